@@ -1,0 +1,301 @@
+"""The source registry: every news source as data, loaded from ``sources.toml``.
+
+The loader checks the whole file when it loads it. A bad entry raises :class:`RegistryError`
+whose message is one line naming the source and the key, so the CLI can print it without a
+traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from croniter import croniter
+
+NAME_RE = re.compile(r"^[a-z][a-z0-9_]{1,31}$")
+
+
+class RegistryError(ValueError):
+    """A registry file that cannot be used; the message is one line."""
+
+
+@dataclass(frozen=True)
+class ExtractOverrides:
+    """Per-source cleaning rules that win over trafilatura where they apply.
+
+    Selectors are CSS, tried in order; the first that matches wins.
+    """
+
+    title: tuple[str, ...] = ()
+    body: tuple[str, ...] = ()
+    drop: tuple[str, ...] = ()
+    drop_lines: tuple[str, ...] = ()
+    published: tuple[str, ...] = ()
+    author: tuple[str, ...] = ()
+    byline: str | None = None
+    dateline: str | None = None
+    section: tuple[str, ...] = ()
+    not_article: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Politeness:
+    """Per-source crawl manners; robots.txt is always obeyed on top of these."""
+
+    download_delay: float = 1.0
+    concurrency: int = 2
+    autothrottle_target: float = 1.0
+    max_pages: int = 20
+    revisit_hours: float = 0.0
+    max_bytes: int = 20 * 1024 * 1024
+    timeout: float = 30.0
+
+
+@dataclass(frozen=True)
+class Source:
+    """One news source of the registry."""
+
+    name: str
+    title: str
+    homepage: str
+    hosts: tuple[str, ...]
+    alias_hosts: tuple[str, ...] = ()
+    language: str = "en"
+    timezone: str = "UTC"
+    schedule: str = "0 */6 * * *"
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
+    article_pattern: str = ""
+    listing_links: tuple[str, ...] = ("a[href]",)
+    next_page: tuple[str, ...] = ("a[rel=next]", "link[rel=next]")
+    page_url: str | None = None
+    id_range: dict[str, int] = field(default_factory=dict)
+    spider: str = "generic"
+    politeness: Politeness = field(default_factory=Politeness)
+    extract: ExtractOverrides = field(default_factory=ExtractOverrides)
+
+    @property
+    def primary_host(self) -> str:
+        return self.hosts[0]
+
+    @property
+    def all_hosts(self) -> tuple[str, ...]:
+        return self.hosts + self.alias_hosts
+
+    @property
+    def origin(self) -> str:
+        parts = urlsplit(self.homepage)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    @property
+    def article_re(self) -> re.Pattern[str]:
+        return _compile(self.article_pattern)
+
+    def is_article_url(self, url: str) -> bool:
+        """True when the URL's path (and query) matches the source's article pattern."""
+        from orewire.urls import match_target
+
+        return bool(self.article_re.search(match_target(url)))
+
+    def owns_host(self, host: str) -> bool:
+        host = host.lower().split(":")[0]
+        return host in self.all_hosts
+
+    def seed_urls(self) -> list[str]:
+        return [*self.feeds, *self.sitemaps, *self.sections]
+
+
+_compiled: dict[str, re.Pattern[str]] = {}
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    if pattern not in _compiled:
+        _compiled[pattern] = re.compile(pattern)
+    return _compiled[pattern]
+
+
+@dataclass(frozen=True)
+class Registry:
+    """All sources, by name, in file order."""
+
+    sources: dict[str, Source]
+    path: Path | None = None
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.sources.values())
+
+    def __len__(self) -> int:
+        return len(self.sources)
+
+    def __getitem__(self, name: str) -> Source:
+        try:
+            return self.sources[name]
+        except KeyError:
+            known = ", ".join(self.sources) or "none"
+            raise RegistryError(f"unknown source {name!r} (registry has: {known})") from None
+
+    def names(self) -> list[str]:
+        return list(self.sources)
+
+    def for_host(self, host: str) -> Source | None:
+        """The source that owns a host (primary or alias), or None."""
+        host = host.lower().split(":")[0]
+        for source in self.sources.values():
+            if source.owns_host(host):
+                return source
+        return None
+
+    def select(self, names: list[str] | None) -> list[Source]:
+        return [self[n] for n in names] if names else list(self.sources.values())
+
+
+_SOURCE_KEYS = {f.name for f in fields(Source)} - {"name"}
+_TUPLE_KEYS = {"hosts", "alias_hosts", "feeds", "sitemaps", "sections", "listing_links", "next_page"}
+_URL_KEYS = {"feeds", "sitemaps", "sections"}
+
+
+def _fail(source: str, key: str, problem: str) -> RegistryError:
+    return RegistryError(f"sources.toml: source {source!r}, key {key!r}: {problem}")
+
+
+def _str_list(source: str, key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise _fail(source, key, "must be a list of non-empty strings")
+    return tuple(value)
+
+
+def _check_regex(source: str, key: str, pattern: str) -> None:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise _fail(source, key, f"bad regular expression ({exc})") from None
+
+
+def _build_dataclass(cls: type, source: str, key: str, table: Any) -> Any:
+    if not isinstance(table, dict):
+        raise _fail(source, key, "must be a table")
+    allowed = {f.name: f for f in fields(cls)}
+    kwargs: dict[str, Any] = {}
+    for sub, value in table.items():
+        full = f"{key}.{sub}"
+        if sub not in allowed:
+            raise _fail(source, full, f"unknown key (allowed: {', '.join(sorted(allowed))})")
+        default = getattr(cls(), sub)
+        if isinstance(default, tuple):
+            kwargs[sub] = _str_list(source, full, value)
+        elif isinstance(default, bool) or default is None:
+            if value is not None and not isinstance(value, str):
+                raise _fail(source, full, "must be a string")
+            kwargs[sub] = value
+        elif isinstance(default, (int, float)):
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                raise _fail(source, full, "must be a non-negative number")
+            kwargs[sub] = type(default)(value)
+        else:
+            kwargs[sub] = value
+    obj = cls(**kwargs)
+    for sub in ("drop_lines",):
+        for pattern in getattr(obj, sub, ()):
+            _check_regex(source, f"{key}.{sub}", pattern)
+    for sub in ("byline", "dateline"):
+        pattern = getattr(obj, sub, None)
+        if pattern:
+            _check_regex(source, f"{key}.{sub}", pattern)
+    return obj
+
+
+def _parse_source(name: str, table: Any) -> Source:
+    if not NAME_RE.match(name):
+        raise _fail(name, "name", "source names are short lowercase keys: [a-z][a-z0-9_]+")
+    if not isinstance(table, dict):
+        raise _fail(name, "-", "must be a table")
+    for key in table:
+        if key not in _SOURCE_KEYS:
+            raise _fail(name, key, "unknown key")
+    for required in ("homepage", "hosts", "article_pattern"):
+        if not table.get(required):
+            raise _fail(name, required, "missing")
+    kwargs: dict[str, Any] = {"name": name, "title": table.get("title", name)}
+    for key, value in table.items():
+        if key in _TUPLE_KEYS:
+            kwargs[key] = _str_list(name, key, value)
+        elif key == "politeness":
+            kwargs[key] = _build_dataclass(Politeness, name, key, value)
+        elif key == "extract":
+            kwargs[key] = _build_dataclass(ExtractOverrides, name, key, value)
+        elif key == "id_range":
+            if not isinstance(value, dict) or not all(
+                isinstance(k, str) and isinstance(v, int) for k, v in value.items()
+            ):
+                raise _fail(name, key, "must map dates (YYYY-MM-DD) to article ids")
+            kwargs[key] = dict(value)
+        elif key != "title":
+            if not isinstance(value, str):
+                raise _fail(name, key, "must be a string")
+            kwargs[key] = value
+    if not (kwargs.get("feeds") or kwargs.get("sitemaps") or kwargs.get("sections")):
+        raise _fail(name, "feeds", "a source needs at least one of feeds, sitemaps or sections")
+    homepage = urlsplit(kwargs["homepage"])
+    if homepage.scheme not in ("http", "https") or not homepage.netloc:
+        raise _fail(name, "homepage", f"not an absolute http(s) URL: {kwargs['homepage']!r}")
+    hosts = [h.lower() for h in kwargs["hosts"]] + [h.lower() for h in kwargs.get("alias_hosts", ())]
+    if homepage.hostname not in hosts:
+        raise _fail(name, "homepage", f"host {homepage.hostname!r} is not among the source's hosts")
+    for key in _URL_KEYS:
+        for url in kwargs.get(key, ()):
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or parts.hostname not in hosts:
+                raise _fail(name, key, f"{url!r} is not an http(s) URL on the source's hosts")
+    _check_regex(name, "article_pattern", kwargs["article_pattern"])
+    if not croniter.is_valid(kwargs.get("schedule", Source.schedule)):
+        raise _fail(name, "schedule", f"bad cron string {kwargs.get('schedule')!r}")
+    try:
+        ZoneInfo(kwargs.get("timezone", "UTC"))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise _fail(name, "timezone", f"unknown time zone {kwargs.get('timezone')!r}") from None
+    if kwargs.get("spider", "generic") not in ("generic", "trend"):
+        raise _fail(name, "spider", f"unknown spider {kwargs['spider']!r} (known: generic, trend)")
+    return Source(**kwargs)
+
+
+def parse_registry(text: str, path: Path | None = None) -> Registry:
+    """Parse registry TOML text. Raises RegistryError (one line) on any problem."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        # Duplicate [sources.x] tables are reported by the TOML parser itself.
+        raise RegistryError(f"sources.toml: not valid TOML: {exc}") from None
+    unknown = set(data) - {"sources"}
+    if unknown:
+        raise RegistryError(f"sources.toml: unknown top-level key {sorted(unknown)[0]!r} (expected [sources.NAME])")
+    tables = data.get("sources")
+    if not isinstance(tables, dict) or not tables:
+        raise RegistryError("sources.toml: no [sources.NAME] tables")
+    sources: dict[str, Source] = {}
+    owner: dict[str, str] = {}
+    for name, table in tables.items():
+        source = _parse_source(name, table)
+        for host in source.all_hosts:
+            if host in owner:
+                raise _fail(name, "hosts", f"host {host!r} is already claimed by source {owner[host]!r}")
+            owner[host] = name
+        sources[name] = source
+    return Registry(sources=sources, path=path)
+
+
+def load_registry(path: Path | str) -> Registry:
+    """Load and validate the registry file. Raises RegistryError (one line)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RegistryError(f"sources.toml: cannot read {path}: {exc.strerror}") from None
+    return parse_registry(text, path)
