@@ -54,6 +54,9 @@ class Politeness:
     revisit_hours: float = 0.0
     max_bytes: int = 20 * 1024 * 1024
     timeout: float = 30.0
+    revisit_window_hours: float = 72.0
+    backfill_max_pages: int = 500
+    id_walk_max: int = 5000
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,9 @@ class Source:
     page_url: str | None = None
     id_range: dict[str, int] = field(default_factory=dict)
     spider: str = "generic"
+    listing_dates: tuple[str, ...] = ()
+    id_walk: bool = False
+    id_url: str | None = None
     politeness: Politeness = field(default_factory=Politeness)
     extract: ExtractOverrides = field(default_factory=ExtractOverrides)
 
@@ -156,7 +162,9 @@ class Registry:
 
 
 _SOURCE_KEYS = {f.name for f in fields(Source)} - {"name"}
-_TUPLE_KEYS = {"hosts", "alias_hosts", "feeds", "sitemaps", "sections", "listing_links", "next_page"}
+_TUPLE_KEYS = {"hosts", "alias_hosts", "feeds", "sitemaps", "sections", "listing_links", "next_page",
+               "listing_dates"}
+_BOOL_KEYS = {"id_walk"}
 _URL_KEYS = {"feeds", "sitemaps", "sections"}
 
 
@@ -237,6 +245,10 @@ def _parse_source(name: str, table: Any) -> Source:
             ):
                 raise _fail(name, key, "must map dates (YYYY-MM-DD) to article ids")
             kwargs[key] = dict(value)
+        elif key in _BOOL_KEYS:
+            if not isinstance(value, bool):
+                raise _fail(name, key, "must be true or false")
+            kwargs[key] = value
         elif key != "title":
             if not isinstance(value, str):
                 raise _fail(name, key, "must be a string")
@@ -255,6 +267,13 @@ def _parse_source(name: str, table: Any) -> Source:
             if parts.scheme not in ("http", "https") or parts.hostname not in hosts:
                 raise _fail(name, key, f"{url!r} is not an http(s) URL on the source's hosts")
     _check_regex(name, "article_pattern", kwargs["article_pattern"])
+    id_url = kwargs.get("id_url")
+    if id_url is not None:
+        parts = urlsplit(id_url)
+        if parts.scheme not in ("http", "https") or parts.hostname not in hosts or "{id}" not in id_url:
+            raise _fail(name, "id_url", "must be an http(s) URL on the source's hosts containing {id}")
+    if kwargs.get("id_walk") and not (id_url and len(kwargs.get("id_range") or {}) >= 2):
+        raise _fail(name, "id_walk", "needs id_url and at least two id_range points")
     if not croniter.is_valid(kwargs.get("schedule", Source.schedule)):
         raise _fail(name, "schedule", f"bad cron string {kwargs.get('schedule')!r}")
     try:
