@@ -1,0 +1,416 @@
+"""The ``orewire`` command line (typer + rich).
+
+Every command reads the settings from the environment (see README); errors a user can act on
+are one line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from orewire.settings import Settings, get_settings
+from orewire.sources import RegistryError, load_registry
+
+app = typer.Typer(
+    name="orewire",
+    help="Mining-news pipeline: crawl, archive raw WARC, clean, extract facts, load DuckDB.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err = Console(stderr=True)
+
+EXIT_REFUSED = 2
+
+
+class UserError(Exception):
+    """Printed as one line, exit code ``code``."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _settings() -> Settings:
+    settings = get_settings()
+    settings.apply_environment()
+    return settings
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, (set, tuple)):
+        return list(value)
+    if isinstance(value, Path):
+        return str(value)
+    return str(value)
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n")
+
+
+def _parse_date(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"--{name}: not a date (YYYY-MM-DD): {value!r}", EXIT_REFUSED) from None
+
+
+# ---------------------------------------------------------------------------------------------
+# pipeline commands
+
+
+@app.command()
+def run(
+    source: Annotated[list[str] | None, typer.Option("--source", "-s", help="Source name (repeatable); default all.")] = None,
+    base_url: Annotated[str | None, typer.Option(help="Re-root every URL of the sources on this origin.")] = None,
+    refetch: Annotated[bool, typer.Option(help="Fetch article pages again even if archived.")] = False,
+) -> None:
+    """One scheduled cycle: crawl the sources' feeds and listings, archive, clean, extract, load."""
+    settings = _settings()
+    registry = load_registry(settings.sources)
+    names = [s.name for s in registry.select(source)]
+    from orewire.pipeline import run_daily
+
+    summary = run_daily(names, settings=settings, base_url=base_url, refetch=refetch)
+    raise typer.Exit(0 if summary.ok else 1)
+
+
+@app.command()
+def crawl(
+    source: Annotated[str, typer.Argument(help="Source name from sources.toml.")],
+    base_url: Annotated[str | None, typer.Option(help="Re-root every URL of the source on this origin.")] = None,
+    refetch: Annotated[bool, typer.Option(help="Fetch article pages again even if archived.")] = False,
+) -> None:
+    """Crawl one source into the raw archive only (no cleaning or loading)."""
+    settings = _settings()
+    load_registry(settings.sources)[source]
+    from orewire.crawl import crawl_source
+
+    result = crawl_source(source, settings=settings, base_url=base_url, refetch=refetch, progress=True)
+    console.print(
+        f"{source}: fetched {result.fetched}, new articles {result.articles_new}, "
+        f"not modified {result.not_modified}, errors {result.errors}; manifest {result.manifest}"
+    )
+    if not result.ok:
+        raise UserError(f"{source}: {result.error}")
+
+
+@app.command()
+def backfill(
+    source: Annotated[str, typer.Argument(help="Source name from sources.toml.")],
+    since: Annotated[str, typer.Option(help="First publication date, YYYY-MM-DD.")],
+    until: Annotated[str, typer.Option(help="Last publication date, YYYY-MM-DD (inclusive).")],
+    via: Annotated[str, typer.Option(help="site | wayback | ccnews")] = "site",
+    base_url: Annotated[str | None, typer.Option(help="Re-root the source's URLs (site backfill).")] = None,
+    dask_address: Annotated[str | None, typer.Option(help="Dask scheduler address for processing.")] = None,
+) -> None:
+    """Historical articles of one source published in a date range."""
+    settings = _settings()
+    load_registry(settings.sources)[source]
+    start, end = _parse_date(since, "since"), _parse_date(until, "until")
+    assert start is not None and end is not None
+    if end < start:
+        raise UserError("--until is before --since", EXIT_REFUSED)
+    if via not in ("site", "wayback", "ccnews"):
+        raise UserError(f"--via must be site, wayback or ccnews, not {via!r}", EXIT_REFUSED)
+    from orewire.pipeline import run_backfill
+
+    summary = run_backfill(source, start, end, via=via, settings=settings, base_url=base_url,
+                           dask_address=dask_address)
+    raise typer.Exit(0 if summary.ok else 1)
+
+
+@app.command()
+def reprocess(
+    source: Annotated[list[str] | None, typer.Option("--source", "-s", help="Source name (repeatable).")] = None,
+    since: Annotated[str | None, typer.Option(help="Only records fetched/published on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only records up to this date (inclusive).")] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes for cleaning and extraction.")] = 0,
+) -> None:
+    """Re-clean and re-extract from the raw archive, with no network."""
+    settings = _settings()
+    registry = load_registry(settings.sources)
+    names = [s.name for s in registry.select(source)]
+    from orewire.pipeline import run_reprocess
+
+    summary = run_reprocess(names, since=_parse_date(since, "since"), until=_parse_date(until, "until"),
+                            settings=settings, workers=workers or None)
+    raise typer.Exit(0 if summary.ok else 1)
+
+
+@app.command()
+def rebuild(
+    workers: Annotated[int, typer.Option(help="Worker processes for cleaning and extraction.")] = 0,
+) -> None:
+    """Recreate the warehouse from the raw archive alone (the old file is kept as a backup)."""
+    settings = _settings()
+    from orewire.pipeline import run_rebuild
+
+    summary = run_rebuild(settings=settings, workers=workers or None)
+    raise typer.Exit(0 if summary.ok else 1)
+
+
+@app.command("import-warc")
+def import_warc(
+    paths: Annotated[list[Path], typer.Argument(help="WARC files (.warc or .warc.gz).")],
+    host: Annotated[list[str] | None, typer.Option("--host", help="Keep only these hosts (repeatable).")] = None,
+    since: Annotated[str | None, typer.Option(help="Only articles published on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only articles published up to this date.")] = None,
+    dask_address: Annotated[str | None, typer.Option(help="Dask scheduler address for processing.")] = None,
+) -> None:
+    """Ingest existing WARC files (CC-NEWS or any crawler's), routed to the sources owning their hosts."""
+    settings = _settings()
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise UserError(f"no such file: {missing[0]}", EXIT_REFUSED)
+    from orewire.pipeline import run_import
+
+    summary = run_import(paths, hosts=host, since=_parse_date(since, "since"), until=_parse_date(until, "until"),
+                         settings=settings, dask_address=dask_address)
+    raise typer.Exit(0 if summary.ok else 1)
+
+
+@app.command()
+def serve() -> None:
+    """Run the schedules: a Prefect deployment per source with its cron, plus backfill and reprocess."""
+    settings = _settings()
+    load_registry(settings.sources)
+    from flows.serve import serve_all
+
+    serve_all(settings)
+
+
+@app.command()
+def status(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Last runs per source, their counts and errors, articles in the warehouse."""
+    settings = _settings()
+    from orewire.status import collect_status, render_status
+
+    data = collect_status(settings)
+    if as_json:
+        _print_json(data)
+    else:
+        render_status(data, console)
+
+
+# ---------------------------------------------------------------------------------------------
+# warehouse commands
+
+
+def _render(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> None:
+    if fmt == "json":
+        _print_json([dict(zip(columns, row, strict=False)) for row in rows])
+    elif fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow(columns)
+        writer.writerows([[_json_default(v) if v is not None and not isinstance(v, (int, float, str)) else v
+                           for v in row] for row in rows])
+        sys.stdout.write(buf.getvalue())
+    else:
+        table = Table(show_lines=False)
+        for col in columns:
+            table.add_column(col, overflow="fold")
+        for row in rows:
+            table.add_row(*["" if v is None else str(v) for v in row])
+        console.print(table)
+        err.print(f"{len(rows)} row(s)")
+
+
+def _run_sql(query: str, fmt: str, settings: Settings) -> None:
+    from orewire.warehouse import SqlFailed, SqlRefused, run_query
+
+    try:
+        result = run_query(query, settings)
+    except SqlRefused as exc:
+        raise UserError(str(exc), EXIT_REFUSED) from None
+    except SqlFailed as exc:
+        raise UserError(f"SQL error: {exc}", 1) from None
+    _render(result.columns, result.rows, fmt)
+
+
+@app.command()
+def sql(
+    query: Annotated[str | None, typer.Argument(help="SQL to run; omit for a prompt (or pipe SQL on stdin).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table | csv | json")] = "table",
+) -> None:
+    """Ad-hoc SQL on a read-only connection (writes, ATTACH, extensions and file access refused)."""
+    settings = _settings()
+    if fmt not in ("table", "csv", "json"):
+        raise UserError(f"--format must be table, csv or json, not {fmt!r}", EXIT_REFUSED)
+    if query is not None:
+        _run_sql(query, fmt, settings)
+        return
+    if not sys.stdin.isatty():
+        text = sys.stdin.read()
+        if text.strip():
+            _run_sql(text, fmt, settings)
+        return
+    err.print("orewire sql (read-only). End a statement with ';'. Ctrl-D to leave.")
+    buffer = ""
+    while True:
+        try:
+            line = input("orewire> " if not buffer else "     ...> ")
+        except EOFError:
+            break
+        buffer += line + "\n"
+        if buffer.strip().endswith(";"):
+            try:
+                _run_sql(buffer, fmt, settings)
+            except UserError as exc:
+                err.print(f"[red]{exc}[/red]")
+            buffer = ""
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to look for in titles and texts.")],
+    limit: Annotated[int, typer.Option(help="How many articles.")] = 20,
+) -> None:
+    """Full-text search over articles (BM25 with DuckDB's FTS extension; substring fallback)."""
+    settings = _settings()
+    from orewire.warehouse import reader
+    from orewire.warehouse import search as do_search
+
+    conn = reader(settings)
+    try:
+        rows = do_search(conn, query, limit)
+    finally:
+        conn.close()
+    _render(["article_id", "title", "score"], [(a, t, round(s, 3)) for a, t, s in rows], "table")
+
+
+@app.command()
+def migrate() -> None:
+    """Create the warehouse file or upgrade it to the newest schema."""
+    settings = _settings()
+    from orewire.warehouse import migrate as do_migrate
+
+    applied = do_migrate(settings)
+    console.print(f"{settings.warehouse}: applied migrations {applied}" if applied
+                  else f"{settings.warehouse}: schema is up to date")
+
+
+# ---------------------------------------------------------------------------------------------
+# single-document stages
+
+
+@app.command()
+def clean(
+    file: Annotated[Path, typer.Argument(help="An HTML file.")],
+    url: Annotated[str | None, typer.Option(help="The page's URL (chooses the source's rules).")] = None,
+    source: Annotated[str | None, typer.Option(help="Source name, when the URL does not tell.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the record as JSON.")] = False,
+) -> None:
+    """Cleaning stage on one page: the article record (title, author, published_at, text, ...)."""
+    settings = _settings()
+    if not file.exists():
+        raise UserError(f"no such file: {file}", EXIT_REFUSED)
+    from urllib.parse import urlsplit
+
+    from orewire.clean import Article, clean_response
+
+    registry = load_registry(settings.sources)
+    src = registry[source] if source else (registry.for_host(urlsplit(url).hostname or "") if url else None)
+    record = clean_response(url or file.resolve().as_uri(), file.read_bytes(), source=src)
+    if isinstance(record, Article):
+        data = record.to_dict()
+    else:
+        data = {"url": record.url, "not_article": record.reason, "detail": record.detail}
+    if as_json:
+        _print_json(data)
+    else:
+        for key, value in data.items():
+            if key != "text":
+                console.print(f"[bold]{key}[/bold]: {value}")
+        if "text" in data:
+            console.print()
+            console.print(data["text"])
+    if not isinstance(record, Article):
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    file: Annotated[Path, typer.Argument(help="A text file (an article's body).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the extractor contract JSON.")] = False,
+) -> None:
+    """Fact stage on one text: entities and facts in the extractor contract."""
+    if not file.exists():
+        raise UserError(f"no such file: {file}", EXIT_REFUSED)
+    from orewire.facts import extract as do_extract
+
+    result = do_extract(file.read_text(encoding="utf-8", errors="replace")).to_contract()
+    if as_json:
+        _print_json(result)
+        return
+    for entity in result.get("entities", []):
+        console.print(f"[bold]{entity['kind']}[/bold] {entity['name']}")
+    for fact in result.get("facts", []):
+        console.print(f"[bold]{fact['type']}[/bold] " + ", ".join(
+            f"{k}={v}" for k, v in fact.items() if k not in ("type", "sentence", "start", "end")))
+
+
+@app.command()
+def sources(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Check the source registry and list its sources."""
+    settings = _settings()
+    registry = load_registry(settings.sources)
+    if as_json:
+        _print_json([{"name": s.name, "title": s.title, "hosts": s.all_hosts, "schedule": s.schedule,
+                      "feeds": s.feeds, "sitemaps": s.sitemaps, "sections": s.sections} for s in registry])
+        return
+    table = Table("source", "title", "hosts", "schedule", "feeds", "sitemaps", "sections")
+    for s in registry:
+        table.add_row(s.name, s.title, ", ".join(s.all_hosts), s.schedule,
+                      str(len(s.feeds)), str(len(s.sitemaps)), str(len(s.sections)))
+    console.print(table)
+
+
+def main() -> None:
+    """Entry point: run the app, turning known errors into one line and an exit code."""
+    from orewire.warehouse.db import WarehouseError
+
+    try:
+        app(standalone_mode=False)
+    except (typer.Exit, SystemExit) as exc:
+        code = exc.exit_code if isinstance(exc, typer.Exit) else exc.code
+        sys.exit(code if isinstance(code, int) else 0)
+    except UserError as exc:
+        err.print(f"orewire: {exc}", markup=False, highlight=False)
+        sys.exit(exc.code)
+    except (RegistryError, WarehouseError) as exc:
+        err.print(f"orewire: {exc}", markup=False, highlight=False)
+        sys.exit(EXIT_REFUSED if isinstance(exc, RegistryError) else 1)
+    except KeyboardInterrupt:
+        err.print("orewire: interrupted")
+        sys.exit(130)
+    except Exception as exc:  # click usage errors and the like
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(1)
+        raise
