@@ -1,0 +1,204 @@
+"""Safety and politeness middlewares of the orewire crawler.
+
+- :class:`SafetyMiddleware`: only the source's hosts (or the base URL's host), and never a
+  private, loopback or link-local address unless the base URL itself points at one. Checked on
+  every request, redirects included, against the address the host resolves to.
+- :class:`RecordingRobotsTxtMiddleware`: Scrapy's robots.txt handling, plus a manifest row for
+  every forbidden URL and the file's ``Crawl-delay`` fed to the pacer (Scrapy ignores it).
+- :class:`BackoffRetryMiddleware`: 429/503 wait for ``Retry-After`` (seconds or HTTP date) or an
+  exponential back-off, for the whole host, before the retry.
+- :class:`PacingMiddleware`: waits for the host's next start time from the pacer.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING, Any
+
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Request, Response
+from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet import reactor
+from twisted.internet.task import deferLater
+
+from spiders.archiving import base_row, context_of
+from spiders.runtime import RunContext, error_text, is_public_ip
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from scrapy.robotstxt import RobotParser
+
+log = logging.getLogger(__name__)
+
+
+class Blocked(IgnoreRequest):
+    """A request the crawler refused to send."""
+
+
+async def _sleep(seconds: float) -> None:
+    await maybe_deferred_to_future(deferLater(reactor, seconds, lambda: None))  # type: ignore[arg-type]
+
+
+class SafetyMiddleware:
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self._ips: dict[str, str] = {}
+        self._base_ips: set[str] | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> SafetyMiddleware:
+        return cls(crawler)
+
+    async def _resolve(self, host: str) -> str:
+        try:
+            ipaddress.ip_address(host)
+            return host
+        except ValueError:
+            pass
+        if host not in self._ips:
+            self._ips[host] = await maybe_deferred_to_future(reactor.resolve(host))  # type: ignore[attr-defined]
+        return self._ips[host]
+
+    def _block(self, ctx: RunContext, request: Request, error: str) -> None:
+        ctx.counters.blocked += 1
+        ctx.record(**base_row(ctx, request), status=None, error=error)
+        raise Blocked(error)
+
+    async def process_request(self, request: Request) -> None:
+        ctx = context_of(self.crawler)
+        if ctx is None:
+            return None
+        parts = urlparse_cached(request)
+        host = (parts.hostname or "").lower()
+        if parts.scheme not in ("http", "https"):
+            self._block(ctx, request, f"blocked: {parts.scheme} URLs are not crawled")
+        if host not in ctx.allowed_hosts:
+            hop = " (redirect)" if request.meta.get("redirect_urls") else ""
+            self._block(ctx, request, f"blocked: off-site host {host}{hop}")
+        try:
+            ip = await self._resolve(host)
+        except Exception as exc:
+            ctx.record(**base_row(ctx, request), status=None, error=error_text(exc))
+            raise IgnoreRequest(error_text(exc)) from None
+        if not is_public_ip(ip):
+            if self._base_ips is None:
+                self._base_ips = set()
+                if ctx.base_host:
+                    try:
+                        self._base_ips.add(await self._resolve(ctx.base_host))
+                    except Exception:
+                        pass
+            if ip not in self._base_ips:
+                self._block(ctx, request, f"blocked: {host} resolves to non-public address {ip}")
+        return None
+
+
+class RecordingRobotsTxtMiddleware(RobotsTxtMiddleware):
+    def __init__(self, crawler: Crawler):
+        super().__init__(crawler)
+        self._delay_applied: set[str] = set()
+
+    def process_request_2(self, rp: RobotParser | None, request: Request) -> None:
+        ctx = context_of(self.crawler)
+        if rp is not None and ctx is not None:
+            netloc = urlparse_cached(request).netloc
+            if netloc not in self._delay_applied:
+                self._delay_applied.add(netloc)
+                ua = self._robotstxt_useragent or self._default_useragent
+                delay = rp.crawl_delay(ua) if hasattr(rp, "crawl_delay") else None
+                if delay:
+                    ctx.robots_crawl_delay = float(delay)
+                    if ctx.politeness:
+                        ctx.pacer.set_min_interval(netloc, float(delay))
+                        log.info("robots.txt of %s asks for Crawl-delay %s s", netloc, delay)
+        try:
+            super().process_request_2(rp, request)
+        except IgnoreRequest:
+            if ctx is not None:
+                ctx.record(**base_row(ctx, request), status=None, error="forbidden by robots.txt",
+                           robots_blocked=True)
+            raise
+
+
+def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) -> float | None:
+    """Seconds asked for by a Retry-After header (delta-seconds or HTTP date), or None."""
+    if not value:
+        return None
+    text = value.decode("latin-1") if isinstance(value, bytes) else value
+    text = text.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+class BackoffRetryMiddleware(RetryMiddleware):
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> BackoffRetryMiddleware:
+        o = cls(crawler.settings)
+        o.crawler = crawler
+        o.retry_after_max = crawler.settings.getfloat("OREWIRE_RETRY_AFTER_MAX", 300.0)
+        o.backoff_base = crawler.settings.getfloat("OREWIRE_BACKOFF_BASE", 2.0)
+        o.backoff_max = crawler.settings.getfloat("OREWIRE_BACKOFF_MAX", 120.0)
+        return o
+
+    def _backoff(self, request: Request) -> float:
+        ctx = context_of(self.crawler)
+        base = self.backoff_base if ctx is None or ctx.politeness else min(self.backoff_base, 0.2)
+        return float(min(self.backoff_max, base * 2 ** request.meta.get("retry_times", 0)))
+
+    def process_response(self, request: Request, response: Response) -> Request | Response:
+        if request.meta.get("dont_retry", False):
+            return response
+        if response.status in (429, 503):
+            asked = retry_after_seconds(response.headers.get(b"Retry-After"))
+            wait = asked if asked is not None else self._backoff(request)
+            if wait > self.retry_after_max:
+                log.warning("%s asks to wait %.0f s; giving up on %s for this run",
+                            urlparse_cached(request).netloc, wait, request.url)
+                return response
+            retry = self._retry(request, f"{response.status} (waiting {wait:g} s)")
+            if retry is None:
+                return response
+            ctx = context_of(self.crawler)
+            if ctx is not None:
+                ctx.pacer.pause(urlparse_cached(request).netloc, wait)
+            return retry
+        return super().process_response(request, response)
+
+    def process_exception(self, request: Request, exception: Exception) -> Any:
+        result = super().process_exception(request, exception)
+        if isinstance(result, Request):
+            ctx = context_of(self.crawler)
+            if ctx is not None:
+                ctx.pacer.pause(urlparse_cached(request).netloc, self._backoff(request))
+        return result
+
+
+class PacingMiddleware:
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> PacingMiddleware:
+        return cls(crawler)
+
+    async def process_request(self, request: Request) -> None:
+        ctx = context_of(self.crawler)
+        if ctx is None:
+            return None
+        wait = ctx.pacer.reserve(urlparse_cached(request).netloc)
+        if wait > 0.001:
+            await _sleep(wait)
+        return None

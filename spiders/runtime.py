@@ -1,0 +1,217 @@
+"""What one crawl run shares between the spider and its middlewares.
+
+The run context holds the source, the base-URL mapping, the archive writers, the incremental
+index, the per-host pacer and the counters; the spider creates it and the middlewares reach it
+through ``crawler.spider.ctx``.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from orewire.archive import CrawlIndex, ManifestWriter, WarcWriter
+from orewire.sources import Source
+from orewire.urls import article_id, canonical_url, rebase, unbase
+
+
+class HostPacer:
+    """Spaces requests to each host: robots.txt Crawl-delay and Retry-After pauses.
+
+    ``reserve`` hands out start times one after another, so the spacing holds whatever the
+    downloader's concurrency is.
+    """
+
+    def __init__(self) -> None:
+        self.min_interval: dict[str, float] = {}
+        self.paused_until: dict[str, float] = {}
+        self.next_start: dict[str, float] = {}
+
+    def set_min_interval(self, host: str, seconds: float) -> None:
+        self.min_interval[host] = max(seconds, self.min_interval.get(host, 0.0))
+
+    def pause(self, host: str, seconds: float) -> None:
+        until = time.monotonic() + seconds
+        self.paused_until[host] = max(until, self.paused_until.get(host, 0.0))
+
+    def reserve(self, host: str) -> float:
+        """Book the next start time for ``host``; return how long to wait for it."""
+        now = time.monotonic()
+        start = max(now, self.paused_until.get(host, 0.0), self.next_start.get(host, 0.0))
+        self.next_start[host] = start + self.min_interval.get(host, 0.0)
+        return start - now
+
+
+def is_public_ip(value: str) -> bool:
+    """False for private, loopback, link-local, multicast, reserved and unspecified addresses."""
+    try:
+        ip = ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    return not (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast
+                or ip.is_reserved or ip.is_unspecified)
+
+
+def error_text(exc: BaseException, timeout: float | None = None) -> str:
+    """A one-line description of a download failure."""
+    name = type(exc).__name__
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    if name == "DNSLookupError":
+        return "DNS lookup failed"
+    if name in ("ConnectionRefusedError",):
+        return "connection refused"
+    if name in ("TimeoutError", "TCPTimedOutError", "UserTimeoutError") or "took longer than" in text:
+        return f"timed out after {timeout:g} s" if timeout else "timed out"
+    if name in ("ResponseNeverReceived", "ConnectionLost", "ConnectionDone", "ResponseFailed"):
+        return "connection lost before a complete response"
+    if "maxsize" in text.lower() or "max size" in text.lower() or "exceeds" in text.lower():
+        return f"body too large ({text})"
+    return f"{name}: {text}" if text else name
+
+
+@dataclass
+class Counters:
+    fetched: int = 0
+    articles_new: int = 0
+    articles_seen: int = 0
+    not_modified: int = 0
+    errors: int = 0
+    robots_blocked: int = 0
+    blocked: int = 0
+    bytes: int = 0
+    requests: int = 0
+
+
+@dataclass
+class RunContext:
+    """Shared state of one crawl run of one source."""
+
+    source: Source
+    archive_root: Path
+    run_id: str
+    base_url: str | None = None
+    mode: str = "daily"
+    since: date | None = None
+    until: date | None = None
+    refetch: bool = False
+    politeness: bool = True
+    progress: bool = False
+    timeout: float = 30.0
+    index: CrawlIndex = field(default_factory=CrawlIndex)
+    pacer: HostPacer = field(default_factory=HostPacer)
+    counters: Counters = field(default_factory=Counters)
+    archived_now: set[str] = field(default_factory=set)
+    robots_crawl_delay: float | None = None
+    finish_reason: str = "finished"
+    first_error: str | None = None
+    first_error_host: str | None = None
+    warc: WarcWriter | None = None
+    manifest: ManifestWriter | None = None
+    started: float = field(default_factory=time.monotonic)
+    _last_progress: float = 0.0
+
+    def open(self) -> None:
+        self.index = CrawlIndex.build(self.archive_root, self.source.name)
+        self.warc = WarcWriter(self.archive_root, self.source.name, self.run_id)
+        self.manifest = ManifestWriter(self.archive_root, self.source.name, self.run_id)
+
+    def close(self) -> None:
+        if self.warc is not None:
+            self.warc.close()
+        if self.manifest is not None:
+            self.manifest.close()
+
+    # -- URLs --------------------------------------------------------------------------------
+    @property
+    def allowed_hosts(self) -> set[str]:
+        if self.base_url:
+            return {(urlsplit(self.base_url).hostname or "").lower()}
+        return {h.lower() for h in self.source.all_hosts}
+
+    @property
+    def base_host(self) -> str | None:
+        return (urlsplit(self.base_url).hostname or "").lower() if self.base_url else None
+
+    def to_fetch(self, real_url: str) -> str:
+        """The URL to request for a URL of the source (canonical, re-rooted on the base URL)."""
+        return rebase(canonical_url(real_url, self.source), self.base_url)
+
+    def to_real(self, fetched_url: str) -> str:
+        """A fetched (possibly re-rooted) URL back on the source's own origin."""
+        return unbase(fetched_url, self.source, self.base_url)
+
+    def on_source(self, real_url: str) -> bool:
+        parts = urlsplit(real_url)
+        return parts.scheme in ("http", "https") and self.source.owns_host(parts.hostname or "")
+
+    def canonical(self, fetched_url: str) -> str:
+        return canonical_url(self.to_real(fetched_url), self.source)
+
+    def article_identity(self, real_url: str) -> str:
+        return article_id(real_url, self.source)
+
+    # -- bookkeeping -------------------------------------------------------------------------
+    def record(self, **row: Any) -> dict[str, Any]:
+        assert self.manifest is not None
+        full = self.manifest.write(**row)
+        c = self.counters
+        c.requests += 1
+        status = full.get("status")
+        error = full.get("error")
+        if status is not None:
+            c.fetched += 1
+            c.bytes += int(full.get("bytes") or 0)
+        if status == 304:
+            c.not_modified += 1
+        if full.get("robots_blocked"):
+            c.robots_blocked += 1
+        elif error or (isinstance(status, int) and status >= 400):
+            c.errors += 1
+            if error and self.first_error is None and status is None:
+                self.first_error = error
+                self.first_error_host = urlsplit(full.get("url") or "").hostname
+        if full.get("new"):
+            c.articles_new += 1
+        self.report()
+        return full
+
+    def report(self, final: bool = False) -> None:
+        if not self.progress:
+            return
+        now = time.monotonic()
+        if not final and now - self._last_progress < 0.5:
+            return
+        self._last_progress = now
+        c = self.counters
+        line = {"progress": {"fetched": c.fetched, "articles_new": c.articles_new, "errors": c.errors,
+                             "not_modified": c.not_modified, "robots_blocked": c.robots_blocked,
+                             "elapsed": round(now - self.started, 1)}}
+        sys.stdout.write(json.dumps(line) + "\n")
+        sys.stdout.flush()
+
+    def summary(self, finish_reason: str) -> dict[str, Any]:
+        c = self.counters
+        error = None
+        if c.fetched == 0 and self.first_error:
+            host = self.source.primary_host if not self.base_url else self.first_error_host
+            error = f"cannot reach {host}: {self.first_error}"
+        elif finish_reason not in ("finished",):
+            error = f"crawl ended early: {finish_reason}"
+        return {
+            "source": self.source.name, "run_id": self.run_id,
+            "manifest": str(self.manifest.path) if self.manifest else None,
+            "fetched": c.fetched, "articles_new": c.articles_new, "not_modified": c.not_modified,
+            "errors": c.errors, "robots_blocked": c.robots_blocked, "requests": c.requests,
+            "duration_s": round(time.monotonic() - self.started, 3), "finish_reason": finish_reason,
+            "ok": error is None, "error": error,
+            "finished_at": datetime.now(UTC).isoformat(),
+        }
