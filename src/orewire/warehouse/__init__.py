@@ -9,7 +9,7 @@ from orewire.warehouse.db import (
     writer,
 )
 from orewire.warehouse.query import QueryResult, SqlFailed, SqlRefused, run_query
-from orewire.warehouse.search import rebuild_index, search
+from orewire.warehouse.fulltext import rebuild_index, search
 from orewire.warehouse.upsert import TABLE_KEYS, duplicate_keys, replace_children, upsert
 
 __all__ = [

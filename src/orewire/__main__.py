@@ -1,0 +1,3 @@
+from orewire.cli import main
+
+main()

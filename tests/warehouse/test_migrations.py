@@ -1,0 +1,76 @@
+import duckdb
+
+from orewire.warehouse import db
+from orewire.warehouse.db import apply_migrations, migrate, migrations
+
+
+def _tables(path):
+    conn = duckdb.connect(str(path))
+    try:
+        return {r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    finally:
+        conn.close()
+
+
+def test_migrations_apply_on_empty_file_and_reapply_is_noop(warehouse_env):
+    applied = migrate(warehouse_env)
+    assert applied == [n for n, _, _ in migrations()]
+    tables = _tables(warehouse_env.warehouse)
+    for name in ("articles", "fetches", "entities", "mentions", "facts", "runs", "article_versions",
+                 "not_articles", "schema_migrations", "deposits", "amounts_usd", "article_facts"):
+        assert name in tables
+    assert migrate(warehouse_env) == []
+
+
+def test_contract_column_types(warehouse_env):
+    migrate(warehouse_env)
+    conn = duckdb.connect(str(warehouse_env.warehouse))
+    types = dict(conn.execute(
+        "SELECT table_name || '.' || column_name, data_type FROM information_schema.columns"
+    ).fetchall())
+    conn.close()
+    assert types["articles.published_at"] == "TIMESTAMP WITH TIME ZONE"
+    assert types["facts.value_usd"] == "DOUBLE"
+    assert types["facts.commodities"] == "VARCHAR[]"
+    assert types["mentions.end"] == "INTEGER"
+    for col in ("article_id", "source", "url", "canonical_url", "title", "author", "section", "published_at",
+                "language", "text", "word_count", "content_sha256", "first_seen", "last_seen"):
+        assert f"articles.{col}" in types
+    for col in ("url", "status", "fetched_at", "run_id", "warc_file", "warc_offset", "error"):
+        assert f"fetches.{col}" in types
+
+
+def test_old_database_upgrades(warehouse_env, monkeypatch):
+    # A database made when only the first migration existed.
+    first = migrations()[:1]
+    monkeypatch.setattr(db, "migrations", lambda: first)
+    assert migrate(warehouse_env) == [1]
+    assert "deposits" not in _tables(warehouse_env.warehouse)
+    monkeypatch.undo()
+    conn = duckdb.connect(str(warehouse_env.warehouse))
+    try:
+        assert apply_migrations(conn) == [n for n, _, _ in migrations()][1:]
+        versions = [r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall()]
+    finally:
+        conn.close()
+    assert versions == [n for n, _, _ in migrations()]
+    assert "deposits" in _tables(warehouse_env.warehouse)
+
+
+def test_failed_migration_rolls_back(warehouse_env, monkeypatch):
+    broken = [*migrations(), (999, "broken", "CREATE TABLE half_done (x INTEGER); SELECT * FROM no_such_table;")]
+    monkeypatch.setattr(db, "migrations", lambda: broken)
+    conn = duckdb.connect(str(warehouse_env.warehouse))
+    try:
+        try:
+            apply_migrations(conn)
+        except duckdb.Error:
+            pass
+        else:
+            raise AssertionError("a broken migration must raise")
+        tables = {r[0] for r in conn.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        recorded = {r[0] for r in conn.execute("SELECT version FROM schema_migrations").fetchall()}
+    finally:
+        conn.close()
+    assert "half_done" not in tables
+    assert 999 not in recorded
