@@ -64,7 +64,7 @@ def test_duplicate_source_and_duplicate_host():
     with pytest.raises(RegistryError, match="not valid TOML"):
         parse_registry(GOOD + GOOD)
     other = GOOD.replace("[sources.demo]", "[sources.other]")
-    with pytest.raises(RegistryError, match="'other', key 'hosts': host 'news.example.com' is already claimed"):
+    with pytest.raises(RegistryError, match=r"'other', key 'hosts': host 'news\.example\.com' is already claimed"):
         parse_registry(GOOD + other)
 
 

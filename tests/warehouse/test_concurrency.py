@@ -62,7 +62,10 @@ def test_two_writer_processes_both_finish_without_lost_rows(warehouse_env, tmp_p
 
 
 def test_second_writer_times_out_with_a_clear_message(warehouse_env):
-    with writer_lock(warehouse_env.warehouse, timeout=1), pytest.raises(WarehouseError) as info:
-        with writer(warehouse_env, timeout=0.3):
-            pass
+    with (
+        writer_lock(warehouse_env.warehouse, timeout=1),
+        pytest.raises(WarehouseError) as info,
+        writer(warehouse_env, timeout=0.3),
+    ):
+        pass
     assert "busy" in str(info.value) and "OREWIRE_LOCK_TIMEOUT" in str(info.value)

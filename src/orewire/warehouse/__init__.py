@@ -8,8 +8,8 @@ from orewire.warehouse.db import (
     reader,
     writer,
 )
-from orewire.warehouse.query import QueryResult, SqlFailed, SqlRefused, run_query
 from orewire.warehouse.fulltext import rebuild_index, search
+from orewire.warehouse.query import QueryResult, SqlFailed, SqlRefused, run_query
 from orewire.warehouse.upsert import TABLE_KEYS, duplicate_keys, replace_children, upsert
 
 __all__ = [

@@ -74,7 +74,7 @@ def load_fts(conn: duckdb.DuckDBPyConnection) -> bool:
     return True
 
 
-def _config(settings: Settings, read_only: bool) -> dict[str, str | bool]:
+def _config(settings: Settings, read_only: bool) -> dict[str, str | bool | int | float | list[str]]:
     ext = settings.extension_dir
     ext.mkdir(parents=True, exist_ok=True)
     return {
