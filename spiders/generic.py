@@ -34,6 +34,12 @@ from spiders.runtime import RunContext
 
 log = logging.getLogger(__name__)
 
+# Links inside these blocks are not a listing's items (most-read, related-news, sidebars...).
+BOILERPLATE_ANCESTOR = (
+    "ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' most-read ') or "
+    "contains(@class, 'related') or contains(@class, 'popular') or contains(@class, 'sidebar') or "
+    "self::aside or self::footer or self::nav]"
+)
 PRIORITY_DISCOVERY = 10
 PRIORITY_ARTICLE = 0
 
@@ -275,6 +281,8 @@ class SourceSpider(scrapy.Spider):
             items: list[Entry] = []
             seen: set[str] = set()
             for link in response.css(selector):
+                if link.xpath(BOILERPLATE_ANCESTOR):
+                    continue
                 href = link.attrib.get("href") or link.css("a::attr(href)").get() or ""
                 real = self.absolute(response, href)
                 if not real or not self.source.is_article_url(real) or real in seen:
