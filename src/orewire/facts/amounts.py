@@ -1,0 +1,122 @@
+"""Money amounts: symbols, ISO codes and currency names, scale words, stated USD conversions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from orewire.facts.rates import to_usd
+from orewire.facts.text import NUMBER, SCALES, parse_number
+
+_PREFIX = {
+    "US$": "USD", "U.S.$": "USD", "USD": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "AUD": "AUD",
+    "C$": "CAD", "CA$": "CAD", "CAD": "CAD", "HK$": "HKD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
+    "¥": "CNY", "RMB": "CNY", "CNY": "CNY", "KZT": "KZT", "₸": "KZT", "RUB": "RUB", "₽": "RUB", "AZN": "AZN",
+    "₼": "AZN", "UZS": "UZS", "KGS": "KGS", "GEL": "GEL", "CHF": "CHF", "JPY": "JPY", "ZAR": "ZAR",
+    "MNT": "MNT", "TJS": "TJS", "INR": "INR", "₹": "INR", "R$": "BRL",
+}
+_SUFFIX = {
+    "tenge": "KZT", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "yuan": "CNY",
+    "renminbi": "CNY", "euro": "EUR", "euros": "EUR", "manat": "AZN", "manats": "AZN", "soum": "UZS",
+    "soums": "UZS", "sum": "UZS", "sums": "UZS", "som": "KGS", "soms": "KGS", "lari": "GEL", "yen": "JPY",
+    "rupee": "INR", "rupees": "INR", "rand": "ZAR", "tugrik": "MNT", "tugriks": "MNT", "somoni": "TJS",
+    "pounds sterling": "GBP", "Swiss francs": "CHF", "dollar": "USD", "dollars": "USD",
+    "USD": "USD", "KZT": "KZT", "RUB": "RUB", "EUR": "EUR", "CNY": "CNY", "AUD": "AUD", "CAD": "CAD",
+    "GBP": "GBP", "UZS": "UZS", "KGS": "KGS", "AZN": "AZN", "GEL": "GEL",
+}
+_DOLLAR_ADJ = {"US": "USD", "U.S.": "USD", "American": "USD", "Australian": "AUD", "Canadian": "CAD",
+               "Hong Kong": "HKD", "Singapore": "SGD", "New Zealand": "NZD"}
+
+_SCALE = r"(?:thousand|million|billion|trillion|mln|bln|trln|tln|mn|bn|trn|tn|mlrd)"
+_prefix_alt = "|".join(re.escape(p) for p in sorted(_PREFIX, key=len, reverse=True))
+_suffix_alt = "|".join(re.escape(s) for s in sorted(_SUFFIX, key=len, reverse=True))
+_adj_alt = "|".join(re.escape(a) for a in sorted(_DOLLAR_ADJ, key=len, reverse=True))
+
+AMOUNT_RE = re.compile(
+    rf"(?:(?P<pre>{_prefix_alt})\s?(?P<n1>{NUMBER})(?:\s?(?P<s1>{_SCALE})\b|(?P<s1x>[mbk])\b)?"
+    rf"(?:\s*(?:-|–|to)\s*(?P<n1b>{NUMBER})(?:\s?(?P<s1b>{_SCALE})\b)?)?"
+    rf"|(?<![\w.,$])(?P<n2>{NUMBER})(?:\s?(?P<s2>{_SCALE})\b)?\s+(?:(?P<adj>{_adj_alt})\s+)?(?P<suf>{_suffix_alt})\b)"
+)
+_BAD_PREFIX_CONTEXT = re.compile(r"[A-Za-z]$")
+_STATED_GAP = re.compile(
+    r"^\s*(?:\(|,?\s*or\s|,?\s*i\.e\.\s|[-–—]\s*)\s*(?:about|approximately|approx\.|around|some|nearly|almost|"
+    r"roughly|over|more than|~|≈)?\s*$"
+)
+
+
+@dataclass
+class Amount:
+    value: float
+    currency: str
+    start: int
+    end: int
+    value_usd: float | None = None
+    rate_source: str | None = None
+
+
+def _scale(word: str | None) -> float:
+    if not word:
+        return 1.0
+    return SCALES.get(word.lower(), 1.0)
+
+
+def find_amounts(text: str, published_at: datetime | None = None) -> list[Amount]:
+    """Every money amount in ``text``, in order, with ``value_usd`` filled where possible."""
+    found: list[Amount] = []
+    for m in AMOUNT_RE.finditer(text):
+        if m.group("pre") is not None:
+            pre = m.group("pre")
+            # "US$" is fine, but a code glued to a word ("ABCUSD 5") is not a prefix
+            if pre[0].isalpha() and _BAD_PREFIX_CONTEXT.search(text[max(0, m.start() - 1) : m.start()]):
+                continue
+            currency = _PREFIX[pre]
+            n = parse_number(m.group("n1"))
+            if n is None:
+                continue
+            scale = _scale(m.group("s1") or m.group("s1x"))
+            tail = text[m.end() : m.end() + 2]
+            if tail.startswith("%"):
+                continue
+            values = [n]
+            if m.group("n1b"):
+                nb = parse_number(m.group("n1b"))
+                scale_b = _scale(m.group("s1b"))
+                if m.group("s1b") and not (m.group("s1") or m.group("s1x")):
+                    scale = scale_b  # "$3-4 billion": the scale word covers both ends
+                if nb is not None:
+                    values.append(nb)
+                    found.append(Amount(n * scale, currency, m.start(), m.start("n1") + len(m.group("n1"))))
+                    found.append(Amount(nb * scale_b, currency, m.start("n1b"), m.end()))
+                    continue
+            found.append(Amount(n * scale, currency, m.start(), m.end()))
+        else:
+            suf = m.group("suf")
+            currency = _SUFFIX[suf]
+            if suf.startswith("dollar"):
+                currency = _DOLLAR_ADJ.get(m.group("adj") or "", "USD")
+            elif m.group("adj"):
+                continue  # "5 US tenge" is not a thing; skip odd matches
+            n = parse_number(m.group("n2"))
+            if n is None:
+                continue
+            found.append(Amount(n * _scale(m.group("s2")), currency, m.start(), m.end()))
+    _apply_stated(text, found)
+    for a in found:
+        if a.value_usd is None:
+            conv = to_usd(a.value, a.currency, published_at)
+            if conv is not None:
+                a.value_usd, a.rate_source = conv
+                if a.currency == "USD":
+                    a.value_usd = a.value
+    return found
+
+
+def _apply_stated(text: str, found: list[Amount]) -> None:
+    """Use the article's own conversion: "17 billion tenge ($40.3 million)"."""
+    for a, b in zip(found, found[1:]):
+        if a.currency == "USD" or b.currency != "USD" or b.start - a.end > 16:
+            continue
+        if _STATED_GAP.match(text[a.end : b.start]):
+            a.value_usd = b.value
+            a.rate_source = "stated"

@@ -1,0 +1,684 @@
+"""Entity recognition by rules and gazetteers: countries, companies, bodies, people, deposits, regions,
+commodities. Patterns are compiled once at import.
+
+The passes run in a fixed order and each one claims the character ranges it recognises, so a later
+pass does not re-read them: non-entities first (agencies, bylines, tickers), then organisations and
+companies, deposits, regions, people, and last the countries and commodities, which may sit inside
+an organisation's name ("US Geological Survey") but not inside a person's ("Iran Sharkhan").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from orewire.facts import gazetteer as gz
+from orewire.facts.model import Entity
+from orewire.facts.text import Sentences
+
+# a capitalised word: letters (any script), digits, inner hyphens/apostrophes, e.g. "Tau-Ken", "Yoshlik-1"
+_CAP = r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F\u0400-\u042F][\w\u00C0-\u017F'’]*(?:-[\w\u00C0-\u017F]+)*)"
+_CAPSEQ = rf"{_CAP}(?:[ \t]+(?:&[ \t]+)?{_CAP})*"
+
+
+def _alt(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _gaz_re(forms: list[str] | tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_alt(forms)})(?![\w-])", flags)
+
+
+# --- compiled tables ----------------------------------------------------------------------
+_AGENCY_RE = _gaz_re(gz.AGENCIES)
+_TICKER_RE = re.compile(rf"\((?:{_alt(gz.EXCHANGES)})[\s,:;A-Z-]*:[^)]*\)")
+
+_COMPANY_FORM: dict[str, str] = {}
+for _canon, _aliases in gz.COMPANIES.items():
+    _COMPANY_FORM[_canon] = _canon
+    for _a in _aliases:
+        _COMPANY_FORM[_a] = _canon
+_COMPANY_RE = _gaz_re(list(_COMPANY_FORM))
+
+_ORG_FORM: dict[str, str] = {}
+for _canon, _aliases in gz.ORGS.items():
+    _ORG_FORM[_canon] = _canon
+    for _a in _aliases:
+        _ORG_FORM[_a] = _canon
+_ORG_RE = _gaz_re(list(_ORG_FORM))
+
+_COUNTRY_FORM: dict[str, tuple[str, str]] = {}
+for _canon, (_code, _forms) in gz.COUNTRIES.items():
+    for _f in _forms:
+        _COUNTRY_FORM[_f] = (_canon, _code)
+_COUNTRY_RE = re.compile(rf"(?<![\w-])(?:{_alt(list(_COUNTRY_FORM))})(?![\w$]|-(?!based|owned|listed|born))")
+_CURRENCY_AFTER = re.compile(rf"^\s+(?:{_alt(gz.CURRENCY_NOUNS)})\b")
+_COUNTRY_WORDS = frozenset(w for f in _COUNTRY_FORM for w in f.split())
+
+_REGION_FORM: dict[str, tuple[str, str]] = {}
+for _canon, (_code, _forms) in gz.REGIONS.items():
+    for _f in _forms:
+        _REGION_FORM[_f] = (_canon, _code)
+_REGION_GAZ_RE = re.compile(rf"(?<![\w-])(?:{_alt([f for f in _REGION_FORM if f != 'WA'])})(?![\w-])")
+_REGION_PAT_RE = re.compile(
+    rf"(?<![\w-])(?P<stem>{_CAPSEQ})[ \t]+(?P<word>coal basin|region|Region|oblast|Oblast|Territory|territory|"
+    rf"Krai|krai|district|District|province|Province|Peninsula|desert|basin)\b"
+)
+
+_COMMODITY_FORM: dict[str, str] = {}
+for _canon, _forms in gz.COMMODITIES.items():
+    for _f in _forms:
+        _COMMODITY_FORM[_f.lower()] = _canon
+_COMMODITY_RE = re.compile(rf"(?<![A-Za-z])(?:{_alt(list(_COMMODITY_FORM))})(?![A-Za-z])", re.IGNORECASE)
+_SYMBOL_RE = re.compile(rf"(?<![\w-])(?:{_alt(list(gz.COMMODITY_SYMBOLS))})(?![\w])")
+_LEAD_OK_AFTER = re.compile(
+    r"^(?:-[a-z]|\s+(?:and|or|,)\s+(?:zinc|silver|copper|gold)|,\s+(?:zinc|silver|copper|gold)|\s+\(Pb\)|"
+    r"\s+(?:concentrates?|ores?|deposits?|production|output|mines?|smelter|smelting|metal|reserves|prices?|"
+    r"content|grades?|in concentrate|exports?|imports?|refinery))",
+    re.IGNORECASE,
+)
+_LEAD_OK_BEFORE = re.compile(
+    r"(?:(?:zinc|silver|copper|gold|polymetallic)(?:,|\s+and|\s+or)?\s+|(?:zinc|copper|silver)-|"
+    r"(?:tonnes|tons|t|kt|Mt|lbs|pounds) of\s+)$",
+    re.IGNORECASE,
+)
+
+_LEGAL_RE = re.compile(
+    rf"(?P<name>{_CAP}(?:[ \t]+(?:&[ \t]+|and[ \t]+)?{_CAP})*),?[ \t]+(?P<suffix>{_alt(gz.LEGAL_SUFFIXES)})(?![\w])"
+)
+_LEGAL_PREFIX_RE = re.compile(rf"\b(?:{_alt(gz.LEGAL_PREFIXES)})[ \t]+[\"“]?(?P<name>{_CAPSEQ})[\"”]?")
+_HEAD_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_CAP}(?:[ \t]+(?:and[ \t]+|of[ \t]+|&[ \t]+)?{_CAP})*?[ \t]+(?:{_alt(gz.COMPANY_HEADS)}))(?![\w-])"
+)
+_CUE_RE = re.compile(rf"\b(?:{_alt(gz.COMPANY_CUES)})[ \t]+(?P<name>{_CAP}(?:[ \t]+(?:&[ \t]+)?{_CAP})*)")
+_TICKER_NAME_RE = re.compile(rf"(?P<name>{_CAPSEQ})\.?[ \t]*\((?:{_alt(gz.EXCHANGES)})\b")
+_POSSESSIVE_RE = re.compile(rf"(?P<country>{_alt(list(_COUNTRY_FORM))})['’]s[ \t]+(?P<name>{_CAPSEQ})")
+_APPOSITIVE_RE = re.compile(
+    rf"(?P<name>{_CAPSEQ}),[ \t]+(?:(?:a|an|the|its)[ \t]+|[A-Z]\w+['’]s[ \t]+)(?:[\w-]+[ \t]+){{0,3}}?"
+    rf"(?:joint venture|{_alt(gz.COMPANY_CUES)})\b"
+)
+_ABBR_RE = re.compile(r"^[ \t]*\([ \t]*[\"“]?(?P<abbr>[A-Z][A-Za-z0-9&.-]{1,11})[\"”]?[ \t]*\)")
+_QUOTED_ALIAS_RE = re.compile(
+    r"^[ \t]*(?:\([^()]*\)[ \t]*)?\([ \t]*[\"“](?P<abbr>[A-Z][\w&.-]{1,20})[\"”][ \t]+or[ \t]+(?:the[ \t]+)?[\"“]?Company"
+)
+
+_ORG_PAT_RE = re.compile(
+    rf"(?<![\w-])(?P<name>(?:(?:State|Federal|National|Supreme|Regional)[ \t]+)?"
+    rf"(?:Ministry|Committee|Agency|Service|Commission|Department|Inspectorate|Council|Chamber|Fund|Bank)"
+    rf"[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?{_CAP}(?:(?:[ \t]+|,[ \t]+)(?:and[ \t]+|of[ \t]+|for[ \t]+|the[ \t]+)*{_CAP})*)"
+)
+_ORG_HEAD_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_CAP}(?:[ \t]+{_CAP})*[ \t]+(?:Ministry|Geological Survey|Survey|Development Bank|Bank|"
+    rf"Agency|Commission|Committee|Inspectorate))(?![\w-])"
+)
+_TRAILING_COUNTRY = re.compile(rf"[ \t]+of[ \t]+(?:the[ \t]+)?(?:{_alt(list(_COUNTRY_FORM))})$")
+
+_TITLE_RE = re.compile(rf"(?<![\w-])(?P<title>{_alt(gz.TITLES)})(?![\w-])", re.IGNORECASE)
+_TOKEN_RE = re.compile(r"[\w\u00C0-\u017F'’.-]+|,|\S")
+_NAME_AFTER_RE = re.compile(rf"(?P<name>{_CAP}(?:[ \t]+{_CAP}){{1,2}}),[ \t]+(?:the[ \t]+)?(?P<title>{_alt(gz.TITLES)})\b")
+
+_DEPOSIT_KW_RE = re.compile(
+    r"(?<![\w-])(?P<kw>[Dd]eposits?|[Mm]ines?|[Pp]rojects?|[Ff]ields?|[Pp]rospects?|pipe|[Oo]perations?|"
+    r"complex|[Oo]ccurrences?|[Ll]icen[cs]e area)(?![\w-])"
+)
+_DEP_MODIFIERS = frozenset(
+    """ore ores polymetallic open-pit open pit underground porphyry epithermal large new major giant
+    and , metals metal oxide sulphide sulfide placer hard-rock hard rock alluvial world-class tier-one
+    earth earths rare rare-earth rare-metal base precious battery""".split()
+)
+_DEP_FORWARD_RE = re.compile(rf"^(?:[ \t]*[-–—][ \t]*|[ \t]+(?:named|called)[ \t]+)(?P<name>{_CAPSEQ})")
+_DEP_APPOSITIVE_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_CAPSEQ}),[ \t]+(?:the|a|an|one of the)[ \t]+(?:[\w-]+[ \t]+){{0,4}}?"
+    r"(?:deposit|mine|project|field)s?\b"
+)
+_WHICH_CONTAINS_RE = re.compile(r"^,?[ \t]+(?:which|that)[ \t]+(?:contains|hosts|holds|is rich in)[ \t]+([^.;]*)")
+
+_STATUS_CUES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:discover\w*|found|finds?)\b", re.IGNORECASE), "discovered"),
+    (re.compile(r"\b(?:explor\w*|drill\w*|prospecting|resource estimate|mineral resource|intercepts?|"
+                r"geological stud\w*)\b", re.IGNORECASE), "exploration"),
+    (re.compile(r"\b(?:develop\w*|construct\w*|build\w*|feasibility|under construction|launching|"
+                r"will begin|to start|first gold|scoping|permits?)\b", re.IGNORECASE), "development"),
+    (re.compile(r"\b(?:produc\w*|output|mined|operat\w*|extract\w*|design capacity|processed)\b",
+                re.IGNORECASE), "production"),
+]
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    kind: str
+    name: str
+    prio: int
+    code: str | None = None
+
+
+@dataclass
+class Found:
+    """What the entity passes produce: entities by key, spans claimed, and deposit/role details."""
+
+    entities: dict[tuple[str, str], Entity] = field(default_factory=dict)
+    claimed: list[tuple[int, int, str]] = field(default_factory=list)
+    deposit_commodities: dict[str, list[str]] = field(default_factory=dict)
+    roles: list[tuple[str, str, str | None, int, int]] = field(default_factory=list)  # person,title,org,s,e
+
+    def add(self, kind: str, name: str, start: int, end: int, code: str | None = None,
+            alias: str | None = None) -> Entity:
+        key = (kind, name)
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = Entity(kind=kind, name=name, code=code)
+            self.entities[key] = ent
+        if (start, end) not in ent.mentions:
+            ent.mentions.append((start, end))
+        if alias and alias != name and alias not in ent.aliases:
+            ent.aliases.append(alias)
+        self.claimed.append((start, end, kind))
+        return ent
+
+    def overlaps(self, start: int, end: int, kinds: tuple[str, ...] | None = None) -> bool:
+        for s, e, k in self.claimed:
+            if s < end and start < e and (kinds is None or k in kinds):
+                return True
+        return False
+
+    def kind_of(self, name: str) -> str | None:
+        for (kind, n), ent in self.entities.items():
+            if n == name or name in ent.aliases:
+                return kind
+        return None
+
+
+def _strip_legal(name: str) -> str:
+    words = name.split()
+    while words and words[0] in gz.LEGAL_PREFIXES:
+        words = words[1:]
+    out = " ".join(words)
+    changed = True
+    while changed:
+        changed = False
+        for suf in gz.LEGAL_SUFFIXES:
+            for sep in (", ", " "):
+                if out.endswith(sep + suf):
+                    out = out[: -len(sep + suf)]
+                    changed = True
+    return out.strip(" ,\"“”")
+
+
+def _trim_leading(name: str, start: int) -> tuple[str, int]:
+    """Drop sentence-initial stopwords and demonyms from a candidate name."""
+    words = name.split(" ")
+    offset = start
+    while len(words) > 1 and (words[0] in gz.STOPWORDS or words[0] in _COUNTRY_FORM or words[0].endswith(("'s", "’s"))):
+        offset += len(words[0]) + 1
+        words = words[1:]
+    return " ".join(words), offset
+
+
+def _is_country_or_region(name: str) -> bool:
+    return name in _COUNTRY_FORM or name in _REGION_FORM or name in gz.REGION_STEMS
+
+
+def find_entities(text: str, sents: Sentences, authors: list[str]) -> Found:
+    """Run every entity pass over ``text``; never raises on odd input (callers also guard)."""
+    found = Found()
+    _exclusions(text, found, authors)
+    _organisations(text, found)
+    _deposits(text, found, sents)
+    _regions(text, found)
+    _people(text, found)
+    _countries(text, found)
+    _commodities(text, found)
+    return found
+
+
+def _exclusions(text: str, found: Found, authors: list[str]) -> None:
+    for m in _AGENCY_RE.finditer(text):
+        found.claimed.append((m.start(), m.end(), "excluded"))
+    for m in _TICKER_RE.finditer(text):
+        found.claimed.append((m.start(), m.end(), "excluded"))
+    for author in authors:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(author)}(?![\w-])", text):
+            found.claimed.append((m.start(), m.end(), "excluded"))
+        surname = author.split()[-1]
+        if len(surname) > 3:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+                found.claimed.append((m.start(), m.end(), "excluded"))
+
+
+def _organisations(text: str, found: Found) -> None:
+    cands: list[_Cand] = []
+    for m in _COMPANY_RE.finditer(text):
+        cands.append(_Cand(m.start(), m.end(), "company", _COMPANY_FORM[m.group(0)], 3))
+    for m in _ORG_RE.finditer(text):
+        cands.append(_Cand(m.start(), m.end(), "org", _ORG_FORM[m.group(0)], 3))
+    for m in _ORG_PAT_RE.finditer(text):
+        name = _TRAILING_COUNTRY.sub("", m.group("name"))
+        cands.append(_Cand(m.start(), m.start() + len(name), "org", name, 2))
+    for m in _ORG_HEAD_RE.finditer(text):
+        name, s = _trim_leading(m.group("name"), m.start())
+        if name.split()[0] not in gz.STOPWORDS and len(name.split()) >= 2:
+            cands.append(_Cand(s, m.end(), "org", name, 1))
+    for m in _LEGAL_RE.finditer(text):
+        name, s = _trim_leading(m.group("name"), m.start())
+        if name in gz.STOPWORDS or name in _COUNTRY_FORM:
+            continue
+        cands.append(_Cand(s, m.end(), "company", _strip_legal(name), 2))
+    for m in _LEGAL_PREFIX_RE.finditer(text):
+        cands.append(_Cand(m.start(), m.end(), "company", _strip_legal(m.group("name")), 2))
+    for m in _HEAD_RE.finditer(text):
+        name, s = _trim_leading(m.group("name"), m.start())
+        if len(name.split()) < 2 or name.split()[0] in gz.STOPWORDS:
+            continue
+        cands.append(_Cand(s, m.end(), "company", name, 1))
+    for rx in (_CUE_RE, _TICKER_NAME_RE, _POSSESSIVE_RE, _APPOSITIVE_RE):
+        for m in rx.finditer(text):
+            name, s = _trim_leading(m.group("name"), m.start("name"))
+            first = name.split()[0]
+            if (first in gz.STOPWORDS or _is_country_or_region(name) or _TITLE_RE.fullmatch(first)
+                    or first.lower() in _COMMODITY_FORM):
+                continue
+            # the name ends before a title or a region word: "ERG CEO", "Karaganda region"
+            words = name.split()
+            for i, w in enumerate(words):
+                if i and (_TITLE_RE.fullmatch(w) or w in ("Ministry", "Region", "Oblast")):
+                    words = words[:i]
+                    break
+            name = " ".join(words)
+            if not name:
+                continue
+            cands.append(_Cand(s, s + len(name), "company", _strip_legal(name), 0))
+    kept = _resolve(cands, found)
+    for c in kept:
+        canon = _COMPANY_FORM.get(c.name, c.name) if c.kind == "company" else _ORG_FORM.get(c.name, c.name)
+        if c.kind == "company" and c.name in _ORG_FORM:
+            c.kind, canon = "org", _ORG_FORM[c.name]
+        if canon in gz.AGENCIES or canon in gz.EXCHANGES:
+            continue
+        found.add(c.kind, canon, c.start, c.end, alias=text[c.start : c.end] if text[c.start : c.end] != canon else None)
+    _aliases(text, found)
+
+
+def _resolve(cands: list[_Cand], found: Found) -> list[_Cand]:
+    """Longest, then highest-priority candidates win; overlaps with claimed spans are dropped."""
+    cands.sort(key=lambda c: (-(c.end - c.start), -c.prio, c.start))
+    kept: list[_Cand] = []
+    taken: list[tuple[int, int]] = []
+    for c in cands:
+        if c.end <= c.start or not c.name:
+            continue
+        if found.overlaps(c.start, c.end, ("excluded",)):
+            # a byline or agency inside: keep only candidates that are gazetteer hits
+            if c.prio < 3:
+                continue
+            if any(s <= c.start and c.end <= e for s, e, k in found.claimed if k == "excluded"):
+                continue
+        if any(s < c.end and c.start < e for s, e in taken):
+            continue
+        kept.append(c)
+        taken.append((c.start, c.end))
+    return kept
+
+
+def _aliases(text: str, found: Found) -> None:
+    """"Russian Copper Company (RCC)" then "RCC"; first words of multi-word company names."""
+    alias_map: dict[str, tuple[str, str]] = {}
+    for (kind, name), ent in list(found.entities.items()):
+        if kind not in ("company", "org"):
+            continue
+        for s, e in list(ent.mentions):
+            tail = text[e : e + 80]
+            m = _ABBR_RE.match(tail) or _QUOTED_ALIAS_RE.match(tail)
+            if m and m.group("abbr") not in gz.EXCHANGES and m.group("abbr") != name:
+                abbr = m.group("abbr")
+                alias_map.setdefault(abbr, (kind, name))
+                if abbr not in ent.aliases:
+                    ent.aliases.append(abbr)
+        words = name.split()
+        first = words[0]
+        if (kind == "company" and len(words) >= 2 and len(first) >= 4 and first not in gz.STOPWORDS
+                and first not in _COUNTRY_FORM and first.lower() not in _COMMODITY_FORM
+                and first not in _REGION_FORM and first not in gz.REGION_STEMS):
+            alias_map.setdefault(first, (kind, name))
+    for alias, (kind, name) in alias_map.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-]|\s+(?:[A-Z]\w+\s+)*(?:region|Region))", text):
+            if found.overlaps(m.start(), m.end()):
+                continue
+            found.add(kind, name, m.start(), m.end(), alias=alias)
+
+
+def _scan_name_back(text: str, end: int, lo: int) -> tuple[int, int] | None:
+    """The run of capitalised words ending at ``end`` (digits allowed before a capital word)."""
+    toks = [(m.start() + lo, m.end() + lo, m.group(0)) for m in _TOKEN_RE.finditer(text[lo:end])]
+    start = None
+    i = len(toks) - 1
+    while i >= 0:
+        s, e, t = toks[i]
+        if t[:1].isupper() and t not in gz.STOPWORDS and not t.endswith(("'s", "’s")) and t not in _COUNTRY_FORM:
+            start = s
+        elif t[:1].isdigit() and start is not None and t.isdigit():
+            start = s
+        else:
+            break
+        i -= 1
+    if start is None:
+        return None
+    return start, end
+
+
+def _deposits(text: str, found: Found, sents: Sentences) -> None:
+    names: dict[str, list[str]] = {}
+
+    def record(name: str, s: int, e: int, commodities: list[str]) -> None:
+        if not name or name in gz.STOPWORDS or _is_country_or_region(name) or name in _COMPANY_FORM:
+            return
+        if found.overlaps(s, e, ("company", "org", "excluded")):
+            return
+        found.add("deposit", name, s, e)
+        lst = names.setdefault(name, [])
+        for c in commodities:
+            if c not in lst:
+                lst.append(c)
+
+    for m in _DEPOSIT_KW_RE.finditer(text):
+        s_lo, _ = sents.span(m.start())
+        lo = max(s_lo, m.start() - 160)
+        # walk back over modifiers ("lead-zinc", "open-pit", "copper and gold") collecting commodities
+        toks = [(t.start() + lo, t.end() + lo, t.group(0)) for t in _TOKEN_RE.finditer(text[lo : m.start()])]
+        commodities: list[str] = []
+        i = len(toks) - 1
+        while i >= 0:
+            _, _, t = toks[i]
+            parts = t.lower().split("-")
+            if all(p in _COMMODITY_FORM or p in _DEP_MODIFIERS for p in parts if p) and t not in ("the", "The"):
+                for j, p in enumerate(parts):
+                    pair = "-".join(parts[j : j + 2])
+                    if p in _COMMODITY_FORM and not (p == "rare" or pair == "rare-metal"):
+                        c = _COMMODITY_FORM[p]
+                        if c not in commodities:
+                            commodities.insert(0, c)
+                    if p == "rare" and j + 1 < len(parts) and parts[j + 1] == "earth":
+                        commodities.insert(0, "rare earths")
+                if t.lower() in ("earth", "earths") and i > 0 and toks[i - 1][2].lower() == "rare":
+                    if "rare earths" not in commodities:
+                        commodities.insert(0, "rare earths")
+                i -= 1
+                continue
+            break
+        name_end = toks[i][1] if i >= 0 else m.start()
+        span = _scan_name_back(text, name_end, lo) if i >= 0 else None
+        plural = m.group("kw").endswith("s") and not m.group("kw").lower().endswith("ss")
+        if span:
+            name, ns = _trim_leading(text[span[0] : span[1]], span[0])
+            record(name, ns, span[1], commodities)
+            if plural:
+                # "the Kyzyl and Varvarinskoye mines": earlier names joined by "and" or commas
+                pos = ns
+                while True:
+                    before = text[max(lo, pos - 6) : pos]
+                    j = re.search(r"(?:\band|,)\s*$", before)
+                    if not j:
+                        break
+                    prev_end = pos - (len(before) - j.start())
+                    prev_end = len(text[:prev_end].rstrip())
+                    sp = _scan_name_back(text, prev_end, lo)
+                    if not sp:
+                        break
+                    pname, ps = _trim_leading(text[sp[0] : sp[1]], sp[0])
+                    record(pname, ps, sp[1], commodities)
+                    pos = ps
+        else:
+            fm = _DEP_FORWARD_RE.match(text[m.end() : m.end() + 80])
+            if fm and m.group("kw").lower().startswith("deposit"):
+                s = m.end() + fm.start("name")
+                record(fm.group("name"), s, s + len(fm.group("name")), commodities)
+    for m in _DEP_APPOSITIVE_RE.finditer(text):
+        name, s = _trim_leading(m.group("name"), m.start())
+        if name in _COMPANY_FORM or len(name.split()) > 3:
+            continue
+        tail = text[m.end("name") : m.end()]
+        comms = [_COMMODITY_FORM[c.group(0).lower()] for c in _COMMODITY_RE.finditer(tail)]
+        if not found.overlaps(s, s + len(name), ("org", "excluded")):
+            # an appositive "Kumtor, the largest gold mine" outranks a first-word company alias
+            found.claimed = [c for c in found.claimed if not (c[0] == s and c[1] == s + len(name))]
+            for ent in found.entities.values():
+                if (s, s + len(name)) in ent.mentions and ent.kind == "company" and ent.name != name:
+                    ent.mentions.remove((s, s + len(name)))
+            record(name, s, s + len(name), comms)
+    # "the Kuirektykol deposit, which contains rare earths as well as tungsten"
+    for name in list(names):
+        ent = found.entities[("deposit", name)]
+        for _s, e in list(ent.mentions):
+            kw = _DEPOSIT_KW_RE.match(text, e + 1) if e + 1 < len(text) else None
+            after = kw.end() if kw else e
+            wm = _WHICH_CONTAINS_RE.match(text[after : after + 200])
+            if wm:
+                for c in _COMMODITY_RE.finditer(wm.group(1)):
+                    canon = _COMMODITY_FORM[c.group(0).lower()]
+                    if canon not in names[name]:
+                        names[name].append(canon)
+    # later bare mentions of a deposit's name
+    for name in names:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if not found.overlaps(m.start(), m.end()):
+                found.add("deposit", name, m.start(), m.end())
+    found.deposit_commodities = names
+
+
+def _regions(text: str, found: Found) -> None:
+    for m in _REGION_GAZ_RE.finditer(text):
+        if found.overlaps(m.start(), m.end(), ("company", "org", "deposit", "excluded")):
+            continue
+        canon, code = _REGION_FORM[m.group(0)]
+        found.add("region", canon, m.start(), m.end(), code=None)
+    for m in _REGION_PAT_RE.finditer(text):
+        stem, s = _trim_leading(m.group("stem"), m.start("stem"))
+        if stem in gz.STOPWORDS or found.overlaps(s, m.end(), ("company", "org", "excluded", "region")):
+            continue
+        word = m.group("word")
+        lw = word.lower()
+        if lw in ("region", "oblast"):
+            canon = f"{stem} region"
+        elif lw in ("district", "desert", "basin", "coal basin", "province", "krai"):
+            canon = f"{stem} {lw}"
+        else:
+            canon = f"{stem} {word[0].upper()}{word[1:]}"
+        found.add("region", canon, s, m.end())
+
+
+def _people(text: str, found: Found) -> None:
+    persons: dict[str, tuple[str, str | None]] = {}
+    for m in _TITLE_RE.finditer(text):
+        title = m.group("title")
+        # the run of words after the title: "of Ecology, Geology and Natural Resources Serikkali Brekeshev"
+        toks = [(t.start() + m.end(), t.end() + m.end(), t.group(0)) for t in _TOKEN_RE.finditer(text[m.end() : m.end() + 160])]
+        run: list[tuple[int, int, str]] = []
+        complement = bool(toks) and toks[0][2] in ("of", "for")
+        for s, e, t in toks:
+            if t[:1].isupper() or (complement and (t in ("of", "for", "the", "and", ",", "&") or t in gz.REGION_WORDS)):
+                if t in gz.HONORIFICS or t.rstrip(".") in gz.HONORIFICS:
+                    continue
+                run.append((s, e, t))
+                if text[e : e + 1] == "\n":
+                    break
+                continue
+            break
+        while run and not run[-1][2][:1].isupper():
+            run.pop()
+        name_toks = run[-2:] if len(run) >= 2 else []
+        if not name_toks or any(not _namelike(t) for _, _, t in name_toks):
+            continue
+        if any(t in (",", "and", "of", "the") for _, _, t in name_toks):
+            continue
+        ns, ne = name_toks[0][0], name_toks[-1][1]
+        if found.overlaps(ns, ne):
+            continue
+        name = text[ns:ne]
+        comp = text[m.end() : ns].strip()
+        full_title, org = _split_title(title, comp, found)
+        if org is None:
+            org = _org_before(text, m.start(), found)
+        persons.setdefault(name, (full_title, org))
+        found.add("person", name, ns, ne)
+        found.roles.append((name, full_title, org, m.start(), ne))
+    for m in _NAME_AFTER_RE.finditer(text):
+        name = m.group("name")
+        if found.overlaps(m.start(), m.start() + len(name)) or not all(_namelike(t) for t in name.split()):
+            continue
+        tail = text[m.end() : m.end() + 80]
+        org = None
+        om = re.match(r"^[ \t]+of[ \t]+(?:the[ \t]+)?(" + _CAPSEQ + ")", tail)
+        if om:
+            cand = om.group(1)
+            org = _entity_name(found, cand)
+        persons.setdefault(name, (m.group("title"), org))
+        found.add("person", name, m.start(), m.start() + len(name))
+        found.roles.append((name, m.group("title"), org, m.start(), m.end()))
+    for name, (title, org) in persons.items():
+        ent = found.entities[("person", name)]
+        ent.role, ent.org = title, org
+        for form in {name, name.split()[-1]}:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+                if not found.overlaps(m.start(), m.end()):
+                    found.add("person", name, m.start(), m.end())
+
+
+def _namelike(tok: str) -> bool:
+    return (
+        tok[:1].isupper() and len(tok) >= 2 and tok not in gz.STOPWORDS and not tok.isupper()
+        and tok.lower() not in _COMMODITY_FORM and tok not in _COMPANY_FORM and tok not in gz.COMPANY_HEADS
+        and not any(ch.isdigit() for ch in tok) and not tok.endswith(("'s", "’s"))
+        and tok not in gz.REGION_WORDS and not _TITLE_RE.fullmatch(tok)
+        and tok not in ("Resources", "Development", "Construction", "Board", "Geology", "Industry")
+    )
+
+
+def _entity_name(found: Found, surface: str) -> str | None:
+    """The canonical name of a company/org/country named by ``surface`` (or a prefix of it)."""
+    words = surface.split()
+    for n in range(len(words), 0, -1):
+        cand = " ".join(words[:n])
+        if cand in _COUNTRY_FORM:
+            return _COUNTRY_FORM[cand][0]
+        for (kind, name), ent in found.entities.items():
+            if kind in ("company", "org") and (cand == name or cand in ent.aliases or _strip_legal(cand) == name):
+                return name
+    return None
+
+
+def _split_title(title: str, comp: str, found: Found) -> tuple[str, str | None]:
+    """Split "Chairman" + "of the Board of Kumtor Gold Company" into title and organisation."""
+    if not comp:
+        return title, None
+    parts = re.split(r"\s+of\s+", " " + comp)
+    for k in range(len(parts) - 1, 0, -1):
+        tail = " of ".join(parts[k:]).strip()
+        tail = re.sub(r"^the\s+", "", tail)
+        org = _entity_name(found, tail)
+        if org is not None and _entity_name(found, tail) == org and len(tail.split()) <= len(org.split()) + 2:
+            head = " of ".join(p for p in parts[:k] if p.strip()).strip()
+            return (f"{title} of {head}" if head else title), org
+    return f"{title} {comp}".strip(), None
+
+
+def _org_before(text: str, pos: int, found: Found) -> str | None:
+    """Who a title belongs to when written before it: "Kazakhstan's Vice Minister", "ERG CEO"."""
+    before = text[max(0, pos - 80) : pos]
+    m = re.search(rf"(?P<who>{_CAPSEQ})(?:['’]s)?[ \t]+$", before)
+    if not m:
+        return None
+    who = m.group("who")
+    name = _entity_name(found, who)
+    if name:
+        return name
+    words = who.split()
+    for n in range(1, len(words)):
+        tail = " ".join(words[n:])
+        name = _entity_name(found, tail)
+        if name:
+            return name
+    return None
+
+
+def _countries(text: str, found: Found) -> None:
+    for m in _COUNTRY_RE.finditer(text):
+        form = m.group(0)
+        if found.overlaps(m.start(), m.end(), ("person", "excluded")):
+            continue
+        if _CURRENCY_AFTER.match(text[m.end() : m.end() + 20]):
+            continue
+        if form == "America" and re.search(r"(?:North|South|Latin|Central)\s+$", text[max(0, m.start() - 8) : m.start()]):
+            continue
+        canon, code = _COUNTRY_FORM[form]
+        found.add("country", canon, m.start(), m.end(), code=code,
+                  alias=form if form != canon and not _is_demonym(form, canon) else None)
+
+
+def _is_demonym(form: str, canon: str) -> bool:
+    return form not in (canon,) and len(form.split()) == 1
+
+
+def _commodities(text: str, found: Found) -> None:
+    for m in _COMMODITY_RE.finditer(text):
+        if found.overlaps(m.start(), m.end(), ("company", "org", "person", "excluded")):
+            continue
+        canon = _COMMODITY_FORM[m.group(0).lower()]
+        if canon == "lead":
+            before = text[max(0, m.start() - 30) : m.start()]
+            if not (_LEAD_OK_AFTER.match(text[m.end() : m.end() + 30]) or _LEAD_OK_BEFORE.search(before)):
+                continue
+        if canon == "rare earths" is False:
+            continue
+        if m.group(0).lower() == "oil" and re.match(r"^\s*(?:and\s+gas\b)", text[m.end() : m.end() + 10]) is None \
+                and re.search(r"(?:olive|diesel|fuel|vegetable|sunflower|lubricating)\s+$", text[max(0, m.start() - 15) : m.start()]):
+            continue
+        found.add("commodity", canon, m.start(), m.end())
+    for m in _SYMBOL_RE.finditer(text):
+        if found.overlaps(m.start(), m.end(), ("company", "org", "person", "excluded")):
+            continue
+        found.add("commodity", gz.COMMODITY_SYMBOLS[m.group(0)], m.start(), m.end())
+
+
+def commodity_at(text: str, start: int, end: int) -> str | None:
+    """The commodity named right after a quantity ("150 koz gold", "2.5 Mt of copper", "g/t Au")."""
+    tail = text[end : end + 40]
+    m = re.match(r"^[ \t]*(?:of[ \t]+)?(?:contained[ \t]+|payable[ \t]+|refined[ \t]+|natural[ \t]+)?", tail)
+    rest = tail[m.end() if m else 0 :]
+    cm = _COMMODITY_RE.match(rest)
+    if cm:
+        return _COMMODITY_FORM[cm.group(0).lower()]
+    sm = _SYMBOL_RE.match(rest)
+    if sm:
+        return gz.COMMODITY_SYMBOLS[sm.group(0)]
+    return None
+
+
+def commodity_in(s: str) -> str | None:
+    """The first commodity named in a short string (a table header, a clause)."""
+    sm = _SYMBOL_RE.search(s)
+    if sm:
+        return gz.COMMODITY_SYMBOLS[sm.group(0)]
+    cm = _COMMODITY_RE.search(s)
+    if cm:
+        return _COMMODITY_FORM[cm.group(0).lower()]
+    return None
+
+
+def status_near(sentence: str, pos: int) -> str | None:
+    """The development status a sentence states for something mentioned at ``pos`` in it."""
+    best: tuple[int, str] | None = None
+    for rx, status in _STATUS_CUES:
+        for m in rx.finditer(sentence):
+            d = abs(m.start() - pos)
+            if best is None or d < best[0]:
+                best = (d, status)
+    return best[1] if best else None
+
+
+def region_code(name: str) -> str | None:
+    """Country code of a known region ("Karaganda region" -> "KZ")."""
+    if name in gz.REGIONS:
+        return gz.REGIONS[name][0] or None
+    stem = re.sub(r"\s+(?:region|Territory|district|oblast|krai|province|Peninsula)$", "", name)
+    return gz.REGION_STEMS.get(stem)

@@ -1,0 +1,128 @@
+"""The extractor's records: ``Entity``, ``Fact`` and ``Extraction`` with its contract JSON."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Entity:
+    """A story entity with its canonical name and every mention's (start, end) offsets."""
+
+    kind: str
+    name: str
+    code: str | None = None
+    role: str | None = None
+    org: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_contract(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "name": self.name}
+        if self.code:
+            out["code"] = self.code
+        if self.role:
+            out["role"] = self.role
+        if self.org:
+            out["org"] = self.org
+        if self.aliases:
+            out["aliases"] = list(self.aliases)
+        out["id"] = entity_id(self.kind, self.name if self.kind != "country" else (self.code or self.name))
+        out["mentions"] = [[s, e] for s, e in sorted(set(self.mentions))]
+        return out
+
+
+@dataclass
+class Fact:
+    """One extracted fact, tied to its sentence and to the (start, end) offsets of its evidence."""
+
+    type: str
+    value: float | None = None
+    unit: str | None = None
+    currency: str | None = None
+    value_usd: float | None = None
+    rate_source: str | None = None
+    name: str | None = None
+    commodities: list[str] = field(default_factory=list)
+    region: str | None = None
+    country: str | None = None
+    status: str | None = None
+    person: str | None = None
+    title: str | None = None
+    org: str | None = None
+    sentence: str = ""
+    start: int = 0
+    end: int = 0
+    commodity: str | None = None  # quantity: the commodity the sentence ties to it
+
+    def to_contract(self, extractor_version: str) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": self.type}
+        if self.type in ("amount", "quantity"):
+            out["value"] = _clean_number(self.value)
+            if self.type == "quantity":
+                out["unit"] = self.unit
+                if self.commodity:
+                    out["commodity"] = self.commodity
+            else:
+                out["currency"] = self.currency
+                out["value_usd"] = _clean_number(self.value_usd)
+                if self.rate_source:
+                    out["rate_source"] = self.rate_source
+        if self.type == "deposit":
+            out["name"] = self.name
+            out["commodities"] = list(self.commodities)
+        elif self.name:
+            out["name"] = self.name
+        for key in ("region", "country", "status", "person", "title", "org"):
+            val = getattr(self, key)
+            if val:
+                out[key] = val
+        out["sentence"] = self.sentence
+        out["start"] = self.start
+        out["end"] = self.end
+        out["extractor_version"] = extractor_version
+        return out
+
+
+@dataclass
+class Extraction:
+    """Entities and facts found in one text."""
+
+    entities: list[Entity]
+    facts: list[Fact]
+    extractor_version: str
+
+    def to_contract(self) -> dict[str, Any]:
+        """The extractor contract JSON (as a dict): ``entities``, ``facts``, ``extractor_version``."""
+        return {
+            "entities": [e.to_contract() for e in self.entities],
+            "facts": [f.to_contract(self.extractor_version) for f in self.facts],
+            "extractor_version": self.extractor_version,
+        }
+
+
+def _clean_number(v: float | None) -> float | int | None:
+    if v is None:
+        return None
+    if abs(v) >= 1 and float(v).is_integer():
+        return int(v)
+    return round(v, 6) if abs(v) < 1e6 else round(v, 2)
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(name: str) -> str:
+    """ASCII slug of a name: "Tau-Ken Samruk" -> "tau-ken-samruk"."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return _SLUG.sub("-", ascii_name.lower()).strip("-") or "x"
+
+
+def entity_id(kind: str, name: str) -> str:
+    """Stable id of an entity: "country:KZ" for countries (pass the code), "company:rio-tinto" else."""
+    if kind == "country" and re.fullmatch(r"[A-Za-z]{2}", name):
+        return f"country:{name.upper()}"
+    return f"{kind}:{slug(name)}"

@@ -1,0 +1,149 @@
+"""Physical quantities in canonical units: t, oz, lb, km2, km, m, g/t (and resource tables)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from orewire.facts.text import NUMBER, SCALES, parse_number
+
+# surface unit -> (canonical unit, factor)
+UNITS: dict[str, tuple[str, float]] = {
+    "million tonnes": ("t", 1e6), "Mt": ("t", 1e6), "Mtpa": ("t", 1e6), "Mtpy": ("t", 1e6), "mt": ("t", 1e6),
+    "kt": ("t", 1e3), "ktpa": ("t", 1e3), "Kt": ("t", 1e3),
+    "tonnes": ("t", 1.0), "tonne": ("t", 1.0), "tons": ("t", 1.0), "ton": ("t", 1.0), "metric tons": ("t", 1.0),
+    "metric tonnes": ("t", 1.0), "t": ("t", 1.0), "tpa": ("t", 1.0), "tpd": ("t", 1.0),
+    "kilograms": ("t", 1e-3), "kilogrammes": ("t", 1e-3), "kg": ("t", 1e-3),
+    "Moz": ("oz", 1e6), "Mozs": ("oz", 1e6), "moz": ("oz", 1e6), "koz": ("oz", 1e3), "Koz": ("oz", 1e3),
+    "troy ounces": ("oz", 1.0), "ounces": ("oz", 1.0), "ounce": ("oz", 1.0), "oz": ("oz", 1.0), "ozs": ("oz", 1.0),
+    "Mlbs": ("lb", 1e6), "Mlb": ("lb", 1e6), "M lbs": ("lb", 1e6), "mlbs": ("lb", 1e6), "Blbs": ("lb", 1e9),
+    "klbs": ("lb", 1e3), "pounds": ("lb", 1.0), "pound": ("lb", 1.0), "lbs": ("lb", 1.0), "lb": ("lb", 1.0),
+    "square kilometers": ("km2", 1.0), "square kilometres": ("km2", 1.0), "square kilometer": ("km2", 1.0),
+    "square kilometre": ("km2", 1.0), "sq km": ("km2", 1.0), "sq. km": ("km2", 1.0), "sq.km": ("km2", 1.0),
+    "km2": ("km2", 1.0), "km²": ("km2", 1.0), "square km": ("km2", 1.0),
+    "hectares": ("km2", 0.01), "hectare": ("km2", 0.01), "ha": ("km2", 0.01),
+    "kilometers": ("km", 1.0), "kilometres": ("km", 1.0), "kilometer": ("km", 1.0), "kilometre": ("km", 1.0),
+    "km": ("km", 1.0),
+    "meters": ("m", 1.0), "metres": ("m", 1.0), "meter": ("m", 1.0), "metre": ("m", 1.0), "m": ("m", 1.0),
+    "g/t": ("g/t", 1.0), "gpt": ("g/t", 1.0), "g/tonne": ("g/t", 1.0), "grams per tonne": ("g/t", 1.0),
+    "grams per ton": ("g/t", 1.0), "grammes per tonne": ("g/t", 1.0), "gram per tonne": ("g/t", 1.0),
+}
+# units that take a scale word in front ("2.5 million ounces")
+_SCALABLE = {"t", "oz", "lb"}
+
+_unit_alt = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+_SCALE = r"(?:thousand|million|billion|mln|bln|mn|bn)"
+QUANTITY_RE = re.compile(
+    rf"(?<![\w$€£¥₸₽.,/])(?P<num>{NUMBER})"
+    rf"(?:\s?(?P<scale>{_SCALE})\b\s*|(?P<mscale>m)\s?(?=tonnes|tons|ounces|oz|pounds|lbs)|\s?)"
+    rf"(?P<unit>{_unit_alt})(?![\w²/])"
+)
+_RANGE_BEFORE = re.compile(rf"(?P<n>{NUMBER})\s*(?:-|–|to|and)\s*$")
+_BETWEEN = re.compile(r"between\s*$", re.IGNORECASE)
+
+
+@dataclass
+class Quantity:
+    value: float
+    unit: str
+    start: int
+    end: int
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text`` (ranges give both ends), in order, then table cells."""
+    out: list[Quantity] = []
+    for m in QUANTITY_RE.finditer(text):
+        unit_word = m.group("unit")
+        unit, factor = UNITS[unit_word]
+        n = parse_number(m.group("num"))
+        if n is None:
+            continue
+        scale_word = m.group("scale") or m.group("mscale")
+        scale = SCALES.get(scale_word.lower(), 1.0) if scale_word else 1.0
+        if scale != 1.0 and unit not in _SCALABLE:
+            continue
+        if unit_word in ("t", "m", "ha") and scale == 1.0 and _looks_like_noise(text, m):
+            continue
+        value = n * scale * factor
+        out.append(Quantity(value, unit, m.start(), m.end()))
+        # a range "184,000-193,000 tonnes" / "between 21,000 and 21,500 tonnes"
+        head = text[max(0, m.start() - 40) : m.start()]
+        r = _RANGE_BEFORE.search(head)
+        if r:
+            joiner = head[r.end("n") :].strip()
+            if joiner == "and" and not _BETWEEN.search(head[: r.start()]):
+                continue
+            n0 = parse_number(r.group("n"))
+            if n0 is not None and not head[: r.start()].rstrip().endswith(("$", "%")):
+                s = m.start() - len(head) + r.start()
+                out.append(Quantity(n0 * scale * factor, unit, s, s + len(r.group("n"))))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _looks_like_noise(text: str, m: re.Match[str]) -> bool:
+    """A bare "t"/"m" after a number is a unit only in a measuring context, not "5 m." as a list."""
+    after = text[m.end() : m.end() + 1]
+    return after.isalpha()
+
+
+# --- resource tables: units in the header, bare numbers in the rows -----------------------
+_HEADER_UNIT = re.compile(r"\(\s*(Mt|kt|t|g/t|koz|Moz|oz|Mlbs|Mlb|lb|km|m|%|ppm)\s*\)")
+_CELL_SPLIT = re.compile(r"\t+|\s{2,}|\s*\|\s*")
+_NUM_CELL = re.compile(rf"^(?:{NUMBER})$")
+_TABLE_UNITS = {"Mt": ("t", 1e6), "kt": ("t", 1e3), "t": ("t", 1.0), "g/t": ("g/t", 1.0), "koz": ("oz", 1e3),
+                "Moz": ("oz", 1e6), "oz": ("oz", 1.0), "Mlbs": ("lb", 1e6), "Mlb": ("lb", 1e6), "lb": ("lb", 1.0),
+                "km": ("km", 1.0), "m": ("m", 1.0)}
+
+
+@dataclass
+class TableCell:
+    quantity: Quantity
+    header: str  # the column header, e.g. "Contained Au (koz)"
+
+
+def find_table_quantities(text: str) -> list[TableCell]:
+    """Numbers in the rows of plain-text tables whose header names a unit per column."""
+    cells: list[TableCell] = []
+    lines = text.split("\n")
+    pos = 0
+    offsets = []
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if len(_HEADER_UNIT.findall(line)) >= 2:
+            headers = _cells(line)
+            j = i + 1
+            while j < len(lines) and lines[j].strip():
+                row = _cells(lines[j])
+                if len(row) == len(headers):
+                    for (hdr, _), (cell, col) in zip(headers, row):
+                        hu = _HEADER_UNIT.search(hdr)
+                        if not hu or hu.group(1) not in _TABLE_UNITS or not _NUM_CELL.match(cell):
+                            continue
+                        n = parse_number(cell)
+                        if n is None:
+                            continue
+                        unit, factor = _TABLE_UNITS[hu.group(1)]
+                        start = offsets[j] + col
+                        cells.append(TableCell(Quantity(n * factor, unit, start, start + len(cell)), hdr))
+                j += 1
+            i = j
+        else:
+            i += 1
+    return cells
+
+
+def _cells(line: str) -> list[tuple[str, int]]:
+    out = []
+    pos = 0
+    for piece in _CELL_SPLIT.split(line):
+        idx = line.find(piece, pos) if piece else -1
+        if piece.strip():
+            out.append((piece.strip(), idx + (len(piece) - len(piece.lstrip()))))
+            pos = idx + len(piece)
+    return out

@@ -1,0 +1,97 @@
+"""Light text helpers: sentence spans, number parsing, byline detection."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+# abbreviations after which a full stop does not end a sentence
+_ABBREVIATIONS = frozenset(
+    """jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr prof st no nos vs etc inc ltd corp co
+    jr sr gen gov sen rep dept est approx fig figs al u.s u.k e.g i.e a.m p.m mln bln bn pty""".split()
+)
+
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9А-Я])|\n\s*\n|\n")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+
+class Sentences:
+    """Sentence spans of one text, with a fast lookup of the sentence holding an offset."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: list[tuple[int, int]] = _split(text)
+        self._starts = [s for s, _ in self.spans]
+
+    def index(self, pos: int) -> int:
+        """Index of the sentence that contains ``pos`` (the nearest one before it otherwise)."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return max(i, 0)
+
+    def span(self, pos: int) -> tuple[int, int]:
+        if not self.spans:
+            return (0, len(self.text))
+        return self.spans[self.index(pos)]
+
+    def sentence(self, pos: int) -> str:
+        s, e = self.span(pos)
+        return self.text[s:e]
+
+
+def _split(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        piece = m.group(0)
+        if piece[0] == ".":
+            before = text[max(start, m.start() - 12) : m.start()]
+            w = _WORD_BEFORE.search(before)
+            if w:
+                word = w.group(1).lower().rstrip(".")
+                # "U.S." style, single initials ("J. Smith") and known abbreviations keep going
+                if word in _ABBREVIATIONS or len(word) == 1 or (len(word) <= 4 and "." in word):
+                    continue
+        _push(text, spans, start, end)
+        start = end
+    _push(text, spans, start, len(text))
+    return spans
+
+
+def _push(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+SCALES: dict[str, float] = {
+    "thousand": 1e3, "thousands": 1e3, "k": 1e3, "th": 1e3, "thsd": 1e3,
+    "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "mil": 1e6, "mio": 1e6,
+    "billion": 1e9, "billions": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "mlrd": 1e9, "milliard": 1e9,
+    "trillion": 1e12, "trillions": 1e12, "trln": 1e12, "tln": 1e12, "trn": 1e12, "tn": 1e12,
+}
+
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\u00a0\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+
+
+def parse_number(s: str) -> float | None:
+    """The float value of a number written with thousands separators, or None."""
+    s = s.replace(",", "").replace("\u00a0", "").replace(" ", "")
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+_BYLINE = re.compile(
+    r"^[ \t]*By[ \t]+([A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3})(?=[ \t]*(?:[-–—,]|in\b|for\b|$))",
+    re.MULTILINE,
+)
+
+
+def find_authors(text: str) -> list[str]:
+    """Names given in a byline near the top ("By Nargiz Sadikhova - Trend:")."""
+    return [m.group(1) for m in _BYLINE.finditer(text[:3000])]
