@@ -88,7 +88,7 @@ _LEGAL_RE = re.compile(
 )
 _LEGAL_PREFIX_RE = re.compile(rf"\b(?:{_alt(gz.LEGAL_PREFIXES)})[ \t]+[\"“]?(?P<name>{_CAPSEQ})[\"”]?")
 _HEAD_RE = re.compile(
-    rf"(?<![\w-])(?P<name>{_CAP}(?:[ \t]+(?:and[ \t]+|of[ \t]+|&[ \t]+)?{_CAP})*?[ \t]+(?:{_alt(gz.COMPANY_HEADS)}))(?![\w-])"
+    rf"(?<![\w-])(?P<name>{_CAP}(?:(?<=al|ng|ls|es|cs)[ \t]+and[ \t]+{_CAP}|[ \t]+(?:&[ \t]+)?{_CAP})*?[ \t]+(?:{_alt(gz.COMPANY_HEADS)}))(?![\w-])"
 )
 _CUE_RE = re.compile(rf"\b(?:{_alt(gz.COMPANY_CUES)})[ \t]+(?P<name>{_CAP}(?:[ \t]+(?:&[ \t]+)?{_CAP})*)")
 _TICKER_NAME_RE = re.compile(rf"(?P<name>{_CAPSEQ})\.?[ \t]*\((?:{_alt(gz.EXCHANGES)})\b")
@@ -114,7 +114,7 @@ _ORG_HEAD_RE = re.compile(
 _TRAILING_COUNTRY = re.compile(rf"[ \t]+of[ \t]+(?:the[ \t]+)?(?:{_alt(list(_COUNTRY_FORM))})$")
 
 _TITLE_RE = re.compile(rf"(?<![\w-])(?P<title>{_alt(gz.TITLES)})(?![\w-])", re.IGNORECASE)
-_TOKEN_RE = re.compile(r"[\w\u00C0-\u017F'’.-]+|,|\S")
+_TOKEN_RE = re.compile(r"[\w\u00C0-\u017F'’-]+(?:\.[\w\u00C0-\u017F]+)*|,|\S")
 _NAME_AFTER_RE = re.compile(rf"(?P<name>{_CAP}(?:[ \t]+{_CAP}){{1,2}}),[ \t]+(?:the[ \t]+)?(?P<title>{_alt(gz.TITLES)})\b")
 
 _DEPOSIT_KW_RE = re.compile(
@@ -206,11 +206,21 @@ def _strip_legal(name: str) -> str:
     return out.strip(" ,\"“”")
 
 
-def _trim_leading(name: str, start: int) -> tuple[str, int]:
-    """Drop sentence-initial stopwords and demonyms from a candidate name."""
+_FUNCTION_WORDS = frozenset("""The A An This That These Those Its Their His Her Our In On At By For From Of With And Or But
+As To Into After Before Under Over Since During While When Where Which Who Also Last Next Meanwhile However
+Earlier Later According Thus Then Separately Both Each All Some Many Most Such Several Other Another Once
+Despite Because Although If Following Including Between Among Shares Total Indicated Inferred Measured Maiden
+Updated Table""".split())
+
+
+def _trim_leading(name: str, start: int, company: bool = False) -> tuple[str, int]:
+    """Drop sentence-initial stopwords (and, unless ``company``, demonyms) from a candidate name."""
     words = name.split(" ")
     offset = start
-    while len(words) > 1 and (words[0] in gz.STOPWORDS or words[0] in _COUNTRY_FORM or words[0].endswith(("'s", "’s"))):
+    while len(words) > 1 and (
+        (words[0] in _FUNCTION_WORDS if company else (words[0] in gz.STOPWORDS or words[0] in _COUNTRY_FORM))
+        or words[0].endswith(("'s", "’s"))
+    ):
         offset += len(words[0]) + 1
         words = words[1:]
     return " ".join(words), offset
@@ -226,6 +236,7 @@ def find_entities(text: str, sents: Sentences, authors: list[str]) -> Found:
     _exclusions(text, found, authors)
     _organisations(text, found)
     _deposits(text, found, sents)
+    _aliases(text, found, first_words=True)
     _regions(text, found)
     _people(text, found)
     _countries(text, found)
@@ -261,15 +272,15 @@ def _organisations(text: str, found: Found) -> None:
         if name.split()[0] not in gz.STOPWORDS and len(name.split()) >= 2:
             cands.append(_Cand(s, m.end(), "org", name, 1))
     for m in _LEGAL_RE.finditer(text):
-        name, s = _trim_leading(m.group("name"), m.start())
+        name, s = _trim_leading(m.group("name"), m.start(), company=True)
         if name in gz.STOPWORDS or name in _COUNTRY_FORM:
             continue
         cands.append(_Cand(s, m.end(), "company", _strip_legal(name), 2))
     for m in _LEGAL_PREFIX_RE.finditer(text):
         cands.append(_Cand(m.start(), m.end(), "company", _strip_legal(m.group("name")), 2))
     for m in _HEAD_RE.finditer(text):
-        name, s = _trim_leading(m.group("name"), m.start())
-        if len(name.split()) < 2 or name.split()[0] in gz.STOPWORDS:
+        name, s = _trim_leading(m.group("name"), m.start(), company=True)
+        if len(name.split()) < 2 or name.split()[0] in _FUNCTION_WORDS:
             continue
         cands.append(_Cand(s, m.end(), "company", name, 1))
     for rx in (_CUE_RE, _TICKER_NAME_RE, _POSSESSIVE_RE, _APPOSITIVE_RE):
@@ -277,7 +288,7 @@ def _organisations(text: str, found: Found) -> None:
             name, s = _trim_leading(m.group("name"), m.start("name"))
             first = name.split()[0]
             if (first in gz.STOPWORDS or _is_country_or_region(name) or _TITLE_RE.fullmatch(first)
-                    or first.lower() in _COMMODITY_FORM):
+                    or first.lower() in _COMMODITY_FORM or first in gz.COMMODITY_SYMBOLS):
                 continue
             # the name ends before a title or a region word: "ERG CEO", "Karaganda region"
             words = name.split()
@@ -297,7 +308,7 @@ def _organisations(text: str, found: Found) -> None:
         if canon in gz.AGENCIES or canon in gz.EXCHANGES:
             continue
         found.add(c.kind, canon, c.start, c.end, alias=text[c.start : c.end] if text[c.start : c.end] != canon else None)
-    _aliases(text, found)
+    _aliases(text, found, first_words=False)
 
 
 def _resolve(cands: list[_Cand], found: Found) -> list[_Cand]:
@@ -321,13 +332,13 @@ def _resolve(cands: list[_Cand], found: Found) -> list[_Cand]:
     return kept
 
 
-def _aliases(text: str, found: Found) -> None:
-    """"Russian Copper Company (RCC)" then "RCC"; first words of multi-word company names."""
+def _aliases(text: str, found: Found, first_words: bool) -> None:
+    """"Russian Copper Company (RCC)" then "RCC"; with ``first_words``, "Orezone" for "Orezone Gold"."""
     alias_map: dict[str, tuple[str, str]] = {}
     for (kind, name), ent in list(found.entities.items()):
         if kind not in ("company", "org"):
             continue
-        for s, e in list(ent.mentions):
+        for _s, e in list(ent.mentions) if not first_words else []:
             tail = text[e : e + 80]
             m = _ABBR_RE.match(tail) or _QUOTED_ALIAS_RE.match(tail)
             if m and m.group("abbr") not in gz.EXCHANGES and m.group("abbr") != name:
@@ -337,7 +348,7 @@ def _aliases(text: str, found: Found) -> None:
                     ent.aliases.append(abbr)
         words = name.split()
         first = words[0]
-        if (kind == "company" and len(words) >= 2 and len(first) >= 4 and first not in gz.STOPWORDS
+        if (first_words and kind == "company" and len(words) >= 2 and len(first) >= 4 and first not in gz.STOPWORDS
                 and first not in _COUNTRY_FORM and first.lower() not in _COMMODITY_FORM
                 and first not in _REGION_FORM and first not in gz.REGION_STEMS):
             alias_map.setdefault(first, (kind, name))
@@ -391,6 +402,10 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
         while i >= 0:
             _, _, t = toks[i]
             parts = t.lower().split("-")
+            if t.lower() == "iron" and commodities[:1] == [] and i + 1 < len(toks) and toks[i + 1][2].lower() == "ore":
+                commodities.insert(0, "iron ore")
+                i -= 1
+                continue
             if all(p in _COMMODITY_FORM or p in _DEP_MODIFIERS for p in parts if p) and t not in ("the", "The"):
                 for j, p in enumerate(parts):
                     pair = "-".join(parts[j : j + 2])
@@ -464,6 +479,14 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
             if not found.overlaps(m.start(), m.end()):
                 found.add("deposit", name, m.start(), m.end())
     found.deposit_commodities = names
+    for name in names:
+        weak = found.entities.get(("company", name))
+        if weak is not None and name not in _COMPANY_FORM:
+            dep = found.entities[("deposit", name)]
+            for mention in weak.mentions:
+                if mention not in dep.mentions:
+                    dep.mentions.append(mention)
+            del found.entities[("company", name)]
 
 
 def _regions(text: str, found: Found) -> None:
@@ -628,8 +651,6 @@ def _commodities(text: str, found: Found) -> None:
             before = text[max(0, m.start() - 30) : m.start()]
             if not (_LEAD_OK_AFTER.match(text[m.end() : m.end() + 30]) or _LEAD_OK_BEFORE.search(before)):
                 continue
-        if canon == "rare earths" is False:
-            continue
         if m.group(0).lower() == "oil" and re.match(r"^\s*(?:and\s+gas\b)", text[m.end() : m.end() + 10]) is None \
                 and re.search(r"(?:olive|diesel|fuel|vegetable|sunflower|lubricating)\s+$", text[max(0, m.start() - 15) : m.start()]):
             continue
