@@ -151,7 +151,7 @@ def _deposit_facts(text: str, sents: Sentences, found) -> list[Fact]:  # type: i
     return facts
 
 
-_IN_RE = re.compile(r"^[^.;]{0,60}?\bin\s+(?:the\s+)?(?:\w+['’]s\s+)?(?:(?:north|south|east|west|central|"
+_IN_RE = re.compile(r"^(?:(?!\band\b)[^,.;]){0,60}?\bin\s+(?:the\s+)?(?:\w+['’]s\s+)?(?:(?:north|south|east|west|central|"
                     r"northern|southern|eastern|western|north-eastern|northeastern|north-western|northwestern|"
                     r"south-eastern|southeastern|south-western|southwestern)\s+)?")
 

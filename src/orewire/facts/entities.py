@@ -128,7 +128,7 @@ _DEP_MODIFIERS = frozenset(
 )
 _DEP_FORWARD_RE = re.compile(rf"^(?:[ \t]*[-–—][ \t]*|[ \t]+(?:named|called)[ \t]+)(?P<name>{_CAPSEQ})")
 _DEP_APPOSITIVE_RE = re.compile(
-    rf"(?<![\w-])(?P<name>{_CAPSEQ}),[ \t]+(?:the|a|an|one of the)[ \t]+(?:[\w-]+[ \t]+){{0,4}}?"
+    rf"(?<![\w-])(?P<name>{_CAPSEQ}),[ \t]+(?:the|a|an|one of the)[ \t]+(?:[a-z][\w-]*[ \t]+){{0,4}}?"
     r"(?:deposit|mine|project|field)s?\b"
 )
 _WHICH_CONTAINS_RE = re.compile(r"^,?[ \t]+(?:which|that)[ \t]+(?:contains|hosts|holds|is rich in)[ \t]+([^.;]*)")
@@ -213,6 +213,13 @@ Despite Because Although If Following Including Between Among Shares Total Indic
 Updated Table""".split())
 
 
+# words that make a name only together with a proper noun ("Natural Resources" is not a company)
+_GENERIC = frozenset("""Natural Mineral Minerals Resources Mining Metals Metal Industry Industrial Energy Geology
+Ecology Development Construction Company Group Holdings Exploration State National Public Private Joint Stock
+Metallurgical Gold Copper Silver Uranium Lithium Rare Earth Base Precious Global International Mines Works Plant
+Smelter Refinery Combine Environmental Economic Trade Commerce Infrastructure Infrastructural Investment""".split())
+
+
 def _trim_leading(name: str, start: int, company: bool = False) -> tuple[str, int]:
     """Drop sentence-initial stopwords (and, unless ``company``, demonyms) from a candidate name."""
     words = name.split(" ")
@@ -241,6 +248,11 @@ def find_entities(text: str, sents: Sentences, authors: list[str]) -> Found:
     _people(text, found)
     _countries(text, found)
     _commodities(text, found)
+    for (kind, name), ent in found.entities.items():
+        known = gz.COMPANIES.get(name, ()) if kind == "company" else gz.ORGS.get(name, ()) if kind == "org" else ()
+        for alias in known:
+            if alias not in ent.aliases:
+                ent.aliases.append(alias)
     return found
 
 
@@ -280,7 +292,7 @@ def _organisations(text: str, found: Found) -> None:
         cands.append(_Cand(m.start(), m.end(), "company", _strip_legal(m.group("name")), 2))
     for m in _HEAD_RE.finditer(text):
         name, s = _trim_leading(m.group("name"), m.start(), company=True)
-        if len(name.split()) < 2 or name.split()[0] in _FUNCTION_WORDS:
+        if len(name.split()) < 2 or name.split()[0] in _FUNCTION_WORDS or all(w in _GENERIC for w in name.split()):
             continue
         cands.append(_Cand(s, m.end(), "company", name, 1))
     for rx in (_CUE_RE, _TICKER_NAME_RE, _POSSESSIVE_RE, _APPOSITIVE_RE):
@@ -407,14 +419,16 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
                 i -= 1
                 continue
             if all(p in _COMMODITY_FORM or p in _DEP_MODIFIERS for p in parts if p) and t not in ("the", "The"):
+                block: list[str] = []
                 for j, p in enumerate(parts):
-                    pair = "-".join(parts[j : j + 2])
-                    if p in _COMMODITY_FORM and not (p == "rare" or pair == "rare-metal"):
+                    c = None
+                    if p in _COMMODITY_FORM:
                         c = _COMMODITY_FORM[p]
-                        if c not in commodities:
-                            commodities.insert(0, c)
-                    if p == "rare" and j + 1 < len(parts) and parts[j + 1] == "earth":
-                        commodities.insert(0, "rare earths")
+                    elif p == "rare" and j + 1 < len(parts) and parts[j + 1] == "earth":
+                        c = "rare earths"
+                    if c and c not in commodities and c not in block:
+                        block.append(c)
+                commodities[:0] = block
                 if t.lower() in ("earth", "earths") and i > 0 and toks[i - 1][2].lower() == "rare":
                     if "rare earths" not in commodities:
                         commodities.insert(0, "rare earths")
@@ -611,7 +625,7 @@ def _org_before(text: str, pos: int, found: Found) -> str | None:
     m = re.search(rf"(?P<who>{_CAPSEQ})(?:['’]s)?[ \t]+$", before)
     if not m:
         return None
-    who = m.group("who")
+    who = re.sub(r"['’]s$", "", m.group("who"))
     name = _entity_name(found, who)
     if name:
         return name
