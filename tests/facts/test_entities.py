@@ -1,0 +1,141 @@
+"""Entities, deposits, roles and aliases, plus robustness of ``extract``."""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from pathlib import Path
+
+from orewire.facts import EXTRACTOR_VERSION, Extraction, entity_id, extract
+
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "gold" / "seed" / "trend-3378389"
+
+
+def _names(x: Extraction, kind: str) -> set[str]:
+    return {e.name for e in x.entities if e.kind == kind}
+
+
+def test_seed_article_is_complete() -> None:
+    text = SEED.with_suffix(".txt").read_text(encoding="utf-8")
+    expected = json.loads(SEED.with_suffix(".facts.json").read_text(encoding="utf-8"))
+    got = extract(text).to_contract()
+    by_key = {(e["kind"], e["name"]): e for e in got["entities"]}
+    for e in expected["entities"]:
+        ent = by_key.get((e["kind"], e["name"]))
+        assert ent is not None, f"missing entity {e}"
+        for key in ("code", "role", "org"):
+            if key in e:
+                assert ent.get(key) == e[key], (e, ent)
+        assert set(e.get("aliases", [])) <= set(ent.get("aliases", [])), (e, ent)
+        for s, end in ent["mentions"]:
+            assert 0 <= s < end <= len(text)
+    for f in expected["facts"]:
+        matches = [g for g in got["facts"] if g["type"] == f["type"]]
+        if f["type"] == "amount":
+            hit = [g for g in matches if g["currency"] == f["currency"] and g["value"] == f["value"]]
+            assert hit, f
+            if "value_usd" in f and f["currency"] != "USD":
+                assert hit[0]["value_usd"] == f["value_usd"] and hit[0]["rate_source"] == "stated"
+        elif f["type"] == "quantity":
+            assert any(g["unit"] == f["unit"] and g["value"] == f["value"] for g in matches), f
+        elif f["type"] == "deposit":
+            (g,) = [g for g in matches if g["name"] == f["name"]]
+            assert g["commodities"] == f["commodities"]
+            assert g.get("status") == f.get("status")
+            if "region" in f:
+                assert g.get("region") == f["region"]
+    for f in got["facts"]:
+        assert text[f["start"] : f["end"]] in f["sentence"]
+        assert f["extractor_version"] == EXTRACTOR_VERSION
+    names = {e["name"] for e in got["entities"]}
+    assert not names & {"Trend", "Kazinform", "Nargiz Sadikhova", "Sadikhova"}
+
+
+def test_author_and_agencies_are_not_entities() -> None:
+    text = "MOSCOW, March 3. /TASS/. Nornickel CEO Vladimir Potanin said output rose, Interfax reported."
+    x = extract(text, author="Ivan Petrov")
+    assert _names(x, "person") == {"Vladimir Potanin"}
+    assert "TASS" not in {e.name for e in x.entities}
+    y = extract("Deputy Minister Ivan Petrov said the mine opened.", author="Ivan Petrov")
+    assert _names(y, "person") == set()
+
+
+def test_countries_from_names_and_demonyms() -> None:
+    x = extract("Kazakh and Russian geologists met Chinese investors from the US. Price: US$5 million, "
+                "or 7 million Australian dollars.")
+    assert {e.code for e in x.entities if e.kind == "country"} == {"KZ", "RU", "CN", "US"}
+
+
+def test_company_aliases() -> None:
+    x = extract("Firms such as RioTinto explore here. Russian Copper Company (RCC) said RCC would expand.")
+    companies = {e.name: e for e in x.entities if e.kind == "company"}
+    assert "RioTinto" in companies["Rio Tinto"].aliases
+    rcc = companies["Russian Copper Company"]
+    assert "RCC" in rcc.aliases and len(rcc.mentions) == 3  # full name, "(RCC)", "RCC"
+    assert set(companies) == {"Rio Tinto", "Russian Copper Company"}
+
+
+def test_companies_by_legal_form_ticker_and_cue() -> None:
+    x = extract('Steppe Metals Ltd (ASX: STM) ("Steppe" or "the Company") signed with German company '
+                "Erzberg Bergbau AG. Kazakhstan's Altynalmas will fund it.")
+    assert _names(x, "company") >= {"Steppe Metals", "Erzberg Bergbau", "Altynalmas"}
+
+
+def test_people_with_role_and_organisation() -> None:
+    x = extract("Kazakhstan's Vice Minister of Ecology, Geology and Natural Resources Serikkali Brekeshev said. "
+                "Director General of Almalyk MMC Abdulla Khursanov added. Brekeshev agreed.")
+    people = {e.name: e for e in x.entities if e.kind == "person"}
+    assert people["Serikkali Brekeshev"].role == "Vice Minister of Ecology, Geology and Natural Resources"
+    assert people["Serikkali Brekeshev"].org == "Kazakhstan"
+    assert len(people["Serikkali Brekeshev"].mentions) == 2
+    assert (people["Abdulla Khursanov"].role, people["Abdulla Khursanov"].org) == ("Director General", "Almalyk MMC")
+    roles = [f for f in x.facts if f.type == "role"]
+    assert {(f.person, f.org) for f in roles} == {("Serikkali Brekeshev", "Kazakhstan"),
+                                                 ("Abdulla Khursanov", "Almalyk MMC")}
+
+
+def test_deposits_names_commodities_status() -> None:
+    text = ("Geologists discovered the Dyusembay lead-zinc deposit and the 50 Let Oktyabrya deposit in the "
+            "Aktobe region. The company operates the Kyzyl and Varvarinskoye gold mines. "
+            "Exploration continues at the Chanach Project in Kyrgyzstan.")
+    deposits = {f.name: f for f in extract(text).facts if f.type == "deposit"}
+    assert set(deposits) == {"Dyusembay", "50 Let Oktyabrya", "Kyzyl", "Varvarinskoye", "Chanach"}
+    assert deposits["Dyusembay"].commodities == ["lead", "zinc"]
+    assert deposits["Dyusembay"].status == "discovered"
+    assert deposits["50 Let Oktyabrya"].region == "Aktobe region"
+    assert deposits["Varvarinskoye"].commodities == ["gold"] and deposits["Kyzyl"].status == "production"
+    assert deposits["Chanach"].status == "exploration" and deposits["Chanach"].country == "KG"
+
+
+def test_commodity_synonyms_and_lead_the_verb() -> None:
+    x = extract("It holds rare earth metals, REE and U3O8, and will lead the market; iron ore and chrome too.")
+    assert _names(x, "commodity") == {"rare earths", "uranium", "iron ore", "chromium"}
+
+
+def test_contract_shape_and_ids() -> None:
+    c = extract("Kazatomprom produced 21,000 tonnes of uranium in Kazakhstan.").to_contract()
+    assert set(c) == {"entities", "facts", "extractor_version"}
+    q = next(f for f in c["facts"] if f["type"] == "quantity")
+    assert (q["value"], q["unit"], q["commodity"]) == (21000, "t", "uranium")
+    assert {"sentence", "start", "end"} <= set(q)
+    assert entity_id("country", "KZ") == "country:KZ"
+    assert entity_id("company", "Tau-Ken Samruk") == "company:tau-ken-samruk"
+
+
+def test_never_raises_on_odd_input() -> None:
+    rnd = random.Random(7)
+    garbage = bytes(rnd.randrange(256) for _ in range(20000)).decode("utf-8", errors="replace")
+    for text in ("", "   ", "\x00\x01", garbage, "$" * 1000, "(" * 500 + "Mt", "Ltd " * 2000):
+        x = extract(text)
+        assert isinstance(x, Extraction)
+    assert extract(None).entities == []  # type: ignore[arg-type]
+
+
+def test_one_megabyte_text_is_fast_enough() -> None:
+    para = SEED.with_suffix(".txt").read_text(encoding="utf-8")
+    text = (para + "\n\n") * (1_000_000 // len(para))
+    t0 = time.perf_counter()
+    x = extract(text)
+    assert time.perf_counter() - t0 < 15
+    assert any(e.name == "Kazakhstan" for e in x.entities)

@@ -1,0 +1,123 @@
+"""Amounts and quantities: scale words, symbols, currency names, stated conversions, units."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from orewire.facts import extract
+from orewire.facts.amounts import find_amounts
+from orewire.facts.quantities import find_quantities, find_table_quantities
+from orewire.facts.rates import usd_rate
+
+
+def _amounts(text: str, **kw: object) -> list[tuple[float, str]]:
+    return [(a.value, a.currency) for a in find_amounts(text, **kw)]  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("raised $40.3 million", 40.3e6, "USD"),
+        ("costs US$1,915 per ounce", 1915, "USD"),
+        ("a US$7.06 billion expansion", 7.06e9, "USD"),
+        ("1.2 trillion rubles in taxes", 1.2e12, "RUB"),
+        ("RUB 86 bln of investment", 86e9, "RUB"),
+        ("a budget of 152 billion tenge", 152e9, "KZT"),
+        ("loans of 2.9 billion yuan", 2.9e9, "CNY"),
+        ("up to €600 million", 600e6, "EUR"),
+        ("150 million euros of investment", 150e6, "EUR"),
+        ("A$4.5 million for drilling", 4.5e6, "AUD"),
+        ("revenue of C$2.6 billion", 2.6e9, "CAD"),
+        ("$1.1 bn loan", 1.1e9, "USD"),
+        ("5 mln tenge", 5e6, "KZT"),
+        ("a $40m deal", 40e6, "USD"),
+        ("100 million Australian dollars", 100e6, "AUD"),
+        ("5.2 trillion soums", 5.2e12, "UZS"),
+    ],
+)
+def test_amount_forms(text: str, value: float, currency: str) -> None:
+    assert _amounts(text) == [(pytest.approx(value), currency)]
+
+
+def test_stated_conversion_gives_value_usd() -> None:
+    found = find_amounts("about 17 billion tenge ($40.3 million) were attracted")
+    kzt, usd = found
+    assert (kzt.currency, kzt.value) == ("KZT", 17e9)
+    assert kzt.value_usd == pytest.approx(40.3e6)
+    assert kzt.rate_source == "stated"
+    assert (usd.currency, usd.value, usd.value_usd) == ("USD", 40.3e6, 40.3e6)
+
+
+def test_table_rate_uses_publication_month() -> None:
+    when = datetime(2021, 2, 10)
+    (a,) = find_amounts("a budget of 42 billion tenge", published_at=when)
+    rate, _ = usd_rate("KZT", when)  # type: ignore[misc]
+    assert a.value_usd == pytest.approx(42e9 / rate)
+    assert a.rate_source is not None and "KZT 2021-02" in a.rate_source
+    assert 380 < rate < 460
+
+
+def test_latest_month_when_date_unknown() -> None:
+    (a,) = find_amounts("45 billion rubles")
+    assert a.rate_source is not None and "RUB" in a.rate_source
+    assert a.value_usd is not None and a.value_usd < 45e9 / 50
+
+
+def test_percentages_and_plain_numbers_are_not_amounts() -> None:
+    assert _amounts("output rose 12% to 2023 levels, 17 billion in total") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("2.5 Mt of ore", 2.5e6, "t"),
+        ("150 koz gold", 150e3, "oz"),
+        ("3 thousand ounces", 3e3, "oz"),
+        ("45 Mlbs U3O8", 45e6, "lb"),
+        ("1.2 g/t Au", 1.2, "g/t"),
+        ("75,000 square kilometers", 75e3, "km2"),
+        ("1,200 square kilometres", 1.2e3, "km2"),
+        ("87.1 million tonnes of ore", 87.1e6, "t"),
+        ("199 kt of contained copper", 199e3, "t"),
+        ("1.25 Moz", 1.25e6, "oz"),
+        ("2,100 kilograms of gold", 2.1, "t"),
+        ("4.1 grams per tonne", 4.1, "g/t"),
+        ("170 kilometers from Udachny", 170, "km"),
+        ("a depth of 300 meters", 300, "m"),
+        ("1.3 billion pounds of copper", 1.3e9, "lb"),
+        ("500 hectares", 5, "km2"),
+    ],
+)
+def test_quantity_forms(text: str, value: float, unit: str) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(text)] == [(pytest.approx(value), unit)]
+
+
+def test_quantity_ranges_give_both_ends() -> None:
+    assert [(q.value, q.unit) for q in find_quantities("184,000-193,000 tonnes of nickel")] == [
+        (184e3, "t"), (193e3, "t")]
+    assert [q.value for q in find_quantities("between 21,000 and 21,500 tonnes")] == [21e3, 21.5e3]
+    assert [q.value for q in find_quantities("2.5-2.6 million ounces")] == [2.5e6, 2.6e6]
+
+
+def test_money_is_not_a_quantity() -> None:
+    facts = extract("All-in costs were US$1,050/oz and $1,283 per ounce, with a $40m budget.").facts
+    assert [f.type for f in facts] == ["amount", "amount", "amount"]
+
+
+def test_quantity_takes_the_commodity_the_sentence_ties() -> None:
+    facts = extract("The mine produced 150 koz gold and 2.5 Mt of copper ore. Kazakhstan mined 128 tonnes of gold.").facts
+    assert [(f.value, f.commodity) for f in facts if f.type == "quantity"] == [
+        (150e3, "gold"), (2.5e6, "copper"), (128, "gold")]
+
+
+def test_resource_table_units_from_headers() -> None:
+    text = (
+        "Category     Tonnes (Mt)   Au (g/t)   Contained Au (koz)\n"
+        "Indicated    14.2          1.30       594\n"
+        "Inferred     17.3          0.97       540\n"
+    )
+    cells = [(c.quantity.value, c.quantity.unit) for c in find_table_quantities(text)]
+    assert cells == [(14.2e6, "t"), (1.30, "g/t"), (594e3, "oz"), (17.3e6, "t"), (0.97, "g/t"), (540e3, "oz")]
+    assert text[find_table_quantities(text)[2].quantity.start :].startswith("594")
