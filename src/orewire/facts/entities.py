@@ -18,7 +18,7 @@ from orewire.facts.text import Sentences
 
 # a capitalised word: letters (any script), digits, inner hyphens/apostrophes, e.g. "Tau-Ken", "Yoshlik-1"
 _CAP = r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F\u0400-\u042F][\w\u00C0-\u017F'’]*(?:-[\w\u00C0-\u017F]+)*)"
-_CAPSEQ = rf"{_CAP}(?:[ \t]+(?:&[ \t]+)?{_CAP})*"
+_CAPSEQ = rf"{_CAP}(?:[ \t]+(?:&[ \t]+)?{_CAP}){{0,6}}"
 
 
 def _alt(words: list[str] | tuple[str, ...]) -> str:
@@ -84,13 +84,13 @@ _LEAD_OK_BEFORE = re.compile(
 )
 
 _LEGAL_RE = re.compile(
-    rf"(?P<name>{_CAP}(?:[ \t]+(?:&[ \t]+|and[ \t]+)?{_CAP})*),?[ \t]+(?P<suffix>{_alt(gz.LEGAL_SUFFIXES)})(?![\w])"
+    rf"(?P<name>{_CAP}(?:[ \t]+(?:&[ \t]+|and[ \t]+)?{_CAP}){{0,7}}),?[ \t]+(?P<suffix>{_alt(gz.LEGAL_SUFFIXES)})(?![\w])"
 )
 _LEGAL_PREFIX_RE = re.compile(rf"\b(?:{_alt(gz.LEGAL_PREFIXES)})[ \t]+[\"“]?(?P<name>{_CAPSEQ})[\"”]?")
 _HEAD_RE = re.compile(
-    rf"(?<![\w-])(?P<name>{_CAP}(?:(?<=al|ng|ls|es|cs)[ \t]+and[ \t]+{_CAP}|[ \t]+(?:&[ \t]+)?{_CAP})*?[ \t]+(?:{_alt(gz.COMPANY_HEADS)}))(?![\w-])"
+    rf"(?<![\w-])(?P<name>{_CAP}(?:(?<=al|ng|ls|es|cs)[ \t]+and[ \t]+{_CAP}|[ \t]+(?:&[ \t]+)?{_CAP}){{0,7}}?[ \t]+(?:{_alt(gz.COMPANY_HEADS)}))(?![\w-])"
 )
-_CUE_RE = re.compile(rf"\b(?:{_alt(gz.COMPANY_CUES)})[ \t]+(?P<name>{_CAP}(?:[ \t]+(?:&[ \t]+)?{_CAP})*)")
+_CUE_RE = re.compile(rf"\b(?:{_alt(gz.COMPANY_CUES)})[ \t]+(?P<name>{_CAPSEQ})")
 _TICKER_NAME_RE = re.compile(rf"(?P<name>{_CAPSEQ})\.?[ \t]*\((?:{_alt(gz.EXCHANGES)})\b")
 _POSSESSIVE_RE = re.compile(rf"(?P<country>{_alt(list(_COUNTRY_FORM))})['’]s[ \t]+(?P<name>{_CAPSEQ})")
 _APPOSITIVE_RE = re.compile(
@@ -105,10 +105,10 @@ _QUOTED_ALIAS_RE = re.compile(
 _ORG_PAT_RE = re.compile(
     rf"(?<![\w-])(?P<name>(?:(?:State|Federal|National|Supreme|Regional)[ \t]+)?"
     rf"(?:Ministry|Committee|Agency|Service|Commission|Department|Inspectorate|Council|Chamber|Fund|Bank)"
-    rf"[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?{_CAP}(?:(?:[ \t]+|,[ \t]+)(?:and[ \t]+|of[ \t]+|for[ \t]+|the[ \t]+)*{_CAP})*)"
+    rf"[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?{_CAP}(?:(?:[ \t]+|,[ \t]+)(?:and[ \t]+|of[ \t]+|for[ \t]+|the[ \t]+){{0,2}}{_CAP}){{0,8}})"
 )
 _ORG_HEAD_RE = re.compile(
-    rf"(?<![\w-])(?P<name>{_CAP}(?:[ \t]+{_CAP})*[ \t]+(?:Ministry|Geological Survey|Survey|Development Bank|Bank|"
+    rf"(?<![\w-])(?P<name>{_CAP}(?:[ \t]+{_CAP}){{0,5}}[ \t]+(?:Ministry|Geological Survey|Survey|Development Bank|Bank|"
     rf"Agency|Commission|Committee|Inspectorate))(?![\w-])"
 )
 _TRAILING_COUNTRY = re.compile(rf"[ \t]+of[ \t]+(?:the[ \t]+)?(?:{_alt(list(_COUNTRY_FORM))})$")
@@ -162,6 +162,19 @@ class Found:
     claimed: list[tuple[int, int, str]] = field(default_factory=list)
     deposit_commodities: dict[str, list[str]] = field(default_factory=dict)
     roles: list[tuple[str, str, str | None, int, int]] = field(default_factory=list)  # person,title,org,s,e
+    _buckets: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
+    _seen: dict[tuple[str, str], set[tuple[int, int]]] = field(default_factory=dict)
+
+    def claim(self, start: int, end: int, kind: str) -> None:
+        item = (start, end, kind)
+        self.claimed.append(item)
+        for b in range(start >> 7, (max(end - 1, start) >> 7) + 1):
+            self._buckets.setdefault(b, []).append(item)
+
+    def unclaim(self, start: int, end: int) -> None:
+        self.claimed = [c for c in self.claimed if not (c[0] == start and c[1] == end)]
+        for b in range(start >> 7, (max(end - 1, start) >> 7) + 1):
+            self._buckets[b] = [c for c in self._buckets.get(b, []) if not (c[0] == start and c[1] == end)]
 
     def add(self, kind: str, name: str, start: int, end: int, code: str | None = None,
             alias: str | None = None) -> Entity:
@@ -170,18 +183,25 @@ class Found:
         if ent is None:
             ent = Entity(kind=kind, name=name, code=code)
             self.entities[key] = ent
-        if (start, end) not in ent.mentions:
+        seen = self._seen.setdefault(key, set())
+        if (start, end) not in seen:
+            seen.add((start, end))
             ent.mentions.append((start, end))
         if alias and alias != name and alias not in ent.aliases:
             ent.aliases.append(alias)
-        self.claimed.append((start, end, kind))
+        self.claim(start, end, kind)
         return ent
 
     def overlaps(self, start: int, end: int, kinds: tuple[str, ...] | None = None) -> bool:
-        for s, e, k in self.claimed:
-            if s < end and start < e and (kinds is None or k in kinds):
-                return True
-        return False
+        return bool(self.overlapping(start, end, kinds))
+
+    def overlapping(self, start: int, end: int, kinds: tuple[str, ...] | None = None) -> list[tuple[int, int, str]]:
+        out = []
+        for b in range(start >> 7, (max(end - 1, start) >> 7) + 1):
+            for s, e, k in self._buckets.get(b, ()):
+                if s < end and start < e and (kinds is None or k in kinds):
+                    out.append((s, e, k))
+        return out
 
     def kind_of(self, name: str) -> str | None:
         for (kind, n), ent in self.entities.items():
@@ -258,16 +278,16 @@ def find_entities(text: str, sents: Sentences, authors: list[str]) -> Found:
 
 def _exclusions(text: str, found: Found, authors: list[str]) -> None:
     for m in _AGENCY_RE.finditer(text):
-        found.claimed.append((m.start(), m.end(), "excluded"))
+        found.claim(m.start(), m.end(), "excluded")
     for m in _TICKER_RE.finditer(text):
-        found.claimed.append((m.start(), m.end(), "excluded"))
+        found.claim(m.start(), m.end(), "excluded")
     for author in authors:
         for m in re.finditer(rf"(?<![\w-]){re.escape(author)}(?![\w-])", text):
-            found.claimed.append((m.start(), m.end(), "excluded"))
+            found.claim(m.start(), m.end(), "excluded")
         surname = author.split()[-1]
         if len(surname) > 3:
             for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
-                found.claimed.append((m.start(), m.end(), "excluded"))
+                found.claim(m.start(), m.end(), "excluded")
 
 
 def _organisations(text: str, found: Found) -> None:
@@ -335,7 +355,7 @@ def _resolve(cands: list[_Cand], found: Found) -> list[_Cand]:
             # a byline or agency inside: keep only candidates that are gazetteer hits
             if c.prio < 3:
                 continue
-            if any(s <= c.start and c.end <= e for s, e, k in found.claimed if k == "excluded"):
+            if any(s <= c.start and c.end <= e for s, e, _k in found.overlapping(c.start, c.end, ("excluded",))):
                 continue
         if any(s < c.end and c.start < e for s, e in taken):
             continue
@@ -470,7 +490,7 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
         comms = [_COMMODITY_FORM[c.group(0).lower()] for c in _COMMODITY_RE.finditer(tail)]
         if not found.overlaps(s, s + len(name), ("org", "excluded")):
             # an appositive "Kumtor, the largest gold mine" outranks a first-word company alias
-            found.claimed = [c for c in found.claimed if not (c[0] == s and c[1] == s + len(name))]
+            found.unclaim(s, s + len(name))
             for ent in found.entities.values():
                 if (s, s + len(name)) in ent.mentions and ent.kind == "company" and ent.name != name:
                     ent.mentions.remove((s, s + len(name)))

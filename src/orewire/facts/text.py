@@ -58,7 +58,15 @@ def _split(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_MAX_SENTENCE = 2000  # text without punctuation (tables, garbage) is cut into pieces this long
+
+
 def _push(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+    while end - start > _MAX_SENTENCE:
+        cut = text.rfind(" ", start + _MAX_SENTENCE // 2, start + _MAX_SENTENCE)
+        cut = cut if cut > start else start + _MAX_SENTENCE
+        _push(text, spans, start, cut)
+        start = cut
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
