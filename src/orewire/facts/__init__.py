@@ -100,10 +100,10 @@ def _run(text: str, published_at: datetime | None, author: str | None) -> tuple[
                           sentence=sentence_of(s), start=s, end=e))
     facts.sort(key=lambda f: (f.start, f.type))
 
-    entities = [e for (kind, _), e in found.entities.items() if e.mentions]
-    for e in entities:
-        e.mentions.sort()
-    entities.sort(key=lambda e: (_KIND_ORDER.get(e.kind, 9), e.mentions[0][0]))
+    entities = [ent for ent in found.entities.values() if ent.mentions]
+    for ent in entities:
+        ent.mentions.sort()
+    entities.sort(key=lambda ent: (_KIND_ORDER.get(ent.kind, 9), ent.mentions[0][0]))
     return entities, facts
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import pairwise
 
 from orewire.facts.rates import to_usd
 from orewire.facts.text import NUMBER, SCALES, parse_number
@@ -114,7 +115,7 @@ def find_amounts(text: str, published_at: datetime | None = None) -> list[Amount
 
 def _apply_stated(text: str, found: list[Amount]) -> None:
     """Use the article's own conversion: "17 billion tenge ($40.3 million)"."""
-    for a, b in zip(found, found[1:]):
+    for a, b in pairwise(found):
         if a.currency == "USD" or b.currency != "USD" or b.start - a.end > 16:
             continue
         if _STATED_GAP.match(text[a.end : b.start]):

@@ -369,23 +369,7 @@ TITLES = (
 HONORIFICS = ("Dr", "Dr.", "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Prof.", "Prof", "Sir")
 
 # capitalised words that never start or make up a proper name here
-STOPWORDS = frozenset("""
-The A An This That These Those Its Their His Her Our Your It We They He She In On At By For From Of With
-And Or But As To Into After Before Under Over Since During While When Where Which Who What Also Last Next
-New First Second Third Meanwhile However Earlier Later According Thus Then Separately Additionally Moreover
-Both Each Every All Some Many Most Such Several Other Another Total Indicated Inferred Measured Maiden
-Updated Highlights Table Category Contained Grade Tonnes Resource Resources Reserve Reserves Mineral JORC
-Business Materials Follow Source Sources Note Notes Phase Stage Drilling Exploration Production Construction
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
-September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Q1 Q2 Q3 Q4 H1 H2
-Government Parliament State Republic Company Group Project Deposit Mine Field Plant Ministry Committee
-North South East West Northern Southern Eastern Western Central Upper Lower Great Big Old
-Once Despite Because Although If Unless Until Following Including Within Without Between Among Around
-About Across Along Against Here There Now Today Yesterday Tomorrow Currently Recently Previously Overall
-Preliminary Annual Quarterly Interim Full Current Future Global World Company's Chief Executive Director
-Vice Deputy Minister President Chairman Head Akim Governor CEO Dr Mr Ms Mrs Prof Sir Totals Category
-Best Initial Pilot Mining Metals Minerals Gold Copper Silver Zinc Lead Uranium Lithium Coal Oil Iron
-""".split())
+STOPWORDS = frozenset(["The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His", "Her", "Our", "Your", "It", "We", "They", "He", "She", "In", "On", "At", "By", "For", "From", "Of", "With", "And", "Or", "But", "As", "To", "Into", "After", "Before", "Under", "Over", "Since", "During", "While", "When", "Where", "Which", "Who", "What", "Also", "Last", "Next", "New", "First", "Second", "Third", "Meanwhile", "However", "Earlier", "Later", "According", "Thus", "Then", "Separately", "Additionally", "Moreover", "Both", "Each", "Every", "All", "Some", "Many", "Most", "Such", "Several", "Other", "Another", "Total", "Indicated", "Inferred", "Measured", "Maiden", "Updated", "Highlights", "Table", "Category", "Contained", "Grade", "Tonnes", "Resource", "Resources", "Reserve", "Reserves", "Mineral", "JORC", "Business", "Materials", "Follow", "Source", "Sources", "Note", "Notes", "Phase", "Stage", "Drilling", "Exploration", "Production", "Construction", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Q1", "Q2", "Q3", "Q4", "H1", "H2", "Government", "Parliament", "State", "Republic", "Company", "Group", "Project", "Deposit", "Mine", "Field", "Plant", "Ministry", "Committee", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower", "Great", "Big", "Old", "Once", "Despite", "Because", "Although", "If", "Unless", "Until", "Following", "Including", "Within", "Without", "Between", "Among", "Around", "About", "Across", "Along", "Against", "Here", "There", "Now", "Today", "Yesterday", "Tomorrow", "Currently", "Recently", "Previously", "Overall", "Preliminary", "Annual", "Quarterly", "Interim", "Full", "Current", "Future", "Global", "World", "Company's", "Chief", "Executive", "Director", "Vice", "Deputy", "Minister", "President", "Chairman", "Head", "Akim", "Governor", "CEO", "Dr", "Mr", "Ms", "Mrs", "Prof", "Sir", "Totals", "Category", "Best", "Initial", "Pilot", "Mining", "Metals", "Minerals", "Gold", "Copper", "Silver", "Zinc", "Lead", "Uranium", "Lithium", "Coal", "Oil", "Iron"])
 
 # words that end a proper-name scan going right (lowercase words end it anyway)
 NAME_PARTICLES = ("de", "van", "von", "der", "da", "di", "la", "le", "bin", "ibn", "al")

@@ -121,7 +121,7 @@ def find_table_quantities(text: str) -> list[TableCell]:
             while j < len(lines) and lines[j].strip():
                 row = _cells(lines[j])
                 if len(row) == len(headers):
-                    for (hdr, _), (cell, col) in zip(headers, row):
+                    for (hdr, _), (cell, col) in zip(headers, row, strict=True):
                         hu = _HEADER_UNIT.search(hdr)
                         if not hu or hu.group(1) not in _TABLE_UNITS or not _NUM_CELL.match(cell):
                             continue

@@ -7,8 +7,7 @@ import re
 
 # abbreviations after which a full stop does not end a sentence
 _ABBREVIATIONS = frozenset(
-    """jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr prof st no nos vs etc inc ltd corp co
-    jr sr gen gov sen rep dept est approx fig figs al u.s u.k e.g i.e a.m p.m mln bln bn pty""".split()
+    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "etc", "inc", "ltd", "corp", "co", "jr", "sr", "gen", "gov", "sen", "rep", "dept", "est", "approx", "fig", "figs", "al", "u.s", "u.k", "e.g", "i.e", "a.m", "p.m", "mln", "bln", "bn", "pty"]
 )
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9А-Я])|\n\s*\n|\n")
