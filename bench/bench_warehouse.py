@@ -7,17 +7,14 @@ process, and prints rows/s for each and the ratio. Targets: >= 200,000 rows/s an
 
 from __future__ import annotations
 
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import pyarrow as pa
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-
-from orewire.settings import Settings  # noqa: E402
-from orewire.warehouse import upsert, writer  # noqa: E402
+from orewire.settings import Settings
+from orewire.warehouse import upsert, writer
 
 ROWS = 1_000_000
 EXECUTEMANY_ROWS = 10_000

@@ -78,16 +78,22 @@ def _parse_date(value: str | None, name: str) -> date | None:
 @app.command()
 def run(
     source: Annotated[list[str] | None, typer.Option("--source", "-s", help="Source name (repeatable); default all.")] = None,
-    base_url: Annotated[str | None, typer.Option(help="Re-root every URL of the sources on this origin.")] = None,
+    base_url: Annotated[list[str] | None, typer.Option(
+        help="Re-root the sources' URLs on this origin: URL for all, or NAME=URL (repeatable).")] = None,
     refetch: Annotated[bool, typer.Option(help="Fetch article pages again even if archived.")] = False,
+    workers: Annotated[int, typer.Option(help="Worker processes for cleaning and extraction (0: auto).")] = 0,
 ) -> None:
     """One scheduled cycle: crawl the sources' feeds and listings, archive, clean, extract, load."""
     settings = _settings()
     registry = load_registry(settings.sources)
     names = [s.name for s in registry.select(source)]
-    from orewire.pipeline import run_daily
+    from orewire.pipeline import parse_base_urls, run_daily
 
-    summary = run_daily(names, settings=settings, base_url=base_url, refetch=refetch)
+    try:
+        parse_base_urls(base_url, names)
+    except ValueError as exc:
+        raise UserError(str(exc), EXIT_REFUSED) from None
+    summary = run_daily(names, settings=settings, base_url=base_url, refetch=refetch, workers=workers or None)
     raise typer.Exit(0 if summary.ok else 1)
 
 

@@ -1,0 +1,220 @@
+"""Prefect flows of orewire: daily, backfill, reprocess, rebuild and WARC import.
+
+The flows only orchestrate: every step is a function of ``orewire`` (crawl, ingest, load),
+wrapped in a task with the retry policy that fits it — network steps retry with back-off,
+page-processing steps never do (a bad page stays bad).
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+
+from orewire.archive import read_manifest
+from orewire.crawl import CrawlResult, crawl_source
+from orewire.ingest import (
+    IngestResult,
+    ingest_manifests,
+    pending_manifests,
+    rebuild_warehouse,
+    reprocess_archive,
+    write_run_record,
+)
+from orewire.load import record_run
+from orewire.process import default_workers
+from orewire.runs import SourceOutcome, crawl_outcome, new_run_id, summary_markdown
+from orewire.settings import get_settings
+from orewire.sources import load_registry
+from orewire.warehouse import writer
+
+
+class TransientCrawlError(RuntimeError):
+    """A crawl that failed in a way a later attempt can fix (time-outs, refused connections)."""
+
+
+def _retry_transient(task: Any, task_run: Any, state: Any) -> bool:
+    try:
+        state.result()
+    except TransientCrawlError:
+        return True
+    except Exception:
+        return False
+    return False
+
+
+@task(name="crawl", retries=2, retry_delay_seconds=[10, 60], retry_condition_fn=_retry_transient)
+def crawl_task(source: str, run_id: str, base_url: str | None = None, refetch: bool = False,
+               mode: str = "daily", since: date | None = None, until: date | None = None,
+               politeness: bool = True) -> tuple[CrawlResult, str, str]:
+    """Crawl one source in its own process. Returns (result, outcome, message)."""
+    result = crawl_source(source, run_id=run_id, base_url=base_url, refetch=refetch, mode=mode,
+                          since=since, until=until, politeness=politeness)
+    rows = read_manifest(result.manifest) if result.manifest.exists() else []
+    outcome, message = crawl_outcome(result.ok, result.error, rows)
+    if outcome == "transient":
+        raise TransientCrawlError(message)
+    return result, outcome, message
+
+
+@task(name="ingest", retries=0)
+def ingest_task(source: str, workers: int) -> IngestResult:
+    """Clean, extract and load every manifest of the source not loaded yet (this run's included)."""
+    settings = get_settings()
+    return ingest_manifests(pending_manifests(settings, source), settings, workers=workers)
+
+
+@task(name="record-run", retries=3, retry_delay_seconds=[1, 5, 15])
+def record_run_task(run: dict[str, Any]) -> None:
+    """Record the run in the archive (for rebuilds) and in the warehouse's ``runs`` table."""
+    settings = get_settings()
+    write_run_record(settings, run)
+    with writer(settings) as conn:
+        record_run(conn, run)
+
+
+def _now() -> Any:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0] if text else ''}"[:300]
+
+
+def _base_for(source: str, base_url: str | dict[str, str] | None) -> str | None:
+    if isinstance(base_url, dict):
+        return base_url.get(source)
+    return base_url
+
+
+def _crawl_and_load(flow_name: str, source: str, run_id: str, *, base_url: str | None, refetch: bool,
+                    mode: str, since: date | None, until: date | None, workers: int, politeness: bool,
+                    crawl_future: Any | None = None) -> SourceOutcome:
+    started = _now()
+    t0 = time.monotonic()
+    params: dict[str, Any] = {"base_url": base_url, "refetch": refetch, "mode": mode,
+                              "since": since.isoformat() if since else None,
+                              "until": until.isoformat() if until else None}
+    run: dict[str, Any] = {"run_id": run_id, "flow": flow_name, "source": source, "started_at": started,
+                           "status": "running", "params": params}
+    settings = get_settings()
+    if since or until:
+        # The range is recorded before any record is loaded, so a rebuild decides as this run does.
+        write_run_record(settings, run)
+    counts: dict[str, Any] = {}
+    status, message = "ok", ""
+    try:
+        future = crawl_future or crawl_task.submit(source, run_id, base_url, refetch, mode, since, until, politeness)
+        result, outcome, message = future.result()
+        counts.update(fetched=result.fetched, errors=result.errors)
+        status = {"ok": "ok", "offline": "offline"}.get(outcome, "failed")
+    except Exception as exc:
+        status, message = "failed", f"crawl: {_one_line(exc)}"
+    try:
+        ingest = ingest_task(source, workers)
+        counts.update({k: v for k, v in ingest.as_dict().items() if k in
+                       ("new_articles", "updated_articles", "not_articles", "facts")})
+        counts["errors"] = counts.get("errors", 0) + len(ingest.errors)
+    except Exception as exc:
+        status = "failed"
+        message = "; ".join(m for m in (message, f"load: {_one_line(exc)}") if m)
+    counts["duration_s"] = round(time.monotonic() - t0, 3)
+    run.update(status=status, message=message or None, finished_at=_now(), **counts)
+    try:
+        record_run_task(run)
+    except Exception as exc:
+        message = "; ".join(m for m in (message, f"run record: {_one_line(exc)}") if m)
+    return SourceOutcome(source, run_id, status, message, counts)
+
+
+def _publish(flow_name: str, outcomes: list[SourceOutcome]) -> dict[str, Any]:
+    markdown = summary_markdown(flow_name, outcomes)
+    try:
+        create_markdown_artifact(markdown=markdown, key=f"orewire-{flow_name}-summary",
+                                 description=f"orewire {flow_name} run summary")
+    except Exception as exc:  # an artifact is a convenience; never fail a run over it
+        get_run_logger().warning("could not publish the summary artifact: %s", exc)
+    return {"ok": all(o.status == "ok" for o in outcomes),
+            "sources": [{"source": o.source, "run_id": o.run_id, "status": o.status, "message": o.message,
+                         **o.counts} for o in outcomes],
+            "lines": [o.line() for o in outcomes]}
+
+
+@flow(name="daily", flow_run_name="daily-{sources}")
+def daily_flow(sources: list[str] | None = None, base_url: str | dict[str, str] | None = None,
+               refetch: bool = False, workers: int = 0, politeness: bool = True) -> dict[str, Any]:
+    """One scheduled cycle over ``sources`` (default all): crawl each (sources in parallel,
+    each in its own process), then load each through the single writer. A failing source does
+    not stop the others."""
+    settings = get_settings()
+    names = [s.name for s in load_registry(settings.sources).select(sources)]
+    workers = workers or default_workers()
+    run_ids = {name: new_run_id("daily", name) for name in names}
+    futures = {name: crawl_task.submit(name, run_ids[name], _base_for(name, base_url), refetch, "daily",
+                                       None, None, politeness) for name in names}
+    outcomes = [
+        _crawl_and_load("daily", name, run_ids[name], base_url=_base_for(name, base_url), refetch=refetch,
+                        mode="daily", since=None, until=None, workers=workers, politeness=politeness,
+                        crawl_future=futures[name])
+        for name in names
+    ]
+    return _publish("daily", outcomes)
+
+
+@flow(name="backfill", flow_run_name="backfill-{source}-{since}-{until}-{via}")
+def backfill_flow(source: str, since: date, until: date, via: str = "site",
+                  base_url: str | None = None, workers: int = 0, politeness: bool = True,
+                  dask_address: str | None = None) -> dict[str, Any]:
+    """Articles of ``source`` published from ``since`` to ``until`` (inclusive), discovered on the
+    site itself (sitemaps, listings, id ranges) or in web archives."""
+    workers = workers or default_workers()
+    if via != "site":
+        from flows.archives import web_archive_backfill
+
+        outcome = web_archive_backfill(source, since, until, via=via, workers=workers, dask_address=dask_address)
+    else:
+        run_id = new_run_id("backfill", source)
+        outcome = _crawl_and_load("backfill", source, run_id, base_url=base_url, refetch=False, mode="backfill",
+                                  since=since, until=until, workers=workers, politeness=politeness)
+    return _publish("backfill", [outcome])
+
+
+@flow(name="reprocess")
+def reprocess_flow(sources: list[str] | None = None, since: date | None = None, until: date | None = None,
+                   workers: int = 0) -> dict[str, Any]:
+    """Re-clean and re-extract from the raw archive with no network; facts of the current
+    extractor version replace the old ones, articles keep their identity."""
+    settings = get_settings()
+    names = [s.name for s in load_registry(settings.sources).select(sources)]
+    run_id = new_run_id("reprocess")
+    started, t0 = _now(), time.monotonic()
+    result = reprocess_archive(names, settings, workers=workers or default_workers(), since=since, until=until)
+    counts = {**{k: v for k, v in result.as_dict().items()
+                 if k in ("new_articles", "updated_articles", "not_articles", "facts", "errors")},
+              "fetched": 0, "duration_s": round(time.monotonic() - t0, 3)}
+    status = "ok" if not result.errors else "partial"
+    message = f"{result.records} records from {result.files} WARC files"
+    run = {"run_id": run_id, "flow": "reprocess", "source": ",".join(names), "started_at": started,
+           "finished_at": _now(), "status": status, "message": message,
+           "params": {"sources": names, "since": since.isoformat() if since else None,
+                      "until": until.isoformat() if until else None}, **counts}
+    record_run_task(run)
+    return _publish("reprocess", [SourceOutcome(",".join(names), run_id, status, message, counts)])
+
+
+@flow(name="rebuild")
+def rebuild_flow(workers: int = 0) -> dict[str, Any]:
+    """Recreate the warehouse from the raw archive alone."""
+    settings = get_settings()
+    t0 = time.monotonic()
+    result = rebuild_warehouse(settings, workers=workers or default_workers())
+    counts = {**result.as_dict(), "duration_s": round(time.monotonic() - t0, 3)}
+    status = "ok" if not result.errors else "partial"
+    return _publish("rebuild", [SourceOutcome("all", "rebuild", status,
+                                              f"{result.records} records from {result.files} WARC files", counts)])

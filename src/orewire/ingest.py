@@ -1,0 +1,276 @@
+"""Stage functions that move archived records into the warehouse.
+
+These hold the logic the flows orchestrate: which records are pending, processing them (in
+parallel processes), and loading them through the single writer. Everything reads from the
+raw archive, so each can be re-run and converges to the same warehouse.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from orewire.archive import list_manifests, list_warc_files, read_manifest
+from orewire.load import (
+    LoadCounts,
+    link_duplicates,
+    load_manifest,
+    load_processed,
+    manifest_refs,
+    processed_paths,
+    record_processed_file,
+    record_run,
+)
+from orewire.process import ProcessOptions, chunk, process_units
+from orewire.settings import Settings
+from orewire.warehouse import rebuild_index, writer
+
+log = logging.getLogger(__name__)
+
+REFS_PER_UNIT = 40
+RUNS_DIR = "runs"
+
+Progress = Callable[[int, int], None]  # (records done, articles loaded)
+
+
+@dataclass
+class IngestResult:
+    """What an ingest did."""
+
+    records: int = 0
+    skipped: int = 0
+    fetches: int = 0
+    files: int = 0
+    counts: LoadCounts = field(default_factory=LoadCounts)
+    errors: list[str] = field(default_factory=list)
+    duration_s: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"records": self.records, "skipped": self.skipped, "fetches": self.fetches, "files": self.files,
+                "new_articles": self.counts.new_articles, "updated_articles": self.counts.updated_articles,
+                "unchanged_articles": self.counts.unchanged_articles, "not_articles": self.counts.not_articles,
+                "facts": self.counts.facts, "errors": len(self.errors), "duration_s": round(self.duration_s, 3)}
+
+
+def _options(settings: Settings, **kw: Any) -> ProcessOptions:
+    return ProcessOptions(archive_root=str(settings.archive), registry_path=str(settings.sources), **kw)
+
+
+def _finish(conn: Any, result: IngestResult) -> None:
+    from orewire.clean import NEAR_DUPLICATE_BITS
+
+    if result.counts.article_ids:
+        link_duplicates(conn, result.counts.article_ids, NEAR_DUPLICATE_BITS)
+        rebuild_index(conn)
+
+
+def _consume(conn: Any, units: list[tuple[str, Any]], opts: ProcessOptions, workers: int, result: IngestResult,
+             progress: Progress | None, after_unit: Callable[[int], None] | None = None) -> None:
+    for index, batch in enumerate(process_units(units, opts, workers)):
+        counts = load_processed(conn, batch)
+        result.counts.add(counts)
+        result.records += batch.records
+        result.skipped += batch.skipped
+        result.errors.extend(batch.errors)
+        if after_unit:
+            after_unit(index)
+        if progress:
+            progress(result.records, result.counts.new_articles + result.counts.updated_articles)
+
+
+def pending_manifests(settings: Settings, source: str) -> list[Path]:
+    """Manifests of ``source`` not yet loaded (including those of crashed runs)."""
+    from orewire.warehouse import reader
+    from orewire.warehouse.db import WarehouseError
+
+    manifests = list_manifests(settings.archive, source)
+    try:
+        conn = reader(settings)
+    except WarehouseError:
+        return manifests
+    try:
+        done = processed_paths(conn, "manifest")
+    except Exception:
+        done = set()
+    finally:
+        conn.close()
+    return [m for m in manifests if _rel(settings, m) not in done]
+
+
+def _rel(settings: Settings, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(settings.archive.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def ingest_manifests(manifests: Iterable[Path], settings: Settings, *, workers: int = 1,
+                     since: date | None = None, until: date | None = None, via: str = "site",
+                     progress: Progress | None = None) -> IngestResult:
+    """Load crawl manifests: their requests into ``fetches``, their archived responses cleaned,
+    extracted and loaded. Each manifest is marked processed in the same writer session."""
+    started = time.monotonic()
+    result = IngestResult()
+    opts = _options(settings, since=since, until=until, via=via)
+    manifests = list(manifests)
+    with writer(settings) as conn:
+        done = processed_paths(conn, "manifest")
+        for path in manifests:
+            rel = _rel(settings, path)
+            if rel in done:
+                continue
+            rows = read_manifest(path)
+            result.fetches += load_manifest(conn, rows)
+            refs = manifest_refs(rows)
+            units = [("refs", part) for part in chunk(refs, REFS_PER_UNIT)]
+            _consume(conn, units, opts, workers, result, progress)
+            source = rows[0].get("source") if rows else None
+            record_processed_file(conn, rel, "manifest", source, len(rows), path.stat().st_size)
+            result.files += 1
+        _finish(conn, result)
+    result.duration_s = time.monotonic() - started
+    return result
+
+
+def _warc_month(path: Path) -> date | None:
+    try:
+        return date(int(path.parent.parent.name), int(path.parent.name), 1)
+    except ValueError:
+        return None
+
+
+def reprocess_archive(sources: list[str], settings: Settings, *, workers: int = 1,
+                      since: date | None = None, until: date | None = None,
+                      progress: Progress | None = None) -> IngestResult:
+    """Re-clean and re-extract every archived record of ``sources`` (no network).
+
+    ``since``/``until`` select articles by publication date; WARC files fetched before the
+    month of ``since`` are not read (an article is never archived before it is published).
+    """
+    started = time.monotonic()
+    result = IngestResult()
+    opts = _options(settings, select_since=since, select_until=until, run_ranges=run_ranges(settings))
+    files: list[Path] = []
+    for source in sources:
+        for path in list_warc_files(settings.archive, source):
+            month = _warc_month(path)
+            if since and month and month < since.replace(day=1):
+                continue
+            files.append(path)
+    with writer(settings) as conn:
+        _consume(conn, [("file", str(p)) for p in files], opts, workers, result, progress)
+        result.files = len(files)
+        _finish(conn, result)
+    result.duration_s = time.monotonic() - started
+    return result
+
+
+def rebuild_warehouse(settings: Settings, *, workers: int = 1, progress: Progress | None = None) -> IngestResult:
+    """Recreate the warehouse from the raw archive alone: fetches from the manifests, articles
+    and facts from the WARC files, runs from the run records. The old file is kept as
+    ``<name>.bak``."""
+    started = time.monotonic()
+    result = IngestResult()
+    db = Path(settings.warehouse)
+    from orewire.warehouse.db import writer_lock
+
+    with writer_lock(db, settings.lock_timeout):
+        if db.exists():
+            shutil.move(str(db), str(db) + ".bak")
+        wal = db.with_name(db.name + ".wal")
+        if wal.exists():
+            shutil.move(str(wal), str(wal) + ".bak")
+    opts = _options(settings, run_ranges=run_ranges(settings))
+    with writer(settings) as conn:
+        for path in list_manifests(settings.archive):
+            rows = read_manifest(path)
+            result.fetches += load_manifest(conn, rows)
+            record_processed_file(conn, _rel(settings, path), "manifest", rows[0].get("source") if rows else None,
+                                  len(rows), path.stat().st_size)
+        files = list_warc_files(settings.archive)
+        _consume(conn, [("file", str(p)) for p in files], opts, workers, result, progress)
+        result.files = len(files)
+        for run in load_run_records(settings):
+            record_run(conn, run)
+        _finish(conn, result)
+    result.duration_s = time.monotonic() - started
+    return result
+
+
+def ingest_warc_files(paths: list[Path], settings: Settings, *, kind: str, workers: int = 1,
+                      since: date | None = None, until: date | None = None, hosts: tuple[str, ...] = (),
+                      via: str = "import", progress: Progress | None = None) -> IngestResult:
+    """Process whole WARC files already in the archive (imports, web-archive backfills)."""
+    started = time.monotonic()
+    result = IngestResult()
+    opts = _options(settings, since=since, until=until, hosts=hosts, via=via)
+    with writer(settings) as conn:
+        _consume(conn, [("file", str(p)) for p in paths], opts, workers, result, progress)
+        result.files = len(paths)
+        _finish(conn, result)
+    result.duration_s = time.monotonic() - started
+    return result
+
+
+# -- run records: kept in the archive too, so a rebuild restores the `runs` table --------------
+
+def write_run_record(settings: Settings, run: dict[str, Any]) -> Path:
+    """Write (atomically) the run's record under ``<archive>/runs/`` and return its path."""
+    folder = Path(settings.archive) / RUNS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{run['run_id']}.json"
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(run, default=_json_default, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return str(value)
+
+
+def load_run_records(settings: Settings) -> list[dict[str, Any]]:
+    folder = Path(settings.archive) / RUNS_DIR
+    runs = []
+    for path in sorted(folder.glob("*.json")) if folder.exists() else []:
+        try:
+            run = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        for key in ("started_at", "finished_at"):
+            if run.get(key):
+                run[key] = datetime.fromisoformat(run[key])
+        runs.append(run)
+    return runs
+
+
+def run_ranges(settings: Settings) -> tuple[tuple[str, date | None, date | None], ...]:
+    """(run_id, since, until) of every recorded backfill run."""
+    ranges = []
+    for run in load_run_records(settings):
+        params = run.get("params") or {}
+        if isinstance(params, str):
+            try:
+                params = json.loads(params)
+            except ValueError:
+                params = {}
+        if run.get("flow") == "backfill" and (params.get("since") or params.get("until")):
+            since = date.fromisoformat(params["since"]) if params.get("since") else None
+            until = date.fromisoformat(params["until"]) if params.get("until") else None
+            for rid in [run["run_id"], *params.get("crawl_run_ids", [])]:
+                ranges.append((rid, since, until))
+    return tuple(ranges)
+
+
+def now() -> datetime:
+    return datetime.now(UTC)

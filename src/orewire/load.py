@@ -1,0 +1,351 @@
+"""The writer's side of a load: processed rows into the warehouse, in bulk and idempotently.
+
+Everything here runs inside :func:`orewire.warehouse.writer`. Article versions are decided from
+the archive records alone (ordered by fetch time), so loading the same records again, in
+another order, or rebuilding from the archive gives the same warehouse.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from orewire.process import Processed
+from orewire.warehouse import replace_children, upsert
+
+ARTICLE_COLUMNS = (
+    "article_id", "source", "url", "canonical_url", "title", "author", "section", "published_at",
+    "language", "text", "word_count", "content_sha256", "simhash", "mining_score", "is_mining",
+    "duplicate_of", "version", "warc_file", "warc_offset", "fetched_at", "via", "cleaner_version",
+    "extractor_version", "first_seen", "last_seen",
+)
+VERSION_COLUMNS = ("article_id", "version", "title", "text", "published_at", "content_sha256",
+                   "warc_file", "warc_offset", "fetched_at", "superseded_at")
+
+# Near-duplicate threshold for linking syndicated copies (bits of 64; see orewire.clean.fingerprint).
+MIN_WORDS_FOR_DUPLICATE = 40
+
+_ARTICLE_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("source", pa.string()), ("url", pa.string()),
+    ("canonical_url", pa.string()), ("title", pa.string()), ("author", pa.string()),
+    ("section", pa.string()), ("published_at", pa.timestamp("us", tz="UTC")), ("language", pa.string()),
+    ("text", pa.string()), ("word_count", pa.int32()), ("content_sha256", pa.string()),
+    ("simhash", pa.uint64()), ("mining_score", pa.float64()), ("is_mining", pa.bool_()),
+    ("duplicate_of", pa.string()), ("version", pa.int32()), ("warc_file", pa.string()),
+    ("warc_offset", pa.int64()), ("fetched_at", pa.timestamp("us", tz="UTC")), ("via", pa.string()),
+    ("cleaner_version", pa.string()), ("extractor_version", pa.string()),
+    ("first_seen", pa.timestamp("us", tz="UTC")), ("last_seen", pa.timestamp("us", tz="UTC")),
+])
+_VERSION_SCHEMA = pa.schema([f for f in _ARTICLE_SCHEMA if f.name in VERSION_COLUMNS] +
+                            [pa.field("superseded_at", pa.timestamp("us", tz="UTC"))])
+_FACT_SCHEMA = pa.schema([
+    ("fact_id", pa.string()), ("article_id", pa.string()), ("type", pa.string()), ("value", pa.float64()),
+    ("unit", pa.string()), ("currency", pa.string()), ("value_usd", pa.float64()),
+    ("rate_source", pa.string()), ("name", pa.string()), ("commodities", pa.list_(pa.string())),
+    ("region", pa.string()), ("country", pa.string()), ("status", pa.string()), ("person", pa.string()),
+    ("title", pa.string()), ("org", pa.string()), ("sentence", pa.string()), ("start", pa.int32()),
+    ("end", pa.int32()), ("extractor_version", pa.string()),
+])
+_MENTION_SCHEMA = pa.schema([("article_id", pa.string()), ("entity_id", pa.string()), ("start", pa.int32()),
+                             ("end", pa.int32()), ("extractor_version", pa.string())])
+_ENTITY_SCHEMA = pa.schema([("entity_id", pa.string()), ("kind", pa.string()), ("name", pa.string()),
+                            ("code", pa.string()), ("aliases", pa.list_(pa.string()))])
+_NOT_ARTICLE_SCHEMA = pa.schema([
+    ("warc_file", pa.string()), ("warc_offset", pa.int64()), ("source", pa.string()), ("url", pa.string()),
+    ("status", pa.int32()), ("reason", pa.string()), ("detail", pa.string()),
+    ("fetched_at", pa.timestamp("us", tz="UTC")),
+])
+_FETCH_SCHEMA = pa.schema([
+    ("run_id", pa.string()), ("source", pa.string()), ("url", pa.string()), ("final_url", pa.string()),
+    ("kind", pa.string()), ("status", pa.int32()), ("fetched_at", pa.timestamp("us", tz="UTC")),
+    ("content_type", pa.string()), ("bytes", pa.int64()), ("warc_file", pa.string()),
+    ("warc_offset", pa.int64()), ("error", pa.string()),
+])
+
+
+def _table(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
+    return pa.Table.from_pylist([{f.name: r.get(f.name) for f in schema} for r in rows], schema=schema)
+
+
+@dataclass
+class LoadCounts:
+    new_articles: int = 0
+    updated_articles: int = 0
+    unchanged_articles: int = 0
+    not_articles: int = 0
+    facts: int = 0
+    errors: int = 0
+    article_ids: list[str] = field(default_factory=list)
+
+    def add(self, other: LoadCounts) -> None:
+        for name in ("new_articles", "updated_articles", "unchanged_articles", "not_articles", "facts", "errors"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.article_ids.extend(other.article_ids)
+
+
+def _loc(row: dict[str, Any]) -> tuple[str, int]:
+    return (row.get("warc_file") or "", int(row.get("warc_offset") or 0))
+
+
+def _as_utc(value: Any) -> Any:
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone(UTC)
+    return value
+
+
+def merge_versions(current: dict[str, Any] | None, versions: list[dict[str, Any]],
+                   incoming: list[dict[str, Any]]) -> tuple[dict[str, Any], list[dict[str, Any]], str]:
+    """Decide an article's current row and earlier versions from everything known of it.
+
+    Records are ordered by fetch time; a record that re-cleans an archive location already
+    known replaces it; consecutive records with the same text are one version. Returns
+    (current row, earlier versions, outcome) with outcome "new", "updated" or "unchanged".
+    """
+    by_loc: dict[tuple[str, int], dict[str, Any]] = {}
+    for row in versions:
+        by_loc[_loc(row)] = {**row, "_partial": True}
+    if current:
+        by_loc[_loc(current)] = dict(current)
+    for row in incoming:
+        by_loc[_loc(row)] = dict(row)
+    ordered = sorted(by_loc.values(), key=lambda r: (_as_utc(r["fetched_at"]), r.get("warc_file") or "",
+                                                      int(r.get("warc_offset") or 0)))
+    kept: list[dict[str, Any]] = []
+    for row in ordered:
+        if kept and kept[-1]["content_sha256"] == row["content_sha256"]:
+            continue
+        kept.append(row)
+    times = [_as_utc(r["fetched_at"]) for r in ordered]
+    first_seen = min([*times, *([_as_utc(current["first_seen"])] if current else [])])
+    last_seen = max([*times, *([_as_utc(current["last_seen"])] if current else [])])
+    head = dict(kept[-1])
+    if head.pop("_partial", False) and current:
+        head = {**current, **{k: head[k] for k in VERSION_COLUMNS if k in head and k != "superseded_at"}}
+    head.update(version=len(kept), first_seen=first_seen, last_seen=last_seen, url=ordered[0]["url"])
+    earlier = []
+    for number, row in enumerate(kept[:-1], start=1):
+        superseded = _as_utc(kept[number]["fetched_at"])
+        earlier.append({**{k: row.get(k) for k in VERSION_COLUMNS}, "version": number, "superseded_at": superseded})
+    if current is None:
+        outcome = "new"
+    elif head["content_sha256"] != current["content_sha256"] or len(kept) != current.get("version", 1) \
+            or _loc(head) != _loc(current) or head.get("cleaner_version") != current.get("cleaner_version"):
+        outcome = "updated"
+    else:
+        outcome = "unchanged"
+    return head, earlier, outcome
+
+
+def _existing(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> tuple[dict[str, dict[str, Any]],
+                                                                         dict[str, list[dict[str, Any]]]]:
+    ids_table = pa.table({"article_id": pa.array(ids, pa.string())})
+    conn.register("_ids", ids_table)
+    try:
+        cur = conn.execute(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles JOIN _ids USING (article_id)")
+        cols = [d[0] for d in cur.description]
+        current = {r[0]: dict(zip(cols, r, strict=True)) for r in cur.fetchall()}
+        cur = conn.execute(f"SELECT {', '.join(VERSION_COLUMNS)} FROM article_versions JOIN _ids USING (article_id) "
+                           "ORDER BY article_id, version")
+        cols = [d[0] for d in cur.description]
+        versions: dict[str, list[dict[str, Any]]] = {}
+        for r in cur.fetchall():
+            row = dict(zip(cols, r, strict=True))
+            versions.setdefault(row["article_id"], []).append(row)
+    finally:
+        conn.unregister("_ids")
+    return current, versions
+
+
+def load_processed(conn: duckdb.DuckDBPyConnection, batch: Processed) -> LoadCounts:
+    """Write one processed batch: articles (with versions), facts, mentions, entities, not-articles."""
+    counts = LoadCounts(errors=len(batch.errors))
+    incoming: dict[str, list[dict[str, Any]]] = {}
+    for row in batch.articles:
+        incoming.setdefault(row["article_id"], []).append(row)
+    ids = sorted(incoming)
+    if ids:
+        current, versions = _existing(conn, ids)
+        heads, earlier, fact_owners = [], [], []
+        facts: list[dict[str, Any]] = []
+        mentions: list[dict[str, Any]] = []
+        entities: dict[str, dict[str, Any]] = {}
+        for aid in ids:
+            head, older, outcome = merge_versions(current.get(aid), versions.get(aid, []), incoming[aid])
+            if outcome == "new":
+                counts.new_articles += 1
+            elif outcome == "updated":
+                counts.updated_articles += 1
+            else:
+                counts.unchanged_articles += 1
+            source_row = next((r for r in incoming[aid] if _loc(r) == _loc(head)), None)
+            if source_row is not None:
+                # The head came from this batch: its facts are the article's facts now.
+                fact_owners.append(aid)
+                facts.extend(source_row["_facts"])
+                mentions.extend(source_row["_mentions"])
+                for ent in source_row["_entities"]:
+                    known = entities.get(ent["entity_id"])
+                    if known:
+                        known["aliases"] = sorted(set(known["aliases"]) | set(ent["aliases"]))
+                    else:
+                        entities[ent["entity_id"]] = dict(ent)
+                head["extractor_version"] = source_row.get("extractor_version")
+            head.setdefault("duplicate_of", None)
+            heads.append(head)
+            earlier.extend(older)
+        upsert(conn, "articles", _table(heads, _ARTICLE_SCHEMA))
+        replace_children(conn, "article_versions", _table(earlier, _VERSION_SCHEMA), ids)
+        if entities:
+            _upsert_entities(conn, list(entities.values()))
+        replace_children(conn, "mentions", _table(mentions, _MENTION_SCHEMA), fact_owners)
+        replace_children(conn, "facts", _table(facts, _FACT_SCHEMA), fact_owners)
+        counts.facts += len(facts)
+        counts.article_ids.extend(ids)
+        # A location that is now an article is no longer a not-article.
+        locs = pa.table({"warc_file": [r["warc_file"] for r in batch.articles],
+                         "warc_offset": pa.array([int(r["warc_offset"]) for r in batch.articles], pa.int64())})
+        conn.register("_locs", locs)
+        try:
+            conn.execute("DELETE FROM not_articles n USING _locs l "
+                         "WHERE n.warc_file = l.warc_file AND n.warc_offset = l.warc_offset")
+        finally:
+            conn.unregister("_locs")
+    if batch.not_articles:
+        upsert(conn, "not_articles", _table(batch.not_articles, _NOT_ARTICLE_SCHEMA))
+        counts.not_articles += len(batch.not_articles)
+    return counts
+
+
+def _upsert_entities(conn: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
+    """Entities keep every alias ever seen: merge the batch's aliases with the stored ones."""
+    table = _table(rows, _ENTITY_SCHEMA)
+    conn.register("_ents", table)
+    try:
+        merged = conn.execute(
+            "SELECT e.entity_id, e.kind, e.name, e.code, "
+            "list_sort(list_distinct(flatten([coalesce(e.aliases, []), coalesce(o.aliases, [])]))) AS aliases "
+            "FROM _ents e LEFT JOIN entities o USING (entity_id)"
+        ).to_arrow_table()
+    finally:
+        conn.unregister("_ents")
+    upsert(conn, "entities", merged)
+
+
+def link_duplicates(conn: duckdb.DuckDBPyConnection, article_ids: Iterable[str], max_bits: int) -> int:
+    """Set ``duplicate_of`` for the given articles: the earliest other article whose text is
+    within ``max_bits`` (simhash Hamming distance) and was published or seen first."""
+    ids = sorted(set(article_ids))
+    if not ids:
+        return 0
+    # Near neighbours of the batch may now have an earlier original (or be one): recompute them too,
+    # so the links do not depend on the order articles arrived in.
+    conn.register("_batch_ids", pa.table({"article_id": pa.array(ids, pa.string())}))
+    try:
+        near = conn.execute(
+            "SELECT DISTINCT b.article_id FROM articles a JOIN _batch_ids USING (article_id) "
+            "JOIN articles b ON b.article_id <> a.article_id AND bit_count(xor(a.simhash, b.simhash)) <= ?",
+            [max_bits],
+        ).fetchall()
+    finally:
+        conn.unregister("_batch_ids")
+    ids = sorted(set(ids) | {r[0] for r in near})
+    conn.register("_dup_ids", pa.table({"article_id": pa.array(ids, pa.string())}))
+    try:
+        rows = conn.execute(
+            """
+            WITH cand AS (
+                SELECT a.article_id, b.article_id AS original,
+                       row_number() OVER (PARTITION BY a.article_id
+                           ORDER BY coalesce(b.published_at, b.first_seen), b.first_seen, b.article_id) AS rn
+                FROM articles a JOIN _dup_ids USING (article_id)
+                JOIN articles b ON b.article_id <> a.article_id
+                 AND bit_count(xor(a.simhash, b.simhash)) <= ?
+                 AND b.word_count >= ? AND a.word_count >= ?
+                 AND (coalesce(b.published_at, b.first_seen), b.first_seen, b.article_id)
+                   < (coalesce(a.published_at, a.first_seen), a.first_seen, a.article_id)
+            )
+            SELECT a.article_id, c.original FROM articles a JOIN _dup_ids USING (article_id)
+            LEFT JOIN cand c ON c.article_id = a.article_id AND c.rn = 1
+            """,
+            [max_bits, MIN_WORDS_FOR_DUPLICATE, MIN_WORDS_FOR_DUPLICATE],
+        ).fetchall()
+    finally:
+        conn.unregister("_dup_ids")
+    changes = pa.table({"article_id": [r[0] for r in rows], "duplicate_of": [r[1] for r in rows]},
+                       schema=pa.schema([("article_id", pa.string()), ("duplicate_of", pa.string())]))
+    conn.register("_dups", changes)
+    try:
+        conn.execute("UPDATE articles SET duplicate_of = d.duplicate_of FROM _dups d "
+                     "WHERE articles.article_id = d.article_id "
+                     "AND articles.duplicate_of IS DISTINCT FROM d.duplicate_of")
+    finally:
+        conn.unregister("_dups")
+    return sum(1 for r in rows if r[1])
+
+
+def _parse_time(value: Any) -> datetime | None:
+    if isinstance(value, datetime):
+        return value
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def load_manifest(conn: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> int:
+    """Load manifest rows (one per request) into ``fetches``."""
+    clean = []
+    for row in rows:
+        fetched = _parse_time(row.get("fetched_at"))
+        if fetched is None or not row.get("url") or not row.get("run_id"):
+            continue
+        clean.append({**row, "fetched_at": fetched,
+                      "status": int(row["status"]) if row.get("status") not in (None, "") else None,
+                      "bytes": int(row["bytes"]) if row.get("bytes") not in (None, "") else None,
+                      "warc_offset": int(row["warc_offset"]) if row.get("warc_offset") not in (None, "") else None})
+    return upsert(conn, "fetches", _table(clean, _FETCH_SCHEMA))
+
+
+def record_processed_file(conn: duckdb.DuckDBPyConnection, path: str, kind: str, source: str | None,
+                          records: int, size: int) -> None:
+    upsert(conn, "processed_files", pa.table({
+        "path": [path], "kind": [kind], "source": [source], "records": pa.array([records], pa.int64()),
+        "bytes": pa.array([size], pa.int64()), "processed_at": pa.array([datetime.now(UTC)], pa.timestamp("us", tz="UTC")),
+    }))
+
+
+def processed_paths(conn: duckdb.DuckDBPyConnection, kind: str) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT path FROM processed_files WHERE kind = ?", [kind]).fetchall()}
+
+
+def record_run(conn: duckdb.DuckDBPyConnection, run: dict[str, Any]) -> None:
+    """Insert or update one row of ``runs``."""
+    row = dict(run)
+    if isinstance(row.get("params"), (dict, list)):
+        row["params"] = json.dumps(row["params"], default=str)
+    schema = pa.schema([
+        ("run_id", pa.string()), ("flow", pa.string()), ("source", pa.string()),
+        ("started_at", pa.timestamp("us", tz="UTC")), ("finished_at", pa.timestamp("us", tz="UTC")),
+        ("status", pa.string()), ("fetched", pa.int32()), ("new_articles", pa.int32()),
+        ("updated_articles", pa.int32()), ("not_articles", pa.int32()), ("facts", pa.int32()),
+        ("errors", pa.int32()), ("duration_s", pa.float64()), ("message", pa.string()), ("params", pa.string()),
+    ])
+    upsert(conn, "runs", _table([row], schema))
+
+
+def manifest_refs(rows: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    """Archive locations of a manifest's archived responses, in fetch order."""
+    refs = []
+    for row in rows:
+        if row.get("warc_file") and row.get("warc_offset") is not None:
+            refs.append((str(row["warc_file"]), int(row["warc_offset"])))
+    return refs

@@ -1,0 +1,101 @@
+"""What the CLI calls to run the flows: starts them, shows their progress, prints the summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from orewire.settings import Settings, get_settings
+
+console = Console(stderr=False)
+
+
+@dataclass
+class Summary:
+    ok: bool
+    lines: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def parse_base_urls(values: list[str] | None, sources: list[str]) -> str | dict[str, str] | None:
+    """``--base-url URL`` (every selected source) or ``--base-url NAME=URL`` (one source each)."""
+    if not values:
+        return None
+    if len(values) == 1 and "=" not in values[0].split("://", 1)[0]:
+        return values[0]
+    mapping: dict[str, str] = {}
+    for value in values:
+        name, sep, url = value.partition("=")
+        if not sep or name not in sources:
+            raise ValueError(f"--base-url {value!r}: use URL, or NAME=URL with NAME among {', '.join(sources)}")
+        mapping[name] = url
+    return mapping
+
+
+def _report(result: dict[str, Any], title: str) -> Summary:
+    lines = list(result.get("lines", []))
+    for line in lines:
+        style = "green" if ": ok:" in line else ("yellow" if ": offline:" in line else "red")
+        console.print(f"[{style}]{line}[/{style}]", highlight=False)
+    ok = bool(result.get("ok"))
+    console.print(f"{title}: {'ok' if ok else 'finished with failures'}", highlight=False)
+    return Summary(ok=ok, lines=lines, data=result)
+
+
+def _settings(settings: Settings | None) -> Settings:
+    settings = settings or get_settings()
+    settings.apply_environment()
+    return settings
+
+
+def run_daily(sources: list[str], *, settings: Settings | None = None, base_url: list[str] | str | None = None,
+              refetch: bool = False, workers: int | None = None) -> Summary:
+    """Run the daily flow over ``sources``; print one line per source and the outcome."""
+    _settings(settings)
+    from flows.pipeline import daily_flow
+
+    base = parse_base_urls([base_url] if isinstance(base_url, str) else base_url, sources)
+    result = daily_flow(sources=sources, base_url=base, refetch=refetch, workers=workers or 0)
+    return _report(result, "daily run")
+
+
+def run_backfill(source: str, since: date, until: date, *, via: str = "site", settings: Settings | None = None,
+                 base_url: str | None = None, dask_address: str | None = None, workers: int | None = None) -> Summary:
+    _settings(settings)
+    from flows.pipeline import backfill_flow
+
+    result = backfill_flow(source=source, since=since, until=until, via=via, base_url=base_url,
+                           workers=workers or 0, dask_address=dask_address)
+    return _report(result, f"backfill {source} {since}..{until} via {via}")
+
+
+def run_reprocess(sources: list[str], *, since: date | None = None, until: date | None = None,
+                  settings: Settings | None = None, workers: int | None = None) -> Summary:
+    _settings(settings)
+    from flows.pipeline import reprocess_flow
+
+    result = reprocess_flow(sources=sources, since=since, until=until, workers=workers or 0)
+    return _report(result, "reprocess")
+
+
+def run_rebuild(*, settings: Settings | None = None, workers: int | None = None) -> Summary:
+    _settings(settings)
+    from flows.pipeline import rebuild_flow
+
+    result = rebuild_flow(workers=workers or 0)
+    return _report(result, "rebuild")
+
+
+def run_import(paths: list[Path], *, hosts: list[str] | None = None, since: date | None = None,
+               until: date | None = None, settings: Settings | None = None, dask_address: str | None = None,
+               workers: int | None = None) -> Summary:
+    _settings(settings)
+    from flows.archives import import_warc_flow
+
+    result = import_warc_flow(paths=[str(p) for p in paths], hosts=hosts or [], since=since, until=until,
+                              dask_address=dask_address, workers=workers or 0)
+    return _report(result, "import-warc")

@@ -1,0 +1,250 @@
+"""From archived responses to warehouse rows: clean, then extract facts (pure, no database).
+
+This is the work that runs in parallel: each unit (a WARC file, or a list of records of one
+crawl) becomes a :class:`Processed` batch of plain rows, picklable so it can come back from a
+worker process or a Dask worker to the single warehouse writer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from orewire.archive import ArchivedResponse, iter_responses, read_response
+from orewire.sources import Registry, Source, load_registry
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ProcessOptions:
+    """What to keep: the date range of publication, the hosts, how the records came in."""
+
+    archive_root: str
+    registry_path: str
+    since: date | None = None
+    until: date | None = None
+    hosts: tuple[str, ...] = ()
+    via: str = "site"
+    source: str | None = None  # only records of this source
+    # Reprocess selection: articles published outside it are left alone (not touched, not recorded).
+    select_since: date | None = None
+    select_until: date | None = None
+    # Date ranges of earlier backfill runs, by run id, so a rebuild decides as those runs did.
+    run_ranges: tuple[tuple[str, date | None, date | None], ...] = ()
+
+
+@dataclass
+class Processed:
+    """Rows for the warehouse from one unit of work, and its counts."""
+
+    articles: list[dict[str, Any]] = field(default_factory=list)   # with _facts/_mentions/_entities
+    not_articles: list[dict[str, Any]] = field(default_factory=list)
+    records: int = 0
+    skipped: int = 0
+    errors: list[str] = field(default_factory=list)
+    bytes_read: int = 0
+
+    def extend(self, other: Processed) -> Processed:
+        self.articles.extend(other.articles)
+        self.not_articles.extend(other.not_articles)
+        self.records += other.records
+        self.skipped += other.skipped
+        self.errors.extend(other.errors)
+        self.bytes_read += other.bytes_read
+        return self
+
+
+_registries: dict[str, Registry] = {}
+
+
+def _registry(path: str) -> Registry:
+    if path not in _registries:
+        _registries[path] = load_registry(path)
+    return _registries[path]
+
+
+def fact_id(article_id: str, fact: dict[str, Any]) -> str:
+    """Deterministic id of a fact: the same fact of the same text gets the same id."""
+    key = "|".join(str(fact.get(k)) for k in ("type", "start", "end", "name", "value", "unit", "currency",
+                                                "person"))
+    return hashlib.sha1(f"{article_id}|{key}".encode()).hexdigest()[:24]
+
+
+def source_of(resp: ArchivedResponse, registry: Registry) -> Source | None:
+    """The registry source a record belongs to: the crawl's own tag, else its host."""
+    name = resp.extra.get("Source")
+    if name and name in registry.sources:
+        return registry.sources[name]
+    url = resp.extra.get("Original-URL") or resp.url
+    return registry.for_host(urlsplit(url).hostname or "")
+
+
+def _in_range(published: datetime | None, since: date | None, until: date | None) -> str | None:
+    if since is None and until is None:
+        return None
+    if published is None:
+        return "undated"
+    day = published.date()
+    if (since and day < since) or (until and day > until):
+        return "out-of-range"
+    return None
+
+
+def _range_for(resp: ArchivedResponse, opts: ProcessOptions) -> tuple[date | None, date | None]:
+    if opts.since or opts.until:
+        return opts.since, opts.until
+    run_id = resp.extra.get("Run-Id")
+    for rid, since, until in opts.run_ranges:
+        if rid == run_id:
+            return since, until
+    return None, None
+
+
+def _facts_rows(article: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], str]:
+    from orewire.facts import EXTRACTOR_VERSION, entity_id, extract
+
+    result = extract(article.text, published_at=article.published_at, title=article.title,
+                     author=article.author)
+    entities, mentions, facts = [], [], []
+    for ent in result.entities:
+        eid = entity_id(ent.kind, ent.name)
+        entities.append({"entity_id": eid, "kind": ent.kind, "name": ent.name, "code": ent.code,
+                         "aliases": list(ent.aliases or [])})
+        for start, end in ent.mentions:
+            mentions.append({"article_id": article.article_id, "entity_id": eid, "start": int(start),
+                             "end": int(end), "extractor_version": EXTRACTOR_VERSION})
+    for fact in result.facts:
+        row = {
+            "type": fact.type, "value": fact.value, "unit": fact.unit, "currency": fact.currency,
+            "value_usd": fact.value_usd, "rate_source": fact.rate_source, "name": fact.name,
+            "commodities": list(fact.commodities or []), "region": fact.region, "country": fact.country,
+            "status": fact.status, "person": fact.person, "title": fact.title, "org": fact.org,
+            "sentence": fact.sentence, "start": fact.start, "end": fact.end,
+            "extractor_version": EXTRACTOR_VERSION, "article_id": article.article_id,
+        }
+        row["fact_id"] = fact_id(article.article_id, row)
+        facts.append(row)
+    return entities, mentions, facts, EXTRACTOR_VERSION
+
+
+def process_response(resp: ArchivedResponse, opts: ProcessOptions, out: Processed) -> None:
+    """Clean one archived response (and extract facts when it is a mining article) into ``out``."""
+    from orewire.clean import Article, clean_response
+
+    registry = _registry(opts.registry_path)
+    out.records += 1
+    out.bytes_read += len(resp.body)
+    source = source_of(resp, registry)
+    url = resp.extra.get("Original-URL") or resp.url
+    host = (urlsplit(url).hostname or "").lower()
+    if source is None or (opts.source and source.name != opts.source):
+        out.skipped += 1
+        return
+    if opts.hosts and host not in opts.hosts:
+        out.skipped += 1
+        return
+    if 300 <= resp.status < 400 or not source.is_article_url(url):
+        # Feeds, listings, robots.txt and redirects are in `fetches`; they are not candidates.
+        out.skipped += 1
+        return
+    base = {"warc_file": resp.warc_file, "warc_offset": resp.offset, "source": source.name, "url": url,
+            "status": resp.status, "fetched_at": resp.fetched_at}
+    try:
+        record = clean_response(url, resp.body, headers=dict(resp.headers), status=resp.status,
+                                source=source, fetched_at=resp.fetched_at)
+    except Exception as exc:  # the stage promises not to raise; never let one page stop a run
+        out.not_articles.append({**base, "reason": "error", "detail": f"{type(exc).__name__}: {exc}"})
+        out.errors.append(f"{url}: {type(exc).__name__}: {exc}")
+        return
+    if not isinstance(record, Article):
+        out.not_articles.append({**base, "reason": record.reason, "detail": record.detail})
+        return
+    if _in_range(record.published_at, opts.select_since, opts.select_until):
+        out.skipped += 1
+        return
+    reason = _in_range(record.published_at, *_range_for(resp, opts))
+    if reason:
+        detail = f"published {record.published_at.isoformat() if record.published_at else 'date unknown'}"
+        out.not_articles.append({**base, "reason": reason, "detail": detail})
+        return
+    row = {
+        "article_id": record.article_id, "source": source.name, "url": url,
+        "canonical_url": record.canonical_url, "title": record.title, "author": record.author,
+        "section": record.section, "published_at": record.published_at, "language": record.language,
+        "text": record.text, "word_count": record.word_count, "content_sha256": record.content_sha256,
+        "simhash": record.simhash, "mining_score": record.mining_score, "is_mining": record.is_mining,
+        "warc_file": resp.warc_file, "warc_offset": resp.offset, "fetched_at": resp.fetched_at,
+        "via": resp.extra.get("Via") or opts.via, "cleaner_version": record.cleaner_version,
+        "_entities": [], "_mentions": [], "_facts": [], "extractor_version": None,
+    }
+    if record.is_mining:
+        try:
+            ents, ments, facts, version = _facts_rows(record)
+            row.update(_entities=ents, _mentions=ments, _facts=facts, extractor_version=version)
+        except Exception as exc:
+            out.errors.append(f"{url}: fact extraction failed: {type(exc).__name__}: {exc}")
+    out.articles.append(row)
+
+
+def process_file(path: str, opts: ProcessOptions) -> Processed:
+    """Every response record of one WARC file."""
+    out = Processed()
+    try:
+        for resp in iter_responses(Path(path), Path(opts.archive_root)):
+            process_response(resp, opts, out)
+    except OSError as exc:
+        out.errors.append(f"{path}: cannot read: {exc}")
+    return out
+
+
+def process_refs(refs: list[tuple[str, int]], opts: ProcessOptions) -> Processed:
+    """The records at (warc_file, offset) locations of the archive."""
+    out = Processed()
+    root = Path(opts.archive_root)
+    for warc_file, offset in refs:
+        try:
+            resp = read_response(root, warc_file, offset)
+        except (OSError, ValueError) as exc:
+            out.errors.append(f"{warc_file}@{offset}: {exc}")
+            continue
+        process_response(resp, opts, out)
+    return out
+
+
+def _run_unit(unit: tuple[str, Any], opts: ProcessOptions) -> Processed:
+    kind, payload = unit
+    return process_file(payload, opts) if kind == "file" else process_refs(payload, opts)
+
+
+def chunk(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def default_workers() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def process_units(units: Iterable[tuple[str, Any]], opts: ProcessOptions, workers: int = 1) -> Iterator[Processed]:
+    """Process units (("file", path) or ("refs", [(warc_file, offset), ...])) with ``workers``
+    processes, yielding each unit's result as it completes (in submission order)."""
+    units = list(units)
+    if workers <= 1 or len(units) <= 1:
+        for unit in units:
+            yield _run_unit(unit, opts)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_run_unit, units, [opts] * len(units))
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
