@@ -14,6 +14,7 @@ from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 from scrapy.http.headers import Headers
 
@@ -125,8 +126,8 @@ class ArchiveMiddleware:
 
     def process_exception(self, request: Request, exception: Exception) -> None:
         ctx = context_of(self.crawler)
-        if ctx is None or ctx.manifest is None:
-            return None
+        if ctx is None or ctx.manifest is None or isinstance(exception, IgnoreRequest):
+            return None  # a refused request is recorded by the middleware that refused it
         timeout = request.meta.get("download_timeout") or ctx.timeout
         ctx.record(**base_row(ctx, request), final_url=None, status=None,
                    error=error_text(exception, timeout))

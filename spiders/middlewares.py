@@ -25,6 +25,7 @@ from scrapy.http import Request, Response
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet import reactor
+from twisted.internet.defer import Deferred
 from twisted.internet.task import deferLater
 
 from spiders.archiving import base_row, context_of
@@ -103,6 +104,17 @@ class RecordingRobotsTxtMiddleware(RobotsTxtMiddleware):
     def __init__(self, crawler: Crawler):
         super().__init__(crawler)
         self._delay_applied: set[str] = set()
+
+    async def robot_parser(self, request: Request) -> RobotParser | None:
+        # Several requests awaiting the same pending robots.txt Deferred: all but the first may
+        # get None back (the Deferred's result is consumed). The parsed file is stored in
+        # _parsers before the Deferred fires, so read it from there.
+        result = await super().robot_parser(request)
+        if result is None:
+            current = self._parsers.get(urlparse_cached(request).netloc)
+            if current is not None and not isinstance(current, Deferred):
+                return current
+        return result
 
     def process_request_2(self, rp: RobotParser | None, request: Request) -> None:
         ctx = context_of(self.crawler)

@@ -82,8 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     ctx.open()
     log_file = settings.state_dir / "logs" / f"crawl-{source.name}-{args.run_id}.log"
-    process = CrawlerProcess(scrapy_settings(ctx, settings.user_agent, log_file, args.concurrency),
-                             install_root_handler=True)
+    process = CrawlerProcess(scrapy_settings(ctx, settings.user_agent, log_file, args.concurrency))
     spider_cls = SPIDERS[source.spider]
     try:
         process.crawl(spider_cls, ctx=ctx, urls=args.url)
