@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
@@ -182,7 +183,7 @@ def test_robots_crawl_delay_is_honoured(tmp_path: Path, trend_site: SiteServer) 
     assert result.ok, result.error
     times = sorted(e.at for e in trend_site.log if e.path in pages)
     assert len(times) == 4
-    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(times)]
     assert min(gaps) >= 0.9, f"Crawl-delay 1 not honoured: gaps {gaps}"
 
 

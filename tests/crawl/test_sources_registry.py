@@ -51,7 +51,7 @@ def test_id_walk_keys() -> None:
     assert source.id_walk and source.id_url and source.listing_dates == ("time",)
     with pytest.raises(RegistryError, match="id_walk"):
         parse_registry(BASE + "id_walk = true\n")
-    with pytest.raises(RegistryError, match="id_walk.*true or false"):
+    with pytest.raises(RegistryError, match=r"id_walk.*true or false"):
         parse_registry(BASE + 'id_walk = "yes"\n')
     with pytest.raises(RegistryError, match="id_url"):
         parse_registry(BASE + 'id_url = "https://elsewhere.example.org/{id}"\n')
