@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 
 import scrapy
 from scrapy import signals
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 from twisted.python.failure import Failure
 
@@ -366,5 +367,14 @@ class SourceSpider(scrapy.Spider):
         return ()
 
     def on_error(self, failure: Failure) -> None:
-        # Every failure is already a manifest row (archiving/safety/robots middlewares).
-        log.debug("request failed: %s", failure.getErrorMessage())
+        # Download failures and refusals are manifest rows already (archiving, safety and robots
+        # middlewares). What is left: a body within the size cap on the wire that decompresses
+        # past it; its raw bytes are archived, the row for the drop is added here.
+        message = failure.getErrorMessage()
+        request = getattr(failure, "request", None)
+        if failure.check(IgnoreRequest) and "download_maxsize" in message.lower() and request is not None:
+            from spiders.archiving import base_row
+
+            self.ctx.record(**base_row(self.ctx, request), status=None,
+                            error=f"body too large after decompression ({message})")
+        log.debug("request failed: %s", message)

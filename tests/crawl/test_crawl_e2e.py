@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import itertools
 from collections import defaultdict
@@ -16,6 +17,7 @@ from orewire.archive import iter_responses, list_warc_files, read_manifest, read
 from orewire.crawl import crawl_source
 from orewire.sources import load_registry
 from orewire.testing.site_server import (
+    Route,
     SiteServer,
     redirect_route,
     retry_after_route,
@@ -141,9 +143,13 @@ def test_failures_are_recorded_and_the_crawl_finishes(tmp_path: Path, trend_site
     trend_site.route(art.format(4209777), slow_route(8))
     trend_site.route(art.format(4209301), redirect_route("http://elsewhere.example.org/stolen.html"))
     trend_site.route(art.format(4209302), redirect_route(art.format(4205809), code=301))
-    registry = registry_with(tmp_path, "trend", politeness={"download_delay": 0.0, "timeout": 1.0})
+    bomb = gzip.compress(b"<p>copper</p>" * 100_000)  # 1.3 MB once decompressed
+    trend_site.route(art.format(4209900), Route(headers={"Content-Encoding": "gzip",
+                                                         "Content-Type": "text/html"}, body=bomb))
+    registry = registry_with(tmp_path, "trend", politeness={"download_delay": 0.0, "timeout": 1.0,
+                                                            "max_bytes": 500_000})
     settings = crawl_settings(tmp_path, registry)
-    ids = [4209404, 4209500, 4209429, 4209777, 4209301, 4209302]
+    ids = [4209404, 4209500, 4209429, 4209777, 4209301, 4209302, 4209900]
     urls = ["https://en.trend.az" + art.format(i) for i in ids] + ["https://en.trend.az/private/news/4205999.html"]
     result = crawl_source("trend", settings=settings, base_url=trend_site.url, urls=urls, politeness=False)
     assert result.ok, result.error
@@ -168,7 +174,10 @@ def test_failures_are_recorded_and_the_crawl_finishes(tmp_path: Path, trend_site
     blocked = by_path["/private/news/4205999.html"]
     assert [r["error"] for r in blocked] == ["forbidden by robots.txt"] and blocked[0]["robots_blocked"]
     assert trend_site.requests_for("/private/news/4205999.html") == []
-    assert result.robots_blocked == 1 and result.errors >= 5
+    big = by_path[art.format(4209900)]
+    assert big[0]["status"] == 200 and big[0]["bytes"] == len(bomb)  # archived as sent
+    assert big[1]["error"].startswith("body too large after decompression")
+    assert result.robots_blocked == 1 and result.errors >= 6
     assert_archive_matches_server(settings.archive, trend_site, rows)
 
 
