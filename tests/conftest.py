@@ -38,3 +38,14 @@ def warehouse_env(tmp_path, monkeypatch):
     monkeypatch.setenv("OREWIRE_WAREHOUSE", str(tmp_path / "orewire.duckdb"))
     monkeypatch.setenv("OREWIRE_ARCHIVE", str(tmp_path / "raw"))
     return get_settings()
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """One real Prefect API (a temporary local server) for the whole test session."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        from prefect.settings import PREFECT_API_URL
+
+        yield PREFECT_API_URL.value()

@@ -28,7 +28,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console()
+console = Console(width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True)
 
 EXIT_REFUSED = 2
@@ -193,13 +193,20 @@ def import_warc(
 
 
 @app.command()
-def serve() -> None:
-    """Run the schedules: a Prefect deployment per source with its cron, plus backfill and reprocess."""
+def serve(
+    port: Annotated[int | None, typer.Option(help="Port of the loopback Prefect server (default 4200).")] = None,
+) -> None:
+    """Run the schedules: a Prefect deployment per source with its cron, plus backfill and reprocess.
+
+    Uses PREFECT_API_URL when set; otherwise starts a Prefect server on 127.0.0.1."""
     settings = _settings()
     load_registry(settings.sources)
     from flows.serve import serve_all
 
-    serve_all(settings)
+    try:
+        serve_all(settings, port=port)
+    except RuntimeError as exc:
+        raise UserError(str(exc)) from None
 
 
 @app.command()

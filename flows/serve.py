@@ -1,0 +1,132 @@
+"""``orewire serve``: the schedules, as Prefect deployments served by this process.
+
+One ``daily`` deployment per source (named after the source, on the registry's cron string,
+in UTC), plus parameterised ``backfill/backfill`` and ``reprocess/reprocess`` deployments to
+trigger by hand: ``prefect deployment run 'backfill/backfill' --param source=trend --param
+since=2024-01-01 --param until=2024-01-31``. Without ``PREFECT_API_URL`` a Prefect server is
+started on loopback (its database in the project's state folder) and stopped on exit. Serving
+again updates the same deployments (they are keyed by flow and name), never duplicates them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from typing import Any
+
+from orewire.settings import Settings
+from orewire.sources import load_registry
+
+DEFAULT_PORT = 4200
+
+
+def deployments(settings: Settings) -> list[Any]:
+    """The deployments ``orewire serve`` serves (built, not yet registered)."""
+    from prefect.schedules import Cron
+
+    from flows.pipeline import backfill_flow, daily_flow, reprocess_flow
+
+    registry = load_registry(settings.sources)
+    built = [
+        daily_flow.to_deployment(
+            name=source.name,
+            schedules=[Cron(source.schedule, timezone="UTC")],
+            parameters={"sources": [source.name]},
+            description=f"Scheduled crawl and load of {source.title}",
+            tags=["orewire", "daily", source.name],
+        )
+        for source in registry
+    ]
+    built.append(backfill_flow.to_deployment(
+        name="backfill", description="Backfill one source for a date range (parameters: source, since, until, via)",
+        tags=["orewire", "backfill"]))
+    built.append(reprocess_flow.to_deployment(
+        name="reprocess", description="Re-clean and re-extract from the raw archive (no network)",
+        tags=["orewire", "reprocess"]))
+    return built
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) != 0
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/health", timeout=2) as resp:
+            return resp.status == 200
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def local_server(port: int, timeout: float = 120.0) -> Iterator[str]:
+    """Start ``prefect server start`` on 127.0.0.1:``port``; yield its API URL; stop it on exit."""
+    api = f"http://127.0.0.1:{port}/api"
+    if not _free(port):
+        if _healthy(api):
+            yield api  # a server of ours already runs there: use it
+            return
+        raise RuntimeError(f"port {port} on 127.0.0.1 is taken by something else; use --port")
+    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_UI_ENABLED": "true"}
+    env.pop("PREFECT_API_URL", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + timeout
+        while not _healthy(api):
+            if proc.poll() is not None:
+                tail = (proc.stderr.read() if proc.stderr else b"").decode("utf-8", "replace").strip().splitlines()
+                raise RuntimeError(f"prefect server exited: {tail[-1] if tail else proc.returncode}")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"prefect server did not answer on {api} within {timeout:.0f}s")
+            time.sleep(0.5)
+        yield api
+    finally:
+        if proc.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(timeout=10)
+
+
+def serve_all(settings: Settings, port: int | None = None) -> None:
+    """Serve every deployment until interrupted (SIGINT or SIGTERM), then stop cleanly."""
+    from rich.console import Console
+
+    console = Console(stderr=True)
+
+    def _stop(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _stop)
+    existing = os.environ.get("PREFECT_API_URL")
+    server = contextlib.nullcontext(existing) if existing else local_server(
+        port or int(os.environ.get("OREWIRE_SERVER_PORT") or DEFAULT_PORT))
+    try:
+        with server as api:
+            os.environ["PREFECT_API_URL"] = str(api)
+            from prefect.settings import PREFECT_API_URL, temporary_settings
+
+            with temporary_settings({PREFECT_API_URL: str(api)}):
+                from prefect import serve
+
+                built = deployments(settings)
+                console.print(f"orewire serve: {len(built)} deployments on {api} (Ctrl-C to stop)")
+                serve(*built, print_starting_message=False)
+    except KeyboardInterrupt:
+        pass
+    console.print("orewire serve: stopped")

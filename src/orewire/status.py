@@ -1,0 +1,80 @@
+"""``orewire status``: per source the last run, its outcome and counts, and the warehouse's figures."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from orewire.settings import Settings
+from orewire.sources import load_registry
+from orewire.warehouse import reader
+from orewire.warehouse.db import WarehouseError
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+def collect_status(settings: Settings) -> dict[str, Any]:
+    """Status of every registry source (and any other source found in the warehouse)."""
+    names = load_registry(settings.sources).names()
+    data: dict[str, Any] = {"warehouse": str(settings.warehouse), "archive": str(settings.archive), "sources": []}
+    try:
+        conn = reader(settings)
+    except WarehouseError as exc:
+        data["error"] = str(exc)
+        data["sources"] = [{"source": n, "last_run": None, "articles": 0} for n in names]
+        return data
+    try:
+        articles = {r[0]: r[1:] for r in conn.execute(
+            "SELECT source, count(*), count(*) FILTER (WHERE is_mining), max(published_at), max(last_seen) "
+            "FROM articles GROUP BY source").fetchall()}
+        facts = dict(conn.execute(
+            "SELECT a.source, count(*) FROM facts f JOIN articles a USING (article_id) GROUP BY 1").fetchall())
+        errors = dict(conn.execute(
+            "SELECT source, count(*) FROM fetches WHERE error IS NOT NULL OR status >= 400 GROUP BY 1").fetchall())
+        runs_cols = ["run_id", "flow", "started_at", "finished_at", "status", "fetched", "new_articles",
+                     "updated_articles", "not_articles", "facts", "errors", "duration_s", "message"]
+        last = {}
+        for row in conn.execute(
+            f"SELECT source, {', '.join(runs_cols)} FROM runs "
+            "QUALIFY row_number() OVER (PARTITION BY source ORDER BY started_at DESC) = 1"
+        ).fetchall():
+            last[row[0]] = {k: _iso(v) for k, v in zip(runs_cols, row[1:], strict=True)}
+        run_errors = dict(conn.execute("SELECT source, sum(errors) FROM runs GROUP BY 1").fetchall())
+        failed_runs = dict(conn.execute(
+            "SELECT source, count(*) FILTER (WHERE status NOT IN ('ok', 'running')) FROM runs GROUP BY 1").fetchall())
+    finally:
+        conn.close()
+    for name in names + sorted(set(articles) - set(names)):
+        a = articles.get(name, (0, 0, None, None))
+        data["sources"].append({
+            "source": name,
+            "last_run": last.get(name),
+            "articles": a[0], "mining_articles": a[1],
+            "newest_published_at": _iso(a[2]), "last_seen": _iso(a[3]),
+            "facts": facts.get(name, 0),
+            "fetch_errors": errors.get(name, 0),
+            "run_errors": int(run_errors.get(name) or 0),
+            "failed_runs": failed_runs.get(name, 0),
+        })
+    return data
+
+
+def render_status(data: dict[str, Any], console: Console) -> None:
+    if data.get("error"):
+        console.print(f"[yellow]{data['error']}[/yellow]")
+    table = Table("source", "last run", "outcome", "fetched", "new", "updated", "errors", "articles",
+                  "mining", "facts", "newest article", "fetch errors (all)", title="orewire status")
+    for s in data["sources"]:
+        run = s.get("last_run") or {}
+        table.add_row(
+            s["source"], str(run.get("started_at") or "never")[:19], run.get("status") or "-",
+            str(run.get("fetched", "-")), str(run.get("new_articles", "-")), str(run.get("updated_articles", "-")),
+            str(run.get("errors", "-")), str(s.get("articles", 0)), str(s.get("mining_articles", 0)),
+            str(s.get("facts", 0)), str(s.get("newest_published_at") or "-")[:19], str(s.get("fetch_errors", 0)),
+        )
+    console.print(table)
