@@ -10,6 +10,7 @@ an organisation's name ("US Geological Survey") but not inside a person's ("Iran
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -49,6 +50,66 @@ def _trie_pattern(node: dict) -> str:  # type: ignore[type-arg]
 
 def _gaz_re(forms: list[str] | tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{_alt(forms)})(?![\w-])", flags)
+
+
+class _Gated:
+    """A pattern scanned only in the lines that hold one of its trigger strings.
+
+    Every match of ``rx`` contains a ``trigger`` and never a line break, so scanning only the
+    lines that hold a trigger (each up to and including its line break, so lookaheads see the
+    same character) finds exactly the matches a scan of the whole text finds.
+    """
+
+    __slots__ = ("rx", "trigger")
+
+    def __init__(self, rx: re.Pattern[str], trigger: re.Pattern[str]) -> None:
+        self.rx = rx
+        self.trigger = trigger
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        search = self.trigger.search
+        finditer = self.rx.finditer
+        n = len(text)
+        pos = 0
+        while pos < n:
+            t = search(text, pos)
+            if t is None:
+                return
+            start = text.rfind("\n", 0, t.start()) + 1
+            end = text.find("\n", t.end())
+            end = n if end < 0 else end + 1
+            yield from finditer(text, start, end)
+            pos = end
+
+
+class _Bounded:
+    """``(?<![...])ALT``: the alternation without its leading lookbehind, which lets the regex
+    engine skip straight to a possible first character; the lookbehind (``before``, one character)
+    is checked here instead. A rejected match restarts one character later, as the engine itself
+    would, so the matches are identical to those of the full pattern."""
+
+    __slots__ = ("before", "rx")
+
+    def __init__(self, pattern: str, lookbehind: str, flags: int = 0) -> None:
+        # pattern is "(?<![...])rest": keep the rest, test the class on the character before
+        assert pattern.startswith("(?<!" + lookbehind + ")"), pattern[:40]
+        self.rx = re.compile(pattern[len(lookbehind) + 5 :], flags)
+        self.before = re.compile(lookbehind, flags)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        search = self.rx.search
+        before = self.before.match
+        pos = 0
+        while True:
+            m = search(text, pos)
+            if m is None:
+                return
+            s = m.start()
+            if s and before(text, s - 1):
+                pos = s + 1
+                continue
+            yield m
+            pos = m.end()
 
 
 # --- compiled tables ----------------------------------------------------------------------
@@ -152,6 +213,44 @@ _DEP_APPOSITIVE_RE = re.compile(
     r"(?:deposit|mine|project|field)s?\b"
 )
 _WHICH_CONTAINS_RE = re.compile(r"^,?[ \t]+(?:which|that)[ \t]+(?:contains|hosts|holds|is rich in)[ \t]+([^.;]*)")
+
+# --- scanners -------------------------------------------------------------------------------
+# Gazetteer alternations scanned without their leading lookbehind (see ``_Bounded``).
+_AGENCY_SCAN = _Bounded(_AGENCY_RE.pattern, r"[\w-]")
+_COMPANY_SCAN = _Bounded(_COMPANY_RE.pattern, r"[\w-]")
+_ORG_SCAN = _Bounded(_ORG_RE.pattern, r"[\w-]")
+_COUNTRY_SCAN = _Bounded(_COUNTRY_RE.pattern, r"[\w-]")
+_REGION_GAZ_SCAN = _Bounded(_REGION_GAZ_RE.pattern, r"[\w-]")
+_SYMBOL_SCAN = _Bounded(_SYMBOL_RE.pattern, r"[\w-]")
+
+
+def _trigger(*words: str | tuple[str, ...] | list[str]) -> re.Pattern[str]:
+    """A plain alternation of literal strings: cheap to search, used to pick lines to scan."""
+    flat: list[str] = []
+    for w in words:
+        flat.extend([w] if isinstance(w, str) else w)
+    return re.compile(_alt(flat))
+
+
+# Name patterns built around a keyword: scanned only in the lines that hold the keyword. None of
+# them can match a line break (their spaces are [ \t]), so this finds exactly the same matches.
+_ORG_BODIES = ("Ministry", "Committee", "Agency", "Service", "Commission", "Department", "Inspectorate",
+               "Council", "Chamber", "Fund", "Bank")
+_ORG_PAT_SCAN = _Gated(_ORG_PAT_RE, _trigger(_ORG_BODIES))
+_ORG_HEAD_SCAN = _Gated(_ORG_HEAD_RE, _trigger("Ministry", "Survey", "Bank", "Agency", "Commission", "Committee",
+                                               "Inspectorate"))
+_LEGAL_SCAN = _Gated(_LEGAL_RE, _trigger(gz.LEGAL_SUFFIXES))
+_LEGAL_PREFIX_SCAN = _Gated(_LEGAL_PREFIX_RE, _trigger(gz.LEGAL_PREFIXES))
+_HEAD_SCAN = _Gated(_HEAD_RE, _trigger(gz.COMPANY_HEADS))
+_CUE_SCAN = _Gated(_CUE_RE, _trigger(gz.COMPANY_CUES))
+_TICKER_NAME_SCAN = _Gated(_TICKER_NAME_RE, re.compile(rf"\((?:{_alt(gz.EXCHANGES)})"))
+_POSSESSIVE_SCAN = _Gated(_POSSESSIVE_RE, re.compile(r"['’]s[ \t]"))
+_APPOSITIVE_SCAN = _Gated(_APPOSITIVE_RE, _trigger("joint venture", gz.COMPANY_CUES))
+_REGION_PAT_SCAN = _Gated(_REGION_PAT_RE, _trigger("coal basin", "region", "Region", "oblast", "Oblast", "Territory",
+                                                   "territory", "Krai", "krai", "district", "District", "province",
+                                                   "Province", "Peninsula", "desert", "basin"))
+_NAME_AFTER_SCAN = _Gated(_NAME_AFTER_RE, re.compile(rf",[ \t]+(?:the[ \t]+)?(?:{_alt(gz.TITLES)})"))
+_DEP_APPOSITIVE_SCAN = _Gated(_DEP_APPOSITIVE_RE, re.compile(r",[ \t]+(?:the|an?|one of the)[ \t]"))
 
 _STATUS_CUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:discover\w*|found|finds?)\b", re.IGNORECASE), "discovered"),
@@ -287,7 +386,7 @@ def find_entities(text: str, sents: Sentences, authors: list[str]) -> Found:
 
 
 def _exclusions(text: str, found: Found, authors: list[str]) -> None:
-    for m in _AGENCY_RE.finditer(text):
+    for m in _AGENCY_SCAN.finditer(text):
         found.claim(m.start(), m.end(), "excluded")
     for m in _TICKER_RE.finditer(text):
         found.claim(m.start(), m.end(), "excluded")
@@ -302,30 +401,30 @@ def _exclusions(text: str, found: Found, authors: list[str]) -> None:
 
 def _organisations(text: str, found: Found) -> None:
     cands: list[_Cand] = []
-    for m in _COMPANY_RE.finditer(text):
+    for m in _COMPANY_SCAN.finditer(text):
         cands.append(_Cand(m.start(), m.end(), "company", _COMPANY_FORM[m.group(0)], 3))
-    for m in _ORG_RE.finditer(text):
+    for m in _ORG_SCAN.finditer(text):
         cands.append(_Cand(m.start(), m.end(), "org", _ORG_FORM[m.group(0)], 3))
-    for m in _ORG_PAT_RE.finditer(text):
+    for m in _ORG_PAT_SCAN.finditer(text):
         name = _TRAILING_COUNTRY.sub("", m.group("name"))
         cands.append(_Cand(m.start(), m.start() + len(name), "org", name, 2))
-    for m in _ORG_HEAD_RE.finditer(text):
+    for m in _ORG_HEAD_SCAN.finditer(text):
         name, s = _trim_leading(m.group("name"), m.start())
         if name.split()[0] not in gz.STOPWORDS and len(name.split()) >= 2:
             cands.append(_Cand(s, m.end(), "org", name, 1))
-    for m in _LEGAL_RE.finditer(text):
+    for m in _LEGAL_SCAN.finditer(text):
         name, s = _trim_leading(m.group("name"), m.start(), company=True)
         if name in gz.STOPWORDS or name in _COUNTRY_FORM:
             continue
         cands.append(_Cand(s, m.end(), "company", _strip_legal(name), 2))
-    for m in _LEGAL_PREFIX_RE.finditer(text):
+    for m in _LEGAL_PREFIX_SCAN.finditer(text):
         cands.append(_Cand(m.start(), m.end(), "company", _strip_legal(m.group("name")), 2))
-    for m in _HEAD_RE.finditer(text):
+    for m in _HEAD_SCAN.finditer(text):
         name, s = _trim_leading(m.group("name"), m.start(), company=True)
         if len(name.split()) < 2 or name.split()[0] in _FUNCTION_WORDS or all(w in _GENERIC for w in name.split()):
             continue
         cands.append(_Cand(s, m.end(), "company", name, 1))
-    for rx in (_CUE_RE, _TICKER_NAME_RE, _POSSESSIVE_RE, _APPOSITIVE_RE):
+    for rx in (_CUE_SCAN, _TICKER_NAME_SCAN, _POSSESSIVE_SCAN, _APPOSITIVE_SCAN):
         for m in rx.finditer(text):
             name, s = _trim_leading(m.group("name"), m.start("name"))
             first = name.split()[0]
@@ -490,7 +589,7 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
             if fm and m.group("kw").lower().startswith("deposit"):
                 s = m.end() + fm.start("name")
                 record(fm.group("name"), s, s + len(fm.group("name")), commodities)
-    for m in _DEP_APPOSITIVE_RE.finditer(text):
+    for m in _DEP_APPOSITIVE_SCAN.finditer(text):
         name, s = _trim_leading(m.group("name"), m.start())
         if name in _COMPANY_FORM or len(name.split()) > 3:
             continue
@@ -532,12 +631,12 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
 
 
 def _regions(text: str, found: Found) -> None:
-    for m in _REGION_GAZ_RE.finditer(text):
+    for m in _REGION_GAZ_SCAN.finditer(text):
         if found.overlaps(m.start(), m.end(), ("company", "org", "deposit", "excluded")):
             continue
         canon, _code = _REGION_FORM[m.group(0)]
         found.add("region", canon, m.start(), m.end(), code=None)
-    for m in _REGION_PAT_RE.finditer(text):
+    for m in _REGION_PAT_SCAN.finditer(text):
         stem, s = _trim_leading(m.group("stem"), m.start("stem"))
         if stem in gz.STOPWORDS or found.overlaps(s, m.end(), ("company", "org", "excluded", "region")):
             continue
@@ -592,7 +691,7 @@ def _people(text: str, found: Found) -> None:
         persons.setdefault(name, (full_title, org))
         found.add("person", name, ns, ne)
         found.roles.append((name, full_title, org, m.start(), ne))
-    for m in _NAME_AFTER_RE.finditer(text):
+    for m in _NAME_AFTER_SCAN.finditer(text):
         name = m.group("name")
         if found.overlaps(m.start(), m.start() + len(name)) or not all(_namelike(t) for t in name.split()):
             continue
@@ -672,7 +771,7 @@ def _org_before(text: str, pos: int, found: Found) -> str | None:
 
 
 def _countries(text: str, found: Found) -> None:
-    for m in _COUNTRY_RE.finditer(text):
+    for m in _COUNTRY_SCAN.finditer(text):
         form = m.group(0)
         if found.overlaps(m.start(), m.end(), ("person", "excluded")):
             continue
@@ -702,7 +801,7 @@ def _commodities(text: str, found: Found) -> None:
                 and re.search(r"(?:olive|diesel|fuel|vegetable|sunflower|lubricating)\s+$", text[max(0, m.start() - 15) : m.start()]):
             continue
         found.add("commodity", canon, m.start(), m.end())
-    for m in _SYMBOL_RE.finditer(text):
+    for m in _SYMBOL_SCAN.finditer(text):
         if found.overlaps(m.start(), m.end(), ("company", "org", "person", "excluded")):
             continue
         found.add("commodity", gz.COMMODITY_SYMBOLS[m.group(0)], m.start(), m.end())
