@@ -264,7 +264,7 @@ def run_ranges(settings: Settings) -> tuple[tuple[str, date | None, date | None]
                 params = json.loads(params)
             except ValueError:
                 params = {}
-        if run.get("flow") == "backfill" and (params.get("since") or params.get("until")):
+        if run.get("flow") in ("backfill", "import") and (params.get("since") or params.get("until")):
             since = date.fromisoformat(params["since"]) if params.get("since") else None
             until = date.fromisoformat(params["until"]) if params.get("until") else None
             for rid in [run["run_id"], *params.get("crawl_run_ids", [])]:

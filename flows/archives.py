@@ -1,0 +1,360 @@
+"""Prefect flows that bring in articles from web archives and WARC files.
+
+- ``web_archive_backfill``: a source's articles of a date range from the Wayback Machine (CDX
+  discovery, raw captures; paced, one request at a time) or from CC-NEWS (the months' WARC files,
+  streamed and filtered by the source's hosts).
+- ``import_warc_flow``: WARC files already on disk, records routed to the sources owning their hosts.
+
+Processing WARC files is one task per file (scan and re-archive the kept records, clean, extract).
+The tasks run on a local thread pool, or on a Dask cluster when a scheduler address is given
+(``--dask-address`` or ``OREWIRE_DASK_ADDRESS``); either way they return their rows and the flow
+loads every result through the single warehouse writer.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from flows.pipeline import _publish, record_run_task
+from orewire.archive import read_manifest
+from orewire.ingest import IngestResult, ingest_manifests, write_run_record
+from orewire.load import (
+    LoadCounts,
+    link_duplicates,
+    load_manifest,
+    load_processed,
+    processed_paths,
+    record_processed_file,
+)
+from orewire.process import Processed
+from orewire.runs import SourceOutcome, new_run_id
+from orewire.settings import Settings, get_settings
+from orewire.sources import load_registry
+from orewire.warehouse import rebuild_index, writer
+from orewire.webarchive import (
+    FileResult,
+    ImportJob,
+    ScanCounts,
+    ScanResult,
+    ServiceRefused,
+    WaybackOptions,
+    ccnews_listing,
+    run_job,
+    wayback_backfill,
+)
+
+
+def task_runner(dask_address: str | None, workers: int) -> Any:
+    """The task runner of the per-file tasks: the Dask cluster at ``dask_address`` through
+    prefect-dask, else a local pool of ``workers`` threads."""
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=dask_address)
+    return ThreadPoolTaskRunner(max_workers=max(1, workers))
+
+
+@task(name="import-warc-file", retries=0, task_run_name="import-{job.origin}")
+def import_file_task(job: ImportJob) -> FileResult:
+    """One WARC file: scan it into the archive, clean and extract what it kept."""
+    return run_job(job)
+
+
+def _failed_result(job: ImportJob, exc: BaseException) -> FileResult:
+    message = f"{type(exc).__name__}: {exc}"[:300]
+    scan = ScanResult(origin=job.origin, run_id=job.run_id, error=message)
+    return FileResult(job, scan, Processed(errors=[f"{job.origin}: {message}"]))
+
+
+@flow(name="process-warc-files", flow_run_name="process-{label}")
+def process_files_flow(jobs: list[ImportJob], label: str = "files") -> list[FileResult]:
+    """Run one task per file on the flow's task runner; a failed task becomes a failed result."""
+    futures = [import_file_task.submit(job) for job in jobs]
+    results = []
+    for job, future in zip(jobs, futures, strict=True):
+        try:
+            results.append(future.result())
+        except Exception as exc:
+            results.append(_failed_result(job, exc))
+    return results
+
+
+def run_jobs(jobs: list[ImportJob], *, dask_address: str | None, workers: int, label: str) -> list[FileResult]:
+    """Process ``jobs`` on the chosen task runner (see :func:`task_runner`)."""
+    if not jobs:
+        return []
+    runner = task_runner(dask_address, workers)
+    return process_files_flow.with_options(task_runner=runner)(jobs, label=label)
+
+
+def _rel(settings: Settings, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path(settings.archive).resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def done_keys(settings: Settings, kind: str) -> set[str]:
+    """processed_files keys of ``kind`` (empty when there is no warehouse yet)."""
+    from orewire.warehouse import reader
+    from orewire.warehouse.db import WarehouseError
+
+    try:
+        conn = reader(settings)
+    except (WarehouseError, OSError):
+        return set()
+    try:
+        return processed_paths(conn, kind)
+    except Exception:
+        return set()
+    finally:
+        conn.close()
+
+
+def load_results(settings: Settings, results: list[FileResult]) -> IngestResult:
+    """Load every file's rows and manifests through the single writer; a file read to its end is
+    recorded in ``processed_files`` so it is not read again."""
+    from orewire.clean import NEAR_DUPLICATE_BITS
+
+    out = IngestResult()
+    with writer(settings) as conn:
+        for res in results:
+            for name, manifest in zip(res.scan.sources, res.scan.manifests, strict=True):
+                path = Path(manifest)
+                rows = read_manifest(path) if path.exists() else []
+                out.fetches += load_manifest(conn, rows)
+                record_processed_file(conn, _rel(settings, path), "manifest", name, len(rows),
+                                      path.stat().st_size if path.exists() else 0)
+            counts: LoadCounts = load_processed(conn, res.processed)
+            out.counts.add(counts)
+            out.records += res.scan.counts.records
+            out.skipped += res.scan.counts.records - res.scan.counts.kept
+            out.errors.extend(res.processed.errors)
+            if res.complete:
+                record_processed_file(conn, res.job.key, res.job.kind, ",".join(res.scan.sources) or None,
+                                      res.scan.counts.records, res.job.size or res.scan.counts.bytes_in)
+                out.files += 1
+        if out.counts.article_ids:
+            link_duplicates(conn, out.counts.article_ids, NEAR_DUPLICATE_BITS)
+            rebuild_index(conn)
+    return out
+
+
+def _counts(ingest: IngestResult, fetched: int, seconds: float) -> dict[str, Any]:
+    return {"fetched": fetched, "new_articles": ingest.counts.new_articles,
+            "updated_articles": ingest.counts.updated_articles, "not_articles": ingest.counts.not_articles,
+            "facts": ingest.counts.facts, "errors": len(ingest.errors), "duration_s": round(seconds, 3)}
+
+
+def _scan_totals(results: list[FileResult]) -> ScanCounts:
+    total = ScanCounts()
+    for res in results:
+        total.add(res.scan.counts)
+    return total
+
+
+def _finish_run(run: dict[str, Any], outcome: SourceOutcome) -> SourceOutcome:
+    run.update(status=outcome.status, message=outcome.message or None, finished_at=_now(), **outcome.counts)
+    try:
+        record_run_task(run)
+    except Exception as exc:
+        outcome.message = "; ".join(m for m in (outcome.message, f"run record: {type(exc).__name__}: {exc}") if m)
+    return outcome
+
+
+def _now() -> Any:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+# -- Wayback --------------------------------------------------------------------------------------
+
+@task(name="wayback-fetch", retries=0)
+def wayback_fetch_task(source: str, since: date, until: date, run_id: str) -> Any:
+    """List and fetch the captures (paced); never retried: a refusing service ends the run."""
+    settings = get_settings()
+    registry = load_registry(settings.sources)
+    return wayback_backfill(settings, registry[source], since, until, run_id, **WaybackOptions.from_env().kwargs())
+
+
+@task(name="load-captures", retries=0)
+def load_captures_task(manifest: str, since: date, until: date, workers: int) -> IngestResult:
+    return ingest_manifests([Path(manifest)], get_settings(), workers=workers, since=since, until=until,
+                            via="wayback")
+
+
+def _wayback(source: str, since: date, until: date, workers: int) -> SourceOutcome:
+    settings = get_settings()
+    run_id = new_run_id("backfill", source)
+    t0 = time.monotonic()
+    run: dict[str, Any] = {"run_id": run_id, "flow": "backfill", "source": source, "started_at": _now(),
+                           "status": "running", "params": {"since": _iso(since), "until": _iso(until),
+                                                           "via": "wayback", "crawl_run_ids": [run_id]}}
+    # Written before anything is loaded: a rebuild then applies this run's range to its records.
+    write_run_record(settings, run)
+    status, messages = "ok", []
+    fetched = 0
+    try:
+        result = wayback_fetch_task(source, since, until, run_id)
+        fetched = result.fetched
+        if result.stopped:
+            status = "failed"
+            messages.append(result.stopped)
+        messages.extend(result.errors[:3])
+        manifest = str(result.manifest)
+        note = (f"{result.candidates} captures in range, {result.already} already archived, "
+                f"{result.fetched} fetched, {result.requests} requests")
+    except Exception as exc:
+        status, manifest, note = "failed", "", ""
+        messages.append(f"wayback: {type(exc).__name__}: {exc}"[:300])
+    ingest = IngestResult()
+    if manifest and Path(manifest).exists():
+        try:
+            ingest = load_captures_task(manifest, since, until, workers)
+        except Exception as exc:
+            status = "failed"
+            messages.append(f"load: {type(exc).__name__}: {exc}"[:300])
+    if ingest.errors and status == "ok":
+        status = "partial"
+    if note:
+        messages.append(note)
+    outcome = SourceOutcome(source, run_id, status, "; ".join(messages),
+                            _counts(ingest, fetched, time.monotonic() - t0))
+    return _finish_run(run, outcome)
+
+
+# -- CC-NEWS --------------------------------------------------------------------------------------
+
+def _ccnews(source: str, since: date, until: date, workers: int, dask_address: str | None) -> SourceOutcome:
+    settings = get_settings()
+    registry = load_registry(settings.sources)
+    src = registry[source]
+    run_id = new_run_id("backfill", source)
+    t0 = time.monotonic()
+    base = settings.ccnews_url.rstrip("/")
+    run: dict[str, Any] = {"run_id": run_id, "flow": "backfill", "source": source, "started_at": _now(),
+                           "status": "running", "params": {"since": _iso(since), "until": _iso(until),
+                                                           "via": "ccnews", "crawl_run_ids": []}}
+    try:
+        listing = ccnews_listing(settings, since, until)
+    except ServiceRefused as exc:
+        write_run_record(settings, run)
+        outcome = SourceOutcome(source, run_id, "failed", f"failed: {exc}", _counts(IngestResult(), 0, 0.0))
+        return _finish_run(run, outcome)
+    done = done_keys(settings, "ccnews")
+    pending = [p for p in listing.paths if p not in done]
+    jobs = [ImportJob(kind="ccnews", origin=f"{base}/{p}", key=p, run_id=f"{run_id}-{i:04d}", via="ccnews",
+                      archive_root=str(Path(settings.archive).resolve()),
+                      registry_path=str(Path(settings.sources).resolve()), user_agent=settings.user_agent,
+                      hosts=src.all_hosts, source=src.name, since=since, until=until)
+            for i, p in enumerate(pending)]
+    run["params"]["crawl_run_ids"] = [j.run_id for j in jobs]
+    run["params"]["files"] = len(jobs)
+    write_run_record(settings, run)
+    results = run_jobs(jobs, dask_address=dask_address or settings.dask_address, workers=workers,
+                       label=f"ccnews-{source}")
+    ingest = load_results(settings, results)
+    scan = _scan_totals(results)
+    broken = [r for r in results if not r.complete]
+    messages = [f"{len(listing.paths)} files for the range, {len(listing.paths) - len(pending)} done before, "
+                f"{len(jobs) - len(broken)} read now; {scan.kept} records of {source} kept of {scan.records}"]
+    if listing.missing:
+        messages.append(f"no CC-NEWS list for {', '.join(listing.missing)}")
+    messages.extend(listing.errors[:3])
+    messages.extend(f"{r.job.key}: {r.scan.error or r.scan.damaged}" for r in broken[:3])
+    status = "ok" if not broken and not listing.errors else ("partial" if len(broken) < len(jobs) else "failed")
+    if status == "ok" and ingest.errors:
+        status = "partial"
+    outcome = SourceOutcome(source, run_id, status, "; ".join(messages),
+                            _counts(ingest, scan.kept, time.monotonic() - t0))
+    return _finish_run(run, outcome)
+
+
+def web_archive_backfill(source: str, since: date, until: date, *, via: str, workers: int = 1,
+                         dask_address: str | None = None) -> SourceOutcome:
+    """Backfill ``source`` for ``since``..``until`` from a web archive (``via`` wayback or ccnews)."""
+    if via == "wayback":
+        return _wayback(source, since, until, workers)
+    if via == "ccnews":
+        return _ccnews(source, since, until, workers, dask_address)
+    raise ValueError(f"via must be wayback or ccnews, not {via!r}")
+
+
+# -- import-warc ----------------------------------------------------------------------------------
+
+def import_key(path: Path) -> tuple[str, int]:
+    """processed_files key of a local WARC file (resolved path and size) and its size."""
+    resolved = path.resolve()
+    size = resolved.stat().st_size
+    return f"{resolved}#{size}", size
+
+
+@flow(name="import-warc")
+def import_warc_flow(paths: list[str], hosts: list[str] | None = None, since: date | None = None,
+                     until: date | None = None, dask_address: str | None = None, workers: int = 0) -> dict[str, Any]:
+    """Import WARC files on disk: records routed to the registry sources owning their hosts
+    (only ``hosts`` when given), articles published in ``since``..``until`` when given. A file
+    imported before (same path and size) is not read again."""
+    from orewire.process import default_workers
+
+    settings = get_settings()
+    workers = workers or default_workers()
+    run_id = new_run_id("import")
+    t0 = time.monotonic()
+    wanted = tuple(sorted({h.strip().lower() for h in hosts or [] if h.strip()}))
+    done = done_keys(settings, "import")
+    jobs: list[ImportJob] = []
+    missing: list[str] = []
+    skipped = 0
+    for raw in paths:
+        path = Path(raw)
+        if not path.is_file():
+            missing.append(raw)
+            continue
+        key, size = import_key(path)
+        if key in done:
+            skipped += 1
+            continue
+        jobs.append(ImportJob(kind="import", origin=str(path.resolve()), key=key, run_id=f"{run_id}-{len(jobs):04d}",
+                              via="import", archive_root=str(Path(settings.archive).resolve()),
+                              registry_path=str(Path(settings.sources).resolve()), user_agent=settings.user_agent,
+                              hosts=wanted, since=since, until=until, size=size))
+    run: dict[str, Any] = {"run_id": run_id, "flow": "import", "source": "import", "started_at": _now(),
+                           "status": "running",
+                           "params": {"since": _iso(since), "until": _iso(until), "via": "import",
+                                      "hosts": list(wanted), "paths": [j.origin for j in jobs],
+                                      "crawl_run_ids": [j.run_id for j in jobs]}}
+    write_run_record(settings, run)
+    results = run_jobs(jobs, dask_address=dask_address or settings.dask_address, workers=workers, label="import")
+    ingest = load_results(settings, results)
+    scan = _scan_totals(results)
+    broken = [r for r in results if not r.complete]
+    messages = [f"{len(jobs)} files read, {skipped} imported before; {scan.summary()}"]
+    messages.extend(f"{Path(r.job.origin).name}: {r.scan.damaged}" for r in results if r.scan.damaged)
+    messages.extend(f"{r.job.origin}: {r.scan.error}" for r in broken[:3])
+    messages.extend(f"no such file: {m}" for m in missing)
+    status = "ok" if not broken and not missing else "failed"
+    if status == "ok" and ingest.errors:
+        status = "partial"
+    sources = sorted({s for r in results for s in r.scan.sources})
+    label = ",".join(sources) or "import"
+    outcome = SourceOutcome(label, run_id, status, "; ".join(messages),
+                            _counts(ingest, scan.kept, time.monotonic() - t0))
+    run["source"] = label
+    _finish_run(run, outcome)
+    try:
+        get_run_logger().info("import-warc: %s", messages[0])
+    except Exception:
+        pass
+    return _publish("import-warc", [outcome])

@@ -1,0 +1,57 @@
+"""Historical articles from web archives and foreign WARC files.
+
+- :mod:`~orewire.webarchive.wayback`: Internet Archive CDX discovery and raw (``id_``) captures.
+- :mod:`~orewire.webarchive.ccnews`: Common Crawl's CC-NEWS monthly WARC lists, files streamed.
+- :mod:`~orewire.webarchive.importer`: one pass over any WARC stream, keeping the records of
+  registry sources and re-archiving them with their provenance; the per-file unit of work.
+- :mod:`~orewire.webarchive.pacing`: paced, Retry-After-honouring HTTP with a clean stop.
+"""
+
+from orewire.webarchive.ccnews import Listing, ccnews_listing, files_for_range, list_files, months, open_remote
+from orewire.webarchive.importer import (
+    FileResult,
+    ImportJob,
+    ScanCounts,
+    ScanResult,
+    run_job,
+    scan_warc,
+)
+from orewire.webarchive.pacing import Answer, Pacer, PoliteClient, ServiceRefused, retry_after_seconds
+from orewire.webarchive.wayback import (
+    Capture,
+    WaybackBackfill,
+    WaybackOptions,
+    WaybackResult,
+    archived_captures,
+    cdx_query,
+    parse_cdx_json,
+    wayback_backfill,
+)
+
+__all__ = [
+    "Answer",
+    "Capture",
+    "FileResult",
+    "ImportJob",
+    "Listing",
+    "Pacer",
+    "PoliteClient",
+    "ScanCounts",
+    "ScanResult",
+    "ServiceRefused",
+    "WaybackBackfill",
+    "WaybackOptions",
+    "WaybackResult",
+    "archived_captures",
+    "ccnews_listing",
+    "cdx_query",
+    "files_for_range",
+    "list_files",
+    "months",
+    "open_remote",
+    "parse_cdx_json",
+    "retry_after_seconds",
+    "run_job",
+    "scan_warc",
+    "wayback_backfill",
+]

@@ -1,0 +1,58 @@
+"""Fixtures for the web-archive tests: a Prefect test harness (session), settings in a temporary
+warehouse and archive, and helpers that read whole tables back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from orewire.testing.archive_stand_ins import WarcRecord, article_page
+
+
+@pytest.fixture(scope="session")
+def prefect_harness() -> Iterator[None]:
+    """Real Prefect against a temporary API (started once: it takes several seconds)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=60):
+        yield
+
+
+@pytest.fixture
+def archive_env(warehouse_env, monkeypatch):
+    """Settings on a fresh warehouse and archive, with fast Wayback pacing for the stand-ins."""
+    monkeypatch.setenv("OREWIRE_WAYBACK_INTERVAL", "0.2")
+    monkeypatch.setenv("OREWIRE_WAYBACK_BACKOFF", "0.2")
+    monkeypatch.setenv("OREWIRE_CCNEWS_INTERVAL", "0")
+    return warehouse_env
+
+
+def utc(*args: int) -> datetime:
+    return datetime(*args, tzinfo=UTC)
+
+
+def trend_url(article_id: int, section: str = "business/economy", host: str = "en.trend.az") -> str:
+    return f"https://{host}/{section}/{article_id}.html"
+
+
+def trend_record(article_id: int, published: datetime, captured: datetime | None = None, **kw: Any) -> WarcRecord:
+    url = trend_url(article_id)
+    title = f"Kazakhstan gold deposit tender number {article_id} draws five bidders"
+    return WarcRecord(url=url, body=article_page(url, published, title), date=captured or published, **kw)
+
+
+def query(settings, sql: str) -> list[tuple[Any, ...]]:
+    from orewire.warehouse import reader
+
+    conn = reader(settings)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def article_ids(settings) -> list[str]:
+    return [r[0] for r in query(settings, "SELECT article_id FROM articles ORDER BY article_id")]
