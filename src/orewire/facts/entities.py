@@ -112,6 +112,31 @@ class _Bounded:
             pos = m.end()
 
 
+_WORDISH = re.compile(r"[\w-]")
+_REGION_AFTER = re.compile(r"\s+(?:[A-Z]\w+\s+)*(?:region|Region)")
+
+
+def _occurrences(text: str, literal: str, not_after: re.Pattern[str] | None = None) -> Iterator[tuple[int, int]]:
+    r"""Spans of ``literal`` as a whole word: what ``(?<![\w-])LITERAL(?![\w-])`` finds, found with
+    ``str.find`` instead of a pattern compiled per name. ``not_after`` adds a lookahead to reject."""
+    if not literal:
+        return
+    find = text.find
+    wordish = _WORDISH.match
+    n = len(literal)
+    pos = 0
+    while True:
+        s = find(literal, pos)
+        if s < 0:
+            return
+        e = s + n
+        if (s and wordish(text, s - 1)) or wordish(text, e) or (not_after is not None and not_after.match(text, e)):
+            pos = s + 1
+            continue
+        yield s, e
+        pos = e
+
+
 # --- compiled tables ----------------------------------------------------------------------
 _AGENCY_RE = _gaz_re(gz.AGENCIES)
 _TICKER_RE = re.compile(rf"\((?:{_alt(gz.EXCHANGES)})[\s,:;A-Z-]*:[^)]*\)")
@@ -391,12 +416,12 @@ def _exclusions(text: str, found: Found, authors: list[str]) -> None:
     for m in _TICKER_RE.finditer(text):
         found.claim(m.start(), m.end(), "excluded")
     for author in authors:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(author)}(?![\w-])", text):
-            found.claim(m.start(), m.end(), "excluded")
+        for s, e in _occurrences(text, author):
+            found.claim(s, e, "excluded")
         surname = author.split()[-1]
         if len(surname) > 3:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
-                found.claim(m.start(), m.end(), "excluded")
+            for s, e in _occurrences(text, surname):
+                found.claim(s, e, "excluded")
 
 
 def _organisations(text: str, found: Found) -> None:
@@ -494,10 +519,10 @@ def _aliases(text: str, found: Found, first_words: bool) -> None:
                 and first not in _REGION_FORM and first not in gz.REGION_STEMS):
             alias_map.setdefault(first, (kind, name))
     for alias, (kind, name) in alias_map.items():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-]|\s+(?:[A-Z]\w+\s+)*(?:region|Region))", text):
-            if found.overlaps(m.start(), m.end()):
+        for s, e in _occurrences(text, alias, _REGION_AFTER):
+            if found.overlaps(s, e):
                 continue
-            found.add(kind, name, m.start(), m.end(), alias=alias)
+            found.add(kind, name, s, e, alias=alias)
 
 
 def _scan_name_back(text: str, end: int, lo: int) -> tuple[int, int] | None:
@@ -616,9 +641,9 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
                         names[name].append(canon)
     # later bare mentions of a deposit's name
     for name in names:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            if not found.overlaps(m.start(), m.end()):
-                found.add("deposit", name, m.start(), m.end())
+        for s, e in _occurrences(text, name):
+            if not found.overlaps(s, e):
+                found.add("deposit", name, s, e)
     found.deposit_commodities = names
     for name in names:
         weak = found.entities.get(("company", name))
@@ -708,9 +733,9 @@ def _people(text: str, found: Found) -> None:
         ent = found.entities[("person", name)]
         ent.role, ent.org = title, org
         for form in {name, name.split()[-1]}:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-                if not found.overlaps(m.start(), m.end()):
-                    found.add("person", name, m.start(), m.end())
+            for s, e in _occurrences(text, form):
+                if not found.overlaps(s, e):
+                    found.add("person", name, s, e)
 
 
 def _namelike(tok: str) -> bool:
