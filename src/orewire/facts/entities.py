@@ -267,15 +267,48 @@ _ORG_HEAD_SCAN = _Gated(_ORG_HEAD_RE, _trigger("Ministry", "Survey", "Bank", "Ag
 _LEGAL_SCAN = _Gated(_LEGAL_RE, _trigger(gz.LEGAL_SUFFIXES))
 _LEGAL_PREFIX_SCAN = _Gated(_LEGAL_PREFIX_RE, _trigger(gz.LEGAL_PREFIXES))
 _HEAD_SCAN = _Gated(_HEAD_RE, _trigger(gz.COMPANY_HEADS))
-_CUE_SCAN = _Gated(_CUE_RE, _trigger(gz.COMPANY_CUES))
 _TICKER_NAME_SCAN = _Gated(_TICKER_NAME_RE, re.compile(rf"\((?:{_alt(gz.EXCHANGES)})"))
-_POSSESSIVE_SCAN = _Gated(_POSSESSIVE_RE, re.compile(r"['’]s[ \t]"))
-_APPOSITIVE_SCAN = _Gated(_APPOSITIVE_RE, _trigger("joint venture", gz.COMPANY_CUES))
+_APPOSITIVE_SCAN = _Gated(_APPOSITIVE_RE, re.compile(r",[ \t]+(?:an?|the|its|[A-Z]\w+['’]s)[ \t]"))
 _REGION_PAT_SCAN = _Gated(_REGION_PAT_RE, _trigger("coal basin", "region", "Region", "oblast", "Oblast", "Territory",
                                                    "territory", "Krai", "krai", "district", "District", "province",
                                                    "Province", "Peninsula", "desert", "basin"))
 _NAME_AFTER_SCAN = _Gated(_NAME_AFTER_RE, re.compile(rf",[ \t]+(?:the[ \t]+)?(?:{_alt(gz.TITLES)})"))
 _DEP_APPOSITIVE_SCAN = _Gated(_DEP_APPOSITIVE_RE, re.compile(r",[ \t]+(?:the|an?|one of the)[ \t]"))
+
+# The deposit keywords as a plain list of words ("[Dd]eposits?" spelt out), so the scan can skip
+# to a possible first letter; no two of them can match at the same place, so order is immaterial.
+_DEPOSIT_KW_SCAN = _Bounded(
+    r"(?<![\w-])(?P<kw>" + _alt([f"{c}{w}" for w, caps in (
+        ("eposit", "Dd"), ("eposits", "Dd"), ("ine", "Mm"), ("ines", "Mm"), ("roject", "Pp"), ("rojects", "Pp"),
+        ("ield", "Ff"), ("ields", "Ff"), ("rospect", "Pp"), ("rospects", "Pp"), ("ipe", "p"), ("peration", "Oo"),
+        ("perations", "Oo"), ("omplex", "c"), ("ccurrence", "Oo"), ("ccurrences", "Oo"), ("icence area", "Ll"),
+        ("icense area", "Ll")) for c in caps]) + r")(?![\w-])",
+    r"[\w-]",
+)
+
+# Case-insensitive scans run case-sensitively over the lowercased text: same matches, several times
+# faster. That holds for these all-ASCII word lists as long as the text has none of the four
+# characters that match an ASCII letter only case-insensitively (İ ı K ſ), and lowercasing keeps
+# every offset (checked), and [\w-] is the same before and after lowercasing (true for every char).
+_CI_SPECIAL = re.compile("[\u0130\u0131\u212a\u017f]")
+_TITLE_LOW_SCAN = _Bounded(rf"(?<![\w-])(?P<title>{_alt([t.lower() for t in gz.TITLES])})(?![\w-])", r"[\w-]")
+_COMMODITY_LOW_SCAN = _Bounded(rf"(?<![a-z])(?:{_alt(list(_COMMODITY_FORM))})(?![a-z])", r"[a-z]")
+
+
+def _lowered(text: str) -> str | None:
+    if _CI_SPECIAL.search(text):
+        return None
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def _ci_scan(text: str, lower: str | None, fast: _Bounded, slow: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """Matches of the case-insensitive ``slow`` in ``text``, found by ``fast`` in ``lower`` when
+    possible. Offsets are the same; the matched strings are lowercase (take them from ``text``)."""
+    if lower is not None:
+        return fast.finditer(lower)
+    return slow.finditer(text)
+
 
 _STATUS_CUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:discover\w*|found|finds?)\b", re.IGNORECASE), "discovered"),
@@ -309,6 +342,7 @@ class Found:
     _buckets: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
     _seen: dict[tuple[str, str], set[tuple[int, int]]] = field(default_factory=dict)
     org_index: dict[str, str] = field(default_factory=dict)  # company/org surface form -> canonical
+    lower: str | None = None  # the text lowercased, when that keeps case-insensitive matches (see _lowered)
 
     def claim(self, start: int, end: int, kind: str) -> None:
         item = (start, end, kind)
@@ -393,7 +427,7 @@ def _is_country_or_region(name: str) -> bool:
 
 def find_entities(text: str, sents: Sentences, authors: list[str]) -> Found:
     """Run every entity pass over ``text``; never raises on odd input (callers also guard)."""
-    found = Found()
+    found = Found(lower=_lowered(text))
     _exclusions(text, found, authors)
     _organisations(text, found)
     _deposits(text, found, sents)
@@ -449,7 +483,7 @@ def _organisations(text: str, found: Found) -> None:
         if len(name.split()) < 2 or name.split()[0] in _FUNCTION_WORDS or all(w in _GENERIC for w in name.split()):
             continue
         cands.append(_Cand(s, m.end(), "company", name, 1))
-    for rx in (_CUE_SCAN, _TICKER_NAME_SCAN, _POSSESSIVE_SCAN, _APPOSITIVE_SCAN):
+    for rx in (_CUE_RE, _TICKER_NAME_SCAN, _POSSESSIVE_RE, _APPOSITIVE_SCAN):
         for m in rx.finditer(text):
             name, s = _trim_leading(m.group("name"), m.start("name"))
             first = name.split()[0]
@@ -556,7 +590,7 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
             if c not in lst:
                 lst.append(c)
 
-    for m in _DEPOSIT_KW_RE.finditer(text):
+    for m in _DEPOSIT_KW_SCAN.finditer(text):
         s_lo, _ = sents.span(m.start())
         lo = max(s_lo, m.start() - 160)
         # walk back over modifiers ("lead-zinc", "open-pit", "copper and gold") collecting commodities
@@ -683,8 +717,8 @@ def _people(text: str, found: Found) -> None:
             for form in (name, *ent.aliases):
                 found.org_index.setdefault(form, name)
                 found.org_index.setdefault(_strip_legal(form), name)
-    for m in _TITLE_RE.finditer(text):
-        title = m.group("title")
+    for m in _ci_scan(text, found.lower, _TITLE_LOW_SCAN, _TITLE_RE):
+        title = text[m.start() : m.end()]
         # the run of words after the title: "of Ecology, Geology and Natural Resources Serikkali Brekeshev"
         toks = [(t.start() + m.end(), t.end() + m.end(), t.group(0)) for t in _TOKEN_RE.finditer(text[m.end() : m.end() + 160])]
         run: list[tuple[int, int, str]] = []
@@ -814,7 +848,7 @@ def _is_demonym(form: str, canon: str) -> bool:
 
 
 def _commodities(text: str, found: Found) -> None:
-    for m in _COMMODITY_RE.finditer(text):
+    for m in _ci_scan(text, found.lower, _COMMODITY_LOW_SCAN, _COMMODITY_RE):
         if found.overlaps(m.start(), m.end(), ("company", "org", "person", "excluded")):
             continue
         canon = _COMMODITY_FORM[m.group(0).lower()]
