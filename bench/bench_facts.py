@@ -28,9 +28,7 @@ SECTIONS = ["Business", "Economy", "Politics", "Energy", "Mining", "Oil & Gas", 
             "Central Asia", "Caucasus", "Russia", "China", "World", "Society", "Technology", "Analytics", "Interview"]
 COUNTRIES = ["Kazakhstan", "Uzbekistan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Azerbaijan", "Georgia",
              "Armenia", "Russia", "China", "Mongolia", "Iran", "Turkey"]
-TEASER_WORDS = ("government officials discussed cooperation in transport logistics digital services agriculture "
-                "tourism education healthcare investment climate water resources infrastructure banking trade "
-                "exports imports regional development weather culture sport football championship").split()
+TEASER_WORDS = ["government", "officials", "discussed", "cooperation", "in", "transport", "logistics", "digital", "services", "agriculture", "tourism", "education", "healthcare", "investment", "climate", "water", "resources", "infrastructure", "banking", "trade", "exports", "imports", "regional", "development", "weather", "culture", "sport", "football", "championship"]
 
 HEAD = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title} | Trend</title>
