@@ -891,14 +891,20 @@ def commodity_in(s: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=256)
+def _status_cues(sentence: str) -> tuple[tuple[int, str], ...]:
+    """Where a sentence states a status, in the order ``status_near`` weighs them (a sentence naming
+    several deposits is read once)."""
+    return tuple((m.start(), status) for rx, status in _STATUS_CUES for m in rx.finditer(sentence))
+
+
 def status_near(sentence: str, pos: int) -> str | None:
     """The development status a sentence states for something mentioned at ``pos`` in it."""
     best: tuple[int, str] | None = None
-    for rx, status in _STATUS_CUES:
-        for m in rx.finditer(sentence):
-            d = abs(m.start() - pos)
-            if best is None or d < best[0]:
-                best = (d, status)
+    for start, status in _status_cues(sentence):
+        d = abs(start - pos)
+        if best is None or d < best[0]:
+            best = (d, status)
     return best[1] if best else None
 
 
