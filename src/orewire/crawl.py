@@ -7,6 +7,9 @@ result says ``ok=False`` with a one-line ``error``.
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import fcntl
 import json
 import os
 import secrets
@@ -14,16 +17,74 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from orewire.archive import manifest_path, read_manifest
+from orewire.archive import manifest_path, read_manifest, recover_open_files
 from orewire.settings import Settings, get_settings
 from orewire.sources import RegistryError, load_registry
 
 MODES = ("daily", "backfill", "urls")
+CRAWL_LOCK = ".crawl.lock"
+
+
+class CrawlBusy(RuntimeError):
+    """Another crawl of the same source holds its crawl lock."""
+
+
+@contextlib.contextmanager
+def crawl_lock(archive: Path, source: str, timeout: float) -> Iterator[int]:
+    """Hold ``<archive>/<source>/.crawl.lock`` (flock); yield its descriptor.
+
+    Two crawls of one source never run at once: the second waits up to ``timeout`` seconds,
+    then raises :class:`CrawlBusy`. The descriptor is handed to the crawler process, so the
+    lock stays held while that process lives, even if this one dies. Raises OSError when the
+    archive folder cannot be written.
+    """
+    folder = Path(archive) / source
+    folder.mkdir(parents=True, exist_ok=True)
+    fd = os.open(folder / CRAWL_LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + timeout
+        delay = 0.05
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
+                    raise CrawlBusy(f"another crawl of {source} is running ({holder}); "
+                                    f"waited {timeout:.0f} s") from None
+                time.sleep(delay)
+                delay = min(delay * 1.5, 1.0)
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"pid {os.getpid()}".encode(), 0)
+        yield fd
+    finally:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def _recover(settings: Settings, source: str) -> str | None:
+    """Give final names to the WARC files a killed crawl of ``source`` left open; an error line or None."""
+    try:
+        recovered = recover_open_files(settings.archive, source)
+    except OSError as exc:
+        return f"cannot recover unfinished WARC files of {source}: {_os_error(exc)}"
+    for path in recovered:
+        sys.stderr.write(f"{source}: recovered unfinished WARC file {path.name}\n")
+    return None
+
+
+def _os_error(exc: OSError) -> str:
+    reason = exc.strerror or errno.errorcode.get(exc.errno or 0, "") or str(exc)
+    return f"{reason} ({exc.filename})" if exc.filename else reason
 
 
 @dataclass
@@ -148,14 +209,55 @@ def crawl_source(
     if progress:
         cmd.append("--progress")
 
+    try:
+        with crawl_lock(settings.archive, source, settings.lock_timeout) as lock_fd:
+            # A crawl killed earlier (kill -9, power loss) left .open files: cut them after their
+            # last complete record and give them their final names, so the manifest rows that
+            # point at them (always by final name) can be loaded.
+            problem = _recover(settings, source)
+            if problem:
+                result.ok, result.error = False, problem
+                return result
+            code, summary, err_tail = _run_crawler(cmd, settings, source, progress, timeout, lock_fd)
+            # Whatever way the crawler ended, nothing of it stays under a temporary name.
+            problem = _recover(settings, source)
+    except CrawlBusy as exc:
+        result.ok, result.error = False, str(exc)
+        return result
+    except OSError as exc:
+        result.ok, result.error = False, f"cannot write the archive of {source}: {_os_error(exc)}"
+        return result
+    if code is None:
+        result.ok, result.error = False, f"cannot start the crawler: {err_tail[-1]}"
+        return result
+
+    if manifest.exists():
+        for key, value in count_manifest(read_manifest(manifest)).items():
+            setattr(result, key, value)
+    result.duration_s = round(time.monotonic() - started, 3)
+    if summary is None or code != 0:
+        result.ok = False
+        detail = (summary or {}).get("error") or (err_tail[-1] if err_tail else f"exit status {code}")
+        result.error = f"crawler process failed: {detail}"[:500]
+    else:
+        result.ok = bool(summary.get("ok", True))
+        result.error = summary.get("error")
+    if problem and result.ok:
+        result.ok, result.error = False, problem
+    return result
+
+
+def _run_crawler(cmd: list[str], settings: Settings, source: str, progress: bool, timeout: float | None,
+                 lock_fd: int) -> tuple[int | None, dict[str, Any] | None, list[str]]:
+    """Run the crawler process; (exit code or None if it did not start, summary, stderr lines)."""
     summary: dict[str, Any] | None = None
     with tempfile.TemporaryFile() as stderr:
         try:
+            # The crawl lock's descriptor goes to the crawler: the lock lives as long as it does.
             proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=stderr, env=_child_env(settings),
-                                    text=True, encoding="utf-8", errors="replace")
+                                    text=True, encoding="utf-8", errors="replace", pass_fds=(lock_fd,))
         except OSError as exc:
-            result.ok, result.error = False, f"cannot start the crawler: {exc.strerror}"
-            return result
+            return None, None, [str(exc.strerror or exc)]
         assert proc.stdout is not None
         try:
             for line in proc.stdout:
@@ -179,16 +281,4 @@ def crawl_source(
             sys.stderr.write("\n")
         stderr.seek(0)
         err_tail = [ln for ln in stderr.read().decode("utf-8", "replace").splitlines() if ln.strip()]
-
-    if manifest.exists():
-        for key, value in count_manifest(read_manifest(manifest)).items():
-            setattr(result, key, value)
-    result.duration_s = round(time.monotonic() - started, 3)
-    if summary is None or code != 0:
-        result.ok = False
-        detail = (summary or {}).get("error") or (err_tail[-1] if err_tail else f"exit status {code}")
-        result.error = f"crawler process failed: {detail}"[:500]
-    else:
-        result.ok = bool(summary.get("ok", True))
-        result.error = summary.get("error")
-    return result
+    return code, summary, err_tail

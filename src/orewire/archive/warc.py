@@ -9,7 +9,6 @@ always holds a complete file. Readers stop cleanly at a truncated or corrupt tai
 
 from __future__ import annotations
 
-import gzip
 import io
 import logging
 import os
@@ -33,6 +32,10 @@ OPEN_SUFFIX = ".open"
 WARC_SUFFIX = ".warc.gz"
 EXTRA_PREFIX = "WARC-Orewire-"
 GZIP_LEVEL = 6
+# Most bytes a reader inflates from one Content-Encoding'd body: a gzip bomb archived as sent
+# (small on the wire, huge unpacked) must not blow up whoever reads it back. Longer bodies are
+# cut and marked ``body_truncated``.
+MAX_DECODED_BYTES = 50 * 1024 * 1024
 # Hop-by-hop framing the HTTP client already undid: the archived body is de-chunked, so a
 # replaying tool must not try to de-chunk it again. The original header is kept, renamed.
 _RENAMED_HEADERS = {"transfer-encoding": "X-Archive-Orig-Transfer-Encoding"}
@@ -64,6 +67,7 @@ class ArchivedResponse:
     record_id: str
     extra: dict[str, str] = field(default_factory=dict)
     raw_body: bytes = b""
+    body_truncated: bool = False  # decoding stopped at MAX_DECODED_BYTES
 
     def header(self, name: str) -> str | None:
         """The first value of HTTP response header ``name`` (case-insensitive), or None."""
@@ -251,23 +255,43 @@ def _parse_warc_date(value: str | None) -> datetime:
         return datetime.fromtimestamp(0, UTC)
 
 
-def _decode_body(raw: bytes, headers: list[tuple[str, str]]) -> bytes:
+def _inflate(raw: bytes, wbits: int, limit: int) -> tuple[bytes, bool]:
+    """Inflate ``raw`` (all gzip members, for gzip) to at most ``limit`` bytes: (bytes, cut)."""
+    out: list[bytes] = []
+    size = 0
+    data = raw
+    while data:
+        decomp = zlib.decompressobj(wbits)
+        chunk = decomp.decompress(data, limit - size)
+        out.append(chunk)
+        size += len(chunk)
+        if decomp.unconsumed_tail:
+            return b"".join(out), True  # more output than the cap allows
+        if not decomp.eof:
+            break  # a truncated stream: keep what inflated
+        data = decomp.unused_data.lstrip(b"\x00") if wbits > zlib.MAX_WBITS else b""
+    return b"".join(out), False
+
+
+def _decode_body(raw: bytes, headers: list[tuple[str, str]],
+                 limit: int = MAX_DECODED_BYTES) -> tuple[bytes, bool]:
+    """The body with its Content-Encoding undone, at most ``limit`` bytes: (body, truncated)."""
     encoding = ""
     for key, value in headers:
         if key.lower() == "content-encoding":
             encoding = value.strip().lower()
     if encoding in ("gzip", "x-gzip"):
         try:
-            return gzip.decompress(raw)
-        except (OSError, EOFError, zlib.error):
-            return raw
+            return _inflate(raw, zlib.MAX_WBITS + 16, limit)
+        except zlib.error:
+            return raw, False
     if encoding == "deflate":
         for wbits in (zlib.MAX_WBITS, -zlib.MAX_WBITS):
             try:
-                return zlib.decompress(raw, wbits)
+                return _inflate(raw, wbits, limit)
             except zlib.error:
                 continue
-    return raw
+    return raw, False
 
 
 def _to_response(record: Any, raw: bytes, warc_file: str, offset: int) -> ArchivedResponse:
@@ -277,6 +301,7 @@ def _to_response(record: Any, raw: bytes, warc_file: str, offset: int) -> Archiv
     headers = [("Transfer-Encoding" if k == _RENAMED_HEADERS["transfer-encoding"] else k, v)
                for k, v in headers]
     status = int(http.get_statuscode() or 0) if http else 0
+    body, truncated = _decode_body(raw, headers)
     extra = {
         k[len(EXTRA_PREFIX):]: v for k, v in rec.headers if k.lower().startswith(EXTRA_PREFIX.lower())
     }
@@ -284,13 +309,14 @@ def _to_response(record: Any, raw: bytes, warc_file: str, offset: int) -> Archiv
         url=rec.get_header("WARC-Target-URI") or "",
         status=status,
         headers=headers,
-        body=_decode_body(raw, headers),
+        body=body,
         fetched_at=_parse_warc_date(rec.get_header("WARC-Date")),
         warc_file=warc_file,
         offset=offset,
         record_id=rec.get_header("WARC-Record-ID") or "",
         extra=extra,
         raw_body=raw,
+        body_truncated=truncated,
     )
 
 
