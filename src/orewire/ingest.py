@@ -40,6 +40,9 @@ RUNS_DIR = "runs"
 
 Progress = Callable[[int, int], None]  # (records done, articles loaded)
 
+# Set by the command line to show a progress bar; flows and library callers leave it None.
+progress_hook: Progress | None = None
+
 
 @dataclass
 class IngestResult:
@@ -82,8 +85,9 @@ def _consume(conn: Any, units: list[tuple[str, Any]], opts: ProcessOptions, work
         result.errors.extend(batch.errors)
         if after_unit:
             after_unit(index)
-        if progress:
-            progress(result.records, result.counts.new_articles + result.counts.updated_articles)
+        for hook in (progress, progress_hook):
+            if hook:
+                hook(result.records, result.counts.new_articles + result.counts.updated_articles)
 
 
 def pending_manifests(settings: Settings, source: str) -> list[Path]:

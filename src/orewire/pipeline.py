@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from orewire.settings import Settings, get_settings
 
-console = Console(stderr=False)
+console = Console(width=None if sys.stdout.isatty() else 200)
 
 
 @dataclass
@@ -46,6 +50,30 @@ def _report(result: dict[str, Any], title: str) -> Summary:
     return Summary(ok=ok, lines=lines, data=result)
 
 
+@contextlib.contextmanager
+def _progress(title: str) -> Iterator[None]:
+    """A live progress line (records read, articles loaded) on a terminal while ``title`` runs."""
+    from orewire import ingest
+
+    if not console.is_terminal:
+        yield
+        return
+    columns = (SpinnerColumn(), TextColumn("[bold]{task.description}"),
+               TextColumn("{task.fields[records]} records, {task.fields[articles]} articles loaded"),
+               TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task(title, records=0, articles=0, total=None)
+
+        def hook(records: int, articles: int) -> None:
+            bar.update(task, records=records, articles=articles)
+
+        ingest.progress_hook = hook
+        try:
+            yield
+        finally:
+            ingest.progress_hook = None
+
+
 def _settings(settings: Settings | None) -> Settings:
     settings = settings or get_settings()
     settings.apply_environment()
@@ -59,7 +87,8 @@ def run_daily(sources: list[str], *, settings: Settings | None = None, base_url:
     from flows.pipeline import daily_flow
 
     base = parse_base_urls([base_url] if isinstance(base_url, str) else base_url, sources)
-    result = daily_flow(sources=sources, base_url=base, refetch=refetch, workers=workers or 0)
+    with _progress("daily run"):
+        result = daily_flow(sources=sources, base_url=base, refetch=refetch, workers=workers or 0)
     return _report(result, "daily run")
 
 
@@ -68,8 +97,9 @@ def run_backfill(source: str, since: date, until: date, *, via: str = "site", se
     _settings(settings)
     from flows.pipeline import backfill_flow
 
-    result = backfill_flow(source=source, since=since, until=until, via=via, base_url=base_url,
-                           workers=workers or 0, dask_address=dask_address)
+    with _progress(f"backfill {source}"):
+        result = backfill_flow(source=source, since=since, until=until, via=via, base_url=base_url,
+                               workers=workers or 0, dask_address=dask_address)
     return _report(result, f"backfill {source} {since}..{until} via {via}")
 
 
@@ -78,7 +108,8 @@ def run_reprocess(sources: list[str], *, since: date | None = None, until: date 
     _settings(settings)
     from flows.pipeline import reprocess_flow
 
-    result = reprocess_flow(sources=sources, since=since, until=until, workers=workers or 0)
+    with _progress("reprocess"):
+        result = reprocess_flow(sources=sources, since=since, until=until, workers=workers or 0)
     return _report(result, "reprocess")
 
 
@@ -86,7 +117,8 @@ def run_rebuild(*, settings: Settings | None = None, workers: int | None = None)
     _settings(settings)
     from flows.pipeline import rebuild_flow
 
-    result = rebuild_flow(workers=workers or 0)
+    with _progress("rebuild"):
+        result = rebuild_flow(workers=workers or 0)
     return _report(result, "rebuild")
 
 
@@ -96,6 +128,7 @@ def run_import(paths: list[Path], *, hosts: list[str] | None = None, since: date
     _settings(settings)
     from flows.archives import import_warc_flow
 
-    result = import_warc_flow(paths=[str(p) for p in paths], hosts=hosts or [], since=since, until=until,
-                              dask_address=dask_address, workers=workers or 0)
+    with _progress("import-warc"):
+        result = import_warc_flow(paths=[str(p) for p in paths], hosts=hosts or [], since=since, until=until,
+                                  dask_address=dask_address, workers=workers or 0)
     return _report(result, "import-warc")

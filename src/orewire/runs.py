@@ -32,7 +32,7 @@ def crawl_outcome(ok: bool, error: str | None, rows: list[dict[str, Any]]) -> tu
     text = error or (errors[0] if errors else "")
     if not answered and (OFFLINE_PATTERNS.search(text) or any(OFFLINE_PATTERNS.search(e) for e in errors)):
         reason = next((e for e in [text, *errors] if OFFLINE_PATTERNS.search(e)), text)
-        return "offline", f"offline: no response from the source ({reason})"
+        return "offline", f"offline: no response ({reason})"
     if TRANSIENT_PATTERNS.search(text):
         return "transient", text
     return "failed", text or "crawl failed"
@@ -49,6 +49,8 @@ class SourceOutcome:
     counts: dict[str, Any] = field(default_factory=dict)
 
     def line(self) -> str:
+        if self.status == "offline":
+            return f"{self.source}: offline: {self.message.removeprefix('offline: ')}"
         c = self.counts
         figures = (f"fetched {c.get('fetched', 0)}, new {c.get('new_articles', 0)}, "
                    f"updated {c.get('updated_articles', 0)}, not-articles {c.get('not_articles', 0)}, "
