@@ -123,7 +123,7 @@ def test_serve_registers_deployments_with_schedules_and_restarts_without_duplica
             found = _wait_for_deployments(port, proc, want)
         finally:
             proc.send_signal(signal.SIGTERM)
-            out, err = proc.communicate(timeout=60)
+            _out, err = proc.communicate(timeout=60)
         assert proc.returncode == 0, err
         assert "stopped" in err
         names = sorted(d["name"] for d in found)
