@@ -70,7 +70,18 @@ class SourceSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider._robots_parsed, signal=signals.robots_parsed)
         crawler.signals.connect(spider._closed, signal=signals.spider_closed)
+        crawler.signals.connect(spider._dropped, signal=signals.request_dropped)
         return spider
+
+    def _dropped(self, request: Request, spider: scrapy.Spider | None = None) -> None:
+        """A redirect back into its own chain is dropped by the duplicate filter: record the loop."""
+        chain = request.meta.get("redirect_urls") or []
+        if request.url in chain:
+            from spiders.archiving import base_row
+
+            self.ctx.record(**base_row(self.ctx, request), status=None,
+                            error=f"redirect loop: {request.url} redirects back to itself "
+                                  f"after {len(chain)} hops")
 
     def _closed(self, spider: scrapy.Spider, reason: str) -> None:
         self.ctx.finish_reason = reason
@@ -372,9 +383,14 @@ class SourceSpider(scrapy.Spider):
         # past it; its raw bytes are archived, the row for the drop is added here.
         message = failure.getErrorMessage()
         request = getattr(failure, "request", None)
-        if failure.check(IgnoreRequest) and "download_maxsize" in message.lower() and request is not None:
+        if failure.check(IgnoreRequest) and request is not None:
             from spiders.archiving import base_row
 
-            self.ctx.record(**base_row(self.ctx, request), status=None,
-                            error=f"body too large after decompression ({message})")
+            if "download_maxsize" in message.lower():
+                self.ctx.record(**base_row(self.ctx, request), status=None,
+                                error=f"body too large after decompression ({message})")
+            elif "max redirections" in message.lower():
+                hops = len(request.meta.get("redirect_urls") or [])
+                self.ctx.record(**base_row(self.ctx, request), status=None,
+                                error=f"too many redirects ({hops} hops)")
         log.debug("request failed: %s", message)

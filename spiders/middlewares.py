@@ -17,6 +17,7 @@ import logging
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
@@ -44,6 +45,15 @@ class Blocked(IgnoreRequest):
 
 async def _sleep(seconds: float) -> None:
     await maybe_deferred_to_future(deferLater(reactor, seconds, lambda: None))  # type: ignore[arg-type]
+
+
+def _origin(scheme: str, host: str | None, port: int | None) -> tuple[str, str, int]:
+    return scheme, (host or "").lower(), port or (443 if scheme == "https" else 80)
+
+
+def _base_origin(base_url: str) -> tuple[str, str, int]:
+    parts = urlsplit(base_url)
+    return _origin(parts.scheme, parts.hostname, parts.port)
 
 
 class SafetyMiddleware:
@@ -79,9 +89,13 @@ class SafetyMiddleware:
         host = (parts.hostname or "").lower()
         if parts.scheme not in ("http", "https"):
             self._block(ctx, request, f"blocked: {parts.scheme} URLs are not crawled")
+        hop = " (redirect)" if request.meta.get("redirect_urls") else ""
         if host not in ctx.allowed_hosts:
-            hop = " (redirect)" if request.meta.get("redirect_urls") else ""
             self._block(ctx, request, f"blocked: off-site host {host}{hop}")
+        if ctx.base_url and _origin(parts.scheme, parts.hostname, parts.port) != _base_origin(ctx.base_url):
+            # A re-rooted source is one origin: another port on its (often loopback) host is
+            # another service, never the source.
+            self._block(ctx, request, f"blocked: off-site origin {parts.scheme}://{parts.netloc}{hop}")
         try:
             ip = await self._resolve(host)
         except Exception as exc:

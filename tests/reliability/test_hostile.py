@@ -28,15 +28,18 @@ def _fetches(settings, path: str) -> list[tuple]:
 
 
 def _outcome(rows: list[tuple]) -> str:
-    parts = []
+    """Fetch rows in short: "302 archived -> blocked: ...", repeated rows counted."""
+    parts: list[str] = []
     for status, error, archived in rows:
-        text = str(status) if status is not None else "no response"
+        text = (f"{status} archived" if archived else str(status)) if status is not None else ""
         if error:
-            text += f" ({error[:60]})"
-        if archived:
-            text += " archived"
-        parts.append(text)
-    return ", ".join(parts) or "no row"
+            text = (text + " " if text else "") + error.split(" (Ignored")[0].split(" which is")[0][:70]
+        if parts and parts[-1].split(" x")[0] == text:
+            count = int(parts[-1].rsplit(" x", 1)[1]) + 1 if " x" in parts[-1] else 2
+            parts[-1] = f"{text} x{count}"
+        else:
+            parts.append(text)
+    return " -> ".join(parts) or "no row"
 
 
 def test_hostile_pages_next_to_good_ones(rel_env, tmp_path):
@@ -94,7 +97,7 @@ def test_hostile_pages_next_to_good_ones(rel_env, tmp_path):
 
     loop = outcomes["redirect loop"] + _fetches(settings, by_name["redirect loop"].path.replace("4300006", "4300007"))
     assert {s for s, _, _ in loop} >= {302}
-    assert any(e and "redirect" in e for _, e, _ in loop), loop
+    assert any(e and e.startswith("redirect loop") for _, e, _ in loop), loop
 
     assert [s for s, _, _ in outcomes["HTTP 500"]] == [500, 500, 500]
     assert outcomes["empty 200"][0][0] == 200
@@ -116,8 +119,16 @@ def test_hostile_pages_next_to_good_ones(rel_env, tmp_path):
                   f"{mb(orewire)}, {proc.seconds:.0f} s")
     assert 0 < crawler < CRAWLER_RSS_MAX and 0 < orewire < OREWIRE_RSS_MAX
 
+    targets = {"redirect to 169.254.169.254": link_local, "redirect to another loopback service": loopback}
     for case in cases:
-        record_fault(case.name, _outcome(outcomes[case.name])[:110])
+        happened = _outcome(outcomes[case.name] + targets.get(case.name, []))
+        number = case.path.rsplit("/", 1)[-1].removesuffix(".html")
+        if number.isdigit():
+            if number in loaded:
+                happened += "; loaded as article"
+            elif number in reasons:
+                happened += f"; not an article: {reasons[number]}"
+        record_fault(case.name, happened[:160])
     record_fault("good pages in the same crawl", f"all {len(good)} fixture articles loaded "
                  f"({len(loaded)} articles in the warehouse)")
     dump(settings.warehouse)  # the warehouse reads back whole

@@ -147,7 +147,7 @@ def install_hostile_pages(server: SiteServer, *, canary_url: str, never_answer_s
                   Route(headers={"Content-Type": "application/xml"}, body=entity_bomb("urlset"))))
     for case, route in cases:
         server.route(case.path, route)
-    links = [REAL_ORIGIN + c.path for c, _ in cases if c.path.startswith("/business/")]
+    links = [REAL_ORIGIN + c.path for c, _ in cases if c.path.startswith("/business/") and c.expect]
     links.append("http://evil.example.org/business/economy/4300666.html")  # off-site: never requested
     server.put("/feeds/hostile.rss", _rss(links), "application/rss+xml; charset=utf-8")
     return [c for c, _ in cases if c.expect]
