@@ -176,7 +176,7 @@ def process_response(resp: ArchivedResponse, opts: ProcessOptions, out: Processe
         detail = f"published {record.published_at.isoformat() if record.published_at else 'date unknown'}"
         out.not_articles.append({**base, "reason": reason, "detail": detail})
         return
-    row = {
+    row: dict[str, Any] = {
         "article_id": record.article_id, "source": source.name, "url": url,
         "canonical_url": record.canonical_url, "title": record.title, "author": record.author,
         "section": record.section, "published_at": record.published_at, "language": record.language,
