@@ -14,6 +14,7 @@ loads every result through the single warehouse writer.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -336,7 +337,12 @@ def import_warc_flow(paths: list[str], hosts: list[str] | None = None, since: da
                                       "hosts": list(wanted), "paths": [j.origin for j in jobs],
                                       "crawl_run_ids": [j.run_id for j in jobs]}}
     write_run_record(settings, run)
-    results = run_jobs(jobs, dask_address=dask_address or settings.dask_address, workers=workers, label="import")
+    address = dask_address or settings.dask_address
+    if not address and jobs:
+        # Locally, files run side by side and each cleans with its share of the worker processes.
+        share = max(1, workers // len(jobs))
+        jobs = [replace(j, workers=share) for j in jobs]
+    results = run_jobs(jobs, dask_address=address, workers=workers, label="import")
     ingest = load_results(settings, results)
     scan = _scan_totals(results)
     broken = [r for r in results if not r.complete]

@@ -7,7 +7,14 @@
 - :mod:`~orewire.webarchive.pacing`: paced, Retry-After-honouring HTTP with a clean stop.
 """
 
-from orewire.webarchive.ccnews import Listing, ccnews_listing, files_for_range, list_files, months, open_remote
+from orewire.webarchive.ccnews import (
+    Listing,
+    ccnews_listing,
+    files_for_range,
+    list_files,
+    months,
+    open_remote,
+)
 from orewire.webarchive.importer import (
     FileResult,
     ImportJob,

@@ -28,12 +28,13 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import ChunkedDataReader
 
 from orewire.archive import ManifestWriter, WarcWriter
-from orewire.process import ProcessOptions, Processed, process_file
+from orewire.process import Processed, ProcessOptions, chunk, process_file, process_units
 from orewire.sources import Registry, Source, load_registry
 
 log = logging.getLogger(__name__)
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+REFS_PER_UNIT = 50
 
 
 class CountingReader:
@@ -92,6 +93,7 @@ class ScanResult:
     warc_files: list[str] = field(default_factory=list)   # relative to the archive root
     manifests: list[str] = field(default_factory=list)    # absolute paths
     sources: list[str] = field(default_factory=list)
+    refs: list[tuple[str, int]] = field(default_factory=list)  # where each kept record was archived
     damaged: str | None = None   # why the pass ended before the end of the stream
     error: str | None = None     # the stream could not be read at all / broke off
 
@@ -246,6 +248,7 @@ def scan_warc(stream: IO[bytes] | Any, origin: str, *, archive_root: Path, regis
             manifest.write(url=uri, final_url=uri, status=status, fetched_at=fetched_at, warc_file=loc.warc_file,
                            warc_offset=loc.offset, kind="article", bytes=len(raw),
                            content_type=http.get_header("Content-Type"), via=via, origin_file=origin)
+            result.refs.append((loc.warc_file, loc.offset))
     except Exception as exc:  # the stream broke off (network) or could not be read
         result.error = f"{type(exc).__name__}: {exc}"[:300]
     finally:
@@ -286,6 +289,7 @@ class ImportJob:
     since: date | None = None
     until: date | None = None
     size: int = 0
+    workers: int = 1          # processes cleaning the kept records (1 on a Dask worker)
 
 
 @dataclass
@@ -306,7 +310,7 @@ class FileResult:
 
 
 def _open_local(job: ImportJob) -> IO[bytes]:
-    return open(job.origin, "rb")  # noqa: SIM115 - closed by run_job
+    return open(job.origin, "rb")
 
 
 Opener = Callable[[ImportJob], Any]
@@ -338,8 +342,13 @@ def run_job(job: ImportJob, opener: Opener | None = None) -> FileResult:
     opts = ProcessOptions(archive_root=job.archive_root, registry_path=job.registry_path, since=job.since,
                           until=job.until, via=job.via)
     processed = Processed()
-    for rel in scan.warc_files:
-        processed.extend(process_file(str(Path(job.archive_root) / rel), opts))
+    if job.workers > 1 and len(scan.refs) > REFS_PER_UNIT:
+        units = [("refs", part) for part in chunk(scan.refs, REFS_PER_UNIT)]
+        for batch in process_units(units, opts, job.workers):
+            processed.extend(batch)
+    else:
+        for rel in scan.warc_files:
+            processed.extend(process_file(str(Path(job.archive_root) / rel), opts))
     if scan.error:
         processed.errors.append(f"{job.origin}: {scan.error}")
     return FileResult(job, scan, processed, time.monotonic() - t0)
