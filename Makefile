@@ -19,9 +19,12 @@ help:
 	@echo "make bench  - benchmarks (ratios against baselines run in the same process)"
 	@echo "make demo   - offline demo: a bundled sample site on loopback, crawled into a demo warehouse"
 
+# uv goes into a private venv; where python3 has no venv module, pip installs it into a folder.
 $(UV):
-	$(PYTHON) -m venv $(TOOLS)
-	$(TOOLS)/bin/python -m pip install --quiet "uv==$(UV_VERSION)"
+	@$(PYTHON) -m venv $(TOOLS) >/dev/null 2>&1 && $(TOOLS)/bin/python -m pip install --quiet "uv==$(UV_VERSION)" \
+	  || { rm -rf $(TOOLS) && $(PYTHON) -m pip install --quiet --target $(TOOLS)/pkg "uv==$(UV_VERSION)" \
+	       && mkdir -p $(TOOLS)/bin && ln -sf ../pkg/bin/uv $(TOOLS)/bin/uv; }
+	@$(UV) --version
 
 $(STAMP): pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen --quiet
