@@ -1,24 +1,14 @@
-"""Fixtures for the web-archive tests: a Prefect test harness (session), settings in a temporary
-warehouse and archive, and helpers that read whole tables back."""
+"""Fixtures for the web-archive tests: settings in a temporary warehouse and archive, and helpers
+that read whole tables back. Prefect runs on the session's ``prefect_harness`` (tests/conftest.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
 from orewire.testing.archive_stand_ins import WarcRecord, article_page
-
-
-@pytest.fixture(scope="session")
-def prefect_harness() -> Iterator[None]:
-    """Real Prefect against a temporary API (started once: it takes several seconds)."""
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=60):
-        yield
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@ clean stop of a refusing service, and one WARC scan with every kind of odd recor
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
 from datetime import UTC, date, datetime
@@ -87,7 +88,7 @@ def test_pacer_keeps_the_minimum_gap_across_threads():
     for t in threads:
         t.join()
     stamps.sort()
-    assert min(b - a for a, b in zip(stamps, stamps[1:], strict=False)) >= 0.049
+    assert min(b - a for a, b in itertools.pairwise(stamps)) >= 0.049
 
 
 def test_refusing_service_stops_cleanly_after_n_tries():

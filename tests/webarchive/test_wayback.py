@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime
 
 import pytest
@@ -50,7 +51,7 @@ IN_RANGE = sorted(f"trend:{i}" for i in (3500001, 3500002, 3500003, 3500004, 350
 def gaps(server: WaybackStandIn) -> list[tuple[float, int]]:
     """(seconds since the previous request, previous status) for every request after the first."""
     log = sorted(server.log, key=lambda r: r.at)
-    return [(b.at - a.at, a.status) for a, b in zip(log, log[1:], strict=False)]
+    return [(b.at - a.at, a.status) for a, b in itertools.pairwise(log)]
 
 
 def test_wayback_backfill_gets_every_capture_in_range_and_respects_the_rate(prefect_harness, archive_env,
