@@ -349,7 +349,8 @@ class SourceSpider(scrapy.Spider):
         unarchived = 0
         dated = [e for e in items if e.published is not None]
         for entry in items:
-            if not self.is_archived(entry.url):
+            # Articles of a killed crawl do not count as met: the pages after them may be unwalked.
+            if not self.ctx.is_settled(self.ctx.article_identity(entry.url)) or self.ctx.refetch:
                 unarchived += 1
             if self.in_range(entry.published):
                 req = self.article_request(entry.url, "listing")

@@ -89,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
         process.start()
     finally:
         ctx.close()
+    if ctx.finish_reason == "finished":
+        ctx.mark_finished()
     ctx.report(final=True)
     sys.stdout.write(json.dumps({"summary": ctx.summary(ctx.finish_reason)}) + "\n")
     sys.stdout.flush()

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from orewire.archive import CrawlIndex, ManifestWriter, WarcWriter
+from orewire.archive import CrawlIndex, ManifestWriter, WarcWriter, list_manifests, read_manifest
 from orewire.sources import Source
 from orewire.urls import article_id, canonical_url, rebase, unbase
 
@@ -78,6 +78,37 @@ def error_text(exc: BaseException, timeout: float | None = None) -> str:
     return f"{name}: {text}" if text else name
 
 
+CRAWLING_SUFFIX = ".crawling"
+
+
+def unsettled(root: Path, source: str) -> tuple[set[str], set[str]]:
+    """(articles, page keys) archived by crawls that did not run to their end (killed,
+    crashed), after the last crawl that did.
+
+    A crawl marks its manifest ``<run_id>.crawling`` while it runs and removes the mark when it
+    finishes. A killed crawl archived some articles of a listing but may not have walked the
+    listing's older pages: a daily walk must not stop at those articles ("met the archive"),
+    or the pages after them would never be walked. Likewise the cache validators it got for
+    listings and feeds must not turn the next walk into 304s. The next crawl that finishes walked
+    past them, so only killed crawls after the last finished one count.
+    """
+    articles: set[str] = set()
+    pages: set[str] = set()
+    for path in list_manifests(root, source):
+        if not path.with_suffix(CRAWLING_SUFFIX).exists():
+            articles.clear()
+            pages.clear()
+            continue
+        for row in read_manifest(path):
+            key = row.get("page_key") or row.get("canonical_url") or row.get("url")
+            if row.get("kind") == "article":
+                if row.get("status") == 200 and row.get("warc_file") and (row.get("article_id") or key):
+                    articles.add(str(row.get("article_id") or key))
+            elif key:
+                pages.add(str(key))
+    return articles, pages
+
+
 @dataclass
 class Counters:
     fetched: int = 0
@@ -115,14 +146,28 @@ class RunContext:
     first_error: str | None = None
     first_error_host: str | None = None
     warc: WarcWriter | None = None
+    unsettled: set[str] = field(default_factory=set)
     manifest: ManifestWriter | None = None
     started: float = field(default_factory=time.monotonic)
     _last_progress: float = 0.0
 
     def open(self) -> None:
         self.index = CrawlIndex.build(self.archive_root, self.source.name)
-        self.warc = WarcWriter(self.archive_root, self.source.name, self.run_id)
+        self.unsettled, pages = unsettled(self.archive_root, self.source.name)
+        for key in pages:  # validators a killed crawl got: fetch those pages in full again
+            self.index.validators.pop(key, None)
         self.manifest = ManifestWriter(self.archive_root, self.source.name, self.run_id)
+        self.manifest.path.with_suffix(CRAWLING_SUFFIX).touch()
+        self.warc = WarcWriter(self.archive_root, self.source.name, self.run_id)
+
+    def mark_finished(self) -> None:
+        """The crawl ran to its end: its archived articles are settled (see unsettled_articles)."""
+        if self.manifest is not None:
+            self.manifest.path.with_suffix(CRAWLING_SUFFIX).unlink(missing_ok=True)
+
+    def is_settled(self, ident: str) -> bool:
+        """Archived by a crawl that ran to its end (or before one that did)."""
+        return self.index.has_article(ident) and ident not in self.unsettled
 
     def close(self) -> None:
         if self.warc is not None:
