@@ -331,7 +331,7 @@ def record_run(conn: duckdb.DuckDBPyConnection, run: dict[str, Any]) -> None:
     """Insert or update one row of ``runs``."""
     row = dict(run)
     if isinstance(row.get("params"), (dict, list)):
-        row["params"] = json.dumps(row["params"], default=str)
+        row["params"] = json.dumps(row["params"], default=str, sort_keys=True)
     schema = pa.schema([
         ("run_id", pa.string()), ("flow", pa.string()), ("source", pa.string()),
         ("started_at", pa.timestamp("us", tz="UTC")), ("finished_at", pa.timestamp("us", tz="UTC")),
