@@ -44,7 +44,7 @@ def record_figure(line: str) -> None:
     FIGURES.append(line)
 
 
-def pytest_terminal_summary(terminalreporter, exitstatus, config):  # noqa: ARG001
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if not FAULTS and not FIGURES:
         return
     tr = terminalreporter

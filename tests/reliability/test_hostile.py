@@ -13,7 +13,18 @@ from orewire.testing.hostile import HOSTILE_FEEDS, HOSTILE_SITEMAPS, BlackHoleSe
 from orewire.testing.site_server import SiteServer
 from tests.flows.conftest import published_dates
 
-from .conftest import FAST, SITES, dump, mb, orewire_env, query, record_fault, record_figure, run_orewire, write_registry
+from .conftest import (
+    FAST,
+    SITES,
+    dump,
+    mb,
+    orewire_env,
+    query,
+    record_fault,
+    record_figure,
+    run_orewire,
+    write_registry,
+)
 
 pytestmark = pytest.mark.slow
 
