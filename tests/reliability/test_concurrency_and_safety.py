@@ -109,7 +109,7 @@ def test_sql_is_read_only(warehouse_env):
     with writer(warehouse_env):
         pass
     said = []
-    for what, sql in REFUSED:
+    for _what, sql in REFUSED:
         with pytest.raises((SqlRefused, SqlFailed)) as info:
             run_query(sql, warehouse_env)
         message = str(info.value)

@@ -162,7 +162,7 @@ def test_server_that_never_answers(tmp_path):
 
     rows = read_manifest(result.manifest)
     assert rows and all(r["status"] is None and r["error"].startswith("timed out") for r in rows)
-    outcome, message = crawl_outcome(result.ok, result.error, rows)
+    outcome, _message = crawl_outcome(result.ok, result.error, rows)
     assert outcome == "transient"  # the flow retries it later, then reports it failed
     record_fault("server that accepts and never answers (whole source)",
                  f"{accepted} connections, {len(rows)} requests recorded 'timed out after 2 s'; "
