@@ -29,13 +29,16 @@ from orewire.load import (
     record_processed_file,
     record_run,
 )
-from orewire.process import ProcessOptions, chunk, process_units
+from orewire.process import Processed, ProcessOptions, chunk, process_units
 from orewire.settings import Settings
 from orewire.warehouse import rebuild_index, writer
 
 log = logging.getLogger(__name__)
 
 REFS_PER_UNIT = 40
+# Processed units are loaded together once this many records are pending: a write costs a fixed
+# ~25 statements whatever its size, so larger batches keep the single writer ahead of the workers.
+LOAD_BATCH_RECORDS = 1000
 RUNS_DIR = "runs"
 
 Progress = Callable[[int, int], None]  # (records done, articles loaded)
@@ -76,18 +79,25 @@ def _finish(conn: Any, result: IngestResult) -> None:
 
 
 def _consume(conn: Any, units: list[tuple[str, Any]], opts: ProcessOptions, workers: int, result: IngestResult,
-             progress: Progress | None, after_unit: Callable[[int], None] | None = None) -> None:
-    for index, batch in enumerate(process_units(units, opts, workers)):
-        counts = load_processed(conn, batch)
-        result.counts.add(counts)
-        result.records += batch.records
-        result.skipped += batch.skipped
-        result.errors.extend(batch.errors)
-        if after_unit:
-            after_unit(index)
+             progress: Progress | None) -> None:
+    pending = Processed()
+
+    def flush() -> None:
+        nonlocal pending
+        result.counts.add(load_processed(conn, pending))
+        result.records += pending.records
+        result.skipped += pending.skipped
+        result.errors.extend(pending.errors)
+        pending = Processed()
         for hook in (progress, progress_hook):
             if hook:
                 hook(result.records, result.counts.new_articles + result.counts.updated_articles)
+
+    for batch in process_units(units, opts, workers):
+        pending.extend(batch)
+        if pending.records >= LOAD_BATCH_RECORDS:
+            flush()
+    flush()
 
 
 def pending_manifests(settings: Settings, source: str) -> list[Path]:

@@ -70,7 +70,8 @@ _FETCH_SCHEMA = pa.schema([
 
 
 def _table(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
-    return pa.Table.from_pylist([{f.name: r.get(f.name) for f in schema} for r in rows], schema=schema)
+    # Keys outside the schema are ignored and missing ones become NULL.
+    return pa.Table.from_pylist(rows, schema=schema)
 
 
 @dataclass
