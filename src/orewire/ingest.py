@@ -133,7 +133,9 @@ def ingest_manifests(manifests: Iterable[Path], settings: Settings, *, workers: 
     extracted and loaded. Each manifest is marked processed in the same writer session."""
     started = time.monotonic()
     result = IngestResult()
-    opts = _options(settings, since=since, until=until, via=via)
+    # A backfill's range comes with its run record, so a manifest left by a crashed backfill is
+    # still loaded with that range when the next run picks it up.
+    opts = _options(settings, since=since, until=until, via=via, run_ranges=run_ranges(settings))
     manifests = list(manifests)
     with writer(settings) as conn:
         done = processed_paths(conn, "manifest")
