@@ -19,10 +19,10 @@ from pathlib import Path
 import trafilatura
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_facts import build_articles  # noqa: E402
+from bench_facts import build_articles
 
-from orewire.archive import WarcWriter, read_manifest  # noqa: E402
-from orewire.settings import get_settings  # noqa: E402
+from orewire.archive import WarcWriter, read_manifest
+from orewire.settings import get_settings
 
 PAGES = 2000
 FILES = 16
