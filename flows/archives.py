@@ -7,8 +7,11 @@
 
 Processing WARC files is one task per file (scan and re-archive the kept records, clean, extract).
 The tasks run on a local thread pool, or on a Dask cluster when a scheduler address is given
-(``--dask-address`` or ``OREWIRE_DASK_ADDRESS``); either way they return their rows and the flow
-loads every result through the single warehouse writer.
+(``--dask-address`` or ``OREWIRE_DASK_ADDRESS``). A task writes its file's warehouse rows as
+Parquet parts under ``<state dir>/parts/<run id>/`` chunk by chunk and returns only their paths;
+the flow loads the parts through the single warehouse writer, a chunk at a time, and deletes
+them afterwards. On a Dask cluster the state directory (like the archive) must be on a
+filesystem shared by the workers and the flow.
 """
 
 from __future__ import annotations
@@ -46,9 +49,12 @@ from orewire.webarchive import (
     ServiceRefused,
     WaybackOptions,
     ccnews_listing,
+    iter_part_batches,
+    remove_parts,
     run_job,
     wayback_backfill,
 )
+from orewire.webarchive.importer import PARTS_DIR
 
 
 def task_runner(dask_address: str | None, workers: int) -> Any:
@@ -118,12 +124,27 @@ def done_keys(settings: Settings, kind: str) -> set[str]:
         conn.close()
 
 
+def parts_dir(settings: Settings) -> str:
+    """Where the per-file tasks write their Parquet parts (absolute: tasks may run elsewhere)."""
+    return str(Path(settings.state_dir).resolve() / PARTS_DIR)
+
+
 def load_results(settings: Settings, results: list[FileResult]) -> IngestResult:
-    """Load every file's rows and manifests through the single writer; a file read to its end is
-    recorded in ``processed_files`` so it is not read again."""
+    """Load every file's parts and manifests through the single writer, a chunk of parts at a
+    time; a file read to its end is recorded in ``processed_files`` so it is not read again. The
+    parts are deleted once the writer is done (loaded or not: the archive holds the records)."""
     from orewire.clean import NEAR_DUPLICATE_BITS
 
     out = IngestResult()
+    try:
+        _load_results(settings, results, out, NEAR_DUPLICATE_BITS)
+    finally:
+        for res in results:
+            remove_parts(res)
+    return out
+
+
+def _load_results(settings: Settings, results: list[FileResult], out: IngestResult, bits: int) -> None:
     with writer(settings) as conn:
         for res in results:
             for name, manifest in zip(res.scan.sources, res.scan.manifests, strict=True):
@@ -132,6 +153,9 @@ def load_results(settings: Settings, results: list[FileResult]) -> IngestResult:
                 out.fetches += load_manifest(conn, rows)
                 record_processed_file(conn, _rel(settings, path), "manifest", name, len(rows),
                                       path.stat().st_size if path.exists() else 0)
+            for batch in iter_part_batches(res.parts):
+                out.counts.add(load_processed(conn, batch))
+            # The file's errors (its rows are all in the parts).
             counts: LoadCounts = load_processed(conn, res.processed)
             out.counts.add(counts)
             out.records += res.scan.counts.records
@@ -142,9 +166,8 @@ def load_results(settings: Settings, results: list[FileResult]) -> IngestResult:
                                       res.scan.counts.records, res.job.size or res.scan.counts.bytes_in)
                 out.files += 1
         if out.counts.article_ids:
-            link_duplicates(conn, out.counts.article_ids, NEAR_DUPLICATE_BITS)
+            link_duplicates(conn, out.counts.article_ids, bits)
             rebuild_index(conn)
-    return out
 
 
 def _counts(ingest: IngestResult, fetched: int, seconds: float) -> dict[str, Any]:
@@ -258,7 +281,8 @@ def _ccnews(source: str, since: date, until: date, workers: int, dask_address: s
     jobs = [ImportJob(kind="ccnews", origin=f"{base}/{p}", key=p, run_id=f"{run_id}-{i:04d}", via="ccnews",
                       archive_root=str(Path(settings.archive).resolve()),
                       registry_path=str(Path(settings.sources).resolve()), user_agent=settings.user_agent,
-                      hosts=src.all_hosts, source=src.name, since=since, until=until)
+                      hosts=src.all_hosts, source=src.name, since=since, until=until,
+                      parts_dir=parts_dir(settings))
             for i, p in enumerate(pending)]
     run["params"]["crawl_run_ids"] = [j.run_id for j in jobs]
     run["params"]["files"] = len(jobs)
@@ -330,7 +354,8 @@ def import_warc_flow(paths: list[str], hosts: list[str] | None = None, since: da
         jobs.append(ImportJob(kind="import", origin=str(path.resolve()), key=key, run_id=f"{run_id}-{len(jobs):04d}",
                               via="import", archive_root=str(Path(settings.archive).resolve()),
                               registry_path=str(Path(settings.sources).resolve()), user_agent=settings.user_agent,
-                              hosts=wanted, since=since, until=until, size=size))
+                              hosts=wanted, since=since, until=until, size=size,
+                              parts_dir=parts_dir(settings)))
     run: dict[str, Any] = {"run_id": run_id, "flow": "import", "source": "import", "started_at": _now(),
                            "status": "running",
                            "params": {"since": _iso(since), "until": _iso(until), "via": "import",

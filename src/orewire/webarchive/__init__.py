@@ -3,7 +3,8 @@
 - :mod:`~orewire.webarchive.wayback`: Internet Archive CDX discovery and raw (``id_``) captures.
 - :mod:`~orewire.webarchive.ccnews`: Common Crawl's CC-NEWS monthly WARC lists, files streamed.
 - :mod:`~orewire.webarchive.importer`: one pass over any WARC stream, keeping the records of
-  registry sources and re-archiving them with their provenance; the per-file unit of work.
+  registry sources and re-archiving them with their provenance; the per-file unit of work, whose
+  rows come back as Parquet parts for the single writer.
 - :mod:`~orewire.webarchive.pacing`: paced, Retry-After-honouring HTTP with a clean stop.
 """
 
@@ -18,8 +19,12 @@ from orewire.webarchive.ccnews import (
 from orewire.webarchive.importer import (
     FileResult,
     ImportJob,
+    Part,
     ScanCounts,
     ScanResult,
+    iter_part_batches,
+    read_part,
+    remove_parts,
     run_job,
     scan_warc,
 )
@@ -42,6 +47,7 @@ __all__ = [
     "ImportJob",
     "Listing",
     "Pacer",
+    "Part",
     "PoliteClient",
     "ScanCounts",
     "ScanResult",
@@ -53,10 +59,13 @@ __all__ = [
     "ccnews_listing",
     "cdx_query",
     "files_for_range",
+    "iter_part_batches",
     "list_files",
     "months",
     "open_remote",
     "parse_cdx_json",
+    "read_part",
+    "remove_parts",
     "retry_after_seconds",
     "run_job",
     "scan_warc",

@@ -9,15 +9,22 @@ counted and passed over; a truncated or damaged tail ends the pass without an ex
 stream is read block by block: memory stays flat whatever the file size.
 
 A :class:`ImportJob` is the unit of work of the flows: one file, self-contained and picklable, so
-it runs the same in this process, a worker process or on a Dask worker, and returns a
-:class:`FileResult` (the warehouse rows as a :class:`~orewire.process.Processed`) for the single
-writer to load.
+it runs the same in this process, a worker process or on a Dask worker. It cleans and extracts the
+kept records in chunks (:data:`CHUNK_RECORDS` records or :data:`CHUNK_BYTES` of bodies) and writes
+each chunk's warehouse rows as Parquet part files into its own folder of the parts directory
+(``<state dir>/parts/<run id>/``), so its memory stays flat whatever the number of kept records.
+It returns a small :class:`FileResult` (the scan, the counts and errors, the part paths); the
+single writer loads the parts chunk by chunk (:func:`iter_part_batches`) and deletes them after
+the load (:func:`remove_parts`). On a Dask cluster the parts directory must be on a filesystem
+shared by the workers and the flow, like the archive.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import shutil
+from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -28,13 +35,19 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import ChunkedDataReader
 
 from orewire.archive import ManifestWriter, WarcWriter
-from orewire.process import Processed, ProcessOptions, chunk, process_file, process_units
+from orewire.process import Processed, ProcessOptions, chunk, process_refs, process_response
 from orewire.sources import Registry, Source, load_registry
 
 log = logging.getLogger(__name__)
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 REFS_PER_UNIT = 50
+# A job writes a part (and frees its rows) every this many processed records or bytes of bodies.
+CHUNK_RECORDS = 200
+CHUNK_BYTES = 20 * 2**20
+# The writer loads parts together up to this many rows (see orewire.ingest.LOAD_BATCH_RECORDS).
+LOAD_BATCH_ROWS = 1000
+PARTS_DIR = "parts"
 
 
 class CountingReader:
@@ -274,7 +287,12 @@ class _BytesReader:
 
 @dataclass(frozen=True)
 class ImportJob:
-    """One WARC file to import: a local path (kind "import") or a CC-NEWS path (kind "ccnews")."""
+    """One WARC file to import: a local path (kind "import") or a CC-NEWS path (kind "ccnews").
+
+    ``parts_dir`` is where the job writes its Parquet parts (in a folder named after ``run_id``);
+    empty means ``<state dir>/parts`` of the settings where the job runs. On a Dask cluster it
+    must be an absolute path on a filesystem shared with the flow, like ``archive_root``.
+    """
 
     kind: str                 # "import" | "ccnews" (the processed_files kind)
     origin: str               # local path, or URL of the remote file
@@ -290,16 +308,30 @@ class ImportJob:
     until: date | None = None
     size: int = 0
     workers: int = 1          # processes cleaning the kept records (1 on a Dask worker)
+    parts_dir: str = ""
+
+
+@dataclass(frozen=True)
+class Part:
+    """One chunk of a job's warehouse rows on disk: Parquet files of its article rows (facts,
+    mentions and entities as list<struct> columns) and of its not-article rows."""
+
+    articles: str | None
+    not_articles: str | None
+    rows: int
 
 
 @dataclass
 class FileResult:
-    """A job's outcome: the scan, and the warehouse rows of the records it archived."""
+    """A job's outcome: the scan, the counts and errors of processing its records (``processed``
+    holds no rows), and the parts holding its warehouse rows."""
 
     job: ImportJob
     scan: ScanResult
     processed: Processed
     seconds: float = 0.0
+    parts: list[Part] = field(default_factory=list)
+    parts_folder: str | None = None
 
     @property
     def complete(self) -> bool:
@@ -307,6 +339,158 @@ class FileResult:
         if self.scan.error:
             return False
         return self.job.kind == "import" or self.scan.damaged is None
+
+
+def parts_folder(job: ImportJob) -> Path:
+    """The folder of ``job``'s parts: ``<parts_dir>/<run_id>``."""
+    base = Path(job.parts_dir) if job.parts_dir else _default_parts_dir()
+    return base / job.run_id
+
+
+def _default_parts_dir() -> Path:
+    from orewire.settings import get_settings
+
+    return Path(get_settings().state_dir).resolve() / PARTS_DIR
+
+
+def _part_schema(rows: list[dict[str, Any]], base: Any, nested: dict[str, Any] | None = None) -> Any:
+    """The columns of ``base`` (a warehouse table's schema) that the rows carry, then ``nested``.
+    Keys the warehouse does not know are not kept: the load would ignore them anyway."""
+    import pyarrow as pa
+
+    keys: set[str] = set()
+    for row in rows:
+        keys.update(row)
+    fields = [f for f in base if f.name in keys]
+    fields.extend(pa.field(name, kind) for name, kind in (nested or {}).items())
+    return pa.schema(fields)
+
+
+def _article_nested() -> dict[str, Any]:
+    import pyarrow as pa
+
+    from orewire.load import _ENTITY_SCHEMA, _FACT_SCHEMA, _MENTION_SCHEMA
+
+    return {"_entities": pa.list_(pa.struct(list(_ENTITY_SCHEMA))),
+            "_mentions": pa.list_(pa.struct(list(_MENTION_SCHEMA))),
+            "_facts": pa.list_(pa.struct(list(_FACT_SCHEMA)))}
+
+
+def write_part(folder: Path, number: int, batch: Processed) -> Part | None:
+    """Write ``batch``'s rows as Parquet files in ``folder``; None when it has no rows."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from orewire.load import _ARTICLE_SCHEMA, _NOT_ARTICLE_SCHEMA
+
+    if not batch.articles and not batch.not_articles:
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    paths: dict[str, str | None] = {"articles": None, "not_articles": None}
+    for kind, rows, schema in (
+        ("articles", batch.articles, lambda r: _part_schema(r, _ARTICLE_SCHEMA, _article_nested())),
+        ("not_articles", batch.not_articles, lambda r: _part_schema(r, _NOT_ARTICLE_SCHEMA)),
+    ):
+        if not rows:
+            continue
+        path = folder / f"part-{number:05d}.{kind}.parquet"
+        pq.write_table(pa.Table.from_pylist(rows, schema=schema(rows)), path, compression="zstd")
+        paths[kind] = str(path)
+    return Part(articles=paths["articles"], not_articles=paths["not_articles"],
+                rows=len(batch.articles) + len(batch.not_articles))
+
+
+def read_part(part: Part) -> Processed:
+    """A part's rows, as :func:`orewire.load.load_processed` takes them."""
+    import pyarrow.parquet as pq
+
+    out = Processed()
+    if part.articles:
+        out.articles = pq.read_table(part.articles).to_pylist()
+    if part.not_articles:
+        out.not_articles = pq.read_table(part.not_articles).to_pylist()
+    return out
+
+
+def iter_part_batches(parts: list[Part], max_rows: int = LOAD_BATCH_ROWS) -> Iterator[Processed]:
+    """The rows of ``parts`` in order, consecutive parts together up to ``max_rows`` rows."""
+    pending: Processed | None = None
+    rows = 0
+    for part in parts:
+        if pending is not None and rows + part.rows > max_rows:
+            yield pending
+            pending, rows = None, 0
+        batch = read_part(part)
+        pending = batch if pending is None else pending.extend(batch)
+        rows += part.rows
+    if pending is not None:
+        yield pending
+
+
+def remove_parts(result: FileResult) -> None:
+    """Delete a job's parts (once the writer is done with them)."""
+    folder = Path(result.parts_folder) if result.parts_folder else parts_folder(result.job)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+class _PartSink:
+    """Collects processed records and writes their rows as a part every CHUNK_RECORDS records or
+    CHUNK_BYTES of bodies; keeps only the counts and errors."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.pending = Processed()
+        self.summary = Processed()
+        self.parts: list[Part] = []
+
+    def add(self, batch: Processed) -> None:
+        self.pending.extend(batch)
+        self.check()
+
+    def check(self) -> None:
+        if self.pending.records >= CHUNK_RECORDS or self.pending.bytes_read >= CHUNK_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        batch, self.pending = self.pending, Processed()
+        part = write_part(self.folder, len(self.parts), batch)
+        if part is not None:
+            self.parts.append(part)
+        self.summary.records += batch.records
+        self.summary.skipped += batch.skipped
+        self.summary.errors.extend(batch.errors)
+        self.summary.bytes_read += batch.bytes_read
+
+
+def _process_files(files: list[str], opts: ProcessOptions, sink: _PartSink) -> None:
+    """Every response of the job's archive files, read once, in order (one process)."""
+    from orewire.archive import iter_responses
+
+    root = Path(opts.archive_root)
+    for rel in files:
+        path = root / rel
+        try:
+            for resp in iter_responses(path, root):
+                process_response(resp, opts, sink.pending)
+                sink.check()
+        except OSError as exc:
+            sink.pending.errors.append(f"{path}: cannot read: {exc}")
+
+
+def _process_refs_parallel(refs: list[tuple[str, int]], opts: ProcessOptions, workers: int,
+                           sink: _PartSink) -> None:
+    """The kept records in units of REFS_PER_UNIT on ``workers`` processes, in order, with at most
+    two units per process in flight (finished rows never pile up waiting for a slow unit)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: deque[Any] = deque()
+        for unit in chunk(refs, REFS_PER_UNIT):
+            pending.append(pool.submit(process_refs, unit, opts))
+            if len(pending) >= 2 * workers:
+                sink.add(pending.popleft().result())
+        while pending:
+            sink.add(pending.popleft().result())
 
 
 def _open_local(job: ImportJob) -> IO[bytes]:
@@ -317,7 +501,8 @@ Opener = Callable[[ImportJob], Any]
 
 
 def run_job(job: ImportJob, opener: Opener | None = None) -> FileResult:
-    """Scan one file into the archive, then clean and extract what it kept."""
+    """Scan one file into the archive, then clean and extract what it kept, chunk by chunk into
+    Parquet parts (see the module)."""
     import time
 
     t0 = time.monotonic()
@@ -341,14 +526,19 @@ def run_job(job: ImportJob, opener: Opener | None = None) -> FileResult:
         stream.close()
     opts = ProcessOptions(archive_root=job.archive_root, registry_path=job.registry_path, since=job.since,
                           until=job.until, via=job.via)
-    processed = Processed()
-    if job.workers > 1 and len(scan.refs) > REFS_PER_UNIT:
-        units = [("refs", part) for part in chunk(scan.refs, REFS_PER_UNIT)]
-        for batch in process_units(units, opts, job.workers):
-            processed.extend(batch)
-    else:
-        for rel in scan.warc_files:
-            processed.extend(process_file(str(Path(job.archive_root) / rel), opts))
+    folder = parts_folder(job)
+    shutil.rmtree(folder, ignore_errors=True)
+    sink = _PartSink(folder)
+    try:
+        if job.workers > 1 and len(scan.refs) > REFS_PER_UNIT:
+            _process_refs_parallel(scan.refs, opts, job.workers, sink)
+        else:
+            _process_files(scan.warc_files, opts, sink)
+        sink.flush()
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    processed = sink.summary
     if scan.error:
         processed.errors.append(f"{job.origin}: {scan.error}")
-    return FileResult(job, scan, processed, time.monotonic() - t0)
+    return FileResult(job, scan, processed, time.monotonic() - t0, parts=sink.parts, parts_folder=str(folder))
