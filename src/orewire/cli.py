@@ -125,6 +125,7 @@ def backfill(
     via: Annotated[str, typer.Option(help="site | wayback | ccnews")] = "site",
     base_url: Annotated[str | None, typer.Option(help="Re-root the source's URLs (site backfill).")] = None,
     dask_address: Annotated[str | None, typer.Option(help="Dask scheduler address for processing.")] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes for cleaning and extraction (0: auto).")] = 0,
 ) -> None:
     """Historical articles of one source published in a date range."""
     settings = _settings()
@@ -138,7 +139,7 @@ def backfill(
     from orewire.pipeline import run_backfill
 
     summary = run_backfill(source, start, end, via=via, settings=settings, base_url=base_url,
-                           dask_address=dask_address)
+                           dask_address=dask_address, workers=workers or None)
     raise typer.Exit(0 if summary.ok else 1)
 
 
@@ -401,31 +402,17 @@ def sources(
 
 
 def main() -> None:
-    """Entry point: run the app, turning known errors into one line and an exit code."""
+    """Entry point: run the app, turning known errors into one line and an exit code.
+
+    Usage errors (unknown option or command) are click's: a usage line and exit code 2.
+    """
     from orewire.warehouse.db import WarehouseError
 
     try:
-        code = app(standalone_mode=False)
-        # In non-standalone mode click returns the code of a typer.Exit instead of raising it.
-        sys.exit(code if isinstance(code, int) else 0)
-    except (typer.Exit, SystemExit) as exc:
-        code = exc.exit_code if isinstance(exc, typer.Exit) else exc.code
-        sys.exit(code if isinstance(code, int) else 0)
+        app()
     except UserError as exc:
         err.print(f"orewire: {exc}", markup=False, highlight=False)
         sys.exit(exc.code)
     except (RegistryError, WarehouseError) as exc:
         err.print(f"orewire: {exc}", markup=False, highlight=False)
         sys.exit(EXIT_REFUSED if isinstance(exc, RegistryError) else 1)
-    except KeyboardInterrupt:
-        err.print("orewire: interrupted")
-        sys.exit(130)
-    except Exception as exc:  # click usage errors and the like
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
-            sys.exit(1)
-        raise

@@ -78,8 +78,49 @@ def _recover(settings: Settings, source: str) -> str | None:
     except OSError as exc:
         return f"cannot recover unfinished WARC files of {source}: {_os_error(exc)}"
     for path in recovered:
-        sys.stderr.write(f"{source}: recovered unfinished WARC file {path.name}\n")
+        added = repair_manifests(settings.archive, source, path)
+        note = f" ({added} fetches added to the run's manifest)" if added else ""
+        sys.stderr.write(f"{source}: recovered unfinished WARC file {path.name}{note}\n")
     return None
+
+
+def repair_manifests(root: Path, source: str, warc: Path) -> int:
+    """Add manifest rows for the responses of a recovered WARC file that its run's manifest lacks.
+
+    A crawl killed between writing a record and writing its manifest row would otherwise leave
+    a record that a rebuild loads but the daily ingest never sees. Returns the rows added.
+    """
+    from orewire.archive import ManifestWriter, iter_responses
+
+    by_run: dict[str, list[Any]] = {}
+    for resp in iter_responses(warc, root):
+        by_run.setdefault(resp.extra.get("Run-Id") or "", []).append(resp)
+    added = 0
+    for run_id, responses in by_run.items():
+        if not run_id:
+            continue
+        path = manifest_path(root, source, run_id)
+        known = {(r.get("warc_file"), r.get("warc_offset")) for r in read_manifest(path)} if path.exists() else set()
+        missing = [r for r in responses if (r.warc_file, r.offset) not in known]
+        if not missing:
+            continue
+        if path.exists():
+            # Drop a half-written last line so the appended rows start on a line of their own.
+            data = path.read_bytes()
+            if data and not data.endswith(b"\n"):
+                with open(path, "r+b") as fh:
+                    fh.truncate(data.rfind(b"\n") + 1)
+        writer = ManifestWriter(root, source, run_id)
+        try:
+            for resp in missing:
+                writer.write(url=resp.url, final_url=resp.url, status=resp.status, fetched_at=resp.fetched_at,
+                             warc_file=resp.warc_file, warc_offset=resp.offset, kind=resp.extra.get("Kind"),
+                             bytes=len(resp.raw_body), content_type=resp.header("Content-Type"),
+                             error=None, recovered=True)
+                added += 1
+        finally:
+            writer.close()
+    return added
 
 
 def _os_error(exc: OSError) -> str:

@@ -193,7 +193,9 @@ def test_robots_crawl_delay_is_honoured(tmp_path: Path, trend_site: SiteServer) 
     times = sorted(e.at for e in trend_site.log if e.path in pages)
     assert len(times) == 4
     gaps = [b - a for a, b in itertools.pairwise(times)]
-    assert min(gaps) >= 0.9, f"Crawl-delay 1 not honoured: gaps {gaps}"
+    # Gaps are measured where the server logs arrivals, after the client's own scheduling, so
+    # allow 0.2 s of jitter on a busy machine; without Crawl-delay they are a few milliseconds.
+    assert min(gaps) >= 0.8, f"Crawl-delay 1 not honoured: gaps {gaps}"
 
 
 def test_backfill_by_sitemap_dates_and_listing_dates(tmp_path: Path, trend_site: SiteServer) -> None:
