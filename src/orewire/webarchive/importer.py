@@ -45,8 +45,8 @@ REFS_PER_UNIT = 50
 # A job writes a part (and frees its rows) every this many processed records or bytes of bodies.
 CHUNK_RECORDS = 200
 CHUNK_BYTES = 20 * 2**20
-# The writer loads a part at a time (parts smaller than this together): 1000-row loads are ~20%
-# faster per row but hold ~50 MB more in the writer for a 1 GB file.
+# The writer loads a part at a time (smaller parts together): 1000-row loads save a few statements
+# per row but held ~50 MB more in the writer for the 1 GB benchmark file.
 LOAD_BATCH_ROWS = CHUNK_RECORDS
 PARTS_DIR = "parts"
 
