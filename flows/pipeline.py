@@ -104,9 +104,9 @@ def _crawl_and_load(flow_name: str, source: str, run_id: str, *, base_url: str |
     run: dict[str, Any] = {"run_id": run_id, "flow": flow_name, "source": source, "started_at": started,
                            "status": "running", "params": params}
     settings = get_settings()
-    if since or until:
-        # The range is recorded before any record is loaded, so a rebuild decides as this run does.
-        write_run_record(settings, run)
+    # Recorded before any record is loaded: a rebuild then applies a backfill's range as this run
+    # does, and a daily run's crawl start decides which earlier out-of-range records it covers.
+    write_run_record(settings, run)
     counts: dict[str, Any] = {}
     status, message = "ok", ""
     try:

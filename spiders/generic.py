@@ -89,11 +89,15 @@ class SourceSpider(scrapy.Spider):
     # -- request construction ----------------------------------------------------------------
     def page_request(self, real_url: str, kind: str, callback: Any, *, conditional: bool = True,
                      **meta: Any) -> Request:
-        """A feed, sitemap or listing request, conditional when validators are known."""
+        """A feed, sitemap or listing request, conditional when validators are known.
+
+        Only daily crawls ask conditionally: a backfill needs every listing in full, and its
+        validators are not reused (see CrawlIndex) because it follows only the links in its range.
+        """
         fetch_url = self.ctx.to_fetch(real_url)
         key = self.ctx.canonical(fetch_url)
         headers: dict[str, str] = {}
-        if conditional and not self.ctx.refetch:
+        if conditional and not self.ctx.refetch and self.ctx.mode == "daily":
             known = self.ctx.index.validators.get(key)
             if known and known.etag:
                 headers["If-None-Match"] = known.etag

@@ -207,7 +207,7 @@ class RunContext:
     # -- bookkeeping -------------------------------------------------------------------------
     def record(self, **row: Any) -> dict[str, Any]:
         assert self.manifest is not None
-        full = self.manifest.write(**row)
+        full = self.manifest.write(mode=self.mode, **row)
         c = self.counters
         c.requests += 1
         status = full.get("status")

@@ -135,8 +135,10 @@ def ingest_manifests(manifests: Iterable[Path], settings: Settings, *, workers: 
     result = IngestResult()
     # A backfill's range comes with its run record, so a manifest left by a crashed backfill is
     # still loaded with that range when the next run picks it up.
-    opts = _options(settings, since=since, until=until, via=via, run_ranges=run_ranges(settings))
+    opts = _options(settings, since=since, until=until, via=via, run_ranges=run_ranges(settings),
+                    daily_starts=daily_starts(settings))
     manifests = list(manifests)
+    sources: set[str] = set()
     with writer(settings) as conn:
         done = processed_paths(conn, "manifest")
         for path in manifests:
@@ -151,6 +153,9 @@ def ingest_manifests(manifests: Iterable[Path], settings: Settings, *, workers: 
             source = rows[0].get("source") if rows else None
             record_processed_file(conn, rel, "manifest", source, len(rows), path.stat().st_size)
             result.files += 1
+            if source:
+                sources.add(source)
+        _promote_out_of_range(conn, sorted(sources), opts, workers, result, progress)
         _finish(conn, result)
     result.duration_s = time.monotonic() - started
     return result
@@ -173,7 +178,8 @@ def reprocess_archive(sources: list[str], settings: Settings, *, workers: int = 
     """
     started = time.monotonic()
     result = IngestResult()
-    opts = _options(settings, select_since=since, select_until=until, run_ranges=run_ranges(settings))
+    opts = _options(settings, select_since=since, select_until=until, run_ranges=run_ranges(settings),
+                    daily_starts=daily_starts(settings))
     files: list[Path] = []
     for source in sources:
         for path in list_warc_files(settings.archive, source):
@@ -204,7 +210,7 @@ def rebuild_warehouse(settings: Settings, *, workers: int = 1, progress: Progres
         wal = db.with_name(db.name + ".wal")
         if wal.exists():
             shutil.move(str(wal), str(wal) + ".bak")
-    opts = _options(settings, run_ranges=run_ranges(settings))
+    opts = _options(settings, run_ranges=run_ranges(settings), daily_starts=daily_starts(settings))
     with writer(settings) as conn:
         for path in list_manifests(settings.archive):
             rows = read_manifest(path)
@@ -215,7 +221,8 @@ def rebuild_warehouse(settings: Settings, *, workers: int = 1, progress: Progres
         _consume(conn, [("file", str(p)) for p in files], opts, workers, result, progress)
         result.files = len(files)
         for run in load_run_records(settings):
-            record_run(conn, run)
+            if run.get("status") != "running":  # a run that never finished was never recorded
+                record_run(conn, run)
         _finish(conn, result)
     result.duration_s = time.monotonic() - started
     return result
@@ -286,6 +293,39 @@ def run_ranges(settings: Settings) -> tuple[tuple[str, date | None, date | None]
             for rid in [run["run_id"], *params.get("crawl_run_ids", [])]:
                 ranges.append((rid, since, until))
     return tuple(ranges)
+
+
+def daily_starts(settings: Settings) -> tuple[tuple[str, datetime], ...]:
+    """(source, start of its latest daily crawl) from the run records and their manifests."""
+    from orewire.archive import manifest_path
+
+    latest: dict[str, datetime] = {}
+    for run in load_run_records(settings):
+        source = run.get("source")
+        if run.get("flow") != "daily" or not source:
+            continue
+        path = manifest_path(settings.archive, source, run["run_id"])
+        times = [r["fetched_at"] for r in read_manifest(path) if r.get("fetched_at")] if path.exists() else []
+        if not times:
+            continue
+        start = min(datetime.fromisoformat(str(t).replace("Z", "+00:00")) for t in times)
+        if source not in latest or start > latest[source]:
+            latest[source] = start
+    return tuple(sorted(latest.items()))
+
+
+def _promote_out_of_range(conn: Any, sources: list[str], opts: ProcessOptions, workers: int,
+                          result: IngestResult, progress: Progress | None) -> None:
+    """Process again the out-of-range records of ``sources``: those a later daily crawl skipped
+    (as archived) are articles now; the others stay out of range."""
+    if not sources or not opts.daily_starts:
+        return
+    placeholders = ", ".join("?" for _ in sources)
+    refs = [(r[0], int(r[1])) for r in conn.execute(
+        f"SELECT warc_file, warc_offset FROM not_articles WHERE reason = 'out-of-range' AND source IN ({placeholders}) "
+        "ORDER BY warc_file, warc_offset", sources).fetchall()]
+    if refs:
+        _consume(conn, [("refs", part) for part in chunk(refs, REFS_PER_UNIT)], opts, workers, result, progress)
 
 
 def now() -> datetime:

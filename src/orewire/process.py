@@ -40,6 +40,9 @@ class ProcessOptions:
     select_until: date | None = None
     # Date ranges of earlier backfill runs, by run id, so a rebuild decides as those runs did.
     run_ranges: tuple[tuple[str, date | None, date | None], ...] = ()
+    # Latest start of a daily crawl, per source. A ranged run's record archived before it is an
+    # article whatever that range: the daily crawl skipped the page because it was archived.
+    daily_starts: tuple[tuple[str, datetime], ...] = ()
 
 
 @dataclass
@@ -99,14 +102,14 @@ def _in_range(published: datetime | None, since: date | None, until: date | None
     return None
 
 
-def _range_for(resp: ArchivedResponse, opts: ProcessOptions) -> tuple[date | None, date | None]:
-    if opts.since or opts.until:
-        return opts.since, opts.until
-    run_id = resp.extra.get("Run-Id")
-    for rid, since, until in opts.run_ranges:
-        if rid == run_id:
-            return since, until
-    return None, None
+def _range_for(resp: ArchivedResponse, opts: ProcessOptions, source: str) -> tuple[date | None, date | None]:
+    since, until = opts.since, opts.until
+    if not (since or until):
+        run_id = resp.extra.get("Run-Id")
+        since, until = next(((s, u) for rid, s, u in opts.run_ranges if rid == run_id), (None, None))
+    if (since or until) and any(src == source and resp.fetched_at <= start for src, start in opts.daily_starts):
+        return None, None
+    return since, until
 
 
 def _facts_rows(article: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], str]:
@@ -171,7 +174,7 @@ def process_response(resp: ArchivedResponse, opts: ProcessOptions, out: Processe
     if _in_range(record.published_at, opts.select_since, opts.select_until):
         out.skipped += 1
         return
-    reason = _in_range(record.published_at, *_range_for(resp, opts))
+    reason = _in_range(record.published_at, *_range_for(resp, opts, source.name))
     if reason:
         detail = f"published {record.published_at.isoformat() if record.published_at else 'date unknown'}"
         out.not_articles.append({**base, "reason": reason, "detail": detail})

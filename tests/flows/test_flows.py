@@ -113,3 +113,31 @@ def test_site_backfill_adds_exactly_the_range(sites, pipeline_env):
                          base_url=sites["trend"].url, politeness=False, workers=1)["ok"]
     assert dump(pipeline_env) == before
     assert not [p for p in sites["trend"].paths() if p.split("/")[-1][:1].isdigit()]
+
+
+@pytest.mark.parametrize("listing_dates", [True, False], ids=["listing-dates", "no-listing-dates"])
+def test_daily_after_a_backfill_loads_everything_and_rebuild_agrees(sites, pipeline_env, monkeypatch, tmp_path,
+                                                                   listing_dates):
+    """A backfill follows only its range; the next daily crawl must still load every article.
+    Without listing dates the backfill archives pages outside its range without loading them;
+    the daily crawl skips those as archived, so they become articles then, and a rebuild agrees."""
+    from flows.pipeline import backfill_flow, rebuild_flow
+    from tests.crawl.conftest import registry_with
+
+    if not listing_dates:
+        monkeypatch.setenv("OREWIRE_SOURCES", str(registry_with(tmp_path, "trend", listing_dates=[])))
+    since, until = date(2026, 11, 24), date(2026, 11, 25)
+    assert backfill_flow(source="trend", since=since, until=until, via="site", base_url=sites["trend"].url,
+                         politeness=False, workers=1)["ok"]
+    in_range = sum(1 for d in published_dates("trend").values() if since <= d <= until)
+    assert query(pipeline_env, "SELECT count(*) FROM articles") == [(in_range,)]
+    out_of_range = query(pipeline_env, "SELECT count(*) FROM not_articles WHERE reason = 'out-of-range'")[0][0]
+    assert (out_of_range > 0) == (not listing_dates)
+    assert _daily(sites)["ok"]
+    got = query(pipeline_env, "SELECT count(*) FROM articles WHERE source = 'trend'")[0][0]
+    assert got == len(published_dates("trend"))
+    assert query(pipeline_env, "SELECT count(*) FROM not_articles WHERE reason = 'out-of-range'") == [(0,)]
+    tables = ("articles", "facts", "mentions", "entities", "not_articles", "runs")
+    before = dump(pipeline_env, tables)
+    assert rebuild_flow(workers=1)["ok"]
+    assert dump(pipeline_env, tables) == before

@@ -172,7 +172,10 @@ class CrawlIndex:
                     known.last_fetched = max(known.last_fetched, when)
                 if self.last_success is None or when > self.last_success:
                     self.last_success = when
-        elif key and status in (200, 304) and (row.get("etag") or row.get("last_modified")):
+        elif key and status in (200, 304) and (row.get("etag") or row.get("last_modified")) \
+                and row.get("mode", "daily") == "daily":
+            # A backfill follows only the links of its range: a 304 on its validators would hide
+            # the rest of the page from the next daily crawl.
             self.validators[key] = Validators(etag=row.get("etag"), last_modified=row.get("last_modified"))
 
     def has_article(self, ident: str) -> bool:
