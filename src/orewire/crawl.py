@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import json
 import os
 import secrets
@@ -23,6 +22,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from orewire import locking
 from orewire.archive import manifest_path, read_manifest, recover_open_files
 from orewire.settings import Settings, get_settings
 from orewire.sources import RegistryError, load_registry
@@ -48,27 +48,12 @@ def crawl_lock(archive: Path, source: str, timeout: float) -> Iterator[int]:
     folder.mkdir(parents=True, exist_ok=True)
     fd = os.open(folder / CRAWL_LOCK, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        deadline = time.monotonic() + timeout
-        delay = 0.05
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
-                    raise CrawlBusy(f"another crawl of {source} is running ({holder}); "
-                                    f"waited {timeout:.0f} s") from None
-                time.sleep(delay)
-                delay = min(delay * 1.5, 1.0)
-        with contextlib.suppress(OSError):
-            os.ftruncate(fd, 0)
-            os.pwrite(fd, f"pid {os.getpid()}".encode(), 0)
+        holder = locking.acquire(fd, timeout)
+        if holder is not None:
+            raise CrawlBusy(f"another crawl of {source} is running ({holder}); waited {timeout:.0f} s")
         yield fd
     finally:
-        with contextlib.suppress(OSError):
-            fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
+        locking.release(fd)
 
 
 def _recover(settings: Settings, source: str) -> str | None:

@@ -9,7 +9,6 @@ read-only and, while a writer holds it, reads the snapshot the last writer left 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import re
 import shutil
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from orewire import locking
 from orewire.settings import Settings, get_settings
 
 
@@ -126,29 +126,16 @@ def writer_lock(db_path: Path, timeout: float) -> Iterator[None]:
     """
     db_path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(lock_path(db_path), os.O_RDWR | os.O_CREAT, 0o644)
-    deadline = time.monotonic() + timeout
-    delay = 0.05
     try:
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another process"
-                    raise WarehouseError(
-                        f"warehouse {db_path} is busy: {holder} holds the writer lock "
-                        f"(waited {timeout:.0f}s; raise OREWIRE_LOCK_TIMEOUT to wait longer)"
-                    ) from None
-                time.sleep(delay)
-                delay = min(delay * 1.5, 1.0)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"pid {os.getpid()}".encode(), 0)
+        holder = locking.acquire(fd, timeout)
+        if holder is not None:
+            raise WarehouseError(
+                f"warehouse {db_path} is busy: {holder} holds the writer lock "
+                f"(waited {timeout:.0f}s; raise OREWIRE_LOCK_TIMEOUT to wait longer)"
+            )
         yield
     finally:
-        with contextlib.suppress(OSError):
-            fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
+        locking.release(fd)
 
 
 def _open_rw(path: Path, settings: Settings) -> duckdb.DuckDBPyConnection:
