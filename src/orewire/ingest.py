@@ -298,6 +298,7 @@ def run_ranges(settings: Settings) -> tuple[tuple[str, date | None, date | None]
 def daily_starts(settings: Settings) -> tuple[tuple[str, datetime], ...]:
     """(source, start of its latest daily crawl) from the run records and their manifests."""
     from orewire.archive import manifest_path
+    from orewire.archive.manifest import parse_time
 
     latest: dict[str, datetime] = {}
     for run in load_run_records(settings):
@@ -305,10 +306,11 @@ def daily_starts(settings: Settings) -> tuple[tuple[str, datetime], ...]:
         if run.get("flow") != "daily" or not source:
             continue
         path = manifest_path(settings.archive, source, run["run_id"])
-        times = [r["fetched_at"] for r in read_manifest(path) if r.get("fetched_at")] if path.exists() else []
+        rows = read_manifest(path) if path.exists() else []
+        times = [t for t in (parse_time(r.get("fetched_at")) for r in rows) if t is not None]
         if not times:
             continue
-        start = min(datetime.fromisoformat(str(t).replace("Z", "+00:00")) for t in times)
+        start = min(times)
         if source not in latest or start > latest[source]:
             latest[source] = start
     return tuple(sorted(latest.items()))

@@ -16,6 +16,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from orewire.archive.manifest import parse_time
 from orewire.process import Processed
 from orewire.warehouse import replace_children, upsert
 
@@ -290,23 +291,11 @@ def link_duplicates(conn: duckdb.DuckDBPyConnection, article_ids: Iterable[str],
     return sum(1 for r in rows if r[1])
 
 
-def _parse_time(value: Any) -> datetime | None:
-    if isinstance(value, datetime):
-        return value
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
 def load_manifest(conn: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> int:
     """Load manifest rows (one per request) into ``fetches``."""
     clean = []
     for row in rows:
-        fetched = _parse_time(row.get("fetched_at"))
+        fetched = parse_time(row.get("fetched_at"))
         if fetched is None or not row.get("url") or not row.get("run_id"):
             continue
         clean.append({**row, "fetched_at": fetched,

@@ -101,11 +101,14 @@ def list_manifests(root: Path, source: str | None = None) -> list[Path]:
     return sorted(root.glob(f"*/{MANIFEST_DIR}/*.jsonl"))
 
 
-def _parse_time(value: Any) -> datetime | None:
+def parse_time(value: Any) -> datetime | None:
+    """A manifest time (ISO 8601 text, or a datetime) as an aware datetime (UTC when no offset); None if unreadable."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
     if not isinstance(value, str) or not value:
         return None
     try:
-        dt = datetime.fromisoformat(value)
+        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return None
     return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
@@ -152,7 +155,7 @@ class CrawlIndex:
 
     def add(self, row: dict[str, Any]) -> None:
         status = row.get("status")
-        when = _parse_time(row.get("fetched_at"))
+        when = parse_time(row.get("fetched_at"))
         if when is None:
             return
         key = row.get("page_key") or row.get("canonical_url") or row.get("url")
