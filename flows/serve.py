@@ -109,10 +109,17 @@ def serve_all(settings: Settings, port: int | None = None) -> None:
 
     console = Console(stderr=True)
 
+    stopping = False
+
     def _stop(signum: int, frame: Any) -> None:
+        nonlocal stopping
+        if stopping:  # already on the way out: let the clean-up finish
+            return
+        stopping = True
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
     existing = os.environ.get("PREFECT_API_URL")
     server = contextlib.nullcontext(existing) if existing else local_server(
         port or int(os.environ.get("OREWIRE_SERVER_PORT") or DEFAULT_PORT))
@@ -129,4 +136,9 @@ def serve_all(settings: Settings, port: int | None = None) -> None:
                 serve(*built, print_starting_message=False)
     except KeyboardInterrupt:
         pass
+    except Exception:
+        # A stop request lands wherever the process is; libraries may wrap the interrupt in
+        # their own error (pydantic does). After a stop request that is still a clean stop.
+        if not stopping:
+            raise
     console.print("orewire serve: stopped")
