@@ -14,7 +14,7 @@ import shutil
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -228,21 +228,6 @@ def rebuild_warehouse(settings: Settings, *, workers: int = 1, progress: Progres
     return result
 
 
-def ingest_warc_files(paths: list[Path], settings: Settings, *, kind: str, workers: int = 1,
-                      since: date | None = None, until: date | None = None, hosts: tuple[str, ...] = (),
-                      via: str = "import", progress: Progress | None = None) -> IngestResult:
-    """Process whole WARC files already in the archive (imports, web-archive backfills)."""
-    started = time.monotonic()
-    result = IngestResult()
-    opts = _options(settings, since=since, until=until, hosts=hosts, via=via)
-    with writer(settings) as conn:
-        _consume(conn, [("file", str(p)) for p in paths], opts, workers, result, progress)
-        result.files = len(paths)
-        _finish(conn, result)
-    result.duration_s = time.monotonic() - started
-    return result
-
-
 # -- run records: kept in the archive too, so a rebuild restores the `runs` table --------------
 
 def write_run_record(settings: Settings, run: dict[str, Any]) -> Path:
@@ -328,7 +313,3 @@ def _promote_out_of_range(conn: Any, sources: list[str], opts: ProcessOptions, w
         "ORDER BY warc_file, warc_offset", sources).fetchall()]
     if refs:
         _consume(conn, [("refs", part) for part in chunk(refs, REFS_PER_UNIT)], opts, workers, result, progress)
-
-
-def now() -> datetime:
-    return datetime.now(UTC)

@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -247,7 +247,3 @@ def process_units(units: Iterable[tuple[str, Any]], opts: ProcessOptions, worker
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         yield from pool.map(_run_unit, units, [opts] * len(units))
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)
