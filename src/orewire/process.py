@@ -223,6 +223,14 @@ def process_refs(refs: list[tuple[str, int]], opts: ProcessOptions) -> Processed
     return out
 
 
+def process_responses(responses: list[ArchivedResponse], opts: ProcessOptions) -> Processed:
+    """Responses already in memory (as the archive holds them)."""
+    out = Processed()
+    for resp in responses:
+        process_response(resp, opts, out)
+    return out
+
+
 def _run_unit(unit: tuple[str, Any], opts: ProcessOptions) -> Processed:
     kind, payload = unit
     return process_file(payload, opts) if kind == "file" else process_refs(payload, opts)

@@ -130,3 +130,28 @@ def test_manifest_rows_and_index(tmp_path: Path) -> None:
     index = CrawlIndex.build(tmp_path, "trend")
     assert index.has_article("trend:4205809") and len(index.articles) == 1
     assert index.validators["https://en.trend.az/feeds/index.rss"].etag == '"abc"'
+
+
+def test_archive_response_is_what_a_reader_reads_back(tmp_path: Path) -> None:
+    """The importer hands the writer's own copy of a record to cleaning instead of reading it
+    back: it must be exactly what read_response returns for every kind of header and body."""
+    page = "<html><body><p>Kazakh copper — ünïcode</p></body></html>".encode()
+    zipped = gzip.compress(page)
+    cases = [
+        ([("Content-Type", "text/html; charset=utf-8")], page, {"Source": "trend", "Via": "import"}),
+        ([("Content-Type", "text/html"), ("Content-Encoding", "gzip")], zipped,
+         {"Source": "trend", "Original-URL": "https://en.trend.az/a/1.html", "Empty": ""}),
+        ([("Content-Type", "text/html"), ("Transfer-Encoding", "chunked"), ("X-Odd", "line\r\nbreak")], page,
+         {"Origin-Record-ID": "<urn:uuid:1>", "Note": "two\nlines"}),
+        ([("content-type", "text/html"), ("Content-Encoding", "gzip")], b"not really gzip", {}),
+    ]
+    made = []
+    with WarcWriter(tmp_path, "trend", "run1") as writer:
+        for i, (headers, body, extra) in enumerate(cases):
+            made.append(writer.archive_response(
+                url=f"https://en.trend.az/business/economy/{4205900 + i}.html", status=200, reason="OK",
+                response_headers=headers, body=body, fetched_at=datetime(2026, 11, 27, 3, 19, 7, 123456, tzinfo=UTC),
+                remote_ip="203.0.113.9", extra=extra))
+    for response in made:
+        assert read_response(tmp_path, response.warc_file, response.offset) == response
+    assert made[1].body == page and made[1].raw_body == zipped

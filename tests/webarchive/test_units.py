@@ -176,3 +176,26 @@ def test_rearchived_record_carries_its_provenance(tmp_path):
     assert resp.extra["Origin-Record-ID"].startswith("<urn:uuid:")
     [row] = read_manifest(result.manifests[0])
     assert (row["kind"], row["status"], row["warc_offset"]) == ("article", 200, resp.offset)
+
+
+def test_scan_hands_each_kept_record_over_as_archived_and_lets_its_errors_through(tmp_path):
+    from orewire.archive import read_response
+
+    registry = load_registry("sources.toml")
+    records = [trend_record(3500001 + i, utc(2021, 3, 5 + i)) for i in range(3)]
+    path = write_warc(tmp_path / "three.warc.gz", records)
+    seen = []
+    with open(path, "rb") as fh:
+        result = scan_warc(fh, str(path), archive_root=tmp_path / "raw", registry=registry, run_id="r1",
+                           via="import", on_kept=seen.append)
+    assert [(r.warc_file, r.offset) for r in seen] == result.refs and len(seen) == 3
+    assert all(read_response(tmp_path / "raw", r.warc_file, r.offset) == r for r in seen)
+
+    def broken(_record):
+        raise RuntimeError("worker pool gone")
+
+    # A failing consumer is not a damaged file: its error reaches the caller, the archive is closed.
+    with open(path, "rb") as fh, pytest.raises(RuntimeError, match="worker pool gone"):
+        scan_warc(fh, str(path), archive_root=tmp_path / "raw2", registry=registry, run_id="r2",
+                  via="import", on_kept=broken)
+    assert not list((tmp_path / "raw2").rglob("*.open"))

@@ -39,6 +39,7 @@ MAX_DECODED_BYTES = 50 * 1024 * 1024
 # Hop-by-hop framing the HTTP client already undid: the archived body is de-chunked, so a
 # replaying tool must not try to de-chunk it again. The original header is kept, renamed.
 _RENAMED_HEADERS = {"transfer-encoding": "X-Archive-Orig-Transfer-Encoding"}
+_RESTORED_HEADERS = {renamed: "Transfer-Encoding" for renamed in _RENAMED_HEADERS.values()}
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,44 @@ class WarcWriter:
         extra: dict[str, str] | None = None,
     ) -> ArchiveLocation:
         """Write one request/response pair; return where the response record starts."""
+        return self._write_exchange(url=url, method=method, request_headers=request_headers,
+                                    request_body=request_body, status=status, reason=reason,
+                                    response_headers=response_headers, body=body, fetched_at=fetched_at,
+                                    remote_ip=remote_ip, extra=extra)[0]
+
+    def archive_response(
+        self,
+        *,
+        url: str,
+        status: int,
+        reason: str,
+        response_headers: list[tuple[str, str]],
+        body: bytes,
+        fetched_at: datetime,
+        remote_ip: str | None = None,
+        extra: dict[str, str] | None = None,
+    ) -> ArchivedResponse:
+        """Write a response (with an empty GET request) and return it as :func:`read_response`
+        would read it back from the archive, without reading it back."""
+        return self._write_exchange(url=url, method="GET", request_headers=[], request_body=b"", status=status,
+                                    reason=reason, response_headers=response_headers, body=body,
+                                    fetched_at=fetched_at, remote_ip=remote_ip, extra=extra)[1]
+
+    def _write_exchange(
+        self,
+        *,
+        url: str,
+        method: str,
+        request_headers: list[tuple[str, str]],
+        request_body: bytes,
+        status: int,
+        reason: str,
+        response_headers: list[tuple[str, str]],
+        body: bytes,
+        fetched_at: datetime,
+        remote_ip: str | None,
+        extra: dict[str, str] | None,
+    ) -> tuple[ArchiveLocation, ArchivedResponse]:
         if fetched_at.tzinfo is None:
             fetched_at = fetched_at.replace(tzinfo=UTC)
         self._ensure_file(fetched_at)
@@ -227,9 +266,19 @@ class WarcWriter:
         start = self._fh.tell()
         self._fh.write(req_bytes + resp_bytes)
         self._fh.flush()
-        return ArchiveLocation(
+        location = ArchiveLocation(
             warc_file=self._final.relative_to(self.root).as_posix(), offset=start + len(req_bytes)
         )
+        # What a reader gets back from this record (see _to_response).
+        headers = [(_RESTORED_HEADERS.get(k, k), v) for k, v in http_resp.headers]
+        decoded, truncated = _decode_body(body, headers)
+        back = ArchivedResponse(
+            url=url, status=status, headers=headers, body=decoded, fetched_at=_parse_warc_date(date),
+            warc_file=location.warc_file, offset=location.offset, record_id=resp_id,
+            extra={k[len(EXTRA_PREFIX):]: v for k, v in resp_warc.items() if k.startswith(EXTRA_PREFIX)},
+            raw_body=bytes(body), body_truncated=truncated,
+        )
+        return location, back
 
     def close(self) -> list[str]:
         """Close (fsync, rename) the current file; return every final file name written."""

@@ -34,8 +34,8 @@ from urllib.parse import urlsplit
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import ChunkedDataReader
 
-from orewire.archive import ManifestWriter, WarcWriter
-from orewire.process import Processed, ProcessOptions, chunk, process_refs, process_response
+from orewire.archive import ArchivedResponse, ManifestWriter, WarcWriter
+from orewire.process import Processed, ProcessOptions, process_response, process_responses
 from orewire.sources import Registry, Source, load_registry
 
 log = logging.getLogger(__name__)
@@ -176,13 +176,24 @@ class _Outputs:
             result.sources.append(name)
 
 
+class _KeptFailed(Exception):
+    """What the ``on_kept`` callback raised, passed through the scan's own error handling."""
+
+    def __init__(self, error: Exception):
+        super().__init__(str(error))
+        self.error = error
+
+
 def scan_warc(stream: IO[bytes] | Any, origin: str, *, archive_root: Path, registry: Registry, run_id: str,
               via: str, hosts: tuple[str, ...] = (), source: str | None = None,
-              not_before: date | None = None) -> ScanResult:
+              not_before: date | None = None,
+              on_kept: Callable[[ArchivedResponse], None] | None = None) -> ScanResult:
     """Re-archive the records of ``stream`` that belong to registry sources (see the module).
 
-    Returns what was kept and passed over; never raises for bad content (a damaged or truncated
-    tail sets ``damaged``), only for an archive that cannot be written.
+    ``on_kept`` receives each kept record as the archive now holds it (what reading it back
+    would give), so it can be cleaned while the scan goes on. Returns what was kept and passed
+    over; never raises for bad content (a damaged or truncated tail sets ``damaged``), only for
+    an archive that cannot be written or what ``on_kept`` raises.
     """
     result = ScanResult(origin=origin, run_id=run_id)
     counts = result.counts
@@ -254,15 +265,21 @@ def scan_warc(stream: IO[bytes] | Any, origin: str, *, archive_root: Path, regis
             fetched_at = when or datetime.now(UTC)
             extra = {"Source": owner.name, "Run-Id": run_id, "Via": via, "Kind": "article", "Original-URL": uri,
                      "Origin-File": origin_name, "Origin-Record-ID": _header(rec, "WARC-Record-ID") or ""}
-            loc = warc.write_exchange(
-                url=uri, method="GET", request_headers=[], request_body=b"", status=status,
-                reason=(http.statusline.split(" ", 1)[1] if " " in http.statusline else ""),
+            kept = warc.archive_response(
+                url=uri, status=status, reason=(http.statusline.split(" ", 1)[1] if " " in http.statusline else ""),
                 response_headers=headers, body=raw, fetched_at=fetched_at,
                 remote_ip=_header(rec, "WARC-IP-Address"), extra=extra)
-            manifest.write(url=uri, final_url=uri, status=status, fetched_at=fetched_at, warc_file=loc.warc_file,
-                           warc_offset=loc.offset, kind="article", bytes=len(raw),
+            manifest.write(url=uri, final_url=uri, status=status, fetched_at=fetched_at, warc_file=kept.warc_file,
+                           warc_offset=kept.offset, kind="article", bytes=len(raw),
                            content_type=http.get_header("Content-Type"), via=via, origin_file=origin)
-            result.refs.append((loc.warc_file, loc.offset))
+            result.refs.append((kept.warc_file, kept.offset))
+            if on_kept is not None:
+                try:
+                    on_kept(kept)
+                except Exception as exc:
+                    raise _KeptFailed(exc) from exc
+    except _KeptFailed as failed:
+        raise failed.error from None
     except Exception as exc:  # the stream broke off (network) or could not be read
         result.error = f"{type(exc).__name__}: {exc}"[:300]
     finally:
@@ -463,35 +480,53 @@ class _PartSink:
         self.summary.bytes_read += batch.bytes_read
 
 
-def _process_files(files: list[str], opts: ProcessOptions, sink: _PartSink) -> None:
-    """Every response of the job's archive files, read once, in order (one process)."""
-    from orewire.archive import iter_responses
+class _Cleaner:
+    """Cleans and extracts the kept records while the scan goes on: in this process, or in units
+    of REFS_PER_UNIT records on ``workers`` processes, in order, with at most two units per
+    process in flight (the scan waits rather than piling up records; finished rows go to the
+    sink as they come)."""
 
-    root = Path(opts.archive_root)
-    for rel in files:
-        path = root / rel
+    def __init__(self, workers: int, opts: ProcessOptions, sink: _PartSink):
+        self.opts = opts
+        self.sink = sink
+        self.workers = workers
+        self.pool: Any = None
+        self.unit: list[ArchivedResponse] = []
+        self.pending: deque[Any] = deque()
+
+    def __enter__(self) -> _Cleaner:
+        if self.workers > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.pool = ProcessPoolExecutor(max_workers=self.workers)
+        return self
+
+    def add(self, response: ArchivedResponse) -> None:
+        if self.pool is None:
+            process_response(response, self.opts, self.sink.pending)
+            self.sink.check()
+            return
+        self.unit.append(response)
+        if len(self.unit) >= REFS_PER_UNIT:
+            self._submit()
+
+    def _submit(self) -> None:
+        if self.unit:
+            self.pending.append(self.pool.submit(process_responses, self.unit, self.opts))
+            self.unit = []
+        while len(self.pending) >= 2 * self.workers:
+            self.sink.add(self.pending.popleft().result())
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        if self.pool is None:
+            return
         try:
-            for resp in iter_responses(path, root):
-                process_response(resp, opts, sink.pending)
-                sink.check()
-        except OSError as exc:
-            sink.pending.errors.append(f"{path}: cannot read: {exc}")
-
-
-def _process_refs_parallel(refs: list[tuple[str, int]], opts: ProcessOptions, workers: int,
-                           sink: _PartSink) -> None:
-    """The kept records in units of REFS_PER_UNIT on ``workers`` processes, in order, with at most
-    two units per process in flight (finished rows never pile up waiting for a slow unit)."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: deque[Any] = deque()
-        for unit in chunk(refs, REFS_PER_UNIT):
-            pending.append(pool.submit(process_refs, unit, opts))
-            if len(pending) >= 2 * workers:
-                sink.add(pending.popleft().result())
-        while pending:
-            sink.add(pending.popleft().result())
+            if kind is None:
+                self._submit()
+                while self.pending:
+                    self.sink.add(self.pending.popleft().result())
+        finally:
+            self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _open_local(job: ImportJob) -> IO[bytes]:
@@ -502,8 +537,8 @@ Opener = Callable[[ImportJob], Any]
 
 
 def run_job(job: ImportJob, opener: Opener | None = None) -> FileResult:
-    """Scan one file into the archive, then clean and extract what it kept, chunk by chunk into
-    Parquet parts (see the module)."""
+    """Scan one file into the archive and clean and extract what it keeps as it goes (on
+    ``job.workers`` processes), chunk by chunk into Parquet parts (see the module)."""
     import time
 
     t0 = time.monotonic()
@@ -520,25 +555,22 @@ def run_job(job: ImportJob, opener: Opener | None = None) -> FileResult:
     except Exception as exc:
         scan = ScanResult(origin=job.origin, run_id=job.run_id, error=f"cannot open: {type(exc).__name__}: {exc}"[:300])
         return FileResult(job, scan, Processed(errors=[f"{job.origin}: {scan.error}"]), time.monotonic() - t0)
-    try:
-        scan = scan_warc(stream, job.origin, archive_root=Path(job.archive_root), registry=registry,
-                         run_id=job.run_id, via=job.via, hosts=job.hosts, source=job.source, not_before=job.since)
-    finally:
-        stream.close()
     opts = ProcessOptions(archive_root=job.archive_root, registry_path=job.registry_path, since=job.since,
                           until=job.until, via=job.via)
     folder = parts_folder(job)
     shutil.rmtree(folder, ignore_errors=True)
     sink = _PartSink(folder)
     try:
-        if job.workers > 1 and len(scan.refs) > REFS_PER_UNIT:
-            _process_refs_parallel(scan.refs, opts, job.workers, sink)
-        else:
-            _process_files(scan.warc_files, opts, sink)
+        with _Cleaner(job.workers, opts, sink) as cleaner:
+            scan = scan_warc(stream, job.origin, archive_root=Path(job.archive_root), registry=registry,
+                             run_id=job.run_id, via=job.via, hosts=job.hosts, source=job.source,
+                             not_before=job.since, on_kept=cleaner.add)
         sink.flush()
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
+    finally:
+        stream.close()
     processed = sink.summary
     if scan.error:
         processed.errors.append(f"{job.origin}: {scan.error}")
