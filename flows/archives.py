@@ -16,6 +16,7 @@ filesystem shared by the workers and the flow.
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import replace
 from datetime import date
@@ -52,9 +53,12 @@ from orewire.webarchive import (
     iter_part_batches,
     remove_parts,
     run_job,
+    sweep_stale_parts,
     wayback_backfill,
 )
 from orewire.webarchive.importer import PARTS_DIR
+
+log = logging.getLogger(__name__)
 
 
 def task_runner(dask_address: str | None, workers: int) -> Any:
@@ -125,8 +129,12 @@ def done_keys(settings: Settings, kind: str) -> set[str]:
 
 
 def parts_dir(settings: Settings) -> str:
-    """Where the per-file tasks write their Parquet parts (absolute: tasks may run elsewhere)."""
-    return str(Path(settings.state_dir).resolve() / PARTS_DIR)
+    """Where the per-file tasks write their Parquet parts (absolute: tasks may run elsewhere).
+    Parts a dead flow left behind long ago are deleted on the way."""
+    base = Path(settings.state_dir).resolve() / PARTS_DIR
+    for name in sweep_stale_parts(base):
+        log.warning("deleted the parts of run %s, left behind by a flow that stopped", name)
+    return str(base)
 
 
 def load_results(settings: Settings, results: list[FileResult]) -> IngestResult:
@@ -278,11 +286,12 @@ def _ccnews(source: str, since: date, until: date, workers: int, dask_address: s
         return _finish_run(run, outcome)
     done = done_keys(settings, "ccnews")
     pending = [p for p in listing.paths if p not in done]
+    parts = parts_dir(settings)
     jobs = [ImportJob(kind="ccnews", origin=f"{base}/{p}", key=p, run_id=f"{run_id}-{i:04d}", via="ccnews",
                       archive_root=str(Path(settings.archive).resolve()),
                       registry_path=str(Path(settings.sources).resolve()), user_agent=settings.user_agent,
                       hosts=src.all_hosts, source=src.name, since=since, until=until,
-                      parts_dir=parts_dir(settings))
+                      parts_dir=parts)
             for i, p in enumerate(pending)]
     run["params"]["crawl_run_ids"] = [j.run_id for j in jobs]
     run["params"]["files"] = len(jobs)
@@ -339,6 +348,7 @@ def import_warc_flow(paths: list[str], hosts: list[str] | None = None, since: da
     t0 = time.monotonic()
     wanted = tuple(sorted({h.strip().lower() for h in hosts or [] if h.strip()}))
     done = done_keys(settings, "import")
+    parts = parts_dir(settings)
     jobs: list[ImportJob] = []
     missing: list[str] = []
     skipped = 0
@@ -355,7 +365,7 @@ def import_warc_flow(paths: list[str], hosts: list[str] | None = None, since: da
                               via="import", archive_root=str(Path(settings.archive).resolve()),
                               registry_path=str(Path(settings.sources).resolve()), user_agent=settings.user_agent,
                               hosts=wanted, since=since, until=until, size=size,
-                              parts_dir=parts_dir(settings)))
+                              parts_dir=parts))
     run: dict[str, Any] = {"run_id": run_id, "flow": "import", "source": "import", "started_at": _now(),
                            "status": "running",
                            "params": {"since": _iso(since), "until": _iso(until), "via": "import",

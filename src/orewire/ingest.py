@@ -37,8 +37,9 @@ log = logging.getLogger(__name__)
 
 REFS_PER_UNIT = 40
 # Processed units are loaded together once this many records are pending: a write costs a fixed
-# ~25 statements whatever its size, so larger batches keep the single writer ahead of the workers.
-LOAD_BATCH_RECORDS = 1000
+# ~25 statements whatever its size, so batches of a few hundred keep the single writer ahead of the
+# workers, while the last batch (loaded after the workers finish) stays short.
+LOAD_BATCH_RECORDS = 250
 RUNS_DIR = "runs"
 
 Progress = Callable[[int, int], None]  # (records done, articles loaded)
@@ -93,11 +94,18 @@ def _consume(conn: Any, units: list[tuple[str, Any]], opts: ProcessOptions, work
             if hook:
                 hook(result.records, result.counts.new_articles + result.counts.updated_articles)
 
-    for batch in process_units(units, opts, workers):
-        pending.extend(batch)
-        if pending.records >= LOAD_BATCH_RECORDS:
-            flush()
-    flush()
+    # While worker processes clean, the writer's loads are small and DuckDB's own threads would
+    # only take CPU from the workers: one thread then, all of them again for what follows (the
+    # full-text index, duplicate links).
+    conn.execute("SET threads = 1")
+    try:
+        for batch in process_units(units, opts, workers):
+            pending.extend(batch)
+            if pending.records >= LOAD_BATCH_RECORDS:
+                flush()
+        flush()
+    finally:
+        conn.execute("RESET threads")
 
 
 def pending_manifests(settings: Settings, source: str) -> list[Path]:

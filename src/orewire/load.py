@@ -19,6 +19,7 @@ import pyarrow as pa
 from orewire.archive.manifest import parse_time
 from orewire.process import Processed
 from orewire.warehouse import replace_children, upsert
+from orewire.warehouse.upsert import transaction
 
 ARTICLE_COLUMNS = (
     "article_id", "source", "url", "canonical_url", "title", "author", "section", "published_at",
@@ -165,7 +166,13 @@ def _existing(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> tuple[dict[str
 
 
 def load_processed(conn: duckdb.DuckDBPyConnection, batch: Processed) -> LoadCounts:
-    """Write one processed batch: articles (with versions), facts, mentions, entities, not-articles."""
+    """Write one processed batch: articles (with versions), facts, mentions, entities, not-articles,
+    in one transaction (all of it or nothing)."""
+    with transaction(conn):
+        return _load_processed(conn, batch)
+
+
+def _load_processed(conn: duckdb.DuckDBPyConnection, batch: Processed) -> LoadCounts:
     counts = LoadCounts(errors=len(batch.errors))
     incoming: dict[str, list[dict[str, Any]]] = {}
     for row in batch.articles:

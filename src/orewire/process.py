@@ -247,9 +247,14 @@ def default_workers() -> int:
 
 def process_units(units: Iterable[tuple[str, Any]], opts: ProcessOptions, workers: int = 1) -> Iterator[Processed]:
     """Process units (("file", path) or ("refs", [(warc_file, offset), ...])) with ``workers``
-    processes, yielding each unit's result as it completes (in submission order)."""
+    processes, yielding each unit's result as it completes (in submission order).
+
+    The workers are processes of their own, even just one: the caller (the warehouse writer)
+    loads one unit's rows while the next units are cleaned. A single unit, or ``workers`` 0,
+    is processed here in this process.
+    """
     units = list(units)
-    if workers <= 1 or len(units) <= 1:
+    if workers < 1 or len(units) <= 1:
         for unit in units:
             yield _run_unit(unit, opts)
         return

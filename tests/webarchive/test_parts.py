@@ -112,3 +112,25 @@ def test_parts_load_in_batches_and_are_deleted_after_the_load(archive_env, tmp_p
     assert len(article_ids(archive_env)) == 5
     assert query(archive_env, "SELECT reason FROM not_articles") == [("out-of-range",)]
     assert not (tmp_path / "parts" / "r1-0000").exists()
+
+
+def test_parts_left_by_a_dead_flow_are_swept_and_live_ones_kept(tmp_path):
+    import os
+    import time
+
+    from orewire.webarchive import sweep_stale_parts
+
+    base = tmp_path / "parts"
+    dead, live = base / "import-dead-0000", base / "import-live-0000"
+    for folder in (dead, live):
+        folder.mkdir(parents=True)
+        (folder / "part-00000.articles.parquet").write_bytes(b"x")
+    old = time.time() - 2 * 24 * 3600
+    for path in (dead / "part-00000.articles.parquet", dead):
+        os.utime(path, (old, old))
+    # A live job's folder with an old first part but a fresh one is kept.
+    os.utime(live / "part-00000.articles.parquet", (old, old))
+    (live / "part-00001.articles.parquet").write_bytes(b"y")
+    assert sweep_stale_parts(base) == ["import-dead-0000"]
+    assert not dead.exists() and live.is_dir()
+    assert sweep_stale_parts(tmp_path / "nothing-here") == []

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import duckdb
 import pyarrow as pa
@@ -22,6 +24,32 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
 }
 
 _counter = itertools.count()
+# Open transactions by connection: writes inside ``transaction`` join the outer one.
+_open: dict[int, int] = {}
+
+
+@contextmanager
+def transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """One transaction around the block; nested blocks join the outermost one, so several
+    writes (an article batch's rows in five tables) commit together or not at all."""
+    key = id(conn)
+    if _open.get(key):
+        _open[key] += 1
+        try:
+            yield
+        finally:
+            _open[key] -= 1
+        return
+    conn.execute("BEGIN TRANSACTION")
+    _open[key] = 1
+    try:
+        yield
+    except BaseException:
+        _open.pop(key, None)
+        conn.execute("ROLLBACK")
+        raise
+    _open.pop(key, None)
+    conn.execute("COMMIT")
 
 
 def _quote(name: str) -> str:
@@ -49,19 +77,15 @@ def upsert(conn: duckdb.DuckDBPyConnection, table: str, batch: pa.Table,
     cols = ", ".join(_quote(c) for c in batch.column_names)
     match = " AND ".join(f"t.{_quote(k)} = b.{_quote(k)}" for k in key)
     try:
-        conn.execute("BEGIN TRANSACTION")
-        dedup = (
-            f"SELECT {cols} FROM (SELECT *, row_number() OVER () AS _ord FROM {view}) "
-            f"QUALIFY row_number() OVER (PARTITION BY {keys} ORDER BY _ord DESC) = 1"
-        )
-        distinct = conn.execute(f"SELECT count(*) = count(DISTINCT ({keys})) FROM {view}").fetchone()
-        source = view if distinct and distinct[0] else f"({dedup})"
-        conn.execute(f"DELETE FROM {_quote(table)} t USING {source} b WHERE {match}")
-        conn.execute(f"INSERT INTO {_quote(table)} BY NAME SELECT {cols} FROM {source}")
-        conn.execute("COMMIT")
-    except Exception:
-        conn.execute("ROLLBACK")
-        raise
+        with transaction(conn):
+            dedup = (
+                f"SELECT {cols} FROM (SELECT *, row_number() OVER () AS _ord FROM {view}) "
+                f"QUALIFY row_number() OVER (PARTITION BY {keys} ORDER BY _ord DESC) = 1"
+            )
+            distinct = conn.execute(f"SELECT count(*) = count(DISTINCT ({keys})) FROM {view}").fetchone()
+            source = view if distinct and distinct[0] else f"({dedup})"
+            conn.execute(f"DELETE FROM {_quote(table)} t USING {source} b WHERE {match}")
+            conn.execute(f"INSERT INTO {_quote(table)} BY NAME SELECT {cols} FROM {source}")
     finally:
         conn.unregister(view)
     return batch.num_rows
@@ -79,17 +103,14 @@ def replace_children(conn: duckdb.DuckDBPyConnection, table: str, batch: pa.Tabl
     parents = _register(conn, pa.table({parent_key: pa.array(sorted(set(parent_ids)), pa.string())}))
     view = _register(conn, batch) if batch.num_rows else None
     try:
-        conn.execute("BEGIN TRANSACTION")
-        conn.execute(
-            f"DELETE FROM {_quote(table)} t USING {parents} p WHERE t.{_quote(parent_key)} = p.{_quote(parent_key)}"
-        )
-        if view is not None:
-            cols = ", ".join(_quote(c) for c in batch.column_names)
-            conn.execute(f"INSERT INTO {_quote(table)} BY NAME SELECT {cols} FROM {view}")
-        conn.execute("COMMIT")
-    except Exception:
-        conn.execute("ROLLBACK")
-        raise
+        with transaction(conn):
+            conn.execute(
+                f"DELETE FROM {_quote(table)} t USING {parents} p "
+                f"WHERE t.{_quote(parent_key)} = p.{_quote(parent_key)}"
+            )
+            if view is not None:
+                cols = ", ".join(_quote(c) for c in batch.column_names)
+                conn.execute(f"INSERT INTO {_quote(table)} BY NAME SELECT {cols} FROM {view}")
     finally:
         conn.unregister(parents)
         if view is not None:

@@ -27,6 +27,7 @@ from orewire.webarchive.importer import (
     remove_parts,
     run_job,
     scan_warc,
+    sweep_stale_parts,
 )
 from orewire.webarchive.pacing import Answer, Pacer, PoliteClient, ServiceRefused, retry_after_seconds
 from orewire.webarchive.wayback import (
@@ -69,5 +70,6 @@ __all__ = [
     "retry_after_seconds",
     "run_job",
     "scan_warc",
+    "sweep_stale_parts",
     "wayback_backfill",
 ]

@@ -445,6 +445,34 @@ def iter_part_batches(parts: list[Part], max_rows: int = LOAD_BATCH_ROWS) -> Ite
         yield pending
 
 
+#: A parts folder not written to for this long was left by a flow that died (a live job adds a
+#: part every chunk, and the flow deletes the folder once it has loaded it).
+STALE_PARTS_SECONDS = 24 * 3600
+
+
+def sweep_stale_parts(base: Path, max_age: float = STALE_PARTS_SECONDS, now: float | None = None) -> list[str]:
+    """Delete the run folders under ``base`` untouched for ``max_age`` seconds; returns their names.
+
+    Their rows are not lost: the records are in the archive, and the files they came from were
+    not recorded as imported, so the next run reads them again.
+    """
+    import time
+
+    now = time.time() if now is None else now
+    removed: list[str] = []
+    if not base.is_dir():
+        return removed
+    for folder in sorted(p for p in base.iterdir() if p.is_dir()):
+        try:
+            touched = max([folder.stat().st_mtime, *(f.stat().st_mtime for f in folder.iterdir())])
+        except OSError:
+            continue  # removed meanwhile
+        if now - touched > max_age:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder.name)
+    return removed
+
+
 def remove_parts(result: FileResult) -> None:
     """Delete a job's parts (once the writer is done with them)."""
     folder = Path(result.parts_folder) if result.parts_folder else parts_folder(result.job)
