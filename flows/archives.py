@@ -42,6 +42,7 @@ from orewire.runs import SourceOutcome, new_run_id
 from orewire.settings import Settings, get_settings
 from orewire.sources import load_registry
 from orewire.warehouse import rebuild_index, writer
+from orewire.warehouse.upsert import transaction
 from orewire.webarchive import (
     FileResult,
     ImportJob,
@@ -161,6 +162,7 @@ def _load_results(settings: Settings, results: list[FileResult], out: IngestResu
                 out.fetches += load_manifest(conn, rows)
                 record_processed_file(conn, _rel(settings, path), "manifest", name, len(rows),
                                       path.stat().st_size if path.exists() else 0)
+            loaded_before = len(out.counts.article_ids)
             for batch in iter_part_batches(res.parts):
                 out.counts.add(load_processed(conn, batch))
             # The file's errors (its rows are all in the parts).
@@ -170,8 +172,11 @@ def _load_results(settings: Settings, results: list[FileResult], out: IngestResu
             out.skipped += res.scan.counts.records - res.scan.counts.kept
             out.errors.extend(res.processed.errors)
             if res.complete:
-                record_processed_file(conn, res.job.key, res.job.kind, ",".join(res.scan.sources) or None,
-                                      res.scan.counts.records, res.job.size or res.scan.counts.bytes_in)
+                # Done only together with its articles' duplicate links (a kill in between: read again).
+                with transaction(conn):
+                    link_duplicates(conn, out.counts.article_ids[loaded_before:], bits)
+                    record_processed_file(conn, res.job.key, res.job.kind, ",".join(res.scan.sources) or None,
+                                          res.scan.counts.records, res.job.size or res.scan.counts.bytes_in)
                 out.files += 1
         if out.counts.article_ids:
             link_duplicates(conn, out.counts.article_ids, bits)

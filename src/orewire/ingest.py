@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from orewire.archive import list_manifests, list_warc_files, read_manifest
+from orewire.clean.fingerprint import NEAR_DUPLICATE_BITS
 from orewire.load import (
     LoadCounts,
     link_duplicates,
@@ -32,6 +33,7 @@ from orewire.load import (
 from orewire.process import Processed, ProcessOptions, chunk, process_units
 from orewire.settings import Settings
 from orewire.warehouse import rebuild_index, writer
+from orewire.warehouse.upsert import transaction
 
 log = logging.getLogger(__name__)
 
@@ -72,8 +74,6 @@ def _options(settings: Settings, **kw: Any) -> ProcessOptions:
 
 
 def _finish(conn: Any, result: IngestResult) -> None:
-    from orewire.clean import NEAR_DUPLICATE_BITS
-
     if result.counts.article_ids:
         link_duplicates(conn, result.counts.article_ids, NEAR_DUPLICATE_BITS)
         rebuild_index(conn)
@@ -157,9 +157,14 @@ def ingest_manifests(manifests: Iterable[Path], settings: Settings, *, workers: 
             result.fetches += load_manifest(conn, rows)
             refs = manifest_refs(rows)
             units = [("refs", part) for part in chunk(refs, REFS_PER_UNIT)]
+            loaded_before = len(result.counts.article_ids)
             _consume(conn, units, opts, workers, result, progress)
             source = rows[0].get("source") if rows else None
-            record_processed_file(conn, rel, "manifest", source, len(rows), path.stat().st_size)
+            # The manifest counts as done only together with its articles' duplicate links: a run
+            # killed in between loads it again rather than leaving the links unset.
+            with transaction(conn):
+                link_duplicates(conn, result.counts.article_ids[loaded_before:], NEAR_DUPLICATE_BITS)
+                record_processed_file(conn, rel, "manifest", source, len(rows), path.stat().st_size)
             result.files += 1
             if source:
                 sources.add(source)
