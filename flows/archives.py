@@ -154,6 +154,7 @@ def load_results(settings: Settings, results: list[FileResult]) -> IngestResult:
 
 
 def _load_results(settings: Settings, results: list[FileResult], out: IngestResult, bits: int) -> None:
+    unlinked: list[str] = []  # articles of files not read to their end (no record to commit with)
     with writer(settings) as conn:
         for res in results:
             for name, manifest in zip(res.scan.sources, res.scan.manifests, strict=True):
@@ -178,8 +179,10 @@ def _load_results(settings: Settings, results: list[FileResult], out: IngestResu
                     record_processed_file(conn, res.job.key, res.job.kind, ",".join(res.scan.sources) or None,
                                           res.scan.counts.records, res.job.size or res.scan.counts.bytes_in)
                 out.files += 1
+            else:
+                unlinked.extend(out.counts.article_ids[loaded_before:])
         if out.counts.article_ids:
-            link_duplicates(conn, out.counts.article_ids, bits)
+            link_duplicates(conn, unlinked, bits)
             rebuild_index(conn)
 
 

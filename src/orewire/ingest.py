@@ -73,9 +73,11 @@ def _options(settings: Settings, **kw: Any) -> ProcessOptions:
     return ProcessOptions(archive_root=str(settings.archive), registry_path=str(settings.sources), **kw)
 
 
-def _finish(conn: Any, result: IngestResult) -> None:
+def _finish(conn: Any, result: IngestResult, linked: int = 0) -> None:
+    """Duplicate links for the articles loaded after the first ``linked`` (those before were
+    linked as they were loaded), then the full-text index."""
     if result.counts.article_ids:
-        link_duplicates(conn, result.counts.article_ids, NEAR_DUPLICATE_BITS)
+        link_duplicates(conn, result.counts.article_ids[linked:], NEAR_DUPLICATE_BITS)
         rebuild_index(conn)
 
 
@@ -147,6 +149,7 @@ def ingest_manifests(manifests: Iterable[Path], settings: Settings, *, workers: 
                     daily_starts=daily_starts(settings))
     manifests = list(manifests)
     sources: set[str] = set()
+    linked = 0
     with writer(settings) as conn:
         done = processed_paths(conn, "manifest")
         for path in manifests:
@@ -165,11 +168,12 @@ def ingest_manifests(manifests: Iterable[Path], settings: Settings, *, workers: 
             with transaction(conn):
                 link_duplicates(conn, result.counts.article_ids[loaded_before:], NEAR_DUPLICATE_BITS)
                 record_processed_file(conn, rel, "manifest", source, len(rows), path.stat().st_size)
+            linked = len(result.counts.article_ids)
             result.files += 1
             if source:
                 sources.add(source)
         _promote_out_of_range(conn, sorted(sources), opts, workers, result, progress)
-        _finish(conn, result)
+        _finish(conn, result, linked)
     result.duration_s = time.monotonic() - started
     return result
 

@@ -7,6 +7,7 @@ import itertools
 import json
 import time
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -179,7 +180,7 @@ def test_rearchived_record_carries_its_provenance(tmp_path):
 
 
 def test_scan_hands_each_kept_record_over_as_archived_and_lets_its_errors_through(tmp_path):
-    from orewire.archive import read_response
+    from orewire.archive import read_manifest, read_response
 
     registry = load_registry("sources.toml")
     records = [trend_record(3500001 + i, utc(2021, 3, 5 + i)) for i in range(3)]
@@ -188,7 +189,8 @@ def test_scan_hands_each_kept_record_over_as_archived_and_lets_its_errors_throug
     with open(path, "rb") as fh:
         result = scan_warc(fh, str(path), archive_root=tmp_path / "raw", registry=registry, run_id="r1",
                            via="import", on_kept=seen.append)
-    assert [(r.warc_file, r.offset) for r in seen] == result.refs and len(seen) == 3
+    archived = [(row["warc_file"], row["warc_offset"]) for row in read_manifest(Path(result.manifests[0]))]
+    assert [(r.warc_file, r.offset) for r in seen] == archived and len(seen) == 3
     assert all(read_response(tmp_path / "raw", r.warc_file, r.offset) == r for r in seen)
 
     def broken(_record):

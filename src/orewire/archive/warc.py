@@ -346,9 +346,7 @@ def _decode_body(raw: bytes, headers: list[tuple[str, str]],
 def _to_response(record: Any, raw: bytes, warc_file: str, offset: int) -> ArchivedResponse:
     rec = record.rec_headers
     http = record.http_headers
-    headers = [(k, v) for k, v in http.headers] if http else []
-    headers = [("Transfer-Encoding" if k == _RENAMED_HEADERS["transfer-encoding"] else k, v)
-               for k, v in headers]
+    headers = [(_RESTORED_HEADERS.get(k, k), v) for k, v in http.headers] if http else []
     status = int(http.get_statuscode() or 0) if http else 0
     body, truncated = _decode_body(raw, headers)
     extra = {

@@ -107,7 +107,6 @@ class ScanResult:
     warc_files: list[str] = field(default_factory=list)   # relative to the archive root
     manifests: list[str] = field(default_factory=list)    # absolute paths
     sources: list[str] = field(default_factory=list)
-    refs: list[tuple[str, int]] = field(default_factory=list)  # where each kept record was archived
     damaged: str | None = None   # why the pass ended before the end of the stream
     error: str | None = None     # the stream could not be read at all / broke off
 
@@ -272,7 +271,6 @@ def scan_warc(stream: IO[bytes] | Any, origin: str, *, archive_root: Path, regis
             manifest.write(url=uri, final_url=uri, status=status, fetched_at=fetched_at, warc_file=kept.warc_file,
                            warc_offset=kept.offset, kind="article", bytes=len(raw),
                            content_type=http.get_header("Content-Type"), via=via, origin_file=origin)
-            result.refs.append((kept.warc_file, kept.offset))
             if on_kept is not None:
                 try:
                     on_kept(kept)
