@@ -141,32 +141,33 @@ def _occurrences(text: str, literal: str, not_after: re.Pattern[str] | None = No
 _AGENCY_RE = _gaz_re(gz.AGENCIES)
 _TICKER_RE = re.compile(rf"\((?:{_alt(gz.EXCHANGES)})[\s,:;A-Z-]*:[^)]*\)")
 
-_COMPANY_FORM: dict[str, str] = {}
-for _canon, _als in gz.COMPANIES.items():
-    _COMPANY_FORM[_canon] = _canon
-    for _a in _als:
-        _COMPANY_FORM[_a] = _canon
+def _name_forms(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Every way of writing a name (itself and its aliases) -> the canonical name."""
+    forms: dict[str, str] = {}
+    for canon, aliases in table.items():
+        forms[canon] = canon
+        for alias in aliases:
+            forms[alias] = canon
+    return forms
+
+
+def _place_forms(table: dict[str, tuple[str, tuple[str, ...]]]) -> dict[str, tuple[str, str]]:
+    """Every way of writing a place -> (canonical name, code)."""
+    return {form: (canon, code) for canon, (code, forms) in table.items() for form in forms}
+
+
+_COMPANY_FORM = _name_forms(gz.COMPANIES)
 _COMPANY_RE = _gaz_re(list(_COMPANY_FORM))
 
-_ORG_FORM: dict[str, str] = {}
-for _canon, _als in gz.ORGS.items():
-    _ORG_FORM[_canon] = _canon
-    for _a in _als:
-        _ORG_FORM[_a] = _canon
+_ORG_FORM = _name_forms(gz.ORGS)
 _ORG_RE = _gaz_re(list(_ORG_FORM))
 
-_COUNTRY_FORM: dict[str, tuple[str, str]] = {}
-for _canon, (_code, _forms) in gz.COUNTRIES.items():
-    for _f in _forms:
-        _COUNTRY_FORM[_f] = (_canon, _code)
+_COUNTRY_FORM = _place_forms(gz.COUNTRIES)
 _COUNTRY_RE = re.compile(rf"(?<![\w-])(?:{_alt(list(_COUNTRY_FORM))})(?![\w$]|-(?!based|owned|listed|born))")
 _CURRENCY_AFTER = re.compile(rf"^\s+(?:{_alt(gz.CURRENCY_NOUNS)})\b")
 _COUNTRY_WORDS = frozenset(w for f in _COUNTRY_FORM for w in f.split())
 
-_REGION_FORM: dict[str, tuple[str, str]] = {}
-for _canon, (_code, _forms) in gz.REGIONS.items():
-    for _f in _forms:
-        _REGION_FORM[_f] = (_canon, _code)
+_REGION_FORM = _place_forms(gz.REGIONS)
 _REGION_GAZ_RE = re.compile(rf"(?<![\w-])(?:{_alt([f for f in _REGION_FORM if f != 'WA'])})(?![\w-])")
 _REGION_PAT_RE = re.compile(
     rf"(?<![\w-])(?P<stem>{_CAPSEQ})[ \t]+(?P<word>coal basin|region|Region|oblast|Oblast|Territory|territory|"
