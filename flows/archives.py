@@ -31,7 +31,6 @@ from orewire.archive import read_manifest
 from orewire.ingest import IngestResult, ingest_manifests, write_run_record
 from orewire.load import (
     LoadCounts,
-    link_duplicates,
     load_manifest,
     load_processed,
     processed_paths,
@@ -41,8 +40,7 @@ from orewire.process import Processed
 from orewire.runs import SourceOutcome, new_run_id
 from orewire.settings import Settings, get_settings
 from orewire.sources import load_registry
-from orewire.warehouse import rebuild_index, writer
-from orewire.warehouse.upsert import transaction
+from orewire.warehouse import writer
 from orewire.webarchive import (
     FileResult,
     ImportJob,
@@ -142,19 +140,18 @@ def load_results(settings: Settings, results: list[FileResult]) -> IngestResult:
     """Load every file's parts and manifests through the single writer, a chunk of parts at a
     time; a file read to its end is recorded in ``processed_files`` so it is not read again. The
     parts are deleted once the writer is done (loaded or not: the archive holds the records)."""
-    from orewire.clean import NEAR_DUPLICATE_BITS
-
     out = IngestResult()
     try:
-        _load_results(settings, results, out, NEAR_DUPLICATE_BITS)
+        _load_results(settings, results, out)
     finally:
         for res in results:
             remove_parts(res)
     return out
 
 
-def _load_results(settings: Settings, results: list[FileResult], out: IngestResult, bits: int) -> None:
-    unlinked: list[str] = []  # articles of files not read to their end (no record to commit with)
+def _load_results(settings: Settings, results: list[FileResult], out: IngestResult) -> None:
+    # Each batch carries its own index entries and duplicate links (see orewire.load), so a file
+    # read to its end is done once its batches are in.
     with writer(settings) as conn:
         for res in results:
             for name, manifest in zip(res.scan.sources, res.scan.manifests, strict=True):
@@ -163,7 +160,6 @@ def _load_results(settings: Settings, results: list[FileResult], out: IngestResu
                 out.fetches += load_manifest(conn, rows)
                 record_processed_file(conn, _rel(settings, path), "manifest", name, len(rows),
                                       path.stat().st_size if path.exists() else 0)
-            loaded_before = len(out.counts.article_ids)
             for batch in iter_part_batches(res.parts):
                 out.counts.add(load_processed(conn, batch))
             # The file's errors (its rows are all in the parts).
@@ -173,17 +169,9 @@ def _load_results(settings: Settings, results: list[FileResult], out: IngestResu
             out.skipped += res.scan.counts.records - res.scan.counts.kept
             out.errors.extend(res.processed.errors)
             if res.complete:
-                # Done only together with its articles' duplicate links (a kill in between: read again).
-                with transaction(conn):
-                    link_duplicates(conn, out.counts.article_ids[loaded_before:], bits)
-                    record_processed_file(conn, res.job.key, res.job.kind, ",".join(res.scan.sources) or None,
-                                          res.scan.counts.records, res.job.size or res.scan.counts.bytes_in)
+                record_processed_file(conn, res.job.key, res.job.kind, ",".join(res.scan.sources) or None,
+                                      res.scan.counts.records, res.job.size or res.scan.counts.bytes_in)
                 out.files += 1
-            else:
-                unlinked.extend(out.counts.article_ids[loaded_before:])
-        if out.counts.article_ids:
-            link_duplicates(conn, unlinked, bits)
-            rebuild_index(conn)
 
 
 def _counts(ingest: IngestResult, fetched: int, seconds: float) -> dict[str, Any]:

@@ -19,10 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from orewire.archive import list_manifests, list_warc_files, read_manifest
-from orewire.clean.fingerprint import NEAR_DUPLICATE_BITS
 from orewire.load import (
     LoadCounts,
-    link_duplicates,
     load_manifest,
     load_processed,
     manifest_refs,
@@ -32,8 +30,7 @@ from orewire.load import (
 )
 from orewire.process import Processed, ProcessOptions, chunk, process_units
 from orewire.settings import Settings
-from orewire.warehouse import rebuild_index, writer
-from orewire.warehouse.upsert import transaction
+from orewire.warehouse import writer
 
 log = logging.getLogger(__name__)
 
@@ -71,14 +68,6 @@ class IngestResult:
 
 def _options(settings: Settings, **kw: Any) -> ProcessOptions:
     return ProcessOptions(archive_root=str(settings.archive), registry_path=str(settings.sources), **kw)
-
-
-def _finish(conn: Any, result: IngestResult, linked: int = 0) -> None:
-    """Duplicate links for the articles loaded after the first ``linked`` (those before were
-    linked as they were loaded), then the full-text index."""
-    if result.counts.article_ids:
-        link_duplicates(conn, result.counts.article_ids[linked:], NEAR_DUPLICATE_BITS)
-        rebuild_index(conn)
 
 
 def _consume(conn: Any, units: list[tuple[str, Any]], opts: ProcessOptions, workers: int, result: IngestResult,
@@ -149,7 +138,6 @@ def ingest_manifests(manifests: Iterable[Path], settings: Settings, *, workers: 
                     daily_starts=daily_starts(settings))
     manifests = list(manifests)
     sources: set[str] = set()
-    linked = 0
     with writer(settings) as conn:
         done = processed_paths(conn, "manifest")
         for path in manifests:
@@ -160,20 +148,15 @@ def ingest_manifests(manifests: Iterable[Path], settings: Settings, *, workers: 
             result.fetches += load_manifest(conn, rows)
             refs = manifest_refs(rows)
             units = [("refs", part) for part in chunk(refs, REFS_PER_UNIT)]
-            loaded_before = len(result.counts.article_ids)
             _consume(conn, units, opts, workers, result, progress)
             source = rows[0].get("source") if rows else None
-            # The manifest counts as done only together with its articles' duplicate links: a run
-            # killed in between loads it again rather than leaving the links unset.
-            with transaction(conn):
-                link_duplicates(conn, result.counts.article_ids[loaded_before:], NEAR_DUPLICATE_BITS)
-                record_processed_file(conn, rel, "manifest", source, len(rows), path.stat().st_size)
-            linked = len(result.counts.article_ids)
+            # Its articles (with their index entries and duplicate links) are loaded: done. A run
+            # killed before this line loads the manifest again, which changes nothing.
+            record_processed_file(conn, rel, "manifest", source, len(rows), path.stat().st_size)
             result.files += 1
             if source:
                 sources.add(source)
         _promote_out_of_range(conn, sorted(sources), opts, workers, result, progress)
-        _finish(conn, result, linked)
     result.duration_s = time.monotonic() - started
     return result
 
@@ -207,7 +190,6 @@ def reprocess_archive(sources: list[str], settings: Settings, *, workers: int = 
     with writer(settings) as conn:
         _consume(conn, [("file", str(p)) for p in files], opts, workers, result, progress)
         result.files = len(files)
-        _finish(conn, result)
     result.duration_s = time.monotonic() - started
     return result
 
@@ -240,7 +222,6 @@ def rebuild_warehouse(settings: Settings, *, workers: int = 1, progress: Progres
         for run in load_run_records(settings):
             if run.get("status") != "running":  # a run that never finished was never recorded
                 record_run(conn, run)
-        _finish(conn, result)
     result.duration_s = time.monotonic() - started
     return result
 

@@ -17,8 +17,10 @@ import duckdb
 import pyarrow as pa
 
 from orewire.archive.manifest import parse_time
+from orewire.clean.fingerprint import NEAR_DUPLICATE_BITS
 from orewire.process import Processed
 from orewire.warehouse import replace_children, upsert
+from orewire.warehouse.fulltext import update_index
 from orewire.warehouse.upsert import transaction
 
 ARTICLE_COLUMNS = (
@@ -72,8 +74,9 @@ _FETCH_SCHEMA = pa.schema([
 
 
 def _table(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
-    # Keys outside the schema are ignored and missing ones become NULL.
-    return pa.Table.from_pylist(rows, schema=schema)
+    # Keys outside the schema are ignored and missing ones become NULL. Converting the rows as
+    # one struct array runs in Arrow's C++ (about twice as fast as Table.from_pylist).
+    return pa.Table.from_struct_array(pa.array(rows, type=pa.struct(list(schema))))
 
 
 @dataclass
@@ -167,7 +170,8 @@ def _existing(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> tuple[dict[str
 
 def load_processed(conn: duckdb.DuckDBPyConnection, batch: Processed) -> LoadCounts:
     """Write one processed batch: articles (with versions), facts, mentions, entities, not-articles,
-    in one transaction (all of it or nothing)."""
+    the full-text index and duplicate links of the articles it changed, in one transaction (all of
+    it or nothing)."""
     with transaction(conn):
         return _load_processed(conn, batch)
 
@@ -180,7 +184,7 @@ def _load_processed(conn: duckdb.DuckDBPyConnection, batch: Processed) -> LoadCo
     ids = sorted(incoming)
     if ids:
         current, versions = _existing(conn, ids)
-        heads, earlier, fact_owners = [], [], []
+        heads, earlier, fact_owners, changed = [], [], [], []
         facts: list[dict[str, Any]] = []
         mentions: list[dict[str, Any]] = []
         entities: dict[str, dict[str, Any]] = {}
@@ -192,6 +196,8 @@ def _load_processed(conn: duckdb.DuckDBPyConnection, batch: Processed) -> LoadCo
                 counts.updated_articles += 1
             else:
                 counts.unchanged_articles += 1
+            if outcome != "unchanged":
+                changed.append(aid)
             source_row = next((r for r in incoming[aid] if _loc(r) == _loc(head)), None)
             if source_row is not None:
                 # The head came from this batch: its facts are the article's facts now.
@@ -205,17 +211,22 @@ def _load_processed(conn: duckdb.DuckDBPyConnection, batch: Processed) -> LoadCo
                     else:
                         entities[ent["entity_id"]] = dict(ent)
                 head["extractor_version"] = source_row.get("extractor_version")
-            head.setdefault("duplicate_of", None)
+            # The stored link stands until link_duplicates below recomputes it (for changed articles).
+            head["duplicate_of"] = current[aid].get("duplicate_of") if aid in current else None
             heads.append(head)
             earlier.extend(older)
-        upsert(conn, "articles", _table(heads, _ARTICLE_SCHEMA))
-        replace_children(conn, "article_versions", _table(earlier, _VERSION_SCHEMA), ids)
+        # Rows of articles new to the warehouse have nothing to replace: plain inserts for them.
+        known = [aid for aid in ids if aid in current]
+        upsert(conn, "articles", _table(heads, _ARTICLE_SCHEMA), replacing=bool(known))
+        replace_children(conn, "article_versions", _table(earlier, _VERSION_SCHEMA), known)
         if entities:
             _upsert_entities(conn, list(entities.values()))
-        replace_children(conn, "mentions", _table(mentions, _MENTION_SCHEMA), fact_owners)
-        replace_children(conn, "facts", _table(facts, _FACT_SCHEMA), fact_owners)
+        replace_children(conn, "mentions", _table(mentions, _MENTION_SCHEMA), [a for a in fact_owners if a in current])
+        replace_children(conn, "facts", _table(facts, _FACT_SCHEMA), [a for a in fact_owners if a in current])
         counts.facts += len(facts)
         counts.article_ids.extend(ids)
+        update_index(conn, changed)
+        link_duplicates(conn, changed, NEAR_DUPLICATE_BITS)
         # A location that is now an article is no longer a not-article.
         locs = pa.table({"warc_file": [r["warc_file"] for r in batch.articles],
                          "warc_offset": pa.array([int(r["warc_offset"]) for r in batch.articles], pa.int64())})
@@ -256,9 +267,11 @@ def link_duplicates(conn: duckdb.DuckDBPyConnection, article_ids: Iterable[str],
     # so the links do not depend on the order articles arrived in.
     conn.register("_batch_ids", pa.table({"article_id": pa.array(ids, pa.string())}))
     try:
+        # ... and so may articles that named one of them as their original (its text may have changed).
         near = conn.execute(
             "SELECT DISTINCT b.article_id FROM articles a JOIN _batch_ids USING (article_id) "
-            "JOIN articles b ON b.article_id <> a.article_id AND bit_count(xor(a.simhash, b.simhash)) <= ?",
+            "JOIN articles b ON b.article_id <> a.article_id AND bit_count(xor(a.simhash, b.simhash)) <= ? "
+            "UNION SELECT d.article_id FROM articles d JOIN _batch_ids i ON d.duplicate_of = i.article_id",
             [max_bits],
         ).fetchall()
     finally:

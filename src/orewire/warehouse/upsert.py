@@ -63,11 +63,13 @@ def _register(conn: duckdb.DuckDBPyConnection, batch: pa.Table) -> str:
 
 
 def upsert(conn: duckdb.DuckDBPyConnection, table: str, batch: pa.Table,
-           key: tuple[str, ...] | None = None) -> int:
+           key: tuple[str, ...] | None = None, *, replacing: bool = True) -> int:
     """Insert or replace ``batch`` rows into ``table`` by its key, in one transaction.
 
     Rows of the batch replace existing rows with the same key; within the batch the last row
-    of a key wins. Columns missing from the batch take their defaults. Returns rows written.
+    of a key wins. Columns missing from the batch take their defaults. A caller that knows no
+    key of the batch is in the table yet passes ``replacing=False`` and skips the delete.
+    Returns rows written.
     """
     if batch.num_rows == 0:
         return 0
@@ -84,7 +86,8 @@ def upsert(conn: duckdb.DuckDBPyConnection, table: str, batch: pa.Table,
             )
             distinct = conn.execute(f"SELECT count(*) = count(DISTINCT ({keys})) FROM {view}").fetchone()
             source = view if distinct and distinct[0] else f"({dedup})"
-            conn.execute(f"DELETE FROM {_quote(table)} t USING {source} b WHERE {match}")
+            if replacing:
+                conn.execute(f"DELETE FROM {_quote(table)} t USING {source} b WHERE {match}")
             conn.execute(f"INSERT INTO {_quote(table)} BY NAME SELECT {cols} FROM {source}")
     finally:
         conn.unregister(view)
@@ -104,10 +107,11 @@ def replace_children(conn: duckdb.DuckDBPyConnection, table: str, batch: pa.Tabl
     view = _register(conn, batch) if batch.num_rows else None
     try:
         with transaction(conn):
-            conn.execute(
-                f"DELETE FROM {_quote(table)} t USING {parents} p "
-                f"WHERE t.{_quote(parent_key)} = p.{_quote(parent_key)}"
-            )
+            if parent_ids:
+                conn.execute(
+                    f"DELETE FROM {_quote(table)} t USING {parents} p "
+                    f"WHERE t.{_quote(parent_key)} = p.{_quote(parent_key)}"
+                )
             if view is not None:
                 cols = ", ".join(_quote(c) for c in batch.column_names)
                 conn.execute(f"INSERT INTO {_quote(table)} BY NAME SELECT {cols} FROM {view}")
