@@ -15,6 +15,7 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from orewire.archive.manifest import parse_time
 from orewire.clean.fingerprint import NEAR_DUPLICATE_BITS
@@ -60,6 +61,25 @@ _MENTION_SCHEMA = pa.schema([("article_id", pa.string()), ("entity_id", pa.strin
                              ("end", pa.int32()), ("extractor_version", pa.string())])
 _ENTITY_SCHEMA = pa.schema([("entity_id", pa.string()), ("kind", pa.string()), ("name", pa.string()),
                             ("code", pa.string()), ("aliases", pa.list_(pa.string()))])
+# Article rows as the workers hand them over: the article's columns, then its facts, mentions
+# and entities nested (the same layout the web-archive importer keeps in its Parquet parts).
+_NESTED = {"_entities": _ENTITY_SCHEMA, "_mentions": _MENTION_SCHEMA, "_facts": _FACT_SCHEMA}
+PROCESSED_SCHEMA = pa.schema([*_ARTICLE_SCHEMA, *(pa.field(name, pa.list_(pa.struct(list(schema))))
+                                                  for name, schema in _NESTED.items())])
+
+
+def processed_table(rows: list[dict[str, Any]]) -> pa.Table:
+    """Article rows (dicts, as orewire.process builds them) as one Arrow table."""
+    return _table(rows, PROCESSED_SCHEMA)
+
+
+def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """``table`` with exactly ``schema``'s columns, in order (missing ones all NULL)."""
+    columns = [table.column(f.name).cast(f.type) if f.name in table.column_names else pa.nulls(table.num_rows, f.type)
+               for f in schema]
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
 _NOT_ARTICLE_SCHEMA = pa.schema([
     ("warc_file", pa.string()), ("warc_offset", pa.int64()), ("source", pa.string()), ("url", pa.string()),
     ("status", pa.int32()), ("reason", pa.string()), ("detail", pa.string()),
@@ -178,18 +198,19 @@ def load_processed(conn: duckdb.DuckDBPyConnection, batch: Processed) -> LoadCou
 
 def _load_processed(conn: duckdb.DuckDBPyConnection, batch: Processed) -> LoadCounts:
     counts = LoadCounts(errors=len(batch.errors))
-    incoming: dict[str, list[dict[str, Any]]] = {}
-    for row in batch.articles:
-        incoming.setdefault(row["article_id"], []).append(row)
+    table = batch.arrow()
+    # Versions are decided on the rows' scalar columns; facts, mentions and entities stay in Arrow.
+    rows = table.drop_columns(list(_NESTED)).to_pylist()
+    incoming: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        incoming.setdefault(row["article_id"], []).append(i)
     ids = sorted(incoming)
     if ids:
         current, versions = _existing(conn, ids)
-        heads, earlier, fact_owners, changed = [], [], [], []
-        facts: list[dict[str, Any]] = []
-        mentions: list[dict[str, Any]] = []
-        entities: dict[str, dict[str, Any]] = {}
+        heads, earlier, owners, owner_rows, changed = [], [], [], [], []
         for aid in ids:
-            head, older, outcome = merge_versions(current.get(aid), versions.get(aid, []), incoming[aid])
+            mine = [rows[i] for i in incoming[aid]]
+            head, older, outcome = merge_versions(current.get(aid), versions.get(aid, []), mine)
             if outcome == "new":
                 counts.new_articles += 1
             elif outcome == "updated":
@@ -198,39 +219,35 @@ def _load_processed(conn: duckdb.DuckDBPyConnection, batch: Processed) -> LoadCo
                 counts.unchanged_articles += 1
             if outcome != "unchanged":
                 changed.append(aid)
-            source_row = next((r for r in incoming[aid] if _loc(r) == _loc(head)), None)
-            if source_row is not None:
+            source = next((i for i in incoming[aid] if _loc(rows[i]) == _loc(head)), None)
+            if source is not None:
                 # The head came from this batch: its facts are the article's facts now.
-                fact_owners.append(aid)
-                facts.extend(source_row["_facts"])
-                mentions.extend(source_row["_mentions"])
-                for ent in source_row["_entities"]:
-                    known = entities.get(ent["entity_id"])
-                    if known:
-                        known["aliases"] = sorted(set(known["aliases"]) | set(ent["aliases"]))
-                    else:
-                        entities[ent["entity_id"]] = dict(ent)
-                head["extractor_version"] = source_row.get("extractor_version")
+                owners.append(aid)
+                owner_rows.append(source)
+                head["extractor_version"] = rows[source].get("extractor_version")
             # The stored link stands until link_duplicates below recomputes it (for changed articles).
             head["duplicate_of"] = current[aid].get("duplicate_of") if aid in current else None
             heads.append(head)
             earlier.extend(older)
+        chosen = table.take(pa.array(owner_rows, pa.int64()))
+        facts = _children(chosen, "_facts", _FACT_SCHEMA)
+        mentions = _children(chosen, "_mentions", _MENTION_SCHEMA)
+        entities = _children(chosen, "_entities", _ENTITY_SCHEMA)
         # Rows of articles new to the warehouse have nothing to replace: plain inserts for them.
         known = [aid for aid in ids if aid in current]
+        known_owners = [aid for aid in owners if aid in current]
         upsert(conn, "articles", _table(heads, _ARTICLE_SCHEMA), replacing=bool(known))
         replace_children(conn, "article_versions", _table(earlier, _VERSION_SCHEMA), known)
-        if entities:
-            _upsert_entities(conn, list(entities.values()))
-        replace_children(conn, "mentions", _table(mentions, _MENTION_SCHEMA), [a for a in fact_owners if a in current])
-        replace_children(conn, "facts", _table(facts, _FACT_SCHEMA), [a for a in fact_owners if a in current])
-        counts.facts += len(facts)
+        if entities.num_rows:
+            _upsert_entities(conn, entities)
+        replace_children(conn, "mentions", mentions, known_owners)
+        replace_children(conn, "facts", facts, known_owners)
+        counts.facts += facts.num_rows
         counts.article_ids.extend(ids)
         update_index(conn, changed)
         link_duplicates(conn, changed, NEAR_DUPLICATE_BITS)
         # A location that is now an article is no longer a not-article.
-        locs = pa.table({"warc_file": [r["warc_file"] for r in batch.articles],
-                         "warc_offset": pa.array([int(r["warc_offset"]) for r in batch.articles], pa.int64())})
-        conn.register("_locs", locs)
+        conn.register("_locs", table.select(["warc_file", "warc_offset"]))
         try:
             conn.execute("DELETE FROM not_articles n USING _locs l "
                          "WHERE n.warc_file = l.warc_file AND n.warc_offset = l.warc_offset")
@@ -242,15 +259,27 @@ def _load_processed(conn: duckdb.DuckDBPyConnection, batch: Processed) -> LoadCo
     return counts
 
 
-def _upsert_entities(conn: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
-    """Entities keep every alias ever seen: merge the batch's aliases with the stored ones."""
-    table = _table(rows, _ENTITY_SCHEMA)
+def _children(table: pa.Table, column: str, schema: pa.Schema) -> pa.Table:
+    """The rows of a nested column (``_facts`` ...) of ``table``'s articles, as one flat table."""
+    values = pc.list_flatten(table.column(column))
+    if len(values) == 0:
+        return schema.empty_table()
+    return pa.Table.from_struct_array(values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values)
+
+
+def _upsert_entities(conn: duckdb.DuckDBPyConnection, table: pa.Table) -> None:
+    """Entities keep every alias ever seen: the batch's aliases of an entity (from several
+    articles, the first one's name and code) merged with the stored ones."""
     conn.register("_ents", table)
     try:
         merged = conn.execute(
+            "WITH b AS (SELECT *, row_number() OVER () AS _ord FROM _ents), "
+            "e AS (SELECT entity_id, first(kind ORDER BY _ord) AS kind, first(name ORDER BY _ord) AS name, "
+            "      first(code ORDER BY _ord) AS code, flatten(list(coalesce(aliases, []))) AS aliases "
+            "      FROM b GROUP BY entity_id) "
             "SELECT e.entity_id, e.kind, e.name, e.code, "
-            "list_sort(list_distinct(flatten([coalesce(e.aliases, []), coalesce(o.aliases, [])]))) AS aliases "
-            "FROM _ents e LEFT JOIN entities o USING (entity_id)"
+            "list_sort(list_distinct(flatten([e.aliases, coalesce(o.aliases, [])]))) AS aliases "
+            "FROM e LEFT JOIN entities o USING (entity_id)"
         ).to_arrow_table()
     finally:
         conn.unregister("_ents")

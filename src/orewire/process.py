@@ -47,7 +47,13 @@ class ProcessOptions:
 
 @dataclass
 class Processed:
-    """Rows for the warehouse from one unit of work, and its counts."""
+    """Rows for the warehouse from one unit of work, and its counts.
+
+    Article rows are built as dicts (each with its ``_facts``, ``_mentions`` and ``_entities``)
+    and, before they leave a worker, packed into one Arrow table (:meth:`pack`): Arrow crosses a
+    process boundary as plain buffers, where thousands of small dicts cost more to pickle and
+    unpickle than to build, and the writer reads the rows it needs straight from the table.
+    """
 
     articles: list[dict[str, Any]] = field(default_factory=list)   # with _facts/_mentions/_entities
     not_articles: list[dict[str, Any]] = field(default_factory=list)
@@ -55,8 +61,12 @@ class Processed:
     skipped: int = 0
     errors: list[str] = field(default_factory=list)
     bytes_read: int = 0
+    table: Any = None  # packed article rows (pyarrow.Table, orewire.load.PROCESSED_SCHEMA)
 
     def extend(self, other: Processed) -> Processed:
+        if other.table is not None:
+            self.pack()
+            self.table = other.table if self.table is None else _concat(self.table, other.table)
         self.articles.extend(other.articles)
         self.not_articles.extend(other.not_articles)
         self.records += other.records
@@ -64,6 +74,39 @@ class Processed:
         self.errors.extend(other.errors)
         self.bytes_read += other.bytes_read
         return self
+
+    def pack(self) -> Processed:
+        """Move the article dicts into the Arrow table (in order, after what it holds)."""
+        if self.articles:
+            from orewire.load import processed_table
+
+            packed = processed_table(self.articles)
+            self.table = packed if self.table is None else _concat(self.table, packed)
+            self.articles = []
+        return self
+
+    def arrow(self) -> Any:
+        """All article rows as one Arrow table (packed ones first), leaving this batch as it is."""
+        from orewire.load import processed_table
+
+        if not self.articles:
+            return self.table if self.table is not None else processed_table([])
+        rows = processed_table(self.articles)
+        return rows if self.table is None else _concat(self.table, rows)
+
+    def article_rows(self) -> list[dict[str, Any]]:
+        """All article rows as dicts (packed ones first)."""
+        return self.arrow().to_pylist()
+
+    @property
+    def article_count(self) -> int:
+        return len(self.articles) + (self.table.num_rows if self.table is not None else 0)
+
+
+def _concat(a: Any, b: Any) -> Any:
+    import pyarrow as pa
+
+    return pa.concat_tables([a, b])
 
 
 _registries: dict[str, Registry] = {}
@@ -224,16 +267,17 @@ def process_refs(refs: list[tuple[str, int]], opts: ProcessOptions) -> Processed
 
 
 def process_responses(responses: list[ArchivedResponse], opts: ProcessOptions) -> Processed:
-    """Responses already in memory (as the archive holds them)."""
+    """Responses already in memory (as the archive holds them), packed for the trip back."""
     out = Processed()
     for resp in responses:
         process_response(resp, opts, out)
-    return out
+    return out.pack()
 
 
 def _run_unit(unit: tuple[str, Any], opts: ProcessOptions) -> Processed:
     kind, payload = unit
-    return process_file(payload, opts) if kind == "file" else process_refs(payload, opts)
+    out = process_file(payload, opts) if kind == "file" else process_refs(payload, opts)
+    return out.pack()
 
 
 def chunk(items: list[Any], size: int) -> Iterator[list[Any]]:

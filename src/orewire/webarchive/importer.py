@@ -369,27 +369,15 @@ def _default_parts_dir() -> Path:
     return Path(get_settings().state_dir).resolve() / PARTS_DIR
 
 
-def _part_schema(rows: list[dict[str, Any]], base: Any, nested: dict[str, Any] | None = None) -> Any:
-    """The columns of ``base`` (a warehouse table's schema) that the rows carry, then ``nested``.
-    Keys the warehouse does not know are not kept: the load would ignore them anyway."""
+def _part_schema(rows: list[dict[str, Any]], base: Any) -> Any:
+    """The columns of ``base`` (a warehouse table's schema) that the rows carry. Keys the
+    warehouse does not know are not kept: the load would ignore them anyway."""
     import pyarrow as pa
 
     keys: set[str] = set()
     for row in rows:
         keys.update(row)
-    fields = [f for f in base if f.name in keys]
-    fields.extend(pa.field(name, kind) for name, kind in (nested or {}).items())
-    return pa.schema(fields)
-
-
-def _article_nested() -> dict[str, Any]:
-    import pyarrow as pa
-
-    from orewire.load import _ENTITY_SCHEMA, _FACT_SCHEMA, _MENTION_SCHEMA
-
-    return {"_entities": pa.list_(pa.struct(list(_ENTITY_SCHEMA))),
-            "_mentions": pa.list_(pa.struct(list(_MENTION_SCHEMA))),
-            "_facts": pa.list_(pa.struct(list(_FACT_SCHEMA)))}
+    return pa.schema([f for f in base if f.name in keys])
 
 
 def write_part(folder: Path, number: int, batch: Processed) -> Part | None:
@@ -397,32 +385,34 @@ def write_part(folder: Path, number: int, batch: Processed) -> Part | None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from orewire.load import _ARTICLE_SCHEMA, _NOT_ARTICLE_SCHEMA
+    from orewire.load import _NOT_ARTICLE_SCHEMA
 
-    if not batch.articles and not batch.not_articles:
+    articles = batch.arrow()
+    if not articles.num_rows and not batch.not_articles:
         return None
     folder.mkdir(parents=True, exist_ok=True)
     paths: dict[str, str | None] = {"articles": None, "not_articles": None}
-    for kind, rows, schema in (
-        ("articles", batch.articles, lambda r: _part_schema(r, _ARTICLE_SCHEMA, _article_nested())),
-        ("not_articles", batch.not_articles, lambda r: _part_schema(r, _NOT_ARTICLE_SCHEMA)),
-    ):
-        if not rows:
-            continue
-        path = folder / f"part-{number:05d}.{kind}.parquet"
-        pq.write_table(pa.Table.from_pylist(rows, schema=schema(rows)), path, compression="zstd")
-        paths[kind] = str(path)
+    if articles.num_rows:
+        paths["articles"] = str(folder / f"part-{number:05d}.articles.parquet")
+        pq.write_table(articles, paths["articles"], compression="zstd")
+    if batch.not_articles:
+        paths["not_articles"] = str(folder / f"part-{number:05d}.not_articles.parquet")
+        rows = batch.not_articles
+        pq.write_table(pa.Table.from_pylist(rows, schema=_part_schema(rows, _NOT_ARTICLE_SCHEMA)),
+                       paths["not_articles"], compression="zstd")
     return Part(articles=paths["articles"], not_articles=paths["not_articles"],
-                rows=len(batch.articles) + len(batch.not_articles))
+                rows=articles.num_rows + len(batch.not_articles))
 
 
 def read_part(part: Part) -> Processed:
-    """A part's rows, as :func:`orewire.load.load_processed` takes them."""
+    """A part's rows, as :func:`orewire.load.load_processed` takes them (articles stay in Arrow)."""
     import pyarrow.parquet as pq
+
+    from orewire.load import PROCESSED_SCHEMA, conform
 
     out = Processed()
     if part.articles:
-        out.articles = pq.read_table(part.articles).to_pylist()
+        out.table = conform(pq.read_table(part.articles), PROCESSED_SCHEMA)
     if part.not_articles:
         out.not_articles = pq.read_table(part.not_articles).to_pylist()
     return out
