@@ -514,6 +514,8 @@ class _Cleaner:
         if self.workers > 1:
             from concurrent.futures import ProcessPoolExecutor
 
+            import orewire.load  # noqa: F401  (workers pack their rows with it; forked ones inherit it)
+
             self.pool = ProcessPoolExecutor(max_workers=self.workers)
         return self
 
