@@ -562,7 +562,11 @@ def _aliases(text: str, found: Found, first_words: bool) -> None:
 
 def _scan_name_back(text: str, end: int, lo: int) -> tuple[int, int] | None:
     """The run of capitalised words ending at ``end`` (digits allowed before a capital word)."""
-    toks = [(m.start() + lo, m.end() + lo, m.group(0)) for m in _TOKEN_RE.finditer(text[lo:end])]
+    return _name_back([(m.start() + lo, m.end() + lo, m.group(0)) for m in _TOKEN_RE.finditer(text[lo:end])], end)
+
+
+def _name_back(toks: list[tuple[int, int, str]], end: int) -> tuple[int, int] | None:
+    """:func:`_scan_name_back` on the tokens of ``text[lo:end]`` already at hand."""
     start = None
     i = len(toks) - 1
     while i >= 0:
@@ -623,7 +627,8 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
                 continue
             break
         name_end = toks[i][1] if i >= 0 else m.start()
-        span = _scan_name_back(text, name_end, lo) if i >= 0 else None
+        # The tokens of text[lo:name_end] are the first i + 1 of text[lo:m.start()]'s.
+        span = _name_back(toks[: i + 1], name_end) if i >= 0 else None
         plural = m.group("kw").endswith("s") and not m.group("kw").lower().endswith("ss")
         if span:
             name, ns = _trim_leading(text[span[0] : span[1]], span[0])
