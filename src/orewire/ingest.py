@@ -7,6 +7,7 @@ raw archive, so each can be re-run and converges to the same warehouse.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import os
@@ -18,7 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from orewire.archive import list_manifests, list_warc_files, read_manifest
+from orewire.archive import is_record_start, list_manifests, list_warc_files, read_manifest
 from orewire.load import (
     LoadCounts,
     load_manifest,
@@ -35,6 +36,9 @@ from orewire.warehouse import writer
 log = logging.getLogger(__name__)
 
 REFS_PER_UNIT = 40
+# A WARC file is processed in ranges of about this many fetches (a crawler's file of 256 MB holds
+# thousands).
+RANGE_RECORDS = 500
 # Processed units are loaded together once this many records are pending: a write costs a fixed
 # ~25 statements whatever its size, so batches of a few hundred keep the single writer ahead of the
 # workers, while the last batch (loaded after the workers finish) stays short.
@@ -97,6 +101,31 @@ def _consume(conn: Any, units: list[tuple[str, Any]], opts: ProcessOptions, work
         flush()
     finally:
         conn.execute("RESET threads")
+
+
+def file_units(conn: Any, settings: Settings, files: list[Path]) -> list[tuple[str, Any]]:
+    """Work units covering ``files`` whole: each file cut into ranges of about RANGE_RECORDS
+    fetches, so a worker's rows in flight stay bounded however large the file.
+
+    Cuts are made only at record offsets the manifests name (the ``fetches`` table) and that
+    hold a record when checked; a file no manifest knows is one unit.
+    """
+    known: dict[str, list[int]] = {}
+    for warc_file, offsets in conn.execute(
+        "SELECT warc_file, list(DISTINCT warc_offset ORDER BY warc_offset) FROM fetches "
+        "WHERE warc_file IS NOT NULL AND warc_offset > 0 GROUP BY warc_file"
+    ).fetchall():
+        known[warc_file] = offsets
+    units: list[tuple[str, Any]] = []
+    for path in files:
+        offsets = known.get(_rel(settings, path), [])
+        cuts = [o for o in offsets[RANGE_RECORDS::RANGE_RECORDS] if is_record_start(path, o)]
+        if not cuts:
+            units.append(("file", str(path)))
+            continue
+        bounds = [0, *cuts, None]
+        units.extend(("range", (str(path), a, b)) for a, b in itertools.pairwise(bounds))
+    return units
 
 
 def pending_manifests(settings: Settings, source: str) -> list[Path]:
@@ -188,7 +217,7 @@ def reprocess_archive(sources: list[str], settings: Settings, *, workers: int = 
                 continue
             files.append(path)
     with writer(settings) as conn:
-        _consume(conn, [("file", str(p)) for p in files], opts, workers, result, progress)
+        _consume(conn, file_units(conn, settings, files), opts, workers, result, progress)
         result.files = len(files)
     result.duration_s = time.monotonic() - started
     return result
@@ -217,7 +246,7 @@ def rebuild_warehouse(settings: Settings, *, workers: int = 1, progress: Progres
             record_processed_file(conn, _rel(settings, path), "manifest", rows[0].get("source") if rows else None,
                                   len(rows), path.stat().st_size)
         files = list_warc_files(settings.archive)
-        _consume(conn, [("file", str(p)) for p in files], opts, workers, result, progress)
+        _consume(conn, file_units(conn, settings, files), opts, workers, result, progress)
         result.files = len(files)
         for run in load_run_records(settings):
             if run.get("status") != "running":  # a run that never finished was never recorded

@@ -241,11 +241,11 @@ def process_response(resp: ArchivedResponse, opts: ProcessOptions, out: Processe
     out.articles.append(row)
 
 
-def process_file(path: str, opts: ProcessOptions) -> Processed:
-    """Every response record of one WARC file."""
+def process_file(path: str, opts: ProcessOptions, start: int = 0, end: int | None = None) -> Processed:
+    """Every response record of one WARC file (or of its records that begin in ``[start, end)``)."""
     out = Processed()
     try:
-        for resp in iter_responses(Path(path), Path(opts.archive_root)):
+        for resp in iter_responses(Path(path), Path(opts.archive_root), start, end):
             process_response(resp, opts, out)
     except OSError as exc:
         out.errors.append(f"{path}: cannot read: {exc}")
@@ -276,7 +276,12 @@ def process_responses(responses: list[ArchivedResponse], opts: ProcessOptions) -
 
 def _run_unit(unit: tuple[str, Any], opts: ProcessOptions) -> Processed:
     kind, payload = unit
-    out = process_file(payload, opts) if kind == "file" else process_refs(payload, opts)
+    if kind == "file":
+        out = process_file(payload, opts)
+    elif kind == "range":
+        out = process_file(*payload[:1], opts, *payload[1:])
+    else:
+        out = process_refs(payload, opts)
     return out.pack()
 
 
@@ -290,8 +295,9 @@ def default_workers() -> int:
 
 
 def process_units(units: Iterable[tuple[str, Any]], opts: ProcessOptions, workers: int = 1) -> Iterator[Processed]:
-    """Process units (("file", path) or ("refs", [(warc_file, offset), ...])) with ``workers``
-    processes, yielding each unit's result as it completes (in submission order).
+    """Process units (("file", path), ("range", (path, start, end)) or ("refs", [(warc_file,
+    offset), ...])) with ``workers`` processes, yielding each unit's result as it completes (in
+    submission order).
 
     The workers are processes of their own, even just one: the caller (the warehouse writer)
     loads one unit's rows while the next units are cleaned. A single unit, or ``workers`` 0,

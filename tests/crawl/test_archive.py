@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 from datetime import UTC, datetime
+from itertools import pairwise
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
@@ -12,6 +13,7 @@ from orewire.archive import (
     CrawlIndex,
     ManifestWriter,
     WarcWriter,
+    is_record_start,
     iter_responses,
     list_manifests,
     list_warc_files,
@@ -155,3 +157,20 @@ def test_archive_response_is_what_a_reader_reads_back(tmp_path: Path) -> None:
     for response in made:
         assert read_response(tmp_path, response.warc_file, response.offset) == response
     assert made[1].body == page and made[1].raw_body == zipped
+
+
+def test_ranges_cut_at_record_offsets_read_every_record_once(tmp_path: Path) -> None:
+    with WarcWriter(tmp_path, "trend", "run1") as writer:
+        locs = _write(writer, 7)
+    path = list_warc_files(tmp_path, "trend")[0]
+    whole = [(r.offset, r.body) for r in iter_responses(path, tmp_path)]
+    assert [o for o, _ in whole] == [loc.offset for loc in locs]
+    for cuts in ([locs[3].offset], [locs[1].offset, locs[2].offset, locs[6].offset]):
+        bounds = [0, *cuts, None]
+        parts = [[(r.offset, r.body) for r in iter_responses(path, tmp_path, a, b)] for a, b in pairwise(bounds)]
+        assert [x for part in parts for x in part] == whole
+        assert all(part for part in parts)
+        assert parts[0][-1][0] < cuts[0] <= parts[1][0][0]
+    assert all(is_record_start(path, loc.offset) for loc in locs)
+    assert not is_record_start(path, locs[2].offset + 5)
+    assert not is_record_start(path, path.stat().st_size + 10)

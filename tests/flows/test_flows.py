@@ -72,6 +72,27 @@ def test_reprocess_offline_reproduces_and_new_extractor_replaces_facts(sites, pi
     assert result["ok"], result["lines"]
     assert dump(pipeline_env) == before
 
+    # WARC files cut into ranges of a few fetches (at offsets the manifests name and that hold a
+    # record; a wrong offset is not used) give the same warehouse.
+    import orewire.ingest as ingest
+    from orewire.archive import list_warc_files
+    from orewire.warehouse import writer
+
+    monkeypatch.setattr(ingest, "RANGE_RECORDS", 2)
+    files = list_warc_files(pipeline_env.archive)
+    with writer(pipeline_env) as conn:
+        first = files[0].relative_to(pipeline_env.archive).as_posix()
+        offsets = [r[0] for r in conn.execute("SELECT DISTINCT warc_offset FROM fetches WHERE warc_file = ? "
+                                              "AND warc_offset > 0 ORDER BY 1", [first]).fetchall()]
+        conn.execute("UPDATE fetches SET warc_offset = warc_offset + 3 WHERE warc_file = ? AND warc_offset = ?",
+                     [first, offsets[2]])
+        units = ingest.file_units(conn, pipeline_env, files)
+    ranges = [u for u in units if u[0] == "range"]
+    assert len(ranges) > len(files), units
+    assert all(u[1][1] != offsets[2] + 3 for u in ranges)
+    ingest.reprocess_archive(["trend", "astanatimes"], pipeline_env, workers=2)
+    assert dump(pipeline_env) == before
+
     import orewire.facts
 
     monkeypatch.setattr(orewire.facts, "EXTRACTOR_VERSION", "facts-99.0.0")

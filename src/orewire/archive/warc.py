@@ -385,8 +385,10 @@ def _relative(path: Path, root: Path | None) -> str:
         return path.as_posix()
 
 
-def iter_responses(path: Path, root: Path | None = None) -> Iterator[ArchivedResponse]:
-    """Yield every response record of one WARC file, in order.
+def iter_responses(path: Path, root: Path | None = None, start: int = 0,
+                   end: int | None = None) -> Iterator[ArchivedResponse]:
+    """Yield every response record of one WARC file, in order; with ``start`` (the offset of a
+    record) and ``end``, only the records that begin in ``[start, end)``.
 
     A truncated or corrupt tail ends the iteration with a warning; this never raises for bad
     content (only for a file that cannot be opened).
@@ -394,6 +396,7 @@ def iter_responses(path: Path, root: Path | None = None) -> Iterator[ArchivedRes
     path = Path(path)
     rel = _relative(path, root)
     with open(path, "rb") as fh:
+        fh.seek(start)
         it = ArchiveIterator(fh, no_record_parse=False, check_digests=False)
         while True:
             try:
@@ -402,6 +405,9 @@ def iter_responses(path: Path, root: Path | None = None) -> Iterator[ArchivedRes
                 return
             except Exception as exc:  # warcio raises assorted errors on a broken tail
                 log.warning("%s: stopped reading at a damaged record (%s)", rel, exc)
+                return
+            # warcio counts offsets from the file's start (it reads the handle's position).
+            if end is not None and it.offset >= end:
                 return
             if record.rec_type != "response":
                 continue
@@ -437,6 +443,17 @@ def read_response(root: Path, warc_file: str, offset: int) -> ArchivedResponse:
         if raw is None:
             raise ValueError(f"{warc_file}@{offset}: truncated record")
         return _to_response(record, raw, warc_file, offset)
+
+
+def is_record_start(path: Path, offset: int) -> bool:
+    """True when a WARC record begins at ``offset`` of ``path`` (its header parses there)."""
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(offset)
+            record = next(ArchiveIterator(fh, check_digests=False))
+            return bool(record.rec_type)
+    except Exception:  # not a record boundary, or not readable: either way, no
+        return False
 
 
 def list_warc_files(root: Path, source: str | None = None) -> list[Path]:
