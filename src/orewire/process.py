@@ -279,7 +279,8 @@ def _run_unit(unit: tuple[str, Any], opts: ProcessOptions) -> Processed:
     if kind == "file":
         out = process_file(payload, opts)
     elif kind == "range":
-        out = process_file(*payload[:1], opts, *payload[1:])
+        path, start, end = payload
+        out = process_file(path, opts, start, end)
     else:
         out = process_refs(payload, opts)
     return out.pack()
