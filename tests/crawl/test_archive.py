@@ -172,5 +172,7 @@ def test_ranges_cut_at_record_offsets_read_every_record_once(tmp_path: Path) -> 
         assert all(part for part in parts)
         assert parts[0][-1][0] < cuts[0] <= parts[1][0][0]
     assert all(is_record_start(path, loc.offset) for loc in locs)
-    assert not is_record_start(path, locs[2].offset + 5)
+    # No offset inside a record passes for its start (warcio alone would read some as ARC records).
+    inside = [o for loc in locs for o in range(loc.offset + 1, loc.offset + 200)]
+    assert not any(is_record_start(path, o) for o in inside)
     assert not is_record_start(path, path.stat().st_size + 10)

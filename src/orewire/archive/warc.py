@@ -446,12 +446,17 @@ def read_response(root: Path, warc_file: str, offset: int) -> ArchivedResponse:
 
 
 def is_record_start(path: Path, offset: int) -> bool:
-    """True when a WARC record begins at ``offset`` of ``path`` (its header parses there)."""
+    """True when a WARC record begins at ``offset`` of ``path``: a gzip member starts there (as
+    orewire writes one per record) and its first line is a WARC header. (warcio alone would
+    also take a stray line of space-separated bytes for an old-style ARC record.)"""
     try:
         with open(path, "rb") as fh:
             fh.seek(offset)
+            if fh.read(2) != b"\x1f\x8b":
+                return False
+            fh.seek(offset)
             record = next(ArchiveIterator(fh, check_digests=False))
-            return bool(record.rec_type)
+            return record.format == "warc" and record.rec_headers.protocol.startswith("WARC/")
     except Exception:  # not a record boundary, or not readable: either way, no
         return False
 
