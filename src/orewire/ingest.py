@@ -120,11 +120,7 @@ def file_units(conn: Any, settings: Settings, files: list[Path]) -> list[tuple[s
     for path in files:
         offsets = known.get(_rel(settings, path), [])
         cuts = [o for o in offsets[RANGE_RECORDS::RANGE_RECORDS] if is_record_start(path, o)]
-        if not cuts:
-            units.append(("file", str(path)))
-            continue
-        bounds = [0, *cuts, None]
-        units.extend(("range", (str(path), a, b)) for a, b in itertools.pairwise(bounds))
+        units.extend(("file", (str(path), a, b)) for a, b in itertools.pairwise([0, *cuts, None]))
     return units
 
 

@@ -78,10 +78,7 @@ class Processed:
     def pack(self) -> Processed:
         """Move the article dicts into the Arrow table (in order, after what it holds)."""
         if self.articles:
-            from orewire.load import processed_table
-
-            packed = processed_table(self.articles)
-            self.table = packed if self.table is None else _concat(self.table, packed)
+            self.table = self.arrow()
             self.articles = []
         return self
 
@@ -277,8 +274,6 @@ def process_responses(responses: list[ArchivedResponse], opts: ProcessOptions) -
 def _run_unit(unit: tuple[str, Any], opts: ProcessOptions) -> Processed:
     kind, payload = unit
     if kind == "file":
-        out = process_file(payload, opts)
-    elif kind == "range":
         path, start, end = payload
         out = process_file(path, opts, start, end)
     else:
@@ -296,9 +291,9 @@ def default_workers() -> int:
 
 
 def process_units(units: Iterable[tuple[str, Any]], opts: ProcessOptions, workers: int = 1) -> Iterator[Processed]:
-    """Process units (("file", path), ("range", (path, start, end)) or ("refs", [(warc_file,
-    offset), ...])) with ``workers`` processes, yielding each unit's result as it completes (in
-    submission order).
+    """Process units (("file", (path, start, end)): the records of a WARC file that begin in
+    ``[start, end)``, end None for the rest of the file; or ("refs", [(warc_file, offset), ...]))
+    with ``workers`` processes, yielding each unit's result as it completes (in submission order).
 
     The workers are processes of their own, even just one: the caller (the warehouse writer)
     loads one unit's rows while the next units are cleaned. A single unit, or ``workers`` 0,
