@@ -15,7 +15,8 @@ _PREFIX = {
     "C$": "CAD", "CA$": "CAD", "CAD": "CAD", "HK$": "HKD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
     "¥": "CNY", "RMB": "CNY", "CNY": "CNY", "KZT": "KZT", "₸": "KZT", "RUB": "RUB", "₽": "RUB", "AZN": "AZN",
     "₼": "AZN", "UZS": "UZS", "KGS": "KGS", "GEL": "GEL", "CHF": "CHF", "JPY": "JPY", "ZAR": "ZAR",
-    "MNT": "MNT", "TJS": "TJS", "INR": "INR", "₹": "INR", "R$": "BRL",
+    "MNT": "MNT", "TJS": "TJS", "INR": "INR", "₹": "INR", "R$": "BRL", "₾": "GEL", "Rp": "IDR", "IDR": "IDR",
+    "S$": "SGD", "NZ$": "NZD", "R": "ZAR",
 }
 _SUFFIX = {
     "tenge": "KZT", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "yuan": "CNY",
@@ -34,10 +35,12 @@ _prefix_alt = "|".join(re.escape(p) for p in sorted(_PREFIX, key=len, reverse=Tr
 _suffix_alt = "|".join(re.escape(s) for s in sorted(_SUFFIX, key=len, reverse=True))
 _adj_alt = "|".join(re.escape(a) for a in sorted(_DOLLAR_ADJ, key=len, reverse=True))
 
+# a scale glued to the number or hyphenated: "$4.64B", "US$17.5M", "$1-billion", "$475-million"
+_SCALE_X = r"(?:[mbkMBK]|bn|Bn|mn|Mn)"
 AMOUNT_RE = re.compile(
-    rf"(?:(?P<pre>{_prefix_alt})\s?(?P<n1>{NUMBER})(?:\s?(?P<s1>{_SCALE})\b|(?P<s1x>[mbk])\b)?"
-    rf"(?:\s*(?:-|–|to)\s*(?P<n1b>{NUMBER})(?:\s?(?P<s1b>{_SCALE})\b)?)?"
-    rf"|(?<![\w.,$])(?P<n2>{NUMBER})(?:\s?(?P<s2>{_SCALE})\b)?\s+(?:(?P<adj>{_adj_alt})\s+)?(?P<suf>{_suffix_alt})\b)"
+    rf"(?:(?P<pre>{_prefix_alt})\s?(?P<n1>{NUMBER})(?:[\s-]?(?P<s1>{_SCALE})\b|(?P<s1x>{_SCALE_X})\b)?"
+    rf"(?:\s*(?:-|–|to)\s*(?:{_prefix_alt})?\s?(?P<n1b>{NUMBER})(?:[\s-]?(?P<s1b>{_SCALE})\b|(?P<s1bx>{_SCALE_X})\b)?)?"
+    rf"|(?<![\w.,$])(?P<n2>{NUMBER})(?:[\s-]?(?P<s2>{_SCALE})\b|(?P<s2x>{_SCALE_X})\b)?\s+(?:(?P<adj>{_adj_alt})\s+)?(?P<suf>{_suffix_alt})\b)"
 )
 _BAD_PREFIX_CONTEXT = re.compile(r"[A-Za-z]$")
 _STATED_GAP = re.compile(
@@ -71,6 +74,8 @@ def find_amounts(text: str, published_at: datetime | None = None) -> list[Amount
             # "US$" is fine, but a code glued to a word ("ABCUSD 5") is not a prefix
             if pre[0].isalpha() and _BAD_PREFIX_CONTEXT.search(text[max(0, m.start() - 1) : m.start()]):
                 continue
+            if pre == "R" and not (m.group("s1") or m.group("s1x")):
+                continue  # a bare "R5" is a road or a grade; rand amounts carry a scale ("R4.5bn")
             currency = _PREFIX[pre]
             n = parse_number(m.group("n1"))
             if n is None:
@@ -82,8 +87,8 @@ def find_amounts(text: str, published_at: datetime | None = None) -> list[Amount
             values = [n]
             if m.group("n1b"):
                 nb = parse_number(m.group("n1b"))
-                scale_b = _scale(m.group("s1b"))
-                if m.group("s1b") and not (m.group("s1") or m.group("s1x")):
+                scale_b = _scale(m.group("s1b") or m.group("s1bx"))
+                if (m.group("s1b") or m.group("s1bx")) and not (m.group("s1") or m.group("s1x")):
                     scale = scale_b  # "$3-4 billion": the scale word covers both ends
                 if nb is not None:
                     values.append(nb)
@@ -101,7 +106,7 @@ def find_amounts(text: str, published_at: datetime | None = None) -> list[Amount
             n = parse_number(m.group("n2"))
             if n is None:
                 continue
-            found.append(Amount(n * _scale(m.group("s2")), currency, m.start(), m.end()))
+            found.append(Amount(n * _scale(m.group("s2") or m.group("s2x")), currency, m.start(), m.end()))
     _apply_stated(text, found)
     for a in found:
         if a.value_usd is None:
