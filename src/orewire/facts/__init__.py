@@ -126,6 +126,10 @@ def _deposit_facts(text: str, sents: Sentences, found) -> list[Fact]:  # type: i
     country_mentions = sorted(
         (s, e, ent.code) for (kind, _), ent in found.entities.items() if kind == "country" for s, e in ent.mentions
     )
+    commodity_spans = sorted(
+        (s, ent.name) for (kind, _), ent in found.entities.items() if kind == "commodity" for s, _e in ent.mentions
+    )
+    article_commodities = _main_commodities(commodity_spans)
     facts: list[Fact] = []
     for (kind, name), ent in found.entities.items():
         if kind != "deposit" or not ent.mentions:
@@ -145,10 +149,56 @@ def _deposit_facts(text: str, sents: Sentences, found) -> list[Fact]:  # type: i
             country = region_code(region)
         first = mentions[0]
         ss, se = sents.span(first[0])
-        facts.append(Fact(type="deposit", name=name, commodities=list(found.deposit_commodities.get(name, [])),
+        commodities = list(found.deposit_commodities.get(name, []))
+        if not commodities:
+            commodities = _commodities_around(sents, mentions, commodity_spans, article_commodities,
+                                              _claimed_nearby(sents, mentions, name, found))
+        facts.append(Fact(type="deposit", name=name, commodities=commodities,
                           region=region, country=country, status=status, sentence=text[ss:se],
                           start=first[0], end=first[1]))
     return facts
+
+
+def _commodities_around(sents: Sentences, mentions: list[tuple[int, int]], commodity_spans: list[tuple[int, str]],
+                        article: list[str], claimed: set[str]) -> list[str]:
+    """What a deposit holds when no word next to its name says it: the commodities named in the
+    sentences that name the deposit, else the article's main commodity."""
+    spans = {sents.span(s) for s, _e in mentions}
+    out: list[str] = []
+    named = False
+    for s, name in commodity_spans:
+        if any(a <= s < b for a, b in spans):
+            named = True
+            if name not in out and name not in claimed:
+                out.append(name)
+    return out if named else list(article)
+
+
+def _claimed_nearby(sents: Sentences, mentions: list[tuple[int, int]], name: str, found) -> set[str]:  # type: ignore[no-untyped-def]
+    """Commodities that other deposits named in the same sentences hold by their own words
+    ("lead-zinc deposit Dyusembay, the Besshoky copper deposit and the Pribrezhnoye deposit")."""
+    spans = {sents.span(s) for s, _e in mentions}
+    out: set[str] = set()
+    for (kind, other), ent in found.entities.items():
+        if kind != "deposit" or other == name:
+            continue
+        if any(a <= s < b for s, _e in ent.mentions for a, b in spans):
+            out.update(found.deposit_commodities.get(other, []))
+    return out
+
+
+def _main_commodities(commodity_spans: list[tuple[int, str]]) -> list[str]:
+    """The commodity an article is about: the one named most, when it is named clearly more than any
+    other (ties give nothing)."""
+    counts: dict[str, int] = {}
+    for _s, name in commodity_spans:
+        counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return []
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return []
+    return [ranked[0][0]]
 
 
 _IN_RE = re.compile(r"^(?:(?!\band\b)[^,.;]){0,60}?\bin\s+(?:the\s+)?(?:\w+['’]s\s+)?(?:(?:north|south|east|west|central|"

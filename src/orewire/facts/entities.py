@@ -236,7 +236,8 @@ _DEP_MODIFIERS = frozenset(
 _DEP_FORWARD_RE = re.compile(rf"^(?:[ \t]*[-–—][ \t]*|[ \t]+(?:named|called)[ \t]+)(?P<name>{_CAPSEQ})")
 _DEP_APPOSITIVE_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_CAPSEQ}),[ \t]+(?:the|a|an|one of the)[ \t]+(?:[a-z][\w-]*[ \t]+){{0,4}}?"
-    r"(?:deposit|mine|project|field)s?\b"
+    r"(?:deposit|mine|project|field)s?\b(?![ \t]+(?:engineer|manager|director|developer|company|operator|"
+    r"owner|team|finance|financing|partner|workers?|staff)\b)"
 )
 _WHICH_CONTAINS_RE = re.compile(r"^,?[ \t]+(?:which|that)[ \t]+(?:contains|hosts|holds|is rich in)[ \t]+([^.;]*)")
 
@@ -416,7 +417,7 @@ def _trim_leading(name: str, start: int, company: bool = False) -> tuple[str, in
     while len(words) > 1 and (
         (words[0] in _FUNCTION_WORDS if company else (words[0] in gz.STOPWORDS or words[0] in _COUNTRY_FORM))
         or words[0].endswith(("'s", "’s"))
-    ):
+    ) and not (words[0] in _DIRECTIONS and _name_token(words[1])):
         offset += len(words[0]) + 1
         words = words[1:]
     return " ".join(words), offset
@@ -568,17 +569,34 @@ def _scan_name_back(text: str, end: int, lo: int) -> tuple[int, int] | None:
 def _name_back(toks: list[tuple[int, int, str]], end: int) -> tuple[int, int] | None:
     """:func:`_scan_name_back` on the tokens of ``text[lo:end]`` already at hand."""
     start = None
+    proper = False  # a directional word ("West Musgrave", "Ahafo North") is part of a name, not one alone
     i = len(toks) - 1
     while i >= 0:
         s, _e, t = toks[i]
-        if (t[:1].isupper() and t not in gz.STOPWORDS and not t.endswith(("'s", "’s")) and t not in _COUNTRY_FORM) or (t[:1].isdigit() and start is not None and t.isdigit()):
+        if (t[:1].isupper() and t not in gz.STOPWORDS and not t.endswith(("'s", "’s")) and t not in _COUNTRY_FORM
+                and t not in _NOT_DEPOSIT_WORDS) or (t[:1].isdigit() and start is not None and t.isdigit()):
+            start = s
+            proper = True
+        elif t in _DIRECTIONS and (proper or (i > 0 and _name_token(toks[i - 1][2]))):
             start = s
         else:
             break
         i -= 1
-    if start is None:
+    if start is None or not proper:
         return None
     return start, end
+
+
+_DIRECTIONS = frozenset(["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+                         "Upper", "Lower", "Big", "Great", "Old", "New"])
+# capitalised words that open a sentence or qualify a mine but never name one
+_NOT_DEPOSIT_WORDS = frozenset(["Key", "African", "Asian", "European", "Congo", "Its", "Their", "Our", "Two", "Three",
+                                "Four", "Five", "Six", "Both", "Major", "Main", "Largest", "Biggest", "Flagship"])
+
+
+def _name_token(t: str) -> bool:
+    return (t[:1].isupper() and t not in gz.STOPWORDS and not t.endswith(("'s", "’s")) and t not in _COUNTRY_FORM
+            and t not in _NOT_DEPOSIT_WORDS)
 
 
 def _deposits(text: str, found: Found, sents: Sentences) -> None:
