@@ -153,13 +153,13 @@ def _range_for(resp: ArchivedResponse, opts: ProcessOptions, source: str) -> tup
 
 
 def _facts_rows(article: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], str]:
-    from orewire.facts import EXTRACTOR_VERSION, entity_id, extract
+    from orewire.facts import EXTRACTOR_VERSION, extract
 
     result = extract(article.text, published_at=article.published_at, title=article.title,
                      author=article.author)
     entities, mentions, facts = [], [], []
     for ent in result.entities:
-        eid = entity_id(ent.kind, ent.name)
+        eid = ent.id
         entities.append({"entity_id": eid, "kind": ent.kind, "name": ent.name, "code": ent.code,
                          "aliases": list(ent.aliases or [])})
         for start, end in ent.mentions:

@@ -74,3 +74,26 @@ def test_failed_migration_rolls_back(warehouse_env, monkeypatch):
         conn.close()
     assert "half_done" not in tables
     assert 999 not in recorded
+
+
+def test_country_ids_become_codes_in_entities_and_mentions(warehouse_env, monkeypatch):
+    """Loads made before migration 3 wrote "country:kazakhstan"; afterwards one id, "country:KZ"."""
+    before = [m for m in migrations() if m[0] < 3]
+    monkeypatch.setattr(db, "migrations", lambda: before)
+    migrate(warehouse_env)
+    monkeypatch.undo()
+    conn = duckdb.connect(str(warehouse_env.warehouse))
+    try:
+        conn.execute("INSERT INTO entities VALUES ('country:kazakhstan', 'country', 'Kazakhstan', 'KZ', ['Kazakh']),"
+                     " ('country:russia', 'country', 'Russia', 'RU', []), ('country:RU', 'country', 'Russia', 'RU', []),"
+                     " ('deposit:aktogay', 'deposit', 'Aktogay', NULL, [])")
+        conn.execute("INSERT INTO mentions VALUES ('a1', 'country:kazakhstan', 0, 10, 'v'),"
+                     " ('a1', 'country:russia', 20, 26, 'v'), ('a2', 'country:RU', 0, 6, 'v'),"
+                     " ('a1', 'deposit:aktogay', 30, 37, 'v')")
+        assert 3 in apply_migrations(conn)
+        ents = dict(conn.execute("SELECT entity_id, name FROM entities ORDER BY 1").fetchall())
+        ments = sorted(conn.execute("SELECT article_id, entity_id FROM mentions").fetchall())
+    finally:
+        conn.close()
+    assert ents == {"country:KZ": "Kazakhstan", "country:RU": "Russia", "deposit:aktogay": "Aktogay"}
+    assert ments == [("a1", "country:KZ"), ("a1", "country:RU"), ("a1", "deposit:aktogay"), ("a2", "country:RU")]

@@ -20,6 +20,11 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
+    @property
+    def id(self) -> str:
+        """The entity's one id, in the contract and the warehouse alike ("country:KZ", "deposit:aktogay")."""
+        return entity_id(self.kind, self.code if self.kind == "country" and self.code else self.name)
+
     def to_contract(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind, "name": self.name}
         if self.code:
@@ -30,7 +35,7 @@ class Entity:
             out["org"] = self.org
         if self.aliases:
             out["aliases"] = list(self.aliases)
-        out["id"] = entity_id(self.kind, self.name if self.kind != "country" else (self.code or self.name))
+        out["id"] = self.id
         out["mentions"] = [[s, e] for s, e in sorted(set(self.mentions))]
         return out
 
