@@ -10,6 +10,7 @@ import logging
 import re
 from datetime import datetime
 
+from orewire.facts import gazetteer as gz
 from orewire.facts.amounts import find_amounts
 from orewire.facts.entities import (
     commodity_at,
@@ -150,6 +151,15 @@ def _deposit_facts(text: str, sents: Sentences, found) -> list[Fact]:  # type: i
         first = mentions[0]
         ss, se = sents.span(first[0])
         commodities = list(found.deposit_commodities.get(name, []))
+        known = gz.DEPOSITS.get(name)
+        if not commodities and known is not None:
+            # what the deposit is known to hold, as far as the article speaks of it
+            # (its main commodity named anywhere, the others in the sentences that name it)
+            near = set(_commodities_around(sents, mentions, commodity_spans, [], set()))
+            commodities = [c for i, c in enumerate(known.commodities)
+                           if c in near or (i == 0 and any(n == c for _s, n in commodity_spans))]
+        if country is None and known is not None and known.country:
+            country = known.country
         if not commodities:
             commodities = _commodities_around(sents, mentions, commodity_spans, article_commodities,
                                               _claimed_nearby(sents, mentions, name, found))

@@ -157,6 +157,7 @@ def _place_forms(table: dict[str, tuple[str, tuple[str, ...]]]) -> dict[str, tup
 
 
 _COMPANY_FORM = _name_forms(gz.COMPANIES)
+_DEPOSIT_FORM = _name_forms({d.name: d.aliases for d in gz.DEPOSITS.values()})
 _COMPANY_RE = _gaz_re(list(_COMPANY_FORM))
 
 _ORG_FORM = _name_forms(gz.ORGS)
@@ -249,6 +250,7 @@ _ORG_SCAN = _Bounded(_ORG_RE.pattern, r"[\w-]")
 _COUNTRY_SCAN = _Bounded(_COUNTRY_RE.pattern, r"[\w-]")
 _REGION_GAZ_SCAN = _Bounded(_REGION_GAZ_RE.pattern, r"[\w-]")
 _SYMBOL_SCAN = _Bounded(_SYMBOL_RE.pattern, r"[\w-]")
+_DEPOSIT_GAZ_SCAN = _Bounded(_gaz_re(list(_DEPOSIT_FORM)).pattern, r"[\w-]")
 
 
 def _trigger(*words: str | tuple[str, ...] | list[str]) -> re.Pattern[str]:
@@ -607,7 +609,9 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
             return
         if found.overlaps(s, e, ("company", "org", "excluded")):
             return
-        found.add("deposit", name, s, e)
+        surface = name
+        name = _DEPOSIT_FORM.get(name, name)
+        found.add("deposit", name, s, e, alias=surface if surface != name else None)
         lst = names.setdefault(name, [])
         for c in commodities:
             if c not in lst:
@@ -697,6 +701,10 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
                     canon = _COMMODITY_FORM[cm.group(0).lower()]
                     if canon not in names[name]:
                         names[name].append(canon)
+    # known deposits named without a keyword ("KAZ Minerals' Bozshakol and Aktogay")
+    for m in _DEPOSIT_GAZ_SCAN.finditer(text):
+        if not found.overlaps(m.start(), m.end()) and not _REGION_AFTER.match(text, m.end()):
+            record(m.group(0), m.start(), m.end(), [])
     # later bare mentions of a deposit's name
     for name in names:
         for s, e in _occurrences(text, name):
