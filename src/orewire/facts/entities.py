@@ -205,7 +205,7 @@ _TICKER_NAME_RE = re.compile(rf"(?P<name>{_CAPSEQ})\.?[ \t]*\((?:{_alt(gz.EXCHAN
 _POSSESSIVE_RE = re.compile(rf"(?P<country>{_alt(list(_COUNTRY_FORM))})['’]s[ \t]+(?P<name>{_CAPSEQ})")
 _APPOSITIVE_RE = re.compile(
     rf"(?P<name>{_CAPSEQ}),[ \t]+(?:(?:a|an|the|its)[ \t]+|[A-Z]\w+['’]s[ \t]+)(?:[\w-]+[ \t]+){{0,3}}?"
-    rf"(?:joint venture|{_alt(gz.COMPANY_CUES)})\b"
+    rf"(?:joint venture|{_alt(gz.COMPANY_CUES)})\b(?!['’]s)"
 )
 _ABBR_RE = re.compile(r"^[ \t]*\([ \t]*[\"“]?(?P<abbr>[A-Z][A-Za-z0-9&.-]{1,11})[\"”]?[ \t]*\)")
 _QUOTED_ALIAS_RE = re.compile(
@@ -418,7 +418,9 @@ def _trim_leading(name: str, start: int, company: bool = False) -> tuple[str, in
     offset = start
     while len(words) > 1 and (
         (words[0] in _FUNCTION_WORDS if company else (words[0] in gz.STOPWORDS or words[0] in _COUNTRY_FORM))
-        or words[0].endswith(("'s", "’s"))
+        or words[0].endswith(("'s", "’s", "-based", "-owned", "-listed", "-controlled", "-headquartered"))
+        or (company and words[0] in _COUNTRY_FORM and _COUNTRY_FORM[words[0]][0] != words[0]
+            and words[1] not in gz.COMPANY_HEADS)  # "French Orano", but "China Minmetals" keeps its country
     ) and not (words[0] in _DIRECTIONS and _name_token(words[1])):
         offset += len(words[0]) + 1
         words = words[1:]
@@ -517,6 +519,10 @@ def _organisations(text: str, found: Found) -> None:
 
 def _resolve(cands: list[_Cand], found: Found) -> list[_Cand]:
     """Longest, then highest-priority candidates win; overlaps with claimed spans are dropped."""
+    # a guessed name that swallows a known company with words before it ("... Dollar Southern Copper
+    # Mining") yields to the known one; a known name with more after it ("Rio Tinto Simfer") stays
+    known = [(c.start, c.end) for c in cands if c.prio >= 3]
+    cands = [c for c in cands if c.prio >= 3 or not any(c.start < s and e <= c.end for s, e in known)]
     cands.sort(key=lambda c: (-(c.end - c.start), -c.prio, c.start))
     kept: list[_Cand] = []
     taken: list[tuple[int, int]] = []
@@ -767,6 +773,8 @@ def _people(text: str, found: Found) -> None:
         while run and not run[-1][2][:1].isupper():
             run.pop()
         name_toks = run[-2:] if len(run) >= 2 else []
+        if len(run) == 3 and not complement and all(_namelike(t) for _, _, t in run):
+            name_toks = run  # "deputy CEO Leon Mwine Kabiena", "engineer Zhang Shan Bai"
         if not name_toks or any(not _namelike(t) for _, _, t in name_toks):
             continue
         if any(t in (",", "and", "of", "the") for _, _, t in name_toks):
@@ -795,6 +803,7 @@ def _people(text: str, found: Found) -> None:
         persons.setdefault(name, (m.group("title"), org))
         found.add("person", name, m.start(), m.start() + len(name))
         found.roles.append((name, m.group("title"), org, m.start(), m.end()))
+    _people_by_context(text, found, persons)
     for name, (title, org) in persons.items():
         ent = found.entities[("person", name)]
         ent.role, ent.org = title, org
@@ -802,6 +811,64 @@ def _people(text: str, found: Found) -> None:
             for s, e in _occurrences(text, form):
                 if not found.overlaps(s, e):
                     found.add("person", name, s, e)
+
+
+_PNAME = r"[A-Z\u00C0-\u00DE\u0100-\u017F][a-z\u00DF-\u00FF\u0100-\u017F'’]+(?:-[A-Z]?[a-z\u00DF-\u00FF\u0100-\u017F]+)?"
+_PERSON_NAME = (rf"(?P<name>{_PNAME}(?:[ \t]+(?:[A-Z]\.[ \t]+)?(?:(?:del|de|da|van|von|bin|al|der)[ \t]+)?{_PNAME})"
+                rf"{{1,2}})")
+_SPEECH = (r"(?:said|says|told|noted|added|stressed|emphasi[sz]ed|highlighted|explained|stated|announced|"
+           r"commented|expressed|believes|argued|warned|confirmed|pointed out|underlined|informed|remarked|"
+           r"recalled|insisted|wrote|reported|indicated|acknowledged|assured|concluded)")
+_NAME_SPEAKS_RE = re.compile(rf"(?<![\w-]){_PERSON_NAME}(?:,[^,\n]{{3,90}},)?[ \t]+{_SPEECH}\b")
+_SPEAKS_NAME_RE = re.compile(rf"\b(?:{_SPEECH}|according to|quoted|quoting|cited|citing)[ \t]+{_PERSON_NAME}(?![\w-])"
+                             rf"(?![ \t]+[A-Z])")
+_COMMA_NAME_RE = re.compile(rf",[ \t]+{_PERSON_NAME},")
+_ROLE_WORDS = re.compile(
+    rf"(?i:\b(?:{_alt([t.lower() for t in gz.TITLES])}|director|engineer|member|manager|officer|analyst|"
+    r"executive|spokes\w+|chief|leader|secretary|minister|president|chair\w*|founder|partner|geologist|"
+    r"economist|professor|expert|adviser|advisor|representative|official|ceo|cfo|coo|md)\b)"
+)
+
+
+_PLACE_WORDS = frozenset(["Africa", "Asia", "Europe", "America", "Oceania", "Arctic", "Antarctica", "Eurasia",
+                          "Caucasus", "Balkans", "Sahara", "Pacific", "Atlantic"])
+
+
+def _people_by_context(text: str, found: Found, persons: dict[str, tuple[str, str | None]]) -> None:
+    """People named without a title word beside them: a name that speaks ("X said", "said X",
+    "according to X") or sits between commas after a role ("its head, Shukurjon Zuhurov, said")."""
+    hits: list[tuple[int, int]] = []
+    for m in _NAME_SPEAKS_RE.finditer(text):
+        hits.append((m.start("name"), m.end("name")))
+    for m in _SPEAKS_NAME_RE.finditer(text):
+        hits.append((m.start("name"), m.end("name")))
+    for m in _COMMA_NAME_RE.finditer(text):
+        ls = text.rfind("\n", 0, m.start()) + 1
+        before = text[max(ls, m.start() - 90) : m.start()]
+        after = text[m.end() : m.end() + 40]
+        if _ROLE_WORDS.search(before) or re.match(rf"^[ \t]+(?:{_SPEECH}|the[ \t]+|{_ROLE_WORDS.pattern})", after):
+            hits.append((m.start("name"), m.end("name")))
+    for s, e in hits:
+        # leading words that cannot be part of a name go ("Africa Rahman Amoadu" -> "Rahman Amoadu")
+        while True:
+            first, _sp, rest = text[s:e].partition(" ")
+            if rest and len(rest.split()) >= 2 and (not _namelike(first) or first in _FUNCTION_WORDS
+                                                    or first in _PLACE_WORDS):
+                s += len(first) + 1
+                continue
+            break
+        name = text[s:e]
+        toks = [t for t in name.split() if not re.fullmatch(r"[A-Z]\.|del|de|da|van|von|bin|al|der", t)]
+        if len(toks) < 2 or not all(_namelike(t) for t in toks) or toks[0] in _FUNCTION_WORDS:
+            continue
+        if any(t in _PLACE_WORDS for t in toks):
+            continue
+        if name in _DEPOSIT_FORM or any(t in _COUNTRY_FORM or t in _REGION_FORM or t in gz.REGION_STEMS for t in toks):
+            continue
+        if found.overlaps(s, e):
+            continue
+        persons.setdefault(name, (None, None))  # type: ignore[arg-type]
+        found.add("person", name, s, e)
 
 
 def _namelike(tok: str) -> bool:
