@@ -9,8 +9,10 @@ from orewire.facts.text import NUMBER, SCALES, parse_number
 
 # surface unit -> (canonical unit, factor)
 UNITS: dict[str, tuple[str, float]] = {
-    "million tonnes": ("t", 1e6), "Mt": ("t", 1e6), "Mtpa": ("t", 1e6), "Mtpy": ("t", 1e6), "mt": ("t", 1e6),
-    "kt": ("t", 1e3), "ktpa": ("t", 1e3), "Kt": ("t", 1e3),
+    "million tonnes": ("t", 1e6), "Mt": ("t", 1e6), "Mtpa": ("t", 1e6), "Mtpy": ("t", 1e6),
+    "mt": ("t", 1.0),  # "1,159 mt": metric tons; a million tonnes is "Mt"
+    "kt": ("t", 1e3), "ktpa": ("t", 1e3), "Kt": ("t", 1e3), "KT": ("t", 1e3), "ktpy": ("t", 1e3),
+    "kilotonnes": ("t", 1e3), "kilotons": ("t", 1e3), "tpy": ("t", 1.0),
     "tonnes": ("t", 1.0), "tonne": ("t", 1.0), "tons": ("t", 1.0), "ton": ("t", 1.0), "metric tons": ("t", 1.0),
     "metric tonnes": ("t", 1.0), "t": ("t", 1.0), "tpa": ("t", 1.0), "tpd": ("t", 1.0),
     "kilograms": ("t", 1e-3), "kilogrammes": ("t", 1e-3), "kg": ("t", 1e-3),
@@ -35,7 +37,7 @@ _unit_alt = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _SCALE = r"(?:thousand|million|billion|mln|bln|mn|bn)"
 QUANTITY_RE = re.compile(
     rf"(?<![\w$€£¥₸₽.,/])(?P<num>{NUMBER})"
-    rf"(?:\s?(?P<scale>{_SCALE})\b\s*|(?P<mscale>m)\s?(?=tonnes|tons|ounces|oz|pounds|lbs)|\s?)"
+    rf"(?:[\s\-‑]?(?P<scale>{_SCALE})\b[\s\-‑]*|(?P<mscale>m)\s?(?=tonnes|tons|ounces|oz|pounds|lbs)|[\s\-‑]?)"
     rf"(?P<unit>{_unit_alt})(?![\w²/])"
 )
 _RANGE_BEFORE = re.compile(rf"(?P<n>{NUMBER})\s*(?:-|–|to|and)\s*$")
@@ -75,6 +77,9 @@ def find_quantities(text: str) -> list[Quantity]:
             if joiner == "and" and not _BETWEEN.search(head[: r.start()]):
                 continue
             n0 = parse_number(r.group("n"))
+            if (n0 is not None and n0 < 1000 and n is not None and r.group("n").isdigit()
+                    and m.group("num").endswith(",000") and n0 * 1000 <= n < n0 * 10000):
+                n0 *= 1000  # "275-295,000 tons": the thousands are written once, at the end
             if n0 is not None and not head[: r.start()].rstrip().endswith(("$", "%")):
                 s = m.start() - len(head) + r.start()
                 out.append(Quantity(n0 * scale * factor, unit, s, s + len(r.group("n"))))
@@ -89,12 +94,15 @@ def _looks_like_noise(text: str, m: re.Match[str]) -> bool:
 
 
 # --- resource tables: units in the header, bare numbers in the rows -----------------------
-_HEADER_UNIT = re.compile(r"\(\s*(Mt|kt|t|g/t|koz|Moz|oz|Mlbs|Mlb|lb|km|m|%|ppm)\s*\)")
+_HEADER_UNIT = re.compile(r"\(\s*('?000 tonnes|'?000 t|'?000 oz|'?000 ounces|Mt|kt|t|g/t|koz|Moz|oz|Mlbs|Mlb|lb|km|m|%|"
+                          r"[A-Z][a-z]? %|ppm)\s*\)")
 _CELL_SPLIT = re.compile(r"\t+|\s{2,}|\s*\|\s*")
 _NUM_CELL = re.compile(rf"^(?:{NUMBER})$")
 _TABLE_UNITS = {"Mt": ("t", 1e6), "kt": ("t", 1e3), "t": ("t", 1.0), "g/t": ("g/t", 1.0), "koz": ("oz", 1e3),
                 "Moz": ("oz", 1e6), "oz": ("oz", 1.0), "Mlbs": ("lb", 1e6), "Mlb": ("lb", 1e6), "lb": ("lb", 1.0),
-                "km": ("km", 1.0), "m": ("m", 1.0)}
+                "km": ("km", 1.0), "m": ("m", 1.0), "000 tonnes": ("t", 1e3), "'000 tonnes": ("t", 1e3),
+                "000 t": ("t", 1e3), "'000 t": ("t", 1e3), "000 oz": ("oz", 1e3), "'000 oz": ("oz", 1e3),
+                "000 ounces": ("oz", 1e3), "'000 ounces": ("oz", 1e3)}
 
 
 @dataclass
