@@ -420,7 +420,7 @@ def _trim_leading(name: str, start: int, company: bool = False) -> tuple[str, in
         (words[0] in _FUNCTION_WORDS if company else (words[0] in gz.STOPWORDS or words[0] in _COUNTRY_FORM))
         or words[0].endswith(("'s", "’s", "-based", "-owned", "-listed", "-controlled", "-headquartered"))
         or (company and words[0] in _COUNTRY_FORM and _COUNTRY_FORM[words[0]][0] != words[0]
-            and words[1] not in gz.COMPANY_HEADS)  # "French Orano", but "China Minmetals" keeps its country
+            and words[1] not in gz.COMPANY_HEADS and not all(w in _GENERIC for w in words[1:]))  # "French Orano", but "China Minmetals" keeps its country
     ) and not (words[0] in _DIRECTIONS and _name_token(words[1])):
         offset += len(words[0]) + 1
         words = words[1:]
