@@ -149,11 +149,23 @@ def reprocess(
     since: Annotated[str | None, typer.Option(help="Only records fetched/published on or after this date.")] = None,
     until: Annotated[str | None, typer.Option(help="Only records up to this date (inclusive).")] = None,
     workers: Annotated[int, typer.Option(help="Worker processes for cleaning and extraction.")] = 0,
+    stale: Annotated[bool, typer.Option(
+        "--stale", help="Only re-extract the facts of articles extracted by another extractor version, "
+                        "from the text the warehouse holds (no re-cleaning).")] = False,
 ) -> None:
     """Re-clean and re-extract from the raw archive, with no network."""
     settings = _settings()
     registry = load_registry(settings.sources)
     names = [s.name for s in registry.select(source)]
+    if stale:
+        from orewire.facts import EXTRACTOR_VERSION
+        from orewire.load import reextract_stale
+        from orewire.warehouse.db import writer
+
+        with writer(settings) as conn:
+            articles, facts = reextract_stale(conn, sources=names)
+        console.print(f"re-extracted {articles} articles with {EXTRACTOR_VERSION}: {facts} facts", markup=False)
+        raise typer.Exit(0)
     from orewire.pipeline import run_reprocess
 
     summary = run_reprocess(names, since=_parse_date(since, "since"), until=_parse_date(until, "until"),

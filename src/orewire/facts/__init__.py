@@ -6,9 +6,11 @@ Rules and gazetteers only; nothing is downloaded at run time. ``extract`` never 
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from datetime import datetime
+from pathlib import Path
 
 from orewire.facts import gazetteer as gz
 from orewire.facts.amounts import find_amounts
@@ -25,7 +27,22 @@ from orewire.facts.text import Sentences, find_authors
 
 __all__ = ["EXTRACTOR_VERSION", "Entity", "Extraction", "Fact", "entity_id", "extract"]
 
-EXTRACTOR_VERSION = "facts-1.0.0"
+def _rules_digest() -> str:
+    """SHA-256 over the extractor's own code and data files (this package, recursively): any change
+    to a rule or a gazetteer line gives a new version, so stale facts can be found and redone."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".tsv", ".txt", ".csv", ".json", ".toml") \
+                and "__pycache__" not in path.parts \
+                and path.name not in ("real_split.toml", "score.py", "realset.py", "__main__.py"):
+            h.update(path.relative_to(root).as_posix().encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+# "facts-<release>+<first 10 hex of the rules digest>"
+EXTRACTOR_VERSION = f"facts-1.1.0+{_rules_digest()[:10]}"
 
 log = logging.getLogger(__name__)
 

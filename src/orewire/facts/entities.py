@@ -9,6 +9,7 @@ an organisation's name ("US Geological Survey") but not inside a person's ("Iran
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -113,7 +114,25 @@ class _Bounded:
 
 
 _WORDISH = re.compile(r"[\w-]")
-_REGION_AFTER = re.compile(r"\s+(?:[A-Z]\w+\s+)*(?:region|Region)")
+_REGION_AFTER = re.compile(r"\s+(?:[A-Z]\w{0,40}\s+){0,3}(?:region|Region)\b")
+
+
+def _occurrences_many(text: str, literals: list[str],
+                      not_after: re.Pattern[str] | None = None) -> Iterator[tuple[int, int, str]]:
+    """(start, end, literal) of every whole-word occurrence of any of ``literals``, in one pass over
+    ``text`` (one pattern for all of them: a page naming thousands of candidates stays linear)."""
+    literals = [lit for lit in literals if lit]
+    if not literals:
+        return
+    if len(literals) == 1:
+        for s, e in _occurrences(text, literals[0], not_after):
+            yield s, e, literals[0]
+        return
+    rx = re.compile(rf"(?<![\w-])(?:{_alt(literals)})(?![\w-])")
+    for m in rx.finditer(text):
+        if not_after is not None and not_after.match(text, m.end()):
+            continue
+        yield m.start(), m.end(), m.group(0)
 
 
 def _occurrences(text: str, literal: str, not_after: re.Pattern[str] | None = None) -> Iterator[tuple[int, int]]:
@@ -521,11 +540,24 @@ def _resolve(cands: list[_Cand], found: Found) -> list[_Cand]:
     """Longest, then highest-priority candidates win; overlaps with claimed spans are dropped."""
     # a guessed name that swallows a known company with words before it ("... Dollar Southern Copper
     # Mining") yields to the known one; a known name with more after it ("Rio Tinto Simfer") stays
-    known = [(c.start, c.end) for c in cands if c.prio >= 3]
-    cands = [c for c in cands if c.prio >= 3 or not any(c.start < s and e <= c.end for s, e in known)]
+    known = sorted((c.start, c.end) for c in cands if c.prio >= 3)
+    known_starts = [s for s, _e in known]
+
+    def swallows_known(c: _Cand) -> bool:
+        i = bisect.bisect_right(known_starts, c.start)
+        while i < len(known) and known[i][0] < c.end:
+            if known[i][1] <= c.end:
+                return True
+            i += 1
+        return False
+
+    cands = [c for c in cands if c.prio >= 3 or not swallows_known(c)]
     cands.sort(key=lambda c: (-(c.end - c.start), -c.prio, c.start))
     kept: list[_Cand] = []
-    taken: list[tuple[int, int]] = []
+    # spans kept so far: they never overlap, so sorted by start their ends are sorted too and one
+    # bisect finds the only neighbours a new span could overlap (linear overall, not pairwise)
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
     for c in cands:
         if c.end <= c.start or not c.name:
             continue
@@ -535,10 +567,13 @@ def _resolve(cands: list[_Cand], found: Found) -> list[_Cand]:
                 continue
             if any(s <= c.start and c.end <= e for s, e, _k in found.overlapping(c.start, c.end, ("excluded",))):
                 continue
-        if any(s < c.end and c.start < e for s, e in taken):
+        i = bisect.bisect_left(taken_starts, c.end)  # spans starting before c ends: indices < i
+        if i and taken_ends[i - 1] > c.start:
             continue
         kept.append(c)
-        taken.append((c.start, c.end))
+        j = bisect.bisect_left(taken_starts, c.start)
+        taken_starts.insert(j, c.start)
+        taken_ends.insert(j, c.end)
     return kept
 
 
@@ -562,11 +597,11 @@ def _aliases(text: str, found: Found, first_words: bool) -> None:
                 and first not in _COUNTRY_FORM and first.lower() not in _COMMODITY_FORM
                 and first not in _REGION_FORM and first not in gz.REGION_STEMS):
             alias_map.setdefault(first, (kind, name))
-    for alias, (kind, name) in alias_map.items():
-        for s, e in _occurrences(text, alias, _REGION_AFTER):
-            if found.overlaps(s, e):
-                continue
-            found.add(kind, name, s, e, alias=alias)
+    for s, e, alias in _occurrences_many(text, list(alias_map), _REGION_AFTER):
+        if found.overlaps(s, e):
+            continue
+        kind, name = alias_map[alias]
+        found.add(kind, name, s, e, alias=alias)
 
 
 def _scan_name_back(text: str, end: int, lo: int) -> tuple[int, int] | None:
@@ -712,10 +747,9 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
         if not found.overlaps(m.start(), m.end()) and not _REGION_AFTER.match(text, m.end()):
             record(m.group(0), m.start(), m.end(), [])
     # later bare mentions of a deposit's name
-    for name in names:
-        for s, e in _occurrences(text, name):
-            if not found.overlaps(s, e):
-                found.add("deposit", name, s, e)
+    for s, e, name in _occurrences_many(text, list(names)):
+        if not found.overlaps(s, e):
+            found.add("deposit", name, s, e)
     found.deposit_commodities = names
     for name in names:
         weak = found.entities.get(("company", name))
@@ -804,13 +838,15 @@ def _people(text: str, found: Found) -> None:
         found.add("person", name, m.start(), m.start() + len(name))
         found.roles.append((name, m.group("title"), org, m.start(), m.end()))
     _people_by_context(text, found, persons)
+    owner: dict[str, str] = {}
     for name, (title, org) in persons.items():
         ent = found.entities[("person", name)]
         ent.role, ent.org = title, org
-        for form in {name, name.split()[-1]}:
-            for s, e in _occurrences(text, form):
-                if not found.overlaps(s, e):
-                    found.add("person", name, s, e)
+        owner.setdefault(name, name)
+        owner.setdefault(name.split()[-1], name)
+    for s, e, form in _occurrences_many(text, list(owner)):
+        if not found.overlaps(s, e):
+            found.add("person", owner[form], s, e)
 
 
 _PNAME = r"[A-Z\u00C0-\u00DE\u0100-\u017F][a-z\u00DF-\u00FF\u0100-\u017F'’]+(?:-[A-Z]?[a-z\u00DF-\u00FF\u0100-\u017F]+)?"
