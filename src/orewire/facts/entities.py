@@ -217,9 +217,30 @@ _LEGAL_RE = re.compile(
 )
 _LEGAL_PREFIX_RE = re.compile(rf"\b(?:{_alt(gz.LEGAL_PREFIXES)})[ \t]+[\"“]?(?P<name>{_CAPSEQ})[\"”]?")
 _HEAD_RE = re.compile(
-    rf"(?<![\w-])(?P<name>{_CAP}(?:(?<=al|ng|ls|es|cs)[ \t]+and[ \t]+{_CAP}|[ \t]+(?:&[ \t]+)?{_CAP}){{0,7}}?[ \t]+(?:{_alt(gz.COMPANY_HEADS)}))(?![\w-])"
+    rf"(?<![\w-])(?P<name>{_CAP}(?:(?<=al|ng|ls|es|cs)[ \t]+and[ \t]+{_CAP}|[ \t]+(?:&[ \t]+)?{_CAP}){{0,7}}?[ \t]+(?:{_alt(gz.COMPANY_HEADS)}))(?![\w-])(?![ \t]+(?:Park|Zone|Estate|Area|Complex|District|Cluster|Hub|"
+    r"Corridor|Center|Centre|Institute|University|College|School|Museum|Ministry|Committee|Department|Sector|Index|"
+    r"Law|Code|Week|Forum|Congress|Conference|Expo|Award|Awards)\b)"
 )
 _CUE_RE = re.compile(rf"\b(?:{_alt(gz.COMPANY_CUES)})[ \t]+(?P<name>{_CAPSEQ})")
+# an initialism glued with dots is a name word too: "C.A. Minerals"
+_CAP_I = rf"(?:[A-Z]\.(?:[A-Z]\.)+|{_CAP})"
+_CAPSEQ_I = rf"{_CAP_I}(?:[ \t]+(?:&[ \t]+)?{_CAP_I}){{0,5}}"
+# "Kazakhstan-based C.A. Minerals", "Perth-headquartered X"
+_BASED_RE = re.compile(rf"\b[A-Z][\w.]*-(?:based|headquartered|listed|registered)[ \t]+(?P<name>{_CAPSEQ_I})")
+# "the Alliance Altyn company", "X company challenged": a name before a company noun
+_NAME_NOUN_RE = re.compile(rf"(?<![\w-])(?P<name>{_CAPSEQ})[ \t]+(?:company|mining company|miner|corporation|"
+                           rf"holding|concern|enterprise|firm)\b")
+# "General Director of ERG Kazakhstan", "CEO of LKAB": a corporate post names its company
+_POST_OF_RE = re.compile(
+    r"\b(?:CEO|chief executive(?: officer)?|Chief Executive(?: Officer)?|[Cc]hairman(?: of the [Bb]oard)?|"
+    r"[Gg]eneral [Dd]irector|[Dd]irector [Gg]eneral|[Mm]anaging [Dd]irector|[Pp]resident and CEO|founder|owner|"
+    rf"shareholders?|subsidiary|[Cc]hief [Ff]inancial [Oo]fficer|CFO|COO)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<name>{_CAPSEQ_I})"
+)
+# "Lithium Chile CEO Steve Cochrane": a name right before a corporate post and a person
+_NAME_POST_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_CAPSEQ_I})(?:['’]s?)?[ \t]+(?:CEO|chief executive|Chief Executive|chairman|Chairman|"
+    r"managing director|Managing Director|president|President|CFO|COO|founder)[ \t,]+(?=[A-Z][a-z]+[ \t]+[A-Z][a-z])"
+)
 _TICKER_NAME_RE = re.compile(rf"(?P<name>{_CAPSEQ})\.?[ \t]*\((?:{_alt(gz.EXCHANGES)})\b")
 _POSSESSIVE_RE = re.compile(rf"(?P<country>{_alt(list(_COUNTRY_FORM))})['’]s[ \t]+(?P<name>{_CAPSEQ})")
 _APPOSITIVE_RE = re.compile(
@@ -428,7 +449,37 @@ _FUNCTION_WORDS = frozenset(["The", "A", "An", "This", "That", "These", "Those",
 
 
 # words that make a name only together with a proper noun ("Natural Resources" is not a company)
-_GENERIC = frozenset(["Natural", "Mineral", "Minerals", "Resources", "Mining", "Metals", "Metal", "Industry", "Industrial", "Energy", "Geology", "Ecology", "Development", "Construction", "Company", "Group", "Holdings", "Exploration", "State", "National", "Public", "Private", "Joint", "Stock", "Metallurgical", "Gold", "Copper", "Silver", "Uranium", "Lithium", "Rare", "Earth", "Base", "Precious", "Global", "International", "Mines", "Works", "Plant", "Smelter", "Refinery", "Combine", "Environmental", "Economic", "Trade", "Commerce", "Infrastructure", "Infrastructural", "Investment"])
+_GENERIC = frozenset(["Natural", "Mineral", "Minerals", "Resources", "Mining", "Metals", "Metal", "Industry", "Industrial", "Energy", "Geology", "Ecology", "Development", "Construction", "Company", "Group", "Holdings", "Exploration", "State", "National", "Public", "Private", "Joint", "Stock", "Metallurgical", "Gold", "Copper", "Silver", "Uranium", "Lithium", "Rare", "Earth", "Base", "Precious", "Global", "International", "Mines", "Works", "Plant", "Smelter", "Refinery", "Combine", "Environmental", "Economic", "Trade", "Commerce", "Infrastructure", "Infrastructural", "Investment", "State-Owned", "State-owned", "Enterprises", "Enterprise",
+                      "Owned"])
+
+
+_NON_COMPANY_WORDS = frozenset(["Ministry", "Minister", "Government", "President", "Parliament", "Committee", "Agency",
+                                "Department", "Region", "Oblast", "Province", "Republic", "Kingdom", "State",
+                                "Desert", "Park", "Zone", "Street", "Avenue", "University", "Institute", "Board",
+                                "Directors", "Shareholders"])
+
+
+def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps any of ``spans`` (sorted by start)."""
+    i = bisect.bisect_left(spans, (end, -1))
+    return any(e > start for _s, e in spans[max(0, i - 8) : i])
+
+
+def _not_a_company(name: str) -> bool:
+    """Guessed names that are something else: one letter ("M&I Resources" cut at "&"), a body, a
+    place, generic words only, a country or region."""
+    words = name.split()
+    if not words:
+        return True
+    if len(words[0]) == 1 and not words[0].endswith("."):
+        return True
+    if any(w in _NON_COMPANY_WORDS for w in words) or all(w in _GENERIC for w in words):
+        return True
+    if words[-1].lower() in ("desert", "basin", "region", "park", "zone"):
+        return True
+    if words[-1].endswith(("-based", "-listed", "-owned", "-headquartered", "-registered", "-controlled")):
+        return True
+    return _is_country_or_region(name) or name in _DEPOSIT_FORM or name.lower() in _COMMODITY_FORM
 
 
 def _trim_leading(name: str, start: int, company: bool = False) -> tuple[str, int]:
@@ -498,6 +549,9 @@ def _organisations(text: str, found: Found) -> None:
             cands.append(_Cand(s, m.end(), "org", name, 1))
     for m in _LEGAL_SCAN.finditer(text):
         name, s = _trim_leading(m.group("name"), m.start(), company=True)
+        if name.count(" and ") >= 2:  # "Ministry of Energy and Industries and China Global LTD"
+            cut = name.rindex(" and ") + 5
+            name, s = name[cut:], s + cut
         if name in gz.STOPWORDS or name in _COUNTRY_FORM:
             continue
         cands.append(_Cand(s, m.end(), "company", _strip_legal(name), 2))
@@ -508,13 +562,20 @@ def _organisations(text: str, found: Found) -> None:
         if len(name.split()) < 2 or name.split()[0] in _FUNCTION_WORDS or all(w in _GENERIC for w in name.split()):
             continue
         cands.append(_Cand(s, m.end(), "company", name, 1))
-    for rx in (_CUE_RE, _TICKER_NAME_SCAN, _POSSESSIVE_RE, _APPOSITIVE_SCAN):
+    for rx in (_CUE_RE, _TICKER_NAME_SCAN, _POSSESSIVE_RE, _APPOSITIVE_SCAN, _BASED_RE, _NAME_NOUN_RE, _POST_OF_RE,
+               _NAME_POST_RE):
         for m in rx.finditer(text):
             name, s = _trim_leading(m.group("name"), m.start("name"))
             first = name.split()[0]
             if (first in gz.STOPWORDS or _is_country_or_region(name) or _TITLE_RE.fullmatch(first)
-                    or first.lower() in _COMMODITY_FORM or first in gz.COMMODITY_SYMBOLS):
+                    or (rx is not _TICKER_NAME_SCAN and (first.lower() in _COMMODITY_FORM
+                                                         or first in gz.COMMODITY_SYMBOLS))):
                 continue
+            if rx is _POST_OF_RE:
+                # "General Director of ERG Kazakhstan Serik Shakhazhanov": the person is not the company
+                words = name.split()
+                if len(words) >= 3 and all(_namelike(w) for w in words[-2:]) and not _entity_name(found, name):
+                    name = " ".join(words[:-2])
             # the name ends before a title or a region word: "ERG CEO", "Karaganda region"
             words = name.split()
             for i, w in enumerate(words):
@@ -522,9 +583,18 @@ def _organisations(text: str, found: Found) -> None:
                     words = words[:i]
                     break
             name = " ".join(words)
-            if not name:
+            if not name or _not_a_company(name):
                 continue
             cands.append(_Cand(s, s + len(name), "company", _strip_legal(name), 0))
+    for c in cands:
+        # "Sibanye-Stillwater’s": the possessive is not part of the name
+        if c.kind == "company" and c.prio < 3 and c.name.endswith(("'s", "’s")):
+            c.name = c.name[:-2]
+            c.end -= 2
+    cands = [c for c in cands if c.prio >= 3 or not _not_a_company(c.name)]
+    # a name guessed from its context alone yields to any known name it overlaps
+    known_spans = sorted((c.start, c.end) for c in cands if c.prio >= 3)
+    cands = [c for c in cands if c.prio > 0 or not _overlaps_any(known_spans, c.start, c.end)]
     kept = _resolve(cands, found)
     for c in kept:
         canon = _COMPANY_FORM.get(c.name, c.name) if c.kind == "company" else _ORG_FORM.get(c.name, c.name)
