@@ -38,9 +38,9 @@ _SCALE = r"(?:thousand|million|billion|mln|bln|mn|bn)"
 QUANTITY_RE = re.compile(
     rf"(?<![\w$€£¥₸₽.,/])(?P<num>{NUMBER})"
     rf"(?:[\s\-‑]?(?P<scale>{_SCALE})\b[\s\-‑]*|(?P<mscale>m)\s?(?=tonnes|tons|ounces|oz|pounds|lbs)|[\s\-‑]?)"
-    rf"(?P<unit>{_unit_alt})(?![\w²/])"
+    rf"(?P<unit>{_unit_alt})(?![\w²]|/(?!(?:yr|y|year|a|annum|d|day|month)\b))"
 )
-_RANGE_BEFORE = re.compile(rf"(?P<n>{NUMBER})\s*(?:-|–|to|and)\s*$")
+_RANGE_BEFORE = re.compile(rf"(?P<n>{NUMBER})(?:\s?(?P<sc>{_SCALE})\b|(?P<scm>m)(?=\s*(?:-|–)))?\s*(?:-|–|to|and)\s*$")
 _BETWEEN = re.compile(r"between\s*$", re.IGNORECASE)
 
 
@@ -82,7 +82,9 @@ def find_quantities(text: str) -> list[Quantity]:
                 n0 *= 1000  # "275-295,000 tons": the thousands are written once, at the end
             if n0 is not None and not head[: r.start()].rstrip().endswith(("$", "%")):
                 s = m.start() - len(head) + r.start()
-                out.append(Quantity(n0 * scale * factor, unit, s, s + len(r.group("n"))))
+                own = r.group("sc") or r.group("scm")
+                scale0 = SCALES.get(own.lower(), 1.0) if own else scale  # "276mn-286mn t"
+                out.append(Quantity(n0 * scale0 * factor, unit, s, s + len(r.group("n"))))
     out.sort(key=lambda q: q.start)
     return out
 
