@@ -83,6 +83,28 @@ class _Gated:
             pos = end
 
 
+class _Near:
+    """A pattern scanned only in windows around the hits of a cheap trigger: ``before`` characters
+    before a hit to ``after`` characters after it. For patterns that open with a run of capitalised
+    words and close on a keyword, which would otherwise be tried at every capitalised word of a
+    page (a page of nothing but capitalised words is the hostile case). Every match must contain a
+    trigger hit and fit in its window; matches are yielded once, in order."""
+
+    __slots__ = ("after", "before", "rx", "trigger")
+
+    def __init__(self, rx: re.Pattern[str], trigger: re.Pattern[str], before: int, after: int) -> None:
+        self.rx, self.trigger, self.before, self.after = rx, trigger, before, after
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        done = -1  # matches starting at or before this offset were yielded already
+        for t in self.trigger.finditer(text):
+            lo = max(t.start() - self.before, 0)
+            for m in self.rx.finditer(text, lo, min(len(text), t.end() + self.after)):
+                if m.start() > done:
+                    done = m.start()
+                    yield m
+
+
 class _Bounded:
     """``(?<![...])ALT``: the alternation without its leading lookbehind, which lets the regex
     engine skip straight to a possible first character; the lookbehind (``before``, one character)
@@ -291,6 +313,14 @@ _COUNTRY_SCAN = _Bounded(_COUNTRY_RE.pattern, r"[\w-]")
 _REGION_GAZ_SCAN = _Bounded(_REGION_GAZ_RE.pattern, r"[\w-]")
 _SYMBOL_SCAN = _Bounded(_SYMBOL_RE.pattern, r"[\w-]")
 _DEPOSIT_GAZ_SCAN = _Bounded(_gaz_re(list(_DEPOSIT_FORM)).pattern, r"[\w-]")
+
+
+_BASED_SCAN = _Near(_BASED_RE, re.compile(r"-(?:based|headquartered|listed|registered)\b"), 40, 120)
+_NAME_NOUN_SCAN = _Near(_NAME_NOUN_RE, re.compile(r"\b(?:company|miner|corporation|holding|concern|enterprise|firm)\b"),
+                        200, 20)
+_NAME_POST_SCAN = _Near(_NAME_POST_RE, re.compile(r"\b(?:CEO|chief executive|Chief Executive|chairman|Chairman|"
+                                                  r"managing director|Managing Director|president|President|CFO|"
+                                                  r"COO|founder)\b"), 200, 60)
 
 
 def _trigger(*words: str | tuple[str, ...] | list[str]) -> re.Pattern[str]:
@@ -562,8 +592,8 @@ def _organisations(text: str, found: Found) -> None:
         if len(name.split()) < 2 or name.split()[0] in _FUNCTION_WORDS or all(w in _GENERIC for w in name.split()):
             continue
         cands.append(_Cand(s, m.end(), "company", name, 1))
-    for rx in (_CUE_RE, _TICKER_NAME_SCAN, _POSSESSIVE_RE, _APPOSITIVE_SCAN, _BASED_RE, _NAME_NOUN_RE, _POST_OF_RE,
-               _NAME_POST_RE):
+    for rx in (_CUE_RE, _TICKER_NAME_SCAN, _POSSESSIVE_RE, _APPOSITIVE_SCAN, _BASED_SCAN, _NAME_NOUN_SCAN, _POST_OF_RE,
+               _NAME_POST_SCAN):
         for m in rx.finditer(text):
             name, s = _trim_leading(m.group("name"), m.start("name"))
             first = name.split()[0]

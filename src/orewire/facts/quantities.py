@@ -15,6 +15,8 @@ UNITS: dict[str, tuple[str, float]] = {
     "kilotonnes": ("t", 1e3), "kilotons": ("t", 1e3), "tpy": ("t", 1.0),
     "tonnes": ("t", 1.0), "tonne": ("t", 1.0), "tons": ("t", 1.0), "ton": ("t", 1.0), "metric tons": ("t", 1.0),
     "metric tonnes": ("t", 1.0), "t": ("t", 1.0), "tpa": ("t", 1.0), "tpd": ("t", 1.0),
+    "wet metric tonnes": ("t", 1.0), "dry metric tonnes": ("t", 1.0), "wet metric tons": ("t", 1.0),
+    "dry metric tons": ("t", 1.0), "wmt": ("t", 1.0), "dmt": ("t", 1.0), "tU": ("t", 1.0), "tU3O8": ("t", 1.0),
     "kilograms": ("t", 1e-3), "kilogrammes": ("t", 1e-3), "kg": ("t", 1e-3),
     "Moz": ("oz", 1e6), "Mozs": ("oz", 1e6), "moz": ("oz", 1e6), "koz": ("oz", 1e3), "Koz": ("oz", 1e3),
     "troy ounces": ("oz", 1.0), "ounces": ("oz", 1.0), "ounce": ("oz", 1.0), "oz": ("oz", 1.0), "ozs": ("oz", 1.0),
@@ -35,11 +37,31 @@ _SCALABLE = {"t", "oz", "lb"}
 
 _unit_alt = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _SCALE = r"(?:thousand|million|billion|mln|bln|mn|bn)"
+# "8 021 ounces": thousands grouped by plain spaces, as many wires write them
+_NUMBER_Q = rf"\d{{1,3}}(?: \d{{3}})+(?![\d,.]\d)|{NUMBER}"
 QUANTITY_RE = re.compile(
-    rf"(?<![\w$€£¥₸₽.,/])(?P<num>{NUMBER})"
+    rf"(?<![\w$€£¥₸₽.,/])(?P<num>{_NUMBER_Q})"
     rf"(?:[\s\-‑]?(?P<scale>{_SCALE})\b[\s\-‑]*|(?P<mscale>m)\s?(?=tonnes|tons|ounces|oz|pounds|lbs)|[\s\-‑]?)"
     rf"(?P<unit>{_unit_alt})(?![\w²]|/(?!(?:yr|y|year|a|annum|d|day|month)\b))"
 )
+_ONES = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                    "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i >= 2}
+_NUMWORD = rf"(?:{'|'.join(sorted([*_ONES, *_TENS], key=len, reverse=True))})"
+WORD_QUANTITY_RE = re.compile(
+    rf"(?<![\w-])(?P<w1>{_NUMWORD})(?:[ -](?P<w2>{_NUMWORD}))?[ \t]+(?:(?P<scale>hundred|thousand|million|billion)"
+    rf"[ \t]+)?(?:metric[ \t]+)?(?P<unit>tonnes|tons|tonne|ton|ounces|ounce|pounds|kilometres|kilometers|"
+    rf"square kilometres|square kilometers|metres|meters)\b",
+    re.IGNORECASE,
+)
+# "5 grams of gold per tonne": a grade written out
+GRADE_RE = re.compile(rf"(?<![\w.,])(?P<num>{NUMBER})[ \t]+(?:grams?|g)[ \t]+of[ \t]+[a-z]+[ \t]+per[ \t]+"
+                      rf"(?:metric[ \t]+)?(?:tonne|ton|t)\b")
+_WORD_UNITS = {"tonnes": "t", "tons": "t", "tonne": "t", "ton": "t", "ounces": "oz", "ounce": "oz", "pounds": "lb",
+               "kilometres": "km", "kilometers": "km", "square kilometres": "km2", "square kilometers": "km2",
+               "metres": "m", "meters": "m"}
+_WORD_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+
 _RANGE_BEFORE = re.compile(rf"(?P<n>{NUMBER})(?:\s?(?P<sc>{_SCALE})\b|(?P<scm>m)(?=\s*(?:-|–)))?\s*(?:-|–|to|and)\s*$")
 _BETWEEN = re.compile(r"between\s*$", re.IGNORECASE)
 
@@ -85,7 +107,41 @@ def find_quantities(text: str) -> list[Quantity]:
                 own = r.group("sc") or r.group("scm")
                 scale0 = SCALES.get(own.lower(), 1.0) if own else scale  # "276mn-286mn t"
                 out.append(Quantity(n0 * scale0 * factor, unit, s, s + len(r.group("n"))))
+    for m in _near(text, _WORD_UNIT_TRIGGER, WORD_QUANTITY_RE, 45, 25):
+        w1, w2 = m.group("w1").lower(), (m.group("w2") or "").lower()
+        if w2 and not (w1 in _TENS and w2 in _ONES and _ONES[w2] < 10):
+            continue
+        n = _TENS.get(w1, _ONES.get(w1, 0)) + (_ONES.get(w2, 0) if w2 else 0)
+        if n == 0:
+            continue
+        scale = _WORD_SCALE[m.group("scale").lower()] if m.group("scale") else 1.0
+        out.append(Quantity(n * scale, _WORD_UNITS[m.group("unit").lower()], m.start(), m.end()))
+    for m in _near(text, _PER_TRIGGER, GRADE_RE, 60, 15):
+        n = parse_number(m.group("num"))
+        if n is not None:
+            out.append(Quantity(n, "g/t", m.start(), m.end()))
     out.sort(key=lambda q: q.start)
+    return out
+
+
+_WORD_UNIT_TRIGGER = re.compile(r"(?:ton|ounce|pound|metre|meter|kilomet)")
+_PER_TRIGGER = re.compile(r" per ")
+
+
+def _near(text: str, trigger: re.Pattern[str], rx: re.Pattern[str], before: int, after: int) -> list[re.Match[str]]:
+    """Matches of ``rx`` found only around the hits of a cheap ``trigger`` (searched in the lowercased
+    text): the rare patterns cost nothing on pages without their words, hostile ones included."""
+    low = text.lower() if len(text.lower()) == len(text) else text
+    out: list[re.Match[str]] = []
+    seen: set[int] = set()
+    last_end = -1
+    for t in trigger.finditer(low):
+        lo = max(t.start() - before, last_end, 0)
+        for m in rx.finditer(text, lo, min(len(text), t.end() + after)):
+            if m.start() not in seen:
+                seen.add(m.start())
+                out.append(m)
+        last_end = max(last_end, t.start() - before)
     return out
 
 
