@@ -908,7 +908,9 @@ def _people(text: str, found: Found) -> None:
             run.pop()
         name_toks = run[-2:] if len(run) >= 2 else []
         if len(run) == 3 and not complement and all(_namelike(t) for _, _, t in run):
-            name_toks = run  # "deputy CEO Leon Mwine Kabiena", "engineer Zhang Shan Bai"
+            name_toks = run  # "engineer Zhang Shan Bai"
+        elif len(run) >= 3 and run[-3][2] in gz.GIVEN_NAMES:
+            name_toks = run[-3:]  # "deputy CEO Leon Mwine Kabiena"
         if not name_toks or any(not _namelike(t) for _, _, t in name_toks):
             continue
         if any(t in (",", "and", "of", "the") for _, _, t in name_toks):
@@ -966,6 +968,10 @@ _ROLE_WORDS = re.compile(
 )
 
 
+# a given name and one or two capitalised words: "Mark Bristow", "Nurlan Sauranbayev", "Zhang Shan Bai"
+_GIVEN_NAME_SCAN = _Bounded(
+    rf"(?<![\w-])(?P<name>(?:{_alt(sorted(gz.GIVEN_NAMES))})(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_PNAME}){{1,2}})"
+    rf"(?![\w-])(?![ \t]+(?:{_alt(gz.COMPANY_HEADS)})\b)", r"[\w-]")
 _PLACE_WORDS = frozenset(["Africa", "Asia", "Europe", "America", "Oceania", "Arctic", "Antarctica", "Eurasia",
                           "Caucasus", "Balkans", "Sahara", "Pacific", "Atlantic"])
 
@@ -977,6 +983,8 @@ def _people_by_context(text: str, found: Found, persons: dict[str, tuple[str, st
     for m in _NAME_SPEAKS_RE.finditer(text):
         hits.append((m.start("name"), m.end("name")))
     for m in _SPEAKS_NAME_RE.finditer(text):
+        hits.append((m.start("name"), m.end("name")))
+    for m in _GIVEN_NAME_SCAN.finditer(text):
         hits.append((m.start("name"), m.end("name")))
     for m in _COMMA_NAME_RE.finditer(text):
         ls = text.rfind("\n", 0, m.start()) + 1
@@ -995,7 +1003,9 @@ def _people_by_context(text: str, found: Found, persons: dict[str, tuple[str, st
             break
         name = text[s:e]
         toks = [t for t in name.split() if not re.fullmatch(r"[A-Z]\.|del|de|da|van|von|bin|al|der", t)]
-        if len(toks) < 2 or not all(_namelike(t) for t in toks) or toks[0] in _FUNCTION_WORDS:
+        if len(toks) < 2 or toks[0] in _FUNCTION_WORDS:
+            continue
+        if not all(_namelike(t) or (i == 0 and t in gz.GIVEN_NAMES) for i, t in enumerate(toks)):
             continue
         if any(t in _PLACE_WORDS for t in toks):
             continue
