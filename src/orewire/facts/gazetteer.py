@@ -129,8 +129,7 @@ def validate() -> list[str]:
                 problems.append(f"{label}: {item!r} listed twice")
             seen.add(item)
 
-    for fname, table in (("companies.tsv", "companies"), ("orgs.tsv", "orgs"), ("deposits.tsv", "deposits"),
-                         ("commodities.tsv", "commodities"), ("regions.tsv", "regions")):
+    for fname in ("companies.tsv", "orgs.tsv", "deposits.tsv", "commodities.tsv", "regions.tsv"):
         dupes(fname, [f[0] for _n, f in _rows(fname, (1, 4))])
     dupes("countries.tsv", [f[1] for _n, f in _rows("countries.tsv", (3, 3))])
     for name in ("legal_suffixes", "legal_prefixes", "company_heads", "company_cues", "agencies", "exchanges",
@@ -139,9 +138,10 @@ def validate() -> list[str]:
 
     # one surface form, one name: across companies, bodies and deposits
     owner: dict[str, str] = {}
-    for label, table in (("company", COMPANIES), ("org", ORGS),
-                         ("deposit", {d.name: d.aliases for d in DEPOSITS.values()})):
-        for canon, aliases in table.items():
+    tables: tuple[tuple[str, dict[str, tuple[str, ...]]], ...] = (
+        ("company", COMPANIES), ("org", ORGS), ("deposit", {d.name: d.aliases for d in DEPOSITS.values()}))
+    for label, names in tables:
+        for canon, aliases in names.items():
             for form in (canon, *aliases):
                 key = form
                 prev = owner.get(key)

@@ -44,9 +44,11 @@ QUANTITY_RE = re.compile(
     rf"(?:[\s\-‑]?(?P<scale>{_SCALE})\b[\s\-‑]*|(?P<mscale>m)\s?(?=tonnes|tons|ounces|oz|pounds|lbs)|[\s\-‑]?)"
     rf"(?P<unit>{_unit_alt})(?![\w²]|/(?!(?:yr|y|year|a|annum|d|day|month)\b))"
 )
-_ONES = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-                                    "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i >= 2}
+_ONES = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                      "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+                                      "eighteen", "nineteen"])}
+_TENS = {w: 10 * i for i, w in enumerate(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                                          "ninety"], start=2)}
 _NUMWORD = rf"(?:{'|'.join(sorted([*_ONES, *_TENS], key=len, reverse=True))})"
 WORD_QUANTITY_RE = re.compile(
     rf"(?<![\w-])(?P<w1>{_NUMWORD})(?:[ -](?P<w2>{_NUMWORD}))?[ \t]+(?:(?P<scale>hundred|thousand|million|billion)"
