@@ -153,3 +153,21 @@ def test_warehouse_rows_use_the_contract_ids() -> None:
     assert {e["entity_id"] for e in entities} == contract
     assert {m["entity_id"] for m in mentions} == contract
     assert "country:KZ" in contract
+
+
+def test_deposit_owner_where_the_text_says_so() -> None:
+    def owners(text: str) -> dict[str, str | None]:
+        return {f.name: f.org for f in extract(text).facts if f.type == "deposit"}
+
+    assert owners("KAZ Minerals' Bozshakol and Aktogay mines produced copper.") == {
+        "Bozshakol": "KAZ Minerals", "Aktogay": "KAZ Minerals"}
+    assert owners("The Akyem mine, operated by Newmont, produced gold.") == {"Akyem": "Newmont"}
+    assert owners("Polymetal operates the Kyzyl gold mine in Kazakhstan.") == {"Kyzyl": "Polymetal"}
+    assert owners("Kazatomprom said its Budenovskoye uranium deposit grew.") == {"Budenovskoye": "Kazatomprom"}
+    # a company merely named in the sentence owns nothing
+    assert owners("Glencore shares rose while the Kumtor gold mine stopped.") == {"Kumtor": None}
+
+
+def test_known_deposit_takes_its_commodity_and_country_from_the_gazetteer() -> None:
+    facts = {f.name: f for f in extract("Output at Aktogay rose as copper prices climbed.").facts if f.type == "deposit"}
+    assert facts["Aktogay"].commodities == ["copper"] and facts["Aktogay"].country == "KZ"

@@ -152,6 +152,9 @@ def _deposit_facts(text: str, sents: Sentences, found) -> list[Fact]:  # type: i
         (s, ent.name) for (kind, _), ent in found.entities.items() if kind == "commodity" for s, _e in ent.mentions
     )
     article_commodities = _main_commodities(commodity_spans)
+    company_mentions = sorted(
+        (s, e, ent.name) for (kind, _), ent in found.entities.items() if kind == "company" for s, e in ent.mentions
+    )
     facts: list[Fact] = []
     for (kind, name), ent in found.entities.items():
         if kind != "deposit" or not ent.mentions:
@@ -171,6 +174,7 @@ def _deposit_facts(text: str, sents: Sentences, found) -> list[Fact]:  # type: i
             country = region_code(region)
         first = mentions[0]
         ss, se = sents.span(first[0])
+        owner = _owner(text, sents, mentions, company_mentions)
         commodities = list(found.deposit_commodities.get(name, []))
         known = gz.DEPOSITS.get(name)
         if not commodities and known is not None:
@@ -185,9 +189,37 @@ def _deposit_facts(text: str, sents: Sentences, found) -> list[Fact]:  # type: i
             commodities = _commodities_around(sents, mentions, commodity_spans, article_commodities,
                                               _claimed_nearby(sents, mentions, name, found))
         facts.append(Fact(type="deposit", name=name, commodities=commodities,
-                          region=region, country=country, status=status, sentence=text[ss:se],
+                          region=region, country=country, status=status, org=owner, sentence=text[ss:se],
                           start=first[0], end=first[1]))
     return facts
+
+
+_POSSESSIVE_GAP = re.compile(r"^(?:['’]s?|['’])[ \t]+(?:[\w-]+[ \t]+){0,3}$")
+_ITS_BEFORE = re.compile(r"\b(?:its|their)[ \t]+(?:[\w-]+[ \t]+){0,3}$")
+_BY_AFTER = re.compile(r"^[^.;]{0,80}?\b(?:owned|operated|run|controlled|developed|held|mined)[ \t]+by[ \t]+(?:the[ \t]+)?$")
+_OWNS_BEFORE = re.compile(r"^[ \t,]*(?:which|that)?[ \t]*(?:owns|operates|runs|controls|develops|holds|mines|"
+                          r"is developing|is building|acquired|bought)[ \t]+(?:the[ \t]+|a[ \t]+|its[ \t]+)?"
+                          r"(?:[\w-]+[ \t]+){0,3}$")
+
+
+def _owner(text: str, sents: Sentences, mentions: list[tuple[int, int]],
+           companies: list[tuple[int, int, str]]) -> str | None:
+    """The company that owns or runs a deposit, where the text says so: "KAZ Minerals' Bozshakol",
+    "Barrick's Loulo-Gounkoto complex", "the Akyem mine, operated by Newmont", "Polymetal operates
+    the Kyzyl mine", "the company ... its Varvarinskoye deposit" (the sentence's first company)."""
+    for s, e in mentions:
+        ss, se = sents.span(s)
+        before = [c for c in companies if ss <= c[0] and c[1] <= s]
+        for cs, ce, name in reversed(before):
+            gap = text[ce:s]
+            if _POSSESSIVE_GAP.match(gap) or _OWNS_BEFORE.match(gap):
+                return name
+        for cs, _ce, name in companies:
+            if e < cs < se and _BY_AFTER.match(text[e:cs]):
+                return name
+        if _ITS_BEFORE.search(text[max(ss, s - 40) : s]) and before:
+            return before[0][2]
+    return None
 
 
 def _commodities_around(sents: Sentences, mentions: list[tuple[int, int]], commodity_spans: list[tuple[int, str]],
