@@ -1,0 +1,85 @@
+"""Loader of the Russian gazetteers in ``data/``: countries, commodities, named entities.
+
+Names are matched in any case form: each word of a form becomes its stem (the form less a
+final vowel, й or ь when the word is long enough) followed by up to three more letters, so
+"Норникель" also finds "Норникеля" and "Байкальская горная компания" finds "Байкальской горной
+компании". Matching is case-sensitive on the first letter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Known:
+    kind: str
+    name: str
+    forms: tuple[str, ...]
+
+
+def _lines(name: str) -> list[list[str]]:
+    text = resources.files("orewire.facts.ru").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def countries() -> tuple[dict[str, str], dict[str, str]]:
+    """(word beginning -> ISO code, exact abbreviation -> ISO code)."""
+    stems: dict[str, str] = {}
+    exact: dict[str, str] = {}
+    for row in _lines("countries.tsv"):
+        code = row[0]
+        for s in row[1].split() if len(row) > 1 else ():
+            stems[s] = code
+        for a in row[2].split() if len(row) > 2 else ():
+            exact[a] = code
+    return stems, exact
+
+
+@lru_cache(maxsize=1)
+def commodities() -> tuple[dict[str, str], dict[str, str]]:
+    """(word beginning -> commodity, exact word -> commodity)."""
+    stems: dict[str, str] = {}
+    exact: dict[str, str] = {}
+    for row in _lines("commodities.tsv"):
+        for s in row[1].split() if len(row) > 1 else ():
+            stems[s] = row[0]
+        for w in row[2].split() if len(row) > 2 else ():
+            exact[w] = row[0]
+    return stems, exact
+
+
+@lru_cache(maxsize=1)
+def known() -> tuple[Known, ...]:
+    return tuple(Known(r[0], r[1], tuple(f for f in r[2].split("|") if f)) for r in _lines("entities.tsv"))
+
+
+def _word_pattern(word: str) -> str:
+    if re.fullmatch(r"[А-ЯЁа-яё]+", word) and len(word) >= 5 and not word.isupper():
+        stem = word[:-1] if word[-1] in "аеёиоуыэюяйь" else word
+        if stem.endswith(("ск", "цк")) and word[-2:] in ("ий", "ой", "ая", "ое"):
+            stem = word[:-2]
+        return re.escape(stem) + r"[а-яё]{0,3}"
+    if re.fullmatch(r"[А-ЯЁ]{2,}", word):  # acronyms decline with a dash or plain letters: НГМК, НГМК-а
+        return re.escape(word) + r"(?:-?[а-яё]{1,3})?"
+    return re.escape(word)
+
+
+@lru_cache(maxsize=1)
+def known_pattern() -> tuple[re.Pattern[str], dict[str, Known]]:
+    """One regex over every form (longest first), and the group name -> entry table."""
+    alts: list[tuple[int, str, str]] = []
+    table: dict[str, Known] = {}
+    for i, k in enumerate(known()):
+        for j, form in enumerate(k.forms):
+            key = f"k{i}_{j}"
+            table[key] = k
+            body = r"[\s\u00a0]+".join(_word_pattern(w) for w in form.split())
+            alts.append((len(form), key, body))
+    alts.sort(key=lambda t: -t[0])
+    pat = "|".join(f"(?P<{key}>{body})" for _, key, body in alts)
+    return re.compile(r"(?<![\w-])(?:" + pat + r")(?![\w])"), table

@@ -1,0 +1,93 @@
+"""Morphology for names: pymorphy3 with its bundled Russian dictionary (no download), cached,
+plus suffix rules for surnames the dictionary does not know."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=65536)
+def parses(word: str) -> tuple[Any, ...]:
+    return tuple(_analyzer().parse(word))
+
+
+@lru_cache(maxsize=65536)
+def given_name(word: str) -> tuple[str, str] | None:
+    """(nominative, gender "masc"/"femn") when ``word`` is a known first name in any case."""
+    for p in parses(word):
+        if "Name" in p.tag and p.score >= 0.05:
+            nom = p.inflect({"nomn", "sing"})
+            base = nom.word if nom is not None else p.normal_form
+            gender = "femn" if "femn" in p.tag else "masc"
+            return base[:1].upper() + base[1:], gender
+    return None
+
+
+@lru_cache(maxsize=65536)
+def is_dictionary_word(word: str) -> bool:
+    """True when the lower-case word is a common word the dictionary knows (not a guess, not a name)."""
+    for p in parses(word.lower()):
+        if p.is_known and not ({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} & set(p.tag.grammemes)):
+            return True
+    return False
+
+
+def is_surname(word: str) -> bool:
+    if any("Surn" in p.tag for p in parses(word)):
+        return True
+    low = word.lower()
+    return low.endswith(("ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ина", "ына", "ову", "еву", "ину", "овым", "евым",
+                         "иным", "овой", "евой", "иной", "ский", "ская", "ского", "ской", "цкий", "енко", "янов",
+                         "ян", "дзе", "швили", "ук", "юк", "ич", "ович", "евич", "ханов", "баев", "аева", "ова"))
+
+
+_SURNAME_CASES = (
+    # (ending in text, masculine nominative ending, feminine nominative ending)
+    ("ского", "ский", "ская"), ("скому", "ский", "ская"), ("ским", "ский", "ская"), ("ском", "ский", "ская"),
+    ("ской", "ский", "ская"), ("скую", "ский", "ская"),
+    ("овым", "ов", "ова"), ("евым", "ев", "ева"), ("ёвым", "ёв", "ёва"), ("иным", "ин", "ина"), ("ыным", "ын", "ына"),
+    ("овой", "ов", "ова"), ("евой", "ев", "ева"), ("иной", "ин", "ина"), ("ыной", "ын", "ына"),
+    ("ову", "ов", "ова"), ("еву", "ев", "ева"), ("ину", "ин", "ина"), ("ыну", "ын", "ына"),
+    ("ове", "ов", "ова"), ("еве", "ев", "ева"), ("ине", "ин", "ина"),
+    ("ова", "ов", "ова"), ("ева", "ев", "ева"), ("ёва", "ёв", "ёва"), ("ина", "ин", "ина"), ("ына", "ын", "ына"),
+)
+
+
+def surname_nominative(word: str, gender: str | None) -> str:
+    """The nominative of a surname seen in any case: Кудратовым -> Кудратов, Куловой -> Кулова."""
+    for end, masc, femn in _SURNAME_CASES:
+        if word.endswith(end) and len(word) > len(end) + 1:
+            if end in ("ова", "ева", "ёва", "ина", "ына") and gender != "masc":
+                return word  # a woman's surname in the nominative
+            return word[: -len(end)] + (femn if gender == "femn" else masc)
+    if gender == "masc":
+        for p in parses(word):
+            if "Surn" in p.tag:
+                nom = p.inflect({"nomn", "sing", "masc"})
+                if nom is not None:
+                    return nom.word[:1].upper() + nom.word[1:]
+    return word
+
+
+@lru_cache(maxsize=65536)
+def adjective_neuter(word: str) -> str:
+    """A place adjective in any case as the neuter nominative, the form "месторождение" takes:
+    Удоканского -> Удоканское, Изыгскому -> Изыгское, Полмостундровское stays."""
+    for end in ("ского", "скому", "ским", "ском", "ское", "ский", "ская", "ской", "скую", "ские", "ских", "скими"):
+        if word.endswith(end):
+            return word[: -len(end)] + "ское"
+    for end in ("цкого", "цкому", "цким", "цком", "цкое", "цкий", "цкая", "цкой", "цкие", "цких"):
+        if word.endswith(end):
+            return word[: -len(end)] + "цкое"
+    for end in ("ного", "ному", "ным", "ном", "ное", "ный", "ная", "ной", "ные", "ных"):
+        if word.endswith(end):
+            return word[: -len(end)] + "ное"
+    return word
