@@ -32,7 +32,7 @@ _CUE = (r"(?<![\w-])(?:[Кк]омпани[яиейю]|[Кк]омпаниями|[
 _CUE_QUOTED = re.compile(_CUE + r"\s+[«\"“„](?P<name>[^«»\"“”„\n]{2,60}?)[»\"”“]")
 _CUE_CAPS = re.compile(_CUE + r"\s+(?P<name>[А-ЯЁ]{2,}(?:-[А-ЯЁ]+)?)(?![\w])")
 _LATIN_SEQ = re.compile(
-    r"(?<![\w@/.:])[A-Z][\w’'&.\-]*(?:[ \u00a0](?:[A-Z0-9][\w’'&.\-]*|of|and|&|de|for|the))*")
+    r"(?<![\w@/.:])[A-Z][\w’'&.\-]*(?:[ \u00a0](?:[A-Z][\w’'&.\-]*|\d+[A-Za-z][\w]*|of|and|&|de|for|the))*")
 _LATIN_LEGAL = {"Inc", "Inc.", "Ltd", "Ltd.", "Co", "Co.", "Corp", "Corp.", "plc", "PLC", "LLP", "LLC", "JSC", "PJSC",
                 "AG", "SA", "S.A.", "NV", "N.V.", "GmbH", "Limited", "Pty", "Pty."}
 _LATIN_SKIP = re.compile(r"^(?:[IVX]+|USD|EUR|KZT|RUB|UZS|KGS|CNY|GDP|CEO|CFO|COO|ESG|IPO|LME|EBITDA|OK|C\d|"
@@ -410,7 +410,7 @@ def _deposits(text: str, found: _Found, links: list[tuple[_Ent, str]], sents: Se
                     links.append((ent2, commodity_of(before[-1]) or ""))
     for m in _KW_NAMES.finditer(text):
         between = m.group("between").split()
-        if any(commodity_of(w) is None and w not in ("по", "с", "в", "на", "содержанием") for w in between):
+        if any(commodity_of(w) is None and w not in ("по", "с", "содержанием") for w in between):
             if not _IRON.match(m.group("between").strip()):
                 continue
         near = [c for c in (commodity_of(w) for w in between) if c]
@@ -464,7 +464,7 @@ def _mentions_by_stem(text: str, found: _Found) -> None:
             stem = form[:-1] if form[-1] in "аеиоуыэюяйь" else form
             if form.endswith(("ское", "ская", "ский", "цкое")):
                 stem = form[:-2]
-            for m in re.finditer(r"(?<![\w-])" + re.escape(stem) + r"[а-яё]{0,3}(?![\w-])", text):
+            for m in re.finditer(r"(?<![\w-])" + re.escape(stem) + gz.ENDINGS + r"(?![\w-])", text):
                 if not found.is_claimed(m.start(), m.end()) or (m.start(), m.end()) in ent.mentions:
                     if (m.start(), m.end()) not in ent.mentions:
                         ent.mentions.append((m.start(), m.end()))
@@ -532,7 +532,7 @@ def _persons(text: str, found: _Found, authors: list[str]) -> None:
         if len(surname) < 4:
             continue
         stem = surname[:-1] if surname[-1] in "аяй" else surname
-        for m in re.finditer(r"(?<![\w.-])" + re.escape(stem) + r"[а-яё]{0,3}(?![\w-])", text):
+        for m in re.finditer(r"(?<![\w.-])" + re.escape(stem) + gz.ENDINGS + r"(?![\w-])", text):
             if not found.is_claimed(m.start(), m.end()):
                 ent.mentions.append((m.start(), m.end()))
 
@@ -619,8 +619,11 @@ def _link_commodities(text: str, found: _Found, links: list[tuple[_Ent, str]], s
     for ent, c in links:
         add(ent.name, c)
     deposits = [e for e in found.ents.values() if e.kind == "deposit" and e.mentions]
-    # a commodity in the sentence of a deposit's mention
+    # a commodity in the sentence of a deposit's mention, for a deposit the text does not tie
+    # to its commodities in so many words ("Кончоч (золото, серебро)")
     for ent in deposits:
+        if out.get(ent.name):
+            continue
         for s, _e in ent.mentions:
             ss, se = sents.span(s)
             for cs, _ce, c, descriptive in spans:

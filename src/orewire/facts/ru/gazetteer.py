@@ -14,6 +14,10 @@ from functools import lru_cache
 from importlib import resources
 
 
+# case endings of nouns and adjectives: what may follow a stem in an inflected form
+ENDINGS = r"(?:ами|ями|ого|его|ому|ему|ыми|ими|ой|ей|ом|ем|ём|ам|ям|ах|ях|ую|юю|ая|яя|ое|ее|ие|ые|их|ых|им|ым|ью|ий|ый|а|я|у|ю|е|ы|и|о|ь|й)?"
+
+
 @dataclass(frozen=True)
 class Known:
     kind: str
@@ -28,15 +32,16 @@ def _lines(name: str) -> list[list[str]]:
 
 @lru_cache(maxsize=1)
 def countries() -> tuple[dict[str, str], dict[str, str]]:
-    """(word beginning -> ISO code, exact abbreviation -> ISO code)."""
+    """(word beginning -> ISO code, exact abbreviation or Latin word -> ISO code)."""
     stems: dict[str, str] = {}
     exact: dict[str, str] = {}
     for row in _lines("countries.tsv"):
         code = row[0]
         for s in row[1].split() if len(row) > 1 else ():
             stems[s] = code
-        for a in row[2].split() if len(row) > 2 else ():
-            exact[a] = code
+        for col in (2, 3):
+            for a in row[col].split() if len(row) > col else ():
+                exact[a] = code
     return stems, exact
 
 
@@ -63,7 +68,7 @@ def _word_pattern(word: str) -> str:
         stem = word[:-1] if word[-1] in "аеёиоуыэюяйь" else word
         if stem.endswith(("ск", "цк")) and word[-2:] in ("ий", "ой", "ая", "ое"):
             stem = word[:-2]
-        return re.escape(stem) + r"[а-яё]{0,3}"
+        return re.escape(stem) + ENDINGS
     if re.fullmatch(r"[А-ЯЁ]{2,}", word):  # acronyms decline with a dash or plain letters: НГМК, НГМК-а
         return re.escape(word) + r"(?:-?[а-яё]{1,3})?"
     return re.escape(word)

@@ -68,12 +68,6 @@ def surname_nominative(word: str, gender: str | None) -> str:
             if end in ("ова", "ева", "ёва", "ина", "ына") and gender != "masc":
                 return word  # a woman's surname in the nominative
             return word[: -len(end)] + (femn if gender == "femn" else masc)
-    if gender == "masc":
-        for p in parses(word):
-            if "Surn" in p.tag:
-                nom = p.inflect({"nomn", "sing", "masc"})
-                if nom is not None:
-                    return nom.word[:1].upper() + nom.word[1:]
     return word
 
 
