@@ -185,11 +185,11 @@ def _commodities(text: str, found: _Found, spans: list[tuple[int, int, str, bool
     stems, exact = gz.commodities()
     ordered = sorted(stems, key=len, reverse=True)
     taken: list[tuple[int, int]] = []
-    for rx, name in ((_PGM, "platinum group metals"), (_IRON, "iron ore")):
+    for rx, phrase in ((_PGM, "platinum group metals"), (_IRON, "iron ore")):
         for m in rx.finditer(text):
             taken.append((m.start(), m.end()))
-            found.add("commodity", name, m.group(0), m.start(), m.end())
-            spans.append((m.start(), m.end(), name, False))
+            found.add("commodity", phrase, m.group(0), m.start(), m.end())
+            spans.append((m.start(), m.end(), phrase, False))
     for m in _WORD_RE.finditer(text):
         if any(s <= m.start() < e for s, e in taken) or found.is_claimed(m.start(), m.end()):
             continue
@@ -197,7 +197,7 @@ def _commodities(text: str, found: _Found, spans: list[tuple[int, int, str, bool
         low = w.lower()
         if not has_cyrillic(low) or (w[:1].isupper() and m.start() > 0 and text[m.start() - 1] in _Q_OPEN):
             continue
-        name = exact.get(low)
+        name: str | None = exact.get(low)
         if name is None:
             for s in ordered:
                 if low.startswith(s):
@@ -205,7 +205,7 @@ def _commodities(text: str, found: _Found, spans: list[tuple[int, int, str, bool
                     break
         if name is None:
             continue
-        before = text[max(0, m.start() - 12):m.start()].lower().split()
+        before = [w.strip("«\"“„(") for w in text[max(0, m.start() - 12):m.start()].lower().split()]
         if before and before[-1].startswith(_METAPHOR_BEFORE) and name in ("gold", "oil", "natural gas"):
             continue
         after = text[m.end():m.end() + 16]
@@ -410,9 +410,9 @@ def _deposits(text: str, found: _Found, links: list[tuple[_Ent, str]], sents: Se
                     links.append((ent2, commodity_of(before[-1]) or ""))
     for m in _KW_NAMES.finditer(text):
         between = m.group("between").split()
-        if any(commodity_of(w) is None and w not in ("по", "с", "содержанием") for w in between):
-            if not _IRON.match(m.group("between").strip()):
-                continue
+        if any(commodity_of(w) is None and w not in ("по", "с", "содержанием") for w in between) \
+                and not _IRON.match(m.group("between").strip()):
+            continue
         near = [c for c in (commodity_of(w) for w in between) if c]
         if _IRON.search(m.group("between")):
             near = ["iron ore"]
@@ -425,26 +425,27 @@ def _deposits(text: str, found: _Found, links: list[tuple[_Ent, str]], sents: Se
             s = text.index(raw, pos)
             pos = s + len(raw)
             if found.is_claimed(s, pos):
-                for ent in found.ents.values():
-                    if ent.kind == "deposit" and any(ms <= s < me or s <= ms < pos for ms, me in ent.mentions):
+                for known_ent in found.ents.values():
+                    if known_ent.kind == "deposit" and any(ms <= s < me or s <= ms < pos
+                                                           for ms, me in known_ent.mentions):
                         for c in [*near, *([pre] if pre else [])]:
-                            links.append((ent, c))
+                            links.append((known_ent, c))
                 continue
-            ent = _deposit_name(found, raw, s, pos, text)
-            if ent is None:
+            new = _deposit_name(found, raw, s, pos, text)
+            if new is None:
                 break
             for c in [*near, *([pre] if pre else [])]:
-                links.append((ent, c))
+                links.append((new, c))
             if not near:
                 for c in near_commodities(text[pos:pos + 60]):
-                    links.append((ent, c))
+                    links.append((new, c))
     for m in _PAREN_COMMODITIES.finditer(text):
-        items = [commodity_of(w) for w in re.split(r",\s*", m.group("list"))]
-        if items and all(items):
-            ent = _deposit_name(found, m.group("name"), m.start("name"), m.end("name"), text)
-            if ent is not None:
+        items = [c for c in (commodity_of(w) for w in re.split(r",\s*", m.group("list"))) if c]
+        if len(items) == len(re.split(r",\s*", m.group("list"))):
+            listed = _deposit_name(found, m.group("name"), m.start("name"), m.end("name"), text)
+            if listed is not None:
                 for c in items:
-                    links.append((ent, c or ""))
+                    links.append((listed, c))
     # a deposit word with no name but with its commodity: "месторождение олова", "запасы месторождения ... меди"
     for m in re.finditer(r"(?<![\w-])[Мм]есторождени[а-яё]*", text):
         after = text[m.end():m.end() + 20]
@@ -465,10 +466,9 @@ def _mentions_by_stem(text: str, found: _Found) -> None:
             if form.endswith(("ское", "ская", "ский", "цкое")):
                 stem = form[:-2]
             for m in re.finditer(r"(?<![\w-])" + re.escape(stem) + gz.ENDINGS + r"(?![\w-])", text):
-                if not found.is_claimed(m.start(), m.end()) or (m.start(), m.end()) in ent.mentions:
-                    if (m.start(), m.end()) not in ent.mentions:
-                        ent.mentions.append((m.start(), m.end()))
-                        found.claim(m.start(), m.end())
+                if (m.start(), m.end()) not in ent.mentions and not found.is_claimed(m.start(), m.end()):
+                    ent.mentions.append((m.start(), m.end()))
+                    found.claim(m.start(), m.end())
 
 
 def _persons(text: str, found: _Found, authors: list[str]) -> None:
@@ -492,23 +492,19 @@ def _persons(text: str, found: _Found, authors: list[str]) -> None:
         if patronymic and third is not None and text[b.end():third.start()] in (" ", "\u00a0"):
             surname_word, b = third.group(0), third
         role = None
-        for rs, re_, rname in reversed(roles):
+        for _rs, re_, rname in reversed(roles):
             if re_ <= a.start() and a.start() - re_ <= 90 and "\n" not in text[re_:a.start()] \
                     and not re.search(r"[.;]\s", text[re_:a.start()]):
                 role = rname
                 break
         ok = False
-        if first is not None and not morph.is_dictionary_word(surname_word) and not morph.given_name(surname_word):
-            ok = True
-        elif first is not None and morph.is_surname(surname_word):
-            ok = True
-        elif role is not None and morph.is_surname(surname_word) and not morph.is_dictionary_word(a.group(0)) \
-                and not morph.is_dictionary_word(surname_word):
+        if (first is not None and not morph.is_dictionary_word(surname_word) and not morph.given_name(surname_word)) or (first is not None and morph.is_surname(surname_word)) or (role is not None and morph.is_surname(surname_word) and not morph.is_dictionary_word(a.group(0)) \
+                and not morph.is_dictionary_word(surname_word)):
             ok = True
         if not ok:
             i += 1
             continue
-        stems, exact = gz.countries()
+        stems, _exact = gz.countries()
         if any(w.lower().startswith(s) for w in (a.group(0), surname_word) for s in stems):
             i += 1
             continue
@@ -569,7 +565,7 @@ def extract_ru(text: str, published_at: datetime | None = None,
         if q.value == 1 and q.unit == "t" and re.search(r"(?:в|на)\s+$", text[max(0, q.start - 4):q.start]):
             continue  # "в 1 тонне руды": the basis of a grade, not a quantity
         commodity = None
-        ss, se = sents.span(q.start)
+        _ss, se = sents.span(q.start)
         after = [c for s, _e, c, _d in commodity_spans if q.end <= s <= q.end + 40 and s < se]
         if after:
             commodity = after[0]

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-
 # case endings of nouns and adjectives: what may follow a stem in an inflected form
 ENDINGS = r"(?:ами|ями|ого|его|ому|ему|ыми|ими|ой|ей|ом|ем|ём|ам|ям|ах|ях|ую|юю|ая|яя|ое|ее|ие|ые|их|ых|им|ым|ью|ий|ый|а|я|у|ю|е|ы|и|о|ь|й)?"
 

@@ -25,8 +25,7 @@ from typing import Any
 from orewire.facts import extract
 
 CATEGORIES = ("country", "company", "person", "deposit", "commodity", "amount", "quantity", "deposit_commodity")
-_LEGAL = frozenset("llp ltd limited inc co corp corporation plc jsc group company the ojsc pjsc ag sa nv tsb llc "
-                   "oao ooo too тоо ао пао оао зао ооо нак ак гк".split())
+_LEGAL = frozenset(["llp", "ltd", "limited", "inc", "co", "corp", "corporation", "plc", "jsc", "group", "company", "the", "ojsc", "pjsc", "ag", "sa", "nv", "tsb", "llc", "oao", "ooo", "too", "тоо", "ао", "пао", "оао", "зао", "ооо", "нак", "ак", "гк"])
 _SAME_COMMODITY = {"rare earth": "rare earths", "rare earth metals": "rare earths", "rare earth elements": "rare earths",
                    "iron": "iron ore", "gas": "natural gas", "pgm": "platinum group metals", "u3o8": "uranium"}
 
