@@ -156,7 +156,7 @@ def _facts_rows(article: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]
     from orewire.facts import EXTRACTOR_VERSION, entity_id, extract
 
     result = extract(article.text, published_at=article.published_at, title=article.title,
-                     author=article.author)
+                     author=article.author, language=article.language if article.language in ("ru", "en") else None)
     entities, mentions, facts = [], [], []
     for ent in result.entities:
         eid = entity_id(ent.kind, ent.name)

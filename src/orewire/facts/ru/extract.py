@@ -177,7 +177,7 @@ def _countries(text: str, found: _Found) -> None:
                         code = stems[s]
                         break
         if code:
-            found.add("country", code, w, m.start(), m.end(), code=code)
+            found.add("country", gz.country_names().get(code, code), w, m.start(), m.end(), code=code)
 
 
 def _commodities(text: str, found: _Found, spans: list[tuple[int, int, str, bool]]) -> None:

@@ -30,15 +30,21 @@ def _lines(name: str) -> list[list[str]]:
 
 
 @lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO code -> English name."""
+    return {row[0]: row[1] for row in _lines("countries.tsv")}
+
+
+@lru_cache(maxsize=1)
 def countries() -> tuple[dict[str, str], dict[str, str]]:
     """(word beginning -> ISO code, exact abbreviation or Latin word -> ISO code)."""
     stems: dict[str, str] = {}
     exact: dict[str, str] = {}
     for row in _lines("countries.tsv"):
         code = row[0]
-        for s in row[1].split() if len(row) > 1 else ():
+        for s in row[2].split() if len(row) > 2 else ():
             stems[s] = code
-        for col in (2, 3):
+        for col in (3, 4):
             for a in row[col].split() if len(row) > col else ():
                 exact[a] = code
     return stems, exact
