@@ -25,12 +25,12 @@ _CYR_CAP = r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+"
 
 LEGAL_RU = r"(?:ТОО\s+СП|ТОО|АО|ОАО|ЗАО|ПАО|ООО|АК|НАК|ГК|СП|ОсОО|ЧП|ИП|МКК|ХК)"
 _LEGAL_QUOTED = re.compile(
-    LEGAL_RU + r"\s*[«\"“„]\s*(?:(?:НАК|АК)\s*[«\"“„]\s*)?"
+    LEGAL_RU + r"\s*[«\"“„]\s*(?:(?:НАК|АК|НК|ГМК|ГК|ГРК|МК|ХК)\s*[«\"“„]\s*)?"
     r"(?P<name>[^«»\"“”„\n]{1,80}?(?:\s*[„“\"«][^«»\"“”„\n]{1,60}[”“\"»])?)\s*[»\"”“]")
 _CUE = (r"(?<![\w-])(?:[Кк]омпани[яиейю]|[Кк]омпаниями|[Пп]редприяти[еяюи]|[Кк]омбинат[а-яё]*|[Хх]олдинг[а-яё]*|"
         r"[Кк]орпораци[яиейю]|[Кк]онцерн[а-яё]*|[Фф]ирм[аыуео]й?|«дочк[аиуой]+»|[Дд]очк[аиуой]+|[Пп]роизводител[ья]м?)")
 _CUE_QUOTED = re.compile(_CUE + r"\s+[«\"“„](?P<name>[^«»\"“”„\n]{2,60}?)[»\"”“]")
-_CUE_CAPS = re.compile(_CUE + r"\s+(?P<name>[А-ЯЁ]{2,}(?:-[А-ЯЁ]+)?)(?![\w])")
+_CUE_CAPS = re.compile(_CUE + r"\s+(?!" + LEGAL_RU + r"(?![\w]))(?P<name>[А-ЯЁ]{2,}(?:-[А-ЯЁ]+)?)(?![\w])")
 _LATIN_SEQ = re.compile(
     r"(?<![\w@/.:])[A-Z][\w’'&.\-]*(?:[ \u00a0](?:[A-Z][\w’'&.\-]*|\d+[A-Za-z][\w]*|of|and|&|de|for|the))*")
 _LATIN_LEGAL = {"Inc", "Inc.", "Ltd", "Ltd.", "Co", "Co.", "Corp", "Corp.", "plc", "PLC", "LLP", "LLC", "JSC", "PJSC",
@@ -431,6 +431,9 @@ def _deposits(text: str, found: _Found, links: list[tuple[_Ent, str]], sents: Se
                         for c in [*near, *([pre] if pre else [])]:
                             links.append((known_ent, c))
                 continue
+            if re.fullmatch(_ADJ, raw) and re.match(r"\s+[а-яё]", text[pos:pos + 3]) \
+                    and not raw.endswith(("ское", "цкое", "ская", "ский")):
+                break  # "рудников Талнахского рудного узла": the adjective qualifies what follows
             new = _deposit_name(found, raw, s, pos, text)
             if new is None:
                 break

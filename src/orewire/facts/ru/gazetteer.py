@@ -71,8 +71,8 @@ def known() -> tuple[Known, ...]:
 def _word_pattern(word: str) -> str:
     if re.fullmatch(r"[А-ЯЁа-яё]+", word) and len(word) >= 5 and not word.isupper():
         stem = word[:-1] if word[-1] in "аеёиоуыэюяйь" else word
-        if stem.endswith(("ск", "цк")) and word[-2:] in ("ий", "ой", "ая", "ое"):
-            stem = word[:-2]
+        if re.search(r"(?:ск|цк|н)(?:ий|ый|ой|ая|ое)$", word):
+            stem = word[:-2]  # an adjective: Талнахское, Талнахского, Полярный, Полярного
         return re.escape(stem) + ENDINGS
     if re.fullmatch(r"[А-ЯЁ]{2,}", word):  # acronyms decline with a dash or plain letters: НГМК, НГМК-а
         return re.escape(word) + r"(?:-?[а-яё]{1,3})?"

@@ -22,7 +22,11 @@ def parses(word: str) -> tuple[Any, ...]:
 @lru_cache(maxsize=65536)
 def given_name(word: str) -> tuple[str, str] | None:
     """(nominative, gender "masc"/"femn") when ``word`` is a known first name in any case."""
-    for p in parses(word):
+    named = [p for p in parses(word) if "Name" in p.tag and p.score >= 0.05]
+    for p in named:
+        if "nomn" in p.tag:  # already the nominative (Абдулла, not the genitive of Абдулл)
+            return word, "femn" if "femn" in p.tag else "masc"
+    for p in named:
         if "Name" in p.tag and p.score >= 0.05:
             nom = p.inflect({"nomn", "sing"})
             base = nom.word if nom is not None else p.normal_form
