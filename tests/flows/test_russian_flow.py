@@ -103,3 +103,17 @@ def test_russian_sources_load_and_share_entities_with_english(english_site, pipe
         SELECT f.value, f.currency, f.value_usd FROM facts f JOIN articles a USING (article_id)
         WHERE a.source = 'kazinform_ru' AND f.type = 'amount' ORDER BY 1""")
     assert (48e9, "KZT") in [(v, c) for v, c, _ in amounts] and all(u and u > 0 for _, _, u in amounts)
+
+    # `orewire search` finds the Russian article by an inflected form the text does not use
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, OREWIRE_WAREHOUSE=str(pipeline_env.warehouse), COLUMNS="200")
+    out = subprocess.run([sys.executable, "-m", "orewire", "search", "дюсембайским месторождениям"],
+                         capture_output=True, text=True, env=env, timeout=120, check=True).stdout
+    ranked = [line.split("│")[1].strip() for line in out.splitlines() if line.startswith("│")]
+    assert ranked[0].startswith("kazinform_ru:") and not any(a.startswith("kursiv:") for a in ranked)
+    out = subprocess.run([sys.executable, "-m", "orewire", "search", "Dyusembay"],
+                         capture_output=True, text=True, env=env, timeout=120, check=True).stdout
+    assert "kursiv:" in out
