@@ -80,9 +80,10 @@ class _Ent:
 
 
 class _Found:
-    def __init__(self) -> None:
+    def __init__(self, size: int) -> None:
         self.ents: dict[tuple[str, str], _Ent] = {}
         self.claimed: list[tuple[int, int]] = []
+        self._mask = bytearray(size + 1)
 
     def add(self, kind: str, name: str, form: str, start: int, end: int, code: str | None = None) -> _Ent:
         key = (kind, (code or name).casefold())
@@ -97,9 +98,17 @@ class _Found:
 
     def claim(self, start: int, end: int) -> None:
         self.claimed.append((start, end))
+        self._mask[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when some character of start..end belongs to a name already taken."""
+        return self._mask.find(1, start, end) != -1
 
     def is_claimed(self, start: int, end: int) -> bool:
-        return any(s <= start and end <= e for s, e in self.claimed)
+        """True when every character of start..end belongs to a name already taken."""
+        if end <= start:
+            return False
+        return self._mask.find(0, start, end) == -1
 
 
 class Sentences:
@@ -164,26 +173,14 @@ def _strip_quotes(s: str) -> str:
 
 
 def _countries(text: str, found: _Found) -> None:
-    stems, exact = gz.countries()
-    ordered = sorted(stems, key=len, reverse=True)
     for m in _WORD_RE.finditer(text):
-        w = m.group(0)
-        code = exact.get(w)
-        if code is None:
-            low = w.lower()
-            if len(low) >= 3 and has_cyrillic(low):
-                for s in ordered:
-                    if low.startswith(s):
-                        code = stems[s]
-                        break
+        code = gz.country_of_word(m.group(0))
         if code:
-            found.add("country", gz.country_names().get(code, code), w, m.start(), m.end(), code=code)
+            found.add("country", gz.country_names().get(code, code), m.group(0), m.start(), m.end(), code=code)
 
 
 def _commodities(text: str, found: _Found, spans: list[tuple[int, int, str, bool]]) -> None:
     """Commodity mentions; ``spans`` collects (start, end, commodity, descriptive_of_company)."""
-    stems, exact = gz.commodities()
-    ordered = sorted(stems, key=len, reverse=True)
     taken: list[tuple[int, int]] = []
     for rx, phrase in ((_PGM, "platinum group metals"), (_IRON, "iron ore")):
         for m in rx.finditer(text):
@@ -197,12 +194,7 @@ def _commodities(text: str, found: _Found, spans: list[tuple[int, int, str, bool
         low = w.lower()
         if not has_cyrillic(low) or (w[:1].isupper() and m.start() > 0 and text[m.start() - 1] in _Q_OPEN):
             continue
-        name: str | None = exact.get(low)
-        if name is None:
-            for s in ordered:
-                if low.startswith(s):
-                    name = stems[s]
-                    break
+        name = gz.commodity_of_word(low)
         if name is None:
             continue
         before = [w.strip("«\"“„(") for w in text[max(0, m.start() - 12):m.start()].lower().split()]
@@ -219,21 +211,24 @@ def _commodities(text: str, found: _Found, spans: list[tuple[int, int, str, bool
 
 
 def _known(text: str, found: _Found, media: list[tuple[int, int]]) -> None:
-    rx, table = gz.known_pattern()
-    for m in rx.finditer(text):
-        key = m.lastgroup
-        if key is None:
+    index = gz.known_index()
+    for w in _KNOWN_START.finditer(text):
+        candidates = index.get(text[w.start():w.start() + 3])
+        if not candidates or found.is_claimed(w.start(), w.start() + 1):
             continue
-        k = table[key]
-        if k.kind == "media":
-            media.append((m.start(), m.end()))
+        for rx, k, form in candidates:
+            m = rx.match(text, w.start())
+            if m is None:
+                continue
+            if k.kind == "media":
+                media.append((m.start(), m.end()))
+            elif not found.is_claimed(m.start(), m.end()):
+                found.add(k.kind, k.name, form, m.start(), m.end())
             found.claim(m.start(), m.end())
-            continue
-        if found.is_claimed(m.start(), m.end()):
-            continue
-        form = k.forms[int(key.split("_")[1])]
-        found.add(k.kind, k.name, form, m.start(), m.end())
-        found.claim(m.start(), m.end())
+            break
+
+
+_KNOWN_START = re.compile(r"(?<![\w-])[\w]")
 
 
 def _company(found: _Found, raw: str, start: int, end: int) -> None:
@@ -279,7 +274,7 @@ def _latin_companies(text: str, found: _Found) -> None:
     for m in _LATIN_SEQ.finditer(text):
         raw = m.group(0).rstrip(".,;:’'-")
         s, e = m.start(), m.start() + len(raw)
-        if found.is_claimed(s, e) or any(a < e and s < b for a, b in found.claimed):
+        if found.overlaps(s, e):
             continue
         follow = text[e:e + 30]
         if re.match(r"[ \u00a0][a-z]{2,}", follow) and not re.match(r"[ \u00a0](?:of|and|de|for|the)\b", follow):
@@ -347,17 +342,8 @@ def _adjective_deposit(adj: str, kw: str, text: str) -> str:
 
 def _deposits(text: str, found: _Found, links: list[tuple[_Ent, str]], sents: Sentences,
               bare: list[tuple[int, int]]) -> None:
-    stems, exact = gz.commodities()
-    ordered = sorted(stems, key=len, reverse=True)
-
     def commodity_of(word: str) -> str | None:
-        low = word.lower()
-        if low in exact:
-            return exact[low]
-        for s in ordered:
-            if low.startswith(s):
-                return stems[s]
-        return None
+        return gz.commodity_of_word(word.lower())
 
     def near_commodities(after: str) -> list[str]:
         """Commodities named right after a deposit word: "месторождения лития", "по урану и молибдену"."""
@@ -540,7 +526,7 @@ def extract_ru(text: str, published_at: datetime | None = None,
                author: str | None = None) -> tuple[list[Entity], list[Fact]]:
     """Entities and facts of one Russian-language article ``text``; offsets index into ``text``."""
     sents = Sentences(text)
-    found = _Found()
+    found = _Found(len(text))
     media: list[tuple[int, int]] = []
     authors = [a.strip() for a in re.split(r"\s*(?:,|\sи\s)\s*", author or "") if a.strip()]
     _known(text, found, media)

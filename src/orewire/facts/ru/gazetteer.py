@@ -93,3 +93,56 @@ def known_pattern() -> tuple[re.Pattern[str], dict[str, Known]]:
     alts.sort(key=lambda t: -t[0])
     pat = "|".join(f"(?P<{key}>{body})" for _, key, body in alts)
     return re.compile(r"(?<![\w-])(?:" + pat + r")(?![\w])"), table
+
+
+@lru_cache(maxsize=1)
+def known_index() -> dict[str, list[tuple[re.Pattern[str], Known, str]]]:
+    """The forms by the first three characters of their first word, longest form first: a text
+    is scanned word by word and only the forms that can start at a word are tried there."""
+    index: dict[str, list[tuple[int, re.Pattern[str], Known, str]]] = {}
+    for k in known():
+        for form in k.forms:
+            body = r"[\s\u00a0]+".join(_word_pattern(w) for w in form.split())
+            index.setdefault(form[:3], []).append((len(form), re.compile(body + r"(?![\w-])"), k, form))
+    return {key: [(rx, k, f) for _, rx, k, f in sorted(items, key=lambda t: -t[0])] for key, items in index.items()}
+
+
+@lru_cache(maxsize=65536)
+def country_of_word(word: str) -> str | None:
+    """ISO code named by one word ("казахстанской", "РФ", "China"), or None."""
+    stems, exact = countries()
+    code = exact.get(word)
+    if code is not None:
+        return code
+    low = word.lower()
+    if len(low) < 3 or not any("\u0400" <= c <= "\u04ff" for c in low):
+        return None
+    for size in range(min(len(low), _longest(id(stems), stems)), 2, -1):
+        code = stems.get(low[:size])
+        if code is not None:
+            return code
+    return None
+
+
+@lru_cache(maxsize=65536)
+def commodity_of_word(low: str) -> str | None:
+    """Commodity named by one lower-case word ("медного", "урана"), or None."""
+    stems, exact = commodities()
+    name = exact.get(low)
+    if name is not None:
+        return name
+    for size in range(min(len(low), _longest(id(stems), stems)), 2, -1):
+        name = stems.get(low[:size])
+        if name is not None:
+            return name
+    return None
+
+
+_LONGEST: dict[int, int] = {}
+
+
+def _longest(key: int, table: dict[str, str]) -> int:
+    found = _LONGEST.get(key)
+    if found is None:
+        found = _LONGEST[key] = max((len(k) for k in table), default=0)
+    return found
