@@ -115,3 +115,21 @@ def test_countries_in_any_case_form() -> None:
 def test_metaphor_and_company_words_are_no_commodity() -> None:
     out = _contract("Литий называют «белым золотом». Алюминиевый завод и угольная компания выпустили отчёт.")
     assert {e["name"] for e in out["entities"] if e["kind"] == "commodity"} == {"lithium"}
+
+
+@pytest.mark.parametrize("text,deposits", [
+    ("Компания ведет работы на месторождениях Каратау, Сарыбулак, Южный Ашалы и Кокпекты.",
+     {"Karatau": [], "Sarybulak": [], "Yuzhny Ashaly": [], "Kokpekty": []}),
+    ("В проект входят месторождения Акжал, Белая Гора и Жолымбет (золото).",
+     {"Akzhal": ["gold"], "Belaya Gora": ["gold"], "Zholymbet": ["gold"]}),
+    ("Золоторудные месторождения Бестобе и Жанатобе дадут 5 т золота.", {"Bestobe": ["gold"], "Zhanatobe": ["gold"]}),
+    ("Рудник «Восток» и участок Северный переданы в концессию.", {"Vostok": [], "Severny": []}),
+    ("ТОО «Казахалтын» добыло на руднике Аксу 2 т золота.", {"Aksu": ["gold"]}),
+    ("Запасы Изыгского месторождения железных руд выросли.", {"Izygskoye": ["iron ore"]}),
+    ("Месторождение по урану и молибдену – площадь Кызылсай.", {"Kyzylsay": ["uranium", "molybdenum"]}),
+    ("Лицензия выдана на разработку месторождения Правительство одобрило.", {}),
+    ("На месторождении имени В.И. Вернадского добыт алмаз.", {"Vernadsky": ["diamonds"]}),
+])
+def test_deposit_phrases(text: str, deposits: dict[str, list[str]]) -> None:
+    out = _contract(text)
+    assert {f["name"]: f["commodities"] for f in out["facts"] if f["type"] == "deposit"} == deposits

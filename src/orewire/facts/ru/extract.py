@@ -310,7 +310,8 @@ def _deposit_name(found: _Found, raw: str, start: int, end: int, text: str) -> _
         return None
     if _PLACE_NOUN.match(text[end:end + 20]):
         return None  # "месторождения Карагандинской области"
-    if morph.is_dictionary_word(first) and not re.search(r"(?:ск|цк)(?:ое|ая|ий)$", first) and len(name.split()) == 1:
+    quoted = raw.strip()[:1] in _Q_OPEN
+    if not quoted and morph.is_common_word(first):
         return None
     rx, table = gz.known_pattern()
     km = rx.fullmatch(name)

@@ -44,6 +44,27 @@ def is_dictionary_word(word: str) -> bool:
     return False
 
 
+_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "INTJ", "NPRO", "VERB", "INFN", "ADVB", "PRED", "COMP", "GRND"})
+_INSTITUTION_WORDS = frozenset({
+    "министерство", "правительство", "компания", "президент", "акимат", "агентство", "комитет", "республика",
+    "область", "район", "край", "проект", "программа", "группа", "фабрика", "завод", "комбинат", "государство",
+    "парламент", "минпром", "минэнерго", "корпорация", "холдинг", "фонд", "банк", "город", "село", "поселок",
+})
+
+
+@lru_cache(maxsize=65536)
+def is_common_word(word: str) -> bool:
+    """True when a capitalised word after "месторождение" is still no name: a function word or
+    an institution ("месторождения Правительство ...")."""
+    found = parses(word.lower())
+    if not found:
+        return False
+    best = found[0]
+    if not best.is_known:
+        return False  # a guess from the ending ("Кызылсай" as a verb) says nothing
+    return bool(best.tag.POS in _FUNCTION_POS or best.normal_form in _INSTITUTION_WORDS)
+
+
 def is_surname(word: str) -> bool:
     if any("Surn" in p.tag for p in parses(word)):
         return True
