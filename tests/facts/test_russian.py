@@ -54,9 +54,13 @@ def test_numbers() -> None:
     assert (3_597_000, "t") in q and (430_000, "oz") in q and (450_000, "oz") in q
     assert (0.2, "g/t") in q and (3, "g/t") in q and (15.4, "km2") in q
     assert find_quantities("и т.д. и т.п.") == []
+    words = [(f.value, f.unit) for f in find_quantities("полтора миллиона тонн руды, глубина 300 м, 500 кв. м, в 2020-м")]
+    assert words == [(1_500_000, "t"), (300, "m")]
     a = [(f.value, f.unit) for f in find_amounts("$82,5 млн, 1,2 трлн руб., 121 млрд сумов, 200 млн долларов, "
                                                  "3 млн сомов и 17 млрд тенге")]
     assert a == [(82_500_000, "USD"), (1.2e12, "RUB"), (1.21e11, "UZS"), (2e8, "USD"), (3e6, "KGS"), (1.7e10, "KZT")]
+    b = [(f.value, f.unit) for f in find_amounts("от 10 до 12 млрд тенге, два миллиарда долларов, €25 млн")]
+    assert b == [(25e6, "EUR"), (1e10, "KZT"), (1.2e10, "KZT"), (2e9, "USD")]
 
 
 def test_language_choice() -> None:

@@ -4,8 +4,9 @@ Numbers: "20 000", "1,2" (the comma is decimal), "1.1", with a multiplier word o
 (тыс., тысяч, млн, миллиона, млрд, трлн ...), compounds ("3 млн 597 тыс. т") and ranges
 ("430-450 тысяч унций", "0,2-3 гр": both ends, the first taking the second's multiplier).
 Currencies: "$82,5 млн", "200 млн долларов", "121 млрд сумов", "22 млн руб.", "17 млрд тенге".
-Units: т/тонн (t), унций (oz), фунтов (lb), кв. км/квадратных километров (km2), км (km),
-граммов на тонну/г/т (g/t).
+Units: т/тонн (t), унций (oz), фунтов (lb), кв. км/квадратных километров (km2), км (km), м/метров
+(m), граммов на тонну/г/т (g/t). Small number words count before a multiplier or a unit ("два
+миллиарда долларов", "полтора миллиона тонн"); "от 10 до 12 млрд тенге" is a range.
 """
 
 from __future__ import annotations
@@ -14,7 +15,16 @@ import re
 from dataclasses import dataclass
 
 _SP = r"[ \u00a0\u202f]"
-_NUM = rf"\d{{1,3}}(?:{_SP}\d{{3}})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?"
+_WORD_NUMBERS = {
+    "один": 1, "одна": 1, "одного": 1, "одной": 1, "два": 2, "две": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3,
+    "четыре": 4, "четырех": 4, "четырёх": 4, "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7, "семи": 7,
+    "восемь": 8, "восьми": 8, "девять": 9, "девяти": 9, "десять": 10, "десяти": 10, "полтора": 1.5,
+    "полторы": 1.5, "полутора": 1.5, "двадцать": 20, "двадцати": 20, "тридцать": 30, "тридцати": 30,
+    "сто": 100, "ста": 100,
+}
+_WORD_NUM = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+_NUM = (rf"\d{{1,3}}(?:{_SP}\d{{3}})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?"
+        rf"|(?:{_WORD_NUM})(?={_SP}(?:тыс|млн|млрд|трлн|миллион|миллиард|триллион|тонн|унци))")
 _MULT = (r"(?:тыс(?:\.|яч[а-яё]*|\b)|млн\.?|миллион[а-яё]*|млрд\.?|миллиард[а-яё]*|трлн\.?|триллион[а-яё]*)")
 _MULTS = {"тыс": 1e3, "тысяч": 1e3, "млн": 1e6, "миллион": 1e6, "млрд": 1e9, "миллиард": 1e9,
           "трлн": 1e12, "триллион": 1e12}
@@ -43,7 +53,8 @@ _UNIT = (r"(?P<u_km2>кв\.?" + _SP + r"?км|квадратн[а-яё]*" + _SP 
          r"|(?P<u_t>тонн[а-яё]*|т(?![а-яёa-z])(?!\.[а-яё]))"
          r"|(?P<u_oz>унци[а-яё]*)"
          r"|(?P<u_lb>фунт(?:ов|а)?(?![а-яё]|" + _SP + r"стерлинг))"
-         r"|(?P<u_km>км(?![а-яё])|километр[а-яё]*)")
+         r"|(?P<u_km>км(?![а-яё])|километр[а-яё]*)"
+         r"|(?P<u_m>м(?![а-яёa-z²³0-9])(?!\.[а-яё])|метр(?:ов|а|ы|ах|ами)?(?![а-яё]))")
 
 
 
@@ -53,7 +64,7 @@ def _value(n: str, m: str, n2: str, m2: str) -> str:
 
 _V1 = _value("n1", "m1", "x1", "y1")
 _V2 = _value("n2", "m2", "x2", "y2")
-_RANGE = rf"{_V1}(?:{_SP}?[-–—]{_SP}?(?:до{_SP})?{_V2})?"
+_RANGE = rf"{_V1}(?:(?:{_SP}?[-–—]{_SP}?(?:до{_SP})?|{_SP}до{_SP}){_V2})?"
 
 _QTY_RE = re.compile(rf"(?<![\w.,])(?:от{_SP})?{_RANGE}{_SP}?(?:{_UNIT})", re.IGNORECASE)
 _AMT_WORD_RE = re.compile(rf"(?<![\w.,$€₸₽¥£])(?:от{_SP})?{_RANGE}{_SP}?(?:{_CURRENCY})", re.IGNORECASE)
@@ -71,6 +82,9 @@ class Found:
 
 
 def number(text: str) -> float:
+    word = _WORD_NUMBERS.get(text.lower())
+    if word is not None:
+        return float(word)
     s = re.sub(r"[ \u00a0\u202f]", "", text).replace(",", ".")
     return float(s)
 
@@ -101,7 +115,8 @@ def _values(m: re.Match[str]) -> list[float]:
 
 def _unit(m: re.Match[str], text: str) -> str | None:
     g = m.groupdict()
-    for key, unit in (("u_km2", "km2"), ("u_gt", "g/t"), ("u_t", "t"), ("u_oz", "oz"), ("u_lb", "lb"), ("u_km", "km")):
+    for key, unit in (("u_km2", "km2"), ("u_gt", "g/t"), ("u_t", "t"), ("u_oz", "oz"), ("u_lb", "lb"), ("u_km", "km"),
+                      ("u_m", "m")):
         if g.get(key):
             return unit
     if g.get("u_gr"):
