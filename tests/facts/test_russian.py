@@ -93,7 +93,7 @@ def test_entities_and_facts() -> None:
     qty = {(f["value"], f["unit"]) for f in out["facts"] if f["type"] == "quantity"}
     assert qty == {(36000, "t"), (4.2, "g/t"), (12, "km2")}
     person = next(e for e in out["entities"] if e["name"] == "Asel Zhanibekova")
-    assert "Асель Жанибекова" in person["aliases"] and person["role"] == "вице-министр"
+    assert "Асель Жанибекова" in person["aliases"] and person["role"] == "вице-министр промышленности"
     deposit = next(e for e in out["entities"] if e["name"] == "Dyusembay")
     assert len(deposit["mentions"]) == 2 and "Дюсембай" in deposit["aliases"]
 
@@ -137,3 +137,21 @@ def test_metaphor_and_company_words_are_no_commodity() -> None:
 def test_deposit_phrases(text: str, deposits: dict[str, list[str]]) -> None:
     out = _contract(text)
     assert {f["name"]: f["commodities"] for f in out["facts"] if f["type"] == "deposit"} == deposits
+
+
+@pytest.mark.parametrize("text,person,role,org", [
+    ("Аким Карагандинской области Ермаган Булекпаев посетил рудник.", "Yermagan Bulekpayev", "аким", None),
+    ("Об этом сообщил председатель правления АО «Казгеология» Жандос Бектемиров.", "Zhandos Bektemirov",
+     "председатель правления", "Kazgeology"),
+    ("Министр промышленности Канат Шарлапаев провел совещание.", "Kanat Sharlapayev", "министр промышленности", None),
+    ("Он встретился с главой компании Glencore Гэри Нэйглом.", "Geri Neygl", "глава", "Glencore"),
+    ("Как отметила заместитель министра Ирина Петрова, лицензии выданы.", "Irina Petrova", "заместитель министра", None),
+    ("По словам Ерлана Акбарова, добыча выросла.", "Yerlan Akbarov", None, None),
+    ("Документ поручено подписать Равшанбеку Сабирову.", "Ravshanbek Sabirov", None, None),
+])
+def test_people_in_the_nominative_with_post_and_organisation(text: str, person: str, role: str | None,
+                                                             org: str | None) -> None:
+    people = {e["name"]: e for e in _contract(text)["entities"] if e["kind"] == "person"}
+    assert list(people) == [person]
+    assert people[person].get("role") == role and people[person].get("org") == org
+    assert not any(e["kind"] == "person" for e in _contract("Аким Карагандинской области провел совещание.")["entities"])

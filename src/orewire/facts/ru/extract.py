@@ -65,6 +65,7 @@ _ROLE_RE = re.compile(r"(?<![\w-])(?P<role>(?:[Вв]ице-|[Пп]ремьер-)
                       r"[Рр]уководител[а-яё]+|[Зз]аведующ[а-яё]+|[Нн]ачальник[а-яё]*|[Сс]оветник[а-яё]*|"
                       r"[Дд]епутат[а-яё]*|[Пп]осол|[Пп]осла|[Уу]правляющ[а-яё]+|[Оо]снователь|[Ээ]ксперт[а-яё]*|"
                       r"[Аа]налитик[а-яё]*|[Мм]эр[а-яё]*|[Сс]пикер[а-яё]*)(?![\w])")
+_SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ова|ева|ина|ский|ская|енко|швили|дзе|ян)$")
 _CREDIT = re.compile(r"(?:[Фф]ото|[Аа]втор|[Ии]сточник|©)[^\n]{0,60}$")
 
 
@@ -464,6 +465,7 @@ def _mentions_by_stem(text: str, found: _Found) -> None:
 def _persons(text: str, found: _Found, authors: list[str]) -> None:
     words = list(re.finditer(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", text))
     roles = [(m.start(), m.end(), m.group("role")) for m in _ROLE_RE.finditer(text)]
+    stems, _exact = gz.countries()
     i = 0
     while i < len(words) - 1:
         a, b = words[i], words[i + 1]
@@ -471,36 +473,35 @@ def _persons(text: str, found: _Found, authors: list[str]) -> None:
         if gap not in (" ", "\u00a0") or found.is_claimed(a.start(), b.end()):
             i += 1
             continue
-        if _CREDIT.search(text[max(0, a.start() - 60):a.start()] + " ") and re.search(
-                r"(?:[Фф]ото|архив|©)", text[max(0, a.start() - 40):a.start()]):
+        if re.search(r"(?:[Фф]ото|архив|©)", text[max(0, a.start() - 40):a.start()]):
             i += 1
             continue
-        first = morph.given_name(a.group(0))
         surname_word = b.group(0)
         third = words[i + 2] if i + 2 < len(words) else None
         patronymic = re.search(r"(?:вич|вна|ична|чна|вича|вны|вичу|вне|вичем|вной)$", surname_word)
         if patronymic and third is not None and text[b.end():third.start()] in (" ", "\u00a0"):
             surname_word, b = third.group(0), third
-        role = None
-        for _rs, re_, rname in reversed(roles):
-            if re_ <= a.start() and a.start() - re_ <= 90 and "\n" not in text[re_:a.start()] \
-                    and not re.search(r"[.;]\s", text[re_:a.start()]):
-                role = rname
-                break
+        if _PLACE_NOUN.match(text[b.end():b.end() + 20]) or _ROLE_RE.fullmatch(a.group(0)) \
+                or any(w.lower().startswith(s) for w in (a.group(0), surname_word) for s in stems):
+            i += 1
+            continue  # "Аким Карагандинской области", "Президент Узбекистана"
+        role = _role_before(text, roles, a.start())
+        known = morph.person_nominative(a.group(0), surname_word)
         ok = False
-        if (first is not None and not morph.is_dictionary_word(surname_word) and not morph.given_name(surname_word)) or (first is not None and morph.is_surname(surname_word)) or (role is not None and morph.is_surname(surname_word) and not morph.is_dictionary_word(a.group(0)) \
-                and not morph.is_dictionary_word(surname_word)):
+        if known is not None and (morph.is_surname(surname_word) or (
+                not morph.is_dictionary_word(surname_word) and not morph.given_name(surname_word))):
             ok = True
+        elif role is not None and morph.is_surname(surname_word) and not morph.is_dictionary_word(surname_word) \
+                and (not morph.is_dictionary_word(a.group(0)) or _SURNAME_END.search(surname_word)):
+            ok = True  # "Министр Канат Шарлапаев": a first name the dictionary reads as a noun
         if not ok:
             i += 1
             continue
-        stems, _exact = gz.countries()
-        if any(w.lower().startswith(s) for w in (a.group(0), surname_word) for s in stems):
-            i += 1
-            continue
-        gender = first[1] if first else ("femn" if surname_word.endswith(("ова", "ева", "ина")) else "masc")
-        given = first[0] if first else a.group(0)
-        surname = morph.surname_nominative(surname_word, gender)
+        if known is not None:
+            given, surname, _gender = known
+        else:
+            gender = "femn" if surname_word.endswith(("ова", "ева", "ина")) else "masc"
+            given, surname = a.group(0), morph.surname_nominative(surname_word, gender)
         full = f"{given} {surname}"
         if any(full == x or surname in x for x in authors):
             i += 2
@@ -509,7 +510,8 @@ def _persons(text: str, found: _Found, authors: list[str]) -> None:
         if surname not in ent.forms:
             ent.forms.append(surname)
         if role and ent.role is None:
-            ent.role = role.lower()
+            ent.role = role
+            ent.org = _org_before(text, found, a.start())
         found.claim(a.start(), b.end())
         i += 3 if b is not words[i + 1] else 2
     # surname-only mentions of the people found
@@ -521,6 +523,51 @@ def _persons(text: str, found: _Found, authors: list[str]) -> None:
         for m in re.finditer(r"(?<![\w.-])" + re.escape(stem) + gz.ENDINGS + r"(?![\w-])", text):
             if not found.is_claimed(m.start(), m.end()):
                 ent.mentions.append((m.start(), m.end()))
+
+
+def _org_before(text: str, found: _Found, pos: int) -> str | None:
+    """The company or body named between a post and the name: "председатель правления АО
+    «Казгеология» Жандос Бектемиров" -> Kazgeology."""
+    best: tuple[int, str] | None = None
+    for ent in found.ents.values():
+        if ent.kind not in ("company", "org"):
+            continue
+        for s, e in ent.mentions:
+            if e <= pos and pos - e <= 40 and not re.search(r"[.;:,]\s", text[e:pos]) and (best is None or e > best[0]):
+                best = (e, ent.name)
+    return best[1] if best else None
+
+
+def _role_before(text: str, roles: list[tuple[int, int, str]], pos: int) -> str | None:
+    """The post written before a name in the same clause, as a phrase in the nominative:
+    "заместитель министра", "председатель правления", "главный геолог"."""
+    near = [(rs, re_) for rs, re_, _ in roles
+            if re_ <= pos and pos - re_ <= 90 and "\n" not in text[rs:pos] and not re.search(r"[.;:]\s", text[rs:pos])]
+    if not near:
+        return None
+    start, _end = near[-1]
+    for rs, re_ in reversed(near[:-1]):  # a chain of posts: "заместитель министра", "вице-президент - директор"
+        if re.fullmatch(r"[\s–—-]*", text[re_:start]):
+            start = rs
+    phrase = []
+    for w in re.finditer(r"\S+", text[start:pos]):
+        word = w.group(0).strip(",")
+        if not re.fullmatch(r"[а-яё-]+", word.lower()) or (phrase and not word.islower()) or word in ("компании",):
+            break
+        phrase.append(word.lower())
+        if w.group(0).endswith(","):
+            break
+    if not phrase:
+        return None
+    head = morph.parses(phrase[0])
+    nom = next((p.normal_form for p in head if p.tag.POS == "NOUN"), phrase[0]) if head else phrase[0]
+    before = text[max(0, start - 25):start].split()
+    prefix = [w.lower() for w in before[-1:] if w.lower() in ("главный", "главного", "первый", "первого",
+                                                               "генеральный", "генерального", "старший")]
+    if prefix:
+        adj = next((p.normal_form for p in morph.parses(prefix[0]) if p.tag.POS == "ADJF"), prefix[0])
+        return " ".join([adj, nom, *phrase[1:]])
+    return " ".join([nom, *phrase[1:]])
 
 
 def extract_ru(text: str, published_at: datetime | None = None,

@@ -74,6 +74,63 @@ def is_surname(word: str) -> bool:
                          "ян", "дзе", "швили", "ук", "юк", "ич", "ович", "евич", "ханов", "баев", "аева", "ова"))
 
 
+_SLAVIC_READINGS = (
+    # surname ending -> the (gender, case) readings it allows, the likelier first
+    (("овым", "евым", "ёвым", "иным", "ыным"), (("masc", "ablt"),)),
+    (("овой", "евой", "иной", "ыной"), (("femn", "gent"), ("femn", "datv"), ("femn", "ablt"), ("femn", "loct"))),
+    (("ову", "еву", "ину", "ыну"), (("masc", "datv"), ("femn", "accs"))),
+    (("ове", "еве", "ине"), (("masc", "loct"),)),
+    (("ова", "ева", "ёва", "ина", "ына"), (("masc", "gent"), ("masc", "accs"), ("femn", "nomn"))),
+    (("ов", "ев", "ёв", "ин", "ын", "ский", "цкий"), (("masc", "nomn"),)),
+    (("ская", "цкая"), (("femn", "nomn"),)),
+    (("ского", "цкого"), (("masc", "gent"), ("masc", "accs"))),
+    (("скому", "цкому"), (("masc", "datv"),)),
+    (("ским", "цким"), (("masc", "ablt"),)),
+    (("ской", "цкой"), (("femn", "gent"), ("femn", "datv"), ("femn", "ablt"), ("femn", "loct"))),
+)
+_FOREIGN_CASE_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем"),
+                         "loct": ("е",)}
+
+
+def person_nominative(first: str, surname: str) -> tuple[str, str, str] | None:
+    """(first name, surname, gender) in the nominative for "Равшанбеку Сабирову", "Ерлана
+    Акбарова", "Гэри Нэйглом"; the first name must be one the dictionary knows. The case and
+    gender are the first name's reading that the surname's ending agrees with."""
+    names = [p for p in parses(first) if "Name" in p.tag and p.score >= 0.05]
+    if not names:
+        return None
+    readings: tuple[tuple[str, str], ...] = ()
+    for endings, allowed in _SLAVIC_READINGS:
+        if surname.endswith(endings) and len(surname) > max(len(e) for e in endings) + 1:
+            readings = allowed
+            break
+    chosen = None
+    for gender, case in readings:
+        chosen = next((p for p in names if gender in p.tag and case in p.tag), None)
+        if chosen is not None:
+            break
+    if chosen is None:
+        chosen = names[0]
+    gender = "femn" if "femn" in chosen.tag else "masc"
+    case = next((c for c in ("nomn", "gent", "datv", "accs", "ablt", "loct") if c in chosen.tag), "nomn")
+    nom = chosen.inflect({"nomn", "sing"})
+    given = nom.word if nom is not None and case != "nomn" else first.lower()
+    if case == "nomn" and "Fixd" not in chosen.tag:
+        family = surname
+    elif readings:
+        family = surname_nominative(surname, gender)
+    else:
+        family = surname
+        # an indeclinable first name tells no case: only the instrumental -ом/-ем is safe to read
+        endings = ("ом", "ем") if "Fixd" in chosen.tag else _FOREIGN_CASE_ENDINGS.get(case, ())
+        if gender == "masc":
+            for end in endings:
+                if surname.endswith(end) and len(surname) > len(end) + 2:
+                    family = surname[: -len(end)]
+                    break
+    return given[:1].upper() + given[1:], family, gender
+
+
 _SURNAME_CASES = (
     # (ending in text, masculine nominative ending, feminine nominative ending)
     ("ского", "ский", "ская"), ("скому", "ский", "ская"), ("ским", "ский", "ская"), ("ском", "ский", "ская"),
