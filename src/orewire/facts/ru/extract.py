@@ -532,7 +532,7 @@ def _org_before(text: str, found: _Found, pos: int) -> str | None:
     for ent in found.ents.values():
         if ent.kind not in ("company", "org"):
             continue
-        for s, e in ent.mentions:
+        for _s, e in ent.mentions:
             if e <= pos and pos - e <= 40 and not re.search(r"[.;:,]\s", text[e:pos]) and (best is None or e > best[0]):
                 best = (e, ent.name)
     return best[1] if best else None
