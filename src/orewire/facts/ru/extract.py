@@ -549,7 +549,7 @@ def _role_before(text: str, roles: list[tuple[int, int, str]], pos: int) -> str 
     for rs, re_ in reversed(near[:-1]):  # a chain of posts: "заместитель министра", "вице-президент - директор"
         if re.fullmatch(r"[\s–—-]*", text[re_:start]):
             start = rs
-    phrase = []
+    phrase: list[str] = []
     for w in re.finditer(r"\S+", text[start:pos]):
         word = w.group(0).strip(",")
         if not re.fullmatch(r"[а-яё-]+", word.lower()) or (phrase and not word.islower()) or word in ("компании",):

@@ -100,8 +100,8 @@ def person_nominative(first: str, surname: str) -> tuple[str, str, str] | None:
     if not names:
         return None
     readings: tuple[tuple[str, str], ...] = ()
-    for endings, allowed in _SLAVIC_READINGS:
-        if surname.endswith(endings) and len(surname) > max(len(e) for e in endings) + 1:
+    for slavic, allowed in _SLAVIC_READINGS:
+        if surname.endswith(slavic) and len(surname) > max(len(e) for e in slavic) + 1:
             readings = allowed
             break
     chosen = None
@@ -122,7 +122,7 @@ def person_nominative(first: str, surname: str) -> tuple[str, str, str] | None:
     else:
         family = surname
         # an indeclinable first name tells no case: only the instrumental -ом/-ем is safe to read
-        endings = ("ом", "ем") if "Fixd" in chosen.tag else _FOREIGN_CASE_ENDINGS.get(case, ())
+        endings: tuple[str, ...] = ("ом", "ем") if "Fixd" in chosen.tag else _FOREIGN_CASE_ENDINGS.get(case, ())
         if gender == "masc":
             for end in endings:
                 if surname.endswith(end) and len(surname) > len(end) + 2:
