@@ -155,3 +155,16 @@ def test_people_in_the_nominative_with_post_and_organisation(text: str, person: 
     assert list(people) == [person]
     assert people[person].get("role") == role and people[person].get("org") == org
     assert not any(e["kind"] == "person" for e in _contract("Аким Карагандинской области провел совещание.")["entities"])
+
+
+@pytest.mark.parametrize("text,companies", [
+    ("АО Казахалтын и ТОО Алтын Тобе Майнинг получили лицензии.", {"Kazakhaltyn", "Altyn Tobe Mayning"}),
+    ("Холдинг «Металлоинвест» и госкорпорация «Ростех» создадут СП.", {"Metalloinvest", "Rostec"}),
+    ("Дочерняя компания «Казахмыса» — ТОО «Kazakhmys Copper» — нарастила выпуск.", {"Kazakhmys", "Kazakhmys Copper"}),
+    ("Как сообщает пресс-служба АО «НК «Казгеология»», работы завершены.", {"Kazgeology"}),
+    ("ЗАО «ТАЛКО Голд» входит в группу ТАЛКО, сообщает Sputnik Таджикистан.", {"TALCO Gold", "TALCO"}),
+    ("Об этом пишет Reuters со ссылкой на Bloomberg и РИА Новости.", set()),
+    ("Китайская компания ТВЕА получила лицензию.", {"TBEA"}),
+])
+def test_companies(text: str, companies: set[str]) -> None:
+    assert {e["name"] for e in _contract(text)["entities"] if e["kind"] == "company"} == companies
