@@ -38,7 +38,7 @@ _LATIN_SEQ = re.compile(
 _LATIN_LEGAL = {"Corporation", "Inc", "Inc.", "Ltd", "Ltd.", "Co", "Co.", "Corp", "Corp.", "plc", "PLC", "LLP", "LLC", "JSC", "PJSC",
                 "AG", "SA", "S.A.", "NV", "N.V.", "GmbH", "Limited", "Pty", "Pty."}
 _LATIN_SKIP = re.compile(r"^(?:[IVX]+|USD|EUR|KZT|RUB|UZS|KGS|CNY|GDP|CEO|CFO|COO|ESG|IPO|LME|EBITDA|OK|C\d|"
-                         r"[A-Z]|AI|IT|PR|TV|VIP|PDF|WhatsApp|Telegram|Facebook|Twitter|Instagram|YouTube|Google|"
+                         r"[A-Z]|IT|PR|TV|VIP|PDF|WhatsApp|Telegram|Facebook|Twitter|Instagram|YouTube|Google|"
                          r"News|Google News|VK|Viber)$")
 _KW = (r"(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*|ГОК(?:-?[а-яё]{1,3})?|[Уу]част(?:ок|к[а-яё]+)|"
        r"[Пп]лощад[ьи]|[Кк]арьер[а-яё]*)")

@@ -41,13 +41,11 @@ def _word(word: str) -> str:
             lat = "ye" if (i == 0 or prev in _VOWELS or prev in "ъь") else "e"
         elif ch == "ё":
             lat = "o" if prev in _HUSHING else "yo"
-        elif ch in "ый" and i == n - 1 and ch == "й" and prev in "иы":
-            lat = ""  # -ий / -ый: the vowel before already gave "i"/"y", made "y" below
         else:
             lat = _BASE.get(ch, ch)
         out.append(lat)
     if n >= 3 and low[-2:] in ("ий", "ый"):
-        out[-2] = "y"
+        out[-2:] = ["y", ""]  # the endings -ий and -ый are one "y"
     text = "".join(out)
     if word.isupper() and len(word) > 1:
         return text.upper()
