@@ -133,6 +133,8 @@ def test_metaphor_and_company_words_are_no_commodity() -> None:
     ("Месторождение по урану и молибдену – площадь Кызылсай.", {"Kyzylsay": ["uranium", "molybdenum"]}),
     ("Лицензия выдана на разработку месторождения Правительство одобрило.", {}),
     ("На месторождении имени В.И. Вернадского добыт алмаз.", {"Vernadsky": ["diamonds"]}),
+    ("Компания владеет месторождением Каратау. На месторождении Акжал начата добыча. "
+     "Запасы месторождения составляют 2 млн тонн цинка.", {"Karatau": [], "Akzhal": ["zinc"]}),
 ])
 def test_deposit_phrases(text: str, deposits: dict[str, list[str]]) -> None:
     out = _contract(text)

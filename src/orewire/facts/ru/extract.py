@@ -668,11 +668,22 @@ def _link_commodities(text: str, found: _Found, links: list[tuple[_Ent, str]], s
             for cs, _ce, c, descriptive in spans:
                 if ss <= cs < se and not descriptive:
                     add(ent.name, c)
-    # "месторождение олова" with no name, in an article about one deposit
-    if len(deposits) == 1:
-        for s, _e in bare:
-            ss, se = sents.span(s)
-            for cs, _ce, c, descriptive in spans:
-                if ss <= cs < se and not descriptive and cs > s:
-                    add(deposits[0].name, c)
+    # "месторождение олова" or "запасы месторождения ... меди" with no name: the deposit named last
+    # in this or the sentence before, or the article's only deposit
+    for s, _e in bare:
+        ss, se = sents.span(s)
+        commodities = [c for cs, _ce, c, descriptive in spans if ss <= cs < se and not descriptive and cs > s]
+        if not commodities:
+            continue
+        target = None
+        if len(deposits) == 1:
+            target = deposits[0]
+        else:
+            earlier = sents.spans[max(0, sents.index(s) - 1)][0]
+            last = max(((ms, ent) for ent in deposits for ms, _me in ent.mentions if earlier <= ms < s),
+                       default=None, key=lambda t: t[0])
+            target = last[1] if last else None
+        if target is not None:
+            for c in commodities:
+                add(target.name, c)
     return out
