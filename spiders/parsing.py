@@ -182,7 +182,18 @@ def parse_listing_date(text: str | None, tz: tzinfo, now: datetime | None = None
         except ValueError:
             continue
         return parsed if parsed <= now + timedelta(days=1) else parsed.replace(year=now.year - 1)
-    return None
+    return _russian_listing_date(text, tz, now)
+
+
+def _russian_listing_date(text: str, tz: tzinfo, now: datetime) -> datetime | None:
+    """Russian listing dates: "13:51, 15 августа 2025", "Вчера, 14:30", "Сегодня", "15:49"."""
+    from orewire.clean.dates import parse_visible
+
+    lowered = text.lower().strip()
+    for word, shift in (("позавчера", 2), ("вчера", 1), ("сегодня", 0)):
+        if lowered == word:
+            return (now - timedelta(days=shift)).replace(hour=0, minute=0, second=0, microsecond=0)
+    return parse_visible(text, tz, now)
 
 
 def local_date(dt: datetime, tz: tzinfo) -> date:

@@ -408,13 +408,13 @@ def reextract_stale(conn: duckdb.DuckDBPyConnection, *, batch_size: int = 500,
     articles = facts_written = 0
     for start in range(0, len(ids), batch_size):
         chunk = ids[start : start + batch_size]
-        rows = conn.execute("SELECT article_id, text, published_at, title, author FROM articles "
+        rows = conn.execute("SELECT article_id, text, published_at, title, author, language FROM articles "
                             "WHERE article_id IN (SELECT unnest(?))", [chunk]).fetchall()
         ents: list[dict[str, Any]] = []
         ments: list[dict[str, Any]] = []
         facts: list[dict[str, Any]] = []
-        for aid, text, published_at, title, author in rows:
-            article = _StoredArticle(aid, text or "", published_at, title, author)
+        for aid, text, published_at, title, author, language in rows:
+            article = _StoredArticle(aid, text or "", published_at, title, author, language)
             e, m, f, _version = _facts_rows(article)
             ents.extend(e)
             ments.extend(m)
@@ -438,3 +438,4 @@ class _StoredArticle:
     published_at: Any
     title: str | None
     author: str | None
+    language: str | None

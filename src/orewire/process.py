@@ -152,11 +152,16 @@ def _range_for(resp: ArchivedResponse, opts: ProcessOptions, source: str) -> tup
     return since, until
 
 
+def _language(value: str | None) -> str | None:
+    """The page's language when the extractor has rules for it ("ru", "en"), else None (detect)."""
+    return value if value in ("ru", "en") else None
+
+
 def _facts_rows(article: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], str]:
     from orewire.facts import EXTRACTOR_VERSION, extract
 
     result = extract(article.text, published_at=article.published_at, title=article.title,
-                     author=article.author)
+                     author=article.author, language=_language(getattr(article, "language", None)))
     entities, mentions, facts = [], [], []
     for ent in result.entities:
         eid = ent.id

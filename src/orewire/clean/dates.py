@@ -16,6 +16,26 @@ _MONTHS = {
     )
     for name in names
 }
+# Russian month names by their first letters: every case form ("февраля", "феврале", "Февраль",
+# "февр.") begins with one of these.
+_RU_MONTHS = (("янв", 1), ("фев", 2), ("мар", 3), ("апр", 4), ("мая", 5), ("май", 5), ("мае", 5), ("маю", 5),
+              ("маем", 5), ("июн", 6), ("июл", 7), ("авг", 8), ("сен", 9), ("окт", 10), ("ноя", 11), ("дек", 12))
+_UTC = r"(?:\s*\(?\s*(?:UTC|GMT|МСК)\s*(?P<sign>[+-−])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d{2}))?\)?)?"
+# "10 февраля 2021, 12:05", "10 февраля 2021 г. в 12:05", "6 декабря 2025 15:49 (UTC +04:00)"
+_RU_DAY_MONTH_YEAR = re.compile(
+    r"(?P<day>\d{1,2})\s+(?P<month>[А-Яа-яЁё]{3,8})\.?,?\s+(?P<year>\d{4})(?:\s*(?:г\.|года?))?"
+    r"(?:,?\s+(?:в\s+)?(?P<hour>\d{1,2}):(?P<minute>\d{2})" + _UTC + ")?")
+# "13:51, 15 августа 2025", "21:38, 18 Августа 2026"
+_RU_TIME_FIRST = re.compile(
+    r"(?P<hour>\d{1,2}):(?P<minute>\d{2}),?\s+(?P<day>\d{1,2})\s+(?P<month>[А-Яа-яЁё]{3,8})\.?,?\s+(?P<year>\d{4})")
+# "вчера, 14:30", "сегодня в 09:15", "13:51, сегодня"
+_RU_RELATIVE = re.compile(
+    r"(?:(?P<word>сегодня|вчера|позавчера),?\s*(?:в\s+)?(?P<hour>\d{1,2}):(?P<minute>\d{2})"
+    r"|(?P<hour2>\d{1,2}):(?P<minute2>\d{2}),?\s+(?P<word2>сегодня|вчера|позавчера))" + _UTC, re.IGNORECASE)
+_RU_DAYS_BACK = {"сегодня": 0, "вчера": 1, "позавчера": 2}
+# "28.02.2026 · 14:05", "28.02.2026, 14:05", "28.02.2026"
+_DOTTED = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?![\d.])"
+                     r"(?:\s*[·,|]?\s*(?P<hour>\d{1,2}):(?P<minute>\d{2}))?")
 # "10 February 2021 12:10 (UTC +04:00)", "10 Feb 2021, 12:10 GMT+4"
 _DAY_MONTH_YEAR = re.compile(
     r"(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})"
@@ -62,15 +82,35 @@ def parse_iso(value: str, default_tz: tzinfo = UTC) -> datetime | None:
     return _fixed_offset(parsed)
 
 
-def parse_visible(text: str, default_tz: tzinfo = UTC) -> datetime | None:
-    """A date as people write it ("10 February 2021 12:10 (UTC +04:00)"), or None."""
+def _ru_month(name: str) -> int | None:
+    low = name.lower()
+    for prefix, number in _RU_MONTHS:
+        if low.startswith(prefix):
+            return number
+    return None
+
+
+def parse_visible(text: str, default_tz: tzinfo = UTC, now: datetime | None = None) -> datetime | None:
+    """A date as people write it, or None: "10 February 2021 12:10 (UTC +04:00)", "February 10,
+    2021", Russian "10 февраля 2021, 12:05" and "13:51, 15 августа 2025" (any case of the month),
+    "28.02.2026 · 14:05", and "вчера, 14:30" / "сегодня в 09:15", which need ``now`` (the time
+    the page was fetched) and are read on that day in ``default_tz``."""
+    relative = _RU_RELATIVE.search(text)
+    if relative:
+        return _relative(relative, default_tz, now)
     match = _DAY_MONTH_YEAR.search(text) or _MONTH_DAY_YEAR.search(text)
-    if not match:
+    month: int | None = None
+    if match:
+        month = _MONTHS.get(match.group("month").lower())
+    if month is None:
+        match = _RU_TIME_FIRST.search(text) or _RU_DAY_MONTH_YEAR.search(text)
+        month = _ru_month(match.group("month")) if match else None
+    if month is None:
+        match = _DOTTED.search(text)
+        month = int(match.group("month")) if match else None
+    if match is None or month is None:
         return None
     parts = match.groupdict()
-    month = _MONTHS.get(parts["month"].lower())
-    if month is None:
-        return None
     try:
         value = datetime(int(parts["year"]), month, int(parts["day"]),
                          int(parts["hour"] or 0), int(parts["minute"] or 0))
@@ -84,11 +124,32 @@ def parse_visible(text: str, default_tz: tzinfo = UTC) -> datetime | None:
     return _fixed_offset(value.replace(tzinfo=tz))
 
 
-def parse_date(value: str | None, default_tz: tzinfo = UTC) -> datetime | None:
-    """ISO 8601 first, then the written forms; None when nothing parses."""
+def _relative(match: re.Match[str], default_tz: tzinfo, now: datetime | None) -> datetime | None:
+    if now is None:
+        return None
+    parts = match.groupdict()
+    word = (parts["word"] or parts["word2"]).lower()
+    hour, minute = int(parts["hour"] or parts["hour2"]), int(parts["minute"] or parts["minute2"])
+    if parts.get("sign"):
+        offset = timedelta(hours=int(parts["oh"]), minutes=int(parts["om"] or 0))
+        tz: tzinfo = timezone(-offset if parts["sign"] in "-−" else offset)
+    else:
+        tz = default_tz
+    local = (now if now.tzinfo else now.replace(tzinfo=UTC)).astimezone(tz)
+    day = local.date() - timedelta(days=_RU_DAYS_BACK[word])
+    try:
+        value = datetime(day.year, day.month, day.day, hour, minute, tzinfo=tz)
+    except ValueError:
+        return None
+    return _fixed_offset(value)
+
+
+def parse_date(value: str | None, default_tz: tzinfo = UTC, now: datetime | None = None) -> datetime | None:
+    """ISO 8601 first, then the written forms; None when nothing parses. ``now`` resolves
+    relative dates ("вчера, 14:30")."""
     if not value:
         return None
-    return parse_iso(value, default_tz) or parse_visible(value, default_tz)
+    return parse_iso(value, default_tz) or parse_visible(value, default_tz, now)
 
 
 def _fixed_offset(value: datetime) -> datetime:

@@ -288,11 +288,13 @@ def _trafilatura_metadata(tree: HtmlElement, url: str) -> Any:
         return None
 
 
-def extract_fields(tree: HtmlElement, url: str, overrides: ExtractOverrides | None, default_tz: tzinfo) -> Fields:
+def extract_fields(tree: HtmlElement, url: str, overrides: ExtractOverrides | None, default_tz: tzinfo,
+                   now: datetime | None = None) -> Fields:
     """Title, author, section, date, language and body paragraphs of an article page.
 
     Overrides win where they give a value; trafilatura fills the rest. The tree is modified
-    (boilerplate selectors are removed from it).
+    (boilerplate selectors are removed from it). ``now`` (the fetch time) resolves relative
+    dates such as "вчера, 14:30".
     """
     rules = overrides or ExtractOverrides()
     found = Fields(language=language_of(tree))
@@ -301,7 +303,7 @@ def extract_fields(tree: HtmlElement, url: str, overrides: ExtractOverrides | No
 
     found.title = first_value(tree, rules.title) if rules.title else None
     published = first_value(tree, rules.published) if rules.published else None
-    found.published_at = parse_date(published, default_tz)
+    found.published_at = parse_date(published, default_tz, now)
     line_rules = LineRules.of(rules)
     if rules.author:
         found.author = clean_author(first_value(tree, rules.author), line_rules.dateline)
@@ -321,7 +323,7 @@ def extract_fields(tree: HtmlElement, url: str, overrides: ExtractOverrides | No
         found.title = first_value(tree, _TITLE_SELECTORS)
     if found.published_at is None:
         stated = first_value(tree, _PUBLISHED_SELECTORS) or jsonld_value(tree, "datePublished")
-        found.published_at = parse_date(stated, default_tz)
+        found.published_at = parse_date(stated, default_tz, now)
     if found.section is None:
         found.section = first_value(tree, _SECTION_SELECTORS)
 

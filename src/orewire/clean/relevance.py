@@ -83,6 +83,36 @@ VOCABULARY: dict[str, Term] = {
                          " zijin, iluka, kores, arcelormittal"),
 }
 
+# Russian: word beginnings (lower case) -> term name. A Cyrillic word counts for the longest
+# beginning it starts with, so every case form of a noun or adjective is one term; the
+# ambiguity and weight are the English term's ("золото" is as ambiguous as "gold").
+RUSSIAN_STEMS: dict[str, str] = {
+    "горнодобыва": "mining", "горноруд": "mining", "горно-металлург": "metallurgy", "рудник": "mining",
+    "добыч": "mining", "добыва": "mining", "шахт": "mining", "золотодобыв": "gold",
+    "руда": "ore", "руды": "ore", "руде": "ore", "руду": "ore", "рудой": "ore", "рудн": "ore", "руд": "ore",
+    "железоруд": "ore", "минерал": "mineral", "полезных ископаемых": "mineral", "полезные ископаемые": "mineral",
+    "месторожден": "deposit", "геологоразвед": "exploration", "разведочн": "exploration",
+    "разведк": "explore", "геолог": "geology", "недр": "subsoil", "недропольз": "subsoil",
+    "плавильн": "smelting", "медеплав": "smelting", "аффинаж": "smelting", "концентрат": "concentrate",
+    "обогатит": "processing", "хвостохранилищ": "processing", "выщелачиван": "processing",
+    "флотаци": "processing", "бурени": "drilling", "скважин": "drilling",
+    "металлург": "metallurgy", "ферросплав": "metallurgy", "металл": "metals", "запас": "reserves",
+    "ресурс": "reserves", "редкоземельн": "rare earths", "полиметалл": "rare earths",
+    "золот": "gold", "серебр": "silver", "медь": "copper", "меди": "copper", "медью": "copper", "медн": "copper",
+    "цинк": "zinc", "свинц": "lead", "свинец": "lead", "уран": "uranium", "литий": "lithium", "лития": "lithium",
+    "литиев": "lithium", "никел": "nickel", "кобальт": "cobalt", "уголь": "coal", "угля": "coal",
+    "угольн": "coal", "боксит": "aluminium", "глинозем": "aluminium", "алюмини": "aluminium",
+    "марган": "manganese", "хромит": "chrome", "хром": "chrome", "вольфрам": "tungsten", "молибден": "tungsten",
+    "титан": "titanium", "ванади": "titanium", "платин": "platinum", "паллади": "platinum",
+    "сурьм": "minor metals", "висмут": "minor metals", "берилли": "minor metals", "тантал": "minor metals",
+    "ниоби": "minor metals", "олов": "minor metals", "графит": "industrial minerals",
+    "флюорит": "industrial minerals", "барит": "industrial minerals", "фосфорит": "industrial minerals",
+    "казатомпром": "companies", "казахмыс": "companies", "казцинк": "companies", "казхром": "companies",
+    "казгеолог": "companies", "тау-кен": "companies", "полиметалл-": "companies", "алтыналмас": "companies",
+    "норникел": "companies", "алроса": "companies", "русал": "companies", "кыргызалтын": "companies",
+    "кумтор": "companies", "алмалык": "companies", "навоийск": "companies", "полюс": "companies",
+}
+
 # word form (1-3 words) -> term name; multi-word forms are looked up from their first word.
 _FORMS: dict[str, str] = {}
 _LONGEST: dict[str, int] = {}
@@ -93,6 +123,16 @@ for _name, _term in VOCABULARY.items():
         _LONGEST[_first] = max(_LONGEST.get(_first, 1), _form.count(" ") + 1)
 
 _WORD_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_RU_LONGEST = max(len(k) for k in RUSSIAN_STEMS)
+_RU_TWO_WORDS = {k for k in RUSSIAN_STEMS if " " in k}
+
+
+def _russian_term(word: str) -> str | None:
+    for size in range(min(len(word), _RU_LONGEST), 2, -1):
+        name = RUSSIAN_STEMS.get(word[:size])
+        if name is not None:
+            return name
+    return None
 
 
 def vocabulary_hits(text: str) -> dict[str, int]:
@@ -103,6 +143,13 @@ def vocabulary_hits(text: str) -> dict[str, int]:
     while i < n:
         longest = _LONGEST.get(words[i])
         if longest is None:
+            if "\u0400" <= words[i][:1] <= "\u04ff":
+                pair = " ".join(words[i : i + 2])
+                name = RUSSIAN_STEMS.get(pair) if pair in _RU_TWO_WORDS else _russian_term(words[i])
+                if name is not None:
+                    hits[name] = hits.get(name, 0) + 1
+                    i += 2 if pair in _RU_TWO_WORDS else 1
+                    continue
             i += 1
             continue
         for size in range(min(longest, n - i), 0, -1):

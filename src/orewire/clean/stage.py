@@ -18,6 +18,7 @@ from orewire.clean.dates import zone
 from orewire.clean.decode import decode_body, header
 from orewire.clean.extract import extract_fields, first_element, parse_html, selector, squash
 from orewire.clean.fingerprint import content_sha256, simhash64
+from orewire.clean.language import checked_language
 from orewire.clean.relevance import is_mining, mining_relevance
 from orewire.sources import Source
 from orewire.urls import article_id, canonical_url, identity_key
@@ -150,17 +151,18 @@ def clean_response(
 
     ``source`` brings the registry's overrides, time zone, language and article id rule;
     without it the page is cleaned generically and identified by host and path. ``fetched_at``
-    is accepted for symmetry with the archive record; the text never depends on it. Never
+    resolves relative dates ("вчера, 14:30"); the text never depends on it. Never
     raises: an unexpected failure is returned as ``NotArticle(reason="error")``.
     """
     try:
-        return _clean(url, body, headers, status, source)
+        return _clean(url, body, headers, status, source, fetched_at)
     except Exception as exc:  # the stage must not stop a run; the reason is recorded
         return NotArticle(url, "error", f"{type(exc).__name__}: {exc}"[:300])
 
 
 def _clean(
-    url: str, body: bytes, headers: Mapping[str, str] | None, status: int, source: Source | None
+    url: str, body: bytes, headers: Mapping[str, str] | None, status: int, source: Source | None,
+    fetched_at: datetime | None = None,
 ) -> Article | NotArticle:
     if status >= 300 or status < 200:
         return NotArticle(url, f"http-status-{status}", f"HTTP status {status}")
@@ -187,7 +189,7 @@ def _clean(
     teasers = len(selector("article")(tree)) if source is None else 0
 
     default_tz = zone(source.timezone if source is not None else None)
-    found = extract_fields(tree, url, overrides, default_tz)
+    found = extract_fields(tree, url, overrides, default_tz, now=fetched_at)
     article_text = "\n\n".join(found.paragraphs)
     words = len(_WORD_RE.findall(article_text))
     if words < MIN_WORDS:
@@ -211,7 +213,7 @@ def _clean(
         author=found.author,
         section=found.section,
         published_at=found.published_at,
-        language=found.language or (source.language if source is not None else None),
+        language=checked_language(found.language, article_text, source.language if source is not None else None),
         text=article_text,
         word_count=words,
         content_sha256=content_sha256(article_text),

@@ -23,6 +23,8 @@ from orewire.facts.entities import (
 )
 from orewire.facts.model import Entity, Extraction, Fact, entity_id
 from orewire.facts.quantities import find_quantities, find_table_quantities
+from orewire.facts.ru import extract_ru as _extract_ru
+from orewire.facts.ru import is_russian as _is_russian
 from orewire.facts.text import Sentences, find_authors
 
 __all__ = ["EXTRACTOR_VERSION", "Entity", "Extraction", "Fact", "entity_id", "extract"]
@@ -57,13 +59,15 @@ def extract(
     published_at: datetime | None = None,
     title: str | None = None,
     author: str | None = None,
+    language: str | None = None,
 ) -> Extraction:
     """Entities and facts of one article ``text``; offsets index into ``text``.
 
     ``published_at`` picks the exchange-rate month (latest month in the table when None);
     ``author`` names the byline author, who is never a story entity (bylines in the text are
     also recognised). ``title`` is accepted for callers that keep it apart from the text; it is
-    not read. Never raises: on internal failure it logs and returns what was found.
+    not read. ``language`` "ru" (or None with mostly Cyrillic text) runs the Russian rules of
+    ``orewire.facts.ru``. Never raises: on internal failure it logs and returns what was found.
     """
     entities: list[Entity] = []
     facts: list[Fact] = []
@@ -71,7 +75,9 @@ def extract(
         if not isinstance(text, str):
             text = str(text or "")
         text = text[:_MAX_CHARS]
-        if text.strip():
+        if text.strip() and (language == "ru" or (language is None and _is_russian(text))):
+            entities, facts = _extract_ru(text, published_at=published_at, author=author)
+        elif text.strip():
             entities, facts = _run(text, published_at, author)
     except Exception:  # extraction must never take a pipeline run down
         log.exception("fact extraction failed; returning partial result")

@@ -181,6 +181,10 @@ class SiteServer:
                 return 404, {"Content-Type": "text/html; charset=utf-8"}, b"<html><body>Not found</body></html>", 0.0
             body = file.read_bytes()
             ctype = CONTENT_TYPES.get(file.suffix) or mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+            charset = self.root / ".charset" if self.root is not None else None
+            if charset is not None and charset.is_file() and ctype.startswith("text/html"):
+                # a site written in another encoding says so in its root's .charset file
+                ctype = "text/html; charset=" + charset.read_text(encoding="ascii").strip()
             mtime = file.stat().st_mtime
         etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
         modified = email.utils.formatdate(int(mtime), usegmt=True)

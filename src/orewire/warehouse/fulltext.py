@@ -12,6 +12,16 @@ text are tokenised with the index's own ``tokenize`` macro and ``stem`` function
 document count and average length are recomputed. The result is the index a full rebuild would
 give, and a search never sees articles that the index does not.
 
+Russian: the index keeps Cyrillic letters (the tokenizer's ``ignore`` pattern lets them through)
+and stems each word by its script, Cyrillic words with the extension's Snowball ``russian``
+stemmer and the rest with ``porter``, in a full build, in a batch update and in the index's own
+``match_bm25`` macro, which is redefined to stem the query the same way; so "месторождение",
+"месторождения" and "месторождении" are one term and ad-hoc SQL finds Russian articles by any
+inflected form, while English terms are what they were. The script of the word rather than the
+language of the article decides, because Russian articles quote Latin names ("KAZ Minerals") and
+English ones may quote Cyrillic. A full build makes the extension's index and then re-stems its
+Cyrillic terms from the articles.
+
 Without the extension, search falls back to a case-insensitive substring match that ranks by how
 many query terms a title and text contain: slower, and no stemming, but the same answers for
 plain words.
@@ -27,7 +37,18 @@ import pyarrow as pa
 
 SCHEMA = "fts_main_articles"
 STEMMER = "porter"
+CYRILLIC_STEMMER = "russian"
 FIELDS = ("title", "text")
+# characters that end a token: everything but Latin and Cyrillic letters (after lower-casing and
+# accent stripping, which turns й into и and ё into е)
+IGNORE = "(\\.|[^a-zа-я])+"
+_CYRILLIC_TERM = "regexp_matches({w}, '[а-я]')"
+
+
+def _stem_sql(word: str) -> str:
+    """SQL stemming ``word`` by its script."""
+    return (f"CASE WHEN {_CYRILLIC_TERM.format(w=word)} THEN stem({word}, '{CYRILLIC_STEMMER}') "
+            f"ELSE stem({word}, '{STEMMER}') END")
 
 # The extension's tables and columns that the incremental update writes (its 1.x layout).
 _LAYOUT = {
@@ -60,9 +81,63 @@ def rebuild_index(conn: duckdb.DuckDBPyConnection) -> bool:
         return False
     conn.execute(
         f"PRAGMA create_fts_index('articles', 'article_id', {', '.join(repr(f) for f in FIELDS)}, "
-        f"stemmer = '{STEMMER}', stopwords = 'english', overwrite = 1)"
+        f"stemmer = '{STEMMER}', stopwords = 'english', ignore = '{IGNORE}', overwrite = 1)"
     )
+    _restem_cyrillic(conn)
+    _define_match(conn)
     return True
+
+
+def _restem_cyrillic(conn: duckdb.DuckDBPyConnection) -> None:
+    """The extension stemmed every word with ``porter``, which leaves Cyrillic words whole: their
+    terms are made again from the articles with the Russian stemmer (document lengths stay)."""
+    conn.execute(
+        f"DELETE FROM {SCHEMA}.terms WHERE termid IN "
+        f"(SELECT termid FROM {SCHEMA}.dict WHERE {_CYRILLIC_TERM.format(w='term')})"
+    )
+    conn.execute(f"DELETE FROM {SCHEMA}.dict WHERE {_CYRILLIC_TERM.format(w='term')}")
+    tokenized = " UNION ALL ".join(
+        f"SELECT d.docid, (SELECT fieldid FROM {SCHEMA}.fields WHERE field = '{field}') AS fieldid, "
+        f"unnest({SCHEMA}.tokenize(a.\"{field}\")) AS w FROM articles a JOIN {SCHEMA}.docs d ON d.name = a.article_id"
+        for field in FIELDS
+    )
+    conn.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE _fts_new AS
+        WITH tokens AS ({tokenized}),
+        kept AS (
+            SELECT docid, fieldid, w FROM tokens
+            WHERE w IS NOT NULL AND len(w) > 0 AND {_CYRILLIC_TERM.format(w='w')}
+              AND w NOT IN (SELECT sw FROM {SCHEMA}.stopwords)
+        ),
+        stems AS (SELECT w, stem(w, '{CYRILLIC_STEMMER}') AS term FROM (SELECT DISTINCT w FROM kept))
+        SELECT k.docid, k.fieldid, s.term FROM kept k JOIN stems s USING (w)
+        """
+    )
+    try:
+        _insert_terms(conn)
+    finally:
+        conn.execute("DROP TABLE IF EXISTS _fts_new")
+
+
+def _define_match(conn: duckdb.DuckDBPyConnection) -> None:
+    """Redefine the index's ``match_bm25`` so that a query's words are stemmed by their script."""
+    row = conn.execute(
+        "SELECT macro_definition FROM duckdb_functions() WHERE schema_name = ? AND function_name = 'match_bm25'",
+        [SCHEMA],
+    ).fetchone()
+    if not row or not row[0]:
+        return
+    body = str(row[0])
+    porter = f"stem(unnest({SCHEMA}.tokenize(query_string)), '{STEMMER}')"
+    if porter not in body:
+        return  # another layout: the extension's own macro stays
+    body = body.replace(porter, f"{SCHEMA}.stem_by_script(unnest({SCHEMA}.tokenize(query_string)))")
+    conn.execute(f"CREATE OR REPLACE MACRO {SCHEMA}.stem_by_script(w) AS {_stem_sql('w')}")
+    conn.execute(
+        f"CREATE OR REPLACE MACRO {SCHEMA}.match_bm25(docname, query_string, fields := NULL, k := 1.2, "
+        f"b := 0.75, conjunctive := 0) AS {body}"
+    )
 
 
 def _layout_ok(conn: duckdb.DuckDBPyConnection) -> bool:
@@ -74,7 +149,10 @@ def _layout_ok(conn: duckdb.DuckDBPyConnection) -> bool:
     if any(found.get(table) != cols for table, cols in _LAYOUT.items()):
         return False
     fields = dict(conn.execute(f"SELECT field, fieldid FROM {SCHEMA}.fields").fetchall())
-    return set(fields) == set(FIELDS)
+    macros = {r[0] for r in conn.execute(
+        "SELECT function_name FROM duckdb_functions() WHERE schema_name = ?", [SCHEMA]).fetchall()}
+    # an index made before Russian stemming (no Cyrillic tokens) is built again
+    return set(fields) == set(FIELDS) and "stem_by_script" in macros
 
 
 def _in_step(conn: duckdb.DuckDBPyConnection) -> bool:
@@ -159,7 +237,7 @@ def _add(conn: duckdb.DuckDBPyConnection) -> None:
             SELECT docid, fieldid, w FROM tokens
             WHERE w IS NOT NULL AND len(w) > 0 AND w NOT IN (SELECT sw FROM {SCHEMA}.stopwords)
         ),
-        stems AS (SELECT w, stem(w, '{STEMMER}') AS term FROM (SELECT DISTINCT w FROM kept))
+        stems AS (SELECT w, {_stem_sql('w')} AS term FROM (SELECT DISTINCT w FROM kept))
         SELECT k.docid, k.fieldid, s.term FROM kept k JOIN stems s USING (w)
         """
     )
@@ -168,6 +246,11 @@ def _add(conn: duckdb.DuckDBPyConnection) -> None:
         f"SELECT d.docid, d.article_id, count(n.term) FROM _fts_docs d LEFT JOIN _fts_new n USING (docid) "
         f"GROUP BY d.docid, d.article_id"
     )
+    _insert_terms(conn)
+
+
+def _insert_terms(conn: duckdb.DuckDBPyConnection) -> None:
+    """``_fts_new`` (docid, fieldid, term) enters the dictionary and the term table."""
     conn.execute(
         f"INSERT INTO {SCHEMA}.dict (termid, term, df) "
         f"SELECT (SELECT coalesce(max(termid), -1) FROM {SCHEMA}.dict) + row_number() OVER (ORDER BY term), term, 0 "

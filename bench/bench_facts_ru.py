@@ -1,0 +1,103 @@
+"""Benchmark: the Russian fact stage vs plain trafilatura cleaning on the same ~600-word pages.
+
+Run by ``make bench`` (``python bench/bench_facts_ru.py [--articles N] [--rounds R]``). Story
+paragraphs are Russian mining news: the texts of ``../shared/data/facts-real-ru`` when that set is
+next to the project, else the Russian fixture sites' articles; they are mixed until about 600 words
+and wrapped in the same ~27 KB news page as ``bench_facts.py``. Both stages run in this process,
+interleaved round by round, and the ratio of their best rounds is printed (target: <= 3.00).
+The fact stage is ``orewire.facts.extract`` on the cleaned text (language detection, then the
+Russian rules); pymorphy3's dictionary is loaded once before timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import random
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import trafilatura
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_facts import _page
+
+from orewire.clean.extract import TRAFILATURA_OPTIONS
+from orewire.facts import extract
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data" / "facts-real-ru" / "texts"
+FIXTURES = ROOT / "tests" / "fixtures" / "sites"
+TARGET_WORDS = 600
+
+
+def russian_paragraphs() -> tuple[list[str], str]:
+    paragraphs: list[str] = []
+    if SHARED.is_dir():
+        for path in sorted(SHARED.glob("*.txt")):
+            body = path.read_text(encoding="utf-8").split("\n", 2)[-1]
+            paragraphs += [" ".join(p.split()) for p in body.splitlines() if len(p.split()) >= 12]
+        if paragraphs:
+            return paragraphs, str(SHARED.relative_to(ROOT.parent))
+    for site in ("kazinform_ru", "trend_ru", "interfax_ru"):
+        for page in sorted((FIXTURES / site).rglob("*.html")):
+            raw = page.read_bytes().decode("cp1251" if site == "interfax_ru" else "utf-8")
+            paragraphs += [html.unescape(re.sub(r"<[^>]+>", "", p)) for p in re.findall(r"<p>(.*?)</p>", raw)
+                           if len(p.split()) >= 12]
+    return paragraphs, "tests/fixtures/sites/*_ru"
+
+
+def build_pages(n: int, seed: int = 1) -> tuple[list[str], str]:
+    paragraphs, origin = russian_paragraphs()
+    rnd = random.Random(seed)
+    pages = []
+    for i in range(n):
+        chosen: list[str] = []
+        words = 0
+        while words < TARGET_WORDS:
+            p = rnd.choice(paragraphs)
+            chosen.append(p)
+            words += len(p.split())
+        body = "\n".join(f"<p>{html.escape(p)}</p>" for p in chosen)
+        pages.append(_page(i, f"Новости горнодобывающей отрасли {i}", body, rnd))
+    return pages, origin
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--articles", type=int, default=200)
+    ap.add_argument("--rounds", type=int, default=3)
+    args = ap.parse_args(argv)
+
+    pages, origin = build_pages(args.articles)
+    texts = [trafilatura.extract(p, **TRAFILATURA_OPTIONS) or "" for p in pages]
+    extract(texts[0])  # loads the pymorphy3 dictionary and compiles the rules
+    words = statistics.mean(len(t.split()) for t in texts)
+
+    clean_times, fact_times = [], []
+    n_facts = 0
+    for _ in range(args.rounds):
+        t0 = time.perf_counter()
+        for p in pages:
+            trafilatura.extract(p)
+        clean_times.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        n_facts = 0
+        for t in texts:
+            n_facts += len(extract(t).facts)
+        fact_times.append(time.perf_counter() - t0)
+
+    clean, facts, n = min(clean_times), min(fact_times), len(pages)
+    print(f"articles: {n} (paragraphs from {origin}), mean words after cleaning: {words:.0f}, "
+          f"facts per article: {n_facts / n:.1f}")
+    print(f"trafilatura.extract           {n / clean:8.1f} articles/s  {1000 * clean / n:6.2f} ms/article")
+    print(f"orewire.facts.extract (ru)    {n / facts:8.1f} articles/s  {1000 * facts / n:6.2f} ms/article")
+    print(f"Russian fact stage costs {facts / clean:.2f}x cleaning (target: <= 3.00)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,148 @@
+"""Loader of the Russian gazetteers in ``data/``: countries, commodities, named entities.
+
+Names are matched in any case form: each word of a form becomes its stem (the form less a
+final vowel, й or ь when the word is long enough) followed by up to three more letters, so
+"Норникель" also finds "Норникеля" and "Байкальская горная компания" finds "Байкальской горной
+компании". Matching is case-sensitive on the first letter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# case endings of nouns and adjectives: what may follow a stem in an inflected form
+ENDINGS = r"(?:ами|ями|ого|его|ому|ему|ыми|ими|ой|ей|ом|ем|ём|ам|ям|ах|ях|ую|юю|ая|яя|ое|ее|ие|ые|их|ых|им|ым|ью|ий|ый|а|я|у|ю|е|ы|и|о|ь|й)?"
+
+
+@dataclass(frozen=True)
+class Known:
+    kind: str
+    name: str
+    forms: tuple[str, ...]
+
+
+def _lines(name: str) -> list[list[str]]:
+    text = resources.files("orewire.facts.ru").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO code -> English name."""
+    return {row[0]: row[1] for row in _lines("countries.tsv")}
+
+
+@lru_cache(maxsize=1)
+def countries() -> tuple[dict[str, str], dict[str, str]]:
+    """(word beginning -> ISO code, exact abbreviation or Latin word -> ISO code)."""
+    stems: dict[str, str] = {}
+    exact: dict[str, str] = {}
+    for row in _lines("countries.tsv"):
+        code = row[0]
+        for s in row[2].split() if len(row) > 2 else ():
+            stems[s] = code
+        for col in (3, 4):
+            for a in row[col].split() if len(row) > col else ():
+                exact[a] = code
+    return stems, exact
+
+
+@lru_cache(maxsize=1)
+def commodities() -> tuple[dict[str, str], dict[str, str]]:
+    """(word beginning -> commodity, exact word -> commodity)."""
+    stems: dict[str, str] = {}
+    exact: dict[str, str] = {}
+    for row in _lines("commodities.tsv"):
+        for s in row[1].split() if len(row) > 1 else ():
+            stems[s] = row[0]
+        for w in row[2].split() if len(row) > 2 else ():
+            exact[w] = row[0]
+    return stems, exact
+
+
+@lru_cache(maxsize=1)
+def known() -> tuple[Known, ...]:
+    return tuple(Known(r[0], r[1], tuple(f for f in r[2].split("|") if f)) for r in _lines("entities.tsv"))
+
+
+def _word_pattern(word: str) -> str:
+    if re.fullmatch(r"[А-ЯЁа-яё]+", word) and len(word) >= 5 and not word.isupper():
+        stem = word[:-1] if word[-1] in "аеёиоуыэюяйь" else word
+        if re.search(r"(?:ск|цк|н)(?:ий|ый|ой|ая|ое)$", word):
+            stem = word[:-2]  # an adjective: Талнахское, Талнахского, Полярный, Полярного
+        return re.escape(stem) + ENDINGS
+    if re.fullmatch(r"[А-ЯЁ]{2,}", word):  # acronyms decline with a dash or plain letters: НГМК, НГМК-а
+        return re.escape(word) + r"(?:-?[а-яё]{1,3})?"
+    return re.escape(word)
+
+
+@lru_cache(maxsize=1)
+def known_pattern() -> tuple[re.Pattern[str], dict[str, Known]]:
+    """One regex over every form (longest first), and the group name -> entry table."""
+    alts: list[tuple[int, str, str]] = []
+    table: dict[str, Known] = {}
+    for i, k in enumerate(known()):
+        for j, form in enumerate(k.forms):
+            key = f"k{i}_{j}"
+            table[key] = k
+            body = r"[\s\u00a0]+".join(_word_pattern(w) for w in form.split())
+            alts.append((len(form), key, body))
+    alts.sort(key=lambda t: -t[0])
+    pat = "|".join(f"(?P<{key}>{body})" for _, key, body in alts)
+    return re.compile(r"(?<![\w-])(?:" + pat + r")(?![\w])"), table
+
+
+@lru_cache(maxsize=1)
+def known_index() -> dict[str, list[tuple[re.Pattern[str], Known, str]]]:
+    """The forms by the first three characters of their first word, longest form first: a text
+    is scanned word by word and only the forms that can start at a word are tried there."""
+    index: dict[str, list[tuple[int, re.Pattern[str], Known, str]]] = {}
+    for k in known():
+        for form in k.forms:
+            body = r"[\s\u00a0]+".join(_word_pattern(w) for w in form.split())
+            index.setdefault(form[:3], []).append((len(form), re.compile(body + r"(?![\w-])"), k, form))
+    return {key: [(rx, k, f) for _, rx, k, f in sorted(items, key=lambda t: -t[0])] for key, items in index.items()}
+
+
+@lru_cache(maxsize=65536)
+def country_of_word(word: str) -> str | None:
+    """ISO code named by one word ("казахстанской", "РФ", "China"), or None."""
+    stems, exact = countries()
+    code = exact.get(word)
+    if code is not None:
+        return code
+    low = word.lower()
+    if len(low) < 3 or not any("\u0400" <= c <= "\u04ff" for c in low):
+        return None
+    for size in range(min(len(low), _longest(id(stems), stems)), 2, -1):
+        code = stems.get(low[:size])
+        if code is not None:
+            return code
+    return None
+
+
+@lru_cache(maxsize=65536)
+def commodity_of_word(low: str) -> str | None:
+    """Commodity named by one lower-case word ("медного", "урана"), or None."""
+    stems, exact = commodities()
+    name = exact.get(low)
+    if name is not None:
+        return name
+    for size in range(min(len(low), _longest(id(stems), stems)), 2, -1):
+        name = stems.get(low[:size])
+        if name is not None:
+            return name
+    return None
+
+
+_LONGEST: dict[int, int] = {}
+
+
+def _longest(key: int, table: dict[str, str]) -> int:
+    found = _LONGEST.get(key)
+    if found is None:
+        found = _LONGEST[key] = max((len(k) for k in table), default=0)
+    return found

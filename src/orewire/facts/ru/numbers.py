@@ -1,0 +1,167 @@
+"""Money amounts and quantities written in Russian.
+
+Numbers: "20 000", "1,2" (the comma is decimal), "1.1", with a multiplier word or abbreviation
+(тыс., тысяч, млн, миллиона, млрд, трлн ...), compounds ("3 млн 597 тыс. т") and ranges
+("430-450 тысяч унций", "0,2-3 гр": both ends, the first taking the second's multiplier).
+Currencies: "$82,5 млн", "200 млн долларов", "121 млрд сумов", "22 млн руб.", "17 млрд тенге".
+Units: т/тонн (t), унций (oz), фунтов (lb), кв. км/квадратных километров (km2), км (km), м/метров
+(m), граммов на тонну/г/т (g/t). Small number words count before a multiplier or a unit ("два
+миллиарда долларов", "полтора миллиона тонн"); "от 10 до 12 млрд тенге" is a range.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SP = r"[ \u00a0\u202f]"
+_WORD_NUMBERS = {
+    "один": 1, "одна": 1, "одного": 1, "одной": 1, "два": 2, "две": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3,
+    "четыре": 4, "четырех": 4, "четырёх": 4, "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7, "семи": 7,
+    "восемь": 8, "восьми": 8, "девять": 9, "девяти": 9, "десять": 10, "десяти": 10, "полтора": 1.5,
+    "полторы": 1.5, "полутора": 1.5, "двадцать": 20, "двадцати": 20, "тридцать": 30, "тридцати": 30,
+    "сто": 100, "ста": 100,
+}
+_WORD_NUM = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+_NUM = (rf"\d{{1,3}}(?:{_SP}\d{{3}})+(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?"
+        rf"|(?:{_WORD_NUM})(?={_SP}(?:тыс|млн|млрд|трлн|миллион|миллиард|триллион|тонн|унци))")
+_MULT = (r"(?:тыс(?:\.|яч[а-яё]*|\b)|млн\.?|миллион[а-яё]*|млрд\.?|миллиард[а-яё]*|трлн\.?|триллион[а-яё]*)")
+_MULTS = {"тыс": 1e3, "тысяч": 1e3, "млн": 1e6, "миллион": 1e6, "млрд": 1e9, "миллиард": 1e9,
+          "трлн": 1e12, "триллион": 1e12}
+
+_CUR_WORDS: list[tuple[str, str]] = [
+    (r"долл(?:ар[а-яё]*|\.)(?:{sp}США)?", "USD"),
+    (r"(?:руб(?:л[а-яё]*|\.)?)(?![а-яё])", "RUB"),
+    (r"тенге", "KZT"),
+    (r"сум(?:ов|а|ы)?(?![а-яё])", "UZS"),
+    (r"сомони", "TJS"),
+    (r"сом(?:ов|а|ы)?(?![а-яё])", "KGS"),
+    (r"евро", "EUR"),
+    (r"юан[а-яё]*", "CNY"),
+    (r"тугрик[а-яё]*", "MNT"),
+    (r"манат[а-яё]*", "AZN"),
+    (r"лари(?![а-яё])", "GEL"),
+    (r"фунт[а-яё]*{sp}стерлинг[а-яё]*", "GBP"),
+]
+_CURRENCY = "|".join(f"(?P<c{i}>{p.format(sp=_SP)})" for i, (p, _) in enumerate(_CUR_WORDS))
+_SYMBOL = {"$": "USD", "€": "EUR", "₸": "KZT", "₽": "RUB", "¥": "CNY", "£": "GBP"}
+
+_UNIT = (r"(?P<u_km2>кв\.?" + _SP + r"?км|квадратн[а-яё]*" + _SP + r"километр[а-яё]*)"
+         r"|(?P<u_gt>г(?:р|рамм[а-яё]*)?\.?/т(?![а-яё])"
+         r"|г(?:р|рамм[а-яё]*)?\.?(?=" + _SP + r"(?:[а-яё]+" + _SP + r"){0,2}(?:в|на)" + _SP + r"(?:1|одн[а-яё]+)" + _SP + r"тонн))"
+         r"|(?P<u_gr>гр(?:амм[а-яё]*)?\.?(?![а-яё]))"
+         r"|(?P<u_t>тонн[а-яё]*|т(?![а-яёa-z])(?!\.[а-яё]))"
+         r"|(?P<u_oz>унци[а-яё]*)"
+         r"|(?P<u_lb>фунт(?:ов|а)?(?![а-яё]|" + _SP + r"стерлинг))"
+         r"|(?P<u_km>км(?![а-яё])|километр[а-яё]*)"
+         r"|(?P<u_m>м(?![а-яёa-z²³0-9])(?!\.[а-яё])|метр(?:ов|а|ы|ах|ами)?(?![а-яё]))")
+
+
+
+def _value(n: str, m: str, n2: str, m2: str) -> str:
+    return rf"(?P<{n}>{_NUM})(?:{_SP}?(?P<{m}>{_MULT}))?(?:{_SP}(?P<{n2}>\d{{1,3}}){_SP}(?P<{m2}>{_MULT}))?"
+
+
+_V1 = _value("n1", "m1", "x1", "y1")
+_V2 = _value("n2", "m2", "x2", "y2")
+_RANGE = rf"{_V1}(?:(?:{_SP}?[-–—]{_SP}?(?:до{_SP})?|{_SP}до{_SP}){_V2})?"
+
+_QTY_RE = re.compile(rf"(?<![\w.,])(?:от{_SP})?{_RANGE}{_SP}?(?:{_UNIT})", re.IGNORECASE)
+_AMT_WORD_RE = re.compile(rf"(?<![\w.,$€₸₽¥£])(?:от{_SP})?{_RANGE}{_SP}?(?:{_CURRENCY})", re.IGNORECASE)
+_AMT_SYM_RE = re.compile(rf"(?P<sym>[$€₸₽¥£]){_SP}?{_RANGE}")
+_AMT_SYM_AFTER_RE = re.compile(rf"(?<![\w.,])(?P<n1>{_NUM})(?:{_SP}?(?P<m1>{_MULT}))?{_SP}?(?P<sym>[$€₸₽¥£])")
+_PER_TONNE_BACK = re.compile(rf"(?:в|на){_SP}(?:1|одн[а-яё]+){_SP}тонн", re.IGNORECASE)
+
+
+@dataclass
+class Found:
+    value: float
+    unit: str  # ISO currency for amounts
+    start: int
+    end: int
+
+
+def number(text: str) -> float:
+    word = _WORD_NUMBERS.get(text.lower())
+    if word is not None:
+        return float(word)
+    s = re.sub(r"[ \u00a0\u202f]", "", text).replace(",", ".")
+    return float(s)
+
+
+def _mult(word: str | None) -> float:
+    if not word:
+        return 1.0
+    w = word.lower().rstrip(".")
+    for key in sorted(_MULTS, key=len, reverse=True):
+        if w.startswith(key):
+            return _MULTS[key]
+    return 1.0
+
+
+def _values(m: re.Match[str]) -> list[float]:
+    g = m.groupdict()
+    m1, m2 = _mult(g.get("m1")), _mult(g.get("m2"))
+    v1 = number(g["n1"])
+    out: list[float] = []
+    if g.get("n2"):
+        v2 = number(g["n2"]) * m2 + (number(g["x2"]) * _mult(g["y2"]) if g.get("x2") else 0.0)
+        first = v1 * (m1 if g.get("m1") else m2)
+        out = [first, v2]
+    else:
+        out = [v1 * m1 + (number(g["x1"]) * _mult(g["y1"]) if g.get("x1") else 0.0)]
+    return out
+
+
+def _unit(m: re.Match[str], text: str) -> str | None:
+    g = m.groupdict()
+    for key, unit in (("u_km2", "km2"), ("u_gt", "g/t"), ("u_t", "t"), ("u_oz", "oz"), ("u_lb", "lb"), ("u_km", "km"),
+                      ("u_m", "m")):
+        if g.get(key):
+            return unit
+    if g.get("u_gr"):
+        # "в 1 тонне руды составляет 9,47 гр." gives the per-tonne basis before the number
+        back = text[max(0, m.start() - 80):m.start()]
+        ahead = text[m.end():m.end() + 40]
+        if _PER_TONNE_BACK.search(back) or _PER_TONNE_BACK.search(ahead):
+            return "g/t"
+    return None
+
+
+def find_quantities(text: str) -> list[Found]:
+    out: list[Found] = []
+    for m in _QTY_RE.finditer(text):
+        unit = _unit(m, text)
+        if unit is None:
+            continue
+        for v in _values(m):
+            out.append(Found(v, unit, m.start(), m.end()))
+    return out
+
+
+def _currency(m: re.Match[str]) -> str:
+    for i, (_, code) in enumerate(_CUR_WORDS):
+        if m.group(f"c{i}"):
+            return code
+    return "USD"
+
+
+def find_amounts(text: str) -> list[Found]:
+    out: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for m in _AMT_SYM_RE.finditer(text):
+        for v in _values(m):
+            out.append(Found(v, _SYMBOL[m.group("sym")], m.start(), m.end()))
+        taken.append((m.start(), m.end()))
+    for m in _AMT_WORD_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        cur = _currency(m)
+        for v in _values(m):
+            out.append(Found(v, cur, m.start(), m.end()))
+        taken.append((m.start(), m.end()))
+    for m in _AMT_SYM_AFTER_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        out.append(Found(number(m.group("n1")) * _mult(m.group("m1")), _SYMBOL[m.group("sym")], m.start(), m.end()))
+    return out

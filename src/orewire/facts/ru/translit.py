@@ -1,0 +1,79 @@
+"""Cyrillic to Latin: a simplified BGN/PCGN romanisation, the one English-language news uses.
+
+Rules (lower case shown; a capital stays a capital, an all-capital word stays all capitals):
+
+    а a   б b   в v   г g   д d   е e/ye  ё yo/o  ж zh  з z   и i   й y   к k   л l   м m
+    н n   о o   п p   р r   с s   т t   у u   ф f   х kh  ц ts  ч ch  ш sh  щ shch ъ -  ы y
+    ь -   э e   ю yu  я ya
+
+- е is "ye" at the start of a word and after a vowel, ъ or ь; "e" elsewhere (Евгений -> Yevgeny).
+- ё is "yo", but "o" after ж, ч, ш, щ (Мирзиёев -> Mirziyoyev).
+- the endings -ий and -ый are "y" (Верхний -> Verkhny); ъ and ь are dropped (Илья -> Ilya).
+- Kazakh, Kyrgyz, Uzbek and Tajik letters: ә a, ғ g, қ k, ң n, ө o, ұ u, ү u, һ h, і i, ў o, ҳ kh, ҷ j, ӣ i, ӯ u.
+
+Letters of other scripts pass through unchanged, so "KAZ Minerals" stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BASE = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ж": "zh", "з": "z", "и": "i", "й": "y",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y",
+    "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
+    "ў": "o", "ҳ": "kh", "ҷ": "j", "ӣ": "i", "ӯ": "u",
+}
+_VOWELS = set("аеёиоуыэюяәөұүіўӣӯ")
+_HUSHING = set("жчшщ")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _word(word: str) -> str:
+    low = word.lower()
+    out: list[str] = []
+    n = len(low)
+    for i, ch in enumerate(low):
+        prev = low[i - 1] if i else ""
+        if ch == "е":
+            lat = "ye" if (i == 0 or prev in _VOWELS or prev in "ъь") else "e"
+        elif ch == "ё":
+            lat = "o" if prev in _HUSHING else "yo"
+        else:
+            lat = _BASE.get(ch, ch)
+        out.append(lat)
+    if n >= 3 and low[-2:] in ("ий", "ый"):
+        out[-2:] = ["y", ""]  # the endings -ий and -ый are one "y"
+    text = "".join(out)
+    if word.isupper() and len(word) > 1:
+        return text.upper()
+    if word[:1].isupper():
+        return text[:1].upper() + text[1:]
+    return text
+
+
+def translit(text: str) -> str:
+    """Romanise the Cyrillic words of ``text``; everything else is kept as it is."""
+    return _WORD.sub(lambda m: _word(m.group(0)) if _has_cyrillic(m.group(0)) else m.group(0), text)
+
+
+def _has_cyrillic(s: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in s)
+
+
+def has_cyrillic(s: str) -> bool:
+    """True when ``s`` holds at least one Cyrillic letter."""
+    return _has_cyrillic(s)
+
+
+_LOOKALIKE = str.maketrans("АВЕКМНОРСТХ", "ABEKMHOPCTX")
+
+
+def latin_lookalike(word: str) -> str | None:
+    """An all-capital Cyrillic acronym written only with letters shaped like Latin ones, in
+    Latin ("ТВЕА" -> "TBEA"), or None: such names are usually Latin names typed in Cyrillic."""
+    if len(word) < 2 or not word.isupper() or any(c not in "АВЕКМНОРСТХ" for c in word):
+        return None
+    return word.translate(_LOOKALIKE)

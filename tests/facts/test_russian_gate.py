@@ -1,0 +1,86 @@
+"""Quality gate for Russian: micro and per-category F1 on the report split of facts-real-ru.
+
+The set is third-party text kept next to the project (``../shared/data/facts-real-ru``) and read
+at test time; only the split lives here. Missing data skips on a developer machine and fails
+under CI=true, where the gate must run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from orewire.facts.ru.score import CATEGORIES, micro, prf, run, score_one, split
+
+DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "facts-real-ru"
+
+# a little under what the rules reach (report: micro 0.940, lowest category company 0.789)
+MIN_REPORT_MICRO_F1 = 0.92
+MIN_REPORT_CATEGORY_F1 = {
+    "country": 0.95, "company": 0.75, "person": 0.85, "deposit": 0.90, "commodity": 0.95,
+    "amount": 0.95, "quantity": 0.95, "deposit_commodity": 0.80,
+}
+MIN_TUNE_MICRO_F1 = 0.93
+
+
+def _data() -> Path:
+    if not (DATA / "gold.json").is_file():
+        message = f"facts-real-ru is not next to the project ({DATA})"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return DATA
+
+
+def test_split_is_disjoint_and_covers_the_set() -> None:
+    data = _data()
+    parts = split()
+    gold = {k for k in json.loads((data / "gold.json").read_text(encoding="utf-8")) if not k.startswith("_")}
+    assert not set(parts["tune"]) & set(parts["report"])
+    assert set(parts["tune"]) | set(parts["report"]) == gold
+    assert len(parts["report"]) >= len(gold) // 3
+
+
+def test_report_split_meets_the_floors() -> None:
+    totals = run(_data(), split()["report"])
+    assert set(totals) == set(CATEGORIES)
+    table = {cat: prf(*counts) for cat, counts in totals.items()}
+    assert micro(totals)[2] >= MIN_REPORT_MICRO_F1, table
+    for cat, floor in MIN_REPORT_CATEGORY_F1.items():
+        assert table[cat][2] >= floor, (cat, table[cat])
+        assert table[cat][2] >= 0.70
+
+
+def test_tune_split_meets_its_floor() -> None:
+    totals = run(_data(), split()["tune"])
+    assert micro(totals)[2] >= MIN_TUNE_MICRO_F1
+
+
+def test_scoring_rules() -> None:
+    gold = {"company": [["Ромашка", "Romashka"]], "?company": [["ТАСС", "TASS"]], "country": ["KZ"],
+            "quantity": [[1000, "t"]], "deposit_commodity": [[["Березовое", "Berezovoye"], ["gold"]]]}
+    out = {"entities": [{"kind": "company", "name": "ТОО Romashka"}, {"kind": "company", "name": "TASS"},
+                        {"kind": "company", "name": "Ромашка"}, {"kind": "country", "code": "KZ"},
+                        {"kind": "company", "name": "Other"}],
+           "facts": [{"type": "quantity", "value": 1004, "unit": "t"},
+                     {"type": "deposit", "name": "Berezovoye", "commodities": ["gold", "copper"]}]}
+    res = score_one(gold, out)
+    assert res["company"] == [1, 1, 0]  # optional TASS and the repeated Ромашка are neither hit nor miss
+    assert res["country"] == [1, 0, 0]
+    assert res["quantity"] == [1, 0, 0]
+    assert res["deposit_commodity"] == [1, 1, 0]
+
+
+def test_missing_set_fails_under_ci_and_skips_elsewhere(monkeypatch, tmp_path) -> None:
+    import sys
+
+    monkeypatch.setattr(sys.modules[__name__], "DATA", tmp_path)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception):
+        _data()
+    monkeypatch.setenv("CI", "")
+    with pytest.raises(pytest.skip.Exception):
+        _data()
