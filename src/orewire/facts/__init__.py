@@ -216,7 +216,7 @@ def _owner(text: str, sents: Sentences, mentions: list[tuple[int, int]],
     for s, e in mentions:
         ss, se = sents.span(s)
         before = [c for c in companies if ss <= c[0] and c[1] <= s]
-        for cs, ce, name in reversed(before):
+        for _cs, ce, name in reversed(before):
             gap = text[ce:s]
             if _POSSESSIVE_GAP.match(gap) or _OWNS_BEFORE.match(gap):
                 return name
