@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 import trafilatura
 
@@ -14,10 +16,17 @@ from .conftest import BENCHMARK
 # means something only on this exact corpus.
 CORPUS_SHA256 = "2c205dd532dd0e91526d3e4cb5086e3d547e4e3c3d7eef2d6cc07df101d64793"
 
-pytestmark = pytest.mark.skipif(
-    not (BENCHMARK / "ground-truth.json").is_file(),
-    reason="the extraction benchmark (../shared/data/article-extraction-benchmark) is not next to the project",
-)
+_MISSING = "the extraction benchmark (../shared/data/article-extraction-benchmark) is not next to the project"
+
+
+@pytest.fixture(autouse=True)
+def _benchmark_present() -> None:
+    """Skipped on a machine without the benchmark, but a quality gate never skips in CI: it fails."""
+    if (BENCHMARK / "ground-truth.json").is_file():
+        return
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(_MISSING + " (a quality gate never skips in CI)")
+    pytest.skip(_MISSING)
 
 
 def test_metric_matches_its_definition() -> None:
