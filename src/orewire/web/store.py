@@ -1,0 +1,582 @@
+"""What the web view reads from the warehouse: one read-only connection per request, and the
+queries of every page.
+
+The connection is the one ``orewire sql`` uses (:func:`orewire.warehouse.reader` then
+:func:`orewire.warehouse.query.lock_down`): read-only, no file access, no extension loading,
+configuration locked. It is held for one request only, so a writer waiting for the file gets it
+within a request's time; while a writer holds the writer lock, pages are answered from the
+snapshot the last load left, without touching the file being written. Every value a user sends
+is a bound parameter; the SQL text is made only of constants of this module.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import duckdb
+
+from orewire.facts.model import entity_id as make_entity_id
+from orewire.settings import Settings
+from orewire.warehouse.db import lock_path, reader, snapshot_path
+from orewire.warehouse.fulltext import SCHEMA as FTS_SCHEMA
+from orewire.warehouse.fulltext import has_index
+from orewire.warehouse.query import lock_down
+
+PAGE_SIZE = 20
+FACTS_PAGE_SIZE = 50
+EXPORT_LIMIT = 1_000_000
+ENTITY_FACTS_SHOWN = 500
+ENTITY_KINDS = ("deposit", "company", "person", "country", "commodity", "region", "org")
+FACT_TYPES = ("deposit", "amount", "quantity", "role")
+
+
+def _writer_active(db_path: Path) -> bool:
+    """True while a writer holds the warehouse's writer lock (checked without waiting)."""
+    path = lock_path(db_path)
+    if not path.exists():
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    else:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def connection(settings: Settings) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A locked-down read-only connection for one request; the snapshot while a load runs.
+
+    Raises WarehouseError when there is no warehouse to read.
+    """
+    db = Path(settings.warehouse)
+    snap = snapshot_path(db)
+    if _writer_active(db) and snap.exists():
+        conn = reader(settings, path=snap, wait=0)
+    else:
+        conn = reader(settings, wait=0)
+    try:
+        lock_down(conn)
+        yield conn
+    finally:
+        conn.close()
+
+
+def _rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    cur = conn.execute(sql, params or [])
+    names = [d[0] for d in cur.description or []]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def _one(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> dict[str, Any] | None:
+    rows = _rows(conn, sql, params)
+    return rows[0] if rows else None
+
+
+# ---------------------------------------------------------------------------------------------
+# filters shared by search, facts and exports
+
+
+def _text(value: str | None, limit: int = 200) -> str:
+    return (value or "").strip()[:limit]
+
+
+def _date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value.strip()) if value and value.strip() else None
+    except ValueError:
+        return None
+
+
+def _page(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), 100_000))
+    except ValueError:
+        return 1
+
+
+@dataclass(frozen=True)
+class Filters:
+    """A list's filters, as read from (and written back to) the address's query string."""
+
+    q: str = ""
+    source: str = ""
+    language: str = ""
+    since: date | None = None
+    until: date | None = None
+    mining: str = ""  # "", "yes", "no"
+    commodity: str = ""
+    country: str = ""
+    company: str = ""
+    type: str = ""  # facts only
+    entity: str = ""  # facts only: facts about this entity id
+    sort: str = "relevance"
+    page: int = 1
+    problems: tuple[str, ...] = field(default=(), compare=False)
+
+    @classmethod
+    def parse(cls, params: Any) -> Filters:
+        """Filters from a query-string mapping; unusable values are dropped and named in ``problems``."""
+        problems = []
+        since, until = _date(params.get("since")), _date(params.get("until"))
+        for name, parsed in (("since", since), ("until", until)):
+            if params.get(name) and parsed is None:
+                problems.append(f"{name}: not a date (YYYY-MM-DD)")
+        mining = params.get("mining") or ""
+        sort = params.get("sort") or ""
+        kind = params.get("type") or ""
+        return cls(
+            q=_text(params.get("q"), 500), source=_text(params.get("source")),
+            language=_text(params.get("language"), 10), since=since, until=until,
+            mining=mining if mining in ("yes", "no") else "",
+            commodity=_text(params.get("commodity")), country=_text(params.get("country")),
+            company=_text(params.get("company")), type=kind if kind in FACT_TYPES else "",
+            entity=_text(params.get("entity")),
+            sort=sort if sort in ("relevance", "date", "oldest") else ("relevance" if params.get("q") else "date"),
+            page=_page(params.get("page")), problems=tuple(problems),
+        )
+
+    def query(self, **changes: Any) -> str:
+        """This list's query string, with ``changes`` (e.g. ``page=2``); empty values left out."""
+        merged = replace(self, **changes) if changes else self
+        pairs = []
+        for name in ("q", "source", "language", "since", "until", "mining", "commodity", "country", "company",
+                     "type", "entity", "sort", "page"):
+            value = getattr(merged, name)
+            if name == "page" and value == 1:
+                continue
+            if value not in ("", None):
+                pairs.append((name, value.isoformat() if isinstance(value, date) else str(value)))
+        return urlencode(pairs)
+
+    @property
+    def active(self) -> bool:
+        return any((self.q, self.source, self.language, self.since, self.until, self.mining, self.commodity,
+                    self.country, self.company, self.type, self.entity))
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=UTC)
+
+
+def entity_for(kind: str, value: str) -> str:
+    """The entity id a filter value names: an id as is, a country's ISO code, or a name."""
+    value = value.strip()
+    if value.startswith(f"{kind}:"):
+        return value
+    if kind == "country" and len(value) == 2 and value.isalpha():
+        return f"country:{value.upper()}"
+    return make_entity_id(kind, value)
+
+
+def article_conditions(f: Filters, alias: str = "a") -> tuple[list[str], list[Any]]:
+    """WHERE conditions (and their parameters) on articles for the filters."""
+    conds: list[str] = []
+    params: list[Any] = []
+    if f.source:
+        conds.append(f"{alias}.source = ?")
+        params.append(f.source)
+    if f.language:
+        conds.append(f"{alias}.language = ?")
+        params.append(f.language)
+    if f.since:
+        conds.append(f"{alias}.published_at >= ?")
+        params.append(_day_start(f.since))
+    if f.until:
+        conds.append(f"{alias}.published_at < ?")
+        params.append(_day_start(f.until + timedelta(days=1)))
+    if f.mining == "yes":
+        conds.append(f"{alias}.is_mining")
+    elif f.mining == "no":
+        conds.append(f"NOT coalesce({alias}.is_mining, false)")
+    for kind, value in (("commodity", f.commodity), ("country", f.country), ("company", f.company)):
+        if value:
+            conds.append(f"{alias}.article_id IN (SELECT article_id FROM mentions WHERE entity_id = ?)")
+            params.append(entity_for(kind, value))
+    return conds, params
+
+
+def _where(conds: list[str]) -> str:
+    return " WHERE " + " AND ".join(conds) if conds else ""
+
+
+def fts_loaded(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the FTS extension is loaded, asked of the function catalogue (listing extensions
+    would read the extension folder, which a locked-down connection may not)."""
+    row = conn.execute("SELECT count(*) FROM duckdb_functions() WHERE function_name = 'stem'").fetchone()
+    return bool(row and row[0])
+
+
+def use_fts(conn: duckdb.DuckDBPyConnection) -> bool:
+    return fts_loaded(conn) and has_index(conn)
+
+
+# ---------------------------------------------------------------------------------------------
+# search
+
+
+_ARTICLE_LIST = ("a.article_id, a.title, a.source, a.published_at, a.language, a.is_mining, a.canonical_url, "
+                 "a.duplicate_of, a.word_count")
+
+
+def _search_sql(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, list[Any]]:
+    conds, params = article_conditions(f)
+    order = {"date": "a.published_at DESC NULLS LAST, a.article_id",
+             "oldest": "a.published_at ASC NULLS LAST, a.article_id"}
+    if not f.q:
+        sql = f"SELECT {_ARTICLE_LIST}, NULL::DOUBLE AS score FROM articles a{_where(conds)}"
+        return sql + f" ORDER BY {order.get(f.sort, order['date'])}", params
+    if use_fts(conn):
+        scored = (f"SELECT a.article_id, {FTS_SCHEMA}.match_bm25(a.article_id, ?) AS score "
+                  f"FROM articles a{_where(conds)}")
+        params = [f.q, *params]
+    else:
+        words = [w.lower() for w in f.q.split() if w.strip()][:20] or [f.q.lower()]
+        hits = " + ".join("(CASE WHEN lower(coalesce(a.title, '') || ' ' || coalesce(a.text, '')) LIKE ? "
+                          "ESCAPE '\\' THEN 1 ELSE 0 END)" for _ in words)
+        escaped = ["%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for w in words]
+        scored = f"SELECT a.article_id, ({hits})::DOUBLE AS score FROM articles a{_where(conds)}"
+        params = [*escaped, *params]
+    sql = (f"WITH scored AS ({scored}) SELECT {_ARTICLE_LIST}, s.score FROM scored s "
+           f"JOIN articles a USING (article_id) WHERE s.score IS NOT NULL AND s.score > 0")
+    return sql + f" ORDER BY {order.get(f.sort, 's.score DESC, a.published_at DESC NULLS LAST, a.article_id')}", params
+
+
+def search(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[list[dict[str, Any]], int]:
+    """One page of matching articles (with their text, for snippets) and the number matching."""
+    sql, params = _search_sql(conn, f)
+    rows = _rows(conn, f"WITH hits AS ({sql}) SELECT h.*, count(*) OVER () AS total FROM hits h LIMIT ? OFFSET ?",
+                 [*params, PAGE_SIZE, (f.page - 1) * PAGE_SIZE])
+    total = int(rows[0]["total"]) if rows else (0 if f.page == 1 else count_search(conn, f))
+    texts = dict(conn.execute("SELECT article_id, text FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
+                              [[r["article_id"] for r in rows]]).fetchall()) if rows else {}
+    for r in rows:
+        r["text"] = texts.get(r["article_id"]) or ""
+    return rows, total
+
+
+def count_search(conn: duckdb.DuckDBPyConnection, f: Filters) -> int:
+    sql, params = _search_sql(conn, f)
+    row = conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()
+    return int(row[0]) if row else 0
+
+
+def search_export(conn: duckdb.DuckDBPyConnection, f: Filters) -> duckdb.DuckDBPyRelation | Any:
+    sql, params = _search_sql(conn, f)
+    return conn.execute(f"SELECT article_id, title, source, published_at, language, is_mining, canonical_url, "
+                        f"duplicate_of, word_count, score FROM ({sql}) LIMIT {EXPORT_LIMIT}", params)
+
+
+def stems(conn: duckdb.DuckDBPyConnection, words: list[str]) -> dict[str, str]:
+    """Porter stems (the index's own) of lower-cased words; the words themselves without FTS."""
+    if not words:
+        return {}
+    if not fts_loaded(conn):
+        return {w: w for w in words}
+    return dict(conn.execute("SELECT w, stem(w, 'porter') FROM unnest(?::VARCHAR[]) t(w)", [words]).fetchall())
+
+
+# ---------------------------------------------------------------------------------------------
+# choices for the filter forms
+
+
+def choices(conn: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, str]]]:
+    """Values offered by the filter forms: sources, languages, commodities, countries, companies."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    out["source"] = [(r[0], r[0]) for r in conn.execute(
+        "SELECT DISTINCT source FROM articles WHERE source IS NOT NULL ORDER BY 1").fetchall()]
+    out["language"] = [(r[0], r[0]) for r in conn.execute(
+        "SELECT DISTINCT language FROM articles WHERE language IS NOT NULL ORDER BY 1").fetchall()]
+    for kind in ("commodity", "country", "company"):
+        out[kind] = [(r[0].split(":", 1)[1], r[1]) for r in conn.execute(
+            "SELECT entity_id, name FROM entities WHERE kind = ? ORDER BY name LIMIT 2000", [kind]).fetchall()]
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# overview
+
+
+def overview(conn: duckdb.DuckDBPyConnection, now: datetime) -> dict[str, Any]:
+    """Per-source health, the charts' series, the latest mining articles and deposit facts."""
+    sources = _rows(conn, """
+        WITH arts AS (
+            SELECT source,
+                   count(*) AS articles,
+                   count(*) FILTER (WHERE published_at >= ?::TIMESTAMPTZ - INTERVAL 1 DAY) AS day,
+                   count(*) FILTER (WHERE published_at >= ?::TIMESTAMPTZ - INTERVAL 7 DAY) AS week,
+                   count(*) FILTER (WHERE is_mining) AS mining,
+                   max(published_at) AS newest
+            FROM articles GROUP BY source),
+        lag AS (
+            SELECT source, median(epoch(first_seen) - epoch(published_at)) AS lag_s
+            FROM (SELECT source, first_seen, published_at,
+                         row_number() OVER (PARTITION BY source ORDER BY first_seen DESC) AS rn
+                  FROM articles WHERE published_at IS NOT NULL AND first_seen >= published_at)
+            WHERE rn <= 200 GROUP BY source),
+        runs AS (
+            SELECT source, started_at, finished_at, status, errors, flow, message
+            FROM runs QUALIFY row_number() OVER (PARTITION BY source ORDER BY started_at DESC) = 1),
+        errs AS (
+            SELECT source, count(*) AS errors FROM fetches
+            WHERE fetched_at >= ?::TIMESTAMPTZ - INTERVAL 7 DAY AND (error IS NOT NULL OR status >= 400)
+            GROUP BY source)
+        SELECT coalesce(arts.source, runs.source) AS source, arts.articles, arts.day, arts.week, arts.mining,
+               arts.newest, lag.lag_s, runs.started_at AS run_started, runs.finished_at AS run_finished,
+               runs.status AS run_status, runs.flow AS run_flow, runs.errors AS run_errors,
+               runs.message AS run_message, errs.errors AS fetch_errors
+        FROM arts FULL JOIN runs ON arts.source = runs.source
+        LEFT JOIN lag ON lag.source = coalesce(arts.source, runs.source)
+        LEFT JOIN errs ON errs.source = coalesce(arts.source, runs.source)
+        ORDER BY 1
+    """, [now, now, now])
+    last = conn.execute("SELECT max(published_at) FROM articles WHERE published_at <= ?", [now]).fetchone()
+    end = (last[0] if last and last[0] else now).astimezone(UTC).date()
+    start = end - timedelta(days=59)
+    daily = conn.execute("""
+        SELECT published_at::DATE AS day, count(*), count(*) FILTER (WHERE is_mining)
+        FROM articles WHERE published_at >= ? AND published_at < ?
+        GROUP BY 1 ORDER BY 1
+    """, [_day_start(start), _day_start(end + timedelta(days=1))]).fetchall()
+    month_start = date(end.year - 1, end.month, 1)
+    monthly = conn.execute("""
+        WITH per AS (
+            SELECT m.entity_id, date_trunc('month', a.published_at)::DATE AS month,
+                   count(DISTINCT m.article_id) AS n
+            FROM mentions m JOIN articles a USING (article_id)
+            WHERE m.entity_id LIKE 'commodity:%' AND a.published_at >= ?
+            GROUP BY ALL),
+        top AS (SELECT entity_id FROM per GROUP BY 1 ORDER BY sum(n) DESC, 1 LIMIT 6)
+        SELECT e.name, p.month, p.n FROM per p JOIN top USING (entity_id) JOIN entities e USING (entity_id)
+        ORDER BY p.month, e.name
+    """, [_day_start(month_start)]).fetchall()
+    latest = _rows(conn, """
+        SELECT article_id, title, source, published_at FROM articles
+        WHERE is_mining AND duplicate_of IS NULL ORDER BY published_at DESC NULLS LAST LIMIT 10
+    """)
+    deposits = _rows(conn, """
+        SELECT f.fact_id, f.name, f.commodities, f.region, f.country, f.status, a.article_id, a.title,
+               a.published_at
+        FROM facts f JOIN articles a USING (article_id)
+        WHERE f.type = 'deposit' AND a.published_at IS NOT NULL
+        ORDER BY a.published_at DESC, f.start LIMIT 10
+    """)
+    totals = _one(conn, """
+        SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM facts) AS facts,
+               (SELECT count(*) FROM entities) AS entities
+    """) or {}
+    return {"sources": sources, "daily": daily, "daily_range": (start, end), "monthly": monthly,
+            "latest": latest, "deposits": deposits, "totals": totals}
+
+
+# ---------------------------------------------------------------------------------------------
+# article
+
+
+def article(conn: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
+    """Everything the article page shows, or None when there is no such article."""
+    row = _one(conn, "SELECT * FROM articles WHERE article_id = ?", [article_id])
+    if row is None:
+        return None
+    row["mentions"] = _rows(conn, """
+        SELECT m.start, m."end", e.entity_id, e.kind, e.name FROM mentions m JOIN entities e USING (entity_id)
+        WHERE m.article_id = ? ORDER BY m.start, m."end" DESC
+    """, [article_id])
+    row["facts"] = _rows(conn, """
+        SELECT fact_id, type, value, unit, currency, value_usd, rate_source, name, commodities, region, country,
+               status, person, title, org, sentence, start, "end", extractor_version
+        FROM facts WHERE article_id = ? ORDER BY start, fact_id
+    """, [article_id])
+    row["versions"] = _rows(conn, """
+        SELECT version, title, text, published_at, fetched_at, superseded_at, warc_file IS NOT NULL AS archived
+        FROM article_versions WHERE article_id = ? ORDER BY version
+    """, [article_id])
+    row["copies"] = _rows(conn, """
+        SELECT article_id, title, source, published_at, canonical_url FROM articles
+        WHERE duplicate_of = ? ORDER BY published_at, article_id LIMIT 200
+    """, [article_id])
+    row["original"] = _one(conn, """
+        SELECT article_id, title, source, published_at, canonical_url FROM articles WHERE article_id = ?
+    """, [row["duplicate_of"]]) if row.get("duplicate_of") else None
+    return row
+
+
+def archived_location(conn: duckdb.DuckDBPyConnection, article_id: str,
+                      version: int | None) -> dict[str, Any] | None:
+    """Where the article's archived response (or that of an earlier version) is: from the warehouse only."""
+    if version is None:
+        return _one(conn, """
+            SELECT article_id, version, url, warc_file, warc_offset, fetched_at FROM articles
+            WHERE article_id = ? AND warc_file IS NOT NULL AND warc_offset IS NOT NULL
+        """, [article_id])
+    return _one(conn, """
+        SELECT v.article_id, v.version, a.url, v.warc_file, v.warc_offset, v.fetched_at
+        FROM article_versions v JOIN articles a USING (article_id)
+        WHERE v.article_id = ? AND v.version = ? AND v.warc_file IS NOT NULL AND v.warc_offset IS NOT NULL
+    """, [article_id, version])
+
+
+def resource_location(conn: duckdb.DuckDBPyConnection, url: str) -> dict[str, Any] | None:
+    """The newest archived 200 response fetched from ``url`` (an image or style of a page)."""
+    return _one(conn, """
+        SELECT warc_file, warc_offset, content_type FROM fetches
+        WHERE (url = ? OR final_url = ?) AND status = 200 AND warc_file IS NOT NULL AND warc_offset IS NOT NULL
+        ORDER BY fetched_at DESC LIMIT 1
+    """, [url, url])
+
+
+# ---------------------------------------------------------------------------------------------
+# entity
+
+
+def _names(entity: dict[str, Any]) -> list[str]:
+    names = {entity["name"].lower()}
+    names.update(a.lower() for a in entity.get("aliases") or [] if a)
+    return sorted(names)
+
+
+def _direct_condition(entity: dict[str, Any]) -> tuple[str, list[Any]]:
+    """Facts naming the entity in a field of their own (a deposit's name, a person, an org...)."""
+    kind = entity["kind"]
+    names = _names(entity)
+    if kind == "deposit":
+        return "(f.type = 'deposit' AND lower(f.name) IN (SELECT unnest(?::VARCHAR[])))", [names]
+    if kind == "person":
+        return "(f.type = 'role' AND lower(f.person) IN (SELECT unnest(?::VARCHAR[])))", [names]
+    if kind in ("company", "org"):
+        return "(lower(f.org) IN (SELECT unnest(?::VARCHAR[])))", [names]
+    if kind == "commodity":
+        return "(f.type = 'deposit' AND list_contains(f.commodities, ?))", [entity["name"].lower()]
+    if kind == "country":
+        return "(f.country = ?)", [entity.get("code") or entity["entity_id"].split(":", 1)[1]]
+    if kind == "region":
+        return "(lower(f.region) IN (SELECT unnest(?::VARCHAR[])))", [names]
+    return "false", []
+
+
+def entity_facts_sql(entity: dict[str, Any]) -> tuple[str, list[Any]]:
+    """fact_ids of the facts about an entity: those naming it, and those whose sentence mentions it."""
+    direct, params = _direct_condition(entity)
+    sql = f"""
+        SELECT f.fact_id FROM facts f
+        JOIN (SELECT DISTINCT article_id FROM mentions WHERE entity_id = ?) ma USING (article_id)
+        JOIN articles a USING (article_id)
+        WHERE {direct} OR EXISTS (
+            SELECT 1 FROM mentions m
+            WHERE m.entity_id = ? AND m.article_id = f.article_id AND instr(a.text, f.sentence) > 0
+              AND m.start >= instr(a.text, f.sentence) - 1
+              AND m."end" <= instr(a.text, f.sentence) - 1 + length(f.sentence))
+    """
+    return sql, [entity["entity_id"], *params, entity["entity_id"]]
+
+
+def entity_row(conn: duckdb.DuckDBPyConnection, entity_id: str) -> dict[str, Any] | None:
+    return _one(conn, "SELECT entity_id, kind, name, code, aliases FROM entities WHERE entity_id = ?", [entity_id])
+
+
+def entity(conn: duckdb.DuckDBPyConnection, entity_id: str) -> dict[str, Any] | None:
+    """Everything the entity page shows, or None when there is no such entity."""
+    row = entity_row(conn, entity_id)
+    if row is None:
+        return None
+    ids_sql, ids_params = entity_facts_sql(row)
+    row["facts"] = _rows(conn, f"""
+        SELECT f.fact_id, f.type, f.value, f.unit, f.currency, f.value_usd, f.name, f.commodities, f.region,
+               f.country, f.status, f.person, f.title, f.org, f.sentence, a.article_id,
+               a.title AS article_title, a.published_at, count(*) OVER () AS total
+        FROM facts f JOIN articles a USING (article_id)
+        WHERE f.fact_id IN ({ids_sql})
+        ORDER BY a.published_at DESC NULLS LAST, f.start LIMIT {ENTITY_FACTS_SHOWN}
+    """, ids_params)
+    row["facts_total"] = int(row["facts"][0]["total"]) if row["facts"] else 0
+    row["related"] = _rows(conn, """
+        WITH arts AS (SELECT DISTINCT article_id FROM mentions WHERE entity_id = ?),
+        co AS (
+            SELECT m.entity_id, count(DISTINCT m.article_id) AS articles
+            FROM mentions m JOIN arts USING (article_id) WHERE m.entity_id <> ? GROUP BY 1)
+        SELECT e.kind, e.entity_id, e.name, co.articles FROM co JOIN entities e USING (entity_id)
+        QUALIFY row_number() OVER (PARTITION BY e.kind ORDER BY co.articles DESC, e.name) <= 8
+        ORDER BY e.kind, co.articles DESC, e.name
+    """, [entity_id, entity_id])
+    row["posts"] = _rows(conn, """
+        SELECT f.title, f.org, min(a.published_at) AS first, max(a.published_at) AS last, count(*) AS facts
+        FROM facts f JOIN articles a USING (article_id)
+        WHERE f.type = 'role' AND lower(f.person) IN (SELECT unnest(?::VARCHAR[]))
+        GROUP BY ALL ORDER BY last DESC NULLS LAST LIMIT 50
+    """, [_names(row)]) if row["kind"] == "person" else []
+    row["articles"] = _rows(conn, """
+        WITH arts AS (SELECT article_id, count(*) AS mentions FROM mentions WHERE entity_id = ? GROUP BY 1)
+        SELECT a.article_id, a.title, a.source, a.published_at, arts.mentions, count(*) OVER () AS total
+        FROM arts JOIN articles a USING (article_id)
+        ORDER BY a.published_at DESC NULLS LAST LIMIT 50
+    """, [entity_id])
+    row["articles_total"] = int(row["articles"][0]["total"]) if row["articles"] else 0
+    row["monthly"] = conn.execute("""
+        SELECT date_trunc('month', a.published_at)::DATE AS month, count(DISTINCT a.article_id)
+        FROM mentions m JOIN articles a USING (article_id)
+        WHERE m.entity_id = ? AND a.published_at IS NOT NULL GROUP BY 1 ORDER BY 1
+    """, [entity_id]).fetchall()
+    return row
+
+
+# ---------------------------------------------------------------------------------------------
+# facts explorer
+
+
+FACT_COLUMNS = ("f.fact_id, f.article_id, a.published_at, a.source, a.title AS article_title, f.type, f.value, "
+                "f.unit, f.currency, f.value_usd, f.rate_source, f.name, f.commodities, f.region, f.country, "
+                "f.status, f.person, f.title AS person_title, f.org, f.sentence, f.start, f.\"end\", "
+                "f.extractor_version")
+
+
+def _facts_sql(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, list[Any]]:
+    conds, params = article_conditions(f)
+    if f.type:
+        conds.append("f.type = ?")
+        params.append(f.type)
+    if f.q:
+        conds.append("f.sentence ILIKE ? ESCAPE '\\'")
+        params.append("%" + f.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+    if f.entity:
+        ent = entity_row(conn, f.entity)
+        if ent is None:
+            conds.append("false")
+        else:
+            ids_sql, ids_params = entity_facts_sql(ent)
+            conds.append(f"f.fact_id IN ({ids_sql})")
+            params.extend(ids_params)
+    order = "a.published_at ASC NULLS LAST" if f.sort == "oldest" else "a.published_at DESC NULLS LAST"
+    sql = (f"SELECT {FACT_COLUMNS} FROM facts f JOIN articles a USING (article_id){_where(conds)} "
+           f"ORDER BY {order}, f.article_id, f.start, f.fact_id")
+    return sql, params
+
+
+def facts(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[list[dict[str, Any]], int]:
+    """One page of facts matching the filters, and how many match."""
+    sql, params = _facts_sql(conn, f)
+    rows = _rows(conn, f"SELECT *, count(*) OVER () AS total FROM ({sql}) LIMIT ? OFFSET ?",
+                 [*params, FACTS_PAGE_SIZE, (f.page - 1) * FACTS_PAGE_SIZE])
+    if rows:
+        return rows, int(rows[0]["total"])
+    row = conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()
+    return rows, int(row[0]) if row else 0
+
+
+def facts_export(conn: duckdb.DuckDBPyConnection, f: Filters) -> Any:
+    sql, params = _facts_sql(conn, f)
+    return conn.execute(f"SELECT * FROM ({sql}) LIMIT {EXPORT_LIMIT}", params)
