@@ -117,8 +117,7 @@ def build_warehouse(root: Path) -> Built:
             when = article.published.astimezone(UTC) + timedelta(minutes=20)
             if article is versioned:
                 earlier = article_page(
-                    type(article)(article.id, article.title, article.paragraphs[:-1]
-                                  + ["An earlier wording of the last paragraph, changed later."],
+                    type(article)(article.id, article.title, [*article.paragraphs[:-1], "An earlier wording of the last paragraph, changed later."],
                                   article.published, article.author), [])
                 archive(article.path, earlier.encode(), html, when)
                 when += timedelta(hours=3)

@@ -7,10 +7,11 @@ functions, run in Starlette's thread pool, each with its own read-only connectio
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import io
+import itertools
 import json
-import re
 import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime
@@ -28,7 +29,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
@@ -156,10 +157,20 @@ class Guard(BaseHTTPMiddleware):
             offered.append(auth[7:].strip())
         return any(o and hmac.compare_digest(o.encode(), self.token.encode()) for o in offered)
 
+    def _signed_resource(self, request: Request) -> bool:
+        """An archived page's image or style sheet, at the signed address the page was given: a
+        sandboxed page has no origin, so its requests carry no cookie."""
+        assert self.token is not None
+        if request.url.path != archived.RESOURCE_PATH:
+            return False
+        q = request.query_params
+        expected = resource_signature(self.token, q.get("article", ""), q.get("url", ""))
+        return hmac.compare_digest(q.get("sig", "").encode(), expected.encode())
+
     async def dispatch(self, request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         if self.loopback_only and not is_loopback(_host_name(request.headers.get("host", ""))):
             return PlainTextResponse("This address only answers to a loopback host name.", status_code=421)
-        if self.token is not None and not self._token_ok(request):
+        if self.token is not None and not self._token_ok(request) and not self._signed_resource(request):
             given = request.query_params.get("token", "")
             if given and hmac.compare_digest(given.encode(), self.token.encode()):
                 rest = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
@@ -172,6 +183,10 @@ class Guard(BaseHTTPMiddleware):
                 "A token is required: open the address `orewire web` printed (it ends with ?token=...).",
                 status_code=401, headers={"WWW-Authenticate": "Bearer"}))
         return _headers(await call_next(request))
+
+
+def resource_signature(token: str, article_id: str, url: str) -> str:
+    return hmac.new(token.encode(), f"{article_id}\n{url}".encode(), hashlib.sha256).hexdigest()[:32]
 
 
 def _headers(response: Response) -> Response:
@@ -191,8 +206,9 @@ def _headers(response: Response) -> Response:
 class WebView:
     """The pages, bound to one warehouse and archive."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, token: str | None = None) -> None:
         self.settings = settings
+        self.token = token
         self.templates = Jinja2Templates(env=_environment())
         try:
             registry = load_registry(settings.sources)
@@ -278,7 +294,7 @@ class WebView:
             spans = markup.spans_for(row, entity_href)
             body = markup.highlight(row.get("text") or "", spans)
             texts = [*row["versions"], {"version": row["version"], "text": row.get("text")}]
-            for older, newer in zip(texts, texts[1:], strict=False):
+            for older, newer in itertools.pairwise(texts):
                 older["changes"] = markup.word_diff(older.get("text") or "", newer.get("text") or "")
             entities: dict[str, dict[str, Any]] = {}
             for m in row["mentions"]:
@@ -341,6 +357,13 @@ class WebView:
         return self.read(request, work)
 
     # -- the archived page ---------------------------------------------------------------------
+    def local_address(self, article_id: str) -> archived.Addresser:
+        """Maps a page's resource URL to the archive's address for it (signed when a token is set)."""
+        def address(url: str) -> str:
+            sig = resource_signature(self.token, article_id, url) if self.token else ""
+            return archived.resource_address(article_id, url, sig)
+        return address
+
     def _record(self, conn: duckdb.DuckDBPyConnection, request: Request,
                 article_id: str) -> tuple[dict[str, Any] | None, archived.Record | None, str]:
         raw_version = request.query_params.get("version", "")
@@ -374,7 +397,7 @@ class WebView:
         article_id = request.query_params.get("article", "")
 
         def work(conn: duckdb.DuckDBPyConnection) -> Response:
-            loc, record, problem = self._record(conn, request, article_id)
+            _loc, record, problem = self._record(conn, request, article_id)
             origin = f"{request.url.scheme}://{request.url.netloc}"
             policy = archived.page_policy(origin)
             if record is None:
@@ -383,7 +406,7 @@ class WebView:
                 return PlainTextResponse(
                     f"The archived response is {record.content_type}, not a page; see its source.",
                     headers={"Content-Security-Policy": policy})
-            body = archived.render_page(record, article_id, record.response.url)
+            body = archived.render_page(record, record.response.url, self.local_address(article_id))
             return Response(body, media_type="text/html; charset=utf-8", headers={
                 "Content-Security-Policy": policy, "Cache-Control": "no-store"})
         return self.read(request, work)
@@ -404,7 +427,9 @@ class WebView:
         url = request.query_params.get("url", "")
 
         def work(conn: duckdb.DuckDBPyConnection) -> Response:
-            headers = {"Content-Security-Policy": archived.RESOURCE_POLICY, "Cache-Control": "private, max-age=3600"}
+            # Asked for by a sandboxed page, whose origin is opaque: a cross-origin request.
+            headers = {"Content-Security-Policy": archived.RESOURCE_POLICY, "Cache-Control": "private, max-age=3600",
+                       "Cross-Origin-Resource-Policy": "cross-origin"}
             loc = store.resource_location(conn, url) if url else None
             if loc is None:
                 return PlainTextResponse("not in the archive", status_code=404, headers=headers)
@@ -412,7 +437,7 @@ class WebView:
                 record = archived.read_record(self.settings.archive, loc["warc_file"], loc["warc_offset"])
             except (ValueError, OSError):
                 return PlainTextResponse("not readable from the archive", status_code=404, headers=headers)
-            found = archived.resource_body(record, article_id, record.response.url)
+            found = archived.resource_body(record, record.response.url, self.local_address(article_id))
             if found is None:
                 return PlainTextResponse("not an image, font or style sheet", status_code=404, headers=headers)
             return Response(found[0], media_type=found[1], headers=headers)
@@ -459,7 +484,7 @@ def create_app(settings: Settings, *, token: str | None = None, loopback_only: b
     ``token``: required of every request when given. ``loopback_only``: refuse requests whose Host
     is not a loopback name (set when serving on loopback without a token).
     """
-    view = WebView(settings)
+    view = WebView(settings, token)
     routes = [
         Route("/", view.overview, name="overview"),
         Route("/search", view.search, name="search"),

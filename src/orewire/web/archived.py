@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit
@@ -78,8 +79,13 @@ def read_record(archive_root: Path, warc_file: str, offset: int) -> Record:
     return Record(response, hashlib.sha256(response.raw_body).hexdigest())
 
 
-def resource_address(article_id: str, url: str) -> str:
-    return f"{RESOURCE_PATH}?article={quote(article_id, safe='')}&url={quote(url, safe='')}"
+def resource_address(article_id: str, url: str, signature: str = "") -> str:
+    """The archive's address for a page's image or style sheet (``signature``: see the app's Guard)."""
+    sig = f"&sig={signature}" if signature else ""
+    return f"{RESOURCE_PATH}?article={quote(article_id, safe='')}&url={quote(url, safe='')}{sig}"
+
+
+Addresser = Callable[[str], str]
 
 
 def _absolute(base: str, value: str) -> str | None:
@@ -90,18 +96,19 @@ def _absolute(base: str, value: str) -> str | None:
     return url if urlsplit(url).scheme in ("http", "https") else None
 
 
-def _rewrite_css(css: str, base: str, article_id: str) -> str:
+def _rewrite_css(css: str, base: str, local_address: Addresser) -> str:
     def swap(match: re.Match[str]) -> str:
         target = match.group(2) or match.group(4) or ""
         url = _absolute(base, target)
-        local = resource_address(article_id, url) if url else "about:invalid"
+        local = local_address(url) if url else "about:invalid"
         return f'@import "{local}"' if match.group(4) else f'url("{local}")'
 
     return CSS_URL.sub(swap, css)
 
 
-def render_page(record: Record, article_id: str, base_url: str) -> bytes:
-    """The archived HTML made inert (see the module's docstring), as UTF-8 bytes."""
+def render_page(record: Record, base_url: str, local_address: Addresser) -> bytes:
+    """The archived HTML made inert (see the module's docstring), as UTF-8 bytes; ``local_address``
+    gives the archive's address of an image or style sheet's absolute URL."""
     text, _ = decode_body(record.response.body, dict(record.response.headers))
     text = XML_DECLARATION.sub("", text)
     if not text.strip():
@@ -132,7 +139,7 @@ def render_page(record: Record, article_id: str, base_url: str) -> bytes:
             rel = (el.get("rel") or "").lower().split()
             url = _absolute(base_url, el.get("href") or "")
             if "stylesheet" in rel and url:
-                el.set("href", resource_address(article_id, url))
+                el.set("href", local_address(url))
                 for attr in ("integrity", "crossorigin"):
                     el.attrib.pop(attr, None)
             else:
@@ -154,7 +161,7 @@ def render_page(record: Record, article_id: str, base_url: str) -> bytes:
                                                 and el.getparent().tag == "picture"):
             url = _absolute(base_url, el.get("src") or "")
             if url:
-                el.set("src", resource_address(article_id, url))
+                el.set("src", local_address(url))
             else:
                 el.attrib.pop("src", None)
         elif tag in ("video", "audio", "source", "track"):
@@ -163,13 +170,13 @@ def render_page(record: Record, article_id: str, base_url: str) -> bytes:
             if attr in el.attrib and tag not in ("a", "area"):
                 url = _absolute(base_url, el.attrib[attr])
                 if tag == "image" and url:
-                    el.attrib[attr] = resource_address(article_id, url)
+                    el.attrib[attr] = local_address(url)
                 else:
                     del el.attrib[attr]
         if el.get("style"):
-            el.set("style", _rewrite_css(el.get("style") or "", base_url, article_id))
+            el.set("style", _rewrite_css(el.get("style") or "", base_url, local_address))
         if tag == "style" and el.text:
-            el.text = _rewrite_css(el.text, base_url, article_id)
+            el.text = _rewrite_css(el.text, base_url, local_address)
     head = doc.find("head")
     if head is None:
         head = lxml.html.Element("head")
@@ -181,7 +188,7 @@ def render_page(record: Record, article_id: str, base_url: str) -> bytes:
     return ("<!DOCTYPE html>\n" + html).encode("utf-8")
 
 
-def resource_body(record: Record, article_id: str, base_url: str) -> tuple[bytes, str] | None:
+def resource_body(record: Record, base_url: str, local_address: Addresser) -> tuple[bytes, str] | None:
     """An archived image, font or style sheet, as (body, content type); None for anything else.
     Style sheets get the same URL rewriting as the page's own styles."""
     ct = record.content_type
@@ -189,5 +196,5 @@ def resource_body(record: Record, article_id: str, base_url: str) -> tuple[bytes
         return None
     if ct == "text/css":
         text, _ = decode_body(record.response.body, dict(record.response.headers))
-        return _rewrite_css(text, base_url, article_id).encode("utf-8"), "text/css; charset=utf-8"
+        return _rewrite_css(text, base_url, local_address).encode("utf-8"), "text/css; charset=utf-8"
     return record.response.body, ct

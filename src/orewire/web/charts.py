@@ -30,7 +30,9 @@ def _svg(height: int, body: list[str], label: str, css: str) -> Markup:
 
 def _nice_max(value: float) -> float:
     if value <= 0:
-        return 1
+        return 4
+    if value <= 20:  # small counts: whole numbers on each of the four grid lines
+        return float(4 * math.ceil(value / 4))
     exp = 10 ** math.floor(math.log10(value))
     for step in (1, 2, 2.5, 5, 10):
         if value <= step * exp:
@@ -191,9 +193,9 @@ def timeline(facts: Sequence[dict[str, Any]], article_href: Any, label: str) -> 
         body.append(f'<text class="lane" x="{left - 8}" y="{y + 4}" text-anchor="end">{lane}</text>')
     last_label: dict[str, float] = {}
     for fact, when in sorted(zip(dated, times, strict=True), key=lambda p: p[1]):
-        k = lanes.index(fact["type"]) if fact["type"] in lanes else None
-        if k is None:
+        if fact["type"] not in lanes:
             continue
+        k = lanes.index(fact["type"])
         x = left + (right - left) * (when - t0).total_seconds() / span
         y = top + k * lane_h + lane_h / 2
         r = 5.0

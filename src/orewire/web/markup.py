@@ -8,6 +8,7 @@ titles and fact values are escaped once, here, and nowhere else turned into HTML
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -101,7 +102,7 @@ def highlight(text: str, spans: Iterable[Span]) -> Markup:
         return Markup("")
     cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
     out: list[str] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         piece = text[a:b]
         covering = [s for s in spans if s.start <= a and b <= s.end]
         if not covering:

@@ -175,13 +175,8 @@ def _day_start(day: date) -> datetime:
 
 
 def entity_for(kind: str, value: str) -> str:
-    """The entity id a filter value names: an id as is, a country's ISO code, or a name."""
-    value = value.strip()
-    if value.startswith(f"{kind}:"):
-        return value
-    if kind == "country" and len(value) == 2 and value.isalpha():
-        return f"country:{value.upper()}"
-    return make_entity_id(kind, value)
+    """The entity id a name would have (filters also match ids, id suffixes, names and codes)."""
+    return make_entity_id(kind, value.strip()) if value.strip() else ""
 
 
 def article_conditions(f: Filters, alias: str = "a") -> tuple[list[str], list[Any]]:
@@ -206,8 +201,10 @@ def article_conditions(f: Filters, alias: str = "a") -> tuple[list[str], list[An
         conds.append(f"NOT coalesce({alias}.is_mining, false)")
     for kind, value in (("commodity", f.commodity), ("country", f.country), ("company", f.company)):
         if value:
-            conds.append(f"{alias}.article_id IN (SELECT article_id FROM mentions WHERE entity_id = ?)")
-            params.append(entity_for(kind, value))
+            conds.append(f"{alias}.article_id IN (SELECT article_id FROM mentions WHERE entity_id IN ("
+                         "SELECT entity_id FROM entities WHERE kind = ? AND (entity_id IN (?, ?, ?) "
+                         "OR lower(name) = lower(?) OR upper(code) = upper(?))))")
+            params.extend([kind, value, f"{kind}:{value}", entity_for(kind, value), value, value])
     return conds, params
 
 
