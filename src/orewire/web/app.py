@@ -7,13 +7,14 @@ functions, run in Starlette's thread pool, each with its own read-only connectio
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import io
 import itertools
 import json
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -209,6 +210,7 @@ class WebView:
     def __init__(self, settings: Settings, token: str | None = None) -> None:
         self.settings = settings
         self.token = token
+        self.readers = store.Readers(settings)
         self.templates = Jinja2Templates(env=_environment())
         try:
             registry = load_registry(settings.sources)
@@ -241,7 +243,7 @@ class WebView:
 
     def read(self, request: Request, work: Callable[[duckdb.DuckDBPyConnection], Response]) -> Response:
         try:
-            with store.connection(self.settings) as conn:
+            with self.readers.connection() as conn:
                 return work(conn)
         except WarehouseError as exc:
             return self.problem(request, 503, "No warehouse to read", str(exc))
@@ -499,4 +501,12 @@ def create_app(settings: Settings, *, token: str | None = None, loopback_only: b
         Route(archived.RESOURCE_PATH, view.archived_resource, name="archived_resource"),
         Mount("/static", app=StaticFiles(directory=HERE / "static"), name="static"),
     ]
-    return Starlette(routes=routes, middleware=[Middleware(Guard, token=token, loopback_only=loopback_only)])
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            view.readers.close()
+
+    return Starlette(routes=routes, middleware=[Middleware(Guard, token=token, loopback_only=loopback_only)],
+                     lifespan=lifespan)

@@ -1,12 +1,11 @@
-"""What the web view reads from the warehouse: one read-only connection per request, and the
-queries of every page.
+"""What the web view reads from the warehouse: read-only connections, and the queries of every page.
 
-The connection is the one ``orewire sql`` uses (:func:`orewire.warehouse.reader` then
+Connections are the ones ``orewire sql`` uses (:func:`orewire.warehouse.reader` then
 :func:`orewire.warehouse.query.lock_down`): read-only, no file access, no extension loading,
-configuration locked. It is held for one request only, so a writer waiting for the file gets it
-within a request's time; while a writer holds the writer lock, pages are answered from the
-snapshot the last load left, without touching the file being written. Every value a user sends
-is a bound parameter; the SQL text is made only of constants of this module.
+configuration locked. :class:`Readers` hands one to each request and lets go of the file when a
+writer wants it; while a writer holds the writer lock, pages are answered from the snapshot the
+last load left. Every value a user sends is a bound parameter; the SQL text is made only of
+constants of this module.
 """
 
 from __future__ import annotations
@@ -14,14 +13,17 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 import duckdb
+import pyarrow as pa
 
 from orewire.facts.model import entity_id as make_entity_id
 from orewire.settings import Settings
@@ -58,23 +60,70 @@ def _writer_active(db_path: Path) -> bool:
         os.close(fd)
 
 
-@contextlib.contextmanager
-def connection(settings: Settings) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A locked-down read-only connection for one request; the snapshot while a load runs.
+class Readers:
+    """Read-only connections for requests, cheap while no writer wants the file.
 
-    Raises WarehouseError when there is no warehouse to read.
+    Opening the warehouse costs tens of milliseconds (the database instance and the FTS extension),
+    so between loads the app keeps one connection open and every request opens another on the same
+    instance, which DuckDB shares within a process. That connection is closed as soon as a writer
+    takes the writer lock (a watcher looks every ``poll`` seconds) or after ``idle`` seconds without
+    a request, so a load waits at most about ``poll`` seconds plus the requests in flight; while the
+    writer holds the lock, requests read the snapshot the last load left.
     """
-    db = Path(settings.warehouse)
-    snap = snapshot_path(db)
-    if _writer_active(db) and snap.exists():
-        conn = reader(settings, path=snap, wait=0)
-    else:
-        conn = reader(settings, wait=0)
-    try:
-        lock_down(conn)
-        yield conn
-    finally:
-        conn.close()
+
+    def __init__(self, settings: Settings, *, poll: float = 0.2, idle: float = 30.0) -> None:
+        self.settings = settings
+        self.poll = poll
+        self.idle = idle
+        self._anchor: duckdb.DuckDBPyConnection | None = None
+        self._used = 0.0
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._watcher: threading.Thread | None = None
+
+    def _release(self) -> None:
+        with self._lock:
+            anchor, self._anchor = self._anchor, None
+        if anchor is not None:
+            anchor.close()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(self.poll):
+            if self._anchor is not None and (
+                    _writer_active(Path(self.settings.warehouse)) or time.monotonic() - self._used > self.idle):
+                self._release()
+
+    def _open(self) -> duckdb.DuckDBPyConnection:
+        db = Path(self.settings.warehouse)
+        snap = snapshot_path(db)
+        if _writer_active(db):
+            self._release()
+            return reader(self.settings, path=snap if snap.exists() else None, wait=0)
+        with self._lock:
+            self._used = time.monotonic()
+            if self._anchor is None:
+                anchor = reader(self.settings, wait=0)
+                lock_down(anchor)
+                self._anchor = anchor
+                if self._watcher is None or not self._watcher.is_alive():
+                    self._watcher = threading.Thread(target=self._watch, name="orewire-web-readers", daemon=True)
+                    self._watcher.start()
+        return reader(self.settings, wait=0)
+
+    @contextlib.contextmanager
+    def connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A locked-down read-only connection for one request. Raises WarehouseError when there is
+        no warehouse to read."""
+        conn = self._open()
+        try:
+            lock_down(conn)
+            yield conn
+        finally:
+            conn.close()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._release()
 
 
 def _rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
@@ -171,7 +220,7 @@ class Filters:
 
 
 def _day_start(day: date) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=UTC)
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
 
 
 def entity_for(kind: str, value: str) -> str:
@@ -213,10 +262,13 @@ def _where(conds: list[str]) -> str:
 
 
 def fts_loaded(conn: duckdb.DuckDBPyConnection) -> bool:
-    """Whether the FTS extension is loaded, asked of the function catalogue (listing extensions
-    would read the extension folder, which a locked-down connection may not)."""
-    row = conn.execute("SELECT count(*) FROM duckdb_functions() WHERE function_name = 'stem'").fetchone()
-    return bool(row and row[0])
+    """Whether the FTS extension is loaded: its stemmer answers. (Listing extensions would read
+    the extension folder, which a locked-down connection may not; the function catalogue is slow.)"""
+    try:
+        conn.execute("SELECT stem('mining', 'porter')").fetchone()
+    except duckdb.Error:
+        return False
+    return True
 
 
 def use_fts(conn: duckdb.DuckDBPyConnection) -> bool:
@@ -285,7 +337,12 @@ def stems(conn: duckdb.DuckDBPyConnection, words: list[str]) -> dict[str, str]:
         return {}
     if not fts_loaded(conn):
         return {w: w for w in words}
-    return dict(conn.execute("SELECT w, stem(w, 'porter') FROM unnest(?::VARCHAR[]) t(w)", [words]).fetchall())
+    name = f"_web_words_{threading.get_ident()}"
+    conn.register(name, pa.table({"w": pa.array(words, pa.string())}))
+    try:
+        return dict(conn.execute(f"SELECT w, stem(w, 'porter') FROM {name}").fetchall())
+    finally:
+        conn.unregister(name)
 
 
 # ---------------------------------------------------------------------------------------------
