@@ -28,6 +28,10 @@ ORIGIN = "https://en.trend.az"
 RUN_ID = "20261101T000000Z-web"
 HOSTILE_ID = 4199999
 COPY_ID = 4199998
+TRICKY_ID = 4199997
+# Text that is markup when not escaped: it must reach the page as text.
+TRICKY_TITLE = 'Copper <script>window.__xss = 1</script> & "gold" <img src=x onerror="window.__xss = 2">'
+TRICKY_TEXT = 'Analysts wrote <script>window.__xss = 3</script> and <a href="javascript:alert(1)">click</a> about copper.'
 OUTSIDE = "http://outside.example"
 # A 1x1 PNG.
 PNG = base64.b64decode(
@@ -82,6 +86,7 @@ class Built:
     versioned_id: str
     original_id: str
     copy_id: str
+    tricky_id: str
 
 
 def _settings(root: Path) -> Settings:
@@ -125,6 +130,9 @@ def build_warehouse(root: Path) -> Built:
         copy = type(original)(COPY_ID, original.title, original.paragraphs,
                               original.published + timedelta(hours=2), original.author)
         archive(copy.path, article_page(copy, []).encode(), html, copy.published.astimezone(UTC) + timedelta(minutes=5))
+        tricky = type(original)(TRICKY_ID, TRICKY_TITLE, [TRICKY_TEXT, *articles[0].paragraphs],
+                                newest - timedelta(hours=2), 'O\'Brien "Bob" <b>')
+        archive(tricky.path, article_page(tricky, []).encode(), html, newest.astimezone(UTC) - timedelta(hours=1))
         mining = next(a for a in articles if "deposit" in " ".join(a.paragraphs).lower())
         hostile_when = newest - timedelta(minutes=30)
         page = hostile_page("Hostile page about the " + mining.title, mining.paragraphs, hostile_when)
@@ -135,11 +143,11 @@ def build_warehouse(root: Path) -> Built:
     write_run_record(settings, {
         "run_id": RUN_ID, "flow": "daily", "source": "trend", "started_at": started,
         "finished_at": started + timedelta(minutes=2), "status": "ok", "fetched": fetched,
-        "new_articles": len(articles) + 2, "errors": 0, "params": {"sources": ["trend"]}})
+        "new_articles": len(articles) + 3, "errors": 0, "params": {"sources": ["trend"]}})
     result = rebuild_warehouse(settings)
-    assert not result.errors if hasattr(result, "errors") and isinstance(result.errors, list) else True
+    assert not result.errors, result.errors
     return Built(settings, f"trend:{HOSTILE_ID}", f"trend:{versioned.id}", f"trend:{original.id}",
-                 f"trend:{COPY_ID}")
+                 f"trend:{COPY_ID}", f"trend:{TRICKY_ID}")
 
 
 @pytest.fixture(scope="session")
@@ -150,3 +158,14 @@ def built(tmp_path_factory) -> Built:
 
 def words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
+
+
+def query(built: Built, sql: str, params: list | None = None) -> list[tuple]:
+    """Rows straight from the warehouse (a read-only connection of its own)."""
+    from orewire.warehouse import reader
+
+    conn = reader(built.settings)
+    try:
+        return conn.execute(sql, params or []).fetchall()
+    finally:
+        conn.close()

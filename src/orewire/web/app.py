@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import hmac
 import io
+import ipaddress
 import itertools
 import json
 import time
@@ -44,7 +45,6 @@ from orewire.web import archived, charts, markup, store
 
 HERE = Path(__file__).resolve().parent
 TOKEN_COOKIE = "orewire_web_token"
-LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
 APP_POLICY = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
               "frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 EXPORT_TYPES = {
@@ -124,8 +124,14 @@ def _environment() -> jinja2.Environment:
 
 
 def is_loopback(host: str) -> bool:
-    host = host.strip("[]")
-    return host in LOOPBACK_NAMES or host.startswith("127.")
+    """True for a loopback address (127.0.0.0/8, ::1) or the name localhost."""
+    host = host.strip().strip("[]").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _host_name(header: str) -> str:
