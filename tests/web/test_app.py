@@ -240,7 +240,7 @@ def test_archived_page_is_rewritten_inert_and_fenced_by_policy(client, built):
     assert served.status_code == 200 and served.content == PNG and served.headers["content-type"] == "image/png"
     assert "sandbox" in served.headers["content-security-policy"]
     css = doc.xpath("//link[@rel='stylesheet']/@href")
-    sheet = client.get([h for h in css if "site.css" in h][0])
+    sheet = client.get(next(h for h in css if "site.css" in h))
     assert sheet.status_code == 200 and "rgb(200, 0, 0)" in sheet.text and "url(\"/archived-resource?" in sheet.text
 
 
