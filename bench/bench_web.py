@@ -41,9 +41,11 @@ COMMODITIES = ["copper", "gold", "silver", "zinc", "lead", "uranium", "lithium",
 COUNTRIES = [("KZ", "Kazakhstan"), ("RU", "Russia"), ("UZ", "Uzbekistan"), ("KG", "Kyrgyzstan"),
              ("MN", "Mongolia"), ("CN", "China"), ("AU", "Australia"), ("CA", "Canada"), ("US", "United States"),
              ("CL", "Chile"), ("PE", "Peru"), ("ZA", "South Africa"), ("AZ", "Azerbaijan"), ("TJ", "Tajikistan")]
-FILLER = ("the project said company reported production tonnes ore mine exploration licence investment million "
-          "billion plant output increase region ministry geology drilling reserves resources quarter year "
-          "agreement partners development stage smelter concentrate grade metal market price export").split()
+FILLER = ["the", "project", "said", "company", "reported", "production", "tonnes", "ore", "mine",
+          "exploration", "licence", "investment", "million", "billion", "plant", "output", "increase",
+          "region", "ministry", "geology", "drilling", "reserves", "resources", "quarter", "year",
+          "agreement", "partners", "development", "stage", "smelter", "concentrate", "grade", "metal",
+          "market", "price", "export"]
 SYLLABLES = ["ak", "bu", "lak", "kar", "ta", "u", "ky", "zyl", "tas", "bes", "sho", "ky", "dzhe", "zka", "zgan",
              "al", "tyn", "to", "be", "mal", "myzh", "vos", "tok", "sa", "ry", "ar", "ka"]
 STATUSES = ["discovered", "exploration", "development", "production"]

@@ -8,7 +8,10 @@ from __future__ import annotations
 from orewire.settings import Settings
 from orewire.web.app import create_app, is_loopback
 
-__all__ = ["address", "create_app", "is_loopback", "serve"]
+__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "address", "create_app", "is_loopback", "serve"]
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8765
 
 
 def address(host: str, port: int, token: str | None = None) -> str:
