@@ -379,3 +379,19 @@ def test_the_connection_cannot_write_or_reach_files(built):
 def test_json_export_is_valid_json_with_iso_dates(client):
     data = json.loads(client.get("/search.json?q=gold").content)
     assert data and all("T" in row["published_at"] for row in data if row["published_at"])
+
+
+@pytest.mark.parametrize("words", ["copper deposit", "gold", "Kazakhstan mining investment", "deposits zinc lead"])
+def test_search_scores_are_the_extensions_bm25(built, words):
+    from orewire.web import store
+
+    readers = store.Readers(built.settings)
+    try:
+        with readers.connection() as conn:
+            ours = dict(conn.execute(store.BM25, [words]).fetchall())
+            theirs = dict(conn.execute("SELECT article_id, fts_main_articles.match_bm25(article_id, ?) AS s "
+                                       "FROM articles WHERE s IS NOT NULL", [words]).fetchall())
+    finally:
+        readers.close()
+    assert ours and ours.keys() == theirs.keys()
+    assert all(abs(ours[k] - theirs[k]) < 1e-9 for k in theirs)
