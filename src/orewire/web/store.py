@@ -283,28 +283,32 @@ def use_fts(conn: duckdb.DuckDBPyConnection) -> bool:
 
 _ARTICLE_LIST = ("a.article_id, a.title, a.source, a.published_at, a.language, a.is_mining, a.canonical_url, "
                  "a.duplicate_of, a.word_count")
+_ORDER = {"date": "r.published_at DESC NULLS LAST, r.article_id",
+          "oldest": "r.published_at ASC NULLS LAST, r.article_id",
+          "relevance": "r.score DESC, r.published_at DESC NULLS LAST, r.article_id"}
 
 
-def _search_sql(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, list[Any]]:
+def _search_sql(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, str, list[Any]]:
+    """The matching articles as narrow rows (article_id, score, published_at), their ORDER BY
+    (on alias ``r``), and the parameters. Narrow, so that ranking and counting tens of thousands
+    of matches never carries their titles and texts along."""
     conds, params = article_conditions(f)
-    order = {"date": "a.published_at DESC NULLS LAST, a.article_id",
-             "oldest": "a.published_at ASC NULLS LAST, a.article_id"}
     if not f.q:
-        sql = f"SELECT {_ARTICLE_LIST}, NULL::DOUBLE AS score FROM articles a{_where(conds)}"
-        return sql + f" ORDER BY {order.get(f.sort, order['date'])}", params
+        sql = f"SELECT a.article_id, NULL::DOUBLE AS score, a.published_at FROM articles a{_where(conds)}"
+        return sql, _ORDER["oldest" if f.sort == "oldest" else "date"], params
     if use_fts(conn):
-        scored = f"SELECT b.article_id, b.score FROM ({BM25}) b JOIN articles a USING (article_id){_where(conds)}"
+        sql = (f"SELECT b.article_id, b.score, a.published_at FROM ({BM25}) b "
+               f"JOIN articles a USING (article_id){_where(conds)}")
         params = [f.q, *params]
     else:
         words = [w.lower() for w in f.q.split() if w.strip()][:20] or [f.q.lower()]
         hits = " + ".join("(CASE WHEN lower(coalesce(a.title, '') || ' ' || coalesce(a.text, '')) LIKE ? "
                           "ESCAPE '\\' THEN 1 ELSE 0 END)" for _ in words)
         escaped = ["%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for w in words]
-        scored = f"SELECT a.article_id, ({hits})::DOUBLE AS score FROM articles a{_where(conds)}"
+        sql = (f"SELECT * FROM (SELECT a.article_id, ({hits})::DOUBLE AS score, a.published_at "
+               f"FROM articles a{_where(conds)}) WHERE score > 0")
         params = [*escaped, *params]
-    sql = (f"WITH scored AS ({scored}) SELECT {_ARTICLE_LIST}, s.score FROM scored s "
-           f"JOIN articles a USING (article_id) WHERE s.score IS NOT NULL AND s.score > 0")
-    return sql + f" ORDER BY {order.get(f.sort, 's.score DESC, a.published_at DESC NULLS LAST, a.article_id')}", params
+    return sql, _ORDER.get(f.sort, _ORDER["relevance"]), params
 
 
 # BM25 over the extension's index tables, computed once for the query's terms: the scores of
@@ -326,27 +330,36 @@ BM25 = f"""
 
 def search(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[list[dict[str, Any]], int]:
     """One page of matching articles (with their text, for snippets) and the number matching."""
-    sql, params = _search_sql(conn, f)
-    rows = _rows(conn, f"WITH hits AS ({sql}) SELECT h.*, count(*) OVER () AS total FROM hits h LIMIT ? OFFSET ?",
-                 [*params, PAGE_SIZE, (f.page - 1) * PAGE_SIZE])
-    total = int(rows[0]["total"]) if rows else (0 if f.page == 1 else count_search(conn, f))
-    texts = dict(conn.execute("SELECT article_id, text FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
-                              [[r["article_id"] for r in rows]]).fetchall()) if rows else {}
-    for r in rows:
-        r["text"] = texts.get(r["article_id"]) or ""
+    sql, order, params = _search_sql(conn, f)
+    page = conn.execute(f"SELECT r.article_id, r.score, count(*) OVER () AS total FROM ({sql}) r "
+                        f"ORDER BY {order} LIMIT ? OFFSET ?",
+                        [*params, PAGE_SIZE, (f.page - 1) * PAGE_SIZE]).fetchall()
+    total = int(page[0][2]) if page else (0 if f.page == 1 else count_search(conn, f))
+    if not page:
+        return [], total
+    details = {r["article_id"]: r for r in _rows(
+        conn, f"SELECT {_ARTICLE_LIST}, a.text FROM articles a WHERE a.article_id IN (SELECT unnest(?::VARCHAR[]))",
+        [[p[0] for p in page]])}
+    rows = []
+    for article_id, score, _ in page:
+        row = details[article_id]
+        row["score"] = score
+        row["text"] = row.get("text") or ""
+        rows.append(row)
     return rows, total
 
 
 def count_search(conn: duckdb.DuckDBPyConnection, f: Filters) -> int:
-    sql, params = _search_sql(conn, f)
+    sql, _, params = _search_sql(conn, f)
     row = conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()
     return int(row[0]) if row else 0
 
 
-def search_export(conn: duckdb.DuckDBPyConnection, f: Filters) -> duckdb.DuckDBPyRelation | Any:
-    sql, params = _search_sql(conn, f)
-    return conn.execute(f"SELECT article_id, title, source, published_at, language, is_mining, canonical_url, "
-                        f"duplicate_of, word_count, score FROM ({sql}) LIMIT {EXPORT_LIMIT}", params)
+def search_export(conn: duckdb.DuckDBPyConnection, f: Filters) -> Any:
+    """Every matching article (up to EXPORT_LIMIT) in the list's order, for an export."""
+    sql, order, params = _search_sql(conn, f)
+    return conn.execute(f"SELECT {_ARTICLE_LIST}, r.score FROM ({sql}) r JOIN articles a USING (article_id) "
+                        f"ORDER BY {order} LIMIT {EXPORT_LIMIT}", params)
 
 
 def stems(conn: duckdb.DuckDBPyConnection, words: list[str]) -> dict[str, str]:
@@ -589,17 +602,21 @@ def entity(conn: duckdb.DuckDBPyConnection, entity_id: str) -> dict[str, Any] | 
     row = entity_row(conn, entity_id)
     if row is None:
         return None
-    mentioned = "SELECT article_id FROM articles WHERE article_id IN (SELECT article_id FROM mentions WHERE entity_id = ?)"
-    row["monthly"] = [(r[0], int(r[1])) for r in conn.execute(f"""
-        SELECT date_trunc('month', timezone('UTC', published_at))::DATE AS month, count(*)
-        FROM articles WHERE article_id IN ({mentioned}) AND published_at IS NOT NULL GROUP BY 1 ORDER BY 1
-    """, [entity_id]).fetchall()]
-    total = conn.execute(f"SELECT count(*) FROM ({mentioned})", [entity_id]).fetchone()
-    row["articles_total"] = int(total[0]) if total else 0
-    latest = conn.execute(f"""
-        SELECT article_id FROM articles WHERE article_id IN ({mentioned})
-        ORDER BY published_at DESC NULLS LAST, article_id LIMIT {ENTITY_ARTICLES_READ}
-    """, [entity_id]).fetch_arrow_table()
+    # One pass over its articles gives the months, the count and the latest ones.
+    parts = conn.execute(f"""
+        WITH ma AS MATERIALIZED (
+            SELECT article_id, published_at FROM articles
+            WHERE article_id IN (SELECT article_id FROM mentions WHERE entity_id = ?))
+        SELECT 'month' AS part, NULL AS article_id,
+               date_trunc('month', timezone('UTC', published_at))::DATE AS month, count(*) AS n
+        FROM ma WHERE published_at IS NOT NULL GROUP BY 3
+        UNION ALL SELECT 'total', NULL, NULL, count(*) FROM ma
+        UNION ALL (SELECT 'latest', article_id, NULL, NULL FROM ma
+                   ORDER BY published_at DESC NULLS LAST, article_id LIMIT {ENTITY_ARTICLES_READ})
+    """, [entity_id]).fetchall()
+    row["monthly"] = sorted((p[2], int(p[3])) for p in parts if p[0] == "month")
+    row["articles_total"] = next(int(p[3]) for p in parts if p[0] == "total")
+    latest = pa.table({"article_id": pa.array([p[1] for p in parts if p[0] == "latest"], pa.string())})
     name = f"_web_entity_{threading.get_ident()}"
     conn.register(name, latest)
     try:
