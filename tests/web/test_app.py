@@ -395,3 +395,23 @@ def test_search_scores_are_the_extensions_bm25(built, words):
         readers.close()
     assert ours and ours.keys() == theirs.keys()
     assert all(abs(ours[k] - theirs[k]) < 1e-9 for k in theirs)
+
+
+def test_a_deposit_page_holds_its_own_deposit_facts_only(client, built):
+    """Several deposits named in one sentence: each page shows its own deposit facts, and the
+    sentence's amounts, not its neighbours' deposit facts."""
+    (sentence,) = query(built, """SELECT sentence FROM facts WHERE type = 'deposit' GROUP BY 1
+                                  HAVING count(DISTINCT name) > 1 ORDER BY 1 LIMIT 1""")[0]
+    names = [r[0] for r in query(built, "SELECT DISTINCT name FROM facts WHERE type = 'deposit' AND sentence = ?",
+                                 [sentence])]
+    for name in names:
+        (entity_id,) = query(built, "SELECT entity_id FROM entities WHERE kind = 'deposit' AND name = ?", [name])[0]
+        for path in (f"/facts.json?entity={quote(entity_id)}", None):
+            if path is None:
+                doc = _doc(client.get(f"/entity/{entity_id}"))
+                shown = doc.xpath("//tr[starts-with(@id, 'fact-')]/@id")
+                facts = dict(query(built, "SELECT 'fact-' || fact_id, name FROM facts WHERE type = 'deposit'"))
+                assert shown and all(facts.get(s) in (None, name) for s in shown)
+            else:
+                rows = client.get(path).json()
+                assert {r["name"] for r in rows if r["type"] == "deposit"} == {name}

@@ -206,14 +206,16 @@ def timeline(facts: Sequence[dict[str, Any]], article_href: Any, label: str) -> 
         mark = (f'<a href="{href}" class="mark" data-fact="{escape(fact["fact_id"])}">'
                 f'<circle class="dot dot-{fact["type"]}" cx="{x:.1f}" cy="{y}" r="{r:.1f}"/><title>{tip}</title>')
         if x - last_label.get(fact["type"], -1e9) > 70:
-            mark += f'<text class="dot-label" x="{x + 7:.1f}" y="{y - 7}">{escape(_lane_text(fact))}</text>'
+            at = f'x="{x - 7:.1f}" text-anchor="end"' if x > right - 80 else f'x="{x + 7:.1f}"'
+            mark += f'<text class="dot-label" {at} y="{y - 7}">{escape(_lane_text(fact))}</text>'
             last_label[fact["type"]] = x
         body.append(mark + "</a>")
     axis_y = top + len(lanes) * lane_h + 4
     for i in range(5):
         when = t0 + (t1 - t0) * i / 4
         x = left + (right - left) * i / 4
-        body.append(f'<text class="tick" x="{x:.1f}" y="{axis_y + 12}" text-anchor="middle">{when:%Y-%m-%d}</text>')
+        anchor = ("start", "middle", "middle", "middle", "end")[i]
+        body.append(f'<text class="tick" x="{x:.1f}" y="{axis_y + 12}" text-anchor="{anchor}">{when:%Y-%m-%d}</text>')
     return _svg(int(axis_y + 20), body, label, "chart-timeline")
 
 

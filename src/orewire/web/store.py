@@ -564,12 +564,18 @@ def _direct_condition(entity: dict[str, Any]) -> tuple[str, list[Any]]:
 MAX_NAMES = 12
 
 
-def _near_condition(names: list[str]) -> str:
+# A deposit or role fact is about the deposit or person it names: near another deposit or person,
+# it is not about them.
+OWN_FACT_TYPE = {"deposit": "deposit", "person": "role"}
+
+
+def _near_condition(names: list[str], kind: str) -> str:
     """A mention ``m`` of the entity lies in fact ``f``'s sentence: within the sentence's length of
     the fact on either side, and the sentence contains one of the entity's names. (This finds the
     sentence's mentions without reading the article's text.)"""
     named = " OR ".join("contains(lower(f.sentence), ?)" for _ in names) or "false"
-    return f'm.start >= f."end" - length(f.sentence) AND m."end" <= f.start + length(f.sentence) AND ({named})'
+    own = f" AND f.type <> '{OWN_FACT_TYPE[kind]}'" if kind in OWN_FACT_TYPE else ""
+    return f'm.start >= f."end" - length(f.sentence) AND m."end" <= f.start + length(f.sentence) AND ({named}){own}'
 
 
 def entity_facts_sql(entity: dict[str, Any]) -> tuple[str, list[Any]]:
@@ -580,7 +586,7 @@ def entity_facts_sql(entity: dict[str, Any]) -> tuple[str, list[Any]]:
     sql = f"""
         SELECT f.fact_id FROM facts f
         JOIN (SELECT article_id, start, "end" FROM mentions WHERE entity_id = ?) m USING (article_id)
-        WHERE {_near_condition(names)}
+        WHERE {_near_condition(names, entity["kind"])}
         UNION
         SELECT f.fact_id FROM facts f
         WHERE {direct} AND f.article_id IN (SELECT article_id FROM mentions WHERE entity_id = ?)
@@ -644,7 +650,7 @@ def _entity_details(conn: duckdb.DuckDBPyConnection, row: dict[str, Any], latest
         m AS (SELECT m.article_id, m.start, m."end" FROM mentions m JOIN {latest} USING (article_id)
               WHERE m.entity_id = ?),
         hit AS (
-            SELECT f.fact_id FROM f JOIN m USING (article_id) WHERE {_near_condition(names)}
+            SELECT f.fact_id FROM f JOIN m USING (article_id) WHERE {_near_condition(names, row["kind"])}
             UNION
             SELECT f.fact_id FROM f WHERE {direct})
         SELECT f.fact_id, f.type, f.value, f.unit, f.currency, f.value_usd, f.name, f.commodities, f.region,
