@@ -14,6 +14,7 @@ as a ratio. Target: every page's p95 below 300 ms.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -285,7 +286,9 @@ def main() -> int:
                 ok &= page_p95 < 300
                 print(f"{name:<10}{page_p95:>10.0f}ms{statistics.median(times) * 1000:>8.0f}ms"
                       f"{sql_p95:>10.0f}ms{page_p95 / sql_p95:>7.2f}x  {'ok' if page_p95 < 300 else 'SLOW'}")
-        print("all pages within target" if ok else "some pages missed the target")
+        load = os.getloadavg()[0]
+        print(("all pages within target" if ok else "some pages missed the target")
+              + f" (load average {load:.1f} on {os.cpu_count()} cores during the run)")
     return 0
 
 
