@@ -388,7 +388,7 @@ def test_search_scores_are_the_extensions_bm25(built, words):
     readers = store.Readers(built.settings)
     try:
         with readers.connection() as conn:
-            ours = dict(conn.execute(store.BM25, [words]).fetchall())
+            ours = dict(conn.execute(store.bm25_sql(conn, words)).fetchall())
             theirs = dict(conn.execute("SELECT article_id, fts_main_articles.match_bm25(article_id, ?) AS s "
                                        "FROM articles WHERE s IS NOT NULL", [words]).fetchall())
     finally:

@@ -297,9 +297,8 @@ def _search_sql(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, str, 
         sql = f"SELECT a.article_id, NULL::DOUBLE AS score, a.published_at FROM articles a{_where(conds)}"
         return sql, _ORDER["oldest" if f.sort == "oldest" else "date"], params
     if use_fts(conn):
-        sql = (f"SELECT b.article_id, b.score, a.published_at FROM ({BM25}) b "
+        sql = (f"SELECT b.article_id, b.score, a.published_at FROM ({bm25_sql(conn, f.q)}) b "
                f"JOIN articles a USING (article_id){_where(conds)}")
-        params = [f.q, *params]
     else:
         words = [w.lower() for w in f.q.split() if w.strip()][:20] or [f.q.lower()]
         hits = " + ".join("(CASE WHEN lower(coalesce(a.title, '') || ' ' || coalesce(a.text, '')) LIKE ? "
@@ -314,18 +313,32 @@ def _search_sql(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, str, 
 # BM25 over the extension's index tables, computed once for the query's terms: the scores of
 # ``match_bm25`` (same terms, same formula and constants, k1 = 1.2, b = 0.75), without evaluating
 # the macro once per article, which is what makes it slow on a large warehouse.
-BM25 = f"""
-    WITH tokens AS (SELECT DISTINCT stem(unnest({FTS_SCHEMA}.tokenize(?)), '{STEMMER}') AS term),
-    qt AS (SELECT d.termid, d.df FROM {FTS_SCHEMA}.dict d JOIN tokens USING (term)),
-    tf AS (SELECT t.docid, t.termid, count(*) AS tf FROM {FTS_SCHEMA}.terms t
-           WHERE t.termid IN (SELECT termid FROM qt) GROUP BY t.docid, t.termid),
+_QUERY_TERMS = (f"SELECT termid FROM {FTS_SCHEMA}.dict WHERE term IN "
+                f"(SELECT DISTINCT stem(unnest({FTS_SCHEMA}.tokenize(?)), '{STEMMER}'))")
+_BM25 = f"""
+    WITH qt AS (SELECT termid, df FROM {FTS_SCHEMA}.dict WHERE termid IN ({{ids}})),
+    tf AS (SELECT docid, termid, count(*) AS tf FROM {FTS_SCHEMA}.terms WHERE termid IN ({{ids}})
+           GROUP BY docid, termid),
     st AS (SELECT num_docs, avgdl FROM {FTS_SCHEMA}.stats)
-    SELECT d.name AS article_id,
+    SELECT any_value(d.name) AS article_id,
            sum(log((((st.num_docs - qt.df) + 0.5) / (qt.df + 0.5)) + 1)
                * ((tf.tf * (1.2 + 1)) / (tf.tf + (1.2 * ((1 - 0.75) + (0.75 * (d.len / st.avgdl))))))) AS score
     FROM tf JOIN qt USING (termid) JOIN {FTS_SCHEMA}.docs d ON d.docid = tf.docid CROSS JOIN st
-    GROUP BY d.name
+    GROUP BY tf.docid
 """
+
+
+def bm25_sql(conn: duckdb.DuckDBPyConnection, words: str) -> str:
+    """SQL of the (article_id, score) of every article matching ``words``, BM25 as the extension's.
+
+    The query's term ids are looked up first (the words are a bound parameter there) and written
+    into the scoring query as integers: the terms table is then scanned with a constant filter,
+    about twice as fast as joining it to the query's terms.
+    """
+    ids = [int(r[0]) for r in conn.execute(_QUERY_TERMS, [words]).fetchall()]
+    if not ids:
+        return "SELECT NULL::VARCHAR AS article_id, NULL::DOUBLE AS score WHERE false"
+    return _BM25.format(ids=", ".join(map(str, ids)))
 
 
 def search(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[list[dict[str, Any]], int]:
