@@ -10,7 +10,6 @@ loads the warehouse from that archive: cleaning, fact extraction, the full-text 
 from __future__ import annotations
 
 import base64
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -154,10 +153,6 @@ def build_warehouse(root: Path) -> Built:
 def built(tmp_path_factory) -> Built:
     """One warehouse and archive for every web test (the app only ever reads them)."""
     return build_warehouse(tmp_path_factory.mktemp("web"))
-
-
-def words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.lower())
 
 
 def query(built: Built, sql: str, params: list | None = None) -> list[tuple]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, timedelta
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -217,7 +217,3 @@ def timeline(facts: Sequence[dict[str, Any]], article_href: Any, label: str) -> 
         anchor = ("start", "middle", "middle", "middle", "end")[i]
         body.append(f'<text class="tick" x="{x:.1f}" y="{axis_y + 12}" text-anchor="{anchor}">{when:%Y-%m-%d}</text>')
     return _svg(int(axis_y + 20), body, label, "chart-timeline")
-
-
-def as_utc_date(value: datetime | None) -> date | None:
-    return value.astimezone(UTC).date() if value else None
