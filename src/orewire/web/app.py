@@ -330,6 +330,7 @@ class WebView:
                 "timeline": charts.timeline(row["facts"], article_href, f"Facts about {row['name']} over time"),
                 "months": charts.month_bars(row["monthly"], f"Articles per month mentioning {row['name']}"),
                 "facts_query": _query(entity=entity_id), "articles_read": store.ENTITY_ARTICLES_READ,
+                "facts_rows": store.ENTITY_FACT_ROWS,
                 "search_query": _query(**{row["kind"]: entity_id.split(":", 1)[1]}, sort="date")
                 if row["kind"] in ("commodity", "country", "company") else _query(q=row["name"], sort="date"),
             })

@@ -35,9 +35,10 @@ from orewire.warehouse.query import lock_down
 PAGE_SIZE = 20
 FACTS_PAGE_SIZE = 50
 EXPORT_LIMIT = 1_000_000
-ENTITY_FACTS_SHOWN = 500
+ENTITY_FACTS_SHOWN = 500  # on the timeline
+ENTITY_FACT_ROWS = 150  # in the table
 # The entity page reads the facts of its latest articles; the facts explorer has them all.
-ENTITY_ARTICLES_READ = 300
+ENTITY_ARTICLES_READ = 100
 ENTITY_KINDS = ("deposit", "company", "person", "country", "commodity", "region", "org")
 FACT_TYPES = ("deposit", "amount", "quantity", "role")
 
@@ -635,7 +636,12 @@ def entity(conn: duckdb.DuckDBPyConnection, entity_id: str) -> dict[str, Any] | 
     """, [entity_id]).fetchall()
     row["monthly"] = sorted((p[2], int(p[3])) for p in parts if p[0] == "month")
     row["articles_total"] = next(int(p[3]) for p in parts if p[0] == "total")
-    latest = pa.table({"article_id": pa.array([p[1] for p in parts if p[0] == "latest"], pa.string())})
+    latest_ids = [p[1] for p in parts if p[0] == "latest"]
+    latest = conn.execute(
+        "SELECT article_id, title, source, published_at FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[])) "
+        "ORDER BY published_at DESC NULLS LAST, article_id", [latest_ids]).fetch_arrow_table() if latest_ids else \
+        pa.table({"article_id": pa.array([], pa.string()), "title": pa.array([], pa.string()),
+                  "source": pa.array([], pa.string()), "published_at": pa.array([], pa.timestamp("us", tz="UTC"))})
     name = f"_web_entity_{threading.get_ident()}"
     conn.register(name, latest)
     try:
@@ -669,7 +675,7 @@ def _entity_details(conn: duckdb.DuckDBPyConnection, row: dict[str, Any], latest
         SELECT f.fact_id, f.type, f.value, f.unit, f.currency, f.value_usd, f.name, f.commodities, f.region,
                f.country, f.status, f.person, f.title, f.org, f.sentence, f.start, a.article_id,
                a.title AS article_title, a.published_at, count(*) OVER () AS total
-        FROM f JOIN hit USING (fact_id) JOIN articles a USING (article_id)
+        FROM f JOIN hit USING (fact_id) JOIN {latest} a USING (article_id)
         ORDER BY a.published_at DESC NULLS LAST, f.article_id, f.start LIMIT {ENTITY_FACTS_SHOWN}
     """, [rowids[0], rowids[-1], entity_id, *names, *direct_params])
     row["facts_total"] = int(row["facts"][0]["total"]) if row["facts"] else 0
@@ -688,12 +694,12 @@ def _entity_details(conn: duckdb.DuckDBPyConnection, row: dict[str, Any], latest
         GROUP BY ALL ORDER BY last DESC NULLS LAST LIMIT 50
     """, [_names(row)]) if row["kind"] == "person" else []
     row["articles"] = _rows(conn, f"""
-        WITH top AS (SELECT article_id FROM {latest} LIMIT 50),
+        WITH top AS (SELECT * FROM {latest} ORDER BY published_at DESC NULLS LAST, article_id LIMIT 50),
         n AS (SELECT m.article_id, count(*) AS mentions FROM mentions m JOIN top USING (article_id)
               WHERE m.entity_id = ? GROUP BY 1)
-        SELECT a.article_id, a.title, a.source, a.published_at, n.mentions
-        FROM articles a JOIN n USING (article_id)
-        ORDER BY a.published_at DESC NULLS LAST, a.article_id
+        SELECT top.article_id, top.title, top.source, top.published_at, n.mentions
+        FROM top JOIN n USING (article_id)
+        ORDER BY top.published_at DESC NULLS LAST, top.article_id
     """, [entity_id])
 
 
