@@ -415,3 +415,20 @@ def test_a_deposit_page_holds_its_own_deposit_facts_only(client, built):
             else:
                 rows = client.get(path).json()
                 assert {r["name"] for r in rows if r["type"] == "deposit"} == {name}
+
+
+def test_a_strange_host_header_adds_nothing_to_the_policy(built):
+    from starlette.requests import Request
+
+    from orewire.web.app import _origin
+
+    def origin(host: str) -> str | None:
+        return _origin(Request({"type": "http", "method": "GET", "path": "/", "query_string": b"",
+                                "headers": [(b"host", host.encode())], "scheme": "http"}))
+
+    assert origin("127.0.0.1:8765") == "http://127.0.0.1:8765"
+    assert origin("[::1]:8765") == "http://[::1]:8765"
+    assert origin("evil.example; script-src *") is None
+    assert origin("a b") is None
+    policy = archived.page_policy(None)
+    assert "img-src 'self';" in policy and "default-src 'none'" in policy

@@ -14,6 +14,7 @@ import io
 import ipaddress
 import itertools
 import json
+import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, date, datetime
@@ -407,8 +408,7 @@ class WebView:
 
         def work(conn: duckdb.DuckDBPyConnection) -> Response:
             _loc, record, problem = self._record(conn, request, article_id)
-            origin = f"{request.url.scheme}://{request.url.netloc}"
-            policy = archived.page_policy(origin)
+            policy = archived.page_policy(_origin(request))
             if record is None:
                 return PlainTextResponse(problem, status_code=404, headers={"Content-Security-Policy": policy})
             if not record.is_html:
@@ -451,6 +451,16 @@ class WebView:
                 return PlainTextResponse("not an image, font or style sheet", status_code=404, headers=headers)
             return Response(found[0], media_type=found[1], headers=headers)
         return self.read(request, work)
+
+
+ORIGIN_HOST = re.compile(r"^[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?$")
+
+
+def _origin(request: Request) -> str | None:
+    """This app's origin as the request named it, for a policy; None when the Host header is not
+    a plain host and port (it must not add words to the policy)."""
+    netloc = request.url.netloc
+    return f"{request.url.scheme}://{netloc}" if ORIGIN_HOST.match(netloc) else None
 
 
 def _pages(total: int, size: int, page: int) -> dict[str, Any]:

@@ -39,9 +39,10 @@ CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)|@import\s+(['"])([^'"]+
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 
 
-def page_policy(origin: str) -> str:
-    """CSP of an archived page: nothing loads but the archive's own resources; no script, no form."""
-    resources = f"{origin}{RESOURCE_PATH}"
+def page_policy(origin: str | None) -> str:
+    """CSP of an archived page: nothing loads but the archive's own resources; no script, no form.
+    ``origin``: the app's (``http://host:port``), or None for any address of the app ('self')."""
+    resources = f"{origin}{RESOURCE_PATH}" if origin else "'self'"
     return ("default-src 'none'; "
             f"img-src {resources}; style-src {resources} 'unsafe-inline'; font-src {resources}; "
             "form-action 'none'; base-uri 'none'; frame-ancestors 'self'; sandbox")
