@@ -622,37 +622,51 @@ def entity(conn: duckdb.DuckDBPyConnection, entity_id: str) -> dict[str, Any] | 
     row = entity_row(conn, entity_id)
     if row is None:
         return None
-    # One pass over its articles gives the months, the count and the latest ones.
-    parts = conn.execute(f"""
-        WITH ma AS MATERIALIZED (
-            SELECT article_id, published_at FROM articles
-            WHERE article_id IN (SELECT article_id FROM mentions WHERE entity_id = ?))
-        SELECT 'month' AS part, NULL AS article_id,
-               date_trunc('month', timezone('UTC', published_at))::DATE AS month, count(*) AS n
-        FROM ma WHERE published_at IS NOT NULL GROUP BY 3
-        UNION ALL SELECT 'total', NULL, NULL, count(*) FROM ma
-        UNION ALL (SELECT 'latest', article_id, NULL, NULL FROM ma
-                   ORDER BY published_at DESC NULLS LAST, article_id LIMIT {ENTITY_ARTICLES_READ})
-    """, [entity_id]).fetchall()
-    row["monthly"] = sorted((p[2], int(p[3])) for p in parts if p[0] == "month")
-    row["articles_total"] = next(int(p[3]) for p in parts if p[0] == "total")
-    latest_ids = [p[1] for p in parts if p[0] == "latest"]
-    latest = conn.execute(
-        "SELECT article_id, title, source, published_at FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[])) "
-        "ORDER BY published_at DESC NULLS LAST, article_id", [latest_ids]).fetch_arrow_table() if latest_ids else \
-        pa.table({"article_id": pa.array([], pa.string()), "title": pa.array([], pa.string()),
-                  "source": pa.array([], pa.string()), "published_at": pa.array([], pa.timestamp("us", tz="UTC"))})
-    name = f"_web_entity_{threading.get_ident()}"
-    conn.register(name, latest)
+    tid = threading.get_ident()
+    em, latest_name = f"_web_entity_mentions_{tid}", f"_web_entity_latest_{tid}"
+    # Its mentions, read once for the whole page.
+    conn.register(em, conn.execute('SELECT article_id, start, "end" FROM mentions WHERE entity_id = ?',
+                                   [entity_id]).fetch_arrow_table())
     try:
-        _entity_details(conn, row, name)
+        _entity_articles(conn, row, em, latest_name)
     finally:
-        conn.unregister(name)
+        conn.unregister(em)
     return row
 
 
-def _entity_details(conn: duckdb.DuckDBPyConnection, row: dict[str, Any], latest: str) -> None:
-    """Facts, related entities and articles of the entity, from the articles in table ``latest``."""
+def _entity_articles(conn: duckdb.DuckDBPyConnection, row: dict[str, Any], em: str, latest_name: str) -> None:
+    """Months, count and latest articles of the entity whose mentions are in table ``em``; then the rest."""
+    # One pass over its articles gives the months, the count and the latest ones.
+    parts = conn.execute(f"""
+        WITH ma AS MATERIALIZED (
+            SELECT article_id, published_at, title, source FROM articles
+            WHERE article_id IN (SELECT article_id FROM {em}))
+        SELECT 'month' AS part, NULL AS article_id,
+               date_trunc('month', timezone('UTC', published_at))::DATE AS month, count(*) AS n,
+               NULL AS title, NULL AS source, NULL::TIMESTAMPTZ AS published_at
+        FROM ma WHERE published_at IS NOT NULL GROUP BY 3
+        UNION ALL SELECT 'total', NULL, NULL, count(*), NULL, NULL, NULL FROM ma
+        UNION ALL (SELECT 'latest', article_id, NULL, NULL, title, source, published_at FROM ma
+                   ORDER BY published_at DESC NULLS LAST, article_id LIMIT {ENTITY_ARTICLES_READ})
+    """).fetchall()
+    row["monthly"] = sorted((p[2], int(p[3])) for p in parts if p[0] == "month")
+    row["articles_total"] = next(int(p[3]) for p in parts if p[0] == "total")
+    rows = [p for p in parts if p[0] == "latest"]
+    latest = pa.table({
+        "article_id": pa.array([p[1] for p in rows], pa.string()), "title": pa.array([p[4] for p in rows], pa.string()),
+        "source": pa.array([p[5] for p in rows], pa.string()),
+        "published_at": pa.array([p[6] for p in rows], pa.timestamp("us", tz="UTC")),
+    })
+    conn.register(latest_name, latest)
+    try:
+        _entity_details(conn, row, latest_name, em)
+    finally:
+        conn.unregister(latest_name)
+
+
+def _entity_details(conn: duckdb.DuckDBPyConnection, row: dict[str, Any], latest: str, em: str) -> None:
+    """Facts, related entities and articles of the entity, from the articles in table ``latest``
+    (its mentions are in table ``em``)."""
     entity_id = row["entity_id"]
     direct, direct_params = _direct_condition(row)
     names = _names(row)[:MAX_NAMES]
@@ -666,8 +680,7 @@ def _entity_details(conn: duckdb.DuckDBPyConnection, row: dict[str, Any], latest
     row["facts"] = _rows(conn, f"""
         WITH f AS MATERIALIZED (
             SELECT * FROM facts WHERE rowid BETWEEN ? AND ? AND rowid IN ({", ".join(map(str, rowids))})),
-        m AS (SELECT m.article_id, m.start, m."end" FROM mentions m JOIN {latest} USING (article_id)
-              WHERE m.entity_id = ?),
+        m AS (SELECT m.article_id, m.start, m."end" FROM {em} m JOIN {latest} USING (article_id)),
         hit AS (
             SELECT f.fact_id FROM f JOIN m USING (article_id) WHERE {_near_condition(names, row["kind"])}
             UNION
@@ -677,7 +690,7 @@ def _entity_details(conn: duckdb.DuckDBPyConnection, row: dict[str, Any], latest
                a.title AS article_title, a.published_at, count(*) OVER () AS total
         FROM f JOIN hit USING (fact_id) JOIN {latest} a USING (article_id)
         ORDER BY a.published_at DESC NULLS LAST, f.article_id, f.start LIMIT {ENTITY_FACTS_SHOWN}
-    """, [rowids[0], rowids[-1], entity_id, *names, *direct_params])
+    """, [rowids[0], rowids[-1], *names, *direct_params])
     row["facts_total"] = int(row["facts"][0]["total"]) if row["facts"] else 0
     row["related"] = _rows(conn, f"""
         WITH co AS (
@@ -695,12 +708,11 @@ def _entity_details(conn: duckdb.DuckDBPyConnection, row: dict[str, Any], latest
     """, [_names(row)]) if row["kind"] == "person" else []
     row["articles"] = _rows(conn, f"""
         WITH top AS (SELECT * FROM {latest} ORDER BY published_at DESC NULLS LAST, article_id LIMIT 50),
-        n AS (SELECT m.article_id, count(*) AS mentions FROM mentions m JOIN top USING (article_id)
-              WHERE m.entity_id = ? GROUP BY 1)
+        n AS (SELECT m.article_id, count(*) AS mentions FROM {em} m JOIN top USING (article_id) GROUP BY 1)
         SELECT top.article_id, top.title, top.source, top.published_at, n.mentions
         FROM top JOIN n USING (article_id)
         ORDER BY top.published_at DESC NULLS LAST, top.article_id
-    """, [entity_id])
+    """)
 
 
 # ---------------------------------------------------------------------------------------------
