@@ -315,7 +315,18 @@ def _search_sql(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, str, 
 # ``match_bm25`` (same terms, same formula and constants, k1 = 1.2, b = 0.75), without evaluating
 # the macro once per article, which is what makes it slow on a large warehouse.
 _QUERY_TERMS = (f"SELECT termid FROM {FTS_SCHEMA}.dict WHERE term IN "
-                f"(SELECT DISTINCT stem(unnest({FTS_SCHEMA}.tokenize(?)), '{STEMMER}'))")
+                f"(SELECT DISTINCT {{stem}} FROM (SELECT unnest({FTS_SCHEMA}.tokenize(?)) AS w))")
+
+
+def stem_sql(conn: duckdb.DuckDBPyConnection, word: str) -> str:
+    """SQL stemming ``word`` as the index stems a query: with the index's own ``stem_by_script``
+    macro where it has one (Cyrillic and Latin words stemmed each by their stemmer), else the
+    extension's ``porter`` stemmer, the index's default."""
+    try:
+        conn.execute(f"SELECT {FTS_SCHEMA}.stem_by_script('a')").fetchone()
+    except duckdb.Error:
+        return f"stem({word}, '{STEMMER}')"
+    return f"{FTS_SCHEMA}.stem_by_script({word})"
 _BM25 = f"""
     WITH qt AS (SELECT termid, df FROM {FTS_SCHEMA}.dict WHERE termid IN ({{ids}})),
     tf AS (SELECT docid, termid, count(*) AS tf FROM {FTS_SCHEMA}.terms WHERE termid IN ({{ids}})
@@ -336,7 +347,7 @@ def bm25_sql(conn: duckdb.DuckDBPyConnection, words: str) -> str:
     into the scoring query as integers: the terms table is then scanned with a constant filter,
     about twice as fast as joining it to the query's terms.
     """
-    ids = [int(r[0]) for r in conn.execute(_QUERY_TERMS, [words]).fetchall()]
+    ids = [int(r[0]) for r in conn.execute(_QUERY_TERMS.format(stem=stem_sql(conn, "w")), [words]).fetchall()]
     if not ids:
         return "SELECT NULL::VARCHAR AS article_id, NULL::DOUBLE AS score WHERE false"
     return _BM25.format(ids=", ".join(map(str, ids)))
@@ -377,7 +388,7 @@ def search_export(conn: duckdb.DuckDBPyConnection, f: Filters) -> Any:
 
 
 def stems(conn: duckdb.DuckDBPyConnection, words: list[str]) -> dict[str, str]:
-    """Porter stems (the index's own) of lower-cased words; the words themselves without FTS."""
+    """The index's stems of lower-cased words (see :func:`stem_sql`); the words themselves without FTS."""
     if not words:
         return {}
     if not fts_loaded(conn):
@@ -385,7 +396,7 @@ def stems(conn: duckdb.DuckDBPyConnection, words: list[str]) -> dict[str, str]:
     name = f"_web_words_{threading.get_ident()}"
     conn.register(name, pa.table({"w": pa.array(words, pa.string())}))
     try:
-        return dict(conn.execute(f"SELECT w, stem(w, 'porter') FROM {name}").fetchall())
+        return dict(conn.execute(f"SELECT w, {stem_sql(conn, 'w')} FROM {name}").fetchall())
     finally:
         conn.unregister(name)
 
