@@ -314,8 +314,8 @@ def _search_sql(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, str, 
 # BM25 over the extension's index tables, computed once for the query's terms: the scores of
 # ``match_bm25`` (same terms, same formula and constants, k1 = 1.2, b = 0.75), without evaluating
 # the macro once per article, which is what makes it slow on a large warehouse.
-_QUERY_TERMS = (f"SELECT termid FROM {FTS_SCHEMA}.dict WHERE term IN "
-                f"(SELECT DISTINCT {{stem}} FROM (SELECT unnest({FTS_SCHEMA}.tokenize(?)) AS w))")
+_QUERY_TERMS = (f"SELECT termid, df FROM {FTS_SCHEMA}.dict WHERE term IN "
+                f"(SELECT DISTINCT {{stem}} FROM (SELECT unnest({FTS_SCHEMA}.tokenize(?)) AS w)) ORDER BY termid")
 
 
 def stem_sql(conn: duckdb.DuckDBPyConnection, word: str) -> str:
@@ -327,30 +327,34 @@ def stem_sql(conn: duckdb.DuckDBPyConnection, word: str) -> str:
     except duckdb.Error:
         return f"stem({word}, '{STEMMER}')"
     return f"{FTS_SCHEMA}.stem_by_script({word})"
-_BM25 = f"""
-    WITH qt AS (SELECT termid, df FROM {FTS_SCHEMA}.dict WHERE termid IN ({{ids}})),
-    tf AS (SELECT docid, termid, count(*) AS tf FROM {FTS_SCHEMA}.terms WHERE termid IN ({{ids}})
-           GROUP BY docid, termid),
-    st AS (SELECT num_docs, avgdl FROM {FTS_SCHEMA}.stats)
-    SELECT any_value(d.name) AS article_id,
-           sum(log((((st.num_docs - qt.df) + 0.5) / (qt.df + 0.5)) + 1)
-               * ((tf.tf * (1.2 + 1)) / (tf.tf + (1.2 * ((1 - 0.75) + (0.75 * (d.len / st.avgdl))))))) AS score
-    FROM tf JOIN qt USING (termid) JOIN {FTS_SCHEMA}.docs d ON d.docid = tf.docid CROSS JOIN st
-    GROUP BY tf.docid
-"""
 
 
 def bm25_sql(conn: duckdb.DuckDBPyConnection, words: str) -> str:
-    """SQL of the (article_id, score) of every article matching ``words``, BM25 as the extension's.
+    """SQL of the (article_id, score) of every article matching ``words``: the scores of the
+    index's ``match_bm25`` (same terms, formula and constants, k1 = 1.2, b = 0.75), computed in one
+    pass over the query terms' postings instead of once per article, which is what makes the macro
+    slow on a large warehouse.
 
-    The query's term ids are looked up first (the words are a bound parameter there) and written
-    into the scoring query as integers: the terms table is then scanned with a constant filter,
-    about twice as fast as joining it to the query's terms.
+    The query's terms are looked up first (the words are a bound parameter there); their ids and
+    document frequencies and the index's statistics are then written into the scoring query as
+    numbers, so the postings are read with a constant filter and counted per document and term in
+    a single aggregation.
     """
-    ids = [int(r[0]) for r in conn.execute(_QUERY_TERMS.format(stem=stem_sql(conn, "w")), [words]).fetchall()]
-    if not ids:
+    terms = conn.execute(_QUERY_TERMS.format(stem=stem_sql(conn, "w")), [words]).fetchall()
+    stats = conn.execute(f"SELECT num_docs, avgdl FROM {FTS_SCHEMA}.stats").fetchone()
+    if not terms or not stats:
         return "SELECT NULL::VARCHAR AS article_id, NULL::DOUBLE AS score WHERE false"
-    return _BM25.format(ids=", ".join(map(str, ids)))
+    num_docs, avgdl = int(stats[0]), float(stats[1])
+    counts = ", ".join(f"count(*) FILTER (WHERE termid = {int(t)}) AS tf{k}" for k, (t, _) in enumerate(terms))
+    ids = ", ".join(str(int(t)) for t, _ in terms)
+    norm = f"(1.2 * ((1 - 0.75) + (0.75 * (d.len / {avgdl!r}))))"
+    parts = " + ".join(
+        f"(CASE WHEN tf{k} > 0 THEN log(((({num_docs} - {int(df)}) + 0.5) / ({int(df)} + 0.5)) + 1)"
+        f" * ((tf{k} * (1.2 + 1)) / (tf{k} + {norm})) ELSE 0 END)"
+        for k, (_, df) in enumerate(terms))
+    return (f"SELECT d.name AS article_id, {parts} AS score "
+            f"FROM (SELECT docid, {counts} FROM {FTS_SCHEMA}.terms WHERE termid IN ({ids}) GROUP BY docid) t "
+            f"JOIN {FTS_SCHEMA}.docs d USING (docid)")
 
 
 def search(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[list[dict[str, Any]], int]:
