@@ -297,6 +297,10 @@ def _search_sql(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, str, 
     if not f.q:
         sql = f"SELECT a.article_id, NULL::DOUBLE AS score, a.published_at FROM articles a{_where(conds)}"
         return sql, _ORDER["oldest" if f.sort == "oldest" else "date"], params
+    if use_fts(conn) and not conds and f.sort == "relevance":
+        # Ranked by relevance alone: the scores need no article row (ties go by id).
+        sql = f"SELECT b.article_id, b.score, NULL::TIMESTAMPTZ AS published_at FROM ({bm25_sql(conn, f.q)}) b"
+        return sql, "r.score DESC, r.article_id", params
     if use_fts(conn):
         sql = (f"SELECT b.article_id, b.score, a.published_at FROM ({bm25_sql(conn, f.q)}) b "
                f"JOIN articles a USING (article_id){_where(conds)}")
