@@ -215,5 +215,6 @@ def timeline(facts: Sequence[dict[str, Any]], article_href: Any, label: str) -> 
         when = t0 + (t1 - t0) * i / 4
         x = left + (right - left) * i / 4
         anchor = ("start", "middle", "middle", "middle", "end")[i]
-        body.append(f'<text class="tick" x="{x:.1f}" y="{axis_y + 12}" text-anchor="{anchor}">{when:%Y-%m-%d}</text>')
+        label = f"{when:%m-%d %H:%M}" if t1 - t0 < timedelta(days=5) else f"{when:%Y-%m-%d}"
+        body.append(f'<text class="tick" x="{x:.1f}" y="{axis_y + 12}" text-anchor="{anchor}">{label}</text>')
     return _svg(int(axis_y + 20), body, label, "chart-timeline")
