@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.orewire-synced
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help setup run test test-fast lint bench demo clean-state
+.PHONY: help setup browser run test test-fast lint bench demo clean-state
 
 help:
 	@echo "make run    - one scheduled cycle over every source (orewire run)"
@@ -32,10 +32,25 @@ $(STAMP): pyproject.toml uv.lock | $(UV)
 
 setup: $(STAMP)
 
+# The browser tests of `orewire web` drive Debian's Chromium; installed here when missing (as root
+# directly, else through sudo). If it cannot be installed, those tests fail under CI and skip elsewhere.
+CHROMIUM ?= /usr/bin/chromium
+browser:
+	@if [ ! -x "$(CHROMIUM)" ] && ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo -n"; else SUDO=none; fi; \
+	  if [ "$$SUDO" = none ] || ! command -v apt-get >/dev/null 2>&1; then \
+	    echo "chromium is missing and cannot be installed here: the browser tests need it"; \
+	  else \
+	    echo "installing chromium for the browser tests"; \
+	    $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+	      || echo "chromium could not be installed: the browser tests need it"; \
+	  fi; \
+	fi
+
 run: $(STAMP)
 	$(BIN)/orewire run
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/pytest
 
 test-fast: $(STAMP)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import secrets
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -322,6 +324,31 @@ def search(
     finally:
         conn.close()
     _render(["article_id", "title", "score"], [(a, t, round(s, 3)) for a, t, s in rows], "table")
+
+
+@app.command()
+def web(
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+    host: Annotated[str, typer.Option(help="Address to bind; anything but loopback requires a token.")] = "127.0.0.1",
+    token: Annotated[str | None, typer.Option(
+        help="Token required of every request (default: a random one when --host is not loopback; "
+             "or OREWIRE_WEB_TOKEN).")] = None,
+) -> None:
+    """Read-only web view for analysts: overview, search, articles, entities, facts, archived pages."""
+    settings = _settings()
+    from orewire.web import address, is_loopback, serve
+
+    token = token or os.environ.get("OREWIRE_WEB_TOKEN") or None
+    if not is_loopback(host) and not token:
+        token = secrets.token_urlsafe(24)
+    if not settings.warehouse.exists():
+        raise UserError(f"no warehouse at {settings.warehouse} yet: run `orewire run` (or set OREWIRE_WAREHOUSE)")
+    err.print(f"orewire web: {settings.warehouse} (read-only), archive {settings.archive}", highlight=False)
+    print(f"Open {address(host, port, token)}", flush=True)
+    try:
+        serve(settings, host=host, port=port, token=token)
+    except OSError as exc:
+        raise UserError(f"cannot listen on {host}:{port}: {exc}") from None
 
 
 @app.command()

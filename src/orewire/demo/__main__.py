@@ -77,6 +77,11 @@ def main() -> int:
         conn.close()
     console.print(f"\nThe demo warehouse is {settings.warehouse}; try: "
                   f"OREWIRE_WAREHOUSE={settings.warehouse} .venv/bin/orewire sql \"SELECT * FROM deposits\"")
+    from orewire.web import DEFAULT_HOST, DEFAULT_PORT, address
+
+    console.print(f"\n[bold]Browse it[/bold]: OREWIRE_WAREHOUSE={settings.warehouse} OREWIRE_ARCHIVE={settings.archive} "
+                  f".venv/bin/orewire web", highlight=False, soft_wrap=True)
+    console.print(f"The demo's web view: {address(DEFAULT_HOST, DEFAULT_PORT)}", highlight=False, soft_wrap=True)
     return 0
 
 

@@ -1,0 +1,434 @@
+"""The web view in process (Starlette's test client) on a real warehouse built from an archive:
+routes, filters against the warehouse's own answers, escaping, token and host checks, injection
+attempts, exports, and reading while a writer holds the file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+import warnings
+from urllib.parse import parse_qs, quote, urlsplit
+
+import lxml.html
+import pyarrow.parquet as pq
+import pytest
+
+from orewire.web import archived, create_app
+from orewire.web.app import resource_signature
+from tests.conftest import REPO_ROOT
+from tests.web.conftest import OUTSIDE, PNG, TRICKY_TEXT, TRICKY_TITLE, build_warehouse, query
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # starlette announces a future change of its HTTP client
+    from starlette.testclient import TestClient
+
+
+@pytest.fixture(scope="module")
+def client(built):
+    with TestClient(create_app(built.settings), base_url="http://127.0.0.1:8765") as c:
+        yield c
+
+
+def _doc(response) -> lxml.html.HtmlElement:
+    assert response.status_code == 200, response.text[:500]
+    return lxml.html.fromstring(response.text)
+
+
+def _export_ids(client, path: str, key: str = "article_id") -> list[str]:
+    response = client.get(path)
+    assert response.status_code == 200
+    return [row[key] for row in response.json()]
+
+
+# -- pages ------------------------------------------------------------------------------------
+
+
+def test_overview_shows_sources_charts_and_latest(client, built):
+    doc = _doc(client.get("/"))
+    (articles,) = query(built, "SELECT count(*) FROM articles WHERE source = 'trend'")[0]
+    row = doc.xpath("//table[contains(@class, 'sources')]//tr[td/a[text()='trend']]")[0]
+    cells = [c.text_content().strip() for c in row.xpath("td")]
+    assert cells[2] == "ok" and cells[3] == str(articles)
+    bars = [int(v) for v in doc.xpath("//svg[contains(@class, 'chart-daily')]//rect[contains(@class, 'bar-all')]/@data-value")]
+    (recent,) = query(built, "SELECT count(*) FROM articles WHERE published_at >= now() - INTERVAL 50 DAY")[0]
+    assert sum(bars) >= recent > 0
+    points = doc.xpath("//svg[contains(@class, 'chart-commodities')]//circle[@data-value > 0]")
+    assert points
+    latest = doc.xpath("//h2[text()='Latest deposit facts']/following-sibling::ol[1]/li")
+    assert 0 < len(latest) <= 10
+
+
+def test_search_filters_match_the_warehouse(client, built):
+    (country,) = query(built, "SELECT entity_id FROM entities WHERE kind = 'country' AND code = 'KZ'")[0]
+    expected = {r[0] for r in query(built, """
+        SELECT article_id FROM articles WHERE is_mining
+          AND article_id IN (SELECT article_id FROM mentions WHERE entity_id = 'commodity:copper')
+          AND article_id IN (SELECT article_id FROM mentions WHERE entity_id = ?)""", [country])}
+    assert expected
+    got = _export_ids(client, "/search.json?mining=yes&commodity=copper&country=KZ")
+    assert set(got) == expected and len(got) == len(expected)
+    # The same filters by name and by id suffix.
+    assert set(_export_ids(client, "/search.json?mining=yes&commodity=Copper&country=" + country.split(":")[1])) == expected
+    doc = _doc(client.get("/search?mining=yes&commodity=copper&country=KZ"))
+    shown = {a.split("/article/")[1] for a in doc.xpath("//ol[@class='results']//h3/a/@href")}
+    assert shown == {quote(i, safe=":@") for i in expected} or len(expected) > 20
+
+
+def test_search_ranks_highlights_and_pages(client, built):
+    matched = _export_ids(client, "/search.json?q=deposits")
+    assert len(matched) > 20  # more than one page
+    doc = _doc(client.get("/search?q=deposits"))
+    assert len(doc.xpath("//li[@class='result']")) == 20
+    marks = {m.text.lower() for m in doc.xpath("//li[@class='result']//mark")}
+    assert marks and marks <= {"deposit", "deposits"}  # stemmed: one query word, its forms marked
+    nxt = doc.xpath("//a[@rel='next']/@href")[0]
+    page2 = _doc(client.get(nxt))
+    ids1 = [a for a in doc.xpath("//li[@class='result']//h3/a/@href")]
+    ids2 = [a for a in page2.xpath("//li[@class='result']//h3/a/@href")]
+    assert ids2 and not set(ids1) & set(ids2)
+    assert [f"/article/{quote(i, safe=':@')}" for i in matched[:20]] == ids1
+    dated = _export_ids(client, "/search.json?q=deposits&sort=date")
+    dates = dict(query(built, "SELECT article_id, published_at FROM articles"))
+    assert [dates[i] for i in dated] == sorted((dates[i] for i in dated), reverse=True)
+
+
+def test_date_range_and_source_filters(client, built):
+    day = query(built, "SELECT max(published_at)::DATE FROM articles")[0][0]
+    expected = {r[0] for r in query(built, "SELECT article_id FROM articles WHERE published_at::DATE = ?", [day])}
+    assert set(_export_ids(client, f"/search.json?since={day}&until={day}")) == expected
+    assert _export_ids(client, "/search.json?source=kazinform") == []
+
+
+def test_article_marks_every_fact_and_links_its_row(client, built):
+    (article_id,) = query(built, """SELECT article_id FROM facts WHERE type = 'deposit' GROUP BY 1
+                                    ORDER BY count(*) DESC, 1 LIMIT 1""")[0]
+    doc = _doc(client.get(f"/article/{article_id}"))
+    facts = query(built, "SELECT fact_id, type FROM facts WHERE article_id = ?", [article_id])
+    rows = set(doc.xpath("//tr[starts-with(@id, 'fact-')]/@id"))
+    assert rows == {f"fact-{f}" for f, _ in facts}
+    marked = doc.xpath("//div[@id='text']//a[contains(@class, 'fact-deposit')]")
+    assert marked
+    for a in marked:
+        assert a.get("href").startswith("#fact-") and a.get("href")[1:] in rows
+        assert "deposit" in a.get("title")
+    text = query(built, "SELECT text FROM articles WHERE article_id = ?", [article_id])[0][0]
+    assert doc.xpath("string(//div[@id='text'])") == text  # marking adds no text and loses none
+    mentions = doc.xpath("//div[@id='text']//a[contains(@class, 'mention')]/@href")
+    assert any(h.startswith("/entity/") for h in mentions)
+
+
+def test_versions_and_copies(client, built):
+    doc = _doc(client.get(f"/article/{built.versioned_id}"))
+    diff = doc.xpath("//li[@id='version-1']//p[@class='diff']")[0]
+    assert "earlier wording" in " ".join(diff.xpath(".//del/text()"))
+    assert doc.xpath(f"//a[@href='/archived/{built.versioned_id}?version=1']")
+    original = _doc(client.get(f"/article/{built.original_id}"))
+    assert original.xpath(f"//a[@href='/article/{built.copy_id}']")
+    copy = _doc(client.get(f"/article/{built.copy_id}"))
+    assert copy.xpath(f"//dt[text()='Copy of']/following-sibling::dd[1]/a[@href='/article/{built.original_id}']")
+
+
+def test_entity_page_timeline_related_and_articles(client, built):
+    name, fact_id, article_id = query(built, """
+        SELECT f.name, f.fact_id, f.article_id FROM facts f JOIN entities e ON e.kind = 'deposit' AND e.name = f.name
+        WHERE f.type = 'deposit' AND f.commodities IS NOT NULL AND len(f.commodities) > 0 ORDER BY f.fact_id LIMIT 1""")[0]
+    (entity_id,) = query(built, "SELECT entity_id FROM entities WHERE kind = 'deposit' AND name = ?", [name])[0]
+    doc = _doc(client.get(f"/entity/{entity_id}"))
+    assert doc.xpath(f"//svg[contains(@class, 'chart-timeline')]//a[@data-fact='{fact_id}']")
+    assert doc.xpath(f"//tr[@id='fact-{fact_id}']")
+    assert doc.xpath("//h3[text()='commodity']")
+    assert doc.xpath(f"//a[@href='/article/{article_id}']")
+    facts = client.get(f"/facts.json?entity={quote(entity_id)}").json()
+    assert fact_id in {f["fact_id"] for f in facts}
+
+
+def test_missing_things_are_404(client):
+    assert client.get("/article/trend:0").status_code == 404
+    assert client.get("/entity/deposit:no-such-place").status_code == 404
+    assert client.get("/archived/trend:0").status_code == 404
+    assert client.get("/facts.xml").status_code == 404
+
+
+# -- escaping and injection ------------------------------------------------------------------
+
+
+def test_stored_markup_is_shown_as_text(client, built):
+    for path in (f"/article/{built.tricky_id}", "/search?q=copper+analysts", "/facts?q=script", "/"):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert "<script>window.__xss" not in response.text and "onerror=\"window" not in response.text
+    doc = _doc(client.get(f"/article/{built.tricky_id}"))
+    assert doc.xpath("string(//h1)") == TRICKY_TITLE
+    assert TRICKY_TEXT in doc.xpath("string(//div[@id='text'])")
+    assert not doc.xpath("//div[@id='text']//script | //div[@id='text']//img | //h1/*")
+    assert doc.xpath("string(//dt[text()='Author']/following-sibling::dd[1])") == 'O\'Brien "Bob" <b>'
+
+
+def test_user_input_is_escaped_in_forms_and_links(client):
+    hostile = '"><script>alert(1)</script>'
+    response = client.get("/search", params={"q": hostile, "company": hostile, "source": hostile})
+    assert response.status_code == 200
+    assert "<script>alert(1)" not in response.text
+    doc = lxml.html.fromstring(response.text)
+    assert doc.xpath("//form[@class='filters']//input[@name='q']/@value") == [hostile]
+
+
+@pytest.mark.parametrize("params", [
+    {"q": "copper'; DROP TABLE articles; --"},
+    {"source": "trend' OR '1'='1"},
+    {"language": "en' OR 1=1 --"},
+    {"commodity": "copper') OR 1=1 --"},
+    {"since": "2020-01-01' OR '1'='1"},
+    {"sort": "published_at; DROP TABLE facts"},
+    {"page": "1; DROP TABLE facts"},
+    {"q": "\\%_*?[]()\"'"},
+])
+def test_injection_attempts_change_nothing_and_leak_nothing(client, built, params):
+    before = query(built, "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM facts)")
+    for path in ("/search", "/facts", "/search.json", "/facts.csv"):
+        response = client.get(path, params=params)
+        assert response.status_code == 200, (path, response.text[:300])
+    assert query(built, "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM facts)") == before
+    if "source" in params or "language" in params or "commodity" in params:
+        assert _export_ids(client, "/search.json?" + "&".join(f"{k}={quote(v)}" for k, v in params.items())) == []
+
+
+def test_archive_location_never_comes_from_the_request(client, built):
+    normal = client.get("/archived-page", params={"article": built.hostile_id})
+    tampered = client.get("/archived-page", params={"article": built.hostile_id, "warc_file": "../../../etc/passwd",
+                                                    "offset": "0", "version": "../1", "path": "/etc/passwd"})
+    assert tampered.status_code == 200 and tampered.content == normal.content
+    for article in ("../../etc/passwd", "trend:0' OR '1'='1", "/etc/passwd"):
+        assert client.get("/archived-page", params={"article": article}).status_code == 404
+        assert client.get("/archived-source", params={"article": article}).status_code == 404
+    # A resource URL the warehouse did not fetch is not served, whatever it names.
+    for url in ("file:///etc/passwd", "../../../etc/passwd", f"{OUTSIDE}/pixel.gif"):
+        assert client.get(archived.RESOURCE_PATH, params={"article": built.hostile_id, "url": url}).status_code == 404
+
+
+def test_archive_record_outside_the_archive_is_refused(built, tmp_path):
+    with pytest.raises(ValueError, match="outside the archive"):
+        archived.read_record(built.settings.archive, "../wh/orewire.duckdb", 0)
+
+
+# -- the archived page -----------------------------------------------------------------------
+
+
+def test_archived_page_is_rewritten_inert_and_fenced_by_policy(client, built):
+    response = client.get("/archived-page", params={"article": built.hostile_id})
+    assert response.status_code == 200
+    policy = response.headers["content-security-policy"]
+    assert "default-src 'none'" in policy and policy.rstrip().endswith("sandbox")
+    assert "img-src http://127.0.0.1:8765/archived-resource;" in policy and "form-action 'none'" in policy
+    doc = lxml.html.fromstring(response.content)
+    assert not doc.xpath("//script | //iframe | //object | //embed | //base | //meta[@http-equiv]")
+    assert not [a for el in doc.iter() if isinstance(el.tag, str) for a in el.attrib if a.lower().startswith("on")]
+    for el in doc.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for attr in ("src", "href", "action", "data", "poster", "srcset", "formaction", "background"):
+            value = el.get(attr) or el.get("{http://www.w3.org/1999/xlink}" + attr) or ""
+            assert "outside.example" not in value or value.startswith(archived.RESOURCE_PATH), (el.tag, attr, value)
+            assert not value.lower().startswith("javascript:")
+    assert doc.xpath("//a[@id='outside-link']")[0].get("href") is None
+    image = doc.xpath("//img[@id='archived-img']")[0].get("src")
+    assert image.startswith(archived.RESOURCE_PATH)
+    served = client.get(image)
+    assert served.status_code == 200 and served.content == PNG and served.headers["content-type"] == "image/png"
+    assert "sandbox" in served.headers["content-security-policy"]
+    css = doc.xpath("//link[@rel='stylesheet']/@href")
+    sheet = client.get(next(h for h in css if "site.css" in h))
+    assert sheet.status_code == 200 and "rgb(200, 0, 0)" in sheet.text and "url(\"/archived-resource?" in sheet.text
+
+
+def test_archived_view_shows_the_record(client, built):
+    doc = _doc(client.get(f"/archived/{built.hostile_id}"))
+    frame = doc.xpath("//iframe[contains(@class, 'archived')]")[0]
+    assert frame.get("sandbox") == ""
+    assert parse_qs(urlsplit(frame.get("src")).query) == {"article": [built.hostile_id]}
+    warc_file, offset = query(built, "SELECT warc_file, warc_offset FROM articles WHERE article_id = ?",
+                              [built.hostile_id])[0]
+    assert f"{warc_file} @ {offset}" in doc.xpath("string(//dl[contains(@class, 'record')])")
+    source = client.get(f"/archived-source?article={quote(built.hostile_id)}")
+    assert source.headers["content-type"].startswith("text/plain") and b"<script>" in source.content
+
+
+def test_only_images_and_styles_are_served_as_resources(client, built):
+    url = "https://en.trend.az/media/not-an-image.html"
+    assert client.get(archived.RESOURCE_PATH, params={"article": built.hostile_id, "url": url}).status_code == 404
+
+
+# -- exports -----------------------------------------------------------------------------------
+
+
+def test_exports_parse_and_agree(client, built):
+    (total,) = query(built, "SELECT count(*) FROM facts WHERE type = 'deposit'")[0]
+    as_csv = client.get("/facts.csv?type=deposit")
+    assert as_csv.headers["content-disposition"].startswith("attachment;")
+    rows = list(csv.DictReader(io.StringIO(as_csv.text)))
+    as_json = client.get("/facts.json?type=deposit").json()
+    table = pq.read_table(io.BytesIO(client.get("/facts.parquet?type=deposit").content))
+    assert len(rows) == len(as_json) == table.num_rows == total
+    assert [r["fact_id"] for r in rows] == [r["fact_id"] for r in as_json] == table.column("fact_id").to_pylist()
+    first = as_json[0]
+    assert isinstance(first["commodities"], list) and table.schema.field("commodities").type.value_type == "string"
+    assert rows[0]["commodities"] == "; ".join(first["commodities"])
+
+
+# -- access ------------------------------------------------------------------------------------
+
+
+def test_token_is_required_when_set(built):
+    token = "t0ken-for-tests"
+    with TestClient(create_app(built.settings, token=token), base_url="http://192.0.2.10:8765") as c:
+        assert c.get("/").status_code == 401
+        assert c.get("/", headers={"Authorization": "Bearer wrong"}).status_code == 401
+        assert c.get("/?token=wrong").status_code == 401
+        assert c.get("/", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+        first = c.get(f"/search?q=gold&token={token}", follow_redirects=False)
+        assert first.status_code == 303 and first.headers["location"] == "/search?q=gold"
+        assert "httponly" in first.headers["set-cookie"].lower() and "samesite=strict" in first.headers["set-cookie"].lower()
+        assert c.get("/search?q=gold").status_code == 200  # the cookie now
+        c.cookies.clear()
+        assert c.get("/search?q=gold").status_code == 401
+        # An archived page's resources: only at the signed address the page itself was given.
+        url = "https://en.trend.az/media/figure.png"
+        good = resource_signature(token, built.hostile_id, url)
+        params = {"article": built.hostile_id, "url": url}
+        assert c.get(archived.RESOURCE_PATH, params={**params, "sig": good}).status_code == 200
+        assert c.get(archived.RESOURCE_PATH, params={**params, "sig": "0" * 32}).status_code == 401
+        other = resource_signature(token, built.hostile_id, "https://en.trend.az/media/site.css")
+        assert c.get(archived.RESOURCE_PATH, params={**params, "sig": other}).status_code == 401
+        assert c.get("/", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+
+
+def test_loopback_answers_only_to_loopback_names(built):
+    app = create_app(built.settings, loopback_only=True)
+    for base, status in (("http://127.0.0.1:8765", 200), ("http://localhost:8765", 200), ("http://[::1]:8765", 200),
+                         ("http://attacker.example:8765", 421), ("http://127.0.0.1.attacker.example", 421)):
+        with TestClient(app, base_url=base) as c:
+            assert c.get("/").status_code == status, base
+
+
+def test_pages_carry_a_strict_policy(client):
+    response = client.get("/")
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
+# -- the warehouse is only read, and a writer is never kept waiting -----------------------------
+
+
+WRITER = """
+import sys, time
+from orewire.warehouse import writer
+from orewire.settings import Settings
+from pathlib import Path
+settings = Settings(warehouse=Path(sys.argv[1]), archive=Path(sys.argv[2]), state_dir=Path(sys.argv[3]))
+with writer(settings, timeout=60) as conn:
+    conn.execute("UPDATE articles SET title = 'Written while the web view reads' WHERE article_id = ?", [sys.argv[4]])
+    print("writing", flush=True)
+    sys.stdin.readline()
+print("done", flush=True)
+"""
+
+
+def test_reading_never_blocks_a_writer_and_answers_from_the_snapshot(tmp_path):
+    built = build_warehouse(tmp_path)
+    s = built.settings
+    with TestClient(create_app(s), base_url="http://127.0.0.1:8765") as c:
+        assert c.get(f"/article/{built.original_id}").status_code == 200  # the app now holds the file open
+        proc = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(s.warehouse), str(s.archive), str(s.state_dir), built.original_id],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=REPO_ROOT)
+        try:
+            assert proc.stdout is not None and proc.stdin is not None
+            assert proc.stdout.readline().strip() == "writing"  # the writer got the file from the reader
+            during = _doc(c.get(f"/article/{built.original_id}"))
+            assert "Written while" not in during.xpath("string(//h1)")  # the snapshot, while it writes
+            proc.stdin.write("\n")
+            proc.stdin.flush()
+            assert proc.stdout.readline().strip() == "done"
+        finally:
+            proc.stdin.close() if proc.stdin else None
+            proc.wait(timeout=120)
+        assert proc.returncode == 0
+        after = _doc(c.get(f"/article/{built.original_id}"))
+        assert after.xpath("string(//h1)") == "Written while the web view reads"
+
+
+def test_the_connection_cannot_write_or_reach_files(built):
+    from orewire.web.store import Readers
+
+    readers = Readers(built.settings)
+    try:
+        with readers.connection() as conn:
+            for sql in ("DELETE FROM articles", "CREATE TABLE x (a INT)", "SELECT * FROM read_csv('/etc/passwd')",
+                        "SET enable_external_access = true"):
+                with pytest.raises(Exception):  # noqa: B017 - DuckDB raises several kinds here
+                    conn.execute(sql)
+    finally:
+        readers.close()
+    assert query(built, "SELECT count(*) FROM articles")[0][0] > 0
+
+
+def test_json_export_is_valid_json_with_iso_dates(client):
+    data = json.loads(client.get("/search.json?q=gold").content)
+    assert data and all("T" in row["published_at"] for row in data if row["published_at"])
+
+
+@pytest.mark.parametrize("words", ["copper deposit", "gold", "Kazakhstan mining investment", "deposits zinc lead"])
+def test_search_scores_are_the_extensions_bm25(built, words):
+    from orewire.web import store
+
+    readers = store.Readers(built.settings)
+    try:
+        with readers.connection() as conn:
+            ours = dict(conn.execute(store.bm25_sql(conn, words)).fetchall())
+            theirs = dict(conn.execute("SELECT article_id, fts_main_articles.match_bm25(article_id, ?) AS s "
+                                       "FROM articles WHERE s IS NOT NULL", [words]).fetchall())
+    finally:
+        readers.close()
+    assert ours and ours.keys() == theirs.keys()
+    assert all(abs(ours[k] - theirs[k]) < 1e-9 for k in theirs)
+
+
+def test_a_deposit_page_holds_its_own_deposit_facts_only(client, built):
+    """Several deposits named in one sentence: each page shows its own deposit facts, and the
+    sentence's amounts, not its neighbours' deposit facts."""
+    (sentence,) = query(built, """SELECT sentence FROM facts WHERE type = 'deposit' GROUP BY 1
+                                  HAVING count(DISTINCT name) > 1 ORDER BY 1 LIMIT 1""")[0]
+    names = [r[0] for r in query(built, "SELECT DISTINCT name FROM facts WHERE type = 'deposit' AND sentence = ?",
+                                 [sentence])]
+    for name in names:
+        (entity_id,) = query(built, "SELECT entity_id FROM entities WHERE kind = 'deposit' AND name = ?", [name])[0]
+        for path in (f"/facts.json?entity={quote(entity_id)}", None):
+            if path is None:
+                doc = _doc(client.get(f"/entity/{entity_id}"))
+                shown = doc.xpath("//tr[starts-with(@id, 'fact-')]/@id")
+                facts = dict(query(built, "SELECT 'fact-' || fact_id, name FROM facts WHERE type = 'deposit'"))
+                assert shown and all(facts.get(s) in (None, name) for s in shown)
+            else:
+                rows = client.get(path).json()
+                assert {r["name"] for r in rows if r["type"] == "deposit"} == {name}
+
+
+def test_a_strange_host_header_adds_nothing_to_the_policy(built):
+    from starlette.requests import Request
+
+    from orewire.web.app import _origin
+
+    def origin(host: str) -> str | None:
+        return _origin(Request({"type": "http", "method": "GET", "path": "/", "query_string": b"",
+                                "headers": [(b"host", host.encode())], "scheme": "http"}))
+
+    assert origin("127.0.0.1:8765") == "http://127.0.0.1:8765"
+    assert origin("[::1]:8765") == "http://[::1]:8765"
+    assert origin("evil.example; script-src *") is None
+    assert origin("a b") is None
+    policy = archived.page_policy(None)
+    assert "img-src 'self';" in policy and "default-src 'none'" in policy
