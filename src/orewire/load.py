@@ -22,45 +22,21 @@ from orewire.clean.fingerprint import NEAR_DUPLICATE_BITS
 from orewire.process import Processed
 from orewire.warehouse import replace_children, upsert
 from orewire.warehouse.fulltext import update_index
+from orewire.warehouse.schema import columns, table_schema
 from orewire.warehouse.upsert import transaction
 
-ARTICLE_COLUMNS = (
-    "article_id", "source", "url", "canonical_url", "title", "author", "section", "published_at",
-    "language", "text", "word_count", "content_sha256", "simhash", "mining_score", "is_mining",
-    "duplicate_of", "version", "warc_file", "warc_offset", "fetched_at", "via", "cleaner_version",
-    "extractor_version", "first_seen", "last_seen",
-)
-VERSION_COLUMNS = ("article_id", "version", "title", "text", "published_at", "content_sha256",
-                   "warc_file", "warc_offset", "fetched_at", "superseded_at")
+ARTICLE_COLUMNS = columns("articles")
+VERSION_COLUMNS = columns("article_versions")
 
 # Near-duplicate threshold for linking syndicated copies (bits of 64; see orewire.clean.fingerprint).
 MIN_WORDS_FOR_DUPLICATE = 40
 
-_ARTICLE_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("source", pa.string()), ("url", pa.string()),
-    ("canonical_url", pa.string()), ("title", pa.string()), ("author", pa.string()),
-    ("section", pa.string()), ("published_at", pa.timestamp("us", tz="UTC")), ("language", pa.string()),
-    ("text", pa.string()), ("word_count", pa.int32()), ("content_sha256", pa.string()),
-    ("simhash", pa.uint64()), ("mining_score", pa.float64()), ("is_mining", pa.bool_()),
-    ("duplicate_of", pa.string()), ("version", pa.int32()), ("warc_file", pa.string()),
-    ("warc_offset", pa.int64()), ("fetched_at", pa.timestamp("us", tz="UTC")), ("via", pa.string()),
-    ("cleaner_version", pa.string()), ("extractor_version", pa.string()),
-    ("first_seen", pa.timestamp("us", tz="UTC")), ("last_seen", pa.timestamp("us", tz="UTC")),
-])
-_VERSION_SCHEMA = pa.schema([f for f in _ARTICLE_SCHEMA if f.name in VERSION_COLUMNS] +
-                            [pa.field("superseded_at", pa.timestamp("us", tz="UTC"))])
-_FACT_SCHEMA = pa.schema([
-    ("fact_id", pa.string()), ("article_id", pa.string()), ("type", pa.string()), ("value", pa.float64()),
-    ("unit", pa.string()), ("currency", pa.string()), ("value_usd", pa.float64()),
-    ("rate_source", pa.string()), ("name", pa.string()), ("commodities", pa.list_(pa.string())),
-    ("region", pa.string()), ("country", pa.string()), ("status", pa.string()), ("person", pa.string()),
-    ("title", pa.string()), ("org", pa.string()), ("sentence", pa.string()), ("start", pa.int32()),
-    ("end", pa.int32()), ("extractor_version", pa.string()),
-])
-_MENTION_SCHEMA = pa.schema([("article_id", pa.string()), ("entity_id", pa.string()), ("start", pa.int32()),
-                             ("end", pa.int32()), ("extractor_version", pa.string())])
-_ENTITY_SCHEMA = pa.schema([("entity_id", pa.string()), ("kind", pa.string()), ("name", pa.string()),
-                            ("code", pa.string()), ("aliases", pa.list_(pa.string()))])
+# Every table's columns are written once, in the migrations (see orewire.warehouse.schema).
+_ARTICLE_SCHEMA = table_schema("articles")
+_VERSION_SCHEMA = table_schema("article_versions")
+_FACT_SCHEMA = table_schema("facts")
+_MENTION_SCHEMA = table_schema("mentions")
+_ENTITY_SCHEMA = table_schema("entities")
 # Article rows as the workers hand them over: the article's columns, then its facts, mentions
 # and entities nested (the same layout the web-archive importer keeps in its Parquet parts).
 _NESTED = {"_entities": _ENTITY_SCHEMA, "_mentions": _MENTION_SCHEMA, "_facts": _FACT_SCHEMA}
@@ -80,17 +56,8 @@ def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
     return pa.Table.from_arrays(columns, schema=schema)
 
 
-_NOT_ARTICLE_SCHEMA = pa.schema([
-    ("warc_file", pa.string()), ("warc_offset", pa.int64()), ("source", pa.string()), ("url", pa.string()),
-    ("status", pa.int32()), ("reason", pa.string()), ("detail", pa.string()),
-    ("fetched_at", pa.timestamp("us", tz="UTC")),
-])
-_FETCH_SCHEMA = pa.schema([
-    ("run_id", pa.string()), ("source", pa.string()), ("url", pa.string()), ("final_url", pa.string()),
-    ("kind", pa.string()), ("status", pa.int32()), ("fetched_at", pa.timestamp("us", tz="UTC")),
-    ("content_type", pa.string()), ("bytes", pa.int64()), ("warc_file", pa.string()),
-    ("warc_offset", pa.int64()), ("error", pa.string()),
-])
+_NOT_ARTICLE_SCHEMA = table_schema("not_articles")
+_FETCH_SCHEMA = table_schema("fetches")
 
 
 def _table(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:

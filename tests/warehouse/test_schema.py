@@ -1,0 +1,73 @@
+"""One schema: the writer's Arrow schemas and the rows the code builds match a migrated warehouse,
+column by column and type by type (the columns are written once, in the migrations)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from orewire import load
+from orewire.archive.warc import ArchivedResponse
+from orewire.process import Processed, ProcessOptions, process_response
+from orewire.warehouse.db import migrate
+
+REPO = Path(__file__).resolve().parents[2]
+WRITTEN = {"articles": load._ARTICLE_SCHEMA, "article_versions": load._VERSION_SCHEMA, "facts": load._FACT_SCHEMA,
+           "mentions": load._MENTION_SCHEMA, "entities": load._ENTITY_SCHEMA,
+           "not_articles": load._NOT_ARTICLE_SCHEMA, "fetches": load._FETCH_SCHEMA}
+# columns the writer itself sets when it merges versions, not the workers
+WRITER_SET = {"version", "first_seen", "last_seen", "duplicate_of"}
+
+
+def _describe(conn: duckdb.DuckDBPyConnection, relation: str) -> list[tuple[str, str]]:
+    return [(r[0], r[1]) for r in conn.execute(f"DESCRIBE {relation}").fetchall()]
+
+
+def test_writer_schemas_match_describe_of_a_migrated_warehouse(warehouse_env) -> None:
+    migrate(warehouse_env)
+    conn = duckdb.connect(str(warehouse_env.warehouse))
+    try:
+        for table, schema in WRITTEN.items():
+            conn.register("_empty", schema.empty_table())
+            try:
+                assert _describe(conn, "_empty") == _describe(conn, table), table
+            finally:
+                conn.unregister("_empty")
+    finally:
+        conn.close()
+
+
+def _trend_article() -> ArchivedResponse:
+    page = REPO / "tests" / "fixtures" / "sites" / "trend" / "business" / "green-economy" / "4205650.html"
+    return ArchivedResponse(url="https://en.trend.az/business/green-economy/4205650.html", status=200,
+                            headers=[("Content-Type", "text/html; charset=utf-8")], body=page.read_bytes(),
+                            fetched_at=datetime(2026, 11, 20, tzinfo=UTC), warc_file="x.warc.gz", offset=0,
+                            record_id="<urn:uuid:1>")
+
+
+def test_rows_the_code_builds_have_the_tables_columns(warehouse_env) -> None:
+    opts = ProcessOptions(archive_root=str(warehouse_env.archive), registry_path=str(REPO / "sources.toml"))
+    out = Processed()
+    process_response(_trend_article(), opts, out)
+    assert len(out.articles) == 1, (out.not_articles, out.errors)
+    row = out.articles[0]
+    article_keys = {k for k in row if not k.startswith("_")}
+    assert article_keys <= set(load.ARTICLE_COLUMNS)
+    assert set(load.ARTICLE_COLUMNS) - article_keys == WRITER_SET
+    assert row["_facts"] and row["_mentions"] and row["_entities"], "a mining article with facts is needed"
+    for key, table in (("_facts", "facts"), ("_mentions", "mentions"), ("_entities", "entities")):
+        for child in row[key]:
+            assert set(child) == set(WRITTEN[table].names), table
+    # ... and every value converts to its column's type (a mistyped value fails here, not in a load)
+    table = load.processed_table(out.articles)
+    assert table.schema == load.PROCESSED_SCHEMA
+    bad = ArchivedResponse(url="https://en.trend.az/business/green-economy/4205651.html", status=404,
+                           headers=[("Content-Type", "text/html")], body=b"<html><body>gone</body></html>",
+                           fetched_at=datetime(2026, 11, 20, tzinfo=UTC), warc_file="x.warc.gz", offset=10,
+                           record_id="<urn:uuid:2>")
+    process_response(bad, opts, out)
+    assert out.not_articles and set(out.not_articles[0]) <= set(WRITTEN["not_articles"].names)
+    pa.Table.from_pylist(out.not_articles, schema=load._NOT_ARTICLE_SCHEMA)
