@@ -37,6 +37,10 @@ class DemoArticle:
 
 
 def gold_folder() -> Path:
+    """The gold texts: inside the installed package (``orewire/demo/gold``), else the checkout's."""
+    packaged = Path(__file__).resolve().parent / "gold"
+    if packaged.is_dir():
+        return packaged
     return Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "gold"
 
 
