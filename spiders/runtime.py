@@ -78,6 +78,12 @@ def error_text(exc: BaseException, timeout: float | None = None) -> str:
     return f"{name}: {text}" if text else name
 
 
+def archive_problem(exc: OSError) -> str:
+    """``path: cause`` of a failed archive write."""
+    cause = exc.strerror or type(exc).__name__
+    return f"{exc.filename}: {cause}" if exc.filename else f"{cause} ({exc})"
+
+
 CRAWLING_SUFFIX = ".crawling"
 
 
@@ -145,6 +151,7 @@ class RunContext:
     finish_reason: str = "finished"
     first_error: str | None = None
     first_error_host: str | None = None
+    archive_error: str | None = None
     warc: WarcWriter | None = None
     unsettled: set[str] = field(default_factory=set)
     manifest: ManifestWriter | None = None
@@ -169,11 +176,22 @@ class RunContext:
         """Archived by a crawl that ran to its end (or before one that did)."""
         return self.index.has_article(ident) and ident not in self.unsettled
 
+    def archive_failed(self, exc: OSError) -> None:
+        """Remember the first failure to write the archive (path and cause) for the summary."""
+        if self.archive_error is None:
+            self.archive_error = f"cannot write the archive: {archive_problem(exc)}"
+
     def close(self) -> None:
         if self.warc is not None:
-            self.warc.close()
+            try:
+                self.warc.close()
+            except OSError as exc:
+                self.archive_failed(exc)
         if self.manifest is not None:
-            self.manifest.close()
+            try:
+                self.manifest.close()
+            except OSError as exc:
+                self.archive_failed(exc)
 
     # -- URLs --------------------------------------------------------------------------------
     @property
@@ -246,7 +264,9 @@ class RunContext:
     def summary(self, finish_reason: str) -> dict[str, Any]:
         c = self.counters
         error = None
-        if c.fetched == 0 and self.first_error:
+        if self.archive_error:
+            error = self.archive_error
+        elif c.fetched == 0 and self.first_error:
             host = self.source.primary_host if not self.base_url else self.first_error_host
             error = f"cannot reach {host}: {self.first_error}"
         elif finish_reason not in ("finished",):

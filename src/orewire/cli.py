@@ -17,6 +17,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from orewire.settings import Settings, get_settings
 from orewire.sources import RegistryError, load_registry
@@ -40,6 +41,11 @@ class UserError(Exception):
     def __init__(self, message: str, code: int = 1) -> None:
         super().__init__(message)
         self.code = code
+
+
+def _plain(text: str) -> None:
+    """Print text as it is: data (titles, texts, messages) is never read as Rich markup."""
+    console.print(Text(text), highlight=False)
 
 
 def _settings() -> Settings:
@@ -109,7 +115,7 @@ def crawl(
     from orewire.crawl import crawl_source
 
     result = crawl_source(source, settings=settings, base_url=base_url, refetch=refetch, progress=True)
-    console.print(
+    _plain(
         f"{source}: fetched {result.fetched}, new articles {result.articles_new}, "
         f"not modified {result.not_modified}, errors {result.errors}; manifest {result.manifest}"
     )
@@ -244,7 +250,7 @@ def _render(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> None:
         for col in columns:
             table.add_column(col, overflow="fold")
         for row in rows:
-            table.add_row(*["" if v is None else str(v) for v in row])
+            table.add_row(*[Text("" if v is None else str(v)) for v in row])
         console.print(table)
         err.print(f"{len(rows)} row(s)")
 
@@ -290,7 +296,7 @@ def sql(
             try:
                 _run_sql(buffer, fmt, settings)
             except UserError as exc:
-                err.print(f"[red]{exc}[/red]")
+                err.print(Text(str(exc), style="red"))
             buffer = ""
 
 
@@ -319,8 +325,8 @@ def migrate() -> None:
     from orewire.warehouse import migrate as do_migrate
 
     applied = do_migrate(settings)
-    console.print(f"{settings.warehouse}: applied migrations {applied}" if applied
-                  else f"{settings.warehouse}: schema is up to date")
+    _plain(f"{settings.warehouse}: applied migrations {applied}" if applied
+           else f"{settings.warehouse}: schema is up to date")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -354,10 +360,10 @@ def clean(
     else:
         for key, value in data.items():
             if key != "text":
-                console.print(f"[bold]{key}[/bold]: {value}")
+                console.print(Text.assemble((key, "bold"), f": {value}"))
         if "text" in data:
             console.print()
-            console.print(data["text"])
+            _plain(str(data["text"]))
     if not isinstance(record, Article):
         raise typer.Exit(1)
 
@@ -377,10 +383,10 @@ def extract(
         _print_json(result)
         return
     for entity in result.get("entities", []):
-        console.print(f"[bold]{entity['kind']}[/bold] {entity['name']}")
+        console.print(Text.assemble((str(entity["kind"]), "bold"), f" {entity['name']}"))
     for fact in result.get("facts", []):
-        console.print(f"[bold]{fact['type']}[/bold] " + ", ".join(
-            f"{k}={v}" for k, v in fact.items() if k not in ("type", "sentence", "start", "end")))
+        console.print(Text.assemble((str(fact["type"]), "bold"), " " + ", ".join(
+            f"{k}={v}" for k, v in fact.items() if k not in ("type", "sentence", "start", "end"))))
 
 
 @app.command()
@@ -396,8 +402,8 @@ def sources(
         return
     table = Table("source", "title", "hosts", "schedule", "feeds", "sitemaps", "sections")
     for s in registry:
-        table.add_row(s.name, s.title, ", ".join(s.all_hosts), s.schedule,
-                      str(len(s.feeds)), str(len(s.sitemaps)), str(len(s.sections)))
+        table.add_row(*(Text(c) for c in (s.name, s.title, ", ".join(s.all_hosts), s.schedule,
+                                          str(len(s.feeds)), str(len(s.sitemaps)), str(len(s.sections)))))
     console.print(table)
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from orewire.settings import Settings, get_settings
 
@@ -43,10 +44,11 @@ def parse_base_urls(values: list[str] | None, sources: list[str]) -> str | dict[
 def _report(result: dict[str, Any], title: str) -> Summary:
     lines = list(result.get("lines", []))
     for line in lines:
-        style = "green" if ": ok:" in line else ("yellow" if ": offline:" in line else "red")
-        console.print(f"[{style}]{line}[/{style}]", highlight=False)
+        style = "green" if ": ok:" in line else ("yellow" if ": offline:" in line or ": warning:" in line else "red")
+        console.print(Text(line, style=style), highlight=False, soft_wrap=True)
     ok = bool(result.get("ok"))
-    console.print(f"{title}: {'ok' if ok else 'finished with failures'}", highlight=False)
+    outcome = ("ok, with warnings" if result.get("warnings") else "ok") if ok else "finished with failures"
+    console.print(Text(f"{title}: {outcome}"), highlight=False, soft_wrap=True)
     return Summary(ok=ok, lines=lines, data=result)
 
 
