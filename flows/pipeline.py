@@ -123,6 +123,9 @@ def _crawl_and_load(flow_name: str, source: str, run_id: str, *, base_url: str |
         counts.update({k: v for k, v in ingest.as_dict().items() if k in
                        ("new_articles", "updated_articles", "not_articles", "facts")})
         counts["errors"] = counts.get("errors", 0) + len(ingest.errors)
+        if ingest.errors:
+            note = f"{len(ingest.errors)} page error(s), first: {ingest.errors[0]}"[:300]
+            message = "; ".join(m for m in (message, note) if m)
     except Exception as exc:
         status = "failed"
         message = "; ".join(m for m in (message, f"load: {_one_line(exc)}") if m)
