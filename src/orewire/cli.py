@@ -7,9 +7,9 @@ are one line on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import sys
+from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -235,54 +235,96 @@ def status(
 # warehouse commands
 
 
-def _render(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> None:
+# The table format shows at most this many rows (a table is laid out once its rows are known);
+# csv and json stream every row.
+TABLE_ROWS = 10_000
+
+
+def _csv_cell(v: Any) -> Any:
+    return _json_default(v) if v is not None and not isinstance(v, (int, float, str)) else v
+
+
+def _render(columns: list[str], batches: Iterable[list[tuple[Any, ...]]], fmt: str) -> None:
+    """Print rows as they come: csv and json row by row, the table once (up to TABLE_ROWS)."""
+    out = sys.stdout
     if fmt == "json":
-        _print_json([dict(zip(columns, row, strict=False)) for row in rows])
+        out.write("[")
+        first = True
+        for batch in batches:
+            for row in batch:
+                item = json.dumps(dict(zip(columns, row, strict=False)), ensure_ascii=False, default=_json_default)
+                out.write(("\n  " if first else ",\n  ") + item)
+                first = False
+        out.write("\n]\n" if not first else "]\n")
     elif fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf)
+        writer = csv.writer(out)
         writer.writerow(columns)
-        writer.writerows([[_json_default(v) if v is not None and not isinstance(v, (int, float, str)) else v
-                           for v in row] for row in rows])
-        sys.stdout.write(buf.getvalue())
+        for batch in batches:
+            writer.writerows([[_csv_cell(v) for v in row] for row in batch])
     else:
         table = Table(show_lines=False)
         for col in columns:
-            table.add_column(col, overflow="fold")
-        for row in rows:
-            table.add_row(*[Text("" if v is None else str(v)) for v in row])
+            table.add_column(Text(col), overflow="fold")
+        shown, more = 0, False
+        for batch in batches:
+            for row in batch:
+                if shown == TABLE_ROWS:
+                    more = True
+                    break
+                table.add_row(*[Text("" if v is None else str(v)) for v in row])
+                shown += 1
+            if more:
+                break
         console.print(table)
-        err.print(f"{len(rows)} row(s)")
+        err.print(Text(f"first {shown} rows shown; --format csv or json prints them all" if more
+                       else f"{shown} row(s)"))
 
 
-def _run_sql(query: str, fmt: str, settings: Settings) -> None:
-    from orewire.warehouse import SqlFailed, SqlRefused, run_query
+def _run_sql(query: str, fmt: str, settings: Settings, timeout: float | None = None,
+             memory_limit: int | None = None) -> None:
+    from orewire.warehouse import SqlFailed, SqlRefused, SqlStopped, stream_query
 
     try:
-        result = run_query(query, settings)
+        with stream_query(query, settings, timeout=timeout, memory_limit=memory_limit) as stream:
+            _render(stream.columns, stream.batches, fmt)
     except SqlRefused as exc:
         raise UserError(str(exc), EXIT_REFUSED) from None
+    except SqlStopped as exc:
+        raise UserError(str(exc), 1) from None
     except SqlFailed as exc:
         raise UserError(f"SQL error: {exc}", 1) from None
-    _render(result.columns, result.rows, fmt)
 
 
 @app.command()
 def sql(
     query: Annotated[str | None, typer.Argument(help="SQL to run; omit for a prompt (or pipe SQL on stdin).")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | csv | json")] = "table",
+    timeout: Annotated[float | None, typer.Option(
+        help="Stop a statement after this many seconds (0: no limit). Default OREWIRE_SQL_TIMEOUT or 60.")] = None,
+    memory_limit: Annotated[str | None, typer.Option(
+        help="DuckDB memory limit: a size (4GB, 500MB) or a share of RAM (25%). Default OREWIRE_SQL_MEMORY "
+             "or 25%.")] = None,
 ) -> None:
     """Ad-hoc SQL on a read-only connection (writes, ATTACH, extensions and file access refused)."""
     settings = _settings()
     if fmt not in ("table", "csv", "json"):
         raise UserError(f"--format must be table, csv or json, not {fmt!r}", EXIT_REFUSED)
+    if timeout is not None and timeout < 0:
+        raise UserError("--timeout must be 0 (no limit) or more seconds", EXIT_REFUSED)
+    from orewire.warehouse.query import parse_memory
+
+    try:
+        memory = parse_memory(memory_limit)
+    except ValueError as exc:
+        raise UserError(f"--memory-limit: {exc}", EXIT_REFUSED) from None
+    limits: dict[str, Any] = {"timeout": timeout, "memory_limit": memory}
     if query is not None:
-        _run_sql(query, fmt, settings)
+        _run_sql(query, fmt, settings, **limits)
         return
     if not sys.stdin.isatty():
         text = sys.stdin.read()
         if text.strip():
-            _run_sql(text, fmt, settings)
+            _run_sql(text, fmt, settings, **limits)
         return
     err.print("orewire sql (read-only). End a statement with ';'. Ctrl-D to leave.")
     buffer = ""
@@ -294,7 +336,7 @@ def sql(
         buffer += line + "\n"
         if buffer.strip().endswith(";"):
             try:
-                _run_sql(buffer, fmt, settings)
+                _run_sql(buffer, fmt, settings, **limits)
             except UserError as exc:
                 err.print(Text(str(exc), style="red"))
             buffer = ""
@@ -315,7 +357,7 @@ def search(
         rows = do_search(conn, query, limit)
     finally:
         conn.close()
-    _render(["article_id", "title", "score"], [(a, t, round(s, 3)) for a, t, s in rows], "table")
+    _render(["article_id", "title", "score"], [[(a, t, round(s, 3)) for a, t, s in rows]], "table")
 
 
 @app.command()
