@@ -116,6 +116,12 @@ def _crawl_and_load(flow_name: str, source: str, run_id: str, *, base_url: str |
         status = {"ok": "ok", "offline": "offline"}.get(outcome, "failed")
         if status == "ok" and result.fetched == 0:
             status, message = _nothing_fetched(source, mode) or (status, message)
+        note = result.left_note()
+        if note:
+            message = "; ".join(m for m in (message, note) if m)
+        # Recorded with the run: what the caps left and why each listing walk stopped.
+        params["crawl"] = {"links_cut": result.links_cut, "articles_deferred": result.articles_deferred,
+                           "walks": result.walks}
     except Exception as exc:
         status, message = "failed", f"crawl: {_one_line(exc)}"
     try:

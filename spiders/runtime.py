@@ -126,6 +126,10 @@ class Counters:
     blocked: int = 0
     bytes: int = 0
     requests: int = 0
+    article_requests: int = 0
+    links_cut: int = 0  # article links over max_links_per_page, left for the next run
+    articles_deferred: int = 0  # article requests over max_article_requests, left for the next run
+    listing_pages: int = 0
 
 
 @dataclass
@@ -155,6 +159,9 @@ class RunContext:
     warc: WarcWriter | None = None
     unsettled: set[str] = field(default_factory=set)
     manifest: ManifestWriter | None = None
+    # Listing walks by section URL: pages walked, items seen, and why the walk stopped.
+    walks: dict[str, dict[str, Any]] = field(default_factory=dict)
+    walk_now: str = ""
     started: float = field(default_factory=time.monotonic)
     _last_progress: float = 0.0
 
@@ -167,8 +174,31 @@ class RunContext:
         self.manifest.path.with_suffix(CRAWLING_SUFFIX).touch()
         self.warc = WarcWriter(self.archive_root, self.source.name, self.run_id)
 
+    @property
+    def left_for_next_run(self) -> bool:
+        """Article links were cut by a cap: the next crawl must fetch this run's pages in full."""
+        return bool(self.counters.links_cut or self.counters.articles_deferred)
+
+    def walk_step(self, section: str, page: int, items: int, unseen: int) -> None:
+        walk = self.walks.setdefault(section, {"pages": 0, "items": 0, "stopped": None})
+        walk["pages"] = max(walk["pages"], page)
+        walk["items"] += unseen
+        self.counters.listing_pages += 1
+        self.walk_now = f"{section} page {page}"
+        self.report()
+
+    def walk_stopped(self, section: str, page: int, reason: str) -> None:
+        walk = self.walks.setdefault(section, {"pages": page, "items": 0, "stopped": None})
+        walk["stopped"] = f"page {page}: {reason}"
+
     def mark_finished(self) -> None:
-        """The crawl ran to its end: its archived articles are settled (see unsettled_articles)."""
+        """The crawl ran to its end: its archived articles are settled (see unsettled_articles).
+
+        A crawl that left article links for later (a cap) stays unsettled like a killed one: the
+        next crawl fetches its listings and feeds in full (no 304) and walks past its articles.
+        """
+        if self.left_for_next_run:
+            return
         if self.manifest is not None:
             self.manifest.path.with_suffix(CRAWLING_SUFFIX).unlink(missing_ok=True)
 
@@ -257,6 +287,7 @@ class RunContext:
         c = self.counters
         line = {"progress": {"fetched": c.fetched, "articles_new": c.articles_new, "errors": c.errors,
                              "not_modified": c.not_modified, "robots_blocked": c.robots_blocked,
+                             "listing_pages": c.listing_pages, "walk": self.walk_now,
                              "elapsed": round(now - self.started, 1)}}
         sys.stdout.write(json.dumps(line) + "\n")
         sys.stdout.flush()
@@ -276,6 +307,8 @@ class RunContext:
             "manifest": str(self.manifest.path) if self.manifest else None,
             "fetched": c.fetched, "articles_new": c.articles_new, "not_modified": c.not_modified,
             "errors": c.errors, "robots_blocked": c.robots_blocked, "requests": c.requests,
+            "links_cut": c.links_cut, "articles_deferred": c.articles_deferred, "listing_pages": c.listing_pages,
+            "walks": self.walks,
             "duration_s": round(time.monotonic() - self.started, 3), "finish_reason": finish_reason,
             "ok": error is None, "error": error,
             "finished_at": datetime.now(UTC).isoformat(),

@@ -119,6 +119,9 @@ def crawl(
         f"{source}: fetched {result.fetched}, new articles {result.articles_new}, "
         f"not modified {result.not_modified}, errors {result.errors}; manifest {result.manifest}"
     )
+    note = result.left_note()
+    if note:
+        _plain(f"{source}: {note}")
     if not result.ok:
         raise UserError(f"{source}: {result.error}")
 

@@ -57,6 +57,8 @@ class Politeness:
     revisit_window_hours: float = 72.0
     backfill_max_pages: int = 500
     id_walk_max: int = 5000
+    max_links_per_page: int = 300
+    max_article_requests: int = 2000
 
 
 @dataclass(frozen=True)
