@@ -378,6 +378,18 @@ def migrate() -> None:
 # single-document stages
 
 
+def _read_input(file: Path, what: str) -> bytes:
+    """The bytes of a file given on the command line; a problem is one line, not a traceback."""
+    if file.is_dir():
+        raise UserError(f"{file} is a directory: give {what}", EXIT_REFUSED)
+    if not file.exists():
+        raise UserError(f"no such file: {file}", EXIT_REFUSED)
+    try:
+        return file.read_bytes()
+    except OSError as exc:
+        raise UserError(f"cannot read {file}: {exc.strerror or exc}", EXIT_REFUSED) from None
+
+
 @app.command()
 def clean(
     file: Annotated[Path, typer.Argument(help="An HTML file.")],
@@ -386,16 +398,16 @@ def clean(
     as_json: Annotated[bool, typer.Option("--json", help="Print the record as JSON.")] = False,
 ) -> None:
     """Cleaning stage on one page: the article record (title, author, published_at, text, ...)."""
-    settings = _settings()
-    if not file.exists():
-        raise UserError(f"no such file: {file}", EXIT_REFUSED)
+    # No state folder is needed (and none is made in the current folder): this works anywhere.
+    settings = get_settings()
+    body = _read_input(file, "an HTML file")
     from urllib.parse import urlsplit
 
     from orewire.clean import Article, clean_response
 
     registry = load_registry(settings.sources)
     src = registry[source] if source else (registry.for_host(urlsplit(url).hostname or "") if url else None)
-    record = clean_response(url or file.resolve().as_uri(), file.read_bytes(), source=src)
+    record = clean_response(url or file.resolve().as_uri(), body, source=src)
     if isinstance(record, Article):
         data = record.to_dict()
     else:
@@ -419,11 +431,10 @@ def extract(
     as_json: Annotated[bool, typer.Option("--json", help="Print the extractor contract JSON.")] = False,
 ) -> None:
     """Fact stage on one text: entities and facts in the extractor contract."""
-    if not file.exists():
-        raise UserError(f"no such file: {file}", EXIT_REFUSED)
+    text = _read_input(file, "a text file").decode("utf-8", errors="replace")
     from orewire.facts import extract as do_extract
 
-    result = do_extract(file.read_text(encoding="utf-8", errors="replace")).to_contract()
+    result = do_extract(text).to_contract()
     if as_json:
         _print_json(result)
         return
@@ -457,7 +468,9 @@ def main() -> None:
 
     Usage errors (unknown option or command) are click's: a usage line and exit code 2.
     """
-    from orewire.warehouse.db import WarehouseError
+    import duckdb
+
+    from orewire.warehouse.db import WarehouseError, damage
 
     try:
         app()
@@ -467,3 +480,9 @@ def main() -> None:
     except (RegistryError, WarehouseError) as exc:
         err.print(f"orewire: {exc}", markup=False, highlight=False)
         sys.exit(EXIT_REFUSED if isinstance(exc, RegistryError) else 1)
+    except duckdb.Error as exc:
+        # A read that found the file damaged (or any other database error): one line, never a traceback.
+        path = get_settings().warehouse
+        problem = damage(path, exc) or f"warehouse {path}: {str(exc).strip().splitlines()[0] if str(exc).strip() else exc}"
+        err.print(f"orewire: {problem}", markup=False, highlight=False)
+        sys.exit(1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+import duckdb
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -12,7 +13,7 @@ from rich.text import Text
 from orewire.settings import Settings
 from orewire.sources import load_registry
 from orewire.warehouse import reader
-from orewire.warehouse.db import WarehouseError
+from orewire.warehouse.db import WarehouseDamaged, WarehouseError, damage
 
 
 def _iso(value: Any) -> Any:
@@ -25,6 +26,8 @@ def collect_status(settings: Settings) -> dict[str, Any]:
     data: dict[str, Any] = {"warehouse": str(settings.warehouse), "archive": str(settings.archive), "sources": []}
     try:
         conn = reader(settings)
+    except WarehouseDamaged:
+        raise
     except WarehouseError as exc:
         data["error"] = str(exc)
         data["sources"] = [{"source": n, "last_run": None, "articles": 0} for n in names]
@@ -48,6 +51,9 @@ def collect_status(settings: Settings) -> dict[str, Any]:
         run_errors = dict(conn.execute("SELECT source, sum(errors) FROM runs GROUP BY 1").fetchall())
         failed_runs = dict(conn.execute(
             "SELECT source, count(*) FILTER (WHERE status NOT IN ('ok', 'warning', 'running')) FROM runs GROUP BY 1").fetchall())
+    except duckdb.Error as exc:
+        raise damage(settings.warehouse, exc) or WarehouseError(f"cannot read warehouse {settings.warehouse}: "
+                                                                 f"{str(exc).splitlines()[0]}") from None
     finally:
         conn.close()
     for name in names + sorted(set(articles) - set(names)):

@@ -13,12 +13,13 @@ import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from orewire.settings import Settings
-from orewire.warehouse.db import reader
+from orewire.settings import Settings, get_settings
+from orewire.warehouse.db import damage, reader
 
 ALLOWED = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 PIVOT_RE = re.compile(r"\bPIVOT\b", re.IGNORECASE)
@@ -203,6 +204,9 @@ def stream_query(sql: str, settings: Settings | None = None, *, wait: float = 5.
             except duckdb.Error as exc:
                 if watchdog is not None and watchdog.fired:
                     raise SqlStopped(_stopped("time", limits)) from None
+                damaged = damage(Path((settings or get_settings()).warehouse), exc)
+                if damaged is not None:
+                    raise damaged from None
                 raise SqlFailed(_one_line(exc)) from None
 
         result: Any = None
