@@ -470,8 +470,10 @@ def main() -> None:
     """
     import duckdb
 
+    from orewire import stopping
     from orewire.warehouse.db import WarehouseError, damage
 
+    stopping.install()
     try:
         app()
     except UserError as exc:
