@@ -17,7 +17,17 @@ import psutil
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from .conftest import FAST, SITES, finish, orewire_env, record_fault, record_figure, run_orewire, start, write_registry
+from .conftest import (
+    FAST,
+    SITES,
+    finish,
+    orewire_env,
+    record_fault,
+    record_figure,
+    run_orewire,
+    start,
+    write_registry,
+)
 from .test_crash import SlowSite
 
 pytestmark = pytest.mark.slow
