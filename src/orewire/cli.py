@@ -471,6 +471,7 @@ def main() -> None:
     import duckdb
 
     from orewire import stopping
+    from orewire.prefect_api import PrefectUnavailable
     from orewire.warehouse.db import WarehouseError, damage
 
     stopping.install()
@@ -479,7 +480,7 @@ def main() -> None:
     except UserError as exc:
         err.print(f"orewire: {exc}", markup=False, highlight=False)
         sys.exit(exc.code)
-    except (RegistryError, WarehouseError) as exc:
+    except (RegistryError, WarehouseError, PrefectUnavailable) as exc:
         err.print(f"orewire: {exc}", markup=False, highlight=False)
         sys.exit(EXIT_REFUSED if isinstance(exc, RegistryError) else 1)
     except duckdb.Error as exc:

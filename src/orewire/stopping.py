@@ -29,6 +29,13 @@ STOP_WAIT_S = 10.0
 EXIT_SIGTERM = 128 + signal.SIGTERM
 
 _installed = False
+_active = True
+
+
+def release() -> None:
+    """Leave SIGTERM to the command itself (``orewire serve`` stops its own way)."""
+    global _active
+    _active = False
 
 
 def _is_crawler(proc: psutil.Process) -> bool:
@@ -70,7 +77,7 @@ def _watch(read_fd: int) -> None:
             continue
         except OSError:
             return
-        if signal.SIGTERM.to_bytes(1, "little") in data:
+        if signal.SIGTERM.to_bytes(1, "little") in data and _active:
             break
     # From here on the main thread may still run (a library may turn the signal into an exception
     # and report it): its output is dropped, so the stop line is the last word.
@@ -100,6 +107,6 @@ def install() -> None:
     _installed = True
 
 
-__all__ = ["EXIT_SIGTERM", "STOP_WAIT_S", "install", "stop_children"]
+__all__ = ["EXIT_SIGTERM", "STOP_WAIT_S", "install", "release", "stop_children"]
 if sys.platform == "win32":  # pragma: no cover - orewire runs on POSIX systems
     raise ImportError("orewire.stopping needs POSIX signals")
