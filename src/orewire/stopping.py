@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import sys
 import threading
 
 import psutil
@@ -107,6 +106,3 @@ def install() -> None:
     _installed = True
 
 
-__all__ = ["EXIT_SIGTERM", "STOP_WAIT_S", "install", "release", "stop_children"]
-if sys.platform == "win32":  # pragma: no cover - orewire runs on POSIX systems
-    raise ImportError("orewire.stopping needs POSIX signals")
