@@ -152,7 +152,8 @@ class RunContext:
     counters: Counters = field(default_factory=Counters)
     archived_now: set[str] = field(default_factory=set)
     robots_crawl_delay: float | None = None
-    finish_reason: str = "finished"
+    # Set by the spider_closed signal; a crawl stopped without it (a forced stop) stays unfinished.
+    finish_reason: str = "stopped"
     first_error: str | None = None
     first_error_host: str | None = None
     archive_error: str | None = None

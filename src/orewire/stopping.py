@@ -3,9 +3,9 @@
 The command line installs :func:`install`. On SIGTERM a watcher thread (woken at C level through
 the signal wake-up descriptor, so a long database call in the main thread does not delay it):
 
-1. sends SIGTERM to the crawler processes: Scrapy stops its crawl, the record being written is
-   finished, and the WARC files are closed and renamed (the manifest stays marked
-   ``.crawling``, so the next run walks the listings this one did not finish);
+1. sends SIGTERM twice to the crawler processes: Scrapy stops at once (downloads in flight are
+   dropped, the record being written is finished) and the WARC files are closed and renamed
+   (the manifest stays marked ``.crawling``, so the next run walks what this one did not);
 2. waits for them up to ``STOP_WAIT_S`` seconds (a crawler still running then is killed: its
    unfinished file is cut after its last whole record by the next crawl);
 3. ends the other child processes (page workers, a temporary Prefect server);
@@ -21,6 +21,7 @@ import contextlib
 import os
 import signal
 import threading
+import time
 
 import psutil
 
@@ -51,9 +52,13 @@ def stop_children(wait: float = STOP_WAIT_S) -> None:
     except psutil.Error:
         return
     crawlers = [p for p in children if _is_crawler(p)]
-    for proc in crawlers:
-        with contextlib.suppress(psutil.Error):
-            proc.send_signal(signal.SIGTERM)
+    # Twice: Scrapy then stops at once instead of waiting for the downloads in flight (a response
+    # not yet archived is simply not archived; the record being written is finished first).
+    for _ in range(2):
+        for proc in crawlers:
+            with contextlib.suppress(psutil.Error):
+                proc.send_signal(signal.SIGTERM)
+        time.sleep(0.3)
     _, alive = psutil.wait_procs(crawlers, timeout=wait)
     for proc in alive:
         with contextlib.suppress(psutil.Error):

@@ -17,6 +17,8 @@ import psutil
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
+from orewire.testing.site_server import slow_route
+
 from .conftest import (
     FAST,
     SITES,
@@ -49,7 +51,8 @@ def _group_alive(pgid: int) -> list[str]:
 @pytest.mark.parametrize("target", ["command", "group"])
 def test_sigterm_stops_fast_and_clean(rel_env, tmp_path, target):
     settings, prefect_url = rel_env
-    registry = write_registry(tmp_path / "sources.toml", {"trend": {**FAST, "politeness.concurrency": 1}})
+    registry = write_registry(tmp_path / "sources.toml", {"trend": {
+        **FAST, "politeness.concurrency": 1, "politeness.timeout": 120.0}})
     env = orewire_env(settings, prefect_url, registry)
     args = ["run", "--source", "trend", "--workers", "1"]
 
@@ -57,6 +60,9 @@ def test_sigterm_stops_fast_and_clean(rel_env, tmp_path, target):
         delay = 0.3
 
     with Slow(SITES / "trend") as site:
+        # One article answers only after 90 s: the crawl cannot end on its own before the signal,
+        # and a download is in flight when it comes.
+        site.route("/business/economy/4205809.html", slow_route(90))
         args += ["--base-url", site.url]
         popen = start(args, env)
         deadline = time.monotonic() + 180
@@ -92,6 +98,7 @@ def test_sigterm_stops_fast_and_clean(rel_env, tmp_path, target):
         assert list(settings.archive.rglob("manifests/*.crawling"))
 
         if target == "command":
+            site.routes.clear()
             again = run_orewire(args, env, timeout=300)
             assert again.code == 0, again.stdout + again.stderr[-3000:]
             assert again.lines[-1] == "daily run: ok"
