@@ -2,7 +2,7 @@
 
 In order:
 
-1. ``PREFECT_API_URL`` when set;
+1. ``PREFECT_API_URL`` when set (in the environment or a Prefect profile);
 2. the server of a running ``orewire serve`` of the same project (it leaves its address in
    ``<state>/prefect/serve.json`` while it runs; used when it answers its health check);
 3. a temporary local server started here, with a longer start-up allowance than Prefect's own
@@ -74,6 +74,16 @@ def serve_server(settings: Settings) -> str | None:
     return api
 
 
+def configured_api() -> str | None:
+    """``PREFECT_API_URL`` from the environment or Prefect's own settings (a profile), or None."""
+    if os.environ.get("PREFECT_API_URL"):
+        return os.environ["PREFECT_API_URL"]
+    from prefect.settings import PREFECT_API_URL
+
+    value = PREFECT_API_URL.value()
+    return str(value) if value else None
+
+
 def startup_allowance() -> float:
     try:
         return float(os.environ.get("OREWIRE_PREFECT_STARTUP") or STARTUP_S)
@@ -102,8 +112,9 @@ def _start_temporary(allowance: float) -> Any:
 @contextlib.contextmanager
 def prefect_api(settings: Settings) -> Iterator[str | None]:
     """Run the enclosed flows against the API chosen as in the module docstring."""
-    if os.environ.get("PREFECT_API_URL"):
-        yield os.environ["PREFECT_API_URL"]
+    configured = configured_api()
+    if configured:
+        yield configured
         return
     server = None
     api = serve_server(settings)
