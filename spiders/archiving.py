@@ -77,7 +77,18 @@ class ArchiveMiddleware:
         return cls(crawler)
 
     def process_request(self, request: Request) -> None:
+        ctx = context_of(self.crawler)
+        if ctx is not None and ctx.archive_error:
+            # Nothing more is fetched once the archive could not be written.
+            self._close(ctx)
+            raise IgnoreRequest(ctx.archive_error)
         request.meta["orewire_sent_at"] = time.time()
+
+    def _close(self, ctx: RunContext) -> None:
+        engine = self.crawler.engine
+        if not ctx.closing and engine is not None and engine.spider is not None:
+            ctx.closing = True
+            _schedule_coro(engine.close_spider_async(reason="archive_error"))
 
     def process_response(self, request: Request, response: Response) -> Response:
         ctx = context_of(self.crawler)
@@ -131,15 +142,12 @@ class ArchiveMiddleware:
         return response
 
     def _archive_failed(self, ctx: RunContext, request: Request, exc: OSError) -> None:
-        first = ctx.archive_error is None
         ctx.archive_failed(exc)
         try:
             ctx.record(**base_row(ctx, request), final_url=None, status=None, error=ctx.archive_error)
-        except (OSError, ValueError):
-            pass  # the manifest is on the same disk: the summary still carries the error
-        engine = self.crawler.engine
-        if first and engine is not None and engine.spider is not None:
-            _schedule_coro(engine.close_spider_async(reason="archive_error"))
+        except ValueError:
+            pass  # the manifest is closed: the summary still carries the error
+        self._close(ctx)
 
     def process_exception(self, request: Request, exception: Exception) -> None:
         ctx = context_of(self.crawler)

@@ -157,6 +157,7 @@ class RunContext:
     first_error: str | None = None
     first_error_host: str | None = None
     archive_error: str | None = None
+    closing: bool = False  # a close of the crawl was asked for (archive_error)
     warc: WarcWriter | None = None
     unsettled: set[str] = field(default_factory=set)
     manifest: ManifestWriter | None = None
@@ -256,7 +257,13 @@ class RunContext:
     # -- bookkeeping -------------------------------------------------------------------------
     def record(self, **row: Any) -> dict[str, Any]:
         assert self.manifest is not None
-        full = self.manifest.write(mode=self.mode, **row)
+        try:
+            full = self.manifest.write(mode=self.mode, **row)
+        except OSError as exc:
+            # The manifest is part of the archive: the crawl stops (the archive middleware sees
+            # archive_error on the next request) and the run fails with the path and the cause.
+            self.archive_failed(exc)
+            return {**row, "mode": self.mode}
         c = self.counters
         c.requests += 1
         status = full.get("status")

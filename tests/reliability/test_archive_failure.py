@@ -31,15 +31,21 @@ def make_unwritable(folder: Path) -> str:
 
 
 @pytest.mark.slow
-def test_unwritable_archive_fails_the_run(rel_env, tmp_path):
+@pytest.mark.parametrize("folder", ["month", "manifests"])
+def test_unwritable_archive_fails_the_run(rel_env, tmp_path, folder):
     settings, prefect_url = rel_env
     registry = write_registry(tmp_path / "sources.toml", {"trend": FAST})
     now = datetime.now(UTC)
     how = ""
-    for when in (now, now + timedelta(days=2)):  # the run may cross into the next month
-        month = settings.archive / "trend" / f"{when:%Y}" / f"{when:%m}"
-        if not month.exists() and not month.is_symlink():
-            how = make_unwritable(month)
+    if folder == "manifests":
+        how = make_unwritable(settings.archive / "trend" / "manifests").replace("month", "manifests")
+        written = ".jsonl"
+    else:
+        written = ".warc.gz.open"
+        for when in (now, now + timedelta(days=2)):  # the run may cross into the next month
+            month = settings.archive / "trend" / f"{when:%Y}" / f"{when:%m}"
+            if not month.exists() and not month.is_symlink():
+                how = make_unwritable(month)
     env = orewire_env(settings, prefect_url, registry)
     with SiteServer(SITES / "trend") as site:
         proc = run_orewire(["run", "--source", "trend", "--base-url", site.url, "--workers", "1"], env)
@@ -49,7 +55,7 @@ def test_unwritable_archive_fails_the_run(rel_env, tmp_path):
     assert proc.code == 1, out[-3000:]
     line = next(ln for ln in proc.lines if ln.startswith("trend:"))
     assert line.startswith("trend: failed:"), line
-    assert "cannot write the archive" in line and ".warc.gz.open" in line, line
+    assert "cannot write the archive" in line and written in line, line
     assert "Permission denied" in line, line
     assert proc.lines[-1] == "daily run: finished with failures"
     # The crawl stopped at the first response it could not archive: no article was requested.
@@ -59,7 +65,7 @@ def test_unwritable_archive_fails_the_run(rel_env, tmp_path):
     status = run_orewire(["status"], env)
     assert "trend: failed: " in status.stdout and "cannot write the archive" in status.stdout, status.stdout
     record_fault(f"archive not writable ({how})",
-                 f"exit 1; summary, status and runs: failed, cannot write the archive: <file>.warc.gz.open: "
+                 f"exit 1; summary, status and runs: failed, cannot write the archive: <file>{written}: "
                  f"Permission denied; {len(served)} request(s), no article", "nothing (no page fetched)")
 
 
