@@ -90,6 +90,12 @@ def _watch(read_fd: int) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)
         os.dup2(devnull, 2)
+    # The stop runs in a non-daemon thread: should the main thread end meanwhile, the interpreter
+    # waits for it before exiting, so the exit status and the line are always this one's.
+    threading.Thread(target=_stop, args=(err,), name="orewire-stop", daemon=False).start()
+
+
+def _stop(err: int) -> None:
     stop_children()
     with contextlib.suppress(OSError):
         os.write(err, b"orewire: stopped (SIGTERM); what was loaded stays, the next run picks up the rest\n")
