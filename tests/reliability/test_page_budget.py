@@ -138,7 +138,7 @@ def test_hostile_texts_stay_within_the_budget(tmp_path):
         u for u, n in nots.items() if n["reason"] == "over-time-budget"}
     names = {p.url: name for p, name in zip(pages[1:], HOSTILE, strict=True)}
     over = [names[u] for u in names if u in over_urls]
-    record_fault(f"hostile texts ({', '.join(HOSTILE)}), budget {budget:g} s",
+    record_fault(f"{len(HOSTILE)} hostile texts (dots, '?.', digits, $, 'Mr. ', capitals), budget {budget:g} s",
                  f"all {len(pages)} pages recorded; {len(over)} cut by the budget", "facts of the pages cut")
     record_figure(f"hostile texts: {len(pages)} pages in 2 workers in {took:.1f} s; over the {budget:g} s page "
                   f"budget: {', '.join(over) or 'none'}")
