@@ -114,6 +114,14 @@ def _crawl_and_load(flow_name: str, source: str, run_id: str, *, base_url: str |
         result, outcome, message = future.result()
         counts.update(fetched=result.fetched, errors=result.errors)
         status = {"ok": "ok", "offline": "offline"}.get(outcome, "failed")
+        if status == "ok" and result.fetched == 0:
+            status, message = _nothing_fetched(source, mode) or (status, message)
+        note = result.left_note()
+        if note:
+            message = "; ".join(m for m in (message, note) if m)
+        # Recorded with the run: what the caps left and why each listing walk stopped.
+        params["crawl"] = {"links_cut": result.links_cut, "articles_deferred": result.articles_deferred,
+                           "walks": result.walks}
     except Exception as exc:
         status, message = "failed", f"crawl: {_one_line(exc)}"
     try:
@@ -121,6 +129,9 @@ def _crawl_and_load(flow_name: str, source: str, run_id: str, *, base_url: str |
         counts.update({k: v for k, v in ingest.as_dict().items() if k in
                        ("new_articles", "updated_articles", "not_articles", "facts")})
         counts["errors"] = counts.get("errors", 0) + len(ingest.errors)
+        if ingest.errors:
+            note = f"{len(ingest.errors)} page error(s), first: {ingest.errors[0]}"[:300]
+            message = "; ".join(m for m in (message, note) if m)
     except Exception as exc:
         status = "failed"
         message = "; ".join(m for m in (message, f"load: {_one_line(exc)}") if m)
@@ -133,6 +144,16 @@ def _crawl_and_load(flow_name: str, source: str, run_id: str, *, base_url: str |
     return SourceOutcome(source, run_id, status, message, counts)
 
 
+def _nothing_fetched(source: str, mode: str) -> tuple[str, str] | None:
+    """A crawl that fetched nothing although the registry lists feeds: a warning, not an "ok"."""
+    if mode != "daily":
+        return None
+    feeds = load_registry(get_settings().sources)[source].feeds
+    if not feeds:
+        return None
+    return "warning", f"fetched nothing although the registry lists {len(feeds)} feed(s); see the crawl log"
+
+
 def _publish(flow_name: str, outcomes: list[SourceOutcome]) -> dict[str, Any]:
     markdown = summary_markdown(flow_name, outcomes)
     try:
@@ -140,7 +161,8 @@ def _publish(flow_name: str, outcomes: list[SourceOutcome]) -> dict[str, Any]:
                                  description=f"orewire {flow_name} run summary")
     except Exception as exc:  # an artifact is a convenience; never fail a run over it
         get_run_logger().warning("could not publish the summary artifact: %s", exc)
-    return {"ok": all(o.status == "ok" for o in outcomes),
+    return {"ok": all(o.status in ("ok", "warning") for o in outcomes),
+            "warnings": sum(o.status == "warning" for o in outcomes),
             "sources": [{"source": o.source, "run_id": o.run_id, "status": o.status, "message": o.message,
                          **o.counts} for o in outcomes],
             "lines": [o.line() for o in outcomes]}

@@ -118,6 +118,10 @@ def serve_all(settings: Settings, port: int | None = None) -> None:
         stopping = True
         raise KeyboardInterrupt
 
+    from orewire import stopping as fast_stop
+    from orewire.prefect_api import forget_serve_server, remember_serve_server
+
+    fast_stop.release()
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
     existing = os.environ.get("PREFECT_API_URL")
@@ -128,12 +132,17 @@ def serve_all(settings: Settings, port: int | None = None) -> None:
             os.environ["PREFECT_API_URL"] = str(api)
             from prefect.settings import PREFECT_API_URL, temporary_settings
 
-            with temporary_settings({PREFECT_API_URL: str(api)}):
-                from prefect import serve
+            # Other orewire commands of this project use this server instead of a temporary one.
+            remember_serve_server(settings, str(api))
+            try:
+                with temporary_settings({PREFECT_API_URL: str(api)}):
+                    from prefect import serve
 
-                built = deployments(settings)
-                console.print(f"orewire serve: {len(built)} deployments on {api} (Ctrl-C to stop)")
-                serve(*built, print_starting_message=False)
+                    built = deployments(settings)
+                    console.print(f"orewire serve: {len(built)} deployments on {api} (Ctrl-C to stop)")
+                    serve(*built, print_starting_message=False)
+            finally:
+                forget_serve_server(settings)
     except KeyboardInterrupt:
         pass
     except Exception:

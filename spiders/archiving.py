@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 from scrapy.http.headers import Headers
+from scrapy.utils.defer import _schedule_coro
 
 from spiders.runtime import RunContext, error_text
 
@@ -76,7 +77,18 @@ class ArchiveMiddleware:
         return cls(crawler)
 
     def process_request(self, request: Request) -> None:
+        ctx = context_of(self.crawler)
+        if ctx is not None and ctx.archive_error:
+            # Nothing more is fetched once the archive could not be written.
+            self._close(ctx)
+            raise IgnoreRequest(ctx.archive_error)
         request.meta["orewire_sent_at"] = time.time()
+
+    def _close(self, ctx: RunContext) -> None:
+        engine = self.crawler.engine
+        if not ctx.closing and engine is not None and engine.spider is not None:
+            ctx.closing = True
+            _schedule_coro(engine.close_spider_async(reason="archive_error"))
 
     def process_response(self, request: Request, response: Response) -> Response:
         ctx = context_of(self.crawler)
@@ -95,13 +107,18 @@ class ArchiveMiddleware:
             reason = HTTPStatus(response.status).phrase
         except ValueError:
             reason = ""
-        location = ctx.warc.write_exchange(
-            url=response.url, method=request.method, request_headers=req_headers,
-            request_body=request.body or b"", status=response.status, reason=reason,
-            response_headers=header_pairs(response.headers), body=response.body,
-            fetched_at=fetched_at, remote_ip=str(response.ip_address) if response.ip_address else None,
-            extra=extra,
-        )
+        try:
+            location = ctx.warc.write_exchange(
+                url=response.url, method=request.method, request_headers=req_headers,
+                request_body=request.body or b"", status=response.status, reason=reason,
+                response_headers=header_pairs(response.headers), body=response.body,
+                fetched_at=fetched_at, remote_ip=str(response.ip_address) if response.ip_address else None,
+                extra=extra,
+            )
+        except OSError as exc:
+            # A response that cannot be archived is not used: the crawl stops at once and says why.
+            self._archive_failed(ctx, request, exc)
+            raise IgnoreRequest(ctx.archive_error or "cannot write the archive") from None
         final_url = response.url
         if 300 <= response.status < 400 and response.headers.get(b"Location"):
             final_url = urljoin(response.url, response.headers[b"Location"].decode("latin-1"))
@@ -123,6 +140,14 @@ class ArchiveMiddleware:
             new=new, elapsed_s=round(time.time() - request.meta.get("orewire_sent_at", time.time()), 3),
         )
         return response
+
+    def _archive_failed(self, ctx: RunContext, request: Request, exc: OSError) -> None:
+        ctx.archive_failed(exc)
+        try:
+            ctx.record(**base_row(ctx, request), final_url=None, status=None, error=ctx.archive_error)
+        except ValueError:
+            pass  # the manifest is closed: the summary still carries the error
+        self._close(ctx)
 
     def process_exception(self, request: Request, exception: Exception) -> None:
         ctx = context_of(self.crawler)

@@ -16,6 +16,7 @@ discover. Modes:
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import logging
 from collections.abc import AsyncIterator, Iterable, Iterator
@@ -41,6 +42,12 @@ BOILERPLATE_ANCESTOR = (
     "contains(@class, 'related') or contains(@class, 'popular') or contains(@class, 'sidebar') or "
     "self::aside or self::footer or self::nav]"
 )
+# The date of a listing item is searched in its link and up to three parents, but not in a parent
+# with more children than this: on a page of thousands of items that search would scan the whole
+# list once per link.
+DATE_SEARCH_MAX_CHILDREN = 100
+# A listing page yields at most this many times max_links_per_page items, archived ones included.
+LISTING_ITEMS_MAX = 10
 PRIORITY_DISCOVERY = 10
 PRIORITY_ARTICLE = 0
 
@@ -60,6 +67,10 @@ class SourceSpider(scrapy.Spider):
         self.sitemaps_seen: set[str] = set()
         pol = self.source.politeness
         self.max_pages = pol.backfill_max_pages if ctx.mode == "backfill" else pol.max_pages
+        self.max_pages_key = "backfill_max_pages" if ctx.mode == "backfill" else "max_pages"
+        # Each listing walk (by section): the articles it has seen and the digest of its last page.
+        self.walk_seen: dict[str, set[str]] = {}
+        self.walk_digest: dict[str, str] = {}
         # Daily runs take sitemap entries changed since a day before the last archived article.
         last = ctx.index.last_success
         self.daily_since: datetime | None = (last - timedelta(days=1)) if last else (
@@ -117,6 +128,14 @@ class SourceSpider(scrapy.Spider):
         self.seen_articles.add(ident)
         if not force and not self.ctx.refetch and self.ctx.index.has_article(ident):
             return None
+        counters = self.ctx.counters
+        if not force and counters.article_requests >= self.source.politeness.max_article_requests:
+            counters.articles_deferred += 1
+            if counters.articles_deferred == 1:
+                log.warning("%s: %d article requests made (max_article_requests); further articles are left "
+                            "for the next run", self.source.name, counters.article_requests)
+            return None
+        counters.article_requests += 1
         return Request(self.ctx.to_fetch(real_url), callback=self.parse_article, errback=self.on_error,
                        priority=PRIORITY_ARTICLE,
                        meta={"orewire_kind": "article", "orewire_article_id": ident,
@@ -223,15 +242,29 @@ class SourceSpider(scrapy.Spider):
             return not (self.ctx.until and day > self.ctx.until)
         return True
 
+    def cap_links(self, response: Response, items: list[Entry]) -> list[Entry]:
+        """At most ``max_links_per_page`` article links of one page; the cut is logged and counted
+        (the run then stays unsettled, so the next run fetches the page in full again)."""
+        cap = self.source.politeness.max_links_per_page
+        if len(items) <= cap:
+            return items
+        self.ctx.counters.links_cut += len(items) - cap
+        log.warning("%s: %d article links, the first %d taken (max_links_per_page); the rest are left for the "
+                    "next run", response.url, len(items), cap)
+        return items[:cap]
+
     def parse_feed(self, response: Response) -> Iterable[Request]:
         if response.status == 304:
             return
+        entries: list[Entry] = []
         for entry in parse_feed(response.body, self.tz):
             real = self.absolute(response, entry.url)
             if real and self.source.is_article_url(real) and self.in_range(entry.published):
-                req = self.article_request(real, "feed")
-                if req is not None:
-                    yield req
+                entries.append(Entry(real, entry.published))
+        for entry in self.cap_links(response, entries):
+            req = self.article_request(entry.url, "feed")
+            if req is not None:
+                yield req
 
     def parse_sitemap(self, response: Response) -> Iterable[Request]:
         if response.status == 304:
@@ -293,16 +326,29 @@ class SourceSpider(scrapy.Spider):
     def listing_items(self, response: Response) -> list[Entry]:
         """Article links of a listing page with their dates, in page order (first selector that
         finds article links wins)."""
+        cap = self.source.politeness.max_links_per_page
         for selector in self.source.listing_links:
             items: list[Entry] = []
             seen: set[str] = set()
-            for link in response.css(selector):
+            links = response.css(selector)
+            taken = 0  # links to articles not archived yet: what the cap counts
+            for n, link in enumerate(links):
                 if link.xpath(BOILERPLATE_ANCESTOR):
                     continue
                 href = link.attrib.get("href") or link.css("a::attr(href)").get() or ""
                 real = self.absolute(response, href)
                 if not real or not self.source.is_article_url(real) or real in seen:
                     continue
+                archived = self.is_archived(real)
+                if (taken == cap and not archived) or len(items) == LISTING_ITEMS_MAX * cap:
+                    # The rest of a huge page is not even looked at: counted, logged, and left for the
+                    # next run, which takes the next links (those archived by now do not count).
+                    self.ctx.counters.links_cut += len(links) - n
+                    log.warning("%s: %d links, %d article links taken (max_links_per_page %d); the other %d "
+                                "are left for the next run", response.url, len(links), len(items), cap,
+                                len(links) - n)
+                    return items
+                taken += not archived
                 seen.add(real)
                 items.append(Entry(real, self.item_date(link)))
             if items:
@@ -324,8 +370,8 @@ class SourceSpider(scrapy.Spider):
                     if when is not None:
                         return when
             parent = node.xpath("..")
-            if not parent:
-                break
+            if not parent or len(parent[0].root) > DATE_SEARCH_MAX_CHILDREN:
+                break  # a list of many items: its first date is not this link's
             node = parent[0]
         return None
 
@@ -345,10 +391,22 @@ class SourceSpider(scrapy.Spider):
         return None
 
     def parse_listing(self, response: Response) -> Iterable[Request]:
-        if response.status == 304:
-            return
+        section = str(response.meta.get("orewire_section") or response.url)
         page = int(response.meta.get("orewire_page", 1))
+        if response.status == 304:
+            self.ctx.walk_stopped(section, page, "not modified since the last run")
+            return
         items = self.listing_items(response)
+        idents = [self.ctx.article_identity(e.url) for e in items]
+        seen = self.walk_seen.setdefault(section, set())
+        unseen = {i for i in idents if i not in seen}
+        seen.update(idents)
+        digest = hashlib.sha256(response.body).hexdigest()
+        identical = self.walk_digest.get(section) == digest
+        self.walk_digest[section] = digest
+        self.ctx.walk_step(section, page, len(items), len(unseen))
+        log.info("walk %s: page %d: %d article links, %d not seen before in this walk", section, page,
+                 len(items), len(unseen))
         requests = []
         unarchived = 0
         dated = [e for e in items if e.published is not None]
@@ -361,23 +419,39 @@ class SourceSpider(scrapy.Spider):
                 if req is not None:
                     requests.append(req)
         yield from requests
-        if not items:
+        stop = self.walk_stop(response, page, items, dated, unarchived, identical, bool(unseen))
+        nxt = None if stop else self.next_page_url(response)
+        if stop is None and nxt is None:
+            stop = "no next page"
+        if stop is not None:
+            self.ctx.walk_stopped(section, page, stop)
+            log.info("walk %s: stopped at page %d: %s", section, page, stop)
             return
+        assert nxt is not None
+        yield self.page_request(nxt, "listing", self.parse_listing, conditional=False,
+                                orewire_section=response.meta.get("orewire_section"), orewire_page=page + 1)
+
+    def walk_stop(self, response: Response, page: int, items: list[Entry], dated: list[Entry], unarchived: int,
+                  identical: bool, brought_unseen: bool) -> str | None:
+        """Why a listing walk ends at this page, or None to go on to the next page."""
+        if not items:
+            return "no article links" if response.status == 200 else f"no article links (status {response.status})"
+        if identical:
+            return "page identical to the previous one"
+        if page > 1 and not brought_unseen:
+            return "no article the walk had not already seen"
         if self.ctx.mode == "backfill":
             since = self.ctx.since
             if since and dated and all(local_date(e.published, self.tz) < since  # type: ignore[arg-type]
                                        for e in dated):
-                return
+                return f"items older than --since {since}"
         elif unarchived == 0:
-            return  # met the archive: everything older is there already
+            return "met the archive"  # everything older is there already
+        if self.ctx.counters.articles_deferred:
+            return "max_article_requests reached"
         if page >= self.max_pages:
-            log.info("%s: stopped at page %d (max_pages)", response.meta.get("orewire_section"), page)
-            return
-        nxt = self.next_page_url(response)
-        if nxt:
-            yield self.page_request(nxt, "listing", self.parse_listing, conditional=False,
-                                    orewire_section=response.meta.get("orewire_section"),
-                                    orewire_page=page + 1)
+            return f"{self.max_pages_key} ({self.max_pages}) reached"
+        return None
 
     def parse_article(self, response: Response) -> Iterable[Any]:
         return ()

@@ -80,7 +80,16 @@ def main(argv: list[str] | None = None) -> int:
         refetch=args.refetch, politeness=not args.no_politeness, progress=args.progress,
         timeout=source.politeness.timeout,
     )
-    ctx.open()
+    try:
+        ctx.open()
+    except OSError as exc:
+        from spiders.runtime import archive_problem
+
+        ctx.archive_error = f"cannot write the archive: {archive_problem(exc)}"
+        ctx.close()
+        sys.stdout.write(json.dumps({"summary": ctx.summary("archive_error")}) + "\n")
+        sys.stdout.flush()
+        return 0
     log_file = settings.state_dir / "logs" / f"crawl-{source.name}-{args.run_id}.log"
     process = CrawlerProcess(scrapy_settings(ctx, settings.user_agent, log_file, args.concurrency))
     spider_cls = SPIDERS[source.spider]

@@ -78,6 +78,12 @@ def error_text(exc: BaseException, timeout: float | None = None) -> str:
     return f"{name}: {text}" if text else name
 
 
+def archive_problem(exc: OSError) -> str:
+    """``path: cause`` of a failed archive write."""
+    cause = exc.strerror or type(exc).__name__
+    return f"{exc.filename}: {cause}" if exc.filename else f"{cause} ({exc})"
+
+
 CRAWLING_SUFFIX = ".crawling"
 
 
@@ -120,6 +126,10 @@ class Counters:
     blocked: int = 0
     bytes: int = 0
     requests: int = 0
+    article_requests: int = 0
+    links_cut: int = 0  # article links over max_links_per_page, left for the next run
+    articles_deferred: int = 0  # article requests over max_article_requests, left for the next run
+    listing_pages: int = 0
 
 
 @dataclass
@@ -142,12 +152,18 @@ class RunContext:
     counters: Counters = field(default_factory=Counters)
     archived_now: set[str] = field(default_factory=set)
     robots_crawl_delay: float | None = None
-    finish_reason: str = "finished"
+    # Set by the spider_closed signal; a crawl stopped without it (a forced stop) stays unfinished.
+    finish_reason: str = "stopped"
     first_error: str | None = None
     first_error_host: str | None = None
+    archive_error: str | None = None
+    closing: bool = False  # a close of the crawl was asked for (archive_error)
     warc: WarcWriter | None = None
     unsettled: set[str] = field(default_factory=set)
     manifest: ManifestWriter | None = None
+    # Listing walks by section URL: pages walked, items seen, and why the walk stopped.
+    walks: dict[str, dict[str, Any]] = field(default_factory=dict)
+    walk_now: str = ""
     started: float = field(default_factory=time.monotonic)
     _last_progress: float = 0.0
 
@@ -160,8 +176,31 @@ class RunContext:
         self.manifest.path.with_suffix(CRAWLING_SUFFIX).touch()
         self.warc = WarcWriter(self.archive_root, self.source.name, self.run_id)
 
+    @property
+    def left_for_next_run(self) -> bool:
+        """Article links were cut by a cap: the next crawl must fetch this run's pages in full."""
+        return bool(self.counters.links_cut or self.counters.articles_deferred)
+
+    def walk_step(self, section: str, page: int, items: int, unseen: int) -> None:
+        walk = self.walks.setdefault(section, {"pages": 0, "items": 0, "stopped": None})
+        walk["pages"] = max(walk["pages"], page)
+        walk["items"] += unseen
+        self.counters.listing_pages += 1
+        self.walk_now = f"{section} page {page}"
+        self.report()
+
+    def walk_stopped(self, section: str, page: int, reason: str) -> None:
+        walk = self.walks.setdefault(section, {"pages": page, "items": 0, "stopped": None})
+        walk["stopped"] = f"page {page}: {reason}"
+
     def mark_finished(self) -> None:
-        """The crawl ran to its end: its archived articles are settled (see unsettled_articles)."""
+        """The crawl ran to its end: its archived articles are settled (see unsettled_articles).
+
+        A crawl that left article links for later (a cap) stays unsettled like a killed one: the
+        next crawl fetches its listings and feeds in full (no 304) and walks past its articles.
+        """
+        if self.left_for_next_run:
+            return
         if self.manifest is not None:
             self.manifest.path.with_suffix(CRAWLING_SUFFIX).unlink(missing_ok=True)
 
@@ -169,11 +208,22 @@ class RunContext:
         """Archived by a crawl that ran to its end (or before one that did)."""
         return self.index.has_article(ident) and ident not in self.unsettled
 
+    def archive_failed(self, exc: OSError) -> None:
+        """Remember the first failure to write the archive (path and cause) for the summary."""
+        if self.archive_error is None:
+            self.archive_error = f"cannot write the archive: {archive_problem(exc)}"
+
     def close(self) -> None:
         if self.warc is not None:
-            self.warc.close()
+            try:
+                self.warc.close()
+            except OSError as exc:
+                self.archive_failed(exc)
         if self.manifest is not None:
-            self.manifest.close()
+            try:
+                self.manifest.close()
+            except OSError as exc:
+                self.archive_failed(exc)
 
     # -- URLs --------------------------------------------------------------------------------
     @property
@@ -207,7 +257,13 @@ class RunContext:
     # -- bookkeeping -------------------------------------------------------------------------
     def record(self, **row: Any) -> dict[str, Any]:
         assert self.manifest is not None
-        full = self.manifest.write(mode=self.mode, **row)
+        try:
+            full = self.manifest.write(mode=self.mode, **row)
+        except OSError as exc:
+            # The manifest is part of the archive: the crawl stops (the archive middleware sees
+            # archive_error on the next request) and the run fails with the path and the cause.
+            self.archive_failed(exc)
+            return {**row, "mode": self.mode}
         c = self.counters
         c.requests += 1
         status = full.get("status")
@@ -239,6 +295,7 @@ class RunContext:
         c = self.counters
         line = {"progress": {"fetched": c.fetched, "articles_new": c.articles_new, "errors": c.errors,
                              "not_modified": c.not_modified, "robots_blocked": c.robots_blocked,
+                             "listing_pages": c.listing_pages, "walk": self.walk_now,
                              "elapsed": round(now - self.started, 1)}}
         sys.stdout.write(json.dumps(line) + "\n")
         sys.stdout.flush()
@@ -246,7 +303,9 @@ class RunContext:
     def summary(self, finish_reason: str) -> dict[str, Any]:
         c = self.counters
         error = None
-        if c.fetched == 0 and self.first_error:
+        if self.archive_error:
+            error = self.archive_error
+        elif c.fetched == 0 and self.first_error:
             host = self.source.primary_host if not self.base_url else self.first_error_host
             error = f"cannot reach {host}: {self.first_error}"
         elif finish_reason not in ("finished",):
@@ -256,6 +315,8 @@ class RunContext:
             "manifest": str(self.manifest.path) if self.manifest else None,
             "fetched": c.fetched, "articles_new": c.articles_new, "not_modified": c.not_modified,
             "errors": c.errors, "robots_blocked": c.robots_blocked, "requests": c.requests,
+            "links_cut": c.links_cut, "articles_deferred": c.articles_deferred, "listing_pages": c.listing_pages,
+            "walks": self.walks,
             "duration_s": round(time.monotonic() - self.started, 3), "finish_reason": finish_reason,
             "ok": error is None, "error": error,
             "finished_at": datetime.now(UTC).isoformat(),

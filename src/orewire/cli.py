@@ -7,11 +7,11 @@ are one line on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import secrets
 import sys
+from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -19,6 +19,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from orewire.settings import Settings, get_settings
 from orewire.sources import RegistryError, load_registry
@@ -42,6 +43,11 @@ class UserError(Exception):
     def __init__(self, message: str, code: int = 1) -> None:
         super().__init__(message)
         self.code = code
+
+
+def _plain(text: str) -> None:
+    """Print text as it is: data (titles, texts, messages) is never read as Rich markup."""
+    console.print(Text(text), highlight=False)
 
 
 def _settings() -> Settings:
@@ -111,10 +117,13 @@ def crawl(
     from orewire.crawl import crawl_source
 
     result = crawl_source(source, settings=settings, base_url=base_url, refetch=refetch, progress=True)
-    console.print(
+    _plain(
         f"{source}: fetched {result.fetched}, new articles {result.articles_new}, "
         f"not modified {result.not_modified}, errors {result.errors}; manifest {result.manifest}"
     )
+    note = result.left_note()
+    if note:
+        _plain(f"{source}: {note}")
     if not result.ok:
         raise UserError(f"{source}: {result.error}")
 
@@ -243,54 +252,96 @@ def status(
 # warehouse commands
 
 
-def _render(columns: list[str], rows: list[tuple[Any, ...]], fmt: str) -> None:
+# The table format shows at most this many rows (a table is laid out once its rows are known);
+# csv and json stream every row.
+TABLE_ROWS = 10_000
+
+
+def _csv_cell(v: Any) -> Any:
+    return _json_default(v) if v is not None and not isinstance(v, (int, float, str)) else v
+
+
+def _render(columns: list[str], batches: Iterable[list[tuple[Any, ...]]], fmt: str) -> None:
+    """Print rows as they come: csv and json row by row, the table once (up to TABLE_ROWS)."""
+    out = sys.stdout
     if fmt == "json":
-        _print_json([dict(zip(columns, row, strict=False)) for row in rows])
+        out.write("[")
+        first = True
+        for batch in batches:
+            for row in batch:
+                item = json.dumps(dict(zip(columns, row, strict=False)), ensure_ascii=False, default=_json_default)
+                out.write(("\n  " if first else ",\n  ") + item)
+                first = False
+        out.write("\n]\n" if not first else "]\n")
     elif fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf)
+        writer = csv.writer(out)
         writer.writerow(columns)
-        writer.writerows([[_json_default(v) if v is not None and not isinstance(v, (int, float, str)) else v
-                           for v in row] for row in rows])
-        sys.stdout.write(buf.getvalue())
+        for batch in batches:
+            writer.writerows([[_csv_cell(v) for v in row] for row in batch])
     else:
         table = Table(show_lines=False)
         for col in columns:
-            table.add_column(col, overflow="fold")
-        for row in rows:
-            table.add_row(*["" if v is None else str(v) for v in row])
+            table.add_column(Text(col), overflow="fold")
+        shown, more = 0, False
+        for batch in batches:
+            for row in batch:
+                if shown == TABLE_ROWS:
+                    more = True
+                    break
+                table.add_row(*[Text("" if v is None else str(v)) for v in row])
+                shown += 1
+            if more:
+                break
         console.print(table)
-        err.print(f"{len(rows)} row(s)")
+        err.print(Text(f"first {shown} rows shown; --format csv or json prints them all" if more
+                       else f"{shown} row(s)"))
 
 
-def _run_sql(query: str, fmt: str, settings: Settings) -> None:
-    from orewire.warehouse import SqlFailed, SqlRefused, run_query
+def _run_sql(query: str, fmt: str, settings: Settings, timeout: float | None = None,
+             memory_limit: int | None = None) -> None:
+    from orewire.warehouse import SqlFailed, SqlRefused, SqlStopped, stream_query
 
     try:
-        result = run_query(query, settings)
+        with stream_query(query, settings, timeout=timeout, memory_limit=memory_limit) as stream:
+            _render(stream.columns, stream.batches, fmt)
     except SqlRefused as exc:
         raise UserError(str(exc), EXIT_REFUSED) from None
+    except SqlStopped as exc:
+        raise UserError(str(exc), 1) from None
     except SqlFailed as exc:
         raise UserError(f"SQL error: {exc}", 1) from None
-    _render(result.columns, result.rows, fmt)
 
 
 @app.command()
 def sql(
     query: Annotated[str | None, typer.Argument(help="SQL to run; omit for a prompt (or pipe SQL on stdin).")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | csv | json")] = "table",
+    timeout: Annotated[float | None, typer.Option(
+        help="Stop a statement after this many seconds (0: no limit). Default OREWIRE_SQL_TIMEOUT or 60.")] = None,
+    memory_limit: Annotated[str | None, typer.Option(
+        help="DuckDB memory limit: a size (4GB, 500MB) or a share of RAM (25%). Default OREWIRE_SQL_MEMORY "
+             "or 25%.")] = None,
 ) -> None:
     """Ad-hoc SQL on a read-only connection (writes, ATTACH, extensions and file access refused)."""
     settings = _settings()
     if fmt not in ("table", "csv", "json"):
         raise UserError(f"--format must be table, csv or json, not {fmt!r}", EXIT_REFUSED)
+    if timeout is not None and timeout < 0:
+        raise UserError("--timeout must be 0 (no limit) or more seconds", EXIT_REFUSED)
+    from orewire.warehouse.query import parse_memory
+
+    try:
+        memory = parse_memory(memory_limit)
+    except ValueError as exc:
+        raise UserError(f"--memory-limit: {exc}", EXIT_REFUSED) from None
+    limits: dict[str, Any] = {"timeout": timeout, "memory_limit": memory}
     if query is not None:
-        _run_sql(query, fmt, settings)
+        _run_sql(query, fmt, settings, **limits)
         return
     if not sys.stdin.isatty():
         text = sys.stdin.read()
         if text.strip():
-            _run_sql(text, fmt, settings)
+            _run_sql(text, fmt, settings, **limits)
         return
     err.print("orewire sql (read-only). End a statement with ';'. Ctrl-D to leave.")
     buffer = ""
@@ -302,9 +353,9 @@ def sql(
         buffer += line + "\n"
         if buffer.strip().endswith(";"):
             try:
-                _run_sql(buffer, fmt, settings)
+                _run_sql(buffer, fmt, settings, **limits)
             except UserError as exc:
-                err.print(f"[red]{exc}[/red]")
+                err.print(Text(str(exc), style="red"))
             buffer = ""
 
 
@@ -323,7 +374,7 @@ def search(
         rows = do_search(conn, query, limit)
     finally:
         conn.close()
-    _render(["article_id", "title", "score"], [(a, t, round(s, 3)) for a, t, s in rows], "table")
+    _render(["article_id", "title", "score"], [[(a, t, round(s, 3)) for a, t, s in rows]], "table")
 
 
 @app.command()
@@ -358,12 +409,24 @@ def migrate() -> None:
     from orewire.warehouse import migrate as do_migrate
 
     applied = do_migrate(settings)
-    console.print(f"{settings.warehouse}: applied migrations {applied}" if applied
-                  else f"{settings.warehouse}: schema is up to date")
+    _plain(f"{settings.warehouse}: applied migrations {applied}" if applied
+           else f"{settings.warehouse}: schema is up to date")
 
 
 # ---------------------------------------------------------------------------------------------
 # single-document stages
+
+
+def _read_input(file: Path, what: str) -> bytes:
+    """The bytes of a file given on the command line; a problem is one line, not a traceback."""
+    if file.is_dir():
+        raise UserError(f"{file} is a directory: give {what}", EXIT_REFUSED)
+    if not file.exists():
+        raise UserError(f"no such file: {file}", EXIT_REFUSED)
+    try:
+        return file.read_bytes()
+    except OSError as exc:
+        raise UserError(f"cannot read {file}: {exc.strerror or exc}", EXIT_REFUSED) from None
 
 
 @app.command()
@@ -374,16 +437,16 @@ def clean(
     as_json: Annotated[bool, typer.Option("--json", help="Print the record as JSON.")] = False,
 ) -> None:
     """Cleaning stage on one page: the article record (title, author, published_at, text, ...)."""
-    settings = _settings()
-    if not file.exists():
-        raise UserError(f"no such file: {file}", EXIT_REFUSED)
+    # No state folder is needed (and none is made in the current folder): this works anywhere.
+    settings = get_settings()
+    body = _read_input(file, "an HTML file")
     from urllib.parse import urlsplit
 
     from orewire.clean import Article, clean_response
 
     registry = load_registry(settings.sources)
     src = registry[source] if source else (registry.for_host(urlsplit(url).hostname or "") if url else None)
-    record = clean_response(url or file.resolve().as_uri(), file.read_bytes(), source=src)
+    record = clean_response(url or file.resolve().as_uri(), body, source=src)
     if isinstance(record, Article):
         data = record.to_dict()
     else:
@@ -393,10 +456,10 @@ def clean(
     else:
         for key, value in data.items():
             if key != "text":
-                console.print(f"[bold]{key}[/bold]: {value}")
+                console.print(Text.assemble((key, "bold"), f": {value}"))
         if "text" in data:
             console.print()
-            console.print(data["text"])
+            _plain(str(data["text"]))
     if not isinstance(record, Article):
         raise typer.Exit(1)
 
@@ -407,19 +470,18 @@ def extract(
     as_json: Annotated[bool, typer.Option("--json", help="Print the extractor contract JSON.")] = False,
 ) -> None:
     """Fact stage on one text: entities and facts in the extractor contract."""
-    if not file.exists():
-        raise UserError(f"no such file: {file}", EXIT_REFUSED)
+    text = _read_input(file, "a text file").decode("utf-8", errors="replace")
     from orewire.facts import extract as do_extract
 
-    result = do_extract(file.read_text(encoding="utf-8", errors="replace")).to_contract()
+    result = do_extract(text).to_contract()
     if as_json:
         _print_json(result)
         return
     for entity in result.get("entities", []):
-        console.print(f"[bold]{entity['kind']}[/bold] {entity['name']}")
+        console.print(Text.assemble((str(entity["kind"]), "bold"), f" {entity['name']}"))
     for fact in result.get("facts", []):
-        console.print(f"[bold]{fact['type']}[/bold] " + ", ".join(
-            f"{k}={v}" for k, v in fact.items() if k not in ("type", "sentence", "start", "end")))
+        console.print(Text.assemble((str(fact["type"]), "bold"), " " + ", ".join(
+            f"{k}={v}" for k, v in fact.items() if k not in ("type", "sentence", "start", "end"))))
 
 
 @app.command()
@@ -435,8 +497,8 @@ def sources(
         return
     table = Table("source", "title", "hosts", "schedule", "feeds", "sitemaps", "sections")
     for s in registry:
-        table.add_row(s.name, s.title, ", ".join(s.all_hosts), s.schedule,
-                      str(len(s.feeds)), str(len(s.sitemaps)), str(len(s.sections)))
+        table.add_row(*(Text(c) for c in (s.name, s.title, ", ".join(s.all_hosts), s.schedule,
+                                          str(len(s.feeds)), str(len(s.sitemaps)), str(len(s.sections)))))
     console.print(table)
 
 
@@ -445,13 +507,24 @@ def main() -> None:
 
     Usage errors (unknown option or command) are click's: a usage line and exit code 2.
     """
-    from orewire.warehouse.db import WarehouseError
+    import duckdb
 
+    from orewire import stopping
+    from orewire.prefect_api import PrefectUnavailable
+    from orewire.warehouse.db import WarehouseError, damage
+
+    stopping.install()
     try:
         app()
     except UserError as exc:
         err.print(f"orewire: {exc}", markup=False, highlight=False)
         sys.exit(exc.code)
-    except (RegistryError, WarehouseError) as exc:
+    except (RegistryError, WarehouseError, PrefectUnavailable) as exc:
         err.print(f"orewire: {exc}", markup=False, highlight=False)
         sys.exit(EXIT_REFUSED if isinstance(exc, RegistryError) else 1)
+    except duckdb.Error as exc:
+        # A read that found the file damaged (or any other database error): one line, never a traceback.
+        path = get_settings().warehouse
+        problem = damage(path, exc) or f"warehouse {path}: {str(exc).strip().splitlines()[0] if str(exc).strip() else exc}"
+        err.print(f"orewire: {problem}", markup=False, highlight=False)
+        sys.exit(1)

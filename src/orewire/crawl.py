@@ -17,7 +17,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -128,6 +128,18 @@ class CrawlResult:
     duration_s: float = 0.0
     ok: bool = True
     error: str | None = None
+    links_cut: int = 0  # article links over max_links_per_page, left for the next run
+    articles_deferred: int = 0  # article requests over max_article_requests, left for the next run
+    walks: dict[str, Any] = field(default_factory=dict)  # listing walks: pages, items, why they stopped
+
+    def left_note(self) -> str | None:
+        """One line on what the caps left for the next run, or None."""
+        parts = []
+        if self.links_cut:
+            parts.append(f"{self.links_cut} article links over max_links_per_page")
+        if self.articles_deferred:
+            parts.append(f"{self.articles_deferred} articles over max_article_requests")
+        return f"left for the next run: {', '.join(parts)}" if parts else None
 
 
 def new_run_id() -> str:
@@ -167,10 +179,11 @@ def _child_env(settings: Settings) -> dict[str, str]:
 
 
 def _render_progress(source: str, data: dict[str, Any]) -> None:
+    walk = f", walking {data['walk']}" if data.get("walk") else ""
     sys.stderr.write(
         f"\r{source}: {data.get('fetched', 0)} pages, {data.get('articles_new', 0)} new articles, "
-        f"{data.get('not_modified', 0)} not modified, {data.get('errors', 0)} errors "
-        f"({data.get('elapsed', 0)} s)   "
+        f"{data.get('not_modified', 0)} not modified, {data.get('errors', 0)} errors, "
+        f"{data.get('listing_pages', 0)} listing pages{walk} ({data.get('elapsed', 0)} s)   "
     )
     sys.stderr.flush()
 
@@ -268,6 +281,10 @@ def crawl_source(
     else:
         result.ok = bool(summary.get("ok", True))
         result.error = summary.get("error")
+    if summary:
+        result.links_cut = int(summary.get("links_cut") or 0)
+        result.articles_deferred = int(summary.get("articles_deferred") or 0)
+        result.walks = dict(summary.get("walks") or {})
     if problem and result.ok:
         result.ok, result.error = False, problem
     return result

@@ -12,6 +12,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from orewire.settings import Settings, get_settings
 
@@ -43,10 +44,11 @@ def parse_base_urls(values: list[str] | None, sources: list[str]) -> str | dict[
 def _report(result: dict[str, Any], title: str) -> Summary:
     lines = list(result.get("lines", []))
     for line in lines:
-        style = "green" if ": ok:" in line else ("yellow" if ": offline:" in line else "red")
-        console.print(f"[{style}]{line}[/{style}]", highlight=False)
+        style = "green" if ": ok:" in line else ("yellow" if ": offline:" in line or ": warning:" in line else "red")
+        console.print(Text(line, style=style), highlight=False, soft_wrap=True)
     ok = bool(result.get("ok"))
-    console.print(f"{title}: {'ok' if ok else 'finished with failures'}", highlight=False)
+    outcome = ("ok, with warnings" if result.get("warnings") else "ok") if ok else "finished with failures"
+    console.print(Text(f"{title}: {outcome}"), highlight=False, soft_wrap=True)
     return Summary(ok=ok, lines=lines, data=result)
 
 
@@ -74,6 +76,13 @@ def _progress(title: str) -> Iterator[None]:
             ingest.progress_hook = None
 
 
+def _api() -> contextlib.AbstractContextManager[str | None]:
+    """The Prefect API the flows report to (see orewire.prefect_api)."""
+    from orewire.prefect_api import prefect_api
+
+    return prefect_api(get_settings())
+
+
 def _settings(settings: Settings | None) -> Settings:
     settings = settings or get_settings()
     settings.apply_environment()
@@ -87,7 +96,7 @@ def run_daily(sources: list[str], *, settings: Settings | None = None, base_url:
     from flows.pipeline import daily_flow
 
     base = parse_base_urls([base_url] if isinstance(base_url, str) else base_url, sources)
-    with _progress("daily run"):
+    with _api(), _progress("daily run"):
         result = daily_flow(sources=sources, base_url=base, refetch=refetch, workers=workers or 0)
     return _report(result, "daily run")
 
@@ -97,7 +106,7 @@ def run_backfill(source: str, since: date, until: date, *, via: str = "site", se
     _settings(settings)
     from flows.pipeline import backfill_flow
 
-    with _progress(f"backfill {source}"):
+    with _api(), _progress(f"backfill {source}"):
         result = backfill_flow(source=source, since=since, until=until, via=via, base_url=base_url,
                                workers=workers or 0, dask_address=dask_address)
     return _report(result, f"backfill {source} {since}..{until} via {via}")
@@ -108,7 +117,7 @@ def run_reprocess(sources: list[str], *, since: date | None = None, until: date 
     _settings(settings)
     from flows.pipeline import reprocess_flow
 
-    with _progress("reprocess"):
+    with _api(), _progress("reprocess"):
         result = reprocess_flow(sources=sources, since=since, until=until, workers=workers or 0)
     return _report(result, "reprocess")
 
@@ -117,7 +126,7 @@ def run_rebuild(*, settings: Settings | None = None, workers: int | None = None)
     _settings(settings)
     from flows.pipeline import rebuild_flow
 
-    with _progress("rebuild"):
+    with _api(), _progress("rebuild"):
         result = rebuild_flow(workers=workers or 0)
     return _report(result, "rebuild")
 
@@ -128,7 +137,7 @@ def run_import(paths: list[Path], *, hosts: list[str] | None = None, since: date
     _settings(settings)
     from flows.archives import import_warc_flow
 
-    with _progress("import-warc"):
+    with _api(), _progress("import-warc"):
         result = import_warc_flow(paths=[str(p) for p in paths], hosts=hosts or [], since=since, until=until,
                                   dask_address=dask_address, workers=workers or 0)
     return _report(result, "import-warc")

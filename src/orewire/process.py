@@ -7,9 +7,13 @@ worker process or a Dask worker to the single warehouse writer.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
+import signal
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -22,6 +26,51 @@ from orewire.archive import ArchivedResponse, iter_responses, read_response
 from orewire.sources import Registry, Source, load_registry
 
 log = logging.getLogger(__name__)
+
+# Seconds one page may take in a worker, cleaning and fact extraction together
+# (``OREWIRE_PAGE_BUDGET``; 0 turns the budget off).
+PAGE_BUDGET_S = 30.0
+
+
+def page_budget_default() -> float:
+    try:
+        return max(0.0, float(os.environ.get("OREWIRE_PAGE_BUDGET") or PAGE_BUDGET_S))
+    except ValueError:
+        return PAGE_BUDGET_S
+
+
+class OverBudget(BaseException):
+    """Raised inside a page's work when its time budget runs out.
+
+    A BaseException, like KeyboardInterrupt, so that no ``except Exception`` inside a library
+    can swallow it and carry on with the page.
+    """
+
+
+@contextlib.contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Interrupt the block with :class:`OverBudget` after ``seconds`` (wall clock).
+
+    Works in a process's main thread (a worker process, or the command line itself), where
+    SIGALRM can be caught; elsewhere (a thread of a Dask worker) the block runs unbounded.
+    """
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    armed = True
+
+    def on_alarm(signum: int, frame: Any) -> None:
+        if armed:
+            raise OverBudget(seconds)
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        armed = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass(frozen=True)
@@ -43,6 +92,8 @@ class ProcessOptions:
     # Latest start of a daily crawl, per source. A ranged run's record archived before it is an
     # article whatever that range: the daily crawl skipped the page because it was archived.
     daily_starts: tuple[tuple[str, datetime], ...] = ()
+    # Seconds one page may take (cleaning and extraction); 0: no limit.
+    page_budget_s: float = field(default_factory=page_budget_default)
 
 
 @dataclass
@@ -206,9 +257,17 @@ def process_response(resp: ArchivedResponse, opts: ProcessOptions, out: Processe
         return
     base = {"warc_file": resp.warc_file, "warc_offset": resp.offset, "source": source.name, "url": url,
             "status": resp.status, "fetched_at": resp.fetched_at}
+    budget = opts.page_budget_s
+    deadline = time.monotonic() + budget
     try:
-        record = clean_response(url, resp.body, headers=dict(resp.headers), status=resp.status,
-                                source=source, fetched_at=resp.fetched_at)
+        with time_budget(budget):
+            record = clean_response(url, resp.body, headers=dict(resp.headers), status=resp.status,
+                                    source=source, fetched_at=resp.fetched_at)
+    except OverBudget:
+        detail = f"cleaning took over the page time budget ({budget:g} s)"
+        out.not_articles.append({**base, "reason": "over-time-budget", "detail": detail})
+        out.errors.append(f"{url}: {detail}")
+        return
     except Exception as exc:  # the stage promises not to raise; never let one page stop a run
         out.not_articles.append({**base, "reason": "error", "detail": f"{type(exc).__name__}: {exc}"})
         out.errors.append(f"{url}: {type(exc).__name__}: {exc}")
@@ -235,9 +294,15 @@ def process_response(resp: ArchivedResponse, opts: ProcessOptions, out: Processe
         "_entities": [], "_mentions": [], "_facts": [], "extractor_version": None,
     }
     if record.is_mining:
+        left = max(0.001, deadline - time.monotonic()) if budget > 0 else 0.0
         try:
-            ents, ments, facts, version = _facts_rows(record)
+            with time_budget(left):
+                ents, ments, facts, version = _facts_rows(record)
             row.update(_entities=ents, _mentions=ments, _facts=facts, extractor_version=version)
+        except OverBudget:
+            # The article is kept (text, dates, score) without facts; the error says why.
+            out.errors.append(f"{url}: fact extraction over the page time budget ({budget:g} s); "
+                              "article kept without facts")
         except Exception as exc:
             out.errors.append(f"{url}: fact extraction failed: {type(exc).__name__}: {exc}")
     out.articles.append(row)

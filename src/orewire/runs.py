@@ -13,6 +13,7 @@ OFFLINE_PATTERNS = re.compile(
     r"No address associated|Network is unreachable|No route to host|nodename nor servname",
     re.IGNORECASE,
 )
+ARCHIVE_FAILURE = "cannot write the archive"
 TRANSIENT_PATTERNS = re.compile(r"timed? ?out|Connection refused|Connection reset|503|502|504|429", re.IGNORECASE)
 
 
@@ -30,6 +31,8 @@ def crawl_outcome(ok: bool, error: str | None, rows: list[dict[str, Any]]) -> tu
     if ok and (answered or not rows):
         return "ok", ""
     text = error or (errors[0] if errors else "")
+    if text.startswith(ARCHIVE_FAILURE):
+        return "failed", text  # a disk problem: trying again at once would only fail again
     if not answered and (OFFLINE_PATTERNS.search(text) or any(OFFLINE_PATTERNS.search(e) for e in errors)):
         reason = next((e for e in [text, *errors] if OFFLINE_PATTERNS.search(e)), text)
         return "offline", f"offline: no response ({reason})"

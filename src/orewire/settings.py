@@ -73,12 +73,24 @@ class Settings:
         os.environ.setdefault("DASK_TEMPORARY_DIRECTORY", str((self.state_dir / "dask").resolve()))
 
 
+def _sources_path() -> Path:
+    """``OREWIRE_SOURCES``; else ``sources.toml`` here; else the project's own registry (beside the
+    package's checkout), so single-file commands such as ``orewire clean`` work from any folder."""
+    if os.environ.get("OREWIRE_SOURCES"):
+        return Path(os.environ["OREWIRE_SOURCES"])
+    here = Path("sources.toml")
+    if here.exists():
+        return here
+    project = Path(__file__).resolve().parents[2] / "sources.toml"
+    return project if project.exists() else here
+
+
 def get_settings() -> Settings:
     """Return the settings from ``OREWIRE_*`` environment variables (with project defaults)."""
     return Settings(
         warehouse=_path("OREWIRE_WAREHOUSE", "warehouse/orewire.duckdb"),
         archive=_path("OREWIRE_ARCHIVE", "warehouse/raw"),
-        sources=_path("OREWIRE_SOURCES", "sources.toml"),
+        sources=_sources_path(),
         state_dir=_path("OREWIRE_STATE", ".state"),
         wayback_url=(os.environ.get("OREWIRE_WAYBACK_URL") or "https://web.archive.org").rstrip("/"),
         ccnews_url=(os.environ.get("OREWIRE_CCNEWS_URL") or "https://data.commoncrawl.org").rstrip("/"),

@@ -57,6 +57,8 @@ class Politeness:
     revisit_window_hours: float = 72.0
     backfill_max_pages: int = 500
     id_walk_max: int = 5000
+    max_links_per_page: int = 300
+    max_article_requests: int = 2000
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,99 @@ def _check_regex(source: str, key: str, pattern: str) -> None:
         re.compile(pattern)
     except re.error as exc:
         raise _fail(source, key, f"bad regular expression ({exc})") from None
+    nested = nested_quantifier(pattern)
+    if nested:
+        raise _fail(source, key, f"regular expression {pattern!r} repeats a repetition ({nested}): it can take "
+                                 "exponential time on a hostile URL or text; rewrite it without nested quantifiers")
+
+
+def nested_quantifier(pattern: str) -> str | None:
+    """A variable-length repetition inside an unbounded one (as ``(a+)+``, ``(\\w+\\s?)*``), or None.
+
+    Such patterns backtrack exponentially on input that almost matches. Let through: a bounded
+    outer repetition (``(?:[a-z]+/){1,2}``), a fixed-count inner one (``(?:\\d{4}/)+``), and an
+    outer one whose every round must take a character its inner repetitions cannot
+    (``(?:-[a-z0-9]+){2,}``: each round starts at a ``-``), which splits the input one way only.
+    """
+    from re import _compiler as sre_compile  # type: ignore[attr-defined]
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+    repeats = {c.MAX_REPEAT, c.MIN_REPEAT}
+    parsed = sre_parse.parse(pattern)
+
+    def children(op: Any, av: Any) -> list[Any]:
+        if op in repeats:
+            return [av[2]]
+        if op == c.SUBPATTERN:
+            return [av[-1]]
+        if op == c.BRANCH:
+            return list(av[1])
+        if op in (c.ASSERT, c.ASSERT_NOT):
+            return [av[1]]
+        if op == c.GROUPREF_EXISTS:
+            return [a for a in av[1:] if a is not None]
+        return []  # atoms; possessive repeats and atomic groups never backtrack into themselves
+
+    def variable(items: Any) -> list[Any]:
+        """Variable-length repetitions anywhere in ``items``."""
+        found = []
+        for op, av in items:
+            if op in repeats and av[0] != av[1]:
+                found.append(av[2])
+            for sub in children(op, av):
+                found.extend(variable(sub))
+        return found
+
+    def required_literals(items: Any) -> set[str]:
+        out: set[str] = set()
+        for op, av in items:
+            if op == c.LITERAL:
+                out.add(chr(av))
+            elif op == c.SUBPATTERN:
+                out |= required_literals(av[-1])
+        return out
+
+    def single_char(body: Any) -> Any:
+        if len(body) == 1 and body[0][0] in (c.LITERAL, c.NOT_LITERAL, c.IN, c.ANY, c.CATEGORY):
+            return sre_compile.compile(sre_parse.SubPattern(parsed.state, list(body)), 0)
+        return None
+
+    def delimited(body: Any) -> bool:
+        inner = [single_char(v) for v in variable(body)]
+        if not inner or any(m is None for m in inner):
+            return not inner
+        return any(all(not m.fullmatch(ch) for m in inner) for ch in required_literals(body))
+
+    def walk(items: Any) -> str | None:
+        for op, av in items:
+            if op in repeats and av[1] == c.MAXREPEAT and not delimited(av[2]):
+                return f"a variable repetition inside {'{'}{av[0]},{'}'}"
+            for sub in children(op, av):
+                found = walk(sub)
+                if found:
+                    return found
+        return None
+
+    return walk(parsed)
+
+
+def _check_css(source: str, key: str, selectors: tuple[str, ...], *, spider: bool) -> None:
+    """Each CSS selector must parse: the spider's with parsel (Scrapy's ``response.css``), the
+    cleaner's with lxml (``CSSSelector``), as they are used."""
+    for css in selectors:
+        try:
+            if spider:
+                from parsel.csstranslator import HTMLTranslator
+
+                HTMLTranslator().css_to_xpath(css)
+            else:
+                from lxml.cssselect import CSSSelector
+
+                CSSSelector(css)
+        except Exception as exc:
+            detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise _fail(source, key, f"bad CSS selector {css!r} ({detail})") from None
 
 
 def _build_dataclass(cls: type, source: str, key: str, table: Any) -> Any:
@@ -217,6 +312,9 @@ def _build_dataclass(cls: type, source: str, key: str, table: Any) -> Any:
         pattern = getattr(obj, sub, None)
         if pattern:
             _check_regex(source, f"{key}.{sub}", pattern)
+    if isinstance(obj, ExtractOverrides):
+        for sub in ("title", "body", "drop", "published", "author", "section", "not_article"):
+            _check_css(source, f"{key}.{sub}", getattr(obj, sub), spider=False)
     return obj
 
 
@@ -267,6 +365,8 @@ def _parse_source(name: str, table: Any) -> Source:
             if parts.scheme not in ("http", "https") or parts.hostname not in hosts:
                 raise _fail(name, key, f"{url!r} is not an http(s) URL on the source's hosts")
     _check_regex(name, "article_pattern", kwargs["article_pattern"])
+    for key in ("listing_links", "next_page", "listing_dates"):
+        _check_css(name, key, kwargs.get(key, ()), spider=True)
     id_url = kwargs.get("id_url")
     if id_url is not None:
         parts = urlsplit(id_url)

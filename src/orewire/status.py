@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+import duckdb
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from orewire.settings import Settings
 from orewire.sources import load_registry
 from orewire.warehouse import reader
-from orewire.warehouse.db import WarehouseError
+from orewire.warehouse.db import WarehouseDamaged, WarehouseError, damage
 
 
 def _iso(value: Any) -> Any:
@@ -24,6 +26,8 @@ def collect_status(settings: Settings) -> dict[str, Any]:
     data: dict[str, Any] = {"warehouse": str(settings.warehouse), "archive": str(settings.archive), "sources": []}
     try:
         conn = reader(settings)
+    except WarehouseDamaged:
+        raise
     except WarehouseError as exc:
         data["error"] = str(exc)
         data["sources"] = [{"source": n, "last_run": None, "articles": 0} for n in names]
@@ -46,7 +50,10 @@ def collect_status(settings: Settings) -> dict[str, Any]:
             last[row[0]] = {k: _iso(v) for k, v in zip(runs_cols, row[1:], strict=True)}
         run_errors = dict(conn.execute("SELECT source, sum(errors) FROM runs GROUP BY 1").fetchall())
         failed_runs = dict(conn.execute(
-            "SELECT source, count(*) FILTER (WHERE status NOT IN ('ok', 'running')) FROM runs GROUP BY 1").fetchall())
+            "SELECT source, count(*) FILTER (WHERE status NOT IN ('ok', 'warning', 'running')) FROM runs GROUP BY 1").fetchall())
+    except duckdb.Error as exc:
+        raise damage(settings.warehouse, exc) or WarehouseError(f"cannot read warehouse {settings.warehouse}: "
+                                                                 f"{str(exc).splitlines()[0]}") from None
     finally:
         conn.close()
     for name in names + sorted(set(articles) - set(names)):
@@ -65,16 +72,24 @@ def collect_status(settings: Settings) -> dict[str, Any]:
 
 
 def render_status(data: dict[str, Any], console: Console) -> None:
+    """The status table; every value is printed as plain text (never read as Rich markup)."""
     if data.get("error"):
-        console.print(f"[yellow]{data['error']}[/yellow]")
+        console.print(Text(str(data["error"]), style="yellow"))
     table = Table("source", "last run", "outcome", "fetched", "new", "updated", "errors", "articles",
                   "mining", "facts", "newest article", "fetch errors (all)", title="orewire status")
+    notes: list[Text] = []
     for s in data["sources"]:
         run = s.get("last_run") or {}
-        table.add_row(
+        cells = (
             s["source"], str(run.get("started_at") or "never")[:19], run.get("status") or "-",
             str(run.get("fetched", "-")), str(run.get("new_articles", "-")), str(run.get("updated_articles", "-")),
             str(run.get("errors", "-")), str(s.get("articles", 0)), str(s.get("mining_articles", 0)),
             str(s.get("facts", 0)), str(s.get("newest_published_at") or "-")[:19], str(s.get("fetch_errors", 0)),
         )
+        table.add_row(*(Text(str(c)) for c in cells))
+        if run.get("status") not in (None, "ok") and run.get("message"):
+            style = "yellow" if run["status"] in ("warning", "offline") else "red"
+            notes.append(Text(f"{s['source']}: {run['status']}: {run['message']}", style=style))
     console.print(table)
+    for note in notes:
+        console.print(note, soft_wrap=True)

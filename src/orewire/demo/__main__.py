@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from rich.console import Console
+from rich.text import Text
 
 DEMO = Path("warehouse/demo")
 
@@ -56,32 +57,33 @@ def main() -> int:
         console.print(f"crawling {server.url} as en.trend.az (orewire run --source trend --base-url {server.url})")
         result = daily_flow(sources=["trend"], base_url=server.url, politeness=False)
     for line in result["lines"]:
-        console.print(line, highlight=False)
+        console.print(Text(line), highlight=False)
     if not result["ok"]:
         return 1
     conn = reader(settings)
     try:
         for title, sql in QUERIES:
-            console.print(f"\n[bold]{title}[/bold]\n$ orewire sql \"{sql}\"", highlight=False, soft_wrap=True)
+            console.print(Text.assemble("\n", (title, "bold"), f'\n$ orewire sql "{sql}"'), highlight=False,
+                          soft_wrap=True)
             from rich.table import Table
 
             cur = conn.execute(sql)
             table = Table(*[d[0] for d in cur.description])
             for row in cur.fetchall():
-                table.add_row(*["" if v is None else str(v) for v in row])
+                table.add_row(*[Text("" if v is None else str(v)) for v in row])
             console.print(table)
         console.print('\n[bold]Full-text search[/bold]\n$ orewire search "copper deposit"')
         for article_id, title, score in search_articles(conn, "copper deposit", 5):
-            console.print(f"  {score:6.2f}  {article_id}  {title}", highlight=False)
+            console.print(Text(f"  {score:6.2f}  {article_id}  {title}"), highlight=False)
     finally:
         conn.close()
-    console.print(f"\nThe demo warehouse is {settings.warehouse}; try: "
-                  f"OREWIRE_WAREHOUSE={settings.warehouse} .venv/bin/orewire sql \"SELECT * FROM deposits\"")
+    console.print(Text(f"\nThe demo warehouse is {settings.warehouse}; try: "
+                       f"OREWIRE_WAREHOUSE={settings.warehouse} .venv/bin/orewire sql \"SELECT * FROM deposits\""))
     from orewire.web import DEFAULT_HOST, DEFAULT_PORT, address
 
-    console.print(f"\n[bold]Browse it[/bold]: OREWIRE_WAREHOUSE={settings.warehouse} OREWIRE_ARCHIVE={settings.archive} "
-                  f".venv/bin/orewire web", highlight=False, soft_wrap=True)
-    console.print(f"The demo's web view: {address(DEFAULT_HOST, DEFAULT_PORT)}", highlight=False, soft_wrap=True)
+    console.print(Text(f"\nBrowse it: OREWIRE_WAREHOUSE={settings.warehouse} OREWIRE_ARCHIVE={settings.archive} "
+                       f".venv/bin/orewire web"), soft_wrap=True)
+    console.print(Text(f"The demo's web view: {address(DEFAULT_HOST, DEFAULT_PORT)}"), soft_wrap=True)
     return 0
 
 

@@ -9,7 +9,7 @@ from orewire.warehouse.db import (
     writer,
 )
 from orewire.warehouse.fulltext import rebuild_index, search
-from orewire.warehouse.query import QueryResult, SqlFailed, SqlRefused, run_query
+from orewire.warehouse.query import QueryResult, SqlFailed, SqlRefused, SqlStopped, run_query, stream_query
 from orewire.warehouse.upsert import TABLE_KEYS, duplicate_keys, replace_children, upsert
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "QueryResult",
     "SqlFailed",
     "SqlRefused",
+    "SqlStopped",
     "WarehouseError",
     "apply_migrations",
     "duplicate_keys",
@@ -27,6 +28,7 @@ __all__ = [
     "replace_children",
     "run_query",
     "search",
+    "stream_query",
     "upsert",
     "writer",
 ]

@@ -26,6 +26,31 @@ class WarehouseError(RuntimeError):
     """A warehouse problem worth one line to the user (lock timeout, missing file, ...)."""
 
 
+class WarehouseDamaged(WarehouseError):
+    """The database file cannot be read: corrupt, truncated, overwritten."""
+
+
+# What DuckDB says when a file is not a whole, valid database (checked on the error's text: the
+# same exception classes also carry ordinary errors).
+DAMAGE_RE = re.compile(
+    r"Corrupt database file|checksum|Could not read enough bytes|not a valid DuckDB database|"
+    r"Failed to read database header|database file .* is not valid|INTERNAL Error|Serialization Error|"
+    r"block .* out of range|Invalid block|Unknown data type|Invalid ?(?:Input|Operation)? ?Error: .*corrupt",
+    re.IGNORECASE,
+)
+LOCK_RE = re.compile(r"Could not set lock|Conflicting lock", re.IGNORECASE)
+
+
+def damage(path: Path, exc: BaseException) -> WarehouseDamaged | None:
+    """The one-line error for a DuckDB error that means the file is damaged, else None."""
+    text = str(exc).strip().splitlines()
+    first = text[0] if text else type(exc).__name__
+    if not DAMAGE_RE.search(str(exc)):
+        return None
+    return WarehouseDamaged(f"warehouse {path} is damaged ({first[:200]}); `orewire rebuild` recreates it "
+                            "from the raw archive")
+
+
 def _sql_dir() -> Path:
     """Folder of the numbered migrations: packaged copy first, then the source checkout."""
     here = Path(__file__).resolve().parent
@@ -145,8 +170,12 @@ def _open_rw(path: Path, settings: Settings) -> duckdb.DuckDBPyConnection:
     while True:
         try:
             return duckdb.connect(str(path), config=_config(settings, read_only=False))
-        except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+        except duckdb.Error as exc:
+            damaged = damage(path, exc)
+            if damaged is not None:
+                raise damaged from None
+            if not isinstance(exc, duckdb.IOException) or not LOCK_RE.search(str(exc)) \
+                    or time.monotonic() > deadline:
                 raise WarehouseError(f"cannot open warehouse {path} for writing: {exc}") from None
             time.sleep(0.1)
 
@@ -199,8 +228,11 @@ def reader(
         try:
             conn = duckdb.connect(str(path), config=_config(settings, read_only=True))
             break
-        except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower():
+        except duckdb.Error as exc:
+            damaged = damage(path, exc)
+            if damaged is not None:
+                raise damaged from None
+            if not isinstance(exc, duckdb.IOException) or not LOCK_RE.search(str(exc)):
                 raise WarehouseError(f"cannot open warehouse {path}: {exc}") from None
             if time.monotonic() >= deadline:
                 snap = snapshot_path(path)

@@ -1,0 +1,119 @@
+"""A scheduled run is not lost to Prefect's temporary server: commands use a running
+`orewire serve` server; otherwise they start a temporary one with a longer allowance and a
+second try; if that fails too, one line says what to do.
+
+Real `orewire` processes with no PREFECT_API_URL (each command finds or starts its server), a
+real `orewire serve`, and CPU-burning processes to load the machine.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from .conftest import REPO_ROOT, record_fault, record_figure
+
+pytestmark = pytest.mark.slow
+
+
+def _env(tmp_path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(OREWIRE_STATE=str(tmp_path / "state"), OREWIRE_WAREHOUSE=str(tmp_path / "wh" / "orewire.duckdb"),
+               OREWIRE_ARCHIVE=str(tmp_path / "raw"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
+               PYTHONUNBUFFERED="1", **extra)
+    return env
+
+
+def _orewire(args: list[str], env: dict[str, str]) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "orewire", *args], env=env, cwd=REPO_ROOT, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+
+
+def _wait(proc: subprocess.Popen, timeout: float) -> tuple[int, str, str]:
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        out, err = proc.communicate()
+        raise AssertionError(f"did not finish in {timeout} s: {err[-2000:]}") from None
+    return proc.returncode, out, err
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _completed_runs(api: str) -> list[dict]:
+    body = json.dumps({"flow_runs": {"state": {"type": {"any_": ["COMPLETED"]}}}}).encode()
+    req = urllib.request.Request(f"{api}/flow_runs/filter", data=body, method="POST",
+                                 headers={"content-type": "application/json"})
+    with urllib.request.urlopen(req, timeout=10) as resp:
+        return json.load(resp)
+
+
+def test_commands_use_a_running_serve_server(tmp_path):
+    env = _env(tmp_path)
+    port = _free_port()
+    serve = _orewire(["serve", "--port", str(port)], env)
+    marker = tmp_path / "state" / "prefect" / "serve.json"
+    try:
+        deadline = time.monotonic() + 240
+        while not marker.exists() and time.monotonic() < deadline:
+            assert serve.poll() is None, serve.communicate()
+            time.sleep(0.5)
+        assert marker.exists(), "orewire serve did not announce its server"
+        api = json.loads(marker.read_text())["api"]
+        assert api == f"http://127.0.0.1:{port}/api"
+        code, out, err = _wait(_orewire(["reprocess"], env), 240)
+        assert code == 0, out + err[-2000:]
+        assert out.splitlines()[-1] == "reprocess: ok"
+        runs = _completed_runs(api)
+        assert any(r["name"] and r.get("parameters", {}).get("sources") is not None for r in runs), runs
+    finally:
+        serve.send_signal(signal.SIGTERM)
+        _wait(serve, 60)
+    assert serve.returncode == 0
+    assert not marker.exists()  # gone with the server
+    record_fault("`orewire reprocess` while `orewire serve` runs (no PREFECT_API_URL)",
+                 "the run reported to the serve server; serve stops cleanly and withdraws its address", "nothing")
+
+
+def test_four_commands_at_once_on_a_loaded_machine(tmp_path):
+    env = _env(tmp_path)
+    burners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    try:
+        started = time.monotonic()
+        procs = [_orewire(["reprocess"], env) for _ in range(4)]
+        results = [_wait(p, 420) for p in procs]
+        took = time.monotonic() - started
+    finally:
+        for burner in burners:
+            burner.kill()
+            burner.wait()
+    for code, out, err in results:
+        assert code == 0, out + err[-3000:]
+        assert out.splitlines()[-1] == "reprocess: ok", out
+    record_fault("four `orewire reprocess` started at once, 2 CPU burners, no Prefect server running",
+                 "all four ended ok (each a temporary server: 90 s allowance, second try)", "nothing")
+    record_figure(f"four commands at once on a loaded machine: all ok in {took:.0f} s")
+
+
+def test_no_server_at_all_is_one_line(tmp_path):
+    env = _env(tmp_path, OREWIRE_PREFECT_STARTUP="1")
+    code, out, err = _wait(_orewire(["reprocess"], env), 240)
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert code == 1, out + err[-2000:]
+    assert len(lines) == 1 and lines[0].startswith("orewire: Prefect's temporary server did not start (2 tries"), err
+    assert "start `orewire serve` (or point PREFECT_API_URL at a Prefect server) and run again" in lines[0]
+    record_fault("Prefect's temporary server never answers (allowance cut to 1 s)",
+                 "two tries, then one line saying to start `orewire serve`, exit 1", "nothing (the run did not start)")
