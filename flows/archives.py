@@ -213,7 +213,7 @@ def wayback_fetch_task(source: str, since: date, until: date, run_id: str) -> An
     """List and fetch the captures (paced); never retried: a refusing service ends the run."""
     settings = get_settings()
     registry = load_registry(settings.sources)
-    return wayback_backfill(settings, registry[source], since, until, run_id, **WaybackOptions.from_env().kwargs())
+    return wayback_backfill(settings, registry[source], since, until, run_id, **WaybackOptions.from_settings().kwargs())
 
 
 @task(name="load-captures", retries=0)

@@ -24,8 +24,6 @@ from typing import Any
 from orewire.settings import Settings
 from orewire.sources import load_registry
 
-DEFAULT_PORT = 4200
-
 
 def deployments(settings: Settings) -> list[Any]:
     """The deployments ``orewire serve`` serves (built, not yet registered)."""
@@ -126,7 +124,7 @@ def serve_all(settings: Settings, port: int | None = None) -> None:
     signal.signal(signal.SIGINT, _stop)
     existing = os.environ.get("PREFECT_API_URL")
     server = contextlib.nullcontext(existing) if existing else local_server(
-        port or int(os.environ.get("OREWIRE_SERVER_PORT") or DEFAULT_PORT))
+        port or settings.server_port)
     try:
         with server as api:
             os.environ["PREFECT_API_URL"] = str(api)

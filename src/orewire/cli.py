@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import secrets
 import sys
 from collections.abc import Iterable
@@ -21,7 +20,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from orewire.settings import Settings, get_settings
+from orewire.settings import Settings, SettingsError, get_settings
 from orewire.sources import RegistryError, load_registry
 
 app = typer.Typer(
@@ -236,9 +235,20 @@ def serve(
 @app.command()
 def status(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    show_settings: Annotated[bool, typer.Option(
+        "--show-settings", help="Print every setting's effective value and whether it was set or is the default.")] = False,
 ) -> None:
     """Last runs per source, their counts and errors, articles in the warehouse."""
     settings = _settings()
+    if show_settings:
+        rows = settings.effective()
+        if as_json:
+            _print_json({name: {"value": value, "origin": origin} for name, value, origin in rows})
+        else:
+            width = max(len(name) for name, _v, _o in rows)
+            for name, value, origin in rows:
+                console.print(Text(f"{name:<{width}}  {value}  ({origin})"), soft_wrap=True)
+        return
     from orewire.status import collect_status, render_status
 
     data = collect_status(settings)
@@ -274,7 +284,7 @@ def _render(columns: list[str], batches: Iterable[list[tuple[Any, ...]]], fmt: s
                 first = False
         out.write("\n]\n" if not first else "]\n")
     elif fmt == "csv":
-        writer = csv.writer(out)
+        writer = csv.writer(out, lineterminator="\n")  # as the DuckDB CLI writes CSV
         writer.writerow(columns)
         for batch in batches:
             writer.writerows([[_csv_cell(v) for v in row] for row in batch])
@@ -389,7 +399,7 @@ def web(
     settings = _settings()
     from orewire.web import address, is_loopback, serve
 
-    token = token or os.environ.get("OREWIRE_WEB_TOKEN") or None
+    token = token or settings.web_token
     if not is_loopback(host) and not token:
         token = secrets.token_urlsafe(24)
     if not settings.warehouse.exists():
@@ -519,9 +529,9 @@ def main() -> None:
     except UserError as exc:
         err.print(f"orewire: {exc}", markup=False, highlight=False)
         sys.exit(exc.code)
-    except (RegistryError, WarehouseError, PrefectUnavailable) as exc:
+    except (RegistryError, WarehouseError, PrefectUnavailable, SettingsError) as exc:
         err.print(f"orewire: {exc}", markup=False, highlight=False)
-        sys.exit(EXIT_REFUSED if isinstance(exc, RegistryError) else 1)
+        sys.exit(EXIT_REFUSED if isinstance(exc, (RegistryError, SettingsError)) else 1)
     except duckdb.Error as exc:
         # A read that found the file damaged (or any other database error): one line, never a traceback.
         path = get_settings().warehouse

@@ -85,10 +85,9 @@ def configured_api() -> str | None:
 
 
 def startup_allowance() -> float:
-    try:
-        return float(os.environ.get("OREWIRE_PREFECT_STARTUP") or STARTUP_S)
-    except ValueError:
-        return STARTUP_S
+    from orewire.settings import get_settings
+
+    return get_settings().prefect_startup
 
 
 def _start_temporary(allowance: float) -> Any:

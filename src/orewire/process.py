@@ -33,10 +33,9 @@ PAGE_BUDGET_S = 30.0
 
 
 def page_budget_default() -> float:
-    try:
-        return max(0.0, float(os.environ.get("OREWIRE_PAGE_BUDGET") or PAGE_BUDGET_S))
-    except ValueError:
-        return PAGE_BUDGET_S
+    from orewire.settings import get_settings
+
+    return get_settings().page_budget
 
 
 class OverBudget(BaseException):

@@ -1,4 +1,5 @@
-"""One settings object, read from the environment.
+"""One settings object, read from the environment: every ``OREWIRE_*`` variable and its default is
+here and nowhere else (``orewire status --show-settings`` prints the effective values).
 
 Every path defaults to a folder inside the project (relative to the working directory), so
 nothing orewire or its libraries write ends up in the user's home folder.
@@ -7,16 +8,40 @@ nothing orewire or its libraries write ends up in the user's home folder.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
 
 from orewire import __version__
 
 DEFAULT_CONTACT_URL = "https://github.com/orewire/orewire"
 
 
-def _path(name: str, default: str) -> Path:
-    return Path(os.environ.get(name) or default)
+class SettingsError(ValueError):
+    """An environment variable orewire cannot read: names the variable and the value."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One ``OREWIRE_*`` variable: the field it fills, its parser and what it means."""
+
+    env: str
+    field: str
+    parse: Callable[[str], Any]
+    help: str
+
+
+@dataclass(frozen=True)
+class WaybackTuning:
+    """How politely the Wayback Machine's CDX API is asked (``OREWIRE_WAYBACK_*``)."""
+
+    interval: float = 2.5
+    max_refusals: int = 6
+    backoff: float = 5.0
+    max_wait: float = 300.0
+    capture_lag_days: int = 92
+    page_size: int = 1000
 
 
 @dataclass(frozen=True)
@@ -32,6 +57,15 @@ class Settings:
     contact_url: str = DEFAULT_CONTACT_URL
     dask_address: str | None = None
     lock_timeout: float = 600.0
+    sql_timeout: float = 60.0            # seconds a statement of `orewire sql` may run; 0: no limit
+    sql_memory: str | None = None        # DuckDB memory limit for `orewire sql`: a size or "25%" of RAM
+    page_budget: float = 30.0            # seconds one page may take in a worker; 0: no budget
+    prefect_startup: float = 90.0        # seconds allowed to a temporary Prefect server to start
+    server_port: int = 4200              # port of the Prefect server `orewire serve` starts
+    web_token: str | None = None         # token `orewire web` asks of every request
+    ccnews_interval: float = 1.0         # seconds between requests to Common Crawl
+    wayback: WaybackTuning = field(default_factory=WaybackTuning)
+    facts_real: Path | None = None       # the real labelled article set (development only)
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -40,7 +74,9 @@ class Settings:
 
     @property
     def prefect_home(self) -> Path:
-        return self.state_dir / "prefect"
+        """``PREFECT_HOME`` when it is set explicitly, else the project's state folder."""
+        explicit = os.environ.get("PREFECT_HOME")
+        return Path(explicit) if explicit else self.state_dir / "prefect"
 
     @property
     def scrapy_state(self) -> Path:
@@ -54,7 +90,8 @@ class Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
 
     def apply_environment(self) -> None:
-        """Point Prefect, Scrapy and DuckDB state at the project's state folder.
+        """Point Prefect, Scrapy and DuckDB state at the project's state folder (or at an explicit
+        ``PREFECT_HOME``, database included).
 
         Must run before ``prefect`` is imported: Prefect reads its settings at import time.
         """
@@ -72,12 +109,68 @@ class Settings:
         os.environ.setdefault("XDG_CACHE_HOME", str((self.state_dir / "cache").resolve()))
         os.environ.setdefault("DASK_TEMPORARY_DIRECTORY", str((self.state_dir / "dask").resolve()))
 
+    def effective(self) -> list[tuple[str, str, str]]:
+        """(variable, value, "set" or "default") for every setting, for ``--show-settings``."""
+        out = []
+        for s in SETTINGS:
+            value = _get_path(self, s.field)
+            origin = "set" if os.environ.get(s.env) else "default"
+            if s.env == "OREWIRE_SOURCES" and origin == "default":
+                origin = "default (found)"
+            shown = "(hidden)" if s.env == "OREWIRE_WEB_TOKEN" and value else ("" if value is None else str(value))
+            out.append((s.env, shown, origin))
+        out.append(("PREFECT_HOME", str(self.prefect_home), "set" if os.environ.get("PREFECT_HOME") else "default"))
+        return out
+
+
+def _get_path(obj: Any, dotted: str) -> Any:
+    for part in dotted.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def _url(value: str) -> str:
+    return value.rstrip("/")
+
+
+def _seconds(value: str) -> float:
+    number = float(value)
+    if number < 0:
+        raise ValueError("must not be negative")
+    return number
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("OREWIRE_WAREHOUSE", "warehouse", Path, "the DuckDB warehouse file"),
+    Setting("OREWIRE_ARCHIVE", "archive", Path, "the raw WARC archive folder"),
+    Setting("OREWIRE_SOURCES", "sources", Path, "the sources registry"),
+    Setting("OREWIRE_STATE", "state_dir", Path, "tool state: Prefect, Scrapy, DuckDB extensions"),
+    Setting("OREWIRE_WAYBACK_URL", "wayback_url", _url, "Wayback Machine base address"),
+    Setting("OREWIRE_CCNEWS_URL", "ccnews_url", _url, "Common Crawl data base address"),
+    Setting("OREWIRE_CONTACT_URL", "contact_url", str, "contact address in the User-Agent"),
+    Setting("OREWIRE_DASK_ADDRESS", "dask_address", str, "Dask scheduler for processing"),
+    Setting("OREWIRE_LOCK_TIMEOUT", "lock_timeout", _seconds, "seconds to wait for the warehouse writer lock"),
+    Setting("OREWIRE_SQL_TIMEOUT", "sql_timeout", _seconds, "seconds a statement of orewire sql may run (0: none)"),
+    Setting("OREWIRE_SQL_MEMORY", "sql_memory", str, "memory limit of orewire sql: a size (2GB) or a share (25%)"),
+    Setting("OREWIRE_PAGE_BUDGET", "page_budget", _seconds, "seconds one page may take in a worker (0: none)"),
+    Setting("OREWIRE_PREFECT_STARTUP", "prefect_startup", _seconds, "start-up allowance of a temporary Prefect server"),
+    Setting("OREWIRE_SERVER_PORT", "server_port", int, "port of the Prefect server orewire serve starts"),
+    Setting("OREWIRE_WEB_TOKEN", "web_token", str, "token orewire web asks of every request"),
+    Setting("OREWIRE_CCNEWS_INTERVAL", "ccnews_interval", _seconds, "seconds between Common Crawl requests"),
+    Setting("OREWIRE_WAYBACK_INTERVAL", "wayback.interval", _seconds, "seconds between Wayback requests"),
+    Setting("OREWIRE_WAYBACK_MAX_REFUSALS", "wayback.max_refusals", int, "Wayback refusals before giving up"),
+    Setting("OREWIRE_WAYBACK_BACKOFF", "wayback.backoff", _seconds, "first back-off after a Wayback refusal"),
+    Setting("OREWIRE_WAYBACK_MAX_WAIT", "wayback.max_wait", _seconds, "longest Wayback back-off"),
+    Setting("OREWIRE_WAYBACK_CAPTURE_LAG_DAYS", "wayback.capture_lag_days", int,
+            "days after publication a Wayback capture still counts"),
+    Setting("OREWIRE_WAYBACK_PAGE_SIZE", "wayback.page_size", int, "rows per Wayback CDX page"),
+    Setting("OREWIRE_FACTS_REAL", "facts_real", Path, "the real labelled article set (development)"),
+)
+
 
 def _sources_path() -> Path:
-    """``OREWIRE_SOURCES``; else ``sources.toml`` here; else the project's own registry (beside the
-    package's checkout), so single-file commands such as ``orewire clean`` work from any folder."""
-    if os.environ.get("OREWIRE_SOURCES"):
-        return Path(os.environ["OREWIRE_SOURCES"])
+    """``sources.toml`` here; else the project's own registry (beside the package's checkout), so
+    single-file commands such as ``orewire clean`` work from any folder."""
     here = Path("sources.toml")
     if here.exists():
         return here
@@ -86,15 +179,24 @@ def _sources_path() -> Path:
 
 
 def get_settings() -> Settings:
-    """Return the settings from ``OREWIRE_*`` environment variables (with project defaults)."""
-    return Settings(
-        warehouse=_path("OREWIRE_WAREHOUSE", "warehouse/orewire.duckdb"),
-        archive=_path("OREWIRE_ARCHIVE", "warehouse/raw"),
-        sources=_sources_path(),
-        state_dir=_path("OREWIRE_STATE", ".state"),
-        wayback_url=(os.environ.get("OREWIRE_WAYBACK_URL") or "https://web.archive.org").rstrip("/"),
-        ccnews_url=(os.environ.get("OREWIRE_CCNEWS_URL") or "https://data.commoncrawl.org").rstrip("/"),
-        contact_url=os.environ.get("OREWIRE_CONTACT_URL") or DEFAULT_CONTACT_URL,
-        dask_address=os.environ.get("OREWIRE_DASK_ADDRESS") or None,
-        lock_timeout=float(os.environ.get("OREWIRE_LOCK_TIMEOUT") or 600),
-    )
+    """The settings from the ``OREWIRE_*`` environment variables, with project defaults.
+
+    Raises :class:`SettingsError` naming the variable when a value cannot be read."""
+    values: dict[str, Any] = {"sources": _sources_path()}
+    wayback: dict[str, Any] = {}
+    for s in SETTINGS:
+        raw = os.environ.get(s.env)
+        if not raw:
+            continue
+        try:
+            value = s.parse(raw)
+        except ValueError as exc:
+            raise SettingsError(f"{s.env}={raw!r}: {exc} ({s.help})") from None
+        if s.field.startswith("wayback."):
+            wayback[s.field.split(".", 1)[1]] = value
+        else:
+            values[s.field] = value
+    if wayback:
+        values["wayback"] = WaybackTuning(**wayback)
+    known = {f.name for f in fields(Settings)}
+    return Settings(**{k: v for k, v in values.items() if k in known})

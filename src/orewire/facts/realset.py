@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import os
 import sys
 import tomllib
 from dataclasses import dataclass, field
@@ -29,9 +28,11 @@ CATEGORIES = ("company", "person", "deposit", "country", "commodity", "amount", 
 
 def default_dir(name: str = "facts-real") -> Path:
     """``OREWIRE_FACTS_REAL`` or ``../shared/data/<name>`` beside the project root."""
-    env = os.environ.get("OREWIRE_FACTS_REAL") if name == "facts-real" else None
-    if env:
-        return Path(env)
+    from orewire.settings import get_settings
+
+    configured = get_settings().facts_real if name == "facts-real" else None
+    if configured:
+        return configured
     for parent in Path(__file__).resolve().parents:
         if (parent / "pyproject.toml").is_file():
             return parent.parent / "shared" / "data" / name

@@ -90,7 +90,9 @@ def parse_memory(value: str | None) -> int | None:
 
 def default_memory_limit() -> int | None:
     """``OREWIRE_SQL_MEMORY`` (a size or a share of RAM), else 25% of RAM."""
-    configured = os.environ.get("OREWIRE_SQL_MEMORY")
+    from orewire.settings import get_settings
+
+    configured = get_settings().sql_memory
     if configured:
         return parse_memory(configured)
     return int(total_memory() * DEFAULT_MEMORY_SHARE) or None
@@ -98,10 +100,9 @@ def default_memory_limit() -> int | None:
 
 def default_timeout() -> float:
     """``OREWIRE_SQL_TIMEOUT`` seconds, else 60; 0 means no limit."""
-    try:
-        return float(os.environ.get("OREWIRE_SQL_TIMEOUT") or DEFAULT_TIMEOUT_S)
-    except ValueError:
-        return DEFAULT_TIMEOUT_S
+    from orewire.settings import get_settings
+
+    return get_settings().sql_timeout
 
 
 def human_bytes(n: int) -> str:

@@ -101,8 +101,6 @@ def open_remote(job: Any) -> Any:
 
 def ccnews_listing(settings: Any, since: date, until: date) -> Listing:
     """:func:`list_files` against ``settings.ccnews_url`` with the project's User-Agent."""
-    import os
-
-    interval = float(os.environ.get("OREWIRE_CCNEWS_INTERVAL") or 1.0)
+    interval = float(getattr(settings, "ccnews_interval", 1.0))
     client = PoliteClient("ccnews", settings.user_agent, interval=interval, max_refusals=5, backoff=5.0)
     return list_files(client, settings.ccnews_url, since, until)

@@ -263,17 +263,13 @@ class WaybackOptions:
     page_size: int = PAGE_SIZE
 
     @classmethod
-    def from_env(cls) -> WaybackOptions:
-        import os
+    def from_settings(cls) -> WaybackOptions:
+        """The ``OREWIRE_WAYBACK_*`` tuning of :func:`orewire.settings.get_settings`."""
+        from dataclasses import asdict
 
-        def get(name: str, default: Any, kind: Any) -> Any:
-            value = os.environ.get(f"OREWIRE_WAYBACK_{name}")
-            return kind(value) if value else default
+        from orewire.settings import get_settings
 
-        return cls(interval=get("INTERVAL", DEFAULT_INTERVAL, float), max_refusals=get("MAX_REFUSALS", 6, int),
-                   backoff=get("BACKOFF", 5.0, float), max_wait=get("MAX_WAIT", 300.0, float),
-                   capture_lag_days=get("CAPTURE_LAG_DAYS", CAPTURE_LAG_DAYS, int),
-                   page_size=get("PAGE_SIZE", PAGE_SIZE, int))
+        return cls(**asdict(get_settings().wayback))
 
     def kwargs(self) -> dict[str, Any]:
         return {"interval": self.interval, "max_refusals": self.max_refusals, "backoff": self.backoff,
