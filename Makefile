@@ -15,7 +15,7 @@ help:
 	@echo "make run    - one scheduled cycle over every source (orewire run)"
 	@echo "make test   - the whole test suite"
 	@echo "make test-fast - tests not marked slow"
-	@echo "make lint   - ruff and mypy"
+	@echo "make lint   - ruff, mypy and the import contracts (lint-imports)"
 	@echo "make bench  - benchmarks (ratios against baselines run in the same process)"
 	@echo "make demo   - offline demo: a bundled sample site on loopback, crawled into a demo warehouse"
 
@@ -59,6 +59,7 @@ test-fast: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src spiders flows tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 bench: $(STAMP)
 	$(UV) sync --frozen --quiet --group bench

@@ -77,7 +77,7 @@ def plain_parallel_rate(pages: list[str], processes: int = 2) -> float:
 
 
 def reprocess_rate(settings, workers: int) -> tuple[float, dict]:
-    from orewire.ingest import reprocess_archive
+    from orewire.stages import reprocess_archive
 
     t0 = time.perf_counter()
     result = reprocess_archive(["trend"], settings, workers=workers)

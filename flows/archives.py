@@ -26,21 +26,21 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.pipeline import _publish, record_run_task
+from flows.common import publish, record_run_task
 from orewire.archive import read_manifest
-from orewire.ingest import IngestResult, ingest_manifests, write_run_record
-from orewire.load import (
+from orewire.records import Processed
+from orewire.runs import SourceOutcome, new_run_id
+from orewire.settings import Settings, get_settings
+from orewire.sources import load_registry
+from orewire.stages import IngestResult, ingest_manifests, write_run_record
+from orewire.warehouse import writer
+from orewire.warehouse.load import (
     LoadCounts,
     load_manifest,
     load_processed,
     processed_paths,
     record_processed_file,
 )
-from orewire.process import Processed
-from orewire.runs import SourceOutcome, new_run_id
-from orewire.settings import Settings, get_settings
-from orewire.sources import load_registry
-from orewire.warehouse import writer
 from orewire.webarchive import (
     FileResult,
     ImportJob,
@@ -150,7 +150,7 @@ def load_results(settings: Settings, results: list[FileResult]) -> IngestResult:
 
 
 def _load_results(settings: Settings, results: list[FileResult], out: IngestResult) -> None:
-    # Each batch carries its own index entries and duplicate links (see orewire.load), so a file
+    # Each batch carries its own index entries and duplicate links (see orewire.warehouse.load), so a file
     # read to its end is done once its batches are in.
     with writer(settings) as conn:
         for res in results:
@@ -336,7 +336,7 @@ def import_warc_flow(paths: list[str], hosts: list[str] | None = None, since: da
     """Import WARC files on disk: records routed to the registry sources owning their hosts
     (only ``hosts`` when given), articles published in ``since``..``until`` when given. A file
     imported before (same path and size) is not read again."""
-    from orewire.process import default_workers
+    from orewire.records import default_workers
 
     settings = get_settings()
     workers = workers or default_workers()
@@ -394,4 +394,4 @@ def import_warc_flow(paths: list[str], hosts: list[str] | None = None, since: da
         get_run_logger().info("import-warc: %s", messages[0])
     except Exception:
         pass
-    return _publish("import-warc", [outcome])
+    return publish("import-warc", [outcome])

@@ -11,12 +11,17 @@ import time
 from datetime import date
 from typing import Any
 
-from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_markdown_artifact
+from prefect import flow, task
 
+from flows.archives import web_archive_backfill
+from flows.common import publish, record_run_task
 from orewire.archive import read_manifest
 from orewire.crawl import CrawlResult, crawl_source
-from orewire.ingest import (
+from orewire.records import default_workers
+from orewire.runs import SourceOutcome, crawl_outcome, new_run_id
+from orewire.settings import get_settings
+from orewire.sources import load_registry
+from orewire.stages import (
     IngestResult,
     ingest_manifests,
     pending_manifests,
@@ -24,12 +29,6 @@ from orewire.ingest import (
     reprocess_archive,
     write_run_record,
 )
-from orewire.load import record_run
-from orewire.process import default_workers
-from orewire.runs import SourceOutcome, crawl_outcome, new_run_id, summary_markdown
-from orewire.settings import get_settings
-from orewire.sources import load_registry
-from orewire.warehouse import writer
 
 
 class TransientCrawlError(RuntimeError):
@@ -65,15 +64,6 @@ def ingest_task(source: str, workers: int) -> IngestResult:
     """Clean, extract and load every manifest of the source not loaded yet (this run's included)."""
     settings = get_settings()
     return ingest_manifests(pending_manifests(settings, source), settings, workers=workers)
-
-
-@task(name="record-run", retries=3, retry_delay_seconds=[1, 5, 15])
-def record_run_task(run: dict[str, Any]) -> None:
-    """Record the run in the archive (for rebuilds) and in the warehouse's ``runs`` table."""
-    settings = get_settings()
-    write_run_record(settings, run)
-    with writer(settings) as conn:
-        record_run(conn, run)
 
 
 def _now() -> Any:
@@ -154,20 +144,6 @@ def _nothing_fetched(source: str, mode: str) -> tuple[str, str] | None:
     return "warning", f"fetched nothing although the registry lists {len(feeds)} feed(s); see the crawl log"
 
 
-def _publish(flow_name: str, outcomes: list[SourceOutcome]) -> dict[str, Any]:
-    markdown = summary_markdown(flow_name, outcomes)
-    try:
-        create_markdown_artifact(markdown=markdown, key=f"orewire-{flow_name}-summary",
-                                 description=f"orewire {flow_name} run summary")
-    except Exception as exc:  # an artifact is a convenience; never fail a run over it
-        get_run_logger().warning("could not publish the summary artifact: %s", exc)
-    return {"ok": all(o.status in ("ok", "warning") for o in outcomes),
-            "warnings": sum(o.status == "warning" for o in outcomes),
-            "sources": [{"source": o.source, "run_id": o.run_id, "status": o.status, "message": o.message,
-                         **o.counts} for o in outcomes],
-            "lines": [o.line() for o in outcomes]}
-
-
 @flow(name="daily", flow_run_name="daily-{sources}")
 def daily_flow(sources: list[str] | None = None, base_url: str | dict[str, str] | None = None,
                refetch: bool = False, workers: int = 0, politeness: bool = True) -> dict[str, Any]:
@@ -186,7 +162,7 @@ def daily_flow(sources: list[str] | None = None, base_url: str | dict[str, str] 
                         crawl_future=futures[name])
         for name in names
     ]
-    return _publish("daily", outcomes)
+    return publish("daily", outcomes)
 
 
 @flow(name="backfill", flow_run_name="backfill-{source}-{since}-{until}-{via}")
@@ -197,14 +173,13 @@ def backfill_flow(source: str, since: date, until: date, via: str = "site",
     site itself (sitemaps, listings, id ranges) or in web archives."""
     workers = workers or default_workers()
     if via != "site":
-        from flows.archives import web_archive_backfill
 
         outcome = web_archive_backfill(source, since, until, via=via, workers=workers, dask_address=dask_address)
     else:
         run_id = new_run_id("backfill", source)
         outcome = _crawl_and_load("backfill", source, run_id, base_url=base_url, refetch=False, mode="backfill",
                                   since=since, until=until, workers=workers, politeness=politeness)
-    return _publish("backfill", [outcome])
+    return publish("backfill", [outcome])
 
 
 @flow(name="reprocess")
@@ -227,7 +202,7 @@ def reprocess_flow(sources: list[str] | None = None, since: date | None = None, 
            "params": {"sources": names, "since": since.isoformat() if since else None,
                       "until": until.isoformat() if until else None}, **counts}
     record_run_task(run)
-    return _publish("reprocess", [SourceOutcome(",".join(names), run_id, status, message, counts)])
+    return publish("reprocess", [SourceOutcome(",".join(names), run_id, status, message, counts)])
 
 
 @flow(name="rebuild")
@@ -238,5 +213,5 @@ def rebuild_flow(workers: int = 0) -> dict[str, Any]:
     result = rebuild_warehouse(settings, workers=workers or default_workers())
     counts = {**result.as_dict(), "duration_s": round(time.monotonic() - t0, 3)}
     status = "ok" if not result.errors else "partial"
-    return _publish("rebuild", [SourceOutcome("all", "rebuild", status,
+    return publish("rebuild", [SourceOutcome("all", "rebuild", status,
                                               f"{result.records} records from {result.files} WARC files", counts)])

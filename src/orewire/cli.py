@@ -94,7 +94,7 @@ def run(
     settings = _settings()
     registry = load_registry(settings.sources)
     names = [s.name for s in registry.select(source)]
-    from orewire.pipeline import parse_base_urls, run_daily
+    from flows.commands import parse_base_urls, run_daily
 
     try:
         parse_base_urls(base_url, names)
@@ -146,7 +146,7 @@ def backfill(
         raise UserError("--until is before --since", EXIT_REFUSED)
     if via not in ("site", "wayback", "ccnews"):
         raise UserError(f"--via must be site, wayback or ccnews, not {via!r}", EXIT_REFUSED)
-    from orewire.pipeline import run_backfill
+    from flows.commands import run_backfill
 
     summary = run_backfill(source, start, end, via=via, settings=settings, base_url=base_url,
                            dask_address=dask_address, workers=workers or None)
@@ -169,14 +169,14 @@ def reprocess(
     names = [s.name for s in registry.select(source)]
     if stale:
         from orewire.facts import EXTRACTOR_VERSION
-        from orewire.load import reextract_stale
+        from orewire.stages import reextract_stale
         from orewire.warehouse.db import writer
 
         with writer(settings) as conn:
             articles, facts = reextract_stale(conn, sources=names)
         console.print(f"re-extracted {articles} articles with {EXTRACTOR_VERSION}: {facts} facts", markup=False)
         raise typer.Exit(0)
-    from orewire.pipeline import run_reprocess
+    from flows.commands import run_reprocess
 
     summary = run_reprocess(names, since=_parse_date(since, "since"), until=_parse_date(until, "until"),
                             settings=settings, workers=workers or None)
@@ -189,7 +189,7 @@ def rebuild(
 ) -> None:
     """Recreate the warehouse from the raw archive alone (the old file is kept as a backup)."""
     settings = _settings()
-    from orewire.pipeline import run_rebuild
+    from flows.commands import run_rebuild
 
     summary = run_rebuild(settings=settings, workers=workers or None)
     raise typer.Exit(0 if summary.ok else 1)
@@ -208,7 +208,7 @@ def import_warc(
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise UserError(f"no such file: {missing[0]}", EXIT_REFUSED)
-    from orewire.pipeline import run_import
+    from flows.commands import run_import
 
     summary = run_import(paths, hosts=host, since=_parse_date(since, "since"), until=_parse_date(until, "until"),
                          settings=settings, dask_address=dask_address)

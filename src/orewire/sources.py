@@ -17,6 +17,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from croniter import croniter
 
+from orewire.urls import match_target
+
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]{1,31}$")
 
 
@@ -107,8 +109,6 @@ class Source:
 
     def is_article_url(self, url: str) -> bool:
         """True when the URL's path (and query) matches the source's article pattern."""
-        from orewire.urls import match_target
-
         return bool(self.article_re.search(match_target(url)))
 
     def owns_host(self, host: str) -> bool:

@@ -9,9 +9,11 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
-from orewire.sources import Source
+if TYPE_CHECKING:  # a Source is only read here; the registry module imports this one
+    from orewire.sources import Source
 
 TRACKING_PARAMS = re.compile(
     r"^(utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|yclid|msclkid|mc_cid|mc_eid|_ga|_gl|igshid|"

@@ -144,11 +144,11 @@ def test_one_megabyte_text_is_fast_enough() -> None:
 def test_warehouse_rows_use_the_contract_ids() -> None:
     from types import SimpleNamespace
 
-    from orewire.process import _facts_rows
+    from orewire.records import facts_rows
 
     text = "Kazakhstan's Kazatomprom said the Inkai uranium mine in Kazakhstan raised output."
     article = SimpleNamespace(article_id="a1", text=text, published_at=None, title=None, author=None)
-    entities, mentions, _facts, _version = _facts_rows(article)
+    entities, mentions, _facts, _version = facts_rows(article)
     contract = {e["id"] for e in extract(text).to_contract()["entities"]}
     assert {e["entity_id"] for e in entities} == contract
     assert {m["entity_id"] for m in mentions} == contract

@@ -74,7 +74,7 @@ def test_reprocess_offline_reproduces_and_new_extractor_replaces_facts(sites, pi
 
     # WARC files cut into ranges of a few fetches (at offsets the manifests name and that hold a
     # record; a wrong offset is not used) give the same warehouse.
-    import orewire.ingest as ingest
+    import orewire.stages as ingest
     from orewire.archive import list_warc_files
     from orewire.warehouse import writer
 

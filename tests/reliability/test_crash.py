@@ -229,8 +229,8 @@ def test_kill_9_at_random_moments_converges(reference, tmp_path, prefect_harness
 def test_crash_between_loading_rows_and_marking_the_manifest(reference, tmp_path, monkeypatch):
     """The window `ingest_manifests` leaves open: rows loaded, manifest not yet marked processed.
     Loading the manifest again must leave the same warehouse."""
-    import orewire.ingest
-    from orewire.ingest import ingest_manifests, pending_manifests
+    import orewire.stages
+    from orewire.stages import ingest_manifests, pending_manifests
 
     ref_settings, _ = reference
     archive = tmp_path / "raw"
@@ -243,7 +243,7 @@ def test_crash_between_loading_rows_and_marking_the_manifest(reference, tmp_path
     def crash(*args: Any, **kwargs: Any) -> None:
         raise Crash
 
-    monkeypatch.setattr(orewire.ingest, "record_processed_file", crash)
+    monkeypatch.setattr(orewire.stages, "record_processed_file", crash)
     with pytest.raises(Crash):
         ingest_manifests(pending_manifests(settings, "trend"), settings, workers=1)
     monkeypatch.undo()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from orewire.process import ProcessOptions, process_units
+from orewire.records import ProcessOptions, process_units
 from orewire.testing.archive_stand_ins import MINING_PARAGRAPHS, WarcRecord, article_page, write_warc
 
 from .conftest import REGISTRY, record_fault, record_figure

@@ -6,9 +6,9 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from orewire.load import load_processed
-from orewire.process import Processed
+from orewire.records import Processed
 from orewire.warehouse import fulltext, reader, upsert, writer
+from orewire.warehouse.load import load_processed
 
 NOW = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "gold"

@@ -9,15 +9,15 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from orewire import load
 from orewire.archive.warc import ArchivedResponse
-from orewire.process import Processed, ProcessOptions, process_response
+from orewire.records import Processed, ProcessOptions, process_response
+from orewire.warehouse import batch as load
 from orewire.warehouse.db import migrate
 
 REPO = Path(__file__).resolve().parents[2]
-WRITTEN = {"articles": load._ARTICLE_SCHEMA, "article_versions": load._VERSION_SCHEMA, "facts": load._FACT_SCHEMA,
-           "mentions": load._MENTION_SCHEMA, "entities": load._ENTITY_SCHEMA,
-           "not_articles": load._NOT_ARTICLE_SCHEMA, "fetches": load._FETCH_SCHEMA}
+WRITTEN = {"articles": load.ARTICLE_SCHEMA, "article_versions": load.VERSION_SCHEMA, "facts": load.FACT_SCHEMA,
+           "mentions": load.MENTION_SCHEMA, "entities": load.ENTITY_SCHEMA,
+           "not_articles": load.NOT_ARTICLE_SCHEMA, "fetches": load.FETCH_SCHEMA}
 # columns the writer itself sets when it merges versions, not the workers
 WRITER_SET = {"version", "first_seen", "last_seen", "duplicate_of"}
 
@@ -55,8 +55,8 @@ def test_rows_the_code_builds_have_the_tables_columns(warehouse_env) -> None:
     assert len(out.articles) == 1, (out.not_articles, out.errors)
     row = out.articles[0]
     article_keys = {k for k in row if not k.startswith("_")}
-    assert article_keys <= set(load.ARTICLE_COLUMNS)
-    assert set(load.ARTICLE_COLUMNS) - article_keys == WRITER_SET
+    assert article_keys <= set(load.ARTICLE_SCHEMA.names)
+    assert set(load.ARTICLE_SCHEMA.names) - article_keys == WRITER_SET
     assert row["_facts"] and row["_mentions"] and row["_entities"], "a mining article with facts is needed"
     for key, table in (("_facts", "facts"), ("_mentions", "mentions"), ("_entities", "entities")):
         for child in row[key]:
@@ -70,4 +70,4 @@ def test_rows_the_code_builds_have_the_tables_columns(warehouse_env) -> None:
                            record_id="<urn:uuid:2>")
     process_response(bad, opts, out)
     assert out.not_articles and set(out.not_articles[0]) <= set(WRITTEN["not_articles"].names)
-    pa.Table.from_pylist(out.not_articles, schema=load._NOT_ARTICLE_SCHEMA)
+    pa.Table.from_pylist(out.not_articles, schema=load.NOT_ARTICLE_SCHEMA)

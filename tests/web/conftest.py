@@ -19,8 +19,8 @@ import pytest
 from orewire.archive import WarcWriter
 from orewire.archive.manifest import ManifestWriter
 from orewire.demo.site import BAKU, article_page, build_site
-from orewire.ingest import rebuild_warehouse, write_run_record
 from orewire.settings import Settings
+from orewire.stages import rebuild_warehouse, write_run_record
 from tests.conftest import REPO_ROOT
 
 ORIGIN = "https://en.trend.az"

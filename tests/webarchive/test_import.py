@@ -34,7 +34,7 @@ def mixed_warc(path: Path, n: int = 0, *, truncate: bool = True) -> Path:
 
 def test_import_warc_routes_by_host_and_survives_odd_records(prefect_harness, archive_env, tmp_path):
     from flows.archives import import_warc_flow
-    from orewire.ingest import rebuild_warehouse
+    from orewire.stages import rebuild_warehouse
 
     path = mixed_warc(tmp_path / "in" / "mixed.warc.gz")
     result = import_warc_flow(paths=[str(path)], since=date(2021, 3, 1), until=date(2021, 3, 31))

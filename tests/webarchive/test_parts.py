@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from orewire.process import Processed, ProcessOptions, process_file
+from orewire.records import Processed, ProcessOptions, process_file
 from orewire.testing.archive_stand_ins import write_warc
 from orewire.webarchive import ImportJob, Part, importer, iter_part_batches, read_part, run_job
 

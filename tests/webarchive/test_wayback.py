@@ -57,7 +57,7 @@ def gaps(server: WaybackStandIn) -> list[tuple[float, int]]:
 def test_wayback_backfill_gets_every_capture_in_range_and_respects_the_rate(prefect_harness, archive_env,
                                                                            monkeypatch):
     from flows.pipeline import backfill_flow
-    from orewire.ingest import rebuild_warehouse
+    from orewire.stages import rebuild_warehouse
 
     monkeypatch.setenv("OREWIRE_WAYBACK_PAGE_SIZE", "3")  # several CDX pages, resume keys
     with WaybackStandIn(captures(), refuse_every=4, retry_after=1) as server:

@@ -35,7 +35,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import ChunkedDataReader
 
 from orewire.archive import ArchivedResponse, ManifestWriter, WarcWriter
-from orewire.process import Processed, ProcessOptions, process_response, process_responses
+from orewire.records import Processed, ProcessOptions, process_response, process_responses
 from orewire.sources import Registry, Source, load_registry
 
 log = logging.getLogger(__name__)
@@ -385,7 +385,7 @@ def write_part(folder: Path, number: int, batch: Processed) -> Part | None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from orewire.load import _NOT_ARTICLE_SCHEMA
+    from orewire.warehouse.batch import NOT_ARTICLE_SCHEMA
 
     articles = batch.arrow()
     if not articles.num_rows and not batch.not_articles:
@@ -398,17 +398,17 @@ def write_part(folder: Path, number: int, batch: Processed) -> Part | None:
     if batch.not_articles:
         paths["not_articles"] = str(folder / f"part-{number:05d}.not_articles.parquet")
         rows = batch.not_articles
-        pq.write_table(pa.Table.from_pylist(rows, schema=_part_schema(rows, _NOT_ARTICLE_SCHEMA)),
+        pq.write_table(pa.Table.from_pylist(rows, schema=_part_schema(rows, NOT_ARTICLE_SCHEMA)),
                        paths["not_articles"], compression="zstd")
     return Part(articles=paths["articles"], not_articles=paths["not_articles"],
                 rows=articles.num_rows + len(batch.not_articles))
 
 
 def read_part(part: Part) -> Processed:
-    """A part's rows, as :func:`orewire.load.load_processed` takes them (articles stay in Arrow)."""
+    """A part's rows, as :func:`orewire.warehouse.load.load_processed` takes them (articles stay in Arrow)."""
     import pyarrow.parquet as pq
 
-    from orewire.load import PROCESSED_SCHEMA, conform
+    from orewire.warehouse.batch import PROCESSED_SCHEMA, conform
 
     out = Processed()
     if part.articles:
@@ -514,7 +514,7 @@ class _Cleaner:
         if self.workers > 1:
             from concurrent.futures import ProcessPoolExecutor
 
-            import orewire.load  # noqa: F401  (workers pack their rows with it; forked ones inherit it)
+            import orewire.warehouse.batch  # noqa: F401  (workers pack their rows with it; forked ones inherit it)
 
             self.pool = ProcessPoolExecutor(max_workers=self.workers)
         return self

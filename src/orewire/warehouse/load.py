@@ -19,52 +19,27 @@ import pyarrow.compute as pc
 
 from orewire.archive.manifest import parse_time
 from orewire.clean.fingerprint import NEAR_DUPLICATE_BITS
-from orewire.process import Processed
-from orewire.warehouse import replace_children, upsert
+from orewire.warehouse.batch import (
+    ARTICLE_SCHEMA,
+    ENTITY_SCHEMA,
+    FACT_SCHEMA,
+    FETCH_SCHEMA,
+    MENTION_SCHEMA,
+    NESTED,
+    NOT_ARTICLE_SCHEMA,
+    VERSION_SCHEMA,
+    Processed,
+    rows_table,
+)
 from orewire.warehouse.fulltext import update_index
-from orewire.warehouse.schema import columns, table_schema
-from orewire.warehouse.upsert import transaction
+from orewire.warehouse.schema import columns
+from orewire.warehouse.upsert import replace_children, transaction, upsert
 
 ARTICLE_COLUMNS = columns("articles")
 VERSION_COLUMNS = columns("article_versions")
 
 # Near-duplicate threshold for linking syndicated copies (bits of 64; see orewire.clean.fingerprint).
 MIN_WORDS_FOR_DUPLICATE = 40
-
-# Every table's columns are written once, in the migrations (see orewire.warehouse.schema).
-_ARTICLE_SCHEMA = table_schema("articles")
-_VERSION_SCHEMA = table_schema("article_versions")
-_FACT_SCHEMA = table_schema("facts")
-_MENTION_SCHEMA = table_schema("mentions")
-_ENTITY_SCHEMA = table_schema("entities")
-# Article rows as the workers hand them over: the article's columns, then its facts, mentions
-# and entities nested (the same layout the web-archive importer keeps in its Parquet parts).
-_NESTED = {"_entities": _ENTITY_SCHEMA, "_mentions": _MENTION_SCHEMA, "_facts": _FACT_SCHEMA}
-PROCESSED_SCHEMA = pa.schema([*_ARTICLE_SCHEMA, *(pa.field(name, pa.list_(pa.struct(list(schema))))
-                                                  for name, schema in _NESTED.items())])
-
-
-def processed_table(rows: list[dict[str, Any]]) -> pa.Table:
-    """Article rows (dicts, as orewire.process builds them) as one Arrow table."""
-    return _table(rows, PROCESSED_SCHEMA)
-
-
-def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
-    """``table`` with exactly ``schema``'s columns, in order (missing ones all NULL)."""
-    columns = [table.column(f.name).cast(f.type) if f.name in table.column_names else pa.nulls(table.num_rows, f.type)
-               for f in schema]
-    return pa.Table.from_arrays(columns, schema=schema)
-
-
-_NOT_ARTICLE_SCHEMA = table_schema("not_articles")
-_FETCH_SCHEMA = table_schema("fetches")
-
-
-def _table(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
-    # Keys outside the schema are ignored and missing ones become NULL. Converting the rows as
-    # one struct array runs in Arrow's C++ (about twice as fast as Table.from_pylist).
-    return pa.Table.from_struct_array(pa.array(rows, type=pa.struct(list(schema))))
-
 
 @dataclass
 class LoadCounts:
@@ -167,7 +142,7 @@ def _load_processed(conn: duckdb.DuckDBPyConnection, batch: Processed) -> LoadCo
     counts = LoadCounts(errors=len(batch.errors))
     table = batch.arrow()
     # Versions are decided on the rows' scalar columns; facts, mentions and entities stay in Arrow.
-    rows = table.drop_columns(list(_NESTED)).to_pylist()
+    rows = table.drop_columns(list(NESTED)).to_pylist()
     incoming: dict[str, list[int]] = {}
     for i, row in enumerate(rows):
         incoming.setdefault(row["article_id"], []).append(i)
@@ -197,16 +172,16 @@ def _load_processed(conn: duckdb.DuckDBPyConnection, batch: Processed) -> LoadCo
             heads.append(head)
             earlier.extend(older)
         chosen = table.take(pa.array(owner_rows, pa.int64()))
-        facts = _children(chosen, "_facts", _FACT_SCHEMA)
-        mentions = _children(chosen, "_mentions", _MENTION_SCHEMA)
-        entities = _children(chosen, "_entities", _ENTITY_SCHEMA)
+        facts = _children(chosen, "_facts", FACT_SCHEMA)
+        mentions = _children(chosen, "_mentions", MENTION_SCHEMA)
+        entities = _children(chosen, "_entities", ENTITY_SCHEMA)
         # Rows of articles new to the warehouse have nothing to replace: plain inserts for them.
         known = [aid for aid in ids if aid in current]
         known_owners = [aid for aid in owners if aid in current]
-        upsert(conn, "articles", _table(heads, _ARTICLE_SCHEMA), replacing=bool(known))
-        replace_children(conn, "article_versions", _table(earlier, _VERSION_SCHEMA), known)
+        upsert(conn, "articles", rows_table(heads, ARTICLE_SCHEMA), replacing=bool(known))
+        replace_children(conn, "article_versions", rows_table(earlier, VERSION_SCHEMA), known)
         if entities.num_rows:
-            _upsert_entities(conn, entities)
+            upsert_entities(conn, entities)
         replace_children(conn, "mentions", mentions, known_owners)
         replace_children(conn, "facts", facts, known_owners)
         counts.facts += facts.num_rows
@@ -221,7 +196,7 @@ def _load_processed(conn: duckdb.DuckDBPyConnection, batch: Processed) -> LoadCo
         finally:
             conn.unregister("_locs")
     if batch.not_articles:
-        upsert(conn, "not_articles", _table(batch.not_articles, _NOT_ARTICLE_SCHEMA))
+        upsert(conn, "not_articles", rows_table(batch.not_articles, NOT_ARTICLE_SCHEMA))
         counts.not_articles += len(batch.not_articles)
     return counts
 
@@ -234,7 +209,7 @@ def _children(table: pa.Table, column: str, schema: pa.Schema) -> pa.Table:
     return pa.Table.from_struct_array(values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values)
 
 
-def _upsert_entities(conn: duckdb.DuckDBPyConnection, table: pa.Table) -> None:
+def upsert_entities(conn: duckdb.DuckDBPyConnection, table: pa.Table) -> None:
     """Entities keep every alias ever seen: the batch's aliases of an entity (from several
     articles, the first one's name and code) merged with the stored ones."""
     conn.register("_ents", table)
@@ -318,7 +293,7 @@ def load_manifest(conn: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -
                       "status": int(row["status"]) if row.get("status") not in (None, "") else None,
                       "bytes": int(row["bytes"]) if row.get("bytes") not in (None, "") else None,
                       "warc_offset": int(row["warc_offset"]) if row.get("warc_offset") not in (None, "") else None})
-    return upsert(conn, "fetches", _table(clean, _FETCH_SCHEMA))
+    return upsert(conn, "fetches", rows_table(clean, FETCH_SCHEMA))
 
 
 def record_processed_file(conn: duckdb.DuckDBPyConnection, path: str, kind: str, source: str | None,
@@ -345,7 +320,7 @@ def record_run(conn: duckdb.DuckDBPyConnection, run: dict[str, Any]) -> None:
         ("updated_articles", pa.int32()), ("not_articles", pa.int32()), ("facts", pa.int32()),
         ("errors", pa.int32()), ("duration_s", pa.float64()), ("message", pa.string()), ("params", pa.string()),
     ])
-    upsert(conn, "runs", _table([row], schema))
+    upsert(conn, "runs", rows_table([row], schema))
 
 
 def manifest_refs(rows: list[dict[str, Any]]) -> list[tuple[str, int]]:
@@ -355,54 +330,3 @@ def manifest_refs(rows: list[dict[str, Any]]) -> list[tuple[str, int]]:
         if row.get("warc_file") and row.get("warc_offset") is not None:
             refs.append((str(row["warc_file"]), int(row["warc_offset"])))
     return refs
-
-
-def reextract_stale(conn: duckdb.DuckDBPyConnection, *, batch_size: int = 500,
-                    sources: list[str] | None = None) -> tuple[int, int]:
-    """Re-extract the facts of the mining articles whose facts came from another extractor version,
-    from the cleaned text the warehouse holds (no archive read, no network). Each batch's facts,
-    mentions and entities are replaced in one transaction. Returns (articles, facts) written."""
-    from orewire.facts import EXTRACTOR_VERSION
-    from orewire.process import _facts_rows
-
-    where = "is_mining AND extractor_version IS DISTINCT FROM ?"
-    params: list[Any] = [EXTRACTOR_VERSION]
-    if sources:
-        where += " AND source IN (SELECT unnest(?))"
-        params.append(list(sources))
-    ids = [r[0] for r in conn.execute(f"SELECT article_id FROM articles WHERE {where} ORDER BY article_id",
-                                      params).fetchall()]
-    articles = facts_written = 0
-    for start in range(0, len(ids), batch_size):
-        chunk = ids[start : start + batch_size]
-        rows = conn.execute("SELECT article_id, text, published_at, title, author, language FROM articles "
-                            "WHERE article_id IN (SELECT unnest(?))", [chunk]).fetchall()
-        ents: list[dict[str, Any]] = []
-        ments: list[dict[str, Any]] = []
-        facts: list[dict[str, Any]] = []
-        for aid, text, published_at, title, author, language in rows:
-            article = _StoredArticle(aid, text or "", published_at, title, author, language)
-            e, m, f, _version = _facts_rows(article)
-            ents.extend(e)
-            ments.extend(m)
-            facts.extend(f)
-        with transaction(conn):
-            if ents:
-                _upsert_entities(conn, _table(ents, _ENTITY_SCHEMA))
-            replace_children(conn, "mentions", _table(ments, _MENTION_SCHEMA), chunk)
-            replace_children(conn, "facts", _table(facts, _FACT_SCHEMA), chunk)
-            conn.execute("UPDATE articles SET extractor_version = ? WHERE article_id IN (SELECT unnest(?))",
-                         [EXTRACTOR_VERSION, chunk])
-        articles += len(rows)
-        facts_written += len(facts)
-    return articles, facts_written
-
-
-@dataclass
-class _StoredArticle:
-    article_id: str
-    text: str
-    published_at: Any
-    title: str | None
-    author: str | None
-    language: str | None

@@ -55,7 +55,7 @@ def _report(result: dict[str, Any], title: str) -> Summary:
 @contextlib.contextmanager
 def _progress(title: str) -> Iterator[None]:
     """A live progress line (records read, articles loaded) on a terminal while ``title`` runs."""
-    from orewire import ingest
+    from orewire import stages as ingest
 
     if not console.is_terminal:
         yield

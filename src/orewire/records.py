@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 from orewire.archive import ArchivedResponse, iter_responses, read_response
 from orewire.sources import Registry, Source, load_registry
+from orewire.warehouse.batch import Processed
 
 log = logging.getLogger(__name__)
 
@@ -95,67 +96,6 @@ class ProcessOptions:
     page_budget_s: float = field(default_factory=page_budget_default)
 
 
-@dataclass
-class Processed:
-    """Rows for the warehouse from one unit of work, and its counts.
-
-    Article rows are built as dicts (each with its ``_facts``, ``_mentions`` and ``_entities``)
-    and, before they leave a worker, packed into one Arrow table (:meth:`pack`): Arrow crosses a
-    process boundary as plain buffers, where thousands of small dicts cost more to pickle and
-    unpickle than to build, and the writer reads the rows it needs straight from the table.
-    """
-
-    articles: list[dict[str, Any]] = field(default_factory=list)   # with _facts/_mentions/_entities
-    not_articles: list[dict[str, Any]] = field(default_factory=list)
-    records: int = 0
-    skipped: int = 0
-    errors: list[str] = field(default_factory=list)
-    bytes_read: int = 0
-    table: Any = None  # packed article rows (pyarrow.Table, orewire.load.PROCESSED_SCHEMA)
-
-    def extend(self, other: Processed) -> Processed:
-        if other.table is not None:
-            self.pack()
-            self.table = other.table if self.table is None else _concat(self.table, other.table)
-        self.articles.extend(other.articles)
-        self.not_articles.extend(other.not_articles)
-        self.records += other.records
-        self.skipped += other.skipped
-        self.errors.extend(other.errors)
-        self.bytes_read += other.bytes_read
-        return self
-
-    def pack(self) -> Processed:
-        """Move the article dicts into the Arrow table (in order, after what it holds)."""
-        if self.articles:
-            self.table = self.arrow()
-            self.articles = []
-        return self
-
-    def arrow(self) -> Any:
-        """All article rows as one Arrow table (packed ones first), leaving this batch as it is."""
-        from orewire.load import processed_table
-
-        if not self.articles:
-            return self.table if self.table is not None else processed_table([])
-        rows = processed_table(self.articles)
-        return rows if self.table is None else _concat(self.table, rows)
-
-    def article_rows(self) -> list[dict[str, Any]]:
-        """All article rows as dicts (packed ones first)."""
-        return self.arrow().to_pylist()
-
-    @property
-    def article_count(self) -> int:
-        return len(self.articles) + (self.table.num_rows if self.table is not None else 0)
-
-
-def _concat(a: Any, b: Any) -> Any:
-    import pyarrow as pa
-
-    return pa.concat_tables([a, b])
-
-
 _registries: dict[str, Registry] = {}
 
 
@@ -207,7 +147,7 @@ def _language(value: str | None) -> str | None:
     return value if value in ("ru", "en") else None
 
 
-def _facts_rows(article: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], str]:
+def facts_rows(article: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], str]:
     from orewire.facts import EXTRACTOR_VERSION, extract
 
     result = extract(article.text, published_at=article.published_at, title=article.title,
@@ -296,7 +236,7 @@ def process_response(resp: ArchivedResponse, opts: ProcessOptions, out: Processe
         left = max(0.001, deadline - time.monotonic()) if budget > 0 else 0.0
         try:
             with time_budget(left):
-                ents, ments, facts, version = _facts_rows(record)
+                ents, ments, facts, version = facts_rows(record)
             row.update(_entities=ents, _mentions=ments, _facts=facts, extractor_version=version)
         except OverBudget:
             # The article is kept (text, dates, score) without facts; the error says why.
