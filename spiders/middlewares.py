@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -29,6 +27,7 @@ from twisted.internet import reactor
 from twisted.internet.defer import Deferred
 from twisted.internet.task import deferLater
 
+from orewire.http import retry_after_seconds
 from spiders.archiving import base_row, context_of
 from spiders.runtime import RunContext, error_text, is_public_ip
 
@@ -150,23 +149,6 @@ class RecordingRobotsTxtMiddleware(RobotsTxtMiddleware):
                 ctx.record(**base_row(ctx, request), status=None, error="forbidden by robots.txt",
                            robots_blocked=True)
             raise
-
-
-def retry_after_seconds(value: bytes | str | None, now: datetime | None = None) -> float | None:
-    """Seconds asked for by a Retry-After header (delta-seconds or HTTP date), or None."""
-    if not value:
-        return None
-    text = value.decode("latin-1") if isinstance(value, bytes) else value
-    text = text.strip()
-    if text.isdigit():
-        return float(text)
-    try:
-        when = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
 class BackoffRetryMiddleware(RetryMiddleware):

@@ -11,19 +11,19 @@ import contextlib
 import errno
 import json
 import os
-import secrets
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from orewire import locking
 from orewire.archive import manifest_path, read_manifest, recover_open_files
+from orewire.runs import new_run_id
 from orewire.settings import Settings, get_settings
 from orewire.sources import RegistryError, load_registry
 
@@ -142,11 +142,6 @@ class CrawlResult:
         return f"left for the next run: {', '.join(parts)}" if parts else None
 
 
-def new_run_id() -> str:
-    """A sortable run id: UTC time plus a random suffix."""
-    return f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
-
-
 def count_manifest(rows: list[dict[str, Any]]) -> dict[str, int]:
     """Counts of one run's manifest rows."""
     counts = {"fetched": 0, "articles_new": 0, "not_modified": 0, "errors": 0, "robots_blocked": 0}
@@ -213,7 +208,7 @@ def crawl_source(
     and ``error`` one line.
     """
     settings = settings or get_settings()
-    run_id = run_id or new_run_id()
+    run_id = run_id or new_run_id("crawl", source)
     manifest = manifest_path(settings.archive, source, run_id)
     result = CrawlResult(source=source, run_id=run_id, manifest=manifest)
     started = time.monotonic()

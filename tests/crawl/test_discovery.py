@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from orewire.http import retry_after_seconds
 from orewire.sources import load_registry
-from spiders.middlewares import retry_after_seconds
 from spiders.parsing import parse_feed, parse_listing_date, parse_sitemap
 from spiders.runtime import HostPacer, is_public_ip
 

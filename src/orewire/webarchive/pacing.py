@@ -8,7 +8,6 @@ a service that keeps refusing ends the run instead of being hammered.
 
 from __future__ import annotations
 
-import email.utils
 import threading
 import time
 import urllib.error
@@ -17,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+
+from orewire.http import retry_after_seconds
 
 REFUSAL_STATUSES = (429, 503)
 DEFAULT_INTERVAL = 2.5
@@ -59,22 +60,6 @@ class Pacer:
         """No request before ``seconds`` from now (nor before the usual interval)."""
         with self._lock:
             self._next_at = max(self._next_at, self._clock() + max(0.0, seconds))
-
-
-def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
-    """Seconds a ``Retry-After`` value asks for (delta-seconds or an HTTP date), or None."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
 @dataclass
