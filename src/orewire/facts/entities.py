@@ -341,6 +341,12 @@ _ORG_HEAD_SCAN = _Gated(_ORG_HEAD_RE, _trigger("Ministry", "Survey", "Bank", "Ag
 _LEGAL_SCAN = _Gated(_LEGAL_RE, _trigger(gz.LEGAL_SUFFIXES))
 _LEGAL_PREFIX_SCAN = _Gated(_LEGAL_PREFIX_RE, _trigger(gz.LEGAL_PREFIXES))
 _HEAD_SCAN = _Gated(_HEAD_RE, _trigger(gz.COMPANY_HEADS))
+# "Orezone Gold", "Ero Copper": one or two proper words and a commodity word, read as a company
+# only outside headlines (where every word is capitalised) and when no word is a place or generic
+_COMMODITY_HEAD_SCAN = _Gated(re.compile(
+    rf"(?<![\w-])(?P<name>{_CAP}(?:[ \t]+{_CAP})?[ \t]+(?:{_alt(gz.COMPANY_COMMODITY_HEADS)}))(?![\w-])"
+    rf"(?![ \t]+(?:[A-Z][a-z]|mine|project|deposit|field|price|prices|output|production))"),
+    _trigger(gz.COMPANY_COMMODITY_HEADS))
 _TICKER_NAME_SCAN = _Gated(_TICKER_NAME_RE, re.compile(rf"\((?:{_alt(gz.EXCHANGES)})"))
 _APPOSITIVE_SCAN = _Gated(_APPOSITIVE_RE, re.compile(r",[ \t]+(?:an?|the|its|[A-Z]\w+['’]s)[ \t]"))
 _REGION_PAT_SCAN = _Gated(_REGION_PAT_RE, _trigger("coal basin", "region", "Region", "oblast", "Oblast", "Territory",
@@ -495,6 +501,14 @@ def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(e > start for _s, e in spans[max(0, i - 8) : i])
 
 
+def _headline(text: str, pos: int) -> bool:
+    """Whether ``pos`` is in a line written in title case (a headline: most words capitalised)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = [w for w in text[start : end if end >= 0 else len(text)].split() if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def _not_a_company(name: str) -> bool:
     """Guessed names that are something else: one letter ("M&I Resources" cut at "&"), a body, a
     place, generic words only, a country or region."""
@@ -590,6 +604,15 @@ def _organisations(text: str, found: Found) -> None:
     for m in _HEAD_SCAN.finditer(text):
         name, s = _trim_leading(m.group("name"), m.start(), company=True)
         if len(name.split()) < 2 or name.split()[0] in _FUNCTION_WORDS or all(w in _GENERIC for w in name.split()):
+            continue
+        cands.append(_Cand(s, m.end(), "company", name, 1))
+    for m in _COMMODITY_HEAD_SCAN.finditer(text):
+        name, s = _trim_leading(m.group("name"), m.start(), company=True)
+        words = name.split()
+        if (len(words) < 2 or _headline(text, m.start()) or words[0] in _FUNCTION_WORDS or words[0] in gz.STOPWORDS
+                or any(w in _GENERIC or w in _COUNTRY_FORM or w in _REGION_FORM or w in gz.REGION_STEMS
+                       or w in _DIRECTIONS or w.lower() in _COMMODITY_FORM for w in words[:-1])
+                or " ".join(words[:-1]) in _DEPOSIT_FORM):
             continue
         cands.append(_Cand(s, m.end(), "company", name, 1))
     for rx in (_CUE_RE, _TICKER_NAME_SCAN, _POSSESSIVE_RE, _APPOSITIVE_SCAN, _BASED_SCAN, _NAME_NOUN_SCAN, _POST_OF_RE,

@@ -83,6 +83,7 @@ ORGS: dict[str, tuple[str, ...]] = _names("orgs.tsv")
 LEGAL_SUFFIXES = _words("legal_suffixes")
 LEGAL_PREFIXES = _words("legal_prefixes")
 COMPANY_HEADS = _words("company_heads")
+COMPANY_COMMODITY_HEADS = _words("company_commodity_heads")
 COMPANY_CUES = _words("company_cues")
 ORG_HEADS = _words("org_heads")
 AGENCIES = _words("agencies")
@@ -133,7 +134,7 @@ def validate() -> list[str]:
         dupes(fname, [f[0] for _n, f in _rows(fname, (1, 4))])
     dupes("countries.tsv", [f[1] for _n, f in _rows("countries.tsv", (3, 3))])
     for name in ("legal_suffixes", "legal_prefixes", "company_heads", "company_cues", "agencies", "exchanges",
-                 "titles", "honorifics", "stopwords", "region_words", "currency_nouns", "org_heads", "given_names"):
+                 "titles", "honorifics", "stopwords", "region_words", "currency_nouns", "org_heads", "given_names", "company_commodity_heads"):
         dupes(f"{name}.txt", list(_words(name)))
 
     # one surface form, one name: across companies, bodies and deposits
