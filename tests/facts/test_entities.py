@@ -171,3 +171,18 @@ def test_deposit_owner_where_the_text_says_so() -> None:
 def test_known_deposit_takes_its_commodity_and_country_from_the_gazetteer() -> None:
     facts = {f.name: f for f in extract("Output at Aktogay rose as copper prices climbed.").facts if f.type == "deposit"}
     assert facts["Aktogay"].commodities == ["copper"] and facts["Aktogay"].country == "KZ"
+
+
+def test_companies_no_list_names() -> None:
+    def companies(text: str) -> set[str]:
+        return {e.name for e in extract(text).entities if e.kind == "company"}
+
+    assert companies("Shares of Kestrel Copper rose after Sarama Gold said it would merge.") == {
+        "Kestrel Copper", "Sarama Gold"}
+    assert "Altyn Emir" in companies("Kazakh Invest bought a stake in Altyn Emir last year.")
+    assert companies("Almaty-based Qazaq Ore Holding signed the deal.") == {"Qazaq Ore Holding"}
+    assert "Zhanatas Mineral" in companies("The Zhanatas Mineral company challenged the fine.")
+    # a headline in title case, a place, or a deposit is no company
+    assert companies("Overall Contained Gold At Golden Meadows Increases") == set()
+    assert companies("Western Australia Nickel output fell.") == set()
+    assert companies("It bought a stake in the Aktogay mine.") == set()

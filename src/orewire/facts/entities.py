@@ -249,6 +249,12 @@ _CAP_I = rf"(?:[A-Z]\.(?:[A-Z]\.)+|{_CAP})"
 _CAPSEQ_I = rf"{_CAP_I}(?:[ \t]+(?:&[ \t]+)?{_CAP_I}){{0,5}}"
 # "Kazakhstan-based C.A. Minerals", "Perth-headquartered X"
 _BASED_RE = re.compile(rf"\b[A-Z][\w.]*-(?:based|headquartered|listed|registered)[ \t]+(?P<name>{_CAPSEQ_I})")
+# "shares of X", "X shares", "stake in X", "subsidiary of X": what only a company has
+_OWNED_RE = re.compile(
+    rf"\b(?:shares[ \t]+(?:in|of)|stake[ \t]+in|subsidiary[ \t]+of|unit[ \t]+of|acquisition[ \t]+of|takeover[ \t]+of|"
+    rf"merger[ \t]+with)[ \t]+(?P<name>{_CAPSEQ_I})(?![\w-])(?![ \t]+(?:mine|mines|project|deposit|field|operations?|"
+    rf"complex|plant|smelter|licen[cs]e|asset|assets)\b)"
+)
 # "the Alliance Altyn company", "X company challenged": a name before a company noun
 _NAME_NOUN_RE = re.compile(rf"(?<![\w-])(?P<name>{_CAPSEQ})[ \t]+(?:company|mining company|miner|corporation|"
                            rf"holding|concern|enterprise|firm)\b")
@@ -318,6 +324,7 @@ _DEPOSIT_GAZ_SCAN = _Bounded(_gaz_re(list(_DEPOSIT_FORM)).pattern, r"[\w-]")
 _BASED_SCAN = _Near(_BASED_RE, re.compile(r"-(?:based|headquartered|listed|registered)\b"), 40, 120)
 _NAME_NOUN_SCAN = _Near(_NAME_NOUN_RE, re.compile(r"\b(?:company|miner|corporation|holding|concern|enterprise|firm)\b"),
                         200, 20)
+_OWNED_SCAN = _Near(_OWNED_RE, re.compile(r"\b(?:shares|stake|subsidiary|unit|acquisition|takeover|merger)\b"), 5, 150)
 _NAME_POST_SCAN = _Near(_NAME_POST_RE, re.compile(r"\b(?:CEO|chief executive|Chief Executive|chairman|Chairman|"
                                                   r"managing director|Managing Director|president|President|CFO|"
                                                   r"COO|founder)\b"), 200, 60)
@@ -616,7 +623,7 @@ def _organisations(text: str, found: Found) -> None:
             continue
         cands.append(_Cand(s, m.end(), "company", name, 1))
     for rx in (_CUE_RE, _TICKER_NAME_SCAN, _POSSESSIVE_RE, _APPOSITIVE_SCAN, _BASED_SCAN, _NAME_NOUN_SCAN, _POST_OF_RE,
-               _NAME_POST_SCAN):
+               _NAME_POST_SCAN, _OWNED_SCAN):
         for m in rx.finditer(text):
             name, s = _trim_leading(m.group("name"), m.start("name"))
             first = name.split()[0]
@@ -637,6 +644,8 @@ def _organisations(text: str, found: Found) -> None:
                     break
             name = " ".join(words)
             if not name or _not_a_company(name):
+                continue
+            if rx is _OWNED_SCAN and (name.split()[0] in gz.GIVEN_NAMES or name in _DEPOSIT_FORM):
                 continue
             cands.append(_Cand(s, s + len(name), "company", _strip_legal(name), 0))
     for c in cands:
