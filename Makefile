@@ -9,12 +9,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.orewire-synced
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help setup browser run test test-fast lint bench demo clean-state
+.PHONY: help setup browser run test test-fast test-parallel lint bench demo clean-state
 
 help:
 	@echo "make run    - one scheduled cycle over every source (orewire run)"
 	@echo "make test   - the whole test suite"
 	@echo "make test-fast - tests not marked slow"
+	@echo "make test-parallel - the whole suite on every core (pytest-xdist)"
 	@echo "make lint   - ruff, mypy and the import contracts (lint-imports)"
 	@echo "make bench  - benchmarks (ratios against baselines run in the same process)"
 	@echo "make demo   - offline demo: a bundled sample site on loopback, crawled into a demo warehouse"
@@ -55,6 +56,9 @@ test: $(STAMP) browser
 
 test-fast: $(STAMP)
 	$(BIN)/pytest -m "not slow"
+
+test-parallel: $(STAMP) browser
+	$(BIN)/pytest -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff check src spiders flows tests bench
