@@ -11,9 +11,10 @@ import re
 import zlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from email.utils import parsedate_to_datetime
 
 from lxml import etree
+
+from orewire.clean import dates as clean_dates
 
 _XML_PARSER_OPTS = {"resolve_entities": False, "no_network": True, "recover": True, "huge_tree": False}
 
@@ -54,21 +55,8 @@ def _child_text(el: etree._Element, *names: str) -> str | None:
 
 
 def parse_date(value: str | None, tz: tzinfo = UTC) -> datetime | None:
-    """An ISO 8601 / W3C or RFC 822 date; naive values are taken in ``tz``."""
-    if not value:
-        return None
-    value = value.strip()
-    dt: datetime | None = None
-    try:
-        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            dt = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            dt = None
-    if dt is None:
-        return None
-    return dt if dt.tzinfo else dt.replace(tzinfo=tz)
+    """A feed's or sitemap's date (ISO 8601 / W3C or RFC 822): the cleaner's one date parser."""
+    return clean_dates.parse_date(value, tz)
 
 
 def maybe_gunzip(body: bytes, max_bytes: int) -> bytes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 _MONTHS = {
@@ -36,6 +37,9 @@ _RU_DAYS_BACK = {"сегодня": 0, "вчера": 1, "позавчера": 2}
 # "28.02.2026 · 14:05", "28.02.2026, 14:05", "28.02.2026"
 _DOTTED = re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?![\d.])"
                      r"(?:\s*[·,|]?\s*(?P<hour>\d{1,2}):(?P<minute>\d{2}))?")
+# "08:10, 24 November 2026" (Kazinform's English pages): the time first
+_EN_TIME_FIRST = re.compile(
+    r"(?P<hour>\d{1,2}):(?P<minute>\d{2}),?\s+(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})")
 # "10 February 2021 12:10 (UTC +04:00)", "10 Feb 2021, 12:10 GMT+4"
 _DAY_MONTH_YEAR = re.compile(
     r"(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})"
@@ -45,7 +49,7 @@ _DAY_MONTH_YEAR = re.compile(
 # "February 10, 2021 12:10"
 _MONTH_DAY_YEAR = re.compile(
     r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})"
-    r"(?:,?\s+(?:at\s+)?(?P<hour>\d{1,2}):(?P<minute>\d{2}))?"
+    r"(?:\s*[,|·]?\s*(?:at\s+)?(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
 )
 
 
@@ -98,7 +102,7 @@ def parse_visible(text: str, default_tz: tzinfo = UTC, now: datetime | None = No
     relative = _RU_RELATIVE.search(text)
     if relative:
         return _relative(relative, default_tz, now)
-    match = _DAY_MONTH_YEAR.search(text) or _MONTH_DAY_YEAR.search(text)
+    match = _EN_TIME_FIRST.search(text) or _DAY_MONTH_YEAR.search(text) or _MONTH_DAY_YEAR.search(text)
     month: int | None = None
     if match:
         month = _MONTHS.get(match.group("month").lower())
@@ -111,9 +115,14 @@ def parse_visible(text: str, default_tz: tzinfo = UTC, now: datetime | None = No
     if match is None or month is None:
         return None
     parts = match.groupdict()
+    hour = int(parts["hour"] or 0)
+    ampm = (parts.get("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
     try:
-        value = datetime(int(parts["year"]), month, int(parts["day"]),
-                         int(parts["hour"] or 0), int(parts["minute"] or 0))
+        value = datetime(int(parts["year"]), month, int(parts["day"]), hour, int(parts["minute"] or 0))
     except ValueError:
         return None
     if parts.get("sign"):
@@ -149,7 +158,25 @@ def parse_date(value: str | None, default_tz: tzinfo = UTC, now: datetime | None
     relative dates ("вчера, 14:30")."""
     if not value:
         return None
-    return parse_iso(value, default_tz) or parse_visible(value, default_tz, now)
+    return parse_iso(value, default_tz) or parse_rfc822(value) or parse_visible(value, default_tz, now)
+
+
+_RFC822_ZONE = re.compile(r"(?:[+-]\d{4}|\b(?:GMT|UTC|UT|Z)\b)\s*$")
+
+
+def parse_rfc822(value: str) -> datetime | None:
+    """An RFC 822 date with its zone ("Tue, 24 Nov 2026 08:10:00 GMT", feeds' pubDate); None
+    without an explicit zone (the written forms then read it in the page's own zone)."""
+    text = value.strip()
+    if not _RFC822_ZONE.search(text):
+        return None
+    try:
+        parsed = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if parsed.tzinfo is None:
+        return None
+    return _fixed_offset(parsed)
 
 
 def _fixed_offset(value: datetime) -> datetime:
