@@ -6,7 +6,6 @@ from orewire.clean import (
     MINING_THRESHOLD,
     NEAR_DUPLICATE_BITS,
     content_sha256,
-    find_duplicate,
     hamming,
     mining_relevance,
     simhash64,
@@ -46,17 +45,6 @@ def test_copies_are_near_and_other_stories_far() -> None:
     assert hamming(original, syndicated) <= NEAR_DUPLICATE_BITS
     assert hamming(original, simhash64(OTHER)) > 3 * NEAR_DUPLICATE_BITS
     assert hamming(0b1011, 0b0110) == 3
-
-
-def test_find_duplicate_links_a_copy_to_its_original() -> None:
-    original = simhash64(STORY)
-    candidates = {"kazinform:ab12cd": original, "trend:4121500": simhash64(OTHER)}
-    copy = simhash64(STORY.replace("the vice minister said", "the vice minister told reporters"))
-    assert find_duplicate(copy, candidates) == "kazinform:ab12cd"
-    assert find_duplicate(simhash64("Weather in Baku: rain and a strong north wind expected tomorrow."),
-                          candidates) is None
-    assert find_duplicate(copy, [("a", original), ("b", original)]) == "a"
-    assert find_duplicate(0, candidates) is None
 
 
 def test_content_sha256_changes_with_the_text() -> None:

@@ -8,7 +8,7 @@ the registry win where they apply; trafilatura does the rest.
 
 from orewire.clean.dates import parse_date
 from orewire.clean.decode import decode_body
-from orewire.clean.fingerprint import NEAR_DUPLICATE_BITS, content_sha256, find_duplicate, hamming, simhash64
+from orewire.clean.fingerprint import NEAR_DUPLICATE_BITS, content_sha256, hamming, simhash64
 from orewire.clean.relevance import MINING_THRESHOLD, mining_relevance
 from orewire.clean.stage import (
     CLEANER_VERSION,
@@ -30,7 +30,6 @@ __all__ = [
     "clean_response",
     "content_sha256",
     "decode_body",
-    "find_duplicate",
     "hamming",
     "mining_relevance",
     "parse_date",

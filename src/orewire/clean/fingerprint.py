@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Mapping
 
 import numpy as np
 
@@ -75,30 +74,3 @@ def simhash64(text: str) -> int:
 def hamming(a: int, b: int) -> int:
     """Number of differing bits between two 64-bit fingerprints."""
     return (a ^ b).bit_count()
-
-
-def find_duplicate(
-    fingerprint: int,
-    candidates: Mapping[str, int] | Iterable[tuple[str, int]],
-    max_bits: int = NEAR_DUPLICATE_BITS,
-) -> str | None:
-    """The id of the closest candidate within ``max_bits`` of ``fingerprint``, or None.
-
-    ``candidates`` maps ids to fingerprints (a mapping or (id, fingerprint) pairs); on a tie
-    the first one wins, so pass them oldest first to link a copy to its original. A fingerprint
-    of 0 (a text without words) matches nothing.
-    """
-    if not fingerprint:
-        return None
-    pairs = candidates.items() if isinstance(candidates, Mapping) else candidates
-    best_id: str | None = None
-    best_bits = max_bits + 1
-    for candidate_id, other in pairs:
-        if not other:
-            continue
-        bits = hamming(fingerprint, other)
-        if bits < best_bits:
-            best_id, best_bits = candidate_id, bits
-            if bits == 0:
-                break
-    return best_id
