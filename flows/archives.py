@@ -29,7 +29,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from flows.common import publish, record_run_task
 from orewire.archive import read_manifest
 from orewire.records import Processed
-from orewire.runs import SourceOutcome, new_run_id
+from orewire.runs import RunStatus, SourceOutcome, new_run_id
 from orewire.settings import Settings, get_settings
 from orewire.sources import load_registry
 from orewire.stages import IngestResult, ingest_manifests, write_run_record
@@ -231,30 +231,30 @@ def _wayback(source: str, since: date, until: date, workers: int) -> SourceOutco
                                                            "via": "wayback", "crawl_run_ids": [run_id]}}
     # Written before anything is loaded: a rebuild then applies this run's range to its records.
     write_run_record(settings, run)
-    status, messages = "ok", []
+    status, messages = RunStatus.OK, []
     fetched = 0
     try:
         result = wayback_fetch_task(source, since, until, run_id)
         fetched = result.fetched
         if result.stopped:
-            status = "failed"
+            status = RunStatus.FAILED
             messages.append(result.stopped)
         messages.extend(result.errors[:3])
         manifest = str(result.manifest)
         note = (f"{result.candidates} captures in range, {result.already} already archived, "
                 f"{result.fetched} fetched, {result.requests} requests")
     except Exception as exc:
-        status, manifest, note = "failed", "", ""
+        status, manifest, note = RunStatus.FAILED, "", ""
         messages.append(f"wayback: {type(exc).__name__}: {exc}"[:300])
     ingest = IngestResult()
     if manifest and Path(manifest).exists():
         try:
             ingest = load_captures_task(manifest, since, until, workers)
         except Exception as exc:
-            status = "failed"
+            status = RunStatus.FAILED
             messages.append(f"load: {type(exc).__name__}: {exc}"[:300])
-    if ingest.errors and status == "ok":
-        status = "partial"
+    if ingest.errors and status == RunStatus.OK:
+        status = RunStatus.PARTIAL
     if note:
         messages.append(note)
     outcome = SourceOutcome(source, run_id, status, "; ".join(messages),
@@ -278,7 +278,7 @@ def _ccnews(source: str, since: date, until: date, workers: int, dask_address: s
         listing = ccnews_listing(settings, since, until)
     except ServiceRefused as exc:
         write_run_record(settings, run)
-        outcome = SourceOutcome(source, run_id, "failed", f"failed: {exc}", _counts(IngestResult(), 0, 0.0))
+        outcome = SourceOutcome(source, run_id, RunStatus.FAILED, f"failed: {exc}", _counts(IngestResult(), 0, 0.0))
         return _finish_run(run, outcome)
     done = done_keys(settings, "ccnews")
     pending = [p for p in listing.paths if p not in done]
@@ -303,9 +303,9 @@ def _ccnews(source: str, since: date, until: date, workers: int, dask_address: s
         messages.append(f"no CC-NEWS list for {', '.join(listing.missing)}")
     messages.extend(listing.errors[:3])
     messages.extend(f"{r.job.key}: {r.scan.error or r.scan.damaged}" for r in broken[:3])
-    status = "ok" if not broken and not listing.errors else ("partial" if len(broken) < len(jobs) else "failed")
-    if status == "ok" and ingest.errors:
-        status = "partial"
+    status = RunStatus.OK if not broken and not listing.errors else (RunStatus.PARTIAL if len(broken) < len(jobs) else RunStatus.FAILED)
+    if status == RunStatus.OK and ingest.errors:
+        status = RunStatus.PARTIAL
     outcome = SourceOutcome(source, run_id, status, "; ".join(messages),
                             _counts(ingest, scan.kept, time.monotonic() - t0))
     return _finish_run(run, outcome)
@@ -381,9 +381,9 @@ def import_warc_flow(paths: list[str], hosts: list[str] | None = None, since: da
     messages.extend(f"{Path(r.job.origin).name}: {r.scan.damaged}" for r in results if r.scan.damaged)
     messages.extend(f"{r.job.origin}: {r.scan.error}" for r in broken[:3])
     messages.extend(f"no such file: {m}" for m in missing)
-    status = "ok" if not broken and not missing else "failed"
-    if status == "ok" and ingest.errors:
-        status = "partial"
+    status = RunStatus.OK if not broken and not missing else RunStatus.FAILED
+    if status == RunStatus.OK and ingest.errors:
+        status = RunStatus.PARTIAL
     sources = sorted({s for r in results for s in r.scan.sources})
     label = ",".join(sources) or "import"
     outcome = SourceOutcome(label, run_id, status, "; ".join(messages),

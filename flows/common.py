@@ -7,7 +7,7 @@ from typing import Any
 from prefect import get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 
-from orewire.runs import SourceOutcome, summary_markdown
+from orewire.runs import RunStatus, SourceOutcome, summary_markdown
 from orewire.settings import get_settings
 from orewire.stages import write_run_record
 from orewire.warehouse import writer
@@ -30,8 +30,8 @@ def publish(flow_name: str, outcomes: list[SourceOutcome]) -> dict[str, Any]:
                                  description=f"orewire {flow_name} run summary")
     except Exception as exc:  # an artifact is a convenience; never fail a run over it
         get_run_logger().warning("could not publish the summary artifact: %s", exc)
-    return {"ok": all(o.status in ("ok", "warning") for o in outcomes),
-            "warnings": sum(o.status == "warning" for o in outcomes),
+    return {"ok": all(RunStatus(o.status).succeeded for o in outcomes),
+            "warnings": sum(o.status == RunStatus.WARNING for o in outcomes),
             "sources": [{"source": o.source, "run_id": o.run_id, "status": o.status, "message": o.message,
                          **o.counts} for o in outcomes],
             "lines": [o.line() for o in outcomes]}

@@ -18,7 +18,7 @@ from flows.common import publish, record_run_task
 from orewire.archive import read_manifest
 from orewire.crawl import CrawlResult, crawl_source
 from orewire.records import default_workers
-from orewire.runs import SourceOutcome, crawl_outcome, new_run_id
+from orewire.runs import RunStatus, SourceOutcome, crawl_outcome, new_run_id
 from orewire.settings import get_settings
 from orewire.sources import load_registry
 from orewire.stages import (
@@ -54,7 +54,7 @@ def crawl_task(source: str, run_id: str, base_url: str | None = None, refetch: b
                           since=since, until=until, politeness=politeness)
     rows = read_manifest(result.manifest) if result.manifest.exists() else []
     outcome, message = crawl_outcome(result.ok, result.error, rows)
-    if outcome == "transient":
+    if outcome == RunStatus.TRANSIENT:
         raise TransientCrawlError(message)
     return result, outcome, message
 
@@ -98,13 +98,13 @@ def _crawl_and_load(flow_name: str, source: str, run_id: str, *, base_url: str |
     # does, and a daily run's crawl start decides which earlier out-of-range records it covers.
     write_run_record(settings, run)
     counts: dict[str, Any] = {}
-    status, message = "ok", ""
+    status, message = RunStatus.OK, ""
     try:
         future = crawl_future or crawl_task.submit(source, run_id, base_url, refetch, mode, since, until, politeness)
         result, outcome, message = future.result()
         counts.update(fetched=result.fetched, errors=result.errors)
-        status = {"ok": "ok", "offline": "offline"}.get(outcome, "failed")
-        if status == "ok" and result.fetched == 0:
+        status = outcome if outcome in (RunStatus.OK, RunStatus.OFFLINE) else RunStatus.FAILED
+        if status == RunStatus.OK and result.fetched == 0:
             status, message = _nothing_fetched(source, mode) or (status, message)
         note = result.left_note()
         if note:
@@ -113,7 +113,7 @@ def _crawl_and_load(flow_name: str, source: str, run_id: str, *, base_url: str |
         params["crawl"] = {"links_cut": result.links_cut, "articles_deferred": result.articles_deferred,
                            "walks": result.walks}
     except Exception as exc:
-        status, message = "failed", f"crawl: {_one_line(exc)}"
+        status, message = RunStatus.FAILED, f"crawl: {_one_line(exc)}"
     try:
         ingest = ingest_task(source, workers)
         counts.update({k: v for k, v in ingest.as_dict().items() if k in
@@ -123,7 +123,7 @@ def _crawl_and_load(flow_name: str, source: str, run_id: str, *, base_url: str |
             note = f"{len(ingest.errors)} page error(s), first: {ingest.errors[0]}"[:300]
             message = "; ".join(m for m in (message, note) if m)
     except Exception as exc:
-        status = "failed"
+        status = RunStatus.FAILED
         message = "; ".join(m for m in (message, f"load: {_one_line(exc)}") if m)
     counts["duration_s"] = round(time.monotonic() - t0, 3)
     run.update(status=status, message=message or None, finished_at=_now(), **counts)
@@ -134,14 +134,14 @@ def _crawl_and_load(flow_name: str, source: str, run_id: str, *, base_url: str |
     return SourceOutcome(source, run_id, status, message, counts)
 
 
-def _nothing_fetched(source: str, mode: str) -> tuple[str, str] | None:
+def _nothing_fetched(source: str, mode: str) -> tuple[RunStatus, str] | None:
     """A crawl that fetched nothing although the registry lists feeds: a warning, not an "ok"."""
     if mode != "daily":
         return None
     feeds = load_registry(get_settings().sources)[source].feeds
     if not feeds:
         return None
-    return "warning", f"fetched nothing although the registry lists {len(feeds)} feed(s); see the crawl log"
+    return RunStatus.WARNING, f"fetched nothing although the registry lists {len(feeds)} feed(s); see the crawl log"
 
 
 @flow(name="daily", flow_run_name="daily-{sources}")
@@ -195,7 +195,7 @@ def reprocess_flow(sources: list[str] | None = None, since: date | None = None, 
     counts = {**{k: v for k, v in result.as_dict().items()
                  if k in ("new_articles", "updated_articles", "not_articles", "facts", "errors")},
               "fetched": 0, "duration_s": round(time.monotonic() - t0, 3)}
-    status = "ok" if not result.errors else "partial"
+    status = RunStatus.OK if not result.errors else RunStatus.PARTIAL
     message = f"{result.records} records from {result.files} WARC files"
     run = {"run_id": run_id, "flow": "reprocess", "source": ",".join(names), "started_at": started,
            "finished_at": _now(), "status": status, "message": message,
@@ -212,6 +212,6 @@ def rebuild_flow(workers: int = 0) -> dict[str, Any]:
     t0 = time.monotonic()
     result = rebuild_warehouse(settings, workers=workers or default_workers())
     counts = {**result.as_dict(), "duration_s": round(time.monotonic() - t0, 3)}
-    status = "ok" if not result.errors else "partial"
+    status = RunStatus.OK if not result.errors else RunStatus.PARTIAL
     return publish("rebuild", [SourceOutcome("all", "rebuild", status,
                                               f"{result.records} records from {result.files} WARC files", counts)])

@@ -280,13 +280,31 @@ def process_responses(responses: list[ArchivedResponse], opts: ProcessOptions) -
     return out.pack()
 
 
-def _run_unit(unit: tuple[str, Any], opts: ProcessOptions) -> Processed:
-    kind, payload = unit
-    if kind == "file":
-        path, start, end = payload
-        out = process_file(path, opts, start, end)
+@dataclass(frozen=True)
+class FileRange:
+    """A unit of work: the records of a WARC file that begin in ``[start, end)`` (``end`` None:
+    to the end of the file)."""
+
+    path: str
+    start: int = 0
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class RecordRefs:
+    """A unit of work: records named by (WARC file, offset), as a crawl's manifest lists them."""
+
+    refs: tuple[tuple[str, int], ...]
+
+
+Unit = FileRange | RecordRefs
+
+
+def _run_unit(unit: Unit, opts: ProcessOptions) -> Processed:
+    if isinstance(unit, FileRange):
+        out = process_file(unit.path, opts, unit.start, unit.end)
     else:
-        out = process_refs(payload, opts)
+        out = process_refs(list(unit.refs), opts)
     return out.pack()
 
 
@@ -299,10 +317,8 @@ def default_workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-def process_units(units: Iterable[tuple[str, Any]], opts: ProcessOptions, workers: int = 1) -> Iterator[Processed]:
-    """Process units (("file", (path, start, end)): the records of a WARC file that begin in
-    ``[start, end)``, end None for the rest of the file; or ("refs", [(warc_file, offset), ...]))
-    with ``workers`` processes, yielding each unit's result as it completes (in submission order).
+def process_units(units: Iterable[Unit], opts: ProcessOptions, workers: int = 1) -> Iterator[Processed]:
+    """Process units (:class:`FileRange` or :class:`RecordRefs`) with ``workers`` processes, yielding each unit's result as it completes (in submission order).
 
     The workers are processes of their own, even just one: the caller (the warehouse writer)
     loads one unit's rows while the next units are cleaned. A single unit, or ``workers`` 0,

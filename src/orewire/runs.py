@@ -6,6 +6,7 @@ import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
 OFFLINE_PATTERNS = re.compile(
@@ -17,28 +18,44 @@ ARCHIVE_FAILURE = "cannot write the archive"
 TRANSIENT_PATTERNS = re.compile(r"timed? ?out|Connection refused|Connection reset|503|502|504|429", re.IGNORECASE)
 
 
+class RunStatus(StrEnum):
+    """How a source's run ended (the ``runs.status`` column). A StrEnum: it compares and prints as
+    its value, so stored rows and JSON stay plain strings."""
+
+    OK = "ok"
+    WARNING = "warning"      # ran, with something to look at (a daily crawl fetched nothing)
+    PARTIAL = "partial"      # some files or pages failed; the rest is loaded
+    FAILED = "failed"
+    OFFLINE = "offline"      # no response arrived at all and the network said why
+    TRANSIENT = "transient"  # a crawl outcome worth one more try (time-outs, 5xx, 429)
+
+    @property
+    def succeeded(self) -> bool:
+        return self in (RunStatus.OK, RunStatus.WARNING)
+
+
 def new_run_id(flow: str, source: str | None = None) -> str:
     """Sortable run id: UTC time, flow, source and a random suffix."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     return "-".join(p for p in (stamp, flow, source, secrets.token_hex(3)) if p)
 
 
-def crawl_outcome(ok: bool, error: str | None, rows: list[dict[str, Any]]) -> tuple[str, str]:
+def crawl_outcome(ok: bool, error: str | None, rows: list[dict[str, Any]]) -> tuple[RunStatus, str]:
     """Classify a crawl from its result and manifest rows: (``ok`` | ``offline`` | ``transient``
     | ``failed``, one-line message). Offline: no response arrived at all and the network said why."""
     answered = [r for r in rows if r.get("status") not in (None, "", 0)]
     errors = [str(r.get("error")) for r in rows if r.get("error")]
     if ok and (answered or not rows):
-        return "ok", ""
+        return RunStatus.OK, ""
     text = error or (errors[0] if errors else "")
     if text.startswith(ARCHIVE_FAILURE):
-        return "failed", text  # a disk problem: trying again at once would only fail again
+        return RunStatus.FAILED, text  # a disk problem: trying again at once would only fail again
     if not answered and (OFFLINE_PATTERNS.search(text) or any(OFFLINE_PATTERNS.search(e) for e in errors)):
         reason = next((e for e in [text, *errors] if OFFLINE_PATTERNS.search(e)), text)
-        return "offline", f"offline: no response ({reason})"
+        return RunStatus.OFFLINE, f"offline: no response ({reason})"
     if TRANSIENT_PATTERNS.search(text):
-        return "transient", text
-    return "failed", text or "crawl failed"
+        return RunStatus.TRANSIENT, text
+    return RunStatus.FAILED, text or "crawl failed"
 
 
 @dataclass
@@ -52,7 +69,7 @@ class SourceOutcome:
     counts: dict[str, Any] = field(default_factory=dict)
 
     def line(self) -> str:
-        if self.status == "offline":
+        if self.status == RunStatus.OFFLINE:
             return f"{self.source}: offline: {self.message.removeprefix('offline: ')}"
         c = self.counts
         figures = (f"fetched {c.get('fetched', 0)}, new {c.get('new_articles', 0)}, "

@@ -7,7 +7,6 @@ raw archive, so each can be re-run and converges to the same warehouse.
 
 from __future__ import annotations
 
-import itertools
 import json
 import logging
 import os
@@ -22,7 +21,7 @@ from typing import Any
 import duckdb
 
 from orewire.archive import is_record_start, list_manifests, list_warc_files, read_manifest
-from orewire.records import ProcessOptions, chunk, facts_rows, process_units
+from orewire.records import FileRange, ProcessOptions, RecordRefs, Unit, chunk, facts_rows, process_units
 from orewire.settings import Settings
 from orewire.warehouse import writer
 from orewire.warehouse.batch import ENTITY_SCHEMA, FACT_SCHEMA, MENTION_SCHEMA, Processed, rows_table
@@ -79,7 +78,7 @@ def _options(settings: Settings, **kw: Any) -> ProcessOptions:
     return ProcessOptions(archive_root=str(settings.archive), registry_path=str(settings.sources), **kw)
 
 
-def _consume(conn: Any, units: list[tuple[str, Any]], opts: ProcessOptions, workers: int, result: IngestResult,
+def _consume(conn: Any, units: list[Unit], opts: ProcessOptions, workers: int, result: IngestResult,
              progress: Progress | None) -> None:
     pending = Processed()
 
@@ -108,7 +107,7 @@ def _consume(conn: Any, units: list[tuple[str, Any]], opts: ProcessOptions, work
         conn.execute("RESET threads")
 
 
-def file_units(conn: Any, settings: Settings, files: list[Path]) -> list[tuple[str, Any]]:
+def file_units(conn: Any, settings: Settings, files: list[Path]) -> list[Unit]:
     """Work units covering ``files`` whole: each file cut into ranges of about RANGE_RECORDS
     fetches, so a worker's rows in flight stay bounded however large the file.
 
@@ -121,11 +120,12 @@ def file_units(conn: Any, settings: Settings, files: list[Path]) -> list[tuple[s
         "WHERE warc_file IS NOT NULL AND warc_offset > 0 GROUP BY warc_file"
     ).fetchall():
         known[warc_file] = offsets
-    units: list[tuple[str, Any]] = []
+    units: list[Unit] = []
     for path in files:
         offsets = known.get(_rel(settings, path), [])
         cuts = [o for o in offsets[RANGE_RECORDS::RANGE_RECORDS] if is_record_start(path, o)]
-        units.extend(("file", (str(path), a, b)) for a, b in itertools.pairwise([0, *cuts, None]))
+        bounds: list[int | None] = [*cuts, None]
+        units.extend(FileRange(str(path), a, b) for a, b in zip([0, *cuts], bounds, strict=True))
     return units
 
 
@@ -177,7 +177,7 @@ def ingest_manifests(manifests: Iterable[Path], settings: Settings, *, workers: 
             rows = read_manifest(path)
             result.fetches += load_manifest(conn, rows)
             refs = manifest_refs(rows)
-            units = [("refs", part) for part in chunk(refs, REFS_PER_UNIT)]
+            units: list[Unit] = [RecordRefs(tuple(part)) for part in chunk(refs, REFS_PER_UNIT)]
             _consume(conn, units, opts, workers, result, progress)
             source = rows[0].get("source") if rows else None
             # Its articles (with their index entries and duplicate links) are loaded: done. A run
@@ -340,7 +340,8 @@ def _promote_out_of_range(conn: Any, sources: list[str], opts: ProcessOptions, w
         f"SELECT warc_file, warc_offset FROM not_articles WHERE reason = 'out-of-range' AND source IN ({placeholders}) "
         "ORDER BY warc_file, warc_offset", sources).fetchall()]
     if refs:
-        _consume(conn, [("refs", part) for part in chunk(refs, REFS_PER_UNIT)], opts, workers, result, progress)
+        _consume(conn, [RecordRefs(tuple(part)) for part in chunk(refs, REFS_PER_UNIT)], opts, workers, result,
+                 progress)
 
 
 def reextract_stale(conn: duckdb.DuckDBPyConnection, *, batch_size: int = 500,

@@ -76,6 +76,7 @@ def test_reprocess_offline_reproduces_and_new_extractor_replaces_facts(sites, pi
     # record; a wrong offset is not used) give the same warehouse.
     import orewire.stages as ingest
     from orewire.archive import list_warc_files
+    from orewire.records import FileRange
     from orewire.warehouse import writer
 
     monkeypatch.setattr(ingest, "RANGE_RECORDS", 2)
@@ -87,10 +88,10 @@ def test_reprocess_offline_reproduces_and_new_extractor_replaces_facts(sites, pi
         conn.execute("UPDATE fetches SET warc_offset = warc_offset + 3 WHERE warc_file = ? AND warc_offset = ?",
                      [first, offsets[2]])
         units = ingest.file_units(conn, pipeline_env, files)
-    assert all(u[0] == "file" for u in units)
-    ranges = [u for u in units if sum(v[1][0] == u[1][0] for v in units) > 1]  # of files that were cut
+    assert all(isinstance(u, FileRange) for u in units)
+    ranges = [u for u in units if sum(v.path == u.path for v in units) > 1]  # of files that were cut
     assert len(ranges) > len(files), units
-    assert all(u[1][1] != offsets[2] + 3 for u in ranges)
+    assert all(u.start != offsets[2] + 3 for u in ranges)
     ingest.reprocess_archive(["trend", "astanatimes"], pipeline_env, workers=2)
     assert dump(pipeline_env) == before
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from orewire.records import ProcessOptions, process_units
+from orewire.records import FileRange, ProcessOptions, process_units
 from orewire.testing.archive_stand_ins import MINING_PARAGRAPHS, WarcRecord, article_page, write_warc
 
 from .conftest import REGISTRY, record_fault, record_figure
@@ -27,11 +27,11 @@ def _page(n: int, paragraphs: tuple[str, ...] = MINING_PARAGRAPHS) -> WarcRecord
     return WarcRecord(url, article_page(url, WHEN, f"Gold deposit tender number {n}", paragraphs), WHEN)
 
 
-def _units(archive: Path, files: list[list[WarcRecord]]) -> list[tuple[str, object]]:
-    units: list[tuple[str, object]] = []
+def _units(archive: Path, files: list[list[WarcRecord]]) -> list[FileRange]:
+    units: list[FileRange] = []
     for i, records in enumerate(files):
         path = write_warc(archive / "trend" / "2026" / "11" / f"test-{i:02d}.warc.gz", records)
-        units.append(("file", (str(path), 0, None)))
+        units.append(FileRange(str(path), 0, None))
     return units
 
 
