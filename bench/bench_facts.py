@@ -142,6 +142,11 @@ def build_articles(n: int, seed: int = 1) -> list[str]:
         for para in txt.read_text(encoding="utf-8").split("\n\n"):
             if len(para.split()) >= 12:
                 paragraphs.append(" ".join(para.split()))
+    return pages_from(paragraphs, n, "Mining news", seed)
+
+
+def pages_from(paragraphs: list[str], n: int, title: str, seed: int = 1) -> list[str]:
+    """``n`` news pages, each ``paragraphs`` drawn at random until about 600 words of story."""
     rnd = random.Random(seed)
     pages = []
     for i in range(n):
@@ -152,7 +157,7 @@ def build_articles(n: int, seed: int = 1) -> list[str]:
             chosen.append(p)
             words += len(p.split())
         body = "\n".join(f"<p>{html.escape(p)}</p>" for p in chosen)
-        pages.append(_page(i, f"Mining news {i}", body, rnd))
+        pages.append(_page(i, f"{title} {i}", body, rnd))
     return pages
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import html
-import random
 import re
 import statistics
 import sys
@@ -23,7 +22,7 @@ from pathlib import Path
 import trafilatura
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_facts import _page
+from bench_facts import pages_from
 
 from orewire.clean.extract import TRAFILATURA_OPTIONS
 from orewire.facts import extract
@@ -31,7 +30,6 @@ from orewire.facts import extract
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data" / "facts-real-ru" / "texts"
 FIXTURES = ROOT / "tests" / "fixtures" / "sites"
-TARGET_WORDS = 600
 
 
 def russian_paragraphs() -> tuple[list[str], str]:
@@ -52,18 +50,7 @@ def russian_paragraphs() -> tuple[list[str], str]:
 
 def build_pages(n: int, seed: int = 1) -> tuple[list[str], str]:
     paragraphs, origin = russian_paragraphs()
-    rnd = random.Random(seed)
-    pages = []
-    for i in range(n):
-        chosen: list[str] = []
-        words = 0
-        while words < TARGET_WORDS:
-            p = rnd.choice(paragraphs)
-            chosen.append(p)
-            words += len(p.split())
-        body = "\n".join(f"<p>{html.escape(p)}</p>" for p in chosen)
-        pages.append(_page(i, f"Новости горнодобывающей отрасли {i}", body, rnd))
-    return pages, origin
+    return pages_from(paragraphs, n, "Новости горнодобывающей отрасли", seed), origin
 
 
 def main(argv: list[str] | None = None) -> int:
