@@ -96,9 +96,21 @@ def _restem_cyrillic(conn: duckdb.DuckDBPyConnection) -> None:
         f"(SELECT termid FROM {SCHEMA}.dict WHERE {_CYRILLIC_TERM.format(w='term')})"
     )
     conn.execute(f"DELETE FROM {SCHEMA}.dict WHERE {_CYRILLIC_TERM.format(w='term')}")
+    _tokenize_into_new_terms(conn, f"{SCHEMA}.docs d ON d.name = a.article_id",
+                             keep=_CYRILLIC_TERM.format(w="w"), stem=f"stem(w, '{CYRILLIC_STEMMER}')")
+    try:
+        _insert_terms(conn)
+    finally:
+        conn.execute("DROP TABLE IF EXISTS _fts_new")
+
+
+def _tokenize_into_new_terms(conn: duckdb.DuckDBPyConnection, docs_join: str, *, keep: str, stem: str) -> None:
+    """``_fts_new`` (docid, fieldid, term): every field of the articles joined to ``docs_join``,
+    tokenised with the index's own macro, stop words out, the words that pass ``keep`` stemmed by
+    ``stem`` (an expression of ``w``), each distinct word once."""
     tokenized = " UNION ALL ".join(
         f"SELECT d.docid, (SELECT fieldid FROM {SCHEMA}.fields WHERE field = '{field}') AS fieldid, "
-        f"unnest({SCHEMA}.tokenize(a.\"{field}\")) AS w FROM articles a JOIN {SCHEMA}.docs d ON d.name = a.article_id"
+        f"unnest({SCHEMA}.tokenize(a.\"{field}\")) AS w FROM articles a JOIN {docs_join}"
         for field in FIELDS
     )
     conn.execute(
@@ -107,17 +119,13 @@ def _restem_cyrillic(conn: duckdb.DuckDBPyConnection) -> None:
         WITH tokens AS ({tokenized}),
         kept AS (
             SELECT docid, fieldid, w FROM tokens
-            WHERE w IS NOT NULL AND len(w) > 0 AND {_CYRILLIC_TERM.format(w='w')}
+            WHERE w IS NOT NULL AND len(w) > 0 AND {keep}
               AND w NOT IN (SELECT sw FROM {SCHEMA}.stopwords)
         ),
-        stems AS (SELECT w, stem(w, '{CYRILLIC_STEMMER}') AS term FROM (SELECT DISTINCT w FROM kept))
+        stems AS (SELECT w, {stem} AS term FROM (SELECT DISTINCT w FROM kept))
         SELECT k.docid, k.fieldid, s.term FROM kept k JOIN stems s USING (w)
         """
     )
-    try:
-        _insert_terms(conn)
-    finally:
-        conn.execute("DROP TABLE IF EXISTS _fts_new")
 
 
 def _define_match(conn: duckdb.DuckDBPyConnection) -> None:
@@ -224,23 +232,7 @@ def _add(conn: duckdb.DuckDBPyConnection) -> None:
         f"  + row_number() OVER (ORDER BY a.article_id) AS docid "
         f"FROM articles a JOIN _fts_ids USING (article_id)"
     )
-    tokenized = " UNION ALL ".join(
-        f"SELECT d.docid, (SELECT fieldid FROM {SCHEMA}.fields WHERE field = '{field}') AS fieldid, "
-        f"unnest({SCHEMA}.tokenize(a.\"{field}\")) AS w FROM articles a JOIN _fts_docs d USING (article_id)"
-        for field in FIELDS
-    )
-    conn.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE _fts_new AS
-        WITH tokens AS ({tokenized}),
-        kept AS (
-            SELECT docid, fieldid, w FROM tokens
-            WHERE w IS NOT NULL AND len(w) > 0 AND w NOT IN (SELECT sw FROM {SCHEMA}.stopwords)
-        ),
-        stems AS (SELECT w, {_stem_sql('w')} AS term FROM (SELECT DISTINCT w FROM kept))
-        SELECT k.docid, k.fieldid, s.term FROM kept k JOIN stems s USING (w)
-        """
-    )
+    _tokenize_into_new_terms(conn, "_fts_docs d USING (article_id)", keep="TRUE", stem=_stem_sql("w"))
     conn.execute(
         f"INSERT INTO {SCHEMA}.docs (docid, name, len) "
         f"SELECT d.docid, d.article_id, count(n.term) FROM _fts_docs d LEFT JOIN _fts_new n USING (docid) "
