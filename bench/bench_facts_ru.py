@@ -16,13 +16,12 @@ import html
 import re
 import statistics
 import sys
-import time
 from pathlib import Path
 
 import trafilatura
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_facts import pages_from
+from bench_facts import pages_from, time_rounds
 
 from orewire.clean.extract import TRAFILATURA_OPTIONS
 from orewire.facts import extract
@@ -64,20 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     extract(texts[0])  # loads the pymorphy3 dictionary and compiles the rules
     words = statistics.mean(len(t.split()) for t in texts)
 
-    clean_times, fact_times = [], []
-    n_facts = 0
-    for _ in range(args.rounds):
-        t0 = time.perf_counter()
-        for p in pages:
-            trafilatura.extract(p)
-        clean_times.append(time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        n_facts = 0
-        for t in texts:
-            n_facts += len(extract(t).facts)
-        fact_times.append(time.perf_counter() - t0)
-
-    clean, facts, n = min(clean_times), min(fact_times), len(pages)
+    clean, facts, n_facts = time_rounds(pages, texts, args.rounds)
+    n = len(pages)
     print(f"articles: {n} (paragraphs from {origin}), mean words after cleaning: {words:.0f}, "
           f"facts per article: {n_facts / n:.1f}")
     print(f"trafilatura.extract           {n / clean:8.1f} articles/s  {1000 * clean / n:6.2f} ms/article")
