@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from orewire.facts import gazetteer as gz
 from orewire.facts.model import Entity
-from orewire.facts.text import Sentences
+from orewire.facts.text import Near, Sentences
 
 # a capitalised word: letters (any script), digits, inner hyphens/apostrophes, e.g. "Tau-Ken", "Yoshlik-1"
 _CAP = r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F\u0400-\u042F][\w\u00C0-\u017F'’]*(?:-[\w\u00C0-\u017F]+)*)"
@@ -81,28 +81,6 @@ class _Gated:
             end = n if end < 0 else end + 1
             yield from finditer(text, start, end)
             pos = end
-
-
-class _Near:
-    """A pattern scanned only in windows around the hits of a cheap trigger: ``before`` characters
-    before a hit to ``after`` characters after it. For patterns that open with a run of capitalised
-    words and close on a keyword, which would otherwise be tried at every capitalised word of a
-    page (a page of nothing but capitalised words is the hostile case). Every match must contain a
-    trigger hit and fit in its window; matches are yielded once, in order."""
-
-    __slots__ = ("after", "before", "rx", "trigger")
-
-    def __init__(self, rx: re.Pattern[str], trigger: re.Pattern[str], before: int, after: int) -> None:
-        self.rx, self.trigger, self.before, self.after = rx, trigger, before, after
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        done = -1  # matches starting at or before this offset were yielded already
-        for t in self.trigger.finditer(text):
-            lo = max(t.start() - self.before, 0)
-            for m in self.rx.finditer(text, lo, min(len(text), t.end() + self.after)):
-                if m.start() > done:
-                    done = m.start()
-                    yield m
 
 
 class _Bounded:
@@ -321,11 +299,11 @@ _SYMBOL_SCAN = _Bounded(_SYMBOL_RE.pattern, r"[\w-]")
 _DEPOSIT_GAZ_SCAN = _Bounded(_gaz_re(list(_DEPOSIT_FORM)).pattern, r"[\w-]")
 
 
-_BASED_SCAN = _Near(_BASED_RE, re.compile(r"-(?:based|headquartered|listed|registered)\b"), 40, 120)
-_NAME_NOUN_SCAN = _Near(_NAME_NOUN_RE, re.compile(r"\b(?:company|miner|corporation|holding|concern|enterprise|firm)\b"),
+_BASED_SCAN = Near(_BASED_RE, re.compile(r"-(?:based|headquartered|listed|registered)\b"), 40, 120)
+_NAME_NOUN_SCAN = Near(_NAME_NOUN_RE, re.compile(r"\b(?:company|miner|corporation|holding|concern|enterprise|firm)\b"),
                         200, 20)
-_OWNED_SCAN = _Near(_OWNED_RE, re.compile(r"\b(?:shares|stake|subsidiary|unit|acquisition|takeover|merger)\b"), 5, 150)
-_NAME_POST_SCAN = _Near(_NAME_POST_RE, re.compile(r"\b(?:CEO|chief executive|Chief Executive|chairman|Chairman|"
+_OWNED_SCAN = Near(_OWNED_RE, re.compile(r"\b(?:shares|stake|subsidiary|unit|acquisition|takeover|merger)\b"), 5, 150)
+_NAME_POST_SCAN = Near(_NAME_POST_RE, re.compile(r"\b(?:CEO|chief executive|Chief Executive|chairman|Chairman|"
                                                   r"managing director|Managing Director|president|President|CFO|"
                                                   r"COO|founder)\b"), 200, 60)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from orewire.facts.text import NUMBER, SCALES, parse_number
+from orewire.facts.text import NUMBER, SCALES, Near, parse_number
 
 # surface unit -> (canonical unit, factor)
 UNITS: dict[str, tuple[str, float]] = {
@@ -59,6 +59,9 @@ WORD_QUANTITY_RE = re.compile(
 # "5 grams of gold per tonne": a grade written out
 GRADE_RE = re.compile(rf"(?<![\w.,])(?P<num>{NUMBER})[ \t]+(?:grams?|g)[ \t]+of[ \t]+[a-z]+[ \t]+per[ \t]+"
                       rf"(?:metric[ \t]+)?(?:tonne|ton|t)\b")
+# the rare patterns are scanned only around their unit word or " per " (see Near)
+_WORD_QUANTITY_SCAN = Near(WORD_QUANTITY_RE, re.compile(r"(?:ton|ounce|pound|metre|meter|kilomet)"), 45, 25, lower=True)
+_GRADE_SCAN = Near(GRADE_RE, re.compile(r" per "), 60, 15, lower=True)
 _WORD_UNITS = {"tonnes": "t", "tons": "t", "tonne": "t", "ton": "t", "ounces": "oz", "ounce": "oz", "pounds": "lb",
                "kilometres": "km", "kilometers": "km", "square kilometres": "km2", "square kilometers": "km2",
                "metres": "m", "meters": "m"}
@@ -109,7 +112,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 own = r.group("sc") or r.group("scm")
                 scale0 = SCALES.get(own.lower(), 1.0) if own else scale  # "276mn-286mn t"
                 out.append(Quantity(n0 * scale0 * factor, unit, s, s + len(r.group("n"))))
-    for m in _near(text, _WORD_UNIT_TRIGGER, WORD_QUANTITY_RE, 45, 25):
+    for m in _WORD_QUANTITY_SCAN.finditer(text):
         w1, w2 = m.group("w1").lower(), (m.group("w2") or "").lower()
         if w2 and not (w1 in _TENS and w2 in _ONES and _ONES[w2] < 10):
             continue
@@ -118,32 +121,11 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         scale = _WORD_SCALE[m.group("scale").lower()] if m.group("scale") else 1.0
         out.append(Quantity(n * scale, _WORD_UNITS[m.group("unit").lower()], m.start(), m.end()))
-    for m in _near(text, _PER_TRIGGER, GRADE_RE, 60, 15):
+    for m in _GRADE_SCAN.finditer(text):
         n = parse_number(m.group("num"))
         if n is not None:
             out.append(Quantity(n, "g/t", m.start(), m.end()))
     out.sort(key=lambda q: q.start)
-    return out
-
-
-_WORD_UNIT_TRIGGER = re.compile(r"(?:ton|ounce|pound|metre|meter|kilomet)")
-_PER_TRIGGER = re.compile(r" per ")
-
-
-def _near(text: str, trigger: re.Pattern[str], rx: re.Pattern[str], before: int, after: int) -> list[re.Match[str]]:
-    """Matches of ``rx`` found only around the hits of a cheap ``trigger`` (searched in the lowercased
-    text): the rare patterns cost nothing on pages without their words, hostile ones included."""
-    low = text.lower() if len(text.lower()) == len(text) else text
-    out: list[re.Match[str]] = []
-    seen: set[int] = set()
-    last_end = -1
-    for t in trigger.finditer(low):
-        lo = max(t.start() - before, last_end, 0)
-        for m in rx.finditer(text, lo, min(len(text), t.end() + after)):
-            if m.start() not in seen:
-                seen.add(m.start())
-                out.append(m)
-        last_end = max(last_end, t.start() - before)
     return out
 
 

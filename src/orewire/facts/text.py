@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 # abbreviations after which a full stop does not end a sentence
 _ABBREVIATIONS = frozenset(
@@ -104,3 +105,31 @@ _BYLINE = re.compile(
 def find_authors(text: str) -> list[str]:
     """Names given in a byline near the top ("By Nargiz Sadikhova - Trend:")."""
     return [m.group(1) for m in _BYLINE.finditer(text[:3000])]
+
+
+class Near:
+    """A pattern scanned only in windows around the hits of a cheap trigger: ``before`` characters
+    before a hit to ``after`` characters after it. For patterns that open with a run of capitalised
+    words and close on a keyword, which would otherwise be tried at every capitalised word of a
+    page (a page of nothing but capitalised words is the hostile case). Every match must contain a
+    trigger hit and fit in its window; matches are yielded once, in order. With ``lower`` the
+    trigger is searched in the lowercased text (when lowercasing keeps every offset)."""
+
+    __slots__ = ("after", "before", "lower", "rx", "trigger")
+
+    def __init__(self, rx: re.Pattern[str], trigger: re.Pattern[str], before: int, after: int,
+                 lower: bool = False) -> None:
+        self.rx, self.trigger, self.before, self.after, self.lower = rx, trigger, before, after, lower
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        scanned = text
+        if self.lower:
+            low = text.lower()
+            scanned = low if len(low) == len(text) else text
+        done = -1  # matches starting at or before this offset were yielded already
+        for t in self.trigger.finditer(scanned):
+            lo = max(t.start() - self.before, 0)
+            for m in self.rx.finditer(text, lo, min(len(text), t.end() + self.after)):
+                if m.start() > done:
+                    done = m.start()
+                    yield m
