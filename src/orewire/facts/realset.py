@@ -1,8 +1,10 @@
 """Score the extractor on a real labelled article set kept outside the project.
 
-Usage: ``python -m orewire.facts.realset [--split tune|report|all] [--data DIR] [--verbose]``
+Usage: ``python -m orewire.facts.realset [--set facts-real|facts-real-ru] [--split tune|report|all] [--data DIR]
+[--verbose]``
 
-The set (``../shared/data/facts-real`` next to the project root by default, or ``OREWIRE_FACTS_REAL``)
+The set (``../shared/data/<set>`` next to the project root by default, or ``OREWIRE_FACTS_REAL`` for the
+English one)
 holds third-party texts, its hand labels (``gold.json``) and its own scorer (``score.py``). Nothing of
 it is copied here: this module keeps only the split (``data/real_split.toml``), reads the texts where
 they lie and scores with the set's own scorer, so the figures are the ones that scorer prints.
@@ -95,8 +97,9 @@ def article_text(data: Path, key: str) -> str:
 
 
 def score(split: str = "report", data: Path | None = None, name: str = "facts-real",
-          outputs: dict[str, Any] | None = None) -> RealReport:
-    """Extract every article of ``split`` and score it with the set's own scorer."""
+          outputs: dict[str, Any] | None = None, verbose: bool = False) -> RealReport:
+    """Extract every article of ``split`` and score it with the set's own scorer (``verbose``: each
+    article's categories with a miss or an extra, on stderr)."""
     data = data or default_dir(name)
     scorer = load_scorer(data)
     gold = json.loads((data / "gold.json").read_text(encoding="utf-8"))
@@ -105,21 +108,26 @@ def score(split: str = "report", data: Path | None = None, name: str = "facts-re
         out = extract(article_text(data, key)).to_contract()
         if outputs is not None:
             outputs[key] = out
-        report.add(scorer.score_article(gold[key], out))
+        counts = scorer.score_article(gold[key], out)
+        report.add(counts)
+        if verbose:
+            print(key, {c: v for c, v in counts.items() if v[1] or v[2]}, file=sys.stderr)
     return report
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m orewire.facts.realset", description=__doc__.split("\n")[0])
+    ap.add_argument("--set", dest="name", choices=("facts-real", "facts-real-ru"), default="facts-real")
     ap.add_argument("--split", choices=("tune", "report", "all"), default="report")
-    ap.add_argument("--data", type=Path, default=None, help="the set's folder (default: ../shared/data/facts-real)")
+    ap.add_argument("--data", type=Path, default=None, help="the set's folder (default: ../shared/data/<set>)")
+    ap.add_argument("--verbose", "-v", action="store_true", help="each article's misses and extras")
     args = ap.parse_args(argv)
-    data = args.data or default_dir()
+    data = args.data or default_dir(args.name)
     if not (data / "gold.json").is_file():
         print(f"no labelled set at {data} (gold.json missing)", file=sys.stderr)
         return 2
-    report = score(args.split, data)
-    print(f"set: {data.name}  split: {args.split}")
+    report = score(args.split, data, args.name, verbose=args.verbose)
+    print(f"set: {args.name}  split: {args.split}")
     print(report.table())
     return 0
 
