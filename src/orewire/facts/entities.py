@@ -221,6 +221,9 @@ _HEAD_RE = re.compile(
     r"Corridor|Center|Centre|Institute|University|College|School|Museum|Ministry|Committee|Department|Sector|Index|"
     r"Law|Code|Week|Forum|Congress|Conference|Expo|Award|Awards)\b)"
 )
+_HEAD_EXTEND = re.compile(
+    rf"(?:[ \t]+and)?[ \t]+(?:{_CAP}[ \t]+)?(?:{_alt(gz.COMPANY_HEADS)})(?![\w-])(?![ \t]+(?:Park|Zone|Estate|Area))"
+)
 _CUE_RE = re.compile(rf"\b(?:{_alt(gz.COMPANY_CUES)})[ \t]+(?P<name>{_CAPSEQ})")
 # an initialism glued with dots is a name word too: "C.A. Minerals"
 _CAP_I = rf"(?:[A-Z]\.(?:[A-Z]\.)+|{_CAP})"
@@ -229,7 +232,7 @@ _CAPSEQ_I = rf"{_CAP_I}(?:[ \t]+(?:&[ \t]+)?{_CAP_I}){{0,5}}"
 _BASED_RE = re.compile(rf"\b[A-Z][\w.]*-(?:based|headquartered|listed|registered)[ \t]+(?P<name>{_CAPSEQ_I})")
 # "shares of X", "X shares", "stake in X", "subsidiary of X": what only a company has
 _OWNED_RE = re.compile(
-    rf"\b(?:shares[ \t]+(?:in|of)|stake[ \t]+in|subsidiary[ \t]+of|unit[ \t]+of|acquisition[ \t]+of|takeover[ \t]+of|"
+    rf"\b(?:[Ss]hares[ \t]+(?:in|of)|stake[ \t]+in|subsidiary[ \t]+of|unit[ \t]+of|acquisition[ \t]+of|takeover[ \t]+of|"
     rf"merger[ \t]+with)[ \t]+(?P<name>{_CAPSEQ_I})(?![\w-])(?![ \t]+(?:mine|mines|project|deposit|field|operations?|"
     rf"complex|plant|smelter|licen[cs]e|asset|assets)\b)"
 )
@@ -246,6 +249,18 @@ _POST_OF_RE = re.compile(
 _NAME_POST_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_CAPSEQ_I})(?:['’]s?)?[ \t]+(?:CEO|chief executive|Chief Executive|chairman|Chairman|"
     r"managing director|Managing Director|president|President|CFO|COO|founder)[ \t,]+(?=[A-Z][a-z]+[ \t]+[A-Z][a-z])"
+)
+# "Glencore’s Katanga mine": whoever owns a named mine or plant by possessive is a company
+_ASSET_OWNER_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_CAPSEQ_I})['’]s[ \t]+(?:{_CAP}[ \t]+){{1,3}}(?:(?:gold|copper|coal|iron ore|lithium|uranium|"
+    r"nickel|zinc|silver|cobalt)[ \t]+)?(?:mine|deposit|project|smelter|refinery|plant|operation|concentrator)s?\b"
+)
+# "Vedanta-owned HZIL", "a Glencore-controlled mine": the owner named in a compound
+_OWNED_BY_RE = re.compile(rf"(?<![\w-])(?P<name>{_CAPSEQ_I})-(?:owned|controlled|operated|backed)\b")
+# "China Molybdenum, which operates the Tenke Fungurume mine"
+_WHICH_OPERATES_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_CAPSEQ_I}),?[ \t]+(?:which|that)[ \t]+(?:also[ \t]+)?(?:operates|owns|runs|controls|"
+    r"acquired|mines|produces)[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?"
 )
 _TICKER_NAME_RE = re.compile(rf"(?P<name>{_CAPSEQ})\.?[ \t]*\((?:{_alt(gz.EXCHANGES)})\b")
 _POSSESSIVE_RE = re.compile(rf"(?P<country>{_alt(list(_COUNTRY_FORM))})['’]s[ \t]+(?P<name>{_CAPSEQ})")
@@ -302,7 +317,11 @@ _DEPOSIT_GAZ_SCAN = _Bounded(_gaz_re(list(_DEPOSIT_FORM)).pattern, r"[\w-]")
 _BASED_SCAN = Near(_BASED_RE, re.compile(r"-(?:based|headquartered|listed|registered)\b"), 40, 120)
 _NAME_NOUN_SCAN = Near(_NAME_NOUN_RE, re.compile(r"\b(?:company|miner|corporation|holding|concern|enterprise|firm)\b"),
                         200, 20)
-_OWNED_SCAN = Near(_OWNED_RE, re.compile(r"\b(?:shares|stake|subsidiary|unit|acquisition|takeover|merger)\b"), 5, 150)
+_OWNED_SCAN = Near(_OWNED_RE, re.compile(r"\b(?:[Ss]hares|stake|subsidiary|unit|acquisition|takeover|merger)\b"), 5, 150)
+_ASSET_OWNER_SCAN = Near(_ASSET_OWNER_RE, re.compile(r"['’]s\b"), 120, 80)
+_OWNED_BY_SCAN = Near(_OWNED_BY_RE, re.compile(r"-(?:owned|controlled|operated|backed)\b"), 120, 20)
+_WHICH_OPERATES_SCAN = Near(_WHICH_OPERATES_RE, re.compile(r"\b(?:which|that)[ \t]+(?:also[ \t]+)?(?:operates|owns|"
+                                                           r"runs|controls|acquired|mines|produces)\b"), 130, 40)
 _NAME_POST_SCAN = Near(_NAME_POST_RE, re.compile(r"\b(?:CEO|chief executive|Chief Executive|chairman|Chairman|"
                                                   r"managing director|Managing Director|president|President|CFO|"
                                                   r"COO|founder)\b"), 200, 60)
@@ -474,6 +493,11 @@ _GENERIC = frozenset(["Natural", "Mineral", "Minerals", "Resources", "Mining", "
                       "Owned"])
 
 
+_PUBLIC_BANK_WORDS = frozenset(["Development", "World", "Central", "National", "Reserve", "Investment", "People's",
+                                "Export-Import", "Exim", "Reconstruction", "Islamic", "Infrastructure", "State",
+                                "Federal", "Agricultural", "Savings", "Housing", "Postal"])
+
+
 _NON_COMPANY_WORDS = frozenset(["Ministry", "Minister", "Government", "President", "Parliament", "Committee", "Agency",
                                 "Department", "Region", "Oblast", "Province", "Republic", "Kingdom", "State",
                                 "Desert", "Park", "Zone", "Street", "Avenue", "University", "Institute", "Board",
@@ -511,6 +535,12 @@ def _not_a_company(name: str) -> bool:
     return _is_country_or_region(name) or name in _DEPOSIT_FORM or name.lower() in _COMMODITY_FORM
 
 
+def _demonym_name(words: list[str]) -> bool:
+    """"Georgian Manganese": a demonym and a capitalised commodity word, outside a headline, read
+    as a company's name (the country itself is never written so)."""
+    return len(words) == 2 and words[0] in _COUNTRY_FORM and _COUNTRY_FORM[words[0]][0] != words[0]
+
+
 def _trim_leading(name: str, start: int, company: bool = False) -> tuple[str, int]:
     """Drop sentence-initial stopwords (and, unless ``company``, demonyms) from a candidate name."""
     words = name.split(" ")
@@ -539,6 +569,7 @@ def find_entities(text: str, sents: Sentences, authors: list[str]) -> Found:
     _aliases(text, found, first_words=True)
     _regions(text, found)
     _people(text, found)
+    _coordinated(text, found)
     _countries(text, found)
     _commodities(text, found)
     for (kind, name), ent in found.entities.items():
@@ -574,8 +605,13 @@ def _organisations(text: str, found: Found) -> None:
         cands.append(_Cand(m.start(), m.start() + len(name), "org", name, 2))
     for m in _ORG_HEAD_SCAN.finditer(text):
         name, s = _trim_leading(m.group("name"), m.start())
-        if name.split()[0] not in gz.STOPWORDS and len(name.split()) >= 2:
-            cands.append(_Cand(s, m.end(), "org", name, 1))
+        words = name.split()
+        if words[0] not in gz.STOPWORDS and len(words) >= 2:
+            # "MUFG Bank", "VTB Bank": a bank named by a proper name is a company; development,
+            # central and national banks are bodies
+            kind = ("company" if words[-1] == "Bank" and len(words) <= 3
+                    and not any(w in _PUBLIC_BANK_WORDS or w in _COUNTRY_FORM for w in words[:-1]) else "org")
+            cands.append(_Cand(s, m.end(), kind, name, 1))
     for m in _LEGAL_SCAN.finditer(text):
         name, s = _trim_leading(m.group("name"), m.start(), company=True)
         if name.count(" and ") >= 2:  # "Ministry of Energy and Industries and China Global LTD"
@@ -587,27 +623,44 @@ def _organisations(text: str, found: Found) -> None:
     for m in _LEGAL_PREFIX_SCAN.finditer(text):
         cands.append(_Cand(m.start(), m.end(), "company", _strip_legal(m.group("name")), 2))
     for m in _HEAD_SCAN.finditer(text):
-        name, s = _trim_leading(m.group("name"), m.start(), company=True)
+        end = m.end()
+        # the shortest name found first grows by whole head phrases: "Navoi Mining" + " and
+        # Metallurgical Combine", "United Mining" + " Suppliers"
+        while (x := _HEAD_EXTEND.match(text, end)) is not None:
+            end = x.end()
+        name, s = _trim_leading(text[m.start("name") : end], m.start(), company=True)
         if len(name.split()) < 2 or name.split()[0] in _FUNCTION_WORDS or all(w in _GENERIC for w in name.split()):
             continue
-        cands.append(_Cand(s, m.end(), "company", name, 1))
+        cands.append(_Cand(s, end, "company", name, 1))
     for m in _COMMODITY_HEAD_SCAN.finditer(text):
-        name, s = _trim_leading(m.group("name"), m.start(), company=True)
+        if _demonym_name(m.group("name").split()):
+            name, s = m.group("name"), m.start()
+        else:
+            name, s = _trim_leading(m.group("name"), m.start(), company=True)
         words = name.split()
         if (len(words) < 2 or _headline(text, m.start()) or words[0] in _FUNCTION_WORDS or words[0] in gz.STOPWORDS
-                or any(w in _GENERIC or w in _COUNTRY_FORM or w in _REGION_FORM or w in gz.REGION_STEMS
-                       or w in _DIRECTIONS or w.lower() in _COMMODITY_FORM for w in words[:-1])
+                or any(w in _GENERIC or (w in _COUNTRY_FORM and not _demonym_name(words)) or w in _REGION_FORM
+                       or w in gz.REGION_STEMS or w in _DIRECTIONS or w.lower() in _COMMODITY_FORM for w in words[:-1])
                 or " ".join(words[:-1]) in _DEPOSIT_FORM):
             continue
         cands.append(_Cand(s, m.end(), "company", name, 1))
     for rx in (_CUE_RE, _TICKER_NAME_SCAN, _POSSESSIVE_RE, _APPOSITIVE_SCAN, _BASED_SCAN, _NAME_NOUN_SCAN, _POST_OF_RE,
-               _NAME_POST_SCAN, _OWNED_SCAN):
+               _NAME_POST_SCAN, _OWNED_SCAN, _ASSET_OWNER_SCAN, _OWNED_BY_SCAN, _WHICH_OPERATES_SCAN):
         for m in rx.finditer(text):
-            name, s = _trim_leading(m.group("name"), m.start("name"))
+            # "shares of Lithium Chile", "Lithium Chile CEO Steve Cochrane": a longer name in a
+            # corporate context may start with a commodity word
+            raw = m.group("name").split()
+            commodity_led = (rx in (_OWNED_SCAN, _NAME_POST_SCAN, _POST_OF_RE) and len(raw) >= 2
+                             and raw[0].lower() in _COMMODITY_FORM and not _headline(text, m.start("name")))
+            if commodity_led:
+                name, s = m.group("name"), m.start("name")
+            else:
+                name, s = _trim_leading(m.group("name"), m.start("name"),
+                                        company=rx in (_ASSET_OWNER_SCAN, _OWNED_BY_SCAN, _WHICH_OPERATES_SCAN))
             first = name.split()[0]
-            if (first in gz.STOPWORDS or _is_country_or_region(name) or _TITLE_RE.fullmatch(first)
-                    or (rx is not _TICKER_NAME_SCAN and (first.lower() in _COMMODITY_FORM
-                                                         or first in gz.COMMODITY_SYMBOLS))):
+            if ((first in gz.STOPWORDS and not commodity_led) or _is_country_or_region(name) or _TITLE_RE.fullmatch(first)
+                    or (rx is not _TICKER_NAME_SCAN and not commodity_led
+                        and (first.lower() in _COMMODITY_FORM or first in gz.COMMODITY_SYMBOLS))):
                 continue
             if rx is _POST_OF_RE:
                 # "General Director of ERG Kazakhstan Serik Shakhazhanov": the person is not the company
@@ -623,7 +676,10 @@ def _organisations(text: str, found: Found) -> None:
             name = " ".join(words)
             if not name or _not_a_company(name):
                 continue
-            if rx is _OWNED_SCAN and (name.split()[0] in gz.GIVEN_NAMES or name in _DEPOSIT_FORM):
+            if (rx in (_OWNED_SCAN, _ASSET_OWNER_SCAN, _OWNED_BY_SCAN, _WHICH_OPERATES_SCAN)
+                    and (name.split()[0] in gz.GIVEN_NAMES or name in _DEPOSIT_FORM or _headline(text, s)
+                         or all(w in _COUNTRY_FORM or w in _REGION_FORM or w in gz.REGION_STEMS or w in _DIRECTIONS
+                                for w in name.split()))):
                 continue
             cands.append(_Cand(s, s + len(name), "company", _strip_legal(name), 0))
     for c in cands:
@@ -644,6 +700,51 @@ def _organisations(text: str, found: Found) -> None:
             continue
         found.add(c.kind, canon, c.start, c.end, alias=text[c.start : c.end] if text[c.start : c.end] != canon else None)
     _aliases(text, found, first_words=False)
+
+
+# "Vale, Zhejiang Huayou, and Ford Motor Company": a name listed beside a company is a company
+_LIST_NEXT_RE = re.compile(rf"(?:[ \t]*\([^()\n]{{0,40}}\))?(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)(?P<name>{_CAPSEQ_I})")
+_LIST_PREV_RE = re.compile(rf"(?P<name>{_CAPSEQ_I})(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
+# "Ministry of Energy and Industries", "114 million USD": not the start of a name
+_LIST_BEFORE_STOP = re.compile(r"(?:\b(?:of|for|on|the)|\b[A-Z]\w*[ \t]+and|\d|\b(?:million|billion|thousand|trillion|mln|bn))[ \t]+\Z")
+_LIST_STOP_AFTER = re.compile(r"[ \t]+(?:mines?|deposits?|projects?|fields?|regions?|provinces?|oblasts?|districts?|"
+                              r"governments?|ministr(?:y|ies)|officials?|authorities)\b|['’]s[ \t]+(?:government|president)\b")
+
+
+def _coordinated(text: str, found: Found) -> None:
+    """Names coordinated with a found company ("X, Y and Z") are companies too, unless they are
+    known as something else; run after people, deposits and places have claimed their spans."""
+    queue = [(s, e) for (kind, _n), ent in found.entities.items() if kind == "company" for s, e in ent.mentions]
+    seen: set[tuple[int, int]] = set(queue)
+    while queue:
+        s, e = queue.pop()
+        hits: list[tuple[int, int]] = []
+        m = _LIST_NEXT_RE.match(text, e)
+        if m is not None:
+            hits.append((m.start("name"), m.end("name")))
+        lo = max(0, s - 120)
+        for p in _LIST_PREV_RE.finditer(text[lo:s]):
+            hits.append((p.start("name") + lo, p.end("name") + lo))
+            break
+        for hs, he in hits:
+            name, hs = _trim_leading(text[hs:he], hs, company=True)
+            if name.endswith(("'s", "’s")):
+                name = name[:-2]
+            he = hs + len(name)
+            words = name.split()
+            if _LIST_BEFORE_STOP.search(text, max(0, hs - 30), hs):
+                continue
+            if (not words or words[0] in _FUNCTION_WORDS or words[0] in gz.STOPWORDS or words[0] in gz.GIVEN_NAMES
+                    or _TITLE_RE.fullmatch(words[0]) or words[0].lower() in _COMMODITY_FORM
+                    or any(w in _COUNTRY_FORM or w in _REGION_FORM or w in gz.REGION_STEMS for w in words)
+                    or _not_a_company(name) or found.overlaps(hs, he) or _LIST_STOP_AFTER.match(text, he)
+                    or _headline(text, hs)):
+                continue
+            canon = _strip_legal(name)
+            found.add("company", _COMPANY_FORM.get(canon, canon), hs, he)
+            if (hs, he) not in seen:
+                seen.add((hs, he))
+                queue.append((hs, he))
 
 
 def _resolve(cands: list[_Cand], found: Found) -> list[_Cand]:
