@@ -221,9 +221,6 @@ _HEAD_RE = re.compile(
     r"Corridor|Center|Centre|Institute|University|College|School|Museum|Ministry|Committee|Department|Sector|Index|"
     r"Law|Code|Week|Forum|Congress|Conference|Expo|Award|Awards)\b)"
 )
-_HEAD_EXTEND = re.compile(
-    rf"(?:[ \t]+and)?[ \t]+(?:{_CAP}[ \t]+)?(?:{_alt(gz.COMPANY_HEADS)})(?![\w-])(?![ \t]+(?:Park|Zone|Estate|Area))"
-)
 _CUE_RE = re.compile(rf"\b(?:{_alt(gz.COMPANY_CUES)})[ \t]+(?P<name>{_CAPSEQ})")
 # an initialism glued with dots is a name word too: "C.A. Minerals"
 _CAP_I = rf"(?:[A-Z]\.(?:[A-Z]\.)+|{_CAP})"
@@ -493,15 +490,22 @@ _GENERIC = frozenset(["Natural", "Mineral", "Minerals", "Resources", "Mining", "
                       "Owned"])
 
 
+_CAP_NEXT = re.compile(r"[ \t]+[A-Z]")  # "Ameris Bank Amphitheatre": the bank names a place
 _PUBLIC_BANK_WORDS = frozenset(["Development", "World", "Central", "National", "Reserve", "Investment", "People's",
                                 "Export-Import", "Exim", "Reconstruction", "Islamic", "Infrastructure", "State",
                                 "Federal", "Agricultural", "Savings", "Housing", "Postal"])
 
 
+_HEAD_EXTEND = re.compile(
+    rf"(?:[ \t]+and[ \t]+(?:(?:{_alt(sorted(_GENERIC))})[ \t]+)?|[ \t]+)(?:{_alt(gz.COMPANY_HEADS)})(?![\w-])"
+    r"(?![ \t]+(?:Park|Zone|Estate|Area))"
+)
+
+
 _NON_COMPANY_WORDS = frozenset(["Ministry", "Minister", "Government", "President", "Parliament", "Committee", "Agency",
                                 "Department", "Region", "Oblast", "Province", "Republic", "Kingdom", "State",
                                 "Desert", "Park", "Zone", "Street", "Avenue", "University", "Institute", "Board",
-                                "Directors", "Shareholders"])
+                                "Directors", "Shareholders", "Party"])
 
 
 def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -609,7 +613,7 @@ def _organisations(text: str, found: Found) -> None:
         if words[0] not in gz.STOPWORDS and len(words) >= 2:
             # "MUFG Bank", "VTB Bank": a bank named by a proper name is a company; development,
             # central and national banks are bodies
-            kind = ("company" if words[-1] == "Bank" and len(words) <= 3
+            kind = ("company" if words[-1] == "Bank" and len(words) <= 3 and not _CAP_NEXT.match(text, m.end())
                     and not any(w in _PUBLIC_BANK_WORDS or w in _COUNTRY_FORM for w in words[:-1]) else "org")
             cands.append(_Cand(s, m.end(), kind, name, 1))
     for m in _LEGAL_SCAN.finditer(text):
@@ -650,6 +654,8 @@ def _organisations(text: str, found: Found) -> None:
             # "shares of Lithium Chile", "Lithium Chile CEO Steve Cochrane": a longer name in a
             # corporate context may start with a commodity word
             raw = m.group("name").split()
+            if _TITLE_RE.fullmatch(raw[0]) or raw[0] in ("Former", "Ousted", "Outgoing", "Incoming", "Acting", "Then"):
+                continue  # "Russia's President Medvedev", "Former President Barack Obama"
             commodity_led = (rx in (_OWNED_SCAN, _NAME_POST_SCAN, _POST_OF_RE) and len(raw) >= 2
                              and raw[0].lower() in _COMMODITY_FORM and not _headline(text, m.start("name")))
             if commodity_led:
@@ -676,8 +682,10 @@ def _organisations(text: str, found: Found) -> None:
             name = " ".join(words)
             if not name or _not_a_company(name):
                 continue
+            if rx is not _TICKER_NAME_SCAN and name.split()[0] in gz.GIVEN_NAMES and len(name.split()) >= 2:
+                continue  # "producer John Shanks", "Britain's Andy Murray": a person
             if (rx in (_OWNED_SCAN, _ASSET_OWNER_SCAN, _OWNED_BY_SCAN, _WHICH_OPERATES_SCAN)
-                    and (name.split()[0] in gz.GIVEN_NAMES or name in _DEPOSIT_FORM or _headline(text, s)
+                    and (name in _DEPOSIT_FORM or _headline(text, s)
                          or all(w in _COUNTRY_FORM or w in _REGION_FORM or w in gz.REGION_STEMS or w in _DIRECTIONS
                                 for w in name.split()))):
                 continue
@@ -1069,7 +1077,7 @@ _SPEECH = (r"(?:said|says|told|noted|added|stressed|emphasi[sz]ed|highlighted|ex
            r"commented|expressed|believes|argued|warned|confirmed|pointed out|underlined|informed|remarked|"
            r"recalled|insisted|wrote|reported|indicated|acknowledged|assured|concluded)")
 _NAME_SPEAKS_RE = re.compile(rf"(?<![\w-]){_PERSON_NAME}(?:,[^,\n]{{3,90}},)?[ \t]+{_SPEECH}\b")
-_SPEAKS_NAME_RE = re.compile(rf"\b(?:{_SPEECH}|according to|quoted|quoting|cited|citing)[ \t]+{_PERSON_NAME}(?![\w-])"
+_SPEAKS_NAME_RE = re.compile(rf"\b(?:{_SPEECH}|[Aa]ccording to|quoted|quoting|cited|citing)[ \t]+{_PERSON_NAME}(?![\w-])"
                              rf"(?![ \t]+[A-Z])")
 _COMMA_NAME_RE = re.compile(rf",[ \t]+{_PERSON_NAME},")
 _ROLE_WORDS = re.compile(
@@ -1120,7 +1128,8 @@ def _people_by_context(text: str, found: Found, persons: dict[str, tuple[str, st
             continue
         if any(t in _PLACE_WORDS for t in toks):
             continue
-        if name in _DEPOSIT_FORM or any(t in _COUNTRY_FORM or t in _REGION_FORM or t in gz.REGION_STEMS for t in toks):
+        if (name in _DEPOSIT_FORM or name in _COUNTRY_FORM or name in _REGION_FORM
+                or any(t in _COUNTRY_FORM or t in _REGION_FORM or t in gz.REGION_STEMS for t in toks)):
             continue
         if found.overlaps(s, e):
             continue
@@ -1133,7 +1142,7 @@ def _namelike(tok: str) -> bool:
         tok[:1].isupper() and len(tok) >= 2 and tok not in gz.STOPWORDS and not tok.isupper()
         and tok.lower() not in _COMMODITY_FORM and tok not in _COMPANY_FORM and tok not in gz.COMPANY_HEADS
         and not any(ch.isdigit() for ch in tok) and not tok.endswith(("'s", "’s"))
-        and tok not in gz.REGION_WORDS and not _TITLE_RE.fullmatch(tok)
+        and tok not in gz.REGION_WORDS and tok not in gz.NON_NAME_WORDS and not _TITLE_RE.fullmatch(tok)
         and tok not in ("Resources", "Development", "Construction", "Board", "Geology", "Industry")
     )
 

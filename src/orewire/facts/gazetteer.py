@@ -107,6 +107,7 @@ HONORIFICS = _words("honorifics")
 STOPWORDS = frozenset(_words("stopwords"))
 NAME_PARTICLES = _words("name_particles")
 GIVEN_NAMES = frozenset(_words("given_names"))
+NON_NAME_WORDS = frozenset(_words("non_name_words"))
 
 
 def data_digest() -> str:
@@ -134,7 +135,7 @@ def validate() -> list[str]:
         dupes(fname, [f[0] for _n, f in _rows(fname, (1, 4))])
     dupes("countries.tsv", [f[1] for _n, f in _rows("countries.tsv", (3, 3))])
     for name in ("legal_suffixes", "legal_prefixes", "company_heads", "company_cues", "agencies", "exchanges",
-                 "titles", "honorifics", "stopwords", "region_words", "currency_nouns", "org_heads", "given_names", "company_commodity_heads"):
+                 "titles", "honorifics", "stopwords", "region_words", "currency_nouns", "org_heads", "given_names", "company_commodity_heads", "non_name_words"):
         dupes(f"{name}.txt", list(_words(name)))
 
     # one surface form, one name: across companies, bodies and deposits

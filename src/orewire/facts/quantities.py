@@ -13,6 +13,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "mt": ("t", 1.0),  # "1,159 mt": metric tons; a million tonnes is "Mt"
     "kt": ("t", 1e3), "ktpa": ("t", 1e3), "Kt": ("t", 1e3), "KT": ("t", 1e3), "ktpy": ("t", 1e3),
     "kilotonnes": ("t", 1e3), "kilotons": ("t", 1e3), "tpy": ("t", 1.0),
+    "megatonnes": ("t", 1e6), "megatons": ("t", 1e6), "Bt": ("t", 1e9),
     "tonnes": ("t", 1.0), "tonne": ("t", 1.0), "tons": ("t", 1.0), "ton": ("t", 1.0), "metric tons": ("t", 1.0),
     "metric tonnes": ("t", 1.0), "t": ("t", 1.0), "tpa": ("t", 1.0), "tpd": ("t", 1.0),
     "wet metric tonnes": ("t", 1.0), "dry metric tonnes": ("t", 1.0), "wet metric tons": ("t", 1.0),
@@ -20,7 +21,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "kilograms": ("t", 1e-3), "kilogrammes": ("t", 1e-3), "kg": ("t", 1e-3),
     "Moz": ("oz", 1e6), "Mozs": ("oz", 1e6), "moz": ("oz", 1e6), "koz": ("oz", 1e3), "Koz": ("oz", 1e3),
     "troy ounces": ("oz", 1.0), "ounces": ("oz", 1.0), "ounce": ("oz", 1.0), "oz": ("oz", 1.0), "ozs": ("oz", 1.0),
-    "Mlbs": ("lb", 1e6), "Mlb": ("lb", 1e6), "M lbs": ("lb", 1e6), "mlbs": ("lb", 1e6), "Blbs": ("lb", 1e9),
+    "Mlbs": ("lb", 1e6), "Mlb": ("lb", 1e6), "M lbs": ("lb", 1e6), "mlbs": ("lb", 1e6), "Blbs": ("lb", 1e9), "Blb": ("lb", 1e9),
     "klbs": ("lb", 1e3), "pounds": ("lb", 1.0), "pound": ("lb", 1.0), "lbs": ("lb", 1.0), "lb": ("lb", 1.0),
     "square kilometers": ("km2", 1.0), "square kilometres": ("km2", 1.0), "square kilometer": ("km2", 1.0),
     "square kilometre": ("km2", 1.0), "sq km": ("km2", 1.0), "sq. km": ("km2", 1.0), "sq.km": ("km2", 1.0),
