@@ -21,7 +21,7 @@ _PREFIX = {
 _SUFFIX = {
     "tenge": "KZT", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "yuan": "CNY",
     "renminbi": "CNY", "euro": "EUR", "euros": "EUR", "manat": "AZN", "manats": "AZN", "soum": "UZS",
-    "soums": "UZS", "sum": "UZS", "sums": "UZS", "som": "KGS", "soms": "KGS", "lari": "GEL", "yen": "JPY",
+    "soums": "UZS", "sum": "UZS", "sums": "UZS", "som": "KGS", "soms": "KGS", "lari": "GEL", "dram": "AMD", "drams": "AMD", "yen": "JPY",
     "rupee": "INR", "rupees": "INR", "rand": "ZAR", "tugrik": "MNT", "tugriks": "MNT", "somoni": "TJS",
     "pounds sterling": "GBP", "Swiss francs": "CHF", "dollar": "USD", "dollars": "USD",
     "USD": "USD", "KZT": "KZT", "RUB": "RUB", "EUR": "EUR", "CNY": "CNY", "AUD": "AUD", "CAD": "CAD",

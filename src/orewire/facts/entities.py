@@ -298,6 +298,13 @@ _DEP_APPOSITIVE_RE = re.compile(
     r"(?:deposit|mine|project|field)s?\b(?![ \t]+(?:engineer|manager|director|developer|company|operator|"
     r"owner|team|finance|financing|partner|workers?|staff)\b)"
 )
+# "Kostobe is a gold project in Kazakhstan": a name said to be a deposit
+_DEP_COPULA_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_CAPSEQ})[ \t]+is[ \t]+(?:a|an|the|one of the)[ \t]+"
+    r"(?:(?!(?:of|for|by|with|at|in|on|to|from|and|that|which)\b)[a-z][\w-]*[ \t]+){0,4}?"
+    r"(?:deposit|mine|project|field)s?\b(?![ \t]+(?:engineer|manager|director|developer|company|operator|"
+    r"owner|team|finance|financing|partner|workers?|staff)\b)"
+)
 _WHICH_CONTAINS_RE = re.compile(r"^,?[ \t]+(?:which|that)[ \t]+(?:contains|hosts|holds|is rich in)[ \t]+([^.;]*)")
 
 # --- scanners -------------------------------------------------------------------------------
@@ -354,6 +361,7 @@ _REGION_PAT_SCAN = _Gated(_REGION_PAT_RE, _trigger("coal basin", "region", "Regi
                                                    "territory", "Krai", "krai", "district", "District", "province",
                                                    "Province", "Peninsula", "desert", "basin"))
 _NAME_AFTER_SCAN = _Gated(_NAME_AFTER_RE, re.compile(rf",[ \t]+(?:the[ \t]+)?(?:{_alt(gz.TITLES)})"))
+_DEP_COPULA_SCAN = _Gated(_DEP_COPULA_RE, re.compile(r"[ \t]is[ \t]+(?:an?|the|one of the)[ \t]"))
 _DEP_APPOSITIVE_SCAN = _Gated(_DEP_APPOSITIVE_RE, re.compile(r",[ \t]+(?:the|an?|one of the)[ \t]"))
 
 # The deposit keywords as a plain list of words ("[Dd]eposits?" spelt out), so the scan can skip
@@ -949,6 +957,13 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
                 if (s, s + len(name)) in ent.mentions and ent.kind == "company" and ent.name != name:
                     ent.mentions.remove((s, s + len(name)))
             record(name, s, s + len(name), comms)
+    for m in _DEP_COPULA_SCAN.finditer(text):
+        name, s = _trim_leading(m.group("name"), m.start())
+        words = name.split()
+        if (name in _COMPANY_FORM or len(words) > 3 or words[0] in _FUNCTION_WORDS or _is_country_or_region(name)
+                or found.overlaps(s, s + len(name)) or not all(_name_token(w) for w in words)):
+            continue
+        record(name, s, s + len(name), [])  # what it holds comes from its sentences, as for any deposit
     # "the Kuirektykol deposit, which contains rare earths as well as tungsten"
     for name in list(names):
         ent = found.entities[("deposit", name)]
