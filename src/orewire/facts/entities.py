@@ -287,11 +287,12 @@ _NAME_AFTER_RE = re.compile(rf"(?P<name>{_CAP}(?:[ \t]+{_CAP}){{1,2}}),[ \t]+(?:
 
 _DEPOSIT_KW_RE = re.compile(
     r"(?<![\w-])(?P<kw>[Dd]eposits?|[Mm]ines?|[Pp]rojects?|[Ff]ields?|[Pp]rospects?|pipe|[Oo]perations?|"
-    r"complex|[Oo]ccurrences?|[Ll]icen[cs]e area)(?![\w-])"
+    r"complex|[Oo]ccurrences?|[Ll]icen[cs]e area|goldmines?|coalmines?|salars?|ore zone)(?![\w-])"
 )
 _DEP_MODIFIERS = frozenset(
     ["ore", "ores", "polymetallic", "open-pit", "open", "pit", "underground", "porphyry", "epithermal", "large", "new", "major", "giant", "and", ",", "metals", "metal", "oxide", "sulphide", "sulfide", "placer", "hard-rock", "hard", "rock", "alluvial", "world-class", "tier-one", "earth", "earths", "rare", "rare-earth", "rare-metal", "base", "precious", "battery"]
 )
+_MINE_NAMED_RE = re.compile(rf"[ \t]+(?P<name>{_CAPSEQ})(?=[ \t]+(?:in|near|and)\b|[,.;])")
 _DEP_FORWARD_RE = re.compile(rf"^(?:[ \t]*[-–—][ \t]*|[ \t]+(?:named|called)[ \t]+)(?P<name>{_CAPSEQ})")
 _DEP_APPOSITIVE_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_CAPSEQ}),[ \t]+(?:the|a|an|one of the)[ \t]+(?:[a-z][\w-]*[ \t]+){{0,4}}?"
@@ -371,7 +372,8 @@ _DEPOSIT_KW_SCAN = _Bounded(
         ("eposit", "Dd"), ("eposits", "Dd"), ("ine", "Mm"), ("ines", "Mm"), ("roject", "Pp"), ("rojects", "Pp"),
         ("ield", "Ff"), ("ields", "Ff"), ("rospect", "Pp"), ("rospects", "Pp"), ("ipe", "p"), ("peration", "Oo"),
         ("perations", "Oo"), ("omplex", "c"), ("ccurrence", "Oo"), ("ccurrences", "Oo"), ("icence area", "Ll"),
-        ("icense area", "Ll")) for c in caps]) + r")(?![\w-])",
+        ("icense area", "Ll"), ("oldmine", "g"), ("oldmines", "g"), ("oalmine", "c"), ("oalmines", "c"),
+        ("alar", "s"), ("alars", "s"), ("re zone", "o")) for c in caps]) + r")(?![\w-])",
     r"[\w-]",
 )
 
@@ -849,6 +851,9 @@ def _name_back(toks: list[tuple[int, int, str]], end: int) -> tuple[int, int] | 
             proper = True
         elif t in _DIRECTIONS and (proper or (i > 0 and _name_token(toks[i - 1][2]))):
             start = s
+        elif (t in ("de", "del", "do", "da", "dos", "das") and proper and i > 0 and toks[i - 1][2][:1].isupper()
+              and toks[i - 1][2] not in gz.STOPWORDS):
+            pass  # "Salar de Atacama", "Vale do Curaçá": a particle inside a name
         else:
             break
         i -= 1
@@ -890,8 +895,17 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
         lo = max(s_lo, m.start() - 160)
         # walk back over modifiers ("lead-zinc", "open-pit", "copper and gold") collecting commodities
         toks = [(t.start() + lo, t.end() + lo, t.group(0)) for t in _TOKEN_RE.finditer(text[lo : m.start()])]
-        commodities: list[str] = []
+        kw = m.group("kw")
+        commodities: list[str] = (["gold"] if kw.startswith("goldmine") else ["coal"] if kw.startswith("coalmine")
+                                  else [])
         i = len(toks) - 1
+        if i >= 0 and toks[i][2] == ")":
+            # "the Zarnisori Shimoli (Northern Zarnisor) deposit": the gloss is not the name
+            j = i
+            while j >= 0 and toks[j][2] != "(":
+                j -= 1
+            if 0 < j and i - j <= 8:
+                i = j - 1
         while i >= 0:
             _, _, t = toks[i]
             parts = t.lower().split("-")
@@ -941,7 +955,11 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
                     pos = ps
         else:
             fm = _DEP_FORWARD_RE.match(text[m.end() : m.end() + 80])
-            if fm and m.group("kw").lower().startswith("deposit"):
+            pit = any(t.lower() in ("open-pit", "underground", "pit", "opencast") for _s, _e, t in toks[i + 1 :])
+            if fm is None and pit and kw.lower() == "mine":
+                # "open-pit mine Aktogay in East Kazakhstan"
+                fm = _MINE_NAMED_RE.match(text[m.end() : m.end() + 80])
+            if fm and (kw.lower().startswith("deposit") or pit):
                 s = m.end() + fm.start("name")
                 record(fm.group("name"), s, s + len(fm.group("name")), commodities)
     for m in _DEP_APPOSITIVE_SCAN.finditer(text):
