@@ -722,6 +722,7 @@ def _organisations(text: str, found: Found) -> None:
 
 # "Vale, Zhejiang Huayou, and Ford Motor Company": a name listed beside a company is a company
 _LIST_NEXT_RE = re.compile(rf"(?:[ \t]*\([^()\n]{{0,40}}\))?(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)(?P<name>{_CAPSEQ_I})")
+_LIST_JOINT = re.compile(r"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)\Z")
 _LIST_PREV_RE = re.compile(rf"(?P<name>{_CAPSEQ_I})(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
 # "Ministry of Energy and Industries", "114 million USD": not the start of a name
 _LIST_BEFORE_STOP = re.compile(r"(?:\b(?:of|for|on|the)|\b[A-Z]\w*[ \t]+and|\d|\b(?:million|billion|thousand|trillion|mln|bn))[ \t]+\Z")
@@ -740,10 +741,10 @@ def _coordinated(text: str, found: Found) -> None:
         m = _LIST_NEXT_RE.match(text, e)
         if m is not None:
             hits.append((m.start("name"), m.end("name")))
-        lo = max(0, s - 120)
-        for p in _LIST_PREV_RE.finditer(text[lo:s]):
-            hits.append((p.start("name") + lo, p.end("name") + lo))
-            break
+        if _LIST_JOINT.search(text, max(0, s - 7), s):
+            p = _LIST_PREV_RE.search(text, max(0, s - 120), s)  # "$" holds at s: the name just before
+            if p is not None:
+                hits.append((p.start("name"), p.end("name")))
         for hs, he in hits:
             name, hs = _trim_leading(text[hs:he], hs, company=True)
             if name.endswith(("'s", "’s")):
