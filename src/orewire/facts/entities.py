@@ -905,7 +905,7 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
             j = i
             while j >= 0 and toks[j][2] != "(":
                 j -= 1
-            if 0 < j and i - j <= 8:
+            if j > 0 and i - j <= 8:
                 i = j - 1
         while i >= 0:
             _, _, t = toks[i]
