@@ -212,6 +212,8 @@ _LEAD_OK_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+_KNOWN_NOT_HERE = re.compile(r"[ \t]+(?:(?:region|Region|province|Province|oblast|Oblast|district|District|city)\b|"
+                             r"(?:de|do|da|del|dos|das)[ \t]+[A-Z])")
 _LEGAL_RE = re.compile(
     rf"(?P<name>{_CAP}(?:[ \t]+(?:&[ \t]+|and[ \t]+)?{_CAP}){{0,7}}),?[ \t]+(?P<suffix>{_alt(gz.LEGAL_SUFFIXES)})(?![\w])"
 )
@@ -611,6 +613,8 @@ def _exclusions(text: str, found: Found, authors: list[str]) -> None:
 def _organisations(text: str, found: Found) -> None:
     cands: list[_Cand] = []
     for m in _COMPANY_SCAN.finditer(text):
+        if _KNOWN_NOT_HERE.match(text, m.end()):
+            continue  # "the Antofagasta region", "Vale do Curaçá": a place, or part of a longer name
         cands.append(_Cand(m.start(), m.end(), "company", _COMPANY_FORM[m.group(0)], 3))
     for m in _ORG_SCAN.finditer(text):
         cands.append(_Cand(m.start(), m.end(), "org", _ORG_FORM[m.group(0)], 3))
