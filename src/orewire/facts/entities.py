@@ -212,6 +212,10 @@ _LEAD_OK_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+_GUESS_NOT_HERE = re.compile(r"[ \t]+(?:deposits?|mines?|fields?|projects?|island|region|province|oblast|district|"
+                             r"city|county|mountains?|river|lake|valley|ridge|basin)\b")
+_IN_PLACE = re.compile(r"\b(?:in|at|near|across|throughout)[ \t]+\Z")
+_PLACE_OF = re.compile(r"\b(?:region|province|city|town|port|oblast|district|state)[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
 _KNOWN_NOT_HERE = re.compile(r"[ \t]+(?:(?:region|Region|province|Province|oblast|Oblast|district|District|city)\b|"
                              r"(?:de|do|da|del|dos|das)[ \t]+[A-Z])")
 _LEGAL_RE = re.compile(
@@ -221,9 +225,10 @@ _LEGAL_PREFIX_RE = re.compile(rf"\b(?:{_alt(gz.LEGAL_PREFIXES)})[ \t]+[\"“]?(?
 _HEAD_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_CAP}(?:(?<=al|ng|ls|es|cs)[ \t]+and[ \t]+{_CAP}|[ \t]+(?:&[ \t]+)?{_CAP}){{0,7}}?[ \t]+(?:{_alt(gz.COMPANY_HEADS)}))(?![\w-])(?![ \t]+(?:Park|Zone|Estate|Area|Complex|District|Cluster|Hub|"
     r"Corridor|Center|Centre|Institute|University|College|School|Museum|Ministry|Committee|Department|Sector|Index|"
-    r"Law|Code|Week|Forum|Congress|Conference|Expo|Award|Awards)\b)"
+    r"Law|Code|Week|Forum|Congress|Conference|Expo|Award|Awards|Summit|Project|Projects|project|projects|Mine|mine|"
+    r"Mines|mines|Operations?|operations?|Deposit|deposit|Property|property)\b)"
 )
-_CUE_RE = re.compile(rf"\b(?:{_alt(gz.COMPANY_CUES)})[ \t]+(?P<name>{_CAPSEQ})")
+_CUE_RE = re.compile(rf"\b(?:{_alt(gz.COMPANY_CUES)})[ \t]+[\"“«]?(?P<name>{_CAPSEQ})")
 # an initialism glued with dots is a name word too: "C.A. Minerals"
 _CAP_I = rf"(?:[A-Z]\.(?:[A-Z]\.)+|{_CAP})"
 _CAPSEQ_I = rf"{_CAP_I}(?:[ \t]+(?:&[ \t]+)?{_CAP_I}){{0,5}}"
@@ -494,14 +499,19 @@ def _strip_legal(name: str) -> str:
     return _LEGAL_TAIL_RE.sub("", " ".join(words)).strip(" ,\"“”")
 
 
-_FUNCTION_WORDS = frozenset(["The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His", "Her", "Our", "In", "On", "At", "By", "For", "From", "Of", "With", "And", "Or", "But", "As", "To", "Into", "After", "Before", "Under", "Over", "Since", "During", "While", "When", "Where", "Which", "Who", "Also", "Last", "Next", "Meanwhile", "However", "Earlier", "Later", "According", "Thus", "Then", "Separately", "Both", "Each", "All", "Some", "Many", "Most", "Such", "Several", "Other", "Another", "Once", "Despite", "Because", "Although", "If", "Following", "Including", "Between", "Among", "Shares", "Total", "Indicated", "Inferred", "Measured", "Maiden", "Updated", "Table"])
+_FUNCTION_WORDS = frozenset(["The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His", "Her", "Our", "In", "On", "At", "By", "For", "From", "Of", "With", "And", "Or", "But", "As", "To", "Into", "After", "Before", "Under", "Over", "Since", "During", "While", "When", "Where", "Which", "Who", "Also", "Last", "Next", "Meanwhile", "However", "Earlier", "Later", "According", "Thus", "Then", "Separately", "Both", "Each", "All", "Some", "Many", "Most", "Such", "Several", "Other", "Another", "Once", "Despite", "Because", "Although", "If", "Following", "Including", "Between", "Among", "Shares", "Total", "Indicated", "Inferred", "Measured", "Maiden", "Updated", "Table",
+                             "One", "Two", "Three", "Four", "Five", "January", "February", "March", "April", "June",
+                             "July", "August", "September", "October", "November", "December", "Starting", "Speaking"])
 
 
 # words that make a name only together with a proper noun ("Natural Resources" is not a company)
 _GENERIC = frozenset(["Natural", "Mineral", "Minerals", "Resources", "Mining", "Metals", "Metal", "Industry", "Industrial", "Energy", "Geology", "Ecology", "Development", "Construction", "Company", "Group", "Holdings", "Exploration", "State", "National", "Public", "Private", "Joint", "Stock", "Metallurgical", "Gold", "Copper", "Silver", "Uranium", "Lithium", "Rare", "Earth", "Base", "Precious", "Global", "International", "Mines", "Works", "Plant", "Smelter", "Refinery", "Combine", "Environmental", "Economic", "Trade", "Commerce", "Infrastructure", "Infrastructural", "Investment", "State-Owned", "State-owned", "Enterprises", "Enterprise",
-                      "Owned"])
+                      "Owned", "Export", "Import", "Promotion"])
 
 
+# words that open a title or a description, never a company's name
+_NOT_NAME_LEAD = frozenset(["Former", "Ousted", "Outgoing", "Incoming", "Acting", "Then", "Senior", "Vice", "Deputy",
+                            "Chief", "Executive", "General", "Interim"])
 _CAP_NEXT = re.compile(r"[ \t]+[A-Z]")  # "Ameris Bank Amphitheatre": the bank names a place
 _PUBLIC_BANK_WORDS = frozenset(["Development", "World", "Central", "National", "Reserve", "Investment", "People's",
                                 "Export-Import", "Exim", "Reconstruction", "Islamic", "Infrastructure", "State",
@@ -546,7 +556,8 @@ def _not_a_company(name: str) -> bool:
         return True
     if words[-1].lower() in ("desert", "basin", "region", "park", "zone"):
         return True
-    if words[-1].endswith(("-based", "-listed", "-owned", "-headquartered", "-registered", "-controlled")):
+    if words[-1].endswith(("-based", "-listed", "-owned", "-headquartered", "-registered", "-controlled", "-domiciled",
+                           "-focused")):
         return True
     return _is_country_or_region(name) or name in _DEPOSIT_FORM or name.lower() in _COMMODITY_FORM
 
@@ -563,7 +574,8 @@ def _trim_leading(name: str, start: int, company: bool = False) -> tuple[str, in
     offset = start
     while len(words) > 1 and (
         (words[0] in _FUNCTION_WORDS if company else (words[0] in gz.STOPWORDS or words[0] in _COUNTRY_FORM))
-        or words[0].endswith(("'s", "’s", "-based", "-owned", "-listed", "-controlled", "-headquartered"))
+        or words[0].endswith(("'s", "’s", "s'", "s’", "-based", "-owned", "-listed", "-controlled", "-headquartered",
+                              "-domiciled", "-focused"))
         or (company and words[0] in _COUNTRY_FORM and _COUNTRY_FORM[words[0]][0] != words[0]
             and words[1] not in gz.COMPANY_HEADS and not all(w in _GENERIC for w in words[1:]))  # "French Orano", but "China Minmetals" keeps its country
     ) and not (words[0] in _DIRECTIONS and _name_token(words[1])):
@@ -613,13 +625,17 @@ def _exclusions(text: str, found: Found, authors: list[str]) -> None:
 def _organisations(text: str, found: Found) -> None:
     cands: list[_Cand] = []
     for m in _COMPANY_SCAN.finditer(text):
-        if _KNOWN_NOT_HERE.match(text, m.end()):
+        if _KNOWN_NOT_HERE.match(text, m.end()) or _PLACE_OF.search(text, max(0, m.start() - 30), m.start()):
             continue  # "the Antofagasta region", "Vale do Curaçá": a place, or part of a longer name
         cands.append(_Cand(m.start(), m.end(), "company", _COMPANY_FORM[m.group(0)], 3))
     for m in _ORG_SCAN.finditer(text):
         cands.append(_Cand(m.start(), m.end(), "org", _ORG_FORM[m.group(0)], 3))
     for m in _ORG_PAT_SCAN.finditer(text):
         name = _TRAILING_COUNTRY.sub("", m.group("name"))
+        words = name.split()
+        if len(words) >= 4 and (words[-2] in gz.GIVEN_NAMES or (
+                all(_namelike(w) and w not in _GENERIC for w in words[-2:]))):
+            name = " ".join(words[:-2])  # "Committee of Geology Yerlan Akbarov": a person follows the body
         cands.append(_Cand(m.start(), m.start() + len(name), "org", name, 2))
     for m in _ORG_HEAD_SCAN.finditer(text):
         name, s = _trim_leading(m.group("name"), m.start())
@@ -668,7 +684,7 @@ def _organisations(text: str, found: Found) -> None:
             # "shares of Lithium Chile", "Lithium Chile CEO Steve Cochrane": a longer name in a
             # corporate context may start with a commodity word
             raw = m.group("name").split()
-            if _TITLE_RE.fullmatch(raw[0]) or raw[0] in ("Former", "Ousted", "Outgoing", "Incoming", "Acting", "Then"):
+            if _TITLE_RE.fullmatch(raw[0]) or raw[0] in _NOT_NAME_LEAD:
                 continue  # "Russia's President Medvedev", "Former President Barack Obama"
             commodity_led = (rx in (_OWNED_SCAN, _NAME_POST_SCAN, _POST_OF_RE) and len(raw) >= 2
                              and raw[0].lower() in _COMMODITY_FORM and not _headline(text, m.start("name")))
@@ -696,6 +712,10 @@ def _organisations(text: str, found: Found) -> None:
             name = " ".join(words)
             if not name or _not_a_company(name):
                 continue
+            if _GUESS_NOT_HERE.match(text, s + len(name)):
+                continue  # "Kazakhstan's Mynkuduk deposit", "smelter Sulawesi island"
+            if rx is _POSSESSIVE_RE and _IN_PLACE.search(text, max(0, m.start() - 8), m.start()):
+                continue  # "a project in Western Australia's Kimberley"
             if rx is not _TICKER_NAME_SCAN and name.split()[0] in gz.GIVEN_NAMES and len(name.split()) >= 2:
                 continue  # "producer John Shanks", "Britain's Andy Murray": a person
             if (rx in (_OWNED_SCAN, _ASSET_OWNER_SCAN, _OWNED_BY_SCAN, _WHICH_OPERATES_SCAN)
@@ -709,7 +729,7 @@ def _organisations(text: str, found: Found) -> None:
         if c.kind == "company" and c.prio < 3 and c.name.endswith(("'s", "’s")):
             c.name = c.name[:-2]
             c.end -= 2
-    cands = [c for c in cands if c.prio >= 3 or not _not_a_company(c.name)]
+    cands = [c for c in cands if c.prio >= 3 or c.kind != "company" or not _not_a_company(c.name)]
     # a name guessed from its context alone yields to any known name it overlaps
     known_spans = sorted((c.start, c.end) for c in cands if c.prio >= 3)
     cands = [c for c in cands if c.prio > 0 or not _overlaps_any(known_spans, c.start, c.end)]
@@ -774,7 +794,8 @@ def _resolve(cands: list[_Cand], found: Found) -> list[_Cand]:
     """Longest, then highest-priority candidates win; overlaps with claimed spans are dropped."""
     # a guessed name that swallows a known company with words before it ("... Dollar Southern Copper
     # Mining") yields to the known one; a known name with more after it ("Rio Tinto Simfer") stays
-    known = sorted((c.start, c.end) for c in cands if c.prio >= 3)
+    # (a known name of generic words only, "Mineral Resources", is no anchor inside a longer name)
+    known = sorted((c.start, c.end) for c in cands if c.prio >= 3 and not all(w in _GENERIC for w in c.name.split()))
     known_starts = [s for s, _e in known]
 
     def swallows_known(c: _Cand) -> bool:
@@ -785,7 +806,7 @@ def _resolve(cands: list[_Cand], found: Found) -> list[_Cand]:
             i += 1
         return False
 
-    cands = [c for c in cands if c.prio >= 3 or not swallows_known(c)]
+    cands = [c for c in cands if c.prio >= 3 or c.kind == "org" or not swallows_known(c)]
     cands.sort(key=lambda c: (-(c.end - c.start), -c.prio, c.start))
     kept: list[_Cand] = []
     # spans kept so far: they never overlap, so sorted by start their ends are sorted too and one
