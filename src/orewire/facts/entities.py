@@ -178,6 +178,12 @@ def _place_forms(table: dict[str, tuple[str, tuple[str, ...]]]) -> dict[str, tup
 _COMPANY_FORM = _name_forms(gz.COMPANIES)
 _DEPOSIT_FORM = _name_forms({d.name: d.aliases for d in gz.DEPOSITS.values()})
 _COMPANY_RE = _gaz_re(list(_COMPANY_FORM))
+# one-word known names of five letters or more, by their lowercase form; a word written with capitals
+# other than the listed ones (but never all lowercase) still names the company
+_COMPANY_FOLDED = {f.lower(): c for f, c in _COMPANY_FORM.items()
+                   if " " not in f and len(f) >= 5 and f.isalpha() and not f.isupper()}
+_CASED_WORD = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{4,}(?![\w-])")
+_DATELINE_NEXT = re.compile(r"[ \t]*[,(/]")  # "ANTOFAGASTA, Chile": a dateline
 
 _ORG_FORM = _name_forms(gz.ORGS)
 _ORG_RE = _gaz_re(list(_ORG_FORM))
@@ -219,11 +225,11 @@ _PLACE_OF = re.compile(r"\b(?:region|province|city|town|port|oblast|district|sta
 _KNOWN_NOT_HERE = re.compile(r"[ \t]+(?:(?:region|Region|province|Province|oblast|Oblast|district|District|city)\b|"
                              r"(?:de|do|da|del|dos|das)[ \t]+[A-Z])")
 _LEGAL_RE = re.compile(
-    rf"(?P<name>{_CAP}(?:[ \t]+(?:&[ \t]+|and[ \t]+)?{_CAP}){{0,7}}),?[ \t]+(?P<suffix>{_alt(gz.LEGAL_SUFFIXES)})(?![\w])"
+    rf"(?P<name>{_CAP}(?:[ \t]+(?:&[ \t]+|and[ \t]+)?{_CAP}){{0,7}}),?[ \t]+(?P<suffix>{_alt(gz.LEGAL_SUFFIXES)})(?![\w-])"
 )
 _LEGAL_PREFIX_RE = re.compile(rf"\b(?:{_alt(gz.LEGAL_PREFIXES)})[ \t]+[\"“]?(?P<name>{_CAPSEQ})[\"”]?")
 _HEAD_RE = re.compile(
-    rf"(?<![\w-])(?P<name>{_CAP}(?:(?<=al|ng|ls|es|cs)[ \t]+and[ \t]+{_CAP}|[ \t]+(?:&[ \t]+)?{_CAP}){{0,7}}?[ \t]+(?:{_alt(gz.COMPANY_HEADS)}))(?![\w-])(?![ \t]+(?:Park|Zone|Estate|Area|Complex|District|Cluster|Hub|"
+    rf"(?<![\w-])(?P<name>{_CAP}(?:(?<=al|ng|ls|es|cs|er|on|ld|um)[ \t]+and[ \t]+{_CAP}|[ \t]+(?:&[ \t]+)?{_CAP}){{0,7}}?[ \t]+(?:{_alt(gz.COMPANY_HEADS)}))(?![\w-])(?![ \t]+(?:Park|Zone|Estate|Area|Complex|District|Cluster|Hub|"
     r"Corridor|Center|Centre|Institute|University|College|School|Museum|Ministry|Committee|Department|Sector|Index|"
     r"Law|Code|Week|Forum|Congress|Conference|Expo|Award|Awards|Summit|Project|Projects|project|projects|Mine|mine|"
     r"Mines|mines|Operations?|operations?|Deposit|deposit|Property|property)\b)"
@@ -506,9 +512,13 @@ _FUNCTION_WORDS = frozenset(["The", "A", "An", "This", "That", "These", "Those",
 
 # words that make a name only together with a proper noun ("Natural Resources" is not a company)
 _GENERIC = frozenset(["Natural", "Mineral", "Minerals", "Resources", "Mining", "Metals", "Metal", "Industry", "Industrial", "Energy", "Geology", "Ecology", "Development", "Construction", "Company", "Group", "Holdings", "Exploration", "State", "National", "Public", "Private", "Joint", "Stock", "Metallurgical", "Gold", "Copper", "Silver", "Uranium", "Lithium", "Rare", "Earth", "Base", "Precious", "Global", "International", "Mines", "Works", "Plant", "Smelter", "Refinery", "Combine", "Environmental", "Economic", "Trade", "Commerce", "Infrastructure", "Infrastructural", "Investment", "State-Owned", "State-owned", "Enterprises", "Enterprise",
-                      "Owned", "Export", "Import", "Promotion"])
+                      "Owned", "Export", "Import", "Promotion", "Earths"])
 
 
+# words that may follow "and" inside one company's name ("Iron and Steel", "Mining and Metallurgical")
+_NAME_JOINERS = frozenset([*_GENERIC, *gz.COMPANY_HEADS, *gz.COMPANY_COMMODITY_HEADS,
+                           *(c.capitalize() for c in _COMMODITY_FORM), "Production", "Processing", "Trading",
+                           "Technology", "Engineering", "Power", "Chemical", "Chemicals", "Steel", "Energy"])
 # words that open a title or a description, never a company's name
 _NOT_NAME_LEAD = frozenset(["Former", "Ousted", "Outgoing", "Incoming", "Acting", "Then", "Senior", "Vice", "Deputy",
                             "Chief", "Executive", "General", "Interim"])
@@ -577,7 +587,7 @@ def _trim_leading(name: str, start: int, company: bool = False) -> tuple[str, in
         or words[0].endswith(("'s", "’s", "s'", "s’", "-based", "-owned", "-listed", "-controlled", "-headquartered",
                               "-domiciled", "-focused"))
         or (company and words[0] in _COUNTRY_FORM and _COUNTRY_FORM[words[0]][0] != words[0]
-            and words[1] not in gz.COMPANY_HEADS and not all(w in _GENERIC for w in words[1:]))  # "French Orano", but "China Minmetals" keeps its country
+            and words[1] not in gz.COMPANY_HEADS and not all(w in _NAME_JOINERS for w in words[1:]))  # "French Orano", but "China Minmetals" keeps its country
     ) and not (words[0] in _DIRECTIONS and _name_token(words[1])):
         offset += len(words[0]) + 1
         words = words[1:]
@@ -628,6 +638,13 @@ def _organisations(text: str, found: Found) -> None:
         if _KNOWN_NOT_HERE.match(text, m.end()) or _PLACE_OF.search(text, max(0, m.start() - 30), m.start()):
             continue  # "the Antofagasta region", "Vale do Curaçá": a place, or part of a longer name
         cands.append(_Cand(m.start(), m.end(), "company", _COMPANY_FORM[m.group(0)], 3))
+    for m in _CASED_WORD.finditer(text):
+        # "KazAtomProm", "ROSATOM": a known one-word name written in other capitals
+        canon = _COMPANY_FOLDED.get(m.group(0).lower())
+        if (canon is not None and m.group(0) not in _COMPANY_FORM and not _DATELINE_NEXT.match(text, m.end())
+                and not _CAP_NEXT.match(text, m.end())
+                and not _KNOWN_NOT_HERE.match(text, m.end())):
+            cands.append(_Cand(m.start(), m.end(), "company", canon, 3))
     for m in _ORG_SCAN.finditer(text):
         cands.append(_Cand(m.start(), m.end(), "org", _ORG_FORM[m.group(0)], 3))
     for m in _ORG_PAT_SCAN.finditer(text):
@@ -651,6 +668,15 @@ def _organisations(text: str, found: Found) -> None:
         if name.count(" and ") >= 2:  # "Ministry of Energy and Industries and China Global LTD"
             cut = name.rindex(" and ") + 5
             name, s = name[cut:], s + cut
+        elif " and " in name:
+            # "Gan Ilch LLC and Sojitsu LLC", "Kyushu Electric and Marubeni Corporation": two companies, while
+            # "Taiyuan Iron and Steel" or "Mining and Metallurgical" are one name
+            head, _and, tail = name.rpartition(" and ")
+            if head.split()[-1] in gz.LEGAL_SUFFIXES or tail.split()[0] not in _NAME_JOINERS:
+                if head.split()[-1] in gz.LEGAL_SUFFIXES and not _not_a_company(_strip_legal(head)):
+                    cands.append(_Cand(s, s + len(head), "company", _strip_legal(head), 2))
+                cut = len(head) + 5
+                name, s = _trim_leading(name[cut:], s + cut, company=True)
         if name in gz.STOPWORDS or name in _COUNTRY_FORM:
             continue
         cands.append(_Cand(s, m.end(), "company", _strip_legal(name), 2))
@@ -1118,6 +1144,7 @@ def _people(text: str, found: Found) -> None:
         found.add("person", name, m.start(), m.start() + len(name))
         found.roles.append((name, m.group("title"), org, m.start(), m.end()))
     _people_by_context(text, found, persons)
+    _people_coordinated(text, found, persons)
     owner: dict[str, str] = {}
     for name, (title, org) in persons.items():
         ent = found.entities[("person", name)]
@@ -1194,6 +1221,26 @@ def _people_by_context(text: str, found: Found, persons: dict[str, tuple[str, st
             continue
         persons.setdefault(name, (None, None))  # type: ignore[arg-type]
         found.add("person", name, s, e)
+
+
+_AND_PERSON_RE = re.compile(rf"[ \t]+and[ \t]+{_PERSON_NAME}(?![\w-])(?![ \t]+[A-Z])")
+
+
+def _people_coordinated(text: str, found: Found, persons: dict[str, tuple[str, str | None]]) -> None:
+    """"businessmen Mikhail Prokhorov and Suleiman Kerimov": a full name joined to a person by "and"."""
+    for name in list(persons):
+        for s, e in list(found.entities[("person", name)].mentions):
+            m = _AND_PERSON_RE.match(text, e)
+            if m is None:
+                continue
+            ns, ne = m.start("name"), m.end("name")
+            toks = text[ns:ne].split()
+            if (len(toks) < 2 or not all(_namelike(t) or (i == 0 and t in gz.GIVEN_NAMES) for i, t in enumerate(toks))
+                    or any(t in _PLACE_WORDS or t in _COUNTRY_FORM or t in _REGION_FORM for t in toks)
+                    or text[ns:ne] in _COMPANY_FORM or found.overlaps(ns, ne)):
+                continue
+            persons.setdefault(text[ns:ne], (None, None))  # type: ignore[arg-type]
+            found.add("person", text[ns:ne], ns, ne)
 
 
 def _namelike(tok: str) -> bool:
