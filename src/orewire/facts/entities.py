@@ -303,8 +303,10 @@ _DEPOSIT_KW_RE = re.compile(
     r"complex|[Oo]ccurrences?|[Ll]icen[cs]e area|goldmines?|coalmines?|salars?|ore zone)(?![\w-])"
 )
 _DEP_MODIFIERS = frozenset(
-    ["ore", "ores", "polymetallic", "open-pit", "open", "pit", "underground", "porphyry", "epithermal", "large", "new", "major", "giant", "and", ",", "metals", "metal", "oxide", "sulphide", "sulfide", "placer", "hard-rock", "hard", "rock", "alluvial", "world-class", "tier-one", "earth", "earths", "rare", "rare-earth", "rare-metal", "base", "precious", "battery"]
+    ["ore", "ores", "polymetallic", "open-pit", "open", "pit", "underground", "porphyry", "epithermal", "large", "new", "major", "giant", "and", ",", "metals", "metal", "oxide", "sulphide", "sulfide", "placer", "hard-rock", "hard", "rock", "alluvial", "world-class", "tier-one", "earth", "earths", "rare", "rare-earth", "rare-metal", "base", "precious", "battery", "element", "elements"]
 )
+_BODY_OF = re.compile(r"\b(?:Ministry|Minister|Department|Committee|Agency|Chamber)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?\Z")
+_KW_ROLE_AFTER = re.compile(r"[ \t]+(?:[Dd]irector|[Mm]anager|[Dd]eveloper|[Ee]ngineer|[Oo]fficer|[Hh]ead|[Ss]pecialist)s?\b")
 _MINE_NAMED_RE = re.compile(rf"[ \t]+(?P<name>{_CAPSEQ})(?=[ \t]+(?:in|near|and)\b|[,.;])")
 _DEP_FORWARD_RE = re.compile(rf"^(?:[ \t]*[-–—][ \t]*|[ \t]+(?:named|called)[ \t]+)(?P<name>{_CAPSEQ})")
 _DEP_APPOSITIVE_RE = re.compile(
@@ -909,6 +911,10 @@ def _name_back(toks: list[tuple[int, int, str]], end: int) -> tuple[int, int] | 
         else:
             break
         i -= 1
+    if (proper and i >= 0 and (toks[i][2].lower() in _COMMODITY_FORM or toks[i][2] in _NUMBER_WORDS)
+            and toks[i][2][:1].isupper()
+            and (i == 0 or not toks[i - 1][2][:1].isupper() or toks[i - 1][2] in _FUNCTION_WORDS)):
+        start = toks[i][0]  # "the Copper Mountain mine", "the Two Rivers mine": a commodity or a number opens the name
     if start is None or not proper:
         return None
     return start, end
@@ -917,6 +923,7 @@ def _name_back(toks: list[tuple[int, int, str]], end: int) -> tuple[int, int] | 
 _DIRECTIONS = frozenset(["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
                          "Upper", "Lower", "Big", "Great", "Old", "New"])
 # capitalised words that open a sentence or qualify a mine but never name one
+_NUMBER_WORDS = frozenset(["Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Twin"])
 _NOT_DEPOSIT_WORDS = frozenset(["Key", "African", "Asian", "European", "Congo", "Its", "Their", "Our", "Two", "Three",
                                 "Four", "Five", "Six", "Both", "Major", "Main", "Largest", "Biggest", "Flagship"])
 
@@ -932,6 +939,10 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
     def record(name: str, s: int, e: int, commodities: list[str]) -> None:
         if not name or name in gz.STOPWORDS or _is_country_or_region(name) or name in _COMPANY_FORM:
             return
+        words = name.split()
+        if (all(w in _GENERIC for w in words) or name.lower() in _COMMODITY_FORM or name in gz.COMMODITY_SYMBOLS
+                or words[-1].endswith(("-focused", "-based", "-owned")) or _BODY_OF.search(text, max(0, s - 40), s)):
+            return  # "Ministry of Energy and Mines", "REE project", "Quebec-focused lithium project"
         if found.overlaps(s, e, ("company", "org", "excluded")):
             return
         surface = name
@@ -943,6 +954,8 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
                 lst.append(c)
 
     for m in _DEPOSIT_KW_SCAN.finditer(text):
+        if _KW_ROLE_AFTER.match(text, m.end()):
+            continue  # "International Operations Director", "lithium project developer"
         s_lo, _ = sents.span(m.start())
         lo = max(s_lo, m.start() - 160)
         # walk back over modifiers ("lead-zinc", "open-pit", "copper and gold") collecting commodities
@@ -951,6 +964,9 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
         commodities: list[str] = (["gold"] if kw.startswith("goldmine") else ["coal"] if kw.startswith("coalmine")
                                   else [])
         i = len(toks) - 1
+        if i >= 1 and toks[i][2] in ("»", "”", '"') and toks[i - 1][2][:1].isupper():
+            toks = toks[:i]  # "the «Konchoch» field"
+            i -= 1
         if i >= 0 and toks[i][2] == ")":
             # "the Zarnisori Shimoli (Northern Zarnisor) deposit": the gloss is not the name
             j = i
@@ -987,7 +1003,12 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
         span = _name_back(toks[: i + 1], name_end) if i >= 0 else None
         plural = m.group("kw").endswith("s") and not m.group("kw").lower().endswith("ss")
         if span:
-            name, ns = _trim_leading(text[span[0] : span[1]], span[0])
+            raw = text[span[0] : span[1]]
+            lead = raw.split(" ", 1)[0]
+            if " " in raw and (lead.lower() in _COMMODITY_FORM or lead in _NUMBER_WORDS):
+                name, ns = raw, span[0]  # "Gold Hill", "Two Rivers": the lead word is the name's own
+            else:
+                name, ns = _trim_leading(raw, span[0])
             record(name, ns, span[1], commodities)
             if plural:
                 # "the Kyzyl and Varvarinskoye mines": earlier names joined by "and" or commas
