@@ -1250,7 +1250,7 @@ _AND_PERSON_RE = re.compile(rf"[ \t]+and[ \t]+{_PERSON_NAME}(?![\w-])(?![ \t]+[A
 def _people_coordinated(text: str, found: Found, persons: dict[str, tuple[str, str | None]]) -> None:
     """"businessmen Mikhail Prokhorov and Suleiman Kerimov": a full name joined to a person by "and"."""
     for name in list(persons):
-        for s, e in list(found.entities[("person", name)].mentions):
+        for _s, e in list(found.entities[("person", name)].mentions):
             m = _AND_PERSON_RE.match(text, e)
             if m is None:
                 continue
