@@ -155,8 +155,12 @@ def facts_rows(article: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
     entities, mentions, facts = [], [], []
     for ent in result.entities:
         eid = ent.id
-        entities.append({"entity_id": eid, "kind": ent.kind, "name": ent.name, "code": ent.code,
-                         "aliases": list(ent.aliases or [])})
+        # the warehouse names an entity by its canonical name, the one its id is made of
+        aliases = [a for a in (ent.aliases or []) if a != (ent.canonical or ent.name)]
+        if ent.canonical and ent.name not in aliases:
+            aliases.append(ent.name)
+        entities.append({"entity_id": eid, "kind": ent.kind, "name": ent.canonical or ent.name, "code": ent.code,
+                         "aliases": aliases})
         for start, end in ent.mentions:
             mentions.append({"article_id": article.article_id, "entity_id": eid, "start": int(start),
                              "end": int(end), "extractor_version": EXTRACTOR_VERSION})

@@ -20,6 +20,7 @@ from orewire.facts.entities import (
     find_entities,
     region_code,
     status_near,
+    strip_legal,
 )
 from orewire.facts.model import Entity, Extraction, Fact, entity_id
 from orewire.facts.quantities import find_quantities, find_table_quantities
@@ -79,6 +80,7 @@ def extract(
             entities, facts = _extract_ru(text, published_at=published_at, author=author)
         elif text.strip():
             entities, facts = _run(text, published_at, author)
+            _as_written(text, entities)
     except Exception:  # extraction must never take a pipeline run down
         log.exception("fact extraction failed; returning partial result")
     return Extraction(entities=entities, facts=facts, extractor_version=EXTRACTOR_VERSION)
@@ -133,6 +135,31 @@ def _run(text: str, published_at: datetime | None, author: str | None) -> tuple[
         ent.mentions.sort()
     entities.sort(key=lambda ent: (_KIND_ORDER.get(ent.kind, 9), ent.mentions[0][0]))
     return entities, facts
+
+
+def _squeezed(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name).casefold()
+
+
+def _as_written(text: str, entities: list[Entity]) -> None:
+    """A company or body is named as the article writes it: when a known name's canonical form
+    appears nowhere in the text ("ERG" for Eurasian Resources Group, "Navoi Mining and Metallurgical
+    Combine" for the Company), its fullest written form becomes ``name`` and the canonical form stays
+    in ``canonical``, which the id (and so the warehouse) keeps using."""
+    for ent in entities:
+        if ent.kind not in ("company", "org") or not ent.mentions:
+            continue
+        written = {strip_legal(text[s:e]) for s, e in ent.mentions} - {""}
+        if not written:
+            continue
+        if ent.name in written or _squeezed(ent.name) in {_squeezed(w) for w in written}:
+            continue  # written as the canonical name, or as it with other spaces or capitals ("RioTinto")
+        best = max(sorted(written), key=lambda w: (len(w.split()), len(w)))
+        ent.canonical = ent.name
+        ent.aliases = [a for a in ent.aliases if a != best]
+        if ent.name not in ent.aliases:
+            ent.aliases.insert(0, ent.name)
+        ent.name = best
 
 
 def _commodity_before(sents: Sentences, mentions: list[tuple[int, str]], pos: int) -> str | None:

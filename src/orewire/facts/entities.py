@@ -507,6 +507,11 @@ def _strip_legal(name: str) -> str:
     return _LEGAL_TAIL_RE.sub("", " ".join(words)).strip(" ,\"“”")
 
 
+def strip_legal(name: str) -> str:
+    """A company's name without its legal form and quotes ("JSC Kazatomprom" -> "Kazatomprom")."""
+    return _strip_legal(name)
+
+
 _FUNCTION_WORDS = frozenset(["The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His", "Her", "Our", "In", "On", "At", "By", "For", "From", "Of", "With", "And", "Or", "But", "As", "To", "Into", "After", "Before", "Under", "Over", "Since", "During", "While", "When", "Where", "Which", "Who", "Also", "Last", "Next", "Meanwhile", "However", "Earlier", "Later", "According", "Thus", "Then", "Separately", "Both", "Each", "All", "Some", "Many", "Most", "Such", "Several", "Other", "Another", "Once", "Despite", "Because", "Although", "If", "Following", "Including", "Between", "Among", "Shares", "Total", "Indicated", "Inferred", "Measured", "Maiden", "Updated", "Table",
                              "One", "Two", "Three", "Four", "Five", "January", "February", "March", "April", "June",
                              "July", "August", "September", "October", "November", "December", "Starting", "Speaking"])

@@ -15,6 +15,7 @@ class Entity:
     kind: str
     name: str
     code: str | None = None
+    canonical: str | None = None  # the name the id is made of, when the article writes the name otherwise
     role: str | None = None
     org: str | None = None
     aliases: list[str] = field(default_factory=list)
@@ -23,10 +24,12 @@ class Entity:
     @property
     def id(self) -> str:
         """The entity's one id, in the contract and the warehouse alike ("country:KZ", "deposit:aktogay")."""
-        return entity_id(self.kind, self.code if self.kind == "country" and self.code else self.name)
+        return entity_id(self.kind, self.code if self.kind == "country" and self.code else self.canonical or self.name)
 
     def to_contract(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind, "name": self.name}
+        if self.canonical and self.canonical != self.name:
+            out["canonical"] = self.canonical
         if self.code:
             out["code"] = self.code
         if self.role:

@@ -73,7 +73,7 @@ def _keys(doc: dict[str, Any]) -> dict[str, set[Any]]:
         if kind == "country":
             keys["country"].add((e.get("code") or "").upper())
         elif kind in keys:
-            keys[kind].add(str(e.get("name", "")).casefold())
+            keys[kind].add(str(e.get("canonical") or e.get("name", "")).casefold())
     for f in doc.get("facts", []):
         t = f.get("type")
         if t == "amount" and f.get("value") is not None:
