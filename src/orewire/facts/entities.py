@@ -227,7 +227,9 @@ _KNOWN_NOT_HERE = re.compile(r"[ \t]+(?:(?:region|Region|province|Province|oblas
 _LEGAL_RE = re.compile(
     rf"(?P<name>{_CAP}(?:[ \t]+(?:&[ \t]+|and[ \t]+)?{_CAP}){{0,7}}),?[ \t]+(?P<suffix>{_alt(gz.LEGAL_SUFFIXES)})(?![\w-])"
 )
-_LEGAL_PREFIX_RE = re.compile(rf"\b(?:{_alt(gz.LEGAL_PREFIXES)})[ \t]+[\"“]?(?P<name>{_CAPSEQ})[\"”]?")
+_LEGAL_PREFIX_RE = re.compile(rf"\b(?:{_alt(gz.LEGAL_PREFIXES)})[ \t]+[\"“«']?(?P<name>{_CAPSEQ})[\"”»']?")
+# '"Uzbekcoal" JSC', '«Tobol Ore» LLP': a quoted name with its legal form after the quotes
+_QUOTED_LEGAL_RE = re.compile(rf"[\"“«'](?P<name>{_CAPSEQ})[\"”»'][ \t]+(?:{_alt(gz.LEGAL_SUFFIXES)})(?![\w-])")
 _HEAD_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_CAP}(?:(?<=al|ng|ls|es|cs|er|on|ld|um)[ \t]+and[ \t]+{_CAP}|[ \t]+(?:&[ \t]+)?{_CAP}){{0,7}}?[ \t]+(?:{_alt(gz.COMPANY_HEADS)}))(?![\w-])(?![ \t]+(?:Park|Zone|Estate|Area|Complex|District|Cluster|Hub|"
     r"Corridor|Center|Centre|Institute|University|College|School|Museum|Ministry|Committee|Department|Sector|Index|"
@@ -364,6 +366,7 @@ _ORG_HEAD_SCAN = _Gated(_ORG_HEAD_RE, _trigger("Ministry", "Survey", "Bank", "Ag
                                                "Inspectorate"))
 _LEGAL_SCAN = _Gated(_LEGAL_RE, _trigger(gz.LEGAL_SUFFIXES))
 _LEGAL_PREFIX_SCAN = _Gated(_LEGAL_PREFIX_RE, _trigger(gz.LEGAL_PREFIXES))
+_QUOTED_LEGAL_SCAN = _Gated(_QUOTED_LEGAL_RE, _trigger(gz.LEGAL_SUFFIXES))
 _HEAD_SCAN = _Gated(_HEAD_RE, _trigger(gz.COMPANY_HEADS))
 # "Orezone Gold", "Ero Copper": one or two proper words and a commodity word, read as a company
 # only outside headlines (where every word is capitalised) and when no word is a place or generic
@@ -504,7 +507,7 @@ def _strip_legal(name: str) -> str:
     words = name.split()
     while words and words[0] in gz.LEGAL_PREFIXES:
         words = words[1:]
-    return _LEGAL_TAIL_RE.sub("", " ".join(words)).strip(" ,\"“”")
+    return _LEGAL_TAIL_RE.sub("", " ".join(words)).strip(" ,\"“”«»'‘")
 
 
 def strip_legal(name: str) -> str:
@@ -689,6 +692,10 @@ def _organisations(text: str, found: Found) -> None:
         cands.append(_Cand(s, m.end(), "company", _strip_legal(name), 2))
     for m in _LEGAL_PREFIX_SCAN.finditer(text):
         cands.append(_Cand(m.start(), m.end(), "company", _strip_legal(m.group("name")), 2))
+    for m in _QUOTED_LEGAL_SCAN.finditer(text):
+        name = m.group("name")
+        if name not in gz.STOPWORDS and not _not_a_company(name):
+            cands.append(_Cand(m.start("name"), m.end("name"), "company", name, 2))
     for m in _HEAD_SCAN.finditer(text):
         end = m.end()
         # the shortest name found first grows by whole head phrases: "Navoi Mining" + " and
