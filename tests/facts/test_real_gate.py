@@ -15,11 +15,11 @@ import pytest
 from orewire.facts.realset import default_dir, score, split_keys
 
 DATA = default_dir()
-# Floors a little under what the report split scores today (micro 0.897 at the time of writing):
-# a change that loses real-text quality fails here.
-MICRO_FLOOR = 0.88
-CATEGORY_FLOORS = {"country": 0.94, "commodity": 0.95, "amount": 0.94, "quantity": 0.89, "deposit": 0.80,
-                   "deposit_commodity": 0.82, "person": 0.80, "company": 0.72}
+# Floors at the quality the extractor is held to on text it was never tuned on (micro 0.910 and
+# every category at least 0.811 at the time of writing): a change that loses real-text quality fails here.
+MICRO_FLOOR = 0.90
+CATEGORY_FLOORS = {"country": 0.94, "commodity": 0.95, "amount": 0.94, "quantity": 0.90, "deposit": 0.80,
+                   "deposit_commodity": 0.82, "person": 0.85, "company": 0.80}
 
 
 def _require_data() -> None:
