@@ -49,6 +49,7 @@ EXTRACTOR_VERSION = f"facts-1.1.0+{_rules_digest()[:10]}"
 
 log = logging.getLogger(__name__)
 
+_DIGIT = re.compile(r"\d")
 _LONG_DIGITS = re.compile(r"\d{25,}")
 _MAX_CHARS = 2_000_000  # longer inputs are cut: no news article comes near this
 _KIND_ORDER = {"country": 0, "region": 1, "org": 2, "company": 3, "person": 4, "deposit": 5, "commodity": 6}
@@ -100,7 +101,8 @@ def _run(text: str, published_at: datetime | None, author: str | None) -> tuple[
     # No amount or quantity is 25 digits long: such runs are blanked (same length, so offsets hold)
     # before the number scans, which would otherwise try every position inside them.
     numbers = _LONG_DIGITS.sub(lambda m: " " * len(m.group(0)), text) if _LONG_DIGITS.search(text) else text
-    for a in find_amounts(numbers, published_at):
+    has_digits = _DIGIT.search(numbers) is not None  # no figure, no amount or quantity: skip their scans
+    for a in find_amounts(numbers, published_at) if has_digits else ():
         facts.append(Fact(type="amount", value=a.value, currency=a.currency, value_usd=a.value_usd,
                           rate_source=a.rate_source, sentence=sentence_of(a.start), start=a.start, end=a.end))
 
@@ -109,14 +111,14 @@ def _run(text: str, published_at: datetime | None, author: str | None) -> tuple[
     )
     amount_spans = [(f.start, f.end) for f in facts]
     seen_q: set[tuple[int, int]] = set()
-    for q in find_quantities(numbers):
+    for q in find_quantities(numbers) if has_digits else ():
         if any(s <= q.start < e for s, e in amount_spans):
             continue
         seen_q.add((q.start, q.end))
         commodity = commodity_at(text, q.start, q.end) or _commodity_before(sents, commodity_mentions, q.start)
         facts.append(Fact(type="quantity", value=q.value, unit=q.unit, commodity=commodity,
                           sentence=sentence_of(q.start), start=q.start, end=q.end))
-    for cell in find_table_quantities(numbers):
+    for cell in find_table_quantities(numbers) if has_digits else ():
         q = cell.quantity
         if (q.start, q.end) in seen_q:
             continue
