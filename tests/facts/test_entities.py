@@ -242,3 +242,21 @@ def test_deposits_named_in_more_ways() -> None:
     assert deposits("Drilling went on. Kostobe is a gold project in Kazakhstan.") == {"Kostobe": ["gold"]}
     # a company said to own a project is no deposit
     assert deposits("Rio Tinto is the owner of the project.") == {}
+
+
+def test_a_known_company_is_named_as_the_article_writes_it() -> None:
+    from types import SimpleNamespace
+
+    from orewire.records import facts_rows
+
+    text = "ERG said output at its Kazakh plants rose. ERG plans a new smelter."
+    erg = next(e for e in extract(text).to_contract()["entities"] if e["kind"] == "company")
+    assert (erg["name"], erg["canonical"], erg["id"]) == ("ERG", "Eurasian Resources Group",
+                                                          "company:eurasian-resources-group")
+    # written as the canonical name, or as it with other spacing: the canonical name stays
+    assert "canonical" not in next(e for e in extract("RioTinto and Glencore signed.").to_contract()["entities"]
+                                   if e["kind"] == "company")
+    # the warehouse keeps one name per id: the canonical one, with the written form an alias
+    article = SimpleNamespace(article_id="a1", text=text, published_at=None, title=None, author=None)
+    row = next(r for r in facts_rows(article)[0] if r["kind"] == "company")
+    assert row["name"] == "Eurasian Resources Group" and "ERG" in row["aliases"]
