@@ -9,7 +9,7 @@ from orewire.facts.text import NUMBER, SCALES, Near, parse_number
 
 # surface unit -> (canonical unit, factor)
 UNITS: dict[str, tuple[str, float]] = {
-    "million tonnes": ("t", 1e6), "Mt": ("t", 1e6), "Mtpa": ("t", 1e6), "Mtpy": ("t", 1e6),
+    "million tonnes": ("t", 1e6), "Mt": ("t", 1e6), "Mtpa": ("t", 1e6), "mtpa": ("t", 1e6), "Mtpy": ("t", 1e6),
     "mt": ("t", 1.0),  # "1,159 mt": metric tons; a million tonnes is "Mt"
     "kt": ("t", 1e3), "ktpa": ("t", 1e3), "Kt": ("t", 1e3), "KT": ("t", 1e3), "ktpy": ("t", 1e3),
     "kilotonnes": ("t", 1e3), "kilotons": ("t", 1e3), "tpy": ("t", 1.0),

@@ -84,11 +84,16 @@ SCALES: dict[str, float] = {
     "trillion": 1e12, "trillions": 1e12, "trln": 1e12, "tln": 1e12, "trn": 1e12, "tn": 1e12,
 }
 
-NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\u00a0\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# "1,2 million tons": a decimal comma, read only before a scale word, where it cannot be thousands
+NUMBER = (r"\d{1,3},\d{1,2}(?=[ \t]*(?:million|billion|trillion|thousand|mln|bln|mn|bn)\b)|"
+          r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\u00a0\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
 
 
 def parse_number(s: str) -> float | None:
     """The float value of a number written with thousands separators, or None."""
+    if _DECIMAL_COMMA.fullmatch(s):
+        s = s.replace(",", ".")
     s = s.replace(",", "").replace("\u00a0", "").replace(" ", "")
     try:
         return float(s)
