@@ -1,16 +1,11 @@
-"""Flows under pressure: no network, two flows at once, and the served schedules."""
+"""Flows under pressure: no network, two flows at once. (The served schedules: tests/reliability/test_prefect_server.py.)"""
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 
@@ -74,61 +69,3 @@ def test_daily_and_backfill_at_the_same_moment_both_finish(sites, pipeline_env, 
         conn.close()
     assert ("backfill", "ok") in flows and flows.count(("daily", "ok")) == 2
     assert {"trend:3378389", "trend:3469070"} <= ids
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _deployments(port: int) -> list[dict]:
-    req = urllib.request.Request(f"http://127.0.0.1:{port}/api/deployments/filter", data=b"{}",
-                                 headers={"content-type": "application/json"}, method="POST")
-    with urllib.request.urlopen(req, timeout=10) as resp:
-        return json.load(resp)
-
-
-def _serve(tmp_path, port):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    env.update(OREWIRE_STATE=str(tmp_path / "serve-state"), PREFECT_SERVER_ANALYTICS_ENABLED="false")
-    return subprocess.Popen([sys.executable, "-m", "orewire", "serve", "--port", str(port)], env=env,
-                            cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
-
-def _wait_for_deployments(port: int, proc, want: int, timeout: float = 180) -> list[dict]:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, proc.communicate()
-        try:
-            found = _deployments(port)
-            if len(found) >= want:
-                time.sleep(1)
-                return _deployments(port)
-        except OSError:
-            pass
-        time.sleep(1)
-    raise AssertionError("deployments did not appear")
-
-
-def test_serve_registers_deployments_with_schedules_and_restarts_without_duplicates(tmp_path):
-    from orewire.sources import load_registry
-
-    registry = load_registry(REPO_ROOT / "sources.toml")
-    want = len(registry) + 2
-    port = _free_port()
-    for attempt in range(2):
-        proc = _serve(tmp_path, port)
-        try:
-            found = _wait_for_deployments(port, proc, want)
-        finally:
-            proc.send_signal(signal.SIGTERM)
-            _out, err = proc.communicate(timeout=60)
-        assert proc.returncode == 0, err
-        assert "stopped" in err
-        names = sorted(d["name"] for d in found)
-        assert names == sorted([*registry.names(), "backfill", "reprocess"]), (attempt, names)
-        crons = {d["name"]: [s["schedule"].get("cron") for s in d["schedules"]] for d in found}
-        for source in registry:
-            assert crons[source.name] == [source.schedule]
-        assert crons["backfill"] == [] and crons["reprocess"] == []

@@ -14,7 +14,6 @@ import pyarrow as pa
 import pytest
 
 from orewire.warehouse import upsert, writer
-
 from tests.cli import orewire
 
 from .conftest import record_fault

@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from orewire.sources import RegistryError, load_registry
-
 from tests.cli import orewire
 
 from .conftest import REGISTRY, record_fault, write_registry
