@@ -51,8 +51,9 @@ browser:
 run: $(STAMP)
 	$(BIN)/orewire run
 
-# One worker per core; tests are handed out two at a time, the longest first (tests/conftest.py).
-XDIST := -n auto --maxschedchunk 2
+# One worker per core; a test file goes to one worker whole (its module fixtures are made once),
+# the files with the longest tests first (tests/conftest.py).
+XDIST := -n auto --dist loadfile --no-loadscope-reorder
 
 test: $(STAMP) browser
 	$(BIN)/pytest $(XDIST)

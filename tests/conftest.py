@@ -51,9 +51,9 @@ def prefect_harness():
         yield PREFECT_API_URL.value()
 
 
-# The longest tests (real processes, Prefect servers, whole runs) are started first: under
-# pytest-xdist (`make test`, small chunks) the workers then share them out, and no worker ends the
-# run alone on one of them. The order within each group is the collection's.
+# The files of the longest tests (real processes, Prefect servers, whole runs) are started first:
+# under pytest-xdist (`make test`, one file to one worker) the workers then share them out, and no
+# worker ends the run alone on one of them. The order within each group is the collection's.
 LONGEST_FIRST = (
     "tests/reliability/test_prefect_server.py",
     "tests/reliability/test_sigterm.py",
