@@ -9,13 +9,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.orewire-synced
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help setup browser run test test-fast test-parallel lint bench demo clean-state
+.PHONY: help setup browser run test test-fast test-serial lint bench demo clean-state
 
 help:
 	@echo "make run    - one scheduled cycle over every source (orewire run)"
-	@echo "make test   - the whole test suite"
+	@echo "make test   - the whole test suite, on every core (pytest-xdist)"
 	@echo "make test-fast - tests not marked slow"
-	@echo "make test-parallel - the whole suite on every core (pytest-xdist)"
+	@echo "make test-serial - the whole suite in one process"
 	@echo "make lint   - ruff, mypy and the import contracts (lint-imports)"
 	@echo "make bench  - benchmarks (ratios against baselines run in the same process)"
 	@echo "make demo   - offline demo: a bundled sample site on loopback, crawled into a demo warehouse"
@@ -51,14 +51,18 @@ browser:
 run: $(STAMP)
 	$(BIN)/orewire run
 
+# One worker per core; a test file goes to one worker whole (its module fixtures are made once),
+# the files with the longest tests first (tests/conftest.py).
+XDIST := -n auto --dist loadfile --no-loadscope-reorder
+
 test: $(STAMP) browser
-	$(BIN)/pytest
+	$(BIN)/pytest $(XDIST)
 
 test-fast: $(STAMP)
-	$(BIN)/pytest -m "not slow"
+	$(BIN)/pytest $(XDIST) -m "not slow"
 
-test-parallel: $(STAMP) browser
-	$(BIN)/pytest -n auto
+test-serial: $(STAMP) browser
+	$(BIN)/pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check src spiders flows tests bench

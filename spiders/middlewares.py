@@ -17,7 +17,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.downloadermiddlewares.retry import RetryMiddleware, get_retry_request
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
@@ -176,7 +176,11 @@ class BackoffRetryMiddleware(RetryMiddleware):
                 log.warning("%s asks to wait %.0f s; giving up on %s for this run",
                             urlparse_cached(request).netloc, wait, request.url)
                 return response
-            retry = self._retry(request, f"{response.status} (waiting {wait:g} s)")
+            assert self.crawler.spider is not None
+            retry = get_retry_request(
+                request, spider=self.crawler.spider, reason=f"{response.status} (waiting {wait:g} s)",
+                max_retry_times=request.meta.get("max_retry_times", self.max_retry_times),
+                priority_adjust=request.meta.get("priority_adjust", self.priority_adjust))
             if retry is None:
                 return response
             ctx = context_of(self.crawler)

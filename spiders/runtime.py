@@ -11,6 +11,7 @@ import ipaddress
 import json
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -29,7 +30,8 @@ class HostPacer:
     downloader's concurrency is.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
         self.min_interval: dict[str, float] = {}
         self.paused_until: dict[str, float] = {}
         self.next_start: dict[str, float] = {}
@@ -38,12 +40,12 @@ class HostPacer:
         self.min_interval[host] = max(seconds, self.min_interval.get(host, 0.0))
 
     def pause(self, host: str, seconds: float) -> None:
-        until = time.monotonic() + seconds
+        until = self._clock() + seconds
         self.paused_until[host] = max(until, self.paused_until.get(host, 0.0))
 
     def reserve(self, host: str) -> float:
         """Book the next start time for ``host``; return how long to wait for it."""
-        now = time.monotonic()
+        now = self._clock()
         start = max(now, self.paused_until.get(host, 0.0), self.next_start.get(host, 0.0))
         self.next_start[host] = start + self.min_interval.get(host, 0.0)
         return start - now

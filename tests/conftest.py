@@ -49,3 +49,27 @@ def prefect_harness():
         from prefect.settings import PREFECT_API_URL
 
         yield PREFECT_API_URL.value()
+
+
+# The files of the longest tests (real processes, Prefect servers, whole runs) are started first:
+# under pytest-xdist (`make test`, one file to one worker) the workers then share them out, and no
+# worker ends the run alone on one of them. The order within each group is the collection's.
+LONGEST_FIRST = (
+    "tests/reliability/test_prefect_server.py",
+    "tests/reliability/test_sigterm.py",
+    "tests/reliability/test_crash.py",
+    "tests/reliability/test_hostile.py",
+    "tests/reliability/test_concurrency_and_safety.py",
+    "tests/flows/",
+    "tests/webarchive/test_import.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    def rank(item: pytest.Item) -> int:
+        for i, prefix in enumerate(LONGEST_FIRST):
+            if item.nodeid.startswith(prefix):
+                return i
+        return len(LONGEST_FIRST) + (0 if item.get_closest_marker("slow") else 1)
+
+    items.sort(key=rank)

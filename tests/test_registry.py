@@ -1,10 +1,9 @@
-import subprocess
-import sys
 import textwrap
 
 import pytest
 
 from orewire.sources import RegistryError, load_registry, parse_registry
+from tests.cli import orewire
 
 GOOD = textwrap.dedent("""
     [sources.demo]
@@ -76,10 +75,8 @@ def test_feed_off_the_source_hosts():
 def test_cli_prints_one_line_without_traceback(tmp_path):
     bad = tmp_path / "sources.toml"
     bad.write_text(GOOD.replace('schedule', 'x') + '\nspeed = "fast"\n')
-    proc = subprocess.run([sys.executable, "-m", "orewire", "sources"], capture_output=True, text=True,
-                          env={"OREWIRE_SOURCES": str(bad), "OREWIRE_STATE": str(tmp_path / "state"),
-                               "PATH": "/usr/bin:/bin"}, timeout=60)
-    assert proc.returncode == 2
+    proc = orewire(["sources"], {"OREWIRE_SOURCES": str(bad), "OREWIRE_STATE": str(tmp_path / "state")})
+    assert proc.code == 2
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1, proc.stderr
     assert "'demo'" in lines[0] and "'speed'" in lines[0]

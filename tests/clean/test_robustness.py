@@ -44,6 +44,24 @@ def test_charset_order_http_then_meta_then_detection() -> None:
     assert decode_body("<p>café</p>".encode(), None) == ("<p>café</p>", "utf-8")
 
 
+def test_charset_labels_are_read_as_browsers_read_them() -> None:
+    # Latin-1 is windows-1252 to a browser; a quoted charset parameter is read whole; a UTF-16
+    # label on ASCII bytes is UTF-8 (HTML spec); a <meta> inside a comment declares nothing.
+    assert decode_body(b"<p>\x93copper\x94</p>", {"Content-Type": "text/html; charset=ISO-8859-1"}) == \
+        ("<p>\u201ccopper\u201d</p>", "cp1252")
+    assert decode_body("<p>Руда</p>".encode("koi8_r"), {"Content-Type": 'text/html; charset="koi8-r"'})[0] == \
+        "<p>Руда</p>"
+    assert decode_body(b'<meta charset="utf-16"><p>ore</p>', None) == ('<meta charset="utf-16"><p>ore</p>', "utf-8")
+    assert decode_body(b'<!-- <meta charset="koi8-r"> --><p>ore</p>', None)[1] == "utf-8"
+    # UTF-7 spells "<" in ASCII letters: a page declaring it is not decoded as UTF-7 (markup could
+    # be smuggled past anything that reads the bytes as text), and neither is one labelled so.
+    smuggled = b"<p>+ADw-script+AD4-alert(1)+ADw-/script+AD4-</p>"
+    for headers in ({"Content-Type": "text/html; charset=utf-7"}, None):
+        body = smuggled if headers else b'<meta charset="utf-7">' + smuggled
+        text, encoding = decode_body(body, headers)
+        assert encoding != "utf-7" and "<script>" not in text
+
+
 def test_invalid_utf8_gives_an_article(registry: Registry) -> None:
     page = (PAGES / "trend" / "trend_2025-11-14_4121587.html").read_bytes()
     broken = page.replace(b"Karaganda region to a joint", b"Karaganda \xff\xfe region to a joint", 1)

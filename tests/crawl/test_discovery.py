@@ -11,6 +11,7 @@ from orewire.http import retry_after_seconds
 from orewire.sources import load_registry
 from spiders.parsing import parse_feed, parse_listing_date, parse_sitemap
 from spiders.runtime import HostPacer, is_public_ip
+from tests.clock import FakeClock
 
 from .conftest import REGISTRY, SITES
 
@@ -72,13 +73,17 @@ def test_retry_after_forms() -> None:
 
 
 def test_pacer_spaces_requests() -> None:
-    pacer = HostPacer()
+    clock = FakeClock()
+    pacer = HostPacer(clock.monotonic)
     pacer.set_min_interval("h", 1.0)
-    waits = [pacer.reserve("h") for _ in range(3)]
-    assert waits[0] == pytest.approx(0, abs=0.05)
-    assert waits[1] == pytest.approx(1, abs=0.05) and waits[2] == pytest.approx(2, abs=0.05)
+    assert [pacer.reserve("h") for _ in range(3)] == [0, 1, 2]
+    clock.advance(1.5)  # the second request went out; the third still waits its turn
+    assert pacer.reserve("h") == 1.5  # a fourth: after the third, one interval on
     pacer.pause("other", 5)
-    assert pacer.reserve("other") == pytest.approx(5, abs=0.05)
+    assert pacer.reserve("other") == 5
+    pacer.pause("h", 10)  # Retry-After: nothing to the host before the pause ends
+    assert pacer.reserve("h") == 10
+    assert pacer.reserve("free") == 0
 
 
 @pytest.mark.parametrize(("ip", "public"), [

@@ -1,20 +1,11 @@
-"""Flows under pressure: no network, two flows at once, and the served schedules."""
+"""A flow with no network. Two flows at once: tests/reliability/test_concurrency_and_safety.py; the
+served schedules: tests/reliability/test_prefect_server.py."""
 
 from __future__ import annotations
 
-import json
-import os
-import re
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-
 import pytest
 
-from tests.flows.conftest import REPO_ROOT, query
+from tests.flows.conftest import query
 
 pytestmark = pytest.mark.slow
 
@@ -32,103 +23,3 @@ def test_no_network_ends_cleanly_with_one_line_per_source(pipeline_env):
         assert "orewire-offline.invalid" in line
     assert query(pipeline_env, "SELECT source, status FROM runs ORDER BY source") == [
         ("kursiv", "offline"), ("trend", "offline")]
-
-
-def _cli_env(settings, api_url, tmp_path):
-    # Production politeness (seconds between requests) would only slow the test down.
-    registry = tmp_path / "sources.toml"
-    text = (REPO_ROOT / "sources.toml").read_text(encoding="utf-8")
-    registry.write_text(re.sub(r"(?m)^download_delay = [0-9.]+$", "download_delay = 0.0", text), encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OREWIRE_")}
-    env.update(OREWIRE_WAREHOUSE=str(settings.warehouse), OREWIRE_ARCHIVE=str(settings.archive),
-               OREWIRE_STATE=str(settings.state_dir), OREWIRE_SOURCES=str(registry),
-               PREFECT_API_URL=api_url)
-    return env
-
-
-def test_daily_and_backfill_at_the_same_moment_both_finish(sites, pipeline_env, prefect_harness, tmp_path):
-    env = _cli_env(pipeline_env, prefect_harness, tmp_path)
-    trend = sites["trend"].url
-    commands = [
-        [sys.executable, "-m", "orewire", "run", "--source", "trend", "--source", "astanatimes",
-         "--base-url", f"trend={trend}", "--base-url", f"astanatimes={sites['astanatimes'].url}"],
-        [sys.executable, "-m", "orewire", "backfill", "trend", "--since", "2021-01-01", "--until", "2021-12-31",
-         "--base-url", trend],
-    ]
-    procs = [subprocess.Popen(c, env=env, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True) for c in commands]
-    outputs = [p.communicate(timeout=600) for p in procs]
-    for proc, (out, err) in zip(procs, outputs, strict=True):
-        assert proc.returncode == 0, out + err
-        assert "lock" not in (out + err).lower()
-        assert "Traceback" not in err
-    from orewire.warehouse import duplicate_keys, reader
-
-    conn = reader(pipeline_env)
-    try:
-        for table in ("articles", "facts", "mentions", "fetches", "entities", "runs"):
-            assert duplicate_keys(conn, table) == 0, table
-        flows = conn.execute("SELECT flow, status FROM runs ORDER BY flow, source").fetchall()
-        ids = {r[0] for r in conn.execute("SELECT article_id FROM articles").fetchall()}
-    finally:
-        conn.close()
-    assert ("backfill", "ok") in flows and flows.count(("daily", "ok")) == 2
-    assert {"trend:3378389", "trend:3469070"} <= ids
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _deployments(port: int) -> list[dict]:
-    req = urllib.request.Request(f"http://127.0.0.1:{port}/api/deployments/filter", data=b"{}",
-                                 headers={"content-type": "application/json"}, method="POST")
-    with urllib.request.urlopen(req, timeout=10) as resp:
-        return json.load(resp)
-
-
-def _serve(tmp_path, port):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
-    env.update(OREWIRE_STATE=str(tmp_path / "serve-state"), PREFECT_SERVER_ANALYTICS_ENABLED="false")
-    return subprocess.Popen([sys.executable, "-m", "orewire", "serve", "--port", str(port)], env=env,
-                            cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
-
-def _wait_for_deployments(port: int, proc, want: int, timeout: float = 180) -> list[dict]:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, proc.communicate()
-        try:
-            found = _deployments(port)
-            if len(found) >= want:
-                time.sleep(1)
-                return _deployments(port)
-        except OSError:
-            pass
-        time.sleep(1)
-    raise AssertionError("deployments did not appear")
-
-
-def test_serve_registers_deployments_with_schedules_and_restarts_without_duplicates(tmp_path):
-    from orewire.sources import load_registry
-
-    registry = load_registry(REPO_ROOT / "sources.toml")
-    want = len(registry) + 2
-    port = _free_port()
-    for attempt in range(2):
-        proc = _serve(tmp_path, port)
-        try:
-            found = _wait_for_deployments(port, proc, want)
-        finally:
-            proc.send_signal(signal.SIGTERM)
-            _out, err = proc.communicate(timeout=60)
-        assert proc.returncode == 0, err
-        assert "stopped" in err
-        names = sorted(d["name"] for d in found)
-        assert names == sorted([*registry.names(), "backfill", "reprocess"]), (attempt, names)
-        crons = {d["name"]: [s["schedule"].get("cron") for s in d["schedules"]] for d in found}
-        for source in registry:
-            assert crons[source.name] == [source.schedule]
-        assert crons["backfill"] == [] and crons["reprocess"] == []

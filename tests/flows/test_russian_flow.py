@@ -105,15 +105,12 @@ def test_russian_sources_load_and_share_entities_with_english(english_site, pipe
     assert (48e9, "KZT") in [(v, c) for v, c, _ in amounts] and all(u and u > 0 for _, _, u in amounts)
 
     # `orewire search` finds the Russian article by an inflected form the text does not use
-    import os
-    import subprocess
-    import sys
+    from tests.cli import orewire
 
-    env = dict(os.environ, OREWIRE_WAREHOUSE=str(pipeline_env.warehouse), COLUMNS="200")
-    out = subprocess.run([sys.executable, "-m", "orewire", "search", "дюсембайским месторождениям"],
-                         capture_output=True, text=True, env=env, timeout=120, check=True).stdout
-    ranked = [line.split("│")[1].strip() for line in out.splitlines() if line.startswith("│")]
+    env = {"OREWIRE_WAREHOUSE": str(pipeline_env.warehouse)}
+    found = orewire(["search", "дюсембайским месторождениям"], env)
+    assert found.code == 0, found.stderr
+    ranked = [line.split("│")[1].strip() for line in found.stdout.splitlines() if line.startswith("│")]
     assert ranked[0].startswith("kazinform_ru:") and not any(a.startswith("kursiv:") for a in ranked)
-    out = subprocess.run([sys.executable, "-m", "orewire", "search", "Dyusembay"],
-                         capture_output=True, text=True, env=env, timeout=120, check=True).stdout
-    assert "kursiv:" in out
+    found = orewire(["search", "Dyusembay"], env)
+    assert found.code == 0 and "kursiv:" in found.stdout, found.stderr

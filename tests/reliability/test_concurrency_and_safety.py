@@ -62,6 +62,9 @@ def test_daily_and_backfill_at_once_while_readers_query(rel_env, tmp_path):
         done = [finish(p, args) for args, p in procs]
     for proc in done:
         assert proc.code == 0, proc.stdout + proc.stderr[-3000:]
+        # Neither waited out a lock nor died on one, and nothing printed a traceback.
+        assert "lock" not in (proc.stdout + proc.stderr).lower(), proc.stdout + proc.stderr[-3000:]
+        assert "Traceback" not in proc.stderr, proc.stderr[-3000:]
     assert answers > 0 and not refusals, refusals
 
     expected = {f"trend:{p.rsplit('/', 1)[-1].removesuffix('.html')}" for p in published_dates("trend")

@@ -1,23 +1,22 @@
 """A damaged warehouse file: every reading command says in one line that it is damaged and that
 `orewire rebuild` recreates it, and exits non-zero (never a traceback, never a table of zeros).
 
-Real DuckDB files written by the warehouse writer, then overwritten in the middle or cut short.
+Real DuckDB files written by the warehouse writer, then overwritten in the middle or cut short;
+the commands run in this process through the command line's own entry point.
 """
 
 from __future__ import annotations
 
-import os
 import random
-import subprocess
-import sys
 from datetime import UTC, datetime
 
 import pyarrow as pa
 import pytest
 
 from orewire.warehouse import upsert, writer
+from tests.cli import orewire
 
-from .conftest import REPO_ROOT, record_fault
+from .conftest import record_fault
 
 NOW = datetime(2026, 11, 1, tzinfo=UTC)
 COMMANDS = (["status"], ["status", "--json"], ["search", "copper deposit"],
@@ -75,18 +74,16 @@ def test_every_command_says_damaged_and_names_rebuild(warehouse_env, harm, must_
     for leftover in (path.with_name(path.name + ".snapshot"), path.with_name(path.name + ".wal")):
         leftover.unlink(missing_ok=True)
     how = harm(path)
-    env = {**os.environ, "OREWIRE_WAREHOUSE": str(path), "OREWIRE_ARCHIVE": str(warehouse_env.archive)}
     said, answered = [], []
     for args in COMMANDS:
         name = " ".join(args[:2]) if args[0] != "sql" else "sql"
-        proc = subprocess.run([sys.executable, "-m", "orewire", *args], env=env, cwd=REPO_ROOT,
-                              capture_output=True, text=True, timeout=120)
+        proc = orewire(args)
         assert "Traceback" not in proc.stderr, (args, proc.stderr[-2000:])
-        if proc.returncode == 0 and name not in must_fail:
+        if proc.code == 0 and name not in must_fail:
             answered.append(name)
             continue
         lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
-        assert proc.returncode == 1, (args, proc.returncode, proc.stdout[-500:], proc.stderr[-2000:])
+        assert proc.code == 1, (args, proc.code, proc.stdout[-500:], proc.stderr[-2000:])
         assert len(lines) == 1, (args, proc.stderr[-2000:])
         assert f"warehouse {path} is damaged" in lines[0] and "`orewire rebuild` recreates it" in lines[0], lines
         assert proc.stdout == "", (args, proc.stdout[:500])

@@ -1,18 +1,15 @@
 """The registry refuses what would quietly break crawling or cleaning: CSS selectors that do not
-parse and regular expressions that can take exponential time. `orewire sources` says so in one
-line naming the source and the key, with exit code 2."""
+parse and regular expressions that can take exponential time. `orewire sources` (run in
+process) says so in one line naming the source and the key, with exit code 2."""
 
 from __future__ import annotations
-
-import os
-import subprocess
-import sys
 
 import pytest
 
 from orewire.sources import RegistryError, load_registry
+from tests.cli import orewire
 
-from .conftest import REGISTRY, REPO_ROOT, record_fault, write_registry
+from .conftest import REGISTRY, record_fault, write_registry
 
 CASES = [
     ({"listing_links": ["div[[["]}, "listing_links", "bad CSS selector 'div[[['"),
@@ -34,10 +31,8 @@ def test_bad_registry_entry_is_one_line(tmp_path, change, key, message):
         write_registry(path, {"trend": change})
     text = str(info.value)
     assert f"source 'trend', key '{key}'" in text and message in text, text
-    env = {**os.environ, "OREWIRE_SOURCES": str(path)}
-    proc = subprocess.run([sys.executable, "-m", "orewire", "sources"], env=env, cwd=REPO_ROOT,
-                          capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 2, proc.stdout + proc.stderr
+    proc = orewire(["sources"], env={"OREWIRE_SOURCES": str(path)})
+    assert proc.code == 2, proc.stdout + proc.stderr
     assert proc.stderr.count("\n") == 1 and f"key '{key}'" in proc.stderr, proc.stderr
     record_fault(f"registry: {key} = {next(iter(change.values()))!r}", f"refused at load: {message}; exit 2",
                  "nothing")

@@ -13,6 +13,7 @@ import pytest
 
 from orewire.warehouse import migrate
 from orewire.warehouse.query import default_timeout, total_memory
+from tests.cli import orewire
 
 from .conftest import mb, record_fault, record_figure, run_orewire
 
@@ -48,30 +49,31 @@ def test_endless_query_stops_at_the_time_limit(sql_env):
 def test_defaults_are_sixty_seconds_and_a_quarter_of_ram(sql_env):
     os.environ.pop("OREWIRE_SQL_TIMEOUT", None)
     assert default_timeout() == 60
-    proc = run_orewire(["sql", "SELECT current_setting('memory_limit') AS m", "--format", "csv"], sql_env)
+    unset = {"OREWIRE_SQL_TIMEOUT": None, "OREWIRE_SQL_MEMORY": None}
+    proc = orewire(["sql", "SELECT current_setting('memory_limit') AS m", "--format", "csv"], unset)
     assert proc.code == 0, proc.stderr
     value = proc.lines[-1]
     number, unit = re.fullmatch(r"([\d.]+) ?(\w+)", value).groups()
     scale = {"KiB": 2**10, "MiB": 2**20, "GiB": 2**30, "TiB": 2**40}[unit]
     assert abs(float(number) * scale - total_memory() / 4) / (total_memory() / 4) < 0.02, value
-    proc = run_orewire(["sql", "SELECT current_setting('memory_limit')", "--format", "csv", "--memory-limit", "300MB"],
-                       sql_env)
+    proc = orewire(["sql", "SELECT current_setting('memory_limit')", "--format", "csv", "--memory-limit", "300MB"],
+                   unset)
     assert proc.lines[-1] in ("286.1 MiB", "286.0 MiB"), proc.lines
 
 
 def test_big_result_is_streamed_not_fetched(sql_env):
-    proc = run_orewire(["sql", "SELECT * FROM range(100000000)", "--format", "csv", "--timeout", "6"], sql_env,
+    proc = run_orewire(["sql", "SELECT * FROM range(100000000)", "--format", "csv", "--timeout", "3"], sql_env,
                        timeout=180)
     rows = len(proc.lines) - 1
-    assert proc.code == 1 and "over the time limit of 6 s" in proc.stderr, proc.stderr[-2000:]
+    assert proc.code == 1 and "over the time limit of 3 s" in proc.stderr, proc.stderr[-2000:]
     # Rows reached the output while the query ran: they were streamed, not fetched whole first.
     assert rows > 10_000 and proc.lines[1:4] == ["0", "1", "2"], proc.lines[:5]
     peak = proc.peak_rss.get("orewire", 0)
     assert peak < 600 * 2**20, mb(peak)
     record_fault("`orewire sql` SELECT * FROM range(10^8), csv",
-                 f"rows streamed ({rows:,} printed before the 6 s limit), peak {mb(peak)}; one line, exit 1",
+                 f"rows streamed ({rows:,} printed before the 3 s limit), peak {mb(peak)}; one line, exit 1",
                  "nothing")
-    record_figure(f"orewire sql range(10^8) --format csv --timeout 6: {rows:,} rows out, peak RSS {mb(peak)}")
+    record_figure(f"orewire sql range(10^8) --format csv --timeout 3: {rows:,} rows out, peak RSS {mb(peak)}")
 
 
 def test_memory_hungry_query_stops_at_the_memory_limit(sql_env):
@@ -87,12 +89,12 @@ def test_memory_hungry_query_stops_at_the_memory_limit(sql_env):
 
 def test_read_only_pivot_runs_and_writes_stay_refused(sql_env):
     pivot = "PIVOT (SELECT * FROM (VALUES (1, 'a', 2), (1, 'b', 3), (2, 'a', 5)) v(k, c, x)) ON c USING sum(x)"
-    proc = run_orewire(["sql", pivot + " ORDER BY k", "--format", "csv"], sql_env)
+    proc = orewire(["sql", pivot + " ORDER BY k", "--format", "csv"])
     assert proc.code == 0, proc.stderr
     assert proc.lines == ["k,a,b", "1,2,3", "2,5,"], proc.lines
     for statement in ("CREATE TABLE t AS SELECT 1; " + pivot, pivot + "; DROP TABLE runs",
                       "CREATE TYPE mood AS ENUM ('PIVOT')"):
-        proc = run_orewire(["sql", statement], sql_env)
+        proc = orewire(["sql", statement])
         assert proc.code == 2 and "refused" in proc.stderr, (statement, proc.stderr)
     record_fault("`orewire sql` PIVOT without IN (DuckDB adds a CREATE TYPE)",
                  "runs; any other CREATE or write is still refused (exit 2)", "nothing")

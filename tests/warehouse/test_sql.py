@@ -1,11 +1,10 @@
-import subprocess
-import sys
 from datetime import UTC, datetime
 
 import pyarrow as pa
 import pytest
 
 from orewire.warehouse import SqlFailed, SqlRefused, run_query, upsert, writer
+from tests.cli import orewire
 
 NOW = datetime(2026, 11, 1, tzinfo=UTC)
 
@@ -64,22 +63,18 @@ def test_queries_answer(filled):
 
 
 def test_cli_refuses_drop_with_exit_2_and_one_line(filled):
-    env = {"OREWIRE_WAREHOUSE": str(filled.warehouse), "OREWIRE_STATE": str(filled.state_dir),
-           "PATH": "/usr/bin:/bin"}
-    proc = subprocess.run([sys.executable, "-m", "orewire", "sql", "DROP TABLE articles"],
-                          capture_output=True, text=True, env=env, timeout=60)
-    assert proc.returncode == 2
+    env = {"OREWIRE_WAREHOUSE": str(filled.warehouse), "OREWIRE_STATE": str(filled.state_dir)}
+    proc = orewire(["sql", "DROP TABLE articles"], env)
+    assert proc.code == 2
     assert len(proc.stderr.strip().splitlines()) == 1
     assert "read-only" in proc.stderr
     assert "Traceback" not in proc.stderr
-    proc = subprocess.run([sys.executable, "-m", "orewire", "sql", "SELEC 1"],
-                          capture_output=True, text=True, env=env, timeout=60)
-    assert proc.returncode == 1
+    proc = orewire(["sql", "SELEC 1"], env)
+    assert proc.code == 1
     assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
-    proc = subprocess.run([sys.executable, "-m", "orewire", "sql", "--format", "csv"], input=b"SELECT count(*) AS n FROM articles;",
-                          capture_output=True, env=env, timeout=60)
-    assert proc.returncode == 0
-    assert proc.stdout == b"n\n2\n"  # lines end with \n, as the DuckDB CLI writes CSV
+    proc = orewire(["sql", "--format", "csv"], env, input="SELECT count(*) AS n FROM articles;")
+    assert proc.code == 0
+    assert proc.stdout == "n\n2\n"  # lines end with \n, as the DuckDB CLI writes CSV
 
 
 def test_full_text_search_finds_articles(filled):

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from orewire.testing.archive_stand_ins import WarcRecord, article_page
+from tests.clock import FakeClock
 
 
 @pytest.fixture
@@ -18,6 +19,27 @@ def archive_env(warehouse_env, monkeypatch):
     monkeypatch.setenv("OREWIRE_WAYBACK_BACKOFF", "0.2")
     monkeypatch.setenv("OREWIRE_CCNEWS_INTERVAL", "0")
     return warehouse_env
+
+
+@pytest.fixture
+def paced(monkeypatch) -> FakeClock:
+    """Every web-archive pacer on a fake clock; ``paced.slots`` is the clock time of each request
+    slot a pacer gave out, in order (so the spacing is read exactly, and never waited for)."""
+    from orewire.webarchive import pacing
+
+    clock = FakeClock()
+    monkeypatch.setattr(pacing, "CLOCK", clock.monotonic)
+    monkeypatch.setattr(pacing, "SLEEP", clock.sleep)
+    slots: list[float] = []
+    wait = pacing.Pacer.wait
+
+    def recording(self: pacing.Pacer) -> None:
+        wait(self)
+        slots.append(self._clock())
+
+    monkeypatch.setattr(pacing.Pacer, "wait", recording)
+    clock.slots = slots  # type: ignore[attr-defined]
+    return clock
 
 
 def utc(*args: int) -> datetime:

@@ -21,6 +21,10 @@ from orewire.http import retry_after_seconds
 
 REFUSAL_STATUSES = (429, 503)
 DEFAULT_INTERVAL = 2.5
+# The clock and the sleep of every pacer not given its own, looked up when the pacer is made
+# (tests put a fake clock here, so pacing is checked without waiting for it).
+CLOCK: Callable[[], float] = time.monotonic
+SLEEP: Callable[[float], None] = time.sleep
 
 
 class ServiceRefused(RuntimeError):
@@ -39,11 +43,11 @@ class Pacer:
     """At most one request per ``interval`` seconds, whatever thread asks; :meth:`defer` holds
     every request back further (after a Retry-After)."""
 
-    def __init__(self, interval: float, clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], None] = time.sleep):
+    def __init__(self, interval: float, clock: Callable[[], float] | None = None,
+                 sleep: Callable[[float], None] | None = None):
         self.interval = max(0.0, float(interval))
-        self._clock = clock
-        self._sleep = sleep
+        self._clock = clock or CLOCK
+        self._sleep = sleep or SLEEP
         self._next_at = 0.0
         self._lock = threading.Lock()
 
@@ -92,7 +96,7 @@ class PoliteClient:
     def __init__(self, service: str, user_agent: str, *, interval: float = DEFAULT_INTERVAL,
                  max_refusals: int = 6, backoff: float = 5.0, max_wait: float = 300.0, timeout: float = 60.0,
                  on_refusal: RefusalHook | None = None, pacer: Pacer | None = None,
-                 sleep: Callable[[float], None] = time.sleep):
+                 sleep: Callable[[float], None] | None = None):
         self.service = service
         self.user_agent = user_agent
         self.pacer = pacer or Pacer(interval, sleep=sleep)
