@@ -148,4 +148,8 @@ def serve_all(settings: Settings, port: int | None = None) -> None:
         # their own error (pydantic does). After a stop request that is still a clean stop.
         if not stopping:
             raise
+    # The stop is decided: a second signal (Prefect's runner may pass one on while it winds down)
+    # must not kill the process on its way out.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     console.print("orewire serve: stopped")

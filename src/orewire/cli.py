@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import secrets
 import sys
 from collections.abc import Iterable
@@ -230,6 +231,11 @@ def serve(
         serve_all(settings, port=port)
     except RuntimeError as exc:
         raise UserError(str(exc)) from None
+    # Stopped cleanly (server down, schedules released): leave now rather than wait on the
+    # interpreter's teardown of Prefect's background threads, which can race a late signal.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 @app.command()
