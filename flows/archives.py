@@ -56,6 +56,7 @@ from orewire.webarchive import (
     wayback_backfill,
 )
 from orewire.webarchive.importer import PARTS_DIR
+from orewire.webarchive.wayback import WaybackResult
 
 log = logging.getLogger(__name__)
 
@@ -209,7 +210,7 @@ def _iso(value: date | None) -> str | None:
 # -- Wayback --------------------------------------------------------------------------------------
 
 @task(name="wayback-fetch", retries=0)
-def wayback_fetch_task(source: str, since: date, until: date, run_id: str) -> Any:
+def wayback_fetch_task(source: str, since: date, until: date, run_id: str) -> WaybackResult:
     """List and fetch the captures (paced); never retried: a refusing service ends the run."""
     settings = get_settings()
     registry = load_registry(settings.sources)

@@ -103,7 +103,7 @@ def _crawl_and_load(flow_name: str, source: str, run_id: str, *, base_url: str |
         future = crawl_future or crawl_task.submit(source, run_id, base_url, refetch, mode, since, until, politeness)
         result, outcome, message = future.result()
         counts.update(fetched=result.fetched, errors=result.errors)
-        status = outcome if outcome in (RunStatus.OK, RunStatus.OFFLINE) else RunStatus.FAILED
+        status = RunStatus(outcome) if outcome in (RunStatus.OK, RunStatus.OFFLINE) else RunStatus.FAILED
         if status == RunStatus.OK and result.fetched == 0:
             status, message = _nothing_fetched(source, mode) or (status, message)
         note = result.left_note()

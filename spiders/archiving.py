@@ -120,8 +120,9 @@ class ArchiveMiddleware:
             self._archive_failed(ctx, request, exc)
             raise IgnoreRequest(ctx.archive_error or "cannot write the archive") from None
         final_url = response.url
-        if 300 <= response.status < 400 and response.headers.get(b"Location"):
-            final_url = urljoin(response.url, response.headers[b"Location"].decode("latin-1"))
+        redirect = response.headers.get(b"Location")
+        if 300 <= response.status < 400 and redirect:
+            final_url = urljoin(response.url, redirect.decode("latin-1"))
         row = base_row(ctx, request)
         ident = row.get("article_id")
         new = False

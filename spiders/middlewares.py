@@ -72,7 +72,7 @@ class SafetyMiddleware:
         except ValueError:
             pass
         if host not in self._ips:
-            self._ips[host] = await maybe_deferred_to_future(reactor.resolve(host))  # type: ignore[attr-defined]
+            self._ips[host] = await maybe_deferred_to_future(reactor.resolve(host))  # type: ignore[attr-defined,arg-type]
         return self._ips[host]
 
     def _block(self, ctx: RunContext, request: Request, error: str) -> None:
@@ -152,6 +152,10 @@ class RecordingRobotsTxtMiddleware(RobotsTxtMiddleware):
 
 
 class BackoffRetryMiddleware(RetryMiddleware):
+    retry_after_max: float = 300.0
+    backoff_base: float = 2.0
+    backoff_max: float = 120.0
+
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> BackoffRetryMiddleware:
         o = cls(crawler.settings)
@@ -166,7 +170,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
         base = self.backoff_base if ctx is None or ctx.politeness else min(self.backoff_base, 0.2)
         return float(min(self.backoff_max, base * 2 ** request.meta.get("retry_times", 0)))
 
-    def process_response(self, request: Request, response: Response) -> Request | Response:
+    def process_response(self, request: Request, response: Response) -> Request | Response:  # type: ignore[override]
         if request.meta.get("dont_retry", False):
             return response
         if response.status in (429, 503):
@@ -189,7 +193,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
             return retry
         return super().process_response(request, response)
 
-    def process_exception(self, request: Request, exception: Exception) -> Any:
+    def process_exception(self, request: Request, exception: Exception) -> Any:  # type: ignore[override]
         result = super().process_exception(request, exception)
         if isinstance(result, Request):
             ctx = context_of(self.crawler)
