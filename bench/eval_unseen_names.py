@@ -28,21 +28,19 @@ def forms(items: list[list[str]]) -> set[str]:
 
 def hide(kind: str, labels: dict) -> None:  # type: ignore[type-arg]
     """The gazetteers without what ``labels`` (one article's gold) names of ``kind``."""
-    gz.COMPANIES.clear()
-    gz.COMPANIES.update(COMPANIES)
-    gz.DEPOSITS.clear()
-    gz.DEPOSITS.update(DEPOSITS)
-    gz.GIVEN_NAMES = GIVEN
     named = forms(labels.get(kind, []))
+    companies, deposits, given = COMPANIES, DEPOSITS, GIVEN
     if kind == "company":
-        gz.COMPANIES.clear()
-        gz.COMPANIES.update({c: a for c, a in COMPANIES.items() if not ({sc.norm(c)} | forms([list(a)])) & named})
+        companies = {c: a for c, a in COMPANIES.items() if not ({sc.norm(c)} | forms([list(a)])) & named}
     elif kind == "deposit":
-        gz.DEPOSITS.clear()
-        gz.DEPOSITS.update({c: d for c, d in DEPOSITS.items()
-                            if not ({sc.norm(c)} | forms([list(d.aliases)])) & named})
-    else:
-        gz.GIVEN_NAMES = frozenset(GIVEN - {a.split()[0] for item in labels.get(kind, []) for a in item})
+        deposits = {c: d for c, d in DEPOSITS.items() if not ({sc.norm(c)} | forms([list(d.aliases)])) & named}
+    elif kind == "person":
+        given = frozenset(GIVEN - {a.split()[0] for item in labels.get(kind, []) for a in item})
+    gz.COMPANIES.clear()
+    gz.COMPANIES.update(companies)
+    gz.DEPOSITS.clear()
+    gz.DEPOSITS.update(deposits)
+    gz.GIVEN_NAMES = given
     importlib.reload(entities)
     importlib.reload(facts)
 

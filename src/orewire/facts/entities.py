@@ -268,11 +268,12 @@ _ASSET_OWNER_RE = re.compile(
     r"nickel|zinc|silver|cobalt)[ \t]+)?(?:mine|deposit|project|smelter|refinery|plant|operation|concentrator)s?\b"
 )
 # "Vedanta-owned HZIL", "a Glencore-controlled mine": the owner named in a compound
-_OWNED_BY_RE = re.compile(rf"(?<![\w-])(?P<name>{_CAPSEQ_I})-(?:owned|controlled|operated|backed)\b")
+_OWNED_MARK = r"-(?:owned|controlled|operated|backed)\b"
+_OWNED_BY_RE = re.compile(rf"(?<![\w-])(?P<name>{_CAPSEQ_I}){_OWNED_MARK}")
 # "China Molybdenum, which operates the Tenke Fungurume mine"
+_WHICH_OPERATES = r"\b(?:which|that)[ \t]+(?:also[ \t]+)?(?:operates|owns|runs|controls|acquired|mines|produces)\b"
 _WHICH_OPERATES_RE = re.compile(
-    rf"(?<![\w-])(?P<name>{_CAPSEQ_I}),?[ \t]+(?:which|that)[ \t]+(?:also[ \t]+)?(?:operates|owns|runs|controls|"
-    r"acquired|mines|produces)[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?"
+    rf"(?<![\w-])(?P<name>{_CAPSEQ_I}),?[ \t]+{_WHICH_OPERATES}[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?"
 )
 _TICKER_NAME_RE = re.compile(rf"(?P<name>{_CAPSEQ})\.?[ \t]*\((?:{_alt(gz.EXCHANGES)})\b")
 _POSSESSIVE_RE = re.compile(rf"(?P<country>{_alt(list(_COUNTRY_FORM))})['’]s[ \t]+(?P<name>{_CAPSEQ})")
@@ -341,12 +342,14 @@ _NAME_NOUN_SCAN = Near(_NAME_NOUN_RE, re.compile(r"\b(?:company|miner|corporatio
                         200, 20)
 _OWNED_SCAN = Near(_OWNED_RE, re.compile(r"\b(?:[Ss]hares|stake|subsidiary|unit|acquisition|takeover|merger)\b"), 5, 150)
 _ASSET_OWNER_SCAN = Near(_ASSET_OWNER_RE, re.compile(r"['’]s\b"), 120, 80)
-_OWNED_BY_SCAN = Near(_OWNED_BY_RE, re.compile(r"-(?:owned|controlled|operated|backed)\b"), 120, 20)
-_WHICH_OPERATES_SCAN = Near(_WHICH_OPERATES_RE, re.compile(r"\b(?:which|that)[ \t]+(?:also[ \t]+)?(?:operates|owns|"
-                                                           r"runs|controls|acquired|mines|produces)\b"), 130, 40)
+_OWNED_BY_SCAN = Near(_OWNED_BY_RE, re.compile(_OWNED_MARK), 120, 20)
+_WHICH_OPERATES_SCAN = Near(_WHICH_OPERATES_RE, re.compile(_WHICH_OPERATES), 130, 40)
 _NAME_POST_SCAN = Near(_NAME_POST_RE, re.compile(r"\b(?:CEO|chief executive|Chief Executive|chairman|Chairman|"
                                                   r"managing director|Managing Director|president|President|CFO|"
                                                   r"COO|founder)\b"), 200, 60)
+# scans that name a company by its corporate posts or shares, and by what it owns or runs
+_CORPORATE_SCANS = (_OWNED_SCAN, _NAME_POST_SCAN, _POST_OF_RE)
+_OWNER_SCANS = (_ASSET_OWNER_SCAN, _OWNED_BY_SCAN, _WHICH_OPERATES_SCAN)
 
 
 def _trigger(*words: str | tuple[str, ...] | list[str]) -> re.Pattern[str]:
@@ -510,9 +513,7 @@ def _strip_legal(name: str) -> str:
     return _LEGAL_TAIL_RE.sub("", " ".join(words)).strip(" ,\"“”«»'‘")
 
 
-def strip_legal(name: str) -> str:
-    """A company's name without its legal form and quotes ("JSC Kazatomprom" -> "Kazatomprom")."""
-    return _strip_legal(name)
+strip_legal = _strip_legal  # a company's name without its legal form and quotes, for the package
 
 
 _FUNCTION_WORDS = frozenset(["The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "His", "Her", "Our", "In", "On", "At", "By", "For", "From", "Of", "With", "And", "Or", "But", "As", "To", "Into", "After", "Before", "Under", "Over", "Since", "During", "While", "When", "Where", "Which", "Who", "Also", "Last", "Next", "Meanwhile", "However", "Earlier", "Later", "According", "Thus", "Then", "Separately", "Both", "Each", "All", "Some", "Many", "Most", "Such", "Several", "Other", "Another", "Once", "Despite", "Because", "Although", "If", "Following", "Including", "Between", "Among", "Shares", "Total", "Indicated", "Inferred", "Measured", "Maiden", "Updated", "Table",
@@ -528,7 +529,7 @@ _GENERIC = frozenset(["Natural", "Mineral", "Minerals", "Resources", "Mining", "
 # words that may follow "and" inside one company's name ("Iron and Steel", "Mining and Metallurgical")
 _NAME_JOINERS = frozenset([*_GENERIC, *gz.COMPANY_HEADS, *gz.COMPANY_COMMODITY_HEADS,
                            *(c.capitalize() for c in _COMMODITY_FORM), "Production", "Processing", "Trading",
-                           "Technology", "Engineering", "Power", "Chemical", "Chemicals", "Steel", "Energy"])
+                           "Technology", "Engineering", "Power", "Chemical", "Chemicals"])
 # words that open a title or a description, never a company's name
 _NOT_NAME_LEAD = frozenset(["Former", "Ousted", "Outgoing", "Incoming", "Acting", "Then", "Senior", "Vice", "Deputy",
                             "Chief", "Executive", "General", "Interim"])
@@ -719,20 +720,19 @@ def _organisations(text: str, found: Found) -> None:
             continue
         cands.append(_Cand(s, m.end(), "company", name, 1))
     for rx in (_CUE_RE, _TICKER_NAME_SCAN, _POSSESSIVE_RE, _APPOSITIVE_SCAN, _BASED_SCAN, _NAME_NOUN_SCAN, _POST_OF_RE,
-               _NAME_POST_SCAN, _OWNED_SCAN, _ASSET_OWNER_SCAN, _OWNED_BY_SCAN, _WHICH_OPERATES_SCAN):
+               _NAME_POST_SCAN, _OWNED_SCAN, *_OWNER_SCANS):
         for m in rx.finditer(text):
             # "shares of Lithium Chile", "Lithium Chile CEO Steve Cochrane": a longer name in a
             # corporate context may start with a commodity word
             raw = m.group("name").split()
             if _TITLE_RE.fullmatch(raw[0]) or raw[0] in _NOT_NAME_LEAD:
                 continue  # "Russia's President Medvedev", "Former President Barack Obama"
-            commodity_led = (rx in (_OWNED_SCAN, _NAME_POST_SCAN, _POST_OF_RE) and len(raw) >= 2
+            commodity_led = (rx in _CORPORATE_SCANS and len(raw) >= 2
                              and raw[0].lower() in _COMMODITY_FORM and not _headline(text, m.start("name")))
             if commodity_led:
                 name, s = m.group("name"), m.start("name")
             else:
-                name, s = _trim_leading(m.group("name"), m.start("name"),
-                                        company=rx in (_ASSET_OWNER_SCAN, _OWNED_BY_SCAN, _WHICH_OPERATES_SCAN))
+                name, s = _trim_leading(m.group("name"), m.start("name"), company=rx in _OWNER_SCANS)
             first = name.split()[0]
             if ((first in gz.STOPWORDS and not commodity_led) or _is_country_or_region(name) or _TITLE_RE.fullmatch(first)
                     or (rx is not _TICKER_NAME_SCAN and not commodity_led
@@ -758,7 +758,7 @@ def _organisations(text: str, found: Found) -> None:
                 continue  # "a project in Western Australia's Kimberley"
             if rx is not _TICKER_NAME_SCAN and name.split()[0] in gz.GIVEN_NAMES and len(name.split()) >= 2:
                 continue  # "producer John Shanks", "Britain's Andy Murray": a person
-            if (rx in (_OWNED_SCAN, _ASSET_OWNER_SCAN, _OWNED_BY_SCAN, _WHICH_OPERATES_SCAN)
+            if ((rx is _OWNED_SCAN or rx in _OWNER_SCANS)
                     and (name in _DEPOSIT_FORM or _headline(text, s)
                          or all(w in _COUNTRY_FORM or w in _REGION_FORM or w in gz.REGION_STEMS or w in _DIRECTIONS
                                 for w in name.split()))):
