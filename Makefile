@@ -27,8 +27,10 @@ $(UV):
 	       && mkdir -p $(TOOLS)/bin && ln -sf ../pkg/bin/uv $(TOOLS)/bin/uv; }
 	@$(UV) --version
 
+# Bytecode is compiled at install time: where PYTHONDONTWRITEBYTECODE is set, every process (each
+# crawl, each Prefect server) would otherwise compile Prefect, Scrapy and the rest from source.
 $(STAMP): pyproject.toml uv.lock | $(UV)
-	$(UV) sync --frozen --quiet
+	$(UV) sync --frozen --quiet --compile-bytecode
 	@touch $@
 
 setup: $(STAMP)
@@ -70,7 +72,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports --no-cache
 
 bench: $(STAMP)
-	$(UV) sync --frozen --quiet --group bench
+	$(UV) sync --frozen --quiet --compile-bytecode --group bench
 	@set -e; for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b; done
 
 demo: $(STAMP)
