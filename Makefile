@@ -57,13 +57,19 @@ run: $(STAMP)
 # the files with the longest tests first (tests/conftest.py).
 XDIST := -n auto --dist loadfile --no-loadscope-reorder
 
+# The project's own modules compiled once too (each test starts many `orewire` processes).
+COMPILE := $(BIN)/python -m compileall -q src flows spiders >/dev/null
+
 test: $(STAMP) browser
+	@$(COMPILE)
 	$(BIN)/pytest $(XDIST)
 
 test-fast: $(STAMP)
+	@$(COMPILE)
 	$(BIN)/pytest $(XDIST) -m "not slow"
 
 test-serial: $(STAMP) browser
+	@$(COMPILE)
 	$(BIN)/pytest
 
 lint: $(STAMP)

@@ -37,6 +37,7 @@ def scrapy_settings(ctx: RunContext, user_agent: str, log_file: Path | None,
         "USER_AGENT": user_agent,
         "DOWNLOAD_MAXSIZE": pol.max_bytes,
         "DOWNLOAD_TIMEOUT": pol.timeout,
+        "OREWIRE_BACKOFF_BASE": pol.retry_backoff,
         "CONCURRENT_REQUESTS_PER_DOMAIN": per_host,
         "CONCURRENT_REQUESTS": max(16, per_host),
     }

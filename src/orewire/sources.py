@@ -56,6 +56,7 @@ class Politeness:
     revisit_hours: float = 0.0
     max_bytes: int = 20 * 1024 * 1024
     timeout: float = 30.0
+    retry_backoff: float = 2.0
     revisit_window_hours: float = 72.0
     backfill_max_pages: int = 500
     id_walk_max: int = 5000

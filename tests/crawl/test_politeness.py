@@ -115,3 +115,30 @@ def test_retry_after_pauses_the_host_and_retries(crawl) -> None:
     last = retry.process_response(retried, Response(ARTICLE, status=429, headers={"Retry-After": "1"},
                                                     request=retried))
     assert isinstance(last, Response) and last.status == 429
+
+
+def test_the_registrys_retry_backoff_spaces_failed_attempts(crawl, tmp_path) -> None:
+    """A time-out rests the host for the source's ``retry_backoff`` before the second attempt,
+    twice that before the third."""
+    from twisted.internet.error import TimeoutError as TwistedTimeout
+
+    from spiders.run import scrapy_settings
+
+    from .conftest import registry_with
+
+    _crawler, ctx, clock = crawl()
+    source = load_registry(registry_with(tmp_path, "trend", politeness={"retry_backoff": 0.75}))["trend"]
+    assert source.politeness.retry_backoff == 0.75
+    ctx.source = source
+    settings = scrapy_settings(ctx, "orewire-test", None)
+    assert settings.getfloat("OREWIRE_BACKOFF_BASE") == 0.75
+    crawler = get_crawler(settings_dict={k: settings[k] for k in ("OREWIRE_BACKOFF_BASE", "RETRY_TIMES")})
+    crawler.spider = SimpleNamespace(ctx=ctx, crawler=crawler, name="trend")  # type: ignore[assignment]
+    retry = middlewares.BackoffRetryMiddleware.from_crawler(crawler)
+    first = retry.process_exception(Request(ARTICLE), TwistedTimeout())
+    assert isinstance(first, Request) and first.meta["retry_times"] == 1
+    assert ctx.pacer.reserve(HOST) == 0.75
+    clock.advance(10)
+    second = retry.process_exception(first, TwistedTimeout())
+    assert isinstance(second, Request) and second.meta["retry_times"] == 2
+    assert ctx.pacer.reserve(HOST) == 1.5

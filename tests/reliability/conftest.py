@@ -92,7 +92,8 @@ def write_registry(path: Path, changes: dict[str, dict[str, object]]) -> Path:
     return path
 
 
-FAST = {"politeness.download_delay": 0.0, "politeness.concurrency": 4, "politeness.timeout": 2.0}
+FAST = {"politeness.download_delay": 0.0, "politeness.concurrency": 4, "politeness.timeout": 2.0,
+        "politeness.retry_backoff": 0.2}
 
 
 # -- processes --------------------------------------------------------------------------------------

@@ -124,24 +124,26 @@ def test_serve_schedules_every_source_restarts_without_duplicates_and_commands_u
                  "served again: the same deployments, none doubled", "nothing")
 
 
-def test_four_commands_at_once_on_a_loaded_machine(tmp_path):
+def test_commands_at_once_on_a_loaded_machine(tmp_path):
+    """Two commands started together, each with its own temporary server, while a CPU burner and
+    the rest of the suite hold the cores: both end ok (the allowance and the second try are
+    checked one by one in `test_prefect_startup.py`)."""
     env = _env(tmp_path)
-    burners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    burner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
     try:
         started = time.monotonic()
-        procs = [_orewire(["reprocess"], env) for _ in range(4)]
+        procs = [_orewire(["reprocess"], env) for _ in range(2)]
         results = [_wait(p, 420) for p in procs]
         took = time.monotonic() - started
     finally:
-        for burner in burners:
-            burner.kill()
-            burner.wait()
+        burner.kill()
+        burner.wait()
     for code, out, err in results:
         assert code == 0, out + err[-3000:]
         assert out.splitlines()[-1] == "reprocess: ok", out
-    record_fault("four `orewire reprocess` started at once, 2 CPU burners, no Prefect server running",
-                 "all four ended ok (each a temporary server: 90 s allowance, second try)", "nothing")
-    record_figure(f"four commands at once on a loaded machine: all ok in {took:.0f} s")
+    record_fault("two `orewire reprocess` started at once, a CPU burner, no Prefect server running",
+                 "both ended ok (each a temporary server: 90 s allowance, second try)", "nothing")
+    record_figure(f"two commands at once on a loaded machine: both ok in {took:.0f} s")
 
 
 def test_no_server_at_all_is_one_line(tmp_path):
