@@ -53,9 +53,12 @@ browser:
 run: $(STAMP)
 	$(BIN)/orewire run
 
-# One worker per core; a test file goes to one worker whole (its module fixtures are made once),
-# the files with the longest tests first (tests/conftest.py).
-XDIST := -n auto --dist loadfile --no-loadscope-reorder
+# One worker per core and one more: about a quarter of a worker's time goes to waiting on other
+# processes (crawlers, Prefect servers, loopback sites), which the extra worker fills. A test
+# file goes to one worker whole (its module fixtures are made once), the files with the longest
+# tests first (tests/conftest.py).
+TEST_WORKERS ?= $(shell $(PYTHON) -c "import os; print(len(os.sched_getaffinity(0)) + 1)")
+XDIST := -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 # The project's own modules compiled once too (each test starts many `orewire` processes).
 COMPILE := $(BIN)/python -m compileall -q src flows spiders >/dev/null

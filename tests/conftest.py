@@ -40,15 +40,108 @@ def warehouse_env(tmp_path, monkeypatch):
     return get_settings()
 
 
+# -- Prefect -----------------------------------------------------------------------------------------
+# Under pytest-xdist the controller starts one real Prefect server (on its own state folder) while
+# the workers start up, and every worker's flows report to it: one server's start-up and
+# migrations for the whole run instead of one per worker. Run in one process, the session uses
+# Prefect's own `prefect_test_harness`.
+
+_SHARED_API_FILE = "OREWIRE_TEST_PREFECT_API_FILE"
+_shared_server: dict[str, object] = {}
+
+
+def _is_xdist_controller(config: pytest.Config) -> bool:
+    return (not hasattr(config, "workerinput") and bool(getattr(config.option, "numprocesses", None))
+            and getattr(config.option, "dist", "no") != "no")
+
+
+def _start_shared_server(path: Path) -> None:
+    try:
+        from prefect.server.api.server import SubprocessASGIServer
+
+        server = SubprocessASGIServer()
+        _shared_server["server"] = server
+        server.start(timeout=180)
+        text = f"ok {server.api_url}"
+    except Exception as exc:  # reported by every test that needs the server
+        text = f"error {type(exc).__name__}: {exc}"
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if _is_xdist_controller(config):
+        import threading
+
+        path = _STATE / "shared-prefect-api"
+        os.environ[_SHARED_API_FILE] = str(path)  # the workers, started after this, inherit it
+        thread = threading.Thread(target=_start_shared_server, args=(path,), daemon=True)
+        thread.start()
+        _shared_server["thread"] = thread
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    thread = _shared_server.get("thread")
+    if thread is not None:
+        thread.join(timeout=200)  # type: ignore[attr-defined]
+        server = _shared_server.get("server")
+        if server is not None:
+            server.stop()  # type: ignore[attr-defined]
+
+
+def _shared_api(path: Path, timeout: float = 240.0) -> str:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not path.exists():
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the session's Prefect server did not start in {timeout:.0f} s")
+        time.sleep(0.1)
+    status, _, value = path.read_text(encoding="utf-8").partition(" ")
+    if status != "ok":
+        raise RuntimeError(f"the session's Prefect server did not start: {value}")
+    return value
+
+
 @pytest.fixture(scope="session")
 def prefect_harness():
-    """One real Prefect API (a temporary local server) for the whole test session."""
-    from prefect.testing.utilities import prefect_test_harness
+    """One real Prefect API for the whole test session: the controller's server under
+    pytest-xdist, else Prefect's ``prefect_test_harness`` (a temporary local server)."""
+    shared = os.environ.get(_SHARED_API_FILE)
+    if not shared:
+        from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness(server_startup_timeout=120):
-        from prefect.settings import PREFECT_API_URL
+        with prefect_test_harness(server_startup_timeout=120):
+            from prefect.settings import PREFECT_API_URL
 
-        yield PREFECT_API_URL.value()
+            yield PREFECT_API_URL.value()
+        return
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+    from prefect.utilities.asyncutils import run_coro_as_sync
+
+    api = _shared_api(Path(shared))
+    with temporary_settings({PREFECT_API_URL: api}):
+        yield api
+        # What this worker's flows still have to send goes before the server stops.
+        run_coro_as_sync(_drain())
+
+
+async def _drain() -> None:
+    import inspect
+
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    try:
+        result = APILogWorker.instance().drain()
+        if inspect.isawaitable(result):
+            await result
+    except RuntimeError:  # no log was sent
+        pass
+    result = EventsWorker.drain_all()
+    if inspect.isawaitable(result):
+        await result
 
 
 # The files of the longest tests (real processes, Prefect servers, whole runs) are started first:

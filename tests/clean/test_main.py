@@ -22,3 +22,16 @@ def test_module_prints_the_record_as_json() -> None:
     assert record["published_at"] == "2021-02-10T12:10:00+04:00"
     assert record["text"].startswith("Kazakhstan and Russia are currently working")
     assert record["is_mining"] is True
+
+
+def test_every_public_name_loads_and_the_crawler_does_not_load_trafilatura() -> None:
+    import subprocess
+    import sys
+
+    import orewire.clean as clean
+
+    for name in clean.__all__:
+        assert getattr(clean, name) is not None, name
+    probe = "import sys, spiders.run; print(sorted(m for m in ('trafilatura', 'numpy') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

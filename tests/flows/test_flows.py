@@ -19,7 +19,8 @@ def _daily(sites, **kw):
 
 
 def test_daily_loads_articles_entities_facts_and_is_idempotent(sites, pipeline_env):
-    result = _daily(sites)
+    state = _daily(sites, return_state=True)
+    result = state.result()
     assert result["ok"], result["lines"]
     assert [s["status"] for s in result["sources"]] == ["ok", "ok"]
     counts = dict(query(pipeline_env, "SELECT source, count(*) FROM articles GROUP BY 1"))
@@ -40,12 +41,13 @@ def test_daily_loads_articles_entities_facts_and_is_idempotent(sites, pipeline_e
 
     # The run's summary is published as a Prefect markdown artifact.
     from prefect.client.orchestration import get_client
-    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId, ArtifactFilterKey
 
     with get_client(sync_client=True) as client:
-        artifacts = client.read_artifacts(
-            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["orewire-daily-summary"])))
-    assert artifacts and "| trend | ok |" in artifacts[0].data
+        artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(
+            key=ArtifactFilterKey(any_=["orewire-daily-summary"]),
+            flow_run_id=ArtifactFilterFlowRunId(any_=[state.state_details.flow_run_id])))
+    assert len(artifacts) == 1 and "| trend | ok |" in artifacts[0].data
 
     before = dump(pipeline_env)
     sites["trend"].clear_log()

@@ -2,8 +2,8 @@
 `orewire serve` server; otherwise they start a temporary one with a longer allowance and a
 second try; if that fails too, one line says what to do.
 
-Real `orewire` processes with no PREFECT_API_URL (each command finds or starts its server), a
-real `orewire serve`, and CPU-burning processes to load the machine.
+Real `orewire` processes with no PREFECT_API_URL (each command finds or starts its server) and a
+real `orewire serve`.
 """
 
 from __future__ import annotations
@@ -124,34 +124,19 @@ def test_serve_schedules_every_source_restarts_without_duplicates_and_commands_u
                  "served again: the same deployments, none doubled", "nothing")
 
 
-def test_commands_at_once_on_a_loaded_machine(tmp_path):
-    """Two commands started together, each with its own temporary server, while a CPU burner and
-    the rest of the suite hold the cores: both end ok (the allowance and the second try are
-    checked one by one in `test_prefect_startup.py`)."""
+def test_two_commands_at_once_each_start_a_temporary_server(tmp_path):
+    """Two commands started together, no server running: each starts its own temporary server on
+    the same Prefect database (both migrate it at once) and both end ok. In `make test` the
+    suite's other workers hold the cores meanwhile; the allowance and the second try that keep a
+    slow start from failing a run are checked one by one in `test_prefect_startup.py`."""
     env = _env(tmp_path)
-    burner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
-    try:
-        started = time.monotonic()
-        procs = [_orewire(["reprocess"], env) for _ in range(2)]
-        results = [_wait(p, 420) for p in procs]
-        took = time.monotonic() - started
-    finally:
-        burner.kill()
-        burner.wait()
+    started = time.monotonic()
+    procs = [_orewire(["reprocess"], env) for _ in range(2)]
+    results = [_wait(p, 420) for p in procs]
+    took = time.monotonic() - started
     for code, out, err in results:
         assert code == 0, out + err[-3000:]
         assert out.splitlines()[-1] == "reprocess: ok", out
-    record_fault("two `orewire reprocess` started at once, a CPU burner, no Prefect server running",
-                 "both ended ok (each a temporary server: 90 s allowance, second try)", "nothing")
-    record_figure(f"two commands at once on a loaded machine: both ok in {took:.0f} s")
-
-
-def test_no_server_at_all_is_one_line(tmp_path):
-    env = _env(tmp_path, OREWIRE_PREFECT_STARTUP="1")
-    code, out, err = _wait(_orewire(["reprocess"], env), 240)
-    lines = [ln for ln in err.splitlines() if ln.strip()]
-    assert code == 1, out + err[-2000:]
-    assert len(lines) == 1 and lines[0].startswith("orewire: Prefect's temporary server did not start (2 tries"), err
-    assert "start `orewire serve` (or point PREFECT_API_URL at a Prefect server) and run again" in lines[0]
-    record_fault("Prefect's temporary server never answers (allowance cut to 1 s)",
-                 "two tries, then one line saying to start `orewire serve`, exit 1", "nothing (the run did not start)")
+    record_fault("two `orewire reprocess` started at once, no Prefect server running",
+                 "both ended ok, each on its own temporary server over one Prefect database", "nothing")
+    record_figure(f"two commands at once, each starting a server: both ok in {took:.0f} s")

@@ -80,3 +80,24 @@ def test_a_command_uses_the_temporary_server_and_stops_it(stand_in, monkeypatch,
         assert os.environ["PREFECT_API_URL"] == api
     assert "PREFECT_API_URL" not in os.environ
     assert stand_in.starts == [90] and stand_in.stops == 1
+
+
+def test_a_command_whose_server_never_starts_says_so_in_one_line(stand_in, monkeypatch, tmp_path) -> None:
+    """`orewire reprocess` through the command line's own entry point: exit 1 and one line."""
+    from tests.cli import orewire
+
+    from .conftest import record_fault
+
+    stand_in.fail_first = 2
+    monkeypatch.setattr(prefect_api, "configured_api", lambda: None)
+    ran = orewire(["reprocess"], env={"PREFECT_API_URL": None, "OREWIRE_STATE": str(tmp_path / "state"),
+                                      "OREWIRE_WAREHOUSE": str(tmp_path / "wh" / "orewire.duckdb"),
+                                      "OREWIRE_ARCHIVE": str(tmp_path / "raw"), "OREWIRE_PREFECT_STARTUP": "1"})
+    lines = [ln for ln in ran.stderr.splitlines() if ln.strip()]
+    assert ran.code == 1, ran.stdout + ran.stderr
+    assert len(lines) == 1 and lines[0].startswith("orewire: Prefect's temporary server did not start (2 tries of 1 s"), lines
+    assert "start `orewire serve` (or point PREFECT_API_URL at a Prefect server) and run again" in lines[0]
+    assert stand_in.starts == [1, 1]
+    assert not (tmp_path / "wh" / "orewire.duckdb").exists()  # nothing ran
+    record_fault("Prefect's temporary server never answers (two tries)",
+                 "one line saying to start `orewire serve`, exit 1", "nothing (the run did not start)")
