@@ -90,12 +90,17 @@ def startup_allowance() -> float:
     return get_settings().prefect_startup
 
 
-def _start_temporary(allowance: float) -> Any:
+def _server_class() -> Any:
+    """Prefect's temporary server (a uvicorn subprocess); imported only when one is needed."""
     from prefect.server.api.server import SubprocessASGIServer
 
+    return SubprocessASGIServer
+
+
+def _start_temporary(allowance: float) -> Any:
     problem = ""
     for _ in range(ATTEMPTS):
-        server = SubprocessASGIServer()
+        server = _server_class()()
         try:
             server.start(timeout=max(1, int(allowance)))
             return server

@@ -33,10 +33,8 @@ class StandInServer:
 
 @pytest.fixture
 def stand_in(monkeypatch: pytest.MonkeyPatch) -> type[StandInServer]:
-    import prefect.server.api.server as server_module
-
     StandInServer.fail_first, StandInServer.starts, StandInServer.stops = 0, [], 0
-    monkeypatch.setattr(server_module, "SubprocessASGIServer", StandInServer)
+    monkeypatch.setattr(prefect_api, "_server_class", lambda: StandInServer)
     return StandInServer
 
 
