@@ -8,6 +8,7 @@ failure becomes a manifest row with its error.
 
 from __future__ import annotations
 
+import logging
 import time
 from datetime import UTC, datetime
 from http import HTTPStatus
@@ -17,12 +18,14 @@ from urllib.parse import urljoin, urlsplit
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 from scrapy.http.headers import Headers
-from scrapy.utils.defer import _schedule_coro
+from scrapy.utils.defer import deferred_from_coro
 
 from spiders.runtime import RunContext, error_text
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
+
+log = logging.getLogger(__name__)
 
 
 def header_pairs(headers: Headers) -> list[tuple[str, str]]:
@@ -88,7 +91,9 @@ class ArchiveMiddleware:
         engine = self.crawler.engine
         if not ctx.closing and engine is not None and engine.spider is not None:
             ctx.closing = True
-            _schedule_coro(engine.close_spider_async(reason="archive_error"))
+            closing = deferred_from_coro(engine.close_spider_async(reason="archive_error"))
+            closing.addErrback(lambda failure: log.error("closing the crawl after an archive error failed: %s",
+                                                         failure.getErrorMessage()))
 
     def process_response(self, request: Request, response: Response) -> Response:
         ctx = context_of(self.crawler)

@@ -17,6 +17,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from scrapy import signals
 from scrapy.downloadermiddlewares.retry import RetryMiddleware, get_retry_request
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
@@ -24,7 +25,6 @@ from scrapy.http import Request, Response
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet import reactor
-from twisted.internet.defer import Deferred
 from twisted.internet.task import deferLater
 
 from orewire.http import retry_after_seconds
@@ -116,32 +116,31 @@ class SafetyMiddleware:
 class RecordingRobotsTxtMiddleware(RobotsTxtMiddleware):
     def __init__(self, crawler: Crawler):
         super().__init__(crawler)
-        self._delay_applied: set[str] = set()
+        self._parsed: dict[str, RobotParser] = {}
+        self._user_agent = str(crawler.settings.get("ROBOTSTXT_USER_AGENT") or crawler.settings.get("USER_AGENT"))
+        crawler.signals.connect(self._robots_parsed, signal=signals.robots_parsed)
+
+    def _robots_parsed(self, robotparser: RobotParser, request: Request) -> None:
+        """Scrapy's signal for each robots.txt parsed (before any request waiting on it goes on):
+        the parser is kept, and its Crawl-delay reaches the host's pacer."""
+        netloc = urlparse_cached(request).netloc
+        self._parsed[netloc] = robotparser
+        ctx = context_of(self.crawler)
+        delay = robotparser.crawl_delay(self._user_agent) if hasattr(robotparser, "crawl_delay") else None
+        if ctx is not None and delay:
+            ctx.robots_crawl_delay = float(delay)
+            if ctx.politeness:
+                ctx.pacer.set_min_interval(netloc, float(delay))
+                log.info("robots.txt of %s asks for Crawl-delay %s s", netloc, delay)
 
     async def robot_parser(self, request: Request) -> RobotParser | None:
-        # Several requests awaiting the same pending robots.txt Deferred: all but the first may
-        # get None back (the Deferred's result is consumed). The parsed file is stored in
-        # _parsers before the Deferred fires, so read it from there.
+        # Several requests awaiting the same pending robots.txt: all but the first may get None
+        # back (the first consumes the Deferred's result); the parser kept from the signal answers.
         result = await super().robot_parser(request)
-        if result is None:
-            current = self._parsers.get(urlparse_cached(request).netloc)
-            if current is not None and not isinstance(current, Deferred):
-                return current
-        return result
+        return result if result is not None else self._parsed.get(urlparse_cached(request).netloc)
 
     def process_request_2(self, rp: RobotParser | None, request: Request) -> None:
         ctx = context_of(self.crawler)
-        if rp is not None and ctx is not None:
-            netloc = urlparse_cached(request).netloc
-            if netloc not in self._delay_applied:
-                self._delay_applied.add(netloc)
-                ua = self._robotstxt_useragent or self._default_useragent
-                delay = rp.crawl_delay(ua) if hasattr(rp, "crawl_delay") else None
-                if delay:
-                    ctx.robots_crawl_delay = float(delay)
-                    if ctx.politeness:
-                        ctx.pacer.set_min_interval(netloc, float(delay))
-                        log.info("robots.txt of %s asks for Crawl-delay %s s", netloc, delay)
         try:
             super().process_request_2(rp, request)
         except IgnoreRequest:

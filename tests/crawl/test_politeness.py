@@ -13,6 +13,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 from scrapy.robotstxt import ProtegoRobotParser
@@ -58,10 +59,17 @@ def _robots(crawler) -> ProtegoRobotParser:
     return ProtegoRobotParser.from_crawler(crawler, ROBOTS)
 
 
+def _parsed(crawler, robots: ProtegoRobotParser, request: Request) -> None:
+    """What Scrapy's robots.txt middleware does once the file is parsed: the robots_parsed signal."""
+    crawler.signals.send_catch_log(signal=signals.robots_parsed, robotparser=robots, request=request)
+
+
 def test_crawl_delay_reaches_the_pacer_and_forbidden_urls_are_recorded(crawl) -> None:
     crawler, ctx, _clock = crawl()
     robots = middlewares.RecordingRobotsTxtMiddleware(crawler)
-    robots.process_request_2(_robots(crawler), Request(ARTICLE))
+    parser = _robots(crawler)
+    _parsed(crawler, parser, Request(ARTICLE))
+    robots.process_request_2(parser, Request(ARTICLE))
     assert ctx.robots_crawl_delay == 1.0 and ctx.pacer.min_interval == {HOST: 1.0}
     # Three requests to the host: one second apart.
     assert [ctx.pacer.reserve(HOST) for _ in range(3)] == [0, 1, 2]
@@ -76,8 +84,29 @@ def test_crawl_delay_reaches_the_pacer_and_forbidden_urls_are_recorded(crawl) ->
 
 def test_without_politeness_crawl_delay_is_noted_not_applied(crawl) -> None:
     crawler, ctx, _clock = crawl(politeness=False)
-    middlewares.RecordingRobotsTxtMiddleware(crawler).process_request_2(_robots(crawler), Request(ARTICLE))
+    robots = middlewares.RecordingRobotsTxtMiddleware(crawler)  # kept: signal receivers are weak references
+    _parsed(crawler, _robots(crawler), Request(ARTICLE))
     assert ctx.robots_crawl_delay == 1.0 and ctx.pacer.min_interval == {}
+    assert robots is not None
+
+
+def test_requests_that_waited_on_the_same_robots_txt_all_get_its_parser(crawl, monkeypatch) -> None:
+    """Scrapy hands the parsed file to the first request waiting on it; the others get None from
+    the spent Deferred. The parser kept from the robots_parsed signal answers them instead."""
+    from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
+
+    crawler, _ctx, _clock = crawl()
+    robots = middlewares.RecordingRobotsTxtMiddleware(crawler)
+    parser = _robots(crawler)
+
+    async def spent(self, request):
+        return None
+
+    monkeypatch.setattr(RobotsTxtMiddleware, "robot_parser", spent)
+    assert asyncio.run(robots.robot_parser(Request(ARTICLE))) is None  # not parsed yet: nothing to answer
+    _parsed(crawler, parser, Request(ARTICLE))
+    assert asyncio.run(robots.robot_parser(Request(f"https://{HOST}/business/economy/4205810.html"))) is parser
+    assert asyncio.run(robots.robot_parser(Request("https://www.trend.az/x.html"))) is None  # another host
 
 
 def test_pacing_middleware_waits_what_the_pacer_books(crawl, monkeypatch) -> None:
