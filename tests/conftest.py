@@ -7,6 +7,8 @@ imports Prefect, so tests never write to the home folder or the project's own .s
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -41,13 +43,13 @@ def warehouse_env(tmp_path, monkeypatch):
 
 
 # -- Prefect -----------------------------------------------------------------------------------------
-# Under pytest-xdist the controller starts one real Prefect server (on its own state folder) while
-# the workers start up, and every worker's flows report to it: one server's start-up and
-# migrations for the whole run instead of one per worker. Run in one process, the session uses
-# Prefect's own `prefect_test_harness`.
+# Under pytest-xdist the controller starts one real Prefect server (tests/prefect_session.py, on the
+# controller's state folder) while the workers start up, and every worker's flows report to it:
+# one server's start-up and migrations for the whole run instead of one per worker. Run in one
+# process, the session uses Prefect's own `prefect_test_harness`.
 
 _SHARED_API_FILE = "OREWIRE_TEST_PREFECT_API_FILE"
-_shared_server: dict[str, object] = {}
+_shared_server: dict[str, subprocess.Popen] = {}
 
 
 def _is_xdist_controller(config: pytest.Config) -> bool:
@@ -55,39 +57,24 @@ def _is_xdist_controller(config: pytest.Config) -> bool:
             and getattr(config.option, "dist", "no") != "no")
 
 
-def _start_shared_server(path: Path) -> None:
-    try:
-        from prefect.server.api.server import SubprocessASGIServer
-
-        server = SubprocessASGIServer()
-        _shared_server["server"] = server
-        server.start(timeout=180)
-        text = f"ok {server.api_url}"
-    except Exception as exc:  # reported by every test that needs the server
-        text = f"error {type(exc).__name__}: {exc}"
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
-
-
 def pytest_configure(config: pytest.Config) -> None:
     if _is_xdist_controller(config):
-        import threading
-
         path = _STATE / "shared-prefect-api"
         os.environ[_SHARED_API_FILE] = str(path)  # the workers, started after this, inherit it
-        thread = threading.Thread(target=_start_shared_server, args=(path,), daemon=True)
-        thread.start()
-        _shared_server["thread"] = thread
+        _shared_server["process"] = subprocess.Popen(
+            [sys.executable, "-m", "tests.prefect_session", str(path)], cwd=REPO_ROOT, stdin=subprocess.PIPE)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    thread = _shared_server.get("thread")
-    if thread is not None:
-        thread.join(timeout=200)  # type: ignore[attr-defined]
-        server = _shared_server.get("server")
-        if server is not None:
-            server.stop()  # type: ignore[attr-defined]
+    process = _shared_server.pop("process", None)
+    if process is not None:
+        assert process.stdin is not None
+        process.stdin.close()  # the server stops
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def _shared_api(path: Path, timeout: float = 240.0) -> str:
