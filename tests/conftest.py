@@ -77,7 +77,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
             process.wait()
 
 
-def _shared_api(path: Path, timeout: float = 240.0) -> str:
+def _shared_api(path: Path, timeout: float = 240.0) -> tuple[str, Path]:
     import time
 
     deadline = time.monotonic() + timeout
@@ -88,7 +88,11 @@ def _shared_api(path: Path, timeout: float = 240.0) -> str:
     status, _, value = path.read_text(encoding="utf-8").partition(" ")
     if status != "ok":
         raise RuntimeError(f"the session's Prefect server did not start: {value}")
-    return value
+    api, _, template = value.partition(" ")
+    return api, Path(template)
+
+
+_TEMPLATE: dict[str, Path] = {}
 
 
 @pytest.fixture(scope="session")
@@ -102,16 +106,27 @@ def prefect_harness():
         with prefect_test_harness(server_startup_timeout=120):
             from prefect.settings import PREFECT_API_URL
 
+            from tests.prefect_session import copy_prefect_database, database_path
+
+            _TEMPLATE["db"] = copy_prefect_database(database_path(), _STATE / "prefect-template.db")
             yield PREFECT_API_URL.value()
         return
     from prefect.settings import PREFECT_API_URL, temporary_settings
     from prefect.utilities.asyncutils import run_coro_as_sync
 
-    api = _shared_api(Path(shared))
+    api, _TEMPLATE["db"] = _shared_api(Path(shared))
     with temporary_settings({PREFECT_API_URL: api}):
         yield api
         # What this worker's flows still have to send goes before the server stops.
         run_coro_as_sync(_drain())
+
+
+@pytest.fixture(scope="session")
+def prefect_database_template(prefect_harness) -> Path:
+    """A Prefect database as the session's server left it once migrated, before any test ran a
+    flow: copied into a test's Prefect home, its commands start their servers as on a machine
+    where Prefect ran before (without a first start's migrations)."""
+    return _TEMPLATE["db"]
 
 
 async def _drain() -> None:

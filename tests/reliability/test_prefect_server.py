@@ -61,6 +61,13 @@ def _completed_runs(api: str) -> list[dict]:
         return json.load(resp)
 
 
+def _flow_runs_in(database) -> list[tuple]:
+    import sqlite3
+
+    with sqlite3.connect(database) as conn:
+        return conn.execute("SELECT name FROM flow_run").fetchall()
+
+
 def _deployments(port: int) -> list[dict]:
     req = urllib.request.Request(f"http://127.0.0.1:{port}/api/deployments/filter", data=b"{}",
                                  headers={"content-type": "application/json"}, method="POST")
@@ -124,12 +131,16 @@ def test_serve_schedules_every_source_restarts_without_duplicates_and_commands_u
                  "served again: the same deployments, none doubled", "nothing")
 
 
-def test_two_commands_at_once_each_start_a_temporary_server(tmp_path):
-    """Two commands started together, no server running: each starts its own temporary server on
-    the same Prefect database (both migrate it at once) and both end ok. In `make test` the
-    suite's other workers hold the cores meanwhile; the allowance and the second try that keep a
-    slow start from failing a run are checked one by one in `test_prefect_startup.py`."""
+def test_two_commands_at_once_each_start_a_temporary_server(tmp_path, prefect_database_template):
+    """Two commands started together, no server running, on a machine where Prefect ran before
+    (its database already migrated): each starts its own temporary server on the same Prefect
+    database and both end ok. In `make test` the suite's other workers hold the cores meanwhile;
+    the allowance and the second try that keep a slow start from failing a run are checked one
+    by one in `test_prefect_startup.py`; `orewire serve` above starts on a new database."""
+    from tests.prefect_session import copy_prefect_database
+
     env = _env(tmp_path)
+    copy_prefect_database(prefect_database_template, tmp_path / "state" / "prefect" / "prefect.db")
     started = time.monotonic()
     procs = [_orewire(["reprocess"], env) for _ in range(2)]
     results = [_wait(p, 420) for p in procs]
@@ -139,4 +150,6 @@ def test_two_commands_at_once_each_start_a_temporary_server(tmp_path):
         assert out.splitlines()[-1] == "reprocess: ok", out
     record_fault("two `orewire reprocess` started at once, no Prefect server running",
                  "both ended ok, each on its own temporary server over one Prefect database", "nothing")
+    # Both servers used the copied database (they did not make one elsewhere).
+    assert len(_flow_runs_in(tmp_path / "state" / "prefect" / "prefect.db")) == 2
     record_figure(f"two commands at once, each starting a server: both ok in {took:.0f} s")
