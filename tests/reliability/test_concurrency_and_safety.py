@@ -59,6 +59,7 @@ def test_daily_and_backfill_at_once_while_readers_query(rel_env, tmp_path):
                 answers += 1
             else:
                 refusals.append(sql.stderr.strip())
+            time.sleep(0.3)  # a reader's pace, not a busy loop taking the cores from the runs
         done = [finish(p, args) for args, p in procs]
     for proc in done:
         assert proc.code == 0, proc.stdout + proc.stderr[-3000:]
