@@ -8,6 +8,12 @@
 - :class:`BackoffRetryMiddleware`: 429/503 wait for ``Retry-After`` (seconds or HTTP date) or an
   exponential back-off, for the whole host, before the retry.
 - :class:`PacingMiddleware`: waits for the host's next start time from the pacer.
+
+Why a pacer and not Scrapy's downloader-slot delays: a slot's delay is one fixed gap, which
+AutoThrottle rewrites on every response, and Scrapy has no public way to hold a host until a
+moment (a Retry-After, the back-off after a time-out). The pacer books start times per host
+(Crawl-delay as the least gap, pauses on top) and the middleware awaits its turn without holding
+the reactor, so other hosts go on.
 """
 
 from __future__ import annotations
