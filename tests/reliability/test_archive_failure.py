@@ -15,7 +15,9 @@ import pytest
 
 from orewire.testing.site_server import SiteServer
 
-from .conftest import FAST, SITES, orewire_env, query, record_fault, run_orewire, write_registry
+from tests.cli import orewire
+
+from .conftest import FAST, SITES, orewire_env, query, record_fault, write_registry
 
 
 def make_unwritable(folder: Path) -> str:
@@ -47,8 +49,10 @@ def test_unwritable_archive_fails_the_run(rel_env, tmp_path, folder):
             if not month.exists() and not month.is_symlink():
                 how = make_unwritable(month)
     env = orewire_env(settings, prefect_url, registry)
+    env = {k: v for k, v in env.items() if k.startswith(("OREWIRE_", "PREFECT_API_URL"))}
+    # The command runs in this process (its crawler in its own, as always).
     with SiteServer(SITES / "trend") as site:
-        proc = run_orewire(["run", "--source", "trend", "--base-url", site.url, "--workers", "1"], env)
+        proc = orewire(["run", "--source", "trend", "--base-url", site.url, "--workers", "1"], env)
         served = site.paths()
 
     out = proc.stdout + proc.stderr
@@ -62,7 +66,7 @@ def test_unwritable_archive_fails_the_run(rel_env, tmp_path, folder):
     assert not [p for p in served if p.endswith(".html")], served
     rows = query(settings.warehouse, "SELECT status, message FROM runs WHERE source = 'trend'")
     assert len(rows) == 1 and rows[0][0] == "failed" and "cannot write the archive" in rows[0][1], rows
-    status = run_orewire(["status"], env)
+    status = orewire(["status"], env)
     assert "trend: failed: " in status.stdout and "cannot write the archive" in status.stdout, status.stdout
     record_fault(f"archive not writable ({how})",
                  f"exit 1; summary, status and runs: failed, cannot write the archive: <file>{written}: "
