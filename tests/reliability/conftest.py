@@ -164,6 +164,12 @@ def orewire_env(settings, prefect_url: str, registry: Path | None = None) -> dic
     return env
 
 
+def command_env(env: dict[str, str]) -> dict[str, str]:
+    """The orewire and Prefect-address part of an ``orewire_env``: what a command run in the test
+    process (``tests.cli.orewire``) gets on top of the test's own environment."""
+    return {k: v for k, v in env.items() if k.startswith("OREWIRE_") or k == "PREFECT_API_URL"}
+
+
 def start(args: list[str], env: dict[str, str]) -> subprocess.Popen:
     """Start ``orewire ARGS`` in its own process group (so a kill takes its crawler too)."""
     return subprocess.Popen([sys.executable, "-m", "orewire", *args], env=env, cwd=REPO_ROOT,

@@ -14,10 +14,9 @@ from pathlib import Path
 import pytest
 
 from orewire.testing.site_server import SiteServer
-
 from tests.cli import orewire
 
-from .conftest import FAST, SITES, orewire_env, query, record_fault, write_registry
+from .conftest import FAST, SITES, command_env, orewire_env, query, record_fault, write_registry
 
 
 def make_unwritable(folder: Path) -> str:
@@ -49,7 +48,7 @@ def test_unwritable_archive_fails_the_run(rel_env, tmp_path, folder):
             if not month.exists() and not month.is_symlink():
                 how = make_unwritable(month)
     env = orewire_env(settings, prefect_url, registry)
-    env = {k: v for k, v in env.items() if k.startswith(("OREWIRE_", "PREFECT_API_URL"))}
+    env = command_env(env)
     # The command runs in this process (its crawler in its own, as always).
     with SiteServer(SITES / "trend") as site:
         proc = orewire(["run", "--source", "trend", "--base-url", site.url, "--workers", "1"], env)

@@ -7,7 +7,6 @@ Real crawler processes (`orewire crawl`) against a loopback site whose one listi
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import UTC, datetime
 
@@ -16,8 +15,9 @@ import pytest
 from orewire.archive import list_manifests, read_manifest
 from orewire.testing.archive_stand_ins import article_page
 from orewire.testing.site_server import SiteServer
+from tests.cli import orewire
 
-from .conftest import FAST, mb, record_fault, run_orewire, write_registry
+from .conftest import FAST, mb, record_fault, write_registry
 
 LINKS = 100_000
 FIRST_ID = 4_000_000
@@ -49,7 +49,7 @@ def test_caps_cut_a_huge_listing_and_the_next_run_picks_up(tmp_path, warehouse_e
     registry = write_registry(tmp_path / "sources.toml", {"trend": {
         **FAST, "feeds": [], "sections": ["https://en.trend.az/latest/"], "sitemaps": [],
         "politeness.max_links_per_page": 40, "politeness.max_article_requests": 25}})
-    env = {**os.environ, "OREWIRE_SOURCES": str(registry), "OREWIRE_ARCHIVE": str(warehouse_env.archive),
+    env = {"OREWIRE_SOURCES": str(registry), "OREWIRE_ARCHIVE": str(warehouse_env.archive),
            "OREWIRE_WAREHOUSE": str(warehouse_env.warehouse)}
     listing = _big_listing()
     requested: list[list[str]] = []
@@ -57,7 +57,7 @@ def test_caps_cut_a_huge_listing_and_the_next_run_picks_up(tmp_path, warehouse_e
     with _site(listing) as site:
         for _ in range(2):
             site.clear_log()
-            proc = run_orewire(["crawl", "trend", "--base-url", site.url], env, timeout=300)
+            proc = orewire(["crawl", "trend", "--base-url", site.url], env)  # its crawler in its own process
             assert proc.code == 0, proc.stdout + proc.stderr[-3000:]
             requested.append([p for p in site.paths() if ARTICLE.match(p)])
             # The listing is fetched in full each time (no 304: the first run left links behind).

@@ -18,8 +18,9 @@ import pytest
 
 from orewire.crawl import crawl_source
 from orewire.testing.site_server import SiteServer
+from tests.cli import orewire
 
-from .conftest import FAST, SITES, orewire_env, query, record_fault, run_orewire, write_registry
+from .conftest import FAST, SITES, command_env, orewire_env, query, record_fault, write_registry
 
 LATEST = "https://en.trend.az/latest/"
 PAGE = re.compile(r"^/latest/\?page=(\d+)$")
@@ -94,8 +95,8 @@ def test_backfill_walk_stops_when_pages_repeat(rel_env, tmp_path):
     registry = _registry(tmp_path, backfill_max_pages=60)
     env = orewire_env(settings, prefect_url, registry)
     with RepeatsLastPage(SITES / "trend") as site:
-        proc = run_orewire(["backfill", "trend", "--since", "2021-01-01", "--until", date.today().isoformat(),
-                            "--base-url", site.url, "--workers", "1"], env, timeout=300)
+        proc = orewire(["backfill", "trend", "--since", "2021-01-01", "--until", date.today().isoformat(),
+                        "--base-url", site.url, "--workers", "1"], command_env(env))
         pages = sorted(int(m.group(1)) for p in site.paths() if (m := PAGE.match(p)))
     assert proc.code == 0, proc.stdout + proc.stderr[-3000:]
     assert pages == [2, 3, 4], pages  # before: ?page=2 ... ?page=60, the same page each time
