@@ -24,12 +24,14 @@ from warcio.archiveiterator import ArchiveIterator
 from orewire.archive import list_manifests, list_warc_files, read_manifest, read_response
 from orewire.testing.site_server import SiteServer
 from orewire.warehouse import duplicate_keys
+from tests.cli import orewire
 
 from .conftest import (
     CONTENT_TABLES,
     FAST,
     PROVENANCE,
     SITES,
+    command_env,
     dump,
     finish,
     orewire_env,
@@ -158,7 +160,7 @@ def reference(tmp_path_factory, prefect_harness):
     registry = _registry(tmp)
     settings, env = _env_for(tmp, prefect_harness, registry)
     with SiteServer(SITES / "trend") as site:
-        proc = run_orewire(_args(site.url), env)
+        proc = orewire(_args(site.url), command_env(env))  # in this process: only its tables matter
     assert proc.code == 0, proc.stdout + proc.stderr[-3000:]
     return settings, env
 
@@ -197,7 +199,7 @@ def test_kill_9_at_random_moments_converges(reference, tmp_path, prefect_harness
 
         # 4. The next, uninterrupted run (the site need not answer slowly any more).
         site.delay = 0.0
-        final = run_orewire(args, env)
+        final = orewire(args, command_env(env))  # in this process: what it converges to is the point
     assert final.code == 0, final.stdout + final.stderr[-3000:]
 
     files, records = _check_archive(settings)
