@@ -52,11 +52,10 @@ def main(commit: str) -> int:
     work = Path(tempfile.mkdtemp(prefix="orewire-upgrade-"))
     older = work / "older"
     subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(older), commit], check=True)
-    env = dict(os.environ, OREWIRE_ARCHIVE=str(work / "raw"), OREWIRE_STATE=str(work / "state"),
-               PREFECT_HOME=str(work / "prefect"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
-               PREFECT_API_DATABASE_CONNECTION_URL=f"sqlite+aiosqlite:///{work}/prefect/prefect.db")
-    os.environ.update({k: env[k] for k in ("PREFECT_HOME", "PREFECT_API_DATABASE_CONNECTION_URL",
-                                           "PREFECT_SERVER_ANALYTICS_ENABLED")})
+    # Prefect's state for the server started here and for the commands, in the temporary folder.
+    os.environ.update(PREFECT_HOME=str(work / "prefect"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
+                      PREFECT_API_DATABASE_CONNECTION_URL=f"sqlite+aiosqlite:///{work}/prefect/prefect.db")
+    env = dict(os.environ, OREWIRE_ARCHIVE=str(work / "raw"), OREWIRE_STATE=str(work / "state"))
     from prefect.server.api.server import SubprocessASGIServer
 
     from orewire.testing.site_server import SiteServer

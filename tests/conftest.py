@@ -49,7 +49,7 @@ def warehouse_env(tmp_path, monkeypatch):
 # process, the session uses Prefect's own `prefect_test_harness`.
 
 _SHARED_API_FILE = "OREWIRE_TEST_PREFECT_API_FILE"
-_shared_server: dict[str, subprocess.Popen] = {}
+_SHARED_SERVER = pytest.StashKey[subprocess.Popen]()
 
 
 def _is_xdist_controller(config: pytest.Config) -> bool:
@@ -61,12 +61,12 @@ def pytest_configure(config: pytest.Config) -> None:
     if _is_xdist_controller(config):
         path = _STATE / "shared-prefect-api"
         os.environ[_SHARED_API_FILE] = str(path)  # the workers, started after this, inherit it
-        _shared_server["process"] = subprocess.Popen(
+        config.stash[_SHARED_SERVER] = subprocess.Popen(
             [sys.executable, "-m", "tests.prefect_session", str(path)], cwd=REPO_ROOT, stdin=subprocess.PIPE)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    process = _shared_server.pop("process", None)
+    process = config.stash.get(_SHARED_SERVER, None)
     if process is not None:
         assert process.stdin is not None
         process.stdin.close()  # the server stops
@@ -92,13 +92,11 @@ def _shared_api(path: Path, timeout: float = 240.0) -> tuple[str, Path]:
     return api, Path(template)
 
 
-_TEMPLATE: dict[str, Path] = {}
-
-
 @pytest.fixture(scope="session")
-def prefect_harness():
-    """One real Prefect API for the whole test session: the controller's server under
-    pytest-xdist, else Prefect's ``prefect_test_harness`` (a temporary local server)."""
+def _prefect_session():
+    """The session's Prefect server: its API address, and a copy of its database as it stood once
+    migrated, before any test ran a flow. The controller's server under pytest-xdist, else
+    Prefect's ``prefect_test_harness`` (a temporary local server)."""
     shared = os.environ.get(_SHARED_API_FILE)
     if not shared:
         from prefect.testing.utilities import prefect_test_harness
@@ -108,25 +106,30 @@ def prefect_harness():
 
             from tests.prefect_session import copy_prefect_database, database_path
 
-            _TEMPLATE["db"] = copy_prefect_database(database_path(), _STATE / "prefect-template.db")
-            yield PREFECT_API_URL.value()
+            yield PREFECT_API_URL.value(), copy_prefect_database(database_path(), _STATE / "prefect-template.db")
         return
     from prefect.settings import PREFECT_API_URL, temporary_settings
     from prefect.utilities.asyncutils import run_coro_as_sync
 
-    api, _TEMPLATE["db"] = _shared_api(Path(shared))
+    api, template = _shared_api(Path(shared))
     with temporary_settings({PREFECT_API_URL: api}):
-        yield api
+        yield api, template
         # What this worker's flows still have to send goes before the server stops.
         run_coro_as_sync(_drain())
 
 
 @pytest.fixture(scope="session")
-def prefect_database_template(prefect_harness) -> Path:
+def prefect_harness(_prefect_session) -> str:
+    """One real Prefect API for the whole test session (its address)."""
+    return _prefect_session[0]
+
+
+@pytest.fixture(scope="session")
+def prefect_database_template(_prefect_session) -> Path:
     """A Prefect database as the session's server left it once migrated, before any test ran a
     flow: copied into a test's Prefect home, its commands start their servers as on a machine
     where Prefect ran before (without a first start's migrations)."""
-    return _TEMPLATE["db"]
+    return _prefect_session[1]
 
 
 async def _drain() -> None:

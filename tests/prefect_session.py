@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
+from contextlib import closing
 from pathlib import Path
 
 
@@ -24,7 +25,7 @@ def database_path() -> Path:
 def copy_prefect_database(source: Path, target: Path) -> Path:
     """A consistent copy of a (possibly live) SQLite Prefect database, by SQLite's backup API."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
         src.backup(dst)
     return target
 
@@ -43,7 +44,7 @@ def main(path: Path) -> int:
         server = SubprocessASGIServer()
         server.start(timeout=180)
     except Exception as exc:
-        _write(path, f"error {type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}")
+        _write(path, f"error {type(exc).__name__}: {exc}")
         if server is not None:
             server.stop()
         return 1

@@ -63,8 +63,9 @@ def _completed_runs(api: str) -> list[dict]:
 
 def _flow_runs_in(database) -> list[tuple]:
     import sqlite3
+    from contextlib import closing
 
-    with sqlite3.connect(database) as conn:
+    with closing(sqlite3.connect(database)) as conn:
         return conn.execute("SELECT name FROM flow_run").fetchall()
 
 
@@ -148,8 +149,8 @@ def test_two_commands_at_once_each_start_a_temporary_server(tmp_path, prefect_da
     for code, out, err in results:
         assert code == 0, out + err[-3000:]
         assert out.splitlines()[-1] == "reprocess: ok", out
-    record_fault("two `orewire reprocess` started at once, no Prefect server running",
-                 "both ended ok, each on its own temporary server over one Prefect database", "nothing")
     # Both servers used the copied database (they did not make one elsewhere).
     assert len(_flow_runs_in(tmp_path / "state" / "prefect" / "prefect.db")) == 2
+    record_fault("two `orewire reprocess` started at once, no Prefect server running",
+                 "both ended ok, each on its own temporary server over one Prefect database", "nothing")
     record_figure(f"two commands at once, each starting a server: both ok in {took:.0f} s")

@@ -1,6 +1,6 @@
 """How a command gets its temporary Prefect server, on a stand-in for Prefect's server class: the
 allowance it is given, the second try after a first that never answered, and the one line after
-two. (`test_prefect_server.py` runs the same path with real servers on a loaded machine.)"""
+two. (`test_prefect_server.py` runs the same path with real servers.)"""
 
 from __future__ import annotations
 
