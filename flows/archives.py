@@ -117,7 +117,7 @@ def done_keys(settings: Settings, kind: str) -> set[str]:
     from orewire.warehouse.db import WarehouseError
 
     try:
-        conn = reader(settings)
+        conn = reader(settings, fts=False)
     except (WarehouseError, OSError):
         return set()
     try:

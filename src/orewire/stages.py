@@ -136,7 +136,7 @@ def pending_manifests(settings: Settings, source: str) -> list[Path]:
 
     manifests = list_manifests(settings.archive, source)
     try:
-        conn = reader(settings)
+        conn = reader(settings, fts=False)
     except WarehouseError:
         return manifests
     try:

@@ -25,7 +25,7 @@ def collect_status(settings: Settings) -> dict[str, Any]:
     names = load_registry(settings.sources).names()
     data: dict[str, Any] = {"warehouse": str(settings.warehouse), "archive": str(settings.archive), "sources": []}
     try:
-        conn = reader(settings)
+        conn = reader(settings, fts=False)
     except WarehouseDamaged:
         raise
     except WarehouseError as exc:

@@ -76,6 +76,7 @@ def test_inflected_forms_find_russian_articles_batch_by_batch_as_rebuilt(warehou
 def test_an_index_made_before_russian_stemming_is_rebuilt(warehouse_env) -> None:  # type: ignore[no-untyped-def]
     with writer(warehouse_env) as conn:
         upsert(conn, "articles", _rows(ARTICLES))
+        assert fulltext.fts_available(conn)  # loads the extension on this connection
         # the layout of an older build: the extension's defaults, Cyrillic dropped by the tokenizer
         conn.execute("PRAGMA create_fts_index('articles', 'article_id', 'title', 'text', stemmer = 'porter', "
                      "stopwords = 'english', overwrite = 1)")

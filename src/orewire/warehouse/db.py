@@ -88,7 +88,11 @@ def fts_extension_path() -> Path | None:
 
 
 def load_fts(conn: duckdb.DuckDBPyConnection) -> bool:
-    """Load full-text search from the packaged extension file. False when unavailable."""
+    """Load full-text search from the packaged extension file. False when unavailable.
+
+    Loading checks the file's signature, which hashes all of its 11 MB (about 60 ms of CPU), so a
+    connection loads it only when it needs it: the full-text index functions and ``search`` load
+    it themselves (:func:`ensure_fts`), and ``reader`` loads it for the SQL users write."""
     path = fts_extension_path()
     if path is None:
         return False
@@ -97,6 +101,18 @@ def load_fts(conn: duckdb.DuckDBPyConnection) -> bool:
     except duckdb.Error:
         return False
     return True
+
+
+def fts_loaded(conn: duckdb.DuckDBPyConnection) -> bool:
+    row = conn.execute(
+        "SELECT count(*) FROM duckdb_extensions() WHERE extension_name = 'fts' AND loaded"
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def ensure_fts(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Full-text search on this connection: loaded now if it was not. False when unavailable."""
+    return fts_loaded(conn) or load_fts(conn)
 
 
 def _config(settings: Settings, read_only: bool) -> dict[str, str | bool | int | float | list[str]]:
@@ -196,6 +212,7 @@ def writer(
     snapshot: bool = True,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """The single writer: lock, open read-write, migrate, yield; checkpoint and snapshot on close.
+    Full-text search is loaded by the index functions that need it (:func:`ensure_fts`).
 
     Raises WarehouseError when another writer holds the lock past ``timeout``.
     """
@@ -205,7 +222,6 @@ def writer(
         conn = _open_rw(path, settings)
         try:
             apply_migrations(conn)
-            load_fts(conn)
             yield conn
             conn.execute("CHECKPOINT")
         finally:
@@ -215,10 +231,12 @@ def writer(
 
 
 def reader(
-    settings: Settings | None = None, *, path: Path | None = None, wait: float = 5.0,
+    settings: Settings | None = None, *, path: Path | None = None, wait: float = 5.0, fts: bool = True,
 ) -> duckdb.DuckDBPyConnection:
     """A read-only connection. While a writer holds the file, waits up to ``wait`` seconds,
-    then answers from the last snapshot. Raises WarehouseError when there is nothing to read."""
+    then answers from the last snapshot. Raises WarehouseError when there is nothing to read.
+    ``fts`` loads full-text search (for SQL that calls it); internal reads that never search
+    pass False."""
     settings = settings or get_settings()
     path = Path(path or settings.warehouse)
     if not path.exists():
@@ -241,7 +259,8 @@ def reader(
                 conn = duckdb.connect(str(snap), config=_config(settings, read_only=True))
                 break
             time.sleep(0.1)
-    load_fts(conn)
+    if fts:
+        load_fts(conn)
     return conn
 
 

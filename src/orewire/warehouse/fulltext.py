@@ -35,6 +35,8 @@ from collections.abc import Iterable
 import duckdb
 import pyarrow as pa
 
+from orewire.warehouse.db import ensure_fts
+
 SCHEMA = "fts_main_articles"
 STEMMER = "porter"
 CYRILLIC_STEMMER = "russian"
@@ -62,10 +64,8 @@ _LAYOUT = {
 
 
 def fts_available(conn: duckdb.DuckDBPyConnection) -> bool:
-    row = conn.execute(
-        "SELECT count(*) FROM duckdb_extensions() WHERE extension_name = 'fts' AND loaded"
-    ).fetchone()
-    return bool(row and row[0])
+    """Whether full-text search works on ``conn``, loading the extension if it is not yet."""
+    return ensure_fts(conn)
 
 
 def has_index(conn: duckdb.DuckDBPyConnection) -> bool:
