@@ -30,7 +30,6 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
-from twisted.internet import reactor
 from twisted.internet.task import deferLater
 
 from orewire.http import retry_after_seconds
@@ -48,7 +47,16 @@ class Blocked(IgnoreRequest):
     """A request the crawler refused to send."""
 
 
+def _reactor() -> Any:
+    """The running reactor, imported when first used: importing it at module level would install
+    Twisted's default reactor in a process that has none yet (the crawler zygote)."""
+    from twisted.internet import reactor
+
+    return reactor
+
+
 async def _sleep(seconds: float) -> None:
+    reactor = _reactor()
     await maybe_deferred_to_future(deferLater(reactor, seconds, lambda: None))  # type: ignore[arg-type]
 
 
@@ -78,7 +86,7 @@ class SafetyMiddleware:
         except ValueError:
             pass
         if host not in self._ips:
-            self._ips[host] = await maybe_deferred_to_future(reactor.resolve(host))  # type: ignore[attr-defined,arg-type]
+            self._ips[host] = await maybe_deferred_to_future(_reactor().resolve(host))  # type: ignore[attr-defined,arg-type]
         return self._ips[host]
 
     def _block(self, ctx: RunContext, request: Request, error: str) -> None:

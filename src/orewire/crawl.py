@@ -1,7 +1,7 @@
 """The crawl step: crawl one source in its own process and report what it did.
 
 :func:`crawl_source` starts ``python -m spiders.run`` (Scrapy's Twisted reactor runs once per
-process), waits for it, and counts the run's manifest. It never raises for a failed crawl: the
+process; the process is forked from one that has imported Scrapy, see :mod:`orewire.launch`), waits for it, and counts the run's manifest. It never raises for a failed crawl: the
 result says ``ok=False`` with a one-line ``error``.
 """
 
@@ -23,6 +23,7 @@ from typing import Any
 
 from orewire import locking
 from orewire.archive import manifest_path, read_manifest, recover_open_files
+from orewire.launch import start_crawler
 from orewire.runs import new_run_id
 from orewire.settings import Settings, get_settings
 from orewire.sources import RegistryError, load_registry
@@ -224,8 +225,7 @@ def crawl_source(
         result.ok, result.error = False, f"since {since} is after until {until}"
         return result
 
-    cmd = [sys.executable, "-m", "spiders.run", "--source", source, "--run-id", run_id,
-           "--mode", mode]
+    cmd = ["--source", source, "--run-id", run_id, "--mode", mode]
     if base_url:
         cmd += ["--base-url", base_url]
     if since:
@@ -287,13 +287,13 @@ def crawl_source(
 
 def _run_crawler(cmd: list[str], settings: Settings, source: str, progress: bool, timeout: float | None,
                  lock_fd: int) -> tuple[int | None, dict[str, Any] | None, list[str]]:
-    """Run the crawler process; (exit code or None if it did not start, summary, stderr lines)."""
+    """Run the crawler process (``spiders.run CMD``, see :mod:`orewire.launch`); (exit code or None
+    if it did not start, summary, stderr lines)."""
     summary: dict[str, Any] | None = None
     with tempfile.TemporaryFile() as stderr:
         try:
             # The crawl lock's descriptor goes to the crawler: the lock lives as long as it does.
-            proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=stderr, env=_child_env(settings),
-                                    text=True, encoding="utf-8", errors="replace", pass_fds=(lock_fd,))
+            proc = start_crawler(cmd, _child_env(settings), stderr, (lock_fd,), fork=settings.crawler_fork)
         except OSError as exc:
             return None, None, [str(exc.strerror or exc)]
         assert proc.stdout is not None

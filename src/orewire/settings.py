@@ -61,6 +61,7 @@ class Settings:
     sql_memory: str | None = None        # DuckDB memory limit for `orewire sql`: a size or "25%" of RAM
     page_budget: float = 30.0            # seconds one page may take in a worker; 0: no budget
     prefect_startup: float = 90.0        # seconds allowed to a temporary Prefect server to start
+    crawler_fork: bool = True            # crawlers forked from one pre-imported process (orewire.launch)
     server_port: int = 4200              # port of the Prefect server `orewire serve` starts
     web_token: str | None = None         # token `orewire web` asks of every request
     ccnews_interval: float = 1.0         # seconds between requests to Common Crawl
@@ -133,6 +134,15 @@ def _url(value: str) -> str:
     return value.rstrip("/")
 
 
+def _flag(value: str) -> bool:
+    text = value.strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off"):
+        return False
+    raise ValueError("must be true or false")
+
+
 def _seconds(value: str) -> float:
     number = float(value)
     if number < 0:
@@ -154,6 +164,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("OREWIRE_SQL_MEMORY", "sql_memory", str, "memory limit of orewire sql: a size (2GB) or a share (25%)"),
     Setting("OREWIRE_PAGE_BUDGET", "page_budget", _seconds, "seconds one page may take in a worker (0: none)"),
     Setting("OREWIRE_PREFECT_STARTUP", "prefect_startup", _seconds, "start-up allowance of a temporary Prefect server"),
+    Setting("OREWIRE_CRAWLER_FORK", "crawler_fork", _flag,
+            "fork crawlers from one process that has imported Scrapy (false: a new process each)"),
     Setting("OREWIRE_SERVER_PORT", "server_port", int, "port of the Prefect server orewire serve starts"),
     Setting("OREWIRE_WEB_TOKEN", "web_token", str, "token orewire web asks of every request"),
     Setting("OREWIRE_CCNEWS_INTERVAL", "ccnews_interval", _seconds, "seconds between Common Crawl requests"),

@@ -8,7 +8,7 @@ the signal wake-up descriptor, so a long database call in the main thread does n
    (the manifest stays marked ``.crawling``, so the next run walks what this one did not);
 2. waits for them up to ``STOP_WAIT_S`` seconds (a crawler still running then is killed: its
    unfinished file is cut after its last whole record by the next crawl);
-3. ends the other child processes (page workers, a temporary Prefect server);
+3. ends the other child processes (page workers, the crawler zygote, a temporary Prefect server);
 4. prints one line and exits with status 143, without waiting on Prefect's bookkeeping.
 
 What was loaded stays loaded (each load is one transaction); what was not is loaded by the next
@@ -25,6 +25,8 @@ import time
 
 import psutil
 
+from orewire.launch import is_crawler
+
 STOP_WAIT_S = 10.0
 EXIT_SIGTERM = 128 + signal.SIGTERM
 
@@ -38,20 +40,13 @@ def release() -> None:
     _active = False
 
 
-def _is_crawler(proc: psutil.Process) -> bool:
-    try:
-        return "spiders.run" in " ".join(proc.cmdline())
-    except psutil.Error:
-        return False
-
-
 def stop_children(wait: float = STOP_WAIT_S) -> None:
     """Stop this process's children: crawlers first (gracefully), then everything else."""
     try:
         children = psutil.Process().children(recursive=True)
     except psutil.Error:
         return
-    crawlers = [p for p in children if _is_crawler(p)]
+    crawlers = [p for p in children if is_crawler(p)]
     # Twice: Scrapy then stops at once instead of waiting for the downloads in flight (a response
     # not yet archived is simply not archived; the record being written is finished first).
     for _ in range(2):

@@ -20,6 +20,7 @@ import duckdb
 import psutil
 import pytest
 
+from orewire.launch import ZYGOTE_MODULE, is_crawler
 from orewire.sources import load_registry
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -120,7 +121,7 @@ def _kind(proc: psutil.Process) -> str:
         cmd = " ".join(proc.cmdline())
     except psutil.Error:
         return "other"
-    if "spiders.run" in cmd:
+    if is_crawler(proc) or ZYGOTE_MODULE in cmd:  # a crawler, or the process crawlers fork from
         return "crawler"
     if "multiprocessing" in cmd or "spawn_main" in cmd or "forkserver" in cmd:
         return "worker"
