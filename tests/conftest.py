@@ -6,7 +6,9 @@ imports Prefect, so tests never write to the home folder or the project's own .s
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -18,6 +20,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = REPO_ROOT.parent / "shared"
 
 _STATE = Path(tempfile.mkdtemp(prefix="orewire-test-state-"))
+atexit.register(shutil.rmtree, _STATE, ignore_errors=True)  # each test process removes its own
 os.environ["OREWIRE_STATE"] = str(_STATE)
 os.environ.setdefault("OREWIRE_SOURCES", str(REPO_ROOT / "sources.toml"))
 os.environ["PREFECT_HOME"] = str(_STATE / "prefect")

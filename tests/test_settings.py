@@ -42,6 +42,12 @@ def test_values_are_parsed_and_a_bad_one_is_named(monkeypatch: pytest.MonkeyPatc
     settings = get_settings()
     assert settings.sql_timeout == 12.5 and settings.wayback.page_size == 500
     assert settings.wayback_url == "http://127.0.0.1:9" and settings.wayback.max_refusals == 6
+    monkeypatch.setenv("OREWIRE_CRAWLER_FORK", "no")
+    assert get_settings().crawler_fork is False
+    monkeypatch.setenv("OREWIRE_CRAWLER_FORK", "maybe")
+    with pytest.raises(SettingsError, match="OREWIRE_CRAWLER_FORK='maybe'"):
+        get_settings()
+    monkeypatch.delenv("OREWIRE_CRAWLER_FORK")
     monkeypatch.setenv("OREWIRE_LOCK_TIMEOUT", "soon")
     with pytest.raises(SettingsError, match="OREWIRE_LOCK_TIMEOUT='soon'"):
         get_settings()
