@@ -1,8 +1,9 @@
 """The parallel test run's Prefect server, in a process of its own: ``python -m tests.prefect_session
-FILE`` starts a real Prefect server (Prefect's ``SubprocessASGIServer``, on the state folder of the
-environment it is given), copies its database as it is once migrated (see ``copy_prefect_database``),
-writes ``ok URL TEMPLATE`` (or ``error WHY``) to FILE, and stops the server when its standard input
-closes, which happens when the test run that started it ends, however it ends.
+FILE`` starts a real Prefect server (``orewire.prefect_api.TemporaryServer``: uvicorn on Prefect's
+app, on the state folder of the environment it is given), copies its database as it is once
+migrated (see ``copy_prefect_database``), writes ``ok URL TEMPLATE`` (or ``error WHY``) to FILE,
+and stops the server when its standard input closes, which happens when the test run that started
+it ends, however it ends.
 """
 
 from __future__ import annotations
@@ -39,9 +40,9 @@ def _write(path: Path, text: str) -> None:
 def main(path: Path) -> int:
     server = None
     try:
-        from prefect.server.api.server import SubprocessASGIServer
+        from orewire.prefect_api import TemporaryServer
 
-        server = SubprocessASGIServer()
+        server = TemporaryServer()
         server.start(timeout=180)
     except Exception as exc:
         _write(path, f"error {type(exc).__name__}: {exc}")
