@@ -61,7 +61,7 @@ class ForkedCrawler:
         self._reply.settimeout(timeout)
         try:
             data = self._reply.recv(4096)
-        except TimeoutError:
+        except (TimeoutError, BlockingIOError):  # still running (BlockingIOError: poll's zero wait)
             return None
         except OSError:
             data = b""

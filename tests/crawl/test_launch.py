@@ -108,3 +108,23 @@ def test_the_zygote_keeps_no_crawls_files_open(tmp_path, handles) -> None:
     with SiteServer(SITES / SOURCE) as server:
         _crawl(tmp_path, server, "lock-again")
     assert len(os.listdir(f"/proc/{zygote.process.pid}/fd")) == fds  # nothing left behind per crawl
+
+
+def test_a_forked_crawlers_handle_polls_waits_and_kills(tmp_path) -> None:
+    """The handle answers as Popen does: poll() is None while the crawler runs, kill() ends it,
+    wait() gives the signal as a negative status; a time-out raises TimeoutExpired."""
+    from orewire.crawl import _child_env
+    from orewire.testing.site_server import slow_route
+
+    settings = crawl_settings(tmp_path)
+    with SiteServer(SITES / SOURCE) as server, (tmp_path / "err").open("w+b") as err:
+        server.route("/robots.txt", slow_route(60))  # the crawl waits on its first request
+        handle = launch.start_crawler(["--source", SOURCE, "--run-id", "t-1", "--base-url", server.url,
+                                       "--no-politeness"], _child_env(settings), err, ())
+        assert isinstance(handle, launch.ForkedCrawler)
+        assert handle.poll() is None
+        with pytest.raises(subprocess.TimeoutExpired):
+            handle.wait(timeout=0.2)
+        handle.kill()
+        assert handle.wait(timeout=30) == -signal.SIGKILL
+        assert handle.poll() == -signal.SIGKILL
