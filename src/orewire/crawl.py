@@ -1,8 +1,9 @@
 """The crawl step: crawl one source in its own process and report what it did.
 
 :func:`crawl_source` starts ``python -m spiders.run`` (Scrapy's Twisted reactor runs once per
-process; the process is forked from one that has imported Scrapy, see :mod:`orewire.launch`), waits for it, and counts the run's manifest. It never raises for a failed crawl: the
-result says ``ok=False`` with a one-line ``error``.
+process; the process is forked from one that has imported Scrapy, see :mod:`orewire.launch`),
+waits for it, and counts the run's manifest. It never raises for a failed crawl: the result says
+``ok=False`` with a one-line ``error``.
 """
 
 from __future__ import annotations
