@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import time
 from pathlib import Path
 
 import psutil
@@ -104,10 +105,21 @@ def test_the_zygote_keeps_no_crawls_files_open(tmp_path, handles) -> None:
     assert zygote is not None
     held = {Path(f.path) for f in psutil.Process(zygote.process.pid).open_files()}
     assert lock not in held and lock.resolve() not in held
-    fds = len(os.listdir(f"/proc/{zygote.process.pid}/fd"))
+    fds = _settled_fd_count(zygote.process.pid)
     with SiteServer(SITES / SOURCE) as server:
         _crawl(tmp_path, server, "lock-again")
-    assert len(os.listdir(f"/proc/{zygote.process.pid}/fd")) == fds  # nothing left behind per crawl
+    assert _settled_fd_count(zygote.process.pid) == fds  # nothing left behind per crawl
+
+
+def _settled_fd_count(pid: int) -> int:
+    """The process's open descriptors once the count holds still (the zygote closes a crawl's
+    reply socket just after sending its exit status, which the crawl may read first)."""
+    counts = [len(os.listdir(f"/proc/{pid}/fd"))]
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and not (len(counts) >= 3 and len(set(counts[-3:])) == 1):
+        time.sleep(0.05)
+        counts.append(len(os.listdir(f"/proc/{pid}/fd")))
+    return counts[-1]
 
 
 def test_a_forked_crawlers_handle_polls_waits_and_kills(tmp_path) -> None:
