@@ -31,16 +31,24 @@ import threading
 import traceback
 from typing import Any
 
-import spiders.archiving
-import spiders.middlewares
-
-# What a crawl imports, imported once here (spiders.run pulls Scrapy, Twisted and the spiders;
-# the rest is what Scrapy loads by name when a crawl starts). Nothing here may start a thread or
-# install a reactor: a fork copies only the thread that forks.
+# What a crawl imports, imported once here: spiders.run pulls Scrapy, Twisted and the spiders;
+# _preload the components Scrapy loads by name when a crawl starts (the project's middlewares
+# among them). Nothing here may start a thread or install a reactor: a fork copies only the
+# thread that forks.
 import spiders.run
 
 MAX_MESSAGE = 1 << 20
 MAX_FDS = 8
+
+
+# Settings naming components by their import path: tables of them, and single ones.
+_COMPONENT_TABLES = ("DOWNLOADER_MIDDLEWARES_BASE", "DOWNLOADER_MIDDLEWARES", "SPIDER_MIDDLEWARES_BASE",
+                     "SPIDER_MIDDLEWARES", "EXTENSIONS_BASE", "EXTENSIONS", "DOWNLOAD_HANDLERS_BASE",
+                     "ITEM_PIPELINES")
+_COMPONENTS = ("SCHEDULER", "DOWNLOADER", "STATS_CLASS", "LOG_FORMATTER", "DUPEFILTER_CLASS",
+               "SCHEDULER_PRIORITY_QUEUE", "SCHEDULER_MEMORY_QUEUE", "SCHEDULER_DISK_QUEUE",
+               "REQUEST_FINGERPRINTER_CLASS", "TWISTED_DNS_RESOLVER", "DOWNLOADER_HTTPCLIENTFACTORY",
+               "DOWNLOADER_CLIENTCONTEXTFACTORY", "SPIDER_LOADER_CLASS")
 
 
 def _preload() -> None:
@@ -50,20 +58,9 @@ def _preload() -> None:
 
     settings = Settings()
     settings.setmodule("spiders.settings", priority="project")
-    for key in ("DOWNLOADER_MIDDLEWARES_BASE", "DOWNLOADER_MIDDLEWARES", "SPIDER_MIDDLEWARES_BASE",
-                "SPIDER_MIDDLEWARES", "EXTENSIONS_BASE", "EXTENSIONS", "DOWNLOAD_HANDLERS_BASE",
-                "ITEM_PIPELINES"):
-        for path in (settings.getdict(key) or {}):
-            if isinstance(path, str):
-                try:
-                    load_object(path)
-                except Exception:
-                    continue
-    for key in ("SCHEDULER", "DOWNLOADER", "STATS_CLASS", "LOG_FORMATTER", "DUPEFILTER_CLASS",
-                "SCHEDULER_PRIORITY_QUEUE", "SCHEDULER_MEMORY_QUEUE", "SCHEDULER_DISK_QUEUE",
-                "REQUEST_FINGERPRINTER_CLASS", "TWISTED_DNS_RESOLVER", "DOWNLOADER_HTTPCLIENTFACTORY",
-                "DOWNLOADER_CLIENTCONTEXTFACTORY", "SPIDER_LOADER_CLASS"):
-        path = settings.get(key)
+    paths = [path for key in _COMPONENT_TABLES for path in (settings.getdict(key) or {})]
+    paths += [settings.get(key) for key in _COMPONENTS]
+    for path in paths:
         if isinstance(path, str):
             try:
                 load_object(path)

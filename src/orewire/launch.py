@@ -136,13 +136,11 @@ class Zygote:
             answer = json.loads(data) if data else {}
             if "pid" not in answer:
                 raise ZygoteUnavailable(answer.get("error") or "the crawler zygote did not answer")
-        except (OSError, ValueError) as exc:
+        except BaseException as exc:
             mine.close()
             os.close(read_end)
-            raise ZygoteUnavailable(f"the crawler zygote failed: {exc}") from None
-        except BaseException:
-            mine.close()
-            os.close(read_end)
+            if isinstance(exc, (OSError, ValueError)):
+                raise ZygoteUnavailable(f"the crawler zygote failed: {exc}") from None
             raise
         stdout = open(read_end, encoding="utf-8", errors="replace")  # noqa: SIM115 - the handle closes it
         return ForkedCrawler(int(answer["pid"]), mine, stdout, [CRAWLER_MODULE, *argv])

@@ -20,7 +20,7 @@ import duckdb
 import psutil
 import pytest
 
-from orewire.launch import ZYGOTE_MODULE, is_crawler
+from orewire.launch import CRAWLER_MODULE, ZYGOTE_MODULE
 from orewire.sources import load_registry
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -121,7 +121,7 @@ def _kind(proc: psutil.Process) -> str:
         cmd = " ".join(proc.cmdline())
     except psutil.Error:
         return "other"
-    if is_crawler(proc) or ZYGOTE_MODULE in cmd:  # a crawler, or the process crawlers fork from
+    if CRAWLER_MODULE in cmd or ZYGOTE_MODULE in cmd:  # a crawler, its zygote, or a fork of it
         return "crawler"
     if "multiprocessing" in cmd or "spawn_main" in cmd or "forkserver" in cmd:
         return "worker"

@@ -104,6 +104,9 @@ def load_fts(conn: duckdb.DuckDBPyConnection) -> bool:
 
 
 def fts_loaded(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the FTS extension is loaded on ``conn``, asked of the catalogue of extensions: a
+    probe that fails (calling ``stem``) would abort the writer's open transaction. The web view's
+    locked-down readers ask their own way (``orewire.web.store.fts_loaded``)."""
     row = conn.execute(
         "SELECT count(*) FROM duckdb_extensions() WHERE extension_name = 'fts' AND loaded"
     ).fetchone()
