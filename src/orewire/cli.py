@@ -9,10 +9,11 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import secrets
 import sys
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -77,6 +78,18 @@ def _parse_date(value: str | None, name: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise UserError(f"--{name}: not a date (YYYY-MM-DD): {value!r}", EXIT_REFUSED) from None
+
+
+def _published_date(value: str | None) -> date | None:
+    """--published: an ISO date or time at the start of the value; what follows it (a time, a zone,
+    a remark such as "(year from the text)") is not read."""
+    if value is None:
+        return None
+    m = re.match(r"\s*(\d{4}-\d{2}-\d{2})", value)
+    try:
+        return date.fromisoformat(m.group(1)) if m else date.fromisoformat(value.strip())
+    except ValueError:
+        raise UserError(f"--published: not a date (YYYY-MM-DD): {value!r}", EXIT_REFUSED) from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -484,12 +497,17 @@ def clean(
 def extract(
     file: Annotated[Path, typer.Argument(help="A text file (an article's body).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the extractor contract JSON.")] = False,
+    published: Annotated[str | None, typer.Option(
+        help="The article's publication date (YYYY-MM-DD, or a full ISO time): resolves \"this year\" "
+             "and picks the exchange-rate month.")] = None,
 ) -> None:
-    """Fact stage on one text: entities and facts in the extractor contract."""
+    """Fact stage on one text: entities, facts and events in the extractor contract."""
+    when = _published_date(published)
     text = _read_input(file, "a text file").decode("utf-8", errors="replace")
     from orewire.facts import extract as do_extract
 
-    result = do_extract(text).to_contract()
+    at = datetime(when.year, when.month, when.day, tzinfo=timezone.utc) if when else None
+    result = do_extract(text, published_at=at).to_contract()
     if as_json:
         _print_json(result)
         return
@@ -498,6 +516,10 @@ def extract(
     for fact in result.get("facts", []):
         console.print(Text.assemble((str(fact["type"]), "bold"), " " + ", ".join(
             f"{k}={v}" for k, v in fact.items() if k not in ("type", "sentence", "start", "end"))))
+    for event in result.get("events", []):
+        console.print(Text.assemble(("event " + str(event["kind"]), "bold"), " " + ", ".join(
+            f"{k}={v}" for k, v in event.items() if v is not None and k not in (
+                "kind", "sentence", "start", "end", "sentence_start", "sentence_end", "extractor_version"))))
 
 
 @app.command()

@@ -22,13 +22,14 @@ from orewire.facts.entities import (
     status_near,
     strip_legal,
 )
-from orewire.facts.model import Entity, Extraction, Fact, entity_id
+from orewire.facts.events import find_events
+from orewire.facts.model import Entity, Event, Extraction, Fact, entity_id
 from orewire.facts.quantities import find_quantities, find_table_quantities
 from orewire.facts.ru import extract_ru as _extract_ru
 from orewire.facts.ru import is_russian as _is_russian
 from orewire.facts.text import Sentences, find_authors
 
-__all__ = ["EXTRACTOR_VERSION", "Entity", "Extraction", "Fact", "entity_id", "extract"]
+__all__ = ["EXTRACTOR_VERSION", "Entity", "Event", "Extraction", "Fact", "entity_id", "extract"]
 
 def _rules_digest() -> str:
     """SHA-256 over the extractor's own code and data files (this package, recursively): any change
@@ -73,18 +74,24 @@ def extract(
     """
     entities: list[Entity] = []
     facts: list[Fact] = []
+    events: list[Event] = []
     try:
         if not isinstance(text, str):
             text = str(text or "")
         text = text[:_MAX_CHARS]
+        lang = None
         if text.strip() and (language == "ru" or (language is None and _is_russian(text))):
             entities, facts = _extract_ru(text, published_at=published_at, author=author)
+            lang = "ru"
         elif text.strip():
             entities, facts = _run(text, published_at, author)
             _as_written(text, entities)
+            lang = "en"
+        if lang is not None:
+            events = find_events(text, entities, facts, published_at=published_at, language=lang)
     except Exception:  # extraction must never take a pipeline run down
         log.exception("fact extraction failed; returning partial result")
-    return Extraction(entities=entities, facts=facts, extractor_version=EXTRACTOR_VERSION)
+    return Extraction(entities=entities, facts=facts, extractor_version=EXTRACTOR_VERSION, events=events)
 
 
 def _run(text: str, published_at: datetime | None, author: str | None) -> tuple[list[Entity], list[Fact]]:

@@ -95,19 +95,78 @@ class Fact:
         return out
 
 
+EVENT_KINDS = ("reserves", "production", "trade", "investment", "deal", "licence", "financial")
+
+
+@dataclass
+class Event:
+    """A mining event: what one stated number measures (or, for licences and deals without a price,
+    the numberless act), with the entity it is about and the slots that qualify it.
+
+    ``start``/``end`` index the evidence in the text: the number, or the word that states a
+    numberless event; ``sentence_start``/``sentence_end`` the sentence it was read from.
+    """
+
+    kind: str
+    subject: str | None = None
+    subject_id: str | None = None
+    party: str | None = None
+    party_id: str | None = None
+    commodity: str | None = None
+    quantity: tuple[float, str] | None = None  # (value, canonical unit)
+    amount: tuple[float, str] | None = None  # (value, ISO currency)
+    value_usd: float | None = None
+    rate_source: str | None = None
+    share: float | None = None  # percent: 51 for 51%
+    period: str | None = None  # "YYYY"
+    basis: str | None = None  # production and trade: actual | plan | capacity
+    direction: str | None = None  # trade: export | import
+    sentence: str = ""
+    start: int = 0
+    end: int = 0
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+    def to_contract(self, extractor_version: str) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "subject": self.subject,
+            "subject_id": self.subject_id,
+            "party": self.party,
+            "party_id": self.party_id,
+            "commodity": self.commodity,
+            "quantity": [_clean_number(self.quantity[0]), self.quantity[1]] if self.quantity else None,
+            "amount": [_clean_number(self.amount[0]), self.amount[1]] if self.amount else None,
+            "value_usd": _clean_number(self.value_usd),
+            "rate_source": self.rate_source,
+            "share": _clean_number(self.share),
+            "period": self.period,
+            "basis": self.basis,
+            "direction": self.direction,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "sentence_start": self.sentence_start,
+            "sentence_end": self.sentence_end,
+            "extractor_version": extractor_version,
+        }
+
+
 @dataclass
 class Extraction:
-    """Entities and facts found in one text."""
+    """Entities, facts and events found in one text."""
 
     entities: list[Entity]
     facts: list[Fact]
     extractor_version: str
+    events: list[Event] = field(default_factory=list)
 
     def to_contract(self) -> dict[str, Any]:
-        """The extractor contract JSON (as a dict): ``entities``, ``facts``, ``extractor_version``."""
+        """The extractor contract JSON (as a dict): ``entities``, ``facts``, ``events``, ``extractor_version``."""
         return {
             "entities": [e.to_contract() for e in self.entities],
             "facts": [f.to_contract(self.extractor_version) for f in self.facts],
+            "events": [e.to_contract(self.extractor_version) for e in self.events],
             "extractor_version": self.extractor_version,
         }
 
