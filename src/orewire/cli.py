@@ -13,7 +13,7 @@ import re
 import secrets
 import sys
 from collections.abc import Iterable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -506,7 +506,7 @@ def extract(
     text = _read_input(file, "a text file").decode("utf-8", errors="replace")
     from orewire.facts import extract as do_extract
 
-    at = datetime(when.year, when.month, when.day, tzinfo=timezone.utc) if when else None
+    at = datetime(when.year, when.month, when.day, tzinfo=UTC) if when else None
     result = do_extract(text, published_at=at).to_contract()
     if as_json:
         _print_json(result)
