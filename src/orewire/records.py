@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import logging
 import os
+import re
 import signal
 import threading
 import time
@@ -19,7 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from orewire.archive import ArchivedResponse, iter_responses, read_response
@@ -147,7 +148,58 @@ def _language(value: str | None) -> str | None:
     return value if value in ("ru", "en") else None
 
 
-def facts_rows(article: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], str]:
+class FactRows(NamedTuple):
+    """One article's extraction as warehouse rows (the columns of the tables of the same names)."""
+
+    entities: list[dict[str, Any]]
+    mentions: list[dict[str, Any]]
+    facts: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    version: str
+
+
+def event_id(article_id: str, event: dict[str, Any]) -> str:
+    """Deterministic id of an event: the same event read from the same text by the same extractor
+    version gets the same id (kind, evidence offsets, the number and what it is about)."""
+    key = "|".join(str(event.get(k)) for k in ("kind", "start", "end", "quantity", "unit", "amount", "currency",
+                                                "share", "period", "subject_id", "party_id", "commodity",
+                                                "extractor_version"))
+    return hashlib.sha1(f"{article_id}|{key}".encode()).hexdigest()[:24]
+
+
+_YEAR = re.compile(r"\d{4}(?!\d)")
+
+
+def _year(period: str | None) -> int | None:
+    """The year of an event's period ("2023" -> 2023); None when it names none."""
+    match = _YEAR.match(period or "")
+    return int(match.group()) if match else None
+
+
+def event_rows(article_id: str, events: Iterable[Any], version: str) -> list[dict[str, Any]]:
+    """Rows of the ``events`` table for an article's events (:class:`orewire.facts.Event`), one per
+    event id (an event read twice from the same words is one row)."""
+    rows: dict[str, dict[str, Any]] = {}
+    for ev in events:
+        quantity, unit = ev.quantity if ev.quantity else (None, None)
+        amount, currency = ev.amount if ev.amount else (None, None)
+        row = {
+            "article_id": article_id, "kind": ev.kind, "subject": ev.subject, "subject_id": ev.subject_id,
+            "party": ev.party, "party_id": ev.party_id, "commodity": ev.commodity,
+            "quantity": None if quantity is None else float(quantity), "unit": unit,
+            "amount": None if amount is None else float(amount), "currency": currency,
+            "value_usd": ev.value_usd, "rate_source": ev.rate_source, "share": ev.share,
+            "period": _year(ev.period), "basis": ev.basis, "direction": ev.direction,
+            "sentence": ev.sentence, "start": int(ev.start), "end": int(ev.end),
+            "sentence_start": int(ev.sentence_start), "sentence_end": int(ev.sentence_end),
+            "extractor_version": version,
+        }
+        row["event_id"] = event_id(article_id, row)
+        rows.setdefault(row["event_id"], row)
+    return list(rows.values())
+
+
+def facts_rows(article: Any) -> FactRows:
     from orewire.facts import EXTRACTOR_VERSION, extract
 
     result = extract(article.text, published_at=article.published_at, title=article.title,
@@ -175,7 +227,8 @@ def facts_rows(article: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]]
         }
         row["fact_id"] = fact_id(article.article_id, row)
         facts.append(row)
-    return entities, mentions, facts, EXTRACTOR_VERSION
+    events = event_rows(article.article_id, result.events, EXTRACTOR_VERSION)
+    return FactRows(entities, mentions, facts, events, EXTRACTOR_VERSION)
 
 
 def process_response(resp: ArchivedResponse, opts: ProcessOptions, out: Processed) -> None:
@@ -234,14 +287,15 @@ def process_response(resp: ArchivedResponse, opts: ProcessOptions, out: Processe
         "simhash": record.simhash, "mining_score": record.mining_score, "is_mining": record.is_mining,
         "warc_file": resp.warc_file, "warc_offset": resp.offset, "fetched_at": resp.fetched_at,
         "via": resp.extra.get("Via") or opts.via, "cleaner_version": record.cleaner_version,
-        "_entities": [], "_mentions": [], "_facts": [], "extractor_version": None,
+        "_entities": [], "_mentions": [], "_facts": [], "_events": [], "extractor_version": None,
     }
     if record.is_mining:
         left = max(0.001, deadline - time.monotonic()) if budget > 0 else 0.0
         try:
             with time_budget(left):
-                ents, ments, facts, version = facts_rows(record)
-            row.update(_entities=ents, _mentions=ments, _facts=facts, extractor_version=version)
+                found = facts_rows(record)
+            row.update(_entities=found.entities, _mentions=found.mentions, _facts=found.facts,
+                       _events=found.events, extractor_version=found.version)
         except OverBudget:
             # The article is kept (text, dates, score) without facts; the error says why.
             out.errors.append(f"{url}: fact extraction over the page time budget ({budget:g} s); "

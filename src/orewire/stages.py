@@ -24,7 +24,14 @@ from orewire.archive import is_record_start, list_manifests, list_warc_files, re
 from orewire.records import FileRange, ProcessOptions, RecordRefs, Unit, chunk, facts_rows, process_units
 from orewire.settings import Settings
 from orewire.warehouse import writer
-from orewire.warehouse.batch import ENTITY_SCHEMA, FACT_SCHEMA, MENTION_SCHEMA, Processed, rows_table
+from orewire.warehouse.batch import (
+    ENTITY_SCHEMA,
+    EVENT_SCHEMA,
+    FACT_SCHEMA,
+    MENTION_SCHEMA,
+    Processed,
+    rows_table,
+)
 from orewire.warehouse.load import (
     LoadCounts,
     load_manifest,
@@ -346,9 +353,11 @@ def _promote_out_of_range(conn: Any, sources: list[str], opts: ProcessOptions, w
 
 def reextract_stale(conn: duckdb.DuckDBPyConnection, *, batch_size: int = 500,
                     sources: list[str] | None = None) -> tuple[int, int]:
-    """Re-extract the facts of the mining articles whose facts came from another extractor version,
-    from the cleaned text the warehouse holds (no archive read, no network). Each batch's facts,
-    mentions and entities are replaced in one transaction. Returns (articles, facts) written."""
+    """Re-extract the facts and events of the mining articles whose facts came from another extractor
+    version (or from before events were kept: a warehouse upgraded to hold them has its articles' old
+    version), from the cleaned text the warehouse holds (no archive read, no network). Each batch's
+    facts, events, mentions and entities are replaced in one transaction. Returns (articles, facts)
+    written."""
     from orewire.facts import EXTRACTOR_VERSION
 
     where = "is_mining AND extractor_version IS DISTINCT FROM ?"
@@ -366,17 +375,19 @@ def reextract_stale(conn: duckdb.DuckDBPyConnection, *, batch_size: int = 500,
         ents: list[dict[str, Any]] = []
         ments: list[dict[str, Any]] = []
         facts: list[dict[str, Any]] = []
+        events: list[dict[str, Any]] = []
         for aid, text, published_at, title, author, language in rows:
-            article = _StoredArticle(aid, text or "", published_at, title, author, language)
-            e, m, f, _version = facts_rows(article)
-            ents.extend(e)
-            ments.extend(m)
-            facts.extend(f)
+            found = facts_rows(_StoredArticle(aid, text or "", published_at, title, author, language))
+            ents.extend(found.entities)
+            ments.extend(found.mentions)
+            facts.extend(found.facts)
+            events.extend(found.events)
         with transaction(conn):
             if ents:
                 upsert_entities(conn, rows_table(ents, ENTITY_SCHEMA))
             replace_children(conn, "mentions", rows_table(ments, MENTION_SCHEMA), part)
             replace_children(conn, "facts", rows_table(facts, FACT_SCHEMA), part)
+            replace_children(conn, "events", rows_table(events, EVENT_SCHEMA), part)
             conn.execute("UPDATE articles SET extractor_version = ? WHERE article_id IN (SELECT unnest(?))",
                          [EXTRACTOR_VERSION, part])
         articles += len(rows)

@@ -21,9 +21,11 @@ VERSION_SCHEMA = table_schema("article_versions")
 FACT_SCHEMA = table_schema("facts")
 MENTION_SCHEMA = table_schema("mentions")
 ENTITY_SCHEMA = table_schema("entities")
-# Article rows as the workers hand them over: the article's columns, then its facts, mentions
-# and entities nested (the same layout the web-archive importer keeps in its Parquet parts).
-NESTED = {"_entities": ENTITY_SCHEMA, "_mentions": MENTION_SCHEMA, "_facts": FACT_SCHEMA}
+EVENT_SCHEMA = table_schema("events")
+# Article rows as the workers hand them over: the article's columns, then its facts, mentions,
+# entities and events nested (the same layout the web-archive importer keeps in its Parquet parts;
+# a part written before events existed reads with no events).
+NESTED = {"_entities": ENTITY_SCHEMA, "_mentions": MENTION_SCHEMA, "_facts": FACT_SCHEMA, "_events": EVENT_SCHEMA}
 PROCESSED_SCHEMA = pa.schema([*ARTICLE_SCHEMA, *(pa.field(name, pa.list_(pa.struct(list(schema))))
                                                   for name, schema in NESTED.items())])
 
@@ -54,13 +56,13 @@ def rows_table(rows: list[dict[str, Any]], schema: pa.Schema) -> pa.Table:
 class Processed:
     """Rows for the warehouse from one unit of work, and its counts.
 
-    Article rows are built as dicts (each with its ``_facts``, ``_mentions`` and ``_entities``)
+    Article rows are built as dicts (each with its ``_facts``, ``_mentions``, ``_entities`` and ``_events``)
     and, before they leave a worker, packed into one Arrow table (:meth:`pack`): Arrow crosses a
     process boundary as plain buffers, where thousands of small dicts cost more to pickle and
     unpickle than to build, and the writer reads the rows it needs straight from the table.
     """
 
-    articles: list[dict[str, Any]] = field(default_factory=list)   # with _facts/_mentions/_entities
+    articles: list[dict[str, Any]] = field(default_factory=list)   # with _facts/_mentions/_entities/_events
     not_articles: list[dict[str, Any]] = field(default_factory=list)
     records: int = 0
     skipped: int = 0

@@ -22,6 +22,7 @@ from orewire.clean.fingerprint import NEAR_DUPLICATE_BITS
 from orewire.warehouse.batch import (
     ARTICLE_SCHEMA,
     ENTITY_SCHEMA,
+    EVENT_SCHEMA,
     FACT_SCHEMA,
     FETCH_SCHEMA,
     MENTION_SCHEMA,
@@ -48,11 +49,13 @@ class LoadCounts:
     unchanged_articles: int = 0
     not_articles: int = 0
     facts: int = 0
+    events: int = 0
     errors: int = 0
     article_ids: list[str] = field(default_factory=list)
 
     def add(self, other: LoadCounts) -> None:
-        for name in ("new_articles", "updated_articles", "unchanged_articles", "not_articles", "facts", "errors"):
+        for name in ("new_articles", "updated_articles", "unchanged_articles", "not_articles", "facts", "events",
+                     "errors"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.article_ids.extend(other.article_ids)
 
@@ -131,7 +134,7 @@ def _existing(conn: duckdb.DuckDBPyConnection, ids: list[str]) -> tuple[dict[str
 
 
 def load_processed(conn: duckdb.DuckDBPyConnection, batch: Processed) -> LoadCounts:
-    """Write one processed batch: articles (with versions), facts, mentions, entities, not-articles,
+    """Write one processed batch: articles (with versions), facts, events, mentions, entities, not-articles,
     the full-text index and duplicate links of the articles it changed, in one transaction (all of
     it or nothing)."""
     with transaction(conn):
@@ -141,7 +144,7 @@ def load_processed(conn: duckdb.DuckDBPyConnection, batch: Processed) -> LoadCou
 def _load_processed(conn: duckdb.DuckDBPyConnection, batch: Processed) -> LoadCounts:
     counts = LoadCounts(errors=len(batch.errors))
     table = batch.arrow()
-    # Versions are decided on the rows' scalar columns; facts, mentions and entities stay in Arrow.
+    # Versions are decided on the rows' scalar columns; facts, events, mentions and entities stay in Arrow.
     rows = table.drop_columns(list(NESTED)).to_pylist()
     incoming: dict[str, list[int]] = {}
     for i, row in enumerate(rows):
@@ -163,7 +166,7 @@ def _load_processed(conn: duckdb.DuckDBPyConnection, batch: Processed) -> LoadCo
                 changed.append(aid)
             source = next((i for i in incoming[aid] if _loc(rows[i]) == _loc(head)), None)
             if source is not None:
-                # The head came from this batch: its facts are the article's facts now.
+                # The head came from this batch: its facts and events are the article's now.
                 owners.append(aid)
                 owner_rows.append(source)
                 head["extractor_version"] = rows[source].get("extractor_version")
@@ -173,6 +176,7 @@ def _load_processed(conn: duckdb.DuckDBPyConnection, batch: Processed) -> LoadCo
             earlier.extend(older)
         chosen = table.take(pa.array(owner_rows, pa.int64()))
         facts = _children(chosen, "_facts", FACT_SCHEMA)
+        events = _children(chosen, "_events", EVENT_SCHEMA)
         mentions = _children(chosen, "_mentions", MENTION_SCHEMA)
         entities = _children(chosen, "_entities", ENTITY_SCHEMA)
         # Rows of articles new to the warehouse have nothing to replace: plain inserts for them.
@@ -184,7 +188,9 @@ def _load_processed(conn: duckdb.DuckDBPyConnection, batch: Processed) -> LoadCo
             upsert_entities(conn, entities)
         replace_children(conn, "mentions", mentions, known_owners)
         replace_children(conn, "facts", facts, known_owners)
+        replace_children(conn, "events", events, known_owners)
         counts.facts += facts.num_rows
+        counts.events += events.num_rows
         counts.article_ids.extend(ids)
         update_index(conn, changed)
         link_duplicates(conn, changed, NEAR_DUPLICATE_BITS)

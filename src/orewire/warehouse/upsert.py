@@ -19,6 +19,7 @@ TABLE_KEYS: dict[str, tuple[str, ...]] = {
     "entities": ("entity_id",),
     "mentions": ("article_id", "entity_id", "start"),
     "facts": ("fact_id",),
+    "events": ("event_id",),
     "runs": ("run_id",),
     "processed_files": ("path",),
 }
@@ -98,7 +99,7 @@ def replace_children(conn: duckdb.DuckDBPyConnection, table: str, batch: pa.Tabl
                      parent_ids: list[str], parent_key: str = "article_id") -> int:
     """Replace, as a set, all rows of ``table`` that belong to ``parent_ids`` with ``batch``.
 
-    Used for an article's facts and mentions: a new extractor version's set replaces the old
+    Used for an article's facts, events and mentions: a new extractor version's set replaces the old
     set whole, so no stale fact survives. One transaction. Returns rows inserted.
     """
     if not parent_ids and batch.num_rows == 0:
