@@ -1,12 +1,532 @@
-"""The event engine (placeholder until the rules land)."""
+"""The event engine: what each number of an article measures.
+
+Events are a stage after names and numbers. The fact stage has already found the amounts and
+quantities (with their commodity), the entities and their mentions; this module types every number
+by the words around it, and fills the slots:
+
+- ``kind`` — the cue of a kind nearest to the number in its clause (per language, in
+  ``data/<lang>.toml``: the verbs and nouns of reserves, production, trade, investment, deals,
+  licences and financials); a number measuring a price, a value or an area gives no event;
+- ``subject`` / ``party`` — entities of the sentence, chosen by kind (``roles``): a deposit for
+  reserves, the producer for production, the receiver and the payer of an investment, the asset and
+  the buyer of a deal; where the sentence names none, the one the article last spoke of;
+- ``period`` — the year nearest to the number ("in 2023", "this year" against the article's date);
+- ``basis`` and ``direction`` — plan and capacity words in the clause, export and import words.
+
+Licences and deals without a number are read from sentences that state the act ("granted a
+licence", "completed the acquisition of"), once per subject and party in an article.
+"""
 
 from __future__ import annotations
 
+import re
+import tomllib
+from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
+from pathlib import Path
 
+from orewire.facts.events import periods
 from orewire.facts.model import Entity, Event, Fact
+from orewire.facts.text import Sentences
+
+DATA = Path(__file__).with_name("data")
+_SUBJECT_KINDS = ("deposit", "company", "org", "country", "region")
+_WINDOW = 160  # a cue further than this from its number (in characters) types nothing
+_SHARE_RE = re.compile(r"(?<![\d.,])(?P<num>\d{1,3}(?:[.,]\d{1,2})?)\s?(?:%|per\s?cent\b|percent\b|процент\w*|-процентн\w*)")
+_CLAUSE_BREAK = re.compile(r";|, (?:while|whereas|and|but)\b|, а |, но |, тогда как")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's words of the engine, compiled."""
+
+    quantity: dict[str, re.Pattern[str]]
+    amount: dict[str, re.Pattern[str]]
+    stake_after: re.Pattern[str]
+    stake_before: re.Pattern[str]
+    skip_after: re.Pattern[str]
+    skip_before: re.Pattern[str]
+    capacity: re.Pattern[str]
+    plan: re.Pattern[str]
+    export: re.Pattern[str]
+    import_: re.Pattern[str]
+    payer_verb: re.Pattern[str]
+    payer_prep: re.Pattern[str]
+    receiver_prep: re.Pattern[str]
+    buy_verb: re.Pattern[str]
+    asset_prep: re.Pattern[str]
+    seller_verb: re.Pattern[str]
+    buyer_prep: re.Pattern[str]
+    trade_to: re.Pattern[str]
+    trade_from: re.Pattern[str]
+    licence_holder_prep: re.Pattern[str]
+    licence_word: re.Pattern[str]
+    licence_act: re.Pattern[str]
+    deal_act: re.Pattern[str]
+    ore: re.Pattern[str]
+    periods: periods.PeriodWords
+
+
+def _alt(words: list[str], edge: bool = True) -> str:
+    body = "|".join(f"(?:{w})" for w in sorted(words, key=len, reverse=True))
+    return rf"(?<![\w-])(?:{body})(?![\w])" if edge else f"(?:{body})"
+
+
+def _rx(words: list[str], edge: bool = True) -> re.Pattern[str]:
+    return re.compile(_alt(words, edge), re.IGNORECASE) if words else re.compile(r"(?!x)x")
+
+
+_ORE = {
+    "en": r"^\s*(?:of\s+)?(?:[\w-]+\s+){0,2}?(?<!iron )ores?\b(?!\s+(?:reserves?|resources?)\s+(?:of|containing))",
+    "ru": r"^\s*(?:[а-яё-]+\s+){0,2}?(?<!железной )(?<!железных )руд[аыуе]?\b",
+}
+
+
+@cache
+def lexicon(language: str) -> Lexicon:
+    """The compiled words of ``language`` ("en" or "ru")."""
+    raw = tomllib.loads((DATA / f"{language}.toml").read_text(encoding="utf-8"))
+    roles, num = raw["roles"], raw["numberless"]
+    return Lexicon(
+        quantity={k: _rx(v) for k, v in raw["quantity"].items()},
+        amount={k: _rx(v) for k, v in raw["amount"].items()},
+        stake_after=re.compile(r"^\s*(?:[\w-]+\s+){0,2}?" + _alt(raw["share"]["stake_after"]), re.IGNORECASE),
+        stake_before=re.compile(_alt(raw["share"]["stake_before"]) + r"\s*(?:[\w-]+\s+){0,2}$", re.IGNORECASE),
+        skip_after=re.compile(r"^\s*(?:\)\s*)?" + _alt(raw["skip"]["after"], edge=False), re.IGNORECASE),
+        skip_before=re.compile(_alt(raw["skip"]["before"], edge=False) + r"\s*(?:about|around|some|nearly|almost|"
+                               r"over|more than|up to|около|более|порядка|почти|свыше)?\s*$", re.IGNORECASE),
+        capacity=_rx(raw["basis"]["capacity"]),
+        plan=_rx(raw["basis"]["plan"]),
+        export=_rx(raw["direction"]["export"]),
+        import_=_rx(raw["direction"]["import"]),
+        payer_verb=_rx(roles["payer_verb"]),
+        payer_prep=_rx(roles["payer_prep"]),
+        receiver_prep=_rx(roles["receiver_prep"]),
+        buy_verb=_rx(roles["buy_verb"]),
+        asset_prep=_rx(roles["asset_prep"]),
+        seller_verb=_rx(roles["seller_verb"]),
+        buyer_prep=_rx(roles["buyer_prep"]),
+        trade_to=_rx(roles["trade_to"]),
+        trade_from=_rx(roles["trade_from"]),
+        licence_holder_prep=_rx(roles["licence_holder_prep"]),
+        licence_word=_rx(num["licence"]),
+        licence_act=_rx(num["licence_act"]),
+        deal_act=_rx(num["deal"]),
+        ore=re.compile(_ORE[language], re.IGNORECASE),
+        periods=periods.words(raw["period"], language),
+    )
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    kind: str
+    name: str
+    id: str
+
+
+@dataclass
+class _Number:
+    what: str  # "q" (quantity), "a" (amount) or "s" (share)
+    start: int
+    end: int
+    fact: Fact | None = None
+    share: float | None = None
+
+
+class _Article:
+    """One article's sentences, entity mentions and the words of its language."""
+
+    def __init__(self, text: str, entities: list[Entity], lex: Lexicon, published_at: datetime | None) -> None:
+        self.text = text
+        self.lex = lex
+        self.sents = Sentences(text)
+        self.published_at = published_at
+        self.mentions = sorted(
+            (_Mention(s, e, ent.kind, ent.name, ent.id) for ent in entities if ent.kind in _SUBJECT_KINDS
+             for s, e in ent.mentions),
+            key=lambda m: (m.start, -m.end),
+        )
+        self._counts: dict[str, int] = {}
+        for m in self.mentions:
+            self._counts[m.id] = self._counts.get(m.id, 0) + 1
+
+    def in_span(self, a: int, b: int, kinds: tuple[str, ...] = _SUBJECT_KINDS) -> list[_Mention]:
+        return [m for m in self.mentions if a <= m.start and m.end <= b and m.kind in kinds]
+
+    def topic(self, before: int, kinds: tuple[str, ...]) -> _Mention | None:
+        """The entity of ``kinds`` the article last named before ``before`` (within a few sentences),
+        else the one it names most."""
+        i = self.sents.index(before)
+        lo = self.sents.spans[max(0, i - 4)][0] if self.sents.spans else 0
+        for kind in kinds:
+            recent = [m for m in self.mentions if lo <= m.start < before and m.kind == kind]
+            if recent:
+                return recent[-1]
+        for kind in kinds:
+            named = [m for m in self.mentions if m.kind == kind]
+            if named:
+                best = max(named, key=lambda m: (self._counts[m.id], -m.start))
+                if self._counts[best.id] >= 2:
+                    return best
+        return None
 
 
 def find_events(text: str, entities: list[Entity], facts: list[Fact], *, published_at: datetime | None = None,
                 language: str = "en") -> list[Event]:
-    return []
+    """The events of one article: one per number that states a kind, plus numberless licences and deals."""
+    lex = lexicon("ru" if language == "ru" else "en")
+    art = _Article(text, entities, lex, published_at)
+    numbers = _numbers(text, facts, art)
+    events: list[Event] = []
+    for num in numbers:
+        ev = _event(num, art)
+        if ev is not None:
+            events.append(ev)
+    events.extend(_numberless(art, events))
+    return _dedupe(events)
+
+
+# ---------------------------------------------------------------------------------------------
+# numbers
+
+
+def _numbers(text: str, facts: list[Fact], art: _Article) -> list[_Number]:
+    out: list[_Number] = []
+    amounts = sorted((f for f in facts if f.type == "amount"), key=lambda f: f.start)
+    prev_end = -10
+    for f in amounts:
+        # "17 billion tenge ($40.3 million)": the stated conversion is the same figure
+        if 0 <= f.start - prev_end <= 12 and re.fullmatch(r"\s*[(\[]\s*(?:about|approx\.?|around|some|~|≈|или|около)?\s*",
+                                                           text[prev_end:f.start], re.IGNORECASE):
+            prev_end = f.end
+            continue
+        prev_end = f.end
+        out.append(_Number("a", f.start, f.end, fact=f))
+    quantities = sorted((f for f in facts if f.type == "quantity" and f.unit in ("t", "oz", "lb", "g/t")),
+                        key=lambda f: f.start)
+    prev_end = -10
+    for f in quantities:
+        gap = text[prev_end:f.start] if f.start >= prev_end else ""
+        if prev_end >= 0 and len(gap) <= 30 and re.fullmatch(r"\s*[(\[]\s*(?:about|approx\.?|around|some|or|more than|"
+                                                              r"около|или|более)?\s*", gap, re.IGNORECASE):
+            prev_end = f.end
+            continue  # "30,872 kg (more than thirty tons)"
+        prev_end = f.end
+        out.append(_Number("q", f.start, f.end, fact=f))
+    for m in _SHARE_RE.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()]
+        after = text[m.end():m.end() + 40]
+        if art.lex.stake_after.match(after) or art.lex.stake_before.search(before):
+            value = float(m.group("num").replace(",", "."))
+            if 0 < value <= 100:
+                out.append(_Number("s", m.start(), m.end(), share=value))
+    out.sort(key=lambda n: n.start)
+    return out
+
+
+def _clause(text: str, ss: int, se: int, pos: int) -> tuple[int, int]:
+    """The clause of the sentence [ss, se) that holds ``pos``: cut at semicolons and contrasts."""
+    a, b = ss, se
+    for m in _CLAUSE_BREAK.finditer(text, ss, se):
+        if m.end() <= pos:
+            a = m.end()
+        elif m.start() >= pos:
+            b = m.start()
+            break
+    return a, b
+
+
+def _nearest_cue(text: str, cues: dict[str, re.Pattern[str]], a: int, b: int, num: _Number) -> tuple[str, int] | None:
+    """The kind whose cue stands nearest to the number within [a, b), and the cue's position."""
+    best: tuple[int, str, int] | None = None
+    for kind, rx in cues.items():
+        for m in rx.finditer(text, a, b):
+            if m.start() >= num.start and m.end() <= num.end:
+                continue
+            if m.end() <= num.start:
+                dist = num.start - m.end()
+            elif m.start() >= num.end:
+                dist = (m.start() - num.end) + 8  # a cue after its number binds a little less
+            else:
+                continue
+            if dist > _WINDOW:
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, kind, m.start())
+    return (best[1], best[2]) if best else None
+
+
+def _event(num: _Number, art: _Article) -> Event | None:
+    text, lex = art.text, art.lex
+    ss, se = art.sents.span(num.start)
+    a, b = _clause(text, ss, se, num.start)
+    if num.what == "s":
+        cue = _nearest_cue(text, {"deal": lex.amount["deal"]}, ss, se, num)
+        if cue is None:
+            return None
+        kind, cue_at = cue
+    else:
+        if num.what == "a":
+            before = text[max(ss, num.start - 45):num.start]
+            after = text[num.end:min(se, num.end + 40)]
+            if lex.skip_after.match(after) or lex.skip_before.search(before):
+                return None
+        cues = lex.amount if num.what == "a" else lex.quantity
+        if num.what == "q" and num.fact is not None and num.fact.unit == "g/t":
+            cues = {"reserves": lex.quantity["reserves"], "production": lex.quantity["production"]}
+        cue = _nearest_cue(text, cues, a, b, num) or _nearest_cue(text, cues, ss, se, num)
+        if cue is None:
+            return None
+        kind, cue_at = cue
+        if num.what == "q" and num.fact is not None and num.fact.unit == "g/t" and kind == "production":
+            kind = "reserves" if not re.search(r"mined|processed|feed|head grade", text[a:b], re.I) else "production"
+    ev = Event(kind=kind, sentence=text[ss:se], start=num.start, end=num.end, sentence_start=ss, sentence_end=se)
+    f = num.fact
+    if num.what == "q" and f is not None and f.value is not None and f.unit:
+        ev.quantity = (f.value, f.unit)
+        ev.commodity = _commodity(num, art)
+    elif num.what == "a" and f is not None and f.value is not None and f.currency:
+        ev.amount = (f.value, f.currency)
+        ev.value_usd = f.value_usd
+        ev.rate_source = f.rate_source
+    elif num.what == "s":
+        ev.share = num.share
+    _roles(ev, num, art, cue_at, (a, b), (ss, se))
+    ev.period = periods.period_of(text, num.start, num.end, (a, b), (ss, se), lex.periods, art.published_at,
+                                  kind)
+    if kind in ("production", "trade"):
+        ev.basis = _basis(text, num, (a, b), lex, ev.period, art.published_at)
+    if kind == "trade":
+        window = text[max(a, num.start - _WINDOW):min(b, num.end + 60)]
+        if lex.import_.search(window) and not lex.export.search(window):
+            ev.direction = "import"
+        elif lex.export.search(window):
+            ev.direction = "export"
+        elif lex.import_.search(window):
+            ev.direction = "import"
+    return ev
+
+
+def _commodity(num: _Number, art: _Article) -> str | None:
+    f = num.fact
+    assert f is not None
+    text = art.text
+    if f.unit != "g/t" and art.lex.ore.match(text[num.end:num.end + 40]):
+        return "ore"
+    if f.unit == "g/t":
+        m = re.match(r"\s*(?:of\s+)?(gold|silver|platinum|palladium|Au|Ag|Pt|Pd|золота|серебра)\b",
+                     text[num.end:num.end + 20], re.IGNORECASE)
+        if m:
+            w = m.group(1).lower()
+            return {"au": "gold", "ag": "silver", "pt": "platinum", "pd": "palladium", "золота": "gold",
+                    "серебра": "silver"}.get(w, w)
+    return f.commodity
+
+
+def _basis(text: str, num: _Number, clause: tuple[int, int], lex: Lexicon, period: str | None,
+           published_at: datetime | None) -> str:
+    a, b = clause
+    window = text[max(a, num.start - 110):min(b, num.end + 50)]
+    if lex.capacity.search(window):
+        return "capacity"
+    if lex.plan.search(window):
+        return "plan"
+    if period and published_at is not None and int(period) > published_at.year:
+        return "plan"
+    return "actual"
+
+
+# ---------------------------------------------------------------------------------------------
+# subject and party
+
+
+def _pick(ms: list[_Mention], pos: int, kinds: tuple[str, ...], prefer: str = "before") -> _Mention | None:
+    """The mention of the first of ``kinds`` that has one, nearest to ``pos`` (``prefer``: before it,
+    after it, or either side)."""
+    for kind in kinds:
+        cands = [m for m in ms if m.kind == kind]
+        if not cands:
+            continue
+        before = [m for m in cands if m.end <= pos]
+        after = [m for m in cands if m.start >= pos]
+        if prefer == "before" and before:
+            return before[-1]
+        if prefer == "after" and after:
+            return after[0]
+        return min(cands, key=lambda m: min(abs(m.start - pos), abs(m.end - pos)))
+    return None
+
+
+def _after_word(art: _Article, rx: re.Pattern[str], ms: list[_Mention], a: int, b: int,
+                kinds: tuple[str, ...], gap: int = 50) -> _Mention | None:
+    """The first mention of ``kinds`` that follows a match of ``rx`` within ``gap`` characters."""
+    for m in rx.finditer(art.text, a, b):
+        for men in ms:
+            if men.kind in kinds and m.end() <= men.start <= m.end() + gap:
+                between = art.text[m.end():men.start]
+                if not re.search(r"[;.]", between):
+                    return men
+    return None
+
+
+def _before_word(art: _Article, rx: re.Pattern[str], ms: list[_Mention], a: int, b: int,
+                 kinds: tuple[str, ...], gap: int = 80) -> _Mention | None:
+    """The nearest mention of ``kinds`` that comes before a match of ``rx`` (within ``gap``)."""
+    for m in rx.finditer(art.text, a, b):
+        cands = [men for men in ms if men.kind in kinds and men.end <= m.start() and m.start() - men.end <= gap]
+        if cands:
+            return cands[-1]
+    return None
+
+
+def _set(ev: Event, slot: str, m: _Mention | None) -> None:
+    if m is None:
+        return
+    setattr(ev, slot, m.name)
+    setattr(ev, f"{slot}_id", m.id)
+
+
+def _roles(ev: Event, num: _Number, art: _Article, cue_at: int, clause: tuple[int, int],
+           sentence: tuple[int, int]) -> None:
+    lex = art.lex
+    ss, se = sentence
+    ms = art.in_span(ss, se)
+    pos = num.start
+    subject: _Mention | None = None
+    party: _Mention | None = None
+    if ev.kind == "reserves":
+        subject = _pick(ms, pos, ("deposit",), "either") or _pick(ms, pos, ("company", "country", "region"))
+        subject = subject or art.topic(ss, ("deposit",)) or art.topic(ss, ("company", "country"))
+    elif ev.kind == "production":
+        subject = _pick(ms, pos, ("deposit", "company", "org", "country", "region"), "before")
+        cands = [m for m in ms if m.end <= pos]
+        if cands:
+            subject = cands[-1]
+            # "Kazakhstan's Kazatomprom", "KAZ Minerals' Aktogay": the nearest name before the number
+        elif ms:
+            subject = ms[0]
+        subject = subject or art.topic(ss, ("deposit", "company", "country"))
+    elif ev.kind == "trade":
+        to = _after_word(art, lex.trade_to, ms, ss, se, ("country", "company", "region"), 30)
+        frm = _after_word(art, lex.trade_from, ms, ss, se, ("country", "company", "region"), 30)
+        party = frm if ev.direction == "import" and frm else to or frm
+        rest = [m for m in ms if party is None or m.id != party.id]
+        subject = _pick(rest, pos, ("company", "deposit", "country", "region"), "before")
+        subject = subject or art.topic(ss, ("company", "country"))
+    elif ev.kind == "investment":
+        party = (_before_word(art, lex.payer_verb, ms, ss, se, ("company", "org", "country"))
+                 or _after_word(art, lex.payer_prep, ms, pos, se, ("company", "org", "country"), 40))
+        rest = [m for m in ms if party is None or m.id != party.id]
+        subject = (_after_word(art, lex.receiver_prep, rest, ss, se, ("deposit",), 60)
+                   or _pick(rest, pos, ("deposit",), "either")
+                   or _after_word(art, lex.receiver_prep, rest, ss, se, ("company", "country", "region"), 40)
+                   or _pick(rest, pos, ("company", "country", "region"), "either"))
+        if subject is None and party is None:
+            subject = art.topic(ss, ("deposit", "company", "country"))
+    elif ev.kind == "deal":
+        subject = _after_word(art, lex.asset_prep, ms, ss, se, ("deposit", "company"), 50)
+        sold = any(True for _ in lex.seller_verb.finditer(art.text, ss, se))
+        if sold:
+            party = _after_word(art, lex.buyer_prep, [m for m in ms if subject is None or m.id != subject.id],
+                                ss, se, ("company", "org", "country"), 30)
+        party = party or _before_word(art, lex.buy_verb, ms, ss, se, ("company", "org", "country"))
+        rest = [m for m in ms if (party is None or m.id != party.id)]
+        if subject is None:
+            subject = (_after_word(art, lex.buy_verb, rest, ss, se, ("deposit", "company"), 50)
+                       or _pick(rest, pos, ("deposit", "company"), "either"))
+        if subject is None and party is None:
+            subject = art.topic(ss, ("deposit", "company"))
+    elif ev.kind == "licence":
+        subject = _pick(ms, pos, ("deposit", "region"), "either")
+        party = _pick([m for m in ms if subject is None or m.id != subject.id], pos, ("company",), "either")
+    else:  # financial
+        subject = _pick(ms, pos, ("company", "org"), "before") or _pick(ms, pos, ("company", "org", "country"), "either")
+        subject = subject or art.topic(ss, ("company", "country"))
+    if subject is not None and party is not None and subject.id == party.id and ev.kind not in ("investment",):
+        party = None
+    _set(ev, "subject", subject)
+    _set(ev, "party", party)
+
+
+# ---------------------------------------------------------------------------------------------
+# numberless licences and deals
+
+
+def _numberless(art: _Article, numbered: list[Event]) -> list[Event]:
+    text, lex = art.text, art.lex
+    out: list[Event] = []
+    deal_sentences = {(e.sentence_start, e.sentence_end) for e in numbered if e.kind == "deal"}
+    licence_sentences = {(e.sentence_start, e.sentence_end) for e in numbered if e.kind == "licence"}
+    for ss, se in art.sents.spans:
+        ms = art.in_span(ss, se)
+        if not ms:
+            continue
+        word = lex.licence_word.search(text, ss, se)
+        if word and (ss, se) not in licence_sentences:
+            act = lex.licence_act.search(text, max(ss, word.start() - 90), min(se, word.end() + 90))
+            if act:
+                subject = _pick(ms, word.start(), ("deposit",), "either")
+                if subject is None:
+                    subject = _pick(ms, word.start(), ("region",), "either")
+                rest = [m for m in ms if subject is None or m.id != subject.id]
+                party = (_after_word(art, lex.licence_holder_prep, rest, act.start(), se, ("company",), 25)
+                         or _pick(rest, act.start(), ("company",), "before")
+                         or _pick(rest, act.start(), ("company",), "either"))
+                if subject is not None or party is not None:
+                    ev = Event(kind="licence", sentence=text[ss:se], start=word.start(), end=word.end(),
+                               sentence_start=ss, sentence_end=se)
+                    _set(ev, "subject", subject)
+                    _set(ev, "party", party)
+                    ev.period = periods.period_of(text, word.start(), word.end(), (ss, se), (ss, se), lex.periods,
+                                                  art.published_at, "licence")
+                    out.append(ev)
+        deal = lex.deal_act.search(text, ss, se)
+        if deal and (ss, se) not in deal_sentences and not lex.plan.search(text, max(ss, deal.start() - 40), deal.start()):
+            subject = _after_word(art, lex.asset_prep, ms, ss, se, ("deposit", "company"), 50)
+            party = _before_word(art, lex.buy_verb, ms, ss, se, ("company", "org"))
+            if party is None and lex.seller_verb.search(text, ss, se):
+                party = _after_word(art, lex.buyer_prep, [m for m in ms if subject is None or m.id != subject.id],
+                                    ss, se, ("company",), 30)
+            if subject is None:
+                rest = [m for m in ms if party is None or m.id != party.id]
+                subject = _after_word(art, lex.buy_verb, rest, ss, se, ("deposit", "company"), 40)
+            if subject is not None and party is not None and subject.id != party.id:
+                ev = Event(kind="deal", sentence=text[ss:se], start=deal.start(), end=deal.end(),
+                           sentence_start=ss, sentence_end=se)
+                _set(ev, "subject", subject)
+                _set(ev, "party", party)
+                ev.period = periods.period_of(text, deal.start(), deal.end(), (ss, se), (ss, se), lex.periods,
+                                              art.published_at, "deal")
+                out.append(ev)
+    return out
+
+
+def _same_number(x: Event, y: Event) -> bool:
+    for a, b in ((x.quantity, y.quantity), (x.amount, y.amount)):
+        if a and b and a[1] == b[1] and abs(a[0] - b[0]) <= 0.005 * max(abs(a[0]), abs(b[0]), 1e-9):
+            return True
+    return x.share is not None and y.share is not None and abs(x.share - y.share) < 0.01
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per fact: the same kind, subject and number stated again (lead and body) is dropped;
+    numberless events once per kind, subject and party."""
+    out: list[Event] = []
+    seen_numberless: set[tuple[str, str | None, str | None]] = set()
+    for ev in sorted(events, key=lambda e: e.start):
+        numbered = ev.quantity or ev.amount or ev.share is not None
+        if not numbered:
+            key = (ev.kind, ev.subject_id, ev.party_id)
+            if key in seen_numberless or any(o.kind == ev.kind and o.subject_id == ev.subject_id and
+                                             o.party_id == ev.party_id for o in out):
+                continue
+            seen_numberless.add(key)
+            out.append(ev)
+            continue
+        if any(o.kind == ev.kind and o.subject_id == ev.subject_id and _same_number(o, ev) for o in out):
+            continue
+        out.append(ev)
+    return out

@@ -1,0 +1,70 @@
+"""The year an event's number belongs to: "in 2023", "FY2021", "Q4 2025", "this year", "в прошлом году".
+
+A span of years ("2018-2019", "в 2026–2028 годах") belongs to no single year. Relative years resolve
+against the article's publication time; without one they give nothing. A reserves estimate takes
+a year only where the text dates it ("as of end-2024", "по состоянию на 1 января 2023 года").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+_YEAR = re.compile(r"(?<![\d.,/:-])(?:FY\s?|H[12]\s?|Q[1-4]\s?|1[HQ]\s?)?(?P<y>19[5-9]\d|20[0-5]\d)(?![\d%])(?!\s*(?:-|–|—|to|and|/)\s*(?:19|20)?\d\d\b)")
+_FY_SHORT = re.compile(r"(?<![\w])FY\s?(?P<y>\d\d)(?!\d)")
+_RANGE_BEFORE = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|to|and|/)\s*$")
+
+
+@dataclass(frozen=True)
+class PeriodWords:
+    this_year: re.Pattern[str]
+    last_year: re.Pattern[str]
+    next_year: re.Pattern[str]
+    dated: re.Pattern[str]
+    not_period: re.Pattern[str]
+
+
+def _rx(words: list[str], end: bool = False) -> re.Pattern[str]:
+    body = "|".join(f"(?:{w})" for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{body})" + (r"\s*(?:[\w.,]+\s+){0,3}$" if end else r"(?![\w])"), re.IGNORECASE)
+
+
+def words(raw: dict[str, list[str]], language: str) -> PeriodWords:
+    return PeriodWords(this_year=_rx(raw["this_year"]), last_year=_rx(raw["last_year"]),
+                       next_year=_rx(raw["next_year"]), dated=_rx(raw["dated"], end=True),
+                       not_period=_rx(raw["not_period"], end=True))
+
+
+def _years(text: str, a: int, b: int, w: PeriodWords, published_at: datetime | None) -> list[tuple[int, int, int, bool]]:
+    """(start, end, year, dated) of every single year stated in [a, b)."""
+    out: list[tuple[int, int, int, bool]] = []
+    for m in _YEAR.finditer(text, a, b):
+        head = text[max(a, m.start() - 40):m.start()]
+        if _RANGE_BEFORE.search(head) or w.not_period.search(head[-25:]):
+            continue
+        out.append((m.start(), m.end(), int(m.group("y")), bool(w.dated.search(head))))
+    for m in _FY_SHORT.finditer(text, a, b):
+        out.append((m.start(), m.end(), 2000 + int(m.group("y")), False))
+    if published_at is not None:
+        year = published_at.year
+        for rx, delta in ((w.this_year, 0), (w.last_year, -1), (w.next_year, 1)):
+            for m in rx.finditer(text, a, b):
+                out.append((m.start(), m.end(), year + delta, False))
+    return out
+
+
+def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence: tuple[int, int], w: PeriodWords,
+              published_at: datetime | None, kind: str) -> str | None:
+    """The year of the number at [start, end): the nearest single year of its clause, else of its
+    sentence (reserves: only a year that dates the estimate)."""
+    for a, b in (clause, sentence):
+        found = _years(text, a, b, w, published_at)
+        if kind == "reserves":
+            found = [y for y in found if y[3]]
+        if found:
+            def dist(y: tuple[int, int, int, bool]) -> int:
+                return start - y[1] if y[1] <= start else (y[0] - end) + 5 if y[0] >= end else 0
+            best = min(found, key=dist)
+            return str(best[2])
+    return None
