@@ -28,6 +28,7 @@ import jinja2
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
+from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware
@@ -114,7 +115,9 @@ def _environment() -> jinja2.Environment:
     )
     env.globals.update(article_href=article_href, entity_href=entity_href, archived_href=archived_href,
                        version=__version__, number=markup.number, fact_label=markup.fact_label,
-                       duration=_fmt_duration, entity_id=make_entity_id, kinds=store.ENTITY_KINDS, fact_types=store.FACT_TYPES)
+                       duration=_fmt_duration, entity_id=make_entity_id, kinds=store.ENTITY_KINDS, fact_types=store.FACT_TYPES,
+                       event_kinds=store.EVENT_KINDS, all_events=store.ALL_EVENTS, event_label=markup.event_label,
+                       event_value=markup.event_value, event_qualifier=markup.event_qualifier)
     env.filters["when"] = _fmt_time
     env.filters["day"] = lambda v: v.astimezone(UTC).strftime("%Y-%m-%d") if v else ""
     return env
@@ -327,7 +330,8 @@ class WebView:
             for r in row["related"]:
                 related.setdefault(r["kind"], []).append(r)
             return self.page(request, "entity.html", {
-                "e": row, "related": related,
+                "e": row, "related": related, "production": _production_charts(row),
+                "events_rows": store.ENTITY_EVENT_ROWS, "events_query": _query(entity=entity_id, type=store.ALL_EVENTS),
                 "timeline": charts.timeline(row["facts"], article_href, f"Facts about {row['name']} over time"),
                 "months": charts.month_bars(row["monthly"], f"Articles per month mentioning {row['name']}"),
                 "facts_query": _query(entity=entity_id), "articles_read": store.ENTITY_ARTICLES_READ,
@@ -361,8 +365,9 @@ class WebView:
             table = result.fetch_arrow_table()
             body = _encode(table, fmt)
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+            name = "events" if what == "facts" and f.events else what
             return Response(body, media_type=EXPORT_TYPES[fmt], headers={
-                "Content-Disposition": f'attachment; filename="orewire-{what}-{stamp}.{fmt}"',
+                "Content-Disposition": f'attachment; filename="orewire-{name}-{stamp}.{fmt}"',
                 "X-Row-Count": str(table.num_rows)})
         return self.read(request, work)
 
@@ -461,6 +466,27 @@ def _origin(request: Request) -> str | None:
     a plain host and port (it must not add words to the policy)."""
     netloc = request.url.netloc
     return f"{request.url.scheme}://{netloc}" if ORIGIN_HOST.match(netloc) else None
+
+
+def _production_charts(entity: dict[str, Any]) -> list[Markup]:
+    """The entity's production by year: one chart per unit, one line per commodity (and per subject
+    when the entity is the party of another's production); each point is a year's latest reported
+    actual figure and links to the event that reported it."""
+    series: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for r in entity.get("production", []):
+        key = (r["of_id"], r["commodity"], r["unit"])
+        name = r["commodity"] or "unnamed commodity"
+        if r["of_id"]:
+            name += f" ({r['of_name'] or r['of_id']})"
+        s = series.setdefault(key, {"name": name, "unit": r["unit"], "points": []})
+        reported = r["published_at"].astimezone(UTC).strftime("%Y-%m-%d") if r["published_at"] else "undated"
+        others = f", the latest of {r['reports']} reports" if r["reports"] > 1 else ""
+        tip = f"{name}, {r['period']}: {markup.number(r['quantity'])} {r['unit']} (reported {reported}{others})"
+        s["points"].append((int(r["period"]), float(r["quantity"]), tip,
+                            f"{article_href(r['article_id'])}#event-{r['event_id']}"))
+    units = list(dict.fromkeys(s["unit"] for s in series.values()))
+    return [charts.year_lines([s for s in series.values() if s["unit"] == unit],
+                              f"Production of {entity['name']} by year, in {unit}") for unit in units]
 
 
 def _pages(total: int, size: int, page: int) -> dict[str, Any]:

@@ -218,3 +218,57 @@ def timeline(facts: Sequence[dict[str, Any]], article_href: Any, label: str) -> 
         label = f"{when:%m-%d %H:%M}" if t1 - t0 < timedelta(days=5) else f"{when:%Y-%m-%d}"
         body.append(f'<text class="tick" x="{x:.1f}" y="{axis_y + 12}" text-anchor="{anchor}">{label}</text>')
     return _svg(int(axis_y + 20), body, label, "chart-timeline")
+
+
+def year_lines(series: Sequence[dict[str, Any]], label: str) -> Markup:
+    """Values by year, one line per series, on one axis (give it series of one unit).
+
+    Each series is a dict with ``name`` and ``points``: (year, value, tip, href) tuples. A year a
+    series has no value for breaks its line; each point names its value on hover and links to
+    ``href`` (the report behind it) when there is one.
+    """
+    years = sorted({p[0] for s in series for p in s["points"]})
+    if not years:
+        return _svg(40, ['<text x="10" y="24">No yearly figures.</text>'], label, "chart-years")
+    first, last = years[0], years[-1]
+    count = last - first + 1
+    left, right, top, plot_h = 56.0, WIDTH - 170.0, 12.0, 150.0
+    vmax = _nice_max(max(float(p[1]) for s in series for p in s["points"]))
+    step = (right - left) / max(count - 1, 1)
+
+    def x_of(year: int) -> float:
+        return left + (year - first) * step if count > 1 else (left + right) / 2
+
+    body = _axis(top, plot_h, left, right, vmax)
+    every = max(1, math.ceil(count / 12))
+    for year in range(first, last + 1):
+        if (year - first) % every == 0:
+            body.append(f'<text class="tick" x="{x_of(year):.1f}" y="{top + plot_h + 16}" '
+                        f'text-anchor="middle">{year}</text>')
+    for k, s in enumerate(series):
+        colour = PALETTE[k % len(PALETTE)]
+        points = sorted((int(p[0]), float(p[1]), p[2], p[3]) for p in s["points"])
+        runs: list[list[tuple[float, float]]] = []
+        previous = None
+        for year, value, _, _ in points:
+            xy = (x_of(year), top + plot_h - plot_h * value / vmax)
+            if previous is not None and year == previous + 1:
+                runs[-1].append(xy)
+            else:
+                runs.append([xy])
+            previous = year
+        for run in runs:
+            if len(run) > 1:
+                path = " ".join(f"{x:.1f},{y:.1f}" for x, y in run)
+                body.append(f'<polyline class="series" data-series="{escape(s["name"])}" fill="none" '
+                            f'stroke="{colour}" stroke-width="2" points="{path}"/>')
+        for year, value, tip, href in points:
+            y = top + plot_h - plot_h * value / vmax
+            dot = (f'<circle class="point" cx="{x_of(year):.1f}" cy="{y:.1f}" r="3.5" fill="{colour}" '
+                   f'data-series="{escape(s["name"])}" data-year="{year}" data-value="{value!r}">'
+                   f"<title>{escape(tip)}</title></circle>")
+            body.append(f'<a href="{escape(href)}">{dot}</a>' if href else dot)
+        ly = top + 14 + k * 18
+        body.append(f'<rect x="{right + 16}" y="{ly - 9}" width="10" height="10" fill="{colour}"/>'
+                    f'<text x="{right + 30}" y="{ly}">{escape(s["name"])}</text>')
+    return _svg(int(top + plot_h + 26), body, label, "chart-years")

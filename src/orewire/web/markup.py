@@ -1,4 +1,4 @@
-"""Text to safe HTML: an article's text with its mentions and facts marked, search snippets with
+"""Text to safe HTML: an article's text with its mentions, facts and events marked, search snippets with
 the matching words marked, and the word-level changes between two versions of a text.
 
 Everything returned here is :class:`markupsafe.Markup` built from escaped pieces: article text,
@@ -29,6 +29,12 @@ class Span:
     label: str
     href: str
     fact_id: str = ""
+    event_id: str = ""
+
+    @property
+    def rank(self) -> int:
+        """Which comes first among spans of one length and in a hover text: events, facts, mentions."""
+        return 0 if self.event_id else 1 if self.fact_id else 2
 
 
 def fact_label(fact: dict[str, Any]) -> str:
@@ -56,6 +62,42 @@ def fact_label(fact: dict[str, Any]) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def event_value(event: dict[str, Any]) -> str:
+    """An event's number(s) as read: quantity and unit, amount and currency (with its USD value), share."""
+    parts: list[str] = []
+    if event.get("quantity") is not None:
+        parts.append(f"{number(event['quantity'])} {event.get('unit') or ''}".strip())
+    if event.get("amount") is not None:
+        currency = event.get("currency") or ""
+        amount = f"{number(event['amount'])} {currency}".strip()
+        if event.get("value_usd") is not None and currency != "USD":
+            amount += f" (≈ {number(event['value_usd'])} USD)"
+        parts.append(amount)
+    if event.get("share") is not None:
+        parts.append(f"{number(event['share'])}%")
+    return " · ".join(parts)
+
+
+def event_qualifier(event: dict[str, Any]) -> str:
+    """An event's basis and direction (production and trade): "actual", "plan · export"..."""
+    return " · ".join(str(event[k]) for k in ("basis", "direction") if event.get(k))
+
+
+def event_label(event: dict[str, Any]) -> str:
+    """One line describing an event: its kind, number, commodity, year, basis or direction, and who."""
+    parts = [f"{event.get('kind') or 'event'} {event_value(event)}".strip()]
+    if event.get("commodity"):
+        parts.append(str(event["commodity"]))
+    if event.get("period") is not None:
+        parts.append(str(event["period"]))
+    if event_qualifier(event):
+        parts.append(event_qualifier(event))
+    who = " → ".join(str(event[k]) for k in ("subject", "party") if event.get(k))
+    if who:
+        parts.append(who)
+    return " · ".join(parts)
+
+
 def number(value: Any) -> str:
     """A number as people read it: 17000000000 -> '17 billion', 4.5 -> '4.5'."""
     if value is None:
@@ -73,9 +115,16 @@ def number(value: Any) -> str:
 
 
 def spans_for(article: dict[str, Any], entity_href: Callable[[str], str]) -> list[Span]:
-    """The spans to mark in an article's text: every fact, then every mention."""
+    """The spans to mark in an article's text: every event's evidence (its number), every fact,
+    then every mention."""
     length = len(article.get("text") or "")
     spans: list[Span] = []
+    for event in article.get("events", []):
+        start, end = event.get("start"), event.get("end")
+        if start is None or end is None or not 0 <= start < end <= length:
+            continue
+        spans.append(Span(start, end, f"event event-{event['kind']}", event_label(event),
+                          f"#event-{event['event_id']}", event_id=event["event_id"]))
     for fact in article.get("facts", []):
         start, end = fact.get("start"), fact.get("end")
         if start is None or end is None or not 0 <= start < end <= length:
@@ -94,8 +143,8 @@ def highlight(text: str, spans: Iterable[Span]) -> Markup:
     """``text`` escaped, each piece covered by spans wrapped in a link naming all that cover it.
 
     Overlapping spans are handled by cutting the text at every span boundary: a piece links to the
-    shortest span covering it (the most specific: a deposit's name inside its fact), and its hover
-    text lists every span covering it, facts first.
+    shortest span covering it (the most specific: a deposit's name inside its fact, an event's
+    number inside a quantity), and its hover text lists every span covering it, events and facts first.
     """
     spans = list(spans)
     if not text:
@@ -108,11 +157,13 @@ def highlight(text: str, spans: Iterable[Span]) -> Markup:
         if not covering:
             out.append(str(escape(piece)))
             continue
-        best = min(covering, key=lambda s: (s.end - s.start, s.kind))
+        best = min(covering, key=lambda s: (s.end - s.start, s.rank, s.kind))
         classes = " ".join(sorted({c for s in covering for c in s.kind.split()}))
-        label = "\n".join(dict.fromkeys(s.label for s in sorted(covering, key=lambda s: not s.fact_id)))
+        label = "\n".join(dict.fromkeys(s.label for s in sorted(covering, key=lambda s: s.rank)))
         facts = " ".join(s.fact_id for s in covering if s.fact_id)
+        events = " ".join(s.event_id for s in covering if s.event_id)
         attrs = f' data-facts="{escape(facts)}"' if facts else ""
+        attrs += f' data-events="{escape(events)}"' if events else ""
         out.append(f'<a class="hl {escape(classes)}" href="{escape(best.href)}" title="{escape(label)}"{attrs}>'
                    f"{escape(piece)}</a>")
     return Markup("".join(out))

@@ -25,6 +25,7 @@ from urllib.parse import urlencode
 import duckdb
 import pyarrow as pa
 
+from orewire.facts.model import EVENT_KINDS
 from orewire.facts.model import entity_id as make_entity_id
 from orewire.settings import Settings
 from orewire.warehouse.db import lock_path, reader, snapshot_path
@@ -37,10 +38,14 @@ FACTS_PAGE_SIZE = 50
 EXPORT_LIMIT = 1_000_000
 ENTITY_FACTS_SHOWN = 500  # on the timeline
 ENTITY_FACT_ROWS = 150  # in the table
+ENTITY_EVENT_ROWS = 150  # in the events table
+PRODUCTION_SERIES = 8  # lines on the entity's production chart(s)
 # The entity page reads the facts of its latest articles; the facts explorer has them all.
 ENTITY_ARTICLES_READ = 100
 ENTITY_KINDS = ("deposit", "company", "person", "country", "commodity", "region", "org")
 FACT_TYPES = ("deposit", "amount", "quantity", "role")
+# The facts explorer's ``type`` also takes an event kind, or "events" for events of every kind.
+ALL_EVENTS = "events"
 
 
 def _writer_active(db_path: Path) -> bool:
@@ -175,8 +180,8 @@ class Filters:
     commodity: str = ""
     country: str = ""
     company: str = ""
-    type: str = ""  # facts only
-    entity: str = ""  # facts only: facts about this entity id
+    type: str = ""  # facts only: a fact type, an event kind, or ALL_EVENTS
+    entity: str = ""  # facts only: facts (events) about this entity id
     sort: str = "relevance"
     page: int = 1
     problems: tuple[str, ...] = field(default=(), compare=False)
@@ -197,7 +202,8 @@ class Filters:
             language=_text(params.get("language"), 10), since=since, until=until,
             mining=mining if mining in ("yes", "no") else "",
             commodity=_text(params.get("commodity")), country=_text(params.get("country")),
-            company=_text(params.get("company")), type=kind if kind in FACT_TYPES else "",
+            company=_text(params.get("company")),
+            type=kind if kind in FACT_TYPES or kind in EVENT_KINDS or kind == ALL_EVENTS else "",
             entity=_text(params.get("entity")),
             sort=sort if sort in ("relevance", "date", "oldest") else ("relevance" if params.get("q") else "date"),
             page=_page(params.get("page")), problems=tuple(problems),
@@ -215,6 +221,15 @@ class Filters:
             if value not in ("", None):
                 pairs.append((name, value.isoformat() if isinstance(value, date) else str(value)))
         return urlencode(pairs)
+
+    @property
+    def events(self) -> bool:
+        """The explorer lists events (of one kind or all), not facts."""
+        return self.type == ALL_EVENTS or self.type in EVENT_KINDS
+
+    @property
+    def event_kind(self) -> str:
+        return self.type if self.type in EVENT_KINDS else ""
 
     @property
     def active(self) -> bool:
@@ -510,6 +525,16 @@ def overview(conn: duckdb.DuckDBPyConnection, now: datetime) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------------------------
+# events: what a number of an article measures (one row each, ``events`` table)
+
+
+_EVENT_FIELDS = ("e.event_id, e.kind, e.subject, e.subject_id, e.party, e.party_id, e.commodity, e.quantity, "
+                 "e.unit, e.amount, e.currency, e.value_usd, e.rate_source, e.share, e.period, e.basis, "
+                 "e.direction, e.sentence, e.start, e.\"end\", e.sentence_start, e.sentence_end, "
+                 "e.extractor_version")
+
+
+# ---------------------------------------------------------------------------------------------
 # article
 
 
@@ -526,6 +551,9 @@ def article(conn: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] 
         SELECT fact_id, type, value, unit, currency, value_usd, rate_source, name, commodities, region, country,
                status, person, title, org, sentence, start, "end", extractor_version
         FROM facts WHERE article_id = ? ORDER BY start, fact_id
+    """, [article_id])
+    row["events"] = _rows(conn, f"""
+        SELECT {_EVENT_FIELDS} FROM events e WHERE e.article_id = ? ORDER BY e.start, e.event_id
     """, [article_id])
     row["versions"] = _rows(conn, """
         SELECT version, title, text, published_at, fetched_at, superseded_at, warc_file IS NOT NULL AS archived
@@ -650,7 +678,50 @@ def entity(conn: duckdb.DuckDBPyConnection, entity_id: str) -> dict[str, Any] | 
         _entity_articles(conn, row, em, latest_name)
     finally:
         conn.unregister(em)
+    _entity_events(conn, row)
     return row
+
+
+# The entity's events: those naming it as their subject or their party (ids, not names).
+_ENTITY_EVENTS = "SELECT * FROM events WHERE subject_id = ? OR party_id = ?"
+
+
+def _entity_events(conn: duckdb.DuckDBPyConnection, row: dict[str, Any]) -> None:
+    """The entity's latest events (``ENTITY_EVENT_ROWS``, with their count), and its production by
+    year: per series (its own production, or a subject's of which it is the party, by commodity and
+    unit), each year's latest reported actual figure."""
+    entity_id = row["entity_id"]
+    row["events"] = _rows(conn, f"""
+        WITH e AS MATERIALIZED ({_ENTITY_EVENTS})
+        SELECT {_EVENT_FIELDS}, e.article_id, a.published_at, a.source, a.title AS article_title,
+               count(*) OVER () AS total
+        FROM e JOIN articles a USING (article_id)
+        ORDER BY a.published_at DESC NULLS LAST, e.article_id, e.start, e.event_id LIMIT {ENTITY_EVENT_ROWS}
+    """, [entity_id, entity_id])
+    row["events_total"] = int(row["events"][0]["total"]) if row["events"] else 0
+    row["production"] = _rows(conn, f"""
+        WITH e AS MATERIALIZED ({_ENTITY_EVENTS}),
+        p AS (
+            SELECT CASE WHEN e.subject_id = ? THEN NULL ELSE e.subject_id END AS of_id,
+                   CASE WHEN e.subject_id = ? THEN NULL ELSE e.subject END AS of_name,
+                   e.commodity, e.unit, e.period, e.quantity, e.event_id, e.article_id, a.published_at
+            FROM e JOIN articles a USING (article_id)
+            WHERE e.kind = 'production' AND e.basis = 'actual' AND e.period IS NOT NULL
+              AND e.quantity IS NOT NULL AND e.unit IS NOT NULL),
+        latest AS (
+            SELECT *, count(*) OVER (PARTITION BY of_id, commodity, unit, period) AS reports
+            FROM p
+            QUALIFY row_number() OVER (PARTITION BY of_id, commodity, unit, period
+                                       ORDER BY published_at DESC NULLS LAST, event_id) = 1),
+        series AS (
+            SELECT of_id, commodity, unit FROM latest GROUP BY ALL
+            ORDER BY count(*) DESC, of_id NULLS FIRST, commodity, unit LIMIT {PRODUCTION_SERIES})
+        SELECT l.of_id, l.of_name, l.commodity, l.unit, l.period, l.quantity, l.reports, l.event_id,
+               l.article_id, l.published_at
+        FROM latest l JOIN series s ON s.of_id IS NOT DISTINCT FROM l.of_id
+             AND s.commodity IS NOT DISTINCT FROM l.commodity AND s.unit = l.unit
+        ORDER BY l.of_id NULLS FIRST, l.commodity, l.unit, l.period
+    """, [entity_id, entity_id, entity_id, entity_id])
 
 
 def _entity_articles(conn: duckdb.DuckDBPyConnection, row: dict[str, Any], em: str, latest_name: str) -> None:
@@ -744,6 +815,11 @@ FACT_COLUMNS = ("f.fact_id, f.article_id, a.published_at, a.source, a.title AS a
                 "f.extractor_version")
 
 
+def _contains(words: str) -> str:
+    """An ILIKE pattern (escape character \\) matching text that contains ``words`` as written."""
+    return "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def _facts_sql(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, list[Any]]:
     conds, params = article_conditions(f)
     if f.type:
@@ -751,7 +827,7 @@ def _facts_sql(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, list[A
         params.append(f.type)
     if f.q:
         conds.append("f.sentence ILIKE ? ESCAPE '\\'")
-        params.append("%" + f.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        params.append(_contains(f.q))
     if f.entity:
         ent = entity_row(conn, f.entity)
         if ent is None:
@@ -766,9 +842,44 @@ def _facts_sql(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, list[A
     return sql, params
 
 
+EVENT_COLUMNS = ("e.event_id, e.article_id, a.published_at, a.source, a.title AS article_title, e.kind, "
+                 "e.subject, e.subject_id, e.party, e.party_id, e.commodity, e.quantity, e.unit, e.amount, "
+                 "e.currency, e.value_usd, e.rate_source, e.share, e.period, e.basis, e.direction, e.sentence, "
+                 "e.start, e.\"end\", e.sentence_start, e.sentence_end, e.extractor_version")
+
+
+def _events_sql(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, list[Any]]:
+    """The events matching the filters: the articles' filters, the kind, words of the sentence, the
+    entity as subject or party, and the commodity as the event's own."""
+    conds, params = article_conditions(f)
+    if f.event_kind:
+        conds.append("e.kind = ?")
+        params.append(f.event_kind)
+    if f.commodity:
+        conds.append("lower(e.commodity) IN (SELECT lower(name) FROM entities WHERE kind = 'commodity' AND "
+                     "(entity_id IN (?, ?, ?) OR lower(name) = lower(?) OR upper(code) = upper(?)))")
+        params.extend([f.commodity, f"commodity:{f.commodity}", entity_for("commodity", f.commodity), f.commodity,
+                       f.commodity])
+    if f.q:
+        conds.append("e.sentence ILIKE ? ESCAPE '\\'")
+        params.append(_contains(f.q))
+    if f.entity:
+        conds.append("(e.subject_id = ? OR e.party_id = ?)")
+        params.extend([f.entity, f.entity])
+    order = "a.published_at ASC NULLS LAST" if f.sort == "oldest" else "a.published_at DESC NULLS LAST"
+    sql = (f"SELECT {EVENT_COLUMNS} FROM events e JOIN articles a USING (article_id){_where(conds)} "
+           f"ORDER BY {order}, e.article_id, e.start, e.event_id")
+    return sql, params
+
+
+def _list_sql(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, list[Any]]:
+    return _events_sql(conn, f) if f.events else _facts_sql(conn, f)
+
+
 def facts(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[list[dict[str, Any]], int]:
-    """One page of facts matching the filters, and how many match."""
-    sql, params = _facts_sql(conn, f)
+    """One page of facts (or events, when the filters name an event kind) matching the filters, and
+    how many match."""
+    sql, params = _list_sql(conn, f)
     rows = _rows(conn, f"SELECT *, count(*) OVER () AS total FROM ({sql}) LIMIT ? OFFSET ?",
                  [*params, FACTS_PAGE_SIZE, (f.page - 1) * FACTS_PAGE_SIZE])
     if rows:
@@ -778,5 +889,6 @@ def facts(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[list[dict[str, A
 
 
 def facts_export(conn: duckdb.DuckDBPyConnection, f: Filters) -> Any:
-    sql, params = _facts_sql(conn, f)
+    """Every matching fact (or event), up to EXPORT_LIMIT, in the list's order, for an export."""
+    sql, params = _list_sql(conn, f)
     return conn.execute(f"SELECT * FROM ({sql}) LIMIT {EXPORT_LIMIT}", params)
