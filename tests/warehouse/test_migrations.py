@@ -3,6 +3,9 @@ import duckdb
 from orewire.warehouse import db
 from orewire.warehouse.db import apply_migrations, migrate, migrations
 
+EVENT_VIEWS = {"reserves": "reserves", "production": "production", "trade": "trade", "investment": "investments",
+               "deal": "deals", "licence": "licences", "financial": "financials"}
+
 
 def _tables(path):
     conn = duckdb.connect(str(path))
@@ -16,8 +19,8 @@ def test_migrations_apply_on_empty_file_and_reapply_is_noop(warehouse_env):
     applied = migrate(warehouse_env)
     assert applied == [n for n, _, _ in migrations()]
     tables = _tables(warehouse_env.warehouse)
-    for name in ("articles", "fetches", "entities", "mentions", "facts", "runs", "article_versions",
-                 "not_articles", "schema_migrations", "deposits", "amounts_usd", "article_facts"):
+    for name in ("articles", "fetches", "entities", "mentions", "facts", "events", "runs", "article_versions",
+                 "not_articles", "schema_migrations", "deposits", "amounts_usd", "article_facts", *EVENT_VIEWS.values()):
         assert name in tables
     assert migrate(warehouse_env) == []
 
@@ -38,6 +41,29 @@ def test_contract_column_types(warehouse_env):
         assert f"articles.{col}" in types
     for col in ("url", "status", "fetched_at", "run_id", "warc_file", "warc_offset", "error"):
         assert f"fetches.{col}" in types
+    assert {c: types[f"events.{c}"] for c in ("quantity", "amount", "value_usd", "share", "period", "start", "end",
+                                              "sentence_start", "sentence_end", "kind", "subject_id")} == {
+        "quantity": "DOUBLE", "amount": "DOUBLE", "value_usd": "DOUBLE", "share": "DOUBLE", "period": "INTEGER",
+        "start": "INTEGER", "end": "INTEGER", "sentence_start": "INTEGER", "sentence_end": "INTEGER",
+        "kind": "VARCHAR", "subject_id": "VARCHAR"}
+    assert types["deposits.reserves"] == ("STRUCT(commodity VARCHAR, quantity DOUBLE, unit VARCHAR, period INTEGER, "
+                                          "reported TIMESTAMP WITH TIME ZONE)[]")
+    assert types["deposits.production"] == "STRUCT(commodity VARCHAR, quantity DOUBLE, unit VARCHAR, period INTEGER)"
+
+
+def test_event_views_carry_every_event_column_and_the_article(warehouse_env):
+    migrate(warehouse_env)
+    conn = duckdb.connect(str(warehouse_env.warehouse))
+    try:
+        events = [r[0] for r in conn.execute("DESCRIBE events").fetchall()]
+        for kind, view in EVENT_VIEWS.items():
+            described = [r[0] for r in conn.execute(f"DESCRIBE {view}").fetchall()]
+            assert described == [c for c in events if c != "article_id"] + [
+                "source", "published_at", "title", "canonical_url", "article_id"], view
+            sql = conn.execute("SELECT sql FROM duckdb_views() WHERE view_name = ?", [view]).fetchone()
+            assert sql and f"e.kind = '{kind}'" in sql[0], view
+    finally:
+        conn.close()
 
 
 def test_old_database_upgrades(warehouse_env, monkeypatch):
