@@ -34,7 +34,7 @@ DATA = Path(__file__).with_name("data")
 _SUBJECT_KINDS = ("deposit", "company", "org", "country", "region")
 _WINDOW = 160  # a cue further than this from its number (in characters) types nothing
 _SHARE_RE = re.compile(r"(?<![\d.,])(?P<num>\d{1,3}(?:[.,]\d{1,2})?)\s?(?:%|per\s?cent\b|percent\b|процент\w*|-процентн\w*)")
-_CLAUSE_BREAK = re.compile(r";|, (?:while|whereas|and|but)\b|, а |, но |, тогда как")
+_CLAUSE_BREAK = re.compile(r";|,? (?:while|whereas)\b|, (?:and|but)\b|, а |, но |,? тогда как|,? в то время как")
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,9 @@ class Lexicon:
     deal_act: re.Pattern[str]
     ore: re.Pattern[str]
     periods: periods.PeriodWords
+    anaphora: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
+    mined: re.Pattern[str]
+    reserves_noun: re.Pattern[str]
 
 
 def _alt(words: list[str], edge: bool = True) -> str:
@@ -81,6 +84,10 @@ _ORE = {
     "en": r"^\s*(?:of\s+)?(?:[\w-]+\s+){0,2}?(?<!iron )ores?\b(?!\s+(?:reserves?|resources?)\s+(?:of|containing))",
     "ru": r"^\s*(?:[а-яё-]+\s+){0,2}?(?<!железной )(?<!железных )руд[аыуе]?\b",
 }
+
+
+_ANAPHORA_KINDS = {"country": ("country",), "company": ("company",), "deposit": ("deposit",),
+                   "region": ("region",)}
 
 
 @cache
@@ -115,6 +122,9 @@ def lexicon(language: str) -> Lexicon:
         deal_act=_rx(num["deal"]),
         ore=re.compile(_ORE[language], re.IGNORECASE),
         periods=periods.words(raw["period"], language),
+        mined=_rx(raw["quantity_refine"]["mined"]),
+        reserves_noun=_rx(raw["quantity_refine"]["reserves_noun"]),
+        anaphora=tuple((_rx(words), _ANAPHORA_KINDS[kind]) for kind, words in raw["anaphora"].items()),
     )
 
 
@@ -144,6 +154,7 @@ class _Article:
         self.lex = lex
         self.sents = Sentences(text)
         self.published_at = published_at
+        self.numbers: list[_Number] = []
         self.mentions = sorted(
             (_Mention(s, e, ent.kind, ent.name, ent.id) for ent in entities if ent.kind in _SUBJECT_KINDS
              for s, e in ent.mentions),
@@ -152,6 +163,25 @@ class _Article:
         self._counts: dict[str, int] = {}
         for m in self.mentions:
             self._counts[m.id] = self._counts.get(m.id, 0) + 1
+        self.commodities = sorted((s, e, ent.name) for ent in entities if ent.kind == "commodity"
+                                  for s, e in ent.mentions)
+        counts: dict[str, int] = {}
+        for _s, _e, name in self.commodities:
+            counts[name] = counts.get(name, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        self.main_commodity = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]) else None
+
+    def commodity_near(self, start: int, end: int, a: int, b: int) -> str | None:
+        """The commodity named right after a number ("tonnes of uranium"), else the nearest one
+        before it in its clause, else after it."""
+        after = [c for c in self.commodities if end <= c[0] <= end + 40 and c[0] < b]
+        if after:
+            return after[0][2]
+        before = [c for c in self.commodities if a <= c[0] and c[1] <= start]
+        if before:
+            return before[-1][2]
+        later = [c for c in self.commodities if end <= c[0] < b]
+        return later[0][2] if later else None
 
     def in_span(self, a: int, b: int, kinds: tuple[str, ...] = _SUBJECT_KINDS) -> list[_Mention]:
         return [m for m in self.mentions if a <= m.start and m.end <= b and m.kind in kinds]
@@ -180,12 +210,14 @@ def find_events(text: str, entities: list[Entity], facts: list[Fact], *, publish
     lex = lexicon("ru" if language == "ru" else "en")
     art = _Article(text, entities, lex, published_at)
     numbers = _numbers(text, facts, art)
+    art.numbers = numbers
     events: list[Event] = []
     for num in numbers:
         ev = _event(num, art)
         if ev is not None:
             events.append(ev)
     events.extend(_numberless(art, events))
+    _carry_periods(events, art.sents)
     return _dedupe(events)
 
 
@@ -195,6 +227,7 @@ def find_events(text: str, entities: list[Entity], facts: list[Fact], *, publish
 
 def _numbers(text: str, facts: list[Fact], art: _Article) -> list[_Number]:
     out: list[_Number] = []
+    facts = _lower_bounds(text, facts)
     amounts = sorted((f for f in facts if f.type == "amount"), key=lambda f: f.start)
     prev_end = -10
     for f in amounts:
@@ -205,8 +238,8 @@ def _numbers(text: str, facts: list[Fact], art: _Article) -> list[_Number]:
             continue
         prev_end = f.end
         out.append(_Number("a", f.start, f.end, fact=f))
-    quantities = sorted((f for f in facts if f.type == "quantity" and f.unit in ("t", "oz", "lb", "g/t")),
-                        key=lambda f: f.start)
+    quantities = sorted((f for f in facts if f.type == "quantity" and f.unit in ("t", "oz", "lb", "g/t")
+                         and f.value and not (f.value == 1 and f.unit == "t")), key=lambda f: f.start)
     prev_end = -10
     for f in quantities:
         gap = text[prev_end:f.start] if f.start >= prev_end else ""
@@ -224,6 +257,28 @@ def _numbers(text: str, facts: list[Fact], art: _Article) -> list[_Number]:
             if 0 < value <= 100:
                 out.append(_Number("s", m.start(), m.end(), share=value))
     out.sort(key=lambda n: n.start)
+    return out
+
+
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|and|до|и)\s*(?:US)?[$€£]?\s*", re.IGNORECASE)
+
+
+def _lower_bounds(text: str, facts: list[Fact]) -> list[Fact]:
+    """Ranges give their lower bound: the upper end of "275-295,000 tons", "$950-million and
+    $1.0-billion", "from 10 to 15 тонн" is dropped."""
+    out: list[Fact] = []
+    by_type: dict[str, list[Fact]] = {}
+    for f in sorted(facts, key=lambda f: f.start):
+        if f.type in ("amount", "quantity"):
+            prev = by_type.get(f.type, [])
+            if prev and prev[-1].end <= f.start and _RANGE_GAP.fullmatch(text[prev[-1].end:f.start]) \
+                    and (f.type == "amount" or prev[-1].unit == f.unit):
+                head = text[max(0, prev[-1].start - 12):prev[-1].start].lower()
+                if "-" in text[prev[-1].end:f.start] or "–" in text[prev[-1].end:f.start] or \
+                        re.search(r"(?:between|from|от)\s*$", head) or " to " in text[prev[-1].end:f.start]:
+                    continue
+            by_type.setdefault(f.type, []).append(f)
+        out.append(f)
     return out
 
 
@@ -281,6 +336,12 @@ def _event(num: _Number, art: _Article) -> Event | None:
         if cue is None:
             return None
         kind, cue_at = cue
+        if num.what == "a" and kind in ("deal", "trade", "investment"):
+            fin = [m for m in lex.amount["financial"].finditer(text, max(a, num.start - 90), num.start)]
+            if fin and not lex.amount[kind].search(text, fin[-1].end(), num.start):
+                kind, cue_at = "financial", fin[-1].start()
+        if kind == "reserves" and lex.mined.search(text, a, b) and not lex.reserves_noun.search(text, a, b):
+            kind = "production"
         if num.what == "q" and num.fact is not None and num.fact.unit == "g/t" and kind == "production":
             kind = "reserves" if not re.search(r"mined|processed|feed|head grade", text[a:b], re.I) else "production"
     ev = Event(kind=kind, sentence=text[ss:se], start=num.start, end=num.end, sentence_start=ss, sentence_end=se)
@@ -295,8 +356,9 @@ def _event(num: _Number, art: _Article) -> Event | None:
     elif num.what == "s":
         ev.share = num.share
     _roles(ev, num, art, cue_at, (a, b), (ss, se))
+    others = [(n.start, n.end) for n in art.numbers if ss <= n.start < se]
     ev.period = periods.period_of(text, num.start, num.end, (a, b), (ss, se), lex.periods, art.published_at,
-                                  kind)
+                                  kind, others)
     if kind in ("production", "trade"):
         ev.basis = _basis(text, num, (a, b), lex, ev.period, art.published_at)
     if kind == "trade":
@@ -323,7 +385,10 @@ def _commodity(num: _Number, art: _Article) -> str | None:
             w = m.group(1).lower()
             return {"au": "gold", "ag": "silver", "pt": "platinum", "pd": "palladium", "золота": "gold",
                     "серебра": "silver"}.get(w, w)
-    return f.commodity
+    if f.commodity:
+        return f.commodity
+    ss, se = art.sents.span(num.start)
+    return art.commodity_near(num.start, num.end, ss, se) or art.main_commodity
 
 
 def _basis(text: str, num: _Number, clause: tuple[int, int], lex: Lexicon, period: str | None,
@@ -374,11 +439,13 @@ def _after_word(art: _Article, rx: re.Pattern[str], ms: list[_Mention], a: int, 
 
 def _before_word(art: _Article, rx: re.Pattern[str], ms: list[_Mention], a: int, b: int,
                  kinds: tuple[str, ...], gap: int = 80) -> _Mention | None:
-    """The nearest mention of ``kinds`` that comes before a match of ``rx`` (within ``gap``)."""
+    """The nearest mention of ``kinds`` (the first kind that has one) before a match of ``rx``
+    (within ``gap``)."""
     for m in rx.finditer(art.text, a, b):
-        cands = [men for men in ms if men.kind in kinds and men.end <= m.start() and m.start() - men.end <= gap]
-        if cands:
-            return cands[-1]
+        for kind in kinds:
+            cands = [men for men in ms if men.kind == kind and men.end <= m.start() and m.start() - men.end <= gap]
+            if cands:
+                return cands[-1]
     return None
 
 
@@ -389,12 +456,27 @@ def _set(ev: Event, slot: str, m: _Mention | None) -> None:
     setattr(ev, f"{slot}_id", m.id)
 
 
+def _anaphora(art: _Article, ms: list[_Mention], a: int, pos: int) -> list[_Mention]:
+    """The sentence's mentions, with "the country", "the company", "the deposit" standing for the
+    entity the article last named of that kind (when no name stands between it and the number)."""
+    out = list(ms)
+    for rx, kinds in art.lex.anaphora:
+        for m in rx.finditer(art.text, a, pos):
+            if any(m.end() <= x.start < pos for x in ms):
+                continue
+            ref = art.topic(m.start(), kinds)
+            if ref is not None:
+                out.append(_Mention(m.start(), m.end(), ref.kind, ref.name, ref.id))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
 def _roles(ev: Event, num: _Number, art: _Article, cue_at: int, clause: tuple[int, int],
            sentence: tuple[int, int]) -> None:
     lex = art.lex
     ss, se = sentence
-    ms = art.in_span(ss, se)
     pos = num.start
+    ms = _anaphora(art, art.in_span(ss, se), ss, pos)
     subject: _Mention | None = None
     party: _Mention | None = None
     if ev.kind == "reserves":
@@ -526,7 +608,22 @@ def _dedupe(events: list[Event]) -> list[Event]:
             seen_numberless.add(key)
             out.append(ev)
             continue
-        if any(o.kind == ev.kind and o.subject_id == ev.subject_id and _same_number(o, ev) for o in out):
+        if any(o.kind == ev.kind and _same_number(o, ev) and (o.subject_id == ev.subject_id or
+               o.subject_id is None or ev.subject_id is None or o.period == ev.period) for o in out):
             continue
         out.append(ev)
     return out
+
+
+def _carry_periods(events: list[Event], sents: Sentences) -> None:
+    """A figure whose sentence states no year belongs to the year of the figure of the same kind
+    just before it (within the two sentences before): "In 2023 it produced X. Gold output was Y."""
+    last: dict[str, tuple[int, str]] = {}
+    for ev in sorted(events, key=lambda e: e.start):
+        i = sents.index(ev.start)
+        if ev.period is None and ev.kind not in ("reserves", "licence", "deal") and "any" in last:
+            j, period = last.get(ev.kind, last["any"])
+            if 0 < i - j <= 2:
+                ev.period = period
+        if ev.period is not None and ev.kind not in ("reserves", "licence", "deal"):
+            last[ev.kind] = last["any"] = (i, ev.period)

@@ -36,9 +36,11 @@ def words(raw: dict[str, list[str]], language: str) -> PeriodWords:
                        not_period=_rx(raw["not_period"], end=True))
 
 
-def _years(text: str, a: int, b: int, w: PeriodWords, published_at: datetime | None) -> list[tuple[int, int, int, bool]]:
-    """(start, end, year, dated) of every single year stated in [a, b)."""
-    out: list[tuple[int, int, int, bool]] = []
+def _years(text: str, a: int, b: int, w: PeriodWords,
+           published_at: datetime | None) -> list[tuple[int, int, int, bool | None]]:
+    """(start, end, year, dated) of every single year stated in [a, b); dated is None for a year
+    written relative to the article's date."""
+    out: list[tuple[int, int, int, bool | None]] = []
     for m in _YEAR.finditer(text, a, b):
         head = text[max(a, m.start() - 40):m.start()]
         if _RANGE_BEFORE.search(head) or w.not_period.search(head[-25:]):
@@ -50,20 +52,25 @@ def _years(text: str, a: int, b: int, w: PeriodWords, published_at: datetime | N
         year = published_at.year
         for rx, delta in ((w.this_year, 0), (w.last_year, -1), (w.next_year, 1)):
             for m in rx.finditer(text, a, b):
-                out.append((m.start(), m.end(), year + delta, False))
+                out.append((m.start(), m.end(), year + delta, None))
     return out
 
 
 def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence: tuple[int, int], w: PeriodWords,
-              published_at: datetime | None, kind: str) -> str | None:
+              published_at: datetime | None, kind: str, others: list[tuple[int, int]] | None = None) -> str | None:
     """The year of the number at [start, end): the nearest single year of its clause, else of its
-    sentence (reserves: only a year that dates the estimate)."""
+    sentence (reserves: only a year that dates the estimate). A year written right after another
+    of ``others`` (numbers of the same sentence) is that number's: "X, against Y a year earlier"."""
     for a, b in (clause, sentence):
         found = _years(text, a, b, w, published_at)
+        if others:  # "X, against Y a year earlier": the relative year after another number is that number's
+            found = [y for y in found if not (y[3] is None and any(
+                o_end <= y[0] <= o_end + 25 and (o_s, o_end) != (start, end) and not (o_end <= end <= y[0])
+                for o_s, o_end in others))]
         if kind == "reserves":
             found = [y for y in found if y[3]]
         if found:
-            def dist(y: tuple[int, int, int, bool]) -> int:
+            def dist(y: tuple[int, int, int, bool | None]) -> int:
                 return start - y[1] if y[1] <= start else (y[0] - end) + 5 if y[0] >= end else 0
             best = min(found, key=dist)
             return str(best[2])
