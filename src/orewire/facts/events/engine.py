@@ -67,6 +67,7 @@ class Lexicon:
     ore: re.Pattern[str]
     periods: periods.PeriodWords
     anaphora: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
+    language: str
     mined: re.Pattern[str]
     reserves_noun: re.Pattern[str]
 
@@ -124,6 +125,7 @@ def lexicon(language: str) -> Lexicon:
         periods=periods.words(raw["period"], language),
         mined=_rx(raw["quantity_refine"]["mined"]),
         reserves_noun=_rx(raw["quantity_refine"]["reserves_noun"]),
+        language=language,
         anaphora=tuple((_rx(words), _ANAPHORA_KINDS[kind]) for kind, words in raw["anaphora"].items()),
     )
 
@@ -146,6 +148,20 @@ class _Number:
     share: float | None = None
 
 
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
+def _written_name(ent: Entity, lex: Lexicon) -> str:
+    """The name an event gives its subject or party: the entity's name; in a Russian article, a
+    deposit, company or region as the article writes it (its shortest Cyrillic form, the
+    nominative as a rule: «Норникель», not «Норникеля»), while the id stays the shared Latin one."""
+    if lex.language == "ru" and ent.kind != "country":
+        written = [a for a in ent.aliases if _CYRILLIC.search(a)]
+        if written:
+            return min(written, key=lambda a: (len(a), a))
+    return ent.name
+
+
 class _Article:
     """One article's sentences, entity mentions and the words of its language."""
 
@@ -156,8 +172,8 @@ class _Article:
         self.published_at = published_at
         self.numbers: list[_Number] = []
         self.mentions = sorted(
-            (_Mention(s, e, ent.kind, ent.name, ent.id) for ent in entities if ent.kind in _SUBJECT_KINDS
-             for s, e in ent.mentions),
+            (_Mention(s, e, ent.kind, _written_name(ent, lex), ent.id) for ent in entities
+             if ent.kind in _SUBJECT_KINDS for s, e in ent.mentions),
             key=lambda m: (m.start, -m.end),
         )
         self._counts: dict[str, int] = {}

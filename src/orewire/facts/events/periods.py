@@ -71,7 +71,7 @@ def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence
             found = [y for y in found if y[3]]
         if found:
             def dist(y: tuple[int, int, int, bool | None]) -> int:
-                return start - y[1] if y[1] <= start else (y[0] - end) + 5 if y[0] >= end else 0
+                return start - y[1] + 2 if y[1] <= start else (y[0] - end) if y[0] >= end else 0
             best = min(found, key=dist)
             return str(best[2])
     return None
