@@ -149,6 +149,7 @@ class _Number:
 
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_DEMONYM = re.compile(r"(?:ese|ian|ish|i|ch|ic|ean|an)$|(?:ск|цк)(?:ий|ая|ое|ие|ого|ой|их|ому|им|ую)$")
 
 
 def _written_name(ent: Entity, lex: Lexicon) -> str:
@@ -493,6 +494,9 @@ def _roles(ev: Event, num: _Number, art: _Article, cue_at: int, clause: tuple[in
     ss, se = sentence
     pos = num.start
     ms = _anaphora(art, art.in_span(ss, se), ss, pos)
+    if ev.kind in ("investment", "deal", "licence", "trade"):
+        # "the Chinese investor": a nationality is not the one who pays, buys or receives
+        ms = [m for m in ms if not (m.kind == "country" and _DEMONYM.search(art.text[m.start:m.end]))]
     subject: _Mention | None = None
     party: _Mention | None = None
     if ev.kind == "reserves":
@@ -522,8 +526,9 @@ def _roles(ev: Event, num: _Number, art: _Article, cue_at: int, clause: tuple[in
                    or _pick(rest, pos, ("deposit",), "either")
                    or _after_word(art, lex.receiver_prep, rest, ss, se, ("company", "country", "region"), 40)
                    or _pick(rest, pos, ("company", "country", "region"), "either"))
-        if subject is None and party is None:
-            subject = art.topic(ss, ("deposit", "company", "country"))
+        if subject is None:
+            subject = art.topic(ss, ("deposit",)) if party is not None else \
+                art.topic(ss, ("deposit", "company", "country"))
     elif ev.kind == "deal":
         subject = _after_word(art, lex.asset_prep, ms, ss, se, ("deposit", "company"), 50)
         sold = any(True for _ in lex.seller_verb.finditer(art.text, ss, se))
