@@ -2,9 +2,10 @@
 
 The demo's sample site (the gold texts in Trend's markup) is archived into WARC files with a
 crawl manifest and a run record, plus what the pages need to show: an earlier version of one
-article, a syndicated copy of another, an archived image and style sheet, and a hostile page
-(scripts, meta refresh, external images, forms, frames). ``orewire rebuild``'s own function then
-loads the warehouse from that archive: cleaning, fact extraction, the full-text index and all.
+article, a syndicated copy of another, an archived image and style sheet, a hostile page
+(scripts, meta refresh, external images, forms, frames), and two reports of one company's output
+(events). ``orewire rebuild``'s own function then loads the warehouse from that archive:
+cleaning, fact extraction, the full-text index and all.
 """
 
 from __future__ import annotations
@@ -28,6 +29,21 @@ RUN_ID = "20261101T000000Z-web"
 HOSTILE_ID = 4199999
 COPY_ID = 4199998
 TRICKY_ID = 4199997
+# Two reports of one company's output: the later one revises a year the earlier one gave, so each
+# year's point on its production chart is the latest report's figure.
+EVENTS_ID = 4199996
+EVENTS_LATER_ID = 4199995
+EVENTS_TEXT = [
+    "Kazatomprom produced 19,500 tonnes of uranium in 2022.",
+    "Kazatomprom produced 21,000 tonnes of uranium in 2023.",
+    "Kazakhmys acquired a 51% stake in Copper LLP for $120 million.",
+    "The Aktogay deposit holds reserves of 1.2 million tonnes of copper.",
+]
+EVENTS_LATER_TEXT = [
+    "Kazatomprom produced 21,100 tonnes of uranium in 2023, the company said in its revised report.",
+    "Kazatomprom plans to produce 25,000 tonnes of uranium in 2025.",
+    "The national atomic company remains the world's largest producer of natural uranium from its mines in Kazakhstan.",
+]
 # Text that is markup when not escaped: it must reach the page as text.
 TRICKY_TITLE = 'Copper <script>window.__xss = 1</script> & "gold" <img src=x onerror="window.__xss = 2">'
 TRICKY_TEXT = 'Analysts wrote <script>window.__xss = 3</script> and <a href="javascript:alert(1)">click</a> about copper.'
@@ -86,6 +102,8 @@ class Built:
     original_id: str
     copy_id: str
     tricky_id: str
+    events_id: str
+    events_later_id: str
 
 
 def _settings(root: Path) -> Settings:
@@ -132,6 +150,12 @@ def build_warehouse(root: Path) -> Built:
         tricky = type(original)(TRICKY_ID, TRICKY_TITLE, [TRICKY_TEXT, *articles[0].paragraphs],
                                 newest - timedelta(hours=2), 'O\'Brien "Bob" <b>')
         archive(tricky.path, article_page(tricky, []).encode(), html, newest.astimezone(UTC) - timedelta(hours=1))
+        for article_id, title, paragraphs, when in (
+                (EVENTS_ID, "Kazatomprom's uranium output", EVENTS_TEXT, newest - timedelta(days=3)),
+                (EVENTS_LATER_ID, "Kazatomprom revises its uranium output", EVENTS_LATER_TEXT,
+                 newest - timedelta(days=1))):
+            report = type(original)(article_id, title, paragraphs, when, "Trend staff")
+            archive(report.path, article_page(report, []).encode(), html, when.astimezone(UTC) + timedelta(minutes=5))
         mining = next(a for a in articles if "deposit" in " ".join(a.paragraphs).lower())
         hostile_when = newest - timedelta(minutes=30)
         page = hostile_page("Hostile page about the " + mining.title, mining.paragraphs, hostile_when)
@@ -142,11 +166,11 @@ def build_warehouse(root: Path) -> Built:
     write_run_record(settings, {
         "run_id": RUN_ID, "flow": "daily", "source": "trend", "started_at": started,
         "finished_at": started + timedelta(minutes=2), "status": "ok", "fetched": fetched,
-        "new_articles": len(articles) + 3, "errors": 0, "params": {"sources": ["trend"]}})
+        "new_articles": len(articles) + 5, "errors": 0, "params": {"sources": ["trend"]}})
     result = rebuild_warehouse(settings)
     assert not result.errors, result.errors
     return Built(settings, f"trend:{HOSTILE_ID}", f"trend:{versioned.id}", f"trend:{original.id}",
-                 f"trend:{COPY_ID}", f"trend:{TRICKY_ID}")
+                 f"trend:{COPY_ID}", f"trend:{TRICKY_ID}", f"trend:{EVENTS_ID}", f"trend:{EVENTS_LATER_ID}")
 
 
 @pytest.fixture(scope="session")

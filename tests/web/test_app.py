@@ -10,13 +10,15 @@ import json
 import subprocess
 import sys
 import warnings
+from datetime import UTC
 from urllib.parse import parse_qs, quote, urlsplit
 
 import lxml.html
 import pyarrow.parquet as pq
 import pytest
 
-from orewire.web import archived, create_app
+from orewire.facts.model import EVENT_KINDS
+from orewire.web import archived, create_app, markup, store
 from orewire.web.app import resource_signature
 from tests.conftest import REPO_ROOT
 from tests.web.conftest import OUTSIDE, PNG, TRICKY_TEXT, TRICKY_TITLE, build_warehouse, query
@@ -184,12 +186,17 @@ def test_user_input_is_escaped_in_forms_and_links(client):
     {"since": "2020-01-01' OR '1'='1"},
     {"sort": "published_at; DROP TABLE facts"},
     {"page": "1; DROP TABLE facts"},
+    {"type": "production' OR '1'='1"},
+    {"entity": "company:x' OR '1'='1"},
     {"q": "\\%_*?[]()\"'"},
 ])
 def test_injection_attempts_change_nothing_and_leak_nothing(client, built, params):
     before = query(built, "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM facts)")
     for path in ("/search", "/facts", "/search.json", "/facts.csv"):
         response = client.get(path, params=params)
+        assert response.status_code == 200, (path, response.text[:300])
+    for path in ("/facts", "/facts.csv"):  # the same, listing events
+        response = client.get(path, params={"type": "events", **params})
         assert response.status_code == 200, (path, response.text[:300])
     assert query(built, "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM facts)") == before
     if "source" in params or "language" in params or "commodity" in params:
@@ -432,3 +439,166 @@ def test_a_strange_host_header_adds_nothing_to_the_policy(built):
     assert origin("a b") is None
     policy = archived.page_policy(None)
     assert "img-src 'self';" in policy and "default-src 'none'" in policy
+
+
+# -- events ----------------------------------------------------------------------------------------
+
+
+# The events list's order, as the explorer gives it.
+EVENT_ORDER = "ORDER BY a.published_at DESC NULLS LAST, e.article_id, e.start, e.event_id"
+
+
+def _event_ids(built, where: str = "", params: list | None = None) -> list[str]:
+    return [r[0] for r in query(built, f"SELECT e.event_id FROM events e JOIN articles a USING (article_id) "
+                                       f"{where} {EVENT_ORDER}", params)]
+
+
+def test_entity_page_lists_its_events_and_charts_its_production(client, built):
+    entity_id = "company:kazatomprom"
+    expected = query(built, f"""
+        SELECT e.event_id, e.kind, e.article_id, a.published_at, e.quantity, e.subject_id
+        FROM events e JOIN articles a USING (article_id) WHERE e.subject_id = ? OR e.party_id = ? {EVENT_ORDER}""",
+                     [entity_id, entity_id])
+    assert 0 < len(expected) <= store.ENTITY_EVENT_ROWS
+    doc = _doc(client.get(f"/entity/{entity_id}"))
+    rows = doc.xpath("//table[contains(@class, 'events')]//tr[starts-with(@id, 'event-')]")
+    assert [r.get("id") for r in rows] == [f"event-{e[0]}" for e in expected]
+    for row, (event_id, kind, article_id, published, quantity, _) in zip(rows, expected, strict=True):
+        cells = [c.text_content().strip() for c in row.xpath("td")]
+        assert cells[0] == published.astimezone(UTC).strftime("%Y-%m-%d") and cells[1] == kind
+        if quantity is not None:
+            assert markup.number(quantity) in cells[2]
+        assert row.xpath("td[last()]/a/@href") == [f"/article/{quote(article_id, safe=':@')}#event-{event_id}"]
+
+    # Production by year: each year's latest actual figure (the most recently published report).
+    # (Another subject's production of which it is the party is a line of its own, named after it.)
+    production = query(built, """
+        SELECT e.commodity, e.unit, e.period, e.quantity, a.published_at, e.start, e.event_id, e.article_id,
+               CASE WHEN e.subject_id = ? THEN '' ELSE ' (' || coalesce(e.subject, e.subject_id) || ')' END
+        FROM events e JOIN articles a USING (article_id)
+        WHERE (e.subject_id = ? OR e.party_id = ?) AND e.kind = 'production' AND e.basis = 'actual'
+          AND e.period IS NOT NULL AND e.quantity IS NOT NULL""", [entity_id] * 3)
+    latest: dict[tuple, tuple] = {}
+    for r in sorted(production, key=lambda r: (-r[4].timestamp(), r[5], r[6])):
+        latest.setdefault(((r[0] or "unnamed commodity") + r[8], r[1], r[2]), r)
+    points = {}
+    for svg in doc.xpath("//svg[contains(@class, 'chart-years')]"):
+        unit = svg.get("aria-label").rsplit(" in ", 1)[1]
+        for a in svg.xpath(".//a[circle]"):
+            c = a.xpath("circle")[0]
+            points[(c.get("data-series"), unit, int(c.get("data-year")))] = (float(c.get("data-value")), a.get("href"))
+    assert points == {key: (r[3], f"/article/{quote(r[7], safe=':@')}#event-{r[6]}") for key, r in latest.items()}
+    # The fixture's two reports of one year: the later one's figure is the year's point.
+    reports = {r[7]: r[3] for r in production if r[0] == "uranium" and r[2] == 2023 and not r[8]}
+    assert reports.keys() == {built.events_id, built.events_later_id}
+    assert points[("uranium", "t", 2023)][0] == reports[built.events_later_id] != reports[built.events_id]
+
+
+def test_entity_page_without_production_has_no_chart(client, built):
+    entity_id = "company:kazakhmys"
+    expected = _event_ids(built, "WHERE e.subject_id = ? OR e.party_id = ?", [entity_id, entity_id])
+    assert expected
+    (production,) = query(built, """SELECT count(*) FROM events WHERE subject_id = ? AND kind = 'production'
+                                    AND basis = 'actual' AND period IS NOT NULL""", [entity_id])[0]
+    doc = _doc(client.get(f"/entity/{entity_id}"))
+    assert doc.xpath("//tr[starts-with(@id, 'event-')]/@id") == [f"event-{i}" for i in expected]
+    assert bool(doc.xpath("//svg[contains(@class, 'chart-years')]")) == (production > 0)
+    # An entity no event names: the table says so.
+    (other,) = query(built, """SELECT entity_id FROM entities WHERE entity_id NOT IN (
+        SELECT subject_id FROM events WHERE subject_id IS NOT NULL UNION
+        SELECT party_id FROM events WHERE party_id IS NOT NULL) ORDER BY 1 LIMIT 1""")[0]
+    doc = _doc(client.get(f"/entity/{other}"))
+    assert not doc.xpath("//tr[starts-with(@id, 'event-')]")
+    assert "No events name it" in doc.xpath("string(//table[contains(@class, 'events')])")
+
+
+def test_facts_explorer_lists_events_by_kind(client, built):
+    counts = dict(query(built, "SELECT kind, count(*) FROM events GROUP BY 1"))
+    assert {"production", "deal", "reserves"} <= counts.keys()
+    doc = _doc(client.get("/facts"))
+    assert doc.xpath("//select[@name='type']/optgroup[@label='events']/option/@value") == ["events", *EVENT_KINDS]
+    for kind in ("events", *EVENT_KINDS):
+        expected = _event_ids(built) if kind == "events" else _event_ids(built, "WHERE e.kind = ?", [kind])
+        assert len(expected) == (sum(counts.values()) if kind == "events" else counts.get(kind, 0))
+        page = _doc(client.get(f"/facts?type={kind}"))
+        assert page.xpath("//select[@name='type']/optgroup/option[@selected]/@value") == [kind]
+        links = page.xpath("//table[contains(@class, 'events')]/tbody/tr/td[last()]/a/@href")
+        assert [h.split("#event-", 1)[1] for h in links] == expected[:store.FACTS_PAGE_SIZE]
+        badges = page.xpath("//table[contains(@class, 'events')]/tbody/tr/td[2]/span/text()")
+        assert len(badges) == len(links) and (kind == "events" or set(badges) <= {kind})
+        assert page.xpath("string(//p[@class='count'])").startswith(f"{len(expected):,} event")
+        if not expected:
+            assert "No events match." in page.xpath("string(//table[contains(@class, 'events')])")
+        assert _export_ids(client, f"/facts.json?type={kind}", "event_id") == expected
+
+
+def test_events_filters_by_entity_commodity_and_words(client, built):
+    entity_id = "company:kazatomprom"
+    expected = _event_ids(built, "WHERE e.subject_id = ? OR e.party_id = ?", [entity_id, entity_id])
+    assert expected
+    assert _export_ids(client, f"/facts.json?type=events&entity={quote(entity_id)}", "event_id") == expected
+    doc = _doc(client.get(f"/facts?type=events&entity={quote(entity_id)}"))
+    assert doc.xpath("//h1/a/@href") == [f"/entity/{entity_id}"]
+    # The commodity is the event's own (in articles mentioning it).
+    expected = _event_ids(built, """WHERE e.kind = 'production' AND e.commodity = 'uranium' AND e.article_id IN (
+        SELECT article_id FROM mentions WHERE entity_id = 'commodity:uranium')""")
+    assert expected
+    assert _export_ids(client, "/facts.json?type=production&commodity=uranium", "event_id") == expected
+    expected = _event_ids(built, "WHERE e.sentence ILIKE '%revised report%'")
+    assert expected
+    assert _export_ids(client, "/facts.json?type=events&q=revised+report", "event_id") == expected
+
+
+def test_events_export_in_three_formats(client, built):
+    columns = ["event_id", "article_id", "published_at", "kind", "subject", "subject_id", "party", "party_id",
+               "commodity", "quantity", "unit", "amount", "currency", "value_usd", "share", "period", "basis",
+               "direction", "sentence", "start", "end"]
+    selected = ", ".join("a.published_at" if c == "published_at" else f'e."{c}"' for c in columns)
+    expected = query(built, f"SELECT {selected} FROM events e JOIN articles a USING (article_id) {EVENT_ORDER}")
+    assert len(expected) > 5
+    as_csv = client.get("/facts.csv?type=events")
+    assert as_csv.headers["content-disposition"].startswith('attachment; filename="orewire-events-')
+    assert as_csv.headers["x-row-count"] == str(len(expected))
+    rows = list(csv.DictReader(io.StringIO(as_csv.text)))
+    as_json = client.get("/facts.json?type=events").json()
+    table = pq.read_table(io.BytesIO(client.get("/facts.parquet?type=events").content))
+    assert len(rows) == len(as_json) == table.num_rows == len(expected)
+    assert set(columns) <= set(table.column_names) and set(columns) <= set(rows[0]) and set(columns) <= set(as_json[0])
+    parquet = table.to_pylist()
+    for want, from_csv, from_json, from_parquet in zip(expected, rows, as_json, parquet, strict=True):
+        want = dict(zip(columns, want, strict=True))
+        for name, value in want.items():
+            if name == "published_at":
+                assert from_parquet[name] == value and from_json[name] == value.isoformat()
+                continue
+            assert from_parquet[name] == value and from_json[name] == value, name
+            if value is None:
+                assert from_csv[name] == "", name
+            elif isinstance(value, float):
+                assert float(from_csv[name]) == value, name
+            else:
+                assert from_csv[name] == str(value), name
+    assert pq.read_schema(io.BytesIO(client.get("/facts.parquet?type=production").content)).field("period").type == "int32"
+
+
+def test_article_marks_each_event_number(client, built):
+    text = query(built, "SELECT text FROM articles WHERE article_id = ?", [built.events_id])[0][0]
+    events = query(built, 'SELECT event_id, kind, start, "end" FROM events WHERE article_id = ?', [built.events_id])
+    assert {"production", "deal", "reserves"} <= {e[1] for e in events}
+    doc = _doc(client.get(f"/article/{built.events_id}"))
+    rows = set(doc.xpath("//tr[starts-with(@id, 'event-')]/@id"))
+    assert rows == {f"event-{e[0]}" for e in events}
+    for event_id, kind, start, end in events:
+        marked = doc.xpath(f"//div[@id='text']//a[contains(concat(' ', @data-events, ' '), ' {event_id} ')]")
+        assert "".join(a.text_content() for a in marked) == text[start:end]
+        for a in marked:
+            assert f"event-{kind}" in a.get("class").split() and a.get("title").startswith(kind)
+        assert f"#event-{event_id}" in [a.get("href") for a in marked]
+    for href in doc.xpath("//div[@id='text']//a[contains(@class, ' event ')]/@href"):
+        assert href[1:] in rows or href.startswith("#fact-")
+    assert doc.xpath("string(//div[@id='text'])") == text  # marking adds no text and loses none
+    # An article without events says so.
+    (none,) = query(built, "SELECT article_id FROM articles WHERE article_id NOT IN (SELECT article_id FROM events) "
+                           "ORDER BY 1 LIMIT 1")[0]
+    doc = _doc(client.get(f"/article/{none}"))
+    assert not doc.xpath("//tr[starts-with(@id, 'event-')]") and not doc.xpath("//div[@id='text']//a[@data-events]")

@@ -689,7 +689,8 @@ _ENTITY_EVENTS = "SELECT * FROM events WHERE subject_id = ? OR party_id = ?"
 def _entity_events(conn: duckdb.DuckDBPyConnection, row: dict[str, Any]) -> None:
     """The entity's latest events (``ENTITY_EVENT_ROWS``, with their count), and its production by
     year: per series (its own production, or a subject's of which it is the party, by commodity and
-    unit), each year's latest reported actual figure."""
+    unit), each year's latest reported actual figure (the most recently published article's, then
+    the first figure of that article, as the warehouse's deposits view reads it)."""
     entity_id = row["entity_id"]
     row["events"] = _rows(conn, f"""
         WITH e AS MATERIALIZED ({_ENTITY_EVENTS})
@@ -704,7 +705,7 @@ def _entity_events(conn: duckdb.DuckDBPyConnection, row: dict[str, Any]) -> None
         p AS (
             SELECT CASE WHEN e.subject_id = ? THEN NULL ELSE e.subject_id END AS of_id,
                    CASE WHEN e.subject_id = ? THEN NULL ELSE e.subject END AS of_name,
-                   e.commodity, e.unit, e.period, e.quantity, e.event_id, e.article_id, a.published_at
+                   e.commodity, e.unit, e.period, e.quantity, e.event_id, e.article_id, e.start, a.published_at
             FROM e JOIN articles a USING (article_id)
             WHERE e.kind = 'production' AND e.basis = 'actual' AND e.period IS NOT NULL
               AND e.quantity IS NOT NULL AND e.unit IS NOT NULL),
@@ -712,7 +713,7 @@ def _entity_events(conn: duckdb.DuckDBPyConnection, row: dict[str, Any]) -> None
             SELECT *, count(*) OVER (PARTITION BY of_id, commodity, unit, period) AS reports
             FROM p
             QUALIFY row_number() OVER (PARTITION BY of_id, commodity, unit, period
-                                       ORDER BY published_at DESC NULLS LAST, event_id) = 1),
+                                       ORDER BY published_at DESC NULLS LAST, start, event_id) = 1),
         series AS (
             SELECT of_id, commodity, unit FROM latest GROUP BY ALL
             ORDER BY count(*) DESC, of_id NULLS FIRST, commodity, unit LIMIT {PRODUCTION_SERIES})
