@@ -27,7 +27,7 @@ from functools import cache
 from pathlib import Path
 
 from orewire.facts.events import periods
-from orewire.facts.model import Entity, Event, Fact
+from orewire.facts.model import Entity, Event, Fact, entity_id
 from orewire.facts.text import Sentences
 
 DATA = Path(__file__).with_name("data")
@@ -149,6 +149,14 @@ class _Number:
 
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_PROJECT = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]+(?:[ \t]+(?:do|de|da|del|la|du|[A-Z][\w'’-]+)){0,3})[ \t]+(?:(?:[a-z]+-)?(?:copper|gold|"
+    r"lithium|nickel|uranium|silver|zinc|iron[ \t]ore|coal|rare[ \t]earths?|polymetallic|tungsten|cobalt|potash|"
+    r"antimony|tin|molybdenum|graphite|manganese|bauxite|platinum|diamond|mineral[ \t]sands)[ \t]+)?"
+    r"(?:[Pp]roject|[Pp]roperty|[Pp]rospect|[Mm]ine|[Cc]omplex|[Oo]peration)s?\b")
+_NOT_NAME = frozenset({"The", "This", "That", "These", "Its", "Their", "Our", "A", "An", "New", "Each", "Every",
+                       "Both", "Other", "First", "Second", "Such", "Any", "All", "No", "Company", "Group", "In",
+                       "At", "For", "By", "Of", "On", "From", "With"})
 _DEMONYM = re.compile(r"(?:ese|ian|ish|i|ch|ic|ean|an)$|(?:ск|цк)(?:ий|ая|ое|ие|ого|ой|их|ому|им|ую)$")
 
 
@@ -177,6 +185,8 @@ class _Article:
              if ent.kind in _SUBJECT_KINDS for s, e in ent.mentions),
             key=lambda m: (m.start, -m.end),
         )
+        if lex.language == "en":
+            self._projects()
         self._counts: dict[str, int] = {}
         for m in self.mentions:
             self._counts[m.id] = self._counts.get(m.id, 0) + 1
@@ -199,6 +209,24 @@ class _Article:
             return before[-1][2]
         later = [c for c in self.commodities if end <= c[0] < b]
         return later[0][2] if later else None
+
+    def _projects(self) -> None:
+        """Projects and properties the entity stage leaves to others ("the Winu copper-gold project",
+        "Vale do Curaçá Property", "Barroso lithium project") stand as deposits here, where they own
+        reserves and output: each named once, then every other place the text writes the name."""
+        taken = [(m.start, m.end) for m in self.mentions]
+        names: dict[str, str] = {}
+        for m in _PROJECT.finditer(self.text):
+            s, e = m.span("name")
+            name = m.group("name")
+            if name.split()[0] in _NOT_NAME or any(a < e and s < b for a, b in taken):
+                continue
+            names.setdefault(name, entity_id("deposit", name))
+        for name, eid in names.items():
+            for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", self.text):
+                if not any(a < m.end() and m.start() < b for a, b in taken):
+                    self.mentions.append(_Mention(m.start(), m.end(), "deposit", name, eid))
+        self.mentions.sort(key=lambda m: (m.start, -m.end))
 
     def in_span(self, a: int, b: int, kinds: tuple[str, ...] = _SUBJECT_KINDS) -> list[_Mention]:
         return [m for m in self.mentions if a <= m.start and m.end <= b and m.kind in kinds]
@@ -500,8 +528,9 @@ def _roles(ev: Event, num: _Number, art: _Article, cue_at: int, clause: tuple[in
     subject: _Mention | None = None
     party: _Mention | None = None
     if ev.kind == "reserves":
-        subject = _pick(ms, pos, ("deposit",), "either") or _pick(ms, pos, ("company", "country", "region"))
-        subject = subject or art.topic(ss, ("deposit",)) or art.topic(ss, ("company", "country"))
+        subject = (_pick(ms, pos, ("deposit",), "either") or _pick(ms, pos, ("country",), "either")
+                   or art.topic(ss, ("deposit",)) or _pick(ms, pos, ("company", "region"))
+                   or art.topic(ss, ("company", "country")))
     elif ev.kind == "production":
         subject = _pick(ms, pos, ("deposit", "company", "org", "country", "region"), "before")
         cands = [m for m in ms if m.end <= pos]
