@@ -263,6 +263,7 @@ def find_events(text: str, entities: list[Entity], facts: list[Fact], *, publish
             events.append(ev)
     events.extend(_numberless(art, events))
     _carry_periods(events, art.sents)
+    _article_periods(events, art)
     return _dedupe(events)
 
 
@@ -433,6 +434,8 @@ def _commodity(num: _Number, art: _Article) -> str | None:
     if f.commodity:
         return f.commodity
     ss, se = art.sents.span(num.start)
+    if "|" in text[ss:se] and f.unit == "t":
+        return "ore"  # a tonnage column of a resource table, beside its contained-metal column
     return art.commodity_near(num.start, num.end, ss, se) or art.main_commodity
 
 
@@ -663,6 +666,26 @@ def _dedupe(events: list[Event]) -> list[Event]:
             continue
         out.append(ev)
     return out
+
+
+def _article_periods(events: list[Event], art: _Article) -> None:
+    """Years the article gives once for several events: an estimate dated in one place ("as of
+    December 31, 2018") dates every reserves figure of the article that is not dated otherwise;
+    a deal or licence the article reports without a year is of the year it was reported."""
+    dated = {y for ev in events if ev.kind == "reserves" and ev.period for y in [ev.period]}
+    if not dated:
+        for m in art.lex.reserves_noun.finditer(art.text):
+            ss, se = art.sents.span(m.start())
+            y = periods.period_of(art.text, m.start(), m.end(), (ss, se), (ss, se), art.lex.periods, None, "reserves")
+            if y:
+                dated.add(y)
+    for ev in events:
+        if ev.period is not None:
+            continue
+        if ev.kind == "reserves" and len(dated) == 1:
+            ev.period = next(iter(dated))
+        elif ev.kind in ("deal", "licence") and art.published_at is not None:
+            ev.period = str(art.published_at.year)
 
 
 def _carry_periods(events: list[Event], sents: Sentences) -> None:
