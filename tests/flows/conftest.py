@@ -14,7 +14,7 @@ from orewire.testing.site_server import SiteServer
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SITES = REPO_ROOT / "tests" / "fixtures" / "sites"
-TABLES = ("articles", "article_versions", "entities", "mentions", "facts", "not_articles")
+TABLES = ("articles", "article_versions", "entities", "mentions", "facts", "events", "not_articles")
 
 
 @pytest.fixture

@@ -106,6 +106,9 @@ def test_reprocess_offline_reproduces_and_new_extractor_replaces_facts(sites, pi
     trend_facts = query(pipeline_env, "SELECT DISTINCT f.extractor_version FROM facts f "
                                       "JOIN articles a USING (article_id) WHERE a.source = 'trend'")
     assert trend_facts == [("facts-99.0.0",)]
+    trend_events = query(pipeline_env, "SELECT e.extractor_version, count(*) FROM events e "
+                                       "JOIN articles a USING (article_id) WHERE a.source = 'trend' GROUP BY ALL")
+    assert [v for v, _n in trend_events] == ["facts-99.0.0"]  # the new version's events replaced the old
     other = query(pipeline_env, "SELECT DISTINCT f.extractor_version FROM facts f "
                                 "JOIN articles a USING (article_id) WHERE a.source = 'astanatimes'")
     assert other and ("facts-99.0.0",) not in other
@@ -115,6 +118,7 @@ def test_reprocess_offline_reproduces_and_new_extractor_replaces_facts(sites, pi
     assert query(pipeline_env, f"SELECT {cols} FROM articles ORDER BY ALL") == sorted(
         tuple(r[i] for i in (0, 1, 3, 4, 9, 7)) for r in before["articles"])
     assert len(after["facts"]) == len(before["facts"])
+    assert len(after["events"]) == len(before["events"]) > 0
     assert len(after["article_versions"]) == len(before["article_versions"]) == 0
 
 

@@ -29,8 +29,8 @@ REGISTRY = REPO_ROOT / "sources.toml"
 
 # Tables compared exactly (whole contents) and the provenance columns left out when two runs
 # fetched the same pages at different times.
-CONTENT_TABLES = ("articles", "article_versions", "entities", "mentions", "facts", "not_articles",
-                  "fetches", "runs")
+CONTENT_TABLES = ("articles", "article_versions", "entities", "mentions", "facts", "events",
+                  "not_articles", "fetches", "runs")
 PROVENANCE = {"warc_file", "warc_offset", "fetched_at", "first_seen", "last_seen", "run_id", "superseded_at"}
 
 FAULTS: list[tuple[str, str, str]] = []

@@ -46,7 +46,8 @@ from .conftest import (
 pytestmark = pytest.mark.slow
 
 SEED = int(os.environ.get("OREWIRE_CRASH_SEED", "8"))
-LOGICAL_TABLES = ("articles", "article_versions", "entities", "mentions", "facts", "not_articles")
+LOGICAL_TABLES = ("articles", "article_versions", "entities", "mentions", "facts", "events",
+                  "not_articles")
 
 
 class SlowSite(SiteServer):
