@@ -1,10 +1,12 @@
-"""Web view benchmark: page times on a generated warehouse of 100,000 articles and 2,000,000 facts.
+"""Web view benchmark: page times on a generated warehouse of 100,000 articles, 2,000,000 facts and
+1,000,000 events.
 
 The warehouse is generated (articles of eight sentences naming deposits, companies, people,
-countries and commodities, ten mentions and twenty facts each), written in bulk from Arrow
+countries and commodities, ten mentions, twenty facts and ten events each), written in bulk from Arrow
 tables through the single writer, and indexed for full-text search with the extension's own
 build. The app then answers, in this process, the overview, a search with two filters, article
-pages and entity pages; each page's 95th-percentile time is printed beside that of the page's
+pages, entity pages of deposits and of companies (their events and production chart), and the
+explorer's list of one kind of event; each page's 95th-percentile time is printed beside that of the page's
 main query run the way ``orewire sql`` runs a query (a fresh read-only connection, locked down),
 as a ratio. Target: every page's p95 below 300 ms.
 
@@ -140,6 +142,7 @@ def generate(n_articles: int, facts_per_article: int = 20, seed: int = 7) -> dic
         **{k: pa.array(a_cols[k], pa.timestamp("us", tz="UTC")) for k in ("published_at", "first_seen", "last_seen")},
     })
     facts = _facts(a_cols["article_id"], per_article, all_sentences, all_starts, facts_per_article)
+    events = _events(a_cols["article_id"], per_article, all_sentences, all_starts, EVENTS_PER_ARTICLE)
     runs = pa.table({
         "run_id": [f"bench-{s}" for s in SOURCES], "flow": ["daily"] * 5, "source": SOURCES,
         "started_at": pa.array([NOW] * 5, pa.timestamp("us", tz="UTC")),
@@ -147,7 +150,7 @@ def generate(n_articles: int, facts_per_article: int = 20, seed: int = 7) -> dic
         "status": ["ok"] * 5, "errors": [0] * 5,
     })
     return {"entities": entities, "articles": articles, "mentions": pa.table(m_cols),
-            "facts": facts,
+            "facts": facts, "events": events,
             "runs": runs}
 
 
@@ -196,6 +199,61 @@ def _facts(article_ids: list[str], per_article: list[tuple[str, str, str, str, s
     })
 
 
+EVENTS_PER_ARTICLE = 10
+EVENT_KINDS = np.array(["production", "reserves", "investment", "production", "deal", "trade", "licence",
+                        "financial", "production", "reserves"])
+
+
+def _events(article_ids: list[str], per_article: list[tuple[str, str, str, str, str, str]], sentences: list[str],
+            starts: list[int], per: int) -> pa.Table:
+    """``per`` events an article: event j of article i reads sentence j % 8; production, reserves and
+    trade are the article's company's or deposit's, deals name the company as the party."""
+    n = len(article_ids)
+    i = np.repeat(np.arange(n), per)
+    j = np.tile(np.arange(per), n)
+    kind = EVENT_KINDS[j % len(EVENT_KINDS)]
+    sentence_at = i * 8 + j % 8
+    deps, c1s, _, _, _, companies = (np.array(col, dtype=object) for col in zip(*per_article, strict=True))
+    company_ids = np.array(["company:" + "-".join(c.lower().split()) for c in companies], dtype=object)
+    deposit_ids = np.array(["deposit:" + "-".join(d.lower().split()) for d in deps], dtype=object)
+    by_deposit = (kind == "reserves") | ((kind == "production") & (j % 3 == 0))
+    is_deal = kind == "deal"
+    measured = (kind == "production") | (kind == "reserves") | (kind == "trade")
+    priced = (kind == "investment") | is_deal | (kind == "financial")
+    value = ((i * 31 + j) % 9000 + 1).astype(float) * 1e3
+    start = np.array(starts)[sentence_at] + j % 5
+
+    def text(values: np.ndarray, mask: np.ndarray) -> pa.Array:
+        return pa.array(np.where(mask, values[i], None), pa.string())
+
+    return pa.table({
+        "event_id": pa.array([f"e{a:07d}{b:02d}" for a, b in zip(i.tolist(), j.tolist(), strict=True)]),
+        "article_id": pa.array(article_ids).take(pa.array(i)),
+        "kind": pa.array(kind),
+        "subject": pa.array(np.where(by_deposit, deps[i], np.where(is_deal, None, companies[i])), pa.string()),
+        "subject_id": pa.array(np.where(by_deposit, deposit_ids[i], np.where(is_deal, None, company_ids[i])),
+                               pa.string()),
+        "party": text(companies, is_deal),
+        "party_id": text(company_ids, is_deal),
+        "commodity": text(c1s, measured),
+        "quantity": pa.array(np.where(measured, value, np.nan), from_pandas=True),
+        "unit": pa.array(np.where(measured, "t", None), pa.string()),
+        "amount": pa.array(np.where(priced, value * 1e3, np.nan), from_pandas=True),
+        "currency": pa.array(np.where(priced, "USD", None), pa.string()),
+        "value_usd": pa.array(np.where(priced, value * 1e3, np.nan), from_pandas=True),
+        "share": pa.array(np.where(is_deal, 51.0, np.nan), from_pandas=True),
+        "period": pa.array(2015 + (i + j) % 10, pa.int32(), mask=~measured),
+        "basis": pa.array(np.where(kind == "production", np.where(j % 2 == 0, "actual", "plan"), None), pa.string()),
+        "direction": pa.array(np.where(kind == "trade", "export", None), pa.string()),
+        "sentence": pa.array(sentences).take(pa.array(sentence_at)),
+        "start": pa.array(start, pa.int32()),
+        "end": pa.array(start + 6, pa.int32()),
+        "sentence_start": pa.array(np.array(starts)[sentence_at], pa.int32()),
+        "sentence_end": pa.array(np.array(starts)[sentence_at] + 80, pa.int32()),
+        "extractor_version": pa.array(np.full(len(i), "bench", dtype=object), pa.string()),
+    })
+
+
 def build(settings: Settings, tables: dict[str, pa.Table]) -> float:
     """Write the tables in bulk and build the full-text index; returns the index build time."""
     with writer(settings) as conn:
@@ -238,7 +296,8 @@ def main() -> int:
         index_s = build(settings, tables)
         loaded = time.perf_counter() - t0
         n_facts = tables["facts"].num_rows
-        print(f"generated {args.articles:,} articles, {n_facts:,} facts, {tables['mentions'].num_rows:,} mentions "
+        print(f"generated {args.articles:,} articles, {n_facts:,} facts, {tables['events'].num_rows:,} events, "
+              f"{tables['mentions'].num_rows:,} mentions "
               f"in {generated:.1f} s; written and indexed in {loaded:.1f} s (index {index_s:.1f} s)")
         ids = tables["articles"].column("article_id").to_pylist()
         # Entity pages of deposits of every popularity: the most written about and rarer ones.
@@ -247,6 +306,11 @@ def main() -> int:
         names = counts.column("name").to_pylist()
         picks = [names[0], names[1], names[5], names[20], names[100], names[len(names) // 2]]
         entity_ids = ["deposit:" + "-".join(n.lower().split()) for n in picks]
+        # Companies by how many events name them: the most named and rarer ones.
+        named = tables["events"].group_by("subject_id").aggregate([("event_id", "count")]) \
+            .sort_by([("event_id_count", "descending")]).column("subject_id").to_pylist()
+        named = [c for c in named if c and c.startswith("company:")]
+        company_ids = [named[0], named[1], named[5], named[20], named[100], named[len(named) // 2]]
         del tables
         rng = random.Random(3)
         article_picks = [rng.choice(ids) for _ in range(args.repeat)]
@@ -259,6 +323,9 @@ def main() -> int:
             "search": (searches[0], lambda i: searches[i % len(searches)]),
             "article": ("article", lambda i: f"/article/{article_picks[i]}"),
             "entity": ("entity", lambda i: f"/entity/{entity_ids[i % len(entity_ids)]}"),
+            "company": ("company", lambda i: f"/entity/{company_ids[i % len(company_ids)]}"),
+            "events": ("events", lambda i: ["/facts?type=production", "/facts?type=deal&mining=yes",
+                                            "/facts?type=events&commodity=gold"][i % 3]),
         }
         sql = {
             "overview": lambda i: "SELECT source, count(*), count(*) FILTER (WHERE is_mining), max(published_at) "
@@ -269,6 +336,13 @@ def main() -> int:
             "entity": lambda i: "SELECT f.*, a.published_at FROM facts f JOIN articles a USING (article_id) "
                                 f"WHERE f.type = 'deposit' AND f.name = '{picks[i % len(picks)]}' "
                                 "ORDER BY a.published_at DESC LIMIT 500",
+            "company": lambda i: "SELECT e.*, a.published_at FROM events e JOIN articles a USING (article_id) "
+                                 f"WHERE e.subject_id = '{company_ids[i % len(company_ids)]}' "
+                                 f"OR e.party_id = '{company_ids[i % len(company_ids)]}' "
+                                 "ORDER BY a.published_at DESC LIMIT 150",
+            "events": lambda i: "SELECT e.*, a.published_at FROM events e JOIN articles a USING (article_id) "
+                                f"WHERE e.kind = '{['production', 'deal', 'reserves'][i % 3]}' "
+                                "ORDER BY a.published_at DESC LIMIT 50",
         }
         with TestClient(create_app(settings), base_url="http://127.0.0.1:8765") as client:
             for name, (_, path) in pages.items():  # warm: first requests open the file and load FTS

@@ -683,7 +683,8 @@ def entity(conn: duckdb.DuckDBPyConnection, entity_id: str) -> dict[str, Any] | 
 
 
 # The entity's events: those naming it as their subject or their party (ids, not names).
-_ENTITY_EVENTS = "SELECT * FROM events WHERE subject_id = ? OR party_id = ?"
+_ENTITY_EVENT = "(e.subject_id = ? OR e.party_id = ?)"
+_EVENT_ORDER = "a.published_at DESC NULLS LAST, e.article_id, e.start, e.event_id"
 
 
 def _entity_events(conn: duckdb.DuckDBPyConnection, row: dict[str, Any]) -> None:
@@ -692,22 +693,28 @@ def _entity_events(conn: duckdb.DuckDBPyConnection, row: dict[str, Any]) -> None
     unit), each year's latest reported actual figure (the most recently published article's, then
     the first figure of that article, as the warehouse's deposits view reads it)."""
     entity_id = row["entity_id"]
+    # The latest events' row numbers first (narrow columns), then their rows by number: an entity
+    # named by tens of thousands of events would otherwise carry all their sentences along. The
+    # numbers are DuckDB's own row ids, integers, not values from the request.
+    latest = conn.execute(f"""
+        SELECT e.rowid, count(*) OVER () FROM events e JOIN articles a USING (article_id)
+        WHERE {_ENTITY_EVENT} ORDER BY {_EVENT_ORDER} LIMIT {ENTITY_EVENT_ROWS}
+    """, [entity_id, entity_id]).fetchall()
+    row["events_total"] = int(latest[0][1]) if latest else 0
+    rowids = sorted(int(r[0]) for r in latest) or [-1]
     row["events"] = _rows(conn, f"""
-        WITH e AS MATERIALIZED ({_ENTITY_EVENTS})
-        SELECT {_EVENT_FIELDS}, e.article_id, a.published_at, a.source, a.title AS article_title,
-               count(*) OVER () AS total
-        FROM e JOIN articles a USING (article_id)
-        ORDER BY a.published_at DESC NULLS LAST, e.article_id, e.start, e.event_id LIMIT {ENTITY_EVENT_ROWS}
-    """, [entity_id, entity_id])
-    row["events_total"] = int(row["events"][0]["total"]) if row["events"] else 0
+        SELECT {_EVENT_FIELDS}, e.article_id, a.published_at, a.source, a.title AS article_title
+        FROM (SELECT * FROM events WHERE rowid BETWEEN ? AND ? AND rowid IN ({", ".join(map(str, rowids))})) e
+        JOIN articles a USING (article_id)
+        ORDER BY {_EVENT_ORDER}
+    """, [rowids[0], rowids[-1]]) if latest else []
     row["production"] = _rows(conn, f"""
-        WITH e AS MATERIALIZED ({_ENTITY_EVENTS}),
-        p AS (
+        WITH p AS (
             SELECT CASE WHEN e.subject_id = ? THEN NULL ELSE e.subject_id END AS of_id,
                    CASE WHEN e.subject_id = ? THEN NULL ELSE e.subject END AS of_name,
                    e.commodity, e.unit, e.period, e.quantity, e.event_id, e.article_id, e.start, a.published_at
-            FROM e JOIN articles a USING (article_id)
-            WHERE e.kind = 'production' AND e.basis = 'actual' AND e.period IS NOT NULL
+            FROM events e JOIN articles a USING (article_id)
+            WHERE {_ENTITY_EVENT} AND e.kind = 'production' AND e.basis = 'actual' AND e.period IS NOT NULL
               AND e.quantity IS NOT NULL AND e.unit IS NOT NULL),
         latest AS (
             SELECT *, count(*) OVER (PARTITION BY of_id, commodity, unit, period) AS reports
