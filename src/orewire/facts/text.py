@@ -20,10 +20,22 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 class Sentences:
     """Sentence spans of one text, with a fast lookup of the sentence holding an offset."""
 
+    _last: Sentences | None = None
+
     def __init__(self, text: str) -> None:
         self.text = text
         self.spans: list[tuple[int, int]] = _split(text)
         self._starts = [s for s, _ in self.spans]
+
+    @classmethod
+    def of(cls, text: str) -> Sentences:
+        """The sentences of ``text``, split once for the stages that read one text in turn (the
+        entities and facts, then the events): the last text split is kept."""
+        last = cls._last
+        if last is not None and last.text is text:
+            return last
+        cls._last = made = cls(text)
+        return made
 
     def index(self, pos: int) -> int:
         """Index of the sentence that contains ``pos`` (the nearest one before it otherwise)."""

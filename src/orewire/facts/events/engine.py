@@ -19,6 +19,7 @@ licence", "completed the acquisition of"), once per subject and party in an arti
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass
@@ -68,6 +69,8 @@ class Lexicon:
     periods: periods.PeriodWords
     anaphora: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
     language: str
+    deal_only: dict[str, re.Pattern[str]]
+    grade: dict[str, re.Pattern[str]]
     mined: re.Pattern[str]
     reserves_noun: re.Pattern[str]
 
@@ -126,6 +129,8 @@ def lexicon(language: str) -> Lexicon:
         mined=_rx(raw["quantity_refine"]["mined"]),
         reserves_noun=_rx(raw["quantity_refine"]["reserves_noun"]),
         language=language,
+        deal_only={"deal": _rx(raw["amount"]["deal"])},
+        grade={"reserves": _rx(raw["quantity"]["reserves"]), "production": _rx(raw["quantity"]["production"])},
         anaphora=tuple((_rx(words), _ANAPHORA_KINDS[kind]) for kind, words in raw["anaphora"].items()),
     )
 
@@ -177,7 +182,7 @@ class _Article:
     def __init__(self, text: str, entities: list[Entity], lex: Lexicon, published_at: datetime | None) -> None:
         self.text = text
         self.lex = lex
-        self.sents = Sentences(text)
+        self.sents = Sentences.of(text)
         self.published_at = published_at
         self.numbers: list[_Number] = []
         self.mentions = sorted(
@@ -187,9 +192,15 @@ class _Article:
         )
         if lex.language == "en":
             self._projects()
+        self._starts = [m.start for m in self.mentions]
         self._counts: dict[str, int] = {}
         for m in self.mentions:
             self._counts[m.id] = self._counts.get(m.id, 0) + 1
+        self._most: dict[str, _Mention] = {}  # per kind: the entity named most (first named on a tie)
+        for m in self.mentions:
+            best = self._most.get(m.kind)
+            if best is None or self._counts[m.id] > self._counts[best.id]:
+                self._most[m.kind] = m
         self.commodities = sorted((s, e, ent.name) for ent in entities if ent.kind == "commodity"
                                   for s, e in ent.mentions)
         counts: dict[str, int] = {}
@@ -229,23 +240,24 @@ class _Article:
         self.mentions.sort(key=lambda m: (m.start, -m.end))
 
     def in_span(self, a: int, b: int, kinds: tuple[str, ...] = _SUBJECT_KINDS) -> list[_Mention]:
-        return [m for m in self.mentions if a <= m.start and m.end <= b and m.kind in kinds]
+        lo = bisect.bisect_left(self._starts, a)
+        hi = bisect.bisect_left(self._starts, b)
+        return [m for m in self.mentions[lo:hi] if m.end <= b and m.kind in kinds]
 
     def topic(self, before: int, kinds: tuple[str, ...]) -> _Mention | None:
         """The entity of ``kinds`` the article last named before ``before`` (within a few sentences),
         else the one it names most."""
         i = self.sents.index(before)
         lo = self.sents.spans[max(0, i - 4)][0] if self.sents.spans else 0
+        window = self.mentions[bisect.bisect_left(self._starts, lo):bisect.bisect_left(self._starts, before)]
         for kind in kinds:
-            recent = [m for m in self.mentions if lo <= m.start < before and m.kind == kind]
+            recent = [m for m in window if m.kind == kind]
             if recent:
                 return recent[-1]
         for kind in kinds:
-            named = [m for m in self.mentions if m.kind == kind]
-            if named:
-                best = max(named, key=lambda m: (self._counts[m.id], -m.start))
-                if self._counts[best.id] >= 2:
-                    return best
+            best = self._most.get(kind)
+            if best is not None and self._counts[best.id] >= 2:
+                return best
         return None
 
 
@@ -340,23 +352,39 @@ def _clause(text: str, ss: int, se: int, pos: int) -> tuple[int, int]:
     return a, b
 
 
-def _nearest_cue(text: str, cues: dict[str, re.Pattern[str]], a: int, b: int, num: _Number) -> tuple[str, int] | None:
+_CUES: dict[tuple[int, int, int], list[tuple[int, int, str]]] = {}
+_CUES_TEXT: list[str] = [""]
+
+
+def _cue_matches(text: str, cues: dict[str, re.Pattern[str]], ss: int, se: int) -> list[tuple[int, int, str]]:
+    """Every cue of ``cues`` in the sentence [ss, se), read once per sentence and word table."""
+    if _CUES_TEXT[0] is not text:
+        _CUES.clear()
+        _CUES_TEXT[0] = text
+    key = (ss, se, id(cues))
+    found = _CUES.get(key)
+    if found is None:
+        found = _CUES[key] = [(m.start(), m.end(), kind) for kind, rx in cues.items() for m in rx.finditer(text, ss, se)]
+    return found
+
+
+def _nearest_cue(text: str, cues: dict[str, re.Pattern[str]], a: int, b: int, num: _Number,
+                 sentence: tuple[int, int]) -> tuple[str, int] | None:
     """The kind whose cue stands nearest to the number within [a, b), and the cue's position."""
     best: tuple[int, str, int] | None = None
-    for kind, rx in cues.items():
-        for m in rx.finditer(text, a, b):
-            if m.start() >= num.start and m.end() <= num.end:
-                continue
-            if m.end() <= num.start:
-                dist = num.start - m.end()
-            elif m.start() >= num.end:
-                dist = (m.start() - num.end) + 8  # a cue after its number binds a little less
-            else:
-                continue
-            if dist > _WINDOW:
-                continue
-            if best is None or dist < best[0]:
-                best = (dist, kind, m.start())
+    for start, end, kind in _cue_matches(text, cues, sentence[0], sentence[1]):
+        if start < a or end > b:
+            continue
+        if end <= num.start:
+            dist = num.start - end
+        elif start >= num.end:
+            dist = (start - num.end) + 8  # a cue after its number binds a little less
+        else:
+            continue
+        if dist > _WINDOW:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, kind, start)
     return (best[1], best[2]) if best else None
 
 
@@ -365,7 +393,7 @@ def _event(num: _Number, art: _Article) -> Event | None:
     ss, se = art.sents.span(num.start)
     a, b = _clause(text, ss, se, num.start)
     if num.what == "s":
-        cue = _nearest_cue(text, {"deal": lex.amount["deal"]}, ss, se, num)
+        cue = _nearest_cue(text, lex.deal_only, ss, se, num, (ss, se))
         if cue is None:
             return None
         kind, cue_at = cue
@@ -377,8 +405,8 @@ def _event(num: _Number, art: _Article) -> Event | None:
                 return None
         cues = lex.amount if num.what == "a" else lex.quantity
         if num.what == "q" and num.fact is not None and num.fact.unit == "g/t":
-            cues = {"reserves": lex.quantity["reserves"], "production": lex.quantity["production"]}
-        cue = _nearest_cue(text, cues, a, b, num) or _nearest_cue(text, cues, ss, se, num)
+            cues = lex.grade
+        cue = _nearest_cue(text, cues, a, b, num, (ss, se)) or _nearest_cue(text, cues, ss, se, num, (ss, se))
         if cue is None:
             return None
         kind, cue_at = cue

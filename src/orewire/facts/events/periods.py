@@ -56,13 +56,31 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
     return out
 
 
+_CACHE: dict[tuple[int, int, int, int], list[tuple[int, int, int, bool | None]]] = {}
+_CACHE_TEXT: list[str] = [""]
+
+
+def _years_cached(text: str, a: int, b: int, w: PeriodWords,
+                  published_at: datetime | None) -> list[tuple[int, int, int, bool | None]]:
+    """``_years`` of one sentence, read once per text (the cache holds one text at a time)."""
+    if _CACHE_TEXT[0] is not text:
+        _CACHE.clear()
+        _CACHE_TEXT[0] = text
+    key = (a, b, id(w), published_at.year if published_at is not None else 0)
+    found = _CACHE.get(key)
+    if found is None:
+        found = _CACHE[key] = _years(text, a, b, w, published_at)
+    return found
+
+
 def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence: tuple[int, int], w: PeriodWords,
               published_at: datetime | None, kind: str, others: list[tuple[int, int]] | None = None) -> str | None:
     """The year of the number at [start, end): the nearest single year of its clause, else of its
     sentence (reserves: only a year that dates the estimate). A year written right after another
     of ``others`` (numbers of the same sentence) is that number's: "X, against Y a year earlier"."""
+    whole = _years_cached(text, sentence[0], sentence[1], w, published_at)
     for a, b in (clause, sentence):
-        found = _years(text, a, b, w, published_at)
+        found = [y for y in whole if a <= y[0] and y[1] <= b]
         if others:  # "X, against Y a year earlier": the relative year after another number is that number's
             found = [y for y in found if not (y[3] is None and any(
                 o_end <= y[0] <= o_end + 25 and (o_s, o_end) != (start, end) and not (o_end <= end <= y[0])
