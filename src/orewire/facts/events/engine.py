@@ -162,7 +162,8 @@ _PROJECT = re.compile(
 _NOT_NAME = frozenset({"The", "This", "That", "These", "Its", "Their", "Our", "A", "An", "New", "Each", "Every",
                        "Both", "Other", "First", "Second", "Such", "Any", "All", "No", "Company", "Group", "In",
                        "At", "For", "By", "Of", "On", "From", "With"})
-_DEMONYM = re.compile(r"(?:ese|ian|ish|i|ch|ic|ean|an)$|(?:ск|цк)(?:ий|ая|ое|ие|ого|ой|их|ому|им|ую)$")
+_DEMONYM = re.compile(r"(?:ese|ian|ish|i|ch|ic|ean|an)$")
+_DEMONYM_RU = re.compile(r"(?:ск|цк)(?:ий|ая|ое|ие|ого|ой|их|ому|им|ую|ой)$")
 
 
 def _written_name(ent: Entity, lex: Lexicon) -> str:
@@ -174,6 +175,12 @@ def _written_name(ent: Entity, lex: Lexicon) -> str:
         if written:
             return min(written, key=lambda a: (len(a), a))
     return ent.name
+
+
+def _demonym(written: str, name: str) -> bool:
+    """A country named by its people's adjective ("Chinese", "казахстанская"), not by its name."""
+    return written.casefold() != name.casefold() and not written.casefold().startswith(name.casefold()[:5]) \
+        and _DEMONYM.search(written) is not None or _DEMONYM_RU.search(written) is not None
 
 
 class _Article:
@@ -532,13 +539,14 @@ def _set(ev: Event, slot: str, m: _Mention | None) -> None:
     setattr(ev, f"{slot}_id", m.id)
 
 
-def _anaphora(art: _Article, ms: list[_Mention], a: int, pos: int) -> list[_Mention]:
+def _anaphora(art: _Article, ms: list[_Mention], a: int, b: int, pos: int) -> list[_Mention]:
     """The sentence's mentions, with "the country", "the company", "the deposit" standing for the
     entity the article last named of that kind (when no name stands between it and the number)."""
     out = list(ms)
     for rx, kinds in art.lex.anaphora:
-        for m in rx.finditer(art.text, a, pos):
-            if any(m.end() <= x.start < pos for x in ms):
+        for m in rx.finditer(art.text, a, b):
+            lo, hi = (m.end(), pos) if m.end() <= pos else (pos, m.start())
+            if any(lo <= x.start < hi for x in ms):
                 continue
             ref = art.topic(m.start(), kinds)
             if ref is not None:
@@ -552,10 +560,10 @@ def _roles(ev: Event, num: _Number, art: _Article, cue_at: int, clause: tuple[in
     lex = art.lex
     ss, se = sentence
     pos = num.start
-    ms = _anaphora(art, art.in_span(ss, se), ss, pos)
+    ms = _anaphora(art, art.in_span(ss, se), ss, se, pos)
     if ev.kind in ("investment", "deal", "licence", "trade"):
         # "the Chinese investor": a nationality is not the one who pays, buys or receives
-        ms = [m for m in ms if not (m.kind == "country" and _DEMONYM.search(art.text[m.start:m.end]))]
+        ms = [m for m in ms if not (m.kind == "country" and _demonym(art.text[m.start:m.end], m.name))]
     subject: _Mention | None = None
     party: _Mention | None = None
     if ev.kind == "reserves":

@@ -1,0 +1,121 @@
+"""The event stage on short texts written for these tests: each kind, its slots, and the numbers
+that are no event. The labelled real-text figures are in ``test_events_gate.py``."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from orewire.facts import extract
+
+PUBLISHED = datetime(2024, 5, 14, tzinfo=UTC)
+
+
+def events(text: str, **kw: Any) -> list[dict[str, Any]]:
+    return extract(text, published_at=kw.pop("published_at", PUBLISHED), **kw).to_contract()["events"]
+
+
+def one(text: str, **kw: Any) -> dict[str, Any]:
+    found = events(text, **kw)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_production_with_its_year_and_basis() -> None:
+    e = one("Kazatomprom produced 21,000 tonnes of uranium in 2023.")
+    assert (e["kind"], e["subject"], e["subject_id"], e["commodity"]) == \
+        ("production", "Kazatomprom", "company:kazatomprom", "uranium")
+    assert e["quantity"] == [21000, "t"] and e["period"] == "2023" and e["basis"] == "actual"
+    plan = one("Kazatomprom plans to produce 25,000 tonnes of uranium next year.")
+    assert plan["basis"] == "plan" and plan["period"] == "2025"
+    cap = one("The Bozshakol plant has a design capacity of 30 million tonnes of ore per year.")
+    assert cap["basis"] == "capacity" and cap["commodity"] == "ore"
+
+
+def test_two_years_in_one_sentence_each_take_their_own() -> None:
+    found = events("KAZ Minerals produced 299,000 tonnes of copper in 2021, compared with 306,000 tonnes in 2020.")
+    assert [(e["quantity"][0], e["period"]) for e in found] == [(299000, "2021"), (306000, "2020")]
+
+
+def test_reserves_ore_metal_and_grade_of_one_deposit() -> None:
+    found = events("The Aktogay deposit holds reserves of 1.2 billion tonnes of ore containing 4.1 million tonnes "
+                   "of copper at a grade of 0.5 g/t gold.")
+    got = {(e["kind"], e["subject"], e["commodity"], tuple(e["quantity"])) for e in found}
+    assert got == {("reserves", "Aktogay", "ore", (1.2e9, "t")), ("reserves", "Aktogay", "copper", (4.1e6, "t")),
+                   ("reserves", "Aktogay", "gold", (0.5, "g/t"))}
+    assert all(e["period"] is None for e in found)  # an estimate the text does not date
+
+
+def test_trade_direction_and_counterpart() -> None:
+    e = one("Kazakhstan exported 1.2 million tonnes of coal to China in 2022.")
+    assert (e["kind"], e["direction"], e["subject"], e["party"], e["period"]) == \
+        ("trade", "export", "Kazakhstan", "China", "2022")
+
+
+def test_investment_receiver_and_payer() -> None:
+    e = one("Rio Tinto will invest $120 million in the Kyzyltas deposit.")
+    assert (e["kind"], e["party"], e["amount"]) == ("investment", "Rio Tinto", [120_000_000, "USD"])
+    assert e["subject"] == "Kyzyltas"
+
+
+def test_deal_share_and_price_are_two_events() -> None:
+    found = events("Kazakhmys agreed to acquire a 51% stake in the Nurkazgan deposit for $120 million.")
+    assert sorted((e["kind"], e["share"] or 0, tuple(e["amount"] or ())) for e in found) == \
+        [("deal", 0, (120_000_000, "USD")), ("deal", 51, ())]
+    assert {e["subject"] for e in found} == {"Nurkazgan"}
+    assert {e["party"] for e in found} == {"Kazakhmys"}
+
+
+def test_numberless_licence() -> None:
+    e = one("The ministry granted Kazakhmys a subsoil use licence for the Nurkazgan deposit in March.")
+    assert e["kind"] == "licence" and e["subject"] == "Nurkazgan" and e["party"] == "Kazakhmys"
+    assert e["quantity"] is None and e["amount"] is None and e["period"] == "2024"
+
+
+def test_financial() -> None:
+    e = one("Polymetal reported revenue of $2.8 billion for 2023.")
+    assert (e["kind"], e["subject"], e["period"]) == ("financial", "Polymetal", "2023")
+
+
+def test_numbers_that_are_no_event() -> None:
+    assert events("The licence area covers 75,000 square kilometres.") == []
+    assert events("Gold traded at $2,300 per ounce on Monday.") == []
+    assert events("The company employs 3,000 people at the Aktogay mine.") == []
+
+
+def test_range_gives_its_lower_bound_and_a_restated_figure_is_one_event() -> None:
+    e = one("The company expects to produce 160,000-180,000 ounces of gold this year.")
+    assert e["quantity"] == [160000, "oz"] and e["basis"] == "plan" and e["period"] == "2024"
+    text = ("Kazatomprom produced 21,000 tonnes of uranium in 2023. The figure of 21,000 tonnes of uranium "
+            "produced in 2023 was a record for Kazatomprom.")
+    assert len(events(text)) == 1
+
+
+def test_converted_amount_is_one_event() -> None:
+    e = one("Kazakhstan attracted 17 billion tenge ($40.3 million) of investment in geological exploration.")
+    assert e["amount"] == [17_000_000_000, "KZT"] and e["value_usd"] == 40_300_000 and e["rate_source"] == "stated"
+
+
+def test_russian_events() -> None:
+    text = ("Казатомпром в прошлом году добыл 21 тыс. тонн урана. Компания планирует инвестировать "
+            "$500 млн в месторождение Инкай.")
+    result = extract(text, published_at=PUBLISHED, language="ru").to_contract()
+    found = result["events"]
+    deposit = next(e["id"] for e in result["entities"] if e["kind"] == "deposit")
+    prod = next(e for e in found if e["kind"] == "production")
+    assert prod["quantity"] == [21000, "t"] and prod["period"] == "2023" and prod["commodity"] == "uranium"
+    assert prod["subject_id"] == "company:kazatomprom"
+    inv = next(e for e in found if e["kind"] == "investment")
+    assert inv["amount"] == [500_000_000, "USD"] and inv["subject_id"] == deposit
+
+
+def test_evidence_offsets_index_the_number() -> None:
+    text = "In 2023 Kazatomprom produced 21,000 tonnes of uranium."
+    e = one(text)
+    assert text[e["start"]:e["end"]].startswith("21,000")
+    assert text[e["sentence_start"]:e["sentence_end"]] == e["sentence"]
+
+
+def test_no_events_without_text_and_never_raises() -> None:
+    assert events("") == []
+    assert isinstance(events("$" * 10_000 + " 5 tonnes " * 1000), list)
