@@ -81,15 +81,17 @@ def _parse_date(value: str | None, name: str) -> date | None:
 
 
 def _published_date(value: str | None) -> date | None:
-    """--published: an ISO date or time at the start of the value; what follows it (a time, a zone,
-    a remark such as "(year from the text)") is not read."""
+    """--published: an ISO date at the start of the value, or only its year or year and month (a
+    date known in part: the first day of it); what follows (a time, a zone, a remark) is not read."""
     if value is None:
         return None
-    m = re.match(r"\s*(\d{4}-\d{2}-\d{2})", value)
+    m = re.match(r"\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?!\d)", value)
     try:
-        return date.fromisoformat(m.group(1)) if m else date.fromisoformat(value.strip())
+        if m is None:
+            raise ValueError(value)
+        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
     except ValueError:
-        raise UserError(f"--published: not a date (YYYY-MM-DD): {value!r}", EXIT_REFUSED) from None
+        raise UserError(f"--published: not a date (YYYY-MM-DD, YYYY-MM or YYYY): {value!r}", EXIT_REFUSED) from None
 
 
 # ---------------------------------------------------------------------------------------------

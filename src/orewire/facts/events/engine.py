@@ -179,8 +179,8 @@ def _written_name(ent: Entity, lex: Lexicon) -> str:
 
 def _demonym(written: str, name: str) -> bool:
     """A country named by its people's adjective ("Chinese", "казахстанская"), not by its name."""
-    return written.casefold() != name.casefold() and not written.casefold().startswith(name.casefold()[:5]) \
-        and _DEMONYM.search(written) is not None or _DEMONYM_RU.search(written) is not None
+    return (written.casefold() != name.casefold() and not written.casefold().startswith(name.casefold()[:5]) \
+        and _DEMONYM.search(written) is not None) or _DEMONYM_RU.search(written) is not None
 
 
 class _Article:
