@@ -70,6 +70,8 @@ class Lexicon:
     anaphora: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
     language: str
     deal_only: dict[str, re.Pattern[str]]
+    sale_word: re.Pattern[str]
+    throughput: re.Pattern[str]
     grade: dict[str, re.Pattern[str]]
     mined: re.Pattern[str]
     reserves_noun: re.Pattern[str]
@@ -130,6 +132,8 @@ def lexicon(language: str) -> Lexicon:
         reserves_noun=_rx(raw["quantity_refine"]["reserves_noun"]),
         language=language,
         deal_only={"deal": _rx(raw["amount"]["deal"])},
+        sale_word=re.compile(_alt(raw["quantity_refine"]["sale_word"], edge=False), re.IGNORECASE),
+        throughput=_rx(raw["quantity_refine"]["throughput"]),
         grade={"reserves": _rx(raw["quantity"]["reserves"]), "production": _rx(raw["quantity"]["production"])},
         anaphora=tuple((_rx(words), _ANAPHORA_KINDS[kind]) for kind, words in raw["anaphora"].items()),
     )
@@ -277,7 +281,7 @@ def find_events(text: str, entities: list[Entity], facts: list[Fact], *, publish
     art.numbers = numbers
     events: list[Event] = []
     for num in numbers:
-        ev = _event(num, art)
+        ev = _event(num, art, events[-1] if events else None)
         if ev is not None:
             events.append(ev)
     events.extend(_numberless(art, events))
@@ -339,8 +343,10 @@ def _lower_bounds(text: str, facts: list[Fact]) -> list[Fact]:
             if prev and prev[-1].end <= f.start and _RANGE_GAP.fullmatch(text[prev[-1].end:f.start]) \
                     and (f.type == "amount" or prev[-1].unit == f.unit):
                 head = text[max(0, prev[-1].start - 12):prev[-1].start].lower()
-                if "-" in text[prev[-1].end:f.start] or "–" in text[prev[-1].end:f.start] or \
-                        re.search(r"(?:between|from|от)\s*$", head) or " to " in text[prev[-1].end:f.start]:
+                gap = text[prev[-1].end:f.start]
+                # "275-295,000 tons", "between 21,000 and 21,500 tonnes", "от 10 до 15 тонн"; not
+                # "from 3.37 to 3.41 thousand ounces", which is a change from one figure to another
+                if "-" in gap or "–" in gap or "—" in gap or re.search(r"(?:between|от)\s*$", head):
                     continue
             by_type.setdefault(f.type, []).append(f)
         out.append(f)
@@ -395,7 +401,10 @@ def _nearest_cue(text: str, cues: dict[str, re.Pattern[str]], a: int, b: int, nu
     return (best[1], best[2]) if best else None
 
 
-def _event(num: _Number, art: _Article) -> Event | None:
+def _event(num: _Number, art: _Article, previous: Event | None = None) -> Event | None:
+    """The event of one number, or None when no word of a kind types it. A number with no cue of its
+    own that follows an event of its sentence in the same measure ("... 15,317 tons, 1 percent lower
+    than in 2022 (15,446 tons)") is of that event's kind."""
     text, lex = art.text, art.lex
     ss, se = art.sents.span(num.start)
     a, b = _clause(text, ss, se, num.start)
@@ -414,12 +423,18 @@ def _event(num: _Number, art: _Article) -> Event | None:
         if num.what == "q" and num.fact is not None and num.fact.unit == "g/t":
             cues = lex.grade
         cue = _nearest_cue(text, cues, a, b, num, (ss, se)) or _nearest_cue(text, cues, ss, se, num, (ss, se))
+        if cue is None and previous is not None and previous.sentence_start == ss and previous.kind in cues \
+                and (previous.quantity is not None) == (num.what == "q") \
+                and (num.what != "q" or (num.fact is not None and previous.quantity is not None
+                                         and previous.quantity[1] == num.fact.unit)):
+            cue = (previous.kind, previous.start)
         if cue is None:
             return None
         kind, cue_at = cue
         if num.what == "a" and kind in ("deal", "trade", "investment"):
             fin = [m for m in lex.amount["financial"].finditer(text, max(a, num.start - 90), num.start)]
-            if fin and not lex.amount[kind].search(text, fin[-1].end(), num.start):
+            between = [m for m in lex.amount[kind].finditer(text, fin[-1].end(), num.start)] if fin else []
+            if fin and not [m for m in between if not lex.sale_word.fullmatch(m.group(0))]:
                 kind, cue_at = "financial", fin[-1].start()
         if kind == "reserves" and lex.mined.search(text, a, b) and not lex.reserves_noun.search(text, a, b):
             kind = "production"
@@ -429,7 +444,7 @@ def _event(num: _Number, art: _Article) -> Event | None:
     f = num.fact
     if num.what == "q" and f is not None and f.value is not None and f.unit:
         ev.quantity = (f.value, f.unit)
-        ev.commodity = _commodity(num, art)
+        ev.commodity = _commodity(num, art, kind)
     elif num.what == "a" and f is not None and f.value is not None and f.currency:
         ev.amount = (f.value, f.currency)
         ev.value_usd = f.value_usd
@@ -453,12 +468,33 @@ def _event(num: _Number, art: _Article) -> Event | None:
     return ev
 
 
-def _commodity(num: _Number, art: _Article) -> str | None:
+# contained metal beyond these tonnages is not credible: such a figure is of ore (production, reserves)
+_ORE_FROM = {"gold": (2_000, 60_000), "silver": (60_000, 2_000_000), "platinum": (1_000, 100_000),
+             "palladium": (1_000, 100_000), "platinum group metals": (1_000, 100_000), "uranium": (200_000, 3_000_000),
+             "copper": (30_000_000, 120_000_000), "zinc": (20_000_000, 100_000_000), "lead": (10_000_000, 60_000_000),
+             "nickel": (10_000_000, 100_000_000), "molybdenum": (2_000_000, 30_000_000), "cobalt": (1_000_000, 20_000_000),
+             "tungsten": (500_000, 10_000_000), "tin": (1_000_000, 20_000_000), "lithium": (2_000_000, 100_000_000),
+             "rare earths": (2_000_000, 200_000_000), "antimony": (500_000, 10_000_000)}
+_OF_COMMODITY = re.compile(r"^\s*(?:of|of contained|contained|of pure|of refined|of raw)?\s*$", re.IGNORECASE)
+
+
+def _commodity(num: _Number, art: _Article, kind: str | None = None) -> str | None:
     f = num.fact
     assert f is not None
     text = art.text
     if f.unit != "g/t" and art.lex.ore.match(text[num.end:num.end + 40]):
         return "ore"
+    if f.unit == "t" and f.value is not None and kind in ("production", "reserves"):
+        ss, se = art.sents.span(num.start)
+        named_after = [c for c in art.commodities if num.end <= c[0] <= num.end + 25
+                       and _OF_COMMODITY.match(text[num.end:c[0]])]
+        if not named_after:
+            guess = f.commodity or art.commodity_near(num.start, num.end, ss, se) or art.main_commodity
+            limit = _ORE_FROM.get(guess or "", (None, None))[0 if kind == "production" else 1]
+            a, b = _clause(text, ss, se, num.start)
+            if (limit is not None and f.value >= limit) or art.lex.throughput.search(text, max(a, num.start - 80),
+                                                                                     min(b, num.end + 40)):
+                return "ore"
     if f.unit == "g/t":
         m = re.match(r"\s*(?:of\s+)?(gold|silver|platinum|palladium|Au|Ag|Pt|Pd|золота|серебра)\b",
                      text[num.end:num.end + 20], re.IGNORECASE)
