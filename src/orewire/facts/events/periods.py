@@ -11,7 +11,14 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-_YEAR = re.compile(r"(?<![\d.,/:-])(?:FY\s?|H[12]\s?|Q[1-4]\s?|1[HQ]\s?)?(?P<y>19[5-9]\d|20[0-5]\d)(?![\d%])(?!\s*(?:-|–|—|to|and|/)\s*(?:19|20)?\d\d\b)")
+_YEAR = re.compile(r"(?<![\d.,/:-])(?:FY\s?|H[12]\s?|Q[1-4]\s?|1[HQ]\s?)?(?P<y>19[5-9]\d|20[0-5]\d)(?![\d%])"
+                   r"(?!\s*(?:-|–|—|to|and|/)\s*(?:(?:19|20)\d\d\b|\d\d\b(?![,.]\d)))")
+# a year that names the estimate it dates: "its 2018 updated mineral reserve and resource estimate"
+_NAMES_ESTIMATE = re.compile(r"\s+(?:updated\s+|annual\s+|new\s+)?(?:mineral\s+)?(?:reserves?|resources?)\b", re.IGNORECASE)
+_QUARTER = re.compile(r"(?<![\w])(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)|Q(?P<qn>[1-4])|"
+                      r"H(?P<h>[12])|(?P<qru>перв|втор|трет|четверт)[а-яё]*\s+(?:квартал|полугоди)[а-яё]*)(?![\w])",
+                      re.IGNORECASE)
+_LATE = ("fourth", "4th", "четверт")
 _FY_SHORT = re.compile(r"(?<![\w])FY\s?(?P<y>\d\d)(?!\d)")
 _RANGE_BEFORE = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|to|and|/)\s*$")
 
@@ -23,45 +30,66 @@ class PeriodWords:
     next_year: re.Pattern[str]
     dated: re.Pattern[str]
     not_period: re.Pattern[str]
+    compared: re.Pattern[str]
 
 
-def _rx(words: list[str], end: bool = False) -> re.Pattern[str]:
+def _rx(words: list[str], end: bool = False, gap: int = 3) -> re.Pattern[str]:
+    """One pattern of ``words``; ``end``: anchored at the end of the text before a year, with up to
+    ``gap`` words ("as of the end of") between."""
+    n = gap
     body = "|".join(f"(?:{w})" for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{body})" + (r"\s*(?:[\w.,]+\s+){0,3}$" if end else r"(?![\w])"), re.IGNORECASE)
+    return re.compile(rf"(?<![\w])(?:{body})" + (rf"\s*(?:[\w.,]+\s+){{0,{n}}}$" if end else r"(?![\w])"),
+                      re.IGNORECASE)
 
 
 def words(raw: dict[str, list[str]], language: str) -> PeriodWords:
     return PeriodWords(this_year=_rx(raw["this_year"]), last_year=_rx(raw["last_year"]),
                        next_year=_rx(raw["next_year"]), dated=_rx(raw["dated"], end=True),
-                       not_period=_rx(raw["not_period"], end=True))
+                       not_period=_rx(raw["not_period"] + raw["compared"], end=True, gap=1),
+                       compared=_rx(raw["compared"], end=True, gap=1))
 
 
 def _years(text: str, a: int, b: int, w: PeriodWords,
-           published_at: datetime | None) -> list[tuple[int, int, int, bool | None]]:
+           published_at: datetime | None) -> list[tuple[int, int, int, bool | None, bool]]:
     """(start, end, year, dated) of every single year stated in [a, b); dated is None for a year
     written relative to the article's date."""
-    out: list[tuple[int, int, int, bool | None]] = []
+    out: list[tuple[int, int, int, bool | None, bool]] = []
     for m in _YEAR.finditer(text, a, b):
         head = text[max(a, m.start() - 40):m.start()]
         if _RANGE_BEFORE.search(head) or w.not_period.search(head[-25:]):
+            if not w.compared.search(head[-45:]):
+                continue
+            # a comparison's year belongs to the figure written right after it only: "(15,446 tons)"
+            out.append((m.start(), m.end(), int(m.group("y")), False, True))
             continue
-        out.append((m.start(), m.end(), int(m.group("y")), bool(w.dated.search(head))))
+        dated = bool(w.dated.search(head)) or bool(_NAMES_ESTIMATE.match(text, m.end()))
+        out.append((m.start(), m.end(), int(m.group("y")), dated, False))
     for m in _FY_SHORT.finditer(text, a, b):
-        out.append((m.start(), m.end(), 2000 + int(m.group("y")), False))
+        out.append((m.start(), m.end(), 2000 + int(m.group("y")), False, False))
     if published_at is not None:
         year = published_at.year
         for rx, delta in ((w.this_year, 0), (w.last_year, -1), (w.next_year, 1)):
             for m in rx.finditer(text, a, b):
-                out.append((m.start(), m.end(), year + delta, None))
+                out.append((m.start(), m.end(), year + delta, None, False))
+        years = [y for y in out if y[3] is not None]
+        for m in _QUARTER.finditer(text, a, b):
+            # a quarter or half without its year is the latest one reported: of the year published,
+            # or of the year before for a fourth quarter or second half reported early in the year
+            if any(0 <= y[0] - m.end() <= 12 or 0 <= m.start() - y[1] <= 4 for y in years):
+                continue
+            q = (m.group("q") or m.group("qru") or "").lower()
+            late = q.startswith(_LATE) or m.group("qn") == "4" or m.group("h") == "2" or \
+                (q in ("second",) and "half" in m.group(0).lower())
+            out.append((m.start(), m.end(), year - 1 if late and published_at.month <= 4 else year, None, False))
     return out
 
 
-_CACHE: dict[tuple[int, int, int, int], list[tuple[int, int, int, bool | None]]] = {}
+_CACHE: dict[tuple[int, int, int, int], list[tuple[int, int, int, bool | None, bool]]] = {}
 _CACHE_TEXT: list[str] = [""]
 
 
 def _years_cached(text: str, a: int, b: int, w: PeriodWords,
-                  published_at: datetime | None) -> list[tuple[int, int, int, bool | None]]:
+                  published_at: datetime | None) -> list[tuple[int, int, int, bool | None, bool]]:
     """``_years`` of one sentence, read once per text (the cache holds one text at a time)."""
     if _CACHE_TEXT[0] is not text:
         _CACHE.clear()
@@ -79,6 +107,7 @@ def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence
     sentence (reserves: only a year that dates the estimate). A year written right after another
     of ``others`` (numbers of the same sentence) is that number's: "X, against Y a year earlier"."""
     whole = _years_cached(text, sentence[0], sentence[1], w, published_at)
+    whole = [y for y in whole if not y[4] or 0 <= start - y[1] <= 15]
     for a, b in (clause, sentence):
         found = [y for y in whole if a <= y[0] and y[1] <= b]
         if others:  # "X, against Y a year earlier": the relative year after another number is that number's
@@ -88,7 +117,7 @@ def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence
         if kind == "reserves":
             found = [y for y in found if y[3]]
         if found:
-            def dist(y: tuple[int, int, int, bool | None]) -> int:
+            def dist(y: tuple[int, int, int, bool | None, bool]) -> int:
                 return start - y[1] + 2 if y[1] <= start else (y[0] - end) if y[0] >= end else 0
             best = min(found, key=dist)
             return str(best[2])
