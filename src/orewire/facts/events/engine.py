@@ -70,6 +70,7 @@ class Lexicon:
     anaphora: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
     language: str
     deal_only: dict[str, re.Pattern[str]]
+    quantity_weak: dict[str, re.Pattern[str]]
     sale_word: re.Pattern[str]
     throughput: re.Pattern[str]
     grade: dict[str, re.Pattern[str]]
@@ -132,6 +133,7 @@ def lexicon(language: str) -> Lexicon:
         reserves_noun=_rx(raw["quantity_refine"]["reserves_noun"]),
         language=language,
         deal_only={"deal": _rx(raw["amount"]["deal"])},
+        quantity_weak={k: _rx(v) for k, v in raw["quantity_weak"].items()},
         sale_word=re.compile(_alt(raw["quantity_refine"]["sale_word"], edge=False), re.IGNORECASE),
         throughput=_rx(raw["quantity_refine"]["throughput"]),
         grade={"reserves": _rx(raw["quantity"]["reserves"]), "production": _rx(raw["quantity"]["production"])},
@@ -159,7 +161,7 @@ class _Number:
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _PROJECT = re.compile(
-    r"(?P<name>[A-Z][\w'’.-]+(?:[ \t]+(?:do|de|da|del|la|du|[A-Z][\w'’-]+)){0,3})[ \t]+(?:(?:[a-z]+-)?(?:copper|gold|"
+    r"(?P<name>(?<![\w.])[A-Z][\w'’-]+(?:[ \t](?:do|de|da|del|la|du|[A-Z][\w'’-]+)){0,3})[ \t]+(?:(?:[a-z]+-)?(?:copper|gold|"
     r"lithium|nickel|uranium|silver|zinc|iron[ \t]ore|coal|rare[ \t]earths?|polymetallic|tungsten|cobalt|potash|"
     r"antimony|tin|molybdenum|graphite|manganese|bauxite|platinum|diamond|mineral[ \t]sands)[ \t]+)?"
     r"(?:[Pp]roject|[Pp]roperty|[Pp]rospect|[Mm]ine|[Cc]omplex|[Oo]peration)s?\b")
@@ -329,7 +331,8 @@ def _numbers(text: str, facts: list[Fact], art: _Article) -> list[_Number]:
     return out
 
 
-_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|and|до|и)\s*(?:US)?[$€£]?\s*", re.IGNORECASE)
+_RANGE_GAP = re.compile(r"\s*(?:mn|bn|m|k|million|billion|thousand|тыс\.?|млн|млрд)?\s*(?:-|–|—|to|and|до|и)\s*"
+                        r"(?:US)?[$€£]?\s*", re.IGNORECASE)
 
 
 def _lower_bounds(text: str, facts: list[Fact]) -> list[Fact]:
@@ -423,6 +426,9 @@ def _event(num: _Number, art: _Article, previous: Event | None = None) -> Event 
         if num.what == "q" and num.fact is not None and num.fact.unit == "g/t":
             cues = lex.grade
         cue = _nearest_cue(text, cues, a, b, num, (ss, se)) or _nearest_cue(text, cues, ss, se, num, (ss, se))
+        if cue is None and num.what == "q":
+            # "the target of 160,000 ounces": plan words type a tonnage as output when nothing else does
+            cue = _nearest_cue(text, lex.quantity_weak, ss, se, num, (ss, se))
         if cue is None and previous is not None and previous.sentence_start == ss and previous.kind in cues \
                 and (previous.quantity is not None) == (num.what == "q") \
                 and (num.what != "q" or (num.fact is not None and previous.quantity is not None
