@@ -183,6 +183,18 @@ def _written_name(ent: Entity, lex: Lexicon) -> str:
     return ent.name
 
 
+def _russian_sentences(text: str) -> Sentences:
+    """Russian sentences as the Russian fact rules split them (no break after "г.", "тыс.", "млн."),
+    in the shared ``Sentences`` (its lookups bisect)."""
+    from orewire.facts.ru.extract import Sentences as RuSentences
+
+    out = Sentences("")
+    out.text = text
+    out.spans = list(RuSentences(text).spans)
+    out._starts = [s for s, _ in out.spans]
+    return out
+
+
 def _demonym(written: str, name: str) -> bool:
     """A country named by its people's adjective ("Chinese", "казахстанская"), not by its name."""
     return (written.casefold() != name.casefold() and not written.casefold().startswith(name.casefold()[:5]) \
@@ -195,7 +207,7 @@ class _Article:
     def __init__(self, text: str, entities: list[Entity], lex: Lexicon, published_at: datetime | None) -> None:
         self.text = text
         self.lex = lex
-        self.sents = Sentences.of(text)
+        self.sents = Sentences.of(text) if lex.language == "en" else _russian_sentences(text)
         self.published_at = published_at
         self.numbers: list[_Number] = []
         self.mentions = sorted(
