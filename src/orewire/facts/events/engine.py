@@ -71,6 +71,8 @@ class Lexicon:
     language: str
     deal_only: dict[str, re.Pattern[str]]
     quantity_weak: dict[str, re.Pattern[str]]
+    attributive: re.Pattern[str]
+    project_after: re.Pattern[str]
     sale_word: re.Pattern[str]
     throughput: re.Pattern[str]
     grade: dict[str, re.Pattern[str]]
@@ -134,6 +136,12 @@ def lexicon(language: str) -> Lexicon:
         language=language,
         deal_only={"deal": _rx(raw["amount"]["deal"])},
         quantity_weak={k: _rx(v) for k, v in raw["quantity_weak"].items()},
+        attributive=re.compile(r"(?<![\w])" + _alt(raw["amount_refine"]["attributive"], edge=False)
+                               + r"\s*(?:US|C|A)?$", re.IGNORECASE) if raw["amount_refine"]["attributive"]
+        else re.compile(r"(?!x)x"),
+        project_after=re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?" + _alt(raw["amount_refine"]["project_after"], edge=False)
+                                 + r"(?![\w])", re.IGNORECASE) if raw["amount_refine"]["project_after"]
+        else re.compile(r"(?!x)x"),
         sale_word=re.compile(_alt(raw["quantity_refine"]["sale_word"], edge=False), re.IGNORECASE),
         throughput=_rx(raw["quantity_refine"]["throughput"]),
         grade={"reserves": _rx(raw["quantity"]["reserves"]), "production": _rx(raw["quantity"]["production"])},
@@ -441,6 +449,9 @@ def _event(num: _Number, art: _Article, previous: Event | None = None) -> Event 
         if cue is None and num.what == "q":
             # "the target of 160,000 ounces": plan words type a tonnage as output when nothing else does
             cue = _nearest_cue(text, lex.quantity_weak, ss, se, num, (ss, se))
+        if num.what == "a" and lex.attributive.search(text, max(ss, num.start - 8), num.start) \
+                and lex.project_after.match(text, num.end, min(se, num.end + 90)):
+            cue = ("investment", num.end)
         if cue is None and previous is not None and previous.sentence_start == ss and previous.kind in cues \
                 and (previous.quantity is not None) == (num.what == "q") \
                 and (num.what != "q" or (num.fact is not None and previous.quantity is not None
