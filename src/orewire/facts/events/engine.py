@@ -209,6 +209,11 @@ def _demonym(written: str, name: str) -> bool:
         and _DEMONYM.search(written) is not None) or _DEMONYM_RU.search(written) is not None
 
 
+# where the sentence names no earner, the article's protagonist is (the entity it names most); a
+# producer or trader not named in its sentence is the one the article named last
+_PROTAGONIST = {"production": False, "financial": True, "trade": False}
+
+
 class _Article:
     """One article's sentences, entity mentions and the words of its language."""
 
@@ -277,12 +282,16 @@ class _Article:
         hi = bisect.bisect_left(self._starts, b)
         return [m for m in self.mentions[lo:hi] if m.end <= b and m.kind in kinds]
 
-    def topic(self, before: int, kinds: tuple[str, ...]) -> _Mention | None:
+    def topic(self, before: int, kinds: tuple[str, ...], protagonist: bool = False) -> _Mention | None:
         """The entity of ``kinds`` the article last named before ``before`` (within a few sentences),
-        else the one it names most."""
+        else the one it names most; ``protagonist``: the one it names most (twice at least) first."""
         i = self.sents.index(before)
         lo = self.sents.spans[max(0, i - 4)][0] if self.sents.spans else 0
         window = self.mentions[bisect.bisect_left(self._starts, lo):bisect.bisect_left(self._starts, before)]
+        if protagonist:
+            named = [self._most[k] for k in kinds if k in self._most and self._counts[self._most[k].id] >= 2]
+            if named:
+                return max(named, key=lambda m: self._counts[m.id])
         for kind in kinds:
             recent = [m for m in window if m.kind == kind]
             if recent:
@@ -643,14 +652,14 @@ def _roles(ev: Event, num: _Number, art: _Article, cue_at: int, clause: tuple[in
             # "Kazakhstan's Kazatomprom", "KAZ Minerals' Aktogay": the nearest name before the number
         elif ms:
             subject = ms[0]
-        subject = subject or art.topic(ss, ("deposit", "company", "country"))
+        subject = subject or art.topic(ss, ("deposit", "company", "country"), protagonist=_PROTAGONIST["production"])
     elif ev.kind == "trade":
         to = _after_word(art, lex.trade_to, ms, ss, se, ("country", "company", "region"), 30)
         frm = _after_word(art, lex.trade_from, ms, ss, se, ("country", "company", "region"), 30)
         party = frm if ev.direction == "import" and frm else to or frm
         rest = [m for m in ms if party is None or m.id != party.id]
         subject = _pick(rest, pos, ("company", "deposit", "country", "region"), "before")
-        subject = subject or art.topic(ss, ("company", "country"))
+        subject = subject or art.topic(ss, ("company", "country"), protagonist=_PROTAGONIST["trade"])
     elif ev.kind == "investment":
         party = (_before_word(art, lex.payer_verb, ms, ss, se, ("company", "org", "country"))
                  or _after_word(art, lex.payer_prep, ms, pos, se, ("company", "org", "country"), 40))
@@ -680,7 +689,7 @@ def _roles(ev: Event, num: _Number, art: _Article, cue_at: int, clause: tuple[in
         party = _pick([m for m in ms if subject is None or m.id != subject.id], pos, ("company",), "either")
     else:  # financial
         subject = _pick(ms, pos, ("company", "org"), "before") or _pick(ms, pos, ("company", "org", "country"), "either")
-        subject = subject or art.topic(ss, ("company", "country"))
+        subject = subject or art.topic(ss, ("company", "country"), protagonist=_PROTAGONIST["financial"])
     if subject is not None and party is not None and subject.id == party.id and ev.kind not in ("investment",):
         party = None
     _set(ev, "subject", subject)
