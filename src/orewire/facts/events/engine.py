@@ -71,6 +71,9 @@ class Lexicon:
     language: str
     deal_only: dict[str, re.Pattern[str]]
     quantity_weak: dict[str, re.Pattern[str]]
+    against_plan: re.Pattern[str]
+    per_year: re.Pattern[str]
+    stake_prep: re.Pattern[str]
     attributive: re.Pattern[str]
     project_after: re.Pattern[str]
     sale_word: re.Pattern[str]
@@ -136,6 +139,9 @@ def lexicon(language: str) -> Lexicon:
         language=language,
         deal_only={"deal": _rx(raw["amount"]["deal"])},
         quantity_weak={k: _rx(v) for k, v in raw["quantity_weak"].items()},
+        against_plan=_rx(raw["basis"]["against_plan"]),
+        per_year=_rx(raw["basis"]["per_year"]),
+        stake_prep=re.compile(r"\s*" + _alt(raw["share"]["stake_prep"]) + r"\s+(?:[\w«\"-]+\s+){0,3}?[«\"]?[A-ZА-ЯЁ]"),
         attributive=re.compile(r"(?<![\w])" + _alt(raw["amount_refine"]["attributive"], edge=False)
                                + r"\s*(?:US|C|A)?$", re.IGNORECASE) if raw["amount_refine"]["attributive"]
         else re.compile(r"(?!x)x"),
@@ -349,13 +355,22 @@ def _numbers(text: str, facts: list[Fact], art: _Article) -> list[_Number]:
             continue  # "30,872 kg (more than thirty tons)"
         prev_end = f.end
         out.append(_Number("q", f.start, f.end, fact=f))
+    last_share = -1000
     for m in _SHARE_RE.finditer(text):
         before = text[max(0, m.start() - 40):m.start()]
         after = text[m.end():m.end() + 40]
-        if art.lex.stake_after.match(after) or art.lex.stake_before.search(before):
+        ss, se = art.sents.span(m.start())
+        stake = art.lex.stake_after.match(after) or art.lex.stake_before.search(before)
+        if not stake and art.lex.stake_prep.match(text, m.end(), min(se, m.end() + 60)):
+            # "купит 55% в месторождении Сырымбет", "bought 30% of Winu": a share bought or sold
+            stake = art.lex.buy_verb.search(text, ss, se) or art.lex.seller_verb.search(text, ss, se)
+        if not stake and ss <= last_share and m.start() - last_share <= 90:
+            stake = True  # "X gets 70 percent of the venture, and Y 30 percent"
+        if stake:
             value = float(m.group("num").replace(",", "."))
             if 0 < value <= 100:
                 out.append(_Number("s", m.start(), m.end(), share=value))
+                last_share = m.end()
     out.sort(key=lambda n: n.start)
     return out
 
@@ -401,7 +416,8 @@ _CUES: dict[tuple[int, int, int], list[tuple[int, int, str]]] = {}
 _CUES_TEXT: list[str] = [""]
 
 
-def _cue_matches(text: str, cues: dict[str, re.Pattern[str]], ss: int, se: int) -> list[tuple[int, int, str]]:
+def _cue_matches(text: str, cues: dict[str, re.Pattern[str]], ss: int, se: int,
+                 names: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
     """Every cue of ``cues`` in the sentence [ss, se), read once per sentence and word table."""
     if _CUES_TEXT[0] is not text:
         _CUES.clear()
@@ -409,15 +425,18 @@ def _cue_matches(text: str, cues: dict[str, re.Pattern[str]], ss: int, se: int) 
     key = (ss, se, id(cues))
     found = _CUES.get(key)
     if found is None:
-        found = _CUES[key] = [(m.start(), m.end(), kind) for kind, rx in cues.items() for m in rx.finditer(text, ss, se)]
+        found = [(m.start(), m.end(), kind) for kind, rx in cues.items() for m in rx.finditer(text, ss, se)]
+        if names:  # "Jiaxin International Resources Investment", "Нацагентство по инвестициям": a name, no cue
+            found = [c for c in found if not any(a <= c[0] < b for a, b in names)]
+        _CUES[key] = found
     return found
 
 
 def _nearest_cue(text: str, cues: dict[str, re.Pattern[str]], a: int, b: int, num: _Number,
-                 sentence: tuple[int, int]) -> tuple[str, int] | None:
+                 sentence: tuple[int, int], names: list[tuple[int, int]] | None = None) -> tuple[str, int] | None:
     """The kind whose cue stands nearest to the number within [a, b), and the cue's position."""
     best: tuple[int, str, int] | None = None
-    for start, end, kind in _cue_matches(text, cues, sentence[0], sentence[1]):
+    for start, end, kind in _cue_matches(text, cues, sentence[0], sentence[1], names):
         if start < a or end > b:
             continue
         if end <= num.start:
@@ -454,7 +473,8 @@ def _event(num: _Number, art: _Article, previous: Event | None = None) -> Event 
         cues = lex.amount if num.what == "a" else lex.quantity
         if num.what == "q" and num.fact is not None and num.fact.unit == "g/t":
             cues = lex.grade
-        cue = _nearest_cue(text, cues, a, b, num, (ss, se)) or _nearest_cue(text, cues, ss, se, num, (ss, se))
+        names = [(m.start, m.end) for m in art.in_span(ss, se, ("company", "org")) if m.end - m.start > 3]
+        cue = _nearest_cue(text, cues, a, b, num, (ss, se), names) or _nearest_cue(text, cues, ss, se, num, (ss, se), names)
         if cue is None and num.what == "q":
             # "the target of 160,000 ounces": plan words type a tonnage as output when nothing else does
             cue = _nearest_cue(text, lex.quantity_weak, ss, se, num, (ss, se))
@@ -552,8 +572,12 @@ def _basis(text: str, num: _Number, clause: tuple[int, int], lex: Lexicon, perio
            published_at: datetime | None) -> str:
     a, b = clause
     window = text[max(a, num.start - 110):min(b, num.end + 50)]
+    window = lex.against_plan.sub(" ", window)  # "2% above guidance", "выше ориентира": done, not planned
     if lex.capacity.search(window):
         return "capacity"
+    near = text[max(a, num.start - 60):min(b, num.end + 40)]
+    if period is None and lex.per_year.search(near) and lex.throughput.search(near):
+        return "capacity"  # "processing 4 million tonnes of ore a year": a plant's rate
     if lex.plan.search(window):
         return "plan"
     if period and published_at is not None and int(period) > published_at.year:
@@ -672,7 +696,11 @@ def _roles(ev: Event, num: _Number, art: _Article, cue_at: int, clause: tuple[in
             subject = art.topic(ss, ("deposit",)) if party is not None else \
                 art.topic(ss, ("deposit", "company", "country"))
     elif ev.kind == "deal":
-        subject = _after_word(art, lex.asset_prep, ms, ss, se, ("deposit", "company"), 50)
+        subject = None
+        if ev.share is not None:  # "55% в месторождении Сырымбет", "a 30% stake in Winu"
+            subject = next((m for m in ms if m.kind in ("deposit", "company") and num.end <= m.start <= num.end + 60
+                            and not re.search(r"[;.]", art.text[num.end:m.start])), None)
+        subject = subject or _after_word(art, lex.asset_prep, ms, ss, se, ("deposit", "company"), 50)
         sold = any(True for _ in lex.seller_verb.finditer(art.text, ss, se))
         if sold:
             party = _after_word(art, lex.buyer_prep, [m for m in ms if subject is None or m.id != subject.id],

@@ -101,13 +101,23 @@ def _years_cached(text: str, a: int, b: int, w: PeriodWords,
     return found
 
 
+def _same_brackets(text: str, year: tuple[int, int, int, bool | None, bool], start: int, end: int) -> bool:
+    """A year that opens a bracket ("(2019 г. – 201,5 тыс. т)", "(2022: 5,377 t)") dates only the
+    figures inside that bracket."""
+    ys = year[0]
+    if not text[max(0, ys - 2):ys].rstrip().endswith("("):
+        return True
+    close = text.find(")", year[1])
+    return close == -1 or year[1] <= start and end <= close
+
+
 def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence: tuple[int, int], w: PeriodWords,
               published_at: datetime | None, kind: str, others: list[tuple[int, int]] | None = None) -> str | None:
     """The year of the number at [start, end): the nearest single year of its clause, else of its
     sentence (reserves: only a year that dates the estimate). A year written right after another
     of ``others`` (numbers of the same sentence) is that number's: "X, against Y a year earlier"."""
     whole = _years_cached(text, sentence[0], sentence[1], w, published_at)
-    whole = [y for y in whole if not y[4] or 0 <= start - y[1] <= 15]
+    whole = [y for y in whole if (not y[4] or 0 <= start - y[1] <= 15) and _same_brackets(text, y, start, end)]
     for a, b in (clause, sentence):
         found = [y for y in whole if a <= y[0] and y[1] <= b]
         if others:  # "X, against Y a year earlier": the relative year after another number is that number's
