@@ -176,7 +176,7 @@ def reprocess(
     until: Annotated[str | None, typer.Option(help="Only records up to this date (inclusive).")] = None,
     workers: Annotated[int, typer.Option(help="Worker processes for cleaning and extraction.")] = 0,
     stale: Annotated[bool, typer.Option(
-        "--stale", help="Only re-extract the facts of articles extracted by another extractor version, "
+        "--stale", help="Only re-extract the facts and events of articles extracted by another extractor version, "
                         "from the text the warehouse holds (no re-cleaning).")] = False,
 ) -> None:
     """Re-clean and re-extract from the raw archive, with no network."""
@@ -189,8 +189,9 @@ def reprocess(
         from orewire.warehouse.db import writer
 
         with writer(settings) as conn:
-            articles, facts = reextract_stale(conn, sources=names)
-        console.print(f"re-extracted {articles} articles with {EXTRACTOR_VERSION}: {facts} facts", markup=False)
+            articles, facts, events = reextract_stale(conn, sources=names)
+        console.print(f"re-extracted {articles} articles with {EXTRACTOR_VERSION}: {facts} facts, {events} events",
+                      markup=False)
         raise typer.Exit(0)
     from flows.commands import run_reprocess
 

@@ -352,12 +352,12 @@ def _promote_out_of_range(conn: Any, sources: list[str], opts: ProcessOptions, w
 
 
 def reextract_stale(conn: duckdb.DuckDBPyConnection, *, batch_size: int = 500,
-                    sources: list[str] | None = None) -> tuple[int, int]:
+                    sources: list[str] | None = None) -> tuple[int, int, int]:
     """Re-extract the facts and events of the mining articles whose facts came from another extractor
     version (or from before events were kept: a warehouse upgraded to hold them has its articles' old
     version), from the cleaned text the warehouse holds (no archive read, no network). Each batch's
-    facts, events, mentions and entities are replaced in one transaction. Returns (articles, facts)
-    written."""
+    facts, events, mentions and entities are replaced in one transaction. Returns (articles, facts,
+    events) written."""
     from orewire.facts import EXTRACTOR_VERSION
 
     where = "is_mining AND extractor_version IS DISTINCT FROM ?"
@@ -367,7 +367,7 @@ def reextract_stale(conn: duckdb.DuckDBPyConnection, *, batch_size: int = 500,
         params.append(list(sources))
     ids = [r[0] for r in conn.execute(f"SELECT article_id FROM articles WHERE {where} ORDER BY article_id",
                                       params).fetchall()]
-    articles = facts_written = 0
+    articles = facts_written = events_written = 0
     for start in range(0, len(ids), batch_size):
         part = ids[start : start + batch_size]
         rows = conn.execute("SELECT article_id, text, published_at, title, author, language FROM articles "
@@ -392,7 +392,8 @@ def reextract_stale(conn: duckdb.DuckDBPyConnection, *, batch_size: int = 500,
                          [EXTRACTOR_VERSION, part])
         articles += len(rows)
         facts_written += len(facts)
-    return articles, facts_written
+        events_written += len(events)
+    return articles, facts_written, events_written
 
 
 @dataclass

@@ -837,7 +837,7 @@ def _contains(words: str) -> str:
     return "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _facts_sql(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, list[Any]]:
+def _facts_sql(conn: duckdb.DuckDBPyConnection, f: Filters, columns: str = FACT_COLUMNS) -> tuple[str, list[Any]]:
     conds, params = article_conditions(f)
     if f.type:
         conds.append("f.type = ?")
@@ -854,7 +854,7 @@ def _facts_sql(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, list[A
             conds.append(f"f.fact_id IN ({ids_sql})")
             params.extend(ids_params)
     order = "a.published_at ASC NULLS LAST" if f.sort == "oldest" else "a.published_at DESC NULLS LAST"
-    sql = (f"SELECT {FACT_COLUMNS} FROM facts f JOIN articles a USING (article_id){_where(conds)} "
+    sql = (f"SELECT {columns} FROM facts f JOIN articles a USING (article_id){_where(conds)} "
            f"ORDER BY {order}, f.article_id, f.start, f.fact_id")
     return sql, params
 
@@ -893,10 +893,16 @@ def _list_sql(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, list[An
     return _events_sql(conn, f) if f.events else _facts_sql(conn, f)
 
 
-def _events_page(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[list[dict[str, Any]], int]:
-    """One page of events: their row numbers are ranked and counted first (narrow columns), then
-    the page's rows are read whole by number. The numbers are DuckDB's own row ids, integers."""
-    sql, params = _events_sql(conn, f, "e.rowid AS rid")
+def _list_page(conn: duckdb.DuckDBPyConnection, f: Filters, table: str, alias: str, columns: str,
+          narrow: tuple[str, list[Any]]) -> tuple[list[dict[str, Any]], int]:
+    """One page of a list of facts or events, and how many match.
+
+    ``narrow`` is the list's query selecting only ``rowid AS rid`` in its order: the rows are
+    ranked and counted on it (a few narrow columns), then the page's rows are read whole by number,
+    so a list of a million rows never sorts their sentences. ``table``, ``alias`` and ``columns``
+    are constants of this module; the numbers are DuckDB's own row ids, integers.
+    """
+    sql, params = narrow
     page = conn.execute(f"SELECT rid, count(*) OVER () FROM ({sql}) LIMIT ? OFFSET ?",
                         [*params, FACTS_PAGE_SIZE, (f.page - 1) * FACTS_PAGE_SIZE]).fetchall()
     if not page:
@@ -904,10 +910,11 @@ def _events_page(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[list[dict
         return [], int(row[0]) if row else 0
     rank = {int(r[0]): k for k, r in enumerate(page)}
     rows = _rows(conn, f"""
-        WITH e AS MATERIALIZED (
-            SELECT rowid AS rid, * FROM events WHERE rowid BETWEEN ? AND ? AND rowid IN ({", ".join(map(str, rank))}))
-        SELECT e.rid, {EVENT_COLUMNS}
-        FROM e JOIN (SELECT * FROM articles WHERE article_id IN (SELECT article_id FROM e)) a USING (article_id)
+        WITH {alias} AS MATERIALIZED (
+            SELECT rowid AS rid, * FROM {table} WHERE rowid BETWEEN ? AND ? AND rowid IN ({", ".join(map(str, rank))}))
+        SELECT {alias}.rid, {columns}
+        FROM {alias} JOIN (SELECT * FROM articles WHERE article_id IN (SELECT article_id FROM {alias})) a
+             USING (article_id)
     """, [min(rank), max(rank)])
     return sorted(rows, key=lambda r: rank[r["rid"]]), int(page[0][1])
 
@@ -916,14 +923,8 @@ def facts(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[list[dict[str, A
     """One page of facts (or events, when the filters name an event kind) matching the filters, and
     how many match."""
     if f.events:
-        return _events_page(conn, f)
-    sql, params = _facts_sql(conn, f)
-    rows = _rows(conn, f"SELECT *, count(*) OVER () AS total FROM ({sql}) LIMIT ? OFFSET ?",
-                 [*params, FACTS_PAGE_SIZE, (f.page - 1) * FACTS_PAGE_SIZE])
-    if rows:
-        return rows, int(rows[0]["total"])
-    row = conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()
-    return rows, int(row[0]) if row else 0
+        return _list_page(conn, f, "events", "e", EVENT_COLUMNS, _events_sql(conn, f, "e.rowid AS rid"))
+    return _list_page(conn, f, "facts", "f", FACT_COLUMNS, _facts_sql(conn, f, "f.rowid AS rid"))
 
 
 def facts_export(conn: duckdb.DuckDBPyConnection, f: Filters) -> Any:

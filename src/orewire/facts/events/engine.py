@@ -734,21 +734,27 @@ def _numberless(art: _Article, numbered: list[Event]) -> list[Event]:
     deal_sentences = {(e.sentence_start, e.sentence_end) for e in numbered if e.kind == "deal"}
     licence_sentences = {(e.sentence_start, e.sentence_end) for e in numbered if e.kind == "licence"}
     for ss, se in art.sents.spans:
+        word = lex.licence_word.search(text, ss, se)
         ms = art.in_span(ss, se)
+        if word and ms:
+            ms = _anaphora(art, ms, ss, se, word.start())
         if not ms:
             continue
-        word = lex.licence_word.search(text, ss, se)
         if word and (ss, se) not in licence_sentences:
             act = lex.licence_act.search(text, max(ss, word.start() - 90), min(se, word.end() + 90))
             if act:
-                subject = _pick(ms, word.start(), ("deposit",), "either")
-                if subject is None:
-                    subject = _pick(ms, word.start(), ("region",), "either")
-                rest = [m for m in ms if subject is None or m.id != subject.id]
+                # one licence per area the sentence names ("licences for the Altyn-Topkan and
+                # Pay-Buloq deposits"), each with the holder
+                areas = [m for m in ms if m.kind == "deposit"] or [m for m in ms if m.kind == "region"][:1]
+                subjects: list[_Mention | None] = list({m.id: m for m in areas}.values()) or [None]
+                taken = {m.id for m in areas}
+                rest = [m for m in ms if m.id not in taken]
                 party = (_after_word(art, lex.licence_holder_prep, rest, act.start(), se, ("company",), 25)
                          or _pick(rest, act.start(), ("company",), "before")
                          or _pick(rest, act.start(), ("company",), "either"))
-                if subject is not None or party is not None:
+                for subject in subjects:
+                    if subject is None and party is None:
+                        continue
                     ev = Event(kind="licence", sentence=text[ss:se], start=word.start(), end=word.end(),
                                sentence_start=ss, sentence_end=se)
                     _set(ev, "subject", subject)
