@@ -229,6 +229,7 @@ def test_reprocess_stale_fills_the_events_of_a_warehouse_made_before_them(wareho
     finally:
         conn.close()
     assert applied == [n for n, _, _ in migrations()]
+    assert result.output.rstrip().endswith(f" {len(events)} events")
     assert version == (EXTRACTOR_VERSION,)
     assert {e["extractor_version"] for e in events} == {EXTRACTOR_VERSION}
     assert {(e["kind"], e["subject_id"], e["commodity"], e["quantity"]) for e in events} >= {
