@@ -285,6 +285,20 @@ def test_exports_parse_and_agree(client, built):
     assert rows[0]["commodities"] == "; ".join(first["commodities"])
 
 
+@pytest.mark.parametrize("params", ["type=quantity", "type=deposit&sort=oldest", "entity=commodity%3Acopper",
+                                    "mining=yes&page=2", "page=999"])
+def test_facts_page_is_its_slice_of_the_export(client, built, params):
+    exported = _export_ids(client, f"/facts.json?{params}", "fact_id")
+    page = int(parse_qs(params).get("page", ["1"])[0])
+    doc = _doc(client.get(f"/facts?{params}"))
+    links = doc.xpath("//table[contains(@class, 'facts')]/tbody/tr/td[last()]/a/@href")
+    size = store.FACTS_PAGE_SIZE
+    assert [h.split("#fact-", 1)[1] for h in links] == exported[(page - 1) * size:page * size]
+    assert doc.xpath("string(//p[@class='count'])").startswith(f"{len(exported):,} fact")
+    if page == 1:
+        assert links
+
+
 # -- access ------------------------------------------------------------------------------------
 
 

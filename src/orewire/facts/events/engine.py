@@ -717,7 +717,8 @@ def _roles(ev: Event, num: _Number, art: _Article, cue_at: int, clause: tuple[in
         party = _pick([m for m in ms if subject is None or m.id != subject.id], pos, ("company",), "either")
     else:  # financial
         subject = _pick(ms, pos, ("company", "org"), "before") or _pick(ms, pos, ("company", "org", "country"), "either")
-        subject = subject or art.topic(ss, ("company", "country"), protagonist=_PROTAGONIST["financial"])
+        subject = subject or art.topic(ss, ("company",), protagonist=_PROTAGONIST["financial"]) \
+            or art.topic(ss, ("country",))
     if subject is not None and party is not None and subject.id == party.id and ev.kind not in ("investment",):
         party = None
     _set(ev, "subject", subject)
@@ -805,11 +806,18 @@ def _dedupe(events: list[Event]) -> list[Event]:
             seen_numberless.add(key)
             out.append(ev)
             continue
-        if any(o.kind == ev.kind and _same_number(o, ev) and (o.subject_id == ev.subject_id or
-               o.subject_id is None or ev.subject_id is None or o.period == ev.period) for o in out):
-            continue
-        out.append(ev)
+        same = next((i for i, o in enumerate(out) if o.kind == ev.kind and _same_number(o, ev) and (
+            o.subject_id == ev.subject_id or o.subject_id is None or ev.subject_id is None or o.period == ev.period)),
+            None)
+        if same is None:
+            out.append(ev)
+        elif _filled(ev) > _filled(out[same]):
+            out[same] = ev  # the headline's figure told again in the body, with its names: the body's reading
     return out
+
+
+def _filled(ev: Event) -> int:
+    return sum(v is not None for v in (ev.subject, ev.party, ev.commodity, ev.period))
 
 
 def _article_periods(events: list[Event], art: _Article) -> None:
@@ -832,13 +840,17 @@ def _article_periods(events: list[Event], art: _Article) -> None:
             ev.period = str(art.published_at.year)
 
 
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-5]\d)(?!\d)")
+
+
 def _carry_periods(events: list[Event], sents: Sentences) -> None:
     """A figure whose sentence states no year belongs to the year of the figure of the same kind
     just before it (within the two sentences before): "In 2023 it produced X. Gold output was Y."""
     last: dict[str, tuple[int, str]] = {}
     for ev in sorted(events, key=lambda e: e.start):
         i = sents.index(ev.start)
-        if ev.period is None and ev.kind not in ("reserves", "licence", "deal") and "any" in last:
+        if ev.period is None and ev.kind not in ("reserves", "licence", "deal") and "any" in last \
+                and not _ANY_YEAR.search(ev.sentence):  # a sentence with years of its own, none of them its
             j, period = last.get(ev.kind, last["any"])
             if 0 < i - j <= 2:
                 ev.period = period
