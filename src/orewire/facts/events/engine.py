@@ -324,6 +324,7 @@ def find_events(text: str, entities: list[Entity], facts: list[Fact], *, publish
     events.extend(_numberless(art, events))
     _carry_periods(events, art.sents)
     _article_periods(events, art)
+    _carry_commodities(events)
     return _dedupe(events)
 
 
@@ -687,6 +688,8 @@ def _roles(ev: Event, num: _Number, art: _Article, cue_at: int, clause: tuple[in
     elif ev.kind == "investment":
         party = (_before_word(art, lex.payer_verb, ms, ss, se, ("company", "org", "country"))
                  or _after_word(art, lex.payer_prep, ms, pos, se, ("company", "org", "country"), 40))
+        if party is None:  # "Southern Copper's $1.4 billion Tia Maria project", "AMMC completed a project worth"
+            party = next((m for m in reversed(ms) if m.kind in ("company", "org") and m.end <= pos), None)
         rest = [m for m in ms if party is None or m.id != party.id]
         subject = (_after_word(art, lex.receiver_prep, rest, ss, se, ("deposit",), 60)
                    or _pick(rest, pos, ("deposit",), "either")
@@ -840,7 +843,19 @@ def _article_periods(events: list[Event], art: _Article) -> None:
             ev.period = str(art.published_at.year)
 
 
-_ANY_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-5]\d)(?!\d)")
+_YEAR_SPAN = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-5]\d)\s*(?:-|–|—|to)\s*(?:19|20)?\d\d(?!\d)")
+
+
+def _carry_commodities(events: list[Event]) -> None:
+    """A tonnage whose text names no commodity is of the commodity of the same subject's last figure
+    of that kind ("Fortescue shipped 47.9mn t of iron ore ... and expects 181mn t")."""
+    last: dict[tuple[str, str | None], str] = {}
+    for ev in sorted(events, key=lambda e: e.start):
+        key = (ev.kind, ev.subject_id)
+        if ev.quantity is not None and ev.commodity is None and key in last:
+            ev.commodity = last[key]
+        if ev.commodity is not None:
+            last[key] = ev.commodity
 
 
 def _carry_periods(events: list[Event], sents: Sentences) -> None:
@@ -850,7 +865,7 @@ def _carry_periods(events: list[Event], sents: Sentences) -> None:
     for ev in sorted(events, key=lambda e: e.start):
         i = sents.index(ev.start)
         if ev.period is None and ev.kind not in ("reserves", "licence", "deal") and "any" in last \
-                and not _ANY_YEAR.search(ev.sentence):  # a sentence with years of its own, none of them its
+                and not _YEAR_SPAN.search(ev.sentence):  # "can be achieved around 2025-2030": no single year
             j, period = last.get(ev.kind, last["any"])
             if 0 < i - j <= 2:
                 ev.period = period
