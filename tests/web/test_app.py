@@ -13,6 +13,7 @@ import warnings
 from datetime import UTC
 from urllib.parse import parse_qs, quote, urlsplit
 
+import lxml.etree
 import lxml.html
 import pyarrow.parquet as pq
 import pytest
@@ -616,3 +617,21 @@ def test_article_marks_each_event_number(client, built):
                            "ORDER BY 1 LIMIT 1")[0]
     doc = _doc(client.get(f"/article/{none}"))
     assert not doc.xpath("//tr[starts-with(@id, 'event-')]") and not doc.xpath("//div[@id='text']//a[@data-events]")
+
+
+def test_year_chart_escapes_names_and_breaks_lines_at_missing_years():
+    from orewire.web import charts
+
+    hostile = '<script>alert(1)</script> & "q"'
+    svg = charts.year_lines([{"name": hostile, "points": [(2020, 5.0, hostile, "/a?x=1&y=<2>"), (2021, 7.0, "t", ""),
+                                                          (2023, 6.0, "t", "")]}], hostile)
+    doc = lxml.etree.fromstring(str(svg).encode())
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    assert not doc.xpath("//s:script", namespaces=ns)
+    assert doc.get("aria-label") == hostile and doc.xpath("string(s:title)", namespaces=ns) == hostile
+    circles = doc.xpath("//s:circle", namespaces=ns)
+    assert [(c.get("data-year"), float(c.get("data-value"))) for c in circles] == [("2020", 5.0), ("2021", 7.0),
+                                                                                  ("2023", 6.0)]
+    assert circles[0].getparent().get("href") == "/a?x=1&y=<2>" and circles[0].xpath("string(s:title)", namespaces=ns) == hostile
+    # 2022 is missing: 2020-2021 is one line, 2023 a point alone.
+    assert [len(p.get("points").split()) for p in doc.xpath("//s:polyline", namespaces=ns)] == [2]
