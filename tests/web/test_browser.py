@@ -190,6 +190,38 @@ def test_search_to_article_to_deposit_to_archived_page(page_and_traffic, built):
     assert any("/archived-page?" in url for url in traffic.app)
 
 
+def test_events_from_the_explorer_to_the_article_to_the_production_chart(page_and_traffic, built):
+    page, traffic = page_and_traffic
+    (event_id, subject_id) = query(built, """
+        SELECT event_id, subject_id FROM events WHERE article_id = ? AND kind = 'production' AND basis = 'actual'
+        ORDER BY start LIMIT 1""", [built.events_later_id])[0]
+    page.goto(traffic.origin + "/facts")
+    page.select_option("form.filters select[name=type]", "production")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_load_state()
+    assert "type=production" in page.url
+    kinds = page.locator("table.events tbody tr td:nth-child(2)").all_inner_texts()
+    assert kinds and set(kinds) == {"production"}
+    page.click(f"table.events a[href$='#event-{event_id}']")
+    page.wait_for_load_state()
+    assert page.evaluate("document.querySelector(':target') && document.querySelector(':target').id") == f"event-{event_id}"
+
+    mark = page.locator(f"#text a.hl.event[href='#event-{event_id}']")
+    assert mark.count() == 1 and (mark.get_attribute("title") or "").startswith("production")
+    mark.hover()
+    page.locator(f"tr#event-{event_id} a[href='/entity/{subject_id}']").click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/entity/{subject_id}")
+    box = page.locator("svg.chart-years").first.bounding_box()
+    assert box and box["width"] > 300 and box["height"] > 100
+    point = page.locator(f"svg.chart-years a[href$='#event-{event_id}'] circle")
+    assert point.count() == 1 and point.bounding_box() is not None
+    point.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/article/{quote(built.events_later_id, safe=':@')}#event-{event_id}")
+    assert traffic.outside == []
+
+
 @pytest.mark.parametrize("fmt", ["csv", "json", "parquet"])
 def test_export_downloads_and_parses(page_and_traffic, built, fmt, tmp_path):
     page, traffic = page_and_traffic
