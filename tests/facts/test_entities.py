@@ -114,7 +114,10 @@ def test_commodity_synonyms_and_lead_the_verb() -> None:
 
 def test_contract_shape_and_ids() -> None:
     c = extract("Kazatomprom produced 21,000 tonnes of uranium in Kazakhstan.").to_contract()
-    assert set(c) == {"entities", "facts", "extractor_version"}
+    assert set(c) == {"entities", "facts", "events", "extractor_version"}
+    event = c["events"][0]
+    assert {"kind", "subject", "party", "commodity", "quantity", "amount", "share", "period", "basis", "direction",
+            "sentence", "start", "end"} <= set(event)
     q = next(f for f in c["facts"] if f["type"] == "quantity")
     assert (q["value"], q["unit"], q["commodity"]) == (21000, "t", "uranium")
     assert {"sentence", "start", "end"} <= set(q)
@@ -148,7 +151,8 @@ def test_warehouse_rows_use_the_contract_ids() -> None:
 
     text = "Kazakhstan's Kazatomprom said the Inkai uranium mine in Kazakhstan raised output."
     article = SimpleNamespace(article_id="a1", text=text, published_at=None, title=None, author=None)
-    entities, mentions, _facts, _version = facts_rows(article)
+    rows = facts_rows(article)
+    entities, mentions = rows.entities, rows.mentions
     contract = {e["id"] for e in extract(text).to_contract()["entities"]}
     assert {e["entity_id"] for e in entities} == contract
     assert {m["entity_id"] for m in mentions} == contract
