@@ -361,10 +361,10 @@ def _numbers(text: str, facts: list[Fact], art: _Article) -> list[_Number]:
         before = text[max(0, m.start() - 40):m.start()]
         after = text[m.end():m.end() + 40]
         ss, se = art.sents.span(m.start())
-        stake = art.lex.stake_after.match(after) or art.lex.stake_before.search(before)
+        stake = bool(art.lex.stake_after.match(after) or art.lex.stake_before.search(before))
         if not stake and art.lex.stake_prep.match(text, m.end(), min(se, m.end() + 60)):
             # "купит 55% в месторождении Сырымбет", "bought 30% of Winu": a share bought or sold
-            stake = art.lex.buy_verb.search(text, ss, se) or art.lex.seller_verb.search(text, ss, se)
+            stake = bool(art.lex.buy_verb.search(text, ss, se) or art.lex.seller_verb.search(text, ss, se))
         if not stake and ss <= last_share and m.start() - last_share <= 90:
             stake = True  # "X gets 70 percent of the venture, and Y 30 percent"
         if stake:

@@ -19,6 +19,17 @@ _QUARTER = re.compile(r"(?<![\w])(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|
                       r"H(?P<h>[12])|(?P<qru>перв|втор|трет|четверт)[а-яё]*\s+(?:квартал|полугоди)[а-яё]*)(?![\w])",
                       re.IGNORECASE)
 _LATE = ("fourth", "4th", "четверт")
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                        "dec"), start=1)}
+_MONTHS_RU = {m: i for i, m in enumerate(("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
+                                           "октябр", "ноябр", "декабр"), start=1)}
+# "in January-September", "in April-June", "в январе-сентябре", "last month" without a year
+_MONTH = re.compile(
+    r"(?<![\w])(?:(?P<en>jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?)|(?P<ru>январ[а-яё]*|феврал[а-яё]*|март[а-яё]*|апрел[а-яё]*|ма[йяе]|июн[а-яё]*|"
+    r"июл[а-яё]*|август[а-яё]*|сентябр[а-яё]*|октябр[а-яё]*|ноябр[а-яё]*|декабр[а-яё]*))"
+    r"(?:\s*(?:-|–|—|to|through|по)\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма|"
+    r"июн|июл|август|сентябр|октябр|ноябр|декабр)[a-zа-яё]*)?(?![\w])(?!\s*\d)", re.IGNORECASE)
 _FY_SHORT = re.compile(r"(?<![\w])FY\s?(?P<y>\d\d)(?!\d)")
 _RANGE_BEFORE = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|to|and|/)\s*$")
 
@@ -81,6 +92,19 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
             late = q.startswith(_LATE) or m.group("qn") == "4" or m.group("h") == "2" or \
                 (q in ("second",) and "half" in m.group(0).lower())
             out.append((m.start(), m.end(), year - 1 if late and published_at.month <= 4 else year, None, False))
+        for m in _MONTH.finditer(text, a, b):
+            if any(0 <= y[0] - m.end() <= 12 or 0 <= m.start() - y[1] <= 4 for y in years):
+                continue  # "in March 2023", "2023 in March": the year is written
+            if m.group("en") and m.group("en").lower() in ("may", "march") and not re.match(
+                    r"\s*(?:-|–|—|to|through)", text[m.end():m.end() + 3]) and not re.search(
+                    r"(?:in|since|from|for|during|by)\s+$", text[max(a, m.start() - 8):m.start()], re.IGNORECASE):
+                continue  # "may" and "march" are words too
+            word = (m.group("en") or m.group("ru")).lower()
+            month = _MONTHS.get(word[:3]) if m.group("en") else next(
+                (i for k, i in _MONTHS_RU.items() if word.startswith(k)), None)
+            if month is None:
+                continue
+            out.append((m.start(), m.end(), year if month <= published_at.month else year - 1, None, False))
     return out
 
 
@@ -108,7 +132,7 @@ def _same_brackets(text: str, year: tuple[int, int, int, bool | None, bool], sta
     if not text[max(0, ys - 2):ys].rstrip().endswith("("):
         return True
     close = text.find(")", year[1])
-    return close == -1 or year[1] <= start and end <= close
+    return close == -1 or (year[1] <= start and end <= close)
 
 
 def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence: tuple[int, int], w: PeriodWords,
