@@ -119,3 +119,34 @@ def test_evidence_offsets_index_the_number() -> None:
 def test_no_events_without_text_and_never_raises() -> None:
     assert events("") == []
     assert isinstance(events("$" * 10_000 + " 5 tonnes " * 1000), list)
+
+
+def test_the_mine_and_the_company_stand_for_what_the_article_named() -> None:
+    text = ("Kazakhmys Copper increased copper output at the Nurkazgan mine. The mine produced 45,000 tonnes of "
+            "copper in 2023, the company said. Its reserves are estimated at 2.5 million tonnes of copper. The "
+            "company plans to invest $300 million in a new concentrator at the site.")
+    by_kind = {e["kind"]: e for e in events(text)}
+    assert by_kind["production"]["subject"] == "Nurkazgan" and by_kind["production"]["period"] == "2023"
+    assert by_kind["reserves"]["subject"] == "Nurkazgan" and by_kind["reserves"]["quantity"] == [2_500_000, "t"]
+    inv = by_kind["investment"]
+    assert (inv["subject"], inv["party"], inv["period"]) == ("Nurkazgan", "Kazakhmys Copper", None)
+
+
+def test_a_seller_is_neither_the_asset_nor_the_buyer() -> None:
+    text = ("Solidcore Resources has been granted a subsoil use licence for the Kyzyltu deposit. "
+            "The company bought the deposit from Kazakh Gold for $20 million in 2023.")
+    found = events(text)
+    deal = next(e for e in found if e["kind"] == "deal")
+    assert (deal["subject"], deal["party"], deal["period"]) == ("Kyzyltu", "Solidcore Resources", "2023")
+    licence = next(e for e in found if e["kind"] == "licence")
+    assert (licence["subject"], licence["party"]) == ("Kyzyltu", "Solidcore Resources")
+
+
+def test_months_and_quarters_without_a_year() -> None:
+    late = datetime(2024, 10, 20, tzinfo=UTC)
+    assert one("Kazatomprom produced 16,000 tonnes of uranium in January-September.", published_at=late)["period"] \
+        == "2024"
+    assert one("Kazakhmys produced 250,000 tonnes of copper in December.", published_at=late)["period"] == "2023"
+    early = datetime(2024, 2, 1, tzinfo=UTC)
+    assert one("Polymetal produced 450,000 ounces of gold in the fourth quarter.", published_at=early)["period"] \
+        == "2023"

@@ -58,6 +58,7 @@ class Lexicon:
     buy_verb: re.Pattern[str]
     asset_prep: re.Pattern[str]
     seller_verb: re.Pattern[str]
+    seller_prep: re.Pattern[str]
     buyer_prep: re.Pattern[str]
     trade_to: re.Pattern[str]
     trade_from: re.Pattern[str]
@@ -125,6 +126,7 @@ def lexicon(language: str) -> Lexicon:
         buy_verb=_rx(roles["buy_verb"]),
         asset_prep=_rx(roles["asset_prep"]),
         seller_verb=_rx(roles["seller_verb"]),
+        seller_prep=re.compile(_alt(roles["seller_prep"]) + r"\s+(?:the\s+)?$", re.IGNORECASE),
         buyer_prep=_rx(roles["buyer_prep"]),
         trade_to=_rx(roles["trade_to"]),
         trade_from=_rx(roles["trade_from"]),
@@ -294,10 +296,10 @@ class _Article:
         i = self.sents.index(before)
         lo = self.sents.spans[max(0, i - 4)][0] if self.sents.spans else 0
         window = self.mentions[bisect.bisect_left(self._starts, lo):bisect.bisect_left(self._starts, before)]
-        if protagonist:
-            named = [self._most[k] for k in kinds if k in self._most and self._counts[self._most[k].id] >= 2]
+        if protagonist:  # named most, the first named on a tie
+            named = [self._most[k] for k in kinds if k in self._most]
             if named:
-                return max(named, key=lambda m: self._counts[m.id])
+                return max(named, key=lambda m: (self._counts[m.id], -m.start))
         for kind in kinds:
             recent = [m for m in window if m.kind == kind]
             if recent:
@@ -640,14 +642,14 @@ def _set(ev: Event, slot: str, m: _Mention | None) -> None:
 
 def _anaphora(art: _Article, ms: list[_Mention], a: int, b: int, pos: int) -> list[_Mention]:
     """The sentence's mentions, with "the country", "the company", "the deposit" standing for the
-    entity the article last named of that kind (when no name stands between it and the number)."""
+    entity the article last named of that kind ("the country" for the country it names most); not
+    where a name follows as its apposition ("the company Kazatomprom")."""
     out = list(ms)
     for rx, kinds in art.lex.anaphora:
         for m in rx.finditer(art.text, a, b):
-            lo, hi = (m.end(), pos) if m.end() <= pos else (pos, m.start())
-            if any(lo <= x.start < hi for x in ms):
+            if any(m.start() <= x.start <= m.end() + 3 for x in ms):
                 continue
-            ref = art.topic(m.start(), kinds)
+            ref = art.topic(m.start(), kinds, protagonist=kinds == ("country",))
             if ref is not None:
                 out.append(_Mention(m.start(), m.end(), ref.kind, ref.name, ref.id))
     out.sort(key=lambda x: x.start)
@@ -703,6 +705,9 @@ def _roles(ev: Event, num: _Number, art: _Article, cue_at: int, clause: tuple[in
         if ev.share is not None:  # "55% в месторождении Сырымбет", "a 30% stake in Winu"
             subject = next((m for m in ms if m.kind in ("deposit", "company") and num.end <= m.start <= num.end + 60
                             and not re.search(r"[;.]", art.text[num.end:m.start])), None)
+        # "bought the deposit from Kazakh Gold": the seller is neither the asset nor the buyer
+        sellers = {m.id for m in ms if lex.seller_prep.search(art.text, max(ss, m.start - 6), m.start)}
+        ms = [m for m in ms if m.id not in sellers]
         subject = subject or _after_word(art, lex.asset_prep, ms, ss, se, ("deposit", "company"), 50)
         sold = any(True for _ in lex.seller_verb.finditer(art.text, ss, se))
         if sold:
@@ -721,7 +726,7 @@ def _roles(ev: Event, num: _Number, art: _Article, cue_at: int, clause: tuple[in
     else:  # financial
         subject = _pick(ms, pos, ("company", "org"), "before") or _pick(ms, pos, ("company", "org", "country"), "either")
         subject = subject or art.topic(ss, ("company",), protagonist=_PROTAGONIST["financial"]) \
-            or art.topic(ss, ("country",))
+            or art.topic(ss, ("country",), protagonist=True)
     if subject is not None and party is not None and subject.id == party.id and ev.kind not in ("investment",):
         party = None
     _set(ev, "subject", subject)
@@ -864,7 +869,8 @@ def _carry_periods(events: list[Event], sents: Sentences) -> None:
     last: dict[str, tuple[int, str]] = {}
     for ev in sorted(events, key=lambda e: e.start):
         i = sents.index(ev.start)
-        if ev.period is None and ev.kind not in ("reserves", "licence", "deal") and "any" in last \
+        if ev.period is None and ev.kind in ("production", "trade", "financial") and ev.basis != "plan" \
+                and "any" in last \
                 and not _YEAR_SPAN.search(ev.sentence):  # "can be achieved around 2025-2030": no single year
             j, period = last.get(ev.kind, last["any"])
             if 0 < i - j <= 2:
