@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from orewire.facts import gazetteer as gz
 from orewire.facts.model import Entity
-from orewire.facts.text import Near, Sentences
+from orewire.facts.text import Near, Sentences, fold_lookalikes
 
 # a capitalised word: letters (any script), digits, inner hyphens/apostrophes, e.g. "Tau-Ken", "Yoshlik-1"
 _CAP = r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F\u0400-\u042F][\w\u00C0-\u017F'’]*(?:-[\w\u00C0-\u017F]+)*)"
@@ -610,7 +610,11 @@ def _is_country_or_region(name: str) -> bool:
 
 
 def find_entities(text: str, sents: Sentences, authors: list[str]) -> Found:
-    """Run every entity pass over ``text``; never raises on odd input (callers also guard)."""
+    """Run every entity pass over ``text``; never raises on odd input (callers also guard).
+
+    Names are looked up in ``text`` with look-alike letters folded (a Cyrillic "а" in a Latin
+    word is read as "a"): the same length, so every offset found indexes ``text``."""
+    text = fold_lookalikes(text)
     found = Found(lower=_lowered(text))
     _exclusions(text, found, authors)
     _organisations(text, found)

@@ -150,3 +150,59 @@ class Near:
                 if m.start() > done:
                     done = m.start()
                     yield m
+
+
+# Letters of one script drawn like letters of the other: a word typed on two keyboard layouts
+# («Kазатомпpом» with a Latin K and p, "Kаzаkhstаn" with Cyrillic а) names the same thing as the
+# word in one script. Each pair is one character for one, so a folded text keeps every offset.
+_TWINS_LATIN = "ABCEHIKMOPTXaceopxyi"
+_TWINS_CYRILLIC = "АВСЕНІКМОРТХасеорхуі"
+_TO_CYRILLIC = str.maketrans(_TWINS_LATIN, _TWINS_CYRILLIC)
+_TO_LATIN = str.maketrans(_TWINS_CYRILLIC, _TWINS_LATIN)
+_LATIN_LETTER = r"A-Za-z\u00c0-\u024f"
+_CYRILLIC_LETTER = r"\u0400-\u04ff"
+# A Latin letter next to a Cyrillic one: every word written in both scripts has such a seam.
+_SEAM = re.compile(rf"[{_LATIN_LETTER}](?=[{_CYRILLIC_LETTER}])|[{_CYRILLIC_LETTER}](?=[{_LATIN_LETTER}])")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _is_cyrillic(ch: str) -> bool:
+    return "\u0400" <= ch <= "\u04ff"
+
+
+def _fold_word(word: str) -> str:
+    cyrillic = [c for c in word if _is_cyrillic(c)]
+    latin = [c for c in word if c.isascii() or "\u00c0" <= c <= "\u024f"]
+    own_cyrillic = sum(c not in _TWINS_CYRILLIC for c in cyrillic)  # letters only Cyrillic has
+    own_latin = sum(c not in _TWINS_LATIN for c in latin)
+    if (own_cyrillic, len(cyrillic)) > (own_latin, len(latin)):
+        return word.translate(_TO_CYRILLIC)
+    if (own_latin, len(latin)) > (own_cyrillic, len(cyrillic)):
+        return word.translate(_TO_LATIN)
+    return word  # as much of one script as of the other: nothing to go by
+
+
+def fold_lookalikes(text: str) -> str:
+    """``text`` with each word written in both Latin and Cyrillic letters folded into one script:
+    the look-alike letters of the other script become the word's own ("Kазатомпpом" ->
+    "Казатомпром", "Kаzаtоmprоm" -> "Kazatomprom"). The word's script is the one with more
+    letters the other has no twin of (then the one with more letters). Same length as ``text``,
+    character for character, so offsets into the result index ``text``; a text with no word of
+    two scripts is returned as it is."""
+    seam = _SEAM.search(text)
+    if seam is None:
+        return text
+    parts: list[str] = []
+    done = 0
+    while seam is not None:
+        start = seam.start()
+        while start > done and text[start - 1].isalpha():
+            start -= 1
+        word = _LETTERS.match(text, start)
+        end = word.end() if word is not None else seam.end()
+        parts.append(text[done:start])
+        parts.append(_fold_word(text[start:end]))
+        done = end
+        seam = _SEAM.search(text, done)
+    parts.append(text[done:])
+    return "".join(parts)

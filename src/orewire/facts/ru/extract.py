@@ -17,6 +17,7 @@ from orewire.facts.ru import gazetteer as gz
 from orewire.facts.ru import morph
 from orewire.facts.ru.numbers import find_amounts, find_quantities
 from orewire.facts.ru.translit import has_cyrillic, latin_lookalike, translit
+from orewire.facts.text import fold_lookalikes
 
 _Q_OPEN = "«\"“„"
 _Q_CLOSE = "»\"”“"
@@ -578,7 +579,13 @@ def _role_before(text: str, roles: list[tuple[int, int, str]], pos: int) -> str 
 
 def extract_ru(text: str, published_at: datetime | None = None,
                author: str | None = None) -> tuple[list[Entity], list[Fact]]:
-    """Entities and facts of one Russian-language article ``text``; offsets index into ``text``."""
+    """Entities and facts of one Russian-language article ``text``; offsets index into ``text``.
+
+    The rules read ``text`` with look-alike letters folded («Kазатомпpом» with a Latin K and p is
+    read as «Казатомпром»); the folded text has the same length, and sentences are quoted from
+    ``text`` itself."""
+    written = text
+    text = fold_lookalikes(text)
     sents = Sentences(text)
     found = _Found(len(text))
     media: list[tuple[int, int]] = []
@@ -600,7 +607,7 @@ def extract_ru(text: str, published_at: datetime | None = None,
         usd = to_usd(a.value, a.unit, published_at)
         facts.append(Fact(type="amount", value=a.value, currency=a.unit,
                           value_usd=usd[0] if usd else None, rate_source=usd[1] if usd else None,
-                          sentence=_sentence(text, sents, a.start), start=a.start, end=a.end))
+                          sentence=_sentence(written, sents, a.start), start=a.start, end=a.end))
     amount_spans = [(f.start, f.end) for f in facts]
     for q in find_quantities(text):
         if any(s <= q.start < e for s, e in amount_spans):
@@ -613,7 +620,7 @@ def extract_ru(text: str, published_at: datetime | None = None,
         if after:
             commodity = after[0]
         facts.append(Fact(type="quantity", value=q.value, unit=q.unit, commodity=commodity,
-                          sentence=_sentence(text, sents, q.start), start=q.start, end=q.end))
+                          sentence=_sentence(written, sents, q.start), start=q.start, end=q.end))
 
     deposit_commodities = _link_commodities(text, found, links, sents, bare, commodity_spans)
     for ent in found.ents.values():
@@ -621,12 +628,12 @@ def extract_ru(text: str, published_at: datetime | None = None,
             continue
         first = min(ent.mentions)
         facts.append(Fact(type="deposit", name=ent.name, commodities=deposit_commodities.get(ent.name, []),
-                          sentence=_sentence(text, sents, first[0]), start=first[0], end=first[1]))
+                          sentence=_sentence(written, sents, first[0]), start=first[0], end=first[1]))
     for ent in found.ents.values():
         if ent.kind == "person" and ent.role:
             first = min(ent.mentions)
             facts.append(Fact(type="role", person=ent.name, title=ent.role, org=ent.org, name=ent.name,
-                              sentence=_sentence(text, sents, first[0]), start=first[0], end=first[1]))
+                              sentence=_sentence(written, sents, first[0]), start=first[0], end=first[1]))
     facts.sort(key=lambda f: (f.start, f.type))
 
     entities = []
