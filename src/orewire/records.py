@@ -233,7 +233,7 @@ def facts_rows(article: Any) -> FactRows:
 
 def process_response(resp: ArchivedResponse, opts: ProcessOptions, out: Processed) -> None:
     """Clean one archived response (and extract facts when it is a mining article) into ``out``."""
-    from orewire.clean import Article, clean_response
+    from orewire.clean import ERROR_REASONS, Article, clean_response
 
     registry = _registry(opts.registry_path)
     out.records += 1
@@ -270,6 +270,8 @@ def process_response(resp: ArchivedResponse, opts: ProcessOptions, out: Processe
         return
     if not isinstance(record, Article):
         out.not_articles.append({**base, "reason": record.reason, "detail": record.detail})
+        if record.reason in ERROR_REASONS:  # an article may be behind it: the run says so
+            out.errors.append(f"{url}: {record.reason}: {record.detail}")
         return
     if _in_range(record.published_at, opts.select_since, opts.select_until):
         out.skipped += 1
@@ -287,6 +289,7 @@ def process_response(resp: ArchivedResponse, opts: ProcessOptions, out: Processe
         "simhash": record.simhash, "mining_score": record.mining_score, "is_mining": record.is_mining,
         "warc_file": resp.warc_file, "warc_offset": resp.offset, "fetched_at": resp.fetched_at,
         "via": resp.extra.get("Via") or opts.via, "cleaner_version": record.cleaner_version,
+        "charset": record.charset, "charset_reason": record.charset_reason,
         "_entities": [], "_mentions": [], "_facts": [], "_events": [], "extractor_version": None,
     }
     if record.is_mining:

@@ -85,3 +85,18 @@ def test_rows_the_code_builds_have_the_tables_columns(warehouse_env) -> None:
     process_response(bad, opts, out)
     assert out.not_articles and set(out.not_articles[0]) <= set(WRITTEN["not_articles"].names)
     pa.Table.from_pylist(out.not_articles, schema=load.NOT_ARTICLE_SCHEMA)
+
+
+def test_articles_record_the_charset_and_why(warehouse_env) -> None:
+    migrate(warehouse_env)
+    conn = duckdb.connect(str(warehouse_env.warehouse))
+    try:
+        described = dict(_describe(conn, "articles"))
+    finally:
+        conn.close()
+    assert (described["charset"], described["charset_reason"]) == ("VARCHAR", "VARCHAR")
+    assert {"charset", "charset_reason"} <= set(load.ARTICLE_SCHEMA.names)
+    opts = ProcessOptions(archive_root=str(warehouse_env.archive), registry_path=str(REPO / "sources.toml"))
+    out = Processed()
+    process_response(_trend_article(), opts, out)
+    assert (out.articles[0]["charset"], out.articles[0]["charset_reason"]) == ("utf-8", "Content-Type")

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from orewire.clean.relevance import MINING_THRESHOLD, mining_relevance
     from orewire.clean.stage import (
         CLEANER_VERSION,
+        ERROR_REASONS,
         MAX_PARSE_BYTES,
         MIN_WORDS,
         Article,
@@ -34,12 +35,13 @@ _HOME = {
     "NEAR_DUPLICATE_BITS": "fingerprint", "content_sha256": "fingerprint", "hamming": "fingerprint",
     "simhash64": "fingerprint",
     "MINING_THRESHOLD": "relevance", "mining_relevance": "relevance",
-    "CLEANER_VERSION": "stage", "MAX_PARSE_BYTES": "stage", "MIN_WORDS": "stage", "Article": "stage",
+    "CLEANER_VERSION": "stage", "ERROR_REASONS": "stage", "MAX_PARSE_BYTES": "stage", "MIN_WORDS": "stage", "Article": "stage",
     "NotArticle": "stage", "clean_response": "stage",
 }
 
 __all__ = [
     "CLEANER_VERSION",
+    "ERROR_REASONS",
     "MAX_PARSE_BYTES",
     "MINING_THRESHOLD",
     "MIN_WORDS",

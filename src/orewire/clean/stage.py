@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from orewire.clean.dates import zone
-from orewire.clean.decode import decode_body, header
+from orewire.clean.decode import decode_page, garbled, header
 from orewire.clean.extract import extract_fields, first_element, parse_html, selector, squash
 from orewire.clean.fingerprint import content_sha256, simhash64
 from orewire.clean.language import checked_language
@@ -23,7 +23,7 @@ from orewire.clean.relevance import is_mining, mining_relevance
 from orewire.sources import Source
 from orewire.urls import article_id, canonical_url, identity_key
 
-CLEANER_VERSION = "clean-1.0.0"
+CLEANER_VERSION = "clean-1.1.0"
 
 #: Bodies larger than this are cut before parsing: no article needs more, and a 20 MB page
 #: (inline data, endless comments) is then cleaned in about the time of a large ordinary page.
@@ -55,6 +55,8 @@ _ERROR_TITLE = re.compile(
     r"\b(?:404|410|500|503|page not found|not found|no longer available|error)\b", re.IGNORECASE
 )
 _WORD_RE = re.compile(r"\w+")
+#: Not-article reasons that are errors counted in the run: an article may be lost behind them.
+ERROR_REASONS = frozenset({"garbled-text"})
 
 
 @dataclass
@@ -77,6 +79,8 @@ class Article:
     mining_score: float
     is_mining: bool
     cleaner_version: str = CLEANER_VERSION
+    charset: str | None = None  # the codec the bytes were decoded with (utf-8, cp1251, ...)
+    charset_reason: str | None = None  # why: byte-order mark, Content-Type, <meta>, detected; ...
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: ``published_at`` as ISO 8601 with its offset, the rest as is."""
@@ -91,7 +95,8 @@ class NotArticle:
 
     ``reason`` is a short code: ``http-status-<n>``, ``empty-body``, ``binary-body``,
     ``not-html``, ``listing-page``, ``tag-page``, ``error-page``, ``marked-not-article``,
-    ``no-text``, ``too-short`` or ``error``.
+    ``no-text``, ``too-short``, ``garbled-text`` or ``error``. The reasons of
+    :data:`ERROR_REASONS` are errors of the run, not pages that simply hold no article.
     """
 
     url: str
@@ -176,8 +181,9 @@ def _clean(
         return NotArticle(url, *by_url)
 
     cut = len(body) > MAX_PARSE_BYTES
-    text, encoding = decode_body(body[:MAX_PARSE_BYTES] if cut else body, headers)
-    tree = parse_html(text)
+    decoded = decode_page(body[:MAX_PARSE_BYTES] if cut else body, headers)
+    encoding = decoded.charset
+    tree = parse_html(decoded.text)
     if tree is None:
         return NotArticle(url, "not-html", f"the body ({encoding}) does not parse as HTML")
 
@@ -192,6 +198,9 @@ def _clean(
     found = extract_fields(tree, url, overrides, default_tz, now=fetched_at)
     article_text = "\n\n".join(found.paragraphs)
     words = len(_WORD_RE.findall(article_text))
+    damage = garbled(f"{found.title or ''}\n{article_text}")
+    if damage:
+        return NotArticle(url, "garbled-text", f"{damage} (decoded as {encoding}: {decoded.reason})"[:300])
     if words < MIN_WORDS:
         title = found.title or ""
         if _ERROR_TITLE.search(title):
@@ -220,4 +229,6 @@ def _clean(
         simhash=simhash64(article_text),
         mining_score=score,
         is_mining=is_mining(score),
+        charset=encoding,
+        charset_reason=decoded.reason,
     )
