@@ -247,6 +247,7 @@ class _Article:
             best = self._most.get(m.kind)
             if best is None or self._counts[m.id] > self._counts[best.id]:
                 self._most[m.kind] = m
+        self.deposit_commodities: dict[str, str] = {}  # deposit id -> the first commodity its fact gives
         self.commodities = sorted((s, e, ent.name) for ent in entities if ent.kind == "commodity"
                                   for s, e in ent.mentions)
         counts: dict[str, int] = {}
@@ -316,6 +317,11 @@ def find_events(text: str, entities: list[Entity], facts: list[Fact], *, publish
     """The events of one article: one per number that states a kind, plus numberless licences and deals."""
     lex = lexicon("ru" if language == "ru" else "en")
     art = _Article(text, entities, lex, published_at)
+    ids = {(ent.kind, ent.canonical or ent.name): ent.id for ent in entities}
+    for f in facts:
+        if f.type == "deposit" and f.commodities and f.name:
+            eid = ids.get(("deposit", f.name)) or entity_id("deposit", f.name)
+            art.deposit_commodities.setdefault(eid, f.commodities[0])
     numbers = _numbers(text, facts, art)
     art.numbers = numbers
     events: list[Event] = []
@@ -513,6 +519,11 @@ def _event(num: _Number, art: _Article, previous: Event | None = None) -> Event 
     elif num.what == "s":
         ev.share = num.share
     _roles(ev, num, art, cue_at, (a, b), (ss, se))
+    if ev.commodity is None and ev.quantity is None:
+        # money and stakes: the commodity its clause names, else what its deposit holds ("investments in
+        # copper" is then a query on the events alone)
+        ev.commodity = art.commodity_near(num.start, num.end, a, b) or (
+            art.deposit_commodities.get(ev.subject_id or "") if ev.kind in ("investment", "deal", "licence") else None)
     others = [(n.start, n.end) for n in art.numbers if ss <= n.start < se]
     ev.period = periods.period_of(text, num.start, num.end, (a, b), (ss, se), lex.periods, art.published_at,
                                   kind, others)
@@ -768,6 +779,7 @@ def _numberless(art: _Article, numbered: list[Event]) -> list[Event]:
                                sentence_start=ss, sentence_end=se)
                     _set(ev, "subject", subject)
                     _set(ev, "party", party)
+                    ev.commodity = art.deposit_commodities.get(ev.subject_id or "")
                     ev.period = periods.period_of(text, word.start(), word.end(), (ss, se), (ss, se), lex.periods,
                                                   art.published_at, "licence")
                     out.append(ev)
