@@ -693,52 +693,61 @@ def _entity_events(conn: duckdb.DuckDBPyConnection, row: dict[str, Any]) -> None
     unit), each year's latest reported actual figure (the most recently published article's, then
     the first figure of that article, as the warehouse's deposits view reads it)."""
     entity_id = row["entity_id"]
-    # The latest events' row numbers first (narrow columns), then their rows by number: an entity
-    # named by tens of thousands of events would otherwise carry all their sentences along. The
+    # One pass over the events table finds the entity's events, with the few columns the list's
+    # order and the chart need and their articles' dates (from their own articles: joining the
+    # whole articles table costs more); the list's rows are then read whole by row number. The
     # numbers are DuckDB's own row ids, integers, not values from the request.
-    # (Dates come from the matching articles alone: joining the whole articles table costs more.)
-    latest = conn.execute(f"""
-        WITH e AS MATERIALIZED (SELECT rowid AS rid, article_id, start, event_id FROM events e WHERE {_ENTITY_EVENT})
-        SELECT e.rid, count(*) OVER ()
+    found = conn.execute(f"""
+        WITH e AS MATERIALIZED (
+            SELECT rowid AS rid, article_id, start, event_id, kind, basis, period, quantity, unit, commodity,
+                   subject_id, subject
+            FROM events e WHERE {_ENTITY_EVENT})
+        SELECT e.*, a.published_at
         FROM e JOIN (SELECT article_id, published_at FROM articles WHERE article_id IN (SELECT article_id FROM e)) a
              USING (article_id)
-        ORDER BY {_EVENT_ORDER} LIMIT {ENTITY_EVENT_ROWS}
-    """, [entity_id, entity_id]).fetchall()
-    row["events_total"] = int(latest[0][1]) if latest else 0
-    rowids = sorted(int(r[0]) for r in latest) or [-1]
-    row["events"] = _rows(conn, f"""
-        WITH e AS MATERIALIZED (
-            SELECT * FROM events WHERE rowid BETWEEN ? AND ? AND rowid IN ({", ".join(map(str, rowids))}))
-        SELECT {_EVENT_FIELDS}, e.article_id, a.published_at, a.source, a.title AS article_title
-        FROM e JOIN (SELECT article_id, published_at, source, title FROM articles
-                     WHERE article_id IN (SELECT article_id FROM e)) a USING (article_id)
-        ORDER BY {_EVENT_ORDER}
-    """, [rowids[0], rowids[-1]]) if latest else []
-    row["production"] = _rows(conn, f"""
-        WITH e AS MATERIALIZED (
-            SELECT subject_id, subject, commodity, unit, period, quantity, event_id, article_id, start FROM events e
-            WHERE {_ENTITY_EVENT} AND e.kind = 'production' AND e.basis = 'actual' AND e.period IS NOT NULL
-              AND e.quantity IS NOT NULL AND e.unit IS NOT NULL),
-        p AS (
-            SELECT CASE WHEN e.subject_id = ? THEN NULL ELSE e.subject_id END AS of_id,
-                   CASE WHEN e.subject_id = ? THEN NULL ELSE e.subject END AS of_name,
-                   e.commodity, e.unit, e.period, e.quantity, e.event_id, e.article_id, e.start, a.published_at
-            FROM e JOIN (SELECT article_id, published_at FROM articles WHERE article_id IN (SELECT article_id FROM e)) a
-                 USING (article_id)),
-        latest AS (
-            SELECT *, count(*) OVER (PARTITION BY of_id, commodity, unit, period) AS reports
-            FROM p
-            QUALIFY row_number() OVER (PARTITION BY of_id, commodity, unit, period
-                                       ORDER BY published_at DESC NULLS LAST, start, event_id) = 1),
-        series AS (
-            SELECT of_id, commodity, unit FROM latest GROUP BY ALL
-            ORDER BY count(*) DESC, of_id NULLS FIRST, commodity, unit LIMIT {PRODUCTION_SERIES})
-        SELECT l.of_id, l.of_name, l.commodity, l.unit, l.period, l.quantity, l.reports, l.event_id,
-               l.article_id, l.published_at
-        FROM latest l JOIN series s ON s.of_id IS NOT DISTINCT FROM l.of_id
-             AND s.commodity IS NOT DISTINCT FROM l.commodity AND s.unit = l.unit
-        ORDER BY l.of_id NULLS FIRST, l.commodity, l.unit, l.period
-    """, [entity_id, entity_id, entity_id, entity_id])
+    """, [entity_id, entity_id]).fetch_arrow_table()
+    row["events_total"] = found.num_rows
+    if not found.num_rows:
+        row["events"], row["production"] = [], []
+        return
+    name = f"_web_entity_events_{threading.get_ident()}"
+    conn.register(name, found)
+    try:
+        rowids = sorted(int(r[0]) for r in conn.execute(f"""
+            SELECT rid FROM {name} ORDER BY published_at DESC NULLS LAST, article_id, start, event_id
+            LIMIT {ENTITY_EVENT_ROWS}""").fetchall())
+        row["events"] = _rows(conn, f"""
+            WITH e AS MATERIALIZED (
+                SELECT * FROM events WHERE rowid BETWEEN ? AND ? AND rowid IN ({", ".join(map(str, rowids))}))
+            SELECT {_EVENT_FIELDS}, e.article_id, a.published_at, a.source, a.title AS article_title
+            FROM e JOIN (SELECT article_id, published_at, source, title FROM articles
+                         WHERE article_id IN (SELECT article_id FROM e)) a USING (article_id)
+            ORDER BY {_EVENT_ORDER}
+        """, [rowids[0], rowids[-1]])
+        row["production"] = _rows(conn, f"""
+            WITH p AS (
+                SELECT CASE WHEN subject_id = ? THEN NULL ELSE subject_id END AS of_id,
+                       CASE WHEN subject_id = ? THEN NULL ELSE subject END AS of_name,
+                       commodity, unit, period, quantity, event_id, article_id, start, published_at
+                FROM {name}
+                WHERE kind = 'production' AND basis = 'actual' AND period IS NOT NULL AND quantity IS NOT NULL
+                  AND unit IS NOT NULL),
+            latest AS (
+                SELECT *, count(*) OVER (PARTITION BY of_id, commodity, unit, period) AS reports
+                FROM p
+                QUALIFY row_number() OVER (PARTITION BY of_id, commodity, unit, period
+                                           ORDER BY published_at DESC NULLS LAST, start, event_id) = 1),
+            series AS (
+                SELECT of_id, commodity, unit FROM latest GROUP BY ALL
+                ORDER BY count(*) DESC, of_id NULLS FIRST, commodity, unit LIMIT {PRODUCTION_SERIES})
+            SELECT l.of_id, l.of_name, l.commodity, l.unit, l.period, l.quantity, l.reports, l.event_id,
+                   l.article_id, l.published_at
+            FROM latest l JOIN series s ON s.of_id IS NOT DISTINCT FROM l.of_id
+                 AND s.commodity IS NOT DISTINCT FROM l.commodity AND s.unit = l.unit
+            ORDER BY l.of_id NULLS FIRST, l.commodity, l.unit, l.period
+        """, [entity_id, entity_id])
+    finally:
+        conn.unregister(name)
 
 
 def _entity_articles(conn: duckdb.DuckDBPyConnection, row: dict[str, Any], em: str, latest_name: str) -> None:
