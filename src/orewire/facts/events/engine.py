@@ -48,6 +48,7 @@ class Lexicon:
     stake_before: re.Pattern[str]
     skip_after: re.Pattern[str]
     skip_before: re.Pattern[str]
+    change_before: re.Pattern[str]
     capacity: re.Pattern[str]
     plan: re.Pattern[str]
     export: re.Pattern[str]
@@ -116,6 +117,8 @@ def lexicon(language: str) -> Lexicon:
         skip_after=re.compile(r"^\s*(?:\)\s*)?" + _alt(raw["skip"]["after"], edge=False), re.IGNORECASE),
         skip_before=re.compile(_alt(raw["skip"]["before"], edge=False) + r"\s*(?:about|around|some|nearly|almost|"
                                r"over|more than|up to|около|более|порядка|почти|свыше)?\s*$", re.IGNORECASE),
+        change_before=re.compile(_alt(raw["skip"]["change_before"]) + r"\s*(?:about|around|some|nearly|almost|"
+                                 r"около|порядка|почти)?\s*$", re.IGNORECASE),
         capacity=_rx(raw["basis"]["capacity"]),
         plan=_rx(raw["basis"]["plan"]),
         export=_rx(raw["direction"]["export"]),
@@ -474,6 +477,8 @@ def _event(num: _Number, art: _Article, previous: Event | None = None) -> Event 
             return None
         kind, cue_at = cue
     else:
+        if num.what == "q" and lex.change_before.search(text, max(ss, num.start - 40), num.start):
+            return None  # "a reduction of about 2,500 tonnes from the guidance": a change, not a measure
         if num.what == "a":
             before = text[max(ss, num.start - 45):num.start]
             after = text[num.end:min(se, num.end + 40)]
@@ -658,10 +663,12 @@ def _anaphora(art: _Article, ms: list[_Mention], a: int, b: int, pos: int) -> li
     out = list(ms)
     for rx, kinds in art.lex.anaphora:
         for m in rx.finditer(art.text, a, b):
-            if any(m.start() <= x.start <= m.end() + 3 for x in ms):
+            if any(m.end() <= x.start <= m.end() + 3 for x in ms):
                 continue
             ref = art.topic(m.start(), kinds, protagonist=kinds == ("country",))
             if ref is not None:
+                # "the Canadian miner": the nationality inside stands for no one of its own
+                out = [x for x in out if not (m.start() <= x.start and x.end <= m.end())]
                 out.append(_Mention(m.start(), m.end(), ref.kind, ref.name, ref.id))
     out.sort(key=lambda x: x.start)
     return out
