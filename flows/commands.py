@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
+from orewire.controls import escape_controls
 from orewire.settings import Settings, get_settings
 
 console = Console(width=None if sys.stdout.isatty() else 200)
@@ -45,7 +46,7 @@ def _report(result: dict[str, Any], title: str) -> Summary:
     lines = list(result.get("lines", []))
     for line in lines:
         style = "green" if ": ok:" in line else ("yellow" if ": offline:" in line or ": warning:" in line else "red")
-        console.print(Text(line, style=style), highlight=False, soft_wrap=True)
+        console.print(Text(escape_controls(line), style=style), highlight=False, soft_wrap=True)
     ok = bool(result.get("ok"))
     outcome = ("ok, with warnings" if result.get("warnings") else "ok") if ok else "finished with failures"
     console.print(Text(f"{title}: {outcome}"), highlight=False, soft_wrap=True)

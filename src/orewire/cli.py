@@ -22,6 +22,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from orewire.controls import escape_controls
 from orewire.settings import Settings, SettingsError, get_settings
 from orewire.sources import RegistryError, load_registry
 
@@ -46,9 +47,16 @@ class UserError(Exception):
         self.code = code
 
 
+def _safe(value: Any, *, breaks: bool = False) -> Text:
+    """A value as plain text for a terminal: never read as Rich markup, and its control characters
+    (an escape sequence in a crawled title) written as ``\\xNN``, never sent to the terminal."""
+    return Text(escape_controls("" if value is None else str(value), breaks=breaks))
+
+
 def _plain(text: str) -> None:
-    """Print text as it is: data (titles, texts, messages) is never read as Rich markup."""
-    console.print(Text(text), highlight=False)
+    """Print text as it is: data (titles, texts, messages) is never read as Rich markup, and its
+    control characters are escaped."""
+    console.print(_safe(text), highlight=False)
 
 
 def _settings() -> Settings:
@@ -67,8 +75,18 @@ def _json_default(value: Any) -> Any:
     return str(value)
 
 
+_JSON_CONTROL = re.compile("[\x7f-\x9f]")
+
+
+def _json_text(data: Any, **options: Any) -> str:
+    """JSON with every control character as a ``\\u`` escape: json escapes C0 itself, DEL and C1
+    (``U+009B`` opens a terminal sequence) are escaped here; the data reads back the same."""
+    text = json.dumps(data, ensure_ascii=False, default=_json_default, **options)
+    return _JSON_CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
 def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n")
+    sys.stdout.write(_json_text(data, indent=2) + "\n")
 
 
 def _parse_date(value: str | None, name: str) -> date | None:
@@ -269,7 +287,7 @@ def status(
         else:
             width = max(len(name) for name, _v, _o in rows)
             for name, value, origin in rows:
-                console.print(Text(f"{name:<{width}}  {value}  ({origin})"), soft_wrap=True)
+                console.print(_safe(f"{name:<{width}}  {value}  ({origin})"), soft_wrap=True)
         return
     from orewire.status import collect_status, render_status
 
@@ -293,6 +311,12 @@ def _csv_cell(v: Any) -> Any:
     return _json_default(v) if v is not None and not isinstance(v, (int, float, str)) else v
 
 
+def _csv_escaped(value: Any) -> Any:
+    """A CSV value with its control characters written as ``\\xNN`` (CSV has no escape of its
+    own for them; newlines and tabs stay, quoted as CSV quotes them)."""
+    return escape_controls(value) if isinstance(value, str) else value
+
+
 def _render(columns: list[str], batches: Iterable[list[tuple[Any, ...]]], fmt: str) -> None:
     """Print rows as they come: csv and json row by row, the table once (up to TABLE_ROWS)."""
     out = sys.stdout
@@ -301,26 +325,26 @@ def _render(columns: list[str], batches: Iterable[list[tuple[Any, ...]]], fmt: s
         first = True
         for batch in batches:
             for row in batch:
-                item = json.dumps(dict(zip(columns, row, strict=False)), ensure_ascii=False, default=_json_default)
+                item = _json_text(dict(zip(columns, row, strict=False)))
                 out.write(("\n  " if first else ",\n  ") + item)
                 first = False
         out.write("\n]\n" if not first else "]\n")
     elif fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")  # as the DuckDB CLI writes CSV
-        writer.writerow(columns)
+        writer.writerow([escape_controls(c) for c in columns])
         for batch in batches:
-            writer.writerows([[_csv_cell(v) for v in row] for row in batch])
+            writer.writerows([[_csv_escaped(_csv_cell(v)) for v in row] for row in batch])
     else:
         table = Table(show_lines=False)
         for col in columns:
-            table.add_column(Text(col), overflow="fold")
+            table.add_column(_safe(col), overflow="fold")
         shown, more = 0, False
         for batch in batches:
             for row in batch:
                 if shown == TABLE_ROWS:
                     more = True
                     break
-                table.add_row(*[Text("" if v is None else str(v)) for v in row])
+                table.add_row(*[_safe(v) for v in row])
                 shown += 1
             if more:
                 break
@@ -387,7 +411,7 @@ def sql(
             try:
                 _run_sql(buffer, fmt, settings, **limits)
             except UserError as exc:
-                err.print(Text(str(exc), style="red"))
+                err.print(Text(escape_controls(str(exc)), style="red"))
             buffer = ""
 
 
@@ -488,7 +512,7 @@ def clean(
     else:
         for key, value in data.items():
             if key != "text":
-                console.print(Text.assemble((key, "bold"), f": {value}"))
+                console.print(Text.assemble((key, "bold"), f": {escape_controls(str(value), breaks=True)}"))
         if "text" in data:
             console.print()
             _plain(str(data["text"]))
@@ -515,14 +539,15 @@ def extract(
         _print_json(result)
         return
     for entity in result.get("entities", []):
-        console.print(Text.assemble((str(entity["kind"]), "bold"), f" {entity['name']}"))
+        console.print(Text.assemble((str(entity["kind"]), "bold"), " " + escape_controls(str(entity["name"]), breaks=True)))
     for fact in result.get("facts", []):
-        console.print(Text.assemble((str(fact["type"]), "bold"), " " + ", ".join(
-            f"{k}={v}" for k, v in fact.items() if k not in ("type", "sentence", "start", "end"))))
+        console.print(Text.assemble((str(fact["type"]), "bold"), " " + escape_controls(", ".join(
+            f"{k}={v}" for k, v in fact.items() if k not in ("type", "sentence", "start", "end")), breaks=True)))
     for event in result.get("events", []):
-        console.print(Text.assemble(("event " + str(event["kind"]), "bold"), " " + ", ".join(
+        console.print(Text.assemble(("event " + str(event["kind"]), "bold"), " " + escape_controls(", ".join(
             f"{k}={v}" for k, v in event.items() if v is not None and k not in (
-                "kind", "sentence", "start", "end", "sentence_start", "sentence_end", "extractor_version"))))
+                "kind", "sentence", "start", "end", "sentence_start", "sentence_end", "extractor_version")),
+            breaks=True)))
 
 
 @app.command()
@@ -558,14 +583,14 @@ def main() -> None:
     try:
         app()
     except UserError as exc:
-        err.print(f"orewire: {exc}", markup=False, highlight=False)
+        err.print(_safe(f"orewire: {exc}"), highlight=False)
         sys.exit(exc.code)
     except (RegistryError, WarehouseError, PrefectUnavailable, SettingsError) as exc:
-        err.print(f"orewire: {exc}", markup=False, highlight=False)
+        err.print(_safe(f"orewire: {exc}"), highlight=False)
         sys.exit(EXIT_REFUSED if isinstance(exc, (RegistryError, SettingsError)) else 1)
     except duckdb.Error as exc:
         # A read that found the file damaged (or any other database error): one line, never a traceback.
         path = get_settings().warehouse
         problem = damage(path, exc) or f"warehouse {path}: {str(exc).strip().splitlines()[0] if str(exc).strip() else exc}"
-        err.print(f"orewire: {problem}", markup=False, highlight=False)
+        err.print(_safe(f"orewire: {problem}"), highlight=False)
         sys.exit(1)

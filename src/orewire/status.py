@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from orewire.controls import escape_controls
 from orewire.settings import Settings
 from orewire.sources import load_registry
 from orewire.warehouse import reader
@@ -74,7 +75,7 @@ def collect_status(settings: Settings) -> dict[str, Any]:
 def render_status(data: dict[str, Any], console: Console) -> None:
     """The status table; every value is printed as plain text (never read as Rich markup)."""
     if data.get("error"):
-        console.print(Text(str(data["error"]), style="yellow"))
+        console.print(Text(escape_controls(str(data["error"])), style="yellow"))
     table = Table("source", "last run", "outcome", "fetched", "new", "updated", "errors", "articles",
                   "mining", "facts", "newest article", "fetch errors (all)", title="orewire status")
     notes: list[Text] = []
@@ -86,10 +87,10 @@ def render_status(data: dict[str, Any], console: Console) -> None:
             str(run.get("errors", "-")), str(s.get("articles", 0)), str(s.get("mining_articles", 0)),
             str(s.get("facts", 0)), str(s.get("newest_published_at") or "-")[:19], str(s.get("fetch_errors", 0)),
         )
-        table.add_row(*(Text(str(c)) for c in cells))
+        table.add_row(*(Text(escape_controls(str(c), breaks=True)) for c in cells))
         if run.get("status") not in (None, "ok") and run.get("message"):
             style = "yellow" if run["status"] in ("warning", "offline") else "red"
-            notes.append(Text(f"{s['source']}: {run['status']}: {run['message']}", style=style))
+            notes.append(Text(escape_controls(f"{s['source']}: {run['status']}: {run['message']}"), style=style))
     console.print(table)
     for note in notes:
         console.print(note, soft_wrap=True)

@@ -25,6 +25,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from orewire import __version__
+from orewire.controls import escape_controls
 
 log = logging.getLogger(__name__)
 
@@ -404,7 +405,8 @@ def iter_responses(path: Path, root: Path | None = None, start: int = 0,
             except StopIteration:
                 return
             except Exception as exc:  # warcio raises assorted errors on a broken tail
-                log.warning("%s: stopped reading at a damaged record (%s)", rel, exc)
+                # warcio quotes the damaged bytes: escaped, they cannot drive the terminal
+                log.warning("%s: stopped reading at a damaged record (%s)", rel, escape_controls(str(exc), breaks=True))
                 return
             # warcio counts offsets from the file's start (it reads the handle's position).
             if end is not None and it.offset >= end:
@@ -415,7 +417,7 @@ def iter_responses(path: Path, root: Path | None = None, start: int = 0,
                 offset = it.offset  # start of the current record (before it is consumed)
                 raw = _read_payload(record)
             except Exception as exc:
-                log.warning("%s: stopped reading at a damaged record (%s)", rel, exc)
+                log.warning("%s: stopped reading at a damaged record (%s)", rel, escape_controls(str(exc), breaks=True))
                 return
             if raw is None:
                 log.warning("%s: last record at offset %d is truncated", rel, offset)

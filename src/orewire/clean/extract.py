@@ -21,6 +21,7 @@ from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
 from orewire.clean.dates import parse_date
+from orewire.controls import strip_controls
 from orewire.sources import ExtractOverrides
 
 #: trafilatura settings of the generic path, chosen on the extraction benchmark (see
@@ -74,6 +75,9 @@ _SKIP_TAGS = frozenset(
     ["script", "style", "noscript", "template", "iframe", "svg", "form", "button", "select", "textarea", "nav", "aside", "figure", "head", "object", "embed", "video", "audio", "canvas", "map"]
 )
 _SPACE_RE = re.compile(r"\s+")
+# A numeric character reference below 256 or 1000 ("&#27;", "&#x1b;", "&#1", "&#150;"): the ones to
+# control characters are taken out before parsing (see :func:`without_controls`).
+_LOW_REFERENCE = re.compile(r"&#(?:[xX]0*(?P<hex>[0-9a-fA-F]{1,2})(?![0-9a-fA-F])|0*(?P<dec>[0-9]{1,3})(?![0-9]));?")
 _BY_RE = re.compile(r"^\s*by\s+", re.IGNORECASE)
 
 
@@ -96,10 +100,31 @@ def selector(css: str) -> CSSSelector:
     return CSSSelector(css)
 
 
+def _reference(match: re.Match[str]) -> str:
+    code = int(match.group("hex"), 16) if match.group("hex") is not None else int(match.group("dec"))
+    if code in (0x09, 0x0A, 0x0D) or 0x20 <= code < 0x7F or code > 0x9F:
+        return match.group(0)
+    if code >= 0x80:
+        # As browsers read them (HTML spec): "&#150;" is windows-1252's en dash; undefined ones go.
+        return bytes([code]).decode("cp1252", errors="ignore")
+    return chr(code)  # then stripped with the sequence it starts ("&#27;[2J" goes whole)
+
+
+def without_controls(text: str) -> str:
+    """The page's text without control characters, written as they are or as numeric character
+    references (``&#27;``, ``&#x1;``): one such character in a heading or paragraph makes lxml's
+    tree hold it and trafilatura find no text on the whole page. References to C1 code points
+    (``&#150;``) become the windows-1252 characters browsers show for them."""
+    if "&#" in text:
+        text = _LOW_REFERENCE.sub(_reference, text)
+    return strip_controls(text)
+
+
 def parse_html(text: str) -> HtmlElement | None:
-    """The page's lxml tree, as trafilatura builds it; None when the text is not HTML."""
+    """The page's lxml tree, as trafilatura builds it, with control characters taken out first
+    (:func:`without_controls`); None when the text is not HTML."""
     try:
-        tree = load_html(text)
+        tree = load_html(without_controls(text))
     except (ParserError, ValueError, TypeError):
         return None
     return tree if tree is not None and len(tree) else None

@@ -20,6 +20,7 @@ from orewire.clean.extract import extract_fields, first_element, parse_html, sel
 from orewire.clean.fingerprint import content_sha256, simhash64
 from orewire.clean.language import checked_language
 from orewire.clean.relevance import is_mining, mining_relevance
+from orewire.controls import strip_controls
 from orewire.sources import Source
 from orewire.urls import article_id, canonical_url, identity_key
 
@@ -196,7 +197,10 @@ def _clean(
 
     default_tz = zone(source.timezone if source is not None else None)
     found = extract_fields(tree, url, overrides, default_tz, now=fetched_at)
-    article_text = "\n\n".join(found.paragraphs)
+    # Control characters left after parsing (a JSON-LD "\u001b", a heading's own): none is text.
+    found.title, found.author, found.section = (
+        strip_controls(value) if value else value for value in (found.title, found.author, found.section))
+    article_text = strip_controls("\n\n".join(found.paragraphs))
     words = len(_WORD_RE.findall(article_text))
     damage = garbled(f"{found.title or ''}\n{article_text}")
     if damage:
