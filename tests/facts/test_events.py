@@ -150,3 +150,11 @@ def test_months_and_quarters_without_a_year() -> None:
     early = datetime(2024, 2, 1, tzinfo=UTC)
     assert one("Polymetal produced 450,000 ounces of gold in the fourth quarter.", published_at=early)["period"] \
         == "2023"
+
+
+def test_exports_from_a_country_and_a_seller_named_before_its_verb() -> None:
+    e = one("Экспорт меди из Казахстана в Китай в 2023 году вырос до 480 тыс. тонн.", language="ru")
+    assert (e["kind"], e["direction"], e["subject_id"], e["party_id"], e["period"]) == \
+        ("trade", "export", "country:KZ", "country:CN", "2023")
+    deal = one("Polymetal sold its Kazakh assets for $1.3 billion.")
+    assert deal["kind"] == "deal" and deal["subject"] is None and deal["party"] is None

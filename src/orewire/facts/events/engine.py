@@ -523,6 +523,14 @@ def _event(num: _Number, art: _Article, previous: Event | None = None) -> Event 
         ev.rate_source = f.rate_source
     elif num.what == "s":
         ev.share = num.share
+    if kind == "trade":
+        window = text[max(a, num.start - _WINDOW):min(b, num.end + 60)]
+        if lex.import_.search(window) and not lex.export.search(window):
+            ev.direction = "import"
+        elif lex.export.search(window):
+            ev.direction = "export"
+        elif lex.import_.search(window):
+            ev.direction = "import"
     _roles(ev, num, art, cue_at, (a, b), (ss, se))
     if ev.commodity is None and ev.quantity is None:
         # money and stakes: the commodity its clause names, else what its deposit holds ("investments in
@@ -534,14 +542,6 @@ def _event(num: _Number, art: _Article, previous: Event | None = None) -> Event 
                                   kind, others)
     if kind in ("production", "trade"):
         ev.basis = _basis(text, num, (a, b), lex, ev.period, art.published_at)
-    if kind == "trade":
-        window = text[max(a, num.start - _WINDOW):min(b, num.end + 60)]
-        if lex.import_.search(window) and not lex.export.search(window):
-            ev.direction = "import"
-        elif lex.export.search(window):
-            ev.direction = "export"
-        elif lex.import_.search(window):
-            ev.direction = "import"
     return ev
 
 
@@ -699,11 +699,16 @@ def _roles(ev: Event, num: _Number, art: _Article, cue_at: int, clause: tuple[in
             subject = ms[0]
         subject = subject or art.topic(ss, ("deposit", "company", "country"), protagonist=_PROTAGONIST["production"])
     elif ev.kind == "trade":
+        # exports "from X to Y": X ships, Y is the counterpart; imports "from Y into X" the other way
         to = _after_word(art, lex.trade_to, ms, ss, se, ("country", "company", "region"), 30)
         frm = _after_word(art, lex.trade_from, ms, ss, se, ("country", "company", "region"), 30)
-        party = frm if ev.direction == "import" and frm else to or frm
+        if ev.direction == "import":
+            party, own = frm, to
+        else:
+            party, own = to, frm
         rest = [m for m in ms if party is None or m.id != party.id]
-        subject = _pick(rest, pos, ("company", "deposit", "country", "region"), "before")
+        subject = own if own is not None and (party is None or own.id != party.id) else None
+        subject = subject or _pick(rest, pos, ("company", "deposit", "country", "region"), "before")
         subject = subject or art.topic(ss, ("company", "country"), protagonist=_PROTAGONIST["trade"])
     elif ev.kind == "investment":
         party = (_before_word(art, lex.payer_verb, ms, ss, se, ("company", "org", "country"))
@@ -725,6 +730,11 @@ def _roles(ev: Event, num: _Number, art: _Article, cue_at: int, clause: tuple[in
                             and not re.search(r"[;.]", art.text[num.end:m.start])), None)
         # "bought the deposit from Kazakh Gold": the seller is neither the asset nor the buyer
         sellers = {m.id for m in ms if lex.seller_prep.search(art.text, max(ss, m.start - 6), m.start)}
+        for verb in lex.seller_verb.finditer(art.text, ss, se):  # "Polymetal sold its Kazakh assets"
+            if not lex.buy_verb.search(art.text, ss, se):
+                before = [m for m in ms if m.end <= verb.start() and verb.start() - m.end <= 40]
+                if before:
+                    sellers.add(before[-1].id)
         ms = [m for m in ms if m.id not in sellers]
         subject = subject or _after_word(art, lex.asset_prep, ms, ss, se, ("deposit", "company"), 50)
         sold = any(True for _ in lex.seller_verb.finditer(art.text, ss, se))
