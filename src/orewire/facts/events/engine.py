@@ -60,6 +60,7 @@ class Lexicon:
     asset_prep: re.Pattern[str]
     seller_verb: re.Pattern[str]
     seller_prep: re.Pattern[str]
+    hypothetical: re.Pattern[str]
     buyer_prep: re.Pattern[str]
     trade_to: re.Pattern[str]
     trade_from: re.Pattern[str]
@@ -129,6 +130,7 @@ def lexicon(language: str) -> Lexicon:
         buy_verb=_rx(roles["buy_verb"]),
         asset_prep=_rx(roles["asset_prep"]),
         seller_verb=_rx(roles["seller_verb"]),
+        hypothetical=re.compile(r"\s*[\"'«“]?\s*" + _alt(num["hypothetical"]), re.IGNORECASE),
         seller_prep=re.compile(_alt(roles["seller_prep"]) + r"\s+(?:the\s+)?$", re.IGNORECASE),
         buyer_prep=_rx(roles["buyer_prep"]),
         trade_to=_rx(roles["trade_to"]),
@@ -777,7 +779,7 @@ def _numberless(art: _Article, numbered: list[Event]) -> list[Event]:
             ms = _anaphora(art, ms, ss, se, word.start())
         if not ms:
             continue
-        if word and (ss, se) not in licence_sentences:
+        if word and (ss, se) not in licence_sentences and not lex.hypothetical.match(text, ss):
             act = lex.licence_act.search(text, max(ss, word.start() - 90), min(se, word.end() + 90))
             if act:
                 # one licence per area the sentence names ("licences for the Altyn-Topkan and
@@ -786,7 +788,10 @@ def _numberless(art: _Article, numbered: list[Event]) -> list[Event]:
                 subjects: list[_Mention | None] = list({m.id: m for m in areas}.values()) or [None]
                 taken = {m.id for m in areas}
                 rest = [m for m in ms if m.id not in taken]
-                party = (_after_word(art, lex.licence_holder_prep, rest, act.start(), se, ("company",), 25)
+                # "SQM's license": the holder written as the licence's owner
+                owner = next((m for m in rest if m.kind == "company" and 0 <= word.start() - m.end <= 4
+                              and re.match(r"['’]s?\s*$", text[m.end:word.start()])), None)
+                party = (owner or _after_word(art, lex.licence_holder_prep, rest, act.start(), se, ("company",), 25)
                          or _pick(rest, act.start(), ("company",), "before")
                          or _pick(rest, act.start(), ("company",), "either"))
                 for subject in subjects:
