@@ -16,7 +16,7 @@ help:
 	@echo "make test   - the whole test suite, on every core (pytest-xdist)"
 	@echo "make test-fast - tests not marked slow"
 	@echo "make test-serial - the whole suite in one process"
-	@echo "make lint   - ruff, mypy and the import contracts (lint-imports)"
+	@echo "make lint   - ruff, mypy, the import contracts (lint-imports) and the declared dependencies (deptry)"
 	@echo "make bench  - benchmarks (ratios against baselines run in the same process)"
 	@echo "make demo   - offline demo: a bundled sample site on loopback, crawled into a demo warehouse"
 
@@ -79,6 +79,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src spiders flows tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/deptry .
 
 bench: $(STAMP)
 	$(UV) sync --frozen --quiet --compile-bytecode --group bench

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import re2
 from croniter import croniter
 
 from orewire.urls import match_target
@@ -105,8 +107,8 @@ class Source:
         return f"{parts.scheme}://{parts.netloc}"
 
     @property
-    def article_re(self) -> re.Pattern[str]:
-        return _compile(self.article_pattern)
+    def article_re(self) -> Regex:
+        return registry_regex(self.article_pattern)
 
     def is_article_url(self, url: str) -> bool:
         """True when the URL's path (and query) matches the source's article pattern."""
@@ -120,13 +122,49 @@ class Source:
         return [*self.feeds, *self.sitemaps, *self.sections]
 
 
-_compiled: dict[str, re.Pattern[str]] = {}
+class Match(Protocol):
+    def group(self, *names: str | int) -> Any: ...
+
+    def groupdict(self) -> dict[str, str | None]: ...
+
+    def start(self, group: int | str = 0) -> int: ...
+
+    def end(self, group: int | str = 0) -> int: ...
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
-    if pattern not in _compiled:
-        _compiled[pattern] = re.compile(pattern)
-    return _compiled[pattern]
+class Regex(Protocol):
+    """A compiled registry pattern (RE2): ``search``, ``match`` and ``fullmatch`` as in ``re``."""
+
+    def search(self, text: str, pos: int = ..., endpos: int = ...) -> Match | None: ...
+
+    def match(self, text: str, pos: int = ..., endpos: int = ...) -> Match | None: ...
+
+    def fullmatch(self, text: str, pos: int = ..., endpos: int = ...) -> Match | None: ...
+
+
+@lru_cache(maxsize=512)
+def registry_regex(pattern: str, *, ignorecase: bool = False, multiline: bool = False) -> Regex:
+    """A registry pattern compiled with RE2, which matches in time linear in the text whatever the
+    pattern (URLs and pages come from sites that may be hostile). Raises ``re2.error`` for what
+    RE2 lacks (lookarounds, backreferences, possessive and atomic groups); the registry check
+    refuses those patterns at load. ``multiline``: ``^`` and ``$`` at every line, as ``re.M``."""
+    options = re2.Options()
+    options.log_errors = False  # the error is raised (and reported in one line), not logged too
+    options.case_sensitive = not ignorecase
+    compiled: Regex = re2.compile(("(?m)" if multiline else "") + pattern, options)
+    return compiled
+
+
+def _re2_problem(pattern: str) -> str | None:
+    """Why RE2 cannot compile ``pattern``, or None."""
+    try:
+        registry_regex(pattern)
+    except re2.error as exc:
+        detail = exc.args[0] if exc.args else exc
+        if isinstance(detail, bytes):
+            detail = detail.decode("utf-8", "replace")
+        return str(detail).strip() or type(exc).__name__
+    return None
 
 
 @dataclass(frozen=True)
@@ -192,6 +230,11 @@ def _check_regex(source: str, key: str, pattern: str) -> None:
     if nested:
         raise _fail(source, key, f"regular expression {pattern!r} repeats a repetition ({nested}): it can take "
                                  "exponential time on a hostile URL or text; rewrite it without nested quantifiers")
+    problem = _re2_problem(pattern)
+    if problem:
+        raise _fail(source, key, f"regular expression {pattern!r} is not RE2 syntax ({problem}); registry patterns "
+                                 "are matched in linear time, without lookarounds, backreferences, possessive "
+                                 "or atomic groups")
 
 
 def nested_quantifier(pattern: str) -> str | None:
