@@ -491,6 +491,11 @@ def _event(num: _Number, art: _Article, previous: Event | None = None) -> Event 
             cues = lex.grade
         names = [(m.start, m.end) for m in art.in_span(ss, se, ("company", "org")) if m.end - m.start > 3]
         cue = _nearest_cue(text, cues, a, b, num, (ss, se), names) or _nearest_cue(text, cues, ss, se, num, (ss, se), names)
+        opened = text.rfind("(", ss, num.start)
+        if previous is not None and previous.sentence_start == ss and opened > text.rfind(")", ss, num.start) \
+                and previous.end <= opened and previous.kind in cues and text.find(")", num.end, se) != -1:
+            # "produced 196.3 koz (2019: 201.5 koz)": a figure in brackets after an event is that event's
+            cue = (previous.kind, previous.start)
         if cue is None and num.what == "q":
             # "the target of 160,000 ounces": plan words type a tonnage as output when nothing else does
             cue = _nearest_cue(text, lex.quantity_weak, ss, se, num, (ss, se))
