@@ -812,14 +812,16 @@ def _numberless(art: _Article, numbered: list[Event]) -> list[Event]:
                     out.append(ev)
         deal = lex.deal_act.search(text, ss, se)
         if deal and (ss, se) not in deal_sentences and not lex.plan.search(text, max(ss, deal.start() - 40), deal.start()):
-            subject = _after_word(art, lex.asset_prep, ms, ss, se, ("deposit", "company"), 50)
-            party = _before_word(art, lex.buy_verb, ms, ss, se, ("company", "org"))
+            # without a price a deal needs both names close to its verb: "Newmont completed its
+            # acquisition of Newcrest", "Zijin Mining bought the Bisha mine"
+            subject = _after_word(art, lex.asset_prep, ms, ss, se, ("deposit", "company"), 30)
+            party = _before_word(art, lex.buy_verb, ms, ss, se, ("company", "org"), 40)
             if party is None and lex.seller_verb.search(text, ss, se):
                 party = _after_word(art, lex.buyer_prep, [m for m in ms if subject is None or m.id != subject.id],
-                                    ss, se, ("company",), 30)
+                                    ss, se, ("company",), 20)
             if subject is None:
                 rest = [m for m in ms if party is None or m.id != party.id]
-                subject = _after_word(art, lex.buy_verb, rest, ss, se, ("deposit", "company"), 40)
+                subject = _after_word(art, lex.buy_verb, rest, ss, se, ("deposit", "company"), 25)
             if subject is not None and party is not None and subject.id != party.id:
                 ev = Event(kind="deal", sentence=text[ss:se], start=deal.start(), end=deal.end(),
                            sentence_start=ss, sentence_end=se)
