@@ -49,6 +49,7 @@ class Lexicon:
     skip_after: re.Pattern[str]
     skip_before: re.Pattern[str]
     change_before: re.Pattern[str]
+    skip_unless: re.Pattern[str]
     capacity: re.Pattern[str]
     plan: re.Pattern[str]
     export: re.Pattern[str]
@@ -118,6 +119,7 @@ def lexicon(language: str) -> Lexicon:
         skip_after=re.compile(r"^\s*(?:\)\s*)?" + _alt(raw["skip"]["after"], edge=False), re.IGNORECASE),
         skip_before=re.compile(_alt(raw["skip"]["before"], edge=False) + r"\s*(?:about|around|some|nearly|almost|"
                                r"over|more than|up to|около|более|порядка|почти|свыше)?\s*$", re.IGNORECASE),
+        skip_unless=_rx(raw["skip"]["unless"]),
         change_before=re.compile(_alt(raw["skip"]["change_before"]) + r"\s*(?:about|around|some|nearly|almost|"
                                  r"около|порядка|почти)?\s*$", re.IGNORECASE),
         capacity=_rx(raw["basis"]["capacity"]),
@@ -484,8 +486,10 @@ def _event(num: _Number, art: _Article, previous: Event | None = None) -> Event 
         if num.what == "a":
             before = text[max(ss, num.start - 45):num.start]
             after = text[num.end:min(se, num.end + 40)]
-            if lex.skip_after.match(after) or lex.skip_before.search(before):
-                return None
+            skip = lex.skip_after.match(after) or lex.skip_before.search(before)
+            if skip and not (lex.skip_unless.search(text, max(ss, num.start - 60), num.start)
+                             and not lex.skip_after.match(after)):
+                return None  # a price or a value; but "a deal valued at $1.88 billion" is the deal's price
         cues = lex.amount if num.what == "a" else lex.quantity
         if num.what == "q" and num.fact is not None and num.fact.unit == "g/t":
             cues = lex.grade
