@@ -50,6 +50,7 @@ class Lexicon:
     skip_before: re.Pattern[str]
     change_before: re.Pattern[str]
     skip_unless: re.Pattern[str]
+    transaction: re.Pattern[str]
     capacity: re.Pattern[str]
     plan: re.Pattern[str]
     export: re.Pattern[str]
@@ -120,6 +121,7 @@ def lexicon(language: str) -> Lexicon:
         skip_before=re.compile(_alt(raw["skip"]["before"], edge=False) + r"\s*(?:about|around|some|nearly|almost|"
                                r"over|more than|up to|около|более|порядка|почти|свыше)?\s*$", re.IGNORECASE),
         skip_unless=_rx(raw["skip"]["unless"]),
+        transaction=_rx(raw["share"]["transaction"]),
         change_before=re.compile(_alt(raw["skip"]["change_before"]) + r"\s*(?:about|around|some|nearly|almost|"
                                  r"около|порядка|почти)?\s*$", re.IGNORECASE),
         capacity=_rx(raw["basis"]["capacity"]),
@@ -361,7 +363,8 @@ def _numbers(text: str, facts: list[Fact], art: _Article) -> list[_Number]:
         prev_end = f.end
         out.append(_Number("a", f.start, f.end, fact=f))
     quantities = sorted((f for f in facts if f.type == "quantity" and f.unit in ("t", "oz", "lb", "g/t")
-                         and f.value and not (f.value == 1 and f.unit == "t")), key=lambda f: f.start)
+                         and f.value and not (f.value == 1 and f.unit == "t")
+                         and not _YEAR_AS_NUMBER.fullmatch(text[f.start:f.end])), key=lambda f: f.start)
     prev_end = -10
     for f in quantities:
         gap = text[prev_end:f.start] if f.start >= prev_end else ""
@@ -391,6 +394,8 @@ def _numbers(text: str, facts: list[Fact], art: _Article) -> list[_Number]:
     return out
 
 
+# "production in 2010 to 18,222 tU": a year is no range's lower bound
+_YEAR_AS_NUMBER = re.compile(r"(?:19[5-9]\d|20[0-5]\d)")
 _RANGE_GAP = re.compile(r"\s*(?:mn|bn|m|k|million|billion|thousand|тыс\.?|млн|млрд)?\s*(?:-|–|—|to|and|до|и)\s*"
                         r"(?:US)?[$€£]?\s*", re.IGNORECASE)
 
@@ -477,8 +482,9 @@ def _event(num: _Number, art: _Article, previous: Event | None = None) -> Event 
     a, b = _clause(text, ss, se, num.start)
     if num.what == "s":
         cue = _nearest_cue(text, lex.deal_only, ss, se, num, (ss, se))
-        if cue is None:
-            return None
+        if cue is None or not (lex.buy_verb.search(text, ss, se) or lex.seller_verb.search(text, ss, se)
+                               or lex.deal_act.search(text, ss, se) or lex.transaction.search(text, ss, se)):
+            return None  # "the State Fund owns 81.2% of the shares": a holding, not a deal
         kind, cue_at = cue
     else:
         if num.what == "q" and lex.change_before.search(text, max(ss, num.start - 40), num.start):
@@ -608,6 +614,9 @@ def _basis(text: str, num: _Number, clause: tuple[int, int], lex: Lexicon, perio
     near = text[max(a, num.start - 60):min(b, num.end + 40)]
     if period is None and lex.per_year.search(near) and lex.throughput.search(near):
         return "capacity"  # "processing 4 million tonnes of ore a year": a plant's rate
+    if period and published_at is not None and int(period) < published_at.year \
+            and not lex.plan.search(text, max(a, num.start - 30), min(b, num.end + 20)):
+        return "actual"  # "up from the 14,020 tU produced in 2009": a past year's figure is done
     if lex.plan.search(window):
         return "plan"
     if period and published_at is not None and int(period) > published_at.year:
