@@ -185,6 +185,7 @@ class _Number:
 
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-ZА-ЯЁ]")
 _PROJECT = re.compile(
     r"(?P<name>(?<![\w.])[A-Z][\w'’-]+(?:[ \t](?:do|de|da|del|la|du|[A-Z][\w'’-]+)){0,3})[ \t]+(?:(?:[a-z]+-)?(?:copper|gold|"
     r"lithium|nickel|uranium|silver|zinc|iron[ \t]ore|coal|rare[ \t]earths?|polymetallic|tungsten|cobalt|potash|"
@@ -268,13 +269,14 @@ class _Article:
     def commodity_near(self, start: int, end: int, a: int, b: int) -> str | None:
         """The commodity named right after a number ("tonnes of uranium"), else the nearest one
         before it in its clause, else after it."""
-        after = [c for c in self.commodities if end <= c[0] <= end + 40 and c[0] < b]
+        after = [c for c in self.commodities if end <= c[0] <= end + 40 and c[0] < b
+                 and not _SENTENCE_END.search(self.text, end, c[0])]
         if after:
             return after[0][2]
         before = [c for c in self.commodities if a <= c[0] and c[1] <= start]
         if before:
             return before[-1][2]
-        later = [c for c in self.commodities if end <= c[0] < b]
+        later = [c for c in self.commodities if end <= c[0] < b and not _SENTENCE_END.search(self.text, end, c[0])]
         return later[0][2] if later else None
 
     def _projects(self) -> None:
@@ -596,9 +598,16 @@ def _commodity(num: _Number, art: _Article, kind: str | None = None) -> str | No
             w = m.group(1).lower()
             return {"au": "gold", "ag": "silver", "pt": "platinum", "pd": "palladium", "золота": "gold",
                     "серебра": "silver"}.get(w, w)
-    if f.commodity:
-        return f.commodity
     ss, se = art.sents.span(num.start)
+    if art.lex.language == "ru":
+        # the Russian fact rules take the commodity named after a tonnage, a sentence end or not
+        # ("250 т. Месторождение также содержит запасы серебра"): read it within the sentence here
+        a, b = _clause(text, ss, se, num.start)
+        near = art.commodity_near(num.start, num.end, a, b)
+        if near:
+            return near
+    elif f.commodity:
+        return f.commodity
     if "|" in text[ss:se] and f.unit == "t":
         return "ore"  # a tonnage column of a resource table, beside its contained-metal column
     return art.commodity_near(num.start, num.end, ss, se) or art.main_commodity
@@ -769,7 +778,7 @@ def _roles(ev: Event, num: _Number, art: _Article, cue_at: int, clause: tuple[in
         if subject is None and party is None:
             subject = art.topic(ss, ("deposit", "company"))
     elif ev.kind == "licence":
-        subject = _pick(ms, pos, ("deposit", "region"), "either")
+        subject = _pick(ms, pos, ("deposit", "region"), "either") or art.topic(ss, ("deposit",))
         party = _pick([m for m in ms if subject is None or m.id != subject.id], pos, ("company",), "either")
     else:  # financial
         subject = _pick(ms, pos, ("company", "org"), "before") or _pick(ms, pos, ("company", "org", "country"), "either")
