@@ -51,6 +51,7 @@ class Lexicon:
     change_before: re.Pattern[str]
     skip_unless: re.Pattern[str]
     transaction: re.Pattern[str]
+    insertion: re.Pattern[str]
     capacity: re.Pattern[str]
     plan: re.Pattern[str]
     export: re.Pattern[str]
@@ -122,6 +123,8 @@ def lexicon(language: str) -> Lexicon:
                                r"over|more than|up to|около|более|порядка|почти|свыше)?\s*$", re.IGNORECASE),
         skip_unless=_rx(raw["skip"]["unless"]),
         transaction=_rx(raw["share"]["transaction"]),
+        insertion=re.compile(r",\s*(?:" + "|".join(raw["roles"]["insertion"]) + r")[^,;()]{0,120},|\([^()]{0,120}\)",
+                             re.IGNORECASE),
         change_before=re.compile(_alt(raw["skip"]["change_before"]) + r"\s*(?:about|around|some|nearly|almost|"
                                  r"около|порядка|почти)?\s*$", re.IGNORECASE),
         capacity=_rx(raw["basis"]["capacity"]),
@@ -709,6 +712,14 @@ def _roles(ev: Event, num: _Number, art: _Article, cue_at: int, clause: tuple[in
     ss, se = sentence
     pos = num.start
     ms = _anaphora(art, art.in_span(ss, se), ss, se, pos)
+    # "Kazzinc, the Kazakh subsidiary of Glencore, will invest", "The company, owned by Samruk-Energy
+    # and Rusal, plans": names inside an insertion describe; the act is of the name outside it
+    inserted = [(m.start(), m.end()) for m in lex.insertion.finditer(art.text, ss, se)
+                if not (m.start() <= num.start < m.end())]
+    if inserted:
+        outside = [m for m in ms if m.kind not in ("company", "org")
+                   or not any(a < m.start and m.end <= b for a, b in inserted)]
+        ms = outside or ms
     if ev.kind in ("investment", "deal", "licence", "trade"):
         # "the Chinese investor": a nationality is not the one who pays, buys or receives
         ms = [m for m in ms if not (m.kind == "country" and _demonym(art.text[m.start:m.end], m.name))]
@@ -719,11 +730,15 @@ def _roles(ev: Event, num: _Number, art: _Article, cue_at: int, clause: tuple[in
                    or art.topic(ss, ("deposit",)) or _pick(ms, pos, ("company", "region"))
                    or art.topic(ss, ("company", "country")))
     elif ev.kind == "production":
-        subject = _pick(ms, pos, ("deposit", "company", "org", "country", "region"), "before")
+        # the nearest producer named before the number ("Kazakhstan's Kazatomprom", "KAZ Minerals'
+        # Aktogay"); a mine or company before a place ("the Ridder-Sokolny mine in the East Kazakhstan
+        # region, where it produced")
         cands = [m for m in ms if m.end <= pos]
-        if cands:
+        producers = [m for m in cands if m.kind in ("deposit", "company", "org")]
+        if producers:
+            subject = producers[-1]
+        elif cands:
             subject = cands[-1]
-            # "Kazakhstan's Kazatomprom", "KAZ Minerals' Aktogay": the nearest name before the number
         elif ms:
             subject = ms[0]
         subject = subject or art.topic(ss, ("deposit", "company", "country"), protagonist=_PROTAGONIST["production"])
