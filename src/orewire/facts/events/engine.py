@@ -796,9 +796,11 @@ def _roles(ev: Event, num: _Number, art: _Article, cue_at: int, clause: tuple[in
         subject = _pick(ms, pos, ("deposit", "region"), "either") or art.topic(ss, ("deposit",))
         party = _pick([m for m in ms if subject is None or m.id != subject.id], pos, ("company",), "either")
     else:  # financial
-        subject = _pick(ms, pos, ("company", "org"), "before") or _pick(ms, pos, ("company", "org", "country"), "either")
-        subject = subject or art.topic(ss, ("company",), protagonist=_PROTAGONIST["financial"]) \
-            or art.topic(ss, ("country",), protagonist=True)
+        # the earner: a company of the sentence, else the article's company, before any country
+        # ("revenue ..., of which US$ 893 million was generated in Kazakhstan")
+        subject = _pick(ms, pos, ("company", "org"), "before") or _pick(ms, pos, ("company", "org"), "either") \
+            or art.topic(ss, ("company",), protagonist=_PROTAGONIST["financial"]) \
+            or _pick(ms, pos, ("country",), "either") or art.topic(ss, ("country",), protagonist=True)
     if subject is not None and party is not None and subject.id == party.id and ev.kind not in ("investment",):
         party = None
     _set(ev, "subject", subject)
@@ -951,7 +953,7 @@ def _carry_periods(events: list[Event], sents: Sentences) -> None:
                 and "any" in last \
                 and not _YEAR_SPAN.search(ev.sentence):  # "can be achieved around 2025-2030": no single year
             j, period = last.get(ev.kind, last["any"])
-            if 0 < i - j <= 2:
+            if 0 <= i - j <= 2:
                 ev.period = period
         if ev.period is not None and ev.kind not in ("reserves", "licence", "deal"):
             last[ev.kind] = last["any"] = (i, ev.period)
