@@ -1,0 +1,168 @@
+"""One article as the event engine reads it: its sentences, the mentions of the entities that can
+be a subject or party (with the named projects the entity stage leaves to others), its commodities,
+and which entity it speaks of most or last."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from orewire.facts.events.lexicon import Lexicon
+from orewire.facts.model import Entity, Fact, entity_id
+from orewire.facts.text import Sentences
+
+SUBJECT_KINDS = ("deposit", "company", "org", "country", "region")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    kind: str
+    name: str
+    id: str
+
+
+@dataclass
+class Number:
+    what: str  # "q" (quantity), "a" (amount) or "s" (share)
+    start: int
+    end: int
+    fact: Fact | None = None
+    share: float | None = None
+
+
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+SENTENCE_END = re.compile(r"[.!?]\s+[A-ZА-ЯЁ]")
+_PROJECT = re.compile(
+    r"(?P<name>(?<![\w.])[A-Z][\w'’-]+(?:[ \t](?:do|de|da|del|la|du|[A-Z][\w'’-]+)){0,3})[ \t]+(?:(?:[a-z]+-)?(?:copper|gold|"
+    r"lithium|nickel|uranium|silver|zinc|iron[ \t]ore|coal|rare[ \t]earths?|polymetallic|tungsten|cobalt|potash|"
+    r"antimony|tin|molybdenum|graphite|manganese|bauxite|platinum|diamond|mineral[ \t]sands)[ \t]+)?"
+    r"(?:[Pp]roject|[Pp]roperty|[Pp]rospect|[Mm]ine|[Cc]omplex|[Oo]peration)s?\b")
+_NOT_NAME = frozenset({"The", "This", "That", "These", "Its", "Their", "Our", "A", "An", "New", "Each", "Every",
+                       "Both", "Other", "First", "Second", "Such", "Any", "All", "No", "Company", "Group", "In",
+                       "At", "For", "By", "Of", "On", "From", "With"})
+_DEMONYM = re.compile(r"(?:ese|ian|ish|i|ch|ic|ean|an)$")
+_DEMONYM_RU = re.compile(r"(?:ск|цк)(?:ий|ая|ое|ие|ого|ой|их|ому|им|ую|ой)$")
+
+
+def written_name(ent: Entity, lex: Lexicon) -> str:
+    """The name an event gives its subject or party: the entity's name; in a Russian article, a
+    deposit, company or region as the article writes it (its shortest Cyrillic form, the
+    nominative as a rule: «Норникель», not «Норникеля»), while the id stays the shared Latin one."""
+    if lex.language == "ru" and ent.kind != "country":
+        written = [a for a in ent.aliases if _CYRILLIC.search(a)]
+        if written:
+            return min(written, key=lambda a: (len(a), a))
+    return ent.name
+
+
+def russian_sentences(text: str) -> Sentences:
+    """Russian sentences as the Russian fact rules split them (no break after "г.", "тыс.", "млн."),
+    in the shared ``Sentences`` (its lookups bisect)."""
+    from orewire.facts.ru.extract import Sentences as RuSentences
+
+    out = Sentences("")
+    out.text = text
+    out.spans = list(RuSentences(text).spans)
+    out._starts = [s for s, _ in out.spans]
+    return out
+
+
+def demonym(written: str, name: str) -> bool:
+    """A country named by its people's adjective ("Chinese", "казахстанская"), not by its name."""
+    return (written.casefold() != name.casefold() and not written.casefold().startswith(name.casefold()[:5]) \
+        and _DEMONYM.search(written) is not None) or _DEMONYM_RU.search(written) is not None
+
+
+class Article:
+    """One article's sentences, entity mentions and the words of its language."""
+
+    def __init__(self, text: str, entities: list[Entity], lex: Lexicon, published_at: datetime | None) -> None:
+        self.text = text
+        self.lex = lex
+        self.sents = Sentences.of(text) if lex.language == "en" else russian_sentences(text)
+        self.published_at = published_at
+        self.numbers: list[Number] = []
+        self.mentions = sorted(
+            (Mention(s, e, ent.kind, written_name(ent, lex), ent.id) for ent in entities
+             if ent.kind in SUBJECT_KINDS for s, e in ent.mentions),
+            key=lambda m: (m.start, -m.end),
+        )
+        if lex.language == "en":
+            self._projects()
+        self._starts = [m.start for m in self.mentions]
+        self._counts: dict[str, int] = {}
+        for m in self.mentions:
+            self._counts[m.id] = self._counts.get(m.id, 0) + 1
+        self._most: dict[str, Mention] = {}  # per kind: the entity named most (first named on a tie)
+        for m in self.mentions:
+            best = self._most.get(m.kind)
+            if best is None or self._counts[m.id] > self._counts[best.id]:
+                self._most[m.kind] = m
+        self.deposit_commodities: dict[str, str] = {}  # deposit id -> the first commodity its fact gives
+        self.commodities = sorted((s, e, ent.name) for ent in entities if ent.kind == "commodity"
+                                  for s, e in ent.mentions)
+        counts: dict[str, int] = {}
+        for _s, _e, name in self.commodities:
+            counts[name] = counts.get(name, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        self.main_commodity = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]) else None
+
+    def commodity_near(self, start: int, end: int, a: int, b: int) -> str | None:
+        """The commodity named right after a number ("tonnes of uranium"), else the nearest one
+        before it in its clause, else after it."""
+        after = [c for c in self.commodities if end <= c[0] <= end + 40 and c[0] < b
+                 and not SENTENCE_END.search(self.text, end, c[0])]
+        if after:
+            return after[0][2]
+        before = [c for c in self.commodities if a <= c[0] and c[1] <= start]
+        if before:
+            return before[-1][2]
+        later = [c for c in self.commodities if end <= c[0] < b and not SENTENCE_END.search(self.text, end, c[0])]
+        return later[0][2] if later else None
+
+    def _projects(self) -> None:
+        """Projects and properties the entity stage leaves to others ("the Winu copper-gold project",
+        "Vale do Curaçá Property", "Barroso lithium project") stand as deposits here, where they own
+        reserves and output: each named once, then every other place the text writes the name."""
+        taken = [(m.start, m.end) for m in self.mentions]
+        names: dict[str, str] = {}
+        for m in _PROJECT.finditer(self.text):
+            s, e = m.span("name")
+            name = m.group("name")
+            if name.split()[0] in _NOT_NAME or any(a < e and s < b for a, b in taken):
+                continue
+            names.setdefault(name, entity_id("deposit", name))
+        for name, eid in names.items():
+            for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", self.text):
+                if not any(a < m.end() and m.start() < b for a, b in taken):
+                    self.mentions.append(Mention(m.start(), m.end(), "deposit", name, eid))
+        self.mentions.sort(key=lambda m: (m.start, -m.end))
+
+    def in_span(self, a: int, b: int, kinds: tuple[str, ...] = SUBJECT_KINDS) -> list[Mention]:
+        lo = bisect.bisect_left(self._starts, a)
+        hi = bisect.bisect_left(self._starts, b)
+        return [m for m in self.mentions[lo:hi] if m.end <= b and m.kind in kinds]
+
+    def topic(self, before: int, kinds: tuple[str, ...], protagonist: bool = False) -> Mention | None:
+        """The entity of ``kinds`` the article last named before ``before`` (within a few sentences),
+        else the one it names most; ``protagonist``: the one it names most (twice at least) first."""
+        i = self.sents.index(before)
+        lo = self.sents.spans[max(0, i - 4)][0] if self.sents.spans else 0
+        window = self.mentions[bisect.bisect_left(self._starts, lo):bisect.bisect_left(self._starts, before)]
+        if protagonist:  # named most, the first named on a tie
+            named = [self._most[k] for k in kinds if k in self._most]
+            if named:
+                return max(named, key=lambda m: (self._counts[m.id], -m.start))
+        for kind in kinds:
+            recent = [m for m in window if m.kind == kind]
+            if recent:
+                return recent[-1]
+        for kind in kinds:
+            best = self._most.get(kind)
+            if best is not None and self._counts[best.id] >= 2:
+                return best
+        return None

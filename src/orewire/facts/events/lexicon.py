@@ -1,0 +1,146 @@
+"""The words of the event engine, one file per language (``data/en.toml``, ``data/ru.toml``),
+compiled once: the cues of each kind, plan and capacity words, export and import words, the words
+that make a number a price or a change, period expressions and the roles' prepositions and verbs."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from orewire.facts.events import periods
+
+DATA = Path(__file__).with_name("data")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's words of the engine, compiled."""
+
+    quantity: dict[str, re.Pattern[str]]
+    amount: dict[str, re.Pattern[str]]
+    stake_after: re.Pattern[str]
+    stake_before: re.Pattern[str]
+    skip_after: re.Pattern[str]
+    skip_before: re.Pattern[str]
+    change_before: re.Pattern[str]
+    skip_unless: re.Pattern[str]
+    transaction: re.Pattern[str]
+    insertion: re.Pattern[str]
+    capacity: re.Pattern[str]
+    plan: re.Pattern[str]
+    export: re.Pattern[str]
+    import_: re.Pattern[str]
+    payer_verb: re.Pattern[str]
+    payer_prep: re.Pattern[str]
+    receiver_prep: re.Pattern[str]
+    buy_verb: re.Pattern[str]
+    asset_prep: re.Pattern[str]
+    seller_verb: re.Pattern[str]
+    seller_prep: re.Pattern[str]
+    hypothetical: re.Pattern[str]
+    buyer_prep: re.Pattern[str]
+    trade_to: re.Pattern[str]
+    trade_from: re.Pattern[str]
+    licence_holder_prep: re.Pattern[str]
+    licence_word: re.Pattern[str]
+    licence_act: re.Pattern[str]
+    deal_act: re.Pattern[str]
+    ore: re.Pattern[str]
+    periods: periods.PeriodWords
+    anaphora: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
+    language: str
+    deal_only: dict[str, re.Pattern[str]]
+    quantity_weak: dict[str, re.Pattern[str]]
+    against_plan: re.Pattern[str]
+    per_year: re.Pattern[str]
+    stake_prep: re.Pattern[str]
+    attributive: re.Pattern[str]
+    project_after: re.Pattern[str]
+    sale_word: re.Pattern[str]
+    throughput: re.Pattern[str]
+    grade: dict[str, re.Pattern[str]]
+    mined: re.Pattern[str]
+    reserves_noun: re.Pattern[str]
+
+
+def alt(words: list[str], edge: bool = True) -> str:
+    body = "|".join(f"(?:{w})" for w in sorted(words, key=len, reverse=True))
+    return rf"(?<![\w-])(?:{body})(?![\w])" if edge else f"(?:{body})"
+
+
+def rx_of(words: list[str], edge: bool = True) -> re.Pattern[str]:
+    return re.compile(alt(words, edge), re.IGNORECASE) if words else re.compile(r"(?!x)x")
+
+
+_ORE = {
+    "en": r"^\s*(?:of\s+)?(?:[\w-]+\s+){0,2}?(?<!iron )ores?\b(?!\s+(?:reserves?|resources?)\s+(?:of|containing))",
+    "ru": r"^\s*(?:[а-яё-]+\s+){0,2}?(?<!железной )(?<!железных )руд[аыуе]?\b",
+}
+
+
+_ANAPHORA_KINDS = {"country": ("country",), "company": ("company",), "deposit": ("deposit",),
+                   "region": ("region",)}
+
+
+@cache
+def lexicon(language: str) -> Lexicon:
+    """The compiled words of ``language`` ("en" or "ru")."""
+    raw = tomllib.loads((DATA / f"{language}.toml").read_text(encoding="utf-8"))
+    roles, num = raw["roles"], raw["numberless"]
+    return Lexicon(
+        quantity={k: rx_of(v) for k, v in raw["quantity"].items()},
+        amount={k: rx_of(v) for k, v in raw["amount"].items()},
+        stake_after=re.compile(r"^\s*(?:[\w-]+\s+){0,2}?" + alt(raw["share"]["stake_after"]), re.IGNORECASE),
+        stake_before=re.compile(alt(raw["share"]["stake_before"]) + r"\s*(?:[\w-]+\s+){0,2}$", re.IGNORECASE),
+        skip_after=re.compile(r"^\s*(?:\)\s*)?" + alt(raw["skip"]["after"], edge=False), re.IGNORECASE),
+        skip_before=re.compile(alt(raw["skip"]["before"], edge=False) + r"\s*(?:about|around|some|nearly|almost|"
+                               r"over|more than|up to|около|более|порядка|почти|свыше)?\s*$", re.IGNORECASE),
+        skip_unless=rx_of(raw["skip"]["unless"]),
+        transaction=rx_of(raw["share"]["transaction"]),
+        insertion=re.compile(r",\s*(?:" + "|".join(raw["roles"]["insertion"]) + r")[^,;()]{0,120},|\([^()]{0,120}\)",
+                             re.IGNORECASE),
+        change_before=re.compile(alt(raw["skip"]["change_before"]) + r"\s*(?:about|around|some|nearly|almost|"
+                                 r"около|порядка|почти)?\s*$", re.IGNORECASE),
+        capacity=rx_of(raw["basis"]["capacity"]),
+        plan=rx_of(raw["basis"]["plan"]),
+        export=rx_of(raw["direction"]["export"]),
+        import_=rx_of(raw["direction"]["import"]),
+        payer_verb=rx_of(roles["payer_verb"]),
+        payer_prep=rx_of(roles["payer_prep"]),
+        receiver_prep=rx_of(roles["receiver_prep"]),
+        buy_verb=rx_of(roles["buy_verb"]),
+        asset_prep=rx_of(roles["asset_prep"]),
+        seller_verb=rx_of(roles["seller_verb"]),
+        hypothetical=re.compile(r"\s*[\"'«“]?\s*" + alt(num["hypothetical"]), re.IGNORECASE),
+        seller_prep=re.compile(alt(roles["seller_prep"]) + r"\s+(?:the\s+)?$", re.IGNORECASE),
+        buyer_prep=rx_of(roles["buyer_prep"]),
+        trade_to=rx_of(roles["trade_to"]),
+        trade_from=rx_of(roles["trade_from"]),
+        licence_holder_prep=rx_of(roles["licence_holder_prep"]),
+        licence_word=rx_of(num["licence"]),
+        licence_act=rx_of(num["licence_act"]),
+        deal_act=rx_of(num["deal"]),
+        ore=re.compile(_ORE[language], re.IGNORECASE),
+        periods=periods.words(raw["period"], language),
+        mined=rx_of(raw["quantity_refine"]["mined"]),
+        reserves_noun=rx_of(raw["quantity_refine"]["reserves_noun"]),
+        language=language,
+        deal_only={"deal": rx_of(raw["amount"]["deal"])},
+        quantity_weak={k: rx_of(v) for k, v in raw["quantity_weak"].items()},
+        against_plan=rx_of(raw["basis"]["against_plan"]),
+        per_year=rx_of(raw["basis"]["per_year"]),
+        stake_prep=re.compile(r"\s*" + alt(raw["share"]["stake_prep"]) + r"\s+(?:[\w«\"-]+\s+){0,3}?[«\"]?[A-ZА-ЯЁ]"),
+        attributive=re.compile(r"(?<![\w])" + alt(raw["amount_refine"]["attributive"], edge=False)
+                               + r"\s*(?:US|C|A)?$", re.IGNORECASE) if raw["amount_refine"]["attributive"]
+        else re.compile(r"(?!x)x"),
+        project_after=re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?" + alt(raw["amount_refine"]["project_after"], edge=False)
+                                 + r"(?![\w])", re.IGNORECASE) if raw["amount_refine"]["project_after"]
+        else re.compile(r"(?!x)x"),
+        sale_word=re.compile(alt(raw["quantity_refine"]["sale_word"], edge=False), re.IGNORECASE),
+        throughput=rx_of(raw["quantity_refine"]["throughput"]),
+        grade={"reserves": rx_of(raw["quantity"]["reserves"]), "production": rx_of(raw["quantity"]["production"])},
+        anaphora=tuple((rx_of(words), _ANAPHORA_KINDS[kind]) for kind, words in raw["anaphora"].items()),
+    )

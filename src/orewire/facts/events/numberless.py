@@ -1,0 +1,72 @@
+"""Licences and deals stated without a number: "was granted a subsoil use licence for X",
+"Newmont completed its acquisition of Newcrest", once per subject and party in an article."""
+
+from __future__ import annotations
+
+import re
+
+from orewire.facts.events import periods
+from orewire.facts.events.article import Article, Mention
+from orewire.facts.events.roles import after_word, anaphora, before_word, pick, set_slot
+from orewire.facts.model import Event
+
+
+def numberless_events(art: Article, numbered: list[Event]) -> list[Event]:
+    text, lex = art.text, art.lex
+    out: list[Event] = []
+    deal_sentences = {(e.sentence_start, e.sentence_end) for e in numbered if e.kind == "deal"}
+    licence_sentences = {(e.sentence_start, e.sentence_end) for e in numbered if e.kind == "licence"}
+    for ss, se in art.sents.spans:
+        word = lex.licence_word.search(text, ss, se)
+        ms = art.in_span(ss, se)
+        if word and ms:
+            ms = anaphora(art, ms, ss, se, word.start())
+        if not ms:
+            continue
+        if word and (ss, se) not in licence_sentences and not lex.hypothetical.match(text, ss):
+            act = lex.licence_act.search(text, max(ss, word.start() - 90), min(se, word.end() + 90))
+            if act:
+                # one licence per area the sentence names ("licences for the Altyn-Topkan and
+                # Pay-Buloq deposits"), each with the holder
+                areas = [m for m in ms if m.kind == "deposit"] or [m for m in ms if m.kind == "region"][:1]
+                subjects: list[Mention | None] = list({m.id: m for m in areas}.values()) or [None]
+                taken = {m.id for m in areas}
+                rest = [m for m in ms if m.id not in taken]
+                # "SQM's license": the holder written as the licence's owner
+                owner = next((m for m in rest if m.kind == "company" and 0 <= word.start() - m.end <= 4
+                              and re.match(r"['’]s?\s*$", text[m.end:word.start()])), None)
+                party = (owner or after_word(art, lex.licence_holder_prep, rest, act.start(), se, ("company",), 25)
+                         or pick(rest, act.start(), ("company",), "before")
+                         or pick(rest, act.start(), ("company",), "either"))
+                for subject in subjects:
+                    if subject is None and party is None:
+                        continue
+                    ev = Event(kind="licence", sentence=text[ss:se], start=word.start(), end=word.end(),
+                               sentence_start=ss, sentence_end=se)
+                    set_slot(ev, "subject", subject)
+                    set_slot(ev, "party", party)
+                    ev.commodity = art.deposit_commodities.get(ev.subject_id or "")
+                    ev.period = periods.period_of(text, word.start(), word.end(), (ss, se), (ss, se), lex.periods,
+                                                  art.published_at, "licence")
+                    out.append(ev)
+        deal = lex.deal_act.search(text, ss, se)
+        if deal and (ss, se) not in deal_sentences and not lex.plan.search(text, max(ss, deal.start() - 40), deal.start()):
+            # without a price a deal needs both names close to its verb: "Newmont completed its
+            # acquisition of Newcrest", "Zijin Mining bought the Bisha mine"
+            subject = after_word(art, lex.asset_prep, ms, ss, se, ("deposit", "company"), 30)
+            party = before_word(art, lex.buy_verb, ms, ss, se, ("company", "org"), 40)
+            if party is None and lex.seller_verb.search(text, ss, se):
+                party = after_word(art, lex.buyer_prep, [m for m in ms if subject is None or m.id != subject.id],
+                                    ss, se, ("company",), 20)
+            if subject is None:
+                rest = [m for m in ms if party is None or m.id != party.id]
+                subject = after_word(art, lex.buy_verb, rest, ss, se, ("deposit", "company"), 25)
+            if subject is not None and party is not None and subject.id != party.id:
+                ev = Event(kind="deal", sentence=text[ss:se], start=deal.start(), end=deal.end(),
+                           sentence_start=ss, sentence_end=se)
+                set_slot(ev, "subject", subject)
+                set_slot(ev, "party", party)
+                ev.period = periods.period_of(text, deal.start(), deal.end(), (ss, se), (ss, se), lex.periods,
+                                              art.published_at, "deal")
+                out.append(ev)
+    return out

@@ -1,0 +1,98 @@
+"""What an article gives once for several events: the same figure told twice, a year or a
+commodity stated for one figure and meant for the next, an estimate dated in one place."""
+
+from __future__ import annotations
+
+import re
+
+from orewire.facts.events import periods
+from orewire.facts.events.article import Article
+from orewire.facts.model import Event
+from orewire.facts.text import Sentences
+
+
+def same_number(x: Event, y: Event) -> bool:
+    for a, b in ((x.quantity, y.quantity), (x.amount, y.amount)):
+        if a and b and a[1] == b[1] and abs(a[0] - b[0]) <= 0.005 * max(abs(a[0]), abs(b[0]), 1e-9):
+            return True
+    return x.share is not None and y.share is not None and abs(x.share - y.share) < 0.01
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """One event per fact: the same kind, subject and number stated again (lead and body) is dropped;
+    numberless events once per kind, subject and party."""
+    out: list[Event] = []
+    seen_numberless: set[tuple[str, str | None, str | None]] = set()
+    for ev in sorted(events, key=lambda e: e.start):
+        numbered = ev.quantity or ev.amount or ev.share is not None
+        if not numbered:
+            key = (ev.kind, ev.subject_id, ev.party_id)
+            if key in seen_numberless or any(o.kind == ev.kind and o.subject_id == ev.subject_id and
+                                             o.party_id == ev.party_id for o in out):
+                continue
+            seen_numberless.add(key)
+            out.append(ev)
+            continue
+        same = next((i for i, o in enumerate(out) if o.kind == ev.kind and same_number(o, ev) and (
+            o.subject_id == ev.subject_id or o.subject_id is None or ev.subject_id is None or o.period == ev.period)),
+            None)
+        if same is None:
+            out.append(ev)
+        elif filled(ev) > filled(out[same]):
+            out[same] = ev  # the headline's figure told again in the body, with its names: the body's reading
+    return out
+
+
+def filled(ev: Event) -> int:
+    return sum(v is not None for v in (ev.subject, ev.party, ev.commodity, ev.period))
+
+
+def article_periods(events: list[Event], art: Article) -> None:
+    """Years the article gives once for several events: an estimate dated in one place ("as of
+    December 31, 2018") dates every reserves figure of the article that is not dated otherwise;
+    a deal or licence the article reports without a year is of the year it was reported."""
+    dated = {y for ev in events if ev.kind == "reserves" and ev.period for y in [ev.period]}
+    if not dated:
+        for m in art.lex.reserves_noun.finditer(art.text):
+            ss, se = art.sents.span(m.start())
+            y = periods.period_of(art.text, m.start(), m.end(), (ss, se), (ss, se), art.lex.periods, None, "reserves")
+            if y:
+                dated.add(y)
+    for ev in events:
+        if ev.period is not None:
+            continue
+        if ev.kind == "reserves" and len(dated) == 1:
+            ev.period = next(iter(dated))
+        elif ev.kind in ("deal", "licence") and art.published_at is not None:
+            ev.period = str(art.published_at.year)
+
+
+YEAR_SPAN = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-5]\d)\s*(?:-|–|—|to)\s*(?:19|20)?\d\d(?!\d)")
+
+
+def carry_commodities(events: list[Event]) -> None:
+    """A tonnage whose text names no commodity is of the commodity of the same subject's last figure
+    of that kind ("Fortescue shipped 47.9mn t of iron ore ... and expects 181mn t")."""
+    last: dict[tuple[str, str | None], str] = {}
+    for ev in sorted(events, key=lambda e: e.start):
+        key = (ev.kind, ev.subject_id)
+        if ev.quantity is not None and ev.commodity is None and key in last:
+            ev.commodity = last[key]
+        if ev.commodity is not None:
+            last[key] = ev.commodity
+
+
+def carry_periods(events: list[Event], sents: Sentences) -> None:
+    """A figure whose sentence states no year belongs to the year of the figure of the same kind
+    just before it (within the two sentences before): "In 2023 it produced X. Gold output was Y."""
+    last: dict[str, tuple[int, str]] = {}
+    for ev in sorted(events, key=lambda e: e.start):
+        i = sents.index(ev.start)
+        if ev.period is None and ev.kind in ("production", "trade", "financial") and ev.basis != "plan" \
+                and "any" in last \
+                and not YEAR_SPAN.search(ev.sentence):  # "can be achieved around 2025-2030": no single year
+            j, period = last.get(ev.kind, last["any"])
+            if 0 <= i - j <= 2:
+                ev.period = period
+        if ev.period is not None and ev.kind not in ("reserves", "licence", "deal"):
+            last[ev.kind] = last["any"] = (i, ev.period)

@@ -1,0 +1,181 @@
+"""Who an event is about: subject and party, chosen per kind from the entities of the number's
+sentence ("the company", "the mine" standing for the names the article gave them), else from the
+entity the article spoke of."""
+
+from __future__ import annotations
+
+import re
+
+from orewire.facts.events.article import Article, Mention, Number, demonym
+from orewire.facts.model import Event
+
+# Where the sentence names no earner, the article's protagonist is (the entity it names most); a
+# producer or trader not named in its sentence is the one the article named last.
+PROTAGONIST = {"production": False, "financial": True, "trade": False}
+
+
+def pick(ms: list[Mention], pos: int, kinds: tuple[str, ...], prefer: str = "before") -> Mention | None:
+    """The mention of the first of ``kinds`` that has one, nearest to ``pos`` (``prefer``: before it,
+    after it, or either side)."""
+    for kind in kinds:
+        cands = [m for m in ms if m.kind == kind]
+        if not cands:
+            continue
+        before = [m for m in cands if m.end <= pos]
+        after = [m for m in cands if m.start >= pos]
+        if prefer == "before" and before:
+            return before[-1]
+        if prefer == "after" and after:
+            return after[0]
+        return min(cands, key=lambda m: min(abs(m.start - pos), abs(m.end - pos)))
+    return None
+
+
+def after_word(art: Article, rx: re.Pattern[str], ms: list[Mention], a: int, b: int,
+                kinds: tuple[str, ...], gap: int = 50) -> Mention | None:
+    """The first mention of ``kinds`` that follows a match of ``rx`` within ``gap`` characters."""
+    for m in rx.finditer(art.text, a, b):
+        for men in ms:
+            if men.kind in kinds and m.end() <= men.start <= m.end() + gap:
+                between = art.text[m.end():men.start]
+                if not re.search(r"[;.]", between):
+                    return men
+    return None
+
+
+def before_word(art: Article, rx: re.Pattern[str], ms: list[Mention], a: int, b: int,
+                 kinds: tuple[str, ...], gap: int = 80) -> Mention | None:
+    """The nearest mention of ``kinds`` (the first kind that has one) before a match of ``rx``
+    (within ``gap``)."""
+    for m in rx.finditer(art.text, a, b):
+        for kind in kinds:
+            cands = [men for men in ms if men.kind == kind and men.end <= m.start() and m.start() - men.end <= gap]
+            if cands:
+                return cands[-1]
+    return None
+
+
+def set_slot(ev: Event, slot: str, m: Mention | None) -> None:
+    if m is None:
+        return
+    setattr(ev, slot, m.name)
+    setattr(ev, f"{slot}_id", m.id)
+
+
+def anaphora(art: Article, ms: list[Mention], a: int, b: int, pos: int) -> list[Mention]:
+    """The sentence's mentions, with "the country", "the company", "the deposit" standing for the
+    entity the article last named of that kind ("the country" for the country it names most); not
+    where a name follows as its apposition ("the company Kazatomprom")."""
+    out = list(ms)
+    for rx, kinds in art.lex.anaphora:
+        for m in rx.finditer(art.text, a, b):
+            if any(m.end() <= x.start <= m.end() + 3 for x in ms):
+                continue
+            ref = art.topic(m.start(), kinds, protagonist=kinds == ("country",))
+            if ref is not None:
+                # "the Canadian miner": the nationality inside stands for no one of its own
+                out = [x for x in out if not (m.start() <= x.start and x.end <= m.end())]
+                out.append(Mention(m.start(), m.end(), ref.kind, ref.name, ref.id))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[int, int],
+           sentence: tuple[int, int]) -> None:
+    lex = art.lex
+    ss, se = sentence
+    pos = num.start
+    ms = anaphora(art, art.in_span(ss, se), ss, se, pos)
+    # "Kazzinc, the Kazakh subsidiary of Glencore, will invest", "The company, owned by Samruk-Energy
+    # and Rusal, plans": names inside an insertion describe; the act is of the name outside it
+    inserted = [(m.start(), m.end()) for m in lex.insertion.finditer(art.text, ss, se)
+                if not (m.start() <= num.start < m.end())]
+    if inserted:
+        outside = [m for m in ms if m.kind not in ("company", "org")
+                   or not any(a < m.start and m.end <= b for a, b in inserted)]
+        ms = outside or ms
+    if ev.kind in ("investment", "deal", "licence", "trade"):
+        # "the Chinese investor": a nationality is not the one who pays, buys or receives
+        ms = [m for m in ms if not (m.kind == "country" and demonym(art.text[m.start:m.end], m.name))]
+    subject: Mention | None = None
+    party: Mention | None = None
+    if ev.kind == "reserves":
+        subject = (pick(ms, pos, ("deposit",), "either") or pick(ms, pos, ("country",), "either")
+                   or art.topic(ss, ("deposit",)) or pick(ms, pos, ("company", "region"))
+                   or art.topic(ss, ("company", "country")))
+    elif ev.kind == "production":
+        # the nearest producer named before the number ("Kazakhstan's Kazatomprom", "KAZ Minerals'
+        # Aktogay"); a mine or company before a place ("the Ridder-Sokolny mine in the East Kazakhstan
+        # region, where it produced")
+        cands = [m for m in ms if m.end <= pos]
+        producers = [m for m in cands if m.kind in ("deposit", "company", "org")]
+        if producers:
+            subject = producers[-1]
+        elif cands:
+            subject = cands[-1]
+        elif ms:
+            subject = ms[0]
+        subject = subject or art.topic(ss, ("deposit", "company", "country"), protagonist=PROTAGONIST["production"])
+    elif ev.kind == "trade":
+        # exports "from X to Y": X ships, Y is the counterpart; imports "from Y into X" the other way
+        to = after_word(art, lex.trade_to, ms, ss, se, ("country", "company", "region"), 30)
+        frm = after_word(art, lex.trade_from, ms, ss, se, ("country", "company", "region"), 30)
+        if ev.direction == "import":
+            party, own = frm, to
+        else:
+            party, own = to, frm
+        rest = [m for m in ms if party is None or m.id != party.id]
+        subject = own if own is not None and (party is None or own.id != party.id) else None
+        subject = subject or pick(rest, pos, ("company", "deposit", "country", "region"), "before")
+        subject = subject or art.topic(ss, ("company", "country"), protagonist=PROTAGONIST["trade"])
+    elif ev.kind == "investment":
+        party = (before_word(art, lex.payer_verb, ms, ss, se, ("company", "org", "country"))
+                 or after_word(art, lex.payer_prep, ms, pos, se, ("company", "org", "country"), 40))
+        if party is None:  # "Southern Copper's $1.4 billion Tia Maria project", "AMMC completed a project worth"
+            party = next((m for m in reversed(ms) if m.kind in ("company", "org") and m.end <= pos), None)
+        rest = [m for m in ms if party is None or m.id != party.id]
+        subject = (after_word(art, lex.receiver_prep, rest, ss, se, ("deposit",), 60)
+                   or pick(rest, pos, ("deposit",), "either")
+                   or after_word(art, lex.receiver_prep, rest, ss, se, ("company", "country", "region"), 40)
+                   or pick(rest, pos, ("company", "country", "region"), "either"))
+        if subject is None:
+            subject = art.topic(ss, ("deposit",)) if party is not None else \
+                art.topic(ss, ("deposit", "company", "country"))
+    elif ev.kind == "deal":
+        subject = None
+        if ev.share is not None:  # "55% в месторождении Сырымбет", "a 30% stake in Winu"
+            subject = next((m for m in ms if m.kind in ("deposit", "company") and num.end <= m.start <= num.end + 60
+                            and not re.search(r"[;.]", art.text[num.end:m.start])), None)
+        # "bought the deposit from Kazakh Gold": the seller is neither the asset nor the buyer
+        sellers = {m.id for m in ms if lex.seller_prep.search(art.text, max(ss, m.start - 6), m.start)}
+        for verb in lex.seller_verb.finditer(art.text, ss, se):  # "Polymetal sold its Kazakh assets"
+            if not lex.buy_verb.search(art.text, ss, se):
+                before = [m for m in ms if m.end <= verb.start() and verb.start() - m.end <= 40]
+                if before:
+                    sellers.add(before[-1].id)
+        ms = [m for m in ms if m.id not in sellers]
+        subject = subject or after_word(art, lex.asset_prep, ms, ss, se, ("deposit", "company"), 50)
+        sold = any(True for _ in lex.seller_verb.finditer(art.text, ss, se))
+        if sold:
+            party = after_word(art, lex.buyer_prep, [m for m in ms if subject is None or m.id != subject.id],
+                                ss, se, ("company", "org", "country"), 30)
+        party = party or before_word(art, lex.buy_verb, ms, ss, se, ("company", "org", "country"))
+        rest = [m for m in ms if (party is None or m.id != party.id)]
+        if subject is None:
+            subject = (after_word(art, lex.buy_verb, rest, ss, se, ("deposit", "company"), 50)
+                       or pick(rest, pos, ("deposit", "company"), "either"))
+        if subject is None and party is None:
+            subject = art.topic(ss, ("deposit", "company"))
+    elif ev.kind == "licence":
+        subject = pick(ms, pos, ("deposit", "region"), "either") or art.topic(ss, ("deposit",))
+        party = pick([m for m in ms if subject is None or m.id != subject.id], pos, ("company",), "either")
+    else:  # financial
+        # the earner: a company of the sentence, else the article's company, before any country
+        # ("revenue ..., of which US$ 893 million was generated in Kazakhstan")
+        subject = pick(ms, pos, ("company", "org"), "before") or pick(ms, pos, ("company", "org"), "either") \
+            or art.topic(ss, ("company",), protagonist=PROTAGONIST["financial"]) \
+            or pick(ms, pos, ("country",), "either") or art.topic(ss, ("country",), protagonist=True)
+    if subject is not None and party is not None and subject.id == party.id and ev.kind not in ("investment",):
+        party = None
+    set_slot(ev, "subject", subject)
+    set_slot(ev, "party", party)
