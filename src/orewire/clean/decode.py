@@ -104,7 +104,7 @@ def utf8_counts(data: bytes) -> tuple[int, int]:
     text = data.decode("utf-8", errors="replace")
     written = data.count(b"\xef\xbf\xbd")  # U+FFFD as the page itself writes it
     broken = text.count("\ufffd") - written
-    wide = sum(1 for char in text if char > "\x7f") - broken
+    wide = len(text) - len(text.encode("ascii", errors="ignore")) - broken
     return broken, wide
 
 
@@ -121,15 +121,15 @@ def _single_byte(encoding: str) -> bool:
         return False
 
 
-def refutation(body: bytes, encoding: str) -> str | None:
+def refutation(body: bytes, encoding: str, counts: tuple[int, int] | None = None) -> str | None:
     """Why the bytes cannot be in ``encoding`` (the label they came with), or None when they can.
 
     UTF-8 is refuted by bytes mostly not UTF-8 (at least :data:`MIN_BROKEN_SEQUENCES` broken
     sequences, more than the valid multi-byte characters); any other label by bytes that are
     valid UTF-8 with multi-byte characters, when the label is a single-byte code page or cannot
-    decode them.
+    decode them. ``counts`` are the body's :func:`utf8_counts` when already known.
     """
-    broken, wide = utf8_counts(body)
+    broken, wide = counts if counts is not None else utf8_counts(body)
     if encoding in _UTF8:
         if _mostly_not_utf8(broken, wide):
             return f"{broken} byte sequences are not UTF-8"
@@ -153,14 +153,14 @@ def _detection_sample(body: bytes) -> bytes:
     return body[start:start + DETECT_SAMPLE_BYTES]
 
 
-def detect_charset(body: bytes) -> str | None:
+def detect_charset(body: bytes, counts: tuple[int, int] | None = None) -> str | None:
     """UTF-8 when the bytes are (mostly) UTF-8, else the detector's best guess, else None.
 
     A page with few broken sequences (fewer than :data:`MIN_BROKEN_SEQUENCES`, or fewer than its
     valid multi-byte characters) is taken as UTF-8 with a few bad bytes: detectors tend to pick an
-    exotic code page for such pages.
+    exotic code page for such pages. ``counts`` are the body's :func:`utf8_counts` when known.
     """
-    broken, wide = utf8_counts(body)
+    broken, wide = counts if counts is not None else utf8_counts(body)
     if not _mostly_not_utf8(broken, wide):
         return "utf-8"
     best = from_bytes(_detection_sample(body), cp_isolation=list(LIKELY_ENCODINGS)).best()
@@ -187,14 +187,15 @@ def decode_page(body: bytes, headers: Mapping[str, str] | None = None) -> Decode
         if body.startswith(bom):
             return _decode(body, encoding, "byte-order mark")
     refuted: list[str] = []
+    counts = utf8_counts(body)
     for origin, label in (("Content-Type", http_charset(headers)), ("<meta>", meta_charset(body))):
         if not label:
             continue
-        problem = refutation(body, label)
+        problem = refutation(body, label, counts)
         if problem is None:
             return _decode(body, label, "; ".join([origin, *refuted]))
         refuted.append(f"{origin} says {label} but {problem}")
-    detected = detect_charset(body)
+    detected = detect_charset(body, counts)
     if detected is None:
         # Mostly not UTF-8 and nothing detected: a code page that takes every byte keeps the text
         # legible where it is ASCII, and the sanity check of the cleaned text has the last word.
@@ -223,6 +224,8 @@ _MOJIBAKE = re.compile(
     f"|[ÂÃ][{_AFTER_CP1252}]|â€[{_AFTER_CP1252}]"  # UTF-8 Latin read as windows-1252: "Ã©", "â€™"
 )
 
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+
 
 def garbled(text: str) -> str | None:
     """Why ``text`` (a cleaned title and body) is no legible text, or None when it is.
@@ -232,7 +235,7 @@ def garbled(text: str) -> str | None:
     windows-1251 or windows-1252 (mojibake, "Р”РѕР±С‹С‡Р°"); and at least :data:`GARBLED_MIN`.
     """
     replaced = text.count("\ufffd")
-    letters = sum(1 for char in text if char.isalpha()) + replaced
+    letters = len(_NOT_LETTERS.sub("", text)) + replaced
     if not letters:
         return None
     if replaced >= GARBLED_MIN and replaced >= GARBLED_SHARE * letters:
