@@ -41,6 +41,7 @@ _PROJECT = re.compile(
     r"lithium|nickel|uranium|silver|zinc|iron[ \t]ore|coal|rare[ \t]earths?|polymetallic|tungsten|cobalt|potash|"
     r"antimony|tin|molybdenum|graphite|manganese|bauxite|platinum|diamond|mineral[ \t]sands)[ \t]+)?"
     r"(?:[Pp]roject|[Pp]roperty|[Pp]rospect|[Mm]ine|[Cc]omplex|[Oo]peration)s?\b")
+_PROJECT_WORD = re.compile(r"(?<![\w])(?:[Pp]roject|[Pp]ropert|[Pp]rospect|[Mm]ine|[Cc]omplex|[Oo]peration)")
 _NOT_NAME = frozenset({"The", "This", "That", "These", "Its", "Their", "Our", "A", "An", "New", "Each", "Every",
                        "Both", "Other", "First", "Second", "Such", "Any", "All", "No", "Company", "Group", "In",
                        "At", "For", "By", "Of", "On", "From", "With"})
@@ -130,7 +131,16 @@ class Article:
         reserves and output: each named once, then every other place the text writes the name."""
         taken = [(m.start, m.end) for m in self.mentions]
         names: dict[str, str] = {}
-        for m in _PROJECT.finditer(self.text):
+        # the pattern runs only before the words that end such a name (a whole-text scan costs a
+        # page of capitals dear)
+        ends = [m.start() for m in _PROJECT_WORD.finditer(self.text)]
+        found = []
+        last = -1
+        for end in ends:
+            lo = max(last, end - 160)
+            found.extend(_PROJECT.finditer(self.text, lo, min(len(self.text), end + 12)))
+            last = end + 12
+        for m in found:
             s, e = m.span("name")
             name = m.group("name")
             if name.split()[0] in _NOT_NAME or any(a < e and s < b for a, b in taken):

@@ -30,6 +30,7 @@ from orewire.facts.model import Entity, Event, Fact, entity_id
 
 _WINDOW = 160  # a cue further than this from its number (in characters) types nothing
 _SHARE_RE = re.compile(r"(?<![\d.,])(?P<num>\d{1,3}(?:[.,]\d{1,2})?)\s?(?:%|per\s?cent\b|percent\b|процент\w*|-процентн\w*)")
+_PERCENT = re.compile(r"%|per\s?cent|процент", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|,? (?:while|whereas)\b|, (?:and|but)\b|, а |, но |,? тогда как|,? в то время как")
 
 
@@ -87,7 +88,7 @@ def _numbers(text: str, facts: list[Fact], art: Article) -> list[Number]:
         prev_end = f.end
         out.append(Number("q", f.start, f.end, fact=f))
     last_share = -1000
-    for m in _SHARE_RE.finditer(text):
+    for m in (_SHARE_RE.finditer(text) if _PERCENT.search(text) else ()):
         before = text[max(0, m.start() - 40):m.start()]
         after = text[m.end():m.end() + 40]
         ss, se = art.sents.span(m.start())

@@ -51,6 +51,7 @@ class Lexicon:
     ore: re.Pattern[str]
     periods: periods.PeriodWords
     anaphora: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
+    anaphora_hint: re.Pattern[str]
     language: str
     deal_only: dict[str, re.Pattern[str]]
     quantity_weak: dict[str, re.Pattern[str]]
@@ -142,5 +143,6 @@ def lexicon(language: str) -> Lexicon:
         sale_word=re.compile(alt(raw["quantity_refine"]["sale_word"], edge=False), re.IGNORECASE),
         throughput=rx_of(raw["quantity_refine"]["throughput"]),
         grade={"reserves": rx_of(raw["quantity"]["reserves"]), "production": rx_of(raw["quantity"]["production"])},
+        anaphora_hint=rx_of([w for words in raw["anaphora"].values() for w in words]),
         anaphora=tuple((rx_of(words), _ANAPHORA_KINDS[kind]) for kind, words in raw["anaphora"].items()),
     )

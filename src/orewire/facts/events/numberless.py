@@ -17,9 +17,11 @@ def numberless_events(art: Article, numbered: list[Event]) -> list[Event]:
     deal_sentences = {(e.sentence_start, e.sentence_end) for e in numbered if e.kind == "deal"}
     licence_sentences = {(e.sentence_start, e.sentence_end) for e in numbered if e.kind == "licence"}
     for ss, se in art.sents.spans:
-        word = lex.licence_word.search(text, ss, se)
         ms = art.in_span(ss, se)
-        if word and ms:
+        if not ms and not (art.lex.anaphora_hint.search(text, ss, se)):
+            continue  # no name and nothing standing for one: no licence or deal to read
+        word = lex.licence_word.search(text, ss, se)
+        if word:
             ms = anaphora(art, ms, ss, se, word.start())
         if not ms:
             continue

@@ -52,7 +52,7 @@ def article_periods(events: list[Event], art: Article) -> None:
     December 31, 2018") dates every reserves figure of the article that is not dated otherwise;
     a deal or licence the article reports without a year is of the year it was reported."""
     dated = {y for ev in events if ev.kind == "reserves" and ev.period for y in [ev.period]}
-    if not dated:
+    if not dated and any(ev.kind == "reserves" and ev.period is None for ev in events):
         for m in art.lex.reserves_noun.finditer(art.text):
             ss, se = art.sents.span(m.start())
             y = periods.period_of(art.text, m.start(), m.end(), (ss, se), (ss, se), art.lex.periods, None, "reserves")
