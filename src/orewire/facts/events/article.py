@@ -87,6 +87,7 @@ class Article:
         self.sents = Sentences.of(text) if lex.language == "en" else russian_sentences(text)
         self.published_at = published_at
         self.numbers: list[Number] = []
+        self.anaphora_cache: dict[tuple[int, int, int], list[Mention]] = {}
         self.mentions = sorted(
             (Mention(s, e, ent.kind, written_name(ent, lex), ent.id) for ent in entities
              if ent.kind in SUBJECT_KINDS for s, e in ent.mentions),
@@ -134,7 +135,7 @@ class Article:
         # the pattern runs only before the words that end such a name (a whole-text scan costs a
         # page of capitals dear)
         ends = [m.start() for m in _PROJECT_WORD.finditer(self.text)]
-        found = []
+        found: list[re.Match[str]] = []
         last = -1
         for end in ends:
             lo = max(last, end - 160)

@@ -22,7 +22,7 @@ def numberless_events(art: Article, numbered: list[Event]) -> list[Event]:
             continue  # no name and nothing standing for one: no licence or deal to read
         word = lex.licence_word.search(text, ss, se)
         if word:
-            ms = anaphora(art, ms, ss, se, word.start())
+            ms = anaphora(art, ms, ss, se)
         if not ms:
             continue
         if word and (ss, se) not in licence_sentences and not lex.hypothetical.match(text, ss):

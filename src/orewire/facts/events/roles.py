@@ -62,10 +62,14 @@ def set_slot(ev: Event, slot: str, m: Mention | None) -> None:
     setattr(ev, f"{slot}_id", m.id)
 
 
-def anaphora(art: Article, ms: list[Mention], a: int, b: int, pos: int) -> list[Mention]:
+def anaphora(art: Article, ms: list[Mention], a: int, b: int) -> list[Mention]:
     """The sentence's mentions, with "the country", "the company", "the deposit" standing for the
     entity the article last named of that kind ("the country" for the country it names most); not
-    where a name follows as its apposition ("the company Kazatomprom")."""
+    where a name follows as its apposition ("the company Kazatomprom"). Read once per sentence."""
+    key = (a, b, len(ms))
+    cached = art.anaphora_cache.get(key)
+    if cached is not None:
+        return list(cached)
     out = list(ms)
     for rx, kinds in art.lex.anaphora:
         for m in rx.finditer(art.text, a, b):
@@ -77,7 +81,8 @@ def anaphora(art: Article, ms: list[Mention], a: int, b: int, pos: int) -> list[
                 out = [x for x in out if not (m.start() <= x.start and x.end <= m.end())]
                 out.append(Mention(m.start(), m.end(), ref.kind, ref.name, ref.id))
     out.sort(key=lambda x: x.start)
-    return out
+    art.anaphora_cache[key] = out
+    return list(out)
 
 
 def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[int, int],
@@ -85,7 +90,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
     lex = art.lex
     ss, se = sentence
     pos = num.start
-    ms = anaphora(art, art.in_span(ss, se), ss, se, pos)
+    ms = anaphora(art, art.in_span(ss, se), ss, se)
     # "Kazzinc, the Kazakh subsidiary of Glencore, will invest", "The company, owned by Samruk-Energy
     # and Rusal, plans": names inside an insertion describe; the act is of the name outside it
     inserted = [(m.start(), m.end()) for m in lex.insertion.finditer(art.text, ss, se)
