@@ -22,12 +22,15 @@ from orewire.facts.realset import split_keys
 DATA = events_dir()
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "gold" / "seed" / "trend-3378389"
 
-# Floors a little under what the rules reach on the report split (see the README's events section):
-# a change that loses quality on text the rules were never tuned on fails here.
-EN_MICRO_FLOOR = 0.66
-EN_SLOT_FLOOR = 0.75
-EN_KIND_FLOOR = 0.50  # every kind with at least five gold events on the split
-RU_MICRO_FLOOR = 0.68
+# Floors a little under what the rules reach on the report split (English: micro 0.694, slot accuracy
+# 0.850, the weakest kind with five gold events reserves 0.595; Russian: micro 0.785, slots 0.833; see
+# the README's events section): a change that loses quality on text the rules were never tuned on
+# fails here.
+EN_MICRO_FLOOR = 0.67
+EN_SLOT_FLOOR = 0.82
+EN_KIND_FLOOR = 0.57  # every kind with at least five gold events on the split
+RU_MICRO_FLOOR = 0.75
+RU_SLOT_FLOOR = 0.80
 
 
 def _require(name: str) -> Path:
@@ -63,6 +66,7 @@ def test_russian_report_split_keeps_its_floor() -> None:
     _require("gold-ru.json")
     report = score("ru", "report", DATA)
     assert report.prf("micro")[2] >= RU_MICRO_FLOOR, report.table()
+    assert report.slot_accuracy() >= RU_SLOT_FLOOR, report.table()
 
 
 def test_seed_article_gives_one_investment_and_no_area_event() -> None:
