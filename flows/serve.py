@@ -21,6 +21,7 @@ import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
+from orewire import lifeline
 from orewire.settings import Settings
 from orewire.sources import load_registry
 
@@ -75,9 +76,11 @@ def local_server(port: int, timeout: float = 120.0) -> Iterator[str]:
         raise RuntimeError(f"port {port} on 127.0.0.1 is taken by something else; use --port")
     env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_UI_ENABLED": "true"}
     env.pop("PREFECT_API_URL", None)
+    # SIGTERM when this process ends, however it ends: the server stops its own children then.
     proc = subprocess.Popen(
         [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        preexec_fn=lifeline.preexec(signal.SIGTERM),
     )
     try:
         deadline = time.monotonic() + timeout

@@ -13,9 +13,10 @@ socket gets ``{"pid": N}`` once forked and ``{"exit": CODE}`` (a negative code: 
 signal) when the crawler has ended. A crawler killed or stopped by signal behaves as the
 subprocess would: its parent here only reaps it and reports.
 
-This process ends when the socket closes (the orewire process that started it has ended; crawls
-still running go on, as a subprocess crawler would) or on SIGTERM once its crawlers have ended (a
-stop sends SIGTERM to the crawlers first, see :mod:`orewire.stopping`).
+This process ends when the socket closes (the orewire process that started it has ended, however
+it ended: its crawls are stopped first, as a SIGTERM to them would, within ``STOP_WAIT_S``) or on
+SIGTERM once its crawlers have ended (a stop sends SIGTERM to the crawlers first, see
+:mod:`orewire.stopping`). A crawler is killed when this process dies (parent-death signal).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import signal
 import socket
 import sys
 import threading
+import time
 import traceback
 from typing import Any
 
@@ -36,9 +38,11 @@ from typing import Any
 # among them). Nothing here may start a thread or install a reactor: a fork copies only the
 # thread that forks.
 import spiders.run
+from orewire import lifeline
 
 MAX_MESSAGE = 1 << 20
 MAX_FDS = 8
+STOP_WAIT_S = 10.0  # how long crawlers get to close their files once the orewire process is gone
 
 
 # Settings naming components by their import path: tables of them, and single ones.
@@ -69,10 +73,11 @@ def _preload() -> None:
 
 
 def _child(request: dict[str, Any], fds: list[int], ctrl: socket.socket, others: list[socket.socket],
-           wake: tuple[int, int]) -> None:
+           wake: tuple[int, int], zygote: int) -> None:
     """In the forked crawler: take the request's descriptors and environment, run the crawl, exit."""
     code = 1
     try:
+        lifeline.die_with_parent(signal.SIGKILL, zygote)  # this process forks from its only thread
         for sig in (signal.SIGTERM, signal.SIGCHLD):
             signal.signal(sig, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -120,8 +125,45 @@ def _send(sock: socket.socket, message: dict[str, Any]) -> None:
         pass  # the orewire process stopped listening; the crawl goes on all the same
 
 
+def _stop_all(pids: list[int], wait: float = STOP_WAIT_S) -> None:
+    """Stop the crawlers as :mod:`orewire.stopping` does: SIGTERM twice (Scrapy then stops at once,
+    finishing the record it is writing and closing its WARC file), SIGKILL after ``wait`` s."""
+    for _ in range(2):
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+        time.sleep(0.3)
+    deadline = time.monotonic() + wait
+    alive = set(pids)
+    while alive:
+        for pid in list(alive):
+            try:
+                done, _status = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                done = pid
+            if done:
+                alive.discard(pid)
+        if not alive:
+            return
+        if time.monotonic() > deadline:
+            for pid in alive:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                try:
+                    os.waitpid(pid, 0)
+                except ChildProcessError:
+                    pass
+            return
+        time.sleep(0.05)
+
+
 def serve(ctrl: socket.socket) -> int:
     children: dict[int, socket.socket] = {}
+    zygote = os.getpid()
     stopping = False
     wake_r, wake_w = os.pipe()
     os.set_blocking(wake_w, False)
@@ -172,7 +214,8 @@ def serve(ctrl: socket.socket) -> int:
         except OSError:
             data, fds = b"", []
         if not data:
-            return 0  # the orewire process has ended
+            _stop_all(list(children))  # the orewire process has ended: so do its crawls
+            return 0
         if len(fds) < 3:
             for fd in fds:
                 os.close(fd)
@@ -188,7 +231,7 @@ def serve(ctrl: socket.socket) -> int:
                 os.close(fd)
             continue
         if pid == 0:
-            _child(request, fds, ctrl, list(children.values()), (wake_r, wake_w))
+            _child(request, fds, ctrl, list(children.values()), (wake_r, wake_w), zygote)
         # Here only the reply socket stays open: the crawler alone holds its output and its lock.
         for fd in fds[1:]:
             os.close(fd)

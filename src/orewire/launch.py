@@ -8,6 +8,11 @@ with its own standard output, standard error, environment and crawl lock, exactl
 subprocess would have them. When the zygote cannot be had (no ``SOCK_SEQPACKET``, it failed to
 start, ``OREWIRE_CRAWLER_FORK=false``), the crawler is a subprocess, as before.
 
+Either way the crawler ends with the orewire process, however that ends: a subprocess crawler
+through its parent-death signal (:mod:`orewire.lifeline`); the zygote sees its socket close, stops
+its crawlers as a SIGTERM would (they close their WARC files) and ends, and a forked crawler is
+killed should the zygote itself die.
+
 Either way the caller gets the same handle: ``pid``, ``stdout`` (text), ``poll()``, ``wait()``
 (raising :class:`subprocess.TimeoutExpired`) and ``kill()``.
 """
@@ -25,6 +30,8 @@ import threading
 from typing import IO, Protocol
 
 import psutil
+
+from orewire import lifeline
 
 ZYGOTE_MODULE = "spiders.zygote"
 CRAWLER_MODULE = "spiders.run"
@@ -190,8 +197,10 @@ def start_crawler(argv: list[str], env: dict[str, str], stderr: IO[bytes], keep:
             except OSError:
                 break
         _zygote_failed = True  # this process starts its crawlers as subprocesses from now on
+    # The thread starting it waits for it: the crawler ends with this process, however that ends.
     return subprocess.Popen([sys.executable, "-m", CRAWLER_MODULE, *argv], stdout=subprocess.PIPE, stderr=stderr,
-                            env=env, text=True, encoding="utf-8", errors="replace", pass_fds=keep)
+                            env=env, text=True, encoding="utf-8", errors="replace", pass_fds=keep,
+                            preexec_fn=lifeline.preexec())
 
 
 def is_crawler(proc: psutil.Process) -> bool:

@@ -28,6 +28,7 @@ from typing import Any
 
 import psutil
 
+from orewire import lifeline
 from orewire.settings import Settings
 
 STARTUP_S = 90.0
@@ -119,10 +120,12 @@ class TemporaryServer:
             raise RuntimeError("prefect is not installed")
         env = {**os.environ, **get_current_settings().to_environment_variables(exclude_unset=True),
                "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+        # The server ends with this process however it ends (kill -9 included): it serves no one else.
         self.process = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "--app-dir", str(Path(spec.origin).parent.parent), "--factory",
              "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(self.port),
-             "--log-level", "error", "--lifespan", "on"], env=env, stdin=subprocess.DEVNULL)
+             "--log-level", "error", "--lifespan", "on"], env=env, stdin=subprocess.DEVNULL,
+            preexec_fn=lifeline.preexec())
         deadline = time.monotonic() + timeout
         while not healthy(self.api_url, timeout=2.0):
             code = self.process.poll()

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
+from orewire import lifeline
 from orewire.archive import ArchivedResponse, iter_responses, read_response
 from orewire.sources import Registry, Source, load_registry
 from orewire.warehouse.batch import Processed
@@ -374,6 +375,13 @@ def chunk(items: list[Any], size: int) -> Iterator[list[Any]]:
         yield items[i:i + size]
 
 
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes that end with this one, however it ends (kill -9 included);
+    this thread starts them and keeps the pool until it is shut down."""
+    return ProcessPoolExecutor(max_workers=workers, initializer=lifeline.die_with_parent,
+                               initargs=(signal.SIGKILL, os.getpid()))
+
+
 def default_workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
@@ -390,5 +398,5 @@ def process_units(units: Iterable[Unit], opts: ProcessOptions, workers: int = 1)
         for unit in units:
             yield _run_unit(unit, opts)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with worker_pool(workers) as pool:
         yield from pool.map(_run_unit, units, [opts] * len(units))

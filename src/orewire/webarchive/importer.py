@@ -35,7 +35,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import ChunkedDataReader
 
 from orewire.archive import ArchivedResponse, ManifestWriter, WarcWriter
-from orewire.records import Processed, ProcessOptions, process_response, process_responses
+from orewire.records import Processed, ProcessOptions, process_response, process_responses, worker_pool
 from orewire.sources import Registry, Source, load_registry
 
 log = logging.getLogger(__name__)
@@ -512,11 +512,9 @@ class _Cleaner:
 
     def __enter__(self) -> _Cleaner:
         if self.workers > 1:
-            from concurrent.futures import ProcessPoolExecutor
-
             import orewire.warehouse.batch  # noqa: F401  (workers pack their rows with it; forked ones inherit it)
 
-            self.pool = ProcessPoolExecutor(max_workers=self.workers)
+            self.pool = worker_pool(self.workers)
         return self
 
     def add(self, response: ArchivedResponse) -> None:
