@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from orewire.facts.events.lexicon import Lexicon
-from orewire.facts.model import Entity, Fact, entity_id
+from orewire.facts.model import Entity, Event, Fact, entity_id
 from orewire.facts.text import Sentences
 
 SUBJECT_KINDS = ("deposit", "company", "org", "country", "region")
@@ -88,6 +88,7 @@ class Article:
         self.published_at = published_at
         self.numbers: list[Number] = []
         self.anaphora_cache: dict[tuple[int, int, int], list[Mention]] = {}
+        self._last_subject: dict[str, tuple[int, Mention]] = {}  # kind -> (sentence, subject) of its last event
         self.mentions = sorted(
             (Mention(s, e, ent.kind, written_name(ent, lex), ent.id) for ent in entities
              if ent.kind in SUBJECT_KINDS for s, e in ent.mentions),
@@ -152,6 +153,22 @@ class Article:
                 if not any(a < m.end() and m.start() < b for a, b in taken):
                     self.mentions.append(Mention(m.start(), m.end(), "deposit", name, eid))
         self.mentions.sort(key=lambda m: (m.start, -m.end))
+
+    def remember(self, ev: Event) -> None:
+        """Keep the subject of an event: the next figure of its kind may leave it unsaid."""
+        if ev.subject_id and ev.subject:
+            kind = next((m.kind for m in self.mentions if m.id == ev.subject_id), "")
+            self._last_subject[ev.kind] = (self.sents.index(ev.start),
+                                           Mention(ev.start, ev.end, kind, ev.subject, ev.subject_id))
+
+    def continuing(self, kind: str, before: int, within: int = 2) -> Mention | None:
+        """The subject of the last event of ``kind`` when it was read at most ``within`` sentences
+        before ("KAZ Minerals produced 300,000 t of copper. Gold output fell to 167,000 oz")."""
+        last = self._last_subject.get(kind)
+        if last is None:
+            return None
+        i = self.sents.index(before)
+        return last[1] if 0 <= i - last[0] <= within else None
 
     def in_span(self, a: int, b: int, kinds: tuple[str, ...] = SUBJECT_KINDS) -> list[Mention]:
         lo = bisect.bisect_left(self._starts, a)

@@ -51,6 +51,7 @@ def find_events(text: str, entities: list[Entity], facts: list[Fact], *, publish
         ev = _event(num, art, events[-1] if events else None)
         if ev is not None:
             events.append(ev)
+            art.remember(ev)
     events.extend(numberless_events(art, events))
     carry_periods(events, art.sents)
     article_periods(events, art)

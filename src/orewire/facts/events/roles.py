@@ -106,7 +106,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
     party: Mention | None = None
     if ev.kind == "reserves":
         subject = (pick(ms, pos, ("deposit",), "either") or pick(ms, pos, ("country",), "either")
-                   or art.topic(ss, ("deposit",)) or pick(ms, pos, ("company", "region"))
+                   or art.continuing("reserves", ss) or art.topic(ss, ("deposit",)) or pick(ms, pos, ("company", "region"))
                    or art.topic(ss, ("company", "country")))
     elif ev.kind == "production":
         # the nearest producer named before the number ("Kazakhstan's Kazatomprom", "KAZ Minerals'
@@ -120,7 +120,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             subject = cands[-1]
         elif ms:
             subject = ms[0]
-        subject = subject or art.topic(ss, ("deposit", "company", "country"), protagonist=PROTAGONIST["production"])
+        subject = subject or art.continuing("production", ss) \
+            or art.topic(ss, ("deposit", "company", "country"), protagonist=PROTAGONIST["production"])
     elif ev.kind == "trade":
         # exports "from X to Y": X ships, Y is the counterpart; imports "from Y into X" the other way
         to = after_word(art, lex.trade_to, ms, ss, se, ("country", "company", "region"), 30)
@@ -132,7 +133,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         rest = [m for m in ms if party is None or m.id != party.id]
         subject = own if own is not None and (party is None or own.id != party.id) else None
         subject = subject or pick(rest, pos, ("company", "deposit", "country", "region"), "before")
-        subject = subject or art.topic(ss, ("company", "country"), protagonist=PROTAGONIST["trade"])
+        subject = subject or art.continuing("trade", ss) \
+            or art.topic(ss, ("company", "country"), protagonist=PROTAGONIST["trade"])
     elif ev.kind == "investment":
         party = (before_word(art, lex.payer_verb, ms, ss, se, ("company", "org", "country"))
                  or after_word(art, lex.payer_prep, ms, pos, se, ("company", "org", "country"), 40))
