@@ -226,10 +226,14 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         if num.what == "a" and lex.attributive.search(text, max(ss, num.start - 8), num.start) \
                 and lex.project_after.match(text, num.end, min(se, num.end + 90)):
             cue = ("investment", num.end)
-        if cue is None and previous is not None and previous.sentence_start == ss and previous.kind in cues \
+        if cue is None and previous is not None and previous.kind in cues \
                 and (previous.quantity is not None) == (num.what == "q") \
                 and (num.what != "q" or (num.fact is not None and previous.quantity is not None
-                                         and previous.quantity[1] == num.fact.unit)):
+                                         and previous.quantity[1] == num.fact.unit)) \
+                and (previous.sentence_start == ss
+                     or (num.what == "q" and art.sents.index(ss) - art.sents.index(previous.start) == 1)):
+            # the same measure again with no word of a kind, in its sentence or the next one: "...
+            # production amounted to 5,092 tons. Compared to the third quarter of 2022 (5,377 tons), ..."
             cue = (previous.kind, previous.start)
         if cue is None:
             return None
