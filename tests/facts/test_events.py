@@ -158,3 +158,18 @@ def test_exports_from_a_country_and_a_seller_named_before_its_verb() -> None:
         ("trade", "export", "country:KZ", "country:CN", "2023")
     deal = one("Polymetal sold its Kazakh assets for $1.3 billion.")
     assert deal["kind"] == "deal" and deal["subject"] is None and deal["party"] is None
+
+
+def test_event_ids_are_the_extractions_entities_or_none() -> None:
+    text = ("Sumitomo Metal Mining agreed to buy a 30% stake in the Winu copper-gold project from Rio Tinto for "
+            "$399 million. The Winu project holds resources of 741 million tonnes of ore. Kazatomprom produced "
+            "21,000 tonnes of uranium in 2023.")
+    result = extract(text, published_at=PUBLISHED).to_contract()
+    ids = {e["id"] for e in result["entities"]}
+    found = result["events"]
+    assert {e["kind"] for e in found} >= {"deal", "reserves", "production"}
+    for e in found:
+        assert e["subject_id"] is None or e["subject_id"] in ids, e
+        assert e["party_id"] is None or e["party_id"] in ids, e
+    reserves = next(e for e in found if e["kind"] == "reserves")
+    assert reserves["subject"] == "Winu" and reserves["commodity"] == "ore"

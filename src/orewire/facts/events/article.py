@@ -23,6 +23,7 @@ class Mention:
     kind: str
     name: str
     id: str
+    known: bool = True  # an entity of the extraction (False: a project named only here, no entity id)
 
 
 @dataclass
@@ -151,7 +152,7 @@ class Article:
         for name, eid in names.items():
             for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", self.text):
                 if not any(a < m.end() and m.start() < b for a, b in taken):
-                    self.mentions.append(Mention(m.start(), m.end(), "deposit", name, eid))
+                    self.mentions.append(Mention(m.start(), m.end(), "deposit", name, eid, known=False))
         self.mentions.sort(key=lambda m: (m.start, -m.end))
 
     def remember(self, ev: Event) -> None:
@@ -160,6 +161,10 @@ class Article:
             kind = next((m.kind for m in self.mentions if m.id == ev.subject_id), "")
             self._last_subject[ev.kind] = (self.sents.index(ev.start),
                                            Mention(ev.start, ev.end, kind, ev.subject, ev.subject_id))
+        elif ev.subject and not ev.subject_id:
+            named = next((m for m in self.mentions if m.name == ev.subject), None)
+            if named is not None:
+                self._last_subject[ev.kind] = (self.sents.index(ev.start), named)
 
     def continuing(self, kind: str, before: int, within: int = 2) -> Mention | None:
         """The subject of the last event of ``kind`` when it was read at most ``within`` sentences

@@ -59,7 +59,7 @@ def set_slot(ev: Event, slot: str, m: Mention | None) -> None:
     if m is None:
         return
     setattr(ev, slot, m.name)
-    setattr(ev, f"{slot}_id", m.id)
+    setattr(ev, f"{slot}_id", m.id if m.known else None)
 
 
 def anaphora(art: Article, ms: list[Mention], a: int, b: int) -> list[Mention]:
@@ -79,7 +79,7 @@ def anaphora(art: Article, ms: list[Mention], a: int, b: int) -> list[Mention]:
             if ref is not None:
                 # "the Canadian miner": the nationality inside stands for no one of its own
                 out = [x for x in out if not (m.start() <= x.start and x.end <= m.end())]
-                out.append(Mention(m.start(), m.end(), ref.kind, ref.name, ref.id))
+                out.append(Mention(m.start(), m.end(), ref.kind, ref.name, ref.id, ref.known))
     out.sort(key=lambda x: x.start)
     art.anaphora_cache[key] = out
     return list(out)
