@@ -14,11 +14,11 @@ from typing import Any
 from prefect import flow, task
 
 from flows.archives import web_archive_backfill
-from flows.common import publish, record_run_task
+from flows.common import publish, record_run_task, record_when_stopped
 from orewire.archive import read_manifest
 from orewire.crawl import CrawlResult, crawl_source
 from orewire.records import default_workers
-from orewire.runs import RunStatus, SourceOutcome, crawl_outcome, new_run_id
+from orewire.runs import ARCHIVE_FAILURE, RunStatus, SourceOutcome, crawl_outcome, new_run_id, os_error_line
 from orewire.settings import get_settings
 from orewire.sources import load_registry
 from orewire.stages import (
@@ -94,10 +94,42 @@ def _crawl_and_load(flow_name: str, source: str, run_id: str, *, base_url: str |
     run: dict[str, Any] = {"run_id": run_id, "flow": flow_name, "source": source, "started_at": started,
                            "status": "running", "params": params}
     settings = get_settings()
+    counts: dict[str, Any] = {}
     # Recorded before any record is loaded: a rebuild then applies a backfill's range as this run
     # does, and a daily run's crawl start decides which earlier out-of-range records it covers.
-    write_run_record(settings, run)
-    counts: dict[str, Any] = {}
+    try:
+        write_run_record(settings, run)
+    except OSError as exc:
+        # The archive's root cannot be written: nothing can be archived, so nothing is crawled.
+        if crawl_future is not None:
+            crawl_future.wait()  # started with the others; it fails on the same archive
+        return _finish(run, RunStatus.FAILED, f"{ARCHIVE_FAILURE}: {os_error_line(exc)}", counts, t0)
+    withdraw = record_when_stopped(run)  # a SIGTERM stop records it as stopped
+    try:
+        return _crawl_and_load_recorded(run, source, run_id, params, counts, t0, base_url=base_url,
+                                        refetch=refetch, mode=mode, since=since, until=until, workers=workers,
+                                        politeness=politeness, crawl_future=crawl_future)
+    finally:
+        withdraw()
+
+
+def _finish(run: dict[str, Any], status: RunStatus, message: str, counts: dict[str, Any], t0: float) -> SourceOutcome:
+    """Record the run (archive and warehouse) and give its outcome."""
+    counts["duration_s"] = round(time.monotonic() - t0, 3)
+    run.update(status=status, message=message or None, finished_at=_now(), **counts)
+    try:
+        problem = record_run_task(run)
+        if problem and problem not in message:
+            message = "; ".join(m for m in (message, f"run record: {problem}") if m)
+    except Exception as exc:
+        message = "; ".join(m for m in (message, f"run record: {_one_line(exc)}") if m)
+    return SourceOutcome(run["source"], run["run_id"], status, message, counts)
+
+
+def _crawl_and_load_recorded(run: dict[str, Any], source: str, run_id: str, params: dict[str, Any],
+                             counts: dict[str, Any], t0: float, *, base_url: str | None, refetch: bool, mode: str,
+                             since: date | None, until: date | None, workers: int, politeness: bool,
+                             crawl_future: Any | None) -> SourceOutcome:
     status, message = RunStatus.OK, ""
     try:
         future = crawl_future or crawl_task.submit(source, run_id, base_url, refetch, mode, since, until, politeness)
@@ -125,13 +157,7 @@ def _crawl_and_load(flow_name: str, source: str, run_id: str, *, base_url: str |
     except Exception as exc:
         status = RunStatus.FAILED
         message = "; ".join(m for m in (message, f"load: {_one_line(exc)}") if m)
-    counts["duration_s"] = round(time.monotonic() - t0, 3)
-    run.update(status=status, message=message or None, finished_at=_now(), **counts)
-    try:
-        record_run_task(run)
-    except Exception as exc:
-        message = "; ".join(m for m in (message, f"run record: {_one_line(exc)}") if m)
-    return SourceOutcome(source, run_id, status, message, counts)
+    return _finish(run, status, message, counts, t0)
 
 
 def _nothing_fetched(source: str, mode: str) -> tuple[RunStatus, str] | None:

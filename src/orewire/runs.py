@@ -28,10 +28,17 @@ class RunStatus(StrEnum):
     FAILED = "failed"
     OFFLINE = "offline"      # no response arrived at all and the network said why
     TRANSIENT = "transient"  # a crawl outcome worth one more try (time-outs, 5xx, 429)
+    STOPPED = "stopped"      # ended by SIGTERM before it finished; the next run picks up the rest
 
     @property
     def succeeded(self) -> bool:
         return self in (RunStatus.OK, RunStatus.WARNING)
+
+
+def os_error_line(exc: OSError) -> str:
+    """``path: cause`` of a failed file operation, in one line."""
+    cause = exc.strerror or type(exc).__name__
+    return f"{exc.filename}: {cause}" if exc.filename else f"{cause} ({exc})"
 
 
 def new_run_id(flow: str, source: str | None = None) -> str:

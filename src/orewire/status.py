@@ -72,6 +72,11 @@ def collect_status(settings: Settings) -> dict[str, Any]:
     return data
 
 
+def _count(value: Any) -> str:
+    """A count as printed: ``-`` where it is unknown (no run, or a run that failed before counting)."""
+    return "-" if value is None else str(value)
+
+
 def render_status(data: dict[str, Any], console: Console) -> None:
     """The status table; every value is printed as plain text (never read as Rich markup)."""
     if data.get("error"):
@@ -83,8 +88,8 @@ def render_status(data: dict[str, Any], console: Console) -> None:
         run = s.get("last_run") or {}
         cells = (
             s["source"], str(run.get("started_at") or "never")[:19], run.get("status") or "-",
-            str(run.get("fetched", "-")), str(run.get("new_articles", "-")), str(run.get("updated_articles", "-")),
-            str(run.get("errors", "-")), str(s.get("articles", 0)), str(s.get("mining_articles", 0)),
+            _count(run.get("fetched")), _count(run.get("new_articles")), _count(run.get("updated_articles")),
+            _count(run.get("errors")), str(s.get("articles", 0)), str(s.get("mining_articles", 0)),
             str(s.get("facts", 0)), str(s.get("newest_published_at") or "-")[:19], str(s.get("fetch_errors", 0)),
         )
         table.add_row(*(Text(escape_controls(str(c), breaks=True)) for c in cells))

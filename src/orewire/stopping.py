@@ -9,7 +9,9 @@ the signal wake-up descriptor, so a long database call in the main thread does n
 2. waits for them up to ``STOP_WAIT_S`` seconds (a crawler still running then is killed: its
    unfinished file is cut after its last whole record by the next crawl);
 3. ends the other child processes (page workers, the crawler zygote, a temporary Prefect server);
-4. prints one line and exits with status 143, without waiting on Prefect's bookkeeping.
+4. runs what the command asked to run on a stop (:func:`on_stop`: the flows record their runs in
+   progress as ``stopped``), each bounded by its own time-outs;
+5. prints one line and exits with status 143, without waiting on Prefect's bookkeeping.
 
 What was loaded stays loaded (each load is one transaction); what was not is loaded by the next
 run, as after a crash.
@@ -22,6 +24,7 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Callable
 
 import psutil
 
@@ -32,6 +35,39 @@ EXIT_SIGTERM = 128 + signal.SIGTERM
 
 _installed = False
 _active = True
+_requested = threading.Event()
+_on_stop: dict[int, Callable[[], None]] = {}
+_on_stop_lock = threading.Lock()
+
+
+def requested() -> bool:
+    """Whether a SIGTERM stop is under way (what is recorded then is the stop's to record)."""
+    return _requested.is_set()
+
+
+def on_stop(action: Callable[[], None]) -> Callable[[], None]:
+    """Have ``action`` run by a SIGTERM stop, after the child processes have ended; returns the
+    function that withdraws it (too late once a stop is under way). An action that fails is
+    skipped."""
+    with _on_stop_lock:
+        key = id(action)
+        _on_stop[key] = action
+
+    def withdraw() -> None:
+        with _on_stop_lock:
+            if not _requested.is_set():  # once a stop is under way, it runs what was asked of it
+                _on_stop.pop(key, None)
+
+    return withdraw
+
+
+def _run_on_stop() -> None:
+    with _on_stop_lock:
+        actions = list(_on_stop.values())
+        _on_stop.clear()
+    for action in actions:
+        with contextlib.suppress(Exception):
+            action()
 
 
 def release() -> None:
@@ -77,6 +113,7 @@ def _watch(read_fd: int) -> None:
         except OSError:
             return
         if signal.SIGTERM.to_bytes(1, "little") in data and _active:
+            _requested.set()
             break
     # From here on the main thread may still run (a library may turn the signal into an exception
     # and report it): its output is dropped, so the stop line is the last word.
@@ -92,6 +129,7 @@ def _watch(read_fd: int) -> None:
 
 def _stop(err: int) -> None:
     stop_children()
+    _run_on_stop()
     with contextlib.suppress(OSError):
         os.write(err, b"orewire: stopped (SIGTERM); what was loaded stays, the next run picks up the rest\n")
     os._exit(EXIT_SIGTERM)
