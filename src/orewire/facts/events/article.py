@@ -41,8 +41,10 @@ _PROJECT = re.compile(
     r"(?P<name>(?<![\w.])[A-Z][\w'’-]+(?:[ \t](?:do|de|da|del|la|du|[A-Z][\w'’-]+)){0,3})[ \t]+(?:(?:[a-z]+-)?(?:copper|gold|"
     r"lithium|nickel|uranium|silver|zinc|iron[ \t]ore|coal|rare[ \t]earths?|polymetallic|tungsten|cobalt|potash|"
     r"antimony|tin|molybdenum|graphite|manganese|bauxite|platinum|diamond|mineral[ \t]sands)[ \t]+)?"
-    r"(?:[Pp]roject|[Pp]roperty|[Pp]rospect|[Mm]ine|[Cc]omplex|[Oo]peration)s?\b")
-_PROJECT_WORD = re.compile(r"(?<![\w])(?:[Pp]roject|[Pp]ropert|[Pp]rospect|[Mm]ine|[Cc]omplex|[Oo]peration)")
+    r"(?:[Pp]roject|[Pp]roperty|[Pp]rospect|[Mm]ine|[Cc]omplex|[Oo]peration|[Ss]melter|[Rr]efinery|[Cc]oncentrator|"
+    r"[Pp]ilot [Pp]lant|[Pp]rocessing [Pp]lant|[Mm]ill|[Pp]it)s?\b")
+_PROJECT_WORD = re.compile(r"(?<![\w])(?:[Pp]roject|[Pp]ropert|[Pp]rospect|[Mm]ine|[Cc]omplex|[Oo]peration|[Ss]melter|"
+                           r"[Rr]efiner|[Cc]oncentrator|[Pp]lant|[Mm]ill|[Pp]it)")
 _NOT_NAME = frozenset({"The", "This", "That", "These", "Its", "Their", "Our", "A", "An", "New", "Each", "Every",
                        "Both", "Other", "First", "Second", "Such", "Any", "All", "No", "Company", "Group", "In",
                        "At", "For", "By", "Of", "On", "From", "With"})
@@ -145,9 +147,13 @@ class Article:
             last = end + 12
         for m in found:
             s, e = m.span("name")
-            name = m.group("name")
-            if name.split()[0] in _NOT_NAME or any(a < e and s < b for a, b in taken):
+            words = m.group("name").split()
+            while words and words[0] in _NOT_NAME:  # "The Balkhash copper smelter": the name is Balkhash
+                s += len(words[0]) + 1
+                words = words[1:]
+            if not words or any(a < e and s < b for a, b in taken):
                 continue
+            name = " ".join(words)
             names.setdefault(name, entity_id("deposit", name))
         for name, eid in names.items():
             for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", self.text):
