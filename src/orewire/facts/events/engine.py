@@ -287,6 +287,9 @@ _ORE_FROM = {"gold": (2_000, 60_000), "silver": (60_000, 2_000_000), "platinum":
              "nickel": (10_000_000, 100_000_000), "molybdenum": (2_000_000, 30_000_000), "cobalt": (1_000_000, 20_000_000),
              "tungsten": (500_000, 10_000_000), "tin": (1_000_000, 20_000_000), "lithium": (2_000_000, 100_000_000),
              "rare earths": (2_000_000, 200_000_000), "antimony": (500_000, 10_000_000)}
+_GRADED = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:of\s+(?:ore\s+)?)?(?:grading|at(?:\s+an?\s+(?:average\s+)?grade\s+of)?|@|with\s+"
+                     r"(?:an?\s+)?(?:average\s+)?grades?\s+of|averaging|с\s+(?:средним\s+)?содержанием|при\s+содержании)"
+                     r"\s+(?:[a-zа-яё]+\s+){0,2}[\d.,]+\s*(?:%|g/t|г/т|grams?|percent|ppm)", re.IGNORECASE)
 _OF_COMMODITY = re.compile(r"^\s*(?:of|of contained|contained|of pure|of refined|of raw)?\s*$", re.IGNORECASE)
 
 
@@ -296,6 +299,8 @@ def _commodity(num: Number, art: Article, kind: str | None = None) -> str | None
     text = art.text
     if f.unit != "g/t" and art.lex.ore.match(text[num.end:num.end + 40]):
         return "ore"
+    if f.unit == "t" and _GRADED.match(text, num.end, min(len(text), num.end + 60)):
+        return "ore"  # "48.6 Mt grading 0.41% Cu", "1.2 млрд т с содержанием меди 0,36%": a tonnage with a grade is ore
     if f.unit == "t" and f.value is not None and kind in ("production", "reserves"):
         ss, se = art.sents.span(num.start)
         named_after = [c for c in art.commodities if num.end <= c[0] <= num.end + 25
