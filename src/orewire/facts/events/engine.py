@@ -122,6 +122,9 @@ def _lower_bounds(text: str, facts: list[Fact]) -> list[Fact]:
     for f in sorted(facts, key=lambda f: f.start):
         if f.type in ("amount", "quantity"):
             prev = by_type.get(f.type, [])
+            if prev and (prev[-1].start, prev[-1].end) == (f.start, f.end) and prev[-1].unit == f.unit \
+                    and prev[-1].currency == f.currency:
+                continue  # both ends of one range written as one figure ("от 25 до 26,5 тыс. тонн")
             if prev and prev[-1].end <= f.start and _RANGE_GAP.fullmatch(text[prev[-1].end:f.start]) \
                     and (f.type == "amount" or prev[-1].unit == f.unit):
                 head = text[max(0, prev[-1].start - 12):prev[-1].start].lower()
