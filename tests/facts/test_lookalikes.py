@@ -66,3 +66,13 @@ def test_folding_a_huge_mixed_word_is_linear() -> None:
     folded = fold_lookalikes(word + " " + word)
     assert time.monotonic() - started < 2.0
     assert len(folded) == 2 * len(word) + 1
+
+
+def test_a_name_written_in_look_alike_letters_is_shown_in_its_own_script() -> None:
+    from orewire.facts import extract
+
+    text = "K\u0430z\u0430t\u043emprom produced 21,000 tonnes of uranium in 2023."  # Cyrillic а and о inside
+    result = extract(text).to_contract()
+    company = next(e for e in result["entities"] if e["kind"] == "company")
+    assert (company["name"], company["id"]) == ("Kazatomprom", "company:kazatomprom")
+    assert result["events"][0]["subject"] == "Kazatomprom"

@@ -20,7 +20,7 @@ from orewire.facts.model import Entity, Event, Extraction, Fact, entity_id
 from orewire.facts.quantities import find_quantities, find_table_quantities
 from orewire.facts.ru import extract_ru as _extract_ru
 from orewire.facts.ru import is_russian as _is_russian
-from orewire.facts.text import Sentences, find_authors
+from orewire.facts.text import Sentences, find_authors, fold_lookalikes
 
 __all__ = ["EXTRACTOR_VERSION", "Entity", "Event", "Extraction", "Fact", "entity_id", "extract"]
 
@@ -152,7 +152,8 @@ def _as_written(text: str, entities: list[Entity]) -> None:
     for ent in entities:
         if ent.kind not in ("company", "org") or not ent.mentions:
             continue
-        written = {strip_legal(text[s:e]) for s, e in ent.mentions} - {""}
+        # as written, each word in one script: "Kаzаtоmprоm" with Cyrillic a's and o's is Kazatomprom
+        written = {strip_legal(fold_lookalikes(text[s:e])) for s, e in ent.mentions} - {""}
         if not written:
             continue
         if ent.name in written or _squeezed(ent.name) in {_squeezed(w) for w in written}:
