@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import logging
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -77,11 +79,53 @@ def _progress(title: str) -> Iterator[None]:
             ingest.progress_hook = None
 
 
-def _api() -> contextlib.AbstractContextManager[str | None]:
-    """The Prefect API the flows report to (see orewire.prefect_api)."""
+# Prefect's loggers of flow and task runs: their states and tracebacks.
+RUN_LOGGERS = ("prefect.flow_runs", "prefect.task_runs")
+
+
+def run_log_path(command: str, settings: Settings | None = None) -> Path:
+    """Where a command's Prefect log goes: ``<state>/logs/<command>-<UTC time>-<pid>.log``."""
+    settings = settings or get_settings()
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return settings.state_dir / "logs" / f"{command}-{stamp}-{os.getpid()}.log"
+
+
+@contextlib.contextmanager
+def _run_log(command: str) -> Iterator[Path]:
+    """Prefect's records of the command's flow and task runs (states, tracebacks of failed tasks)
+    go to a log file, written only if there is something to write, instead of the terminal: a
+    failure the command expects is told in its own one line (the summary, or `orewire: ...`)."""
+    from prefect.logging.formatters import PrefectFormatter
+
+    path = run_log_path(command)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(path, encoding="utf-8", delay=True)
+    handler.setFormatter(PrefectFormatter(
+        "%(asctime)s %(levelname)s %(name)s - %(message)s",
+        flow_run_fmt="%(asctime)s %(levelname)s flow run %(flow_run_name)r - %(message)s",
+        task_run_fmt="%(asctime)s %(levelname)s task run %(task_run_name)r - %(message)s"))
+    loggers = [logging.getLogger(name) for name in RUN_LOGGERS]
+    before = [lg.propagate for lg in loggers]
+    for lg in loggers:
+        lg.addHandler(handler)
+        lg.propagate = False  # not to the console handler on the root logger
+    try:
+        yield path
+    finally:
+        for lg, propagate in zip(loggers, before, strict=True):
+            lg.removeHandler(handler)
+            lg.propagate = propagate
+        handler.close()
+
+
+@contextlib.contextmanager
+def _api(command: str) -> Iterator[str | None]:
+    """The Prefect API the flows report to (see orewire.prefect_api), with their log (see
+    :func:`_run_log`)."""
     from orewire.prefect_api import prefect_api
 
-    return prefect_api(get_settings())
+    with prefect_api(get_settings()) as api, _run_log(command):
+        yield api
 
 
 def _settings(settings: Settings | None) -> Settings:
@@ -97,7 +141,7 @@ def run_daily(sources: list[str], *, settings: Settings | None = None, base_url:
     from flows.pipeline import daily_flow
 
     base = parse_base_urls([base_url] if isinstance(base_url, str) else base_url, sources)
-    with _api(), _progress("daily run"):
+    with _api("run"), _progress("daily run"):
         result = daily_flow(sources=sources, base_url=base, refetch=refetch, workers=workers or 0)
     return _report(result, "daily run")
 
@@ -107,7 +151,7 @@ def run_backfill(source: str, since: date, until: date, *, via: str = "site", se
     _settings(settings)
     from flows.pipeline import backfill_flow
 
-    with _api(), _progress(f"backfill {source}"):
+    with _api("backfill"), _progress(f"backfill {source}"):
         result = backfill_flow(source=source, since=since, until=until, via=via, base_url=base_url,
                                workers=workers or 0, dask_address=dask_address)
     return _report(result, f"backfill {source} {since}..{until} via {via}")
@@ -118,7 +162,7 @@ def run_reprocess(sources: list[str], *, since: date | None = None, until: date 
     _settings(settings)
     from flows.pipeline import reprocess_flow
 
-    with _api(), _progress("reprocess"):
+    with _api("reprocess"), _progress("reprocess"):
         result = reprocess_flow(sources=sources, since=since, until=until, workers=workers or 0)
     return _report(result, "reprocess")
 
@@ -127,7 +171,7 @@ def run_rebuild(*, settings: Settings | None = None, workers: int | None = None)
     _settings(settings)
     from flows.pipeline import rebuild_flow
 
-    with _api(), _progress("rebuild"):
+    with _api("rebuild"), _progress("rebuild"):
         result = rebuild_flow(workers=workers or 0)
     return _report(result, "rebuild")
 
@@ -138,7 +182,7 @@ def run_import(paths: list[Path], *, hosts: list[str] | None = None, since: date
     _settings(settings)
     from flows.archives import import_warc_flow
 
-    with _api(), _progress("import-warc"):
+    with _api("import-warc"), _progress("import-warc"):
         result = import_warc_flow(paths=[str(p) for p in paths], hosts=hosts or [], since=since, until=until,
                                   dask_address=dask_address, workers=workers or 0)
     return _report(result, "import-warc")

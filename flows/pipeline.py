@@ -122,7 +122,8 @@ def _finish(run: dict[str, Any], status: RunStatus, message: str, counts: dict[s
         if problem and problem not in message:
             message = "; ".join(m for m in (message, f"run record: {problem}") if m)
     except Exception as exc:
-        message = "; ".join(m for m in (message, f"run record: {_one_line(exc)}") if m)
+        if _one_line(exc) not in message:  # a damaged warehouse is said once
+            message = "; ".join(m for m in (message, f"run record: {_one_line(exc)}") if m)
     return SourceOutcome(run["source"], run["run_id"], status, message, counts)
 
 

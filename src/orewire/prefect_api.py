@@ -187,7 +187,23 @@ def prefect_api(settings: Settings) -> Iterator[str | None]:
         with temporary_settings({PREFECT_API_URL: api}):
             yield api
     finally:
+        if server is not None:
+            # What the flows still have to send (logs, events) goes before the server stops: sent
+            # later it finds no server and Prefect prints "Error logging to API" on the terminal.
+            _drain()
         os.environ.pop("PREFECT_API_URL", None)
         if server is not None:
             with contextlib.suppress(Exception):
                 server.stop()
+
+
+def _drain(timeout: float = 10.0) -> None:
+    """Send what Prefect's log and event workers hold, waiting up to ``timeout`` s for each."""
+    with contextlib.suppress(Exception):
+        from prefect.logging.handlers import APILogWorker
+
+        APILogWorker.drain_all(timeout=timeout)
+    with contextlib.suppress(Exception):
+        from prefect.events.worker import EventsWorker
+
+        EventsWorker.drain_all(timeout=timeout)
