@@ -240,5 +240,7 @@ def rebuild_flow(workers: int = 0) -> dict[str, Any]:
     result = rebuild_warehouse(settings, workers=workers or default_workers())
     counts = {**result.as_dict(), "duration_s": round(time.monotonic() - t0, 3)}
     status = RunStatus.OK if not result.errors else RunStatus.PARTIAL
-    return publish("rebuild", [SourceOutcome("all", "rebuild", status,
-                                              f"{result.records} records from {result.files} WARC files", counts)])
+    message = f"{result.records} records from {result.files} WARC files"
+    if result.errors:  # damaged records skipped, unreadable files: counted and named, never a plain "ok"
+        message += f"; {len(result.errors)} error(s), first: {result.errors[0]}"[:300]
+    return publish("rebuild", [SourceOutcome("all", "rebuild", status, message, counts)])

@@ -341,12 +341,13 @@ class SourceSpider(scrapy.Spider):
                     continue
                 archived = self.is_archived(real)
                 if (taken == cap and not archived) or len(items) == LISTING_ITEMS_MAX * cap:
-                    # The rest of a huge page is not even looked at: counted, logged, and left for the
-                    # next run, which takes the next links (those archived by now do not count).
-                    self.ctx.counters.links_cut += len(links) - n
+                    # The rest of the page is left for the next run, which takes the next links (those
+                    # archived by now do not count): counted (each article once) and logged.
+                    left = self.articles_left(response, links[n:], seen)
+                    self.ctx.counters.links_cut += left
                     log.warning("%s: %d links, %d article links taken (max_links_per_page %d); the other %d "
-                                "are left for the next run", response.url, len(links), len(items), cap,
-                                len(links) - n)
+                                "article links are left for the next run", response.url, len(links), len(items),
+                                cap, left)
                     return items
                 taken += not archived
                 seen.add(real)
@@ -354,6 +355,24 @@ class SourceSpider(scrapy.Spider):
             if items:
                 return items
         return []
+
+    def articles_left(self, response: Response, links: Any, taken: set[str]) -> int:
+        """Distinct articles not archived yet that ``links`` (the rest of a cut page) point to, as
+        the next run would take them, not counting those already taken: a page linking each
+        article twice (picture and title) leaves each article once. Boilerplate blocks are found
+        with one query for the page, not one per link, so a huge page costs one pass."""
+        condition = BOILERPLATE_ANCESTOR[len("ancestor::*["):-1]
+        boilerplate = {s.root for s in response.xpath(f"//*[{condition}]//*")}
+        left: set[str] = set()
+        for link in links:
+            if link.root in boilerplate:
+                continue
+            href = link.attrib.get("href") or link.css("a::attr(href)").get() or ""
+            real = self.absolute(response, href)
+            if real and real not in taken and real not in left and self.source.is_article_url(real) \
+                    and not self.is_archived(real):
+                left.add(real)
+        return len(left)
 
     def item_date(self, link: Any) -> datetime | None:
         """The date shown with a listing link: searched inside it, then up to three parents."""

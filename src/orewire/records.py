@@ -313,7 +313,8 @@ def process_file(path: str, opts: ProcessOptions, start: int = 0, end: int | Non
     """Every response record of one WARC file (or of its records that begin in ``[start, end)``)."""
     out = Processed()
     try:
-        for resp in iter_responses(Path(path), Path(opts.archive_root), start, end):
+        # A damaged record ends the file's reading: counted as an error, never a silent "ok".
+        for resp in iter_responses(Path(path), Path(opts.archive_root), start, end, problems=out.errors):
             process_response(resp, opts, out)
     except OSError as exc:
         out.errors.append(f"{path}: cannot read: {exc}")

@@ -55,15 +55,25 @@ class ManifestWriter:
             full["kind"] = "other"
         if self._fh is None:
             raise ValueError(f"manifest {self.path.name} is closed")
-        self._fh.write(json.dumps(full, ensure_ascii=False, separators=(",", ":")) + "\n")
-        self._fh.flush()
+        try:
+            self._fh.write(json.dumps(full, ensure_ascii=False, separators=(",", ":")) + "\n")
+            self._fh.flush()
+        except OSError as exc:
+            if exc.filename is None:  # a full disk's ENOSPC comes without a name
+                exc.filename = str(self.path)
+            raise
         self.rows += 1
         return full
 
     def close(self) -> None:
         if self._fh is not None:
-            self._fh.close()
-            self._fh = None
+            fh, self._fh = self._fh, None
+            try:
+                fh.close()
+            except OSError as exc:
+                if exc.filename is None:
+                    exc.filename = str(self.path)
+                raise
 
     def __enter__(self) -> ManifestWriter:
         return self

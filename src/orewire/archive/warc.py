@@ -9,6 +9,7 @@ always holds a complete file. Readers stop cleanly at a truncated or corrupt tai
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import os
@@ -158,6 +159,16 @@ class WarcWriter:
         self._fh = None
         self._final = None
 
+    @contextlib.contextmanager
+    def _naming(self) -> Iterator[None]:
+        """An error writing the open file names it (a full disk's ENOSPC comes without a name)."""
+        try:
+            yield
+        except OSError as exc:
+            if exc.filename is None and self._final is not None:
+                exc.filename = str(self._final) + OPEN_SUFFIX
+            raise
+
     def _ensure_file(self, when: datetime) -> None:
         when = when.astimezone(UTC)
         if self._fh is not None and (
@@ -184,10 +195,11 @@ class WarcWriter:
         extra: dict[str, str] | None = None,
     ) -> ArchiveLocation:
         """Write one request/response pair; return where the response record starts."""
-        return self._write_exchange(url=url, method=method, request_headers=request_headers,
-                                    request_body=request_body, status=status, reason=reason,
-                                    response_headers=response_headers, body=body, fetched_at=fetched_at,
-                                    remote_ip=remote_ip, extra=extra)[0]
+        with self._naming():
+            return self._write_exchange(url=url, method=method, request_headers=request_headers,
+                                        request_body=request_body, status=status, reason=reason,
+                                        response_headers=response_headers, body=body, fetched_at=fetched_at,
+                                        remote_ip=remote_ip, extra=extra)[0]
 
     def archive_response(
         self,
@@ -203,9 +215,10 @@ class WarcWriter:
     ) -> ArchivedResponse:
         """Write a response (with an empty GET request) and return it as :func:`read_response`
         would read it back from the archive, without reading it back."""
-        return self._write_exchange(url=url, method="GET", request_headers=[], request_body=b"", status=status,
-                                    reason=reason, response_headers=response_headers, body=body,
-                                    fetched_at=fetched_at, remote_ip=remote_ip, extra=extra)[1]
+        with self._naming():
+            return self._write_exchange(url=url, method="GET", request_headers=[], request_body=b"", status=status,
+                                        reason=reason, response_headers=response_headers, body=body,
+                                        fetched_at=fetched_at, remote_ip=remote_ip, extra=extra)[1]
 
     def _write_exchange(
         self,
@@ -283,7 +296,8 @@ class WarcWriter:
 
     def close(self) -> list[str]:
         """Close (fsync, rename) the current file; return every final file name written."""
-        self._close_file()
+        with self._naming():
+            self._close_file()
         return list(self._closed_files)
 
     def __enter__(self) -> WarcWriter:
@@ -387,15 +401,21 @@ def _relative(path: Path, root: Path | None) -> str:
 
 
 def iter_responses(path: Path, root: Path | None = None, start: int = 0,
-                   end: int | None = None) -> Iterator[ArchivedResponse]:
+                   end: int | None = None, problems: list[str] | None = None) -> Iterator[ArchivedResponse]:
     """Yield every response record of one WARC file, in order; with ``start`` (the offset of a
     record) and ``end``, only the records that begin in ``[start, end)``.
 
-    A truncated or corrupt tail ends the iteration with a warning; this never raises for bad
-    content (only for a file that cannot be opened).
+    A truncated or corrupt tail ends the iteration with a warning, also added to ``problems``
+    when given (so that a caller counts it); this never raises for bad content (only for a file
+    that cannot be opened).
     """
     path = Path(path)
     rel = _relative(path, root)
+
+    def damaged(message: str, *args: object) -> None:
+        log.warning(message, *args)
+        if problems is not None:
+            problems.append(message % args)
     with open(path, "rb") as fh:
         fh.seek(start)
         it = ArchiveIterator(fh, no_record_parse=False, check_digests=False)
@@ -406,7 +426,7 @@ def iter_responses(path: Path, root: Path | None = None, start: int = 0,
                 return
             except Exception as exc:  # warcio raises assorted errors on a broken tail
                 # warcio quotes the damaged bytes: escaped, they cannot drive the terminal
-                log.warning("%s: stopped reading at a damaged record (%s)", rel, escape_controls(str(exc), breaks=True))
+                damaged("%s: stopped reading at a damaged record (%s)", rel, escape_controls(str(exc), breaks=True))
                 return
             # warcio counts offsets from the file's start (it reads the handle's position).
             if end is not None and it.offset >= end:
@@ -417,10 +437,10 @@ def iter_responses(path: Path, root: Path | None = None, start: int = 0,
                 offset = it.offset  # start of the current record (before it is consumed)
                 raw = _read_payload(record)
             except Exception as exc:
-                log.warning("%s: stopped reading at a damaged record (%s)", rel, escape_controls(str(exc), breaks=True))
+                damaged("%s: stopped reading at a damaged record (%s)", rel, escape_controls(str(exc), breaks=True))
                 return
             if raw is None:
-                log.warning("%s: last record at offset %d is truncated", rel, offset)
+                damaged("%s: last record at offset %d is truncated", rel, offset)
                 return
             yield _to_response(record, raw, rel, offset)
 
