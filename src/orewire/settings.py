@@ -67,6 +67,12 @@ class Settings:
     ccnews_interval: float = 1.0         # seconds between requests to Common Crawl
     wayback: WaybackTuning = field(default_factory=WaybackTuning)
     facts_real: Path | None = None       # the real labelled article set (development only)
+    watchlists: Path = Path("watchlists.toml")  # the watches whose matches become alerts
+    web_url: str | None = None           # base address of `orewire web` for the links in alerts
+    alert_tries: int = 3                 # tries of one alert delivery within a run
+    alert_backoff: float = 5.0           # seconds before a delivery's second try, doubling after
+    alert_give_up_hours: float = 72.0    # hours after which an undeliverable alert is failed
+    digest_schedule: str = "0 6 * * *"   # cron string (UTC) of the daily digest deployment
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -116,7 +122,7 @@ class Settings:
         for s in SETTINGS:
             value = _get_path(self, s.field)
             origin = "set" if os.environ.get(s.env) else "default"
-            if s.env == "OREWIRE_SOURCES" and origin == "default":
+            if s.env in ("OREWIRE_SOURCES", "OREWIRE_WATCHLISTS") and origin == "default":
                 origin = "default (found)"
             shown = "(hidden)" if s.env == "OREWIRE_WEB_TOKEN" and value else ("" if value is None else str(value))
             out.append((s.env, shown, origin))
@@ -150,6 +156,21 @@ def _seconds(value: str) -> float:
     return number
 
 
+def _count(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise ValueError("must be 1 or more")
+    return number
+
+
+def _cron(value: str) -> str:
+    from croniter import croniter
+
+    if not croniter.is_valid(value):
+        raise ValueError("not a cron string (e.g. 0 6 * * *)")
+    return value
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("OREWIRE_WAREHOUSE", "warehouse", Path, "the DuckDB warehouse file"),
     Setting("OREWIRE_ARCHIVE", "archive", Path, "the raw WARC archive folder"),
@@ -177,6 +198,12 @@ SETTINGS: tuple[Setting, ...] = (
             "days after publication a Wayback capture still counts"),
     Setting("OREWIRE_WAYBACK_PAGE_SIZE", "wayback.page_size", int, "rows per Wayback CDX page"),
     Setting("OREWIRE_FACTS_REAL", "facts_real", Path, "the real labelled article set (development)"),
+    Setting("OREWIRE_WATCHLISTS", "watchlists", Path, "the watchlist file"),
+    Setting("OREWIRE_WEB_URL", "web_url", _url, "base address of orewire web for links in alerts"),
+    Setting("OREWIRE_ALERT_TRIES", "alert_tries", _count, "tries of one alert delivery within a run"),
+    Setting("OREWIRE_ALERT_BACKOFF", "alert_backoff", _seconds, "seconds before a delivery's second try (doubling)"),
+    Setting("OREWIRE_ALERT_GIVE_UP_HOURS", "alert_give_up_hours", _seconds, "hours before an undeliverable alert fails"),
+    Setting("OREWIRE_DIGEST_SCHEDULE", "digest_schedule", _cron, "cron string (UTC) of the daily digest"),
 )
 
 
@@ -190,11 +217,20 @@ def _sources_path() -> Path:
     return project if project.exists() else here
 
 
+def _watchlists_path() -> Path:
+    """``watchlists.toml`` here; else the project's own (beside the registry of the checkout)."""
+    here = Path("watchlists.toml")
+    if here.exists():
+        return here
+    project = Path(__file__).resolve().parents[2] / "watchlists.toml"
+    return project if project.exists() else here
+
+
 def get_settings() -> Settings:
     """The settings from the ``OREWIRE_*`` environment variables, with project defaults.
 
     Raises :class:`SettingsError` naming the variable when a value cannot be read."""
-    values: dict[str, Any] = {"sources": _sources_path()}
+    values: dict[str, Any] = {"sources": _sources_path(), "watchlists": _watchlists_path()}
     wayback: dict[str, Any] = {}
     for s in SETTINGS:
         raw = os.environ.get(s.env)

@@ -1,0 +1,377 @@
+"""The alerts in the warehouse: matching new articles (inside the one writer), backfilling a watch,
+previewing one, and reading alerts back.
+
+Which articles are new is the ``alert_seen`` ledger's answer: an article is matched once per
+version it reaches (a new article, or a later fetch with another text), so a re-run, a reprocess
+or a reload changes nothing. The first time matching runs on a warehouse (when its first watch
+appears) it takes everything the warehouse holds as the past: seen, not alerted on.
+
+One alert per watch and story: an article whose story (its original, or itself), original,
+copies, or fingerprint (within the near-duplicate distance) is that of an alert of the watch
+does not alert again. ``alerts`` has a unique key on (watch, story) and every insert skips a key
+already there, so matching the same articles twice writes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from orewire.alerts.match import Article, Hit, Matcher, near
+from orewire.alerts.watchlists import Watch, Watchlist
+from orewire.clean.fingerprint import NEAR_DUPLICATE_BITS
+from orewire.warehouse.load import MIN_WORDS_FOR_DUPLICATE
+from orewire.warehouse.upsert import transaction
+
+STATES = ("sent", "pending", "failed")
+BATCH = 500
+ARTICLE_COLUMNS = ("article_id", "source", "language", "title", "text", "published_at", "first_seen", "version",
+                   "duplicate_of", "simhash", "word_count")
+EVENT_COLUMNS = ("event_id", "article_id", "kind", "subject", "subject_id", "party", "party_id", "commodity",
+                 "value_usd", "sentence", "start", "end", "sentence_start", "sentence_end")
+FACT_COLUMNS = ("fact_id", "article_id", "type", "value_usd", "commodities", "country", "name", "sentence", "start",
+                "end")
+ORDER = "coalesce(published_at, first_seen), first_seen, article_id"
+
+
+def alert_id(watch: str, story: str) -> str:
+    """The alert's id: a hash of its unique key (watch, story)."""
+    return hashlib.sha256(f"{watch}\x00{story}".encode()).hexdigest()[:24]
+
+
+@dataclass
+class MatchReport:
+    """What one matching pass did."""
+
+    watches: int = 0
+    articles: int = 0          # articles matched against the watches
+    baseline: int = 0          # articles taken as the past on the first pass
+    alerts: int = 0            # new alerts written
+    repeats: int = 0           # matches that were a story already alerted (copies, versions, re-runs)
+    by_watch: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"watches": self.watches, "articles": self.articles, "baseline": self.baseline, "alerts": self.alerts,
+                "repeats": self.repeats, "by_watch": dict(self.by_watch)}
+
+
+def _q(name: str) -> str:
+    return f'"{name}"'
+
+
+def _dicts(cur: Any) -> list[dict[str, Any]]:
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+
+def load_articles(conn: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[Article]:
+    """The articles ``ids`` with their mentions, events and facts, in ``ids``' order."""
+    if not ids:
+        return []
+    ids = list(ids)
+    rows = _dicts(conn.execute(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles "
+                               "WHERE article_id IN (SELECT unnest(?))", [ids]))
+    articles = {r["article_id"]: Article(**r) for r in rows}
+    for aid, entity_id, start, end in conn.execute(
+            'SELECT article_id, entity_id, start, "end" FROM mentions WHERE article_id IN (SELECT unnest(?)) '
+            "ORDER BY article_id, start", [ids]).fetchall():
+        articles[aid].mentions.append((entity_id, int(start), int(end)))
+    for row in _dicts(conn.execute(f"SELECT {', '.join(map(_q, EVENT_COLUMNS))} FROM events "
+                                   "WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id, start", [ids])):
+        articles[row["article_id"]].events.append(row)
+    for row in _dicts(conn.execute(f"SELECT {', '.join(map(_q, FACT_COLUMNS))} FROM facts "
+                                   "WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id, start", [ids])):
+        articles[row["article_id"]].facts.append(row)
+    return [articles[i] for i in ids if i in articles]
+
+
+def entity_names(conn: duckdb.DuckDBPyConnection, watches: Iterable[Watch]) -> dict[str, str]:
+    ids = sorted({e for w in watches for e in w.entities})
+    if not ids:
+        return {}
+    return dict(conn.execute("SELECT entity_id, name FROM entities WHERE entity_id IN (SELECT unnest(?))",
+                             [ids]).fetchall())
+
+
+@dataclass
+class _Known:
+    """A watch's alerts as far as repeats are concerned."""
+
+    ids: set[str] = field(default_factory=set)         # stories, articles and their originals
+    prints: list[int] = field(default_factory=list)    # fingerprints of alerted articles long enough to compare
+
+
+def _known(conn: duckdb.DuckDBPyConnection, watches: Iterable[str]) -> dict[str, _Known]:
+    names = sorted(set(watches))
+    known: dict[str, _Known] = {w: _Known() for w in names}
+    if not names:
+        return known
+    for watch, story, aid, simhash, dup, words in conn.execute(
+            "SELECT a.watch, a.story, a.article_id, coalesce(a.simhash, r.simhash), r.duplicate_of, r.word_count "
+            "FROM alerts a LEFT JOIN articles r USING (article_id) WHERE a.watch IN (SELECT unnest(?))",
+            [names]).fetchall():
+        k = known[watch]
+        k.ids.update(i for i in (story, aid, dup) if i)
+        if simhash is not None and (words or 0) >= MIN_WORDS_FOR_DUPLICATE:
+            k.prints.append(int(simhash))
+    # Copies linked to an alerted article (the link may have been made after the alert).
+    for watch, copy in conn.execute(
+            "SELECT a.watch, r.article_id FROM alerts a JOIN articles r ON r.duplicate_of IN (a.article_id, a.story) "
+            "WHERE a.watch IN (SELECT unnest(?))", [names]).fetchall():
+        known[watch].ids.add(copy)
+    return known
+
+
+def _repeat(k: _Known, article: Article) -> bool:
+    if article.article_id in k.ids or (article.duplicate_of and article.duplicate_of in k.ids):
+        return True
+    if article.simhash is None or (article.word_count or 0) < MIN_WORDS_FOR_DUPLICATE:
+        return False
+    return any(near(article.simhash, p, NEAR_DUPLICATE_BITS) for p in k.prints)
+
+
+def _remember(k: _Known, article: Article) -> None:
+    k.ids.update(i for i in (article.article_id, article.duplicate_of) if i)
+    if article.simhash is not None and (article.word_count or 0) >= MIN_WORDS_FOR_DUPLICATE:
+        k.prints.append(int(article.simhash))
+
+
+ALERT_SCHEMA = pa.schema([
+    ("alert_id", pa.string()), ("watch", pa.string()), ("story", pa.string()), ("article_id", pa.string()),
+    ("item_id", pa.string()), ("item_kind", pa.string()), ("reason", pa.string()), ("sentence", pa.string()),
+    ("mark_start", pa.int32()), ("mark_end", pa.int32()), ("simhash", pa.uint64()),
+    ("matched_at", pa.timestamp("us", tz="UTC")), ("via", pa.string()), ("state", pa.string()),
+])
+
+
+def _write(conn: duckdb.DuckDBPyConnection, accepted: list[tuple[Hit, Article]], watches: dict[str, Watch],
+           now: datetime, via: str) -> list[str]:
+    """Insert the alerts and their deliveries (a key already there is skipped). Returns the
+    ids of the alerts written."""
+    if not accepted:
+        return []
+    rows: list[dict[str, Any]] = [{"alert_id": alert_id(h.watch, h.story), "watch": h.watch, "story": h.story, "article_id": h.article_id,
+             "item_id": h.item_id, "item_kind": h.item_kind, "reason": h.reason, "sentence": h.sentence,
+             "mark_start": h.mark_start, "mark_end": h.mark_end, "simhash": a.simhash, "matched_at": now,
+             "via": via, "state": "pending" if watches[h.watch].notify else "sent"} for h, a in accepted]
+    conn.register("_new_alerts", pa.Table.from_pylist(rows, schema=ALERT_SCHEMA))
+    try:
+        written = [r[0] for r in conn.execute(
+            "INSERT INTO alerts BY NAME SELECT * FROM _new_alerts ON CONFLICT DO NOTHING RETURNING alert_id"
+        ).fetchall()]
+    finally:
+        conn.unregister("_new_alerts")
+    by_id: dict[str, str] = {str(r["alert_id"]): str(r["watch"]) for r in rows}
+    deliveries = [{"alert_id": aid, "target": t.key, "service": t.service, "state": "pending"}
+                  for aid in written for t in watches[by_id[aid]].targets]
+    if deliveries:
+        table = pa.Table.from_pylist(deliveries, schema=pa.schema([
+            ("alert_id", pa.string()), ("target", pa.string()), ("service", pa.string()), ("state", pa.string())]))
+        conn.register("_new_deliveries", table)
+        try:
+            conn.execute("INSERT INTO alert_deliveries BY NAME SELECT * FROM _new_deliveries ON CONFLICT DO NOTHING")
+        finally:
+            conn.unregister("_new_deliveries")
+    return written
+
+
+def _match_batch(conn: duckdb.DuckDBPyConnection, matcher: Matcher, ids: Sequence[str],
+                 known: dict[str, _Known], report: MatchReport) -> list[tuple[Hit, Article]]:
+    accepted: list[tuple[Hit, Article]] = []
+    for article in load_articles(conn, ids):
+        report.articles += 1
+        for hit in matcher.hits(article):
+            k = known.setdefault(hit.watch, _Known())
+            if _repeat(k, article):
+                report.repeats += 1
+                continue
+            _remember(k, article)
+            accepted.append((hit, article))
+    return accepted
+
+
+def state(conn: duckdb.DuckDBPyConnection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM alert_state WHERE key = ?", [key]).fetchone()
+    return None if row is None else str(row[0])
+
+
+def _set_state(conn: duckdb.DuckDBPyConnection, key: str, value: str, now: datetime) -> None:
+    conn.execute("INSERT INTO alert_state VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+                 "updated_at = excluded.updated_at", [key, value, now])
+
+
+def _mark_seen(conn: duckdb.DuckDBPyConnection, ids: Sequence[str], now: datetime) -> None:
+    if ids:
+        conn.execute("INSERT INTO alert_seen SELECT article_id, version, ? FROM articles "
+                     "WHERE article_id IN (SELECT unnest(?)) "
+                     "ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, seen_at = excluded.seen_at",
+                     [now, list(ids)])
+
+
+def unseen(conn: duckdb.DuckDBPyConnection) -> list[str]:
+    """Articles matching has not looked at in their present version, oldest first."""
+    return [r[0] for r in conn.execute(
+        "SELECT a.article_id FROM articles a LEFT JOIN alert_seen s USING (article_id) "
+        "WHERE s.article_id IS NULL OR a.version > s.version "
+        "ORDER BY coalesce(a.published_at, a.first_seen), a.first_seen, a.article_id").fetchall()]
+
+
+def match_new(conn: duckdb.DuckDBPyConnection, watchlist: Watchlist, *, now: datetime | None = None,
+              batch: int = BATCH) -> MatchReport:
+    """Match the articles new to the warehouse (or with a new version) against every watch and
+    write the alerts, in one transaction on the writer's connection ``conn``."""
+    now = now or datetime.now(UTC)
+    report = MatchReport(watches=len(watchlist))
+    with transaction(conn):
+        baseline = state(conn, "baseline")
+        if baseline is None:
+            if not len(watchlist):
+                return report  # no watch has ever been set: nothing to keep track of
+            ids = unseen(conn)
+            _mark_seen(conn, ids, now)
+            _set_state(conn, "baseline", now.isoformat(), now)
+            report.baseline = len(ids)
+            return report
+        ids = unseen(conn)
+        if not len(watchlist):
+            _mark_seen(conn, ids, now)  # the past for any watch added later
+            return report
+        watches = {w.name: w for w in watchlist}
+        matcher = Matcher(list(watches.values()), entity_names(conn, watches.values()))
+        known = _known(conn, watches)
+        for start in range(0, len(ids), batch):
+            part = ids[start:start + batch]
+            accepted = _match_batch(conn, matcher, part, known, report)
+            written = _write(conn, accepted, watches, now, "load")
+            report.alerts += len(written)
+            for hit, _a in accepted:
+                if alert_id(hit.watch, hit.story) in written:
+                    report.by_watch[hit.watch] = report.by_watch.get(hit.watch, 0) + 1
+            _mark_seen(conn, part, now)
+    return report
+
+
+def _since_ids(conn: duckdb.DuckDBPyConnection, since: datetime) -> list[str]:
+    return [r[0] for r in conn.execute(
+        f"SELECT article_id FROM articles WHERE coalesce(published_at, first_seen) >= ? ORDER BY {ORDER}",
+        [since]).fetchall()]
+
+
+def backfill_watch(conn: duckdb.DuckDBPyConnection, watch: Watch, since: datetime, *,
+                   now: datetime | None = None) -> MatchReport:
+    """Alerts of ``watch`` on the articles published since ``since`` (what the warehouse already
+    held when the watch was added): stories already alerted are skipped as always."""
+    now = now or datetime.now(UTC)
+    report = MatchReport(watches=1)
+    with transaction(conn):
+        ids = _since_ids(conn, since)
+        matcher = Matcher([watch], entity_names(conn, [watch]))
+        known = _known(conn, [watch.name])
+        for start in range(0, len(ids), BATCH):
+            accepted = _match_batch(conn, matcher, ids[start:start + BATCH], known, report)
+            written = _write(conn, accepted, {watch.name: watch}, now, "backfill")
+            report.alerts += len(written)
+        report.by_watch[watch.name] = report.alerts
+    return report
+
+
+@dataclass
+class Preview:
+    """One story a watch matches, as ``orewire watch test`` shows it."""
+
+    hit: Hit
+    article: Article
+    alerted: bool        # the watch has an alert on this story already
+
+    def as_dict(self) -> dict[str, Any]:
+        h, a = self.hit, self.article
+        return {"watch": h.watch, "article_id": h.article_id, "story": h.story, "published_at": a.published_at,
+                "source": a.source, "title": a.title, "reason": h.reason, "item_kind": h.item_kind,
+                "item_id": h.item_id, "sentence": h.sentence, "mark_start": h.mark_start, "mark_end": h.mark_end,
+                "alerted": self.alerted}
+
+
+def has_alerts_table(conn: duckdb.DuckDBPyConnection) -> bool:
+    row = conn.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'alerts'").fetchone()
+    return bool(row and row[0])
+
+
+def preview(conn: duckdb.DuckDBPyConnection, watch: Watch, since: datetime) -> list[Preview]:
+    """What ``watch`` matches among the articles published since ``since``, one row per story
+    (read only: nothing is written)."""
+    ids = _since_ids(conn, since)
+    matcher = Matcher([watch], entity_names(conn, [watch]))
+    known = _known(conn, [watch.name]) if has_alerts_table(conn) else {watch.name: _Known()}
+    alerted_before = _Known(set(known[watch.name].ids), list(known[watch.name].prints))
+    seen = _Known()
+    out = []
+    for start in range(0, len(ids), BATCH):
+        for article in load_articles(conn, ids[start:start + BATCH]):
+            for hit in matcher.hits(article):
+                if _repeat(seen, article):
+                    continue
+                _remember(seen, article)
+                out.append(Preview(hit, article, _repeat(alerted_before, article)))
+    return out
+
+
+LIST_COLUMNS = ("alert_id", "watch", "article_id", "story", "state", "attempts", "matched_at", "sent_at", "reason",
+                "last_error", "via", "item_kind", "item_id", "sentence", "mark_start", "mark_end")
+
+
+def list_alerts(conn: duckdb.DuckDBPyConnection, *, watch: str | None = None, state: str | None = None,
+                since: datetime | None = None, limit: int | None = 100) -> list[dict[str, Any]]:
+    """Alerts, the latest first, with their article's title, source, date and address and where
+    they go (the targets' services and states)."""
+    if not has_alerts_table(conn):
+        return []
+    where: list[str] = ["TRUE"]
+    params: list[Any] = []
+    if watch:
+        where.append("a.watch = ?")
+        params.append(watch)
+    if state:
+        where.append("a.state = ?")
+        params.append(state)
+    if since:
+        where.append("a.matched_at >= ?")
+        params.append(since)
+    sql = (f"SELECT {', '.join('a.' + c for c in LIST_COLUMNS)}, r.title, r.source, r.published_at, r.canonical_url, "
+           "r.language, (SELECT list({'service': d.service, 'state': d.state, 'attempts': d.attempts} "
+           "                          ORDER BY d.service, d.target) "
+           "          FROM alert_deliveries d WHERE d.alert_id = a.alert_id) AS targets "
+           "FROM alerts a LEFT JOIN articles r USING (article_id) "
+           f"WHERE {' AND '.join(where)} ORDER BY a.matched_at DESC, a.watch, a.article_id"
+           + (f" LIMIT {int(limit)}" if limit else ""))
+    return _dicts(conn.execute(sql, params))
+
+
+def recent_alerts(conn: duckdb.DuckDBPyConnection, *, since: datetime | None = None, watch: str | None = None,
+                  per_watch: int = 50) -> dict[str, list[dict[str, Any]]]:
+    """The latest alerts of each watch (at most ``per_watch``, the latest first), by watch: what a
+    page of alerts or a feed per watch shows."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for row in list_alerts(conn, watch=watch, since=since, limit=None):
+        rows = out.setdefault(row["watch"], [])
+        if len(rows) < per_watch:
+            rows.append(row)
+    return out
+
+
+def events_of(conn: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    """The events of ``article_ids``, by article, in text order."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    if not article_ids:
+        return out
+    for row in _dicts(conn.execute(
+            "SELECT article_id, event_id, kind, subject, party, commodity, quantity, unit, amount, currency, value_usd, "
+            "share, period, basis, direction FROM events WHERE article_id IN (SELECT unnest(?)) "
+            "ORDER BY article_id, start", [list(article_ids)])):
+        out.setdefault(row["article_id"], []).append(row)
+    return out
