@@ -113,7 +113,9 @@ def build_message(alert: dict[str, Any], *, web_url: str | None = None,
 
     parts = [Markup("<p><strong>{}</strong><br>{} · {}</p>").format(title, source_name, when)]
     if before or mark or after:
-        quoted = Markup("{}<mark><strong>{}</strong></mark>{}").format(before, mark, after) if mark else escape(before)
+        # The guillemets stay in the text part e-mail programs make of the HTML.
+        quoted = Markup("{}<mark><strong>«{}»</strong></mark>{}").format(before, mark, after) if mark \
+            else escape(before)
         parts.append(Markup('<blockquote style="border-left:3px solid #c90;margin:0;padding-left:1em">{}</blockquote>')
                      .format(quoted))
     parts.append(Markup("<p>Why: {}</p>").format(reason))
@@ -136,13 +138,15 @@ class DeliveryReport:
 
     sent: int = 0
     pending: int = 0       # tried and failed this time: left for a later run
-    waiting: int = 0       # not tried this time (back-off, or its target failed earlier in this pass)
-    failed: int = 0        # given up (or in doubt after an interruption)
+    waiting: int = 0       # due but not tried: its target failed earlier in this pass
+    later: int = 0         # pending, its back-off not over yet
+    failed: int = 0        # given up, in doubt after an interruption, or no longer deliverable
     busy: bool = False     # another process was delivering
     errors: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"sent": self.sent, "pending": self.pending, "waiting": self.waiting, "failed": self.failed,
+        return {"sent": self.sent, "pending": self.pending, "waiting": self.waiting, "later": self.later,
+                "failed": self.failed,
                 "busy": self.busy, "errors": list(self.errors)}
 
 
@@ -185,28 +189,35 @@ def _backoff(settings: Settings, attempts: int) -> float:
     return min(settings.alert_backoff * (2 ** max(attempts, 0)), MAX_BACKOFF_S)
 
 
-def _prepare(conn: Any, settings: Settings, now: datetime, alert_ids: list[str] | None) -> list[dict[str, Any]]:
-    """Settle what earlier passes left and list the deliveries due now."""
-    conn.execute("UPDATE alert_deliveries SET state = 'failed', last_error = ? WHERE state = 'sending'", [INTERRUPTED])
+def _prepare(conn: Any, settings: Settings, now: datetime,
+             alert_ids: list[str] | None) -> tuple[list[dict[str, Any]], int, int]:
+    """Settle what earlier passes left (interrupted sends, deliveries past the give-up time) and
+    list the deliveries due now. Returns (due, settled as failed, pending but not yet due)."""
+    interrupted = conn.execute("UPDATE alert_deliveries SET state = 'failed', last_error = ? WHERE state = 'sending'",
+                               [INTERRUPTED]).fetchone()
     give_up = now - timedelta(hours=settings.alert_give_up_hours)
-    conn.execute(
+    expired = conn.execute(
         "UPDATE alert_deliveries SET state = 'failed', "
-        "last_error = 'gave up after ' || attempts || ' attempt(s): ' || coalesce(last_error, '') "
+        "last_error = 'gave up after ' || alert_deliveries.attempts || ' attempt(s): ' "
+        "             || coalesce(alert_deliveries.last_error, '') "
         "FROM alerts a WHERE a.alert_id = alert_deliveries.alert_id AND alert_deliveries.state = 'pending' "
-        "AND alert_deliveries.attempts > 0 AND a.matched_at < ?", [give_up])
+        "AND alert_deliveries.attempts > 0 AND a.matched_at < ?", [give_up]).fetchone()
     refresh_states(conn)
-    where = ["d.state = 'pending'", "(d.next_attempt_at IS NULL OR d.next_attempt_at <= ?)"]
-    params: list[Any] = [now]
+    where = ["d.state = 'pending'"]
+    params: list[Any] = []
     if alert_ids is not None:
         where.append("d.alert_id IN (SELECT unnest(?))")
         params.append(alert_ids)
     cur = conn.execute(
-        "SELECT d.alert_id, d.target, d.service, d.attempts, a.watch, a.article_id, a.reason, a.sentence, "
-        "a.mark_start, a.mark_end, r.title, r.source, r.published_at, r.canonical_url "
+        "SELECT d.alert_id, d.target, d.service, d.attempts, d.next_attempt_at, a.watch, a.article_id, a.reason, "
+        "a.sentence, a.mark_start, a.mark_end, r.title, r.source, r.published_at, r.canonical_url "
         "FROM alert_deliveries d JOIN alerts a USING (alert_id) LEFT JOIN articles r ON r.article_id = a.article_id "
         f"WHERE {' AND '.join(where)} ORDER BY a.matched_at, a.watch, a.article_id, d.target", params)
     names = [c[0] for c in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    pending = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    due = [d for d in pending if d["next_attempt_at"] is None or d["next_attempt_at"] <= now]
+    settled = sum(int(r[0]) for r in (interrupted, expired) if r)
+    return due, settled, len(pending) - len(due)
 
 
 def _record(settings: Settings, alert: str, target: str, values: dict[str, Any], *,
@@ -236,10 +247,10 @@ def deliver_pending(settings: Settings, watchlist: Watchlist, *, now: Callable[[
             return report
         with writer(settings, snapshot=False) as conn:
             conn.execute("BEGIN TRANSACTION")
-            due = _prepare(conn, settings, clock(), alert_ids)
+            due, report.failed, report.later = _prepare(conn, settings, clock(), alert_ids)
             conn.execute("COMMIT")
         broken: set[str] = set()
-        changed = False
+        changed = bool(report.failed)
         for row in due:
             changed = True
             outcome = _deliver_one(settings, watchlist, row, broken, clock, sleep, source_titles)

@@ -47,14 +47,14 @@ class Outcome:
         m, d = self.matched, self.delivered
         if self.problem:
             return f"alerts: warning: {self.problem}"
-        if not m.watches and not m.alerts and not (d.sent or d.pending or d.failed):
+        if not m.watches and not m.alerts and not (d.sent or d.pending or d.later or d.failed):
             return "alerts: ok: no watches"
         parts = [f"{m.alerts} new alert(s) from {m.articles} article(s) and {m.watches} watch(es)"]
         if m.baseline:
             parts.append(f"{m.baseline} article(s) already in the warehouse taken as the past")
         parts.append(f"{d.sent} sent")
-        if d.pending or d.waiting:
-            parts.append(f"{d.pending + d.waiting} pending")
+        if d.pending or d.waiting or d.later:
+            parts.append(f"{d.pending + d.waiting + d.later} pending")
         if d.failed:
             parts.append(f"{d.failed} failed")
         if d.busy:
