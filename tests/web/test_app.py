@@ -19,7 +19,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from orewire.facts.model import EVENT_KINDS
-from orewire.web import archived, create_app, markup, store
+from orewire.web import archived, create_app, exports, markup, store
 from orewire.web.app import resource_signature
 from tests.conftest import REPO_ROOT
 from tests.web.conftest import OUTSIDE, PNG, TRICKY_TEXT, TRICKY_TITLE, build_warehouse, query
@@ -592,6 +592,8 @@ def test_events_export_in_three_formats(client, built):
                 assert from_csv[name] == "", name
             elif isinstance(value, float):
                 assert float(from_csv[name]) == value, name
+            elif isinstance(value, str) and value.startswith(exports.FORMULA_START):
+                assert from_csv[name] == "'" + value, name  # a list item ("- Indicated ...") is no formula
             else:
                 assert from_csv[name] == str(value), name
     assert pq.read_schema(io.BytesIO(client.get("/facts.parquet?type=production").content)).field("period").type == "int32"

@@ -10,14 +10,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
-import io
 import ipaddress
 import itertools
-import json
 import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -25,15 +23,12 @@ from zoneinfo import ZoneInfo
 
 import duckdb
 import jinja2
-import pyarrow as pa
-import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
 from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.responses import PlainTextResponse, RedirectResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
@@ -43,17 +38,12 @@ from orewire.facts.model import entity_id as make_entity_id
 from orewire.settings import Settings
 from orewire.sources import RegistryError, load_registry
 from orewire.warehouse.db import WarehouseError
-from orewire.web import archived, charts, markup, store
+from orewire.web import archived, charts, exports, markup, store
 
 HERE = Path(__file__).resolve().parent
 TOKEN_COOKIE = "orewire_web_token"
 APP_POLICY = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
               "frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-EXPORT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "json": "application/json",
-    "parquet": "application/vnd.apache.parquet",
-}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -354,22 +344,26 @@ class WebView:
         return self.read(request, work)
 
     def export(self, request: Request) -> Response:
+        """Every row of a list (search results, facts or events), streamed (see ``exports``)."""
         fmt = request.path_params["fmt"]
         what = request.url.path.strip("/").split(".", 1)[0]
-        if fmt not in EXPORT_TYPES:
+        if fmt not in exports.ENCODERS:
             return self.problem(request, 404, "Unknown export format", "Exports are .csv, .json or .parquet.")
         f = store.Filters.parse(request.query_params)
-
-        def work(conn: duckdb.DuckDBPyConnection) -> Response:
-            result = store.facts_export(conn, f) if what == "facts" else store.search_export(conn, f)
-            table = result.fetch_arrow_table()
-            body = _encode(table, fmt)
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-            name = "events" if what == "facts" and f.events else what
-            return Response(body, media_type=EXPORT_TYPES[fmt], headers={
-                "Content-Disposition": f'attachment; filename="orewire-{name}-{stamp}.{fmt}"',
-                "X-Row-Count": str(table.num_rows)})
-        return self.read(request, work)
+        encoder = exports.ENCODERS[fmt]()
+        try:
+            export = exports.Export(self.readers, lambda conn: store.export_plan(conn, f, what), encoder)
+            total = export.open()
+        except WarehouseError as exc:
+            return self.problem(request, 503, "No warehouse to read", str(exc))
+        except duckdb.Error as exc:
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            return self.problem(request, 500, "The warehouse could not answer", first)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        name = "events" if what == "facts" and f.events else what
+        return StreamingResponse(iter(export), media_type=encoder.media_type, headers={
+            "Content-Disposition": f'attachment; filename="orewire-{name}-{stamp}.{fmt}"',
+            "X-Row-Count": str(total), "Cache-Control": "no-store"})
 
     # -- the archived page ---------------------------------------------------------------------
     def local_address(self, article_id: str) -> archived.Addresser:
@@ -494,33 +488,6 @@ def _pages(total: int, size: int, page: int) -> dict[str, Any]:
     return {"page": page, "last": last, "prev": page - 1 if page > 1 else None,
             "next": page + 1 if page < last else None, "first_row": (page - 1) * size + 1,
             "last_row": min(total, page * size)}
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    return value
-
-
-def _encode(table: pa.Table, fmt: str) -> bytes:
-    """An export in CSV (lists joined with '; '), JSON (an array of objects) or Parquet."""
-    if fmt == "parquet":
-        buf = io.BytesIO()
-        pq.write_table(table, buf)
-        return buf.getvalue()
-    if fmt == "json":
-        rows = [{k: _plain(v) for k, v in row.items()} for row in table.to_pylist()]
-        return json.dumps(rows, ensure_ascii=False, default=str).encode("utf-8")
-    columns = []
-    for name, column in zip(table.column_names, table.columns, strict=True):
-        if pa.types.is_list(column.type):
-            column = pa.array(["; ".join(v) if v else None for v in column.to_pylist()], pa.string())
-        columns.append((name, column))
-    out = io.BytesIO()
-    pacsv.write_csv(pa.table(dict(columns)), out)
-    return out.getvalue()
-
-
 
 
 def create_app(settings: Settings, *, token: str | None = None, loopback_only: bool = False) -> Starlette:

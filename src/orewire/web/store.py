@@ -35,7 +35,8 @@ from orewire.warehouse.query import lock_down
 
 PAGE_SIZE = 20
 FACTS_PAGE_SIZE = 50
-EXPORT_LIMIT = 1_000_000
+# An export reads and writes its rows this many at a time (see ``ExportPlan``).
+EXPORT_CHUNK = 50_000
 ENTITY_FACTS_SHOWN = 500  # on the timeline
 ENTITY_FACT_ROWS = 150  # in the table
 ENTITY_EVENT_ROWS = 150  # in the events table
@@ -76,7 +77,9 @@ class Readers:
     instance, which DuckDB shares within a process. That connection is closed as soon as a writer
     takes the writer lock (a watcher looks every ``poll`` seconds) or after ``idle`` seconds without
     a request, so a load waits at most about ``poll`` seconds plus the requests in flight; while the
-    writer holds the lock, requests read the snapshot the last load left.
+    writer holds the lock, requests read the snapshot the last load left. A long read (an export)
+    takes a :class:`Lease` instead, whose connection the watcher closes between its steps when a
+    writer wants the file, so it keeps a load waiting no longer than a page does.
     """
 
     def __init__(self, settings: Settings, *, poll: float = 0.2, idle: float = 30.0) -> None:
@@ -88,6 +91,7 @@ class Readers:
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._watcher: threading.Thread | None = None
+        self._leases: set[Lease] = set()
 
     def _release(self) -> None:
         with self._lock:
@@ -95,11 +99,26 @@ class Readers:
         if anchor is not None:
             anchor.close()
 
+    def writer_active(self) -> bool:
+        return _writer_active(Path(self.settings.warehouse))
+
     def _watch(self) -> None:
         while not self._stop.wait(self.poll):
-            if self._anchor is not None and (
-                    _writer_active(Path(self.settings.warehouse)) or time.monotonic() - self._used > self.idle):
+            writing = self.writer_active()
+            if self._anchor is not None and (writing or time.monotonic() - self._used > self.idle):
                 self._release()
+            with self._lock:
+                leases = list(self._leases)
+            for lease in leases:
+                if lease.conn is not None and ((writing and not lease.snapshot)
+                                               or time.monotonic() - lease.used > self.idle):
+                    lease.give_back()
+
+    def _start_watcher(self) -> None:
+        with self._lock:
+            if self._watcher is None or not self._watcher.is_alive():
+                self._watcher = threading.Thread(target=self._watch, name="orewire-web-readers", daemon=True)
+                self._watcher.start()
 
     def _open(self) -> duckdb.DuckDBPyConnection:
         db = Path(self.settings.warehouse)
@@ -113,9 +132,7 @@ class Readers:
                 anchor = reader(self.settings, wait=0)
                 lock_down(anchor)
                 self._anchor = anchor
-                if self._watcher is None or not self._watcher.is_alive():
-                    self._watcher = threading.Thread(target=self._watch, name="orewire-web-readers", daemon=True)
-                    self._watcher.start()
+        self._start_watcher()
         return reader(self.settings, wait=0)
 
     @contextlib.contextmanager
@@ -129,9 +146,81 @@ class Readers:
         finally:
             conn.close()
 
+    def lease(self) -> Lease:
+        """A connection for a long read (an export) that lets go of the file whenever a writer
+        wants it; :meth:`Lease.release` when done."""
+        lease = Lease(self)
+        with self._lock:
+            self._leases.add(lease)
+        self._start_watcher()
+        return lease
+
     def close(self) -> None:
         self._stop.set()
         self._release()
+        with self._lock:
+            leases = list(self._leases)
+        for lease in leases:
+            lease.release()
+
+
+class Lease:
+    """A read-only connection that a long read (an export) holds between its steps, and gives back
+    when a writer takes the writer lock or after the readers' ``idle`` seconds without use (a
+    client that stopped reading): the readers' watcher closes it then, unless a step is running,
+    and the next step opens another (the snapshot while the writer writes).
+
+    Use it under ``with lease.lock``: :meth:`connection` is the connection for this step, and
+    ``generation`` counts the connections it has had, so a step knows when what it read on an
+    earlier one (row ids) no longer holds.
+    """
+
+    def __init__(self, readers: Readers) -> None:
+        self.readers = readers
+        self.lock = threading.Lock()
+        self.conn: duckdb.DuckDBPyConnection | None = None
+        self.snapshot = False  # the connection reads the snapshot, not the warehouse itself
+        self.generation = 0
+        self.used = time.monotonic()
+
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The lease's connection, opened again if it was given back or if a writer now wants the
+        warehouse it reads. Call with ``lock`` held."""
+        self.used = time.monotonic()
+        if self.conn is not None and not self.snapshot and self.readers.writer_active():
+            self._close()
+        if self.conn is None:
+            conn = self.readers._open()
+            try:
+                lock_down(conn)
+                row = conn.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+                                   ).fetchone()
+            except BaseException:
+                conn.close()
+                raise
+            self.conn, self.generation = conn, self.generation + 1
+            self.snapshot = row is not None and Path(str(row[0])).resolve() == snapshot_path(
+                Path(self.readers.settings.warehouse)).resolve()
+        return self.conn
+
+    def _close(self) -> None:
+        conn, self.conn = self.conn, None
+        if conn is not None:
+            conn.close()
+
+    def release(self) -> None:
+        """Done with the lease: its connection closed (once a running step is done)."""
+        with self.readers._lock:
+            self.readers._leases.discard(self)
+        self.give_back(wait=True)
+
+    def give_back(self, wait: bool = False) -> None:
+        """Close the connection now, unless a step is using it (then, with ``wait``, once it is done)."""
+        if self.lock.acquire(blocking=wait):
+            try:
+                self._close()
+            finally:
+                self.lock.release()
 
 
 def _rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
@@ -279,6 +368,21 @@ def _where(conds: list[str]) -> str:
     return " WHERE " + " AND ".join(conds) if conds else ""
 
 
+@dataclass(frozen=True)
+class Key:
+    """One key of a list's order, NULLs last either way: the name of its column in the list's
+    rows, its SQL, and whether it is descending."""
+
+    name: str
+    expr: str
+    descending: bool = False
+
+
+def order_by(keys: tuple[Key, ...]) -> str:
+    """An ORDER BY list for ``keys``."""
+    return ", ".join(f"{k.expr}{' DESC' if k.descending else ''} NULLS LAST" for k in keys)
+
+
 def fts_loaded(conn: duckdb.DuckDBPyConnection) -> bool:
     """Whether the FTS extension is loaded: its stemmer answers. (Listing extensions would read
     the extension folder, which a locked-down connection may not; the function catalogue is slow.)"""
@@ -299,15 +403,16 @@ def use_fts(conn: duckdb.DuckDBPyConnection) -> bool:
 
 _ARTICLE_LIST = ("a.article_id, a.title, a.source, a.published_at, a.language, a.is_mining, a.canonical_url, "
                  "a.duplicate_of, a.word_count")
-_ORDER = {"date": "r.published_at DESC NULLS LAST, r.article_id",
-          "oldest": "r.published_at ASC NULLS LAST, r.article_id",
-          "relevance": "r.score DESC, r.published_at DESC NULLS LAST, r.article_id"}
+_ORDER = {"date": (Key("published_at", "r.published_at", True), Key("article_id", "r.article_id")),
+          "oldest": (Key("published_at", "r.published_at"), Key("article_id", "r.article_id")),
+          "relevance": (Key("score", "r.score", True), Key("published_at", "r.published_at", True),
+                        Key("article_id", "r.article_id"))}
 
 
-def _search_sql(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, str, list[Any]]:
-    """The matching articles as narrow rows (article_id, score, published_at), their ORDER BY
-    (on alias ``r``), and the parameters. Narrow, so that ranking and counting tens of thousands
-    of matches never carries their titles and texts along."""
+def _search_sql(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, tuple[Key, ...], list[Any]]:
+    """The matching articles as narrow rows (article_id, score, published_at), their order (on
+    alias ``r``), and the parameters. Narrow, so that ranking and counting tens of thousands of
+    matches never carries their titles and texts along."""
     conds, params = article_conditions(f)
     if not f.q:
         sql = f"SELECT a.article_id, NULL::DOUBLE AS score, a.published_at FROM articles a{_where(conds)}"
@@ -315,7 +420,7 @@ def _search_sql(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, str, 
     if use_fts(conn) and not conds and f.sort == "relevance":
         # Ranked by relevance alone: the scores need no article row (ties go by id).
         sql = f"SELECT b.article_id, b.score, NULL::TIMESTAMPTZ AS published_at FROM ({bm25_sql(conn, f.q)}) b"
-        return sql, "r.score DESC, r.article_id", params
+        return sql, (Key("score", "r.score", True), Key("article_id", "r.article_id")), params
     if use_fts(conn):
         sql = (f"SELECT b.article_id, b.score, a.published_at FROM ({bm25_sql(conn, f.q)}) b "
                f"JOIN articles a USING (article_id){_where(conds)}")
@@ -380,7 +485,7 @@ def search(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[list[dict[str, 
     """One page of matching articles (with their text, for snippets) and the number matching."""
     sql, order, params = _search_sql(conn, f)
     page = conn.execute(f"SELECT r.article_id, r.score, count(*) OVER () AS total FROM ({sql}) r "
-                        f"ORDER BY {order} LIMIT ? OFFSET ?",
+                        f"ORDER BY {order_by(order)} LIMIT ? OFFSET ?",
                         [*params, PAGE_SIZE, (f.page - 1) * PAGE_SIZE]).fetchall()
     total = int(page[0][2]) if page else (0 if f.page == 1 else count_search(conn, f))
     if not page:
@@ -401,13 +506,6 @@ def count_search(conn: duckdb.DuckDBPyConnection, f: Filters) -> int:
     sql, _, params = _search_sql(conn, f)
     row = conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()
     return int(row[0]) if row else 0
-
-
-def search_export(conn: duckdb.DuckDBPyConnection, f: Filters) -> Any:
-    """Every matching article (up to EXPORT_LIMIT) in the list's order, for an export."""
-    sql, order, params = _search_sql(conn, f)
-    return conn.execute(f"SELECT {_ARTICLE_LIST}, r.score FROM ({sql}) r JOIN articles a USING (article_id) "
-                        f"ORDER BY {order} LIMIT {EXPORT_LIMIT}", params)
 
 
 def stems(conn: duckdb.DuckDBPyConnection, words: list[str]) -> dict[str, str]:
@@ -846,7 +944,13 @@ def _contains(words: str) -> str:
     return "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _facts_sql(conn: duckdb.DuckDBPyConnection, f: Filters, columns: str = FACT_COLUMNS) -> tuple[str, list[Any]]:
+def _fact_keys(f: Filters) -> tuple[Key, ...]:
+    return (Key("published_at", "a.published_at", f.sort != "oldest"), Key("article_id", "f.article_id"),
+            Key("start", "f.start"), Key("fact_id", "f.fact_id"))
+
+
+def _facts_sql(conn: duckdb.DuckDBPyConnection, f: Filters, columns: str = FACT_COLUMNS,
+               ordered: bool = True) -> tuple[str, list[Any]]:
     conds, params = article_conditions(f)
     if f.type:
         conds.append("f.type = ?")
@@ -862,10 +966,8 @@ def _facts_sql(conn: duckdb.DuckDBPyConnection, f: Filters, columns: str = FACT_
             ids_sql, ids_params = entity_facts_sql(ent)
             conds.append(f"f.fact_id IN ({ids_sql})")
             params.extend(ids_params)
-    order = "a.published_at ASC NULLS LAST" if f.sort == "oldest" else "a.published_at DESC NULLS LAST"
-    sql = (f"SELECT {columns} FROM facts f JOIN articles a USING (article_id){_where(conds)} "
-           f"ORDER BY {order}, f.article_id, f.start, f.fact_id")
-    return sql, params
+    sql = f"SELECT {columns} FROM facts f JOIN articles a USING (article_id){_where(conds)}"
+    return (f"{sql} ORDER BY {order_by(_fact_keys(f))}" if ordered else sql), params
 
 
 EVENT_COLUMNS = ("e.event_id, e.article_id, a.published_at, a.source, a.title AS article_title, e.kind, "
@@ -874,7 +976,13 @@ EVENT_COLUMNS = ("e.event_id, e.article_id, a.published_at, a.source, a.title AS
                  "e.start, e.\"end\", e.sentence_start, e.sentence_end, e.extractor_version")
 
 
-def _events_sql(conn: duckdb.DuckDBPyConnection, f: Filters, columns: str = EVENT_COLUMNS) -> tuple[str, list[Any]]:
+def _event_keys(f: Filters) -> tuple[Key, ...]:
+    return (Key("published_at", "a.published_at", f.sort != "oldest"), Key("article_id", "e.article_id"),
+            Key("start", "e.start"), Key("event_id", "e.event_id"))
+
+
+def _events_sql(conn: duckdb.DuckDBPyConnection, f: Filters, columns: str = EVENT_COLUMNS,
+                ordered: bool = True) -> tuple[str, list[Any]]:
     """The events matching the filters: the articles' filters, the kind, words of the sentence, the
     entity as subject or party, and the commodity as the event's own."""
     conds, params = article_conditions(f)
@@ -892,14 +1000,8 @@ def _events_sql(conn: duckdb.DuckDBPyConnection, f: Filters, columns: str = EVEN
     if f.entity:
         conds.append("(e.subject_id = ? OR e.party_id = ?)")
         params.extend([f.entity, f.entity])
-    order = "a.published_at ASC NULLS LAST" if f.sort == "oldest" else "a.published_at DESC NULLS LAST"
-    sql = (f"SELECT {columns} FROM events e JOIN articles a USING (article_id){_where(conds)} "
-           f"ORDER BY {order}, e.article_id, e.start, e.event_id")
-    return sql, params
-
-
-def _list_sql(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, list[Any]]:
-    return _events_sql(conn, f) if f.events else _facts_sql(conn, f)
+    sql = f"SELECT {columns} FROM events e JOIN articles a USING (article_id){_where(conds)}"
+    return (f"{sql} ORDER BY {order_by(_event_keys(f))}" if ordered else sql), params
 
 
 def _list_page(conn: duckdb.DuckDBPyConnection, f: Filters, table: str, alias: str, columns: str,
@@ -936,7 +1038,95 @@ def facts(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[list[dict[str, A
     return _list_page(conn, f, "facts", "f", FACT_COLUMNS, _facts_sql(conn, f, "f.rowid AS rid"))
 
 
-def facts_export(conn: duckdb.DuckDBPyConnection, f: Filters) -> Any:
-    """Every matching fact (or event), up to EXPORT_LIMIT, in the list's order, for an export."""
-    sql, params = _list_sql(conn, f)
-    return conn.execute(f"SELECT * FROM ({sql}) LIMIT {EXPORT_LIMIT}", params)
+# ---------------------------------------------------------------------------------------------
+# exports
+
+
+@dataclass(frozen=True)
+class ExportPlan:
+    """What an export reads: first the numbers (DuckDB row ids) of the matching rows with their
+    order's keys, narrow rows that never carry the rows' texts, to be put in order; then the rows
+    whole, a chunk of numbers at a time, so that memory follows the chunk, not the list.
+
+    ``base`` selects ``rid``, the ``carried`` columns (values the rows take from the list, not the
+    table: a search's score) and the order's keys as ``k0``, ``k1``...; ``rows`` reads a chunk's
+    rows from the table registered under the name ``{chunk}`` (``rid``, ``pos``, the carried
+    columns), between two row ids bound as parameters, in the chunk's order (``pos``). Row ids hold
+    only on the connection that gave them; an export that must change connections asks for the
+    rows again after its last row (``after``: that row's keys), which the keys, whole and unique,
+    make exact.
+    """
+
+    base: str
+    params: list[Any]
+    keys: tuple[Key, ...]
+    rows: str
+    carried: tuple[str, ...] = ()
+
+    def matching(self, after: dict[str, Any] | None = None) -> tuple[str, list[Any]]:
+        """SQL (and parameters) of the matching rows' numbers, carried columns and keys, in no
+        order; only those after the row whose keys are ``after``."""
+        cond, params = _after(self.keys, after) if after is not None else ("true", [])
+        return f"SELECT * FROM ({self.base}) WHERE {cond}", [*self.params, *params]
+
+    @property
+    def order(self) -> str:
+        """The list's order on the keys' columns ``k0``, ``k1``..."""
+        return order_by(tuple(replace(k, expr=f"k{i}") for i, k in enumerate(self.keys)))
+
+    def rows_sql(self, chunk: str) -> str:
+        return self.rows.replace("{chunk}", chunk)
+
+
+def _after(keys: tuple[Key, ...], last: dict[str, Any]) -> tuple[str, list[Any]]:
+    """The condition on ``k0``, ``k1``... of rows that come after ``last`` in the order of ``keys``
+    (NULLs last): later on the first key, or equal on it and later on the rest."""
+    cond = "false"
+    params: list[Any] = []
+    for i in reversed(range(len(keys))):
+        value, column = last[keys[i].name], f"k{i}"
+        if value is None:  # nothing comes after NULL but NULL
+            cond = f"({column} IS NULL AND {cond})"
+        else:
+            later = f"({column} IS NULL OR {column} {'<' if keys[i].descending else '>'} ?)"
+            cond = f"({later} OR ({column} = ? AND {cond}))"
+            params = [value, value, *params]
+    return cond, params
+
+
+def _keyed(keys: tuple[Key, ...]) -> str:
+    return ", ".join(f"{k.expr} AS k{i}" for i, k in enumerate(keys))
+
+
+# A chunk's rows by their numbers: the numbers' range first, so that DuckDB reads only the row
+# groups in it, then their articles' few columns.
+_CHUNK_ROWS = """
+    WITH {alias} AS MATERIALIZED (
+        SELECT rowid AS rid, * FROM {table} WHERE rowid BETWEEN ? AND ? AND rowid IN (SELECT rid FROM {{chunk}}))
+    SELECT {columns}
+    FROM {alias} JOIN (SELECT article_id, published_at, source, title FROM articles
+                       WHERE article_id IN (SELECT DISTINCT article_id FROM {alias})) a USING (article_id)
+         JOIN {{chunk}} c USING (rid)
+    ORDER BY c.pos"""
+_SEARCH_ROWS = """
+    WITH a AS MATERIALIZED (
+        SELECT rowid AS rid, article_id, title, source, published_at, language, is_mining, canonical_url,
+               duplicate_of, word_count
+        FROM articles WHERE rowid BETWEEN ? AND ? AND rowid IN (SELECT rid FROM {chunk}))
+    SELECT """ + _ARTICLE_LIST + """, c.score FROM a JOIN {chunk} c USING (rid) ORDER BY c.pos"""
+
+
+def export_plan(conn: duckdb.DuckDBPyConnection, f: Filters, what: str) -> ExportPlan:
+    """The export of a list: ``what`` is "search" (articles) or "facts" (facts, or events when the
+    filters name an event kind). Every matching row, in the list's order."""
+    if what == "search":
+        sql, keys, params = _search_sql(conn, f)
+        base = f"SELECT a.rowid AS rid, r.score, {_keyed(keys)} FROM ({sql}) r JOIN articles a USING (article_id)"
+        return ExportPlan(base, params, keys, _SEARCH_ROWS, ("score",))
+    if f.events:
+        keys = _event_keys(f)
+        sql, params = _events_sql(conn, f, f"e.rowid AS rid, {_keyed(keys)}", ordered=False)
+        return ExportPlan(sql, params, keys, _CHUNK_ROWS.format(alias="e", table="events", columns=EVENT_COLUMNS))
+    keys = _fact_keys(f)
+    sql, params = _facts_sql(conn, f, f"f.rowid AS rid, {_keyed(keys)}", ordered=False)
+    return ExportPlan(sql, params, keys, _CHUNK_ROWS.format(alias="f", table="facts", columns=FACT_COLUMNS))
