@@ -26,6 +26,7 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.task_runners import ThreadPoolTaskRunner
 
+from flows.alerts import with_alerts
 from flows.common import publish, record_run_task
 from orewire.archive import read_manifest
 from orewire.records import Processed
@@ -395,4 +396,4 @@ def import_warc_flow(paths: list[str], hosts: list[str] | None = None, since: da
         get_run_logger().info("import-warc: %s", messages[0])
     except Exception:
         pass
-    return publish("import-warc", [outcome])
+    return with_alerts(publish("import-warc", [outcome]))

@@ -13,6 +13,7 @@ from typing import Any
 
 from prefect import flow, task
 
+from flows.alerts import with_alerts
 from flows.archives import web_archive_backfill
 from flows.common import publish, record_run_task, record_when_stopped
 from orewire.archive import read_manifest
@@ -189,7 +190,7 @@ def daily_flow(sources: list[str] | None = None, base_url: str | dict[str, str] 
                         crawl_future=futures[name])
         for name in names
     ]
-    return publish("daily", outcomes)
+    return with_alerts(publish("daily", outcomes))
 
 
 @flow(name="backfill", flow_run_name="backfill-{source}-{since}-{until}-{via}")
@@ -206,7 +207,7 @@ def backfill_flow(source: str, since: date, until: date, via: str = "site",
         run_id = new_run_id("backfill", source)
         outcome = _crawl_and_load("backfill", source, run_id, base_url=base_url, refetch=False, mode="backfill",
                                   since=since, until=until, workers=workers, politeness=politeness)
-    return publish("backfill", [outcome])
+    return with_alerts(publish("backfill", [outcome]))
 
 
 @flow(name="reprocess")

@@ -1,8 +1,9 @@
 """``orewire serve``: the schedules, as Prefect deployments served by this process.
 
 One ``daily`` deployment per source (named after the source, on the registry's cron string,
-in UTC), plus parameterised ``backfill/backfill`` and ``reprocess/reprocess`` deployments to
-trigger by hand: ``prefect deployment run 'backfill/backfill' --param source=trend --param
+in UTC), the watchlist's ``digest/digest`` (daily, ``OREWIRE_DIGEST_SCHEDULE``), plus
+parameterised ``backfill/backfill`` and ``reprocess/reprocess`` deployments to trigger by hand:
+``prefect deployment run 'backfill/backfill' --param source=trend --param
 since=2024-01-01 --param until=2024-01-31``. Without ``PREFECT_API_URL`` a Prefect server is
 started on loopback (its database in the project's state folder) and stopped on exit. Serving
 again updates the same deployments (they are keyed by flow and name), never duplicates them.
@@ -30,6 +31,7 @@ def deployments(settings: Settings) -> list[Any]:
     """The deployments ``orewire serve`` serves (built, not yet registered)."""
     from prefect.schedules import Cron
 
+    from flows.alerts import digest_flow
     from flows.pipeline import backfill_flow, daily_flow, reprocess_flow
 
     registry = load_registry(settings.sources)
@@ -49,6 +51,11 @@ def deployments(settings: Settings) -> list[Any]:
     built.append(reprocess_flow.to_deployment(
         name="reprocess", description="Re-clean and re-extract from the raw archive (no network)",
         tags=["orewire", "reprocess"]))
+    built.append(digest_flow.to_deployment(
+        name="digest", schedules=[Cron(settings.digest_schedule, timezone="UTC")],
+        parameters={"since": "24h", "send": True},
+        description="The day's alerts of the watchlist, one message per notify target, grouped by watch",
+        tags=["orewire", "digest"]))
     return built
 
 

@@ -22,6 +22,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from orewire.alerts.commands import alerts_command, digest_command, watch_app
+from orewire.alerts.watchlists import AlertsError
 from orewire.controls import escape_controls
 from orewire.settings import Settings, SettingsError, get_settings
 from orewire.sources import RegistryError, load_registry
@@ -568,6 +570,12 @@ def sources(
     console.print(table)
 
 
+# Watchlists and alerts: `orewire watch ...`, `orewire alerts`, `orewire digest` (orewire.alerts.commands).
+app.add_typer(watch_app, name="watch")
+app.command("alerts")(alerts_command)
+app.command("digest")(digest_command)
+
+
 def main() -> None:
     """Entry point: run the app, turning known errors into one line and an exit code.
 
@@ -585,9 +593,9 @@ def main() -> None:
     except UserError as exc:
         err.print(_safe(f"orewire: {exc}"), highlight=False)
         sys.exit(exc.code)
-    except (RegistryError, WarehouseError, PrefectUnavailable, SettingsError) as exc:
+    except (RegistryError, WarehouseError, PrefectUnavailable, SettingsError, AlertsError) as exc:
         err.print(_safe(f"orewire: {exc}"), highlight=False)
-        sys.exit(EXIT_REFUSED if isinstance(exc, (RegistryError, SettingsError)) else 1)
+        sys.exit(EXIT_REFUSED if isinstance(exc, (RegistryError, SettingsError, AlertsError)) else 1)
     except duckdb.Error as exc:
         # A read that found the file damaged (or any other database error): one line, never a traceback.
         path = get_settings().warehouse

@@ -171,7 +171,7 @@ def test_a_pass_that_crashes_writes_nothing_and_its_re_run_alerts_once(warehouse
         raise RuntimeError("killed")
 
     with monkeypatch.context() as patch:
-        patch.setattr(store, "_mark_seen", crash)  # after the alerts are written, before the pass ends
+        patch.setattr(store, "mark_seen", crash)  # after the alerts are written, before the pass ends
         with pytest.raises(RuntimeError, match="killed"):
             _match(warehouse_env)
     assert alerts(warehouse_env) == []

@@ -92,13 +92,13 @@ def _wait_for_deployments(port: int, proc: subprocess.Popen, want: int, timeout:
 
 
 def test_serve_schedules_every_source_restarts_without_duplicates_and_commands_use_it(tmp_path):
-    """`orewire serve` registers one deployment per source with its cron string (plus backfill and
-    reprocess), serving again updates the same deployments, and while it runs a command with no
-    PREFECT_API_URL reports to its server instead of starting a temporary one."""
+    """`orewire serve` registers one deployment per source with its cron string (plus backfill,
+    reprocess and the daily digest), serving again updates the same deployments, and while it runs
+    a command with no PREFECT_API_URL reports to its server instead of starting a temporary one."""
     from orewire.sources import load_registry
 
     registry = load_registry(REPO_ROOT / "sources.toml")
-    want = len(registry) + 2
+    want = len(registry) + 3
     env = _env(tmp_path)
     port = _free_port()
     marker = tmp_path / "state" / "prefect" / "serve.json"
@@ -122,11 +122,12 @@ def test_serve_schedules_every_source_restarts_without_duplicates_and_commands_u
         assert "stopped" in err
         assert not marker.exists()  # gone with the server
         names = sorted(d["name"] for d in found)
-        assert names == sorted([*registry.names(), "backfill", "reprocess"]), (attempt, names)
+        assert names == sorted([*registry.names(), "backfill", "reprocess", "digest"]), (attempt, names)
         crons = {d["name"]: [s["schedule"].get("cron") for s in d["schedules"]] for d in found}
         for source in registry:
             assert crons[source.name] == [source.schedule]
         assert crons["backfill"] == [] and crons["reprocess"] == []
+        assert crons["digest"] == ["0 6 * * *"]  # the watchlist's daily digest
     record_fault("`orewire reprocess` while `orewire serve` runs (no PREFECT_API_URL)",
                  "the run reported to the serve server; serve stops cleanly and withdraws its address; "
                  "served again: the same deployments, none doubled", "nothing")

@@ -154,6 +154,7 @@ class _Evidence:
     item_id: str | None
     sentence: str | None
     mark: tuple[int, int] | None
+    money: bool = False  # an event or fact with a value in USD: preferred between equals
 
 
 class Matcher:
@@ -264,7 +265,8 @@ class Matcher:
             nonlocal best
             if ev.score <= 0:
                 return
-            if best is None or (-ev.score, ev.rank, ev.position) < (-best.score, best.rank, best.position):
+            if best is None or (-ev.score, ev.rank, not ev.money, ev.position) \
+                    < (-best.score, best.rank, not best.money, best.position):
                 best = ev
 
         for ev in a.events:
@@ -285,7 +287,7 @@ class Matcher:
             if sentence is not None and start is not None and ev.get("start") is not None:
                 mark = (int(ev["start"]) - int(start), int(ev["end"]) - int(start))
             consider(_Evidence(score, 0, int(ev.get("start") or 0), "event", ev.get("event_id"), sentence,
-                               _valid(mark, sentence)))
+                               _valid(mark, sentence), ev.get("value_usd") is not None))
         for fact in a.facts:
             score = 0
             if watch.min_usd is not None and not event_kinds and (fact.get("value_usd") or 0) >= watch.min_usd:
@@ -298,7 +300,8 @@ class Matcher:
                 score += 1
             sentence = fact.get("sentence")
             consider(_Evidence(score, 1, int(fact.get("start") or 0), "fact", fact.get("fact_id"), sentence,
-                               _mark_in(text, sentence, fact.get("start"), fact.get("end"))))
+                               _mark_in(text, sentence, fact.get("start"), fact.get("end")),
+                               fact.get("value_usd") is not None))
         entity_kinds = set(watch.entity_kinds)
         for entity_id, start, end in a.mentions:
             kind = entity_id.split(":", 1)[0]

@@ -91,6 +91,37 @@ def after_load(settings: Settings) -> Outcome:
         return Outcome(problem=(text[0] if text else type(exc).__name__)[:300])
 
 
+def watches_set(settings: Settings) -> bool | None:
+    """Whether the watchlist has any watch (None: it cannot be read, which matching will say)."""
+    try:
+        return bool(len(watchlist(settings)))
+    except Exception:
+        return None
+
+
+QUIET_LOCK_WAIT_S = 5.0
+
+
+def keep_up_quietly(settings: Settings) -> None:
+    """With no watch set: once matching has run on this warehouse, the articles loaded meanwhile
+    are marked seen (the past for a watch added later). Best effort and silent: nothing happens
+    when the warehouse is missing, busy or unreadable, and no run is told about it."""
+    from pathlib import Path
+
+    from orewire.alerts.store import mark_seen, state, unseen
+    from orewire.warehouse.upsert import transaction
+
+    if not Path(settings.warehouse).exists():
+        return
+    try:
+        with writer(settings, timeout=QUIET_LOCK_WAIT_S, snapshot=False) as conn, transaction(conn):
+            if state(conn, "baseline") is None:
+                return
+            mark_seen(conn, unseen(conn), datetime.now(UTC))
+    except Exception:
+        return
+
+
 def backfill(settings: Settings, name: str, since: datetime, *, deliver: bool = True) -> Outcome:
     """Alerts of watch ``name`` on the articles published since ``since``, then delivery."""
     watches = watchlist(settings)

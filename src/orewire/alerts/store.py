@@ -206,7 +206,7 @@ def _set_state(conn: duckdb.DuckDBPyConnection, key: str, value: str, now: datet
                  "updated_at = excluded.updated_at", [key, value, now])
 
 
-def _mark_seen(conn: duckdb.DuckDBPyConnection, ids: Sequence[str], now: datetime) -> None:
+def mark_seen(conn: duckdb.DuckDBPyConnection, ids: Sequence[str], now: datetime) -> None:
     if ids:
         conn.execute("INSERT INTO alert_seen SELECT article_id, version, ? FROM articles "
                      "WHERE article_id IN (SELECT unnest(?)) "
@@ -234,13 +234,13 @@ def match_new(conn: duckdb.DuckDBPyConnection, watchlist: Watchlist, *, now: dat
             if not len(watchlist):
                 return report  # no watch has ever been set: nothing to keep track of
             ids = unseen(conn)
-            _mark_seen(conn, ids, now)
+            mark_seen(conn, ids, now)
             _set_state(conn, "baseline", now.isoformat(), now)
             report.baseline = len(ids)
             return report
         ids = unseen(conn)
         if not len(watchlist):
-            _mark_seen(conn, ids, now)  # the past for any watch added later
+            mark_seen(conn, ids, now)  # the past for any watch added later
             return report
         watches = {w.name: w for w in watchlist}
         matcher = Matcher(list(watches.values()), entity_names(conn, watches.values()))
@@ -253,7 +253,7 @@ def match_new(conn: duckdb.DuckDBPyConnection, watchlist: Watchlist, *, now: dat
             for hit, _a in accepted:
                 if alert_id(hit.watch, hit.story) in written:
                     report.by_watch[hit.watch] = report.by_watch.get(hit.watch, 0) + 1
-            _mark_seen(conn, part, now)
+            mark_seen(conn, part, now)
     return report
 
 

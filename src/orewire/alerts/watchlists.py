@@ -205,7 +205,8 @@ def _check_notify(name: str, values: tuple[str, ...]) -> tuple[str, ...]:
     return values
 
 
-def _parse_watch(name: str, table: Any, sources: set[str] | None) -> Watch:
+def parse_watch(name: str, table: Any, sources: set[str] | None = None) -> Watch:
+    """One ``[watch.NAME]`` table, checked. Raises WatchlistError (one line)."""
     if not NAME_RE.match(name):
         raise WatchlistError(f"watchlists.toml: watch {name!r}: a name is lower-case letters, digits, '-' and '_' "
                              "(up to 64, starting with a letter or digit)")
@@ -290,7 +291,7 @@ def parse_watchlist(text: str, path: Path | None = None, *, sources: set[str] | 
     tables = data.get("watch", {})
     if not isinstance(tables, dict):
         raise WatchlistError("watchlists.toml: 'watch' must hold tables ([watch.NAME])")
-    watches = {name: _parse_watch(name, table, sources) for name, table in tables.items()}
+    watches = {name: parse_watch(name, table, sources) for name, table in tables.items()}
     return Watchlist(watches, path)
 
 
@@ -377,9 +378,12 @@ def remove_watch(path: Path, name: str, *, sources: set[str] | None = None) -> W
         raise WatchlistError(f"watchlists.toml: watch {name!r} is not written as a [watch.{name}] table; edit "
                              f"{path} by hand")
     end = next((i for i in range(start + 1, len(lines)) if _header_name(lines[i]) is not None), len(lines))
-    # Comment lines just above the next table belong to it.
+    # Comment lines just above a table (no blank line between) belong to it: the removed one's go
+    # with it, the next one's stay.
     while end > start + 1 and lines[end - 1].lstrip().startswith("#"):
         end -= 1
+    while start > 0 and lines[start - 1].lstrip().startswith("#"):
+        start -= 1
     text = "".join(lines[:start] + lines[end:])
     text = re.sub(r"\n{3,}", "\n\n", text)
     checked = parse_watchlist(text, path, sources=sources)

@@ -1,0 +1,71 @@
+"""Alerts after each load, and the daily digest.
+
+``with_alerts`` ends the daily, backfill and import-warc flows: the new articles are matched against
+the watchlist and the alerts due are delivered (``orewire.alerts.service``). It never fails the
+run: a bad watchlist, a busy warehouse or a mail server that is down is one line of the summary.
+With no watch set it adds nothing to the summary and starts no task. Nothing here takes a URL or
+secret as a parameter: what Prefect records of these runs holds counts and one-line messages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prefect import flow, task
+
+from orewire.settings import get_settings
+
+
+@task(name="alerts", retries=0)
+def alerts_task() -> dict[str, Any]:
+    """Match what the loads brought since the last pass, then deliver what is due."""
+    from orewire.alerts.service import after_load
+
+    return after_load(get_settings()).as_dict()
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return (text[0] if text else type(exc).__name__)[:300]
+
+
+def with_alerts(result: dict[str, Any]) -> dict[str, Any]:
+    """``result`` (a flow's published summary) with this load's alerts: one line more when any
+    watch is set. Never raises."""
+    from orewire.alerts.service import keep_up_quietly, watches_set
+
+    settings = get_settings()
+    if watches_set(settings) is False:
+        keep_up_quietly(settings)
+        return result
+    try:
+        data = alerts_task()
+    except Exception as exc:  # a delivery or matching problem never fails the run
+        data = {"line": f"alerts: warning: {_one_line(exc)}"}
+    result.setdefault("lines", []).append(data["line"])
+    result["alerts"] = data
+    return result
+
+
+@flow(name="digest", flow_run_name="digest-{since}")
+def digest_flow(since: str = "24h", send: bool = True) -> dict[str, Any]:
+    """The period's alerts as one message per notify target, grouped by watch (Markdown and HTML
+    e-mail); sent when ``send``. Returns the digest's Markdown and what each target answered."""
+    from orewire.alerts.digest import build_digest, parse_since, render_markdown, send_digest
+    from orewire.alerts.service import source_titles, watchlist
+    from orewire.warehouse import reader
+
+    settings = get_settings()
+    watches = watchlist(settings)
+    conn = reader(settings, fts=False)
+    try:
+        digest = build_digest(conn, watches, parse_since(since))
+    finally:
+        conn.close()
+    titles = source_titles(settings)
+    results = send_digest(digest, watches, web_url=settings.web_url, source_titles=titles) if send else []
+    problems = [f"{service}: {problem}" for service, problem in results if problem]
+    if problems:
+        raise RuntimeError(f"digest not delivered to {len(problems)} target(s), first: {problems[0]}")
+    return {"alerts": digest.alerts, "targets": [service for service, _p in results],
+            "markdown": render_markdown(digest, web_url=settings.web_url, source_titles=titles)}
