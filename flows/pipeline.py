@@ -105,13 +105,14 @@ def _crawl_and_load(flow_name: str, source: str, run_id: str, *, base_url: str |
         if crawl_future is not None:
             crawl_future.wait()  # started with the others; it fails on the same archive
         return _finish(run, RunStatus.FAILED, f"{ARCHIVE_FAILURE}: {os_error_line(exc)}", counts, t0)
-    withdraw = record_when_stopped(run)  # a SIGTERM stop records it as stopped
-    try:
-        return _crawl_and_load_recorded(run, source, run_id, params, counts, t0, base_url=base_url,
-                                        refetch=refetch, mode=mode, since=since, until=until, workers=workers,
-                                        politeness=politeness, crawl_future=crawl_future)
-    finally:
-        withdraw()
+    # A SIGTERM stop records it as stopped; withdrawn only once the run has recorded itself (Prefect
+    # turns the signal into an exception in this thread, which must leave it to the stop).
+    withdraw = record_when_stopped(run)
+    outcome = _crawl_and_load_recorded(run, source, run_id, params, counts, t0, base_url=base_url,
+                                       refetch=refetch, mode=mode, since=since, until=until, workers=workers,
+                                       politeness=politeness, crawl_future=crawl_future)
+    withdraw()
+    return outcome
 
 
 def _finish(run: dict[str, Any], status: RunStatus, message: str, counts: dict[str, Any], t0: float) -> SourceOutcome:
