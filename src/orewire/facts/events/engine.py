@@ -24,7 +24,13 @@ from orewire.facts.events import periods
 from orewire.facts.events.article import Article, Number
 from orewire.facts.events.lexicon import Lexicon, lexicon
 from orewire.facts.events.numberless import numberless_events
-from orewire.facts.events.passage import article_periods, carry_commodities, carry_periods, dedupe
+from orewire.facts.events.passage import (
+    article_periods,
+    carry_commodities,
+    carry_periods,
+    changes_from_the_year_before,
+    dedupe,
+)
 from orewire.facts.events.roles import fill_roles
 from orewire.facts.model import Entity, Event, Fact, entity_id
 
@@ -54,6 +60,7 @@ def find_events(text: str, entities: list[Entity], facts: list[Fact], *, publish
             art.remember(ev)
     events.extend(numberless_events(art, events))
     carry_periods(events, art.sents)
+    changes_from_the_year_before(events, text)
     article_periods(events, art)
     carry_commodities(events)
     return dedupe(events)

@@ -3,6 +3,7 @@ commodity stated for one figure and meant for the next, an estimate dated in one
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from orewire.facts.events import periods
@@ -96,3 +97,25 @@ def carry_periods(events: list[Event], sents: Sentences) -> None:
                 ev.period = period
         if ev.period is not None and ev.kind not in ("reserves", "licence", "deal"):
             last[ev.kind] = last["any"] = (i, ev.period)
+
+
+_FROM_BEFORE = re.compile(r"(?:\bfrom|(?<![\w])с|(?<![\w])со)\s*$", re.IGNORECASE)
+_TO_BETWEEN = re.compile(r"\s*(?:[^\d\s]+\s+){0,3}?(?:to|до)\s*", re.IGNORECASE)
+_SHORTER_THAN_A_YEAR = re.compile(r"quarter|half|month|week|H[12]\b|Q[1-4]\b|квартал|полугоди|месяц|недел",
+                                  re.IGNORECASE)
+
+
+def changes_from_the_year_before(events: list[Event], text: str) -> None:
+    """"Silver output rose from 3.37 to 3.41 thousand ounces" with one year for both: the first
+    figure is the year before's (a sentence about quarters or months is left as it is)."""
+    ordered = sorted(events, key=lambda e: e.start)
+    for a, b in itertools.pairwise(ordered):
+        if a.kind != b.kind or a.sentence_start != b.sentence_start or a.period is None or a.period != b.period:
+            continue
+        if (a.quantity is None) != (b.quantity is None) or (a.quantity and b.quantity and a.quantity[1] != b.quantity[1]):
+            continue
+        if not _FROM_BEFORE.search(text, max(a.sentence_start, a.start - 8), a.start) \
+                or not _TO_BETWEEN.fullmatch(text, a.end, b.start) \
+                or _SHORTER_THAN_A_YEAR.search(text, a.sentence_start, a.sentence_end):
+            continue
+        a.period = str(int(a.period) - 1)

@@ -38,6 +38,7 @@ _RANGE_BEFORE = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|to|and|/)\s*$")
 class PeriodWords:
     this_year: re.Pattern[str]
     last_year: re.Pattern[str]
+    year_before: re.Pattern[str]
     next_year: re.Pattern[str]
     dated: re.Pattern[str]
     not_period: re.Pattern[str]
@@ -55,6 +56,7 @@ def _rx(words: list[str], end: bool = False, gap: int = 3) -> re.Pattern[str]:
 
 def words(raw: dict[str, list[str]], language: str) -> PeriodWords:
     return PeriodWords(this_year=_rx(raw["this_year"]), last_year=_rx(raw["last_year"]),
+                       year_before=_rx(raw["year_before"]),
                        next_year=_rx(raw["next_year"]), dated=_rx(raw["dated"], end=True),
                        not_period=_rx(raw["not_period"] + raw["compared"], end=True, gap=1),
                        compared=_rx(raw["compared"], end=True, gap=1))
@@ -77,6 +79,15 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
         out.append((m.start(), m.end(), int(m.group("y")), dated, False))
     for m in _FY_SHORT.finditer(text, a, b):
         out.append((m.start(), m.end(), 2000 + int(m.group("y")), False, False))
+    written = [y for y in out if not y[4]]
+    for m in w.year_before.finditer(text, a, b):
+        # "68.6B rand in FY2021 from 49.4B rand a year earlier": the year before the sentence's own
+        # year (the one written before it), else before the year the article was published
+        own = [y for y in written if y[1] <= m.start()]
+        if own:
+            out.append((m.start(), m.end(), own[-1][2] - 1, None, False))
+        elif published_at is not None:
+            out.append((m.start(), m.end(), published_at.year - 1, None, False))
     if published_at is not None:
         year = published_at.year
         for rx, delta in ((w.this_year, 0), (w.last_year, -1), (w.next_year, 1)):
