@@ -104,3 +104,21 @@ def test_every_pattern_of_the_project_registry_compiles_with_re2():
     assert miningcom.is_article_url("https://www.mining.com/gold-price-hits-record-high/")
     for page in ("feed/", "tag/gold/", "wp-json/", "commodity/gold/feed/", "category/news/", "markets/"):
         assert not miningcom.is_article_url(f"https://www.mining.com/{page}"), page
+
+
+@pytest.mark.parametrize("key", ["dateline", "byline", "drop_lines"])
+def test_backtracking_line_patterns_cost_cleaning_nothing(key):
+    """The registry's line patterns run on every paragraph of every page with RE2 too: a hostile
+    line that Python's re would need days for (``^((a|aa)+)$`` on 60 characters) is read at once
+    (the suite's time-out fails a regression)."""
+    from orewire.clean.extract import LineRules
+    from orewire.sources import ExtractOverrides
+
+    pattern = r"^((a|aa)+)$"
+    overrides = ExtractOverrides(**{key: (pattern,) if key == "drop_lines" else pattern})
+    rules = LineRules.of(overrides)
+    hostile = "a" * 60 + "b"
+    kept, _author = rules.apply([hostile, "a" * 24, "Copper output rose."], None)
+    assert hostile in kept and "Copper output rose." in kept and "a" * 24 not in kept
+    record_fault(f"registry: {key} = {pattern!r} on a {len(hostile)}-character hostile line",
+                 "matched with RE2: the line is kept at once, a matching line is still dropped")

@@ -22,7 +22,7 @@ from trafilatura.utils import load_html
 
 from orewire.clean.dates import parse_date
 from orewire.controls import strip_controls
-from orewire.sources import ExtractOverrides
+from orewire.sources import ExtractOverrides, Regex, registry_regex
 
 #: trafilatura settings of the generic path, chosen on the extraction benchmark (see
 #: tests/clean/test_quality_gate.py): favouring precision scores higher than the defaults there.
@@ -204,7 +204,7 @@ def block_paragraphs(root: HtmlElement) -> list[str]:
     return paragraphs
 
 
-def clean_author(value: str | None, dateline: re.Pattern[str] | None = None) -> str | None:
+def clean_author(value: str | None, dateline: Regex | None = None) -> str | None:
     """A person's name from an author field or byline; None for what is no name (a dateline)."""
     name = squash(value)
     if name.startswith(("http://", "https://", "/")):
@@ -245,9 +245,9 @@ def jsonld_value(tree: HtmlElement, key: str, within: str | None = None) -> str 
 class LineRules:
     """Per-source rules for whole lines of text: boilerplate, byline and dateline."""
 
-    drop: tuple[re.Pattern[str], ...] = ()
-    byline: re.Pattern[str] | None = None
-    dateline: re.Pattern[str] | None = None
+    drop: tuple[Regex, ...] = ()
+    byline: Regex | None = None
+    dateline: Regex | None = None
 
     @classmethod
     def of(cls, overrides: ExtractOverrides) -> LineRules:
@@ -278,11 +278,13 @@ class LineRules:
 
 @lru_cache(maxsize=64)
 def _line_rules(overrides: ExtractOverrides) -> LineRules:
-    flags = re.IGNORECASE
+    """The registry's line patterns, compiled with RE2 as the registry check does: a page's lines
+    come from sites that may be hostile, and RE2 matches in time linear in the line whatever the
+    pattern."""
     return LineRules(
-        drop=tuple(re.compile(p, flags) for p in overrides.drop_lines),
-        byline=re.compile(overrides.byline, re.MULTILINE) if overrides.byline else None,
-        dateline=re.compile(overrides.dateline, re.MULTILINE) if overrides.dateline else None,
+        drop=tuple(registry_regex(p, ignorecase=True) for p in overrides.drop_lines),
+        byline=registry_regex(overrides.byline, multiline=True) if overrides.byline else None,
+        dateline=registry_regex(overrides.dateline, multiline=True) if overrides.dateline else None,
     )
 
 
