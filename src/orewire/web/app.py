@@ -38,7 +38,7 @@ from orewire.facts.model import entity_id as make_entity_id
 from orewire.settings import Settings
 from orewire.sources import RegistryError, load_registry
 from orewire.warehouse.db import WarehouseError
-from orewire.web import archived, charts, exports, markup, store
+from orewire.web import alerts, archived, charts, exports, markup, store
 
 HERE = Path(__file__).resolve().parent
 TOKEN_COOKIE = "orewire_web_token"
@@ -140,7 +140,8 @@ class Guard(BaseHTTPMiddleware):
 
     With a token, a request must carry it: ``Authorization: Bearer TOKEN``, the cookie this
     middleware sets, or ``?token=TOKEN`` once (answered with the cookie and a redirect to the same
-    address without it, so the token does not stay in the address bar or the history). Bound to
+    address without it, so the token does not stay in the address bar or the history); a feed
+    (``/watch/NAME.atom``) takes ``?token=TOKEN`` as it is, since a feed reader keeps no cookie. Bound to
     loopback, requests naming another host are refused, so a web page elsewhere cannot reach the
     app through a name that resolves to 127.0.0.1.
     """
@@ -173,6 +174,9 @@ class Guard(BaseHTTPMiddleware):
             return PlainTextResponse("This address only answers to a loopback host name.", status_code=421)
         if self.token is not None and not self._token_ok(request) and not self._signed_resource(request):
             given = request.query_params.get("token", "")
+            if given and request.url.path.endswith(".atom") and hmac.compare_digest(given.encode(),
+                                                                                   self.token.encode()):
+                return _headers(await call_next(request))
             if given and hmac.compare_digest(given.encode(), self.token.encode()):
                 rest = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
                 target = request.url.path + ("?" + urlencode(rest) if rest else "")
@@ -365,6 +369,35 @@ class WebView:
             "Content-Disposition": f'attachment; filename="orewire-{name}-{stamp}.{fmt}"',
             "X-Row-Count": str(total), "Cache-Control": "no-store"})
 
+    def alerts_page(self, request: Request) -> Response:
+        """Recent alerts: their watch, article, state and attempts (filters: watch, state)."""
+        watch = request.query_params.get("watch", "")
+        state = request.query_params.get("state", "")
+
+        def work(conn: duckdb.DuckDBPyConnection) -> Response:
+            rows = alerts.page_rows(conn, watch=watch, state=state)
+            for r in rows:
+                r["parts"] = alerts.marked(r.get("sentence"), r.get("mark_start"), r.get("mark_end"))
+            return self.page(request, "alerts.html", {
+                "rows": rows, "watch": watch, "state": state, "states": alerts.STATES, "limit": alerts.PAGE_ALERTS,
+                "watches": alerts.watch_names(conn, self.settings.watchlists), "feed_href": alerts.feed_href,
+            })
+        return self.read(request, work)
+
+    def watch_feed(self, request: Request) -> Response:
+        """A watch's alerts as an Atom 1.0 feed."""
+        name = request.path_params["name"]
+
+        def work(conn: duckdb.DuckDBPyConnection) -> Response:
+            if not alerts.valid_watch_name(name) or name not in alerts.watch_names(conn, self.settings.watchlists):
+                return PlainTextResponse(f"There is no watch {name!r}.", status_code=404)
+            rows = alerts.page_rows(conn, watch=name, state=None, limit=alerts.FEED_ENTRIES)
+            base = (self.settings.web_url or str(request.base_url)).rstrip("/")
+            body = alerts.atom_feed(name, rows, base=base, self_href=alerts.feed_href(name),
+                                    article_href=article_href, now=datetime.now(UTC))
+            return Response(body, media_type=alerts.ATOM_TYPE, headers={"Cache-Control": "no-cache"})
+        return self.read(request, work)
+
     # -- the archived page ---------------------------------------------------------------------
     def local_address(self, article_id: str) -> archived.Addresser:
         """Maps a page's resource URL to the archive's address for it (signed when a token is set)."""
@@ -503,6 +536,8 @@ def create_app(settings: Settings, *, token: str | None = None, loopback_only: b
         Route("/search.{fmt}", view.export, name="search_export"),
         Route("/facts", view.facts, name="facts"),
         Route("/facts.{fmt}", view.export, name="facts_export"),
+        Route("/alerts", view.alerts_page, name="alerts"),
+        Route("/watch/{name}.atom", view.watch_feed, name="watch_feed"),
         Route("/article/{article_id:path}", view.article, name="article"),
         Route("/entity/{entity_id:path}", view.entity, name="entity"),
         Route("/archived/{article_id:path}", view.archived_view, name="archived"),
