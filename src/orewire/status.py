@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import duckdb
@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from orewire.alerts.freshness import WINDOW_DAYS, fmt_lag, lags
 from orewire.controls import escape_controls
 from orewire.settings import Settings
 from orewire.sources import load_registry
@@ -21,8 +22,10 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, datetime) else value
 
 
-def collect_status(settings: Settings) -> dict[str, Any]:
-    """Status of every registry source (and any other source found in the warehouse)."""
+def collect_status(settings: Settings, now: datetime | None = None) -> dict[str, Any]:
+    """Status of every registry source (and any other source found in the warehouse), with its
+    lags over the last week (see :mod:`orewire.alerts.freshness`) as of ``now``."""
+    now = now or datetime.now(UTC)
     names = load_registry(settings.sources).names()
     data: dict[str, Any] = {"warehouse": str(settings.warehouse), "archive": str(settings.archive), "sources": []}
     try:
@@ -52,6 +55,7 @@ def collect_status(settings: Settings) -> dict[str, Any]:
         run_errors = dict(conn.execute("SELECT source, sum(errors) FROM runs GROUP BY 1").fetchall())
         failed_runs = dict(conn.execute(
             "SELECT source, count(*) FILTER (WHERE status NOT IN ('ok', 'warning', 'running')) FROM runs GROUP BY 1").fetchall())
+        freshness = lags(conn, now)
     except duckdb.Error as exc:
         raise damage(settings.warehouse, exc) or WarehouseError(f"cannot read warehouse {settings.warehouse}: "
                                                                  f"{str(exc).splitlines()[0]}") from None
@@ -68,6 +72,7 @@ def collect_status(settings: Settings) -> dict[str, Any]:
             "fetch_errors": errors.get(name, 0),
             "run_errors": int(run_errors.get(name) or 0),
             "failed_runs": failed_runs.get(name, 0),
+            "lag": freshness.get(name) or {},
         })
     return data
 
@@ -77,12 +82,20 @@ def _count(value: Any) -> str:
     return "-" if value is None else str(value)
 
 
+def _lag(values: dict[str, Any], key: str) -> str:
+    if not values.get(f"{key}_n"):
+        return "-"
+    return f"{fmt_lag(values[f'{key}_p50_s'])} / {fmt_lag(values[f'{key}_p95_s'])} (n={values[f'{key}_n']})"
+
+
 def render_status(data: dict[str, Any], console: Console) -> None:
     """The status table; every value is printed as plain text (never read as Rich markup)."""
     if data.get("error"):
         console.print(Text(escape_controls(str(data["error"])), style="yellow"))
     table = Table("source", "last run", "outcome", "fetched", "new", "updated", "errors", "articles",
-                  "mining", "facts", "newest article", "fetch errors (all)", title="orewire status")
+                  "mining", "facts", "newest article", "fetch errors (all)",
+                  f"lag published→warehouse, median / 95% ({WINDOW_DAYS} d)",
+                  f"lag warehouse→alert, median / 95% ({WINDOW_DAYS} d)", title="orewire status")
     notes: list[Text] = []
     for s in data["sources"]:
         run = s.get("last_run") or {}
@@ -91,6 +104,7 @@ def render_status(data: dict[str, Any], console: Console) -> None:
             _count(run.get("fetched")), _count(run.get("new_articles")), _count(run.get("updated_articles")),
             _count(run.get("errors")), str(s.get("articles", 0)), str(s.get("mining_articles", 0)),
             str(s.get("facts", 0)), str(s.get("newest_published_at") or "-")[:19], str(s.get("fetch_errors", 0)),
+            _lag(s.get("lag") or {}, "published"), _lag(s.get("lag") or {}, "alert"),
         )
         table.add_row(*(Text(escape_controls(str(c), breaks=True)) for c in cells))
         if run.get("status") not in (None, "ok") and run.get("message"):

@@ -34,6 +34,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from orewire import __version__
+from orewire.alerts import freshness
 from orewire.facts.model import entity_id as make_entity_id
 from orewire.settings import Settings
 from orewire.sources import RegistryError, load_registry
@@ -258,10 +259,11 @@ class WebView:
     # -- pages ---------------------------------------------------------------------------------
     def overview(self, request: Request) -> Response:
         def work(conn: duckdb.DuckDBPyConnection) -> Response:
-            data = store.overview(conn, datetime.now(UTC))
+            now = datetime.now(UTC)
+            data = store.overview(conn, now)
             start, end = data["daily_range"]
             return self.page(request, "overview.html", {
-                "data": data,
+                "data": data, "lags": freshness.lags(conn, now), "lag_days": freshness.WINDOW_DAYS,
                 "daily_chart": charts.daily_bars(data["daily"], start, end, link="/search?sort=date"),
                 "commodity_chart": charts.month_lines(data["monthly"], link="/search?sort=date"),
             })
