@@ -165,7 +165,7 @@ def _crawl_and_load_recorded(run: dict[str, Any], source: str, run_id: str, para
 
 def _nothing_fetched(source: str, mode: str) -> tuple[RunStatus, str] | None:
     """A crawl that fetched nothing although the registry lists feeds: a warning, not an "ok"."""
-    if mode != "daily":
+    if mode not in ("daily", "feeds"):
         return None
     feeds = load_registry(get_settings().sources)[source].feeds
     if not feeds:
@@ -175,19 +175,22 @@ def _nothing_fetched(source: str, mode: str) -> tuple[RunStatus, str] | None:
 
 @flow(name="daily", flow_run_name="daily-{sources}")
 def daily_flow(sources: list[str] | None = None, base_url: str | dict[str, str] | None = None,
-               refetch: bool = False, workers: int = 0, politeness: bool = True) -> dict[str, Any]:
+               refetch: bool = False, workers: int = 0, politeness: bool = True,
+               feeds_only: bool = False) -> dict[str, Any]:
     """One scheduled cycle over ``sources`` (default all): crawl each (sources in parallel,
     each in its own process), then load each through the single writer. A failing source does
-    not stop the others."""
+    not stop the others. ``feeds_only``: the quick poll between full crawls (the sources' feeds,
+    conditionally; no sitemap or listing walk)."""
+    mode = "feeds" if feeds_only else "daily"
     settings = get_settings()
     names = [s.name for s in load_registry(settings.sources).select(sources)]
     workers = workers or default_workers()
     run_ids = {name: new_run_id("daily", name) for name in names}
-    futures = {name: crawl_task.submit(name, run_ids[name], _base_for(name, base_url), refetch, "daily",
+    futures = {name: crawl_task.submit(name, run_ids[name], _base_for(name, base_url), refetch, mode,
                                        None, None, politeness) for name in names}
     outcomes = [
         _crawl_and_load("daily", name, run_ids[name], base_url=_base_for(name, base_url), refetch=refetch,
-                        mode="daily", since=None, until=None, workers=workers, politeness=politeness,
+                        mode=mode, since=None, until=None, workers=workers, politeness=politeness,
                         crawl_future=futures[name])
         for name in names
     ]

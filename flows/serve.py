@@ -1,7 +1,8 @@
 """``orewire serve``: the schedules, as Prefect deployments served by this process.
 
-One ``daily`` deployment per source (named after the source, on the registry's cron string,
-in UTC), the watchlist's ``digest/digest`` (daily, ``OREWIRE_DIGEST_SCHEDULE``), plus
+One ``daily`` deployment per source (named after the source, on the registry's ``schedule``,
+hourly by default, in UTC), one ``daily/<source>-feeds`` polling its feeds alone on its
+``feed_schedule`` (every 15 minutes by default), the watchlist's ``digest/digest`` (daily, ``OREWIRE_DIGEST_SCHEDULE``), plus
 parameterised ``backfill/backfill`` and ``reprocess/reprocess`` deployments to trigger by hand:
 ``prefect deployment run 'backfill/backfill' --param source=trend --param
 since=2024-01-01 --param until=2024-01-31``. Without ``PREFECT_API_URL`` a Prefect server is
@@ -44,6 +45,17 @@ def deployments(settings: Settings) -> list[Any]:
             tags=["orewire", "daily", source.name],
         )
         for source in registry
+    ]
+    # Between full crawls, the feeds alone, conditionally (a 304 costs a few hundred bytes).
+    built += [
+        daily_flow.to_deployment(
+            name=f"{source.name}-feeds",
+            schedules=[Cron(source.feed_schedule, timezone="UTC")],
+            parameters={"sources": [source.name], "feeds_only": True},
+            description=f"Feeds of {source.title}, polled between full crawls",
+            tags=["orewire", "feeds", source.name],
+        )
+        for source in registry if source.feeds and source.feed_schedule
     ]
     built.append(backfill_flow.to_deployment(
         name="backfill", description="Backfill one source for a date range (parameters: source, since, until, via)",

@@ -108,7 +108,7 @@ class SourceSpider(scrapy.Spider):
         fetch_url = self.ctx.to_fetch(real_url)
         key = self.ctx.canonical(fetch_url)
         headers: dict[str, str] = {}
-        if conditional and not self.ctx.refetch and self.ctx.mode == "daily":
+        if conditional and not self.ctx.refetch and self.ctx.mode in ("daily", "feeds"):
             known = self.ctx.index.validators.get(key)
             if known and known.etag:
                 headers["If-None-Match"] = known.etag
@@ -176,6 +176,8 @@ class SourceSpider(scrapy.Spider):
             out.extend(self.revisit_requests())
         for url in src.feeds:
             out.append(self.page_request(url, "feed", self.parse_feed))
+        if ctx.mode == "feeds":
+            return out  # the quick poll between listing walks: feeds only (conditional)
         for url in src.sitemaps:
             self.sitemaps_seen.add(identity_key(url))
             out.append(self.page_request(url, "sitemap", self.parse_sitemap))

@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", required=True)
     parser.add_argument("--run-id", required=True)
     parser.add_argument("--base-url")
-    parser.add_argument("--mode", choices=("daily", "backfill", "urls"), default="daily")
+    parser.add_argument("--mode", choices=("daily", "feeds", "backfill", "urls"), default="daily")
     parser.add_argument("--since", type=date.fromisoformat)
     parser.add_argument("--until", type=date.fromisoformat)
     parser.add_argument("--url", action="append", default=[])

@@ -32,6 +32,7 @@ def test_good_registry_parses():
     ('\ncolour = "red"\n', "demo", "colour"),
     ("\n[sources.demo.politeness]\nspeed = 3\n", "demo", "politeness.speed"),
     ('\nschedule = "every day"\n', "demo", "schedule"),
+    ('\nfeed_schedule = "every 15 minutes"\n', "demo", "feed_schedule"),
     ("\narticle_pattern_x = 1\n", "demo", "article_pattern_x"),
     ('\ntimezone = "Mars/Olympus"\n', "demo", "timezone"),
 ])
@@ -43,6 +44,13 @@ def test_bad_key_names_source_and_key(change, source, key):
     message = str(info.value)
     assert "\n" not in message
     assert repr(source) in message and repr(key) in message
+
+
+def test_schedules_default_to_hourly_walks_and_feeds_every_15_minutes():
+    source = parse_registry(GOOD)["demo"]
+    assert (source.schedule, source.feed_schedule) == ("0 * * * *", "*/15 * * * *")
+    off = parse_registry(GOOD.replace('hosts = ["news.example.com"]', 'hosts = ["news.example.com"]\nfeed_schedule = ""'))
+    assert off["demo"].feed_schedule == ""
 
 
 def test_bad_regex():

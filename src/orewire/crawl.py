@@ -29,7 +29,7 @@ from orewire.runs import new_run_id
 from orewire.settings import Settings, get_settings
 from orewire.sources import RegistryError, load_registry
 
-MODES = ("daily", "backfill", "urls")
+MODES = ("daily", "feeds", "backfill", "urls")
 CRAWL_LOCK = ".crawl.lock"
 
 

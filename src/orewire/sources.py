@@ -77,7 +77,8 @@ class Source:
     alias_hosts: tuple[str, ...] = ()
     language: str = "en"
     timezone: str = "UTC"
-    schedule: str = "0 */6 * * *"
+    schedule: str = "0 * * * *"               # the full daily crawl: feeds, sitemaps, listing walks
+    feed_schedule: str = "*/15 * * * *"       # feeds only, conditionally ("" for none)
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
     sections: tuple[str, ...] = ()
@@ -420,6 +421,9 @@ def _parse_source(name: str, table: Any) -> Source:
         raise _fail(name, "id_walk", "needs id_url and at least two id_range points")
     if not croniter.is_valid(kwargs.get("schedule", Source.schedule)):
         raise _fail(name, "schedule", f"bad cron string {kwargs.get('schedule')!r}")
+    feed_schedule = kwargs.get("feed_schedule", Source.feed_schedule)
+    if not isinstance(feed_schedule, str) or (feed_schedule and not croniter.is_valid(feed_schedule)):
+        raise _fail(name, "feed_schedule", f"bad cron string {feed_schedule!r}")
     try:
         ZoneInfo(kwargs.get("timezone", "UTC"))
     except (ZoneInfoNotFoundError, ValueError):

@@ -98,7 +98,8 @@ def test_serve_schedules_every_source_restarts_without_duplicates_and_commands_u
     from orewire.sources import load_registry
 
     registry = load_registry(REPO_ROOT / "sources.toml")
-    want = len(registry) + 3
+    feeders = [s for s in registry if s.feeds and s.feed_schedule]
+    want = len(registry) + len(feeders) + 3
     env = _env(tmp_path)
     port = _free_port()
     marker = tmp_path / "state" / "prefect" / "serve.json"
@@ -122,10 +123,13 @@ def test_serve_schedules_every_source_restarts_without_duplicates_and_commands_u
         assert "stopped" in err
         assert not marker.exists()  # gone with the server
         names = sorted(d["name"] for d in found)
-        assert names == sorted([*registry.names(), "backfill", "reprocess", "digest"]), (attempt, names)
+        assert names == sorted([*registry.names(), *(f"{s.name}-feeds" for s in feeders), "backfill", "reprocess",
+                                "digest"]), (attempt, names)
         crons = {d["name"]: [s["schedule"].get("cron") for s in d["schedules"]] for d in found}
         for source in registry:
             assert crons[source.name] == [source.schedule]
+        for source in feeders:  # the feeds alone between full crawls, every 15 minutes by default
+            assert crons[f"{source.name}-feeds"] == [source.feed_schedule] == ["*/15 * * * *"]
         assert crons["backfill"] == [] and crons["reprocess"] == []
         assert crons["digest"] == ["0 6 * * *"]  # the watchlist's daily digest
     record_fault("`orewire reprocess` while `orewire serve` runs (no PREFECT_API_URL)",

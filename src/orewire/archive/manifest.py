@@ -186,7 +186,7 @@ class CrawlIndex:
                 if self.last_success is None or when > self.last_success:
                     self.last_success = when
         elif key and status in (200, 304) and (row.get("etag") or row.get("last_modified")) \
-                and row.get("mode", "daily") == "daily":
+                and row.get("mode", "daily") in ("daily", "feeds"):
             # A backfill follows only the links of its range: a 304 on its validators would hide
             # the rest of the page from the next daily crawl.
             self.validators[key] = Validators(etag=row.get("etag"), last_modified=row.get("last_modified"))
