@@ -37,7 +37,7 @@ from orewire.alerts.notifier import send
 from orewire.alerts.watchlists import AlertsError, Target, Watchlist
 from orewire.controls import strip_controls
 from orewire.settings import Settings
-from orewire.warehouse.db import refresh_snapshot, writer
+from orewire.warehouse.db import writer
 
 log = logging.getLogger(__name__)
 
@@ -250,9 +250,7 @@ def deliver_pending(settings: Settings, watchlist: Watchlist, *, now: Callable[[
             due, report.failed, report.later = _prepare(conn, settings, clock(), alert_ids)
             conn.execute("COMMIT")
         broken: set[str] = set()
-        changed = bool(report.failed)
         for row in due:
-            changed = True
             outcome = _deliver_one(settings, watchlist, row, broken, clock, sleep, source_titles)
             if outcome == "sent":
                 report.sent += 1
@@ -264,10 +262,6 @@ def deliver_pending(settings: Settings, watchlist: Watchlist, *, now: Callable[[
                 report.pending += 1
                 if outcome not in report.errors:
                     report.errors.append(outcome)
-        if changed:
-            with writer(settings, snapshot=False):
-                pass
-            refresh_snapshot(Path(settings.warehouse))
     return report
 
 

@@ -12,6 +12,7 @@ sentence and the part of it to mark. Everything here is pure: rows in, hits out.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -92,13 +93,22 @@ def usd(value: float) -> str:
     return f"${value:,.0f}"
 
 
-def sentence_at(text: str, start: int, end: int) -> tuple[str, int]:
-    """The sentence of ``text`` around ``start``..``end``, and where it starts."""
-    left = 0
-    for m in SENTENCE_END.finditer(text, 0, start):
-        left = m.end()
-    after = SENTENCE_END.search(text, end)
-    right = after.start() if after else len(text)
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Where each sentence break of ``text`` starts and ends, in order."""
+    return [(m.start(), m.end()) for m in SENTENCE_END.finditer(text)]
+
+
+def sentence_at(text: str, start: int, end: int, bounds: list[tuple[int, int]] | None = None) -> tuple[str, int]:
+    """The sentence of ``text`` around ``start``..``end``, and where it starts (``bounds``: the
+    text's :func:`sentence_bounds`, when known)."""
+    bounds = sentence_bounds(text) if bounds is None else bounds
+    i = bisect.bisect_right(bounds, (start, start)) - 1
+    # The last break that ends at or before ``start``; the first that begins at or after ``end``.
+    while i >= 0 and bounds[i][1] > start:
+        i -= 1
+    left = bounds[i][1] if i >= 0 else 0
+    j = bisect.bisect_left(bounds, (end, -1))
+    right = bounds[j][0] if j < len(bounds) else len(text)
     raw = text[left:right]
     stripped = raw.lstrip()
     return stripped.rstrip(), left + (len(raw) - len(stripped))
@@ -151,10 +161,62 @@ class _Evidence:
     rank: int          # events 0, facts 1, mentions 2, words 3
     position: int
     kind: str
-    item_id: str | None
-    sentence: str | None
-    mark: tuple[int, int] | None
+    item: Any          # the event or fact row, the (start, end) of a mention or word, or None
     money: bool = False  # an event or fact with a value in USD: preferred between equals
+
+    def key(self) -> tuple[int, int, bool, int]:
+        return (-self.score, self.rank, not self.money, self.position)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """A watch's keys as sets, made once."""
+
+    watch: Watch
+    entities: frozenset[str]
+    commodity_ids: dict[str, str]
+    country_ids: frozenset[str]
+    event_kinds: frozenset[str]
+    entity_kinds: frozenset[str]
+    commodities: frozenset[str]
+    countries: frozenset[str]
+    words: tuple[str, ...]
+
+    @classmethod
+    def of(cls, watch: Watch) -> _Plan:
+        return cls(watch, frozenset(watch.entities), {c: f"commodity:{slug(c)}" for c in watch.commodities},
+                   frozenset(f"country:{c}" for c in watch.countries), frozenset(watch.event_kinds),
+                   frozenset(watch.entity_kinds), frozenset(watch.commodities), frozenset(watch.countries),
+                   tuple(w.casefold() for w in watch.words))
+
+
+class _Index:
+    """What matching asks of one article, read once for all watches."""
+
+    def __init__(self, a: Article) -> None:
+        self.first_mention: dict[str, tuple[int, int]] = {}
+        self.first_of_kind: dict[str, tuple[int, int]] = {}
+        for entity_id, start, end in a.mentions:
+            self.first_mention.setdefault(entity_id, (start, end))
+            self.first_of_kind.setdefault(entity_id.split(":", 1)[0], (start, end))
+        self.event_kinds = {ev.get("kind") for ev in a.events}
+        self.event_commodities = {ev.get("commodity") for ev in a.events}
+        self.fact_commodities = {c for f in a.facts for c in (f.get("commodities") or ())}
+        self.fact_countries = {f.get("country") for f in a.facts}
+        self.fact_usd = max((float(f["value_usd"]) for f in a.facts if f.get("value_usd") is not None), default=None)
+        self.bounds: list[tuple[int, int]] | None = None  # sentence breaks, read when first needed
+        self.usd_by_kind: dict[str, float] = {}
+        for ev in a.events:
+            if ev.get("value_usd") is not None:
+                kind = ev.get("kind") or ""
+                self.usd_by_kind[kind] = max(self.usd_by_kind.get(kind, 0.0), float(ev["value_usd"]))
+
+    def largest(self, kinds: frozenset[str]) -> float | None:
+        if kinds:
+            values = [v for k, v in self.usd_by_kind.items() if k in kinds]
+        else:
+            values = list(self.usd_by_kind.values()) + ([self.fact_usd] if self.fact_usd is not None else [])
+        return max(values) if values else None
 
 
 class Matcher:
@@ -162,20 +224,21 @@ class Matcher:
 
     def __init__(self, watches: Sequence[Watch], names: dict[str, str] | None = None) -> None:
         self.watches = list(watches)
+        self.plans = [_Plan.of(w) for w in self.watches]
         self.words = WordIndex(self.watches)
         self.names = names or {}
-        self.commodity_ids = {w.name: {c: f"commodity:{slug(c)}" for c in w.commodities} for w in self.watches}
 
     def hits(self, article: Article) -> list[Hit]:
         """Every watch the article matches."""
         text_hits: dict[str, tuple[int, int]] | None = None
         title_hits: dict[str, tuple[int, int]] | None = None
+        index = _Index(article)
         out = []
-        for watch in self.watches:
-            if watch.words and text_hits is None:
+        for plan in self.plans:
+            if plan.words and text_hits is None:
                 text_hits = self.words.find(article.text or "")
                 title_hits = self.words.find(article.title or "")
-            hit = self.match(watch, article, text_hits or {}, title_hits or {})
+            hit = self._match(plan, article, index, text_hits or {}, title_hits or {})
             if hit is not None:
                 out.append(hit)
         return out
@@ -183,42 +246,35 @@ class Matcher:
     def _name(self, entity_id: str) -> str:
         return self.names.get(entity_id) or entity_id.split(":", 1)[-1]
 
-    def match(self, watch: Watch, a: Article, text_hits: dict[str, tuple[int, int]],
-              title_hits: dict[str, tuple[int, int]]) -> Hit | None:
+    def _match(self, p: _Plan, a: Article, ix: _Index, text_hits: dict[str, tuple[int, int]],
+               title_hits: dict[str, tuple[int, int]]) -> Hit | None:
+        watch = p.watch
         # Cheap conditions first.
         if watch.sources and a.source not in watch.sources:
             return None
         if watch.languages and (a.language or "") not in watch.languages:
             return None
+        ids = a.entity_ids
         reasons: list[str] = []
-        watched_ids: set[str] = set(watch.entities)
-        if watch.entities:
-            named = [e for e in watch.entities if e in a.entity_ids]
+        if p.entities:
+            named = [e for e in watch.entities if e in ids]
             if not named:
                 return None
             reasons.append("names " + ", ".join(self._name(e) for e in named))
-        commodity_ids = self.commodity_ids[watch.name]
-        if watch.commodities:
+        if p.commodities:
             found = [c for c in watch.commodities
-                     if commodity_ids[c] in a.entity_ids
-                     or any(ev.get("commodity") == c for ev in a.events)
-                     or any(c in (f.get("commodities") or ()) for f in a.facts)]
+                     if p.commodity_ids[c] in ids or c in ix.event_commodities or c in ix.fact_commodities]
             if not found:
                 return None
             reasons.append(", ".join(found))
-            watched_ids |= set(commodity_ids.values())
-        country_ids = {f"country:{c}" for c in watch.countries}
-        if watch.countries:
-            found = [c for c in watch.countries
-                     if f"country:{c}" in a.entity_ids or any(f.get("country") == c for f in a.facts)]
+        if p.countries:
+            found = [c for c in watch.countries if f"country:{c}" in ids or c in ix.fact_countries]
             if not found:
                 return None
             reasons.append(", ".join(found))
-            watched_ids |= country_ids
-        event_kinds = set(watch.event_kinds)
         if watch.kinds:
-            kinds_found = sorted({ev["kind"] for ev in a.events if ev.get("kind") in event_kinds})
-            entity_kinds_found = sorted(set(watch.entity_kinds) & a.entity_kinds)
+            kinds_found = sorted(p.event_kinds & ix.event_kinds)
+            entity_kinds_found = sorted(p.entity_kinds & a.entity_kinds)
             if not kinds_found and not entity_kinds_found:
                 return None
             if kinds_found:
@@ -226,13 +282,12 @@ class Matcher:
             if entity_kinds_found:
                 reasons.append("names a " + " or a ".join(entity_kinds_found))
         if watch.min_usd is not None:
-            best = self._largest(watch, a, event_kinds)
+            best = ix.largest(p.event_kinds)
             if best is None or best < watch.min_usd:
                 return None
             reasons.append(f"{usd(best)} >= {usd(watch.min_usd)}")
-        if watch.words:
-            found_words = [w.casefold() for w in watch.words
-                           if w.casefold() in text_hits or w.casefold() in title_hits]
+        if p.words:
+            found_words = [w for w in p.words if w in text_hits or w in title_hits]
             if not found_words:
                 return None
             reasons.append("words " + ", ".join(f'"{w}"' for w in found_words))
@@ -240,85 +295,96 @@ class Matcher:
             reasons.append(f"source {a.source}")
         if watch.languages:
             reasons.append(f"language {a.language}")
-        evidence = self._evidence(watch, a, watched_ids, event_kinds, text_hits, title_hits)
         reason = "; ".join(reasons)[:300]
+        evidence = self._evidence(p, a, ix, text_hits, title_hits)
         if evidence is None:
             return Hit(watch.name, a.article_id, a.story, reason, "article", None, a.title, None, None)
-        mark = evidence.mark
-        return Hit(watch.name, a.article_id, a.story, reason, evidence.kind, evidence.item_id, evidence.sentence,
+        item_id, sentence, mark = _show(evidence, a, ix)
+        return Hit(watch.name, a.article_id, a.story, reason, evidence.kind, item_id, sentence,
                    mark[0] if mark else None, mark[1] if mark else None)
 
     @staticmethod
-    def _largest(watch: Watch, a: Article, event_kinds: set[str]) -> float | None:
-        values = [ev.get("value_usd") for ev in a.events if not event_kinds or ev.get("kind") in event_kinds]
-        if not event_kinds:
-            values += [f.get("value_usd") for f in a.facts]
-        numbers = [float(v) for v in values if v is not None]
-        return max(numbers) if numbers else None
-
-    def _evidence(self, watch: Watch, a: Article, watched_ids: set[str], event_kinds: set[str],
-                  text_hits: dict[str, tuple[int, int]], title_hits: dict[str, tuple[int, int]]) -> _Evidence | None:
-        text = a.text or ""
+    def _evidence(p: _Plan, a: Article, ix: _Index, text_hits: dict[str, tuple[int, int]],
+                  title_hits: dict[str, tuple[int, int]]) -> _Evidence | None:
+        """The event, fact, name or word that answers the watch best (chosen before any sentence
+        is cut out: only the chosen one's is)."""
+        watch = p.watch
+        watched = p.entities | p.country_ids | frozenset(p.commodity_ids.values())
         best: _Evidence | None = None
 
         def consider(ev: _Evidence) -> None:
             nonlocal best
-            if ev.score <= 0:
-                return
-            if best is None or (-ev.score, ev.rank, not ev.money, ev.position) \
-                    < (-best.score, best.rank, not best.money, best.position):
+            if ev.score > 0 and (best is None or ev.key() < best.key()):
                 best = ev
 
         for ev in a.events:
+            kind = ev.get("kind")
+            value = ev.get("value_usd")
             score = 0
-            if ev.get("kind") in event_kinds:
+            if kind in p.event_kinds:
                 score += 2
-            if watch.min_usd is not None and (ev.get("value_usd") or 0) >= watch.min_usd \
-                    and (not event_kinds or ev.get("kind") in event_kinds):
+            if watch.min_usd is not None and (value or 0) >= watch.min_usd and (not p.event_kinds or kind in p.event_kinds):
                 score += 2
-            if {ev.get("subject_id"), ev.get("party_id")} & watched_ids:
+            if ev.get("subject_id") in watched or ev.get("party_id") in watched:
                 score += 1
-            if watch.commodities and ev.get("commodity") in watch.commodities:
+            if p.commodities and ev.get("commodity") in p.commodities:
                 score += 1
-            if event_kinds and ev.get("kind") not in event_kinds:
+            if p.event_kinds and kind not in p.event_kinds:
                 score = min(score, 1)
-            sentence, start = ev.get("sentence"), ev.get("sentence_start")
-            mark = None
-            if sentence is not None and start is not None and ev.get("start") is not None:
-                mark = (int(ev["start"]) - int(start), int(ev["end"]) - int(start))
-            consider(_Evidence(score, 0, int(ev.get("start") or 0), "event", ev.get("event_id"), sentence,
-                               _valid(mark, sentence), ev.get("value_usd") is not None))
+            if score:
+                consider(_Evidence(score, 0, int(ev.get("start") or 0), "event", ev, value is not None))
         for fact in a.facts:
             score = 0
-            if watch.min_usd is not None and not event_kinds and (fact.get("value_usd") or 0) >= watch.min_usd:
+            if watch.min_usd is not None and not p.event_kinds and (fact.get("value_usd") or 0) >= watch.min_usd:
                 score += 2
-            if watch.commodities and set(fact.get("commodities") or ()) & set(watch.commodities):
+            if p.commodities and not p.commodities.isdisjoint(fact.get("commodities") or ()):
                 score += 1
-            if watch.countries and fact.get("country") in watch.countries:
+            if p.countries and fact.get("country") in p.countries:
                 score += 1
-            if "deposit" in watch.entity_kinds and fact.get("type") == "deposit":
+            if "deposit" in p.entity_kinds and fact.get("type") == "deposit":
                 score += 1
-            sentence = fact.get("sentence")
-            consider(_Evidence(score, 1, int(fact.get("start") or 0), "fact", fact.get("fact_id"), sentence,
-                               _mark_in(text, sentence, fact.get("start"), fact.get("end")),
-                               fact.get("value_usd") is not None))
-        entity_kinds = set(watch.entity_kinds)
-        for entity_id, start, end in a.mentions:
-            kind = entity_id.split(":", 1)[0]
-            score = (2 if entity_id in watched_ids else 0) + (1 if kind in entity_kinds else 0)
             if score:
-                sentence, at = sentence_at(text, start, end)
-                consider(_Evidence(score, 2, start, "mention", None, sentence, (start - at, end - at)))
+                consider(_Evidence(score, 1, int(fact.get("start") or 0), "fact", fact,
+                                   fact.get("value_usd") is not None))
+        for entity_id in watched:
+            span = ix.first_mention.get(entity_id)
+            if span is not None:
+                consider(_Evidence(2 + (1 if entity_id.split(":", 1)[0] in p.entity_kinds else 0), 2, span[0],
+                                   "mention", span))
+        for kind in p.entity_kinds:
+            span = ix.first_of_kind.get(kind)
+            if span is not None:
+                consider(_Evidence(1, 2, span[0], "mention", span))
         if best is None:
-            for phrase in (w.casefold() for w in watch.words):
+            for phrase in p.words:
                 if phrase in text_hits:
-                    start, end = text_hits[phrase]
-                    sentence, at = sentence_at(text, start, end)
-                    consider(_Evidence(1, 3, start, "words", None, sentence, (start - at, end - at)))
+                    consider(_Evidence(1, 3, text_hits[phrase][0], "words", text_hits[phrase]))
                 elif phrase in title_hits:
-                    start, end = title_hits[phrase]
-                    consider(_Evidence(1, 3, -1, "words", None, a.title, (start, end)))
+                    consider(_Evidence(1, 3, -1, "words", ("title", *title_hits[phrase])))
         return best
+
+
+def _show(evidence: _Evidence, a: Article, ix: _Index) -> tuple[str | None, str | None, tuple[int, int] | None]:
+    """The chosen evidence's id, sentence, and the part of it to mark."""
+    text = a.text or ""
+    if evidence.kind == "event":
+        ev = evidence.item
+        sentence, start = ev.get("sentence"), ev.get("sentence_start")
+        mark = None
+        if sentence is not None and start is not None and ev.get("start") is not None:
+            mark = (int(ev["start"]) - int(start), int(ev["end"]) - int(start))
+        return ev.get("event_id"), sentence, _valid(mark, sentence)
+    if evidence.kind == "fact":
+        fact = evidence.item
+        sentence = fact.get("sentence")
+        return fact.get("fact_id"), sentence, _mark_in(text, sentence, fact.get("start"), fact.get("end"))
+    if evidence.kind == "words" and len(evidence.item) == 3:  # in the title
+        return None, a.title, evidence.item[1:]
+    start, end = evidence.item
+    if ix.bounds is None:
+        ix.bounds = sentence_bounds(text)
+    sentence, at = sentence_at(text, start, end, ix.bounds)
+    return None, sentence, _valid((start - at, end - at), sentence)
 
 
 def _valid(mark: tuple[int, int] | None, sentence: str | None) -> tuple[int, int] | None:

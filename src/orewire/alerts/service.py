@@ -75,7 +75,8 @@ def match_and_deliver(settings: Settings, *, deliver: bool = True, now: datetime
     watchlist or an unusable warehouse (see :func:`after_load` for the form that never does)."""
     watches = watchlist(settings)
     outcome = Outcome()
-    with writer(settings) as conn:
+    # Not copied to the readers' snapshot: that is the last load's, for readers during a load.
+    with writer(settings, snapshot=False) as conn:
         outcome.matched = match_new(conn, watches, now=now)
     if deliver:
         outcome.delivered = deliver_pending(settings, watches, source_titles=source_titles(settings))

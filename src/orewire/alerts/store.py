@@ -14,8 +14,11 @@ already there, so matching the same articles twice writes nothing the second tim
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
-from collections.abc import Iterable, Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -70,24 +73,40 @@ def _dicts(cur: Any) -> list[dict[str, Any]]:
     return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
 
 
+_views = itertools.count()
+
+
+@contextlib.contextmanager
+def keys_view(conn: duckdb.DuckDBPyConnection, values: Iterable[str]) -> Iterator[str]:
+    """``values`` as a one-column table ``k`` the SQL can join (a Python list bound as a parameter
+    costs a failed ``import pandas`` per element in DuckDB's binder)."""
+    name = f"_alert_keys_{next(_views)}"
+    conn.register(name, pa.table({"k": pa.array(list(values), pa.string())}))
+    try:
+        yield name
+    finally:
+        conn.unregister(name)
+
+
 def load_articles(conn: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[Article]:
     """The articles ``ids`` with their mentions, events and facts, in ``ids``' order."""
     if not ids:
         return []
     ids = list(ids)
-    rows = _dicts(conn.execute(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles "
-                               "WHERE article_id IN (SELECT unnest(?))", [ids]))
-    articles = {r["article_id"]: Article(**r) for r in rows}
-    for aid, entity_id, start, end in conn.execute(
-            'SELECT article_id, entity_id, start, "end" FROM mentions WHERE article_id IN (SELECT unnest(?)) '
-            "ORDER BY article_id, start", [ids]).fetchall():
-        articles[aid].mentions.append((entity_id, int(start), int(end)))
-    for row in _dicts(conn.execute(f"SELECT {', '.join(map(_q, EVENT_COLUMNS))} FROM events "
-                                   "WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id, start", [ids])):
-        articles[row["article_id"]].events.append(row)
-    for row in _dicts(conn.execute(f"SELECT {', '.join(map(_q, FACT_COLUMNS))} FROM facts "
-                                   "WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id, start", [ids])):
-        articles[row["article_id"]].facts.append(row)
+    with keys_view(conn, ids) as view:
+        rows = _dicts(conn.execute(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles "
+                                   f"WHERE article_id IN (SELECT k FROM {view})"))
+        articles = {r["article_id"]: Article(**r) for r in rows}
+        for aid, entity_id, start, end in conn.execute(
+                f'SELECT article_id, entity_id, start, "end" FROM mentions WHERE article_id IN (SELECT k FROM {view}) '
+                "ORDER BY article_id, start").fetchall():
+            articles[aid].mentions.append((entity_id, int(start), int(end)))
+        for row in _dicts(conn.execute(f"SELECT {', '.join(map(_q, EVENT_COLUMNS))} FROM events "
+                                       f"WHERE article_id IN (SELECT k FROM {view}) ORDER BY article_id, start")):
+            articles[row["article_id"]].events.append(row)
+        for row in _dicts(conn.execute(f"SELECT {', '.join(map(_q, FACT_COLUMNS))} FROM facts "
+                                       f"WHERE article_id IN (SELECT k FROM {view}) ORDER BY article_id, start")):
+            articles[row["article_id"]].facts.append(row)
     return [articles[i] for i in ids if i in articles]
 
 
@@ -95,16 +114,43 @@ def entity_names(conn: duckdb.DuckDBPyConnection, watches: Iterable[Watch]) -> d
     ids = sorted({e for w in watches for e in w.entities})
     if not ids:
         return {}
-    return dict(conn.execute("SELECT entity_id, name FROM entities WHERE entity_id IN (SELECT unnest(?))",
-                             [ids]).fetchall())
+    with keys_view(conn, ids) as view:
+        return dict(conn.execute(f"SELECT entity_id, name FROM entities WHERE entity_id IN (SELECT k FROM {view})")
+                    .fetchall())
+
+
+# Fingerprints within NEAR_DUPLICATE_BITS of each other agree on at least one of that many plus one
+# blocks of their 64 bits (pigeonhole): a fingerprint is compared only with those sharing a block.
+_BLOCKS = NEAR_DUPLICATE_BITS + 1
+_WIDTH = 64 // _BLOCKS
+
+
+@functools.lru_cache(maxsize=4096)
+def _block_keys(simhash: int) -> list[tuple[int, int]]:
+    keys = []
+    for i in range(_BLOCKS):
+        width = _WIDTH if i < _BLOCKS - 1 else 64 - _WIDTH * (_BLOCKS - 1)
+        keys.append((i, (simhash >> (i * _WIDTH)) & ((1 << width) - 1)))
+    return keys
 
 
 @dataclass
 class _Known:
     """A watch's alerts as far as repeats are concerned."""
 
-    ids: set[str] = field(default_factory=set)         # stories, articles and their originals
-    prints: list[int] = field(default_factory=list)    # fingerprints of alerted articles long enough to compare
+    ids: set[str] = field(default_factory=set)          # stories, articles and their originals
+    blocks: dict[tuple[int, int], list[int]] = field(default_factory=dict)  # fingerprints of long enough articles
+
+    def add_print(self, simhash: int) -> None:
+        for key in _block_keys(simhash):
+            self.blocks.setdefault(key, []).append(simhash)
+
+    def near(self, simhash: int) -> bool:
+        return any(near(simhash, other, NEAR_DUPLICATE_BITS)
+                   for key in _block_keys(simhash) for other in self.blocks.get(key, ()))
+
+    def copy(self) -> _Known:
+        return _Known(set(self.ids), {k: list(v) for k, v in self.blocks.items()})
 
 
 def _known(conn: duckdb.DuckDBPyConnection, watches: Iterable[str]) -> dict[str, _Known]:
@@ -112,19 +158,20 @@ def _known(conn: duckdb.DuckDBPyConnection, watches: Iterable[str]) -> dict[str,
     known: dict[str, _Known] = {w: _Known() for w in names}
     if not names:
         return known
-    for watch, story, aid, simhash, dup, words in conn.execute(
-            "SELECT a.watch, a.story, a.article_id, coalesce(a.simhash, r.simhash), r.duplicate_of, r.word_count "
-            "FROM alerts a LEFT JOIN articles r USING (article_id) WHERE a.watch IN (SELECT unnest(?))",
-            [names]).fetchall():
-        k = known[watch]
-        k.ids.update(i for i in (story, aid, dup) if i)
-        if simhash is not None and (words or 0) >= MIN_WORDS_FOR_DUPLICATE:
-            k.prints.append(int(simhash))
-    # Copies linked to an alerted article (the link may have been made after the alert).
-    for watch, copy in conn.execute(
-            "SELECT a.watch, r.article_id FROM alerts a JOIN articles r ON r.duplicate_of IN (a.article_id, a.story) "
-            "WHERE a.watch IN (SELECT unnest(?))", [names]).fetchall():
-        known[watch].ids.add(copy)
+    with keys_view(conn, names) as view:
+        for watch, story, aid, simhash, dup, words in conn.execute(
+                "SELECT a.watch, a.story, a.article_id, coalesce(a.simhash, r.simhash), r.duplicate_of, r.word_count "
+                f"FROM alerts a LEFT JOIN articles r USING (article_id) WHERE a.watch IN (SELECT k FROM {view})"
+        ).fetchall():
+            k = known[watch]
+            k.ids.update(i for i in (story, aid, dup) if i)
+            if simhash is not None and (words or 0) >= MIN_WORDS_FOR_DUPLICATE:
+                k.add_print(int(simhash))
+        # Copies linked to an alerted article (the link may have been made after the alert).
+        for watch, copy in conn.execute(
+                "SELECT a.watch, r.article_id FROM alerts a JOIN articles r ON r.duplicate_of IN (a.article_id, a.story) "
+                f"WHERE a.watch IN (SELECT k FROM {view})").fetchall():
+            known[watch].ids.add(copy)
     return known
 
 
@@ -133,13 +180,13 @@ def _repeat(k: _Known, article: Article) -> bool:
         return True
     if article.simhash is None or (article.word_count or 0) < MIN_WORDS_FOR_DUPLICATE:
         return False
-    return any(near(article.simhash, p, NEAR_DUPLICATE_BITS) for p in k.prints)
+    return k.near(int(article.simhash))
 
 
 def _remember(k: _Known, article: Article) -> None:
     k.ids.update(i for i in (article.article_id, article.duplicate_of) if i)
     if article.simhash is not None and (article.word_count or 0) >= MIN_WORDS_FOR_DUPLICATE:
-        k.prints.append(int(article.simhash))
+        k.add_print(int(article.simhash))
 
 
 ALERT_SCHEMA = pa.schema([
@@ -208,10 +255,11 @@ def _set_state(conn: duckdb.DuckDBPyConnection, key: str, value: str, now: datet
 
 def mark_seen(conn: duckdb.DuckDBPyConnection, ids: Sequence[str], now: datetime) -> None:
     if ids:
-        conn.execute("INSERT INTO alert_seen SELECT article_id, version, ? FROM articles "
-                     "WHERE article_id IN (SELECT unnest(?)) "
-                     "ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, seen_at = excluded.seen_at",
-                     [now, list(ids)])
+        with keys_view(conn, ids) as view:
+            conn.execute("INSERT INTO alert_seen SELECT article_id, version, ? FROM articles "
+                         f"WHERE article_id IN (SELECT k FROM {view}) "
+                         "ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, seen_at = excluded.seen_at",
+                         [now])
 
 
 def unseen(conn: duckdb.DuckDBPyConnection) -> list[str]:
@@ -248,7 +296,7 @@ def match_new(conn: duckdb.DuckDBPyConnection, watchlist: Watchlist, *, now: dat
         for start in range(0, len(ids), batch):
             part = ids[start:start + batch]
             accepted = _match_batch(conn, matcher, part, known, report)
-            written = _write(conn, accepted, watches, now, "load")
+            written = set(_write(conn, accepted, watches, now, "load"))
             report.alerts += len(written)
             for hit, _a in accepted:
                 if alert_id(hit.watch, hit.story) in written:
@@ -308,7 +356,7 @@ def preview(conn: duckdb.DuckDBPyConnection, watch: Watch, since: datetime) -> l
     ids = _since_ids(conn, since)
     matcher = Matcher([watch], entity_names(conn, [watch]))
     known = _known(conn, [watch.name]) if has_alerts_table(conn) else {watch.name: _Known()}
-    alerted_before = _Known(set(known[watch.name].ids), list(known[watch.name].prints))
+    alerted_before = known[watch.name].copy()
     seen = _Known()
     out = []
     for start in range(0, len(ids), BATCH):
@@ -369,9 +417,11 @@ def events_of(conn: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> di
     out: dict[str, list[dict[str, Any]]] = {}
     if not article_ids:
         return out
-    for row in _dicts(conn.execute(
+    with keys_view(conn, article_ids) as view:
+        rows = _dicts(conn.execute(
             "SELECT article_id, event_id, kind, subject, party, commodity, quantity, unit, amount, currency, value_usd, "
-            "share, period, basis, direction FROM events WHERE article_id IN (SELECT unnest(?)) "
-            "ORDER BY article_id, start", [list(article_ids)])):
+            f"share, period, basis, direction FROM events WHERE article_id IN (SELECT k FROM {view}) "
+            "ORDER BY article_id, start"))
+    for row in rows:
         out.setdefault(row["article_id"], []).append(row)
     return out
