@@ -290,3 +290,11 @@ def test_neutralise_touches_only_text_that_starts_a_formula():
                                               "'quoted"]
     assert out.column("number").equals(table.column("number")) and out.column("count").equals(table.column("count"))
     assert out.schema == table.schema
+
+
+def test_string_bytes_are_the_values_of_a_sliced_array_in_order():
+    array = pa.array(["ab", "", "cdé", "f", "gh"])
+    assert exports._string_bytes(array) == "abcdéfgh".encode()
+    assert exports._string_bytes(array.slice(2, 2)) == "cdéf".encode()
+    assert exports._string_bytes(array.slice(1, 0)) == b""
+    assert exports._string_bytes(pa.array(["x", "yz"], pa.large_string()).slice(1)) == b"yz"

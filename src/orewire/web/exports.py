@@ -145,6 +145,18 @@ def _json_value(name: str, kind: pa.DataType) -> str:
             f"ELSE strftime({value}, '%Y-%m-%dT%H:%M:%S.%f{offset}') END")
 
 
+def _string_bytes(array: pa.Array) -> bytes:
+    """The UTF-8 bytes of a string array's values, one after the other (no value is NULL)."""
+    if not pa.types.is_large_string(array.type):
+        array = array.cast(pa.string())
+    _, offsets, data = array.buffers()
+    if not len(array) or offsets is None or data is None:
+        return b""
+    positions = memoryview(offsets).cast("q" if pa.types.is_large_string(array.type) else "i")
+    start, end = positions[array.offset], positions[array.offset + len(array)]
+    return data.slice(start, end - start).to_pybytes()
+
+
 class JsonEncoder(Encoder):
     """One JSON array of objects, an object a line, written by DuckDB (``to_json``), not Python."""
 
@@ -152,7 +164,8 @@ class JsonEncoder(Encoder):
 
     def start(self, schema: pa.Schema) -> bytes:
         fields = ", ".join("'" + f.name.replace("'", "''") + "': " + _json_value(f.name, f.type) for f in schema)
-        self._select = f"SELECT to_json({{{fields}}}) FROM {{table}} t"
+        # Each object after the separator that precedes it: the chunk's text is its column's bytes.
+        self._select = f"SELECT ',\n' || to_json({{{fields}}}) FROM {{table}} t"
         self._rows = 0
         self._name = f"_web_json_{threading.get_ident()}_{id(self)}"
         return b"["
@@ -162,12 +175,14 @@ class JsonEncoder(Encoder):
             return b""
         conn.register(self._name, table)
         try:
-            texts = conn.execute(self._select.replace("{table}", self._name)).to_arrow_table().column(0).to_pylist()
+            column = conn.execute(self._select.replace("{table}", self._name)).to_arrow_table().column(0)
         finally:
             conn.unregister(self._name)
-        out = ("\n" if not self._rows else ",\n") + ",\n".join(texts)
-        self._rows += len(texts)
-        return out.encode("utf-8")
+        out = b"".join(_string_bytes(piece) for piece in column.chunks)
+        if not self._rows:
+            out = out[1:]  # the first object has no comma before it
+        self._rows += table.num_rows
+        return out
 
     def finish(self) -> bytes:
         return b"\n]\n" if self._rows else b"]\n"
