@@ -35,6 +35,7 @@ def with_alerts(result: dict[str, Any]) -> dict[str, Any]:
     from orewire.alerts.service import keep_up_quietly, watches_set
 
     settings = get_settings()
+    _source_health(result, settings)
     if watches_set(settings) is False:
         keep_up_quietly(settings)
         return result
@@ -45,6 +46,27 @@ def with_alerts(result: dict[str, Any]) -> dict[str, Any]:
     result.setdefault("lines", []).append(data["line"])
     result["alerts"] = data
     return result
+
+
+def _source_health(result: dict[str, Any], settings: Any) -> None:
+    """Each run of ``result`` compared with its source's last 14 days (``orewire.alerts.health``);
+    a sharp change is one line more and an alert to the watchlist's ``[operator]``. Never raises."""
+    from orewire.alerts.health import notify_operator
+    from orewire.alerts.service import watchlist
+    from orewire.alerts.watchlists import Watchlist
+
+    run_ids = [s["run_id"] for s in result.get("sources", []) if s.get("run_id")]
+    try:
+        watches = watchlist(settings)
+    except Exception:  # a bad watchlist is the alerts line's to report; the findings still count
+        watches = Watchlist()
+    try:
+        lines = notify_operator(settings, watches, run_ids)
+    except Exception as exc:  # health is advice to the operator, never a failed run
+        lines = [f"health: warning: not checked: {_one_line(exc)}"]
+    if lines:
+        result.setdefault("lines", []).extend(lines)
+        result["health"] = lines
 
 
 @flow(name="digest", flow_run_name="digest-{since}")

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from orewire.alerts.freshness import WINDOW_DAYS, fmt_lag, lags
+from orewire.alerts.health import latest_flags
 from orewire.controls import escape_controls
 from orewire.settings import Settings
 from orewire.sources import load_registry
@@ -56,6 +57,7 @@ def collect_status(settings: Settings, now: datetime | None = None) -> dict[str,
         failed_runs = dict(conn.execute(
             "SELECT source, count(*) FILTER (WHERE status NOT IN ('ok', 'warning', 'running')) FROM runs GROUP BY 1").fetchall())
         freshness = lags(conn, now)
+        health = latest_flags(conn)
     except duckdb.Error as exc:
         raise damage(settings.warehouse, exc) or WarehouseError(f"cannot read warehouse {settings.warehouse}: "
                                                                  f"{str(exc).splitlines()[0]}") from None
@@ -73,6 +75,7 @@ def collect_status(settings: Settings, now: datetime | None = None) -> dict[str,
             "run_errors": int(run_errors.get(name) or 0),
             "failed_runs": failed_runs.get(name, 0),
             "lag": freshness.get(name) or {},
+            "health": [f.as_dict() for f in health.get(name, [])],
         })
     return data
 
@@ -95,7 +98,7 @@ def render_status(data: dict[str, Any], console: Console) -> None:
     table = Table("source", "last run", "outcome", "fetched", "new", "updated", "errors", "articles",
                   "mining", "facts", "newest article", "fetch errors (all)",
                   f"lag published→warehouse, median / 95% ({WINDOW_DAYS} d)",
-                  f"lag warehouse→alert, median / 95% ({WINDOW_DAYS} d)", title="orewire status")
+                  f"lag warehouse→alert, median / 95% ({WINDOW_DAYS} d)", "health (last run)", title="orewire status")
     notes: list[Text] = []
     for s in data["sources"]:
         run = s.get("last_run") or {}
@@ -105,11 +108,14 @@ def render_status(data: dict[str, Any], console: Console) -> None:
             _count(run.get("errors")), str(s.get("articles", 0)), str(s.get("mining_articles", 0)),
             str(s.get("facts", 0)), str(s.get("newest_published_at") or "-")[:19], str(s.get("fetch_errors", 0)),
             _lag(s.get("lag") or {}, "published"), _lag(s.get("lag") or {}, "alert"),
+            ("CHANGED: " + ", ".join(f["check"] for f in s["health"])) if s.get("health") else "ok",
         )
         table.add_row(*(Text(escape_controls(str(c), breaks=True)) for c in cells))
         if run.get("status") not in (None, "ok") and run.get("message"):
             style = "yellow" if run["status"] in ("warning", "offline") else "red"
             notes.append(Text(escape_controls(f"{s['source']}: {run['status']}: {run['message']}"), style=style))
+        for finding in s.get("health") or []:
+            notes.append(Text(escape_controls(f"{s['source']}: health: {finding['text']}"), style="yellow"))
     console.print(table)
     for note in notes:
         console.print(note, soft_wrap=True)

@@ -130,6 +130,11 @@ class Watchlist:
 
     watches: dict[str, Watch] = field(default_factory=dict)
     path: Path | None = None
+    operator: tuple[str, ...] = ()  # [operator] notify: where source-health alerts go
+
+    @property
+    def operator_targets(self) -> tuple[Target, ...]:
+        return tuple(Target(url) for url in self.operator)
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self.watches.values())
@@ -285,14 +290,33 @@ def parse_watchlist(text: str, path: Path | None = None, *, sources: set[str] | 
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise WatchlistError(f"watchlists.toml: not valid TOML: {exc}") from None
-    unknown = set(data) - {"watch"}
+    unknown = set(data) - {"watch", "operator"}
     if unknown:
-        raise WatchlistError(f"watchlists.toml: unknown top-level key {sorted(unknown)[0]!r} (expected [watch.NAME])")
+        raise WatchlistError(f"watchlists.toml: unknown top-level key {sorted(unknown)[0]!r} "
+                             "(expected [watch.NAME] or [operator])")
     tables = data.get("watch", {})
     if not isinstance(tables, dict):
         raise WatchlistError("watchlists.toml: 'watch' must hold tables ([watch.NAME])")
     watches = {name: parse_watch(name, table, sources) for name, table in tables.items()}
-    return Watchlist(watches, path)
+    return Watchlist(watches, path, parse_operator(data.get("operator")))
+
+
+def parse_operator(table: Any) -> tuple[str, ...]:
+    """The ``[operator]`` table: ``notify``, the apprise URLs source-health alerts go to. Raises
+    WatchlistError (one line naming the key)."""
+    if table is None:
+        return ()
+    if not isinstance(table, dict):
+        raise WatchlistError("watchlists.toml: 'operator' must be a table ([operator])")
+    unknown = sorted(set(table) - {"notify"})
+    if unknown:
+        raise WatchlistError(f"watchlists.toml: [operator], key {unknown[0]!r}: unknown key (known: notify)")
+    if "notify" not in table:
+        return ()
+    try:
+        return _check_notify("operator", _str_list("operator", "notify", table["notify"]))
+    except WatchlistError as exc:
+        raise WatchlistError(str(exc).replace("watch 'operator',", "[operator],")) from None
 
 
 def load_watchlist(path: Path | str, *, sources: set[str] | None = None) -> Watchlist:

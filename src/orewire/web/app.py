@@ -34,7 +34,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from orewire import __version__
-from orewire.alerts import freshness
+from orewire.alerts import freshness, health
 from orewire.facts.model import entity_id as make_entity_id
 from orewire.settings import Settings
 from orewire.sources import RegistryError, load_registry
@@ -264,6 +264,7 @@ class WebView:
             start, end = data["daily_range"]
             return self.page(request, "overview.html", {
                 "data": data, "lags": freshness.lags(conn, now), "lag_days": freshness.WINDOW_DAYS,
+                "health": health.latest_flags(conn),
                 "daily_chart": charts.daily_bars(data["daily"], start, end, link="/search?sort=date"),
                 "commodity_chart": charts.month_lines(data["monthly"], link="/search?sort=date"),
             })
