@@ -24,7 +24,7 @@ from rich.text import Text
 
 from orewire.alerts.commands import alerts_command, digest_command, watch_app
 from orewire.alerts.watchlists import AlertsError
-from orewire.controls import escape_controls
+from orewire.controls import escape_controls, spreadsheet_text
 from orewire.settings import Settings, SettingsError, get_settings
 from orewire.sources import RegistryError, load_registry
 
@@ -319,8 +319,14 @@ def _csv_escaped(value: Any) -> Any:
     return escape_controls(value) if isinstance(value, str) else value
 
 
-def _render(columns: list[str], batches: Iterable[list[tuple[Any, ...]]], fmt: str) -> None:
-    """Print rows as they come: csv and json row by row, the table once (up to TABLE_ROWS)."""
+def _csv_value(value: Any, spreadsheet: bool) -> Any:
+    cell = _csv_escaped(_csv_cell(value))
+    return spreadsheet_text(cell) if spreadsheet and isinstance(value, str) else cell
+
+
+def _render(columns: list[str], batches: Iterable[list[tuple[Any, ...]]], fmt: str, spreadsheet: bool = False) -> None:
+    """Print rows as they come: csv and json row by row, the table once (up to TABLE_ROWS).
+    ``spreadsheet``: csv text cells that begin like a formula get a leading quote."""
     out = sys.stdout
     if fmt == "json":
         out.write("[")
@@ -335,7 +341,7 @@ def _render(columns: list[str], batches: Iterable[list[tuple[Any, ...]]], fmt: s
         writer = csv.writer(out, lineterminator="\n")  # as the DuckDB CLI writes CSV
         writer.writerow([escape_controls(c) for c in columns])
         for batch in batches:
-            writer.writerows([[_csv_escaped(_csv_cell(v)) for v in row] for row in batch])
+            writer.writerows([[_csv_value(v, spreadsheet) for v in row] for row in batch])
     else:
         table = Table(show_lines=False)
         for col in columns:
@@ -356,12 +362,12 @@ def _render(columns: list[str], batches: Iterable[list[tuple[Any, ...]]], fmt: s
 
 
 def _run_sql(query: str, fmt: str, settings: Settings, timeout: float | None = None,
-             memory_limit: int | None = None) -> None:
+             memory_limit: int | None = None, spreadsheet: bool = False) -> None:
     from orewire.warehouse import SqlFailed, SqlRefused, SqlStopped, stream_query
 
     try:
         with stream_query(query, settings, timeout=timeout, memory_limit=memory_limit) as stream:
-            _render(stream.columns, stream.batches, fmt)
+            _render(stream.columns, stream.batches, fmt, spreadsheet)
     except SqlRefused as exc:
         raise UserError(str(exc), EXIT_REFUSED) from None
     except SqlStopped as exc:
@@ -379,6 +385,10 @@ def sql(
     memory_limit: Annotated[str | None, typer.Option(
         help="DuckDB memory limit: a size (4GB, 500MB) or a share of RAM (25%). Default OREWIRE_SQL_MEMORY "
              "or 25%.")] = None,
+    spreadsheet: Annotated[bool, typer.Option(
+        "--spreadsheet", help="With --format csv: text that begins like a formula (= + - @, a tab) gets a "
+                              "leading ' so a spreadsheet shows it and runs nothing. Off: the values as stored, "
+                              "for other programs.")] = False,
 ) -> None:
     """Ad-hoc SQL on a read-only connection (writes, ATTACH, extensions and file access refused)."""
     settings = _settings()
@@ -386,13 +396,15 @@ def sql(
         raise UserError(f"--format must be table, csv or json, not {fmt!r}", EXIT_REFUSED)
     if timeout is not None and timeout < 0:
         raise UserError("--timeout must be 0 (no limit) or more seconds", EXIT_REFUSED)
+    if spreadsheet and fmt != "csv":
+        raise UserError("--spreadsheet goes with --format csv", EXIT_REFUSED)
     from orewire.warehouse.query import parse_memory
 
     try:
         memory = parse_memory(memory_limit)
     except ValueError as exc:
         raise UserError(f"--memory-limit: {exc}", EXIT_REFUSED) from None
-    limits: dict[str, Any] = {"timeout": timeout, "memory_limit": memory}
+    limits: dict[str, Any] = {"timeout": timeout, "memory_limit": memory, "spreadsheet": spreadsheet}
     if query is not None:
         _run_sql(query, fmt, settings, **limits)
         return

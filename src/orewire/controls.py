@@ -52,3 +52,14 @@ def escape_bytes(data: bytes, limit: int = 200) -> str:
     byte as ``\\xNN``."""
     return "".join(chr(b) if 0x20 <= b < 0x7f and b != 0x5c else f"\\x{b:02x}" for b in data[:limit]) + (
         "..." if len(data) > limit else "")
+
+
+#: A spreadsheet runs a cell that begins with one of these as a formula (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(text: str) -> str:
+    """``text`` as a spreadsheet shows it instead of running it: a single quote before text that
+    begins like a formula (``=HYPERLINK(...)``, ``+1``, ``-2+3``, ``@SUM(...)``, a tab or a
+    carriage return first)."""
+    return "'" + text if text.startswith(FORMULA_START) else text

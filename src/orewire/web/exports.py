@@ -31,11 +31,11 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from orewire.controls import FORMULA_START
 from orewire.web import store
 
-# A spreadsheet reads a cell beginning with one of these as a formula (OWASP, "CSV Injection").
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_FORMULA_RE = "^[=+\\-@\t\r]"
+# Text that a spreadsheet would run as a formula: it begins with one of ``FORMULA_START``.
+_FORMULA_RE = "^[" + "".join("\\" + c if c in "\\]^-" else c for c in FORMULA_START) + "]"
 # The export's own database sorts its rows' numbers in this much memory, and spills beyond it.
 SORT_MEMORY = "64MB"
 # Narrow rows (numbers and keys) are read from the warehouse in batches of this many.
@@ -48,7 +48,7 @@ def _is_text(kind: pa.DataType) -> bool:
 
 def neutralise(table: pa.Table) -> pa.Table:
     """``table`` with every text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a
-    carriage return prefixed with a single quote, so that a spreadsheet shows it as text instead
+    carriage return (``FORMULA_START``) prefixed with a single quote, so that a spreadsheet shows it as text instead
     of running it. Numbers are not text: a negative number stays a number."""
     columns = []
     for column in table.columns:
