@@ -29,6 +29,20 @@ def _one_line(exc: BaseException) -> str:
     return (text[0] if text else type(exc).__name__)[:300]
 
 
+def _damaged(settings: Any, exc: BaseException) -> bool:
+    """Whether ``exc`` says the warehouse file is damaged (a DuckDB error or the project's own)."""
+    from orewire.warehouse.db import WarehouseDamaged, damage
+
+    seen: BaseException | None = exc
+    for _ in range(8):  # the exception and what it was raised from
+        if seen is None:
+            break
+        if isinstance(seen, WarehouseDamaged) or damage(settings.warehouse, seen) is not None:
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 def with_alerts(result: dict[str, Any]) -> dict[str, Any]:
     """``result`` (a flow's published summary) with this load's alerts: one line more when any
     watch is set. Never raises."""
@@ -42,6 +56,8 @@ def with_alerts(result: dict[str, Any]) -> dict[str, Any]:
     try:
         data = alerts_task()
     except Exception as exc:  # a delivery or matching problem never fails the run
+        if _damaged(settings, exc):
+            return result  # the run's own line says the warehouse is damaged, once
         data = {"line": f"alerts: warning: {_one_line(exc)}"}
     result.setdefault("lines", []).append(data["line"])
     result["alerts"] = data
@@ -63,6 +79,8 @@ def _source_health(result: dict[str, Any], settings: Any) -> None:
     try:
         lines = notify_operator(settings, watches, run_ids)
     except Exception as exc:  # health is advice to the operator, never a failed run
+        if _damaged(settings, exc):
+            return  # the run's own line says the warehouse is damaged, once
         lines = [f"health: warning: not checked: {_one_line(exc)}"]
     if lines:
         result.setdefault("lines", []).extend(lines)
