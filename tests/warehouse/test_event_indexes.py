@@ -102,3 +102,27 @@ def test_replaced_events_are_found_through_the_indexes_as_a_scan_finds_them(ware
     assert [(k, p) for _, k, p in after["company:kazatomprom"]] == [("production", 2023), ("production", 2024)]
     assert after["company:kazakhmys"] == []  # its deal went with the earlier text
     assert [k for _, k, _ in after["deposit:aktogay"]] == ["reserves"]
+
+
+def test_an_entity_page_reads_the_same_events_through_the_indexes_as_by_a_scan(warehouse_env) -> None:
+    fetched = datetime(2024, 5, 1, 10, tzinfo=UTC)
+    _load(warehouse_env, _page(4400001, FIRST, fetched, 0), _page(4400002, FIRST[:1], fetched, 1),
+          _page(4400003, LATER, fetched, 2))
+    conn = duckdb.connect(str(warehouse_env.warehouse), read_only=True)
+    try:
+        named = [r[0] for r in conn.execute(
+            "SELECT DISTINCT id FROM (SELECT subject_id AS id FROM events UNION ALL SELECT party_id FROM events) "
+            "WHERE id IS NOT NULL ORDER BY 1").fetchall()]
+        assert len(named) >= 3
+        for entity_id in named:
+            # In few articles: found through the indexes; in many: in one scan of the table.
+            few = {"entity_id": entity_id, "articles_total": 1}
+            many = {"entity_id": entity_id, "articles_total": store.FEW_ARTICLES + 1}
+            store._entity_events(conn, few)
+            store._entity_events(conn, many)
+            assert few == {**many, "articles_total": 1} and few["events"], entity_id
+        production = {"entity_id": "company:kazatomprom", "articles_total": 1}
+        store._entity_events(conn, production)
+    finally:
+        conn.close()
+    assert [(r["period"], r["quantity"]) for r in production["production"]] == [(2023, 21000.0), (2024, 22500.0)]

@@ -223,7 +223,8 @@ class Lease:
                 self.lock.release()
 
 
-def _rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+def _rows(conn: duckdb.DuckDBPyConnection, sql: str,
+          params: list[Any] | dict[str, Any] | None = None) -> list[dict[str, Any]]:
     cur = conn.execute(sql, params or [])
     names = [d[0] for d in cur.description or []]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
@@ -780,15 +781,30 @@ def entity(conn: duckdb.DuckDBPyConnection, entity_id: str) -> dict[str, Any] | 
     return row
 
 
-# The entity's events: those naming it as their subject or their party (ids, not names), found
-# with two equality lookups, each answered from its index (migration 008) when it matches few
-# rows; one filter "subject_id = ? OR party_id = ?" would scan the whole table every time. Each
-# lookup is materialized before anything else filters its rows (another filter in a lookup
-# would turn it back into a scan); an event both subject and party to the entity counts once.
+# The entity's events: those naming it as their subject or their party (ids, not names). DuckDB
+# answers an equality filter on an indexed column (migration 008) from the index when it matches
+# few rows (up to its index_scan_max_count, 2048), but fetches the rows it finds there one by one,
+# which is cheap only for a few hundred. An entity in few articles is named by few events: they
+# are found with two equality lookups, from the indexes; a much written-about one's (its
+# articles counted by its mentions, before) in one scan of both columns, which then costs less
+# than two. Each lookup is materialized before anything else filters its rows (another filter in
+# a lookup would turn it back into a scan); an event both subject and party to the entity counts
+# once.
+FEW_ARTICLES = 100
+
+
 def _entity_event_rows(columns: str) -> str:
+    """CTEs ending in ``e``: the rows (``rid`` and ``columns``) of the events naming ``$entity``,
+    read through the indexes."""
     return (f"s AS MATERIALIZED (SELECT rowid AS rid, {columns} FROM events WHERE subject_id = $entity), "
             f"p AS MATERIALIZED (SELECT rowid AS rid, {columns} FROM events WHERE party_id = $entity), "
             f"e AS MATERIALIZED (SELECT * FROM s UNION ALL SELECT * FROM p WHERE rid NOT IN (SELECT rid FROM s))")
+
+
+def _entity_event_scan(columns: str) -> str:
+    """The same as one CTE ``e``, read in one scan of the subject and party columns."""
+    return (f"e AS MATERIALIZED (SELECT rowid AS rid, {columns} FROM events "
+            f"WHERE subject_id = $entity OR party_id = $entity)")
 
 
 _EVENT_ORDER = "a.published_at DESC NULLS LAST, e.article_id, e.start, e.event_id"
@@ -800,17 +816,18 @@ def _entity_events(conn: duckdb.DuckDBPyConnection, row: dict[str, Any]) -> None
     unit), each year's latest reported actual figure (the most recently published article's, then
     the first figure of that article, as the warehouse's deposits view reads it)."""
     entity_id = row["entity_id"]
-    # The entity's events with the few columns the list's order and the chart need, and their
+    named = {"entity": entity_id}
+    find = _entity_event_rows if row.get("articles_total", FEW_ARTICLES + 1) <= FEW_ARTICLES else _entity_event_scan
+    # The entity's events, with the few columns the list's order and the chart need and their
     # articles' dates (from their own articles: joining the whole articles table costs more); the
     # list's rows are then read whole by row number. The numbers are DuckDB's own row ids,
     # integers, not values from the request.
     found = conn.execute(f"""
-        WITH {_entity_event_rows(
-            "article_id, start, event_id, kind, basis, period, quantity, unit, commodity, subject_id, subject")}
+        WITH {find("article_id, start, event_id, kind, basis, period, quantity, unit, commodity, subject_id, subject")}
         SELECT e.*, a.published_at
         FROM e JOIN (SELECT article_id, published_at FROM articles WHERE article_id IN (SELECT article_id FROM e)) a
              USING (article_id)
-    """, {"entity": entity_id}).fetch_arrow_table()
+    """, named).fetch_arrow_table()
     row["events_total"] = found.num_rows
     if not found.num_rows:
         row["events"], row["production"] = [], []
