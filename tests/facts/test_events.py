@@ -173,3 +173,11 @@ def test_event_ids_are_the_extractions_entities_or_none() -> None:
         assert e["party_id"] is None or e["party_id"] in ids, e
     reserves = next(e for e in found if e["kind"] == "reserves")
     assert reserves["subject"] == "Winu" and reserves["commodity"] == "ore"
+
+
+def test_a_hyphenated_abbreviation_ends_its_sentence() -> None:
+    from orewire.facts.text import Sentences
+
+    text = "Output was stable at 1,714 Koz y-o-y. Gold sales rose by 2%. J. Smith said so."
+    assert [text[a:b] for a, b in Sentences(text).spans] == [
+        "Output was stable at 1,714 Koz y-o-y.", "Gold sales rose by 2%.", "J. Smith said so."]

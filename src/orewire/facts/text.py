@@ -14,7 +14,7 @@ _ABBREVIATIONS = frozenset(
 # A run of end marks is matched only from its first mark and never given back (possessive), so a
 # long run ("....", "?.?.") costs one pass instead of one pass per starting position.
 _BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9А-Я])|\n\s*\n|\n")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.-]*)$")  # "y-o-y." is a word, not an initial
 
 
 class Sentences:
