@@ -91,6 +91,8 @@ class Article:
         self.published_at = published_at
         self.numbers: list[Number] = []
         self.anaphora_cache: dict[tuple[int, int, int], list[Mention]] = {}
+        self.cue_cache: dict[tuple[int, int, int], list[tuple[int, int, str]]] = {}  # cues per sentence and table
+        self.year_cache: dict[tuple[int, int, int, int], list[tuple[int, int, int, bool | None, bool]]] = {}
         self._last_subject: dict[str, tuple[int, Mention]] = {}  # kind -> (sentence, subject) of its last event
         self.mentions = sorted(
             (Mention(s, e, ent.kind, written_name(ent, lex), ent.id) for ent in entities
@@ -100,6 +102,7 @@ class Article:
         if lex.language == "en":
             self._projects()
         self._starts = [m.start for m in self.mentions]
+        self._kind_of = {m.id: m.kind for m in reversed(self.mentions)}  # an id's kind, as its first mention has it
         self._counts: dict[str, int] = {}
         for m in self.mentions:
             self._counts[m.id] = self._counts.get(m.id, 0) + 1
@@ -164,7 +167,7 @@ class Article:
     def remember(self, ev: Event) -> None:
         """Keep the subject of an event: the next figure of its kind may leave it unsaid."""
         if ev.subject_id and ev.subject:
-            kind = next((m.kind for m in self.mentions if m.id == ev.subject_id), "")
+            kind = self._kind_of.get(ev.subject_id, "")
             self._last_subject[ev.kind] = (self.sents.index(ev.start),
                                            Mention(ev.start, ev.end, kind, ev.subject, ev.subject_id))
         elif ev.subject and not ev.subject_id:

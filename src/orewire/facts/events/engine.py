@@ -157,31 +157,24 @@ def clause_of(text: str, ss: int, se: int, pos: int) -> tuple[int, int]:
     return a, b
 
 
-_CUES: dict[tuple[int, int, int], list[tuple[int, int, str]]] = {}
-_CUES_TEXT: list[str] = [""]
-
-
-def _cue_matches(text: str, cues: dict[str, re.Pattern[str]], ss: int, se: int,
+def _cue_matches(art: Article, cues: dict[str, re.Pattern[str]], ss: int, se: int,
                  names: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
     """Every cue of ``cues`` in the sentence [ss, se), read once per sentence and word table."""
-    if _CUES_TEXT[0] is not text:
-        _CUES.clear()
-        _CUES_TEXT[0] = text
     key = (ss, se, id(cues))
-    found = _CUES.get(key)
+    found = art.cue_cache.get(key)
     if found is None:
-        found = [(m.start(), m.end(), kind) for kind, rx in cues.items() for m in rx.finditer(text, ss, se)]
+        found = [(m.start(), m.end(), kind) for kind, rx in cues.items() for m in rx.finditer(art.text, ss, se)]
         if names:  # "Jiaxin International Resources Investment", "Нацагентство по инвестициям": a name, no cue
             found = [c for c in found if not any(a <= c[0] < b for a, b in names)]
-        _CUES[key] = found
+        art.cue_cache[key] = found
     return found
 
 
-def _nearest_cue(text: str, cues: dict[str, re.Pattern[str]], a: int, b: int, num: Number,
+def _nearest_cue(art: Article, cues: dict[str, re.Pattern[str]], a: int, b: int, num: Number,
                  sentence: tuple[int, int], names: list[tuple[int, int]] | None = None) -> tuple[str, int] | None:
     """The kind whose cue stands nearest to the number within [a, b), and the cue's position."""
     best: tuple[int, str, int] | None = None
-    for start, end, kind in _cue_matches(text, cues, sentence[0], sentence[1], names):
+    for start, end, kind in _cue_matches(art, cues, sentence[0], sentence[1], names):
         if start < a or end > b:
             continue
         if end <= num.start:
@@ -205,7 +198,7 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
     ss, se = art.sents.span(num.start)
     a, b = clause_of(text, ss, se, num.start)
     if num.what == "s":
-        cue = _nearest_cue(text, lex.deal_only, ss, se, num, (ss, se))
+        cue = _nearest_cue(art, lex.deal_only, ss, se, num, (ss, se))
         if cue is None or not (lex.buy_verb.search(text, ss, se) or lex.seller_verb.search(text, ss, se)
                                or lex.deal_act.search(text, ss, se) or lex.transaction.search(text, ss, se)):
             return None  # "the State Fund owns 81.2% of the shares": a holding, not a deal
@@ -224,7 +217,7 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         if num.what == "q" and num.fact is not None and num.fact.unit == "g/t":
             cues = lex.grade
         names = [(m.start, m.end) for m in art.in_span(ss, se, ("company", "org")) if m.end - m.start > 3]
-        cue = _nearest_cue(text, cues, a, b, num, (ss, se), names) or _nearest_cue(text, cues, ss, se, num, (ss, se), names)
+        cue = _nearest_cue(art, cues, a, b, num, (ss, se), names) or _nearest_cue(art, cues, ss, se, num, (ss, se), names)
         opened = text.rfind("(", ss, num.start)
         if previous is not None and previous.sentence_start == ss and opened > text.rfind(")", ss, num.start) \
                 and previous.end <= opened and previous.kind in cues and text.find(")", num.end, se) != -1:
@@ -232,7 +225,7 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             cue = (previous.kind, previous.start)
         if cue is None and num.what == "q":
             # "the target of 160,000 ounces": plan words type a tonnage as output when nothing else does
-            cue = _nearest_cue(text, lex.quantity_weak, ss, se, num, (ss, se))
+            cue = _nearest_cue(art, lex.quantity_weak, ss, se, num, (ss, se))
         if num.what == "a" and lex.attributive.search(text, max(ss, num.start - 8), num.start) \
                 and lex.project_after.match(text, num.end, min(se, num.end + 90)):
             cue = ("investment", num.end)
@@ -284,7 +277,7 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             art.deposit_commodities.get(ev.subject_id or "") if ev.kind in ("investment", "deal", "licence") else None)
     others = [(n.start, n.end) for n in art.numbers if ss <= n.start < se]
     ev.period = periods.period_of(text, num.start, num.end, (a, b), (ss, se), lex.periods, art.published_at,
-                                  kind, others)
+                                  kind, others, cache=art.year_cache)
     if kind in ("production", "trade"):
         ev.basis = _basis(text, num, (a, b), lex, ev.period, art.published_at)
     return ev

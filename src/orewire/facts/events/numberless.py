@@ -49,7 +49,7 @@ def numberless_events(art: Article, numbered: list[Event]) -> list[Event]:
                     set_slot(ev, "party", party)
                     ev.commodity = art.deposit_commodities.get(ev.subject_id or "")
                     ev.period = periods.period_of(text, word.start(), word.end(), (ss, se), (ss, se), lex.periods,
-                                                  art.published_at, "licence")
+                                                  art.published_at, "licence", cache=art.year_cache)
                     out.append(ev)
         deal = lex.deal_act.search(text, ss, se)
         if deal and (ss, se) not in deal_sentences and not lex.plan.search(text, max(ss, deal.start() - 40), deal.start()):
@@ -69,6 +69,6 @@ def numberless_events(art: Article, numbered: list[Event]) -> list[Event]:
                 set_slot(ev, "subject", subject)
                 set_slot(ev, "party", party)
                 ev.period = periods.period_of(text, deal.start(), deal.end(), (ss, se), (ss, se), lex.periods,
-                                              art.published_at, "deal")
+                                              art.published_at, "deal", cache=art.year_cache)
                 out.append(ev)
     return out

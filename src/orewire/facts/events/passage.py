@@ -23,16 +23,12 @@ def dedupe(events: list[Event]) -> list[Event]:
     """One event per fact: the same kind, subject and number stated again (lead and body) is dropped;
     numberless events once per kind, subject and party."""
     out: list[Event] = []
-    seen_numberless: set[tuple[str, str | None, str | None]] = set()
     for ev in sorted(events, key=lambda e: e.start):
         numbered = ev.quantity or ev.amount or ev.share is not None
         if not numbered:
-            key = (ev.kind, ev.subject_id, ev.party_id)
-            if key in seen_numberless or any(o.kind == ev.kind and o.subject_id == ev.subject_id and
-                                             o.party_id == ev.party_id for o in out):
-                continue
-            seen_numberless.add(key)
-            out.append(ev)
+            if not any(o.kind == ev.kind and o.subject_id == ev.subject_id and o.party_id == ev.party_id
+                       for o in out):
+                out.append(ev)
             continue
         same = next((i for i, o in enumerate(out) if o.kind == ev.kind and same_number(o, ev) and (
             o.subject_id == ev.subject_id or o.subject_id is None or ev.subject_id is None or o.period == ev.period)),
@@ -56,7 +52,8 @@ def article_periods(events: list[Event], art: Article) -> None:
     if not dated and any(ev.kind == "reserves" and ev.period is None for ev in events):
         for m in art.lex.reserves_noun.finditer(art.text):
             ss, se = art.sents.span(m.start())
-            y = periods.period_of(art.text, m.start(), m.end(), (ss, se), (ss, se), art.lex.periods, None, "reserves")
+            y = periods.period_of(art.text, m.start(), m.end(), (ss, se), (ss, se), art.lex.periods, None, "reserves",
+                                  cache=art.year_cache)
             if y:
                 dated.add(y)
     for ev in events:

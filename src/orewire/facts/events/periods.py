@@ -119,20 +119,16 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
     return out
 
 
-_CACHE: dict[tuple[int, int, int, int], list[tuple[int, int, int, bool | None, bool]]] = {}
-_CACHE_TEXT: list[str] = [""]
-
-
-def _years_cached(text: str, a: int, b: int, w: PeriodWords,
-                  published_at: datetime | None) -> list[tuple[int, int, int, bool | None, bool]]:
-    """``_years`` of one sentence, read once per text (the cache holds one text at a time)."""
-    if _CACHE_TEXT[0] is not text:
-        _CACHE.clear()
-        _CACHE_TEXT[0] = text
+def _years_cached(text: str, a: int, b: int, w: PeriodWords, published_at: datetime | None,
+                  cache: dict[tuple[int, int, int, int], list[tuple[int, int, int, bool | None, bool]]] | None,
+                  ) -> list[tuple[int, int, int, bool | None, bool]]:
+    """``_years`` of one sentence, read once per article when the caller keeps a ``cache``."""
+    if cache is None:
+        return _years(text, a, b, w, published_at)
     key = (a, b, id(w), published_at.year if published_at is not None else 0)
-    found = _CACHE.get(key)
+    found = cache.get(key)
     if found is None:
-        found = _CACHE[key] = _years(text, a, b, w, published_at)
+        found = cache[key] = _years(text, a, b, w, published_at)
     return found
 
 
@@ -147,11 +143,13 @@ def _same_brackets(text: str, year: tuple[int, int, int, bool | None, bool], sta
 
 
 def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence: tuple[int, int], w: PeriodWords,
-              published_at: datetime | None, kind: str, others: list[tuple[int, int]] | None = None) -> str | None:
+              published_at: datetime | None, kind: str, others: list[tuple[int, int]] | None = None,
+              cache: dict[tuple[int, int, int, int], list[tuple[int, int, int, bool | None, bool]]] | None = None,
+              ) -> str | None:
     """The year of the number at [start, end): the nearest single year of its clause, else of its
     sentence (reserves: only a year that dates the estimate). A year written right after another
     of ``others`` (numbers of the same sentence) is that number's: "X, against Y a year earlier"."""
-    whole = _years_cached(text, sentence[0], sentence[1], w, published_at)
+    whole = _years_cached(text, sentence[0], sentence[1], w, published_at, cache)
     whole = [y for y in whole if (not y[4] or 0 <= start - y[1] <= 15) and _same_brackets(text, y, start, end)]
     for a, b in (clause, sentence):
         found = [y for y in whole if a <= y[0] and y[1] <= b]
