@@ -4,23 +4,17 @@ the one writer into a real DuckDB file, as the pipeline loads them."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from orewire.archive.warc import ArchivedResponse
-from orewire.records import Processed, ProcessOptions, process_response
 from orewire.settings import Settings
-from orewire.testing.archive_stand_ins import article_page
-from orewire.warehouse import writer
-from orewire.warehouse.load import load_processed
+from tests import loading
+from tests.loading import FILLER, REPO, load, processed
 
-REPO = Path(__file__).resolve().parents[2]
+__all__ = ["FILLER", "REPO", "load", "processed"]
 
-# Words enough for an article, with nothing in them to extract.
-FILLER = ("Officials of the regional administration discussed the plans with the company at a meeting "
-          "on Tuesday, and the talks will continue next month, the statement said.")
 
 KAZATOMPROM = ["Kazatomprom said on Tuesday it would raise uranium output at the Budenovskoye deposit in Turkistan "
                "region next year.",
@@ -36,27 +30,7 @@ DAY = datetime(2026, 11, 2, 9, tzinfo=UTC)
 def page(number: int, title: str, paragraphs: list[str], *, published: datetime = DAY,
          fetched: datetime | None = None, offset: int = 0, warc: str = "alerts.warc.gz") -> ArchivedResponse:
     """Trend article ``number`` as the archive holds it (its record at ``warc``/``offset``)."""
-    url = f"https://en.trend.az/business/economy/{number}.html"
-    return ArchivedResponse(url=url, status=200, headers=[("Content-Type", "text/html; charset=utf-8")],
-                            body=article_page(url, published, title, [*paragraphs, FILLER]),
-                            fetched_at=fetched or published, warc_file=warc, offset=offset,
-                            record_id=f"<urn:uuid:{number}-{offset}>")
-
-
-def processed(settings: Settings, *pages: ArchivedResponse) -> Processed:
-    opts = ProcessOptions(archive_root=str(settings.archive), registry_path=str(REPO / "sources.toml"),
-                          page_budget_s=0)
-    out = Processed()
-    for p in pages:
-        process_response(p, opts, out)
-    assert out.article_count == len(pages) and not out.errors, (out.not_articles, out.errors)
-    return out
-
-
-def load(settings: Settings, *pages: ArchivedResponse) -> None:
-    """Clean, extract and load ``pages`` through the warehouse's one writer."""
-    with writer(settings) as conn:
-        load_processed(conn, processed(settings, *pages))
+    return loading.page(number, title, paragraphs, published=published, fetched=fetched, offset=offset, warc=warc)
 
 
 def rows(settings: Settings, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:

@@ -6,22 +6,15 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from orewire.archive.warc import ArchivedResponse
-from orewire.records import Processed, ProcessOptions, process_response
-from orewire.testing.archive_stand_ins import article_page
-from orewire.warehouse import writer
 from orewire.warehouse.db import migrate
-from orewire.warehouse.load import load_processed
 from orewire.web import store
+from tests import loading
 
-REPO = Path(__file__).resolve().parents[2]
-FILLER = ("Officials of the regional administration discussed the plans with the company at a meeting "
-          "on Tuesday, and the talks will continue next month, the statement said.")
 FIRST = ["Kazatomprom produced 21,000 tonnes of uranium in 2023, the company said on Wednesday.",
          "Kazakhmys acquired a 51% stake in Copper LLP for $120 million."]
 LATER = ["Kazatomprom produced 22,500 tonnes of uranium in 2024, the company said on Wednesday.",
@@ -29,23 +22,11 @@ LATER = ["Kazatomprom produced 22,500 tonnes of uranium in 2024, the company sai
 
 
 def _page(number: int, paragraphs: list[str], fetched: datetime, offset: int) -> ArchivedResponse:
-    url = f"https://en.trend.az/business/economy/{number}.html"
-    published = datetime(2024, 5, 1, 9, tzinfo=UTC)
-    return ArchivedResponse(url=url, status=200, headers=[("Content-Type", "text/html; charset=utf-8")],
-                            body=article_page(url, published, f"Report {number}", [*paragraphs, FILLER]),
-                            fetched_at=fetched, warc_file="indexes.warc.gz", offset=offset,
-                            record_id=f"<urn:uuid:{number}-{offset}>")
+    return loading.page(number, f"Report {number}", paragraphs, published=datetime(2024, 5, 1, 9, tzinfo=UTC),
+                        fetched=fetched, offset=offset, warc="indexes.warc.gz")
 
 
-def _load(settings: Any, *pages: ArchivedResponse) -> None:
-    opts = ProcessOptions(archive_root=str(settings.archive), registry_path=str(REPO / "sources.toml"),
-                          page_budget_s=0)
-    out = Processed()
-    for page in pages:
-        process_response(page, opts, out)
-    assert out.article_count == len(pages) and not out.errors, (out.not_articles, out.errors)
-    with writer(settings) as conn:
-        load_processed(conn, out)
+_load = loading.load
 
 
 def _scan_types(conn: duckdb.DuckDBPyConnection, sql: str, params: Any) -> list[str]:

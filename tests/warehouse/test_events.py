@@ -5,7 +5,6 @@ deposits view; and an upgraded warehouse's articles getting their events from ``
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -15,14 +14,12 @@ from typer.testing import CliRunner
 from orewire.archive.warc import ArchivedResponse
 from orewire.cli import app
 from orewire.facts import EXTRACTOR_VERSION
-from orewire.records import Processed, ProcessOptions, process_response
-from orewire.testing.archive_stand_ins import article_page
-from orewire.warehouse import db, duplicate_keys, writer
+from orewire.warehouse import db, duplicate_keys
 from orewire.warehouse.db import migrate, migrations
-from orewire.warehouse.load import load_processed
 from orewire.warehouse.schema import columns
+from tests import loading
+from tests.loading import FILLER
 
-REPO = Path(__file__).resolve().parents[2]
 VIEWS = {"reserves": "reserves", "production": "production", "trade": "trade", "investment": "investments",
          "deal": "deals", "licence": "licences", "financial": "financials"}
 ARTICLE_COLUMNS = ("source", "published_at", "title", "canonical_url", "article_id")
@@ -32,39 +29,20 @@ ROUNDUP = ["Kazatomprom produced 21,000 tonnes of uranium in 2023, the company s
            "The Aktogay deposit holds reserves of 1.2 million tonnes of copper."]
 
 
-# Words enough for an article (the cleaner wants 30), with nothing in them to extract.
-FILLER = ("Officials of the regional administration discussed the plans with the company at a meeting "
-          "on Tuesday, and the talks will continue next month, the statement said.")
-
-
 def _page(number: int, published: datetime, title: str, paragraphs: list[str],
           fetched: datetime | None = None, offset: int = 0) -> ArchivedResponse:
-    url = f"https://en.trend.az/business/economy/{number}.html"
-    return ArchivedResponse(url=url, status=200, headers=[("Content-Type", "text/html; charset=utf-8")],
-                            body=article_page(url, published, title, [*paragraphs, FILLER]),
-                            fetched_at=fetched or published, warc_file="events.warc.gz", offset=offset,
-                            record_id=f"<urn:uuid:{number}-{offset}>")
+    return loading.page(number, title, paragraphs, published=published, fetched=fetched, offset=offset,
+                        warc="events.warc.gz")
 
 
-def _processed(settings: Any, *pages: ArchivedResponse) -> Processed:
-    opts = ProcessOptions(archive_root=str(settings.archive), registry_path=str(REPO / "sources.toml"),
-                          page_budget_s=0)
-    out = Processed()
-    for page in pages:
-        process_response(page, opts, out)
-    assert out.article_count == len(pages) and not out.errors, (out.not_articles, out.errors)
-    return out
+_processed = loading.processed
+_load = loading.load
 
 
 def _rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
     cur = conn.execute(sql, params or [])
     names = [d[0] for d in cur.description]
     return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
-
-
-def _load(settings: Any, *pages: ArchivedResponse) -> None:
-    with writer(settings) as conn:
-        load_processed(conn, _processed(settings, *pages))
 
 
 def test_events_are_loaded_with_their_article_and_appear_in_their_kind_view(warehouse_env) -> None:
