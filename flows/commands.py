@@ -80,7 +80,7 @@ def _progress(title: str) -> Iterator[None]:
 
 
 # Prefect's loggers of flow and task runs: their states and tracebacks.
-RUN_LOGGERS = ("prefect.flow_runs", "prefect.task_runs")
+RUN_LOGGERS = ("prefect.flow_runs", "prefect.task_runs", "EventsWorker", "APILogWorker")  # the workers log by class name
 
 
 def run_log_path(command: str, settings: Settings | None = None) -> Path:
@@ -124,7 +124,9 @@ def _api(command: str) -> Iterator[str | None]:
     :func:`_run_log`)."""
     from orewire.prefect_api import prefect_api
 
-    with prefect_api(get_settings()) as api, _run_log(command):
+    # the log is opened first and closed last: what Prefect's workers say while they are drained as
+    # the temporary server stops ("Still processing items ...") goes to it too
+    with _run_log(command), prefect_api(get_settings()) as api:
         yield api
 
 
