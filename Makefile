@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.orewire-synced
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help setup browser run test test-fast test-serial lint bench demo clean-state
+.PHONY: help setup browser postgres run test test-fast test-serial lint bench demo clean-state
 
 help:
 	@echo "make run    - one scheduled cycle over every source (orewire run)"
@@ -50,6 +50,21 @@ browser:
 	  fi; \
 	fi
 
+# The lake's tests and `make cluster-demo` start a throwaway PostgreSQL cluster on loopback
+# (orewire.testing.postgres) with Debian's server programs; installed here when missing, as Chromium is.
+postgres:
+	@if ! command -v pg_config >/dev/null 2>&1 || [ ! -x "$$(pg_config --bindir)/initdb" ]; then \
+	  if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then exit 0; fi; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo -n"; else SUDO=none; fi; \
+	  if [ "$$SUDO" = none ] || ! command -v apt-get >/dev/null 2>&1; then \
+	    echo "postgresql is missing and cannot be installed here: the lake's tests need it"; \
+	  else \
+	    echo "installing postgresql for the lake's tests"; \
+	    $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null \
+	      || echo "postgresql could not be installed: the lake's tests need it"; \
+	  fi; \
+	fi
+
 run: $(STAMP)
 	$(BIN)/orewire run
 
@@ -63,7 +78,7 @@ XDIST := -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 # The project's own modules compiled once too (each test starts many `orewire` processes).
 COMPILE := $(BIN)/python -m compileall -q src flows spiders >/dev/null
 
-test: $(STAMP) browser
+test: $(STAMP) browser postgres
 	@$(COMPILE)
 	$(BIN)/pytest $(XDIST)
 
@@ -71,7 +86,7 @@ test-fast: $(STAMP)
 	@$(COMPILE)
 	$(BIN)/pytest $(XDIST) -m "not slow"
 
-test-serial: $(STAMP) browser
+test-serial: $(STAMP) browser postgres
 	@$(COMPILE)
 	$(BIN)/pytest
 
