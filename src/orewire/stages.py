@@ -233,21 +233,24 @@ def reprocess_archive(sources: list[str], settings: Settings, *, workers: int = 
 
 def rebuild_warehouse(settings: Settings, *, workers: int = 1, progress: Progress | None = None) -> IngestResult:
     """Recreate the warehouse from the raw archive alone: fetches from the manifests, articles
-    and facts from the WARC files, runs from the run records. The old file is kept as
-    ``<name>.bak``."""
+    and facts from the WARC files, runs from the run records, the alerts' history from the old
+    file (:func:`carry_history`), which is kept as ``<name>.bak``."""
     started = time.monotonic()
     result = IngestResult()
     db = Path(settings.warehouse)
     from orewire.warehouse.db import writer_lock
 
+    old = db.with_name(db.name + ".bak")
     with writer_lock(db, settings.lock_timeout):
         if db.exists():
-            shutil.move(str(db), str(db) + ".bak")
+            shutil.move(str(db), str(old))
         wal = db.with_name(db.name + ".wal")
-        if wal.exists():
-            shutil.move(str(wal), str(wal) + ".bak")
+        if wal.exists():  # beside the old file under the name DuckDB reads with it
+            shutil.move(str(wal), str(old) + ".wal")
     opts = _options(settings, run_ranges=run_ranges(settings), daily_starts=daily_starts(settings))
     with writer(settings) as conn:
+        # First, so a rebuild that stops half-way leaves a file that still holds the history.
+        result.errors += carry_history(conn, old)
         for path in list_manifests(settings.archive):
             rows = read_manifest(path)
             result.fetches += load_manifest(conn, rows)
@@ -261,6 +264,42 @@ def rebuild_warehouse(settings: Settings, *, workers: int = 1, progress: Progres
                 record_run(conn, run)
     result.duration_s = time.monotonic() - started
     return result
+
+
+# Tables the archive cannot give back: the alerts' history (migration 007: what was alerted and
+# sent, which article versions matching has seen, the digests and operator messages sent). A
+# rebuild copies them from the old file, so nothing is alerted twice or dropped after it.
+CARRIED_TABLES = ("alerts", "alert_deliveries", "alert_seen", "alert_state")
+
+
+def carry_history(conn: duckdb.DuckDBPyConnection, old: Path) -> list[str]:
+    """Copy :data:`CARRIED_TABLES` from the warehouse file ``old`` into ``conn``'s (the columns
+    both have; a table the old file lacks is skipped). Returns the errors, one line each: an old
+    file that cannot be read is said, never a failed rebuild."""
+    if not old.exists():
+        return []
+    try:
+        literal = "'" + str(old).replace("'", "''") + "'"  # ATTACH takes no parameters
+        conn.execute(f"ATTACH {literal} AS carried (READ_ONLY)")
+    except duckdb.Error as exc:
+        return [f"alert history not carried from {old.name}: {str(exc).splitlines()[0]}"[:300]]
+    errors = []
+    try:
+        for table in CARRIED_TABLES:
+            names = [r[0] for r in conn.execute(
+                "SELECT o.column_name FROM duckdb_columns() o JOIN duckdb_columns() n USING (table_name, column_name) "
+                "WHERE o.database_name = 'carried' AND n.database_name = current_database() AND table_name = ? "
+                "ORDER BY n.column_index", [table]).fetchall()]
+            if not names:
+                continue
+            cols = ", ".join(f'"{n}"' for n in names)
+            try:
+                conn.execute(f'INSERT INTO "{table}" ({cols}) SELECT {cols} FROM carried."{table}" ON CONFLICT DO NOTHING')
+            except duckdb.Error as exc:
+                errors.append(f"{table} not carried from {old.name}: {str(exc).splitlines()[0]}"[:300])
+    finally:
+        conn.execute("DETACH carried")
+    return errors
 
 
 # -- run records: kept in the archive too, so a rebuild restores the `runs` table --------------
