@@ -16,6 +16,7 @@ from prefect import flow, task
 from flows.alerts import with_alerts
 from flows.archives import web_archive_backfill
 from flows.common import publish, record_run_task, record_when_stopped
+from flows.limits import crawl_slot
 from orewire.archive import read_manifest
 from orewire.crawl import CrawlResult, crawl_source
 from orewire.records import default_workers
@@ -50,9 +51,11 @@ def _retry_transient(task: Any, task_run: Any, state: Any) -> bool:
 def crawl_task(source: str, run_id: str, base_url: str | None = None, refetch: bool = False,
                mode: str = "daily", since: date | None = None, until: date | None = None,
                politeness: bool = True) -> tuple[CrawlResult, str, str]:
-    """Crawl one source in its own process. Returns (result, outcome, message)."""
-    result = crawl_source(source, run_id=run_id, base_url=base_url, refetch=refetch, mode=mode,
-                          since=since, until=until, politeness=politeness)
+    """Crawl one source in its own process, holding the source's crawl slot (see flows.limits).
+    Returns (result, outcome, message)."""
+    with crawl_slot(source, get_settings().lock_timeout):
+        result = crawl_source(source, run_id=run_id, base_url=base_url, refetch=refetch, mode=mode,
+                              since=since, until=until, politeness=politeness)
     rows = read_manifest(result.manifest) if result.manifest.exists() else []
     outcome, message = crawl_outcome(result.ok, result.error, rows)
     if outcome == RunStatus.TRANSIENT:

@@ -23,13 +23,16 @@ import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
+from flows.limits import ensure_crawl_limits
+from flows.pools import module_entrypoints, register
 from orewire import lifeline
 from orewire.settings import Settings
 from orewire.sources import load_registry
 
 
-def deployments(settings: Settings) -> list[Any]:
-    """The deployments ``orewire serve`` serves (built, not yet registered)."""
+def deployments(settings: Settings, **options: Any) -> list[Any]:
+    """The deployments ``orewire serve`` serves (built, not yet registered); ``options`` go to
+    every ``to_deployment`` (a work pool's module-path entry points: see flows.pools)."""
     from prefect.schedules import Cron
 
     from flows.alerts import digest_flow
@@ -43,6 +46,7 @@ def deployments(settings: Settings) -> list[Any]:
             parameters={"sources": [source.name]},
             description=f"Scheduled crawl and load of {source.title}",
             tags=["orewire", "daily", source.name],
+            **options,
         )
         for source in registry
     ]
@@ -54,20 +58,21 @@ def deployments(settings: Settings) -> list[Any]:
             parameters={"sources": [source.name], "feeds_only": True},
             description=f"Feeds of {source.title}, polled between full crawls",
             tags=["orewire", "feeds", source.name],
+            **options,
         )
         for source in registry if source.feeds and source.feed_schedule
     ]
     built.append(backfill_flow.to_deployment(
         name="backfill", description="Backfill one source for a date range (parameters: source, since, until, via)",
-        tags=["orewire", "backfill"]))
+        tags=["orewire", "backfill"], **options))
     built.append(reprocess_flow.to_deployment(
         name="reprocess", description="Re-clean and re-extract from the raw archive (no network)",
-        tags=["orewire", "reprocess"]))
+        tags=["orewire", "reprocess"], **options))
     built.append(digest_flow.to_deployment(
         name="digest", schedules=[Cron(settings.digest_schedule, timezone="UTC")],
         parameters={"since": "24h", "send": True},
         description="The day's alerts of the watchlist, one message per notify target, grouped by watch",
-        tags=["orewire", "digest"]))
+        tags=["orewire", "digest"], **options))
     return built
 
 
@@ -123,8 +128,22 @@ def local_server(port: int, timeout: float = 120.0) -> Iterator[str]:
                 proc.wait(timeout=10)
 
 
-def serve_all(settings: Settings, port: int | None = None) -> None:
-    """Serve every deployment until interrupted (SIGINT or SIGTERM), then stop cleanly."""
+def _register_on_pool(settings: Settings, pool: str, api: str, console: Any, *, own_server: bool) -> None:
+    """Register the deployments on the work pool; then, if the server is this process's own, keep
+    it up until interrupted (the workers need it); else there is nothing more to do here."""
+    built = deployments(settings, **module_entrypoints())
+    register(settings, pool, built)
+    console.print(f"orewire serve: {len(built)} deployments on work pool {pool!r} at {api}; "
+                  f"workers run them: orewire worker --pool {pool}")
+    if own_server:
+        console.print(f"orewire serve: serving the Prefect server {api} (Ctrl-C to stop)")
+        while True:
+            signal.pause()
+
+
+def serve_all(settings: Settings, port: int | None = None, pool: str | None = None) -> None:
+    """Serve every deployment until interrupted (SIGINT or SIGTERM), then stop cleanly. With
+    ``pool``, register them on that process work pool instead (see flows.pools)."""
     from rich.console import Console
 
     console = Console(stderr=True)
@@ -156,11 +175,15 @@ def serve_all(settings: Settings, port: int | None = None) -> None:
             remember_serve_server(settings, str(api))
             try:
                 with temporary_settings({PREFECT_API_URL: str(api)}):
-                    from prefect import serve
+                    if pool:
+                        _register_on_pool(settings, pool, str(api), console, own_server=not existing)
+                    else:
+                        from prefect import serve
 
-                    built = deployments(settings)
-                    console.print(f"orewire serve: {len(built)} deployments on {api} (Ctrl-C to stop)")
-                    serve(*built, print_starting_message=False)
+                        ensure_crawl_limits(load_registry(settings.sources).names())
+                        built = deployments(settings)
+                        console.print(f"orewire serve: {len(built)} deployments on {api} (Ctrl-C to stop)")
+                        serve(*built, print_starting_message=False)
             finally:
                 forget_serve_server(settings)
     except KeyboardInterrupt:

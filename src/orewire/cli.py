@@ -255,20 +255,56 @@ def import_warc(
 @app.command()
 def serve(
     port: Annotated[int | None, typer.Option(help="Port of the loopback Prefect server (default 4200).")] = None,
+    pool: Annotated[str | None, typer.Option(
+        help="Register the deployments on this Prefect process work pool (made if missing) for "
+             "`orewire worker --pool NAME` to run, instead of serving them here.")] = None,
 ) -> None:
     """Run the schedules: a Prefect deployment per source with its cron, plus backfill and reprocess.
 
-    Uses PREFECT_API_URL when set; otherwise starts a Prefect server on 127.0.0.1."""
+    Uses PREFECT_API_URL when set; otherwise starts a Prefect server on 127.0.0.1. With --pool and
+    PREFECT_API_URL it registers the deployments and returns; with --pool alone it keeps its
+    server up for the workers until interrupted."""
     settings = _settings()
     load_registry(settings.sources)
     from flows.serve import serve_all
 
     try:
-        serve_all(settings, port=port)
+        serve_all(settings, port=port, pool=pool)
     except RuntimeError as exc:
         raise UserError(str(exc)) from None
     # Stopped cleanly (server down, schedules released): leave now rather than wait on the
     # interpreter's teardown of Prefect's background threads, which can race a late signal.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
+@app.command()
+def worker(
+    pool: Annotated[str, typer.Option(help="The Prefect process work pool to take flow runs from.")],
+    name: Annotated[str | None, typer.Option(help="The worker's name (default: Prefect's, unique).")] = None,
+    limit: Annotated[int | None, typer.Option(help="Flow runs at once on this worker (default: no limit).")] = None,
+) -> None:
+    """Run the flow runs of a work pool's deployments (`orewire serve --pool NAME`), each in a process.
+
+    Reports to PREFECT_API_URL, else to the server of a running `orewire serve` of this project."""
+    settings = _settings()
+    load_registry(settings.sources)
+    from orewire.prefect_api import configured_api, serve_server
+
+    api = configured_api() or serve_server(settings)
+    if not api:
+        raise UserError("no Prefect server to take runs from: set PREFECT_API_URL to the server of "
+                        "`orewire serve --pool NAME` (or run that here first)")
+    if limit is not None and limit < 1:
+        raise UserError("--limit must be 1 or more", EXIT_REFUSED)
+    from flows.pools import PoolError, run_worker
+
+    try:
+        run_worker(settings, pool, api, name=name, limit=limit,
+                   printer=lambda *a, **k: err.print(*a, **k, markup=False, highlight=False))
+    except PoolError as exc:
+        raise UserError(str(exc)) from None
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)

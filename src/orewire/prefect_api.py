@@ -40,6 +40,16 @@ class PrefectUnavailable(RuntimeError):
     """No Prefect API could be reached or started; the message is one line."""
 
 
+# The API of the temporary server this process started, while its command runs (else None).
+_temporary_api: str | None = None
+
+
+def on_temporary_server() -> bool:
+    """Whether this process's flows report to a temporary server of its own: one that no other
+    process shares, so nothing coordinated through it (a concurrency limit) reaches another."""
+    return _temporary_api is not None
+
+
 def _serve_file(settings: Settings) -> Path:
     return settings.prefect_home / SERVE_FILE
 
@@ -182,11 +192,15 @@ def prefect_api(settings: Settings) -> Iterator[str | None]:
         api = str(server.api_url)
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
+    global _temporary_api
     os.environ["PREFECT_API_URL"] = api
+    if server is not None:
+        _temporary_api = api
     try:
         with temporary_settings({PREFECT_API_URL: api}):
             yield api
     finally:
+        _temporary_api = None
         if server is not None:
             # What the flows still have to send (logs, events) goes before the server stops: sent
             # later it finds no server and Prefect prints "Error logging to API" on the terminal.

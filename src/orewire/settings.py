@@ -112,6 +112,9 @@ class Settings:
                               f"sqlite+aiosqlite:///{home}/prefect.db")
         os.environ.setdefault("PREFECT_LOCAL_STORAGE_PATH", f"{home}/storage")
         os.environ.setdefault("PREFECT_RESULTS_PERSIST_BY_DEFAULT", "false")
+        # Leases of concurrency slots (one crawl per source) in files: a restarted server keeps them.
+        os.environ.setdefault("PREFECT_SERVER_CONCURRENCY_LEASE_STORAGE",
+                              "prefect.server.concurrency.lease_storage.filesystem")
         os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "spiders.settings")
         os.environ.setdefault("XDG_CACHE_HOME", str((self.state_dir / "cache").resolve()))
         os.environ.setdefault("DASK_TEMPORARY_DIRECTORY", str((self.state_dir / "dask").resolve()))
