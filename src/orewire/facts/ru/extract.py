@@ -25,7 +25,7 @@ _WORD_RE = re.compile(r"[A-Za-zА-ЯЁа-яёӘәҒғҚқҢңӨөҰұҮүҺһІ�
 _CYR_CAP = r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+"
 
 LEGAL_RU = r"(?:ТОО\s+СП|ТОО|АО|ОАО|ЗАО|ПАО|ООО|АК|НАК|ГК|СП|ОсОО|ЧП|ИП|МКК|ХК)"
-LEGAL_WORD = re.compile(LEGAL_RU + r"|НК|ГМК|ГРК|МК")
+LEGAL_WORD = re.compile(LEGAL_RU + r"|НК|ГМК|ГРК|МК|ГОК")
 _LEGAL_QUOTED = re.compile(
     LEGAL_RU + r"\s*[«\"“„]\s*(?:(?:НАК|АК|НК|ГМК|ГК|ГРК|МК|ХК)\s*[«\"“„]\s*)?"
     r"(?P<name>[^«»\"“”„\n]{1,80}?(?:\s*[„“\"«][^«»\"“”„\n]{1,60}[”“\"»])?)\s*[»\"”“]")
@@ -39,12 +39,15 @@ _LATIN_SEQ = re.compile(
 _LATIN_LEGAL = {"Corporation", "Inc", "Inc.", "Ltd", "Ltd.", "Co", "Co.", "Corp", "Corp.", "plc", "PLC", "LLP", "LLC", "JSC", "PJSC",
                 "AG", "SA", "S.A.", "NV", "N.V.", "GmbH", "Limited", "Pty", "Pty."}
 _LATIN_SKIP = re.compile(r"^(?:[IVX]+|USD|EUR|KZT|RUB|UZS|KGS|CNY|GDP|CEO|CFO|COO|ESG|IPO|LME|EBITDA|OK|C\d|"
+                         r"JORC|KAZRC|PERC|CRIRSCO|SAMREC|NI|NI 43-101|"
                          r"[A-Z]|IT|PR|TV|VIP|PDF|WhatsApp|Telegram|Facebook|Twitter|Instagram|YouTube|Google|"
                          r"News|Google News|VK|Viber)$")
-_KW = (r"(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*|ГОК(?:-?[а-яё]{1,3})?|[Уу]част(?:ок|к[а-яё]+)|"
+_KW = (r"(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*|[Уу]част(?:ок|к[а-яё]+)|[Рр]удопроявлени[а-яё]*|"
+       r"[Тт]рубк[аеиуой]{1,2}|[Рр]азрез[а-яё]{0,2}|[Пп]роект[а-яё]{0,2}|"
        r"[Пп]лощад[ьи]|[Кк]арьер[а-яё]*)")
 _NAME1 = r"(?:[«\"“„][^«»\"“”„\n]{2,40}[»\"”“]|[A-ZА-ЯЁ][\w]*(?:-[\wА-ЯЁа-яё]+)*(?:\s[A-ZА-ЯЁ][\w]*(?:-[\w]+)*){0,2})"
-_KW_NAMES = re.compile(_KW + r"(?P<between>(?:\s+[а-яё]+){0,4}?)\s+(?P<names>" + _NAME1
+_KW_NAMES = re.compile(_KW + r"(?P<between>(?:\s+(?!месторожд|рудник|участ|рудопроявл|трубк|разрез|проект|площад|карьер)"
+                       r"[а-яё]+){0,4}?)\s+(?P<names>" + _NAME1
                        + r"(?:\s*(?:,|\sи)\s*" + _NAME1 + r")*)")
 _KW_PERSON = re.compile(_KW + r"\s+(?:имени|им\.)\s*(?P<init>(?:[А-ЯЁ]\.\s?){0,2})(?P<sur>[А-ЯЁ][а-яё]+)")
 _ADJ = r"[А-ЯЁ][а-яё]+(?:ск|цк)(?:ое|ого|ому|им|ом|ий|ая|ой|ую|ие|их|ими)"
@@ -117,16 +120,20 @@ class _Found:
 
 class Sentences:
     """Sentence spans: a break after . ! ? before a capital or a quote, and at every line end;
-    no break after an initial or a short abbreviation (тыс., млн., г., М.В.)."""
+    no break after an initial or a short abbreviation (тыс., млн., г., М.В., т. е.) except tonnes
+    after a figure ("добыто 5 т. Компания") and "и т. д." / "и т. п." before a capital."""
 
     _END = re.compile(r"(?<=[.!?…])[\s\u00a0]+(?=[«\"“„(]?[A-ZА-ЯЁ0-9])|\n+")
+    # "1,2 млн т. Компания ...": tonnes end the sentence ("т." after a figure, before a capital)
+    _TONNES = re.compile(r"(?:\d|тыс\.?|млн\.?|млрд\.?|трлн\.?)[\s\u00a0]*т\.$|(?<![\w.])т\.[\s\u00a0]?[дп]\.$")
     _ABBR = re.compile(r"(?:\b[А-ЯЁA-Z]|\bтыс|\bмлн|\bмлрд|\bтрлн|\bг|\bгг|\bруб|\bкв|\bим|\bт|\bст|\bп|\bн|\bул|\bд|\bкоп|\bдолл)\.$")
 
     def __init__(self, text: str) -> None:
         self.spans: list[tuple[int, int]] = []
         start = 0
         for m in self._END.finditer(text):
-            if "\n" not in m.group(0) and self._ABBR.search(text[max(start, m.start() - 6):m.start()]):
+            if "\n" not in m.group(0) and self._ABBR.search(text[max(start, m.start() - 6):m.start()]) \
+                    and not self._TONNES.search(text[max(start, m.start() - 12):m.start()]):
                 continue
             if m.start() > start:
                 self.spans.append((start, m.start()))
@@ -226,6 +233,8 @@ def _known(text: str, found: _Found, media: list[tuple[int, int]]) -> None:
                 continue
             if k.kind == "media":
                 media.append((m.start(), m.end()))
+            elif k.kind == "deposit" and not _deposit_here(text, m.start(), m.end()):
+                break  # "Актогайский район", "Лебединский ГОК", "ТОО «СП «Инкай»": a place, a plant, a company
             elif not found.is_claimed(m.start(), m.end()):
                 found.add(k.kind, k.name, form, m.start(), m.end())
             found.claim(m.start(), m.end())
@@ -233,6 +242,24 @@ def _known(text: str, found: _Found, media: list[tuple[int, int]]) -> None:
 
 
 _KNOWN_START = re.compile(r"(?<![\w-])[\w]")
+# what a deposit's name is not part of: a district or town, a plant or company named after the deposit
+_NOT_DEPOSIT_AFTER = re.compile(
+    r"[»\"”“]?(?:(?:\s*,|\s+и)\s+[А-ЯЁ][\w-]*(?:ск|цк|н)[а-яё]+)*[\s\u00a0]+(?:[а-яё]+[\s\u00a0]+)?(?:ГОК|ГМК|ГРК|ГПК|ЗИФ|ОФ|[Гг]орно-[а-яё]+\s+комбинат|"
+    r"комбинат|завод|фабрик|компани|район|област|город|поселк|посёлк|сел[оаеу]\b|аул|округ|улиц|проспект|"
+    r"железнодорожн|станци|аэропорт|[Мм]айнинг|Mining|Голд|Gold|Ресорсиз|Resources)")
+_NOT_DEPOSIT_BEFORE = re.compile(
+    r"(?:" + LEGAL_RU + r"|ГОК|ГМК|ГРК|[Кк]омпани[а-яё]+|[Пп]редприяти[а-яё]+|[Кк]омбинат[а-яё]*|[Зз]авод[а-яё]*|"
+    r"[Фф]абрик[а-яё]+|[Кк]омплекс[а-яё]*|[Гг]ород[а-яё]*|[Пп]оселк[а-яё]*|[Пп]оселок|[Сс]ел[оаеу]|г\.|пос\.|с\.)"
+    r"[\s\u00a0]*(?:[«\"“„][^«»\"“”„\n]{0,30}?)?[«\"“„]?$")
+
+
+def _deposit_here(text: str, start: int, end: int) -> bool:
+    """False when a deposit's name found by the gazetteer names something else here: the district or
+    town named after it ("в Актогайском районе"), a plant or company ("Лебединский ГОК", "ТОО «Инкай»",
+    "«Кумтор Голд»")."""
+    if _NOT_DEPOSIT_AFTER.match(text, end, end + 40):
+        return False
+    return not _NOT_DEPOSIT_BEFORE.search(text[max(0, start - 40):start])
 
 
 def _company(found: _Found, raw: str, start: int, end: int) -> None:
@@ -263,7 +290,30 @@ def _strip_latin_legal(name: str) -> str:
     return " ".join(words)
 
 
+# a mining and processing plant: "Качканарский ГОК", "Бозшакольского и Актогайского ГОКов", "ГОК «Депутатский»"
+_PLANT_ADJ1 = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ск|цк|н)(?:ий|ого|ому|им|ом|их)"
+_PLANT_ADJ = re.compile(rf"(?<![\w-]){_PLANT_ADJ1}(?:\s*,\s*{_PLANT_ADJ1})*(?:\s+и\s+{_PLANT_ADJ1})?"
+                        r"[\s\u00a0]+ГОК(?:-?[а-яё]{1,3})?(?![\w])")
+_PLANT_QUOTED = re.compile(r"(?<![\w-])(?P<legal>" + LEGAL_RU + r"[\s\u00a0]+)?ГОК(?:-?[а-яё]{1,3})?[\s\u00a0]*"
+                           r"[«\"“„](?P<name>[^«»\"“”„\n]{2,40}?)[»\"”“]")
+
+
+def _plants(text: str, found: _Found) -> None:
+    """A plant (ГОК) is neither a deposit nor, unless a legal form says so ("ЗАО ГОК «Депутатский»"),
+    a company: its words are taken so that no later rule reads them as a deposit."""
+    for m in _PLANT_ADJ.finditer(text):
+        if not found.overlaps(m.start(), m.end()):
+            found.claim(m.start(), m.end())
+    for m in _PLANT_QUOTED.finditer(text):
+        if found.overlaps(m.start("name"), m.end("name")):
+            continue
+        if m.group("legal"):
+            _company(found, m.group("name"), m.start("name"), m.end("name"))
+        found.claim(m.start(), m.end())
+
+
 def _companies(text: str, found: _Found) -> None:
+    _plants(text, found)
     for m in _LEGAL_QUOTED.finditer(text):
         _company(found, m.group("name"), m.start("name"), m.end("name"))
     for m in _LEGAL_BARE.finditer(text):
@@ -307,7 +357,7 @@ def _latin_companies(text: str, found: _Found) -> None:
         found.claim(s, e)
 
 
-def _deposit_name(found: _Found, raw: str, start: int, end: int, text: str) -> _Ent | None:
+def _deposit_name(found: _Found, raw: str, start: int, end: int, text: str, kw: str | None = None) -> _Ent | None:
     name = _strip_quotes(raw)
     if len(name) < 3 or not name[:1].isupper():
         return None
@@ -319,10 +369,12 @@ def _deposit_name(found: _Found, raw: str, start: int, end: int, text: str) -> _
     if _PLACE_NOUN.match(text[end:end + 20]):
         return None  # "месторождения Карагандинской области"
     quoted = raw.strip()[:1] in _Q_OPEN
-    if not quoted and morph.is_common_word(first):
-        return None
+    if not quoted and (morph.is_common_word(first) or any(morph.is_oblique_place(w) for w in name.split())):
+        return None  # "месторождения Центральной Азии", "месторождения Якутии": a place in the genitive
     rx, table = gz.known_pattern()
     km = rx.fullmatch(name)
+    if kw is not None and kw.lower().startswith("проект") and not quoted and not (km and km.lastgroup):
+        return None  # after "проект" only a quoted or a known name is a deposit ("проект Правительства")
     if km and km.lastgroup and table[km.lastgroup].kind == "deposit":
         k = table[km.lastgroup]
         ent = found.add("deposit", k.name, name, start, end)
@@ -342,9 +394,9 @@ def _adjective_deposit(adj: str, kw: str, text: str) -> str:
         stem = m.group(1)
         if re.search(r"[аеиоуыэюяё]й$|ь$", stem) or re.search(r"(?<![\w-])" + re.escape(stem) + r"(?![\w-])", text):
             return stem
-    if kw.lower().startswith(("рудник", "гок", "участ", "карьер")):
+    if kw.lower().startswith(("рудник", "гок", "участ", "карьер", "разрез")):
         return re.sub(r"ое$", "ий", base)
-    if kw.lower().startswith("площад"):
+    if kw.lower().startswith(("площад", "трубк")):
         return re.sub(r"ое$", "ая", base)
     return base
 
@@ -395,7 +447,7 @@ def _deposits(text: str, found: _Found, links: list[tuple[_Ent, str]], sents: Se
                             links.append((ent, c))
                 continue
             name = _adjective_deposit(a, kw, text)
-            ent2 = _deposit_name(found, name, s, pos, text)
+            ent2 = _deposit_name(found, name, s, pos, text, kw)
             if ent2 is not None:
                 if a not in ent2.forms:
                     ent2.forms.append(a)
@@ -429,7 +481,7 @@ def _deposits(text: str, found: _Found, links: list[tuple[_Ent, str]], sents: Se
             if re.fullmatch(_ADJ, raw) and re.match(r"\s+[а-яё]", text[pos:pos + 3]) \
                     and not raw.endswith(("ское", "цкое", "ская", "ский")):
                 break  # "рудников Талнахского рудного узла": the adjective qualifies what follows
-            new = _deposit_name(found, raw, s, pos, text)
+            new = _deposit_name(found, raw, s, pos, text, m.group("kw"))
             if new is None:
                 break
             for c in [*near, *([pre] if pre else [])]:
@@ -665,6 +717,19 @@ def _link_commodities(text: str, found: _Found, links: list[tuple[_Ent, str]], s
     for ent, c in links:
         add(ent.name, c)
     deposits = [e for e in found.ents.values() if e.kind == "deposit" and e.mentions]
+    # a known deposit and one of the commodities it is worked for, named in the same paragraph
+    known = gz.deposit_commodities()
+    for ent in deposits:
+        worked = known.get(ent.name)
+        if not worked:
+            continue
+        for s, _e in ent.mentions:
+            ps = text.rfind("\n", 0, s) + 1
+            pe = text.find("\n", s)
+            pe = len(text) if pe < 0 else pe
+            for cs, _ce, c, descriptive in spans:
+                if ps <= cs < pe and not descriptive and c in worked:
+                    add(ent.name, c)
     # a commodity in the sentence of a deposit's mention, for a deposit the text does not tie
     # to its commodities in so many words ("Кончоч (золото, серебро)")
     for ent in deposits:

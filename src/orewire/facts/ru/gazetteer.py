@@ -1,4 +1,4 @@
-"""Loader of the Russian gazetteers in ``data/``: countries, commodities, named entities.
+"""Loader of the Russian gazetteers in ``data/``: countries, commodities, named entities, deposits.
 
 Names are matched in any case form: each word of a form becomes its stem (the form less a
 final vowel, й or ь when the word is long enough) followed by up to three more letters, so
@@ -65,7 +65,37 @@ def commodities() -> tuple[dict[str, str], dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def known() -> tuple[Known, ...]:
-    return tuple(Known(r[0], r[1], tuple(f for f in r[2].split("|") if f)) for r in _lines("entities.tsv"))
+    """Every named entity whose forms are looked for anywhere in a text: companies, bodies, media
+    (``entities.tsv``) and deposits (``deposits.tsv``, less the forms that need a deposit word)."""
+    rows = [Known(r[0], r[1], tuple(f for f in r[2].split("|") if f)) for r in _lines("entities.tsv")]
+    rows += [Known("deposit", d.name, d.forms) for d in deposits()]
+    return tuple(rows)
+
+
+@dataclass(frozen=True)
+class Deposit:
+    name: str
+    country: str
+    commodities: tuple[str, ...]
+    forms: tuple[str, ...]  # found anywhere
+    context_forms: tuple[str, ...]  # found only after a deposit word: also a town or a common word
+
+
+@lru_cache(maxsize=1)
+def deposits() -> tuple[Deposit, ...]:
+    out = []
+    for row in _lines("deposits.tsv"):
+        forms = [f for f in row[3].split("|") if f] if len(row) > 3 else []
+        out.append(Deposit(row[0], row[1], tuple(c for c in row[2].split("|") if c),
+                           tuple(f for f in forms if not f.startswith("~")),
+                           tuple(f[1:] for f in forms if f.startswith("~"))))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def deposit_commodities() -> dict[str, tuple[str, ...]]:
+    """Canonical deposit name -> the commodities it is worked for."""
+    return {d.name: d.commodities for d in deposits()}
 
 
 def _word_pattern(word: str) -> str:
@@ -84,7 +114,8 @@ def known_pattern() -> tuple[re.Pattern[str], dict[str, Known]]:
     """One regex over every form (longest first), and the group name -> entry table."""
     alts: list[tuple[int, str, str]] = []
     table: dict[str, Known] = {}
-    for i, k in enumerate(known()):
+    named = [*known(), *(Known("deposit", d.name, d.context_forms) for d in deposits() if d.context_forms)]
+    for i, k in enumerate(named):
         for j, form in enumerate(k.forms):
             key = f"k{i}_{j}"
             table[key] = k

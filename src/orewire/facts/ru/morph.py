@@ -65,6 +65,19 @@ def is_common_word(word: str) -> bool:
     return bool(best.tag.POS in _FUNCTION_POS or best.normal_form in _INSTITUTION_WORDS)
 
 
+@lru_cache(maxsize=65536)
+def is_oblique_place(word: str) -> bool:
+    """True when a capitalised word is a dictionary place or adjective that cannot be in the
+    nominative: "Центральной", "Азии", "Якутии" (a place after "месторождения", not a name)."""
+    found = [p for p in parses(word) if p.score >= 0.01]
+    if not found or not found[0].is_known:
+        return False
+    if any("nomn" in p.tag for p in found):
+        return False
+    best = found[0]
+    return bool(best.tag.POS in ("ADJF", "NOUN") and ("Geox" in best.tag or best.tag.POS == "ADJF"))
+
+
 def is_surname(word: str) -> bool:
     if any("Surn" in p.tag for p in parses(word)):
         return True

@@ -1,0 +1,101 @@
+"""Russian rules on patterns of mining news the labelled set does not hold: deposit lists and
+keywords, places, plants and standards that are no deposits or companies, the deposit gazetteer and
+its commodities, sentence ends after tonnes. Every text is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from orewire.facts import extract
+from orewire.facts.ru import gazetteer as gz
+from orewire.facts.ru.extract import Sentences
+
+
+def _contract(text: str):  # type: ignore[no-untyped-def]
+    return extract(text, events=False).to_contract()
+
+
+def _deposits(text: str) -> dict[str, list[str]]:
+    return {f["name"]: f["commodities"] for f in _contract(text)["facts"] if f["type"] == "deposit"}
+
+
+def _names(text: str, kind: str) -> set[str]:
+    return {e["name"] for e in _contract(text)["entities"] if e["kind"] == kind}
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # one keyword, a list of names, some of two words
+    ("Компания получила лицензию на участках Северный Кварцит и Верхнее Карасу.",
+     {"Severny Kvartsit": [], "Verkhneye Karasu": []}),
+    ("Рудопроявление Жаркайнар, по данным геологов, содержит медь и молибден.",
+     {"Zharkaynar": ["copper", "molybdenum"]}),
+    ("Уголь добывают на разрезе Майкольский Северный.", {"Maykolsky Severny": ["coal"]}),
+    ("Алмазы нашли в трубке «Звездная».", {"Zvezdnaya": ["diamonds"]}),
+    ("Инвестор вошел в проект «Кызыл-Шоко» по добыче золота.", {"Kyzyl-Shoko": ["gold"]}),
+    # a town that is also a deposit's name: a deposit only after a deposit word
+    ("Медеплавильный завод в Жезказгане остановлен на ремонт.", {}),
+    ("Запасы меди месторождения Жезказган пересчитаны.", {"Zhezkazgan": ["copper"]}),
+    ("Работы на Дальнем Востоке и в Сибири продолжаются.", {}),
+])
+def test_deposit_words_and_lists(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text", [
+    "Крупнейшие месторождения Центральной Азии сосредоточены в Казахстане.",
+    "Месторождения Якутии и Чукотки обеспечивают половину добычи.",
+    "Медный завод построят в Актогайском районе области Абай.",
+    "Качканарский ГОК и Лебединский ГОК увеличили выпуск железорудного концентрата.",
+    "Концентрат Бозшакольского и Актогайского ГОКов отправят на завод.",
+    "ГОК «Степной» начал переработку руды.",
+    "ТОО «СП «Инкай» увеличило добычу урана.",
+    "Аудит запасов по стандарту JORC завершен.",
+])
+def test_places_plants_and_companies_are_no_deposits(text: str) -> None:
+    assert _deposits(text) == {}
+    assert "JORC" not in _names(text, "company")
+
+
+def test_a_plant_with_a_legal_form_is_a_company() -> None:
+    names = _names("ЗАО ГОК «Депутатский» получило право пользования недрами.", "company")
+    assert names == {"Deputatsky"}
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # the gazetteer ties a known deposit to the commodities of its paragraph it is worked for
+    ("Добыча на Васильковском месторождении выросла. Выпуск золота составил 12 т.", {"Vasilkovskoye": ["gold"]}),
+    ("Кумтор остается крупнейшим предприятием страны.\nЦены на золото растут.", {"Kumtor": []}),
+    ("Компания разрабатывает Актогай. Она также покупает золото у артелей.", {"Aktogay": []}),
+    ("На Оюу Толгой выпуск меди и золота вырос.", {"Oyu Tolgoi": ["copper", "gold"]}),
+    ("Месторождение «Ешлик-1» содержит золото и медь.", {"Yoshlik-1": ["gold", "copper"]}),
+])
+def test_gazetteer_deposits_and_their_commodities(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+
+
+def test_gazetteer_file() -> None:
+    rows = gz.deposits()
+    assert len(rows) >= 150
+    assert len({d.name for d in rows}) == len(rows)
+    allowed = set(gz.commodities()[0].values()) | set(gz.commodities()[1].values()) | {"platinum group metals"}
+    for d in rows:
+        assert d.country in {"KZ", "UZ", "KG", "TJ", "MN", "RU"}, d
+        assert d.commodities and set(d.commodities) <= allowed, d
+        assert d.forms or d.context_forms, d
+    assert "Zhezkazgan" not in {k.name for k in gz.known() if "Жезказган" in k.forms}
+
+
+@pytest.mark.parametrize("text,sentences", [
+    ("Добыто 1,2 млн т. Компания увеличила выпуск.", 2),
+    ("Добыто 40 тыс. т. Медь подорожала.", 2),
+    ("Руда, т. е. сырье, и т. д. Компания работает.", 2),
+    ("Содержание 5 т. е. мало.", 1),
+])
+def test_sentences_end_after_tonnes(text: str, sentences: int) -> None:
+    assert len(Sentences(text).spans) == sentences
+
+
+def test_a_quantity_takes_no_commodity_across_a_sentence_end() -> None:
+    out = _contract("По итогам года на руднике добыто 1,2 млн т. Золото компания продает на бирже.")
+    q = [(f["value"], f.get("commodity")) for f in out["facts"] if f["type"] == "quantity"]
+    assert q == [(1_200_000, None)]
