@@ -121,6 +121,12 @@ _RANGE_GAP = re.compile(r"\s*(?:mn|bn|m|k|million|billion|thousand|тыс\.?|м�
                         r"(?:US)?[$€£]?\s*", re.IGNORECASE)
 
 
+_TO = re.compile(r"\bto\b", re.IGNORECASE)
+# "from 3.37 to 3.41", "rose 5% to"; "с 3,37 до": the second figure is where a change ended
+_FROM_HEAD = re.compile(r"(?:\bfrom|(?<![\w])с|(?<![\w])со)\s+(?:(?:about|around|some|nearly|almost|over|US|[$€£])\s*)?$",
+                        re.IGNORECASE)
+
+
 def _lower_bounds(text: str, facts: list[Fact]) -> list[Fact]:
     """Ranges give their lower bound: the upper end of "275-295,000 tons", "$950-million and
     $1.0-billion", "from 10 to 15 тонн" is dropped."""
@@ -136,9 +142,12 @@ def _lower_bounds(text: str, facts: list[Fact]) -> list[Fact]:
                     and (f.type == "amount" or prev[-1].unit == f.unit):
                 head = text[max(0, prev[-1].start - 12):prev[-1].start].lower()
                 gap = text[prev[-1].end:f.start]
-                # "275-295,000 tons", "between 21,000 and 21,500 tonnes", "от 10 до 15 тонн"; not
-                # "from 3.37 to 3.41 thousand ounces", which is a change from one figure to another
-                if "-" in gap or "–" in gap or "—" in gap or re.search(r"(?:between|от)\s*$", head):
+                # "275-295,000 tons", "between 21,000 and 21,500 tonnes", "от 10 до 15 тонн", "output of
+                # 171,000 to 176,000 tonnes"; not "from 3.37 to 3.41 thousand ounces", which is a change
+                # from one figure to another
+                if "-" in gap or "–" in gap or "—" in gap or re.search(r"(?:between|от)\s*$", head) \
+                        or (_TO.search(gap) and not _FROM_HEAD.search(text, max(0, prev[-1].start - 45),
+                                                                        prev[-1].start)):
                     continue
             by_type.setdefault(f.type, []).append(f)
         out.append(f)
@@ -306,6 +315,10 @@ def _commodity(num: Number, art: Article, kind: str | None = None) -> str | None
         return "ore"  # "48.6 Mt grading 0.41% Cu", "1.2 млрд т с содержанием меди 0,36%": a tonnage with a grade is ore
     if f.unit == "t" and f.value is not None and kind in ("production", "reserves"):
         ss, se = art.sents.span(num.start)
+        a, b = clause_of(text, ss, se, num.start)
+        if art.lex.ore_before.search(text, max(a, num.start - 60), num.start) \
+                and not any(num.end <= c[0] <= num.end + 25 for c in art.commodities):
+            return "ore"  # "ore reserves at the mine were 120 million tonnes"
         named_after = [c for c in art.commodities if num.end <= c[0] <= num.end + 25
                        and _OF_COMMODITY.match(text[num.end:c[0]])]
         if not named_after:
@@ -334,7 +347,10 @@ def _commodity(num: Number, art: Article, kind: str | None = None) -> str | None
         return f.commodity
     if "|" in text[ss:se] and f.unit == "t":
         return "ore"  # a tonnage column of a resource table, beside its contained-metal column
-    return art.commodity_near(num.start, num.end, ss, se) or art.main_commodity
+    found = art.commodity_near(num.start, num.end, ss, se) or art.main_commodity
+    if found is None and f.unit in ("oz", "g/t"):
+        return "gold"  # ounces and grams a tonne with no metal named are gold's (others are named)
+    return found
 
 
 def _basis(text: str, num: Number, clause: tuple[int, int], lex: Lexicon, period: str | None,

@@ -45,10 +45,14 @@ class Lexicon:
     trade_to: re.Pattern[str]
     trade_from: re.Pattern[str]
     licence_holder_prep: re.Pattern[str]
+    receiver_verb: re.Pattern[str]
+    lender_prep: re.Pattern[str]
+    producer_after: re.Pattern[str]
     licence_word: re.Pattern[str]
     licence_act: re.Pattern[str]
     deal_act: re.Pattern[str]
     ore: re.Pattern[str]
+    ore_before: re.Pattern[str]
     periods: periods.PeriodWords
     anaphora: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
     anaphora_hint: re.Pattern[str]
@@ -79,6 +83,13 @@ def rx_of(words: list[str], edge: bool = True) -> re.Pattern[str]:
 _ORE = {
     "en": r"^\s*(?:of\s+)?(?:[\w-]+\s+){0,2}?(?<!iron )ores?\b(?!\s+(?:reserves?|resources?)\s+(?:of|containing))",
     "ru": r"^\s*(?:[а-яё-]+\s+){0,2}?(?<!железной )(?<!железных )руд[аыуе]?\b",
+}
+
+
+# "ore reserves ... were 120 million tonnes", "запасы руды составляют": the tonnage after is of ore
+_ORE_BEFORE = {
+    "en": r"(?<![\w-])(?<!iron )ores?\s+(?:reserves?|resources?|output|production|mined|processed)\b(?![^,;]{0,40}\bof\b)",
+    "ru": r"(?!x)x",  # the Russian fact rules read the commodity of a tonnage themselves
 }
 
 
@@ -121,10 +132,15 @@ def lexicon(language: str) -> Lexicon:
         trade_to=rx_of(roles["trade_to"]),
         trade_from=rx_of(roles["trade_from"]),
         licence_holder_prep=rx_of(roles["licence_holder_prep"]),
+        receiver_verb=rx_of(roles.get("receiver_verb", [])),
+        lender_prep=rx_of(roles.get("lender_prep", [])),
+        producer_after=re.compile(alt(roles["producer_after"]) + r"\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
+        if roles.get("producer_after") else re.compile(r"(?!x)x"),
         licence_word=rx_of(num["licence"]),
         licence_act=rx_of(num["licence_act"]),
         deal_act=rx_of(num["deal"]),
         ore=re.compile(_ORE[language], re.IGNORECASE),
+        ore_before=re.compile(_ORE_BEFORE[language], re.IGNORECASE),
         periods=periods.words(raw["period"], language),
         mined=rx_of(raw["quantity_refine"]["mined"]),
         reserves_noun=rx_of(raw["quantity_refine"]["reserves_noun"]),

@@ -55,6 +55,18 @@ def before_word(art: Article, rx: re.Pattern[str], ms: list[Mention], a: int, b:
     return None
 
 
+def _producer_after(art: Article, ms: list[Mention], end: int, stop: int) -> Mention | None:
+    """The producer named after a number by a passive verb: "21,000 tonnes were mined in Kazakhstan",
+    "12 t of gold processed at the Tau-Ken refinery"."""
+    for m in ms:
+        if m.start < end or m.start > min(stop, end + 90) or m.kind == "org":
+            continue
+        if art.lex.producer_after.search(art.text, max(end, m.start - 40), m.start) \
+                and not re.search(r"[;.]", art.text[end:m.start]):
+            return m
+    return None
+
+
 def set_slot(ev: Event, slot: str, m: Mention | None) -> None:
     if m is None:
         return
@@ -111,15 +123,19 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
     elif ev.kind == "production":
         # the nearest producer named before the number ("Kazakhstan's Kazatomprom", "KAZ Minerals'
         # Aktogay"); a mine or company before a place ("the Ridder-Sokolny mine in the East Kazakhstan
-        # region, where it produced")
+        # region, where it produced"); "X tonnes were mined at the Y mine", "produced by Kazzinc": the
+        # one named after the verb. A body (a ministry, a bureau of statistics) reports, it does not produce.
         cands = [m for m in ms if m.end <= pos]
-        producers = [m for m in cands if m.kind in ("deposit", "company", "org")]
-        if producers:
+        producers = [m for m in cands if m.kind in ("deposit", "company")]
+        agent = _producer_after(art, ms, num.end, clause[1])
+        if agent is not None:
+            subject = agent
+        elif producers:
             subject = producers[-1]
         elif cands:
-            subject = cands[-1]
+            subject = ([m for m in cands if m.kind != "org"] or cands)[-1]
         elif ms:
-            subject = ms[0]
+            subject = ([m for m in ms if m.kind != "org"] or ms)[0]
         subject = subject or art.continuing("production", ss) \
             or art.topic(ss, ("deposit", "company", "country"), protagonist=PROTAGONIST["production"])
     elif ev.kind == "trade":
@@ -148,6 +164,16 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         if subject is None:
             subject = art.topic(ss, ("deposit",)) if party is not None else \
                 art.topic(ss, ("deposit", "company", "country"))
+        # "Solidcore raised $200 million", "the company secured a $150 million loan from VTB": who
+        # raises, secures or receives the money is what it goes into; the lender follows
+        receiver = before_word(art, lex.receiver_verb, ms, ss, pos, ("company", "country", "deposit", "org"), 60)
+        if receiver is not None and (party is None or party.id == receiver.id or party.start < receiver.start):
+            subject = receiver
+            party = after_word(art, lex.lender_prep, [m for m in ms if m.id != receiver.id], pos, se,
+                               ("company", "org", "country"), 40)
+        elif subject is None and party is not None:
+            subject = party  # "Hudbay's capital spending", "the company intends to finance its $2.3 billion
+            # investment": money a company puts into its own business
     elif ev.kind == "deal":
         subject = None
         if ev.share is not None:  # "55% в месторождении Сырымбет", "a 30% stake in Winu"

@@ -1,0 +1,69 @@
+"""The event stage on sentences written for these tests in the way mining news states its figures
+(wire reports of output, producers' results, resource statements, financing news): who produces,
+who receives the money, ranges, and the figures that are no event. One case per way of saying it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from orewire.facts import extract
+
+PUBLISHED = datetime(2024, 5, 14, tzinfo=UTC)
+
+# (text, [(kind, number, subject, {slot: value})]): exactly these numbered events, with these slots
+CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
+    # a body that reports a figure is not its producer
+    ("According to the Ministry of Industry and Construction, Kazakhstan produced 131.4 tonnes of gold in 2023.",
+     [("production", 131.4, "Kazakhstan", {"commodity": "gold", "period": "2023", "basis": "actual"})]),
+    # the producer named after a passive verb
+    ("In 2023, 4.2 tonnes of gold were produced at the Vasilkovskoye mine in the Akmola region.",
+     [("production", 4.2, "Vasilkovskoye", {"commodity": "gold", "period": "2023"})]),
+    ("Last year, 21,000 tonnes of uranium were mined in Kazakhstan.",
+     [("production", 21000, "Kazakhstan", {"commodity": "uranium", "period": "2023"})]),
+    # a range gives its lower bound, "X to Y" as well as "X-Y"; "from X to Y" is a change: two figures
+    ("Production guidance for 2024 is 1.5 million to 1.6 million ounces, Kinross Gold said.",
+     [("production", 1.5e6, "Kinross Gold", {"period": "2024", "basis": "plan", "commodity": "gold"})]),
+    ("Rio Tinto shipped 332 million tonnes of Pilbara iron ore in 2023, and guided 323 to 338 million tonnes "
+     "for 2024.",
+     [("trade", 332e6, "Rio Tinto", {"period": "2023", "basis": "actual", "direction": "export"}),
+      ("trade", 323e6, "Rio Tinto", {"period": "2024", "basis": "plan"})]),
+    ("Silver output rose from 3.37 to 3.41 million ounces in 2023.",
+     [("production", 3.37e6, None, {"period": "2022"}), ("production", 3.41e6, None, {"period": "2023"})]),
+    # "reserves at the mine": the mine is where the reserves lie, not a word of output
+    ("As of January 1, 2024, ore reserves at the mine were 120 million tonnes.",
+     [("reserves", 120e6, None, {"commodity": "ore", "period": "2024"})]),
+    ("We plan to mine 12.5 tonnes of gold this year, Kyrgyzaltyn said.",
+     [("production", 12.5, "Kyrgyzaltyn", {"basis": "plan", "period": "2024"})]),
+    # who raises or secures money receives it; the lender follows "from"
+    ("Solidcore Resources raised $200 million in a share placement.",
+     [("investment", 200e6, "Solidcore Resources", {})]),
+    ("Kazzinc has secured a $150 million loan from the Eurasian Development Bank.",
+     [("investment", 150e6, "Kazzinc", {"party": "Eurasian Development Bank"})]),
+    # a company's own spending is put into the company
+    ("Hudbay's 2024 growth capital spending is expected to be $220 million.",
+     [("investment", 220e6, "Hudbay", {"period": "2024"})]),
+    ("Sandfire Resources has earmarked A$60 million for exploration at its Motheo copper mine this year.",
+     [("investment", 60e6, "Motheo", {"party": "Sandfire Resources", "period": "2024"})]),
+]
+
+
+def _number(e: dict[str, Any]) -> float | None:
+    for slot in ("quantity", "amount"):
+        if e.get(slot):
+            return float(e[slot][0])
+    return e.get("share")
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:50] for c in CASES])
+def test_news_sentence(text: str, expected: list[tuple[str, float, str | None, dict[str, Any]]]) -> None:
+    found = [e for e in extract(text, published_at=PUBLISHED).to_contract()["events"] if _number(e) is not None]
+    assert sorted((e["kind"], _number(e)) for e in found) == sorted((k, float(n)) for k, n, _s, _x in expected), found
+    for kind, number, subject, slots in expected:
+        e = next(e for e in found if e["kind"] == kind and _number(e) == float(number))
+        if subject is not None:
+            assert e["subject"] == subject, e
+        for slot, value in slots.items():
+            assert e[slot] == value, (slot, e)
