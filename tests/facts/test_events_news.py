@@ -47,6 +47,27 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("investment", 220e6, "Hudbay", {"period": "2024"})]),
     ("Sandfire Resources has earmarked A$60 million for exploration at its Motheo copper mine this year.",
      [("investment", 60e6, "Motheo", {"party": "Sandfire Resources", "period": "2024"})]),
+    # a site named where its output is ("At Oksut, ...", "output at Kamoa-Kakula")
+    ("Gold production at the Mount Milligan mine was 40,112 ounces in the quarter. At Oksut, gold production was "
+     "52,065 ounces.",
+     [("production", 40112, "Mount Milligan", {}), ("production", 52065, "Oksut", {"commodity": "gold"})]),
+    # periods: months counted from the start of the year, a year written after the other figure, the lead's year
+    ("Kazatomprom produced 11,000 tonnes of uranium in the first nine months.",
+     [("production", 11000, "Kazatomprom", {"period": "2024"})]),
+    ("Last year, the company's output fell to 410,000 ounces from 450,000 ounces in 2022.",
+     [("production", 410000, None, {"period": "2023"}), ("production", 450000, None, {"period": "2022"})]),
+    ("KAZ Minerals reported its 2023 results on Thursday. The company said revenue rose 10%. Copper production at "
+     "Aktogay was 230,000 tonnes, while Bozshakol produced 110,000 tonnes. Net profit was $700 million.",
+     [("production", 230000, "Aktogay", {"period": "2023"}), ("production", 110000, "Bozshakol", {"period": "2023"}),
+      ("financial", 700e6, "KAZ Minerals", {"period": "2023"})]),
+    # written down, owed, given to a town: no event
+    ("BHP wrote down the value of its nickel operations by $3.8 billion this year.", []),
+    ("The company booked an impairment charge of $1.2 billion on the mine.", []),
+    ("Barrick injected over US$1 billion into the local economy last year.", []),
+    ("It will also establish a $20 million community fund to support local communities.", []),
+    ("Gecamines is seeking $7.5 billion in unpaid royalties. It says it is owed about $7.5bn by CMOC.", []),
+    ("Gold traded at $2,350 an ounce on Monday.", []),
+    ("The licence area covers 150 square kilometres, 200 km from Almaty.", []),
 ]
 
 

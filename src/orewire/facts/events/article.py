@@ -45,6 +45,15 @@ _PROJECT = re.compile(
     r"[Pp]ilot [Pp]lant|[Pp]rocessing [Pp]lant|[Mm]ill|[Pp]it)s?\b")
 _PROJECT_WORD = re.compile(r"(?<![\w])(?:[Pp]roject|[Pp]ropert|[Pp]rospect|[Mm]ine|[Cc]omplex|[Oo]peration|[Ss]melter|"
                            r"[Rr]efiner|[Cc]oncentrator|[Pp]lant|[Mm]ill|[Pp]it)")
+# "At Oksut, gold production was", "output at Kamoa-Kakula rose": a site named by where output is
+_SITE = re.compile(r"(?:(?<![\w])At|(?<![\w])(?:production|output|operations?|throughput|mining|reserves|resources)[ \t]+"
+                   r"(?:at|from))[ \t]+(?:the[ \t]+|its[ \t]+)?(?P<name>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,2})"
+                   r"(?=[ \t]*[,.;]|[ \t]+(?:was|were|is|are|rose|fell|increased|decreased|reached|totall?ed|amounted|"
+                   r"came|stood|grew|dropped|declined|climbed|jumped|slipped|in|during|for|from|by))")
+_NOT_SITE = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                       "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                       "Sunday", "Present", "Least", "Last", "First", "Times", "Once", "Home", "Current", "Full",
+                       "Both", "Each", "All", "End", "Year", "Group", "Company", "Mine", "Project"})
 _NOT_NAME = frozenset({"The", "This", "That", "These", "Its", "Their", "Our", "A", "An", "New", "Each", "Every",
                        "Both", "Other", "First", "Second", "Such", "Any", "All", "No", "Company", "Group", "In",
                        "At", "For", "By", "Of", "On", "From", "With"})
@@ -148,6 +157,7 @@ class Article:
             lo = max(last, end - 160)
             found.extend(_PROJECT.finditer(self.text, lo, min(len(self.text), end + 12)))
             last = end + 12
+        found.extend(m for m in _SITE.finditer(self.text) if m.group("name").split()[0] not in _NOT_SITE)
         for m in found:
             s, e = m.span("name")
             words = m.group("name").split()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 
 from orewire.facts.events import periods
 from orewire.facts.events.article import Article
@@ -47,7 +48,9 @@ def filled(ev: Event) -> int:
 def article_periods(events: list[Event], art: Article) -> None:
     """Years the article gives once for several events: an estimate dated in one place ("as of
     December 31, 2018") dates every reserves figure of the article that is not dated otherwise;
-    a deal or licence the article reports without a year is of the year it was reported."""
+    a deal or licence the article reports without a year is of the year it was reported; output,
+    trade and earnings the text gives no year are of the year its lead speaks of, else of the year
+    most of its figures are of."""
     dated = {y for ev in events if ev.kind == "reserves" and ev.period for y in [ev.period]}
     if not dated and any(ev.kind == "reserves" and ev.period is None for ev in events):
         for m in art.lex.reserves_noun.finditer(art.text):
@@ -63,6 +66,33 @@ def article_periods(events: list[Event], art: Article) -> None:
             ev.period = next(iter(dated))
         elif ev.kind in ("deal", "licence") and art.published_at is not None:
             ev.period = str(art.published_at.year)
+    undated = [ev for ev in events if ev.period is None and ev.kind in _REPORTED and ev.basis not in ("plan", "capacity")]
+    if undated:
+        year = _lead_year(art) or _dominant_year(events)
+        for ev in undated:
+            ev.period = year
+
+
+_REPORTED = ("production", "trade", "financial")
+
+
+def _lead_year(art: Article) -> str | None:
+    """The one year the headline and lead speak of ("KAZ Minerals reported its 2023 results"): the
+    year of the article's reported figures that name none."""
+    years: set[int] = set()
+    for a, b in art.sents.spans[:2]:
+        years.update(y[2] for y in periods.years_of(art.text, a, b, art.lex.periods, art.published_at, art.year_cache)
+                     if not y[4])
+    return str(years.pop()) if len(years) == 1 else None
+
+
+def _dominant_year(events: list[Event]) -> str | None:
+    """The year most of the article's reported figures are of, where one is."""
+    counts = Counter(ev.period for ev in events if ev.period and ev.kind in _REPORTED and ev.basis != "plan")
+    ranked = counts.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 YEAR_SPAN = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-5]\d)\s*(?:-|–|—|to)\s*(?:19|20)?\d\d(?!\d)")

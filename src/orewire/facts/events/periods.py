@@ -16,6 +16,7 @@ _YEAR = re.compile(r"(?<![\d.,/:-])(?:FY\s?|H[12]\s?|Q[1-4]\s?|1[HQ]\s?)?(?P<y>1
 # a year that names the estimate it dates: "its 2018 updated mineral reserve and resource estimate"
 _NAMES_ESTIMATE = re.compile(r"\s+(?:updated\s+|annual\s+|new\s+)?(?:mineral\s+)?(?:reserves?|resources?)\b", re.IGNORECASE)
 _QUARTER = re.compile(r"(?<![\w])(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)|Q(?P<qn>[1-4])|"
+                      r"(?:first\s+)?(?P<m>three|six|nine|3|6|9)[\s-]+months?|(?P<mm>[369])M|"
                       r"H(?P<h>[12])|(?P<qru>перв|втор|трет|четверт)[а-яё]*\s+(?:квартал|полугоди)[а-яё]*)(?![\w])",
                       re.IGNORECASE)
 _LATE = ("fourth", "4th", "четверт")
@@ -102,6 +103,10 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
             q = (m.group("q") or m.group("qru") or "").lower()
             late = q.startswith(_LATE) or m.group("qn") == "4" or m.group("h") == "2" or \
                 (q in ("second",) and "half" in m.group(0).lower())
+            months = m.group("m") or m.group("mm")
+            if months:  # "the first nine months", "9M": of the year they end in
+                span = {"three": 3, "six": 6, "nine": 9}.get(months.lower()) or int(months)
+                late = published_at.month <= span
             out.append((m.start(), m.end(), year - 1 if late and published_at.month <= 4 else year, None, False))
         for m in _MONTH.finditer(text, a, b):
             if any(0 <= y[0] - m.end() <= 12 or 0 <= m.start() - y[1] <= 4 for y in years):
@@ -132,6 +137,13 @@ def _years_cached(text: str, a: int, b: int, w: PeriodWords, published_at: datet
     return found
 
 
+def years_of(text: str, a: int, b: int, w: PeriodWords, published_at: datetime | None,
+             cache: dict[tuple[int, int, int, int], list[tuple[int, int, int, bool | None, bool]]] | None = None,
+             ) -> list[tuple[int, int, int, bool | None, bool]]:
+    """Every single year stated in [a, b): (start, end, year, dated, comparison's)."""
+    return _years_cached(text, a, b, w, published_at, cache)
+
+
 def _same_brackets(text: str, year: tuple[int, int, int, bool | None, bool], start: int, end: int) -> bool:
     """A year that opens a bracket ("(2019 г. – 201,5 тыс. т)", "(2022: 5,377 t)") dates only the
     figures inside that bracket."""
@@ -157,6 +169,15 @@ def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence
             found = [y for y in found if not (y[3] is None and any(
                 o_end <= y[0] <= o_end + 25 and (o_s, o_end) != (start, end) and not (o_end <= end <= y[0])
                 for o_s, o_end in others))]
+            # "fell to 410,000 ounces last year from 450,000 ounces in 2022": a year written right after
+            # another figure is that figure's, where the number has a year of its own besides
+            own = [y for y in found if not any(
+                o_end <= y[0] <= o_end + 25 and (o_s, o_end) != (start, end) and not (o_end <= end <= y[0])
+                and re.fullmatch(r"[^\d,;()]*?\s(?:in|for|during)\s+(?:the\s+)?(?:year\s+)?(?:FY\s?)?",
+                                 text[o_end:y[0]], re.IGNORECASE)
+                for o_s, o_end in others)]
+            if own:
+                found = own
         if kind == "reserves":
             found = [y for y in found if y[3]]
         if found:
