@@ -50,6 +50,7 @@ def test_deposit_words_and_lists(text: str, deposits: dict[str, list[str]]) -> N
     "ГОК «Степной» начал переработку руды.",
     "ТОО «СП «Инкай» увеличило добычу урана.",
     "Аудит запасов по стандарту JORC завершен.",
+    "Соколовско-Сарбайское горно-обогатительное производственное объединение нарастило добычу.",
 ])
 def test_places_plants_and_companies_are_no_deposits(text: str) -> None:
     assert _deposits(text) == {}
@@ -99,3 +100,34 @@ def test_a_quantity_takes_no_commodity_across_a_sentence_end() -> None:
     out = _contract("По итогам года на руднике добыто 1,2 млн т. Золото компания продает на бирже.")
     q = [(f["value"], f.get("commodity")) for f in out["facts"] if f["type"] == "quantity"]
     assert q == [(1_200_000, None)]
+
+
+@pytest.mark.parametrize("text,people", [
+    ("Ранее глава Минпромстроя Е. Нагаспаев заявил о новых лицензиях.", {"Ye. Nagaspayev"}),
+    ("Как отметил директор департамента Сергеев А.В., работы завершены.", {"A. V. Sergeyev"}),
+    # an initialled mention of a person named in full is that person
+    ("Вице-министр Айгуль Сагинтаева сообщила об аукционах. Ранее А. Сагинтаева говорила о реформе.",
+     {"Aygul Sagintayeva"}),
+    ("«Мы завершили строительство», — сообщил генеральный директор Иван Петрович Сидоров.", {"Ivan Sidorov"}),
+    ("Золото на аффинаж поставляет «Тау-Кен Алтын».", set()),
+])
+def test_people_by_initials_and_no_quoted_people(text: str, people: set[str]) -> None:
+    assert _names(text, "person") == people
+
+
+def test_an_initialled_mention_joins_its_person() -> None:
+    out = _contract("Министр Канат Шарлапаев провел совещание. К. Шарлапаев поручил ускорить работы.")
+    person = next(e for e in out["entities"] if e["kind"] == "person")
+    assert person["name"] == "Kanat Sharlapayev" and len(person["mentions"]) == 2
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a quoted name that begins with a known company is a company of its own
+    ("Медь поставляет «Казахмыс Смелтинг».", {"Kazakhmys Smelting"}),
+    # a country's adjective before a quoted name
+    ("Китайская «Цзиньчуань» и японская «Мицубиси» договорились о поставках никеля.", {"Tszinchuan", "Mitsubisi"}),
+    ("Акции Solidcore Resources plc выросли на бирже AIX.", {"Solidcore Resources"}),
+])
+def test_companies_from_quotes_and_no_exchanges(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies
+    assert _deposits(text) == {}

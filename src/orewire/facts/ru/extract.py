@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
 from orewire.facts.model import Entity, Fact
 from orewire.facts.rates import to_usd
@@ -39,7 +40,7 @@ _LATIN_SEQ = re.compile(
 _LATIN_LEGAL = {"Corporation", "Inc", "Inc.", "Ltd", "Ltd.", "Co", "Co.", "Corp", "Corp.", "plc", "PLC", "LLP", "LLC", "JSC", "PJSC",
                 "AG", "SA", "S.A.", "NV", "N.V.", "GmbH", "Limited", "Pty", "Pty."}
 _LATIN_SKIP = re.compile(r"^(?:[IVX]+|USD|EUR|KZT|RUB|UZS|KGS|CNY|GDP|CEO|CFO|COO|ESG|IPO|LME|EBITDA|OK|C\d|"
-                         r"JORC|KAZRC|PERC|CRIRSCO|SAMREC|NI|NI 43-101|"
+                         r"JORC|KAZRC|PERC|CRIRSCO|SAMREC|NI|NI 43-101|AIX|KASE|MOEX|LSE|HKEX|NYSE|ASX|TSX|SSE|"
                          r"[A-Z]|IT|PR|TV|VIP|PDF|WhatsApp|Telegram|Facebook|Twitter|Instagram|YouTube|Google|"
                          r"News|Google News|VK|Viber)$")
 _KW = (r"(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*|[Уу]част(?:ок|к[а-яё]+)|[Рр]удопроявлени[а-яё]*|"
@@ -198,7 +199,7 @@ def _commodities(text: str, found: _Found, spans: list[tuple[int, int, str, bool
             taken.append((m.start(), m.end()))
             found.add("commodity", phrase, m.group(0), m.start(), m.end())
             spans.append((m.start(), m.end(), phrase, False))
-    for m in _WORD_RE.finditer(text):
+    for m in gz.commodity_word_re().finditer(text):
         if any(s <= m.start() < e for s, e in taken) or found.is_claimed(m.start(), m.end()):
             continue
         w = m.group(0)
@@ -245,7 +246,7 @@ _KNOWN_START = re.compile(r"(?<![\w-])[\w]")
 # what a deposit's name is not part of: a district or town, a plant or company named after the deposit
 _NOT_DEPOSIT_AFTER = re.compile(
     r"[»\"”“]?(?:(?:\s*,|\s+и)\s+[А-ЯЁ][\w-]*(?:ск|цк|н)[а-яё]+)*[\s\u00a0]+(?:[а-яё]+[\s\u00a0]+)?(?:ГОК|ГМК|ГРК|ГПК|ЗИФ|ОФ|[Гг]орно-[а-яё]+\s+комбинат|"
-    r"комбинат|завод|фабрик|компани|район|област|город|поселк|посёлк|сел[оаеу]\b|аул|округ|улиц|проспект|"
+    r"[Гг]орно-[а-яё]+|[Пп]роизводственн|[Оо]бъединени|комбинат|завод|фабрик|компани|район|област|город|поселк|посёлк|сел[оаеу]\b|аул|округ|улиц|проспект|"
     r"железнодорожн|станци|аэропорт|[Мм]айнинг|Mining|Голд|Gold|Ресорсиз|Resources)")
 _NOT_DEPOSIT_BEFORE = re.compile(
     r"(?:" + LEGAL_RU + r"|ГОК|ГМК|ГРК|[Кк]омпани[а-яё]+|[Пп]редприяти[а-яё]+|[Кк]омбинат[а-яё]*|[Зз]авод[а-яё]*|"
@@ -270,12 +271,10 @@ def _company(found: _Found, raw: str, start: int, end: int) -> None:
     name = re.sub(r"^(?:НАК|АК|ТОО|АО|СП)\s+", "", name).strip()
     if len(name) < 2 or not (name[:1].isupper() or name[:1].isdigit()):
         return
-    rx, table = gz.known_pattern()
-    km = rx.fullmatch(name)
-    if km and km.lastgroup and table[km.lastgroup].kind in ("company", "org"):
-        k = table[km.lastgroup]
+    k = gz.lookup(name)
+    if k is not None and k.kind in ("company", "org"):
         found.add(k.kind, k.name, name, start, end)
-    elif km and km.lastgroup and table[km.lastgroup].kind == "media":
+    elif k is not None and k.kind == "media":
         return
     else:
         latin = _latin_name(name) if has_cyrillic(name) else _strip_latin_legal(name)
@@ -312,8 +311,39 @@ def _plants(text: str, found: _Found) -> None:
         found.claim(m.start(), m.end())
 
 
+_QUOTED = re.compile(r"[«\"“„](?P<name>[A-ZА-ЯЁ][^«»\"“”„\n]{2,50}?)[»\"”“]")
+_CAP_WORD = re.compile(r"[A-ZА-ЯЁ0-9][\w&.’'-]*")
+_NATIONAL_QUOTED = re.compile(r"(?<![\w-])(?P<adj>[А-ЯЁа-яё]+(?:ск|цк)(?:ая|ий|ое|ой|ую|ого|ому|им))[\s\u00a0]+"
+                              r"[«\"“„](?P<name>[A-ZА-ЯЁ][^«»\"“”„\n]{1,50}?)[»\"”“]")
+
+
+def _quoted_companies(text: str, found: _Found) -> None:
+    """Quoted names the gazetteer holds only the first word(s) of: «Казахмыс Смелтинг», «KAZ Minerals
+    Aktogay» are companies of their own, not Kazakhmys with a word after it. Runs before the gazetteer."""
+    for m in _QUOTED.finditer(text):
+        name = m.group("name").strip()
+        words = name.split()
+        if len(words) < 2 or not all(_CAP_WORD.fullmatch(w) for w in words):
+            continue
+        for cut in range(len(words) - 1, 0, -1):
+            k = gz.lookup(" ".join(words[:cut]))
+            if k is not None and k.kind == "company":
+                s, e = m.start("name"), m.start("name") + len(name)
+                found.add("company", _latin_name(name), name, s, e)
+                found.claim(s, e)
+                break
+
+
+def _national_companies(text: str, found: _Found) -> None:
+    """A quoted name after a country's adjective is a company: "китайская «Цзиньчуань»"."""
+    for m in _NATIONAL_QUOTED.finditer(text):
+        if gz.country_of_word(m.group("adj")) and not found.overlaps(m.start("name"), m.end("name")):
+            _company(found, m.group("name"), m.start("name"), m.end("name"))
+
+
 def _companies(text: str, found: _Found) -> None:
     _plants(text, found)
+    _national_companies(text, found)
     for m in _LEGAL_QUOTED.finditer(text):
         _company(found, m.group("name"), m.start("name"), m.end("name"))
     for m in _LEGAL_BARE.finditer(text):
@@ -345,10 +375,8 @@ def _latin_companies(text: str, found: _Found) -> None:
         # an all-capital short word in brackets right after a name is that name's abbreviation
         if re.fullmatch(r"[A-Z]{2,6}", name) and text[s - 1:s] == "(" and text[e:e + 1] == ")":
             continue
-        rx, table = gz.known_pattern()
-        km = rx.fullmatch(name)
-        if km and km.lastgroup:
-            k = table[km.lastgroup]
+        k = gz.lookup(name)
+        if k is not None:
             if k.kind != "media":
                 found.add(k.kind, k.name, name, s, e)
             found.claim(s, e)
@@ -362,21 +390,17 @@ def _deposit_name(found: _Found, raw: str, start: int, end: int, text: str, kw: 
     if len(name) < 3 or not name[:1].isupper():
         return None
     first = name.split()[0]
-    stems, exact = gz.countries()
-    low = first.lower()
-    if first in exact or any(low.startswith(s) for s in stems):
+    if first in gz.countries()[1] or _country_stem(first):
         return None
     if _PLACE_NOUN.match(text[end:end + 20]):
         return None  # "месторождения Карагандинской области"
     quoted = raw.strip()[:1] in _Q_OPEN
     if not quoted and (morph.is_common_word(first) or any(morph.is_oblique_place(w) for w in name.split())):
         return None  # "месторождения Центральной Азии", "месторождения Якутии": a place in the genitive
-    rx, table = gz.known_pattern()
-    km = rx.fullmatch(name)
-    if kw is not None and kw.lower().startswith("проект") and not quoted and not (km and km.lastgroup):
+    k = gz.lookup(name)
+    if kw is not None and kw.lower().startswith("проект") and not quoted and k is None:
         return None  # after "проект" only a quoted or a known name is a deposit ("проект Правительства")
-    if km and km.lastgroup and table[km.lastgroup].kind == "deposit":
-        k = table[km.lastgroup]
+    if k is not None and k.kind == "deposit":
         ent = found.add("deposit", k.name, name, start, end)
     else:
         ent = found.add("deposit", _latin_name(name), name, start, end)
@@ -521,17 +545,23 @@ def _mentions_by_stem(text: str, found: _Found) -> None:
                     found.claim(m.start(), m.end())
 
 
+@lru_cache(maxsize=65536)
+def _country_stem(word: str) -> bool:
+    """True when the word begins like a country's name or adjective (Узбекистана, Казахстанский)."""
+    low = word.lower()
+    return any(low.startswith(s) for s in gz.countries()[0])
+
+
 def _persons(text: str, found: _Found, authors: list[str]) -> None:
     words = list(re.finditer(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", text))
     roles = [(m.start(), m.end(), m.group("role")) for m in _ROLE_RE.finditer(text)]
-    stems, _exact = gz.countries()
     i = 0
     while i < len(words) - 1:
         a, b = words[i], words[i + 1]
         gap = text[a.end():b.start()]
-        if gap not in (" ", "\u00a0") or found.is_claimed(a.start(), b.end()):
+        if gap not in (" ", "\u00a0") or found.is_claimed(a.start(), b.end()) or text[a.start() - 1:a.start()] in _Q_OPEN:
             i += 1
-            continue
+            continue  # «Тау-Кен Алтын»: a quoted name is no person
         if re.search(r"(?:[Фф]ото|архив|©)", text[max(0, a.start() - 40):a.start()]):
             i += 1
             continue
@@ -541,7 +571,7 @@ def _persons(text: str, found: _Found, authors: list[str]) -> None:
         if patronymic and third is not None and text[b.end():third.start()] in (" ", "\u00a0"):
             surname_word, b = third.group(0), third
         if _PLACE_NOUN.match(text[b.end():b.end() + 20]) or _ROLE_RE.fullmatch(a.group(0)) \
-                or any(w.lower().startswith(s) for w in (a.group(0), surname_word) for s in stems):
+                or _country_stem(a.group(0)) or _country_stem(surname_word):
             i += 1
             continue  # "Аким Карагандинской области", "Президент Узбекистана"
         role = _role_before(text, roles, a.start())
@@ -573,6 +603,7 @@ def _persons(text: str, found: _Found, authors: list[str]) -> None:
             ent.org = _org_before(text, found, a.start())
         found.claim(a.start(), b.end())
         i += 3 if b is not words[i + 1] else 2
+    _initialled(text, found, authors, roles)
     # surname-only mentions of the people found
     for ent in [e for e in found.ents.values() if e.kind == "person"]:
         surname = ent.forms[-1] if ent.forms else ""
@@ -582,6 +613,47 @@ def _persons(text: str, found: _Found, authors: list[str]) -> None:
         for m in re.finditer(r"(?<![\w.-])" + re.escape(stem) + gz.ENDINGS + r"(?![\w-])", text):
             if not found.is_claimed(m.start(), m.end()):
                 ent.mentions.append((m.start(), m.end()))
+
+
+_INITIALS_FIRST = re.compile(r"(?<![\w.])(?P<init>[А-ЯЁ]\.[\s\u00a0]?(?:[А-ЯЁ]\.[\s\u00a0]?)?)"
+                             r"(?P<sur>[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
+_INITIALS_AFTER = re.compile(r"(?<![\w.-])(?P<sur>[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)[\s\u00a0]"
+                             r"(?P<init>[А-ЯЁ]\.[\s\u00a0]?[А-ЯЁ]\.)")
+
+
+def _initialled(text: str, found: _Found, authors: list[str], roles: list[tuple[int, int, str]]) -> None:
+    """People named by initials and surname ("Е. Нагаспаев", "Сергеев А.В."): a mention of a person
+    already found by full name, or a new person written as the text writes them."""
+    people = [e for e in found.ents.values() if e.kind == "person"]
+    for rx in (_INITIALS_FIRST, _INITIALS_AFTER):
+        for m in rx.finditer(text):
+            s, e = m.start(), m.end()
+            if found.overlaps(s, e):
+                continue
+            sur = m.group("sur")
+            init = re.sub(r"[\s\u00a0]", "", m.group("init"))
+            same = next((p for p in people if any(f.split()[-1][:4] == sur[:4] and f.split()[0][:1] == init[:1]
+                                                  for f in p.forms if " " in f)), None)
+            if same is not None:
+                same.mentions.append((s, e))
+                found.claim(s, e)
+                continue
+            if not morph.is_surname(sur) or morph.is_dictionary_word(sur) or gz.country_of_word(sur) \
+                    or any(sur in a for a in authors):
+                continue
+            if re.search(r"(?:[Фф]ото|[Аа]втор|©)[^\n]{0,30}$", text[max(0, s - 40):s]):
+                continue
+            gender = "femn" if re.search(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$", sur) else "masc"
+            nom = sur if gender == "femn" else morph.surname_nominative(sur, "masc")
+            form = f"{' '.join(init.replace('.', '. ').split())} {nom}"
+            ent = found.add("person", translit(form), form, s, e)
+            if nom not in ent.forms:
+                ent.forms.append(nom)
+            role = _role_before(text, roles, s)
+            if role and ent.role is None:
+                ent.role = role
+                ent.org = _org_before(text, found, s)
+            found.claim(s, e)
 
 
 def _org_before(text: str, found: _Found, pos: int) -> str | None:
@@ -642,6 +714,7 @@ def extract_ru(text: str, published_at: datetime | None = None,
     found = _Found(len(text))
     media: list[tuple[int, int]] = []
     authors = [a.strip() for a in re.split(r"\s*(?:,|\sи\s)\s*", author or "") if a.strip()]
+    _quoted_companies(text, found)
     _known(text, found, media)
     _companies(text, found)
     _latin_companies(text, found)

@@ -63,6 +63,20 @@ def commodities() -> tuple[dict[str, str], dict[str, str]]:
     return stems, exact
 
 
+_LETTER = "A-Za-zА-ЯЁа-яёӘәҒғҚқҢңӨөҰұҮүҺһІі"
+
+
+@lru_cache(maxsize=1)
+def commodity_word_re() -> re.Pattern[str]:
+    """The words (letter runs) that may name a commodity: one of the word beginnings, or an exact
+    word. ``commodity_of_word`` decides; this only spares looking up every word of a text."""
+    stems, exact = commodities()
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![{_LETTER}])(?:(?:{alt(list(stems))})[{_LETTER}]*|(?:{alt(list(exact))})(?![{_LETTER}]))",
+                      re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def known() -> tuple[Known, ...]:
     """Every named entity whose forms are looked for anywhere in a text: companies, bodies, media
@@ -124,6 +138,14 @@ def known_pattern() -> tuple[re.Pattern[str], dict[str, Known]]:
     alts.sort(key=lambda t: -t[0])
     pat = "|".join(f"(?P<{key}>{body})" for _, key, body in alts)
     return re.compile(r"(?<![\w-])(?:" + pat + r")(?![\w])"), table
+
+
+@lru_cache(maxsize=65536)
+def lookup(name: str) -> Known | None:
+    """The named entity that the whole of ``name`` is a form of, in any case form, or None."""
+    rx, table = known_pattern()
+    m = rx.fullmatch(name)
+    return table[m.lastgroup] if m is not None and m.lastgroup else None
 
 
 @lru_cache(maxsize=1)
