@@ -33,7 +33,7 @@ from orewire.records import Processed
 from orewire.runs import RunStatus, SourceOutcome, new_run_id
 from orewire.settings import Settings, get_settings
 from orewire.sources import load_registry
-from orewire.stages import IngestResult, ingest_manifests, write_run_record
+from orewire.stages import IngestResult, ingest_manifests, push_archive, write_run_record
 from orewire.warehouse import writer
 from orewire.warehouse.load import (
     LoadCounts,
@@ -190,6 +190,12 @@ def _scan_totals(results: list[FileResult]) -> ScanCounts:
 
 
 def _finish_run(run: dict[str, Any], outcome: SourceOutcome) -> SourceOutcome:
+    # With the archive on a store, what the run archived is sent (an import's records go to any source).
+    unsent = push_archive(get_settings(), None if run.get("flow") == "import" else run.get("source"))
+    if unsent:
+        outcome.message = "; ".join(m for m in (outcome.message, unsent) if m)
+        if outcome.status == RunStatus.OK:
+            outcome.status = RunStatus.WARNING
     run.update(status=outcome.status, message=outcome.message or None, finished_at=_now(), **outcome.counts)
     try:
         record_run_task(run)

@@ -147,6 +147,9 @@ def _crawl_and_load_recorded(run: dict[str, Any], source: str, run_id: str, para
         note = result.left_note()
         if note:
             message = "; ".join(m for m in (message, note) if m)
+        if result.unsent:  # archived, but not on the store yet: the next run sends it
+            message = "; ".join(m for m in (message, result.unsent) if m)
+            status = RunStatus.WARNING if status == RunStatus.OK else status
         # Recorded with the run: what the caps left and why each listing walk stopped.
         params["crawl"] = {"links_cut": result.links_cut, "articles_deferred": result.articles_deferred,
                            "walks": result.walks}

@@ -24,6 +24,7 @@ from typing import Any
 
 from orewire import locking
 from orewire.archive import manifest_path, read_manifest, recover_open_files
+from orewire.archive.store import Archive, StoreError, Transfer, pull, push
 from orewire.launch import start_crawler
 from orewire.runs import new_run_id
 from orewire.settings import Settings, get_settings
@@ -110,6 +111,26 @@ def repair_manifests(root: Path, source: str, warc: Path) -> int:
     return added
 
 
+def sync_source(settings: Settings, source: str, *, fetch: bool = False) -> Transfer:
+    """With the archive on an object store: with ``fetch``, bring the source's manifests other
+    machines sent (the crawl's index of what is archived), then send what the outbox holds for
+    the source. Call under the source's crawl lock. Never raises for the store: what failed is in
+    the result's ``errors``."""
+    archive = Archive(settings.archive, settings.archive_url)
+    out = Transfer()
+    if archive.url is None:
+        return out
+    if fetch:
+        try:
+            out.errors.extend(pull(archive, source).errors)
+        except StoreError as exc:
+            out.errors.append(str(exc))
+    sent = push(archive, source)
+    out.done.extend(sent.done)
+    out.errors.extend(sent.errors)
+    return out
+
+
 def _os_error(exc: OSError) -> str:
     reason = exc.strerror or errno.errorcode.get(exc.errno or 0, "") or str(exc)
     return f"{reason} ({exc.filename})" if exc.filename else reason
@@ -133,6 +154,7 @@ class CrawlResult:
     links_cut: int = 0  # article links over max_links_per_page, left for the next run
     articles_deferred: int = 0  # article requests over max_article_requests, left for the next run
     walks: dict[str, Any] = field(default_factory=dict)  # listing walks: pages, items, why they stopped
+    unsent: str | None = None  # archive files the store did not take yet (kept locally for the next run)
 
     def left_note(self) -> str | None:
         """One line on what the caps left for the next run, or None."""
@@ -253,9 +275,17 @@ def crawl_source(
             if problem:
                 result.ok, result.error = False, problem
                 return result
+            # With the archive on a store: what earlier runs could not send goes first, and the
+            # manifests of crawls on other machines come, so nothing archived is fetched again.
+            before = sync_source(settings, source, fetch=True)
             code, summary, err_tail = _run_crawler(cmd, settings, source, progress, timeout, lock_fd)
             # Whatever way the crawler ended, nothing of it stays under a temporary name.
             problem = _recover(settings, source)
+            # Each closed file is sent whole; one the store does not take stays for the next run.
+            after = sync_source(settings, source)
+            result.unsent = after.note()
+            for line in before.errors if not after.errors else []:
+                sys.stderr.write(f"{source}: archive store: {line}\n")
     except CrawlBusy as exc:
         result.ok, result.error = False, str(exc)
         return result

@@ -24,7 +24,8 @@ from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from orewire import lifeline
-from orewire.archive import ArchivedResponse, iter_responses, read_response
+from orewire.archive import ArchivedResponse
+from orewire.archive.store import Archive
 from orewire.sources import Registry, Source, load_registry
 from orewire.warehouse.batch import Processed
 
@@ -81,6 +82,7 @@ class ProcessOptions:
 
     archive_root: str
     registry_path: str
+    archive_url: str | None = None  # the object store behind the archive folder, if any
     since: date | None = None
     until: date | None = None
     hosts: tuple[str, ...] = ()
@@ -314,7 +316,8 @@ def process_file(path: str, opts: ProcessOptions, start: int = 0, end: int | Non
     out = Processed()
     try:
         # A damaged record ends the file's reading: counted as an error, never a silent "ok".
-        for resp in iter_responses(Path(path), Path(opts.archive_root), start, end, problems=out.errors):
+        archive = Archive(Path(opts.archive_root), opts.archive_url)
+        for resp in archive.iter_responses(path, start, end, problems=out.errors):
             process_response(resp, opts, out)
     except OSError as exc:
         out.errors.append(f"{path}: cannot read: {exc}")
@@ -324,10 +327,10 @@ def process_file(path: str, opts: ProcessOptions, start: int = 0, end: int | Non
 def process_refs(refs: list[tuple[str, int]], opts: ProcessOptions) -> Processed:
     """The records at (warc_file, offset) locations of the archive."""
     out = Processed()
-    root = Path(opts.archive_root)
+    archive = Archive(Path(opts.archive_root), opts.archive_url)
     for warc_file, offset in refs:
         try:
-            resp = read_response(root, warc_file, offset)
+            resp = archive.read_response(warc_file, offset)
         except (OSError, ValueError) as exc:
             out.errors.append(f"{warc_file}@{offset}: {exc}")
             continue

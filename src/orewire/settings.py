@@ -50,6 +50,8 @@ class Settings:
 
     warehouse: Path = Path("warehouse/orewire.duckdb")
     archive: Path = Path("warehouse/raw")
+    archive_url: str | None = None       # s3://bucket/prefix: the archive on a store, `archive` its outbox
+    archive_local: Path | None = None    # the outbox folder, when set (OREWIRE_ARCHIVE_LOCAL)
     sources: Path = Path("sources.toml")
     state_dir: Path = Path(".state")
     wayback_url: str = "https://web.archive.org"
@@ -127,6 +129,8 @@ class Settings:
             origin = "set" if os.environ.get(s.env) else "default"
             if s.env in ("OREWIRE_SOURCES", "OREWIRE_WATCHLISTS") and origin == "default":
                 origin = "default (found)"
+            if s.env == "OREWIRE_ARCHIVE" and self.archive_url:
+                value = self.archive_url
             shown = "(hidden)" if s.env == "OREWIRE_WEB_TOKEN" and value else ("" if value is None else str(value))
             out.append((s.env, shown, origin))
         out.append(("PREFECT_HOME", str(self.prefect_home), "set" if os.environ.get("PREFECT_HOME") else "default"))
@@ -166,6 +170,18 @@ def _count(value: str) -> int:
     return number
 
 
+def _archive(value: str) -> Path | str:
+    """A folder, or an object store's URL (s3://bucket/prefix, kept as written but for a last slash)."""
+    if "://" not in value:
+        return Path(value)
+    scheme, _, rest = value.partition("://")
+    if scheme != "s3":
+        raise ValueError(f"an archive on an object store is s3://bucket/prefix (not {scheme}://)")
+    if not rest.split("/", 1)[0] or "?" in rest or "#" in rest:
+        raise ValueError("s3://bucket/prefix: a bucket, then an optional prefix")
+    return value.rstrip("/")
+
+
 def _cron(value: str) -> str:
     from croniter import croniter
 
@@ -176,7 +192,9 @@ def _cron(value: str) -> str:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("OREWIRE_WAREHOUSE", "warehouse", Path, "the DuckDB warehouse file"),
-    Setting("OREWIRE_ARCHIVE", "archive", Path, "the raw WARC archive folder"),
+    Setting("OREWIRE_ARCHIVE", "archive", _archive, "the raw WARC archive: a folder, or s3://bucket/prefix"),
+    Setting("OREWIRE_ARCHIVE_LOCAL", "archive_local", Path,
+            "with an s3:// archive, the local outbox of files not yet sent (default .state/archive/BUCKET/PREFIX)"),
     Setting("OREWIRE_SOURCES", "sources", Path, "the sources registry"),
     Setting("OREWIRE_STATE", "state_dir", Path, "tool state: Prefect, Scrapy, DuckDB extensions"),
     Setting("OREWIRE_WAYBACK_URL", "wayback_url", _url, "Wayback Machine base address"),
@@ -249,5 +267,10 @@ def get_settings() -> Settings:
             values[s.field] = value
     if wayback:
         values["wayback"] = WaybackTuning(**wayback)
+    if isinstance(values.get("archive"), str):
+        url = values["archive"]
+        values["archive_url"] = url
+        values["archive"] = values.get("archive_local") or (
+            Path(values.get("state_dir") or Settings.state_dir) / "archive" / url.split("://", 1)[1])
     known = {f.name for f in fields(Settings)}
     return Settings(**{k: v for k, v in values.items() if k in known})

@@ -15,12 +15,13 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import duckdb
 
-from orewire.archive import is_record_start, list_manifests, list_warc_files, read_manifest
+from orewire.archive import list_manifests, read_manifest
+from orewire.archive.store import RUNS_DIR, Archive, StoreError, pull, push, send_file
 from orewire.records import FileRange, ProcessOptions, RecordRefs, Unit, chunk, facts_rows, process_units
 from orewire.settings import Settings
 from orewire.warehouse import writer
@@ -54,7 +55,6 @@ RANGE_RECORDS = 500
 # ~25 statements whatever its size, so batches of a few hundred keep the single writer ahead of the
 # workers, while the last batch (loaded after the workers finish) stays short.
 LOAD_BATCH_RECORDS = 250
-RUNS_DIR = "runs"
 
 Progress = Callable[[int, int], None]  # (records done, articles loaded)
 
@@ -82,7 +82,36 @@ class IngestResult:
 
 
 def _options(settings: Settings, **kw: Any) -> ProcessOptions:
-    return ProcessOptions(archive_root=str(settings.archive), registry_path=str(settings.sources), **kw)
+    return ProcessOptions(archive_root=str(settings.archive), registry_path=str(settings.sources),
+                          archive_url=settings.archive_url, **kw)
+
+
+def archive_of(settings: Settings) -> Archive:
+    """The settings' raw archive: its folder, and the object store behind it when there is one."""
+    return Archive(Path(settings.archive), settings.archive_url)
+
+
+def push_archive(settings: Settings, source: str | None = None) -> str | None:
+    """With the archive on a store, send what the outbox holds (for ``source``, or all; see
+    :func:`orewire.archive.store.push`). Returns one line on what stayed behind, or None."""
+    return push(archive_of(settings), source).note()
+
+
+def pull_archive(settings: Settings, source: str | None = None, *, strict: bool = True) -> None:
+    """With the archive on a store, fetch the manifests and run records other machines sent (see
+    :func:`orewire.archive.store.pull`). A store that cannot be listed raises StoreError when
+    ``strict``, else is logged and the local copies are read."""
+    if settings.archive_url is None:
+        return
+    try:
+        got = pull(archive_of(settings), source)
+    except StoreError as exc:
+        if strict:
+            raise
+        log.warning("%s; reading the local copies", exc)
+        return
+    for problem in got.errors:
+        log.warning("cannot fetch %s from the archive's store", problem)
 
 
 def _consume(conn: Any, units: list[Unit], opts: ProcessOptions, workers: int, result: IngestResult,
@@ -114,13 +143,15 @@ def _consume(conn: Any, units: list[Unit], opts: ProcessOptions, workers: int, r
         conn.execute("RESET threads")
 
 
-def file_units(conn: Any, settings: Settings, files: list[Path]) -> list[Unit]:
+def file_units(conn: Any, settings: Settings, files: list[Path] | list[str]) -> list[Unit]:
     """Work units covering ``files`` whole: each file cut into ranges of about RANGE_RECORDS
     fetches, so a worker's rows in flight stay bounded however large the file.
 
     Cuts are made only at record offsets the manifests name (the ``fetches`` table) and that
     hold a record when checked; a file no manifest knows is one unit.
+    ``files`` are local paths or names in the archive.
     """
+    archive = archive_of(settings)
     known: dict[str, list[int]] = {}
     for warc_file, offsets in conn.execute(
         "SELECT warc_file, list(DISTINCT warc_offset ORDER BY warc_offset) FROM fetches "
@@ -129,8 +160,8 @@ def file_units(conn: Any, settings: Settings, files: list[Path]) -> list[Unit]:
         known[warc_file] = offsets
     units: list[Unit] = []
     for path in files:
-        offsets = known.get(_rel(settings, path), [])
-        cuts = [o for o in offsets[RANGE_RECORDS::RANGE_RECORDS] if is_record_start(path, o)]
+        offsets = known.get(archive.relative(path), [])
+        cuts = [o for o in offsets[RANGE_RECORDS::RANGE_RECORDS] if archive.is_record_start(path, o)]
         bounds: list[int | None] = [*cuts, None]
         units.extend(FileRange(str(path), a, b) for a, b in zip([0, *cuts], bounds, strict=True))
     return units
@@ -141,6 +172,7 @@ def pending_manifests(settings: Settings, source: str) -> list[Path]:
     from orewire.warehouse import reader
     from orewire.warehouse.db import WarehouseError
 
+    pull_archive(settings, source, strict=False)
     manifests = list_manifests(settings.archive, source)
     try:
         conn = reader(settings, fts=False)
@@ -198,7 +230,8 @@ def ingest_manifests(manifests: Iterable[Path], settings: Settings, *, workers: 
     return result
 
 
-def _warc_month(path: Path) -> date | None:
+def _warc_month(name: str) -> date | None:
+    path = PurePosixPath(name)
     try:
         return date(int(path.parent.parent.name), int(path.parent.name), 1)
     except ValueError:
@@ -217,13 +250,14 @@ def reprocess_archive(sources: list[str], settings: Settings, *, workers: int = 
     result = IngestResult()
     opts = _options(settings, select_since=since, select_until=until, run_ranges=run_ranges(settings),
                     daily_starts=daily_starts(settings))
-    files: list[Path] = []
+    pull_archive(settings)
+    files: list[str] = []
     for source in sources:
-        for path in list_warc_files(settings.archive, source):
-            month = _warc_month(path)
+        for name in archive_of(settings).warc_files(source):
+            month = _warc_month(name)
             if since and month and month < since.replace(day=1):
                 continue
-            files.append(path)
+            files.append(name)
     with writer(settings) as conn:
         _consume(conn, file_units(conn, settings, files), opts, workers, result, progress)
         result.files = len(files)
@@ -237,6 +271,7 @@ def rebuild_warehouse(settings: Settings, *, workers: int = 1, progress: Progres
     file (:func:`carry_history`), which is kept as ``<name>.bak``."""
     started = time.monotonic()
     result = IngestResult()
+    pull_archive(settings)  # before the old file is moved aside: a store that cannot be read stops here
     db = Path(settings.warehouse)
     from orewire.warehouse.db import writer_lock
 
@@ -256,7 +291,7 @@ def rebuild_warehouse(settings: Settings, *, workers: int = 1, progress: Progres
             result.fetches += load_manifest(conn, rows)
             record_processed_file(conn, _rel(settings, path), "manifest", rows[0].get("source") if rows else None,
                                   len(rows), path.stat().st_size)
-        files = list_warc_files(settings.archive)
+        files = archive_of(settings).warc_files()
         _consume(conn, file_units(conn, settings, files), opts, workers, result, progress)
         result.files = len(files)
         for run in load_run_records(settings):
@@ -305,13 +340,17 @@ def carry_history(conn: duckdb.DuckDBPyConnection, old: Path) -> list[str]:
 # -- run records: kept in the archive too, so a rebuild restores the `runs` table --------------
 
 def write_run_record(settings: Settings, run: dict[str, Any]) -> Path:
-    """Write (atomically) the run's record under ``<archive>/runs/`` and return its path."""
+    """Write (atomically) the run's record under ``<archive>/runs/`` and return its path. With the
+    archive on a store the record is sent there too; one the store does not take now stays in the
+    outbox and goes with the source's next push."""
     folder = Path(settings.archive) / RUNS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{run['run_id']}.json"
     tmp = path.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(run, default=_json_default, sort_keys=True), encoding="utf-8")
     os.replace(tmp, path)
+    for problem in send_file(archive_of(settings), path).errors:
+        log.warning("run record not yet sent to the archive's store: %s", problem)
     return path
 
 

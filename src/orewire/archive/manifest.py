@@ -8,6 +8,7 @@ already archived (:class:`CrawlIndex`).
 
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
 from dataclasses import dataclass, field
@@ -39,6 +40,9 @@ class ManifestWriter:
         self.path = manifest_path(root, source, run_id)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._fh: IO[str] | None = open(self.path, "a", encoding="utf-8", buffering=1)  # noqa: SIM115
+        # Held while the manifest is written, so that it is never sent to an object store half-way
+        # (the lock goes with the descriptor: a killed writer leaves none).
+        fcntl.flock(self._fh.fileno(), fcntl.LOCK_EX)
         self.rows = 0
 
     def write(self, **row: Any) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
@@ -410,39 +410,44 @@ def iter_responses(path: Path, root: Path | None = None, start: int = 0,
     that cannot be opened).
     """
     path = Path(path)
-    rel = _relative(path, root)
+    with open(path, "rb") as fh:
+        yield from iter_stream_responses(fh, _relative(path, root), start, end, problems)
 
+
+def iter_stream_responses(fh: IO[bytes], rel: str, start: int = 0, end: int | None = None,
+                          problems: list[str] | None = None) -> Iterator[ArchivedResponse]:
+    """:func:`iter_responses` on an open, seekable WARC file named ``rel`` (a local file, or an
+    object of a store read by range)."""
     def damaged(message: str, *args: object) -> None:
         log.warning(message, *args)
         if problems is not None:
             problems.append(message % args)
-    with open(path, "rb") as fh:
-        fh.seek(start)
-        it = ArchiveIterator(fh, no_record_parse=False, check_digests=False)
-        while True:
-            try:
-                record = next(it)
-            except StopIteration:
-                return
-            except Exception as exc:  # warcio raises assorted errors on a broken tail
-                # warcio quotes the damaged bytes: escaped, they cannot drive the terminal
-                damaged("%s: stopped reading at a damaged record (%s)", rel, escape_controls(str(exc), breaks=True))
-                return
-            # warcio counts offsets from the file's start (it reads the handle's position).
-            if end is not None and it.offset >= end:
-                return
-            if record.rec_type != "response":
-                continue
-            try:
-                offset = it.offset  # start of the current record (before it is consumed)
-                raw = _read_payload(record)
-            except Exception as exc:
-                damaged("%s: stopped reading at a damaged record (%s)", rel, escape_controls(str(exc), breaks=True))
-                return
-            if raw is None:
-                damaged("%s: last record at offset %d is truncated", rel, offset)
-                return
-            yield _to_response(record, raw, rel, offset)
+    fh.seek(start)
+    it = ArchiveIterator(fh, no_record_parse=False, check_digests=False)
+    while True:
+        try:
+            record = next(it)
+        except StopIteration:
+            return
+        except Exception as exc:  # warcio raises assorted errors on a broken tail
+            # warcio quotes the damaged bytes: escaped, they cannot drive the terminal
+            damaged("%s: stopped reading at a damaged record (%s)", rel, escape_controls(str(exc), breaks=True))
+            return
+        # warcio counts offsets from the file's start (it reads the handle's position).
+        if end is not None and it.offset >= end:
+            return
+        if record.rec_type != "response":
+            continue
+        try:
+            offset = it.offset  # start of the current record (before it is consumed)
+            raw = _read_payload(record)
+        except Exception as exc:
+            damaged("%s: stopped reading at a damaged record (%s)", rel, escape_controls(str(exc), breaks=True))
+            return
+        if raw is None:
+            damaged("%s: last record at offset %d is truncated", rel, offset)
+            return
+        yield _to_response(record, raw, rel, offset)
 
 
 def read_response(root: Path, warc_file: str, offset: int) -> ArchivedResponse:
@@ -452,19 +457,24 @@ def read_response(root: Path, warc_file: str, offset: int) -> ArchivedResponse:
     """
     path = Path(root) / warc_file
     with open(path, "rb") as fh:
-        fh.seek(offset)
-        try:
-            record = next(ArchiveIterator(fh))
-        except StopIteration:
-            raise ValueError(f"{warc_file}@{offset}: no WARC record") from None
-        except Exception as exc:
-            raise ValueError(f"{warc_file}@{offset}: unreadable record ({exc})") from None
-        if record.rec_type != "response":
-            raise ValueError(f"{warc_file}@{offset}: a {record.rec_type} record, not a response")
-        raw = _read_payload(record)
-        if raw is None:
-            raise ValueError(f"{warc_file}@{offset}: truncated record")
-        return _to_response(record, raw, warc_file, offset)
+        return read_stream_response(fh, warc_file, offset)
+
+
+def read_stream_response(fh: IO[bytes], warc_file: str, offset: int) -> ArchivedResponse:
+    """:func:`read_response` on an open, seekable WARC file named ``warc_file``."""
+    fh.seek(offset)
+    try:
+        record = next(ArchiveIterator(fh))
+    except StopIteration:
+        raise ValueError(f"{warc_file}@{offset}: no WARC record") from None
+    except Exception as exc:
+        raise ValueError(f"{warc_file}@{offset}: unreadable record ({exc})") from None
+    if record.rec_type != "response":
+        raise ValueError(f"{warc_file}@{offset}: a {record.rec_type} record, not a response")
+    raw = _read_payload(record)
+    if raw is None:
+        raise ValueError(f"{warc_file}@{offset}: truncated record")
+    return _to_response(record, raw, warc_file, offset)
 
 
 def is_record_start(path: Path, offset: int) -> bool:
@@ -473,12 +483,20 @@ def is_record_start(path: Path, offset: int) -> bool:
     also take a stray line of space-separated bytes for an old-style ARC record.)"""
     try:
         with open(path, "rb") as fh:
-            fh.seek(offset)
-            if fh.read(2) != b"\x1f\x8b":
-                return False
-            fh.seek(offset)
-            record = next(ArchiveIterator(fh, check_digests=False))
-            return record.format == "warc" and record.rec_headers.protocol.startswith("WARC/")
+            return stream_record_start(fh, offset)
+    except OSError:  # not readable: no
+        return False
+
+
+def stream_record_start(fh: IO[bytes], offset: int) -> bool:
+    """:func:`is_record_start` on an open, seekable WARC file."""
+    try:
+        fh.seek(offset)
+        if fh.read(2) != b"\x1f\x8b":
+            return False
+        fh.seek(offset)
+        record = next(ArchiveIterator(fh, check_digests=False))
+        return record.format == "warc" and record.rec_headers.protocol.startswith("WARC/")
     except Exception:  # not a record boundary, or not readable: either way, no
         return False
 
@@ -530,7 +548,10 @@ __all__ = [
     "ArchivedResponse",
     "WarcWriter",
     "iter_responses",
+    "iter_stream_responses",
     "list_warc_files",
     "read_response",
+    "read_stream_response",
     "recover_open_files",
+    "stream_record_start",
 ]

@@ -35,6 +35,7 @@ from starlette.templating import Jinja2Templates
 
 from orewire import __version__
 from orewire.alerts import freshness, health
+from orewire.archive.store import Archive
 from orewire.facts.model import entity_id as make_entity_id
 from orewire.settings import Settings
 from orewire.sources import RegistryError, load_registry
@@ -214,6 +215,7 @@ class WebView:
 
     def __init__(self, settings: Settings, token: str | None = None) -> None:
         self.settings = settings
+        self.archive = Archive(settings.archive, settings.archive_url)  # records read by range on a store
         self.token = token
         self.readers = store.Readers(settings)
         self.templates = Jinja2Templates(env=_environment())
@@ -417,7 +419,7 @@ class WebView:
         if loc is None:
             return None, None, "The warehouse has no archived record for this article (or version)."
         try:
-            return loc, archived.read_record(self.settings.archive, loc["warc_file"], loc["warc_offset"]), ""
+            return loc, archived.read_record(self.archive, loc["warc_file"], loc["warc_offset"]), ""
         except (ValueError, OSError) as exc:
             return loc, None, f"The archive could not give this record back: {exc}"
 
@@ -478,7 +480,7 @@ class WebView:
             if loc is None:
                 return PlainTextResponse("not in the archive", status_code=404, headers=headers)
             try:
-                record = archived.read_record(self.settings.archive, loc["warc_file"], loc["warc_offset"])
+                record = archived.read_record(self.archive, loc["warc_file"], loc["warc_offset"])
             except (ValueError, OSError):
                 return PlainTextResponse("not readable from the archive", status_code=404, headers=headers)
             found = archived.resource_body(record, record.response.url, self.local_address(article_id))

@@ -27,7 +27,8 @@ from urllib.parse import quote, urljoin, urlsplit
 import lxml.etree
 import lxml.html
 
-from orewire.archive.warc import ArchivedResponse, read_response
+from orewire.archive.store import Archive, safe_name
+from orewire.archive.warc import ArchivedResponse
 from orewire.clean.decode import decode_body
 
 RESOURCE_PATH = "/archived-resource"
@@ -68,15 +69,23 @@ class Record:
         return ct in ("", "text/html", "application/xhtml+xml") or ct.endswith("+html")
 
 
-def read_record(archive_root: Path, warc_file: str, offset: int) -> Record:
-    """The response record at a location the warehouse gave. Raises ValueError when it is not there."""
-    root = Path(archive_root).resolve()
+def read_record(archive: Path | Archive, warc_file: str, offset: int) -> Record:
+    """The response record at a location the warehouse gave: in the archive folder, or read by
+    range from the object store behind it. Raises ValueError when it is not there (OSError when
+    the store cannot be reached)."""
+    if not isinstance(archive, Archive):
+        archive = Archive(Path(archive))
+    root = Path(archive.root).resolve()
     path = (root / warc_file).resolve()
     if root not in path.parents:  # the warehouse is trusted, but a damaged row must not escape the archive
         raise ValueError(f"{warc_file}: outside the archive")
-    if not path.is_file():
+    name = safe_name(warc_file)
+    if not archive.on_store and not path.is_file():
         raise ValueError(f"{warc_file}: not in the archive")
-    response = read_response(root, warc_file, int(offset))
+    try:
+        response = archive.read_response(name, int(offset))
+    except FileNotFoundError:
+        raise ValueError(f"{warc_file}: not in the archive") from None
     return Record(response, hashlib.sha256(response.raw_body).hexdigest())
 
 
