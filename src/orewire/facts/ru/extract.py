@@ -46,13 +46,19 @@ _LATIN_SKIP = re.compile(r"^(?:[IVX]+|USD|EUR|KZT|RUB|UZS|KGS|CNY|GDP|CEO|CFO|CO
 _KW = (r"(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*|[Уу]част(?:ок|к[а-яё]+)|[Рр]удопроявлени[а-яё]*|"
        r"[Тт]рубк[аеиуой]{1,2}|[Рр]азрез[а-яё]{0,2}|[Пп]роект[а-яё]{0,2}|"
        r"[Пп]лощад[ьи]|[Кк]арьер[а-яё]*)")
-_NAME1 = r"(?:[«\"“„][^«»\"“”„\n]{2,40}[»\"”“]|[A-ZА-ЯЁ][\w]*(?:-[\wА-ЯЁа-яё]+)*(?:\s[A-ZА-ЯЁ][\w]*(?:-[\w]+)*){0,2})"
-_KW_NAMES = re.compile(_KW + r"(?P<between>(?:\s+(?!месторожд|рудник|участ|рудопроявл|трубк|разрез|проект|площад|карьер)"
-                       r"[а-яё]+){0,4}?)\s+(?P<names>" + _NAME1
-                       + r"(?:\s*(?:,|\sи)\s*" + _NAME1 + r")*)")
+_NAME1 = (r"(?:[«\"“„][^«»\"“”„\n]{2,40}[»\"”“]|[A-ZА-ЯЁ][\w]*(?:-[\wА-ЯЁа-яё]+)*"
+          r"(?:[ \u00a0][A-ZА-ЯЁ][\w]*(?:-[\w]+)*){0,2})")
+_KW_NAMES = re.compile(_KW + r"(?P<between>(?:[ \t\u00a0]+(?!месторожд|рудник|участ|рудопроявл|трубк|разрез|проект|"
+                       r"площад|карьер)[а-яё]+){0,4}?)[ \t\u00a0]+(?P<names>" + _NAME1
+                       + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)")
 _KW_PERSON = re.compile(_KW + r"\s+(?:имени|им\.)\s*(?P<init>(?:[А-ЯЁ]\.\s?){0,2})(?P<sur>[А-ЯЁ][а-яё]+)")
-_ADJ = r"[А-ЯЁ][а-яё]+(?:ск|цк)(?:ое|ого|ому|им|ом|ий|ая|ой|ую|ие|их|ими)"
-_ADJ_KW = re.compile(r"(?P<adjs>" + _ADJ + r"(?:\s*,\s*" + _ADJ + r")*(?:\s+и\s+" + _ADJ + r")?)\s+" + _KW)
+_ADJ = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ск|цк)(?:ое|ого|ому|им|ом|ий|ая|ой|ую|ие|их|ими)"
+# "Бала-Саускандыкское уранованадиевое месторождение": a commodity or kind adjective between name and word
+_ADJ_KW = re.compile(r"(?P<adjs>" + _ADJ + r"(?:\s*,\s*" + _ADJ + r")*(?:\s+и\s+" + _ADJ + r")?)"
+                     r"(?P<mid>(?:[ \u00a0]+[а-яё-]+(?:ое|ого|ому|ым|ом|ый|ий|ая|ой|ую|ые|ых|ыми|ие|их)){0,2}?)"
+                     r"[ \u00a0]+" + _KW)
+_KIND_ADJ = re.compile(r"(?:золото|медно|)?(?:рудн|россыпн|коренн|крупн|уникальн|перспективн|порфиров|колчеданн|"
+                       r"жильн|полиметаллическ)[а-яё]*")
 _PAREN_COMMODITIES = re.compile(r"(?P<name>" + _CYR_CAP + r")\s+\((?P<list>[а-яё]+(?:,\s*[а-яё]+)+)\)")
 _PLACE_NOUN = re.compile(r"^\s+(?:област[ьиюей]*|район[а-яё]*|кра[йяюе][а-яё]*|регион[а-яё]*|округ[а-яё]*|"
                          r"аймак[а-яё]*|республик[а-яё]*|групп[а-яё]*)")
@@ -385,6 +391,18 @@ def _latin_companies(text: str, found: _Found) -> None:
         found.claim(s, e)
 
 
+def _trim_name(raw: str) -> str:
+    """A name after a deposit word less the capitalised words that follow it without belonging to it:
+    "Кумтор Министерством (геологии)" -> "Кумтор" (a dictionary noun that is no nominative)."""
+    if raw[:1] in _Q_OPEN:
+        return raw
+    words = raw.split()
+    for i in range(1, len(words)):
+        if morph.is_dictionary_word(words[i]) and not morph.can_be_nominative(words[i]):
+            return " ".join(words[:i])
+    return raw
+
+
 def _deposit_name(found: _Found, raw: str, start: int, end: int, text: str, kw: str | None = None) -> _Ent | None:
     name = _strip_quotes(raw)
     if len(name) < 3 or not name[:1].isupper():
@@ -398,8 +416,8 @@ def _deposit_name(found: _Found, raw: str, start: int, end: int, text: str, kw: 
     if not quoted and (morph.is_common_word(first) or any(morph.is_oblique_place(w) for w in name.split())):
         return None  # "месторождения Центральной Азии", "месторождения Якутии": a place in the genitive
     k = gz.lookup(name)
-    if kw is not None and kw.lower().startswith("проект") and not quoted and k is None:
-        return None  # after "проект" only a quoted or a known name is a deposit ("проект Правительства")
+    if kw is not None and kw.lower().startswith("проект") and (k is None or k.kind != "deposit"):
+        return None  # after "проект" only a known deposit ("проект «Кумторзолото»", "проект Правительства")
     if k is not None and k.kind == "deposit":
         ent = found.add("deposit", k.name, name, start, end)
     else:
@@ -461,6 +479,10 @@ def _deposits(text: str, found: _Found, links: list[tuple[_Ent, str]], sents: Se
         adjs = [a for a in re.split(r"\s*,\s*|\s+и\s+", m.group("adjs")) if a]
         pos = m.start()
         near = near_commodities(text[m.end():m.end() + 60])
+        mid = m.group("mid").split()
+        if any(commodity_of(w) is None and not _KIND_ADJ.fullmatch(w) for w in mid):
+            continue  # "Карагандинской области месторождение": the words between are not the deposit's kind
+        near = [*(c for c in (commodity_of(w) for w in mid) if c), *near]
         for a in adjs:
             s = text.index(a, pos)
             pos = s + len(a)
@@ -495,23 +517,25 @@ def _deposits(text: str, found: _Found, links: list[tuple[_Ent, str]], sents: Se
         for raw in parts:
             s = text.index(raw, pos)
             pos = s + len(raw)
-            if found.is_claimed(s, pos):
+            raw = _trim_name(raw)
+            e = s + len(raw)
+            if found.is_claimed(s, e):
                 for known_ent in found.ents.values():
-                    if known_ent.kind == "deposit" and any(ms <= s < me or s <= ms < pos
+                    if known_ent.kind == "deposit" and any(ms <= s < me or s <= ms < e
                                                            for ms, me in known_ent.mentions):
                         for c in [*near, *([pre] if pre else [])]:
                             links.append((known_ent, c))
                 continue
-            if re.fullmatch(_ADJ, raw) and re.match(r"\s+[а-яё]", text[pos:pos + 3]) \
+            if re.fullmatch(_ADJ, raw) and re.match(r"\s+[а-яё]", text[e:e + 3]) \
                     and not raw.endswith(("ское", "цкое", "ская", "ский")):
                 break  # "рудников Талнахского рудного узла": the adjective qualifies what follows
-            new = _deposit_name(found, raw, s, pos, text, m.group("kw"))
+            new = _deposit_name(found, raw, s, e, text, m.group("kw"))
             if new is None:
                 break
             for c in [*near, *([pre] if pre else [])]:
                 links.append((new, c))
             if not near:
-                for c in near_commodities(text[pos:pos + 60]):
+                for c in near_commodities(text[e:e + 60]):
                     links.append((new, c))
     for m in _PAREN_COMMODITIES.finditer(text):
         items = [c for c in (commodity_of(w) for w in re.split(r",\s*", m.group("list"))) if c]
@@ -570,6 +594,9 @@ def _persons(text: str, found: _Found, authors: list[str]) -> None:
         patronymic = re.search(r"(?:вич|вна|ична|чна|вича|вны|вичу|вне|вичем|вной)$", surname_word)
         if patronymic and third is not None and text[b.end():third.start()] in (" ", "\u00a0"):
             surname_word, b = third.group(0), third
+        elif patronymic:
+            i += 2
+            continue  # "Болотбек Имашевич": a first name and patronymic, no surname
         if _PLACE_NOUN.match(text[b.end():b.end() + 20]) or _ROLE_RE.fullmatch(a.group(0)) \
                 or _country_stem(a.group(0)) or _country_stem(surname_word):
             i += 1
@@ -790,7 +817,8 @@ def _link_commodities(text: str, found: _Found, links: list[tuple[_Ent, str]], s
     for ent, c in links:
         add(ent.name, c)
     deposits = [e for e in found.ents.values() if e.kind == "deposit" and e.mentions]
-    # a known deposit and one of the commodities it is worked for, named in the same paragraph
+    # a known deposit and one of the commodities it is worked for, named in the same paragraph (anywhere
+    # when the article names no other deposit)
     known = gz.deposit_commodities()
     for ent in deposits:
         worked = known.get(ent.name)
@@ -800,6 +828,8 @@ def _link_commodities(text: str, found: _Found, links: list[tuple[_Ent, str]], s
             ps = text.rfind("\n", 0, s) + 1
             pe = text.find("\n", s)
             pe = len(text) if pe < 0 else pe
+            if len(deposits) == 1:
+                ps, pe = 0, len(text)
             for cs, _ce, c, descriptive in spans:
                 if ps <= cs < pe and not descriptive and c in worked:
                     add(ent.name, c)

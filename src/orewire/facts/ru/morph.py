@@ -66,6 +66,12 @@ def is_common_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def can_be_nominative(word: str) -> bool:
+    """True when some reading of the word is a nominative (or indeclinable)."""
+    return any("nomn" in p.tag or "Fixd" in p.tag for p in parses(word.lower()))
+
+
+@lru_cache(maxsize=65536)
 def is_oblique_place(word: str) -> bool:
     """True when a capitalised word is a dictionary place or adjective that cannot be in the
     nominative: "Центральной", "Азии", "Якутии" (a place after "месторождения", not a name)."""
