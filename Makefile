@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.orewire-synced
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help setup browser postgres run test test-fast test-serial lint bench demo clean-state
+.PHONY: help setup browser postgres run test test-fast test-serial lint bench demo cluster-demo clean-state
 
 help:
 	@echo "make run    - one scheduled cycle over every source (orewire run)"
@@ -19,6 +19,7 @@ help:
 	@echo "make lint   - ruff, mypy, the import contracts (lint-imports) and the declared dependencies (deptry)"
 	@echo "make bench  - benchmarks (ratios against baselines run in the same process)"
 	@echo "make demo   - offline demo: a bundled sample site on loopback, crawled into a demo warehouse"
+	@echo "make cluster-demo - PostgreSQL, an S3 store, a Prefect server and two workers on loopback: the daily flow through a work pool into a lake, compared with a plain run"
 
 # uv goes into a private venv; where python3 has no venv module, pip installs it into a folder.
 $(UV):
@@ -102,6 +103,11 @@ bench: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/python -m orewire.demo
+
+# The rehearsal of orewire beyond one machine, on this one (orewire.demo.cluster): everything it
+# starts is stopped when it ends, however it ends; exit 1 when the lake's counts differ from a plain run's.
+cluster-demo: $(STAMP) postgres
+	$(BIN)/python -m orewire.demo.cluster
 
 clean-state:
 	rm -rf .state
