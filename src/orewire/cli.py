@@ -493,12 +493,13 @@ def web(
 ) -> None:
     """Read-only web view for analysts: overview, search, articles, entities, facts, archived pages."""
     settings = _settings()
+    from orewire.warehouse.db import exists as warehouse_exists
     from orewire.web import address, is_loopback, serve
 
     token = token or settings.web_token
     if not is_loopback(host) and not token:
         token = secrets.token_urlsafe(24)
-    if not settings.warehouse.exists():
+    if not warehouse_exists(settings):
         raise UserError(f"no warehouse at {settings.warehouse} yet: run `orewire run` (or set OREWIRE_WAREHOUSE)")
     err.print(f"orewire web: {settings.warehouse} (read-only), archive {settings.archive}", highlight=False)
     print(f"Open {address(host, port, token)}", flush=True)
@@ -509,11 +510,30 @@ def web(
 
 
 @app.command()
-def migrate() -> None:
-    """Create the warehouse file or upgrade it to the newest schema."""
+def migrate(
+    to: Annotated[str | None, typer.Option(
+        "--to", help="Copy the warehouse file into this DuckLake catalog (ducklake:postgres:dbname=... host=...) "
+                     "and check the rows of every table.")] = None,
+    lake_data: Annotated[str | None, typer.Option(
+        help="With --to: the lake's data files, a folder or an s3:// prefix (default OREWIRE_LAKE_DATA).")] = None,
+) -> None:
+    """Create the warehouse (file or lake) or upgrade it to the newest schema; or copy a file into a lake."""
     settings = _settings()
     from orewire.warehouse import migrate as do_migrate
 
+    if to is not None:
+        from orewire.warehouse.lake import copy_to_lake
+
+        copied = copy_to_lake(settings, to, lake_data)
+        table = Table("table", "file rows", "lake rows", "")
+        for c in copied:
+            table.add_row(c.table, str(c.file_rows), str(c.lake_rows), "ok" if c.ok else "DIFFERS")
+        console.print(table)
+        bad = [c.table for c in copied if not c.ok]
+        if bad:
+            raise UserError(f"the lake's rows differ from the file's in {', '.join(bad)}")
+        _plain(f"copied {len(copied)} tables, {sum(c.lake_rows for c in copied)} rows, into the lake")
+        return
     applied = do_migrate(settings)
     _plain(f"{settings.warehouse}: applied migrations {applied}" if applied
            else f"{settings.warehouse}: schema is up to date")

@@ -49,6 +49,8 @@ class Settings:
     """Runtime configuration; build it with :func:`get_settings`."""
 
     warehouse: Path = Path("warehouse/orewire.duckdb")
+    lake: str | None = None              # a DuckLake catalog given as OREWIRE_WAREHOUSE (ducklake:postgres:...)
+    lake_data: str | None = None         # where the lake's data files go: a folder or an s3:// prefix
     archive: Path = Path("warehouse/raw")
     archive_url: str | None = None       # s3://bucket/prefix: the archive on a store, `archive` its outbox
     archive_local: Path | None = None    # the outbox folder, when set (OREWIRE_ARCHIVE_LOCAL)
@@ -170,6 +172,14 @@ def _count(value: str) -> int:
     return number
 
 
+def _lake_data(value: str) -> str:
+    text = value.strip()
+    return text if "://" in text else str(Path(text).resolve())
+
+
+LAKE_PREFIX = "ducklake:"
+
+
 def _archive(value: str) -> Path | str:
     """A folder, or an object store's URL (s3://bucket/prefix, kept as written but for a last slash)."""
     if "://" not in value:
@@ -191,7 +201,9 @@ def _cron(value: str) -> str:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("OREWIRE_WAREHOUSE", "warehouse", Path, "the DuckDB warehouse file"),
+    Setting("OREWIRE_WAREHOUSE", "warehouse", Path,
+            "the DuckDB warehouse file, or a DuckLake catalog: ducklake:postgres:dbname=... host=... port=..."),
+    Setting("OREWIRE_LAKE_DATA", "lake_data", _lake_data, "the lake's data files: a folder or an s3:// prefix"),
     Setting("OREWIRE_ARCHIVE", "archive", _archive, "the raw WARC archive: a folder, or s3://bucket/prefix"),
     Setting("OREWIRE_ARCHIVE_LOCAL", "archive_local", Path,
             "with an s3:// archive, the local outbox of files not yet sent (default .state/archive/BUCKET/PREFIX)"),
@@ -261,6 +273,8 @@ def get_settings() -> Settings:
             value = s.parse(raw)
         except ValueError as exc:
             raise SettingsError(f"{s.env}={raw!r}: {exc} ({s.help})") from None
+        if s.env == "OREWIRE_WAREHOUSE" and raw.strip().startswith(LAKE_PREFIX):
+            values["lake"] = raw.strip()  # kept as written: a libpq string is no path
         if s.field.startswith("wayback."):
             wayback[s.field.split(".", 1)[1]] = value
         else:
@@ -272,5 +286,8 @@ def get_settings() -> Settings:
         values["archive_url"] = url
         values["archive"] = values.get("archive_local") or (
             Path(values.get("state_dir") or Settings.state_dir) / "archive" / url.split("://", 1)[1])
+    if values.get("lake") and not values.get("lake_data"):
+        raise SettingsError(f"OREWIRE_WAREHOUSE={values['lake']!r} is a DuckLake catalog: OREWIRE_LAKE_DATA must "
+                            "name where its data files go (a folder, or an s3:// prefix)")
     known = {f.name for f in fields(Settings)}
     return Settings(**{k: v for k, v in values.items() if k in known})

@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from orewire.archive import list_manifests, read_manifest
 from orewire.archive.store import RUNS_DIR, Archive, StoreError, pull, push, send_file
@@ -43,7 +44,7 @@ from orewire.warehouse.load import (
     record_run,
     upsert_entities,
 )
-from orewire.warehouse.upsert import replace_children, transaction
+from orewire.warehouse.upsert import atomic, replace_children
 
 log = logging.getLogger(__name__)
 
@@ -272,6 +273,8 @@ def rebuild_warehouse(settings: Settings, *, workers: int = 1, progress: Progres
     started = time.monotonic()
     result = IngestResult()
     pull_archive(settings)  # before the old file is moved aside: a store that cannot be read stops here
+    if settings.lake is not None:
+        return _rebuild_lake(settings, started, progress, workers)
     db = Path(settings.warehouse)
     from orewire.warehouse.db import writer_lock
 
@@ -282,23 +285,50 @@ def rebuild_warehouse(settings: Settings, *, workers: int = 1, progress: Progres
         wal = db.with_name(db.name + ".wal")
         if wal.exists():  # beside the old file under the name DuckDB reads with it
             shutil.move(str(wal), str(old) + ".wal")
-    opts = _options(settings, run_ranges=run_ranges(settings), daily_starts=daily_starts(settings))
     with writer(settings) as conn:
         # First, so a rebuild that stops half-way leaves a file that still holds the history.
         result.errors += carry_history(conn, old)
-        for path in list_manifests(settings.archive):
-            rows = read_manifest(path)
-            result.fetches += load_manifest(conn, rows)
-            record_processed_file(conn, _rel(settings, path), "manifest", rows[0].get("source") if rows else None,
-                                  len(rows), path.stat().st_size)
-        files = archive_of(settings).warc_files()
-        _consume(conn, file_units(conn, settings, files), opts, workers, result, progress)
-        result.files = len(files)
-        for run in load_run_records(settings):
-            if run.get("status") != "running":  # a run that never finished was never recorded
-                record_run(conn, run)
+        _load_archive(conn, settings, result, workers, progress)
     result.duration_s = time.monotonic() - started
     return result
+
+
+def _rebuild_lake(settings: Settings, started: float, progress: Progress | None, workers: int) -> IngestResult:
+    """A lake is rebuilt in place: every table the archive gives back is emptied (one transaction;
+    the alerts' history stays where it is), then loaded from the archive. Readers meanwhile see
+    the lake fill up again; other writers should wait for the rebuild."""
+    result = IngestResult()
+    with writer(settings) as conn:
+        tables = [r[0] for r in conn.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
+            "AND schema_name = 'main'").fetchall()]
+        emptied = [t for t in tables if t not in CARRIED_TABLES and t != "schema_migrations"]
+
+        def empty() -> None:
+            for table in emptied:
+                conn.execute(f'DELETE FROM "{table}"')
+
+        atomic(conn, empty)
+        _load_archive(conn, settings, result, workers, progress)
+    result.duration_s = time.monotonic() - started
+    return result
+
+
+def _load_archive(conn: duckdb.DuckDBPyConnection, settings: Settings, result: IngestResult, workers: int,
+                  progress: Progress | None) -> None:
+    """Every manifest, WARC file and run record of the archive into ``conn``'s empty warehouse."""
+    opts = _options(settings, run_ranges=run_ranges(settings), daily_starts=daily_starts(settings))
+    for path in list_manifests(settings.archive):
+        rows = read_manifest(path)
+        result.fetches += load_manifest(conn, rows)
+        record_processed_file(conn, _rel(settings, path), "manifest", rows[0].get("source") if rows else None,
+                              len(rows), path.stat().st_size)
+    files = archive_of(settings).warc_files()
+    _consume(conn, file_units(conn, settings, files), opts, workers, result, progress)
+    result.files = len(files)
+    for run in load_run_records(settings):
+        if run.get("status") != "running":  # a run that never finished was never recorded
+            record_run(conn, run)
 
 
 # Tables the archive cannot give back: the alerts' history (migration 007: what was alerted and
@@ -438,36 +468,49 @@ def reextract_stale(conn: duckdb.DuckDBPyConnection, *, batch_size: int = 500,
     events) written."""
     from orewire.facts import EXTRACTOR_VERSION
 
+    # Lists go in as registered Arrow tables: a Python list bound as a parameter is converted element
+    # by element (each one asking whether pandas is there), slow on thousands of ids.
     where = "is_mining AND extractor_version IS DISTINCT FROM ?"
-    params: list[Any] = [EXTRACTOR_VERSION]
     if sources:
-        where += " AND source IN (SELECT unnest(?))"
-        params.append(list(sources))
-    ids = [r[0] for r in conn.execute(f"SELECT article_id FROM articles WHERE {where} ORDER BY article_id",
-                                      params).fetchall()]
+        where += " AND source IN (SELECT source FROM _stale_sources)"
+        conn.register("_stale_sources", pa.table({"source": pa.array(list(sources), pa.string())}))
+    try:
+        ids = [r[0] for r in conn.execute(f"SELECT article_id FROM articles WHERE {where} ORDER BY article_id",
+                                          [EXTRACTOR_VERSION]).fetchall()]
+    finally:
+        if sources:
+            conn.unregister("_stale_sources")
     articles = facts_written = events_written = 0
     for start in range(0, len(ids), batch_size):
         part = ids[start : start + batch_size]
-        rows = conn.execute("SELECT article_id, text, published_at, title, author, language FROM articles "
-                            "WHERE article_id IN (SELECT unnest(?))", [part]).fetchall()
-        ents: list[dict[str, Any]] = []
-        ments: list[dict[str, Any]] = []
-        facts: list[dict[str, Any]] = []
-        events: list[dict[str, Any]] = []
-        for aid, text, published_at, title, author, language in rows:
-            found = facts_rows(_StoredArticle(aid, text or "", published_at, title, author, language))
-            ents.extend(found.entities)
-            ments.extend(found.mentions)
-            facts.extend(found.facts)
-            events.extend(found.events)
-        with transaction(conn):
-            if ents:
-                upsert_entities(conn, rows_table(ents, ENTITY_SCHEMA))
-            replace_children(conn, "mentions", rows_table(ments, MENTION_SCHEMA), part)
-            replace_children(conn, "facts", rows_table(facts, FACT_SCHEMA), part)
-            replace_children(conn, "events", rows_table(events, EVENT_SCHEMA), part)
-            conn.execute("UPDATE articles SET extractor_version = ? WHERE article_id IN (SELECT unnest(?))",
-                         [EXTRACTOR_VERSION, part])
+        conn.register("_stale_ids", pa.table({"article_id": pa.array(part, pa.string())}))
+        try:
+            rows = conn.execute("SELECT article_id, text, published_at, title, author, language FROM articles "
+                                "WHERE article_id IN (SELECT article_id FROM _stale_ids)").fetchall()
+            ents: list[dict[str, Any]] = []
+            ments: list[dict[str, Any]] = []
+            facts: list[dict[str, Any]] = []
+            events: list[dict[str, Any]] = []
+            for aid, text, published_at, title, author, language in rows:
+                found = facts_rows(_StoredArticle(aid, text or "", published_at, title, author, language))
+                ents.extend(found.entities)
+                ments.extend(found.mentions)
+                facts.extend(found.facts)
+                events.extend(found.events)
+
+            def write(part: list[str] = part, ents: list[dict[str, Any]] = ents, ments: list[dict[str, Any]] = ments,
+                      facts: list[dict[str, Any]] = facts, events: list[dict[str, Any]] = events) -> None:
+                if ents:
+                    upsert_entities(conn, rows_table(ents, ENTITY_SCHEMA))
+                replace_children(conn, "mentions", rows_table(ments, MENTION_SCHEMA), part)
+                replace_children(conn, "facts", rows_table(facts, FACT_SCHEMA), part)
+                replace_children(conn, "events", rows_table(events, EVENT_SCHEMA), part)
+                conn.execute("UPDATE articles SET extractor_version = ? "
+                             "WHERE article_id IN (SELECT article_id FROM _stale_ids)", [EXTRACTOR_VERSION])
+
+            atomic(conn, write)
+        finally:
+            conn.unregister("_stale_ids")
         articles += len(rows)
         facts_written += len(facts)
         events_written += len(events)

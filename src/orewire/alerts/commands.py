@@ -22,6 +22,7 @@ from rich.text import Text
 from orewire.alerts.watchlists import AlertsError, Watch, WatchlistError
 from orewire.controls import escape_controls
 from orewire.settings import Settings, get_settings
+from orewire.warehouse.db import exists as warehouse_exists
 
 console = Console(width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True, soft_wrap=True)
@@ -85,7 +86,7 @@ def watch_list(
     settings = _settings()
     watches = _watchlist(settings)
     counts: dict[str, tuple[int, Any]] = {}
-    if Path(settings.warehouse).exists() and len(watches):
+    if warehouse_exists(settings) and len(watches):
         from orewire.alerts.store import has_alerts_table
 
         conn = _reader(settings)

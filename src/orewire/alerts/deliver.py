@@ -151,6 +151,8 @@ class DeliveryReport:
 
 
 def lock_path(settings: Settings) -> Path:
+    if settings.lake is not None:  # a lake's machines each deliver their own process's alerts one at a time
+        return settings.state_dir / "lake.alerts.lock"
     db = Path(settings.warehouse)
     return db.with_name(db.name + ".alerts.lock")
 

@@ -34,6 +34,7 @@ import duckdb
 
 from orewire.alerts.notifier import send
 from orewire.alerts.watchlists import AlertsError, Watchlist
+from orewire.warehouse.upsert import atomic
 
 BASELINE_DAYS = 14
 
@@ -192,8 +193,10 @@ def _get(conn: duckdb.DuckDBPyConnection, key: str) -> dict[str, Any] | None:
 
 
 def _put(conn: duckdb.DuckDBPyConnection, key: str, value: dict[str, Any], now: datetime) -> None:
-    conn.execute("INSERT INTO alert_state VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
-                 "updated_at = excluded.updated_at", [key, json.dumps(value), now])
+    def write() -> None:  # no ON CONFLICT: a lake has no keys
+        conn.execute("DELETE FROM alert_state WHERE key = ?", [key])
+        conn.execute("INSERT INTO alert_state VALUES (?, ?, ?)", [key, json.dumps(value), now])
+    atomic(conn, write)
 
 
 def notify_operator(settings: Any, watchlist: Watchlist, run_ids: list[str], *,

@@ -14,6 +14,7 @@ from orewire.alerts.deliver import DeliveryReport, deliver_pending
 from orewire.alerts.store import MatchReport, backfill_watch, match_new
 from orewire.alerts.watchlists import Watchlist, load_watchlist, registry_names
 from orewire.settings import Settings
+from orewire.warehouse.db import exists as warehouse_exists
 from orewire.warehouse.db import writer
 
 
@@ -107,12 +108,10 @@ def keep_up_quietly(settings: Settings) -> None:
     """With no watch set: once matching has run on this warehouse, the articles loaded meanwhile
     are marked seen (the past for a watch added later). Best effort and silent: nothing happens
     when the warehouse is missing, busy or unreadable, and no run is told about it."""
-    from pathlib import Path
-
     from orewire.alerts.store import mark_seen, state, unseen
     from orewire.warehouse.upsert import transaction
 
-    if not Path(settings.warehouse).exists():
+    if not warehouse_exists(settings):
         return
     try:
         with writer(settings, timeout=QUIET_LOCK_WAIT_S, snapshot=False) as conn, transaction(conn):

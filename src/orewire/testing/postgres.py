@@ -4,7 +4,7 @@
 127.0.0.1 (no Unix socket, no other address, ``trust`` authentication: it is reachable from this
 machine only), creates a database, yields a :class:`Postgres`, then stops the server and removes
 the folder. PostgreSQL refuses to run as root: when this process is root, the cluster runs as the
-``postgres`` user that Debian's package creates (``OREWIRE_PG_RUN_AS`` names another).
+``postgres`` user that Debian's package creates (``PG_RUN_AS`` names another).
 
 From the shell, ``python -m orewire.testing.postgres FOLDER [--database NAME] [-- COMMAND ...]``
 runs COMMAND with the cluster's addresses in the environment (``OREWIRE_PG_DSN``,
@@ -111,12 +111,12 @@ def _run_as() -> str | None:
     """The user the server runs as: None (this one) unless this process is root."""
     if os.geteuid() != 0:
         return None
-    name = os.environ.get("OREWIRE_PG_RUN_AS") or "postgres"
+    name = os.environ.get("PG_RUN_AS") or "postgres"
     try:
         pwd.getpwnam(name)
     except KeyError:
         raise PostgresError(f"PostgreSQL cannot run as root and there is no user {name!r} to run it as "
-                            "(set OREWIRE_PG_RUN_AS to an unprivileged user)") from None
+                            "(set PG_RUN_AS to an unprivileged user)") from None
     return name
 
 

@@ -4,6 +4,13 @@ DuckDB lets one process write a database file, or several read it, not both at o
 keeps one writer at a time with a file lock (a second writer waits, up to a timeout, then fails
 with a clear message), and keeps readers answering during a load: a reader opens the file
 read-only and, while a writer holds it, reads the snapshot the last writer left behind.
+
+The warehouse can also be a DuckLake (``OREWIRE_WAREHOUSE=ducklake:postgres:...``, data files
+under ``OREWIRE_LAKE_DATA``): an in-memory DuckDB attaches the catalog as ``lake`` and uses it, so
+the same SQL runs on it. Writers on any number of machines then write at once, each in its own
+transactions, with no lock of orewire's: DuckLake retries a commit that does not conflict with one
+made meanwhile, and orewire runs a transaction again whose commit does (:func:`is_conflict`,
+``orewire.warehouse.upsert.atomic``). Readers read the latest committed snapshot.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ import contextlib
 import os
 import re
 import shutil
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -118,6 +126,154 @@ def ensure_fts(conn: duckdb.DuckDBPyConnection) -> bool:
     return fts_loaded(conn) or load_fts(conn)
 
 
+# -- DuckLake --------------------------------------------------------------------------------------
+
+LAKE = "lake"  # the name the catalog is attached under
+# The extensions a lake needs, from their packages: (package, file in the package, name DuckDB loads).
+# The PostgreSQL extension's entry point is named after its old name, postgres_scanner.
+LAKE_EXTENSIONS = (
+    ("duckdb_extension_ducklake", "ducklake", "ducklake"),
+    ("duckdb_extension_postgres", "postgres", "postgres_scanner"),
+    ("duckdb_extension_httpfs", "httpfs", "httpfs"),
+)
+# What DuckLake says when a commit conflicts with one made meanwhile (after its own retries).
+CONFLICT_RE = re.compile(r"conflict|Failed to commit DuckLake transaction|could not serialize|"
+                         r"duplicate key value violates unique constraint", re.IGNORECASE)
+LAKE_RETRIES = 50  # DuckLake's own tries of a commit that does not conflict (its default is 10)
+
+
+def is_lake(settings: Settings) -> bool:
+    return settings.lake is not None
+
+
+def exists(settings: Settings) -> bool:
+    """Whether there is a warehouse to read: the file, or (always) a lake, which says itself
+    when it cannot be reached."""
+    return is_lake(settings) or Path(settings.warehouse).exists()
+
+
+def is_conflict(exc: BaseException) -> bool:
+    """Whether ``exc`` is a lake commit that lost to another writer's (run the transaction again)."""
+    return isinstance(exc, duckdb.Error) and bool(CONFLICT_RE.search(str(exc)))
+
+
+def on_lake(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Whether ``conn`` works on a DuckLake (its current catalog is the attached lake)."""
+    row = conn.execute("SELECT current_database()").fetchone()
+    return bool(row and row[0] == LAKE)
+
+
+def _platform() -> str:
+    with duckdb.connect(":memory:") as conn:
+        row = conn.execute("SELECT platform FROM pragma_platform()").fetchone()
+    return str(row[0]) if row else "linux_amd64"
+
+
+def lake_extension_dir(settings: Settings) -> Path:
+    """The extension folder with the lake's extensions laid out as DuckDB looks for them
+    (``v<version>/<platform>/<name>.duckdb_extension``, linked to the packages' files)."""
+    import importlib
+
+    base = settings.extension_dir
+    folder = base / f"v{duckdb.__version__}" / _platform()
+    folder.mkdir(parents=True, exist_ok=True)
+    for package, stem, name in LAKE_EXTENSIONS:
+        target = folder / f"{name}.duckdb_extension"
+        if target.exists():
+            continue
+        try:
+            module = importlib.import_module(package)
+        except ImportError:
+            raise WarehouseError(f"the lake needs the {package.replace('_', '-')} package") from None
+        root = Path(str(module.__file__)).parent / "extensions"
+        found = sorted(root.glob(f"v{duckdb.__version__}/{stem}.duckdb_extension")) or \
+            sorted(root.glob(f"*/{stem}.duckdb_extension"))
+        if not found:
+            raise WarehouseError(f"{package} holds no {stem} extension for DuckDB {duckdb.__version__}")
+        tmp = target.with_name(target.name + f".{os.getpid()}.tmp")
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        tmp.symlink_to(found[-1].resolve())
+        os.replace(tmp, target)
+    return base
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def open_lake(settings: Settings, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with the lake attached and in use. Raises WarehouseError when the
+    catalog cannot be reached (one line: PostgreSQL's own reason)."""
+    assert settings.lake is not None
+    lake_extension_dir(settings)
+    conn = duckdb.connect(":memory:", config=_config(settings, read_only=False))
+    try:
+        conn.execute("LOAD ducklake")
+        conn.execute("LOAD postgres_scanner")
+        data = settings.lake_data or ""
+        if data.startswith(("s3://", "gs://", "gcs://", "r2://", "http://", "https://")):
+            conn.execute("LOAD httpfs")
+            _s3_secret(conn)
+        options = [f"DATA_PATH {_literal(data)}"] if data else []
+        if read_only:
+            options.append("READ_ONLY")
+        conn.execute(f"ATTACH {_literal(settings.lake)} AS {LAKE}" + (f" ({', '.join(options)})" if options else ""))
+        conn.execute(f"USE {LAKE}")
+        conn.execute(f"SET ducklake_max_retry_count = {LAKE_RETRIES}")
+    except duckdb.Error as exc:
+        conn.close()
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise WarehouseError(f"cannot open the lake {redact(settings.lake)}: {first[:300]}") from None
+    return conn
+
+
+# Read-only lake instances by (pid, catalog, data path): attaching costs about half a second (the
+# extensions' signatures and the catalog's), so a process keeps one and each reader is a cursor on it,
+# which sees every snapshot committed before its query.
+_lake_readers: dict[tuple[int, str, str], duckdb.DuckDBPyConnection] = {}
+_lake_readers_lock = threading.Lock()
+
+
+def _lake_reader(settings: Settings) -> duckdb.DuckDBPyConnection:
+    key = (os.getpid(), settings.lake or "", settings.lake_data or "")
+    with _lake_readers_lock:
+        base = _lake_readers.get(key)
+        if base is None:
+            base = _lake_readers[key] = open_lake(settings, read_only=True)
+        return base
+
+
+def _s3_secret(conn: duckdb.DuckDBPyConnection) -> None:
+    """Credentials and endpoint of an s3:// data path, from the usual AWS variables."""
+    key, secret = os.environ.get("AWS_ACCESS_KEY_ID"), os.environ.get("AWS_SECRET_ACCESS_KEY")
+    endpoint = os.environ.get("AWS_ENDPOINT_URL_S3") or os.environ.get("AWS_ENDPOINT_URL")
+    parts = ["TYPE s3"]
+    if key and secret:
+        parts += [f"KEY_ID {_literal(key)}", f"SECRET {_literal(secret)}"]
+    if os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION"):
+        parts.append(f"REGION {_literal(os.environ.get('AWS_REGION') or os.environ.get('AWS_DEFAULT_REGION') or '')}")
+    if endpoint:
+        scheme, _, host = endpoint.partition("://")
+        parts += [f"ENDPOINT {_literal(host.rstrip('/') or scheme)}", "URL_STYLE 'path'",
+                  f"USE_SSL {'true' if scheme == 'https' else 'false'}"]
+    conn.execute(f"CREATE OR REPLACE SECRET orewire_lake ({', '.join(parts)})")
+
+
+def redact(catalog: str) -> str:
+    """The catalog string without its password."""
+    return re.sub(r"(password\s*=\s*)(\S+)", r"\1***", catalog, flags=re.IGNORECASE)
+
+
+def lake_sql(sql: str) -> str:
+    """A migration as DuckLake takes it: no PRIMARY KEY, UNIQUE or index (DuckLake has none; the
+    logical keys are kept by the writers, see ``orewire.warehouse.upsert``), the rest as written."""
+    sql = re.sub(r"^\s*CREATE\s+(?:UNIQUE\s+)?INDEX\b[^;]*;", "", sql, flags=re.MULTILINE)
+    sql = re.sub(r",(\s*(?:--[^\n]*)?\s*)(?:PRIMARY KEY|UNIQUE)\s*\([^)]*\)", r"\1", sql)
+    sql = re.sub(r"\s+PRIMARY KEY\b", "", sql)
+    return re.sub(r"\s+UNIQUE\b(?!\s*\()", "", sql)
+
+
 def _config(settings: Settings, read_only: bool) -> dict[str, str | bool | int | float | list[str]]:
     ext = settings.extension_dir
     ext.mkdir(parents=True, exist_ok=True)
@@ -130,11 +286,25 @@ def _config(settings: Settings, read_only: bool) -> dict[str, str | bool | int |
 
 
 def apply_migrations(conn: duckdb.DuckDBPyConnection) -> list[int]:
-    """Apply every migration not yet recorded, each in its own transaction. Returns those applied."""
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations ("
-        " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)"
-    )
+    """Apply every migration not yet recorded, each in its own transaction. Returns those applied.
+
+    On a lake, two processes may start on a new lake at once: the one whose commit conflicts
+    reads what the other applied and goes on from there."""
+    lake = on_lake(conn)
+    for attempt in range(1, 21):
+        try:
+            return _apply_migrations(conn, lake)
+        except duckdb.Error as exc:
+            if not lake or not is_conflict(exc) or attempt == 20:
+                raise
+            time.sleep(0.05 * attempt)
+    return []
+
+
+def _apply_migrations(conn: duckdb.DuckDBPyConnection, lake: bool) -> list[int]:
+    create = ("CREATE TABLE IF NOT EXISTS schema_migrations ("
+              " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)")
+    conn.execute(lake_sql(create) if lake else create)
     done = {row[0] for row in conn.execute("SELECT version FROM schema_migrations").fetchall()}
     applied = []
     for number, name, sql in migrations():
@@ -142,14 +312,14 @@ def apply_migrations(conn: duckdb.DuckDBPyConnection) -> list[int]:
             continue
         conn.execute("BEGIN TRANSACTION")
         try:
-            conn.execute(sql)
+            conn.execute(lake_sql(sql) if lake else sql)
             conn.execute(
                 "INSERT INTO schema_migrations VALUES (?, ?, now())", [number, name]
             )
-            conn.execute("COMMIT")
         except Exception:
             conn.execute("ROLLBACK")
             raise
+        conn.execute("COMMIT")
         applied.append(number)
     return applied
 
@@ -220,6 +390,15 @@ def writer(
     Raises WarehouseError when another writer holds the lock past ``timeout``.
     """
     settings = settings or get_settings()
+    if is_lake(settings) and path is None:
+        # No lock of orewire's: each transaction commits on its own (see the module's note).
+        conn = open_lake(settings)
+        try:
+            apply_migrations(conn)
+            yield conn
+        finally:
+            conn.close()
+        return
     path = Path(path or settings.warehouse)
     with writer_lock(path, settings.lock_timeout if timeout is None else timeout):
         conn = _open_rw(path, settings)
@@ -241,6 +420,12 @@ def reader(
     ``fts`` loads full-text search (for SQL that calls it); internal reads that never search
     pass False."""
     settings = settings or get_settings()
+    if is_lake(settings) and path is None:
+        conn = _lake_reader(settings).cursor()
+        conn.execute(f"USE {LAKE}")  # a cursor starts on the instance's default catalog
+        if fts:
+            load_fts(conn)
+        return conn
     path = Path(path or settings.warehouse)
     if not path.exists():
         raise WarehouseError(f"no warehouse at {path} yet: run `orewire run` (or set OREWIRE_WAREHOUSE)")
@@ -270,6 +455,12 @@ def reader(
 def migrate(settings: Settings | None = None, *, path: Path | None = None) -> list[int]:
     """Create or upgrade the warehouse file. Returns the migrations applied."""
     settings = settings or get_settings()
+    if is_lake(settings) and path is None:
+        conn = open_lake(settings)
+        try:
+            return apply_migrations(conn)
+        finally:
+            conn.close()
     path = Path(path or settings.warehouse)
     with writer_lock(path, settings.lock_timeout):
         conn = _open_rw(path, settings)

@@ -22,9 +22,10 @@ language of the article decides, because Russian articles quote Latin names ("KA
 English ones may quote Cyrillic. A full build makes the extension's index and then re-stems its
 Cyrillic terms from the articles.
 
-Without the extension, search falls back to a case-insensitive substring match that ranks by how
-many query terms a title and text contain: slower, and no stemming, but the same answers for
-plain words.
+Without the extension, and on a DuckLake warehouse (whose tables the extension cannot index),
+search falls back to a case-insensitive substring match that ranks by how many query terms a
+title and text contain: a scan of every article's text per query, and no stemming, but the same
+answers for plain words.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from collections.abc import Iterable
 import duckdb
 import pyarrow as pa
 
-from orewire.warehouse.db import ensure_fts
+from orewire.warehouse.db import ensure_fts, on_lake
 
 SCHEMA = "fts_main_articles"
 STEMMER = "porter"
@@ -64,8 +65,10 @@ _LAYOUT = {
 
 
 def fts_available(conn: duckdb.DuckDBPyConnection) -> bool:
-    """Whether full-text search works on ``conn``, loading the extension if it is not yet."""
-    return ensure_fts(conn)
+    """Whether the BM25 index works on ``conn``, loading the extension if it is not yet. Never on
+    a lake: the extension builds its index with ``PRAGMA create_fts_index``, which DuckLake tables
+    refuse, so a lake searches with the scan below."""
+    return not on_lake(conn) and ensure_fts(conn)
 
 
 def has_index(conn: duckdb.DuckDBPyConnection) -> bool:

@@ -32,9 +32,10 @@ from orewire.warehouse.batch import (
     Processed,
     rows_table,
 )
+from orewire.warehouse.db import on_lake
 from orewire.warehouse.fulltext import update_index
 from orewire.warehouse.schema import columns
-from orewire.warehouse.upsert import replace_children, transaction, upsert
+from orewire.warehouse.upsert import atomic, replace_children, upsert
 
 ARTICLE_COLUMNS = columns("articles")
 VERSION_COLUMNS = columns("article_versions")
@@ -137,8 +138,10 @@ def load_processed(conn: duckdb.DuckDBPyConnection, batch: Processed) -> LoadCou
     """Write one processed batch: articles (with versions), facts, events, mentions, entities, not-articles,
     the full-text index and duplicate links of the articles it changed, in one transaction (all of
     it or nothing)."""
-    with transaction(conn):
-        return _load_processed(conn, batch)
+    counts = atomic(conn, lambda: _load_processed(conn, batch))
+    if on_lake(conn):
+        dedupe_entities(conn)
+    return counts
 
 
 def _load_processed(conn: duckdb.DuckDBPyConnection, batch: Processed) -> LoadCounts:
@@ -232,6 +235,24 @@ def upsert_entities(conn: duckdb.DuckDBPyConnection, table: pa.Table) -> None:
     finally:
         conn.unregister("_ents")
     upsert(conn, "entities", merged)
+
+
+def dedupe_entities(conn: duckdb.DuckDBPyConnection) -> int:
+    """Merge the rows of an entity that two lake writers inserted at once (each in a transaction
+    that could not see the other's): one row per entity, every alias kept, the first name, kind and
+    code. Run after a writer's commit, so the later of two such writers always sees both rows and
+    the lake converges; two merges at once conflict and the second finds nothing left to merge.
+    Returns the entities merged."""
+    def merge() -> int:
+        doubled = conn.execute(
+            "SELECT entity_id, first(kind ORDER BY name) AS kind, first(name ORDER BY name) AS name, "
+            "first(code ORDER BY name) AS code, list_sort(list_distinct(flatten(list(coalesce(aliases, []))))) "
+            "AS aliases FROM entities GROUP BY entity_id HAVING count(*) > 1"
+        ).to_arrow_table()
+        if doubled.num_rows:
+            upsert(conn, "entities", doubled)
+        return doubled.num_rows
+    return atomic(conn, merge)
 
 
 def link_duplicates(conn: duckdb.DuckDBPyConnection, article_ids: Iterable[str], max_bits: int) -> int:

@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 
 from orewire.settings import Settings, get_settings
-from orewire.warehouse.db import damage, reader
+from orewire.warehouse.db import LAKE, damage, on_lake, reader
 
 ALLOWED = {duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN}
 PIVOT_RE = re.compile(r"\bPIVOT\b", re.IGNORECASE)
@@ -146,6 +146,12 @@ def lock_down(conn: duckdb.DuckDBPyConnection, memory_limit: int | None = None) 
         return
     if memory_limit:
         conn.execute(f"SET memory_limit = '{int(memory_limit)}B'")
+    if on_lake(conn):
+        # A lake's rows are in its data files: those (and only those) stay readable.
+        row = conn.execute(f"SELECT value FROM ducklake_options('{LAKE}') WHERE option_name = 'data_path'").fetchone()
+        if row and row[0]:
+            path = str(row[0]).replace("'", "''")
+            conn.execute(f"SET allowed_directories = ['{path}']")
     conn.execute("SET enable_external_access = false")
     conn.execute("SET lock_configuration = true")
 

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+import random
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 import duckdb
 import pyarrow as pa
+
+from orewire.warehouse.db import is_conflict
+
+T = TypeVar("T")
+# Runs of one transaction whose commit conflicts with other writers' on a lake (see atomic).
+CONFLICT_TRIES = 30
 
 # The logical key of every table: one place that knows it. Tables with a PRIMARY KEY have the
 # same key there; the others rely on these upserts (see migrations/001_initial.sql).
@@ -53,6 +62,26 @@ def transaction(conn: duckdb.DuckDBPyConnection) -> Iterator[None]:
     conn.execute("COMMIT")
 
 
+def atomic(conn: duckdb.DuckDBPyConnection, work: Callable[[], T]) -> T:
+    """``work()`` in one transaction (joining an open one). On a lake, a commit that conflicts with
+    another writer's (both deleted rows of one data file) is rolled back by DuckLake; the whole
+    transaction then runs again on the newer snapshot, after a short random wait, up to
+    :data:`CONFLICT_TRIES` times. ``work`` must read what it writes from ``conn`` (it does: every
+    write here is keyed), so its second run decides on what the other writer committed."""
+    if _open.get(id(conn)):
+        with transaction(conn):
+            return work()
+    for attempt in itertools.count(1):
+        try:
+            with transaction(conn):
+                return work()
+        except duckdb.Error as exc:
+            if not is_conflict(exc) or attempt >= CONFLICT_TRIES:
+                raise
+            time.sleep(random.uniform(0.01, 0.05) * min(attempt, 10))
+    raise AssertionError("unreachable")
+
+
 def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -79,17 +108,20 @@ def upsert(conn: duckdb.DuckDBPyConnection, table: str, batch: pa.Table,
     keys = ", ".join(_quote(k) for k in key)
     cols = ", ".join(_quote(c) for c in batch.column_names)
     match = " AND ".join(f"t.{_quote(k)} = b.{_quote(k)}" for k in key)
+
+    def write() -> None:
+        dedup = (
+            f"SELECT {cols} FROM (SELECT *, row_number() OVER () AS _ord FROM {view}) "
+            f"QUALIFY row_number() OVER (PARTITION BY {keys} ORDER BY _ord DESC) = 1"
+        )
+        distinct = conn.execute(f"SELECT count(*) = count(DISTINCT ({keys})) FROM {view}").fetchone()
+        source = view if distinct and distinct[0] else f"({dedup})"
+        if replacing:
+            conn.execute(f"DELETE FROM {_quote(table)} t USING {source} b WHERE {match}")
+        conn.execute(f"INSERT INTO {_quote(table)} BY NAME SELECT {cols} FROM {source}")
+
     try:
-        with transaction(conn):
-            dedup = (
-                f"SELECT {cols} FROM (SELECT *, row_number() OVER () AS _ord FROM {view}) "
-                f"QUALIFY row_number() OVER (PARTITION BY {keys} ORDER BY _ord DESC) = 1"
-            )
-            distinct = conn.execute(f"SELECT count(*) = count(DISTINCT ({keys})) FROM {view}").fetchone()
-            source = view if distinct and distinct[0] else f"({dedup})"
-            if replacing:
-                conn.execute(f"DELETE FROM {_quote(table)} t USING {source} b WHERE {match}")
-            conn.execute(f"INSERT INTO {_quote(table)} BY NAME SELECT {cols} FROM {source}")
+        atomic(conn, write)
     finally:
         conn.unregister(view)
     return batch.num_rows
@@ -106,16 +138,19 @@ def replace_children(conn: duckdb.DuckDBPyConnection, table: str, batch: pa.Tabl
         return 0
     parents = _register(conn, pa.table({parent_key: pa.array(sorted(set(parent_ids)), pa.string())}))
     view = _register(conn, batch) if batch.num_rows else None
+
+    def write() -> None:
+        if parent_ids:
+            conn.execute(
+                f"DELETE FROM {_quote(table)} t USING {parents} p "
+                f"WHERE t.{_quote(parent_key)} = p.{_quote(parent_key)}"
+            )
+        if view is not None:
+            cols = ", ".join(_quote(c) for c in batch.column_names)
+            conn.execute(f"INSERT INTO {_quote(table)} BY NAME SELECT {cols} FROM {view}")
+
     try:
-        with transaction(conn):
-            if parent_ids:
-                conn.execute(
-                    f"DELETE FROM {_quote(table)} t USING {parents} p "
-                    f"WHERE t.{_quote(parent_key)} = p.{_quote(parent_key)}"
-                )
-            if view is not None:
-                cols = ", ".join(_quote(c) for c in batch.column_names)
-                conn.execute(f"INSERT INTO {_quote(table)} BY NAME SELECT {cols} FROM {view}")
+        atomic(conn, write)
     finally:
         conn.unregister(parents)
         if view is not None:

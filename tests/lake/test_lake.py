@@ -1,0 +1,308 @@
+"""The warehouse on a DuckLake: a real PostgreSQL catalog on loopback, data files in a folder.
+
+One cluster for the module; each test its own lake (a database of that cluster). Runs crawl the
+loopback fixture sites of Trend and Kazinform, into the lake and, for comparison, into DuckDB
+files: the lake holds what the files hold, table by table.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+import warnings
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from orewire.settings import get_settings
+from orewire.testing.site_server import SiteServer
+from orewire.warehouse import db
+from orewire.warehouse.upsert import TABLE_KEYS, duplicate_keys
+from tests.cli import orewire
+from tests.reliability.conftest import FAST, SITES, command_env, finish, start, write_registry
+
+pytestmark = pytest.mark.slow
+
+SOURCES = ("trend", "kazinform")
+# The tables a run fills, compared between lake and file (entities are shared between sources).
+COUNTED = ("articles", "article_versions", "mentions", "facts", "events", "not_articles", "fetches", "runs",
+           "processed_files")
+
+
+def _env(tmp: Path, prefect_url: str, warehouse: str, registry: Path, data: Path | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(OREWIRE_WAREHOUSE=warehouse, OREWIRE_ARCHIVE=str(tmp / "raw"), OREWIRE_STATE=str(tmp / "state"),
+               OREWIRE_SOURCES=str(registry), PREFECT_API_URL=prefect_url, PYTHONUNBUFFERED="1")
+    if data is not None:
+        env["OREWIRE_LAKE_DATA"] = str(data)
+    else:
+        env.pop("OREWIRE_LAKE_DATA", None)
+    return env
+
+
+def _run_args(source: str, url: str) -> list[str]:
+    return ["run", "--source", source, "--base-url", url, "--workers", "1"]
+
+
+def _counts(conn: duckdb.DuckDBPyConnection, tables: tuple[str, ...] = COUNTED) -> dict[str, int]:
+    return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+
+
+def _lake(env: dict[str, str]) -> duckdb.DuckDBPyConnection:
+    """A fresh read-only connection to the lake of ``env`` (not the process's cached reader)."""
+    saved = {k: os.environ.get(k) for k in ("OREWIRE_WAREHOUSE", "OREWIRE_LAKE_DATA", "OREWIRE_STATE")}
+    os.environ.update({k: env[k] for k in saved if k in env})
+    try:
+        return db.open_lake(get_settings(), read_only=True)
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+@pytest.fixture(scope="module")
+def sites():
+    with SiteServer(SITES / "trend") as trend, SiteServer(SITES / "kazinform") as kazinform:
+        yield {"trend": trend.url, "kazinform": kazinform.url}
+
+
+@pytest.fixture(scope="module")
+def registry(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("registry")
+    return write_registry(tmp / "sources.toml", {s: dict(FAST) for s in SOURCES})
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory, prefect_harness, sites, registry) -> dict[str, dict[str, str]]:
+    """Each source run on its own into a DuckDB file: their environments."""
+    out = {}
+    for source in SOURCES:
+        tmp = tmp_path_factory.mktemp(f"file-{source}")
+        env = _env(tmp, prefect_harness, str(tmp / "orewire.duckdb"), registry)
+        ran = orewire(_run_args(source, sites[source]), command_env(env))
+        assert ran.code == 0, ran.stdout + ran.stderr[-3000:]
+        out[source] = env
+    return out
+
+
+def _file_counts(env: dict[str, str]) -> dict[str, int]:
+    conn = duckdb.connect(env["OREWIRE_WAREHOUSE"], read_only=True)
+    try:
+        return _counts(conn)
+    finally:
+        conn.close()
+
+
+def _file_entities(envs) -> set[str]:
+    ids: set[str] = set()
+    for env in envs:
+        conn = duckdb.connect(env["OREWIRE_WAREHOUSE"], read_only=True)
+        try:
+            ids |= {r[0] for r in conn.execute("SELECT entity_id FROM entities").fetchall()}
+        finally:
+            conn.close()
+    return ids
+
+
+def test_settings_need_a_data_path(monkeypatch):
+    from orewire.settings import SettingsError
+
+    monkeypatch.setenv("OREWIRE_WAREHOUSE", "ducklake:postgres:dbname=x host=127.0.0.1")
+    monkeypatch.delenv("OREWIRE_LAKE_DATA", raising=False)
+    with pytest.raises(SettingsError, match="OREWIRE_LAKE_DATA"):
+        get_settings()
+    monkeypatch.setenv("OREWIRE_LAKE_DATA", "lake-data")
+    settings = get_settings()
+    assert settings.lake == "ducklake:postgres:dbname=x host=127.0.0.1"
+    assert settings.lake_data is not None and Path(settings.lake_data).is_absolute()
+
+
+def test_migrations_make_the_same_schema_on_a_lake(pg, tmp_path):
+    from orewire.warehouse.db import migrations
+
+    env = _env(tmp_path, "", pg.ducklake(pg.create_database("schema")), tmp_path / "none.toml", tmp_path / "data")
+    ran = orewire(["migrate"], command_env(env))
+    assert ran.code == 0, ran.stdout + ran.stderr
+    again = orewire(["migrate"], command_env(env))
+    assert "schema is up to date" in again.stdout
+    file = duckdb.connect(str(tmp_path / "file.duckdb"))
+    db.apply_migrations(file)
+    lake = _lake(env)
+    try:
+        def columns(conn, database):
+            return conn.execute(
+                "SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE database_name = ? "
+                "AND schema_name = 'main' ORDER BY ALL", [database]).fetchall()
+
+        def views(conn, database):
+            return sorted(r[0] for r in conn.execute(
+                "SELECT view_name FROM duckdb_views() WHERE database_name = ? AND NOT internal", [database]).fetchall())
+
+        assert columns(lake, "lake") == columns(file, "file")
+        assert views(lake, "lake") == views(file, "file")
+        assert [r[0] for r in lake.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall()] == \
+            [m[0] for m in migrations()]
+    finally:
+        lake.close()
+        file.close()
+
+
+def test_every_command_on_a_lake(pg, tmp_path, prefect_harness, sites, registry, files):
+    env = _env(tmp_path, prefect_harness, pg.ducklake(pg.create_database("commands")), registry, tmp_path / "data")
+    cmd = command_env(env)
+    ran = orewire(_run_args("trend", sites["trend"]), cmd)
+    assert ran.code == 0, ran.stdout + ran.stderr[-3000:]
+    want = _file_counts(files["trend"])
+    lake = _lake(env)
+    try:
+        assert _counts(lake) == want
+        for table in TABLE_KEYS:
+            assert duplicate_keys(lake, table) == 0, table
+    finally:
+        lake.close()
+
+    sql = orewire(["sql", "--format", "csv", "SELECT count(*) AS n FROM articles WHERE source = 'trend'"], cmd)
+    assert sql.code == 0 and sql.lines[-1] == str(want["articles"]), sql.stdout + sql.stderr
+    refused = orewire(["sql", "SELECT * FROM read_csv('/etc/passwd')"], cmd)
+    assert refused.code != 0  # the lake's data files stay readable, nothing else
+
+    conn = duckdb.connect(files["trend"]["OREWIRE_WAREHOUSE"], read_only=True)
+    title_word, article_id = conn.execute(
+        "SELECT lower(regexp_extract(title, '([A-Za-z]{6,})', 1)), article_id FROM articles "
+        "WHERE is_mining ORDER BY article_id LIMIT 1").fetchone()
+    (entity_id,) = conn.execute("SELECT entity_id FROM mentions GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").fetchone()
+    conn.close()
+    found = orewire(["search", title_word], cmd)
+    assert found.code == 0 and title_word in found.stdout.lower(), found.stdout + found.stderr
+
+    status = orewire(["status"], cmd)
+    assert status.code == 0 and "trend" in status.stdout, status.stdout + status.stderr
+
+    again = orewire(["reprocess", "--source", "trend", "--workers", "1"], cmd)
+    assert again.code == 0, again.stdout + again.stderr[-3000:]
+    rebuilt = orewire(["rebuild", "--workers", "1"], cmd)
+    assert rebuilt.code == 0, rebuilt.stdout + rebuilt.stderr[-3000:]
+    lake = _lake(env)
+    try:
+        got = _counts(lake)
+        assert {**got, "runs": 0} == {**want, "runs": 0}  # reprocessed and rebuilt in place: the same rows
+        flows = {r[0] for r in lake.execute("SELECT flow FROM runs").fetchall()}
+        assert {"daily", "reprocess"} <= flows  # the runs of the archive's run records, reprocess's too
+    finally:
+        lake.close()
+
+    from orewire.web import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # starlette announces a future change of its HTTP client
+        from starlette.testclient import TestClient
+    saved = {k: os.environ.get(k) for k in cmd}
+    os.environ.update(cmd)
+    try:
+        app = create_app(get_settings())
+        with TestClient(app, base_url="http://127.0.0.1:8765") as client:
+            for page in ("/", f"/search?q={title_word}", "/facts", "/alerts", f"/article/{article_id}",
+                         f"/entity/{entity_id}", f"/archived/{article_id}"):
+                response = client.get(page)
+                assert response.status_code == 200, (page, response.text[:500])
+            assert title_word in client.get(f"/search?q={title_word}").text.lower()
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def test_two_writers_at_once_while_a_reader_reads(pg, tmp_path, prefect_harness, sites, registry, files):
+    env = _env(tmp_path, prefect_harness, pg.ducklake(pg.create_database("two")), registry, tmp_path / "data")
+    assert orewire(["migrate"], command_env(env)).code == 0  # the schema first: the two runs then only write
+    answers, failures = [], []
+    stop = threading.Event()
+
+    def read() -> None:
+        while not stop.is_set():
+            ran = orewire(["sql", "--format", "csv", "SELECT count(*) FROM articles"], command_env(env))
+            (answers if ran.code == 0 else failures).append(ran.stdout + ran.stderr)
+
+    writers = [(s, start(_run_args(s, sites[s]), env)) for s in SOURCES]
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        done = [finish(p, _run_args(s, sites[s]), timeout=400) for s, p in writers]
+    finally:
+        stop.set()
+        reader.join()
+    for proc in done:
+        assert proc.code == 0, proc.stdout + proc.stderr[-3000:]
+    assert not failures, failures[:2]
+    assert len(answers) >= 2  # the reader answered while both wrote
+    lake = _lake(env)
+    try:
+        got = _counts(lake)
+        want = {t: sum(_file_counts(files[s])[t] for s in SOURCES) for t in COUNTED}
+        assert got == want
+        entities = {r[0] for r in lake.execute("SELECT entity_id FROM entities").fetchall()}
+        assert entities == _file_entities(files.values())
+        for table in TABLE_KEYS:
+            assert duplicate_keys(lake, table) == 0, table
+    finally:
+        lake.close()
+
+
+def test_a_writer_killed_mid_commit_leaves_the_lake_readable(pg, tmp_path, prefect_harness, sites, registry, files):
+    env = _env(tmp_path, prefect_harness, pg.ducklake(pg.create_database("killed")), registry, tmp_path / "data")
+    assert orewire(["migrate"], command_env(env)).code == 0
+    args = _run_args("trend", sites["trend"])
+    popen = start(args, env)
+    deadline = time.monotonic() + 240
+    # Killed as soon as the first batch of articles is committed: the load is then in full swing.
+    while popen.poll() is None and time.monotonic() < deadline:
+        lake = _lake(env)
+        try:
+            if lake.execute("SELECT count(*) FROM articles").fetchone()[0] > 0:
+                break
+        finally:
+            lake.close()
+        time.sleep(0.05)
+    os.killpg(popen.pid, signal.SIGKILL)
+    killed = finish(popen, args, timeout=30)
+    assert killed.code == -signal.SIGKILL, "the run ended before it could be killed"
+    lake = _lake(env)
+    try:
+        partial = _counts(lake)  # readable after the kill
+        assert partial["articles"] > 0
+    finally:
+        lake.close()
+    final = orewire(args, command_env(env))
+    assert final.code == 0, final.stdout + final.stderr[-3000:]
+    lake = _lake(env)
+    try:
+        got = _counts(lake, ("articles", "article_versions", "mentions", "facts", "events", "not_articles"))
+        want = {t: v for t, v in _file_counts(files["trend"]).items() if t in got}
+        assert got == want
+        for table in TABLE_KEYS:
+            assert duplicate_keys(lake, table) == 0, table
+    finally:
+        lake.close()
+
+
+def test_migrate_copies_a_file_into_a_lake_and_checks_counts(pg, tmp_path, files):
+    source = files["kazinform"]
+    catalog = pg.ducklake(pg.create_database("copied"))
+    cmd = {**command_env(source), "OREWIRE_LAKE_DATA": str(tmp_path / "data")}
+    ran = orewire(["migrate", "--to", catalog], cmd)
+    assert ran.code == 0, ran.stdout + ran.stderr
+    assert "DIFFERS" not in ran.stdout and "articles" in ran.stdout
+    lake = _lake({**cmd, "OREWIRE_WAREHOUSE": catalog})
+    try:
+        assert _counts(lake) == _file_counts(source)
+    finally:
+        lake.close()
+    twice = orewire(["migrate", "--to", catalog], cmd)
+    assert twice.code != 0 and "already holds rows" in (twice.stdout + twice.stderr)
