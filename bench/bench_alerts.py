@@ -103,7 +103,7 @@ def one_round(pages: list[str], watches: str, round_no: int) -> tuple[float, flo
             load_processed(conn, batch)
         load_s = time.perf_counter() - t0
         t0 = time.perf_counter()
-        with writer(settings) as conn:
+        with writer(settings, snapshot=False) as conn:  # as the pipeline's pass opens it
             report = match_new(conn, watchlist)
         match_s = time.perf_counter() - t0
         return load_s, match_s, report.articles, report.alerts

@@ -259,3 +259,55 @@ def test_matched_at_and_the_unique_key(warehouse_env) -> None:
     with writer(warehouse_env) as conn, pytest.raises(Exception, match=r"(?i)constraint|duplicate"):
         conn.execute("INSERT INTO alerts (alert_id, watch, story, article_id, reason, matched_at, via, state) "
                      "VALUES ('x', 'kazatomprom', 'trend:4400080', 'trend:4400080', 'r', now(), 'load', 'sent')")
+
+
+def test_the_rows_read_for_the_watches_give_the_hits_all_rows_give(warehouse_env) -> None:
+    """Matching reads only the mentions, events and facts the watches can look at; every watch
+    matches, with the same evidence, as it does on all of the articles' rows."""
+    from orewire.alerts.match import Matcher
+
+    load(warehouse_env, page(4400090, "Kazatomprom to raise output", KAZATOMPROM),
+         page(4400091, "Kazakhmys buys Copper LLP", BIG_DEAL),
+         page(4400092, "Kazakhmys buys into Zinc LLP", SMALL_DEAL),
+         page(4400093, "Rio Tinto to invest in Zhezkazgan", BIG_INVESTMENT),
+         page(4400094, "Boguty to be developed", TUNGSTEN))
+    text = WATCHES + """
+[watch.any-amount]
+min_usd = 150e6
+[watch.deposits-kz]
+kinds = ["deposit"]
+countries = ["KZ"]
+[watch.investments]
+kinds = ["investment"]
+commodities = ["copper"]
+"""
+    wl = parse_watchlist(text)
+    matcher = Matcher(list(wl))
+    ids = [f"trend:{n}" for n in range(4400090, 4400095)]
+    with reader(warehouse_env, fts=False) as conn:
+        every = store.load_articles(conn, ids)
+        needed = store.load_articles(conn, ids, matcher.needs)
+    assert sum(len(a.mentions) for a in needed) < sum(len(a.mentions) for a in every)
+    full = [h for a in every for h in matcher.hits(a)]
+    assert {h.watch for h in full} == {"kazatomprom", "big-deals", "kz-copper", "tungsten-words", "any-amount",
+                                       "deposits-kz", "investments"}
+    assert [h for a in needed for h in matcher.hits(a)] == full
+    # Each watch alone reads what it needs and still matches the same.
+    for watch in wl:
+        one = Matcher([watch])
+        with reader(warehouse_env, fts=False) as conn:
+            own = store.load_articles(conn, ids, one.needs)
+        assert [h for a in own for h in one.hits(a)] == [h for h in full if h.watch == watch.name], watch.name
+        if watch.name == "kazatomprom":
+            assert not any(a.facts or a.events for a in own)
+            assert {m[0] for a in own for m in a.mentions} == {"company:kazatomprom"}
+
+
+def test_sentence_breaks_are_those_of_the_expression() -> None:
+    from orewire.alerts.match import SENTENCE_END, sentence_bounds
+
+    texts = ["a.\n\nb", "?!  x", "e.g. x", 'He said." Then\n\n\nNext', "…  x", "a\n.\n b", ".\n\n.", 'x.)" y',
+             "No break at all", "", "\n", "Ends with a stop.", "Stop.\n", "Price $1.2 billion. Next one! And? «Quoted.» Done",
+             " ".join(KAZATOMPROM + BIG_DEAL + TUNGSTEN)]
+    for text in texts:
+        assert sentence_bounds(text) == [(m.start(), m.end()) for m in SENTENCE_END.finditer(text)], text

@@ -136,3 +136,27 @@ def test_an_initialled_mention_joins_its_person() -> None:
 def test_companies_from_quotes_and_no_exchanges(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
     assert _deposits(text) == {}
+
+
+@pytest.mark.parametrize("text,people", [
+    ("Президент Касым-Жомарт Токаев поручил ускорить геологоразведку. Токаев отметил рост добычи.",
+     {"Kassym-Jomart Tokayev"}),
+    ("Лидер Китая Си Цзиньпин обсудил поставки угля.", {"Xi Jinping"}),
+    ("Об этом заявил аким Восточно-Казахстанской области Ермек Кошербаев.", {"Yermek Kosherbayev"}),
+    ("Депутат мажилиса Айдос Сарым раскритиковал недропользователей.", {"Aydos Sarym"}),
+    # two namesakes in office: the surname alone names neither
+    ("Садыр Жапаров и Акылбек Жапаров посетили рудник. Жапаров заявил о росте добычи.",
+     {"Sadyr Japarov", "Akylbek Japarov"}),
+])
+def test_people_of_the_region(text: str, people: set[str]) -> None:
+    assert _names(text, "person") == people
+
+
+def test_a_double_first_name_keeps_its_capitals() -> None:
+    person = next(e for e in _contract("Вице-министр Ахмет-Жан Касымов провел совещание.")["entities"]
+                  if e["kind"] == "person")
+    assert person["name"] == "Akhmet-Zhan Kasymov" and "Ахмет-Жан Касымов" in person["aliases"]
+
+
+def test_a_latin_numeral_joined_to_a_russian_word_is_no_company() -> None:
+    assert _names("Проект «Отработка карьера». V-очередь сдана.", "company") == set()

@@ -93,9 +93,30 @@ def usd(value: float) -> str:
     return f"${value:,.0f}"
 
 
+_BREAK_CHAR = re.compile(r"[.!?…\n]")
+_AFTER_STOP = re.compile(r"[\"'»”)]*\s+")
+_NEWLINES = re.compile(r"\n+")
+
+
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """Where each sentence break of ``text`` starts and ends, in order."""
-    return [(m.start(), m.end()) for m in SENTENCE_END.finditer(text)]
+    """Where each sentence break of ``text`` (:data:`SENTENCE_END`) starts and ends, in order.
+    The same breaks as ``SENTENCE_END.finditer``, found by jumping from one stop or newline to the
+    next (a look-behind tried at every character is several times slower)."""
+    out = []
+    pos = 0
+    while (m := _BREAK_CHAR.search(text, pos)) is not None:
+        i = m.start()
+        if text[i] == "\n":
+            run = _NEWLINES.match(text, i)
+            end = run.end() if run is not None else i + 1
+            out.append((i, end))
+            pos = end
+        elif (after := _AFTER_STOP.match(text, i + 1)) is not None:
+            out.append((i + 1, after.end()))
+            pos = after.end()
+        else:
+            pos = i + 1
+    return out
 
 
 def sentence_at(text: str, start: int, end: int, bounds: list[tuple[int, int]] | None = None) -> tuple[str, int]:
@@ -117,13 +138,11 @@ def sentence_at(text: str, start: int, end: int, bounds: list[tuple[int, int]] |
 class WordIndex:
     """Every phrase of every watch's ``words``, looked for once per article for all watches.
     Phrases match case-insensitively as whole words (spaces: any run of white space); a trailing
-    ``*`` stands for any ending (``lithium*``). The article's words are read once into a set, and a
-    phrase's expression runs only where its first word is among them."""
-
-    TOKEN = re.compile(r"\w+")
+    ``*`` stands for any ending (``lithium*``). The text is case-folded once; each phrase's first
+    word is found with a plain substring search and its expression tried only where that word is."""
 
     def __init__(self, watches: Iterable[Watch]) -> None:
-        self.phrases: dict[str, tuple[str, bool, re.Pattern[str]]] = {}
+        self.phrases: dict[str, tuple[str, re.Pattern[str], re.Pattern[str]]] = {}
         for watch in watches:
             for phrase in watch.words:
                 key = phrase.casefold()
@@ -133,25 +152,32 @@ class WordIndex:
                 words = key.rstrip("*").split()
                 body = r"\s+".join(re.escape(w) for w in words)
                 pattern = r"(?<!\w)" + body + (r"\w*" if wildcard else r"(?!\w)")
-                tokens = self.TOKEN.findall(words[0])
-                first = tokens[0] if tokens else ""
-                # The first word is where the wildcard is: any word starting with it will do.
-                prefix = wildcard and len(words) == 1 and len(tokens) == 1
-                self.phrases[key] = (first, prefix, re.compile(pattern, re.IGNORECASE))
+                # Folded text with the folded pattern; the original with IGNORECASE where folding
+                # changed the text's length (offsets would not be the original's).
+                self.phrases[key] = (words[0] if words else "", re.compile(pattern), re.compile(pattern, re.IGNORECASE))
 
     def find(self, text: str) -> dict[str, tuple[int, int]]:
         """The phrases found in ``text``: phrase -> (start, end) of its first occurrence."""
         found: dict[str, tuple[int, int]] = {}
         if not self.phrases or not text:
             return found
-        tokens = set(self.TOKEN.findall(text.casefold()))
-        for key, (first, prefix, regex) in self.phrases.items():
-            present = any(t.startswith(first) for t in tokens) if prefix else first in tokens
-            if first and not present:
+        folded = text.casefold()
+        same = len(folded) == len(text)
+        for key, (first, regex, anycase) in self.phrases.items():
+            at = folded.find(first) if first else 0
+            if at < 0:
                 continue
-            m = regex.search(text)
-            if m:
-                found[key] = (m.start(), m.end())
+            if not same:
+                m = anycase.search(text)
+                if m:
+                    found[key] = (m.start(), m.end())
+                continue
+            while at >= 0:
+                m = regex.match(folded, at)
+                if m:
+                    found[key] = (m.start(), m.end())
+                    break
+                at = folded.find(first, at + 1)
         return found
 
 
@@ -181,35 +207,121 @@ class _Plan:
     commodities: frozenset[str]
     countries: frozenset[str]
     words: tuple[str, ...]
+    watched: frozenset[str]        # the entity ids its events, facts and names are looked up by
+    event_keys: tuple[str, ...]    # what :meth:`_Index.events_for` looks events up by
+
+    def anchors(self) -> frozenset[tuple[str, str]] | None:
+        """Keys one of which an article must offer to match (one of the watch's keys, each of
+        whose values the article must show for it to pass); None: no such key (every article is
+        a candidate)."""
+        if self.entities:
+            return frozenset(("id", e) for e in self.entities)
+        if self.words:
+            return frozenset(("word", w) for w in self.words)
+        if self.countries:
+            return frozenset([*(("id", i) for i in self.country_ids), *(("country", c) for c in self.countries)])
+        if self.commodities:
+            return frozenset([*(("id", i) for i in self.commodity_ids.values()),
+                              *(("commodity", c) for c in self.commodities)])
+        if self.event_kinds or self.entity_kinds:
+            return frozenset([*(("event", k) for k in self.event_kinds),
+                              *(("entity-kind", k) for k in self.entity_kinds)])
+        return None
 
     @classmethod
     def of(cls, watch: Watch) -> _Plan:
-        return cls(watch, frozenset(watch.entities), {c: f"commodity:{slug(c)}" for c in watch.commodities},
-                   frozenset(f"country:{c}" for c in watch.countries), frozenset(watch.event_kinds),
+        commodity_ids = {c: f"commodity:{slug(c)}" for c in watch.commodities}
+        country_ids = frozenset(f"country:{c}" for c in watch.countries)
+        watched = frozenset(watch.entities) | country_ids | frozenset(commodity_ids.values())
+        event_keys = (*(f"kind:{k}" for k in watch.event_kinds), *(f"id:{i}" for i in sorted(watched)),
+                      *(f"commodity:{c}" for c in watch.commodities))
+        return cls(watch, frozenset(watch.entities), commodity_ids, country_ids, frozenset(watch.event_kinds),
                    frozenset(watch.entity_kinds), frozenset(watch.commodities), frozenset(watch.countries),
-                   tuple(w.casefold() for w in watch.words))
+                   tuple(w.casefold() for w in watch.words), watched, event_keys)
 
 
 class _Index:
-    """What matching asks of one article, read once for all watches."""
+    """What matching asks of one article, read once for all watches: its names, and its facts and
+    events by what a watch can look them up by (each list holds positions in the article's list)."""
 
     def __init__(self, a: Article) -> None:
+        self.facts, self.events = a.facts, a.events
         self.first_mention: dict[str, tuple[int, int]] = {}
         self.first_of_kind: dict[str, tuple[int, int]] = {}
         for entity_id, start, end in a.mentions:
-            self.first_mention.setdefault(entity_id, (start, end))
-            self.first_of_kind.setdefault(entity_id.split(":", 1)[0], (start, end))
-        self.event_kinds = {ev.get("kind") for ev in a.events}
-        self.event_commodities = {ev.get("commodity") for ev in a.events}
-        self.fact_commodities = {c for f in a.facts for c in (f.get("commodities") or ())}
-        self.fact_countries = {f.get("country") for f in a.facts}
-        self.fact_usd = max((float(f["value_usd"]) for f in a.facts if f.get("value_usd") is not None), default=None)
+            if entity_id not in self.first_mention:
+                self.first_mention[entity_id] = (start, end)
+                self.first_of_kind.setdefault(entity_id.split(":", 1)[0], (start, end))
         self.bounds: list[tuple[int, int]] | None = None  # sentence breaks, read when first needed
+        self.fact_commodities: set[str] = set()
+        self.fact_countries: set[str] = set()
+        self.fact_usd: float | None = None
+        self.facts_usd: list[int] = []
+        self.deposit_facts: list[int] = []
+        self.facts_by_commodity: dict[str, list[int]] = {}
+        self.facts_by_country: dict[str, list[int]] = {}
+        for n, f in enumerate(a.facts):
+            value = f.get("value_usd")
+            if value is not None:
+                self.facts_usd.append(n)
+                self.fact_usd = max(float(value), self.fact_usd if self.fact_usd is not None else float(value))
+            for c in f.get("commodities") or ():
+                self.fact_commodities.add(c)
+                self.facts_by_commodity.setdefault(c, []).append(n)
+            country = f.get("country")
+            if country:
+                self.fact_countries.add(country)
+                self.facts_by_country.setdefault(country, []).append(n)
+            if f.get("type") == "deposit":
+                self.deposit_facts.append(n)
+        self.event_kinds: set[str] = set()
+        self.event_commodities: set[str] = set()
         self.usd_by_kind: dict[str, float] = {}
-        for ev in a.events:
-            if ev.get("value_usd") is not None:
-                kind = ev.get("kind") or ""
-                self.usd_by_kind[kind] = max(self.usd_by_kind.get(kind, 0.0), float(ev["value_usd"]))
+        self.events_usd: list[int] = []
+        self.events_by_key: dict[str, list[int]] = {}
+        for n, ev in enumerate(a.events):
+            kind, commodity, value = ev.get("kind"), ev.get("commodity"), ev.get("value_usd")
+            if kind:
+                self.event_kinds.add(kind)
+            if commodity:
+                self.event_commodities.add(commodity)
+            if value is not None:
+                self.events_usd.append(n)
+                self.usd_by_kind[kind or ""] = max(self.usd_by_kind.get(kind or "", 0.0), float(value))
+            for key in {f"kind:{kind}", f"id:{ev.get('subject_id')}", f"id:{ev.get('party_id')}",
+                        f"commodity:{commodity}"}:
+                self.events_by_key.setdefault(key, []).append(n)
+
+    def keys(self, a: Article) -> set[tuple[str, str]]:
+        """What the article offers to the watches' anchors (see :meth:`_Plan.anchors`)."""
+        out = {("id", i) for i in a.entity_ids}
+        out.update(("event", k) for k in self.event_kinds)
+        out.update(("entity-kind", k) for k in a.entity_kinds)
+        out.update(("commodity", c) for c in self.event_commodities | self.fact_commodities)
+        out.update(("country", c) for c in self.fact_countries)
+        return out
+
+    def facts_for(self, p: _Plan) -> list[dict[str, Any]]:
+        """The facts that can score for ``p`` (the others score nothing for it), in the article's order."""
+        chosen: set[int] = set()
+        if p.watch.min_usd is not None and not p.event_kinds:
+            chosen.update(self.facts_usd)
+        for c in p.commodities:
+            chosen.update(self.facts_by_commodity.get(c, ()))
+        for c in p.countries:
+            chosen.update(self.facts_by_country.get(c, ()))
+        if "deposit" in p.entity_kinds:
+            chosen.update(self.deposit_facts)
+        return [self.facts[n] for n in sorted(chosen)]
+
+    def events_for(self, p: _Plan) -> list[dict[str, Any]]:
+        """The events that can score for ``p``, in the article's order."""
+        chosen: set[int] = set()
+        if p.watch.min_usd is not None:
+            chosen.update(self.events_usd)
+        for key in p.event_keys:
+            chosen.update(self.events_by_key.get(key, ()))
+        return [self.events[n] for n in sorted(chosen)]
 
     def largest(self, kinds: frozenset[str]) -> float | None:
         if kinds:
@@ -217,6 +329,33 @@ class _Index:
         else:
             values = list(self.usd_by_kind.values()) + ([self.fact_usd] if self.fact_usd is not None else [])
         return max(values) if values else None
+
+
+@dataclass(frozen=True)
+class Needs:
+    """The rows of an article that any of a set of watches can look at: its mentions of the
+    watched entities (and of the watched entity kinds), its events of the watched kinds, entities
+    or commodities, its facts on the watched commodities or countries (and deposits when they are
+    watched), and every amount when a watch asks for one of any kind. Matching an article on these
+    rows alone gives the same hits as on all of them."""
+
+    ids: frozenset[str]
+    entity_kinds: frozenset[str]
+    event_kinds: frozenset[str]
+    commodities: frozenset[str]
+    countries: frozenset[str]
+    any_usd: bool
+
+    @classmethod
+    def of(cls, plans: Iterable[_Plan]) -> Needs:
+        plans = list(plans)
+
+        def union(get: Any) -> frozenset[str]:
+            return frozenset(x for p in plans for x in get(p))
+
+        return cls(union(lambda p: p.watched), union(lambda p: p.entity_kinds), union(lambda p: p.event_kinds),
+                   union(lambda p: p.commodities), union(lambda p: p.countries),
+                   any(p.watch.min_usd is not None and not p.event_kinds for p in plans))
 
 
 class Matcher:
@@ -227,18 +366,35 @@ class Matcher:
         self.plans = [_Plan.of(w) for w in self.watches]
         self.words = WordIndex(self.watches)
         self.names = names or {}
+        self.needs = Needs.of(self.plans)
+        # Which watches an article can match at all: each watch under one of its keys (its anchor),
+        # so an article is checked against the watches whose anchor it offers, not against all.
+        self.by_key: dict[tuple[str, str], list[int]] = {}
+        self.always: list[int] = []
+        for i, plan in enumerate(self.plans):
+            anchors = plan.anchors()
+            if anchors is None:
+                self.always.append(i)
+            else:
+                for key in anchors:
+                    self.by_key.setdefault(key, []).append(i)
 
     def hits(self, article: Article) -> list[Hit]:
-        """Every watch the article matches."""
-        text_hits: dict[str, tuple[int, int]] | None = None
-        title_hits: dict[str, tuple[int, int]] | None = None
+        """Every watch the article matches, in the watchlist's order."""
+        text_hits: dict[str, tuple[int, int]] = {}
+        title_hits: dict[str, tuple[int, int]] = {}
+        if self.words.phrases:
+            text_hits = self.words.find(article.text or "")
+            title_hits = self.words.find(article.title or "")
         index = _Index(article)
+        offered = index.keys(article)
+        offered.update(("word", w) for w in (*text_hits, *title_hits))
+        candidates = set(self.always)
+        for key in offered:
+            candidates.update(self.by_key.get(key, ()))
         out = []
-        for plan in self.plans:
-            if plan.words and text_hits is None:
-                text_hits = self.words.find(article.text or "")
-                title_hits = self.words.find(article.title or "")
-            hit = self._match(plan, article, index, text_hits or {}, title_hits or {})
+        for i in sorted(candidates):
+            hit = self._match(self.plans[i], article, index, text_hits, title_hits)
             if hit is not None:
                 out.append(hit)
         return out
@@ -309,7 +465,7 @@ class Matcher:
         """The event, fact, name or word that answers the watch best (chosen before any sentence
         is cut out: only the chosen one's is)."""
         watch = p.watch
-        watched = p.entities | p.country_ids | frozenset(p.commodity_ids.values())
+        watched = p.watched
         best: _Evidence | None = None
 
         def consider(ev: _Evidence) -> None:
@@ -317,7 +473,7 @@ class Matcher:
             if ev.score > 0 and (best is None or ev.key() < best.key()):
                 best = ev
 
-        for ev in a.events:
+        for ev in ix.events_for(p):
             kind = ev.get("kind")
             value = ev.get("value_usd")
             score = 0
@@ -333,7 +489,7 @@ class Matcher:
                 score = min(score, 1)
             if score:
                 consider(_Evidence(score, 0, int(ev.get("start") or 0), "event", ev, value is not None))
-        for fact in a.facts:
+        for fact in ix.facts_for(p):
             score = 0
             if watch.min_usd is not None and not p.event_kinds and (fact.get("value_usd") or 0) >= watch.min_usd:
                 score += 2

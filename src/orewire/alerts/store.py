@@ -26,7 +26,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from orewire.alerts.match import Article, Hit, Matcher, near
+from orewire.alerts.match import Article, Hit, Matcher, Needs, near
 from orewire.alerts.watchlists import Watch, Watchlist
 from orewire.clean.fingerprint import NEAR_DUPLICATE_BITS
 from orewire.warehouse.load import MIN_WORDS_FOR_DUPLICATE
@@ -36,8 +36,8 @@ STATES = ("sent", "pending", "failed")
 BATCH = 500
 ARTICLE_COLUMNS = ("article_id", "source", "language", "title", "text", "published_at", "first_seen", "version",
                    "duplicate_of", "simhash", "word_count")
-EVENT_COLUMNS = ("event_id", "article_id", "kind", "subject", "subject_id", "party", "party_id", "commodity",
-                 "value_usd", "sentence", "start", "end", "sentence_start", "sentence_end")
+EVENT_COLUMNS = ("event_id", "article_id", "kind", "subject_id", "party_id", "commodity", "value_usd", "sentence",
+                 "start", "end", "sentence_start")
 FACT_COLUMNS = ("fact_id", "article_id", "type", "value_usd", "commodities", "country", "name", "sentence", "start",
                 "end")
 ORDER = "coalesce(published_at, first_seen), first_seen, article_id"
@@ -88,24 +88,47 @@ def keys_view(conn: duckdb.DuckDBPyConnection, values: Iterable[str]) -> Iterato
         conn.unregister(name)
 
 
-def load_articles(conn: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[Article]:
-    """The articles ``ids`` with their mentions, events and facts, in ``ids``' order."""
+def load_articles(conn: duckdb.DuckDBPyConnection, ids: Sequence[str], needs: Needs | None = None) -> list[Article]:
+    """The articles ``ids`` with their mentions, events and facts, in ``ids``' order: only the rows
+    ``needs`` says the watches can look at, when given (one query per kind of row, whatever the
+    number of watches)."""
     if not ids:
         return []
     ids = list(ids)
-    with keys_view(conn, ids) as view:
+    with contextlib.ExitStack() as stack:
+        view = stack.enter_context(keys_view(conn, ids))
+        mention_rule = event_rule = fact_rule = "TRUE"
+        if needs is not None:
+            watched = stack.enter_context(keys_view(conn, needs.ids))
+            kinds = stack.enter_context(keys_view(conn, needs.entity_kinds))
+            event_kinds = stack.enter_context(keys_view(conn, needs.event_kinds))
+            commodities = stack.enter_context(keys_view(conn, needs.commodities))
+            countries = stack.enter_context(keys_view(conn, needs.countries))
+            mention_rule = (f"(entity_id IN (SELECT k FROM {watched}) "
+                            f"OR split_part(entity_id, ':', 1) IN (SELECT k FROM {kinds}))")
+            event_rule = (f"(kind IN (SELECT k FROM {event_kinds}) OR subject_id IN (SELECT k FROM {watched}) "
+                          f"OR party_id IN (SELECT k FROM {watched}) OR commodity IN (SELECT k FROM {commodities}) "
+                          f"OR split_part(subject_id, ':', 1) IN (SELECT k FROM {kinds}) "
+                          f"OR split_part(party_id, ':', 1) IN (SELECT k FROM {kinds})"
+                          + (" OR value_usd IS NOT NULL)" if needs.any_usd else ")"))
+            fact_rule = (f"(list_has_any(commodities, (SELECT list(k) FROM {commodities})) "
+                         f"OR country IN (SELECT k FROM {countries})"
+                         + (" OR type = 'deposit'" if "deposit" in needs.entity_kinds else "")
+                         + (" OR value_usd IS NOT NULL)" if needs.any_usd else ")"))
         rows = _dicts(conn.execute(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles "
                                    f"WHERE article_id IN (SELECT k FROM {view})"))
         articles = {r["article_id"]: Article(**r) for r in rows}
         for aid, entity_id, start, end in conn.execute(
                 f'SELECT article_id, entity_id, start, "end" FROM mentions WHERE article_id IN (SELECT k FROM {view}) '
-                "ORDER BY article_id, start").fetchall():
+                f"AND {mention_rule} ORDER BY article_id, start").fetchall():
             articles[aid].mentions.append((entity_id, int(start), int(end)))
         for row in _dicts(conn.execute(f"SELECT {', '.join(map(_q, EVENT_COLUMNS))} FROM events "
-                                       f"WHERE article_id IN (SELECT k FROM {view}) ORDER BY article_id, start")):
+                                       f"WHERE article_id IN (SELECT k FROM {view}) AND {event_rule} "
+                                       "ORDER BY article_id, start")):
             articles[row["article_id"]].events.append(row)
         for row in _dicts(conn.execute(f"SELECT {', '.join(map(_q, FACT_COLUMNS))} FROM facts "
-                                       f"WHERE article_id IN (SELECT k FROM {view}) ORDER BY article_id, start")):
+                                       f"WHERE article_id IN (SELECT k FROM {view}) AND {fact_rule} "
+                                       "ORDER BY article_id, start")):
             articles[row["article_id"]].facts.append(row)
     return [articles[i] for i in ids if i in articles]
 
@@ -231,7 +254,7 @@ def _write(conn: duckdb.DuckDBPyConnection, accepted: list[tuple[Hit, Article]],
 def _match_batch(conn: duckdb.DuckDBPyConnection, matcher: Matcher, ids: Sequence[str],
                  known: dict[str, _Known], report: MatchReport) -> list[tuple[Hit, Article]]:
     accepted: list[tuple[Hit, Article]] = []
-    for article in load_articles(conn, ids):
+    for article in load_articles(conn, ids, matcher.needs):
         report.articles += 1
         for hit in matcher.hits(article):
             k = known.setdefault(hit.watch, _Known())
@@ -360,7 +383,7 @@ def preview(conn: duckdb.DuckDBPyConnection, watch: Watch, since: datetime) -> l
     seen = _Known()
     out = []
     for start in range(0, len(ids), BATCH):
-        for article in load_articles(conn, ids[start:start + BATCH]):
+        for article in load_articles(conn, ids[start:start + BATCH], matcher.needs):
             for hit in matcher.hits(article):
                 if _repeat(seen, article):
                     continue

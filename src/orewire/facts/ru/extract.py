@@ -74,7 +74,7 @@ ROLE_WORDS = ("министр", "вице-министр", "премьер-ми�
               "главный геолог", "исполнительный директор", "председатель правления", "мэр")
 _ROLE_RE = re.compile(r"(?<![\w-])(?P<role>(?:[Вв]ице-|[Пп]ремьер-)?(?:[Мм]инистр|[Пп]резидент)[а-яё]*|"
                       r"(?:[Гг]ен)?[Дд]иректор[а-яё]*|[Пп]редседател[а-яё]+|[Гг]лав[аыеуой]+|[Аа]ким[а-яё]*|"
-                      r"[Зз]аместител[а-яё]+|[Пп]редставител[а-яё]+|[Гг]еолог[а-яё]*|[Гг]убернатор[а-яё]*|"
+                      r"[Зз]аместител[а-яё]+|[Пп]редставител[а-яё]+|[Гг]еолог(?:а|у|ом|е|и|ов|ам|ами)?|[Гг]убернатор[а-яё]*|"
                       r"[Рр]уководител[а-яё]+|[Зз]аведующ[а-яё]+|[Нн]ачальник[а-яё]*|[Сс]оветник[а-яё]*|"
                       r"[Дд]епутат[а-яё]*|[Пп]осол|[Пп]осла|[Уу]правляющ[а-яё]+|[Оо]снователь|[Ээ]ксперт[а-яё]*|"
                       r"[Аа]налитик[а-яё]*|[Мм]эр[а-яё]*|[Сс]пикер[а-яё]*)(?![\w])")
@@ -368,6 +368,8 @@ def _latin_companies(text: str, found: _Found) -> None:
     for m in _LATIN_SEQ.finditer(text):
         raw = m.group(0).rstrip(".,;:’'-")
         s, e = m.start(), m.start() + len(raw)
+        if has_cyrillic(raw):
+            continue  # "V-очередь": a Latin numeral joined to a Russian word
         if found.overlaps(s, e):
             continue
         follow = text[e:e + 30]
@@ -579,6 +581,12 @@ def _country_stem(word: str) -> bool:
 def _persons(text: str, found: _Found, authors: list[str]) -> None:
     words = list(re.finditer(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", text))
     roles = [(m.start(), m.end(), m.group("role")) for m in _ROLE_RE.finditer(text)]
+    for ent in found.ents.values():  # people the gazetteer named: their post, as for the others
+        if ent.kind == "person" and ent.mentions and ent.role is None:
+            start = min(ent.mentions)[0]
+            ent.role = _role_before(text, roles, start)
+            if ent.role:
+                ent.org = _org_before(text, found, start)
     i = 0
     while i < len(words) - 1:
         a, b = words[i], words[i + 1]

@@ -147,6 +147,8 @@ def person_nominative(first: str, surname: str) -> tuple[str, str, str] | None:
                 if surname.endswith(end) and len(surname) > len(end) + 2:
                     family = surname[: -len(end)]
                     break
+    if "-" in first:  # Касым-Жомарта: each part of a double first name keeps its capital
+        given = "-".join(part[:1].upper() + part[1:] for part in given.split("-"))
     return given[:1].upper() + given[1:], family, gender
 
 
