@@ -169,11 +169,23 @@ def _platform() -> str:
     return str(row[0]) if row else "linux_amd64"
 
 
+def _extension_package(stem: str) -> Path | None:
+    """The folder of the extension files a ``duckdb-extension-<stem>`` package ships, if installed."""
+    try:
+        if stem == "ducklake":
+            import duckdb_extension_ducklake as package
+        elif stem == "postgres":
+            import duckdb_extension_postgres as package
+        else:
+            import duckdb_extension_httpfs as package
+    except ImportError:
+        return None
+    return Path(str(package.__file__)).parent / "extensions"
+
+
 def lake_extension_dir(settings: Settings) -> Path:
     """The extension folder with the lake's extensions laid out as DuckDB looks for them
     (``v<version>/<platform>/<name>.duckdb_extension``, linked to the packages' files)."""
-    import importlib
-
     base = settings.extension_dir
     folder = base / f"v{duckdb.__version__}" / _platform()
     folder.mkdir(parents=True, exist_ok=True)
@@ -181,11 +193,9 @@ def lake_extension_dir(settings: Settings) -> Path:
         target = folder / f"{name}.duckdb_extension"
         if target.exists():
             continue
-        try:
-            module = importlib.import_module(package)
-        except ImportError:
-            raise WarehouseError(f"the lake needs the {package.replace('_', '-')} package") from None
-        root = Path(str(module.__file__)).parent / "extensions"
+        root = _extension_package(stem)
+        if root is None:
+            raise WarehouseError(f"the lake needs the {package.replace('_', '-')} package")
         found = sorted(root.glob(f"v{duckdb.__version__}/{stem}.duckdb_extension")) or \
             sorted(root.glob(f"*/{stem}.duckdb_extension"))
         if not found:
