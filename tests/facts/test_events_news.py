@@ -60,6 +60,18 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "Aktogay was 230,000 tonnes, while Bozshakol produced 110,000 tonnes. Net profit was $700 million.",
      [("production", 230000, "Aktogay", {"period": "2023"}), ("production", 110000, "Bozshakol", {"period": "2023"}),
       ("financial", 700e6, "KAZ Minerals", {"period": "2023"})]),
+    # figures the fact stage leaves as words: a word between number and unit, a grade told as a sentence,
+    # Indian scales, currencies named by a word
+    ("Anglo Asian Mining produced 36,000 gold equivalent ounces in 2023.",
+     [("production", 36000, "Anglo Asian Mining", {"commodity": "gold", "period": "2023"})]),
+    ("The expansion adds 1.8 billion recoverable lbs of copper to the mine's reserves.",
+     [("reserves", 1.8e9, None, {"commodity": "copper"})]),
+    ("Experts say one ton of the Akjilga deposit's ore contains 640 grams of silver.",
+     [("reserves", 640, "Akjilga", {"commodity": "silver"})]),
+    ("Hindustan Zinc produced 2.6 lakh tonnes of refined zinc in the quarter.",
+     [("production", 260000, "Hindustan Zinc", {"commodity": "zinc"})]),
+    ("Vedanta will invest Rs 8,000 crore in the new smelter.", [("investment", 8e10, None, {"party": "Vedanta"})]),
+    ("Freeport will invest 1.5 trillion rupiah in the smelter.", [("investment", 1.5e12, None, {})]),
     # written down, owed, given to a town: no event
     ("BHP wrote down the value of its nickel operations by $3.8 billion this year.", []),
     ("The company booked an impairment charge of $1.2 billion on the mine.", []),

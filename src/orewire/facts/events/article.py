@@ -11,7 +11,7 @@ from datetime import datetime
 
 from orewire.facts.events.lexicon import Lexicon
 from orewire.facts.model import Entity, Event, Fact, entity_id
-from orewire.facts.text import Sentences
+from orewire.facts.text import Near, Sentences
 
 SUBJECT_KINDS = ("deposit", "company", "org", "country", "region")
 
@@ -50,6 +50,8 @@ _SITE = re.compile(r"(?:(?<![\w])At|(?<![\w])(?:production|output|operations?|th
                    r"(?:at|from))[ \t]+(?:the[ \t]+|its[ \t]+)?(?P<name>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,2})"
                    r"(?=[ \t]*[,.;]|[ \t]+(?:was|were|is|are|rose|fell|increased|decreased|reached|totall?ed|amounted|"
                    r"came|stood|grew|dropped|declined|climbed|jumped|slipped|in|during|for|from|by))")
+_SITE_NEAR = Near(_SITE, re.compile(r"(?:At|(?:ion|put|ons?|ing|ves|ces)[ \t]+(?:at|from))[ \t]+(?:the[ \t]+|its[ \t]+)?[A-Z]"),
+                  20, 110)
 _NOT_SITE = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                        "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                        "Sunday", "Present", "Least", "Last", "First", "Times", "Once", "Home", "Current", "Full",
@@ -103,9 +105,9 @@ class Article:
         self.cue_cache: dict[tuple[int, int, int], list[tuple[int, int, str]]] = {}  # cues per sentence and table
         self.year_cache: dict[tuple[int, int, int, int], list[tuple[int, int, int, bool | None, bool]]] = {}
         self._last_subject: dict[str, tuple[int, Mention]] = {}  # kind -> (sentence, subject) of its last event
+        named = [(ent, written_name(ent, lex), ent.id) for ent in entities if ent.kind in SUBJECT_KINDS]
         self.mentions = sorted(
-            (Mention(s, e, ent.kind, written_name(ent, lex), ent.id) for ent in entities
-             if ent.kind in SUBJECT_KINDS for s, e in ent.mentions),
+            (Mention(s, e, ent.kind, name, eid) for ent, name, eid in named for s, e in ent.mentions),
             key=lambda m: (m.start, -m.end),
         )
         if lex.language == "en":
@@ -157,7 +159,7 @@ class Article:
             lo = max(last, end - 160)
             found.extend(_PROJECT.finditer(self.text, lo, min(len(self.text), end + 12)))
             last = end + 12
-        found.extend(m for m in _SITE.finditer(self.text) if m.group("name").split()[0] not in _NOT_SITE)
+        found.extend(m for m in _SITE_NEAR.finditer(self.text) if m.group("name").split()[0] not in _NOT_SITE)
         for m in found:
             s, e = m.span("name")
             words = m.group("name").split()

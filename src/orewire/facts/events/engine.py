@@ -22,6 +22,7 @@ from datetime import datetime
 
 from orewire.facts.events import periods
 from orewire.facts.events.article import Article, Number
+from orewire.facts.events.extra import extra_numbers
 from orewire.facts.events.lexicon import Lexicon, lexicon
 from orewire.facts.events.numberless import numberless_events
 from orewire.facts.events.passage import (
@@ -50,6 +51,8 @@ def find_events(text: str, entities: list[Entity], facts: list[Fact], *, publish
         if f.type == "deposit" and f.commodities and f.name:
             eid = ids.get(("deposit", f.name)) or entity_id("deposit", f.name)
             art.deposit_commodities.setdefault(eid, f.commodities[0])
+    if lex.language == "en":
+        facts = facts + extra_numbers(text, facts, published_at)
     numbers = _numbers(text, facts, art)
     art.numbers = numbers
     events: list[Event] = []
@@ -263,7 +266,7 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
     f = num.fact
     if num.what == "q" and f is not None and f.value is not None and f.unit:
         ev.quantity = (f.value, f.unit)
-        ev.commodity = _commodity(num, art, kind)
+        ev.commodity = _commodity(num, art, kind, (a, b))
     elif num.what == "a" and f is not None and f.value is not None and f.currency:
         ev.amount = (f.value, f.currency)
         ev.value_usd = f.value_usd
@@ -305,7 +308,7 @@ _GRADED = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:of\s+(?:ore\s+)?)?(?:grading|
 _OF_COMMODITY = re.compile(r"^\s*(?:of|of contained|contained|of pure|of refined|of raw)?\s*$", re.IGNORECASE)
 
 
-def _commodity(num: Number, art: Article, kind: str | None = None) -> str | None:
+def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, int]) -> str | None:
     f = num.fact
     assert f is not None
     text = art.text
@@ -315,7 +318,7 @@ def _commodity(num: Number, art: Article, kind: str | None = None) -> str | None
         return "ore"  # "48.6 Mt grading 0.41% Cu", "1.2 млрд т с содержанием меди 0,36%": a tonnage with a grade is ore
     if f.unit == "t" and f.value is not None and kind in ("production", "reserves"):
         ss, se = art.sents.span(num.start)
-        a, b = clause_of(text, ss, se, num.start)
+        a, b = clause
         if art.lex.ore_before.search(text, max(a, num.start - 60), num.start) \
                 and not any(num.end <= c[0] <= num.end + 25 for c in art.commodities):
             return "ore"  # "ore reserves at the mine were 120 million tonnes"
@@ -324,7 +327,6 @@ def _commodity(num: Number, art: Article, kind: str | None = None) -> str | None
         if not named_after:
             guess = f.commodity or art.commodity_near(num.start, num.end, ss, se) or art.main_commodity
             limit = _ORE_FROM.get(guess or "", (None, None))[0 if kind == "production" else 1]
-            a, b = clause_of(text, ss, se, num.start)
             if (limit is not None and f.value >= limit) or art.lex.throughput.search(text, max(a, num.start - 80),
                                                                                      min(b, num.end + 40)):
                 return "ore"
@@ -339,7 +341,7 @@ def _commodity(num: Number, art: Article, kind: str | None = None) -> str | None
     if art.lex.language == "ru":
         # the Russian fact rules take the commodity named after a tonnage, a sentence end or not
         # ("250 т. Месторождение также содержит запасы серебра"): read it within the sentence here
-        a, b = clause_of(text, ss, se, num.start)
+        a, b = clause
         near = art.commodity_near(num.start, num.end, a, b)
         if near:
             return near

@@ -49,6 +49,8 @@ class Lexicon:
     lender_prep: re.Pattern[str]
     producer_after: re.Pattern[str]
     licence_word: re.Pattern[str]
+    licence_needles: tuple[str, ...]
+    deal_needles: tuple[str, ...]
     licence_act: re.Pattern[str]
     deal_act: re.Pattern[str]
     ore: re.Pattern[str]
@@ -137,6 +139,8 @@ def lexicon(language: str) -> Lexicon:
         producer_after=re.compile(alt(roles["producer_after"]) + r"\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
         if roles.get("producer_after") else re.compile(r"(?!x)x"),
         licence_word=rx_of(num["licence"]),
+        licence_needles=tuple(num.get("licence_needles", ())),
+        deal_needles=tuple(num.get("deal_needles", ())),
         licence_act=rx_of(num["licence_act"]),
         deal_act=rx_of(num["deal"]),
         ore=re.compile(_ORE[language], re.IGNORECASE),

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from orewire.facts.events import periods
@@ -16,11 +17,22 @@ def numberless_events(art: Article, numbered: list[Event]) -> list[Event]:
     out: list[Event] = []
     deal_sentences = {(e.sentence_start, e.sentence_end) for e in numbered if e.kind == "deal"}
     licence_sentences = {(e.sentence_start, e.sentence_end) for e in numbered if e.kind == "licence"}
+    # the sentences that hold a word of a licence or a deal, found by plain substring tests (many
+    # times cheaper than the patterns, which then run on those sentences only)
+    low = text.lower() if lex.licence_needles or lex.deal_needles else text
+    exact = len(low) == len(text)
+    licences = _hits(low, lex.licence_needles) if exact and lex.licence_needles else None
+    deals = _hits(low, lex.deal_needles) if exact and lex.deal_needles else None
+    if licences == [] and deals == []:
+        return out
     for ss, se in art.sents.spans:
+        maybe_licence, maybe_deal = _within(licences, ss, se), _within(deals, ss, se)
+        if not maybe_licence and not maybe_deal:
+            continue
         ms = art.in_span(ss, se)
         if not ms and not (art.lex.anaphora_hint.search(text, ss, se)):
             continue  # no name and nothing standing for one: no licence or deal to read
-        word = lex.licence_word.search(text, ss, se)
+        word = lex.licence_word.search(text, ss, se) if maybe_licence else None
         if word:
             ms = anaphora(art, ms, ss, se)
         if not ms:
@@ -51,7 +63,7 @@ def numberless_events(art: Article, numbered: list[Event]) -> list[Event]:
                     ev.period = periods.period_of(text, word.start(), word.end(), (ss, se), (ss, se), lex.periods,
                                                   art.published_at, "licence", cache=art.year_cache)
                     out.append(ev)
-        deal = lex.deal_act.search(text, ss, se)
+        deal = lex.deal_act.search(text, ss, se) if maybe_deal else None
         if deal and (ss, se) not in deal_sentences and not lex.plan.search(text, max(ss, deal.start() - 40), deal.start()):
             # without a price a deal needs both names close to its verb: "Newmont completed its
             # acquisition of Newcrest", "Zijin Mining bought the Bisha mine"
@@ -72,3 +84,24 @@ def numberless_events(art: Article, numbered: list[Event]) -> list[Event]:
                                               art.published_at, "deal", cache=art.year_cache)
                 out.append(ev)
     return out
+
+
+
+def _hits(low: str, needles: tuple[str, ...]) -> list[int]:
+    """Where ``needles`` occur in the lowercased text, in order."""
+    out: list[int] = []
+    for n in needles:
+        at = low.find(n)
+        while at >= 0:
+            out.append(at)
+            at = low.find(n, at + 1)
+    out.sort()
+    return out
+
+
+def _within(hits: list[int] | None, a: int, b: int) -> bool:
+    """Whether a hit falls in [a, b) (None: no needles, so anything may)."""
+    if hits is None:
+        return True
+    i = bisect.bisect_left(hits, a)
+    return i < len(hits) and hits[i] < b

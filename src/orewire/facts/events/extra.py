@@ -1,0 +1,113 @@
+"""Figures of mining news that the fact stage leaves as words, read here for events only: ounces
+and pounds with a word between the number and the unit ("36,000 gold equivalent ounces", "4.3
+billion recoverable lbs", "120,000 GEOs"), a grade told as a sentence ("one ton of its ore contains
+640 grams of silver"), Indian scales ("1.5 lakh tonnes", "Rs 8,000 crore") and currencies named
+by a word the amount rules do not know ("1.5 trillion rupiah", "2 billion Kyrgyz soms").
+
+The facts themselves are left as they are: these numbers exist only as the events they carry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime
+
+from orewire.facts.model import Fact
+from orewire.facts.rates import to_usd
+from orewire.facts.text import NUMBER, SCALES, Near, parse_number
+
+_SCALE = r"(?:thousand|million|billion|trillion|mln|bln|mn|bn|lakh|crore)"
+_ADJ = (r"(?:(?:gold|silver|copper|nickel|zinc|uranium|platinum|palladium|metal)[\s-]+)?equivalent|recoverable|"
+        r"contained|payable|attributable|refined|fine|troy|gold|silver")
+_UNITS = {"ounces": ("oz", 1.0), "ounce": ("oz", 1.0), "oz": ("oz", 1.0), "tonnes": ("t", 1.0), "tons": ("t", 1.0),
+          "tonne": ("t", 1.0), "ton": ("t", 1.0), "pounds": ("lb", 1.0), "lbs": ("lb", 1.0), "lb": ("lb", 1.0),
+          "geos": ("oz", 1.0), "geo": ("oz", 1.0), "kilos": ("t", 1e-3), "mtpa": ("t", 1e6)}
+_EXTRA_SCALES = {"lakh": 1e5, "crore": 1e7}
+_QUANTITY = re.compile(
+    rf"(?<![\w$€£.,/])(?P<num>{NUMBER})(?:[\s-]?(?P<scale>{_SCALE})\b)?"
+    rf"(?:[\s-]+(?:{_ADJ})(?:[\s-]+(?:gold|silver))?[\s-]+(?P<unit>ounces|ounce|oz|tonnes|tons|tonne|ton|pounds|lbs|lb)\b"
+    rf"|[\s-]*(?P<unit2>GEOs?|kilos|MTPA)\b|[\s-]+(?P<unit3>tonnes|tons)\b)",
+    re.IGNORECASE)
+# "one ton of the deposit's ore contains 640 grams of silver": a grade in grams a tonne
+_GRADE = re.compile(rf"\bone\s+(?:metric\s+)?ton(?:ne)?\s+of\s+(?:[\w'’-]+\s+){{0,4}}?ore\s+contains?\s+"
+                    rf"(?:about\s+|around\s+|some\s+|up\s+to\s+)?(?P<num>{NUMBER})\s+grams?\s+of\s+(?P<what>[a-z]+)",
+                    re.IGNORECASE)
+_CURRENCY_WORDS = {"rupiah": "IDR", "reais": "BRL", "real": "BRL", "soles": "PEN", "kwacha": "ZMW", "cedis": "GHS",
+                   "kyrgyz soms": "KGS", "kyrgyz som": "KGS", "chilean pesos": "CLP", "mexican pesos": "MXN",
+                   "argentine pesos": "ARS", "philippine pesos": "PHP", "colombian pesos": "COP",
+                   "tanzanian shillings": "TZS", "kenyan shillings": "KES", "ugandan shillings": "UGX",
+                   "rupees": "INR", "rupee": "INR"}
+_AMOUNT = re.compile(
+    rf"(?:(?P<rs>Rs\.?|INR|₹)\s?(?P<n1>{NUMBER})(?:[\s-]?(?P<s1>{_SCALE})\b)?"
+    rf"|(?<![\w.,$])(?P<n2>{NUMBER})(?:[\s-]?(?P<s2>{_SCALE})\b)?\s+(?P<word>"
+    + "|".join(sorted((re.escape(w) for w in _CURRENCY_WORDS), key=len, reverse=True)) + r")\b)",
+    re.IGNORECASE)
+
+
+# each pattern is tried only around the words it needs (a whole-page scan of numbers costs dear)
+_QUANTITY_NEAR = Near(_QUANTITY, re.compile(r"equivalent|geo|recoverable|contained|payable|attributable|lakh|kilos|mtpa|"
+                                            r"(?:gold|silver|troy|fine|refined) (?:ounce|oz|ton|pound|lb)"), 40, 45, lower=True)
+_GRADE_NEAR = Near(_GRADE, re.compile(r"ore contain"), 90, 60, lower=True)
+_AMOUNT_NEAR = Near(_AMOUNT, re.compile(r"rs\.?\s?\d|inr|₹|crore|rupiah|reais|real\b|soles|kwacha|cedis|soms?\b|pesos|"
+                                        r"shillings|rupee"), 30, 40, lower=True)
+
+
+# the words without which a pattern cannot match: substring tests decide which patterns run at all
+_SCANS: tuple[tuple[Near, tuple[str, ...]], ...] = ((_QUANTITY_NEAR, ("equivalent", "geos", " geo ", "recoverable", "contained", "payable", "attributable", "lakh",
+                            "kilos", "mtpa", "gold oun", "gold oz", "silver oun", "silver oz", "troy", "fine oun",
+                            "refined ton", "gold ton", "silver ton")),
+          (_GRADE_NEAR, ("ore contain",)),
+          (_AMOUNT_NEAR, (" rs ", " rs.", "rs.\u00a0", "₹", "inr ", "crore", "rupiah", "reais", " real ", "soles",
+                          "kwacha", "cedis", "kyrgyz som", "pesos", "shillings", "rupee")))
+
+
+def _scale(word: str | None) -> float:
+    if not word:
+        return 1.0
+    word = word.lower()
+    return _EXTRA_SCALES.get(word) or SCALES.get(word, 1.0)
+
+
+def _matches(scans: list[tuple[Near, tuple[str, ...]]], near: Near, text: str) -> Iterator[re.Match[str]]:
+    return near.finditer(text) if any(n is near for n, _w in scans) else iter(())
+
+
+def extra_numbers(text: str, facts: list[Fact], published_at: datetime | None) -> list[Fact]:
+    """Amounts and quantities of ``text`` that no fact of ``facts`` covers, as facts for the event stage."""
+    low = text.lower()
+    scans = [(near, words) for near, words in _SCANS if any(w in low for w in words)]
+    if not scans:
+        return []
+    taken = sorted((f.start, f.end) for f in facts if f.type in ("amount", "quantity"))
+
+    def free(a: int, b: int) -> bool:
+        return not any(s < b and a < e for s, e in taken)
+
+    out: list[Fact] = []
+    for m in _matches(scans, _QUANTITY_NEAR, text):
+        n = parse_number(m.group("num"))
+        unit_word = (m.group("unit") or m.group("unit2") or m.group("unit3") or "").lower()
+        if n is None or unit_word not in _UNITS or not free(m.start(), m.end()):
+            continue
+        if m.group("unit3") and (m.group("scale") or "").lower() not in _EXTRA_SCALES:
+            continue  # "5 million tonnes" is the fact stage's; "1.5 lakh tonnes" is not
+        unit, factor = _UNITS[unit_word]
+        out.append(Fact(type="quantity", value=n * _scale(m.group("scale")) * factor, unit=unit,
+                        sentence="", start=m.start(), end=m.end()))
+    for m in _matches(scans, _GRADE_NEAR, text):
+        n = parse_number(m.group("num"))
+        if n is not None and free(m.start("num"), m.end()):
+            out.append(Fact(type="quantity", value=n, unit="g/t", commodity=m.group("what").lower(), sentence="",
+                            start=m.start("num"), end=m.end()))
+    for m in _matches(scans, _AMOUNT_NEAR, text):
+        num, scale = (m.group("n1"), m.group("s1")) if m.group("rs") else (m.group("n2"), m.group("s2"))
+        n = parse_number(num)
+        if n is None or not free(m.start(), m.end()):
+            continue
+        currency = "INR" if m.group("rs") else _CURRENCY_WORDS[m.group("word").lower()]
+        value = n * _scale(scale)
+        usd = to_usd(value, currency, published_at)
+        out.append(Fact(type="amount", value=value, currency=currency, value_usd=usd[0] if usd else None,
+                        rate_source=usd[1] if usd else None, sentence="", start=m.start(), end=m.end()))
+    return out
