@@ -23,14 +23,16 @@ The store's address, credentials and region come from the standard AWS variables
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import hashlib
+import io
 import logging
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from orewire.archive.manifest import MANIFEST_DIR
 from orewire.archive.warc import (
@@ -47,7 +49,7 @@ log = logging.getLogger(__name__)
 RUNS_DIR = "runs"
 # Bytes fetched per request when reading one record (most archived pages fit in one), and when
 # reading through a file or a range of it.
-RECORD_BLOCK = 256 * 1024
+RECORD_BLOCK = 64 * 1024
 SCAN_BLOCK = 4 * 2**20
 CONNECT_TIMEOUT_S = 10
 READ_TIMEOUT_S = 60
@@ -132,20 +134,18 @@ class Archive:
             with fh:
                 yield fh
             return
-        key = self.key(self.relative(name))
         try:
-            remote = _filesystem().open(key, "rb", block_size=block, cache_type="readahead")
-        except OSError:
-            raise
+            fs = _filesystem()
         except Exception as exc:
-            raise StoreError(f"{self.url}: cannot open {self.relative(name)}: {_one_line(exc)}") from exc
-        with remote:
-            yield remote
+            raise StoreError(f"{self.url}: {_one_line(exc)}") from exc
+        with RangeReader(fs, self.key(self.relative(name)), block) as remote:
+            yield cast(IO[bytes], remote)
 
     def read_response(self, warc_file: str, offset: int) -> ArchivedResponse:
         """The response record at ``offset`` of ``warc_file``; ValueError when there is none, OSError
         when the file cannot be read."""
         with self.open(warc_file, RECORD_BLOCK) as fh:
+            _first_block(fh, offset)
             return read_stream_response(fh, self.relative(warc_file), offset)
 
     def iter_responses(self, name: str | Path, start: int = 0, end: int | None = None,
@@ -153,6 +153,7 @@ class Archive:
         """The response records of a WARC file that begin in ``[start, end)`` (see
         :func:`orewire.archive.iter_responses`)."""
         with self.open(name, SCAN_BLOCK) as fh:
+            _first_block(fh, start)
             yield from iter_stream_responses(fh, self.relative(name), start, end, problems)
 
     def is_record_start(self, name: str | Path, offset: int) -> bool:
@@ -180,6 +181,72 @@ class Archive:
         except Exception as exc:
             raise StoreError(f"{self.url}: cannot list {folder or 'the archive'}: {_one_line(exc)}") from exc
         return [p[len(base) + 1:] for p in found if p.startswith(base + "/")]
+
+
+def _first_block(fh: IO[bytes], offset: int) -> None:
+    """Fetch the block at ``offset`` now, so that a missing object or an unreachable store raises
+    its own OSError here rather than inside the WARC parser."""
+    if isinstance(fh, RangeReader):
+        fh.fetch(offset)
+
+
+class RangeReader(io.RawIOBase):
+    """A read-only, seekable view of one stored object, fetched ``block`` bytes at a time by ranged
+    GETs from where it is read. No HEAD first: reading a record from its offset needs no size."""
+
+    def __init__(self, fs: Any, key: str, block: int) -> None:
+        super().__init__()
+        self.fs, self.key, self.block = fs, key, block
+        self.pos = 0
+        self._start = 0
+        self._data = b""
+        self._end: int | None = None  # the object's size, once a GET came back short
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self.pos
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        if whence == io.SEEK_CUR:
+            offset += self.pos
+        elif whence == io.SEEK_END:
+            offset += self._end if self._end is not None else int(self.fs.size(self.key))
+        if offset < 0:
+            raise ValueError("negative position")
+        self.pos = offset
+        return self.pos
+
+    def fetch(self, at: int, size: int = 0) -> None:
+        """Hold the object's bytes from ``at`` (at least a block, or ``size``). Raises OSError: a
+        :class:`StoreError` when the store cannot be reached, FileNotFoundError for no object."""
+        want = max(self.block, size)
+        try:
+            data = self.fs.cat_file(self.key, start=at, end=at + want)
+        except OSError as exc:
+            if exc.errno != errno.EINVAL:  # InvalidRange: at or past the end
+                raise
+            data = b""
+        except Exception as exc:
+            raise StoreError(f"{self.key}: cannot read bytes {at}-{at + want}: {_one_line(exc)}") from exc
+        self._start, self._data = at, bytes(data)
+        if len(data) < want:
+            self._end = at + len(data)
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        if self._end is not None and self.pos >= self._end:
+            return 0
+        if not self._start <= self.pos < self._start + len(self._data):
+            self.fetch(self.pos, len(view))
+        chunk = self._data[self.pos - self._start:self.pos - self._start + len(view)]
+        view[:len(chunk)] = chunk
+        self.pos += len(chunk)
+        return len(chunk)
 
 
 # -- sending and fetching ------------------------------------------------------------------------
@@ -358,6 +425,7 @@ def pull(archive: Archive, source: str | None = None) -> Transfer:
 
 __all__ = [
     "Archive",
+    "RangeReader",
     "StoreError",
     "Transfer",
     "idle",
