@@ -6,7 +6,6 @@ the run that follows."""
 from __future__ import annotations
 
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -16,10 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from orewire.demo.site import BAKU, DemoArticle, article_page, feed, listing_page
+from orewire.demo.site import BAKU, DemoArticle
 from orewire.testing.site_server import SiteServer
 from tests.alerts.helpers import BIG_DEAL, FILLER, KAZATOMPROM, SMALL_DEAL, TUNGSTEN, rows
 from tests.alerts.receivers import webhook_receiver
+from tests.alerts.site import fast_registry as _registry
+from tests.alerts.site import publish as _site
 
 pytestmark = pytest.mark.slow
 
@@ -30,39 +31,6 @@ EARLIER = ["Kazatomprom reported lower uranium sales in the third quarter, the c
 SUPPLY = ["Kazatomprom signed a long-term uranium supply agreement with a Chinese utility on Thursday, the company "
           "said in a statement."]
 RIO_DEAL = ["Rio Tinto acquired a 40% stake in Zhezkazgan Copper LLP for $300 million, the buyer said."]
-
-
-def _registry(path: Path) -> Path:
-    """The project's registry with Trend's politeness made fast for a loopback site."""
-    text = (REPO / "sources.toml").read_text(encoding="utf-8")
-    header = "[sources.trend.politeness]\n"
-    fast = "download_delay = 0.0\nconcurrency = 4\ntimeout = 2.0\nretry_backoff = 0.2\n"
-    if header in text:
-        start = text.index(header) + len(header)
-        end = text.find("\n[", start)
-        block = re.sub(r"(?m)^(download_delay|concurrency|timeout|retry_backoff) = [^\n]*\n", "", text[start:end])
-        text = text[:start] + fast + block + text[end:]
-    else:
-        start = text.index("[sources.trend]\n")
-        end = text.find("\n[", start + 1)
-        text = text[:end] + "\n\n" + header + fast + text[end:]
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def _site(root: Path, articles: list[DemoArticle]) -> None:
-    """Trend's feed, listing and article pages for ``articles`` (what the site has published so far)."""
-    newest = sorted(articles, key=lambda a: a.published, reverse=True)
-    for a in articles:
-        path = root / a.path.lstrip("/")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(article_page(a, []), encoding="utf-8")
-    (root / "feeds").mkdir(parents=True, exist_ok=True)
-    (root / "feeds" / "index.rss").write_text(feed(newest), encoding="utf-8")
-    (root / "latest").mkdir(exist_ok=True)
-    (root / "latest" / "index.html").write_text(listing_page(newest, 1, True), encoding="utf-8")
-    (root / "index.html").write_text(listing_page(newest, 1, True), encoding="utf-8")
-    (root / "robots.txt").write_text("User-agent: *\nAllow: /\n", encoding="utf-8")
 
 
 def _article(number: int, hour: int, title: str, paragraphs: list[str]) -> DemoArticle:
