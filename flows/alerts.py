@@ -91,21 +91,23 @@ def _source_health(result: dict[str, Any], settings: Any) -> None:
 def digest_flow(since: str = "24h", send: bool = True) -> dict[str, Any]:
     """The period's alerts as one message per notify target, grouped by watch (Markdown and HTML
     e-mail); sent when ``send``. Returns the digest's Markdown and what each target answered."""
-    from orewire.alerts.digest import build_digest, parse_since, render_markdown, send_digest
+    from orewire.alerts.digest import build_digest, deliver_digests, parse_since, render_markdown
     from orewire.alerts.service import source_titles, watchlist
     from orewire.warehouse import reader
 
     settings = get_settings()
     watches = watchlist(settings)
+    start = parse_since(since)
     conn = reader(settings, fts=False)
     try:
-        digest = build_digest(conn, watches, parse_since(since))
+        digest = build_digest(conn, watches, start)
     finally:
         conn.close()
     titles = source_titles(settings)
-    results = send_digest(digest, watches, web_url=settings.web_url, source_titles=titles) if send else []
-    problems = [f"{service}: {problem}" for service, problem in results if problem]
+    # Each target gets what it has not had yet; one that failed is carried by the next digest.
+    results = deliver_digests(settings, watches, start, source_titles=titles) if send else []
+    problems = [f"{r.service}: {r.error}" for r in results if r.state == "pending"]
     if problems:
         raise RuntimeError(f"digest not delivered to {len(problems)} target(s), first: {problems[0]}")
-    return {"alerts": digest.alerts, "targets": [service for service, _p in results],
+    return {"alerts": digest.alerts, "targets": [r.service for r in results if r.state == "sent"],
             "markdown": render_markdown(digest, web_url=settings.web_url, source_titles=titles)}

@@ -270,7 +270,7 @@ def digest_command(
     out: Annotated[Path | None, typer.Option(help="Write digest.md and digest.html into this folder.")] = None,
 ) -> None:
     """The period's alerts as one message grouped by watch (events and articles), Markdown or HTML."""
-    from orewire.alerts.digest import build_digest, parse_since, render_html, render_markdown, send_digest
+    from orewire.alerts.digest import build_digest, deliver_digests, parse_since, render_html, render_markdown
     from orewire.alerts.service import source_titles
 
     settings = _settings()
@@ -296,12 +296,16 @@ def digest_command(
     elif not send:
         sys.stdout.write(escape_controls(markdown if fmt == "markdown" else html))
     if send:
-        results = send_digest(digest, watches, web_url=settings.web_url, source_titles=titles)
-        for service, problem in results:
-            err.print(_safe(f"digest to {service}: {'sent' if problem is None else problem}"))
+        # Each target gets what it has not had yet (its last digest's end, or --since): a digest
+        # run again sends nothing twice, and one that failed is carried by the next.
+        results = deliver_digests(settings, watches, start, source_titles=titles)
+        for r in results:
+            what = {"sent": f"sent ({r.alerts} alert(s))", "nothing": "nothing new",
+                    "interrupted": "the last digest was interrupted while sending: taken as sent"}.get(r.state)
+            err.print(_safe(f"digest to {r.service}: {what or f'pending ({r.error})'}"))
         if not results:
-            err.print(_safe("digest: nothing new for any notify target"))
-        if any(problem for _s, problem in results):
+            err.print(_safe("digest: no notify target, or another process is delivering"))
+        if any(r.state == "pending" for r in results):
             raise typer.Exit(1)
 
 

@@ -2,11 +2,14 @@
 watch's events (the figures its articles give) and its articles, as Markdown and as HTML e-mail.
 
 Each notify target gets one message with the watches that name it; ``orewire digest`` prints the
-whole watchlist's.
+whole watchlist's. What each target was sent is recorded (:func:`deliver_digests`), so a digest
+run again for the same period sends nothing twice, and one that could not go out is carried by the
+next.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -14,12 +17,15 @@ from typing import Any
 
 from markupsafe import Markup
 
-from orewire.alerts.deliver import article_link
+from orewire.alerts.deliver import article_link, delivery_lock
 from orewire.alerts.match import usd
 from orewire.alerts.notifier import send
 from orewire.alerts.store import events_of, list_alerts
 from orewire.alerts.watchlists import AlertsError, Target, Watch, Watchlist
 from orewire.controls import strip_controls
+from orewire.settings import Settings
+from orewire.warehouse.db import writer
+from orewire.warehouse.upsert import atomic
 
 SINCE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(m|min|h|d|w)\s*$", re.IGNORECASE)
 UNITS = {"m": 60, "min": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
@@ -250,3 +256,104 @@ def send_digest(digest: Digest, watchlist: Watchlist, *, web_url: str | None = N
             continue
         results.append((target.service, send(url, message, secrets)))
     return results
+
+
+# -- what each target was sent ---------------------------------------------------------------------
+
+@dataclass
+class DigestSend:
+    """What one notify target's digest did."""
+
+    service: str
+    state: str                 # sent | pending | nothing (no new alert for it) | interrupted
+    alerts: int = 0
+    since: datetime | None = None
+    until: datetime | None = None
+    error: str | None = None
+
+
+def _state_key(target: Target) -> str:
+    return f"digest:{target.key}"
+
+
+def _read(conn: Any, key: str) -> dict[str, Any] | None:
+    row = conn.execute("SELECT value FROM alert_state WHERE key = ?", [key]).fetchone()
+    return json.loads(row[0]) if row and row[0] else None
+
+
+def _write(conn: Any, key: str, value: dict[str, Any], now: datetime) -> None:
+    def put() -> None:  # no ON CONFLICT: a lake has no keys
+        conn.execute("DELETE FROM alert_state WHERE key = ?", [key])
+        conn.execute("INSERT INTO alert_state VALUES (?, ?, ?)", [key, json.dumps(value, default=str), now])
+    atomic(conn, put)
+
+
+def _time(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def deliver_digests(settings: Settings, watchlist: Watchlist, since: datetime, *, now: datetime | None = None,
+                    source_titles: dict[str, str] | None = None) -> list[DigestSend]:
+    """Send each notify target the digest of the alerts of its watches it has not had yet: those
+    matched after the end of the last digest it was sent (``since`` for a target never sent one),
+    up to ``now``. ``alert_state`` keeps one record per target (``digest:<target hash>``): its state
+    is ``sending`` before the message leaves, then ``sent`` with the end of the period, or
+    ``pending`` with the error, the period's start kept so that the next digest carries what this one
+    could not. A digest whose process died while it was sending is taken as sent (a message is
+    never sent twice). One process delivers at a time (the alerts' delivery lock); another finds
+    nothing to do. Never raises for a target's failure."""
+    now = now or datetime.now(UTC)
+    out: list[DigestSend] = []
+    targets: dict[str, tuple[Target, set[str]]] = {}
+    for watch in watchlist:
+        for target in watch.targets:
+            targets.setdefault(target.key, (target, set()))[1].add(watch.name)
+    if not targets:
+        return out
+    with delivery_lock(settings) as held:
+        if not held:
+            return out
+        for target, names in targets.values():
+            key = _state_key(target)
+            with writer(settings, snapshot=False) as conn:
+                record = _read(conn, key) or {}
+                if record.get("state") == "sending":  # the process sending it died: never twice
+                    record = {**record, "state": "sent", "until": record["to"], "interrupted": True}
+                    _write(conn, key, record, now)
+                    out.append(DigestSend(target.service, "interrupted", int(record.get("alerts") or 0),
+                                          _time(record.get("from")), _time(record.get("to"))))
+                # The first moment the digest covers: a pending one's again, else just after the
+                # end of the last one sent (an alert is in one digest only), else ``since``.
+                until = _time(record.get("until"))
+                if record.get("state") == "pending" and record.get("from"):
+                    start = _time(record["from"]) or since
+                elif until is not None:
+                    start = until + timedelta(microseconds=1)
+                else:
+                    start = since
+                part = build_digest(conn, watchlist, start, now).only(names)
+                if not part.alerts:
+                    if record.get("state") != "pending":
+                        _write(conn, key, {"state": "sent", "until": now.isoformat(), "alerts": 0,
+                                           "service": target.service}, now)
+                    out.append(DigestSend(target.service, "nothing", 0, start, now))
+                    continue
+                base = {"from": start.isoformat(), "to": now.isoformat(), "alerts": part.alerts,
+                        "service": target.service, "until": record.get("until")}
+                _write(conn, key, {**base, "state": "sending"}, now)
+            message = DigestMessage(_title(part), render_markdown(part, web_url=settings.web_url,
+                                                                  source_titles=source_titles),
+                                    render_html(part, web_url=settings.web_url, source_titles=source_titles))
+            try:
+                url, secrets = target.expand()
+                error = send(url, message, secrets)
+            except AlertsError as exc:
+                error = str(exc)
+            with writer(settings, snapshot=False) as conn:
+                if error is None:
+                    _write(conn, key, {**base, "state": "sent", "until": now.isoformat()}, now)
+                else:
+                    _write(conn, key, {**base, "state": "pending", "error": error}, now)
+            out.append(DigestSend(target.service, "sent" if error is None else "pending", part.alerts, start, now,
+                                  error))
+    return out
