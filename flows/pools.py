@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from flows.limits import ensure_crawl_limits
+from orewire.prefect_api import healthy
 from orewire.settings import SETTINGS, Settings
 from orewire.sources import load_registry
 
@@ -26,6 +27,13 @@ POOL_TYPE = "process"
 
 class PoolError(RuntimeError):
     """A work pool that cannot be used (another type, or unreachable); the message is one line."""
+
+
+def require_api(api: str) -> None:
+    """Raises PoolError (one line) when the Prefect API ``api`` does not answer its health check."""
+    if not healthy(api):
+        raise PoolError(f"the Prefect API {api} does not answer: start its server, or point "
+                        "PREFECT_API_URL at one that runs")
 
 
 def ensure_pool(name: str) -> None:
@@ -53,11 +61,13 @@ def ensure_pool(name: str) -> None:
                         f"{POOL_TYPE!r} pool (choose another name)")
 
 
-def register(settings: Settings, pool: str, built: list[Any]) -> None:
+def register(settings: Settings, pool: str, api: str, built: list[Any]) -> None:
     """Register the deployments ``built`` (with module-path entry points: see
-    :func:`module_entrypoints`) on the process pool ``pool`` (made if missing), with the crawl
-    limits of the registry's sources. Registering again updates the same deployments (keyed by
-    flow and name)."""
+    :func:`module_entrypoints`) on the process pool ``pool`` (made if missing) of the Prefect API
+    ``api``, with the crawl limits of the registry's sources. Registering again updates the same
+    deployments (keyed by flow and name). Raises PoolError when the API does not answer or the
+    pool is not a process pool."""
+    require_api(api)
     ensure_pool(pool)
     ensure_crawl_limits(load_registry(settings.sources).names())
     for deployment in built:
@@ -94,7 +104,8 @@ def run_worker(settings: Settings, pool: str, api: str, *, name: str | None = No
                printer: Any = print) -> None:
     """Poll the process pool ``pool`` of the Prefect API ``api`` and run its flow runs until
     interrupted: the first SIGINT or SIGTERM stops taking runs, a second one kills what still runs
-    (Prefect's own worker handling). Raises PoolError when ``pool`` is not a process pool."""
+    (Prefect's own worker handling). Raises PoolError when the API does not answer or ``pool`` is
+    not a process pool."""
     import asyncio
 
     from prefect.settings import PREFECT_API_URL, temporary_settings
@@ -107,6 +118,7 @@ def run_worker(settings: Settings, pool: str, api: str, *, name: str | None = No
     os.environ.update(absolute_environment(settings))
     os.environ["PREFECT_API_URL"] = api  # the flow runs' processes inherit it
     with temporary_settings({PREFECT_API_URL: api}):
+        require_api(api)
         ensure_pool(pool)
         ensure_crawl_limits(load_registry(settings.sources).names())
         setup_signal_handlers_worker(os.getpid(), "orewire worker", printer)

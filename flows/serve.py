@@ -8,6 +8,9 @@ parameterised ``backfill/backfill`` and ``reprocess/reprocess`` deployments to t
 since=2024-01-01 --param until=2024-01-31``. Without ``PREFECT_API_URL`` a Prefect server is
 started on loopback (its database in the project's state folder) and stopped on exit. Serving
 again updates the same deployments (they are keyed by flow and name), never duplicates them.
+
+``orewire serve --pool NAME`` registers the same deployments on a Prefect process work pool for
+``orewire worker`` processes to run, instead of serving them here (see flows.pools).
 """
 
 from __future__ import annotations
@@ -132,7 +135,7 @@ def _register_on_pool(settings: Settings, pool: str, api: str, console: Any, *, 
     """Register the deployments on the work pool; then, if the server is this process's own, keep
     it up until interrupted (the workers need it); else there is nothing more to do here."""
     built = deployments(settings, **module_entrypoints())
-    register(settings, pool, built)
+    register(settings, pool, api, built)
     console.print(f"orewire serve: {len(built)} deployments on work pool {pool!r} at {api}; "
                   f"workers run them: orewire worker --pool {pool}")
     if own_server:
@@ -197,4 +200,5 @@ def serve_all(settings: Settings, port: int | None = None, pool: str | None = No
     # must not kill the process on its way out.
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    console.print("orewire serve: stopped")
+    if not (pool and existing):  # a registration on another's server has nothing to stop
+        console.print("orewire serve: stopped")
