@@ -160,7 +160,7 @@ def test_people_in_the_nominative_with_post_and_organisation(text: str, person: 
 
 
 @pytest.mark.parametrize("text,companies", [
-    ("АО Казахалтын и ТОО Алтын Тобе Майнинг получили лицензии.", {"Kazakhaltyn", "Altyn Tobe Mayning"}),
+    ("АО Казахалтын и ТОО Алтын Тобе Майнинг получили лицензии.", {"Kazakhaltyn", "Altyn Tobe Mining"}),
     ("Холдинг «Металлоинвест» и госкорпорация «Ростех» создадут СП.", {"Metalloinvest", "Rostec"}),
     ("Дочерняя компания «Казахмыса» — ТОО «Kazakhmys Copper» — нарастила выпуск.", {"Kazakhmys", "Kazakhmys Copper"}),
     ("Как сообщает пресс-служба АО «НК «Казгеология»», работы завершены.", {"Kazgeology"}),

@@ -160,3 +160,18 @@ def test_a_double_first_name_keeps_its_capitals() -> None:
 
 def test_a_latin_numeral_joined_to_a_russian_word_is_no_company() -> None:
     assert _names("Проект «Отработка карьера». V-очередь сдана.", "company") == set()
+
+
+@pytest.mark.parametrize("text,companies", [
+    ("Недропользователь «Алтынэкс Компани» получил контракт на разведку.", {"Altyneks Company"}),
+    ("Компания Кемин Голд подала заявку, компания Казахстана и компания Сергея Иванова — нет.", {"Kemin Gold"}),
+    ("Инвестор «Эвраз Каспиан Сталь» построит завод.", {"Evraz Caspian Steel"}),
+    ("АО «Шалкия Цинк ЛТД» ведет строительство рудника.", {"Shalkiya Zinc"}),
+    ("Добычей займется ТОО «Аулие Голд Майнинг».", {"Auliye Gold Mining"}),
+    # a quoted coined name that acts is a company; a quoted phrase of dictionary words is not
+    ("«Qazaqgaz» и «Самрук-Энерго» подписали соглашение, а «Цифровой Казахстан» начал работу.",
+     {"Qazaqgaz", "Samruk-Energo"}),
+    ("Месторождение «Долинное» вышло на проектную мощность.", set()),
+])
+def test_companies_by_cue_action_and_english_words(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

@@ -30,10 +30,17 @@ LEGAL_WORD = re.compile(LEGAL_RU + r"|НК|ГМК|ГРК|МК|ГОК")
 _LEGAL_QUOTED = re.compile(
     LEGAL_RU + r"\s*[«\"“„]\s*(?:(?:НАК|АК|НК|ГМК|ГК|ГРК|МК|ХК)\s*[«\"“„]\s*)?"
     r"(?P<name>[^«»\"“”„\n]{1,80}?(?:\s*[„“\"«][^«»\"“”„\n]{1,60}[”“\"»])?)\s*[»\"”“]")
-_CUE = (r"(?<![\w-])(?:[Кк]омпани[яиейю]|[Гг]оскорпораци[яиейю]|[Кк]омпаниями|[Пп]редприяти[еяюи]|[Кк]омбинат[а-яё]*|[Хх]олдинг[а-яё]*|"
+_CUE = (r"(?<![\w-])(?=[КкНнОоИиПпГгХхФф«Дд])(?:[Кк]омпани[яиейю]|[Нн]едропользовател[ьяюеи]|[Оо]ператор[а-яё]{0,3}|[Ии]нвестор[а-яё]{0,3}|"
+        r"[Пп]одрядчик[а-яё]{0,3}|[Гг]оскорпораци[яиейю]|[Кк]омпаниями|[Пп]редприяти[еяюи]|[Кк]омбинат[а-яё]*|[Хх]олдинг[а-яё]*|"
         r"[Кк]орпораци[яиейю]|[Кк]онцерн[а-яё]*|[Фф]ирм[аыуео]й?|«дочк[аиуой]+»|[Дд]очк[аиуой]+|[Пп]роизводител[ья]м?)")
 _LEGAL_BARE = re.compile(r"(?<![\w-])" + LEGAL_RU + r"\s+(?P<name>(?:[A-ZА-ЯЁ][\w&.-]*)(?:\s[A-ZА-ЯЁ][\w&.-]*){0,3})")
 _CUE_QUOTED = re.compile(_CUE + r"\s+[«\"“„](?P<name>[^«»\"“”„\n]{2,60}?)[»\"”“]")
+# "компания Кемин Голд": an unquoted name of capitalised words the dictionary does not know
+_CUE_WORDS = re.compile(r"(?<![\w-])(?=[Кк])[Кк]омпани(?:я|и|ей|ю)[ \u00a0]+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+                        r"(?:[ \u00a0][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2})(?![\w-])")
+# «Самрук-Энерго» подписала ...: a quoted coined name that acts (a verb in the past tense after it)
+_QUOTED_ACTS = re.compile(r"[«\"“„](?P<name>[A-ZА-ЯЁ][^«»\"“”„\n]{1,40}?)[»\"”“][ \u00a0]+"
+                          r"(?:(?:и|а)[ \u00a0]+[«\"“„][^«»\"“”„\n]{1,40}?[»\"”“][ \u00a0]+)?(?P<verb>[а-яё]{3,})")
 _CUE_CAPS = re.compile(_CUE + r"\s+(?!" + LEGAL_RU + r"(?![\w]))(?P<name>[А-ЯЁ]{2,}(?:-[А-ЯЁ]+)?)(?![\w])")
 _LATIN_SEQ = re.compile(
     r"(?<![\w@/.:])[A-Z][\w’'&.\-]*(?:[ \u00a0](?:[A-Z][\w’'&.\-]*|\d+[A-Za-z][\w]*|of|and|&|de|for|the))*")
@@ -43,7 +50,7 @@ _LATIN_SKIP = re.compile(r"^(?:[IVX]+|USD|EUR|KZT|RUB|UZS|KGS|CNY|GDP|CEO|CFO|CO
                          r"JORC|KAZRC|PERC|CRIRSCO|SAMREC|NI|NI 43-101|AIX|KASE|MOEX|LSE|HKEX|NYSE|ASX|TSX|SSE|"
                          r"[A-Z]|IT|PR|TV|VIP|PDF|WhatsApp|Telegram|Facebook|Twitter|Instagram|YouTube|Google|"
                          r"News|Google News|VK|Viber)$")
-_KW = (r"(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*|[Уу]част(?:ок|к[а-яё]+)|[Рр]удопроявлени[а-яё]*|"
+_KW = (r"(?=[МмРрУуТтПпКк])(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*|[Уу]част(?:ок|к[а-яё]+)|[Рр]удопроявлени[а-яё]*|"
        r"[Тт]рубк[аеиуой]{1,2}|[Рр]азрез[а-яё]{0,2}|[Пп]роект[а-яё]{0,2}|"
        r"[Пп]лощад[ьи]|[Кк]арьер[а-яё]*)")
 _NAME1 = (r"(?:[«\"“„][^«»\"“”„\n]{2,40}[»\"”“]|[A-ZА-ЯЁ][\w]*(?:-[\wА-ЯЁа-яё]+)*"
@@ -72,7 +79,7 @@ ROLE_WORDS = ("министр", "вице-министр", "премьер-ми�
               "губернатор", "руководитель", "заведующая", "заведующий", "начальник", "советник", "депутат",
               "посол", "управляющий", "основатель", "владелец", "акционер", "эксперт", "аналитик", "спикер",
               "главный геолог", "исполнительный директор", "председатель правления", "мэр")
-_ROLE_RE = re.compile(r"(?<![\w-])(?P<role>(?:[Вв]ице-|[Пп]ремьер-)?(?:[Мм]инистр|[Пп]резидент)[а-яё]*|"
+_ROLE_RE = re.compile(r"(?<![\w-])(?=[ВвПпМмГгДдАаЗзРрНнСсУуОоЭэ])(?P<role>(?:[Вв]ице-|[Пп]ремьер-)?(?:[Мм]инистр|[Пп]резидент)[а-яё]*|"
                       r"(?:[Гг]ен)?[Дд]иректор[а-яё]*|[Пп]редседател[а-яё]+|[Гг]лав[аыеуой]+|[Аа]ким[а-яё]*|"
                       r"[Зз]аместител[а-яё]+|[Пп]редставител[а-яё]+|[Гг]еолог(?:а|у|ом|е|и|ов|ам|ами)?|[Гг]убернатор[а-яё]*|"
                       r"[Рр]уководител[а-яё]+|[Зз]аведующ[а-яё]+|[Нн]ачальник[а-яё]*|[Сс]оветник[а-яё]*|"
@@ -158,14 +165,34 @@ class Sentences:
         return self.spans[self.index(pos)] if self.spans else (0, 0)
 
 
+# English words of company names written in Cyrillic, given back in English ("Аулие Голд Майнинг" ->
+# "Auliye Gold Mining"), as English-language news writes them
+_ENGLISH_WORDS = {
+    "Майнинг": "Mining", "Компани": "Company", "Кампани": "Company", "Ресорсиз": "Resources",
+    "Ресурсиз": "Resources", "Ресорсез": "Resources", "Холдинг": "Holding", "Холдингс": "Holdings",
+    "Груп": "Group", "Групп": "Group", "Металс": "Metals", "Минералс": "Minerals", "Минералз": "Minerals",
+    "Энерджи": "Energy", "Копер": "Copper", "Коппер": "Copper", "Корпорейшн": "Corporation",
+    "Интернешнл": "International", "Интернэшнл": "International", "Оперейтинг": "Operating",
+    "Солюшнс": "Solutions", "Голдфилдз": "Goldfields", "Голдфилдс": "Goldfields", "Каспиан": "Caspian",
+    "Ойл": "Oil", "Сильвер": "Silver", "Инвестментс": "Investments", "Девелопмент": "Development",
+    "Эксплорейшн": "Exploration", "Смелтинг": "Smelting", "Трейдинг": "Trading", "Сервисез": "Services",
+    "Ураниум": "Uranium", "Лимитед": "Limited", "Кэпитал": "Capital", "Капитал": "Capital",
+    "Партнерс": "Partners", "Технолоджис": "Technologies", "Индастриз": "Industries", "Стил": "Steel",
+    "Алюминиум": "Aluminium", "Голд": "Gold", "Инк": "Inc", "Ко": "Co", "Цинк": "Zinc", "Сталь": "Steel",
+}
+
+
 def _latin_name(name: str) -> str:
     """Canonical Latin of a Cyrillic name: a known company's word keeps its canonical name
-    ("ТАЛКО Голд" -> "TALCO Gold"), a Latin-shaped acronym turns Latin, the rest is romanised."""
+    ("ТАЛКО Голд" -> "TALCO Gold"), an English word comes back in English ("Майнинг" -> "Mining"),
+    a Latin-shaped acronym turns Latin, the rest is romanised."""
     single = _single_word_companies()
     words = []
     for w in re.split(r"(\s+|-)", name):
         if w in single:
             words.append(single[w])
+        elif w in _ENGLISH_WORDS:
+            words.append(_ENGLISH_WORDS[w])
         elif latin_lookalike(w):
             words.append(latin_lookalike(w) or w)
         else:
@@ -275,6 +302,7 @@ def _company(found: _Found, raw: str, start: int, end: int) -> None:
     if inner:
         name = inner.group(1).strip()
     name = re.sub(r"^(?:НАК|АК|ТОО|АО|СП)\s+", "", name).strip()
+    name = re.sub(r"[\s,]+(?:ЛТД|Лтд|LTD|Ltd\.?|ЛЛП|LLP|Инк|Inc\.?)$", "", name).strip()
     if len(name) < 2 or not (name[:1].isupper() or name[:1].isdigit()):
         return
     k = gz.lookup(name)
@@ -306,6 +334,8 @@ _PLANT_QUOTED = re.compile(r"(?<![\w-])(?P<legal>" + LEGAL_RU + r"[\s\u00a0]+)?�
 def _plants(text: str, found: _Found) -> None:
     """A plant (ГОК) is neither a deposit nor, unless a legal form says so ("ЗАО ГОК «Депутатский»"),
     a company: its words are taken so that no later rule reads them as a deposit."""
+    if "ГОК" not in text:
+        return
     for m in _PLANT_ADJ.finditer(text):
         if not found.overlaps(m.start(), m.end()):
             found.claim(m.start(), m.end())
@@ -319,8 +349,7 @@ def _plants(text: str, found: _Found) -> None:
 
 _QUOTED = re.compile(r"[«\"“„](?P<name>[A-ZА-ЯЁ][^«»\"“”„\n]{2,50}?)[»\"”“]")
 _CAP_WORD = re.compile(r"[A-ZА-ЯЁ0-9][\w&.’'-]*")
-_NATIONAL_QUOTED = re.compile(r"(?<![\w-])(?P<adj>[А-ЯЁа-яё]+(?:ск|цк)(?:ая|ий|ое|ой|ую|ого|ому|им))[\s\u00a0]+"
-                              r"[«\"“„](?P<name>[A-ZА-ЯЁ][^«»\"“”„\n]{1,50}?)[»\"”“]")
+_NATIONAL_BEFORE = re.compile(r"(?<![\w-])(?P<adj>[А-ЯЁа-яё]+(?:ск|цк)(?:ая|ий|ое|ой|ую|ого|ому|им))[\s\u00a0]+$")
 
 
 def _quoted_companies(text: str, found: _Found) -> None:
@@ -342,9 +371,13 @@ def _quoted_companies(text: str, found: _Found) -> None:
 
 def _national_companies(text: str, found: _Found) -> None:
     """A quoted name after a country's adjective is a company: "китайская «Цзиньчуань»"."""
-    for m in _NATIONAL_QUOTED.finditer(text):
-        if gz.country_of_word(m.group("adj")) and not found.overlaps(m.start("name"), m.end("name")):
-            _company(found, m.group("name"), m.start("name"), m.end("name"))
+    for q in _QUOTED.finditer(text):
+        m = _NATIONAL_BEFORE.search(text, max(0, q.start() - 40), q.start())
+        if m is None or not gz.country_of_word(m.group("adj")):
+            continue
+        s, e = q.start("name"), q.end("name")
+        if not found.overlaps(s, e):
+            _company(found, q.group("name"), s, e)
 
 
 def _companies(text: str, found: _Found) -> None:
@@ -362,6 +395,26 @@ def _companies(text: str, found: _Found) -> None:
     for m in _CUE_CAPS.finditer(text):
         if not found.is_claimed(m.start("name"), m.end("name")):
             _company(found, m.group("name"), m.start("name"), m.end("name"))
+    for m in _CUE_WORDS.finditer(text):
+        first = m.group("name").split()[0]
+        if found.overlaps(m.start("name"), m.end("name")) or morph.is_dictionary_word(first) \
+                or morph.given_name(first) or _country_stem(first) or morph.is_oblique_place(first):
+            continue
+        _company(found, m.group("name"), m.start("name"), m.end("name"))
+
+
+def _acting_companies(text: str, found: _Found) -> None:
+    """A quoted coined name followed by a verb in the past tense is a company: «Самрук-Энерго»
+    подписала, «Qazaqgaz» и «Самрук-Энерго» подписали. Runs after the deposits have taken theirs."""
+    for m in _QUOTED_ACTS.finditer(text):
+        if not morph.is_past_verb(m.group("verb")):
+            continue
+        for q in _QUOTED.finditer(text, m.start(), m.start("verb")):
+            s, e = q.start("name"), q.end("name")
+            first = re.split(r"[\s-]", q.group("name"))[0]
+            if found.overlaps(s, e) or morph.is_dictionary_word(first) or _country_stem(first):
+                continue
+            _company(found, q.group("name"), s, e)
 
 
 def _latin_companies(text: str, found: _Found) -> None:
@@ -465,7 +518,7 @@ def _deposits(text: str, found: _Found, links: list[tuple[_Ent, str]], sents: Se
             out.append(c)
         return out
 
-    for m in _KW_PERSON.finditer(text):
+    for m in _KW_PERSON.finditer(text) if "им" in text else ():
         sur = m.group("sur")
         nom = morph.surname_nominative(sur, "masc")
         form = f"имени {m.group('init')}{sur}".replace("  ", " ")
@@ -650,7 +703,8 @@ def _persons(text: str, found: _Found, authors: list[str]) -> None:
                 ent.mentions.append((m.start(), m.end()))
 
 
-_INITIALS_FIRST = re.compile(r"(?<![\w.])(?P<init>[А-ЯЁ]\.[\s\u00a0]?(?:[А-ЯЁ]\.[\s\u00a0]?)?)"
+_TWO_INITIALS = re.compile(r"[А-ЯЁ]\.[\s\u00a0]?[А-ЯЁ]\.")
+_INITIALS_FIRST = re.compile(r"(?<![\w.])(?=[А-ЯЁ]\.)(?P<init>[А-ЯЁ]\.[\s\u00a0]?(?:[А-ЯЁ]\.[\s\u00a0]?)?)"
                              r"(?P<sur>[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
 _INITIALS_AFTER = re.compile(r"(?<![\w.-])(?P<sur>[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)[\s\u00a0]"
                              r"(?P<init>[А-ЯЁ]\.[\s\u00a0]?[А-ЯЁ]\.)")
@@ -661,6 +715,8 @@ def _initialled(text: str, found: _Found, authors: list[str], roles: list[tuple[
     already found by full name, or a new person written as the text writes them."""
     people = [e for e in found.ents.values() if e.kind == "person"]
     for rx in (_INITIALS_FIRST, _INITIALS_AFTER):
+        if rx is _INITIALS_AFTER and not _TWO_INITIALS.search(text):
+            continue
         for m in rx.finditer(text):
             s, e = m.start(), m.end()
             if found.overlaps(s, e):
@@ -756,6 +812,7 @@ def extract_ru(text: str, published_at: datetime | None = None,
     links: list[tuple[_Ent, str]] = []
     bare: list[tuple[int, int]] = []
     _deposits(text, found, links, sents, bare)
+    _acting_companies(text, found)
     _mentions_by_stem(text, found)
     _persons(text, found, authors)
     commodity_spans: list[tuple[int, int, str, bool]] = []

@@ -9,9 +9,11 @@ final vowel, й or ь when the word is long enough) followed by up to three more
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 # case endings of nouns and adjectives: what may follow a stem in an inflected form
 ENDINGS = r"(?:ами|ями|ого|его|ому|ему|ыми|ими|ой|ей|ом|ем|ём|ам|ям|ах|ях|ую|юю|ая|яя|ое|ее|ие|ые|их|ых|им|ым|ью|ий|ый|а|я|у|ю|е|ы|и|о|ь|й)?"
@@ -71,10 +73,29 @@ def commodity_word_re() -> re.Pattern[str]:
     """The words (letter runs) that may name a commodity: one of the word beginnings, or an exact
     word. ``commodity_of_word`` decides; this only spares looking up every word of a text."""
     stems, exact = commodities()
-    def alt(words: list[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![{_LETTER}])(?:(?:{alt(list(stems))})[{_LETTER}]*|(?:{alt(list(exact))})(?![{_LETTER}]))",
+    first = "".join(sorted({c for w in (*stems, *exact) for c in (w[0].lower(), w[0].upper())}))
+    return re.compile(rf"(?<![{_LETTER}])(?=[{first}])(?:(?:{_trie(stems)})[{_LETTER}]*|(?:{_trie(exact)})(?![{_LETTER}]))",
                       re.IGNORECASE)
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation of literal ``words`` as a character trie, so that the engine decides on each
+    character once instead of trying every word (a longer word is tried before a shorter one)."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(root)
 
 
 @lru_cache(maxsize=1)

@@ -66,6 +66,13 @@ def is_common_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def is_past_verb(word: str) -> bool:
+    """True when the word's likeliest reading is a verb in the past tense (подписала, сообщило)."""
+    found = parses(word.lower())
+    return bool(found) and found[0].tag.POS == "VERB" and "past" in found[0].tag
+
+
+@lru_cache(maxsize=65536)
 def can_be_nominative(word: str) -> bool:
     """True when some reading of the word is a nominative (or indeclinable)."""
     return any("nomn" in p.tag or "Fixd" in p.tag for p in parses(word.lower()))
