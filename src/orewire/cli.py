@@ -501,7 +501,7 @@ def web(
         token = secrets.token_urlsafe(24)
     if not warehouse_exists(settings):
         raise UserError(f"no warehouse at {settings.warehouse} yet: run `orewire run` (or set OREWIRE_WAREHOUSE)")
-    err.print(f"orewire web: {settings.warehouse} (read-only), archive {settings.archive}", highlight=False)
+    err.print(f"orewire web: {settings.warehouse} (read-only), archive {settings.archive_url or settings.archive}", highlight=False)
     print(f"Open {address(host, port, token)}", flush=True)
     try:
         serve(settings, host=host, port=port, token=token)

@@ -28,7 +28,7 @@ def collect_status(settings: Settings, now: datetime | None = None) -> dict[str,
     lags over the last week (see :mod:`orewire.alerts.freshness`) as of ``now``."""
     now = now or datetime.now(UTC)
     names = load_registry(settings.sources).names()
-    data: dict[str, Any] = {"warehouse": str(settings.warehouse), "archive": str(settings.archive), "sources": []}
+    data: dict[str, Any] = {"warehouse": str(settings.warehouse), "archive": settings.archive_url or str(settings.archive), "sources": []}
     try:
         conn = reader(settings, fts=False)
     except WarehouseDamaged:
