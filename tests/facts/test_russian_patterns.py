@@ -175,3 +175,22 @@ def test_a_latin_numeral_joined_to_a_russian_word_is_no_company() -> None:
 ])
 def test_companies_by_cue_action_and_english_words(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # each commodity to the deposit nearest to it in its clause, with those listed together with it
+    ("Месторождения Шокпар и Гагаринское богаты золотом.", {"Shokpar": ["gold"], "Gagarinskoye": ["gold"]}),
+    ("На месторождении Акжал добывают цинк, а на месторождении Каратау — золото.",
+     {"Akzhal": ["zinc"], "Karatau": ["gold"]}),
+    ("Золото и серебро добывают на Кокпатасе и Даугызтау, медь — на Кальмакыре.",
+     {"Kokpatas": ["gold", "silver"], "Daugyztau": ["gold", "silver"], "Kalmakyr": ["copper"]}),
+    ("Лицензии отозваны: для добычи известняков на Березовском месторождении; для добычи фосфоритов на "
+     "Ашинском месторождении.", {"Berezovskoye": [], "Ashinskoye": ["phosphate"]}),
+    # a commodity of the sentence before is not the deposit's
+    ("Из руды получают титан и цирконий. Месторождения Шокпар и Гагаринское богаты золотом.",
+     {"Shokpar": ["gold"], "Gagarinskoye": ["gold"]}),
+    ("Компания разрабатывает медно-порфировое месторождение Бесшокы с запасами 1,2 млн т меди.",
+     {"Besshoky": ["copper"]}),
+])
+def test_commodities_go_to_their_deposit(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

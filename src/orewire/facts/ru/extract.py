@@ -528,7 +528,7 @@ def _deposits(text: str, found: _Found, links: list[tuple[_Ent, str]], sents: Se
             found.claim(m.start("init"), m.end("sur"))
     for m in _ADJ_KW.finditer(text):
         kw = m.group("kw")
-        before = text[max(0, m.start() - 25):m.start()].split()
+        before = text[max(sents.span(m.start())[0], m.start() - 25):m.start()].split()
         if text[m.end():m.end() + 15].lstrip().startswith(("месторожд",)) and kw.lower().startswith("групп"):
             continue
         adjs = [a for a in re.split(r"\s*,\s*|\s+и\s+", m.group("adjs")) if a]
@@ -564,7 +564,7 @@ def _deposits(text: str, found: _Found, links: list[tuple[_Ent, str]], sents: Se
         near = [c for c in (commodity_of(w) for w in between) if c]
         if _IRON.search(m.group("between")):
             near = ["iron ore"]
-        before = text[max(0, m.start() - 25):m.start()].split()
+        before = text[max(sents.span(m.start())[0], m.start() - 25):m.start()].split()
         pre = commodity_of(before[-1]) if before else None
         names = m.group("names")
         pos = m.start("names")
@@ -604,6 +604,8 @@ def _deposits(text: str, found: _Found, links: list[tuple[_Ent, str]], sents: Se
         after = text[m.end():m.end() + 20]
         if re.match(r"\s+(?:[«\"“„]|[A-ZА-ЯЁ]|имени|им\.)", after):
             continue
+        if found.overlaps(max(0, m.start() - 3), m.start()):
+            continue  # "на Березовском месторождении": named by the adjective before it
         bare.append((m.start(), m.end()))
 
 
@@ -870,6 +872,44 @@ def _sentence(text: str, sents: Sentences, pos: int) -> str:
     return text[s:e].strip()
 
 
+_WORD_END = re.compile(r"[\w-]+")
+_DASH_TO = re.compile(r"[а-яё]+[\s\u00a0]*[—–-][\s\u00a0]*(?:(?:на|в|из|с)[\s\u00a0]+)?[«\"“„]?")
+_LISTED = re.compile(r"[\s\u00a0,»\"”“«„]*(?:(?:и|а также)[\s\u00a0«„\"“]*)?")
+
+
+def _owners(text: str, mentions: list[tuple[int, int, _Ent]], pos: int) -> list[_Ent]:
+    """The deposits of one sentence that a commodity at ``pos`` belongs to: of its clause (up to a
+    semicolon), the deposit named nearest to it, before or after ("добыча золота на месторождении X",
+    "на X добывают цинк, а на Y — золото"; after a dash, the one after: "медь — на Кальмакыре"), with
+    those listed together with it ("Шокпар и Гагаринское богаты золотом")."""
+    cs = text.rfind(";", 0, pos) + 1
+    ce = text.find(";", pos)
+    ce = len(text) if ce < 0 else ce
+    clause = [m for m in mentions if cs <= m[0] < ce]
+    dash = _DASH_TO.match(text, pos)
+    after = [m for m in clause if m[0] >= pos]
+    before = [m for m in clause if m[1] <= pos]
+    if dash and after and after[0][0] == dash.end():
+        before = []
+    word_end = _WORD_END.match(text, pos)
+    end = word_end.end() if word_end else pos
+    if before and (not after or pos - before[-1][1] <= after[0][0] - end):
+        group = [before[-1]]
+        for m in reversed(before[:-1]):
+            if not _LISTED.fullmatch(text, m[1], group[0][0]):
+                break
+            group.insert(0, m)
+    elif after:
+        group = [after[0]]
+        for m in after[1:]:
+            if not _LISTED.fullmatch(text, group[-1][1], m[0]):
+                break
+            group.append(m)
+    else:
+        return []
+    return [d for _s, _e, d in group]
+
+
 def _link_commodities(text: str, found: _Found, links: list[tuple[_Ent, str]], sents: Sentences,
                       bare: list[tuple[int, int]], spans: list[tuple[int, int, str, bool]]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
@@ -881,7 +921,16 @@ def _link_commodities(text: str, found: _Found, links: list[tuple[_Ent, str]], s
 
     for ent, c in links:
         add(ent.name, c)
+    tied = {name for name, cs in out.items() if cs}  # deposits the text ties to commodities in so many words
     deposits = [e for e in found.ents.values() if e.kind == "deposit" and e.mentions]
+
+    def _sentence_owners(pos: int) -> list[_Ent]:
+        """The deposits a commodity at ``pos`` belongs to in its sentence; every deposit when its
+        sentence names none."""
+        ss, se = sents.span(pos)
+        here = sorted((ms, me, d) for d in deposits for ms, me in d.mentions if ss <= ms < se)
+        return _owners(text, here, pos) if here else deposits
+
     # a known deposit and one of the commodities it is worked for, named in the same paragraph (anywhere
     # when the article names no other deposit)
     known = gz.deposit_commodities()
@@ -896,17 +945,21 @@ def _link_commodities(text: str, found: _Found, links: list[tuple[_Ent, str]], s
             if len(deposits) == 1:
                 ps, pe = 0, len(text)
             for cs, _ce, c, descriptive in spans:
-                if ps <= cs < pe and not descriptive and c in worked:
+                if ps <= cs < pe and not descriptive and c in worked and ent in _sentence_owners(cs):
                     add(ent.name, c)
     # a commodity in the sentence of a deposit's mention, for a deposit the text does not tie
     # to its commodities in so many words ("Кончоч (золото, серебро)")
+    # ... and when the sentence names several deposits, the commodity goes to the nearest one before it
+    # with those listed together with it ("на Акжале медь, а на Каратасе золото"; "Шокпар и Гагаринское
+    # богаты золотом"), or to the first one after it when none is before
     for ent in deposits:
-        if out.get(ent.name):
+        if ent.name in tied:
             continue
         for s, _e in ent.mentions:
             ss, se = sents.span(s)
+            here = sorted((ms, me, d) for d in deposits for ms, me in d.mentions if ss <= ms < se)
             for cs, _ce, c, descriptive in spans:
-                if ss <= cs < se and not descriptive:
+                if ss <= cs < se and not descriptive and ent in _owners(text, here, cs):
                     add(ent.name, c)
     # "месторождение олова" or "запасы месторождения ... меди" with no name: the deposit named last
     # in this or the sentence before, or the article's only deposit
