@@ -194,3 +194,23 @@ def test_companies_by_cue_action_and_english_words(text: str, companies: set[str
 ])
 def test_commodities_go_to_their_deposit(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # one commodity in the sentence: every deposit of the clause shares it
+    ("Открыты месторождения Балпантау и Тамдыбулак в составе карьера Мурунтау с запасами 40 млн тонн "
+     "золотосодержащей руды.", {"Balpantau": ["gold"], "Tamdybulak": ["gold"], "Muruntau": ["gold"]}),
+    # a quoted name may begin with a figure
+    ("На месторождении меди «50 лет Октября» стартовали работы.", {"50 let Oktyabrya": ["copper"]}),
+    # "участок" with no name is the one named last in its paragraph
+    ("Работы пройдут на участке Акбулак. Он лежит в 35 км от Аркалыка. По данным геологов, участок "
+     "содержит редкоземельные металлы.", {"Akbulak": ["rare earths"]}),
+])
+def test_shared_commodities_figures_and_unnamed_areas(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+
+
+def test_a_company_cue_with_its_trade_and_no_company_from_a_post() -> None:
+    text = ("Компания по добыче редкоземельных металлов «Кутессай Майнинг» не выполнила условия. "
+            "Об этом сообщил управляющий партнер компании Пини Альтхаус.")
+    assert _names(text, "company") == {"Kutessay Mining"}

@@ -34,13 +34,16 @@ _CUE = (r"(?<![\w-])(?=[КкНнОоИиПпГгХхФф«Дд])(?:[Кк]омп�
         r"[Пп]одрядчик[а-яё]{0,3}|[Гг]оскорпораци[яиейю]|[Кк]омпаниями|[Пп]редприяти[еяюи]|[Кк]омбинат[а-яё]*|[Хх]олдинг[а-яё]*|"
         r"[Кк]орпораци[яиейю]|[Кк]онцерн[а-яё]*|[Фф]ирм[аыуео]й?|«дочк[аиуой]+»|[Дд]очк[аиуой]+|[Пп]роизводител[ья]м?)")
 _LEGAL_BARE = re.compile(r"(?<![\w-])" + LEGAL_RU + r"\s+(?P<name>(?:[A-ZА-ЯЁ][\w&.-]*)(?:\s[A-ZА-ЯЁ][\w&.-]*){0,3})")
-_CUE_QUOTED = re.compile(_CUE + r"\s+[«\"“„](?P<name>[^«»\"“”„\n]{2,60}?)[»\"”“]")
+_CUE_QUOTED = re.compile(_CUE + r"(?:\s+по\s+[а-яё]+(?:\s+[а-яё]+){0,3}?)?\s+[«\"“„](?P<name>[^«»\"“”„\n]{2,60}?)[»\"”“]")
 # "компания Кемин Голд": an unquoted name of capitalised words the dictionary does not know
 _CUE_WORDS = re.compile(r"(?<![\w-])(?=[Кк])[Кк]омпани(?:я|и|ей|ю)[ \u00a0]+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
                         r"(?:[ \u00a0][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2})(?![\w-])")
 # «Самрук-Энерго» подписала ...: a quoted coined name that acts (a verb in the past tense after it)
 _QUOTED_ACTS = re.compile(r"[«\"“„](?P<name>[A-ZА-ЯЁ][^«»\"“”„\n]{1,40}?)[»\"”“][ \u00a0]+"
                           r"(?:(?:и|а)[ \u00a0]+[«\"“„][^«»\"“”„\n]{1,40}?[»\"”“][ \u00a0]+)?(?P<verb>[а-яё]{3,})")
+_POST_BEFORE = re.compile(r"(?:партн[её]р|сотрудни[кц]|представител|директор|глав[аеуы]|руководител|основател|"
+                          r"владел|акционер|председател|президент|аналитик|эксперт|менеджер|специалист)[а-яё]*[\s\u00a0]+$",
+                          re.IGNORECASE)
 _CUE_CAPS = re.compile(_CUE + r"\s+(?!" + LEGAL_RU + r"(?![\w]))(?P<name>[А-ЯЁ]{2,}(?:-[А-ЯЁ]+)?)(?![\w])")
 _LATIN_SEQ = re.compile(
     r"(?<![\w@/.:])[A-Z][\w’'&.\-]*(?:[ \u00a0](?:[A-Z][\w’'&.\-]*|\d+[A-Za-z][\w]*|of|and|&|de|for|the))*")
@@ -178,7 +181,7 @@ _ENGLISH_WORDS = {
     "Эксплорейшн": "Exploration", "Смелтинг": "Smelting", "Трейдинг": "Trading", "Сервисез": "Services",
     "Ураниум": "Uranium", "Лимитед": "Limited", "Кэпитал": "Capital", "Капитал": "Capital",
     "Партнерс": "Partners", "Технолоджис": "Technologies", "Индастриз": "Industries", "Стил": "Steel",
-    "Алюминиум": "Aluminium", "Голд": "Gold", "Инк": "Inc", "Ко": "Co", "Цинк": "Zinc", "Сталь": "Steel",
+    "Алюминиум": "Aluminium", "Текнолоджи": "Technology", "Текнолоджис": "Technologies", "Голд": "Gold", "Инк": "Inc", "Ко": "Co", "Цинк": "Zinc", "Сталь": "Steel",
 }
 
 
@@ -397,6 +400,8 @@ def _companies(text: str, found: _Found) -> None:
             _company(found, m.group("name"), m.start("name"), m.end("name"))
     for m in _CUE_WORDS.finditer(text):
         first = m.group("name").split()[0]
+        if _POST_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "управляющий партнер компании Пини Альтхаус": a person of the company
         if found.overlaps(m.start("name"), m.end("name")) or morph.is_dictionary_word(first) \
                 or morph.given_name(first) or _country_stem(first) or morph.is_oblique_place(first):
             continue
@@ -460,14 +465,14 @@ def _trim_name(raw: str) -> str:
 
 def _deposit_name(found: _Found, raw: str, start: int, end: int, text: str, kw: str | None = None) -> _Ent | None:
     name = _strip_quotes(raw)
-    if len(name) < 3 or not name[:1].isupper():
-        return None
+    quoted = raw.strip()[:1] in _Q_OPEN
+    if len(name) < 3 or not (name[:1].isupper() or (quoted and name[:1].isdigit() and re.search(r"[А-ЯЁ]", name))):
+        return None  # a quoted name may begin with a figure: «50 лет Октября»
     first = name.split()[0]
     if first in gz.countries()[1] or _country_stem(first):
         return None
     if _PLACE_NOUN.match(text[end:end + 20]):
         return None  # "месторождения Карагандинской области"
-    quoted = raw.strip()[:1] in _Q_OPEN
     if not quoted and (morph.is_common_word(first) or any(morph.is_oblique_place(w) for w in name.split())):
         return None  # "месторождения Центральной Азии", "месторождения Якутии": a place in the genitive
     k = gz.lookup(name)
@@ -496,6 +501,9 @@ def _adjective_deposit(adj: str, kw: str, text: str) -> str:
     if kw.lower().startswith(("площад", "трубк")):
         return re.sub(r"ое$", "ая", base)
     return base
+
+
+_BARE_KW = re.compile(r"(?<![\w-])(?:[Мм]есторождени[а-яё]*|[Уу]част(?:ок|к[аеуи]|ком)|[Рр]удник[аеуи]?)(?![\w-])")
 
 
 def _deposits(text: str, found: _Found, links: list[tuple[_Ent, str]], sents: Sentences,
@@ -600,7 +608,7 @@ def _deposits(text: str, found: _Found, links: list[tuple[_Ent, str]], sents: Se
                 for c in items:
                     links.append((listed, c))
     # a deposit word with no name but with its commodity: "месторождение олова", "запасы месторождения ... меди"
-    for m in re.finditer(r"(?<![\w-])[Мм]есторождени[а-яё]*", text):
+    for m in _BARE_KW.finditer(text):
         after = text[m.end():m.end() + 20]
         if re.match(r"\s+(?:[«\"“„]|[A-ZА-ЯЁ]|имени|им\.)", after):
             continue
@@ -877,15 +885,18 @@ _DASH_TO = re.compile(r"[а-яё]+[\s\u00a0]*[—–-][\s\u00a0]*(?:(?:на|в|�
 _LISTED = re.compile(r"[\s\u00a0,»\"”“«„]*(?:(?:и|а также)[\s\u00a0«„\"“]*)?")
 
 
-def _owners(text: str, mentions: list[tuple[int, int, _Ent]], pos: int) -> list[_Ent]:
+def _owners(text: str, mentions: list[tuple[int, int, _Ent]], pos: int, shared: bool = False) -> list[_Ent]:
     """The deposits of one sentence that a commodity at ``pos`` belongs to: of its clause (up to a
     semicolon), the deposit named nearest to it, before or after ("добыча золота на месторождении X",
     "на X добывают цинк, а на Y — золото"; after a dash, the one after: "медь — на Кальмакыре"), with
-    those listed together with it ("Шокпар и Гагаринское богаты золотом")."""
+    those listed together with it ("Шокпар и Гагаринское богаты золотом"). ``shared``: the sentence names
+    one commodity only, which every deposit of the clause shares."""
     cs = text.rfind(";", 0, pos) + 1
     ce = text.find(";", pos)
     ce = len(text) if ce < 0 else ce
     clause = [m for m in mentions if cs <= m[0] < ce]
+    if shared:
+        return [d for _s, _e, d in clause]
     dash = _DASH_TO.match(text, pos)
     after = [m for m in clause if m[0] >= pos]
     before = [m for m in clause if m[1] <= pos]
@@ -929,7 +940,10 @@ def _link_commodities(text: str, found: _Found, links: list[tuple[_Ent, str]], s
         sentence names none."""
         ss, se = sents.span(pos)
         here = sorted((ms, me, d) for d in deposits for ms, me in d.mentions if ss <= ms < se)
-        return _owners(text, here, pos) if here else deposits
+        return _owners(text, here, pos, _one_commodity(ss, se)) if here else deposits
+
+    def _one_commodity(ss: int, se: int) -> bool:
+        return len({c for cs, _ce, c, descriptive in spans if ss <= cs < se and not descriptive}) <= 1
 
     # a known deposit and one of the commodities it is worked for, named in the same paragraph (anywhere
     # when the article names no other deposit)
@@ -959,10 +973,10 @@ def _link_commodities(text: str, found: _Found, links: list[tuple[_Ent, str]], s
             ss, se = sents.span(s)
             here = sorted((ms, me, d) for d in deposits for ms, me in d.mentions if ss <= ms < se)
             for cs, _ce, c, descriptive in spans:
-                if ss <= cs < se and not descriptive and ent in _owners(text, here, cs):
+                if ss <= cs < se and not descriptive and ent in _owners(text, here, cs, _one_commodity(ss, se)):
                     add(ent.name, c)
-    # "месторождение олова" or "запасы месторождения ... меди" with no name: the deposit named last
-    # in this or the sentence before, or the article's only deposit
+    # "месторождение олова", "запасы месторождения ... меди", "участок содержит ..." with no name: the
+    # deposit named last in this paragraph or the sentence before, or the article's only deposit
     for s, _e in bare:
         ss, se = sents.span(s)
         commodities = [c for cs, _ce, c, descriptive in spans if ss <= cs < se and not descriptive and cs > s]
@@ -972,7 +986,8 @@ def _link_commodities(text: str, found: _Found, links: list[tuple[_Ent, str]], s
         if len(deposits) == 1:
             target = deposits[0]
         else:
-            earlier = sents.spans[max(0, sents.index(s) - 1)][0]
+            # the paragraph so far, at least the sentence before
+            earlier = min(sents.spans[max(0, sents.index(s) - 1)][0], text.rfind("\n", 0, s) + 1)
             last = max(((ms, ent) for ent in deposits for ms, _me in ent.mentions if earlier <= ms < s),
                        default=None, key=lambda t: t[0])
             target = last[1] if last else None
