@@ -179,6 +179,19 @@ def test_every_command_on_a_lake(pg, tmp_path, prefect_harness, sites, registry,
     conn.close()
     found = orewire(["search", title_word], cmd)
     assert found.code == 0 and title_word in found.stdout.lower(), found.stdout + found.stderr
+    # The lake's postings find what the file's BM25 index finds (same tokens, same stems).
+    from orewire.warehouse.fulltext import search
+
+    for words in (title_word, "copper deposit", "gold"):
+        file_conn = db.reader(get_settings().with_overrides(warehouse=Path(files["trend"]["OREWIRE_WAREHOUSE"])))
+        lake = _lake(env)
+        try:
+            in_file = {r[0] for r in search(file_conn, words, limit=1000)}
+            assert in_file, words
+            assert {r[0] for r in search(lake, words, limit=1000)} == in_file, words
+        finally:
+            file_conn.close()
+            lake.close()
 
     status = orewire(["status"], cmd)
     assert status.code == 0 and "trend" in status.stdout, status.stdout + status.stderr

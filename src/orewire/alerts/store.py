@@ -232,9 +232,18 @@ def _write(conn: duckdb.DuckDBPyConnection, accepted: list[tuple[Hit, Article]],
              "via": via, "state": "pending" if watches[h.watch].notify else "sent"} for h, a in accepted]
     conn.register("_new_alerts", pa.Table.from_pylist(rows, schema=ALERT_SCHEMA))
     try:
-        written = [r[0] for r in conn.execute(
-            "INSERT INTO alerts BY NAME SELECT * FROM _new_alerts ON CONFLICT DO NOTHING RETURNING alert_id"
-        ).fetchall()]
+        # Keys already there are skipped by an anti-join rather than ON CONFLICT, which a DuckLake
+        # warehouse (no keys) lacks; the writer's transaction keeps it exact.
+        conn.execute(
+            "CREATE OR REPLACE TEMP TABLE _alerts_written AS SELECT * FROM _new_alerts n "
+            "WHERE NOT EXISTS (SELECT 1 FROM alerts a WHERE a.alert_id = n.alert_id "
+            "                  OR (a.watch = n.watch AND a.story = n.story)) "
+            "QUALIFY row_number() OVER (PARTITION BY n.alert_id) = 1")
+        try:
+            conn.execute("INSERT INTO alerts BY NAME SELECT * FROM _alerts_written")
+            written = [r[0] for r in conn.execute("SELECT alert_id FROM _alerts_written").fetchall()]
+        finally:
+            conn.execute("DROP TABLE IF EXISTS _alerts_written")
     finally:
         conn.unregister("_new_alerts")
     by_id: dict[str, str] = {str(r["alert_id"]): str(r["watch"]) for r in rows}
@@ -245,7 +254,8 @@ def _write(conn: duckdb.DuckDBPyConnection, accepted: list[tuple[Hit, Article]],
             ("alert_id", pa.string()), ("target", pa.string()), ("service", pa.string()), ("state", pa.string())]))
         conn.register("_new_deliveries", table)
         try:
-            conn.execute("INSERT INTO alert_deliveries BY NAME SELECT * FROM _new_deliveries ON CONFLICT DO NOTHING")
+            conn.execute("INSERT INTO alert_deliveries BY NAME SELECT * FROM _new_deliveries n WHERE NOT EXISTS "
+                         "(SELECT 1 FROM alert_deliveries d WHERE d.alert_id = n.alert_id AND d.target = n.target)")
         finally:
             conn.unregister("_new_deliveries")
     return written
@@ -272,8 +282,8 @@ def state(conn: duckdb.DuckDBPyConnection, key: str) -> str | None:
 
 
 def _set_state(conn: duckdb.DuckDBPyConnection, key: str, value: str, now: datetime) -> None:
-    conn.execute("INSERT INTO alert_state VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
-                 "updated_at = excluded.updated_at", [key, value, now])
+    conn.execute("DELETE FROM alert_state WHERE key = ?", [key])  # no ON CONFLICT: a lake has no keys
+    conn.execute("INSERT INTO alert_state VALUES (?, ?, ?)", [key, value, now])
 
 
 def mark_seen(conn: duckdb.DuckDBPyConnection, ids: Sequence[str], now: datetime) -> None:

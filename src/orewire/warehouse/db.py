@@ -142,6 +142,14 @@ CONFLICT_RE = re.compile(r"conflict|Failed to commit DuckLake transaction|could 
 LAKE_RETRIES = 50  # DuckLake's own tries of a commit that does not conflict (its default is 10)
 
 
+# A lake's full-text postings (orewire.warehouse.fulltext): the extension's index cannot be built on
+# lake tables. Keyed by article, as the writers are.
+LAKE_SEARCH_TABLES = """
+CREATE TABLE IF NOT EXISTS search_docs (article_id VARCHAR NOT NULL, len INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS search_terms (article_id VARCHAR NOT NULL, term VARCHAR NOT NULL, tf INTEGER NOT NULL);
+"""
+
+
 def is_lake(settings: Settings) -> bool:
     return settings.lake is not None
 
@@ -315,6 +323,8 @@ def _apply_migrations(conn: duckdb.DuckDBPyConnection, lake: bool) -> list[int]:
     create = ("CREATE TABLE IF NOT EXISTS schema_migrations ("
               " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)")
     conn.execute(lake_sql(create) if lake else create)
+    if lake:
+        conn.execute(LAKE_SEARCH_TABLES)
     done = {row[0] for row in conn.execute("SELECT version FROM schema_migrations").fetchall()}
     applied = []
     for number, name, sql in migrations():

@@ -22,21 +22,32 @@ language of the article decides, because Russian articles quote Latin names ("KA
 English ones may quote Cyrillic. A full build makes the extension's index and then re-stems its
 Cyrillic terms from the articles.
 
-Without the extension, and on a DuckLake warehouse (whose tables the extension cannot index),
-search falls back to a case-insensitive substring match that ranks by how many query terms a
-title and text contain: a scan of every article's text per query, and no stemming, but the same
-answers for plain words.
+On a DuckLake warehouse the extension cannot build its index (``PRAGMA create_fts_index`` refuses
+lake tables), and its layout could not take several writers anyway: its dictionary numbers terms
+and counts their documents, rows every writer would update at once. A lake keeps postings per
+article instead, in two lake tables of its own: ``search_docs`` (article_id, len) and
+``search_terms`` (article_id, term, tf), the terms made by the same tokenizer and stemmed by the
+same script rule with the extension's ``stem``. A batch's articles replace their own rows in the
+batch's transaction, so two writers never touch one key, and a search computes BM25 at query time
+(document frequencies and the average length counted then, the same formula and constants). It
+costs, per query, a scan of the postings' term column (one row per article and distinct word, stop
+words included: a lake has no stop-word list), instead of the file index's dictionary lookup.
+
+Without the extension, search falls back to a case-insensitive substring match that ranks by how
+many query terms a title and text contain: slower, and no stemming, but the same answers for
+plain words.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 
 import duckdb
 import pyarrow as pa
 
-from orewire.warehouse.db import ensure_fts, on_lake
+from orewire.warehouse.db import ensure_fts, load_fts, on_lake
 
 SCHEMA = "fts_main_articles"
 STEMMER = "porter"
@@ -181,6 +192,8 @@ def update_index(conn: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) ->
     code writes, or when it has drifted from the table (a load made while the extension could not
     be loaded). Run it inside the transaction that changed the articles. False without FTS.
     """
+    if on_lake(conn):
+        return update_lake_index(conn, article_ids)
     if not fts_available(conn):
         return False
     ids = sorted(set(article_ids))
@@ -261,8 +274,110 @@ def _insert_terms(conn: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+# -- the lake's postings ------------------------------------------------------------------------------
+
+LAKE_DOCS = "search_docs"
+LAKE_TERMS = "search_terms"
+_TOKENS = f"string_split_regex(regexp_replace(lower(strip_accents({{text}})), '{IGNORE}', ' ', 'g'), '\\s+')"
+
+
+def has_lake_index(conn: duckdb.DuckDBPyConnection) -> bool:
+    """Whether ``conn`` is on a lake with its postings tables and the stemmer loaded (a reader's
+    probe: a failed one would abort a writer's transaction)."""
+    if not on_lake(conn):
+        return False
+    row = conn.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
+                       "AND table_name IN (?, ?)", [LAKE_DOCS, LAKE_TERMS]).fetchone()
+    if not (row and row[0] == 2):
+        return False
+    try:  # asked of the stemmer itself: a locked-down reader may not list the extension folder
+        conn.execute("SELECT stem('mining', 'porter')").fetchone()
+    except duckdb.Error:
+        return load_fts(conn)
+    return True
+
+
+def update_lake_index(conn: duckdb.DuckDBPyConnection, article_ids: Iterable[str]) -> bool:
+    """The lake's postings of ``article_ids`` replaced by those of their current rows (none for an
+    article no longer there); then any article without postings (a lake copied from a file, or
+    loaded while the stemmer could not be loaded) gets them. Run it in the transaction that changed
+    the articles. False when the stemmer is unavailable."""
+    if not ensure_fts(conn):
+        return False
+    ids = sorted(set(article_ids))
+    if ids:
+        conn.register("_lake_fts_ids", pa.table({"article_id": pa.array(ids, pa.string())}))
+        try:
+            for table in (LAKE_TERMS, LAKE_DOCS):
+                conn.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM _lake_fts_ids)")
+            _lake_postings(conn, "SELECT article_id FROM _lake_fts_ids")
+        finally:
+            conn.unregister("_lake_fts_ids")
+    row = conn.execute(f"SELECT (SELECT count(*) FROM articles) = (SELECT count(*) FROM {LAKE_DOCS})").fetchone()
+    if not (row and row[0]):
+        conn.execute(f"DELETE FROM {LAKE_TERMS} WHERE article_id NOT IN (SELECT article_id FROM articles)")
+        conn.execute(f"DELETE FROM {LAKE_DOCS} WHERE article_id NOT IN (SELECT article_id FROM articles)")
+        _lake_postings(conn, f"SELECT article_id FROM articles EXCEPT SELECT article_id FROM {LAKE_DOCS}")
+    return True
+
+
+def _lake_postings(conn: duckdb.DuckDBPyConnection, ids_sql: str) -> None:
+    """Postings of the articles ``ids_sql`` selects: each distinct word stemmed once."""
+    text = "coalesce(a.title, '') || ' ' || coalesce(a.text, '')"
+    conn.execute(
+        f"""
+        CREATE OR REPLACE TEMP TABLE _lake_fts_words AS
+        SELECT article_id, w FROM (
+            SELECT a.article_id, unnest({_TOKENS.format(text=text)}) AS w
+            FROM articles a WHERE a.article_id IN ({ids_sql}))
+        WHERE len(w) > 0
+        """
+    )
+    try:
+        conn.execute(
+            f"INSERT INTO {LAKE_DOCS} (article_id, len) SELECT a.article_id, count(w.w) "
+            f"FROM articles a LEFT JOIN _lake_fts_words w USING (article_id) "
+            f"WHERE a.article_id IN ({ids_sql}) GROUP BY a.article_id"
+        )
+        conn.execute(
+            f"INSERT INTO {LAKE_TERMS} (article_id, term, tf) "
+            f"WITH stems AS (SELECT w, {_stem_sql('w')} AS term FROM (SELECT DISTINCT w FROM _lake_fts_words)) "
+            f"SELECT article_id, term, count(*)::INTEGER FROM _lake_fts_words JOIN stems USING (w) GROUP BY ALL"
+        )
+    finally:
+        conn.execute("DROP TABLE IF EXISTS _lake_fts_words")
+
+
+def lake_bm25_sql(conn: duckdb.DuckDBPyConnection, words: str) -> str:
+    """SQL of the (article_id, score) of every lake article matching ``words``: BM25 (k1 = 1.2,
+    b = 0.75, the extension's idf) from the postings, the query's terms, their document
+    frequencies and the average length counted now and written into the scoring query as values."""
+    terms = [r[0] for r in conn.execute(
+        f"SELECT DISTINCT {_stem_sql('w')} FROM (SELECT unnest({_TOKENS.format(text='?')}) AS w) WHERE len(w) > 0",
+        [words]).fetchall()]
+    stats = conn.execute(f"SELECT count(*), avg(len) FROM {LAKE_DOCS}").fetchone()
+    if not terms or not stats or not stats[0]:
+        return "SELECT NULL::VARCHAR AS article_id, NULL::DOUBLE AS score WHERE false"
+    num_docs, avgdl = int(stats[0]), float(stats[1] or 1.0)
+    listed = ", ".join("'" + t.replace("'", "''") + "'" for t in terms)
+    dfs = dict(conn.execute(f"SELECT term, count(*) FROM {LAKE_TERMS} WHERE term IN ({listed}) GROUP BY term")
+               .fetchall())
+    idf = " ".join(f"WHEN '{t.replace(chr(39), chr(39) * 2)}' THEN "
+                   f"{math.log(((num_docs - dfs[t]) + 0.5) / (dfs[t] + 0.5) + 1)!r}" for t in terms if t in dfs)
+    if not idf:
+        return "SELECT NULL::VARCHAR AS article_id, NULL::DOUBLE AS score WHERE false"
+    norm = f"(1.2 * ((1 - 0.75) + (0.75 * (d.len / {avgdl!r}))))"
+    return (f"SELECT t.article_id, sum((CASE t.term {idf} END) * ((t.tf * (1.2 + 1)) / (t.tf + {norm}))) AS score "
+            f"FROM {LAKE_TERMS} t JOIN {LAKE_DOCS} d USING (article_id) WHERE t.term IN ({listed}) "
+            f"GROUP BY t.article_id")
+
+
 def search(conn: duckdb.DuckDBPyConnection, query: str, limit: int = 20) -> list[tuple[str, str, float]]:
     """Articles matching ``query`` as (article_id, title, score), best first."""
+    if has_lake_index(conn):
+        return [(r[0], r[1], float(r[2])) for r in conn.execute(
+            f"SELECT b.article_id, a.title, b.score FROM ({lake_bm25_sql(conn, query)}) b "
+            "JOIN articles a USING (article_id) ORDER BY b.score DESC, b.article_id LIMIT ?", [limit]).fetchall()]
     if fts_available(conn) and has_index(conn):
         return [
             (r[0], r[1], float(r[2]))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from orewire.settings import LAKE_PREFIX, Settings
 from orewire.warehouse.db import WarehouseError, migrate, open_lake, redact, writer
+from orewire.warehouse.fulltext import LAKE_DOCS, LAKE_TERMS, update_lake_index
 from orewire.warehouse.upsert import atomic
 
 
@@ -43,7 +44,8 @@ def copy_to_lake(settings: Settings, catalog: str, data_path: str | None = None)
     with writer(lake) as conn:
         tables = [r[0] for r in conn.execute(
             "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
-            "AND schema_name = 'main' AND table_name <> 'schema_migrations' ORDER BY table_name").fetchall()]
+            "AND schema_name = 'main' AND table_name NOT IN ('schema_migrations', ?, ?) ORDER BY table_name",
+            [LAKE_DOCS, LAKE_TERMS]).fetchall()]
         held = [t for t in tables if conn.execute(f'SELECT count(*) > 0 FROM "{t}"').fetchone() == (True,)]
         if held:
             raise WarehouseError(f"the lake {redact(catalog)} already holds rows ({', '.join(held)}): "
@@ -58,6 +60,7 @@ def copy_to_lake(settings: Settings, catalog: str, data_path: str | None = None)
             def copy() -> None:
                 for table in copied:
                     conn.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM copied.main."{table}"')
+                update_lake_index(conn, [])  # the lake's own search postings, for every article copied
 
             atomic(conn, copy)
             file_rows = {t: _count(conn, f'copied.main."{t}"') for t in copied}

@@ -30,7 +30,7 @@ from orewire.facts.model import entity_id as make_entity_id
 from orewire.settings import Settings
 from orewire.warehouse.db import lock_path, reader, snapshot_path
 from orewire.warehouse.fulltext import SCHEMA as FTS_SCHEMA
-from orewire.warehouse.fulltext import STEMMER, has_index
+from orewire.warehouse.fulltext import STEMMER, has_index, has_lake_index, lake_bm25_sql
 from orewire.warehouse.query import lock_down
 
 PAGE_SIZE = 20
@@ -418,12 +418,14 @@ def _search_sql(conn: duckdb.DuckDBPyConnection, f: Filters) -> tuple[str, tuple
     if not f.q:
         sql = f"SELECT a.article_id, NULL::DOUBLE AS score, a.published_at FROM articles a{_where(conds)}"
         return sql, _ORDER["oldest" if f.sort == "oldest" else "date"], params
-    if use_fts(conn) and not conds and f.sort == "relevance":
+    # The file's BM25 index, else a lake's postings (orewire.warehouse.fulltext), else a substring scan.
+    ranker = bm25_sql if use_fts(conn) else lake_bm25_sql if has_lake_index(conn) else None
+    if ranker is not None and not conds and f.sort == "relevance":
         # Ranked by relevance alone: the scores need no article row (ties go by id).
-        sql = f"SELECT b.article_id, b.score, NULL::TIMESTAMPTZ AS published_at FROM ({bm25_sql(conn, f.q)}) b"
+        sql = f"SELECT b.article_id, b.score, NULL::TIMESTAMPTZ AS published_at FROM ({ranker(conn, f.q)}) b"
         return sql, (Key("score", "r.score", True), Key("article_id", "r.article_id")), params
-    if use_fts(conn):
-        sql = (f"SELECT b.article_id, b.score, a.published_at FROM ({bm25_sql(conn, f.q)}) b "
+    if ranker is not None:
+        sql = (f"SELECT b.article_id, b.score, a.published_at FROM ({ranker(conn, f.q)}) b "
                f"JOIN articles a USING (article_id){_where(conds)}")
     else:
         words = [w.lower() for w in f.q.split() if w.strip()][:20] or [f.q.lower()]
