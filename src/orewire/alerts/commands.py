@@ -190,6 +190,8 @@ def watch_test(
 
 # -- orewire alerts ---------------------------------------------------------------------------------
 
+OPERATOR = "[operator]"  # how the operator's messages are listed (and asked for with --watch)
+
 def _parse_day(value: str, option: str) -> datetime:
     from orewire.alerts.digest import parse_since
 
@@ -208,11 +210,13 @@ def alerts_command(
         help="With --backfill: articles published since this date; else: alerts made since (a date, or 24h, 7d).")] = None,
     retry: Annotated[bool, typer.Option(
         "--retry", help="Put failed deliveries back to pending (with --watch, only that watch's) and deliver them.")] = False,
-    watch: Annotated[str | None, typer.Option(help="Only this watch's alerts.")] = None,
+    watch: Annotated[str | None, typer.Option(
+        help="Only this watch's alerts (watch '\\[operator]': the operator's messages about source health).")] = None,
     state: Annotated[str | None, typer.Option(help="Only alerts in this state: sent, pending or failed.")] = None,
     limit: Annotated[int, typer.Option(help="How many alerts to list (the latest first).")] = 50,
 ) -> None:
-    """List recent alerts with their watch, article, delivery state and attempts; or deliver them."""
+    """List recent alerts with their watch, article, delivery state and attempts (the operator's
+    messages about source health among them, as watch '\\[operator]'); or deliver them."""
     from orewire.alerts.store import STATES, list_alerts
 
     settings = _settings()
@@ -240,14 +244,25 @@ def alerts_command(
         since = None if backfill is not None else since
     conn = _reader(settings)
     try:
-        rows = list_alerts(conn, watch=watch or backfill, state=state,
-                           since=_parse_day(since, "--since") if since else None, limit=limit)
+        start = _parse_day(since, "--since") if since else None
+        operator_only = watch == OPERATOR
+        rows = [] if operator_only else list_alerts(conn, watch=watch or backfill, state=state, since=start,
+                                                     limit=limit)
+        if not (watch or backfill) or operator_only:
+            # The operator's messages about source health, among the watches' alerts.
+            from orewire.alerts.health import operator_alerts
+            from orewire.alerts.store import has_alerts_table
+
+            if has_alerts_table(conn):
+                rows = sorted([*rows, *operator_alerts(conn, state=state, since=start)],
+                              key=lambda r: r["matched_at"], reverse=True)[:limit]
     finally:
         conn.close()
     if as_json:
         keys = ("watch", "article_id", "state", "attempts", "matched_at", "sent_at", "title", "source", "published_at",
                 "reason", "last_error", "sentence", "mark_start", "mark_end", "via", "targets", "alert_id", "story")
-        _print_json([{k: r.get(k) for k in keys} for r in rows])
+        _print_json([{k: r.get(k) for k in keys} | ({"operator": True, "run_id": r["run_id"], "checks": r["checks"]}
+                                                     if r.get("operator") else {}) for r in rows])
     elif not rows:
         console.print(_safe("no alerts" + (f" of watch {watch}" if watch else "")))
     else:

@@ -226,7 +226,11 @@ def notify_operator(settings: Any, watchlist: Watchlist, run_ids: list[str], *,
             if record and record.get("state") in ("sent", "sending"):
                 continue
             now = datetime.now(UTC)
-            _put(conn, key, {"state": "sending", "checks": [f.check for f in findings]}, now)
+            base = {"source": findings[0].source, "checks": [f.check for f in findings],
+                    "text": "; ".join(f.text for f in findings)[:500],
+                    "made_at": (record or {}).get("made_at") or now.isoformat(),
+                    "attempts": int((record or {}).get("attempts") or 0) + 1}
+            _put(conn, key, {**base, "state": "sending"}, now)
         message = build_message(findings)
         errors = []
         for target in watchlist.operator_targets:
@@ -246,10 +250,38 @@ def notify_operator(settings: Any, watchlist: Watchlist, run_ids: list[str], *,
                 errors.append(f"{target.service}: {error}")
         state = "pending" if errors else "sent"
         with writer(settings, snapshot=False) as conn:
-            _put(conn, key, {"state": state, "checks": [f.check for f in findings],
-                             "error": errors[0] if errors else None}, datetime.now(UTC))
+            _put(conn, key, {**base, "state": state, "error": errors[0] if errors else None}, datetime.now(UTC))
         lines.append(summary + (f" (operator not told: {errors[0]})" if errors else " (operator told)"))
     return lines
 
 
-__all__ = ["BASELINE_DAYS", "THRESHOLDS", "Finding", "assess", "latest_flags", "notify_operator"]
+def operator_alerts(conn: duckdb.DuckDBPyConnection, *, state: str | None = None,
+                    since: datetime | None = None) -> list[dict[str, Any]]:
+    """The operator's messages, the latest first, in the form of :func:`orewire.alerts.store.list_alerts`'
+    rows (``watch`` is ``[operator]``, ``article_id`` the run's id, ``operator`` True): when each
+    was made, its source, the checks that changed, its state (``sending`` shown as ``pending``)
+    and its attempts and last error."""
+    out = []
+    for key, value, updated in conn.execute(
+            "SELECT s.key, s.value, s.updated_at FROM alert_state s WHERE s.key LIKE 'health:%'").fetchall():
+        record = json.loads(value) if value else {}
+        run_id = key.removeprefix("health:")
+        made = datetime.fromisoformat(record["made_at"]) if record.get("made_at") else updated
+        shown = "sent" if record.get("state") == "sent" else "pending"
+        if (state and shown != state) or (since and made < since):
+            continue
+        source = record.get("source")
+        if source is None:
+            row = conn.execute("SELECT source FROM runs WHERE run_id = ?", [run_id]).fetchone()
+            source = row[0] if row else None
+        checks = ", ".join(record.get("checks") or [])
+        out.append({"operator": True, "watch": "[operator]", "article_id": run_id, "run_id": run_id, "source": source,
+                    "state": shown, "attempts": int(record.get("attempts") or 1), "matched_at": made,
+                    "sent_at": updated if shown == "sent" else None,
+                    "title": f"{source}: the last run looks broken ({checks})",
+                    "reason": record.get("text") or f"source health: {checks}", "last_error": record.get("error"),
+                    "checks": record.get("checks") or []})
+    return sorted(out, key=lambda r: r["matched_at"], reverse=True)
+
+
+__all__ = ["BASELINE_DAYS", "THRESHOLDS", "Finding", "assess", "latest_flags", "notify_operator", "operator_alerts"]
