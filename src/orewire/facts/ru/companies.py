@@ -1,0 +1,189 @@
+"""Russian rules for companies: legal forms, company words, quoted and Latin names, plants (ГОК)."""
+
+from __future__ import annotations
+
+import re
+
+from orewire.facts.ru import gazetteer as gz
+from orewire.facts.ru import morph
+from orewire.facts.ru.found import LEGAL_RU, LEGAL_WORD, Found, country_stem, latin_name, strip_quotes
+from orewire.facts.ru.translit import has_cyrillic
+
+_LEGAL_QUOTED = re.compile(
+    LEGAL_RU + r"\s*[«\"“„]\s*(?:(?:НАК|АК|НК|ГМК|ГК|ГРК|МК|ХК)\s*[«\"“„]\s*)?"
+    r"(?P<name>[^«»\"“”„\n]{1,80}?(?:\s*[„“\"«][^«»\"“”„\n]{1,60}[”“\"»])?)\s*[»\"”“]")
+_CUE = (r"(?<![\w-])(?=[КкНнОоИиПпГгХхФф«Дд])(?:[Кк]омпани[яиейю]|[Нн]едропользовател[ьяюеи]|[Оо]ператор[а-яё]{0,3}|[Ии]нвестор[а-яё]{0,3}|"
+        r"[Пп]одрядчик[а-яё]{0,3}|[Гг]оскорпораци[яиейю]|[Кк]омпаниями|[Пп]редприяти[еяюи]|[Кк]омбинат[а-яё]*|[Хх]олдинг[а-яё]*|"
+        r"[Кк]орпораци[яиейю]|[Кк]онцерн[а-яё]*|[Фф]ирм[аыуео]й?|«дочк[аиуой]+»|[Дд]очк[аиуой]+|[Пп]роизводител[ья]м?)")
+_LEGAL_BARE = re.compile(r"(?<![\w-])" + LEGAL_RU + r"\s+(?P<name>(?:[A-ZА-ЯЁ][\w&.-]*)(?:\s[A-ZА-ЯЁ][\w&.-]*){0,3})")
+_CUE_QUOTED = re.compile(_CUE + r"(?:\s+по\s+[а-яё]+(?:\s+[а-яё]+){0,3}?)?\s+[«\"“„](?P<name>[^«»\"“”„\n]{2,60}?)[»\"”“]")
+# "компания Кемин Голд": an unquoted name of capitalised words the dictionary does not know
+_CUE_WORDS = re.compile(r"(?<![\w-])(?=[Кк])[Кк]омпани(?:я|и|ей|ю)[ \u00a0]+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+                        r"(?:[ \u00a0][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2})(?![\w-])")
+# «Самрук-Энерго» подписала ...: a quoted coined name that acts (a verb in the past tense after it)
+_QUOTED_ACTS = re.compile(r"[«\"“„](?P<name>[A-ZА-ЯЁ][^«»\"“”„\n]{1,40}?)[»\"”“][ \u00a0]+"
+                          r"(?:(?:и|а)[ \u00a0]+[«\"“„][^«»\"“”„\n]{1,40}?[»\"”“][ \u00a0]+)?(?P<verb>[а-яё]{3,})")
+_POST_BEFORE = re.compile(r"(?:партн[её]р|сотрудни[кц]|представител|директор|глав[аеуы]|руководител|основател|"
+                          r"владел|акционер|председател|президент|аналитик|эксперт|менеджер|специалист)[а-яё]*[\s\u00a0]+$",
+                          re.IGNORECASE)
+_CUE_CAPS = re.compile(_CUE + r"\s+(?!" + LEGAL_RU + r"(?![\w]))(?P<name>[А-ЯЁ]{2,}(?:-[А-ЯЁ]+)?)(?![\w])")
+_LATIN_SEQ = re.compile(
+    r"(?<![\w@/.:])[A-Z][\w’'&.\-]*(?:[ \u00a0](?:[A-Z][\w’'&.\-]*|\d+[A-Za-z][\w]*|of|and|&|de|for|the))*")
+_LATIN_LEGAL = {"Corporation", "Inc", "Inc.", "Ltd", "Ltd.", "Co", "Co.", "Corp", "Corp.", "plc", "PLC", "LLP", "LLC", "JSC", "PJSC",
+                "AG", "SA", "S.A.", "NV", "N.V.", "GmbH", "Limited", "Pty", "Pty."}
+_LATIN_SKIP = re.compile(r"^(?:[IVX]+|USD|EUR|KZT|RUB|UZS|KGS|CNY|GDP|CEO|CFO|COO|ESG|IPO|LME|EBITDA|OK|C\d|"
+                         r"JORC|KAZRC|PERC|CRIRSCO|SAMREC|NI|NI 43-101|AIX|KASE|MOEX|LSE|HKEX|NYSE|ASX|TSX|SSE|"
+                         r"[A-Z]|IT|PR|TV|VIP|PDF|WhatsApp|Telegram|Facebook|Twitter|Instagram|YouTube|Google|"
+                         r"News|Google News|VK|Viber)$")
+
+
+def _company(found: Found, raw: str, start: int, end: int) -> None:
+    name = strip_quotes(raw)
+    inner = re.search(r"[„“\"«]([^„“\"«»”]+)[”“\"»]?$", name)
+    if inner:
+        name = inner.group(1).strip()
+    name = re.sub(r"^(?:НАК|АК|ТОО|АО|СП)\s+", "", name).strip()
+    name = re.sub(r"[\s,]+(?:ЛТД|Лтд|LTD|Ltd\.?|ЛЛП|LLP|Инк|Inc\.?)$", "", name).strip()
+    if len(name) < 2 or not (name[:1].isupper() or name[:1].isdigit()):
+        return
+    k = gz.lookup(name)
+    if k is not None and k.kind in ("company", "org"):
+        found.add(k.kind, k.name, name, start, end)
+    elif k is not None and k.kind == "media":
+        return
+    else:
+        latin = latin_name(name) if has_cyrillic(name) else _strip_latin_legal(name)
+        found.add("company", latin, name, start, end)
+    found.claim(start, end)
+
+
+def _strip_latin_legal(name: str) -> str:
+    words = name.replace(",", " ").split()
+    while words and words[-1] in _LATIN_LEGAL:
+        words.pop()
+    return " ".join(words)
+
+
+# a mining and processing plant: "Качканарский ГОК", "Бозшакольского и Актогайского ГОКов", "ГОК «Депутатский»"
+_PLANT_ADJ1 = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ск|цк|н)(?:ий|ого|ому|им|ом|их)"
+_PLANT_ADJ = re.compile(rf"(?<![\w-]){_PLANT_ADJ1}(?:\s*,\s*{_PLANT_ADJ1})*(?:\s+и\s+{_PLANT_ADJ1})?"
+                        r"[\s\u00a0]+ГОК(?:-?[а-яё]{1,3})?(?![\w])")
+_PLANT_QUOTED = re.compile(r"(?<![\w-])(?P<legal>" + LEGAL_RU + r"[\s\u00a0]+)?ГОК(?:-?[а-яё]{1,3})?[\s\u00a0]*"
+                           r"[«\"“„](?P<name>[^«»\"“”„\n]{2,40}?)[»\"”“]")
+
+
+def _plants(text: str, found: Found) -> None:
+    """A plant (ГОК) is neither a deposit nor, unless a legal form says so ("ЗАО ГОК «Депутатский»"),
+    a company: its words are taken so that no later rule reads them as a deposit."""
+    if "ГОК" not in text:
+        return
+    for m in _PLANT_ADJ.finditer(text):
+        if not found.overlaps(m.start(), m.end()):
+            found.claim(m.start(), m.end())
+    for m in _PLANT_QUOTED.finditer(text):
+        if found.overlaps(m.start("name"), m.end("name")):
+            continue
+        if m.group("legal"):
+            _company(found, m.group("name"), m.start("name"), m.end("name"))
+        found.claim(m.start(), m.end())
+
+
+_QUOTED = re.compile(r"[«\"“„](?P<name>[A-ZА-ЯЁ][^«»\"“”„\n]{2,50}?)[»\"”“]")
+_CAP_WORD = re.compile(r"[A-ZА-ЯЁ0-9][\w&.’'-]*")
+_NATIONAL_BEFORE = re.compile(r"(?<![\w-])(?P<adj>[А-ЯЁа-яё]+(?:ск|цк)(?:ая|ий|ое|ой|ую|ого|ому|им))[\s\u00a0]+$")
+
+
+def find_quoted_companies(text: str, found: Found) -> None:
+    """Quoted names the gazetteer holds only the first word(s) of: «Казахмыс Смелтинг», «KAZ Minerals
+    Aktogay» are companies of their own, not Kazakhmys with a word after it. Runs before the gazetteer."""
+    for m in _QUOTED.finditer(text):
+        name = m.group("name").strip()
+        words = name.split()
+        if len(words) < 2 or not all(_CAP_WORD.fullmatch(w) for w in words):
+            continue
+        for cut in range(len(words) - 1, 0, -1):
+            k = gz.lookup(" ".join(words[:cut]))
+            if k is not None and k.kind == "company":
+                s, e = m.start("name"), m.start("name") + len(name)
+                found.add("company", latin_name(name), name, s, e)
+                found.claim(s, e)
+                break
+
+
+def _national_companies(text: str, found: Found) -> None:
+    """A quoted name after a country's adjective is a company: "китайская «Цзиньчуань»"."""
+    for q in _QUOTED.finditer(text):
+        m = _NATIONAL_BEFORE.search(text, max(0, q.start() - 40), q.start())
+        if m is None or not gz.country_of_word(m.group("adj")):
+            continue
+        s, e = q.start("name"), q.end("name")
+        if not found.overlaps(s, e):
+            _company(found, q.group("name"), s, e)
+
+
+def find_companies(text: str, found: Found) -> None:
+    _plants(text, found)
+    _national_companies(text, found)
+    for m in _LEGAL_QUOTED.finditer(text):
+        _company(found, m.group("name"), m.start("name"), m.end("name"))
+    for m in _LEGAL_BARE.finditer(text):
+        name = m.group("name").rstrip(".")
+        if not found.overlaps(m.start("name"), m.start("name") + len(name)) and not LEGAL_WORD.fullmatch(name.split()[0]):
+            _company(found, name, m.start("name"), m.start("name") + len(name))
+    for m in _CUE_QUOTED.finditer(text):
+        if not found.is_claimed(m.start("name"), m.end("name")):
+            _company(found, m.group("name"), m.start("name"), m.end("name"))
+    for m in _CUE_CAPS.finditer(text):
+        if not found.is_claimed(m.start("name"), m.end("name")):
+            _company(found, m.group("name"), m.start("name"), m.end("name"))
+    for m in _CUE_WORDS.finditer(text):
+        first = m.group("name").split()[0]
+        if _POST_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "управляющий партнер компании Пини Альтхаус": a person of the company
+        if found.overlaps(m.start("name"), m.end("name")) or morph.is_dictionary_word(first) \
+                or morph.given_name(first) or country_stem(first) or morph.is_oblique_place(first):
+            continue
+        _company(found, m.group("name"), m.start("name"), m.end("name"))
+
+
+def find_acting_companies(text: str, found: Found) -> None:
+    """A quoted coined name followed by a verb in the past tense is a company: «Самрук-Энерго»
+    подписала, «Qazaqgaz» и «Самрук-Энерго» подписали. Runs after the deposits have taken theirs."""
+    for m in _QUOTED_ACTS.finditer(text):
+        if not morph.is_past_verb(m.group("verb")):
+            continue
+        for q in _QUOTED.finditer(text, m.start(), m.start("verb")):
+            s, e = q.start("name"), q.end("name")
+            first = re.split(r"[\s-]", q.group("name"))[0]
+            if found.overlaps(s, e) or morph.is_dictionary_word(first) or country_stem(first):
+                continue
+            _company(found, q.group("name"), s, e)
+
+
+def find_latin_companies(text: str, found: Found) -> None:
+    for m in _LATIN_SEQ.finditer(text):
+        raw = m.group(0).rstrip(".,;:’'-")
+        s, e = m.start(), m.start() + len(raw)
+        if has_cyrillic(raw):
+            continue  # "V-очередь": a Latin numeral joined to a Russian word
+        if found.overlaps(s, e):
+            continue
+        follow = text[e:e + 30]
+        if re.match(r"[ \u00a0][a-z]{2,}", follow) and not re.match(r"[ \u00a0](?:of|and|de|for|the)\b", follow):
+            continue  # a sentence in a Latin-script language, not a name
+        if raw.startswith(("http", "www")) or re.search(r"\.(?:kz|ru|uz|kg|tj|com|org|net|mn)$", raw):
+            continue
+        name = _strip_latin_legal(raw)
+        if not name or _LATIN_SKIP.match(name) or name in _LATIN_LEGAL:
+            continue
+        # an all-capital short word in brackets right after a name is that name's abbreviation
+        if re.fullmatch(r"[A-Z]{2,6}", name) and text[s - 1:s] == "(" and text[e:e + 1] == ")":
+            continue
+        k = gz.lookup(name)
+        if k is not None:
+            if k.kind != "media":
+                found.add(k.kind, k.name, name, s, e)
+            found.claim(s, e)
+            continue
+        found.add("company", name, name, s, e)
+        found.claim(s, e)

@@ -1,0 +1,359 @@
+"""Russian rules for deposits: names after a deposit word, adjective names, lists, the deposit
+gazetteer, later mentions in other case forms, and the commodities each deposit is tied to."""
+
+from __future__ import annotations
+
+import re
+
+from orewire.facts.ru import gazetteer as gz
+from orewire.facts.ru import morph
+from orewire.facts.ru.found import (
+    CYR_CAP,
+    IRON,
+    LEGAL_RU,
+    PLACE_NOUN,
+    Q_OPEN,
+    Ent,
+    Found,
+    Sentences,
+    country_stem,
+    latin_name,
+    strip_quotes,
+)
+from orewire.facts.ru.translit import has_cyrillic, translit
+
+_KW = (r"(?=[МмРрУуТтПпКк])(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*|[Уу]част(?:ок|к[а-яё]+)|[Рр]удопроявлени[а-яё]*|"
+       r"[Тт]рубк[аеиуой]{1,2}|[Рр]азрез[а-яё]{0,2}|[Пп]роект[а-яё]{0,2}|"
+       r"[Пп]лощад[ьи]|[Кк]арьер[а-яё]*)")
+_NAME1 = (r"(?:[«\"“„][^«»\"“”„\n]{2,40}[»\"”“]|[A-ZА-ЯЁ][\w]*(?:-[\wА-ЯЁа-яё]+)*"
+          r"(?:[ \u00a0][A-ZА-ЯЁ][\w]*(?:-[\w]+)*){0,2})")
+_KW_NAMES = re.compile(_KW + r"(?P<between>(?:[ \t\u00a0]+(?!месторожд|рудник|участ|рудопроявл|трубк|разрез|проект|"
+                       r"площад|карьер)[а-яё]+){0,4}?)[ \t\u00a0]+(?P<names>" + _NAME1
+                       + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)")
+_KW_PERSON = re.compile(_KW + r"\s+(?:имени|им\.)\s*(?P<init>(?:[А-ЯЁ]\.\s?){0,2})(?P<sur>[А-ЯЁ][а-яё]+)")
+_ADJ = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ск|цк)(?:ое|ого|ому|им|ом|ий|ая|ой|ую|ие|их|ими)"
+# "Бала-Саускандыкское уранованадиевое месторождение": a commodity or kind adjective between name and word
+_ADJ_KW = re.compile(r"(?P<adjs>" + _ADJ + r"(?:\s*,\s*" + _ADJ + r")*(?:\s+и\s+" + _ADJ + r")?)"
+                     r"(?P<mid>(?:[ \u00a0]+[а-яё-]+(?:ое|ого|ому|ым|ом|ый|ий|ая|ой|ую|ые|ых|ыми|ие|их)){0,2}?)"
+                     r"[ \u00a0]+" + _KW)
+_KIND_ADJ = re.compile(r"(?:золото|медно|)?(?:рудн|россыпн|коренн|крупн|уникальн|перспективн|порфиров|колчеданн|"
+                       r"жильн|полиметаллическ)[а-яё]*")
+_PAREN_COMMODITIES = re.compile(r"(?P<name>" + CYR_CAP + r")\s+\((?P<list>[а-яё]+(?:,\s*[а-яё]+)+)\)")
+# what a deposit's name is not part of: a district or town, a plant or company named after the deposit
+_NOT_DEPOSIT_AFTER = re.compile(
+    r"[»\"”“]?(?:(?:\s*,|\s+и)\s+[А-ЯЁ][\w-]*(?:ск|цк|н)[а-яё]+)*[\s\u00a0]+(?:[а-яё]+[\s\u00a0]+)?(?:ГОК|ГМК|ГРК|ГПК|ЗИФ|ОФ|[Гг]орно-[а-яё]+\s+комбинат|"
+    r"[Гг]орно-[а-яё]+|[Пп]роизводственн|[Оо]бъединени|комбинат|завод|фабрик|компани|район|област|город|поселк|посёлк|сел[оаеу]\b|аул|округ|улиц|проспект|"
+    r"железнодорожн|станци|аэропорт|[Мм]айнинг|Mining|Голд|Gold|Ресорсиз|Resources)")
+_NOT_DEPOSIT_BEFORE = re.compile(
+    r"(?:" + LEGAL_RU + r"|ГОК|ГМК|ГРК|[Кк]омпани[а-яё]+|[Пп]редприяти[а-яё]+|[Кк]омбинат[а-яё]*|[Зз]авод[а-яё]*|"
+    r"[Фф]абрик[а-яё]+|[Кк]омплекс[а-яё]*|[Гг]ород[а-яё]*|[Пп]оселк[а-яё]*|[Пп]оселок|[Сс]ел[оаеу]|г\.|пос\.|с\.)"
+    r"[\s\u00a0]*(?:[«\"“„][^«»\"“”„\n]{0,30}?)?[«\"“„]?$")
+
+
+def deposit_here(text: str, start: int, end: int) -> bool:
+    """False when a deposit's name found by the gazetteer names something else here: the district or
+    town named after it ("в Актогайском районе"), a plant or company ("Лебединский ГОК", "ТОО «Инкай»",
+    "«Кумтор Голд»")."""
+    if _NOT_DEPOSIT_AFTER.match(text, end, end + 40):
+        return False
+    return not _NOT_DEPOSIT_BEFORE.search(text[max(0, start - 40):start])
+
+
+def _trim_name(raw: str) -> str:
+    """A name after a deposit word less the capitalised words that follow it without belonging to it:
+    "Кумтор Министерством (геологии)" -> "Кумтор" (a dictionary noun that is no nominative)."""
+    if raw[:1] in Q_OPEN:
+        return raw
+    words = raw.split()
+    for i in range(1, len(words)):
+        if morph.is_dictionary_word(words[i]) and not morph.can_be_nominative(words[i]):
+            return " ".join(words[:i])
+    return raw
+
+
+def _deposit_name(found: Found, raw: str, start: int, end: int, text: str, kw: str | None = None) -> Ent | None:
+    name = strip_quotes(raw)
+    quoted = raw.strip()[:1] in Q_OPEN
+    if len(name) < 3 or not (name[:1].isupper() or (quoted and name[:1].isdigit() and re.search(r"[А-ЯЁ]", name))):
+        return None  # a quoted name may begin with a figure: «50 лет Октября»
+    first = name.split()[0]
+    if first in gz.countries()[1] or country_stem(first):
+        return None
+    if PLACE_NOUN.match(text[end:end + 20]):
+        return None  # "месторождения Карагандинской области"
+    if not quoted and (morph.is_common_word(first) or any(morph.is_oblique_place(w) for w in name.split())):
+        return None  # "месторождения Центральной Азии", "месторождения Якутии": a place in the genitive
+    k = gz.lookup(name)
+    if kw is not None and kw.lower().startswith("проект") and (k is None or k.kind != "deposit"):
+        return None  # after "проект" only a known deposit ("проект «Кумторзолото»", "проект Правительства")
+    if k is not None and k.kind == "deposit":
+        ent = found.add("deposit", k.name, name, start, end)
+    else:
+        ent = found.add("deposit", latin_name(name), name, start, end)
+    found.claim(start, end)
+    return ent
+
+
+def _adjective_deposit(adj: str, kw: str, text: str) -> str:
+    """The canonical Cyrillic name of "Удоканского месторождения": the noun when the text also
+    uses it or the adjective is built on a noun in -й/-ь (Дюсембайского -> Дюсембай), else the
+    adjective in the gender of the word it qualifies (Удоканское месторождение, Ирбинский рудник)."""
+    base = morph.adjective_neuter(adj)
+    m = re.match(r"(.+?)(?:ское|цкое|ное)$", base)
+    if m:
+        stem = m.group(1)
+        if re.search(r"[аеиоуыэюяё]й$|ь$", stem) or re.search(r"(?<![\w-])" + re.escape(stem) + r"(?![\w-])", text):
+            return stem
+    if kw.lower().startswith(("рудник", "гок", "участ", "карьер", "разрез")):
+        return re.sub(r"ое$", "ий", base)
+    if kw.lower().startswith(("площад", "трубк")):
+        return re.sub(r"ое$", "ая", base)
+    return base
+
+
+_BARE_KW = re.compile(r"(?<![\w-])(?:[Мм]есторождени[а-яё]*|[Уу]част(?:ок|к[аеуи]|ком)|[Рр]удник[аеуи]?)(?![\w-])")
+
+
+def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: Sentences,
+              bare: list[tuple[int, int]]) -> None:
+    def commodity_of(word: str) -> str | None:
+        return gz.commodity_of_word(word.lower())
+
+    def near_commodities(after: str) -> list[str]:
+        """Commodities named right after a deposit word: "месторождения лития", "по урану и молибдену"."""
+        out: list[str] = []
+        m = re.match(r"\s+(?:по\s+|с\s+содержанием\s+)?(?P<list>[а-яё]+(?:\s+руд[а-яё]*)?(?:\s*(?:,|и)\s*[а-яё]+)*)", after)
+        if not m:
+            return out
+        if IRON.match(m.group("list")):
+            return ["iron ore"]
+        for w in re.split(r"\s*(?:,|\sи\s)\s*|\s+", m.group("list")):
+            c = commodity_of(w) if w else None
+            if c is None:
+                break
+            out.append(c)
+        return out
+
+    for m in _KW_PERSON.finditer(text) if "им" in text else ():
+        sur = m.group("sur")
+        nom = morph.surname_nominative(sur, "masc")
+        form = f"имени {m.group('init')}{sur}".replace("  ", " ")
+        if not found.is_claimed(m.start("init"), m.end("sur")):
+            ent = found.add("deposit", translit(nom), form, m.start("init"), m.end("sur"))
+            ent.forms.append(nom)
+            found.claim(m.start("init"), m.end("sur"))
+    for m in _ADJ_KW.finditer(text):
+        kw = m.group("kw")
+        before = text[max(sents.span(m.start())[0], m.start() - 25):m.start()].split()
+        if text[m.end():m.end() + 15].lstrip().startswith(("месторожд",)) and kw.lower().startswith("групп"):
+            continue
+        adjs = [a for a in re.split(r"\s*,\s*|\s+и\s+", m.group("adjs")) if a]
+        pos = m.start()
+        near = near_commodities(text[m.end():m.end() + 60])
+        mid = m.group("mid").split()
+        if any(commodity_of(w) is None and not _KIND_ADJ.fullmatch(w) for w in mid):
+            continue  # "Карагандинской области месторождение": the words between are not the deposit's kind
+        near = [*(c for c in (commodity_of(w) for w in mid) if c), *near]
+        for a in adjs:
+            s = text.index(a, pos)
+            pos = s + len(a)
+            if found.is_claimed(s, pos):
+                for ent in found.ents.values():
+                    if ent.kind == "deposit" and any(ms == s for ms, _ in ent.mentions):
+                        for c in near:
+                            links.append((ent, c))
+                continue
+            name = _adjective_deposit(a, kw, text)
+            ent2 = _deposit_name(found, name, s, pos, text, kw)
+            if ent2 is not None:
+                if a not in ent2.forms:
+                    ent2.forms.append(a)
+                for c in near:
+                    links.append((ent2, c))
+                if before and commodity_of(before[-1]):
+                    links.append((ent2, commodity_of(before[-1]) or ""))
+    for m in _KW_NAMES.finditer(text):
+        between = m.group("between").split()
+        if any(commodity_of(w) is None and w not in ("по", "с", "содержанием") for w in between) \
+                and not IRON.match(m.group("between").strip()):
+            continue
+        near = [c for c in (commodity_of(w) for w in between) if c]
+        if IRON.search(m.group("between")):
+            near = ["iron ore"]
+        before = text[max(sents.span(m.start())[0], m.start() - 25):m.start()].split()
+        pre = commodity_of(before[-1]) if before else None
+        names = m.group("names")
+        pos = m.start("names")
+        parts = re.findall(_NAME1, names)
+        for raw in parts:
+            s = text.index(raw, pos)
+            pos = s + len(raw)
+            raw = _trim_name(raw)
+            e = s + len(raw)
+            if found.is_claimed(s, e):
+                for known_ent in found.ents.values():
+                    if known_ent.kind == "deposit" and any(ms <= s < me or s <= ms < e
+                                                           for ms, me in known_ent.mentions):
+                        for c in [*near, *([pre] if pre else [])]:
+                            links.append((known_ent, c))
+                continue
+            if re.fullmatch(_ADJ, raw) and re.match(r"\s+[а-яё]", text[e:e + 3]) \
+                    and not raw.endswith(("ское", "цкое", "ская", "ский")):
+                break  # "рудников Талнахского рудного узла": the adjective qualifies what follows
+            new = _deposit_name(found, raw, s, e, text, m.group("kw"))
+            if new is None:
+                break
+            for c in [*near, *([pre] if pre else [])]:
+                links.append((new, c))
+            if not near:
+                for c in near_commodities(text[e:e + 60]):
+                    links.append((new, c))
+    for m in _PAREN_COMMODITIES.finditer(text):
+        items = [c for c in (commodity_of(w) for w in re.split(r",\s*", m.group("list"))) if c]
+        if len(items) == len(re.split(r",\s*", m.group("list"))):
+            listed = _deposit_name(found, m.group("name"), m.start("name"), m.end("name"), text)
+            if listed is not None:
+                for c in items:
+                    links.append((listed, c))
+    # a deposit word with no name but with its commodity: "месторождение олова", "запасы месторождения ... меди"
+    for m in _BARE_KW.finditer(text):
+        after = text[m.end():m.end() + 20]
+        if re.match(r"\s+(?:[«\"“„]|[A-ZА-ЯЁ]|имени|им\.)", after):
+            continue
+        if found.overlaps(max(0, m.start() - 3), m.start()):
+            continue  # "на Березовском месторождении": named by the adjective before it
+        bare.append((m.start(), m.end()))
+
+
+def find_later_mentions(text: str, found: Found) -> None:
+    """Later mentions of names found once, in other case forms: Сырымбете, «Евразруды», Дукате."""
+    for ent in list(found.ents.values()):
+        if ent.kind not in ("company", "deposit"):
+            continue
+        for form in list(ent.forms):
+            if " " in form or not has_cyrillic(form) or len(form) < 5:
+                continue
+            stem = form[:-1] if form[-1] in "аеиоуыэюяйь" else form
+            if form.endswith(("ское", "ская", "ский", "цкое")):
+                stem = form[:-2]
+            for m in re.finditer(r"(?<![\w-])" + re.escape(stem) + gz.ENDINGS + r"(?![\w-])", text):
+                if (m.start(), m.end()) not in ent.mentions and not found.is_claimed(m.start(), m.end()):
+                    ent.mentions.append((m.start(), m.end()))
+                    found.claim(m.start(), m.end())
+
+
+_WORD_END = re.compile(r"[\w-]+")
+_DASH_TO = re.compile(r"[а-яё]+[\s\u00a0]*[—–-][\s\u00a0]*(?:(?:на|в|из|с)[\s\u00a0]+)?[«\"“„]?")
+_LISTED = re.compile(r"[\s\u00a0,»\"”“«„]*(?:(?:и|а также)[\s\u00a0«„\"“]*)?")
+
+
+def _owners(text: str, mentions: list[tuple[int, int, Ent]], pos: int, shared: bool = False) -> list[Ent]:
+    """The deposits of one sentence that a commodity at ``pos`` belongs to: of its clause (up to a
+    semicolon), the deposit named nearest to it, before or after ("добыча золота на месторождении X",
+    "на X добывают цинк, а на Y — золото"; after a dash, the one after: "медь — на Кальмакыре"), with
+    those listed together with it ("Шокпар и Гагаринское богаты золотом"). ``shared``: the sentence names
+    one commodity only, which every deposit of the clause shares."""
+    cs = text.rfind(";", 0, pos) + 1
+    ce = text.find(";", pos)
+    ce = len(text) if ce < 0 else ce
+    clause = [m for m in mentions if cs <= m[0] < ce]
+    if shared:
+        return [d for _s, _e, d in clause]
+    dash = _DASH_TO.match(text, pos)
+    after = [m for m in clause if m[0] >= pos]
+    before = [m for m in clause if m[1] <= pos]
+    if dash and after and after[0][0] == dash.end():
+        before = []
+    word_end = _WORD_END.match(text, pos)
+    end = word_end.end() if word_end else pos
+    if before and (not after or pos - before[-1][1] <= after[0][0] - end):
+        group = [before[-1]]
+        for m in reversed(before[:-1]):
+            if not _LISTED.fullmatch(text, m[1], group[0][0]):
+                break
+            group.insert(0, m)
+    elif after:
+        group = [after[0]]
+        for m in after[1:]:
+            if not _LISTED.fullmatch(text, group[-1][1], m[0]):
+                break
+            group.append(m)
+    else:
+        return []
+    return [d for _s, _e, d in group]
+
+
+def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sents: Sentences,
+                     bare: list[tuple[int, int]], spans: list[tuple[int, int, str, bool]]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+
+    def add(name: str, commodity: str) -> None:
+        lst = out.setdefault(name, [])
+        if commodity and commodity not in lst:
+            lst.append(commodity)
+
+    for ent, c in links:
+        add(ent.name, c)
+    tied = {name for name, cs in out.items() if cs}  # deposits the text ties to commodities in so many words
+    deposits = [e for e in found.ents.values() if e.kind == "deposit" and e.mentions]
+
+    def _sentence_owners(pos: int) -> list[Ent]:
+        """The deposits a commodity at ``pos`` belongs to in its sentence; every deposit when its
+        sentence names none."""
+        ss, se = sents.span(pos)
+        here = sorted((ms, me, d) for d in deposits for ms, me in d.mentions if ss <= ms < se)
+        return _owners(text, here, pos, _one_commodity(ss, se)) if here else deposits
+
+    def _one_commodity(ss: int, se: int) -> bool:
+        return len({c for cs, _ce, c, descriptive in spans if ss <= cs < se and not descriptive}) <= 1
+
+    # a known deposit and one of the commodities it is worked for, named in the same paragraph (anywhere
+    # when the article names no other deposit)
+    known = gz.deposit_commodities()
+    for ent in deposits:
+        worked = known.get(ent.name)
+        if not worked:
+            continue
+        for s, _e in ent.mentions:
+            ps = text.rfind("\n", 0, s) + 1
+            pe = text.find("\n", s)
+            pe = len(text) if pe < 0 else pe
+            if len(deposits) == 1:
+                ps, pe = 0, len(text)
+            for cs, _ce, c, descriptive in spans:
+                if ps <= cs < pe and not descriptive and c in worked and ent in _sentence_owners(cs):
+                    add(ent.name, c)
+    # a commodity in the sentence of a deposit's mention, for a deposit the text does not tie
+    # to its commodities in so many words ("Кончоч (золото, серебро)")
+    # ... and when the sentence names several deposits, the commodity goes to the nearest one before it
+    # with those listed together with it ("на Акжале медь, а на Каратасе золото"; "Шокпар и Гагаринское
+    # богаты золотом"), or to the first one after it when none is before
+    for ent in deposits:
+        if ent.name in tied:
+            continue
+        for s, _e in ent.mentions:
+            ss, se = sents.span(s)
+            here = sorted((ms, me, d) for d in deposits for ms, me in d.mentions if ss <= ms < se)
+            for cs, _ce, c, descriptive in spans:
+                if ss <= cs < se and not descriptive and ent in _owners(text, here, cs, _one_commodity(ss, se)):
+                    add(ent.name, c)
+    # "месторождение олова", "запасы месторождения ... меди", "участок содержит ..." with no name: the
+    # deposit named last in this paragraph or the sentence before, or the article's only deposit
+    for s, _e in bare:
+        ss, se = sents.span(s)
+        commodities = [c for cs, _ce, c, descriptive in spans if ss <= cs < se and not descriptive and cs > s]
+        if not commodities:
+            continue
+        target = None
+        if len(deposits) == 1:
+            target = deposits[0]
+        else:
+            # the paragraph so far, at least the sentence before
+            earlier = min(sents.spans[max(0, sents.index(s) - 1)][0], text.rfind("\n", 0, s) + 1)
+            last = max(((ms, ent) for ent in deposits for ms, _me in ent.mentions if earlier <= ms < s),
+                       default=None, key=lambda t: t[0])
+            target = last[1] if last else None
+        if target is not None:
+            for c in commodities:
+                add(target.name, c)
+    return out

@@ -1,0 +1,160 @@
+"""What the Russian rules share: the entities found so far and the characters they have taken,
+sentence spans, romanised names and the patterns more than one rule uses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from orewire.facts.ru import gazetteer as gz
+from orewire.facts.ru.translit import has_cyrillic, latin_lookalike, translit
+
+Q_OPEN = "«\"“„"
+Q_CLOSE = "»\"”“"
+WORD_RE = re.compile(r"[A-Za-zА-ЯЁа-яёӘәҒғҚқҢңӨөҰұҮүҺһІі]+")
+CYR_CAP = r"[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+"
+LEGAL_RU = r"(?:ТОО\s+СП|ТОО|АО|ОАО|ЗАО|ПАО|ООО|АК|НАК|ГК|СП|ОсОО|ЧП|ИП|МКК|ХК)"
+LEGAL_WORD = re.compile(LEGAL_RU + r"|НК|ГМК|ГРК|МК|ГОК")
+PLACE_NOUN = re.compile(r"^\s+(?:област[ьиюей]*|район[а-яё]*|кра[йяюе][а-яё]*|регион[а-яё]*|округ[а-яё]*|"
+                        r"аймак[а-яё]*|республик[а-яё]*|групп[а-яё]*)")
+PGM = re.compile(r"металл[а-яё]*\s+платинов[а-яё]+\s+групп[а-яё]+", re.IGNORECASE)
+IRON = re.compile(r"железн[а-яё]+\s+руд[а-яё]*", re.IGNORECASE)
+COMPANY_NOUN = re.compile(r"^\s+(?:завод[а-яё]*|компани[а-яё]*|комбинат[а-яё]*|корпораци[а-яё]*|холдинг[а-яё]*|"
+                          r"отрасл[а-яё]*|фабрик[а-яё]*|промышленност[а-яё]*)")
+METAPHOR_BEFORE = ("бел", "черн", "голуб", "зелен", "мягк", "жидк")
+
+
+@dataclass
+class Ent:
+    kind: str
+    name: str  # canonical Latin
+    forms: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    code: str | None = None
+    role: str | None = None
+    org: str | None = None
+
+
+class Found:
+    def __init__(self, size: int) -> None:
+        self.ents: dict[tuple[str, str], Ent] = {}
+        self.claimed: list[tuple[int, int]] = []
+        self._mask = bytearray(size + 1)
+
+    def add(self, kind: str, name: str, form: str, start: int, end: int, code: str | None = None) -> Ent:
+        key = (kind, (code or name).casefold())
+        ent = self.ents.get(key)
+        if ent is None:
+            ent = self.ents[key] = Ent(kind, name, code=code)
+        if form and form not in ent.forms and form != ent.name:
+            ent.forms.append(form)
+        if (start, end) not in ent.mentions:
+            ent.mentions.append((start, end))
+        return ent
+
+    def claim(self, start: int, end: int) -> None:
+        self.claimed.append((start, end))
+        self._mask[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when some character of start..end belongs to a name already taken."""
+        return self._mask.find(1, start, end) != -1
+
+    def is_claimed(self, start: int, end: int) -> bool:
+        """True when every character of start..end belongs to a name already taken."""
+        if end <= start:
+            return False
+        return self._mask.find(0, start, end) == -1
+
+
+class Sentences:
+    """Sentence spans: a break after . ! ? before a capital or a quote, and at every line end;
+    no break after an initial or a short abbreviation (тыс., млн., г., М.В., т. е.) except tonnes
+    after a figure ("добыто 5 т. Компания") and "и т. д." / "и т. п." before a capital."""
+
+    _END = re.compile(r"(?<=[.!?…])[\s\u00a0]+(?=[«\"“„(]?[A-ZА-ЯЁ0-9])|\n+")
+    # "1,2 млн т. Компания ...": tonnes end the sentence ("т." after a figure, before a capital)
+    _TONNES = re.compile(r"(?:\d|тыс\.?|млн\.?|млрд\.?|трлн\.?)[\s\u00a0]*т\.$|(?<![\w.])т\.[\s\u00a0]?[дп]\.$")
+    _ABBR = re.compile(r"(?:\b[А-ЯЁA-Z]|\bтыс|\bмлн|\bмлрд|\bтрлн|\bг|\bгг|\bруб|\bкв|\bим|\bт|\bст|\bп|\bн|\bул|\bд|\bкоп|\bдолл)\.$")
+
+    def __init__(self, text: str) -> None:
+        self.spans: list[tuple[int, int]] = []
+        start = 0
+        for m in self._END.finditer(text):
+            if "\n" not in m.group(0) and self._ABBR.search(text[max(start, m.start() - 6):m.start()]) \
+                    and not self._TONNES.search(text[max(start, m.start() - 12):m.start()]):
+                continue
+            if m.start() > start:
+                self.spans.append((start, m.start()))
+            start = m.end()
+        if start < len(text):
+            self.spans.append((start, len(text)))
+
+    def index(self, pos: int) -> int:
+        for i, (s, e) in enumerate(self.spans):
+            if s <= pos < e or pos < s:
+                return i
+        return len(self.spans) - 1
+
+    def span(self, pos: int) -> tuple[int, int]:
+        return self.spans[self.index(pos)] if self.spans else (0, 0)
+
+
+# English words of company names written in Cyrillic, given back in English ("Аулие Голд Майнинг" ->
+# "Auliye Gold Mining"), as English-language news writes them
+_ENGLISH_WORDS = {
+    "Майнинг": "Mining", "Компани": "Company", "Кампани": "Company", "Ресорсиз": "Resources",
+    "Ресурсиз": "Resources", "Ресорсез": "Resources", "Холдинг": "Holding", "Холдингс": "Holdings",
+    "Груп": "Group", "Групп": "Group", "Металс": "Metals", "Минералс": "Minerals", "Минералз": "Minerals",
+    "Энерджи": "Energy", "Копер": "Copper", "Коппер": "Copper", "Корпорейшн": "Corporation",
+    "Интернешнл": "International", "Интернэшнл": "International", "Оперейтинг": "Operating",
+    "Солюшнс": "Solutions", "Голдфилдз": "Goldfields", "Голдфилдс": "Goldfields", "Каспиан": "Caspian",
+    "Ойл": "Oil", "Сильвер": "Silver", "Инвестментс": "Investments", "Девелопмент": "Development",
+    "Эксплорейшн": "Exploration", "Смелтинг": "Smelting", "Трейдинг": "Trading", "Сервисез": "Services",
+    "Ураниум": "Uranium", "Лимитед": "Limited", "Кэпитал": "Capital", "Капитал": "Capital",
+    "Партнерс": "Partners", "Технолоджис": "Technologies", "Индастриз": "Industries", "Стил": "Steel",
+    "Алюминиум": "Aluminium", "Текнолоджи": "Technology", "Текнолоджис": "Technologies", "Голд": "Gold", "Инк": "Inc", "Ко": "Co", "Цинк": "Zinc", "Сталь": "Steel",
+}
+
+
+def latin_name(name: str) -> str:
+    """Canonical Latin of a Cyrillic name: a known company's word keeps its canonical name
+    ("ТАЛКО Голд" -> "TALCO Gold"), an English word comes back in English ("Майнинг" -> "Mining"),
+    a Latin-shaped acronym turns Latin, the rest is romanised."""
+    single = single_word_companies()
+    words = []
+    for w in re.split(r"(\s+|-)", name):
+        if w in single:
+            words.append(single[w])
+        elif w in _ENGLISH_WORDS:
+            words.append(_ENGLISH_WORDS[w])
+        elif latin_lookalike(w):
+            words.append(latin_lookalike(w) or w)
+        else:
+            words.append(translit(w))
+    return re.sub(r"\s+", " ", "".join(words)).strip(" -—–")
+
+
+_SINGLE: dict[str, str] = {}
+
+
+def single_word_companies() -> dict[str, str]:
+    if not _SINGLE:
+        for k in gz.known():
+            if k.kind == "company":
+                for f in k.forms:
+                    if " " not in f and has_cyrillic(f):
+                        _SINGLE[f] = k.name
+    return _SINGLE
+
+
+def strip_quotes(s: str) -> str:
+    return s.strip().strip(Q_OPEN + Q_CLOSE + "„‟").strip()
+
+
+@lru_cache(maxsize=65536)
+def country_stem(word: str) -> bool:
+    """True when the word begins like a country's name or adjective (Узбекистана, Казахстанский)."""
+    low = word.lower()
+    return any(low.startswith(s) for s in gz.countries()[0])

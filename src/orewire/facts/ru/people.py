@@ -1,0 +1,186 @@
+"""Russian rules for people: first name and surname in any case, initials, posts and their
+organisation."""
+
+from __future__ import annotations
+
+import re
+
+from orewire.facts.ru import gazetteer as gz
+from orewire.facts.ru import morph
+from orewire.facts.ru.found import PLACE_NOUN, Q_OPEN, Found, country_stem
+from orewire.facts.ru.translit import translit
+
+ROLE_WORDS = ("министр", "вице-министр", "премьер-министр", "президент", "вице-президент", "директор", "гендиректор",
+              "генеральный директор", "председатель", "глава", "аким", "заместитель", "представитель", "геолог",
+              "губернатор", "руководитель", "заведующая", "заведующий", "начальник", "советник", "депутат",
+              "посол", "управляющий", "основатель", "владелец", "акционер", "эксперт", "аналитик", "спикер",
+              "главный геолог", "исполнительный директор", "председатель правления", "мэр")
+_ROLE_RE = re.compile(r"(?<![\w-])(?=[ВвПпМмГгДдАаЗзРрНнСсУуОоЭэ])(?P<role>(?:[Вв]ице-|[Пп]ремьер-)?(?:[Мм]инистр|[Пп]резидент)[а-яё]*|"
+                      r"(?:[Гг]ен)?[Дд]иректор[а-яё]*|[Пп]редседател[а-яё]+|[Гг]лав[аыеуой]+|[Аа]ким[а-яё]*|"
+                      r"[Зз]аместител[а-яё]+|[Пп]редставител[а-яё]+|[Гг]еолог(?:а|у|ом|е|и|ов|ам|ами)?|[Гг]убернатор[а-яё]*|"
+                      r"[Рр]уководител[а-яё]+|[Зз]аведующ[а-яё]+|[Нн]ачальник[а-яё]*|[Сс]оветник[а-яё]*|"
+                      r"[Дд]епутат[а-яё]*|[Пп]осол|[Пп]осла|[Уу]правляющ[а-яё]+|[Оо]снователь|[Ээ]ксперт[а-яё]*|"
+                      r"[Аа]налитик[а-яё]*|[Мм]эр[а-яё]*|[Сс]пикер[а-яё]*)(?![\w])")
+_SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ова|ева|ина|ский|ская|енко|швили|дзе|ян)$")
+_CREDIT = re.compile(r"(?:[Фф]ото|[Аа]втор|[Ии]сточник|©)[^\n]{0,60}$")
+
+
+def find_persons(text: str, found: Found, authors: list[str]) -> None:
+    words = list(re.finditer(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", text))
+    roles = [(m.start(), m.end(), m.group("role")) for m in _ROLE_RE.finditer(text)]
+    for ent in found.ents.values():  # people the gazetteer named: their post, as for the others
+        if ent.kind == "person" and ent.mentions and ent.role is None:
+            start = min(ent.mentions)[0]
+            ent.role = _role_before(text, roles, start)
+            if ent.role:
+                ent.org = _org_before(text, found, start)
+    i = 0
+    while i < len(words) - 1:
+        a, b = words[i], words[i + 1]
+        gap = text[a.end():b.start()]
+        if gap not in (" ", "\u00a0") or found.is_claimed(a.start(), b.end()) or text[a.start() - 1:a.start()] in Q_OPEN:
+            i += 1
+            continue  # «Тау-Кен Алтын»: a quoted name is no person
+        if re.search(r"(?:[Фф]ото|архив|©)", text[max(0, a.start() - 40):a.start()]):
+            i += 1
+            continue
+        surname_word = b.group(0)
+        third = words[i + 2] if i + 2 < len(words) else None
+        patronymic = re.search(r"(?:вич|вна|ична|чна|вича|вны|вичу|вне|вичем|вной)$", surname_word)
+        if patronymic and third is not None and text[b.end():third.start()] in (" ", "\u00a0"):
+            surname_word, b = third.group(0), third
+        elif patronymic:
+            i += 2
+            continue  # "Болотбек Имашевич": a first name and patronymic, no surname
+        if PLACE_NOUN.match(text[b.end():b.end() + 20]) or _ROLE_RE.fullmatch(a.group(0)) \
+                or country_stem(a.group(0)) or country_stem(surname_word):
+            i += 1
+            continue  # "Аким Карагандинской области", "Президент Узбекистана"
+        role = _role_before(text, roles, a.start())
+        known = morph.person_nominative(a.group(0), surname_word)
+        ok = False
+        if known is not None and (morph.is_surname(surname_word) or (
+                not morph.is_dictionary_word(surname_word) and not morph.given_name(surname_word))):
+            ok = True
+        elif role is not None and morph.is_surname(surname_word) and not morph.is_dictionary_word(surname_word) \
+                and (not morph.is_dictionary_word(a.group(0)) or _SURNAME_END.search(surname_word)):
+            ok = True  # "Министр Канат Шарлапаев": a first name the dictionary reads as a noun
+        if not ok:
+            i += 1
+            continue
+        if known is not None:
+            given, surname, _gender = known
+        else:
+            gender = "femn" if surname_word.endswith(("ова", "ева", "ина")) else "masc"
+            given, surname = a.group(0), morph.surname_nominative(surname_word, gender)
+        full = f"{given} {surname}"
+        if any(full == x or surname in x for x in authors):
+            i += 2
+            continue
+        ent = found.add("person", translit(full), full, a.start(), b.end())
+        if surname not in ent.forms:
+            ent.forms.append(surname)
+        if role and ent.role is None:
+            ent.role = role
+            ent.org = _org_before(text, found, a.start())
+        found.claim(a.start(), b.end())
+        i += 3 if b is not words[i + 1] else 2
+    _initialled(text, found, authors, roles)
+    # surname-only mentions of the people found
+    for ent in [e for e in found.ents.values() if e.kind == "person"]:
+        surname = ent.forms[-1] if ent.forms else ""
+        if len(surname) < 4:
+            continue
+        stem = surname[:-1] if surname[-1] in "аяй" else surname
+        for m in re.finditer(r"(?<![\w.-])" + re.escape(stem) + gz.ENDINGS + r"(?![\w-])", text):
+            if not found.is_claimed(m.start(), m.end()):
+                ent.mentions.append((m.start(), m.end()))
+
+
+_TWO_INITIALS = re.compile(r"[А-ЯЁ]\.[\s\u00a0]?[А-ЯЁ]\.")
+_INITIALS_FIRST = re.compile(r"(?<![\w.])(?=[А-ЯЁ]\.)(?P<init>[А-ЯЁ]\.[\s\u00a0]?(?:[А-ЯЁ]\.[\s\u00a0]?)?)"
+                             r"(?P<sur>[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
+_INITIALS_AFTER = re.compile(r"(?<![\w.-])(?P<sur>[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)[\s\u00a0]"
+                             r"(?P<init>[А-ЯЁ]\.[\s\u00a0]?[А-ЯЁ]\.)")
+
+
+def _initialled(text: str, found: Found, authors: list[str], roles: list[tuple[int, int, str]]) -> None:
+    """People named by initials and surname ("Е. Нагаспаев", "Сергеев А.В."): a mention of a person
+    already found by full name, or a new person written as the text writes them."""
+    people = [e for e in found.ents.values() if e.kind == "person"]
+    for rx in (_INITIALS_FIRST, _INITIALS_AFTER):
+        if rx is _INITIALS_AFTER and not _TWO_INITIALS.search(text):
+            continue
+        for m in rx.finditer(text):
+            s, e = m.start(), m.end()
+            if found.overlaps(s, e):
+                continue
+            sur = m.group("sur")
+            init = re.sub(r"[\s\u00a0]", "", m.group("init"))
+            same = next((p for p in people if any(f.split()[-1][:4] == sur[:4] and f.split()[0][:1] == init[:1]
+                                                  for f in p.forms if " " in f)), None)
+            if same is not None:
+                same.mentions.append((s, e))
+                found.claim(s, e)
+                continue
+            if not morph.is_surname(sur) or morph.is_dictionary_word(sur) or gz.country_of_word(sur) \
+                    or any(sur in a for a in authors):
+                continue
+            if re.search(r"(?:[Фф]ото|[Аа]втор|©)[^\n]{0,30}$", text[max(0, s - 40):s]):
+                continue
+            gender = "femn" if re.search(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$", sur) else "masc"
+            nom = sur if gender == "femn" else morph.surname_nominative(sur, "masc")
+            form = f"{' '.join(init.replace('.', '. ').split())} {nom}"
+            ent = found.add("person", translit(form), form, s, e)
+            if nom not in ent.forms:
+                ent.forms.append(nom)
+            role = _role_before(text, roles, s)
+            if role and ent.role is None:
+                ent.role = role
+                ent.org = _org_before(text, found, s)
+            found.claim(s, e)
+
+
+def _org_before(text: str, found: Found, pos: int) -> str | None:
+    """The company or body named between a post and the name: "председатель правления АО
+    «Казгеология» Жандос Бектемиров" -> Kazgeology."""
+    best: tuple[int, str] | None = None
+    for ent in found.ents.values():
+        if ent.kind not in ("company", "org"):
+            continue
+        for _s, e in ent.mentions:
+            if e <= pos and pos - e <= 40 and not re.search(r"[.;:,]\s", text[e:pos]) and (best is None or e > best[0]):
+                best = (e, ent.name)
+    return best[1] if best else None
+
+
+def _role_before(text: str, roles: list[tuple[int, int, str]], pos: int) -> str | None:
+    """The post written before a name in the same clause, as a phrase in the nominative:
+    "заместитель министра", "председатель правления", "главный геолог"."""
+    near = [(rs, re_) for rs, re_, _ in roles
+            if re_ <= pos and pos - re_ <= 90 and "\n" not in text[rs:pos] and not re.search(r"[.;:]\s", text[rs:pos])]
+    if not near:
+        return None
+    start, _end = near[-1]
+    for rs, re_ in reversed(near[:-1]):  # a chain of posts: "заместитель министра", "вице-президент - директор"
+        if re.fullmatch(r"[\s–—-]*", text[re_:start]):
+            start = rs
+    phrase: list[str] = []
+    for w in re.finditer(r"\S+", text[start:pos]):
+        word = w.group(0).strip(",")
+        if not re.fullmatch(r"[а-яё-]+", word.lower()) or (phrase and not word.islower()) or word in ("компании",):
+            break
+        phrase.append(word.lower())
+        if w.group(0).endswith(","):
+            break
+    if not phrase:
+        return None
+    head = morph.parses(phrase[0])
+    nom = next((p.normal_form for p in head if p.tag.POS == "NOUN"), phrase[0]) if head else phrase[0]
+    before = text[max(0, start - 25):start].split()
+    prefix = [w.lower() for w in before[-1:] if w.lower() in ("главный", "главного", "первый", "первого",
+                                                              "генеральный", "генерального", "старший")]
+    if prefix:
+        adj = next((p.normal_form for p in morph.parses(prefix[0]) if p.tag.POS == "ADJF"), prefix[0])
+        return " ".join([adj, nom, *phrase[1:]])
+    return " ".join([nom, *phrase[1:]])
