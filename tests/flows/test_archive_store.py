@@ -136,6 +136,15 @@ def test_crawl_to_the_store_then_reprocess_rebuild_and_web_read_it_back(on_store
     rebuilt = query(settings, "SELECT run_id, flow, source, status, fetched, new_articles FROM runs ORDER BY ALL")
     assert set(runs) <= set(rebuilt)  # the daily run, restored from its record on the store
 
+    # Another machine (an empty outbox) crawls: the manifests on the store tell it what is archived.
+    _fresh_outbox(settings)
+    with SiteServer(SITES / "trend") as site:
+        again = _daily(site.url)
+        fetched = [p for p in site.paths() if p.endswith(".html") and p.split("/")[-1][:1].isdigit()]
+    assert again["ok"], again["lines"]
+    assert fetched == []
+    assert query(settings, "SELECT count(*) FROM articles")[0][0] == articles
+
 
 def test_store_down_keeps_everything_and_the_next_run_sends_it(on_store, s3, monkeypatch):
     from flows.pipeline import rebuild_flow

@@ -385,6 +385,13 @@ def send_file(archive: Archive, path: Path) -> Transfer:
     return out
 
 
+def _top_level(fs: Any, base: str) -> list[dict[str, Any]]:
+    try:
+        return list(fs.ls(base, detail=True))
+    except FileNotFoundError:
+        return []
+
+
 def pull(archive: Archive, source: str | None = None) -> Transfer:
     """Fetch into the outbox the manifests (of ``source``, or all) and run records the store has
     and the outbox lacks, so that every reader of them reads local files. Raises
@@ -398,9 +405,9 @@ def pull(archive: Archive, source: str | None = None) -> Transfer:
     try:
         if source:
             folders = [f"{safe_name(source)}/{MANIFEST_DIR}"]
-        else:
-            folders = sorted({p[len(base) + 1:].rsplit("/", 1)[0]
-                              for p in fs.glob(f"{base}/*/{MANIFEST_DIR}/*.jsonl")})
+        else:  # one listing of the top level: the sources' folders, not every object under them
+            folders = sorted(f"{e['name'].rsplit('/', 1)[-1]}/{MANIFEST_DIR}" for e in _top_level(fs, base)
+                             if e.get("type") == "directory" and not e["name"].endswith(f"/{RUNS_DIR}"))
         folders.append(RUNS_DIR)
         wanted = [(f"{folder}/{name}", info) for folder in folders
                   for name, info in _listing(fs, f"{base}/{folder}").items()
