@@ -214,3 +214,10 @@ def test_a_company_cue_with_its_trade_and_no_company_from_a_post() -> None:
     text = ("Компания по добыче редкоземельных металлов «Кутессай Майнинг» не выполнила условия. "
             "Об этом сообщил управляющий партнер компании Пини Альтхаус.")
     assert _names(text, "company") == {"Kutessay Mining"}
+
+
+def test_media_credits_and_bylines_are_no_story_entities() -> None:
+    text = ("Фото: Shutterstock / Максим Иванов\nАвтор: Айгерим Сейткали\n"
+            "Алматы, 5 апреля — Interfax-Kazakhstan — Компания Kazakhmys Copper сообщила о запуске рудника.")
+    assert _names(text, "company") == {"Kazakhmys Copper"}
+    assert _names(text, "person") == set()

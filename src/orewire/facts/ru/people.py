@@ -41,7 +41,7 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
         if gap not in (" ", "\u00a0") or found.is_claimed(a.start(), b.end()) or text[a.start() - 1:a.start()] in Q_OPEN:
             i += 1
             continue  # «Тау-Кен Алтын»: a quoted name is no person
-        if re.search(r"(?:[Фф]ото|архив|©)", text[max(0, a.start() - 40):a.start()]):
+        if re.search(r"(?:[Фф]ото|архив|©|[Аа]втор:)", text[max(0, a.start() - 40):a.start()]):
             i += 1
             continue
         surname_word = b.group(0)
