@@ -286,3 +286,23 @@ def test_no_reader_ever_sees_half_a_file(store_env, s3, monkeypatch):
     got = [(r.url, r.offset, r.raw_body) for r in archive.iter_responses(name)]
     assert got == expected
     assert archive.read_response(name, expected[-1][1]).raw_body == expected[-1][2]
+
+
+def test_a_crash_after_sending_before_removing_sends_nothing_twice(store_env, s3):
+    settings = store_env
+    archive = Archive(settings.archive, settings.archive_url)
+    _write_warc(settings.archive, "run-twice", 2)
+    [local] = list_warc_files(settings.archive)
+    data = local.read_bytes()
+    first = push(archive, "trend")
+    assert first.errors == [] and not local.exists()
+    # The process died after the upload, before the local file was removed: the file is back.
+    local.write_bytes(data)
+    second = push(archive, "trend")
+    assert second.errors == [] and second.done == [] and not local.exists()
+    # A local file that differs from the store's copy of its name overwrites nothing and is kept.
+    local.write_bytes(data[:-100])
+    third = push(archive, "trend")
+    name = local.relative_to(settings.archive).as_posix()
+    assert third.done == [] and len(third.errors) == 1 and "the store holds another" in third.errors[0]
+    assert local.read_bytes() == data[:-100] and _store_files(s3, settings)[name] == data

@@ -297,7 +297,13 @@ def _send(fs: Any, archive: Archive, path: Path, listing: dict[str, dict[str, An
           *, remove: bool) -> None:
     name = archive.relative(path)
     try:
-        if not _holds(listing.get(path.name), path, check_content=not remove):
+        stored = listing.get(path.name)
+        if remove and stored is not None and not _holds(stored, path, check_content=False):
+            # A WARC file is never rewritten on the store: two different files of one name are
+            # both kept (this one locally) for someone to look at.
+            raise StoreError(f"the store holds another {name} ({stored.get('size')} bytes, "
+                             f"this one {path.stat().st_size}); kept locally")
+        if not _holds(stored, path, check_content=not remove):
             fs.put_file(str(path), archive.key(name))
             if not _holds(fs.info(archive.key(name)), path, check_content=False):
                 raise StoreError(f"the store's copy of {name} is not the size of the file sent")
