@@ -27,6 +27,7 @@ from orewire.stages import (
     IngestResult,
     ingest_manifests,
     pending_manifests,
+    push_archive,
     rebuild_warehouse,
     reprocess_archive,
     write_run_record,
@@ -55,7 +56,7 @@ def crawl_task(source: str, run_id: str, base_url: str | None = None, refetch: b
     Returns (result, outcome, message)."""
     with crawl_slot(source, get_settings().lock_timeout):
         result = crawl_source(source, run_id=run_id, base_url=base_url, refetch=refetch, mode=mode,
-                              since=since, until=until, politeness=politeness)
+                              since=since, until=until, politeness=politeness, keep_local=True)
     rows = read_manifest(result.manifest) if result.manifest.exists() else []
     outcome, message = crawl_outcome(result.ok, result.error, rows)
     if outcome == RunStatus.TRANSIENT:
@@ -147,9 +148,6 @@ def _crawl_and_load_recorded(run: dict[str, Any], source: str, run_id: str, para
         note = result.left_note()
         if note:
             message = "; ".join(m for m in (message, note) if m)
-        if result.unsent:  # archived, but not on the store yet: the next run sends it
-            message = "; ".join(m for m in (message, result.unsent) if m)
-            status = RunStatus.WARNING if status == RunStatus.OK else status
         # Recorded with the run: what the caps left and why each listing walk stopped.
         params["crawl"] = {"links_cut": result.links_cut, "articles_deferred": result.articles_deferred,
                            "walks": result.walks}
@@ -166,6 +164,12 @@ def _crawl_and_load_recorded(run: dict[str, Any], source: str, run_id: str, para
     except Exception as exc:
         status = RunStatus.FAILED
         message = "; ".join(m for m in (message, f"load: {_one_line(exc)}") if m)
+    # With the archive on a store: the crawl sent its files and kept them for the ingest to read
+    # locally; they leave the outbox now. What the store did not take stays for the next run.
+    unsent = push_archive(get_settings(), source)
+    if unsent:
+        message = "; ".join(m for m in (message, unsent) if m)
+        status = RunStatus.WARNING if status == RunStatus.OK else status
     return _finish(run, status, message, counts, t0)
 
 

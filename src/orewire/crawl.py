@@ -111,11 +111,11 @@ def repair_manifests(root: Path, source: str, warc: Path) -> int:
     return added
 
 
-def sync_source(settings: Settings, source: str, *, fetch: bool = False) -> Transfer:
+def sync_source(settings: Settings, source: str, *, fetch: bool = False, keep: bool = False) -> Transfer:
     """With the archive on an object store: with ``fetch``, bring the source's manifests other
     machines sent (the crawl's index of what is archived), then send what the outbox holds for
-    the source. Call under the source's crawl lock. Never raises for the store: what failed is in
-    the result's ``errors``."""
+    the source (``keep``: WARC files stay in the outbox too). Never raises for the store: what
+    failed is in the result's ``errors``."""
     archive = Archive(settings.archive, settings.archive_url)
     out = Transfer()
     if archive.url is None:
@@ -125,7 +125,7 @@ def sync_source(settings: Settings, source: str, *, fetch: bool = False) -> Tran
             out.errors.extend(pull(archive, source).errors)
         except StoreError as exc:
             out.errors.append(str(exc))
-    sent = push(archive, source)
+    sent = push(archive, source, remove=not keep)
     out.done.extend(sent.done)
     out.errors.extend(sent.errors)
     return out
@@ -222,14 +222,17 @@ def crawl_source(
     politeness: bool = True,
     concurrency: int | None = None,
     timeout: float | None = None,
+    keep_local: bool = False,
 ) -> CrawlResult:
     """Crawl ``source`` in a subprocess and return the run's manifest path and counts.
 
     ``mode`` is ``daily`` (feeds, listings back to what is archived), ``backfill`` (``since``..
     ``until`` from sitemaps, listings and, where enabled, the id walk) or ``urls`` (exactly
     ``urls``). ``politeness=False`` drops delays (tests, benchmarks); robots.txt still applies.
-    ``timeout`` bounds the whole subprocess. Never raises for a crawl failure: ``ok`` is False
-    and ``error`` one line.
+    ``timeout`` bounds the whole subprocess. With the archive on an object store the crawl's files
+    are sent when it ends; ``keep_local`` keeps its WARC files in the outbox as well, for a caller
+    that reads them next and then pushes again (which removes them). Never raises for a crawl
+    failure: ``ok`` is False and ``error`` one line.
     """
     settings = settings or get_settings()
     run_id = run_id or new_run_id("crawl", source)
@@ -282,7 +285,7 @@ def crawl_source(
             # Whatever way the crawler ended, nothing of it stays under a temporary name.
             problem = _recover(settings, source)
             # Each closed file is sent whole; one the store does not take stays for the next run.
-            after = sync_source(settings, source)
+            after = sync_source(settings, source, keep=keep_local)
             result.unsent = after.note()
             for line in before.errors if not after.errors else []:
                 sys.stderr.write(f"{source}: archive store: {line}\n")

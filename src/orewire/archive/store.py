@@ -294,16 +294,16 @@ def _listing(fs: Any, folder: str) -> dict[str, dict[str, Any]]:
 
 
 def _send(fs: Any, archive: Archive, path: Path, listing: dict[str, dict[str, Any]], out: Transfer,
-          *, remove: bool) -> None:
+          *, remove: bool, warc: bool = False) -> None:
     name = archive.relative(path)
     try:
         stored = listing.get(path.name)
-        if remove and stored is not None and not _holds(stored, path, check_content=False):
+        if warc and stored is not None and not _holds(stored, path, check_content=False):
             # A WARC file is never rewritten on the store: two different files of one name are
             # both kept (this one locally) for someone to look at.
             raise StoreError(f"the store holds another {name} ({stored.get('size')} bytes, "
                              f"this one {path.stat().st_size}); kept locally")
-        if not _holds(stored, path, check_content=not remove):
+        if not _holds(stored, path, check_content=not warc):
             fs.put_file(str(path), archive.key(name))
             if not _holds(fs.info(archive.key(name)), path, check_content=False):
                 raise StoreError(f"the store's copy of {name} is not the size of the file sent")
@@ -314,9 +314,9 @@ def _send(fs: Any, archive: Archive, path: Path, listing: dict[str, dict[str, An
         out.errors.append(f"{name}: {_one_line(exc)}")
 
 
-def push(archive: Archive, source: str | None = None) -> Transfer:
+def push(archive: Archive, source: str | None = None, *, remove: bool = True) -> Transfer:
     """Send what the outbox holds (for ``source``, or for every source) to the store: each closed
-    WARC file (then removed locally), each manifest that changed and is not being written, and
+    WARC file (then removed locally, unless ``remove`` is False), each manifest that changed and is not being written, and
     every run record that changed. Never raises for the store: a file that could not be sent
     stays and is named in the result's ``errors``. Safe while crawls run: an open WARC file has
     its temporary name, and a manifest's writer holds a lock on it (see :func:`idle`).
@@ -351,7 +351,10 @@ def push(archive: Archive, source: str | None = None) -> Transfer:
                 if free:
                     _send(fs, archive, path, listings[path.parent], out, remove=False)
             continue
-        _send(fs, archive, path, listings[path.parent], out, remove=path.name.endswith(WARC_SUFFIX))
+        is_warc = path.name.endswith(WARC_SUFFIX)
+        if is_warc and not remove and _holds(listings[path.parent].get(path.name), path, check_content=False):
+            continue  # sent before, kept for a reader
+        _send(fs, archive, path, listings[path.parent], out, remove=is_warc and remove, warc=is_warc)
     if out.errors:
         log.warning("%s", out.note())
     return out
