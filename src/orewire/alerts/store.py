@@ -26,7 +26,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from orewire.alerts.match import Article, Hit, Matcher, Needs, near
+from orewire.alerts.match import Article, Hit, Matcher, Needs
 from orewire.alerts.watchlists import Watch, Watchlist
 from orewire.clean.fingerprint import NEAR_DUPLICATE_BITS
 from orewire.warehouse.load import MIN_WORDS_FOR_DUPLICATE
@@ -169,8 +169,11 @@ class _Known:
             self.blocks.setdefault(key, []).append(simhash)
 
     def near(self, simhash: int) -> bool:
-        return any(near(simhash, other, NEAR_DUPLICATE_BITS)
-                   for key in _block_keys(simhash) for other in self.blocks.get(key, ()))
+        for key in _block_keys(simhash):
+            for other in self.blocks.get(key, ()):
+                if (simhash ^ other).bit_count() <= NEAR_DUPLICATE_BITS:
+                    return True
+        return False
 
     def copy(self) -> _Known:
         return _Known(set(self.ids), {k: list(v) for k, v in self.blocks.items()})
