@@ -14,6 +14,7 @@ source at once.
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +122,9 @@ def run_worker(settings: Settings, pool: str, api: str, *, name: str | None = No
         require_api(api)
         ensure_pool(pool)
         ensure_crawl_limits(load_registry(settings.sources).names())
+        # Prefect's handlers turn SIGTERM into a SIGINT to this process, whose handler must then
+        # stop the worker; a shell's background job starts with SIGINT ignored, so set it here.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         setup_signal_handlers_worker(os.getpid(), "orewire worker", printer)
         worker = ProcessWorker(work_pool_name=pool, name=name, limit=limit, create_pool_if_not_found=False)
         try:
