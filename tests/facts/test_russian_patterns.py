@@ -221,3 +221,16 @@ def test_media_credits_and_bylines_are_no_story_entities() -> None:
             "Алматы, 5 апреля — Interfax-Kazakhstan — Компания Kazakhmys Copper сообщила о запуске рудника.")
     assert _names(text, "company") == {"Kazakhmys Copper"}
     assert _names(text, "person") == set()
+
+
+@pytest.mark.parametrize("text,people", [
+    ("Вице-министр энергетики Жаркешов сообщил о росте добычи.", {"Zharkeshov"}),
+    ("По словам главы Минпромстроя Нагаспаева, работы идут по плану.", {"Nagaspayev"}),
+    ("Председатель правления компании Ахметова отметила рост.", {"Akhmetova"}),
+    # a surname after a post of someone named in full is that person
+    ("Министр Канат Шарлапаев провел совещание. Позже министр Шарлапаев добавил детали.", {"Kanat Sharlapayev"}),
+    ("Директор департамента Министерства энергетики сообщил о планах.", set()),
+])
+def test_people_by_post_and_surname(text: str, people: set[str]) -> None:
+    assert _names(text, "person") == people
+    assert _names(text, "company") == set()

@@ -24,7 +24,8 @@ _CUE_WORDS = re.compile(r"(?<![\w-])(?=[Кк])[Кк]омпани(?:я|и|ей|ю
 _QUOTED_ACTS = re.compile(r"[«\"“„](?P<name>[A-ZА-ЯЁ][^«»\"“”„\n]{1,40}?)[»\"”“][ \u00a0]+"
                           r"(?:(?:и|а)[ \u00a0]+[«\"“„][^«»\"“”„\n]{1,40}?[»\"”“][ \u00a0]+)?(?P<verb>[а-яё]{3,})")
 _POST_BEFORE = re.compile(r"(?:партн[её]р|сотрудни[кц]|представител|директор|глав[аеуы]|руководител|основател|"
-                          r"владел|акционер|председател|президент|аналитик|эксперт|менеджер|специалист)[а-яё]*[\s\u00a0]+$",
+                          r"владел|акционер|председател|президент|аналитик|эксперт|менеджер|специалист)[а-яё]*"
+                          r"(?:[\s\u00a0]+[а-яё]+){0,2}[\s\u00a0]+$",
                           re.IGNORECASE)
 _CUE_CAPS = re.compile(_CUE + r"\s+(?!" + LEGAL_RU + r"(?![\w]))(?P<name>[А-ЯЁ]{2,}(?:-[А-ЯЁ]+)?)(?![\w])")
 _LATIN_SEQ = re.compile(
@@ -138,7 +139,7 @@ def find_companies(text: str, found: Found) -> None:
             _company(found, m.group("name"), m.start("name"), m.end("name"))
     for m in _CUE_WORDS.finditer(text):
         first = m.group("name").split()[0]
-        if _POST_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        if _POST_BEFORE.search(text, max(0, m.start() - 50), m.start()):
             continue  # "управляющий партнер компании Пини Альтхаус": a person of the company
         if found.overlaps(m.start("name"), m.end("name")) or morph.is_dictionary_word(first) \
                 or morph.given_name(first) or country_stem(first) or morph.is_oblique_place(first):

@@ -56,6 +56,9 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
                 or country_stem(a.group(0)) or country_stem(surname_word):
             i += 1
             continue  # "Аким Карагандинской области", "Президент Узбекистана"
+        if a.group(0).startswith(("Мин", "Гос", "Нац")) and not morph.given_name(a.group(0)):
+            i += 1
+            continue  # "главы Минпромстроя Нагаспаева": a ministry, not a first name
         role = _role_before(text, roles, a.start())
         known = morph.person_nominative(a.group(0), surname_word)
         ok = False
@@ -86,6 +89,7 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
         found.claim(a.start(), b.end())
         i += 3 if b is not words[i + 1] else 2
     _initialled(text, found, authors, roles)
+    _surnames_after_posts(text, found, authors, roles)
     # surname-only mentions of the people found
     for ent in [e for e in found.ents.values() if e.kind == "person"]:
         surname = ent.forms[-1] if ent.forms else ""
@@ -139,6 +143,36 @@ def _initialled(text: str, found: Found, authors: list[str], roles: list[tuple[i
                 ent.role = role
                 ent.org = _org_before(text, found, s)
             found.claim(s, e)
+
+
+_POST_SURNAME = re.compile(r"[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,4}?(?:(?:Мин|Гос)[а-яё]+[ \u00a0]+)?(?P<sur>[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?)"
+                           r"(?![\w-]|[ \u00a0]+[А-ЯЁ])")
+
+
+def _surnames_after_posts(text: str, found: Found, authors: list[str], roles: list[tuple[int, int, str]]) -> None:
+    """A person named by post and surname alone: "министр Шарлапаев заявил", "по словам главы
+    Минпромстроя Нагаспаева" (the surname in the nominative; a woman's when the post is nominative)."""
+    people = [e for e in found.ents.values() if e.kind == "person"]
+    for _rs, re_, role in roles:
+        m = _POST_SURNAME.match(text, re_)
+        if m is None:
+            continue
+        s, e = m.start("sur"), m.end("sur")
+        sur = m.group("sur")
+        if found.overlaps(s, e) or not _SURNAME_END.search(sur) or morph.is_dictionary_word(sur) \
+                or (morph.given_name(sur) and not morph.is_surname(sur)) or country_stem(sur) \
+                or any(sur in a for a in authors) or re.search(r"[.;:!?]", text[re_:s]):
+            continue
+        if any(p.forms and sur.startswith(f.split()[-1][:-1]) for p in people for f in p.forms):
+            continue  # a surname of someone named in full
+        post_parses = morph.parses(role.lower())
+        nominative_post = bool(post_parses) and "nomn" in post_parses[0].tag
+        gender = "femn" if nominative_post and sur.endswith(("ова", "ева", "ёва", "ина", "ына", "ская")) else "masc"
+        nom = morph.surname_nominative(sur, gender)
+        ent = found.add("person", translit(nom), nom, s, e)
+        if ent.role is None:
+            ent.role = _role_before(text, roles, s)
+        found.claim(s, e)
 
 
 def _org_before(text: str, found: Found, pos: int) -> str | None:
