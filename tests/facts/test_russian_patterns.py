@@ -49,8 +49,8 @@ def test_deposit_words_and_lists(text: str, deposits: dict[str, list[str]]) -> N
     "Крупнейшие месторождения Центральной Азии сосредоточены в Казахстане.",
     "Месторождения Якутии и Чукотки обеспечивают половину добычи.",
     "Медный завод построят в Актогайском районе области Абай.",
-    "Качканарский ГОК и Лебединский ГОК увеличили выпуск железорудного концентрата.",
-    "Концентрат Бозшакольского и Актогайского ГОКов отправят на завод.",
+    "Качканарский ГОК и Михайловский ГОК увеличили выпуск железорудного концентрата.",
+    "Жезказганский медеплавильный завод остановлен.",
     "ГОК «Степной» начал переработку руды.",
     "ТОО «СП «Инкай» увеличило добычу урана.",
     "Аудит запасов по стандарту JORC завершен.",
@@ -59,6 +59,20 @@ def test_deposit_words_and_lists(text: str, deposits: dict[str, list[str]]) -> N
 def test_places_plants_and_companies_are_no_deposits(text: str) -> None:
     assert _deposits(text) == {}
     assert "JORC" not in _names(text, "company")
+
+
+def test_a_plant_named_after_a_known_deposit_names_the_deposit() -> None:
+    assert _deposits("Концентрат Бозшакольского и Актогайского ГОКов отправят на завод.") == {
+        "Bozshakol": [], "Aktogay": []}
+    assert _deposits("ГОК «Бозшаколь» вышел на проектную мощность.") == {"Bozshakol": []}
+
+
+def test_a_gazetteer_name_next_to_a_company_word_or_a_preposition() -> None:
+    text = ("Месторождение Актогай в области Абай принадлежит компании KAZ Minerals. Добыча на Бозшаколе "
+            "компании KAZ Minerals выросла. Запасы пересчитаны в компании Казахмыс. Актогай остается "
+            "крупнейшим. Сергей Орловский посетил Актогайский район.")
+    assert set(_deposits(text)) == {"Aktogay", "Bozshakol"}
+    assert _names(text, "person") == {"Sergey Orlovsky"}
 
 
 def test_a_plant_with_a_legal_form_is_a_company() -> None:
@@ -202,9 +216,9 @@ def test_commodities_go_to_their_deposit(text: str, deposits: dict[str, list[str
      "золотосодержащей руды.", {"Balpantau": ["gold"], "Tamdybulak": ["gold"], "Muruntau": ["gold"]}),
     # a quoted name may begin with a figure
     ("На месторождении меди «50 лет Октября» стартовали работы.", {"50 let Oktyabrya": ["copper"]}),
-    # "участок" with no name is the one named last in its paragraph
-    ("Работы пройдут на участке Акбулак. Он лежит в 35 км от Аркалыка. По данным геологов, участок "
-     "содержит редкоземельные металлы.", {"Akbulak": ["rare earths"]}),
+    # "участок" with no name is the one named last
+    ("Работы пройдут на участке Акбулак и на участке Гремячинском. По данным геологов, участок "
+     "содержит редкоземельные металлы.", {"Akbulak": [], "Gremyachinskoye": ["rare earths"]}),
 ])
 def test_shared_commodities_figures_and_unnamed_areas(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits

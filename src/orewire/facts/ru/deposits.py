@@ -41,22 +41,30 @@ _KIND_ADJ = re.compile(r"(?:золото|медно|)?(?:рудн|россыпн
 _PAREN_COMMODITIES = re.compile(r"(?P<name>" + CYR_CAP + r")\s+\((?P<list>[а-яё]+(?:,\s*[а-яё]+)+)\)")
 # what a deposit's name is not part of: a district or town, a plant or company named after the deposit
 _NOT_DEPOSIT_AFTER = re.compile(
-    r"[»\"”“]?(?:(?:\s*,|\s+и)\s+[А-ЯЁ][\w-]*(?:ск|цк|н)[а-яё]+)*[\s\u00a0]+(?:[а-яё]+[\s\u00a0]+)?(?:ГОК|ГМК|ГРК|ГПК|ЗИФ|ОФ|[Гг]орно-[а-яё]+\s+комбинат|"
-    r"[Гг]орно-[а-яё]+|[Пп]роизводственн|[Оо]бъединени|комбинат|завод|фабрик|компани|район|област|город|поселк|посёлк|сел[оаеу]\b|аул|округ|улиц|проспект|"
-    r"железнодорожн|станци|аэропорт|[Мм]айнинг|Mining|Голд|Gold|Ресорсиз|Resources)")
+    r"[»\"”“]?(?:(?:\s*,|\s+и)\s+[А-ЯЁ][\w-]*(?:ск|цк|н)[а-яё]+)*[\s\u00a0]+"
+    r"(?:[а-яё-]{2,}(?:ый|ий|ой|ая|ое|ые|ого|ому|ым|ом|ую|ых|ими|ей|их)[\s\u00a0]+)?"
+    r"(?:ЗИФ|ОФ|[Пп]роизводственн|[Оо]бъединени|завод|фабрик|район|"
+    r"област|город|поселк|посёлк|сел[оаеу]\b|аул\b|аула\b|округ|улиц|проспект|железнодорожн|станци|аэропорт|"
+    r"[Мм]айнинг|Mining|Голд|Gold|Ресорсиз|Resources)")
 _NOT_DEPOSIT_BEFORE = re.compile(
-    r"(?:" + LEGAL_RU + r"|ГОК|ГМК|ГРК|[Кк]омпани[а-яё]+|[Пп]редприяти[а-яё]+|[Кк]омбинат[а-яё]*|[Зз]авод[а-яё]*|"
-    r"[Фф]абрик[а-яё]+|[Кк]омплекс[а-яё]*|[Гг]ород[а-яё]*|[Пп]оселк[а-яё]*|[Пп]оселок|[Сс]ел[оаеу]|г\.|пос\.|с\.)"
-    r"[\s\u00a0]*(?:[«\"“„][^«»\"“”„\n]{0,30}?)?[«\"“„]?$")
+    r"(?<![\w.-])(?:" + LEGAL_RU + r"(?:[\s\u00a0]+(?:ГОК|ГМК|ГРК))?|[Кк]омпани[а-яё]+|[Пп]редприяти[а-яё]+|[Кк]омбинат[а-яё]*|"
+    r"[Зз]авод[а-яё]*|[Фф]абрик[а-яё]+|[Кк]омплекс[а-яё]*|[Гг]ород[а-яё]*|[Пп]оселк[а-яё]*|[Пп]оселок|[Сс]ел[оаеу]|"
+    r"г\.|пос\.|с\.)[\s\u00a0]*(?:[«\"“„][^«»\"“”„\n]{0,30}?)?[«\"“„]?$")
+_GIVEN_BEFORE = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+)[\s\u00a0]+$")
 
 
 def deposit_here(text: str, start: int, end: int) -> bool:
     """False when a deposit's name found by the gazetteer names something else here: the district or
-    town named after it ("в Актогайском районе"), a plant or company ("Лебединский ГОК", "ТОО «Инкай»",
-    "«Кумтор Голд»")."""
+    town named after it ("в Актогайском районе"), a smelter, factory or company ("Жезказганский
+    медеплавильный завод", "ТОО «Инкай»", "«Кумтор Голд»"), a person ("Сергей Орловский"). A mining
+    plant named after the deposit ("Бозшакольский ГОК") still names the deposit."""
     if _NOT_DEPOSIT_AFTER.match(text, end, end + 40):
         return False
-    return not _NOT_DEPOSIT_BEFORE.search(text[max(0, start - 40):start])
+    before = text[max(0, start - 40):start]
+    if _NOT_DEPOSIT_BEFORE.search(before):
+        return False
+    given = _GIVEN_BEFORE.search(before)  # "Сергей Орловский": a surname like a deposit's adjective
+    return not (given and text[end - 2:end] in ("ий", "ая", "ой", "ий") and morph.given_name(given.group(1)))
 
 
 def _trim_name(raw: str) -> str:
@@ -111,7 +119,7 @@ def _adjective_deposit(adj: str, kw: str, text: str) -> str:
     return base
 
 
-_BARE_KW = re.compile(r"(?<![\w-])(?:[Мм]есторождени[а-яё]*|[Уу]част(?:ок|к[аеуи]|ком)|[Рр]удник[аеуи]?)(?![\w-])")
+_BARE_KW = re.compile(r"(?<![\w-])(?:[Мм]есторождени[а-яё]*|[Уу]част(?:ок|к[аеуи]|ком))(?![\w-])")
 
 
 def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: Sentences,
@@ -307,17 +315,20 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
     def _one_commodity(ss: int, se: int) -> bool:
         return len({c for cs, _ce, c, descriptive in spans if ss <= cs < se and not descriptive}) <= 1
 
-    # a known deposit and one of the commodities it is worked for, named in the same paragraph (anywhere
-    # when the article names no other deposit)
+    # a known deposit and one of the commodities it is worked for, named in its sentence or the next one
+    # of its paragraph (anywhere when the article names no other deposit)
     known = gz.deposit_commodities()
     for ent in deposits:
         worked = known.get(ent.name)
         if not worked:
             continue
         for s, _e in ent.mentions:
-            ps = text.rfind("\n", 0, s) + 1
-            pe = text.find("\n", s)
-            pe = len(text) if pe < 0 else pe
+            i = sents.index(s)
+            ps = sents.spans[i][0]
+            pe = sents.spans[min(i + 1, len(sents.spans) - 1)][1]
+            line_end = text.find("\n", s)
+            if line_end >= 0:
+                pe = min(pe, line_end)
             if len(deposits) == 1:
                 ps, pe = 0, len(text)
             for cs, _ce, c, descriptive in spans:
@@ -338,7 +349,7 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
                 if ss <= cs < se and not descriptive and ent in _owners(text, here, cs, _one_commodity(ss, se)):
                     add(ent.name, c)
     # "месторождение олова", "запасы месторождения ... меди", "участок содержит ..." with no name: the
-    # deposit named last in this paragraph or the sentence before, or the article's only deposit
+    # deposit named last in this or the sentence before, or the article's only deposit
     for s, _e in bare:
         ss, se = sents.span(s)
         commodities = [c for cs, _ce, c, descriptive in spans if ss <= cs < se and not descriptive and cs > s]
@@ -348,8 +359,7 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
         if len(deposits) == 1:
             target = deposits[0]
         else:
-            # the paragraph so far, at least the sentence before
-            earlier = min(sents.spans[max(0, sents.index(s) - 1)][0], text.rfind("\n", 0, s) + 1)
+            earlier = sents.spans[max(0, sents.index(s) - 1)][0]
             last = max(((ms, ent) for ent in deposits for ms, _me in ent.mentions if earlier <= ms < s),
                        default=None, key=lambda t: t[0])
             target = last[1] if last else None
