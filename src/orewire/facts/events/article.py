@@ -9,9 +9,10 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from orewire.facts.events.extra import near_hits
 from orewire.facts.events.lexicon import Lexicon
 from orewire.facts.model import Entity, Event, Fact, entity_id
-from orewire.facts.text import Near, Sentences
+from orewire.facts.text import Sentences
 
 SUBJECT_KINDS = ("deposit", "company", "org", "country", "region")
 
@@ -50,8 +51,16 @@ _SITE = re.compile(r"(?:(?<![\w])At|(?<![\w])(?:production|output|operations?|th
                    r"(?:at|from))[ \t]+(?:the[ \t]+|its[ \t]+)?(?P<name>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,2})"
                    r"(?=[ \t]*[,.;]|[ \t]+(?:was|were|is|are|rose|fell|increased|decreased|reached|totall?ed|amounted|"
                    r"came|stood|grew|dropped|declined|climbed|jumped|slipped|in|during|for|from|by))")
-_SITE_NEAR = Near(_SITE, re.compile(r"(?:At|(?:ion|put|ons?|ing|ves|ces)[ \t]+(?:at|from))[ \t]+(?:the[ \t]+|its[ \t]+)?[A-Z]"),
-                  20, 110)
+# the lowercased words a site's phrase opens with (its pattern runs only after them)
+_SITE_NEEDLES = (*(f"{w} {p} " for w in ("production", "output", "operations", "operation", "throughput", "mining",
+                                          "reserves", "resources") for p in ("at", "from")), ". at ", "\nat ")
+_MAX_PROJECTS = 64  # names of projects read per article (a page of thousands costs no more than this)
+
+
+def _wordlike(ch: str) -> bool:
+    return bool(ch) and (ch.isalnum() or ch in "_-")
+
+
 _NOT_SITE = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                        "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                        "Sunday", "Present", "Least", "Last", "First", "Times", "Once", "Home", "Current", "Full",
@@ -100,6 +109,8 @@ class Article:
         self.lex = lex
         self.sents = Sentences.of(text) if lex.language == "en" else russian_sentences(text)
         self.published_at = published_at
+        low = text.lower()
+        self.low: str | None = low if len(low) == len(text) else None  # lowercased, offsets kept (else None)
         self.numbers: list[Number] = []
         self.anaphora_cache: dict[tuple[int, int, int], list[Mention]] = {}
         self.cue_cache: dict[tuple[int, int, int], list[tuple[int, int, str]]] = {}  # cues per sentence and table
@@ -159,7 +170,11 @@ class Article:
             lo = max(last, end - 160)
             found.extend(_PROJECT.finditer(self.text, lo, min(len(self.text), end + 12)))
             last = end + 12
-        found.extend(m for m in _SITE_NEAR.finditer(self.text) if m.group("name").split()[0] not in _NOT_SITE)
+        if self.low is not None:
+            found.extend(m for m in near_hits(self.text, self.low, _SITE, _SITE_NEEDLES, 0, 110)
+                         if m.group("name").split()[0] not in _NOT_SITE)
+            if self.text.startswith("At "):
+                found.extend(m for m in _SITE.finditer(self.text, 0, 110) if m.group("name").split()[0] not in _NOT_SITE)
         for m in found:
             s, e = m.span("name")
             words = m.group("name").split()
@@ -169,11 +184,17 @@ class Article:
             if not words or any(a < e and s < b for a, b in taken):
                 continue
             name = " ".join(words)
-            names.setdefault(name, entity_id("deposit", name))
+            if name not in names and len(names) < _MAX_PROJECTS:
+                names[name] = entity_id("deposit", name)
+        text = self.text
         for name, eid in names.items():
-            for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", self.text):
-                if not any(a < m.end() and m.start() < b for a, b in taken):
-                    self.mentions.append(Mention(m.start(), m.end(), "deposit", name, eid, known=False))
+            at = text.find(name)
+            while at >= 0:
+                end = at + len(name)
+                if not _wordlike(text[at - 1:at]) and not _wordlike(text[end:end + 1]) \
+                        and not any(a < end and at < b for a, b in taken):
+                    self.mentions.append(Mention(at, end, "deposit", name, eid, known=False))
+                at = text.find(name, at + 1)
         self.mentions.sort(key=lambda m: (m.start, -m.end))
 
     def remember(self, ev: Event) -> None:

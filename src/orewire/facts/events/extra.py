@@ -15,7 +15,7 @@ from datetime import datetime
 
 from orewire.facts.model import Fact
 from orewire.facts.rates import to_usd
-from orewire.facts.text import NUMBER, SCALES, Near, parse_number
+from orewire.facts.text import NUMBER, SCALES, parse_number
 
 _SCALE = r"(?:thousand|million|billion|trillion|mln|bln|mn|bn|lakh|crore)"
 _ADJ = (r"(?:(?:gold|silver|copper|nickel|zinc|uranium|platinum|palladium|metal)[\s-]+)?equivalent|recoverable|"
@@ -45,21 +45,34 @@ _AMOUNT = re.compile(
     re.IGNORECASE)
 
 
-# each pattern is tried only around the words it needs (a whole-page scan of numbers costs dear)
-_QUANTITY_NEAR = Near(_QUANTITY, re.compile(r"equivalent|geo|recoverable|contained|payable|attributable|lakh|kilos|mtpa|"
-                                            r"(?:gold|silver|troy|fine|refined) (?:ounce|oz|ton|pound|lb)"), 40, 45, lower=True)
-_GRADE_NEAR = Near(_GRADE, re.compile(r"ore contain"), 90, 60, lower=True)
-_AMOUNT_NEAR = Near(_AMOUNT, re.compile(r"rs\.?\s?\d|inr|₹|crore|rupiah|reais|real\b|soles|kwacha|cedis|soms?\b|pesos|"
-                                        r"shillings|rupee"), 30, 40, lower=True)
+# each pattern is tried only in windows around plain substring hits of the words it needs (lowercased):
+# a page without them costs those substring tests, and no pattern scans a whole page
+_SCANS: dict[str, tuple[re.Pattern[str], tuple[str, ...], int, int]] = {
+    "quantity": (_QUANTITY, ("equivalent", "geos", " geo ", "recoverable", "contained", "payable", "attributable",
+                             "lakh", "kilos", "mtpa", "gold oun", "gold oz", "silver oun", "silver oz", "troy",
+                             "fine oun", "refined ton", "gold ton", "silver ton"), 40, 45),
+    "grade": (_GRADE, ("ore contain",), 90, 60),
+    "amount": (_AMOUNT, (" rs ", " rs.", "rs.\u00a0", "₹", "inr ", "crore", "rupiah", "reais", " real ", "soles",
+                         "kwacha", "cedis", "kyrgyz som", "pesos", "shillings", "rupee"), 30, 40),
+}
 
 
-# the words without which a pattern cannot match: substring tests decide which patterns run at all
-_SCANS: tuple[tuple[Near, tuple[str, ...]], ...] = ((_QUANTITY_NEAR, ("equivalent", "geos", " geo ", "recoverable", "contained", "payable", "attributable", "lakh",
-                            "kilos", "mtpa", "gold oun", "gold oz", "silver oun", "silver oz", "troy", "fine oun",
-                            "refined ton", "gold ton", "silver ton")),
-          (_GRADE_NEAR, ("ore contain",)),
-          (_AMOUNT_NEAR, (" rs ", " rs.", "rs.\u00a0", "₹", "inr ", "crore", "rupiah", "reais", " real ", "soles",
-                          "kwacha", "cedis", "kyrgyz som", "pesos", "shillings", "rupee")))
+def near_hits(text: str, low: str, rx: re.Pattern[str], needles: tuple[str, ...], before: int,
+              after: int) -> Iterator[re.Match[str]]:
+    """The matches of ``rx`` in windows from ``before`` characters before a hit of one of ``needles``
+    in ``low`` (``text`` lowercased, offsets kept) to ``after`` characters after it; each once, in order."""
+    hits: list[int] = []
+    for n in needles:
+        at = low.find(n)
+        while at >= 0:
+            hits.append(at)
+            at = low.find(n, at + 1)
+    done = -1
+    for at in sorted(hits):
+        for m in rx.finditer(text, max(at - before, 0), min(len(text), at + after)):
+            if m.start() > done:
+                done = m.start()
+                yield m
 
 
 def _scale(word: str | None) -> float:
@@ -69,23 +82,24 @@ def _scale(word: str | None) -> float:
     return _EXTRA_SCALES.get(word) or SCALES.get(word, 1.0)
 
 
-def _matches(scans: list[tuple[Near, tuple[str, ...]]], near: Near, text: str) -> Iterator[re.Match[str]]:
-    return near.finditer(text) if any(n is near for n, _w in scans) else iter(())
-
-
-def extra_numbers(text: str, facts: list[Fact], published_at: datetime | None) -> list[Fact]:
-    """Amounts and quantities of ``text`` that no fact of ``facts`` covers, as facts for the event stage."""
-    low = text.lower()
-    scans = [(near, words) for near, words in _SCANS if any(w in low for w in words)]
-    if not scans:
+def extra_numbers(text: str, low: str | None, facts: list[Fact], published_at: datetime | None) -> list[Fact]:
+    """Amounts and quantities of ``text`` that no fact of ``facts`` covers, as facts for the event stage
+    (``low``: the text lowercased with its offsets kept, or None where lowercasing moves them)."""
+    if low is None:
         return []
+    lowered: str = low
+
+    def scan(what: str) -> Iterator[re.Match[str]]:
+        rx, needles, before, after = _SCANS[what]
+        return near_hits(text, lowered, rx, needles, before, after)
+
     taken = sorted((f.start, f.end) for f in facts if f.type in ("amount", "quantity"))
 
     def free(a: int, b: int) -> bool:
         return not any(s < b and a < e for s, e in taken)
 
     out: list[Fact] = []
-    for m in _matches(scans, _QUANTITY_NEAR, text):
+    for m in scan("quantity"):
         n = parse_number(m.group("num"))
         unit_word = (m.group("unit") or m.group("unit2") or m.group("unit3") or "").lower()
         if n is None or unit_word not in _UNITS or not free(m.start(), m.end()):
@@ -95,12 +109,12 @@ def extra_numbers(text: str, facts: list[Fact], published_at: datetime | None) -
         unit, factor = _UNITS[unit_word]
         out.append(Fact(type="quantity", value=n * _scale(m.group("scale")) * factor, unit=unit,
                         sentence="", start=m.start(), end=m.end()))
-    for m in _matches(scans, _GRADE_NEAR, text):
+    for m in scan("grade"):
         n = parse_number(m.group("num"))
         if n is not None and free(m.start("num"), m.end()):
             out.append(Fact(type="quantity", value=n, unit="g/t", commodity=m.group("what").lower(), sentence="",
                             start=m.start("num"), end=m.end()))
-    for m in _matches(scans, _AMOUNT_NEAR, text):
+    for m in scan("amount"):
         num, scale = (m.group("n1"), m.group("s1")) if m.group("rs") else (m.group("n2"), m.group("s2"))
         n = parse_number(num)
         if n is None or not free(m.start(), m.end()):

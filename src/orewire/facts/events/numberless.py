@@ -19,10 +19,9 @@ def numberless_events(art: Article, numbered: list[Event]) -> list[Event]:
     licence_sentences = {(e.sentence_start, e.sentence_end) for e in numbered if e.kind == "licence"}
     # the sentences that hold a word of a licence or a deal, found by plain substring tests (many
     # times cheaper than the patterns, which then run on those sentences only)
-    low = text.lower() if lex.licence_needles or lex.deal_needles else text
-    exact = len(low) == len(text)
-    licences = _hits(low, lex.licence_needles) if exact and lex.licence_needles else None
-    deals = _hits(low, lex.deal_needles) if exact and lex.deal_needles else None
+    low = art.low
+    licences = _hits(low, lex.licence_needles) if low is not None and lex.licence_needles else None
+    deals = _hits(low, lex.deal_needles) if low is not None and lex.deal_needles else None
     if licences == [] and deals == []:
         return out
     for ss, se in art.sents.spans:
