@@ -83,11 +83,17 @@ def _stop(proc: subprocess.Popen) -> None:
 def _online_workers(api: str) -> set[str]:
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import WorkerFilter, WorkerFilterStatus
+    from prefect.exceptions import PrefectHTTPStatusError
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
     with temporary_settings({PREFECT_API_URL: api}), get_client(sync_client=True) as client:
-        workers = client.read_workers_for_work_pool(
-            POOL, worker_filter=WorkerFilter(status=WorkerFilterStatus(any_=["ONLINE"])))
+        try:
+            workers = client.read_workers_for_work_pool(
+                POOL, worker_filter=WorkerFilter(status=WorkerFilterStatus(any_=["ONLINE"])))
+        except PrefectHTTPStatusError as exc:
+            if exc.response.status_code == 404:
+                return set()  # the pool: not made yet
+            raise
     return {w.name for w in workers}
 
 
@@ -194,3 +200,23 @@ def test_local_paths_reach_the_flow_runs_absolute(tmp_path, monkeypatch):
     monkeypatch.setenv("OREWIRE_ARCHIVE", "s3://bucket/raw")
     env = absolute_environment(get_settings())
     assert "OREWIRE_WAREHOUSE" not in env and "OREWIRE_ARCHIVE" not in env
+
+
+def test_worker_started_with_sigint_ignored_stops_on_sigterm(tmp_path, own_server):
+    """A shell's background job starts with SIGINT ignored; Prefect's handlers turn SIGTERM into a
+    SIGINT to the worker itself, which must still stop it."""
+    log = tmp_path / "worker.log"
+    worker = subprocess.Popen([sys.executable, "-m", "orewire", "worker", "--pool", POOL, "--name", "bg"],
+                              cwd=REPO_ROOT, env=_env(tmp_path, own_server, "bg"), stdout=log.open("wb"),
+                              stderr=subprocess.STDOUT, start_new_session=True,
+                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    try:
+        deadline = time.monotonic() + 120
+        while "bg" not in _online_workers(own_server):
+            assert worker.poll() is None, log.read_text()[-2000:]
+            assert time.monotonic() < deadline, log.read_text()[-2000:]
+            time.sleep(0.5)
+        worker.send_signal(signal.SIGTERM)
+        assert worker.wait(timeout=60) == 0, log.read_text()[-2000:]
+    finally:
+        _stop(worker)
