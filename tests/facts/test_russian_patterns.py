@@ -248,3 +248,8 @@ def test_media_credits_and_bylines_are_no_story_entities() -> None:
 def test_people_by_post_and_surname(text: str, people: set[str]) -> None:
     assert _names(text, "person") == people
     assert _names(text, "company") == set()
+
+
+def test_a_commodity_before_na_and_a_deposit_is_that_deposits() -> None:
+    text = "Компания добывает медь на Актогае и золото на Васильковском месторождении, а также цинк на руднике Акжал."
+    assert _deposits(text) == {"Aktogay": ["copper"], "Vasilkovskoye": ["gold"], "Akzhal": ["zinc"]}

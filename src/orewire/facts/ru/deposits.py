@@ -251,7 +251,9 @@ def find_later_mentions(text: str, found: Found) -> None:
 
 
 _WORD_END = re.compile(r"[\w-]+")
-_DASH_TO = re.compile(r"[а-яё]+[\s\u00a0]*[—–-][\s\u00a0]*(?:(?:на|в|из|с)[\s\u00a0]+)?[«\"“„]?")
+# "медь — на Кальмакыре", "золото на Васильковском месторождении": the deposit after the commodity
+_DASH_TO = re.compile(r"[а-яё]+[\s\u00a0]*(?:[—–-][\s\u00a0]*(?:(?:на|в|из|с)[\s\u00a0]+)?|(?:на|в|из|с)[\s\u00a0]+)"
+                      r"(?:(?:месторождени|рудник|участк|карьер)[а-яё]*[\s\u00a0]+)?[«\"“„]?")
 _LISTED = re.compile(r"[\s\u00a0,»\"”“«„]*(?:(?:и|а также)[\s\u00a0«„\"“]*)?")
 
 
