@@ -18,6 +18,19 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a body that reports a figure is not its producer
     ("According to the Ministry of Industry and Construction, Kazakhstan produced 131.4 tonnes of gold in 2023.",
      [("production", 131.4, "Kazakhstan", {"commodity": "gold", "period": "2023", "basis": "actual"})]),
+    # a source quoted is no producer where the sentence names another; alone, it is the producer
+    ("According to Kazatomprom, Kazakhstan produced 21,000 tonnes of uranium in 2023.",
+     [("production", 21000, "Kazakhstan", {"period": "2023"})]),
+    ("Kazatomprom said it produced 11,000 tonnes of uranium in the first half.",
+     [("production", 11000, "Kazatomprom", {})]),
+    # "the company" before its name: the name the next sentence gives; not a lender named after it
+    ("The company produced 72,500 ounces of gold in the quarter. Endeavour Mining said costs rose.",
+     [("production", 72500, "Endeavour Mining", {})]),
+    ("The company has secured a $150 million loan from VTB Bank to finance the expansion of the Bakyrchik mine.",
+     [("investment", 150e6, "Bakyrchik", {"party": "VTB Bank"})]),
+    # the payer is the one of the verb nearest the amount, not of a noun ("wealth fund") before it
+    ("Kazakhstan's sovereign wealth fund Samruk-Kazyna will finance the $1.5 billion project.",
+     [("investment", 1.5e9, None, {"party": "Samruk-Kazyna"})]),
     # the producer named after a passive verb
     ("In 2023, 4.2 tonnes of gold were produced at the Vasilkovskoye mine in the Akmola region.",
      [("production", 4.2, "Vasilkovskoye", {"commodity": "gold", "period": "2023"})]),

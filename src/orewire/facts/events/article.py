@@ -222,6 +222,23 @@ class Article:
         hi = bisect.bisect_left(self._starts, b)
         return [m for m in self.mentions[lo:hi] if m.end <= b and m.kind in kinds]
 
+    def next_named(self, pos: int, kinds: tuple[str, ...]) -> Mention | None:
+        """The first entity of ``kinds`` the next sentence names, or this one names as its source
+        ("The company produced 72,500 ounces in the quarter. Endeavour Mining said ...", "..., Endeavour
+        Mining said"); not a lender or partner named later in the same sentence."""
+        if not self.sents.spans:
+            return None
+        i = self.sents.index(pos)
+        se = self.sents.spans[i][1]
+        end = self.sents.spans[min(i + 1, len(self.sents.spans) - 1)][1]
+        lo = bisect.bisect_left(self._starts, pos)
+        for m in self.mentions[lo:]:
+            if m.start >= end:
+                break
+            if m.kind in kinds and (m.start >= se or self.lex.speaker_after.match(self.text, m.end, min(se, m.end + 30))):
+                return m
+        return None
+
     def topic(self, before: int, kinds: tuple[str, ...], protagonist: bool = False) -> Mention | None:
         """The entity of ``kinds`` the article last named before ``before`` (within a few sentences),
         else the one it names most; ``protagonist``: the one it names most (twice at least) first."""

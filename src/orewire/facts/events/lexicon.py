@@ -48,6 +48,8 @@ class Lexicon:
     receiver_verb: re.Pattern[str]
     lender_prep: re.Pattern[str]
     producer_after: re.Pattern[str]
+    speaker_before: re.Pattern[str]
+    speaker_after: re.Pattern[str]
     licence_word: re.Pattern[str]
     licence_needles: tuple[str, ...]
     deal_needles: tuple[str, ...]
@@ -136,6 +138,10 @@ def lexicon(language: str) -> Lexicon:
         licence_holder_prep=rx_of(roles["licence_holder_prep"]),
         receiver_verb=rx_of(roles.get("receiver_verb", [])),
         lender_prep=rx_of(roles.get("lender_prep", [])),
+        speaker_before=re.compile(alt(roles["speaker_before"], edge=False) + r"\s+(?:the\s+)?$", re.IGNORECASE)
+        if roles.get("speaker_before") else re.compile(r"(?!x)x"),
+        speaker_after=re.compile(r"[\s,]*(?:[\w'’-]+\s+){0,2}?" + alt(roles["speaker_after"]), re.IGNORECASE)
+        if roles.get("speaker_after") else re.compile(r"(?!x)x"),
         producer_after=re.compile(alt(roles["producer_after"]) + r"\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
         if roles.get("producer_after") else re.compile(r"(?!x)x"),
         licence_word=rx_of(num["licence"]),

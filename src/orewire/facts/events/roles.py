@@ -44,15 +44,23 @@ def after_word(art: Article, rx: re.Pattern[str], ms: list[Mention], a: int, b: 
 
 
 def before_word(art: Article, rx: re.Pattern[str], ms: list[Mention], a: int, b: int,
-                 kinds: tuple[str, ...], gap: int = 80) -> Mention | None:
+                 kinds: tuple[str, ...], gap: int = 80, last: bool = False) -> Mention | None:
     """The nearest mention of ``kinds`` (the first kind that has one) before a match of ``rx``
-    (within ``gap``)."""
-    for m in rx.finditer(art.text, a, b):
+    (within ``gap``); ``last``: the match nearest to ``b`` first."""
+    found = list(rx.finditer(art.text, a, b))
+    for m in reversed(found) if last else found:
         for kind in kinds:
             cands = [men for men in ms if men.kind == kind and men.end <= m.start() and m.start() - men.end <= gap]
             if cands:
                 return cands[-1]
     return None
+
+
+def _speaker(art: Article, m: Mention, ss: int, se: int) -> bool:
+    """Whether the sentence quotes ``m`` as its source ("according to X", "X said")."""
+    lex = art.lex
+    return bool(lex.speaker_before.search(art.text, max(ss, m.start - 30), m.start)
+                or lex.speaker_after.match(art.text, m.end, min(se, m.end + 30)))
 
 
 def _producer_after(art: Article, ms: list[Mention], end: int, stop: int) -> Mention | None:
@@ -88,6 +96,8 @@ def anaphora(art: Article, ms: list[Mention], a: int, b: int) -> list[Mention]:
             if any(m.end() <= x.start <= m.end() + 3 for x in ms):
                 continue
             ref = art.topic(m.start(), kinds, protagonist=kinds == ("country",))
+            if ref is None and kinds != ("country",):
+                ref = art.next_named(m.end(), kinds)  # no antecedent: the name the text gives next
             if ref is not None:
                 # "the Canadian miner": the nationality inside stands for no one of its own
                 out = [x for x in out if not (m.start() <= x.start and x.end <= m.end())]
@@ -126,6 +136,11 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         # region, where it produced"); "X tonnes were mined at the Y mine", "produced by Kazzinc": the
         # one named after the verb. A body (a ministry, a bureau of statistics) reports, it does not produce.
         cands = [m for m in ms if m.end <= pos]
+        # "According to Kazatomprom, Kazakhstan produced": a source quoted is no producer where the
+        # sentence names another before the number
+        heard = [m for m in cands if not _speaker(art, m, ss, se)]
+        if heard and len(heard) < len(cands):
+            cands = heard
         producers = [m for m in cands if m.kind in ("deposit", "company")]
         agent = _producer_after(art, ms, num.end, clause[1])
         if agent is not None:
@@ -152,7 +167,9 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         subject = subject or art.continuing("trade", ss) \
             or art.topic(ss, ("company", "country"), protagonist=PROTAGONIST["trade"])
     elif ev.kind == "investment":
-        party = (before_word(art, lex.payer_verb, ms, ss, se, ("company", "org", "country"))
+        # the payer of the verb nearest before the number ("the wealth fund Samruk-Kazyna will finance")
+        party = (before_word(art, lex.payer_verb, ms, ss, pos, ("company", "org", "country"), last=True)
+                 or before_word(art, lex.payer_verb, ms, pos, se, ("company", "org", "country"))
                  or after_word(art, lex.payer_prep, ms, pos, se, ("company", "org", "country"), 40))
         if party is None:  # "Southern Copper's $1.4 billion Tia Maria project", "AMMC completed a project worth"
             party = next((m for m in reversed(ms) if m.kind in ("company", "org") and m.end <= pos), None)
