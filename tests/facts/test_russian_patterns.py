@@ -87,7 +87,7 @@ def test_a_plant_with_a_legal_form_is_a_company() -> None:
     ("Кумтор и Бозымчак работают.\nЦены на золото растут.", {"Kumtor": [], "Bozymchak": []}),
     ("Компания разрабатывает Актогай. Она также покупает золото у артелей.", {"Aktogay": []}),
     ("На Оюу Толгой выпуск меди и золота вырос.", {"Oyu Tolgoi": ["copper", "gold"]}),
-    ("Месторождение «Ешлик-1» содержит золото и медь.", {"Yoshlik-1": ["gold", "copper"]}),
+    ("Месторождение «Ёшлик-1» содержит золото и медь.", {"Yoshlik-1": ["gold", "copper"]}),
 ])
 def test_gazetteer_deposits_and_their_commodities(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
@@ -253,3 +253,10 @@ def test_people_by_post_and_surname(text: str, people: set[str]) -> None:
 def test_a_commodity_before_na_and_a_deposit_is_that_deposits() -> None:
     text = "Компания добывает медь на Актогае и золото на Васильковском месторождении, а также цинк на руднике Акжал."
     assert _deposits(text) == {"Aktogay": ["copper"], "Vasilkovskoye": ["gold"], "Akzhal": ["zinc"]}
+
+
+def test_a_deposit_is_no_company_of_a_cue_or_an_action() -> None:
+    text = ("Компания по освоению месторождения «Долинное» наняла подрядчика. На месторождении «Шокпар» "
+            "начата добыча. «Шокпар» дал первые 100 кг золота.")
+    assert set(_deposits(text)) == {"Dolinnoye", "Shokpar"}
+    assert _names(text, "company") == set()

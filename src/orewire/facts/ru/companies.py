@@ -16,7 +16,8 @@ _CUE = (r"(?<![\w-])(?=[КкНнОоИиПпГгХхФф«Дд])(?:[Кк]омп�
         r"[Пп]одрядчик[а-яё]{0,3}|[Гг]оскорпораци[яиейю]|[Кк]омпаниями|[Пп]редприяти[еяюи]|[Кк]омбинат[а-яё]*|[Хх]олдинг[а-яё]*|"
         r"[Кк]орпораци[яиейю]|[Кк]онцерн[а-яё]*|[Фф]ирм[аыуео]й?|«дочк[аиуой]+»|[Дд]очк[аиуой]+|[Пп]роизводител[ья]м?)")
 _LEGAL_BARE = re.compile(r"(?<![\w-])" + LEGAL_RU + r"\s+(?P<name>(?:[A-ZА-ЯЁ][\w&.-]*)(?:\s[A-ZА-ЯЁ][\w&.-]*){0,3})")
-_CUE_QUOTED = re.compile(_CUE + r"(?:\s+по\s+[а-яё]+(?:\s+[а-яё]+){0,3}?)?\s+[«\"“„](?P<name>[^«»\"“”„\n]{2,60}?)[»\"”“]")
+_CUE_QUOTED = re.compile(_CUE + r"(?:\s+по\s+[а-яё]+(?:\s+(?!месторожд|рудник|участ|карьер|проект)[а-яё]+){0,3}?)?"
+                         r"\s+[«\"“„](?P<name>[^«»\"“”„\n]{2,60}?)[»\"”“]")
 # "компания Кемин Голд": an unquoted name of capitalised words the dictionary does not know
 _CUE_WORDS = re.compile(r"(?<![\w-])(?=[Кк])[Кк]омпани(?:я|и|ей|ю)[ \u00a0]+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
                         r"(?:[ \u00a0][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2})(?![\w-])")
@@ -158,6 +159,9 @@ def find_acting_companies(text: str, found: Found) -> None:
             first = re.split(r"[\s-]", q.group("name"))[0]
             if found.overlaps(s, e) or morph.is_dictionary_word(first) or country_stem(first):
                 continue
+            if any(q.group("name").strip() in ent.forms or q.group("name").strip() == ent.name
+                   for ent in found.ents.values() if ent.kind == "deposit"):
+                continue  # «Шокпар» дал ...: a deposit named before
             _company(found, q.group("name"), s, e)
 
 

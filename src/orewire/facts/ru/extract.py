@@ -123,8 +123,8 @@ def extract_ru(text: str, published_at: datetime | None = None,
     links: list[tuple[Ent, str]] = []
     bare: list[tuple[int, int]] = []
     find_deposits(text, found, links, sents, bare)
-    find_acting_companies(text, found)
     find_later_mentions(text, found)
+    find_acting_companies(text, found)
     find_persons(text, found, authors)
     commodity_spans: list[tuple[int, int, str, bool]] = []
     _commodities(text, found, commodity_spans)
