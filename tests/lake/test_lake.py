@@ -29,13 +29,24 @@ pytestmark = pytest.mark.slow
 SOURCES = ("trend", "kazinform")
 # The tables a run fills, compared between lake and file (entities are shared between sources).
 COUNTED = ("articles", "article_versions", "mentions", "facts", "events", "not_articles", "fetches", "runs",
-           "processed_files")
+           "processed_files", "alerts", "alert_seen")
+
+
+# One watch without notify URLs: its alerts are recorded in the warehouse, written by each load.
+WATCHLIST = """
+[watch.kazakhstan]
+countries = ["KZ"]
+"""
 
 
 def _env(tmp: Path, prefect_url: str, warehouse: str, registry: Path, data: Path | None = None) -> dict[str, str]:
     env = dict(os.environ)
+    watchlist = registry.with_name("watchlists.toml")
+    if not watchlist.exists():
+        watchlist.write_text(WATCHLIST, encoding="utf-8")
     env.update(OREWIRE_WAREHOUSE=warehouse, OREWIRE_ARCHIVE=str(tmp / "raw"), OREWIRE_STATE=str(tmp / "state"),
-               OREWIRE_SOURCES=str(registry), PREFECT_API_URL=prefect_url, PYTHONUNBUFFERED="1")
+               OREWIRE_SOURCES=str(registry), OREWIRE_WATCHLISTS=str(watchlist), PREFECT_API_URL=prefect_url,
+               PYTHONUNBUFFERED="1")
     if data is not None:
         env["OREWIRE_LAKE_DATA"] = str(data)
     else:
@@ -193,6 +204,19 @@ def test_every_command_on_a_lake(pg, tmp_path, prefect_harness, sites, registry,
             file_conn.close()
             lake.close()
 
+    # Alerts on the past: written once (no ON CONFLICT on a lake: an anti-join keeps them unique).
+    for _ in range(2):
+        alerted = orewire(["alerts", "--backfill", "kazakhstan", "--since", "2000-01-01"], cmd)
+        assert alerted.code == 0, alerted.stdout + alerted.stderr
+    lake = _lake(env)
+    try:
+        alerts = lake.execute("SELECT count(*), count(DISTINCT alert_id) FROM alerts").fetchone()
+        assert alerts[0] > 0 and alerts[0] == alerts[1]
+    finally:
+        lake.close()
+    listed = orewire(["alerts", "--json"], cmd)
+    assert listed.code == 0 and listed.stdout.count('"alert_id"') == alerts[0], listed.stdout[-500:] + listed.stderr
+
     status = orewire(["status"], cmd)
     assert status.code == 0 and "trend" in status.stdout, status.stdout + status.stderr
 
@@ -203,7 +227,8 @@ def test_every_command_on_a_lake(pg, tmp_path, prefect_harness, sites, registry,
     lake = _lake(env)
     try:
         got = _counts(lake)
-        assert {**got, "runs": 0} == {**want, "runs": 0}  # reprocessed and rebuilt in place: the same rows
+        # Reprocessed and rebuilt in place: the same rows, the alerts' history kept.
+        assert {**got, "runs": 0} == {**want, "runs": 0, "alerts": alerts[0]}
         flows = {r[0] for r in lake.execute("SELECT flow FROM runs").fetchall()}
         assert {"daily", "reprocess"} <= flows  # the runs of the archive's run records, reprocess's too
     finally:
@@ -319,3 +344,51 @@ def test_migrate_copies_a_file_into_a_lake_and_checks_counts(pg, tmp_path, files
         lake.close()
     twice = orewire(["migrate", "--to", catalog], cmd)
     assert twice.code != 0 and "already holds rows" in (twice.stdout + twice.stderr)
+
+
+def test_a_conflicting_commit_runs_its_transaction_again(pg, tmp_path):
+    """Two writers delete rows of one data file at once: the second commit conflicts, DuckLake
+    rolls it back, and ``atomic`` runs that transaction again on the newer snapshot."""
+    from orewire.warehouse.upsert import atomic
+
+    env = _env(tmp_path, "", pg.ducklake(pg.create_database("conflict")), tmp_path / "none.toml", tmp_path / "data")
+    saved = {k: os.environ.get(k) for k in ("OREWIRE_WAREHOUSE", "OREWIRE_LAKE_DATA", "OREWIRE_STATE")}
+    os.environ.update({k: env[k] for k in saved})
+    try:
+        settings = get_settings()
+        with db.writer(settings) as setup:
+            setup.execute("INSERT INTO alert_state VALUES ('a', 'old', now()), ('b', 'old', now())")
+        first, second = db.open_lake(settings), db.open_lake(settings)
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    b_deleted, a_committed = threading.Event(), threading.Event()
+    runs = []
+
+    def replace(conn: duckdb.DuckDBPyConnection, key: str) -> None:
+        conn.execute("DELETE FROM alert_state WHERE key = ?", [key])
+        conn.execute("INSERT INTO alert_state VALUES (?, 'new', now())", [key])
+
+    def work_b() -> None:
+        runs.append("b")
+        replace(second, "b")
+        if len(runs) == 1:  # the first run commits only after the other writer has
+            b_deleted.set()
+            assert a_committed.wait(30)
+
+    other = threading.Thread(target=lambda: atomic(second, work_b))
+    other.start()
+    try:
+        assert b_deleted.wait(30)
+        atomic(first, lambda: replace(first, "a"))
+        a_committed.set()
+    finally:
+        other.join(60)
+    assert runs == ["b", "b"]  # conflicted once, then committed
+    rows = first.execute("SELECT key, value FROM alert_state ORDER BY key").fetchall()
+    assert rows == [("a", "new"), ("b", "new")]
+    first.close()
+    second.close()

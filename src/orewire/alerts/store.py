@@ -292,10 +292,11 @@ def _set_state(conn: duckdb.DuckDBPyConnection, key: str, value: str, now: datet
 def mark_seen(conn: duckdb.DuckDBPyConnection, ids: Sequence[str], now: datetime) -> None:
     if ids:
         with keys_view(conn, ids) as view:
+            # Replaced rather than upserted with ON CONFLICT, which a lake lacks; the callers'
+            # transaction keeps it whole.
+            conn.execute(f"DELETE FROM alert_seen WHERE article_id IN (SELECT k FROM {view})")
             conn.execute("INSERT INTO alert_seen SELECT article_id, version, ? FROM articles "
-                         f"WHERE article_id IN (SELECT k FROM {view}) "
-                         "ON CONFLICT (article_id) DO UPDATE SET version = excluded.version, seen_at = excluded.seen_at",
-                         [now])
+                         f"WHERE article_id IN (SELECT k FROM {view})", [now])
 
 
 def unseen(conn: duckdb.DuckDBPyConnection) -> list[str]:
