@@ -260,3 +260,12 @@ def test_a_deposit_is_no_company_of_a_cue_or_an_action() -> None:
             "начата добыча. «Шокпар» дал первые 100 кг золота.")
     assert set(_deposits(text)) == {"Dolinnoye", "Shokpar"}
     assert _names(text, "company") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Экибастузская ГРЭС-1 увеличила выработку.",
+    "ТОО Шубарколь Комир нарастило добычу угля.",
+    "В Лисаковске построят завод.",
+])
+def test_towns_power_plants_and_coal_companies_named_like_deposits(text: str) -> None:
+    assert _deposits(text) == {}

@@ -43,7 +43,7 @@ _PAREN_COMMODITIES = re.compile(r"(?P<name>" + CYR_CAP + r")\s+\((?P<list>[а-я
 _NOT_DEPOSIT_AFTER = re.compile(
     r"[»\"”“]?(?:(?:\s*,|\s+и)\s+[А-ЯЁ][\w-]*(?:ск|цк|н)[а-яё]+)*[\s\u00a0]+"
     r"(?:[а-яё-]{2,}(?:ый|ий|ой|ая|ое|ые|ого|ому|ым|ом|ую|ых|ими|ей|их)[\s\u00a0]+)?"
-    r"(?:ЗИФ|ОФ|[Пп]роизводственн|[Оо]бъединени|завод|фабрик|район|"
+    r"(?:ЗИФ|ОФ|ГРЭС|ТЭЦ|[Кк]омир|[Пп]роизводственн|[Оо]бъединени|завод|фабрик|район|"
     r"област|город|поселк|посёлк|сел[оаеу]\b|аул\b|аула\b|округ|улиц|проспект|железнодорожн|станци|аэропорт|"
     r"[Мм]айнинг|Mining|Голд|Gold|Ресорсиз|Resources)")
 _NOT_DEPOSIT_BEFORE = re.compile(
@@ -89,7 +89,9 @@ def _deposit_name(found: Found, raw: str, start: int, end: int, text: str, kw: s
         return None
     if PLACE_NOUN.match(text[end:end + 20]):
         return None  # "месторождения Карагандинской области"
-    if not quoted and (morph.is_common_word(first) or any(morph.is_oblique_place(w) for w in name.split())):
+    words = name.split()
+    if not quoted and (morph.is_common_word(first) or (len(words) > 1 and any(morph.is_oblique_place(w) for w in words))
+                       or (len(words) == 1 and morph.is_oblique_place(first) and not re.search(r"(?:ск|цк|н)(?:ом|ой|ого|ому|им)$", first))):
         return None  # "месторождения Центральной Азии", "месторождения Якутии": a place in the genitive
     k = gz.lookup(name)
     if kw is not None and kw.lower().startswith("проект") and (k is None or k.kind != "deposit"):
