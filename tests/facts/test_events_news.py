@@ -55,6 +55,14 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("investment", 200e6, "Solidcore Resources", {})]),
     ("Kazzinc has secured a $150 million loan from the Eurasian Development Bank.",
      [("investment", 150e6, "Kazzinc", {"party": "Eurasian Development Bank"})]),
+    # the ways money for a project is told: its worth, money directed to it, offerings, streams
+    ("The project is worth $800 million.", [("investment", 800e6, None, {})]),
+    ("$500 million will be directed to the development of the Kounrad deposit.",
+     [("investment", 500e6, "Kounrad", {})]),
+    ("Lithium Americas completed a $250 million rights offering.", [("investment", 250e6, "Lithium Americas", {})]),
+    ("Exports of ferroalloys from Kazakhstan were worth $2.1 billion in 2023.",
+     [("trade", 2.1e9, "Kazakhstan", {"direction": "export", "period": "2023"})]),
+    ("Shares worth $2 billion changed hands on Tuesday.", []),
     # a company's own spending is put into the company
     ("Hudbay's 2024 growth capital spending is expected to be $220 million.",
      [("investment", 220e6, "Hudbay", {"period": "2024"})]),
@@ -73,6 +81,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "Aktogay was 230,000 tonnes, while Bozshakol produced 110,000 tonnes. Net profit was $700 million.",
      [("production", 230000, "Aktogay", {"period": "2023"}), ("production", 110000, "Bozshakol", {"period": "2023"}),
       ("financial", 700e6, "KAZ Minerals", {"period": "2023"})]),
+    # a stake sold to a buyer: the buyer after "to" is no asset
+    ("Kazakhmys agreed to sell its 50% stake in the Ekibastuz power plant to Samruk-Kazyna for $1.3 billion.",
+     [("deal", 50, None, {"party": "Samruk-Kazyna"}), ("deal", 1.3e9, None, {"party": "Samruk-Kazyna"})]),
     # figures the fact stage leaves as words: a word between number and unit, a grade told as a sentence,
     # Indian scales, currencies named by a word
     ("Anglo Asian Mining produced 36,000 gold equivalent ounces in 2023.",

@@ -49,6 +49,7 @@ class Lexicon:
     lender_prep: re.Pattern[str]
     producer_after: re.Pattern[str]
     speaker_before: re.Pattern[str]
+    party_prep: re.Pattern[str]
     speaker_after: re.Pattern[str]
     licence_word: re.Pattern[str]
     licence_needles: tuple[str, ...]
@@ -138,6 +139,7 @@ def lexicon(language: str) -> Lexicon:
         licence_holder_prep=rx_of(roles["licence_holder_prep"]),
         receiver_verb=rx_of(roles.get("receiver_verb", [])),
         lender_prep=rx_of(roles.get("lender_prep", [])),
+        party_prep=rx_of(roles.get("party_prep", [])),
         speaker_before=re.compile(alt(roles["speaker_before"], edge=False) + r"\s+(?:the\s+)?$", re.IGNORECASE)
         if roles.get("speaker_before") else re.compile(r"(?!x)x"),
         speaker_after=re.compile(r"[\s,]*(?:[\w'’-]+\s+){0,2}?" + alt(roles["speaker_after"]), re.IGNORECASE)

@@ -32,13 +32,14 @@ def pick(ms: list[Mention], pos: int, kinds: tuple[str, ...], prefer: str = "bef
 
 
 def after_word(art: Article, rx: re.Pattern[str], ms: list[Mention], a: int, b: int,
-                kinds: tuple[str, ...], gap: int = 50) -> Mention | None:
-    """The first mention of ``kinds`` that follows a match of ``rx`` within ``gap`` characters."""
+                kinds: tuple[str, ...], gap: int = 50, across: re.Pattern[str] | None = None) -> Mention | None:
+    """The first mention of ``kinds`` that follows a match of ``rx`` within ``gap`` characters (and
+    with no match of ``across`` between)."""
     for m in rx.finditer(art.text, a, b):
         for men in ms:
             if men.kind in kinds and m.end() <= men.start <= m.end() + gap:
                 between = art.text[m.end():men.start]
-                if not re.search(r"[;.]", between):
+                if not re.search(r"[;.]", between) and not (across is not None and across.search(between)):
                     return men
     return None
 
@@ -194,8 +195,11 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
     elif ev.kind == "deal":
         subject = None
         if ev.share is not None:  # "55% в месторождении Сырымбет", "a 30% stake in Winu"
+            # the name right after the stake, not a buyer or seller after "to" or "from" ("sell its 50%
+            # stake in the plant to Samruk-Kazyna")
             subject = next((m for m in ms if m.kind in ("deposit", "company") and num.end <= m.start <= num.end + 60
-                            and not re.search(r"[;.]", art.text[num.end:m.start])), None)
+                            and not re.search(r"[;.]", art.text[num.end:m.start])
+                            and not lex.party_prep.search(art.text, num.end, m.start)), None)
         # "bought the deposit from Kazakh Gold": the seller is neither the asset nor the buyer
         sellers = {m.id for m in ms if lex.seller_prep.search(art.text, max(ss, m.start - 6), m.start)}
         for verb in lex.seller_verb.finditer(art.text, ss, se):  # "Polymetal sold its Kazakh assets"
@@ -204,7 +208,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                 if before:
                     sellers.add(before[-1].id)
         ms = [m for m in ms if m.id not in sellers]
-        subject = subject or after_word(art, lex.asset_prep, ms, ss, se, ("deposit", "company"), 50)
+        subject = subject or after_word(art, lex.asset_prep, ms, ss, se, ("deposit", "company"), 50, lex.party_prep)
         sold = any(True for _ in lex.seller_verb.finditer(art.text, ss, se))
         if sold:
             party = after_word(art, lex.buyer_prep, [m for m in ms if subject is None or m.id != subject.id],
