@@ -269,3 +269,9 @@ def test_a_deposit_is_no_company_of_a_cue_or_an_action() -> None:
 ])
 def test_towns_power_plants_and_coal_companies_named_like_deposits(text: str) -> None:
     assert _deposits(text) == {}
+
+
+def test_an_adjective_name_is_named_as_the_rules_name_it() -> None:
+    # "Варваринское" stays Varvarinskoye (no noun of its stem in the text), "Коксайское" is Koksay
+    assert _deposits("На Варваринском месторождении добыли 3 т золота.") == {"Varvarinskoye": ["gold"]}
+    assert _deposits("Коксайское месторождение меди введут в 2026 году.") == {"Koksay": ["copper"]}
