@@ -23,6 +23,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("production", 21000, "Kazakhstan", {"period": "2023"})]),
     ("Kazatomprom said it produced 11,000 tonnes of uranium in the first half.",
      [("production", 11000, "Kazatomprom", {})]),
+    ("According to Chairman of the Committee of Geology Yerlan Akbarov, private investors spent 42 billion tenge "
+     "on exploration last year.", [("investment", 42e9, None, {"period": "2023", "party": None})]),
+    ("Data from the Ministry of Energy showed Kazakhstan mined 112 million tonnes of coal in 2023.",
+     [("production", 112e6, "Kazakhstan", {"commodity": "coal"})]),
     # "the company" before its name: the name the next sentence gives; not a lender named after it
     ("The company produced 72,500 ounces of gold in the quarter. Endeavour Mining said costs rose.",
      [("production", 72500, "Endeavour Mining", {})]),

@@ -140,7 +140,7 @@ def lexicon(language: str) -> Lexicon:
         receiver_verb=rx_of(roles.get("receiver_verb", [])),
         lender_prep=rx_of(roles.get("lender_prep", [])),
         party_prep=rx_of(roles.get("party_prep", [])),
-        speaker_before=re.compile(alt(roles["speaker_before"], edge=False) + r"\s+(?:the\s+)?$", re.IGNORECASE)
+        speaker_before=re.compile(alt(roles["speaker_before"]) + r"\s", re.IGNORECASE)
         if roles.get("speaker_before") else re.compile(r"(?!x)x"),
         speaker_after=re.compile(r"[\s,]*(?:[\w'’-]+\s+){0,2}?" + alt(roles["speaker_after"]), re.IGNORECASE)
         if roles.get("speaker_after") else re.compile(r"(?!x)x"),

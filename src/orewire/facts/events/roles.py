@@ -57,11 +57,23 @@ def before_word(art: Article, rx: re.Pattern[str], ms: list[Mention], a: int, b:
     return None
 
 
+def _quoted(art: Article, m: Mention, ss: int) -> bool:
+    """Whether ``m`` stands in the source a sentence quotes: "according to X", "According to the
+    chairman of the Committee of Geology, ..." (up to its comma)."""
+    text = art.text
+    opened = list(art.lex.speaker_before.finditer(text, max(ss, m.start - 100), m.start))
+    if not opened:
+        return False
+    found = opened[-1]  # the last one before the name
+    between = text[found.end():m.start]
+    # "according to" quotes up to its comma; "data from", "figures by" only the name they open
+    return "," not in between and ";" not in between and (
+        found.group(0).lower().startswith("according") or (len(between) <= 30 and " " not in between.strip(" ")))
+
+
 def _speaker(art: Article, m: Mention, ss: int, se: int) -> bool:
     """Whether the sentence quotes ``m`` as its source ("according to X", "X said")."""
-    lex = art.lex
-    return bool(lex.speaker_before.search(art.text, max(ss, m.start - 30), m.start)
-                or lex.speaker_after.match(art.text, m.end, min(se, m.end + 30)))
+    return _quoted(art, m, ss) or bool(art.lex.speaker_after.match(art.text, m.end, min(se, m.end + 30)))
 
 
 def _producer_after(art: Article, ms: list[Mention], end: int, stop: int) -> Mention | None:
@@ -122,6 +134,10 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         outside = [m for m in ms if m.kind not in ("company", "org")
                    or not any(a < m.start and m.end <= b for a, b in inserted)]
         ms = outside or ms
+    # "According to the Committee of Geology, private investors spent": a source named so acts in nothing
+    quoted = [m for m in ms if _quoted(art, m, ss)]
+    if quoted:
+        ms = [m for m in ms if m not in quoted]
     if ev.kind in ("investment", "deal", "licence", "trade"):
         # "the Chinese investor": a nationality is not the one who pays, buys or receives
         ms = [m for m in ms if not (m.kind == "country" and demonym(art.text[m.start:m.end], m.name))]
