@@ -275,3 +275,9 @@ def test_an_adjective_name_is_named_as_the_rules_name_it() -> None:
     # "Варваринское" stays Varvarinskoye (no noun of its stem in the text), "Коксайское" is Koksay
     assert _deposits("На Варваринском месторождении добыли 3 т золота.") == {"Varvarinskoye": ["gold"]}
     assert _deposits("Коксайское месторождение меди введут в 2026 году.") == {"Koksay": ["copper"]}
+
+
+def test_a_company_named_after_its_deposit_and_town_like_names() -> None:
+    assert _deposits("Бакырчикское горнодобывающее предприятие увеличило добычу.") == {}
+    assert _deposits("Мальчик Павлик приехал в Апрелевку.") == {}
+    assert _deposits("На месторождении Павлик добыли 8 т золота.") == {"Pavlik": ["gold"]}
