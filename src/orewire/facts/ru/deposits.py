@@ -320,7 +320,7 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
         return len({c for cs, _ce, c, descriptive in spans if ss <= cs < se and not descriptive}) <= 1
 
     # a known deposit and one of the commodities it is worked for, named in its sentence or the next one
-    # of its paragraph (anywhere when the article names no other deposit)
+    # of its paragraph
     known = gz.deposit_commodities()
     for ent in deposits:
         worked = known.get(ent.name)
@@ -333,8 +333,6 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
             line_end = text.find("\n", s)
             if line_end >= 0:
                 pe = min(pe, line_end)
-            if len(deposits) == 1:
-                ps, pe = 0, len(text)
             for cs, _ce, c, descriptive in spans:
                 if ps <= cs < pe and not descriptive and c in worked and ent in _sentence_owners(cs):
                     add(ent.name, c)
