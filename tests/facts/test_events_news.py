@@ -35,6 +35,16 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # the payer is the one of the verb nearest the amount, not of a noun ("wealth fund") before it
     ("Kazakhstan's sovereign wealth fund Samruk-Kazyna will finance the $1.5 billion project.",
      [("investment", 1.5e9, None, {"party": "Samruk-Kazyna"})]),
+    # names inside an insertion describe; the producer is the name outside it
+    ("Altynalmas, which operates the Pustynnoye and Aksu gold mines in Kazakhstan, produced 17.4 tonnes of gold "
+     "in 2022.", [("production", 17.4, "Altynalmas", {"period": "2022"})]),
+    ("Barrick said Nevada Gold Mines, its joint venture with Newmont, produced 1.65 million ounces of gold in 2023.",
+     [("production", 1.65e6, "Nevada Gold Mines", {"period": "2023"})]),
+    ("ERG currently produces about 250,000 tonnes of aluminium a year from bauxite mined at the Krasnooktyabrskoye "
+     "deposit.", [("production", 250000, "ERG", {"commodity": "aluminium"})]),
+    # a rise or a cut by a figure is a change, not a measure
+    ("The new line will raise primary aluminium output by 90,000 tonnes a year.", []),
+    ("Copper output grew by 12,000 tonnes to 300,000 tonnes in 2023.", [("production", 300000, None, {"period": "2023"})]),
     # the producer named after a passive verb
     ("In 2023, 4.2 tonnes of gold were produced at the Vasilkovskoye mine in the Akmola region.",
      [("production", 4.2, "Vasilkovskoye", {"commodity": "gold", "period": "2023"})]),

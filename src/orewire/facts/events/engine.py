@@ -126,8 +126,8 @@ _RANGE_GAP = re.compile(r"\s*(?:mn|bn|m|k|million|billion|thousand|тыс\.?|м�
 
 
 _TO = re.compile(r"\bto\b", re.IGNORECASE)
-# "from 3.37 to 3.41", "rose 5% to"; "с 3,37 до": the second figure is where a change ended
-_FROM_HEAD = re.compile(r"(?:\bfrom|(?<![\w])с|(?<![\w])со)\s+(?:(?:about|around|some|nearly|almost|over|US|[$€£])\s*)?$",
+# "from 3.37 to 3.41", "grew by 12,000 t to 300,000 t"; "с 3,37 до": the second figure is where a change ended
+_FROM_HEAD = re.compile(r"(?:\bfrom|\bby|(?<![\w])с|(?<![\w])со)\s+(?:(?:about|around|some|nearly|almost|over|US|[$€£])\s*)?$",
                         re.IGNORECASE)
 
 

@@ -130,9 +130,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
     # and Rusal, plans": names inside an insertion describe; the act is of the name outside it
     inserted = [(m.start(), m.end()) for m in lex.insertion.finditer(art.text, ss, se)
                 if not (m.start() <= num.start < m.end())]
-    if inserted:
-        outside = [m for m in ms if m.kind not in ("company", "org")
-                   or not any(a < m.start and m.end <= b for a, b in inserted)]
+    if inserted:  # "Altynalmas, which operates the Aksu mine in Kazakhstan, produced": Altynalmas
+        outside = [m for m in ms if not any(a < m.start and m.end <= b for a, b in inserted)]
         ms = outside or ms
     # "According to the Committee of Geology, private investors spent": a source named so acts in nothing
     quoted = [m for m in ms if _quoted(art, m, ss)]
@@ -160,7 +159,9 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             cands = heard
         producers = [m for m in cands if m.kind in ("deposit", "company")]
         agent = _producer_after(art, ms, num.end, clause[1])
-        if agent is not None:
+        if producers and producers[-1].start >= clause[0]:
+            subject = producers[-1]  # "ERG produces 250,000 t of aluminium from bauxite mined at X": ERG
+        elif agent is not None:
             subject = agent
         elif producers:
             subject = producers[-1]
