@@ -154,7 +154,8 @@ def test_migrations_make_the_same_schema_on_a_lake(pg, tmp_path):
             return sorted(r[0] for r in conn.execute(
                 "SELECT view_name FROM duckdb_views() WHERE database_name = ? AND NOT internal", [database]).fetchall())
 
-        assert columns(lake, "lake") == columns(file, "file")
+        own = [r for r in columns(lake, "lake") if r[0] not in ("search_docs", "search_terms")]  # the lake's postings
+        assert own == columns(file, "file")
         assert views(lake, "lake") == views(file, "file")
         assert [r[0] for r in lake.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall()] == \
             [m[0] for m in migrations()]
