@@ -98,6 +98,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a stake sold to a buyer: the buyer after "to" is no asset
     ("Kazakhmys agreed to sell its 50% stake in the Ekibastuz power plant to Samruk-Kazyna for $1.3 billion.",
      [("deal", 50, None, {"party": "Samruk-Kazyna"}), ("deal", 1.3e9, None, {"party": "Samruk-Kazyna"})]),
+    # a resource table aligned with spaces: the tonnage column is ore, the contained columns are metal
+    ("Table 1: Kyzyltas Mineral Resource Estimate\n\nCategory     Tonnes (Mt)   Cu (%)   Au (g/t)   Contained Cu (kt)"
+     "   Contained Au (koz)\nIndicated    21.3          0.45     0.35       96                  240\n",
+     [("reserves", 21.3e6, None, {"commodity": "ore"}), ("reserves", 0.35, None, {"commodity": "gold"}),
+      ("reserves", 96000, None, {"commodity": "copper"}), ("reserves", 240000, None, {"commodity": "gold"})]),
     # figures the fact stage leaves as words: a word between number and unit, a grade told as a sentence,
     # Indian scales, currencies named by a word
     ("Anglo Asian Mining produced 36,000 gold equivalent ounces in 2023.",

@@ -306,6 +306,8 @@ _ORE_FROM = {"gold": (2_000, 60_000), "silver": (60_000, 2_000_000), "platinum":
 _GRADED = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:of\s+(?:ore\s+)?)?(?:grading|at(?:\s+an?\s+(?:average\s+)?grade\s+of)?|@|with\s+"
                      r"(?:an?\s+)?(?:average\s+)?grades?\s+of|averaging|с\s+(?:средним\s+)?содержанием|при\s+содержании)"
                      r"\s+(?:[a-zа-яё]+\s+){0,2}[\d.,]+\s*(?:%|g/t|г/т|grams?|percent|ppm)", re.IGNORECASE)
+# a row of a table aligned with spaces: figures apart by two spaces or a tab at least
+_ALIGNED = re.compile(r"\d(?:\t|  )\s*(?=\d)")
 _OF_COMMODITY = re.compile(r"^\s*(?:of|of contained|contained|of pure|of refined|of raw)?\s*$", re.IGNORECASE)
 
 
@@ -348,7 +350,7 @@ def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, i
             return near
     elif f.commodity:
         return f.commodity
-    if "|" in text[ss:se] and f.unit == "t":
+    if f.unit == "t" and ("|" in text[ss:se] or len(_ALIGNED.findall(text, ss, se)) >= 3):
         return "ore"  # a tonnage column of a resource table, beside its contained-metal column
     found = art.commodity_near(num.start, num.end, ss, se) or art.main_commodity
     if found is None and f.unit in ("oz", "g/t"):
