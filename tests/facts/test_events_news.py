@@ -42,6 +42,12 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("production", 1.65e6, "Nevada Gold Mines", {"period": "2023"})]),
     ("ERG currently produces about 250,000 tonnes of aluminium a year from bauxite mined at the Krasnooktyabrskoye "
      "deposit.", [("production", 250000, "ERG", {"commodity": "aluminium"})]),
+    # a mine or an expansion "expected to deliver" its output produces it
+    ("The underground expansion is expected to deliver around 1.3 billion pounds of copper annually.",
+     [("production", 1.3e9, None, {"commodity": "copper", "basis": "plan"})]),
+    # the exporter named before the number, not a mine named after it
+    ("Last year Georgia exported 290,000 tonnes of ferroalloys, most of them produced from Chiatura ore.",
+     [("trade", 290000, "Georgia", {"direction": "export", "period": "2023"})]),
     # a rise or a cut by a figure is a change, not a measure
     ("The new line will raise primary aluminium output by 90,000 tonnes a year.", []),
     ("Copper output grew by 12,000 tonnes to 300,000 tonnes in 2023.", [("production", 300000, None, {"period": "2023"})]),

@@ -181,7 +181,10 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             party, own = to, frm
         rest = [m for m in ms if party is None or m.id != party.id]
         subject = own if own is not None and (party is None or own.id != party.id) else None
-        subject = subject or pick(rest, pos, ("company", "deposit", "country", "region"), "before")
+        # the trader named before the number, of whatever kind, before any named after it ("Georgia
+        # exported 290,000 tonnes of ferroalloys, most of them produced from Chiatura ore")
+        subject = subject or pick([m for m in rest if m.end <= pos], pos, ("company", "deposit", "country", "region"),
+                                  "before") or pick(rest, pos, ("company", "deposit", "country", "region"), "before")
         subject = subject or art.continuing("trade", ss) \
             or art.topic(ss, ("company", "country"), protagonist=PROTAGONIST["trade"])
     elif ev.kind == "investment":
