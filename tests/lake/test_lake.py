@@ -12,6 +12,7 @@ import signal
 import threading
 import time
 import warnings
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -256,6 +257,18 @@ def test_every_command_on_a_lake(pg, tmp_path, prefect_harness, sites, registry,
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
+
+    back = orewire(["backfill", "trend", "--since", "2021-01-01", "--until", date.today().isoformat(),
+                    "--base-url", sites["trend"], "--workers", "1"], cmd)
+    assert back.code == 0, back.stdout + back.stderr[-3000:]
+    lake = _lake(env)
+    try:
+        assert lake.execute("SELECT count(*) FROM runs WHERE flow = 'backfill'").fetchone() == (1,)
+        assert _counts(lake)["articles"] >= want["articles"]
+        for table in TABLE_KEYS:
+            assert duplicate_keys(lake, table) == 0, table
+    finally:
+        lake.close()
 
 
 def test_two_writers_at_once_while_a_reader_reads(pg, tmp_path, prefect_harness, sites, registry, files):
