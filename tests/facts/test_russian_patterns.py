@@ -283,3 +283,11 @@ def test_a_company_named_after_its_deposit_and_town_like_names() -> None:
     assert _deposits("Бакырчикское горнодобывающее предприятие увеличило добычу.") == {}
     assert _deposits("Мальчик Павлик приехал в Апрелевку.") == {}
     assert _deposits("На месторождении Павлик добыли 8 т золота.") == {"Pavlik": ["gold"]}
+
+
+def test_a_name_after_a_dash_is_no_deposit_unless_known() -> None:
+    text = ("Недропользователем месторождения является ТОО «Аксоран». Лицензия на месторождение — "
+            "Аксоран, как сообщили в компании, продлена.")
+    assert _deposits(text) == {}
+    assert _names(text, "company") == {"Aksoran"}
+    assert _deposits("Новое месторождение — Северный Катпар — передано инвестору.") == {"Severny Katpar": []}
