@@ -121,6 +121,14 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("production", 260000, "Hindustan Zinc", {"commodity": "zinc"})]),
     ("Vedanta will invest Rs 8,000 crore in the new smelter.", [("investment", 8e10, None, {"party": "Vedanta"})]),
     ("Freeport will invest 1.5 trillion rupiah in the smelter.", [("investment", 1.5e12, None, {})]),
+    # periods written short or as a season of the year
+    ("Kinross produced 530,000 ounces in 3Q23.", [("production", 530000, "Kinross", {"period": "2023"})]),
+    ("BHP produced 1.72 million tonnes of copper in FY24.", [("production", 1.72e6, "BHP", {"period": "2024"})]),
+    ("Production in the March quarter was 95,000 ounces.", [("production", 95000, None, {"period": "2024"})]),
+    ("As of mid-2024, Kazatomprom had produced 11,000 tonnes of uranium.",
+     [("production", 11000, "Kazatomprom", {"period": "2024"})]),
+    ("Reserves at the Kyzyl mine were 5.8 million ounces as of end-2023.",
+     [("reserves", 5.8e6, "Kyzyl", {"period": "2023"})]),
     # written down, owed, given to a town: no event
     ("BHP wrote down the value of its nickel operations by $3.8 billion this year.", []),
     ("The company booked an impairment charge of $1.2 billion on the mine.", []),

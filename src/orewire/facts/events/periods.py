@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-_YEAR = re.compile(r"(?<![\d.,/:-])(?:FY\s?|H[12]\s?|Q[1-4]\s?|1[HQ]\s?)?(?P<y>19[5-9]\d|20[0-5]\d)(?![\d%])"
+_YEAR = re.compile(r"(?:(?<![\d.,/:-])|(?<=mid-)|(?<=end-)|(?<=late-)|(?<=early-))(?:FY\s?|H[12]\s?|Q[1-4]\s?|1[HQ]\s?)?"
+                   r"(?P<y>19[5-9]\d|20[0-5]\d)(?![\d%])"
                    r"(?!\s*(?:-|–|—|to|and|/)\s*(?:(?:19|20)\d\d\b|\d\d\b(?![,.]\d)))")
 # a year that names the estimate it dates: "its 2018 updated mineral reserve and resource estimate"
 _NAMES_ESTIMATE = re.compile(r"\s+(?:updated\s+|annual\s+|new\s+)?(?:mineral\s+)?(?:reserves?|resources?)\b", re.IGNORECASE)
@@ -31,7 +32,8 @@ _MONTH = re.compile(
     r"июл[а-яё]*|август[а-яё]*|сентябр[а-яё]*|октябр[а-яё]*|ноябр[а-яё]*|декабр[а-яё]*))"
     r"(?:\s*(?:-|–|—|to|through|по)\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма|"
     r"июн|июл|август|сентябр|октябр|ноябр|декабр)[a-zа-яё]*)?(?![\w])(?!\s*\d)", re.IGNORECASE)
-_FY_SHORT = re.compile(r"(?<![\w])FY\s?(?P<y>\d\d)(?!\d)")
+# "FY24", "3Q23", "1H24", "9M23", "Q3'23": a year in two digits after its period
+_FY_SHORT = re.compile(r"(?<![\w])(?:FY|[1-4]Q|Q[1-4]|[12]H|H[12]|[369]M)\s?['’]?(?P<y>\d\d)(?![\d%])")
 _RANGE_BEFORE = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|to|and|/)\s*$")
 
 
@@ -112,7 +114,7 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
             if any(0 <= y[0] - m.end() <= 12 or 0 <= m.start() - y[1] <= 4 for y in years):
                 continue  # "in March 2023", "2023 in March": the year is written
             if m.group("en") and m.group("en").lower() in ("may", "march") and not re.match(
-                    r"\s*(?:-|–|—|to|through)", text[m.end():m.end() + 3]) and not re.search(
+                    r"\s*(?:-|–|—|to|through|quarter)", text[m.end():m.end() + 9]) and not re.search(
                     r"(?:in|since|from|for|during|by)\s+$", text[max(a, m.start() - 8):m.start()], re.IGNORECASE):
                 continue  # "may" and "march" are words too
             word = (m.group("en") or m.group("ru")).lower()
