@@ -220,3 +220,45 @@ def test_worker_started_with_sigint_ignored_stops_on_sigterm(tmp_path, own_serve
         assert worker.wait(timeout=60) == 0, log.read_text()[-2000:]
     finally:
         _stop(worker)
+
+
+def test_crawl_slot_waits_for_the_holder_and_skips_a_temporary_server(own_server, monkeypatch):
+    """The slot is taken where the limit exists on a shared server; a second crawl of the source
+    waits, then gives up with CrawlBusy naming the limit; on a command's own temporary server
+    (nothing shared) no slot is asked for."""
+    import threading
+
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from flows.limits import crawl_slot, ensure_crawl_limits
+    from orewire import prefect_api
+    from orewire.crawl import CrawlBusy
+
+    with temporary_settings({PREFECT_API_URL: own_server}):
+        ensure_crawl_limits(["kursiv"])
+        held, release = threading.Event(), threading.Event()
+
+        def holder() -> None:  # settings are per context: a new thread starts without them
+            with temporary_settings({PREFECT_API_URL: own_server}), crawl_slot("kursiv", timeout=30) as taken:
+                assert taken
+                held.set()
+                release.wait(60)
+
+        thread = threading.Thread(target=holder)
+        thread.start()
+        try:
+            assert held.wait(60)
+            with pytest.raises(CrawlBusy, match="another crawl of kursiv holds the Prefect concurrency limit "
+                                                 "crawl-kursiv; waited 2 s"), crawl_slot("kursiv", timeout=2):
+                pass
+            with crawl_slot("trend_ru", timeout=2) as taken:  # no limit for it on this server
+                assert taken is False
+            monkeypatch.setattr(prefect_api, "_temporary_api", own_server)
+            with crawl_slot("kursiv", timeout=2) as taken:  # held elsewhere, but nothing is shared
+                assert taken is False
+        finally:
+            release.set()
+            thread.join(60)
+        monkeypatch.setattr(prefect_api, "_temporary_api", None)
+        with crawl_slot("kursiv", timeout=30) as taken:  # freed by its holder
+            assert taken
