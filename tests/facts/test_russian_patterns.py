@@ -291,3 +291,8 @@ def test_a_name_after_a_dash_is_no_deposit_unless_known() -> None:
     assert _deposits(text) == {}
     assert _names(text, "company") == {"Aksoran"}
     assert _deposits("Новое месторождение — Северный Катпар — передано инвестору.") == {"Severny Katpar": []}
+
+
+def test_a_known_company_written_with_small_letters() -> None:
+    text = "Работа на руднике продолжается, сообщает ЗАО «Кумтор голд компани»."
+    assert _names(text, "company") == {"Kumtor Gold Company"}

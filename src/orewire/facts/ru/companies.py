@@ -49,6 +49,8 @@ def _company(found: Found, raw: str, start: int, end: int) -> None:
     if len(name) < 2 or not (name[:1].isupper() or name[:1].isdigit()):
         return
     k = gz.lookup(name)
+    if k is None and " " in name:  # «Кумтор голд компани»: a known name written with small letters
+        k = gz.lookup(" ".join(w[:1].upper() + w[1:] for w in name.split()))
     if k is not None and k.kind in ("company", "org"):
         found.add(k.kind, k.name, name, start, end)
     elif k is not None and k.kind == "media":
