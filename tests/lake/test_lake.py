@@ -406,3 +406,38 @@ def test_a_conflicting_commit_runs_its_transaction_again(pg, tmp_path):
     assert rows == [("a", "new"), ("b", "new")]
     first.close()
     second.close()
+
+
+def test_lake_data_on_an_object_store(pg, tmp_path, prefect_harness, sites, registry, files):
+    """OREWIRE_LAKE_DATA=s3://...: the data files on an S3-compatible store (moto's server on
+    loopback), reached with the usual AWS variables; a run there holds the file's rows, and the
+    locked-down reader of `orewire sql` reads them."""
+    from orewire.testing.object_store import ObjectStoreServer
+
+    with ObjectStoreServer() as store:
+        store.create_bucket("lake")
+        env = {**_env(tmp_path, prefect_harness, pg.ducklake(pg.create_database("on_s3")), registry), **store.env(),
+               "OREWIRE_LAKE_DATA": "s3://lake/orewire/"}
+        cmd = {**command_env(env), **store.env()}
+        ran = orewire(_run_args("trend", sites["trend"]), cmd)
+        assert ran.code == 0, ran.stdout + ran.stderr[-3000:]
+        want = _file_counts(files["trend"])
+        sql = orewire(["sql", "--format", "csv", "SELECT count(*) FROM articles"], cmd)
+        assert sql.code == 0 and sql.lines[-1] == str(want["articles"]), sql.stdout + sql.stderr
+        saved = {k: os.environ.get(k) for k in store.env()}
+        os.environ.update(store.env())
+        try:
+            lake = _lake(env)
+            try:
+                assert _counts(lake) == want
+                paths = [r[0] for r in lake.execute("SELECT data_file FROM ducklake_list_files('lake', 'articles')")
+                         .fetchall()]
+                assert paths and all(p.startswith("s3://lake/orewire/") for p in paths)
+            finally:
+                lake.close()
+        finally:
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
