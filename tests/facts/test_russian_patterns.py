@@ -296,3 +296,8 @@ def test_a_name_after_a_dash_is_no_deposit_unless_known() -> None:
 def test_a_known_company_written_with_small_letters() -> None:
     text = "Работа на руднике продолжается, сообщает ЗАО «Кумтор голд компани»."
     assert _names(text, "company") == {"Kumtor Gold Company"}
+
+
+def test_a_quoted_company_named_after_a_person_is_no_deposit() -> None:
+    text = 'Гендиректором "Рудника им.Матросова" стал Алексей Голубенко. На месторождении имени Гриба добыты алмазы.'
+    assert _deposits(text) == {"Grib": ["diamonds"]}

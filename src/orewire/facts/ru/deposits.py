@@ -145,6 +145,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         return out
 
     for m in _KW_PERSON.finditer(text) if "им" in text else ():
+        if text[m.start() - 1:m.start()] in Q_OPEN and m.group("kw")[:1].isupper():
+            continue  # «Рудник им. Матросова»: a company's quoted name
         sur = m.group("sur")
         nom = morph.surname_nominative(sur, "masc")
         form = f"имени {m.group('init')}{sur}".replace("  ", " ")
