@@ -48,6 +48,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # the exporter named before the number, not a mine named after it
     ("Last year Georgia exported 290,000 tonnes of ferroalloys, most of them produced from Chiatura ore.",
      [("trade", 290000, "Georgia", {"direction": "export", "period": "2023"})]),
+    # "Kazakh uranium": the goods' origin, the counterpart of an import; "the Kazakh government" pays as Kazakhstan
+    ("China's imports of Kazakh uranium rose to 10,000 tonnes last year.",
+     [("trade", 10000, "China", {"party": "Kazakhstan", "direction": "import", "period": "2023"})]),
+    ("The Kazakh government will invest 100 billion tenge in the rare earths industry.",
+     [("investment", 100e9, None, {"party": "Kazakhstan"})]),
     # a rise or a cut by a figure is a change, not a measure
     ("The new line will raise primary aluminium output by 90,000 tonnes a year.", []),
     ("Copper output grew by 12,000 tonnes to 300,000 tonnes in 2023.", [("production", 300000, None, {"period": "2023"})]),

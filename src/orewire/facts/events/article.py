@@ -97,8 +97,11 @@ def russian_sentences(text: str) -> Sentences:
 
 def demonym(written: str, name: str) -> bool:
     """A country named by its people's adjective ("Chinese", "казахстанская"), not by its name."""
-    return (written.casefold() != name.casefold() and not written.casefold().startswith(name.casefold()[:5]) \
-        and _DEMONYM.search(written) is not None) or _DEMONYM_RU.search(written) is not None
+    w, n = written.casefold(), name.casefold()
+    if w != n and len(w) >= 4 and len(w) < len(n) and n.startswith(w):
+        return True  # "Kazakh" of Kazakhstan, "Uzbek", "Kyrgyz", "Tajik", "Turkmen"
+    return (w != n and not w.startswith(n[:5]) and _DEMONYM.search(written) is not None) \
+        or _DEMONYM_RU.search(written) is not None
 
 
 class Article:

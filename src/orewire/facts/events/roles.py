@@ -57,6 +57,10 @@ def before_word(art: Article, rx: re.Pattern[str], ms: list[Mention], a: int, b:
     return None
 
 
+_STATE_AFTER = re.compile(r"\s+(?:government|state|authorities|cabinet|ministry|budget|treasury|правительств|государств)",
+                          re.IGNORECASE)
+
+
 def _quoted(art: Article, m: Mention, ss: int) -> bool:
     """Whether ``m`` stands in the source a sentence quotes: "according to X", "According to the
     chairman of the Committee of Geology, ..." (up to its comma)."""
@@ -137,9 +141,14 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
     quoted = [m for m in ms if _quoted(art, m, ss)]
     if quoted:
         ms = [m for m in ms if m not in quoted]
+    origin: Mention | None = None
     if ev.kind in ("investment", "deal", "licence", "trade"):
-        # "the Chinese investor": a nationality is not the one who pays, buys or receives
-        ms = [m for m in ms if not (m.kind == "country" and demonym(art.text[m.start:m.end], m.name))]
+        # "the Chinese investor": a nationality is not the one who pays, buys or receives; "Kazakh
+        # uranium": the one it names is where the goods come from
+        adjectives = [m for m in ms if m.kind == "country" and demonym(art.text[m.start:m.end], m.name)
+                      and not _STATE_AFTER.match(art.text, m.end)]  # "the Kazakh government" is Kazakhstan
+        origin = next((m for m in adjectives if any(m.end < c[0] <= m.end + 2 for c in art.commodities)), None)
+        ms = [m for m in ms if m not in adjectives]
     subject: Mention | None = None
     party: Mention | None = None
     if ev.kind == "reserves":
@@ -179,6 +188,10 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             party, own = frm, to
         else:
             party, own = to, frm
+        if origin is not None and ev.direction == "import" and party is None:
+            party = origin  # "China's imports of Kazakh uranium"
+        elif origin is not None and ev.direction != "import" and own is None:
+            own = origin  # "exports of Kazakh copper"
         rest = [m for m in ms if party is None or m.id != party.id]
         subject = own if own is not None and (party is None or own.id != party.id) else None
         # the trader named before the number, of whatever kind, before any named after it ("Georgia
