@@ -8,6 +8,7 @@ nothing orewire or its libraries write ends up in the user's home folder.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -134,6 +135,8 @@ class Settings:
             if s.env == "OREWIRE_ARCHIVE" and self.archive_url:
                 value = self.archive_url
             shown = "(hidden)" if s.env == "OREWIRE_WEB_TOKEN" and value else ("" if value is None else str(value))
+            if s.env == "OREWIRE_WAREHOUSE":  # a lake's catalog string may hold a password
+                shown = re.sub(r"(password\s*=\s*)\S+", r"\1(hidden)", shown, flags=re.IGNORECASE)
             out.append((s.env, shown, origin))
         out.append(("PREFECT_HOME", str(self.prefect_home), "set" if os.environ.get("PREFECT_HOME") else "default"))
         return out

@@ -132,6 +132,9 @@ def test_settings_need_a_data_path(monkeypatch):
     settings = get_settings()
     assert settings.lake == "ducklake:postgres:dbname=x host=127.0.0.1"
     assert settings.lake_data is not None and Path(settings.lake_data).is_absolute()
+    monkeypatch.setenv("OREWIRE_WAREHOUSE", "ducklake:postgres:dbname=x host=127.0.0.1 password=s3cret")
+    shown = dict((name, value) for name, value, _ in get_settings().effective())["OREWIRE_WAREHOUSE"]
+    assert shown == "ducklake:postgres:dbname=x host=127.0.0.1 password=(hidden)"
 
 
 def test_migrations_make_the_same_schema_on_a_lake(pg, tmp_path):
