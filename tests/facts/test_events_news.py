@@ -126,6 +126,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("production", 260000, "Hindustan Zinc", {"commodity": "zinc"})]),
     ("Vedanta will invest Rs 8,000 crore in the new smelter.", [("investment", 8e10, None, {"party": "Vedanta"})]),
     ("Freeport will invest 1.5 trillion rupiah in the smelter.", [("investment", 1.5e12, None, {})]),
+    # "meets the target of": the figure is the target; ounces are of a precious metal
+    ("KAZ Minerals copper output reached 300,000 tonnes in 2021. The gold result meets the target of "
+     "160,000-180,000 ounces.",
+     [("production", 300000, "KAZ Minerals", {"period": "2021", "basis": "actual"}),
+      ("production", 160000, None, {"basis": "plan", "commodity": "gold", "period": "2021"})]),
     # periods written short or as a season of the year
     ("Kinross produced 530,000 ounces in 3Q23.", [("production", 530000, "Kinross", {"period": "2023"})]),
     ("BHP produced 1.72 million tonnes of copper in FY24.", [("production", 1.72e6, "BHP", {"period": "2024"})]),

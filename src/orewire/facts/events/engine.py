@@ -306,6 +306,7 @@ _ORE_FROM = {"gold": (2_000, 60_000), "silver": (60_000, 2_000_000), "platinum":
 _GRADED = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:of\s+(?:ore\s+)?)?(?:grading|at(?:\s+an?\s+(?:average\s+)?grade\s+of)?|@|with\s+"
                      r"(?:an?\s+)?(?:average\s+)?grades?\s+of|averaging|с\s+(?:средним\s+)?содержанием|при\s+содержании)"
                      r"\s+(?:[a-zа-яё]+\s+){0,2}[\d.,]+\s*(?:%|g/t|г/т|grams?|percent|ppm)", re.IGNORECASE)
+_PRECIOUS = frozenset({"gold", "silver", "platinum", "palladium", "platinum group metals", "rhodium"})
 # a row of a table aligned with spaces: figures apart by two spaces or a tab at least
 _ALIGNED = re.compile(r"\d(?:\t|  )\s*(?=\d)")
 _OF_COMMODITY = re.compile(r"^\s*(?:of|of contained|contained|of pure|of refined|of raw)?\s*$", re.IGNORECASE)
@@ -353,14 +354,16 @@ def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, i
     if f.unit == "t" and ("|" in text[ss:se] or len(_ALIGNED.findall(text, ss, se)) >= 3):
         return "ore"  # a tonnage column of a resource table, beside its contained-metal column
     found = art.commodity_near(num.start, num.end, ss, se) or art.main_commodity
-    if found is None and f.unit in ("oz", "g/t"):
-        return "gold"  # ounces and grams a tonne with no metal named are gold's (others are named)
+    if f.unit in ("oz", "g/t") and found not in _PRECIOUS:
+        return "gold"  # ounces and grams a tonne with no precious metal named are gold's (others are named)
     return found
 
 
 def _basis(text: str, num: Number, clause: tuple[int, int], lex: Lexicon, period: str | None,
            published_at: datetime | None) -> str:
     a, b = clause
+    if lex.plan_of.search(text, max(a, num.start - 40), num.start):
+        return "plan"  # "meets the target of 160,000 ounces": the figure is the target itself
     window = text[max(a, num.start - 110):min(b, num.end + 50)]
     window = lex.against_plan.sub(" ", window)  # "2% above guidance", "выше ориентира": done, not planned
     if lex.capacity.search(window):

@@ -65,6 +65,7 @@ class Lexicon:
     deal_only: dict[str, re.Pattern[str]]
     quantity_weak: dict[str, re.Pattern[str]]
     against_plan: re.Pattern[str]
+    plan_of: re.Pattern[str]
     per_year: re.Pattern[str]
     stake_prep: re.Pattern[str]
     attributive: re.Pattern[str]
@@ -160,6 +161,8 @@ def lexicon(language: str) -> Lexicon:
         deal_only={"deal": rx_of(raw["amount"]["deal"])},
         quantity_weak={k: rx_of(v) for k, v in raw["quantity_weak"].items()},
         against_plan=rx_of(raw["basis"]["against_plan"]),
+        plan_of=re.compile(alt(raw["basis"]["plan_of"]) + r"\s*(?:about|around|some|approximately|up to|between|~)?\s*$",
+                           re.IGNORECASE) if raw["basis"].get("plan_of") else re.compile(r"(?!x)x"),
         per_year=rx_of(raw["basis"]["per_year"]),
         stake_prep=re.compile(r"\s*" + alt(raw["share"]["stake_prep"]) + r"\s+(?:[\w«\"-]+\s+){0,3}?[«\"]?[A-ZА-ЯЁ]"),
         attributive=re.compile(r"(?<![\w])" + alt(raw["amount_refine"]["attributive"], edge=False)

@@ -66,7 +66,7 @@ def article_periods(events: list[Event], art: Article) -> None:
             ev.period = next(iter(dated))
         elif ev.kind in ("deal", "licence") and art.published_at is not None:
             ev.period = str(art.published_at.year)
-    undated = [ev for ev in events if ev.period is None and ev.kind in _REPORTED and ev.basis not in ("plan", "capacity")]
+    undated = [ev for ev in events if ev.period is None and ev.kind in _REPORTED and ev.basis != "capacity"]
     if undated:
         year = _lead_year(art) or _dominant_year(events)
         for ev in undated:
