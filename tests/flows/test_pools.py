@@ -251,7 +251,7 @@ def test_crawl_slot_waits_for_the_holder_and_skips_a_temporary_server(own_server
             with pytest.raises(CrawlBusy, match="another crawl of kursiv holds the Prefect concurrency limit "
                                                  "crawl-kursiv; waited 2 s"), crawl_slot("kursiv", timeout=2):
                 pass
-            with crawl_slot("trend_ru", timeout=2) as taken:  # no limit for it on this server
+            with crawl_slot("unlimited", timeout=2) as taken:  # no limit of that name on this server
                 assert taken is False
             monkeypatch.setattr(prefect_api, "_temporary_api", own_server)
             with crawl_slot("kursiv", timeout=2) as taken:  # held elsewhere, but nothing is shared
