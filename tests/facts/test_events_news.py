@@ -114,6 +114,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "   Contained Au (koz)\nIndicated    21.3          0.45     0.35       96                  240\n",
      [("reserves", 21.3e6, None, {"commodity": "ore"}), ("reserves", 0.35, None, {"commodity": "gold"}),
       ("reserves", 96000, None, {"commodity": "copper"}), ("reserves", 240000, None, {"commodity": "gold"})]),
+    # the buyer is the company a country's possessive introduces; the price told next is of the same buyer
+    ("Rio Tinto agreed to sell a 30% stake in its Winu copper-gold project to Japan's Sumitomo Metal Mining. "
+     "The $399-million deal includes an upfront payment.",
+     [("deal", 30, "Winu", {"party": "Sumitomo Metal Mining"}),
+      ("deal", 399e6, "Winu", {"party": "Sumitomo Metal Mining"})]),
     # figures the fact stage leaves as words: a word between number and unit, a grade told as a sentence,
     # Indian scales, currencies named by a word
     ("Anglo Asian Mining produced 36,000 gold equivalent ounces in 2023.",

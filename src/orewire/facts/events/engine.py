@@ -28,6 +28,7 @@ from orewire.facts.events.numberless import numberless_events
 from orewire.facts.events.passage import (
     article_periods,
     carry_commodities,
+    carry_deal_parties,
     carry_periods,
     changes_from_the_year_before,
     dedupe,
@@ -64,6 +65,7 @@ def find_events(text: str, entities: list[Entity], facts: list[Fact], *, publish
             art.remember(ev)
     events.extend(numberless_events(art, events))
     carry_periods(events, art.sents)
+    carry_deal_parties(events, art.sents)
     changes_from_the_year_before(events, text)
     article_periods(events, art)
     carry_commodities(events)

@@ -146,3 +146,20 @@ def changes_from_the_year_before(events: list[Event], text: str) -> None:
                 or _SHORTER_THAN_A_YEAR.search(text, a.sentence_start, a.sentence_end):
             continue
         a.period = str(int(a.period) - 1)
+
+
+def carry_deal_parties(events: list[Event], sents: Sentences) -> None:
+    """A deal's price or stake told again in the next sentences without its buyer ("... to sell a 30%
+    stake in Winu to Sumitomo. The $399-million deal includes ...") is of the same buyer."""
+    last: tuple[int, Event] | None = None
+    for ev in sorted(events, key=lambda e: e.start):
+        if ev.kind != "deal":
+            continue
+        i = sents.index(ev.start)
+        if ev.party is None and last is not None and 0 <= i - last[0] <= 2 and (
+                ev.subject_id is None or ev.subject_id == last[1].subject_id):
+            ev.party, ev.party_id = last[1].party, last[1].party_id
+            if ev.subject is None:
+                ev.subject, ev.subject_id = last[1].subject, last[1].subject_id
+        if ev.party is not None:
+            last = (i, ev)

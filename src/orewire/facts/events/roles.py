@@ -61,6 +61,13 @@ _STATE_AFTER = re.compile(r"\s+(?:government|state|authorities|cabinet|ministry|
                           re.IGNORECASE)
 
 
+def _owned_by_country(art: Article, m: Mention | None, ms: list[Mention]) -> Mention | None:
+    """The company a country's possessive introduces ("Japan's Sumitomo Metal Mining"), else ``m``."""
+    if m is None or m.kind != "country" or not re.match(r"['’]s\s", art.text[m.end:m.end + 3]):
+        return m
+    return next((c for c in ms if c.kind in ("company", "org") and m.end + 2 <= c.start <= m.end + 4), m)
+
+
 def _quoted(art: Article, m: Mention, ss: int) -> bool:
     """Whether ``m`` stands in the source a sentence quotes: "according to X", "According to the
     chairman of the Committee of Geology, ..." (up to its comma)."""
@@ -262,6 +269,10 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         subject = pick(ms, pos, ("company", "org"), "before") or pick(ms, pos, ("company", "org"), "either") \
             or art.topic(ss, ("company",), protagonist=PROTAGONIST["financial"]) \
             or pick(ms, pos, ("country",), "either") or art.topic(ss, ("country",), protagonist=True)
+    # "to Japan's Sumitomo Metal Mining": the company, not its country
+    party = _owned_by_country(art, party, ms)
+    if ev.kind != "production":
+        subject = _owned_by_country(art, subject, ms)
     if subject is not None and party is not None and subject.id == party.id and ev.kind not in ("investment",):
         party = None
     set_slot(ev, "subject", subject)
