@@ -428,7 +428,7 @@ def rehearse(sites: Path, demo: Path, parts: Parts) -> int:
             "bold green" if ok else "bold red")
         for missing in parts.missing:
             say(f"(rehearsed without {missing.split(':')[0]})", "yellow")
-        say("stopping the workers, the Prefect server, the store and PostgreSQL")
+        say("stopping the workers and everything else it started")
         return 0 if ok else 1
 
 
