@@ -334,6 +334,9 @@ def rehearse(sites: Path, demo: Path, parts: Parts) -> int:
             shared.update(store.env())
             shared["OREWIRE_ARCHIVE"] = f"s3://{BUCKET}/raw"
             archive_label = f"s3://{BUCKET}/raw on {store.url}"
+            if parts.lake:  # the lake's data files on the store too: no machine's disk is shared
+                shared["OREWIRE_LAKE_DATA"] = f"s3://{BUCKET}/lake"
+                warehouse_label = "DuckLake (PostgreSQL, S3)"
             say(f"S3-compatible store (moto) on {store.url}, bucket {BUCKET}")
         else:
             shared["OREWIRE_ARCHIVE"] = str((demo / "cluster" / "raw").resolve())
