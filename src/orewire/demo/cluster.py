@@ -5,7 +5,7 @@ Starts, all on loopback and under ``.state/cluster-demo/`` (made anew each time)
 1. a throwaway PostgreSQL cluster (:mod:`orewire.testing.postgres`) with two databases, one for
    Prefect's server and one for the warehouse's DuckLake catalog;
 2. an S3-compatible store (moto's server, :mod:`orewire.testing.object_store`) holding the raw
-   archive (``OREWIRE_ARCHIVE=s3://…``);
+   archive (``OREWIRE_ARCHIVE=s3://…``) and the lake's data files (``OREWIRE_LAKE_DATA=s3://…``);
 3. a Prefect server on the PostgreSQL database, its scheduler off (the deployments' cron
    schedules would crawl the real sites), and ``orewire serve --pool`` registering the
    deployments on a process work pool;
