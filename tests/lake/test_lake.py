@@ -277,13 +277,23 @@ def test_every_command_on_a_lake(pg, tmp_path, prefect_harness, sites, registry,
 def test_two_writers_at_once_while_a_reader_reads(pg, tmp_path, prefect_harness, sites, registry, files):
     env = _env(tmp_path, prefect_harness, pg.ducklake(pg.create_database("two")), registry, tmp_path / "data")
     assert orewire(["migrate"], command_env(env)).code == 0  # the schema first: the two runs then only write
-    answers, failures = [], []
+    answers, pages, failures = [], [], []
     stop = threading.Event()
+    from orewire.web import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # starlette announces a future change of its HTTP client
+        from starlette.testclient import TestClient
+    web = get_settings().with_overrides(warehouse=Path(env["OREWIRE_WAREHOUSE"]), lake=env["OREWIRE_WAREHOUSE"],
+                                        lake_data=env["OREWIRE_LAKE_DATA"], state_dir=tmp_path / "web-state")
 
     def read() -> None:
-        while not stop.is_set():
-            ran = orewire(["sql", "--format", "csv", "SELECT count(*) FROM articles"], command_env(env))
-            (answers if ran.code == 0 else failures).append(ran.stdout + ran.stderr)
+        with TestClient(create_app(web), base_url="http://127.0.0.1:8765") as client:
+            while not stop.is_set():
+                ran = orewire(["sql", "--format", "csv", "SELECT count(*) FROM articles"], command_env(env))
+                (answers if ran.code == 0 else failures).append(ran.stdout + ran.stderr)
+                page = client.get("/search?q=gold")
+                (pages if page.status_code == 200 else failures).append(page.text[:300])
 
     writers = [(s, start(_run_args(s, sites[s]), env)) for s in SOURCES]
     reader = threading.Thread(target=read)
@@ -296,7 +306,7 @@ def test_two_writers_at_once_while_a_reader_reads(pg, tmp_path, prefect_harness,
     for proc in done:
         assert proc.code == 0, proc.stdout + proc.stderr[-3000:]
     assert not failures, failures[:2]
-    assert len(answers) >= 2  # the reader answered while both wrote
+    assert len(answers) >= 2 and len(pages) >= 2  # orewire sql and the web view answered while both wrote
     lake = _lake(env)
     try:
         got = _counts(lake)
