@@ -116,6 +116,7 @@ class Article:
         self.low: str | None = low if len(low) == len(text) else None  # lowercased, offsets kept (else None)
         self.numbers: list[Number] = []
         self.anaphora_cache: dict[tuple[int, int, int], list[Mention]] = {}
+        self.source_cache: dict[int, bool] = {}  # sentence start -> whether it names a quoted source
         self.cue_cache: dict[tuple[int, int, int], list[tuple[int, int, str]]] = {}  # cues per sentence and table
         self.year_cache: dict[tuple[int, int, int, int], list[tuple[int, int, int, bool | None, bool]]] = {}
         self._last_subject: dict[str, tuple[int, Mention]] = {}  # kind -> (sentence, subject) of its last event

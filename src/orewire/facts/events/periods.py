@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-_YEAR = re.compile(r"(?:(?<![\d.,/:-])|(?<=mid-)|(?<=end-)|(?<=late-)|(?<=early-))(?:FY\s?|H[12]\s?|Q[1-4]\s?|1[HQ]\s?)?"
-                   r"(?P<y>19[5-9]\d|20[0-5]\d)(?![\d%])"
+_YEAR = re.compile(r"(?<![\d.,/:-])(?:FY\s?|H[12]\s?|Q[1-4]\s?|1[HQ]\s?)?(?P<y>19[5-9]\d|20[0-5]\d)(?![\d%])"
                    r"(?!\s*(?:-|–|—|to|and|/)\s*(?:(?:19|20)\d\d\b|\d\d\b(?![,.]\d)))")
 # a year that names the estimate it dates: "its 2018 updated mineral reserve and resource estimate"
+# "mid-2024", "as of end-2023": a year after a word of the year's time (looked for only after a hyphen)
+_YEAR_AFTER_WORD = re.compile(r"(?<![\w])(?:mid|end|late|early)-(?P<y>19[5-9]\d|20[0-5]\d)(?![\d%])", re.IGNORECASE)
 _NAMES_ESTIMATE = re.compile(r"\s+(?:updated\s+|annual\s+|new\s+)?(?:mineral\s+)?(?:reserves?|resources?)\b", re.IGNORECASE)
 _QUARTER = re.compile(r"(?<![\w])(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)|Q(?P<qn>[1-4])|"
                       r"(?:first\s+)?(?P<m>three|six|nine|3|6|9)[\s-]+months?|(?P<mm>[369])M|"
@@ -70,7 +71,11 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
     """(start, end, year, dated) of every single year stated in [a, b); dated is None for a year
     written relative to the article's date."""
     out: list[tuple[int, int, int, bool | None, bool]] = []
-    for m in _YEAR.finditer(text, a, b):
+    found = list(_YEAR.finditer(text, a, b))
+    if text.find("-20", a, b) >= 0 or text.find("-19", a, b) >= 0:
+        found.extend(_YEAR_AFTER_WORD.finditer(text, a, b))
+        found.sort(key=lambda m: m.start())
+    for m in found:
         head = text[max(a, m.start() - 40):m.start()]
         if _RANGE_BEFORE.search(head) or w.not_period.search(head[-25:]):
             if not w.compared.search(head[-45:]):

@@ -68,6 +68,14 @@ def _owned_by_country(art: Article, m: Mention | None, ms: list[Mention]) -> Men
     return next((c for c in ms if c.kind in ("company", "org") and m.end + 2 <= c.start <= m.end + 4), m)
 
 
+def _has_source(art: Article, ss: int, se: int) -> bool:
+    """Whether the sentence [ss, se) has a word that opens a quoted source, read once per sentence."""
+    found = art.source_cache.get(ss)
+    if found is None:
+        found = art.source_cache[ss] = art.lex.speaker_before.search(art.text, ss, se) is not None
+    return found
+
+
 def _quoted(art: Article, m: Mention, ss: int) -> bool:
     """Whether ``m`` stands in the source a sentence quotes: "according to X", "According to the
     chairman of the Committee of Geology, ..." (up to its comma)."""
@@ -84,7 +92,8 @@ def _quoted(art: Article, m: Mention, ss: int) -> bool:
 
 def _speaker(art: Article, m: Mention, ss: int, se: int) -> bool:
     """Whether the sentence quotes ``m`` as its source ("according to X", "X said")."""
-    return _quoted(art, m, ss) or bool(art.lex.speaker_after.match(art.text, m.end, min(se, m.end + 30)))
+    return (_has_source(art, ss, se) and _quoted(art, m, ss)) \
+        or bool(art.lex.speaker_after.match(art.text, m.end, min(se, m.end + 30)))
 
 
 def _producer_after(art: Article, ms: list[Mention], end: int, stop: int) -> Mention | None:
@@ -145,17 +154,20 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         outside = [m for m in ms if not any(a < m.start and m.end <= b for a, b in inserted)]
         ms = outside or ms
     # "According to the Committee of Geology, private investors spent": a source named so acts in nothing
-    quoted = [m for m in ms if _quoted(art, m, ss)]
-    if quoted:
-        ms = [m for m in ms if m not in quoted]
+    if _has_source(art, ss, se):
+        quoted = {id(m) for m in ms if _quoted(art, m, ss)}
+        if quoted:
+            ms = [m for m in ms if id(m) not in quoted]
     origin: Mention | None = None
     if ev.kind in ("investment", "deal", "licence", "trade"):
         # "the Chinese investor": a nationality is not the one who pays, buys or receives; "Kazakh
         # uranium": the one it names is where the goods come from
         adjectives = [m for m in ms if m.kind == "country" and demonym(art.text[m.start:m.end], m.name)
                       and not _STATE_AFTER.match(art.text, m.end)]  # "the Kazakh government" is Kazakhstan
-        origin = next((m for m in adjectives if any(m.end < c[0] <= m.end + 2 for c in art.commodities)), None)
-        ms = [m for m in ms if m not in adjectives]
+        if adjectives:
+            origin = next((m for m in adjectives if any(m.end < c[0] <= m.end + 2 for c in art.commodities)), None)
+            taken = {id(m) for m in adjectives}
+            ms = [m for m in ms if id(m) not in taken]
     subject: Mention | None = None
     party: Mention | None = None
     if ev.kind == "reserves":
@@ -170,9 +182,10 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         cands = [m for m in ms if m.end <= pos]
         # "According to Kazatomprom, Kazakhstan produced": a source quoted is no producer where the
         # sentence names another before the number
-        heard = [m for m in cands if not _speaker(art, m, ss, se)]
-        if heard and len(heard) < len(cands):
-            cands = heard
+        if len(cands) > 1:
+            heard = [m for m in cands if not _speaker(art, m, ss, se)]
+            if heard and len(heard) < len(cands):
+                cands = heard
         producers = [m for m in cands if m.kind in ("deposit", "company")]
         agent = _producer_after(art, ms, num.end, clause[1])
         if producers and producers[-1].start >= clause[0]:
