@@ -58,14 +58,13 @@ def test_folding_keeps_offsets_and_single_script_words() -> None:
     assert fold_lookalikes(plain) is plain
 
 
-def test_folding_a_huge_mixed_word_is_linear() -> None:
-    import time
-
-    word = "aа" * 500_000  # one million letters alternating Latin and Cyrillic
-    started = time.monotonic()
+def test_a_huge_mixed_word_is_folded_whole() -> None:
+    # one million letters alternating Latin and Cyrillic twins, then one Cyrillic letter with no
+    # Latin twin: the whole word is Cyrillic (its time on such input is in bench/bench_facts.py)
+    word = "a\u0430" * 500_000 + "\u0436"
     folded = fold_lookalikes(word + " " + word)
-    assert time.monotonic() - started < 2.0
-    assert len(folded) == 2 * len(word) + 1
+    expected = "\u0430" * 1_000_000 + "\u0436"
+    assert folded == expected + " " + expected
 
 
 def test_a_name_written_in_look_alike_letters_is_shown_in_its_own_script() -> None:
