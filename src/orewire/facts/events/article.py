@@ -115,6 +115,7 @@ class Article:
         low = text.lower()
         self.low: str | None = low if len(low) == len(text) else None  # lowercased, offsets kept (else None)
         self.numbers: list[Number] = []
+        self._number_starts: list[int] = []
         self.anaphora_cache: dict[tuple[int, int, int], list[Mention]] = {}
         self.source_cache: dict[int, bool] = {}  # sentence start -> whether it names a quoted source
         self.cue_cache: dict[tuple[int, int, int], list[tuple[int, int, str]]] = {}  # cues per sentence and table
@@ -128,6 +129,7 @@ class Article:
         if lex.language == "en":
             self._projects()
         self._starts = [m.start for m in self.mentions]
+        self._first_named: dict[str, Mention] | None = None  # a name -> its first mention, built when first asked
         self._kind_of = {m.id: m.kind for m in reversed(self.mentions)}  # an id's kind, as its first mention has it
         self._counts: dict[str, int] = {}
         for m in self.mentions:
@@ -140,6 +142,7 @@ class Article:
         self.deposit_commodities: dict[str, str] = {}  # deposit id -> the first commodity its fact gives
         self.commodities = sorted((s, e, ent.name) for ent in entities if ent.kind == "commodity"
                                   for s, e in ent.mentions)
+        self._commodity_starts = [c[0] for c in self.commodities]
         counts: dict[str, int] = {}
         for _s, _e, name in self.commodities:
             counts[name] = counts.get(name, 0) + 1
@@ -149,15 +152,29 @@ class Article:
     def commodity_near(self, start: int, end: int, a: int, b: int) -> str | None:
         """The commodity named right after a number ("tonnes of uranium"), else the nearest one
         before it in its clause, else after it."""
-        after = [c for c in self.commodities if end <= c[0] <= end + 40 and c[0] < b
-                 and not SENTENCE_END.search(self.text, end, c[0])]
+        after = [c for c in self.commodities_from(end, min(end + 41, b))
+                 if not SENTENCE_END.search(self.text, end, c[0])]
         if after:
             return after[0][2]
-        before = [c for c in self.commodities if a <= c[0] and c[1] <= start]
+        before = [c for c in self.commodities_from(a, start) if c[1] <= start]
         if before:
             return before[-1][2]
-        later = [c for c in self.commodities if end <= c[0] < b and not SENTENCE_END.search(self.text, end, c[0])]
+        later = [c for c in self.commodities_from(end, b) if not SENTENCE_END.search(self.text, end, c[0])]
         return later[0][2] if later else None
+
+    def set_numbers(self, numbers: list[Number]) -> None:
+        """The article's numbers, in the order of their starts."""
+        self.numbers = numbers
+        self._number_starts = [n.start for n in numbers]
+
+    def numbers_in(self, lo: int, hi: int) -> list[Number]:
+        """The numbers that start from ``lo`` up to (not at) ``hi`` (looked up, not scanned)."""
+        return self.numbers[bisect.bisect_left(self._number_starts, lo):bisect.bisect_left(self._number_starts, hi)]
+
+    def commodities_from(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """The commodities named from ``lo`` up to (not at) ``hi``, in order (looked up, not scanned)."""
+        return self.commodities[bisect.bisect_left(self._commodity_starts, lo):
+                                bisect.bisect_left(self._commodity_starts, hi)] if lo < hi else []
 
     def _projects(self) -> None:
         """Projects and properties the entity stage leaves to others ("the Winu copper-gold project",
@@ -208,7 +225,11 @@ class Article:
             self._last_subject[ev.kind] = (self.sents.index(ev.start),
                                            Mention(ev.start, ev.end, kind, ev.subject, ev.subject_id))
         elif ev.subject and not ev.subject_id:
-            named = next((m for m in self.mentions if m.name == ev.subject), None)
+            if self._first_named is None:
+                self._first_named = {}
+                for m in self.mentions:
+                    self._first_named.setdefault(m.name, m)
+            named = self._first_named.get(ev.subject)
             if named is not None:
                 self._last_subject[ev.kind] = (self.sents.index(ev.start), named)
 

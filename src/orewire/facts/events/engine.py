@@ -56,7 +56,7 @@ def find_events(text: str, entities: list[Entity], facts: list[Fact], *, publish
     if lex.language == "en":
         facts = facts + extra_numbers(text, art.low, facts, published_at)
     numbers = _numbers(text, facts, art)
-    art.numbers = numbers
+    art.set_numbers(numbers)
     events: list[Event] = []
     for num in numbers:
         ev = _event(num, art, events[-1] if events else None)
@@ -290,7 +290,7 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         # copper" is then a query on the events alone)
         ev.commodity = art.commodity_near(num.start, num.end, a, b) or (
             art.deposit_commodities.get(ev.subject_id or "") if ev.kind in ("investment", "deal", "licence") else None)
-    others = [(n.start, n.end) for n in art.numbers if ss <= n.start < se]
+    others = [(n.start, n.end) for n in art.numbers_in(ss, se)]
     ev.period = periods.period_of(text, num.start, num.end, (a, b), (ss, se), lex.periods, art.published_at,
                                   kind, others, cache=art.year_cache)
     if kind in ("production", "trade"):
@@ -326,10 +326,9 @@ def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, i
         ss, se = art.sents.span(num.start)
         a, b = clause
         if art.lex.ore_before.search(text, max(a, num.start - 60), num.start) \
-                and not any(num.end <= c[0] <= num.end + 25 for c in art.commodities):
+                and not art.commodities_from(num.end, num.end + 26):
             return "ore"  # "ore reserves at the mine were 120 million tonnes"
-        named_after = [c for c in art.commodities if num.end <= c[0] <= num.end + 25
-                       and _OF_COMMODITY.match(text[num.end:c[0]])]
+        named_after = [c for c in art.commodities_from(num.end, num.end + 26) if _OF_COMMODITY.match(text[num.end:c[0]])]
         if not named_after:
             guess = f.commodity or art.commodity_near(num.start, num.end, ss, se) or art.main_commodity
             limit = _ORE_FROM.get(guess or "", (None, None))[0 if kind == "production" else 1]

@@ -3,7 +3,9 @@ commodity stated for one figure and meant for the next, an estimate dated in one
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import math
 import re
 from collections import Counter
 
@@ -22,23 +24,75 @@ def same_number(x: Event, y: Event) -> bool:
 
 def dedupe(events: list[Event]) -> list[Event]:
     """One event per fact: the same kind, subject and number stated again (lead and body) is dropped;
-    numberless events once per kind, subject and party."""
+    numberless events once per kind, subject and party. The events kept are looked up by kind, measure
+    and magnitude (a figure within half a percent of another lies in its band of one percent or the
+    next), so an article of thousands of figures costs no comparison of every pair."""
     out: list[Event] = []
+    held: Counter[tuple[str, str | None, str | None]] = Counter()  # kind, subject, party of the events kept
+    index: dict[tuple[object, ...], list[int]] = {}  # (measure, band, facet) -> positions in out, ascending
     for ev in sorted(events, key=lambda e: e.start):
         numbered = ev.quantity or ev.amount or ev.share is not None
         if not numbered:
-            if not any(o.kind == ev.kind and o.subject_id == ev.subject_id and o.party_id == ev.party_id
-                       for o in out):
+            if not held[(ev.kind, ev.subject_id, ev.party_id)]:
                 out.append(ev)
+                held[(ev.kind, ev.subject_id, ev.party_id)] += 1
             continue
-        same = next((i for i, o in enumerate(out) if o.kind == ev.kind and same_number(o, ev) and (
-            o.subject_id == ev.subject_id or o.subject_id is None or ev.subject_id is None or o.period == ev.period)),
-            None)
+        same = _kept_same(ev, out, index)
         if same is None:
             out.append(ev)
+            held[(ev.kind, ev.subject_id, ev.party_id)] += 1
+            _index(ev, len(out) - 1, index)
         elif filled(ev) > filled(out[same]):
+            held[(out[same].kind, out[same].subject_id, out[same].party_id)] -= 1
+            held[(ev.kind, ev.subject_id, ev.party_id)] += 1
             out[same] = ev  # the headline's figure told again in the body, with its names: the body's reading
+            _index(ev, same, index)  # its former entries stay; each found is checked against out again
     return out
+
+
+_BAND = math.log(1.01)
+
+
+_Band = tuple[str, str, str | None, int]  # kind, measure ("q", "a", "s"), unit or currency, band
+
+
+def _bands(ev: Event) -> list[_Band]:
+    """The measures of an event with the band of their magnitude: quantities and amounts by their
+    unit and a band of one percent, shares by a band of two points."""
+    out: list[_Band] = []
+    for what, pair in (("q", ev.quantity), ("a", ev.amount)):
+        if pair:
+            out.append((ev.kind, what, pair[1], math.floor(math.log(max(abs(pair[0]), 1e-6)) / _BAND)))
+    if ev.share is not None:
+        out.append((ev.kind, "s", None, math.floor(ev.share * 50)))
+    return out
+
+
+def _index(ev: Event, at: int, index: dict[tuple[object, ...], list[int]]) -> None:
+    for band in _bands(ev):
+        for facet in (("all",), ("subject", ev.subject_id), ("period", ev.period)):
+            bisect.insort(index.setdefault((*band, *facet), []), at)
+
+
+def _kept_same(ev: Event, out: list[Event], index: dict[tuple[object, ...], list[int]]) -> int | None:
+    """The first event kept of ``ev``'s kind and number whose subject is the same or unsaid on
+    either side, or whose period is the same."""
+    facets = [("all",)] if ev.subject_id is None else [("subject", ev.subject_id), ("subject", None),
+                                                         ("period", ev.period)]
+    best: int | None = None
+    for kind, what, unit, band in _bands(ev):
+        for near in (band - 1, band, band + 1):
+            for facet in facets:
+                for at in index.get((kind, what, unit, near, *facet), ()):
+                    if best is not None and at >= best:
+                        break
+                    o = out[at]
+                    if o.kind == ev.kind and same_number(o, ev) and (
+                            o.subject_id == ev.subject_id or o.subject_id is None or ev.subject_id is None
+                            or o.period == ev.period):
+                        best = at
+                        break
+    return best
 
 
 def filled(ev: Event) -> int:

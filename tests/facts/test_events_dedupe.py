@@ -1,0 +1,65 @@
+"""The same figure told twice is one event: the indexed dedupe keeps exactly what comparing every
+pair of events keeps, and an article of thousands of figures is read whole."""
+
+from __future__ import annotations
+
+import random
+
+from orewire.facts import extract
+from orewire.facts.events.passage import dedupe, filled, same_number
+from orewire.facts.model import Event
+
+
+def _pairwise(events: list[Event]) -> list[Event]:
+    """Every event against every event kept: the reading the index must give."""
+    out: list[Event] = []
+    for ev in sorted(events, key=lambda e: e.start):
+        if not (ev.quantity or ev.amount or ev.share is not None):
+            if not any(o.kind == ev.kind and o.subject_id == ev.subject_id and o.party_id == ev.party_id for o in out):
+                out.append(ev)
+            continue
+        same = next((i for i, o in enumerate(out) if o.kind == ev.kind and same_number(o, ev) and (
+            o.subject_id == ev.subject_id or o.subject_id is None or ev.subject_id is None or o.period == ev.period)),
+            None)
+        if same is None:
+            out.append(ev)
+        elif filled(ev) > filled(out[same]):
+            out[same] = ev
+    return out
+
+
+def _random_events(rng: random.Random, n: int) -> list[Event]:
+    events = []
+    for i in range(n):
+        ev = Event(kind=rng.choice(["production", "reserves", "deal"]), start=i * 10, end=i * 10 + 4,
+                   subject_id=rng.choice([None, "company:a", "company:b", "deposit:c"]),
+                   party_id=rng.choice([None, "company:d"]), period=rng.choice([None, "2022", "2023"]),
+                   commodity=rng.choice([None, "gold"]))
+        ev.subject = ev.subject_id
+        what = rng.random()
+        base = rng.choice([100.0, 1000.0, 0.5, 5e6])
+        value = base * (1 + rng.choice([0, 0.002, 0.004, 0.0049, 0.006, 0.009, 0.011, 0.03, -0.004, -0.0051]))
+        if what < 0.45:
+            ev.quantity = (value, rng.choice(["t", "oz"]))
+        elif what < 0.8:
+            ev.amount = (value, rng.choice(["USD", "KZT"]))
+        elif what < 0.9:
+            ev.share = rng.choice([50.0, 50.005, 50.009, 50.011, 49.99, 51.0])
+        events.append(ev)
+    return events
+
+
+def test_indexed_dedupe_keeps_what_pairwise_comparison_keeps() -> None:
+    rng = random.Random(7)
+    for _ in range(300):
+        events = _random_events(rng, rng.randint(1, 40))
+        assert [id(e) for e in dedupe(events)] == [id(e) for e in _pairwise(events)]
+
+
+def test_thousands_of_short_sentences_with_figures_are_read_whole() -> None:
+    # the cost of this shape (20,000 such sentences) against the fact stage alone: bench/bench_facts.py
+    text = " ".join(f"Kazatomprom produced {i + 1},{i % 10}00 tonnes of uranium in 2023." for i in range(2_000))
+    events = extract(text).events
+    assert events and all(e.kind == "production" and e.commodity == "uranium" and e.period == "2023" for e in events)
+    values = [e.quantity[0] for e in events if e.quantity]
+    assert len(values) == len(events) and len(set(values)) == len(values)
