@@ -29,8 +29,9 @@ import pyarrow as pa
 from orewire.alerts.match import Article, Hit, Matcher, Needs
 from orewire.alerts.watchlists import Watch, Watchlist
 from orewire.clean.fingerprint import NEAR_DUPLICATE_BITS
+from orewire.warehouse.db import on_lake
 from orewire.warehouse.load import MIN_WORDS_FOR_DUPLICATE
-from orewire.warehouse.upsert import transaction
+from orewire.warehouse.upsert import atomic, transaction
 
 STATES = ("sent", "pending", "failed")
 BATCH = 500
@@ -307,13 +308,32 @@ def unseen(conn: duckdb.DuckDBPyConnection) -> list[str]:
         "ORDER BY coalesce(a.published_at, a.first_seen), a.first_seen, a.article_id").fetchall()]
 
 
+# On a lake, writers on several machines match after their loads, each over every article not yet
+# seen: two passes at once would both alert one story and both mark its article seen. Each pass
+# replaces this row first, so two passes at once delete the same row and the later commit conflicts;
+# it then runs again (upsert.atomic) and sees what the other wrote.
+MATCHING_KEY = "matching"
+
+
 def match_new(conn: duckdb.DuckDBPyConnection, watchlist: Watchlist, *, now: datetime | None = None,
               batch: int = BATCH) -> MatchReport:
     """Match the articles new to the warehouse (or with a new version) against every watch and
-    write the alerts, in one transaction on the writer's connection ``conn``."""
+    write the alerts, in one transaction on the writer's connection ``conn`` (on a lake, run again
+    when another pass committed meanwhile)."""
     now = now or datetime.now(UTC)
+    if not on_lake(conn):
+        return _match_new(conn, watchlist, now, batch)
+    if state(conn, MATCHING_KEY) is None:  # the row the passes contend on, made once
+        atomic(conn, lambda: _set_state(conn, MATCHING_KEY, now.isoformat(), now))
+    return atomic(conn, lambda: _match_new(conn, watchlist, now, batch, claim=True))
+
+
+def _match_new(conn: duckdb.DuckDBPyConnection, watchlist: Watchlist, now: datetime, batch: int,
+               claim: bool = False) -> MatchReport:
     report = MatchReport(watches=len(watchlist))
     with transaction(conn):
+        if claim:
+            _set_state(conn, MATCHING_KEY, now.isoformat(), now)
         baseline = state(conn, "baseline")
         if baseline is None:
             if not len(watchlist):
