@@ -144,6 +144,36 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("production", 11000, "Kazatomprom", {"period": "2024"})]),
     ("Reserves at the Kyzyl mine were 5.8 million ounces as of end-2023.",
      [("reserves", 5.8e6, "Kyzyl", {"period": "2023"})]),
+    # resource statements about a place the entity stage does not know: the phrase that states the
+    # resource names where it lies ("hosts", "resources at", "the resource for", "X's resource")
+    ("Taskora hosts 4.5 Moz of gold equivalent.", [("reserves", 4.5e6, "Taskora", {"commodity": "gold"})]),
+    ("Arras Minerals said Sarybel hosts an indicated resource of 2.1 million ounces of gold.",
+     [("reserves", 2.1e6, "Sarybel", {"commodity": "gold"})]),
+    ("Resources at Kokzhyra stand at 1.2 million tonnes of copper.",
+     [("reserves", 1.2e6, "Kokzhyra", {"commodity": "copper"})]),
+    ("The updated JORC resource for Tuzdyk is 3.1 Moz gold, as of December 31, 2023.",
+     [("reserves", 3.1e6, "Tuzdyk", {"commodity": "gold", "period": "2023"})]),
+    ("Ertisbay's mineral resource estimate totals 2.1 million ounces of gold.",
+     [("reserves", 2.1e6, "Ertisbay", {"commodity": "gold"})]),
+    ("The Taskora deposit contains an estimated 40 tonnes of gold.", [("reserves", 40, "Taskora", {"commodity": "gold"})]),
+    ("Ore reserves of Kokzhyra amount to 8 million tonnes.", [("reserves", 8e6, "Kokzhyra", {"commodity": "ore"})]),
+    ("Ore reserves of 8 million tonnes were confirmed.", [("reserves", 8e6, None, {"commodity": "ore"})]),
+    # the owner named before the place is the company, not where the resource lies
+    ("Arras Minerals' resource at Tuzdyk stands at 4.5 Moz.", [("reserves", 4.5e6, "Tuzdyk", {"commodity": "gold"})]),
+    # the code a statement is made under is a word of reserves
+    ("Under the KAZRC code, the Sarybel deposit has 300,000 tonnes of copper.",
+     [("reserves", 300000, "Sarybel", {"commodity": "copper"})]),
+    # a tonnage and its grade with no other word state a resource (a mill's feed stays output)
+    ("The Ertisbay project has 12 Mt at 1.2 g/t gold.",
+     [("reserves", 12e6, "Ertisbay", {"commodity": "ore"}), ("reserves", 1.2, "Ertisbay", {"commodity": "gold"})]),
+    ("The mill processed 1.2 Mt at 1.5 g/t gold in the quarter.",
+     [("production", 1.2e6, None, {"commodity": "ore"}), ("production", 1.5, None, {"commodity": "gold"})]),
+    # the statement's grades of resource continue the place named just before
+    ("Arras Minerals is exploring the Sarybel project in Kazakhstan. Measured and indicated resources total "
+     "45 million tonnes grading 1.1% copper, and inferred resources add a further 800,000 ounces of gold.",
+     [("reserves", 45e6, "Sarybel", {"commodity": "ore"}), ("reserves", 800000, "Sarybel", {"commodity": "gold"})]),
+    ("Sarybel has proven and probable reserves of 2.3 million ounces of gold.",
+     [("reserves", 2.3e6, None, {"commodity": "gold"})]),
     # written down, owed, given to a town: no event
     ("BHP wrote down the value of its nickel operations by $3.8 billion this year.", []),
     ("The company booked an impairment charge of $1.2 billion on the mine.", []),

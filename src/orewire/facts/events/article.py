@@ -5,6 +5,7 @@ and which entity it speaks of most or last."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -54,6 +55,29 @@ _SITE = re.compile(r"(?:(?<![\w])At|(?<![\w])(?:production|output|operations?|th
 # the lowercased words a site's phrase opens with (its pattern runs only after them)
 _SITE_NEEDLES = (*(f"{w} {p} " for w in ("production", "output", "operations", "operation", "throughput", "mining",
                                           "reserves", "resources") for p in ("at", "from")), ". at ", "\nat ")
+# where reserves lie, named in the phrase that states them ("Resources at Zhaksy stand at", "the JORC
+# resource for Beskauga is", "Tokmak's mineral resource estimate", "Beskauga hosts 4.5 Moz", "the
+# Kyzyl deposit contains"): a name the entity stage may not know
+_HOLDER_NAME = r"[A-Z][\w-]+(?:[ \t][A-Z][\w-]+){0,2}"
+_HOLDER = re.compile(
+    r"(?<![\w])(?:[Rr]esources?|[Rr]eserves?|[Ee]stimate|[Ii]nventory|[Ee]ndowment)[ \t]+(?:at|of|for)[ \t]+(?:the[ \t]+)?"
+    rf"(?P<site>{_HOLDER_NAME})(?![\w'’-]|[ \t]+[A-Z])"
+    rf"|(?<![\w.'’-])(?P<owner>{_HOLDER_NAME})['’]s?(?=[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?:[Rr]esources?|[Rr]eserves?)\b)"
+    rf"|(?<![\w.'’-])(?P<host>{_HOLDER_NAME})[ \t]+(?:(?:[a-z]+-)?(?:gold|copper|silver|uranium|lithium|nickel|zinc|"
+    r"polymetallic|tungsten|iron[ \t]ore|coal|rare[ \t]earths?)[ \t]+)?(?:(?:deposit|field|orebody|ore[ \t]body)[ \t]+)?"
+    r"(?:hosts|contains|holds)[ \t]+(?:(?:an?|the|some|about|approximately|around|over|nearly|almost|more[ \t]than|"
+    r"estimated|total|combined|further)[ \t]+){0,3}(?=\d|(?:[\w-]+[ \t]+){0,3}?(?:resources?|reserves?)\b)")
+_HOLDER_NEEDLES = ("resource", "reserve", "estimate", "inventory", "endowment", " hosts ", " contains ", " holds ")
+# capitalised words that open such a phrase without naming a place
+_NOT_HOLDER = frozenset({"Gold", "Copper", "Silver", "Uranium", "Coal", "Lithium", "Zinc", "Nickel", "Iron", "Tungsten",
+                         "Ore", "Mineral", "Total", "Proven", "Proved", "Probable", "Measured", "Indicated", "Inferred",
+                         "Resources", "Resource", "Reserves", "Reserve", "Updated", "Maiden", "JORC", "NI", "KAZRC",
+                         "GKZ", "CIM", "SAMREC", "Kazakh", "Russian", "Chinese", "Global", "World", "State", "It",
+                         "He", "She", "They", "We", "Which", "What", "Deposit", "Field", "Estimated", "Explored",
+                         "Balance", "Geological", "Recoverable", "Contained", "Combined"})
+# "Arras Minerals' resource at Beskauga": a name ending so is the company that owns it, not the place
+_COMPANY_WORD = re.compile(r"Minerals?|Mining|Metals?|Resources|Gold|Corp(?:oration)?|Ltd|Limited|Inc|PLC|plc|Group|"
+                           r"Holdings?|Company|Ventures|Exploration|JSC|LLP|LLC|AG|SA|NV")
 _MAX_PROJECTS = 64  # names of projects read per article (a page of thousands costs no more than this)
 
 
@@ -196,25 +220,46 @@ class Article:
                          if m.group("name").split()[0] not in _NOT_SITE)
             if self.text.startswith("At "):
                 found.extend(m for m in _SITE.finditer(self.text, 0, 110) if m.group("name").split()[0] not in _NOT_SITE)
-        for m in found:
-            s, e = m.span("name")
-            words = m.group("name").split()
+        spans = [m.span("name") for m in found]
+        named_where = len(spans)  # the spans after this one name only where reserves lie
+        if self.low is not None and ("resource" in self.low or "reserve" in self.low or " hosts " in self.low
+                                     or " contains " in self.low or " holds " in self.low):
+            for m in near_hits(self.text, self.low, _HOLDER, _HOLDER_NEEDLES, 100, 90):
+                group = "site" if m.group("site") else "owner" if m.group("owner") else "host"
+                words = m.group(group).split()
+                if words[0] not in _NOT_HOLDER and words[0] not in _NOT_SITE and not _COMPANY_WORD.fullmatch(words[-1]):
+                    spans.append(m.span(group))
+        taken_starts = [a for a, _b in taken]  # the mentions are in the order of their starts
+        reach = list(itertools.accumulate((b for _a, b in taken), max, initial=-1))
+
+        def is_taken(s: int, e: int) -> bool:  # some mention overlaps [s, e)
+            return reach[bisect.bisect_left(taken_starts, e)] > s
+
+        holders: set[str] = set()
+        for i, (s, e) in enumerate(spans):
+            words = self.text[s:e].split()
             while words and words[0] in _NOT_NAME:  # "The Balkhash copper smelter": the name is Balkhash
                 s += len(words[0]) + 1
                 words = words[1:]
-            if not words or any(a < e and s < b for a, b in taken):
+            if not words or is_taken(s, e):
                 continue
             name = " ".join(words)
             if name not in names and len(names) < _MAX_PROJECTS:
                 names[name] = entity_id("deposit", name)
+                if i >= named_where:
+                    holders.add(name)
         text = self.text
-        for name, eid in names.items():
+        placed = bytearray(len(text)) if holders else None
+        # names where reserves lie come last, and only where no project's name already stands
+        for name, eid in sorted(names.items(), key=lambda kv: kv[0] in holders):
             at = text.find(name)
             while at >= 0:
                 end = at + len(name)
-                if not _wordlike(text[at - 1:at]) and not _wordlike(text[end:end + 1]) \
-                        and not any(a < end and at < b for a, b in taken):
+                if not _wordlike(text[at - 1:at]) and not _wordlike(text[end:end + 1]) and not is_taken(at, end) \
+                        and (placed is None or name not in holders or not any(placed[at:end])):
                     self.mentions.append(Mention(at, end, "deposit", name, eid, known=False))
+                    if placed is not None:
+                        placed[at:end] = b"\x01" * (end - at)
                 at = text.find(name, at + 1)
         self.mentions.sort(key=lambda m: (m.start, -m.end))
 

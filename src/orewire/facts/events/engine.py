@@ -253,6 +253,10 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             # the same measure again with no word of a kind, in its sentence or the next one: "...
             # production amounted to 5,092 tons. Compared to the third quarter of 2022 (5,377 tons), ..."
             cue = (previous.kind, previous.start)
+        if cue is None and num.what == "q" and num.fact is not None and (
+                (num.fact.unit == "t" and _GRADED.match(text, num.end, min(se, num.end + 60)))
+                or (num.fact.unit == "g/t" and _TONNAGE_AT.search(text, max(ss, num.start - 40), num.start))):
+            cue = ("reserves", num.start)  # "12 Mt at 1.2 g/t gold": tonnage and grade state a resource
         if cue is None:
             return None
         kind, cue_at = cue
@@ -308,6 +312,9 @@ _ORE_FROM = {"gold": (2_000, 60_000), "silver": (60_000, 2_000_000), "platinum":
 _GRADED = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:of\s+(?:ore\s+)?)?(?:grading|at(?:\s+an?\s+(?:average\s+)?grade\s+of)?|@|with\s+"
                      r"(?:an?\s+)?(?:average\s+)?grades?\s+of|averaging|с\s+(?:средним\s+)?содержанием|при\s+содержании)"
                      r"\s+(?:[a-zа-яё]+\s+){0,2}[\d.,]+\s*(?:%|g/t|г/т|grams?|percent|ppm)", re.IGNORECASE)
+# the tonnage a grade is of, right before it ("12 Mt at 1.2 g/t", "5 million tonnes grading 3.1 g/t")
+_TONNAGE_AT = re.compile(r"(?:\bt|\btonnes?|\btons?|Mt|Kt|kt)(?:\s+of\s+ore)?\s+(?:grading|at(?:\s+an?\s+(?:average\s+)?"
+                         r"grade\s+of)?|@|averaging|with\s+(?:an?\s+)?(?:average\s+)?grades?\s+of)\s+$")
 _PRECIOUS = frozenset({"gold", "silver", "platinum", "palladium", "platinum group metals", "rhodium"})
 # a row of a table aligned with spaces: figures apart by two spaces or a tab at least
 _ALIGNED = re.compile(r"\d(?:\t|  )\s*(?=\d)")

@@ -114,7 +114,8 @@ _ORE = {
 
 # "ore reserves ... were 120 million tonnes", "запасы руды составляют": the tonnage after is of ore
 _ORE_BEFORE = {
-    "en": r"(?<![\w-])(?<!iron )ores?\s+(?:reserves?|resources?|output|production|mined|processed)\b(?![^,;]{0,40}\bof\b)",
+    # "ore reserves of the Kyzyl deposit amount to 8 Mt", "ore reserves of 8 Mt": ore; "ore reserves of copper": not
+    "en": r"(?<![\w-])(?<!iron )ores?\s+(?:reserves?|resources?|output|production|mined|processed)\b(?![^,;]{0,40}\bof\s+(?!\d|the\b|(?-i:[A-Z])|$))",
     "ru": r"(?!x)x",  # the Russian fact rules read the commodity of a tonnage themselves
 }
 
