@@ -166,6 +166,14 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a tonnage and its grade with no other word state a resource (a mill's feed stays output)
     ("The Ertisbay project has 12 Mt at 1.2 g/t gold.",
      [("reserves", 12e6, "Ertisbay", {"commodity": "ore"}), ("reserves", 1.2, "Ertisbay", {"commodity": "gold"})]),
+    ("The resource estimate for Tuzdyk is 12.4Mt at 3.2g/t Au for 1.27Moz.",
+     [("reserves", 12.4e6, "Tuzdyk", {"commodity": "ore"}), ("reserves", 3.2, "Tuzdyk", {"commodity": "gold"}),
+      ("reserves", 1.27e6, "Tuzdyk", {"commodity": "gold"})]),
+    # the code's terms without a metal named state the ore; "contained copper" names the metal
+    ("Proven and probable mineral reserves at Kokzhyra rose to 18 million tonnes, with a 55% increase in contained "
+     "copper.", [("reserves", 18e6, "Kokzhyra", {"commodity": "ore"})]),
+    ("Mineral reserves at Kokzhyra include 2 million tonnes of contained copper.",
+     [("reserves", 2e6, "Kokzhyra", {"commodity": "copper"})]),
     ("The mill processed 1.2 Mt at 1.5 g/t gold in the quarter.",
      [("production", 1.2e6, None, {"commodity": "ore"}), ("production", 1.5, None, {"commodity": "gold"})]),
     # the statement's grades of resource continue the place named just before

@@ -255,7 +255,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             cue = (previous.kind, previous.start)
         if cue is None and num.what == "q" and num.fact is not None and (
                 (num.fact.unit == "t" and _GRADED.match(text, num.end, min(se, num.end + 60)))
-                or (num.fact.unit == "g/t" and _TONNAGE_AT.search(text, max(ss, num.start - 40), num.start))):
+                or (num.fact.unit == "g/t" and _TONNAGE_AT.search(text, max(ss, num.start - 40), num.start))
+                or _AFTER_GRADE.search(text, max(ss, num.start - 50), num.start)):
             cue = ("reserves", num.start)  # "12 Mt at 1.2 g/t gold": tonnage and grade state a resource
         if cue is None:
             return None
@@ -315,6 +316,11 @@ _GRADED = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:of\s+(?:ore\s+)?)?(?:grading|
 # the tonnage a grade is of, right before it ("12 Mt at 1.2 g/t", "5 million tonnes grading 3.1 g/t")
 _TONNAGE_AT = re.compile(r"(?:\bt|\btonnes?|\btons?|Mt|Kt|kt)(?:\s+of\s+ore)?\s+(?:grading|at(?:\s+an?\s+(?:average\s+)?"
                          r"grade\s+of)?|@|averaging|with\s+(?:an?\s+)?(?:average\s+)?grades?\s+of)\s+$")
+# the metal a tonnage and grade contain, told after them ("12.4 Mt at 3.2 g/t Au for 1.27 Moz")
+_AFTER_GRADE = re.compile(r"(?:g/t|%|ppm)\s*(?:[A-Za-z]{1,12}\s*(?:eq(?:uivalent)?\s*)?)?,?\s*(?:for|containing|to give|"
+                          r"for a total of)\s+(?:about\s+|approximately\s+|some\s+|an estimated\s+)?$", re.IGNORECASE)
+_MINERAL_TERM = re.compile(r"\bmineral\s+(?:reserves?|resources?)\b", re.IGNORECASE)
+_CONTAINED_AFTER = re.compile(r"\s*(?:of\s+)?(?:contained|metal|pure|payable)\b", re.IGNORECASE)
 _PRECIOUS = frozenset({"gold", "silver", "platinum", "palladium", "platinum group metals", "rhodium"})
 # a row of a table aligned with spaces: figures apart by two spaces or a tab at least
 _ALIGNED = re.compile(r"\d(?:\t|  )\s*(?=\d)")
@@ -336,6 +342,14 @@ def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, i
                 and not art.commodities_from(num.end, num.end + 26):
             return "ore"  # "ore reserves at the mine were 120 million tonnes"
         named_after = [c for c in art.commodities_from(num.end, num.end + 26) if _OF_COMMODITY.match(text[num.end:c[0]])]
+        if not named_after and kind == "reserves":
+            # "Proven and Probable mineral reserves to over 18 million tonnes": the code's terms state
+            # the ore; the metal they hold is named as such ("of copper", "contained copper")
+            term = max(_MINERAL_TERM.finditer(text, max(a, num.start - 80), num.start), key=lambda m: m.start(),
+                       default=None)
+            if term is not None and not art.commodities_from(term.end(), num.start) \
+                    and not _CONTAINED_AFTER.match(text, num.end, min(b, num.end + 40)):
+                return "ore"
         if not named_after:
             guess = f.commodity or art.commodity_near(num.start, num.end, ss, se) or art.main_commodity
             limit = _ORE_FROM.get(guess or "", (None, None))[0 if kind == "production" else 1]
