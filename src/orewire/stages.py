@@ -302,7 +302,7 @@ def _rebuild_lake(settings: Settings, started: float, progress: Progress | None,
         tables = [r[0] for r in conn.execute(
             "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
             "AND schema_name = 'main'").fetchall()]
-        emptied = [t for t in tables if t not in CARRIED_TABLES and t != "schema_migrations"]
+        emptied = [t for t in tables if t not in CARRIED_TABLES and t not in ("schema_migrations", "schema_turn")]
 
         def empty() -> None:
             for table in emptied:

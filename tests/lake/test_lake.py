@@ -7,8 +7,10 @@ files: the lake holds what the files hold, table by table.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
+import sys
 import threading
 import time
 import warnings
@@ -57,6 +59,30 @@ def _env(tmp: Path, prefect_url: str, warehouse: str, registry: Path, data: Path
 
 def _run_args(source: str, url: str) -> list[str]:
     return ["run", "--source", source, "--base-url", url, "--workers", "1"]
+
+
+def test_processes_starting_on_a_new_lake_at_once_each_migration_applied_once(pg, tmp_path):
+    """Four commands open a lake no one has made yet at the same moment: the catalog is made once,
+    every migration is applied by one of them and recorded once, and none of them fails."""
+    import subprocess
+
+    from orewire.warehouse.db import migrations
+
+    env = _env(tmp_path, "", pg.ducklake(pg.create_database("race")), tmp_path / "none.toml", tmp_path / "data")
+    probe = ("import json; from orewire.settings import get_settings; from orewire.warehouse.db import migrate; "
+             "print(json.dumps(migrate(get_settings())))")
+    procs = [subprocess.Popen([sys.executable, "-c", probe], env=command_env(env), stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    done = [(p.wait(timeout=300), p.stdout.read(), p.stderr.read()) for p in procs]  # type: ignore[union-attr]
+    assert [code for code, _, _ in done] == [0, 0, 0, 0], done
+    applied = sorted(v for _, out, _ in done for v in json.loads(out.strip().splitlines()[-1]))
+    assert applied == [m[0] for m in migrations()]  # each migration applied by exactly one process
+    lake = _lake(env)
+    try:
+        assert [r[0] for r in lake.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall()] == \
+            [m[0] for m in migrations()]
+    finally:
+        lake.close()
 
 
 def _counts(conn: duckdb.DuckDBPyConnection, tables: tuple[str, ...] = COUNTED) -> dict[str, int]:
@@ -158,7 +184,8 @@ def test_migrations_make_the_same_schema_on_a_lake(pg, tmp_path):
             return sorted(r[0] for r in conn.execute(
                 "SELECT view_name FROM duckdb_views() WHERE database_name = ? AND NOT internal", [database]).fetchall())
 
-        own = [r for r in columns(lake, "lake") if r[0] not in ("search_docs", "search_terms")]  # the lake's postings
+        # the lake's own: its search postings and its migrations' turn
+        own = [r for r in columns(lake, "lake") if r[0] not in ("search_docs", "search_terms", "schema_turn")]
         assert own == columns(file, "file")
         assert views(lake, "lake") == views(file, "file")
         assert [r[0] for r in lake.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall()] == \

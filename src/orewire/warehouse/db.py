@@ -149,6 +149,15 @@ CREATE TABLE IF NOT EXISTS search_docs (article_id VARCHAR NOT NULL, len INTEGER
 CREATE TABLE IF NOT EXISTS search_terms (article_id VARCHAR NOT NULL, term VARCHAR NOT NULL, tf INTEGER NOT NULL);
 """
 
+# A lake's migrations take turns: each migration's transaction first updates the one row of this table,
+# so two processes migrating a new lake at once conflict on it, and the later one, run again, finds the
+# migration recorded and skips it (inserts alone never conflict on a lake, so both would apply it).
+LAKE_TURN_TABLE = "CREATE TABLE IF NOT EXISTS schema_turn (turn BIGINT NOT NULL)"
+
+# What a lake says when another process made the same catalog or table first: the attach or migration
+# is tried again, and finds it made.
+LAKE_MADE_RE = re.compile(r"already exists|duplicate key value|Failed to initialize DuckLake", re.IGNORECASE)
+
 
 def is_lake(settings: Settings) -> bool:
     return settings.lake is not None
@@ -225,6 +234,20 @@ def open_lake(settings: Settings, *, read_only: bool = False) -> duckdb.DuckDBPy
     catalog cannot be reached (one line: PostgreSQL's own reason)."""
     assert settings.lake is not None
     lake_extension_dir(settings)
+    for attempt in range(1, 11):
+        try:
+            return _attach_lake(settings, read_only)
+        except WarehouseError as exc:
+            # Two processes attaching a new lake at once both create its catalog tables in
+            # PostgreSQL: the one that loses tries again and finds them made.
+            if attempt == 10 or not LAKE_MADE_RE.search(str(exc)):
+                raise
+            time.sleep(0.1 * attempt)
+    raise AssertionError("unreachable")
+
+
+def _attach_lake(settings: Settings, read_only: bool) -> duckdb.DuckDBPyConnection:
+    assert settings.lake is not None
     conn = duckdb.connect(":memory:", config=_config(settings, read_only=False))
     try:
         conn.execute("LOAD ducklake")
@@ -309,29 +332,41 @@ def apply_migrations(conn: duckdb.DuckDBPyConnection) -> list[int]:
     On a lake, two processes may start on a new lake at once: the one whose commit conflicts
     reads what the other applied and goes on from there."""
     lake = on_lake(conn)
+    applied: list[int] = []
     for attempt in range(1, 21):
         try:
-            return _apply_migrations(conn, lake)
+            _apply_migrations(conn, lake, applied)
+            return applied
         except duckdb.Error as exc:
-            if not lake or not is_conflict(exc) or attempt == 20:
+            if not lake or not (is_conflict(exc) or LAKE_MADE_RE.search(str(exc))) or attempt == 20:
                 raise
+            with contextlib.suppress(duckdb.Error):
+                conn.execute("ROLLBACK")
             time.sleep(0.05 * attempt)
     return []
 
 
-def _apply_migrations(conn: duckdb.DuckDBPyConnection, lake: bool) -> list[int]:
+def _apply_migrations(conn: duckdb.DuckDBPyConnection, lake: bool, applied: list[int]) -> None:
+    """Apply the migrations not yet recorded, adding each one applied to ``applied``."""
     create = ("CREATE TABLE IF NOT EXISTS schema_migrations ("
               " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)")
     conn.execute(lake_sql(create) if lake else create)
     if lake:
         conn.execute(LAKE_SEARCH_TABLES)
+        conn.execute(LAKE_TURN_TABLE)
+        if conn.execute("SELECT count(*) FROM schema_turn").fetchone() == (0,):
+            conn.execute("INSERT INTO schema_turn VALUES (0)")
     done = {row[0] for row in conn.execute("SELECT version FROM schema_migrations").fetchall()}
-    applied = []
     for number, name, sql in migrations():
         if number in done:
             continue
         conn.execute("BEGIN TRANSACTION")
         try:
+            if lake:
+                conn.execute("UPDATE schema_turn SET turn = turn + 1")
+                if conn.execute("SELECT count(*) FROM schema_migrations WHERE version = ?", [number]).fetchone() != (0,):
+                    conn.execute("ROLLBACK")
+                    continue
             conn.execute(lake_sql(sql) if lake else sql)
             conn.execute(
                 "INSERT INTO schema_migrations VALUES (?, ?, now())", [number, name]
@@ -341,7 +376,6 @@ def _apply_migrations(conn: duckdb.DuckDBPyConnection, lake: bool) -> list[int]:
             raise
         conn.execute("COMMIT")
         applied.append(number)
-    return applied
 
 
 def lock_path(db_path: Path) -> Path:

@@ -44,7 +44,8 @@ def copy_to_lake(settings: Settings, catalog: str, data_path: str | None = None)
     with writer(lake) as conn:
         tables = [r[0] for r in conn.execute(
             "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
-            "AND schema_name = 'main' AND table_name NOT IN ('schema_migrations', ?, ?) ORDER BY table_name",
+            "AND schema_name = 'main' AND table_name NOT IN ('schema_migrations', 'schema_turn', ?, ?) "
+            "ORDER BY table_name",
             [LAKE_DOCS, LAKE_TERMS]).fetchall()]
         held = [t for t in tables if conn.execute(f'SELECT count(*) > 0 FROM "{t}"').fetchone() == (True,)]
         if held:
