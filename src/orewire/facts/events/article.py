@@ -59,15 +59,19 @@ _SITE_NEEDLES = (*(f"{w} {p} " for w in ("production", "output", "operations", "
 # resource for Beskauga is", "Tokmak's mineral resource estimate", "Beskauga hosts 4.5 Moz", "the
 # Kyzyl deposit contains"): a name the entity stage may not know
 _HOLDER_NAME = r"[A-Z][\w-]+(?:[ \t][A-Z][\w-]+){0,2}"
-_HOLDER = re.compile(
-    r"(?<![\w])(?:[Rr]esources?|[Rr]eserves?|[Ee]stimate|[Ii]nventory|[Ee]ndowment)[ \t]+(?:at|of|for)[ \t]+(?:the[ \t]+)?"
-    rf"(?P<site>{_HOLDER_NAME})(?![\w'’-]|[ \t]+[A-Z])"
-    rf"|(?<![\w.'’-])(?P<owner>{_HOLDER_NAME})['’]s?(?=[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?:[Rr]esources?|[Rr]eserves?)\b)"
-    rf"|(?<![\w.'’-])(?P<host>{_HOLDER_NAME})[ \t]+(?:(?:[a-z]+-)?(?:gold|copper|silver|uranium|lithium|nickel|zinc|"
-    r"polymetallic|tungsten|iron[ \t]ore|coal|rare[ \t]earths?)[ \t]+)?(?:(?:deposit|field|orebody|ore[ \t]body)[ \t]+)?"
-    r"(?:hosts|contains|holds)[ \t]+(?:(?:an?|the|some|about|approximately|around|over|nearly|almost|more[ \t]than|"
-    r"estimated|total|combined|further)[ \t]+){0,3}(?=\d|(?:[\w-]+[ \t]+){0,3}?(?:resources?|reserves?)\b)")
-_HOLDER_NEEDLES = ("resource", "reserve", "estimate", "inventory", "endowment", " hosts ", " contains ", " holds ")
+_HOLDERS = (  # (pattern, the lowercased words it runs near, characters before and after them)
+    (re.compile(r"(?<![\w])(?:[Rr]esources?|[Rr]eserves?|[Ee]stimate|[Ii]nventory|[Ee]ndowment)[ \t]+(?:at|of|for)[ \t]+"
+                rf"(?:the[ \t]+)?(?P<name>{_HOLDER_NAME})(?![\w'’-]|[ \t]+[A-Z])"),
+     ("resource", "reserve", "estimate", "inventory", "endowment"), 0, 70),
+    (re.compile(rf"(?<![\w.'’-])(?P<name>{_HOLDER_NAME})['’]s?[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?:[Rr]esources?|[Rr]eserves?)\b"),
+     ("resource", "reserve"), 90, 10),
+    (re.compile(rf"(?<![\w.'’-])(?P<name>{_HOLDER_NAME})[ \t]+(?:(?:[a-z]+-)?(?:gold|copper|silver|uranium|lithium|nickel|"
+                r"zinc|polymetallic|tungsten|iron[ \t]ore|coal|rare[ \t]earths?)[ \t]+)?(?:(?:deposit|field|orebody|"
+                r"ore[ \t]body)[ \t]+)?(?:(?P<verb>hosts|contains)|holds)[ \t]+(?:(?:an?|the|some|about|approximately|"
+                r"around|over|nearly|almost|more[ \t]than|estimated|total|combined|further)[ \t]+){0,3}"
+                r"(?=(?(verb)\d|(?!))|(?:[\w-]+[ \t]+){0,3}?(?:resources?|reserves?)\b)"),
+     (" hosts ", " contains ", " holds "), 70, 80),
+)
 # capitalised words that open such a phrase without naming a place
 _NOT_HOLDER = frozenset({"Gold", "Copper", "Silver", "Uranium", "Coal", "Lithium", "Zinc", "Nickel", "Iron", "Tungsten",
                          "Ore", "Mineral", "Total", "Proven", "Proved", "Probable", "Measured", "Indicated", "Inferred",
@@ -224,11 +228,12 @@ class Article:
         named_where = len(spans)  # the spans after this one name only where reserves lie
         if self.low is not None and ("resource" in self.low or "reserve" in self.low or " hosts " in self.low
                                      or " contains " in self.low or " holds " in self.low):
-            for m in near_hits(self.text, self.low, _HOLDER, _HOLDER_NEEDLES, 100, 90):
-                group = "site" if m.group("site") else "owner" if m.group("owner") else "host"
-                words = m.group(group).split()
-                if words[0] not in _NOT_HOLDER and words[0] not in _NOT_SITE and not _COMPANY_WORD.fullmatch(words[-1]):
-                    spans.append(m.span(group))
+            for rx, needles, before, after in _HOLDERS:
+                for m in near_hits(self.text, self.low, rx, needles, before, after):
+                    words = m.group("name").split()
+                    if words[0] not in _NOT_HOLDER and words[0] not in _NOT_SITE \
+                            and not _COMPANY_WORD.fullmatch(words[-1]):
+                        spans.append(m.span("name"))
         taken_starts = [a for a, _b in taken]  # the mentions are in the order of their starts
         reach = list(itertools.accumulate((b for _a, b in taken), max, initial=-1))
 
