@@ -180,6 +180,12 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Arras Minerals is exploring the Sarybel project in Kazakhstan. Measured and indicated resources total "
      "45 million tonnes grading 1.1% copper, and inferred resources add a further 800,000 ounces of gold.",
      [("reserves", 45e6, "Sarybel", {"commodity": "ore"}), ("reserves", 800000, "Sarybel", {"commodity": "gold"})]),
+    ("Significant mineral resources of 2 Moz were found.", [("reserves", 2e6, None, {"commodity": "gold"})]),
+    # the tonnage that contains a metal is ore; an export told with an output is no ore
+    ("Resources at Tuzdyk are 54 Mt containing 390 kt copper.",
+     [("reserves", 54e6, "Tuzdyk", {"commodity": "ore"}), ("reserves", 390000, "Tuzdyk", {"commodity": "copper"})]),
+    ("Kazakhstan produced 5 Mt of coal, with 2 Mt exported.",
+     [("production", 5e6, "Kazakhstan", {"commodity": "coal"}), ("trade", 2e6, "Kazakhstan", {"commodity": "coal"})]),
     ("Sarybel has proven and probable reserves of 2.3 million ounces of gold.",
      [("reserves", 2.3e6, None, {"commodity": "gold"})]),
     # written down, owed, given to a town: no event
@@ -210,3 +216,14 @@ def test_news_sentence(text: str, expected: list[tuple[str, float, str | None, d
             assert e["subject"] == subject, e
         for slot, value in slots.items():
             assert e[slot] == value, (slot, e)
+
+
+@pytest.mark.parametrize("text", [
+    "Significant mineral resources of 2 Moz were found.",
+    "Higher ore reserves of 20 Mt were reported.",
+    "The Tuzdyk Mineral Resource Estimate was released. Updated resources total 2 Moz.",
+])
+def test_words_before_a_resource_name_no_place(text: str) -> None:
+    # a capitalised word before "resources" is a place only where it is no word of the statement itself
+    subjects = {e["subject"] for e in extract(text, published_at=PUBLISHED).to_contract()["events"]}
+    assert subjects <= {None, "Tuzdyk"}, subjects

@@ -78,7 +78,11 @@ _NOT_HOLDER = frozenset({"Gold", "Copper", "Silver", "Uranium", "Coal", "Lithium
                          "Resources", "Resource", "Reserves", "Reserve", "Updated", "Maiden", "JORC", "NI", "KAZRC",
                          "GKZ", "CIM", "SAMREC", "Kazakh", "Russian", "Chinese", "Global", "World", "State", "It",
                          "He", "She", "They", "We", "Which", "What", "Deposit", "Field", "Estimated", "Explored",
-                         "Balance", "Geological", "Recoverable", "Contained", "Combined"})
+                         "Balance", "Geological", "Recoverable", "Contained", "Combined", "Significant", "Additional",
+                         "Large", "Major", "Higher", "Lower", "Previous", "Initial", "Final", "Independent", "Existing",
+                         "Increased", "Larger", "Latest", "Revised", "Audited", "Approved", "Remaining", "Open", "Pit",
+                         "Underground", "Open-pit", "Oxide", "Sulphide", "Sulfide", "Heap", "Leach", "Project", "Mine",
+                         "Statement", "Estimate", "Update", "Upgrade"})
 # "Arras Minerals' resource at Beskauga": a name ending so is the company that owns it, not the place
 _COMPANY_WORD = re.compile(r"Minerals?|Mining|Metals?|Resources|Gold|Corp(?:oration)?|Ltd|Limited|Inc|PLC|plc|Group|"
                            r"Holdings?|Company|Ventures|Exploration|JSC|LLP|LLC|AG|SA|NV")
@@ -230,10 +234,15 @@ class Article:
                                      or " contains " in self.low or " holds " in self.low):
             for rx, needles, before, after in _HOLDERS:
                 for m in near_hits(self.text, self.low, rx, needles, before, after):
+                    s, e = m.span("name")
                     words = m.group("name").split()
-                    if words[0] not in _NOT_HOLDER and words[0] not in _NOT_SITE \
+                    while words and words[0] in _NOT_NAME:  # "The Kyzyl JORC resource": Kyzyl
+                        s += len(words.pop(0)) + 1
+                    while words and words[-1] in _NOT_HOLDER:  # "Beskauga Mineral Resource": Beskauga
+                        e -= len(words.pop()) + 1
+                    if words and words[0] not in _NOT_HOLDER and words[0] not in _NOT_SITE \
                             and not _COMPANY_WORD.fullmatch(words[-1]):
-                        spans.append(m.span("name"))
+                        spans.append((s, e))
         taken_starts = [a for a, _b in taken]  # the mentions are in the order of their starts
         reach = list(itertools.accumulate((b for _a, b in taken), max, initial=-1))
 

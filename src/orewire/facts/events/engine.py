@@ -319,6 +319,9 @@ _TONNAGE_AT = re.compile(r"(?:\bt|\btonnes?|\btons?|Mt|Kt|kt)(?:\s+of\s+ore)?\s+
 # the metal a tonnage and grade contain, told after them ("12.4 Mt at 3.2 g/t Au for 1.27 Moz")
 _AFTER_GRADE = re.compile(r"(?:g/t|%|ppm)\s*(?:[A-Za-z]{1,12}\s*(?:eq(?:uivalent)?\s*)?)?,?\s*(?:for|containing|to give|"
                           r"for a total of)\s+(?:about\s+|approximately\s+|some\s+|an estimated\s+)?$", re.IGNORECASE)
+_CONTAINING = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?,?\s*(?:containing|for|with|hosting)\s+(?:an?\s+(?:estimated\s+)?|about\s+|"
+                         r"approximately\s+|some\s+)?[\d.,]+\s*(?:Mt|kt|t\b|tonnes|tons|million|thousand|billion|Moz|koz|oz|"
+                         r"ounces|Mlbs?|lbs?|pounds)", re.IGNORECASE)
 _MINERAL_TERM = re.compile(r"\bmineral\s+(?:reserves?|resources?)\b", re.IGNORECASE)
 _CONTAINED_AFTER = re.compile(r"\s*(?:of\s+)?(?:contained|metal|pure|payable)\b", re.IGNORECASE)
 _PRECIOUS = frozenset({"gold", "silver", "platinum", "palladium", "platinum group metals", "rhodium"})
@@ -342,6 +345,8 @@ def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, i
                 and not art.commodities_from(num.end, num.end + 26):
             return "ore"  # "ore reserves at the mine were 120 million tonnes"
         named_after = [c for c in art.commodities_from(num.end, num.end + 26) if _OF_COMMODITY.match(text[num.end:c[0]])]
+        if not named_after and kind == "reserves" and _CONTAINING.match(text, num.end, min(b, num.end + 60)):
+            return "ore"  # "54 Mt containing 390 kt copper": the tonnage that contains a metal is ore
         if not named_after and kind == "reserves":
             # "Proven and Probable mineral reserves to over 18 million tonnes": the code's terms state
             # the ore; the metal they hold is named as such ("of copper", "contained copper")
