@@ -186,6 +186,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("reserves", 54e6, "Tuzdyk", {"commodity": "ore"}), ("reserves", 390000, "Tuzdyk", {"commodity": "copper"})]),
     ("Kazakhstan produced 5 Mt of coal, with 2 Mt exported.",
      [("production", 5e6, "Kazakhstan", {"commodity": "coal"}), ("trade", 2e6, "Kazakhstan", {"commodity": "coal"})]),
+    # a site named where work is done, and "the complex" standing for the complex named before
+    ("Ekidos Minerals has started drilling at Taskora in northern Kazakhstan. The Soviet-era estimate put "
+     "reserves at 20 tonnes of gold.", [("reserves", 20, "Taskora", {"commodity": "gold"})]),
+    ("ERG is developing the Ertisbay mining complex. The complex's iron ore reserves are estimated at 1.1 billion "
+     "tonnes.", [("reserves", 1.1e9, "Ertisbay", {"commodity": "iron ore"})]),
     ("Sarybel has proven and probable reserves of 2.3 million ounces of gold.",
      [("reserves", 2.3e6, None, {"commodity": "gold"})]),
     # written down, owed, given to a town: no event

@@ -43,18 +43,21 @@ _PROJECT = re.compile(
     r"(?P<name>(?<![\w.])[A-Z][\w'’-]+(?:[ \t](?:do|de|da|del|la|du|[A-Z][\w'’-]+)){0,3})[ \t]+(?:(?:[a-z]+-)?(?:copper|gold|"
     r"lithium|nickel|uranium|silver|zinc|iron[ \t]ore|coal|rare[ \t]earths?|polymetallic|tungsten|cobalt|potash|"
     r"antimony|tin|molybdenum|graphite|manganese|bauxite|platinum|diamond|mineral[ \t]sands)[ \t]+)?"
+    r"(?:(?:mining|processing|metallurgical|mining[ \t]and[ \t]processing|ore[ \t]mining)[ \t]+)?"
     r"(?:[Pp]roject|[Pp]roperty|[Pp]rospect|[Mm]ine|[Cc]omplex|[Oo]peration|[Ss]melter|[Rr]efinery|[Cc]oncentrator|"
     r"[Pp]ilot [Pp]lant|[Pp]rocessing [Pp]lant|[Mm]ill|[Pp]it)s?\b")
 _PROJECT_WORD = re.compile(r"(?<![\w])(?:[Pp]roject|[Pp]ropert|[Pp]rospect|[Mm]ine|[Cc]omplex|[Oo]peration|[Ss]melter|"
                            r"[Rr]efiner|[Cc]oncentrator|[Pp]lant|[Mm]ill|[Pp]it)")
 # "At Oksut, gold production was", "output at Kamoa-Kakula rose": a site named by where output is
-_SITE = re.compile(r"(?:(?<![\w])At|(?<![\w])(?:production|output|operations?|throughput|mining|reserves|resources)[ \t]+"
+_SITE = re.compile(r"(?:(?<![\w])At|(?<![\w])(?:production|output|operations?|throughput|mining|reserves|resources|drilling|"
+                   r"exploration)[ \t]+"
                    r"(?:at|from))[ \t]+(?:the[ \t]+|its[ \t]+)?(?P<name>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,2})"
                    r"(?=[ \t]*[,.;]|[ \t]+(?:was|were|is|are|rose|fell|increased|decreased|reached|totall?ed|amounted|"
                    r"came|stood|grew|dropped|declined|climbed|jumped|slipped|in|during|for|from|by))")
 # the lowercased words a site's phrase opens with (its pattern runs only after them)
 _SITE_NEEDLES = (*(f"{w} {p} " for w in ("production", "output", "operations", "operation", "throughput", "mining",
-                                          "reserves", "resources") for p in ("at", "from")), ". at ", "\nat ")
+                                          "reserves", "resources", "drilling", "exploration") for p in ("at", "from")),
+                 ". at ", "\nat ")
 # where reserves lie, named in the phrase that states them ("Resources at Zhaksy stand at", "the JORC
 # resource for Beskauga is", "Tokmak's mineral resource estimate", "Beskauga hosts 4.5 Moz", "the
 # Kyzyl deposit contains"): a name the entity stage may not know
