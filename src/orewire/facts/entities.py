@@ -128,11 +128,41 @@ def _occurrences_many(text: str, literals: list[str],
         for s, e in _occurrences(text, literals[0], not_after):
             yield s, e, literals[0]
         return
+    if len(literals) <= _FOUND_MANY:
+        yield from _occurrences_found(text, literals, not_after)
+        return
     rx = re.compile(rf"(?<![\w-])(?:{_alt(literals)})(?![\w-])")
     for m in rx.finditer(text):
         if not_after is not None and not_after.match(text, m.end()):
             continue
         yield m.start(), m.end(), m.group(0)
+
+
+# Up to this many literals, :func:`_occurrences_many` looks for each with ``str.find`` and merges
+# what it finds: compiling a pattern for a page's few names costs more than that.
+_FOUND_MANY = 48
+
+
+def _occurrences_found(text: str, literals: list[str],
+                       not_after: re.Pattern[str] | None) -> Iterator[tuple[int, int, str]]:
+    """What the one pattern of :func:`_occurrences_many` finds, found literal by literal: at each
+    start the longest whole word, none that begins inside the one before, a match ``not_after``
+    rejects still taking its span (as the pattern's scan goes on after it)."""
+    longest: dict[int, tuple[int, str]] = {}
+    for literal in dict.fromkeys(literals):
+        for s, e in _occurrences(text, literal):
+            held = longest.get(s)
+            if held is None or e > held[0]:
+                longest[s] = (e, literal)
+    done = 0
+    for s in sorted(longest):
+        if s < done:
+            continue
+        e, literal = longest[s]
+        done = e
+        if not_after is not None and not_after.match(text, e):
+            continue
+        yield s, e, literal
 
 
 def _occurrences(text: str, literal: str, not_after: re.Pattern[str] | None = None) -> Iterator[tuple[int, int]]:
