@@ -77,12 +77,9 @@ def test_processes_starting_on_a_new_lake_at_once_each_migration_applied_once(pg
     assert [code for code, _, _ in done] == [0, 0, 0, 0], done
     applied = sorted(v for _, out, _ in done for v in json.loads(out.strip().splitlines()[-1]))
     assert applied == [m[0] for m in migrations()]  # each migration applied by exactly one process
-    lake = _lake(env)
-    try:
+    with _lake(env) as lake:
         assert [r[0] for r in lake.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall()] == \
             [m[0] for m in migrations()]
-    finally:
-        lake.close()
 
 
 def _counts(conn: duckdb.DuckDBPyConnection, tables: tuple[str, ...] = COUNTED) -> dict[str, int]:
@@ -101,6 +98,12 @@ def _lake(env: dict[str, str]) -> duckdb.DuckDBPyConnection:
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
+
+
+def _no_duplicate_keys(lake: duckdb.DuckDBPyConnection) -> None:
+    """No table holds a key twice (a lake has no keys to refuse a second row)."""
+    for table in TABLE_KEYS:
+        assert duplicate_keys(lake, table) == 0, table
 
 
 @pytest.fixture(scope="module")
@@ -201,13 +204,9 @@ def test_every_command_on_a_lake(pg, tmp_path, prefect_harness, sites, registry,
     ran = orewire(_run_args("trend", sites["trend"]), cmd)
     assert ran.code == 0, ran.stdout + ran.stderr[-3000:]
     want = _file_counts(files["trend"])
-    lake = _lake(env)
-    try:
+    with _lake(env) as lake:
         assert _counts(lake) == want
-        for table in TABLE_KEYS:
-            assert duplicate_keys(lake, table) == 0, table
-    finally:
-        lake.close()
+        _no_duplicate_keys(lake)
 
     sql = orewire(["sql", "--format", "csv", "SELECT count(*) AS n FROM articles WHERE source = 'trend'"], cmd)
     assert sql.code == 0 and sql.lines[-1] == str(want["articles"]), sql.stdout + sql.stderr
@@ -240,12 +239,9 @@ def test_every_command_on_a_lake(pg, tmp_path, prefect_harness, sites, registry,
     for _ in range(2):
         alerted = orewire(["alerts", "--backfill", "kazakhstan", "--since", "2000-01-01"], cmd)
         assert alerted.code == 0, alerted.stdout + alerted.stderr
-    lake = _lake(env)
-    try:
+    with _lake(env) as lake:
         alerts = lake.execute("SELECT count(*), count(DISTINCT alert_id) FROM alerts").fetchone()
         assert alerts[0] > 0 and alerts[0] == alerts[1]
-    finally:
-        lake.close()
     listed = orewire(["alerts", "--json"], cmd)
     assert listed.code == 0 and listed.stdout.count('"alert_id"') == alerts[0], listed.stdout[-500:] + listed.stderr
 
@@ -256,15 +252,12 @@ def test_every_command_on_a_lake(pg, tmp_path, prefect_harness, sites, registry,
     assert again.code == 0, again.stdout + again.stderr[-3000:]
     rebuilt = orewire(["rebuild", "--workers", "1"], cmd)
     assert rebuilt.code == 0, rebuilt.stdout + rebuilt.stderr[-3000:]
-    lake = _lake(env)
-    try:
+    with _lake(env) as lake:
         got = _counts(lake)
         # Reprocessed and rebuilt in place: the same rows, the alerts' history kept.
         assert {**got, "runs": 0} == {**want, "runs": 0, "alerts": alerts[0]}
         flows = {r[0] for r in lake.execute("SELECT flow FROM runs").fetchall()}
         assert {"daily", "reprocess"} <= flows  # the runs of the archive's run records, reprocess's too
-    finally:
-        lake.close()
 
     from orewire.web import create_app
 
@@ -291,14 +284,10 @@ def test_every_command_on_a_lake(pg, tmp_path, prefect_harness, sites, registry,
     back = orewire(["backfill", "trend", "--since", "2021-01-01", "--until", date.today().isoformat(),
                     "--base-url", sites["trend"], "--workers", "1"], cmd)
     assert back.code == 0, back.stdout + back.stderr[-3000:]
-    lake = _lake(env)
-    try:
+    with _lake(env) as lake:
         assert lake.execute("SELECT count(*) FROM runs WHERE flow = 'backfill'").fetchone() == (1,)
         assert _counts(lake)["articles"] >= want["articles"]
-        for table in TABLE_KEYS:
-            assert duplicate_keys(lake, table) == 0, table
-    finally:
-        lake.close()
+        _no_duplicate_keys(lake)
 
 
 def test_two_writers_at_once_while_a_reader_reads(pg, tmp_path, prefect_harness, sites, registry, files):
@@ -334,17 +323,13 @@ def test_two_writers_at_once_while_a_reader_reads(pg, tmp_path, prefect_harness,
         assert proc.code == 0, proc.stdout + proc.stderr[-3000:]
     assert not failures, failures[:2]
     assert len(answers) >= 2 and len(pages) >= 2  # orewire sql and the web view answered while both wrote
-    lake = _lake(env)
-    try:
+    with _lake(env) as lake:
         got = _counts(lake)
         want = {t: sum(_file_counts(files[s])[t] for s in SOURCES) for t in COUNTED}
         assert got == want
         entities = {r[0] for r in lake.execute("SELECT entity_id FROM entities").fetchall()}
         assert entities == _file_entities(files.values())
-        for table in TABLE_KEYS:
-            assert duplicate_keys(lake, table) == 0, table
-    finally:
-        lake.close()
+        _no_duplicate_keys(lake)
 
 
 def test_a_writer_killed_mid_commit_leaves_the_lake_readable(pg, tmp_path, prefect_harness, sites, registry, files):
@@ -355,33 +340,23 @@ def test_a_writer_killed_mid_commit_leaves_the_lake_readable(pg, tmp_path, prefe
     deadline = time.monotonic() + 240
     # Killed as soon as the first batch of articles is committed: the load is then in full swing.
     while popen.poll() is None and time.monotonic() < deadline:
-        lake = _lake(env)
-        try:
+        with _lake(env) as lake:
             if lake.execute("SELECT count(*) FROM articles").fetchone()[0] > 0:
                 break
-        finally:
-            lake.close()
         time.sleep(0.05)
     os.killpg(popen.pid, signal.SIGKILL)
     killed = finish(popen, args, timeout=30)
     assert killed.code == -signal.SIGKILL, "the run ended before it could be killed"
-    lake = _lake(env)
-    try:
+    with _lake(env) as lake:
         partial = _counts(lake)  # readable after the kill
         assert partial["articles"] > 0
-    finally:
-        lake.close()
     final = orewire(args, command_env(env))
     assert final.code == 0, final.stdout + final.stderr[-3000:]
-    lake = _lake(env)
-    try:
+    with _lake(env) as lake:
         got = _counts(lake, ("articles", "article_versions", "mentions", "facts", "events", "not_articles"))
         want = {t: v for t, v in _file_counts(files["trend"]).items() if t in got}
         assert got == want
-        for table in TABLE_KEYS:
-            assert duplicate_keys(lake, table) == 0, table
-    finally:
-        lake.close()
+        _no_duplicate_keys(lake)
 
 
 def test_migrate_copies_a_file_into_a_lake_and_checks_counts(pg, tmp_path, files):
@@ -467,14 +442,11 @@ def test_lake_data_on_an_object_store(pg, tmp_path, prefect_harness, sites, regi
         saved = {k: os.environ.get(k) for k in store.env()}
         os.environ.update(store.env())
         try:
-            lake = _lake(env)
-            try:
+            with _lake(env) as lake:
                 assert _counts(lake) == want
                 paths = [r[0] for r in lake.execute("SELECT data_file FROM ducklake_list_files('lake', 'articles')")
                          .fetchall()]
                 assert paths and all(p.startswith("s3://lake/orewire/") for p in paths)
-            finally:
-                lake.close()
         finally:
             for k, v in saved.items():
                 if v is None:
