@@ -57,18 +57,24 @@ _SCANS: dict[str, tuple[re.Pattern[str], tuple[str, ...], int, int]] = {
 }
 
 
+def needle_hits(low: str, needles: tuple[str, ...]) -> list[int]:
+    """Where ``needles`` occur in ``low`` (a lowercased text), every occurrence, in order."""
+    out: list[int] = []
+    for n in needles:
+        at = low.find(n)
+        while at >= 0:
+            out.append(at)
+            at = low.find(n, at + 1)
+    out.sort()
+    return out
+
+
 def near_hits(text: str, low: str, rx: re.Pattern[str], needles: tuple[str, ...], before: int,
               after: int) -> Iterator[re.Match[str]]:
     """The matches of ``rx`` in windows from ``before`` characters before a hit of one of ``needles``
     in ``low`` (``text`` lowercased, offsets kept) to ``after`` characters after it; each once, in order."""
-    hits: list[int] = []
-    for n in needles:
-        at = low.find(n)
-        while at >= 0:
-            hits.append(at)
-            at = low.find(n, at + 1)
     done = -1
-    for at in sorted(hits):
+    for at in needle_hits(low, needles):
         for m in rx.finditer(text, max(at - before, 0), min(len(text), at + after)):
             if m.start() > done:
                 done = m.start()

@@ -8,6 +8,7 @@ import re
 
 from orewire.facts.events import periods
 from orewire.facts.events.article import Article, Mention
+from orewire.facts.events.extra import needle_hits
 from orewire.facts.events.roles import after_word, anaphora, before_word, pick, set_slot
 from orewire.facts.model import Event
 
@@ -20,8 +21,8 @@ def numberless_events(art: Article, numbered: list[Event]) -> list[Event]:
     # the sentences that hold a word of a licence or a deal, found by plain substring tests (many
     # times cheaper than the patterns, which then run on those sentences only)
     low = art.low
-    licences = _hits(low, lex.licence_needles) if low is not None and lex.licence_needles else None
-    deals = _hits(low, lex.deal_needles) if low is not None and lex.deal_needles else None
+    licences = needle_hits(low, lex.licence_needles) if low is not None and lex.licence_needles else None
+    deals = needle_hits(low, lex.deal_needles) if low is not None and lex.deal_needles else None
     if licences == [] and deals == []:
         return out
     for ss, se in art.sents.spans:
@@ -82,19 +83,6 @@ def numberless_events(art: Article, numbered: list[Event]) -> list[Event]:
                 ev.period = periods.period_of(text, deal.start(), deal.end(), (ss, se), (ss, se), lex.periods,
                                               art.published_at, "deal", cache=art.year_cache)
                 out.append(ev)
-    return out
-
-
-
-def _hits(low: str, needles: tuple[str, ...]) -> list[int]:
-    """Where ``needles`` occur in the lowercased text, in order."""
-    out: list[int] = []
-    for n in needles:
-        at = low.find(n)
-        while at >= 0:
-            out.append(at)
-            at = low.find(n, at + 1)
-    out.sort()
     return out
 
 
