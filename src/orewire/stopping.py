@@ -94,11 +94,15 @@ def stop_children(wait: float = STOP_WAIT_S) -> None:
     for proc in alive:
         with contextlib.suppress(psutil.Error):
             proc.kill()
-    others = [p for p in children if p not in crawlers]
-    for proc in others:
+    end_processes([p for p in children if p not in crawlers], wait=3)
+
+
+def end_processes(procs: list[psutil.Process], wait: float) -> None:
+    """SIGTERM to each of ``procs``, then SIGKILL to those still running ``wait`` seconds later."""
+    for proc in procs:
         with contextlib.suppress(psutil.Error):
             proc.terminate()
-    _, alive = psutil.wait_procs(others, timeout=3)
+    _, alive = psutil.wait_procs(procs, timeout=wait)
     for proc in alive:
         with contextlib.suppress(psutil.Error):
             proc.kill()

@@ -110,6 +110,8 @@ def _stop_tree(proc: subprocess.Popen[bytes], wait: float = STOP_WAIT_S) -> None
     ended too: flow-run processes run in sessions of their own, out of reach of a group signal."""
     import psutil
 
+    from orewire.stopping import end_processes
+
     try:
         tree = [psutil.Process(proc.pid), *psutil.Process(proc.pid).children(recursive=True)]
     except psutil.NoSuchProcess:
@@ -121,14 +123,7 @@ def _stop_tree(proc: subprocess.Popen[bytes], wait: float = STOP_WAIT_S) -> None
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-    alive = [p for p in tree if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
-    for p in alive:
-        with contextlib.suppress(psutil.Error):
-            p.terminate()
-    _gone, left = psutil.wait_procs(alive, timeout=10)
-    for p in left:
-        with contextlib.suppress(psutil.Error):
-            p.kill()
+    end_processes([p for p in tree if p.is_running() and p.status() != psutil.STATUS_ZOMBIE], wait=10)
 
 
 @contextlib.contextmanager
