@@ -19,7 +19,15 @@ import pyarrow.parquet as pq
 import pytest
 
 from orewire.settings import Settings
-from tests.web.bulk import FORMER_CAP, FORMULA_TITLE, WRITER, add_facts, copy_warehouse, formula_warehouse
+from tests.web.bulk import (
+    FORMER_CAP,
+    FORMULA_TITLE,
+    WRITER,
+    add_facts,
+    copy_warehouse,
+    formula_warehouse,
+    lines_of,
+)
 from tests.web.conftest import build_warehouse
 
 from .conftest import (
@@ -79,21 +87,12 @@ def big(tmp_path_factory) -> tuple[Settings, str]:
     return settings, built.original_id
 
 
-def _lines(pieces: Iterator[bytes]) -> Iterator[bytes]:
-    rest = b""
-    for piece in pieces:
-        *lines, rest = (rest + piece).split(b"\n")
-        yield from lines
-    if rest:
-        yield rest
-
-
 def _csv_rows(pieces: Iterator[bytes]) -> int:
-    return sum(1 for _ in csv.reader(line.decode("utf-8") for line in _lines(pieces))) - 1
+    return sum(1 for _ in csv.reader(line.decode("utf-8") for line in lines_of(pieces))) - 1
 
 
 def _json_rows(pieces: Iterator[bytes]) -> int:
-    lines = _lines(pieces)
+    lines = lines_of(pieces)
     assert next(lines) == b"["
     rows, last = 0, b""
     for line in lines:

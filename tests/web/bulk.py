@@ -5,6 +5,7 @@ whose title is a spreadsheet formula."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -87,3 +88,13 @@ def formula_warehouse(root: Path) -> Settings:
     result = rebuild_warehouse(settings)
     assert not result.errors, result.errors
     return settings
+
+
+def lines_of(pieces: Iterator[bytes]) -> Iterator[bytes]:
+    """The lines of a streamed response body, whatever its pieces' boundaries."""
+    rest = b""
+    for piece in pieces:
+        *lines, rest = (rest + piece).split(b"\n")
+        yield from lines
+    if rest:
+        yield rest

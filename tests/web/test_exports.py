@@ -22,7 +22,15 @@ from orewire.settings import Settings
 from orewire.warehouse import writer
 from orewire.web import create_app, exports, store
 from tests.conftest import REPO_ROOT
-from tests.web.bulk import FORMER_CAP, FORMULA_TITLE, WRITER, add_facts, copy_warehouse, formula_warehouse
+from tests.web.bulk import (
+    FORMER_CAP,
+    FORMULA_TITLE,
+    WRITER,
+    add_facts,
+    copy_warehouse,
+    formula_warehouse,
+    lines_of,
+)
 from tests.web.conftest import query
 
 with warnings.catch_warnings():
@@ -51,17 +59,8 @@ def big(built, tmp_path_factory) -> Settings:
     return settings
 
 
-def _lines(pieces: Iterator[bytes]) -> Iterator[bytes]:
-    rest = b""
-    for piece in pieces:
-        *lines, rest = (rest + piece).split(b"\n")
-        yield from lines
-    if rest:
-        yield rest
-
-
 def _csv_ids(pieces: Iterator[bytes], key: str = "fact_id") -> list[str]:
-    rows = csv.reader(line.decode("utf-8") for line in _lines(pieces))
+    rows = csv.reader(line.decode("utf-8") for line in lines_of(pieces))
     header = next(rows)
     at = header.index(key)
     return [row[at] for row in rows]
@@ -69,7 +68,7 @@ def _csv_ids(pieces: Iterator[bytes], key: str = "fact_id") -> list[str]:
 
 def _json_ids(pieces: Iterator[bytes], key: str = "fact_id") -> list[str]:
     """The ids of a streamed JSON array, each object parsed on its own line."""
-    lines = list(_lines(pieces))
+    lines = list(lines_of(pieces))
     assert lines[0] == b"[" and lines[-1] == b"]", (lines[:1], lines[-1:])
     return [json.loads(line.rstrip(b","))[key] for line in lines[1:-1]]
 
