@@ -68,6 +68,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "for 2024.",
      [("trade", 332e6, "Rio Tinto", {"period": "2023", "basis": "actual", "direction": "export"}),
       ("trade", 323e6, "Rio Tinto", {"period": "2024", "basis": "plan"})]),
+    ("Kazatomprom's capital expenditure for 2024 is expected at 200-230 billion tenge.",
+     [("investment", 200e9, "Kazatomprom", {"period": "2024"})]),
+    ("The Government estimates the cost of the smelter at 5 million to 7 million euros.",
+     [("investment", 5e6, None, {})]),
     ("Silver output rose from 3.37 to 3.41 million ounces in 2023.",
      [("production", 3.37e6, None, {"period": "2022"}), ("production", 3.41e6, None, {"period": "2023"})]),
     # "reserves at the mine": the mine is where the reserves lie, not a word of output

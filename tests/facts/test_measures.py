@@ -101,6 +101,21 @@ def test_quantity_ranges_give_both_ends() -> None:
     assert [q.value for q in find_quantities("2.5-2.6 million ounces")] == [2.5e6, 2.6e6]
 
 
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("capital spending of 200-230 billion tenge", [(200e9, "KZT"), (230e9, "KZT")]),
+        ("between 1 and 1.5 billion rubles", [(1e9, "RUB"), (1.5e9, "RUB")]),
+        ("5 million to 7 million euros", [(5e6, "EUR"), (7e6, "EUR")]),
+        ("fines of 300 million tenge and 20 million tenge", [(300e6, "KZT"), (20e6, "KZT")]),
+        ("in 2019 the company invested 150 billion tenge", [(150e9, "KZT")]),
+    ],
+)
+def test_currency_word_ranges_give_both_ends(text: str, ends: list[tuple[float, str]]) -> None:
+    """A range before a currency word gives its lower end too, with the scale written once."""
+    assert _amounts(text) == ends
+
+
 def test_money_is_not_a_quantity() -> None:
     facts = extract("All-in costs were US$1,050/oz and $1,283 per ounce, with a $40m budget.").facts
     assert [f.type for f in facts] == ["amount", "amount", "amount"]

@@ -43,6 +43,10 @@ AMOUNT_RE = re.compile(
     rf"|(?<![\w.,$])(?P<n2>{NUMBER})(?:[\s-]?(?P<s2>{_SCALE})\b|(?P<s2x>{_SCALE_X})\b)?\s+(?:(?P<adj>{_adj_alt})\s+)?(?P<suf>{_suffix_alt})\b)"
 )
 _BAD_PREFIX_CONTEXT = re.compile(r"[A-Za-z]$")
+# the lower end of a range written before a currency-word amount: "200-230 billion tenge",
+# "between 1 and 1.5 billion rubles", "5 million to 7 million euros"
+_RANGE_HEAD = re.compile(rf"(?<![\w.,$])(?P<n>{NUMBER})(?:[\s-]?(?P<sc>{_SCALE})\b)?\s*(?P<j>-|–|to|and)\s*$")
+_BETWEEN = re.compile(r"between\s*$", re.IGNORECASE)
 _STATED_GAP = re.compile(
     r"^\s*(?:\(|,?\s*or\s|,?\s*i\.e\.\s|[-–—]\s*)\s*(?:about|approximately|approx\.|around|some|nearly|almost|"
     r"roughly|over|more than|~|≈)?\s*$"
@@ -106,7 +110,17 @@ def find_amounts(text: str, published_at: datetime | None = None) -> list[Amount
             n = parse_number(m.group("n2"))
             if n is None:
                 continue
-            found.append(Amount(n * _scale(m.group("s2") or m.group("s2x")), currency, m.start(), m.end()))
+            scale = _scale(m.group("s2") or m.group("s2x"))
+            head = text[max(0, m.start() - 40):m.start()]
+            r = _RANGE_HEAD.search(head)
+            if r and (r.group("j") != "and" or _BETWEEN.search(head, 0, r.start())):
+                n0 = parse_number(r.group("n"))
+                if n0 is not None:
+                    s0 = m.start() - len(head) + r.start()
+                    own = r.group("sc")
+                    found.append(Amount(n0 * (_scale(own) if own else scale), currency, s0,
+                                        s0 + (r.end("sc") if own else r.end("n")) - r.start()))
+            found.append(Amount(n * scale, currency, m.start(), m.end()))
     _apply_stated(text, found)
     for a in found:
         if a.value_usd is None:
