@@ -72,6 +72,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("investment", 200e9, "Kazatomprom", {"period": "2024"})]),
     ("The Government estimates the cost of the smelter at 5 million to 7 million euros.",
      [("investment", 5e6, None, {})]),
+    # reserves a company's possessive opens, in a sentence that names no deposit, are the company's
+    ("Kazakh Gold Group owns the Kopzhal deposit. The deposit's reserves are estimated at 1.2 million ounces. "
+     "The company's total gold reserves amount to 8.9 million ounces across its four mines.",
+     [("reserves", 1.2e6, "Kopzhal", {"commodity": "gold"}),
+      ("reserves", 8.9e6, "Kazakh Gold Group", {"commodity": "gold"})]),
     ("Silver output rose from 3.37 to 3.41 million ounces in 2023.",
      [("production", 3.37e6, None, {"period": "2022"}), ("production", 3.41e6, None, {"period": "2023"})]),
     # "reserves at the mine": the mine is where the reserves lie, not a word of output
@@ -113,6 +118,15 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a stake sold to a buyer: the buyer after "to" is no asset
     ("Kazakhmys agreed to sell its 50% stake in the Ekibastuz power plant to Samruk-Kazyna for $1.3 billion.",
      [("deal", 50, None, {"party": "Samruk-Kazyna"}), ("deal", 1.3e9, None, {"party": "Samruk-Kazyna"})]),
+    # "the sale of ... to": the buyer after "to"; a buyer a country's possessive introduces is no asset;
+    # "its $X acquisition of": the one whose acquisition it is buys
+    ("Kazatomprom completed the sale of a 49% stake in JV Budenovskoye to Uranium One for $300 million.",
+     [("deal", 49, "JV Budenovskoye", {"party": "Uranium One"}),
+      ("deal", 300e6, "JV Budenovskoye", {"party": "Uranium One"})]),
+    ("Polymetal sold its Kazakh business to Kazakhstan's Haiyan for $1.3 billion.",
+     [("deal", 1.3e9, None, {"party": "Haiyan", "subject": None})]),
+    ("Newmont completed its $19.2 billion acquisition of Newcrest Mining in November.",
+     [("deal", 19.2e9, "Newcrest Mining", {"party": "Newmont"})]),
     # a resource table aligned with spaces: the tonnage column is ore, the contained columns are metal
     ("Table 1: Kyzyltas Mineral Resource Estimate\n\nCategory     Tonnes (Mt)   Cu (%)   Au (g/t)   Contained Cu (kt)"
      "   Contained Au (koz)\nIndicated    21.3          0.45     0.35       96                  240\n",

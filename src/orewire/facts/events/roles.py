@@ -108,6 +108,21 @@ def _producer_after(art: Article, ms: list[Mention], end: int, stop: int) -> Men
     return None
 
 
+# "the company's total gold reserves", "Polymetal's proven reserves": a possessive owner of the reserves
+_OWNS_RESERVES = re.compile(r"(?P<pos>['’]s?)?\s+(?:[a-z-]+\s+){0,4}?(?:reserves?|resources?|resource base)\b")
+
+
+def _owner_of_reserves(art: Article, ms: list[Mention], pos: int) -> Mention | None:
+    """The company whose possessive opens the reserves a sentence with no deposit states."""
+    for m in ms:
+        if m.kind != "company" or m.end > pos:
+            continue
+        own = _OWNS_RESERVES.match(art.text, m.end, pos)
+        if own is not None and (own.group("pos") or art.text[m.end - 2:m.end] in ("'s", "’s")):
+            return m
+    return None
+
+
 def set_slot(ev: Event, slot: str, m: Mention | None) -> None:
     if m is None:
         return
@@ -171,7 +186,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
     subject: Mention | None = None
     party: Mention | None = None
     if ev.kind == "reserves":
-        subject = (pick(ms, pos, ("deposit",), "either") or pick(ms, pos, ("country",), "either")
+        subject = (pick(ms, pos, ("deposit",), "either") or _owner_of_reserves(art, ms, pos)
+                   or pick(ms, pos, ("country",), "either")
                    or art.continuing("reserves", ss) or art.topic(ss, ("deposit",)) or pick(ms, pos, ("company", "region"))
                    or art.topic(ss, ("company", "country")))
     elif ev.kind == "production":
@@ -266,7 +282,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         if sold:
             party = after_word(art, lex.buyer_prep, [m for m in ms if subject is None or m.id != subject.id],
                                 ss, se, ("company", "org", "country"), 30)
-        party = party or before_word(art, lex.buy_verb, ms, ss, se, ("company", "org", "country"))
+        party = _owned_by_country(art, party or before_word(art, lex.buy_verb, ms, ss, se, ("company", "org", "country")),
+                                  ms)  # "to Kazakhstan's Haiyan": the buyer is Haiyan, and no asset
         rest = [m for m in ms if (party is None or m.id != party.id)]
         if subject is None:
             subject = (after_word(art, lex.buy_verb, rest, ss, se, ("deposit", "company"), 50)
