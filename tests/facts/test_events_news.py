@@ -127,6 +127,16 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("deal", 1.3e9, None, {"party": "Haiyan", "subject": None})]),
     ("Newmont completed its $19.2 billion acquisition of Newcrest Mining in November.",
      [("deal", 19.2e9, "Newcrest Mining", {"party": "Newmont"})]),
+    # a quarter with no year of its own takes the year an earlier quarter of its sentence was written with
+    ("Production in Q3 2023 was 45,000 ounces, up from 40,000 ounces in Q2.",
+     [("production", 45000, None, {"period": "2023"}), ("production", 40000, None, {"period": "2023"})]),
+    # the figure a plan starts from is done
+    ("Kazakhstan plans to increase coal production to 130 million tonnes by 2030 from 118 million tonnes in 2023.",
+     [("production", 130e6, "Kazakhstan", {"period": "2030", "basis": "plan"}),
+      ("production", 118e6, "Kazakhstan", {"period": "2023", "basis": "actual"})]),
+    # "For the 2023 financial year": a period after "for", no counterpart
+    ("For the 2023 financial year, BHP reported iron ore sales of 253 million tonnes.",
+     [("trade", 253e6, "BHP", {"party": None, "period": "2023"})]),
     # a resource table aligned with spaces: the tonnage column is ore, the contained columns are metal
     ("Table 1: Kyzyltas Mineral Resource Estimate\n\nCategory     Tonnes (Mt)   Cu (%)   Au (g/t)   Contained Cu (kt)"
      "   Contained Au (koz)\nIndicated    21.3          0.45     0.35       96                  240\n",

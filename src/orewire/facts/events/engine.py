@@ -386,6 +386,12 @@ def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, i
     return found
 
 
+# the figure a change or a plan starts from, or is compared with
+_BASELINE = re.compile(r"(?:\bfrom|compared (?:with|to)|against|versus|vs\.?|\bс|против|по сравнению с)\s+"
+                       r"(?:(?:about|around|some|nearly|almost|over|the|a|record|US|[$€£]|около|почти)\s*)*$",
+                       re.IGNORECASE)
+
+
 def _basis(text: str, num: Number, clause: tuple[int, int], lex: Lexicon, period: str | None,
            published_at: datetime | None) -> str:
     a, b = clause
@@ -399,8 +405,10 @@ def _basis(text: str, num: Number, clause: tuple[int, int], lex: Lexicon, period
     if period is None and lex.per_year.search(near) and lex.throughput.search(near):
         return "capacity"  # "processing 4 million tonnes of ore a year": a plant's rate
     if period and published_at is not None and int(period) < published_at.year \
-            and not lex.plan.search(text, max(a, num.start - 30), min(b, num.end + 20)):
-        return "actual"  # "up from the 14,020 tU produced in 2009": a past year's figure is done
+            and (not lex.plan.search(text, max(a, num.start - 30), min(b, num.end + 20))
+                 or _BASELINE.search(text, max(a, num.start - 25), num.start)):
+        return "actual"  # "up from the 14,020 tU produced in 2009": a past year's figure is done; so is
+        # the figure a plan starts from ("to 130 million tonnes by 2030 from 118 million tonnes in 2023")
     if lex.plan.search(window):
         return "plan"
     if period and published_at is not None and int(period) > published_at.year:

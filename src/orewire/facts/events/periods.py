@@ -102,10 +102,18 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
             for m in rx.finditer(text, a, b):
                 out.append((m.start(), m.end(), year + delta, None, False))
         years = [y for y in out if y[3] is not None]
+        quarter_year: int | None = None  # the year written with an earlier quarter of the sentence
         for m in _QUARTER.finditer(text, a, b):
             # a quarter or half without its year is the latest one reported: of the year published,
             # or of the year before for a fourth quarter or second half reported early in the year
-            if any(0 <= y[0] - m.end() <= 12 or 0 <= m.start() - y[1] <= 4 for y in years):
+            own_year = next((y for y in years if 0 <= y[0] - m.end() <= 12 or 0 <= m.start() - y[1] <= 4
+                             or y[0] <= m.start() < y[1]), None)  # "Q3 2023" is read as one year
+            if own_year is not None:
+                quarter_year = own_year[2]
+                continue
+            if quarter_year is not None:
+                # "45,000 ounces in Q3 2023, up from 40,000 ounces in Q2": of the year the sentence's quarter had
+                out.append((m.start(), m.end(), quarter_year, None, False))
                 continue
             q = (m.group("q") or m.group("qru") or "").lower()
             late = q.startswith(_LATE) or m.group("qn") == "4" or m.group("h") == "2" or \

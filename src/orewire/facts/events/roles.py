@@ -61,6 +61,10 @@ _STATE_AFTER = re.compile(r"\s+(?:government|state|authorities|cabinet|ministry|
                           re.IGNORECASE)
 
 
+# "For the 2023 financial year, BHP shipped": a period or a comma between "for" and a name
+_TIME_BETWEEN = re.compile(r",|\d{4}|\b(?:year|quarter|half|month|period|season|году?|квартал|полугоди)", re.IGNORECASE)
+
+
 def _owned_by_country(art: Article, m: Mention | None, ms: list[Mention]) -> Mention | None:
     """The company a country's possessive introduces ("Japan's Sumitomo Metal Mining"), else ``m``."""
     if m is None or m.kind != "country" or not re.match(r"['’]s\s", art.text[m.end:m.end + 3]):
@@ -218,7 +222,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             or art.topic(ss, ("deposit", "company", "country"), protagonist=PROTAGONIST["production"])
     elif ev.kind == "trade":
         # exports "from X to Y": X ships, Y is the counterpart; imports "from Y into X" the other way
-        to = after_word(art, lex.trade_to, ms, ss, se, ("country", "company", "region"), 30)
+        to = after_word(art, lex.trade_to, ms, ss, se, ("country", "company", "region"), 30, _TIME_BETWEEN)
         frm = after_word(art, lex.trade_from, ms, ss, se, ("country", "company", "region"), 30)
         if ev.direction == "import":
             party, own = frm, to
