@@ -75,6 +75,14 @@ def test_company_aliases() -> None:
     assert set(companies) == {"Rio Tinto", "Russian Copper Company"}
 
 
+def test_resource_terms_are_not_the_miner_of_that_name() -> None:
+    """"Mineral Resources" is a miner's name, and a reporting code's term after "Total", "Indicated"."""
+    terms = extract("Total Mineral Resources increased to 45.6 Mt. Indicated Mineral Resources were 20 Mt.")
+    assert "Mineral Resources" not in _names(terms, "company")
+    miner = extract("Pilbara Minerals and Mineral Resources ship lithium. Mineral Resources said output rose.")
+    assert "Mineral Resources" in _names(miner, "company")
+
+
 def test_companies_by_legal_form_ticker_and_cue() -> None:
     x = extract('Steppe Metals Ltd (ASX: STM) ("Steppe" or "the Company") signed with German company '
                 "Erzberg Bergbau AG. Kazakhstan's Altynalmas will fund it.")

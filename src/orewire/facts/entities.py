@@ -677,11 +677,19 @@ def _exclusions(text: str, found: Found, authors: list[str]) -> None:
                 found.claim(s, e, "excluded")
 
 
+# the words a resource statement puts before its capitalised terms ("Indicated Mineral Resources")
+_RESOURCE_TERM_BEFORE = re.compile(r"(?:Total|Indicated|Measured|Inferred|Global|[Uu]pdated|[Mm]aiden|JORC|[Tt]he|[Ii]ts|"
+                                   r"[Oo]ur|[Cc]urrent|[Nn]ew)\s+$")
+
+
 def _organisations(text: str, found: Found) -> None:
     cands: list[_Cand] = []
     for m in _COMPANY_SCAN.finditer(text):
         if _KNOWN_NOT_HERE.match(text, m.end()) or _PLACE_OF.search(text, max(0, m.start() - 30), m.start()):
             continue  # "the Antofagasta region", "Vale do Curaçá": a place, or part of a longer name
+        if _RESOURCE_TERM_BEFORE.search(text, max(0, m.start() - 12), m.start()) \
+                and all(w in _GENERIC for w in m.group(0).split()):
+            continue  # "Total Mineral Resources increased to 45.6 Mt": the reporting code's term, not the miner
         cands.append(_Cand(m.start(), m.end(), "company", _COMPANY_FORM[m.group(0)], 3))
     for m in _CASED_WORD.finditer(text):
         # "KazAtomProm", "ROSATOM": a known one-word name written in other capitals
