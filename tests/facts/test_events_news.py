@@ -137,6 +137,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # "For the 2023 financial year": a period after "for", no counterpart
     ("For the 2023 financial year, BHP reported iron ore sales of 253 million tonnes.",
      [("trade", 253e6, "BHP", {"party": None, "period": "2023"})]),
+    # a joint venture's first partner pays
+    ("The Kyzyl smelter is a $1.2 billion joint venture between Kazzinc, Glencore and a Chinese partner.",
+     [("investment", 1.2e9, None, {"party": "Kazzinc"})]),
     # a resource table aligned with spaces: the tonnage column is ore, the contained columns are metal
     ("Table 1: Kyzyltas Mineral Resource Estimate\n\nCategory     Tonnes (Mt)   Cu (%)   Au (g/t)   Contained Cu (kt)"
      "   Contained Au (koz)\nIndicated    21.3          0.45     0.35       96                  240\n",
