@@ -92,7 +92,8 @@ def keys_view(conn: duckdb.DuckDBPyConnection, values: Iterable[str]) -> Iterato
 def load_articles(conn: duckdb.DuckDBPyConnection, ids: Sequence[str], needs: Needs | None = None) -> list[Article]:
     """The articles ``ids`` with their mentions, events and facts, in ``ids``' order: only the rows
     ``needs`` says the watches can look at, when given (one query per kind of row, whatever the
-    number of watches)."""
+    number of watches). An article's mentions are the first of each entity it names (matching
+    looks at no other)."""
     if not ids:
         return []
     ids = list(ids)
@@ -100,29 +101,24 @@ def load_articles(conn: duckdb.DuckDBPyConnection, ids: Sequence[str], needs: Ne
         view = stack.enter_context(keys_view(conn, ids))
         mention_rule = event_rule = fact_rule = "TRUE"
         if needs is not None:
-            watched = stack.enter_context(keys_view(conn, needs.ids))
-            kinds = stack.enter_context(keys_view(conn, needs.entity_kinds))
-            event_kinds = stack.enter_context(keys_view(conn, needs.event_kinds))
-            commodities = stack.enter_context(keys_view(conn, needs.commodities))
-            countries = stack.enter_context(keys_view(conn, needs.countries))
-            mention_rule = (f"(entity_id IN (SELECT k FROM {watched}) "
-                            f"OR split_part(entity_id, ':', 1) IN (SELECT k FROM {kinds}))")
-            event_rule = (f"(kind IN (SELECT k FROM {event_kinds}) OR subject_id IN (SELECT k FROM {watched}) "
-                          f"OR party_id IN (SELECT k FROM {watched}) OR commodity IN (SELECT k FROM {commodities}) "
-                          f"OR split_part(subject_id, ':', 1) IN (SELECT k FROM {kinds}) "
-                          f"OR split_part(party_id, ':', 1) IN (SELECT k FROM {kinds})"
-                          + (" OR value_usd IS NOT NULL)" if needs.any_usd else ")"))
-            fact_rule = (f"(list_has_any(commodities, (SELECT list(k) FROM {commodities})) "
-                         f"OR country IN (SELECT k FROM {countries})"
-                         + (" OR type = 'deposit'" if "deposit" in needs.entity_kinds else "")
-                         + (" OR value_usd IS NOT NULL)" if needs.any_usd else ")"))
-        rows = _dicts(conn.execute(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles "
-                                   f"WHERE article_id IN (SELECT k FROM {view})"))
-        articles = {r["article_id"]: Article(**r) for r in rows}
+            mention_rule, event_rule, fact_rule = _rules(conn, stack, needs)
+        # Dates as UTC without a zone, the zone put back here: DuckDB's own conversion of a
+        # TIMESTAMPTZ goes through pytz, many times slower.
+        columns = ", ".join(f"timezone('UTC', {c})" if c in ("published_at", "first_seen") else c
+                            for c in ARTICLE_COLUMNS)
+        articles: dict[str, Article] = {}
+        for values in conn.execute(f"SELECT {columns} FROM articles WHERE article_id IN (SELECT k FROM {view})").fetchall():
+            a = Article(**dict(zip(ARTICLE_COLUMNS, values, strict=True)))
+            if a.published_at is not None:
+                a.published_at = a.published_at.replace(tzinfo=UTC)
+            if a.first_seen is not None:
+                a.first_seen = a.first_seen.replace(tzinfo=UTC)
+            articles[a.article_id] = a
         for aid, entity_id, start, end in conn.execute(
-                f'SELECT article_id, entity_id, start, "end" FROM mentions WHERE article_id IN (SELECT k FROM {view}) '
-                f"AND {mention_rule} ORDER BY article_id, start").fetchall():
-            articles[aid].mentions.append((entity_id, int(start), int(end)))
+                f'SELECT article_id, entity_id, min(start) AS first, arg_min("end", (start, "end")) FROM mentions '
+                f"WHERE article_id IN (SELECT k FROM {view}) AND {mention_rule} "
+                "GROUP BY article_id, entity_id ORDER BY article_id, first, entity_id").fetchall():
+            articles[aid].mentions.append((entity_id, start, end))
         for row in _dicts(conn.execute(f"SELECT {', '.join(map(_q, EVENT_COLUMNS))} FROM events "
                                        f"WHERE article_id IN (SELECT k FROM {view}) AND {event_rule} "
                                        "ORDER BY article_id, start")):
@@ -132,6 +128,35 @@ def load_articles(conn: duckdb.DuckDBPyConnection, ids: Sequence[str], needs: Ne
                                        "ORDER BY article_id, start")):
             articles[row["article_id"]].facts.append(row)
     return [articles[i] for i in ids if i in articles]
+
+
+def _rules(conn: duckdb.DuckDBPyConnection, stack: contextlib.ExitStack[Any], needs: Needs) -> tuple[str, str, str]:
+    """The conditions on mentions, events and facts that keep the rows ``needs`` asks for (a set
+    that is empty adds no condition: it would keep nothing)."""
+
+    def within(column: str, view: str | None) -> list[str]:
+        return [f"{column} IN (SELECT k FROM {view})"] if view else []
+
+    def bound(values: frozenset[str]) -> str | None:
+        return stack.enter_context(keys_view(conn, values)) if values else None
+
+    watched, kinds = bound(needs.ids), bound(needs.entity_kinds)
+    event_kinds, commodities, countries = bound(needs.event_kinds), bound(needs.commodities), bound(needs.countries)
+    mention = [*within("entity_id", watched), *within("split_part(entity_id, ':', 1)", kinds)]
+    event = [*within("kind", event_kinds), *within("subject_id", watched),
+             *within("party_id", watched), *within("commodity", commodities),
+             *within("split_part(subject_id, ':', 1)", kinds),
+             *within("split_part(party_id, ':', 1)", kinds),
+             *(["value_usd IS NOT NULL"] if needs.any_usd else [])]
+    fact = [*([f"list_has_any(commodities, (SELECT list(k) FROM {commodities}))"] if commodities else []),
+            *within("country", countries),
+            *(["type = 'deposit'"] if "deposit" in needs.entity_kinds else []),
+            *(["value_usd IS NOT NULL"] if needs.any_usd else [])]
+
+    def either(rule: list[str]) -> str:
+        return "(" + (" OR ".join(rule) or "FALSE") + ")"
+
+    return either(mention), either(event), either(fact)
 
 
 def entity_names(conn: duckdb.DuckDBPyConnection, watches: Iterable[Watch]) -> dict[str, str]:
@@ -225,38 +250,48 @@ ALERT_SCHEMA = pa.schema([
 
 
 def _write(conn: duckdb.DuckDBPyConnection, accepted: list[tuple[Hit, Article]], watches: dict[str, Watch],
-           now: datetime, via: str) -> list[str]:
+           now: datetime, via: str) -> list[Hit]:
     """Insert the alerts and their deliveries (a key already there is skipped). Returns the
-    ids of the alerts written."""
+    hits whose alerts were written."""
     if not accepted:
         return []
-    rows: list[dict[str, Any]] = [{"alert_id": alert_id(h.watch, h.story), "watch": h.watch, "story": h.story, "article_id": h.article_id,
-             "item_id": h.item_id, "item_kind": h.item_kind, "reason": h.reason, "sentence": h.sentence,
-             "mark_start": h.mark_start, "mark_end": h.mark_end, "simhash": a.simhash, "matched_at": now,
-             "via": via, "state": "pending" if watches[h.watch].notify else "sent"} for h, a in accepted]
-    conn.register("_new_alerts", pa.Table.from_pylist(rows, schema=ALERT_SCHEMA))
+    hits: dict[str, Hit] = {}  # by alert id, the first of any two with one key
+    rows = []
+    for h, a in accepted:
+        key = alert_id(h.watch, h.story)
+        if key in hits:
+            continue
+        hits[key] = h
+        rows.append((key, h.watch, h.story, h.article_id, h.item_id, h.item_kind, h.reason, h.sentence, h.mark_start,
+                     h.mark_end, a.simhash, now, via, "pending" if watches[h.watch].notify else "sent"))
+    columns = zip(*rows, strict=True)
+    table = pa.Table.from_arrays([pa.array(c, f.type) for c, f in zip(columns, ALERT_SCHEMA, strict=True)],
+                                 schema=ALERT_SCHEMA)
+    conn.register("_new_alerts", table)
     try:
-        # Keys already there are skipped by an anti-join rather than ON CONFLICT, which a DuckLake
-        # warehouse (no keys) lacks; the writer's transaction keeps it exact.
-        conn.execute(
-            "CREATE OR REPLACE TEMP TABLE _alerts_written AS SELECT * FROM _new_alerts n "
-            "WHERE NOT EXISTS (SELECT 1 FROM alerts a WHERE a.alert_id = n.alert_id "
-            "                  OR (a.watch = n.watch AND a.story = n.story)) "
-            "QUALIFY row_number() OVER (PARTITION BY n.alert_id) = 1")
-        try:
-            conn.execute("INSERT INTO alerts BY NAME SELECT * FROM _alerts_written")
-            written = [r[0] for r in conn.execute("SELECT alert_id FROM _alerts_written").fetchall()]
-        finally:
-            conn.execute("DROP TABLE IF EXISTS _alerts_written")
+        # Keys already there are skipped by looking them up rather than ON CONFLICT, which a
+        # DuckLake warehouse (no keys) lacks; the writer's transaction keeps it exact.
+        there = {r[0] for r in conn.execute(
+            "SELECT n.alert_id FROM _new_alerts n WHERE EXISTS (SELECT 1 FROM alerts a WHERE a.alert_id = n.alert_id) "
+            "OR EXISTS (SELECT 1 FROM alerts a WHERE a.watch = n.watch AND a.story = n.story)").fetchall()}
+        if there:
+            conn.unregister("_new_alerts")
+            table = table.filter(pa.array([key not in there for key in hits]))
+            conn.register("_new_alerts", table)
+        conn.execute("INSERT INTO alerts BY NAME SELECT * FROM _new_alerts")
     finally:
         conn.unregister("_new_alerts")
-    by_id: dict[str, str] = {str(r["alert_id"]): str(r["watch"]) for r in rows}
-    deliveries = [{"alert_id": aid, "target": t.key, "service": t.service, "state": "pending"}
-                  for aid in written for t in watches[by_id[aid]].targets]
-    if deliveries:
-        table = pa.Table.from_pylist(deliveries, schema=pa.schema([
-            ("alert_id", pa.string()), ("target", pa.string()), ("service", pa.string()), ("state", pa.string())]))
-        conn.register("_new_deliveries", table)
+    written = [h for key, h in hits.items() if key not in there]
+    deliveries: dict[str, list[str]] = {"alert_id": [], "target": [], "service": [], "state": []}
+    for key, h in hits.items():
+        if key in there:
+            continue
+        for t in watches[h.watch].targets:
+            for name, value in (("alert_id", key), ("target", t.key), ("service", t.service), ("state", "pending")):
+                deliveries[name].append(value)
+    if deliveries["alert_id"]:
+        conn.register("_new_deliveries", pa.Table.from_pydict(deliveries, schema=pa.schema([
+            ("alert_id", pa.string()), ("target", pa.string()), ("service", pa.string()), ("state", pa.string())])))
         try:
             conn.execute("INSERT INTO alert_deliveries BY NAME SELECT * FROM _new_deliveries n WHERE NOT EXISTS "
                          "(SELECT 1 FROM alert_deliveries d WHERE d.alert_id = n.alert_id AND d.target = n.target)")
@@ -353,11 +388,10 @@ def _match_new(conn: duckdb.DuckDBPyConnection, watchlist: Watchlist, now: datet
         for start in range(0, len(ids), batch):
             part = ids[start:start + batch]
             accepted = _match_batch(conn, matcher, part, known, report)
-            written = set(_write(conn, accepted, watches, now, "load"))
+            written = _write(conn, accepted, watches, now, "load")
             report.alerts += len(written)
-            for hit, _a in accepted:
-                if alert_id(hit.watch, hit.story) in written:
-                    report.by_watch[hit.watch] = report.by_watch.get(hit.watch, 0) + 1
+            for hit in written:
+                report.by_watch[hit.watch] = report.by_watch.get(hit.watch, 0) + 1
             mark_seen(conn, part, now)
     return report
 
