@@ -301,3 +301,57 @@ def test_a_known_company_written_with_small_letters() -> None:
 def test_a_quoted_company_named_after_a_person_is_no_deposit() -> None:
     text = 'Гендиректором "Рудника им.Матросова" стал Алексей Голубенко. На месторождении имени Гриба добыты алмазы.'
     assert _deposits(text) == {"Grib": ["diamonds"]}
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a deposit word inside another word names nothing: "сотрудникам" holds "рудникам"
+    ("Премии вручили сотрудникам Степногорского ГОКа.", {}),
+    ("Законопроект Правительства внесли в парламент.", {}),
+    # a gazetteer name whose first word is an adjective in -ой and whose second is a short noun
+    ("Ресурсы Сухого Лога пересчитали весной.", {"Sukhoi Log": []}),
+    # names after a deposit word and a colon: on one line, or one a line with a note in brackets
+    ("Компания разрабатывает три месторождения: Ак-Су, Бестобе и Жолымбет.",
+     {"Ak-Su": [], "Bestobe": [], "Zholymbet": []}),
+    ("На учет поставлены новые месторождения:\nКара-Тобе (участок Южный)\nАкжал-Шоко\nБайтерек\n"
+     "Прирост запасов составил:\nЗолото – 12 тонн",
+     {"Kara-Tobe": [], "Yuzhny": [], "Akzhal-Shoko": [], "Bayterek": []}),
+])
+def test_deposit_words_inside_words_gazetteer_forms_and_colon_lists(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+
+
+def test_kazakh_letters_are_read_as_russian_ones() -> None:
+    text = "Фонд «Самрук-Қазына» представил председатель правления Қанат Құдайберген."
+    assert "Samruk-Kazyna" in _names(text, "company")
+    assert _names(text, "person") == {"Kanat Kudaybergen"}
+
+
+@pytest.mark.parametrize("text,person", [
+    ("О результатах рассказал вице-министр энергетики Иран Шархан.", "Iran Sharkhan"),
+    ("По словам Азима Иброхима, новых месторождений будет больше.", "Azim Ibrokhim"),
+    ("Соглашение подписала генеральный директор Серпиль Демирель.", "Serpil Demirel"),
+    ("Перспективы компании рассказал ее президент Александр Хрущ.", "Aleksandr Khrushch"),
+])
+def test_people_after_a_post_or_a_verb_of_saying(text: str, person: str) -> None:
+    assert person in _names(text, "person")
+    assert "IR" not in {e.get("code") for e in _contract(text)["entities"] if e["kind"] == "country"}
+
+
+def test_a_country_in_another_case_before_a_name_is_no_first_name() -> None:
+    text = "Об этом сообщил президент Узбекистана Шавкат Мирзиёев."
+    assert _names(text, "person") == {"Shavkat Mirziyoyev"}
+    assert "Uzbekistan" in _names(text, "country")
+
+
+@pytest.mark.parametrize("text", [
+    "Доказанные и вероятные запасы (Proved and Probable) составили 12 млн унций.",
+    "Ресурсы (Measured, Indicated and Inferred) выросли, запасы (P&P) снизились.",
+    "Размер: XS SM XL XXL\nМедь подорожала на бирже.",
+    "window.adsQueue = window.adsQueue || []; adsQueue.push({ Block: 'R-A-1' });\nМедь подорожала.",
+])
+def test_latin_page_clutter_and_glosses_are_no_companies(text: str) -> None:
+    assert _names(text, "company") == set()
+
+
+def test_a_latin_name_in_brackets_after_a_company_word_is_still_a_company() -> None:
+    assert _names("Участок купила инвестиционная компания (Cove Capital).", "company") == {"Cove Capital"}

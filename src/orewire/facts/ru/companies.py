@@ -36,7 +36,7 @@ _LATIN_LEGAL = {"Corporation", "Inc", "Inc.", "Ltd", "Ltd.", "Co", "Co.", "Corp"
 _LATIN_SKIP = re.compile(r"^(?:[IVX]+|USD|EUR|KZT|RUB|UZS|KGS|CNY|GDP|CEO|CFO|COO|ESG|IPO|LME|EBITDA|OK|C\d|"
                          r"JORC|KAZRC|PERC|CRIRSCO|SAMREC|NI|NI 43-101|AIX|KASE|MOEX|LSE|HKEX|NYSE|ASX|TSX|SSE|"
                          r"[A-Z]|IT|PR|TV|VIP|PDF|WhatsApp|Telegram|Facebook|Twitter|Instagram|YouTube|Google|"
-                         r"News|Google News|VK|Viber)$")
+                         r"News|Google News|VK|Viber|XXS|XS|SM|MD|XL|XXL|XXXL)$")
 
 
 def _company(found: Found, raw: str, start: int, end: int) -> None:
@@ -167,6 +167,36 @@ def find_acting_companies(text: str, found: Found) -> None:
             _company(found, q.group("name"), s, e)
 
 
+# "P&P", "MI&I", "M&A": initials joined by "&" abbreviate a term, not a company
+_ABBREVIATION_PAIR = re.compile(r"[A-Z]{1,3}&[A-Z]{1,3}")
+_CODE_MARKS = re.compile(r"[{}=]|\(\)")
+_COMPANY_WORD_BEFORE = re.compile(r"(?:компани|корпораци|холдинг|групп|концерн|фирм|партн[её]р|инвестор|оператор|"
+                                  r"подрядчик|производител|дочк|акционер|покупател|владел)[а-яё]*[\s\u00a0]*$", re.IGNORECASE)
+
+
+def _in_code_line(text: str, pos: int) -> bool:
+    """True inside a line of page code (an advert's or widget's script): three braces, equals signs
+    or empty brackets or more (semicolons alone are prose)."""
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    line = text[ls:le if le >= 0 else len(text)]
+    return len(_CODE_MARKS.findall(line)) >= 3
+
+
+def _latin_gloss(text: str, start: int, end: int) -> bool:
+    """True for Latin words in brackets after a Russian term, glossing it in English: "запасы (Proved
+    and Probable)", "ресурсы (Measured, Indicated and Inferred)"; not after a company word ("компании
+    (Cove Capital)")."""
+    open_ = text.rfind("(", max(0, start - 80), start)
+    if open_ < 0 or ")" in text[open_:start]:
+        return False
+    close = text.find(")", end, end + 80)
+    if close < 0 or has_cyrillic(text[open_:close]):
+        return False
+    before = text[max(0, open_ - 40):open_]
+    return bool(re.search(r"[а-яё][\s\u00a0]*$", before)) and not _COMPANY_WORD_BEFORE.search(before)
+
+
 def find_latin_companies(text: str, found: Found) -> None:
     for m in _LATIN_SEQ.finditer(text):
         raw = m.group(0).rstrip(".,;:’'-")
@@ -181,7 +211,10 @@ def find_latin_companies(text: str, found: Found) -> None:
         if raw.startswith(("http", "www")) or re.search(r"\.(?:kz|ru|uz|kg|tj|com|org|net|mn)$", raw):
             continue
         name = _strip_latin_legal(raw)
-        if not name or _LATIN_SKIP.match(name) or name in _LATIN_LEGAL:
+        if not name or _LATIN_SKIP.match(name) or all(_LATIN_SKIP.match(w) for w in name.split()) or name in _LATIN_LEGAL \
+                or _ABBREVIATION_PAIR.fullmatch(name):
+            continue
+        if _in_code_line(text, s) or "_" in raw or _latin_gloss(text, s, e):
             continue
         # an all-capital short word in brackets right after a name is that name's abbreviation
         if re.fullmatch(r"[A-Z]{2,6}", name) and text[s - 1:s] == "(" and text[e:e + 1] == ")":

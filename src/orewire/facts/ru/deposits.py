@@ -22,7 +22,7 @@ from orewire.facts.ru.found import (
 )
 from orewire.facts.ru.translit import has_cyrillic, translit
 
-_KW = (r"(?=[МмРрУуТтПпКк])(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*|[Уу]част(?:ок|к[а-яё]+)|[Рр]удопроявлени[а-яё]*|"
+_KW = (r"(?<![\w-])(?=[МмРрУуТтПпКк])(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*|[Уу]част(?:ок|к[а-яё]+)|[Рр]удопроявлени[а-яё]*|"
        r"[Тт]рубк[аеиуой]{1,2}|[Рр]азрез[а-яё]{0,2}|[Пп]роект[а-яё]{0,2}|"
        r"[Пп]лощад[ьи]|[Кк]арьер[а-яё]*)")
 _NAME1 = (r"(?:[«\"“„][^«»\"“”„\n]{2,40}[»\"”“]|[A-ZА-ЯЁ][\w]*(?:-[\wА-ЯЁа-яё]+)*"
@@ -30,6 +30,14 @@ _NAME1 = (r"(?:[«\"“„][^«»\"“”„\n]{2,40}[»\"”“]|[A-ZА-ЯЁ][\
 _KW_NAMES = re.compile(_KW + r"(?P<between>(?:[ \t\u00a0]+(?!месторожд|рудник|участ|рудопроявл|трубк|разрез|проект|"
                        r"площад|карьер)[а-яё]+){0,4}?)[ \t\u00a0]+(?P<names>" + _NAME1
                        + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)")
+# a keyword, then a colon and the names: on the lines that follow, one a line ("пять месторождений:\n
+# Кок-Жон (участок Болаттобе)\nАлтын-Шоко"), or on the same line to its end ("месторождения: Ак-Су и Жолымбет.")
+_KW_COLON = re.compile(r"(?<![\w-])(?P<kw>(?:[Мм]есторождени|[Рр]удник|[Уу]част(?:ок|к)|[Рр]удопроявлени|[Пп]лощад|[Кк]арьер)[а-яё]*)"
+                       r"(?P<lead>[^\n:.;]{0,70}):[ \t\u00a0]*(?=\n|[«\"“„A-ZА-ЯЁ])")
+_LIST_LINE = re.compile(r"[ \t\u00a0]*(?:[-–—•*·][ \t\u00a0]*|\d{1,2}[.)][ \t\u00a0]*)?(?P<name>" + _NAME1 + r")"
+                        r"(?:[ \t\u00a0]*\([^()\n]{0,60}\))?[ \t\u00a0]*[,;.]?[ \t\u00a0]*(?=\n|$)")
+_INLINE_LIST = re.compile(r"(?P<names>" + _NAME1 + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)"
+                          r"[ \t\u00a0]*(?:[.;]|(?=\n)|$)")
 _KW_PERSON = re.compile(_KW + r"\s+(?:имени|им\.)\s*(?P<init>(?:[А-ЯЁ]\.\s?){0,2})(?P<sur>[А-ЯЁ][а-яё]+)")
 _ADJ = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ск|цк)(?:ое|ого|ому|им|ом|ий|ая|ой|ую|ие|их|ими)"
 # "Бала-Саускандыкское уранованадиевое месторождение": a commodity or kind adjective between name and word
@@ -220,6 +228,9 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             if not near:
                 for c in near_commodities(text[e:e + 60]):
                     links.append((new, c))
+    for m in _KW_COLON.finditer(text) if ":" in text else ():
+        if not re.search(r"компани|инвестор|участник|подрядчик|владел|заявк|лицензи", m.group("lead")):
+            _colon_list(text, found, m.end(), m.group("kw"))
     for m in _PAREN_COMMODITIES.finditer(text):
         items = [c for c in (commodity_of(w) for w in re.split(r",\s*", m.group("list"))) if c]
         if len(items) == len(re.split(r",\s*", m.group("list"))):
@@ -235,6 +246,32 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         if found.overlaps(max(0, m.start() - 3), m.start()):
             continue  # "на Березовском месторождении": named by the adjective before it
         bare.append((m.start(), m.end()))
+
+
+def _colon_list(text: str, found: Found, pos: int, kw: str) -> None:
+    """The names listed after a deposit word and a colon, one a line or to the end of the line; a line
+    that is no name alone ends the list."""
+    if text.startswith("\n", pos):
+        pos += 1
+        while pos < len(text):
+            m = _LIST_LINE.match(text, pos)
+            if m is None:
+                return
+            raw = m.group("name")
+            s = m.start("name")
+            if not found.is_claimed(s, s + len(raw)) and _deposit_name(found, raw, s, s + len(raw), text, kw) is None:
+                return
+            pos = m.end() + 1
+        return
+    m = _INLINE_LIST.match(text, pos)
+    if m is None:
+        return
+    at = m.start("names")
+    for raw in re.findall(_NAME1, m.group("names")):
+        s = text.index(raw, at)
+        at = s + len(raw)
+        if not found.is_claimed(s, at) and _deposit_name(found, raw, s, at, text, kw) is None:
+            return
 
 
 def find_later_mentions(text: str, found: Found) -> None:

@@ -43,8 +43,13 @@ __all__ = ["Sentences", "extract_ru"]
 
 
 def _countries(text: str, found: Found) -> None:
+    persons = [ent for ent in found.ents.values() if ent.kind == "person"]
+    people = [span for ent in persons for span in ent.mentions]
+    given = {f.split()[0] for ent in persons for f in ent.forms if " " in f}
     for m in WORD_RE.finditer(text):
         code = gz.country_of_word(m.group(0))
+        if code and any(s <= m.start() < e or (s == m.end() + 1 and m.group(0) in given) for s, e in people):
+            continue  # "Иран Шархан": a first name, also before the surname alone
         if code:
             found.add("country", gz.country_names().get(code, code), m.group(0), m.start(), m.end(), code=code)
 
@@ -101,6 +106,10 @@ def _known(text: str, found: Found, media: list[tuple[int, int]]) -> None:
 
 
 _KNOWN_START = re.compile(r"(?<![\w-])[\w]")
+# letters of Kazakh, Kyrgyz, Uzbek and Tajik Cyrillic read as the Russian letters they are spelt with in
+# Russian text («Самрук-Қазына» is «Самрук-Казына», «Қанат Құдайберген» is «Канат Кудайберген»), one
+# letter for one so that offsets stay those of the text
+_NATIONAL_LETTERS = str.maketrans("ӘәҒғҚқҢңӨөҰұҮүҺһІіҲҳӢӣӮӯ", "АаГгКкНнОоУуУуХхИиХхИиУу")
 
 
 def extract_ru(text: str, published_at: datetime | None = None,
@@ -111,7 +120,7 @@ def extract_ru(text: str, published_at: datetime | None = None,
     read as «Казатомпром»); the folded text has the same length, and sentences are quoted from
     ``text`` itself."""
     written = text
-    text = fold_lookalikes(text)
+    text = fold_lookalikes(text).translate(_NATIONAL_LETTERS)
     sents = Sentences(text)
     found = Found(len(text))
     media: list[tuple[int, int]] = []

@@ -136,9 +136,11 @@ def deposit_commodities() -> dict[str, tuple[str, ...]]:
 def _word_pattern(word: str) -> str:
     if re.fullmatch(r"[А-ЯЁа-яё]+", word) and len(word) >= 5 and not word.isupper():
         stem = word[:-1] if word[-1] in "аеёиоуыэюяйь" else word
-        if re.search(r"(?:ск|цк|н)(?:ий|ый|ой|ая|ое)$", word):
-            stem = word[:-2]  # an adjective: Талнахское, Талнахского, Полярный, Полярного
+        if re.search(r"(?:ск|цк|н)(?:ий|ый|ой|ая|ое)$|(?:ий|ый|ой)$", word):
+            stem = word[:-2]  # an adjective: Талнахское, Талнахского, Полярный, Полярного, Сухой, Сухого
         return re.escape(stem) + ENDINGS
+    if re.fullmatch(r"[А-ЯЁ][а-яё]{2,3}", word) and word[-1] not in "аеёиоуыэюяйь":
+        return re.escape(word) + ENDINGS  # a short noun ending in a consonant: Лог, Лога, Логе
     if re.fullmatch(r"[А-ЯЁ]{2,}", word):  # acronyms decline with a dash or plain letters: НГМК, НГМК-а
         return re.escape(word) + r"(?:-?[а-яё]{1,3})?"
     return re.escape(word)

@@ -52,14 +52,19 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
         elif patronymic:
             i += 2
             continue  # "Болотбек Имашевич": a first name and patronymic, no surname
+        role = _role_before(text, roles, a.start())
+        # a third capitalised word right after: the name is the later pair ("Республики Кыргызстан Медер
+        # Машиев", "партии Ар-Намыс Нуржан Бадыкеева"), so the loose rules below stay out of this one
+        followed = third is not None and text[b.end():third.start()] in (" ", "\u00a0") and b is words[i + 1]
+        cued = not followed and (role is not None or bool(_SPEECH_BEFORE.search(text, max(0, a.start() - 30), a.start())))
         if PLACE_NOUN.match(text[b.end():b.end() + 20]) or _ROLE_RE.fullmatch(a.group(0)) \
-                or country_stem(a.group(0)) or country_stem(surname_word):
+                or (country_stem(a.group(0)) and not (cued and _country_as_given(a.group(0), surname_word))) \
+                or country_stem(surname_word):
             i += 1
-            continue  # "Аким Карагандинской области", "Президент Узбекистана"
+            continue  # "Аким Карагандинской области", "Президент Узбекистана"; "министр Иран Шархан" is a person
         if a.group(0).startswith(("Мин", "Гос", "Нац")) and not morph.given_name(a.group(0)):
             i += 1
             continue  # "главы Минпромстроя Нагаспаева": a ministry, not a first name
-        role = _role_before(text, roles, a.start())
         known = morph.person_nominative(a.group(0), surname_word)
         ok = False
         if known is not None and (morph.is_surname(surname_word) or (
@@ -68,6 +73,8 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
         elif role is not None and morph.is_surname(surname_word) and not morph.is_dictionary_word(surname_word) \
                 and (not morph.is_dictionary_word(a.group(0)) or _SURNAME_END.search(surname_word)):
             ok = True  # "Министр Канат Шарлапаев": a first name the dictionary reads as a noun
+        elif cued and _unknown_pair(a.group(0), surname_word, known is not None or role is not None):
+            ok = True  # "председатель правления Канат Кудайберген", "по словам Азима Иброхима"
         if not ok:
             i += 1
             continue
@@ -99,6 +106,36 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
         for m in re.finditer(r"(?<![\w.-])" + re.escape(stem) + gz.ENDINGS + r"(?![\w-])", text):
             if not found.is_claimed(m.start(), m.end()):
                 ent.mentions.append((m.start(), m.end()))
+
+
+# a verb of saying or "по словам" right before a name: "сообщил Иран Шархан", "по словам Азима Иброхима"
+_SPEECH_BEFORE = re.compile(r"(?:(?:сообщил|заявил|рассказал|отметил|сказал|подчеркнул|пояснил|уточнил|добавил|"
+                            r"считает|полагает|говорит)[а-я]{0,2}|[Пп]о[\s\u00a0]+словам)[\s\u00a0,]+$")
+
+
+def _country_as_given(first: str, surname: str) -> bool:
+    """A country's name in the nominative as a first name ("Иран Шархан"), not "Узбекистана Шавкат"."""
+    return any("nomn" in p.tag for p in morph.parses(first)) and not morph.is_dictionary_word(surname) \
+        and not _is_known_first(surname)
+
+
+def _is_known_first(word: str) -> bool:
+    return any("Name" in p.tag and p.is_known for p in morph.parses(word))
+
+
+def _unknown_pair(first: str, surname: str, first_known: bool) -> bool:
+    """Two capitalised words after a post or a verb of saying, neither a word of the dictionary
+    (a common word may still be the surname after a known first name: "Александр Хрущ"; after a post,
+    a first name the dictionary reads as a noun: "председатель Канат Кудайберген")."""
+    if _is_known_first(surname) or (not first_known and morph.is_dictionary_word(first)):
+        return False
+    if morph.given_name(first) is None and surname.endswith(("у", "ю")):
+        return False  # "Олий Мажлису": a dative, not a name in the nominative
+    if morph.is_dictionary_word(first) and not any("nomn" in p.tag for p in morph.parses(first)):
+        return False  # "в Послании Олий Мажлису": a noun in another case
+    if morph.is_dictionary_word(surname) and (not first_known or morph.given_name(first) is None):
+        return False
+    return not morph.is_oblique_place(surname) and gz.country_of_word(surname) is None
 
 
 _TWO_INITIALS = re.compile(r"[А-ЯЁ]\.[\s\u00a0]?[А-ЯЁ]\.")
