@@ -75,6 +75,16 @@ def test_company_aliases() -> None:
     assert set(companies) == {"Rio Tinto", "Russian Copper Company"}
 
 
+def test_abbreviations_that_end_sentences() -> None:
+    """"etc." and "Ltd." end a sentence where a sentence opener follows; "Ltd. said" does not."""
+    from orewire.facts.text import Sentences
+
+    text = "Chile, Peru, etc. In terms of output, Chile leads. Kazzinc Ltd. The company said. Rio Tinto Ltd. said so."
+    spans = Sentences(text).spans
+    assert [text[a:b] for a, b in spans] == ["Chile, Peru, etc.", "In terms of output, Chile leads.", "Kazzinc Ltd.",
+                                             "The company said.", "Rio Tinto Ltd. said so."]
+
+
 def test_resource_terms_are_not_the_miner_of_that_name() -> None:
     """"Mineral Resources" is a miner's name, and a reporting code's term after "Total", "Indicated"."""
     terms = extract("Total Mineral Resources increased to 45.6 Mt. Indicated Mineral Resources were 20 Mt.")

@@ -140,6 +140,17 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a joint venture's first partner pays
     ("The Kyzyl smelter is a $1.2 billion joint venture between Kazzinc, Glencore and a Chinese partner.",
      [("investment", 1.2e9, None, {"party": "Kazzinc"})]),
+    # a world total is no one's; a country's tonnage of a metal is metal, however large; "etc." can end a sentence
+    ("According to the USGS, global copper reserves were 1 billion tons in 2023. Countries rich in copper resources "
+     "include Chile (190 million tons), Peru (120 million tons) and Russia (80 million tons), etc. In terms of output, "
+     "global copper mine production was 22 million tons.",
+     [("reserves", 1e9, None, {"subject": None, "commodity": "copper"}),
+      ("reserves", 190e6, "Chile", {"commodity": "copper"}), ("reserves", 120e6, "Peru", {"commodity": "copper"}),
+      ("reserves", 80e6, "Russia", {"commodity": "copper"}),
+      ("production", 22e6, None, {"subject": None, "commodity": "copper"})]),
+    # a market's shortage or surplus is neither output nor trade
+    ("The refined copper market was in short supply of 87,000 tons in 2023, after a supply shortage of 434,000 tons "
+     "in 2022.", []),
     # a resource table aligned with spaces: the tonnage column is ore, the contained columns are metal
     ("Table 1: Kyzyltas Mineral Resource Estimate\n\nCategory     Tonnes (Mt)   Cu (%)   Au (g/t)   Contained Cu (kt)"
      "   Contained Au (koz)\nIndicated    21.3          0.45     0.35       96                  240\n",

@@ -15,6 +15,12 @@ _ABBREVIATIONS = frozenset(
 # long run ("....", "?.?.") costs one pass instead of one pass per starting position.
 _BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9А-Я])|\n\s*\n|\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.-]*)$")  # "y-o-y." is a word, not an initial
+# abbreviations that also end sentences ("..., Mexico and the US, etc. In terms of output", "Kazzinc
+# Ltd. The company"), where the next word is one that opens sentences rather than names
+_ENDING_ABBREVIATIONS = frozenset(["etc", "inc", "ltd", "corp", "co", "mln", "bln", "bn", "pty", "u.s", "u.k"])
+_OPENER_NEXT = re.compile(r"\s+(?:The|In|It|Its|This|These|Those|That|At|According|However|As|On|For|He|She|They|We|"
+                          r"But|Meanwhile|Also|Earlier|Last|Next|Since|After|Before|Under|With|From|By|During|If|"
+                          r"While|When|There|Such|Our|His|Their)\b")
 
 
 class Sentences:
@@ -64,7 +70,8 @@ def _split(text: str) -> list[tuple[int, int]]:
             if w:
                 word = w.group(1).lower().rstrip(".")
                 # "U.S." style, single initials ("J. Smith") and known abbreviations keep going
-                if word in _ABBREVIATIONS or len(word) == 1 or (len(word) <= 4 and "." in word):
+                if (word in _ABBREVIATIONS or len(word) == 1 or (len(word) <= 4 and "." in word)) and not (
+                        word in _ENDING_ABBREVIATIONS and _OPENER_NEXT.match(text, m.end())):
                     continue
         _push(text, spans, start, end)
         start = end

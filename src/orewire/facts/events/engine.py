@@ -330,6 +330,17 @@ _ALIGNED = re.compile(r"\d(?:\t|  )\s*(?=\d)")
 _OF_COMMODITY = re.compile(r"^\s*(?:of|of contained|contained|of pure|of refined|of raw)?\s*$", re.IGNORECASE)
 
 
+_WORLD = re.compile(r"\b(?:global|world(?:wide|'s)?|мир(?:а|овые|овое|овой)?|глобальн\w*)\b", re.IGNORECASE)
+
+
+def _national(art: Article, a: int, b: int, ss: int, se: int) -> bool:
+    """Whether a clause states a country's or the world's total: a country or "global" in it and no
+    deposit or company named in its sentence (a country's tonnage of a metal is metal, not ore)."""
+    if art.in_span(ss, se, ("deposit", "company")):
+        return False
+    return bool(_WORLD.search(art.text, a, b) or art.in_span(a, b, ("country",)))
+
+
 def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, int]) -> str | None:
     f = num.fact
     assert f is not None
@@ -358,6 +369,8 @@ def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, i
         if not named_after:
             guess = f.commodity or art.commodity_near(num.start, num.end, ss, se) or art.main_commodity
             limit = _ORE_FROM.get(guess or "", (None, None))[0 if kind == "production" else 1]
+            if limit is not None and _national(art, a, b, ss, se):
+                limit = None  # "global copper reserves were 1 billion tons", "Chile (190 million tons)": metal
             if (limit is not None and f.value >= limit) or art.lex.throughput.search(text, max(a, num.start - 80),
                                                                                      min(b, num.end + 40)):
                 return "ore"

@@ -127,6 +127,21 @@ def _owner_of_reserves(art: Article, ms: list[Mention], pos: int) -> Mention | N
     return None
 
 
+# "global copper reserves", "world mine production of", "мировое производство": a world total
+WORLD_TOTAL = re.compile(r"\b(?:global|world|worldwide|world's|мировы[еx]|мирово[ейго]|мировая|глобальн\w+)\s+"
+                         r"(?:[\w-]+\s+){0,3}?(?:reserves?|resources?|production|output|supply|exports?|imports?|"
+                         r"mine production|запас\w*|ресурс\w*|производств\w*|добыч\w*|выпуск\w*|экспорт\w*)\b",
+                         re.IGNORECASE)
+
+
+def _world_total(art: Article, ms: list[Mention], pos: int, clause_start: int) -> bool:
+    """Whether the number's clause states a world total before it, with no name between."""
+    found = None
+    for m in WORLD_TOTAL.finditer(art.text, max(clause_start, pos - 90), pos):
+        found = m
+    return found is not None and not any(found.start() <= x.start < pos for x in ms)
+
+
 def set_slot(ev: Event, slot: str, m: Mention | None) -> None:
     if m is None:
         return
@@ -309,5 +324,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         subject = _owned_by_country(art, subject, ms)
     if subject is not None and party is not None and subject.id == party.id and ev.kind not in ("investment",):
         party = None
+    if ev.kind in ("reserves", "production", "trade") and _world_total(art, ms, num.start, clause[0]):
+        subject = None  # "global copper reserves were 1 billion tons": the world's, no one's
     set_slot(ev, "subject", subject)
     set_slot(ev, "party", party)
