@@ -151,6 +151,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a market's shortage or surplus is neither output nor trade
     ("The refined copper market was in short supply of 87,000 tons in 2023, after a supply shortage of 434,000 tons "
      "in 2022.", []),
+    # the one company the lead names is the producer of output told sentences later with no name
+    ("Zijin Mining Group has announced that its net profit fell in the first half. Revenues were flat. Assets rose. "
+     "Metal prices rose sharply. Hedging losses weighed on profit. Copper output hit 273,701 tons in the half.",
+     [("production", 273701, "Zijin Mining Group", {"commodity": "copper"})]),
     # a resource table aligned with spaces: the tonnage column is ore, the contained columns are metal
     ("Table 1: Kyzyltas Mineral Resource Estimate\n\nCategory     Tonnes (Mt)   Cu (%)   Au (g/t)   Contained Cu (kt)"
      "   Contained Au (koz)\nIndicated    21.3          0.45     0.35       96                  240\n",

@@ -342,6 +342,13 @@ class Article:
                 return recent[-1]
         for kind in kinds:
             best = self._most.get(kind)
-            if best is not None and self._counts[best.id] >= 2:
+            if best is not None and (self._counts[best.id] >= 2 or self._lead_alone(best)):
                 return best
         return None
+
+    def _lead_alone(self, m: Mention) -> bool:
+        """Whether ``m`` is the only entity of its kind the article names, named in its first two
+        sentences ("Zijin Mining Group ... has announced": the firm the rest of the article speaks of)."""
+        if len(self.sents.spans) < 2 or any(x.kind == m.kind and x.id != m.id for x in self.mentions):
+            return False
+        return m.start < self.sents.spans[1][1]
