@@ -116,6 +116,13 @@ def test_currency_word_ranges_give_both_ends(text: str, ends: list[tuple[float, 
     assert _amounts(text) == ends
 
 
+def test_spaced_thousands_with_decimals_and_metric_ton_grades() -> None:
+    """"10 104.3 kg" (thousands grouped by a space) and "grams per metric ton" grades."""
+    assert [(q.value, q.unit) for q in find_quantities("10 104.3 kg of gold averaging 0.78 grams per metric ton")] == [
+        (10.1043, "t"), (0.78, "g/t")]
+    assert [q.value for q in find_quantities("in 2023 100 tonnes")] == [100.0]
+
+
 def test_money_is_not_a_quantity() -> None:
     facts = extract("All-in costs were US$1,050/oz and $1,283 per ounce, with a $40m budget.").facts
     assert [f.type for f in facts] == ["amount", "amount", "amount"]

@@ -32,6 +32,8 @@ UNITS: dict[str, tuple[str, float]] = {
     "meters": ("m", 1.0), "metres": ("m", 1.0), "meter": ("m", 1.0), "metre": ("m", 1.0), "m": ("m", 1.0),
     "g/t": ("g/t", 1.0), "gpt": ("g/t", 1.0), "g/tonne": ("g/t", 1.0), "grams per tonne": ("g/t", 1.0),
     "grams per ton": ("g/t", 1.0), "grammes per tonne": ("g/t", 1.0), "gram per tonne": ("g/t", 1.0),
+    "grams per metric ton": ("g/t", 1.0), "grams per metric tonne": ("g/t", 1.0), "grams a tonne": ("g/t", 1.0),
+    "grams a ton": ("g/t", 1.0),
 }
 # units that take a scale word in front ("2.5 million ounces")
 _SCALABLE = {"t", "oz", "lb"}
@@ -39,7 +41,7 @@ _SCALABLE = {"t", "oz", "lb"}
 _unit_alt = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _SCALE = r"(?:thousand|million|billion|mln|bln|mn|bn)"
 # "8 021 ounces": thousands grouped by plain spaces, as many wires write them
-_NUMBER_Q = rf"\d{{1,3}}(?: \d{{3}})+(?![\d,.]\d)|{NUMBER}"
+_NUMBER_Q = rf"\d{{1,3}}(?: \d{{3}})+(?:\.\d+)?(?![\d,.]\d)|{NUMBER}"
 QUANTITY_RE = re.compile(
     rf"(?<![\w$€£¥₸₽.,/])(?P<num>{_NUMBER_Q})"
     rf"(?:[\s\-‑]?(?P<scale>{_SCALE})\b[\s\-‑]*|(?P<mscale>m)\s?(?=tonnes|tons|ounces|oz|pounds|lbs)|[\s\-‑]?)"
