@@ -155,6 +155,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Zijin Mining Group has announced that its net profit fell in the first half. Revenues were flat. Assets rose. "
      "Metal prices rose sharply. Hedging losses weighed on profit. Copper output hit 273,701 tons in the half.",
      [("production", 273701, "Zijin Mining Group", {"commodity": "copper"})]),
+    # a cut-off grade is where an estimate cuts, not a grade it has
+    ("The Inferred Resource of 4.6Mt grading 3.2g/t Au is reported using a 1.5g/t cutoff.",
+     [("reserves", 4.6e6, None, {"commodity": "ore"}), ("reserves", 3.2, None, {"commodity": "gold"})]),
+    ("Resources are reported at a cut-off grade of 0.3 g/t gold and total 2 Moz at 1.1 g/t.",
+     [("reserves", 2e6, None, {"commodity": "gold"}), ("reserves", 1.1, None, {})]),
     # a resource table aligned with spaces: the tonnage column is ore, the contained columns are metal
     ("Table 1: Kyzyltas Mineral Resource Estimate\n\nCategory     Tonnes (Mt)   Cu (%)   Au (g/t)   Contained Cu (kt)"
      "   Contained Au (koz)\nIndicated    21.3          0.45     0.35       96                  240\n",

@@ -160,6 +160,11 @@ def _lower_bounds(text: str, facts: list[Fact]) -> list[Fact]:
     return out
 
 
+_CUTOFF_AFTER = re.compile(r"\s*(?:(?:Au|Ag|gold|silver|AuEq)\s+)?(?:lower\s+)?cut[\s-]?off|\s*бортов", re.IGNORECASE)
+_CUTOFF_BEFORE = re.compile(r"(?:cut[\s-]?off(?:\s+grade)?(?:\s+of)?|бортово\w*\s+содержани\w*)\s*(?:of\s+)?$",
+                            re.IGNORECASE)
+
+
 def clause_of(text: str, ss: int, se: int, pos: int) -> tuple[int, int]:
     """The clause of the sentence [ss, se) that holds ``pos``: cut at semicolons and contrasts."""
     a, b = ss, se
@@ -221,6 +226,10 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
     else:
         if num.what == "q" and lex.change_before.search(text, max(ss, num.start - 40), num.start):
             return None  # "a reduction of about 2,500 tonnes from the guidance": a change, not a measure
+        if num.what == "q" and num.fact is not None and num.fact.unit == "g/t" and (
+                _CUTOFF_AFTER.match(text, num.end, min(se, num.end + 30))
+                or _CUTOFF_BEFORE.search(text, max(ss, num.start - 30), num.start)):
+            return None  # "reported using a 1.5g/t cutoff": the grade the estimate cuts at, not one it has
         if num.what == "a":
             before = text[max(ss, num.start - 45):num.start]
             after = text[num.end:min(se, num.end + 40)]
