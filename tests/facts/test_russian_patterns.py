@@ -355,3 +355,68 @@ def test_latin_page_clutter_and_glosses_are_no_companies(text: str) -> None:
 
 def test_a_latin_name_in_brackets_after_a_company_word_is_still_a_company() -> None:
     assert _names("Участок купила инвестиционная компания (Cove Capital).", "company") == {"Cove Capital"}
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a Turkic or Mongolian place word left in small letters is still part of the name
+    ("Разведку ведут на месторождении Кызыл тау в горах.", {"Kyzyl Tau": []}),
+    ("Экспорт угля с Таван толгоя вырос вдвое.", {"Tavan Tolgoi": ["coal"]}),
+    # a known name that is only the first word of a quoted one
+    ("Инвестор купил месторождение «Кызыл Алма» у государства.", {"Kyzyl Alma": []}),
+    # a combine or a corporation named after a place is no deposit
+    ("Эльконский ГМК получил новую лицензию.", {}),
+    ("Лицензию получил Эльконский горно-металлургический комбинат.", {}),
+    # kind adjectives between the deposit word and the names
+    ("На торги выставят месторождения рудного золота Красивое и Перевальное.",
+     {"Krasivoye": ["gold"], "Perevalnoye": ["gold"]}),
+])
+def test_small_letter_place_words_quoted_names_combines_and_kind_adjectives(
+        text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a compound adjective names every commodity of its parts
+    ("Конкурс на освоение золото-сурьмяного месторождения Кенколь отменен.", {"Kenkol": ["gold", "antimony"]}),
+    # "Оно содержит ..." in the next sentence speaks of the deposit just named
+    ("Госкомиссия утвердила запасы месторождения «Каратепа». Оно содержит медь и серебро.",
+     {"Karatepa": ["copper", "silver"]}),
+    # the commodities of an unnamed deposit beside a named one stay with the unnamed one
+    ("Рядом со свинцово-цинковым месторождением нашли золоторудное месторождение «Арчали».",
+     {"Archali": ["gold"]}),
+])
+def test_commodities_of_compounds_pronouns_and_unnamed_deposits(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,company", [
+    ("Лицензию на участок получила Казахстанская горнорудная компания.", "Kazakhstanskaya gornorudnaya kompaniya"),
+    ("Об этом сообщили в Национальной горнорудной корпорации.", "Natsionalnaya gornorudnaya korporatsiya"),
+])
+def test_names_of_adjectives_and_a_company_word(text: str, company: str) -> None:
+    assert _names(text, "company") == {company}
+
+
+@pytest.mark.parametrize("text", [
+    "Китайская горнодобывающая компания купила долю в руднике.",
+    "Акции купила российская горнорудная компания «Север».",
+])
+def test_a_generic_company_phrase_is_no_name(text: str) -> None:
+    assert not any("kompaniya" in n for n in _names(text, "company"))
+
+
+@pytest.mark.parametrize("text,amount", [
+    ("Инвестиции составят 5 млн дол. в год.", (5e6, "USD")),
+    ("Сделка на 3 млн долл США закрыта.", (3e6, "USD")),
+    ("Проект оценен в 12 млрд тенге.", (12e9, "KZT")),
+    ("Бюджет программы — 1,2 трлн сумов.", (1.2e12, "UZS")),
+])
+def test_amount_abbreviations(text: str, amount: tuple[float, str]) -> None:
+    got = [(f["value"], f["currency"]) for f in _contract(text)["facts"] if f["type"] == "amount"]
+    assert got == [amount]
+
+
+def test_thousands_of_ounces() -> None:
+    got = [(f["value"], f["unit"]) for f in _contract("Запасы составляют 350 тыс. унций золота.")["facts"]
+           if f["type"] == "quantity"]
+    assert got == [(350000.0, "oz")]

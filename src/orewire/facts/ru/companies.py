@@ -125,7 +125,23 @@ def _national_companies(text: str, found: Found) -> None:
             _company(found, q.group("name"), s, e)
 
 
+# "Казахстанская горнорудная компания", "Национальной горнорудной корпорации": a name made of
+# adjectives and the word itself, capitalised inside a sentence and followed by no other name
+_ADJ_COMPANY = re.compile(r"(?<=[a-zа-яё,][ \u00a0])(?P<name>[А-ЯЁ][а-яё]+(?:ая|ой|ую)(?:[ \u00a0][а-яё-]+(?:ая|ой|ую)){1,2}"
+                          r"[ \u00a0](?:компани|корпораци)(?:я|и|ей|ю))(?![\w-])(?![ \u00a0]*[«\"“„A-ZА-ЯЁ(])")
+
+
+def _adjective_companies(text: str, found: Found) -> None:
+    for m in _ADJ_COMPANY.finditer(text):
+        s, e = m.start("name"), m.end("name")
+        if found.overlaps(s, e) or morph.given_name(m.group("name").split()[0]) is not None:
+            continue
+        nominative = " ".join(morph.feminine_nominative(w) for w in m.group("name").split())
+        _company(found, nominative, s, e)
+
+
 def find_companies(text: str, found: Found) -> None:
+    _adjective_companies(text, found)
     _plants(text, found)
     _national_companies(text, found)
     for m in _LEGAL_QUOTED.finditer(text):

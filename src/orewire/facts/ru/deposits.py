@@ -25,8 +25,12 @@ from orewire.facts.ru.translit import has_cyrillic, translit
 _KW = (r"(?<![\w-])(?=[МмРрУуТтПпКк])(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*|[Уу]част(?:ок|к[а-яё]+)|[Рр]удопроявлени[а-яё]*|"
        r"[Тт]рубк[аеиуой]{1,2}|[Рр]азрез[а-яё]{0,2}|[Пп]роект[а-яё]{0,2}|"
        r"[Пп]лощад[ьи]|[Кк]арьер[а-яё]*)")
+# words of Turkic and Mongolian place names that Russian text often leaves in small letters after the
+# first word ("Таван толгой", "Сары куль", "Кызыл тау"): still part of the name
+_TOPO_WORD = (r"(?:толгой|толгоя|толгое|куль|коль|кол|тау|тобе|тюбе|булак|сай|кудук|кудык|таш|тас|шоко|уул|гол|худаг|"
+              r"обо|жол|арык|кум|кыр|адыр|тепе|дала|бастау|су)(?![\w-])")
 _NAME1 = (r"(?:[«\"“„][^«»\"“”„\n]{2,40}[»\"”“]|[A-ZА-ЯЁ][\w]*(?:-[\wА-ЯЁа-яё]+)*"
-          r"(?:[ \u00a0][A-ZА-ЯЁ][\w]*(?:-[\w]+)*){0,2})")
+          r"(?:[ \u00a0](?:[A-ZА-ЯЁ][\w]*(?:-[\w]+)*|" + _TOPO_WORD + r")){0,2})")
 _KW_NAMES = re.compile(_KW + r"(?P<between>(?:[ \t\u00a0]+(?!месторожд|рудник|участ|рудопроявл|трубк|разрез|проект|"
                        r"площад|карьер)[а-яё]+){0,4}?)[ \t\u00a0]+(?P<names>" + _NAME1
                        + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)")
@@ -38,6 +42,7 @@ _LIST_LINE = re.compile(r"[ \t\u00a0]*(?:[-–—•*·][ \t\u00a0]*|\d{1,2}[.)]
                         r"(?:[ \t\u00a0]*\([^()\n]{0,60}\))?[ \t\u00a0]*[,;.]?[ \t\u00a0]*(?=\n|$)")
 _INLINE_LIST = re.compile(r"(?P<names>" + _NAME1 + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)"
                           r"[ \t\u00a0]*(?:[.;]|(?=\n)|$)")
+_TOPO_AFTER = re.compile(r"[ \u00a0]" + _TOPO_WORD)
 _KW_PERSON = re.compile(_KW + r"\s+(?:имени|им\.)\s*(?P<init>(?:[А-ЯЁ]\.\s?){0,2})(?P<sur>[А-ЯЁ][а-яё]+)")
 _ADJ = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ск|цк)(?:ое|ого|ому|им|ом|ий|ая|ой|ую|ие|их|ими)"
 # "Бала-Саускандыкское уранованадиевое месторождение": a commodity or kind adjective between name and word
@@ -51,7 +56,7 @@ _PAREN_COMMODITIES = re.compile(r"(?P<name>" + CYR_CAP + r")\s+\((?P<list>[а-я
 _NOT_DEPOSIT_AFTER = re.compile(
     r"[»\"”“]?(?:(?:\s*,|\s+и)\s+[А-ЯЁ][\w-]*(?:ск|цк|н)[а-яё]+)*[\s\u00a0]+"
     r"(?:[а-яё-]{2,}(?:ый|ий|ой|ая|ое|ее|яя|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ими|ыми|ей)[\s\u00a0]+)?"
-    r"(?:ЗИФ|ОФ|ГРЭС|ТЭЦ|[Кк]омир|[Пп]роизводственн|[Оо]бъединени|предприяти[ея]\b|компани[яю]\b|завод|фабрик|район|"
+    r"(?:ЗИФ|ОФ|ГМК|ГРК|ГРЭС|ТЭЦ|[Кк]омбинат|[Кк]орпораци|[Хх]олдинг|[Кк]омир|[Пп]роизводственн|[Оо]бъединени|предприяти[ея]\b|компани[яю]\b|завод|фабрик|район|"
     r"област|город|поселк|посёлк|сел[оаеу]\b|аул\b|аула\b|округ|улиц|проспект|железнодорожн|станци|аэропорт|"
     r"[Мм]айнинг|Mining|Голд|Gold|Ресорсиз|Resources)")
 _NOT_DEPOSIT_BEFORE = re.compile(
@@ -66,8 +71,8 @@ def deposit_here(text: str, start: int, end: int) -> bool:
     town named after it ("в Актогайском районе"), a smelter, factory or company ("Жезказганский
     медеплавильный завод", "ТОО «Инкай»", "«Кумтор Голд»"), a person ("Сергей Орловский"). A mining
     plant named after the deposit ("Бозшакольский ГОК") still names the deposit."""
-    if _NOT_DEPOSIT_AFTER.match(text, end, end + 40):
-        return False
+    if _NOT_DEPOSIT_AFTER.match(text, end, end + 40) or _TOPO_AFTER.match(text, end, end + 12):
+        return False  # ... or the first word of a longer name: "Кызыл тау" is not Kyzyl
     before = text[max(0, start - 40):start]
     if _NOT_DEPOSIT_BEFORE.search(before):
         return False
@@ -106,8 +111,11 @@ def _deposit_name(found: Found, raw: str, start: int, end: int, text: str, kw: s
         return None  # after "проект" only a known deposit ("проект «Кумторзолото»", "проект Правительства")
     if k is not None and k.kind == "deposit":
         ent = found.add("deposit", k.name, name, start, end)
-    else:
-        ent = found.add("deposit", latin_name(name), name, start, end)
+    else:  # every word of a name capitalised in Latin: "Сары куль" is Sary Kul
+        latin = latin_name(name)
+        if not quoted:
+            latin = " ".join(w[:1].upper() + w[1:] for w in latin.split(" "))
+        ent = found.add("deposit", latin, name, start, end)
     found.claim(start, end)
     return ent
 
@@ -129,6 +137,8 @@ def _adjective_deposit(adj: str, kw: str, text: str) -> str:
     return base
 
 
+_PRONOUN_HOLDS = re.compile(r"(?:^|(?<=[.!?][ \u00a0])|(?<=\n))(?:Оно|Он)[ \u00a0]+(?:[а-яё]+[ \u00a0]+){0,3}?"
+                            r"(?:содерж|богат|включа)[а-яё]*")
 _BARE_KW = re.compile(r"(?<![\w-])(?:[Мм]есторождени[а-яё]*|[Уу]част(?:ок|к[аеуи]|ком))(?![\w-])")
 
 
@@ -136,6 +146,11 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
               bare: list[tuple[int, int]]) -> None:
     def commodity_of(word: str) -> str | None:
         return gz.commodity_of_word(word.lower())
+
+    def commodities_of(word: str) -> list[str]:
+        """Every commodity of a word, of each part of a compound: "золото-сурьмяного" -> gold, antimony."""
+        out = [c for c in (commodity_of(part) for part in word.split("-") if part) if c]
+        return list(dict.fromkeys(out)) or [c for c in (commodity_of(word),) if c]
 
     def near_commodities(after: str) -> list[str]:
         """Commodities named right after a deposit word: "месторождения лития", "по урану и молибдену"."""
@@ -173,7 +188,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         mid = m.group("mid").split()
         if any(commodity_of(w) is None and not _KIND_ADJ.fullmatch(w) for w in mid):
             continue  # "Карагандинской области месторождение": the words between are not the deposit's kind
-        near = [*(c for c in (commodity_of(w) for w in mid) if c), *near]
+        near = [*(c for w in mid for c in commodities_of(w)), *near]
         for a in adjs:
             s = text.index(a, pos)
             pos = s + len(a)
@@ -190,18 +205,19 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                     ent2.forms.append(a)
                 for c in near:
                     links.append((ent2, c))
-                if before and commodity_of(before[-1]):
-                    links.append((ent2, commodity_of(before[-1]) or ""))
+                for c in commodities_of(before[-1]) if before else ():
+                    links.append((ent2, c))
     for m in _KW_NAMES.finditer(text):
         between = m.group("between").split()
-        if any(commodity_of(w) is None and w not in ("по", "с", "содержанием") for w in between) \
+        if any(commodity_of(w) is None and w not in ("по", "с", "содержанием") and not _KIND_ADJ.fullmatch(w)
+               for w in between) \
                 and not IRON.match(m.group("between").strip()):
             continue
         near = [c for c in (commodity_of(w) for w in between) if c]
         if IRON.search(m.group("between")):
             near = ["iron ore"]
         before = text[max(sents.span(m.start())[0], m.start() - 25):m.start()].split()
-        pre = commodity_of(before[-1]) if before else None
+        pre = commodities_of(before[-1]) if before else []
         names = m.group("names")
         pos = m.start("names")
         parts = re.findall(_NAME1, names)
@@ -214,7 +230,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                 for known_ent in found.ents.values():
                     if known_ent.kind == "deposit" and any(ms <= s < me or s <= ms < e
                                                            for ms, me in known_ent.mentions):
-                        for c in [*near, *([pre] if pre else [])]:
+                        for c in [*near, *pre]:
                             links.append((known_ent, c))
                 continue
             if re.fullmatch(_ADJ, raw) and re.match(r"\s+[а-яё]", text[e:e + 3]) \
@@ -223,7 +239,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             new = _deposit_name(found, raw, s, e, text, m.group("kw"))
             if new is None:
                 break
-            for c in [*near, *([pre] if pre else [])]:
+            for c in [*near, *pre]:
                 links.append((new, c))
             if not near:
                 for c in near_commodities(text[e:e + 60]):
@@ -238,6 +254,9 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             if listed is not None:
                 for c in items:
                     links.append((listed, c))
+    # a sentence that opens with "Оно содержит", "Он богат": the deposit named before
+    for m in _PRONOUN_HOLDS.finditer(text):
+        bare.append((m.start(), m.end()))
     # a deposit word with no name but with its commodity: "месторождение олова", "запасы месторождения ... меди"
     for m in _BARE_KW.finditer(text):
         after = text[m.end():m.end() + 20]
@@ -380,6 +399,9 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
     # ... and when the sentence names several deposits, the commodity goes to the nearest one before it
     # with those listed together with it ("на Акжале медь, а на Каратасе золото"; "Шокпар и Гагаринское
     # богаты золотом"), or to the first one after it when none is before
+    # a commodity adjective right before a deposit word with no name describes that other deposit:
+    # "рядом со свинцово-цинковым месторождением ... месторождение «Чинорсой»"
+    unnamed = {cs for cs, ce, _c, _d in spans for bs, _be in bare if re.fullmatch(r"[\s\u00a0]+|-?[а-яё-]*[\s\u00a0]+", text[ce:bs])}
     for ent in deposits:
         if ent.name in tied:
             continue
@@ -387,6 +409,8 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
             ss, se = sents.span(s)
             here = sorted((ms, me, d) for d in deposits for ms, me in d.mentions if ss <= ms < se)
             for cs, _ce, c, descriptive in spans:
+                if cs in unnamed:
+                    continue
                 if ss <= cs < se and not descriptive and ent in _owners(text, here, cs, _one_commodity(ss, se)):
                     add(ent.name, c)
     # "месторождение олова", "запасы месторождения ... меди", "участок содержит ..." with no name: the

@@ -95,6 +95,8 @@ def _known(text: str, found: Found, media: list[tuple[int, int]]) -> None:
             m = rx.match(text, w.start())
             if m is None:
                 continue
+            if text[m.start() - 1:m.start()] in Q_OPEN and _QUOTED_ON.match(text, m.end()):
+                break  # «Кызыл Алма»: a known name is only the first word of the quoted one
             if k.kind == "media":
                 media.append((m.start(), m.end()))
             elif k.kind == "deposit" and not deposit_here(text, m.start(), m.end()):
@@ -106,6 +108,7 @@ def _known(text: str, found: Found, media: list[tuple[int, int]]) -> None:
 
 
 _KNOWN_START = re.compile(r"(?<![\w-])[\w]")
+_QUOTED_ON = re.compile(r"[ \u00a0-]+[^«»\"“”„\n]{1,30}[»\"”“]")
 # letters of Kazakh, Kyrgyz, Uzbek and Tajik Cyrillic read as the Russian letters they are spelt with in
 # Russian text («Самрук-Қазына» is «Самрук-Казына», «Қанат Құдайберген» is «Канат Кудайберген»), one
 # letter for one so that offsets stay those of the text

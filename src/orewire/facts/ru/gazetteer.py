@@ -133,11 +133,25 @@ def deposit_commodities() -> dict[str, tuple[str, ...]]:
     return {d.name: d.commodities for d in deposits()}
 
 
+def _form_pattern(form: str) -> str:
+    """A form's words in any case form; a word after the first also in small letters ("Таван толгой")."""
+    words = form.split()
+    parts = [_word_pattern(words[0])]
+    for w in words[1:]:
+        body = _word_pattern(w)
+        if w[:1].isupper() and not w.isupper() and body.startswith(re.escape(w[:1])):
+            body = f"[{w[:1]}{w[:1].lower()}]" + body[len(re.escape(w[:1])):]
+        parts.append(body)
+    return r"[\s\u00a0]+".join(parts)
+
+
 def _word_pattern(word: str) -> str:
     if re.fullmatch(r"[А-ЯЁа-яё]+", word) and len(word) >= 5 and not word.isupper():
         stem = word[:-1] if word[-1] in "аеёиоуыэюяйь" else word
-        if re.search(r"(?:ск|цк|н)(?:ий|ый|ой|ая|ое)$|(?:ий|ый|ой)$", word):
-            stem = word[:-2]  # an adjective: Талнахское, Талнахского, Полярный, Полярного, Сухой, Сухого
+        if re.search(r"(?:ск|цк|н)(?:ий|ый|ой|ая|ое)$", word):
+            stem = word[:-2]  # an adjective: Талнахское, Талнахского, Полярный, Полярного
+        elif re.search(r"(?:ий|ый|ой)$", word):  # an adjective or a noun: Сухой, Сухого; Толгой, Толгоя
+            return re.escape(word[:-2]) + "(?:" + re.escape(word[-2]) + ENDINGS + "|" + ENDINGS + ")"
         return re.escape(stem) + ENDINGS
     if re.fullmatch(r"[А-ЯЁ][а-яё]{2,3}", word) and word[-1] not in "аеёиоуыэюяйь":
         return re.escape(word) + ENDINGS  # a short noun ending in a consonant: Лог, Лога, Логе
@@ -156,7 +170,7 @@ def known_pattern() -> tuple[re.Pattern[str], dict[str, Known]]:
         for j, form in enumerate(k.forms):
             key = f"k{i}_{j}"
             table[key] = k
-            body = r"[\s\u00a0]+".join(_word_pattern(w) for w in form.split())
+            body = _form_pattern(form)
             alts.append((len(form), key, body))
     alts.sort(key=lambda t: -t[0])
     pat = "|".join(f"(?P<{key}>{body})" for _, key, body in alts)
@@ -178,7 +192,7 @@ def known_index() -> dict[str, list[tuple[re.Pattern[str], Known, str]]]:
     index: dict[str, list[tuple[int, re.Pattern[str], Known, str]]] = {}
     for k in known():
         for form in k.forms:
-            body = r"[\s\u00a0]+".join(_word_pattern(w) for w in form.split())
+            body = _form_pattern(form)
             index.setdefault(form[:3], []).append((len(form), re.compile(body + r"(?![\w-])"), k, form))
     return {key: [(rx, k, f) for _, rx, k, f in sorted(items, key=lambda t: -t[0])] for key, items in index.items()}
 

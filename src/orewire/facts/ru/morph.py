@@ -195,3 +195,17 @@ def adjective_neuter(word: str) -> str:
         if word.endswith(end):
             return word[: -len(end)] + "ное"
     return word
+
+
+@lru_cache(maxsize=4096)
+def feminine_nominative(word: str) -> str:
+    """An adjective or a feminine noun of the first declension in the nominative singular, its first
+    letter's case kept: "Казахстанской" -> "Казахстанская", "компании" -> "компания"."""
+    low = word.lower()
+    for p in parses(low):
+        if p.tag.POS in ("ADJF", "NOUN") and ("femn" in p.tag or p.tag.POS == "ADJF"):
+            form = p.inflect({"nomn", "sing", "femn"} if p.tag.POS == "ADJF" else {"nomn", "sing"})
+            if form is not None:
+                out = form.word
+                return out[:1].upper() + out[1:] if word[:1].isupper() else out
+    return word
