@@ -160,6 +160,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("reserves", 4.6e6, None, {"commodity": "ore"}), ("reserves", 3.2, None, {"commodity": "gold"})]),
     ("Resources are reported at a cut-off grade of 0.3 g/t gold and total 2 Moz at 1.1 g/t.",
      [("reserves", 2e6, None, {"commodity": "gold"}), ("reserves", 1.1, None, {})]),
+    # money paid for a stake is the deal's price, and who pays or earns in buys; an earn-in's stake is a deal's
+    ("Uranium One Holding would invest an initial $30 million for a 15% stake in Tolillar. Uranium One could earn "
+     "another 35% for $185 million.",
+     [("deal", 30e6, "Tolillar", {"party": "Uranium One Holding"}), ("deal", 15, "Tolillar", {}),
+      ("deal", 35, None, {}), ("deal", 185e6, None, {})]),
     # a resource table aligned with spaces: the tonnage column is ore, the contained columns are metal
     ("Table 1: Kyzyltas Mineral Resource Estimate\n\nCategory     Tonnes (Mt)   Cu (%)   Au (g/t)   Contained Cu (kt)"
      "   Contained Au (koz)\nIndicated    21.3          0.45     0.35       96                  240\n",

@@ -165,6 +165,16 @@ _CUTOFF_BEFORE = re.compile(r"(?:cut[\s-]?off(?:\s+grade)?(?:\s+of)?|борто�
                             re.IGNORECASE)
 
 
+# money paid for a stake is a deal's price
+_FOR_STAKE = re.compile(r"\s*(?:in cash\s+)?for\s+(?:an?\s+|the\s+|its\s+)?(?:(?:further|additional|initial|another)\s+)?"
+                        r"\d{1,3}(?:[.,]\d+)?\s?(?:%|per\s?cent)", re.IGNORECASE)
+_STAKE_FOR = re.compile(r"\d\s?(?:%|per\s?cent)\s+(?:(?:stake|interest|of\s+\w+)\s+)?for\s+(?:about\s+|up to\s+)?$",
+                        re.IGNORECASE)
+
+
+_EARN_BEFORE = re.compile(r"\bearn(?:s|ed|ing)?\s+(?:(?:another|an additional|a further|an|up to|a)\s+)*$", re.IGNORECASE)
+
+
 def clause_of(text: str, ss: int, se: int, pos: int) -> tuple[int, int]:
     """The clause of the sentence [ss, se) that holds ``pos``: cut at semicolons and contrasts."""
     a, b = ss, se
@@ -219,6 +229,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
     a, b = clause_of(text, ss, se, num.start)
     if num.what == "s":
         cue = _nearest_cue(art, lex.deal_only, ss, se, num, (ss, se))
+        if cue is None and _EARN_BEFORE.search(text, max(ss, num.start - 40), num.start):
+            cue = ("deal", num.start)  # "could earn another 35% for $185 million": an earn-in's stake
         if cue is None or not (lex.buy_verb.search(text, ss, se) or lex.seller_verb.search(text, ss, se)
                                or lex.deal_act.search(text, ss, se) or lex.transaction.search(text, ss, se)):
             return None  # "the State Fund owns 81.2% of the shares": a holding, not a deal
@@ -267,6 +279,10 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
                 or (num.fact.unit == "g/t" and _TONNAGE_AT.search(text, max(ss, num.start - 40), num.start))
                 or _AFTER_GRADE.search(text, max(ss, num.start - 50), num.start)):
             cue = ("reserves", num.start)  # "12 Mt at 1.2 g/t gold": tonnage and grade state a resource
+        if num.what == "a" and (cue is None or cue[0] in ("investment", "trade")) and (
+                _FOR_STAKE.match(text, num.end, min(se, num.end + 50))
+                or _STAKE_FOR.search(text, max(ss, num.start - 30), num.start)):
+            cue = ("deal", num.start)  # "invest $30 million for a 15% stake", "35% for $185 million": a price
         if cue is None:
             return None
         kind, cue_at = cue

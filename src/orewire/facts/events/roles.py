@@ -65,6 +65,10 @@ _STATE_AFTER = re.compile(r"\s+(?:government|state|authorities|cabinet|ministry|
 _TIME_BETWEEN = re.compile(r",|\d{4}|\b(?:year|quarter|half|month|period|season|году?|квартал|полугоди)", re.IGNORECASE)
 
 
+_PAYS_FOR_STAKE = re.compile(r"\b(?:invest(?:s|ed|ing)?|pay(?:s|ing)?|paid|earn(?:s|ed|ing)?|fund(?:s|ed|ing)?)\b",
+                             re.IGNORECASE)
+
+
 def _owned_by_country(art: Article, m: Mention | None, ms: list[Mention]) -> Mention | None:
     """The company a country's possessive introduces ("Japan's Sumitomo Metal Mining"), else ``m``."""
     if m is None or m.kind != "country" or not re.match(r"['’]s\s", art.text[m.end:m.end + 3]):
@@ -303,6 +307,9 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                                 ss, se, ("company", "org", "country"), 30)
         party = _owned_by_country(art, party or before_word(art, lex.buy_verb, ms, ss, se, ("company", "org", "country")),
                                   ms)  # "to Kazakhstan's Haiyan": the buyer is Haiyan, and no asset
+        if party is None:  # "X would invest $30 million for a 15% stake", "X could earn another 35%": who pays buys
+            party = before_word(art, _PAYS_FOR_STAKE, [m for m in ms if m.kind != "country"], ss, se, ("company", "org"),
+                                gap=120)
         rest = [m for m in ms if (party is None or m.id != party.id)]
         if subject is None:
             subject = (after_word(art, lex.buy_verb, rest, ss, se, ("deposit", "company"), 50)
