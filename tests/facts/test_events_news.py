@@ -165,6 +165,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "another 35% for $185 million.",
      [("deal", 30e6, "Tolillar", {"party": "Uranium One Holding"}), ("deal", 15, "Tolillar", {}),
       ("deal", 35, None, {}), ("deal", 185e6, None, {})]),
+    # the price and the stake one sentence tells are of the stake's asset
+    ("Kazakhmys will have the right to acquire Glencore's remaining 16% shareholding in the Aktogay mine "
+     "for EUR 240 million.",
+     [("deal", 16, "Aktogay", {}), ("deal", 240e6, "Aktogay", {})]),
     # a resource table aligned with spaces: the tonnage column is ore, the contained columns are metal
     ("Table 1: Kyzyltas Mineral Resource Estimate\n\nCategory     Tonnes (Mt)   Cu (%)   Au (g/t)   Contained Cu (kt)"
      "   Contained Au (koz)\nIndicated    21.3          0.45     0.35       96                  240\n",

@@ -205,15 +205,29 @@ def changes_from_the_year_before(events: list[Event], text: str) -> None:
 def carry_deal_parties(events: list[Event], sents: Sentences) -> None:
     """A deal's price or stake told again in the next sentences without its buyer ("... to sell a 30%
     stake in Winu to Sumitomo. The $399-million deal includes ...") is of the same buyer."""
+    deals = sorted((ev for ev in events if ev.kind == "deal"), key=lambda e: e.start)
+    # the price and the stake a sentence tells are of one asset: the stake's ("to acquire X's remaining
+    # 16% shareholding in Y for EUR 240m": Y, not X)
+    stakes: dict[int, list[Event]] = {}
+    for ev in deals:
+        if ev.share is not None and ev.subject is not None:
+            stakes.setdefault(ev.sentence_start, []).append(ev)
+    for ev in deals:
+        told = stakes.get(ev.sentence_start, [])
+        if ev.amount is not None and len({x.subject for x in told}) == 1:
+            ev.subject, ev.subject_id = told[0].subject, told[0].subject_id
+            if ev.party is None:
+                ev.party, ev.party_id = told[0].party, told[0].party_id
     last: tuple[int, Event] | None = None
-    for ev in sorted(events, key=lambda e: e.start):
-        if ev.kind != "deal":
-            continue
+    for ev in deals:
         i = sents.index(ev.start)
-        if ev.party is None and last is not None and 0 <= i - last[0] <= 2 and (
-                ev.subject_id is None or ev.subject_id == last[1].subject_id):
-            ev.party, ev.party_id = last[1].party, last[1].party_id
-            if ev.subject is None:
-                ev.subject, ev.subject_id = last[1].subject, last[1].subject_id
+        if last is not None and 0 <= i - last[0] <= 2:
+            if ev.party is None and (ev.subject_id is None or ev.subject_id == last[1].subject_id):
+                ev.party, ev.party_id = last[1].party, last[1].party_id
+                if ev.subject is None:
+                    ev.subject, ev.subject_id = last[1].subject, last[1].subject_id
+            elif ev.subject is None and ev.party is not None and last[1].party is not None and (
+                    ev.party_id == last[1].party_id or last[1].party.startswith(ev.party + " ")):
+                ev.subject, ev.subject_id = last[1].subject, last[1].subject_id  # "X could earn another 35%"
         if ev.party is not None:
             last = (i, ev)
