@@ -169,6 +169,20 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Kazakhmys will have the right to acquire Glencore's remaining 16% shareholding in the Aktogay mine "
      "for EUR 240 million.",
      [("deal", 16, "Aktogay", {}), ("deal", 240e6, "Aktogay", {})]),
+    # the ounces a grade comes to, in brackets, are a figure of their own
+    ("The Eagle Gold project has probable reserves of 92 million metric tons averaging 0.78 grams per metric ton "
+     "(2.3 million ounces) gold.",
+     [("reserves", 92e6, None, {"commodity": "ore"}), ("reserves", 0.78, None, {"commodity": "gold"}),
+      ("reserves", 2.3e6, None, {"commodity": "gold"})]),
+    # the origin a country's name gives goods ("US copper"), a people's exports ("Tajik exports"); a figure in
+    # brackets keeps the direction of the trade it compares with; what a country earns from sales is revenue
+    ("China imported 30,734 tonnes of US copper concentrate last month.",
+     [("trade", 30734, "China", {"party": "United States", "direction": "import"})]),
+    ("Tajik exports of copper ore to Kazakhstan in the first half of 2022 amounted to $87.2 million, against the "
+     "same period of 2021 ($14 million).",
+     [("trade", 87.2e6, "Tajikistan", {"party": "Kazakhstan", "direction": "export"}),
+      ("trade", 14e6, "Tajikistan", {"direction": "export"})]),
+    ("Uzbekistan earns $2.5 billion a year from copper product sales.", [("financial", 2.5e9, "Uzbekistan", {})]),
     # a resource table aligned with spaces: the tonnage column is ore, the contained columns are metal
     ("Table 1: Kyzyltas Mineral Resource Estimate\n\nCategory     Tonnes (Mt)   Cu (%)   Au (g/t)   Contained Cu (kt)"
      "   Contained Au (koz)\nIndicated    21.3          0.45     0.35       96                  240\n",

@@ -93,9 +93,12 @@ def _numbers(text: str, facts: list[Fact], art: Article) -> list[Number]:
                          and f.value and not (f.value == 1 and f.unit == "t")
                          and not _YEAR_AS_NUMBER.fullmatch(text[f.start:f.end])), key=lambda f: f.start)
     prev_end = -10
+    prev_grade = False
     for f in quantities:
         gap = text[prev_end:f.start] if f.start >= prev_end else ""
-        if prev_end >= 0 and len(gap) <= 30 and re.fullmatch(r"\s*[(\[]\s*(?:about|approx\.?|around|some|or|more than|"
+        grade, was_grade = f.unit == "g/t", prev_grade
+        prev_grade = grade
+        if prev_end >= 0 and len(gap) <= 30 and grade == was_grade and re.fullmatch(r"\s*[(\[]\s*(?:about|approx\.?|around|some|or|more than|"
                                                               r"около|или|более)?\s*", gap, re.IGNORECASE):
             prev_end = f.end
             continue  # "30,872 kg (more than thirty tons)"
@@ -314,6 +317,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             ev.direction = "export"
         elif lex.import_.search(window):
             ev.direction = "import"
+        elif previous is not None and previous.kind == "trade" and previous.sentence_start == ss:
+            ev.direction = previous.direction  # "... amounted to $87.2 million, against 2021 ($14 million)"
     fill_roles(ev, num, art, cue_at, (a, b), (ss, se))
     if ev.commodity is None and ev.quantity is None:
         # money and stakes: the commodity its clause names, else what its deposit holds ("investments in

@@ -69,6 +69,9 @@ _PAYS_FOR_STAKE = re.compile(r"\b(?:invest(?:s|ed|ing)?|pay(?:s|ing)?|paid|earn(
                              re.IGNORECASE)
 
 
+_TRADE_NOUN = re.compile(r"\s(?:exports?|imports?|shipments?|supplies|sales)\b", re.IGNORECASE)
+
+
 def _owned_by_country(art: Article, m: Mention | None, ms: list[Mention]) -> Mention | None:
     """The company a country's possessive introduces ("Japan's Sumitomo Metal Mining"), else ``m``."""
     if m is None or m.kind != "country" or not re.match(r"['’]s\s", art.text[m.end:m.end + 3]):
@@ -200,10 +203,12 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
     if ev.kind in ("investment", "deal", "licence", "trade"):
         # "the Chinese investor": a nationality is not the one who pays, buys or receives; "Kazakh
         # uranium": the one it names is where the goods come from
-        adjectives = [m for m in ms if m.kind == "country" and demonym(art.text[m.start:m.end], m.name)
-                      and not _STATE_AFTER.match(art.text, m.end)]  # "the Kazakh government" is Kazakhstan
+        adjectives = [m for m in ms if m.kind == "country" and not _STATE_AFTER.match(art.text, m.end)
+                      and (demonym(art.text[m.start:m.end], m.name)  # "the Kazakh government" is Kazakhstan
+                           or any(m.end < c[0] <= m.end + 2 for c in art.commodities))]  # "US copper concentrate"
         if adjectives:
-            origin = next((m for m in adjectives if any(m.end < c[0] <= m.end + 2 for c in art.commodities)), None)
+            origin = next((m for m in adjectives if any(m.end < c[0] <= m.end + 2 for c in art.commodities)
+                           or (ev.kind == "trade" and _TRADE_NOUN.match(art.text, m.end))), None)  # "Tajik exports"
             taken = {id(m) for m in adjectives}
             ms = [m for m in ms if id(m) not in taken]
     subject: Mention | None = None
