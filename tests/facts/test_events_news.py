@@ -183,6 +183,12 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("trade", 87.2e6, "Tajikistan", {"party": "Kazakhstan", "direction": "export"}),
       ("trade", 14e6, "Tajikistan", {"direction": "export"})]),
     ("Uzbekistan earns $2.5 billion a year from copper product sales.", [("financial", 2.5e9, "Uzbekistan", {})]),
+    # "an agreement with Y to acquire": Y is the counterparty, the one who signed buys; a body that reports earns nothing
+    ("Kazakhmys has signed an agreement with Glencore to acquire an additional 4% shareholding in the Aktogay mine "
+     "for 60 million euros.",
+     [("deal", 4, "Aktogay", {"party": "Kazakhmys"}), ("deal", 60e6, "Aktogay", {"party": "Kazakhmys"})]),
+    ("In October 2021, the Ministry of Economic Development reported that Uzbekistan earns $2.5 billion from copper "
+     "product sales.", [("financial", 2.5e9, "Uzbekistan", {})]),
     # a resource table aligned with spaces: the tonnage column is ore, the contained columns are metal
     ("Table 1: Kyzyltas Mineral Resource Estimate\n\nCategory     Tonnes (Mt)   Cu (%)   Au (g/t)   Contained Cu (kt)"
      "   Contained Au (koz)\nIndicated    21.3          0.45     0.35       96                  240\n",

@@ -65,6 +65,7 @@ _STATE_AFTER = re.compile(r"\s+(?:government|state|authorities|cabinet|ministry|
 _TIME_BETWEEN = re.compile(r",|\d{4}|\b(?:year|quarter|half|month|period|season|году?|квартал|полугоди)", re.IGNORECASE)
 
 
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[\w.&'’-]+\s+){0,5}?(?:and\s+(?:the\s+)?(?:[\w.&'’-]+\s+){0,3})?$")
 _PAYS_FOR_STAKE = re.compile(r"\b(?:invest(?:s|ed|ing)?|pay(?:s|ing)?|paid|earn(?:s|ed|ing)?|fund(?:s|ed|ing)?)\b",
                              re.IGNORECASE)
 
@@ -310,8 +311,12 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         if sold:
             party = after_word(art, lex.buyer_prep, [m for m in ms if subject is None or m.id != subject.id],
                                 ss, se, ("company", "org", "country"), 30)
-        party = _owned_by_country(art, party or before_word(art, lex.buy_verb, ms, ss, se, ("company", "org", "country")),
-                                  ms)  # "to Kazakhstan's Haiyan": the buyer is Haiyan, and no asset
+        # "X signed an agreement with Y to acquire": Y (and whom it is listed with) is the counterparty
+        counter = {m.id for m in ms if _WITH_BEFORE.search(art.text, max(ss, m.start - 40), m.start)}
+        buyers = [m for m in ms if m.id not in counter]
+        party = _owned_by_country(art, party or before_word(art, lex.buy_verb, buyers, ss, se,
+                                                            ("company", "org", "country"), gap=140), ms)
+        # "to Kazakhstan's Haiyan": the buyer is Haiyan, and no asset
         if party is None:  # "X would invest $30 million for a 15% stake", "X could earn another 35%": who pays buys
             party = before_word(art, _PAYS_FOR_STAKE, [m for m in ms if m.kind != "country"], ss, se, ("company", "org"),
                                 gap=120)
@@ -327,9 +332,11 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
     else:  # financial
         # the earner: a company of the sentence, else the article's company, before any country
         # ("revenue ..., of which US$ 893 million was generated in Kazakhstan")
-        subject = pick(ms, pos, ("company", "org"), "before") or pick(ms, pos, ("company", "org"), "either") \
+        # ("the Ministry of Economy reported that Uzbekistan earns $2.5 billion": a body that reports earns nothing)
+        earners = [m for m in ms if not (m.kind == "org" and _speaker(art, m, ss, se))]
+        subject = pick(earners, pos, ("company", "org"), "before") or pick(earners, pos, ("company", "org"), "either") \
             or art.topic(ss, ("company",), protagonist=PROTAGONIST["financial"]) \
-            or pick(ms, pos, ("country",), "either") or art.topic(ss, ("country",), protagonist=True)
+            or pick(earners, pos, ("country",), "either") or art.topic(ss, ("country",), protagonist=True)
     # "to Japan's Sumitomo Metal Mining": the company, not its country
     party = _owned_by_country(art, party, ms)
     if ev.kind != "production":
