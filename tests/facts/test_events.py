@@ -72,6 +72,13 @@ def test_numberless_licence() -> None:
     assert e["quantity"] is None and e["amount"] is None and e["period"] == "2024"
 
 
+def test_licence_being_acquired_for_several_deposits() -> None:
+    found = events("Tau-Ken Samruk has completed exploring the Shokpar and Gagarinskoye deposits, and is in the "
+                   "process of acquiring a licence to conduct mining operations.")
+    assert sorted((e["kind"], e["subject"], e["party"]) for e in found) == [
+        ("licence", "Gagarinskoye", "Tau-Ken Samruk"), ("licence", "Shokpar", "Tau-Ken Samruk")]
+
+
 def test_financial() -> None:
     e = one("Polymetal reported revenue of $2.8 billion for 2023.")
     assert (e["kind"], e["subject"], e["period"]) == ("financial", "Polymetal", "2023")
