@@ -189,6 +189,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("deal", 4, "Aktogay", {"party": "Kazakhmys"}), ("deal", 60e6, "Aktogay", {"party": "Kazakhmys"})]),
     ("In October 2021, the Ministry of Economic Development reported that Uzbekistan earns $2.5 billion from copper "
      "product sales.", [("financial", 2.5e9, "Uzbekistan", {})]),
+    # a rate that sizes a plant is its capacity, of the project the article is about
+    ("Lithium Chile owns the Salar de Coipasa project. The proceeds would fund a 10,000tpa plant.",
+     [("production", 10000, None, {"basis": "capacity"})]),
+    ("The company plans to build a 2.5Mtpa processing plant at the Kopzhal deposit.",
+     [("production", 2.5e6, "Kopzhal", {"basis": "capacity"})]),
     # a resource table aligned with spaces: the tonnage column is ore, the contained columns are metal
     ("Table 1: Kyzyltas Mineral Resource Estimate\n\nCategory     Tonnes (Mt)   Cu (%)   Au (g/t)   Contained Cu (kt)"
      "   Contained Au (koz)\nIndicated    21.3          0.45     0.35       96                  240\n",

@@ -33,7 +33,7 @@ from orewire.facts.events.passage import (
     changes_from_the_year_before,
     dedupe,
 )
-from orewire.facts.events.roles import fill_roles
+from orewire.facts.events.roles import PLANT_SIZE, fill_roles
 from orewire.facts.model import Entity, Event, Fact, entity_id
 
 _WINDOW = 160  # a cue further than this from its number (in characters) types nothing
@@ -178,6 +178,12 @@ _STAKE_FOR = re.compile(r"\d\s?(?:%|per\s?cent)\s+(?:(?:stake|interest|of\s+\w+)
 _EARN_BEFORE = re.compile(r"\bearn(?:s|ed|ing)?\s+(?:(?:another|an additional|a further|an|up to|a)\s+)*$", re.IGNORECASE)
 
 
+_SIZES_PLANT = PLANT_SIZE
+
+
+_GLUED_RATE = re.compile(r"(?<=[MmKk\d])tpa\b|(?<=\dM)tpa\b")
+
+
 def clause_of(text: str, ss: int, se: int, pos: int) -> tuple[int, int]:
     """The clause of the sentence [ss, se) that holds ``pos``: cut at semicolons and contrasts."""
     a, b = ss, se
@@ -277,6 +283,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             # the same measure again with no word of a kind, in its sentence or the next one: "...
             # production amounted to 5,092 tons. Compared to the third quarter of 2022 (5,377 tons), ..."
             cue = (previous.kind, previous.start)
+        if cue is None and num.what == "q" and _SIZES_PLANT.match(text, num.end, min(se, num.end + 60)):
+            cue = ("production", num.end)  # "a 10,000tpa plant", "a 5 tonne per annum pilot plant": its capacity
         if cue is None and num.what == "q" and num.fact is not None and (
                 (num.fact.unit == "t" and _GRADED.match(text, num.end, min(se, num.end + 60)))
                 or (num.fact.unit == "g/t" and _TONNAGE_AT.search(text, max(ss, num.start - 40), num.start))
@@ -438,6 +446,8 @@ _BASELINE = re.compile(r"(?:\bfrom|compared (?:with|to)|against|versus|vs\.?|\bÑ
 def _basis(text: str, num: Number, clause: tuple[int, int], lex: Lexicon, period: str | None,
            published_at: datetime | None) -> str:
     a, b = clause
+    if _SIZES_PLANT.match(text, num.end, min(b, num.end + 60)) or _GLUED_RATE.match(text, num.end):
+        return "capacity"  # "a 10,000tpa plant", "a 2.5Mtpa processing plant": the size it is built for
     if lex.plan_of.search(text, max(a, num.start - 40), num.start):
         return "plan"  # "meets the target of 160,000 ounces": the figure is the target itself
     window = text[max(a, num.start - 110):min(b, num.end + 50)]

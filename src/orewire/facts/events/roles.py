@@ -73,6 +73,11 @@ _PAYS_FOR_STAKE = re.compile(r"\b(?:invest(?:s|ed|ing)?|pay(?:s|ing)?|paid|earn(
 _TRADE_NOUN = re.compile(r"\s(?:exports?|imports?|shipments?|supplies|sales)\b", re.IGNORECASE)
 
 
+# a rate that sizes a plant: "a 10,000tpa plant", "a 5 tonne per annum pilot plant"
+PLANT_SIZE = re.compile(r"(?:\s*(?:per annum|a year|per year|/yr|pa)|(?<=tpa))\s+(?:[\w-]+\s+){0,2}?"
+                        r"(?:plant|mill|smelter|refinery|concentrator|facility)\b", re.IGNORECASE)
+
+
 def _owned_by_country(art: Article, m: Mention | None, ms: list[Mention]) -> Mention | None:
     """The company a country's possessive introduces ("Japan's Sumitomo Metal Mining"), else ``m``."""
     if m is None or m.kind != "country" or not re.match(r"['’]s\s", art.text[m.end:m.end + 3]):
@@ -233,6 +238,10 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                 cands = heard
         producers = [m for m in cands if m.kind in ("deposit", "company")]
         agent = _producer_after(art, ms, num.end, clause[1])
+        sized = PLANT_SIZE.match(art.text, num.end, min(se, num.end + 60)) is not None
+        if sized and not any(m.kind == "deposit" for m in producers):
+            # "the proceeds would fund a 10,000tpa plant": the plant of the project the article is about
+            producers = [m for m in [art.topic(ss, ("deposit",))] if m is not None] or producers
         if producers and producers[-1].start >= clause[0]:
             subject = producers[-1]  # "ERG produces 250,000 t of aluminium from bauxite mined at X": ERG
         elif agent is not None:
