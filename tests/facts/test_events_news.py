@@ -97,6 +97,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Exports of ferroalloys from Kazakhstan were worth $2.1 billion in 2023.",
      [("trade", 2.1e9, "Kazakhstan", {"direction": "export", "period": "2023"})]),
     ("Shares worth $2 billion changed hands on Tuesday.", []),
+    ("The project, valued at $200 million, aims to produce 30,000 tons of copper a year.",
+     [("investment", 200e6, None, {}), ("production", 30000, None, {"commodity": "copper"})]),
+    ("The company is valued at $2 billion.", []),
     # a company's own spending is put into the company
     ("Hudbay's 2024 growth capital spending is expected to be $220 million.",
      [("investment", 220e6, "Hudbay", {"period": "2024"})]),
