@@ -127,7 +127,7 @@ def _national_companies(text: str, found: Found) -> None:
 
 # "Казахстанская горнорудная компания", "Национальной горнорудной корпорации": a name made of
 # adjectives and the word itself, capitalised inside a sentence and followed by no other name
-_ADJ_COMPANY = re.compile(r"(?<=[a-zа-яё,][ \u00a0])(?P<name>[А-ЯЁ][а-яё]+(?:ая|ой|ую)(?:[ \u00a0][а-яё-]+(?:ая|ой|ую)){1,2}"
+_ADJ_COMPANY = re.compile(r"(?=[А-ЯЁ])(?<=[a-zа-яё,][ \u00a0])(?P<name>[А-ЯЁ][а-яё]+(?:ая|ой|ую)(?:[ \u00a0][а-яё-]+(?:ая|ой|ую)){1,2}"
                           r"[ \u00a0](?:компани|корпораци)(?:я|и|ей|ю))(?![\w-])(?![ \u00a0]*[«\"“„A-ZА-ЯЁ(])")
 
 

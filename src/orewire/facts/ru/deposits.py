@@ -22,7 +22,7 @@ from orewire.facts.ru.found import (
 )
 from orewire.facts.ru.translit import has_cyrillic, translit
 
-_KW = (r"(?<![\w-])(?=[МмРрУуТтПпКк])(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*|[Уу]част(?:ок|к[а-яё]+)|[Рр]удопроявлени[а-яё]*|"
+_KW = (r"(?=[МмРрУуТтПпКк])(?<![\w-])(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*|[Уу]част(?:ок|к[а-яё]+)|[Рр]удопроявлени[а-яё]*|"
        r"[Тт]рубк[аеиуой]{1,2}|[Рр]азрез[а-яё]{0,2}|[Пп]роект[а-яё]{0,2}|"
        r"[Пп]лощад[ьи]|[Кк]арьер[а-яё]*)")
 # words of Turkic and Mongolian place names that Russian text often leaves in small letters after the
@@ -36,7 +36,7 @@ _KW_NAMES = re.compile(_KW + r"(?P<between>(?:[ \t\u00a0]+(?!месторожд|
                        + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)")
 # a keyword, then a colon and the names: on the lines that follow, one a line ("пять месторождений:\n
 # Кок-Жон (участок Болаттобе)\nАлтын-Шоко"), or on the same line to its end ("месторождения: Ак-Су и Жолымбет.")
-_KW_COLON = re.compile(r"(?<![\w-])(?P<kw>(?:[Мм]есторождени|[Рр]удник|[Уу]част(?:ок|к)|[Рр]удопроявлени|[Пп]лощад|[Кк]арьер)[а-яё]*)"
+_KW_COLON = re.compile(r"(?=[МмРрУуПпКк])(?<![\w-])(?P<kw>(?:[Мм]есторождени|[Рр]удник|[Уу]част(?:ок|к)|[Рр]удопроявлени|[Пп]лощад|[Кк]арьер)[а-яё]*)"
                        r"(?P<lead>[^\n:.;]{0,70}):[ \t\u00a0]*(?=\n|[«\"“„A-ZА-ЯЁ])")
 _LIST_LINE = re.compile(r"[ \t\u00a0]*(?:[-–—•*·][ \t\u00a0]*|\d{1,2}[.)][ \t\u00a0]*)?(?P<name>" + _NAME1 + r")"
                         r"(?:[ \t\u00a0]*\([^()\n]{0,60}\))?[ \t\u00a0]*[,;.]?[ \t\u00a0]*(?=\n|$)")
@@ -137,7 +137,7 @@ def _adjective_deposit(adj: str, kw: str, text: str) -> str:
     return base
 
 
-_PRONOUN_HOLDS = re.compile(r"(?:^|(?<=[.!?][ \u00a0])|(?<=\n))(?:Оно|Он)[ \u00a0]+(?:[а-яё]+[ \u00a0]+){0,3}?"
+_PRONOUN_HOLDS = re.compile(r"(?=О)(?:^|(?<=[.!?][ \u00a0])|(?<=\n))(?:Оно|Он)[ \u00a0]+(?:[а-яё]+[ \u00a0]+){0,3}?"
                             r"(?:содерж|богат|включа)[а-яё]*")
 _BARE_KW = re.compile(r"(?<![\w-])(?:[Мм]есторождени[а-яё]*|[Уу]част(?:ок|к[аеуи]|ком))(?![\w-])")
 
@@ -255,7 +255,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                 for c in items:
                     links.append((listed, c))
     # a sentence that opens with "Оно содержит", "Он богат": the deposit named before
-    for m in _PRONOUN_HOLDS.finditer(text):
+    for m in _PRONOUN_HOLDS.finditer(text) if "Он" in text else ():
         bare.append((m.start(), m.end()))
     # a deposit word with no name but with its commodity: "месторождение олова", "запасы месторождения ... меди"
     for m in _BARE_KW.finditer(text):

@@ -112,6 +112,7 @@ _QUOTED_ON = re.compile(r"[ \u00a0-]+[^«»\"“”„\n]{1,30}[»\"”“]")
 # letters of Kazakh, Kyrgyz, Uzbek and Tajik Cyrillic read as the Russian letters they are spelt with in
 # Russian text («Самрук-Қазына» is «Самрук-Казына», «Қанат Құдайберген» is «Канат Кудайберген»), one
 # letter for one so that offsets stay those of the text
+_NATIONAL_LETTER = re.compile("[ӘәҒғҚқҢңӨөҰұҮүҺһІіҲҳӢӣӮӯ]")
 _NATIONAL_LETTERS = str.maketrans("ӘәҒғҚқҢңӨөҰұҮүҺһІіҲҳӢӣӮӯ", "АаГгКкНнОоУуУуХхИиХхИиУу")
 
 
@@ -123,7 +124,9 @@ def extract_ru(text: str, published_at: datetime | None = None,
     read as «Казатомпром»); the folded text has the same length, and sentences are quoted from
     ``text`` itself."""
     written = text
-    text = fold_lookalikes(text).translate(_NATIONAL_LETTERS)
+    text = fold_lookalikes(text)
+    if _NATIONAL_LETTER.search(text):
+        text = text.translate(_NATIONAL_LETTERS)
     sents = Sentences(text)
     found = Found(len(text))
     media: list[tuple[int, int]] = []
