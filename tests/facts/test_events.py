@@ -188,3 +188,28 @@ def test_a_hyphenated_abbreviation_ends_its_sentence() -> None:
     text = "Output was stable at 1,714 Koz y-o-y. Gold sales rose by 2%. J. Smith said so."
     assert [text[a:b] for a, b in Sentences(text).spans] == [
         "Output was stable at 1,714 Koz y-o-y.", "Gold sales rose by 2%.", "J. Smith said so."]
+
+
+def test_word_lists_have_no_doubled_escapes() -> None:
+    """A pattern written with a doubled backslash in a literal TOML string ('\\\\s') matches a backslash and
+    a letter, never a space: the words of both languages carry none."""
+    import re
+    import tomllib
+    from pathlib import Path
+
+    import orewire.facts.events as events_pkg
+
+    doubled = re.compile(r"\\\\[swdbSWDB]")
+    found = []
+    for path in sorted((Path(events_pkg.__file__).parent / "data").glob("*.toml")):
+        def walk(node: object, where: str, path: Path = path) -> None:
+            if isinstance(node, dict):
+                for key, value in node.items():
+                    walk(value, f"{where}.{key}")
+            elif isinstance(node, list):
+                for value in node:
+                    walk(value, where)
+            elif isinstance(node, str) and doubled.search(node):
+                found.append(f"{path.name}{where}: {node}")
+        walk(tomllib.loads(path.read_text(encoding="utf-8")), "")
+    assert found == []

@@ -100,6 +100,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("The project, valued at $200 million, aims to produce 30,000 tons of copper a year.",
      [("investment", 200e6, None, {}), ("production", 30000, None, {"commodity": "copper"})]),
     ("The company is valued at $2 billion.", []),
+    # money held is not moved, whatever deal its sentence tells
+    ("The transaction is expected to leave Alpha with about $45 million in cash.", []),
+    ("The company had cash of $120 million at the end of June.", []),
     # a company's own spending is put into the company
     ("Hudbay's 2024 growth capital spending is expected to be $220 million.",
      [("investment", 220e6, "Hudbay", {"period": "2024"})]),

@@ -251,6 +251,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
                 _CUTOFF_AFTER.match(text, num.end, min(se, num.end + 30))
                 or _CUTOFF_BEFORE.search(text, max(ss, num.start - 30), num.start)):
             return None  # "reported using a 1.5g/t cutoff": the grade the estimate cuts at, not one it has
+        if num.what == "a" and lex.held.search(text, max(ss, num.start - 60), num.start):
+            return None  # "leave Alpha with about $45 million in cash": money held, not moved
         if num.what == "a":
             before = text[max(ss, num.start - 45):num.start]
             after = text[num.end:min(se, num.end + 40)]

@@ -27,6 +27,7 @@ class Lexicon:
     skip_before: re.Pattern[str]
     change_before: re.Pattern[str]
     skip_unless: re.Pattern[str]
+    held: re.Pattern[str]
     transaction: re.Pattern[str]
     insertion: re.Pattern[str]
     capacity: re.Pattern[str]
@@ -138,6 +139,8 @@ def lexicon(language: str) -> Lexicon:
         skip_before=re.compile(alt(raw["skip"]["before"], edge=False) + r"\s*(?:about|around|some|nearly|almost|"
                                r"over|more than|up to|около|более|порядка|почти|свыше)?\s*$", re.IGNORECASE),
         skip_unless=rx_of(raw["skip"]["unless"]),
+        held=re.compile(alt(raw["skip"].get("held", ["(?!x)x"]), edge=False)
+                        + r"\s*(?:about|around|some|nearly|almost|approximately|over|US)?\s*$", re.IGNORECASE),
         transaction=rx_of(raw["share"]["transaction"]),
         insertion=re.compile(r",\s*(?:" + "|".join(raw["roles"]["insertion"]) + r")[^,;()]{0,120},|\([^()]{0,120}\)",
                              re.IGNORECASE),
