@@ -420,3 +420,16 @@ def test_thousands_of_ounces() -> None:
     got = [(f["value"], f["unit"]) for f in _contract("Запасы составляют 350 тыс. унций золота.")["facts"]
            if f["type"] == "quantity"]
     assert got == [(350000.0, "oz")]
+
+
+def test_a_list_after_a_plural_deposit_word_and_a_dash() -> None:
+    text = "Продлят лицензии трех месторождений - «Каракамар», «Шурали» и «Кумбель»."
+    assert _deposits(text) == {"Karakamar": [], "Shurali": [], "Kumbel": []}
+
+
+@pytest.mark.parametrize("text", [
+    "Прогнозные запасы меди категории P2 составляют 600 тыс. тонн.",
+    "whatsapp\nWhatsapp\nprice\nЗапрос цен\nЗолото подорожало.",
+])
+def test_resource_categories_and_page_buttons_are_no_companies(text: str) -> None:
+    assert _names(text, "company") == set()

@@ -33,10 +33,12 @@ _LATIN_SEQ = re.compile(
     r"(?<![\w@/.:])[A-Z][\w’'&.\-]*(?:[ \u00a0](?:[A-Z][\w’'&.\-]*|\d+[A-Za-z][\w]*|of|and|&|de|for|the))*")
 _LATIN_LEGAL = {"Corporation", "Inc", "Inc.", "Ltd", "Ltd.", "Co", "Co.", "Corp", "Corp.", "plc", "PLC", "LLP", "LLC", "JSC", "PJSC",
                 "AG", "SA", "S.A.", "NV", "N.V.", "GmbH", "Limited", "Pty", "Pty."}
-_LATIN_SKIP = re.compile(r"^(?:[IVX]+|USD|EUR|KZT|RUB|UZS|KGS|CNY|GDP|CEO|CFO|COO|ESG|IPO|LME|EBITDA|OK|C\d|"
+_LATIN_SKIP = re.compile(r"^(?:[IVX]+|USD|EUR|KZT|RUB|UZS|KGS|CNY|GDP|CEO|CFO|COO|ESG|IPO|LME|EBITDA|OK|[ABCPN]\d{1,2}|"
                          r"JORC|KAZRC|PERC|CRIRSCO|SAMREC|NI|NI 43-101|AIX|KASE|MOEX|LSE|HKEX|NYSE|ASX|TSX|SSE|"
                          r"[A-Z]|IT|PR|TV|VIP|PDF|WhatsApp|Telegram|Facebook|Twitter|Instagram|YouTube|Google|"
-                         r"News|Google News|VK|Viber|XXS|XS|SM|MD|XL|XXL|XXXL)$")
+                         r"News|Google News|VK|Viber|XXS|XS|SM|MD|XL|XXL|XXXL|(?i:whatsapp|telegram|viber|facebook|"
+                         r"instagram|youtube|twitter|tiktok|odnoklassniki|vkontakte|price|contact|phone|email|e-mail|menu|"
+                         r"search|login|share|print|rss))$")
 
 
 def _company(found: Found, raw: str, start: int, end: int) -> None:

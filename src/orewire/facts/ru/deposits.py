@@ -32,7 +32,7 @@ _TOPO_WORD = (r"(?:толгой|толгоя|толгое|куль|коль|ко
 _NAME1 = (r"(?:[«\"“„][^«»\"“”„\n]{2,40}[»\"”“]|[A-ZА-ЯЁ][\w]*(?:-[\wА-ЯЁа-яё]+)*"
           r"(?:[ \u00a0](?:[A-ZА-ЯЁ][\w]*(?:-[\w]+)*|" + _TOPO_WORD + r")){0,2})")
 _KW_NAMES = re.compile(_KW + r"(?P<between>(?:[ \t\u00a0]+(?!месторожд|рудник|участ|рудопроявл|трубк|разрез|проект|"
-                       r"площад|карьер)[а-яё]+){0,4}?)[ \t\u00a0]+(?P<names>" + _NAME1
+                       r"площад|карьер)[а-яё]+){0,4}?)(?P<dash>[ \t\u00a0]+[-–—])?[ \t\u00a0]+(?P<names>" + _NAME1
                        + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)")
 # a keyword, then a colon and the names: on the lines that follow, one a line ("пять месторождений:\n
 # Кок-Жон (участок Болаттобе)\nАлтын-Шоко"), or on the same line to its end ("месторождения: Ак-Су и Жолымбет.")
@@ -221,6 +221,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         names = m.group("names")
         pos = m.start("names")
         parts = re.findall(_NAME1, names)
+        if m.group("dash") and (len(parts) < 2 or not re.search(r"(?:ий|ия|ях|ям|ями|ов|и)$", m.group("kw"))):
+            continue  # after a dash only a list after a plural: "четырех месторождений - «Таррор», «Джилау»"
         for raw in parts:
             s = text.index(raw, pos)
             pos = s + len(raw)
