@@ -433,3 +433,8 @@ def test_a_list_after_a_plural_deposit_word_and_a_dash() -> None:
 ])
 def test_resource_categories_and_page_buttons_are_no_companies(text: str) -> None:
     assert _names(text, "company") == set()
+
+
+def test_region_adjectives_listed_after_a_deposit_word_are_no_deposits() -> None:
+    text = "Уран добывают на месторождениях Туркестанской, Кызылординской и Северо-Казахстанской областей."
+    assert _deposits(text) == {}

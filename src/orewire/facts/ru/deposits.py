@@ -221,6 +221,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         names = m.group("names")
         pos = m.start("names")
         parts = re.findall(_NAME1, names)
+        if len(parts) > 1 and PLACE_NOUN.match(text[m.end():m.end() + 30]):
+            continue  # "в месторождениях Туркестанской, Кызылординской и Северо-Казахстанской областей"
         if m.group("dash") and (len(parts) < 2 or not re.search(r"(?:ий|ия|ях|ям|ями|ов|и)$", m.group("kw"))):
             continue  # after a dash only a list after a plural: "четырех месторождений - «Таррор», «Джилау»"
         for raw in parts:
