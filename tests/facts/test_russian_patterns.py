@@ -438,3 +438,17 @@ def test_resource_categories_and_page_buttons_are_no_companies(text: str) -> Non
 def test_region_adjectives_listed_after_a_deposit_word_are_no_deposits() -> None:
     text = "Уран добывают на месторождениях Туркестанской, Кызылординской и Северо-Казахстанской областей."
     assert _deposits(text) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Аукцион отменен, сообщает MININGNEWS со ссылкой на документы.",
+    "Акции «Руды» (Московская биржа — RUDA) подорожали.",
+    "Данные геологической службы США (United States Geological Survey, USGS) обновлены.",
+    "Top News 24\nМедь подорожала на бирже.",
+])
+def test_sources_tickers_glosses_and_latin_lines_are_no_companies(text: str) -> None:
+    assert not any(has_latin(n) for n in _names(text, "company"))
+
+
+def has_latin(name: str) -> bool:
+    return any("a" <= c.lower() <= "z" for c in name)

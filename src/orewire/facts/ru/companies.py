@@ -201,10 +201,30 @@ def _in_code_line(text: str, pos: int) -> bool:
     return len(_CODE_MARKS.findall(line)) >= 3
 
 
+# "сообщает NEDRADV", "передает Reuters", "пишет издание ...": a news source, not a company of the story
+_MEDIA_BEFORE = re.compile(r"(?:сообща[ею]т|переда[ею]т|пишет|информирует|(?:агентств|издани|портал|газет|телеканал)[а-яё]*)"
+                           r"[\s\u00a0]+$")
+
+
+def _latin_only_line(text: str, pos: int) -> bool:
+    """True on a short line without a Cyrillic letter in a Russian text: a menu, a counter, a credit."""
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    line = text[ls:le if le >= 0 else len(text)]
+    return len(line) <= 60 and not has_cyrillic(line)
+
+
+def _ticker(text: str, start: int, end: int) -> bool:
+    """A stock ticker in brackets after an exchange: "(Московская и Лондонская биржи — PLZL)"."""
+    open_ = text.rfind("(", max(0, start - 80), start)
+    return open_ >= 0 and ")" not in text[open_:start] and "бирж" in text[open_:start].lower() \
+        and bool(re.fullmatch(r"[A-Z]{2,6}", text[start:end]))
+
+
 def _latin_gloss(text: str, start: int, end: int) -> bool:
-    """True for Latin words in brackets after a Russian term, glossing it in English: "запасы (Proved
-    and Probable)", "ресурсы (Measured, Indicated and Inferred)"; not after a company word ("компании
-    (Cove Capital)")."""
+    """True for Latin words in brackets after a Russian term or name, glossing it in English: "запасы
+    (Proved and Probable)", "геологической службы США (United States Geological Survey, USGS)"; not
+    after a company word ("компании (Cove Capital)")."""
     open_ = text.rfind("(", max(0, start - 80), start)
     if open_ < 0 or ")" in text[open_:start]:
         return False
@@ -212,7 +232,7 @@ def _latin_gloss(text: str, start: int, end: int) -> bool:
     if close < 0 or has_cyrillic(text[open_:close]):
         return False
     before = text[max(0, open_ - 40):open_]
-    return bool(re.search(r"[а-яё][\s\u00a0]*$", before)) and not _COMPANY_WORD_BEFORE.search(before)
+    return bool(re.search(r"[А-ЯЁа-яё][\s\u00a0]*$", before)) and not _COMPANY_WORD_BEFORE.search(before)
 
 
 def find_latin_companies(text: str, found: Found) -> None:
@@ -232,7 +252,8 @@ def find_latin_companies(text: str, found: Found) -> None:
         if not name or _LATIN_SKIP.match(name) or all(_LATIN_SKIP.match(w) for w in name.split()) or name in _LATIN_LEGAL \
                 or _ABBREVIATION_PAIR.fullmatch(name):
             continue
-        if _in_code_line(text, s) or "_" in raw or _latin_gloss(text, s, e):
+        if _in_code_line(text, s) or "_" in raw or _latin_gloss(text, s, e) or _latin_only_line(text, s) \
+                or _MEDIA_BEFORE.search(text, max(0, s - 40), s) or _ticker(text, s, e):
             continue
         # an all-capital short word in brackets right after a name is that name's abbreviation
         if re.fullmatch(r"[A-Z]{2,6}", name) and text[s - 1:s] == "(" and text[e:e + 1] == ")":
