@@ -195,6 +195,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("deal", 4, "Aktogay", {"party": "Kazakhmys"}), ("deal", 60e6, "Aktogay", {"party": "Kazakhmys"})]),
     ("In October 2021, the Ministry of Economic Development reported that Uzbekistan earns $2.5 billion from copper "
      "product sales.", [("financial", 2.5e9, "Uzbekistan", {})]),
+    # a mine "that would produce" is the producer, named by its project, not the company that develops it
+    ("Altyn Ore owns the Kopzhal project, where the company plans to develop an open-pit mine and heap leach "
+     "operation that would produce 192,000 ounces of gold annually.",
+     [("production", 192000, "Kopzhal", {"basis": "plan"})]),
     # a rate that sizes a plant is its capacity, of the project the article is about
     ("Lithium Chile owns the Salar de Coipasa project. The proceeds would fund a 10,000tpa plant.",
      [("production", 10000, None, {"basis": "capacity"})]),

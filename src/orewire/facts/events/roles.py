@@ -78,6 +78,11 @@ PLANT_SIZE = re.compile(r"(?:\s*(?:per annum|a year|per year|/yr|pa)|(?<=tpa))\s
                         r"(?:plant|mill|smelter|refinery|concentrator|facility)\b", re.IGNORECASE)
 
 
+_MINE_THAT_PRODUCES = re.compile(r"\b(?:mine|operation|pit|plant|project|facility)\b[^.;]{0,80}?\b(?:that|which)\s+"
+                                 r"(?:would|will|could|is expected to|is set to|is to)\s+(?:produce|yield|deliver)",
+                                 re.IGNORECASE)
+
+
 def _owned_by_country(art: Article, m: Mention | None, ms: list[Mention]) -> Mention | None:
     """The company a country's possessive introduces ("Japan's Sumitomo Metal Mining"), else ``m``."""
     if m is None or m.kind != "country" or not re.match(r"['’]s\s", art.text[m.end:m.end + 3]):
@@ -242,6 +247,13 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         if sized and not any(m.kind == "deposit" for m in producers):
             # "the proceeds would fund a 10,000tpa plant": the plant of the project the article is about
             producers = [m for m in [art.topic(ss, ("deposit",))] if m is not None] or producers
+        if len(producers) > 1 and producers[-1].kind == "company" and _MINE_THAT_PRODUCES.search(
+                art.text, producers[-1].end, pos):
+            # "at the Eagle Gold project, where the company plans to develop an open-pit mine ... that would
+            # produce 192,000 ounces": the mine produces, and the project names it
+            deposits = [m for m in producers if m.kind == "deposit"]
+            if deposits:
+                producers = deposits
         if producers and producers[-1].start >= clause[0]:
             subject = producers[-1]  # "ERG produces 250,000 t of aluminium from bauxite mined at X": ERG
         elif agent is not None:
