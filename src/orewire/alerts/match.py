@@ -208,7 +208,10 @@ class _Plan:
     countries: frozenset[str]
     words: tuple[str, ...]
     watched: frozenset[str]        # the entity ids its events, facts and names are looked up by
-    event_keys: tuple[str, ...]    # what :meth:`_Index.events_for` looks events up by
+    event_keys: tuple[tuple[str, str], ...]  # what :meth:`_Index.events_for` looks events up by
+    names: tuple[tuple[str, int], ...]       # each watched entity id and what its mention scores
+    reads_events: bool             # whether an event can score for it (:meth:`_Index.events_for`)
+    reads_facts: bool              # whether a fact can (:meth:`_Index.facts_for`)
 
     def anchors(self) -> frozenset[tuple[str, str]] | None:
         """Keys one of which an article must offer to match (one of the watch's keys, each of
@@ -233,18 +236,34 @@ class _Plan:
         commodity_ids = {c: f"commodity:{slug(c)}" for c in watch.commodities}
         country_ids = frozenset(f"country:{c}" for c in watch.countries)
         watched = frozenset(watch.entities) | country_ids | frozenset(commodity_ids.values())
-        event_keys = (*(f"kind:{k}" for k in watch.event_kinds), *(f"id:{i}" for i in sorted(watched)),
-                      *(f"commodity:{c}" for c in watch.commodities))
+        event_keys = (*(("kind", k) for k in watch.event_kinds), *(("id", i) for i in sorted(watched)),
+                      *(("commodity", c) for c in watch.commodities))
+        entity_kinds = frozenset(watch.entity_kinds)
+        names = tuple((e, 2 + (1 if e.split(":", 1)[0] in entity_kinds else 0)) for e in watched)
+        reads_facts = bool((watch.min_usd is not None and not watch.event_kinds) or watch.commodities
+                           or watch.countries or "deposit" in entity_kinds)
         return cls(watch, frozenset(watch.entities), commodity_ids, country_ids, frozenset(watch.event_kinds),
-                   frozenset(watch.entity_kinds), frozenset(watch.commodities), frozenset(watch.countries),
-                   tuple(w.casefold() for w in watch.words), watched, event_keys)
+                   entity_kinds, frozenset(watch.commodities), frozenset(watch.countries),
+                   tuple(w.casefold() for w in watch.words), watched, event_keys, names,
+                   bool(event_keys) or watch.min_usd is not None, reads_facts)
+
+
+def _union(lists: list[Sequence[int]]) -> Sequence[int]:
+    """The positions in any of ``lists`` (each ascending), ascending, each once."""
+    full = [x for x in lists if x]
+    if not full:
+        return ()
+    if len(full) == 1:
+        return full[0]
+    return sorted(set().union(*full))
 
 
 class _Index:
     """What matching asks of one article, read once for all watches: its names, and its facts and
-    events by what a watch can look them up by (each list holds positions in the article's list)."""
+    events by what a watch can look them up by (each list holds positions in the article's list;
+    ``event_keys``: the keys any watch looks events up by, when known, the only ones kept)."""
 
-    def __init__(self, a: Article) -> None:
+    def __init__(self, a: Article, event_keys: frozenset[tuple[str, str]] | None = None) -> None:
         self.facts, self.events = a.facts, a.events
         self.first_mention: dict[str, tuple[int, int]] = {}
         self.first_of_kind: dict[str, tuple[int, int]] = {}
@@ -278,7 +297,9 @@ class _Index:
         self.event_commodities: set[str] = set()
         self.usd_by_kind: dict[str, float] = {}
         self.events_usd: list[int] = []
-        self.events_by_key: dict[str, list[int]] = {}
+        self.events_by_key: dict[tuple[str, str], list[int]] = {}
+        self._largest: dict[frozenset[str], float | None] = {}
+        by_key = self.events_by_key
         for n, ev in enumerate(a.events):
             kind, commodity, value = ev.get("kind"), ev.get("commodity"), ev.get("value_usd")
             if kind:
@@ -288,9 +309,16 @@ class _Index:
             if value is not None:
                 self.events_usd.append(n)
                 self.usd_by_kind[kind or ""] = max(self.usd_by_kind.get(kind or "", 0.0), float(value))
-            for key in {f"kind:{kind}", f"id:{ev.get('subject_id')}", f"id:{ev.get('party_id')}",
-                        f"commodity:{commodity}"}:
-                self.events_by_key.setdefault(key, []).append(n)
+            for field_name, value_of in (("kind", kind), ("id", ev.get("subject_id")), ("id", ev.get("party_id")),
+                                         ("commodity", commodity)):
+                key = (field_name, str(value_of))
+                if value_of is None or (event_keys is not None and key not in event_keys):
+                    continue  # no watch looks events up by it
+                positions = by_key.get(key)
+                if positions is None:
+                    by_key[key] = [n]
+                elif positions[-1] != n:  # an event whose subject is its party: once
+                    positions.append(n)
 
     def keys(self, a: Article) -> set[tuple[str, str]]:
         """What the article offers to the watches' anchors (see :meth:`_Plan.anchors`)."""
@@ -303,32 +331,32 @@ class _Index:
 
     def facts_for(self, p: _Plan) -> list[dict[str, Any]]:
         """The facts that can score for ``p`` (the others score nothing for it), in the article's order."""
-        chosen: set[int] = set()
+        lists: list[Sequence[int]] = []
         if p.watch.min_usd is not None and not p.event_kinds:
-            chosen.update(self.facts_usd)
-        for c in p.commodities:
-            chosen.update(self.facts_by_commodity.get(c, ()))
-        for c in p.countries:
-            chosen.update(self.facts_by_country.get(c, ()))
+            lists.append(self.facts_usd)
+        lists.extend(self.facts_by_commodity.get(c, ()) for c in p.commodities)
+        lists.extend(self.facts_by_country.get(c, ()) for c in p.countries)
         if "deposit" in p.entity_kinds:
-            chosen.update(self.deposit_facts)
-        return [self.facts[n] for n in sorted(chosen)]
+            lists.append(self.deposit_facts)
+        return [self.facts[n] for n in _union(lists)]
 
     def events_for(self, p: _Plan) -> list[dict[str, Any]]:
         """The events that can score for ``p``, in the article's order."""
-        chosen: set[int] = set()
-        if p.watch.min_usd is not None:
-            chosen.update(self.events_usd)
-        for key in p.event_keys:
-            chosen.update(self.events_by_key.get(key, ()))
-        return [self.events[n] for n in sorted(chosen)]
+        lists: list[Sequence[int]] = [self.events_usd] if p.watch.min_usd is not None else []
+        lists.extend(self.events_by_key.get(key, ()) for key in p.event_keys)
+        return [self.events[n] for n in _union(lists)]
 
     def largest(self, kinds: frozenset[str]) -> float | None:
+        """The largest amount in USD of an event of ``kinds`` (of any event or fact, when none is
+        named), asked once per set of kinds."""
+        if kinds in self._largest:
+            return self._largest[kinds]
         if kinds:
             values = [v for k, v in self.usd_by_kind.items() if k in kinds]
         else:
             values = list(self.usd_by_kind.values()) + ([self.fact_usd] if self.fact_usd is not None else [])
-        return max(values) if values else None
+        self._largest[kinds] = found = max(values) if values else None
+        return found
 
 
 @dataclass(frozen=True)
@@ -367,6 +395,7 @@ class Matcher:
         self.words = WordIndex(self.watches)
         self.names = names or {}
         self.needs = Needs.of(self.plans)
+        self.event_keys = frozenset(k for p in self.plans for k in p.event_keys)
         # Which watches an article can match at all: each watch under one of its keys (its anchor),
         # so an article is checked against the watches whose anchor it offers, not against all.
         self.by_key: dict[tuple[str, str], list[int]] = {}
@@ -386,7 +415,7 @@ class Matcher:
         if self.words.phrases:
             text_hits = self.words.find(article.text or "")
             title_hits = self.words.find(article.title or "")
-        index = _Index(article)
+        index = _Index(article, self.event_keys)
         offered = index.keys(article)
         offered.update(("word", w) for w in (*text_hits, *title_hits))
         candidates = set(self.always)
@@ -405,47 +434,53 @@ class Matcher:
     def _match(self, p: _Plan, a: Article, ix: _Index, text_hits: dict[str, tuple[int, int]],
                title_hits: dict[str, tuple[int, int]]) -> Hit | None:
         watch = p.watch
-        # Cheap conditions first.
+        # Every condition first (cheap ones before the others), the reasons once all hold.
         if watch.sources and a.source not in watch.sources:
             return None
         if watch.languages and (a.language or "") not in watch.languages:
             return None
         ids = a.entity_ids
-        reasons: list[str] = []
         if p.entities:
             named = [e for e in watch.entities if e in ids]
             if not named:
                 return None
-            reasons.append("names " + ", ".join(self._name(e) for e in named))
         if p.commodities:
-            found = [c for c in watch.commodities
-                     if p.commodity_ids[c] in ids or c in ix.event_commodities or c in ix.fact_commodities]
-            if not found:
+            commodities = [c for c in watch.commodities
+                           if p.commodity_ids[c] in ids or c in ix.event_commodities or c in ix.fact_commodities]
+            if not commodities:
                 return None
-            reasons.append(", ".join(found))
         if p.countries:
-            found = [c for c in watch.countries if f"country:{c}" in ids or c in ix.fact_countries]
-            if not found:
+            countries = [c for c in watch.countries if f"country:{c}" in ids or c in ix.fact_countries]
+            if not countries:
                 return None
-            reasons.append(", ".join(found))
         if watch.kinds:
-            kinds_found = sorted(p.event_kinds & ix.event_kinds)
-            entity_kinds_found = sorted(p.entity_kinds & a.entity_kinds)
+            kinds_found = p.event_kinds & ix.event_kinds
+            entity_kinds_found = p.entity_kinds & a.entity_kinds
             if not kinds_found and not entity_kinds_found:
                 return None
-            if kinds_found:
-                reasons.append(", ".join(kinds_found) + (" event" if len(kinds_found) == 1 else " events"))
-            if entity_kinds_found:
-                reasons.append("names a " + " or a ".join(entity_kinds_found))
         if watch.min_usd is not None:
             best = ix.largest(p.event_kinds)
             if best is None or best < watch.min_usd:
                 return None
-            reasons.append(f"{usd(best)} >= {usd(watch.min_usd)}")
         if p.words:
             found_words = [w for w in p.words if w in text_hits or w in title_hits]
             if not found_words:
                 return None
+        reasons: list[str] = []
+        if p.entities:
+            reasons.append("names " + ", ".join(self._name(e) for e in named))
+        if p.commodities:
+            reasons.append(", ".join(commodities))
+        if p.countries:
+            reasons.append(", ".join(countries))
+        if watch.kinds:
+            if kinds_found:
+                reasons.append(", ".join(sorted(kinds_found)) + (" event" if len(kinds_found) == 1 else " events"))
+            if entity_kinds_found:
+                reasons.append("names a " + " or a ".join(sorted(entity_kinds_found)))
+        if watch.min_usd is not None:
+            reasons.append(f"{usd(best)} >= {usd(watch.min_usd)}")  # type: ignore[arg-type]  # checked above
+        if p.words:
             reasons.append("words " + ", ".join(f'"{w}"' for w in found_words))
         if watch.sources:
             reasons.append(f"source {a.source}")
@@ -466,14 +501,11 @@ class Matcher:
         is cut out: only the chosen one's is)."""
         watch = p.watch
         watched = p.watched
-        best: _Evidence | None = None
-
-        def consider(ev: _Evidence) -> None:
-            nonlocal best
-            if ev.score > 0 and (best is None or ev.key() < best.key()):
-                best = ev
-
-        for ev in ix.events_for(p):
+        # The best so far: its key (as _Evidence.key), kind and item; no object per candidate.
+        best: tuple[int, int, bool, int] | None = None
+        best_kind = ""
+        best_item: Any = None
+        for ev in ix.events_for(p) if p.reads_events else ():
             kind = ev.get("kind")
             value = ev.get("value_usd")
             score = 0
@@ -488,8 +520,10 @@ class Matcher:
             if p.event_kinds and kind not in p.event_kinds:
                 score = min(score, 1)
             if score:
-                consider(_Evidence(score, 0, int(ev.get("start") or 0), "event", ev, value is not None))
-        for fact in ix.facts_for(p):
+                key = (-score, 0, value is None, int(ev.get("start") or 0))
+                if best is None or key < best:
+                    best, best_kind, best_item = key, "event", ev
+        for fact in ix.facts_for(p) if p.reads_facts else ():
             score = 0
             if watch.min_usd is not None and not p.event_kinds and (fact.get("value_usd") or 0) >= watch.min_usd:
                 score += 2
@@ -500,24 +534,35 @@ class Matcher:
             if "deposit" in p.entity_kinds and fact.get("type") == "deposit":
                 score += 1
             if score:
-                consider(_Evidence(score, 1, int(fact.get("start") or 0), "fact", fact,
-                                   fact.get("value_usd") is not None))
-        for entity_id in watched:
+                key = (-score, 1, fact.get("value_usd") is None, int(fact.get("start") or 0))
+                if best is None or key < best:
+                    best, best_kind, best_item = key, "fact", fact
+        for entity_id, score in p.names:
             span = ix.first_mention.get(entity_id)
             if span is not None:
-                consider(_Evidence(2 + (1 if entity_id.split(":", 1)[0] in p.entity_kinds else 0), 2, span[0],
-                                   "mention", span))
+                key = (-score, 2, True, span[0])
+                if best is None or key < best:
+                    best, best_kind, best_item = key, "mention", span
         for kind in p.entity_kinds:
             span = ix.first_of_kind.get(kind)
             if span is not None:
-                consider(_Evidence(1, 2, span[0], "mention", span))
+                key = (-1, 2, True, span[0])
+                if best is None or key < best:
+                    best, best_kind, best_item = key, "mention", span
         if best is None:
             for phrase in p.words:
+                item: tuple[Any, ...]
                 if phrase in text_hits:
-                    consider(_Evidence(1, 3, text_hits[phrase][0], "words", text_hits[phrase]))
+                    key, item = (-1, 3, True, text_hits[phrase][0]), text_hits[phrase]
                 elif phrase in title_hits:
-                    consider(_Evidence(1, 3, -1, "words", ("title", *title_hits[phrase])))
-        return best
+                    key, item = (-1, 3, True, -1), ("title", *title_hits[phrase])
+                else:
+                    continue
+                if best is None or key < best:
+                    best, best_kind, best_item = key, "words", item
+        if best is None:
+            return None
+        return _Evidence(-best[0], best[1], best[3], best_kind, best_item, not best[2])
 
 
 def _show(evidence: _Evidence, a: Article, ix: _Index) -> tuple[str | None, str | None, tuple[int, int] | None]:

@@ -194,13 +194,6 @@ class _Known:
         for key in _block_keys(simhash):
             self.blocks.setdefault(key, []).append(simhash)
 
-    def near(self, simhash: int) -> bool:
-        for key in _block_keys(simhash):
-            for other in self.blocks.get(key, ()):
-                if (simhash ^ other).bit_count() <= NEAR_DUPLICATE_BITS:
-                    return True
-        return False
-
     def copy(self) -> _Known:
         return _Known(set(self.ids), {k: list(v) for k, v in self.blocks.items()})
 
@@ -227,18 +220,38 @@ def _known(conn: duckdb.DuckDBPyConnection, watches: Iterable[str]) -> dict[str,
     return known
 
 
-def _repeat(k: _Known, article: Article) -> bool:
+def _print_of(article: Article) -> tuple[int, list[tuple[int, int]]] | None:
+    """The article's fingerprint and its blocks, when it is long enough to be a near-duplicate."""
+    if article.simhash is None or (article.word_count or 0) < MIN_WORDS_FOR_DUPLICATE:
+        return None
+    simhash = int(article.simhash)
+    return simhash, _block_keys(simhash)
+
+
+def _repeat(k: _Known, article: Article, fingerprint: tuple[int, list[tuple[int, int]]] | None = None) -> bool:
+    """Whether ``article`` is a story ``k`` knows (``fingerprint``: its :func:`_print_of`, when known)."""
     if article.article_id in k.ids or (article.duplicate_of and article.duplicate_of in k.ids):
         return True
-    if article.simhash is None or (article.word_count or 0) < MIN_WORDS_FOR_DUPLICATE:
+    fingerprint = _print_of(article) if fingerprint is None else fingerprint
+    if fingerprint is None or not k.blocks:
         return False
-    return k.near(int(article.simhash))
+    simhash, keys = fingerprint
+    for key in keys:
+        for other in k.blocks.get(key, ()):
+            if (simhash ^ other).bit_count() <= NEAR_DUPLICATE_BITS:
+                return True
+    return False
 
 
-def _remember(k: _Known, article: Article) -> None:
-    k.ids.update(i for i in (article.article_id, article.duplicate_of) if i)
-    if article.simhash is not None and (article.word_count or 0) >= MIN_WORDS_FOR_DUPLICATE:
-        k.add_print(int(article.simhash))
+def _remember(k: _Known, article: Article, fingerprint: tuple[int, list[tuple[int, int]]] | None = None) -> None:
+    k.ids.add(article.article_id)
+    if article.duplicate_of:
+        k.ids.add(article.duplicate_of)
+    fingerprint = _print_of(article) if fingerprint is None else fingerprint
+    if fingerprint is not None:
+        simhash, keys = fingerprint
+        for key in keys:
+            k.blocks.setdefault(key, []).append(simhash)
 
 
 ALERT_SCHEMA = pa.schema([
@@ -305,12 +318,15 @@ def _match_batch(conn: duckdb.DuckDBPyConnection, matcher: Matcher, ids: Sequenc
     accepted: list[tuple[Hit, Article]] = []
     for article in load_articles(conn, ids, matcher.needs):
         report.articles += 1
+        fingerprint = _print_of(article)
         for hit in matcher.hits(article):
-            k = known.setdefault(hit.watch, _Known())
-            if _repeat(k, article):
+            k = known.get(hit.watch)
+            if k is None:
+                k = known[hit.watch] = _Known()
+            if _repeat(k, article, fingerprint):
                 report.repeats += 1
                 continue
-            _remember(k, article)
+            _remember(k, article, fingerprint)
             accepted.append((hit, article))
     return accepted
 
