@@ -175,12 +175,13 @@ _WIDTH = 64 // _BLOCKS
 
 
 @functools.lru_cache(maxsize=4096)
-def _block_keys(simhash: int) -> list[tuple[int, int]]:
+def _block_keys(simhash: int) -> tuple[int, ...]:
+    """The fingerprint's blocks, each as one number (its value and its place)."""
     keys = []
     for i in range(_BLOCKS):
         width = _WIDTH if i < _BLOCKS - 1 else 64 - _WIDTH * (_BLOCKS - 1)
-        keys.append((i, (simhash >> (i * _WIDTH)) & ((1 << width) - 1)))
-    return keys
+        keys.append(((simhash >> (i * _WIDTH)) & ((1 << width) - 1)) * _BLOCKS + i)
+    return tuple(keys)
 
 
 @dataclass
@@ -188,14 +189,33 @@ class _Known:
     """A watch's alerts as far as repeats are concerned."""
 
     ids: set[str] = field(default_factory=set)          # stories, articles and their originals
-    blocks: dict[tuple[int, int], list[int]] = field(default_factory=dict)  # fingerprints of long enough articles
+    # The fingerprints of long enough articles by block: one, or a list of several (numbers, not a
+    # list for each of the thousands of blocks a pass adds, are what the memory manager keeps).
+    blocks: dict[int, int | list[int]] = field(default_factory=dict)
 
-    def add_print(self, simhash: int) -> None:
-        for key in _block_keys(simhash):
-            self.blocks.setdefault(key, []).append(simhash)
+    def add_print(self, simhash: int, keys: tuple[int, ...] | None = None) -> None:
+        for key in _block_keys(simhash) if keys is None else keys:
+            there = self.blocks.get(key)
+            if there is None:
+                self.blocks[key] = simhash
+            elif isinstance(there, int):
+                self.blocks[key] = [there, simhash]
+            else:
+                there.append(simhash)
+
+    def near(self, simhash: int, keys: tuple[int, ...] | None = None) -> bool:
+        """Whether a fingerprint within the near-duplicate distance of ``simhash`` is known."""
+        for key in _block_keys(simhash) if keys is None else keys:
+            there = self.blocks.get(key)
+            if there is None:
+                continue
+            for other in (there,) if isinstance(there, int) else there:
+                if (simhash ^ other).bit_count() <= NEAR_DUPLICATE_BITS:
+                    return True
+        return False
 
     def copy(self) -> _Known:
-        return _Known(set(self.ids), {k: list(v) for k, v in self.blocks.items()})
+        return _Known(set(self.ids), {k: list(v) if isinstance(v, list) else v for k, v in self.blocks.items()})
 
 
 def _known(conn: duckdb.DuckDBPyConnection, watches: Iterable[str]) -> dict[str, _Known]:
@@ -220,7 +240,7 @@ def _known(conn: duckdb.DuckDBPyConnection, watches: Iterable[str]) -> dict[str,
     return known
 
 
-def _print_of(article: Article) -> tuple[int, list[tuple[int, int]]] | None:
+def _print_of(article: Article) -> tuple[int, tuple[int, ...]] | None:
     """The article's fingerprint and its blocks, when it is long enough to be a near-duplicate."""
     if article.simhash is None or (article.word_count or 0) < MIN_WORDS_FOR_DUPLICATE:
         return None
@@ -228,30 +248,21 @@ def _print_of(article: Article) -> tuple[int, list[tuple[int, int]]] | None:
     return simhash, _block_keys(simhash)
 
 
-def _repeat(k: _Known, article: Article, fingerprint: tuple[int, list[tuple[int, int]]] | None = None) -> bool:
+def _repeat(k: _Known, article: Article, fingerprint: tuple[int, tuple[int, ...]] | None = None) -> bool:
     """Whether ``article`` is a story ``k`` knows (``fingerprint``: its :func:`_print_of`, when known)."""
     if article.article_id in k.ids or (article.duplicate_of and article.duplicate_of in k.ids):
         return True
     fingerprint = _print_of(article) if fingerprint is None else fingerprint
-    if fingerprint is None or not k.blocks:
-        return False
-    simhash, keys = fingerprint
-    for key in keys:
-        for other in k.blocks.get(key, ()):
-            if (simhash ^ other).bit_count() <= NEAR_DUPLICATE_BITS:
-                return True
-    return False
+    return fingerprint is not None and bool(k.blocks) and k.near(*fingerprint)
 
 
-def _remember(k: _Known, article: Article, fingerprint: tuple[int, list[tuple[int, int]]] | None = None) -> None:
+def _remember(k: _Known, article: Article, fingerprint: tuple[int, tuple[int, ...]] | None = None) -> None:
     k.ids.add(article.article_id)
     if article.duplicate_of:
         k.ids.add(article.duplicate_of)
     fingerprint = _print_of(article) if fingerprint is None else fingerprint
     if fingerprint is not None:
-        simhash, keys = fingerprint
-        for key in keys:
-            k.blocks.setdefault(key, []).append(simhash)
+        k.add_print(*fingerprint)
 
 
 ALERT_SCHEMA = pa.schema([
