@@ -199,6 +199,23 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Altyn Ore owns the Kopzhal project, where the company plans to develop an open-pit mine and heap leach "
      "operation that would produce 192,000 ounces of gold annually.",
      [("production", 192000, "Kopzhal", {"basis": "plan"})]),
+    # "Group production" is the company's; a name in a clause of reason after the figure does not produce it
+    ("Antofagasta reported results. Following the expansion at Los Pelambres, Group copper production in 2024 is "
+     "estimated at between 670,000 and 710,000 tonnes.",
+     [("production", 670000, "Antofagasta", {"period": "2024", "basis": "plan"})]),
+    ("Zijin Mining Group cut its targets. It also reduced its copper production target by 14.5 per cent to 47,000 "
+     "tonnes as production was more difficult than expected at its Derli mine.",
+     [("production", 47000, "Zijin Mining Group", {"basis": "plan"})]),
+    # shipments "made from" a port are trade; "tn" is tonnes; amounts told in words; a miner's sales are revenue
+    ("Iron ore shipments made from Port Hedland to China amounted to 39.28 million mt in October.",
+     [("trade", 39.28e6, None, {"party": "China"})]),
+    ("Kazakhstan plans to increase its uranium output this year to 19,600 tn from 17,803 tn in 2010.",
+     [("production", 19600, "Kazakhstan", {"basis": "plan"}),
+      ("production", 17803, "Kazakhstan", {"period": "2010", "basis": "actual"})]),
+    ("The company has set aside one billion yuan for capital spending in the second half.",
+     [("investment", 1e9, None, {})]),
+    ("Net profit rose to 1.2 billion yuan. Sales increased 69 per cent to 6.67 billion yuan.",
+     [("financial", 1.2e9, None, {}), ("financial", 6.67e9, None, {})]),
     # a rate that sizes a plant is its capacity, of the project the article is about
     ("Lithium Chile owns the Salar de Coipasa project. The proceeds would fund a 10,000tpa plant.",
      [("production", 10000, None, {"basis": "capacity"})]),

@@ -2,7 +2,8 @@
 and pounds with a word between the number and the unit ("36,000 gold equivalent ounces", "4.3
 billion recoverable lbs", "120,000 GEOs"), a grade told as a sentence ("one ton of its ore contains
 640 grams of silver"), Indian scales ("1.5 lakh tonnes", "Rs 8,000 crore") and currencies named
-by a word the amount rules do not know ("1.5 trillion rupiah", "2 billion Kyrgyz soms").
+by a word the amount rules do not know ("1.5 trillion rupiah", "2 billion Kyrgyz soms"), and amounts
+whose number is a word ("one billion yuan", "four billion tenge").
 
 The facts themselves are left as they are: these numbers exist only as the events they carry.
 """
@@ -45,6 +46,19 @@ _AMOUNT = re.compile(
     re.IGNORECASE)
 
 
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+                 "fifty": 50, "hundred": 100, "a": 1, "half a": 0.5}
+_WORD_CURRENCY = {"yuan": "CNY", "renminbi": "CNY", "tenge": "KZT", "rubles": "RUB", "roubles": "RUB", "dollars": "USD",
+                  "us dollars": "USD", "euros": "EUR", "soums": "UZS", "sums": "UZS", "soms": "KGS", "tugriks": "MNT",
+                  "manats": "AZN", "rupees": "INR", "rand": "ZAR", "yen": "JPY", "pounds sterling": "GBP"}
+_AMOUNT_WORDS = re.compile(
+    r"\b(?P<word>" + "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
+    + r")\s+(?P<scale>million|billion|trillion)\s+(?P<cur>"
+    + "|".join(sorted((re.escape(w) for w in _WORD_CURRENCY), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE)
+
+
 # each pattern is tried only in windows around plain substring hits of the words it needs (lowercased):
 # a page without them costs those substring tests, and no pattern scans a whole page
 _SCANS: dict[str, tuple[re.Pattern[str], tuple[str, ...], int, int]] = {
@@ -52,6 +66,7 @@ _SCANS: dict[str, tuple[re.Pattern[str], tuple[str, ...], int, int]] = {
                              "lakh", "kilos", "mtpa", "gold oun", "gold oz", "silver oun", "silver oz", "troy",
                              "fine oun", "refined ton", "gold ton", "silver ton"), 40, 45),
     "grade": (_GRADE, ("ore contain",), 90, 60),
+    "amount_words": (_AMOUNT_WORDS, (" million ", " billion ", " trillion "), 12, 30),
     "amount": (_AMOUNT, (" rs ", " rs.", "rs.\u00a0", "₹", "inr ", "crore", "rupiah", "reais", " real ", "soles",
                          "kwacha", "cedis", "kyrgyz som", "pesos", "shillings", "rupee"), 30, 40),
 }
@@ -127,6 +142,14 @@ def extra_numbers(text: str, low: str | None, facts: list[Fact], published_at: d
             continue
         currency = "INR" if m.group("rs") else _CURRENCY_WORDS[m.group("word").lower()]
         value = n * _scale(scale)
+        usd = to_usd(value, currency, published_at)
+        out.append(Fact(type="amount", value=value, currency=currency, value_usd=usd[0] if usd else None,
+                        rate_source=usd[1] if usd else None, sentence="", start=m.start(), end=m.end()))
+    for m in scan("amount_words"):
+        if not free(m.start(), m.end()):
+            continue
+        currency = _WORD_CURRENCY[m.group("cur").lower()]
+        value = _WORD_NUMBERS[m.group("word").lower()] * SCALES[m.group("scale").lower()]
         usd = to_usd(value, currency, published_at)
         out.append(Fact(type="amount", value=value, currency=currency, value_usd=usd[0] if usd else None,
                         rate_source=usd[1] if usd else None, sentence="", start=m.start(), end=m.end()))

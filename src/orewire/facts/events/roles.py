@@ -83,6 +83,10 @@ _MINE_THAT_PRODUCES = re.compile(r"\b(?:mine|operation|pit|plant|project|facilit
                                  re.IGNORECASE)
 
 
+_REASON_BETWEEN = re.compile(r"\b(?:as|because|since|after|due to|owing to|following|amid|while)\b", re.IGNORECASE)
+_GROUP_FIGURE = re.compile(r"\bGroup(?:['’]s)?\s+(?:[a-z]+\s+){0,2}?(?:production|output|sales)\b")
+
+
 def _owned_by_country(art: Article, m: Mention | None, ms: list[Mention]) -> Mention | None:
     """The company a country's possessive introduces ("Japan's Sumitomo Metal Mining"), else ``m``."""
     if m is None or m.kind != "country" or not re.match(r"['’]s\s", art.text[m.end:m.end + 3]):
@@ -263,7 +267,13 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         elif cands:
             subject = ([m for m in cands if m.kind != "org"] or cands)[-1]
         elif ms:
-            subject = ([m for m in ms if m.kind != "org"] or ms)[0]
+            # "... to 47,000 tonnes as production was more difficult at its Derli mine": a name in a clause
+            # of reason after the number does not produce it
+            told = [m for m in ms if not _REASON_BETWEEN.search(art.text, num.end, m.start)]
+            subject = ([m for m in told if m.kind != "org"] or told or [None])[0]
+        if ev.kind == "production" and _GROUP_FIGURE.search(art.text, max(ss, pos - 60), pos):
+            # "Group copper production in 2024 is estimated at": the company's, not a mine's of the sentence
+            subject = art.topic(ss, ("company",), protagonist=True) or subject
         subject = subject or art.continuing("production", ss) \
             or art.topic(ss, ("deposit", "company", "country"), protagonist=PROTAGONIST["production"])
     elif ev.kind == "trade":
