@@ -216,6 +216,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("investment", 1e9, None, {})]),
     ("Net profit rose to 1.2 billion yuan. Sales increased 69 per cent to 6.67 billion yuan.",
      [("financial", 1.2e9, None, {}), ("financial", 6.67e9, None, {})]),
+    # a trade in "copper ore" is in copper; stakes with three decimals; the first of the buyers listed buys
+    ("Peru exported 388,255mt of copper ore in April.", [("trade", 388255, "Peru", {"commodity": "copper"})]),
+    ("Cameco and Orano agreed with Idemitsu to acquire Idemitsu's 7.875% stake in the Cigar Lake mine.",
+     [("deal", 7.875, "Cigar Lake", {"party": "Cameco"})]),
     # a rate that sizes a plant is its capacity, of the project the article is about
     ("Lithium Chile owns the Salar de Coipasa project. The proceeds would fund a 10,000tpa plant.",
      [("production", 10000, None, {"basis": "capacity"})]),

@@ -37,7 +37,7 @@ from orewire.facts.events.roles import PLANT_SIZE, fill_roles
 from orewire.facts.model import Entity, Event, Fact, entity_id
 
 _WINDOW = 160  # a cue further than this from its number (in characters) types nothing
-_SHARE_RE = re.compile(r"(?<![\d.,])(?P<num>\d{1,3}(?:[.,]\d{1,2})?)\s?(?:%|per\s?cent\b|percent\b|процент\w*|-процентн\w*)")
+_SHARE_RE = re.compile(r"(?<![\d.,])(?P<num>\d{1,3}(?:[.,]\d{1,3})?)\s?(?:%|per\s?cent\b|percent\b|процент\w*|-процентн\w*)")
 _PERCENT = re.compile(r"%|per\s?cent|процент", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|,? (?:while|whereas)\b|, (?:and|but)\b|, а |, но |,? тогда как|,? в то время как")
 
@@ -385,6 +385,9 @@ def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, i
     f = num.fact
     assert f is not None
     text = art.text
+    if kind == "trade":
+        # "exported 388,255mt of copper ore": the trade is in copper (its ores and concentrates)
+        return f.commodity or art.commodity_near(num.start, num.end, *clause) or art.main_commodity
     if f.unit != "g/t" and art.lex.ore.match(text[num.end:num.end + 40]):
         return "ore"
     if f.unit == "t" and _GRADED.match(text, num.end, min(len(text), num.end + 60)):

@@ -348,6 +348,10 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         party = _owned_by_country(art, party or before_word(art, lex.buy_verb, buyers, ss, se,
                                                             ("company", "org", "country"), gap=140), ms)
         # "to Kazakhstan's Haiyan": the buyer is Haiyan, and no asset
+        if party is not None:  # "Cameco and Orano agreed to acquire": the first of the buyers listed
+            first = next((m for m in ms if m.kind == party.kind and m.end < party.start
+                          and re.fullmatch(r",?\s+and\s+", art.text[m.end:party.start])), None)
+            party = first or party
         if party is None:  # "X would invest $30 million for a 15% stake", "X could earn another 35%": who pays buys
             party = before_word(art, _PAYS_FOR_STAKE, [m for m in ms if m.kind != "country"], ss, se, ("company", "org"),
                                 gap=120)
