@@ -220,6 +220,8 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Peru exported 388,255mt of copper ore in April.", [("trade", 388255, "Peru", {"commodity": "copper"})]),
     ("Cameco and Orano agreed with Idemitsu to acquire Idemitsu's 7.875% stake in the Cigar Lake mine.",
      [("deal", 7.875, "Cigar Lake", {"party": "Cameco"})]),
+    ("Rio Tinto said that at full tilt the Oyu Tolgoi mine would produce about 450,000 tonnes of copper a year.",
+     [("production", 450000, "Oyu Tolgoi", {"basis": "capacity"})]),
     # a rate that sizes a plant is its capacity, of the project the article is about
     ("Lithium Chile owns the Salar de Coipasa project. The proceeds would fund a 10,000tpa plant.",
      [("production", 10000, None, {"basis": "capacity"})]),
