@@ -222,6 +222,15 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("deal", 7.875, "Cigar Lake", {"party": "Cameco"})]),
     ("Rio Tinto said that at full tilt the Oyu Tolgoi mine would produce about 450,000 tonnes of copper a year.",
      [("production", 450000, "Oyu Tolgoi", {"basis": "capacity"})]),
+    # a plan word in the cause of a change does not make the figure a plan; a net debt is no revenue;
+    # "millions" scales a tonnage
+    ("Polymetal said its gold output for nine months was down by 4% to 1,151 Koz driven by planned grade "
+     "declines at Kyzyl.", [("production", 1151000, "Polymetal", {"basis": "actual"})]),
+    ("Net debt increased for the quarter to US$ 1.90 billion as the company paid a dividend of US$ 0.2 billion.",
+     [("financial", 0.2e9, None, {})]),
+    ("China's copper concentrate imports fell from 2.76 millions metric tons in August to 2.59million metric "
+     "tons in September.",
+     [("trade", 2.76e6, "China", {"direction": "import"}), ("trade", 2.59e6, "China", {"direction": "import"})]),
     # a rate that sizes a plant is its capacity, of the project the article is about
     ("Lithium Chile owns the Salar de Coipasa project. The proceeds would fund a 10,000tpa plant.",
      [("production", 10000, None, {"basis": "capacity"})]),

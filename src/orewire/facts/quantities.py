@@ -39,7 +39,7 @@ UNITS: dict[str, tuple[str, float]] = {
 _SCALABLE = {"t", "oz", "lb"}
 
 _unit_alt = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
-_SCALE = r"(?:thousand|million|billion|mln|bln|mn|bn)"
+_SCALE = r"(?:thousands?|millions?|billions?|mln|bln|mn|bn)"
 # "8 021 ounces": thousands grouped by plain spaces, as many wires write them
 _NUMBER_Q = rf"\d{{1,3}}(?: \d{{3}})+(?:\.\d+)?(?![\d,.]\d)|{NUMBER}"
 QUANTITY_RE = re.compile(

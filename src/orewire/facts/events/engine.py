@@ -181,6 +181,8 @@ _EARN_BEFORE = re.compile(r"\bearn(?:s|ed|ing)?\s+(?:(?:another|an additional|a 
 _SIZES_PLANT = PLANT_SIZE
 
 
+_REASON_AFTER = re.compile(r"\b(?:driven by|due to|because|owing to|amid|as a result of|thanks to|on the back of|"
+                           r"reflecting|following)\b", re.IGNORECASE)
 _GLUED_RATE = re.compile(r"(?<=[MmKk\d])tpa\b|(?<=\dM)tpa\b")
 
 
@@ -455,7 +457,11 @@ def _basis(text: str, num: Number, clause: tuple[int, int], lex: Lexicon, period
         return "capacity"  # "a 10,000tpa plant", "a 2.5Mtpa processing plant": the size it is built for
     if lex.plan_of.search(text, max(a, num.start - 40), num.start):
         return "plan"  # "meets the target of 160,000 ounces": the figure is the target itself
-    window = text[max(a, num.start - 110):min(b, num.end + 50)]
+    tail = min(b, num.end + 50)
+    reason = _REASON_AFTER.search(text, num.end, tail)
+    if reason is not None:
+        tail = reason.start()  # "down by 4% to 1,151 Koz driven by planned grade declines": the cause's words
+    window = text[max(a, num.start - 110):tail]
     window = lex.against_plan.sub(" ", window)  # "2% above guidance", "выше ориентира": done, not planned
     if lex.capacity.search(window):
         return "capacity"
