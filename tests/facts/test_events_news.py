@@ -231,6 +231,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("China's copper concentrate imports fell from 2.76 millions metric tons in August to 2.59million metric "
      "tons in September.",
      [("trade", 2.76e6, "China", {"direction": "import"}), ("trade", 2.59e6, "China", {"direction": "import"})]),
+    # money a company sets aside for its own capital spending goes into the company; a takeover's "deal worth"
+    ("Zijin Mining Group cut targets at its Derli mine. The company has set aside one billion yuan for capital "
+     "spending in the second half.", [("investment", 1e9, "Zijin Mining Group", {})]),
+    ("Zijin led a consortium to take over London-listed Monterrico Metals, owner of the Rio Blanco mines in Peru, in "
+     "a deal worth $194.6 million.", [("deal", 194.6e6, "Monterrico Metals", {"party": "Zijin"})]),
     # a rate that sizes a plant is its capacity, of the project the article is about
     ("Lithium Chile owns the Salar de Coipasa project. The proceeds would fund a 10,000tpa plant.",
      [("production", 10000, None, {"basis": "capacity"})]),

@@ -301,6 +301,9 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         if cue is None:
             return None
         kind, cue_at = cue
+        if kind == "investment" and num.what == "a" and re.match(r"deals?\b", text[cue_at:cue_at + 6], re.IGNORECASE) \
+                and (lex.buy_verb.search(text, ss, se) or lex.deal_act.search(text, ss, se)):
+            kind = "deal"  # "led a consortium to take over Monterrico Metals ... in a deal worth": a takeover's price
         if num.what == "a" and kind in ("deal", "trade", "investment"):
             fin = [m for m in lex.amount["financial"].finditer(text, max(a, num.start - 90), num.start)]
             between = [m for m in lex.amount[kind].finditer(text, fin[-1].end(), num.start)] if fin else []

@@ -83,6 +83,8 @@ _MINE_THAT_PRODUCES = re.compile(r"\b(?:mine|operation|pit|plant|project|facilit
                                  re.IGNORECASE)
 
 
+_OWN_SPENDING = re.compile(r"(?:capital (?:spending|expenditures?|costs?|investments?)|capex|sustaining|"
+                           r"growth capital|spending|budget)\b", re.IGNORECASE)
 _REASON_BETWEEN = re.compile(r"\b(?:as|because|since|after|due to|owing to|following|amid|while)\b", re.IGNORECASE)
 _GROUP_FIGURE = re.compile(r"\bGroup(?:['’]s)?\s+(?:[a-z]+\s+){0,2}?(?:production|output|sales)\b")
 
@@ -308,6 +310,9 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                    or pick(rest, pos, ("deposit",), "either")
                    or after_word(art, lex.receiver_prep, rest, ss, se, ("company", "country", "region"), 40)
                    or pick(rest, pos, ("company", "country", "region"), "either"))
+        if subject is None and party is not None and party.kind == "company" \
+                and _OWN_SPENDING.match(art.text, cue_at, min(se, cue_at + 30)):
+            subject = party  # "the company has set aside one billion yuan for capital spending": its own business
         if subject is None:
             subject = art.topic(ss, ("deposit",)) if party is not None else \
                 art.topic(ss, ("deposit", "company", "country"))
