@@ -121,6 +121,8 @@ def test_spaced_thousands_with_decimals_and_metric_ton_grades() -> None:
     assert [(q.value, q.unit) for q in find_quantities("10 104.3 kg of gold averaging 0.78 grams per metric ton")] == [
         (10.1043, "t"), (0.78, "g/t")]
     assert [q.value for q in find_quantities("in 2023 100 tonnes")] == [100.0]
+    assert [(q.value, q.unit) for q in find_quantities("822,000 WMT of saprolite ore and 1.2 million DMT")] == [
+        (822000.0, "t"), (1.2e6, "t")]
 
 
 def test_money_is_not_a_quantity() -> None:
