@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -23,6 +23,50 @@ from orewire.alerts.watchlists import Watch
 from orewire.facts.model import slug
 
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'»”)]*\s+|\n+")
+
+
+class _Nulls:
+    """A column that is not there: None at every position."""
+
+    def __getitem__(self, n: int) -> None:
+        return None
+
+
+_NULLS = _Nulls()
+
+
+class Rows:
+    """An article's rows of one kind (events or facts), held by column: its part, ``lo`` to
+    ``hi``, of columns that many articles share, so that loading makes no object for each row.
+    Row ``n`` (``lo <= n < hi``) has the value ``column(name)[n]``."""
+
+    __slots__ = ("columns", "hi", "lo")
+
+    def __init__(self, columns: dict[str, list[Any]] | None = None, lo: int = 0, hi: int | None = None) -> None:
+        self.columns = columns if columns is not None else {}
+        self.lo = lo
+        self.hi = hi if hi is not None else max((len(c) for c in self.columns.values()), default=0)
+
+    @classmethod
+    def of(cls, rows: Sequence[dict[str, Any]]) -> Rows:
+        """Rows given one by one."""
+        names = list(dict.fromkeys(name for row in rows for name in row))
+        return cls({name: [row.get(name) for row in rows] for name in names})
+
+    def column(self, name: str) -> list[Any] | _Nulls:
+        return self.columns.get(name, _NULLS)
+
+    def positions(self) -> range:
+        return range(self.lo, self.hi)
+
+    def row(self, n: int) -> dict[str, Any]:
+        return {name: values[n] for name, values in self.columns.items()}
+
+    def __len__(self) -> int:
+        return self.hi - self.lo
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return (self.row(n) for n in self.positions())
 
 
 @dataclass
@@ -41,8 +85,8 @@ class Article:
     simhash: int | None = None
     word_count: int | None = None
     mentions: list[tuple[str, int, int]] = field(default_factory=list)   # (entity_id, start, end)
-    events: list[dict[str, Any]] = field(default_factory=list)
-    facts: list[dict[str, Any]] = field(default_factory=list)
+    events: Rows = field(default_factory=Rows)
+    facts: Rows = field(default_factory=Rows)
 
     @property
     def story(self) -> str:
@@ -57,8 +101,10 @@ class Article:
         """Entities the article names: its mentions, and its events' subjects and parties."""
         if self._ids is None:
             ids = {m[0] for m in self.mentions}
-            for ev in self.events:
-                ids.update(i for i in (ev.get("subject_id"), ev.get("party_id")) if i)
+            ev = self.events
+            subjects, parties = ev.column("subject_id"), ev.column("party_id")
+            for n in ev.positions():
+                ids.update(i for i in (subjects[n], parties[n]) if i)
             self._ids = ids
         return self._ids
 
@@ -187,7 +233,7 @@ class _Evidence:
     rank: int          # events 0, facts 1, mentions 2, words 3
     position: int
     kind: str
-    item: Any          # the event or fact row, the (start, end) of a mention or word, or None
+    item: Any          # the event's or fact's position in its Rows, the (start, end) of a mention or word
     money: bool = False  # an event or fact with a value in USD: preferred between equals
 
     def key(self) -> tuple[int, int, bool, int]:
@@ -260,11 +306,10 @@ def _union(lists: list[Sequence[int]]) -> Sequence[int]:
 
 class _Index:
     """What matching asks of one article, read once for all watches: its names, and its facts and
-    events by what a watch can look them up by (each list holds positions in the article's list;
+    events by what a watch can look them up by (each list holds positions of its rows, ascending;
     ``event_keys``: the keys any watch looks events up by, when known, the only ones kept)."""
 
     def __init__(self, a: Article, event_keys: frozenset[tuple[str, str]] | None = None) -> None:
-        self.facts, self.events = a.facts, a.events
         self.first_mention: dict[str, tuple[int, int]] = {}
         self.first_of_kind: dict[str, tuple[int, int]] = {}
         for entity_id, start, end in a.mentions:
@@ -279,19 +324,21 @@ class _Index:
         self.deposit_facts: list[int] = []
         self.facts_by_commodity: dict[str, list[int]] = {}
         self.facts_by_country: dict[str, list[int]] = {}
-        for n, f in enumerate(a.facts):
-            value = f.get("value_usd")
+        facts = a.facts
+        values, commodities, countries, types = (facts.column(c) for c in ("value_usd", "commodities", "country", "type"))
+        for n in facts.positions():
+            value = values[n]
             if value is not None:
                 self.facts_usd.append(n)
                 self.fact_usd = max(float(value), self.fact_usd if self.fact_usd is not None else float(value))
-            for c in f.get("commodities") or ():
+            for c in commodities[n] or ():
                 self.fact_commodities.add(c)
                 self.facts_by_commodity.setdefault(c, []).append(n)
-            country = f.get("country")
+            country = countries[n]
             if country:
                 self.fact_countries.add(country)
                 self.facts_by_country.setdefault(country, []).append(n)
-            if f.get("type") == "deposit":
+            if types[n] == "deposit":
                 self.deposit_facts.append(n)
         self.event_kinds: set[str] = set()
         self.event_commodities: set[str] = set()
@@ -300,8 +347,11 @@ class _Index:
         self.events_by_key: dict[tuple[str, str], list[int]] = {}
         self._largest: dict[frozenset[str], float | None] = {}
         by_key = self.events_by_key
-        for n, ev in enumerate(a.events):
-            kind, commodity, value = ev.get("kind"), ev.get("commodity"), ev.get("value_usd")
+        events = a.events
+        kinds, event_commodities, values = events.column("kind"), events.column("commodity"), events.column("value_usd")
+        subjects, parties = events.column("subject_id"), events.column("party_id")
+        for n in events.positions():
+            kind, commodity, value = kinds[n], event_commodities[n], values[n]
             if kind:
                 self.event_kinds.add(kind)
             if commodity:
@@ -309,7 +359,7 @@ class _Index:
             if value is not None:
                 self.events_usd.append(n)
                 self.usd_by_kind[kind or ""] = max(self.usd_by_kind.get(kind or "", 0.0), float(value))
-            for field_name, value_of in (("kind", kind), ("id", ev.get("subject_id")), ("id", ev.get("party_id")),
+            for field_name, value_of in (("kind", kind), ("id", subjects[n]), ("id", parties[n]),
                                          ("commodity", commodity)):
                 key = (field_name, str(value_of))
                 if value_of is None or (event_keys is not None and key not in event_keys):
@@ -329,7 +379,7 @@ class _Index:
         out.update(("country", c) for c in self.fact_countries)
         return out
 
-    def facts_for(self, p: _Plan) -> list[dict[str, Any]]:
+    def facts_for(self, p: _Plan) -> Sequence[int]:
         """The facts that can score for ``p`` (the others score nothing for it), in the article's order."""
         lists: list[Sequence[int]] = []
         if p.watch.min_usd is not None and not p.event_kinds:
@@ -338,13 +388,13 @@ class _Index:
         lists.extend(self.facts_by_country.get(c, ()) for c in p.countries)
         if "deposit" in p.entity_kinds:
             lists.append(self.deposit_facts)
-        return [self.facts[n] for n in _union(lists)]
+        return _union(lists)
 
-    def events_for(self, p: _Plan) -> list[dict[str, Any]]:
+    def events_for(self, p: _Plan) -> Sequence[int]:
         """The events that can score for ``p``, in the article's order."""
         lists: list[Sequence[int]] = [self.events_usd] if p.watch.min_usd is not None else []
         lists.extend(self.events_by_key.get(key, ()) for key in p.event_keys)
-        return [self.events[n] for n in _union(lists)]
+        return _union(lists)
 
     def largest(self, kinds: frozenset[str]) -> float | None:
         """The largest amount in USD of an event of ``kinds`` (of any event or fact, when none is
@@ -505,38 +555,44 @@ class Matcher:
         best: tuple[int, int, bool, int] | None = None
         best_kind = ""
         best_item: Any = None
-        for ev in ix.events_for(p) if p.reads_events else ():
-            kind = ev.get("kind")
-            value = ev.get("value_usd")
+        events, facts = a.events, a.facts
+        kinds, values = events.column("kind"), events.column("value_usd")
+        subjects, parties, commodities = events.column("subject_id"), events.column("party_id"), events.column("commodity")
+        starts = events.column("start")
+        for n in ix.events_for(p) if p.reads_events else ():
+            kind = kinds[n]
+            value = values[n]
             score = 0
             if kind in p.event_kinds:
                 score += 2
             if watch.min_usd is not None and (value or 0) >= watch.min_usd and (not p.event_kinds or kind in p.event_kinds):
                 score += 2
-            if ev.get("subject_id") in watched or ev.get("party_id") in watched:
+            if subjects[n] in watched or parties[n] in watched:
                 score += 1
-            if p.commodities and ev.get("commodity") in p.commodities:
+            if p.commodities and commodities[n] in p.commodities:
                 score += 1
             if p.event_kinds and kind not in p.event_kinds:
                 score = min(score, 1)
             if score:
-                key = (-score, 0, value is None, int(ev.get("start") or 0))
+                key = (-score, 0, value is None, int(starts[n] or 0))
                 if best is None or key < best:
-                    best, best_kind, best_item = key, "event", ev
-        for fact in ix.facts_for(p) if p.reads_facts else ():
+                    best, best_kind, best_item = key, "event", n
+        values, commodities = facts.column("value_usd"), facts.column("commodities")
+        countries, types, starts = facts.column("country"), facts.column("type"), facts.column("start")
+        for n in ix.facts_for(p) if p.reads_facts else ():
             score = 0
-            if watch.min_usd is not None and not p.event_kinds and (fact.get("value_usd") or 0) >= watch.min_usd:
+            if watch.min_usd is not None and not p.event_kinds and (values[n] or 0) >= watch.min_usd:
                 score += 2
-            if p.commodities and not p.commodities.isdisjoint(fact.get("commodities") or ()):
+            if p.commodities and not p.commodities.isdisjoint(commodities[n] or ()):
                 score += 1
-            if p.countries and fact.get("country") in p.countries:
+            if p.countries and countries[n] in p.countries:
                 score += 1
-            if "deposit" in p.entity_kinds and fact.get("type") == "deposit":
+            if "deposit" in p.entity_kinds and types[n] == "deposit":
                 score += 1
             if score:
-                key = (-score, 1, fact.get("value_usd") is None, int(fact.get("start") or 0))
+                key = (-score, 1, values[n] is None, int(starts[n] or 0))
                 if best is None or key < best:
-                    best, best_kind, best_item = key, "fact", fact
+                    best, best_kind, best_item = key, "fact", n
         for entity_id, score in p.names:
             span = ix.first_mention.get(entity_id)
             if span is not None:
@@ -569,14 +625,14 @@ def _show(evidence: _Evidence, a: Article, ix: _Index) -> tuple[str | None, str 
     """The chosen evidence's id, sentence, and the part of it to mark."""
     text = a.text or ""
     if evidence.kind == "event":
-        ev = evidence.item
+        ev = a.events.row(evidence.item)
         sentence, start = ev.get("sentence"), ev.get("sentence_start")
         mark = None
         if sentence is not None and start is not None and ev.get("start") is not None:
             mark = (int(ev["start"]) - int(start), int(ev["end"]) - int(start))
         return ev.get("event_id"), sentence, _valid(mark, sentence)
     if evidence.kind == "fact":
-        fact = evidence.item
+        fact = a.facts.row(evidence.item)
         sentence = fact.get("sentence")
         return fact.get("fact_id"), sentence, _mark_in(text, sentence, fact.get("start"), fact.get("end"))
     if evidence.kind == "words" and len(evidence.item) == 3:  # in the title

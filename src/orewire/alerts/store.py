@@ -26,7 +26,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from orewire.alerts.match import Article, Hit, Matcher, Needs
+from orewire.alerts.match import Article, Hit, Matcher, Needs, Rows
 from orewire.alerts.watchlists import Watch, Watchlist
 from orewire.clean.fingerprint import NEAR_DUPLICATE_BITS
 from orewire.warehouse.db import on_lake
@@ -114,20 +114,37 @@ def load_articles(conn: duckdb.DuckDBPyConnection, ids: Sequence[str], needs: Ne
             if a.first_seen is not None:
                 a.first_seen = a.first_seen.replace(tzinfo=UTC)
             articles[a.article_id] = a
-        for aid, entity_id, start, end in conn.execute(
-                f'SELECT article_id, entity_id, min(start) AS first, arg_min("end", (start, "end")) FROM mentions '
-                f"WHERE article_id IN (SELECT k FROM {view}) AND {mention_rule} "
-                "GROUP BY article_id, entity_id ORDER BY article_id, first, entity_id").fetchall():
-            articles[aid].mentions.append((entity_id, start, end))
-        for row in _dicts(conn.execute(f"SELECT {', '.join(map(_q, EVENT_COLUMNS))} FROM events "
-                                       f"WHERE article_id IN (SELECT k FROM {view}) AND {event_rule} "
-                                       "ORDER BY article_id, start")):
-            articles[row["article_id"]].events.append(row)
-        for row in _dicts(conn.execute(f"SELECT {', '.join(map(_q, FACT_COLUMNS))} FROM facts "
-                                       f"WHERE article_id IN (SELECT k FROM {view}) AND {fact_rule} "
-                                       "ORDER BY article_id, start")):
-            articles[row["article_id"]].facts.append(row)
+        mentions = _columns(conn, f'SELECT article_id, entity_id, min(start) AS first, arg_min("end", (start, "end")) '
+                            f"AS last FROM mentions WHERE article_id IN (SELECT k FROM {view}) AND {mention_rule} "
+                            "GROUP BY article_id, entity_id ORDER BY article_id, first, entity_id")
+        for aid, lo, hi in _runs(mentions["article_id"]):
+            articles[aid].mentions = list(zip(mentions["entity_id"][lo:hi], mentions["first"][lo:hi],
+                                              mentions["last"][lo:hi], strict=True))
+        # Events and facts by column, each article holding its part (no object for each row).
+        events = _columns(conn, f"SELECT {', '.join(map(_q, EVENT_COLUMNS))} FROM events "
+                                f"WHERE article_id IN (SELECT k FROM {view}) AND {event_rule} ORDER BY article_id, start")
+        for aid, lo, hi in _runs(events["article_id"]):
+            articles[aid].events = Rows(events, lo, hi)
+        facts = _columns(conn, f"SELECT {', '.join(map(_q, FACT_COLUMNS))} FROM facts "
+                               f"WHERE article_id IN (SELECT k FROM {view}) AND {fact_rule} ORDER BY article_id, start")
+        for aid, lo, hi in _runs(facts["article_id"]):
+            articles[aid].facts = Rows(facts, lo, hi)
     return [articles[i] for i in ids if i in articles]
+
+
+def _columns(conn: duckdb.DuckDBPyConnection, sql: str) -> dict[str, list[Any]]:
+    """The result of ``sql`` as a list per column (through Arrow: no Python object per row)."""
+    table = conn.execute(sql).to_arrow_table()
+    return {name: table.column(name).to_pylist() for name in table.column_names}
+
+
+def _runs(values: list[str]) -> Iterator[tuple[str, int, int]]:
+    """Each run of equal ``values``: the value, where it starts and where it ends."""
+    lo = 0
+    for n in range(1, len(values) + 1):
+        if n == len(values) or values[n] != values[lo]:
+            yield values[lo], lo, n
+            lo = n
 
 
 def _rules(conn: duckdb.DuckDBPyConnection, stack: contextlib.ExitStack[Any], needs: Needs) -> tuple[str, str, str]:
