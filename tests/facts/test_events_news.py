@@ -236,6 +236,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "spending in the second half.", [("investment", 1e9, "Zijin Mining Group", {})]),
     ("Zijin led a consortium to take over London-listed Monterrico Metals, owner of the Rio Blanco mines in Peru, in "
      "a deal worth $194.6 million.", [("deal", 194.6e6, "Monterrico Metals", {"party": "Zijin"})]),
+    # a plant yet to be built is the project's, not the company's that studies it
+    ("Rio Tinto found the Winu deposit in 2017. Rio Tinto is advancing a pre-feasibility study for a mill capable of "
+     "processing 10 million tonnes per year.", [("production", 10e6, "Winu", {"basis": "capacity"})]),
+    ("ERG's aluminium smelter produced 250,000 tonnes of aluminium last year.",
+     [("production", 250000, "ERG", {"basis": "actual"})]),
     # a rate that sizes a plant is its capacity, of the project the article is about
     ("Lithium Chile owns the Salar de Coipasa project. The proceeds would fund a 10,000tpa plant.",
      [("production", 10000, None, {"basis": "capacity"})]),

@@ -85,6 +85,12 @@ _MINE_THAT_PRODUCES = re.compile(r"\b(?:mine|operation|pit|plant|project|facilit
 
 _OWN_SPENDING = re.compile(r"(?:capital (?:spending|expenditures?|costs?|investments?)|capex|sustaining|"
                            r"growth capital|spending|budget)\b", re.IGNORECASE)
+_EARNS = re.compile(r"(?:['’]s)?\s+(?:\w+\s+)?(?:earn(?:s|ed)?|receiv(?:es|ed)|collect(?:s|ed)|generat(?:es|ed)|gain(?:s|ed))\b",
+                    re.IGNORECASE)
+_FACILITY_SIZED = re.compile(r"\b(?:(?:future|proposed|planned|new)\s+(?:[\w-]+\s+)?(?:plant|mill|smelter|refinery|"
+                             r"concentrator|facility|factory)|(?:plant|mill|smelter|refinery|concentrator|facility)\s+"
+                             r"(?:capable of|with a (?:design |nameplate )?capacity|designed to|will have a capacity))",
+                             re.IGNORECASE)
 _REASON_BETWEEN = re.compile(r"\b(?:as|because|since|after|due to|owing to|following|amid|while)\b", re.IGNORECASE)
 _GROUP_FIGURE = re.compile(r"\bGroup(?:['’]s)?\s+(?:[a-z]+\s+){0,2}?(?:production|output|sales)\b")
 
@@ -273,6 +279,11 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             # of reason after the number does not produce it
             told = [m for m in ms if not _REASON_BETWEEN.search(art.text, num.end, m.start)]
             subject = ([m for m in told if m.kind != "org"] or told or [None])[0]
+        if (subject is None or subject.kind == "company") and _FACILITY_SIZED.search(art.text, max(clause[0], pos - 120), pos):
+            # "Rio Tinto is advancing a study for a mill capable of processing 10 million tonnes per year", "the
+            # future beneficiation plant will have a capacity of": a plant yet to be built is the project's
+            site = pick([m for m in ms if m.kind == "deposit"], pos, ("deposit",), "either") or art.topic(ss, ("deposit",))
+            subject = site or subject
         if ev.kind == "production" and _GROUP_FIGURE.search(art.text, max(ss, pos - 60), pos):
             # "Group copper production in 2024 is estimated at": the company's, not a mine's of the sentence
             subject = art.topic(ss, ("company",), protagonist=True) or subject
@@ -374,6 +385,11 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         # ("revenue ..., of which US$ 893 million was generated in Kazakhstan")
         # ("the Ministry of Economy reported that Uzbekistan earns $2.5 billion": a body that reports earns nothing)
         earners = [m for m in ms if not (m.kind == "org" and _speaker(art, m, ss, se))]
+        # "Uzbekistan earns $2.5 billion from copper sales": a country that earns is the earner
+        earning = next((m for m in earners if m.kind == "country" and m.end <= pos
+                        and _EARNS.match(art.text, m.end, min(se, m.end + 20))), None)
+        if earning is not None:
+            earners = [earning]
         subject = pick(earners, pos, ("company", "org"), "before") or pick(earners, pos, ("company", "org"), "either") \
             or art.topic(ss, ("company",), protagonist=PROTAGONIST["financial"]) \
             or pick(earners, pos, ("country",), "either") or art.topic(ss, ("country",), protagonist=True)
