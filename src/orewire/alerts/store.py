@@ -18,6 +18,7 @@ import contextlib
 import functools
 import hashlib
 import itertools
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -206,9 +207,10 @@ class _Known:
     """A watch's alerts as far as repeats are concerned."""
 
     ids: set[str] = field(default_factory=set)          # stories, articles and their originals
-    # The fingerprints of long enough articles by block: one, or a list of several (numbers, not a
-    # list for each of the thousands of blocks a pass adds, are what the memory manager keeps).
-    blocks: dict[int, int | list[int]] = field(default_factory=dict)
+    # The fingerprints of long enough articles by block: one, or an array of several (numbers and
+    # arrays, not a list and a tuple for each of the thousands of blocks a pass adds: objects the
+    # memory manager does not track).
+    blocks: dict[int, int | array[int]] = field(default_factory=dict)
 
     def add_print(self, simhash: int, keys: tuple[int, ...] | None = None) -> None:
         for key in _block_keys(simhash) if keys is None else keys:
@@ -216,7 +218,7 @@ class _Known:
             if there is None:
                 self.blocks[key] = simhash
             elif isinstance(there, int):
-                self.blocks[key] = [there, simhash]
+                self.blocks[key] = array("Q", (there, simhash))
             else:
                 there.append(simhash)
 
@@ -232,7 +234,7 @@ class _Known:
         return False
 
     def copy(self) -> _Known:
-        return _Known(set(self.ids), {k: list(v) if isinstance(v, list) else v for k, v in self.blocks.items()})
+        return _Known(set(self.ids), {k: v if isinstance(v, int) else array("Q", v) for k, v in self.blocks.items()})
 
 
 def _known(conn: duckdb.DuckDBPyConnection, watches: Iterable[str]) -> dict[str, _Known]:
@@ -290,21 +292,22 @@ ALERT_SCHEMA = pa.schema([
 ])
 
 
-def _write(conn: duckdb.DuckDBPyConnection, accepted: list[tuple[Hit, Article]], watches: dict[str, Watch],
+def _write(conn: duckdb.DuckDBPyConnection, accepted: Accepted, watches: dict[str, Watch],
            now: datetime, via: str) -> list[Hit]:
     """Insert the alerts and their deliveries (a key already there is skipped). Returns the
     hits whose alerts were written."""
-    if not accepted:
+    if not accepted.hits:
         return []
     hits: dict[str, Hit] = {}  # by alert id, the first of any two with one key
     rows = []
-    for h, a in accepted:
+    for h in accepted.hits:
         key = alert_id(h.watch, h.story)
         if key in hits:
             continue
         hits[key] = h
         rows.append((key, h.watch, h.story, h.article_id, h.item_id, h.item_kind, h.reason, h.sentence, h.mark_start,
-                     h.mark_end, a.simhash, now, via, "pending" if watches[h.watch].notify else "sent"))
+                     h.mark_end, accepted.prints[h.article_id], now, via,
+                     "pending" if watches[h.watch].notify else "sent"))
     columns = zip(*rows, strict=True)
     table = pa.Table.from_arrays([pa.array(c, f.type) for c, f in zip(columns, ALERT_SCHEMA, strict=True)],
                                  schema=ALERT_SCHEMA)
@@ -341,9 +344,17 @@ def _write(conn: duckdb.DuckDBPyConnection, accepted: list[tuple[Hit, Article]],
     return written
 
 
+@dataclass
+class Accepted:
+    """The hits of a batch to write as alerts, and the fingerprint of each one's article."""
+
+    hits: list[Hit] = field(default_factory=list)
+    prints: dict[str, int | None] = field(default_factory=dict)
+
+
 def _match_batch(conn: duckdb.DuckDBPyConnection, matcher: Matcher, ids: Sequence[str],
-                 known: dict[str, _Known], report: MatchReport) -> list[tuple[Hit, Article]]:
-    accepted: list[tuple[Hit, Article]] = []
+                 known: dict[str, _Known], report: MatchReport) -> Accepted:
+    accepted = Accepted()
     for article in load_articles(conn, ids, matcher.needs):
         report.articles += 1
         fingerprint = _print_of(article)
@@ -355,7 +366,8 @@ def _match_batch(conn: duckdb.DuckDBPyConnection, matcher: Matcher, ids: Sequenc
                 report.repeats += 1
                 continue
             _remember(k, article, fingerprint)
-            accepted.append((hit, article))
+            accepted.hits.append(hit)
+            accepted.prints[article.article_id] = article.simhash
     return accepted
 
 
