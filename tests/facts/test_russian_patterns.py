@@ -452,3 +452,74 @@ def test_sources_tickers_glosses_and_latin_lines_are_no_companies(text: str) -> 
 
 def has_latin(name: str) -> bool:
     return any("a" <= c.lower() <= "z" for c in name)
+
+
+def test_a_colon_list_with_companies_in_brackets_and_places_after_dashes() -> None:
+    text = ("Рост добычи серебра дали рудники: Северный (АО «Северная ГРК») и Таежный (ООО «Тайга») — в Якутии, "
+            "Луговой (ЗАО «Озеро») — на Камчатке, а также новые карьеры.")
+    assert _deposits(text) == {"Severny": ["silver"], "Tayezhny": ["silver"], "Lugovoy": ["silver"]}
+    assert {"Severnaya GRK", "Tayga", "Ozero"} <= _names(text, "company")
+
+
+@pytest.mark.parametrize("text,people", [
+    ("Эркинбек Сатыбалдиев, президент АО «Алтынкен», сообщил о планах.", {"Erkinbek Satybaldiyev"}),
+    ("Добычу ведет Нурбек Асанов, генеральный директор рудника.", {"Nurbek Asanov"}),
+])
+def test_a_name_followed_by_a_post_also_at_the_start_of_a_text(text: str, people: set[str]) -> None:
+    assert _names(text, "person") == people
+
+
+def test_a_name_built_on_a_commodity_word_names_no_commodity_and_iron_is_iron_ore() -> None:
+    assert _names("Алмазбек Токтогулов посетил рудник, где добывают железо.", "commodity") == {"iron ore"}
+    assert _names("Алмазбек рассказал о планах.", "commodity") == set()
+
+
+def test_a_latin_company_with_a_legal_form_in_small_letters() -> None:
+    text = "Прежний владелец, компания Tien Shan Gold plc, продал долю, а партнер Aral Metals ltd остался."
+    assert _names(text, "company") == {"Tien Shan Gold", "Aral Metals"}
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # the precious metal in the singular is gold, for a deposit known for gold
+    ("Содержание драгоценного металла в руде Васильковского месторождения снизилось.", {"Vasilkovskoye": ["gold"]}),
+    # a commodity shared by its clause only: "X ..., а на Y добывают цинк"
+    ("На Джеруе строят фабрику, а на Жайремском месторождении добывают цинк.",
+     {"Jerooy": [], "Zhayremskoye": ["zinc"]}),
+    # the carbon of a gold plant is no coal; a deposit word before a dash and a name is no unnamed deposit
+    ("На Кубаке запустили фабрику «уголь-в-пульпе», а на другом месторождении — серебряном Дукате — "
+     "добыча упала.", {"Kubaka": [], "Dukat": ["silver"]}),
+    # a known deposit with no commodity of its own takes one it is worked for from its sentence
+    ("Рост выпуска золота дали Васильковское месторождение и запуск новой фабрики на руднике Кумтор.",
+     {"Vasilkovskoye": ["gold"], "Kumtor": ["gold"]}),
+])
+def test_precious_metal_clauses_carbon_and_known_deposits(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,grade", [
+    ("Руда содержит 0,8% никеля и 1,2 г платины на тонну.", 1.2),
+    ("Среднее содержание золота — 3,4 г на 1 т руды.", 3.4),
+    ("Из каждой тонны извлекают 4,1 грамма золота из каждой тонны руды.", 4.1),
+])
+def test_grades_in_grams_per_tonne(text: str, grade: float) -> None:
+    got = [(f["value"], f["unit"]) for f in _contract(text)["facts"] if f["type"] == "quantity"]
+    assert got == [(grade, "g/t")]
+
+
+def test_a_plant_that_the_text_names_as_a_company_is_no_deposit() -> None:
+    text = "ОАО «Гайский ГОК» расширяет карьер. В прошлом году Гайский ГОК выпустил больше концентрата."
+    assert _deposits(text) == {}
+    assert _names(text, "company") == {"Gaysky GOK"}
+
+
+@pytest.mark.parametrize("text,deposits", [
+    ("Геологи открыли месторождение, названное «Соболь», с запасами золота 3 т.", {"Sobol": ["gold"]}),
+    ("Компания купила лицензию на участок недр р. Кедровая с запасами россыпного золота.",
+     {"Kedrovaya": ["gold"]}),
+])
+def test_a_deposit_given_its_name_or_named_by_its_river(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+
+
+def test_no_sentence_end_after_the_abbreviation_of_a_river() -> None:
+    assert len(Sentences("Лицензия на участок р. Кедровая выдана. Работы начнутся летом.").spans) == 2

@@ -244,7 +244,7 @@ def find_latin_companies(text: str, found: Found) -> None:
         if found.overlaps(s, e):
             continue
         follow = text[e:e + 30]
-        if re.match(r"[ \u00a0][a-z]{2,}", follow) and not re.match(r"[ \u00a0](?:of|and|de|for|the)\b", follow):
+        if re.match(r"[ \u00a0][a-z]{2,}", follow) and not re.match(r"[ \u00a0](?:of|and|de|for|the|plc|ltd|inc|llc|corp)\b", follow):
             continue  # a sentence in a Latin-script language, not a name
         if raw.startswith(("http", "www")) or re.search(r"\.(?:kz|ru|uz|kg|tj|com|org|net|mn)$", raw):
             continue

@@ -40,10 +40,22 @@ _KW_COLON = re.compile(r"(?=[МмРрУуПпКк])(?<![\w-])(?P<kw>(?:[Мм]е�
                        r"(?P<lead>[^\n:.;]{0,70}):[ \t\u00a0]*(?=\n|[«\"“„A-ZА-ЯЁ])")
 _LIST_LINE = re.compile(r"[ \t\u00a0]*(?:[-–—•*·][ \t\u00a0]*|\d{1,2}[.)][ \t\u00a0]*)?(?P<name>" + _NAME1 + r")"
                         r"(?:[ \t\u00a0]*\([^()\n]{0,60}\))?[ \t\u00a0]*[,;.]?[ \t\u00a0]*(?=\n|$)")
-_INLINE_LIST = re.compile(r"(?P<names>" + _NAME1 + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)"
-                          r"[ \t\u00a0]*(?:[.;]|(?=\n)|$)")
+# one name of a list on a line: the name, then what the text says of it in brackets and where it lies after a
+# dash ("Купол (ЗАО «Чукотская ГГК») — на Чукотке, Пионер (ОАО «Покровский рудник») и Березитовое ...")
+_INLINE_ITEM = re.compile(r"(?P<name>" + _NAME1 + r")(?:[ \u00a0]*\([^()\n]{0,60}\))?"
+                          r"(?:[ \u00a0]+[—–-][ \u00a0]+(?:на|в|во)[ \u00a0]+[^,;.()\n]{1,40}?"
+                          r"(?=[ \u00a0]*(?:[,;.\n]|$|и[ \u00a0])))?")
+_INLINE_SEP = re.compile(r"[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*")
+_INLINE_END = re.compile(r"[ \t\u00a0]*(?:[.;]|(?=\n)|$|,[ \u00a0]+(?:а[ \u00a0]+также|а|но)[ \u00a0])")
 _TOPO_AFTER = re.compile(r"[ \u00a0]" + _TOPO_WORD)
 _KW_PERSON = re.compile(_KW + r"\s+(?:имени|им\.)\s*(?P<init>(?:[А-ЯЁ]\.\s?){0,2})(?P<sur>[А-ЯЁ][а-яё]+)")
+# a deposit named as it is given its name ("месторождения, названного «Рябчик»") or by its river or creek
+# ("участком недр р. Млелювеем", "россыпь ручья Холодный")
+_KW_NAMED = re.compile(_KW + r"(?:[ \u00a0]+[а-яё]+){0,2}?,?[ \u00a0]+(?:(?:названн|именуем)[а-яё]+|получивш[а-яё]+[ \u00a0]+"
+                       r"названи[ея]|под[ \u00a0]+названием)[ \u00a0]+(?P<name>[«\"“„][^«»\"“”„\n]{2,40}[»\"”“])")
+_RIVER = re.compile(r"(?<![\w-])(?P<kw>[Уу]част(?:ок|ка|ку|ком|ке)|[Рр]оссып[а-яё]*|[Мм]есторождени[а-яё]*)"
+                    r"(?:[ \u00a0]+недр)?[ \u00a0]+(?:р\.|руч\.|реки|ручья)[ \u00a0]*"
+                    r"(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)(?![\w-])")
 _ADJ = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ск|цк)(?:ое|ого|ому|им|ом|ий|ая|ой|ую|ие|их|ими)"
 # "Бала-Саускандыкское уранованадиевое месторождение": a commodity or kind adjective between name and word
 _ADJ_KW = re.compile(r"(?P<adjs>" + _ADJ + r"(?:\s*,\s*" + _ADJ + r")*(?:\s+и\s+" + _ADJ + r")?)"
@@ -139,6 +151,7 @@ def _adjective_deposit(adj: str, kw: str, text: str) -> str:
 
 _PRONOUN_HOLDS = re.compile(r"(?=О)(?:^|(?<=[.!?][ \u00a0])|(?<=\n))(?:Оно|Он)[ \u00a0]+(?:[а-яё]+[ \u00a0]+){0,3}?"
                             r"(?:содерж|богат|включа)[а-яё]*")
+_DASH_NAME = re.compile(r"[\s\u00a0]*[-–—][\s\u00a0]*(?:[а-яё-]+[\s\u00a0]+){0,2}[«\"“„A-ZА-ЯЁ]")
 _BARE_KW = re.compile(r"(?<![\w-])(?:[Мм]есторождени[а-яё]*|[Уу]част(?:ок|к[аеуи]|ком))(?![\w-])")
 
 
@@ -168,7 +181,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         return out
 
     for m in _KW_PERSON.finditer(text) if "им" in text else ():
-        if text[m.start() - 1:m.start()] in Q_OPEN and m.group("kw")[:1].isupper():
+        if m.start() > 0 and text[m.start() - 1] in Q_OPEN and m.group("kw")[:1].isupper():
             continue  # «Рудник им. Матросова»: a company's quoted name
         sur = m.group("sur")
         nom = morph.surname_nominative(sur, "masc")
@@ -248,6 +261,10 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             if not near:
                 for c in near_commodities(text[e:e + 60]):
                     links.append((new, c))
+    for rx in (_KW_NAMED, _RIVER):
+        for m in rx.finditer(text):
+            if not found.overlaps(m.start("name"), m.end("name")):
+                _deposit_name(found, m.group("name"), m.start("name"), m.end("name"), text)
     for m in _KW_COLON.finditer(text) if ":" in text else ():
         if not re.search(r"компани|инвестор|участник|подрядчик|владел|заявк|лицензи", m.group("lead")):
             _colon_list(text, found, m.end(), m.group("kw"))
@@ -264,8 +281,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     # a deposit word with no name but with its commodity: "месторождение олова", "запасы месторождения ... меди"
     for m in _BARE_KW.finditer(text):
         after = text[m.end():m.end() + 20]
-        if re.match(r"\s+(?:[«\"“„]|[A-ZА-ЯЁ]|имени|им\.)", after):
-            continue
+        if re.match(r"\s+(?:[«\"“„]|[A-ZА-ЯЁ]|имени|им\.)", after) or _DASH_NAME.match(text, m.end()):
+            continue  # ... named after it, also after a dash: "месторождении - золото-серебряном «Дукате»"
         if found.overlaps(max(0, m.start() - 3), m.start()):
             continue  # "на Березовском месторождении": named by the adjective before it
         bare.append((m.start(), m.end()))
@@ -286,14 +303,20 @@ def _colon_list(text: str, found: Found, pos: int, kw: str) -> None:
                 return
             pos = m.end() + 1
         return
-    m = _INLINE_LIST.match(text, pos)
-    if m is None:
-        return
-    at = m.start("names")
-    for raw in re.findall(_NAME1, m.group("names")):
-        s = text.index(raw, at)
-        at = s + len(raw)
-        if not found.is_claimed(s, at) and _deposit_name(found, raw, s, at, text, kw) is None:
+    items: list[tuple[int, int]] = []
+    while True:
+        m = _INLINE_ITEM.match(text, pos)
+        if m is None:
+            return
+        items.append(m.span("name"))
+        sep = _INLINE_SEP.match(text, m.end())
+        if sep is None or _INLINE_END.match(text, m.end()):
+            if _INLINE_END.match(text, m.end()) is None:
+                return
+            break
+        pos = sep.end()
+    for s, e in items:
+        if not found.is_claimed(s, e) and _deposit_name(found, text[s:e], s, e, text, kw) is None:
             return
 
 
@@ -318,6 +341,7 @@ _WORD_END = re.compile(r"[\w-]+")
 # "медь — на Кальмакыре", "золото на Васильковском месторождении": the deposit after the commodity
 _DASH_TO = re.compile(r"[а-яё]+[\s\u00a0]*(?:[—–-][\s\u00a0]*(?:(?:на|в|из|с)[\s\u00a0]+)?|(?:на|в|из|с)[\s\u00a0]+)"
                       r"(?:(?:месторождени|рудник|участк|карьер)[а-яё]*[\s\u00a0]+)?[«\"“„]?")
+_TURN = re.compile(r",[\s\u00a0]+(?:а|но|тогда[\s\u00a0]+как|в[\s\u00a0]+то[\s\u00a0]+время[\s\u00a0]+как)[\s\u00a0]")
 _LISTED = re.compile(r"[\s\u00a0,»\"”“«„]*(?:(?:и|а также)[\s\u00a0«„\"“]*)?")
 
 
@@ -331,8 +355,11 @@ def _owners(text: str, mentions: list[tuple[int, int, Ent]], pos: int, shared: b
     ce = text.find(";", pos)
     ce = len(text) if ce < 0 else ce
     clause = [m for m in mentions if cs <= m[0] < ce]
-    if shared:
-        return [d for _s, _e, d in clause]
+    if shared:  # ... of its clause: "на X ..., а на Y добывают цинк" parts X from the zinc of Y
+        turn = [t.end() for t in _TURN.finditer(text, cs, ce)]
+        s0 = max((t for t in turn if t <= pos), default=cs)
+        e0 = min((t for t in turn if t > pos), default=ce)
+        return [d for s, _e, d in clause if s0 <= s < e0]
     dash = _DASH_TO.match(text, pos)
     after = [m for m in clause if m[0] >= pos]
     before = [m for m in clause if m[1] <= pos]
@@ -355,6 +382,11 @@ def _owners(text: str, mentions: list[tuple[int, int, Ent]], pos: int, shared: b
     else:
         return []
     return [d for _s, _e, d in group]
+
+
+# the precious metal, in the singular: gold, as news of a gold deposit says it
+_PRECIOUS = re.compile(r"(?<![\w-])(?:[Дд]рагметалл(?:а|у|ом|е)?|(?:[Дд]рагоценн|[Бб]лагородн|[Жж][её]лт)(?:ый|ого|ому|ым|ом)"
+                       r"[\s\u00a0]+металл(?:а|у|ом|е)?)(?![\w-])")
 
 
 def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sents: Sentences,
@@ -398,6 +430,11 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
             for cs, _ce, c, descriptive in spans:
                 if ps <= cs < pe and not descriptive and c in worked and ent in _sentence_owners(cs):
                     add(ent.name, c)
+            if "gold" in worked:  # "содержание драгметалла в руде ... на Васильковском месторождении"
+                ss, se = sents.spans[i]
+                for pm in _PRECIOUS.finditer(text, ss, se):
+                    if ent in _sentence_owners(pm.start()):
+                        add(ent.name, "gold")
     # a commodity in the sentence of a deposit's mention, for a deposit the text does not tie
     # to its commodities in so many words ("Кончоч (золото, серебро)")
     # ... and when the sentence names several deposits, the commodity goes to the nearest one before it
@@ -435,4 +472,16 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
         if target is not None:
             for c in commodities:
                 add(target.name, c)
+    # a known deposit still without a commodity takes those it is worked for that its own sentence names,
+    # whichever deposit they stand nearest: "Рост по золоту обеспечили продукция Варваринского месторождения
+    # и запуск фабрики на месторождении «Кубака»"
+    for ent in deposits:
+        worked = known.get(ent.name)
+        if not worked or out.get(ent.name):
+            continue
+        for s, _e in ent.mentions:
+            ss, se = sents.span(s)
+            for cs, _ce, c, descriptive in spans:
+                if ss <= cs < se and not descriptive and c in worked:
+                    add(ent.name, c)
     return out

@@ -16,6 +16,7 @@ from datetime import datetime
 from orewire.facts.model import Entity, Fact
 from orewire.facts.rates import to_usd
 from orewire.facts.ru import gazetteer as gz
+from orewire.facts.ru import morph
 from orewire.facts.ru.companies import (
     find_acting_companies,
     find_companies,
@@ -72,10 +73,14 @@ def _commodities(text: str, found: Found, spans: list[tuple[int, int, str, bool]
         name = gz.commodity_of_word(low)
         if name is None:
             continue
+        if w[:1].isupper() and (morph.given_name(w) or (morph.is_surname(w) and not morph.is_dictionary_word(w))):
+            continue  # "Алмазбек", "Золотарев": a name made on a commodity's word
         before = [w.strip("«\"“„(") for w in text[max(0, m.start() - 12):m.start()].lower().split()]
         if before and before[-1].startswith(METAPHOR_BEFORE) and name in ("gold", "oil", "natural gas"):
             continue
         after = text[m.end():m.end() + 16]
+        if name == "coal" and (_CARBON_PROCESS.match(after) or (before and before[-1].startswith("активирован"))):
+            continue  # "уголь-в-пульпе", "активированный уголь": the carbon of a gold plant
         company_word = bool(COMPANY_NOUN.match(after))
         plain_adj = re.search(r"(?:ый|ий|ой|ая|ое|ого|ому|ым|ом|ую|ые|ых|ыми|ей)$", low) and not re.search(
             r"(?:добыва|плавил|рудн|носн|содерж|перераб|извлек)", low)
@@ -83,6 +88,22 @@ def _commodities(text: str, found: Found, spans: list[tuple[int, int, str, bool]
             continue  # "алюминиевый завод", "угольная компания": part of a name
         found.add("commodity", name, w, m.start(), m.end())
         spans.append((m.start(), m.end(), name, company_word))
+
+
+_PLANT_AFTER = re.compile(r"[\s\u00a0]+ГОК(?![\w])")
+
+
+def _company_plant(text: str, start: int, end: int) -> bool:
+    """True when a known deposit's adjective begins a plant's name ("Гайский ГОК") that the text writes
+    in quotes as a company's name somewhere (ОАО «Гайский ГОК»): the plant is that company, not the deposit."""
+    m = _PLANT_AFTER.match(text, end)
+    if m is None:
+        return False
+    stem = re.escape(text[start:end - 2])
+    return re.search(r"[«\"“„]" + stem + r"[а-яё]{1,3}[\s\u00a0]+ГОК[»\"”“]", text) is not None
+
+
+_CARBON_PROCESS = re.compile(r"[\s\u00a0-]*в[\s\u00a0-]*(?:пульп|выщелач|колонн)")
 
 
 def _known(text: str, found: Found, media: list[tuple[int, int]]) -> None:
@@ -95,12 +116,15 @@ def _known(text: str, found: Found, media: list[tuple[int, int]]) -> None:
             m = rx.match(text, w.start())
             if m is None:
                 continue
-            if text[m.start() - 1:m.start()] in Q_OPEN and _QUOTED_ON.match(text, m.end()):
+            if m.start() > 0 and text[m.start() - 1] in Q_OPEN and _QUOTED_ON.match(text, m.end()):
                 break  # «Кызыл Алма»: a known name is only the first word of the quoted one
             if k.kind == "media":
                 media.append((m.start(), m.end()))
             elif k.kind == "deposit" and not deposit_here(text, m.start(), m.end()):
                 break  # "Актогайский район", "Лебединский ГОК", "ТОО «СП «Инкай»": a place, a plant, a company
+            elif k.kind == "deposit" and _company_plant(text, m.start(), m.end()):
+                found.claim(m.start(), m.end())
+                break  # ОАО «Гайский ГОК» ... Гайский ГОК получил: the company, named as before
             elif not found.is_claimed(m.start(), m.end()):
                 found.add(k.kind, k.name, form, m.start(), m.end())
             found.claim(m.start(), m.end())

@@ -70,13 +70,13 @@ class Found:
 
 class Sentences:
     """Sentence spans: a break after . ! ? before a capital or a quote, and at every line end;
-    no break after an initial or a short abbreviation (тыс., млн., г., М.В., т. е.) except tonnes
+    no break after an initial or a short abbreviation (тыс., млн., г., р., М.В., т. е.) except tonnes
     after a figure ("добыто 5 т. Компания") and "и т. д." / "и т. п." before a capital."""
 
     _END = re.compile(r"(?<=[.!?…])[\s\u00a0]+(?=[«\"“„(]?[A-ZА-ЯЁ0-9])|\n+")
     # "1,2 млн т. Компания ...": tonnes end the sentence ("т." after a figure, before a capital)
     _TONNES = re.compile(r"(?:\d|тыс\.?|млн\.?|млрд\.?|трлн\.?)[\s\u00a0]*т\.$|(?<![\w.])т\.[\s\u00a0]?[дп]\.$")
-    _ABBR = re.compile(r"(?:\b[А-ЯЁA-Z]|\bтыс|\bмлн|\bмлрд|\bтрлн|\bг|\bгг|\bруб|\bкв|\bим|\bт|\bст|\bп|\bн|\bул|\bд|\bкоп|\bдолл)\.$")
+    _ABBR = re.compile(r"(?:\b[А-ЯЁA-Z]|\bтыс|\bмлн|\bмлрд|\bтрлн|\bг|\bгг|\bруб|\bкв|\bим|\bт|\bст|\bп|\bн|\bул|\bд|\bкоп|\bдолл|\bр|\bруч|\bоз)\.$")
 
     def __init__(self, text: str) -> None:
         self.spans: list[tuple[int, int]] = []

@@ -38,7 +38,7 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
     while i < len(words) - 1:
         a, b = words[i], words[i + 1]
         gap = text[a.end():b.start()]
-        if gap not in (" ", "\u00a0") or found.is_claimed(a.start(), b.end()) or text[a.start() - 1:a.start()] in Q_OPEN:
+        if gap not in (" ", "\u00a0") or found.is_claimed(a.start(), b.end()) or (a.start() > 0 and text[a.start() - 1] in Q_OPEN):
             i += 1
             continue  # «Тау-Кен Алтын»: a quoted name is no person
         if re.search(r"(?:[Фф]ото|архив|©|[Аа]втор:)", text[max(0, a.start() - 40):a.start()]):
@@ -56,7 +56,8 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
         # a third capitalised word right after: the name is the later pair ("Республики Кыргызстан Медер
         # Машиев", "партии Ар-Намыс Нуржан Бадыкеева"), so the loose rules below stay out of this one
         followed = third is not None and text[b.end():third.start()] in (" ", "\u00a0") and b is words[i + 1]
-        cued = not followed and (role is not None or bool(_SPEECH_BEFORE.search(text, max(0, a.start() - 30), a.start())))
+        cued = not followed and (role is not None or bool(_SPEECH_BEFORE.search(text, max(0, a.start() - 30), a.start()))
+                                 or _post_after(text, roles, b.end()))
         if PLACE_NOUN.match(text[b.end():b.end() + 20]) or _ROLE_RE.fullmatch(a.group(0)) \
                 or (country_stem(a.group(0)) and not (cued and _country_as_given(a.group(0), surname_word))) \
                 or country_stem(surname_word):
@@ -111,6 +112,15 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
 # a verb of saying or "по словам" right before a name: "сообщил Иран Шархан", "по словам Азима Иброхима"
 _SPEECH_BEFORE = re.compile(r"(?:(?:сообщил|заявил|рассказал|отметил|сказал|подчеркнул|пояснил|уточнил|добавил|"
                             r"считает|полагает|говорит)[а-я]{0,2}|[Пп]о[\s\u00a0]+словам)[\s\u00a0,]+$")
+
+
+def _post_after(text: str, roles: list[tuple[int, int, str]], end: int) -> bool:
+    """A post after a comma right after the name: "Алмазбек Жакыпов, президент АО «Киргизалтын»"."""
+    m = _COMMA_WORDS.match(text, end)
+    return m is not None and any(s == m.end() for s, _e, _r in roles)
+
+
+_COMMA_WORDS = re.compile(r",[\s\u00a0]+(?:(?:[а-яё-]+ый|[а-яё-]+ий)[\s\u00a0]+)?")
 
 
 def _country_as_given(first: str, surname: str) -> bool:
