@@ -241,6 +241,16 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "processing 10 million tonnes per year.", [("production", 10e6, "Winu", {"basis": "capacity"})]),
     ("ERG's aluminium smelter produced 250,000 tonnes of aluminium last year.",
      [("production", 250000, "ERG", {"basis": "actual"})]),
+    # a price paid for a stake (a stated conversion between), a licence's one-time payment, the Russian code's
+    # categories in English, "1 tonne of gold" (a figure, while "1 t of ore" is a unit)
+    ("Cameco will pay about CAD107 million (USD83 million) for 4.522% of the Cigar Lake mine held by Idemitsu.",
+     [("deal", 107e6, "Cigar Lake", {"party": "Cameco"}), ("deal", 4.522, "Cigar Lake", {"party": "Cameco"})]),
+    ("The single payment for the licence is 2.24 million rubles.", [("licence", 2.24e6, None, {})]),
+    ("C1 category – 8.46 million tons of ore, gold – 21.133 tons.",
+     [("reserves", 8.46e6, None, {"commodity": "ore"}), ("reserves", 21.133, None, {"commodity": "gold"})]),
+    ("Altynken aims to produce 1 tonne of gold by the end of this year.",
+     [("production", 1, None, {"commodity": "gold", "basis": "plan"})]),
+    ("The plant treats 1 t of ore an hour.", []),
     # a rate that sizes a plant is its capacity, of the project the article is about
     ("Lithium Chile owns the Salar de Coipasa project. The proceeds would fund a 10,000tpa plant.",
      [("production", 10000, None, {"basis": "capacity"})]),

@@ -90,7 +90,7 @@ def _numbers(text: str, facts: list[Fact], art: Article) -> list[Number]:
         prev_end = f.end
         out.append(Number("a", f.start, f.end, fact=f))
     quantities = sorted((f for f in facts if f.type == "quantity" and f.unit in ("t", "oz", "lb", "g/t")
-                         and f.value and not (f.value == 1 and f.unit == "t")
+                         and f.value and not (f.value == 1 and f.unit == "t" and not _ONE_TONNE_OF.match(text, f.end))
                          and not _YEAR_AS_NUMBER.fullmatch(text[f.start:f.end])), key=lambda f: f.start)
     prev_end = -10
     prev_grade = False
@@ -106,7 +106,7 @@ def _numbers(text: str, facts: list[Fact], art: Article) -> list[Number]:
         out.append(Number("q", f.start, f.end, fact=f))
     last_share = -1000
     for m in (_SHARE_RE.finditer(text) if _PERCENT.search(text) else ()):
-        before = text[max(0, m.start() - 40):m.start()]
+        before = text[max(0, m.start() - 60):m.start()]
         after = text[m.end():m.end() + 40]
         ss, se = art.sents.span(m.start())
         stake = bool(art.lex.stake_after.match(after) or art.lex.stake_before.search(before))
@@ -169,12 +169,14 @@ _CUTOFF_BEFORE = re.compile(r"(?:cut[\s-]?off(?:\s+grade)?(?:\s+of)?|борто�
 
 
 # money paid for a stake is a deal's price
-_FOR_STAKE = re.compile(r"\s*(?:in cash\s+)?for\s+(?:an?\s+|the\s+|its\s+)?(?:(?:further|additional|initial|another)\s+)?"
+_FOR_STAKE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:in cash\s+)?for\s+(?:an?\s+|the\s+|its\s+)?(?:(?:further|additional|initial|another)\s+)?"
                         r"\d{1,3}(?:[.,]\d+)?\s?(?:%|per\s?cent)", re.IGNORECASE)
 _STAKE_FOR = re.compile(r"\d\s?(?:%|per\s?cent)\s+(?:(?:stake|interest|of\s+\w+)\s+)?for\s+(?:about\s+|up to\s+)?$",
                         re.IGNORECASE)
 
 
+_PAY_FOR_BEFORE = re.compile(r"\bpa(?:y|ys|id|ying)\s[^.;%]{0,40}?\sfor\s+(?:about\s+|around\s+|a\s+|an\s+)?$",
+                             re.IGNORECASE)  # "will pay about CAD107 million for 4.522% of Cigar Lake"
 _EARN_BEFORE = re.compile(r"\bearn(?:s|ed|ing)?\s+(?:(?:another|an additional|a further|an|up to|a)\s+)*$", re.IGNORECASE)
 
 
@@ -184,6 +186,11 @@ _SIZES_PLANT = PLANT_SIZE
 _REASON_AFTER = re.compile(r"\b(?:driven by|due to|because|owing to|amid|as a result of|thanks to|on the back of|"
                            r"reflecting|following)\b", re.IGNORECASE)
 _GLUED_RATE = re.compile(r"(?<=[MmKk\d])tpa\b|(?<=\dM)tpa\b")
+
+
+# "1 tonne of gold", "one ton of gold per year": a figure; "per 1 t", "1 t of ore contains": a unit
+_ONE_TONNE_OF = re.compile(r"\s+of\s+(?:[a-z]+\s+)?(?:gold|silver|platinum|palladium|uranium|золота|серебра)\b"
+                           r"(?!\s+(?:ore|руды))", re.IGNORECASE)
 
 
 def clause_of(text: str, ss: int, se: int, pos: int) -> tuple[int, int]:
@@ -240,9 +247,10 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
     a, b = clause_of(text, ss, se, num.start)
     if num.what == "s":
         cue = _nearest_cue(art, lex.deal_only, ss, se, num, (ss, se))
-        if cue is None and _EARN_BEFORE.search(text, max(ss, num.start - 40), num.start):
+        paid = _PAY_FOR_BEFORE.search(text, max(ss, num.start - 60), num.start) is not None
+        if cue is None and (paid or _EARN_BEFORE.search(text, max(ss, num.start - 40), num.start)):
             cue = ("deal", num.start)  # "could earn another 35% for $185 million": an earn-in's stake
-        if cue is None or not (lex.buy_verb.search(text, ss, se) or lex.seller_verb.search(text, ss, se)
+        if cue is None or not (paid or lex.buy_verb.search(text, ss, se) or lex.seller_verb.search(text, ss, se)
                                or lex.deal_act.search(text, ss, se) or lex.transaction.search(text, ss, se)):
             return None  # "the State Fund owns 81.2% of the shares": a holding, not a deal
         kind, cue_at = cue
