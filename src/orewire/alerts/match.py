@@ -317,6 +317,7 @@ class _Index:
                 self.first_mention[entity_id] = (start, end)
                 self.first_of_kind.setdefault(entity_id.split(":", 1)[0], (start, end))
         self.bounds: list[tuple[int, int]] | None = None  # sentence breaks, read when first needed
+        self.shown: dict[tuple[int, int], tuple[None, str, tuple[int, int] | None]] = {}
         self.fact_commodities: set[str] = set()
         self.fact_countries: set[str] = set()
         self.fact_usd: float | None = None
@@ -369,15 +370,6 @@ class _Index:
                     by_key[key] = [n]
                 elif positions[-1] != n:  # an event whose subject is its party: once
                     positions.append(n)
-
-    def keys(self, a: Article) -> set[tuple[str, str]]:
-        """What the article offers to the watches' anchors (see :meth:`_Plan.anchors`)."""
-        out = {("id", i) for i in a.entity_ids}
-        out.update(("event", k) for k in self.event_kinds)
-        out.update(("entity-kind", k) for k in a.entity_kinds)
-        out.update(("commodity", c) for c in self.event_commodities | self.fact_commodities)
-        out.update(("country", c) for c in self.fact_countries)
-        return out
 
     def facts_for(self, p: _Plan) -> Sequence[int]:
         """The facts that can score for ``p`` (the others score nothing for it), in the article's order."""
@@ -448,15 +440,16 @@ class Matcher:
         self.event_keys = frozenset(k for p in self.plans for k in p.event_keys)
         # Which watches an article can match at all: each watch under one of its keys (its anchor),
         # so an article is checked against the watches whose anchor it offers, not against all.
-        self.by_key: dict[tuple[str, str], list[int]] = {}
+        # By the key's class, then its value.
+        self.by_key: dict[str, dict[str, list[int]]] = {}
         self.always: list[int] = []
         for i, plan in enumerate(self.plans):
             anchors = plan.anchors()
             if anchors is None:
                 self.always.append(i)
             else:
-                for key in anchors:
-                    self.by_key.setdefault(key, []).append(i)
+                for kind, value in anchors:
+                    self.by_key.setdefault(kind, {}).setdefault(value, []).append(i)
 
     def hits(self, article: Article) -> list[Hit]:
         """Every watch the article matches, in the watchlist's order."""
@@ -466,14 +459,26 @@ class Matcher:
             text_hits = self.words.find(article.text or "")
             title_hits = self.words.find(article.title or "")
         index = _Index(article, self.event_keys)
-        offered = index.keys(article)
-        offered.update(("word", w) for w in (*text_hits, *title_hits))
+        # What the article offers to the watches' anchors (see :meth:`_Plan.anchors`).
         candidates = set(self.always)
-        for key in offered:
-            candidates.update(self.by_key.get(key, ()))
+        for kind, values in (("id", article.entity_ids), ("event", index.event_kinds),
+                             ("entity-kind", article.entity_kinds), ("commodity", index.event_commodities),
+                             ("commodity", index.fact_commodities), ("country", index.fact_countries),
+                             ("word", text_hits), ("word", title_hits)):
+            watches = self.by_key.get(kind)
+            if watches:
+                for value in values:
+                    found = watches.get(value)
+                    if found:
+                        candidates.update(found)
         out = []
         for i in sorted(candidates):
-            hit = self._match(self.plans[i], article, index, text_hits, title_hits)
+            p = self.plans[i]
+            if p.watch.min_usd is not None:  # the amount first: most candidates fail on it
+                best = index.largest(p.event_kinds)
+                if best is None or best < p.watch.min_usd:
+                    continue
+            hit = self._match(p, article, index, text_hits, title_hits)
             if hit is not None:
                 out.append(hit)
         return out
@@ -638,10 +643,13 @@ def _show(evidence: _Evidence, a: Article, ix: _Index) -> tuple[str | None, str 
     if evidence.kind == "words" and len(evidence.item) == 3:  # in the title
         return None, a.title, evidence.item[1:]
     start, end = evidence.item
-    if ix.bounds is None:
-        ix.bounds = sentence_bounds(text)
-    sentence, at = sentence_at(text, start, end, ix.bounds)
-    return None, sentence, _valid((start - at, end - at), sentence)
+    shown = ix.shown.get((start, end))  # several watches show one name or phrase
+    if shown is None:
+        if ix.bounds is None:
+            ix.bounds = sentence_bounds(text)
+        sentence, at = sentence_at(text, start, end, ix.bounds)
+        shown = ix.shown[start, end] = (None, sentence, _valid((start - at, end - at), sentence))
+    return shown
 
 
 def _valid(mark: tuple[int, int] | None, sentence: str | None) -> tuple[int, int] | None:
