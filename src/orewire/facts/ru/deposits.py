@@ -53,7 +53,7 @@ _KW_PERSON = re.compile(_KW + r"\s+(?:имени|им\.)\s*(?P<init>(?:[А-ЯЁ]
 # ("участком недр р. Млелювеем", "россыпь ручья Холодный")
 _KW_NAMED = re.compile(_KW + r"(?:[ \u00a0]+[а-яё]+){0,2}?,?[ \u00a0]+(?:(?:названн|именуем)[а-яё]+|получивш[а-яё]+[ \u00a0]+"
                        r"названи[ея]|под[ \u00a0]+названием)[ \u00a0]+(?P<name>[«\"“„][^«»\"“”„\n]{2,40}[»\"”“])")
-_RIVER = re.compile(r"(?<![\w-])(?P<kw>[Уу]част(?:ок|ка|ку|ком|ке)|[Рр]оссып[а-яё]*|[Мм]есторождени[а-яё]*)"
+_RIVER = re.compile(r"(?=[УуРрМм])(?<![\w-])(?P<kw>[Уу]част(?:ок|ка|ку|ком|ке)|[Рр]оссып[а-яё]*|[Мм]есторождени[а-яё]*)"
                     r"(?:[ \u00a0]+недр)?[ \u00a0]+(?:р\.|руч\.|реки|ручья)[ \u00a0]*"
                     r"(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)(?![\w-])")
 _ADJ = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ск|цк)(?:ое|ого|ому|им|ом|ий|ая|ой|ую|ие|их|ими)"
@@ -261,7 +261,9 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             if not near:
                 for c in near_commodities(text[e:e + 60]):
                     links.append((new, c))
-    for rx in (_KW_NAMED, _RIVER):
+    named = "назван" in text or "именуем" in text
+    river = "р." in text or "руч" in text or "реки" in text
+    for rx in (_KW_NAMED,) * named + (_RIVER,) * river:
         for m in rx.finditer(text):
             if not found.overlaps(m.start("name"), m.end("name")):
                 _deposit_name(found, m.group("name"), m.start("name"), m.end("name"), text)
