@@ -3,6 +3,7 @@ operator, read from the sentences that name it (the entity stage has found the n
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from orewire.facts import gazetteer as gz
@@ -96,11 +97,15 @@ def _commodities_around(sents: Sentences, mentions: list[tuple[int, int]], commo
                         article: list[str], claimed: set[str]) -> list[str]:
     """What a deposit holds when no word next to its name says it: the commodities named in the
     sentences that name the deposit, else the article's main commodity."""
-    spans = {sents.span(s) for s, _e in mentions}
+    spans = sorted({sents.span(s) for s, _e in mentions})
     out: list[str] = []
     named = False
-    for s, name in commodity_spans:
-        if any(a <= s < b for a, b in spans):
+    # the commodities (sorted by start) inside each sentence, found by bisection: sentences never
+    # overlap, so taken sentence by sentence they come in the text's order
+    for a, b in spans:
+        lo = bisect.bisect_left(commodity_spans, (a, ""))
+        hi = bisect.bisect_left(commodity_spans, (b, ""))
+        for _s, name in commodity_spans[lo:hi]:
             named = True
             if name not in out and name not in claimed:
                 out.append(name)
