@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from typing import ClassVar
 
 # abbreviations after which a full stop does not end a sentence
 _ABBREVIATIONS = frozenset(
@@ -145,10 +146,22 @@ class Near:
                  lower: bool = False) -> None:
         self.rx, self.trigger, self.before, self.after, self.lower = rx, trigger, before, after, lower
 
+    # the last text lowercased, kept for the next scanner that reads the same text
+    _lowered: ClassVar[tuple[str, str] | None] = None
+
+    @classmethod
+    def _low(cls, text: str) -> str:
+        last = cls._lowered
+        if last is not None and last[0] is text:
+            return last[1]
+        low = text.lower()
+        Near._lowered = (text, low)
+        return low
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         scanned = text
         if self.lower:
-            low = text.lower()
+            low = self._low(text)
             scanned = low if len(low) == len(text) else text
         done = -1  # matches starting at or before this offset were yielded already
         for t in self.trigger.finditer(scanned):
