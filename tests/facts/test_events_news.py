@@ -251,6 +251,12 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Altynken aims to produce 1 tonne of gold by the end of this year.",
      [("production", 1, None, {"commodity": "gold", "basis": "plan"})]),
     ("The plant treats 1 t of ore an hour.", []),
+    # a figure inside a condition is a threshold; shares a company sells fund the company
+    ("The buyer may pay more if the total proved reserves in the mine exceed 150 million tonnes.", []),
+    ("If all goes well, the Kopzhal mine will produce 100,000 ounces of gold in 2026.",
+     [("production", 100000, "Kopzhal", {"period": "2026"})]),
+    ("Alpha Lithium owns the Tolillar project. It announced an upsized bought-deal offering of $21.75 million.",
+     [("investment", 21.75e6, "Alpha Lithium", {})]),
     # a rate that sizes a plant is its capacity, of the project the article is about
     ("Lithium Chile owns the Salar de Coipasa project. The proceeds would fund a 10,000tpa plant.",
      [("production", 10000, None, {"basis": "capacity"})]),

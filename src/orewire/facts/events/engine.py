@@ -193,6 +193,11 @@ _ONE_TONNE_OF = re.compile(r"\s+of\s+(?:[a-z]+\s+)?(?:gold|silver|platinum|palla
                            r"(?!\s+(?:ore|руды))", re.IGNORECASE)
 
 
+# the number stands inside a condition: "if reserves exceed 150 million tonnes", "should output top"
+_CONDITION_BEFORE = re.compile(r"\b(?:if|unless|provided that|should (?:the|its|output|production|reserves))\b[^,;:()]{0,90}$",
+                               re.IGNORECASE)
+
+
 def clause_of(text: str, ss: int, se: int, pos: int) -> tuple[int, int]:
     """The clause of the sentence [ss, se) that holds ``pos``: cut at semicolons and contrasts."""
     a, b = ss, se
@@ -257,6 +262,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
     else:
         if num.what == "q" and lex.change_before.search(text, max(ss, num.start - 40), num.start):
             return None  # "a reduction of about 2,500 tonnes from the guidance": a change, not a measure
+        if num.what == "q" and _CONDITION_BEFORE.search(text, a, num.start):
+            return None  # "... if the total proved reserves in the mine exceed 150 million tonnes": a threshold
         if num.what == "q" and num.fact is not None and num.fact.unit == "g/t" and (
                 _CUTOFF_AFTER.match(text, num.end, min(se, num.end + 30))
                 or _CUTOFF_BEFORE.search(text, max(ss, num.start - 30), num.start)):

@@ -83,6 +83,9 @@ _MINE_THAT_PRODUCES = re.compile(r"\b(?:mine|operation|pit|plant|project|facilit
                                  re.IGNORECASE)
 
 
+_COMPANY_FINANCE = re.compile(r"\b(?:(?:share|equity|rights|public|private|bought[- ]deal|stock)\s+(?:offering|"
+                              r"placement|issue)|placement|rights issue|IPO|initial public offering|capital raising|"
+                              r"equity raise)\b", re.IGNORECASE)
 _OWN_SPENDING = re.compile(r"(?:capital (?:spending|expenditures?|costs?|investments?)|capex|sustaining|"
                            r"growth capital|spending|budget)\b", re.IGNORECASE)
 _EARNS = re.compile(r"(?:['’]s)?\s+(?:\w+\s+)?(?:earn(?:s|ed)?|receiv(?:es|ed)|collect(?:s|ed)|generat(?:es|ed)|gain(?:s|ed))\b",
@@ -321,6 +324,9 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                    or pick(rest, pos, ("deposit",), "either")
                    or after_word(art, lex.receiver_prep, rest, ss, se, ("company", "country", "region"), 40)
                    or pick(rest, pos, ("company", "country", "region"), "either"))
+        if subject is None and _COMPANY_FINANCE.search(art.text, max(ss, pos - 60), min(se, pos + 30)):
+            # "It announced an upsized bought-deal offering of $21.75 million": shares a company sells fund it
+            subject = art.topic(ss, ("company",), protagonist=True)
         if subject is None and party is not None and party.kind == "company" \
                 and _OWN_SPENDING.match(art.text, cue_at, min(se, cue_at + 30)):
             subject = party  # "the company has set aside one billion yuan for capital spending": its own business
@@ -389,7 +395,9 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         earning = next((m for m in earners if m.kind == "country" and m.end <= pos
                         and _EARNS.match(art.text, m.end, min(se, m.end + 20))), None)
         if earning is not None:
-            earners = [earning]
+            set_slot(ev, "subject", earning)
+            set_slot(ev, "party", None)
+            return
         subject = pick(earners, pos, ("company", "org"), "before") or pick(earners, pos, ("company", "org"), "either") \
             or art.topic(ss, ("company",), protagonist=PROTAGONIST["financial"]) \
             or pick(earners, pos, ("country",), "either") or art.topic(ss, ("country",), protagonist=True)
