@@ -257,6 +257,13 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("production", 100000, "Kopzhal", {"period": "2026"})]),
     ("Alpha Lithium owns the Tolillar project. It announced an upsized bought-deal offering of $21.75 million.",
      [("investment", 21.75e6, "Alpha Lithium", {})]),
+    # the year a figure is compared with dates no figure of the sentence, nor the next sentence's
+    ("The Rio Tuba mine shipped 822,000 WMT of nickel ore in the first quarter of 2018, higher compared to the "
+     "same period last year.", [("trade", 822000, "Rio Tuba", {"period": "2018"})]),
+    ("Peru exported 388,255mt of copper ore in April 2020, down by 41pc from 657,022mt in April 2019. China imported "
+     "207,004mt of copper ores from Peru.",
+     [("trade", 388255, "Peru", {"period": "2020"}), ("trade", 657022, "Peru", {"period": "2019"}),
+      ("trade", 207004, "China", {"period": "2020", "direction": "import"})]),
     # a rate that sizes a plant is its capacity, of the project the article is about
     ("Lithium Chile owns the Salar de Coipasa project. The proceeds would fund a 10,000tpa plant.",
      [("production", 10000, None, {"basis": "capacity"})]),

@@ -176,10 +176,15 @@ def carry_periods(events: list[Event], sents: Sentences) -> None:
             j, period = last.get(ev.kind, last["any"])
             if 0 <= i - j <= 2:
                 ev.period = period
-        if ev.period is not None and ev.kind not in ("reserves", "licence", "deal"):
+        # "down by 41pc from 657,022mt in April 2019": the year a figure is compared with is not carried on
+        baseline = _BASELINE_BEFORE.search(ev.sentence, 0, max(0, ev.start - ev.sentence_start)) is not None
+        if ev.period is not None and ev.kind not in ("reserves", "licence", "deal") and not baseline:
             last[ev.kind] = last["any"] = (i, ev.period)
 
 
+_BASELINE_BEFORE = re.compile(r"(?:\bfrom|compared (?:with|to)|against|versus|vs\.?|(?<![\w])с|против|по сравнению с)\s+"
+                              r"(?:(?:about|around|some|nearly|almost|over|the|a|record|US|[$€£]|около|почти)\s*)*$",
+                              re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"(?:\bfrom|(?<![\w])с|(?<![\w])со)\s*$", re.IGNORECASE)
 _TO_BETWEEN = re.compile(r"\s*(?:[^\d\s]+\s+){0,3}?(?:to|до)\s*", re.IGNORECASE)
 _SHORTER_THAN_A_YEAR = re.compile(r"quarter|half|month|week|H[12]\b|Q[1-4]\b|квартал|полугоди|месяц|недел",
