@@ -264,6 +264,13 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "207,004mt of copper ores from Peru.",
      [("trade", 388255, "Peru", {"period": "2020"}), ("trade", 657022, "Peru", {"period": "2019"}),
       ("trade", 207004, "China", {"period": "2020", "direction": "import"})]),
+    # "It" opening an act of a company is the company the article speaks of; "agreed to sell" is no buyer's "to"
+    ("Zijin Mining Group posted higher profit. It also bought Avocet Mining's 75 per cent stake in the Zeravshan "
+     "mine for US$55.1 million in June.",
+     [("deal", 75, "Zeravshan", {"party": "Zijin Mining Group"}),
+      ("deal", 55.1e6, "Zeravshan", {"party": "Zijin Mining Group"})]),
+    ("Newmont has agreed to sell its Akyem mine, in Ghana, to Chinese mining giant Zijin Mining for $1 billion.",
+     [("deal", 1e9, "Akyem", {"party": "Zijin Mining"})]),
     # a rate that sizes a plant is its capacity, of the project the article is about
     ("Lithium Chile owns the Salar de Coipasa project. The proceeds would fund a 10,000tpa plant.",
      [("production", 10000, None, {"basis": "capacity"})]),

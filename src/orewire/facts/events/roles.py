@@ -94,6 +94,9 @@ _FACILITY_SIZED = re.compile(r"\b(?:(?:future|proposed|planned|new)\s+(?:[\w-]+\
                              r"concentrator|facility|factory)|(?:plant|mill|smelter|refinery|concentrator|facility)\s+"
                              r"(?:capable of|with a (?:design |nameplate )?capacity|designed to|will have a capacity))",
                              re.IGNORECASE)
+_IT_ACTS = re.compile(r"It\s+(?:also\s+|then\s+|later\s+|recently\s+|previously\s+)?(?:bought|acquired|sold|"
+                      r"agreed|plans|intends|produced|mined|shipped|exported|invested|raised|reported|posted|paid|won|"
+                      r"received|secured|signed|expects|announced|completed|spent|earned|holds|owns)\b")
 _REASON_BETWEEN = re.compile(r"\b(?:as|because|since|after|due to|owing to|following|amid|while)\b", re.IGNORECASE)
 _GROUP_FIGURE = re.compile(r"\bGroup(?:['’]s)?\s+(?:[a-z]+\s+){0,2}?(?:production|output|sales)\b")
 
@@ -202,6 +205,13 @@ def anaphora(art: Article, ms: list[Mention], a: int, b: int) -> list[Mention]:
                 # "the Canadian miner": the nationality inside stands for no one of its own
                 out = [x for x in out if not (m.start() <= x.start and x.end <= m.end())]
                 out.append(Mention(m.start(), m.end(), ref.kind, ref.name, ref.id, ref.known))
+    opener = _IT_ACTS.match(art.text, a)
+    if opener is not None and not any(x.start < opener.end() for x in out):
+        # "It also bought Avocet Mining's 75 per cent stake": a sentence opened by "It" and an act of a
+        # company goes on about the company the article speaks of
+        ref = art.topic(a, ("company",), protagonist=True)
+        if ref is not None:
+            out.append(Mention(opener.start(), opener.start() + 2, ref.kind, ref.name, ref.id, ref.known))
     out.sort(key=lambda x: x.start)
     art.anaphora_cache[key] = out
     return list(out)
