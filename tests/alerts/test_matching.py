@@ -311,3 +311,62 @@ def test_sentence_breaks_are_those_of_the_expression() -> None:
              " ".join(KAZATOMPROM + BIG_DEAL + TUNGSTEN)]
     for text in texts:
         assert sentence_bounds(text) == [(m.start(), m.end()) for m in SENTENCE_END.finditer(text)], text
+
+
+def test_the_rows_read_by_column_are_the_tables_rows(warehouse_env) -> None:
+    """Matching reads a batch's events and facts by column, each article holding its part: the
+    rows an article shows are its rows in the tables, in text order; its mentions are the first
+    of each entity it names; its dates are the warehouse's, in UTC."""
+    load(warehouse_env, page(4400100, "Kazatomprom to raise output", KAZATOMPROM),
+         page(4400101, "Kazakhmys buys Copper LLP", BIG_DEAL),
+         page(4400102, "Rio Tinto to invest in Zhezkazgan", BIG_INVESTMENT),
+         page(4400103, "Boguty to be developed", TUNGSTEN))
+    ids = ["trend:4400102", "trend:4400100", "trend:4400103", "trend:4400101"]
+    with reader(warehouse_env, fts=False) as conn:
+        articles = store.load_articles(conn, ids)
+    assert [a.article_id for a in articles] == ids
+    assert any(a.events for a in articles) and any(a.facts for a in articles)
+
+    def key(row: dict) -> tuple:
+        return tuple(sorted((k, str(v)) for k, v in row.items()))
+
+    for a in articles:
+        for name, columns in (("events", store.EVENT_COLUMNS), ("facts", store.FACT_COLUMNS)):
+            held = list(getattr(a, name))
+            table = rows(warehouse_env, f"SELECT {', '.join(map(store._q, columns))} FROM {name} "
+                                        "WHERE article_id = ?", [a.article_id])
+            assert len(getattr(a, name)) == len(held) == len(table), (a.article_id, name)
+            assert sorted(map(key, held)) == sorted(map(key, table)), (a.article_id, name)
+            assert [r["start"] for r in held] == sorted(r["start"] for r in held)
+        first = rows(warehouse_env, 'SELECT entity_id, start, "end" FROM mentions WHERE article_id = ? '
+                                    'QUALIFY row_number() OVER (PARTITION BY entity_id ORDER BY start, "end") = 1 '
+                                    "ORDER BY start, entity_id", [a.article_id])
+        assert a.mentions == [(m["entity_id"], m["start"], m["end"]) for m in first]
+        assert a.published_at == DAY and a.published_at.utcoffset() == timedelta(0)
+        assert a.first_seen is not None and a.first_seen.utcoffset() == timedelta(0)
+
+
+def test_known_fingerprints_find_what_comparing_each_one_finds() -> None:
+    """A watch's alerted fingerprints, kept by block, find a near-duplicate exactly when comparing
+    the fingerprint with each one kept does (fingerprints drawn around a few stories, seeded)."""
+    import random
+
+    from orewire.clean.fingerprint import NEAR_DUPLICATE_BITS
+
+    rnd = random.Random(25)
+
+    def changed(simhash: int, bits: int) -> int:
+        for _ in range(bits):
+            simhash ^= 1 << rnd.randrange(64)
+        return simhash
+
+    for _ in range(200):
+        known, kept = store._Known(), list[int]()
+        stories = [rnd.getrandbits(64) for _ in range(4)]
+        for _ in range(rnd.randint(1, 50)):
+            asked = changed(rnd.choice(stories), rnd.randint(0, 12))
+            expected = any((asked ^ other).bit_count() <= NEAR_DUPLICATE_BITS for other in kept)
+            assert known.near(asked) == known.copy().near(asked) == expected
+            new = changed(rnd.choice(stories), rnd.randint(0, 12)) if rnd.random() < 0.8 else rnd.getrandbits(64)
+            known.add_print(new)
+            kept.append(new)

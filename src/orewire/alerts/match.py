@@ -345,7 +345,7 @@ class _Index:
         self.event_commodities: set[str] = set()
         self.usd_by_kind: dict[str, float] = {}
         self.events_usd: list[int] = []
-        self.events_by_key: dict[tuple[str, str], list[int]] = {}
+        self.events_by_key: dict[tuple[str, Any], list[int]] = {}  # (key class, value): positions
         self._largest: dict[frozenset[str], float | None] = {}
         by_key = self.events_by_key
         events = a.events
@@ -360,10 +360,9 @@ class _Index:
             if value is not None:
                 self.events_usd.append(n)
                 self.usd_by_kind[kind or ""] = max(self.usd_by_kind.get(kind or "", 0.0), float(value))
-            for field_name, value_of in (("kind", kind), ("id", subjects[n]), ("id", parties[n]),
-                                         ("commodity", commodity)):
-                key = (field_name, str(value_of))
-                if value_of is None or (event_keys is not None and key not in event_keys):
+            subject, party = subjects[n], parties[n]
+            for key in (("kind", kind), ("id", subject), ("id", party), ("commodity", commodity)):
+                if key[1] is None or (event_keys is not None and key not in event_keys):
                     continue  # no watch looks events up by it
                 positions = by_key.get(key)
                 if positions is None:
