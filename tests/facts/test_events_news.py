@@ -271,6 +271,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
       ("deal", 55.1e6, "Zeravshan", {"party": "Zijin Mining Group"})]),
     ("Newmont has agreed to sell its Akyem mine, in Ghana, to Chinese mining giant Zijin Mining for $1 billion.",
      [("deal", 1e9, "Akyem", {"party": "Zijin Mining"})]),
+    # the parts of a price are a deal's, not money put in
+    ("The seller will receive $379.5m in cash and $85m in convertible bonds.",
+     [("deal", 379.5e6, None, {}), ("deal", 85e6, None, {})]),
     # a rate that sizes a plant is its capacity, of the project the article is about
     ("Lithium Chile owns the Salar de Coipasa project. The proceeds would fund a 10,000tpa plant.",
      [("production", 10000, None, {"basis": "capacity"})]),
