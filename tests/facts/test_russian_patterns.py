@@ -523,3 +523,44 @@ def test_a_deposit_given_its_name_or_named_by_its_river(text: str, deposits: dic
 
 def test_no_sentence_end_after_the_abbreviation_of_a_river() -> None:
     assert len(Sentences("Лицензия на участок р. Кедровая выдана. Работы начнутся летом.").spans) == 2
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # names before a dash and a deposit word with adjectives between
+    ("Кендала — крупнейшее месторождение урана в регионе.", {"Kendala": ["uranium"]}),
+    ("Акжар и Бестау — одни из золоторудных месторождений области.", {}),
+    ("Акжар и Бестау — золоторудные месторождения области.", {"Akzhar": ["gold"], "Bestau": ["gold"]}),
+    ("Компания — крупнейший владелец месторождений.", {}),
+    # the next sentence speaks of the deposit just named
+    ("Месторождение Бескемпир лежит в Жамбылской области. Там добывают вольфрам.", {"Beskempir": ["tungsten"]}),
+    ("Работы идут на руднике в Алмалыке. Здесь добывают медь.", {}),
+    # one commodity or a phrase in brackets, in a sentence about deposits
+    ("Лицензии выданы на участки Карасай (золото), Жельтау (медь) и Тобе (вольфрам, молибден).",
+     {"Karasay": ["gold"], "Zheltau": ["copper"], "Tobe": ["tungsten", "molybdenum"]}),
+    ("На месторождениях Ушкатын (марганец) и Кентобе (железная руда) работы возобновлены.",
+     {"Ushkatyn": ["manganese"], "Kentobe": ["iron ore"]}),
+    ("Президент Казахстан (Астана) прибыл с визитом.", {}),
+    # a list in brackets cut by the end of the text keeps its whole words
+    ("Объекты группы: Кулсай (золото, серебро) и Бешкак (золото, сурьма, мы", {"Kulsay": ["gold", "silver"],
+                                                                            "Beshkak": ["gold", "antimony"]}),
+])
+def test_names_before_a_dash_next_sentences_and_brackets(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,companies", [
+    ("Добычу ведет «Алтын Тау», входящая в «Русскую платину».", {"Altyn Tau", "Russkaya platina"}),
+    ("АО «Камчатзолото» (входит в состав ГК «Ренова») увеличило добычу.", {"Kamchatzoloto", "Renova"}),
+    ("Рудники Красный и Новый входят в комплекс «Юбилейный».", set()),
+    ("Месторождение разрабатывает АО «ГМК Тасказган».", {"Taskazgan"}),
+])
+def test_holdings_and_plant_prefixes(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,person", [
+    ("По словам Алмаза Абдыкадырова, лицензия будет продлена.", "Almaz Abdykadyrov"),
+    ("По словам главы «Кыргызалтына» Алмаза Абдыкадырова, работы идут.", "Almaz Abdykadyrov"),
+])
+def test_a_mans_name_in_the_genitive(text: str, person: str) -> None:
+    assert _names(text, "person") == {person}

@@ -46,7 +46,7 @@ def _company(found: Found, raw: str, start: int, end: int) -> None:
     inner = re.search(r"[„“\"«]([^„“\"«»”]+)[”“\"»]?$", name)
     if inner:
         name = inner.group(1).strip()
-    name = re.sub(r"^(?:НАК|АК|ТОО|АО|СП)\s+", "", name).strip()
+    name = re.sub(r"^(?:НАК|АК|ТОО|АО|СП|ГМК|ГРК|НК)\s+(?=[«\"“„]?[A-ZА-ЯЁ])", "", name).strip()
     name = re.sub(r"[\s,]+(?:ЛТД|Лтд|LTD|Ltd\.?|ЛЛП|LLP|Инк|Inc\.?)$", "", name).strip()
     if len(name) < 2 or not (name[:1].isupper() or name[:1].isdigit()):
         return
@@ -142,6 +142,38 @@ def _adjective_companies(text: str, found: Found) -> None:
         _company(found, nominative, s, e)
 
 
+# a holding or group a company belongs to: "входит в «Русскую платину»" (the accusative), "входящий в
+# состав «Ренова»", "входит в группу компаний «Ренова»" (a noun before it: the name as written)
+_MEMBER_OF = re.compile(r"(?=[Вв])(?<![\w-])(?:[Вв]ход(?:ит|ят|ил[аио]?|ящ[а-яё]+|ивш[а-яё]+)|[Вв]ош[её]л|[Вв]ошл[аио])"
+                        r"[\s\u00a0]+в[\s\u00a0]+(?P<noun>(?:состав[\s\u00a0]+)?(?:(?:[а-яё-]+(?:ую|ой|ый|ого|ий)[\s\u00a0]+)?"
+                        r"(?:холдинг|групп|корпораци|госкорпораци|концерн|структур|компани)[а-яё]*[\s\u00a0]+"
+                        r"(?:компаний[\s\u00a0]+)?)?)"
+                        r"[«\"“„](?P<name>[A-ZА-ЯЁ][^«»\"“”„\n]{1,50}?)[»\"”“]")
+
+
+_MEMBER_BEFORE = re.compile(r"[«\"“„](?P<name>[A-ZА-ЯЁ][^«»\"“”„\n]{1,50}?)[»\"”“][\s\u00a0]*(?:,|\()[\s\u00a0]*$")
+
+
+def _holdings(text: str, found: Found) -> None:
+    for m in _MEMBER_OF.finditer(text) if "вход" in text or "Вход" in text or "ошл" in text or "ошел" in text else ():
+        s, e = m.start("name"), m.end("name")
+        if found.overlaps(s, e):
+            continue
+        name = m.group("name").strip()
+        noun = m.group("noun").split()
+        if not noun:  # "в «Русскую платину»"; an unknown word in -у/-ю: "в «Ренову»"
+            nominative = morph.phrase_nominative(name, "accs")
+            if nominative == name and " " not in name and has_cyrillic(name) and not morph.is_dictionary_word(name):
+                nominative = re.sub(r"у$", "а", re.sub(r"ю$", "я", name))
+            name = nominative
+        elif noun == ["состав"]:
+            name = morph.phrase_nominative(name, "gent")
+        _company(found, name, s, e)
+        member = _MEMBER_BEFORE.search(text, max(0, m.start() - 70), m.start())
+        if member is not None and not found.overlaps(member.start("name"), member.end("name")):
+            _company(found, member.group("name"), member.start("name"), member.end("name"))  # «Алтын Тау», входящая в ...
+
+
 def find_companies(text: str, found: Found) -> None:
     _adjective_companies(text, found)
     _plants(text, found)
@@ -158,6 +190,7 @@ def find_companies(text: str, found: Found) -> None:
     for m in _CUE_CAPS.finditer(text):
         if not found.is_claimed(m.start("name"), m.end("name")):
             _company(found, m.group("name"), m.start("name"), m.end("name"))
+    _holdings(text, found)
     for m in _CUE_WORDS.finditer(text):
         first = m.group("name").split()[0]
         if _POST_BEFORE.search(text, max(0, m.start() - 50), m.start()):

@@ -11,6 +11,7 @@ from orewire.facts.ru.found import (
     CYR_CAP,
     IRON,
     LEGAL_RU,
+    PGM,
     PLACE_NOUN,
     Q_OPEN,
     Ent,
@@ -63,7 +64,21 @@ _ADJ_KW = re.compile(r"(?P<adjs>" + _ADJ + r"(?:\s*,\s*" + _ADJ + r")*(?:\s+и\s
                      r"[ \u00a0]+" + _KW)
 _KIND_ADJ = re.compile(r"(?:золото|медно|)?(?:рудн|россыпн|коренн|крупн|уникальн|перспективн|порфиров|колчеданн|"
                        r"жильн|полиметаллическ)[а-яё]*")
-_PAREN_COMMODITIES = re.compile(r"(?P<name>" + CYR_CAP + r")\s+\((?P<list>[а-яё]+(?:,\s*[а-яё]+)+)\)")
+# "Кончоч (золото, серебро)", "Кентобе (железная руда)"; a list cut by the end of the text
+# ("Шахкон (золото, сурьма, мы") keeps its whole words
+_PAREN_COMMODITIES = re.compile(r"\((?P<list>[а-яё]+(?:\s[а-яё]+){0,2}(?:,\s*[а-яё]+(?:\s[а-яё]+){0,2})*)"
+                                r"(?:\)|(?P<cut>,\s*[а-яё]*$))")
+_PAREN_NAME = re.compile(r"(?<![\w-])(?P<name>" + CYR_CAP + r"(?:-" + CYR_CAP + r")?)\s+$")
+# "Кендала — крупнейшее месторождение урана", "Акжал и Бестобе — золоторудные месторождения": names
+# before a dash and a deposit word with adjectives only between (found from the dash back to its sentence)
+_DASH_KW = re.compile(r"[ \u00a0][—–-][ \u00a0]+(?P<mid>(?:(?:одн[оа]|один)[ \u00a0]+из[ \u00a0]+)?"
+                      r"(?:[а-яё-]+(?:ое|ее|ый|ий|ой|ая|яя|ые|ие|ых|их)[ \u00a0]+){0,3})"
+                      r"(?=[МмРр])(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*)(?![\w-])")
+_NAMES_BEFORE = re.compile(r"(?P<names>" + _NAME1 + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)")
+_CLAUSE_START = re.compile(r"(?:^|[.!?][ \u00a0]+|\n|,[ \u00a0]+)")
+# a sentence that speaks of the place just named: "Там добывают вольфрам", "Его запасы золота ..."
+_THERE = re.compile(r"(?=[ТЗНВЕ])(?:(?<=^)|(?<=[.!?][ \u00a0])|(?<=\n))(?:Там|Здесь|На[ \u00a0]+н[её]м|В[ \u00a0]+н[её]м|Его[ \u00a0]+запасы|"
+                    r"Е[её][ \u00a0]+запасы)(?![\w-])")
 # what a deposit's name is not part of: a district or town, a plant or company named after the deposit
 _NOT_DEPOSIT_AFTER = re.compile(
     r"[»\"”“]?(?:(?:\s*,|\s+и)\s+[А-ЯЁ][\w-]*(?:ск|цк|н)[а-яё]+)*[\s\u00a0]+"
@@ -270,13 +285,50 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     for m in _KW_COLON.finditer(text) if ":" in text else ():
         if not re.search(r"компани|инвестор|участник|подрядчик|владел|заявк|лицензи", m.group("lead")):
             _colon_list(text, found, m.end(), m.group("kw"))
-    for m in _PAREN_COMMODITIES.finditer(text):
-        items = [c for c in (commodity_of(w) for w in re.split(r",\s*", m.group("list"))) if c]
-        if len(items) == len(re.split(r",\s*", m.group("list"))):
-            listed = _deposit_name(found, m.group("name"), m.start("name"), m.end("name"), text)
-            if listed is not None:
-                for c in items:
-                    links.append((listed, c))
+    for p in _PAREN_COMMODITIES.finditer(text) if "(" in text else ():
+        pn = _PAREN_NAME.search(text, max(0, p.start() - 40), p.start())
+        if pn is None:
+            continue
+        words = [w for w in re.split(r",\s*", p.group("list")) if w]
+        if p.group("cut") and words and _phrase_commodity(words[-1]) is None:
+            words.pop()  # the last word cut short by the end of the text
+        items = [c for c in (_phrase_commodity(w) for w in words) if c]
+        if not items or len(items) != len(words):
+            continue
+        ss, _se = sents.span(pn.start())
+        if len(items) == 1 and not _KW_BEFORE.search(text, ss, pn.start()):
+            continue  # one commodity in brackets names a deposit only in a sentence about deposits
+        if found.overlaps(pn.start("name"), pn.end("name")):
+            listed = next((e for e in found.ents.values() if e.kind == "deposit"
+                           and any(ms == pn.start("name") for ms, _me in e.mentions)), None)
+        else:
+            listed = _deposit_name(found, pn.group("name"), pn.start("name"), pn.end("name"), text)
+        if listed is not None:
+            for c in items:
+                links.append((listed, c))
+    for m in _DASH_KW.finditer(text) if "—" in text or "–" in text or " - " in text else ():
+        ss, _se = sents.span(m.start())
+        names = next((n for c in _CLAUSE_START.finditer(text, ss, m.start())
+                      if (n := _NAMES_BEFORE.fullmatch(text, c.end(), m.start())) is not None), None)
+        if names is None:
+            continue
+        mid = m.group("mid").split()
+        near = [c for w in mid for c in commodities_of(w)] + near_commodities(text[m.end():m.end() + 60])
+        pos = names.start()
+        for raw in re.findall(_NAME1, names.group("names")):
+            s = text.index(raw, pos)
+            pos = s + len(raw)
+            if found.overlaps(s, pos):
+                dashed = next((e for e in found.ents.values() if e.kind == "deposit"
+                              and any(ms <= s < me for ms, me in e.mentions)), None)
+            else:
+                dashed = _deposit_name(found, raw, s, pos, text, m.group("kw"))
+            if dashed is None:
+                break
+            for c in near:
+                links.append((dashed, c))
+    for m in _THERE.finditer(text):
+        bare.append((m.start(), m.end()))
     # a sentence that opens with "Оно содержит", "Он богат": the deposit named before
     for m in _PRONOUN_HOLDS.finditer(text) if "Он" in text else ():
         bare.append((m.start(), m.end()))
@@ -288,6 +340,18 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         if found.overlaps(max(0, m.start() - 3), m.start()):
             continue  # "на Березовском месторождении": named by the adjective before it
         bare.append((m.start(), m.end()))
+
+
+_KW_BEFORE = re.compile(r"(?<![\w-])(?:[Мм]есторождени|[Рр]удник|[Уу]част(?:ок|к)|[Рр]удопроявлени|[Пп]лощад|[Кк]арьер|[Оо]бъект)")
+
+
+def _phrase_commodity(words: str) -> str | None:
+    """The commodity of a word or phrase in brackets: "золото", "железная руда", "металлы платиновой группы"."""
+    if IRON.fullmatch(words):
+        return "iron ore"
+    if PGM.fullmatch(words):
+        return "platinum group metals"
+    return gz.commodity_of_word(words.lower()) if " " not in words else None
 
 
 def _colon_list(text: str, found: Found, pos: int, kw: str) -> None:
@@ -464,6 +528,15 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
         if not commodities:
             continue
         target = None
+        if _THERE.match(text, s):  # "Там добывают вольфрам": the deposit the sentence before named last
+            i = sents.index(s)
+            ps, pe = sents.spans[i - 1] if i > 0 else (s, s)
+            last = max(((ms, ent) for ent in deposits for ms, _me in ent.mentions if ps <= ms < pe),
+                       default=None, key=lambda t: t[0])
+            if last is not None:
+                for c in commodities:
+                    add(last[1].name, c)
+            continue
         if len(deposits) == 1:
             target = deposits[0]
         else:

@@ -209,3 +209,18 @@ def feminine_nominative(word: str) -> str:
                 out = form.word
                 return out[:1].upper() + out[1:] if word[:1].isupper() else out
     return word
+
+
+@lru_cache(maxsize=4096)
+def phrase_nominative(phrase: str, case: str) -> str:
+    """A quoted name written in ``case`` ("accs", "gent") in the nominative, word by word, each word's
+    capital kept: "Русскую платину" -> "Русская платина"; a word the dictionary does not read in that
+    case (a coined or Latin name) stays as written."""
+    out = []
+    for word in phrase.split(" "):
+        low = word.lower()
+        chosen = next((p for p in parses(low) if case in p.tag and p.tag.POS in ("ADJF", "NOUN") and p.is_known), None)
+        form = chosen.inflect({"nomn"}) if chosen is not None and "nomn" not in chosen.tag else None
+        new = form.word if form is not None else low
+        out.append(word if form is None else (new[:1].upper() + new[1:] if word[:1].isupper() else new))
+    return " ".join(out)

@@ -76,11 +76,19 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
             ok = True  # "Министр Канат Шарлапаев": a first name the dictionary reads as a noun
         elif cued and _unknown_pair(a.group(0), surname_word, known is not None or role is not None):
             ok = True  # "председатель правления Канат Кудайберген", "по словам Азима Иброхима"
+        elif cued and _MASC_GENITIVE.search(surname_word) and morph.is_surname(surname_word) \
+                and not morph.is_dictionary_word(surname_word) and _genitive_before(text, roles, a.start()):
+            ok = True  # "по словам Алмаза Абдыкадырова": a first name the dictionary reads as a noun
         if not ok:
             i += 1
             continue
         if known is not None:
             given, surname, _gender = known
+        elif _genitive_before(text, roles, a.start()) and _MASC_GENITIVE.search(surname_word) \
+                and re.search(r"[бвгджзклмнпрстфхцчшщ]а$|[аеиоуы]я$", a.group(0)):
+            # "по словам главы «Кыргызалтына» Алмаза Абдыкадырова": a man's name in the genitive
+            given = a.group(0)[:-1] + ("й" if a.group(0).endswith("я") else "")
+            surname = surname_word[:-1]
         else:
             gender = "femn" if surname_word.endswith(("ова", "ева", "ина")) else "masc"
             given, surname = a.group(0), morph.surname_nominative(surname_word, gender)
@@ -112,6 +120,23 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
 # a verb of saying or "по словам" right before a name: "сообщил Иран Шархан", "по словам Азима Иброхима"
 _SPEECH_BEFORE = re.compile(r"(?:(?:сообщил|заявил|рассказал|отметил|сказал|подчеркнул|пояснил|уточнил|добавил|"
                             r"считает|полагает|говорит)[а-я]{0,2}|[Пп]о[\s\u00a0]+словам)[\s\u00a0,]+$")
+
+
+_MASC_GENITIVE = re.compile(r"(?:ов|ев|ёв|ин|ын)а$")
+_BY_WORDS = re.compile(r"[Пп]о[\s\u00a0]+словам[\s\u00a0]+(?:[^.;:!?\n]{0,50}[\s\u00a0])?$")
+
+
+def _genitive_before(text: str, roles: list[tuple[int, int, str]], pos: int) -> bool:
+    """True when the name at ``pos`` stands in the genitive: after "по словам", or right after a post in
+    the genitive singular ("главы", "директора", "председателя")."""
+    if _BY_WORDS.search(text, max(0, pos - 60), pos):
+        return True
+    near = [(rs, role) for rs, re_, role in roles if re_ <= pos and pos - re_ <= 40 and not re.search(r"[.;:,]", text[re_:pos])]
+    if not near:
+        return False
+    word = near[-1][1].lower()
+    return any("gent" in p.tag and "sing" in p.tag for p in morph.parses(word)) and \
+        not any("nomn" in p.tag and "sing" in p.tag for p in morph.parses(word))
 
 
 def _post_after(text: str, roles: list[tuple[int, int, str]], end: int) -> bool:
