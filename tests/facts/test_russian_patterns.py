@@ -564,3 +564,24 @@ def test_holdings_and_plant_prefixes(text: str, companies: set[str]) -> None:
 ])
 def test_a_mans_name_in_the_genitive(text: str, person: str) -> None:
     assert _names(text, "person") == {person}
+
+
+@pytest.mark.parametrize("text,people", [
+    ("Руководителем ОсОО «Ала-Тоо Майнинг» является Сыдыков Нурлан Асанович.", {"Nurlan Sydykov"}),
+    ("Приказ подписала Кузнецова Анна Ивановна.", {"Anna Kuznetsova"}),
+    ("Совещание провел первый заместитель Председателя Правительства Республики Саха (Якутия) Иван Петров.",
+     {"Ivan Petrov"}),
+])
+def test_surname_first_with_a_patronymic_and_no_body_as_a_first_name(text: str, people: set[str]) -> None:
+    assert _names(text, "person") == people
+
+
+def test_a_forum_that_speaks_is_no_company_and_a_nested_mining_company_prefix() -> None:
+    text = ("Об этом на форуме «Недра: вчера и сегодня» рассказал директор. ООО «ГДК «Северная» начало "
+            "строительство.")
+    assert _names(text, "company") == {"Severnaya"}
+
+
+def test_brown_coal_deposits() -> None:
+    text = "На конкурс выставят буроугольные месторождения «Кок-Сай» и «Бель-Тюбе»."
+    assert _deposits(text) == {"Kok-Say": ["coal"], "Bel-Tyube": ["coal"]}

@@ -10,7 +10,7 @@ from orewire.facts.ru.found import LEGAL_RU, LEGAL_WORD, Found, country_stem, la
 from orewire.facts.ru.translit import has_cyrillic
 
 _LEGAL_QUOTED = re.compile(
-    LEGAL_RU + r"\s*[«\"“„]\s*(?:(?:НАК|АК|НК|ГМК|ГК|ГРК|МК|ХК)\s*[«\"“„]\s*)?"
+    LEGAL_RU + r"\s*[«\"“„]\s*(?:(?:НАК|АК|НК|ГМК|ГК|ГРК|ГДК|ЗДК|МК|ХК)\s*[«\"“„]\s*)?"
     r"(?P<name>[^«»\"“”„\n]{1,80}?(?:\s*[„“\"«][^«»\"“”„\n]{1,60}[”“\"»])?)\s*[»\"”“]")
 _CUE = (r"(?<![\w-])(?=[КкНнОоИиПпГгХхФф«Дд])(?:[Кк]омпани[яиейю]|[Нн]едропользовател[ьяюеи]|[Оо]ператор[а-яё]{0,3}|[Ии]нвестор[а-яё]{0,3}|"
         r"[Пп]одрядчик[а-яё]{0,3}|[Гг]оскорпораци[яиейю]|[Кк]омпаниями|[Пп]редприяти[еяюи]|[Кк]омбинат[а-яё]*|[Хх]олдинг[а-яё]*|"
@@ -201,6 +201,10 @@ def find_companies(text: str, found: Found) -> None:
         _company(found, m.group("name"), m.start("name"), m.end("name"))
 
 
+_EVENT_BEFORE = re.compile(r"(?:[Фф]орум|[Кк]онференци|[Вв]ыставк|[Пп]рограмм|[Сс]тратеги|[Зз]акон|[Кк]одекс|[Фф]естивал|"
+                           r"[Пп]реми|[Кк]онкурс|[Сс]аммит|[Кк]онгресс)[а-яё]*[\s\u00a0]+$")
+
+
 def find_acting_companies(text: str, found: Found) -> None:
     """A quoted coined name followed by a verb in the past tense is a company: «Самрук-Энерго»
     подписала, «Qazaqgaz» и «Самрук-Энерго» подписали. Runs after the deposits have taken theirs."""
@@ -212,6 +216,8 @@ def find_acting_companies(text: str, found: Found) -> None:
             first = re.split(r"[\s-]", q.group("name"))[0]
             if found.overlaps(s, e) or morph.is_dictionary_word(first) or country_stem(first):
                 continue
+            if ":" in q.group("name") or _EVENT_BEFORE.search(text, max(0, q.start() - 30), q.start()):
+                continue  # «Арктика: настоящее и будущее» after "форума": a forum, a programme, a law
             if any(q.group("name").strip() in ent.forms or q.group("name").strip() == ent.name
                    for ent in found.ents.values() if ent.kind == "deposit"):
                 continue  # «Шокпар» дал ...: a deposit named before

@@ -46,6 +46,18 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
             continue
         surname_word = b.group(0)
         third = words[i + 2] if i + 2 < len(words) else None
+        if third is not None and text[b.end():third.start()] in (" ", "\u00a0") and _SURNAME_FIRST.search(a.group(0)) \
+                and re.search(r"(?:ович|евич|ьич|овна|евна|ична)$", third.group(0)) \
+                and (morph.is_surname(a.group(0)) or not morph.is_dictionary_word(a.group(0))) \
+                and not found.overlaps(a.start(), third.end()):
+            # "руководителем является Памиров Доолоталы Жалалбекович": surname, first name, patronymic
+            full = f"{b.group(0)} {a.group(0)}"
+            ent = found.add("person", translit(full), full, a.start(), third.end())
+            if a.group(0) not in ent.forms:
+                ent.forms.append(a.group(0))
+            found.claim(a.start(), third.end())
+            i += 3
+            continue
         patronymic = re.search(r"(?:вич|вна|ична|чна|вича|вны|вичу|вне|вичем|вной)$", surname_word)
         if patronymic and third is not None and text[b.end():third.start()] in (" ", "\u00a0"):
             surname_word, b = third.group(0), third
@@ -63,9 +75,10 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
                 or country_stem(surname_word):
             i += 1
             continue  # "Аким Карагандинской области", "Президент Узбекистана"; "министр Иран Шархан" is a person
-        if a.group(0).startswith(("Мин", "Гос", "Нац")) and not morph.given_name(a.group(0)):
+        if (a.group(0).startswith(("Мин", "Гос", "Нац")) and not morph.given_name(a.group(0))) \
+                or _INSTITUTION_WORD.match(a.group(0)):
             i += 1
-            continue  # "главы Минпромстроя Нагаспаева": a ministry, not a first name
+            continue  # "главы Минпромстроя Нагаспаева", "Правительства Республики Саха": a body, not a first name
         known = morph.person_nominative(a.group(0), surname_word)
         ok = False
         if known is not None and (morph.is_surname(surname_word) or (
@@ -122,6 +135,9 @@ _SPEECH_BEFORE = re.compile(r"(?:(?:сообщил|заявил|рассказа
                             r"считает|полагает|говорит)[а-я]{0,2}|[Пп]о[\s\u00a0]+словам)[\s\u00a0,]+$")
 
 
+_SURNAME_FIRST = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|цкий|ская|цкая|енко|ян)$")
+_INSTITUTION_WORD = re.compile(r"(?:Республик|Област|Правительств|Министерств|Агентств|Комитет|Департамент|Управлени|"
+                               r"Акимат|Администраци|Федераци)[а-яё]*$")
 _MASC_GENITIVE = re.compile(r"(?:ов|ев|ёв|ин|ын)а$")
 _BY_WORDS = re.compile(r"[Пп]о[\s\u00a0]+словам[\s\u00a0]+(?:[^.;:!?\n]{0,50}[\s\u00a0])?$")
 
