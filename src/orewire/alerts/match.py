@@ -560,43 +560,45 @@ class Matcher:
         best_kind = ""
         best_item: Any = None
         events, facts = a.events, a.facts
-        kinds, values = events.column("kind"), events.column("value_usd")
-        subjects, parties, commodities = events.column("subject_id"), events.column("party_id"), events.column("commodity")
-        starts = events.column("start")
-        for n in ix.events_for(p) if p.reads_events else ():
-            kind = kinds[n]
-            value = values[n]
-            score = 0
-            if kind in p.event_kinds:
-                score += 2
-            if watch.min_usd is not None and (value or 0) >= watch.min_usd and (not p.event_kinds or kind in p.event_kinds):
-                score += 2
-            if subjects[n] in watched or parties[n] in watched:
-                score += 1
-            if p.commodities and commodities[n] in p.commodities:
-                score += 1
-            if p.event_kinds and kind not in p.event_kinds:
-                score = min(score, 1)
-            if score:
-                key = (-score, 0, value is None, int(starts[n] or 0))
-                if best is None or key < best:
-                    best, best_kind, best_item = key, "event", n
-        values, commodities = facts.column("value_usd"), facts.column("commodities")
-        countries, types, starts = facts.column("country"), facts.column("type"), facts.column("start")
-        for n in ix.facts_for(p) if p.reads_facts else ():
-            score = 0
-            if watch.min_usd is not None and not p.event_kinds and (values[n] or 0) >= watch.min_usd:
-                score += 2
-            if p.commodities and not p.commodities.isdisjoint(commodities[n] or ()):
-                score += 1
-            if p.countries and countries[n] in p.countries:
-                score += 1
-            if "deposit" in p.entity_kinds and types[n] == "deposit":
-                score += 1
-            if score:
-                key = (-score, 1, values[n] is None, int(starts[n] or 0))
-                if best is None or key < best:
-                    best, best_kind, best_item = key, "fact", n
+        if p.reads_events:
+            kinds, values = events.column("kind"), events.column("value_usd")
+            subjects, parties, commodities = events.column("subject_id"), events.column("party_id"), events.column("commodity")
+            starts = events.column("start")
+            for n in ix.events_for(p):
+                kind = kinds[n]
+                value = values[n]
+                score = 0
+                if kind in p.event_kinds:
+                    score += 2
+                if watch.min_usd is not None and (value or 0) >= watch.min_usd and (not p.event_kinds or kind in p.event_kinds):
+                    score += 2
+                if subjects[n] in watched or parties[n] in watched:
+                    score += 1
+                if p.commodities and commodities[n] in p.commodities:
+                    score += 1
+                if p.event_kinds and kind not in p.event_kinds:
+                    score = min(score, 1)
+                if score:
+                    key = (-score, 0, value is None, int(starts[n] or 0))
+                    if best is None or key < best:
+                        best, best_kind, best_item = key, "event", n
+        if p.reads_facts:
+            values, commodities = facts.column("value_usd"), facts.column("commodities")
+            countries, types, starts = facts.column("country"), facts.column("type"), facts.column("start")
+            for n in ix.facts_for(p):
+                score = 0
+                if watch.min_usd is not None and not p.event_kinds and (values[n] or 0) >= watch.min_usd:
+                    score += 2
+                if p.commodities and not p.commodities.isdisjoint(commodities[n] or ()):
+                    score += 1
+                if p.countries and countries[n] in p.countries:
+                    score += 1
+                if "deposit" in p.entity_kinds and types[n] == "deposit":
+                    score += 1
+                if score:
+                    key = (-score, 1, values[n] is None, int(starts[n] or 0))
+                    if best is None or key < best:
+                        best, best_kind, best_item = key, "fact", n
         for entity_id, score in p.names:
             span = ix.first_mention.get(entity_id)
             if span is not None:
