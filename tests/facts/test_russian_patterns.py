@@ -585,3 +585,13 @@ def test_a_forum_that_speaks_is_no_company_and_a_nested_mining_company_prefix() 
 def test_brown_coal_deposits() -> None:
     text = "На конкурс выставят буроугольные месторождения «Кок-Сай» и «Бель-Тюбе»."
     assert _deposits(text) == {"Kok-Say": ["coal"], "Bel-Tyube": ["coal"]}
+
+
+def test_a_compound_commodity_after_the_deposit_word() -> None:
+    assert _deposits("Комбинат разрабатывает Тарыньское месторождение медно-молибденовых руд.") == {
+        "Taryn": ["copper", "molybdenum"]}
+
+
+def test_a_latin_name_in_brackets_after_a_quoted_company_is_its_own_name() -> None:
+    text = "Доля принадлежит кипрской компании «Вестлайн лимитед» (Westline Limited), сообщает NEDRADV."
+    assert _names(text, "company") == {"Westline"}

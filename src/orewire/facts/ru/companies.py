@@ -6,7 +6,7 @@ import re
 
 from orewire.facts.ru import gazetteer as gz
 from orewire.facts.ru import morph
-from orewire.facts.ru.found import LEGAL_RU, LEGAL_WORD, Found, country_stem, latin_name, strip_quotes
+from orewire.facts.ru.found import LEGAL_RU, LEGAL_WORD, Ent, Found, country_stem, latin_name, strip_quotes
 from orewire.facts.ru.translit import has_cyrillic
 
 _LEGAL_QUOTED = re.compile(
@@ -47,7 +47,7 @@ def _company(found: Found, raw: str, start: int, end: int) -> None:
     if inner:
         name = inner.group(1).strip()
     name = re.sub(r"^(?:НАК|АК|ТОО|АО|СП|ГМК|ГРК|НК)\s+(?=[«\"“„]?[A-ZА-ЯЁ])", "", name).strip()
-    name = re.sub(r"[\s,]+(?:ЛТД|Лтд|LTD|Ltd\.?|ЛЛП|LLP|Инк|Inc\.?)$", "", name).strip()
+    name = re.sub(r"[\s,]+(?:ЛТД|Лтд|LTD|Ltd\.?|ЛЛП|LLP|Инк|Inc\.?|[Лл]имитед|Limited)$", "", name).strip()
     if len(name) < 2 or not (name[:1].isupper() or name[:1].isdigit()):
         return
     k = gz.lookup(name)
@@ -274,6 +274,16 @@ def _latin_gloss(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"[А-ЯЁа-яё][\s\u00a0]*$", before)) and not _COMPANY_WORD_BEFORE.search(before)
 
 
+def _named_before_bracket(text: str, found: Found, start: int) -> Ent | None:
+    """The company whose quoted name closes right before the bracket that ``start`` opens."""
+    m = re.search(r"[»\"”“][\s\u00a0]*\($", text[max(0, start - 4):start])
+    if m is None:
+        return None
+    close = max(0, start - 4) + m.start()
+    return next((ent for ent in found.ents.values() if ent.kind == "company"
+                 and any(close - 2 <= me <= close for _ms, me in ent.mentions)), None)
+
+
 def find_latin_companies(text: str, found: Found) -> None:
     for m in _LATIN_SEQ.finditer(text):
         raw = m.group(0).rstrip(".,;:’'-")
@@ -293,6 +303,12 @@ def find_latin_companies(text: str, found: Found) -> None:
             continue
         if _in_code_line(text, s) or "_" in raw or _latin_gloss(text, s, e) or _latin_only_line(text, s) \
                 or _MEDIA_BEFORE.search(text, max(0, s - 40), s) or _ticker(text, s, e):
+            continue
+        named = _named_before_bracket(text, found, s)
+        if named is not None:  # «Торнстрит лимитед» (Thornstreet Limited): the same company, its own Latin name
+            if not any(gz.lookup(f) for f in named.forms):
+                named.name = name
+            found.claim(s, e)
             continue
         # an all-capital short word in brackets right after a name is that name's abbreviation
         if re.fullmatch(r"[A-Z]{2,6}", name) and text[s - 1:s] == "(" and text[e:e + 1] == ")":

@@ -183,16 +183,16 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     def near_commodities(after: str) -> list[str]:
         """Commodities named right after a deposit word: "месторождения лития", "по урану и молибдену"."""
         out: list[str] = []
-        m = re.match(r"\s+(?:по\s+|с\s+содержанием\s+)?(?P<list>[а-яё]+(?:\s+руд[а-яё]*)?(?:\s*(?:,|и)\s*[а-яё]+)*)", after)
+        m = re.match(r"\s+(?:по\s+|с\s+содержанием\s+)?(?P<list>[а-яё]+(?:-[а-яё]+)*(?:\s+руд[а-яё]*)?(?:\s*(?:,|и)\s*[а-яё]+)*)", after)
         if not m:
             return out
         if IRON.match(m.group("list")):
             return ["iron ore"]
         for w in re.split(r"\s*(?:,|\sи\s)\s*|\s+", m.group("list")):
-            c = commodity_of(w) if w else None
-            if c is None:
+            cs = commodities_of(w) if w else []
+            if not cs:
                 break
-            out.append(c)
+            out.extend(cs)  # "месторождения медно-молибденовых руд": each part of a compound
         return out
 
     for m in _KW_PERSON.finditer(text) if "им" in text else ():
