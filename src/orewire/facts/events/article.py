@@ -197,6 +197,14 @@ class Article:
         later = [c for c in self.commodities_from(end, b) if not SENTENCE_END.search(self.text, end, c[0])]
         return later[0][2] if later else None
 
+    def has_any(self, needles: tuple[str, ...], lo: int, hi: int) -> bool:
+        """Whether one of the lowercased ``needles`` stands in [lo, hi) of the text: a plain substring
+        test that lets a rule's costlier pattern run only where its words are."""
+        low = self.low
+        if low is None:
+            return True  # lowercasing moved the offsets: let the pattern itself decide
+        return any(low.find(n, lo, hi) >= 0 for n in needles)
+
     def set_numbers(self, numbers: list[Number]) -> None:
         """The article's numbers, in the order of their starts."""
         self.numbers = numbers

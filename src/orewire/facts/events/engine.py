@@ -193,6 +193,8 @@ _ONE_TONNE_OF = re.compile(r"\s+of\s+(?:[a-z]+\s+)?(?:gold|silver|platinum|palla
                            r"(?!\s+(?:ore|руды))", re.IGNORECASE)
 
 
+_CONDITION_TRIGGER = ("if ", "unless", "provided", "should")
+_HELD_TRIGGER = ("leav", "left", "cash", "liquidity")
 # the number stands inside a condition: "if reserves exceed 150 million tonnes", "should output top"
 _CONDITION_BEFORE = re.compile(r"\b(?:if|unless|provided that|should (?:the|its|output|production|reserves))\b[^,;:()]{0,90}$",
                                re.IGNORECASE)
@@ -262,13 +264,15 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
     else:
         if num.what == "q" and lex.change_before.search(text, max(ss, num.start - 40), num.start):
             return None  # "a reduction of about 2,500 tonnes from the guidance": a change, not a measure
-        if num.what == "q" and _CONDITION_BEFORE.search(text, a, num.start):
+        if num.what == "q" and art.has_any(_CONDITION_TRIGGER, max(a, num.start - 120), num.start) \
+                and _CONDITION_BEFORE.search(text, max(a, num.start - 120), num.start):
             return None  # "... if the total proved reserves in the mine exceed 150 million tonnes": a threshold
         if num.what == "q" and num.fact is not None and num.fact.unit == "g/t" and (
                 _CUTOFF_AFTER.match(text, num.end, min(se, num.end + 30))
                 or _CUTOFF_BEFORE.search(text, max(ss, num.start - 30), num.start)):
             return None  # "reported using a 1.5g/t cutoff": the grade the estimate cuts at, not one it has
-        if num.what == "a" and lex.held.search(text, max(ss, num.start - 60), num.start):
+        if num.what == "a" and art.has_any(_HELD_TRIGGER, max(ss, num.start - 60), num.start) \
+                and lex.held.search(text, max(ss, num.start - 60), num.start):
             return None  # "leave Alpha with about $45 million in cash": money held, not moved
         if num.what == "a":
             before = text[max(ss, num.start - 45):num.start]

@@ -177,7 +177,8 @@ def carry_periods(events: list[Event], sents: Sentences) -> None:
             if 0 <= i - j <= 2:
                 ev.period = period
         # "down by 41pc from 657,022mt in April 2019": the year a figure is compared with is not carried on
-        baseline = _BASELINE_BEFORE.search(ev.sentence, 0, max(0, ev.start - ev.sentence_start)) is not None
+        at = max(0, ev.start - ev.sentence_start)
+        baseline = _BASELINE_BEFORE.search(ev.sentence, max(0, at - 60), at) is not None
         if ev.period is not None and ev.kind not in ("reserves", "licence", "deal") and not baseline:
             last[ev.kind] = last["any"] = (i, ev.period)
 

@@ -83,6 +83,12 @@ _MINE_THAT_PRODUCES = re.compile(r"\b(?:mine|operation|pit|plant|project|facilit
                                  re.IGNORECASE)
 
 
+# cheap words: a costlier pattern of a rule runs only where one of them stands (Article.has_any)
+_WORLD_TRIGGER = ("global", "world", "мир", "глобал")
+_FACILITY_TRIGGER = ("plant", "mill ", "mill,", "smelter", "refiner", "concentrator", "facilit", "factory")
+_THAT_WOULD = ("that ", "which ")
+_GROUP_TRIGGER = ("group",)
+_FINANCE_TRIGGER = ("offering", "placement", "rights issue", "ipo", "raising", "equity raise")
 _COMPANY_FINANCE = re.compile(r"\b(?:(?:share|equity|rights|public|private|bought[- ]deal|stock)\s+(?:offering|"
                               r"placement|issue)|placement|rights issue|IPO|initial public offering|capital raising|"
                               r"equity raise)\b", re.IGNORECASE)
@@ -172,6 +178,8 @@ WORLD_TOTAL = re.compile(r"\b(?:global|world|worldwide|world's|мировы[еx]
 
 def _world_total(art: Article, ms: list[Mention], pos: int, clause_start: int) -> bool:
     """Whether the number's clause states a world total before it, with no name between."""
+    if not art.has_any(_WORLD_TRIGGER, max(clause_start, pos - 90), pos):
+        return False
     found = None
     for m in WORLD_TOTAL.finditer(art.text, max(clause_start, pos - 90), pos):
         found = m
@@ -272,8 +280,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         if sized and not any(m.kind == "deposit" for m in producers):
             # "the proceeds would fund a 10,000tpa plant": the plant of the project the article is about
             producers = [m for m in [art.topic(ss, ("deposit",))] if m is not None] or producers
-        if len(producers) > 1 and producers[-1].kind == "company" and _MINE_THAT_PRODUCES.search(
-                art.text, producers[-1].end, pos):
+        if len(producers) > 1 and producers[-1].kind == "company" and art.has_any(_THAT_WOULD, producers[-1].end, pos) \
+                and _MINE_THAT_PRODUCES.search(art.text, producers[-1].end, pos):
             # "at the Eagle Gold project, where the company plans to develop an open-pit mine ... that would
             # produce 192,000 ounces": the mine produces, and the project names it
             deposits = [m for m in producers if m.kind == "deposit"]
@@ -292,12 +300,14 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             # of reason after the number does not produce it
             told = [m for m in ms if not _REASON_BETWEEN.search(art.text, num.end, m.start)]
             subject = ([m for m in told if m.kind != "org"] or told or [None])[0]
-        if (subject is None or subject.kind == "company") and _FACILITY_SIZED.search(art.text, max(clause[0], pos - 120), pos):
+        if (subject is None or subject.kind == "company") and art.has_any(_FACILITY_TRIGGER, max(clause[0], pos - 120), pos) \
+                and _FACILITY_SIZED.search(art.text, max(clause[0], pos - 120), pos):
             # "Rio Tinto is advancing a study for a mill capable of processing 10 million tonnes per year", "the
             # future beneficiation plant will have a capacity of": a plant yet to be built is the project's
             site = pick([m for m in ms if m.kind == "deposit"], pos, ("deposit",), "either") or art.topic(ss, ("deposit",))
             subject = site or subject
-        if ev.kind == "production" and _GROUP_FIGURE.search(art.text, max(ss, pos - 60), pos):
+        if ev.kind == "production" and art.has_any(_GROUP_TRIGGER, max(ss, pos - 60), pos) \
+                and _GROUP_FIGURE.search(art.text, max(ss, pos - 60), pos):
             # "Group copper production in 2024 is estimated at": the company's, not a mine's of the sentence
             subject = art.topic(ss, ("company",), protagonist=True) or subject
         subject = subject or art.continuing("production", ss) \
@@ -334,7 +344,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                    or pick(rest, pos, ("deposit",), "either")
                    or after_word(art, lex.receiver_prep, rest, ss, se, ("company", "country", "region"), 40)
                    or pick(rest, pos, ("company", "country", "region"), "either"))
-        if subject is None and _COMPANY_FINANCE.search(art.text, max(ss, pos - 60), min(se, pos + 30)):
+        if subject is None and art.has_any(_FINANCE_TRIGGER, max(ss, pos - 60), min(se, pos + 30)) \
+                and _COMPANY_FINANCE.search(art.text, max(ss, pos - 60), min(se, pos + 30)):
             # "It announced an upsized bought-deal offering of $21.75 million": shares a company sells fund it
             subject = art.topic(ss, ("company",), protagonist=True)
         if subject is None and party is not None and party.kind == "company" \
