@@ -299,7 +299,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             # "... to 47,000 tonnes as production was more difficult at its Derli mine": a name in a clause
             # of reason after the number does not produce it
             told = [m for m in ms if not _REASON_BETWEEN.search(art.text, num.end, m.start)]
-            subject = ([m for m in told if m.kind != "org"] or told or [None])[0]
+            subject = next(iter([m for m in told if m.kind != "org"] or told), None)
         if (subject is None or subject.kind == "company") and art.has_any(_FACILITY_TRIGGER, max(clause[0], pos - 120), pos) \
                 and _FACILITY_SIZED.search(art.text, max(clause[0], pos - 120), pos):
             # "Rio Tinto is advancing a study for a mill capable of processing 10 million tonnes per year", "the
