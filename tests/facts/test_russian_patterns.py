@@ -595,3 +595,16 @@ def test_a_compound_commodity_after_the_deposit_word() -> None:
 def test_a_latin_name_in_brackets_after_a_quoted_company_is_its_own_name() -> None:
     text = "Доля принадлежит кипрской компании «Вестлайн лимитед» (Westline Limited), сообщает NEDRADV."
     assert _names(text, "company") == {"Westline"}
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a commodity noun before "компании" is no company's description
+    ("На Акбакай приходится треть добычи золота компании.", {"Akbakai": ["gold"]}),
+    # the deposit of the commodity's own comma clause, not the nearer one of the next
+    ("На руднике Акжар добыто 2 тонны золота, на руднике Бестау — 1 тонна серебра.",
+     {"Akzhar": ["gold"], "Bestau": ["silver"]}),
+    # one name set off by two dashes after a singular deposit word
+    ("Крупнейшее в стране месторождение меди — Кусмурын — готовят к разработке.", {"Kusmuryn": ["copper"]}),
+])
+def test_company_nouns_comma_clauses_and_dashed_names(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -251,8 +251,10 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         parts = re.findall(_NAME1, names)
         if len(parts) > 1 and PLACE_NOUN.match(text[m.end():m.end() + 30]):
             continue  # "в месторождениях Туркестанской, Кызылординской и Северо-Казахстанской областей"
-        if m.group("dash") and (len(parts) < 2 or not re.search(r"(?:ий|ия|ях|ям|ями|ов|и)$", m.group("kw"))):
-            continue  # after a dash only a list after a plural: "четырех месторождений - «Таррор», «Джилау»"
+        if m.group("dash") and (len(parts) < 2 or not re.search(r"(?:ий|ия|ях|ям|ями|ов|и)$", m.group("kw"))) \
+                and not (len(parts) == 1 and _SECOND_DASH.match(text, m.end())):
+            continue  # after a dash only a list after a plural: "четырех месторождений - «Таррор», «Джилау»",
+            # or one name set off by two dashes: "месторождение меди — Кусмурын — готовят"
         for raw in parts:
             s = text.index(raw, pos)
             pos = s + len(raw)
@@ -403,6 +405,7 @@ def find_later_mentions(text: str, found: Found) -> None:
                     found.claim(m.start(), m.end())
 
 
+_SECOND_DASH = re.compile(r"[ \u00a0]+[—–][ \u00a0]")
 _WORD_END = re.compile(r"[\w-]+")
 # "медь — на Кальмакыре", "золото на Васильковском месторождении": the deposit after the commodity
 _DASH_TO = re.compile(r"[а-яё]+[\s\u00a0]*(?:[—–-][\s\u00a0]*(?:(?:на|в|из|с)[\s\u00a0]+)?|(?:на|в|из|с)[\s\u00a0]+)"
@@ -433,7 +436,11 @@ def _owners(text: str, mentions: list[tuple[int, int, Ent]], pos: int, shared: b
         before = []
     word_end = _WORD_END.match(text, pos)
     end = word_end.end() if word_end else pos
-    if before and (not after or pos - before[-1][1] <= after[0][0] - end):
+    nearer_before = bool(before) and (not after or pos - before[-1][1] <= after[0][0] - end)
+    if before and after and ("," in text[end:after[0][0]]) != ("," in text[before[-1][1]:pos]):
+        # the deposit of its own comma clause: "на руднике X добыто 2 т золота, на руднике Y — 1 т серебра"
+        nearer_before = "," in text[end:after[0][0]]
+    if nearer_before:
         group = [before[-1]]
         for m in reversed(before[:-1]):
             if not _LISTED.fullmatch(text, m[1], group[0][0]):

@@ -87,7 +87,8 @@ def _commodities(text: str, found: Found, spans: list[tuple[int, int, str, bool]
         if company_word and plain_adj and not low.startswith(("медеплав",)):
             continue  # "алюминиевый завод", "угольная компания": part of a name
         found.add("commodity", name, w, m.start(), m.end())
-        spans.append((m.start(), m.end(), name, company_word))
+        # "золотодобывающей компании" describes the company; "добычи золота компании" does not
+        spans.append((m.start(), m.end(), name, company_word and bool(_ADJECTIVE_END.search(low))))
 
 
 _PLANT_AFTER = re.compile(r"[\s\u00a0]+ГОК(?![\w])")
@@ -103,6 +104,7 @@ def _company_plant(text: str, start: int, end: int) -> bool:
     return re.search(r"[«\"“„]" + stem + r"[а-яё]{1,3}[\s\u00a0]+ГОК[»\"”“]", text) is not None
 
 
+_ADJECTIVE_END = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ые|ие|ых|их|ыми|ими|ей)$")
 _CARBON_PROCESS = re.compile(r"[\s\u00a0-]*в[\s\u00a0-]*(?:пульп|выщелач|колонн)")
 
 
