@@ -608,3 +608,11 @@ def test_a_latin_name_in_brackets_after_a_quoted_company_is_its_own_name() -> No
 ])
 def test_company_nouns_comma_clauses_and_dashed_names(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,companies", [
+    ("Дочерняя компания «Качарский ГОК» увеличила выпуск.", {"Kacharsky GOK"}),
+    ("Проект ведет АО «Национальная компания «Казахстан инжиниринг»».", {"Kazakhstan Engineering"}),
+])
+def test_a_quoted_plant_after_a_company_word_and_english_loan_words(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

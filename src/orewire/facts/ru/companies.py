@@ -78,12 +78,17 @@ _PLANT_QUOTED = re.compile(r"(?<![\w-])(?P<legal>" + LEGAL_RU + r"[\s\u00a0]+)?�
                            r"[«\"“„](?P<name>[^«»\"“”„\n]{2,40}?)[»\"”“]")
 
 
+_CUE_END = re.compile(_CUE + r"[\s\u00a0]*$")
+
+
 def _plants(text: str, found: Found) -> None:
     """A plant (ГОК) is neither a deposit nor, unless a legal form says so ("ЗАО ГОК «Депутатский»"),
     a company: its words are taken so that no later rule reads them as a deposit."""
     if "ГОК" not in text:
         return
     for m in _PLANT_ADJ.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] in "«\"“„" and _CUE_END.search(text, max(0, m.start() - 40), m.start() - 1):
+            continue  # "дочерняя компания «Михайловский ГОК»": a company by its cue, found below
         if not found.overlaps(m.start(), m.end()):
             found.claim(m.start(), m.end())
     for m in _PLANT_QUOTED.finditer(text):

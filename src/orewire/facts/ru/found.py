@@ -114,7 +114,7 @@ _ENGLISH_WORDS = {
     "Эксплорейшн": "Exploration", "Смелтинг": "Smelting", "Трейдинг": "Trading", "Сервисез": "Services",
     "Ураниум": "Uranium", "Лимитед": "Limited", "Кэпитал": "Capital", "Капитал": "Capital",
     "Партнерс": "Partners", "Технолоджис": "Technologies", "Индастриз": "Industries", "Стил": "Steel",
-    "Алюминиум": "Aluminium", "Текнолоджи": "Technology", "Текнолоджис": "Technologies", "Голд": "Gold", "Инк": "Inc", "Ко": "Co", "Цинк": "Zinc", "Сталь": "Steel",
+    "Алюминиум": "Aluminium", "Инжиниринг": "Engineering", "Текнолоджи": "Technology", "Текнолоджис": "Technologies", "Голд": "Gold", "Инк": "Inc", "Ко": "Co", "Цинк": "Zinc", "Сталь": "Steel",
 }
 
 
@@ -129,6 +129,8 @@ def latin_name(name: str) -> str:
             words.append(single[w])
         elif w in _ENGLISH_WORDS:
             words.append(_ENGLISH_WORDS[w])
+        elif len(w) > 4 and w[:1].upper() + w[1:] in _ENGLISH_WORDS:  # «Казахстан инжиниринг»
+            words.append(_ENGLISH_WORDS[w[:1].upper() + w[1:]])
         elif latin_lookalike(w):
             words.append(latin_lookalike(w) or w)
         else:
