@@ -164,9 +164,22 @@ class Near:
             low = self._low(text)
             scanned = low if len(low) == len(text) else text
         done = -1  # matches starting at or before this offset were yielded already
+        # windows that overlap are scanned as one (they come in order of their starts and ends)
+        lo = hi = -1
         for t in self.trigger.finditer(scanned):
-            lo = max(t.start() - self.before, 0)
-            for m in self.rx.finditer(text, lo, min(len(text), t.end() + self.after)):
+            t_lo = max(t.start() - self.before, 0)
+            t_hi = min(len(text), t.end() + self.after)
+            if t_lo <= hi:
+                hi = t_hi
+                continue
+            if hi > lo:
+                for m in self.rx.finditer(text, lo, hi):
+                    if m.start() > done:
+                        done = m.start()
+                        yield m
+            lo, hi = t_lo, t_hi
+        if hi > lo:
+            for m in self.rx.finditer(text, lo, hi):
                 if m.start() > done:
                     done = m.start()
                     yield m
