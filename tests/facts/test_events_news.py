@@ -274,6 +274,19 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # the parts of a price are a deal's, not money put in
     ("The seller will receive $379.5m in cash and $85m in convertible bonds.",
      [("deal", 379.5e6, None, {}), ("deal", 85e6, None, {})]),
+    # scale words in a headline's capitals; a figure per share and a cost per ounce range are prices; liquid
+    # funds are held; a processing turnover is no revenue; a licence's starting price is its price
+    ("Centerra Gold Records Net Loss of $165 Million or $0.56 per Common Share on Revenues of $388 Million.",
+     [("financial", 165e6, "Centerra Gold", {}), ("financial", 388e6, "Centerra Gold", {})]),
+    ("All-in sustaining cost guidance remains $713 - $743 per ounce.", []),
+    ("Gross liquid funds were $541 million at 31 December 2019 (2018: $1,467 million).", []),
+    ("RG Gold opened a complex with a processing turnover of up to 5 million tons of gold ore per year.",
+     [("production", 5e6, "RG Gold", {"commodity": "ore"})]),
+    ("Vostok won the tender by offering to pay the starting price of $100 million for the licence to develop the "
+     "Jerooy deposit.", [("licence", 100e6, "Jerooy", {})]),
+    ("According to preliminary estimates, the Aulie gold deposit amounts to 3 tons.",
+     [("reserves", 3, "Aulie", {"commodity": "gold"})]),
+    ("The average border price of coal was USD 78.8 per ton in 2018 while it increased to USD 85.0 this year.", []),
     # a rate that sizes a plant is its capacity, of the project the article is about
     ("Lithium Chile owns the Salar de Coipasa project. The proceeds would fund a 10,000tpa plant.",
      [("production", 10000, None, {"basis": "capacity"})]),

@@ -30,7 +30,8 @@ _SUFFIX = {
 _DOLLAR_ADJ = {"US": "USD", "U.S.": "USD", "American": "USD", "Australian": "AUD", "Canadian": "CAD",
                "Hong Kong": "HKD", "Singapore": "SGD", "New Zealand": "NZD"}
 
-_SCALE = r"(?:thousand|million|billion|trillion|mln|bln|trln|tln|mn|bn|trn|tn|mlrd)"
+# scale words in any case ("$165 Million" in a headline)
+_SCALE = r"(?i:thousand|million|billion|trillion|mln|bln|trln|tln|mn|bn|trn|tn|mlrd)"
 _prefix_alt = "|".join(re.escape(p) for p in sorted(_PREFIX, key=len, reverse=True))
 _suffix_alt = "|".join(re.escape(s) for s in sorted(_SUFFIX, key=len, reverse=True))
 _adj_alt = "|".join(re.escape(a) for a in sorted(_DOLLAR_ADJ, key=len, reverse=True))
@@ -38,8 +39,8 @@ _adj_alt = "|".join(re.escape(a) for a in sorted(_DOLLAR_ADJ, key=len, reverse=T
 # a scale glued to the number or hyphenated: "$4.64B", "US$17.5M", "$1-billion", "$475-million"
 _SCALE_X = r"(?:[mbkMBK]|bn|Bn|mn|Mn)"
 AMOUNT_RE = re.compile(
-    rf"(?:(?P<pre>{_prefix_alt})\s?(?P<n1>{NUMBER})(?:[\s-]?(?P<s1>{_SCALE})\b|(?P<s1x>{_SCALE_X})\b)?"
-    rf"(?:\s*(?:-|–|to)\s*(?:{_prefix_alt})?\s?(?P<n1b>{NUMBER})(?:[\s-]?(?P<s1b>{_SCALE})\b|(?P<s1bx>{_SCALE_X})\b)?)?"
+    rf"(?:(?P<pre>{_prefix_alt})\s?(?P<n1>{NUMBER})(?:[\s-]?(?P<s1>{_SCALE})(?![a-zA-Z])|(?P<s1x>{_SCALE_X})\b)?"
+    rf"(?:\s*(?:-|–|to)\s*(?:{_prefix_alt})?\s?(?P<n1b>{NUMBER})(?:[\s-]?(?P<s1b>{_SCALE})(?![a-zA-Z])|(?P<s1bx>{_SCALE_X})\b)?)?"
     rf"|(?<![\w.,$])(?P<n2>{NUMBER})(?:[\s-]?(?P<s2>{_SCALE})\b|(?P<s2x>{_SCALE_X})\b)?\s+(?:(?P<adj>{_adj_alt})\s+)?(?P<suf>{_suffix_alt})\b)"
 )
 _BAD_PREFIX_CONTEXT = re.compile(r"[A-Za-z]$")
