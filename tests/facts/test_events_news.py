@@ -287,6 +287,12 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("According to preliminary estimates, the Aulie gold deposit amounts to 3 tons.",
      [("reserves", 3, "Aulie", {"commodity": "gold"})]),
     ("The average border price of coal was USD 78.8 per ton in 2018 while it increased to USD 85.0 this year.", []),
+    # a money word right after an amount binds it; a word before another figure is that figure's; money spent
+    # to buy a company is a deal's price
+    ("2019 investments include $436 million cash consideration for the Baimskaya acquisition and $718 million of "
+     "expansionary capital expenditure (2018: $530 million).",
+     [("deal", 436e6, "Baimskaya", {}), ("investment", 718e6, None, {}), ("investment", 530e6, None, {})]),
+    ("Zijin Mining spent $1.2 billion to buy the company RG Gold.", [("deal", 1.2e9, "RG Gold", {})]),
     # a rate that sizes a plant is its capacity, of the project the article is about
     ("Lithium Chile owns the Salar de Coipasa project. The proceeds would fund a 10,000tpa plant.",
      [("production", 10000, None, {"basis": "capacity"})]),

@@ -175,6 +175,8 @@ _STAKE_FOR = re.compile(r"\d\s?(?:%|per\s?cent)\s+(?:(?:stake|interest|of\s+\w+)
                         re.IGNORECASE)
 
 
+_ATTACHED = re.compile(r"\s*(?:of\s+(?:[a-z-]+\s+){0,2}|(?:[a-z-]+\s+){0,1})")
+_TO_BUY = re.compile(r"\s*(?:in cash\s+)?(?:to|in order to)\s+(?:buy|acquire|purchase|take over)\b", re.IGNORECASE)
 _PAY_FOR_BEFORE = re.compile(r"\bpa(?:y|ys|id|ying)\s[^.;%]{0,40}?\sfor\s+(?:about\s+|around\s+|a\s+|an\s+)?$",
                              re.IGNORECASE)  # "will pay about CAD107 million for 4.522% of Cigar Lake"
 _EARN_BEFORE = re.compile(r"\bearn(?:s|ed|ing)?\s+(?:(?:another|an additional|a further|an|up to|a)\s+)*$", re.IGNORECASE)
@@ -234,8 +236,13 @@ def _nearest_cue(art: Article, cues: dict[str, re.Pattern[str]], a: int, b: int,
             continue
         if end <= num.start:
             dist = num.start - end
+            if art.numbers_in(end, num.start):
+                dist += 40  # "$436 million for the Baimskaya acquisition and $718 million of capital expenditure":
+                # a word before another figure is that figure's first
         elif start >= num.end:
             dist = (start - num.end) + 8  # a cue after its number binds a little less
+            if num.what == "a" and _ATTACHED.fullmatch(art.text, num.end, start):
+                dist = 0  # "$436 million cash consideration", "$718 million of expansionary capital expenditure"
         else:
             continue
         if dist > _WINDOW:
@@ -314,7 +321,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
                 or _AFTER_GRADE.search(text, max(ss, num.start - 50), num.start)):
             cue = ("reserves", num.start)  # "12 Mt at 1.2 g/t gold": tonnage and grade state a resource
         if num.what == "a" and (cue is None or cue[0] in ("investment", "trade")) and (
-                _FOR_STAKE.match(text, num.end, min(se, num.end + 50))
+                _TO_BUY.match(text, num.end, min(se, num.end + 40))
+                or _FOR_STAKE.match(text, num.end, min(se, num.end + 50))
                 or _STAKE_FOR.search(text, max(ss, num.start - 30), num.start)):
             cue = ("deal", num.start)  # "invest $30 million for a 15% stake", "35% for $185 million": a price
         if cue is None:
