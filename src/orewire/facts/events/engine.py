@@ -231,6 +231,7 @@ def _nearest_cue(art: Article, cues: dict[str, re.Pattern[str]], a: int, b: int,
                  sentence: tuple[int, int], names: list[tuple[int, int]] | None = None) -> tuple[str, int] | None:
     """The kind whose cue stands nearest to the number within [a, b), and the cue's position."""
     best: tuple[int, str, int] | None = None
+    best_len = 0
     for start, end, kind in _cue_matches(art, cues, sentence[0], sentence[1], names):
         if start < a or end > b:
             continue
@@ -247,8 +248,10 @@ def _nearest_cue(art: Article, cues: dict[str, re.Pattern[str]], a: int, b: int,
             continue
         if dist > _WINDOW:
             continue
-        if best is None or dist < best[0]:
+        if best is None or dist < best[0] or (dist == best[0] and dist == 0 and end - start > best_len):
+            # of two words attached to the figure, the longer says more ("$85m in convertible bonds")
             best = (dist, kind, start)
+            best_len = end - start
     return (best[1], best[2]) if best else None
 
 
