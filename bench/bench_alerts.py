@@ -7,7 +7,9 @@ what analysts write) and where matching has run once, so that the load's article
 then N article pages built from the gold-set paragraphs (about 600 words, fact-dense) are cleaned,
 extracted and loaded through the writer, in this process and timed (the load); then the matching
 pass the pipeline runs after a load (its own writer session, the alerts written) is timed. Prints
-both, the ratio, and the alerts made. The budget is matching under 5% of the load.
+both, the ratio, and the alerts made. The budget is matching under 5% of the load. Each phase's
+CPU time (the process's, all its threads) is measured beside its wall-clock time, and that ratio
+printed too: on a machine that other jobs share, it moves far less than the wall-clock one.
 """
 
 from __future__ import annotations
@@ -87,7 +89,9 @@ def responses(pages: list[str], round_no: int) -> list[ArchivedResponse]:
     return out
 
 
-def one_round(pages: list[str], watches: str, round_no: int) -> tuple[float, float, int, int]:
+def one_round(pages: list[str], watches: str, round_no: int) -> tuple[float, float, float, float, int, int]:
+    """One round: the load's and the matching's wall-clock and CPU seconds, the articles matched
+    and the alerts made."""
     watchlist = parse_watchlist(watches)
     with tempfile.TemporaryDirectory() as tmp:
         settings = get_settings().with_overrides(warehouse=Path(tmp) / "orewire.duckdb", archive=Path(tmp) / "raw")
@@ -95,18 +99,18 @@ def one_round(pages: list[str], watches: str, round_no: int) -> tuple[float, flo
             match_new(conn, watchlist)  # the first pass: an empty warehouse, everything after it is new
         opts = ProcessOptions(archive_root=str(settings.archive), registry_path=str(REPO / "sources.toml"),
                               page_budget_s=0)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         batch = Processed()
         for response in responses(pages, round_no):
             process_response(response, opts, batch)
         with writer(settings) as conn:
             load_processed(conn, batch)
-        load_s = time.perf_counter() - t0
-        t0 = time.perf_counter()
+        load_s, load_cpu = time.perf_counter() - t0, time.process_time() - c0
+        t0, c0 = time.perf_counter(), time.process_time()
         with writer(settings, snapshot=False) as conn:  # as the pipeline's pass opens it
             report = match_new(conn, watchlist)
-        match_s = time.perf_counter() - t0
-        return load_s, match_s, report.articles, report.alerts
+        match_s, match_cpu = time.perf_counter() - t0, time.process_time() - c0
+        return load_s, match_s, load_cpu, match_cpu, report.articles, report.alerts
 
 
 def main() -> None:
@@ -117,16 +121,17 @@ def main() -> None:
     args = parser.parse_args()
     pages = build_articles(args.articles)
     watches = watchlist_text(args.watches)
-    loads, matches = [], []
+    ratios, cpu_ratios = [], []
     for r in range(args.rounds):
-        load_s, match_s, articles, alerts = one_round(pages, watches, r)
-        loads.append(load_s)
-        matches.append(match_s)
+        load_s, match_s, load_cpu, match_cpu, articles, alerts = one_round(pages, watches, r)
+        ratios.append(match_s / load_s)
+        cpu_ratios.append(match_cpu / load_cpu)
         print(f"round {r + 1}: load {load_s:.2f} s ({articles} articles), matching {match_s * 1000:.0f} ms "
               f"with {args.watches} watches ({alerts} alerts, {alerts / max(articles, 1):.1f} an article): "
-              f"{100 * match_s / load_s:.2f}% of the load")
-    ratio = statistics.median(m / lo for m, lo in zip(matches, loads, strict=True))
-    print(f"matching / load (median of {args.rounds}): {100 * ratio:.2f}%  (budget: under 5%)")
+              f"{100 * match_s / load_s:.2f}% of the load; CPU time {load_cpu:.2f} s and {match_cpu * 1000:.0f} ms: "
+              f"{100 * match_cpu / load_cpu:.2f}%")
+    print(f"matching / load (median of {args.rounds}): {100 * statistics.median(ratios):.2f}%  (budget: under 5%); "
+          f"in CPU time {100 * statistics.median(cpu_ratios):.2f}%")
 
 
 if __name__ == "__main__":
