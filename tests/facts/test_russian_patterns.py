@@ -616,3 +616,15 @@ def test_company_nouns_comma_clauses_and_dashed_names(text: str, deposits: dict[
 ])
 def test_a_quoted_plant_after_a_company_word_and_english_loan_words(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+def test_a_two_word_name_declined_later_is_the_same_company() -> None:
+    text = "ОАО «Алтай Золото» купило лицензию. Новое приобретение «Алтай Золота» стало вторым за неделю."
+    assert _names(text, "company") == {"Altay Zoloto"}
+
+
+def test_a_name_both_company_and_deposit_and_what_the_deposit_holds() -> None:
+    text = ("ТОО «Южный Сарыбай» построит ГОК на вольфрамовом месторождении Южный Сарыбай. "
+            "Руда Южного Сарыбая содержит не только вольфрам, но и медь и висмут.")
+    assert _deposits(text) == {"Yuzhny Sarybay": ["tungsten", "copper", "bismuth"]}
+    assert _names(text, "company") == {"Yuzhny Sarybay"}

@@ -58,9 +58,20 @@ def _company(found: Found, raw: str, start: int, end: int) -> None:
     elif k is not None and k.kind == "media":
         return
     else:
-        latin = latin_name(name) if has_cyrillic(name) else _strip_latin_legal(name)
-        found.add("company", latin, name, start, end)
+        same = _declined_company(found, name)  # «Полюс Золота» after «Полюс Золото»: the same company
+        latin = same.name if same is not None else latin_name(name) if has_cyrillic(name) else _strip_latin_legal(name)
+        found.add("company", latin, name if same is None else "", start, end)
     found.claim(start, end)
+
+
+def _declined_company(found: Found, name: str) -> Ent | None:
+    if " " not in name or not has_cyrillic(name):
+        return None
+    for ent in found.ents.values():
+        if ent.kind == "company" and any(" " in f and f.count(" ") == name.count(" ") and gz.case_forms(f).fullmatch(name)
+                                         for f in ent.forms):
+            return ent
+    return None
 
 
 def _strip_latin_legal(name: str) -> str:
@@ -116,7 +127,8 @@ def find_quoted_companies(text: str, found: Found) -> None:
             k = gz.lookup(" ".join(words[:cut]))
             if k is not None and k.kind == "company":
                 s, e = m.start("name"), m.start("name") + len(name)
-                found.add("company", latin_name(name), name, s, e)
+                same = _declined_company(found, name)
+                found.add("company", same.name if same is not None else latin_name(name), "" if same else name, s, e)
                 found.claim(s, e)
                 break
 

@@ -389,11 +389,29 @@ def _colon_list(text: str, found: Found, pos: int, kw: str) -> None:
 
 
 def find_later_mentions(text: str, found: Found) -> None:
-    """Later mentions of names found once, in other case forms: Сырымбете, «Евразруды», Дукате."""
+    """Later mentions of names found once, in other case forms: Сырымбете, «Евразруды», Дукате. A name
+    both a company's and a deposit's ("ТОО «Северный Катпар»" and its deposit) is the company's in
+    quotes and the deposit's without them ("Руда Северного Катпара")."""
+    kinds: dict[str, set[str]] = {}
+    for ent in found.ents.values():
+        for form in ent.forms:
+            kinds.setdefault(form, set()).add(ent.kind)
     for ent in list(found.ents.values()):
         if ent.kind not in ("company", "deposit"):
             continue
         for form in list(ent.forms):
+            if " " in form and has_cyrillic(form) and form.count(" ") < 3:
+                if text.count(form.split()[0][:4]) < 2:
+                    continue  # named once: no later mention to look for
+                shared = {"company", "deposit"} <= kinds.get(form, set())
+                for m in gz.case_forms(form).finditer(text):  # "Северного Катпара", «Полюс Золота»
+                    quoted = m.start() > 0 and text[m.start() - 1] in Q_OPEN
+                    if shared and quoted != (ent.kind == "company"):
+                        continue
+                    if (m.start(), m.end()) not in ent.mentions and not found.overlaps(m.start(), m.end()):
+                        ent.mentions.append((m.start(), m.end()))
+                        found.claim(m.start(), m.end())
+                continue
             if " " in form or not has_cyrillic(form) or len(form) < 5:
                 continue
             stem = form[:-1] if form[-1] in "аеиоуыэюяйь" else form
@@ -405,6 +423,8 @@ def find_later_mentions(text: str, found: Found) -> None:
                     found.claim(m.start(), m.end())
 
 
+_HOLDS_AFTER = re.compile(r"[»\"”“]?(?:[\s\u00a0]+(?:также|тоже|еще|ещё|помимо|кроме|того))*[\s\u00a0]+"
+                          r"(?:содерж(?:ит|ат|ало|ал)|богат[аоы]?|включает)(?![\w-])")
 _SECOND_DASH = re.compile(r"[ \u00a0]+[—–][ \u00a0]")
 _WORD_END = re.compile(r"[\w-]+")
 # "медь — на Кальмакыре", "золото на Васильковском месторождении": the deposit after the commodity
@@ -473,6 +493,19 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
 
     for ent, c in links:
         add(ent.name, c)
+    # "Руда Северного Катпара содержит не только вольфрам, но и молибден, медь и висмут": what a deposit
+    # holds, named after it and the verb in its sentence
+    for ent in found.ents.values():
+        if ent.kind != "deposit":
+            continue
+        for _ms, me in ent.mentions:
+            held = _HOLDS_AFTER.match(text, me)
+            if held is None:
+                continue
+            _ss, se = sents.span(me)
+            for cs, _ce, c, descriptive in spans:
+                if held.end() <= cs < se and not descriptive:
+                    add(ent.name, c)
     tied = {name for name, cs in out.items() if cs}  # deposits the text ties to commodities in so many words
     deposits = [e for e in found.ents.values() if e.kind == "deposit" and e.mentions]
 

@@ -133,6 +133,13 @@ def deposit_commodities() -> dict[str, tuple[str, ...]]:
     return {d.name: d.commodities for d in deposits()}
 
 
+@lru_cache(maxsize=4096)
+def case_forms(form: str) -> re.Pattern[str]:
+    """The words of ``form`` in any case form, as whole words: «Полюс Золото» also as «Полюс Золота»,
+    "Северный Катпар" also as "Северного Катпара"."""
+    return re.compile(r"(?<![\w-])" + _form_pattern(form) + r"(?![\w-])")
+
+
 def _form_pattern(form: str) -> str:
     """A form's words in any case form; a word after the first also in small letters ("Таван толгой")."""
     words = form.split()
