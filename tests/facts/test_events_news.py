@@ -293,6 +293,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "expansionary capital expenditure (2018: $530 million).",
      [("deal", 436e6, "Baimskaya", {}), ("investment", 718e6, None, {}), ("investment", 530e6, None, {})]),
     ("Zijin Mining spent $1.2 billion to buy the company RG Gold.", [("deal", 1.2e9, "RG Gold", {})]),
+    # a figure "at" a site is that site's; a total "which includes" the sites' figures is the company's
+    ("Centerra Gold reported results. Production of 205,660 ounces of gold in the period, which includes 150,305 "
+     "ounces at Kumtor and 55,355 ounces at Mount Milligan.",
+     [("production", 205660, "Centerra Gold", {}), ("production", 150305, "Kumtor", {}),
+      ("production", 55355, "Mount Milligan", {})]),
     # a rate that sizes a plant is its capacity, of the project the article is about
     ("Lithium Chile owns the Salar de Coipasa project. The proceeds would fund a 10,000tpa plant.",
      [("production", 10000, None, {"basis": "capacity"})]),

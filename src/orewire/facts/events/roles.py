@@ -103,7 +103,9 @@ _FACILITY_SIZED = re.compile(r"\b(?:(?:future|proposed|planned|new)\s+(?:[\w-]+\
 _IT_ACTS = re.compile(r"It\s+(?:also\s+|then\s+|later\s+|recently\s+|previously\s+)?(?:bought|acquired|sold|"
                       r"agreed|plans|intends|produced|mined|shipped|exported|invested|raised|reported|posted|paid|won|"
                       r"received|secured|signed|expects|announced|completed|spent|earned|holds|owns)\b")
-_REASON_BETWEEN = re.compile(r"\b(?:as|because|since|after|due to|owing to|following|amid|while)\b", re.IGNORECASE)
+_REASON_BETWEEN = re.compile(r"\b(?:as|because|since|after|due to|owing to|following|amid|while|which includes?|"
+                             r"including|of which)\b", re.IGNORECASE)
+_SITE_AFTER = re.compile(r"\s*(?:of\s+(?:[\w-]+\s+){0,2})?(?:at|from)\s+(?:the\s+|its\s+)?")
 _GROUP_FIGURE = re.compile(r"\bGroup(?:['’]s)?\s+(?:[a-z]+\s+){0,2}?(?:production|output|sales)\b")
 
 
@@ -276,6 +278,10 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                 cands = heard
         producers = [m for m in cands if m.kind in ("deposit", "company")]
         agent = _producer_after(art, ms, num.end, clause[1])
+        site = next((m for m in ms if m.kind == "deposit" and num.end < m.start <= num.end + 40
+                     and _SITE_AFTER.fullmatch(art.text, num.end, m.start)), None)
+        if site is not None:
+            producers = [site]  # "150,305 ounces at Kumtor and 55,355 ounces at Mount Milligan": each its own site
         sized = PLANT_SIZE.match(art.text, num.end, min(se, num.end + 60)) is not None
         if sized and not any(m.kind == "deposit" for m in producers):
             # "the proceeds would fund a 10,000tpa plant": the plant of the project the article is about
