@@ -46,7 +46,7 @@ _NUMBER_Q = rf"\d{{1,3}}(?: \d{{3}})+(?:\.\d+)?(?![\d,.]\d)|{NUMBER}"
 QUANTITY_RE = re.compile(
     rf"(?<![\w$€£¥₸₽.,/])(?P<num>{_NUMBER_Q})"
     rf"(?:[\s\-‑]?(?P<scale>{_SCALE})\b[\s\-‑]*|(?P<mscale>m)\s?(?=tonnes|tons|ounces|oz|pounds|lbs)|[\s\-‑]?)"
-    rf"(?P<unit>{_unit_alt})(?![\w²]|/(?!(?:yr|y|year|a|annum|d|day|month)\b))"
+    rf"(?P<unit>{_unit_alt})(?!(?![¹³⁴⁵⁶⁷⁸⁹⁰])[\w²]|/(?!(?:yr|y|year|a|annum|d|day|month)\b))"  # a footnote mark may follow
 )
 _ONES = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                                       "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -61,7 +61,7 @@ WORD_QUANTITY_RE = re.compile(
     re.IGNORECASE,
 )
 # "5 grams of gold per tonne": a grade written out
-GRADE_RE = re.compile(rf"(?<![\w.,])(?P<num>{NUMBER})[ \t]+(?:grams?|g)[ \t]+of[ \t]+[a-z]+[ \t]+per[ \t]+"
+GRADE_RE = re.compile(rf"(?<![\w.,])(?P<num>{NUMBER})[ \t]+(?:grams?|g)[ \t]+(?:of[ \t]+)?[a-z]+[ \t]+per[ \t]+"
                       rf"(?:metric[ \t]+)?(?:tonne|ton|t)\b")
 # the rare patterns are scanned only around their unit word or " per " (see Near)
 _WORD_QUANTITY_SCAN = Near(WORD_QUANTITY_RE, re.compile(r"(?:ton|ounce|pound|metre|meter|kilomet)"), 45, 25, lower=True)
