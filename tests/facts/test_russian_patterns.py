@@ -628,3 +628,14 @@ def test_a_name_both_company_and_deposit_and_what_the_deposit_holds() -> None:
             "Руда Южного Сарыбая содержит не только вольфрам, но и медь и висмут.")
     assert _deposits(text) == {"Yuzhny Sarybay": ["tungsten", "copper", "bismuth"]}
     assert _names(text, "company") == {"Yuzhny Sarybay"}
+
+
+@pytest.mark.parametrize("text,deposits", [
+    ("В портфеле компании — медное месторождение Кусмурын, золоторудные Кепеш и Акжар.",
+     {"Kusmuryn": ["copper"], "Kepesh": ["gold"], "Akzhar": ["gold"]}),
+    ("На Тасбулакском месторождении добывают медь, на Кепешском — золото.",
+     {"Tasbulakskoye": ["copper"], "Kepeshskoye": ["gold"]}),
+    ("Запасы месторождения растут, и новые Кайрат и Ержан приехали на вахту.", {}),
+])
+def test_a_deposit_word_left_out_after_a_first_one(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

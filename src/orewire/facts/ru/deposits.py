@@ -331,6 +331,32 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                 links.append((dashed, c))
     for m in _THERE.finditer(text):
         bare.append((m.start(), m.end()))
+    # the deposit word left out in a sentence that has one: "медное месторождение Кусмурын, золоторудные
+    # Кепеш и Акжар", "На Тасбулакском месторождении добывают медь, на Кепешском — золото"
+    for m in _ELIDED.finditer(text) if "," in text or " и " in text else ():
+        ss, _se = sents.span(m.start())
+        if not _KW_BEFORE.search(text, ss, m.start()):
+            continue
+        if m.group("adj"):
+            kind = commodities_of(m.group("adj"))
+            if not kind and not _KIND_ADJ.fullmatch(m.group("adj")):
+                continue
+            pos = m.start("names")
+            for raw in re.findall(_NAME1, m.group("names")):
+                s = text.index(raw, pos)
+                pos = s + len(raw)
+                if found.overlaps(s, pos):
+                    break
+                listed = _deposit_name(found, raw, s, pos, text)
+                if listed is None:
+                    break
+                for c in kind:
+                    links.append((listed, c))
+        elif not found.overlaps(m.start("loc"), m.end("loc")):
+            name = _adjective_deposit(m.group("loc"), "месторождение", text)
+            loc = _deposit_name(found, name, m.start("loc"), m.end("loc"), text)
+            if loc is not None and m.group("loc") not in loc.forms:
+                loc.forms.append(m.group("loc"))
     # a sentence that opens with "Оно содержит", "Он богат": the deposit named before
     for m in _PRONOUN_HOLDS.finditer(text) if "Он" in text else ():
         bare.append((m.start(), m.end()))
@@ -344,6 +370,9 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         bare.append((m.start(), m.end()))
 
 
+_ELIDED = re.compile(r"(?:,|[ \u00a0]и)[ \u00a0]+(?:а[ \u00a0]+)?(?:(?P<adj>[а-яё]+(?:-[а-яё]+)*(?:ые|ое|ая|ый|ий))[ \u00a0]+"
+                     r"(?P<names>" + _NAME1 + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)"
+                     r"|(?:на|в)[ \u00a0]+(?P<loc>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ск|цк)(?:ом|ой))(?=[ \u00a0]*[—–-][ \u00a0]))")
 _KW_BEFORE = re.compile(r"(?<![\w-])(?:[Мм]есторождени|[Рр]удник|[Уу]част(?:ок|к)|[Рр]удопроявлени|[Пп]лощад|[Кк]арьер|[Оо]бъект)")
 
 
