@@ -639,3 +639,9 @@ def test_a_name_both_company_and_deposit_and_what_the_deposit_holds() -> None:
 ])
 def test_a_deposit_word_left_out_after_a_first_one(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+def test_names_after_a_deposit_word_with_brackets_between() -> None:
+    text = "Золото добывают на рудниках Кедровый (ООО «Кедр»), Лесной (АО «Лес») и Таежный."
+    assert _deposits(text) == {"Kedrovy": ["gold"], "Lesnoy": ["gold"], "Tayezhny": ["gold"]}
+    assert _names(text, "company") == {"Kedr", "Les"}

@@ -34,7 +34,9 @@ _NAME1 = (r"(?:[«\"“„][^«»\"“”„\n]{2,40}[»\"”“]|[A-ZА-ЯЁ][\
           r"(?:[ \u00a0](?:[A-ZА-ЯЁ][\w]*(?:-[\w]+)*|" + _TOPO_WORD + r")){0,2})")
 _KW_NAMES = re.compile(_KW + r"(?P<between>(?:[ \t\u00a0]+(?!месторожд|рудник|участ|рудопроявл|трубк|разрез|проект|"
                        r"площад|карьер)[а-яё]+){0,4}?)(?P<dash>[ \t\u00a0]+[-–—])?[ \t\u00a0]+(?P<names>" + _NAME1
-                       + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)")
+                       + r"(?:(?:[ \u00a0]*\([^()\n]{1,60}\))?[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)")
+# what a list of names says of each in brackets ("Купол (Чукотка) и Двойное"): no name of the list
+_BRACKETED = re.compile(r"\([^()\n]*\)")
 # a keyword, then a colon and the names: on the lines that follow, one a line ("пять месторождений:\n
 # Кок-Жон (участок Болаттобе)\nАлтын-Шоко"), or on the same line to its end ("месторождения: Ак-Су и Жолымбет.")
 _KW_COLON = re.compile(r"(?=[МмРрУуПпКк])(?<![\w-])(?P<kw>(?:[Мм]есторождени|[Рр]удник|[Уу]част(?:ок|к)|[Рр]удопроявлени|[Пп]лощад|[Кк]арьер)[а-яё]*)"
@@ -248,7 +250,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         pre = commodities_of(before[-1]) if before else []
         names = m.group("names")
         pos = m.start("names")
-        parts = re.findall(_NAME1, names)
+        parts = re.findall(_NAME1, _BRACKETED.sub(lambda b: " " * len(b.group(0)), names) if "(" in names else names)
         if len(parts) > 1 and PLACE_NOUN.match(text[m.end():m.end() + 30]):
             continue  # "в месторождениях Туркестанской, Кызылординской и Северо-Казахстанской областей"
         if m.group("dash") and (len(parts) < 2 or not re.search(r"(?:ий|ия|ях|ям|ями|ов|и)$", m.group("kw"))) \
