@@ -170,6 +170,7 @@ class Article:
         for m in self.mentions:
             self._counts[m.id] = self._counts.get(m.id, 0) + 1
         self._most: dict[str, Mention] = {}  # per kind: the entity named most (first named on a tie)
+        self._ids_of_kind: dict[str, set[str]] | None = None  # per kind: the ids named, made when first asked
         for m in self.mentions:
             best = self._most.get(m.kind)
             if best is None or self._counts[m.id] > self._counts[best.id]:
@@ -357,6 +358,10 @@ class Article:
     def _lead_alone(self, m: Mention) -> bool:
         """Whether ``m`` is the only entity of its kind the article names, named in its first two
         sentences ("Zijin Mining Group ... has announced": the firm the rest of the article speaks of)."""
-        if len(self.sents.spans) < 2 or any(x.kind == m.kind and x.id != m.id for x in self.mentions):
+        if len(self.sents.spans) < 2 or m.start >= self.sents.spans[1][1]:
             return False
-        return m.start < self.sents.spans[1][1]
+        if self._ids_of_kind is None:
+            self._ids_of_kind = {}
+            for x in self.mentions:
+                self._ids_of_kind.setdefault(x.kind, set()).add(x.id)
+        return self._ids_of_kind.get(m.kind, set()) == {m.id}
