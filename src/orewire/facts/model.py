@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -188,8 +189,10 @@ def slug(name: str) -> str:
     return _SLUG.sub("-", ascii_name.lower()).strip("-") or "x"
 
 
+@functools.lru_cache(maxsize=65536)
 def entity_id(kind: str, name: str) -> str:
-    """Stable id of an entity: "country:KZ" for countries (pass the code), "company:rio-tinto" else."""
+    """Stable id of an entity: "country:KZ" for countries (pass the code), "company:rio-tinto" else
+    (the same names come back page after page: each is made once)."""
     if kind == "country" and re.fullmatch(r"[A-Za-z]{2}", name):
         return f"country:{name.upper()}"
     return f"{kind}:{slug(name)}"

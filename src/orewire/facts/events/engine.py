@@ -47,12 +47,9 @@ def find_events(text: str, entities: list[Entity], facts: list[Fact], *, publish
     """The events of one article: one per number that states a kind, plus numberless licences and deals."""
     lex = lexicon("ru" if language == "ru" else "en")
     art = Article(text, entities, lex, published_at)
-    deposit_facts = [f for f in facts if f.type == "deposit" and f.commodities and f.name]
-    ids = {ent.canonical or ent.name: ent.id for ent in entities if ent.kind == "deposit"} if deposit_facts else {}
-    for f in deposit_facts:
-        if f.name:
-            eid = ids.get(f.name) or entity_id("deposit", f.name)
-            art.deposit_commodities.setdefault(eid, f.commodities[0])
+    for f in facts:
+        if f.type == "deposit" and f.commodities and f.name:  # a deposit's id is made from the name its fact gives
+            art.deposit_commodities.setdefault(entity_id("deposit", f.name), f.commodities[0])
     if lex.language == "en":
         facts = facts + extra_numbers(text, art.low, facts, published_at)
     numbers = _numbers(text, facts, art)
