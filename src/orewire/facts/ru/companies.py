@@ -68,8 +68,8 @@ def _declined_company(found: Found, name: str) -> Ent | None:
     if " " not in name or not has_cyrillic(name):
         return None
     for ent in found.ents.values():
-        if ent.kind == "company" and any(" " in f and f.count(" ") == name.count(" ") and gz.case_forms(f).fullmatch(name)
-                                         for f in ent.forms):
+        if ent.kind == "company" and any(" " in f and f[:3] == name[:3] and f.count(" ") == name.count(" ")
+                                         and gz.case_forms(f).fullmatch(name) for f in ent.forms):
             return ent
     return None
 

@@ -436,6 +436,8 @@ def find_later_mentions(text: str, found: Found) -> None:
                     continue  # named once: no later mention to look for
                 shared = {"company", "deposit"} <= kinds.get(form, set())
                 for m in gz.case_forms(form).finditer(text):  # "Северного Катпара", «Полюс Золота»
+                    if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_"):
+                        continue
                     quoted = m.start() > 0 and text[m.start() - 1] in Q_OPEN
                     if shared and quoted != (ent.kind == "company"):
                         continue
@@ -448,7 +450,9 @@ def find_later_mentions(text: str, found: Found) -> None:
             stem = form[:-1] if form[-1] in "аеиоуыэюяйь" else form
             if form.endswith(("ское", "ская", "ский", "цкое")):
                 stem = form[:-2]
-            for m in re.finditer(r"(?<![\w-])" + re.escape(stem) + gz.ENDINGS + r"(?![\w-])", text):
+            for m in re.finditer(re.escape(stem) + gz.ENDINGS + r"(?![\w-])", text):
+                if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_"):
+                    continue  # inside a word
                 if (m.start(), m.end()) not in ent.mentions and not found.is_claimed(m.start(), m.end()):
                     ent.mentions.append((m.start(), m.end()))
                     found.claim(m.start(), m.end())
