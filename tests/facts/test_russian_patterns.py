@@ -645,3 +645,12 @@ def test_names_after_a_deposit_word_with_brackets_between() -> None:
     text = "Золото добывают на рудниках Кедровый (ООО «Кедр»), Лесной (АО «Лес») и Таежный."
     assert _deposits(text) == {"Kedrovy": ["gold"], "Lesnoy": ["gold"], "Tayezhny": ["gold"]}
     assert _names(text, "company") == {"Kedr", "Les"}
+
+
+@pytest.mark.parametrize("text,companies,deposits", [
+    ("«Бапы Майнинг» ТОО увеличило добычу.", {"Bapy Mining"}, {}),
+    ("В «Инкай» ТОО работает 500 человек.", {"Inkay"}, {}),
+])
+def test_a_legal_form_after_a_quoted_name(text: str, companies: set[str], deposits: dict[str, list[str]]) -> None:
+    assert _names(text, "company") == companies
+    assert _deposits(text) == deposits

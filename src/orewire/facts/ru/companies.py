@@ -12,6 +12,8 @@ from orewire.facts.ru.translit import has_cyrillic
 _LEGAL_QUOTED = re.compile(
     LEGAL_RU + r"\s*[«\"“„]\s*(?:(?:НАК|АК|НК|ГМК|ГК|ГРК|ГДК|ЗДК|МК|ХК)\s*[«\"“„]\s*)?"
     r"(?P<name>[^«»\"“”„\n]{1,80}?(?:\s*[„“\"«][^«»\"“”„\n]{1,60}[”“\"»])?)\s*[»\"”“]")
+_QUOTED_LEGAL_AFTER = re.compile(r"[«\"“„](?P<name>[A-ZА-ЯЁ][^«»\"“”„\n]{1,60}?)[»\"”“][ \u00a0]+(?:ТОО|АО|ПАО|ОАО|ЗАО|ООО|ОсОО|LLP|JSC)(?![\w-])")
+_DEPOSIT_WORD_BEFORE = re.compile(r"(?:месторождени|рудник|участ|карьер|площад)[а-яё]*[\s\u00a0]*$")
 _CUE = (r"(?<![\w-])(?=[КкНнОоИиПпГгХхФф«Дд])(?:[Кк]омпани[яиейю]|[Нн]едропользовател[ьяюеи]|[Оо]ператор[а-яё]{0,3}|[Ии]нвестор[а-яё]{0,3}|"
         r"[Пп]одрядчик[а-яё]{0,3}|[Гг]оскорпораци[яиейю]|[Кк]омпаниями|[Пп]редприяти[еяюи]|[Кк]омбинат[а-яё]*|[Хх]олдинг[а-яё]*|"
         r"[Кк]орпораци[яиейю]|[Кк]онцерн[а-яё]*|[Фф]ирм[аыуео]й?|«дочк[аиуой]+»|[Дд]очк[аиуой]+|[Пп]роизводител[ья]м?)")
@@ -197,6 +199,10 @@ def find_companies(text: str, found: Found) -> None:
     _national_companies(text, found)
     for m in _LEGAL_QUOTED.finditer(text):
         _company(found, m.group("name"), m.start("name"), m.end("name"))
+    for m in _QUOTED_LEGAL_AFTER.finditer(text):  # «Бапы Майнинг» ТОО: the legal form after the name
+        if not found.overlaps(m.start("name"), m.end("name")) \
+                and not _DEPOSIT_WORD_BEFORE.search(text, max(0, m.start() - 25), m.start()):
+            _company(found, m.group("name"), m.start("name"), m.end("name"))
     for m in _LEGAL_BARE.finditer(text):
         name = m.group("name").rstrip(".")
         if not found.overlaps(m.start("name"), m.start("name") + len(name)) and not LEGAL_WORD.fullmatch(name.split()[0]):
