@@ -298,6 +298,13 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "ounces at Kumtor and 55,355 ounces at Mount Milligan.",
      [("production", 205660, "Centerra Gold", {}), ("production", 150305, "Kumtor", {}),
       ("production", 55355, "Mount Milligan", {})]),
+    # "at" after an amount is no "a t(onne)": the amount stands; a price a troy ounce is a price
+    ("KAZ Minerals reported EBITDA of $1,355 million at an EBITDA margin of 60%.",
+     [("financial", 1355e6, "KAZ Minerals", {})]),
+    ("Gold was sold at $1,900 a troy ounce.", []),
+    # a year is no range's lower end: "130,000 tons in 2014 to 600,000 tons in 2018" are two figures
+    ("Output at the Aulie mine will reach 130,000 tons of ore in 2014 to 600,000 tons in 2018.",
+     [("production", 130000, "Aulie", {"period": "2014"}), ("production", 600000, "Aulie", {"period": "2018"})]),
     # a rate that sizes a plant is its capacity, of the project the article is about
     ("Lithium Chile owns the Salar de Coipasa project. The proceeds would fund a 10,000tpa plant.",
      [("production", 10000, None, {"basis": "capacity"})]),

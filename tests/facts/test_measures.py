@@ -124,6 +124,8 @@ def test_spaced_thousands_with_decimals_and_metric_ton_grades() -> None:
     assert [(q.value, q.unit) for q in find_quantities("822,000 WMT of saprolite ore and 1.2 million DMT")] == [
         (822000.0, "t"), (1.2e6, "t")]
     assert [(q.value, q.unit) for q in find_quantities("KGC produced 306,467 ounces¹ of gold")] == [(306467.0, "oz")]
+    assert [q.value for q in find_quantities("130,000 tons of ore in 2014 to 600,000 tons in 2018")] == [130e3, 600e3]
+    assert [q.value for q in find_quantities("2000-3000 tonnes of ore")] == [2000.0, 3000.0]
     assert [(q.value, q.unit) for q in find_quantities("grading 3.8 grams gold per tonne; 120 km²")] == [
         (3.8, "g/t"), (120.0, "km2")]
 

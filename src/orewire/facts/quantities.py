@@ -75,6 +75,9 @@ _RANGE_BEFORE = re.compile(rf"(?P<n>{NUMBER})(?:\s?(?P<sc>{_SCALE})\b|(?P<scm>m)
 _BETWEEN = re.compile(r"between\s*$", re.IGNORECASE)
 
 
+_YEAR_ALONE = re.compile(r"(?:19[5-9]\d|20[0-5]\d)")
+
+
 @dataclass
 class Quantity:
     value: float
@@ -108,6 +111,9 @@ def find_quantities(text: str) -> list[Quantity]:
             if joiner == "and" and not _BETWEEN.search(head[: r.start()]):
                 continue
             n0 = parse_number(r.group("n"))
+            if not (r.group("sc") or r.group("scm")) and _YEAR_ALONE.fullmatch(r.group("n")) \
+                    and head[r.end("n"):].strip() in ("to", "and"):
+                continue  # "130,000 tons of ore in 2014 to 600,000 tons in 2018": a year, not a range's end
             if (n0 is not None and n0 < 1000 and n is not None and r.group("n").isdigit()
                     and m.group("num").endswith(",000") and n0 * 1000 <= n < n0 * 10000):
                 n0 *= 1000  # "275-295,000 tons": the thousands are written once, at the end
