@@ -79,6 +79,13 @@ def test_licence_being_acquired_for_several_deposits() -> None:
         ("licence", "Gagarinskoye", "Tau-Ken Samruk"), ("licence", "Shokpar", "Tau-Ken Samruk")]
 
 
+def test_deal_told_first_without_then_with_its_price_is_one_event() -> None:
+    found = events("Zijin Mining Group bought RG Gold, a Kazakh gold miner. Zijin Mining spent $1.2 billion to buy "
+                   "the company.")
+    assert [(e["kind"], tuple(e["amount"] or ()), e["subject"], e["party"]) for e in found] == [
+        ("deal", (1.2e9, "USD"), "RG Gold", "Zijin Mining")]
+
+
 def test_financial() -> None:
     e = one("Polymetal reported revenue of $2.8 billion for 2023.")
     assert (e["kind"], e["subject"], e["period"]) == ("financial", "Polymetal", "2023")

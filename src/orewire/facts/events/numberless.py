@@ -83,7 +83,30 @@ def numberless_events(art: Article, numbered: list[Event]) -> list[Event]:
                 ev.period = periods.period_of(text, deal.start(), deal.end(), (ss, se), (ss, se), lex.periods,
                                               art.published_at, "deal", cache=art.year_cache)
                 out.append(ev)
-    return out
+    return [ev for ev in out if not _told_with_a_number(ev, numbered, art)]
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    """Whether two names are one ("Zijin Mining" and "Zijin Mining Group")."""
+    return bool(a and b and (a == b or a.startswith(b + " ") or b.startswith(a + " ")))
+
+
+def _told_with_a_number(ev: Event, numbered: list[Event], art: Article) -> bool:
+    """Whether a deal or licence without a number is one the article tells with its price in the
+    sentences around ("Zijin bought RG Gold. Zijin spent $1.2 billion to buy the company"): then that
+    event, given the names it lacks, stands for both."""
+    i = art.sents.index(ev.start)
+    for other in numbered:
+        if other.kind != ev.kind or abs(art.sents.index(other.start) - i) > 2:
+            continue
+        if (ev.subject and _same(ev.subject, other.subject)) or (
+                _same(ev.party, other.party) and (other.subject is None or _same(ev.subject, other.subject))):
+            if other.subject is None:
+                other.subject, other.subject_id = ev.subject, ev.subject_id
+            if other.party is None:
+                other.party, other.party_id = ev.party, ev.party_id
+            return True
+    return False
 
 
 def _within(hits: list[int] | None, a: int, b: int) -> bool:
