@@ -305,6 +305,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a year is no range's lower end: "130,000 tons in 2014 to 600,000 tons in 2018" are two figures
     ("Output at the Aulie mine will reach 130,000 tons of ore in 2014 to 600,000 tons in 2018.",
      [("production", 130000, "Aulie", {"period": "2014"}), ("production", 600000, "Aulie", {"period": "2018"})]),
+    # "respectively": the figures take the commodities, or the kinds, named before them in their order
+    ("Gold and copper production amounted to 100,000 ounces and 50,000 tonnes, respectively, in 2023.",
+     [("production", 100000, None, {"commodity": "gold"}), ("production", 50000, None, {"commodity": "copper"})]),
+    ("The 2024 guidance for gold production and sales was raised to 730,000 ounces and 745,000 ounces, respectively.",
+     [("production", 730000, None, {"basis": "plan", "direction": None}), ("trade", 745000, None, {"basis": "plan"})]),
     # a rate that sizes a plant is its capacity, of the project the article is about
     ("Lithium Chile owns the Salar de Coipasa project. The proceeds would fund a 10,000tpa plant.",
      [("production", 10000, None, {"basis": "capacity"})]),

@@ -32,6 +32,7 @@ from orewire.facts.events.passage import (
     carry_periods,
     changes_from_the_year_before,
     dedupe,
+    respectively,
 )
 from orewire.facts.events.roles import PLANT_SIZE, fill_roles
 from orewire.facts.model import Entity, Event, Fact, entity_id
@@ -60,6 +61,7 @@ def find_events(text: str, entities: list[Entity], facts: list[Fact], *, publish
         if ev is not None:
             events.append(ev)
             art.remember(ev)
+    respectively(events, art, lex.quantity)
     events.extend(numberless_events(art, events))
     carry_periods(events, art.sents)
     carry_deal_parties(events, art.sents)

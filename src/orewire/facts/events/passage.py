@@ -237,3 +237,41 @@ def carry_deal_parties(events: list[Event], sents: Sentences) -> None:
                 ev.subject, ev.subject_id = last[1].subject, last[1].subject_id  # "X could earn another 35%"
         if ev.party is not None:
             last = (i, ev)
+
+
+_RESPECTIVELY = re.compile(r"\b(?:respectively|соответственно)\b", re.IGNORECASE)
+
+
+def respectively(events: list[Event], art: Article, cues: dict[str, re.Pattern[str]]) -> None:
+    """"Gold and copper output was 100,000 oz and 50,000 t, respectively", "production and sales rose
+    to X and Y, respectively": the figures take the commodities, or the kinds, named before them in
+    the same order, where the sentence names as many as it gives figures."""
+    by_sentence: dict[int, list[Event]] = {}
+    for ev in events:
+        if ev.quantity is not None or ev.amount is not None:
+            by_sentence.setdefault(ev.sentence_start, []).append(ev)
+    for ss, evs in by_sentence.items():
+        if len(evs) < 2:
+            continue
+        se = evs[0].sentence_end
+        word = _RESPECTIVELY.search(art.text, ss, se)
+        if word is None:
+            continue
+        told = sorted((e for e in evs if e.end <= word.start()), key=lambda e: e.start)
+        if len(told) < 2:
+            continue
+        first = told[0].start
+        named = [c[2] for c in art.commodities_from(ss, first)]
+        names = [n for i, n in enumerate(named) if n not in named[:i]]
+        if len(names) == len(told):
+            for ev, name in zip(told, names, strict=True):
+                ev.commodity = name
+        kinds: list[str] = []
+        for _at, kind in sorted((m.start(), k) for k, rx in cues.items() for m in rx.finditer(art.text, ss, first)):
+            if not kinds or kinds[-1] != kind:
+                kinds.append(kind)
+        if len(kinds) == len(told) and len(set(kinds)) == len(kinds):
+            for ev, kind in zip(told, kinds, strict=True):
+                if kind != ev.kind and kind != "trade":
+                    ev.direction = None
+                ev.kind = kind
