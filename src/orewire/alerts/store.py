@@ -259,6 +259,18 @@ def _known(conn: duckdb.DuckDBPyConnection, watches: Iterable[str]) -> dict[str,
     return known
 
 
+def _every_print(known: dict[str, _Known]) -> _Known:
+    """The fingerprints of every watch's alerts together (each once)."""
+    out, seen = _Known(), set()
+    for k in known.values():
+        for there in k.blocks.values():
+            for simhash in (there,) if isinstance(there, int) else there:
+                if simhash not in seen:
+                    seen.add(simhash)
+                    out.add_print(simhash)
+    return out
+
+
 def _print_of(article: Article) -> tuple[int, tuple[int, ...]] | None:
     """The article's fingerprint and its blocks, when it is long enough to be a near-duplicate."""
     if article.simhash is None or (article.word_count or 0) < MIN_WORDS_FOR_DUPLICATE:
@@ -353,19 +365,27 @@ class Accepted:
 
 
 def _match_batch(conn: duckdb.DuckDBPyConnection, matcher: Matcher, ids: Sequence[str],
-                 known: dict[str, _Known], report: MatchReport) -> Accepted:
+                 known: dict[str, _Known], report: MatchReport, every: _Known | None = None) -> Accepted:
+    """The hits of the articles ``ids`` that are no repeat for their watch (``known``, kept up to
+    date). ``every``: the fingerprints of all the watches' alerts (:func:`_every_print`), kept up
+    to date too; an article near none of them is near none of any one watch's, which then need no
+    look (most articles are near none)."""
     accepted = Accepted()
     for article in load_articles(conn, ids, matcher.needs):
         report.articles += 1
         fingerprint = _print_of(article)
+        close = fingerprint is not None and (every is None or every.near(*fingerprint))
         for hit in matcher.hits(article):
             k = known.get(hit.watch)
             if k is None:
                 k = known[hit.watch] = _Known()
-            if _repeat(k, article, fingerprint):
+            if (article.article_id in k.ids or (article.duplicate_of and article.duplicate_of in k.ids)
+                    or (close and fingerprint is not None and k.near(*fingerprint))):
                 report.repeats += 1
                 continue
             _remember(k, article, fingerprint)
+            if every is not None and fingerprint is not None and article.article_id not in accepted.prints:
+                every.add_print(*fingerprint)
             accepted.hits.append(hit)
             accepted.prints[article.article_id] = article.simhash
     return accepted
@@ -441,9 +461,10 @@ def _match_new(conn: duckdb.DuckDBPyConnection, watchlist: Watchlist, now: datet
         watches = {w.name: w for w in watchlist}
         matcher = Matcher(list(watches.values()), entity_names(conn, watches.values()))
         known = _known(conn, watches)
+        every = _every_print(known)
         for start in range(0, len(ids), batch):
             part = ids[start:start + batch]
-            accepted = _match_batch(conn, matcher, part, known, report)
+            accepted = _match_batch(conn, matcher, part, known, report, every)
             written = _write(conn, accepted, watches, now, "load")
             report.alerts += len(written)
             for hit in written:
