@@ -107,6 +107,9 @@ _DEMONYM = re.compile(r"(?:ese|ian|ish|i|ch|ic|ean|an)$")
 _DEMONYM_RU = re.compile(r"(?:ск|цк)(?:ий|ая|ое|ие|ого|ой|их|ому|им|ую|ой)$")
 
 
+_NEEDLES: dict[tuple[str, ...], re.Pattern[str]] = {}  # a rule's words -> one pattern of them
+
+
 def written_name(ent: Entity, lex: Lexicon) -> str:
     """The name an event gives its subject or party: the entity's name; in a Russian article, a
     deposit, company or region as the article writes it (its shortest Cyrillic form, the
@@ -204,7 +207,10 @@ class Article:
         low = self.low
         if low is None:
             return True  # lowercasing moved the offsets: let the pattern itself decide
-        return any(low.find(n, lo, hi) >= 0 for n in needles)
+        rx = _NEEDLES.get(needles)
+        if rx is None:
+            rx = _NEEDLES[needles] = re.compile("|".join(re.escape(n) for n in needles))
+        return rx.search(low, lo, hi) is not None
 
     def set_numbers(self, numbers: list[Number]) -> None:
         """The article's numbers, in the order of their starts."""

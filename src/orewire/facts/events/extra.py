@@ -66,7 +66,11 @@ _SCANS: dict[str, tuple[re.Pattern[str], tuple[str, ...], int, int]] = {
                              "lakh", "kilos", "mtpa", "gold oun", "gold oz", "silver oun", "silver oz", "troy",
                              "fine oun", "refined ton", "gold ton", "silver ton"), 40, 45),
     "grade": (_GRADE, ("ore contain",), 90, 60),
-    "amount_words": (_AMOUNT_WORDS, (" million ", " billion ", " trillion "), 12, 30),
+    "amount_words": (_AMOUNT_WORDS, tuple(f"{w} {sc} " for w in ("one", "two", "three", "four", "five", "six", "seven",
+                                                                    "eight", "nine", "ten", "twelve", "fifteen",
+                                                                    "twenty", "thirty", "forty", "fifty", "half a", "a",
+                                                                    "eleven", "hundred")
+                                         for sc in ("million", "billion", "trillion")), 0, 30),
     "amount": (_AMOUNT, (" rs ", " rs.", "rs.\u00a0", "₹", "inr ", "crore", "rupiah", "reais", " real ", "soles",
                          "kwacha", "cedis", "kyrgyz som", "pesos", "shillings", "rupee"), 30, 40),
 }
