@@ -201,14 +201,21 @@ _CONDITION_BEFORE = re.compile(r"\b(?:if|unless|provided that|should (?:the|its|
                                re.IGNORECASE)
 
 
-def clause_of(text: str, ss: int, se: int, pos: int) -> tuple[int, int]:
-    """The clause of the sentence [ss, se) that holds ``pos``: cut at semicolons and contrasts."""
+def clause_of(text: str, ss: int, se: int, pos: int,
+              cache: dict[int, list[tuple[int, int]]] | None = None) -> tuple[int, int]:
+    """The clause of the sentence [ss, se) that holds ``pos``: cut at semicolons and contrasts (the
+    sentence's cuts found once when the caller keeps a ``cache``)."""
+    breaks = cache.get(ss) if cache is not None else None
+    if breaks is None:
+        breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text, ss, se)]
+        if cache is not None:
+            cache[ss] = breaks
     a, b = ss, se
-    for m in _CLAUSE_BREAK.finditer(text, ss, se):
-        if m.end() <= pos:
-            a = m.end()
-        elif m.start() >= pos:
-            b = m.start()
+    for start, end in breaks:
+        if end <= pos:
+            a = end
+        elif start >= pos:
+            b = start
             break
     return a, b
 
@@ -260,7 +267,7 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
     than in 2022 (15,446 tons)") is of that event's kind."""
     text, lex = art.text, art.lex
     ss, se = art.sents.span(num.start)
-    a, b = clause_of(text, ss, se, num.start)
+    a, b = clause_of(text, ss, se, num.start, art.clause_cache)
     if num.what == "s":
         cue = _nearest_cue(art, lex.deal_only, ss, se, num, (ss, se))
         paid = _PAY_FOR_BEFORE.search(text, max(ss, num.start - 60), num.start) is not None

@@ -66,14 +66,24 @@ _SCANS: dict[str, tuple[re.Pattern[str], tuple[str, ...], int, int]] = {
                              "lakh", "kilos", "mtpa", "gold oun", "gold oz", "silver oun", "silver oz", "troy",
                              "fine oun", "refined ton", "gold ton", "silver ton"), 40, 45),
     "grade": (_GRADE, ("ore contain",), 90, 60),
-    "amount_words": (_AMOUNT_WORDS, tuple(f"{w} {sc} " for w in ("one", "two", "three", "four", "five", "six", "seven",
-                                                                    "eight", "nine", "ten", "twelve", "fifteen",
-                                                                    "twenty", "thirty", "forty", "fifty", "half a", "a",
-                                                                    "eleven", "hundred")
-                                         for sc in ("million", "billion", "trillion")), 0, 30),
     "amount": (_AMOUNT, (" rs ", " rs.", "rs.\u00a0", "₹", "inr ", "crore", "rupiah", "reais", " real ", "soles",
                          "kwacha", "cedis", "kyrgyz som", "pesos", "shillings", "rupee"), 30, 40),
 }
+
+
+_NUMBER_WORD_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len,
+                                                                        reverse=True)) + r")\s+$")
+
+
+def _amounts_in_words(text: str, low: str) -> Iterator[re.Match[str]]:
+    """"one billion yuan", "a million dollars": each "million", "billion" or "trillion" with a
+    number word just before it, read from that word."""
+    for at in needle_hits(low, (" million ", " billion ", " trillion ")):
+        word = _NUMBER_WORD_BEFORE.search(low, max(0, at - 8), at + 1)
+        if word is not None:
+            m = _AMOUNT_WORDS.match(text, word.start())
+            if m is not None:
+                yield m
 
 
 def needle_hits(low: str, needles: tuple[str, ...]) -> list[int]:
@@ -149,7 +159,7 @@ def extra_numbers(text: str, low: str | None, facts: list[Fact], published_at: d
         usd = to_usd(value, currency, published_at)
         out.append(Fact(type="amount", value=value, currency=currency, value_usd=usd[0] if usd else None,
                         rate_source=usd[1] if usd else None, sentence="", start=m.start(), end=m.end()))
-    for m in scan("amount_words"):
+    for m in _amounts_in_words(text, lowered):
         if not free(m.start(), m.end()):
             continue
         currency = _WORD_CURRENCY[m.group("cur").lower()]
