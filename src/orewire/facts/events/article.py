@@ -218,6 +218,11 @@ class Article:
         self.numbers = numbers
         self._number_starts = [n.start for n in numbers]
 
+    def any_number_in(self, lo: int, hi: int) -> bool:
+        """Whether a number starts in [lo, hi)."""
+        i = bisect.bisect_left(self._number_starts, lo)
+        return i < len(self._number_starts) and self._number_starts[i] < hi
+
     def numbers_in(self, lo: int, hi: int) -> list[Number]:
         """The numbers that start from ``lo`` up to (not at) ``hi`` (looked up, not scanned)."""
         return self.numbers[bisect.bisect_left(self._number_starts, lo):bisect.bisect_left(self._number_starts, hi)]

@@ -184,6 +184,7 @@ _EARN_BEFORE = re.compile(r"\bearn(?:s|ed|ing)?\s+(?:(?:another|an additional|a 
 _SIZES_PLANT = PLANT_SIZE
 
 
+_REASON_WORDS = re.compile(r"driven|due|because|owing|amid|result|thanks|back of|reflecting|following")
 _REASON_AFTER = re.compile(r"\b(?:driven by|due to|because|owing to|amid|as a result of|thanks to|on the back of|"
                            r"reflecting|following)\b", re.IGNORECASE)
 _GLUED_RATE = re.compile(r"(?<=[MmKk\d])tpa\b|(?<=\dM)tpa\b")
@@ -243,7 +244,7 @@ def _nearest_cue(art: Article, cues: dict[str, re.Pattern[str]], a: int, b: int,
             continue
         if end <= num.start:
             dist = num.start - end
-            if art.numbers_in(end, num.start):
+            if art.any_number_in(end, num.start):
                 dist += 40  # "$436 million for the Baimskaya acquisition and $718 million of capital expenditure":
                 # a word before another figure is that figure's first
         elif start >= num.end:
@@ -332,7 +333,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         if num.what == "a" and (cue is None or cue[0] in ("investment", "trade")) and (
                 _TO_BUY.match(text, num.end, min(se, num.end + 40))
                 or _FOR_STAKE.match(text, num.end, min(se, num.end + 50))
-                or _STAKE_FOR.search(text, max(ss, num.start - 30), num.start)):
+                or (("%" in text[max(ss, num.start - 30):num.start] or "cent" in text[max(ss, num.start - 30):num.start])
+                and _STAKE_FOR.search(text, max(ss, num.start - 30), num.start))):
             cue = ("deal", num.start)  # "invest $30 million for a 15% stake", "35% for $185 million": a price
         if cue is None:
             return None
@@ -497,7 +499,7 @@ def _basis(text: str, num: Number, clause: tuple[int, int], lex: Lexicon, period
     if lex.plan_of.search(text, max(a, num.start - 40), num.start):
         return "plan"  # "meets the target of 160,000 ounces": the figure is the target itself
     tail = min(b, num.end + 50)
-    reason = _REASON_AFTER.search(text, num.end, tail)
+    reason = _REASON_AFTER.search(text, num.end, tail) if _REASON_WORDS.search(text, num.end, tail) else None
     if reason is not None:
         tail = reason.start()  # "down by 4% to 1,151 Koz driven by planned grade declines": the cause's words
     window = text[max(a, num.start - 110):tail]

@@ -178,11 +178,13 @@ def carry_periods(events: list[Event], sents: Sentences) -> None:
                 ev.period = period
         # "down by 41pc from 657,022mt in April 2019": the year a figure is compared with is not carried on
         at = max(0, ev.start - ev.sentence_start)
-        baseline = _BASELINE_BEFORE.search(ev.sentence, max(0, at - 60), at) is not None
+        head = ev.sentence[max(0, at - 60):at].lower()
+        baseline = any(w in head for w in _BASELINE_WORDS) and _BASELINE_BEFORE.search(head) is not None
         if ev.period is not None and ev.kind not in ("reserves", "licence", "deal") and not baseline:
             last[ev.kind] = last["any"] = (i, ev.period)
 
 
+_BASELINE_WORDS = ("from", "compar", "against", "versus", "vs", "с ", "со ", "против", "сравнению")
 _BASELINE_BEFORE = re.compile(r"(?:\bfrom|compared (?:with|to)|against|versus|vs\.?|(?<![\w])с|против|по сравнению с)\s+"
                               r"(?:(?:about|around|some|nearly|almost|over|the|a|record|US|[$€£]|около|почти)\s*)*$",
                               re.IGNORECASE)
