@@ -20,6 +20,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from orewire.demo.cluster import environment
 from orewire.settings import get_settings
 from orewire.testing.site_server import SiteServer
 from orewire.warehouse import db
@@ -88,16 +89,8 @@ def _counts(conn: duckdb.DuckDBPyConnection, tables: tuple[str, ...] = COUNTED) 
 
 def _lake(env: dict[str, str]) -> duckdb.DuckDBPyConnection:
     """A fresh read-only connection to the lake of ``env`` (not the process's cached reader)."""
-    saved = {k: os.environ.get(k) for k in ("OREWIRE_WAREHOUSE", "OREWIRE_LAKE_DATA", "OREWIRE_STATE")}
-    os.environ.update({k: env[k] for k in saved if k in env})
-    try:
+    with environment({k: env[k] for k in ("OREWIRE_WAREHOUSE", "OREWIRE_LAKE_DATA", "OREWIRE_STATE") if k in env}):
         return db.open_lake(get_settings(), read_only=True)
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
 
 
 def _no_duplicate_keys(lake: duckdb.DuckDBPyConnection) -> None:
@@ -264,9 +257,7 @@ def test_every_command_on_a_lake(pg, tmp_path, prefect_harness, sites, registry,
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # starlette announces a future change of its HTTP client
         from starlette.testclient import TestClient
-    saved = {k: os.environ.get(k) for k in cmd}
-    os.environ.update(cmd)
-    try:
+    with environment(cmd):
         app = create_app(get_settings())
         with TestClient(app, base_url="http://127.0.0.1:8765") as client:
             for page in ("/", f"/search?q={title_word}", "/facts", "/alerts", f"/article/{article_id}",
@@ -274,12 +265,6 @@ def test_every_command_on_a_lake(pg, tmp_path, prefect_harness, sites, registry,
                 response = client.get(page)
                 assert response.status_code == 200, (page, response.text[:500])
             assert title_word in client.get(f"/search?q={title_word}").text.lower()
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
 
     back = orewire(["backfill", "trend", "--since", "2021-01-01", "--until", date.today().isoformat(),
                     "--base-url", sites["trend"], "--workers", "1"], cmd)
@@ -381,19 +366,11 @@ def test_a_conflicting_commit_runs_its_transaction_again(pg, tmp_path):
     from orewire.warehouse.upsert import atomic
 
     env = _env(tmp_path, "", pg.ducklake(pg.create_database("conflict")), tmp_path / "none.toml", tmp_path / "data")
-    saved = {k: os.environ.get(k) for k in ("OREWIRE_WAREHOUSE", "OREWIRE_LAKE_DATA", "OREWIRE_STATE")}
-    os.environ.update({k: env[k] for k in saved})
-    try:
+    with environment({k: env[k] for k in ("OREWIRE_WAREHOUSE", "OREWIRE_LAKE_DATA", "OREWIRE_STATE")}):
         settings = get_settings()
         with db.writer(settings) as setup:
             setup.execute("INSERT INTO alert_state VALUES ('a', 'old', now()), ('b', 'old', now())")
         first, second = db.open_lake(settings), db.open_lake(settings)
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
     b_deleted, a_committed = threading.Event(), threading.Event()
     runs = []
 
@@ -439,17 +416,8 @@ def test_lake_data_on_an_object_store(pg, tmp_path, prefect_harness, sites, regi
         want = _file_counts(files["trend"])
         sql = orewire(["sql", "--format", "csv", "SELECT count(*) FROM articles"], cmd)
         assert sql.code == 0 and sql.lines[-1] == str(want["articles"]), sql.stdout + sql.stderr
-        saved = {k: os.environ.get(k) for k in store.env()}
-        os.environ.update(store.env())
-        try:
-            with _lake(env) as lake:
-                assert _counts(lake) == want
-                paths = [r[0] for r in lake.execute("SELECT data_file FROM ducklake_list_files('lake', 'articles')")
-                         .fetchall()]
-                assert paths and all(p.startswith("s3://lake/orewire/") for p in paths)
-        finally:
-            for k, v in saved.items():
-                if v is None:
-                    os.environ.pop(k, None)
-                else:
-                    os.environ[k] = v
+        with environment(store.env()), _lake(env) as lake:
+            assert _counts(lake) == want
+            paths = [r[0] for r in lake.execute("SELECT data_file FROM ducklake_list_files('lake', 'articles')")
+                     .fetchall()]
+            assert paths and all(p.startswith("s3://lake/orewire/") for p in paths)

@@ -144,7 +144,9 @@ def _stopped_on_sigterm() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _environment(values: dict[str, str]) -> Iterator[None]:
+def environment(values: dict[str, str]) -> Iterator[None]:
+    """``values`` set in this process's environment for the block, the former values (or their
+    absence) restored after it."""
     saved = {key: os.environ.get(key) for key in values}
     os.environ.update(values)
     try:
@@ -234,7 +236,7 @@ def _counts(env: dict[str, str]) -> tuple[dict[str, int], list[tuple[str, str, s
     from orewire.settings import get_settings
     from orewire.warehouse import reader
 
-    with _environment(env):
+    with environment(env):
         settings = get_settings()
         conn = reader(settings)
     try:
@@ -258,7 +260,7 @@ def _plain_run(folder: Path, bases: dict[str, str]) -> tuple[dict[str, str], boo
     env = {"OREWIRE_WAREHOUSE": str((folder / "orewire.duckdb").resolve()),
            "OREWIRE_ARCHIVE": str((folder / "raw").resolve()),
            "OREWIRE_STATE": str((folder / "state").resolve())}
-    with _environment(env):
+    with environment(env):
         from flows.pipeline import daily_flow
 
         result = daily_flow(sources=list(bases), base_url=bases, politeness=False)
