@@ -26,6 +26,7 @@ from orewire.facts.events.extra import extra_numbers
 from orewire.facts.events.lexicon import Lexicon, lexicon
 from orewire.facts.events.numberless import numberless_events
 from orewire.facts.events.passage import (
+    BASELINE_BEFORE,
     article_periods,
     carry_commodities,
     carry_deal_parties,
@@ -176,6 +177,11 @@ _STAKE_FOR = re.compile(r"\d\s?(?:%|per\s?cent)\s+(?:(?:stake|interest|of\s+\w+)
 
 _ATTACHED = re.compile(r"\s*(?:of\s+(?:[a-z-]+\s+){0,2}|(?:[a-z-]+\s+){0,1})")
 _TO_BUY = re.compile(r"\s*(?:in cash\s+)?(?:to|in order to)\s+(?:buy|acquire|purchase|take over)\b", re.IGNORECASE)
+def _has_share(head: str) -> bool:
+    """Whether ``head`` writes a percentage (the cheap test before ``_STAKE_FOR``)."""
+    return "%" in head or "cent" in head
+
+
 _PAY_FOR_BEFORE = re.compile(r"\bpa(?:y|ys|id|ying)\s[^.;%]{0,40}?\sfor\s+(?:about\s+|around\s+|a\s+|an\s+)?$",
                              re.IGNORECASE)  # "will pay about CAD107 million for 4.522% of Cigar Lake"
 _EARN_BEFORE = re.compile(r"\bearn(?:s|ed|ing)?\s+(?:(?:another|an additional|a further|an|up to|a)\s+)*$", re.IGNORECASE)
@@ -333,8 +339,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         if num.what == "a" and (cue is None or cue[0] in ("investment", "trade")) and (
                 _TO_BUY.match(text, num.end, min(se, num.end + 40))
                 or _FOR_STAKE.match(text, num.end, min(se, num.end + 50))
-                or (("%" in text[max(ss, num.start - 30):num.start] or "cent" in text[max(ss, num.start - 30):num.start])
-                and _STAKE_FOR.search(text, max(ss, num.start - 30), num.start))):
+                or (_has_share(text[max(ss, num.start - 30):num.start])
+                    and _STAKE_FOR.search(text, max(ss, num.start - 30), num.start))):
             cue = ("deal", num.start)  # "invest $30 million for a 15% stake", "35% for $185 million": a price
         if cue is None:
             return None
@@ -485,12 +491,6 @@ def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, i
     return found
 
 
-# the figure a change or a plan starts from, or is compared with
-_BASELINE = re.compile(r"(?:\bfrom|compared (?:with|to)|against|versus|vs\.?|\bс|против|по сравнению с)\s+"
-                       r"(?:(?:about|around|some|nearly|almost|over|the|a|record|US|[$€£]|около|почти)\s*)*$",
-                       re.IGNORECASE)
-
-
 def _basis(text: str, num: Number, clause: tuple[int, int], lex: Lexicon, period: str | None,
            published_at: datetime | None) -> str:
     a, b = clause
@@ -511,7 +511,7 @@ def _basis(text: str, num: Number, clause: tuple[int, int], lex: Lexicon, period
         return "capacity"  # "processing 4 million tonnes of ore a year": a plant's rate
     if period and published_at is not None and int(period) < published_at.year \
             and (not lex.plan.search(text, max(a, num.start - 30), min(b, num.end + 20))
-                 or _BASELINE.search(text, max(a, num.start - 25), num.start)):
+                 or BASELINE_BEFORE.search(text, max(a, num.start - 25), num.start)):
         return "actual"  # "up from the 14,020 tU produced in 2009": a past year's figure is done; so is
         # the figure a plan starts from ("to 130 million tonnes by 2030 from 118 million tonnes in 2023")
     if lex.plan.search(window):

@@ -179,13 +179,14 @@ def carry_periods(events: list[Event], sents: Sentences) -> None:
         # "down by 41pc from 657,022mt in April 2019": the year a figure is compared with is not carried on
         at = max(0, ev.start - ev.sentence_start)
         head = ev.sentence[max(0, at - 60):at].lower()
-        baseline = any(w in head for w in _BASELINE_WORDS) and _BASELINE_BEFORE.search(head) is not None
+        baseline = any(w in head for w in _BASELINE_WORDS) and BASELINE_BEFORE.search(head) is not None
         if ev.period is not None and ev.kind not in ("reserves", "licence", "deal") and not baseline:
             last[ev.kind] = last["any"] = (i, ev.period)
 
 
 _BASELINE_WORDS = ("from", "compar", "against", "versus", "vs", "с ", "со ", "против", "сравнению")
-_BASELINE_BEFORE = re.compile(r"(?:\bfrom|compared (?:with|to)|against|versus|vs\.?|(?<![\w])с|против|по сравнению с)\s+"
+# the figure a change or a plan starts from, or is compared with, stands after these
+BASELINE_BEFORE = re.compile(r"(?:\bfrom|compared (?:with|to)|against|versus|vs\.?|(?<![\w])с|против|по сравнению с)\s+"
                               r"(?:(?:about|around|some|nearly|almost|over|the|a|record|US|[$€£]|около|почти)\s*)*$",
                               re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"(?:\bfrom|(?<![\w])с|(?<![\w])со)\s*$", re.IGNORECASE)
