@@ -8,7 +8,7 @@ from datetime import datetime
 from itertools import pairwise
 
 from orewire.facts.rates import to_usd
-from orewire.facts.text import NUMBER, SCALES, parse_number
+from orewire.facts.text import BETWEEN_BEFORE, NUMBER, SCALES, parse_number
 
 _PREFIX = {
     "US$": "USD", "U.S.$": "USD", "USD": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "AUD": "AUD",
@@ -47,7 +47,6 @@ _BAD_PREFIX_CONTEXT = re.compile(r"[A-Za-z]$")
 # the lower end of a range written before a currency-word amount: "200-230 billion tenge",
 # "between 1 and 1.5 billion rubles", "5 million to 7 million euros"
 _RANGE_HEAD = re.compile(rf"(?<![\w.,$])(?P<n>{NUMBER})(?:[\s-]?(?P<sc>{_SCALE})\b)?\s*(?P<j>-|–|to|and)\s*$")
-_BETWEEN = re.compile(r"between\s*$", re.IGNORECASE)
 _STATED_GAP = re.compile(
     r"^\s*(?:\(|,?\s*or\s|,?\s*i\.e\.\s|[-–—]\s*)\s*(?:about|approximately|approx\.|around|some|nearly|almost|"
     r"roughly|over|more than|~|≈)?\s*$"
@@ -114,7 +113,7 @@ def find_amounts(text: str, published_at: datetime | None = None) -> list[Amount
             scale = _scale(m.group("s2") or m.group("s2x"))
             head = text[max(0, m.start() - 40):m.start()]
             r = _RANGE_HEAD.search(head)
-            if r and (r.group("j") != "and" or _BETWEEN.search(head, 0, r.start())):
+            if r and (r.group("j") != "and" or BETWEEN_BEFORE.search(head, 0, r.start())):
                 n0 = parse_number(r.group("n"))
                 if n0 is not None:
                     s0 = m.start() - len(head) + r.start()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from orewire.facts.text import NUMBER, SCALES, Near, parse_number
+from orewire.facts.text import BETWEEN_BEFORE, NUMBER, SCALES, Near, parse_number
 
 # surface unit -> (canonical unit, factor)
 UNITS: dict[str, tuple[str, float]] = {
@@ -72,7 +72,6 @@ _WORD_UNITS = {"tonnes": "t", "tons": "t", "tonne": "t", "ton": "t", "ounces": "
 _WORD_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 _RANGE_BEFORE = re.compile(rf"(?P<n>{NUMBER})(?:\s?(?P<sc>{_SCALE})\b|(?P<scm>m)(?=\s*(?:-|–)))?\s*(?:-|–|to|and)\s*$")
-_BETWEEN = re.compile(r"between\s*$", re.IGNORECASE)
 
 
 _YEAR_ALONE = re.compile(r"(?:19[5-9]\d|20[0-5]\d)")
@@ -108,7 +107,7 @@ def find_quantities(text: str) -> list[Quantity]:
         r = _RANGE_BEFORE.search(head)
         if r:
             joiner = head[r.end("n") :].strip()
-            if joiner == "and" and not _BETWEEN.search(head[: r.start()]):
+            if joiner == "and" and not BETWEEN_BEFORE.search(head[: r.start()]):
                 continue
             n0 = parse_number(r.group("n"))
             if not (r.group("sc") or r.group("scm")) and _YEAR_ALONE.fullmatch(r.group("n")) \

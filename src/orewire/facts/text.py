@@ -97,6 +97,9 @@ def _push(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None
         spans.append((start, end))
 
 
+# "between" right before a range's lower end: "between 21,000 and 21,500 tonnes" (an "and" range)
+BETWEEN_BEFORE = re.compile(r"between\s*$", re.IGNORECASE)
+
 SCALES: dict[str, float] = {
     "thousand": 1e3, "thousands": 1e3, "k": 1e3, "th": 1e3, "thsd": 1e3,
     "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "mil": 1e6, "mio": 1e6,
