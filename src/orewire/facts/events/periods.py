@@ -38,10 +38,6 @@ _FY_SHORT = re.compile(r"(?<![\w])(?:FY|[1-4]Q|Q[1-4]|[12]H|H[12]|[369]M)\s?['�
 _RANGE_BEFORE = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|to|and|/)\s*$")
 
 
-_SAME_PERIOD = re.compile(r"(?:compared (?:with|to)|than|versus|against)\s+(?:in\s+)?the same (?:period|quarter|months?|"
-                          r"half|time)\s+(?:of\s+|in\s+)?$", re.IGNORECASE)
-
-
 @dataclass(frozen=True)
 class PeriodWords:
     this_year: re.Pattern[str]
@@ -105,8 +101,7 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
         for rx, delta in ((w.this_year, 0), (w.last_year, -1), (w.next_year, 1)):
             for m in rx.finditer(text, a, b):
                 # "higher compared to the same period last year": the year of a comparison, of no figure here
-                compared = w.compared.search(text[max(a, m.start() - 45):m.start()]) is not None \
-                    or _SAME_PERIOD.search(text, max(a, m.start() - 30), m.start()) is not None
+                compared = w.compared.search(text[max(a, m.start() - 45):m.start()]) is not None
                 out.append((m.start(), m.end(), year + delta, None, compared))
         years = [y for y in out if y[3] is not None]
         quarter_year: int | None = None  # the year written with an earlier quarter of the sentence
