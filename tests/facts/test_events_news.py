@@ -407,6 +407,32 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Gecamines is seeking $7.5 billion in unpaid royalties. It says it is owed about $7.5bn by CMOC.", []),
     ("Gold traded at $2,350 an ounce on Monday.", []),
     ("The licence area covers 150 square kilometres, 200 km from Almaty.", []),
+    # the year a bracket or a dash opens dates the figure it introduces; the one compared is of the year after
+    ("Net revenue of Altyn Group rose by 7% to $1,210 million (2022: $1,131 million), while EBITDA was $612 million "
+     "(2022: $540 million).",
+     [("financial", 1210e6, "Altyn Group", {"period": "2023"}), ("financial", 1131e6, "Altyn Group", {"period": "2022"}),
+      ("financial", 612e6, "Altyn Group", {"period": "2023"}), ("financial", 540e6, "Altyn Group", {"period": "2022"})]),
+    ("In 2023, uranium production in Uzbekistan reached 4,800 tons, and according to the plan for 2024 — 5,100 tons.",
+     [("production", 4800, "Uzbekistan", {"period": "2023", "basis": "actual"}),
+      ("production", 5100, "Uzbekistan", {"period": "2024", "basis": "plan"})]),
+    # "in the same period of 2022" after a figure is its year; "than in 2022, when": the year of the figure after it
+    ("Kyzyl produced 84,200 ounces of gold in the first quarter of 2023 compared to 79,500 ounces in the same "
+     "period of 2022.", [("production", 84200, None, {"period": "2023"}),
+                         ("production", 79500, None, {"period": "2022"})]),
+    ("In 2023, Kazzinc produced 190,000 tons of zinc, which is 4% more than in 2022 when the company produced "
+     "182,000 tons.", [("production", 190000, "Kazzinc", {"period": "2023"}),
+                       ("production", 182000, "Kazzinc", {"period": "2022"})]),
+    # months before a year: the year of the months, not the end of a range
+    ("Kazakhstan exported 1.2 million tonnes of coal to Russia between January and November 2023.",
+     [("trade", 1.2e6, "Kazakhstan", {"period": "2023", "direction": "export"})]),
+    # the year after the figure compared with is that figure's, not of the figure before it; the goods a
+    # trade word names ("imports of copper concentrate") type nothing of their own
+    ("In 2024 China's imports of copper concentrate from Mongolia fell by 12% to 95,000 tonnes from 108,000 tonnes "
+     "in March 2023.", [("trade", 95000, "China", {"period": "2024", "party": "Mongolia", "direction": "import"}),
+                        ("trade", 108000, "China", {"period": "2023"})]),
+    # a year right after a reserves figure dates it
+    ("World copper reserves were estimated at 1 billion tonnes in 2023.",
+     [("reserves", 1e9, None, {"period": "2023", "commodity": "copper"})]),
 ]
 
 

@@ -227,6 +227,10 @@ def clause_of(text: str, ss: int, se: int, pos: int,
     return a, b
 
 
+_GOODS_OF_TRADE = re.compile(r"\b(?:exports?|imports?|shipments?|sales|deliveries|supplies|purchases)\s+of\s+"
+                             r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
 def _cue_matches(art: Article, cues: dict[str, re.Pattern[str]], ss: int, se: int,
                  names: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
     """Every cue of ``cues`` in the sentence [ss, se), read once per sentence and word table."""
@@ -236,6 +240,9 @@ def _cue_matches(art: Article, cues: dict[str, re.Pattern[str]], ss: int, se: in
         found = [(m.start(), m.end(), kind) for kind, rx in cues.items() for m in rx.finditer(art.text, ss, se)]
         if names:  # "Jiaxin International Resources Investment", "Нацагентство по инвестициям": a name, no cue
             found = [c for c in found if not any(a <= c[0] < b for a, b in names)]
+        if any(c[2] == "trade" for c in found):
+            # "imports of copper concentrate": the goods a trade word names are no cue of their own
+            found = [c for c in found if c[2] != "production" or not _GOODS_OF_TRADE.search(art.text, max(ss, c[0] - 50), c[0])]
         art.cue_cache[key] = found
     return found
 

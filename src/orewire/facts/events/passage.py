@@ -120,6 +120,13 @@ def article_periods(events: list[Event], art: Article) -> None:
             ev.period = next(iter(dated))
         elif ev.kind in ("deal", "licence") and art.published_at is not None:
             ev.period = str(art.published_at.year)
+    for ev in events:
+        if ev.period is None and ev.kind in _REPORTED:
+            # "$2,266 million (2018: $2,162 million)": compared with the year before, so of the year after it
+            at = ev.end - ev.sentence_start
+            m = _BRACKET_YEAR_AFTER.match(ev.sentence, at)
+            if m is not None:
+                ev.period = str(int(m.group("y")) + 1)
     undated = [ev for ev in events if ev.period is None and ev.kind in _REPORTED and ev.basis != "capacity"]
     if undated:
         year = _lead_year(art) or _dominant_year(events)
@@ -142,7 +149,8 @@ def _lead_year(art: Article) -> str | None:
 
 def _dominant_year(events: list[Event]) -> str | None:
     """The year most of the article's reported figures are of, where one is."""
-    counts = Counter(ev.period for ev in events if ev.period and ev.kind in _REPORTED and ev.basis != "plan")
+    counts = Counter(ev.period for ev in events if ev.period and ev.kind in _REPORTED and ev.basis != "plan"
+                     and not _bracketed(ev))
     ranked = counts.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
@@ -179,7 +187,8 @@ def carry_periods(events: list[Event], sents: Sentences) -> None:
         # "down by 41pc from 657,022mt in April 2019": the year a figure is compared with is not carried on
         at = max(0, ev.start - ev.sentence_start)
         head = ev.sentence[max(0, at - 60):at].lower()
-        baseline = any(w in head for w in _BASELINE_WORDS) and BASELINE_BEFORE.search(head) is not None
+        baseline = (any(w in head for w in _BASELINE_WORDS) and BASELINE_BEFORE.search(head) is not None) \
+            or _bracketed(ev)
         if ev.period is not None and ev.kind not in ("reserves", "licence", "deal") and not baseline:
             last[ev.kind] = last["any"] = (i, ev.period)
 
@@ -189,6 +198,19 @@ _BASELINE_WORDS = ("from", "compar", "against", "versus", "vs", "с ", "со ", 
 BASELINE_BEFORE = re.compile(r"(?:\bfrom|compared (?:with|to)|against|versus|vs\.?|(?<![\w])с|против|по сравнению с)\s+"
                               r"(?:(?:about|around|some|nearly|almost|over|the|a|record|US|[$€£]|около|почти)\s*)*$",
                               re.IGNORECASE)
+# "(2018: $2,162 million)", "(2019 г. – 201,5 тыс. т)": the figure a bracket compares with, of its own year
+_BRACKET_YEAR_BEFORE = re.compile(r"\((?:fy\s?)?(?:19|20)\d\d\s*(?:г\.|год[а-я]*)?\s*[:–—-]\s*(?:us\s?)?[$€£]?\s*$")
+
+_BRACKET_YEAR_AFTER = re.compile(r"[^()\d;]{0,40}?\((?:FY\s?)?(?P<y>(?:19|20)\d\d)\s*(?:г\.|год[а-я]*)?\s*[:–—-]\s*"
+                                 r"(?:US\s?)?[$€£]?\s*\d", re.IGNORECASE)
+
+
+def _bracketed(ev: Event) -> bool:
+    """Whether ``ev`` is the figure a bracket compares with ("(2018: $2,162 million)")."""
+    at = max(0, ev.start - ev.sentence_start)
+    return _BRACKET_YEAR_BEFORE.search(ev.sentence[max(0, at - 30):at].lower()) is not None
+
+
 _FROM_BEFORE = re.compile(r"(?:\bfrom|(?<![\w])с|(?<![\w])со)\s*$", re.IGNORECASE)
 _TO_BETWEEN = re.compile(r"\s*(?:[^\d\s]+\s+){0,3}?(?:to|до)\s*", re.IGNORECASE)
 _SHORTER_THAN_A_YEAR = re.compile(r"quarter|half|month|week|H[12]\b|Q[1-4]\b|квартал|полугоди|месяц|недел",

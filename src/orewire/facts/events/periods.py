@@ -36,6 +36,30 @@ _MONTH = re.compile(
 # "FY24", "3Q23", "1H24", "9M23", "Q3'23": a year in two digits after its period
 _FY_SHORT = re.compile(r"(?<![\w])(?:FY|[1-4]Q|Q[1-4]|[12]H|H[12]|[369]M)\s?['’]?(?P<y>\d\d)(?![\d%])")
 _RANGE_BEFORE = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|to|and|/)\s*$")
+_MONTH_NAMES = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+                r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|январ[а-яё]*|феврал[а-яё]*|март[а-яё]*|апрел[а-яё]*|ма[йяе]|"
+                r"июн[а-яё]*|июл[а-яё]*|август[а-яё]*|сентябр[а-яё]*|октябр[а-яё]*|ноябр[а-яё]*|декабр[а-яё]*)\.?")
+# "between January and November 2021", "from April to June 2023": months the year after them is of
+_MONTHS_BEFORE = re.compile(rf"(?<![\w]){_MONTH_NAMES}\s*(?:-|–|—|to|and|through|по|и)\s*{_MONTH_NAMES}\s*$",
+                            re.IGNORECASE)
+_TO_MONTH = re.compile(rf"\s*(?:-|–|—|to|and|through|по|и)\s*{_MONTH_NAMES}\s*", re.IGNORECASE)
+# "(2018: $2,162 million)", "(2019 г. – 201,5 тыс. т)": a year that opens a bracket of the figure compared
+_BRACKET_YEAR = re.compile(r"\s*(?:г\.|год[а-я]*)?\s*[:–—-]\s*(?=[\d$€£]|US|RUB|KZT|USD)")
+_YEAR_INTRODUCES = re.compile(r"\s*(?:г\.|год[а-я]*)?\s*[:–—]\s*(?:US\s?)?[$€£]?\s*\d")
+# "138,561 ounces in the same period of 2017": a comparison's year written after the figure it dates
+_SAME_PERIOD_AFTER = re.compile(r"(?:(?!compar|than|against|from|versus|vs\b)[^\d;])*?\b(?:in|for|during|over)\s+the\s+"
+                                r"same\s+(?:period|quarter|months?|half|time)\s+(?:of|in|last)\s*", re.IGNORECASE)
+# a figure compared with: "to 22,467 mt from 51,725 mt in April 2019" (the year after it is of it alone)
+_BASELINE_BEFORE = re.compile(r"(?:\bfrom|compared (?:with|to)|against|versus|vs\.?|(?<![\w])с|против|по сравнению с)\s+"
+                              r"(?:(?:about|around|some|nearly|almost|over|the|a|record|US|[$€£]|около|почти)\s*)*$",
+                              re.IGNORECASE)
+# "1 billion tons of copper in 2023", "500 t as of 2024": a year told right after a reserves figure
+_AFTER_ESTIMATE = re.compile(r"[^\d;,()]{0,30}?\s(?:in|as\s+of|as\s+at|at\s+the\s+end\s+of|в|на)\s+", re.IGNORECASE)
+# "2.3% less than in 2020, when the company produced 306,000 tons": the compared year's figure follows
+_WHEN_AFTER = re.compile(r"\s*,?\s*(?:when|где|когда)\b[^\d;]*", re.IGNORECASE)
+# a year's own words after another figure: "X in 2022", "X for the year 2021"
+_OWN_YEAR_WORDS = re.compile(r"[^\d,;()]*?\s(?:in|for|during)\s+(?:the\s+)?(?:year\s+)?(?:FY\s?)?(?:"
+                             + _MONTH_NAMES + r"\s+)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -77,6 +101,15 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
         found.sort(key=lambda m: m.start())
     for m in found:
         head = text[max(a, m.start() - 40):m.start()]
+        if (head.endswith("(") and _BRACKET_YEAR.match(text, m.end())) or _YEAR_INTRODUCES.match(text, m.end()):
+            # "$2,266 million (2018: $2,162 million)", "by the results of 2022 — 21,300 tons": the year of
+            # the figure it introduces only
+            out.append((m.start(), m.end(), int(m.group("y")), False, True))
+            continue
+        if w.not_period.search(head[-25:]) and _MONTHS_BEFORE.search(head):
+            # "between January and November 2021": the year of the months, not a range's end
+            out.append((m.start(), m.end(), int(m.group("y")), False, False))
+            continue
         if _RANGE_BEFORE.search(head) or w.not_period.search(head[-25:]):
             if not w.compared.search(head[-45:]):
                 continue
@@ -128,6 +161,8 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
         for m in _MONTH.finditer(text, a, b):
             if any(0 <= y[0] - m.end() <= 12 or 0 <= m.start() - y[1] <= 4 for y in years):
                 continue  # "in March 2023", "2023 in March": the year is written
+            if any(0 <= y[0] - m.end() <= 30 and _TO_MONTH.fullmatch(text, m.end(), y[0]) for y in years):
+                continue  # "between January and November 2021": the year the months end in is written
             if m.group("en") and m.group("en").lower() in ("may", "march") and not re.match(
                     r"\s*(?:-|–|—|to|through|quarter)", text[m.end():m.end() + 9]) and not re.search(
                     r"(?:in|since|from|for|during|by)\s+$", text[max(a, m.start() - 8):m.start()], re.IGNORECASE):
@@ -179,7 +214,19 @@ def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence
     sentence (reserves: only a year that dates the estimate). A year written right after another
     of ``others`` (numbers of the same sentence) is that number's: "X, against Y a year earlier"."""
     whole = _years_cached(text, sentence[0], sentence[1], w, published_at, cache)
-    whole = [y for y in whole if (not y[4] or 0 <= start - y[1] <= 15) and _same_brackets(text, y, start, end)]
+    later = next((y for y in whole if 0 <= y[0] - end <= 60 and _SAME_PERIOD_AFTER.fullmatch(text, end, y[0])), None)
+    if later is not None and kind != "reserves":
+        return str(later[2])  # "138,561 ounces in the same period of 2017": the figure's own year, written after it
+    whole = [y for y in whole if (not y[4] or 0 <= start - y[1] <= 15
+                                  or (0 <= start - y[1] <= 80 and _WHEN_AFTER.fullmatch(text, y[1], start)))
+             and _same_brackets(text, y, start, end)]
+    if others:
+        # "fell 56% to 22,467 mt from 51,725 mt in April 2019": the year after the figure compared with is
+        # of that figure, not of one told before it
+        whole = [y for y in whole if not any(
+            end <= o_s and o_end <= y[0] <= o_end + 30 and _OWN_YEAR_WORDS.fullmatch(text, o_end, y[0])
+            and _BASELINE_BEFORE.search(text, max(sentence[0], o_s - 30), o_s)
+            for o_s, o_end in others)]
     for a, b in (clause, sentence):
         found = [y for y in whole if a <= y[0] and y[1] <= b]
         if others:  # "X, against Y a year earlier": the relative year after another number is that number's
@@ -195,8 +242,8 @@ def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence
                 for o_s, o_end in others)]
             if own:
                 found = own
-        if kind == "reserves":
-            found = [y for y in found if y[3]]
+        if kind == "reserves":  # "reserves were 1 billion tons in 2023": a year right after the estimate dates it
+            found = [y for y in found if y[3] or (y[0] >= end and _AFTER_ESTIMATE.fullmatch(text, end, y[0]))]
         if found:
             def dist(y: tuple[int, int, int, bool | None, bool]) -> int:
                 return start - y[1] + 2 if y[1] <= start else (y[0] - end) if y[0] >= end else 0
