@@ -124,9 +124,9 @@ def article_periods(events: list[Event], art: Article) -> None:
         if ev.period is None and ev.kind in _REPORTED:
             # "$2,266 million (2018: $2,162 million)": compared with the year before, so of the year after it
             at = ev.end - ev.sentence_start
-            m = _BRACKET_YEAR_AFTER.match(ev.sentence, at)
-            if m is not None:
-                ev.period = str(int(m.group("y")) + 1)
+            bracket = _BRACKET_YEAR_AFTER.match(ev.sentence, at)
+            if bracket is not None:
+                ev.period = str(int(bracket.group("y")) + 1)
     undated = [ev for ev in events if ev.period is None and ev.kind in _REPORTED and ev.basis != "capacity"]
     if undated:
         year = _lead_year(art) or _dominant_year(events)
