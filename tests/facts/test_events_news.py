@@ -430,6 +430,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("In 2024 China's imports of copper concentrate from Mongolia fell by 12% to 95,000 tonnes from 108,000 tonnes "
      "in March 2023.", [("trade", 95000, "China", {"period": "2024", "party": "Mongolia", "direction": "import"}),
                         ("trade", 108000, "China", {"period": "2023"})]),
+    # two buyers, each paying in its own clause
+    ("Under the agreement, Cameco will pay $90 million for 5% of Inkai, while Orano will pay $60 million for "
+     "3% of Inkai.", [("deal", 90e6, "Inkai", {"party": "Cameco"}), ("deal", 5, "Inkai", {"party": "Cameco"}),
+                      ("deal", 60e6, "Inkai", {"party": "Orano"}), ("deal", 3, "Inkai", {"party": "Orano"})]),
     # a year right after a reserves figure dates it
     ("World copper reserves were estimated at 1 billion tonnes in 2023.",
      [("reserves", 1e9, None, {"period": "2023", "commodity": "copper"})]),

@@ -394,16 +394,21 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         # "X signed an agreement with Y to acquire": Y (and whom it is listed with) is the counterparty
         counter = {m.id for m in ms if _WITH_BEFORE.search(art.text, max(ss, m.start - 40), m.start)}
         buyers = [m for m in ms if m.id not in counter]
-        party = _owned_by_country(art, party or before_word(art, lex.buy_verb, buyers, ss, se,
-                                                            ("company", "org", "country"), gap=140), ms)
+        # "Cameco will pay CAD107 million for 4.5%, while Orano will pay CAD80 million": the buyer of the
+        # number's own clause first
+        ca, cb = clause
+        party = _owned_by_country(art, party or (before_word(art, lex.buy_verb, buyers, ca, cb, ("company", "org", "country"),
+                                                             gap=140) if (ca, cb) != (ss, se) else None)
+                                  or before_word(art, lex.buy_verb, buyers, ss, se, ("company", "org", "country"), gap=140), ms)
         # "to Kazakhstan's Haiyan": the buyer is Haiyan, and no asset
         if party is not None:  # "Cameco and Orano agreed to acquire": the first of the buyers listed
             first = next((m for m in ms if m.kind == party.kind and m.end < party.start
                           and re.fullmatch(r",?\s+and\s+", art.text[m.end:party.start])), None)
             party = first or party
         if party is None:  # "X would invest $30 million for a 15% stake", "X could earn another 35%": who pays buys
-            party = before_word(art, _PAYS_FOR_STAKE, [m for m in ms if m.kind != "country"], ss, se, ("company", "org"),
-                                gap=120)
+            payers = [m for m in ms if m.kind != "country"]
+            party = (before_word(art, _PAYS_FOR_STAKE, payers, ca, cb, ("company", "org"), gap=120) if (ca, cb) != (ss, se)
+                     else None) or before_word(art, _PAYS_FOR_STAKE, payers, ss, se, ("company", "org"), gap=120)
         rest = [m for m in ms if (party is None or m.id != party.id)]
         if subject is None:
             subject = (after_word(art, lex.buy_verb, rest, ss, se, ("deposit", "company"), 50)
