@@ -430,6 +430,20 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("In 2024 China's imports of copper concentrate from Mongolia fell by 12% to 95,000 tonnes from 108,000 tonnes "
      "in March 2023.", [("trade", 95000, "China", {"period": "2024", "party": "Mongolia", "direction": "import"}),
                         ("trade", 108000, "China", {"period": "2023"})]),
+    # the commodity of a range is named after its upper end; one verb's list of figures shares its basis
+    ("The Bozshakol mine is expected to produce 80,000 to 95,000 tonnes of copper and 120,000 to 140,000 ounces of "
+     "gold in 2025.", [("production", 80000, "Bozshakol", {"commodity": "copper", "basis": "plan"}),
+                       ("production", 120000, "Bozshakol", {"commodity": "gold", "basis": "plan"})]),
+    # a grade with its metal inside ("grams gold per tonne"); "oz." before the metal
+    ("The deposit has reserves of 2.1 million tonnes grading 4.2 grams gold per tonne and 2.5 grams silver per tonne, "
+     "for 283,600 oz. gold and 168,800 oz. silver.",
+     [("reserves", 2.1e6, None, {"commodity": "ore"}), ("reserves", 4.2, None, {"commodity": "gold"}),
+      ("reserves", 2.5, None, {"commodity": "silver"}), ("reserves", 283600, None, {"commodity": "gold"}),
+      ("reserves", 168800, None, {"commodity": "silver"})]),
+    # a list of "metal – figure"
+    ("The mine plan provides for extraction of ore – 6,200 thousand tons, zinc – 95.4 thousand tons and silver – "
+     "80.5 tons.", [("production", 6.2e6, None, {"commodity": "ore"}), ("production", 95400, None, {"commodity": "zinc"}),
+                    ("production", 80.5, None, {"commodity": "silver"})]),
     # two buyers, each paying in its own clause
     ("Under the agreement, Cameco will pay $90 million for 5% of Inkai, while Orano will pay $60 million for "
      "3% of Inkai.", [("deal", 90e6, "Inkai", {"party": "Cameco"}), ("deal", 5, "Inkai", {"party": "Cameco"}),

@@ -396,7 +396,18 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
                                   kind, others, cache=art.year_cache)
     if kind in ("production", "trade"):
         ev.basis = _basis(text, num, (a, b), lex, ev.period, art.published_at)
+        if previous is not None and previous.kind == kind and previous.sentence_start == ss and previous.basis \
+                and previous.basis != ev.basis and previous.period == ev.period and a <= previous.start \
+                and _NEXT_IN_LIST.fullmatch(text, previous.end, num.start):
+            # "is expected to produce 130,000 to 160,000 tonnes of copper and 100,000 to 140,000 ounces of
+            # gold": the figures one verb lists share its basis
+            ev.basis = previous.basis
     return ev
+
+
+# from one figure to the next of a list: " to 160,000 tonnes of copper and ", " tonnes of zinc, "
+_NEXT_IN_LIST = re.compile(r"(?:\s*(?:to|-|–|—|до)\s*[\d.,]+)?\s*(?:[^\W\d]+\.?\s+){0,4}?(?:and|as well as|,|и)\s+"
+                           r"(?:up to\s+|about\s+|around\s+|some\s+|nearly\s+|около\s+|до\s+)?", re.IGNORECASE)
 
 
 # contained metal beyond these tonnages is not credible: such a figure is of ore (production, reserves)
@@ -448,6 +459,9 @@ def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, i
         return "ore"
     if f.unit == "t" and _GRADED.match(text, num.end, min(len(text), num.end + 60)):
         return "ore"  # "48.6 Mt grading 0.41% Cu", "1.2 млрд т с содержанием меди 0,36%": a tonnage with a grade is ore
+    told = _commodity_told(num, art)
+    if told is not None:
+        return told
     if f.unit == "t" and f.value is not None and kind in ("production", "reserves"):
         ss, se = art.sents.span(num.start)
         a, b = clause
@@ -496,6 +510,38 @@ def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, i
     if f.unit in ("oz", "g/t") and found not in _PRECIOUS:
         return "gold"  # ounces and grams a tonne with no precious metal named are gold's (others are named)
     return found
+
+
+def _commodity_told(num: Number, art: Article) -> str | None:
+    """The commodity the number's own words name: before a dash ("lead – 115.7 thousand tons", "ore – 8,814
+    thousand tons"), inside a grade ("3.8 grams gold per tonne") or right after the unit, past a range's
+    upper end ("464,900 oz. gold", "130,000 to 160,000 tonnes of copper")."""
+    text = art.text
+    if _ORE_DASH.search(text, max(0, num.start - 12), num.start):
+        return "ore"
+    before = art.commodities_from(max(0, num.start - 40), num.start)
+    if before and before[-1][1] <= num.start and _DASH.fullmatch(text, before[-1][1], num.start):
+        return before[-1][2]
+    inside = art.commodities_from(num.start, num.end)
+    if inside and num.fact is not None and num.fact.unit == "g/t":
+        return inside[0][2]
+    end = num.end
+    upper = _UPPER_END.match(text, num.end)
+    if upper is not None:
+        end = upper.end()
+    after = art.commodities_from(end, end + 30)
+    if after and _AFTER_UNIT.fullmatch(text, end, after[0][0]) and not art.lex.ore.match(text, after[0][1]) \
+            and ("." not in text[end:after[0][0]] or text[after[0][0]].islower()):  # "oz. gold", not a sentence's end
+        return after[0][2]
+    return None
+
+
+_ORE_DASH = re.compile(r"\b(?:ore|руды|руда)\s*[–—:]\s*$", re.IGNORECASE)
+_DASH = re.compile(r"\s*[–—:]\s*")
+# a range's upper end and its unit, after its lower end: " to 160,000 tonnes", "-140 koz"
+_UPPER_END = re.compile(r"\s*(?:to|-|–|—|до)\s*\d[\d.,]*(?:\s*(?:million|thousand|billion|mln|bn|млн|тыс|млрд)\.?)?\s*"
+                        r"(?:[^\W\d]+\.?)", re.IGNORECASE)
+_AFTER_UNIT = re.compile(r"\.?\s*(?:of\s+)?(?:contained\s+|pure\s+|refined\s+|payable\s+)?", re.IGNORECASE)
 
 
 def _basis(text: str, num: Number, clause: tuple[int, int], lex: Lexicon, period: str | None,
