@@ -654,3 +654,72 @@ def test_names_after_a_deposit_word_with_brackets_between() -> None:
 def test_a_legal_form_after_a_quoted_name(text: str, companies: set[str], deposits: dict[str, list[str]]) -> None:
     assert _names(text, "company") == companies
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,companies,deposits", [
+    # a name coined on a commodity's noun is a company in any case, also after a deposit word
+    ("Выпуск на карьерах «Сибзолота» снизился, сообщил «Востоксеребро».", {"Sibzoloto", "Vostokserebro"}, {}),
+    ("Акции «Алтайникеля» и «Кемеровоугля» подорожали.", {"Altaynikel", "Kemerovougol"}, {}),
+    ("Совет директоров «Севердорхолдинга» одобрил сделку с «Якутгеологией».",
+     {"Severdorkholding", "Yakutgeologiya"}, {}),
+    # a mine's own quoted name is a company, in any case
+    ("На «Лесогорском руднике» запустили третью линию фабрики.", {"Lesogorsky rudnik"}, {}),
+    ("Добычу ведут «Рудник Светлый» и ООО «Таежное».", {"Rudnik Svetly", "Tayezhnoye"}, {}),
+])
+def test_coined_and_mine_names_in_quotes_are_companies(text: str, companies: set[str],
+                                                       deposits: dict[str, list[str]]) -> None:
+    assert _names(text, "company") == companies
+    assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a bare quoted name listed among companies with legal forms
+    ("Основной объем дают ООО «Северный прииск», «Озерный», АО «Горные ресурсы».",
+     {"Severny priisk", "Ozerny", "Gornyye resursy"}),
+    ("Заявки подали АО «Тайга» и «Восход».", {"Tayga", "Voskhod"}),
+    # ... but not the generic word a release calls the company by
+    ("ПАО «Сибирь Майнинг» («Сибирь Майнинг», «Компания») объявляет итоги.", {"Sibir Mining"}),
+    # the prefixes of a management and a mining company
+    ("Рудник входит в УК «Восточные активы», торги выиграла ГДК «Берег».", {"Vostochnyye aktivy", "Bereg"}),
+    # Russian capitals joined to a Russian word stay Russian; a known name written with an inner capital
+    ("Иск подала компания «СКМ-Восток», «НорНикель» ответил встречным.", {"SKM-Vostok", "Nornickel"}),
+])
+def test_listed_names_prefixes_and_spellings_of_companies(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies
+
+
+def test_letters_of_a_licence_number_are_no_company() -> None:
+    assert _names("Компания «Тау Голд» владеет лицензией №212-ML от 1.02.2024.", "company") == {"Tau Gold"}
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # commodities joined by "и" or commas between the deposit word and the name are the name's own ...
+    ("Лицензию на месторождение рудного золота и серебра «Западное» получило ООО «Прииск».",
+     {"Zapadnoye": ["gold", "silver"]}),
+    ("В районе открыты месторождения меди, цинка и свинца Акбулак и Сарыкуль.",
+     {"Akbulak": ["copper", "zinc", "lead"], "Sarykul": ["copper", "zinc", "lead"]}),
+    # ... and no other deposit's of the sentence
+    ("В планах месторождения Карабулак, Тасты и месторождение железа Ортатау.",
+     {"Karabulak": [], "Tasty": [], "Ortatau": ["iron ore"]}),
+    # an adjective on a noun in -ий keeps its ending: one deposit, not two
+    ("Понорийский участок лежит в тайге. Ресурсы на участке Понорийский — 9 т золота.",
+     {"Ponoriysky": ["gold"]}),
+])
+def test_commodities_between_the_deposit_word_and_the_name(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # "здесь", "отсюда" inside a sentence speak of the deposit named last before them ...
+    ("Месторождение Каратау разрабатывают с 1970 года. Запасов хватит на 40 лет. "
+     "Кроме золота здесь добывают серебро и медь.", {"Karatau": ["silver", "copper"]}),
+    # ... not past a sentence about a deposit with no name
+    ("Месторождение Каратау разрабатывают с 1970 года. Скоро откроется новый рудник на востоке. "
+     "Кроме того, здесь добывают медь.", {"Karatau": []}),
+    # "Оно содержит" after a sentence on the deposit with no name in it
+    ("Компания работает на месторождении Сокол. На месторождении Беркут начали бурение. "
+     "Месторождение занимает 800 гектаров. Оно содержит золото и молибден.",
+     {"Sokol": [], "Berkut": ["gold", "molybdenum"]}),
+])
+def test_here_and_it_speak_of_the_deposit_named_before(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

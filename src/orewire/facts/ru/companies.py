@@ -10,7 +10,7 @@ from orewire.facts.ru.found import LEGAL_RU, LEGAL_WORD, Ent, Found, country_ste
 from orewire.facts.ru.translit import has_cyrillic
 
 _LEGAL_QUOTED = re.compile(
-    LEGAL_RU + r"\s*[«\"“„]\s*(?:(?:НАК|АК|НК|ГМК|ГК|ГРК|ГДК|ЗДК|МК|ХК)\s*[«\"“„]\s*)?"
+    r"(?:" + LEGAL_RU + r"|(?<![\w-])(?:УК|ГДК|ЗДК|ГМК))\s*[«\"“„]\s*(?:(?:НАК|АК|НК|ГМК|ГК|ГРК|ГДК|ЗДК|МК|ХК)\s*[«\"“„]\s*)?"
     r"(?P<name>[^«»\"“”„\n]{1,80}?(?:\s*[„“\"«][^«»\"“”„\n]{1,60}[”“\"»])?)\s*[»\"”“]")
 _QUOTED_LEGAL_AFTER = re.compile(r"[«\"“„](?P<name>[A-ZА-ЯЁ][^«»\"“”„\n]{1,60}?)[»\"”“][ \u00a0]+(?:ТОО|АО|ПАО|ОАО|ЗАО|ООО|ОсОО|LLP|JSC)(?![\w-])")
 _DEPOSIT_WORD_BEFORE = re.compile(r"(?:месторождени|рудник|участ|карьер|площад)[а-яё]*[\s\u00a0]*$")
@@ -55,6 +55,8 @@ def _company(found: Found, raw: str, start: int, end: int) -> None:
     k = gz.lookup(name)
     if k is None and " " in name:  # «Кумтор голд компани»: a known name written with small letters
         k = gz.lookup(" ".join(w[:1].upper() + w[1:] for w in name.split()))
+    elif k is None and not name[1:].islower() and not name.isupper():  # «НорНикель»: a capital inside the word
+        k = gz.lookup(name[:1] + name[1:].lower())
     if k is not None and k.kind in ("company", "org"):
         found.add(k.kind, k.name, name, start, end)
     elif k is not None and k.kind == "media":
@@ -193,7 +195,87 @@ def _holdings(text: str, found: Found) -> None:
             _company(found, member.group("name"), member.start("name"), member.end("name"))  # «Алтын Тау», входящая в ...
 
 
+# a coined one-word name built on the noun of a commodity or of ore: "Южуралзолото", "Русолово", "Якуталмаз",
+# "Нерюнгриуголь", "Евразруда"; in quotes a company in any case ("на карьерах «Южуралзолота»"), named in the
+# nominative. The noun's forms: its stem, then the case endings and the nominative's
+_COINED = re.compile(r"(?P<stem>[А-ЯЁ][а-яё]{2,}?(?:-[А-ЯЁ]?[а-яё]+?)?)(?P<noun>золот|серебр|олов|алмаз|никел|цинк|угол|угл|руд|"
+                     r"холдинг|инвест|трейд|ресурс|геологи)(?P<end>[а-яё]{0,2})")
+_COINED_CASES = {"золот": ("о", "о а у ом е"), "серебр": ("о", "о а у ом е"), "олов": ("о", "о а у ом е"),
+                 "алмаз": ("", " а у ом е"), "никел": ("ь", "ь я ю ем е"), "цинк": ("", " а у ом е"),
+                 "угол": ("ь", "ь"), "угл": ("я", "я ю ем е"), "руд": ("а", "а ы е у ой"),
+                 # the words of a business: «Стройэлитхолдинг», «Востокинвест», «Якутгеология»
+                 "холдинг": ("", " а у ом е"), "инвест": ("", " а у ом е"), "трейд": ("", " а у ом е"),
+                 "ресурс": ("", " а у ом е"), "геологи": ("я", "я и ю ей")}
+_QUOTED_WORD = re.compile(r"[«\"“„](?P<name>[А-ЯЁ][а-яё-]{4,40})[»\"”“]")
+
+
+def _coined_nominative(word: str) -> str | None:
+    """The nominative of a name coined on a commodity's noun, or None: "Южуралзолота" -> "Южуралзолото"."""
+    m = _COINED.fullmatch(word)
+    if m is None or morph.is_dictionary_word(word):
+        return None
+    nominative, ends = _COINED_CASES[m.group("noun")]
+    if m.group("end") not in ends.split(" "):
+        return None
+    if m.group("noun") == "угл":
+        return m.group("stem") + "уголь"
+    return m.group("stem") + m.group("noun") + nominative
+
+
+def _coined_companies(text: str, found: Found) -> None:
+    for q in _QUOTED_WORD.finditer(text):
+        s, e = q.start("name"), q.end("name")
+        nominative = _coined_nominative(q.group("name"))
+        if nominative is not None and not found.overlaps(s, e):
+            _company(found, nominative, s, e)
+            found.claim(q.start(), q.end())  # with its quotes: no deposit word before it takes it
+
+
+# a mine's or placer's own quoted name is a company's: «Коммунаровский рудник» (in any case: "на «Коммунаровском
+# руднике»"), «Рудник Валунистый», «Прииск Соловьевский», «Артель старателей Амур»
+_QUOTED_MINE = re.compile(r"[«\"“„](?:(?P<adj>[А-ЯЁ][а-яё]+(?:ий|ый|ого|ому|ым|им|ом))[ \u00a0]+(?P<noun>рудник|прииск)(?:а|у|ом|е)?"
+                          r"|(?P<named>(?:Рудник|Прииск|Шахта|Артель[ \u00a0]+старателей)[ \u00a0]+[А-ЯЁ«„\"][^«»\"“”„\n]{1,40}?))[»\"”“]")
+
+
+def _mine_companies(text: str, found: Found) -> None:
+    for m in _QUOTED_MINE.finditer(text) if "удник" in text or "риис" in text or "Шахт" in text or "Артел" in text else ():
+        s, e = m.start() + 1, m.end() - 1
+        if found.overlaps(s, e):
+            continue
+        if m.group("adj"):
+            name = f"{morph.masculine_nominative(m.group('adj'))} {m.group('noun')}"
+        else:
+            name = m.group("named")
+        _company(found, name, s, e)
+        found.claim(m.start(), m.end())
+
+
+# a quoted name listed among companies with no legal form of its own: "ООО «Северное Золото», «Двойной»,
+# АО «Базовые металлы»"; the company named right before it, or a legal form right after it, says what it is
+_AFTER_COMPANY = re.compile(r"[»\"”“][\s\u00a0]*(?:,|и|а[\s\u00a0]+также)[\s\u00a0]*$")
+_BEFORE_COMPANY = re.compile(r"[\s\u00a0]*(?:,|и|а[\s\u00a0]+также)[\s\u00a0]*" + LEGAL_RU + r"[\s\u00a0]*[«\"“„]")
+
+
+_GENERIC_NAME = re.compile(r"(?:Компани|Групп|Обществ|Холдинг|Корпораци|Эмитент|Предприяти)[а-яё]{0,3}")
+
+
+def _listed_companies(text: str, found: Found) -> None:
+    ends = {me for ent in found.ents.values() if ent.kind == "company" for _ms, me in ent.mentions}
+    for q in _QUOTED.finditer(text):
+        s, e = q.start("name"), q.end("name")
+        if found.overlaps(s, e) or q.start() < 2 or _GENERIC_NAME.fullmatch(q.group("name").strip()):
+            continue  # ("«Полюс», «Компания»"): what a release calls the company after its name
+        before = _AFTER_COMPANY.search(text, max(0, q.start() - 16), q.start())
+        listed = before is not None and (before.start() in ends or before.start() - 1 in ends)
+        if not listed and not _BEFORE_COMPANY.match(text, q.end()):
+            continue
+        _company(found, q.group("name"), s, e)  # also a deposit's name: «Двойной» among companies is one
+        ends.add(q.end("name"))
+
+
 def find_companies(text: str, found: Found) -> None:
+    _coined_companies(text, found)
+    _mine_companies(text, found)
     _adjective_companies(text, found)
     _plants(text, found)
     _national_companies(text, found)
@@ -214,6 +296,7 @@ def find_companies(text: str, found: Found) -> None:
         if not found.is_claimed(m.start("name"), m.end("name")):
             _company(found, m.group("name"), m.start("name"), m.end("name"))
     _holdings(text, found)
+    _listed_companies(text, found)
     for m in _CUE_WORDS.finditer(text):
         first = m.group("name").split()[0]
         if _POST_BEFORE.search(text, max(0, m.start() - 50), m.start()):
@@ -313,6 +396,8 @@ def find_latin_companies(text: str, found: Found) -> None:
         s, e = m.start(), m.start() + len(raw)
         if has_cyrillic(raw):
             continue  # "V-очередь": a Latin numeral joined to a Russian word
+        if s >= 2 and text[s - 1] in "-/" and text[s - 2].isdigit():
+            continue  # "лицензия №150-ML": the letters of a number
         if found.overlaps(s, e):
             continue
         follow = text[e:e + 30]

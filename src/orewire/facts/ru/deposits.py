@@ -4,6 +4,7 @@ gazetteer, later mentions in other case forms, and the commodities each deposit 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from orewire.facts.ru import gazetteer as gz
 from orewire.facts.ru import morph
@@ -32,8 +33,8 @@ _TOPO_WORD = (r"(?:толгой|толгоя|толгое|куль|коль|ко
               r"обо|жол|арык|кум|кыр|адыр|тепе|дала|бастау|су)(?![\w-])")
 _NAME1 = (r"(?:[«\"“„][^«»\"“”„\n]{2,40}[»\"”“]|[A-ZА-ЯЁ][\w]*(?:-[\wА-ЯЁа-яё]+)*"
           r"(?:[ \u00a0](?:[A-ZА-ЯЁ][\w]*(?:-[\w]+)*|" + _TOPO_WORD + r")){0,2})")
-_KW_NAMES = re.compile(_KW + r"(?P<between>(?:[ \t\u00a0]+(?!месторожд|рудник|участ|рудопроявл|трубк|разрез|проект|"
-                       r"площад|карьер)[а-яё]+){0,4}?)(?P<dash>[ \t\u00a0]+[-–—])?[ \t\u00a0]+(?P<names>" + _NAME1
+_KW_NAMES = re.compile(_KW + r"(?P<between>(?:,?[ \t\u00a0]+(?!месторожд|рудник|участ|рудопроявл|трубк|разрез|проект|"
+                       r"площад|карьер)[а-яё]+){0,5}?)(?P<dash>[ \t\u00a0]+[-–—])?[ \t\u00a0]+(?P<names>" + _NAME1
                        + r"(?:(?:[ \u00a0]*\([^()\n]{1,60}\))?[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)")
 # what a list of names says of each in brackets ("Купол (Чукотка) и Двойное"): no name of the list
 _BRACKETED = re.compile(r"\([^()\n]*\)")
@@ -157,7 +158,7 @@ def _adjective_deposit(adj: str, kw: str, text: str) -> str:
     m = re.match(r"(.+?)(?:ское|цкое|ное)$", base)
     if m:
         stem = m.group(1)
-        if re.search(r"[аеиоуыэюяё]й$|ь$", stem) or re.search(r"(?<![\w-])" + re.escape(stem) + r"(?![\w-])", text):
+        if re.search(r"[аеоуэюяё]й$|ь$", stem) or re.search(r"(?<![\w-])" + re.escape(stem) + r"(?![\w-])", text):
             return stem
     if kw.lower().startswith(("рудник", "гок", "участ", "карьер", "разрез")):
         return re.sub(r"ое$", "ий", base)
@@ -166,6 +167,8 @@ def _adjective_deposit(adj: str, kw: str, text: str) -> str:
     return base
 
 
+# "Кроме золота здесь добывается серебро", "отсюда извлекают медь": the place just named, inside a sentence
+_HERE_MID = re.compile(r"(?<=[\w,][ \u00a0])(?:здесь|отсюда|там)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:добыва|добыт|извлека|извлеч)[а-яё]*")
 _PRONOUN_HOLDS = re.compile(r"(?=О)(?:^|(?<=[.!?][ \u00a0])|(?<=\n))(?:Оно|Он)[ \u00a0]+(?:[а-яё]+[ \u00a0]+){0,3}?"
                             r"(?:содерж|богат|включа)[а-яё]*")
 _DASH_NAME = re.compile(r"[\s\u00a0]*[-–—][\s\u00a0]*(?:[а-яё-]+[\s\u00a0]+){0,2}[«\"“„A-ZА-ЯЁ]")
@@ -237,11 +240,10 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                     links.append((ent2, c))
                 for c in commodities_of(before[-1]) if before else ():
                     links.append((ent2, c))
+    named_kw: set[int] = set()
     for m in _KW_NAMES.finditer(text):
-        between = m.group("between").split()
-        if any(commodity_of(w) is None and w not in ("по", "с", "содержанием") and not _KIND_ADJ.fullmatch(w)
-               for w in between) \
-                and not IRON.match(m.group("between").strip()):
+        between = [w.strip(",") for w in m.group("between").split()]
+        if not _kind_words(between, commodity_of) and not IRON.match(m.group("between").strip()):
             continue
         near = [c for c in (commodity_of(w) for w in between) if c]
         if IRON.search(m.group("between")):
@@ -275,6 +277,9 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             new = _deposit_name(found, raw, s, e, text, m.group("kw"))
             if new is None:
                 break
+            named_kw.add(m.start())
+            if near:  # "месторождения рудного золота и серебра «Дальнее»": these commodities are its own
+                found.consumed.append((m.start("between"), m.end("between")))
             for c in [*near, *pre]:
                 links.append((new, c))
             if not near:
@@ -333,6 +338,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                 links.append((dashed, c))
     for m in _THERE.finditer(text):
         bare.append((m.start(), m.end()))
+    for m in _HERE_MID.finditer(text) if "здесь" in text or "отсюда" in text or "там" in text else ():
+        bare.append((m.start(), m.end()))
     # the deposit word left out in a sentence that has one: "медное месторождение Кусмурын, золоторудные
     # Кепеш и Акжар", "На Тасбулакском месторождении добывают медь, на Кепешском — золото"
     for m in _ELIDED.finditer(text) if "," in text or " и " in text else ():
@@ -365,7 +372,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     # a deposit word with no name but with its commodity: "месторождение олова", "запасы месторождения ... меди"
     for m in _BARE_KW.finditer(text):
         after = text[m.end():m.end() + 20]
-        if re.match(r"\s+(?:[«\"“„]|[A-ZА-ЯЁ]|имени|им\.)", after) or _DASH_NAME.match(text, m.end()):
+        if re.match(r"\s+(?:[«\"“„]|[A-ZА-ЯЁ]|имени|им\.)", after) or _DASH_NAME.match(text, m.end()) \
+                or m.start() in named_kw:
             continue  # ... named after it, also after a dash: "месторождении - золото-серебряном «Дукате»"
         if found.overlaps(max(0, m.start() - 3), m.start()):
             continue  # "на Березовском месторождении": named by the adjective before it
@@ -376,6 +384,18 @@ _ELIDED = re.compile(r"(?:,|[ \u00a0]и)[ \u00a0]+(?:а[ \u00a0]+)?(?:(?P<adj>[�
                      r"(?P<names>" + _NAME1 + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)"
                      r"|(?:на|в)[ \u00a0]+(?P<loc>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ск|цк)(?:ом|ой))(?=[ \u00a0]*[—–-][ \u00a0]))")
 _KW_BEFORE = re.compile(r"(?<![\w-])(?:[Мм]есторождени|[Рр]удник|[Уу]част(?:ок|к)|[Рр]удопроявлени|[Пп]лощад|[Кк]арьер|[Оо]бъект)")
+
+
+def _kind_words(words: list[str], commodity_of: Callable[[str], str | None]) -> bool:
+    """True when the words between a deposit word and a name only say what it holds or is: commodities
+    ("золота", "рудного золота и серебра", "меди, цинка"), kind adjectives, "по", "с содержанием"."""
+    for i, w in enumerate(words):
+        if commodity_of(w) is not None or w in ("по", "с", "содержанием") or _KIND_ADJ.fullmatch(w):
+            continue
+        if w == "и" and 0 < i < len(words) - 1 and commodity_of(words[i - 1]) and commodity_of(words[i + 1]):
+            continue
+        return False
+    return True
 
 
 def _phrase_commodity(words: str) -> str | None:
@@ -517,6 +537,13 @@ _PRECIOUS = re.compile(r"(?<![\w-])(?:[Дд]рагметалл(?:а|у|ом|е)?
                        r"[\s\u00a0]+металл(?:а|у|ом|е)?)(?![\w-])")
 
 
+def _named_last(deposits: list[Ent], start: int, end: int) -> Ent | None:
+    """The deposit mentioned last between ``start`` and ``end``."""
+    last = max(((ms, ent) for ent in deposits for ms, _me in ent.mentions if start <= ms < end),
+               default=None, key=lambda t: t[0])
+    return last[1] if last else None
+
+
 def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sents: Sentences,
                      bare: list[tuple[int, int]], spans: list[tuple[int, int, str, bool]]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
@@ -542,6 +569,8 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
                 if held.end() <= cs < se and not descriptive:
                     add(ent.name, c)
     tied = {name for name, cs in out.items() if cs}  # deposits the text ties to commodities in so many words
+    if found.consumed:  # commodities a deposit word gave the names after it are no other deposit's
+        spans = [sp for sp in spans if not any(s <= sp[0] < e for s, e in found.consumed)]
     deposits = [e for e in found.ents.values() if e.kind == "deposit" and e.mentions]
 
     def _sentence_owners(pos: int) -> list[Ent]:
@@ -603,22 +632,28 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
         if not commodities:
             continue
         target = None
-        if _THERE.match(text, s):  # "Там добывают вольфрам": the deposit the sentence before named last
+        if _THERE.match(text, s) or _HERE_MID.match(text, s):
+            # "Там добывают вольфрам": the deposit named last before it, in its sentence or the three before,
+            # up to a sentence with a deposit word and no name ("медный рудник в Алмалыке. Здесь ...")
             i = sents.index(s)
-            ps, pe = sents.spans[i - 1] if i > 0 else (s, s)
-            last = max(((ms, ent) for ent in deposits for ms, _me in ent.mentions if ps <= ms < pe),
-                       default=None, key=lambda t: t[0])
+            last = _named_last(deposits, sents.spans[i][0], s)
+            for j in range(i - 1, max(-1, i - 4), -1):
+                if last is not None:
+                    break
+                last = _named_last(deposits, *sents.spans[j])
+                if last is None and _KW_BEFORE.search(text, *sents.spans[j]):
+                    break
             if last is not None:
                 for c in commodities:
-                    add(last[1].name, c)
+                    add(last.name, c)
             continue
         if len(deposits) == 1:
             target = deposits[0]
         else:
-            earlier = sents.spans[max(0, sents.index(s) - 1)][0]
-            last = max(((ms, ent) for ent in deposits for ms, _me in ent.mentions if earlier <= ms < s),
-                       default=None, key=lambda t: t[0])
-            target = last[1] if last else None
+            i = sents.index(s)
+            target = _named_last(deposits, sents.spans[max(0, i - 1)][0], s)
+            if target is None and _PRONOUN_HOLDS.match(text, s):  # "Оно содержит" after a sentence on it:
+                target = _named_last(deposits, max(sents.spans[max(0, i - 2)][0], text.rfind("\n", 0, s) + 1), s)
         if target is not None:
             for c in commodities:
                 add(target.name, c)

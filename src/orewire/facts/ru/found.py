@@ -40,6 +40,9 @@ class Found:
     def __init__(self, size: int) -> None:
         self.ents: dict[tuple[str, str], Ent] = {}
         self.claimed: list[tuple[int, int]] = []
+        # commodity words a deposit word ties to the names after it ("месторождения золота и серебра «Дальнее»"):
+        # no other deposit of the sentence takes them
+        self.consumed: list[tuple[int, int]] = []
         self._mask = bytearray(size + 1)
 
     def add(self, kind: str, name: str, form: str, start: int, end: int, code: str | None = None) -> Ent:
@@ -124,18 +127,26 @@ def latin_name(name: str) -> str:
     a Latin-shaped acronym turns Latin, the rest is romanised."""
     single = single_word_companies()
     words = []
-    for w in re.split(r"(\s+|-)", name):
+    parts = re.split(r"(\s+|-)", name)
+    for i, w in enumerate(parts):
         if w in single:
             words.append(single[w])
         elif w in _ENGLISH_WORDS:
             words.append(_ENGLISH_WORDS[w])
         elif len(w) > 4 and w[:1].upper() + w[1:] in _ENGLISH_WORDS:  # «Казахстан инжиниринг»
             words.append(_ENGLISH_WORDS[w[:1].upper() + w[1:]])
-        elif latin_lookalike(w):
+        elif latin_lookalike(w) and not _joined_to_russian(parts, i):
             words.append(latin_lookalike(w) or w)
         else:
             words.append(translit(w))
     return re.sub(r"\s+", " ", "".join(words)).strip(" -—–")
+
+
+def _joined_to_russian(parts: list[str], i: int) -> bool:
+    """True when the word ``parts[i]`` is joined by a hyphen to a Russian word in small letters: the capitals of
+    "СКМ-Урал" are Russian letters, not a Latin name typed in Cyrillic."""
+    return any(0 <= j < len(parts) and parts[(i + j) // 2] == "-" and re.search(r"[а-яё]", parts[j])
+               for j in (i - 2, i + 2))
 
 
 _SINGLE: dict[str, str] = {}

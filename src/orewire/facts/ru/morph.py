@@ -212,6 +212,18 @@ def feminine_nominative(word: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+def masculine_nominative(word: str) -> str:
+    """An adjective in any case as the masculine nominative singular, its first letter's case kept:
+    "Коммунаровском" -> "Коммунаровский", "Березитового" -> "Березитовый"."""
+    for p in parses(word.lower()):
+        if p.tag.POS == "ADJF":
+            form = p.inflect({"nomn", "sing", "masc"})
+            if form is not None:
+                return form.word[:1].upper() + form.word[1:] if word[:1].isupper() else form.word
+    return word
+
+
+@lru_cache(maxsize=4096)
 def phrase_nominative(phrase: str, case: str) -> str:
     """A quoted name written in ``case`` ("accs", "gent") in the nominative, word by word, each word's
     capital kept: "Русскую платину" -> "Русская платина"; a word the dictionary does not read in that
