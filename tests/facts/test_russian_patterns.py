@@ -723,3 +723,15 @@ def test_commodities_between_the_deposit_word_and_the_name(text: str, deposits: 
 ])
 def test_here_and_it_speak_of_the_deposit_named_before(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a company word in the instrumental before a quoted name
+    ("Месторождения «Акжар» и «Сункар» контролируются компанией «Алтай Майнинг».", {"Altay Mining"}),
+    ("Рудник управляется предприятием «Южполиметалл» и недропользователем «Гора Голд».",
+     {"Yuzhpolimetall", "Gora Gold"}),
+    # a Latin abbreviation in brackets after a company's name names it later too
+    ("Сделку закрыла Baltic Ore Mining (BOM). Ранее BOM сообщала о переговорах.", {"Baltic Ore Mining"}),
+])
+def test_instrumental_company_words_and_abbreviations(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

@@ -14,9 +14,9 @@ _LEGAL_QUOTED = re.compile(
     r"(?P<name>[^«»\"“”„\n]{1,80}?(?:\s*[„“\"«][^«»\"“”„\n]{1,60}[”“\"»])?)\s*[»\"”“]")
 _QUOTED_LEGAL_AFTER = re.compile(r"[«\"“„](?P<name>[A-ZА-ЯЁ][^«»\"“”„\n]{1,60}?)[»\"”“][ \u00a0]+(?:ТОО|АО|ПАО|ОАО|ЗАО|ООО|ОсОО|LLP|JSC)(?![\w-])")
 _DEPOSIT_WORD_BEFORE = re.compile(r"(?:месторождени|рудник|участ|карьер|площад)[а-яё]*[\s\u00a0]*$")
-_CUE = (r"(?<![\w-])(?=[КкНнОоИиПпГгХхФф«Дд])(?:[Кк]омпани[яиейю]|[Нн]едропользовател[ьяюеи]|[Оо]ператор[а-яё]{0,3}|[Ии]нвестор[а-яё]{0,3}|"
-        r"[Пп]одрядчик[а-яё]{0,3}|[Гг]оскорпораци[яиейю]|[Кк]омпаниями|[Пп]редприяти[еяюи]|[Кк]омбинат[а-яё]*|[Хх]олдинг[а-яё]*|"
-        r"[Кк]орпораци[яиейю]|[Кк]онцерн[а-яё]*|[Фф]ирм[аыуео]й?|«дочк[аиуой]+»|[Дд]очк[аиуой]+|[Пп]роизводител[ья]м?)")
+_CUE = (r"(?<![\w-])(?=[КкНнОоИиПпГгХхФф«Дд])(?:[Кк]омпани(?:ей|[яиюй])|[Нн]едропользовател(?:ем|[ьяюеи])|[Оо]ператор[а-яё]{0,3}|"
+        r"[Ии]нвестор[а-яё]{0,3}|[Пп]одрядчик[а-яё]{0,3}|[Гг]оскорпораци(?:ей|[яиюй])|[Кк]омпаниями|[Пп]редприяти(?:ем|[еяюи])|"
+        r"[Кк]омбинат[а-яё]*|[Хх]олдинг[а-яё]*|[Кк]орпораци(?:ей|[яиюй])|[Кк]онцерн[а-яё]*|[Фф]ирм[аыуео]й?|«дочк[аиуой]+»|[Дд]очк[аиуой]+|[Пп]роизводител[ья]м?)")
 _LEGAL_BARE = re.compile(r"(?<![\w-])" + LEGAL_RU + r"\s+(?P<name>(?:[A-ZА-ЯЁ][\w&.-]*)(?:\s[A-ZА-ЯЁ][\w&.-]*){0,3})")
 _CUE_QUOTED = re.compile(_CUE + r"(?:\s+по\s+[а-яё]+(?:\s+(?!месторожд|рудник|участ|карьер|проект)[а-яё]+){0,3}?)?"
                          r"\s+[«\"“„](?P<name>[^«»\"“”„\n]{2,60}?)[»\"”“]")
@@ -418,8 +418,18 @@ def find_latin_companies(text: str, found: Found) -> None:
                 named.name = name
             found.claim(s, e)
             continue
-        # an all-capital short word in brackets right after a name is that name's abbreviation
+        # an all-capital short word in brackets right after a name is that name's abbreviation, and so
+        # later in the text: "Highland Gold Mining (HGM) ... HGM сообщала"
         if re.fullmatch(r"[A-Z]{2,6}", name) and text[s - 1:s] == "(" and text[e:e + 1] == ")":
+            before = next((ent for ent in found.ents.values() if ent.kind == "company"
+                           and any(s - 3 <= me < s for _ms, me in ent.mentions)), None)
+            if before is not None and name not in before.forms:
+                before.forms.append(name)
+            continue
+        same = next((ent for ent in found.ents.values() if ent.kind == "company" and name in ent.forms), None)
+        if same is not None:
+            found.add("company", same.name, name, s, e)
+            found.claim(s, e)
             continue
         k = gz.lookup(name)
         if k is not None:
