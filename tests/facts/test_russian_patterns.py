@@ -735,3 +735,17 @@ def test_here_and_it_speak_of_the_deposit_named_before(text: str, deposits: dict
 ])
 def test_instrumental_company_words_and_abbreviations(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,deposits,companies", [
+    # a name after the district the deposit lies in, ending its clause
+    ("Инвестор освоит золоторудное месторождение в Таласском районе Кара-Тоо Южный, сообщили в министерстве.",
+     {"Kara-Too Yuzhny": ["gold"]}, set()),
+    # a Latin name after a deposit word is the deposit's, a Latin company's name stays a company's
+    ("Компания продала долю медного рудника Ulaan Tolgoi концерну Boreal Mining.",
+     {"Ulaan Tolgoi": ["copper"]}, {"Boreal Mining"}),
+])
+def test_a_name_after_the_district_and_a_latin_deposit_name(text: str, deposits: dict[str, list[str]],
+                                                           companies: set[str]) -> None:
+    assert _deposits(text) == deposits
+    assert _names(text, "company") == companies

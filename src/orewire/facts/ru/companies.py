@@ -390,6 +390,10 @@ def _named_before_bracket(text: str, found: Found, start: int) -> Ent | None:
                  and any(close - 2 <= me <= close for _ms, me in ent.mentions)), None)
 
 
+_LATIN_COMPANY_WORD = re.compile(r"\b(?:Mining|Minerals?|Metals?|Gold|Silver|Copper|Resources|Energy|Company|Corp|"
+                                 r"Corporation|Group|Holdings?|Ltd|Limited|Inc|LLC|LLP|plc|PLC|JSC|Capital|Invest\w*)\b")
+
+
 def find_latin_companies(text: str, found: Found) -> None:
     for m in _LATIN_SEQ.finditer(text):
         raw = m.group(0).rstrip(".,;:’'-")
@@ -398,6 +402,9 @@ def find_latin_companies(text: str, found: Found) -> None:
             continue  # "V-очередь": a Latin numeral joined to a Russian word
         if s >= 2 and text[s - 1] in "-/" and text[s - 2].isdigit():
             continue  # "лицензия №150-ML": the letters of a number
+        if _DEPOSIT_WORD_BEFORE.search(text, max(0, s - 25), s) and gz.lookup(raw) is None \
+                and not _LATIN_COMPANY_WORD.search(raw):
+            continue  # "медного рудника Oyu Tolgoi": a deposit's Latin name, for the deposit rules
         if found.overlaps(s, e):
             continue
         follow = text[e:e + 30]

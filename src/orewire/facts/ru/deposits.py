@@ -33,10 +33,16 @@ _TOPO_WORD = (r"(?:толгой|толгоя|толгое|куль|коль|ко
               r"обо|жол|арык|кум|кыр|адыр|тепе|дала|бастау|су)(?![\w-])")
 _NAME1 = (r"(?:[«\"“„][^«»\"“”„\n]{2,40}[»\"”“]|[A-ZА-ЯЁ][\w]*(?:-[\wА-ЯЁа-яё]+)*"
           r"(?:[ \u00a0](?:[A-ZА-ЯЁ][\w]*(?:-[\w]+)*|" + _TOPO_WORD + r")){0,2})")
+_NOT_NAME_START = {"ТОО", "АО", "ПАО", "ОАО", "ЗАО", "ООО", "ОсОО", "ГОК", "ГМК", "Компания", "Корпорация"}
 _KW_NAMES = re.compile(_KW + r"(?P<between>(?:,?[ \t\u00a0]+(?!месторожд|рудник|участ|рудопроявл|трубк|разрез|проект|"
                        r"площад|карьер)[а-яё]+){0,5}?)(?P<dash>[ \t\u00a0]+[-–—])?[ \t\u00a0]+(?P<names>" + _NAME1
                        + r"(?:(?:[ \u00a0]*\([^()\n]{1,60}\))?[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)")
 # what a list of names says of each in brackets ("Купол (Чукотка) и Двойное"): no name of the list
+# a name after the district or region the deposit lies in, ending its clause: "золоторудное месторождение в
+# Кеминском районе Талды-Булак Левобережный, ..."
+_KW_PLACE = re.compile(_KW + r"[ \u00a0]+(?:в|на)[ \u00a0]+[А-ЯЁ][а-яё]+(?:ск|цк|н)(?:ом|ой)[ \u00a0]+"
+                       r"(?:район|област|кра|регион|округ|улус|аймак)[а-яё]*[ \u00a0]+(?P<name>" + _NAME1 + r")"
+                       r"(?=[ \u00a0]*(?:[,.;:()—–]|$))")
 _BRACKETED = re.compile(r"\([^()\n]*\)")
 # a keyword, then a colon and the names: on the lines that follow, one a line ("пять месторождений:\n
 # Кок-Жон (участок Болаттобе)\nАлтын-Шоко"), or on the same line to its end ("месторождения: Ак-Су и Жолымбет.")
@@ -285,6 +291,12 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             if not near:
                 for c in near_commodities(text[e:e + 60]):
                     links.append((new, c))
+    for m in _KW_PLACE.finditer(text):
+        if not found.overlaps(m.start("name"), m.end("name")) and m.group("name").split()[0] not in _NOT_NAME_START:
+            placed = _deposit_name(found, m.group("name"), m.start("name"), m.end("name"), text, m.group("kw"))
+            before = text[max(sents.span(m.start())[0], m.start() - 25):m.start()].split()
+            for c in commodities_of(before[-1]) if placed is not None and before else ():
+                links.append((placed, c))  # "золоторудное месторождение в ... районе X"
     named = "назван" in text or "именуем" in text
     river = "р." in text or "руч" in text or "реки" in text
     for rx in (_KW_NAMED,) * named + (_RIVER,) * river:
