@@ -295,8 +295,9 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         if not found.overlaps(m.start("name"), m.end("name")) and m.group("name").split()[0] not in _NOT_NAME_START:
             placed = _deposit_name(found, m.group("name"), m.start("name"), m.end("name"), text, m.group("kw"))
             before = text[max(sents.span(m.start())[0], m.start() - 25):m.start()].split()
-            for c in commodities_of(before[-1]) if placed is not None and before else ():
-                links.append((placed, c))  # "золоторудное месторождение в ... районе X"
+            if placed is not None and before:
+                for c in commodities_of(before[-1]):
+                    links.append((placed, c))  # "золоторудное месторождение в ... районе X"
     named = "назван" in text or "именуем" in text
     river = "р." in text or "руч" in text or "реки" in text
     for rx in (_KW_NAMED,) * named + (_RIVER,) * river:
