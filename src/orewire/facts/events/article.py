@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from orewire.facts.events.extra import near_hits
+from orewire.facts.events.folding import lowered
 from orewire.facts.events.lexicon import Lexicon
 from orewire.facts.model import Entity, Event, Fact, entity_id
 from orewire.facts.text import Sentences
@@ -212,6 +213,21 @@ class Article:
         if rx is None:
             rx = _NEEDLES[needles] = re.compile("|".join(re.escape(n) for n in needles))
         return rx.search(low, lo, hi) is not None
+
+    def search(self, rx: re.Pattern[str], lo: int, hi: int) -> bool:
+        """Whether ``rx`` matches in [lo, hi) of the text; read in the lowercased text without case
+        folding where the pattern allows (the same answer, sooner)."""
+        fast = lowered(rx) if self.low is not None else None
+        if fast is not None and self.low is not None:
+            return fast.search(self.low, lo, hi) is not None
+        return rx.search(self.text, lo, hi) is not None
+
+    def spans(self, rx: re.Pattern[str], lo: int, hi: int) -> list[tuple[int, int]]:
+        """Where ``rx`` matches in [lo, hi) of the text (as ``search`` reads it)."""
+        fast = lowered(rx) if self.low is not None else None
+        if fast is not None and self.low is not None:
+            return [m.span() for m in fast.finditer(self.low, lo, hi)]
+        return [m.span() for m in rx.finditer(self.text, lo, hi)]
 
     def set_numbers(self, numbers: list[Number]) -> None:
         """The article's numbers, in the order of their starts."""

@@ -18,11 +18,13 @@ by the words around it and fills the slots. Where each part is read:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import datetime
 
 from orewire.facts.events import periods
 from orewire.facts.events.article import Article, Number
 from orewire.facts.events.extra import extra_numbers
+from orewire.facts.events.folding import lowered, search_lower
 from orewire.facts.events.lexicon import Lexicon, lexicon
 from orewire.facts.events.numberless import numberless_events
 from orewire.facts.events.passage import (
@@ -39,7 +41,8 @@ from orewire.facts.events.roles import PLANT_SIZE, fill_roles
 from orewire.facts.model import Entity, Event, Fact, entity_id
 
 _WINDOW = 160  # a cue further than this from its number (in characters) types nothing
-_SHARE_RE = re.compile(r"(?<![\d.,])(?P<num>\d{1,3}(?:[.,]\d{1,3})?)\s?(?:%|per\s?cent\b|percent\b|процент\w*|-процентн\w*)")
+# a percentage: "(?<![\d.,])" before it is checked apart (``_shares``), so the engine skips straight to digits
+_SHARE_RE = re.compile(r"(?P<num>\d{1,3}(?:[.,]\d{1,3})?)\s?(?:%|per\s?cent\b|percent\b|процент\w*|-процентн\w*)")
 _PERCENT = re.compile(r"%|per\s?cent|процент", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|,? (?:while|whereas)\b|, (?:and|but)\b|, а |, но |,? тогда как|,? в то время как")
 
@@ -105,11 +108,11 @@ def _numbers(text: str, facts: list[Fact], art: Article) -> list[Number]:
         prev_end = f.end
         out.append(Number("q", f.start, f.end, fact=f))
     last_share = -1000
-    for m in (_SHARE_RE.finditer(text) if _PERCENT.search(text) else ()):
+    for m in (_shares(text) if _PERCENT.search(text) else ()):
         before = text[max(0, m.start() - 60):m.start()]
         after = text[m.end():m.end() + 40]
         ss, se = art.sents.span(m.start())
-        stake = bool(art.lex.stake_after.match(after) or art.lex.stake_before.search(before))
+        stake = bool(art.lex.stake_after.match(after) or search_lower(art.lex.stake_before, before))
         if not stake and art.lex.stake_prep.match(text, m.end(), min(se, m.end() + 60)):
             # "купит 55% в месторождении Сырымбет", "bought 30% of Winu": a share bought or sold
             stake = bool(art.lex.buy_verb.search(text, ss, se) or art.lex.seller_verb.search(text, ss, se))
@@ -134,6 +137,21 @@ _TO = re.compile(r"\bto\b", re.IGNORECASE)
 # "from 3.37 to 3.41", "grew by 12,000 t to 300,000 t"; "с 3,37 до": the second figure is where a change ended
 _FROM_HEAD = re.compile(r"(?:\bfrom|\bby|(?<![\w])с|(?<![\w])со)\s+(?:(?:about|around|some|nearly|almost|over|US|[$€£])\s*)?$",
                         re.IGNORECASE)
+
+
+def _shares(text: str) -> Iterator[re.Match[str]]:
+    """The percentages of ``text`` not glued to a figure before them ("12.5%", not the "5%" of "12,5%")."""
+    pos = 0
+    while True:
+        m = _SHARE_RE.search(text, pos)
+        if m is None:
+            return
+        s = m.start()
+        if s and text[s - 1] in "0123456789.,":
+            pos = s + 1  # what the lookbehind would refuse: try again one character on
+            continue
+        yield m
+        pos = m.end()
 
 
 def _lower_bounds(text: str, facts: list[Fact]) -> list[Fact]:
@@ -237,7 +255,12 @@ def _cue_matches(art: Article, cues: dict[str, re.Pattern[str]], ss: int, se: in
     key = (ss, se, id(cues))
     found = art.cue_cache.get(key)
     if found is None:
-        found = [(m.start(), m.end(), kind) for kind, rx in cues.items() for m in rx.finditer(art.text, ss, se)]
+        found = []
+        for kind, rx in cues.items():
+            fast = lowered(rx) if art.low is not None else None
+            matches = fast.finditer(art.low, ss, se) if fast is not None and art.low is not None \
+                else rx.finditer(art.text, ss, se)
+            found.extend((m.start(), m.end(), kind) for m in matches)
         if names:  # "Jiaxin International Resources Investment", "Нацагентство по инвестициям": a name, no cue
             found = [c for c in found if not any(a <= c[0] < b for a, b in names)]
         if any(c[2] == "trade" for c in found):
@@ -292,7 +315,7 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             return None  # "the State Fund owns 81.2% of the shares": a holding, not a deal
         kind, cue_at = cue
     else:
-        if num.what == "q" and lex.change_before.search(text, max(ss, num.start - 40), num.start):
+        if num.what == "q" and art.search(lex.change_before, max(ss, num.start - 40), num.start):
             return None  # "a reduction of about 2,500 tonnes from the guidance": a change, not a measure
         if num.what == "q" and art.has_any(_CONDITION_TRIGGER, max(a, num.start - 120), num.start) \
                 and _CONDITION_BEFORE.search(text, max(a, num.start - 120), num.start):
@@ -302,12 +325,12 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
                 or _CUTOFF_BEFORE.search(text, max(ss, num.start - 30), num.start)):
             return None  # "reported using a 1.5g/t cutoff": the grade the estimate cuts at, not one it has
         if num.what == "a" and art.has_any(_HELD_TRIGGER, max(ss, num.start - 60), num.start) \
-                and lex.held.search(text, max(ss, num.start - 60), num.start):
+                and art.search(lex.held, max(ss, num.start - 60), num.start):
             return None  # "leave Alpha with about $45 million in cash": money held, not moved
         if num.what == "a":
             before = text[max(ss, num.start - 45):num.start]
             after = text[num.end:min(se, num.end + 40)]
-            skip = lex.skip_after.match(after) or lex.skip_before.search(before)
+            skip = lex.skip_after.match(after) or search_lower(lex.skip_before, before)
             if skip and not (lex.skip_unless.search(text, max(ss, num.start - 60), num.start)
                              and not lex.skip_after.match(after)):
                 return None  # a price or a value; but "a deal valued at $1.88 billion" is the deal's price
@@ -360,7 +383,7 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             between = [m for m in lex.amount[kind].finditer(text, fin[-1].end(), num.start)] if fin else []
             if fin and not [m for m in between if not lex.sale_word.fullmatch(m.group(0))]:
                 kind, cue_at = "financial", fin[-1].start()
-        if kind == "reserves" and lex.mined.search(text, a, b) and not lex.reserves_noun.search(text, a, b):
+        if kind == "reserves" and art.search(lex.mined, a, b) and not art.search(lex.reserves_noun, a, b):
             kind = "production"
         if num.what == "q" and num.fact is not None and num.fact.unit == "g/t" and kind == "production":
             kind = "reserves" if not re.search(r"mined|processed|feed|head grade", text[a:b], re.I) else "production"
@@ -556,8 +579,14 @@ def _basis(text: str, num: Number, clause: tuple[int, int], lex: Lexicon, period
     if reason is not None:
         tail = reason.start()  # "down by 4% to 1,151 Koz driven by planned grade declines": the cause's words
     window = text[max(a, num.start - 110):tail]
-    window = lex.against_plan.sub(" ", window)  # "2% above guidance", "выше ориентира": done, not planned
-    if lex.capacity.search(window):
+    against, capacity, plan = lowered(lex.against_plan), lowered(lex.capacity), lowered(lex.plan)
+    low = window.lower()
+    if against is not None and capacity is not None and plan is not None and len(low) == len(window):
+        window = low  # read without case folding: the same matches, sooner
+    else:
+        against, capacity, plan = lex.against_plan, lex.capacity, lex.plan
+    window = against.sub(" ", window)  # "2% above guidance", "выше ориентира": done, not planned
+    if capacity.search(window):
         return "capacity"
     near = text[max(a, num.start - 60):min(b, num.end + 40)]
     if period is None and lex.per_year.search(near) and lex.throughput.search(near):
@@ -567,7 +596,7 @@ def _basis(text: str, num: Number, clause: tuple[int, int], lex: Lexicon, period
                  or BASELINE_BEFORE.search(text, max(a, num.start - 25), num.start)):
         return "actual"  # "up from the 14,020 tU produced in 2009": a past year's figure is done; so is
         # the figure a plan starts from ("to 130 million tonnes by 2030 from 118 million tonnes in 2023")
-    if lex.plan.search(window):
+    if plan.search(window):
         return "plan"
     if period and published_at is not None and int(period) > published_at.year:
         return "plan"

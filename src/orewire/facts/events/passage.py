@@ -107,9 +107,9 @@ def article_periods(events: list[Event], art: Article) -> None:
     most of its figures are of."""
     dated = {y for ev in events if ev.kind == "reserves" and ev.period for y in [ev.period]}
     if not dated and any(ev.kind == "reserves" and ev.period is None for ev in events):
-        for m in art.lex.reserves_noun.finditer(art.text):
-            ss, se = art.sents.span(m.start())
-            y = periods.period_of(art.text, m.start(), m.end(), (ss, se), (ss, se), art.lex.periods, None, "reserves",
+        for start, end in art.spans(art.lex.reserves_noun, 0, len(art.text)):
+            ss, se = art.sents.span(start)
+            y = periods.period_of(art.text, start, end, (ss, se), (ss, se), art.lex.periods, None, "reserves",
                                   cache=art.year_cache)
             if y:
                 dated.add(y)

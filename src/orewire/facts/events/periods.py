@@ -8,8 +8,11 @@ a year only where the text dates it ("as of end-2024", "по состоянию 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+
+from orewire.facts.events.folding import lower_text, lowered
 
 _YEAR = re.compile(r"(?<![\d.,/:-])(?:FY\s?|H[12]\s?|Q[1-4]\s?|1[HQ]\s?)?(?P<y>19[5-9]\d|20[0-5]\d)(?![\d%])"
                    r"(?!\s*(?:-|–|—|to|and|/)\s*(?:(?:19|20)\d\d\b|\d\d\b(?![,.]\d)))")
@@ -90,6 +93,14 @@ def words(raw: dict[str, list[str]], language: str) -> PeriodWords:
                        compared=_rx(raw["compared"], end=True, gap=1))
 
 
+def _finditer(rx: re.Pattern[str], text: str, low: str | None, a: int, b: int) -> Iterator[re.Match[str]]:
+    """``rx``'s matches in [a, b), read in the lowercased text where the pattern allows (spans only)."""
+    fast = lowered(rx) if low is not None else None
+    if fast is not None and low is not None:
+        return fast.finditer(low, a, b)
+    return rx.finditer(text, a, b)
+
+
 def _years(text: str, a: int, b: int, w: PeriodWords,
            published_at: datetime | None) -> list[tuple[int, int, int, bool | None, bool]]:
     """(start, end, year, dated) of every single year stated in [a, b); dated is None for a year
@@ -121,7 +132,8 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
     for m in _FY_SHORT.finditer(text, a, b):
         out.append((m.start(), m.end(), 2000 + int(m.group("y")), False, False))
     written = [y for y in out if not y[4]]
-    for m in w.year_before.finditer(text, a, b):
+    low = lower_text(text)
+    for m in _finditer(w.year_before, text, low, a, b):
         # "68.6B rand in FY2021 from 49.4B rand a year earlier": the year before the sentence's own
         # year (the one written before it), else before the year the article was published
         own = [y for y in written if y[1] <= m.start()]
@@ -132,7 +144,7 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
     if published_at is not None:
         year = published_at.year
         for rx, delta in ((w.this_year, 0), (w.last_year, -1), (w.next_year, 1)):
-            for m in rx.finditer(text, a, b):
+            for m in _finditer(rx, text, low, a, b):
                 # "higher compared to the same period last year": the year of a comparison, of no figure here
                 compared = w.compared.search(text[max(a, m.start() - 45):m.start()]) is not None
                 out.append((m.start(), m.end(), year + delta, None, compared))

@@ -120,7 +120,7 @@ def _has_source(art: Article, ss: int, se: int) -> bool:
     """Whether the sentence [ss, se) has a word that opens a quoted source, read once per sentence."""
     found = art.source_cache.get(ss)
     if found is None:
-        found = art.source_cache[ss] = art.lex.speaker_before.search(art.text, ss, se) is not None
+        found = art.source_cache[ss] = art.search(art.lex.speaker_before, ss, se)
     return found
 
 
@@ -235,8 +235,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
     ms = anaphora(art, art.in_span(ss, se), ss, se)
     # "Kazzinc, the Kazakh subsidiary of Glencore, will invest", "The company, owned by Samruk-Energy
     # and Rusal, plans": names inside an insertion describe; the act is of the name outside it
-    inserted = [(m.start(), m.end()) for m in lex.insertion.finditer(art.text, ss, se)
-                if not (m.start() <= num.start < m.end())]
+    inserted = [(a, b) for a, b in art.spans(lex.insertion, ss, se) if not (a <= num.start < b)]
     if inserted:  # "Altynalmas, which operates the Aksu mine in Kazakhstan, produced": Altynalmas
         outside = [m for m in ms if not any(a < m.start and m.end <= b for a, b in inserted)]
         ms = outside or ms
