@@ -10,7 +10,7 @@ from orewire.facts.ru.found import LEGAL_RU, LEGAL_WORD, Ent, Found, country_ste
 from orewire.facts.ru.translit import has_cyrillic
 
 _LEGAL_QUOTED = re.compile(
-    r"(?:" + LEGAL_RU + r"|(?<![\w-])(?:УК|ГДК|ЗДК|ГМК))\s*[«\"“„]\s*(?:(?:НАК|АК|НК|ГМК|ГК|ГРК|ГДК|ЗДК|МК|ХК)\s*[«\"“„]\s*)?"
+    r"(?:" + LEGAL_RU[3:-1] + r"|УК|ГДК|ЗДК|ГМК)\s*[«\"“„]\s*(?:(?:НАК|АК|НК|ГМК|ГК|ГРК|ГДК|ЗДК|МК|ХК)\s*[«\"“„]\s*)?"
     r"(?P<name>[^«»\"“”„\n]{1,80}?(?:\s*[„“\"«][^«»\"“”„\n]{1,60}[”“\"»])?)\s*[»\"”“]")
 _QUOTED_LEGAL_AFTER = re.compile(r"[«\"“„](?P<name>[A-ZА-ЯЁ][^«»\"“”„\n]{1,60}?)[»\"”“][ \u00a0]+(?:ТОО|АО|ПАО|ОАО|ЗАО|ООО|ОсОО|LLP|JSC)(?![\w-])")
 _DEPOSIT_WORD_BEFORE = re.compile(r"(?:месторождени|рудник|участ|карьер|площад)[а-яё]*[\s\u00a0]*$")
@@ -280,6 +280,9 @@ def find_companies(text: str, found: Found) -> None:
     _plants(text, found)
     _national_companies(text, found)
     for m in _LEGAL_QUOTED.finditer(text):
+        if m.start() > 0 and text[m.start()].isupper() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-") \
+                and text[m.start():m.start() + 2] in ("УК", "ГД", "ЗД", "ГМ"):
+            continue  # a prefix inside a longer word
         _company(found, m.group("name"), m.start("name"), m.end("name"))
     for m in _QUOTED_LEGAL_AFTER.finditer(text):  # «Бапы Майнинг» ТОО: the legal form after the name
         if not found.overlaps(m.start("name"), m.end("name")) \

@@ -40,9 +40,9 @@ _KW_NAMES = re.compile(_KW + r"(?P<between>(?:,?[ \t\u00a0]+(?!месторож�
 # what a list of names says of each in brackets ("Купол (Чукотка) и Двойное"): no name of the list
 # a name after the district or region the deposit lies in, ending its clause: "золоторудное месторождение в
 # Кеминском районе Талды-Булак Левобережный, ..."
-_KW_PLACE = re.compile(_KW + r"[ \u00a0]+(?:в|на)[ \u00a0]+[А-ЯЁ][а-яё]+(?:ск|цк|н)(?:ом|ой)[ \u00a0]+"
-                       r"(?:район|област|кра|регион|округ|улус|аймак)[а-яё]*[ \u00a0]+(?P<name>" + _NAME1 + r")"
-                       r"(?=[ \u00a0]*(?:[,.;:()—–]|$))")
+_PLACE_NAME = re.compile(r"(?:район|област|кра|регион|округ|улус|аймак)[а-яё]*[ \u00a0]+(?P<name>" + _NAME1 + r")"
+                         r"(?=[ \u00a0]*(?:[,.;:()—–]|$))")
+_KW_PLACE = re.compile(_KW + r"[ \u00a0]+(?:в|на)[ \u00a0]+[А-ЯЁ][а-яё]+(?:ск|цк|н)(?:ом|ой)[ \u00a0]+$")
 _BRACKETED = re.compile(r"\([^()\n]*\)")
 # a keyword, then a colon and the names: on the lines that follow, one a line ("пять месторождений:\n
 # Кок-Жон (участок Болаттобе)\nАлтын-Шоко"), or on the same line to its end ("месторождения: Ак-Су и Жолымбет.")
@@ -174,7 +174,7 @@ def _adjective_deposit(adj: str, kw: str, text: str) -> str:
 
 
 # "Кроме золота здесь добывается серебро", "отсюда извлекают медь": the place just named, inside a sentence
-_HERE_MID = re.compile(r"(?<=[\w,][ \u00a0])(?:здесь|отсюда|там)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:добыва|добыт|извлека|извлеч)[а-яё]*")
+_HERE_MID = re.compile(r"(?=[зот])(?<=[\w,][ \u00a0])(?:здесь|отсюда|там)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:добыва|добыт|извлека|извлеч)[а-яё]*")
 _PRONOUN_HOLDS = re.compile(r"(?=О)(?:^|(?<=[.!?][ \u00a0])|(?<=\n))(?:Оно|Он)[ \u00a0]+(?:[а-яё]+[ \u00a0]+){0,3}?"
                             r"(?:содерж|богат|включа)[а-яё]*")
 _DASH_NAME = re.compile(r"[\s\u00a0]*[-–—][\s\u00a0]*(?:[а-яё-]+[\s\u00a0]+){0,2}[«\"“„A-ZА-ЯЁ]")
@@ -291,9 +291,12 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             if not near:
                 for c in near_commodities(text[e:e + 60]):
                     links.append((new, c))
-    for m in _KW_PLACE.finditer(text):
-        if not found.overlaps(m.start("name"), m.end("name")) and m.group("name").split()[0] not in _NOT_NAME_START:
-            placed = _deposit_name(found, m.group("name"), m.start("name"), m.end("name"), text, m.group("kw"))
+    for p in _PLACE_NAME.finditer(text):
+        m = _KW_PLACE.search(text, max(0, p.start() - 60), p.start())
+        if m is None:
+            continue
+        if not found.overlaps(p.start("name"), p.end("name")) and p.group("name").split()[0] not in _NOT_NAME_START:
+            placed = _deposit_name(found, p.group("name"), p.start("name"), p.end("name"), text, m.group("kw"))
             before = text[max(sents.span(m.start())[0], m.start() - 25):m.start()].split()
             if placed is not None and before:
                 for c in commodities_of(before[-1]):
@@ -351,7 +354,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                 links.append((dashed, c))
     for m in _THERE.finditer(text):
         bare.append((m.start(), m.end()))
-    for m in _HERE_MID.finditer(text) if "здесь" in text or "отсюда" in text or "там" in text else ():
+    for m in _HERE_MID.finditer(text) if "здесь" in text or "отсюда" in text or " там " in text else ():
         bare.append((m.start(), m.end()))
     # the deposit word left out in a sentence that has one: "медное месторождение Кусмурын, золоторудные
     # Кепеш и Акжар", "На Тасбулакском месторождении добывают медь, на Кепешском — золото"
