@@ -292,12 +292,12 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                 for c in near_commodities(text[e:e + 60]):
                     links.append((new, c))
     for p in _PLACE_NAME.finditer(text):
-        m = _KW_PLACE.search(text, max(0, p.start() - 60), p.start())
-        if m is None:
+        kw = _KW_PLACE.search(text, max(0, p.start() - 60), p.start())
+        if kw is None:
             continue
         if not found.overlaps(p.start("name"), p.end("name")) and p.group("name").split()[0] not in _NOT_NAME_START:
-            placed = _deposit_name(found, p.group("name"), p.start("name"), p.end("name"), text, m.group("kw"))
-            before = text[max(sents.span(m.start())[0], m.start() - 25):m.start()].split()
+            placed = _deposit_name(found, p.group("name"), p.start("name"), p.end("name"), text, kw.group("kw"))
+            before = text[max(sents.span(kw.start())[0], kw.start() - 25):kw.start()].split()
             if placed is not None and before:
                 for c in commodities_of(before[-1]):
                     links.append((placed, c))  # "золоторудное месторождение в ... районе X"
