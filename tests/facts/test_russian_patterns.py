@@ -749,3 +749,15 @@ def test_a_name_after_the_district_and_a_latin_deposit_name(text: str, deposits:
                                                            companies: set[str]) -> None:
     assert _deposits(text) == deposits
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # names before a verb of being and a deposit word in the instrumental or the genitive plural
+    ("Кусмурын является крупнейшим неразведанным месторождением меди в регионе.", {"Kusmuryn": ["copper"]}),
+    ("Акшокы и Бесшокы считаются одними из богатейших вольфрамовых месторождений.",
+     {"Akshoky": ["tungsten"], "Besshoky": ["tungsten"]}),
+    # ... a company so described is no deposit
+    ("Компания «Жайык Голд» является крупнейшим недропользователем области.", {}),
+])
+def test_names_before_a_verb_of_being_and_a_deposit_word(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -83,6 +83,11 @@ _PAREN_NAME = re.compile(r"(?<![\w-])(?P<name>" + CYR_CAP + r"(?:-" + CYR_CAP + 
 _DASH_KW = re.compile(r"[ \u00a0][—–-][ \u00a0]+(?P<mid>(?:(?:одн[оа]|один)[ \u00a0]+из[ \u00a0]+)?"
                       r"(?:[а-яё-]+(?:ое|ее|ый|ий|ой|ая|яя|ые|ие|ых|их)[ \u00a0]+){0,3})"
                       r"(?=[МмРр])(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*)(?![\w-])")
+# "Сырымбет является крупнейшим неосвоенным месторождением олова": the same with a verb of being
+_IS_KW = re.compile(r"(?<=[\w»\"”])[ \u00a0](?=[яЯсСоО])(?:является|являются|являлось|являлся|считается|считаются|"
+                    r"стал[оа]?|остается|остаётся)[ \u00a0]+(?P<mid>(?:одн(?:им|ой|ими)[ \u00a0]+из[ \u00a0]+)?"
+                    r"(?:[а-яё-]+(?:ым|им|ой|ей|ыми|ими|ых|их)[ \u00a0]+){0,3})"
+                    r"(?=[МмРр])(?P<kw>[Мм]есторождени(?:ем|ями|й)|[Рр]удник(?:ом|ами|ов))(?![\w-])")
 _NAMES_BEFORE = re.compile(r"(?P<names>" + _NAME1 + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)")
 _CLAUSE_START = re.compile(r"(?:^|[.!?][ \u00a0]+|\n|,[ \u00a0]+)")
 # a sentence that speaks of the place just named: "Там добывают вольфрам", "Его запасы золота ..."
@@ -331,7 +336,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         if listed is not None:
             for c in items:
                 links.append((listed, c))
-    for m in _DASH_KW.finditer(text) if "—" in text or "–" in text or " - " in text else ():
+    dashed_kw = list(_DASH_KW.finditer(text)) if "—" in text or "–" in text or " - " in text else []
+    for m in [*dashed_kw, *(_IS_KW.finditer(text) if "явля" in text or "счита" in text or "ста" in text else ())]:
         ss, _se = sents.span(m.start())
         names = next((n for c in _CLAUSE_START.finditer(text, ss, m.start())
                       if (n := _NAMES_BEFORE.fullmatch(text, c.end(), m.start())) is not None), None)
