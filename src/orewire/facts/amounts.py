@@ -8,7 +8,7 @@ from datetime import datetime
 from itertools import pairwise
 
 from orewire.facts.rates import to_usd
-from orewire.facts.text import BETWEEN_BEFORE, NUMBER, SCALES, parse_number
+from orewire.facts.text import BETWEEN_BEFORE, NUMBER, SCALES, near_digits, parse_number
 
 _PREFIX = {
     "US$": "USD", "U.S.$": "USD", "USD": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "AUD": "AUD",
@@ -68,11 +68,16 @@ def _scale(word: str | None) -> float:
         return 1.0
     return SCALES.get(word.lower(), 1.0)
 
+# an amount opens with its currency (five characters at most, and a space) or its figure (a "." before
+# the digits at most): it is looked for only there
+_REACH = max(len(p) for p in _PREFIX) + 2
+_FIRST = "".join(sorted({p[0] for p in _PREFIX})) + "0123456789."
+
 
 def find_amounts(text: str, published_at: datetime | None = None) -> list[Amount]:
     """Every money amount in ``text``, in order, with ``value_usd`` filled where possible."""
     found: list[Amount] = []
-    for m in AMOUNT_RE.finditer(text):
+    for m in near_digits(AMOUNT_RE, text, _REACH, _FIRST):
         if m.group("pre") is not None:
             pre = m.group("pre")
             # "US$" is fine, but a code glued to a word ("ABCUSD 5") is not a prefix

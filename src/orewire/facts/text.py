@@ -111,6 +111,28 @@ SCALES: dict[str, float] = {
 NUMBER = (r"\d{1,3},\d{1,2}(?=[ \t]*(?:million|billion|trillion|thousand|mln|bln|mn|bn)\b)|"
           r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\u00a0\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
 _DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def near_digits(rx: re.Pattern[str], text: str, reach: int, first: str) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern whose every match has a digit at most ``reach``
+    characters after its start and opens with one of the characters ``first`` (a figure, the
+    currency sign or code before it): the pattern is tried only at those places, not at every
+    character of the page. A match found is the leftmost one, as the scan's would be; the next is
+    looked for after its end."""
+    pos = 0  # where the last match ended
+    tried = -1  # every place up to here was tried
+    for d in _DIGIT_RUN.finditer(text):
+        s = d.start()
+        for p in range(max(pos, tried + 1, s - reach), s + 1):
+            if text[p] not in first:
+                continue
+            m = rx.match(text, p)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+        tried = max(tried, s)
 
 
 def parse_number(s: str) -> float | None:
