@@ -761,3 +761,9 @@ def test_a_name_after_the_district_and_a_latin_deposit_name(text: str, deposits:
 ])
 def test_names_before_a_verb_of_being_and_a_deposit_word(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+def test_what_the_ore_holds_after_a_sentence_on_the_deposit() -> None:
+    text = ("Компания работает на месторождении Сокол. Месторождение Таежное открыли в 1970-х годах. "
+            "В руде содержатся медь, никель и кобальт.")
+    assert _deposits(text) == {"Sokol": [], "Tayezhnoye": ["copper", "nickel", "cobalt"]}

@@ -180,8 +180,9 @@ def _adjective_deposit(adj: str, kw: str, text: str) -> str:
 
 # "Кроме золота здесь добывается серебро", "отсюда извлекают медь": the place just named, inside a sentence
 _HERE_MID = re.compile(r"(?=[зот])(?<=[\w,][ \u00a0])(?:здесь|отсюда|там)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:добыва|добыт|извлека|извлеч)[а-яё]*")
-_PRONOUN_HOLDS = re.compile(r"(?=О)(?:^|(?<=[.!?][ \u00a0])|(?<=\n))(?:Оно|Он)[ \u00a0]+(?:[а-яё]+[ \u00a0]+){0,3}?"
-                            r"(?:содерж|богат|включа)[а-яё]*")
+# "Оно содержит", "Он богат", "В руде содержатся", "Руды содержат": the deposit named before
+_PRONOUN_HOLDS = re.compile(r"(?=[ОРВ])(?:^|(?<=[.!?][ \u00a0])|(?<=\n))(?:Оно|Он|Руды?|В[ \u00a0]+руд(?:е|ах))[ \u00a0]+"
+                            r"(?:[а-яё]+[ \u00a0]+){0,3}?(?:содерж|богат|включа)[а-яё]*")
 _DASH_NAME = re.compile(r"[\s\u00a0]*[-–—][\s\u00a0]*(?:[а-яё-]+[\s\u00a0]+){0,2}[«\"“„A-ZА-ЯЁ]")
 _BARE_KW = re.compile(r"(?<![\w-])(?:[Мм]есторождени[а-яё]*|[Уу]част(?:ок|к[аеуи]|ком))(?![\w-])")
 
@@ -389,7 +390,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             if loc is not None and m.group("loc") not in loc.forms:
                 loc.forms.append(m.group("loc"))
     # a sentence that opens with "Оно содержит", "Он богат": the deposit named before
-    for m in _PRONOUN_HOLDS.finditer(text) if "Он" in text else ():
+    for m in _PRONOUN_HOLDS.finditer(text) if "Он" in text or "руд" in text else ():
         bare.append((m.start(), m.end()))
     # a deposit word with no name but with its commodity: "месторождение олова", "запасы месторождения ... меди"
     for m in _BARE_KW.finditer(text):
