@@ -22,6 +22,9 @@ def test_the_same_amounts_as_a_scan_of_every_character() -> None:
     rnd = random.Random(7)
     alphabet = "0123456789 .,-–$€£¥₸USDKZTHK$NZ$U.S.$Rp million bn m tenge to\u00a0"
     texts = SENTENCES + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 90))) for _ in range(3000)]
+    # pages dense with figures, where the scan takes over part way
+    texts += [" ".join(SENTENCES) * 3 + ",".join(str(rnd.randint(0, 999)) for _ in range(400)) + " $5 million"]
+    texts += ["".join(rnd.choice(alphabet) for _ in range(20000))]
     for text in texts:
         scanned = [(m.span(), m.groupdict()) for m in AMOUNT_RE.finditer(text)]
         near = [(m.span(), m.groupdict()) for m in near_digits(AMOUNT_RE, text, _REACH, _FIRST)]

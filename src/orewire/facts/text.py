@@ -122,8 +122,13 @@ def near_digits(rx: re.Pattern[str], text: str, reach: int, first: str) -> Itera
     looked for after its end."""
     pos = 0  # where the last match ended
     tried = -1  # every place up to here was tried
+    runs = 0
     for d in _DIGIT_RUN.finditer(text):
         s = d.start()
+        runs += 1
+        if runs > 128 and runs * 32 > s:  # a page dense with figures: the scan itself is then the quicker
+            yield from rx.finditer(text, pos)
+            return
         for p in range(max(pos, tried + 1, s - reach), s + 1):
             if text[p] not in first:
                 continue
