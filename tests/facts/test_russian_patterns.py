@@ -767,3 +767,19 @@ def test_what_the_ore_holds_after_a_sentence_on_the_deposit() -> None:
     text = ("Компания работает на месторождении Сокол. Месторождение Таежное открыли в 1970-х годах. "
             "В руде содержатся медь, никель и кобальт.")
     assert _deposits(text) == {"Sokol": [], "Tayezhnoye": ["copper", "nickel", "cobalt"]}
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a company word before a known name in quotes is the known company
+    ("В числе крупнейших названы ТОО «Корпорация Казахмыс» и ТОО «Казцинк».", {"Kazakhmys", "Kazzinc"}),
+    # an outlet named after "редакции" in capitals with its domain is no company
+    ("Об этом сообщили в ответ на запрос редакции QAZMINE.KZ, говорится в материале.", set()),
+])
+def test_a_company_word_before_a_known_name_and_an_outlet(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies
+
+
+def test_a_plural_deposit_word_with_commodities_is_no_one_deposits() -> None:
+    text = ("Делегация побывала на Велиховском месторождении железных руд. Инвесторам показали возможности "
+            "разработки месторождений никелевых руд.")
+    assert _deposits(text) == {"Velikhovskoye": ["iron ore"]}

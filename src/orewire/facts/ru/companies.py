@@ -43,6 +43,9 @@ _LATIN_SKIP = re.compile(r"^(?:[IVX]+|USD|EUR|KZT|RUB|UZS|KGS|CNY|GDP|CEO|CFO|CO
                          r"search|login|share|print|rss))$")
 
 
+_GENERIC_FIRST = re.compile(r"(?:Корпорация|Компания|Группа|Холдинг|Концерн|ГК)[ \u00a0]+(?=[A-ZА-ЯЁ«])")
+
+
 def _company(found: Found, raw: str, start: int, end: int) -> None:
     name = strip_quotes(raw)
     inner = re.search(r"[„“\"«]([^„“\"«»”]+)[”“\"»]?$", name)
@@ -53,6 +56,10 @@ def _company(found: Found, raw: str, start: int, end: int) -> None:
     if len(name) < 2 or not (name[:1].isupper() or name[:1].isdigit()):
         return
     k = gz.lookup(name)
+    generic = _GENERIC_FIRST.match(name)
+    if k is None and generic is not None:  # «Корпорация Казахмыс», «Группа Селигдар»: the known company itself
+        rest = gz.lookup(name[generic.end():])
+        k = rest if rest is not None and rest.kind == "company" else None
     if k is None and " " in name:  # «Кумтор голд компани»: a known name written with small letters
         k = gz.lookup(" ".join(w[:1].upper() + w[1:] for w in name.split()))
     elif k is None and not name[1:].islower() and not name.isupper():  # «НорНикель»: a capital inside the word
@@ -350,7 +357,7 @@ def _in_code_line(text: str, pos: int) -> bool:
 
 
 # "сообщает NEDRADV", "передает Reuters", "пишет издание ...": a news source, not a company of the story
-_MEDIA_BEFORE = re.compile(r"(?:сообща[ею]т|переда[ею]т|пишет|информирует|(?:агентств|издани|портал|газет|телеканал)[а-яё]*)"
+_MEDIA_BEFORE = re.compile(r"(?:сообща[ею]т|переда[ею]т|пишет|информирует|(?:агентств|издани|портал|газет|телеканал|редакци)[а-яё]*)"
                            r"[\s\u00a0]+$")
 
 
@@ -413,7 +420,7 @@ def find_latin_companies(text: str, found: Found) -> None:
         follow = text[e:e + 30]
         if re.match(r"[ \u00a0][a-z]{2,}", follow) and not re.match(r"[ \u00a0](?:of|and|de|for|the|plc|ltd|inc|llc|corp)\b", follow):
             continue  # a sentence in a Latin-script language, not a name
-        if raw.startswith(("http", "www")) or re.search(r"\.(?:kz|ru|uz|kg|tj|com|org|net|mn)$", raw):
+        if raw.startswith(("http", "www")) or re.search(r"\.(?:kz|ru|uz|kg|tj|com|org|net|mn)$", raw, re.IGNORECASE):
             continue
         name = _strip_latin_legal(raw)
         if not name or _LATIN_SKIP.match(name) or all(_LATIN_SKIP.match(w) for w in name.split()) or name in _LATIN_LEGAL \

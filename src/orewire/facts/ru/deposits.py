@@ -184,7 +184,8 @@ _HERE_MID = re.compile(r"(?=[зот])(?<=[\w,][ \u00a0])(?:здесь|отсюд
 _PRONOUN_HOLDS = re.compile(r"(?=[ОРВ])(?:^|(?<=[.!?][ \u00a0])|(?<=\n))(?:Оно|Он|Руды?|В[ \u00a0]+руд(?:е|ах))[ \u00a0]+"
                             r"(?:[а-яё]+[ \u00a0]+){0,3}?(?:содерж|богат|включа)[а-яё]*")
 _DASH_NAME = re.compile(r"[\s\u00a0]*[-–—][\s\u00a0]*(?:[а-яё-]+[\s\u00a0]+){0,2}[«\"“„A-ZА-ЯЁ]")
-_BARE_KW = re.compile(r"(?<![\w-])(?:[Мм]есторождени[а-яё]*|[Уу]част(?:ок|к[аеуи]|ком))(?![\w-])")
+# a deposit word in the singular (or "месторождения", which may be one): the plural speaks of no one deposit
+_BARE_KW = re.compile(r"(?<![\w-])(?:[Мм]есторождени(?:е|я|ю|ем|и)|[Уу]част(?:ок|к[аеуи]|ком))(?![\w-])")
 
 
 def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: Sentences,
