@@ -440,10 +440,19 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("reserves", 2.1e6, None, {"commodity": "ore"}), ("reserves", 4.2, None, {"commodity": "gold"}),
       ("reserves", 2.5, None, {"commodity": "silver"}), ("reserves", 283600, None, {"commodity": "gold"}),
       ("reserves", 168800, None, {"commodity": "silver"})]),
-    # a list of "metal – figure"
+    # a list of "metal – figure", with decimal commas, one basis for the list
     ("The mine plan provides for extraction of ore – 6,200 thousand tons, zinc – 95.4 thousand tons and silver – "
      "80.5 tons.", [("production", 6.2e6, None, {"commodity": "ore"}), ("production", 95400, None, {"commodity": "zinc"}),
                     ("production", 80.5, None, {"commodity": "silver"})]),
+    ("The mine plan provides for extraction of ore – 8 640 thousand tons, lead – 98,6 thousand tons, barite – "
+     "1420,5 thousand tons, silver – 54,1 tons.",
+     [("production", 8.64e6, None, {"commodity": "ore", "basis": "plan"}),
+      ("production", 98600, None, {"commodity": "lead", "basis": "plan"}),
+      ("production", 1420500, None, {"commodity": "barite", "basis": "plan"}),
+      ("production", 54.1, None, {"commodity": "silver", "basis": "plan"})]),
+    # gold equivalent ounces
+    ("Polymetal expects to produce 1,700 GE koz in 2024.",
+     [("production", 1.7e6, "Polymetal", {"basis": "plan", "period": "2024"})]),
     # two buyers, each paying in its own clause
     ("Under the agreement, Cameco will pay $90 million for 5% of Inkai, while Orano will pay $60 million for "
      "3% of Inkai.", [("deal", 90e6, "Inkai", {"party": "Cameco"}), ("deal", 5, "Inkai", {"party": "Cameco"}),

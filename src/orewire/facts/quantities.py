@@ -21,6 +21,9 @@ UNITS: dict[str, tuple[str, float]] = {
     "dry metric tons": ("t", 1.0), "wmt": ("t", 1.0), "dmt": ("t", 1.0), "tU": ("t", 1.0), "tU3O8": ("t", 1.0),
     "kilograms": ("t", 1e-3), "kilogrammes": ("t", 1e-3), "kg": ("t", 1e-3),
     "Moz": ("oz", 1e6), "Mozs": ("oz", 1e6), "moz": ("oz", 1e6), "koz": ("oz", 1e3), "Koz": ("oz", 1e3),
+    # gold equivalent, as producers of gold and silver report ("1,500 GE koz", "480 koz GE")
+    "GE koz": ("oz", 1e3), "GE Koz": ("oz", 1e3), "GE Moz": ("oz", 1e6), "GE oz": ("oz", 1.0), "GEOs": ("oz", 1.0),
+    "koz GE": ("oz", 1e3), "Koz GE": ("oz", 1e3), "Moz GE": ("oz", 1e6), "oz GE": ("oz", 1.0), "GEO": ("oz", 1.0),
     "troy ounces": ("oz", 1.0), "ounces": ("oz", 1.0), "ounce": ("oz", 1.0), "oz": ("oz", 1.0), "ozs": ("oz", 1.0),
     "Mlbs": ("lb", 1e6), "Mlb": ("lb", 1e6), "M lbs": ("lb", 1e6), "mlbs": ("lb", 1e6), "Blbs": ("lb", 1e9), "Blb": ("lb", 1e9),
     "klbs": ("lb", 1e3), "pounds": ("lb", 1.0), "pound": ("lb", 1.0), "lbs": ("lb", 1.0), "lb": ("lb", 1.0),
@@ -42,7 +45,8 @@ _SCALABLE = {"t", "oz", "lb"}
 _unit_alt = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _SCALE = r"(?:thousands?|millions?|billions?|mln|bln|mn|bn)"
 # "8 021 ounces": thousands grouped by plain spaces, as many wires write them
-_NUMBER_Q = rf"\d{{1,3}}(?: \d{{3}})+(?:\.\d+)?(?![\d,.]\d)|{NUMBER}"
+# "69,2 tons", "2611,0 thousand tons": one or two digits after a comma make a decimal comma, never thousands
+_NUMBER_Q = rf"\d{{1,3}}(?: \d{{3}})+(?:\.\d+)?(?![\d,.]\d)|\d+,\d{{1,2}}(?![\d,.]?\d)|{NUMBER}"
 QUANTITY_RE = re.compile(
     rf"(?<![\w$€£¥₸₽.,/])(?P<num>{_NUMBER_Q})"
     rf"(?:[\s\-‑]?(?P<scale>{_SCALE})\b[\s\-‑]*|(?P<mscale>m)\s?(?=tonnes|tons|ounces|oz|pounds|lbs)|[\s\-‑]?)"

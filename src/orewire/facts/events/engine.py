@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from datetime import datetime
 
+from orewire.facts import gazetteer as gz
 from orewire.facts.events import periods
 from orewire.facts.events.article import Article, Number
 from orewire.facts.events.extra import extra_numbers
@@ -429,7 +430,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
 
 
 # from one figure to the next of a list: " to 160,000 tonnes of copper and ", " tonnes of zinc, "
-_NEXT_IN_LIST = re.compile(r"(?:\s*(?:to|-|–|—|до)\s*[\d.,]+)?\s*(?:[^\W\d]+\.?\s+){0,4}?(?:and|as well as|,|и)\s+"
+_NEXT_IN_LIST = re.compile(r"(?:\s*(?:to|-|–|—|до)\s*[\d.,]+)?\s*(?:[^\W\d]+\.?\s*){0,4}?(?:and|as well as|,|и)\s+"
+                           r"(?:[^\W\d_]+\s*[–—:]\s*)?"  # "..., silver – 69.2 tons"
                            r"(?:up to\s+|about\s+|around\s+|some\s+|nearly\s+|около\s+|до\s+)?", re.IGNORECASE)
 
 
@@ -545,6 +547,9 @@ def _commodity_told(num: Number, art: Article) -> str | None:
     before = art.commodities_from(max(0, num.start - 40), num.start)
     if before and before[-1][1] <= num.start and _DASH.fullmatch(text, before[-1][1], num.start):
         return before[-1][2]
+    dash = _WORD_DASH.search(text, max(0, num.start - 30), num.start)
+    if dash is not None and dash.group(1).lower() in _COMMODITY_WORD:
+        return _COMMODITY_WORD[dash.group(1).lower()]  # "lead – 156.3 thousand tons": a word of a metal list
     inside = art.commodities_from(num.start, num.end)
     if inside and num.fact is not None and num.fact.unit == "g/t":
         return inside[0][2]
@@ -561,6 +566,8 @@ def _commodity_told(num: Number, art: Article) -> str | None:
 
 _ORE_DASH = re.compile(r"\b(?:ore|руды|руда)\s*[–—:]\s*$", re.IGNORECASE)
 _DASH = re.compile(r"\s*[–—:]\s*")
+_WORD_DASH = re.compile(r"(?<![\w-])([^\W\d_]+(?: [^\W\d_]+)?)\s*[–—:]\s*$")
+_COMMODITY_WORD = {form.lower(): canon for canon, forms in gz.COMMODITIES.items() for form in forms}
 # a range's upper end and its unit, after its lower end: " to 160,000 tonnes", "-140 koz"
 _UPPER_END = re.compile(r"\s*(?:to|-|–|—|до)\s*\d[\d.,]*(?:\s*(?:million|thousand|billion|mln|bn|млн|тыс|млрд)\.?)?\s*"
                         r"(?:[^\W\d]+\.?)", re.IGNORECASE)
