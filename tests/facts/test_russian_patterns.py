@@ -783,3 +783,13 @@ def test_a_plural_deposit_word_with_commodities_is_no_one_deposits() -> None:
     text = ("Делегация побывала на Велиховском месторождении железных руд. Инвесторам показали возможности "
             "разработки месторождений никелевых руд.")
     assert _deposits(text) == {"Velikhovskoye": ["iron ore"]}
+
+
+def test_one_place_adjective_with_two_deposit_words_is_one_deposit() -> None:
+    text = ("Холдинг осваивает Ольховское и Сосновское медные месторождения. Лицензиат Ольховского "
+            "и Сосновского участков недр — его дочернее общество.")
+    assert _deposits(text) == {"Olkhovskoye": ["copper"], "Sosnovskoye": ["copper"]}
+
+
+def test_a_plc_in_mixed_case_is_a_legal_form() -> None:
+    assert _names("Дочернее предприятие Polar Bear Resources Plc ведет добычу.", "company") == {"Polar Bear Resources"}

@@ -34,7 +34,7 @@ _CUE_CAPS = re.compile(_CUE + r"\s+(?!" + LEGAL_RU + r"(?![\w]))(?P<name>[А-Я�
 _LATIN_SEQ = re.compile(
     r"(?<![\w@/.:])[A-Z][\w’'&.\-]*(?:[ \u00a0](?:[A-Z][\w’'&.\-]*|\d+[A-Za-z][\w]*|of|and|&|de|for|the))*")
 _LATIN_LEGAL = {"Corporation", "Inc", "Inc.", "Ltd", "Ltd.", "Co", "Co.", "Corp", "Corp.", "plc", "PLC", "LLP", "LLC", "JSC", "PJSC",
-                "AG", "SA", "S.A.", "NV", "N.V.", "GmbH", "Limited", "Pty", "Pty."}
+                "AG", "SA", "S.A.", "NV", "N.V.", "GmbH", "Limited", "Pty", "Pty.", "Plc"}
 _LATIN_SKIP = re.compile(r"^(?:[IVX]+|USD|EUR|KZT|RUB|UZS|KGS|CNY|GDP|CEO|CFO|COO|ESG|IPO|LME|EBITDA|OK|[ABCPN]\d{1,2}|"
                          r"JORC|KAZRC|PERC|CRIRSCO|SAMREC|NI|NI 43-101|AIX|KASE|MOEX|LSE|HKEX|NYSE|ASX|TSX|SSE|"
                          r"[A-Z]|IT|PR|TV|VIP|PDF|WhatsApp|Telegram|Facebook|Twitter|Instagram|YouTube|Google|"

@@ -161,6 +161,15 @@ def _deposit_name(found: Found, raw: str, start: int, end: int, text: str, kw: s
     return ent
 
 
+def _same_adjective(found: Found, adj: str) -> Ent | None:
+    """The deposit found before under the same place adjective in another gender or case."""
+    neuter = morph.adjective_neuter(adj)
+    if neuter == adj and not adj.endswith(("ское", "цкое", "ное")):
+        return None
+    return next((ent for ent in found.ents.values() if ent.kind == "deposit"
+                 and any(morph.adjective_neuter(f) == neuter for f in ent.forms)), None)
+
+
 def _adjective_deposit(adj: str, kw: str, text: str) -> str:
     """The canonical Cyrillic name of "Удоканского месторождения": the noun when the text also
     uses it or the adjective is built on a noun in -й/-ь (Дюсембайского -> Дюсембай), else the
@@ -244,8 +253,13 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                         for c in near:
                             links.append((ent, c))
                 continue
-            name = _adjective_deposit(a, kw, text)
-            ent2 = _deposit_name(found, name, s, pos, text, kw)
+            same = _same_adjective(found, a)  # "Еланского месторождения ... Еланского участка": one deposit
+            if same is not None:
+                found.add("deposit", same.name, a, s, pos)
+                found.claim(s, pos)
+                ent2: Ent | None = same
+            else:
+                ent2 = _deposit_name(found, _adjective_deposit(a, kw, text), s, pos, text, kw)
             if ent2 is not None:
                 if a not in ent2.forms:
                     ent2.forms.append(a)
