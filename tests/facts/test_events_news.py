@@ -450,6 +450,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
       ("production", 98600, None, {"commodity": "lead", "basis": "plan"}),
       ("production", 1420500, None, {"commodity": "barite", "basis": "plan"}),
       ("production", 54.1, None, {"commodity": "silver", "basis": "plan"})]),
+    # the value of the goods traded, told after their tonnage
+    ("Exports of refined copper from Kazakhstan amounted to 380,000 tonnes valued at $3.1 billion.",
+     [("trade", 380000, "Kazakhstan", {"direction": "export"}), ("trade", 3.1e9, "Kazakhstan", {})]),
+    ("Kyrgyzstan sold 12.2 tons of gold abroad worth $690 million.",
+     [("trade", 12.2, "Kyrgyzstan", {"commodity": "gold"}), ("trade", 690e6, "Kyrgyzstan", {})]),
     # gold equivalent ounces
     ("Polymetal expects to produce 1,700 GE koz in 2024.",
      [("production", 1.7e6, "Polymetal", {"basis": "plan", "period": "2024"})]),

@@ -333,7 +333,7 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             after = text[num.end:min(se, num.end + 40)]
             skip = lex.skip_after.match(after) or search_lower(lex.skip_before, before)
             if skip and not (lex.skip_unless.search(text, max(ss, num.start - 60), num.start)
-                             and not lex.skip_after.match(after)):
+                             and not lex.skip_after.match(after)) and not _goods_value(num, previous, text, ss):
                 return None  # a price or a value; but "a deal valued at $1.88 billion" is the deal's price
         cues = lex.amount if num.what == "a" else lex.quantity
         if num.what == "q" and num.fact is not None and num.fact.unit == "g/t":
@@ -384,6 +384,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             between = [m for m in lex.amount[kind].finditer(text, fin[-1].end(), num.start)] if fin else []
             if fin and not [m for m in between if not lex.sale_word.fullmatch(m.group(0))]:
                 kind, cue_at = "financial", fin[-1].start()
+        if num.what == "a" and kind != "trade" and _goods_value(num, previous, text, ss):
+            kind = "trade"  # "sold 14.5 tons of gold abroad worth $820 million": the value of the goods traded
         if kind == "reserves" and art.search(lex.mined, a, b) and not art.search(lex.reserves_noun, a, b):
             kind = "production"
         if num.what == "q" and num.fact is not None and num.fact.unit == "g/t" and kind == "production":
@@ -429,6 +431,16 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
     return ev
 
 
+def _goods_value(num: Number, previous: Event | None, text: str, ss: int) -> bool:
+    """Whether the amount ``num`` is the value of the tonnage traded just before it in its sentence."""
+    return previous is not None and previous.kind == "trade" and previous.quantity is not None \
+        and previous.sentence_start == ss and _GOODS_VALUE.fullmatch(text, previous.end, num.start) is not None
+
+
+# from a tonnage traded to its value: " of gold abroad worth ", " valued at ", " (", ", or "
+_GOODS_VALUE = re.compile(r"\s*(?:of\s+)?(?:[^\W\d]+\s+){0,4}?(?:worth|valued\s+at|for|totall?ing|amounting\s+to|\(|,\s*or|"
+                          r"на\s+сумму|стоимостью)\s*(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|около\s+)?",
+                          re.IGNORECASE)
 # from one figure to the next of a list: " to 160,000 tonnes of copper and ", " tonnes of zinc, "
 _NEXT_IN_LIST = re.compile(r"(?:\s*(?:to|-|–|—|до)\s*[\d.,]+)?\s*(?:[^\W\d]+\.?\s*){0,4}?(?:and|as well as|,|и)\s+"
                            r"(?:[^\W\d_]+\s*[–—:]\s*)?"  # "..., silver – 69.2 tons"
