@@ -455,6 +455,12 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("trade", 380000, "Kazakhstan", {"direction": "export"}), ("trade", 3.1e9, "Kazakhstan", {})]),
     ("Kyrgyzstan sold 12.2 tons of gold abroad worth $690 million.",
      [("trade", 12.2, "Kyrgyzstan", {"commodity": "gold"}), ("trade", 690e6, "Kyrgyzstan", {})]),
+    # India's scales and million metric tonnes
+    ("Hindalco plans capex of Rs 2.5 lakh crore over five years.", [("investment", 2.5e12, "Hindalco", {})]),
+    ("The company will invest INR 500 crore in the Talabira coal mine.", [("investment", 5e9, "Talabira", {})]),
+    ("Coal India produced 62 MMT of coal in April 2024.",
+     [("production", 62e6, "Coal India", {"commodity": "coal", "period": "2024", "basis": "actual"})]),
+    ("The washery will process 5 MMTPA of coal.", [("production", 5e6, None, {"basis": "capacity"})]),
     # gold equivalent ounces
     ("Polymetal expects to produce 1,700 GE koz in 2024.",
      [("production", 1.7e6, "Polymetal", {"basis": "plan", "period": "2024"})]),

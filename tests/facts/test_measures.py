@@ -35,6 +35,9 @@ def _amounts(text: str, **kw: object) -> list[tuple[float, str]]:
         ("a $40m deal", 40e6, "USD"),
         ("100 million Australian dollars", 100e6, "AUD"),
         ("5.2 trillion soums", 5.2e12, "UZS"),
+        ("will invest INR 500 crore", 5e9, "INR"),
+        ("INR 2.5 lakh crore of capex", 2.5e12, "INR"),
+        ("INR 40 lakh in fees", 4e6, "INR"),
     ],
 )
 def test_amount_forms(text: str, value: float, currency: str) -> None:
@@ -88,6 +91,12 @@ def test_percentages_and_plain_numbers_are_not_amounts() -> None:
         ("a depth of 300 meters", 300, "m"),
         ("1.3 billion pounds of copper", 1.3e9, "lb"),
         ("500 hectares", 5, "km2"),
+        ("25 MMT of coal", 25e6, "t"),
+        ("a 5 MMTPA washery", 5e6, "t"),
+        ("69,2 tons of silver", 69.2, "t"),
+        ("2611,0 thousand tons of barite", 2611e3, "t"),
+        ("1,500 GE koz", 1.5e6, "oz"),
+        ("1,250 tons", 1250, "t"),
     ],
 )
 def test_quantity_forms(text: str, value: float, unit: str) -> None:

@@ -31,7 +31,8 @@ _DOLLAR_ADJ = {"US": "USD", "U.S.": "USD", "American": "USD", "Australian": "AUD
                "Hong Kong": "HKD", "Singapore": "SGD", "New Zealand": "NZD"}
 
 # scale words in any case ("$165 Million" in a headline)
-_SCALE = r"(?i:thousand|million|billion|trillion|mln|bln|trln|tln|mn|bn|trn|tn|mlrd)"
+# and India's: "INR 500 crore", "Rs 2.5 lakh crore"
+_SCALE = r"(?i:lakh[ \t]crore|thousand|million|billion|trillion|crores?|lakhs?|mln|bln|trln|tln|mn|bn|trn|tn|mlrd)"
 _prefix_alt = "|".join(re.escape(p) for p in sorted(_PREFIX, key=len, reverse=True))
 _suffix_alt = "|".join(re.escape(s) for s in sorted(_SUFFIX, key=len, reverse=True))
 _adj_alt = "|".join(re.escape(a) for a in sorted(_DOLLAR_ADJ, key=len, reverse=True))
@@ -66,7 +67,7 @@ class Amount:
 def _scale(word: str | None) -> float:
     if not word:
         return 1.0
-    return SCALES.get(word.lower(), 1.0)
+    return SCALES.get(" ".join(word.lower().split()), 1.0)
 
 # an amount opens with its currency (five characters at most, and a space) or its figure (a "." before
 # the digits at most): it is looked for only there

@@ -18,13 +18,13 @@ from orewire.facts.model import Fact
 from orewire.facts.rates import to_usd
 from orewire.facts.text import NUMBER, SCALES, parse_number
 
-_SCALE = r"(?:thousand|million|billion|trillion|mln|bln|mn|bn|lakh|crore)"
+_SCALE = r"(?:thousand|million|billion|trillion|mln|bln|mn|bn|lakh\s+crore|lakh|crore)"
 _ADJ = (r"(?:(?:gold|silver|copper|nickel|zinc|uranium|platinum|palladium|metal)[\s-]+)?equivalent|recoverable|"
         r"contained|payable|attributable|refined|fine|troy|gold|silver")
 _UNITS = {"ounces": ("oz", 1.0), "ounce": ("oz", 1.0), "oz": ("oz", 1.0), "tonnes": ("t", 1.0), "tons": ("t", 1.0),
           "tonne": ("t", 1.0), "ton": ("t", 1.0), "pounds": ("lb", 1.0), "lbs": ("lb", 1.0), "lb": ("lb", 1.0),
           "geos": ("oz", 1.0), "geo": ("oz", 1.0), "kilos": ("t", 1e-3), "mtpa": ("t", 1e6)}
-_EXTRA_SCALES = {"lakh": 1e5, "crore": 1e7}
+_EXTRA_SCALES = {"lakh": 1e5, "crore": 1e7, "lakh crore": 1e12}
 _QUANTITY = re.compile(
     rf"(?<![\w$€£.,/])(?P<num>{NUMBER})(?:[\s-]?(?P<scale>{_SCALE})\b)?"
     rf"(?:[\s-]+(?:{_ADJ})(?:[\s-]+(?:gold|silver))?[\s-]+(?P<unit>ounces|ounce|oz|tonnes|tons|tonne|ton|pounds|lbs|lb)\b"
@@ -113,7 +113,7 @@ def near_hits(text: str, low: str, rx: re.Pattern[str], needles: tuple[str, ...]
 def _scale(word: str | None) -> float:
     if not word:
         return 1.0
-    word = word.lower()
+    word = " ".join(word.lower().split())
     return _EXTRA_SCALES.get(word) or SCALES.get(word, 1.0)
 
 
