@@ -793,3 +793,24 @@ def test_one_place_adjective_with_two_deposit_words_is_one_deposit() -> None:
 
 def test_a_plc_in_mixed_case_is_a_legal_form() -> None:
     assert _names("Дочернее предприятие Polar Bear Resources Plc ведет добычу.", "company") == {"Polar Bear Resources"}
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a fund's quoted name, a quoted name that ends with "компания"
+    ("Заявки подали связанные с фондом «Восход» «Северная рудная компания» и «Полюс».",
+     {"Voskhod", "Severnaya rudnaya kompaniya", "Polyus"}),
+    # a combine (ГМК) named by its adjective is a company; a plant (ГОК) is one when it acts as the subsidiary
+    ("Тайгинский ГМК, входящий в активы «Росатома», купил проект.", {"Tayginsky GMK", "Rosatom"}),
+    ("Лицензию «дочка» «Металлоинвеста» - Лесогорский ГОК - получила в 2010 году. Качканарский ГОК вырос.",
+     {"Metalloinvest", "Lesogorsky GOK"}),
+    # a known company's name in small letters keeps its Latin name
+    ("Рудник передан СП «Талко Голд».", {"TALCO Gold"}),
+])
+def test_funds_combines_subsidiary_plants_and_known_words_in_small_letters(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies
+
+
+def test_the_owner_in_quotes_after_plural_mines_is_no_deposit() -> None:
+    text = "Сейчас все 14 рудников «Казахмыса» перерабатывают 42 млн т руды; месторождений «Акбулак» и «Тасты» две."
+    assert _deposits(text) == {"Akbulak": [], "Tasty": []}
+    assert _names(text, "company") == {"Kazakhmys"}

@@ -16,7 +16,7 @@ _QUOTED_LEGAL_AFTER = re.compile(r"[«\"“„](?P<name>[A-ZА-ЯЁ][^«»\"“�
 _DEPOSIT_WORD_BEFORE = re.compile(r"(?:месторождени|рудник|участ|карьер|площад)[а-яё]*[\s\u00a0]*$")
 _CUE = (r"(?<![\w-])(?=[КкНнОоИиПпГгХхФф«Дд])(?:[Кк]омпани(?:ей|[яиюй])|[Нн]едропользовател(?:ем|[ьяюеи])|[Оо]ператор[а-яё]{0,3}|"
         r"[Ии]нвестор[а-яё]{0,3}|[Пп]одрядчик[а-яё]{0,3}|[Гг]оскорпораци(?:ей|[яиюй])|[Кк]омпаниями|[Пп]редприяти(?:ем|[еяюи])|"
-        r"[Кк]омбинат[а-яё]*|[Хх]олдинг[а-яё]*|[Кк]орпораци(?:ей|[яиюй])|[Кк]онцерн[а-яё]*|[Фф]ирм[аыуео]й?|«дочк[аиуой]+»|[Дд]очк[аиуой]+|[Пп]роизводител[ья]м?)")
+        r"[Кк]омбинат[а-яё]*|[Хх]олдинг[а-яё]*|[Кк]орпораци(?:ей|[яиюй])|[Кк]онцерн[а-яё]*|[Фф]ирм[аыуео]й?|[Фф]онд(?:ом|а|у|е)?|«дочк[аиуой]+»|[Дд]очк[аиуой]+|[Пп]роизводител[ья]м?)")
 _LEGAL_BARE = re.compile(r"(?<![\w-])" + LEGAL_RU + r"\s+(?P<name>(?:[A-ZА-ЯЁ][\w&.-]*)(?:\s[A-ZА-ЯЁ][\w&.-]*){0,3})")
 _CUE_QUOTED = re.compile(_CUE + r"(?:\s+по\s+[а-яё]+(?:\s+(?!месторожд|рудник|участ|карьер|проект)[а-яё]+){0,3}?)?"
                          r"\s+[«\"“„](?P<name>[^«»\"“”„\n]{2,60}?)[»\"”“]")
@@ -101,18 +101,31 @@ _PLANT_QUOTED = re.compile(r"(?<![\w-])(?P<legal>" + LEGAL_RU + r"[\s\u00a0]+)?�
 
 
 _CUE_END = re.compile(_CUE + r"[\s\u00a0]*$")
+_COMBINE_ADJ = re.compile(r"(?<![\w-])(?P<adj>" + _PLANT_ADJ1 + r")[\s\u00a0]+ГМК(?![\w«\"“„-])(?![\s\u00a0]*[«\"“„])")
+_PLANT_MEMBER = re.compile(r"[\s\u00a0]*(?:,[\s\u00a0]*|\([\s\u00a0]*)?[Вв]ход(?:ит|ящ[а-яё]*|ил[аио]?)[\s\u00a0]+в(?![\w-])")
+_APPOSITION_BEFORE = re.compile(r"(?:[Дд]очк[а-яё]*|[Кк]омпани[а-яё]*|[Пп]редприяти[а-яё]*|[Сс]труктур[а-яё]*)[»\"”“]?"
+                                r"(?:[\s\u00a0]+[«\"“„][^«»\"“”„\n]{1,40}[»\"”“])?[\s\u00a0]*[—–-][\s\u00a0]*$")
 
 
 def _plants(text: str, found: Found) -> None:
     """A plant (ГОК) is neither a deposit nor, unless a legal form says so ("ЗАО ГОК «Депутатский»"),
     a company: its words are taken so that no later rule reads them as a deposit."""
+    if "ГМК" in text:
+        for m in _COMBINE_ADJ.finditer(text):  # "Эльконский ГМК, входящий в активы «Росатома»": a company
+            if not found.overlaps(m.start(), m.end()):
+                _company(found, f"{morph.masculine_nominative(m.group('adj'))} ГМК", m.start(), m.end())
     if "ГОК" not in text:
         return
     for m in _PLANT_ADJ.finditer(text):
         if m.start() > 0 and text[m.start() - 1] in "«\"“„" and _CUE_END.search(text, max(0, m.start() - 40), m.start() - 1):
             continue  # "дочерняя компания «Михайловский ГОК»": a company by its cue, found below
-        if not found.overlaps(m.start(), m.end()):
-            found.claim(m.start(), m.end())
+        if found.overlaps(m.start(), m.end()):
+            continue
+        single = re.fullmatch(_PLANT_ADJ1 + r"[\s\u00a0]+ГОК", m.group(0))
+        if single and (_PLANT_MEMBER.match(text, m.end()) or _APPOSITION_BEFORE.search(text, max(0, m.start() - 60), m.start())):
+            # "«дочка» «Металлоинвеста» - Михайловский ГОК - получила", "Лебединский ГОК, входящий в ...": a company
+            _company(found, f"{morph.masculine_nominative(m.group(0).split()[0])} ГОК", m.start(), m.end())
+        found.claim(m.start(), m.end())
     for m in _PLANT_QUOTED.finditer(text):
         if found.overlaps(m.start("name"), m.end("name")):
             continue
@@ -266,6 +279,9 @@ _BEFORE_COMPANY = re.compile(r"[\s\u00a0]*(?:,|и|а[\s\u00a0]+также)[\s\u0
 _GENERIC_NAME = re.compile(r"(?:Компани|Групп|Обществ|Холдинг|Корпораци|Эмитент|Предприяти)[а-яё]{0,3}")
 
 
+_QUOTED_COMPANY_NOUN = re.compile(r"[«\"“„](?P<name>[А-ЯЁ][а-яё-]+(?:[ \u00a0][а-яё-]+){0,3}[ \u00a0](?:компания|корпорация))[»\"”“]")
+
+
 def _listed_companies(text: str, found: Found) -> None:
     ends = {me for ent in found.ents.values() if ent.kind == "company" for _ms, me in ent.mentions}
     for q in _QUOTED.finditer(text):
@@ -307,6 +323,9 @@ def find_companies(text: str, found: Found) -> None:
             _company(found, m.group("name"), m.start("name"), m.end("name"))
     _holdings(text, found)
     _listed_companies(text, found)
+    for m in _QUOTED_COMPANY_NOUN.finditer(text) if "компания" in text or "корпорация" in text else ():
+        if not found.overlaps(m.start("name"), m.end("name")):  # «Новая рудная компания»: its own word says it
+            _company(found, m.group("name"), m.start("name"), m.end("name"))
     for m in _CUE_WORDS.finditer(text):
         first = m.group("name").split()[0]
         if _POST_BEFORE.search(text, max(0, m.start() - 50), m.start()):

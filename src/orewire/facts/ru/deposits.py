@@ -148,6 +148,9 @@ def _deposit_name(found: Found, raw: str, start: int, end: int, text: str, kw: s
                        or (len(words) == 1 and morph.is_oblique_place(first) and not re.search(r"(?:ск|цк|н)(?:ом|ой|ого|ому|им)$", first))):
         return None  # "месторождения Центральной Азии", "месторождения Якутии": a place in the genitive
     k = gz.lookup(name)
+    if quoted and ((k is not None and k.kind == "company")
+                   or any(ent.kind == "company" and (start + 1, end - 1) in ent.mentions for ent in found.ents.values())):
+        return None  # "все 14 рудников «Казахмыса»": the company that owns them
     if kw is not None and kw.lower().startswith("проект") and (k is None or k.kind != "deposit"):
         return None  # after "проект" only a known deposit ("проект «Кумторзолото»", "проект Правительства")
     if k is not None and k.kind == "deposit":

@@ -131,6 +131,8 @@ def latin_name(name: str) -> str:
     for i, w in enumerate(parts):
         if w in single:
             words.append(single[w])
+        elif len(w) > 3 and w[:1].isupper() and w.upper() in single:  # «Талко Голд»: ТАЛКО in small letters
+            words.append(single[w.upper()])
         elif w in _ENGLISH_WORDS:
             words.append(_ENGLISH_WORDS[w])
         elif len(w) > 4 and w[:1].upper() + w[1:] in _ENGLISH_WORDS:  # «Казахстан инжиниринг»
