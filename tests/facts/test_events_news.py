@@ -455,6 +455,12 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("trade", 380000, "Kazakhstan", {"direction": "export"}), ("trade", 3.1e9, "Kazakhstan", {})]),
     ("Kyrgyzstan sold 12.2 tons of gold abroad worth $690 million.",
      [("trade", 12.2, "Kyrgyzstan", {"commodity": "gold"}), ("trade", 690e6, "Kyrgyzstan", {})]),
+    # a body's name ends at its comma: the deposit after "According to the Committee of Geology, the ..." is named
+    ("According to the Committee of Geology, the Kuranakh deposit contains 120 tonnes of gold.",
+     [("reserves", 120, "Kuranakh", {"commodity": "gold"})]),
+    # tonnes of uranium by their unit
+    ("In the first half of 2024, Kazatomprom produced 10,500 tU.",
+     [("production", 10500, "Kazatomprom", {"commodity": "uranium", "period": "2024"})]),
     # India's scales and million metric tonnes
     ("Hindalco plans capex of Rs 2.5 lakh crore over five years.", [("investment", 2.5e12, "Hindalco", {})]),
     ("The company will invest INR 500 crore in the Talabira coal mine.", [("investment", 5e9, "Talabira", {})]),

@@ -319,7 +319,9 @@ _QUOTED_ALIAS_RE = re.compile(
 _ORG_PAT_RE = re.compile(
     rf"(?<![\w-])(?P<name>(?:(?:State|Federal|National|Supreme|Regional)[ \t]+)?"
     rf"(?:Ministry|Committee|Agency|Service|Commission|Department|Inspectorate|Council|Chamber|Fund|Bank)"
-    rf"[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?{_CAP}(?:(?:[ \t]+|,[ \t]+)(?:and[ \t]+|of[ \t]+|for[ \t]+|the[ \t]+){{0,2}}{_CAP}){{0,8}})"
+    # "Ministry of Ecology, Geology and Natural Resources"; not "Committee of Geology, the Kuranakh deposit"
+    rf"[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?{_CAP}(?:(?:[ \t]+(?:and[ \t]+|of[ \t]+|for[ \t]+|the[ \t]+){{0,2}}|"
+    rf",[ \t]+(?:and[ \t]+|of[ \t]+|for[ \t]+){{0,2}}){_CAP}){{0,8}})"
 )
 _ORG_HEAD_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_CAP}(?:[ \t]+{_CAP}){{0,5}}[ \t]+(?:Ministry|Geological Survey|Survey|Development Bank|Bank|"

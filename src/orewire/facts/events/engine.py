@@ -556,6 +556,8 @@ def _commodity_told(num: Number, art: Article) -> str | None:
     text = art.text
     if _ORE_DASH.search(text, max(0, num.start - 12), num.start):
         return "ore"
+    if _URANIUM_UNIT.search(text, max(num.start, num.end - 8), num.end):
+        return "uranium"  # "10,500 tU", "4,000 tU3O8": tonnes of uranium by their unit
     before = art.commodities_from(max(0, num.start - 40), num.start)
     if before and before[-1][1] <= num.start and _DASH.fullmatch(text, before[-1][1], num.start):
         return before[-1][2]
@@ -578,6 +580,7 @@ def _commodity_told(num: Number, art: Article) -> str | None:
 
 _ORE_DASH = re.compile(r"\b(?:ore|руды|руда)\s*[–—:]\s*$", re.IGNORECASE)
 _DASH = re.compile(r"\s*[–—:]\s*")
+_URANIUM_UNIT = re.compile(r"\d\s?(?:tU|tU3O8|tonnes U3O8|tU₃O₈)$")
 _WORD_DASH = re.compile(r"(?<![\w-])([^\W\d_]+(?: [^\W\d_]+)?)\s*[–—:]\s*$")
 _COMMODITY_WORD = {form.lower(): canon for canon, forms in gz.COMMODITIES.items() for form in forms}
 # a range's upper end and its unit, after its lower end: " to 160,000 tonnes", "-140 koz"
