@@ -814,3 +814,15 @@ def test_the_owner_in_quotes_after_plural_mines_is_no_deposit() -> None:
     text = "Сейчас все 14 рудников «Казахмыса» перерабатывают 42 млн т руды; месторождений «Акбулак» и «Тасты» две."
     assert _deposits(text) == {"Akbulak": [], "Tasty": []}
     assert _names(text, "company") == {"Kazakhmys"}
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a known deposit's name in a company's name keeps the deposit's Latin name; another spelling of "Resources"
+    ("Уголь с месторождения вывозит компания «Эрдэнэс Таван толгой» и «Гоби Ресорсес».",
+     {"Erdenes Tavan Tolgoi", "Gobi Resources"}),
+    # Latin names across a sentence end are two
+    ("На смартфоны будут ставить магазин приложений Rudstore. Orion T2 является российским смартфоном.",
+     {"Rudstore", "Orion T2"}),
+])
+def test_latin_names_of_companies_with_deposits_and_sentence_ends(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

@@ -32,7 +32,7 @@ _POST_BEFORE = re.compile(r"(?:партн[её]р|сотрудни[кц]|пре�
                           re.IGNORECASE)
 _CUE_CAPS = re.compile(_CUE + r"\s+(?!" + LEGAL_RU + r"(?![\w]))(?P<name>[А-ЯЁ]{2,}(?:-[А-ЯЁ]+)?)(?![\w])")
 _LATIN_SEQ = re.compile(
-    r"(?<![\w@/.:])[A-Z][\w’'&.\-]*(?:[ \u00a0](?:[A-Z][\w’'&.\-]*|\d+[A-Za-z][\w]*|of|and|&|de|for|the))*")
+    r"(?<![\w@/.:])[A-Z][\w’'&.\-]*(?:(?<![a-z]{3}\.)[ \u00a0](?:[A-Z][\w’'&.\-]*|\d+[A-Za-z][\w]*|of|and|&|de|for|the))*")
 _LATIN_LEGAL = {"Corporation", "Inc", "Inc.", "Ltd", "Ltd.", "Co", "Co.", "Corp", "Corp.", "plc", "PLC", "LLP", "LLC", "JSC", "PJSC",
                 "AG", "SA", "S.A.", "NV", "N.V.", "GmbH", "Limited", "Pty", "Pty.", "Plc"}
 _LATIN_SKIP = re.compile(r"^(?:[IVX]+|USD|EUR|KZT|RUB|UZS|KGS|CNY|GDP|CEO|CFO|COO|ESG|IPO|LME|EBITDA|OK|[ABCPN]\d{1,2}|"

@@ -108,7 +108,7 @@ class Sentences:
 # "Auliye Gold Mining"), as English-language news writes them
 _ENGLISH_WORDS = {
     "Майнинг": "Mining", "Компани": "Company", "Кампани": "Company", "Ресорсиз": "Resources",
-    "Ресурсиз": "Resources", "Ресорсез": "Resources", "Холдинг": "Holding", "Холдингс": "Holdings",
+    "Ресурсиз": "Resources", "Ресорсез": "Resources", "Ресорсес": "Resources", "Ресурсес": "Resources", "Холдинг": "Holding", "Холдингс": "Holdings",
     "Груп": "Group", "Групп": "Group", "Металс": "Metals", "Минералс": "Minerals", "Минералз": "Minerals",
     "Энерджи": "Energy", "Копер": "Copper", "Коппер": "Copper", "Корпорейшн": "Corporation",
     "Интернешнл": "International", "Интернэшнл": "International", "Оперейтинг": "Operating",
@@ -124,7 +124,13 @@ _ENGLISH_WORDS = {
 def latin_name(name: str) -> str:
     """Canonical Latin of a Cyrillic name: a known company's word keeps its canonical name
     ("ТАЛКО Голд" -> "TALCO Gold"), an English word comes back in English ("Майнинг" -> "Mining"),
-    a Latin-shaped acronym turns Latin, the rest is romanised."""
+    a Latin-shaped acronym turns Latin, a known deposit's name of two words or more at its end its
+    canonical name ("Эрдэнэс Таван толгой" -> "Erdenes Tavan Tolgoi"), the rest is romanised."""
+    words = name.split()
+    for cut in range(0, len(words) - 1) if 1 < len(words) < 6 else ():
+        k = gz.lookup(" ".join(words[cut:]))
+        if k is not None and k.kind == "deposit":
+            return f"{latin_name(' '.join(words[:cut]))} {k.name}".strip()
     single = single_word_companies()
     words = []
     parts = re.split(r"(\s+|-)", name)
