@@ -458,6 +458,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a body's name ends at its comma: the deposit after "According to the Committee of Geology, the ..." is named
     ("According to the Committee of Geology, the Kuranakh deposit contains 120 tonnes of gold.",
      [("reserves", 120, "Kuranakh", {"commodity": "gold"})]),
+    # "production at X": the site output is told of, not an owner named in an apposition after it
+    ("Production at the Kalmakyr mine, Almalyk MMC's largest, reached 32 million tonnes of ore in 2023.",
+     [("production", 32e6, "Kalmakyr", {"commodity": "ore"})]),
     # tonnes of uranium by their unit
     ("In the first half of 2024, Kazatomprom produced 10,500 tU.",
      [("production", 10500, "Kazatomprom", {"commodity": "uranium", "period": "2024"})]),

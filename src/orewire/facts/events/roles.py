@@ -105,6 +105,8 @@ _IT_ACTS = re.compile(r"It\s+(?:also\s+|then\s+|later\s+|recently\s+|previously\
                       r"received|secured|signed|expects|announced|completed|spent|earned|holds|owns)\b")
 _REASON_BETWEEN = re.compile(r"\b(?:as|because|since|after|due to|owing to|following|amid|while|which includes?|"
                              r"including|of which)\b", re.IGNORECASE)
+_OUTPUT_AT = re.compile(r"\b(?:production|output|throughput|mining|operations?)\s+(?:at|from)\s+(?:the\s+|its\s+)?$",
+                        re.IGNORECASE)
 _SITE_AFTER = re.compile(r"\s*(?:of\s+(?:[\w-]+\s+){0,2})?(?:at|from)\s+(?:the\s+|its\s+)?")
 _GROUP_FIGURE = re.compile(r"\bGroup(?:['’]s)?\s+(?:[a-z]+\s+){0,2}?(?:production|output|sales)\b")
 
@@ -281,6 +283,11 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                      and _SITE_AFTER.fullmatch(art.text, num.end, m.start)), None)
         if site is not None:
             producers = [site]  # "150,305 ounces at Kumtor and 55,355 ounces at Mount Milligan": each its own site
+        else:
+            # "Production at the Kalmakyr mine, Almalyk MMC's largest, reached": the site output is told of
+            told_at = [m for m in cands if m.kind == "deposit" and _OUTPUT_AT.search(art.text, max(ss, m.start - 40), m.start)]
+            if told_at:
+                producers = [told_at[-1]]
         sized = PLANT_SIZE.match(art.text, num.end, min(se, num.end + 60)) is not None
         if sized and not any(m.kind == "deposit" for m in producers):
             # "the proceeds would fund a 10,000tpa plant": the plant of the project the article is about
