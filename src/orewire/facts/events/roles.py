@@ -285,7 +285,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             producers = [site]  # "150,305 ounces at Kumtor and 55,355 ounces at Mount Milligan": each its own site
         else:
             # "Production at the Kalmakyr mine, Almalyk MMC's largest, reached": the site output is told of
-            told_at = [m for m in cands if m.kind == "deposit" and _OUTPUT_AT.search(art.text, max(ss, m.start - 40), m.start)]
+            told_at = [m for m in cands if m.kind == "deposit" and m.start >= clause[0]
+                       and _OUTPUT_AT.search(art.text, max(ss, m.start - 40), m.start)]
             if told_at:
                 producers = [told_at[-1]]
         sized = PLANT_SIZE.match(art.text, num.end, min(se, num.end + 60)) is not None
