@@ -101,7 +101,8 @@ _PLANT_QUOTED = re.compile(r"(?<![\w-])(?P<legal>" + LEGAL_RU + r"[\s\u00a0]+)?�
 
 
 _CUE_END = re.compile(_CUE + r"[\s\u00a0]*$")
-_COMBINE_ADJ = re.compile(r"(?<![\w-])(?P<adj>" + _PLANT_ADJ1 + r")[\s\u00a0]+ГМК(?![\w«\"“„-])(?![\s\u00a0]*[«\"“„])")
+_COMBINE = re.compile(r"ГМК(?![\w«\"“„-])(?![\s\u00a0]*[«\"“„])")
+_COMBINE_ADJ = re.compile(r"(?<![\w-])(?P<adj>" + _PLANT_ADJ1 + r")[\s\u00a0]+$")
 _PLANT_MEMBER = re.compile(r"[\s\u00a0]*(?:,[\s\u00a0]*|\([\s\u00a0]*)?[Вв]ход(?:ит|ящ[а-яё]*|ил[аио]?)[\s\u00a0]+в(?![\w-])")
 _APPOSITION_BEFORE = re.compile(r"(?:[Дд]очк[а-яё]*|[Кк]омпани[а-яё]*|[Пп]редприяти[а-яё]*|[Сс]труктур[а-яё]*)[»\"”“]?"
                                 r"(?:[\s\u00a0]+[«\"“„][^«»\"“”„\n]{1,40}[»\"”“])?[\s\u00a0]*[—–-][\s\u00a0]*$")
@@ -111,9 +112,10 @@ def _plants(text: str, found: Found) -> None:
     """A plant (ГОК) is neither a deposit nor, unless a legal form says so ("ЗАО ГОК «Депутатский»"),
     a company: its words are taken so that no later rule reads them as a deposit."""
     if "ГМК" in text:
-        for m in _COMBINE_ADJ.finditer(text):  # "Эльконский ГМК, входящий в активы «Росатома»": a company
-            if not found.overlaps(m.start(), m.end()):
-                _company(found, f"{morph.masculine_nominative(m.group('adj'))} ГМК", m.start(), m.end())
+        for g in _COMBINE.finditer(text):  # "Эльконский ГМК, входящий в активы «Росатома»": a company
+            m = _COMBINE_ADJ.search(text, max(0, g.start() - 40), g.start())
+            if m is not None and not found.overlaps(m.start(), g.end()):
+                _company(found, f"{morph.masculine_nominative(m.group('adj'))} ГМК", m.start(), g.end())
     if "ГОК" not in text:
         return
     for m in _PLANT_ADJ.finditer(text):

@@ -84,8 +84,7 @@ _DASH_KW = re.compile(r"[ \u00a0][—–-][ \u00a0]+(?P<mid>(?:(?:одн[оа]|�
                       r"(?:[а-яё-]+(?:ое|ее|ый|ий|ой|ая|яя|ые|ие|ых|их)[ \u00a0]+){0,3})"
                       r"(?=[МмРр])(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*)(?![\w-])")
 # "Сырымбет является крупнейшим неосвоенным месторождением олова": the same with a verb of being
-_IS_KW = re.compile(r"(?<=[\w»\"”])[ \u00a0](?=[яЯсСоО])(?:является|являются|являлось|являлся|считается|считаются|"
-                    r"стал[оа]?|остается|остаётся)[ \u00a0]+(?P<mid>(?:одн(?:им|ой|ими)[ \u00a0]+из[ \u00a0]+)?"
+_IS_KW = re.compile(r"(?:является|являются|являлось|являлся|считается|считаются|стал[оа]?|остается|остаётся)[ \u00a0]+(?P<mid>(?:одн(?:им|ой|ими)[ \u00a0]+из[ \u00a0]+)?"
                     r"(?:[а-яё-]+(?:ым|им|ой|ей|ыми|ими|ых|их)[ \u00a0]+){0,3})"
                     r"(?=[МмРр])(?P<kw>[Мм]есторождени(?:ем|ями|й)|[Рр]удник(?:ом|ами|ов))(?![\w-])")
 _NAMES_BEFORE = re.compile(r"(?P<names>" + _NAME1 + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)")
@@ -356,10 +355,13 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             for c in items:
                 links.append((listed, c))
     dashed_kw = list(_DASH_KW.finditer(text)) if "—" in text or "–" in text or " - " in text else []
-    for m in [*dashed_kw, *(_IS_KW.finditer(text) if "явля" in text or "счита" in text or "ста" in text else ())]:
+    verbed = [m for m in _IS_KW.finditer(text) if m.start() > 1 and text[m.start() - 1] in " \u00a0"
+              and (text[m.start() - 2].isalnum() or text[m.start() - 2] in "»\"”")]
+    for m in [*dashed_kw, *verbed]:
         ss, _se = sents.span(m.start())
-        names = next((n for c in _CLAUSE_START.finditer(text, ss, m.start())
-                      if (n := _NAMES_BEFORE.fullmatch(text, c.end(), m.start())) is not None), None)
+        last = m.start() - 1 if m.re is _IS_KW else m.start()  # before the space ahead of the verb or the dash
+        names = next((n for c in _CLAUSE_START.finditer(text, ss, last)
+                      if (n := _NAMES_BEFORE.fullmatch(text, c.end(), last)) is not None), None)
         if names is None:
             continue
         mid = m.group("mid").split()
@@ -408,7 +410,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             if loc is not None and m.group("loc") not in loc.forms:
                 loc.forms.append(m.group("loc"))
     # a sentence that opens with "Оно содержит", "Он богат": the deposit named before
-    for m in _PRONOUN_HOLDS.finditer(text) if "Он" in text or "руд" in text else ():
+    for m in _PRONOUN_HOLDS.finditer(text) if "Он" in text or "Руд" in text or "В руд" in text else ():
         bare.append((m.start(), m.end()))
     # a deposit word with no name but with its commodity: "месторождение олова", "запасы месторождения ... меди"
     for m in _BARE_KW.finditer(text):
