@@ -461,6 +461,13 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # "production at X": the site output is told of, not an owner named in an apposition after it
     ("Production at the Kalmakyr mine, Almalyk MMC's largest, reached 32 million tonnes of ore in 2023.",
      [("production", 32e6, "Kalmakyr", {"commodity": "ore"})]),
+    # the price of a right won at a tender or auction is the licence's; a stake sold so is a deal's
+    ("Kazakhmys won the tender for the Nurkazgan deposit with a bid of $120 million.",
+     [("licence", 120e6, "Nurkazgan", {})]),
+    ("An auction for the right to develop the Kyzyl-Tash deposit raised 450 million soms.",
+     [("licence", 450e6, "Kyzyl-Tash", {})]),
+    ("The state will put a 25% stake in the Kyzyl-Tash mine up for auction, valued at $200 million.",
+     [("deal", 200e6, None, {})]),
     # tonnes of uranium by their unit
     ("In the first half of 2024, Kazatomprom produced 10,500 tU.",
      [("production", 10500, "Kazatomprom", {"commodity": "uranium", "period": "2024"})]),

@@ -384,6 +384,12 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             between = [m for m in lex.amount[kind].finditer(text, fin[-1].end(), num.start)] if fin else []
             if fin and not [m for m in between if not lex.sale_word.fullmatch(m.group(0))]:
                 kind, cue_at = "financial", fin[-1].start()
+        if num.what == "a" and kind in ("deal", "investment") and art.has_any(_AUCTION_NEEDLES, ss, se) \
+                and _AUCTION.search(text, ss, se) and not _COMPANY_CHANGES_HANDS.search(text, ss, se):
+            kind = "licence"  # "won the tender for the Jerooy deposit with a bid of $100 million": the right's price
+        elif num.what == "a" and kind == "licence" and art.has_any(_AUCTION_NEEDLES, ss, se) \
+                and _COMPANY_CHANGES_HANDS.search(text, ss, se):
+            kind = "deal"  # "a 30% stake in the mine put up for auction, valued at $300 million": a stake's price
         if num.what == "a" and kind != "trade" and _goods_value(num, previous, text, ss):
             kind = "trade"  # "sold 14.5 tons of gold abroad worth $820 million": the value of the goods traded
         if kind == "reserves" and art.search(lex.mined, a, b) and not art.search(lex.reserves_noun, a, b):
@@ -429,6 +435,13 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             # gold": the figures one verb lists share its basis
             ev.basis = previous.basis
     return ev
+
+
+_AUCTION_NEEDLES = ("tender", "auction", "аукцион", "конкурс")
+_AUCTION = re.compile(r"\b(?:tender|auction)(?:ed|s)?\b|аукцион|конкурс", re.IGNORECASE)
+# a stake, shares or a company sold at an auction or tender: a deal all the same
+_COMPANY_CHANGES_HANDS = re.compile(r"%|\bper\s?cent|\bstakes?\b|\binterest in\b|\bshares?\b|\bacqui|\bbuy|\bbought|"
+                                    r"\bpurchas|\btakeover|\bmerger|\bprivati[sz]|дол[яиею]|акци|процент", re.IGNORECASE)
 
 
 def _goods_value(num: Number, previous: Event | None, text: str, ss: int) -> bool:
