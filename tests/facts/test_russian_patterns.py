@@ -826,3 +826,8 @@ def test_the_owner_in_quotes_after_plural_mines_is_no_deposit() -> None:
 ])
 def test_latin_names_of_companies_with_deposits_and_sentence_ends(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+def test_a_name_before_which_is_a_deposit() -> None:
+    text = "Добыча меди будет вестись в долине «Акташ», которая является вторым по запасам месторождением района."
+    assert _deposits(text) == {"Aktash": ["copper"]}

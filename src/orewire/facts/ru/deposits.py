@@ -85,8 +85,10 @@ _DASH_KW = re.compile(r"[ \u00a0][—–-][ \u00a0]+(?P<mid>(?:(?:одн[оа]|�
                       r"(?=[МмРр])(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*)(?![\w-])")
 # "Сырымбет является крупнейшим неосвоенным месторождением олова": the same with a verb of being
 _IS_KW = re.compile(r"(?:является|являются|являлось|являлся|считается|считаются|стал[оа]?|остается|остаётся)[ \u00a0]+(?P<mid>(?:одн(?:им|ой|ими)[ \u00a0]+из[ \u00a0]+)?"
-                    r"(?:[а-яё-]+(?:ым|им|ой|ей|ыми|ими|ых|их)[ \u00a0]+){0,3})"
+                    r"(?:[а-яё-]+(?:ым|им|ой|ей|ыми|ими|ых|их)[ \u00a0]+(?:по[ \u00a0]+[а-яё]+[ \u00a0]+)?){0,3})"
                     r"(?=[МмРр])(?P<kw>[Мм]есторождени(?:ем|ями|й)|[Рр]удник(?:ом|ами|ов))(?![\w-])")
+# "долине «Канчол», которая является вторым по объемам месторождением": the name before the relative pronoun
+_WHICH_BEFORE = re.compile(r"(?P<names>" + _NAME1 + r"),[ \u00a0]+котор(?:ый|ая|ое|ые)[ \u00a0]+$")
 _NAMES_BEFORE = re.compile(r"(?P<names>" + _NAME1 + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)")
 _CLAUSE_START = re.compile(r"(?:^|[.!?][ \u00a0]+|\n|,[ \u00a0]+)")
 # a sentence that speaks of the place just named: "Там добывают вольфрам", "Его запасы золота ..."
@@ -362,6 +364,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         last = m.start() - 1 if m.re is _IS_KW else m.start()  # before the space ahead of the verb or the dash
         names = next((n for c in _CLAUSE_START.finditer(text, ss, last)
                       if (n := _NAMES_BEFORE.fullmatch(text, c.end(), last)) is not None), None)
+        if names is None and m.re is _IS_KW:
+            names = _WHICH_BEFORE.search(text, max(ss, m.start() - 80), m.start())
         if names is None:
             continue
         mid = m.group("mid").split()
