@@ -468,6 +468,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("licence", 450e6, "Kyzyl-Tash", {})]),
     ("The state will put a 25% stake in the Kyzyl-Tash mine up for auction, valued at $200 million.",
      [("deal", 200e6, None, {})]),
+    # whose payments: the possessive before the money word; money "to the budget" is paid, not invested
+    ("Kumtor's royalty payments to Kyrgyzstan amounted to $48 million in 2023.",
+     [("financial", 48e6, "Kumtor", {"period": "2023"})]),
+    ("The mining sector contributed 1.1 trillion tenge to the budget in 2023.", [("financial", 1.1e12, None, {})]),
     # tonnes of uranium by their unit
     ("In the first half of 2024, Kazatomprom produced 10,500 tU.",
      [("production", 10500, "Kazatomprom", {"commodity": "uranium", "period": "2024"})]),

@@ -105,6 +105,10 @@ _IT_ACTS = re.compile(r"It\s+(?:also\s+|then\s+|later\s+|recently\s+|previously\
                       r"received|secured|signed|expects|announced|completed|spent|earned|holds|owns)\b")
 _REASON_BETWEEN = re.compile(r"\b(?:as|because|since|after|due to|owing to|following|amid|while|which includes?|"
                              r"including|of which)\b", re.IGNORECASE)
+# "Kumtor's royalty payments to Kyrgyzstan amounted to ": a possessive before the money word, up to the figure
+_POSSESSIVE_OF_MONEY = re.compile(r"(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,3}?(?:revenues?|profits?|earnings|EBITDA|income|"
+                                  r"dividends?|tax(?:es)?|royalt(?:y|ies)|payments?|sales|losses|loss|cash flow)\b"
+                                  r"[^.;$€£\d]{0,50}$", re.IGNORECASE)
 _OUTPUT_AT = re.compile(r"\b(?:production|output|throughput|mining|operations?)\s+(?:at|from)\s+(?:the\s+|its\s+)?$",
                         re.IGNORECASE)
 _SITE_AFTER = re.compile(r"\s*(?:of\s+(?:[\w-]+\s+){0,2})?(?:at|from)\s+(?:the\s+|its\s+)?")
@@ -437,7 +441,10 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             set_slot(ev, "subject", earning)
             set_slot(ev, "party", None)
             return
-        subject = pick(earners, pos, ("company", "org"), "before") or pick(earners, pos, ("company", "org"), "either") \
+        # "Kumtor's royalty payments to Kyrgyzstan amounted to": whose payments, of whatever kind
+        owner = next((m for m in reversed(earners) if m.end <= pos and m.kind in ("company", "deposit", "org")
+                      and _POSSESSIVE_OF_MONEY.match(art.text, m.end, pos)), None)
+        subject = owner or pick(earners, pos, ("company", "org"), "before") or pick(earners, pos, ("company", "org"), "either") \
             or art.topic(ss, ("company",), protagonist=PROTAGONIST["financial"]) \
             or pick(earners, pos, ("country",), "either") or art.topic(ss, ("country",), protagonist=True)
     # "to Japan's Sumitomo Metal Mining": the company, not its country
