@@ -831,3 +831,8 @@ def test_latin_names_of_companies_with_deposits_and_sentence_ends(text: str, com
 def test_a_name_before_which_is_a_deposit() -> None:
     text = "Добыча меди будет вестись в долине «Акташ», которая является вторым по запасам месторождением района."
     assert _deposits(text) == {"Aktash": ["copper"]}
+
+
+def test_a_quoted_adjective_with_a_company_abbreviation_that_acts() -> None:
+    text = "Торги выиграла «Северная ГРК», предложив 22 млн рублей. «Северная ГРК» получила лицензию на 25 лет."
+    assert _names(text, "company") == {"Severnaya GRK"}

@@ -351,7 +351,8 @@ def find_acting_companies(text: str, found: Found) -> None:
         for q in _QUOTED.finditer(text, m.start(), m.start("verb")):
             s, e = q.start("name"), q.end("name")
             first = re.split(r"[\s-]", q.group("name"))[0]
-            if found.overlaps(s, e) or morph.is_dictionary_word(first) or country_stem(first):
+            abbreviated = re.search(r"[\s\u00a0][А-ЯЁ]{1,3}К$", q.group("name").strip()) is not None  # «Чукотская ГГК»
+            if found.overlaps(s, e) or (morph.is_dictionary_word(first) and not abbreviated) or country_stem(first):
                 continue
             if ":" in q.group("name") or _EVENT_BEFORE.search(text, max(0, q.start() - 30), q.start()):
                 continue  # «Арктика: настоящее и будущее» after "форума": a forum, a programme, a law
