@@ -475,6 +475,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # "copper concentrate" names goods, it produces nothing; the buyer imports
     ("China remained the main buyer, taking 2.1 million tonnes of Mongolian copper concentrate in 2023.",
      [("trade", 2.1e6, "China", {"party": "Mongolia", "direction": "import", "commodity": "copper"})]),
+    # a difference stated beside a figure is no measure of its own
+    ("Gold production in Kyrgyzstan amounted to 15.1 tons in 2023, which is 2.4 tons more than in 2022.",
+     [("production", 15.1, "Kyrgyzstan", {"period": "2023"})]),
+    ("Kazzinc's zinc output reached 190,000 tonnes in 2023, up 12,000 tonnes year-on-year.",
+     [("production", 190000, "Kazzinc", {"period": "2023"})]),
     # tonnes of uranium by their unit
     ("In the first half of 2024, Kazatomprom produced 10,500 tU.",
      [("production", 10500, "Kazatomprom", {"commodity": "uranium", "period": "2024"})]),

@@ -316,6 +316,9 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             return None  # "the State Fund owns 81.2% of the shares": a holding, not a deal
         kind, cue_at = cue
     else:
+        if num.what == "q" and (_DIFFERENCE_AFTER.match(text, num.end, min(se, num.end + 40))
+                                or _DIFFERENCE_BEFORE.search(text, max(ss, num.start - 24), num.start)):
+            return None  # "which is 3.2 tons more than in 2020": a difference, not a measure
         if num.what == "q" and art.search(lex.change_before, max(ss, num.start - 40), num.start):
             return None  # "a reduction of about 2,500 tonnes from the guidance": a change, not a measure
         if num.what == "q" and art.has_any(_CONDITION_TRIGGER, max(a, num.start - 120), num.start) \
@@ -437,6 +440,11 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
     return ev
 
 
+_DIFFERENCE_AFTER = re.compile(r"\s*(?:of\s+[a-z]+\s+)?(?:more|less|fewer|higher|lower|above|below|up|down)\s+(?:than|compared|from|"
+                               r"on|year-on-year|y-o-y)\b|\s*(?:[а-яё]+\s+)?(?:больше|меньше|выше|ниже)\b", re.IGNORECASE)
+# ", up 20,000 tonnes year-on-year", "(down 5,000 t)": a difference
+_DIFFERENCE_BEFORE = re.compile(r"(?:[,(;–—]\s*|\band\s+)(?:up|down)\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+)?$",
+                                re.IGNORECASE)
 _AUCTION_NEEDLES = ("tender", "auction", "аукцион", "конкурс")
 _AUCTION = re.compile(r"\b(?:tender|auction)(?:ed|s)?\b|аукцион|конкурс", re.IGNORECASE)
 # a stake, shares or a company sold at an auction or tender: a deal all the same
