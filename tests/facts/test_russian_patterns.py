@@ -836,3 +836,13 @@ def test_a_name_before_which_is_a_deposit() -> None:
 def test_a_quoted_adjective_with_a_company_abbreviation_that_acts() -> None:
     text = "Торги выиграла «Северная ГРК», предложив 22 млн рублей. «Северная ГРК» получила лицензию на 25 лет."
     assert _names(text, "company") == {"Severnaya GRK"}
+
+
+@pytest.mark.parametrize("text,companies", [
+    ("В этом году создан «Казахский комбинат редких металлов», ему поручили переработку сырья.",
+     {"Kazakhsky kombinat redkikh metallov"}),
+    ("Встреча прошла на полях форума «MINERA Центральная Азия 2024» с участием компании «Алтын Тау Майнинг».",
+     {"Altyn Tau Mining"}),
+])
+def test_a_quoted_combine_and_an_events_latin_name(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

@@ -281,7 +281,8 @@ _BEFORE_COMPANY = re.compile(r"[\s\u00a0]*(?:,|и|а[\s\u00a0]+также)[\s\u0
 _GENERIC_NAME = re.compile(r"(?:Компани|Групп|Обществ|Холдинг|Корпораци|Эмитент|Предприяти)[а-яё]{0,3}")
 
 
-_QUOTED_COMPANY_NOUN = re.compile(r"[«\"“„](?P<name>[А-ЯЁ][а-яё-]+(?:[ \u00a0][а-яё-]+){0,3}[ \u00a0](?:компания|корпорация))[»\"”“]")
+_QUOTED_COMPANY_NOUN = re.compile(r"[«\"“„](?P<name>[А-ЯЁ][а-яё-]+(?:[ \u00a0][а-яё-]+){0,2}[ \u00a0](?:компания|корпорация|комбинат)"
+                                  r"(?:[ \u00a0][а-яё-]+){0,3})[»\"”“]")
 
 
 def _listed_companies(text: str, found: Found) -> None:
@@ -325,8 +326,8 @@ def find_companies(text: str, found: Found) -> None:
             _company(found, m.group("name"), m.start("name"), m.end("name"))
     _holdings(text, found)
     _listed_companies(text, found)
-    for m in _QUOTED_COMPANY_NOUN.finditer(text) if "компания" in text or "корпорация" in text else ():
-        if not found.overlaps(m.start("name"), m.end("name")):  # «Новая рудная компания»: its own word says it
+    for m in _QUOTED_COMPANY_NOUN.finditer(text) if "компания" in text or "корпорация" in text or "комбинат" in text else ():
+        if not found.overlaps(m.start("name"), m.end("name")):  # «Новая рудная компания», «Узбекский комбинат ...»
             _company(found, m.group("name"), m.start("name"), m.end("name"))
     for m in _CUE_WORDS.finditer(text):
         first = m.group("name").split()[0]
@@ -451,6 +452,10 @@ def find_latin_companies(text: str, found: Found) -> None:
         if _in_code_line(text, s) or "_" in raw or _latin_gloss(text, s, e) or _latin_only_line(text, s) \
                 or _MEDIA_BEFORE.search(text, max(0, s - 40), s) or _ticker(text, s, e):
             continue
+        quote = max(text.rfind(q, max(0, s - 40), s) for q in "«\"“„")
+        if quote >= 0 and not any(c in text[quote + 1:s] for c in "»\"”“") \
+                and _EVENT_BEFORE.search(text, max(0, quote - 30), quote):
+            continue  # "форума «MINEX Центральная Азия 2024»": an event's name
         named = _named_before_bracket(text, found, s)
         if named is not None:  # «Торнстрит лимитед» (Thornstreet Limited): the same company, its own Latin name
             if not any(gz.lookup(f) for f in named.forms):
