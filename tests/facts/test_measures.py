@@ -38,6 +38,8 @@ def _amounts(text: str, **kw: object) -> list[tuple[float, str]]:
         ("will invest INR 500 crore", 5e9, "INR"),
         ("INR 2.5 lakh crore of capex", 2.5e12, "INR"),
         ("INR 40 lakh in fees", 4e6, "INR"),
+        ("300 billion togrogs", 300e9, "MNT"),
+        ("PHP1.85 billion in sales", 1.85e9, "PHP"),
     ],
 )
 def test_amount_forms(text: str, value: float, currency: str) -> None:

@@ -16,13 +16,14 @@ _PREFIX = {
     "¥": "CNY", "RMB": "CNY", "CNY": "CNY", "KZT": "KZT", "₸": "KZT", "RUB": "RUB", "₽": "RUB", "AZN": "AZN",
     "₼": "AZN", "UZS": "UZS", "KGS": "KGS", "GEL": "GEL", "CHF": "CHF", "JPY": "JPY", "ZAR": "ZAR",
     "MNT": "MNT", "TJS": "TJS", "INR": "INR", "₹": "INR", "R$": "BRL", "₾": "GEL", "Rp": "IDR", "IDR": "IDR",
-    "S$": "SGD", "NZ$": "NZD", "R": "ZAR",
+    "S$": "SGD", "NZ$": "NZD", "R": "ZAR", "PHP": "PHP", "₱": "PHP", "SEK": "SEK", "NOK": "NOK",
 }
 _SUFFIX = {
     "tenge": "KZT", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "yuan": "CNY",
     "renminbi": "CNY", "euro": "EUR", "euros": "EUR", "manat": "AZN", "manats": "AZN", "soum": "UZS",
     "soums": "UZS", "sum": "UZS", "sums": "UZS", "som": "KGS", "soms": "KGS", "lari": "GEL", "dram": "AMD", "drams": "AMD", "yen": "JPY",
-    "rupee": "INR", "rupees": "INR", "rand": "ZAR", "tugrik": "MNT", "tugriks": "MNT", "somoni": "TJS",
+    "rupee": "INR", "rupees": "INR", "rand": "ZAR", "tugrik": "MNT", "tugriks": "MNT", "togrog": "MNT",
+    "togrogs": "MNT", "tugrug": "MNT", "tugrugs": "MNT", "somoni": "TJS",
     "pounds sterling": "GBP", "Swiss francs": "CHF", "dollar": "USD", "dollars": "USD",
     "USD": "USD", "KZT": "KZT", "RUB": "RUB", "EUR": "EUR", "CNY": "CNY", "AUD": "AUD", "CAD": "CAD",
     "GBP": "GBP", "UZS": "UZS", "KGS": "KGS", "AZN": "AZN", "GEL": "GEL",
