@@ -480,6 +480,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("production", 15.1, "Kyrgyzstan", {"period": "2023"})]),
     ("Kazzinc's zinc output reached 190,000 tonnes in 2023, up 12,000 tonnes year-on-year.",
      [("production", 190000, "Kazzinc", {"period": "2023"})]),
+    # "co-financed"; deposits "estimated to be"
+    ("The plant was co-financed by Halyk Bank for $150 million.", [("investment", 150e6, None, {"party": "Halyk Bank"})]),
+    ("Total deposits at the Jerooy mine are estimated to be 90 tons of gold.",
+     [("reserves", 90, "Jerooy", {"commodity": "gold"})]),
     # tonnes of uranium by their unit
     ("In the first half of 2024, Kazatomprom produced 10,500 tU.",
      [("production", 10500, "Kazatomprom", {"commodity": "uranium", "period": "2024"})]),
