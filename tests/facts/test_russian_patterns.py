@@ -846,3 +846,11 @@ def test_a_quoted_adjective_with_a_company_abbreviation_that_acts() -> None:
 ])
 def test_a_quoted_combine_and_an_events_latin_name(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,companies", [
+    ("Владельцем проекта выступает группа «Северный Капитал» Ивана Петрова.", {"Severny Capital"}),
+    ("Активы перешли к «Эрдэнэс Монгол» и «Бурятцветмету».", {"Erdenes Mongol", "Buryattsvetmet"}),
+])
+def test_a_group_word_and_a_name_coined_on_tsvetmet(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies
