@@ -854,3 +854,9 @@ def test_a_quoted_combine_and_an_events_latin_name(text: str, companies: set[str
 ])
 def test_a_group_word_and_a_name_coined_on_tsvetmet(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+def test_a_deposit_named_before_a_listed_company_stays_a_deposit() -> None:
+    text = "Аукцион на месторождение «Дальнее», ОАО «Рудный двор» и ГДК «Тайга» проиграли."
+    assert _deposits(text) == {"Dalneye": []}
+    assert _names(text, "company") == {"Rudny dvor", "Tayga"}

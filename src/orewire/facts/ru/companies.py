@@ -286,6 +286,9 @@ _QUOTED_COMPANY_NOUN = re.compile(r"[«\"“„](?P<name>[А-ЯЁ][а-яё-]+(?:
                                   r"(?:[ \u00a0][а-яё-]+){0,3})[»\"”“]")
 
 
+_DEPOSIT_WORD_NEAR = re.compile(r"(?:месторождени|рудник|участ|площад|карьер|проект)[а-яё]*[^.!?«»\"“”„]{0,40}$", re.IGNORECASE)
+
+
 def _listed_companies(text: str, found: Found) -> None:
     ends = {me for ent in found.ents.values() if ent.kind == "company" for _ms, me in ent.mentions}
     for q in _QUOTED.finditer(text):
@@ -294,8 +297,9 @@ def _listed_companies(text: str, found: Found) -> None:
             continue  # ("«Полюс», «Компания»"): what a release calls the company after its name
         before = _AFTER_COMPANY.search(text, max(0, q.start() - 16), q.start())
         listed = before is not None and (before.start() in ends or before.start() - 1 in ends)
-        if not listed and not _BEFORE_COMPANY.match(text, q.end()):
-            continue
+        if not listed and (not _BEFORE_COMPANY.match(text, q.end())
+                           or _DEPOSIT_WORD_NEAR.search(text, max(0, q.start() - 50), q.start())):
+            continue  # "на месторождение «Дальнее», ОАО «Полиметалл» ...": the deposit's name
         _company(found, q.group("name"), s, e)  # also a deposit's name: «Двойной» among companies is one
         ends.add(q.end("name"))
 

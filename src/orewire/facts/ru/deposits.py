@@ -12,6 +12,7 @@ from orewire.facts.ru.found import (
     CYR_CAP,
     IRON,
     LEGAL_RU,
+    LEGAL_WORD,
     PGM,
     PLACE_NOUN,
     Q_OPEN,
@@ -140,8 +141,8 @@ def _deposit_name(found: Found, raw: str, start: int, end: int, text: str, kw: s
     if len(name) < 3 or not (name[:1].isupper() or (quoted and name[:1].isdigit() and re.search(r"[А-ЯЁ]", name))):
         return None  # a quoted name may begin with a figure: «50 лет Октября»
     first = name.split()[0]
-    if first in gz.countries()[1] or country_stem(first):
-        return None
+    if first in gz.countries()[1] or country_stem(first) or (not quoted and LEGAL_WORD.fullmatch(first)):
+        return None  # ... or a legal form that a list of names ran into: "«Дальнее», ОАО «Полиметалл»"
     if PLACE_NOUN.match(text[end:end + 20]):
         return None  # "месторождения Карагандинской области"
     words = name.split()
