@@ -111,6 +111,25 @@ _DEMONYM_RU = re.compile(r"(?:ск|цк)(?:ий|ая|ое|ие|ого|ой|их|
 _NEEDLES: dict[tuple[str, ...], re.Pattern[str]] = {}  # a rule's words -> one pattern of them
 
 
+_PROJECT_NEEDLES = ("project", "propert", "prospect", "mine", "complex", "operation", "smelter", "refiner",
+                    "concentrator", "plant", "mill", "pit")
+
+
+def _project_words(text: str, low: str | None) -> list[int]:
+    """Where ``_PROJECT_WORD`` matches in ``text``: its words found as substrings of the lowercased text,
+    each checked by the pattern there (case and the word's start), instead of a scan of every character."""
+    if low is None:
+        return [m.start() for m in _PROJECT_WORD.finditer(text)]
+    found: set[int] = set()
+    for needle in _PROJECT_NEEDLES:
+        at = low.find(needle)
+        while at >= 0:
+            if _PROJECT_WORD.match(text, at):
+                found.add(at)
+            at = low.find(needle, at + 1)
+    return sorted(found)
+
+
 def written_name(ent: Entity, lex: Lexicon) -> str:
     """The name an event gives its subject or party: the entity's name; in a Russian article, a
     deposit, company or region as the article writes it (its shortest Cyrillic form, the
@@ -256,7 +275,7 @@ class Article:
         names: dict[str, str] = {}
         # the pattern runs only before the words that end such a name (a whole-text scan costs a
         # page of capitals dear)
-        ends = [m.start() for m in _PROJECT_WORD.finditer(self.text)]
+        ends = _project_words(self.text, self.low)
         found: list[re.Match[str]] = []
         last = -1
         for end in ends:

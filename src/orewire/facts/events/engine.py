@@ -46,6 +46,7 @@ _WINDOW = 160  # a cue further than this from its number (in characters) types n
 _SHARE_RE = re.compile(r"(?P<num>\d{1,3}(?:[.,]\d{1,3})?)\s?(?:%|per\s?cent\b|percent\b|процент\w*|-процентн\w*)")
 _PERCENT = re.compile(r"%|per\s?cent|процент", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|,? (?:while|whereas)\b|, (?:and|but)\b|, а |, но |,? тогда как|,? в то время как")
+_CLAUSE_BREAK_WORDS = (";", " while", " whereas", ", and", ", but", ", а ", ", но ", " тогда как", " в то время как")
 
 
 def find_events(text: str, entities: list[Entity], facts: list[Fact], *, published_at: datetime | None = None,
@@ -233,7 +234,9 @@ def clause_of(text: str, ss: int, se: int, pos: int,
     sentence's cuts found once when the caller keeps a ``cache``)."""
     breaks = cache.get(ss) if cache is not None else None
     if breaks is None:
-        breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text, ss, se)]
+        piece = text[ss:se]
+        breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text, ss, se)] \
+            if any(w in piece for w in _CLAUSE_BREAK_WORDS) else []
         if cache is not None:
             cache[ss] = breaks
     a, b = ss, se
@@ -582,7 +585,8 @@ def _commodity_told(num: Number, art: Article) -> str | None:
     before = art.commodities_from(max(0, num.start - 40), num.start)
     if before and before[-1][1] <= num.start and _DASH.fullmatch(text, before[-1][1], num.start):
         return before[-1][2]
-    dash = _WORD_DASH.search(text, max(0, num.start - 30), num.start)
+    near = text[max(0, num.start - 4):num.start]
+    dash = _WORD_DASH.search(text, max(0, num.start - 30), num.start) if ("–" in near or "—" in near or ":" in near) else None
     if dash is not None and dash.group(1).lower() in _COMMODITY_WORD:
         return _COMMODITY_WORD[dash.group(1).lower()]  # "lead – 156.3 thousand tons": a word of a metal list
     inside = art.commodities_from(num.start, num.end)
