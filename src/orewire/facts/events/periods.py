@@ -38,6 +38,8 @@ _MONTH = re.compile(
     r"июн|июл|август|сентябр|октябр|ноябр|декабр)[a-zа-яё]*)?(?![\w])(?!\s*\d)", re.IGNORECASE)
 # "FY24", "3Q23", "1H24", "9M23", "Q3'23": a year in two digits after its period
 _FY_SHORT = re.compile(r"(?<![\w])(?:FY|[1-4]Q|Q[1-4]|[12]H|H[12]|[369]M)\s?['’]?(?P<y>\d\d)(?![\d%])")
+_YEAR_DIGITS = re.compile(r"19[5-9]\d|20[0-5]\d")  # the cheap test before ``_YEAR``
+_FY_HINT = re.compile(r"FY|[1-4]Q|Q[1-4]|[12]H|H[12]|[369]M")  # the cheap test before ``_FY_SHORT``
 _RANGE_BEFORE = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|to|and|/)\s*$")
 _MONTH_NAMES = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
                 r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|январ[а-яё]*|феврал[а-яё]*|март[а-яё]*|апрел[а-яё]*|ма[йяе]|"
@@ -106,7 +108,7 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
     """(start, end, year, dated) of every single year stated in [a, b); dated is None for a year
     written relative to the article's date."""
     out: list[tuple[int, int, int, bool | None, bool]] = []
-    found = list(_YEAR.finditer(text, a, b))
+    found = list(_YEAR.finditer(text, a, b)) if _YEAR_DIGITS.search(text, a, b) else []
     if text.find("-20", a, b) >= 0 or text.find("-19", a, b) >= 0:
         found.extend(_YEAR_AFTER_WORD.finditer(text, a, b))
         found.sort(key=lambda m: m.start())
@@ -129,7 +131,7 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
             continue
         dated = bool(w.dated.search(head)) or bool(_NAMES_ESTIMATE.match(text, m.end()))
         out.append((m.start(), m.end(), int(m.group("y")), dated, False))
-    for m in _FY_SHORT.finditer(text, a, b):
+    for m in (_FY_SHORT.finditer(text, a, b) if _FY_HINT.search(text, a, b) else ()):
         out.append((m.start(), m.end(), 2000 + int(m.group("y")), False, False))
     written = [y for y in out if not y[4]]
     low = lower_text(text)
