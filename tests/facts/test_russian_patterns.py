@@ -860,3 +860,14 @@ def test_a_deposit_named_before_a_listed_company_stays_a_deposit() -> None:
     text = "Аукцион на месторождение «Дальнее», ОАО «Рудный двор» и ГДК «Тайга» проиграли."
     assert _deposits(text) == {"Dalneye": []}
     assert _names(text, "company") == {"Rudny dvor", "Tayga"}
+
+
+@pytest.mark.parametrize("text,companies,deposits", [
+    ("«Жалын Тау» планирует добывать золото, а «Кенсу» намерена построить фабрику.", {"Zhalyn Tau", "Kensu"}, {}),
+    # a deposit's quoted name before a present-tense verb of the company that works it stays a deposit
+    ("Месторождение «Акбулак» разрабатывает компания «Тау».", {"Tau"}, {"Akbulak": []}),
+])
+def test_a_quoted_name_before_a_company_verb_in_the_present(text: str, companies: set[str],
+                                                            deposits: dict[str, list[str]]) -> None:
+    assert _names(text, "company") == companies
+    assert _deposits(text) == deposits

@@ -348,11 +348,22 @@ _EVENT_BEFORE = re.compile(r"(?:[Фф]орум|[Кк]онференци|[Вв]ы
                            r"[Пп]реми|[Кк]онкурс|[Сс]аммит|[Кк]онгресс)[а-яё]*[\s\u00a0]+$")
 
 
+# what a company does, in the present: «Бакыт Тау» планирует, «Кенсай» намерена, «Жаркент» добывает
+_COMPANY_VERBS = frozenset({
+    "планирует", "планируют", "намерена", "намерено", "намерен", "намерены", "намеревается", "намереваются",
+    "добывает", "добывают", "ведет", "ведёт", "владеет", "владеют", "разрабатывает", "разрабатывают",
+    "инвестирует", "инвестируют", "строит", "строят", "производит", "производят", "выпускает", "выпускают",
+    "приобретает", "приобретают", "покупает", "покупают", "продает", "продаёт", "продают", "увеличивает",
+    "увеличивают", "экспортирует", "экспортируют", "осваивает", "осваивают", "реализует", "реализуют",
+    "рассчитывает", "рассчитывают", "готовит", "готовят", "объявляет", "объявляют", "наращивает", "наращивают",
+})
+
+
 def find_acting_companies(text: str, found: Found) -> None:
     """A quoted coined name followed by a verb in the past tense is a company: «Самрук-Энерго»
     подписала, «Qazaqgaz» и «Самрук-Энерго» подписали. Runs after the deposits have taken theirs."""
     for m in _QUOTED_ACTS.finditer(text):
-        if not morph.is_past_verb(m.group("verb")):
+        if not morph.is_past_verb(m.group("verb")) and m.group("verb") not in _COMPANY_VERBS:
             continue
         for q in _QUOTED.finditer(text, m.start(), m.start("verb")):
             s, e = q.start("name"), q.end("name")
