@@ -99,6 +99,8 @@ def test_percentages_and_plain_numbers_are_not_amounts() -> None:
         ("2611,0 thousand tons of barite", 2611e3, "t"),
         ("1,500 GE koz", 1.5e6, "oz"),
         ("1,250 tons", 1250, "t"),
+        ("12.5k tonnes", 12500, "t"),
+        ("shipped 1.34m t", 1.34e6, "t"),
     ],
 )
 def test_quantity_forms(text: str, value: float, unit: str) -> None:

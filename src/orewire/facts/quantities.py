@@ -44,13 +44,14 @@ UNITS: dict[str, tuple[str, float]] = {
 _SCALABLE = {"t", "oz", "lb"}
 
 _unit_alt = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
-_SCALE = r"(?:thousands?|millions?|billions?|mln|bln|mn|bn)"
+_SCALE = r"(?:thousands?|millions?|billions?|mln|bln|mn|bn|k)"  # "12.5k tonnes"
 # "8 021 ounces": thousands grouped by plain spaces, as many wires write them
 # "69,2 tons", "2611,0 thousand tons": one or two digits after a comma make a decimal comma, never thousands
 _NUMBER_Q = rf"\d{{1,3}}(?: \d{{3}})+(?:\.\d+)?(?![\d,.]\d)|\d+,\d{{1,2}}(?![\d,.]?\d)|{NUMBER}"
+# "1.34m t" is 1.34 million tonnes; "388,255mt" (glued) is metric tonnes
 QUANTITY_RE = re.compile(
     rf"(?<![\w$€£¥₸₽.,/])(?P<num>{_NUMBER_Q})"
-    rf"(?:[\s\-‑]?(?P<scale>{_SCALE})\b[\s\-‑]*|(?P<mscale>m)\s?(?=tonnes|tons|ounces|oz|pounds|lbs)|[\s\-‑]?)"
+    rf"(?:[\s\-‑]?(?P<scale>{_SCALE})\b[\s\-‑]*|(?P<mscale>m)(?:\s?(?=tonnes|tons|ounces|oz|pounds|lbs)|\s(?=t\b))|[\s\-‑]?)"
     rf"(?P<unit>{_unit_alt})(?!(?![¹³⁴⁵⁶⁷⁸⁹⁰])[\w²]|/(?!(?:yr|y|year|a|annum|d|day|month)\b))"  # a footnote mark may follow
 )
 _ONES = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
