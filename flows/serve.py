@@ -21,6 +21,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -144,6 +145,47 @@ def _register_on_pool(settings: Settings, pool: str, api: str, console: Any, *, 
             signal.pause()
 
 
+class StopOnSignal:
+    """SIGINT and SIGTERM stop the serve loop by raising KeyboardInterrupt there, once: a second signal
+    (Prefect's runner may pass one on while it winds down) does not cut the clean-up short. But an
+    interrupt raised while the interpreter runs a callback that cannot pass exceptions on is lost
+    ("Exception ignored in ..."), and serving would go on: so while the loop still runs
+    ``retry_s`` seconds after a stop, the stop is said again."""
+
+    def __init__(self, retry_s: float = 5.0) -> None:
+        self.retry_s = retry_s
+        self.stopping = False
+        self._serving = False
+        self._again = False
+
+    @contextlib.contextmanager
+    def serving(self) -> Iterator[None]:
+        """The span in which a stop must land: the serve loop."""
+        self._serving = True
+        try:
+            yield
+        finally:
+            self._serving = False
+
+    def handler(self, signum: int, frame: Any) -> None:
+        if self.stopping and not self._again:  # already on the way out: let the clean-up finish
+            return
+        self._again = False
+        if not self.stopping:
+            self.stopping = True
+            threading.Thread(target=self._watch, args=(signum,), name="stop-watch", daemon=True).start()
+        raise KeyboardInterrupt
+
+    def _watch(self, signum: int) -> None:
+        while True:
+            time.sleep(self.retry_s)
+            if not self._serving:
+                return
+            self._again = True
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(os.getpid(), signum)
+
+
 def serve_all(settings: Settings, port: int | None = None, pool: str | None = None) -> None:
     """Serve every deployment until interrupted (SIGINT or SIGTERM), then stop cleanly. With
     ``pool``, register them on that process work pool instead (see flows.pools)."""
@@ -151,21 +193,14 @@ def serve_all(settings: Settings, port: int | None = None, pool: str | None = No
 
     console = Console(stderr=True)
 
-    stopping = False
-
-    def _stop(signum: int, frame: Any) -> None:
-        nonlocal stopping
-        if stopping:  # already on the way out: let the clean-up finish
-            return
-        stopping = True
-        raise KeyboardInterrupt
+    stop = StopOnSignal()
 
     from orewire import stopping as fast_stop
     from orewire.prefect_api import forget_serve_server, remember_serve_server
 
     fast_stop.release()
-    signal.signal(signal.SIGTERM, _stop)
-    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, stop.handler)
+    signal.signal(signal.SIGINT, stop.handler)
     existing = os.environ.get("PREFECT_API_URL")
     server = contextlib.nullcontext(existing) if existing else local_server(
         port or settings.server_port)
@@ -177,7 +212,7 @@ def serve_all(settings: Settings, port: int | None = None, pool: str | None = No
             # Other orewire commands of this project use this server instead of a temporary one.
             remember_serve_server(settings, str(api))
             try:
-                with temporary_settings({PREFECT_API_URL: str(api)}):
+                with temporary_settings({PREFECT_API_URL: str(api)}), stop.serving():
                     if pool:
                         _register_on_pool(settings, pool, str(api), console, own_server=not existing)
                     else:
@@ -194,7 +229,7 @@ def serve_all(settings: Settings, port: int | None = None, pool: str | None = No
     except Exception:
         # A stop request lands wherever the process is; libraries may wrap the interrupt in
         # their own error (pydantic does). After a stop request that is still a clean stop.
-        if not stopping:
+        if not stop.stopping:
             raise
     # The stop is decided: a second signal (Prefect's runner may pass one on while it winds down)
     # must not kill the process on its way out.
