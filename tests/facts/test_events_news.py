@@ -484,6 +484,13 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("The plant was co-financed by Halyk Bank for $150 million.", [("investment", 150e6, None, {"party": "Halyk Bank"})]),
     ("Total deposits at the Jerooy mine are estimated to be 90 tons of gold.",
      [("reserves", 90, "Jerooy", {"commodity": "gold"})]),
+    # each clause its own counterpart; the trader carried from the first clause, never the first's counterpart
+    ("Kazakhstan's coal exports to Russia reached 21 million tonnes in 2023, while shipments to Kyrgyzstan totalled "
+     "1.4 million tonnes.", [("trade", 21e6, "Kazakhstan", {"party": "Russia"}),
+                             ("trade", 1.4e6, "Kazakhstan", {"party": "Kyrgyzstan"})]),
+    # the destination receives
+    ("In 2023, China was the main destination of Kazakh copper, receiving 280,000 tonnes.",
+     [("trade", 280000, "China", {"party": "Kazakhstan", "direction": "import"})]),
     # tonnes of uranium by their unit
     ("In the first half of 2024, Kazatomprom produced 10,500 tU.",
      [("production", 10500, "Kazatomprom", {"commodity": "uranium", "period": "2024"})]),

@@ -109,6 +109,7 @@ _REASON_BETWEEN = re.compile(r"\b(?:as|because|since|after|due to|owing to|follo
 _POSSESSIVE_OF_MONEY = re.compile(r"(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,3}?(?:revenues?|profits?|earnings|EBITDA|income|"
                                   r"dividends?|tax(?:es)?|royalt(?:y|ies)|payments?|sales|losses|loss|cash flow)\b"
                                   r"[^.;$€£\d]{0,50}$", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _OUTPUT_AT = re.compile(r"\b(?:production|output|throughput|mining|operations?)\s+(?:at|from)\s+(?:the\s+|its\s+)?$",
                         re.IGNORECASE)
 _SITE_AFTER = re.compile(r"\s*(?:of\s+(?:[\w-]+\s+){0,2})?(?:at|from)\s+(?:the\s+|its\s+)?")
@@ -331,8 +332,15 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             or art.topic(ss, ("deposit", "company", "country"), protagonist=PROTAGONIST["production"])
     elif ev.kind == "trade":
         # exports "from X to Y": X ships, Y is the counterpart; imports "from Y into X" the other way
-        to = after_word(art, lex.trade_to, ms, ss, se, ("country", "company", "region"), 30, _TIME_BETWEEN)
-        frm = after_word(art, lex.trade_from, ms, ss, se, ("country", "company", "region"), 30)
+        # "... to Russia reached 20 million tonnes, while shipments to Kyrgyzstan totalled 1.5 million": the
+        # number's own clause first
+        ca, cb = clause
+        own_clause = (ca, cb) != (ss, se)
+        to = (after_word(art, lex.trade_to, ms, ca, cb, ("country", "company", "region"), 30, _TIME_BETWEEN)
+              if own_clause else None) \
+            or after_word(art, lex.trade_to, ms, ss, se, ("country", "company", "region"), 30, _TIME_BETWEEN)
+        frm = (after_word(art, lex.trade_from, ms, ca, cb, ("country", "company", "region"), 30) if own_clause else None) \
+            or after_word(art, lex.trade_from, ms, ss, se, ("country", "company", "region"), 30)
         if ev.direction == "import":
             party, own = frm, to
         else:
@@ -342,6 +350,9 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         elif origin is not None and ev.direction != "import" and own is None:
             own = origin  # "exports of Kazakh copper"
         rest = [m for m in ms if party is None or m.id != party.id]
+        if own_clause:
+            # a counterpart another clause names ("exports to Russia ..., while shipments to X") trades nothing
+            rest = [m for m in rest if m.start >= ca or not _TO_BEFORE.search(art.text, max(ss, m.start - 8), m.start)]
         subject = own if own is not None and (party is None or own.id != party.id) else None
         # the trader named before the number, of whatever kind, before any named after it ("Georgia
         # exported 290,000 tonnes of ferroalloys, most of them produced from Chiatura ore")
