@@ -491,6 +491,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # the destination receives
     ("In 2023, China was the main destination of Kazakh copper, receiving 280,000 tonnes.",
      [("trade", 280000, "China", {"party": "Kazakhstan", "direction": "import"})]),
+    # "X and Y tonnes ..., respectively": two figures, each of the name in the same place before them
+    ("The Aktogay and Bozshakol mines produced 160,000 and 110,000 tonnes of copper in 2023, respectively.",
+     [("production", 160000, "Aktogay", {"commodity": "copper"}), ("production", 110000, "Bozshakol", {"commodity": "copper"})]),
     # tonnes of uranium by their unit
     ("In the first half of 2024, Kazatomprom produced 10,500 tU.",
      [("production", 10500, "Kazatomprom", {"commodity": "uranium", "period": "2024"})]),

@@ -107,6 +107,13 @@ def test_quantity_forms(text: str, value: float, unit: str) -> None:
     assert [(q.value, q.unit) for q in find_quantities(text)] == [(pytest.approx(value), unit)]
 
 
+def test_a_list_of_figures_told_respectively_gives_each() -> None:
+    found = find_quantities("Aktogay and Bozshakol produced 150,000 and 100,000 tonnes of copper, respectively.")
+    assert [(q.value, q.unit) for q in found] == [(150000, "t"), (100000, "t")]
+    # without "respectively" (nor "between") the bare number before "and" is no quantity
+    assert [(q.value, q.unit) for q in find_quantities("of 2021 and 100,000 tonnes of copper")] == [(100000, "t")]
+
+
 def test_quantity_ranges_give_both_ends() -> None:
     assert [(q.value, q.unit) for q in find_quantities("184,000-193,000 tonnes of nickel")] == [
         (184e3, "t"), (193e3, "t")]

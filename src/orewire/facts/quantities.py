@@ -113,8 +113,9 @@ def find_quantities(text: str) -> list[Quantity]:
         r = _RANGE_BEFORE.search(head)
         if r:
             joiner = head[r.end("n") :].strip()
-            if joiner == "and" and not BETWEEN_BEFORE.search(head[: r.start()]):
-                continue
+            if joiner == "and" and not BETWEEN_BEFORE.search(head[: r.start()]) \
+                    and not _RESPECTIVELY_AFTER.match(text, m.end()):
+                continue  # "150,000 and 100,000 tonnes ..., respectively" is a list of two: both are read
             n0 = parse_number(r.group("n"))
             if not (r.group("sc") or r.group("scm")) and _YEAR_ALONE.fullmatch(r.group("n")) \
                     and head[r.end("n"):].strip() in ("to", "and"):
@@ -142,6 +143,9 @@ def find_quantities(text: str) -> list[Quantity]:
             out.append(Quantity(n, "g/t", m.start(), m.end()))
     out.sort(key=lambda q: q.start)
     return out
+
+
+_RESPECTIVELY_AFTER = re.compile(r"[^.;]{0,120}?\brespectively\b", re.IGNORECASE)
 
 
 def _looks_like_noise(text: str, m: re.Match[str]) -> bool:

@@ -291,6 +291,13 @@ def respectively(events: list[Event], art: Article, cues: dict[str, re.Pattern[s
         if len(names) == len(told):
             for ev, name in zip(told, names, strict=True):
                 ev.commodity = name
+        # "The Aktogay and Bozshakol mines produced 150,000 and 100,000 tonnes": the figures take the names
+        # before them in the same order, where they are as many and of one kind
+        said = [m for m in art.in_span(ss, first, ("deposit", "company", "country"))]
+        ids = [m for i, m in enumerate(said) if m.id not in {x.id for x in said[:i]}]
+        if len(ids) == len(told) and len({m.kind for m in ids}) == 1:
+            for ev, m in zip(told, ids, strict=True):
+                ev.subject, ev.subject_id = m.name, (m.id if m.known else None)
         kinds: list[str] = []
         for _at, kind in sorted((m.start(), k) for k, rx in cues.items() for m in rx.finditer(art.text, ss, first)):
             if not kinds or kinds[-1] != kind:
