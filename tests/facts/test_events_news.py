@@ -494,6 +494,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # "X and Y tonnes ..., respectively": two figures, each of the name in the same place before them
     ("The Aktogay and Bozshakol mines produced 160,000 and 110,000 tonnes of copper in 2023, respectively.",
      [("production", 160000, "Aktogay", {"commodity": "copper"}), ("production", 110000, "Bozshakol", {"commodity": "copper"})]),
+    # the rest of a company kept by its holder changes no hands
+    ("Zijin Mining acquired 60% of the Taldybulak project for $90 million, with the remaining 40% retained by "
+     "Kyrgyzaltyn.", [("deal", 60, None, {"party": "Zijin Mining"}), ("deal", 90e6, None, {"party": "Zijin Mining"})]),
     # tonnes of uranium by their unit
     ("In the first half of 2024, Kazatomprom produced 10,500 tU.",
      [("production", 10500, "Kazatomprom", {"commodity": "uranium", "period": "2024"})]),

@@ -310,6 +310,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
     ss, se = art.sents.span(num.start)
     a, b = clause_of(text, ss, se, num.start, art.clause_cache)
     if num.what == "s":
+        if _HELD_SHARE_AFTER.match(text, num.end, min(se, num.end + 40)):
+            return None  # "with the remaining 30% retained by Kyrgyzaltyn": a holding kept, no deal
         cue = _nearest_cue(art, lex.deal_only, ss, se, num, (ss, se))
         paid = _PAY_FOR_BEFORE.search(text, max(ss, num.start - 60), num.start) is not None
         if cue is None and (paid or _EARN_BEFORE.search(text, max(ss, num.start - 40), num.start)):
@@ -448,6 +450,8 @@ _DIFFERENCE_AFTER = re.compile(r"\s*(?:of\s+[a-z]+\s+)?(?:more|less|fewer|higher
 # ", up 20,000 tonnes year-on-year", "(down 5,000 t)": a difference
 _DIFFERENCE_BEFORE = re.compile(r"(?:[,(;–—]\s*|\band\s+)(?:up|down)\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+)?$",
                                 re.IGNORECASE)
+_HELD_SHARE_AFTER = re.compile(r"\s*(?:(?:stake|interest|share)\s+)?(?:(?:is|are|will\s+be|to\s+be)\s+)?"
+                               r"(?:retained|held|owned|kept)\s+by\b", re.IGNORECASE)
 _AUCTION_NEEDLES = ("tender", "auction", "аукцион", "конкурс")
 _AUCTION = re.compile(r"\b(?:tender|auction)(?:ed|s)?\b|аукцион|конкурс", re.IGNORECASE)
 # a stake, shares or a company sold at an auction or tender: a deal all the same

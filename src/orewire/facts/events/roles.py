@@ -109,6 +109,7 @@ _REASON_BETWEEN = re.compile(r"\b(?:as|because|since|after|due to|owing to|follo
 _POSSESSIVE_OF_MONEY = re.compile(r"(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,3}?(?:revenues?|profits?|earnings|EBITDA|income|"
                                   r"dividends?|tax(?:es)?|royalt(?:y|ies)|payments?|sales|losses|loss|cash flow)\b"
                                   r"[^.;$€£\d]{0,50}$", re.IGNORECASE)
+_KEEPS_BEFORE = re.compile(r"\b(?:retained|held|owned|kept)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _OUTPUT_AT = re.compile(r"\b(?:production|output|throughput|mining|operations?)\s+(?:at|from)\s+(?:the\s+|its\s+)?$",
                         re.IGNORECASE)
@@ -407,7 +408,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                 before = [m for m in ms if m.end <= verb.start() and verb.start() - m.end <= 40]
                 if before:
                     sellers.add(before[-1].id)
-        ms = [m for m in ms if m.id not in sellers]
+        ms = [m for m in ms if m.id not in sellers
+              and not _KEEPS_BEFORE.search(art.text, max(ss, m.start - 20), m.start)]  # "retained by Kyrgyzaltyn"
         subject = subject or after_word(art, lex.asset_prep, ms, ss, se, ("deposit", "company"), 50, lex.party_prep)
         sold = any(True for _ in lex.seller_verb.finditer(art.text, ss, se))
         if sold:
