@@ -497,6 +497,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # the rest of a company kept by its holder changes no hands
     ("Zijin Mining acquired 60% of the Taldybulak project for $90 million, with the remaining 40% retained by "
      "Kyrgyzaltyn.", [("deal", 60, None, {"party": "Zijin Mining"}), ("deal", 90e6, None, {"party": "Zijin Mining"})]),
+    # a ranking "in the world" is no world total: the figure is the ranked one's
+    ("Kazakhstan ranks second in the world in uranium reserves with 0.9 million tonnes.",
+     [("reserves", 0.9e6, "Kazakhstan", {"commodity": "uranium"})]),
     # tonnes of uranium by their unit
     ("In the first half of 2024, Kazatomprom produced 10,500 tU.",
      [("production", 10500, "Kazatomprom", {"commodity": "uranium", "period": "2024"})]),

@@ -109,6 +109,8 @@ _REASON_BETWEEN = re.compile(r"\b(?:as|because|since|after|due to|owing to|follo
 _POSSESSIVE_OF_MONEY = re.compile(r"(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,3}?(?:revenues?|profits?|earnings|EBITDA|income|"
                                   r"dividends?|tax(?:es)?|royalt(?:y|ies)|payments?|sales|losses|loss|cash flow)\b"
                                   r"[^.;$€£\d]{0,50}$", re.IGNORECASE)
+_RANKED_IN = re.compile(r"\b(?:rank\w*|first|second|third|fourth|fifth|largest|biggest|leading|top|\d+(?:st|nd|rd|th))\b"
+                        r"[^,;.]{0,30}?\b(?:in|of)\s+the\s+$|(?:занима\w+|входит)\s[^,;.]{0,40}$", re.IGNORECASE)
 _KEEPS_BEFORE = re.compile(r"\b(?:retained|held|owned|kept)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _OUTPUT_AT = re.compile(r"\b(?:production|output|throughput|mining|operations?)\s+(?:at|from)\s+(?:the\s+|its\s+)?$",
@@ -193,6 +195,8 @@ def _world_total(art: Article, ms: list[Mention], pos: int, clause_start: int) -
     found = None
     for m in WORLD_TOTAL.finditer(art.text, max(clause_start, pos - 90), pos):
         found = m
+    if found is not None and _RANKED_IN.search(art.text, max(clause_start, found.start() - 50), found.start()):
+        return False  # "Kazakhstan ranks first in the world in uranium reserves with 1.5 million tonnes": its own
     return found is not None and not any(found.start() <= x.start < pos for x in ms)
 
 
