@@ -500,6 +500,13 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a ranking "in the world" is no world total: the figure is the ranked one's
     ("Kazakhstan ranks second in the world in uranium reserves with 0.9 million tonnes.",
      [("reserves", 0.9e6, "Kazakhstan", {"commodity": "uranium"})]),
+    # lenders and investors named after "from"/"by" pay; they are not what the money goes into
+    ("The Aktogay expansion will be financed by a $300 million loan from the Asian Development Bank and $200 million "
+     "of equity from KAZ Minerals.", [("investment", 300e6, "Aktogay", {"party": "Asian Development Bank"}),
+                                      ("investment", 200e6, "Aktogay", {"party": "KAZ Minerals"})]),
+    # a "bought deal" is a share offering, no purchase
+    ("Steppe Gold raised C$18 million through a bought deal financing led by Canaccord Genuity.",
+     [("investment", 18e6, "Steppe Gold", {})]),
     # tonnes of uranium by their unit
     ("In the first half of 2024, Kazatomprom produced 10,500 tU.",
      [("production", 10500, "Kazatomprom", {"commodity": "uranium", "period": "2024"})]),

@@ -111,6 +111,7 @@ _POSSESSIVE_OF_MONEY = re.compile(r"(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,3}?(?:re
                                   r"[^.;$€£\d]{0,50}$", re.IGNORECASE)
 _RANKED_IN = re.compile(r"\b(?:rank\w*|first|second|third|fourth|fifth|largest|biggest|leading|top|\d+(?:st|nd|rd|th))\b"
                         r"[^,;.]{0,30}?\b(?:in|of)\s+the\s+$|(?:занима\w+|входит)\s[^,;.]{0,40}$", re.IGNORECASE)
+_PAYER_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _KEEPS_BEFORE = re.compile(r"\b(?:retained|held|owned|kept)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _OUTPUT_AT = re.compile(r"\b(?:production|output|throughput|mining|operations?)\s+(?:at|from)\s+(?:the\s+|its\s+)?$",
@@ -372,7 +373,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                  or after_word(art, lex.payer_prep, ms, pos, se, ("company", "org", "country"), 40))
         if party is None:  # "Southern Copper's $1.4 billion Tia Maria project", "AMMC completed a project worth"
             party = next((m for m in reversed(ms) if m.kind in ("company", "org") and m.end <= pos), None)
-        rest = [m for m in ms if party is None or m.id != party.id]
+        rest = [m for m in ms if (party is None or m.id != party.id)
+                and not _PAYER_BEFORE.search(art.text, max(ss, m.start - 10), m.start)]  # "... $200 million from Rio Tinto"
         subject = (after_word(art, lex.receiver_prep, rest, ss, se, ("deposit",), 60)
                    or pick(rest, pos, ("deposit",), "either")
                    or after_word(art, lex.receiver_prep, rest, ss, se, ("company", "country", "region"), 40)
@@ -394,7 +396,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             subject = receiver
             party = after_word(art, lex.lender_prep, [m for m in ms if m.id != receiver.id], pos, se,
                                ("company", "org", "country"), 40)
-        elif subject is None and party is not None:
+        elif subject is None and party is not None \
+                and not _PAYER_BEFORE.search(art.text, max(ss, party.start - 10), party.start):  # a lender funds others
             subject = party  # "Hudbay's capital spending", "the company intends to finance its $2.3 billion
             # investment": money a company puts into its own business
     elif ev.kind == "deal":
