@@ -507,6 +507,15 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a "bought deal" is a share offering, no purchase
     ("Steppe Gold raised C$18 million through a bought deal financing led by Canaccord Genuity.",
      [("investment", 18e6, "Steppe Gold", {})]),
+    # a year after "and" opens the next clause; "since the beginning of the year" is this year
+    ("Last year the mine produced 280,000 ounces of gold and this year it expects 320,000 ounces.",
+     [("production", 280000, None, {"period": "2023", "basis": "actual"}),
+      ("production", 320000, None, {"period": "2024", "basis": "plan"})]),
+    ("Since the beginning of the year, Kazakhstan has exported 1.1 million tons of coal to Uzbekistan.",
+     [("trade", 1.1e6, "Kazakhstan", {"period": "2024"})]),
+    # "X, against Y a year earlier": Y is of the year before X's, however X got its year
+    ("KAZ Minerals reported its 2023 results. Revenue was $2.4 billion, against $2.2 billion a year earlier.",
+     [("financial", 2.4e9, "KAZ Minerals", {"period": "2023"}), ("financial", 2.2e9, "KAZ Minerals", {"period": "2022"})]),
     # tonnes of uranium by their unit
     ("In the first half of 2024, Kazatomprom produced 10,500 tU.",
      [("production", 10500, "Kazatomprom", {"commodity": "uranium", "period": "2024"})]),

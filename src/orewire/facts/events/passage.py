@@ -132,6 +132,16 @@ def article_periods(events: list[Event], art: Article) -> None:
         year = _lead_year(art) or _dominant_year(events)
         for ev in undated:
             ev.period = year
+    for ev in events:
+        # "revenue was $2.1 billion, against $1.9 billion a year earlier": the figure compared with is of the
+        # year before the other's, whichever way each got its year
+        if ev.period is None or ev.kind not in _REPORTED:
+            continue
+        compared = next((o for o in events if o.sentence_start == ev.sentence_start and o.start > ev.end
+                         and o.kind == ev.kind and o.period == ev.period
+                         and _YEAR_EARLIER_AFTER.match(art.text, o.end)), None)
+        if compared is not None:
+            compared.period = str(int(ev.period) - 1)
 
 
 _REPORTED = ("production", "trade", "financial")
@@ -201,6 +211,7 @@ BASELINE_BEFORE = re.compile(r"(?:\bfrom|compared (?:with|to)|against|versus|vs\
 # "(2018: $2,162 million)", "(2019 г. – 201,5 тыс. т)": the figure a bracket compares with, of its own year
 _BRACKET_YEAR_BEFORE = re.compile(r"\((?:fy\s?)?(?:19|20)\d\d\s*(?:г\.|год[а-я]*)?\s*[:–—-]\s*(?:us\s?)?[$€£]?\s*$")
 
+_YEAR_EARLIER_AFTER = re.compile(r"\s*(?:[a-z]+\s+)?(?:a|one)\s+year\s+(?:earlier|ago|before)\b", re.IGNORECASE)
 _BRACKET_YEAR_AFTER = re.compile(r"[^()\d;]{0,40}?\((?:FY\s?)?(?P<y>(?:19|20)\d\d)\s*(?:г\.|год[а-я]*)?\s*[:–—-]\s*"
                                  r"(?:US\s?)?[$€£]?\s*\d", re.IGNORECASE)
 

@@ -62,6 +62,7 @@ _BASELINE_BEFORE = re.compile(r"(?:\bfrom|compared (?:with|to)|against|versus|vs
 _AFTER_ESTIMATE = re.compile(r"[^\d;,()]{0,30}?\s(?:in|as\s+of|as\s+at|at\s+the\s+end\s+of|в|на)\s+", re.IGNORECASE)
 # "2.3% less than in 2020, when the company produced 306,000 tons": the compared year's figure follows
 _WHEN_AFTER = re.compile(r"\s*,?\s*(?:when|где|когда)\b[^\d;]*", re.IGNORECASE)
+_NEXT_CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\b|[;,]\s|\bи\b|\bа\b|\bно\b", re.IGNORECASE)
 # a year's own words after another figure: "X in 2022", "X for the year 2021"
 _OWN_YEAR_WORDS = re.compile(r"[^\d,;()]*?\s(?:in|for|during)\s+(?:the\s+)?(?:year\s+)?(?:FY\s?)?(?:"
                              + _MONTH_NAMES + r"\s+)?", re.IGNORECASE)
@@ -246,6 +247,7 @@ def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence
         if others:  # "X, against Y a year earlier": the relative year after another number is that number's
             found = [y for y in found if not (y[3] is None and any(
                 o_end <= y[0] <= o_end + 25 and (o_s, o_end) != (start, end) and not (o_end <= end <= y[0])
+                and not _NEXT_CLAUSE.search(text, o_end, y[0])
                 for o_s, o_end in others))]
             # "fell to 410,000 ounces last year from 450,000 ounces in 2022": a year written right after
             # another figure is that figure's, where the number has a year of its own besides
@@ -256,6 +258,10 @@ def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence
                 for o_s, o_end in others)]
             if own:
                 found = own
+        # "Last year the mine produced 300,000 ounces and this year it expects 350,000": a year after "and"
+        # opens the next clause; the figure keeps a year of its own before it
+        if any(y[1] <= start for y in found):
+            found = [y for y in found if not (y[0] >= end and _NEXT_CLAUSE.search(text, end, y[0]))]
         if kind == "reserves":  # "reserves were 1 billion tons in 2023": a year right after the estimate dates it
             found = [y for y in found if y[3] or (y[0] >= end and _AFTER_ESTIMATE.fullmatch(text, end, y[0]))]
         if found:
