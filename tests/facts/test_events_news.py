@@ -516,6 +516,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # "X, against Y a year earlier": Y is of the year before X's, however X got its year
     ("KAZ Minerals reported its 2023 results. Revenue was $2.4 billion, against $2.2 billion a year earlier.",
      [("financial", 2.4e9, "KAZ Minerals", {"period": "2023"}), ("financial", 2.2e9, "KAZ Minerals", {"period": "2022"})]),
+    # "It" goes on about what the sentence before opens with
+    ("The Kalmakyr mine is owned by Almalyk MMC. It produced 160,000 tonnes of copper in 2023.",
+     [("production", 160000, "Kalmakyr", {"period": "2023"})]),
     # tonnes of uranium by their unit
     ("In the first half of 2024, Kazatomprom produced 10,500 tU.",
      [("production", 10500, "Kazatomprom", {"commodity": "uranium", "period": "2024"})]),

@@ -232,12 +232,28 @@ def anaphora(art: Article, ms: list[Mention], a: int, b: int) -> list[Mention]:
     if opener is not None and not any(x.start < opener.end() for x in out):
         # "It also bought Avocet Mining's 75 per cent stake": a sentence opened by "It" and an act of a
         # company goes on about the company the article speaks of
-        ref = art.topic(a, ("company",), protagonist=True)
+        ref = _subject_before(art, a) or art.topic(a, ("company",), protagonist=True)
         if ref is not None:
             out.append(Mention(opener.start(), opener.start() + 2, ref.kind, ref.name, ref.id, ref.known))
     out.sort(key=lambda x: x.start)
     art.anaphora_cache[key] = out
     return list(out)
+
+
+def _subject_before(art: Article, a: int) -> Mention | None:
+    """The deposit or company the sentence before ``a`` opens with ("The Oyu Tolgoi mine is owned by Rio Tinto
+    ... It produced": the mine), which "It" goes on about."""
+    i = art.sents.index(a)
+    if i == 0:
+        return None
+    ps, _pe = art.sents.spans[i - 1]
+    head = [m for m in art.in_span(ps, min(a, ps + 40), ("deposit", "company")) if m.start <= ps + 25]
+    if not head or not _OPENS_WITH.match(art.text, ps, head[0].start):
+        return None
+    return head[0]
+
+
+_OPENS_WITH = re.compile(r"\s*(?:The\s+|Its\s+)?")
 
 
 def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[int, int],
