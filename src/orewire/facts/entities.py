@@ -230,10 +230,7 @@ _REGION_PAT_RE = re.compile(
     rf"Krai|krai|district|District|province|Province|Peninsula|desert|basin)\b"
 )
 
-_COMMODITY_FORM: dict[str, str] = {}
-for _canon, _forms in gz.COMMODITIES.items():
-    for _f in _forms:
-        _COMMODITY_FORM[_f.lower()] = _canon
+_COMMODITY_FORM = gz.COMMODITY_FORMS
 _COMMODITY_RE = re.compile(rf"(?<![A-Za-z])(?:{_alt(list(_COMMODITY_FORM))})(?![A-Za-z])", re.IGNORECASE)
 _SYMBOL_RE = re.compile(rf"(?<![\w-])(?:{_alt(list(gz.COMMODITY_SYMBOLS))})(?![\w])")
 _LEAD_OK_AFTER = re.compile(

@@ -74,6 +74,8 @@ CURRENCY_NOUNS = _words("currency_nouns")
 
 # --- commodities: canonical -> surface forms (case-insensitive, whole words) ------------------
 COMMODITIES: dict[str, tuple[str, ...]] = {f[0]: _split(f[1]) for _n, f in _rows("commodities.tsv", (2, 2))}
+# every surface form, lowercased -> its canonical commodity
+COMMODITY_FORMS: dict[str, str] = {form.lower(): canon for canon, forms in COMMODITIES.items() for form in forms}
 # chemical symbols and oxide formulas, matched case-sensitively as whole tokens
 COMMODITY_SYMBOLS: dict[str, str] = {f[0]: f[1] for _n, f in _rows("commodity_symbols.tsv", (2, 2))}
 

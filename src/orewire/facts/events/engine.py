@@ -29,7 +29,6 @@ from orewire.facts.events.folding import lowered, search_lower
 from orewire.facts.events.lexicon import Lexicon, lexicon
 from orewire.facts.events.numberless import numberless_events
 from orewire.facts.events.passage import (
-    BASELINE_BEFORE,
     article_periods,
     carry_commodities,
     carry_deal_parties,
@@ -38,6 +37,7 @@ from orewire.facts.events.passage import (
     dedupe,
     respectively,
 )
+from orewire.facts.events.periods import BASELINE_BEFORE
 from orewire.facts.events.roles import PLANT_SIZE, fill_roles
 from orewire.facts.model import Entity, Event, Fact, entity_id
 
@@ -591,8 +591,8 @@ def _commodity_told(num: Number, art: Article) -> str | None:
         return before[-1][2]
     near = text[max(0, num.start - 4):num.start]
     dash = _WORD_DASH.search(text, max(0, num.start - 30), num.start) if ("–" in near or "—" in near or ":" in near) else None
-    if dash is not None and dash.group(1).lower() in _COMMODITY_WORD:
-        return _COMMODITY_WORD[dash.group(1).lower()]  # "lead – 156.3 thousand tons": a word of a metal list
+    if dash is not None and dash.group(1).lower() in gz.COMMODITY_FORMS:
+        return gz.COMMODITY_FORMS[dash.group(1).lower()]  # "lead – 156.3 thousand tons": a word of a metal list
     inside = art.commodities_from(num.start, num.end)
     if inside and num.fact is not None and num.fact.unit == "g/t":
         return inside[0][2]
@@ -611,7 +611,6 @@ _ORE_DASH = re.compile(r"\b(?:ore|руды|руда)\s*[–—:]\s*$", re.IGNORE
 _DASH = re.compile(r"\s*[–—:]\s*")
 _URANIUM_UNIT = re.compile(r"\d\s?(?:tU|tU3O8|tonnes U3O8|tU₃O₈)$")
 _WORD_DASH = re.compile(r"(?<![\w-])([^\W\d_]+(?: [^\W\d_]+)?)\s*[–—:]\s*$")
-_COMMODITY_WORD = {form.lower(): canon for canon, forms in gz.COMMODITIES.items() for form in forms}
 # a range's upper end and its unit, after its lower end: " to 160,000 tonnes", "-140 koz"
 _UPPER_END = re.compile(r"\s*(?:to|-|–|—|до)\s*\d[\d.,]*(?:\s*(?:million|thousand|billion|mln|bn|млн|тыс|млрд)\.?)?\s*"
                         r"(?:[^\W\d]+\.?)", re.IGNORECASE)

@@ -10,7 +10,8 @@ import re
 from collections import Counter
 
 from orewire.facts.events import periods
-from orewire.facts.events.article import Article
+from orewire.facts.events.article import Article, Mention
+from orewire.facts.events.periods import BASELINE_BEFORE
 from orewire.facts.model import Event
 from orewire.facts.text import Sentences
 
@@ -204,10 +205,6 @@ def carry_periods(events: list[Event], sents: Sentences) -> None:
 
 
 _BASELINE_WORDS = ("from", "compar", "against", "versus", "vs", "с ", "со ", "против", "сравнению")
-# the figure a change or a plan starts from, or is compared with, stands after these
-BASELINE_BEFORE = re.compile(r"(?:\bfrom|compared (?:with|to)|against|versus|vs\.?|(?<![\w])с|против|по сравнению с)\s+"
-                              r"(?:(?:about|around|some|nearly|almost|over|the|a|record|US|[$€£]|около|почти)\s*)*$",
-                              re.IGNORECASE)
 # "(2018: $2,162 million)", "(2019 г. – 201,5 тыс. т)": the figure a bracket compares with, of its own year
 _BRACKET_YEAR_BEFORE = re.compile(r"\((?:fy\s?)?(?:19|20)\d\d\s*(?:г\.|год[а-я]*)?\s*[:–—-]\s*(?:us\s?)?[$€£]?\s*$")
 
@@ -304,10 +301,12 @@ def respectively(events: list[Event], art: Article, cues: dict[str, re.Pattern[s
                 ev.commodity = name
         # "The Aktogay and Bozshakol mines produced 150,000 and 100,000 tonnes": the figures take the names
         # before them in the same order, where they are as many and of one kind
-        said = [m for m in art.in_span(ss, first, ("deposit", "company", "country"))]
-        ids = [m for i, m in enumerate(said) if m.id not in {x.id for x in said[:i]}]
-        if len(ids) == len(told) and len({m.kind for m in ids}) == 1:
-            for ev, m in zip(told, ids, strict=True):
+        named_once: dict[str, Mention] = {}  # each entity at its first mention, in order
+        for m in art.in_span(ss, first, ("deposit", "company", "country")):
+            named_once.setdefault(m.id, m)
+        holders = list(named_once.values())
+        if len(holders) == len(told) and len({m.kind for m in holders}) == 1:
+            for ev, m in zip(told, holders, strict=True):
                 ev.subject, ev.subject_id = m.name, (m.id if m.known else None)
         kinds: list[str] = []
         for _at, kind in sorted((m.start(), k) for k, rx in cues.items() for m in rx.finditer(art.text, ss, first)):

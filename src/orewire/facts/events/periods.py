@@ -54,8 +54,9 @@ _YEAR_INTRODUCES = re.compile(r"\s*(?:г\.|год[а-я]*)?\s*[:–—]\s*(?:US\
 # "138,561 ounces in the same period of 2017": a comparison's year written after the figure it dates
 _SAME_PERIOD_AFTER = re.compile(r"(?:(?!compar|than|against|from|versus|vs\b)[^\d;])*?\b(?:in|for|during|over)\s+the\s+"
                                 r"same\s+(?:period|quarter|months?|half|time)\s+(?:of|in|last)\s*", re.IGNORECASE)
-# a figure compared with: "to 22,467 mt from 51,725 mt in April 2019" (the year after it is of it alone)
-_BASELINE_BEFORE = re.compile(r"(?:\bfrom|compared (?:with|to)|against|versus|vs\.?|(?<![\w])с|против|по сравнению с)\s+"
+# the figure a change or a plan starts from, or is compared with, stands after these ("to 22,467 mt from
+# 51,725 mt in April 2019": the year after it is of it alone)
+BASELINE_BEFORE = re.compile(r"(?:\bfrom|compared (?:with|to)|against|versus|vs\.?|(?<![\w])с|против|по сравнению с)\s+"
                               r"(?:(?:about|around|some|nearly|almost|over|the|a|record|US|[$€£]|около|почти)\s*)*$",
                               re.IGNORECASE)
 # "1 billion tons of copper in 2023", "500 t as of 2024": a year told right after a reserves figure
@@ -240,7 +241,7 @@ def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence
         # of that figure, not of one told before it
         whole = [y for y in whole if not any(
             end <= o_s and o_end <= y[0] <= o_end + 30 and _OWN_YEAR_WORDS.fullmatch(text, o_end, y[0])
-            and _BASELINE_BEFORE.search(text, max(sentence[0], o_s - 30), o_s)
+            and BASELINE_BEFORE.search(text, max(sentence[0], o_s - 30), o_s)
             for o_s, o_end in others)]
     for a, b in (clause, sentence):
         found = [y for y in whole if a <= y[0] and y[1] <= b]

@@ -5,6 +5,7 @@ entity the article spoke of."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from orewire.facts.events.article import Article, Mention, Number, demonym
 from orewire.facts.model import Event
@@ -256,6 +257,13 @@ def _subject_before(art: Article, a: int) -> Mention | None:
 _OPENS_WITH = re.compile(r"\s*(?:The\s+|Its\s+)?")
 
 
+def _clause_first(find: Callable[[int, int], Mention | None], clause: tuple[int, int],
+                  sentence: tuple[int, int]) -> Mention | None:
+    """What ``find`` finds in the number's clause, else in its whole sentence ("Cameco will pay CAD107
+    million ..., while Orano will pay CAD80 million": each clause its own buyer)."""
+    return (find(*clause) if clause != sentence else None) or find(*sentence)
+
+
 def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[int, int],
            sentence: tuple[int, int]) -> None:
     lex = art.lex
@@ -356,13 +364,9 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         # exports "from X to Y": X ships, Y is the counterpart; imports "from Y into X" the other way
         # "... to Russia reached 20 million tonnes, while shipments to Kyrgyzstan totalled 1.5 million": the
         # number's own clause first
-        ca, cb = clause
-        own_clause = (ca, cb) != (ss, se)
-        to = (after_word(art, lex.trade_to, ms, ca, cb, ("country", "company", "region"), 30, _TIME_BETWEEN)
-              if own_clause else None) \
-            or after_word(art, lex.trade_to, ms, ss, se, ("country", "company", "region"), 30, _TIME_BETWEEN)
-        frm = (after_word(art, lex.trade_from, ms, ca, cb, ("country", "company", "region"), 30) if own_clause else None) \
-            or after_word(art, lex.trade_from, ms, ss, se, ("country", "company", "region"), 30)
+        traders = ("country", "company", "region")
+        to = _clause_first(lambda a, b: after_word(art, lex.trade_to, ms, a, b, traders, 30, _TIME_BETWEEN), clause, sentence)
+        frm = _clause_first(lambda a, b: after_word(art, lex.trade_from, ms, a, b, traders, 30), clause, sentence)
         if ev.direction == "import":
             party, own = frm, to
         else:
@@ -372,9 +376,10 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         elif origin is not None and ev.direction != "import" and own is None:
             own = origin  # "exports of Kazakh copper"
         rest = [m for m in ms if party is None or m.id != party.id]
-        if own_clause:
+        if clause != sentence:
             # a counterpart another clause names ("exports to Russia ..., while shipments to X") trades nothing
-            rest = [m for m in rest if m.start >= ca or not _TO_BEFORE.search(art.text, max(ss, m.start - 8), m.start)]
+            rest = [m for m in rest
+                    if m.start >= clause[0] or not _TO_BEFORE.search(art.text, max(ss, m.start - 8), m.start)]
         subject = own if own is not None and (party is None or own.id != party.id) else None
         # the trader named before the number, of whatever kind, before any named after it ("Georgia
         # exported 290,000 tonnes of ferroalloys, most of them produced from Chiatura ore")
@@ -443,10 +448,9 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         buyers = [m for m in ms if m.id not in counter]
         # "Cameco will pay CAD107 million for 4.5%, while Orano will pay CAD80 million": the buyer of the
         # number's own clause first
-        ca, cb = clause
-        party = _owned_by_country(art, party or (before_word(art, lex.buy_verb, buyers, ca, cb, ("company", "org", "country"),
-                                                             gap=140) if (ca, cb) != (ss, se) else None)
-                                  or before_word(art, lex.buy_verb, buyers, ss, se, ("company", "org", "country"), gap=140), ms)
+        party = _owned_by_country(art, party or _clause_first(
+            lambda a, b: before_word(art, lex.buy_verb, buyers, a, b, ("company", "org", "country"), gap=140),
+            clause, sentence), ms)
         # "to Kazakhstan's Haiyan": the buyer is Haiyan, and no asset
         if party is not None:  # "Cameco and Orano agreed to acquire": the first of the buyers listed
             first = next((m for m in ms if m.kind == party.kind and m.end < party.start
@@ -454,8 +458,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             party = first or party
         if party is None:  # "X would invest $30 million for a 15% stake", "X could earn another 35%": who pays buys
             payers = [m for m in ms if m.kind != "country"]
-            party = (before_word(art, _PAYS_FOR_STAKE, payers, ca, cb, ("company", "org"), gap=120) if (ca, cb) != (ss, se)
-                     else None) or before_word(art, _PAYS_FOR_STAKE, payers, ss, se, ("company", "org"), gap=120)
+            party = _clause_first(lambda a, b: before_word(art, _PAYS_FOR_STAKE, payers, a, b, ("company", "org"), gap=120),
+                                  clause, sentence)
         rest = [m for m in ms if (party is None or m.id != party.id)]
         if subject is None:
             subject = (after_word(art, lex.buy_verb, rest, ss, se, ("deposit", "company"), 50)
