@@ -369,7 +369,7 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # the code a statement is made under is a word of reserves
     ("Under the KAZRC code, the Sarybel deposit has 300,000 tonnes of copper.",
      [("reserves", 300000, "Sarybel", {"commodity": "copper"})]),
-    # a tonnage and its grade with no other word state a resource (a mill's feed stays output)
+    # a tonnage and its grade with no other word state a resource (a mill's feed tonnage stays output)
     ("The Ertisbay project has 12 Mt at 1.2 g/t gold.",
      [("reserves", 12e6, "Ertisbay", {"commodity": "ore"}), ("reserves", 1.2, "Ertisbay", {"commodity": "gold"})]),
     ("The resource estimate for Tuzdyk is 12.4Mt at 3.2g/t Au for 1.27Moz.",
@@ -381,7 +381,7 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Mineral reserves at Kokzhyra include 2 million tonnes of contained copper.",
      [("reserves", 2e6, "Kokzhyra", {"commodity": "copper"})]),
     ("The mill processed 1.2 Mt at 1.5 g/t gold in the quarter.",
-     [("production", 1.2e6, None, {"commodity": "ore"}), ("production", 1.5, None, {"commodity": "gold"})]),
+     [("production", 1.2e6, None, {"commodity": "ore"})]),  # the grade of the feed measures no output
     # the statement's grades of resource continue the place named just before
     ("Arras Minerals is exploring the Sarybel project in Kazakhstan. Measured and indicated resources total "
      "45 million tonnes grading 1.1% copper, and inferred resources add a further 800,000 ounces of gold.",
@@ -538,6 +538,38 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a year right after a reserves figure dates it
     ("World copper reserves were estimated at 1 billion tonnes in 2023.",
      [("reserves", 1e9, None, {"period": "2023", "commodity": "copper"})]),
+    # what a relative clause says a mine holds is in the ground, though the sentence speaks of its production
+    ("The flood halted production at the Karatobe mine, which holds about 40 tonnes of gold and 12 tonnes of silver.",
+     [("reserves", 40, "Karatobe", {"commodity": "gold"}), ("reserves", 12, "Karatobe", {"commodity": "silver"})]),
+    # the grade of ore fed to a plant is no estimate; a state's bullion is no deposit's reserves
+    ("In the second quarter the average grade of the ore supplied to the plant was 1.85 grams per tonne.", []),
+    ("Mongolia, with 28 tonnes of gold reserves held by its central bank, ranks 60th in the world.", []),
+    # "It" after a sentence a country opens is that country; after "Country's Company", the company
+    ("Uzbekistan, home to the Muruntau pit, is Central Asia's largest gold producer. It produced 110 tonnes of gold "
+     "in 2023. Navoi Mining was mentioned again.", [("production", 110, "Uzbekistan", {"period": "2023"})]),
+    ("Kazakhstan's Kazatomprom cut its forecast. It produced 21,000 tonnes of uranium in 2023.",
+     [("production", 21000, "Kazatomprom", {})]),
+    # a year compared with is of the other figure: "the previous year", "as much as last year"
+    ("Revenue from iron ore exports rose 4.5% to $2.2 billion compared to the same period of the previous year.",
+     [("trade", 2.2e9, None, {"period": "2024"})]),
+    ("The company shipped 8.2 million tonnes of coal abroad, twice as much as last year.",
+     [("trade", 8.2e6, None, {"period": "2024"})]),
+    # the year a bracket or a conversion stands between is still the comparison's own
+    ("Exports reached 7,973.9 kilograms ($413.3 million) in the same period of 2023.",
+     [("trade", 7.9739, None, {"period": "2023"}), ("trade", 413.3e6, None, {"period": "2023"})]),
+    ("The mine produced 122,445 ounces in the third quarter compared to 138,561 ounces or 4.31 tonnes in the same "
+     "period of 2023.", [("production", 122445, None, {}), ("production", 138561, None, {"period": "2023"}),
+                         ("production", 4.31, None, {"period": "2023"})]),
+    # "to X from Y in April 2023" with no year of X's own: X is of the year after
+    ("Imports of copper ore from Peru dropped by 56% to 22,467 tonnes from 51,725 tonnes in April 2023.",
+     [("trade", 22467, None, {"period": "2024"}), ("trade", 51725, None, {"period": "2023"})]),
+    ("The company announced a bought-deal offering earlier this month of $21.75 million.",
+     [("investment", 21.75e6, None, {"period": "2024"})]),
+    # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
+    ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
+     "capacity.", [("production", 450000, None, {"basis": "capacity"})]),
+    ("The new concentrator will process 60 million tons of ore annually.",
+     [("production", 60e6, None, {"basis": "capacity"})]),
 ]
 
 

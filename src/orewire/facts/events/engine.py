@@ -400,10 +400,15 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             kind = "deal"  # "a 30% stake in the mine put up for auction, valued at $300 million": a stake's price
         if num.what == "a" and kind != "trade" and _goods_value(num, previous, text, ss):
             kind = "trade"  # "sold 14.5 tons of gold abroad worth $820 million": the value of the goods traded
-        if kind == "reserves" and art.search(lex.mined, a, b) and not art.search(lex.reserves_noun, a, b):
-            kind = "production"
-        if num.what == "q" and num.fact is not None and num.fact.unit == "g/t" and kind == "production":
-            kind = "reserves" if not re.search(r"mined|processed|feed|head grade", text[a:b], re.I) else "production"
+        if kind == "reserves" and art.search(lex.mined, a, b) and not art.search(lex.reserves_noun, a, b) \
+                and not lex.holds_before.search(text, max(a, num.start - 60), num.start):
+            kind = "production"  # "ore mined contained 14.7 tonnes of gold"; not "production at X, which holds"
+        if num.what == "q" and num.fact is not None and num.fact.unit == "g/t" and kind in ("reserves", "production"):
+            if art.search(lex.grade_processed, a, b):
+                return None  # "the gold content in the ore supplied to the plant was 2.34 g/t": a plant's feed
+            kind = "reserves"
+        if kind == "reserves" and num.what == "q" and art.search(lex.monetary_reserves, ss, se):
+            return None  # "Kyrgyzstan, with its 3 tons of gold reserves, ranks 86th ... World Gold Council": bullion
     ev = Event(kind=kind, sentence=text[ss:se], start=num.start, end=num.end, sentence_start=ss, sentence_end=se)
     f = num.fact
     if num.what == "q" and f is not None and f.value is not None and f.unit:
@@ -641,6 +646,8 @@ def _basis(text: str, num: Number, clause: tuple[int, int], lex: Lexicon, period
     near = text[max(a, num.start - 60):min(b, num.end + 40)]
     if period is None and lex.per_year.search(near) and lex.throughput.search(near):
         return "capacity"  # "processing 4 million tonnes of ore a year": a plant's rate
+    if lex.capacity_after.search(text, num.end, min(b, num.end + 140)):
+        return "capacity"  # "... 450,000 tonnes of copper annually once it reaches full production capacity"
     if period and published_at is not None and int(period) < published_at.year \
             and (not lex.plan.search(text, max(a, num.start - 30), min(b, num.end + 20))
                  or BASELINE_BEFORE.search(text, max(a, num.start - 25), num.start)):

@@ -76,6 +76,10 @@ class Lexicon:
     grade: dict[str, re.Pattern[str]]
     mined: re.Pattern[str]
     reserves_noun: re.Pattern[str]
+    capacity_after: re.Pattern[str]
+    grade_processed: re.Pattern[str]
+    monetary_reserves: re.Pattern[str]
+    holds_before: re.Pattern[str]
 
 
 def alt(words: list[str], edge: bool = True) -> str:
@@ -181,6 +185,11 @@ def lexicon(language: str) -> Lexicon:
         periods=periods.words(raw["period"], language),
         mined=rx_of(raw["quantity_refine"]["mined"]),
         reserves_noun=rx_of(raw["quantity_refine"]["reserves_noun"]),
+        capacity_after=rx_of(raw["basis"].get("capacity_after", [])),
+        grade_processed=rx_of(raw["quantity_refine"].get("grade_processed", [])),
+        monetary_reserves=rx_of(raw["quantity_refine"].get("monetary_reserves", [])),
+        holds_before=re.compile(alt(raw["quantity_refine"].get("holds_before", ["(?!x)x"]))
+                                + r"\s[^.;]{0,60}$", re.IGNORECASE),
         language=language,
         deal_only={"deal": rx_of(raw["amount"]["deal"])},
         quantity_weak={k: rx_of(v) for k, v in raw["quantity_weak"].items()},

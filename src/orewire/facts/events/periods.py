@@ -52,7 +52,10 @@ _TO_MONTH = re.compile(rf"\s*(?:-|–|—|to|and|through|по|и)\s*{_MONTH_NAME
 _BRACKET_YEAR = re.compile(r"\s*(?:г\.|год[а-я]*)?\s*[:–—-]\s*(?=[\d$€£]|US|RUB|KZT|USD)")
 _YEAR_INTRODUCES = re.compile(r"\s*(?:г\.|год[а-я]*)?\s*[:–—]\s*(?:US\s?)?[$€£]?\s*\d")
 # "138,561 ounces in the same period of 2017": a comparison's year written after the figure it dates
-_SAME_PERIOD_AFTER = re.compile(r"(?:(?!compar|than|against|from|versus|vs\b)[^\d;])*?\b(?:in|for|during|over)\s+the\s+"
+# (a bracket or a conversion may stand between: "7,973.9 kilograms ($413.3 million) ... for the same period in
+# 2020", "138,561 ounces or 4.31 tonnes of gold in the same period of 2017")
+_SAME_PERIOD_AFTER = re.compile(r"(?:\([^()\d]{0,3}[\d.,]+[^()]{0,30}\)|,?\s*or\s+[\d.,]+(?=\s*[^\W\d])|"
+                                r"(?!compar|than|against|from|versus|vs\b)[^\d;(])*?\b(?:in|for|during|over)\s+the\s+"
                                 r"same\s+(?:period|quarter|months?|half|time)\s+(?:of|in|last)\s*", re.IGNORECASE)
 # the figure a change or a plan starts from, or is compared with, stands after these ("to 22,467 mt from
 # 51,725 mt in April 2019": the year after it is of it alone)
@@ -141,10 +144,12 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
         # "68.6B rand in FY2021 from 49.4B rand a year earlier": the year before the sentence's own
         # year (the one written before it), else before the year the article was published
         own = [y for y in written if y[1] <= m.start()]
+        # "up 4.5% to $2.2 billion compared to the same period of the previous year": the comparison's
+        compared = w.compared.search(text[max(a, m.start() - 45):m.start()]) is not None
         if own:
-            out.append((m.start(), m.end(), own[-1][2] - 1, None, False))
+            out.append((m.start(), m.end(), own[-1][2] - 1, None, compared))
         elif published_at is not None:
-            out.append((m.start(), m.end(), published_at.year - 1, None, False))
+            out.append((m.start(), m.end(), published_at.year - 1, None, compared))
     if published_at is not None:
         year = published_at.year
         for rx, delta in ((w.this_year, 0), (w.last_year, -1), (w.next_year, 1)):
@@ -233,16 +238,22 @@ def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence
     later = next((y for y in whole if 0 <= y[0] - end <= 60 and _SAME_PERIOD_AFTER.fullmatch(text, end, y[0])), None)
     if later is not None and kind != "reserves":
         return str(later[2])  # "138,561 ounces in the same period of 2017": the figure's own year, written after it
-    whole = [y for y in whole if (not y[4] or 0 <= start - y[1] <= 15
-                                  or (0 <= start - y[1] <= 80 and _WHEN_AFTER.fullmatch(text, y[1], start)))
-             and _same_brackets(text, y, start, end)]
+    kept = [y for y in whole if (not y[4] or 0 <= start - y[1] <= 15
+                                 or (0 <= start - y[1] <= 80 and _WHEN_AFTER.fullmatch(text, y[1], start)))
+            and _same_brackets(text, y, start, end)]
+    # "to $2.2 billion compared to the same period of the previous year", "twice as much as last year": the
+    # comparison's year after the figure, which has none of its own, is the year before the figure's
+    compared_after = [y for y in whole if y[4] and y[0] >= end and clause[0] <= y[0] < clause[1] and y not in kept]
+    whole = kept
+    baseline: list[tuple[int, int, int, bool | None, bool]] = []
     if others:
         # "fell 56% to 22,467 mt from 51,725 mt in April 2019": the year after the figure compared with is
         # of that figure, not of one told before it
-        whole = [y for y in whole if not any(
+        baseline = [y for y in whole if any(
             end <= o_s and o_end <= y[0] <= o_end + 30 and _OWN_YEAR_WORDS.fullmatch(text, o_end, y[0])
             and BASELINE_BEFORE.search(text, max(sentence[0], o_s - 30), o_s)
             for o_s, o_end in others)]
+        whole = [y for y in whole if y not in baseline]
     for a, b in (clause, sentence):
         found = [y for y in whole if a <= y[0] and y[1] <= b]
         if others:  # "X, against Y a year earlier": the relative year after another number is that number's
@@ -270,4 +281,10 @@ def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence
                 return start - y[1] + 2 if y[1] <= start else (y[0] - end) if y[0] >= end else 0
             best = min(found, key=dist)
             return str(best[2])
+    if baseline and kind != "reserves" and clause[0] <= baseline[0][0] < clause[1]:
+        # "... to 22,467 mt from 51,725 mt in April 2019" and no year of its own: the year after the one compared with
+        return str(baseline[0][2] + 1)
+    if compared_after and kind != "reserves" and not (others and any(end <= o_s < compared_after[0][0]
+                                                                     for o_s, _o in others)):
+        return str(compared_after[0][2] + 1)
     return None

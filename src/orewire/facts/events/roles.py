@@ -242,16 +242,19 @@ def anaphora(art: Article, ms: list[Mention], a: int, b: int) -> list[Mention]:
 
 
 def _subject_before(art: Article, a: int) -> Mention | None:
-    """The deposit or company the sentence before ``a`` opens with ("The Oyu Tolgoi mine is owned by Rio Tinto
-    ... It produced": the mine), which "It" goes on about."""
+    """The deposit, company or country the sentence before ``a`` opens with ("The Oyu Tolgoi mine is owned by
+    Rio Tinto ... It produced": the mine), which "It" goes on about."""
     i = art.sents.index(a)
     if i == 0:
         return None
     ps, _pe = art.sents.spans[i - 1]
-    head = [m for m in art.in_span(ps, min(a, ps + 40), ("deposit", "company")) if m.start <= ps + 25]
+    head = [m for m in art.in_span(ps, min(a, ps + 60), ("deposit", "company", "country")) if m.start <= ps + 25]
     if not head or not _OPENS_WITH.match(art.text, ps, head[0].start):
         return None
-    return head[0]
+    if head[0].kind == "country" and len(head) > 1 and head[1].kind != "country" \
+            and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,3}", art.text[head[0].end:head[1].start]):
+        return head[1]  # "Kazakhstan's Kazatomprom produced ... It": the company, not its country
+    return head[0]  # "Kazakhstan, with a fifth of the world's uranium, ... It produced": the country
 
 
 _OPENS_WITH = re.compile(r"\s*(?:The\s+|Its\s+)?")
