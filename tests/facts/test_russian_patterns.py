@@ -871,3 +871,16 @@ def test_a_quoted_name_before_a_company_verb_in_the_present(text: str, companies
                                                             deposits: dict[str, list[str]]) -> None:
     assert _names(text, "company") == companies
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # л softens before -ск whether or not the noun ends in a soft sign: the adjective stays the name
+    ("Холдинг начал разработку Кимильского месторождения меди.", {"Kimilskoye": ["copper"]}),
+    # a compound that begins with where it lies: "Нижне-Ортайское", not "Нижне-Ортай"
+    ("Компания купила лицензию на Нижне-Ортайском месторождении.", {"Nizhne-Ortayskoye": []}),
+    # the noun in -нь or -й still comes back from its adjective
+    ("Лицензию на Карагайское месторождение получила артель.", {"Karagay": []}),
+])
+def test_a_place_adjective_in_lskoye_or_with_a_position_prefix_stays_the_name(
+        text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -175,15 +175,23 @@ def _same_adjective(found: Found, adj: str) -> Ent | None:
                  and any(morph.adjective_neuter(f) == neuter for f in ent.forms)), None)
 
 
+# the first part of a compound place adjective that says where ("Средне-Голготайское", "Верхне-Менкече"): the
+# noun would be "Средний Голготай", so the adjective stays the name
+_POSITION_PREFIX = re.compile(r"(?:Средне|Верхне|Нижне|Северо|Южно|Восточно|Западно|Ново|Старо|Больше|Мало)-")
+
+
 def _adjective_deposit(adj: str, kw: str, text: str) -> str:
     """The canonical Cyrillic name of "Удоканского месторождения": the noun when the text also
-    uses it or the adjective is built on a noun in -й/-ь (Дюсембайского -> Дюсембай), else the
-    adjective in the gender of the word it qualifies (Удоканское месторождение, Ирбинский рудник)."""
+    uses it or the adjective is built on a noun in -й/-ь (Дюсембайского -> Дюсембай, Тарыньское -> Тарынь), else
+    the adjective in the gender of the word it qualifies (Удоканское месторождение, Ирбинский рудник): also
+    for -льское, since л softens before -ск whether the noun has the soft sign or not (Урал -> Уральское,
+    Подольское), and for a compound that begins with where it lies (Средне-Голготайское)."""
     base = morph.adjective_neuter(adj)
     m = re.match(r"(.+?)(?:ское|цкое|ное)$", base)
     if m:
         stem = m.group(1)
-        if re.search(r"[аеоуэюяё]й$|ь$", stem) or re.search(r"(?<![\w-])" + re.escape(stem) + r"(?![\w-])", text):
+        if re.search(r"(?<![\w-])" + re.escape(stem) + r"(?![\w-])", text) or (
+                re.search(r"[аеоуэюяё]й$|[^л]ь$", stem) and not _POSITION_PREFIX.match(stem)):
             return stem
     if kw.lower().startswith(("рудник", "гок", "участ", "карьер", "разрез")):
         return re.sub(r"ое$", "ий", base)
