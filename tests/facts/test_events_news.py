@@ -565,6 +565,14 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("trade", 22467, None, {"period": "2024"}), ("trade", 51725, None, {"period": "2023"})]),
     ("The company announced a bought-deal offering earlier this month of $21.75 million.",
      [("investment", 21.75e6, None, {"period": "2024"})]),
+    # a figure after "from" is the one compared with: a name beyond it is no source of the goods
+    ("Japan's imports rose by 71% to 52,983 tonnes in April from 31,001 tonnes a year ago and South Korea's imports "
+     "dropped to 35,214 tonnes.", [("trade", 52983, "Japan", {"party": None}), ("trade", 31001, "Japan", {}),
+                                   ("trade", 35214, "South Korea", {"party": None})]),
+    # with no trader in its sentence, the one the article last told of trading, not the counterpart named last
+    ("Tajikistan exported 9 tonnes of gold to China in 2023. The customs service gave the figures. Most of the "
+     "concentrate mined in the country is transported to China. In 2022, 19,300 tonnes of ore were exported.",
+     [("trade", 9, "Tajikistan", {"party": "China"}), ("trade", 19300, "Tajikistan", {"period": "2022"})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),

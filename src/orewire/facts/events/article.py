@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -382,12 +383,16 @@ class Article:
                 return m
         return None
 
-    def topic(self, before: int, kinds: tuple[str, ...], protagonist: bool = False) -> Mention | None:
+    def topic(self, before: int, kinds: tuple[str, ...], protagonist: bool = False,
+              skip: Callable[[Mention], bool] | None = None) -> Mention | None:
         """The entity of ``kinds`` the article last named before ``before`` (within a few sentences),
-        else the one it names most; ``protagonist``: the one it names most (twice at least) first."""
+        else the one it names most; ``protagonist``: the one it names most (twice at least) first;
+        ``skip``: mentions that do not count as the last named."""
         i = self.sents.index(before)
         lo = self.sents.spans[max(0, i - 4)][0] if self.sents.spans else 0
         window = self.mentions[bisect.bisect_left(self._starts, lo):bisect.bisect_left(self._starts, before)]
+        if skip is not None:
+            window = [m for m in window if not skip(m)]
         if protagonist:  # named most, the first named on a tie
             named = [self._most[k] for k in kinds if k in self._most]
             if named:

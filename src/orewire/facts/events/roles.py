@@ -63,6 +63,7 @@ _STATE_AFTER = re.compile(r"\s+(?:government|state|authorities|cabinet|ministry|
 
 
 # "For the 2023 financial year, BHP shipped": a period or a comma between "for" and a name
+_DIGIT = re.compile(r"\d")
 _TIME_BETWEEN = re.compile(r",|\d{4}|\b(?:year|quarter|half|month|period|season|году?|квартал|полугоди)", re.IGNORECASE)
 
 
@@ -369,7 +370,9 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         # number's own clause first
         traders = ("country", "company", "region")
         to = _clause_first(lambda a, b: after_word(art, lex.trade_to, ms, a, b, traders, 30, _TIME_BETWEEN), clause, sentence)
-        frm = _clause_first(lambda a, b: after_word(art, lex.trade_from, ms, a, b, traders, 30), clause, sentence)
+        # "rose to 52,983 t from 31,001 t a year ago and South Korea's imports": a figure after "from" is the one
+        # compared with, and a name beyond it no source
+        frm = _clause_first(lambda a, b: after_word(art, lex.trade_from, ms, a, b, traders, 30, _DIGIT), clause, sentence)
         if ev.direction == "import":
             party, own = frm, to
         else:
@@ -388,8 +391,11 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         # exported 290,000 tonnes of ferroalloys, most of them produced from Chiatura ore")
         subject = subject or pick([m for m in rest if m.end <= pos], pos, ("company", "deposit", "country", "region"),
                                   "before") or pick(rest, pos, ("company", "deposit", "country", "region"), "before")
-        subject = subject or art.continuing("trade", ss) \
-            or art.topic(ss, ("company", "country"), protagonist=PROTAGONIST["trade"])
+        # "Kyrgyzstan exports 14 tons of gold to China ... In 2018, 19,300 tons of ore were exported": the trader
+        # the article last told of, not the counterpart it last named ("is transported to China")
+        subject = subject or art.continuing("trade", ss, within=4) \
+            or art.topic(ss, ("company", "country"), protagonist=PROTAGONIST["trade"],
+                         skip=lambda m: lex.trade_to.search(art.text, max(0, m.start - 6), m.start) is not None)
     elif ev.kind == "investment":
         # the payer of the verb nearest before the number ("the wealth fund Samruk-Kazyna will finance")
         party = (before_word(art, lex.payer_verb, ms, ss, pos, ("company", "org", "country"), last=True)
