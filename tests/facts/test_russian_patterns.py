@@ -884,3 +884,19 @@ def test_a_quoted_name_before_a_company_verb_in_the_present(text: str, companies
 def test_a_place_adjective_in_lskoye_or_with_a_position_prefix_stays_the_name(
         text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a sentence that opens with the reserves speaks of the deposit just named
+    ("Рудник «Верхний Ключ» является крупнейшим месторождением района. Общие запасы оцениваются в 12 млн тонн "
+     "руды с содержанием свинца и цинка.", {"Verkhny Klyuch": ["lead", "zinc"]}),
+    ("Компания купила Тасбулакское месторождение. Запасы составляют 40 тонн золота.", {"Tasbulakskoye": ["gold"]}),
+    # ... unless the reserves are a country's or a region's
+    ("Компания купила Тасбулакское месторождение. Запасы меди в Казахстане оцениваются в 30 млн тонн.",
+     {"Tasbulakskoye": []}),
+    ("Компания купила Тасбулакское месторождение. Разведанные запасы золота области выросли.",
+     {"Tasbulakskoye": []}),
+])
+def test_a_sentence_opening_with_the_reserves_speaks_of_the_deposit_just_named(
+        text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -95,6 +95,9 @@ _CLAUSE_START = re.compile(r"(?:^|[.!?][ \u00a0]+|\n|,[ \u00a0]+)")
 # a sentence that speaks of the place just named: "Там добывают вольфрам", "Его запасы золота ..."
 _THERE = re.compile(r"(?=[ТЗНВЕ])(?:(?<=^)|(?<=[.!?][ \u00a0])|(?<=\n))(?:Там|Здесь|На[ \u00a0]+н[её]м|В[ \u00a0]+н[её]м|Его[ \u00a0]+запасы|"
                     r"Е[её][ \u00a0]+запасы)(?![\w-])")
+_WIDE_PLACE = re.compile(r"(?:стран|мир[аеу]?$|мирово|регион|област|кра[яюе]$|республик|округ)")
+_RESERVES = re.compile(r"(?=[ОРБГПСИЗ])(?:(?<=^)|(?<=[.!?][ \u00a0])|(?<=\n))(?:(?:Общие|Разведанные|Балансовые|Геологические|"
+                       r"Подтвержд[её]нные|Прогнозные|Суммарные|Извлекаемые)[ \u00a0]+)?[Зз]апасы(?![\w-])")
 # what a deposit's name is not part of: a district or town, a plant or company named after the deposit
 _NOT_DEPOSIT_AFTER = re.compile(
     r"[»\"”“]?(?:(?:\s*,|\s+и)\s+[А-ЯЁ][\w-]*(?:ск|цк|н)[а-яё]+)*[\s\u00a0]+"
@@ -394,6 +397,13 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                 links.append((dashed, c))
     for m in _THERE.finditer(text):
         bare.append((m.start(), m.end()))
+    # "Общие запасы оцениваются в 26 млн тонн руды с содержанием цинка ...": a sentence that opens with the
+    # reserves speaks of the deposit just named, unless it names a country ("Запасы меди в Казахстане ...")
+    for m in _RESERVES.finditer(text) if "апасы" in text else ():
+        ss, se = sents.span(m.start())
+        if not any(country_stem(w) or w in gz.countries()[1] or _WIDE_PLACE.match(w)
+                   for w in re.findall(r"[\w-]+", text[m.end():se])):
+            bare.append((m.start(), m.end()))
     for m in _HERE_MID.finditer(text) if "здесь" in text or "отсюда" in text or " там " in text else ():
         bare.append((m.start(), m.end()))
     # the deposit word left out in a sentence that has one: "медное месторождение Кусмурын, золоторудные
