@@ -573,6 +573,20 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Tajikistan exported 9 tonnes of gold to China in 2023. The customs service gave the figures. Most of the "
      "concentrate mined in the country is transported to China. In 2022, 19,300 tonnes of ore were exported.",
      [("trade", 9, "Tajikistan", {"party": "China"}), ("trade", 19300, "Tajikistan", {"period": "2022"})]),
+    # money for projects, a project portfolio, a programme's funds, a new venture's cost: investment
+    ("The plan is to implement 19 projects worth $3.8 billion at the Almalyk combine.",
+     [("investment", 3.8e9, None, {})]),
+    ("The government has approved close to $885 million for the implementation of the new programme.",
+     [("investment", 885e6, None, {})]),
+    ("At the start of the year the combine's project portfolio amounted to $5.2 billion.",
+     [("investment", 5.2e9, None, {})]),
+    ("China and Tajikistan embarked on a new $200 million gold mining venture on Sunday.",
+     [("investment", 200e6, None, {})]),
+    # customs duties paid are the state's revenue
+    ("Customs duties on the ore amounted to 4.7 million soms last year.", [("financial", 4.7e6, None, {"period": "2023"})]),
+    # a long subject between the deposits and their estimate
+    ("Total deposits at the mine that will be operated by the newly created and jointly owned company Talco Gold are "
+     "estimated to be 50 tons of gold.", [("reserves", 50, None, {"commodity": "gold"})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),

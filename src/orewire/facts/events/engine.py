@@ -356,7 +356,7 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         if cue is None and num.what == "q":
             # "the target of 160,000 ounces": plan words type a tonnage as output when nothing else does
             cue = _nearest_cue(art, lex.quantity_weak, ss, se, num, (ss, se))
-        if num.what == "a" and lex.attributive.search(text, max(ss, num.start - 8), num.start) \
+        if num.what == "a" and lex.attributive.search(text, max(ss, num.start - 16), num.start) \
                 and lex.project_after.match(text, num.end, min(se, num.end + 90)):
             cue = ("investment", num.end)
         if cue is None and previous is not None and previous.kind in cues \
