@@ -896,7 +896,17 @@ def test_a_place_adjective_in_lskoye_or_with_a_position_prefix_stays_the_name(
      {"Tasbulakskoye": []}),
     ("Компания купила Тасбулакское месторождение. Разведанные запасы золота области выросли.",
      {"Tasbulakskoye": []}),
+    # ... and so does one that opens with its resources or the grade of its ore
+    ("Артель взяла участок Жолсай. Его ресурсы оцениваются в 12 тонн золота.", {"Zholsay": ["gold"]}),
+    ("Артель взяла участок Жолсай. Прогнозные ресурсы составляют 12 тонн золота.", {"Zholsay": ["gold"]}),
+    ("Артель взяла участок Жолсай. Среднее содержание меди в руде - 0,9%.", {"Zholsay": ["copper"]}),
+    ("Артель взяла участок Жолсай. Содержание золота в рудах России снижается.", {"Zholsay": []}),
 ])
 def test_a_sentence_opening_with_the_reserves_speaks_of_the_deposit_just_named(
         text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+def test_commodities_in_brackets_after_one_name_of_a_list_are_no_other_names() -> None:
+    text = "Холдингу принадлежат месторождения Кентау (медь), Сарыбулак (медь, вольфрам) и Жосалы."
+    assert _deposits(text) == {"Kentau": ["copper"], "Sarybulak": ["copper", "tungsten"], "Zhosaly": []}

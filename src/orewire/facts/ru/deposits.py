@@ -93,11 +93,12 @@ _WHICH_BEFORE = re.compile(r"(?P<names>" + _NAME1 + r"),[ \u00a0]+котор(?:�
 _NAMES_BEFORE = re.compile(r"(?P<names>" + _NAME1 + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)")
 _CLAUSE_START = re.compile(r"(?:^|[.!?][ \u00a0]+|\n|,[ \u00a0]+)")
 # a sentence that speaks of the place just named: "Там добывают вольфрам", "Его запасы золота ..."
-_THERE = re.compile(r"(?=[ТЗНВЕ])(?:(?<=^)|(?<=[.!?][ \u00a0])|(?<=\n))(?:Там|Здесь|На[ \u00a0]+н[её]м|В[ \u00a0]+н[её]м|Его[ \u00a0]+запасы|"
-                    r"Е[её][ \u00a0]+запасы)(?![\w-])")
+_THERE = re.compile(r"(?=[ТЗНВЕ])(?:(?<=^)|(?<=[.!?][ \u00a0])|(?<=\n))(?:Там|Здесь|На[ \u00a0]+н[её]м|В[ \u00a0]+н[её]м|"
+                    r"(?:Его|Е[её])[ \u00a0]+(?:запасы|ресурсы))(?![\w-])")
 _WIDE_PLACE = re.compile(r"(?:стран|мир[аеу]?$|мирово|регион|област|кра[яюе]$|республик|округ)")
-_RESERVES = re.compile(r"(?=[ОРБГПСИЗ])(?:(?<=^)|(?<=[.!?][ \u00a0])|(?<=\n))(?:(?:Общие|Разведанные|Балансовые|Геологические|"
-                       r"Подтвержд[её]нные|Прогнозные|Суммарные|Извлекаемые)[ \u00a0]+)?[Зз]апасы(?![\w-])")
+_RESERVES = re.compile(r"(?=[ОРБГПСИЗ])(?:(?<=^)|(?<=[.!?][ \u00a0])|(?<=\n))(?:(?:(?:Общие|Разведанные|Балансовые|Геологические|"
+                       r"Подтвержд[её]нные|Прогнозные|Суммарные|Извлекаемые)[ \u00a0]+)?[Зз]апасы|"
+                       r"(?:(?:Общие|Прогнозные|Суммарные|Оцен[её]нные)[ \u00a0]+)?[Рр]есурсы|(?:Среднее[ \u00a0]+)?[Сс]одержание)(?![\w-])")
 # what a deposit's name is not part of: a district or town, a plant or company named after the deposit
 _NOT_DEPOSIT_AFTER = re.compile(
     r"[»\"”“]?(?:(?:\s*,|\s+и)\s+[А-ЯЁ][\w-]*(?:ск|цк|н)[а-яё]+)*[\s\u00a0]+"
@@ -368,6 +369,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         if listed is not None:
             for c in items:
                 links.append((listed, c))
+            found.consumed.append((p.start(), p.end()))  # ... and no other name's of the list
     dashed_kw = list(_DASH_KW.finditer(text)) if "—" in text or "–" in text or " - " in text else []
     verbed = [m for m in _IS_KW.finditer(text) if m.start() > 1 and text[m.start() - 1] in " \u00a0"
               and (text[m.start() - 2].isalnum() or text[m.start() - 2] in "»\"”")]
@@ -398,8 +400,9 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     for m in _THERE.finditer(text):
         bare.append((m.start(), m.end()))
     # "Общие запасы оцениваются в 26 млн тонн руды с содержанием цинка ...": a sentence that opens with the
-    # reserves speaks of the deposit just named, unless it names a country ("Запасы меди в Казахстане ...")
-    for m in _RESERVES.finditer(text) if "апасы" in text else ():
+    # reserves, resources or grade speaks of the deposit just named, unless it names a country ("Запасы меди
+    # в Казахстане ...")
+    for m in _RESERVES.finditer(text) if "апасы" in text or "есурсы" in text or "одержание" in text else ():
         ss, se = sents.span(m.start())
         if not any(country_stem(w) or w in gz.countries()[1] or _WIDE_PLACE.match(w)
                    for w in re.findall(r"[\w-]+", text[m.end():se])):
