@@ -348,6 +348,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     for m in _KW_COLON.finditer(text) if ":" in text else ():
         if not re.search(r"компани|инвестор|участник|подрядчик|владел|заявк|лицензи", m.group("lead")):
             _colon_list(text, found, m.end(), m.group("kw"))
+    bracketed: list[tuple[int, int]] = []
     for p in _PAREN_COMMODITIES.finditer(text) if "(" in text else ():
         pn = _PAREN_NAME.search(text, max(0, p.start() - 40), p.start())
         if pn is None:
@@ -369,7 +370,12 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         if listed is not None:
             for c in items:
                 links.append((listed, c))
-            found.consumed.append((p.start(), p.end()))  # ... and no other name's of the list
+            bracketed.append((p.start(), p.end()))
+    # when several names of a list have their own, what stands in brackets is no other name's ("Кентау (медь),
+    # Сарыбулак (медь, вольфрам) и Жосалы"); one bracket after the last name is the whole list's
+    for b in bracketed:
+        if sum(sents.span(o[0]) == sents.span(b[0]) for o in bracketed) > 1:
+            found.consumed.append(b)
     dashed_kw = list(_DASH_KW.finditer(text)) if "—" in text or "–" in text or " - " in text else []
     verbed = [m for m in _IS_KW.finditer(text) if m.start() > 1 and text[m.start() - 1] in " \u00a0"
               and (text[m.start() - 2].isalnum() or text[m.start() - 2] in "»\"”")]
