@@ -587,6 +587,14 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a long subject between the deposits and their estimate
     ("Total deposits at the mine that will be operated by the newly created and jointly owned company Talco Gold are "
      "estimated to be 50 tons of gold.", [("reserves", 50, None, {"commodity": "gold"})]),
+    # a coal block or a licence area told with what it holds is where the reserves lie
+    ("Coal India won the Barjora (North) coal block in Odisha with 512 million tonnes of coal reserves.",
+     [("reserves", 512e6, "Barjora (North)", {"commodity": "coal"})]),
+    ("Licences will be auctioned for the Tasbulak area in Yakutia, which contains 2.5 tons of placer gold.",
+     [("reserves", 2.5, "Tasbulak", {"commodity": "gold"})]),
+    # a country after the number with a figure of its own in brackets is that figure's
+    ("Kazakhstan ranks first in manganese reserves with 230 million tonnes, followed by Brazil (200 million tonnes).",
+     [("reserves", 230e6, "Kazakhstan", {}), ("reserves", 200e6, "Brazil", {})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),

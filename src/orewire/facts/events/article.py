@@ -76,6 +76,14 @@ _HOLDERS = (  # (pattern, the lowercased words it runs near, characters before a
                 r"around|over|nearly|almost|more[ \t]than|estimated|total|combined|further)[ \t]+){0,3}"
                 r"(?=(?(verb)\d|(?!))|(?:[\w-]+[ \t]+){0,3}?(?:resources?|reserves?)\b)"),
      (" hosts ", " contains ", " holds "), 70, 80),
+    # "North Dhadu (Western Part) coal block in Jharkhand with 434 million tonnes of coal reserves", "the
+    # Maltanskaya area in Yakutia, which contains 1.5 tons of placer gold": a block or licence area told with
+    # what it holds
+    (re.compile(rf"(?<![\w.'’-])(?P<name>{_HOLDER_NAME}(?:[ \t]\([A-Z][\w -]{{1,25}}\))?)[ \t]+(?:(?:gold|copper|coal|"
+                r"iron[ \t]ore|uranium|silver|polymetallic|placer|ore)[ \t]+)?(?:block|area|licen[cs]e[ \t]area|site|plot)"
+                r"(?:[ \t]+in[ \t]+[A-Z][\w-]+(?:[ \t][A-Z][\w-]+)?)?,?[ \t]+(?:which[ \t]+(?:has|holds|contains|hosts)|with)"
+                r"[ \t]+(?:(?:an?|some|about|approximately|around|over|nearly|almost|more[ \t]than|estimated|total)[ \t]+){0,3}\d"),
+     (" block", " area", " site", " plot"), 90, 70),
 )
 # capitalised words that open such a phrase without naming a place
 _NOT_HOLDER = frozenset({"Gold", "Copper", "Silver", "Uranium", "Coal", "Lithium", "Zinc", "Nickel", "Iron", "Tungsten",

@@ -64,6 +64,7 @@ _STATE_AFTER = re.compile(r"\s+(?:government|state|authorities|cabinet|ministry|
 
 # "For the 2023 financial year, BHP shipped": a period or a comma between "for" and a name
 _DIGIT = re.compile(r"\d")
+_OWN_BRACKET = re.compile(r"\s*\(\s*(?:about\s+|some\s+|US\s?)?[$€£]?\d")
 _TIME_BETWEEN = re.compile(r",|\d{4}|\b(?:year|quarter|half|month|period|season|году?|квартал|полугоди)", re.IGNORECASE)
 
 
@@ -300,8 +301,11 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
     subject: Mention | None = None
     party: Mention | None = None
     if ev.kind == "reserves":
+        # "Kazakhstan ranks first with 230 million tonnes, followed by South Africa (200 million tonnes)": a
+        # name after the number with a figure in brackets of its own is that figure's
+        own_figure = [m for m in ms if m.start > pos and _OWN_BRACKET.match(art.text, m.end)]
         subject = (pick(ms, pos, ("deposit",), "either") or _owner_of_reserves(art, ms, pos)
-                   or pick(ms, pos, ("country",), "either")
+                   or pick([m for m in ms if m not in own_figure], pos, ("country",), "either")
                    or art.continuing("reserves", ss) or art.topic(ss, ("deposit",)) or pick(ms, pos, ("company", "region"))
                    or art.topic(ss, ("company", "country")))
     elif ev.kind == "production":
