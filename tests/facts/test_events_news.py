@@ -595,6 +595,12 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a country after the number with a figure of its own in brackets is that figure's
     ("Kazakhstan ranks first in manganese reserves with 230 million tonnes, followed by Brazil (200 million tonnes).",
      [("reserves", 230e6, "Kazakhstan", {}), ("reserves", 200e6, "Brazil", {})]),
+    # a miner's metal sold, told by a sale word alone, is its output; sold to a country, abroad or for sale, trade
+    ("Gold sales in the third quarter of 2023 were 119,521 ounces.",
+     [("production", 119521, None, {"period": "2023", "commodity": "gold"})]),
+    ("Kazakhstan sold 14 tons of gold to China last year.", [("trade", 14, "Kazakhstan", {"party": "China"})]),
+    ("The ministry agreed with the National Bank to receive some 150 kilograms of gold for sale.",
+     [("trade", 0.15, None, {})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),

@@ -400,6 +400,9 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             kind = "deal"  # "a 30% stake in the mine put up for auction, valued at $300 million": a stake's price
         if num.what == "a" and kind != "trade" and _goods_value(num, previous, text, ss):
             kind = "trade"  # "sold 14.5 tons of gold abroad worth $820 million": the value of the goods traded
+        if kind == "trade" and num.what == "q" and lex.trade_proper is not None and lex.sale_word.match(text, cue_at) \
+                and not art.search(lex.trade_proper, a, b) and not _sold_to_country(art, a, b):
+            kind = "production"  # "gold sales in the quarter were 119,521 ounces": a miner's metal sold, no trade
         if kind == "reserves" and art.search(lex.mined, a, b) and not art.search(lex.reserves_noun, a, b) \
                 and not lex.holds_before.search(text, max(a, num.start - 60), num.start):
             kind = "production"  # "ore mined contained 14.7 tonnes of gold"; not "production at X, which holds"
@@ -462,6 +465,11 @@ _AUCTION = re.compile(r"\b(?:tender|auction)(?:ed|s)?\b|аукцион|конк�
 # a stake, shares or a company sold at an auction or tender: a deal all the same
 _COMPANY_CHANGES_HANDS = re.compile(r"%|\bper\s?cent|\bstakes?\b|\binterest in\b|\bshares?\b|\bacqui|\bbuy|\bbought|"
                                     r"\bpurchas|\btakeover|\bmerger|\bprivati[sz]|дол[яиею]|акци|процент", re.IGNORECASE)
+
+
+def _sold_to_country(art: Article, a: int, b: int) -> bool:
+    """Whether the clause [a, b) names a country the goods go to ("sold 14 tons of gold to China")."""
+    return any(art.lex.trade_to.search(art.text, max(a, m.start - 8), m.start) for m in art.in_span(a, b, ("country",)))
 
 
 def _goods_value(num: Number, previous: Event | None, text: str, ss: int) -> bool:

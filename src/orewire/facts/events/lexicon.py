@@ -80,6 +80,7 @@ class Lexicon:
     grade_processed: re.Pattern[str]
     monetary_reserves: re.Pattern[str]
     holds_before: re.Pattern[str]
+    trade_proper: re.Pattern[str] | None
 
 
 def alt(words: list[str], edge: bool = True) -> str:
@@ -188,6 +189,7 @@ def lexicon(language: str) -> Lexicon:
         capacity_after=rx_of(raw["basis"].get("capacity_after", [])),
         grade_processed=rx_of(raw["quantity_refine"].get("grade_processed", [])),
         monetary_reserves=rx_of(raw["quantity_refine"].get("monetary_reserves", [])),
+        trade_proper=rx_of(raw["quantity_refine"]["trade_proper"]) if raw["quantity_refine"].get("trade_proper") else None,
         holds_before=re.compile(alt(raw["quantity_refine"].get("holds_before", ["(?!x)x"]))
                                 + r"\s[^.;]{0,60}$", re.IGNORECASE),
         language=language,
