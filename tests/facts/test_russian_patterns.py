@@ -910,3 +910,16 @@ def test_a_sentence_opening_with_the_reserves_speaks_of_the_deposit_just_named(
 def test_commodities_in_brackets_after_one_name_of_a_list_are_no_other_names() -> None:
     text = "Холдингу принадлежат месторождения Кентау (медь), Сарыбулак (медь, вольфрам) и Жосалы."
     assert _deposits(text) == {"Kentau": ["copper"], "Sarybulak": ["copper", "tungsten"], "Zhosaly": []}
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a Latin name in brackets after a mine is the mine's owner
+    ("На долю Ирокиндинского рудника (Nordgold) пришлось 300 кг золота.", {"Nordgold"}),
+    ("Добыча на руднике Светлый (Stanton Metals) выросла.", {"Stanton Metals"}),
+    ("Добыча на Жаркентском руднике (Zharkent Gold Company) выросла.", {"Zharkent Gold Company"}),
+    # ... but the mine's own name in Latin is no company
+    ("Добыча на руднике Кумтор (Kumtor) выросла.", set()),
+    ("Запасы медного рудника Оюу Толгой (Oyu Tolgoi) выросли.", set()),
+])
+def test_a_latin_name_in_brackets_after_a_mine_is_its_owner(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

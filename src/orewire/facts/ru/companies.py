@@ -7,7 +7,7 @@ import re
 from orewire.facts.ru import gazetteer as gz
 from orewire.facts.ru import morph
 from orewire.facts.ru.found import LEGAL_RU, LEGAL_WORD, Ent, Found, country_stem, latin_name, strip_quotes
-from orewire.facts.ru.translit import has_cyrillic
+from orewire.facts.ru.translit import has_cyrillic, translit
 
 _LEGAL_QUOTED = re.compile(
     r"(?:" + LEGAL_RU[3:-1] + r"|УК|ГДК|ЗДК|ГМК)\s*[«\"“„]\s*(?:(?:НАК|АК|НК|ГМК|ГК|ГРК|ГДК|ЗДК|МК|ХК)\s*[«\"“„]\s*)?"
@@ -426,7 +426,16 @@ def _latin_gloss(text: str, start: int, end: int) -> bool:
     if close < 0 or has_cyrillic(text[open_:close]):
         return False
     before = text[max(0, open_ - 40):open_]
+    mine = _MINE_BEFORE.search(before)
+    if mine is not None and (_LATIN_COMPANY_WORD.search(text, start, close) or not translit(
+            mine.group("name") or mine.group("adj") or "").lower().startswith(text[start:start + 3].lower())):
+        return False  # "Березитового рудника (Nordgold)": the mine's owner, not the name of the mine in Latin
     return bool(re.search(r"[А-ЯЁа-яё][\s\u00a0]*$", before)) and not _COMPANY_WORD_BEFORE.search(before)
+
+
+# a mine or deposit, named by its word and the name after it or the adjective before it, right before a bracket
+_MINE_BEFORE = re.compile(r"(?:(?P<adj>[А-ЯЁ][а-яё-]+)[\s\u00a0]+)?(?:[Рр]удник|[Мм]есторождени|[Кк]арьер)[а-яё]*"
+                          r"(?:[\s\u00a0]+[«\"“„]?(?P<name>[А-ЯЁ][\w-]*)[»\"”“]?)?[\s\u00a0]*$")
 
 
 def _named_before_bracket(text: str, found: Found, start: int) -> Ent | None:
