@@ -923,3 +923,16 @@ def test_commodities_in_brackets_after_one_name_of_a_list_are_no_other_names() -
 ])
 def test_a_latin_name_in_brackets_after_a_mine_is_its_owner(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a plant named by its place and what it makes, acting, is a company; its initials later are the same one
+    ("Кировградский медеплавильный завод объявил о покупке рудника. КМЗ заплатит 2 млн рублей.",
+     {"Kirovgradsky medeplavilny zavod"}),
+    ("Сделку одобрил Ачинский глиноземный комбинат.", set()),
+    ("Ачинский глиноземный комбинат подписал договор.", {"Achinsky glinozemny kombinat"}),
+    # ... not a plant that is only spoken of
+    ("Рядом построят Северный обогатительный завод для руды.", set()),
+])
+def test_an_acting_plant_and_its_initials_are_a_company(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

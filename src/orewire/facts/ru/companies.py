@@ -359,9 +359,38 @@ _COMPANY_VERBS = frozenset({
 })
 
 
+# a plant named by its place and what it makes, acting: "Челябинский цинковый завод объявил о приобретении"
+_PLANT_ACTS = re.compile(r"(?=[А-ЯЁ])(?<![\w-])(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ск|цк)ий"
+                         r"(?:[ \u00a0]+[а-яё]+(?:-[а-яё]+)?(?:ый|ий|ой)){1,2}[ \u00a0]+(?:завод|комбинат))[ \u00a0]+(?P<verb>[а-яё]+)")
+# a company's initials in capitals: "ЧЦЗ" for "Челябинский цинковый завод", also where the text names it first
+_INITIALS = re.compile(r"(?<![\w-])[А-ЯЁ]{3,5}(?![\w-])")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[:1] for w in re.split(r"[\s\u00a0-]+", name) if w).upper()
+
+
+def _acting_plants(text: str, found: Found) -> None:
+    for m in _PLANT_ACTS.finditer(text) if "завод" in text or "комбинат" in text else ():
+        if found.overlaps(m.start("name"), m.end("name")):
+            continue
+        if morph.is_past_verb(m.group("verb")) or m.group("verb") in _COMPANY_VERBS:
+            _company(found, m.group("name"), m.start("name"), m.end("name"))
+    long_names = {_initials(f): ent for ent in found.ents.values() if ent.kind == "company"
+                  for f in (ent.forms or [ent.name]) if f.count(" ") >= 2 and has_cyrillic(f)}
+    if not long_names:
+        return
+    for m in _INITIALS.finditer(text):
+        ent = long_names.get(m.group(0))
+        if ent is not None and not found.overlaps(m.start(), m.end()):
+            found.add("company", ent.name, m.group(0), m.start(), m.end())
+            found.claim(m.start(), m.end())
+
+
 def find_acting_companies(text: str, found: Found) -> None:
     """A quoted coined name followed by a verb in the past tense is a company: «Самрук-Энерго»
     подписала, «Qazaqgaz» и «Самрук-Энерго» подписали. Runs after the deposits have taken theirs."""
+    _acting_plants(text, found)
     for m in _QUOTED_ACTS.finditer(text):
         if not morph.is_past_verb(m.group("verb")) and m.group("verb") not in _COMPANY_VERBS:
             continue
