@@ -601,6 +601,13 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Kazakhstan sold 14 tons of gold to China last year.", [("trade", 14, "Kazakhstan", {"party": "China"})]),
     ("The ministry agreed with the National Bank to receive some 150 kilograms of gold for sale.",
      [("trade", 0.15, None, {})]),
+    # a currency's code is no company; the togrog's sign and the dram are money
+    ("Net profit amounted to 19.1 trillion UZS, the company said.", [("financial", 19.1e12, None, {"subject": None})]),
+    ("Sales revenue reached ₮4.5 trillion, and the company paid AMD 30 billion in taxes.",
+     [("financial", 4.5e12, None, {"amount": [4.5e12, "MNT"]}), ("financial", 30e9, None, {"amount": [30e9, "AMD"]})]),
+    # "take a stake" buys it
+    ("The EBRD has agreed to take a 9.9% stake in Kincora Copper for C$2.5 million.",
+     [("deal", 9.9, "Kincora Copper", {"party": "EBRD"}), ("deal", 2.5e6, "Kincora Copper", {"party": "EBRD"})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),

@@ -17,6 +17,7 @@ _PREFIX = {
     "₼": "AZN", "UZS": "UZS", "KGS": "KGS", "GEL": "GEL", "CHF": "CHF", "JPY": "JPY", "ZAR": "ZAR",
     "MNT": "MNT", "TJS": "TJS", "INR": "INR", "₹": "INR", "R$": "BRL", "₾": "GEL", "Rp": "IDR", "IDR": "IDR",
     "S$": "SGD", "NZ$": "NZD", "R": "ZAR", "PHP": "PHP", "₱": "PHP", "SEK": "SEK", "NOK": "NOK",
+    "₮": "MNT", "AMD": "AMD", "TMT": "TMT", "BYN": "BYN",
 }
 _SUFFIX = {
     "tenge": "KZT", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "yuan": "CNY",
@@ -26,8 +27,11 @@ _SUFFIX = {
     "togrogs": "MNT", "tugrug": "MNT", "tugrugs": "MNT", "somoni": "TJS",
     "pounds sterling": "GBP", "Swiss francs": "CHF", "dollar": "USD", "dollars": "USD",
     "USD": "USD", "KZT": "KZT", "RUB": "RUB", "EUR": "EUR", "CNY": "CNY", "AUD": "AUD", "CAD": "CAD",
-    "GBP": "GBP", "UZS": "UZS", "KGS": "KGS", "AZN": "AZN", "GEL": "GEL",
+    "GBP": "GBP", "UZS": "UZS", "KGS": "KGS", "AZN": "AZN", "GEL": "GEL", "MNT": "MNT", "TJS": "TJS",
+    "AMD": "AMD", "INR": "INR",
 }
+# the ISO codes of the currencies above: "19.1 trillion UZS, the company said" names no company
+CURRENCY_CODES = frozenset(c for c in (*_PREFIX.values(), *_SUFFIX.values()))
 _DOLLAR_ADJ = {"US": "USD", "U.S.": "USD", "American": "USD", "Australian": "AUD", "Canadian": "CAD",
                "Hong Kong": "HKD", "Singapore": "SGD", "New Zealand": "NZD"}
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from orewire.facts import gazetteer as gz
+from orewire.facts.amounts import CURRENCY_CODES
 from orewire.facts.model import Entity
 from orewire.facts.text import Near, Sentences, fold_lookalikes
 
@@ -601,6 +602,8 @@ def _not_a_company(name: str) -> bool:
     if not words:
         return True
     if len(words[0]) == 1 and not words[0].endswith("."):
+        return True
+    if name in CURRENCY_CODES:
         return True
     if any(w in _NON_COMPANY_WORDS for w in words) or all(w in _GENERIC for w in words):
         return True
