@@ -608,6 +608,12 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # "take a stake" buys it
     ("The EBRD has agreed to take a 9.9% stake in Kincora Copper for C$2.5 million.",
      [("deal", 9.9, "Kincora Copper", {"party": "EBRD"}), ("deal", 2.5e6, "Kincora Copper", {"party": "EBRD"})]),
+    # a country's share of the world's reserves, told with its figure, is its own
+    ("Kazakhstan accounts for 12% of the world's uranium reserves, with 304,000 tonnes.",
+     [("reserves", 304000, "Kazakhstan", {"commodity": "uranium"})]),
+    # a name that "has" resources is where they lie, known to the gazetteer or not
+    ("Erdene announced that Ulaan Tolgoi has measured and indicated resources of 8.1 Mt grading 2.4 g/t gold.",
+     [("reserves", 8.1e6, "Ulaan Tolgoi", {"commodity": "ore"}), ("reserves", 2.4, "Ulaan Tolgoi", {"commodity": "gold"})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),

@@ -113,7 +113,11 @@ _POSSESSIVE_OF_MONEY = re.compile(r"(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,3}?(?:re
                                   r"dividends?|tax(?:es)?|royalt(?:y|ies)|payments?|sales|losses|loss|cash flow)\b"
                                   r"[^.;$€£\d]{0,50}$", re.IGNORECASE)
 _RANKED_IN = re.compile(r"\b(?:rank\w*|first|second|third|fourth|fifth|largest|biggest|leading|top|\d+(?:st|nd|rd|th))\b"
-                        r"[^,;.]{0,30}?\b(?:in|of)\s+the\s+$|(?:занима\w+|входит)\s[^,;.]{0,40}$", re.IGNORECASE)
+                        r"[^,;.]{0,30}?\b(?:in|of)\s+the\s+$|(?:занима\w+|входит)\s[^,;.]{0,40}$"
+                        # "Kazakhstan accounts for 12% of the world's uranium reserves, with 304,000 tonnes": its share
+                        r"|\b(?:accounts?\s+for|holds?|has|owns?|with|controls?)\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
+                        r"almost\s+|over\s+|more\s+than\s+)?(?:\d[\d.,]*\s?(?:%|per\s?cent|percent)|(?:a|one)[\s-]"
+                        r"(?:fifth|third|quarter|half|tenth))\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _PAYER_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _KEEPS_BEFORE = re.compile(r"\b(?:retained|held|owned|kept)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.IGNORECASE)
