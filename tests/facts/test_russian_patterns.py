@@ -936,3 +936,17 @@ def test_a_latin_name_in_brackets_after_a_mine_is_its_owner(text: str, companies
 ])
 def test_an_acting_plant_and_its_initials_are_a_company(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # an adjective name in -ное before the deposit word inside a sentence
+    ("Комбинат построят на базе Холодного месторождения.", {"Kholodnoye": []}),
+    ("Лицензии на Северное и Южное месторождения проданы.", {"Severnoye": [], "Yuzhnoye": []}),
+    ("Лицензию на месторождение Совиное на Чукотке получила компания.", {"Sovinoye": []}),
+    # ... not a kind or commodity adjective, not one that opens a sentence, not a part of a field
+    ("Крупное месторождение золота нашли в Якутии.", {}),
+    ("Компания разрабатывает Медное месторождение.", {}),
+    ("Работы ведут на Восточном участке рудного поля.", {}),
+])
+def test_an_adjective_name_in_noye_before_the_deposit_word(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -67,7 +67,8 @@ _KW_NAMED = re.compile(_KW + r"(?:[ \u00a0]+[а-яё]+){0,2}?,?[ \u00a0]+(?:(?:�
 _RIVER = re.compile(r"(?=[УуРрМм])(?<![\w-])(?P<kw>[Уу]част(?:ок|ка|ку|ком|ке)|[Рр]оссып[а-яё]*|[Мм]есторождени[а-яё]*)"
                     r"(?:[ \u00a0]+недр)?[ \u00a0]+(?:р\.|руч\.|реки|ручья)[ \u00a0]*"
                     r"(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)(?![\w-])")
-_ADJ = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ск|цк)(?:ое|ого|ому|им|ом|ий|ая|ой|ую|ие|их|ими)"
+_ADJ = (r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:(?:ск|цк)(?:ое|ого|ому|им|ом|ий|ая|ой|ую|ие|их|ими)|"
+        r"н(?:ое|ого|ому|ым|ом|ый|ая|ой|ую)(?![\w-]))")
 # "Бала-Саускандыкское уранованадиевое месторождение": a commodity or kind adjective between name and word
 _ADJ_KW = re.compile(r"(?P<adjs>" + _ADJ + r"(?:\s*,\s*" + _ADJ + r")*(?:\s+и\s+" + _ADJ + r")?)"
                      r"(?P<mid>(?:[ \u00a0]+[а-яё-]+(?:ое|ого|ому|ым|ом|ый|ий|ая|ой|ую|ые|ых|ыми|ие|их)){0,2}?)"
@@ -264,6 +265,12 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         for a in adjs:
             s = text.index(a, pos)
             pos = s + len(a)
+            if not re.search(r"(?:ск|цк)[а-яё]+$", a) and (
+                    _KIND_ADJ.fullmatch(a.lower()) or commodities_of(a.lower())
+                    or not kw.lower().startswith(("месторожд", "рудник"))
+                    or not re.search(r"[а-яё,][ \u00a0]+$", text[max(0, s - 3):s])):
+                continue  # "Озерного месторождения" inside a sentence; "Крупное месторождение" opening one, or
+                # "Восточном участке" (a part of a deposit or a field), is none
             if found.is_claimed(s, pos):
                 for ent in found.ents.values():
                     if ent.kind == "deposit" and any(ms == s for ms, _ in ent.mentions):
@@ -316,7 +323,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                             links.append((known_ent, c))
                 continue
             if re.fullmatch(_ADJ, raw) and re.match(r"\s+[а-яё]", text[e:e + 3]) \
-                    and not raw.endswith(("ское", "цкое", "ская", "ский")):
+                    and not raw.endswith(("ское", "цкое", "ская", "ский", "ное", "ный", "ная")):
                 break  # "рудников Талнахского рудного узла": the adjective qualifies what follows
             new = _deposit_name(found, raw, s, e, text, m.group("kw"))
             if new is None:
