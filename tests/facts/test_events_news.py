@@ -614,6 +614,14 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a name that "has" resources is where they lie, known to the gazetteer or not
     ("Erdene announced that Ulaan Tolgoi has measured and indicated resources of 8.1 Mt grading 2.4 g/t gold.",
      [("reserves", 8.1e6, "Ulaan Tolgoi", {"commodity": "ore"}), ("reserves", 2.4, "Ulaan Tolgoi", {"commodity": "gold"})]),
+    # a year of another act ("which started operations in 2021") dates no capacity; "is seen at" forecasts
+    ("The plant, which started operations in 2021, has an annual capacity of 100,000 tonnes of copper.",
+     [("production", 100000, None, {"period": None, "basis": "capacity"})]),
+    ("Coal exports could total 100 million tonnes this year, while production is seen at 430 million tonnes.",
+     [("trade", 100e6, None, {"basis": "plan"}), ("production", 430e6, None, {"basis": "plan"})]),
+    # each clause's destination is its own counterpart, and no clause's destination trades
+    ("Exports of copper to China amounted to 45,000 tonnes, and to Turkey 30,000 tonnes.",
+     [("trade", 45000, None, {"subject": None, "party": "China"}), ("trade", 30000, None, {"subject": None, "party": "Turkey"})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),

@@ -391,9 +391,10 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             own = origin  # "exports of Kazakh copper"
         rest = [m for m in ms if party is None or m.id != party.id]
         if clause != sentence:
-            # a counterpart another clause names ("exports to Russia ..., while shipments to X") trades nothing
-            rest = [m for m in rest
-                    if m.start >= clause[0] or not _TO_BEFORE.search(art.text, max(ss, m.start - 8), m.start)]
+            # a counterpart another clause names ("exports to Russia ..., while shipments to X", "exports to China
+            # amounted to 45,000 t, and to Turkey 30,000 t") trades nothing
+            rest = [m for m in rest if clause[0] <= m.start < clause[1]
+                    or not _TO_BEFORE.search(art.text, max(ss, m.start - 8), m.start)]
         subject = own if own is not None and (party is None or own.id != party.id) else None
         # the trader named before the number, of whatever kind, before any named after it ("Georgia
         # exported 290,000 tonnes of ferroalloys, most of them produced from Chiatura ore")
