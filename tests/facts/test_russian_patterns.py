@@ -950,3 +950,13 @@ def test_an_acting_plant_and_its_initials_are_a_company(text: str, companies: se
 ])
 def test_an_adjective_name_in_noye_before_the_deposit_word(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,companies", [
+    # capitals cut by the end of the text are the company whose abbreviation they begin
+    ("Покупателем стала УГМК. Напомним, что флагманским предприятием УГМ", {"UMMC"}),
+    # ... but a whole abbreviation at the end is a company of its own
+    ("Покупателем стала УГМК. Продавцом выступила компания ГРК", {"UMMC", "GRK"}),
+])
+def test_capitals_cut_by_the_end_of_the_text(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

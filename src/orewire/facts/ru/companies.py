@@ -327,8 +327,16 @@ def find_companies(text: str, found: Found) -> None:
         if not found.is_claimed(m.start("name"), m.end("name")):
             _company(found, m.group("name"), m.start("name"), m.end("name"))
     for m in _CUE_CAPS.finditer(text):
-        if not found.is_claimed(m.start("name"), m.end("name")):
-            _company(found, m.group("name"), m.start("name"), m.end("name"))
+        if found.is_claimed(m.start("name"), m.end("name")):
+            continue
+        if not text[m.end():].strip():  # "предприятием УГМ" cut by the end of the text: the УГМК named before
+            cut = next((ent for ent in found.ents.values() if ent.kind == "company"
+                        and any(f.startswith(m.group("name")) and f != m.group("name") for f in [ent.name, *ent.forms])), None)
+            if cut is not None:
+                found.add("company", cut.name, "", m.start("name"), m.end("name"))
+                found.claim(m.start("name"), m.end("name"))
+                continue
+        _company(found, m.group("name"), m.start("name"), m.end("name"))
     _holdings(text, found)
     _listed_companies(text, found)
     for m in _QUOTED_COMPANY_NOUN.finditer(text) if "компания" in text or "корпорация" in text or "комбинат" in text else ():
