@@ -622,6 +622,16 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # each clause's destination is its own counterpart, and no clause's destination trades
     ("Exports of copper to China amounted to 45,000 tonnes, and to Turkey 30,000 tonnes.",
      [("trade", 45000, None, {"subject": None, "party": "China"}), ("trade", 30000, None, {"subject": None, "party": "Turkey"})]),
+    # a split fiscal year is of the year it ends in; "last month" of the month before publication; a day of a
+    # month with no year is of the latest such day; a dateline's day dates nothing
+    ("In the 2023/24 financial year, the mine produced 120,000 tonnes of copper.",
+     [("production", 120000, None, {"period": "2024"})]),
+    ("Last month, Kazakhstan exported 1.5 million tonnes of coal.", [("trade", 1.5e6, "Kazakhstan", {"period": "2024"})]),
+    ("As of October 1, the company had produced 35 tonnes of gold.", [("production", 35, None, {"period": "2023"})]),
+    ("ASTANA. May 3 (Interfax) - The group plans to build a smelter with an annual capacity of 300,000 tonnes of "
+     "copper by 2028.", [("production", 300000, None, {"period": "2028", "basis": "capacity"})]),
+    ("Shipments to China amounted to 39.28 million tonnes in April, down 11.6 percent compared to the previous month.",
+     [("trade", 39.28e6, None, {"period": "2024"})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),

@@ -29,15 +29,18 @@ _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun",
                                         "dec"), start=1)}
 _MONTHS_RU = {m: i for i, m in enumerate(("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
                                            "октябр", "ноябр", "декабр"), start=1)}
-# "in January-September", "in April-June", "в январе-сентябре", "last month" without a year
+# "in January-September", "in April-June", "в январе-сентябре", "as of October 1" without a year
 _MONTH = re.compile(
     r"(?<![\w])(?:(?P<en>jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
     r"nov(?:ember)?|dec(?:ember)?)|(?P<ru>январ[а-яё]*|феврал[а-яё]*|март[а-яё]*|апрел[а-яё]*|ма[йяе]|июн[а-яё]*|"
     r"июл[а-яё]*|август[а-яё]*|сентябр[а-яё]*|октябр[а-яё]*|ноябр[а-яё]*|декабр[а-яё]*))"
     r"(?:\s*(?:-|–|—|to|through|по)\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма|"
-    r"июн|июл|август|сентябр|октябр|ноябр|декабр)[a-zа-яё]*)?(?![\w])(?!\s*\d)", re.IGNORECASE)
+    r"июн|июл|август|сентябр|октябр|ноябр|декабр)[a-zа-яё]*)?(?![\w])(?!\s*\d{3})", re.IGNORECASE)
 # "FY24", "3Q23", "1H24", "9M23", "Q3'23": a year in two digits after its period
 _FY_SHORT = re.compile(r"(?<![\w])(?:FY|[1-4]Q|Q[1-4]|[12]H|H[12]|[369]M)\s?['’]?(?P<y>\d\d)(?![\d%])")
+_DATELINE_AFTER = re.compile(r"\s*\d{1,2}\s*(?:\([A-Z][^()]{1,30}\)\s*)?[-–—]\s|\s*\d{1,2}\s*\([A-Z][^()]{1,30}\)")
+_SPLIT_YEAR = re.compile(r"(?<![\d.,/])(?:FY\s?)?(?P<c>19|20)\d\d/(?P<yy>\d\d)(?=\s+(?:financial|fiscal|season|marketing)\b)"
+                         r"|(?<![\w])FY\s?(?P<c2>19|20)\d\d/(?P<yy2>\d\d)(?!\d)", re.IGNORECASE)
 _YEAR_DIGITS = re.compile(r"19[5-9]\d|20[0-5]\d")  # the cheap test before ``_YEAR``
 _FY_HINT = re.compile(r"FY|[1-4]Q|Q[1-4]|[12]H|H[12]|[369]M")  # the cheap test before ``_FY_SHORT``
 _RANGE_BEFORE = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|to|and|/)\s*$")
@@ -78,6 +81,7 @@ class PeriodWords:
     last_year: re.Pattern[str]
     year_before: re.Pattern[str]
     next_year: re.Pattern[str]
+    last_month: re.Pattern[str]
     dated: re.Pattern[str]
     not_period: re.Pattern[str]
     compared: re.Pattern[str]
@@ -95,7 +99,8 @@ def _rx(words: list[str], end: bool = False, gap: int = 3) -> re.Pattern[str]:
 def words(raw: dict[str, list[str]], language: str) -> PeriodWords:
     return PeriodWords(this_year=_rx(raw["this_year"]), last_year=_rx(raw["last_year"]),
                        year_before=_rx(raw["year_before"]),
-                       next_year=_rx(raw["next_year"]), dated=_rx(raw["dated"], end=True),
+                       next_year=_rx(raw["next_year"]), last_month=_rx(raw.get("last_month", ["(?!x)x"])),
+                       dated=_rx(raw["dated"], end=True),
                        not_period=_rx(raw["not_period"] + raw["compared"], end=True, gap=1),
                        compared=_rx(raw["compared"], end=True, gap=1))
 
@@ -136,6 +141,10 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
             continue
         dated = bool(w.dated.search(head)) or bool(_NAMES_ESTIMATE.match(text, m.end()))
         out.append((m.start(), m.end(), int(m.group("y")), dated, False))
+    for m in (_SPLIT_YEAR.finditer(text, a, b) if "/" in text[a:b] else ()):
+        # "the 2023/24 financial year": of the year it ends in
+        out.append((m.start(), m.end(), int((m.group("c") or m.group("c2")) + (m.group("yy") or m.group("yy2"))),
+                    False, False))
     for m in (_FY_SHORT.finditer(text, a, b) if _FY_HINT.search(text, a, b) else ()):
         out.append((m.start(), m.end(), 2000 + int(m.group("y")), False, False))
     written = [y for y in out if not y[4]]
@@ -152,10 +161,13 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
             out.append((m.start(), m.end(), published_at.year - 1, None, compared))
     if published_at is not None:
         year = published_at.year
-        for rx, delta in ((w.this_year, 0), (w.last_year, -1), (w.next_year, 1)):
+        # "last month": of the year the month before publication falls in (a month compared with is of the
+        # figure's year too: "down 11.6 percent compared to the previous month")
+        for rx, delta, yearly in ((w.this_year, 0, True), (w.last_year, -1, True), (w.next_year, 1, True),
+                                  (w.last_month, -1 if published_at.month == 1 else 0, False)):
             for m in _finditer(rx, text, low, a, b):
                 # "higher compared to the same period last year": the year of a comparison, of no figure here
-                compared = w.compared.search(text[max(a, m.start() - 45):m.start()]) is not None
+                compared = yearly and w.compared.search(text[max(a, m.start() - 45):m.start()]) is not None
                 out.append((m.start(), m.end(), year + delta, None, compared))
         years = [y for y in out if y[3] is not None]
         quarter_year: int | None = None  # the year written with an earlier quarter of the sentence
@@ -182,6 +194,8 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
         for m in _MONTH.finditer(text, a, b):
             if any(0 <= y[0] - m.end() <= 12 or 0 <= m.start() - y[1] <= 4 for y in years):
                 continue  # "in March 2023", "2023 in March": the year is written
+            if _DATELINE_AFTER.match(text, m.end()):
+                continue  # "ASTANA. June 3 (Interfax) -": the day of the report, no figure's
             if any(0 <= y[0] - m.end() <= 30 and _TO_MONTH.fullmatch(text, m.end(), y[0]) for y in years):
                 continue  # "between January and November 2021": the year the months end in is written
             if m.group("en") and m.group("en").lower() in ("may", "march") and not re.match(
