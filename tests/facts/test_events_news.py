@@ -632,6 +632,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "copper by 2028.", [("production", 300000, None, {"period": "2028", "basis": "capacity"})]),
     ("Shipments to China amounted to 39.28 million tonnes in April, down 11.6 percent compared to the previous month.",
      [("trade", 39.28e6, None, {"period": "2024"})]),
+    # a reserves category is no place
+    ("The predicted resources of the P1 category are estimated at 50 tons of gold.",
+     [("reserves", 50, None, {"subject": None, "commodity": "gold"})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),

@@ -96,6 +96,8 @@ _NOT_HOLDER = frozenset({"Gold", "Copper", "Silver", "Uranium", "Coal", "Lithium
                          "Increased", "Larger", "Latest", "Revised", "Audited", "Approved", "Remaining", "Open", "Pit",
                          "Underground", "Open-pit", "Oxide", "Sulphide", "Sulfide", "Heap", "Leach", "Project", "Mine",
                          "Statement", "Estimate", "Update", "Upgrade"})
+# a reserves category is no place: "resources of the P1 category", "reserves of C1+C2"
+_CATEGORY = re.compile(r"[ABCP][1-3]?(?:\+[ABCP]?[1-3]?)*")
 # "Arras Minerals' resource at Beskauga": a name ending so is the company that owns it, not the place
 _COMPANY_WORD = re.compile(r"Minerals?|Mining|Metals?|Resources|Gold|Corp(?:oration)?|Ltd|Limited|Inc|PLC|plc|Group|"
                            r"Holdings?|Company|Ventures|Exploration|JSC|LLP|LLC|AG|SA|NV")
@@ -309,6 +311,7 @@ class Article:
                     while words and words[-1] in _NOT_HOLDER:  # "Beskauga Mineral Resource": Beskauga
                         e -= len(words.pop()) + 1
                     if words and words[0] not in _NOT_HOLDER and words[0] not in _NOT_SITE \
+                            and not _CATEGORY.fullmatch(words[0]) \
                             and not _COMPANY_WORD.fullmatch(words[-1]):
                         spans.append((s, e))
         taken_starts = [a for a, _b in taken]  # the mentions are in the order of their starts
