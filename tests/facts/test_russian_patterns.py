@@ -960,3 +960,14 @@ def test_an_adjective_name_in_noye_before_the_deposit_word(text: str, deposits: 
 ])
 def test_capitals_cut_by_the_end_of_the_text(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,companies", [
+    # capitals after a company word and right before a quoted name are the quoted company's form
+    ("Рудник принадлежит дочерней компании НПО «Сибзолото».", {"Sibzoloto"}),
+    ("Оператором стала компания МНПО «Уралмеди».", {"Uralmedi"}),
+    # ... capitals alone after a company word are the company
+    ("Оператором стала компания УГРК, сообщили в ведомстве.", {"UGRK"}),
+])
+def test_capitals_before_a_quoted_name_are_its_form(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

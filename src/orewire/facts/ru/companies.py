@@ -329,6 +329,11 @@ def find_companies(text: str, found: Found) -> None:
     for m in _CUE_CAPS.finditer(text):
         if found.is_claimed(m.start("name"), m.end("name")):
             continue
+        if re.match(r"[\s\u00a0]*[«\"“„]", text[m.end():m.end() + 3]):
+            q = _QUOTED.match(text, m.end() + len(text[m.end():m.end() + 3]) - len(text[m.end():m.end() + 3].lstrip()))
+            if q is not None and not found.overlaps(q.start("name"), q.end("name")):
+                _company(found, q.group("name"), q.start("name"), q.end("name"))
+            continue  # "дочерняя компания МНПО «Полиметалл»": the form of the quoted company after it
         if not text[m.end():].strip():  # "предприятием УГМ" cut by the end of the text: the УГМК named before
             cut = next((ent for ent in found.ents.values() if ent.kind == "company"
                         and any(f.startswith(m.group("name")) and f != m.group("name") for f in [ent.name, *ent.forms])), None)
