@@ -971,3 +971,17 @@ def test_capitals_cut_by_the_end_of_the_text(text: str, companies: set[str]) -> 
 ])
 def test_capitals_before_a_quoted_name_are_its_form(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,companies,deposits", [
+    # a quoted name after ГРК or ГГК is a company, also when a deposit bears the name
+    ("В ГРК «Быстринское» сообщили о запуске фабрики.", {"Bystrinskoye"}, {}),
+    ("Лицензию получила ГГК «Орловка».", {"Orlovka"}, {}),
+    # a bank or a holding's structure before a name is a company word
+    ("Кредит на 5 млрд рублей выдал банк «Восточный».", {"Vostochny"}, {}),
+    ("Проект ведет структура «Сибрудинвест» Ивана Петрова.", {"Sibrudinvest"}, {}),
+    ("Банк ВТБ выдал кредит.", {"VTB"}, {}),
+])
+def test_grk_and_bank_words_before_a_company(text: str, companies: set[str], deposits: dict[str, list[str]]) -> None:
+    assert _names(text, "company") == companies
+    assert _deposits(text) == deposits
