@@ -38,7 +38,7 @@ from orewire.facts.events.passage import (
     respectively,
 )
 from orewire.facts.events.periods import BASELINE_BEFORE
-from orewire.facts.events.roles import PLANT_SIZE, fill_roles
+from orewire.facts.events.roles import fill_roles
 from orewire.facts.model import Entity, Event, Fact, entity_id
 
 _WINDOW = 160  # a cue further than this from its number (in characters) types nothing
@@ -207,7 +207,6 @@ _PAY_FOR_BEFORE = re.compile(r"\bpa(?:y|ys|id|ying)\s[^.;%]{0,40}?\sfor\s+(?:abo
 _EARN_BEFORE = re.compile(r"\bearn(?:s|ed|ing)?\s+(?:(?:another|an additional|a further|an|up to|a)\s+)*$", re.IGNORECASE)
 
 
-_SIZES_PLANT = PLANT_SIZE
 
 
 _REASON_WORDS = re.compile(r"driven|due|because|owing|amid|result|thanks|back of|reflecting|following")
@@ -368,7 +367,7 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             # the same measure again with no word of a kind, in its sentence or the next one: "...
             # production amounted to 5,092 tons. Compared to the third quarter of 2022 (5,377 tons), ..."
             cue = (previous.kind, previous.start)
-        if cue is None and num.what == "q" and _SIZES_PLANT.match(text, num.end, min(se, num.end + 60)):
+        if cue is None and num.what == "q" and lex.rule("plant_size").match(text, num.end, min(se, num.end + 60)):
             cue = ("production", num.end)  # "a 10,000tpa plant", "a 5 tonne per annum pilot plant": its capacity
         if cue is None and num.what == "q" and num.fact is not None and (
                 (num.fact.unit == "t" and _GRADED.match(text, num.end, min(se, num.end + 60)))
@@ -633,7 +632,7 @@ _AFTER_UNIT = re.compile(r"\.?\s*(?:of\s+)?(?:contained\s+|pure\s+|refined\s+|pa
 def _basis(text: str, num: Number, clause: tuple[int, int], lex: Lexicon, period: str | None,
            published_at: datetime | None) -> str:
     a, b = clause
-    if _SIZES_PLANT.match(text, num.end, min(b, num.end + 60)) or _GLUED_RATE.match(text, num.end):
+    if lex.rule("plant_size").match(text, num.end, min(b, num.end + 60)) or _GLUED_RATE.match(text, num.end):
         return "capacity"  # "a 10,000tpa plant", "a 2.5Mtpa processing plant": the size it is built for
     if lex.plan_of.search(text, max(a, num.start - 40), num.start):
         return "plan"  # "meets the target of 160,000 ounces": the figure is the target itself

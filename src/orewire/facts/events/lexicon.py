@@ -81,6 +81,17 @@ class Lexicon:
     monetary_reserves: re.Pattern[str]
     holds_before: re.Pattern[str]
     trade_proper: re.Pattern[str] | None
+    rules: dict[str, re.Pattern[str]]
+    rule_needles: dict[str, tuple[str, ...]]
+
+    def rule(self, name: str) -> re.Pattern[str]:
+        """The whole pattern of the role rule ``name`` in this language (never matching where the
+        language has none)."""
+        return self.rules.get(name, _NEVER)
+
+    def needles(self, name: str) -> tuple[str, ...]:
+        """The lowercased words without which the rule ``name`` cannot match (none: it may anywhere)."""
+        return self.rule_needles.get(name, ())
 
 
 def alt(words: list[str], edge: bool = True) -> str:
@@ -106,6 +117,20 @@ def alt(words: list[str], edge: bool = True) -> str:
 # a bar outside any group, once the groups are taken out: a word that is two words
 _NESTED = re.compile(r"\((?:[^()\\]|\\.)*\)")
 _TOP_LEVEL_BAR = re.compile(r"\|")
+
+
+_NEVER = re.compile(r"(?!x)x")
+
+
+def _rules(raw: dict[str, str]) -> dict[str, re.Pattern[str]]:
+    """The ``[rules]`` table: whole patterns by name, matched case-blind unless the key ends in "_cs"."""
+    out: dict[str, re.Pattern[str]] = {}
+    for key, pattern in raw.items():
+        if key.endswith("_cs"):
+            out[key[:-3]] = re.compile(pattern)
+        else:
+            out[key] = re.compile(pattern, re.IGNORECASE)
+    return out
 
 
 def rx_of(words: list[str], edge: bool = True) -> re.Pattern[str]:
@@ -190,6 +215,8 @@ def lexicon(language: str) -> Lexicon:
         grade_processed=rx_of(raw["quantity_refine"].get("grade_processed", [])),
         monetary_reserves=rx_of(raw["quantity_refine"].get("monetary_reserves", [])),
         trade_proper=rx_of(raw["quantity_refine"]["trade_proper"]) if raw["quantity_refine"].get("trade_proper") else None,
+        rules=_rules(raw.get("rules", {})),
+        rule_needles={k: tuple(v) for k, v in raw.get("rule_needles", {}).items()},
         holds_before=re.compile(alt(raw["quantity_refine"].get("holds_before", ["(?!x)x"]))
                                 + r"\s[^.;]{0,60}$", re.IGNORECASE),
         language=language,

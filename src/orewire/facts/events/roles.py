@@ -58,73 +58,9 @@ def before_word(art: Article, rx: re.Pattern[str], ms: list[Mention], a: int, b:
     return None
 
 
-_STATE_AFTER = re.compile(r"\s+(?:government|state|authorities|cabinet|ministry|budget|treasury|правительств|государств)",
-                          re.IGNORECASE)
-
-
-# "For the 2023 financial year, BHP shipped": a period or a comma between "for" and a name
+# a figure between a preposition and a name: "to 52,983 t from 31,001 t a year ago and South Korea's"
 _DIGIT = re.compile(r"\d")
 _OWN_BRACKET = re.compile(r"\s*\(\s*(?:about\s+|some\s+|US\s?)?[$€£]?\d")
-_TIME_BETWEEN = re.compile(r",|\d{4}|\b(?:year|quarter|half|month|period|season|году?|квартал|полугоди)", re.IGNORECASE)
-
-
-_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[\w.&'’-]+\s+){0,5}?(?:and\s+(?:the\s+)?(?:[\w.&'’-]+\s+){0,3})?$")
-_PAYS_FOR_STAKE = re.compile(r"\b(?:invest(?:s|ed|ing)?|pay(?:s|ing)?|paid|earn(?:s|ed|ing)?|fund(?:s|ed|ing)?)\b",
-                             re.IGNORECASE)
-
-
-_TRADE_NOUN = re.compile(r"\s(?:exports?|imports?|shipments?|supplies|sales)\b", re.IGNORECASE)
-
-
-# a rate that sizes a plant: "a 10,000tpa plant", "a 5 tonne per annum pilot plant"
-PLANT_SIZE = re.compile(r"(?:\s*(?:per annum|a year|per year|/yr|pa)|(?<=tpa))\s+(?:[\w-]+\s+){0,2}?"
-                        r"(?:plant|mill|smelter|refinery|concentrator|facility)\b", re.IGNORECASE)
-
-
-_MINE_THAT_PRODUCES = re.compile(r"\b(?:mine|operation|pit|plant|project|facility)\b[^.;]{0,80}?\b(?:that|which)\s+"
-                                 r"(?:would|will|could|is expected to|is set to|is to)\s+(?:produce|yield|deliver)",
-                                 re.IGNORECASE)
-
-
-# cheap words: a costlier pattern of a rule runs only where one of them stands (Article.has_any)
-_WORLD_TRIGGER = ("global", "world", "мир", "глобал")
-_FACILITY_TRIGGER = ("plant", "mill ", "mill,", "smelter", "refiner", "concentrator", "facilit", "factory")
-_THAT_WOULD = ("that ", "which ")
-_GROUP_TRIGGER = ("group",)
-_FINANCE_TRIGGER = ("offering", "placement", "rights issue", "ipo", "raising", "equity raise")
-_COMPANY_FINANCE = re.compile(r"\b(?:(?:share|equity|rights|public|private|bought[- ]deal|stock)\s+(?:offering|"
-                              r"placement|issue)|placement|rights issue|IPO|initial public offering|capital raising|"
-                              r"equity raise)\b", re.IGNORECASE)
-_OWN_SPENDING = re.compile(r"(?:capital (?:spending|expenditures?|costs?|investments?)|capex|sustaining|"
-                           r"growth capital|spending|budget)\b", re.IGNORECASE)
-_EARNS = re.compile(r"(?:['’]s)?\s+(?:\w+\s+)?(?:earn(?:s|ed)?|receiv(?:es|ed)|collect(?:s|ed)|generat(?:es|ed)|gain(?:s|ed))\b",
-                    re.IGNORECASE)
-_FACILITY_SIZED = re.compile(r"\b(?:(?:future|proposed|planned|new)\s+(?:[\w-]+\s+)?(?:plant|mill|smelter|refinery|"
-                             r"concentrator|facility|factory)|(?:plant|mill|smelter|refinery|concentrator|facility)\s+"
-                             r"(?:capable of|with a (?:design |nameplate )?capacity|designed to|will have a capacity))",
-                             re.IGNORECASE)
-_IT_ACTS = re.compile(r"It\s+(?:also\s+|then\s+|later\s+|recently\s+|previously\s+)?(?:bought|acquired|sold|"
-                      r"agreed|plans|intends|produced|mined|shipped|exported|invested|raised|reported|posted|paid|won|"
-                      r"received|secured|signed|expects|announced|completed|spent|earned|holds|owns)\b")
-_REASON_BETWEEN = re.compile(r"\b(?:as|because|since|after|due to|owing to|following|amid|while|which includes?|"
-                             r"including|of which)\b", re.IGNORECASE)
-# "Kumtor's royalty payments to Kyrgyzstan amounted to ": a possessive before the money word, up to the figure
-_POSSESSIVE_OF_MONEY = re.compile(r"(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,3}?(?:revenues?|profits?|earnings|EBITDA|income|"
-                                  r"dividends?|tax(?:es)?|royalt(?:y|ies)|payments?|sales|losses|loss|cash flow)\b"
-                                  r"[^.;$€£\d]{0,50}$", re.IGNORECASE)
-_RANKED_IN = re.compile(r"\b(?:rank\w*|first|second|third|fourth|fifth|largest|biggest|leading|top|\d+(?:st|nd|rd|th))\b"
-                        r"[^,;.]{0,30}?\b(?:in|of)\s+the\s+$|(?:занима\w+|входит)\s[^,;.]{0,40}$"
-                        # "Kazakhstan accounts for 12% of the world's uranium reserves, with 304,000 tonnes": its share
-                        r"|\b(?:accounts?\s+for|holds?|has|owns?|with|controls?)\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
-                        r"almost\s+|over\s+|more\s+than\s+)?(?:\d[\d.,]*\s?(?:%|per\s?cent|percent)|(?:a|one)[\s-]"
-                        r"(?:fifth|third|quarter|half|tenth))\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_PAYER_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
-_KEEPS_BEFORE = re.compile(r"\b(?:retained|held|owned|kept)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
-_TO_BEFORE = re.compile(r"\b(?:to|into)\s+(?:the\s+)?$", re.IGNORECASE)
-_OUTPUT_AT = re.compile(r"\b(?:production|output|throughput|mining|operations?)\s+(?:at|from)\s+(?:the\s+|its\s+)?$",
-                        re.IGNORECASE)
-_SITE_AFTER = re.compile(r"\s*(?:of\s+(?:[\w-]+\s+){0,2})?(?:at|from)\s+(?:the\s+|its\s+)?")
-_GROUP_FIGURE = re.compile(r"\bGroup(?:['’]s)?\s+(?:[a-z]+\s+){0,2}?(?:production|output|sales)\b")
 
 
 def _owned_by_country(art: Article, m: Mention | None, ms: list[Mention]) -> Mention | None:
@@ -174,36 +110,25 @@ def _producer_after(art: Article, ms: list[Mention], end: int, stop: int) -> Men
     return None
 
 
-# "the company's total gold reserves", "Polymetal's proven reserves": a possessive owner of the reserves
-_OWNS_RESERVES = re.compile(r"(?P<pos>['’]s?)?\s+(?:[a-z-]+\s+){0,4}?(?:reserves?|resources?|resource base)\b")
-
-
 def _owner_of_reserves(art: Article, ms: list[Mention], pos: int) -> Mention | None:
     """The company whose possessive opens the reserves a sentence with no deposit states."""
     for m in ms:
         if m.kind != "company" or m.end > pos:
             continue
-        own = _OWNS_RESERVES.match(art.text, m.end, pos)
+        own = art.lex.rule("owns_reserves").match(art.text, m.end, pos)
         if own is not None and (own.group("pos") or art.text[m.end - 2:m.end] in ("'s", "’s")):
             return m
     return None
 
 
-# "global copper reserves", "world mine production of", "мировое производство": a world total
-WORLD_TOTAL = re.compile(r"\b(?:global|world|worldwide|world's|мировы[еx]|мирово[ейго]|мировая|глобальн\w+)\s+"
-                         r"(?:[\w-]+\s+){0,3}?(?:reserves?|resources?|production|output|supply|exports?|imports?|"
-                         r"mine production|запас\w*|ресурс\w*|производств\w*|добыч\w*|выпуск\w*|экспорт\w*)\b",
-                         re.IGNORECASE)
-
-
 def _world_total(art: Article, ms: list[Mention], pos: int, clause_start: int) -> bool:
     """Whether the number's clause states a world total before it, with no name between."""
-    if not art.has_any(_WORLD_TRIGGER, max(clause_start, pos - 90), pos):
+    if not art.has_any(art.lex.needles("world_total"), max(clause_start, pos - 90), pos):
         return False
     found = None
-    for m in WORLD_TOTAL.finditer(art.text, max(clause_start, pos - 90), pos):
+    for m in art.lex.rule("world_total").finditer(art.text, max(clause_start, pos - 90), pos):
         found = m
-    if found is not None and _RANKED_IN.search(art.text, max(clause_start, found.start() - 50), found.start()):
+    if found is not None and art.lex.rule("ranked_in").search(art.text, max(clause_start, found.start() - 50), found.start()):
         return False  # "Kazakhstan ranks first in the world in uranium reserves with 1.5 million tonnes": its own
     return found is not None and not any(found.start() <= x.start < pos for x in ms)
 
@@ -235,7 +160,7 @@ def anaphora(art: Article, ms: list[Mention], a: int, b: int) -> list[Mention]:
                 # "the Canadian miner": the nationality inside stands for no one of its own
                 out = [x for x in out if not (m.start() <= x.start and x.end <= m.end())]
                 out.append(Mention(m.start(), m.end(), ref.kind, ref.name, ref.id, ref.known))
-    opener = _IT_ACTS.match(art.text, a)
+    opener = art.lex.rule("it_acts").match(art.text, a)
     if opener is not None and not any(x.start < opener.end() for x in out):
         # "It also bought Avocet Mining's 75 per cent stake": a sentence opened by "It" and an act of a
         # company goes on about the company the article speaks of
@@ -255,15 +180,12 @@ def _subject_before(art: Article, a: int) -> Mention | None:
         return None
     ps, _pe = art.sents.spans[i - 1]
     head = [m for m in art.in_span(ps, min(a, ps + 60), ("deposit", "company", "country")) if m.start <= ps + 25]
-    if not head or not _OPENS_WITH.match(art.text, ps, head[0].start):
+    if not head or not art.lex.rule("opens_with").match(art.text, ps, head[0].start):
         return None
     if head[0].kind == "country" and len(head) > 1 and head[1].kind != "country" \
             and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,3}", art.text[head[0].end:head[1].start]):
         return head[1]  # "Kazakhstan's Kazatomprom produced ... It": the company, not its country
     return head[0]  # "Kazakhstan, with a fifth of the world's uranium, ... It produced": the country
-
-
-_OPENS_WITH = re.compile(r"\s*(?:The\s+|Its\s+)?")
 
 
 def _clause_first(find: Callable[[int, int], Mention | None], clause: tuple[int, int],
@@ -294,12 +216,12 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
     if ev.kind in ("investment", "deal", "licence", "trade"):
         # "the Chinese investor": a nationality is not the one who pays, buys or receives; "Kazakh
         # uranium": the one it names is where the goods come from
-        adjectives = [m for m in ms if m.kind == "country" and not _STATE_AFTER.match(art.text, m.end)
+        adjectives = [m for m in ms if m.kind == "country" and not art.lex.rule("state_after").match(art.text, m.end)
                       and (demonym(art.text[m.start:m.end], m.name)  # "the Kazakh government" is Kazakhstan
                            or any(m.end < c[0] <= m.end + 2 for c in art.commodities))]  # "US copper concentrate"
         if adjectives:
             origin = next((m for m in adjectives if any(m.end < c[0] <= m.end + 2 for c in art.commodities)
-                           or (ev.kind == "trade" and _TRADE_NOUN.match(art.text, m.end))), None)  # "Tajik exports"
+                           or (ev.kind == "trade" and art.lex.rule("trade_noun").match(art.text, m.end))), None)  # "Tajik exports"
             taken = {id(m) for m in adjectives}
             ms = [m for m in ms if id(m) not in taken]
     subject: Mention | None = None
@@ -327,21 +249,21 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         producers = [m for m in cands if m.kind in ("deposit", "company")]
         agent = _producer_after(art, ms, num.end, clause[1])
         site = next((m for m in ms if m.kind == "deposit" and num.end < m.start <= num.end + 40
-                     and _SITE_AFTER.fullmatch(art.text, num.end, m.start)), None)
+                     and art.lex.rule("site_after").fullmatch(art.text, num.end, m.start)), None)
         if site is not None:
             producers = [site]  # "150,305 ounces at Kumtor and 55,355 ounces at Mount Milligan": each its own site
         else:
             # "Production at the Kalmakyr mine, Almalyk MMC's largest, reached": the site output is told of
             told_at = [m for m in cands if m.kind == "deposit" and m.start >= clause[0]
-                       and _OUTPUT_AT.search(art.text, max(ss, m.start - 40), m.start)]
+                       and art.lex.rule("output_at").search(art.text, max(ss, m.start - 40), m.start)]
             if told_at:
                 producers = [told_at[-1]]
-        sized = PLANT_SIZE.match(art.text, num.end, min(se, num.end + 60)) is not None
+        sized = art.lex.rule("plant_size").match(art.text, num.end, min(se, num.end + 60)) is not None
         if sized and not any(m.kind == "deposit" for m in producers):
             # "the proceeds would fund a 10,000tpa plant": the plant of the project the article is about
             producers = [m for m in [art.topic(ss, ("deposit",))] if m is not None] or producers
-        if len(producers) > 1 and producers[-1].kind == "company" and art.has_any(_THAT_WOULD, producers[-1].end, pos) \
-                and _MINE_THAT_PRODUCES.search(art.text, producers[-1].end, pos):
+        if len(producers) > 1 and producers[-1].kind == "company" and art.has_any(art.lex.needles("mine_that_produces"), producers[-1].end, pos) \
+                and art.lex.rule("mine_that_produces").search(art.text, producers[-1].end, pos):
             # "at the Eagle Gold project, where the company plans to develop an open-pit mine ... that would
             # produce 192,000 ounces": the mine produces, and the project names it
             deposits = [m for m in producers if m.kind == "deposit"]
@@ -358,16 +280,16 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         elif ms:
             # "... to 47,000 tonnes as production was more difficult at its Derli mine": a name in a clause
             # of reason after the number does not produce it
-            told = [m for m in ms if not _REASON_BETWEEN.search(art.text, num.end, m.start)]
+            told = [m for m in ms if not art.lex.rule("reason_between").search(art.text, num.end, m.start)]
             subject = next(iter([m for m in told if m.kind != "org"] or told), None)
-        if (subject is None or subject.kind == "company") and art.has_any(_FACILITY_TRIGGER, max(clause[0], pos - 120), pos) \
-                and _FACILITY_SIZED.search(art.text, max(clause[0], pos - 120), pos):
+        if (subject is None or subject.kind == "company") and art.has_any(art.lex.needles("facility_sized"), max(clause[0], pos - 120), pos) \
+                and art.lex.rule("facility_sized").search(art.text, max(clause[0], pos - 120), pos):
             # "Rio Tinto is advancing a study for a mill capable of processing 10 million tonnes per year", "the
             # future beneficiation plant will have a capacity of": a plant yet to be built is the project's
             site = pick([m for m in ms if m.kind == "deposit"], pos, ("deposit",), "either") or art.topic(ss, ("deposit",))
             subject = site or subject
-        if ev.kind == "production" and art.has_any(_GROUP_TRIGGER, max(ss, pos - 60), pos) \
-                and _GROUP_FIGURE.search(art.text, max(ss, pos - 60), pos):
+        if ev.kind == "production" and art.has_any(art.lex.needles("group_figure"), max(ss, pos - 60), pos) \
+                and art.lex.rule("group_figure").search(art.text, max(ss, pos - 60), pos):
             # "Group copper production in 2024 is estimated at": the company's, not a mine's of the sentence
             subject = art.topic(ss, ("company",), protagonist=True) or subject
         subject = subject or art.continuing("production", ss) \
@@ -377,7 +299,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         # "... to Russia reached 20 million tonnes, while shipments to Kyrgyzstan totalled 1.5 million": the
         # number's own clause first
         traders = ("country", "company", "region")
-        to = _clause_first(lambda a, b: after_word(art, lex.trade_to, ms, a, b, traders, 30, _TIME_BETWEEN), clause, sentence)
+        to = _clause_first(lambda a, b: after_word(art, lex.trade_to, ms, a, b, traders, 30, art.lex.rule("time_between")), clause, sentence)
         # "rose to 52,983 t from 31,001 t a year ago and South Korea's imports": a figure after "from" is the one
         # compared with, and a name beyond it no source
         frm = _clause_first(lambda a, b: after_word(art, lex.trade_from, ms, a, b, traders, 30, _DIGIT), clause, sentence)
@@ -394,7 +316,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             # a counterpart another clause names ("exports to Russia ..., while shipments to X", "exports to China
             # amounted to 45,000 t, and to Turkey 30,000 t") trades nothing
             rest = [m for m in rest if clause[0] <= m.start < clause[1]
-                    or not _TO_BEFORE.search(art.text, max(ss, m.start - 8), m.start)]
+                    or not art.lex.rule("to_before").search(art.text, max(ss, m.start - 8), m.start)]
         subject = own if own is not None and (party is None or own.id != party.id) else None
         # the trader named before the number, of whatever kind, before any named after it ("Georgia
         # exported 290,000 tonnes of ferroalloys, most of them produced from Chiatura ore")
@@ -413,17 +335,17 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         if party is None:  # "Southern Copper's $1.4 billion Tia Maria project", "AMMC completed a project worth"
             party = next((m for m in reversed(ms) if m.kind in ("company", "org") and m.end <= pos), None)
         rest = [m for m in ms if (party is None or m.id != party.id)
-                and not _PAYER_BEFORE.search(art.text, max(ss, m.start - 10), m.start)]  # "... $200 million from Rio Tinto"
+                and not art.lex.rule("payer_before").search(art.text, max(ss, m.start - 10), m.start)]  # "... $200 million from Rio Tinto"
         subject = (after_word(art, lex.receiver_prep, rest, ss, se, ("deposit",), 60)
                    or pick(rest, pos, ("deposit",), "either")
                    or after_word(art, lex.receiver_prep, rest, ss, se, ("company", "country", "region"), 40)
                    or pick(rest, pos, ("company", "country", "region"), "either"))
-        if subject is None and art.has_any(_FINANCE_TRIGGER, max(ss, pos - 60), min(se, pos + 30)) \
-                and _COMPANY_FINANCE.search(art.text, max(ss, pos - 60), min(se, pos + 30)):
+        if subject is None and art.has_any(art.lex.needles("company_finance"), max(ss, pos - 60), min(se, pos + 30)) \
+                and art.lex.rule("company_finance").search(art.text, max(ss, pos - 60), min(se, pos + 30)):
             # "It announced an upsized bought-deal offering of $21.75 million": shares a company sells fund it
             subject = art.topic(ss, ("company",), protagonist=True)
         if subject is None and party is not None and party.kind == "company" \
-                and _OWN_SPENDING.match(art.text, cue_at, min(se, cue_at + 30)):
+                and art.lex.rule("own_spending").match(art.text, cue_at, min(se, cue_at + 30)):
             subject = party  # "the company has set aside one billion yuan for capital spending": its own business
         if subject is None:
             subject = art.topic(ss, ("deposit",)) if party is not None else \
@@ -436,7 +358,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             party = after_word(art, lex.lender_prep, [m for m in ms if m.id != receiver.id], pos, se,
                                ("company", "org", "country"), 40)
         elif subject is None and party is not None \
-                and not _PAYER_BEFORE.search(art.text, max(ss, party.start - 10), party.start):  # a lender funds others
+                and not art.lex.rule("payer_before").search(art.text, max(ss, party.start - 10), party.start):  # a lender funds others
             subject = party  # "Hudbay's capital spending", "the company intends to finance its $2.3 billion
             # investment": money a company puts into its own business
     elif ev.kind == "deal":
@@ -455,14 +377,14 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                 if before:
                     sellers.add(before[-1].id)
         ms = [m for m in ms if m.id not in sellers
-              and not _KEEPS_BEFORE.search(art.text, max(ss, m.start - 20), m.start)]  # "retained by Kyrgyzaltyn"
+              and not art.lex.rule("keeps_before").search(art.text, max(ss, m.start - 20), m.start)]  # "retained by Kyrgyzaltyn"
         subject = subject or after_word(art, lex.asset_prep, ms, ss, se, ("deposit", "company"), 50, lex.party_prep)
         sold = any(True for _ in lex.seller_verb.finditer(art.text, ss, se))
         if sold:
             party = after_word(art, lex.buyer_prep, [m for m in ms if subject is None or m.id != subject.id],
                                 ss, se, ("company", "org", "country"), 30)
         # "X signed an agreement with Y to acquire": Y (and whom it is listed with) is the counterparty
-        counter = {m.id for m in ms if _WITH_BEFORE.search(art.text, max(ss, m.start - 40), m.start)}
+        counter = {m.id for m in ms if art.lex.rule("with_before").search(art.text, max(ss, m.start - 40), m.start)}
         buyers = [m for m in ms if m.id not in counter]
         # "Cameco will pay CAD107 million for 4.5%, while Orano will pay CAD80 million": the buyer of the
         # number's own clause first
@@ -476,7 +398,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             party = first or party
         if party is None:  # "X would invest $30 million for a 15% stake", "X could earn another 35%": who pays buys
             payers = [m for m in ms if m.kind != "country"]
-            party = _clause_first(lambda a, b: before_word(art, _PAYS_FOR_STAKE, payers, a, b, ("company", "org"), gap=120),
+            party = _clause_first(lambda a, b: before_word(art, art.lex.rule("pays_for_stake"), payers, a, b, ("company", "org"), gap=120),
                                   clause, sentence)
         rest = [m for m in ms if (party is None or m.id != party.id)]
         if subject is None:
@@ -494,14 +416,14 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         earners = [m for m in ms if not (m.kind == "org" and _speaker(art, m, ss, se))]
         # "Uzbekistan earns $2.5 billion from copper sales": a country that earns is the earner
         earning = next((m for m in earners if m.kind == "country" and m.end <= pos
-                        and _EARNS.match(art.text, m.end, min(se, m.end + 20))), None)
+                        and art.lex.rule("earns").match(art.text, m.end, min(se, m.end + 20))), None)
         if earning is not None:
             set_slot(ev, "subject", earning)
             set_slot(ev, "party", None)
             return
         # "Kumtor's royalty payments to Kyrgyzstan amounted to": whose payments, of whatever kind
         owner = next((m for m in reversed(earners) if m.end <= pos and m.kind in ("company", "deposit", "org")
-                      and _POSSESSIVE_OF_MONEY.match(art.text, m.end, pos)), None)
+                      and art.lex.rule("possessive_of_money").match(art.text, m.end, pos)), None)
         subject = owner or pick(earners, pos, ("company", "org"), "before") or pick(earners, pos, ("company", "org"), "either") \
             or art.topic(ss, ("company",), protagonist=PROTAGONIST["financial"]) \
             or pick(earners, pos, ("country",), "either") or art.topic(ss, ("country",), protagonist=True)
