@@ -985,3 +985,15 @@ def test_capitals_before_a_quoted_name_are_its_form(text: str, companies: set[st
 def test_grk_and_bank_words_before_a_company(text: str, companies: set[str], deposits: dict[str, list[str]]) -> None:
     assert _names(text, "company") == companies
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a quoted name after its owner's or shareholders' word is a company
+    ("Сделку одобрили акционеры «Кызыл Шокы».", {"Kyzyl Shoky"}),
+    ("Новым собственником «Ак Тобе Майнинг» стал фонд.", {"Ak Tobe Mining"}),
+    ("Продавцом выступил владелец «Жолымбет Голд».", {"Zholymbet Gold"}),
+    # ... but not one in the genitive of an adjective, whose nominative the text does not give
+    ("Владелец «Березовского» продал актив.", set()),
+])
+def test_a_quoted_name_after_an_owner_word(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies
