@@ -188,43 +188,17 @@ _CUTOFF_BEFORE = re.compile(r"(?:cut[\s-]?off(?:\s+grade)?(?:\s+of)?|борто�
                             re.IGNORECASE)
 
 
-# money paid for a stake is a deal's price
-_FOR_STAKE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:in cash\s+)?for\s+(?:an?\s+|the\s+|its\s+)?(?:(?:further|additional|initial|another)\s+)?"
-                        r"\d{1,3}(?:[.,]\d+)?\s?(?:%|per\s?cent)", re.IGNORECASE)
-_STAKE_FOR = re.compile(r"\d\s?(?:%|per\s?cent)\s+(?:(?:stake|interest|of\s+\w+)\s+)?for\s+(?:about\s+|up to\s+)?$",
-                        re.IGNORECASE)
-
-
-_ATTACHED = re.compile(r"\s*(?:of\s+(?:[a-z-]+\s+){0,2}|(?:[a-z-]+\s+){0,1})")
-_TO_BUY = re.compile(r"\s*(?:in cash\s+)?(?:to|in order to)\s+(?:buy|acquire|purchase|take over)\b", re.IGNORECASE)
 def _has_share(head: str) -> bool:
-    """Whether ``head`` writes a percentage (the cheap test before ``_STAKE_FOR``)."""
+    """Whether ``head`` writes a percentage (the cheap test before ``lex.rule("stake_for")``)."""
     return "%" in head or "cent" in head
 
 
-_PAY_FOR_BEFORE = re.compile(r"\bpa(?:y|ys|id|ying)\s[^.;%]{0,40}?\sfor\s+(?:about\s+|around\s+|a\s+|an\s+)?$",
-                             re.IGNORECASE)  # "will pay about CAD107 million for 4.522% of Cigar Lake"
-_EARN_BEFORE = re.compile(r"\bearn(?:s|ed|ing)?\s+(?:(?:another|an additional|a further|an|up to|a)\s+)*$", re.IGNORECASE)
-
-
-
-
-_REASON_WORDS = re.compile(r"driven|due|because|owing|amid|result|thanks|back of|reflecting|following")
-_REASON_AFTER = re.compile(r"\b(?:driven by|due to|because|owing to|amid|as a result of|thanks to|on the back of|"
-                           r"reflecting|following)\b", re.IGNORECASE)
 _GLUED_RATE = re.compile(r"(?<=[MmKk\d])tpa\b|(?<=\dM)tpa\b")
 
 
 # "1 tonne of gold", "one ton of gold per year": a figure; "per 1 t", "1 t of ore contains": a unit
 _ONE_TONNE_OF = re.compile(r"\s+of\s+(?:[a-z]+\s+)?(?:gold|silver|platinum|palladium|uranium|золота|серебра)\b"
                            r"(?!\s+(?:ore|руды))", re.IGNORECASE)
-
-
-_CONDITION_TRIGGER = ("if ", "unless", "provided", "should")
-_HELD_TRIGGER = ("leav", "left", "cash", "liquidity")
-# the number stands inside a condition: "if reserves exceed 150 million tonnes", "should output top"
-_CONDITION_BEFORE = re.compile(r"\b(?:if|unless|provided that|should (?:the|its|output|production|reserves))\b[^,;:()]{0,90}$",
-                               re.IGNORECASE)
 
 
 def clause_of(text: str, ss: int, se: int, pos: int,
@@ -248,13 +222,10 @@ def clause_of(text: str, ss: int, se: int, pos: int,
     return a, b
 
 
-_GOODS_OF_TRADE = re.compile(r"\b(?:exports?|imports?|shipments?|sales|deliveries|supplies|purchases)\s+of\s+"
-                             r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
-
-
 def _cue_matches(art: Article, cues: dict[str, re.Pattern[str]], ss: int, se: int,
                  names: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
     """Every cue of ``cues`` in the sentence [ss, se), read once per sentence and word table."""
+    lex = art.lex
     key = (ss, se, id(cues))
     found = art.cue_cache.get(key)
     if found is None:
@@ -268,7 +239,7 @@ def _cue_matches(art: Article, cues: dict[str, re.Pattern[str]], ss: int, se: in
             found = [c for c in found if not any(a <= c[0] < b for a, b in names)]
         if any(c[2] == "trade" for c in found):
             # "imports of copper concentrate": the goods a trade word names are no cue of their own
-            found = [c for c in found if c[2] != "production" or not _GOODS_OF_TRADE.search(art.text, max(ss, c[0] - 50), c[0])]
+            found = [c for c in found if c[2] != "production" or not lex.rule("goods_of_trade").search(art.text, max(ss, c[0] - 50), c[0])]
         art.cue_cache[key] = found
     return found
 
@@ -276,6 +247,7 @@ def _cue_matches(art: Article, cues: dict[str, re.Pattern[str]], ss: int, se: in
 def _nearest_cue(art: Article, cues: dict[str, re.Pattern[str]], a: int, b: int, num: Number,
                  sentence: tuple[int, int], names: list[tuple[int, int]] | None = None) -> tuple[str, int] | None:
     """The kind whose cue stands nearest to the number within [a, b), and the cue's position."""
+    lex = art.lex
     best: tuple[int, str, int] | None = None
     best_len = 0
     for start, end, kind in _cue_matches(art, cues, sentence[0], sentence[1], names):
@@ -288,7 +260,7 @@ def _nearest_cue(art: Article, cues: dict[str, re.Pattern[str]], a: int, b: int,
                 # a word before another figure is that figure's first
         elif start >= num.end:
             dist = (start - num.end) + 8  # a cue after its number binds a little less
-            if num.what == "a" and _ATTACHED.fullmatch(art.text, num.end, start):
+            if num.what == "a" and lex.rule("attached").fullmatch(art.text, num.end, start):
                 dist = 0  # "$436 million cash consideration", "$718 million of expansionary capital expenditure"
         else:
             continue
@@ -309,30 +281,30 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
     ss, se = art.sents.span(num.start)
     a, b = clause_of(text, ss, se, num.start, art.clause_cache)
     if num.what == "s":
-        if _HELD_SHARE_AFTER.match(text, num.end, min(se, num.end + 40)):
+        if lex.rule("held_share_after").match(text, num.end, min(se, num.end + 40)):
             return None  # "with the remaining 30% retained by Kyrgyzaltyn": a holding kept, no deal
         cue = _nearest_cue(art, lex.deal_only, ss, se, num, (ss, se))
-        paid = _PAY_FOR_BEFORE.search(text, max(ss, num.start - 60), num.start) is not None
-        if cue is None and (paid or _EARN_BEFORE.search(text, max(ss, num.start - 40), num.start)):
+        paid = lex.rule("pay_for_before").search(text, max(ss, num.start - 60), num.start) is not None
+        if cue is None and (paid or lex.rule("earn_before").search(text, max(ss, num.start - 40), num.start)):
             cue = ("deal", num.start)  # "could earn another 35% for $185 million": an earn-in's stake
         if cue is None or not (paid or lex.buy_verb.search(text, ss, se) or lex.seller_verb.search(text, ss, se)
                                or lex.deal_act.search(text, ss, se) or lex.transaction.search(text, ss, se)):
             return None  # "the State Fund owns 81.2% of the shares": a holding, not a deal
         kind, cue_at = cue
     else:
-        if num.what == "q" and (_DIFFERENCE_AFTER.match(text, num.end, min(se, num.end + 40))
-                                or _DIFFERENCE_BEFORE.search(text, max(ss, num.start - 24), num.start)):
+        if num.what == "q" and (lex.rule("difference_after").match(text, num.end, min(se, num.end + 40))
+                                or lex.rule("difference_before").search(text, max(ss, num.start - 24), num.start)):
             return None  # "which is 3.2 tons more than in 2020": a difference, not a measure
         if num.what == "q" and art.search(lex.change_before, max(ss, num.start - 40), num.start):
             return None  # "a reduction of about 2,500 tonnes from the guidance": a change, not a measure
-        if num.what == "q" and art.has_any(_CONDITION_TRIGGER, max(a, num.start - 120), num.start) \
-                and _CONDITION_BEFORE.search(text, max(a, num.start - 120), num.start):
+        if num.what == "q" and art.has_any(lex.needles("condition_before"), max(a, num.start - 120), num.start) \
+                and lex.rule("condition_before").search(text, max(a, num.start - 120), num.start):
             return None  # "... if the total proved reserves in the mine exceed 150 million tonnes": a threshold
         if num.what == "q" and num.fact is not None and num.fact.unit == "g/t" and (
                 _CUTOFF_AFTER.match(text, num.end, min(se, num.end + 30))
                 or _CUTOFF_BEFORE.search(text, max(ss, num.start - 30), num.start)):
             return None  # "reported using a 1.5g/t cutoff": the grade the estimate cuts at, not one it has
-        if num.what == "a" and art.has_any(_HELD_TRIGGER, max(ss, num.start - 60), num.start) \
+        if num.what == "a" and art.has_any(lex.needles("held"), max(ss, num.start - 60), num.start) \
                 and art.search(lex.held, max(ss, num.start - 60), num.start):
             return None  # "leave Alpha with about $45 million in cash": money held, not moved
         if num.what == "a":
@@ -340,7 +312,7 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             after = text[num.end:min(se, num.end + 40)]
             skip = lex.skip_after.match(after) or search_lower(lex.skip_before, before)
             if skip and not (lex.skip_unless.search(text, max(ss, num.start - 60), num.start)
-                             and not lex.skip_after.match(after)) and not _goods_value(num, previous, text, ss):
+                             and not lex.skip_after.match(after)) and not _goods_value(num, previous, text, ss, lex):
                 return None  # a price or a value; but "a deal valued at $1.88 billion" is the deal's price
         cues = lex.amount if num.what == "a" else lex.quantity
         if num.what == "q" and num.fact is not None and num.fact.unit == "g/t":
@@ -370,15 +342,15 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         if cue is None and num.what == "q" and lex.rule("plant_size").match(text, num.end, min(se, num.end + 60)):
             cue = ("production", num.end)  # "a 10,000tpa plant", "a 5 tonne per annum pilot plant": its capacity
         if cue is None and num.what == "q" and num.fact is not None and (
-                (num.fact.unit == "t" and _GRADED.match(text, num.end, min(se, num.end + 60)))
-                or (num.fact.unit == "g/t" and _TONNAGE_AT.search(text, max(ss, num.start - 40), num.start))
-                or _AFTER_GRADE.search(text, max(ss, num.start - 50), num.start)):
+                (num.fact.unit == "t" and lex.rule("graded").match(text, num.end, min(se, num.end + 60)))
+                or (num.fact.unit == "g/t" and lex.rule("tonnage_at").search(text, max(ss, num.start - 40), num.start))
+                or lex.rule("after_grade").search(text, max(ss, num.start - 50), num.start)):
             cue = ("reserves", num.start)  # "12 Mt at 1.2 g/t gold": tonnage and grade state a resource
         if num.what == "a" and (cue is None or cue[0] in ("investment", "trade")) and (
-                _TO_BUY.match(text, num.end, min(se, num.end + 40))
-                or _FOR_STAKE.match(text, num.end, min(se, num.end + 50))
+                lex.rule("to_buy").match(text, num.end, min(se, num.end + 40))
+                or lex.rule("for_stake").match(text, num.end, min(se, num.end + 50))
                 or (_has_share(text[max(ss, num.start - 30):num.start])
-                    and _STAKE_FOR.search(text, max(ss, num.start - 30), num.start))):
+                    and lex.rule("stake_for").search(text, max(ss, num.start - 30), num.start))):
             cue = ("deal", num.start)  # "invest $30 million for a 15% stake", "35% for $185 million": a price
         if cue is None:
             return None
@@ -391,13 +363,13 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             between = [m for m in lex.amount[kind].finditer(text, fin[-1].end(), num.start)] if fin else []
             if fin and not [m for m in between if not lex.sale_word.fullmatch(m.group(0))]:
                 kind, cue_at = "financial", fin[-1].start()
-        if num.what == "a" and kind in ("deal", "investment") and art.has_any(_AUCTION_NEEDLES, ss, se) \
-                and _AUCTION.search(text, ss, se) and not _COMPANY_CHANGES_HANDS.search(text, ss, se):
+        if num.what == "a" and kind in ("deal", "investment") and art.has_any(lex.needles("auction"), ss, se) \
+                and lex.rule("auction").search(text, ss, se) and not lex.rule("company_changes_hands").search(text, ss, se):
             kind = "licence"  # "won the tender for the Jerooy deposit with a bid of $100 million": the right's price
-        elif num.what == "a" and kind == "licence" and art.has_any(_AUCTION_NEEDLES, ss, se) \
-                and _COMPANY_CHANGES_HANDS.search(text, ss, se):
+        elif num.what == "a" and kind == "licence" and art.has_any(lex.needles("auction"), ss, se) \
+                and lex.rule("company_changes_hands").search(text, ss, se):
             kind = "deal"  # "a 30% stake in the mine put up for auction, valued at $300 million": a stake's price
-        if num.what == "a" and kind != "trade" and _goods_value(num, previous, text, ss):
+        if num.what == "a" and kind != "trade" and _goods_value(num, previous, text, ss, lex):
             kind = "trade"  # "sold 14.5 tons of gold abroad worth $820 million": the value of the goods traded
         if kind == "trade" and num.what == "q" and lex.trade_proper is not None and lex.sale_word.match(text, cue_at) \
                 and not art.search(lex.trade_proper, a, b) and not _sold_to_country(art, a, b):
@@ -452,35 +424,17 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
     return ev
 
 
-_DIFFERENCE_AFTER = re.compile(r"\s*(?:of\s+[a-z]+\s+)?(?:more|less|fewer|higher|lower|above|below|up|down)\s+(?:than|compared|from|"
-                               r"on|year-on-year|y-o-y)\b|\s*(?:[а-яё]+\s+)?(?:больше|меньше|выше|ниже)\b", re.IGNORECASE)
-# ", up 20,000 tonnes year-on-year", "(down 5,000 t)": a difference
-_DIFFERENCE_BEFORE = re.compile(r"(?:[,(;–—]\s*|\band\s+)(?:up|down)\s+(?:by\s+)?(?:about\s+|some\s+|nearly\s+|almost\s+)?$",
-                                re.IGNORECASE)
-_HELD_SHARE_AFTER = re.compile(r"\s*(?:(?:stake|interest|share)\s+)?(?:(?:is|are|will\s+be|to\s+be)\s+)?"
-                               r"(?:retained|held|owned|kept)\s+by\b", re.IGNORECASE)
-_AUCTION_NEEDLES = ("tender", "auction", "аукцион", "конкурс")
-_AUCTION = re.compile(r"\b(?:tender|auction)(?:ed|s)?\b|аукцион|конкурс", re.IGNORECASE)
-# a stake, shares or a company sold at an auction or tender: a deal all the same
-_COMPANY_CHANGES_HANDS = re.compile(r"%|\bper\s?cent|\bstakes?\b|\binterest in\b|\bshares?\b|\bacqui|\bbuy|\bbought|"
-                                    r"\bpurchas|\btakeover|\bmerger|\bprivati[sz]|дол[яиею]|акци|процент", re.IGNORECASE)
-
-
 def _sold_to_country(art: Article, a: int, b: int) -> bool:
     """Whether the clause [a, b) names a country the goods go to ("sold 14 tons of gold to China")."""
     return any(art.lex.trade_to.search(art.text, max(a, m.start - 8), m.start) for m in art.in_span(a, b, ("country",)))
 
 
-def _goods_value(num: Number, previous: Event | None, text: str, ss: int) -> bool:
+def _goods_value(num: Number, previous: Event | None, text: str, ss: int, lex: Lexicon) -> bool:
     """Whether the amount ``num`` is the value of the tonnage traded just before it in its sentence."""
     return previous is not None and previous.kind == "trade" and previous.quantity is not None \
-        and previous.sentence_start == ss and _GOODS_VALUE.fullmatch(text, previous.end, num.start) is not None
+        and previous.sentence_start == ss and lex.rule("goods_value").fullmatch(text, previous.end, num.start) is not None
 
 
-# from a tonnage traded to its value: " of gold abroad worth ", " valued at ", " (", ", or "
-_GOODS_VALUE = re.compile(r"\s*(?:of\s+)?(?:[^\W\d]+\s+){0,4}?(?:worth|valued\s+at|for|totall?ing|amounting\s+to|\(|,\s*or|"
-                          r"на\s+сумму|стоимостью)\s*(?:about\s+|around\s+|some\s+|nearly\s+|over\s+|около\s+)?",
-                          re.IGNORECASE)
 # from one figure to the next of a list: " to 160,000 tonnes of copper and ", " tonnes of zinc, "
 _NEXT_IN_LIST = re.compile(r"(?:\s*(?:to|-|–|—|до)\s*[\d.,]+)?\s*(?:[^\W\d]+\.?\s*){0,4}?(?:and|as well as|,|и)\s+"
                            r"(?:[^\W\d_]+\s*[–—:]\s*)?"  # "..., silver – 69.2 tons"
@@ -494,24 +448,9 @@ _ORE_FROM = {"gold": (2_000, 60_000), "silver": (60_000, 2_000_000), "platinum":
              "nickel": (10_000_000, 100_000_000), "molybdenum": (2_000_000, 30_000_000), "cobalt": (1_000_000, 20_000_000),
              "tungsten": (500_000, 10_000_000), "tin": (1_000_000, 20_000_000), "lithium": (2_000_000, 100_000_000),
              "rare earths": (2_000_000, 200_000_000), "antimony": (500_000, 10_000_000)}
-_GRADED = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:of\s+(?:ore\s+)?)?(?:grading|at(?:\s+an?\s+(?:average\s+)?grade\s+of)?|@|with\s+"
-                     r"(?:an?\s+)?(?:average\s+)?grades?\s+of|averaging|с\s+(?:средним\s+)?содержанием|при\s+содержании)"
-                     r"\s+(?:[a-zа-яё]+\s+){0,2}[\d.,]+\s*(?:%|g/t|г/т|grams?|percent|ppm)", re.IGNORECASE)
-# the tonnage a grade is of, right before it ("12 Mt at 1.2 g/t", "5 million tonnes grading 3.1 g/t")
-_TONNAGE_AT = re.compile(r"(?:\bt|\btonnes?|\btons?|Mt|Kt|kt)(?:\s+of\s+ore)?\s+(?:grading|at(?:\s+an?\s+(?:average\s+)?"
-                         r"grade\s+of)?|@|averaging|with\s+(?:an?\s+)?(?:average\s+)?grades?\s+of)\s+$")
-# the metal a tonnage and grade contain, told after them ("12.4 Mt at 3.2 g/t Au for 1.27 Moz")
-_AFTER_GRADE = re.compile(r"(?:g/t|%|ppm)\s*(?:[A-Za-z]{1,12}\s*(?:eq(?:uivalent)?\s*)?)?,?\s*(?:for|containing|to give|"
-                          r"for a total of)\s+(?:about\s+|approximately\s+|some\s+|an estimated\s+)?$", re.IGNORECASE)
-_CONTAINING = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?,?\s*(?:containing|for|with|hosting)\s+(?:an?\s+(?:estimated\s+)?|about\s+|"
-                         r"approximately\s+|some\s+)?[\d.,]+\s*(?:Mt|kt|t\b|tonnes|tons|million|thousand|billion|Moz|koz|oz|"
-                         r"ounces|Mlbs?|lbs?|pounds)", re.IGNORECASE)
-_MINERAL_TERM = re.compile(r"\bmineral\s+(?:reserves?|resources?)\b", re.IGNORECASE)
-_CONTAINED_AFTER = re.compile(r"\s*(?:of\s+)?(?:contained|metal|pure|payable)\b", re.IGNORECASE)
 _PRECIOUS = frozenset({"gold", "silver", "platinum", "palladium", "platinum group metals", "rhodium"})
 # a row of a table aligned with spaces: figures apart by two spaces or a tab at least
 _ALIGNED = re.compile(r"\d(?:\t|  )\s*(?=\d)")
-_OF_COMMODITY = re.compile(r"^\s*(?:of|of contained|contained|of pure|of refined|of raw)?\s*$", re.IGNORECASE)
 
 
 _WORLD = re.compile(r"\b(?:global|world(?:wide|'s)?|мир(?:а|овые|овое|овой)?|глобальн\w*)\b", re.IGNORECASE)
@@ -528,13 +467,13 @@ def _national(art: Article, a: int, b: int, ss: int, se: int) -> bool:
 def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, int]) -> str | None:
     f = num.fact
     assert f is not None
-    text = art.text
+    text, lex = art.text, art.lex
     if kind == "trade":
         # "exported 388,255mt of copper ore": the trade is in copper (its ores and concentrates)
         return f.commodity or art.commodity_near(num.start, num.end, *clause) or art.main_commodity
     if f.unit != "g/t" and art.lex.ore.match(text[num.end:num.end + 40]):
         return "ore"
-    if f.unit == "t" and _GRADED.match(text, num.end, min(len(text), num.end + 60)):
+    if f.unit == "t" and lex.rule("graded").match(text, num.end, min(len(text), num.end + 60)):
         return "ore"  # "48.6 Mt grading 0.41% Cu", "1.2 млрд т с содержанием меди 0,36%": a tonnage with a grade is ore
     told = _commodity_told(num, art)
     if told is not None:
@@ -545,16 +484,16 @@ def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, i
         if art.lex.ore_before.search(text, max(a, num.start - 60), num.start) \
                 and not art.commodities_from(num.end, num.end + 26):
             return "ore"  # "ore reserves at the mine were 120 million tonnes"
-        named_after = [c for c in art.commodities_from(num.end, num.end + 26) if _OF_COMMODITY.match(text[num.end:c[0]])]
-        if not named_after and kind == "reserves" and _CONTAINING.match(text, num.end, min(b, num.end + 60)):
+        named_after = [c for c in art.commodities_from(num.end, num.end + 26) if lex.rule("of_commodity").match(text[num.end:c[0]])]
+        if not named_after and kind == "reserves" and lex.rule("containing").match(text, num.end, min(b, num.end + 60)):
             return "ore"  # "54 Mt containing 390 kt copper": the tonnage that contains a metal is ore
         if not named_after and kind == "reserves":
             # "Proven and Probable mineral reserves to over 18 million tonnes": the code's terms state
             # the ore; the metal they hold is named as such ("of copper", "contained copper")
-            term = max(_MINERAL_TERM.finditer(text, max(a, num.start - 80), num.start), key=lambda m: m.start(),
+            term = max(lex.rule("mineral_term").finditer(text, max(a, num.start - 80), num.start), key=lambda m: m.start(),
                        default=None)
             if term is not None and not art.commodities_from(term.end(), num.start) \
-                    and not _CONTAINED_AFTER.match(text, num.end, min(b, num.end + 40)):
+                    and not lex.rule("contained_after").match(text, num.end, min(b, num.end + 40)):
                 return "ore"
         if not named_after:
             guess = f.commodity or art.commodity_near(num.start, num.end, ss, se) or art.main_commodity
@@ -593,7 +532,7 @@ def _commodity_told(num: Number, art: Article) -> str | None:
     """The commodity the number's own words name: before a dash ("lead – 115.7 thousand tons", "ore – 8,814
     thousand tons"), inside a grade ("3.8 grams gold per tonne") or right after the unit, past a range's
     upper end ("464,900 oz. gold", "130,000 to 160,000 tonnes of copper")."""
-    text = art.text
+    text, lex = art.text, art.lex
     if _ORE_DASH.search(text, max(0, num.start - 12), num.start):
         return "ore"
     if _URANIUM_UNIT.search(text, max(num.start, num.end - 8), num.end):
@@ -613,7 +552,7 @@ def _commodity_told(num: Number, art: Article) -> str | None:
     if upper is not None:
         end = upper.end()
     after = art.commodities_from(end, end + 30)
-    if after and _AFTER_UNIT.fullmatch(text, end, after[0][0]) and not art.lex.ore.match(text, after[0][1]) \
+    if after and lex.rule("after_unit").fullmatch(text, end, after[0][0]) and not art.lex.ore.match(text, after[0][1]) \
             and ("." not in text[end:after[0][0]] or text[after[0][0]].islower()):  # "oz. gold", not a sentence's end
         return after[0][2]
     return None
@@ -626,7 +565,6 @@ _WORD_DASH = re.compile(r"(?<![\w-])([^\W\d_]+(?: [^\W\d_]+)?)\s*[–—:]\s*$")
 # a range's upper end and its unit, after its lower end: " to 160,000 tonnes", "-140 koz"
 _UPPER_END = re.compile(r"\s*(?:to|-|–|—|до)\s*\d[\d.,]*(?:\s*(?:million|thousand|billion|mln|bn|млн|тыс|млрд)\.?)?\s*"
                         r"(?:[^\W\d]+\.?)", re.IGNORECASE)
-_AFTER_UNIT = re.compile(r"\.?\s*(?:of\s+)?(?:contained\s+|pure\s+|refined\s+|payable\s+)?", re.IGNORECASE)
 
 
 def _basis(text: str, num: Number, clause: tuple[int, int], lex: Lexicon, period: str | None,
@@ -637,7 +575,7 @@ def _basis(text: str, num: Number, clause: tuple[int, int], lex: Lexicon, period
     if lex.plan_of.search(text, max(a, num.start - 40), num.start):
         return "plan"  # "meets the target of 160,000 ounces": the figure is the target itself
     tail = min(b, num.end + 50)
-    reason = _REASON_AFTER.search(text, num.end, tail) if _REASON_WORDS.search(text, num.end, tail) else None
+    reason = lex.rule("reason_after").search(text, num.end, tail) if lex.rule("reason_words").search(text, num.end, tail) else None
     if reason is not None:
         tail = reason.start()  # "down by 4% to 1,151 Koz driven by planned grade declines": the cause's words
     window = text[max(a, num.start - 110):tail]
