@@ -997,3 +997,7 @@ def test_grk_and_bank_words_before_a_company(text: str, companies: set[str], dep
 ])
 def test_a_quoted_name_after_an_owner_word(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+def test_a_mine_named_by_a_known_deposits_adjective_is_that_deposit() -> None:
+    assert _deposits("Добыча на Кумторском руднике в мае выросла.") == {"Kumtor": []}

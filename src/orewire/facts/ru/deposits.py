@@ -195,7 +195,8 @@ def _adjective_deposit(adj: str, kw: str, text: str) -> str:
     m = re.match(r"(.+?)(?:ское|цкое|ное)$", base)
     if m:
         stem = m.group(1)
-        if re.search(r"(?<![\w-])" + re.escape(stem) + r"(?![\w-])", text) or (
+        known = gz.lookup(stem) if kw.lower().startswith(("рудник", "карьер")) else None
+        if (known is not None and known.kind == "deposit") or re.search(r"(?<![\w-])" + re.escape(stem) + r"(?![\w-])", text) or (
                 re.search(r"[аеоуэюяё]й$|[^л]ь$", stem) and not _POSITION_PREFIX.match(stem)):
             return stem
     if kw.lower().startswith(("рудник", "гок", "участ", "карьер", "разрез")):
