@@ -133,12 +133,15 @@ def article_periods(events: list[Event], art: Article) -> None:
         year = _lead_year(art) or _dominant_year(events)
         for ev in undated:
             ev.period = year
+    by_sentence: dict[int, list[Event]] = {}
+    for ev in events:
+        by_sentence.setdefault(ev.sentence_start, []).append(ev)
     for ev in events:
         # "revenue was $2.1 billion, against $1.9 billion a year earlier": the figure compared with is of the
-        # year before the other's, whichever way each got its year
+        # year before the other's, whichever way each got its year (looked for in the figure's sentence only)
         if ev.period is None or ev.kind not in _REPORTED:
             continue
-        compared = next((o for o in events if o.sentence_start == ev.sentence_start and o.start > ev.end
+        compared = next((o for o in by_sentence[ev.sentence_start] if o.start > ev.end
                          and o.kind == ev.kind and o.period == ev.period
                          and _YEAR_EARLIER_AFTER.match(art.text, o.end)), None)
         if compared is not None:
