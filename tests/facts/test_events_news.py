@@ -635,6 +635,12 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a reserves category is no place
     ("The predicted resources of the P1 category are estimated at 50 tons of gold.",
      [("reserves", 50, None, {"subject": None, "commodity": "gold"})]),
+    # a total of parts named after it, and guidance, are the company's, not its last-named mine's
+    ("Centerra Gold reported its results. Production of 205,660 ounces of gold in the period includes 150,305 "
+     "ounces at Kumtor and 55,355 ounces at Mount Milligan. Centerra Gold said costs fell. Gold production guidance "
+     "was raised to 730,000 ounces.",
+     [("production", 205660, "Centerra Gold", {}), ("production", 150305, "Kumtor", {}),
+      ("production", 55355, "Mount Milligan", {}), ("production", 730000, "Centerra Gold", {"basis": "plan"})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),

@@ -282,6 +282,10 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             # of reason after the number does not produce it
             told = [m for m in ms if not art.lex.rule("reason_between").search(art.text, num.end, m.start)]
             subject = next(iter([m for m in told if m.kind != "org"] or told), None)
+            if not told and art.lex.rule("parts_after").search(art.text, num.end, se):
+                # "Production of 205,660 ounces, which includes 150,305 ounces at Kumtor and 55,355 ounces at
+                # Mount Milligan": a total of the parts named after it is the company's
+                subject = art.topic(ss, ("company",), protagonist=True)
         if (subject is None or subject.kind == "company") and art.has_any(art.lex.needles("facility_sized"), max(clause[0], pos - 120), pos) \
                 and art.lex.rule("facility_sized").search(art.text, max(clause[0], pos - 120), pos):
             # "Rio Tinto is advancing a study for a mill capable of processing 10 million tonnes per year", "the
@@ -292,6 +296,9 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                 and art.lex.rule("group_figure").search(art.text, max(ss, pos - 60), pos):
             # "Group copper production in 2024 is estimated at": the company's, not a mine's of the sentence
             subject = art.topic(ss, ("company",), protagonist=True) or subject
+        if subject is None and not ms and art.lex.rule("company_figure").search(art.text, max(ss, pos - 80), pos):
+            # "2019 guidance for gold production increased to 730,000 ounces": a figure of the whole company
+            subject = art.topic(ss, ("company",), protagonist=True)
         subject = subject or art.continuing("production", ss) \
             or art.topic(ss, ("deposit", "company", "country"), protagonist=PROTAGONIST["production"])
     elif ev.kind == "trade":
