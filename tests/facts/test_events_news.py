@@ -641,6 +641,13 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "was raised to 730,000 ounces.",
      [("production", 205660, "Centerra Gold", {}), ("production", 150305, "Kumtor", {}),
       ("production", 55355, "Mount Milligan", {}), ("production", 730000, "Centerra Gold", {"basis": "plan"})]),
+    # refined metal with no producer in its sentence is the company's, not the mine named before
+    ("Almalyk MMC is Uzbekistan's largest copper producer. The Yoshlik deposit will feed its new plant. The annual "
+     "production of copper cathode will be increased to 400,000 tons in 2028. Almalyk MMC gave no cost.",
+     [("production", 400000, "Almalyk MMC", {"period": "2028", "basis": "plan"})]),
+    # what "it will be possible to extract" from a placer is what it holds
+    ("On the Kuobakh-Baga River in Yakutia, it will be possible to extract more than 1.1 tons of placer gold.",
+     [("reserves", 1.1, None, {"commodity": "gold"})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),

@@ -296,8 +296,10 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                 and art.lex.rule("group_figure").search(art.text, max(ss, pos - 60), pos):
             # "Group copper production in 2024 is estimated at": the company's, not a mine's of the sentence
             subject = art.topic(ss, ("company",), protagonist=True) or subject
-        if subject is None and not ms and art.lex.rule("company_figure").search(art.text, max(ss, pos - 80), pos):
-            # "2019 guidance for gold production increased to 730,000 ounces": a figure of the whole company
+        if subject is None and not ms and (art.lex.rule("company_figure").search(art.text, max(ss, pos - 80), pos)
+                                           or art.lex.rule("refined_product").search(art.text, clause[0], clause[1])):
+            # "2019 guidance for gold production increased to 730,000 ounces": a figure of the whole company;
+            # "the production of copper cathode will be increased to 400,000 tons": a plant's, not a mine's
             subject = art.topic(ss, ("company",), protagonist=True)
         subject = subject or art.continuing("production", ss) \
             or art.topic(ss, ("deposit", "company", "country"), protagonist=PROTAGONIST["production"])
