@@ -648,6 +648,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # what "it will be possible to extract" from a placer is what it holds
     ("On the Kuobakh-Baga River in Yakutia, it will be possible to extract more than 1.1 tons of placer gold.",
      [("reserves", 1.1, None, {"commodity": "gold"})]),
+    # "the company" a buyer buys is another company than the buyer named before it
+    ("China's Zijin Mining Group bought RG Gold, a Kazakhstan-based gold miner. Zijin Mining spent $1.2 billion to buy "
+     "the company.", [("deal", 1.2e9, "RG Gold", {"party": "Zijin Mining"})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),

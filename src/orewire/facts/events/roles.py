@@ -154,6 +154,10 @@ def anaphora(art: Article, ms: list[Mention], a: int, b: int) -> list[Mention]:
             if any(m.end() <= x.start <= m.end() + 3 for x in ms):
                 continue
             ref = art.topic(m.start(), kinds, protagonist=kinds == ("country",))
+            if ref is not None and ref.start >= a and kinds == ("company",) \
+                    and art.lex.buy_verb.search(art.text, ref.end, m.start()):
+                # "Zijin Mining spent $1.2 billion to buy the company": the company bought is another than the buyer
+                ref = art.topic(a, kinds, skip=lambda x, buyer=ref.id: x.id == buyer)  # type: ignore[misc]
             if ref is None and kinds != ("country",):
                 ref = art.next_named(m.end(), kinds)  # no antecedent: the name the text gives next
             if ref is not None:
