@@ -14,12 +14,16 @@ _LEGAL_QUOTED = re.compile(
     r"(?P<name>[^«»\"“”„\n]{1,80}?(?:\s*[„“\"«][^«»\"“”„\n]{1,60}[”“\"»])?)\s*[»\"”“]")
 _QUOTED_LEGAL_AFTER = re.compile(r"[«\"“„](?P<name>[A-ZА-ЯЁ][^«»\"“”„\n]{1,60}?)[»\"”“][ \u00a0]+(?:ТОО|АО|ПАО|ОАО|ЗАО|ООО|ОсОО|LLP|JSC)(?![\w-])")
 _DEPOSIT_WORD_BEFORE = re.compile(r"(?:месторождени|рудник|участ|карьер|площад)[а-яё]*[\s\u00a0]*$")
-_CUE = (r"(?<![\w-])(?=[КкНнОоИиПпГгХхФф«ДдБбСсАаВв])(?:[Бб]анк(?:ом|а|у|е)?|[Сс]труктур(?:а|ы|е|у|ой)|"
-        r"[Аа]кционер(?:ы|ов|ом|ами|а|у)?|[Сс]обственник(?:и|ов|ом|а|у)?|[Пп]окупател(?:ь|я|ем|и)|[Пп]родав(?:ец|ца|цом)|"
-        r"[Вв]ладел(?:ец|ьца|ьцем|ьцы)|[Кк]омпани(?:ей|[яиюй])|[Нн]едропользовател(?:ем|[ьяюеи])|[Оо]ператор[а-яё]{0,3}|"
+_CUE = (r"(?<![\w-])(?=[КкНнОоИиПпГгХхФф«Дд])(?:[Кк]омпани(?:ей|[яиюй])|[Нн]едропользовател(?:ем|[ьяюеи])|[Оо]ператор[а-яё]{0,3}|"
         r"[Ии]нвестор[а-яё]{0,3}|[Пп]одрядчик[а-яё]{0,3}|[Гг]оскорпораци(?:ей|[яиюй])|[Кк]омпаниями|[Пп]редприяти(?:ем|[еяюи])|"
         r"[Кк]омбинат[а-яё]*|[Хх]олдинг[а-яё]*|[Кк]орпораци(?:ей|[яиюй])|[Кк]онцерн[а-яё]*|[Фф]ирм[аыуео]й?|[Фф]онд(?:ом|а|у|е)?|[Гг]рупп(?:а|ы|е|у|ой)|«дочк[аиуой]+»|[Дд]очк[аиуой]+|[Пп]роизводител[ья]м?)")
+# the words before a quoted name that make it a company, looked for only before the quotes of a text: an owner,
+# a shareholder, a buyer or seller, a holding's structure, a bank ("акционеры «Кызыл Шокы»", "банк «Восточный»")
+_OWNER_BEFORE = re.compile(r"(?<![\w-])(?P<cue>[Сс]труктур(?:а|ы|е|у|ой)|[Аа]кционер(?:ы|ов|ом|ами|а|у)?|"
+                           r"[Сс]обственник(?:и|ов|ом|а|у)?|[Пп]окупател(?:ь|я|ем|и)|[Пп]родав(?:ец|ца|цом)|"
+                           r"[Вв]ладел(?:ец|ьца|ьцем|ьцы)|[Бб]анк(?:ом|а|у|е)?)[\s\u00a0]+$")
 _OWNER_CUE = re.compile(r"[АаСсПпВв](?:кционер|обственник|окупател|родав|ладел)")
+_BANK_CAPS = re.compile(r"(?<![\w-])[Бб]анк(?:ом|а|у|е)?[\s\u00a0]+(?P<name>[А-ЯЁ]{2,}(?:-[А-ЯЁ]+)?)(?![\w])")
 _LEGAL_BARE = re.compile(r"(?<![\w-])" + LEGAL_RU + r"\s+(?P<name>(?:[A-ZА-ЯЁ][\w&.-]*)(?:\s[A-ZА-ЯЁ][\w&.-]*){0,3})")
 _CUE_QUOTED = re.compile(_CUE + r"(?:\s+по\s+[а-яё]+(?:\s+(?!месторожд|рудник|участ|карьер|проект)[а-яё]+){0,3}?)?"
                          r"\s+[«\"“„](?P<name>[^«»\"“”„\n]{2,60}?)[»\"”“]")
@@ -327,17 +331,25 @@ def find_companies(text: str, found: Found) -> None:
         if not found.overlaps(m.start("name"), m.start("name") + len(name)) and not LEGAL_WORD.fullmatch(name.split()[0]):
             _company(found, name, m.start("name"), m.start("name") + len(name))
     for m in _CUE_QUOTED.finditer(text):
-        if _OWNER_CUE.match(m.group(0)) and re.search(r"(?:ого|его|ому|ему)$", m.group("name").strip()):
+        if not found.is_claimed(m.start("name"), m.end("name")):
+            _company(found, m.group("name"), m.start("name"), m.end("name"))
+    for q in _QUOTED.finditer(text) if "«" in text or '"' in text or "„" in text or "“" in text else ():
+        cue = _OWNER_BEFORE.search(text, max(0, q.start() - 20), q.start())
+        if cue is None or found.is_claimed(q.start("name"), q.end("name")):
+            continue
+        if _OWNER_CUE.match(cue.group("cue")) and re.search(r"(?:ого|его|ому|ему)$", q.group("name").strip()):
             continue  # "владелец «Березовского»": a name in the genitive, its nominative unknown
+        _company(found, q.group("name"), q.start("name"), q.end("name"))
+    for m in _BANK_CAPS.finditer(text) if "анк" in text else ():
         if not found.is_claimed(m.start("name"), m.end("name")):
             _company(found, m.group("name"), m.start("name"), m.end("name"))
     for m in _CUE_CAPS.finditer(text):
         if found.is_claimed(m.start("name"), m.end("name")):
             continue
         if re.match(r"[\s\u00a0]*[«\"“„]", text[m.end():m.end() + 3]):
-            q = _QUOTED.match(text, m.end() + len(text[m.end():m.end() + 3]) - len(text[m.end():m.end() + 3].lstrip()))
-            if q is not None and not found.overlaps(q.start("name"), q.end("name")):
-                _company(found, q.group("name"), q.start("name"), q.end("name"))
+            after = _QUOTED.match(text, m.end() + len(text[m.end():m.end() + 3]) - len(text[m.end():m.end() + 3].lstrip()))
+            if after is not None and not found.overlaps(after.start("name"), after.end("name")):
+                _company(found, after.group("name"), after.start("name"), after.end("name"))
             continue  # "дочерняя компания МНПО «Полиметалл»": the form of the quoted company after it
         if not text[m.end():].strip():  # "предприятием УГМ" cut by the end of the text: the УГМК named before
             cut = next((ent for ent in found.ents.values() if ent.kind == "company"
@@ -378,10 +390,10 @@ _COMPANY_VERBS = frozenset({
 
 
 # a plant named by its place and what it makes, acting: "Челябинский цинковый завод объявил о приобретении"
-_PLANT_ACTS = re.compile(r"(?=[А-ЯЁ])(?<![\w-])(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ск|цк)ий"
-                         r"(?:[ \u00a0]+[а-яё]+(?:-[а-яё]+)?(?:ый|ий|ой)){1,2}[ \u00a0]+(?:завод|комбинат))[ \u00a0]+(?P<verb>[а-яё]+)")
-# a company's initials in capitals: "ЧЦЗ" for "Челябинский цинковый завод", also where the text names it first
-_INITIALS = re.compile(r"(?<![\w-])[А-ЯЁ]{3,5}(?![\w-])")
+# (found from the plant's word and the verb after it, the name looked for before: the engine's fast literal scan)
+_PLANT_VERB = re.compile(r"[ \u00a0]+(?P<verb>[а-яё]{3,})")
+_PLANT_NAME = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ск|цк)ий(?:[ \u00a0]+[а-яё]+(?:-[а-яё]+)?(?:ый|ий|ой)){1,2}"
+                         r"[ \u00a0]+(?:завод|комбинат)$")
 
 
 def _initials(name: str) -> str:
@@ -389,16 +401,28 @@ def _initials(name: str) -> str:
 
 
 def _acting_plants(text: str, found: Found) -> None:
-    for m in _PLANT_ACTS.finditer(text) if "завод" in text or "комбинат" in text else ():
-        if found.overlaps(m.start("name"), m.end("name")):
-            continue
-        if morph.is_past_verb(m.group("verb")) or m.group("verb") in _COMPANY_VERBS:
-            _company(found, m.group("name"), m.start("name"), m.end("name"))
+    for word in ("завод", "комбинат"):
+        at = text.find(word + " ")
+        while at > 0:
+            end = at + len(word)
+            at = text.find(word + " ", end)
+            verb = _PLANT_VERB.match(text, end)
+            if text[end - len(word) - 1] not in " \u00a0" or verb is None \
+                    or not (verb.group("verb") in _COMPANY_VERBS or morph.is_past_verb(verb.group("verb"))):
+                continue
+            name = _PLANT_NAME.search(text, max(0, end - 90), end)
+            if name is not None and not found.overlaps(name.start(), name.end()):
+                _company(found, name.group(0), name.start(), name.end())
+    # a company's initials in capitals: "ЧЦЗ" for "Челябинский цинковый завод", also where the text names it first
     long_names = {_initials(f): ent for ent in found.ents.values() if ent.kind == "company"
-                  for f in (ent.forms or [ent.name]) if f.count(" ") >= 2 and has_cyrillic(f)}
+                  for f in (ent.forms or [ent.name]) if f.count(" ") >= 2 and has_cyrillic(f)
+                  and re.fullmatch(r"[А-ЯЁ]{3,6}", _initials(f))}
     if not long_names:
         return
-    for m in _INITIALS.finditer(text):
+    initials = re.compile(r"(?:" + "|".join(sorted(long_names, key=len, reverse=True)) + r")(?![\w-])")
+    for m in initials.finditer(text):
+        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
+            continue
         ent = long_names.get(m.group(0))
         if ent is not None and not found.overlaps(m.start(), m.end()):
             found.add("company", ent.name, m.group(0), m.start(), m.end())

@@ -96,8 +96,9 @@ _CLAUSE_START = re.compile(r"(?:^|[.!?][ \u00a0]+|\n|,[ \u00a0]+)")
 # a sentence that speaks of the place just named: "Там добывают вольфрам", "Его запасы золота ..."
 _THERE = re.compile(r"(?=[ТЗНВЕ])(?:(?<=^)|(?<=[.!?][ \u00a0])|(?<=\n))(?:Там|Здесь|На[ \u00a0]+н[её]м|В[ \u00a0]+н[её]м|"
                     r"(?:Его|Е[её])[ \u00a0]+(?:запасы|ресурсы))(?![\w-])")
+_RESERVES_FIRST = frozenset("ОРБГПСИЗрсз")
 _WIDE_PLACE = re.compile(r"(?:стран|мир[аеу]?$|мирово|регион|област|кра[яюе]$|республик|округ)")
-_RESERVES = re.compile(r"(?=[ОРБГПСИЗ])(?:(?<=^)|(?<=[.!?][ \u00a0])|(?<=\n))(?:(?:(?:Общие|Разведанные|Балансовые|Геологические|"
+_RESERVES = re.compile(r"(?:(?:(?:Общие|Разведанные|Балансовые|Геологические|"
                        r"Подтвержд[её]нные|Прогнозные|Суммарные|Извлекаемые)[ \u00a0]+)?[Зз]апасы|"
                        r"(?:(?:Общие|Прогнозные|Суммарные|Оцен[её]нные)[ \u00a0]+)?[Рр]есурсы|(?:Среднее[ \u00a0]+)?[Сс]одержание)(?![\w-])")
 # what a deposit's name is not part of: a district or town, a plant or company named after the deposit
@@ -416,11 +417,11 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     # "Общие запасы оцениваются в 26 млн тонн руды с содержанием цинка ...": a sentence that opens with the
     # reserves, resources or grade speaks of the deposit just named, unless it names a country ("Запасы меди
     # в Казахстане ...")
-    for m in _RESERVES.finditer(text) if "апасы" in text or "есурсы" in text or "одержание" in text else ():
-        ss, se = sents.span(m.start())
-        if not any(country_stem(w) or w in gz.countries()[1] or _WIDE_PLACE.match(w)
-                   for w in re.findall(r"[\w-]+", text[m.end():se])):
-            bare.append((m.start(), m.end()))
+    for ss, se in sents.spans if "апасы" in text or "есурсы" in text or "одержание" in text else ():
+        opening = _RESERVES.match(text, ss) if text[ss:ss + 1] in _RESERVES_FIRST else None
+        if opening is not None and not any(country_stem(w) or w in gz.countries()[1] or _WIDE_PLACE.match(w)
+                                           for w in re.findall(r"[\w-]+", text[opening.end():se])):
+            bare.append((opening.start(), opening.end()))
     for m in _HERE_MID.finditer(text) if "здесь" in text or "отсюда" in text or " там " in text else ():
         bare.append((m.start(), m.end()))
     # the deposit word left out in a sentence that has one: "медное месторождение Кусмурын, золоторудные
