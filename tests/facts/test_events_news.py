@@ -651,6 +651,20 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # "the company" a buyer buys is another company than the buyer named before it
     ("China's Zijin Mining Group bought RG Gold, a Kazakhstan-based gold miner. Zijin Mining spent $1.2 billion to buy "
      "the company.", [("deal", 1.2e9, "RG Gold", {"party": "Zijin Mining"})]),
+    # a results article: figures without a year are of the period its lead names; the figure a change starts
+    # from is of the year before; the year compared with is not carried on to the next sentence
+    ("NMMC has released its financial results for the first half of 2024. The company's net profit surged to $1.51 "
+     "billion, a 71.8% increase compared to the same period last year ($882 million). Revenue hit a record $4.7 "
+     "billion. Operating profit climbed from $1.7 billion to $2.8 billion. Sales totaled $4.42 billion (up from $3.3 "
+     "billion). Gold production amounted to 1.54 million ounces, a 1.3% increase from last year's 1.52 million ounces.",
+     [("financial", 1.51e9, None, {"period": "2024"}), ("financial", 882e6, None, {"period": "2023"}),
+      ("financial", 4.7e9, None, {"period": "2024"}), ("financial", 1.7e9, None, {"period": "2023"}),
+      ("financial", 2.8e9, None, {"period": "2024"}), ("financial", 4.42e9, None, {"period": "2024"}),
+      ("financial", 3.3e9, None, {"period": "2023"}), ("production", 1.54e6, None, {"period": "2024"}),
+      ("production", 1.52e6, None, {"period": "2023"})]),
+    # a change from the previous quarter is within the year
+    ("Output rose from 40,000 tonnes in the previous quarter to 45,000 tonnes in the second quarter of 2024.",
+     [("production", 40000, None, {}), ("production", 45000, None, {"period": "2024"})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),

@@ -128,14 +128,21 @@ def article_periods(events: list[Event], art: Article) -> None:
             bracket = _BRACKET_YEAR_AFTER.match(ev.sentence, at)
             if bracket is not None:
                 ev.period = str(int(bracket.group("y")) + 1)
+    by_sentence: dict[int, list[Event]] = {}
+    for ev in events:
+        by_sentence.setdefault(ev.sentence_start, []).append(ev)
     undated = [ev for ev in events if ev.period is None and ev.kind in _REPORTED and ev.basis != "capacity"]
     if undated:
         year = _lead_year(art) or _dominant_year(events)
         for ev in undated:
             ev.period = year
-    by_sentence: dict[int, list[Event]] = {}
-    for ev in events:
-        by_sentence.setdefault(ev.sentence_start, []).append(ev)
+        if year is not None:
+            # "Operating profit climbed from $1.7 billion to $2.8 billion", "$4.42 billion (up from $3.3 billion)":
+            # in a sentence that names no time, the figure a change starts from is of the year before
+            for ev in undated:
+                if BASELINE_BEFORE.search(art.text, max(ev.sentence_start, ev.start - 30), ev.start) \
+                        and _year_on_year(ev, [o for o in by_sentence[ev.sentence_start] if o is not ev]):
+                    ev.period = str(int(year) - 1)
     for ev in events:
         # "revenue was $2.1 billion, against $1.9 billion a year earlier": the figure compared with is of the
         # year before the other's, whichever way each got its year (looked for in the figure's sentence only)
@@ -190,27 +197,49 @@ def carry_periods(events: list[Event], sents: Sentences) -> None:
     """A figure whose sentence states no year belongs to the year of the figure of the same kind
     just before it (within the two sentences before): "In 2023 it produced X. Gold output was Y."""
     last: dict[str, tuple[int, str]] = {}
-    for ev in sorted(events, key=lambda e: e.start):
+    ordered = sorted(events, key=lambda e: e.start)
+    for n, ev in enumerate(ordered):
         i = sents.index(ev.start)
+        # "down by 41pc from 657,022mt in April 2019": the year a figure is compared with is not carried on
+        at = max(0, ev.start - ev.sentence_start)
+        head = ev.sentence[max(0, at - 60):at].lower()
+        baseline = (any(w in head for w in _BASELINE_WORDS) and BASELINE_BEFORE.search(head) is not None) \
+            or _bracketed(ev)
         if ev.period is None and ev.kind in ("production", "trade", "financial") and ev.basis != "plan" \
                 and "any" in last \
                 and not YEAR_SPAN.search(ev.sentence):  # "can be achieved around 2025-2030": no single year
             j, period = last.get(ev.kind, last["any"])
             if 0 <= i - j <= 2:
                 ev.period = period
-        # "down by 41pc from 657,022mt in April 2019": the year a figure is compared with is not carried on
-        at = max(0, ev.start - ev.sentence_start)
-        head = ev.sentence[max(0, at - 60):at].lower()
-        baseline = (any(w in head for w in _BASELINE_WORDS) and BASELINE_BEFORE.search(head) is not None) \
-            or _bracketed(ev)
+                if baseline and _year_on_year(ev, ordered[max(0, n - 3):n] + ordered[n + 1:n + 4]):
+                    ev.period = str(int(period) - 1)
         if ev.period is not None and ev.kind not in ("reserves", "licence", "deal") and not baseline:
-            last[ev.kind] = last["any"] = (i, ev.period)
+            # "net profit surged to $1.51 billion, ... compared to the same period last year ($882 million)": of a
+            # sentence's figures the latest year is the one carried on, not the year compared with
+            for key in (ev.kind, "any"):
+                held = last.get(key)
+                if held is None or held[0] != i or held[1] <= ev.period:
+                    last[key] = (i, ev.period)
 
 
 _BASELINE_WORDS = ("from", "compar", "against", "versus", "vs", "с ", "со ", "против", "сравнению")
 # "(2018: $2,162 million)", "(2019 г. – 201,5 тыс. т)": the figure a bracket compares with, of its own year
 _BRACKET_YEAR_BEFORE = re.compile(r"\((?:fy\s?)?(?:19|20)\d\d\s*(?:г\.|год[а-я]*)?\s*[:–—-]\s*(?:us\s?)?[$€£]?\s*$")
 
+def _year_on_year(ev: Event, near: list[Event]) -> bool:
+    """Whether the figure ``ev`` a change starts from ("climbed from $1.7 billion to $2.8 billion", "$4.42
+    billion (up from $3.3 billion)") is of the year before the figure it is compared with: one of its kind
+    stands in its sentence, and the sentence names no year and no shorter time to compare within."""
+    return any(o.sentence_start == ev.sentence_start and o.kind == ev.kind for o in near) \
+        and not _SUB_YEAR.search(ev.sentence) and not _YEAR_IN.search(ev.sentence)
+
+
+# a change within a year: "from the previous quarter", "month-on-month", "since January"
+_SUB_YEAR = re.compile(r"\b(?:previous|prior|last|preceding|first|second|third|fourth)\s+(?:quarter|month|week)|"
+                       r"\b(?:quarter|month|week)[- ](?:on|over)[- ](?:quarter|month|week)|\bq-?o-?q\b|\bm-?o-?m\b|"
+                       r"\bsequential|\bsince\b|\bQ[1-4]\b|\bH[12]\b|предыдущ\w+\s+(?:квартал|месяц)|\bс\s+начала\b",
+                       re.IGNORECASE)
+_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _YEAR_EARLIER_AFTER = re.compile(r"\s*(?:[a-z]+\s+)?(?:a|one)\s+year\s+(?:earlier|ago|before)\b", re.IGNORECASE)
 _BRACKET_YEAR_AFTER = re.compile(r"[^()\d;]{0,40}?\((?:FY\s?)?(?P<y>(?:19|20)\d\d)\s*(?:г\.|год[а-я]*)?\s*[:–—-]\s*"
                                  r"(?:US\s?)?[$€£]?\s*\d", re.IGNORECASE)

@@ -438,6 +438,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         owner = next((m for m in reversed(earners) if m.end <= pos and m.kind in ("company", "deposit", "org")
                       and art.lex.rule("possessive_of_money").match(art.text, m.end, pos)), None)
         subject = owner or pick(earners, pos, ("company", "org"), "before") or pick(earners, pos, ("company", "org"), "either") \
+            or art.continuing("financial", ss, within=5) \
             or art.topic(ss, ("company",), protagonist=PROTAGONIST["financial"]) \
             or pick(earners, pos, ("country",), "either") or art.topic(ss, ("country",), protagonist=True)
     # "to Japan's Sumitomo Metal Mining": the company, not its country
