@@ -945,6 +945,7 @@ def test_an_acting_plant_and_its_initials_are_a_company(text: str, companies: se
     ("Лицензию на месторождение Совиное на Чукотке получила компания.", {"Sovinoye": []}),
     # ... not a kind or commodity adjective, not one that opens a sentence, not a part of a field
     ("Крупное месторождение золота нашли в Якутии.", {}),
+    ("Полиметаллическое месторождение Холодное открыто в 1960 году.", {"Kholodnoye": []}),
     ("Компания разрабатывает Медное месторождение.", {}),
     ("Работы ведут на Восточном участке рудного поля.", {}),
 ])

@@ -267,12 +267,11 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         for a in adjs:
             s = text.index(a, pos)
             pos = s + len(a)
-            if not re.search(r"(?:ск|цк)[а-яё]+$", a) and (
-                    _KIND_ADJ.fullmatch(a.lower()) or commodities_of(a.lower())
-                    or not kw.lower().startswith(("месторожд", "рудник"))
-                    or not re.search(r"[а-яё,][ \u00a0]+$", text[max(0, s - 3):s])):
-                continue  # "Озерного месторождения" inside a sentence; "Крупное месторождение" opening one, or
-                # "Восточном участке" (a part of a deposit or a field), is none
+            if _KIND_ADJ.fullmatch(a.lower()) or (not re.search(r"(?:ск|цк)[а-яё]+$", a) and (
+                    commodities_of(a.lower()) or not kw.lower().startswith(("месторожд", "рудник"))
+                    or not re.search(r"[а-яё,][ \u00a0]+$", text[max(0, s - 3):s]))):
+                continue  # "Озерного месторождения" inside a sentence; "Крупное месторождение" or "Полиметаллическое
+                # месторождение" opening one, or "Восточном участке" (a part of a deposit or a field), is none
             if found.is_claimed(s, pos):
                 for ent in found.ents.values():
                     if ent.kind == "deposit" and any(ms == s for ms, _ in ent.mentions):
