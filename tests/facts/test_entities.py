@@ -282,3 +282,14 @@ def test_a_known_company_is_named_as_the_article_writes_it() -> None:
     article = SimpleNamespace(article_id="a1", text=text, published_at=None, title=None, author=None)
     row = next(r for r in facts_rows(article)[0] if r["kind"] == "company")
     assert row["name"] == "Eurasian Resources Group" and "ERG" in row["aliases"]
+
+
+def test_works_months_and_currency_codes() -> None:
+    def companies(text: str) -> set[str]:
+        return {e["name"] for e in extract(text).to_contract()["entities"] if e["kind"] == "company"}
+
+    # "Mining and Processing Works" is one name, like "Mining and Metallurgical Combine"
+    assert companies("Almalyk Mining and Processing Works exported copper.") == {"Almalyk Mining and Processing Works"}
+    # a span of months or a currency's code set off as "the company" names none
+    assert companies("In January-August, the company exported copper.") == set()
+    assert companies("Net profit amounted to 19.1 trillion UZS, the company said.") == set()

@@ -556,10 +556,12 @@ _GENERIC = frozenset(["Natural", "Mineral", "Minerals", "Resources", "Mining", "
                       "Owned", "Export", "Import", "Promotion", "Earths"])
 
 
+# what a works does, between "and" and its head ("Mining and Processing Works")
+_PROCESS_WORDS = frozenset(["Production", "Processing", "Trading", "Technology", "Engineering", "Power", "Chemical",
+                            "Chemicals", "Refining", "Smelting", "Enrichment", "Beneficiation"])
 # words that may follow "and" inside one company's name ("Iron and Steel", "Mining and Metallurgical")
 _NAME_JOINERS = frozenset([*_GENERIC, *gz.COMPANY_HEADS, *gz.COMPANY_COMMODITY_HEADS,
-                           *(c.capitalize() for c in _COMMODITY_FORM), "Production", "Processing", "Trading",
-                           "Technology", "Engineering", "Power", "Chemical", "Chemicals"])
+                           *(c.capitalize() for c in _COMMODITY_FORM), *_PROCESS_WORDS])
 # words that open a title or a description, never a company's name
 _NOT_NAME_LEAD = frozenset(["Former", "Ousted", "Outgoing", "Incoming", "Acting", "Then", "Senior", "Vice", "Deputy",
                             "Chief", "Executive", "General", "Interim"])
@@ -570,7 +572,8 @@ _PUBLIC_BANK_WORDS = frozenset(["Development", "World", "Central", "National", "
 
 
 _HEAD_EXTEND = re.compile(
-    rf"(?:[ \t]+and[ \t]+(?:(?:{_alt(sorted(_GENERIC))})[ \t]+)?|[ \t]+)(?:{_alt(gz.COMPANY_HEADS)})(?![\w-])"
+    # "Almalyk Mining" + " and Processing Works", "Navoi Mining" + " and Metallurgical Combine"
+    rf"(?:[ \t]+and[ \t]+(?:(?:{_alt(sorted(_GENERIC | _PROCESS_WORDS))})[ \t]+)?|[ \t]+)(?:{_alt(gz.COMPANY_HEADS)})(?![\w-])"
     r"(?![ \t]+(?:Park|Zone|Estate|Area))"
 )
 
@@ -595,6 +598,11 @@ def _headline(text: str, pos: int) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+_MONTH_WORD = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_MONTHS_ONLY = re.compile(rf"{_MONTH_WORD}(?:\s*[-–—/]\s*{_MONTH_WORD})?(?:\s+\d{{4}})?")
+
+
 def _not_a_company(name: str) -> bool:
     """Guessed names that are something else: one letter ("M&I Resources" cut at "&"), a body, a
     place, generic words only, a country or region."""
@@ -603,8 +611,8 @@ def _not_a_company(name: str) -> bool:
         return True
     if len(words[0]) == 1 and not words[0].endswith("."):
         return True
-    if name in CURRENCY_CODES:
-        return True
+    if name in CURRENCY_CODES or _MONTHS_ONLY.fullmatch(name):
+        return True  # "19.1 trillion UZS, the company said", "In January-August, the company exported"
     if any(w in _NON_COMPANY_WORDS for w in words) or all(w in _GENERIC for w in words):
         return True
     if words[-1].lower() in ("desert", "basin", "region", "park", "zone"):
