@@ -1002,3 +1002,12 @@ def test_a_quoted_name_after_an_owner_word(text: str, companies: set[str]) -> No
 
 def test_a_mine_named_by_a_known_deposits_adjective_is_that_deposit() -> None:
     assert _deposits("Добыча на Кумторском руднике в мае выросла.") == {"Kumtor": []}
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # "Руда содержит" in the singular speaks of the deposit just named, as "Руды содержат" does
+    ("Артель разрабатывает месторождение Кентобе. Руда содержит золото и серебро.", {"Kentobe": ["gold", "silver"]}),
+    ("Артель разрабатывает месторождение Кентобе. Руды содержат медь.", {"Kentobe": ["copper"]}),
+])
+def test_the_ore_in_the_singular_speaks_of_the_deposit_just_named(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -210,7 +210,7 @@ def _adjective_deposit(adj: str, kw: str, text: str) -> str:
 # "Кроме золота здесь добывается серебро", "отсюда извлекают медь": the place just named, inside a sentence
 _HERE_MID = re.compile(r"(?=[зот])(?<=[\w,][ \u00a0])(?:здесь|отсюда|там)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:добыва|добыт|извлека|извлеч)[а-яё]*")
 # "Оно содержит", "Он богат", "В руде содержатся", "Руды содержат": the deposit named before
-_PRONOUN_HOLDS = re.compile(r"(?=[ОРВ])(?:^|(?<=[.!?][ \u00a0])|(?<=\n))(?:Оно|Он|Руды?|В[ \u00a0]+руд(?:е|ах))[ \u00a0]+"
+_PRONOUN_HOLDS = re.compile(r"(?=[ОРВ])(?:^|(?<=[.!?][ \u00a0])|(?<=\n))(?:Оно|Он|Руд[аы]|В[ \u00a0]+руд(?:е|ах))[ \u00a0]+"
                             r"(?:[а-яё]+[ \u00a0]+){0,3}?(?:содерж|богат|включа)[а-яё]*")
 _DASH_NAME = re.compile(r"[\s\u00a0]*[-–—][\s\u00a0]*(?:[а-яё-]+[\s\u00a0]+){0,2}[«\"“„A-ZА-ЯЁ]")
 # a deposit word in the singular (or "месторождения", which may be one): the plural speaks of no one deposit
