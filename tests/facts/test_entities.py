@@ -290,6 +290,9 @@ def test_works_months_and_currency_codes() -> None:
 
     # "Mining and Processing Works" is one name, like "Mining and Metallurgical Combine"
     assert companies("Almalyk Mining and Processing Works exported copper.") == {"Almalyk Mining and Processing Works"}
+    # "Goldfields" ends a company's name, after a country's too
+    assert companies("Kazakhstan Goldfields is proceeding with a $14-million private placement.") == {
+        "Kazakhstan Goldfields"}
     # a span of months or a currency's code set off as "the company" names none
     assert companies("In January-August, the company exported copper.") == set()
     assert companies("Net profit amounted to 19.1 trillion UZS, the company said.") == set()
