@@ -1011,3 +1011,16 @@ def test_a_mine_named_by_a_known_deposits_adjective_is_that_deposit() -> None:
 ])
 def test_the_ore_in_the_singular_speaks_of_the_deposit_just_named(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # the deposit word left out after a preposition and a kind adjective in the locative
+    ("Работы идут на медном месторождении «Тайга» и на золоторудном «Светлое».",
+     {"Tayga": ["copper"], "Svetloye": ["gold"]}),
+    # "металлов"/"руд" after a commodity adjective between the deposit word and the names
+    ("Месторождения редкоземельных металлов Сарыбай и Акшокы изучат.",
+     {"Sarybay": ["rare earths"], "Akshoky": ["rare earths"]}),
+])
+def test_more_deposit_words_left_out_and_metals_after_a_commodity_adjective(
+        text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

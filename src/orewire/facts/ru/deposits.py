@@ -463,7 +463,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         bare.append((m.start(), m.end()))
 
 
-_ELIDED = re.compile(r"(?:,|[ \u00a0]и)[ \u00a0]+(?:а[ \u00a0]+)?(?:(?P<adj>[а-яё]+(?:-[а-яё]+)*(?:ые|ое|ая|ый|ий))[ \u00a0]+"
+_ELIDED = re.compile(r"(?:,|[ \u00a0]и)[ \u00a0]+(?:а[ \u00a0]+)?(?:(?:(?:на|в|во)[ \u00a0]+(?=[а-яё-]+(?:ом|ых)[ \u00a0]))?"
+                     r"(?P<adj>[а-яё]+(?:-[а-яё]+)*(?:ые|ое|ая|ый|ий|ом|ых))[ \u00a0]+"
                      r"(?P<names>" + _NAME1 + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)"
                      r"|(?:на|в)[ \u00a0]+(?P<loc>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ск|цк)(?:ом|ой))(?=[ \u00a0]*[—–-][ \u00a0]))")
 _KW_BEFORE = re.compile(r"(?<![\w-])(?:[Мм]есторождени|[Рр]удник|[Уу]част(?:ок|к)|[Рр]удопроявлени|[Пп]лощад|[Кк]арьер|[Оо]бъект)")
@@ -475,6 +476,8 @@ def _kind_words(words: list[str], commodity_of: Callable[[str], str | None]) -> 
     for i, w in enumerate(words):
         if commodity_of(w) is not None or w in ("по", "с", "содержанием") or _KIND_ADJ.fullmatch(w):
             continue
+        if w in ("металлов", "металла", "руд", "сырья") and i > 0 and commodity_of(words[i - 1]):
+            continue  # "месторождения редкоземельных металлов Кундыбай и ..."
         if w == "и" and 0 < i < len(words) - 1 and commodity_of(words[i - 1]) and commodity_of(words[i + 1]):
             continue
         return False
