@@ -665,6 +665,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a change from the previous quarter is within the year
     ("Output rose from 40,000 tonnes in the previous quarter to 45,000 tonnes in the second quarter of 2024.",
      [("production", 40000, None, {}), ("production", 45000, None, {"period": "2024"})]),
+    # a list of producers with their figures after dashes: each figure is of the name before its dash, known or not
+    ("Last year the Altynken joint venture produced 3,300 kilograms of gold, state-run enterprise Tilloi Tojik – 570 "
+     "kilograms, and Kumush Kon – 590 kilograms.",
+     [("production", 3.3, None, {}), ("production", 0.57, "Tilloi Tojik", {}), ("production", 0.59, "Kumush Kon", {})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),

@@ -96,6 +96,10 @@ _NOT_HOLDER = frozenset({"Gold", "Copper", "Silver", "Uranium", "Coal", "Lithium
                          "Increased", "Larger", "Latest", "Revised", "Audited", "Approved", "Remaining", "Open", "Pit",
                          "Underground", "Open-pit", "Oxide", "Sulphide", "Sulfide", "Heap", "Leach", "Project", "Mine",
                          "Statement", "Estimate", "Update", "Upgrade"})
+# "Tilloi Tojik – 570 kilograms": a proper name, a dash and a figure with its unit
+_DASH_NAME = re.compile(r"(?<![\w.'’-])(?P<name>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,3})[ \t]*[–—][ \t]*"
+                        r"(?=(?:about|around|some|over|nearly)?[ \t]*\d[\d.,]*[ \t]*(?:[a-z]+[ \t]+)?"
+                        r"(?:kilograms?|kg|tonnes?|tons?|t\b|ounces?|oz|koz|Moz|Mt|kt))")
 # a reserves category is no place: "resources of the P1 category", "reserves of C1+C2"
 _CATEGORY = re.compile(r"[ABCP][1-3]?(?:\+[ABCP]?[1-3]?)*")
 # "Arras Minerals' resource at Beskauga": a name ending so is the company that owns it, not the place
@@ -198,6 +202,7 @@ class Article:
         )
         if lex.language == "en":
             self._projects()
+            self._listed_producers()
         self._starts = [m.start for m in self.mentions]
         self._first_named: dict[str, Mention] | None = None  # a name -> its first mention, built when first asked
         self._kind_of = {m.id: m.kind for m in reversed(self.mentions)}  # an id's kind, as its first mention has it
@@ -347,6 +352,29 @@ class Article:
                         placed[at:end] = b"\x01" * (end - at)
                 at = text.find(name, at + 1)
         self.mentions.sort(key=lambda m: (m.start, -m.end))
+
+    def _listed_producers(self) -> None:
+        """Names a list of figures gives before a dash ("state-run enterprise Tilloi Tojik – 570 kilograms,
+        Tajik-Canadian JV Aprelevka – 590 kilograms") stand as companies here where the entity stage left
+        them unnamed: each figure is of the name before it."""
+        text = self.text
+        if "–" not in text and "—" not in text:
+            return
+        taken = [(m.start, m.end) for m in self.mentions]
+        found = 0
+        for m in _DASH_NAME.finditer(text):
+            s, e = m.span("name")
+            words = m.group("name").split()
+            if words[0] in _NOT_NAME or any(w in _NOT_HOLDER or w in _NOT_SITE for w in words) \
+                    or any(a < e and s < b for a, b in taken):
+                continue
+            name = " ".join(words)
+            self.mentions.append(Mention(s, e, "company", name, entity_id("company", name), known=False))
+            found += 1
+            if found >= _MAX_PROJECTS:
+                break
+        if found:
+            self.mentions.sort(key=lambda m: (m.start, -m.end))
 
     def remember(self, ev: Event) -> None:
         """Keep the subject of an event: the next figure of its kind may leave it unsaid."""

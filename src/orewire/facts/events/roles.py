@@ -60,7 +60,8 @@ def before_word(art: Article, rx: re.Pattern[str], ms: list[Mention], a: int, b:
 
 # a figure between a preposition and a name: "to 52,983 t from 31,001 t a year ago and South Korea's"
 _DIGIT = re.compile(r"\d")
-_OWN_BRACKET = re.compile(r"\s*\(\s*(?:about\s+|some\s+|US\s?)?[$€£]?\d")
+# a name with a figure of its own right after it: "South Africa (200 million tonnes)", "Tilloi Tojik – 570 kg"
+_OWN_FIGURE = re.compile(r"\s*(?:\(|[–—])\s*(?:about\s+|some\s+|around\s+|over\s+|US\s?)?[$€£]?\d")
 
 
 def _owned_by_country(art: Article, m: Mention | None, ms: list[Mention]) -> Mention | None:
@@ -233,7 +234,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
     if ev.kind == "reserves":
         # "Kazakhstan ranks first with 230 million tonnes, followed by South Africa (200 million tonnes)": a
         # name after the number with a figure in brackets of its own is that figure's
-        own_figure = [m for m in ms if m.start > pos and _OWN_BRACKET.match(art.text, m.end)]
+        own_figure = [m for m in ms if m.start > pos and _OWN_FIGURE.match(art.text, m.end)]
         subject = (pick(ms, pos, ("deposit",), "either") or _owner_of_reserves(art, ms, pos)
                    or pick([m for m in ms if m not in own_figure], pos, ("country",), "either")
                    or art.continuing("reserves", ss) or art.topic(ss, ("deposit",)) or pick(ms, pos, ("company", "region"))
@@ -284,7 +285,10 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         elif ms:
             # "... to 47,000 tonnes as production was more difficult at its Derli mine": a name in a clause
             # of reason after the number does not produce it
-            told = [m for m in ms if not art.lex.rule("reason_between").search(art.text, num.end, m.start)]
+            # ("..., Zarfshon, produced 3,300 kilograms, Tilloi Tojik – 570 kilograms": a name with a figure of its
+            # own after it is that figure's)
+            told = [m for m in ms if not art.lex.rule("reason_between").search(art.text, num.end, m.start)
+                    and not (m.start > num.end and _OWN_FIGURE.match(art.text, m.end))]
             subject = next(iter([m for m in told if m.kind != "org"] or told), None)
             if not told and art.lex.rule("parts_after").search(art.text, num.end, se):
                 # "Production of 205,660 ounces, which includes 150,305 ounces at Kumtor and 55,355 ounces at
