@@ -966,7 +966,7 @@ def test_capitals_cut_by_the_end_of_the_text(text: str, companies: set[str]) -> 
 @pytest.mark.parametrize("text,companies", [
     # capitals after a company word and right before a quoted name are the quoted company's form
     ("Рудник принадлежит дочерней компании НПО «Сибзолото».", {"Sibzoloto"}),
-    ("Оператором стала компания МНПО «Уралмеди».", {"Uralmedi"}),
+    ("Оператором стала компания МНПО «Уралкварц».", {"Uralkvarts"}),
     # ... capitals alone after a company word are the company
     ("Оператором стала компания УГРК, сообщили в ведомстве.", {"UGRK"}),
 ])
@@ -1024,3 +1024,16 @@ def test_the_ore_in_the_singular_speaks_of_the_deposit_just_named(text: str, dep
 def test_more_deposit_words_left_out_and_metals_after_a_commodity_adjective(
         text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a company named by adjectives and 'компания' in another case comes back in the nominative
+    ("Это предприятие «Кызылординской горнорудной компании».", {"Kyzylordinskaya gornorudnaya kompaniya"}),
+    # a name coined on 'медь' in any case, a consortium's quoted name, the place where people said something
+    ("Подрядчиком выступает «Уралгидромедь».", {"Uralgidromed"}),
+    ("Акции «Уралгидромеди» выросли в цене.", {"Uralgidromed"}),
+    ("Проект реализует консорциум «Чара Метал».", {"Chara Metal"}),
+    ("Как сообщили в «Жетыгара Майнинг», фабрика запущена.", {"Zhetygara Mining"}),
+])
+def test_more_company_names_in_quotes(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies
