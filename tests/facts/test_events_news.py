@@ -669,6 +669,15 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Last year the Altynken joint venture produced 3,300 kilograms of gold, state-run enterprise Tilloi Tojik – 570 "
      "kilograms, and Kumush Kon – 590 kilograms.",
      [("production", 3.3, None, {}), ("production", 0.57, "Tilloi Tojik", {}), ("production", 0.59, "Kumush Kon", {})]),
+    # a company whose share price moves changes no hands; the price told after a stake bought is the deal's
+    ("Shares in KAZ Minerals PLC (KAZ.LN) fell Thursday after the company said it will buy the Baimskaya copper "
+     "project for $900 million.", [("deal", 900e6, "Baimskaya", {"party": "KAZ Minerals"})]),
+    ("The government of Tajikistan has bought 5 percent of shares in the Zarafshon gold mining facility, a joint "
+     "venture, for $1.", [("deal", 5, "Zarafshon", {"party": "Tajikistan"}), ("deal", 1, "Zarafshon", {})]),
+    # "the projects" stands for the projects the article named last
+    ("Kenorland Minerals owns the Chebogue project. Centerra can acquire a 51% interest in the projects by spending "
+     "C$10 million on exploration.", [("deal", 51, "Chebogue", {"party": "Centerra"}),
+                                      ("investment", 10e6, "Chebogue", {"party": "Centerra"})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),

@@ -47,9 +47,9 @@ _PROJECT = re.compile(
     r"antimony|tin|molybdenum|graphite|manganese|bauxite|platinum|diamond|mineral[ \t]sands)[ \t]+)?"
     r"(?:(?:mining|processing|metallurgical|mining[ \t]and[ \t]processing|ore[ \t]mining)[ \t]+)?"
     r"(?:[Pp]roject|[Pp]roperty|[Pp]rospect|[Mm]ine|[Cc]omplex|[Oo]peration|[Ss]melter|[Rr]efinery|[Cc]oncentrator|"
-    r"[Pp]ilot [Pp]lant|[Pp]rocessing [Pp]lant|[Mm]ill|[Pp]it)s?\b")
+    r"[Pp]ilot [Pp]lant|[Pp]rocessing [Pp]lant|[Mm]ill|[Pp]it|[Ff]acility)s?\b")
 _PROJECT_WORD = re.compile(r"(?<![\w])(?:[Pp]roject|[Pp]ropert|[Pp]rospect|[Mm]ine|[Cc]omplex|[Oo]peration|[Ss]melter|"
-                           r"[Rr]efiner|[Cc]oncentrator|[Pp]lant|[Mm]ill|[Pp]it)")
+                           r"[Rr]efiner|[Cc]oncentrator|[Pp]lant|[Mm]ill|[Pp]it|[Ff]acilit)")
 # "At Oksut, gold production was", "output at Kamoa-Kakula rose": a site named by where output is
 _SITE = re.compile(r"(?:(?<![\w])At|(?<![\w])(?:production|output|operations?|throughput|mining|reserves|resources|drilling|"
                    r"exploration)[ \t]+"
@@ -127,7 +127,7 @@ _NEEDLES: dict[tuple[str, ...], re.Pattern[str]] = {}  # a rule's words -> one p
 
 
 _PROJECT_NEEDLES = ("project", "propert", "prospect", "mine", "complex", "operation", "smelter", "refiner",
-                    "concentrator", "plant", "mill", "pit")
+                    "concentrator", "plant", "mill", "pit", "facilit")
 
 
 def _project_words(text: str, low: str | None) -> list[int]:

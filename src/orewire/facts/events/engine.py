@@ -350,8 +350,13 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
                 lex.rule("to_buy").match(text, num.end, min(se, num.end + 40))
                 or lex.rule("for_stake").match(text, num.end, min(se, num.end + 50))
                 or (_has_share(text[max(ss, num.start - 30):num.start])
-                    and lex.rule("stake_for").search(text, max(ss, num.start - 30), num.start))):
-            cue = ("deal", num.start)  # "invest $30 million for a 15% stake", "35% for $185 million": a price
+                    and lex.rule("stake_for").search(text, max(ss, num.start - 30), num.start))
+                or (lex.rule("for_price").search(text, max(ss, num.start - 16), num.start)
+                    and _has_share(text[ss:num.start]) and _PERCENT.search(text, ss, num.start)
+                    and lex.buy_verb.search(text, ss, num.start))):
+            # "invest $30 million for a 15% stake", "35% for $185 million", "has bought 5 percent of shares in the
+            # Zarafshon joint venture ... for $1": a price
+            cue = ("deal", num.start)
         if cue is None:
             return None
         kind, cue_at = cue

@@ -395,7 +395,10 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                     sellers.add(before[-1].id)
         ms = [m for m in ms if m.id not in sellers
               and not art.lex.rule("keeps_before").search(art.text, max(ss, m.start - 20), m.start)]  # "retained by Kyrgyzaltyn"
-        subject = subject or after_word(art, lex.asset_prep, ms, ss, se, ("deposit", "company"), 50, lex.party_prep)
+        # "Shares in KAZ Minerals fell after the company said it will buy": a share price's company changes no hands
+        traded = {m.id for m in ms if lex.rule("market_move").match(art.text, m.end)}
+        subject = subject or after_word(art, lex.asset_prep, [m for m in ms if m.id not in traded], ss, se,
+                                        ("deposit", "company"), 50, lex.party_prep)
         sold = any(True for _ in lex.seller_verb.finditer(art.text, ss, se))
         if sold:
             party = after_word(art, lex.buyer_prep, [m for m in ms if subject is None or m.id != subject.id],
