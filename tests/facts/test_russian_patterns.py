@@ -1037,3 +1037,16 @@ def test_more_deposit_words_left_out_and_metals_after_a_commodity_adjective(
 ])
 def test_more_company_names_in_quotes(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a quoted name after a post is a company, in the genitive: its nominative comes back
+    ("Гендиректор «Уралкварца» Иван Петров сообщил о росте добычи.", {"Uralkvarts"}),
+    ("Председатель правления «Кызылтаса» ушел в отставку.", {"Kyzyltas"}),
+    ("Глава «Северной меди» заявил о рекорде.", {"Severnaya med"}),
+    ("В пресс-службе «Жетысу Голд» сообщили о запуске.", {"Zhetysu Gold"}),
+    # ... not an adjective in the genitive, whose nominative the text does not give
+    ("Глава «Березовского» заявил о рекорде.", set()),
+])
+def test_a_quoted_name_after_a_post(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

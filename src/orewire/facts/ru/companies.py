@@ -24,6 +24,11 @@ _OWNER_BEFORE = re.compile(r"(?<![\w-])(?P<cue>[Сс]труктур(?:а|ы|е|�
                            r"[Сс]обственник(?:и|ов|ом|а|у)?|[Пп]окупател(?:ь|я|ем|и)|[Пп]родав(?:ец|ца|цом)|"
                            r"[Вв]ладел(?:ец|ьца|ьцем|ьцы)|[Бб]анк(?:ом|а|у|е)?|"
                            r"(?:сообщ|рассказ|заяв|отмет|поясн|подтверд|уточн)[а-яё]{0,2}ли[\s\u00a0]+во?)[\s\u00a0]+$")
+# a post before a quoted name in the genitive: "гендиректор «Уралкварца»", "глава «Полюса»", "председатель правления «...»"
+_POST_CUE_BEFORE = re.compile(r"(?<![\w-])(?:[Гг]ендиректор[а-яё]{0,2}|[Гг]енеральн(?:ый|ого|ому|ым)[\s\u00a0]+директор[а-яё]{0,2}|"
+                              r"[Гг]лав(?:а|ы|е|у|ой)|[Пп]редседател(?:ь|я|ем|ю)(?:[\s\u00a0]+(?:правления|совета[\s\u00a0]+директоров))?|"
+                              r"(?:[Вв]ице-)?[Пп]резидент(?:а|ом|у)?|[Рр]уководител(?:ь|я|ем|ю)|[Оо]снова?тел(?:ь|я|ем|ю)|"
+                              r"[Сс]овладел(?:ец|ьца|ьцем)|[Пп]ресс-служб(?:а|ы|е|у|ой)|[Пп]ресс-секретар(?:ь|я|ем|ю))[\s\u00a0]+$")
 _OWNER_CUE = re.compile(r"[АаСсПпВв](?:кционер|обственник|окупател|родав|ладел)")
 _BANK_CAPS = re.compile(r"(?<![\w-])[Бб]анк(?:ом|а|у|е)?[\s\u00a0]+(?P<name>[А-ЯЁ]{2,}(?:-[А-ЯЁ]+)?)(?![\w])")
 _LEGAL_BARE = re.compile(r"(?<![\w-])" + LEGAL_RU + r"\s+(?P<name>(?:[A-ZА-ЯЁ][\w&.-]*)(?:\s[A-ZА-ЯЁ][\w&.-]*){0,3})")
@@ -67,6 +72,18 @@ def _nominative_company(name: str) -> str:
             or not all(re.search(r"(?:ой|ей|ую|юю)$", w) for w in words[:-1]):
         return name
     return " ".join([*(morph.feminine_nominative(w) for w in words[:-1]), _OBLIQUE_COMPANY_NOUN[words[-1]]])
+
+
+def _genitive_nominative(name: str) -> str:
+    """A quoted name in the genitive in the nominative: «Уралкварца» -> «Уралкварц», «Русской платины» ->
+    «Русская платина»; a name of several words the dictionary does not read stays as written («Кентау Голд»)."""
+    if " " in name or not re.search(r"[аяуюиы]$", name):
+        return morph.phrase_nominative(name, "gent") if " " in name else name
+    gent = next((p for p in morph.parses(name.lower()) if p.tag.POS == "NOUN" and "gent" in p.tag and "sing" in p.tag), None)
+    if gent is None:
+        return name
+    out = gent.normal_form
+    return "-".join(w[:1].upper() + w[1:] if o[:1].isupper() else w for w, o in zip(out.split("-"), name.split("-"), strict=False))
 
 
 def _company(found: Found, raw: str, start: int, end: int) -> None:
@@ -350,8 +367,14 @@ def find_companies(text: str, found: Found) -> None:
         if not found.is_claimed(m.start("name"), m.end("name")):
             _company(found, m.group("name"), m.start("name"), m.end("name"))
     for q in _QUOTED.finditer(text) if "«" in text or '"' in text or "„" in text or "“" in text else ():
+        if found.is_claimed(q.start("name"), q.end("name")):
+            continue
+        if _POST_CUE_BEFORE.search(text, max(0, q.start() - 40), q.start()):
+            if not re.search(r"(?:ого|его|ому|ему)$", q.group("name").strip()):
+                _company(found, _genitive_nominative(q.group("name").strip()), q.start("name"), q.end("name"))
+            continue
         cue = _OWNER_BEFORE.search(text, max(0, q.start() - 20), q.start())
-        if cue is None or found.is_claimed(q.start("name"), q.end("name")):
+        if cue is None:
             continue
         if _OWNER_CUE.match(cue.group("cue")) and re.search(r"(?:ого|его|ому|ему)$", q.group("name").strip()):
             continue  # "владелец «Березовского»": a name in the genitive, its nominative unknown
