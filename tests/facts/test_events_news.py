@@ -678,6 +678,16 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Kenorland Minerals owns the Chebogue project. Centerra can acquire a 51% interest in the projects by spending "
      "C$10 million on exploration.", [("deal", 51, "Chebogue", {"party": "Centerra"}),
                                       ("investment", 10e6, "Chebogue", {"party": "Centerra"})]),
+    # "its ... production" is the sentence's subject's, not a deposit listed in between
+    ("Kazakhstan will develop three new copper deposits — Aidarly, Koksay and Benkala — aiming to double its copper "
+     "ore production to 300 million tonnes.", [("production", 300e6, "Kazakhstan", {"basis": "plan"})]),
+    # a part "coming from" a producer is that producer's; the whole stays the sentence's
+    ("Armenia processes about 34 million tons of ore annually, with 19 million tons coming from ZCMC.",
+     [("production", 34e6, "Armenia", {}), ("production", 19e6, "ZCMC", {})]),
+    # the figures one verb lists are of its kind, whatever word follows the last
+    ("The Group mined 599.6 thousand tons of copper concentrate and 35.1 million tons of coal, generating a sales "
+     "revenue of MNT 14.9 trillion.", [("production", 599600, None, {}), ("production", 35.1e6, None, {}),
+                                       ("financial", 14.9e12, None, {})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),

@@ -360,6 +360,13 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         if cue is None:
             return None
         kind, cue_at = cue
+        if cue_at > num.end and previous is not None and previous.sentence_start == ss and previous.kind != kind \
+                and previous.kind in cues and a <= previous.start \
+                and _NEXT_IN_LIST.fullmatch(text, previous.end, num.start) \
+                and (previous.quantity is not None) == (num.what == "q"):
+            # "mined 599.6 thousand tons of copper concentrate and 35.1 million tons of coal, generating a sales
+            # revenue of": the figures one verb lists are of its kind, whatever word follows the last
+            kind, cue_at = previous.kind, previous.start
         if kind == "investment" and num.what == "a" and re.match(r"deals?\b", text[cue_at:cue_at + 6], re.IGNORECASE) \
                 and (lex.buy_verb.search(text, ss, se) or lex.deal_act.search(text, ss, se)):
             kind = "deal"  # "led a consortium to take over Monterrico Metals ... in a deal worth": a takeover's price

@@ -106,8 +106,8 @@ def _producer_after(art: Article, ms: list[Mention], end: int, stop: int) -> Men
         if m.start < end or m.start > min(stop, end + 90) or m.kind == "org":
             continue
         if art.lex.producer_after.search(art.text, max(end, m.start - 40), m.start) \
-                and not re.search(r"[;.]", art.text[end:m.start]):
-            return m
+                and not re.search(r"[;.]", art.text[end:m.start]) and not art.any_number_in(end, m.start):
+            return m  # (not past another figure: "34 million tons, with 19 million tons coming from ZCMC")
     return None
 
 
@@ -294,6 +294,12 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                 # "Production of 205,660 ounces, which includes 150,305 ounces at Kumtor and 55,355 ounces at
                 # Mount Milligan": a total of the parts named after it is the company's
                 subject = art.topic(ss, ("company",), protagonist=True)
+        opener = next((m for m in ms if m.kind in ("country", "company")), None)
+        if opener is not None and opener.start <= ss + 25 and (subject is None or subject.kind == "deposit") \
+                and art.lex.rule("its_measure").search(art.text, max(ss, pos - 70), pos):
+            # "Kazakhstan will develop three new deposits — Aidarly, Koksay and Benkala — aiming to double its copper
+            # ore production to 300 million tonnes": "its" is the sentence's subject's
+            subject = _owned_by_country(art, opener, ms)
         if (subject is None or subject.kind == "company") and art.has_any(art.lex.needles("facility_sized"), max(clause[0], pos - 120), pos) \
                 and art.lex.rule("facility_sized").search(art.text, max(clause[0], pos - 120), pos):
             # "Rio Tinto is advancing a study for a mill capable of processing 10 million tonnes per year", "the
