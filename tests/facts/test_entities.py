@@ -293,6 +293,9 @@ def test_works_months_and_currency_codes() -> None:
     # "Goldfields" ends a company's name, after a country's too
     assert companies("Kazakhstan Goldfields is proceeding with a $14-million private placement.") == {
         "Kazakhstan Goldfields"}
+    # a title case headline's verb ends a name before it
+    assert "Kincora Receives Exploration" not in companies(
+        "Kincora Receives Exploration License Revocation Notification\nKincora Copper said so.")
     # a span of months or a currency's code set off as "the company" names none
     assert companies("In January-August, the company exported copper.") == set()
     assert companies("Net profit amounted to 19.1 trillion UZS, the company said.") == set()

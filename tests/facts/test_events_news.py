@@ -688,6 +688,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("The Group mined 599.6 thousand tons of copper concentrate and 35.1 million tons of coal, generating a sales "
      "revenue of MNT 14.9 trillion.", [("production", 599600, None, {}), ("production", 35.1e6, None, {}),
                                        ("financial", 14.9e12, None, {})]),
+    # a rate per day is a plant's, never what lies in the ground
+    ("The mines hold reserves of 6.5 million tonnes and are operating at a rate of 1,400 tonnes per day.",
+     [("reserves", 6.5e6, None, {}), ("production", 1400, None, {"basis": "capacity"})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),

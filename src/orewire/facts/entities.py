@@ -598,6 +598,11 @@ def _headline(text: str, pos: int) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+# the verbs of a press release's title case headline ("Kincora Receives Exploration License ...")
+_HEADLINE_VERBS = frozenset(["Receives", "Announces", "Reports", "Signs", "Acquires", "Completes", "Agrees", "Wins",
+                             "Launches", "Starts", "Begins", "Secures", "Raises", "Sells", "Buys", "Closes", "Files",
+                             "Confirms", "Expands", "Commences", "Updates", "Enters", "Increases", "Intersects",
+                             "Drills", "Posts", "Plans", "Says", "Gets", "Obtains", "Extends", "Appoints", "Provides"])
 _MONTH_WORD = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 _MONTHS_ONLY = re.compile(rf"{_MONTH_WORD}(?:\s*[-–—/]\s*{_MONTH_WORD})?(?:\s+\d{{4}})?")
@@ -758,6 +763,8 @@ def _organisations(text: str, found: Found) -> None:
         name, s = _trim_leading(text[m.start("name") : end], m.start(), company=True)
         if len(name.split()) < 2 or name.split()[0] in _FUNCTION_WORDS or all(w in _GENERIC for w in name.split()):
             continue
+        if any(w in _HEADLINE_VERBS for w in name.split()[:-1]):
+            continue  # "Kincora Receives Exploration License Revocation": a headline's verb ends the name before it
         cands.append(_Cand(s, end, "company", name, 1))
     for m in _COMMODITY_HEAD_SCAN.finditer(text):
         if _demonym_name(m.group("name").split()):

@@ -393,6 +393,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             if art.search(lex.grade_processed, a, b):
                 return None  # "the gold content in the ore supplied to the plant was 2.34 g/t": a plant's feed
             kind = "reserves"
+        if kind == "reserves" and num.what == "q" and lex.rule("daily_rate").match(text, num.end, min(se, num.end + 40)):
+            kind = "production"  # "operating at a rate of 1,400 tonnes per day": a plant's rate, nothing in the ground
         if kind == "reserves" and num.what == "q" and art.search(lex.monetary_reserves, ss, se):
             return None  # "Kyrgyzstan, with its 3 tons of gold reserves, ranks 86th ... World Gold Council": bullion
     ev = Event(kind=kind, sentence=text[ss:se], start=num.start, end=num.end, sentence_start=ss, sentence_end=se)
