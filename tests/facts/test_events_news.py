@@ -691,6 +691,8 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a rate per day is a plant's, never what lies in the ground
     ("The mines hold reserves of 6.5 million tonnes and are operating at a rate of 1,400 tonnes per day.",
      [("reserves", 6.5e6, None, {}), ("production", 1400, None, {"basis": "capacity"})]),
+    # cash flow is none of a miner's revenue, profit, EBITDA, dividends, taxes or royalties
+    ("Turquoise Hill generated operating cash flow of $399.2 million in 2016.", []),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),
