@@ -1050,3 +1050,30 @@ def test_more_company_names_in_quotes(text: str, companies: set[str]) -> None:
 ])
 def test_a_quoted_name_after_a_post(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a list one a line after a colon, each name with its commodities after a dash
+    ("В перечень вошли месторождения:\n- Кокжиде — золото;\n- Сарыкамыс — медь, молибден.",
+     {"Kokzhide": ["gold"], "Sarykamys": ["copper", "molybdenum"]}),
+    # ... a line whose dash is followed by no commodity ends the list
+    ("В перечень вошли месторождения:\n- Кокжиде — в Актюбинской области.", {}),
+    # chemical symbols in brackets after a name in a sentence about deposits
+    ("На торги выставят месторождения Тасжарган (Au) и Сарыкамыс (Cu, Mo).",
+     {"Taszhargan": ["gold"], "Sarykamys": ["copper", "molybdenum"]}),
+    # "Оба"/"Обе"/"Их запасы" speak of every deposit the sentence before named; not "Обе компании"
+    ("Компания владеет месторождениями Тасжарган и Байтобе. Оба содержат золото.",
+     {"Taszhargan": ["gold"], "Baytobe": ["gold"]}),
+    ("Лицензии выданы на месторождения Тасжарган и Байтобе. Их запасы меди составляют 40 тыс. т.",
+     {"Taszhargan": ["copper"], "Baytobe": ["copper"]}),
+    ("Компании владеют месторождениями Тасжарган и Байтобе. Обе компании добывают золото.",
+     {"Taszhargan": [], "Baytobe": []}),
+    # the main metal, and a commodity before "здесь добывают", in the sentence after the deposit's
+    ("Месторождение Тасжарган открыто в 1970 году. Основной металл — золото.", {"Taszhargan": ["gold"]}),
+    ("Месторождение Тасжарган открыто в 1970 году. Основные полезные ископаемые — медь и цинк.",
+     {"Taszhargan": ["copper", "zinc"]}),
+    ("Месторождение Тасжарган открыто в 1970 году. Золото здесь добывают открытым способом.",
+     {"Taszhargan": ["gold"]}),
+])
+def test_lists_symbols_plurals_and_the_main_metal(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -50,7 +50,9 @@ _BRACKETED = re.compile(r"\([^()\n]*\)")
 _KW_COLON = re.compile(r"(?=[МмРрУуПпКк])(?<![\w-])(?P<kw>(?:[Мм]есторождени|[Рр]удник|[Уу]част(?:ок|к)|[Рр]удопроявлени|[Пп]лощад|[Кк]арьер)[а-яё]*)"
                        r"(?P<lead>[^\n:.;]{0,70}):[ \t\u00a0]*(?=\n|[«\"“„A-ZА-ЯЁ])")
 _LIST_LINE = re.compile(r"[ \t\u00a0]*(?:[-–—•*·][ \t\u00a0]*|\d{1,2}[.)][ \t\u00a0]*)?(?P<name>" + _NAME1 + r")"
-                        r"(?:[ \t\u00a0]*\([^()\n]{0,60}\))?[ \t\u00a0]*[,;.]?[ \t\u00a0]*(?=\n|$)")
+                        r"(?:[ \t\u00a0]*\([^()\n]{0,60}\))?"
+                        r"(?:[ \t\u00a0]+[—–-][ \t\u00a0]+(?P<what>[а-яё]+(?:[ \u00a0][а-яё]+)?(?:[ \u00a0]*,[ \u00a0]*[а-яё]+(?:[ \u00a0][а-яё]+)?)*))?"
+                        r"[ \t\u00a0]*[,;.]?[ \t\u00a0]*(?=\n|$)")
 # one name of a list on a line: the name, then what the text says of it in brackets and where it lies after a
 # dash ("Купол (ЗАО «Чукотская ГГК») — на Чукотке, Пионер (ОАО «Покровский рудник») и Березитовое ...")
 _INLINE_ITEM = re.compile(r"(?P<name>" + _NAME1 + r")(?:[ \u00a0]*\([^()\n]{0,60}\))?"
@@ -79,6 +81,12 @@ _KIND_ADJ = re.compile(r"(?:золото|медно|)?(?:рудн|россыпн
 # ("Шахкон (золото, сурьма, мы") keeps its whole words
 _PAREN_COMMODITIES = re.compile(r"\((?P<list>[а-яё]+(?:\s[а-яё]+){0,2}(?:,\s*[а-яё]+(?:\s[а-яё]+){0,2})*)"
                                 r"(?:\)|(?P<cut>,\s*[а-яё]*$))")
+_SYMBOLS = {"Au": "gold", "Ag": "silver", "Cu": "copper", "Zn": "zinc", "Pb": "lead", "Mo": "molybdenum", "W": "tungsten",
+            "Ni": "nickel", "Co": "cobalt", "Sn": "tin", "Sb": "antimony", "U": "uranium", "Li": "lithium", "Pt": "platinum",
+            "Pd": "palladium", "Fe": "iron ore", "Mn": "manganese", "Cr": "chromium", "Ti": "titanium", "Bi": "bismuth",
+            "Be": "beryllium", "Ta": "tantalum", "Nb": "niobium", "V": "vanadium"}
+_SYMBOL = r"(?:" + "|".join(sorted(_SYMBOLS, key=len, reverse=True)) + r")"
+_PAREN_SYMBOLS = re.compile(r"\((?P<list>" + _SYMBOL + r"(?:[ \u00a0]*[,+/][ \u00a0]*" + _SYMBOL + r")*)\)")
 _PAREN_NAME = re.compile(r"(?<![\w-])(?P<name>" + CYR_CAP + r"(?:-" + CYR_CAP + r")?)\s+$")
 # "Кендала — крупнейшее месторождение урана", "Акжал и Бестобе — золоторудные месторождения": names
 # before a dash and a deposit word with adjectives only between (found from the dash back to its sentence)
@@ -100,7 +108,14 @@ _RESERVES_FIRST = frozenset("ОРБГПСИЗрсз")
 _WIDE_PLACE = re.compile(r"(?:стран|мир[аеу]?$|мирово|регион|област|кра[яюе]$|республик|округ)")
 _RESERVES = re.compile(r"(?:(?:(?:Общие|Разведанные|Балансовые|Геологические|"
                        r"Подтвержд[её]нные|Прогнозные|Суммарные|Извлекаемые)[ \u00a0]+)?[Зз]апасы|"
-                       r"(?:(?:Общие|Прогнозные|Суммарные|Оцен[её]нные)[ \u00a0]+)?[Рр]есурсы|(?:Среднее[ \u00a0]+)?[Сс]одержание)(?![\w-])")
+                       r"(?:(?:Общие|Прогнозные|Суммарные|Оцен[её]нные)[ \u00a0]+)?[Рр]есурсы|(?:Среднее[ \u00a0]+)?[Сс]одержание|"
+                       r"(?:Основн(?:ой|ые|ым|ыми)|Главн(?:ый|ые))[ \u00a0]+(?:металл[а-яё]*|компонент[а-яё]*|"
+                       r"полезн[а-яё]+[ \u00a0]+ископаем[а-яё]+))(?![\w-])")
+# a sentence on the deposits the one before named: "Оба содержат золото", "Их запасы составляют ..."
+_PLURAL = re.compile(r"(?=[ОИВ])(?:(?<=^)|(?<=[.!?][ \u00a0])|(?<=\n))(?:(?:Оба|Обе)(?![ \u00a0]+(?:компани|предприяти|фирм|"
+                     r"сторон|стран|государств|банк|корпораци|холдинг|инвестор|участник|партн))|"
+                     r"(?:Они|Все[ \u00a0]+они)(?=[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:содерж|богат|включа|располож|наход))|"
+                     r"Их[ \u00a0]+(?:запасы|ресурсы|руды))(?![\w-])")
 # what a deposit's name is not part of: a district or town, a plant or company named after the deposit
 _NOT_DEPOSIT_AFTER = re.compile(
     r"[»\"”“]?(?:(?:\s*,|\s+и)\s+[А-ЯЁ][\w-]*(?:ск|цк|н)[а-яё]+)*[\s\u00a0]+"
@@ -355,7 +370,20 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                 _deposit_name(found, m.group("name"), m.start("name"), m.end("name"), text)
     for m in _KW_COLON.finditer(text) if ":" in text else ():
         if not re.search(r"компани|инвестор|участник|подрядчик|владел|заявк|лицензи", m.group("lead")):
-            _colon_list(text, found, m.end(), m.group("kw"))
+            _colon_list(text, found, m.end(), m.group("kw"), links)
+    # "Тасжарган (Au), Сарыкамыс (Cu, Mo)": chemical symbols in brackets after a name in a sentence about deposits
+    for p in _PAREN_SYMBOLS.finditer(text) if "(" in text else ():
+        pn = _PAREN_NAME.search(text, max(0, p.start() - 40), p.start())
+        if pn is None or not _KW_BEFORE.search(text, sents.span(pn.start())[0], pn.start()):
+            continue
+        if found.overlaps(pn.start("name"), pn.end("name")):
+            listed = next((e for e in found.ents.values() if e.kind == "deposit"
+                           and any(ms == pn.start("name") for ms, _me in e.mentions)), None)
+        else:
+            listed = _deposit_name(found, pn.group("name"), pn.start("name"), pn.end("name"), text)
+        if listed is not None:
+            for sym in re.findall(r"[A-Z][a-z]?", p.group("list")):
+                links.append((listed, _SYMBOLS[sym]))
     bracketed: list[tuple[int, int]] = []
     for p in _PAREN_COMMODITIES.finditer(text) if "(" in text else ():
         pn = _PAREN_NAME.search(text, max(0, p.start() - 40), p.start())
@@ -416,7 +444,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     # "Общие запасы оцениваются в 26 млн тонн руды с содержанием цинка ...": a sentence that opens with the
     # reserves, resources or grade speaks of the deposit just named, unless it names a country ("Запасы меди
     # в Казахстане ...")
-    for ss, se in sents.spans if "апасы" in text or "есурсы" in text or "одержание" in text else ():
+    for ss, se in sents.spans if "апасы" in text or "есурсы" in text or "одержание" in text or "Основн" in text \
+            or "Главн" in text else ():
         opening = _RESERVES.match(text, ss) if text[ss:ss + 1] in _RESERVES_FIRST else None
         if opening is not None and not any(country_stem(w) or w in gz.countries()[1] or _WIDE_PLACE.match(w)
                                            for w in re.findall(r"[\w-]+", text[opening.end():se])):
@@ -449,6 +478,9 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             loc = _deposit_name(found, name, m.start("loc"), m.end("loc"), text)
             if loc is not None and m.group("loc") not in loc.forms:
                 loc.forms.append(m.group("loc"))
+    # a sentence that opens with "Оба содержат", "Их запасы": every deposit the sentence before named
+    for m in _PLURAL.finditer(text) if "Об" in text or "Они" in text or "Их " in text or "Все они" in text else ():
+        bare.append((m.start(), m.end()))
     # a sentence that opens with "Оно содержит", "Он богат": the deposit named before
     for m in _PRONOUN_HOLDS.finditer(text) if "Он" in text or "Руд" in text or "В руд" in text else ():
         bare.append((m.start(), m.end()))
@@ -493,19 +525,31 @@ def _phrase_commodity(words: str) -> str | None:
     return gz.commodity_of_word(words.lower()) if " " not in words else None
 
 
-def _colon_list(text: str, found: Found, pos: int, kw: str) -> None:
+def _colon_list(text: str, found: Found, pos: int, kw: str, links: list[tuple[Ent, str]]) -> None:
     """The names listed after a deposit word and a colon, one a line or to the end of the line; a line
-    that is no name alone ends the list."""
+    that is no name alone, or a name and what stands after a dash when that is not its commodities
+    ("- Кокжиде — золото, серебро;"), ends the list."""
     if text.startswith("\n", pos):
         pos += 1
         while pos < len(text):
             m = _LIST_LINE.match(text, pos)
             if m is None:
                 return
+            what = [_phrase_commodity(w.strip()) for w in m.group("what").split(",")] if m.group("what") else []
+            if not all(what):
+                return
             raw = m.group("name")
             s = m.start("name")
-            if not found.is_claimed(s, s + len(raw)) and _deposit_name(found, raw, s, s + len(raw), text, kw) is None:
-                return
+            if found.is_claimed(s, s + len(raw)):
+                listed = next((e for e in found.ents.values() if e.kind == "deposit"
+                               and any(ms == s for ms, _me in e.mentions)), None)
+            else:
+                listed = _deposit_name(found, raw, s, s + len(raw), text, kw)
+                if listed is None:
+                    return
+            for c in what:
+                if listed is not None and c:
+                    links.append((listed, c))
             pos = m.end() + 1
         return
     items: list[tuple[int, int]] = []
@@ -715,9 +759,22 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
     for s, _e in bare:
         ss, se = sents.span(s)
         commodities = [c for cs, _ce, c, descriptive in spans if ss <= cs < se and not descriptive and cs > s]
+        if not commodities and _HERE_MID.match(text, s) \
+                and not any(ss <= ms < s for d in deposits for ms, _me in d.mentions):
+            # "Золото здесь добывают открытым способом": the commodity before the word for the place
+            commodities = [c for cs, _ce, c, descriptive in spans if ss <= cs < s and not descriptive]
         if not commodities:
             continue
         target = None
+        if _PLURAL.match(text, s):
+            i = sents.index(s)
+            if i > 0:
+                ps, pe = sents.spans[i - 1]
+                for d in deposits:
+                    if any(ps <= ms < pe for ms, _me in d.mentions):
+                        for c in commodities:
+                            add(d.name, c)
+            continue
         if _THERE.match(text, s) or _HERE_MID.match(text, s):
             # "Там добывают вольфрам": the deposit named last before it, in its sentence or the three before,
             # up to a sentence with a deposit word and no name ("медный рудник в Алмалыке. Здесь ...")
