@@ -96,6 +96,7 @@ _NOT_HOLDER = frozenset({"Gold", "Copper", "Silver", "Uranium", "Coal", "Lithium
                          "Increased", "Larger", "Latest", "Revised", "Audited", "Approved", "Remaining", "Open", "Pit",
                          "Underground", "Open-pit", "Oxide", "Sulphide", "Sulfide", "Heap", "Leach", "Project", "Mine",
                          "Statement", "Estimate", "Update", "Upgrade"})
+_DASH_DIGIT = re.compile(r"[–—][ \t]*(?:about|around|some|over|nearly)?[ \t]*\d")
 # "Tilloi Tojik – 570 kilograms": a proper name, a dash and a figure with its unit
 _DASH_NAME = re.compile(r"(?<![\w.'’-])(?P<name>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,3})[ \t]*[–—][ \t]*"
                         r"(?=(?:about|around|some|over|nearly)?[ \t]*\d[\d.,]*[ \t]*(?:[a-z]+[ \t]+)?"
@@ -362,7 +363,12 @@ class Article:
             return
         taken = [(m.start, m.end) for m in self.mentions]
         found = 0
-        for m in _DASH_NAME.finditer(text):
+        # the pattern runs only before a dash that a figure follows (a scan of every capital costs a page dear)
+        hits: list[re.Match[str]] = []
+        for dash in _DASH_DIGIT.finditer(text):
+            lo = max(0, dash.start() - 80, hits[-1].end() if hits else 0)
+            hits.extend(_DASH_NAME.finditer(text, lo, min(len(text), dash.end() + 40)))
+        for m in hits:
             s, e = m.span("name")
             words = m.group("name").split()
             if words[0] in _NOT_NAME or any(w in _NOT_HOLDER or w in _NOT_SITE for w in words) \
