@@ -1077,3 +1077,17 @@ def test_a_quoted_name_after_a_post(text: str, companies: set[str]) -> None:
 ])
 def test_lists_symbols_plurals_and_the_main_metal(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a name after ", а" (and "на"), a dash and its commodity, in a sentence about deposits
+    ("На месторождениях Шолаккорган и Бурылтау добывают уран, а на Тасжаргане - молибден.",
+     {"Sholakkorgan": ["uranium"], "Buryltau": ["uranium"], "Taszhargan": ["molybdenum"]}),
+    ("Байтобе - медное месторождение, а Акшаткия - медно-золотое.",
+     {"Baytobe": ["copper"], "Akshatkiya": ["copper", "gold"]}),
+    ("На месторождении Байтобе добывают уран, а на Бестобе - золото.", {"Baytobe": ["uranium"], "Bestobe": ["gold"]}),
+    # ... not a person or anything else after the dash
+    ("Компания купила месторождение Байтобе, а Иван - директор.", {"Baytobe": []}),
+])
+def test_a_name_after_a_turn_and_a_dash_with_its_commodity(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

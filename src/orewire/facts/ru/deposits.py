@@ -478,6 +478,20 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             loc = _deposit_name(found, name, m.start("loc"), m.end("loc"), text)
             if loc is not None and m.group("loc") not in loc.forms:
                 loc.forms.append(m.group("loc"))
+    # a name after ", а" and a dash with its commodity, in a sentence about deposits: "на месторождениях А и Б
+    # добывают уран, а на Коксу - молибден", "Байтобе - медное месторождение, а Акшаткия - медно-золотое"
+    for m in _TURN_NAME.finditer(text) if ", а " in text else ():
+        kind = commodities_of(m.group("what"))
+        if not kind or found.overlaps(m.start("name"), m.end("name")) \
+                or not _KW_BEFORE.search(text, sents.span(m.start())[0], m.start()):
+            continue
+        raw = _locative_nominative(m.group("name")) if m.group("prep") else m.group("name")
+        turned = _deposit_name(found, raw, m.start("name"), m.end("name"), text)
+        if turned is not None:
+            if m.group("name") not in turned.forms:
+                turned.forms.append(m.group("name"))
+            for c in kind:
+                links.append((turned, c))
     # a sentence that opens with "Оба содержат", "Их запасы": every deposit the sentence before named
     for m in _PLURAL.finditer(text) if "Об" in text or "Они" in text or "Их " in text or "Все они" in text else ():
         bare.append((m.start(), m.end()))
@@ -499,6 +513,18 @@ _ELIDED = re.compile(r"(?:,|[ \u00a0]и)[ \u00a0]+(?:а[ \u00a0]+)?(?:(?:(?:на
                      r"(?P<adj>[а-яё]+(?:-[а-яё]+)*(?:ые|ое|ая|ый|ий|ом|ых))[ \u00a0]+"
                      r"(?P<names>" + _NAME1 + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)"
                      r"|(?:на|в)[ \u00a0]+(?P<loc>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ск|цк)(?:ом|ой))(?=[ \u00a0]*[—–-][ \u00a0]))")
+_TURN_NAME = re.compile(r",[ \u00a0]+а[ \u00a0]+(?:(?P<prep>на|в)[ \u00a0]+)?(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)"
+                        r"[ \u00a0]*[—–-][ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)*)(?=[ \u00a0]*(?:[.,;)]|$))")
+
+
+def _locative_nominative(word: str) -> str:
+    """A name after "на"/"в" in the nominative: "Жалпаке" -> "Жалпак"; an indeclinable one ("Коксу") and one
+    whose nominative ends in -бе or -те ("Бестобе") stay as written."""
+    if gz.lookup(word) is not None or not re.search(r"[бвгджзклмнпрстфхцчшщ]е$", word) or word.endswith(("бе", "те")):
+        return word
+    return word[:-1]
+
+
 _KW_BEFORE = re.compile(r"(?<![\w-])(?:[Мм]есторождени|[Рр]удник|[Уу]част(?:ок|к)|[Рр]удопроявлени|[Пп]лощад|[Кк]арьер|[Оо]бъект)")
 
 
@@ -616,6 +642,7 @@ _WORD_END = re.compile(r"[\w-]+")
 _DASH_TO = re.compile(r"[а-яё]+[\s\u00a0]*(?:[—–-][\s\u00a0]*(?:(?:на|в|из|с)[\s\u00a0]+)?|(?:на|в|из|с)[\s\u00a0]+)"
                       r"(?:(?:месторождени|рудник|участк|карьер)[а-яё]*[\s\u00a0]+)?[«\"“„]?")
 _TURN = re.compile(r",[\s\u00a0]+(?:а|но|тогда[\s\u00a0]+как|в[\s\u00a0]+то[\s\u00a0]+время[\s\u00a0]+как)[\s\u00a0]")
+_TURN_AWAY = re.compile(r",[\s\u00a0]+(?:а|но)[\s\u00a0]+(?!также|и[\s\u00a0])")
 _LISTED = re.compile(r"[\s\u00a0,»\"”“«„]*(?:(?:и|а также)[\s\u00a0«„\"“]*)?")
 
 
@@ -758,7 +785,9 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
     # deposit named last in this or the sentence before, or the article's only deposit
     for s, _e in bare:
         ss, se = sents.span(s)
-        commodities = [c for cs, _ce, c, descriptive in spans if ss <= cs < se and not descriptive and cs > s]
+        turn = _TURN_AWAY.search(text, s, se)  # "..., а Акшаткия - медно-золотое": another deposit's clause
+        commodities = [c for cs, _ce, c, descriptive in spans
+                       if ss <= cs < (turn.start() if turn else se) and not descriptive and cs > s]
         if not commodities and _HERE_MID.match(text, s) \
                 and not any(ss <= ms < s for d in deposits for ms, _me in d.mentions):
             # "Золото здесь добывают открытым способом": the commodity before the word for the place
