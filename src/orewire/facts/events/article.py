@@ -80,10 +80,10 @@ _HOLDERS = (  # (pattern, the lowercased words it runs near, characters before a
     # Maltanskaya area in Yakutia, which contains 1.5 tons of placer gold": a block or licence area told with
     # what it holds
     (re.compile(rf"(?<![\w.'’-])(?P<name>{_HOLDER_NAME}(?:[ \t]\([A-Z][\w -]{{1,25}}\))?)[ \t]+(?:(?:gold|copper|coal|"
-                r"iron[ \t]ore|uranium|silver|polymetallic|placer|ore)[ \t]+)?(?:block|area|licen[cs]e[ \t]area|site|plot)"
+                r"iron[ \t]ore|uranium|silver|polymetallic|placer|ore)[ \t]+)?(?:block|area|licen[cs]e[ \t]area)"
                 r"(?:[ \t]+in[ \t]+[A-Z][\w-]+(?:[ \t][A-Z][\w-]+)?)?,?[ \t]+(?:which[ \t]+(?:has|holds|contains|hosts)|with)"
                 r"[ \t]+(?:(?:an?|some|about|approximately|around|over|nearly|almost|more[ \t]than|estimated|total)[ \t]+){0,3}\d"),
-     (" block", " area", " site", " plot"), 90, 70),
+     (" block", " area"), 90, 70),
 )
 # capitalised words that open such a phrase without naming a place
 _NOT_HOLDER = frozenset({"Gold", "Copper", "Silver", "Uranium", "Coal", "Lithium", "Zinc", "Nickel", "Iron", "Tungsten",

@@ -189,7 +189,7 @@ _CUTOFF_BEFORE = re.compile(r"(?:cut[\s-]?off(?:\s+grade)?(?:\s+of)?|борто�
 
 
 def _has_share(head: str) -> bool:
-    """Whether ``head`` writes a percentage (the cheap test before ``lex.rule("stake_for")``)."""
+    """Whether ``head`` writes a percentage (the cheap test before ``lex.rules["stake_for"]``)."""
     return "%" in head or "cent" in head
 
 
@@ -239,7 +239,7 @@ def _cue_matches(art: Article, cues: dict[str, re.Pattern[str]], ss: int, se: in
             found = [c for c in found if not any(a <= c[0] < b for a, b in names)]
         if any(c[2] == "trade" for c in found):
             # "imports of copper concentrate": the goods a trade word names are no cue of their own
-            found = [c for c in found if c[2] != "production" or not lex.rule("goods_of_trade").search(art.text, max(ss, c[0] - 50), c[0])]
+            found = [c for c in found if c[2] != "production" or not lex.rules["goods_of_trade"].search(art.text, max(ss, c[0] - 50), c[0])]
         art.cue_cache[key] = found
     return found
 
@@ -260,7 +260,7 @@ def _nearest_cue(art: Article, cues: dict[str, re.Pattern[str]], a: int, b: int,
                 # a word before another figure is that figure's first
         elif start >= num.end:
             dist = (start - num.end) + 8  # a cue after its number binds a little less
-            if num.what == "a" and lex.rule("attached").fullmatch(art.text, num.end, start):
+            if num.what == "a" and lex.rules["attached"].fullmatch(art.text, num.end, start):
                 dist = 0  # "$436 million cash consideration", "$718 million of expansionary capital expenditure"
         else:
             continue
@@ -281,30 +281,30 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
     ss, se = art.sents.span(num.start)
     a, b = clause_of(text, ss, se, num.start, art.clause_cache)
     if num.what == "s":
-        if lex.rule("held_share_after").match(text, num.end, min(se, num.end + 40)):
+        if lex.rules["held_share_after"].match(text, num.end, min(se, num.end + 40)):
             return None  # "with the remaining 30% retained by Kyrgyzaltyn": a holding kept, no deal
         cue = _nearest_cue(art, lex.deal_only, ss, se, num, (ss, se))
-        paid = lex.rule("pay_for_before").search(text, max(ss, num.start - 60), num.start) is not None
-        if cue is None and (paid or lex.rule("earn_before").search(text, max(ss, num.start - 40), num.start)):
+        paid = lex.rules["pay_for_before"].search(text, max(ss, num.start - 60), num.start) is not None
+        if cue is None and (paid or lex.rules["earn_before"].search(text, max(ss, num.start - 40), num.start)):
             cue = ("deal", num.start)  # "could earn another 35% for $185 million": an earn-in's stake
         if cue is None or not (paid or lex.buy_verb.search(text, ss, se) or lex.seller_verb.search(text, ss, se)
                                or lex.deal_act.search(text, ss, se) or lex.transaction.search(text, ss, se)):
             return None  # "the State Fund owns 81.2% of the shares": a holding, not a deal
         kind, cue_at = cue
     else:
-        if num.what == "q" and (lex.rule("difference_after").match(text, num.end, min(se, num.end + 40))
-                                or lex.rule("difference_before").search(text, max(ss, num.start - 24), num.start)):
+        if num.what == "q" and (lex.rules["difference_after"].match(text, num.end, min(se, num.end + 40))
+                                or lex.rules["difference_before"].search(text, max(ss, num.start - 24), num.start)):
             return None  # "which is 3.2 tons more than in 2020": a difference, not a measure
         if num.what == "q" and art.search(lex.change_before, max(ss, num.start - 40), num.start):
             return None  # "a reduction of about 2,500 tonnes from the guidance": a change, not a measure
-        if num.what == "q" and art.has_any(lex.needles("condition_before"), max(a, num.start - 120), num.start) \
-                and lex.rule("condition_before").search(text, max(a, num.start - 120), num.start):
+        if num.what == "q" and art.has_any(lex.rule_needles["condition_before"], max(a, num.start - 120), num.start) \
+                and lex.rules["condition_before"].search(text, max(a, num.start - 120), num.start):
             return None  # "... if the total proved reserves in the mine exceed 150 million tonnes": a threshold
         if num.what == "q" and num.fact is not None and num.fact.unit == "g/t" and (
                 _CUTOFF_AFTER.match(text, num.end, min(se, num.end + 30))
                 or _CUTOFF_BEFORE.search(text, max(ss, num.start - 30), num.start)):
             return None  # "reported using a 1.5g/t cutoff": the grade the estimate cuts at, not one it has
-        if num.what == "a" and art.has_any(lex.needles("held"), max(ss, num.start - 60), num.start) \
+        if num.what == "a" and art.has_any(lex.rule_needles["held"], max(ss, num.start - 60), num.start) \
                 and art.search(lex.held, max(ss, num.start - 60), num.start):
             return None  # "leave Alpha with about $45 million in cash": money held, not moved
         if num.what == "a":
@@ -339,19 +339,19 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             # the same measure again with no word of a kind, in its sentence or the next one: "...
             # production amounted to 5,092 tons. Compared to the third quarter of 2022 (5,377 tons), ..."
             cue = (previous.kind, previous.start)
-        if cue is None and num.what == "q" and lex.rule("plant_size").match(text, num.end, min(se, num.end + 60)):
+        if cue is None and num.what == "q" and lex.rules["plant_size"].match(text, num.end, min(se, num.end + 60)):
             cue = ("production", num.end)  # "a 10,000tpa plant", "a 5 tonne per annum pilot plant": its capacity
         if cue is None and num.what == "q" and num.fact is not None and (
-                (num.fact.unit == "t" and lex.rule("graded").match(text, num.end, min(se, num.end + 60)))
-                or (num.fact.unit == "g/t" and lex.rule("tonnage_at").search(text, max(ss, num.start - 40), num.start))
-                or lex.rule("after_grade").search(text, max(ss, num.start - 50), num.start)):
+                (num.fact.unit == "t" and lex.rules["graded"].match(text, num.end, min(se, num.end + 60)))
+                or (num.fact.unit == "g/t" and lex.rules["tonnage_at"].search(text, max(ss, num.start - 40), num.start))
+                or lex.rules["after_grade"].search(text, max(ss, num.start - 50), num.start)):
             cue = ("reserves", num.start)  # "12 Mt at 1.2 g/t gold": tonnage and grade state a resource
         if num.what == "a" and (cue is None or cue[0] in ("investment", "trade")) and (
-                lex.rule("to_buy").match(text, num.end, min(se, num.end + 40))
-                or lex.rule("for_stake").match(text, num.end, min(se, num.end + 50))
+                lex.rules["to_buy"].match(text, num.end, min(se, num.end + 40))
+                or lex.rules["for_stake"].match(text, num.end, min(se, num.end + 50))
                 or (_has_share(text[max(ss, num.start - 30):num.start])
-                    and lex.rule("stake_for").search(text, max(ss, num.start - 30), num.start))
-                or (lex.rule("for_price").search(text, max(ss, num.start - 16), num.start)
+                    and lex.rules["stake_for"].search(text, max(ss, num.start - 30), num.start))
+                or (lex.rules["for_price"].search(text, max(ss, num.start - 16), num.start)
                     and _has_share(text[ss:num.start]) and _PERCENT.search(text, ss, num.start)
                     and lex.buy_verb.search(text, ss, num.start))):
             # "invest $30 million for a 15% stake", "35% for $185 million", "has bought 5 percent of shares in the
@@ -375,11 +375,11 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             between = [m for m in lex.amount[kind].finditer(text, fin[-1].end(), num.start)] if fin else []
             if fin and not [m for m in between if not lex.sale_word.fullmatch(m.group(0))]:
                 kind, cue_at = "financial", fin[-1].start()
-        if num.what == "a" and kind in ("deal", "investment") and art.has_any(lex.needles("auction"), ss, se) \
-                and lex.rule("auction").search(text, ss, se) and not lex.rule("company_changes_hands").search(text, ss, se):
+        if num.what == "a" and kind in ("deal", "investment") and art.has_any(lex.rule_needles["auction"], ss, se) \
+                and lex.rules["auction"].search(text, ss, se) and not lex.rules["company_changes_hands"].search(text, ss, se):
             kind = "licence"  # "won the tender for the Jerooy deposit with a bid of $100 million": the right's price
-        elif num.what == "a" and kind == "licence" and art.has_any(lex.needles("auction"), ss, se) \
-                and lex.rule("company_changes_hands").search(text, ss, se):
+        elif num.what == "a" and kind == "licence" and art.has_any(lex.rule_needles["auction"], ss, se) \
+                and lex.rules["company_changes_hands"].search(text, ss, se):
             kind = "deal"  # "a 30% stake in the mine put up for auction, valued at $300 million": a stake's price
         if num.what == "a" and kind != "trade" and _goods_value(num, previous, text, ss, lex):
             kind = "trade"  # "sold 14.5 tons of gold abroad worth $820 million": the value of the goods traded
@@ -393,7 +393,7 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             if art.search(lex.grade_processed, a, b):
                 return None  # "the gold content in the ore supplied to the plant was 2.34 g/t": a plant's feed
             kind = "reserves"
-        if kind == "reserves" and num.what == "q" and lex.rule("daily_rate").match(text, num.end, min(se, num.end + 40)):
+        if kind == "reserves" and num.what == "q" and lex.rules["daily_rate"].match(text, num.end, min(se, num.end + 40)):
             kind = "production"  # "operating at a rate of 1,400 tonnes per day": a plant's rate, nothing in the ground
         if kind == "reserves" and num.what == "q" and art.search(lex.monetary_reserves, ss, se):
             return None  # "Kyrgyzstan, with its 3 tons of gold reserves, ranks 86th ... World Gold Council": bullion
@@ -446,7 +446,7 @@ def _sold_to_country(art: Article, a: int, b: int) -> bool:
 def _goods_value(num: Number, previous: Event | None, text: str, ss: int, lex: Lexicon) -> bool:
     """Whether the amount ``num`` is the value of the tonnage traded just before it in its sentence."""
     return previous is not None and previous.kind == "trade" and previous.quantity is not None \
-        and previous.sentence_start == ss and lex.rule("goods_value").fullmatch(text, previous.end, num.start) is not None
+        and previous.sentence_start == ss and lex.rules["goods_value"].fullmatch(text, previous.end, num.start) is not None
 
 
 # from one figure to the next of a list: " to 160,000 tonnes of copper and ", " tonnes of zinc, "
@@ -487,7 +487,7 @@ def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, i
         return f.commodity or art.commodity_near(num.start, num.end, *clause) or art.main_commodity
     if f.unit != "g/t" and art.lex.ore.match(text[num.end:num.end + 40]):
         return "ore"
-    if f.unit == "t" and lex.rule("graded").match(text, num.end, min(len(text), num.end + 60)):
+    if f.unit == "t" and lex.rules["graded"].match(text, num.end, min(len(text), num.end + 60)):
         return "ore"  # "48.6 Mt grading 0.41% Cu", "1.2 млрд т с содержанием меди 0,36%": a tonnage with a grade is ore
     told = _commodity_told(num, art)
     if told is not None:
@@ -498,16 +498,16 @@ def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, i
         if art.lex.ore_before.search(text, max(a, num.start - 60), num.start) \
                 and not art.commodities_from(num.end, num.end + 26):
             return "ore"  # "ore reserves at the mine were 120 million tonnes"
-        named_after = [c for c in art.commodities_from(num.end, num.end + 26) if lex.rule("of_commodity").match(text[num.end:c[0]])]
-        if not named_after and kind == "reserves" and lex.rule("containing").match(text, num.end, min(b, num.end + 60)):
+        named_after = [c for c in art.commodities_from(num.end, num.end + 26) if lex.rules["of_commodity"].match(text[num.end:c[0]])]
+        if not named_after and kind == "reserves" and lex.rules["containing"].match(text, num.end, min(b, num.end + 60)):
             return "ore"  # "54 Mt containing 390 kt copper": the tonnage that contains a metal is ore
         if not named_after and kind == "reserves":
             # "Proven and Probable mineral reserves to over 18 million tonnes": the code's terms state
             # the ore; the metal they hold is named as such ("of copper", "contained copper")
-            term = max(lex.rule("mineral_term").finditer(text, max(a, num.start - 80), num.start), key=lambda m: m.start(),
+            term = max(lex.rules["mineral_term"].finditer(text, max(a, num.start - 80), num.start), key=lambda m: m.start(),
                        default=None)
             if term is not None and not art.commodities_from(term.end(), num.start) \
-                    and not lex.rule("contained_after").match(text, num.end, min(b, num.end + 40)):
+                    and not lex.rules["contained_after"].match(text, num.end, min(b, num.end + 40)):
                 return "ore"
         if not named_after:
             guess = f.commodity or art.commodity_near(num.start, num.end, ss, se) or art.main_commodity
@@ -566,7 +566,7 @@ def _commodity_told(num: Number, art: Article) -> str | None:
     if upper is not None:
         end = upper.end()
     after = art.commodities_from(end, end + 30)
-    if after and lex.rule("after_unit").fullmatch(text, end, after[0][0]) and not art.lex.ore.match(text, after[0][1]) \
+    if after and lex.rules["after_unit"].fullmatch(text, end, after[0][0]) and not art.lex.ore.match(text, after[0][1]) \
             and ("." not in text[end:after[0][0]] or text[after[0][0]].islower()):  # "oz. gold", not a sentence's end
         return after[0][2]
     return None
@@ -584,12 +584,12 @@ _UPPER_END = re.compile(r"\s*(?:to|-|–|—|до)\s*\d[\d.,]*(?:\s*(?:million|t
 def _basis(text: str, num: Number, clause: tuple[int, int], lex: Lexicon, period: str | None,
            published_at: datetime | None) -> str:
     a, b = clause
-    if lex.rule("plant_size").match(text, num.end, min(b, num.end + 60)) or _GLUED_RATE.match(text, num.end):
+    if lex.rules["plant_size"].match(text, num.end, min(b, num.end + 60)) or _GLUED_RATE.match(text, num.end):
         return "capacity"  # "a 10,000tpa plant", "a 2.5Mtpa processing plant": the size it is built for
     if lex.plan_of.search(text, max(a, num.start - 40), num.start):
         return "plan"  # "meets the target of 160,000 ounces": the figure is the target itself
     tail = min(b, num.end + 50)
-    reason = lex.rule("reason_after").search(text, num.end, tail) if lex.rule("reason_words").search(text, num.end, tail) else None
+    reason = lex.rules["reason_after"].search(text, num.end, tail) if lex.rules["reason_words"].search(text, num.end, tail) else None
     if reason is not None:
         tail = reason.start()  # "down by 4% to 1,151 Koz driven by planned grade declines": the cause's words
     window = text[max(a, num.start - 110):tail]

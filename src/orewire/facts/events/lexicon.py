@@ -81,17 +81,10 @@ class Lexicon:
     monetary_reserves: re.Pattern[str]
     holds_before: re.Pattern[str]
     trade_proper: re.Pattern[str] | None
+    # the whole patterns of the rules by name (``rules["it_acts"]``; a rule the language has none of never
+    # matches) and the lowercased words without which a rule cannot match (none: it may anywhere)
     rules: dict[str, re.Pattern[str]]
     rule_needles: dict[str, tuple[str, ...]]
-
-    def rule(self, name: str) -> re.Pattern[str]:
-        """The whole pattern of the role rule ``name`` in this language (never matching where the
-        language has none)."""
-        return self.rules.get(name, _NEVER)
-
-    def needles(self, name: str) -> tuple[str, ...]:
-        """The lowercased words without which the rule ``name`` cannot match (none: it may anywhere)."""
-        return self.rule_needles.get(name, ())
 
 
 def alt(words: list[str], edge: bool = True) -> str:
@@ -122,9 +115,23 @@ _TOP_LEVEL_BAR = re.compile(r"\|")
 _NEVER = re.compile(r"(?!x)x")
 
 
+class _Rules(dict[str, re.Pattern[str]]):
+    """Patterns by name; a name the language does not list never matches."""
+
+    def __missing__(self, key: str) -> re.Pattern[str]:
+        return _NEVER
+
+
+class _Needles(dict[str, tuple[str, ...]]):
+    """Needle words by rule name; a rule with none may match anywhere."""
+
+    def __missing__(self, key: str) -> tuple[str, ...]:
+        return ()
+
+
 def _rules(raw: dict[str, str]) -> dict[str, re.Pattern[str]]:
     """The ``[rules]`` table: whole patterns by name, matched case-blind unless the key ends in "_cs"."""
-    out: dict[str, re.Pattern[str]] = {}
+    out = _Rules()
     for key, pattern in raw.items():
         if key.endswith("_cs"):
             out[key[:-3]] = re.compile(pattern)
@@ -216,7 +223,7 @@ def lexicon(language: str) -> Lexicon:
         monetary_reserves=rx_of(raw["quantity_refine"].get("monetary_reserves", [])),
         trade_proper=rx_of(raw["quantity_refine"]["trade_proper"]) if raw["quantity_refine"].get("trade_proper") else None,
         rules=_rules(raw.get("rules", {})),
-        rule_needles={k: tuple(v) for k, v in raw.get("rule_needles", {}).items()},
+        rule_needles=_Needles({k: tuple(v) for k, v in raw.get("rule_needles", {}).items()}),
         holds_before=re.compile(alt(raw["quantity_refine"].get("holds_before", ["(?!x)x"]))
                                 + r"\s[^.;]{0,60}$", re.IGNORECASE),
         language=language,

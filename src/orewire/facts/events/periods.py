@@ -141,7 +141,7 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
             continue
         dated = bool(w.dated.search(head)) or bool(_NAMES_ESTIMATE.match(text, m.end()))
         out.append((m.start(), m.end(), int(m.group("y")), dated, False))
-    for m in (_SPLIT_YEAR.finditer(text, a, b) if "/" in text[a:b] else ()):
+    for m in (_SPLIT_YEAR.finditer(text, a, b) if text.find("/", a, b) >= 0 else ()):
         # "the 2023/24 financial year": of the year it ends in
         out.append((m.start(), m.end(), int((m.group("c") or m.group("c2")) + (m.group("yy") or m.group("yy2"))),
                     False, False))
