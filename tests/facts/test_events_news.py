@@ -693,6 +693,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("reserves", 6.5e6, None, {}), ("production", 1400, None, {"basis": "capacity"})]),
     # cash flow is none of a miner's revenue, profit, EBITDA, dividends, taxes or royalties
     ("Turquoise Hill generated operating cash flow of $399.2 million in 2016.", []),
+    # money lost or claimed is no investment nor a price
+    ("The arson attack cost the company over $10 million in damages.", []),
+    ("The company won a tender for the rights to develop Jerooy despite a $549 million arbitration claim.", []),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),
