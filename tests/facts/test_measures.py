@@ -170,3 +170,18 @@ def test_resource_table_units_from_headers() -> None:
     cells = [(c.quantity.value, c.quantity.unit) for c in find_table_quantities(text)]
     assert cells == [(14.2e6, "t"), (1.30, "g/t"), (594e3, "oz"), (17.3e6, "t"), (0.97, "g/t"), (540e3, "oz")]
     assert text[find_table_quantities(text)[2].quantity.start :].startswith("594")
+
+
+def test_commodity_between_figure_and_unit_and_grams_of_a_grade() -> None:
+    from orewire.facts.quantities import find_quantities
+
+    def read(text: str) -> list[tuple[float, str]]:
+        return [(q.value, q.unit) for q in find_quantities(text)]
+
+    # "250,000 copper tons", "400,000 gold ounces": the commodity between the figure and its unit
+    assert read("average annual production of 250,000 copper tons and 400,000 gold ounces") == [
+        (250000, "t"), (400000, "oz")]
+    # grams in a grade's words are grams a tonne; grams of metal weighed are no grade
+    assert read("reserves of 2.5 million tonnes averaging 13.9 grams") == [(2.5e6, "t"), (13.9, "g/t")]
+    assert read("high grades – 4.7 g at the Gurbey deposit") == [(4.7, "g/t")]
+    assert read("It produced 1.2 kilograms and 500 grams of gold.") == [(0.0012, "t")]

@@ -69,9 +69,22 @@ WORD_QUANTITY_RE = re.compile(
 # "5 grams of gold per tonne": a grade written out
 GRADE_RE = re.compile(rf"(?<![\w.,])(?P<num>{NUMBER})[ \t]+(?:grams?|g)[ \t]+(?:of[ \t]+)?[a-z]+[ \t]+per[ \t]+"
                       rf"(?:metric[ \t]+)?(?:tonne|ton|t)\b")
+# "250,000 copper tons", "400,000 gold ounces": the commodity between the figure and its unit
+COMMODITY_UNIT_RE = re.compile(
+    rf"(?<![\w$€£¥₸₽.,/])(?P<num>{NUMBER})(?:[ \t]?(?P<scale>{_SCALE})\b)?[ \t]+(?:of[ \t]+)?"
+    r"(?:gold|silver|copper|zinc|lead|nickel|uranium|coal|iron[ \t]ore|ore|molybdenum|cobalt|lithium|tin|tungsten|"
+    r"antimony|aluminium|aluminum|manganese|chrome|chromite|concentrate|cathode|coking[ \t]coal|thermal[ \t]coal)"
+    r"[ \t]+(?P<unit>tonnes|tons|tonne|ton|ounces|ounce|oz|pounds|lbs)\b")
+# "averaging 13.9 grams", "high grades – 4.7 g at the Gurbey deposit": grams
+# in a grade's words are grams a tonne
+GRADE_GRAMS_RE = re.compile(
+    rf"(?:grad(?:ing|es?)|averag(?:ing|e)|content)[ \t]*(?:of[ \t]+)?[–—:-]?[ \t]*(?P<num>{NUMBER})[ \t]*"
+    r"(?:grams?|g)(?![\w/])(?![ \t]+(?:of[ \t]+)?[a-z]+[ \t]+per\b)", re.IGNORECASE)
 # the rare patterns are scanned only around their unit word or " per " (see Near)
 _WORD_QUANTITY_SCAN = Near(WORD_QUANTITY_RE, re.compile(r"(?:ton|ounce|pound|metre|meter|kilomet)"), 45, 25, lower=True)
 _GRADE_SCAN = Near(GRADE_RE, re.compile(r" per "), 60, 15, lower=True)
+_COMMODITY_UNIT_SCAN = Near(COMMODITY_UNIT_RE, re.compile(r"(?:ton|ounce|oz\b|pound|lbs)"), 60, 10, lower=True)
+_GRADE_GRAMS_SCAN = Near(GRADE_GRAMS_RE, re.compile(r"gram|\d ?g\b"), 40, 12, lower=True)
 _WORD_UNITS = {"tonnes": "t", "tons": "t", "tonne": "t", "ton": "t", "ounces": "oz", "ounce": "oz", "pounds": "lb",
                "kilometres": "km", "kilometers": "km", "square kilometres": "km2", "square kilometers": "km2",
                "metres": "m", "meters": "m"}
@@ -141,6 +154,17 @@ def find_quantities(text: str) -> list[Quantity]:
         n = parse_number(m.group("num"))
         if n is not None:
             out.append(Quantity(n, "g/t", m.start(), m.end()))
+    seen = {q.start for q in out}
+    for m in _COMMODITY_UNIT_SCAN.finditer(text):
+        n = parse_number(m.group("num"))
+        if n is not None and m.start() not in seen:
+            unit, factor = UNITS[m.group("unit").lower()]
+            scale = SCALES.get(m.group("scale").lower(), 1.0) if m.group("scale") else 1.0
+            out.append(Quantity(n * scale * factor, unit, m.start(), m.end()))
+    for m in _GRADE_GRAMS_SCAN.finditer(text):
+        n = parse_number(m.group("num"))
+        if n is not None and 0 < n < 1000 and m.start("num") not in seen:
+            out.append(Quantity(n, "g/t", m.start("num"), m.end()))
     out.sort(key=lambda q: q.start)
     return out
 

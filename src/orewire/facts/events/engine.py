@@ -482,6 +482,9 @@ def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, i
     f = num.fact
     assert f is not None
     text, lex = art.text, art.lex
+    inside = art.commodities_from(num.start, num.end)
+    if inside and f.unit != "g/t":
+        return inside[0][2]  # "250,000 copper tons", "400,000 gold ounces": the commodity the figure's own words name
     if kind == "trade":
         # "exported 388,255mt of copper ore": the trade is in copper (its ores and concentrates)
         return f.commodity or art.commodity_near(num.start, num.end, *clause) or art.main_commodity
