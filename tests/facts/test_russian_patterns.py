@@ -1091,15 +1091,3 @@ def test_lists_symbols_plurals_and_the_main_metal(text: str, deposits: dict[str,
 ])
 def test_a_name_after_a_turn_and_a_dash_with_its_commodity(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
-
-
-@pytest.mark.parametrize("text,companies", [
-    # capitals that act are a company
-    ("В 2023 году ССГПО добыло 10 млн т руды.", {"SSGPO"}),
-    ("ТМК сообщила о росте добычи.", {"TMK"}),
-    # ... not a state body's, nor what a man did
-    ("ФАС одобрила сделку.", set()),
-    ("МВФ понизил прогноз роста.", set()),
-])
-def test_capitals_that_act_are_a_company(text: str, companies: set[str]) -> None:
-    assert _names(text, "company") == companies

@@ -439,16 +439,6 @@ def _initials(name: str) -> str:
     return "".join(w[:1] for w in re.split(r"[\s\u00a0-]+", name) if w).upper()
 
 
-# capitals that act: "ССГПО увеличило добычу", "ЮГК сообщила" (not a state body's or a country's letters)
-_CAPS_ACT = re.compile(r"(?<![\w«\"“„-])(?P<name>[А-ЯЁ]{3,6})[ \u00a0]+(?P<verb>[а-яё]{4,})")
-_NOT_COMPANY_CAPS = frozenset({
-    "ФАС", "МПР", "МВД", "МЧС", "ФНС", "ФСБ", "ГКНБ", "СНГ", "ЕАЭС", "ООН", "ВТО", "МВФ", "ЕБРР", "ЕАБР", "АБР", "ОПЕК",
-    "ФРС", "НБК", "НБКР", "ЦБР", "ГКНС", "ГКПЭН", "МИД", "ЕЭК", "ШОС", "ОДКБ", "АЭФ", "ВВП", "НДС", "НДПИ", "СМИ", "ТЭО",
-    "ТЭЦ", "ГРЭС", "ЗИФ", "ГОК", "ГМК", "ГРК", "ДТП", "МКС", "ЧМ", "КНР", "США", "ЕС", "РФ", "РК", "КР", "ФНБ", "СЭЗ", "ОЭЗ",
-    "ТОР", "ЦФО", "ДФО", "УФО", "СФО", "ПФО", "ЮФО", "ГКЗ", "ЦКР", "ЛЭП", "АЭС", "ГЭС", "ЖКХ", "ПАО", "ООО", "ОАО", "ЗАО", "ТОО",
-})
-
-
 def _acting_plants(text: str, found: Found) -> None:
     for word in ("завод", "комбинат"):
         at = text.find(word + " ")
@@ -478,21 +468,10 @@ def _acting_plants(text: str, found: Found) -> None:
             found.claim(m.start(), m.end())
 
 
-def _acting_capitals(text: str, found: Found) -> None:
-    for m in _CAPS_ACT.finditer(text):
-        name, verb = m.group("name"), m.group("verb")
-        if name in _NOT_COMPANY_CAPS or name.startswith(("МИН", "ГОС")) or gz.country_of_word(name) \
-                or found.overlaps(m.start("name"), m.end("name")):
-            continue
-        if verb in _COMPANY_VERBS or (morph.is_past_verb(verb) and not verb.endswith("л")):  # not a man's act
-            _company(found, name, m.start("name"), m.end("name"))
-
-
 def find_acting_companies(text: str, found: Found) -> None:
     """A quoted coined name followed by a verb in the past tense is a company: «Самрук-Энерго»
     подписала, «Qazaqgaz» и «Самрук-Энерго» подписали. Runs after the deposits have taken theirs."""
     _acting_plants(text, found)
-    _acting_capitals(text, found)
     for m in _QUOTED_ACTS.finditer(text):
         if not morph.is_past_verb(m.group("verb")) and m.group("verb") not in _COMPANY_VERBS:
             continue
