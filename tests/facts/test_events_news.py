@@ -696,6 +696,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # money lost or claimed is no investment nor a price
     ("The arson attack cost the company over $10 million in damages.", []),
     ("The company won a tender for the rights to develop Jerooy despite a $549 million arbitration claim.", []),
+    # million tonnes written "MnT", months with two-digit years ("Sep'17"); "Mongolian Coal exports" is no company;
+    # a nationality before "coal imports" imports
+    ("Mongolian Coal exports decreased 5% M-o-M to 2.28 MnT in Sep'23 compared with 2.39 MnT in Aug'23.",
+     [("trade", 2.28e6, "Mongolia", {"period": "2023"}), ("trade", 2.39e6, "Mongolia", {"period": "2023"})]),
+    ("Chinese coal imports fell 5% to 2.26 MnT in Sep'23.", [("trade", 2.26e6, "China", {"direction": "import"})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),

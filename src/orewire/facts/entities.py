@@ -405,7 +405,7 @@ _HEAD_SCAN = _Gated(_HEAD_RE, _trigger(gz.COMPANY_HEADS))
 # only outside headlines (where every word is capitalised) and when no word is a place or generic
 _COMMODITY_HEAD_SCAN = _Gated(re.compile(
     rf"(?<![\w-])(?P<name>{_CAP}(?:[ \t]+{_CAP})?[ \t]+(?:{_alt(gz.COMPANY_COMMODITY_HEADS)}))(?![\w-])"
-    rf"(?![ \t]+(?:[A-Z][a-z]|mine|project|deposit|field|price|prices|output|production))"),
+    rf"(?![ \t]+(?:[A-Z][a-z]|mine|project|deposit|field|price|prices|output|production|exports?|imports?|shipments|sales|supply|market|industry|sector|miners|mining))"),
     _trigger(gz.COMPANY_COMMODITY_HEADS))
 _TICKER_NAME_SCAN = _Gated(_TICKER_NAME_RE, re.compile(rf"\((?:{_alt(gz.EXCHANGES)})"))
 _APPOSITIVE_SCAN = _Gated(_APPOSITIVE_RE, re.compile(r",[ \t]+(?:an?|the|its|[A-Z]\w+['’]s)[ \t]"))

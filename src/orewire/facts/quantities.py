@@ -18,6 +18,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "metric tonnes": ("t", 1.0), "t": ("t", 1.0), "tpa": ("t", 1.0), "tpd": ("t", 1.0), "tn": ("t", 1.0),
     "WMT": ("t", 1.0), "DMT": ("t", 1.0),  # wet and dry metric tons
     "MMT": ("t", 1e6), "MMTPA": ("t", 1e6), "mmtpa": ("t", 1e6),  # million metric tonnes (a year)
+    "MnT": ("t", 1e6), "Mnt": ("t", 1e6), "MnTPA": ("t", 1e6), "MnTpa": ("t", 1e6),  # "2.28 MnT", as coal wires write it
     "wet metric tonnes": ("t", 1.0), "dry metric tonnes": ("t", 1.0), "wet metric tons": ("t", 1.0),
     "dry metric tons": ("t", 1.0), "wmt": ("t", 1.0), "dmt": ("t", 1.0), "tU": ("t", 1.0), "tU3O8": ("t", 1.0),
     "kilograms": ("t", 1e-3), "kilogrammes": ("t", 1e-3), "kg": ("t", 1e-3),

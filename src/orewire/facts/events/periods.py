@@ -37,12 +37,14 @@ _MONTH = re.compile(
     r"(?:\s*(?:-|–|—|to|through|по)\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма|"
     r"июн|июл|август|сентябр|октябр|ноябр|декабр)[a-zа-яё]*)?(?![\w])(?!\s*\d{3})", re.IGNORECASE)
 # "FY24", "3Q23", "1H24", "9M23", "Q3'23": a year in two digits after its period
-_FY_SHORT = re.compile(r"(?<![\w])(?:FY|[1-4]Q|Q[1-4]|[12]H|H[12]|[369]M)\s?['’]?(?P<y>\d\d)(?![\d%])")
+_FY_SHORT = re.compile(r"(?<![\w])(?:FY|[1-4]Q|Q[1-4]|[12]H|H[12]|[369]M|CY|"
+                       # "in Sep'17", "during Jan’16-Sep’16": a month and its year in two digits
+                       r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*(?=\s?['’]))\s?['’]?(?P<y>\d\d)(?![\d%])")
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}\s*(?:\([A-Z][^()]{1,30}\)\s*)?[-–—]\s|\s*\d{1,2}\s*\([A-Z][^()]{1,30}\)")
 _SPLIT_YEAR = re.compile(r"(?<![\d.,/])(?:FY\s?)?(?P<c>19|20)\d\d/(?P<yy>\d\d)(?=\s+(?:financial|fiscal|season|marketing)\b)"
                          r"|(?<![\w])FY\s?(?P<c2>19|20)\d\d/(?P<yy2>\d\d)(?!\d)", re.IGNORECASE)
 _YEAR_DIGITS = re.compile(r"19[5-9]\d|20[0-5]\d")  # the cheap test before ``_YEAR``
-_FY_HINT = re.compile(r"FY|[1-4]Q|Q[1-4]|[12]H|H[12]|[369]M")  # the cheap test before ``_FY_SHORT``
+_FY_HINT = re.compile(r"FY|CY|[1-4]Q|Q[1-4]|[12]H|H[12]|[369]M|[a-z]['’]\d\d")  # the cheap test before ``_FY_SHORT``
 _RANGE_BEFORE = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|to|and|/)\s*$")
 _MONTH_NAMES = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
                 r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|январ[а-яё]*|феврал[а-яё]*|март[а-яё]*|апрел[а-яё]*|ма[йяе]|"

@@ -331,7 +331,10 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             party, own = frm, to
         else:
             party, own = to, frm
-        if origin is not None and ev.direction == "import" and party is None:
+        if origin is not None and ev.direction == "import" and own is None and origin.end <= cue_at \
+                and lex.rules["trade_noun_after"].match(art.text, origin.end):
+            own = origin  # "Chinese coal imports fell": the nationality before the trade word imports
+        elif origin is not None and ev.direction == "import" and party is None:
             party = origin  # "China's imports of Kazakh uranium"
         elif origin is not None and ev.direction != "import" and own is None:
             own = origin  # "exports of Kazakh copper"
