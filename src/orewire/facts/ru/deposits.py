@@ -493,8 +493,10 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             for c in kind:
                 links.append((turned, c))
     # a sentence that opens with "Оба содержат", "Их запасы": every deposit the sentence before named
-    for m in _PLURAL.finditer(text) if "Об" in text or "Они" in text or "Их " in text or "Все они" in text else ():
-        bare.append((m.start(), m.end()))
+    for ss, _se in sents.spans if "Об" in text or "Они" in text or "Их " in text or "Все они" in text else ():
+        both = _PLURAL.match(text, ss) if text[ss:ss + 1] in "ОИВ" else None
+        if both is not None:
+            bare.append((both.start(), both.end()))
     # a sentence that opens with "Оно содержит", "Он богат": the deposit named before
     for m in _PRONOUN_HOLDS.finditer(text) if "Он" in text or "Руд" in text or "В руд" in text else ():
         bare.append((m.start(), m.end()))
