@@ -1091,3 +1091,14 @@ def test_lists_symbols_plurals_and_the_main_metal(text: str, deposits: dict[str,
 ])
 def test_a_name_after_a_turn_and_a_dash_with_its_commodity(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a name set off by commas as one of the deposits of a commodity
+    ("Тасжарган, одно из крупнейших месторождений меди, продан.", {"Taszhargan": ["copper"]}),
+    ("Байтобе, одно из старейших золоторудных месторождений, закрыто.", {"Baytobe": ["gold"]}),
+    # ... not a company that is one of the companies
+    ("Компания «Альфа», одна из крупнейших компаний, купила рудник.", {}),
+])
+def test_a_name_set_off_as_one_of_the_deposits(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
