@@ -296,6 +296,10 @@ def test_works_months_and_currency_codes() -> None:
     # a title case headline's verb ends a name before it
     assert "Kincora Receives Exploration" not in companies(
         "Kincora Receives Exploration License Revocation Notification\nKincora Copper said so.")
+    # an industry's federation or association is a body, not a company of its last words
+    assert companies("Exports rose, as per figures of the Federation of Indian Mineral Industries (FIMI).") == set()
+    assert "Association of Kazakh Miners" in {e["name"] for e in extract(
+        "The Association of Kazakh Miners met.").to_contract()["entities"] if e["kind"] == "org"}
     # a span of months or a currency's code set off as "the company" names none
     assert companies("In January-August, the company exported copper.") == set()
     assert companies("Net profit amounted to 19.1 trillion UZS, the company said.") == set()

@@ -316,7 +316,8 @@ _QUOTED_ALIAS_RE = re.compile(
 
 _ORG_PAT_RE = re.compile(
     rf"(?<![\w-])(?P<name>(?:(?:State|Federal|National|Supreme|Regional)[ \t]+)?"
-    rf"(?:Ministry|Committee|Agency|Service|Commission|Department|Inspectorate|Council|Chamber|Fund|Bank)"
+    rf"(?:Ministry|Committee|Agency|Service|Commission|Department|Inspectorate|Council|Chamber|Fund|Bank|Federation|"
+    rf"Association)"  # "Federation of Indian Mineral Industries"
     # "Ministry of Ecology, Geology and Natural Resources"; not "Committee of Geology, the Kuranakh deposit"
     rf"[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?{_CAP}(?:(?:[ \t]+(?:and[ \t]+|of[ \t]+|for[ \t]+|the[ \t]+){{0,2}}|"
     rf",[ \t]+(?:and[ \t]+|of[ \t]+|for[ \t]+){{0,2}}){_CAP}){{0,8}})"
@@ -393,7 +394,7 @@ def _trigger(*words: str | tuple[str, ...] | list[str]) -> re.Pattern[str]:
 # Name patterns built around a keyword: scanned only in the lines that hold the keyword. None of
 # them can match a line break (their spaces are [ \t]), so this finds exactly the same matches.
 _ORG_BODIES = ("Ministry", "Committee", "Agency", "Service", "Commission", "Department", "Inspectorate",
-               "Council", "Chamber", "Fund", "Bank")
+               "Council", "Chamber", "Fund", "Bank", "Federation", "Association")
 _ORG_PAT_SCAN = _Gated(_ORG_PAT_RE, _trigger(_ORG_BODIES))
 _ORG_HEAD_SCAN = _Gated(_ORG_HEAD_RE, _trigger("Ministry", "Survey", "Bank", "Agency", "Commission", "Committee",
                                                "Inspectorate"))
@@ -718,7 +719,7 @@ def _organisations(text: str, found: Found) -> None:
     for m in _ORG_PAT_SCAN.finditer(text):
         name = _TRAILING_COUNTRY.sub("", m.group("name"))
         words = name.split()
-        if len(words) >= 4 and (words[-2] in gz.GIVEN_NAMES or (
+        if len(words) >= 4 and words[-3] not in ("of", "for", "on", "the") and (words[-2] in gz.GIVEN_NAMES or (
                 all(_namelike(w) and w not in _GENERIC for w in words[-2:]))):
             name = " ".join(words[:-2])  # "Committee of Geology Yerlan Akbarov": a person follows the body
         cands.append(_Cand(m.start(), m.start() + len(name), "org", name, 2))
