@@ -1102,3 +1102,12 @@ def test_a_name_after_a_turn_and_a_dash_with_its_commodity(text: str, deposits: 
 ])
 def test_a_name_set_off_as_one_of_the_deposits(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a Latin company word alone after a name in Cyrillic capitals is no company of its own
+    ("Источник: ТАЛКО Gold: как добывают золото.", {"TALCO"}),
+    ("Акции KAZ Minerals выросли.", {"KAZ Minerals"}),
+])
+def test_a_latin_company_word_alone_is_no_company(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

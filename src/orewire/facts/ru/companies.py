@@ -581,6 +581,8 @@ def find_latin_companies(text: str, found: Found) -> None:
         if raw.startswith(("http", "www")) or re.search(r"\.(?:kz|ru|uz|kg|tj|com|org|net|mn)$", raw, re.IGNORECASE):
             continue
         name = _strip_latin_legal(raw)
+        if _LATIN_COMPANY_WORD.fullmatch(name):
+            continue  # "ТАЛКО Gold": a company word alone, the rest of the name written in Cyrillic
         if not name or _LATIN_SKIP.match(name) or all(_LATIN_SKIP.match(w) for w in name.split()) or name in _LATIN_LEGAL \
                 or _ABBREVIATION_PAIR.fullmatch(name):
             continue
