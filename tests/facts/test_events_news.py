@@ -701,6 +701,16 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Mongolian Coal exports decreased 5% M-o-M to 2.28 MnT in Sep'23 compared with 2.39 MnT in Aug'23.",
      [("trade", 2.28e6, "Mongolia", {"period": "2023"}), ("trade", 2.39e6, "Mongolia", {"period": "2023"})]),
     ("Chinese coal imports fell 5% to 2.26 MnT in Sep'23.", [("trade", 2.26e6, "China", {"direction": "import"})]),
+    # a company's capital expenditure in its results is its own; a project's capital cost stays the project's
+    ("Highland Gold mines the Mnogovershinnoye deposit. Highland Gold reported its results. Capital expenditure "
+     "rose to $47.1m.", [("investment", 47.1e6, "Highland Gold", {})]),
+    # a per-share price past a conversion in brackets, and a person's fortune, are no events
+    ("Agnico Eagle Mines has announced the friendly acquisition of O3 Mining in a C$1.67 ($1.17) per share cash "
+     "transaction, valued at around C$204m.", [("deal", 204e6, "O3 Mining", {"party": "Agnico Eagle Mines"})]),
+    ("With a net worth of $3.6 billion, he ranks fourth among Kazakhstan's wealthiest individuals.", []),
+    # a bid above a start price is a licence's price
+    ("Polyus has offered 550 thousand rubles with the start price of 500 thousand for the site Ruchey Dymnyi.",
+     [("licence", 550000, None, {"party": "Polyus"})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),

@@ -172,7 +172,8 @@ def lexicon(language: str) -> Lexicon:
         amount={k: rx_of(v) for k, v in raw["amount"].items()},
         stake_after=re.compile(r"^\s*(?:[\w-]+\s+){0,2}?" + alt(raw["share"]["stake_after"]), re.IGNORECASE),
         stake_before=re.compile(alt(raw["share"]["stake_before"]) + r"\s*(?:[\w-]+\s+){0,2}$", re.IGNORECASE),
-        skip_after=re.compile(r"^\s*(?:\)\s*)?" + alt(raw["skip"]["after"], edge=False), re.IGNORECASE),
+        # (past a conversion in brackets: "C$1.67 ($1.17) per share")
+        skip_after=re.compile(r"^\s*(?:\)\s*)?(?:\([^()]{0,30}\)\s*)?" + alt(raw["skip"]["after"], edge=False), re.IGNORECASE),
         skip_before=re.compile(alt(raw["skip"]["before"], edge=False) + r"\s*(?:about|around|some|nearly|almost|"
                                r"over|more than|up to|около|более|порядка|почти|свыше)?\s*$", re.IGNORECASE),
         skip_unless=rx_of(raw["skip"]["unless"]),

@@ -363,10 +363,16 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             party = next((m for m in reversed(ms) if m.kind in ("company", "org") and m.end <= pos), None)
         rest = [m for m in ms if (party is None or m.id != party.id)
                 and not art.lex.rules["payer_before"].search(art.text, max(ss, m.start - 10), m.start)]  # "... $200 million from Rio Tinto"
-        subject = (after_word(art, lex.receiver_prep, rest, ss, se, ("deposit",), 60)
+        received = after_word(art, lex.receiver_prep, rest, ss, se, ("deposit",), 60)
+        subject = (received
                    or pick(rest, pos, ("deposit",), "either")
                    or after_word(art, lex.receiver_prep, rest, ss, se, ("company", "country", "region"), 40)
                    or pick(rest, pos, ("company", "country", "region"), "either"))
+        if received is None and (subject is None or subject.kind == "deposit") and party is None \
+                and art.lex.rules["company_capex"].match(art.text, cue_at, min(se, cue_at + 30)):
+            # "Capital expenditure rose to $47.1m", "CAPEX increased to a record USD 4.3 billion driven by ... the
+            # Taimyrsky mine": a company's own spending, of the company the article is about
+            subject = art.topic(ss, ("company",), protagonist=True) or subject
         if subject is None and art.has_any(art.lex.rule_needles["company_finance"], max(ss, pos - 60), min(se, pos + 30)) \
                 and art.lex.rules["company_finance"].search(art.text, max(ss, pos - 60), min(se, pos + 30)):
             # "It announced an upsized bought-deal offering of $21.75 million": shares a company sells fund it
