@@ -1111,3 +1111,9 @@ def test_a_name_set_off_as_one_of_the_deposits(text: str, deposits: dict[str, li
 ])
 def test_a_latin_company_word_alone_is_no_company(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+def test_a_generic_word_before_a_company_named_before_is_that_company() -> None:
+    text = ("Разведку провело предприятие «Тасжарган». Об этом сообщил глава «Предприятия Тасжарган» "
+            "Иван Петров.")
+    assert _names(text, "company") == {"Taszhargan"}

@@ -57,7 +57,7 @@ _LATIN_SKIP = re.compile(r"^(?:[IVX]+|USD|EUR|KZT|RUB|UZS|KGS|CNY|GDP|CEO|CFO|CO
                          r"search|login|share|print|rss))$")
 
 
-_GENERIC_FIRST = re.compile(r"(?:Корпорация|Компания|Группа|Холдинг|Концерн|ГК)[ \u00a0]+(?=[A-ZА-ЯЁ«])")
+_GENERIC_FIRST = re.compile(r"(?:Корпораци[яи]|Компани[яи]|Групп[аы]|Холдинга?|Концерна?|Предприяти[ея]|ГК)[ \u00a0]+(?=[A-ZА-ЯЁ«])")
 
 
 _OBLIQUE_COMPANY_NOUN = {"компании": "компания", "компанией": "компания", "компанию": "компания",
@@ -100,6 +100,12 @@ def _company(found: Found, raw: str, start: int, end: int) -> None:
     if k is None and generic is not None:  # «Корпорация Казахмыс», «Группа Селигдар»: the known company itself
         rest = gz.lookup(name[generic.end():])
         k = rest if rest is not None and rest.kind == "company" else None
+        named = next((ent for ent in found.ents.values() if ent.kind == "company"
+                      and name[generic.end():] in (ent.name, *ent.forms)), None) if k is None else None
+        if named is not None:  # "«Предприятия Эрдэнэт»" after «Эрдэнэт»: the company the text named before
+            found.add("company", named.name, "", start, end)
+            found.claim(start, end)
+            return
     if k is None and " " in name:  # «Кумтор голд компани»: a known name written with small letters
         k = gz.lookup(" ".join(w[:1].upper() + w[1:] for w in name.split()))
     elif k is None and not name[1:].islower() and not name.isupper():  # «НорНикель»: a capital inside the word
