@@ -185,3 +185,15 @@ def test_commodity_between_figure_and_unit_and_grams_of_a_grade() -> None:
     assert read("reserves of 2.5 million tonnes averaging 13.9 grams") == [(2.5e6, "t"), (13.9, "g/t")]
     assert read("high grades – 4.7 g at the Gurbey deposit") == [(4.7, "g/t")]
     assert read("It produced 1.2 kilograms and 500 grams of gold.") == [(0.0012, "t")]
+
+
+def test_glued_mt_decimals_count_millions() -> None:
+    from orewire.facts.quantities import find_quantities
+
+    def read(text: str) -> list[tuple[float, str]]:
+        return [(q.value, q.unit) for q in find_quantities(text)]
+
+    # a decimal of "mt" counts millions of tonnes; whole thousands and precious metal stay metric tonnes
+    assert read("O3 Mining has reported 52.4mt of indicated mineral resources") == [(52.4e6, "t")]
+    assert read("imports dropped to 22,467mt") == [(22467, "t")]
+    assert read("the mint refined 47.9mt of gold") == [(47.9, "t")]

@@ -10,7 +10,7 @@ from orewire.facts.text import BETWEEN_BEFORE, NUMBER, SCALES, Near, parse_numbe
 # surface unit -> (canonical unit, factor)
 UNITS: dict[str, tuple[str, float]] = {
     "million tonnes": ("t", 1e6), "Mt": ("t", 1e6), "Mtpa": ("t", 1e6), "mtpa": ("t", 1e6), "Mtpy": ("t", 1e6),
-    "mt": ("t", 1.0),  # "1,159 mt": metric tons; a million tonnes is "Mt"
+    "mt": ("t", 1.0),  # "1,159 mt": metric tons; a million tonnes is "Mt" (but see the decimals in find_quantities)
     "kt": ("t", 1e3), "ktpa": ("t", 1e3), "Kt": ("t", 1e3), "KT": ("t", 1e3), "ktpy": ("t", 1e3),
     "kilotonnes": ("t", 1e3), "kilotons": ("t", 1e3), "tpy": ("t", 1.0),
     "megatonnes": ("t", 1e6), "megatons": ("t", 1e6), "Bt": ("t", 1e9),
@@ -120,6 +120,9 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if unit_word in ("t", "m", "ha") and scale == 1.0 and _looks_like_noise(text, m):
             continue
+        if unit_word == "mt" and scale == 1.0 and "." in m.group("num") and "," not in m.group("num") and n < 1000 \
+                and not _PRECIOUS_AFTER.match(text, m.end()):
+            factor = 1e6  # "52.4mt of indicated mineral resources": a decimal of "mt" counts millions, not tonnes
         value = n * scale * factor
         out.append(Quantity(value, unit, m.start(), m.end()))
         # a range "184,000-193,000 tonnes" / "between 21,000 and 21,500 tonnes"
@@ -170,6 +173,8 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
+_PRECIOUS_AFTER = re.compile(r"\s*(?:of\s+)?(?:refined\s+|pure\s+)?(?:gold|silver|platinum|palladium|rhodium|uranium)\b",
+                             re.IGNORECASE)
 _RESPECTIVELY_AFTER = re.compile(r"[^.;]{0,120}?\brespectively\b", re.IGNORECASE)
 
 
