@@ -711,6 +711,13 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a bid above a start price is a licence's price
     ("Polyus has offered 550 thousand rubles with the start price of 500 thousand for the site Ruchey Dymnyi.",
      [("licence", 550000, None, {"party": "Polyus"})]),
+    # a range's lower end in "mln", "Troy ounces"; "may climb to" forecasts; a body whose data is cited produces nothing
+    ("Palladium production is planned within 2.296 mln - 2.451 mln Troy ounces.",
+     [("production", 2.296e6, None, {"basis": "plan"})]),
+    ("Platinum production may climb to 567,000-605,000 Troy ounces.", [("production", 567000, None, {"basis": "plan"})]),
+    ("Copper output slumped to 698,000 tons in 2023 from 763,000 tons the previous year, data from the Zambia "
+     "Chamber of Mines showed.", [("production", 698000, None, {"subject": None, "period": "2023"}),
+                                  ("production", 763000, None, {"period": "2022"})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),

@@ -26,7 +26,7 @@ UNITS: dict[str, tuple[str, float]] = {
     # gold equivalent, as producers of gold and silver report ("1,500 GE koz", "480 koz GE")
     "GE koz": ("oz", 1e3), "GE Koz": ("oz", 1e3), "GE Moz": ("oz", 1e6), "GE oz": ("oz", 1.0), "GEOs": ("oz", 1.0),
     "koz GE": ("oz", 1e3), "Koz GE": ("oz", 1e3), "Moz GE": ("oz", 1e6), "oz GE": ("oz", 1.0), "GEO": ("oz", 1.0),
-    "troy ounces": ("oz", 1.0), "ounces": ("oz", 1.0), "ounce": ("oz", 1.0), "oz": ("oz", 1.0), "ozs": ("oz", 1.0),
+    "troy ounces": ("oz", 1.0), "Troy ounces": ("oz", 1.0), "Troy ounce": ("oz", 1.0), "troy ounce": ("oz", 1.0), "ounces": ("oz", 1.0), "ounce": ("oz", 1.0), "oz": ("oz", 1.0), "ozs": ("oz", 1.0),
     "Mlbs": ("lb", 1e6), "Mlb": ("lb", 1e6), "M lbs": ("lb", 1e6), "mlbs": ("lb", 1e6), "Blbs": ("lb", 1e9), "Blb": ("lb", 1e9),
     "klbs": ("lb", 1e3), "pounds": ("lb", 1.0), "pound": ("lb", 1.0), "lbs": ("lb", 1.0), "lb": ("lb", 1.0),
     "square kilometers": ("km2", 1.0), "square kilometres": ("km2", 1.0), "square kilometer": ("km2", 1.0),

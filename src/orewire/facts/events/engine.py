@@ -131,7 +131,7 @@ def _numbers(text: str, facts: list[Fact], art: Article) -> list[Number]:
 
 # "production in 2010 to 18,222 tU": a year is no range's lower bound
 _YEAR_AS_NUMBER = re.compile(r"(?:19[5-9]\d|20[0-5]\d)")
-_RANGE_GAP = re.compile(r"\s*(?:mn|bn|m|k|million|billion|thousand|тыс\.?|млн|млрд)?\s*(?:-|–|—|to|and|до|и)\s*"
+_RANGE_GAP = re.compile(r"\s*(?:mln|bln|mn|bn|m|k|million|billion|thousand|тыс\.?|млн|млрд)?\s*(?:-|–|—|to|and|до|и)\s*"
                         r"(?:US)?[$€£]?\s*", re.IGNORECASE)
 
 

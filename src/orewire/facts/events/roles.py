@@ -289,7 +289,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             # own after it is that figure's)
             told = [m for m in ms if not art.lex.rules["reason_between"].search(art.text, num.end, m.start)
                     and not (m.start > num.end and _OWN_FIGURE.match(art.text, m.end))]
-            subject = next(iter([m for m in told if m.kind != "org"] or told), None)
+            subject = next(iter([m for m in told if m.kind != "org"]), None)  # a body reports, it produces nothing
             if not told and art.lex.rules["parts_after"].search(art.text, num.end, se):
                 # "Production of 205,660 ounces, which includes 150,305 ounces at Kumtor and 55,355 ounces at
                 # Mount Milligan": a total of the parts named after it is the company's
