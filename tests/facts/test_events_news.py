@@ -718,6 +718,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Copper output slumped to 698,000 tons in 2023 from 763,000 tons the previous year, data from the Zambia "
      "Chamber of Mines showed.", [("production", 698000, None, {"subject": None, "period": "2023"}),
                                   ("production", 763000, None, {"period": "2022"})]),
+    # a relative clause with a list of mines in it describes the firm that acts after it
+    ("Highland Gold reported results. The firm, which produces gold at its Belaya Gora, Mnogovershinnoye and "
+     "Novoshirokinskoye mines in Russia, said gold production increased to 101,900 ounces.",
+     [("production", 101900, "Highland Gold", {})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),

@@ -180,7 +180,12 @@ def lexicon(language: str) -> Lexicon:
         held=re.compile(alt(raw["skip"].get("held", ["(?!x)x"]), edge=False)
                         + r"\s*(?:about|around|some|nearly|almost|approximately|over|US)?\s*$", re.IGNORECASE),
         transaction=rx_of(raw["share"]["transaction"]),
-        insertion=re.compile(r",\s*(?:" + "|".join(raw["roles"]["insertion"]) + r")[^,;()]{0,120},|\([^()]{0,120}\)",
+        # "The firm, which produces gold at its Belaya Gora, Mnogovershinnoye and Novoshirokinskoye mines in Russia,
+        # said": a relative clause with a list in it, up to the verb after it (tried first)
+        insertion=re.compile((r",\s*(?:" + "|".join(raw["roles"]["insertion_list"]) + r")\s[^;()]{0,160}?,(?=\s+(?:"
+                              + "|".join(raw["roles"]["insertion_verb"]) + r")\b)|"
+                              if raw["roles"].get("insertion_list") else "")
+                             + r",\s*(?:" + "|".join(raw["roles"]["insertion"]) + r")[^,;()]{0,120},|\([^()]{0,120}\)",
                              re.IGNORECASE),
         change_before=re.compile(alt(raw["skip"]["change_before"]) + r"\s*(?:about|around|some|nearly|almost|"
                                  r"около|порядка|почти)?\s*$", re.IGNORECASE),
