@@ -1117,3 +1117,15 @@ def test_a_generic_word_before_a_company_named_before_is_that_company() -> None:
     text = ("Разведку провело предприятие «Тасжарган». Об этом сообщил глава «Предприятия Тасжарган» "
             "Иван Петров.")
     assert _names(text, "company") == {"Taszhargan"}
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a quoted name with an English company word written in Cyrillic is a company with no cue before it
+    ("Победителем аукциона стала «Тасжарган Голд».", {"Taszhargan Gold"}),
+    ("Соглашение с «Сарыкамыс Майнинг» подписано вчера.", {"Sarykamys Mining"}),
+    ("Доля «Акшат Ресорсиз» в проекте составляет 51%.", {"Akshat Resources"}),
+    # ... not a quoted name whose words are Russian
+    ("На руднике «Северный Ключ» добыто 2 т золота.", set()),
+])
+def test_a_quoted_name_with_an_english_company_word(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

@@ -6,7 +6,16 @@ import re
 
 from orewire.facts.ru import gazetteer as gz
 from orewire.facts.ru import morph
-from orewire.facts.ru.found import LEGAL_RU, LEGAL_WORD, Ent, Found, country_stem, latin_name, strip_quotes
+from orewire.facts.ru.found import (
+    COMPANY_LOAN_WORDS,
+    LEGAL_RU,
+    LEGAL_WORD,
+    Ent,
+    Found,
+    country_stem,
+    latin_name,
+    strip_quotes,
+)
 from orewire.facts.ru.translit import has_cyrillic, translit
 
 _LEGAL_QUOTED = re.compile(
@@ -405,6 +414,11 @@ def find_companies(text: str, found: Found) -> None:
                 continue
         _company(found, m.group("name"), m.start("name"), m.end("name"))
     _holdings(text, found)
+    for q in _QUOTED.finditer(text) if "«" in text or '"' in text or "„" in text or "“" in text else ():
+        words = q.group("name").split()
+        if len(words) > 1 and any(w in COMPANY_LOAN_WORDS for w in words[1:]) \
+                and not found.overlaps(q.start("name"), q.end("name")):
+            _company(found, q.group("name"), q.start("name"), q.end("name"))  # «Тасжарган Голд»: a company
     _listed_companies(text, found)
     for m in _QUOTED_COMPANY_NOUN.finditer(text) if "компания" in text or "корпорация" in text or "комбинат" in text else ():
         if not found.overlaps(m.start("name"), m.end("name")):  # «Новая рудная компания», «Узбекский комбинат ...»

@@ -121,6 +121,11 @@ _ENGLISH_WORDS = {
 }
 
 
+# the English words of a company's name written in Cyrillic that say the name is a company's («Тасжарган Голд»,
+# «Сарыкамыс Майнинг»); not those that are also Russian words or a metal's
+COMPANY_LOAN_WORDS = frozenset(w for w in _ENGLISH_WORDS if w not in ("Ко", "Цинк", "Сталь", "Стил", "Капитал", "Холдинг"))
+
+
 def latin_name(name: str) -> str:
     """Canonical Latin of a Cyrillic name: a known company's word keeps its canonical name
     ("ТАЛКО Голд" -> "TALCO Gold"), an English word comes back in English ("Майнинг" -> "Mining"),
