@@ -722,6 +722,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Highland Gold reported results. The firm, which produces gold at its Belaya Gora, Mnogovershinnoye and "
      "Novoshirokinskoye mines in Russia, said gold production increased to 101,900 ounces.",
      [("production", 101900, "Highland Gold", {})]),
+    # money per share and a debt's figures are no earnings; the dividends paid beside them are
+    ("Diluted earnings per share increased to $0.138 from $0.215.", []),
+    ("Net debt was down by US$ 80 million to US$ 1.61 billion, even as the Company paid US$ 189 million of interim "
+     "dividends.", [("financial", 189e6, None, {})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),
