@@ -1129,3 +1129,15 @@ def test_a_generic_word_before_a_company_named_before_is_that_company() -> None:
 ])
 def test_a_quoted_name_with_an_english_company_word(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,companies", [
+    # unquoted capitalised words ending in English company words written in Cyrillic are a company
+    ("Тасжарган Голд сообщила о росте добычи.", {"Taszhargan Gold"}),
+    ("Акции Сарыкамыс Майнинг выросли на 5%.", {"Sarykamys Mining"}),
+    ("Проект ведет Акшат Голд Компани.", {"Akshat Gold Company"}),
+    # ... not a country's or a place's word before them
+    ("В Казахстане Голд добывают давно.", set()),
+])
+def test_unquoted_words_ending_in_an_english_company_word(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

@@ -66,6 +66,20 @@ _LATIN_SKIP = re.compile(r"^(?:[IVX]+|USD|EUR|KZT|RUB|UZS|KGS|CNY|GDP|CEO|CFO|CO
                          r"search|login|share|print|rss))$")
 
 
+_LOAN = "|".join(sorted(COMPANY_LOAN_WORDS, key=len, reverse=True))
+_LOAN_WORDS = re.compile(r"(?:" + _LOAN + r")(?![\w-])")
+_LOAN_RUN = re.compile(r"(?:" + _LOAN + r")(?:[ \u00a0](?:" + _LOAN + r"))*(?![\w-])")
+_LOAN_NAME_BEFORE = re.compile(r"(?<![\w«\"“„-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:[ \u00a0][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2}"
+                               r"[ \u00a0]$")
+
+
+def _not_name_word(word: str) -> bool:
+    """A word before a name that is no part of it: a dictionary word, a country's, a place in an oblique case."""
+    return morph.is_dictionary_word(word) or country_stem(word) or morph.is_oblique_place(word)
+
+
+_LOAN_HINTS = ("Голд", "Майнинг", "Ресор", "Ресур", "Минерал", "Металс", "Компани", "Корпорейшн", "Интерн", "Эксплор",
+               "Холдингс", "Групп", "Коппер", "Сильвер", "Ураниум", "Смелтинг", "Энерджи", "Лимитед", "Инвестментс")
 _GENERIC_FIRST = re.compile(r"(?:Корпораци[яи]|Компани[яи]|Групп[аы]|Холдинга?|Концерна?|Предприяти[ея]|ГК)[ \u00a0]+(?=[A-ZА-ЯЁ«])")
 
 
@@ -420,6 +434,20 @@ def find_companies(text: str, found: Found) -> None:
                 and not found.overlaps(q.start("name"), q.end("name")):
             _company(found, q.group("name"), q.start("name"), q.end("name"))  # «Тасжарган Голд»: a company
     _listed_companies(text, found)
+    # "Тасжарган Голд сообщила": unquoted words ending in English company words, found from those words
+    for lm in _LOAN_WORDS.finditer(text) if any(w in text for w in _LOAN_HINTS) else ():
+        if lm.start() < 1 or text[lm.start() - 1] not in " \u00a0" or found.overlaps(lm.start(), lm.end()):
+            continue
+        before = _LOAN_NAME_BEFORE.search(text, max(0, lm.start() - 70), lm.start())
+        if before is None or before.group(0).split()[-1] in COMPANY_LOAN_WORDS:
+            continue
+        start = before.start()  # "Акции Сарыкамыс Майнинг": the words before the name are no part of it
+        while start < lm.start() and _not_name_word(text[start:lm.start()].split()[0]):
+            start += len(text[start:lm.start()].split()[0]) + 1
+        run = _LOAN_RUN.match(text, lm.start())  # "Голд Компани": every English company word of the name
+        end = run.end() if run is not None else lm.end()
+        if start < lm.start() and not found.overlaps(start, lm.start()):
+            _company(found, text[start:end], start, end)
     for m in _QUOTED_COMPANY_NOUN.finditer(text) if "компания" in text or "корпорация" in text or "комбинат" in text else ():
         if not found.overlaps(m.start("name"), m.end("name")):  # «Новая рудная компания», «Узбекский комбинат ...»
             _company(found, m.group("name"), m.start("name"), m.end("name"))
