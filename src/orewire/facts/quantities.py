@@ -49,10 +49,15 @@ _SCALE = r"(?:thousands?|millions?|billions?|mln|bln|mn|bn|k)"  # "12.5k tonnes"
 # "8 021 ounces": thousands grouped by plain spaces, as many wires write them
 # "69,2 tons", "2611,0 thousand tons": one or two digits after a comma make a decimal comma, never thousands
 _NUMBER_Q = rf"\d{{1,3}}(?: \d{{3}})+(?:\.\d+)?(?![\d,.]\d)|\d+,\d{{1,2}}(?![\d,.]?\d)|{NUMBER}"
+_COMMODITY_WORD = (r"(?:gold|silver|copper|zinc|lead|nickel|uranium|coal|iron[ \t]ore|ore|molybdenum|cobalt|lithium|tin|"
+                   r"tungsten|antimony|aluminium|aluminum|manganese|chrome|chromite|concentrate|cathode|coking[ \t]coal|"
+                   r"thermal[ \t]coal)")
 # "1.34m t" is 1.34 million tonnes; "388,255mt" (glued) is metric tonnes
 QUANTITY_RE = re.compile(
     rf"(?<![\w$€£¥₸₽.,/])(?P<num>{_NUMBER_Q})"
     rf"(?:[\s\-‑]?(?P<scale>{_SCALE})\b[\s\-‑]*|(?P<mscale>m)(?:\s?(?=tonnes|tons|ounces|oz|pounds|lbs)|\s(?=t\b))|[\s\-‑]?)"
+    # "250,000 copper tons", "400,000 gold ounces": the commodity between the figure and its unit
+    rf"(?:{_COMMODITY_WORD}[ \t]+(?=tonnes|tons|tonne|ton\b|ounces|ounce|oz\b|pounds|lbs))?"
     rf"(?P<unit>{_unit_alt})(?!(?![¹³⁴⁵⁶⁷⁸⁹⁰])[\w²]|/(?!(?:yr|y|year|a|annum|d|day|month)\b))"  # a footnote mark may follow
 )
 _ONES = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -70,12 +75,6 @@ WORD_QUANTITY_RE = re.compile(
 # "5 grams of gold per tonne": a grade written out
 GRADE_RE = re.compile(rf"(?<![\w.,])(?P<num>{NUMBER})[ \t]+(?:grams?|g)[ \t]+(?:of[ \t]+)?[a-z]+[ \t]+per[ \t]+"
                       rf"(?:metric[ \t]+)?(?:tonne|ton|t)\b")
-# "250,000 copper tons", "400,000 gold ounces": the commodity between the figure and its unit
-COMMODITY_UNIT_RE = re.compile(
-    rf"(?<![\w$€£¥₸₽.,/])(?P<num>{NUMBER})(?:[ \t]?(?P<scale>{_SCALE})\b)?[ \t]+(?:of[ \t]+)?"
-    r"(?:gold|silver|copper|zinc|lead|nickel|uranium|coal|iron[ \t]ore|ore|molybdenum|cobalt|lithium|tin|tungsten|"
-    r"antimony|aluminium|aluminum|manganese|chrome|chromite|concentrate|cathode|coking[ \t]coal|thermal[ \t]coal)"
-    r"[ \t]+(?P<unit>tonnes|tons|tonne|ton|ounces|ounce|oz|pounds|lbs)\b")
 # "averaging 13.9 grams", "high grades – 4.7 g at the Gurbey deposit": grams
 # in a grade's words are grams a tonne
 GRADE_GRAMS_RE = re.compile(
@@ -83,9 +82,13 @@ GRADE_GRAMS_RE = re.compile(
     r"(?:grams?|g)(?![\w/])(?![ \t]+(?:of[ \t]+)?[a-z]+[ \t]+per\b)", re.IGNORECASE)
 # the rare patterns are scanned only around their unit word or " per " (see Near)
 _WORD_QUANTITY_SCAN = Near(WORD_QUANTITY_RE, re.compile(r"(?:ton|ounce|pound|metre|meter|kilomet)"), 45, 25, lower=True)
+# the unit words a figure written out stands before, and the last letters of such a figure or its scale
+_WORD_UNIT_NEEDLES = (" ton", " ounce", " pound", " metre", " meter", " kilomet", " square")
+_NUMBER_WORD_END = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                    "teen", "ty")
+_SCALE_WORDS = frozenset(["hundred", "thousand", "million", "billion", "metric"])
 _GRADE_SCAN = Near(GRADE_RE, re.compile(r" per "), 60, 15, lower=True)
-_COMMODITY_UNIT_SCAN = Near(COMMODITY_UNIT_RE, re.compile(r"(?:ton|ounce|oz\b|pound|lbs)"), 60, 10, lower=True)
-_GRADE_GRAMS_SCAN = Near(GRADE_GRAMS_RE, re.compile(r"gram|\d ?g\b"), 40, 12, lower=True)
+_GRADE_GRAMS_SCAN = Near(GRADE_GRAMS_RE, re.compile(r"\d ?(?:grams?|g)\b"), 40, 12, lower=True)
 _WORD_UNITS = {"tonnes": "t", "tons": "t", "tonne": "t", "ton": "t", "ounces": "oz", "ounce": "oz", "pounds": "lb",
                "kilometres": "km", "kilometers": "km", "square kilometres": "km2", "square kilometers": "km2",
                "metres": "m", "meters": "m"}
@@ -145,7 +148,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 own = r.group("sc") or r.group("scm")
                 scale0 = SCALES.get(own.lower(), 1.0) if own else scale  # "276mn-286mn t"
                 out.append(Quantity(n0 * scale0 * factor, unit, s, s + len(r.group("n"))))
-    for m in _WORD_QUANTITY_SCAN.finditer(text):
+    for m in (_WORD_QUANTITY_SCAN.finditer(text) if _written_out(text) else ()):
         w1, w2 = m.group("w1").lower(), (m.group("w2") or "").lower()
         if w2 and not (w1 in _TENS and w2 in _ONES and _ONES[w2] < 10):
             continue
@@ -159,13 +162,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if n is not None:
             out.append(Quantity(n, "g/t", m.start(), m.end()))
     seen = {q.start for q in out}
-    for m in _COMMODITY_UNIT_SCAN.finditer(text):
-        n = parse_number(m.group("num"))
-        if n is not None and m.start() not in seen:
-            unit, factor = UNITS[m.group("unit").lower()]
-            scale = SCALES.get(m.group("scale").lower(), 1.0) if m.group("scale") else 1.0
-            out.append(Quantity(n * scale * factor, unit, m.start(), m.end()))
-    for m in _GRADE_GRAMS_SCAN.finditer(text):
+    for m in (_GRADE_GRAMS_SCAN.finditer(text) if " g " in text or "gram" in text or "Gram" in text else ()):
         n = parse_number(m.group("num"))
         if n is not None and 0 < n < 1000 and m.start("num") not in seen:
             out.append(Quantity(n, "g/t", m.start("num"), m.end()))
@@ -175,6 +172,22 @@ def find_quantities(text: str) -> list[Quantity]:
 
 _PRECIOUS_AFTER = re.compile(r"\s*(?:of\s+)?(?:refined\s+|pure\s+)?(?:gold|silver|platinum|palladium|rhodium|uranium)\b",
                              re.IGNORECASE)
+def _written_out(text: str) -> bool:
+    """Whether a unit word follows a word a figure written out ends with ("five tonnes", "two million ounces"):
+    found by substring tests, so that pages of figures in digits skip the pattern."""
+    low = Near.lowered(text)
+    for needle in _WORD_UNIT_NEEDLES:
+        at = low.find(needle)
+        while at >= 0:
+            words = low[max(0, at - 40):at].split()
+            while words and words[-1] in _SCALE_WORDS:
+                words.pop()  # "five million tonnes", "two hundred metric tons": the figure's word before its scale
+            if words and words[-1].endswith(_NUMBER_WORD_END):
+                return True
+            at = low.find(needle, at + 1)
+    return False
+
+
 _RESPECTIVELY_AFTER = re.compile(r"[^.;]{0,120}?\brespectively\b", re.IGNORECASE)
 
 

@@ -181,6 +181,11 @@ class Near:
     _lowered: ClassVar[tuple[str, str] | None] = None
 
     @classmethod
+    def lowered(cls, text: str) -> str:
+        """``text`` lowercased, kept for the next scanner that reads the same text."""
+        return cls._low(text)
+
+    @classmethod
     def _low(cls, text: str) -> str:
         last = cls._lowered
         if last is not None and last[0] is text:

@@ -231,10 +231,13 @@ def _cue_matches(art: Article, cues: dict[str, re.Pattern[str]], ss: int, se: in
     if found is None:
         found = []
         for kind, rx in cues.items():
-            fast = lowered(rx) if art.low is not None else None
-            matches = fast.finditer(art.low, ss, se) if fast is not None and art.low is not None \
-                else rx.finditer(art.text, ss, se)
-            found.extend((m.start(), m.end(), kind) for m in matches)
+            spans = art.rx_cache.get((ss, id(rx)))  # a pattern two word tables share is read once per sentence
+            if spans is None:
+                fast = lowered(rx) if art.low is not None else None
+                matches = fast.finditer(art.low, ss, se) if fast is not None and art.low is not None \
+                    else rx.finditer(art.text, ss, se)
+                spans = art.rx_cache[(ss, id(rx))] = [m.span() for m in matches]
+            found.extend((a, b, kind) for a, b in spans)
         if names:  # "Jiaxin International Resources Investment", "Нацагентство по инвестициям": a name, no cue
             found = [c for c in found if not any(a <= c[0] < b for a, b in names)]
         if any(c[2] == "trade" for c in found):

@@ -167,9 +167,11 @@ def lexicon(language: str) -> Lexicon:
     """The compiled words of ``language`` ("en" or "ru")."""
     raw = tomllib.loads((DATA / f"{language}.toml").read_text(encoding="utf-8"))
     roles, num = raw["roles"], raw["numberless"]
+    quantity = {k: rx_of(v) for k, v in raw["quantity"].items()}
+    amount = {k: rx_of(v) for k, v in raw["amount"].items()}
     return Lexicon(
-        quantity={k: rx_of(v) for k, v in raw["quantity"].items()},
-        amount={k: rx_of(v) for k, v in raw["amount"].items()},
+        quantity=quantity,
+        amount=amount,
         stake_after=re.compile(r"^\s*(?:[\w-]+\s+){0,2}?" + alt(raw["share"]["stake_after"]), re.IGNORECASE),
         stake_before=re.compile(alt(raw["share"]["stake_before"]) + r"\s*(?:[\w-]+\s+){0,2}$", re.IGNORECASE),
         # (past a conversion in brackets: "C$1.67 ($1.17) per share")
@@ -233,7 +235,7 @@ def lexicon(language: str) -> Lexicon:
         holds_before=re.compile(alt(raw["quantity_refine"].get("holds_before", ["(?!x)x"]))
                                 + r"\s[^.;]{0,60}$", re.IGNORECASE),
         language=language,
-        deal_only={"deal": rx_of(raw["amount"]["deal"])},
+        deal_only={"deal": amount["deal"]},  # the same patterns: a sentence's matches are read once
         quantity_weak={k: rx_of(v) for k, v in raw["quantity_weak"].items()},
         against_plan=rx_of(raw["basis"]["against_plan"]),
         plan_of=re.compile(alt(raw["basis"]["plan_of"]) + r"\s*(?:about|around|some|approximately|up to|between|~)?\s*$",
@@ -248,7 +250,7 @@ def lexicon(language: str) -> Lexicon:
         else re.compile(r"(?!x)x"),
         sale_word=re.compile(alt(raw["quantity_refine"]["sale_word"], edge=False), re.IGNORECASE),
         throughput=rx_of(raw["quantity_refine"]["throughput"]),
-        grade={"reserves": rx_of(raw["quantity"]["reserves"]), "production": rx_of(raw["quantity"]["production"])},
+        grade={"reserves": quantity["reserves"], "production": quantity["production"]},
         anaphora_hint=rx_of([w for words in raw["anaphora"].values() for w in words]),
         anaphora=tuple((rx_of(words), _ANAPHORA_KINDS[kind]) for kind, words in raw["anaphora"].items()),
     )
