@@ -48,6 +48,8 @@ _PROJECT = re.compile(
     r"(?:(?:mining|processing|metallurgical|mining[ \t]and[ \t]processing|ore[ \t]mining)[ \t]+)?"
     r"(?:[Pp]roject|[Pp]roperty|[Pp]rospect|[Mm]ine|[Cc]omplex|[Oo]peration|[Ss]melter|[Rr]efinery|[Cc]oncentrator|"
     r"[Pp]ilot [Pp]lant|[Pp]rocessing [Pp]lant|[Mm]ill|[Pp]it|[Ff]acility)s?\b")
+# a capitalised word before a project word, past at most a commodity and a mining word ("Winu copper-gold project")
+_NAMED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+(?:[a-z]+-)?(?:[a-z]+[ \t]+){0,2}$")
 _PROJECT_WORD = re.compile(r"(?<![\w])(?:[Pp]roject|[Pp]ropert|[Pp]rospect|[Mm]ine|[Cc]omplex|[Oo]peration|[Ss]melter|"
                            r"[Rr]efiner|[Cc]oncentrator|[Pp]lant|[Mm]ill|[Pp]it|[Ff]acilit)")
 # "At Oksut, gold production was", "output at Kamoa-Kakula rose": a site named by where output is
@@ -83,7 +85,7 @@ _HOLDERS = (  # (pattern, the lowercased words it runs near, characters before a
                 r"iron[ \t]ore|uranium|silver|polymetallic|placer|ore)[ \t]+)?(?:block|area|licen[cs]e[ \t]area)"
                 r"(?:[ \t]+in[ \t]+[A-Z][\w-]+(?:[ \t][A-Z][\w-]+)?)?,?[ \t]+(?:which[ \t]+(?:has|holds|contains|hosts)|with)"
                 r"[ \t]+(?:(?:an?|some|about|approximately|around|over|nearly|almost|more[ \t]than|estimated|total)[ \t]+){0,3}\d"),
-     (" block", " area"), 90, 70),
+     (" block", " area,", " area in ", " area with ", " area which "), 90, 70),
 )
 # capitalised words that open such a phrase without naming a place
 _NOT_HOLDER = frozenset({"Gold", "Copper", "Silver", "Uranium", "Coal", "Lithium", "Zinc", "Nickel", "Iron", "Tungsten",
@@ -297,6 +299,8 @@ class Article:
         found: list[re.Match[str]] = []
         last = -1
         for end in ends:
+            if not _NAMED_BEFORE.search(self.text, max(0, end - 60), end):
+                continue  # "the gold mine", "a processing plant": no capitalised name before the word
             lo = max(last, end - 160)
             found.extend(_PROJECT.finditer(self.text, lo, min(len(self.text), end + 12)))
             last = end + 12

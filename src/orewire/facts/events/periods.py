@@ -44,7 +44,7 @@ _DATELINE_AFTER = re.compile(r"\s*\d{1,2}\s*(?:\([A-Z][^()]{1,30}\)\s*)?[-–—
 _SPLIT_YEAR = re.compile(r"(?<![\d.,/])(?:FY\s?)?(?P<c>19|20)\d\d/(?P<yy>\d\d)(?=\s+(?:financial|fiscal|season|marketing)\b)"
                          r"|(?<![\w])FY\s?(?P<c2>19|20)\d\d/(?P<yy2>\d\d)(?!\d)", re.IGNORECASE)
 _YEAR_DIGITS = re.compile(r"19[5-9]\d|20[0-5]\d")  # the cheap test before ``_YEAR``
-_FY_HINT = re.compile(r"FY|CY|[1-4]Q|Q[1-4]|[12]H|H[12]|[369]M|[a-z]['’]\d\d")  # the cheap test before ``_FY_SHORT``
+_FY_HINT = re.compile(r"FY|CY|[1-4]Q|Q[1-4]|[12]H|H[12]|[369]M")  # the cheap test before ``_FY_SHORT`` (with an apostrophe)
 _RANGE_BEFORE = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|to|and|/)\s*$")
 _MONTH_NAMES = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
                 r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|январ[а-яё]*|феврал[а-яё]*|март[а-яё]*|апрел[а-яё]*|ма[йяе]|"
@@ -147,7 +147,8 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
         # "the 2023/24 financial year": of the year it ends in
         out.append((m.start(), m.end(), int((m.group("c") or m.group("c2")) + (m.group("yy") or m.group("yy2"))),
                     False, False))
-    for m in (_FY_SHORT.finditer(text, a, b) if _FY_HINT.search(text, a, b) else ()):
+    hint = text.find("'", a, b) >= 0 or text.find("’", a, b) >= 0 or _FY_HINT.search(text, a, b) is not None
+    for m in (_FY_SHORT.finditer(text, a, b) if hint else ()):
         out.append((m.start(), m.end(), 2000 + int(m.group("y")), False, False))
     written = [y for y in out if not y[4]]
     low = lower_text(text)
@@ -165,8 +166,11 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
         year = published_at.year
         # "last month": of the year the month before publication falls in (a month compared with is of the
         # figure's year too: "down 11.6 percent compared to the previous month")
+        months = (low.find("month", a, b) >= 0 or low.find("месяц", a, b) >= 0) if low is not None else True
         for rx, delta, yearly in ((w.this_year, 0, True), (w.last_year, -1, True), (w.next_year, 1, True),
                                   (w.last_month, -1 if published_at.month == 1 else 0, False)):
+            if not yearly and not months:
+                continue  # no month named: no "last month" to read
             for m in _finditer(rx, text, low, a, b):
                 # "higher compared to the same period last year": the year of a comparison, of no figure here
                 compared = yearly and w.compared.search(text[max(a, m.start() - 45):m.start()]) is not None
