@@ -726,6 +726,12 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Diluted earnings per share increased to $0.138 from $0.215.", []),
     ("Net debt was down by US$ 80 million to US$ 1.61 billion, even as the Company paid US$ 189 million of interim "
      "dividends.", [("financial", 189e6, None, {})]),
+    # a receiver phrase is of the figure before it; a company's capital expenditure and the year before's in brackets
+    # are the company's
+    ("KAZ Minerals reported its results. Investments include $436 million cash consideration for the Baimskaya "
+     "acquisition and $718 million of expansionary capital expenditure (2023: $530 million).",
+     [("deal", 436e6, "Baimskaya", {}), ("investment", 718e6, "KAZ Minerals", {}),
+      ("investment", 530e6, "KAZ Minerals", {"period": "2023"})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),

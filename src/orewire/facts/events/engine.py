@@ -130,6 +130,7 @@ def _numbers(text: str, facts: list[Fact], art: Article) -> list[Number]:
 
 
 # "production in 2010 to 18,222 tU": a year is no range's lower bound
+_YEAR_BRACKET = re.compile(r"\(\s*(?:FY\s?)?(?:19|20)\d\d\s*(?:г\.|год[а-я]*)?\s*[:–—-]")
 _YEAR_AS_NUMBER = re.compile(r"(?:19[5-9]\d|20[0-5]\d)")
 _RANGE_GAP = re.compile(r"\s*(?:mln|bln|mn|bn|m|k|million|billion|thousand|тыс\.?|млн|млрд)?\s*(?:-|–|—|to|and|до|и)\s*"
                         r"(?:US)?[$€£]?\s*", re.IGNORECASE)
@@ -283,6 +284,7 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
     text, lex = art.text, art.lex
     ss, se = art.sents.span(num.start)
     a, b = clause_of(text, ss, se, num.start, art.clause_cache)
+    bracketed: Event | None = None
     if num.what == "s":
         if lex.rules["held_share_after"].match(text, num.end, min(se, num.end + 40)):
             return None  # "with the remaining 30% retained by Kyrgyzaltyn": a holding kept, no deal
@@ -330,6 +332,7 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
                 and previous.end <= opened and previous.kind in cues and text.find(")", num.end, se) != -1:
             # "produced 196.3 koz (2019: 201.5 koz)": a figure in brackets after an event is that event's
             cue = (previous.kind, previous.start)
+            bracketed = previous
         if cue is None and num.what == "q":
             # "the target of 160,000 ounces": plan words type a tonnage as output when nothing else does
             cue = _nearest_cue(art, lex.quantity_weak, ss, se, num, (ss, se))
@@ -425,6 +428,12 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         elif previous is not None and previous.kind == "trade" and previous.sentence_start == ss:
             ev.direction = previous.direction  # "... amounted to $87.2 million, against 2021 ($14 million)"
     fill_roles(ev, num, art, cue_at, (a, b), (ss, se))
+    if bracketed is not None and bracketed.kind == kind and bracketed.subject is not None \
+            and _YEAR_BRACKET.match(text, text.rfind("(", ss, num.start)):
+        # ... and of its subject and party where the bracket opens with a year: "$718 million of capital
+        # expenditure (2018: $530 million)" (not "... followed by South Africa (200 million tonnes)")
+        ev.subject, ev.subject_id, ev.party, ev.party_id = (bracketed.subject, bracketed.subject_id, bracketed.party,
+                                                            bracketed.party_id)
     if ev.commodity is None and ev.quantity is None:
         # money and stakes: the commodity its clause names, else what its deposit holds ("investments in
         # copper" is then a query on the events alone)

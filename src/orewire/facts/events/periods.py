@@ -166,10 +166,10 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
         year = published_at.year
         # "last month": of the year the month before publication falls in (a month compared with is of the
         # figure's year too: "down 11.6 percent compared to the previous month")
-        months = (low.find("month", a, b) >= 0 or low.find("месяц", a, b) >= 0) if low is not None else True
+        has_month = (low.find("month", a, b) >= 0 or low.find("месяц", a, b) >= 0) if low is not None else True
         for rx, delta, yearly in ((w.this_year, 0, True), (w.last_year, -1, True), (w.next_year, 1, True),
                                   (w.last_month, -1 if published_at.month == 1 else 0, False)):
-            if not yearly and not months:
+            if not yearly and not has_month:
                 continue  # no month named: no "last month" to read
             for m in _finditer(rx, text, low, a, b):
                 # "higher compared to the same period last year": the year of a comparison, of no figure here

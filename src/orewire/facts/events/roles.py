@@ -368,7 +368,14 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                    or pick(rest, pos, ("deposit",), "either")
                    or after_word(art, lex.receiver_prep, rest, ss, se, ("company", "country", "region"), 40)
                    or pick(rest, pos, ("company", "country", "region"), "either"))
-        if received is None and (subject is None or subject.kind == "deposit") and party is None \
+        # (a place another figure of the sentence goes into is not this one's: "$436 million for the Baimskaya
+        # acquisition and $718 million of expansionary capital expenditure")
+        # the figure a receiver phrase belongs to is the last one before it ("$436 million ... for the Baimskaya
+        # acquisition"), or the one after it where none stands before
+        told_of = next((n for n in reversed(art.numbers_in(ss, received.start)) if n.end <= received.start), None) \
+            if received is not None else None
+        here = received if received is not None and (told_of is None or told_of.start == pos) else None
+        if here is None and (subject is None or subject.kind == "deposit") and party is None \
                 and art.lex.rules["company_capex"].match(art.text, cue_at, min(se, cue_at + 30)):
             # "Capital expenditure rose to $47.1m", "CAPEX increased to a record USD 4.3 billion driven by ... the
             # Taimyrsky mine": a company's own spending, of the company the article is about
