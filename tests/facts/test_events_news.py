@@ -732,6 +732,12 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "acquisition and $718 million of expansionary capital expenditure (2023: $530 million).",
      [("deal", 436e6, "Baimskaya", {}), ("investment", 718e6, "KAZ Minerals", {}),
       ("investment", 530e6, "KAZ Minerals", {"period": "2023"})]),
+    # a word the sentence rules out types nothing; an asset the entity stage does not know is named after "bought"
+    ("The company has set aside one billion yuan for capital spending excluding any possible acquisitions, taking "
+     "the full-year total to at least four billion yuan.",
+     [("investment", 1e9, None, {}), ("investment", 4e9, None, {})]),
+    ("Since Steppe Gold bought Altan Tsagaan Ovoo (ATO) from Centerra Gold for $19.8 million in 2017, the junior "
+     "has made progress.", [("deal", 19.8e6, "Altan Tsagaan Ovoo", {"party": "Steppe Gold", "period": "2017"})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),

@@ -241,6 +241,9 @@ def _cue_matches(art: Article, cues: dict[str, re.Pattern[str]], ss: int, se: in
             found.extend((a, b, kind) for a, b in spans)
         if names:  # "Jiaxin International Resources Investment", "Нацагентство по инвестициям": a name, no cue
             found = [c for c in found if not any(a <= c[0] < b for a, b in names)]
+        if found and art.has_any(lex.rule_needles["negated_before"], ss, se):
+            # "capital spending ... excluding any possible acquisitions": a word a sentence rules out types nothing
+            found = [c for c in found if not lex.rules["negated_before"].search(art.text, max(ss, c[0] - 30), c[0])]
         if any(c[2] == "trade" for c in found):
             # "imports of copper concentrate": the goods a trade word names are no cue of their own
             found = [c for c in found if c[2] != "production" or not lex.rules["goods_of_trade"].search(art.text, max(ss, c[0] - 50), c[0])]

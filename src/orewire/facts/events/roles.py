@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from orewire.facts.events.article import Article, Mention, Number, demonym
-from orewire.facts.model import Event
+from orewire.facts.model import Event, entity_id
 
 # Where the sentence names no earner, the article's protagonist is (the entity it names most); a
 # producer or trader not named in its sentence is the one the article named last.
@@ -132,6 +132,20 @@ def _world_total(art: Article, ms: list[Mention], pos: int, clause_start: int) -
     if found is not None and art.lex.rules["ranked_in"].search(art.text, max(clause_start, found.start() - 50), found.start()):
         return False  # "Kazakhstan ranks first in the world in uranium reserves with 1.5 million tonnes": its own
     return found is not None and not any(found.start() <= x.start < pos for x in ms)
+
+
+def _named_after_buying(art: Article, ss: int, se: int) -> Mention | None:
+    """The asset a buy verb names where the entity stage left it unnamed: "Steppe Gold bought Altan Tsagaan Ovoo
+    (ATO) from Centerra Gold for $19.8 million" (a name and its initials, or a name before "from" or "for")."""
+    for verb in art.lex.buy_verb.finditer(art.text, ss, se):
+        m = art.lex.rules["bought_name"].match(art.text, verb.end(), se)
+        if m is not None and m.group("name").split()[0] not in _NOT_ASSET:
+            name = m.group("name")
+            return Mention(m.start("name"), m.end("name"), "deposit", name, entity_id("deposit", name), known=False)
+    return None
+
+
+_NOT_ASSET = frozenset({"The", "A", "An", "Its", "Their", "It", "This", "That", "Shares", "Stakes", "Assets"})
 
 
 def set_slot(ev: Event, slot: str, m: Mention | None) -> None:
@@ -446,7 +460,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         rest = [m for m in ms if (party is None or m.id != party.id)]
         if subject is None:
             subject = (after_word(art, lex.buy_verb, rest, ss, se, ("deposit", "company"), 50)
-                       or pick(rest, pos, ("deposit", "company"), "either"))
+                       or pick(rest, pos, ("deposit", "company"), "either") or _named_after_buying(art, ss, se))
         if subject is None and party is None:
             subject = art.topic(ss, ("deposit", "company"))
     elif ev.kind == "licence":
