@@ -738,6 +738,8 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("investment", 1e9, None, {}), ("investment", 4e9, None, {})]),
     ("Since Steppe Gold bought Altan Tsagaan Ovoo (ATO) from Centerra Gold for $19.8 million in 2017, the junior "
      "has made progress.", [("deal", 19.8e6, "Altan Tsagaan Ovoo", {"party": "Steppe Gold", "period": "2017"})]),
+    # a cost per ounce, told as a change from one to the other, is no spending
+    ("The AISC increased from $907 to $1,164 per ounce.", []),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),

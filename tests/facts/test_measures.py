@@ -197,3 +197,12 @@ def test_glued_mt_decimals_count_millions() -> None:
     assert read("O3 Mining has reported 52.4mt of indicated mineral resources") == [(52.4e6, "t")]
     assert read("imports dropped to 22,467mt") == [(22467, "t")]
     assert read("the mint refined 47.9mt of gold") == [(47.9, "t")]
+
+
+def test_dollars_named_after_the_figure() -> None:
+    from orewire.facts.amounts import find_amounts
+
+    # "$5.92 million Canadian dollars": the words after the figure name its dollar
+    assert [(a.value, a.currency) for a in find_amounts("a tranche of $5.92 million Canadian dollars")] == [
+        (5.92e6, "CAD")]
+    assert [(a.value, a.currency) for a in find_amounts("a tranche of $5.92 million")] == [(5.92e6, "USD")]

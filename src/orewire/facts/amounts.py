@@ -49,6 +49,7 @@ AMOUNT_RE = re.compile(
     rf"(?:\s*(?:-|–|to)\s*(?:{_prefix_alt})?\s?(?P<n1b>{NUMBER})(?:[\s-]?(?P<s1b>{_SCALE})(?![a-zA-Z])|(?P<s1bx>{_SCALE_X})\b)?)?"
     rf"|(?<![\w.,$])(?P<n2>{NUMBER})(?:[\s-]?(?P<s2>{_SCALE})\b|(?P<s2x>{_SCALE_X})\b)?\s+(?:(?P<adj>{_adj_alt})\s+)?(?P<suf>{_suffix_alt})\b)"
 )
+_DOLLARS_NAMED = re.compile(rf"\s+({_adj_alt})\s+dollars?\b")
 _BAD_PREFIX_CONTEXT = re.compile(r"[A-Za-z]$")
 # the lower end of a range written before a currency-word amount: "200-230 billion tenge",
 # "between 1 and 1.5 billion rubles", "5 million to 7 million euros"
@@ -92,6 +93,10 @@ def find_amounts(text: str, published_at: datetime | None = None) -> list[Amount
             if pre == "R" and not (m.group("s1") or m.group("s1x")):
                 continue  # a bare "R5" is a road or a grade; rand amounts carry a scale ("R4.5bn")
             currency = _PREFIX[pre]
+            if pre == "$":
+                named = _DOLLARS_NAMED.match(text, m.end())
+                if named is not None:  # "$5.92 million Canadian dollars"
+                    currency = _DOLLAR_ADJ[named.group(1)]
             n = parse_number(m.group("n1"))
             if n is None:
                 continue
