@@ -740,6 +740,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "has made progress.", [("deal", 19.8e6, "Altan Tsagaan Ovoo", {"party": "Steppe Gold", "period": "2017"})]),
     # a cost per ounce, told as a change from one to the other, is no spending
     ("The AISC increased from $907 to $1,164 per ounce.", []),
+    # "$57.3m" is no "3M" (three months) period
+    ("Pre-tax profit for the half year ended June 30th 2023 fell to $57.3m compared to $85.1m for the same period a "
+     "year ago.", [("financial", 57.3e6, None, {"period": "2023"}), ("financial", 85.1e6, None, {})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),
