@@ -35,7 +35,7 @@ def _names(text: str, kind: str) -> set[str]:
     ("Компания начала проект «Кумторзолото» и проект Правительства.", {}),
     ("Данные разведки месторождения Кумтор Министерством геологии опубликованы.", {"Kumtor": []}),
     ("Бала-Саускандыкское уранованадиевое месторождение разрабатывают открытым способом.",
-     {"Bala-Sauskandykskoye": ["uranium"]}),
+     {"Bala-Sauskandykskoye": ["uranium", "vanadium"]}),
     # a town that is also a deposit's name: a deposit only after a deposit word
     ("Медеплавильный завод в Жезказгане остановлен на ремонт.", {}),
     ("Запасы меди месторождения Жезказган пересчитаны.", {"Zhezkazgan": ["copper"]}),
@@ -1141,3 +1141,15 @@ def test_a_quoted_name_with_an_english_company_word(text: str, companies: set[st
 ])
 def test_unquoted_words_ending_in_an_english_company_word(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # two commodity stems joined by 'о' in one word: each is a commodity of the deposit
+    ("На золотосеребряном месторождении Тасжарган добыто 3 т металла.", {"Taszhargan": ["gold", "silver"]}),
+    ("Компания разрабатывает медноникелевое месторождение Сарыбулак.", {"Sarybulak": ["copper", "nickel"]}),
+    # ... not a stem joined to a word that names no commodity
+    ("Золоторудное месторождение Тасжарган продано.", {"Taszhargan": ["gold"]}),
+    ("Медноколчеданное месторождение Сарыбулак готовят к освоению.", {"Sarybulak": ["copper"]}),
+])
+def test_commodity_stems_joined_in_one_word(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -241,8 +241,9 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         return gz.commodity_of_word(word.lower())
 
     def commodities_of(word: str) -> list[str]:
-        """Every commodity of a word, of each part of a compound: "золото-сурьмяного" -> gold, antimony."""
-        out = [c for c in (commodity_of(part) for part in word.split("-") if part) if c]
+        """Every commodity of a word, of each part of a compound: "золото-сурьмяного" -> gold, antimony,
+        also of a compound written as one word: "уранованадиевое" -> uranium, vanadium."""
+        out = [c for part in word.split("-") if part for c in _joined_commodities(part, commodity_of)]
         return list(dict.fromkeys(out)) or [c for c in (commodity_of(word),) if c]
 
     def near_commodities(after: str) -> list[str]:
@@ -532,6 +533,18 @@ def _locative_nominative(word: str) -> str:
 
 
 _KW_BEFORE = re.compile(r"(?<![\w-])(?:[Мм]есторождени|[Рр]удник|[Уу]част(?:ок|к)|[Рр]удопроявлени|[Пп]лощад|[Кк]арьер|[Оо]бъект)")
+
+
+def _joined_commodities(word: str, commodity_of: Callable[[str], str | None]) -> list[str]:
+    """The commodities of one word, of each part where two commodity stems are joined by 'о' with no hyphen:
+    "уранованадиевое" -> uranium, vanadium, "золотосеребряный" -> gold, silver; "золоторудное" -> gold."""
+    first = commodity_of(word)
+    if first is None:
+        return []
+    for i in range(4, len(word) - 3):
+        if word[i - 1] == "о" and commodity_of(word[i:]) is not None and commodity_of(word[:i]) is not None:
+            return list(dict.fromkeys([first, *_joined_commodities(word[i:], commodity_of)]))
+    return [first]
 
 
 def _kind_words(words: list[str], commodity_of: Callable[[str], str | None]) -> bool:
