@@ -743,6 +743,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # "$57.3m" is no "3M" (three months) period
     ("Pre-tax profit for the half year ended June 30th 2023 fell to $57.3m compared to $85.1m for the same period a "
      "year ago.", [("financial", 57.3e6, None, {"period": "2023"}), ("financial", 85.1e6, None, {})]),
+    # "the first half of last year" is of last year
+    ("Polymetal posted a net loss of $255 million in the first half compared with a $157 million net profit in the "
+     "first half of last year.", [("financial", 255e6, "Polymetal", {"period": "2024"}),
+                                   ("financial", 157e6, "Polymetal", {"period": "2023"})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),

@@ -180,8 +180,10 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
         for m in _QUARTER.finditer(text, a, b):
             # a quarter or half without its year is the latest one reported: of the year published,
             # or of the year before for a fourth quarter or second half reported early in the year
+            # "Q3 2023" is read as one year, "the first half of last year" too
             own_year = next((y for y in years if 0 <= y[0] - m.end() <= 12 or 0 <= m.start() - y[1] <= 4
-                             or y[0] <= m.start() < y[1]), None)  # "Q3 2023" is read as one year
+                             or y[0] <= m.start() < y[1]), None) or next(
+                (y for y in out if y[3] is None and not y[4] and 0 <= y[0] - m.end() <= 5), None)
             if own_year is not None:
                 quarter_year = own_year[2]
                 continue
