@@ -1153,3 +1153,14 @@ def test_unquoted_words_ending_in_an_english_company_word(text: str, companies: 
 ])
 def test_commodity_stems_joined_in_one_word(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a legal form closing a line is no legal form of the next line's first word
+    ("Общественно-политическая газета Ненецкого АО\n\nДобыча золота в регионе выросла на 5%.", set()),
+    ("Новости ООО\nПредприятие начало добычу.", set()),
+    # ... as one on the same line is
+    ("Лицензию получило ТОО Тасжарган Голд в прошлом году.", {"Taszhargan Gold"}),
+])
+def test_a_legal_form_names_no_word_on_the_next_line(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

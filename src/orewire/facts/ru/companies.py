@@ -40,7 +40,8 @@ _POST_CUE_BEFORE = re.compile(r"(?<![\w-])(?:[Гг]ендиректор[а-яё]
                               r"[Сс]овладел(?:ец|ьца|ьцем)|[Пп]ресс-служб(?:а|ы|е|у|ой)|[Пп]ресс-секретар(?:ь|я|ем|ю))[\s\u00a0]+$")
 _OWNER_CUE = re.compile(r"[АаСсПпВв](?:кционер|обственник|окупател|родав|ладел)")
 _BANK_CAPS = re.compile(r"(?<![\w-])[Бб]анк(?:ом|а|у|е)?[\s\u00a0]+(?P<name>[А-ЯЁ]{2,}(?:-[А-ЯЁ]+)?)(?![\w])")
-_LEGAL_BARE = re.compile(r"(?<![\w-])" + LEGAL_RU + r"\s+(?P<name>(?:[A-ZА-ЯЁ][\w&.-]*)(?:\s[A-ZА-ЯЁ][\w&.-]*){0,3})")
+# (on one line: "газета Чукотского АО" closing a line is no legal form of the next line's first word)
+_LEGAL_BARE = re.compile(r"(?<![\w-])" + LEGAL_RU + r"[ \u00a0]+(?P<name>(?:[A-ZА-ЯЁ][\w&.-]*)(?:[ \u00a0][A-ZА-ЯЁ][\w&.-]*){0,3})")
 _CUE_QUOTED = re.compile(_CUE + r"(?:\s+по\s+[а-яё]+(?:\s+(?!месторожд|рудник|участ|карьер|проект)[а-яё]+){0,3}?)?"
                          r"\s+[«\"“„](?P<name>[^«»\"“”„\n]{2,60}?)[»\"”“]")
 # "компания Кемин Голд": an unquoted name of capitalised words the dictionary does not know
