@@ -747,6 +747,13 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Polymetal posted a net loss of $255 million in the first half compared with a $157 million net profit in the "
      "first half of last year.", [("financial", 255e6, "Polymetal", {"period": "2024"}),
                                    ("financial", 157e6, "Polymetal", {"period": "2023"})]),
+    # a mine life's average and what output "should total" are plans; a figure "up from the forecast" is done
+    ("The company is looking at an estimated three-year mine life, producing on average 101,000 ounces of gold a year.",
+     [("production", 101000, None, {"basis": "plan"})]),
+    ("Russian coal production should total 440 million tonnes in 2024.",
+     [("production", 440e6, "Russia", {"basis": "plan", "period": "2024"})]),
+    ("In January-April, Almalyk exported products valued at $465.43 million, up by 0.4% from the forecast.",
+     [("trade", 465.43e6, None, {"basis": "actual"})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),
