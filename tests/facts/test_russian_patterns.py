@@ -1164,3 +1164,28 @@ def test_commodity_stems_joined_in_one_word(text: str, deposits: dict[str, list[
 ])
 def test_a_legal_form_names_no_word_on_the_next_line(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # the letters of a kind of raw material after a deposit word are no deposit's name
+    ("Правила разработки месторождений ТПИ изменят в этом году.", {}),
+    ("Компания ищет месторождения РЗМ на востоке страны.", {}),
+])
+def test_letters_of_a_kind_of_raw_material_are_no_deposit(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a deposit word with a commodity and no name: the deposit named first after it, in the two sentences
+    # after, when the text ties that one to no commodity of its own
+    ("В регионе начнется освоение крупного месторождения вольфрама. Об этом сообщил министр. "
+     "Освоением Тасжарганского месторождения займется «Сарыбулак», который ведет работы на "
+     "Акшатском и Кокжидинском месторождениях.",
+     {"Taszharganskoye": ["tungsten"], "Akshatskoye": [], "Kokzhidinskoye": []}),
+    # ... not one the text ties to its own commodities
+    ("В регионе нашли месторождение вольфрама. Об этом сообщил министр. На Тасжарганском "
+     "месторождении добывают золото, а на Акшатском месторождении - медь.",
+     {"Taszharganskoye": ["gold"], "Akshatskoye": ["copper"]}),
+])
+def test_a_nameless_deposit_word_names_the_deposit_after_it(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

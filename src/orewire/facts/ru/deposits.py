@@ -35,6 +35,10 @@ _TOPO_WORD = (r"(?:толгой|толгоя|толгое|куль|коль|ко
 _NAME1 = (r"(?:[«\"“„][^«»\"“”„\n]{2,40}[»\"”“]|[A-ZА-ЯЁ][\w]*(?:-[\wА-ЯЁа-яё]+)*"
           r"(?:[ \u00a0](?:[A-ZА-ЯЁ][\w]*(?:-[\w]+)*|" + _TOPO_WORD + r")){0,2})")
 _NOT_NAME_START = {"ТОО", "АО", "ПАО", "ОАО", "ЗАО", "ООО", "ОсОО", "ГОК", "ГМК", "Компания", "Корпорация"}
+# the letters of a kind of raw material, a body or a region after a deposit word, no deposit's name:
+# "месторождений ТПИ" (твёрдых полезных ископаемых), "месторождения РЗМ", "месторождения ДФО"
+_NOT_NAME_CAPS = {"ТПИ", "ОПИ", "ПИ", "УВ", "УВС", "РЗМ", "РЗЭ", "ТМО", "ГКЗ", "МСБ", "ТЭО", "ГРР", "ЦФО", "СФО", "ДФО",
+                  "ПФО", "УФО", "СЗФО", "ЮФО", "СКФО", "ЦА", "СНГ", "ЕАЭС", "ЕС", "ШОС"}
 _KW_NAMES = re.compile(_KW + r"(?P<between>(?:,?[ \t\u00a0]+(?!месторожд|рудник|участ|рудопроявл|трубк|разрез|проект|"
                        r"площад|карьер)[а-яё]+){0,5}?)(?P<dash>[ \t\u00a0]+[-–—])?[ \t\u00a0]+(?P<names>" + _NAME1
                        + r"(?:(?:[ \u00a0]*\([^()\n]{1,60}\))?[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)")
@@ -165,6 +169,8 @@ def _deposit_name(found: Found, raw: str, start: int, end: int, text: str, kw: s
     if len(name) < 3 or not (name[:1].isupper() or (quoted and name[:1].isdigit() and re.search(r"[А-ЯЁ]", name))):
         return None  # a quoted name may begin with a figure: «50 лет Октября»
     first = name.split()[0]
+    if not quoted and name in _NOT_NAME_CAPS:
+        return None
     if first in gz.countries()[1] or country_stem(first) or (not quoted and LEGAL_WORD.fullmatch(first)):
         return None  # ... or a legal form that a list of names ran into: "«Дальнее», ОАО «Полиметалл»"
     if PLACE_NOUN.match(text[end:end + 20]):
@@ -845,6 +851,14 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
             target = _named_last(deposits, sents.spans[max(0, i - 1)][0], s)
             if target is None and _PRONOUN_HOLDS.match(text, s):  # "Оно содержит" after a sentence on it:
                 target = _named_last(deposits, max(sents.spans[max(0, i - 2)][0], text.rfind("\n", 0, s) + 1), s)
+            if target is None and not _PRONOUN_HOLDS.match(text, s):
+                # "начнется разработка крупного месторождения цинка. ... Разработкой Корбалихинского
+                # месторождения займется ...": the deposit named first after it, in its sentence or the two
+                # after, when the text ties that one to no commodity of its own
+                later = sorted((ms, d.name) for d in deposits for ms, _me in d.mentions
+                               if s < ms < sents.spans[min(i + 2, len(sents.spans) - 1)][1])
+                if later and later[0][1] not in tied and not out.get(later[0][1]):
+                    target = next(d for d in deposits if d.name == later[0][1])
         if target is not None:
             for c in commodities:
                 add(target.name, c)
