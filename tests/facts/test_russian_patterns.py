@@ -1189,3 +1189,15 @@ def test_letters_of_a_kind_of_raw_material_are_no_deposit(text: str, deposits: d
 ])
 def test_a_nameless_deposit_word_names_the_deposit_after_it(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a river's name of two words after a word of size or side is the deposit's whole name
+    ("Аукцион пройдет по месторождению реки Малый Тасжарган.", {"Maly Taszhargan": []}),
+    ("Артель добывает золото на россыпи ручья Верхний Сарыбулак.", {"Verkhny Sarybulak": ["gold"]}),
+    # ... also past the kind of gold between the deposit word and the river
+    ("По месторождению россыпного золота реки Большой Тасжарган учтены запасы.", {"Bolshoy Taszhargan": ["gold"]}),
+    ("Лицензия на россыпь ручья Тасжарган выдана.", {"Taszhargan": []}),
+])
+def test_a_river_name_of_two_words(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
