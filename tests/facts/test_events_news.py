@@ -754,12 +754,22 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("production", 440e6, "Russia", {"basis": "plan", "period": "2024"})]),
     ("In January-April, Almalyk exported products valued at $465.43 million, up by 0.4% from the forecast.",
      [("trade", 465.43e6, None, {"basis": "actual"})]),
+    # a coal block won is a licence, and a bid in percent of revenue no stake; a subsoil area is named by its name
+    ("Hindalco Industries won the Meenakshi West coal block with a bid of 12.5 percent revenue share.", []),
+    ("The company won the auction for the right to use the Kyuchus subsoil area, paying 1.2 billion rubles.",
+     [("licence", 1.2e9, "Kyuchus", {})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),
     ("The new concentrator will process 60 million tons of ore annually.",
      [("production", 60e6, None, {"basis": "capacity"})]),
 ]
+
+
+def test_a_coal_block_won_is_a_licence() -> None:
+    events = extract("Hindalco Industries won the Meenakshi West coal block in the latest auction round.",
+                     published_at=PUBLISHED).to_contract()["events"]
+    assert [(e["kind"], e["subject"], e["party"]) for e in events] == [("licence", "Meenakshi West", "Hindalco Industries")]
 
 
 def _number(e: dict[str, Any]) -> float | None:

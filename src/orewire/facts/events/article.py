@@ -47,11 +47,13 @@ _PROJECT = re.compile(
     r"antimony|tin|molybdenum|graphite|manganese|bauxite|platinum|diamond|mineral[ \t]sands)[ \t]+)?"
     r"(?:(?:mining|processing|metallurgical|mining[ \t]and[ \t]processing|ore[ \t]mining)[ \t]+)?"
     r"(?:[Pp]roject|[Pp]roperty|[Pp]rospect|[Mm]ine|[Cc]omplex|[Oo]peration|[Ss]melter|[Rr]efinery|[Cc]oncentrator|"
-    r"[Pp]ilot [Pp]lant|[Pp]rocessing [Pp]lant|[Mm]ill|[Pp]it|[Ff]acility)s?\b")
+    r"[Pp]ilot [Pp]lant|[Pp]rocessing [Pp]lant|[Mm]ill|[Pp]it|[Ff]acility|[Ss]ubsoil [Aa]rea|[Ss]ubsoil [Pp]lot|"
+    r"[Ll]icen[cs]e [Aa]rea|(?:[Cc]oal|[Mm]ineral) [Bb]lock)s?\b")
 # a capitalised word before a project word, past at most a commodity and a mining word ("Winu copper-gold project")
 _NAMED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+(?:[a-z]+-)?(?:[a-z]+[ \t]+){0,2}$")
 _PROJECT_WORD = re.compile(r"(?<![\w])(?:[Pp]roject|[Pp]ropert|[Pp]rospect|[Mm]ine|[Cc]omplex|[Oo]peration|[Ss]melter|"
-                           r"[Rr]efiner|[Cc]oncentrator|[Pp]lant|[Mm]ill|[Pp]it|[Ff]acilit)")
+                           r"[Rr]efiner|[Cc]oncentrator|[Pp]lant|[Mm]ill|[Pp]it|[Ff]acilit|[Ss]ubsoil|[Ll]icen[cs]e [Aa]|"
+                           r"[Cc]oal [Bb]lock|[Mm]ineral [Bb]lock)")
 # "At Oksut, gold production was", "output at Kamoa-Kakula rose": a site named by where output is
 _SITE = re.compile(r"(?:(?<![\w])At|(?<![\w])(?:production|output|operations?|throughput|mining|reserves|resources|drilling|"
                    r"exploration)[ \t]+"
@@ -130,7 +132,8 @@ _NEEDLES: dict[tuple[str, ...], re.Pattern[str]] = {}  # a rule's words -> one p
 
 
 _PROJECT_NEEDLES = ("project", "propert", "prospect", "mine", "complex", "operation", "smelter", "refiner",
-                    "concentrator", "plant", "mill", "pit", "facilit")
+                    "concentrator", "plant", "mill", "pit", "facilit", "subsoil", "licence a", "license a", "coal block",
+                    "mineral block")
 
 
 def _project_words(text: str, low: str | None) -> list[int]:

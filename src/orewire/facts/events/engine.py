@@ -114,7 +114,8 @@ def _numbers(text: str, facts: list[Fact], art: Article) -> list[Number]:
         before = text[max(0, m.start() - 60):m.start()]
         after = text[m.end():m.end() + 40]
         ss, se = art.sents.span(m.start())
-        stake = bool(art.lex.stake_after.match(after) or search_lower(art.lex.stake_before, before))
+        stake = bool(art.lex.stake_after.match(after) or search_lower(art.lex.stake_before, before)) \
+            and not art.lex.rules["not_stake_after"].match(after)  # "a bid of 12.5 percent revenue share"
         if not stake and art.lex.stake_prep.match(text, m.end(), min(se, m.end() + 60)):
             # "купит 55% в месторождении Сырымбет", "bought 30% of Winu": a share bought or sold
             stake = bool(art.lex.buy_verb.search(text, ss, se) or art.lex.seller_verb.search(text, ss, se))
