@@ -1201,3 +1201,14 @@ def test_a_nameless_deposit_word_names_the_deposit_after_it(text: str, deposits:
 ])
 def test_a_river_name_of_two_words(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a mine's word before a name in quotes of their own is part of the company's name, as in one pair of quotes
+    ("ООО «Рудник «Тасжарган» добыло 2 т золота.", {"Rudnik Taszhargan"}),
+    ("ООО «Рудник Тасжарган» добыло 2 т золота.", {"Rudnik Taszhargan"}),
+    # ... not a company's form or kind
+    ("Об этом сообщило АО «НАК «Тасжарган».", {"Taszhargan"}),
+])
+def test_a_mine_word_before_a_quoted_name_is_part_of_it(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

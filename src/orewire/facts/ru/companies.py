@@ -113,8 +113,9 @@ def _genitive_nominative(name: str) -> str:
 def _company(found: Found, raw: str, start: int, end: int) -> None:
     name = _nominative_company(strip_quotes(raw))
     inner = re.search(r"[„“\"«]([^„“\"«»”]+)[”“\"»]?$", name)
-    if inner:
-        name = inner.group(1).strip()
+    if inner:  # «НАК «Казатомпром» -> Казатомпром; a mine's word is part of the name: «Рудник «Валунистый»
+        mine = re.fullmatch(r"(?:Рудник|Прииск|Шахта|Артель[ \u00a0]+старателей)[ \u00a0]*", name[:inner.start()])
+        name = f"{mine.group(0).strip()} {inner.group(1).strip()}" if mine else inner.group(1).strip()
     name = re.sub(r"^(?:НАК|АК|ТОО|АО|СП|ГМК|ГРК|НК)\s+(?=[«\"“„]?[A-ZА-ЯЁ])", "", name).strip()
     name = re.sub(r"[\s,]+(?:ЛТД|Лтд|LTD|Ltd\.?|ЛЛП|LLP|Инк|Inc\.?|[Лл]имитед|Limited)$", "", name).strip()
     if len(name) < 2 or not (name[:1].isupper() or name[:1].isdigit()):
