@@ -1212,3 +1212,15 @@ def test_a_river_name_of_two_words(text: str, deposits: dict[str, list[str]]) ->
 ])
 def test_a_mine_word_before_a_quoted_name_is_part_of_it(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a place's adjective before the letters of a company's kind is a company, named in the nominative
+    ("Лицензию получила Тасжарганская ГРК.", {"Taszharganskaya GRK"}),
+    ("Акционеры Сарыбулакской ГГК одобрили сделку.", {"Sarybulakskaya GGK"}),
+    # ... not a country's adjective, nor the kind of a quoted name
+    ("Казахстанская ГРК начала работу.", set()),
+    ("Тасжарганская ГРК «Сарыбулак» начала работу.", {"Sarybulak"}),
+])
+def test_a_place_adjective_before_a_company_kind(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

@@ -256,6 +256,20 @@ def _adjective_companies(text: str, found: Found) -> None:
         _company(found, nominative, s, e)
 
 
+# a company named by its place's adjective and the letters of its kind: "Кингашская ГРК" (горнорудная компания),
+# "Тасжарганской ГГК"; not a quoted name's kind ("Быстринская ГРК «...»"), nor a country's adjective
+_ADJ_ABBR_COMPANY = re.compile(r"(?<![\w-])(?P<adj>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ск|цк)(?:ая|ой|ую))[ \u00a0]+"
+                               r"(?P<abbr>ГРК|ГГК|ГДК|ЗДК|ГМК)(?![\w«\"“„-])(?![ \u00a0]*[«\"“„])")
+
+
+def _adjective_abbr_companies(text: str, found: Found) -> None:
+    for m in _ADJ_ABBR_COMPANY.finditer(text) if "К" in text else ():
+        if found.overlaps(m.start(), m.end()) or country_stem(m.group("adj")):
+            continue
+        _company(found, f"{morph.feminine_nominative(m.group('adj'))} {m.group('abbr')}", m.start(), m.end())
+        found.claim(m.start(), m.end())
+
+
 # a holding or group a company belongs to: "входит в «Русскую платину»" (the accusative), "входящий в
 # состав «Ренова»", "входит в группу компаний «Ренова»" (a noun before it: the name as written)
 _MEMBER_OF = re.compile(r"(?=[Вв])(?<![\w-])(?:[Вв]ход(?:ит|ят|ил[аио]?|ящ[а-яё]+|ивш[а-яё]+)|[Вв]ош[её]л|[Вв]ошл[аио])"
@@ -379,6 +393,7 @@ def find_companies(text: str, found: Found) -> None:
     _coined_companies(text, found)
     _mine_companies(text, found)
     _adjective_companies(text, found)
+    _adjective_abbr_companies(text, found)
     _plants(text, found)
     _national_companies(text, found)
     for m in _LEGAL_QUOTED.finditer(text):
