@@ -1224,3 +1224,15 @@ def test_a_mine_word_before_a_quoted_name_is_part_of_it(text: str, companies: se
 ])
 def test_a_place_adjective_before_a_company_kind(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,companies", [
+    # an unquoted name after a group of companies, a subsidiary, a holding or a corporation is a company
+    ("Дочернее предприятие Сарыбулак получило лицензию.", {"Sarybulak"}),
+    ("Группа компаний Тасжарган сообщила о росте добычи.", {"Taszhargan"}),
+    ("Акции холдинга Сарыбулак выросли.", {"Sarybulak"}),
+    # ... not a country's name
+    ("Об этом сообщила корпорация Россия.", set()),
+])
+def test_an_unquoted_name_after_a_group_or_subsidiary(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

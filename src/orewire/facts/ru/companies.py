@@ -44,8 +44,11 @@ _BANK_CAPS = re.compile(r"(?<![\w-])[Бб]анк(?:ом|а|у|е)?[\s\u00a0]+(?P
 _LEGAL_BARE = re.compile(r"(?<![\w-])" + LEGAL_RU + r"[ \u00a0]+(?P<name>(?:[A-ZА-ЯЁ][\w&.-]*)(?:[ \u00a0][A-ZА-ЯЁ][\w&.-]*){0,3})")
 _CUE_QUOTED = re.compile(_CUE + r"(?:\s+по\s+[а-яё]+(?:\s+(?!месторожд|рудник|участ|карьер|проект)[а-яё]+){0,3}?)?"
                          r"\s+[«\"“„](?P<name>[^«»\"“”„\n]{2,60}?)[»\"”“]")
-# "компания Кемин Голд": an unquoted name of capitalised words the dictionary does not know
-_CUE_WORDS = re.compile(r"(?<![\w-])(?=[Кк])[Кк]омпани(?:я|и|ей|ю)[ \u00a0]+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+# "компания Кемин Голд": an unquoted name of capitalised words the dictionary does not know, also after a group
+# of companies, a subsidiary, a holding or corporation ("группа компаний Тасжарган", "дочернее предприятие Кенсай")
+_CUE_WORDS = re.compile(r"(?<![\w-])(?=[КкГгДдХх])(?:[Кк]омпани(?:я|и|ей|ю)|[Гг]рупп(?:а|ы|е|у|ой)[ \u00a0]+компаний|"
+                        r"[Дд]очерн(?:ее|его|ему|им)[ \u00a0]+предприяти(?:е|я|ю|ем)|[Хх]олдинг(?:а|у|ом|е)?|"
+                        r"[Кк]орпораци(?:я|и|ей|ю))[ \u00a0]+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
                         r"(?:[ \u00a0][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2})(?![\w-])")
 # «Самрук-Энерго» подписала ...: a quoted coined name that acts (a verb in the past tense after it)
 _QUOTED_ACTS = re.compile(r"[«\"“„](?P<name>[A-ZА-ЯЁ][^«»\"“”„\n]{1,40}?)[»\"”“][ \u00a0]+"
