@@ -1236,3 +1236,15 @@ def test_a_place_adjective_before_a_company_kind(text: str, companies: set[str])
 ])
 def test_an_unquoted_name_after_a_group_or_subsidiary(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a name of a place's adjective and 'компания' opening a sentence is a company, in the nominative
+    ("Кызылсайская горно-металлургическая компания начала добычу.", {"Kyzylsayskaya gorno-metallurgicheskaya kompaniya"}),
+    ("Итоги года. Тасжарганской горнорудной компании выдана лицензия.", {"Taszharganskaya gornorudnaya kompaniya"}),
+    # ... not a country's or a dictionary adjective
+    ("Российская горнорудная компания начала добычу.", set()),
+    ("Крупнейшая горнорудная компания страны увеличила добычу.", set()),
+])
+def test_a_place_adjective_company_opening_a_sentence(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

@@ -250,8 +250,16 @@ _ADJ_COMPANY = re.compile(r"(?=[А-ЯЁ])(?<=[a-zа-яё,][ \u00a0])(?P<name>[А
                           r"[ \u00a0](?:компани|корпораци)(?:я|и|ей|ю))(?![\w-])(?![ \u00a0]*[«\"“„A-ZА-ЯЁ(])")
 
 
+# ... also opening a sentence when its first word is the adjective of a place the dictionary does not know:
+# "Кызылсайская горно-металлургическая компания начала добычу" (not "Российская горнорудная компания")
+_ADJ_COMPANY_START = re.compile(r"(?:^|(?<=[.!?\n][ \u00a0])|(?<=\n))(?P<name>[А-ЯЁ][а-яё]+(?:ск|цк)(?:ая|ой|ую)"
+                                r"(?:[ \u00a0][а-яё-]+(?:ая|ой|ую)){1,2}[ \u00a0](?:компани|корпораци)(?:я|и|ей|ю))(?![\w-])"
+                                r"(?![ \u00a0]*[«\"“„A-ZА-ЯЁ(])", re.MULTILINE)
+
+
 def _adjective_companies(text: str, found: Found) -> None:
-    for m in _ADJ_COMPANY.finditer(text):
+    starts = [m for m in _ADJ_COMPANY_START.finditer(text) if not _not_name_word(m.group("name").split()[0])]
+    for m in [*_ADJ_COMPANY.finditer(text), *starts]:
         s, e = m.start("name"), m.end("name")
         if found.overlaps(s, e) or morph.given_name(m.group("name").split()[0]) is not None:
             continue
