@@ -1248,3 +1248,15 @@ def test_an_unquoted_name_after_a_group_or_subsidiary(text: str, companies: set[
 ])
 def test_a_place_adjective_company_opening_a_sentence(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a plant named by its place and what it makes is a company when it acts, also past its place in brackets
+    ("Тасжарганский горно-обогатительный комбинат ( Карелия ) приступил к освоению месторождения.",
+     {"Taszhargansky gorno-obogatitelny kombinat"}),
+    ("Сарыбулакский цинковый завод (Оренбургская область) увеличил выпуск.", {"Sarybulaksky tsinkovy zavod"}),
+    # ... not a plant that does not act
+    ("Строительство Тасжарганского горно-обогатительного комбината ( Карелия ) завершено.", set()),
+])
+def test_an_acting_plant_past_its_place_in_brackets(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

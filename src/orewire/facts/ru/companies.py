@@ -506,7 +506,8 @@ _COMPANY_VERBS = frozenset({
 
 # a plant named by its place and what it makes, acting: "Челябинский цинковый завод объявил о приобретении"
 # (found from the plant's word and the verb after it, the name looked for before: the engine's fast literal scan)
-_PLANT_VERB = re.compile(r"[ \u00a0]+(?P<verb>[а-яё]{3,})")
+# (past its place in brackets: "Костомукшский горно-обогатительный комбинат ( Карелия ) приступил")
+_PLANT_VERB = re.compile(r"(?:[ \u00a0]*\([ \u00a0]*[А-ЯЁ][^()\n]{1,30}\))?[ \u00a0]+(?P<verb>[а-яё]{3,})")
 _PLANT_NAME = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ск|цк)ий(?:[ \u00a0]+[а-яё]+(?:-[а-яё]+)?(?:ый|ий|ой)){1,2}"
                          r"[ \u00a0]+(?:завод|комбинат)$")
 
