@@ -1260,3 +1260,14 @@ def test_a_place_adjective_company_opening_a_sentence(text: str, companies: set[
 ])
 def test_an_acting_plant_past_its_place_in_brackets(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,companies", [
+    # more of the region's miners in the gazetteer, found in any case with no quotes or cue
+    ("По данным Росгеологии, запасы выросли.", {"Rosgeologiya"}),
+    ("Добычу на руднике ведет ССГПО.", {"SSGPO"}),
+    ("Акции Алтынтау Кокшетау выросли, сообщила Алтынкен.", {"Altyntau Kokshetau", "Altynken"}),
+    ("Сделку одобрили Монголросцветмет и Казфосфат.", {"Mongolrostsvetmet", "Kazphosphate"}),
+])
+def test_more_miners_of_the_region_in_the_gazetteer(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies
