@@ -1271,3 +1271,17 @@ def test_an_acting_plant_past_its_place_in_brackets(text: str, companies: set[st
 ])
 def test_more_miners_of_the_region_in_the_gazetteer(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # where a deposit is the largest, between its adjectives and the deposit word
+    ("Тасжарган — крупнейшее в стране месторождение меди.", {"Taszhargan": ["copper"]}),
+    ("Сарыбулак является крупнейшим в Казахстане месторождением урана.", {"Sarybulak": ["uranium"]}),
+    # the place just named after the verb that mines there
+    ("Компания «Кокжиде» разрабатывает месторождение Тасжарган. Компания добывает там медь и золото.",
+     {"Taszhargan": ["copper", "gold"]}),
+    # ... not a country named before it
+    ("В Казахстане много месторождений. Компания добывает там уран.", {}),
+])
+def test_links_by_where_and_by_there(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
