@@ -258,7 +258,8 @@ _ADJ_COMPANY_START = re.compile(r"(?:^|(?<=[.!?\n][ \u00a0])|(?<=\n))(?P<name>[�
 
 
 def _adjective_companies(text: str, found: Found) -> None:
-    starts = [m for m in _ADJ_COMPANY_START.finditer(text) if not _not_name_word(m.group("name").split()[0])]
+    starts = [m for m in _ADJ_COMPANY_START.finditer(text) if not _not_name_word(m.group("name").split()[0])] \
+        if "компани" in text or "корпораци" in text else []
     for m in [*_ADJ_COMPANY.finditer(text), *starts]:
         s, e = m.start("name"), m.end("name")
         if found.overlaps(s, e) or morph.given_name(m.group("name").split()[0]) is not None:
@@ -274,7 +275,7 @@ _ADJ_ABBR_COMPANY = re.compile(r"(?<![\w-])(?P<adj>[А-ЯЁ][а-яё]+(?:-[А-Я
 
 
 def _adjective_abbr_companies(text: str, found: Found) -> None:
-    for m in _ADJ_ABBR_COMPANY.finditer(text) if "К" in text else ():
+    for m in _ADJ_ABBR_COMPANY.finditer(text) if any(a in text for a in ("ГРК", "ГГК", "ГДК", "ЗДК", "ГМК")) else ():
         if found.overlaps(m.start(), m.end()) or country_stem(m.group("adj")):
             continue
         _company(found, f"{morph.feminine_nominative(m.group('adj'))} {m.group('abbr')}", m.start(), m.end())
