@@ -1285,3 +1285,13 @@ def test_more_miners_of_the_region_in_the_gazetteer(text: str, companies: set[st
 ])
 def test_links_by_where_and_by_there(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,companies", [
+    # development banks and the region's big banks that lend to mines are companies
+    ("Кредит предоставил Государственный банк развития Китая.", {"China Development Bank"}),
+    ("Проект поддержали Евразийский банк развития и ЕБРР.", {"Eurasian Development Bank", "EBRD"}),
+    ("Проект финансирует Банк развития Казахстана, кредит выдал Сбербанк.", {"Development Bank of Kazakhstan", "Sberbank"}),
+])
+def test_banks_that_lend_to_mines(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies
