@@ -1295,3 +1295,15 @@ def test_links_by_where_and_by_there(text: str, deposits: dict[str, list[str]]) 
 ])
 def test_banks_that_lend_to_mines(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # what a deposit holds stops at a turn to another deposit's clause
+    ("Месторождение Тасжарган богато медью, а месторождение Кокжиде — золотом.",
+     {"Taszhargan": ["copper"], "Kokzhide": ["gold"]}),
+    # ... not at 'а также' or 'но и'
+    ("Месторождение Тасжарган содержит медь, а также золото.", {"Taszhargan": ["copper", "gold"]}),
+    ("Месторождение Тасжарган содержит не только медь, но и золото.", {"Taszhargan": ["copper", "gold"]}),
+])
+def test_what_a_deposit_holds_stops_at_a_turn(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

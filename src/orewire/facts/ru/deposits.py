@@ -754,6 +754,8 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
             if held is None:
                 continue
             _ss, se = sents.span(me)
+            turn = _TURN_AWAY.search(text, held.end(), se)  # "... богато медью, а месторождение Кокжиде — золотом"
+            se = turn.start() if turn else se
             for cs, _ce, c, descriptive in spans:
                 if held.end() <= cs < se and not descriptive:
                     add(ent.name, c)
