@@ -1307,3 +1307,17 @@ def test_banks_that_lend_to_mines(text: str, companies: set[str]) -> None:
 ])
 def test_what_a_deposit_holds_stops_at_a_turn(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,companies", [
+    # an event's name with English company words, in quotes or in Latin letters, is no company
+    ("На конгрессе «Тасжарган Майнинг энд Металлургия» обсудили добычу меди.", set()),
+    ("Форум MINEX Tasjargan прошел в Астане.", set()),
+    # ... nor a ministry's short name after 'сообщили в'
+    ("Об этом сообщили в «Минпромстрое».", set()),
+    # a quoted name after a director or a representative is a company, in the nominative
+    ("По словам директора «Сарыбулака» Ивана Петрова, добыча выросла.", {"Sarybulak"}),
+    ("Как отметил представитель «Тасжарган Голд», добыча выросла.", {"Taszhargan Gold"}),
+])
+def test_events_and_ministries_are_no_companies_and_a_director_names_one(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies
