@@ -1321,3 +1321,9 @@ def test_what_a_deposit_holds_stops_at_a_turn(text: str, deposits: dict[str, lis
 ])
 def test_events_and_ministries_are_no_companies_and_a_director_names_one(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+def test_joined_commodity_stems_are_each_a_commodity_and_tn_is_tonnes() -> None:
+    out = _contract("Компания разрабатывает уранованадиевое месторождение. Запасы составляют 22 тыс. тн свинца.")
+    assert {e["name"] for e in out["entities"] if e["kind"] == "commodity"} == {"uranium", "vanadium", "lead"}
+    assert [(f["value"], f["unit"]) for f in out["facts"] if f["type"] == "quantity"] == [(22000, "t")]

@@ -256,7 +256,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     def commodities_of(word: str) -> list[str]:
         """Every commodity of a word, of each part of a compound: "золото-сурьмяного" -> gold, antimony,
         also of a compound written as one word: "уранованадиевое" -> uranium, vanadium."""
-        out = [c for part in word.split("-") if part for c in _joined_commodities(part, commodity_of)]
+        out = [c for part in word.split("-") if part for c in joined_commodities(part, commodity_of)]
         return list(dict.fromkeys(out)) or [c for c in (commodity_of(word),) if c]
 
     def near_commodities(after: str) -> list[str]:
@@ -548,7 +548,7 @@ def _locative_nominative(word: str) -> str:
 _KW_BEFORE = re.compile(r"(?<![\w-])(?:[Мм]есторождени|[Рр]удник|[Уу]част(?:ок|к)|[Рр]удопроявлени|[Пп]лощад|[Кк]арьер|[Оо]бъект)")
 
 
-def _joined_commodities(word: str, commodity_of: Callable[[str], str | None]) -> list[str]:
+def joined_commodities(word: str, commodity_of: Callable[[str], str | None]) -> list[str]:
     """The commodities of one word, of each part where two commodity stems are joined by 'о' with no hyphen:
     "уранованадиевое" -> uranium, vanadium, "золотосеребряный" -> gold, silver; "золоторудное" -> gold."""
     first = commodity_of(word)
@@ -556,7 +556,7 @@ def _joined_commodities(word: str, commodity_of: Callable[[str], str | None]) ->
         return []
     for i in range(4, len(word) - 3):
         if word[i - 1] == "о" and commodity_of(word[i:]) is not None and commodity_of(word[:i]) is not None:
-            return list(dict.fromkeys([first, *_joined_commodities(word[i:], commodity_of)]))
+            return list(dict.fromkeys([first, *joined_commodities(word[i:], commodity_of)]))
     return [first]
 
 

@@ -23,7 +23,13 @@ from orewire.facts.ru.companies import (
     find_latin_companies,
     find_quoted_companies,
 )
-from orewire.facts.ru.deposits import deposit_here, find_deposits, find_later_mentions, link_commodities
+from orewire.facts.ru.deposits import (
+    deposit_here,
+    find_deposits,
+    find_later_mentions,
+    joined_commodities,
+    link_commodities,
+)
 from orewire.facts.ru.found import (
     COMPANY_NOUN,
     IRON,
@@ -86,9 +92,11 @@ def _commodities(text: str, found: Found, spans: list[tuple[int, int, str, bool]
             r"(?:добыва|плавил|рудн|носн|содерж|перераб|извлек)", low)
         if company_word and plain_adj and not low.startswith(("медеплав",)):
             continue  # "алюминиевый завод", "угольная компания": part of a name
-        found.add("commodity", name, w, m.start(), m.end())
         # "золотодобывающей компании" describes the company; "добычи золота компании" does not
-        spans.append((m.start(), m.end(), name, company_word and bool(_ADJECTIVE_END.search(low))))
+        descriptive = company_word and bool(_ADJECTIVE_END.search(low))
+        for c in joined_commodities(low, gz.commodity_of_word) if len(low) > 8 else [name]:
+            found.add("commodity", c, w, m.start(), m.end())  # "уранованадиевое": uranium and vanadium
+            spans.append((m.start(), m.end(), c, descriptive))
 
 
 _PLANT_AFTER = re.compile(r"[\s\u00a0]+ГОК(?![\w])")
