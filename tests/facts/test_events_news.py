@@ -758,6 +758,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Hindalco Industries won the Meenakshi West coal block with a bid of 12.5 percent revenue share.", []),
     ("The company won the auction for the right to use the Kyuchus subsoil area, paying 1.2 billion rubles.",
      [("licence", 1.2e9, "Kyuchus", {})]),
+    # a placer is named by its river; each clause's figure is of its own river
+    ("On the Tasbulak River in Yakutia, it will be possible to extract more than 1.1 tons of placer gold, and on the "
+     "Ukhomyt River reserves are estimated at 0.8 tons of placer gold.",
+     [("reserves", 1.1, "Tasbulak", {}), ("reserves", 0.8, "Ukhomyt", {})]),
     # a rate the mine is to reach once at full capacity, and a plant's yearly rate, are capacities
     ("The mine is expected to produce more than 450,000 tonnes of copper annually once it reaches full production "
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),

@@ -88,6 +88,11 @@ _HOLDERS = (  # (pattern, the lowercased words it runs near, characters before a
                 r"(?:[ \t]+in[ \t]+[A-Z][\w-]+(?:[ \t][A-Z][\w-]+)?)?,?[ \t]+(?:which[ \t]+(?:has|holds|contains|hosts)|with)"
                 r"[ \t]+(?:(?:an?|some|about|approximately|around|over|nearly|almost|more[ \t]than|estimated|total)[ \t]+){0,3}\d"),
      (" block", " area,", " area in ", " area with ", " area which "), 90, 70),
+    # "On the Kuobakh-Baga River in Yakutia, it will be possible to extract 1.1 tons of placer gold": a placer is
+    # named by its river or creek
+    (re.compile(r"(?<![\w])(?:[Oo]n|[Aa]t|[Ii]n|[Aa]long)[ \t]+the[ \t]+(?P<name>[A-Z][\w-]+(?:[ \t-][A-Z][\w-]+){0,2})[ \t]+"
+                r"(?:River|Creek|Stream|Brook)\b"),
+     (" river", " creek", " stream", " brook"), 60, 10),
 )
 # capitalised words that open such a phrase without naming a place
 _NOT_HOLDER = frozenset({"Gold", "Copper", "Silver", "Uranium", "Coal", "Lithium", "Zinc", "Nickel", "Iron", "Tungsten",

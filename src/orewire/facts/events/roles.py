@@ -249,7 +249,10 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         # "Kazakhstan ranks first with 230 million tonnes, followed by South Africa (200 million tonnes)": a
         # name after the number with a figure in brackets of its own is that figure's
         own_figure = [m for m in ms if m.start > pos and _OWN_FIGURE.match(art.text, m.end)]
-        subject = (pick(ms, pos, ("deposit",), "either") or _owner_of_reserves(art, ms, pos)
+        # (the deposit of the number's own clause first: "on the X River it will be possible to extract 1.1 t, and on
+        # the Y River reserves are estimated at 0.8 t")
+        subject = (pick([m for m in ms if clause[0] <= m.start < clause[1]], pos, ("deposit",), "either")
+                   or pick(ms, pos, ("deposit",), "either") or _owner_of_reserves(art, ms, pos)
                    or pick([m for m in ms if m not in own_figure], pos, ("country",), "either")
                    or art.continuing("reserves", ss) or art.topic(ss, ("deposit",)) or pick(ms, pos, ("company", "region"))
                    or art.topic(ss, ("company", "country")))
