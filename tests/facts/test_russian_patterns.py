@@ -1327,3 +1327,15 @@ def test_joined_commodity_stems_are_each_a_commodity_and_tn_is_tonnes() -> None:
     out = _contract("Компания разрабатывает уранованадиевое месторождение. Запасы составляют 22 тыс. тн свинца.")
     assert {e["name"] for e in out["entities"] if e["kind"] == "commodity"} == {"uranium", "vanadium", "lead"}
     assert [(f["value"], f["unit"]) for f in out["facts"] if f["type"] == "quantity"] == [(22000, "t")]
+
+
+@pytest.mark.parametrize("text,quantities", [
+    # numbers joined by 'и' before the one with the unit share it, and its multiplier when they have none
+    ("Содержание золота оценивается в 6,6 и 4,8 грамма на тонну руды соответственно.", {(6.6, "g/t"), (4.8, "g/t")}),
+    ("Запасы составляют 20 и 30 млн тонн.", {(20e6, "t"), (30e6, "t")}),
+    ("Добыто 5, 7 и 10 тонн.", {(5, "t"), (7, "t"), (10, "t")}),
+    # ... not years before the unit's number
+    ("В 2019 и 2020 годах добыто 10 тонн.", {(10, "t")}),
+])
+def test_joined_numbers_share_the_unit(text: str, quantities: set[tuple[float, str]]) -> None:
+    assert {(f["value"], f["unit"]) for f in _contract(text)["facts"] if f["type"] == "quantity"} == quantities

@@ -128,6 +128,24 @@ def _unit(m: re.Match[str], text: str) -> str | None:
     return None
 
 
+# numbers joined by "и" before the one that has the unit share it, and its multiplier when they have none:
+# "6,6 и 4,8 грамма на тонну", "20 и 30 млн тонн", "5, 7 и 10 тонн"
+_ONE = rf"(?:{_NUM})(?:{_SP}?{_MULT})?"
+_JOINED_BEFORE = re.compile(rf"(?<![\w.,])(?P<list>{_ONE}(?:{_SP}?,{_SP}{_ONE})*){_SP}и{_SP}$", re.IGNORECASE)
+_ONE_RE = re.compile(rf"(?P<n>{_NUM})(?:{_SP}?(?P<m>{_MULT}))?", re.IGNORECASE)
+
+
+def _joined_before(text: str, m: re.Match[str]) -> list[float]:
+    if m.group("n2") or m.group("x1"):
+        return []
+    joined = _JOINED_BEFORE.search(text, max(0, m.start() - 60), m.start())
+    if joined is None:
+        return []
+    shared = _mult(m.group("m1"))
+    return [number(o.group("n")) * (_mult(o.group("m")) if o.group("m") else shared)
+            for o in _ONE_RE.finditer(joined.group("list"))]
+
+
 def find_quantities(text: str) -> list[Found]:
     out: list[Found] = []
     for m in _QTY_RE.finditer(text):
@@ -135,6 +153,8 @@ def find_quantities(text: str) -> list[Found]:
         if unit is None:
             continue
         for v in _values(m):
+            out.append(Found(v, unit, m.start(), m.end()))
+        for v in _joined_before(text, m) if " и " in text[max(0, m.start() - 60):m.start()] else ():
             out.append(Found(v, unit, m.start(), m.end()))
     return out
 
