@@ -37,19 +37,15 @@ _OWNER_BEFORE = re.compile(r"(?<![\w-])(?P<cue>[Сс]труктур(?:а|ы|е|�
 _POST_CUE_BEFORE = re.compile(r"(?<![\w-])(?:[Гг]ендиректор[а-яё]{0,2}|[Гг]енеральн(?:ый|ого|ому|ым)[\s\u00a0]+директор[а-яё]{0,2}|"
                               r"[Гг]лав(?:а|ы|е|у|ой)|[Пп]редседател(?:ь|я|ем|ю)(?:[\s\u00a0]+(?:правления|совета[\s\u00a0]+директоров))?|"
                               r"(?:[Вв]ице-)?[Пп]резидент(?:а|ом|у)?|[Рр]уководител(?:ь|я|ем|ю)|[Оо]снова?тел(?:ь|я|ем|ю)|"
-                              r"[Сс]овладел(?:ец|ьца|ьцем)|[Пп]ресс-служб(?:а|ы|е|у|ой)|[Пп]ресс-секретар(?:ь|я|ем|ю)|"
-                              r"[Дд]иректор(?:а|ом|у)?|[Пп]редставител(?:ь|я|ем|ю|и|ей))[\s\u00a0]+$")
+                              r"[Сс]овладел(?:ец|ьца|ьцем)|[Пп]ресс-служб(?:а|ы|е|у|ой)|[Пп]ресс-секретар(?:ь|я|ем|ю))[\s\u00a0]+$")
 _OWNER_CUE = re.compile(r"[АаСсПпВв](?:кционер|обственник|окупател|родав|ладел)")
 _BANK_CAPS = re.compile(r"(?<![\w-])[Бб]анк(?:ом|а|у|е)?[\s\u00a0]+(?P<name>[А-ЯЁ]{2,}(?:-[А-ЯЁ]+)?)(?![\w])")
 # (on one line: "газета Чукотского АО" closing a line is no legal form of the next line's first word)
 _LEGAL_BARE = re.compile(r"(?<![\w-])" + LEGAL_RU + r"[ \u00a0]+(?P<name>(?:[A-ZА-ЯЁ][\w&.-]*)(?:[ \u00a0][A-ZА-ЯЁ][\w&.-]*){0,3})")
 _CUE_QUOTED = re.compile(_CUE + r"(?:\s+по\s+[а-яё]+(?:\s+(?!месторожд|рудник|участ|карьер|проект)[а-яё]+){0,3}?)?"
                          r"\s+[«\"“„](?P<name>[^«»\"“”„\n]{2,60}?)[»\"”“]")
-# "компания Кемин Голд": an unquoted name of capitalised words the dictionary does not know, also after a group
-# of companies, a subsidiary, a holding or corporation ("группа компаний Тасжарган", "дочернее предприятие Кенсай")
-_CUE_WORDS = re.compile(r"(?<![\w-])(?=[КкГгДдХх])(?:[Кк]омпани(?:я|и|ей|ю)|[Гг]рупп(?:а|ы|е|у|ой)[ \u00a0]+компаний|"
-                        r"[Дд]очерн(?:ее|его|ему|им)[ \u00a0]+предприяти(?:е|я|ю|ем)|[Хх]олдинг(?:а|у|ом|е)?|"
-                        r"[Кк]орпораци(?:я|и|ей|ю))[ \u00a0]+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+# "компания Кемин Голд": an unquoted name of capitalised words the dictionary does not know
+_CUE_WORDS = re.compile(r"(?<![\w-])(?=[Кк])[Кк]омпани(?:я|и|ей|ю)[ \u00a0]+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
                         r"(?:[ \u00a0][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2})(?![\w-])")
 # «Самрук-Энерго» подписала ...: a quoted coined name that acts (a verb in the past tense after it)
 _QUOTED_ACTS = re.compile(r"[«\"“„](?P<name>[A-ZА-ЯЁ][^«»\"“”„\n]{1,40}?)[»\"”“][ \u00a0]+"
@@ -114,10 +110,6 @@ def _genitive_nominative(name: str) -> str:
     return "-".join(w[:1].upper() + w[1:] if o[:1].isupper() else w for w, o in zip(out.split("-"), name.split("-"), strict=False))
 
 
-_MINISTRY = re.compile(r"Мин(?:пром|энерго|фин|природ|эконом|юст|обороны|транс|строй|сельхоз|труд|здрав|цифр|нацэконом|"
-                       r"эколог|вод|гео|недр|индустри|инвест)[а-яё]*")
-
-
 def _company(found: Found, raw: str, start: int, end: int) -> None:
     name = _nominative_company(strip_quotes(raw))
     inner = re.search(r"[„“\"«]([^„“\"«»”]+)[”“\"»]?$", name)
@@ -126,8 +118,8 @@ def _company(found: Found, raw: str, start: int, end: int) -> None:
         name = f"{mine.group(0).strip()} {inner.group(1).strip()}" if mine else inner.group(1).strip()
     name = re.sub(r"^(?:НАК|АК|ТОО|АО|СП|ГМК|ГРК|НК)\s+(?=[«\"“„]?[A-ZА-ЯЁ])", "", name).strip()
     name = re.sub(r"[\s,]+(?:ЛТД|Лтд|LTD|Ltd\.?|ЛЛП|LLP|Инк|Inc\.?|[Лл]имитед|Limited)$", "", name).strip()
-    if len(name) < 2 or not (name[:1].isupper() or name[:1].isdigit()) or _MINISTRY.fullmatch(name):
-        return  # ... nor a ministry's short name: «Минпромстрой», «Минэнерго»
+    if len(name) < 2 or not (name[:1].isupper() or name[:1].isdigit()):
+        return
     k = gz.lookup(name)
     generic = _GENERIC_FIRST.match(name)
     if k is None and generic is not None:  # «Корпорация Казахмыс», «Группа Селигдар»: the known company itself
@@ -255,17 +247,8 @@ _ADJ_COMPANY = re.compile(r"(?=[А-ЯЁ])(?<=[a-zа-яё,][ \u00a0])(?P<name>[А
                           r"[ \u00a0](?:компани|корпораци)(?:я|и|ей|ю))(?![\w-])(?![ \u00a0]*[«\"“„A-ZА-ЯЁ(])")
 
 
-# ... also opening a sentence when its first word is the adjective of a place the dictionary does not know:
-# "Кызылсайская горно-металлургическая компания начала добычу" (not "Российская горнорудная компания")
-_ADJ_COMPANY_START = re.compile(r"(?:^|(?<=[.!?\n][ \u00a0])|(?<=\n))(?P<name>[А-ЯЁ][а-яё]+(?:ск|цк)(?:ая|ой|ую)"
-                                r"(?:[ \u00a0][а-яё-]+(?:ая|ой|ую)){1,2}[ \u00a0](?:компани|корпораци)(?:я|и|ей|ю))(?![\w-])"
-                                r"(?![ \u00a0]*[«\"“„A-ZА-ЯЁ(])", re.MULTILINE)
-
-
 def _adjective_companies(text: str, found: Found) -> None:
-    starts = [m for m in _ADJ_COMPANY_START.finditer(text) if not _not_name_word(m.group("name").split()[0])] \
-        if "компани" in text or "корпораци" in text else []
-    for m in [*_ADJ_COMPANY.finditer(text), *starts]:
+    for m in _ADJ_COMPANY.finditer(text):
         s, e = m.start("name"), m.end("name")
         if found.overlaps(s, e) or morph.given_name(m.group("name").split()[0]) is not None:
             continue
@@ -465,8 +448,7 @@ def find_companies(text: str, found: Found) -> None:
     for q in _QUOTED.finditer(text) if "«" in text or '"' in text or "„" in text or "“" in text else ():
         words = q.group("name").split()
         if len(words) > 1 and any(w in COMPANY_LOAN_WORDS for w in words[1:]) \
-                and not found.overlaps(q.start("name"), q.end("name")) \
-                and not _EVENT_BEFORE.search(text, max(0, q.start() - 30), q.start()):  # «Астана Майнинг ...» after "конгресс"
+                and not found.overlaps(q.start("name"), q.end("name")):
             _company(found, q.group("name"), q.start("name"), q.end("name"))  # «Тасжарган Голд»: a company
     _listed_companies(text, found)
     # "Тасжарган Голд сообщила": unquoted words ending in English company words, found from those words
@@ -673,8 +655,6 @@ def find_latin_companies(text: str, found: Found) -> None:
         if _in_code_line(text, s) or "_" in raw or _latin_gloss(text, s, e) or _latin_only_line(text, s) \
                 or _MEDIA_BEFORE.search(text, max(0, s - 40), s) or _ticker(text, s, e):
             continue
-        if _EVENT_BEFORE.search(text, max(0, s - 30), s):
-            continue  # "Форум MINEX Kazakhstan": an event's name
         quote = max(text.rfind(q, max(0, s - 40), s) for q in "«\"“„")
         if quote >= 0 and not any(c in text[quote + 1:s] for c in "»\"”“") \
                 and _EVENT_BEFORE.search(text, max(0, quote - 30), quote):

@@ -95,19 +95,17 @@ _SYMBOLS = {"Au": "gold", "Ag": "silver", "Cu": "copper", "Zn": "zinc", "Pb": "l
 _SYMBOL = r"(?:" + "|".join(sorted(_SYMBOLS, key=len, reverse=True)) + r")"
 _PAREN_SYMBOLS = re.compile(r"\((?P<list>" + _SYMBOL + r"(?:[ \u00a0]*[,+/][ \u00a0]*" + _SYMBOL + r")*)\)")
 _PAREN_NAME = re.compile(r"(?<![\w-])(?P<name>" + CYR_CAP + r"(?:-" + CYR_CAP + r")?)\s+$")
-# where a deposit is the largest, between its adjectives and the deposit word: "крупнейшее в стране месторождение"
-_WHERE_MID = r"(?:(?:в|на)[ \u00a0]+(?:стране|мире|регионе|республике|области|Евразии|Азии|[А-ЯЁ][а-яё]+(?:е|и))[ \u00a0]+)?"
 # "Кендала — крупнейшее месторождение урана", "Акжал и Бестобе — золоторудные месторождения": names
 # before a dash and a deposit word with adjectives only between (found from the dash back to its sentence)
 _DASH_KW = re.compile(r"[ \u00a0][—–-][ \u00a0]+(?P<mid>(?:(?:одн[оа]|один)[ \u00a0]+из[ \u00a0]+)?"
-                      r"(?:[а-яё-]+(?:ое|ее|ый|ий|ой|ая|яя|ые|ие|ых|их)[ \u00a0]+){0,3})" + _WHERE_MID +
+                      r"(?:[а-яё-]+(?:ое|ее|ый|ий|ой|ая|яя|ые|ие|ых|их)[ \u00a0]+){0,3})"
                       r"(?=[МмРр])(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*)(?![\w-])")
 # "Тасжарган, одно из крупнейших месторождений меди, ...": the same set off by commas
 _COMMA_ONE_OF = re.compile(r",[ \u00a0]+(?P<mid>(?:одн[оа]|один)[ \u00a0]+из[ \u00a0]+(?:[а-яё-]+(?:ых|их)[ \u00a0]+){0,3})"
                            r"(?=[МмРр])(?P<kw>[Мм]есторождений|[Рр]удников)(?![\w-])")
 # "Сырымбет является крупнейшим неосвоенным месторождением олова": the same with a verb of being
 _IS_KW = re.compile(r"(?:является|являются|являлось|являлся|считается|считаются|стал[оа]?|остается|остаётся)[ \u00a0]+(?P<mid>(?:одн(?:им|ой|ими)[ \u00a0]+из[ \u00a0]+)?"
-                    r"(?:[а-яё-]+(?:ым|им|ой|ей|ыми|ими|ых|их)[ \u00a0]+(?:по[ \u00a0]+[а-яё]+[ \u00a0]+)?){0,3})" + _WHERE_MID +
+                    r"(?:[а-яё-]+(?:ым|им|ой|ей|ыми|ими|ых|их)[ \u00a0]+(?:по[ \u00a0]+[а-яё]+[ \u00a0]+)?){0,3})"
                     r"(?=[МмРр])(?P<kw>[Мм]есторождени(?:ем|ями|й)|[Рр]удник(?:ом|ами|ов))(?![\w-])")
 # "долине «Канчол», которая является вторым по объемам месторождением": the name before the relative pronoun
 _WHICH_BEFORE = re.compile(r"(?P<names>" + _NAME1 + r"),[ \u00a0]+котор(?:ый|ая|ое|ые)[ \u00a0]+$")
@@ -237,9 +235,7 @@ def _adjective_deposit(adj: str, kw: str, text: str) -> str:
 
 
 # "Кроме золота здесь добывается серебро", "отсюда извлекают медь": the place just named, inside a sentence
-# ... and after the verb: "Компания добывает там медь и золото"
-_HERE_MID = re.compile(r"(?=[зотдби])(?<=[\w,][ \u00a0])(?:(?:здесь|отсюда|там)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:добыва|добыт|извлека|извлеч)[а-яё]*"
-                       r"|(?:добыва|добыт|извлека|извлеч)[а-яё]*[ \u00a0]+(?:здесь|отсюда|там)(?![\w-]))")
+_HERE_MID = re.compile(r"(?=[зот])(?<=[\w,][ \u00a0])(?:здесь|отсюда|там)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:добыва|добыт|извлека|извлеч)[а-яё]*")
 # "Оно содержит", "Он богат", "В руде содержатся", "Руды содержат": the deposit named before
 _PRONOUN_HOLDS = re.compile(r"(?=[ОРВ])(?:^|(?<=[.!?][ \u00a0])|(?<=\n))(?:Оно|Он|Руд[аы]|В[ \u00a0]+руд(?:е|ах))[ \u00a0]+"
                             r"(?:[а-яё]+[ \u00a0]+){0,3}?(?:содерж|богат|включа)[а-яё]*")
@@ -754,8 +750,6 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
             if held is None:
                 continue
             _ss, se = sents.span(me)
-            turn = _TURN_AWAY.search(text, held.end(), se)  # "... богато медью, а месторождение Кокжиде — золотом"
-            se = turn.start() if turn else se
             for cs, _ce, c, descriptive in spans:
                 if held.end() <= cs < se and not descriptive:
                     add(ent.name, c)
