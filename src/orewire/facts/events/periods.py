@@ -257,6 +257,8 @@ def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence
     sentence (reserves: only a year that dates the estimate). A year written right after another
     of ``others`` (numbers of the same sentence) is that number's: "X, against Y a year earlier"."""
     whole = _years_cached(text, sentence[0], sentence[1], w, published_at, cache)
+    if not whole:
+        return None  # a sentence that states no time dates nothing
     later = next((y for y in whole if 0 <= y[0] - end <= 60 and _SAME_PERIOD_AFTER.fullmatch(text, end, y[0])), None)
     if later is not None and kind != "reserves":
         return str(later[2])  # "138,561 ounces in the same period of 2017": the figure's own year, written after it
