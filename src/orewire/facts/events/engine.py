@@ -130,8 +130,9 @@ def _numbers(text: str, facts: list[Fact], art: Article) -> list[Number]:
     return out
 
 
-# "production in 2010 to 18,222 tU": a year is no range's lower bound
+# a bracket that opens with a year: "(2018: $530 million)", "(2019 г. – 201,5 тыс. т)"
 _YEAR_BRACKET = re.compile(r"\(\s*(?:FY\s?)?(?:19|20)\d\d\s*(?:г\.|год[а-я]*)?\s*[:–—-]")
+# "production in 2010 to 18,222 tU": a year is no range's lower bound
 _YEAR_AS_NUMBER = re.compile(r"(?:19[5-9]\d|20[0-5]\d)")
 _RANGE_GAP = re.compile(r"\s*(?:mln|bln|mn|bn|m|k|million|billion|thousand|тыс\.?|млн|млрд)?\s*(?:-|–|—|to|and|до|и)\s*"
                         r"(?:US)?[$€£]?\s*", re.IGNORECASE)
@@ -365,8 +366,7 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
                 or (_has_share(text[max(ss, num.start - 30):num.start])
                     and lex.rules["stake_for"].search(text, max(ss, num.start - 30), num.start))
                 or (lex.rules["for_price"].search(text, max(ss, num.start - 16), num.start)
-                    and _has_share(text[ss:num.start]) and _PERCENT.search(text, ss, num.start)
-                    and lex.buy_verb.search(text, ss, num.start))):
+                    and _PERCENT.search(text, ss, num.start) and lex.buy_verb.search(text, ss, num.start))):
             # "invest $30 million for a 15% stake", "35% for $185 million", "has bought 5 percent of shares in the
             # Zarafshon joint venture ... for $1": a price
             cue = ("deal", num.start)
@@ -507,7 +507,7 @@ def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, i
     if kind == "trade":
         # "exported 388,255mt of copper ore": the trade is in copper (its ores and concentrates)
         return f.commodity or art.commodity_near(num.start, num.end, *clause) or art.main_commodity
-    if f.unit != "g/t" and art.lex.ore.match(text[num.end:num.end + 40]):
+    if f.unit != "g/t" and lex.ore.match(text[num.end:num.end + 40]):
         return "ore"
     if f.unit == "t" and lex.rules["graded"].match(text, num.end, min(len(text), num.end + 60)):
         return "ore"  # "48.6 Mt grading 0.41% Cu", "1.2 млрд т с содержанием меди 0,36%": a tonnage with a grade is ore

@@ -235,12 +235,12 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
     if ev.kind in ("investment", "deal", "licence", "trade"):
         # "the Chinese investor": a nationality is not the one who pays, buys or receives; "Kazakh
         # uranium": the one it names is where the goods come from
-        adjectives = [m for m in ms if m.kind == "country" and not art.lex.rules["state_after"].match(art.text, m.end)
+        adjectives = [m for m in ms if m.kind == "country" and not lex.rules["state_after"].match(art.text, m.end)
                       and (demonym(art.text[m.start:m.end], m.name)  # "the Kazakh government" is Kazakhstan
                            or any(m.end < c[0] <= m.end + 2 for c in art.commodities))]  # "US copper concentrate"
         if adjectives:
             origin = next((m for m in adjectives if any(m.end < c[0] <= m.end + 2 for c in art.commodities)
-                           or (ev.kind == "trade" and art.lex.rules["trade_noun"].match(art.text, m.end))), None)  # "Tajik exports"
+                           or (ev.kind == "trade" and lex.rules["trade_noun"].match(art.text, m.end))), None)  # "Tajik exports"
             taken = {id(m) for m in adjectives}
             ms = [m for m in ms if id(m) not in taken]
     subject: Mention | None = None
@@ -271,21 +271,21 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         producers = [m for m in cands if m.kind in ("deposit", "company")]
         agent = _producer_after(art, ms, num.end, clause[1])
         site = next((m for m in ms if m.kind == "deposit" and num.end < m.start <= num.end + 40
-                     and art.lex.rules["site_after"].fullmatch(art.text, num.end, m.start)), None)
+                     and lex.rules["site_after"].fullmatch(art.text, num.end, m.start)), None)
         if site is not None:
             producers = [site]  # "150,305 ounces at Kumtor and 55,355 ounces at Mount Milligan": each its own site
         else:
             # "Production at the Kalmakyr mine, Almalyk MMC's largest, reached": the site output is told of
             told_at = [m for m in cands if m.kind == "deposit" and m.start >= clause[0]
-                       and art.lex.rules["output_at"].search(art.text, max(ss, m.start - 40), m.start)]
+                       and lex.rules["output_at"].search(art.text, max(ss, m.start - 40), m.start)]
             if told_at:
                 producers = [told_at[-1]]
-        sized = art.lex.rules["plant_size"].match(art.text, num.end, min(se, num.end + 60)) is not None
+        sized = lex.rules["plant_size"].match(art.text, num.end, min(se, num.end + 60)) is not None
         if sized and not any(m.kind == "deposit" for m in producers):
             # "the proceeds would fund a 10,000tpa plant": the plant of the project the article is about
             producers = [m for m in [art.topic(ss, ("deposit",))] if m is not None] or producers
-        if len(producers) > 1 and producers[-1].kind == "company" and art.has_any(art.lex.rule_needles["mine_that_produces"], producers[-1].end, pos) \
-                and art.lex.rules["mine_that_produces"].search(art.text, producers[-1].end, pos):
+        if len(producers) > 1 and producers[-1].kind == "company" and art.has_any(lex.rule_needles["mine_that_produces"], producers[-1].end, pos) \
+                and lex.rules["mine_that_produces"].search(art.text, producers[-1].end, pos):
             # "at the Eagle Gold project, where the company plans to develop an open-pit mine ... that would
             # produce 192,000 ounces": the mine produces, and the project names it
             deposits = [m for m in producers if m.kind == "deposit"]
@@ -304,32 +304,32 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             # of reason after the number does not produce it
             # ("..., Zarfshon, produced 3,300 kilograms, Tilloi Tojik – 570 kilograms": a name with a figure of its
             # own after it is that figure's)
-            told = [m for m in ms if not art.lex.rules["reason_between"].search(art.text, num.end, m.start)
+            told = [m for m in ms if not lex.rules["reason_between"].search(art.text, num.end, m.start)
                     and not (m.start > num.end and _OWN_FIGURE.match(art.text, m.end))]
             subject = next(iter([m for m in told if m.kind != "org"]), None)  # a body reports, it produces nothing
-            if not told and art.lex.rules["parts_after"].search(art.text, num.end, se):
+            if not told and lex.rules["parts_after"].search(art.text, num.end, se):
                 # "Production of 205,660 ounces, which includes 150,305 ounces at Kumtor and 55,355 ounces at
                 # Mount Milligan": a total of the parts named after it is the company's
                 subject = art.topic(ss, ("company",), protagonist=True)
         opener = next((m for m in ms if m.kind in ("country", "company")), None)
         if opener is not None and opener.start <= ss + 25 and (subject is None or subject.kind == "deposit") \
                 and art.has_any(("its ",), max(ss, pos - 70), pos) \
-                and art.lex.rules["its_measure"].search(art.text, max(ss, pos - 70), pos):
+                and lex.rules["its_measure"].search(art.text, max(ss, pos - 70), pos):
             # "Kazakhstan will develop three new deposits — Aidarly, Koksay and Benkala — aiming to double its copper
             # ore production to 300 million tonnes": "its" is the sentence's subject's
             subject = _owned_by_country(art, opener, ms)
-        if (subject is None or subject.kind == "company") and art.has_any(art.lex.rule_needles["facility_sized"], max(clause[0], pos - 120), pos) \
-                and art.lex.rules["facility_sized"].search(art.text, max(clause[0], pos - 120), pos):
+        if (subject is None or subject.kind == "company") and art.has_any(lex.rule_needles["facility_sized"], max(clause[0], pos - 120), pos) \
+                and lex.rules["facility_sized"].search(art.text, max(clause[0], pos - 120), pos):
             # "Rio Tinto is advancing a study for a mill capable of processing 10 million tonnes per year", "the
             # future beneficiation plant will have a capacity of": a plant yet to be built is the project's
             site = pick([m for m in ms if m.kind == "deposit"], pos, ("deposit",), "either") or art.topic(ss, ("deposit",))
             subject = site or subject
-        if ev.kind == "production" and art.has_any(art.lex.rule_needles["group_figure"], max(ss, pos - 60), pos) \
-                and art.lex.rules["group_figure"].search(art.text, max(ss, pos - 60), pos):
+        if ev.kind == "production" and art.has_any(lex.rule_needles["group_figure"], max(ss, pos - 60), pos) \
+                and lex.rules["group_figure"].search(art.text, max(ss, pos - 60), pos):
             # "Group copper production in 2024 is estimated at": the company's, not a mine's of the sentence
             subject = art.topic(ss, ("company",), protagonist=True) or subject
-        if subject is None and not ms and (art.lex.rules["company_figure"].search(art.text, max(ss, pos - 80), pos)
-                                           or art.lex.rules["refined_product"].search(art.text, clause[0], clause[1])):
+        if subject is None and not ms and (lex.rules["company_figure"].search(art.text, max(ss, pos - 80), pos)
+                                           or lex.rules["refined_product"].search(art.text, clause[0], clause[1])):
             # "2019 guidance for gold production increased to 730,000 ounces": a figure of the whole company;
             # "the production of copper cathode will be increased to 400,000 tons": a plant's, not a mine's
             subject = art.topic(ss, ("company",), protagonist=True)
@@ -340,7 +340,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         # "... to Russia reached 20 million tonnes, while shipments to Kyrgyzstan totalled 1.5 million": the
         # number's own clause first
         traders = ("country", "company", "region")
-        to = _clause_first(lambda a, b: after_word(art, lex.trade_to, ms, a, b, traders, 30, art.lex.rules["time_between"]), clause, sentence)
+        to = _clause_first(lambda a, b: after_word(art, lex.trade_to, ms, a, b, traders, 30, lex.rules["time_between"]), clause, sentence)
         # "rose to 52,983 t from 31,001 t a year ago and South Korea's imports": a figure after "from" is the one
         # compared with, and a name beyond it no source
         frm = _clause_first(lambda a, b: after_word(art, lex.trade_from, ms, a, b, traders, 30, _DIGIT), clause, sentence)
@@ -360,7 +360,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             # a counterpart another clause names ("exports to Russia ..., while shipments to X", "exports to China
             # amounted to 45,000 t, and to Turkey 30,000 t") trades nothing
             rest = [m for m in rest if clause[0] <= m.start < clause[1]
-                    or not art.lex.rules["to_before"].search(art.text, max(ss, m.start - 8), m.start)]
+                    or not lex.rules["to_before"].search(art.text, max(ss, m.start - 8), m.start)]
         subject = own if own is not None and (party is None or own.id != party.id) else None
         # the trader named before the number, of whatever kind, before any named after it ("Georgia
         # exported 290,000 tonnes of ferroalloys, most of them produced from Chiatura ore")
@@ -379,7 +379,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         if party is None:  # "Southern Copper's $1.4 billion Tia Maria project", "AMMC completed a project worth"
             party = next((m for m in reversed(ms) if m.kind in ("company", "org") and m.end <= pos), None)
         rest = [m for m in ms if (party is None or m.id != party.id)
-                and not art.lex.rules["payer_before"].search(art.text, max(ss, m.start - 10), m.start)]  # "... $200 million from Rio Tinto"
+                and not lex.rules["payer_before"].search(art.text, max(ss, m.start - 10), m.start)]  # "... $200 million from Rio Tinto"
         received = after_word(art, lex.receiver_prep, rest, ss, se, ("deposit",), 60)
         subject = (received
                    or pick(rest, pos, ("deposit",), "either")
@@ -393,16 +393,16 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             if received is not None else None
         here = received if received is not None and (told_of is None or told_of.start == pos) else None
         if here is None and (subject is None or subject.kind == "deposit") and party is None \
-                and art.lex.rules["company_capex"].match(art.text, cue_at, min(se, cue_at + 30)):
+                and lex.rules["company_capex"].match(art.text, cue_at, min(se, cue_at + 30)):
             # "Capital expenditure rose to $47.1m", "CAPEX increased to a record USD 4.3 billion driven by ... the
             # Taimyrsky mine": a company's own spending, of the company the article is about
             subject = art.topic(ss, ("company",), protagonist=True) or subject
-        if subject is None and art.has_any(art.lex.rule_needles["company_finance"], max(ss, pos - 60), min(se, pos + 30)) \
-                and art.lex.rules["company_finance"].search(art.text, max(ss, pos - 60), min(se, pos + 30)):
+        if subject is None and art.has_any(lex.rule_needles["company_finance"], max(ss, pos - 60), min(se, pos + 30)) \
+                and lex.rules["company_finance"].search(art.text, max(ss, pos - 60), min(se, pos + 30)):
             # "It announced an upsized bought-deal offering of $21.75 million": shares a company sells fund it
             subject = art.topic(ss, ("company",), protagonist=True)
         if subject is None and party is not None and party.kind == "company" \
-                and art.lex.rules["own_spending"].match(art.text, cue_at, min(se, cue_at + 30)):
+                and lex.rules["own_spending"].match(art.text, cue_at, min(se, cue_at + 30)):
             subject = party  # "the company has set aside one billion yuan for capital spending": its own business
         if subject is None:
             subject = art.topic(ss, ("deposit",)) if party is not None else \
@@ -415,7 +415,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             party = after_word(art, lex.lender_prep, [m for m in ms if m.id != receiver.id], pos, se,
                                ("company", "org", "country"), 40)
         elif subject is None and party is not None \
-                and not art.lex.rules["payer_before"].search(art.text, max(ss, party.start - 10), party.start):  # a lender funds others
+                and not lex.rules["payer_before"].search(art.text, max(ss, party.start - 10), party.start):  # a lender funds others
             subject = party  # "Hudbay's capital spending", "the company intends to finance its $2.3 billion
             # investment": money a company puts into its own business
     elif ev.kind == "deal":
@@ -434,7 +434,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                 if before:
                     sellers.add(before[-1].id)
         ms = [m for m in ms if m.id not in sellers
-              and not art.lex.rules["keeps_before"].search(art.text, max(ss, m.start - 20), m.start)]  # "retained by Kyrgyzaltyn"
+              and not lex.rules["keeps_before"].search(art.text, max(ss, m.start - 20), m.start)]  # "retained by Kyrgyzaltyn"
         # "Shares in KAZ Minerals fell after the company said it will buy": a share price's company changes no hands
         traded = {m.id for m in ms if lex.rules["market_move"].match(art.text, m.end)}
         subject = subject or after_word(art, lex.asset_prep, [m for m in ms if m.id not in traded], ss, se,
@@ -444,7 +444,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             party = after_word(art, lex.buyer_prep, [m for m in ms if subject is None or m.id != subject.id],
                                 ss, se, ("company", "org", "country"), 30)
         # "X signed an agreement with Y to acquire": Y (and whom it is listed with) is the counterparty
-        counter = {m.id for m in ms if art.lex.rules["with_before"].search(art.text, max(ss, m.start - 40), m.start)}
+        counter = {m.id for m in ms if lex.rules["with_before"].search(art.text, max(ss, m.start - 40), m.start)}
         buyers = [m for m in ms if m.id not in counter]
         # "Cameco will pay CAD107 million for 4.5%, while Orano will pay CAD80 million": the buyer of the
         # number's own clause first
@@ -458,7 +458,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             party = first or party
         if party is None:  # "X would invest $30 million for a 15% stake", "X could earn another 35%": who pays buys
             payers = [m for m in ms if m.kind != "country"]
-            party = _clause_first(lambda a, b: before_word(art, art.lex.rules["pays_for_stake"], payers, a, b, ("company", "org"), gap=120),
+            party = _clause_first(lambda a, b: before_word(art, lex.rules["pays_for_stake"], payers, a, b, ("company", "org"), gap=120),
                                   clause, sentence)
         rest = [m for m in ms if (party is None or m.id != party.id)]
         if subject is None:
@@ -476,14 +476,14 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         earners = [m for m in ms if not (m.kind == "org" and _speaker(art, m, ss, se))]
         # "Uzbekistan earns $2.5 billion from copper sales": a country that earns is the earner
         earning = next((m for m in earners if m.kind == "country" and m.end <= pos
-                        and art.lex.rules["earns"].match(art.text, m.end, min(se, m.end + 20))), None)
+                        and lex.rules["earns"].match(art.text, m.end, min(se, m.end + 20))), None)
         if earning is not None:
             set_slot(ev, "subject", earning)
             set_slot(ev, "party", None)
             return
         # "Kumtor's royalty payments to Kyrgyzstan amounted to": whose payments, of whatever kind
         owner = next((m for m in reversed(earners) if m.end <= pos and m.kind in ("company", "deposit", "org")
-                      and art.lex.rules["possessive_of_money"].match(art.text, m.end, pos)), None)
+                      and lex.rules["possessive_of_money"].match(art.text, m.end, pos)), None)
         subject = owner or pick(earners, pos, ("company", "org"), "before") or pick(earners, pos, ("company", "org"), "either") \
             or art.continuing("financial", ss, within=5) \
             or art.topic(ss, ("company",), protagonist=PROTAGONIST["financial"]) \

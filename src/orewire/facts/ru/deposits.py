@@ -389,11 +389,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         pn = _PAREN_NAME.search(text, max(0, p.start() - 40), p.start())
         if pn is None or not _KW_BEFORE.search(text, sents.span(pn.start())[0], pn.start()):
             continue
-        if found.overlaps(pn.start("name"), pn.end("name")):
-            listed = next((e for e in found.ents.values() if e.kind == "deposit"
-                           and any(ms == pn.start("name") for ms, _me in e.mentions)), None)
-        else:
-            listed = _deposit_name(found, pn.group("name"), pn.start("name"), pn.end("name"), text)
+        listed = _bracket_owner(found, pn, text)
         if listed is not None:
             for sym in re.findall(r"[A-Z][a-z]?", p.group("list")):
                 links.append((listed, _SYMBOLS[sym]))
@@ -411,11 +407,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         ss, _se = sents.span(pn.start())
         if len(items) == 1 and not _KW_BEFORE.search(text, ss, pn.start()):
             continue  # one commodity in brackets names a deposit only in a sentence about deposits
-        if found.overlaps(pn.start("name"), pn.end("name")):
-            listed = next((e for e in found.ents.values() if e.kind == "deposit"
-                           and any(ms == pn.start("name") for ms, _me in e.mentions)), None)
-        else:
-            listed = _deposit_name(found, pn.group("name"), pn.start("name"), pn.end("name"), text)
+        listed = _bracket_owner(found, pn, text)
         if listed is not None:
             for c in items:
                 links.append((listed, c))
@@ -577,6 +569,14 @@ def _phrase_commodity(words: str) -> str | None:
     if PGM.fullmatch(words):
         return "platinum group metals"
     return gz.commodity_of_word(words.lower()) if " " not in words else None
+
+
+def _bracket_owner(found: Found, pn: re.Match[str], text: str) -> Ent | None:
+    """The deposit the name before a bracket stands for: the one already found there, else one made of it."""
+    if found.overlaps(pn.start("name"), pn.end("name")):
+        return next((e for e in found.ents.values() if e.kind == "deposit"
+                     and any(ms == pn.start("name") for ms, _me in e.mentions)), None)
+    return _deposit_name(found, pn.group("name"), pn.start("name"), pn.end("name"), text)
 
 
 def _colon_list(text: str, found: Found, pos: int, kw: str, links: list[tuple[Ent, str]]) -> None:
