@@ -99,6 +99,14 @@ def test_companies_by_legal_form_ticker_and_cue() -> None:
     assert _names(x, "company") >= {"Steppe Metals", "Erzberg Bergbau", "Altynalmas"}
 
 
+def test_names_in_single_curly_quotes_before_their_legal_form() -> None:
+    x = extract("\u2018Ulaan Tolgoi Mining\u2019 LLC and the Chinese-owned \u2018Bor Khad\u2019 LLC export zinc, "
+                "said the Association of Base Metals Exporters\u2019 chairman.")
+    companies = _names(x, "company")
+    assert {"Ulaan Tolgoi Mining", "Bor Khad"} <= companies
+    assert not any(n.endswith(("\u2019", "'")) for e in x.entities for n in [e.name])
+
+
 def test_people_with_role_and_organisation() -> None:
     x = extract("Kazakhstan's Vice Minister of Ecology, Geology and Natural Resources Serikkali Brekeshev said. "
                 "Director General of Almalyk MMC Abdulla Khursanov added. Brekeshev agreed.")

@@ -21,7 +21,8 @@ from orewire.facts.model import Entity
 from orewire.facts.text import Near, Sentences, fold_lookalikes
 
 # a capitalised word: letters (any script), digits, inner hyphens/apostrophes, e.g. "Tau-Ken", "Yoshlik-1"
-_CAP = r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F\u0400-\u042F][\w\u00C0-\u017F'’]*(?:-[\w\u00C0-\u017F]+)*)"
+# (an apostrophe inside a word, "O'Brien", not after it: "the Association of Gold Producers' data")
+_CAP = r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F\u0400-\u042F][\w\u00C0-\u017F]*(?:['’][\w\u00C0-\u017F]+)*(?:-[\w\u00C0-\u017F]+)*)"
 _CAPSEQ = rf"{_CAP}(?:[ \t]+(?:&[ \t]+)?{_CAP}){{0,6}}"
 
 
@@ -257,7 +258,7 @@ _LEGAL_RE = re.compile(
 )
 _LEGAL_PREFIX_RE = re.compile(rf"\b(?:{_alt(gz.LEGAL_PREFIXES)})[ \t]+[\"“«']?(?P<name>{_CAPSEQ})[\"”»']?")
 # '"Uzbekcoal" JSC', '«Tobol Ore» LLP': a quoted name with its legal form after the quotes
-_QUOTED_LEGAL_RE = re.compile(rf"[\"“«'](?P<name>{_CAPSEQ})[\"”»'][ \t]+(?:{_alt(gz.LEGAL_SUFFIXES)})(?![\w-])")
+_QUOTED_LEGAL_RE = re.compile(rf"[\"“«'‘](?P<name>{_CAPSEQ})[\"”»'’][ \t]+(?:{_alt(gz.LEGAL_SUFFIXES)})(?![\w-])")
 _HEAD_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_CAP}(?:(?<=al|ng|ls|es|cs|er|on|ld|um)[ \t]+and[ \t]+{_CAP}|[ \t]+(?:&[ \t]+)?{_CAP}){{0,7}}?[ \t]+(?:{_alt(gz.COMPANY_HEADS)}))(?![\w-])(?![ \t]+(?:Park|Zone|Estate|Area|Complex|District|Cluster|Hub|"
     r"Corridor|Center|Centre|Institute|University|College|School|Museum|Ministry|Committee|Department|Sector|Index|"
@@ -541,7 +542,7 @@ def _strip_legal(name: str) -> str:
     words = name.split()
     while words and words[0] in gz.LEGAL_PREFIXES:
         words = words[1:]
-    return _LEGAL_TAIL_RE.sub("", " ".join(words)).strip(" ,\"“”«»'‘")
+    return _LEGAL_TAIL_RE.sub("", " ".join(words)).strip(" ,\"“”«»'‘’")
 
 
 strip_legal = _strip_legal  # a company's name without its legal form and quotes, for the package
