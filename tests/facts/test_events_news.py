@@ -767,6 +767,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "capacity.", [("production", 450000, None, {"basis": "capacity"})]),
     ("The new concentrator will process 60 million tons of ore annually.",
      [("production", 60e6, None, {"basis": "capacity"})]),
+    # "the Russian mine", "the gold deposit": the deposit named before, not the country its nationality names
+    ("Kinross owns the Kupol mine. The Russian mine produced 500,000 ounces of gold in 2021.",
+     [("production", 500000, "Kupol", {"period": "2021"})]),
+    ("Polyus runs the Natalka mine. The Blagodatnoye mine produced 400,000 ounces of gold in 2021.",
+     [("production", 400000, "Blagodatnoye", {"period": "2021"})]),
 ]
 
 

@@ -166,8 +166,9 @@ def anaphora(art: Article, ms: list[Mention], a: int, b: int) -> list[Mention]:
     out = list(ms)
     for rx, kinds in art.lex.anaphora:
         for m in rx.finditer(art.text, a, b):
-            if any(m.end() <= x.start <= m.end() + 3 for x in ms):
-                continue
+            if any(m.end() <= x.start <= m.end() + 3 for x in ms) \
+                    or any(m.start() <= x.start and x.end <= m.end() and x.kind != "country" for x in ms):
+                continue  # "the company Kazatomprom", "the Kumtor mine": a name, no anaphora
             ref = art.topic(m.start(), kinds, protagonist=kinds == ("country",))
             if ref is not None and ref.start >= a and kinds == ("company",) \
                     and art.lex.buy_verb.search(art.text, ref.end, m.start()):
