@@ -188,6 +188,22 @@ def demonym(written: str, name: str) -> bool:
         or _DEMONYM_RU.search(written) is not None
 
 
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """The mentions (in order of start, longest first) without those inside a longer name of another kind
+    of a company or deposit ("the Kazakhmys Gold Kyrgyzstan Company", "Kazakhstan Goldfields": a company, no
+    country that acts); a body's country ("the Federation of Indian Mineral Industries") stays, the one it speaks for."""
+    out: list[Mention] = []
+    outer: Mention | None = None
+    for m in mentions:
+        if outer is not None and m.end <= outer.end and m.kind != outer.kind and outer.kind in ("company", "deposit") \
+                and (m.start, m.end) != (outer.start, outer.end):
+            continue
+        out.append(m)
+        if outer is None or m.end > outer.end:
+            outer = m
+    return out
+
+
 class Article:
     """One article's sentences, entity mentions and the words of its language."""
 
@@ -212,6 +228,7 @@ class Article:
             (Mention(s, e, ent.kind, name, eid) for ent, name, eid in named for s, e in ent.mentions),
             key=lambda m: (m.start, -m.end),
         )
+        self.mentions = _outermost(self.mentions)
         if lex.language == "en":
             self._projects()
             self._listed_producers()
