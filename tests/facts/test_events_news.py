@@ -775,6 +775,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a country inside a company's name acts in nothing
     ("The Kazakhmys Gold Kyrgyzstan Company reported that over $332 million was invested in the project.",
      [("investment", 332e6, "Kazakhmys Gold Kyrgyzstan Company", {})]),
+    # "Uzbekistan's leading gold producer" describes the company before it: the company raises the money
+    ("Almalyk Mining and Metallurgical Combine (AMMC), Uzbekistan's largest copper producer, has raised $1 billion "
+     "by issuing its debut Eurobond.", [("investment", 1e9, "Almalyk Mining and Metallurgical Combine", {})]),
 ]
 
 
