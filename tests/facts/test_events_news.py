@@ -776,8 +776,12 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("The Kazakhmys Gold Kyrgyzstan Company reported that over $332 million was invested in the project.",
      [("investment", 332e6, "Kazakhmys Gold Kyrgyzstan Company", {})]),
     # "Uzbekistan's leading gold producer" describes the company before it: the company raises the money
-    ("Almalyk Mining and Metallurgical Combine (AMMC), Uzbekistan's largest copper producer, has raised $1 billion "
-     "by issuing its debut Eurobond.", [("investment", 1e9, "Almalyk Mining and Metallurgical Combine", {})]),
+    # (and a Eurobond it issues is money it raises)
+    ("Almalyk Mining and Metallurgical Combine (AMMC), Uzbekistan's largest copper producer, has taken a step towards "
+     "growth by issuing its debut $1 billion Eurobond.", [("investment", 1e9, "Almalyk Mining and Metallurgical Combine", {})]),
+    ("Almalyk Mining and Metallurgical Combine (AMMC), Uzbekistan's largest copper producer, has taken a significant "
+     "step towards expanding its operations by attracting a $1 billion investment.",
+     [("investment", 1e9, "Almalyk Mining and Metallurgical Combine", {})]),
 ]
 
 
