@@ -1264,3 +1264,37 @@ def test_joined_commodity_stems_are_each_a_commodity_and_tn_is_tonnes() -> None:
 ])
 def test_joined_numbers_share_the_unit(text: str, quantities: set[tuple[float, str]]) -> None:
     assert {(f["value"], f["unit"]) for f in _contract(text)["facts"] if f["type"] == "quantity"} == quantities
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a known name whose last hyphenated part declines: the gazetteer's company in any case
+    ("Компания входит в структуру «Самрук-Казыны».", {"Samruk-Kazyna"}),
+    ("Внучка «Самрук-Казыны» представила проект.", {"Samruk-Kazyna"}),
+    # a quoted name of adjectives and 'компания' in another case, given in the nominative
+    ('Холдинг учредил "Сарыбулакскую никелевую компанию " для нового проекта.', {"Sarybulakskaya nikelevaya kompaniya"}),
+    ("Акции перешли «Тасжарганской рудной компании».", {"Taszharganskaya rudnaya kompaniya"}),
+])
+def test_declined_known_and_quoted_adjective_companies(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a list after a lead-in: "в том числе", "такие как", "включая"
+    ("Проверка коснется ряда месторождений, в том числе Тасжарган, Сарыбулак и Акшат, расположенных в области.",
+     {"Taszhargan": [], "Sarybulak": [], "Akshat": []}),
+    ("Компания продает месторождения меди, такие как Тасжарган и Сарыбулак.", {"Taszhargan": ["copper"], "Sarybulak": ["copper"]}),
+    # ... not a name after a preposition in the lead-in
+    ("Компания работает на месторождениях, в том числе на Тасжаргане.", {}),
+    # one name set off by a dash and a comma and a dash; the commodity of a turn that names no deposit is its own
+    ("Второе месторождение — Тасжарган, — требует 90 млрд тенге, а выпуск составит 4,5 тыс. тонн вольфрама в год.",
+     {"Taszhargan": ["tungsten"]}),
+    # the commodity of the reserves right before a deposit word with no name is the deposit named before
+    ("Начат запуск месторождения Тасжарган. По оценкам, запасы меди на месторождении составляют 146 тыс. тонн, золота - 23 тонны.",
+     {"Taszhargan": ["copper", "gold"]}),
+    ("Лицензию на месторождение Сарыбулак продадут. По состоянию на 1 января запасы россыпного золота месторождения "
+     "учтены в количестве 80 кг.", {"Sarybulak": ["gold"]}),
+    # ... not a kind adjective before the nameless word: that other deposit's
+    ("Месторождение Тасжарган лежит рядом со свинцово-цинковым месторождением.", {"Taszhargan": []}),
+])
+def test_list_lead_ins_dashes_and_reserves_before_a_nameless_deposit_word(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -367,8 +367,9 @@ _BEFORE_COMPANY = re.compile(r"[\s\u00a0]*(?:,|и|а[\s\u00a0]+также)[\s\u0
 _GENERIC_NAME = re.compile(r"(?:Компани|Групп|Обществ|Холдинг|Корпораци|Эмитент|Предприяти)[а-яё]{0,3}")
 
 
-_QUOTED_COMPANY_NOUN = re.compile(r"[«\"“„](?P<name>[А-ЯЁ][а-яё-]+(?:[ \u00a0][а-яё-]+){0,2}[ \u00a0](?:компания|корпорация|комбинат)"
-                                  r"(?:[ \u00a0][а-яё-]+){0,3})[»\"”“]")
+# (in another case with no word after it, given in the nominative: учредило "Русскую никелевую компанию ")
+_QUOTED_COMPANY_NOUN = re.compile(r"[«\"“„](?P<name>[А-ЯЁ][а-яё-]+(?:[ \u00a0][а-яё-]+){0,2}[ \u00a0](?:(?:компания|корпорация|комбинат)"
+                                  r"(?:[ \u00a0][а-яё-]+){0,3}|(?:компани|корпораци)(?:ю|и|ей)))[ \u00a0]?[»\"”“]")
 
 
 _DEPOSIT_WORD_NEAR = re.compile(r"(?:месторождени|рудник|участ|площад|карьер|проект)[а-яё]*[^.!?«»\"“”„]{0,40}$", re.IGNORECASE)
@@ -465,7 +466,7 @@ def find_companies(text: str, found: Found) -> None:
         end = run.end() if run is not None else lm.end()
         if start < lm.start() and not found.overlaps(start, lm.start()):
             _company(found, text[start:end], start, end)
-    for m in _QUOTED_COMPANY_NOUN.finditer(text) if "компания" in text or "корпорация" in text or "комбинат" in text else ():
+    for m in _QUOTED_COMPANY_NOUN.finditer(text) if "компани" in text or "корпораци" in text or "комбинат" in text else ():
         if not found.overlaps(m.start("name"), m.end("name")):  # «Новая рудная компания», «Узбекский комбинат ...»
             _company(found, m.group("name"), m.start("name"), m.end("name"))
     for m in _CUE_WORDS.finditer(text):

@@ -39,6 +39,7 @@ _NOT_NAME_START = {"ТОО", "АО", "ПАО", "ОАО", "ЗАО", "ООО", "О
 # "месторождений ТПИ" (твёрдых полезных ископаемых), "месторождения РЗМ", "месторождения ДФО"
 _NOT_NAME_CAPS = {"ТПИ", "ОПИ", "ПИ", "УВ", "УВС", "РЗМ", "РЗЭ", "ТМО", "ГКЗ", "МСБ", "ТЭО", "ГРР", "ЦФО", "СФО", "ДФО",
                   "ПФО", "УФО", "СЗФО", "ЮФО", "СКФО", "ЦА", "СНГ", "ЕАЭС", "ЕС", "ШОС"}
+_LIST_LEAD = re.compile(r",[ \t\u00a0]+(?:в[ \t\u00a0]+том[ \t\u00a0]+числе|включая|таки[ех][ \t\u00a0]+как|а[ \t\u00a0]+именно)$")
 _KW_NAMES = re.compile(_KW + r"(?P<between>(?:,?[ \t\u00a0]+(?!месторожд|рудник|участ|рудопроявл|трубк|разрез|проект|"
                        r"площад|карьер)[а-яё]+){0,5}?)(?P<dash>[ \t\u00a0]+[-–—])?[ \t\u00a0]+(?P<names>" + _NAME1
                        + r"(?:(?:[ \u00a0]*\([^()\n]{1,60}\))?[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)")
@@ -322,7 +323,9 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                     links.append((ent2, c))
     named_kw: set[int] = set()
     for m in _KW_NAMES.finditer(text):
-        between = [w.strip(",") for w in m.group("between").split()]
+        lead = _LIST_LEAD.search(m.group("between")) if "," in m.group("between") else None
+        # "месторождений, в том числе Талды-Булак, Солто и Андаш", "месторождения, такие как ...": a list's lead-in
+        between = [w.strip(",") for w in m.group("between")[:lead.start() if lead else None].split()]
         if not _kind_words(between, commodity_of) and not IRON.match(m.group("between").strip()):
             continue
         near = [c for c in (commodity_of(w) for w in between) if c]
@@ -664,7 +667,7 @@ def find_later_mentions(text: str, found: Found) -> None:
 
 _HOLDS_AFTER = re.compile(r"[»\"”“]?(?:[\s\u00a0]+(?:также|тоже|еще|ещё|помимо|кроме|того))*[\s\u00a0]+"
                           r"(?:содерж(?:ит|ат|ало|ал)|богат[аоы]?|включает)(?![\w-])")
-_SECOND_DASH = re.compile(r"[ \u00a0]+[—–][ \u00a0]")
+_SECOND_DASH = re.compile(r",?[ \u00a0]+[—–][ \u00a0]")  # (also after a comma: "Второе месторождение — Аксоран, — рассчитывает")
 _WORD_END = re.compile(r"[\w-]+")
 # "медь — на Кальмакыре", "золото на Васильковском месторождении": the deposit after the commodity
 _DASH_TO = re.compile(r"[а-яё]+[\s\u00a0]*(?:[—–-][\s\u00a0]*(?:(?:на|в|из|с)[\s\u00a0]+)?|(?:на|в|из|с)[\s\u00a0]+)"
@@ -688,7 +691,13 @@ def _owners(text: str, mentions: list[tuple[int, int, Ent]], pos: int, shared: b
         turn = [t.end() for t in _TURN.finditer(text, cs, ce)]
         s0 = max((t for t in turn if t <= pos), default=cs)
         e0 = min((t for t in turn if t > pos), default=ce)
-        return [d for s, _e, d in clause if s0 <= s < e0]
+        own = [d for s, _e, d in clause if s0 <= s < e0]
+        if own or s0 == cs:
+            return own
+        # a turn that names no deposit speaks on of the one before it: "месторождение — Аксоран, — рассчитывает на
+        # инвестиции ..., а мощность выработки будет около 4,5 тыс. тонн вольфрама"
+        s1 = max((t for t in turn if t < s0), default=cs)
+        return [d for s, _e, d in clause if s1 <= s < s0]
     dash = _DASH_TO.match(text, pos)
     after = [m for m in clause if m[0] >= pos]
     before = [m for m in clause if m[1] <= pos]
@@ -720,6 +729,31 @@ def _owners(text: str, mentions: list[tuple[int, int, Ent]], pos: int, shared: b
 # the precious metal, in the singular: gold, as news of a gold deposit says it
 _PRECIOUS = re.compile(r"(?<![\w-])(?:[Дд]рагметалл(?:а|у|ом|е)?|(?:[Дд]рагоценн|[Бб]лагородн|[Жж][её]лт)(?:ый|ого|ому|ым|ом)"
                        r"[\s\u00a0]+металл(?:а|у|ом|е)?)(?![\w-])")
+
+
+_RESERVES_WORD = re.compile(r"(?:[Зз]апас|[Рр]есурс|[Дд]обыч|[Сс]одержани|[Пп]рирост)[а-яё]*[\s\u00a0]+(?:[а-яё]+[\s\u00a0]+)?$")
+_ADJECTIVE_END = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ых|их|ыми|ими|ую|юю)$")
+
+
+def _reserves_before(text: str, spans: list[tuple[int, int, str, bool]], ss: int, s: int) -> list[str]:
+    """The commodities of the reserves or output named right before a deposit word with no name: "запасы
+    меди на месторождении составляют", "запасы россыпного золота месторождения по категории С1" (nouns,
+    not a kind adjective: "рядом со свинцово-цинковым месторождением" describes that other deposit)."""
+    chain: list[tuple[int, int, str]] = []
+    end = s
+    gap = re.compile(r"[\s\u00a0]+(?:(?:на|в)[\s\u00a0]+)?")
+    for cs, ce, c, descriptive in sorted((sp for sp in spans if ss <= sp[0] < s), reverse=True):
+        if descriptive or _ADJECTIVE_END.search(text[cs:ce]) \
+                or not (gap if end == s else _LISTED_COMMODITY).fullmatch(text, ce, end):
+            break
+        chain.insert(0, (cs, ce, c))
+        end = cs
+    if not chain or not _RESERVES_WORD.search(text, max(ss, chain[0][0] - 40), chain[0][0]):
+        return []
+    return [c for _cs, _ce, c in chain]
+
+
+_LISTED_COMMODITY = re.compile(r"[\s\u00a0]*(?:,|и)[\s\u00a0]*")
 
 
 def _named_last(deposits: list[Ent], start: int, end: int) -> Ent | None:
@@ -814,8 +848,9 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
     for s, _e in bare:
         ss, se = sents.span(s)
         turn = _TURN_AWAY.search(text, s, se)  # "..., а Акшаткия - медно-золотое": another deposit's clause
-        commodities = [c for cs, _ce, c, descriptive in spans
-                       if ss <= cs < (turn.start() if turn else se) and not descriptive and cs > s]
+        commodities = [*_reserves_before(text, spans, ss, s),
+                       *(c for cs, _ce, c, descriptive in spans
+                         if ss <= cs < (turn.start() if turn else se) and not descriptive and cs > s)]
         if not commodities and _HERE_MID.match(text, s) \
                 and not any(ss <= ms < s for d in deposits for ms, _me in d.mentions):
             # "Золото здесь добывают открытым способом": the commodity before the word for the place
