@@ -782,6 +782,17 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Almalyk Mining and Metallurgical Combine (AMMC), Uzbekistan's largest copper producer, has taken a significant "
      "step towards expanding its operations by attracting a $1 billion investment.",
      [("investment", 1e9, "Almalyk Mining and Metallurgical Combine", {})]),
+    # a year list told with dashes: each figure the year that introduces it, "and in" too
+    ("Copper exports in 2019 exceeded $823.9 million, in 2020 – $738.2 million, in 2021 – $1.6 billion and in "
+     "2022 – $2.91 billion and in 2023 – $4.92 billion.",
+     [("trade", 823.9e6, None, {"period": "2019"}), ("trade", 738.2e6, None, {"period": "2020"}),
+      ("trade", 1.6e9, None, {"period": "2021"}), ("trade", 2.91e9, None, {"period": "2022"}),
+      ("trade", 4.92e9, None, {"period": "2023"})]),
+    # "comparable with 2022" is a comparison's year; "than in 2022 – X" no range from 2022
+    ("Zinc output in 2023 was lower than in 2022 – 187,600 tons. Lead output was 105,500 tons in 2023, comparable "
+     "with 2022.", [("production", 187600, None, {}), ("production", 105500, None, {"period": "2023"})]),
+    ("Total zinc production at the smelter made up 305,500 tons last year, which is comparable with 2022.",
+     [("production", 305500, None, {"period": "2023"})]),
 ]
 
 

@@ -94,6 +94,7 @@ _WORD_UNITS = {"tonnes": "t", "tons": "t", "tonne": "t", "ton": "t", "ounces": "
                "metres": "m", "meters": "m"}
 _WORD_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 
+_DATE_WORD_BEFORE = re.compile(r"\b(?:in|of|for|since|during|year)\s*$", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(rf"(?P<n>{NUMBER})(?:\s?(?P<sc>{_SCALE})\b|(?P<scm>m)(?=\s*(?:-|–)))?\s*(?:-|–|to|and)\s*$")
 
 
@@ -140,6 +141,9 @@ def find_quantities(text: str) -> list[Quantity]:
             if not (r.group("sc") or r.group("scm")) and _YEAR_ALONE.fullmatch(r.group("n")) \
                     and head[r.end("n"):].strip() in ("to", "and"):
                 continue  # "130,000 tons of ore in 2014 to 600,000 tons in 2018": a year, not a range's end
+            if not (r.group("sc") or r.group("scm")) and _YEAR_ALONE.fullmatch(r.group("n")) \
+                    and _DATE_WORD_BEFORE.search(head, 0, r.start()):
+                continue  # "lower than in 2015 – 187,600 tons": the year a figure is told of, not a range's start
             if (n0 is not None and n0 < 1000 and n is not None and r.group("n").isdigit()
                     and m.group("num").endswith(",000") and n0 * 1000 <= n < n0 * 10000):
                 n0 *= 1000  # "275-295,000 tons": the thousands are written once, at the end

@@ -287,7 +287,8 @@ def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence
                 for o_s, o_end in others))]
             # "fell to 410,000 ounces last year from 450,000 ounces in 2022": a year written right after
             # another figure is that figure's, where the number has a year of its own besides
-            own = [y for y in found if not any(
+            # (not the year that introduces this figure: "..., in 2017 – $1.6 billion and in 2018 – $2.91 billion")
+            own = [y for y in found if (y[4] and 0 <= start - y[1] <= 15) or not any(
                 o_end <= y[0] <= o_end + 25 and (o_s, o_end) != (start, end) and not (o_end <= end <= y[0])
                 and re.fullmatch(r"[^\d,;()]*?\s(?:in|for|during)\s+(?:the\s+)?(?:year\s+)?(?:FY\s?)?",
                                  text[o_end:y[0]], re.IGNORECASE)
