@@ -1298,3 +1298,25 @@ def test_declined_known_and_quoted_adjective_companies(text: str, companies: set
 ])
 def test_list_lead_ins_dashes_and_reserves_before_a_nameless_deposit_word(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a quoted name in the genitive after an owner's or structure's word is the company in the nominative
+    ("Структура «Сарыбулакхима» разрабатывает месторождение.", {"Sarybulakkhim"}),
+    ("Собственник «Тасжаргана» продал долю.", {"Taszhargan"}),
+    # ... a known one as the gazetteer names it, a bank's name as written
+    ("Акционеры «Полиметалла» одобрили сделку.", {"Polymetal"}),
+    ("Банк «Восточный» выдал кредит.", {"Vostochny"}),
+])
+def test_a_quoted_name_after_an_owner_word_in_the_nominative(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # two position adjectives sharing one name: each is a deposit of its own with it
+    ("Компания разрабатывает месторождения Северный и Южный Тасжарган.", {"Severny Taszhargan": [], "Yuzhny Taszhargan": []}),
+    # ... not adjectives of a part's word
+    ("Бурение ведется на месторождении Тасжарган. Месторождение Северный и Южный участки.", {"Taszhargan": []}),
+])
+def test_position_adjectives_sharing_a_name(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -39,6 +39,7 @@ _POST_CUE_BEFORE = re.compile(r"(?<![\w-])(?:[Гг]ендиректор[а-яё]
                               r"(?:[Вв]ице-)?[Пп]резидент(?:а|ом|у)?|[Рр]уководител(?:ь|я|ем|ю)|[Оо]снова?тел(?:ь|я|ем|ю)|"
                               r"[Сс]овладел(?:ец|ьца|ьцем)|[Пп]ресс-служб(?:а|ы|е|у|ой)|[Пп]ресс-секретар(?:ь|я|ем|ю))[\s\u00a0]+$")
 _OWNER_CUE = re.compile(r"[АаСсПпВв](?:кционер|обственник|окупател|родав|ладел)")
+_GENITIVE_CUE = re.compile(r"[АаСсПпВв](?:кционер|обственник|окупател|родав|ладел|трукту)")
 _BANK_CAPS = re.compile(r"(?<![\w-])[Бб]анк(?:ом|а|у|е)?[\s\u00a0]+(?P<name>[А-ЯЁ]{2,}(?:-[А-ЯЁ]+)?)(?![\w])")
 # (on one line: "газета Чукотского АО" closing a line is no legal form of the next line's first word)
 _LEGAL_BARE = re.compile(r"(?<![\w-])" + LEGAL_RU + r"[ \u00a0]+(?P<name>(?:[A-ZА-ЯЁ][\w&.-]*)(?:[ \u00a0][A-ZА-ЯЁ][\w&.-]*){0,3})")
@@ -425,7 +426,10 @@ def find_companies(text: str, found: Found) -> None:
             continue
         if _OWNER_CUE.match(cue.group("cue")) and re.search(r"(?:ого|его|ому|ему)$", q.group("name").strip()):
             continue  # "владелец «Березовского»": a name in the genitive, its nominative unknown
-        _company(found, q.group("name"), q.start("name"), q.end("name"))
+        name = q.group("name").strip()
+        if _GENITIVE_CUE.match(cue.group("cue")) and gz.lookup(name) is None:
+            name = _genitive_nominative(name)  # "структура «Еврохима»", "собственник «Тасжаргана»": of the company
+        _company(found, name, q.start("name"), q.end("name"))
     for m in _BANK_CAPS.finditer(text) if "анк" in text else ():
         if not found.is_claimed(m.start("name"), m.end("name")):
             _company(found, m.group("name"), m.start("name"), m.end("name"))

@@ -167,6 +167,11 @@ def _trim_name(raw: str) -> str:
     return raw
 
 
+_POSITION_WORD = re.compile(r"(?:Северн|Южн|Восточн|Западн|Верхн|Нижн|Средн|Центральн|Мал|Больш|Нов|Стар|Лев|Прав)(?:ый|ий|ой|ое|ее|ая|яя)")
+_PART_NOUN = re.compile(r"(?:[ \u00a0]+и[ \u00a0]+" + _POSITION_WORD.pattern + r")?[ \u00a0]+(?:участ|фланг|блок|карьер|рудник|месторожд|зон|залеж|горизонт|част|рудн|тел)")
+_SHARED_NOUN = re.compile(r"[ \u00a0]+и[ \u00a0]+" + _POSITION_WORD.pattern + r"[ \u00a0]+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)(?![\w-])")
+
+
 def _deposit_name(found: Found, raw: str, start: int, end: int, text: str, kw: str | None = None) -> Ent | None:
     name = strip_quotes(raw)
     quoted = raw.strip()[:1] in Q_OPEN
@@ -179,6 +184,11 @@ def _deposit_name(found: Found, raw: str, start: int, end: int, text: str, kw: s
         return None  # ... or a legal form that a list of names ran into: "«Дальнее», ОАО «Полиметалл»"
     if PLACE_NOUN.match(text[end:end + 20]):
         return None  # "месторождения Карагандинской области"
+    if not quoted and _POSITION_WORD.fullmatch(name) and _PART_NOUN.match(text, end):
+        return None  # "Северный и Южный участки", "Западный фланг": where a part lies, no name
+    shared = _SHARED_NOUN.match(text, end) if not quoted and _POSITION_WORD.fullmatch(name) else None
+    if shared is not None:  # "Северный и Южный Райгородок": the name both sides share
+        name = f"{name} {shared.group('name')}"
     words = name.split()
     if not quoted and (morph.is_common_word(first) or (len(words) > 1 and any(morph.is_oblique_place(w) for w in words))
                        or (len(words) == 1 and morph.is_oblique_place(first) and not re.search(r"(?:ск|цк|н)(?:ом|ой|ого|ому|им)$", first))):
