@@ -39,6 +39,7 @@ from orewire.facts.events.passage import (
 )
 from orewire.facts.events.periods import BASELINE_BEFORE
 from orewire.facts.events.roles import fill_roles
+from orewire.facts.events.tables import table_events
 from orewire.facts.model import Entity, Event, Fact, entity_id
 
 _WINDOW = 160  # a cue further than this from its number (in characters) types nothing
@@ -74,6 +75,9 @@ def find_events(text: str, entities: list[Entity], facts: list[Fact], *, publish
     changes_from_the_year_before(events, text)
     article_periods(events, art)
     carry_commodities(events)
+    taken = [(ev.start, ev.end) for ev in events]
+    events.extend(ev for ev in table_events(art, published_at)
+                  if not any(a <= ev.start < b for a, b in taken))  # a cell the sentence rules read stays theirs
     return dedupe(events)
 
 

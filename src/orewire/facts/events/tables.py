@@ -1,0 +1,176 @@
+"""Figures of a results table, which the sentence rules cannot read: rows that name a measure and its
+unit, columns headed by periods. Both shapes a cleaned page gives are read:
+
+    |  | 2019 | 2018 | Change |
+    | Revenue, US$m | 2,246 | 1,882 | +19% |
+
+    31-Dec-19 | 31-Dec-18 | % Change
+    Total gold produced (koz): 517.3 | 422.3 | +22%
+
+Each cell of a row whose label types a kind (the label words are the language's, ``[rules]`` of its
+data file: ``table_financial``, ``table_investment``, ``table_production``, ``table_skip``) is an
+event of the year its column is headed by, about the company the article is about. A table without
+a header of years, a row without a unit, a cost per ounce, a percentage or a negative figure gives
+nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from orewire.facts.events.article import Article
+from orewire.facts.model import Event
+from orewire.facts.rates import to_usd
+from orewire.facts.text import parse_number
+
+_CELL_SPLIT = re.compile(r"\s*\|\s*")
+_RULE_ROW = re.compile(r"^[\s|:-]*$")  # "|---|---|"
+_NUMBER_CELL = re.compile(r"^(?P<neg>[(−–-])?\s*(?P<num>\d{1,3}(?:[, \u00a0]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s*\)?\s*\*?$")
+# a column's year: "2019", "FY2019", "FY19", "2019A", "Q3 2023", "H1 2024", "31-Dec-19", "31.12.2019", "9M 2023"
+_YEAR_CELL = re.compile(
+    r"^(?:(?:FY|CY|[HQ][1-4]|[1-4]Q|[369]M|12M|9M|H[12]|Q[1-4])\s?['’]?)?(?P<y>(?:19|20)\d\d)(?:\s?[AEFP])?$"
+    r"|^(?:FY|CY|[HQ][1-4]|[1-4]Q|[369]M|12M)\s?['’]?(?P<yy>\d\d)$"
+    r"|^\d{1,2}[-./ ](?:[A-Za-z]{3,9}|\d{1,2})[-./ ](?P<y3>(?:19|20)?\d\d)$"
+    r"|^(?:[A-Za-z]{3,9}\.?\s)?(?:(?:[HQ][1-4]|[1-4]Q|[369]M|12M|FY)\s)?(?P<y4>(?:19|20)\d\d)(?:\s?[AEFP])?$",
+    re.IGNORECASE)
+_PLAN_CELL = re.compile(r"guidance|forecast|outlook|plan|target|budget|estimate|прогноз|план", re.IGNORECASE)
+# a label's unit: money with its scale, or a quantity's
+_MONEY = re.compile(
+    r"(?P<cur>US\$|A\$|C\$|\$|£|€|USD|RUB|KZT|EUR|GBP|CNY|RMB|MNT|AUD|CAD|tenge|rubles|roubles|долл\.?|руб\.?|тенге)"
+    r"\s?(?P<sc>'?000s?|mn|mln|m|million|bn|bln|b|billion|k|thousand|млн\.?|млрд\.?|тыс\.?)?(?![a-zа-я])"
+    r"|(?P<sc2>million|billion|thousand|млн\.?|млрд\.?|тыс\.?)\s(?P<cur2>US\s?dollars|dollars|USD|US\$|\$|tenge|rubles|"
+    r"roubles|долл(?:аров)?\.?(?:\s?США)?|руб(?:лей)?\.?|тенге)",
+    re.IGNORECASE)
+_QUANTITY = re.compile(
+    r"(?<![\w$])(?P<sc>'?000\s?|k|m|mn|million\s|thousand\s|тыс\.?\s?|млн\.?\s?)?(?P<u>oz|ounces|t|tonnes|tons|lbs?|pounds|"
+    r"т|унций)(?![\w/])",
+    re.IGNORECASE)
+_SCALES = {"000": 1e3, "'000": 1e3, "000s": 1e3, "'000s": 1e3, "k": 1e3, "thousand": 1e3, "тыс": 1e3, "тыс.": 1e3,
+           "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "млн": 1e6, "млн.": 1e6,
+           "b": 1e9, "bn": 1e9, "bln": 1e9, "billion": 1e9, "млрд": 1e9, "млрд.": 1e9}
+_CURRENCIES = {"us$": "USD", "$": "USD", "usd": "USD", "a$": "AUD", "aud": "AUD", "c$": "CAD", "cad": "CAD",
+               "£": "GBP", "gbp": "GBP", "€": "EUR", "eur": "EUR", "rub": "RUB", "rubles": "RUB", "roubles": "RUB",
+               "руб": "RUB", "руб.": "RUB", "рублей": "RUB", "kzt": "KZT", "tenge": "KZT", "тенге": "KZT",
+               "cny": "CNY", "rmb": "CNY", "mnt": "MNT", "us dollars": "USD", "us$ ": "USD", "dollars": "USD",
+               "usdollars": "USD", "долл": "USD", "долл.": "USD", "долларов": "USD"}
+_UNITS = {"oz": "oz", "ounces": "oz", "унций": "oz", "t": "t", "tonnes": "t", "tons": "t", "т": "t",
+          "lb": "lb", "lbs": "lb", "pounds": "lb"}
+# "koz", "Moz", "kt", "Mt", "Mlbs": a scale glued to its unit
+_GLUED = re.compile(r"(?<![\w$])(?P<sc>k|m)(?P<u>oz|t|lbs?)(?![\w/])", re.IGNORECASE)
+
+
+def _year_of(cell: str) -> int | None:
+    m = _YEAR_CELL.match(_PLAN_CELL.sub("", cell).strip().rstrip("*").strip())  # "2020 guidance": 2020
+    if m is None:
+        return None
+    y = m.group("y") or m.group("y4")
+    if y:
+        return int(y)
+    yy = m.group("yy") or m.group("y3")
+    return (2000 + int(yy) if len(yy) == 2 else int(yy)) if yy else None
+
+
+def _value(num: str, language: str) -> float | None:
+    """A cell's number: "2,246" and "2 801" thousands; "69,2" a decimal comma (in Russian, any comma is one)."""
+    num = num.replace(" ", "").replace("\u00a0", "")
+    if language == "ru":
+        num = num.replace(",", ".")
+    return parse_number(num)
+
+
+def _cells(line: str) -> list[str]:
+    return _CELL_SPLIT.split(line.strip().strip("|").strip())
+
+
+def _unit(label: str) -> tuple[str, str, float] | None:
+    """("a", currency, scale) or ("q", unit, scale) of a row's label, or None."""
+    m = _MONEY.search(label)
+    if m is not None:
+        cur = (m.group("cur") or m.group("cur2") or "").lower().replace(" ", "")
+        currency = _CURRENCIES.get(cur) or _CURRENCIES.get(cur.rstrip("."))
+        sc = (m.group("sc") or m.group("sc2") or "").lower()
+        if currency is not None:
+            return "a", currency, _SCALES.get(sc, _SCALES.get(sc.rstrip("."), 1.0)) if sc else 1.0
+    g = _GLUED.search(label)
+    if g is not None:
+        return "q", _UNITS[g.group("u").lower()], 1e3 if g.group("sc").lower() == "k" else 1e6
+    q = _QUANTITY.search(label)
+    if q is not None:
+        sc = (q.group("sc") or "").strip().lower()
+        return "q", _UNITS[q.group("u").lower()], _SCALES.get(sc, _SCALES.get(sc.rstrip("."), 1.0)) if sc else 1.0
+    return None
+
+
+def table_events(art: Article, published_at: datetime | None) -> list[Event]:
+    """The events of the article's results tables (none where it has no row of ``|`` cells)."""
+    text, lex = art.text, art.lex
+    if text.count("|") < 4:
+        return []
+    kinds = [(kind, lex.rules[f"table_{kind}"]) for kind in ("financial", "investment", "production")]
+    skip = lex.rules["table_skip"]
+    out: list[Event] = []
+    years: list[int | None] = []
+    plans: list[bool] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        if line.count("|") < 1 or _RULE_ROW.match(line):
+            if "|" not in line:
+                years = []  # prose between tables: the next table needs a header of its own
+            continue
+        cells = _cells(line)
+        head = cells[0]
+        merged = False
+        if ":" in head and _NUMBER_CELL.match(head.rsplit(":", 1)[1].strip()):
+            # "Total gold produced (koz): 517.3 | 422.3": the label and the first figure share a cell
+            label, first = head.rsplit(":", 1)
+            cells = [label, first.strip(), *cells[1:]]
+            merged = True
+        found = [_year_of(c) for c in cells]
+        if sum(y is not None for y in found) >= 1 and not any(_NUMBER_CELL.match(c) and _year_of(c) is None
+                                                             for c in cells[1:]):
+            years, plans = found, [bool(_PLAN_CELL.search(c)) for c in cells]
+            if not merged and years and years[0] is not None and len(years) > 1:
+                years, plans = [None, *years], [False, *plans]  # a header without a label cell of its own
+            continue
+        if not years or not head or skip.search(cells[0]):
+            continue
+        kind = next((k for k, rx in kinds if rx.search(cells[0])), None)
+        unit = _unit(cells[0])
+        if kind is None or unit is None or (kind == "production") != (unit[0] == "q"):
+            continue
+        label_lo = start + max(0, line.find(cells[0]))
+        commodity = next((c[2] for c in art.commodities_from(label_lo, label_lo + len(cells[0]))), None)
+        if kind == "production" and commodity is None and re.search(r"\bore\b|руды", cells[0], re.IGNORECASE):
+            commodity = "ore"
+        subject = art.topic(start, ("company",), protagonist=True) or art.topic(start, ("deposit",))
+        at = label_lo + len(cells[0])
+        for i, cell in enumerate(cells[1:], start=1):
+            at = text.find(cell, at, pos) if cell else -1
+            if at < 0:
+                break
+            cell_start, at = at, at + len(cell)
+            m = _NUMBER_CELL.match(cell)
+            year = years[i] if i < len(years) else None
+            if m is None or m.group("neg") or year is None:
+                continue
+            value = _value(m.group("num"), lex.language)
+            if not value:
+                continue
+            value *= unit[2]
+            ev = Event(kind=kind, commodity=commodity, period=str(year), sentence=line.strip(),
+                       start=cell_start + m.start("num"), end=cell_start + m.end("num"),
+                       sentence_start=start, sentence_end=start + len(line))
+            if subject is not None:
+                ev.subject, ev.subject_id = subject.name, subject.id if subject.known else None
+            if unit[0] == "a":
+                ev.amount = (value, unit[1])
+                usd = to_usd(value, unit[1], published_at)
+                if usd is not None:
+                    ev.value_usd, ev.rate_source = usd
+            else:
+                ev.quantity = (value, unit[1])
+                ev.basis = "plan" if i < len(plans) and plans[i] else "actual"
+            out.append(ev)
+    return out

@@ -1,0 +1,92 @@
+"""Results tables: each cell of a row whose label names a measure and its unit is an event of the
+year its column is headed by (tables written for these tests in the two shapes a cleaned page gives)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from orewire.facts import extract
+
+PUBLISHED = datetime(2020, 3, 4, tzinfo=UTC)
+
+
+def _events(text: str, language: str | None = None) -> list[tuple[Any, ...]]:
+    out = extract(text, published_at=PUBLISHED, language=language).to_contract()["events"]
+    return sorted((e["kind"], (e["quantity"] or e["amount"])[0], (e["quantity"] or e["amount"])[1], e["period"],
+                   e["subject"], e["commodity"], e["basis"]) for e in out if e["quantity"] or e["amount"])
+
+
+MARKDOWN = """Polymetal International plc announces its results for the year ended 31 December 2019.
+|  | 2019 | 2018 | Change |
+|---|---|---|---|
+| Revenue, US$m | 2,246 | 1,882 | +19% |
+| Gold produced, koz | 1,434 | 1,336 | +7% |
+| Total cash costs, US$/GE oz | 655 | 650 | +1% |
+| Net debt, US$m | 1,463 | 1,520 | -4% |
+| Capital expenditure, US$m | 355 | 340 | +4% |
+| Net earnings (loss), US$m | (120) | 355 | n/a |
+The company expects production to grow next year.
+"""
+
+COLON_ROWS = """Kazakh Copper PLC
+Annual results for the year ended 31 December 2019
+31-Dec-19 | 31-Dec-18 | % Change
+Copper cathode produced (kt): 301.1 | 293.9 | +2%
+Avg. realised copper price ($/t): 6,010 | 6,525 | (8%)
+Underlying EBITDA ($m): 1,433 | 1,234 | +16%
+Cash generated from operations ($m): 1,210 | 1,302 | (7%)
+"""
+
+
+def test_a_markdown_table_gives_one_event_per_cell_of_a_typed_row() -> None:
+    assert _events(MARKDOWN) == sorted([
+        ("financial", 2246e6, "USD", "2019", "Polymetal International", None, None),
+        ("financial", 1882e6, "USD", "2018", "Polymetal International", None, None),
+        ("production", 1434e3, "oz", "2019", "Polymetal International", "gold", "actual"),
+        ("production", 1336e3, "oz", "2018", "Polymetal International", "gold", "actual"),
+        ("investment", 355e6, "USD", "2019", "Polymetal International", None, None),
+        ("investment", 340e6, "USD", "2018", "Polymetal International", None, None),
+        # a loss in brackets is no figure read; the profit of the year before is
+        ("financial", 355e6, "USD", "2018", "Polymetal International", None, None),
+    ])
+
+
+def test_rows_with_the_label_before_a_colon_under_a_header_of_dates() -> None:
+    # costs per unit, cash flows and changes in percent are no events
+    assert _events(COLON_ROWS) == sorted([
+        ("production", 301.1e3, "t", "2019", "Kazakh Copper", "copper", "actual"),
+        ("production", 293.9e3, "t", "2018", "Kazakh Copper", "copper", "actual"),
+        ("financial", 1433e6, "USD", "2019", "Kazakh Copper", None, None),
+        ("financial", 1234e6, "USD", "2018", "Kazakh Copper", None, None),
+    ])
+
+
+def test_a_table_without_a_header_of_years_or_units_gives_nothing() -> None:
+    assert _events("Kazakh Copper PLC reported.\n| Mine | Output | Staff |\n| Aktogay | 150 | 2,000 |\n"
+                   "| Bozshakol | 100 | 1,500 |\n") == []
+    # the header of one table does not date the next one after prose
+    assert _events(MARKDOWN + "| Gold produced, koz | 700 | 600 |\n") == _events(MARKDOWN)
+
+
+def test_a_guidance_column_is_a_plan() -> None:
+    text = ("Kazakh Copper PLC updated its outlook.\n| Copper produced, kt | 2019 | 2020 guidance |\n"
+            "|---|---|---|\n| Aktogay | 150 | 170 |\n")
+    assert _events(text) == []  # the unit is in the header row, not in the label: left to the sentence rules
+    text = "Kazakh Copper PLC updated its outlook.\n|  | 2019 | 2020 guidance |\n| Copper produced, kt | 150 | 170 |\n"
+    assert _events(text) == sorted([
+        ("production", 150e3, "t", "2019", "Kazakh Copper", "copper", "actual"),
+        ("production", 170e3, "t", "2020", "Kazakh Copper", "copper", "plan"),
+    ])
+
+
+def test_a_russian_table_with_spaced_thousands_and_decimal_commas() -> None:
+    text = ("«Полиметалл» опубликовал результаты за 2019 год.\n| Показатель | 2019 | 2018 |\n|---|---|---|\n"
+            "| Выручка, млн долл. | 2 246 | 1 882 |\n| Производство золота, тыс. унций | 1 434,5 | 1 336 |\n"
+            "| Себестоимость, долл./унцию | 655 | 650 |\nКомпания сохранила прогноз.\n")
+    assert _events(text, "ru") == sorted([
+        ("financial", 2246e6, "USD", "2019", "Полиметалл", None, None),
+        ("financial", 1882e6, "USD", "2018", "Полиметалл", None, None),
+        ("production", 1434.5e3, "oz", "2019", "Полиметалл", "gold", "actual"),
+        ("production", 1336e3, "oz", "2018", "Полиметалл", "gold", "actual"),
+    ])
