@@ -473,7 +473,7 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("financial", 48e6, "Kumtor", {"period": "2023"})]),
     ("The mining sector contributed 1.1 trillion tenge to the budget in 2023.", [("financial", 1.1e12, None, {})]),
     ("Erdenet Mining Corporation has paid a total of MNT 1.9 trillion to both state and local budgets.",
-     [("financial", 1.9e12, "Erdenet Mining Corporation", {})]),
+     [("financial", 1.9e12, "Erdenet Mining", {})]),
     ("MNT 1.5 trillion were paid for state revenues in 2023 alone.", [("financial", 1.5e12, None, {"period": "2023"})]),
     # "copper concentrate" names goods, it produces nothing; the buyer imports
     ("China remained the main buyer, taking 2.1 million tonnes of Mongolian copper concentrate in 2023.",
