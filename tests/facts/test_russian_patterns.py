@@ -549,7 +549,7 @@ def test_names_before_a_dash_next_sentences_and_brackets(text: str, deposits: di
 
 
 @pytest.mark.parametrize("text,companies", [
-    ("Добычу ведет «Алтын Тау», входящая в «Русскую платину».", {"Altyn Tau", "Russkaya platina"}),
+    ("Добычу ведет «Алтын Тау», входящая в «Русскую платину».", {"Altyn Tau", "Russian Platinum"}),
     ("АО «Камчатзолото» (входит в состав ГК «Ренова») увеличило добычу.", {"Kamchatzoloto", "Renova"}),
     ("Рудники Красный и Новый входят в комплекс «Юбилейный».", set()),
     ("Месторождение разрабатывает АО «ГМК Тасказган».", {"Taskazgan"}),
@@ -1320,3 +1320,20 @@ def test_a_quoted_name_after_an_owner_word_in_the_nominative(text: str, companie
 ])
 def test_position_adjectives_sharing_a_name(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,companies", [
+    # more of the region's miners and their partners in the gazetteer, in any case, with no quotes or cue
+    ("Акции Баррик Голд и Кинросса выросли.", {"Barrick Gold", "Kinross Gold"}),
+    ("Совместное предприятие Казатомпрома и Камеко.", {"Kazatomprom", "Cameco"}),
+    ("Норникель и Русская платина создают СП, Удоканская медь начала добычу.", {"Nornickel", "Russian Platinum", "Udokan Copper"}),
+    ("Тау-Кен Алтын получил концентрат, СП с ТВЕА расширяется.", {"Tau-Ken Altyn", "TBEA"}),
+    # a quoted name the gazetteer holds whole is that one, not a longer name built on its first word
+    ("Корпорации «Кинросс Голд» принадлежит 75 процентов акций.", {"Kinross Gold"}),
+])
+def test_more_miners_in_the_gazetteer(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies
+
+
+def test_udokan_copper_is_a_company_not_the_deposit() -> None:
+    assert _deposits("Удоканская медь начала добычу руды.") == {}

@@ -219,8 +219,8 @@ def find_quoted_companies(text: str, found: Found) -> None:
     for m in _QUOTED.finditer(text):
         name = m.group("name").strip()
         words = name.split()
-        if len(words) < 2 or not all(_CAP_WORD.fullmatch(w) for w in words):
-            continue
+        if len(words) < 2 or not all(_CAP_WORD.fullmatch(w) for w in words) or gz.lookup(name) is not None:
+            continue  # ... not one the gazetteer holds whole («Кинросс Голд»)
         for cut in range(len(words) - 1, 0, -1):
             k = gz.lookup(" ".join(words[:cut]))
             if k is not None and k.kind == "company":
@@ -286,7 +286,7 @@ _MEMBER_BEFORE = re.compile(r"[«\"“„](?P<name>[A-ZА-ЯЁ][^«»\"“”„
 def _holdings(text: str, found: Found) -> None:
     for m in _MEMBER_OF.finditer(text) if "вход" in text or "Вход" in text or "ошл" in text or "ошел" in text else ():
         s, e = m.start("name"), m.end("name")
-        if found.overlaps(s, e):
+        if found.overlaps(s, e) and not any(ent.kind == "company" and (s, e) in ent.mentions for ent in found.ents.values()):
             continue
         name = m.group("name").strip()
         noun = m.group("noun").split()
@@ -297,7 +297,8 @@ def _holdings(text: str, found: Found) -> None:
             name = nominative
         elif noun == ["состав"]:
             name = morph.phrase_nominative(name, "gent")
-        _company(found, name, s, e)
+        if not found.overlaps(s, e):
+            _company(found, name, s, e)
         member = _MEMBER_BEFORE.search(text, max(0, m.start() - 70), m.start())
         if member is not None and not found.overlaps(member.start("name"), member.end("name")):
             _company(found, member.group("name"), member.start("name"), member.end("name"))  # «Алтын Тау», входящая в ...
