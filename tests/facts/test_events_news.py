@@ -805,6 +805,26 @@ def test_a_coal_block_won_is_a_licence() -> None:
     assert [(e["kind"], e["subject"], e["party"]) for e in events] == [("licence", "Meenakshi West", "Hindalco Industries")]
 
 
+def test_a_licence_names_its_area_where_the_entity_stage_knows_no_name() -> None:
+    def licences(text: str) -> list[tuple[Any, ...]]:
+        events = extract(text, published_at=PUBLISHED).to_contract()["events"]
+        return [(e["subject"], e["party"]) for e in events if e["kind"] == "licence"]
+
+    # the name in brackets after the licence word, not a mine named as a landmark; two such are two licences
+    assert licences("East Star Resources reported progress. Awarded first exploration licence (Ayagoz) in February "
+                    "2024, located 80km north of the large Aktogay copper mine. Awarded second exploration licence "
+                    "(Snowy) in March 2024, located 150km north of the Kounrad copper mine.") \
+        == [("Ayagoz", None), ("Snowy", None)]
+    # "the site X": the site named, beside a deposit the entity stage knows
+    assert licences("Kazakhmys was granted a licence for the Kyzyl-Tash site and the Aktogay deposit.") \
+        == [("Kyzyl-Tash", "Kazakhmys"), ("Aktogay", "Kazakhmys")]
+    assert licences("In the auction, Polyus offered 550 thousand rubles for the site Ruchey Dymnyi, a tributary "
+                    "of the Karalveem river.")[0][0] == "Ruchey Dymnyi"
+    # tax concessions are benefits, no licence
+    assert licences("The Almalyk combine was granted a number of benefits, including tax and customs concessions, "
+                    "for the Yoshlik project.") == []
+
+
 def _number(e: dict[str, Any]) -> float | None:
     for slot in ("quantity", "amount"):
         if e.get(slot):

@@ -9,7 +9,7 @@ import re
 from orewire.facts.events import periods
 from orewire.facts.events.article import Article, Mention
 from orewire.facts.events.extra import needle_hits
-from orewire.facts.events.roles import after_word, anaphora, before_word, pick, set_slot
+from orewire.facts.events.roles import after_word, anaphora, before_word, named_area, pick, set_slot
 from orewire.facts.model import Event
 
 
@@ -42,7 +42,13 @@ def numberless_events(art: Article, numbered: list[Event]) -> list[Event]:
             if act:
                 # one licence per area the sentence names ("licences for the Altyn-Topkan and
                 # Pay-Buloq deposits"), each with the holder
-                areas = [m for m in ms if m.kind == "deposit"] or [m for m in ms if m.kind == "region"][:1]
+                # "exploration licence (Ayagoz) ... north of the Aktogay mine": the area the licence word names
+                named = named_area(art, word.start(), min(se, word.end() + 40), word.end())
+                deposits = [m for m in ms if m.kind == "deposit"]
+                bracketed = named is not None and art.text[named.start - 1:named.start] == "("
+                areas = [named] if bracketed else [*([named] if named is not None else []), *deposits]
+                named = named_area(art, ss, se, word.start()) if not areas else None
+                areas = areas or ([named] if named is not None else []) or [m for m in ms if m.kind == "region"][:1]
                 subjects: list[Mention | None] = list({m.id: m for m in areas}.values()) or [None]
                 taken = {m.id for m in areas}
                 rest = [m for m in ms if m.id not in taken]

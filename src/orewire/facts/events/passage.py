@@ -23,6 +23,12 @@ def same_number(x: Event, y: Event) -> bool:
     return x.share is not None and y.share is not None and abs(x.share - y.share) < 0.01
 
 
+def _held_key(ev: Event) -> tuple[str, str | None, str | None]:
+    """Kind, subject and party of an event: by id, or by the name where the entity stage knows none
+    ("exploration licence (Ayagoz)" and "(Snowy)" are two licences)."""
+    return ev.kind, ev.subject_id or ev.subject, ev.party_id or ev.party
+
+
 def dedupe(events: list[Event]) -> list[Event]:
     """One event per fact: the same kind, subject and number stated again (lead and body) is dropped;
     numberless events once per kind, subject and party. The events kept are looked up by kind, measure
@@ -34,18 +40,18 @@ def dedupe(events: list[Event]) -> list[Event]:
     for ev in sorted(events, key=lambda e: e.start):
         numbered = ev.quantity or ev.amount or ev.share is not None
         if not numbered:
-            if not held[(ev.kind, ev.subject_id, ev.party_id)]:
+            if not held[_held_key(ev)]:
                 out.append(ev)
-                held[(ev.kind, ev.subject_id, ev.party_id)] += 1
+                held[_held_key(ev)] += 1
             continue
         same = _kept_same(ev, out, index)
         if same is None:
             out.append(ev)
-            held[(ev.kind, ev.subject_id, ev.party_id)] += 1
+            held[_held_key(ev)] += 1
             _index(ev, len(out) - 1, index)
         elif filled(ev) > filled(out[same]):
-            held[(out[same].kind, out[same].subject_id, out[same].party_id)] -= 1
-            held[(ev.kind, ev.subject_id, ev.party_id)] += 1
+            held[_held_key(out[same])] -= 1
+            held[_held_key(ev)] += 1
             out[same] = ev  # the headline's figure told again in the body, with its names: the body's reading
             _index(ev, same, index)  # its former entries stay; each found is checked against out again
     return out

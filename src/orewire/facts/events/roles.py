@@ -145,6 +145,21 @@ def _named_after_buying(art: Article, ss: int, se: int) -> Mention | None:
     return None
 
 
+def named_area(art: Article, lo: int, hi: int, near: int) -> Mention | None:
+    """The area a licence is for, named in [lo, hi) where the entity stage knows no name there ("exploration
+    licence (Ayagoz)", "for the site Ruchey Dymnyi", "the Kyzyl-Tash plot"); of several, the one nearest ``near``."""
+    best: Mention | None = None
+    for m in art.lex.rules["licence_area"].finditer(art.text, lo, hi):
+        group = next(g for g in ("name", "name2", "name3") if m.group(g))
+        name = m.group(group)
+        if name.split()[0] in _NOT_ASSET or art.in_span(m.start(group), m.end(group)):
+            continue
+        found = Mention(m.start(group), m.end(group), "deposit", name, entity_id("deposit", name), known=False)
+        if best is None or abs(found.start - near) < abs(best.start - near):
+            best = found
+    return best
+
+
 _NOT_ASSET = frozenset({"The", "A", "An", "Its", "Their", "It", "This", "That", "Shares", "Stakes", "Assets"})
 
 
@@ -153,6 +168,9 @@ def set_slot(ev: Event, slot: str, m: Mention | None) -> None:
         return
     setattr(ev, slot, m.name)
     setattr(ev, f"{slot}_id", m.id if m.known else None)
+
+
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z][\w'’-]*")  # a capitalised word right after: the name it is put before
 
 
 def anaphora(art: Article, ms: list[Mention], a: int, b: int) -> list[Mention]:
@@ -167,8 +185,9 @@ def anaphora(art: Article, ms: list[Mention], a: int, b: int) -> list[Mention]:
     for rx, kinds in art.lex.anaphora:
         for m in rx.finditer(art.text, a, b):
             if any(m.end() <= x.start <= m.end() + 3 for x in ms) \
-                    or any(m.start() <= x.start and x.end <= m.end() and x.kind != "country" for x in ms):
-                continue  # "the company Kazatomprom", "the Kumtor mine": a name, no anaphora
+                    or any(m.start() <= x.start and x.end <= m.end() and x.kind != "country" for x in ms) \
+                    or _NAME_AFTER.match(art.text, m.end()):
+                continue  # "the company Kazatomprom", "the Kumtor mine", "the site Ruchey Dymnyi": a name, no anaphora
             ref = art.topic(m.start(), kinds, protagonist=kinds == ("country",))
             if ref is not None and ref.start >= a and kinds == ("company",) \
                     and art.lex.buy_verb.search(art.text, ref.end, m.start()):
@@ -468,7 +487,9 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         if subject is None and party is None:
             subject = art.topic(ss, ("deposit", "company"))
     elif ev.kind == "licence":
-        subject = pick(ms, pos, ("deposit", "region"), "either") or art.topic(ss, ("deposit",))
+        subject = pick([m for m in ms if m.kind == "deposit" and clause[0] <= m.start < clause[1]], pos, ("deposit",), "either") \
+            or named_area(art, clause[0], clause[1], pos) \
+            or pick(ms, pos, ("deposit", "region"), "either") or art.topic(ss, ("deposit",))
         party = pick([m for m in ms if subject is None or m.id != subject.id], pos, ("company",), "either")
     else:  # financial
         # the earner: a company of the sentence, else the article's company, before any country
