@@ -1337,3 +1337,16 @@ def test_more_miners_in_the_gazetteer(text: str, companies: set[str]) -> None:
 
 def test_udokan_copper_is_a_company_not_the_deposit() -> None:
     assert _deposits("Удоканская медь начала добычу руды.") == {}
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a compound of commodities or a commodity and a kind between the deposit word and its name, before 'руд'
+    ("Месторождение золото-урановых руд Тасжарган.", {"Taszhargan": ["gold", "uranium"]}),
+    ("Лицензия на месторождение медно-порфировых руд Сарыбулак.", {"Sarybulak": ["copper"]}),
+    # precious or non-ferrous metals between them: a deposit, tied to no one commodity
+    ("Месторождение драгоценных металлов Тасжарган выставят на торги.", {"Taszhargan": []}),
+    # ... not other words between
+    ("Месторождение очень хороших руд Тасжарган.", {}),
+])
+def test_compound_kinds_between_the_deposit_word_and_its_name(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -41,7 +41,7 @@ _NOT_NAME_CAPS = {"ТПИ", "ОПИ", "ПИ", "УВ", "УВС", "РЗМ", "РЗ�
                   "ПФО", "УФО", "СЗФО", "ЮФО", "СКФО", "ЦА", "СНГ", "ЕАЭС", "ЕС", "ШОС"}
 _LIST_LEAD = re.compile(r",[ \t\u00a0]+(?:в[ \t\u00a0]+том[ \t\u00a0]+числе|включая|таки[ех][ \t\u00a0]+как|а[ \t\u00a0]+именно)$")
 _KW_NAMES = re.compile(_KW + r"(?P<between>(?:,?[ \t\u00a0]+(?!месторожд|рудник|участ|рудопроявл|трубк|разрез|проект|"
-                       r"площад|карьер)[а-яё]+){0,5}?)(?P<dash>[ \t\u00a0]+[-–—])?[ \t\u00a0]+(?P<names>" + _NAME1
+                       r"площад|карьер)[а-яё]+(?:-[а-яё]+)*){0,5}?)(?P<dash>[ \t\u00a0]+[-–—])?[ \t\u00a0]+(?P<names>" + _NAME1
                        + r"(?:(?:[ \u00a0]*\([^()\n]{1,60}\))?[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)")
 # what a list of names says of each in brackets ("Купол (Чукотка) и Двойное"): no name of the list
 # a name after the district or region the deposit lies in, ending its clause: "золоторудное месторождение в
@@ -338,7 +338,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         between = [w.strip(",") for w in m.group("between")[:lead.start() if lead else None].split()]
         if not _kind_words(between, commodity_of) and not IRON.match(m.group("between").strip()):
             continue
-        near = [c for c in (commodity_of(w) for w in between) if c]
+        near = [c for w in between for c in (commodities_of(w) if "-" in w else [commodity_of(w)]) if c]
         if IRON.search(m.group("between")):
             near = ["iron ore"]
         before = text[max(sents.span(m.start())[0], m.start() - 25):m.start()].split()
@@ -561,14 +561,25 @@ def joined_commodities(word: str, commodity_of: Callable[[str], str | None]) -> 
     return [first]
 
 
+_PRECIOUS_ADJ = re.compile(r"(?:драгоценн|благородн|цветн|редк|черн)(?:ых|ого)")
+
+
 def _kind_words(words: list[str], commodity_of: Callable[[str], str | None]) -> bool:
     """True when the words between a deposit word and a name only say what it holds or is: commodities
     ("золота", "рудного золота и серебра", "меди, цинка"), kind adjectives, "по", "с содержанием"."""
+    def commodity_word(w: str) -> bool:  # ... also a compound of them: "медно-порфировых", "золото-урановых"
+        return commodity_of(w) is not None or ("-" in w and all(
+            commodity_of(p) is not None or joined_commodities(p, commodity_of) or _KIND_ADJ.fullmatch(p)
+            for p in w.split("-")) and any(commodity_of(p) is not None or joined_commodities(p, commodity_of) for p in w.split("-")))
+
     for i, w in enumerate(words):
-        if commodity_of(w) is not None or w in ("по", "с", "содержанием") or _KIND_ADJ.fullmatch(w):
+        if commodity_word(w) or w in ("по", "с", "содержанием") or _KIND_ADJ.fullmatch(w):
             continue
-        if w in ("металлов", "металла", "руд", "сырья") and i > 0 and commodity_of(words[i - 1]):
-            continue  # "месторождения редкоземельных металлов Кундыбай и ..."
+        if w in ("металлов", "металла", "руд", "сырья") and i > 0 and (
+                commodity_word(words[i - 1]) or _PRECIOUS_ADJ.fullmatch(words[i - 1])):
+            continue  # "месторождения редкоземельных металлов Кундыбай и ...", "... драгоценных металлов Тасжарган"
+        if _PRECIOUS_ADJ.fullmatch(w) and i + 1 < len(words) and words[i + 1] in ("металлов", "металла"):
+            continue
         if w == "и" and 0 < i < len(words) - 1 and commodity_of(words[i - 1]) and commodity_of(words[i + 1]):
             continue
         return False
