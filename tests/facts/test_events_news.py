@@ -825,6 +825,12 @@ def test_a_licence_names_its_area_where_the_entity_stage_knows_no_name() -> None
                     "for the Yoshlik project.") == []
 
 
+def test_a_known_deposit_is_named_as_the_article_writes_it() -> None:
+    events = extract("The Upper Kairakty deposit holds resources of 410,000 tonnes of tungsten.",
+                     published_at=PUBLISHED).to_contract()["events"]
+    assert [(e["subject"], e["subject_id"]) for e in events] == [("Upper Kairakty", "deposit:verkhnee-kairakty")]
+
+
 def _number(e: dict[str, Any]) -> float | None:
     for slot in ("quantity", "amount"):
         if e.get(slot):

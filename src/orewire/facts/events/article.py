@@ -167,6 +167,16 @@ def written_name(ent: Entity, lex: Lexicon) -> str:
     return ent.name
 
 
+def _as_written(text: str, s: int, e: int, ent: Entity, name: str) -> str:
+    """A known deposit's name as this English mention writes it where that is one of its names ("Upper
+    Kairakty" for Verkhnee Kairakty): what the article says is what a reader looks for; the id stays the
+    shared one. (A Russian mention is declined: ``written_name`` gives its nominative.)"""
+    if ent.kind != "deposit" or not ent.aliases:
+        return name
+    written = text[s:e]
+    return written if written != name and written in ent.aliases else name
+
+
 def russian_sentences(text: str) -> Sentences:
     """Russian sentences as the Russian fact rules split them (no break after "г.", "тыс.", "млн."),
     in the shared ``Sentences`` (its lookups bisect)."""
@@ -225,7 +235,8 @@ class Article:
         self._last_subject: dict[str, tuple[int, Mention]] = {}  # kind -> (sentence, subject) of its last event
         named = [(ent, written_name(ent, lex), ent.id) for ent in entities if ent.kind in SUBJECT_KINDS]
         self.mentions = sorted(
-            (Mention(s, e, ent.kind, name, eid) for ent, name, eid in named for s, e in ent.mentions),
+            (Mention(s, e, ent.kind, _as_written(text, s, e, ent, name) if lex.language == "en" else name, eid)
+             for ent, name, eid in named for s, e in ent.mentions),
             key=lambda m: (m.start, -m.end),
         )
         self.mentions = _outermost(self.mentions)
