@@ -1350,3 +1350,12 @@ def test_udokan_copper_is_a_company_not_the_deposit() -> None:
 ])
 def test_compound_kinds_between_the_deposit_word_and_its_name(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a known name's later words also in capitals, and a known company's Latin name
+    ("Компания «Русская Платина» начала добычу.", {"Russian Platinum"}),
+    ("Рудник принадлежит Kinross и Barrick.", {"Kinross Gold", "Barrick Gold"}),
+])
+def test_known_names_in_capitals_and_latin(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

@@ -148,6 +148,8 @@ def _form_pattern(form: str) -> str:
         body = _word_pattern(w)
         if w[:1].isupper() and not w.isupper() and body.startswith(re.escape(w[:1])):
             body = f"[{w[:1]}{w[:1].lower()}]" + body[len(re.escape(w[:1])):]
+        elif w[:1].islower() and body.startswith(w[:1]):  # ... and in capitals: «Русская Платина», «Удоканская Медь»
+            body = f"[{w[:1]}{w[:1].upper()}]" + body[1:]
         parts.append(body)
     return r"[\s\u00a0]+".join(parts)
 
