@@ -99,6 +99,12 @@ def test_companies_by_legal_form_ticker_and_cue() -> None:
     assert _names(x, "company") >= {"Steppe Metals", "Erzberg Bergbau", "Altynalmas"}
 
 
+def test_deposits_named_as_ore_clusters_and_lodes() -> None:
+    x = extract("Polyus received a licence for the Panimba ore cluster. The Kara-Jul ore lode holds copper and "
+                "cobalt, and the Sary-Tash ore bodies lie nearby.")
+    assert {"Panimba", "Kara-Jul", "Sary-Tash"} <= _names(x, "deposit")
+
+
 def test_names_in_single_curly_quotes_before_their_legal_form() -> None:
     x = extract("\u2018Ulaan Tolgoi Mining\u2019 LLC and the Chinese-owned \u2018Bor Khad\u2019 LLC export zinc, "
                 "said the Association of Base Metals Exporters\u2019 chairman.")

@@ -335,7 +335,7 @@ _NAME_AFTER_RE = re.compile(rf"(?P<name>{_CAP}(?:[ \t]+{_CAP}){{1,2}}),[ \t]+(?:
 
 _DEPOSIT_KW_RE = re.compile(
     r"(?<![\w-])(?P<kw>[Dd]eposits?|[Mm]ines?|[Pp]rojects?|[Ff]ields?|[Pp]rospects?|pipe|[Oo]perations?|"
-    r"complex|[Oo]ccurrences?|[Ll]icen[cs]e area|goldmines?|coalmines?|salars?|ore zone)(?![\w-])"
+    r"complex|[Oo]ccurrences?|[Ll]icen[cs]e area|goldmines?|coalmines?|salars?|ore zones?|ore clusters?|ore lodes?|ore bod(?:y|ies))(?![\w-])"
 )
 _DEP_MODIFIERS = frozenset(
     ["ore", "ores", "polymetallic", "open-pit", "open", "pit", "underground", "porphyry", "epithermal", "large", "new", "major", "giant", "and", ",", "metals", "metal", "oxide", "sulphide", "sulfide", "placer", "hard-rock", "hard", "rock", "alluvial", "world-class", "tier-one", "earth", "earths", "rare", "rare-earth", "rare-metal", "base", "precious", "battery", "element", "elements"]
@@ -426,7 +426,8 @@ _DEPOSIT_KW_SCAN = _Bounded(
         ("ield", "Ff"), ("ields", "Ff"), ("rospect", "Pp"), ("rospects", "Pp"), ("ipe", "p"), ("peration", "Oo"),
         ("perations", "Oo"), ("omplex", "c"), ("ccurrence", "Oo"), ("ccurrences", "Oo"), ("icence area", "Ll"),
         ("icense area", "Ll"), ("oldmine", "g"), ("oldmines", "g"), ("oalmine", "c"), ("oalmines", "c"),
-        ("alar", "s"), ("alars", "s"), ("re zone", "o")) for c in caps]) + r")(?![\w-])",
+        ("alar", "s"), ("alars", "s"), ("re zone", "o"), ("re zones", "o"), ("re cluster", "o"), ("re clusters", "o"),
+        ("re lode", "o"), ("re lodes", "o"), ("re body", "o"), ("re bodies", "o")) for c in caps]) + r")(?![\w-])",
     r"[\w-]",
 )
 
