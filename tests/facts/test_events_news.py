@@ -775,6 +775,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("production", 500000, "Kupol", {"period": "2021"})]),
     ("Polyus runs the Natalka mine. The Blagodatnoye mine produced 400,000 ounces of gold in 2021.",
      [("production", 400000, "Blagodatnoye", {"period": "2021"})]),
+    # "At nearby Goldlund, ...": a site named so is what "the deposit" after it stands for
+    ("First Mining continues to advance Springpole. At nearby Goldlund, situated between Dryden and Sioux Lookout, "
+     "the company has been drilling since June. The deposit has an indicated gold resource of 800,000 ounces.",
+     [("reserves", 800000, "Goldlund", {})]),
     # a country inside a company's name acts in nothing
     ("The Kazakhmys Gold Kyrgyzstan Company reported that over $332 million was invested in the project.",
      [("investment", 332e6, "Kazakhmys Gold Kyrgyzstan Company", {})]),

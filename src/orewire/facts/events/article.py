@@ -57,7 +57,7 @@ _PROJECT_WORD = re.compile(r"(?<![\w])(?:[Pp]roject|[Pp]ropert|[Pp]rospect|[Mm]i
 # "At Oksut, gold production was", "output at Kamoa-Kakula rose": a site named by where output is
 _SITE = re.compile(r"(?:(?<![\w])At|(?<![\w])(?:production|output|operations?|throughput|mining|reserves|resources|drilling|"
                    r"exploration)[ \t]+"
-                   r"(?:at|from))[ \t]+(?:the[ \t]+|its[ \t]+)?(?P<name>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,2})"
+                   r"(?:at|from))[ \t]+(?:the[ \t]+|its[ \t]+|nearby[ \t]+|neighbou?ring[ \t]+)?(?P<name>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,2})"
                    r"(?=[ \t]*[,.;]|[ \t]+(?:was|were|is|are|rose|fell|increased|decreased|reached|totall?ed|amounted|"
                    r"came|stood|grew|dropped|declined|climbed|jumped|slipped|in|during|for|from|by))")
 # the lowercased words a site's phrase opens with (its pattern runs only after them)
