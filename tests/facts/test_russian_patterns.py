@@ -1359,3 +1359,14 @@ def test_compound_kinds_between_the_deposit_word_and_its_name(text: str, deposit
 ])
 def test_known_names_in_capitals_and_latin(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a placer ('россыпь') is a deposit word; 'недр' between 'участок' and its name
+    ("Компания разрабатывает россыпь Тасжарган.", {"Taszhargan": []}),
+    ("Участок недр Сарыбулак передан компании.", {"Sarybulak": []}),
+    # ... not the adjective of placer gold
+    ("Компания добывает россыпное золото в районе.", {}),
+])
+def test_placers_and_subsoil_plots(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

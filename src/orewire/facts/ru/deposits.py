@@ -27,7 +27,7 @@ from orewire.facts.ru.translit import has_cyrillic, translit
 
 _KW = (r"(?=[МмРрУуТтПпКк])(?<![\w-])(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*|[Уу]част(?:ок|к[а-яё]+)|[Рр]удопроявлени[а-яё]*|"
        r"[Тт]рубк[аеиуой]{1,2}|[Рр]азрез[а-яё]{0,2}|[Пп]роект[а-яё]{0,2}|"
-       r"[Пп]лощад[ьи]|[Кк]арьер[а-яё]*)")
+       r"[Пп]лощад[ьи]|[Кк]арьер[а-яё]*|[Рр]оссып(?:ь|и|ей|ью|ям|ях|ями)(?![\w-]))")
 # words of Turkic and Mongolian place names that Russian text often leaves in small letters after the
 # first word ("Таван толгой", "Сары куль", "Кызыл тау"): still part of the name
 _TOPO_WORD = (r"(?:толгой|толгоя|толгое|куль|коль|кол|тау|тобе|тюбе|булак|сай|кудук|кудык|таш|тас|шоко|уул|гол|худаг|"
@@ -573,7 +573,7 @@ def _kind_words(words: list[str], commodity_of: Callable[[str], str | None]) -> 
             for p in w.split("-")) and any(commodity_of(p) is not None or joined_commodities(p, commodity_of) for p in w.split("-")))
 
     for i, w in enumerate(words):
-        if commodity_word(w) or w in ("по", "с", "содержанием") or _KIND_ADJ.fullmatch(w):
+        if commodity_word(w) or w in ("по", "с", "содержанием", "недр") or _KIND_ADJ.fullmatch(w):
             continue
         if w in ("металлов", "металла", "руд", "сырья") and i > 0 and (
                 commodity_word(words[i - 1]) or _PRECIOUS_ADJ.fullmatch(words[i - 1])):
