@@ -779,6 +779,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("First Mining continues to advance Springpole. At nearby Goldlund, situated between Dryden and Sioux Lookout, "
      "the company has been drilling since June. The deposit has an indicated gold resource of 800,000 ounces.",
      [("reserves", 800000, "Goldlund", {})]),
+    # a mine named to say where a plant lies does not produce its output
+    ("KAZ Minerals is building a smelter. The smelter near the Aktogay mine will produce 300,000 tonnes of copper "
+     "cathode a year.", [("production", 300000, "KAZ Minerals", {"basis": "plan"})]),
     # a country inside a company's name acts in nothing
     ("The Kazakhmys Gold Kyrgyzstan Company reported that over $332 million was invested in the project.",
      [("investment", 332e6, "Kazakhmys Gold Kyrgyzstan Company", {})]),
@@ -824,6 +827,9 @@ def test_a_licence_names_its_area_where_the_entity_stage_knows_no_name() -> None
         == [("Kyzyl-Tash", "Kazakhmys"), ("Aktogay", "Kazakhmys")]
     assert licences("In the auction, Polyus offered 550 thousand rubles for the site Ruchey Dymnyi, a tributary "
                     "of the Karalveem river.")[0][0] == "Ruchey Dymnyi"
+    # a mine named as a landmark is not the area licensed: the holder's licence, of no area named
+    assert licences("Kazakhmys was awarded an exploration licence in 2024, located 80km north of the Aktogay "
+                    "copper mine.") == [(None, "Kazakhmys")]
     # tax concessions are benefits, no licence
     assert licences("The Almalyk combine was granted a number of benefits, including tax and customs concessions, "
                     "for the Yoshlik project.") == []

@@ -9,7 +9,7 @@ import re
 from orewire.facts.events import periods
 from orewire.facts.events.article import Article, Mention
 from orewire.facts.events.extra import needle_hits
-from orewire.facts.events.roles import after_word, anaphora, before_word, named_area, pick, set_slot
+from orewire.facts.events.roles import after_word, anaphora, before_word, landmark, named_area, pick, set_slot
 from orewire.facts.model import Event
 
 
@@ -44,7 +44,7 @@ def numberless_events(art: Article, numbered: list[Event]) -> list[Event]:
                 # Pay-Buloq deposits"), each with the holder
                 # "exploration licence (Ayagoz) ... north of the Aktogay mine": the area the licence word names
                 named = named_area(art, word.start(), min(se, word.end() + 40), word.end())
-                deposits = [m for m in ms if m.kind == "deposit"]
+                deposits = [m for m in ms if m.kind == "deposit" and not landmark(art, m, ss, word.start())]
                 bracketed = named is not None and art.text[named.start - 1:named.start] == "("
                 areas = [named] if bracketed else [*([named] if named is not None else []), *deposits]
                 named = named_area(art, ss, se, word.start()) if not areas else None

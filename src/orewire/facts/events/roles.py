@@ -145,6 +145,16 @@ def _named_after_buying(art: Article, ss: int, se: int) -> Mention | None:
     return None
 
 
+def landmark(art: Article, m: Mention, ss: int, pos: int) -> bool:
+    """Whether a deposit is named to say where something lies ("near Aktogay", "located 80km north of the
+    Aktogay copper mine"): no party to the figure at ``pos`` (but its own figures, in brackets after it,
+    are its: "north of the Aktogay copper mine (~2.5Bt @ 0.39% copper)")."""
+    lex = art.lex
+    return m.kind == "deposit" and art.has_any(lex.rule_needles["landmark_before"], max(ss, m.start - 40), m.start) \
+        and lex.rules["landmark_before"].search(art.text, max(ss, m.start - 40), m.start) is not None \
+        and not (m.end <= pos and "(" in art.text[m.end:min(pos, m.end + 30)] and ")" not in art.text[m.end:pos])
+
+
 def named_area(art: Article, lo: int, hi: int, near: int) -> Mention | None:
     """The area a licence is for, named in [lo, hi) where the entity stage knows no name there ("exploration
     licence (Ayagoz)", "for the site Ruchey Dymnyi", "the Kyzyl-Tash plot"); of several, the one nearest ``near``."""
@@ -251,6 +261,9 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         quoted = {id(m) for m in ms if _quoted(art, m, ss)}
         if quoted:
             ms = [m for m in ms if id(m) not in quoted]
+    landmarks = [m for m in ms if landmark(art, m, ss, pos)]
+    if landmarks:
+        ms = [m for m in ms if m not in landmarks]
     origin: Mention | None = None
     if ev.kind in ("investment", "deal", "licence", "trade"):
         # "the Chinese investor": a nationality is not the one who pays, buys or receives; "Kazakh
