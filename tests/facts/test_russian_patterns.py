@@ -1370,3 +1370,14 @@ def test_known_names_in_capitals_and_latin(text: str, companies: set[str]) -> No
 ])
 def test_placers_and_subsoil_plots(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,companies", [
+    # an artel of prospectors before a quoted name is a company word
+    ("Лицензию получила артель старателей «Тасжарган».", {"Taszhargan"}),
+    ("Больше всего добыли артели «Сарыбулак».", {"Sarybulak"}),
+    # the parent after 'дочка' stands in the genitive; a quoted name acts past a bracket, also with 'начала'
+    ("«Кокжиде» (дочка «Сарыбулака») начала добычу.", {"Kokzhide", "Sarybulak"}),
+])
+def test_artels_parents_and_acting_names_past_a_bracket(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies
