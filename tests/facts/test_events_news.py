@@ -782,6 +782,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a mine named to say where a plant lies does not produce its output
     ("KAZ Minerals is building a smelter. The smelter near the Aktogay mine will produce 300,000 tonnes of copper "
      "cathode a year.", [("production", 300000, "KAZ Minerals", {"basis": "plan"})]),
+    # a mine's average output over its first years is the mine's plan, not the company's
+    ("KAZ Minerals will buy the Baimskaya copper project. The company forecasts average annual production of "
+     "250,000 tonnes of copper over the first ten years of operations.",
+     [("production", 250000, "Baimskaya", {"basis": "plan"})]),
     # a country inside a company's name acts in nothing
     ("The Kazakhmys Gold Kyrgyzstan Company reported that over $332 million was invested in the project.",
      [("investment", 332e6, "Kazakhmys Gold Kyrgyzstan Company", {})]),

@@ -366,6 +366,12 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             # "2019 guidance for gold production increased to 730,000 ounces": a figure of the whole company;
             # "the production of copper cathode will be increased to 400,000 tons": a plant's, not a mine's
             subject = art.topic(ss, ("company",), protagonist=True)
+        if (subject is None or subject.kind == "company") and art.has_any(lex.rule_needles["mine_life"], clause[0], clause[1]) \
+                and lex.rules["mine_life"].search(art.text, clause[0], clause[1]):
+            # "The company forecasts average annual production of 250,000 tons over the first ten years of
+            # operations": a mine's plan over its life, of the deposit the article speaks of
+            subject = pick([m for m in ms if m.kind == "deposit"], pos, ("deposit",), "either") \
+                or art.topic(ss, ("deposit",)) or subject
         subject = subject or art.continuing("production", ss) \
             or art.topic(ss, ("deposit", "company", "country"), protagonist=PROTAGONIST["production"])
     elif ev.kind == "trade":
