@@ -786,6 +786,20 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("KAZ Minerals will buy the Baimskaya copper project. The company forecasts average annual production of "
      "250,000 tonnes of copper over the first ten years of operations.",
      [("production", 250000, "Baimskaya", {"basis": "plan"})]),
+    # stakes told in other ways: a JV interest paid for, an earn-in "circa", a stake given, a stake transferred for a
+    # sum, a venture controlled by a partner, "pc"; a holding ("70% owned by") stays no deal
+    ("Kincora Copper owns the Bronzewing project. Sandfire will pay out an initial $2.8 million for a 20 per cent JV "
+     "interest.", [("deal", 2.8e6, "Bronzewing", {}), ("deal", 20, "Bronzewing", {"party": "Sandfire"})]),
+    ("Xanadu Mines has committed to spending around US$900,000 to earn a circa 18% interest in Mongol Metals.",
+     [("investment", 900000, "Mongol Metals", {}), ("deal", 18, "Mongol Metals", {})]),
+    ("The transaction gives China's Baosteel a 15% stake in Aquila Resources for a subscription price of "
+     "A$285.6 million.", [("deal", 15, "Aquila Resources", {"party": "Baosteel"}),
+                          ("deal", 285.6e6, "Aquila Resources", {"party": "Baosteel"})]),
+    ("Rusal transferred 50% of the Bogatyr mine to Samruk-Kazyna for a sum of US$345m.",
+     [("deal", 50, "Bogatyr", {"party": "Samruk-Kazyna"}), ("deal", 345e6, "Bogatyr", {"party": "Samruk-Kazyna"})]),
+    ("Under the agreement, the joint venture will be 70% controlled by Cove Capital.",
+     [("deal", 70, None, {"party": "Cove Capital"})]),
+    ("Kazzinc, 70% owned by Glencore, produced 300,000 tonnes of zinc in 2023.", [("production", 300000, None, {})]),
     # a country inside a company's name acts in nothing
     ("The Kazakhmys Gold Kyrgyzstan Company reported that over $332 million was invested in the project.",
      [("investment", 332e6, "Kazakhmys Gold Kyrgyzstan Company", {})]),

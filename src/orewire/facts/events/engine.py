@@ -44,8 +44,8 @@ from orewire.facts.model import Entity, Event, Fact, entity_id
 
 _WINDOW = 160  # a cue further than this from its number (in characters) types nothing
 # a percentage: "(?<![\d.,])" before it is checked apart (``_shares``), so the engine skips straight to digits
-_SHARE_RE = re.compile(r"(?P<num>\d{1,3}(?:[.,]\d{1,3})?)\s?(?:%|per\s?cent\b|percent\b|процент\w*|-процентн\w*)")
-_PERCENT = re.compile(r"%|per\s?cent|процент", re.IGNORECASE)
+_SHARE_RE = re.compile(r"(?P<num>\d{1,3}(?:[.,]\d{1,3})?)\s?(?:%|per\s?cent\b|percent\b|pc\b|процент\w*|-процентн\w*)")
+_PERCENT = re.compile(r"%|per\s?cent|\dpc\b|процент", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|,? (?:while|whereas)\b|, (?:and|but)\b|, а |, но |,? тогда как|,? в то время как")
 _CLAUSE_BREAK_WORDS = (";", " while", " whereas", ", and", ", but", ", а ", ", но ", " тогда как", " в то время как")
 
@@ -299,8 +299,11 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             return None  # "with the remaining 30% retained by Kyrgyzaltyn": a holding kept, no deal
         cue = _nearest_cue(art, lex.deal_only, ss, se, num, (ss, se))
         paid = lex.rules["pay_for_before"].search(text, max(ss, num.start - 60), num.start) is not None
-        if cue is None and (paid or lex.rules["earn_before"].search(text, max(ss, num.start - 40), num.start)):
-            cue = ("deal", num.start)  # "could earn another 35% for $185 million": an earn-in's stake
+        if cue is None and (paid or lex.rules["earn_before"].search(text, max(ss, num.start - 40), num.start)
+                            or lex.stake_after.match(text[num.end:min(se, num.end + 40)])):
+            # "could earn another 35% for $185 million": an earn-in's stake; "for a 20 per cent JV interest": the
+            # stake word is the deal's
+            cue = ("deal", num.start)
         if cue is None or not (paid or lex.buy_verb.search(text, ss, se) or lex.seller_verb.search(text, ss, se)
                                or lex.deal_act.search(text, ss, se) or lex.transaction.search(text, ss, se)):
             return None  # "the State Fund owns 81.2% of the shares": a holding, not a deal

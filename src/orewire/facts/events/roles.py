@@ -170,6 +170,7 @@ def named_area(art: Article, lo: int, hi: int, near: int) -> Mention | None:
     return best
 
 
+_OWNER_OF_NEXT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:subsidiary|unit|affiliate|project|mine|deposit|venture|operation)s?\b")
 _NOT_ASSET = frozenset({"The", "A", "An", "Its", "Their", "It", "This", "That", "Shares", "Stakes", "Assets"})
 
 
@@ -465,6 +466,10 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             subject = next((m for m in ms if m.kind in ("deposit", "company") and num.end <= m.start <= num.end + 60
                             and not re.search(r"[;.]", art.text[num.end:m.start])
                             and not lex.party_prep.search(art.text, num.end, m.start)), None)
+            if subject is not None and _OWNER_OF_NEXT.match(art.text, subject.end):
+                # "a 50 percent stake in Erdene's subsidiary, Erdene Mongol": the subsidiary named after its owner
+                subject = next((m for m in ms if m.kind in ("deposit", "company") and subject.end < m.start <= subject.end + 40
+                                and m.id != subject.id), subject)
         # "bought the deposit from Kazakh Gold": the seller is neither the asset nor the buyer
         sellers = {m.id for m in ms if lex.seller_prep.search(art.text, max(ss, m.start - 6), m.start)}
         for verb in lex.seller_verb.finditer(art.text, ss, se):  # "Polymetal sold its Kazakh assets"
@@ -495,6 +500,11 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             first = next((m for m in ms if m.kind == party.kind and m.end < party.start
                           and re.fullmatch(r",?\s+and\s+", art.text[m.end:party.start])), None)
             party = first or party
+        if party is None and ev.share is not None:
+            # "gives China's Baosteel a 15% stake", "will be 70% controlled by Cove Capital", "transferred 50% of its
+            # deposit to Samruk-Kazyna": the one the stake goes to
+            party = _owned_by_country(art, after_word(art, lex.rules["stake_goes_to"], [m for m in ms if subject is None or m.id != subject.id],
+                                                      ss, se, ("company", "org", "country"), 30), ms)
         if party is None:  # "X would invest $30 million for a 15% stake", "X could earn another 35%": who pays buys
             payers = [m for m in ms if m.kind != "country"]
             party = _clause_first(lambda a, b: before_word(art, lex.rules["pays_for_stake"], payers, a, b, ("company", "org"), gap=120),
@@ -505,6 +515,9 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                        or pick(rest, pos, ("deposit", "company"), "either") or _named_after_buying(art, ss, se))
         if subject is None and party is None:
             subject = art.topic(ss, ("deposit", "company"))
+        elif subject is None and ev.share is not None:
+            # "A-Cap will pay $2.8 million for a 20 per cent JV interest": a stake in the project the article is about
+            subject = art.topic(ss, ("deposit",), skip=lambda m: m.id == party.id if party is not None else False)
     elif ev.kind == "licence":
         subject = pick([m for m in ms if m.kind == "deposit" and clause[0] <= m.start < clause[1]], pos, ("deposit",), "either") \
             or named_area(art, clause[0], clause[1], pos) \
