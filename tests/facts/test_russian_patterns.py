@@ -1381,3 +1381,18 @@ def test_placers_and_subsoil_plots(text: str, deposits: dict[str, list[str]]) ->
 ])
 def test_artels_parents_and_acting_names_past_a_bracket(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a deposit 'of the same name' bears the name of the company named last before it in its sentence
+    ("ТОО «Сарыбулак» разрабатывает одноименное месторождение золота в области.", {"Sarybulak": ["gold"]}),
+    ("Холдинг приобрел ТОО «Тасжарган», которое разрабатывает одноименное медное месторождение.", {"Taszhargan": ["copper"]}),
+    # ... not a company in brackets or the owner of the one named; a mine's company names the deposit by its adjective
+    ("Компания «Тасжарган» (дочка «Сарыбулака»), отвечающая за разработку одноименного месторождения, отчиталась.",
+     {"Taszhargan": []}),
+    ("ТОО «Тасжарган», дочернее предприятие холдинга «Сарыбулак», построит ГОК на одноимённом месторождении.",
+     {"Taszhargan": []}),
+    ("«Акшатский рудник» на одноименном месторождении произвел 996 кг золота.", {"Akshatskoye": ["gold"]}),
+])
+def test_a_deposit_of_the_same_name_as_its_company(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -252,6 +252,10 @@ _PRONOUN_HOLDS = re.compile(r"(?=[ОРВ])(?:^|(?<=[.!?][ \u00a0])|(?<=\n))(?:О
                             r"(?:[а-яё]+[ \u00a0]+){0,3}?(?:содерж|богат|включа)[а-яё]*")
 _DASH_NAME = re.compile(r"[\s\u00a0]*[-–—][\s\u00a0]*(?:[а-яё-]+[\s\u00a0]+){0,2}[«\"“„A-ZА-ЯЁ]")
 # a deposit word in the singular (or "месторождения", which may be one): the plural speaks of no one deposit
+_OWNER_GENITIVE = re.compile(r"(?:холдинга|компании|группы|корпорации|концерна|фонда|[Дд]очк[аи]»?|структуры|акционера|владельца)"
+                             r"[\s\u00a0]+[«\"“„]?$")
+_NAMESAKE = re.compile(r"(?<![\w-])[Оо]дноим[её]нн(?:ое|ого|ому|ым|ом|ых|ые)[ \u00a0]+(?:[а-яё-]+(?:ое|ого|ому|ым|ом|ых|ые)[ \u00a0]+){0,2}"
+                       r"(?P<kw>месторождени[а-яё]*|рудник[а-яё]*|участ(?:ок|к[а-яё]+))(?![\w-])")
 _BARE_KW = re.compile(r"(?<![\w-])(?:[Мм]есторождени(?:е|я|ю|ем|и)|[Уу]част(?:ок|к[аеуи]|ком))(?![\w-])")
 
 
@@ -281,6 +285,22 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             out.extend(cs)  # "месторождения медно-молибденовых руд": each part of a compound
         return out
 
+    # "компания «Северный Катпар», отвечающая за разработку одноименного месторождения": the deposit bears the
+    # name of the company named last before it in its sentence
+    for m in _NAMESAKE.finditer(text) if "дноим" in text else ():
+        ss, _se = sents.span(m.start())
+        owner = max(((me, ent) for ent in found.ents.values() if ent.kind == "company"
+                     for ms, me in ent.mentions if ss <= ms and me <= m.start()
+                     and text.count("(", me, m.start()) == text.count(")", me, m.start())  # not one in brackets,
+                     and not _OWNER_GENITIVE.search(text, max(ss, ms - 40), ms)),  # nor the owner of the one named
+                    # ("ТОО «Северный Катпар», дочернее предприятие холдинга «Тау-Кен Самрук», ... на одноимённом ...")
+                    default=None, key=lambda t: t[0])
+        forms = [f for f in owner[1].forms if has_cyrillic(f)] if owner is not None else []
+        if forms and not found.overlaps(m.start(), m.end()):
+            mine = re.fullmatch(r"(?P<adj>[А-ЯЁ][а-яё-]+(?:ск|цк|н)ий)[ \u00a0]+(?:рудник|прииск|ГОК)", forms[0])
+            name = _adjective_deposit(mine.group("adj"), "месторождение", text) if mine else forms[0]
+            _deposit_name(found, name, m.start("kw"), m.end("kw"), text)  # («Покровский рудник»: Покровское)
+            found.claim(m.start(), m.start() + len(m.group(0).split()[0]))  # (not the kind adjectives between)
     for m in _KW_PERSON.finditer(text) if "им" in text else ():
         if m.start() > 0 and text[m.start() - 1] in Q_OPEN and m.group("kw")[:1].isupper():
             continue  # «Рудник им. Матросова»: a company's quoted name
@@ -525,8 +545,9 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         if re.match(r"\s+(?:[«\"“„]|[A-ZА-ЯЁ]|имени|им\.)", after) or _DASH_NAME.match(text, m.end()) \
                 or m.start() in named_kw:
             continue  # ... named after it, also after a dash: "месторождении - золото-серебряном «Дукате»"
-        if found.overlaps(max(0, m.start() - 3), m.start()):
-            continue  # "на Березовском месторождении": named by the adjective before it
+        if found.overlaps(max(0, m.start() - 3), m.start()) or found.overlaps(m.start(), m.end()):
+            continue  # "на Березовском месторождении": named by the adjective before it (or itself a deposit's
+            # mention: "одноименное медное месторождение")
         bare.append((m.start(), m.end()))
 
 
