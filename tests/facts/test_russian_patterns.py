@@ -1396,3 +1396,20 @@ def test_artels_parents_and_acting_names_past_a_bracket(text: str, companies: se
 ])
 def test_a_deposit_of_the_same_name_as_its_company(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a kind adjective before a named deposit word is that deposit's alone
+    ("Месторождение Тасжарган находится рядом с золоторудным месторождением Сарыбулак.", {"Taszhargan": [], "Sarybulak": ["gold"]}),
+    ("Месторождение Тасжарган расположено в 20 км от медного рудника Сарыбулак.", {"Taszhargan": [], "Sarybulak": ["copper"]}),
+    # a commodity's price, market or producer ties it to no deposit
+    ("Цены на золото выросли, и компания решила продать месторождение Тасжарган.", {"Taszhargan": []}),
+    ("Крупнейший производитель меди купил месторождение Тасжарган.", {"Taszhargan": []}),
+    # a turn about the country is no turn about the deposit named before it
+    ("Инвестиции в месторождение Тасжарган составят 100 млн долларов, а производство золота в стране вырастет.",
+     {"Taszhargan": []}),
+    # ... while the deposit's own commodity still is
+    ("Компания добывает медь на месторождении Тасжарган.", {"Taszhargan": ["copper"]}),
+])
+def test_commodities_that_tie_no_deposit(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -393,6 +393,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             named_kw.add(m.start())
             if near:  # "месторождения рудного золота и серебра «Дальнее»": these commodities are its own
                 found.consumed.append((m.start("between"), m.end("between")))
+            if pre:  # ... and so the kind adjective before the word: "рядом с золоторудным месторождением Сарыбулак"
+                found.consumed.append((m.start() - len(before[-1]) - 1, m.start()))
             for c in [*near, *pre]:
                 links.append((new, c))
             if not near:
@@ -719,6 +721,11 @@ _TURN_AWAY = re.compile(r",[\s\u00a0]+(?:а|но)[\s\u00a0]+(?!также|и[\s\
 _LISTED = re.compile(r"[\s\u00a0,»\"”“«„]*(?:(?:и|а также)[\s\u00a0«„\"“]*)?")
 
 
+_MARKET_BEFORE = re.compile(r"(?<![\w-])(?:[Цц]ен(?:а|ы|у|е|ой|ам|ах|ами)?|[Сс]тоимост(?:ь|и|ью)|[Кк]отировк[а-яё]*|[Сс]прос[а-яё]{0,2}|"
+                            r"[Пп]роизводител[а-яё]{0,3}|[Дд]обытчик[а-яё]{0,2}|[Пп]оставщик[а-яё]{0,2}|[Рр]ын(?:ок|ка|ке|ку|ком)|[Пп]отреблени[а-яё]{1,2})"
+                            r"(?:[ \u00a0]+(?:на|мирового|мировой|мировом|мировые|биржев[а-яё]+))?[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?$")
+
+
 def _owners(text: str, mentions: list[tuple[int, int, Ent]], pos: int, shared: bool = False) -> list[Ent]:
     """The deposits of one sentence that a commodity at ``pos`` belongs to: of its clause (up to a
     semicolon), the deposit named nearest to it, before or after ("добыча золота на месторождении X",
@@ -734,8 +741,9 @@ def _owners(text: str, mentions: list[tuple[int, int, Ent]], pos: int, shared: b
         s0 = max((t for t in turn if t <= pos), default=cs)
         e0 = min((t for t in turn if t > pos), default=ce)
         own = [d for s, _e, d in clause if s0 <= s < e0]
-        if own or s0 == cs:
-            return own
+        if own or s0 == cs or any(country_stem(w) or w in gz.countries()[1] or _WIDE_PLACE.match(w)
+                                  for w in re.findall(r"[\w-]+", text[s0:e0])):
+            return own  # (a turn about the country or the world is none: "..., а производство золота в стране вырастет")
         # a turn that names no deposit speaks on of the one before it: "месторождение — Аксоран, — рассчитывает на
         # инвестиции ..., а мощность выработки будет около 4,5 тыс. тонн вольфрама"
         s1 = max((t for t in turn if t < s0), default=cs)
@@ -832,6 +840,8 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
     tied = {name for name, cs in out.items() if cs}  # deposits the text ties to commodities in so many words
     if found.consumed:  # commodities a deposit word gave the names after it are no other deposit's
         spans = [sp for sp in spans if not any(s <= sp[0] < e for s, e in found.consumed)]
+    # a commodity's price, market or trade is no deposit's: "Цены на золото выросли, и компания продала месторождение"
+    spans = [sp for sp in spans if not _MARKET_BEFORE.search(text, max(0, sp[0] - 30), sp[0])]
     deposits = [e for e in found.ents.values() if e.kind == "deposit" and e.mentions]
 
     def _sentence_owners(pos: int) -> list[Ent]:
