@@ -1413,3 +1413,15 @@ def test_a_deposit_of_the_same_name_as_its_company(text: str, deposits: dict[str
 ])
 def test_commodities_that_tie_no_deposit(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # more of the region's deposits in the gazetteer, tied to the commodity they are worked for
+    ("Компания увеличила добычу урана на Моинкуме.", {"Moinkum": ["uranium"]}),
+    ("Сырымбет продан, запасы олова выросли.", {"Syrymbet": ["tin"]}),
+    ("На Большом Кони-Мансуре нашли серебро.", {"Bolshoy Koni-Mansur": ["silver"]}),
+    # a Polymetal 'hub' named after a deposit is no deposit
+    ("Запасы Дукатского хаба выросли, а на Албазинском хабе добыто золото.", {}),
+])
+def test_more_deposits_in_the_gazetteer_and_hubs(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
