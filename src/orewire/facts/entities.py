@@ -21,8 +21,7 @@ from orewire.facts.model import Entity
 from orewire.facts.text import Near, Sentences, fold_lookalikes
 
 # a capitalised word: letters (any script), digits, inner hyphens/apostrophes, e.g. "Tau-Ken", "Yoshlik-1"
-# (an apostrophe inside a word, "O'Brien", not after it: "the Association of Gold Producers' data")
-_CAP = r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F\u0400-\u042F][\w\u00C0-\u017F]*(?:['’][\w\u00C0-\u017F]+)*(?:-[\w\u00C0-\u017F]+)*)"
+_CAP = r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F\u0400-\u042F][\w\u00C0-\u017F'’]*(?:-[\w\u00C0-\u017F]+)*)"
 _CAPSEQ = rf"{_CAP}(?:[ \t]+(?:&[ \t]+)?{_CAP}){{0,6}}"
 
 
@@ -502,6 +501,10 @@ class Found:
 
     def add(self, kind: str, name: str, start: int, end: int, code: str | None = None,
             alias: str | None = None) -> Entity:
+        if name.endswith(("'", "’")):  # "the Association of Gold Producers' data": a plural possessive's mark
+            name = name[:-1]
+            if self.lower is not None and self.lower[end - 1:end] in ("'", "’"):
+                end -= 1
         key = (kind, name)
         ent = self.entities.get(key)
         if ent is None:

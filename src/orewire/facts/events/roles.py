@@ -193,7 +193,8 @@ def anaphora(art: Article, ms: list[Mention], a: int, b: int) -> list[Mention]:
     if cached is not None:
         return list(cached)
     out = list(ms)
-    for rx, kinds in art.lex.anaphora:
+    hinted = art.search(art.lex.anaphora_hint, a, b)  # one scan for all the words; each table's only where one stands
+    for rx, kinds in art.lex.anaphora if hinted else ():
         for m in rx.finditer(art.text, a, b):
             if any(m.end() <= x.start <= m.end() + 3 for x in ms) \
                     or any(m.start() <= x.start and x.end <= m.end() and x.kind != "country" for x in ms) \
@@ -262,7 +263,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         quoted = {id(m) for m in ms if _quoted(art, m, ss)}
         if quoted:
             ms = [m for m in ms if id(m) not in quoted]
-    landmarks = [m for m in ms if landmark(art, m, ss, pos)]
+    landmarks = [m for m in ms if m.kind == "deposit" and landmark(art, m, ss, pos)]
     if landmarks:
         ms = [m for m in ms if m not in landmarks]
     origin: Mention | None = None
