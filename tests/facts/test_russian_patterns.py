@@ -1425,3 +1425,12 @@ def test_commodities_that_tie_no_deposit(text: str, deposits: dict[str, list[str
 ])
 def test_more_deposits_in_the_gazetteer_and_hubs(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,companies", [
+    # an English word inside a name joined of capitalised parts comes back in English
+    ("Учредителем является ТОО «ТасМайнинг Групп».", {"TasMining Group"}),
+    ("Лицензию получило ООО «СарыПроМайнинг».", {"SaryProMining"}),
+])
+def test_english_words_inside_joined_names(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

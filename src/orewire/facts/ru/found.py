@@ -126,6 +126,10 @@ _ENGLISH_WORDS = {
 COMPANY_LOAN_WORDS = frozenset(w for w in _ENGLISH_WORDS if w not in ("Ко", "Цинк", "Сталь", "Стил", "Капитал", "Холдинг"))
 
 
+_CAMEL = re.compile(r"(?:[А-ЯЁ][а-яё]+){2,4}")
+_CAMEL_PART = re.compile(r"[А-ЯЁ][а-яё]+")
+
+
 def latin_name(name: str) -> str:
     """Canonical Latin of a Cyrillic name: a known company's word keeps its canonical name
     ("ТАЛКО Голд" -> "TALCO Gold"), an English word comes back in English ("Майнинг" -> "Mining"),
@@ -150,6 +154,9 @@ def latin_name(name: str) -> str:
             words.append(_ENGLISH_WORDS[w[:1].upper() + w[1:]])
         elif latin_lookalike(w) and not _joined_to_russian(parts, i):
             words.append(latin_lookalike(w) or w)
+        elif _CAMEL.fullmatch(w) and any(p in _ENGLISH_WORDS for p in _CAMEL_PART.findall(w)):
+            # «ГеоМайнинг Групп» -> GeoMining Group: the English word inside a name joined of capitalised parts
+            words.append("".join(_ENGLISH_WORDS.get(p) or translit(p) for p in _CAMEL_PART.findall(w)))
         else:
             words.append(translit(w))
     return re.sub(r"\s+", " ", "".join(words)).strip(" -—–")
