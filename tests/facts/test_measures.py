@@ -94,6 +94,9 @@ def test_percentages_and_plain_numbers_are_not_amounts() -> None:
         ("1.3 billion pounds of copper", 1.3e9, "lb"),
         ("500 hectares", 5, "km2"),
         ("25 MMT of coal", 25e6, "t"),
+        ("a block with 950 MT of coal reserves", 950e6, "t"),  # India's million tonnes of a bulk good
+        ("shipped 5,000 MT of copper cathode", 5000, "t"),  # metric tonnes
+        ("400 MT of gold", 400, "t"),
         ("a 5 MMTPA washery", 5e6, "t"),
         ("69,2 tons of silver", 69.2, "t"),
         ("2611,0 thousand tons of barite", 2611e3, "t"),

@@ -18,6 +18,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "metric tonnes": ("t", 1.0), "t": ("t", 1.0), "tpa": ("t", 1.0), "tpd": ("t", 1.0), "tn": ("t", 1.0),
     "WMT": ("t", 1.0), "DMT": ("t", 1.0),  # wet and dry metric tons
     "MMT": ("t", 1e6), "MMTPA": ("t", 1e6), "mmtpa": ("t", 1e6),  # million metric tonnes (a year)
+    "MT": ("t", 1.0),  # "5,000 MT of cathode": metric tons; but "950 MT of coal" (see find_quantities)
     "MnT": ("t", 1e6), "Mnt": ("t", 1e6), "MnTPA": ("t", 1e6), "MnTpa": ("t", 1e6),  # "2.28 MnT", as coal wires write it
     "wet metric tonnes": ("t", 1.0), "dry metric tonnes": ("t", 1.0), "wet metric tons": ("t", 1.0),
     "dry metric tons": ("t", 1.0), "wmt": ("t", 1.0), "dmt": ("t", 1.0), "tU": ("t", 1.0), "tU3O8": ("t", 1.0),
@@ -109,6 +110,11 @@ class Quantity:
     end: int
 
 
+# a bulk good counted in millions after "MT" ("950 MT of coal", "110.40 MT and 81.69 MT of coal reserves")
+_BULK_AFTER = re.compile(r"(?:\s+(?:and|to|-|–)\s+[\d.,]+\s?MT)?\s+(?:of\s+)?(?:coking\s+|thermal\s+)?(?:coal|lignite|iron\s+ore|bauxite|"
+                         r"limestone|ore)\b")
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text`` (ranges give both ends), in order, then table cells."""
     out: list[Quantity] = []
@@ -127,6 +133,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if unit_word == "mt" and scale == 1.0 and "." in m.group("num") and "," not in m.group("num") and n < 1000 \
                 and not _PRECIOUS_AFTER.match(text, m.end()):
             factor = 1e6  # "52.4mt of indicated mineral resources": a decimal of "mt" counts millions, not tonnes
+        if unit_word == "MT" and scale == 1.0 and n < 10000 and _BULK_AFTER.match(text, m.end()):
+            factor = 1e6  # "blocks with 110.40 MT and 81.69 MT of coal reserves": India's million tonnes of bulk goods
         value = n * scale * factor
         out.append(Quantity(value, unit, m.start(), m.end()))
         # a range "184,000-193,000 tonnes" / "between 21,000 and 21,500 tonnes"
