@@ -1434,3 +1434,22 @@ def test_more_deposits_in_the_gazetteer_and_hubs(text: str, deposits: dict[str, 
 ])
 def test_english_words_inside_joined_names(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a nameless 'рудник' speaks of the deposit named before, as 'месторождение' does
+    ("На месторождении Тасжарган введена фабрика. Ежегодно на руднике планируется добыть 13 т золота.", {"Taszhargan": ["gold"]}),
+    # the mining 'на нём' inside a sentence speaks of the deposit just named
+    ("Рядом находится месторождение Сарыбулак. Контракт на добычу на нём меди подписан в 2019 году.", {"Sarybulak": ["copper"]}),
+])
+def test_a_nameless_mine_and_mining_on_it(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a person after a bare legal form is no company; a quoted outlet that 'reported' is none
+    ("По словам гендиректора ЗАО Джеймса Салливана, фабрика заработает.", set()),
+    ("На сайте «ТасжарганДВ» сообщалось, что компания «Сарыбулак» владеет лицензией.", {"Sarybulak"}),
+])
+def test_people_after_a_legal_form_and_outlets(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

@@ -392,6 +392,14 @@ def _listed_companies(text: str, found: Found) -> None:
         ends.add(q.end("name"))
 
 
+def _oblique_given_name(word: str, surname: str) -> bool:
+    """A man's given name and a surname in the genitive ("Джеймса Салливана"): a person's after a post, no
+    company's name (those follow a legal form in the nominative: "ТОО Алтын Тау")."""
+    given = morph.given_name(word)
+    return given is not None and given[1] == "masc" and given[0] != word and word.endswith(("а", "я")) \
+        and surname.endswith(("а", "я", "ого"))
+
+
 def find_companies(text: str, found: Found) -> None:
     _coined_companies(text, found)
     _mine_companies(text, found)
@@ -410,8 +418,9 @@ def find_companies(text: str, found: Found) -> None:
             _company(found, m.group("name"), m.start("name"), m.end("name"))
     for m in _LEGAL_BARE.finditer(text):
         name = m.group("name").rstrip(".")
-        if not found.overlaps(m.start("name"), m.start("name") + len(name)) and not LEGAL_WORD.fullmatch(name.split()[0]):
-            _company(found, name, m.start("name"), m.start("name") + len(name))
+        if not found.overlaps(m.start("name"), m.start("name") + len(name)) and not LEGAL_WORD.fullmatch(name.split()[0]) \
+                and not (len(name.split()) > 1 and _oblique_given_name(*name.split()[:2])):
+            _company(found, name, m.start("name"), m.start("name") + len(name))  # (not "гендиректора ЗАО Джеймса Салливана")
     for m in _CUE_QUOTED.finditer(text):
         if not found.is_claimed(m.start("name"), m.end("name")):
             name = m.group("name")
@@ -559,10 +568,16 @@ def find_acting_companies(text: str, found: Found) -> None:
                 continue
             if ":" in q.group("name") or _EVENT_BEFORE.search(text, max(0, q.start() - 30), q.start()):
                 continue  # «Арктика: настоящее и будущее» after "форума": a forum, a programme, a law
+            if _OUTLET_BEFORE.search(text, max(0, q.start() - 30), q.start()):
+                continue  # "На сайте «НедраДВ» сообщалось": an outlet
             if any(q.group("name").strip() in ent.forms or q.group("name").strip() == ent.name
                    for ent in found.ents.values() if ent.kind == "deposit"):
                 continue  # «Шокпар» дал ...: a deposit named before
             _company(found, q.group("name"), s, e)
+
+
+_OUTLET_BEFORE = re.compile(r"(?<![\w-])(?:сайт[аеу]?|портал[аеу]?|издани[еяю]|газет[аеуы]|телеканал[аеу]?|журнал[аеу]?|"
+                            r"телеграм-канал[аеу]?|агентств[аеу])[\s\u00a0]*$", re.IGNORECASE)
 
 
 # "P&P", "MI&I", "M&A": initials joined by "&" abbreviate a term, not a company

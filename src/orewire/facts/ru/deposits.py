@@ -246,6 +246,8 @@ def _adjective_deposit(adj: str, kw: str, text: str) -> str:
 
 
 # "Кроме золота здесь добывается серебро", "отсюда извлекают медь": the place just named, inside a sentence
+# "Контракт на добычу на нём меди": the mining on the deposit just named, inside a sentence
+_ON_IT = re.compile(r"(?<![\w-])(?:добыч[аеиу]|добыва[а-яё]*|разработк[аеиу])[ \u00a0]+на[ \u00a0]+н[её]м(?![\w-])")
 _HERE_MID = re.compile(r"(?=[зот])(?<=[\w,][ \u00a0])(?:здесь|отсюда|там)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:добыва|добыт|извлека|извлеч)[а-яё]*")
 # "Оно содержит", "Он богат", "В руде содержатся", "Руды содержат": the deposit named before
 _PRONOUN_HOLDS = re.compile(r"(?=[ОРВ])(?:^|(?<=[.!?][ \u00a0])|(?<=\n))(?:Оно|Он|Руд[аы]|В[ \u00a0]+руд(?:е|ах))[ \u00a0]+"
@@ -256,7 +258,7 @@ _OWNER_GENITIVE = re.compile(r"(?:холдинга|компании|группы
                              r"[\s\u00a0]+[«\"“„]?$")
 _NAMESAKE = re.compile(r"(?<![\w-])[Оо]дноим[её]нн(?:ое|ого|ому|ым|ом|ых|ые)[ \u00a0]+(?:[а-яё-]+(?:ое|ого|ому|ым|ом|ых|ые)[ \u00a0]+){0,2}"
                        r"(?P<kw>месторождени[а-яё]*|рудник[а-яё]*|участ(?:ок|к[а-яё]+))(?![\w-])")
-_BARE_KW = re.compile(r"(?<![\w-])(?:[Мм]есторождени(?:е|я|ю|ем|и)|[Уу]част(?:ок|к[аеуи]|ком))(?![\w-])")
+_BARE_KW = re.compile(r"(?<![\w-])(?:[Мм]есторождени(?:е|я|ю|ем|и)|[Уу]част(?:ок|к[аеуи]|ком)|[Рр]удник(?:а|е|у|ом)?)(?![\w-])")
 
 
 def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: Sentences,
@@ -492,6 +494,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                                            for w in re.findall(r"[\w-]+", text[opening.end():se])):
             bare.append((opening.start(), opening.end()))
     for m in _HERE_MID.finditer(text) if "здесь" in text or "отсюда" in text or " там " in text else ():
+        bare.append((m.start(), m.end()))
+    for m in _ON_IT.finditer(text) if " на н" in text else ():  # "контракт на добычу на нём меди"
         bare.append((m.start(), m.end()))
     # the deposit word left out in a sentence that has one: "медное месторождение Кусмурын, золоторудные
     # Кепеш и Акжар", "На Тасбулакском месторождении добывают медь, на Кепешском — золото"
@@ -919,7 +923,7 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
                         for c in commodities:
                             add(d.name, c)
             continue
-        if _THERE.match(text, s) or _HERE_MID.match(text, s):
+        if _THERE.match(text, s) or _HERE_MID.match(text, s) or _ON_IT.match(text, s):
             # "Там добывают вольфрам": the deposit named last before it, in its sentence or the three before,
             # up to a sentence with a deposit word and no name ("медный рудник в Алмалыке. Здесь ...")
             i = sents.index(s)
