@@ -129,8 +129,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Kazatomprom completed the sale of a 49% stake in JV Budenovskoye to Uranium One for $300 million.",
      [("deal", 49, "JV Budenovskoye", {"party": "Uranium One"}),
       ("deal", 300e6, "JV Budenovskoye", {"party": "Uranium One"})]),
+    # (a seller's own business sold is told by the seller's name)
     ("Polymetal sold its Kazakh business to Kazakhstan's Haiyan for $1.3 billion.",
-     [("deal", 1.3e9, None, {"party": "Haiyan", "subject": None})]),
+     [("deal", 1.3e9, "Polymetal", {"party": "Haiyan"})]),
     ("Newmont completed its $19.2 billion acquisition of Newcrest Mining in November.",
      [("deal", 19.2e9, "Newcrest Mining", {"party": "Newmont"})]),
     # a quarter with no year of its own takes the year an earlier quarter of its sentence was written with
@@ -800,6 +801,13 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Under the agreement, the joint venture will be 70% controlled by Cove Capital.",
      [("deal", 70, None, {"party": "Cove Capital"})]),
     ("Kazzinc, 70% owned by Glencore, produced 300,000 tonnes of zinc in 2023.", [("production", 300000, None, {})]),
+    # goods sold "for a total of" a sum: the trade's value; a finance deal is financing; a seller's own assets sold
+    ("In 2023, Tajikistan exported 125 thousand tons of aluminium for a total of $234 million.",
+     [("trade", 125000, "Tajikistan", {"direction": "export"}), ("trade", 234e6, "Tajikistan", {})]),
+    ("In December 2023, Oyu Tolgoi LLC signed a finance deal for $4.4bn with a group of lenders.",
+     [("investment", 4.4e9, "Oyu Tolgoi", {})]),
+    ("Canadian miner Kinross Gold has entered a definitive agreement to sell off its Russian assets to Highland Gold "
+     "Mining for US$680 million in cash.", [("deal", 680e6, "Kinross Gold", {"party": "Highland Gold Mining"})]),
     # a country inside a company's name acts in nothing
     ("The Kazakhmys Gold Kyrgyzstan Company reported that over $332 million was invested in the project.",
      [("investment", 332e6, "Kazakhmys Gold Kyrgyzstan Company", {})]),

@@ -460,6 +460,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             subject = party  # "Hudbay's capital spending", "the company intends to finance its $2.3 billion
             # investment": money a company puts into its own business
     elif ev.kind == "deal":
+        named = ms  # the sentence's names, sellers included
         subject = None
         if ev.share is not None:  # "55% в месторождении Сырымбет", "a 30% stake in Winu"
             # the name right after the stake, not a buyer or seller after "to" or "from" ("sell its 50%
@@ -516,7 +517,12 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                        or pick(rest, pos, ("deposit", "company"), "either") or _named_after_buying(art, ss, se))
         if subject is None and party is None:
             subject = art.topic(ss, ("deposit", "company"))
-        elif subject is None and ev.share is not None:
+        if subject is None and lex.rules["own_assets_sold"].search(art.text, ss, se):
+            # "Kinross Gold has agreed to sell off its Russian assets to Highland Gold": what changes hands is the
+            # seller's own business, named by the seller
+            subject = before_word(art, lex.rules["own_assets_sold"], [m for m in named if party is None or m.id != party.id],
+                                  ss, se, ("company",), gap=80)
+        if subject is None and ev.share is not None:
             # "A-Cap will pay $2.8 million for a 20 per cent JV interest": a stake in the project the article is about
             subject = art.topic(ss, ("deposit",), skip=lambda m: m.id == party.id if party is not None else False)
     elif ev.kind == "licence":
