@@ -1453,3 +1453,13 @@ def test_a_nameless_mine_and_mining_on_it(text: str, deposits: dict[str, list[st
 ])
 def test_people_after_a_legal_form_and_outlets(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # the code reserves are counted by is no deposit's name
+    ("Компания разрабатывает месторождение Тасжарган. Ресурсы месторождения по JORC составляют 1,2 млн унций золота.",
+     {"Taszhargan": ["gold"]}),
+    ("Запасы месторождения по KAZRC выросли.", {}),
+])
+def test_reporting_codes_are_no_deposits(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
