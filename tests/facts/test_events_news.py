@@ -808,6 +808,12 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("investment", 4.4e9, "Oyu Tolgoi", {})]),
     ("Canadian miner Kinross Gold has entered a definitive agreement to sell off its Russian assets to Highland Gold "
      "Mining for US$680 million in cash.", [("deal", 680e6, "Kinross Gold", {"party": "Highland Gold Mining"})]),
+    # "the mine" is the one last named a mine, not a deposit named after it
+    ("The Kyzyl Gold Project hosts the Bakyrchik gold mine, which began production in 1956, and the Bolshevik Gold "
+     "Deposit. The mine has gold reserves of 5.76 million troy ounces.", [("reserves", 5.76e6, "Bakyrchik", {})]),
+    # "X, Kazakhstan's largest uranium mine": X is the mine
+    ("Kyzylkum operates Khorasan-1, Kazakhstan's largest uranium mine with reserves of more than 80,000 tonnes.",
+     [("reserves", 80000, "Khorasan-1", {"commodity": "uranium"})]),
     # a country inside a company's name acts in nothing
     ("The Kazakhmys Gold Kyrgyzstan Company reported that over $332 million was invested in the project.",
      [("investment", 332e6, "Kazakhmys Gold Kyrgyzstan Company", {})]),

@@ -344,7 +344,8 @@ _KW_ROLE_AFTER = re.compile(r"[ \t]+(?:[Dd]irector|[Mm]anager|[Dd]eveloper|[Ee]n
 _MINE_NAMED_RE = re.compile(rf"[ \t]+(?P<name>{_CAPSEQ})(?=[ \t]+(?:in|near|and)\b|[,.;])")
 _DEP_FORWARD_RE = re.compile(rf"^(?:[ \t]*[-–—][ \t]*|[ \t]+(?:named|called)[ \t]+)(?P<name>{_CAPSEQ})")
 _DEP_APPOSITIVE_RE = re.compile(
-    rf"(?<![\w-])(?P<name>{_CAPSEQ}),[ \t]+(?:the|a|an|one of the)[ \t]+(?:[a-z][\w-]*[ \t]+){{0,4}}?"
+    # "Khorasan-1, Kazakhstan's largest uranium mine": a country's possessive opens the apposition too
+    rf"(?<![\w-])(?P<name>{_CAPSEQ}),[ \t]+(?:the|a|an|one of the|(?:{_alt(list(_COUNTRY_FORM))})['’]s)[ \t]+(?:[a-z][\w-]*[ \t]+){{0,4}}?"
     r"(?:deposit|mine|project|field)s?\b(?![ \t]+(?:engineer|manager|director|developer|company|operator|"
     r"owner|team|finance|financing|partner|workers?|staff)\b)"
 )
@@ -415,7 +416,7 @@ _REGION_PAT_SCAN = _Gated(_REGION_PAT_RE, _trigger("coal basin", "region", "Regi
                                                    "Province", "Peninsula", "desert", "basin"))
 _NAME_AFTER_SCAN = _Gated(_NAME_AFTER_RE, re.compile(rf",[ \t]+(?:the[ \t]+)?(?:{_alt(gz.TITLES)})"))
 _DEP_COPULA_SCAN = _Gated(_DEP_COPULA_RE, re.compile(r"[ \t]is[ \t]+(?:an?|the|one of the)[ \t]"))
-_DEP_APPOSITIVE_SCAN = _Gated(_DEP_APPOSITIVE_RE, re.compile(r",[ \t]+(?:the|an?|one of the)[ \t]"))
+_DEP_APPOSITIVE_SCAN = _Gated(_DEP_APPOSITIVE_RE, re.compile(r",[ \t]+(?:the|an?|one of the|[A-Z][\w ]*['’]s)[ \t]"))
 
 # The deposit keywords as a plain list of words ("[Dd]eposits?" spelt out), so the scan can skip
 # to a possible first letter; no two of them can match at the same place, so order is immaterial.

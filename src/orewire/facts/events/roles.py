@@ -205,6 +205,10 @@ def anaphora(art: Article, ms: list[Mention], a: int, b: int) -> list[Mention]:
                     and art.lex.buy_verb.search(art.text, ref.end, m.start()):
                 # "Zijin Mining spent $1.2 billion to buy the company": the company bought is another than the buyer
                 ref = art.topic(a, kinds, skip=lambda x, buyer=ref.id: x.id == buyer)  # type: ignore[misc]
+            if ref is not None and kinds == ("deposit",):
+                # "the Bakyrchik gold mine ... and the Bolshevik deposit. The mine has reserves of": the one last
+                # named with the anaphor's own noun
+                ref = _named_with_noun(art, m.start(), art.text[m.start():m.end()].rsplit(None, 1)[-1]) or ref
             if ref is None and kinds != ("country",):
                 ref = art.next_named(m.end(), kinds)  # no antecedent: the name the text gives next
             if ref is not None:
@@ -221,6 +225,24 @@ def anaphora(art: Article, ms: list[Mention], a: int, b: int) -> list[Mention]:
     out.sort(key=lambda x: x.start)
     art.anaphora_cache[key] = out
     return list(out)
+
+
+_NOUN_AFTER: dict[str, re.Pattern[str]] = {}
+
+
+def _named_with_noun(art: Article, before: int, noun: str) -> Mention | None:
+    """The deposit last named (within the few sentences ``topic`` looks at) with ``noun`` after its name
+    ("the Bakyrchik gold mine" for "the mine"), or None."""
+    noun = noun.lower().removesuffix("'s").removesuffix("’s")
+    if noun not in ("mine", "deposit", "project", "field"):
+        return None
+    rx = _NOUN_AFTER.get(noun)
+    if rx is None:
+        rx = _NOUN_AFTER[noun] = re.compile(rf"(?:[ \t]+[\w-]+){{0,2}}?[ \t]+{noun}\b", re.IGNORECASE)
+    i = art.sents.index(before)
+    lo = art.sents.spans[max(0, i - 4)][0] if art.sents.spans else 0
+    named = [x for x in art.in_span(lo, before, ("deposit",)) if rx.match(art.text, x.end, min(before, x.end + 30))]
+    return named[-1] if named else None
 
 
 def _subject_before(art: Article, a: int) -> Mention | None:
