@@ -814,6 +814,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # "X, Kazakhstan's largest uranium mine": X is the mine
     ("Kyzylkum operates Khorasan-1, Kazakhstan's largest uranium mine with reserves of more than 80,000 tonnes.",
      [("reserves", 80000, "Khorasan-1", {"commodity": "uranium"})]),
+    # ore "has been mined from the X deposit": the deposit produced it, not the company that says so
+    ("Steppe Gold said about 30,000 tonnes of ore has been mined from the Altan Tsagaan Ovoo deposit.",
+     [("production", 30000, "Altan Tsagaan Ovoo", {})]),
     # a country inside a company's name acts in nothing
     ("The Kazakhmys Gold Kyrgyzstan Company reported that over $332 million was invested in the project.",
      [("investment", 332e6, "Kazakhmys Gold Kyrgyzstan Company", {})]),

@@ -327,7 +327,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                 cands = heard
         producers = [m for m in cands if m.kind in ("deposit", "company")]
         agent = _producer_after(art, ms, num.end, clause[1])
-        site = next((m for m in ms if m.kind == "deposit" and num.end < m.start <= num.end + 40
+        site = next((m for m in ms if m.kind == "deposit" and num.end < m.start <= num.end + 60
                      and lex.rules["site_after"].fullmatch(art.text, num.end, m.start)), None)
         if site is not None:
             producers = [site]  # "150,305 ounces at Kumtor and 55,355 ounces at Mount Milligan": each its own site
