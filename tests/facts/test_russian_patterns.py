@@ -1463,3 +1463,15 @@ def test_people_after_a_legal_form_and_outlets(text: str, companies: set[str]) -
 ])
 def test_reporting_codes_are_no_deposits(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # where a deposit is the largest (the country, the world, the region) between its adjectives and the deposit word
+    ("Тасжарган — крупнейшее в стране месторождение меди.", {"Taszhargan": ["copper"]}),
+    ("Тасжарган является крупнейшим в Казахстане месторождением урана.", {"Taszhargan": ["uranium"]}),
+    ("Сарыбулак — одно из крупнейших в мире месторождений олова.", {"Sarybulak": ["tin"]}),
+    # ... not another place
+    ("Тасжарган — крупнейшее в Карагандинской области месторождение меди.", {}),
+])
+def test_where_a_deposit_is_the_largest(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
