@@ -817,6 +817,8 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # ore "has been mined from the X deposit": the deposit produced it, not the company that says so
     ("Steppe Gold said about 30,000 tonnes of ore has been mined from the Altan Tsagaan Ovoo deposit.",
      [("production", 30000, "Altan Tsagaan Ovoo", {})]),
+    # a city before "refinery" or "plant" says where; it names no project
+    ("In 2016, the Astana gold refinery processed 12 tons of gold.", [("production", 12, None, {})]),
     # a country inside a company's name acts in nothing
     ("The Kazakhmys Gold Kyrgyzstan Company reported that over $332 million was invested in the project.",
      [("investment", 332e6, "Kazakhmys Gold Kyrgyzstan Company", {})]),

@@ -376,6 +376,8 @@ class Article:
             if not words or is_taken(s, e):
                 continue
             name = " ".join(words)
+            if self.lex.rules["place_name"].fullmatch(name):
+                continue  # "the Astana gold refinery", "the Almaty plant": a city says where, it is no project's name
             if name not in names and len(names) < _MAX_PROJECTS:
                 names[name] = entity_id("deposit", name)
                 if i >= named_where:
