@@ -1475,3 +1475,14 @@ def test_reporting_codes_are_no_deposits(text: str, deposits: dict[str, list[str
 ])
 def test_where_a_deposit_is_the_largest(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # one deposit set off by commas and described by its own adjectives and the deposit word
+    ("Тасжарган, крупнейшее неосвоенное месторождение олова, продан компании.", {"Taszhargan": ["tin"]}),
+    ("Сарыбулак, крупнейшее в регионе золоторудное месторождение, выставлен на торги.", {"Sarybulak": ["gold"]}),
+    # ... not a company described so
+    ("Тасжарган, крупнейшее горнорудное предприятие, отчитался.", {}),
+])
+def test_one_deposit_set_off_by_commas(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

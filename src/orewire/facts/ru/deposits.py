@@ -108,8 +108,11 @@ _DASH_KW = re.compile(r"[ \u00a0][—–-][ \u00a0]+(?P<mid>(?:(?:одн[оа]|�
                       r"(?:[а-яё-]+(?:ое|ее|ый|ий|ой|ая|яя|ые|ие|ых|их)[ \u00a0]+){0,3})" + _LARGEST_WHERE +
                       r"(?=[МмРр])(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*)(?![\w-])")
 # "Тасжарган, одно из крупнейших месторождений меди, ...": the same set off by commas
-_COMMA_ONE_OF = re.compile(r",[ \u00a0]+(?P<mid>(?:одн[оа]|один)[ \u00a0]+из[ \u00a0]+(?:[а-яё-]+(?:ых|их)[ \u00a0]+){0,3})"
-                           r"(?=[МмРр])(?P<kw>[Мм]есторождений|[Рр]удников)(?![\w-])")
+# (and one deposit of its own kind: "Тасжарган, крупнейшее в регионе золоторудное месторождение, продан")
+_COMMA_ONE_OF = re.compile(r",[ \u00a0]+(?:(?P<mid>(?:одн[оа]|один)[ \u00a0]+из[ \u00a0]+(?:[а-яё-]+(?:ых|их)[ \u00a0]+){0,3})"
+                           r"(?=[МмРр])(?P<kw>[Мм]есторождений|[Рр]удников)"
+                           r"|(?P<mid1>(?:[а-яё-]+(?:ое|ее)[ \u00a0]+)" + _LARGEST_WHERE + r"(?:[а-яё-]+(?:ое|ее)[ \u00a0]+){0,2})"
+                           r"(?P<kw1>месторождение))(?![\w-])(?=[^.!?\n]{0,60},)")
 # "Сырымбет является крупнейшим неосвоенным месторождением олова": the same with a verb of being
 _IS_KW = re.compile(r"(?:является|являются|являлось|являлся|считается|считаются|стал[оа]?|остается|остаётся)[ \u00a0]+(?P<mid>(?:одн(?:им|ой|ими)[ \u00a0]+из[ \u00a0]+)?"
                     r"(?:[а-яё-]+(?:ым|им|ой|ей|ыми|ими|ых|их)[ \u00a0]+(?:по[ \u00a0]+[а-яё]+[ \u00a0]+)?){0,3})" + _LARGEST_WHERE +
@@ -463,7 +466,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     dashed_kw = list(_DASH_KW.finditer(text)) if "—" in text or "–" in text or " - " in text else []
     verbed = [m for m in _IS_KW.finditer(text) if m.start() > 1 and text[m.start() - 1] in " \u00a0"
               and (text[m.start() - 2].isalnum() or text[m.start() - 2] in "»\"”")]
-    one_of = list(_COMMA_ONE_OF.finditer(text)) if " из " in text else []
+    one_of = list(_COMMA_ONE_OF.finditer(text)) if " из " in text or "месторождение" in text else []
     for m in [*dashed_kw, *verbed, *one_of]:
         ss, _se = sents.span(m.start())
         last = m.start() - 1 if m.re is _IS_KW else m.start()  # before the space ahead of the verb or the dash
@@ -473,7 +476,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             names = _WHICH_BEFORE.search(text, max(ss, m.start() - 80), m.start())
         if names is None:
             continue
-        mid = m.group("mid").split()
+        mid = (m.group("mid") or m.groupdict().get("mid1") or "").split()
         near = [c for w in mid for c in commodities_of(w)] + near_commodities(text[m.end():m.end() + 60])
         pos = names.start()
         for raw in re.findall(_NAME1, names.group("names")):
