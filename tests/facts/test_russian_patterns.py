@@ -1486,3 +1486,17 @@ def test_where_a_deposit_is_the_largest(text: str, deposits: dict[str, list[str]
 ])
 def test_one_deposit_set_off_by_commas(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a sentence's one commodity inside a relative or participial clause is that clause's deposits' alone
+    ("Компания, которая добывает золото на месторождении Сарыбулак, купила месторождение Тасжарган.",
+     {"Sarybulak": ["gold"], "Taszhargan": []}),
+    ("Компания, добывающая медь на месторождении Сарыбулак, купила месторождение Тасжарган.",
+     {"Sarybulak": ["copper"], "Taszhargan": []}),
+    # ... while deposits the clause speaks of from outside still share it
+    ("Месторождения Тасжарган и Сарыбулак, которые компания купила в 2020 году, содержат золото.",
+     {"Taszhargan": ["gold"], "Sarybulak": ["gold"]}),
+])
+def test_a_relative_clause_keeps_its_commodity(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
