@@ -819,6 +819,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("production", 30000, "Altan Tsagaan Ovoo", {})]),
     # a city before "refinery" or "plant" says where; it names no project
     ("In 2016, the Astana gold refinery processed 12 tons of gold.", [("production", 12, None, {})]),
+    # the one year the sentence before states, with no figure of its own, dates the figures told next
+    ("The Erdenes Mongol Group achieved noteworthy production results in 2022. The Erdenes Mongol Group mined "
+     "599.6 thousand tons of copper concentrate, generating a sales revenue of MNT 14.9 trillion.",
+     [("production", 599600, "Erdenes Mongol Group", {"period": "2022"}),
+      ("financial", 14.9e12, "Erdenes Mongol Group", {"period": "2022"})]),
     # a country inside a company's name acts in nothing
     ("The Kazakhmys Gold Kyrgyzstan Company reported that over $332 million was invested in the project.",
      [("investment", 332e6, "Kazakhmys Gold Kyrgyzstan Company", {})]),

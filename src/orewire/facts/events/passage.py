@@ -219,6 +219,17 @@ def carry_periods(events: list[Event], sents: Sentences) -> None:
                 ev.period = period
                 if baseline and _year_on_year(ev, ordered[max(0, n - 3):n] + ordered[n + 1:n + 4]):
                     ev.period = str(int(period) - 1)
+        if ev.period is None and ev.kind in ("production", "trade", "financial") and ev.basis in (None, "actual") and i > 0 \
+                and not YEAR_SPAN.search(ev.sentence) and not _CUMULATIVE.search(ev.sentence) \
+                and not any(sents.index(o.start) == i - 1 for o in ordered[:n]):
+            # "The Group achieved noteworthy production results in 2023. The Group mined X ...": the one year the
+            # sentence before states, with no figure of its own, is the year its results are told of
+            ps, pe = sents.spans[i - 1]
+            said = {m.group(0) for m in _YEAR_IN.finditer(sents.text, ps, pe)
+                    if not _DATE_BEFORE.search(sents.text, max(ps, m.start() - 12), m.start())
+                    and not _COMPARED_BEFORE.search(sents.text, max(ps, m.start() - 40), m.start())}
+            if len(said) == 1 and pe <= ev.sentence_start and sents.text.count("\n", pe, ev.sentence_start) == 0:
+                ev.period = said.pop()
         if ev.period is not None and ev.kind not in ("reserves", "licence", "deal") and not baseline:
             # "net profit surged to $1.51 billion, ... compared to the same period last year ($882 million)": of a
             # sentence's figures the latest year is the one carried on, not the year compared with
@@ -246,6 +257,13 @@ _SUB_YEAR = re.compile(r"\b(?:previous|prior|last|preceding|first|second|third|f
                        r"\bsequential|\bsince\b|\bQ[1-4]\b|\bH[12]\b|предыдущ\w+\s+(?:квартал|месяц)|\bс\s+начала\b",
                        re.IGNORECASE)
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# a total over years: "to date", "since 2010", "over this time", "всего ... до настоящего времени"
+_CUMULATIVE = re.compile(r"\b(?:to date|since|over (?:this|that|the) (?:time|period)|in total|all[- ]time|cumulative|"
+                         r"до настоящего времени|за всю историю|с начала|всего)\b", re.IGNORECASE)
+# a year compared with or counted from: "increased by 41% from the first quarter of 2022", "since 2010"
+_COMPARED_BEFORE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?|since|before|after|"
+                              r"по сравнению|против|чем|с)\b[^.;]{0,30}$", re.IGNORECASE)
+_DATE_BEFORE = re.compile(r"(?:[A-Z][a-z]+\.?\s+\d{1,2},?|\d{1,2}\s+[A-Za-z]+,?|[А-Яа-я]+\s+\d{1,2})\s*$")  # "November 21, 2024"
 _YEAR_EARLIER_AFTER = re.compile(r"\s*(?:[a-z]+\s+)?(?:a|one)\s+year\s+(?:earlier|ago|before)\b", re.IGNORECASE)
 _BRACKET_YEAR_AFTER = re.compile(r"[^()\d;]{0,40}?\((?:FY\s?)?(?P<y>(?:19|20)\d\d)\s*(?:г\.|год[а-я]*)?\s*[:–—-]\s*"
                                  r"(?:US\s?)?[$€£]?\s*\d", re.IGNORECASE)
