@@ -204,8 +204,10 @@ def carry_periods(events: list[Event], sents: Sentences) -> None:
     just before it (within the two sentences before): "In 2023 it produced X. Gold output was Y."""
     last: dict[str, tuple[int, str]] = {}
     ordered = sorted(events, key=lambda e: e.start)
+    told: set[int] = set()  # the sentences that hold a figure read so far
     for n, ev in enumerate(ordered):
         i = sents.index(ev.start)
+        told.add(i)
         # "down by 41pc from 657,022mt in April 2019": the year a figure is compared with is not carried on
         at = max(0, ev.start - ev.sentence_start)
         head = ev.sentence[max(0, at - 60):at].lower()
@@ -221,7 +223,7 @@ def carry_periods(events: list[Event], sents: Sentences) -> None:
                     ev.period = str(int(period) - 1)
         if ev.period is None and ev.kind in ("production", "trade", "financial") and ev.basis in (None, "actual") and i > 0 \
                 and not YEAR_SPAN.search(ev.sentence) and not _CUMULATIVE.search(ev.sentence) \
-                and not any(sents.index(o.start) == i - 1 for o in ordered[:n]):
+                and i - 1 not in told:
             # "The Group achieved noteworthy production results in 2023. The Group mined X ...": the one year the
             # sentence before states, with no figure of its own, is the year its results are told of
             ps, pe = sents.spans[i - 1]
