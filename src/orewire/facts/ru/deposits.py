@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from orewire.facts.ru import gazetteer as gz
 from orewire.facts.ru import morph
@@ -743,6 +744,11 @@ _MARKET_BEFORE = re.compile(r"(?<![\w-])(?:[Цц]ен(?:а|ы|у|е|ой|ам|а
 _RELATIVE = re.compile(r",[\s\u00a0]+(?:котор[а-яё]+|[а-яё]+(?:ющ|ящ|ащ|вш)(?:ий|ая|ее|ие|его|ей|их|ую|им|ем))(?![\w-])[^,.;!?\n]{3,120},")
 
 
+@lru_cache(maxsize=4)
+def _relatives(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in _RELATIVE.finditer(text)) if ", " in text else ()
+
+
 def _owners(text: str, mentions: list[tuple[int, int, Ent]], pos: int, shared: bool = False) -> list[Ent]:
     """The deposits of one sentence that a commodity at ``pos`` belongs to: of its clause (up to a
     semicolon), the deposit named nearest to it, before or after ("добыча золота на месторождении X",
@@ -754,9 +760,9 @@ def _owners(text: str, mentions: list[tuple[int, int, Ent]], pos: int, shared: b
     ce = len(text) if ce < 0 else ce
     clause = [m for m in mentions if cs <= m[0] < ce]
     if shared:  # ... of its clause: "на X ..., а на Y добывают цинк" parts X from the zinc of Y
-        rel = next((r for r in _RELATIVE.finditer(text, cs, ce) if r.start() < pos < r.end()), None)
+        rel = next(((rs, re_) for rs, re_ in _relatives(text) if cs <= rs and rs < pos < re_ <= ce), None)
         if rel is not None:  # "Компания, которая добывает золото на X, купила Y": the relative clause's own
-            return [d for s, _e, d in clause if rel.start() <= s < rel.end()]
+            return [d for s, _e, d in clause if rel[0] <= s < rel[1]]
         turn = [t.end() for t in _TURN.finditer(text, cs, ce)]
         s0 = max((t for t in turn if t <= pos), default=cs)
         e0 = min((t for t in turn if t > pos), default=ce)
