@@ -193,8 +193,7 @@ def anaphora(art: Article, ms: list[Mention], a: int, b: int) -> list[Mention]:
     if cached is not None:
         return list(cached)
     out = list(ms)
-    hinted = art.search(art.lex.anaphora_hint, a, b)  # one scan for all the words; each table's only where one stands
-    for rx, kinds in art.lex.anaphora if hinted else ():
+    for rx, kinds in art.lex.anaphora:
         for m in rx.finditer(art.text, a, b):
             if any(m.end() <= x.start <= m.end() + 3 for x in ms) \
                     or any(m.start() <= x.start and x.end <= m.end() and x.kind != "country" for x in ms) \
