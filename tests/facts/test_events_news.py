@@ -824,6 +824,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "599.6 thousand tons of copper concentrate, generating a sales revenue of MNT 14.9 trillion.",
      [("production", 599600, "Erdenes Mongol Group", {"period": "2022"}),
       ("financial", 14.9e12, "Erdenes Mongol Group", {"period": "2022"})]),
+    # an impairment charge is a loss booked, no earnings of its own
+    ("Centerra reported a net loss of $236.6 million in 2023, which includes a $231 million impairment charge at "
+     "Mount Milligan.", [("financial", 236.6e6, "Centerra", {"period": "2023"})]),
     # a country inside a company's name acts in nothing
     ("The Kazakhmys Gold Kyrgyzstan Company reported that over $332 million was invested in the project.",
      [("investment", 332e6, "Kazakhmys Gold Kyrgyzstan Company", {})]),
