@@ -1500,3 +1500,15 @@ def test_one_deposit_set_off_by_commas(text: str, deposits: dict[str, list[str]]
 ])
 def test_a_relative_clause_keeps_its_commodity(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a turn to another deposit's clause after ', а', quoted or after its deposit word: its commodity is its own
+    ("Месторождения «Тасжарган» и «Сарыбулак» содержат медь, а «Акшат» — золото.",
+     {"Taszhargan": ["copper"], "Sarybulak": ["copper"], "Akshat": ["gold"]}),
+    ("Месторождение Тасжарган богато медью, а месторождение Кокжиде — золотом.", {"Taszhargan": ["copper"], "Kokzhide": ["gold"]}),
+    # ... not 'а также'
+    ("Месторождение Тасжарган содержит медь, а также золото.", {"Taszhargan": ["copper", "gold"]}),
+])
+def test_what_a_deposit_holds_stops_at_another_named_deposit(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

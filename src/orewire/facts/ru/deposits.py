@@ -540,7 +540,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         if not kind or found.overlaps(m.start("name"), m.end("name")) \
                 or not _KW_BEFORE.search(text, sents.span(m.start())[0], m.start()):
             continue
-        raw = _locative_nominative(m.group("name")) if m.group("prep") else m.group("name")
+        raw = _locative_nominative(m.group("name")) if m.group("prep") and not m.group("kw") else m.group("name")
         turned = _deposit_name(found, raw, m.start("name"), m.end("name"), text)
         if turned is not None:
             if m.group("name") not in turned.forms:
@@ -571,7 +571,7 @@ _ELIDED = re.compile(r"(?:,|[ \u00a0]и)[ \u00a0]+(?:а[ \u00a0]+)?(?:(?:(?:на
                      r"(?P<adj>[а-яё]+(?:-[а-яё]+)*(?:ые|ое|ая|ый|ий|ом|ых))[ \u00a0]+"
                      r"(?P<names>" + _NAME1 + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)"
                      r"|(?:на|в)[ \u00a0]+(?P<loc>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ск|цк)(?:ом|ой))(?=[ \u00a0]*[—–-][ \u00a0]))")
-_TURN_NAME = re.compile(r",[ \u00a0]+а[ \u00a0]+(?:(?P<prep>на|в)[ \u00a0]+)?(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)"
+_TURN_NAME = re.compile(r",[ \u00a0]+а[ \u00a0]+(?:(?P<prep>на|в)[ \u00a0]+)?(?P<kw>(?:месторождени|рудник)[а-яё]*[ \u00a0]+)?[«\"“„]?(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[»\"”“]?"
                         r"[ \u00a0]*[—–-][ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)*)(?=[ \u00a0]*(?:[.,;)]|$))")
 
 
@@ -860,6 +860,8 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
             if held is None:
                 continue
             _ss, se = sents.span(me)
+            turn = _TURN_NAME.search(text, held.end(), se) if ", а " in text else None
+            se = turn.start() if turn else se  # "... содержат медь, а «Акшат» — золото": that other deposit's
             for cs, _ce, c, descriptive in spans:
                 if held.end() <= cs < se and not descriptive:
                     add(ent.name, c)
