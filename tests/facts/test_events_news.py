@@ -875,6 +875,11 @@ def test_a_licence_names_its_area_where_the_entity_stage_knows_no_name() -> None
     # a mine named as a landmark is not the area licensed: the holder's licence, of no area named
     assert licences("Kazakhmys was awarded an exploration licence in 2024, located 80km north of the Aktogay "
                     "copper mine.") == [(None, "Kazakhmys")]
+    # a licence not yet granted is no event
+    assert licences("Rio Tinto has been stockpiling concentrate at the Oyu Tolgoi mine ahead of acquiring permits for "
+                    "transport.") == []
+    assert licences("Gascoyne Resources will focus on submitting the applications needed for the operating licences "
+                    "of the Glenburgh project.") == []
     # tax concessions are benefits, no licence
     assert licences("The Almalyk combine was granted a number of benefits, including tax and customs concessions, "
                     "for the Yoshlik project.") == []

@@ -39,6 +39,9 @@ def numberless_events(art: Article, numbered: list[Event]) -> list[Event]:
             continue
         if word and (ss, se) not in licence_sentences and not lex.hypothetical.match(text, ss):
             act = lex.licence_act.search(text, max(ss, word.start() - 90), min(se, word.end() + 90))
+            if act and (lex.rules["licence_not_yet"].search(text, max(ss, act.start() - 40), act.start())
+                        or lex.rules["licence_not_yet"].search(text, max(ss, word.start() - 40), word.start())):
+                act = None  # "ahead of acquiring permits", "the applications needed for the operating licences": none yet
             if act:
                 # one licence per area the sentence names ("licences for the Altyn-Topkan and
                 # Pay-Buloq deposits"), each with the holder
