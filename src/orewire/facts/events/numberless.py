@@ -48,10 +48,13 @@ def numberless_events(art: Article, numbered: list[Event]) -> list[Event]:
                 # "exploration licence (Ayagoz) ... north of the Aktogay mine": the area the licence word names
                 named = named_area(art, word.start(), min(se, word.end() + 40), word.end())
                 deposits = [m for m in ms if m.kind == "deposit" and not landmark(art, m, ss, word.start())]
-                bracketed = named is not None and art.text[named.start - 1:named.start] == "("
-                areas = [named] if bracketed else [*([named] if named is not None else []), *deposits]
-                named = named_area(art, ss, se, word.start()) if not areas else None
-                areas = areas or ([named] if named is not None else []) or [m for m in ms if m.kind == "region"][:1]
+                areas: list[Mention] = deposits
+                if named is not None:
+                    bracketed = art.text[named.start - 1:named.start] == "("
+                    areas = [named] if bracketed else [named, *deposits]
+                if not areas:
+                    anywhere = named_area(art, ss, se, word.start())
+                    areas = [anywhere] if anywhere is not None else [m for m in ms if m.kind == "region"][:1]
                 subjects: list[Mention | None] = list({m.id: m for m in areas}.values()) or [None]
                 taken = {m.id for m in areas}
                 rest = [m for m in ms if m.id not in taken]
