@@ -827,6 +827,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # an impairment charge is a loss booked, no earnings of its own
     ("Centerra reported a net loss of $236.6 million in 2023, which includes a $231 million impairment charge at "
      "Mount Milligan.", [("financial", 236.6e6, "Centerra", {"period": "2023"})]),
+    # what is consumed is no output, even after an output word
+    ("World uranium mine production is expected to reach 76,493t in 2020, but consumption is forecast to reach "
+     "88,500t of U3O8 this year.", [("production", 76493, None, {"basis": "plan", "period": "2020"})]),
     # a country inside a company's name acts in nothing
     ("The Kazakhmys Gold Kyrgyzstan Company reported that over $332 million was invested in the project.",
      [("investment", 332e6, "Kazakhmys Gold Kyrgyzstan Company", {})]),

@@ -380,6 +380,9 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         if cue is None:
             return None
         kind, cue_at = cue
+        if num.what == "q" and kind in ("production", "trade") \
+                and lex.rules["used_between"].search(text, max(ss, min(cue_at, num.start - 80)), num.start):
+            return None  # "production is expected to grow ..., but consumption is forecast to reach 88,500t": a use, no output
         if cue_at > num.end and previous is not None and previous.sentence_start == ss and previous.kind != kind \
                 and previous.kind in cues and a <= previous.start \
                 and _NEXT_IN_LIST.fullmatch(text, previous.end, num.start) \
