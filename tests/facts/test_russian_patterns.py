@@ -1512,3 +1512,16 @@ def test_a_relative_clause_keeps_its_commodity(text: str, deposits: dict[str, li
 ])
 def test_what_a_deposit_holds_stops_at_another_named_deposit(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # more ways a sentence opens with the reserves of the deposit just named
+    ("Компания купила месторождение Тасжарган. Объем запасов составляет 50 т золота.", {"Taszhargan": ["gold"]}),
+    ("Компания купила месторождение Тасжарган. Утвержденные запасы составляют 50 т золота.", {"Taszhargan": ["gold"]}),
+    ("Компания купила месторождение Тасжарган. По данным компании, запасы составляют 50 т золота.", {"Taszhargan": ["gold"]}),
+    ("Компания купила месторождение Тасжарган. В 2020 году запасы золота выросли до 50 т.", {"Taszhargan": ["gold"]}),
+    # ... not the country's
+    ("Компания купила месторождение Тасжарган. По данным министерства, запасы меди в Казахстане выросли.", {"Taszhargan": []}),
+])
+def test_more_openings_with_the_reserves(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -125,11 +125,14 @@ _CLAUSE_START = re.compile(r"(?:^|[.!?][ \u00a0]+|\n|,[ \u00a0]+)")
 # a sentence that speaks of the place just named: "Там добывают вольфрам", "Его запасы золота ..."
 _THERE = re.compile(r"(?=[ТЗНВЕ])(?:(?<=^)|(?<=[.!?][ \u00a0])|(?<=\n))(?:Там|Здесь|На[ \u00a0]+н[её]м|В[ \u00a0]+н[её]м|"
                     r"(?:Его|Е[её])[ \u00a0]+(?:запасы|ресурсы))(?![\w-])")
-_RESERVES_FIRST = frozenset("ОРБГПСИЗрсз")
+_RESERVES_FIRST = frozenset("ОРБГПСИЗУДМрсзо")
+# what may open a sentence before the reserves: "По данным компании, запасы ...", "В 2020 году запасы ..."
+_RESERVES_LEAD = re.compile(r"(?:(?:По|Согласно|Как)[ \u00a0][^,.!?\n]{1,40},|В[ \u00a0]+\d{4}[ \u00a0]+год[уа],?)[ \u00a0]+")
 _WIDE_PLACE = re.compile(r"(?:стран|мир[аеу]?$|мирово|регион|област|кра[яюе]$|республик|округ)")
-_RESERVES = re.compile(r"(?:(?:(?:Общие|Разведанные|Балансовые|Геологические|"
+_RESERVES = re.compile(r"(?:(?:(?:Общие|Разведанные|Балансовые|Геологические|Утвержд[её]нные|Доказанные|Промышленные|"
                        r"Подтвержд[её]нные|Прогнозные|Суммарные|Извлекаемые)[ \u00a0]+)?[Зз]апасы|"
-                       r"(?:(?:Общие|Прогнозные|Суммарные|Оцен[её]нные)[ \u00a0]+)?[Рр]есурсы|(?:Среднее[ \u00a0]+)?[Сс]одержание|"
+                       r"(?:(?:Общие|Прогнозные|Суммарные|Оцен[её]нные|Минеральные)[ \u00a0]+)?[Рр]есурсы|"
+                       r"[Оо]бъ[её]мы?[ \u00a0]+(?:запасов|ресурсов)|(?:Среднее[ \u00a0]+)?[Сс]одержание|"
                        r"(?:Основн(?:ой|ые|ым|ыми)|Главн(?:ый|ые))[ \u00a0]+(?:металл[а-яё]*|компонент[а-яё]*|"
                        r"полезн[а-яё]+[ \u00a0]+ископаем[а-яё]+))(?![\w-])")
 # a sentence on the deposits the one before named: "Оба содержат золото", "Их запасы составляют ..."
@@ -498,8 +501,10 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     # reserves, resources or grade speaks of the deposit just named, unless it names a country ("Запасы меди
     # в Казахстане ...")
     for ss, se in sents.spans if "апасы" in text or "есурсы" in text or "одержание" in text or "Основн" in text \
-            or "Главн" in text else ():
-        opening = _RESERVES.match(text, ss) if text[ss:ss + 1] in _RESERVES_FIRST else None
+            or "Главн" in text or "бъем" in text or "бъём" in text else ():
+        lead = _RESERVES_LEAD.match(text, ss) if text[ss:ss + 1] in "ПСКВ" else None
+        at = lead.end() if lead else ss
+        opening = _RESERVES.match(text, at) if text[at:at + 1] in _RESERVES_FIRST else None
         if opening is not None and not any(country_stem(w) or w in gz.countries()[1] or _WIDE_PLACE.match(w)
                                            for w in re.findall(r"[\w-]+", text[opening.end():se])):
             bare.append((opening.start(), opening.end()))
