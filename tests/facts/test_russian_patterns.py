@@ -1525,3 +1525,12 @@ def test_what_a_deposit_holds_stops_at_another_named_deposit(text: str, deposits
 ])
 def test_more_openings_with_the_reserves(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # what the ore of the deposit just named holds, with more verbs of holding
+    ("Компания купила месторождение Тасжарган. В руде также присутствуют серебро и золото.", {"Taszhargan": ["silver", "gold"]}),
+    ("Компания купила месторождение Тасжарган. В руде обнаружены высокие содержания меди.", {"Taszhargan": ["copper"]}),
+])
+def test_more_verbs_of_what_the_ore_holds(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
