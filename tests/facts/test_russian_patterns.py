@@ -1534,3 +1534,13 @@ def test_more_openings_with_the_reserves(text: str, deposits: dict[str, list[str
 ])
 def test_more_verbs_of_what_the_ore_holds(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a feminine name of the gazetteer (a pipe: "Удачная") is not a neuter or masculine one of the same stem
+    ("Из россыпного участка Удачный компания добыла 330 кг золота.", {"Udachny": ["gold"]}),
+    # ... while its own case forms still are
+    ("На кимберлитовой трубке Юбилейная добыли алмазы.", {"Jubilee": ["diamonds"]}),
+])
+def test_a_gazetteer_adjective_keeps_its_gender(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -154,6 +154,10 @@ def _form_pattern(form: str) -> str:
     return r"[\s\u00a0]+".join(parts)
 
 
+_FEMININE = r"(?:ая|яя|ой|ей|ую|юю|ою|ею|ые|ие|ых|их|ым|им|ыми|ими)"
+_NEUTER_MASCULINE = r"(?:ое|ее|ый|ий|ой|ого|его|ому|ему|ым|им|ом|ем|ые|ие|ых|их|ыми|ими)"
+
+
 def _word_pattern(word: str) -> str:
     head, dash, last = word.rpartition("-")
     if dash and re.fullmatch(r"[А-ЯЁ][а-яё]{4,}", last) and re.fullmatch(r"[А-ЯЁа-яё-]+", head):
@@ -161,7 +165,9 @@ def _word_pattern(word: str) -> str:
     if re.fullmatch(r"[А-ЯЁа-яё]+", word) and len(word) >= 5 and not word.isupper():
         stem = word[:-1] if word[-1] in "аеёиоуыэюяйь" else word
         if re.search(r"(?:ск|цк|н)(?:ий|ый|ой|ая|ое)$", word):
-            stem = word[:-2]  # an adjective: Талнахское, Талнахского, Полярный, Полярного
+            # an adjective: Талнахское, Талнахского, Полярный, Полярного; a feminine one only in its own forms
+            # (трубка "Юбилейная" is not the deposit "Юбилейное")
+            return re.escape(word[:-2]) + (_FEMININE if word.endswith("ая") else _NEUTER_MASCULINE)
         elif re.search(r"(?:ий|ый|ой)$", word):  # an adjective or a noun: Сухой, Сухого; Толгой, Толгоя
             return re.escape(word[:-2]) + "(?:" + re.escape(word[-2]) + ENDINGS + "|" + ENDINGS + ")"
         return re.escape(stem) + ENDINGS
