@@ -19,14 +19,14 @@ SET = "facts-real-ru"
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "facts-real-ru"
 
-# a little under what the rules reach (report: micro 0.929; company 0.842, person 0.889, deposit 0.870,
+# a little under what the rules reach (report: micro 0.935; company 0.895, person 0.889, deposit 0.870,
 # deposit_commodity 0.780, the other categories 1.000). The rules were widened for articles outside
 # the labelled set (deposit lists and keywords, the deposit gazetteer, people by post and surname,
 # companies coined on business words), which cost the report split deposits and links against the
 # earlier 0.930 / 0.842.
-MIN_REPORT_MICRO_F1 = 0.91
+MIN_REPORT_MICRO_F1 = 0.92
 MIN_REPORT_CATEGORY_F1 = {
-    "country": 0.95, "company": 0.80, "person": 0.85, "deposit": 0.80, "commodity": 0.95,
+    "country": 0.95, "company": 0.85, "person": 0.85, "deposit": 0.80, "commodity": 0.95,
     "amount": 0.95, "quantity": 0.95, "deposit_commodity": 0.72,
 }
 MIN_TUNE_MICRO_F1 = 0.93
