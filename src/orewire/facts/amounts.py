@@ -32,6 +32,8 @@ _SUFFIX = {
 }
 # the ISO codes of the currencies above: "19.1 trillion UZS, the company said" names no company
 CURRENCY_CODES = frozenset(c for c in (*_PREFIX.values(), *_SUFFIX.values()))
+# every mark and word above, lowercased, for readers of other layouts (a results table's "US$m", "RUB bn")
+CURRENCY_MARKS: dict[str, str] = {k.lower(): v for k, v in (*_PREFIX.items(), *_SUFFIX.items())}
 _DOLLAR_ADJ = {"US": "USD", "U.S.": "USD", "American": "USD", "Australian": "AUD", "Canadian": "CAD",
                "Hong Kong": "HKD", "Singapore": "SGD", "New Zealand": "NZD"}
 

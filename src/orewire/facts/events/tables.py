@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from orewire.facts.amounts import CURRENCY_MARKS
 from orewire.facts.events.article import Article
 from orewire.facts.model import Event
 from orewire.facts.rates import to_usd
-from orewire.facts.text import parse_number
+from orewire.facts.text import SCALES, parse_number
 
 _CELL_SPLIT = re.compile(r"\s*\|\s*")
 _RULE_ROW = re.compile(r"^[\s|:-]*$")  # "|---|---|"
@@ -46,14 +47,11 @@ _QUANTITY = re.compile(
     r"(?<![\w$])(?P<sc>'?000\s?|k|m|mn|million\s|thousand\s|тыс\.?\s?|млн\.?\s?)?(?P<u>oz|ounces|t|tonnes|tons|lbs?|pounds|"
     r"т|унций)(?![\w/])",
     re.IGNORECASE)
-_SCALES = {"000": 1e3, "'000": 1e3, "000s": 1e3, "'000s": 1e3, "k": 1e3, "thousand": 1e3, "тыс": 1e3, "тыс.": 1e3,
-           "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "млн": 1e6, "млн.": 1e6,
-           "b": 1e9, "bn": 1e9, "bln": 1e9, "billion": 1e9, "млрд": 1e9, "млрд.": 1e9}
-_CURRENCIES = {"us$": "USD", "$": "USD", "usd": "USD", "a$": "AUD", "aud": "AUD", "c$": "CAD", "cad": "CAD",
-               "£": "GBP", "gbp": "GBP", "€": "EUR", "eur": "EUR", "rub": "RUB", "rubles": "RUB", "roubles": "RUB",
-               "руб": "RUB", "руб.": "RUB", "рублей": "RUB", "kzt": "KZT", "tenge": "KZT", "тенге": "KZT",
-               "cny": "CNY", "rmb": "CNY", "mnt": "MNT", "us dollars": "USD", "us$ ": "USD", "dollars": "USD",
-               "usdollars": "USD", "долл": "USD", "долл.": "USD", "долларов": "USD"}
+# the scale and currency words the amount reader knows, and the ones a table's label writes besides
+_SCALES = {**{k.lower(): v for k, v in SCALES.items()}, "000": 1e3, "'000": 1e3, "000s": 1e3, "'000s": 1e3,
+           "тыс": 1e3, "тыс.": 1e3, "млн": 1e6, "млн.": 1e6, "млрд": 1e9, "млрд.": 1e9}
+_CURRENCIES = {**CURRENCY_MARKS, "usdollars": "USD", "руб": "RUB", "руб.": "RUB", "рублей": "RUB", "тенге": "KZT",
+               "долл": "USD", "долл.": "USD", "долларов": "USD"}
 _UNITS = {"oz": "oz", "ounces": "oz", "унций": "oz", "t": "t", "tonnes": "t", "tons": "t", "т": "t",
           "lb": "lb", "lbs": "lb", "pounds": "lb"}
 # "koz", "Moz", "kt", "Mt", "Mlbs": a scale glued to its unit
