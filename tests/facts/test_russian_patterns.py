@@ -1544,3 +1544,17 @@ def test_more_verbs_of_what_the_ore_holds(text: str, deposits: dict[str, list[st
 ])
 def test_a_gazetteer_adjective_keeps_its_gender(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a later sentence on the deposit just named through its pronoun: its reserves with adjectives, its depths, its ores
+    ("Компания купила месторождение Тасжарган. Его балансовые запасы составляют 40 т золота.", {"Taszhargan": ["gold"]}),
+    ("Запасы золота на месторождении Тасжарган составляют 40 т. Кроме того, в его недрах содержится 90 т серебра.",
+     {"Taszhargan": ["gold", "silver"]}),
+    ("Компания купила месторождение Тасжарган. В его рудах также есть медь.", {"Taszhargan": ["copper"]}),
+    # ... the one named last before it
+    ("Компания купила месторождение Тасжарган и месторождение Кокжиде. Помимо этого, в его недрах найдено серебро.",
+     {"Taszhargan": [], "Kokzhide": ["silver"]}),
+])
+def test_a_later_sentence_on_the_deposit_through_its_pronoun(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
