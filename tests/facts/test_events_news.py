@@ -851,6 +851,12 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "with 2022.", [("production", 187600, None, {}), ("production", 105500, None, {"period": "2023"})]),
     ("Total zinc production at the smelter made up 305,500 tons last year, which is comparable with 2022.",
      [("production", 305500, None, {"period": "2023"})]),
+    # the year of "compared to the same month in 2019" is the comparison's, not the figure's after "to"
+    ("Coal output in Kazakhstan in March 2023 fell by 4% compared to the same month in 2022 to 9.8 million tonnes.",
+     [("production", 9.8e6, "Kazakhstan", {"period": "2023"})]),
+    # "from $5.9 billion in the first half of 2022": that year is the earlier figure's alone
+    ("Kazatomprom revenue rose by 24 percent to $7.3 billion from $5.9 billion in the first half of 2022.",
+     [("financial", 7.3e9, "Kazatomprom", {"period": "2023"}), ("financial", 5.9e9, "Kazatomprom", {"period": "2022"})]),
 ]
 
 

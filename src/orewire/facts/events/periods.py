@@ -72,9 +72,16 @@ _AFTER_ESTIMATE = re.compile(r"[^\d;,()]{0,30}?\s(?:in|as\s+of|as\s+at|at\s+the\
 # "2.3% less than in 2020, when the company produced 306,000 tons": the compared year's figure follows
 _WHEN_AFTER = re.compile(r"\s*,?\s*(?:when|где|когда)\b[^\d;]*", re.IGNORECASE)
 _NEXT_CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\b|[;,]\s|\bи\b|\bа\b|\bно\b", re.IGNORECASE)
+# "compared to the same month in 2019 to 35.56 million tonnes": the figure after "to" is the new one, not the
+# compared year's
+_NEW_VALUE = re.compile(r"\s*,?\s*(?:to|reaching)\s", re.IGNORECASE)
 # a year's own words after another figure: "X in 2022", "X for the year 2021"
 _OWN_YEAR_WORDS = re.compile(r"[^\d,;()]*?\s(?:in|for|during)\s+(?:the\s+)?(?:year\s+)?(?:FY\s?)?(?:"
-                             + _MONTH_NAMES + r"\s+)?", re.IGNORECASE)
+                             + _MONTH_NAMES + r"\s+|"
+                             # "from $5.9 billion in the first half of 2010", "in the same period of 2019"
+                             r"(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)|same\s+"
+                             r"(?:period|quarter|months?|half)|(?:first\s+)?(?:three|six|nine)\s+months)\s+(?:of|in)\s+)?",
+                             re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -135,7 +142,7 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
             # "between January and November 2021": the year of the months, not a range's end
             out.append((m.start(), m.end(), int(m.group("y")), False, False))
             continue
-        if _RANGE_BEFORE.search(head) or w.not_period.search(head[-25:]):
+        if _RANGE_BEFORE.search(head) or w.not_period.search(head[-45:]):
             if not w.compared.search(head[-45:]):
                 continue
             # a comparison's year belongs to the figure written right after it only: "(15,446 tons)"
@@ -262,7 +269,7 @@ def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence
     later = next((y for y in whole if 0 <= y[0] - end <= 60 and _SAME_PERIOD_AFTER.fullmatch(text, end, y[0])), None)
     if later is not None and kind != "reserves":
         return str(later[2])  # "138,561 ounces in the same period of 2017": the figure's own year, written after it
-    kept = [y for y in whole if (not y[4] or 0 <= start - y[1] <= 15
+    kept = [y for y in whole if (not y[4] or (0 <= start - y[1] <= 15 and not _NEW_VALUE.match(text, y[1], start))
                                  or (0 <= start - y[1] <= 80 and _WHEN_AFTER.fullmatch(text, y[1], start)))
             and _same_brackets(text, y, start, end)]
     # "to $2.2 billion compared to the same period of the previous year", "twice as much as last year": the
