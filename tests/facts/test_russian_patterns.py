@@ -1558,3 +1558,17 @@ def test_a_gazetteer_adjective_keeps_its_gender(text: str, deposits: dict[str, l
 ])
 def test_a_later_sentence_on_the_deposit_through_its_pronoun(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # placer gold of a creek or river with no deposit word, and a list of them, each item opening with its river's word
+    ("Дальнедра проведут аукцион на россыпное золото ручья Кедровый.", {"Kedrovy": ["gold"]}),
+    ("На торги выставлены объекты россыпного золота: река Тумара; ручьи Большой и Малый Кедровый; ручей Светлый.",
+     {"Tumara": ["gold"], "Svetly": ["gold"]}),
+    ("Месторождения россыпного золота ручей Кедровый и река Тумара выставлены на торги.",
+     {"Kedrovy": ["gold"], "Tumara": ["gold"]}),
+    # ... not a river named in passing
+    ("Россыпное золото добывают в бассейне реки Тумара.", {}),
+])
+def test_placers_of_creeks_and_rivers(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

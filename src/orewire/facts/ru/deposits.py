@@ -80,6 +80,14 @@ _RIVER = re.compile(r"(?=[УуРрМм])(?<![\w-])(?P<kw>[Уу]част(?:ок|�
                     r"(?:[ \u00a0]+недр|[ \u00a0]+(?:россыпн|рудн|коренн)[а-яё]+[ \u00a0]+золота)?[ \u00a0]+(?:р\.|руч\.|реки|ручья)[ \u00a0]*"
                     r"(?P<name>(?:(?:Мал|Больш|Верхн|Нижн|Средн|Лев|Прав|Северн|Южн|Западн|Восточн|Нов|Стар)(?:ый|ий|ой|ая|яя)"
                     r"[ \u00a0]+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)(?![\w-])")
+# placer gold of creeks and rivers, one or a list after a colon: "россыпное золото ручья Кедровый", "на трех
+# объектах россыпного золота: река Налимья; ручья Тартояк" (the river's word opens each item of the list)
+_PLACER_LEAD = re.compile(r"(?<![\w-])(?:[Рр]оссыпн(?:ое|ого|ому|ым)[ \u00a0]+(?P<what>золот[оау]|олов[оау]|платин[аыуе])|"
+                          r"[Оо]бъект(?:ах|ов|ы|а)?[ \u00a0]+россыпного[ \u00a0]+(?P<what2>золота|олова|платины)|"
+                          r"[Рр]оссып(?:ь|и|ей|ям|ях))[ \u00a0]*:?")
+_PLACER_ITEM = re.compile(r"[ \u00a0]*(?:р\.|руч\.|река|реки|ручей|ручья|ключ|ключа)[ \u00a0]*"
+                          r"(?P<name>(?:(?:Мал|Больш|Верхн|Нижн|Средн|Лев|Прав|Северн|Южн|Западн|Восточн|Нов|Стар)(?:ый|ий|ой|ая|яя)"
+                          r"[ \u00a0]+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)(?![\w-])")
 _ADJ = (r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:(?:ск|цк)(?:ое|ого|ому|им|ом|ий|ая|ой|ую|ие|их|ими)|"
         r"н(?:ое|ого|ому|ым|ом|ый|ая|ой|ую)(?![\w-]))")
 # "Бала-Саускандыкское уранованадиевое месторождение": a commodity or kind adjective between name and word
@@ -434,6 +442,26 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         for m in rx.finditer(text):
             if not found.overlaps(m.start("name"), m.end("name")):
                 _deposit_name(found, m.group("name"), m.start("name"), m.end("name"), text)
+    for m in _PLACER_LEAD.finditer(text) if "оссып" in text else ():
+        what = commodity_of(m.group("what") or m.group("what2") or "")
+        _ss, se = sents.span(m.start())
+        pos = m.end()
+        while pos < se:  # each item opens with its river's word, after the lead or a ';', ',' or 'и' of the list
+            item = _PLACER_ITEM.match(text, pos)
+            if item is None:  # (past an item of the list that names no one river: "ручьи Большая и Малая X;")
+                skip = text.find(";", pos, se) if pos > m.end() and text[pos - 1] == ";" else -1
+                if skip < 0:
+                    break
+                pos = skip + 1
+                continue
+            if not found.overlaps(item.start("name"), item.end("name")):
+                placer = _deposit_name(found, item.group("name"), item.start("name"), item.end("name"), text)
+                if placer is not None and what:
+                    links.append((placer, what))
+            nxt = re.compile(r"[^;.!?\n]*?;|[ \u00a0]*(?:,|[ \u00a0]и)(?=[ \u00a0]*(?:р\.|руч\.|река|реки|ручей|ручья|ключ))").match(text, item.end())
+            if nxt is None:
+                break
+            pos = nxt.end()
     for m in _KW_COLON.finditer(text) if ":" in text else ():
         if not re.search(r"компани|инвестор|участник|подрядчик|владел|заявк|лицензи", m.group("lead")):
             _colon_list(text, found, m.end(), m.group("kw"), links)
