@@ -1572,3 +1572,17 @@ def test_a_later_sentence_on_the_deposit_through_its_pronoun(text: str, deposits
 ])
 def test_placers_of_creeks_and_rivers(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a table of deposits: the rows under a header whose first cell is the deposit word, with the text's one commodity
+    ("Роснедра выставят на торги россыпное золото.\nНаименование месторождения | Платеж, млн руб. |\n"
+     "Кедровый | 2,5 |\nТумара и Светлый | 1,1 |\nБассейн реки Колба | 0,6 |\nИсточник: ведомство",
+     {"Kedrovy": ["gold"], "Tumara": ["gold"], "Svetly": ["gold"]}),
+    # ... with no link when the text names several commodities
+    ("Аукцион на медь и золото.\nУчасток | Запасы |\nКедровый | 5 т |", {"Kedrovy": []}),
+    # ... and no table of another kind
+    ("Компания | Добыча, т |\nКедровый | 5 |", {}),
+])
+def test_a_table_of_deposits(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -88,6 +88,12 @@ _PLACER_LEAD = re.compile(r"(?<![\w-])(?:[Рр]оссыпн(?:ое|ого|ому
 _PLACER_ITEM = re.compile(r"[ \u00a0]*(?:р\.|руч\.|река|реки|ручей|ручья|ключ|ключа)[ \u00a0]*"
                           r"(?P<name>(?:(?:Мал|Больш|Верхн|Нижн|Средн|Лев|Прав|Северн|Южн|Западн|Восточн|Нов|Стар)(?:ый|ий|ой|ая|яя)"
                           r"[ \u00a0]+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)(?![\w-])")
+# a table of deposits: a header whose first cell is the deposit's word ("Наименование месторождения | Стартовый
+# платеж | ..."), then a row per deposit whose first cell is its name of capitalised words alone ("Гранитный | 3,7 |")
+_TABLE_HEAD = re.compile(r"[ \t\u00a0]*(?:[Нн]аименование[ \u00a0]+|[Нн]азвание[ \u00a0]+)?(?:[Мм]есторождени[а-яё]*|[Уу]част(?:ок|ка|ки|ков)"
+                         r"(?:[ \u00a0]+недр)?|[Оо]бъект[а-яё]*)[ \t\u00a0]*\|")
+_TABLE_NAME = re.compile(r"[ \t\u00a0]*(?P<name>[«\"“„]?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+|-\d+)?(?:[ \u00a0]+(?:и[ \u00a0]+)?[А-ЯЁ][а-яё]+"
+                         r"(?:-[А-ЯЁ]?[а-яё]+|-\d+)?){0,2}[»\"”“]?)[ \t\u00a0]*\|")
 _ADJ = (r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:(?:ск|цк)(?:ое|ого|ому|им|ом|ий|ая|ой|ую|ие|их|ими)|"
         r"н(?:ое|ого|ому|ым|ом|ый|ая|ой|ую)(?![\w-]))")
 # "Бала-Саускандыкское уранованадиевое месторождение": a commodity or kind adjective between name and word
@@ -442,6 +448,22 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         for m in rx.finditer(text):
             if not found.overlaps(m.start("name"), m.end("name")):
                 _deposit_name(found, m.group("name"), m.start("name"), m.end("name"), text)
+    for head in _TABLE_HEAD.finditer(text) if "|" in text else ():
+        if head.start() > 0 and text[head.start() - 1] != "\n":
+            continue
+        before = {c for w in re.findall(r"[а-яё-]+", text[:head.start()]) for c in commodities_of(w)}
+        pos = text.find("\n", head.end())
+        while pos >= 0 and "|" in text[pos + 1:text.find("\n", pos + 1) if text.find("\n", pos + 1) >= 0 else len(text)]:
+            row = _TABLE_NAME.match(text, pos + 1)
+            if row is not None and not found.overlaps(row.start("name"), row.end("name")):
+                at = row.start("name")
+                for part in re.split(r"[ \u00a0]+и[ \u00a0]+", row.group("name")):  # "Вива и Аллегро": two deposits
+                    at = text.index(part, at)
+                    listed = _deposit_name(found, part, at, at + len(part), text)
+                    at += len(part)
+                    if listed is not None and len(before) == 1:  # the text's one commodity before the table is every row's
+                        links.append((listed, next(iter(before))))
+            pos = text.find("\n", pos + 1)
     for m in _PLACER_LEAD.finditer(text) if "оссып" in text else ():
         what = commodity_of(m.group("what") or m.group("what2") or "")
         _ss, se = sents.span(m.start())
