@@ -317,3 +317,15 @@ def test_works_months_and_currency_codes() -> None:
     # a span of months or a currency's code set off as "the company" names none
     assert companies("In January-August, the company exported copper.") == set()
     assert companies("Net profit amounted to 19.1 trillion UZS, the company said.") == set()
+
+
+def test_currency_marks_and_exchanges_are_no_story_entities() -> None:
+    def names(text: str) -> set[tuple[str, str]]:
+        return {(e["kind"], e["name"]) for e in extract(text).to_contract()["entities"]}
+
+    # "US $328 million" is a currency, not the United States
+    assert ("country", "United States") not in names("Polymetal puts its capital cost at US $328 million.")
+    assert ("country", "United States") in names("Polymetal sells gold to the US.")
+    # an exchange named in full with its legal form lists shares; it is nobody in the story
+    found = names("The shares will trade on the Main Market of London Stock Exchange plc. KazakhGold Group said so.")
+    assert ("company", "London Stock Exchange") not in found and ("company", "KazakhGold Group") in found

@@ -857,6 +857,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # "from $5.9 billion in the first half of 2022": that year is the earlier figure's alone
     ("Kazatomprom revenue rose by 24 percent to $7.3 billion from $5.9 billion in the first half of 2022.",
      [("financial", 7.3e9, "Kazatomprom", {"period": "2023"}), ("financial", 5.9e9, "Kazatomprom", {"period": "2022"})]),
+    # reserves of assets the sentence does not name: of the company the article is about, not of the bank named last
+    ("KazakhGold Group announced that it is negotiating to buy gold assets. KazakhGold Group will pay for them with "
+     "new shares. Mirabaud Securities Limited is acting as placing agent. The assets include reserves estimated at "
+     "4.4 million tonnes of ore.", [("reserves", 4.4e6, "KazakhGold Group", {})]),
 ]
 
 

@@ -1406,6 +1406,8 @@ def _countries(text: str, found: Found) -> None:
             continue
         if _CURRENCY_AFTER.match(text[m.end() : m.end() + 20]):
             continue
+        if form in ("US", "U.S.") and text.startswith(("$", " $"), m.end()):
+            continue  # "US $328 million": the currency's mark, no country
         if form == "America" and re.search(r"(?:North|South|Latin|Central)\s+$", text[max(0, m.start() - 8) : m.start()]):
             continue
         canon, code = _COUNTRY_FORM[form]

@@ -260,6 +260,11 @@ def _subject_before(art: Article, a: int) -> Mention | None:
     return head[0]  # "Kazakhstan, with a fifth of the world's uranium, ... It produced": the country
 
 
+def _named_before(m: Mention | None, pos: int) -> Mention | None:
+    """``m`` where the article named it before ``pos``."""
+    return m if m is not None and m.start < pos else None
+
+
 def _clause_first(find: Callable[[int, int], Mention | None], clause: tuple[int, int],
                   sentence: tuple[int, int]) -> Mention | None:
     """What ``find`` finds in the number's clause, else in its whole sentence ("Cameco will pay CAD107
@@ -311,7 +316,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                    or pick(ms, pos, ("deposit",), "either") or _owner_of_reserves(art, ms, pos)
                    or pick([m for m in ms if m not in own_figure], pos, ("country",), "either")
                    or art.continuing("reserves", ss) or art.topic(ss, ("deposit",)) or pick(ms, pos, ("company", "region"))
-                   or art.topic(ss, ("company", "country")))
+                   or _named_before(art.topic(ss, ("company",), protagonist=True), ss) or art.topic(ss, ("company", "country")))
     elif ev.kind == "production":
         # the nearest producer named before the number ("Kazakhstan's Kazatomprom", "KAZ Minerals'
         # Aktogay"); a mine or company before a place ("the Ridder-Sokolny mine in the East Kazakhstan
