@@ -451,7 +451,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     for head in _TABLE_HEAD.finditer(text) if "|" in text else ():
         if head.start() > 0 and text[head.start() - 1] != "\n":
             continue
-        before = {c for w in re.findall(r"[а-яё-]+", text[:head.start()]) for c in commodities_of(w)}
+        in_text = {c for w in re.findall(r"[а-яё-]+", text[:head.start()]) for c in commodities_of(w)}
         pos = text.find("\n", head.end())
         while pos >= 0 and "|" in text[pos + 1:text.find("\n", pos + 1) if text.find("\n", pos + 1) >= 0 else len(text)]:
             row = _TABLE_NAME.match(text, pos + 1)
@@ -461,8 +461,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                     at = text.index(part, at)
                     listed = _deposit_name(found, part, at, at + len(part), text)
                     at += len(part)
-                    if listed is not None and len(before) == 1:  # the text's one commodity before the table is every row's
-                        links.append((listed, next(iter(before))))
+                    if listed is not None and len(in_text) == 1:  # the text's one commodity before the table is every row's
+                        links.append((listed, next(iter(in_text))))
             pos = text.find("\n", pos + 1)
     for m in _PLACER_LEAD.finditer(text) if "оссып" in text else ():
         what = commodity_of(m.group("what") or m.group("what2") or "")
