@@ -1586,3 +1586,15 @@ def test_placers_of_creeks_and_rivers(text: str, deposits: dict[str, list[str]])
 ])
 def test_a_table_of_deposits(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a nameless deposit word opening the sentence after one that ends with a deposit's name speaks of that deposit
+    ("Компания купила месторождение Тасжарган. Месторождение будет давать 3 т золота в год.", {"Taszhargan": ["gold"]}),
+    ("Компания купила месторождение Тасжарган. Месторождение разрабатывается открытым способом и содержит медь.",
+     {"Taszhargan": ["copper"]}),
+    # ... while an adjective's name right before the word is still that deposit's own
+    ("Компания купила Тасжарганское месторождение.", {"Taszharganskoye": []}),
+])
+def test_a_deposit_word_after_a_sentence_ending_in_a_name(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -619,7 +619,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         if re.match(r"\s+(?:[«\"“„]|[A-ZА-ЯЁ]|имени|им\.)", after) or _DASH_NAME.match(text, m.end()) \
                 or m.start() in named_kw:
             continue  # ... named after it, also after a dash: "месторождении - золото-серебряном «Дукате»"
-        if found.overlaps(max(0, m.start() - 3), m.start()) or found.overlaps(m.start(), m.end()):
+        if (found.overlaps(max(0, m.start() - 3), m.start()) and not re.search(r"[.!?\n]", text[max(0, m.start() - 3):m.start()])) \
+                or found.overlaps(m.start(), m.end()):
             continue  # "на Березовском месторождении": named by the adjective before it (or itself a deposit's
             # mention: "одноименное медное месторождение")
         bare.append((m.start(), m.end()))
