@@ -1598,3 +1598,15 @@ def test_a_table_of_deposits(text: str, deposits: dict[str, list[str]]) -> None:
 ])
 def test_a_deposit_word_after_a_sentence_ending_in_a_name(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a sentence opening with the reserves of the deposit just named, with any adjectives before them
+    ("Компания купила месторождение Тасжарган. Оценочные запасы золота — 30 т.", {"Taszhargan": ["gold"]}),
+    ("Компания купила месторождение Тасжарган. Общие геологические запасы составляют 30 т меди.", {"Taszhargan": ["copper"]}),
+    # ... not the world's or a country's
+    ("Компания купила месторождение Тасжарган. Мировые запасы меди сокращаются.", {"Taszhargan": []}),
+    ("Компания купила месторождение Тасжарган. Казахстанские запасы урана велики.", {"Taszhargan": []}),
+])
+def test_reserves_with_any_adjectives(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

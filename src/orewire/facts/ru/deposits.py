@@ -142,12 +142,13 @@ _THERE = re.compile(r"(?=[ТЗНВЕКП])(?:(?<=^)|(?<=[.!?][ \u00a0])|(?<=\n))
                     r"(?:Его|Е[её])[ \u00a0]+(?:[а-яё]+(?:ые|ие)[ \u00a0]+){0,2}(?:запасы|ресурсы|руды)|"
                     r"(?:(?:(?:Кроме|Помимо)[ \u00a0]+(?:того|этого)|Также|При[ \u00a0]+этом),?[ \u00a0]+в|В)[ \u00a0]+(?:его|е[её])[ \u00a0]+"
                     r"(?:недрах|рудах))(?![\w-])")
-_RESERVES_FIRST = frozenset("ОРБГПСИЗУДМрсзо")
+_RESERVES_FIRST = frozenset("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯрсзо")
+# the world's or a country's reserves are no deposit's ("Мировые запасы меди", "Казахстанские запасы урана")
+_WIDE_ADJ = re.compile(r"(?:[Мм]иров|[Оо]бщемиров|[Гг]лобальн|[Нн]ациональн|[Гг]осударственн|[Рр]егиональн)")
 # what may open a sentence before the reserves: "По данным компании, запасы ...", "В 2020 году запасы ..."
 _RESERVES_LEAD = re.compile(r"(?:(?:По|Согласно|Как)[ \u00a0][^,.!?\n]{1,40},|В[ \u00a0]+\d{4}[ \u00a0]+год[уа],?)[ \u00a0]+")
 _WIDE_PLACE = re.compile(r"(?:стран|мир[аеу]?$|мирово|регион|област|кра[яюе]$|республик|округ)")
-_RESERVES = re.compile(r"(?:(?:(?:Общие|Разведанные|Балансовые|Геологические|Утвержд[её]нные|Доказанные|Промышленные|"
-                       r"Подтвержд[её]нные|Прогнозные|Суммарные|Извлекаемые)[ \u00a0]+)?[Зз]апасы|"
+_RESERVES = re.compile(r"(?:(?:[А-ЯЁ][а-яё]+(?:ые|ие)(?:[ \u00a0]+[а-яё]+(?:ые|ие))?[ \u00a0]+)?[Зз]апасы|"
                        r"(?:(?:Общие|Прогнозные|Суммарные|Оцен[её]нные|Минеральные)[ \u00a0]+)?[Рр]есурсы|"
                        r"[Оо]бъ[её]мы?[ \u00a0]+(?:запасов|ресурсов)|(?:Среднее[ \u00a0]+)?[Сс]одержание|"
                        r"(?:Основн(?:ой|ые|ым|ыми)|Главн(?:ый|ые))[ \u00a0]+(?:металл[а-яё]*|компонент[а-яё]*|"
@@ -559,7 +560,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         at = lead.end() if lead else ss
         opening = _RESERVES.match(text, at) if text[at:at + 1] in _RESERVES_FIRST else None
         if opening is not None and not any(country_stem(w) or w in gz.countries()[1] or _WIDE_PLACE.match(w)
-                                           for w in re.findall(r"[\w-]+", text[opening.end():se])):
+                                           for w in re.findall(r"[\w-]+", text[opening.end():se])) \
+                and not any(country_stem(w) or _WIDE_ADJ.match(w) for w in opening.group(0).split()[:-1]):
             bare.append((opening.start(), opening.end()))
     for m in _HERE_MID.finditer(text) if "здесь" in text or "отсюда" in text or " там " in text else ():
         bare.append((m.start(), m.end()))
