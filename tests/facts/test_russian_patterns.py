@@ -1610,3 +1610,21 @@ def test_a_deposit_word_after_a_sentence_ending_in_a_name(text: str, deposits: d
 ])
 def test_reserves_with_any_adjectives(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # the deposit word left out after its kind adjective in the instrumental or genitive
+    ("Компания владеет медным месторождением Тасжарган и золоторудным Кокжиде.", {"Taszhargan": ["copper"], "Kokzhide": ["gold"]}),
+    ("Компания купила долю медного месторождения Тасжарган и золоторудного Кокжиде.",
+     {"Taszhargan": ["copper"], "Kokzhide": ["gold"]}),
+    # chemical symbols joined by a hyphen in brackets, which are no company
+    ("Месторождение Тасжарган (Au-Cu) продано.", {"Taszhargan": ["gold", "copper"]}),
+])
+def test_elided_deposit_words_and_joined_symbols(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+    assert _names(text, "company") == set()
+
+
+def test_rare_earths_in_two_words() -> None:
+    text = "Кроме золота на месторождении Тасжарган добывают серебро, редкие земли и уран."
+    assert {k: set(v) for k, v in _deposits(text).items()} == {"Taszhargan": {"gold", "silver", "rare earths", "uranium"}}

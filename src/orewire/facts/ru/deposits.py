@@ -111,7 +111,7 @@ _SYMBOLS = {"Au": "gold", "Ag": "silver", "Cu": "copper", "Zn": "zinc", "Pb": "l
             "Pd": "palladium", "Fe": "iron ore", "Mn": "manganese", "Cr": "chromium", "Ti": "titanium", "Bi": "bismuth",
             "Be": "beryllium", "Ta": "tantalum", "Nb": "niobium", "V": "vanadium"}
 _SYMBOL = r"(?:" + "|".join(sorted(_SYMBOLS, key=len, reverse=True)) + r")"
-_PAREN_SYMBOLS = re.compile(r"\((?P<list>" + _SYMBOL + r"(?:[ \u00a0]*[,+/][ \u00a0]*" + _SYMBOL + r")*)\)")
+_PAREN_SYMBOLS = re.compile(r"\((?P<list>" + _SYMBOL + r"(?:[ \u00a0]*[,+/-][ \u00a0]*" + _SYMBOL + r")*)\)")
 _PAREN_NAME = re.compile(r"(?<![\w-])(?P<name>" + CYR_CAP + r"(?:-" + CYR_CAP + r")?)\s+$")
 # where a deposit is the largest, between its adjectives and the deposit word: "крупнейшее в стране месторождение"
 # (the country, the world or the region only)
@@ -629,7 +629,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
 
 
 _ELIDED = re.compile(r"(?:,|[ \u00a0]и)[ \u00a0]+(?:а[ \u00a0]+)?(?:(?:(?:на|в|во)[ \u00a0]+(?=[а-яё-]+(?:ом|ых)[ \u00a0]))?"
-                     r"(?P<adj>[а-яё]+(?:-[а-яё]+)*(?:ые|ое|ая|ый|ий|ом|ых))[ \u00a0]+"
+                     r"(?P<adj>[а-яё]+(?:-[а-яё]+)*(?:ые|ое|ая|ый|ий|ом|ых|ым|ого|ой|ую))[ \u00a0]+"
                      r"(?P<names>" + _NAME1 + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)"
                      r"|(?:на|в)[ \u00a0]+(?P<loc>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ск|цк)(?:ом|ой))(?=[ \u00a0]*[—–-][ \u00a0]))")
 _TURN_NAME = re.compile(r",[ \u00a0]+а[ \u00a0]+(?:(?P<prep>на|в)[ \u00a0]+)?(?P<kw>(?:месторождени|рудник)[а-яё]*[ \u00a0]+)?[«\"“„]?(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[»\"”“]?"

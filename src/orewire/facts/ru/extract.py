@@ -61,10 +61,14 @@ def _countries(text: str, found: Found) -> None:
             found.add("country", gz.country_names().get(code, code), m.group(0), m.start(), m.end(), code=code)
 
 
+# "редкие земли", "редких земель": the rare earths in two words
+_RARE_EARTHS = re.compile(r"(?<![\w-])[Рр]едки(?:е|х|м|ми)[ \u00a0]+земл(?:и|ям|ями|ях)|(?<![\w-])[Рр]едких[ \u00a0]+земель(?![\w-])")
+
+
 def _commodities(text: str, found: Found, spans: list[tuple[int, int, str, bool]]) -> None:
     """Commodity mentions; ``spans`` collects (start, end, commodity, descriptive_of_company)."""
     taken: list[tuple[int, int]] = []
-    for rx, phrase in ((PGM, "platinum group metals"), (IRON, "iron ore")):
+    for rx, phrase in ((PGM, "platinum group metals"), (IRON, "iron ore"), (_RARE_EARTHS, "rare earths")):
         for m in rx.finditer(text):
             taken.append((m.start(), m.end()))
             found.add("commodity", phrase, m.group(0), m.start(), m.end())
