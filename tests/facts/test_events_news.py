@@ -861,6 +861,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("KazakhGold Group announced that it is negotiating to buy gold assets. KazakhGold Group will pay for them with "
      "new shares. Mirabaud Securities Limited is acting as placing agent. The assets include reserves estimated at "
      "4.4 million tonnes of ore.", [("reserves", 4.4e6, "KazakhGold Group", {})]),
+    # a reserves category ("B+C1 – 13.2m oz") and a way of mining ("Open Pit: 41%") name nobody; the owner of
+    # "X's three principal mines" is a company
+    ("Reclassification of reserves at KazakhGold's three principal mines (B+C1 – 13.2m oz) is due.",
+     [("reserves", 13.2e6, "KazakhGold", {})]),
 ]
 
 
@@ -932,3 +936,10 @@ def test_words_before_a_resource_name_no_place(text: str) -> None:
     # a capitalised word before "resources" is a place only where it is no word of the statement itself
     subjects = {e["subject"] for e in extract(text, published_at=PUBLISHED).to_contract()["events"]}
     assert subjects <= {None, "Tuzdyk"}, subjects
+
+
+def test_a_way_of_mining_names_no_project() -> None:
+    # "Open Pit: 41%" in a split of reserves by source is how the ore is mined, not a project called "Open"
+    found = extract("Aksu reserves by source:\nOpen Pit: 41% of reserves, grading 2.03 g/t gold.",
+                    published_at=PUBLISHED).to_contract()["events"]
+    assert [(e["kind"], e["quantity"], e["subject"]) for e in found] == [("reserves", [2.03, "g/t"], None)]

@@ -175,6 +175,24 @@ def test_resource_table_units_from_headers() -> None:
     assert text[find_table_quantities(text)[2].quantity.start :].startswith("594")
 
 
+def test_resource_table_rows_with_a_label_the_header_has_no_column_for() -> None:
+    # "Label: a | b | c" under a header of the figures' columns only; "(000)" after a word of the unit; "m oz"
+    text = (
+        "Tonnes (000) | Grade (g/tonne) | Gold (m oz)\n"
+        "Reserves (B+C1): 161.6 | 2.55 | 13.2\n"
+        "Resources (C2): 54.8 | 6.92 | 12.2\n"
+    )
+    cells = find_table_quantities(text)
+    assert [(c.quantity.value, c.quantity.unit) for c in cells] == [
+        (161.6e3, "t"), (2.55, "g/t"), (13.2e6, "oz"), (54.8e3, "t"), (6.92, "g/t"), (12.2e6, "oz")]
+    assert text[cells[0].quantity.start:].startswith("161.6")
+    # a row shorter than its header fills the first columns; a longer one lines up with none
+    text = ("Classification | Tonnage (000 tonnes) | Grade (g/t) | Au (koz) |\n"
+            "Total Measured & Indicated | 42,428 |\n"
+            "Probable | 4,846 | 1.73 | 84.0 | 7 | 8 |\n")
+    assert [(c.quantity.value, c.quantity.unit) for c in find_table_quantities(text)] == [(42428e3, "t")]
+
+
 def test_commodity_between_figure_and_unit_and_grams_of_a_grade() -> None:
     from orewire.facts.quantities import find_quantities
 

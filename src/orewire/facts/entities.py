@@ -292,7 +292,10 @@ _NAME_POST_RE = re.compile(
 )
 # "Glencore’s Katanga mine": whoever owns a named mine or plant by possessive is a company
 _ASSET_OWNER_RE = re.compile(
-    rf"(?<![\w-])(?P<name>{_CAPSEQ_I})['’]s[ \t]+(?:{_CAP}[ \t]+){{1,3}}(?:(?:gold|copper|coal|iron ore|lithium|uranium|"
+    rf"(?<![\w-])(?P<name>{_CAPSEQ_I})['’]s[ \t]+(?:(?:{_CAP}[ \t]+){{1,3}}|"
+    # "KazakhGold's three principal mines", "Polymetal's flagship mine": the owner of its unnamed assets
+    r"(?:(?:two|three|four|five|six|seven|several|main|principal|key|flagship|operating|producing|core)[ \t]+){1,3})"
+    r"(?:(?:gold|copper|coal|iron ore|lithium|uranium|"
     r"nickel|zinc|silver|cobalt)[ \t]+)?(?:mine|deposit|project|smelter|refinery|plant|operation|concentrator)s?\b"
 )
 # "Vedanta-owned HZIL", "a Glencore-controlled mine": the owner named in a compound

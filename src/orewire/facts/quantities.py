@@ -96,7 +96,8 @@ _WORD_UNITS = {"tonnes": "t", "tons": "t", "tonne": "t", "ton": "t", "ounces": "
 _WORD_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 _DATE_WORD_BEFORE = re.compile(r"\b(?:in|of|for|since|during|year)\s*$", re.IGNORECASE)
-_RANGE_BEFORE = re.compile(rf"(?P<n>{NUMBER})(?:\s?(?P<sc>{_SCALE})\b|(?P<scm>m)(?=\s*(?:-|–)))?\s*(?:-|–|to|and)\s*$")
+# (a figure glued to letters starts no range: "B+C1 – 13.2m oz", "Q3-4 Mt")
+_RANGE_BEFORE = re.compile(rf"(?<![^\W\d_])(?P<n>{NUMBER})(?:\s?(?P<sc>{_SCALE})\b|(?P<scm>m)(?=\s*(?:-|–)))?\s*(?:-|–|to|and)\s*$")
 
 
 _YEAR_ALONE = re.compile(r"(?:19[5-9]\d|20[0-5]\d)")
@@ -210,15 +211,35 @@ def _looks_like_noise(text: str, m: re.Match[str]) -> bool:
 
 
 # --- resource tables: units in the header, bare numbers in the rows -----------------------
-_HEADER_UNIT = re.compile(r"\(\s*('?000 tonnes|'?000 t|'?000 oz|'?000 ounces|Mt|kt|t|g/t|koz|Moz|oz|Mlbs|Mlb|lb|km|m|%|"
-                          r"[A-Z][a-z]? %|ppm)\s*\)")
+_HEADER_UNIT = re.compile(r"\(\s*('?000 tonnes|'?000 t|'?000 oz|'?000 ounces|'?000|Mt|kt|t|g/t|g/tonne|koz|Koz|Moz|m oz|"
+                          r"oz|Mlbs|Mlb|lb|km|m|%|[A-Z][a-z]? %|ppm|million tonnes|thousand tonnes|million ounces|"
+                          r"thousand ounces)\s*\)")
 _CELL_SPLIT = re.compile(r"\t+|\s{2,}|\s*\|\s*")
 _NUM_CELL = re.compile(rf"^(?:{NUMBER})$")
-_TABLE_UNITS = {"Mt": ("t", 1e6), "kt": ("t", 1e3), "t": ("t", 1.0), "g/t": ("g/t", 1.0), "koz": ("oz", 1e3),
-                "Moz": ("oz", 1e6), "oz": ("oz", 1.0), "Mlbs": ("lb", 1e6), "Mlb": ("lb", 1e6), "lb": ("lb", 1.0),
+# "Reserves (B+C1): 161.6 | 2.55 | 13.2": a row's label set off by a colon before its first figure
+_LABEL_COLON = re.compile(rf"^(?P<label>[^|:]*?[^\s\d]):\s+(?P<first>{NUMBER})$")
+_TABLE_UNITS = {"Mt": ("t", 1e6), "kt": ("t", 1e3), "t": ("t", 1.0), "g/t": ("g/t", 1.0), "g/tonne": ("g/t", 1.0),
+                "koz": ("oz", 1e3), "Koz": ("oz", 1e3), "Moz": ("oz", 1e6), "m oz": ("oz", 1e6), "oz": ("oz", 1.0),
+                "Mlbs": ("lb", 1e6), "Mlb": ("lb", 1e6), "lb": ("lb", 1.0),
                 "km": ("km", 1.0), "m": ("m", 1.0), "000 tonnes": ("t", 1e3), "'000 tonnes": ("t", 1e3),
                 "000 t": ("t", 1e3), "'000 t": ("t", 1e3), "000 oz": ("oz", 1e3), "'000 oz": ("oz", 1e3),
-                "000 ounces": ("oz", 1e3), "'000 ounces": ("oz", 1e3)}
+                "000 ounces": ("oz", 1e3), "'000 ounces": ("oz", 1e3), "million tonnes": ("t", 1e6),
+                "thousand tonnes": ("t", 1e3), "million ounces": ("oz", 1e6), "thousand ounces": ("oz", 1e3)}
+# "Tonnes (000)", "Ounces ('000)": thousands of the unit the header's word names
+_THOUSANDS_OF = {"tonnes": "000 tonnes", "tons": "000 tonnes", "tonnage": "000 tonnes", "ore": "000 tonnes",
+                 "ounces": "000 ounces", "oz": "000 ounces"}
+
+
+def _header_unit(header: str) -> str | None:
+    """The unit key of a column header ("Grade (g/t)", "Tonnes (000)"), or None."""
+    hu = _HEADER_UNIT.search(header)
+    if hu is None:
+        return None
+    unit = hu.group(1)
+    if unit.lstrip("'") == "000":
+        words = header[: hu.start()].split()
+        return _THOUSANDS_OF.get(words[-1].lower()) if words else None
+    return unit if unit in _TABLE_UNITS else None
 
 
 @dataclass
@@ -243,23 +264,39 @@ def find_table_quantities(text: str) -> list[TableCell]:
             headers = _cells(line)
             j = i + 1
             while j < len(lines) and lines[j].strip():
-                row = _cells(lines[j])
-                if len(row) == len(headers):
-                    for (hdr, _), (cell, col) in zip(headers, row, strict=True):
-                        hu = _HEADER_UNIT.search(hdr)
-                        if not hu or hu.group(1) not in _TABLE_UNITS or not _NUM_CELL.match(cell):
-                            continue
-                        n = parse_number(cell)
-                        if n is None:
-                            continue
-                        unit, factor = _TABLE_UNITS[hu.group(1)]
-                        start = offsets[j] + col
-                        cells.append(TableCell(Quantity(n * factor, unit, start, start + len(cell)), hdr))
+                row = _row_cells(lines[j], len(headers))
+                for (hdr, _), (cell, col) in zip(headers, row, strict=False):
+                    key = _header_unit(hdr)
+                    if key is None or not _NUM_CELL.match(cell):
+                        continue
+                    n = parse_number(cell)
+                    if n is None:
+                        continue
+                    unit, factor = _TABLE_UNITS[key]
+                    start = offsets[j] + col
+                    cells.append(TableCell(Quantity(n * factor, unit, start, start + len(cell)), hdr))
                 j += 1
             i = j
         else:
             i += 1
     return cells
+
+
+def _row_cells(line: str, width: int) -> list[tuple[str, int]]:
+    """A row's cells lined up with a header of ``width`` cells: as many as the header has; a row with a
+    label the header has no column for ("Reserves (B+C1): 161.6 | 2.55 | 13.2" under "Tonnes | Grade |
+    Gold") lines up its figures from the right; a shorter row ("Total | 42,428 |") fills the first columns."""
+    row = _cells(line)
+    if row:
+        m = _LABEL_COLON.match(row[0][0])
+        if m is not None:
+            label, col = row[0]
+            row = [(m.group("label"), col), (m.group("first"), col + m.start("first")), *row[1:]]
+    if len(row) == width + 1 and not _NUM_CELL.match(row[0][0]) and all(_NUM_CELL.match(c) for c, _ in row[1:]):
+        return row[1:]
+    if len(row) > width:
+        return []
+    return row
 
 
 def _cells(line: str) -> list[tuple[str, int]]:

@@ -105,6 +105,8 @@ _NOT_HOLDER = frozenset({"Gold", "Copper", "Silver", "Uranium", "Coal", "Lithium
                          "Increased", "Larger", "Latest", "Revised", "Audited", "Approved", "Remaining", "Open", "Pit",
                          "Underground", "Open-pit", "Oxide", "Sulphide", "Sulfide", "Heap", "Leach", "Project", "Mine",
                          "Statement", "Estimate", "Update", "Upgrade"})
+_METHOD_WORDS = frozenset({"Open", "Open-pit", "Open-Pit", "Underground", "Heap", "Leach", "Oxide", "Sulphide", "Sulfide",
+                           "Surface", "Placer", "Alluvial", "Dumps", "Tailings"})
 _DASH_DIGIT = re.compile(r"[–—][ \t]*(?:about|around|some|over|nearly)?[ \t]*\d")
 # "Tilloi Tojik – 570 kilograms": a proper name, a dash and a figure with its unit
 _DASH_NAME = re.compile(r"(?<![\w.'’-])(?P<name>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,3})[ \t]*[–—][ \t]*"
@@ -373,8 +375,8 @@ class Article:
             while words and words[0] in _NOT_NAME:  # "The Balkhash copper smelter": the name is Balkhash
                 s += len(words[0]) + 1
                 words = words[1:]
-            if not words or is_taken(s, e):
-                continue
+            if not words or is_taken(s, e) or all(w in _METHOD_WORDS for w in words):
+                continue  # "Open Pit: 41%", "Underground mine": a way of mining, no project's name
             name = " ".join(words)
             if self.lex.rules["place_name"].fullmatch(name):
                 continue  # "the Astana gold refinery", "the Almaty plant": a city says where, it is no project's name
@@ -414,8 +416,8 @@ class Article:
         for m in hits:
             s, e = m.span("name")
             words = m.group("name").split()
-            if words[0] in _NOT_NAME or any(w in _NOT_HOLDER or w in _NOT_SITE for w in words) \
-                    or any(a < e and s < b for a, b in taken):
+            if words[0] in _NOT_NAME or any(w in _NOT_HOLDER or w in _NOT_SITE or _CATEGORY.fullmatch(w) for w in words) \
+                    or any(a < e and s < b for a, b in taken):  # "(B+C1 – 13.2m oz": a reserves category
                 continue
             name = " ".join(words)
             self.mentions.append(Mention(s, e, "company", name, entity_id("company", name), known=False))
