@@ -90,3 +90,31 @@ def test_a_russian_table_with_spaced_thousands_and_decimal_commas() -> None:
         ("production", 1434.5e3, "oz", "2019", "Полиметалл", "gold", "actual"),
         ("production", 1336e3, "oz", "2018", "Полиметалл", "gold", "actual"),
     ])
+
+
+BULLETIN = """Uzbekistan's mine output rose in the first ten months, the statistics committee said.
+The committee provided the following figures for Uzbekistan's metals output in its monthly bulletin:
+2019: Oct | Sep | Jan-Oct
+COPPER CONCENTRATE (T): 12,500 | 11,900 | 118,400
+mth/mth pct change: +5.0 | -1.2 | -
+CRUDE STEEL (T): 45,000 | 44,100 | 430,000
+COAL AND LIGNITE (T): 350,000 | 340,000 | 3,400,000
+"""
+
+
+def test_a_statistics_bulletin_of_months_under_a_caption_of_output() -> None:
+    # the header's months are of the year written first; a row naming one commodity with a unit under a caption of
+    # output is production of the country the caption names; a row of no commodity, or of two, has no commodity
+    found = _events(BULLETIN)
+    assert [f for f in found if f[5] == "copper"] == [
+        ("production", 11900, "t", "2019", "Uzbekistan", "copper", "actual"),
+        ("production", 12500, "t", "2019", "Uzbekistan", "copper", "actual"),
+        ("production", 118400, "t", "2019", "Uzbekistan", "copper", "actual")]
+    assert not any(f[1] in (45000, 44100, 430000) for f in found)  # crude steel: no commodity, no oil
+    # without the caption's word of output, the rows say nothing of what they measure
+    assert not any(f[5] == "copper" for f in _events(BULLETIN.replace("metals output", "metals")))
+
+
+def test_a_commodity_past_a_sentence_end_is_not_the_figure_s() -> None:
+    found = _events("Refined copper production in 2019 was 308,245 tonnes. Refined zinc output totalled 292,710 tonnes.")
+    assert [(f[1], f[5]) for f in found] == [(292710, "zinc"), (308245, "copper")]

@@ -1427,6 +1427,8 @@ def _commodities(text: str, found: Found) -> None:
         if found.overlaps(m.start(), m.end(), ("company", "org", "person", "excluded")):
             continue
         canon = _COMMODITY_FORM[m.group(0).lower()]
+        if m.group(0).lower() == "crude" and re.match(r"\s+(?:steel|iron)\b", text[m.end() : m.end() + 8], re.IGNORECASE):
+            continue  # "crude steel" is no oil
         if canon == "lead":
             before = text[max(0, m.start() - 30) : m.start()]
             if not (_LEAD_OK_AFTER.match(text[m.end() : m.end() + 30]) or _LEAD_OK_BEFORE.search(before)):

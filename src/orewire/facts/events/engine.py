@@ -598,9 +598,11 @@ def _commodity_told(num: Number, art: Article) -> str | None:
     if upper is not None:
         end = upper.end()
     after = art.commodities_from(end, end + 30)
-    if after and lex.rules["after_unit"].fullmatch(text, end, after[0][0]) and not art.lex.ore.match(text, after[0][1]) \
-            and ("." not in text[end:after[0][0]] or text[after[0][0]].islower()):  # "oz. gold", not a sentence's end
-        return after[0][2]
+    if after and lex.rules["after_unit"].fullmatch(text, end, after[0][0]) and not art.lex.ore.match(text, after[0][1]):
+        # "oz. gold" after an abbreviation's dot, not past a sentence's end ("308,245 tonnes. Refined zinc output")
+        _head, dot, tail = text[end:after[0][0]].rpartition(".")
+        if not dot or (tail.strip() or text[after[0][0]])[0].islower():
+            return after[0][2]
     return None
 
 

@@ -35,6 +35,11 @@ _YEAR_CELL = re.compile(
     r"|^\d{1,2}[-./ ](?:[A-Za-z]{3,9}|\d{1,2})[-./ ](?P<y3>(?:19|20)?\d\d)$"
     r"|^(?:[A-Za-z]{3,9}\.?\s)?(?:(?:[HQ][1-4]|[1-4]Q|[369]M|12M|FY)\s)?(?P<y4>(?:19|20)\d\d)(?:\s?[AEFP])?$",
     re.IGNORECASE)
+# "2011: Nov | Oct | Jan-Nov": a header of months after the year they are of
+_YEAR_PREFIX = re.compile(r"^(?P<y>(?:19|20)\d\d)\s*:\s*(?P<rest>.+)$")
+_MONTH_CELL = re.compile(r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|"
+                         r"ноя|дек)[a-zа-яё]*\.?(?:\s*[-–—]\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|янв|фев|мар|"
+                         r"апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)[a-zа-яё]*\.?)?|ytd|q[1-4]|[1-4]q|h[12]|[369]m)$", re.IGNORECASE)
 _PLAN_CELL = re.compile(r"guidance|forecast|outlook|plan|target|budget|estimate|прогноз|план", re.IGNORECASE)
 # a label's unit: money with its scale, or a quantity's
 _MONEY = re.compile(
@@ -110,15 +115,22 @@ def table_events(art: Article, published_at: datetime | None) -> list[Event]:
     out: list[Event] = []
     years: list[int | None] = []
     plans: list[bool] = []
+    caption: tuple[int, int] | None = None  # the prose line before the table, which may say what its rows measure
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         if line.count("|") < 1 or _RULE_ROW.match(line):
             if "|" not in line:
                 years = []  # prose between tables: the next table needs a header of its own
+                caption = (start, start + len(line)) if line.strip() else caption
             continue
         cells = _cells(line)
         head = cells[0]
+        prefix = _YEAR_PREFIX.match(head)
+        if prefix is not None and all(_MONTH_CELL.match(c) for c in [prefix.group("rest"), *cells[1:]]):
+            # "2011: Nov | Oct | Jan-Nov": every column is of the year written first
+            years, plans = [None] + [int(prefix.group("y"))] * len(cells), [False] * (len(cells) + 1)
+            continue
         merged = False
         if ":" in head and _NUMBER_CELL.match(head.rsplit(":", 1)[1].strip()):
             # "Total gold produced (koz): 517.3 | 422.3": the label and the first figure share a cell
@@ -136,13 +148,23 @@ def table_events(art: Article, published_at: datetime | None) -> list[Event]:
             continue
         kind = next((k for k, rx in kinds if rx.search(cells[0])), None)
         unit = _unit(cells[0])
+        label_lo = start + max(0, line.find(cells[0]))
+        named = {c[2] for c in art.commodities_from(label_lo, label_lo + len(cells[0]))}
+        captioned = caption is not None and kinds[2][1].search(text, *caption) is not None
+        if kind is None and named and captioned and unit is not None and unit[0] == "q":
+            kind = "production"  # "... metals output in its monthly bulletin:" over "BAUXITE (T): 470,400 | 463,700"
         if kind is None or unit is None or (kind == "production") != (unit[0] == "q"):
             continue
-        label_lo = start + max(0, line.find(cells[0]))
-        commodity = next((c[2] for c in art.commodities_from(label_lo, label_lo + len(cells[0]))), None)
+        # (a row of two goods, "alumina and unwrought aluminium", is of no one commodity)
+        commodity = next((c[2] for c in art.commodities_from(label_lo, label_lo + len(cells[0]))), None) \
+            if len(named) == 1 else None
         if kind == "production" and commodity is None and re.search(r"\bore\b|руды", cells[0], re.IGNORECASE):
             commodity = "ore"
-        subject = art.topic(start, ("company",), protagonist=True) or art.topic(start, ("deposit",))
+        # the country or company whose output the caption tells of ("Kazakhstan's ... output"), else the company
+        # the article is about
+        owner = next((m for m in art.in_span(*caption, ("country", "company"))), None) \
+            if captioned and caption is not None else None
+        subject = owner or art.topic(start, ("company",), protagonist=True) or art.topic(start, ("deposit",))
         at = label_lo + len(cells[0])
         for i, cell in enumerate(cells[1:], start=1):
             at = text.find(cell, at, pos) if cell else -1
