@@ -1628,3 +1628,24 @@ def test_elided_deposit_words_and_joined_symbols(text: str, deposits: dict[str, 
 def test_rare_earths_in_two_words() -> None:
     text = "Кроме золота на месторождении Тасжарган добывают серебро, редкие земли и уран."
     assert {k: set(v) for k, v in _deposits(text).items()} == {"Taszhargan": {"gold", "silver", "rare earths", "uranium"}}
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a place's clause after a comma with no 'а': its commodity is its own, not the deposits' before it
+    ("На месторождениях Тасжарган и Сарыбулак добывают медь, на Акшате — золото.",
+     {"Taszhargan": ["copper"], "Sarybulak": ["copper"], "Akshat": ["gold"]}),
+    # what the deposit is, after a dash and 'это'
+    ("Тасжарган — это месторождение меди.", {"Taszhargan": ["copper"]}),
+    # a sentence on the deposits the one before named: their reserves with adjectives, the reserves 'на них'
+    ("Компания купила месторождения Тасжарган и Кокжиде. Их суммарные запасы золота — 30 т.",
+     {"Taszhargan": ["gold"], "Kokzhide": ["gold"]}),
+    ("Компания купила месторождения Тасжарган и Кокжиде. Запасы золота на них оцениваются в 30 т.",
+     {"Taszhargan": ["gold"], "Kokzhide": ["gold"]}),
+    # a sentence that says what the deposit just named is: "Это ... месторождение"
+    ("Компания купила месторождение Тасжарган. Это крупнейшее медное месторождение региона.", {"Taszhargan": ["copper"]}),
+    ("Компания купила месторождение Тасжарган. Это золоторудное месторождение с запасами 30 т.", {"Taszhargan": ["gold"]}),
+    # ... while a kind adjective before a nameless deposit word elsewhere still describes that other deposit
+    ("Компания купила месторождение Тасжарган рядом со свинцово-цинковым месторождением.", {"Taszhargan": []}),
+])
+def test_more_ways_a_commodity_is_told_of_a_deposit(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

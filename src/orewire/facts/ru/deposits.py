@@ -119,7 +119,7 @@ _LARGEST_WHERE = (r"(?:в[ \u00a0]+(?:стране|мире|регионе|ре�
                   r"Таджикистане|Монголии|СНГ|Евразии|Азии|Центральной[ \u00a0]+Азии)[ \u00a0]+)?")
 # "Кендала — крупнейшее месторождение урана", "Акжал и Бестобе — золоторудные месторождения": names
 # before a dash and a deposit word with adjectives only between (found from the dash back to its sentence)
-_DASH_KW = re.compile(r"[ \u00a0][—–-][ \u00a0]+(?P<mid>(?:(?:одн[оа]|один)[ \u00a0]+из[ \u00a0]+)?"
+_DASH_KW = re.compile(r"[ \u00a0][—–-][ \u00a0]+(?:это[ \u00a0]+)?(?P<mid>(?:(?:одн[оа]|один)[ \u00a0]+из[ \u00a0]+)?"
                       r"(?:[а-яё-]+(?:ое|ее|ый|ий|ой|ая|яя|ые|ие|ых|их)[ \u00a0]+){0,3})" + _LARGEST_WHERE +
                       r"(?=[МмРр])(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*)(?![\w-])")
 # "Тасжарган, одно из крупнейших месторождений меди, ...": the same set off by commas
@@ -154,10 +154,11 @@ _RESERVES = re.compile(r"(?:(?:[А-ЯЁ][а-яё]+(?:ые|ие)(?:[ \u00a0]+[а-
                        r"(?:Основн(?:ой|ые|ым|ыми)|Главн(?:ый|ые))[ \u00a0]+(?:металл[а-яё]*|компонент[а-яё]*|"
                        r"полезн[а-яё]+[ \u00a0]+ископаем[а-яё]+))(?![\w-])")
 # a sentence on the deposits the one before named: "Оба содержат золото", "Их запасы составляют ..."
-_PLURAL = re.compile(r"(?=[ОИВ])(?:(?<=^)|(?<=[.!?][ \u00a0])|(?<=\n))(?:(?:Оба|Обе)(?![ \u00a0]+(?:компани|предприяти|фирм|"
+_PLURAL = re.compile(r"(?=[ОИВЗР])(?:(?<=^)|(?<=[.!?][ \u00a0])|(?<=\n))(?:(?:Оба|Обе)(?![ \u00a0]+(?:компани|предприяти|фирм|"
                      r"сторон|стран|государств|банк|корпораци|холдинг|инвестор|участник|партн))|"
                      r"(?:Они|Все[ \u00a0]+они)(?=[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:содерж|богат|включа|располож|наход))|"
-                     r"Их[ \u00a0]+(?:запасы|ресурсы|руды))(?![\w-])")
+                     r"Их[ \u00a0]+(?:[а-яё]+(?:ые|ие)[ \u00a0]+){0,2}(?:запасы|ресурсы|руды)|"
+                     r"(?:Запасы|Ресурсы)(?:[ \u00a0]+[а-яё]+){0,2}?[ \u00a0]+(?:на|в)[ \u00a0]+них)(?![\w-])")
 # what a deposit's name is not part of: a district or town, a plant or company named after the deposit
 _NOT_DEPOSIT_AFTER = re.compile(
     r"[»\"”“]?(?:(?:\s*,|\s+и)\s+[А-ЯЁ][\w-]*(?:ск|цк|н)[а-яё]+)*[\s\u00a0]+"
@@ -595,7 +596,10 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                 loc.forms.append(m.group("loc"))
     # a name after ", а" and a dash with its commodity, in a sentence about deposits: "на месторождениях А и Б
     # добывают уран, а на Коксу - молибден", "Байтобе - медное месторождение, а Акшаткия - медно-золотое"
-    for m in _TURN_NAME.finditer(text) if ", а " in text else ():
+    # (also with no 'а' after a place's preposition: "на месторождениях А и Б добывают медь, на В — золото")
+    turns = [*_TURN_NAME.finditer(text)] if ", а " in text else []
+    turns += [*_COMMA_LOC.finditer(text)] if ", на " in text or ", в " in text else []
+    for m in turns:
         kind = commodities_of(m.group("what"))
         if not kind or found.overlaps(m.start("name"), m.end("name")) \
                 or not _KW_BEFORE.search(text, sents.span(m.start())[0], m.start()):
@@ -608,8 +612,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             for c in kind:
                 links.append((turned, c))
     # a sentence that opens with "Оба содержат", "Их запасы": every deposit the sentence before named
-    for ss, _se in sents.spans if "Об" in text or "Они" in text or "Их " in text or "Все они" in text else ():
-        both = _PLURAL.match(text, ss) if text[ss:ss + 1] in "ОИВ" else None
+    for ss, _se in sents.spans if "Об" in text or "Они" in text or "Их " in text or "Все они" in text or " них" in text else ():
+        both = _PLURAL.match(text, ss) if text[ss:ss + 1] in "ОИВЗР" else None
         if both is not None:
             bare.append((both.start(), both.end()))
     # a sentence that opens with "Оно содержит", "Он богат": the deposit named before
@@ -632,6 +636,8 @@ _ELIDED = re.compile(r"(?:,|[ \u00a0]и)[ \u00a0]+(?:а[ \u00a0]+)?(?:(?:(?:на
                      r"(?P<adj>[а-яё]+(?:-[а-яё]+)*(?:ые|ое|ая|ый|ий|ом|ых|ым|ого|ой|ую))[ \u00a0]+"
                      r"(?P<names>" + _NAME1 + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)"
                      r"|(?:на|в)[ \u00a0]+(?P<loc>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ск|цк)(?:ом|ой))(?=[ \u00a0]*[—–-][ \u00a0]))")
+_COMMA_LOC = re.compile(r",[ \u00a0]+(?P<prep>на|в)[ \u00a0]+(?P<kw>(?:месторождени|рудник)[а-яё]*[ \u00a0]+)?[«\"“„]?(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[»\"”“]?"
+                        r"[ \u00a0]*[—–-][ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)*)(?=[ \u00a0]*(?:[.,;)]|$))")
 _TURN_NAME = re.compile(r",[ \u00a0]+а[ \u00a0]+(?:(?P<prep>на|в)[ \u00a0]+)?(?P<kw>(?:месторождени|рудник)[а-яё]*[ \u00a0]+)?[«\"“„]?(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[»\"”“]?"
                         r"[ \u00a0]*[—–-][ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)*)(?=[ \u00a0]*(?:[.,;)]|$))")
 
@@ -890,6 +896,9 @@ def _reserves_before(text: str, spans: list[tuple[int, int, str, bool]], ss: int
     return [c for _cs, _ce, c in chain]
 
 
+# "Это крупнейшее медное месторождение региона": a sentence that says what the deposit just named is
+_THIS_IS = re.compile(r"Это[ \u00a0]+(?:(?:одн[оа]|один)[ \u00a0]+из[ \u00a0]+)?(?:[а-яё-]+(?:ое|ее|ый|ий|ых|их)[ \u00a0]+){0,3}"
+                      r"(?:месторождени[ея]|рудник|рудников)(?![\w-])")
 _LISTED_COMMODITY = re.compile(r"[\s\u00a0]*(?:,|и)[\s\u00a0]*")
 
 
@@ -989,7 +998,9 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
     for s, _e in bare:
         ss, se = sents.span(s)
         turn = _TURN_AWAY.search(text, s, se)  # "..., а Акшаткия - медно-золотое": another deposit's clause
+        this_is = _THIS_IS.match(text, ss) if text[ss:ss + 3] == "Это" else None
         commodities = [*_reserves_before(text, spans, ss, s),
+                       *(c for cs, _ce, c, _d in spans if this_is is not None and this_is.end() == _e and ss <= cs < s),
                        *(c for cs, _ce, c, descriptive in spans
                          if ss <= cs < (turn.start() if turn else se) and not descriptive and cs > s)]
         if not commodities and _HERE_MID.match(text, s) \
