@@ -329,3 +329,6 @@ def test_currency_marks_and_exchanges_are_no_story_entities() -> None:
     # an exchange named in full with its legal form lists shares; it is nobody in the story
     found = names("The shares will trade on the Main Market of London Stock Exchange plc. KazakhGold Group said so.")
     assert ("company", "London Stock Exchange") not in found and ("company", "KazakhGold Group") in found
+
+    # a deposit known by its owner's short name ("Nezhda" for Nezhdaninskoye) stays a deposit after "stake in"
+    assert ("deposit", "Nezhdaninskoye") in names("Polymetal completed the acquisition of the remaining stake in Nezhda.")

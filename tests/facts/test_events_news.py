@@ -865,6 +865,13 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # "X's three principal mines" is a company
     ("Reclassification of reserves at KazakhGold's three principal mines (B+C1 – 13.2m oz) is due.",
      [("reserves", 13.2e6, "KazakhGold", {})]),
+    # "X gold ore project" after "acquisition of" is the asset, not a company; "the project" stands for it
+    ("Regulators approved the acquisition of Chulbatkan gold ore project by Kinross Gold. Identified resources of "
+     "the project are estimated at 3.9 mln oz. of gold.", [("reserves", 3.9e6, "Chulbatkan", {"commodity": "gold"})]),
+    # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
+    ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
+     "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",
+     [("reserves", 626e3, "Chaya", {"commodity": "nickel"})]),
 ]
 
 

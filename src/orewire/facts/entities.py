@@ -246,7 +246,10 @@ _LEAD_OK_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
-_GUESS_NOT_HERE = re.compile(r"[ \t]+(?:deposits?|mines?|fields?|projects?|island|region|province|oblast|district|"
+_GUESS_NOT_HERE = re.compile(r"[ \t]+(?:(?:gold|copper|silver|coal|uranium|nickel|zinc|lead|iron|lithium|tungsten|"
+                             # "acquisition of Chulbatkan gold ore project": the asset's name, not a company's
+                             r"molybdenum|cobalt|polymetallic)(?:[ \t]+ore)?(?:[ \t]+(?:deposits?|mines?|fields?|projects?))|"
+                             r"deposits?|mines?|fields?|projects?|island|region|province|oblast|district|"
                              r"city|county|mountains?|river|lake|valley|ridge|basin)\b")
 _IN_PLACE = re.compile(r"\b(?:in|at|near|across|throughout)[ \t]+\Z")
 _PLACE_OF = re.compile(r"\b(?:region|province|city|town|port|oblast|district|state)[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
