@@ -868,6 +868,13 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # "X gold ore project" after "acquisition of" is the asset, not a company; "the project" stands for it
     ("Regulators approved the acquisition of Chulbatkan gold ore project by Kinross Gold. Identified resources of "
      "the project are estimated at 3.9 mln oz. of gold.", [("reserves", 3.9e6, "Chulbatkan", {"commodity": "gold"})]),
+    # "the Russian gold miner": two words before the noun, still the company last named (not Russia)
+    ("Petropavlovsk PLC said its output fell. For 2024, the Russian gold miner expects its gold production at "
+     "430,000 ounces.", [("production", 430e3, "Petropavlovsk", {"basis": "plan"})]),
+    # a country's refined output, where a company is named only further on, stays the country's
+    ("Kazakhstan's refined copper output rose by 3 percent in January-November. Refined copper production in "
+     "January-November was 308,245 tonnes.\nMiners Kazakhmys and Kazzinc account for a large part of it.",
+     [("production", 308245, "Kazakhstan", {"commodity": "copper"})]),
     # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",

@@ -392,8 +392,10 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         if subject is None and not ms and (lex.rules["company_figure"].search(art.text, max(ss, pos - 80), pos)
                                            or lex.rules["refined_product"].search(art.text, clause[0], clause[1])):
             # "2019 guidance for gold production increased to 730,000 ounces": a figure of the whole company;
-            # "the production of copper cathode will be increased to 400,000 tons": a plant's, not a mine's
-            subject = art.topic(ss, ("company",), protagonist=True)
+            # "the production of copper cathode will be increased to 400,000 tons": a plant's, not a mine's (of a
+            # company the article has named by then: "Kazakhstan's refined copper output rose ... Refined copper
+            # production was 308,245 tonnes" is still the country's)
+            subject = _named_before(art.topic(ss, ("company",), protagonist=True), pos)
         if (subject is None or subject.kind == "company") and art.has_any(lex.rule_needles["mine_life"], clause[0], clause[1]) \
                 and lex.rules["mine_life"].search(art.text, clause[0], clause[1]):
             # "The company forecasts average annual production of 250,000 tons over the first ten years of
