@@ -1632,8 +1632,8 @@ def test_rare_earths_in_two_words() -> None:
 
 @pytest.mark.parametrize("text,deposits", [
     # a place's clause after a comma with no 'а': its commodity is its own, not the deposits' before it
-    ("На месторождениях Тасжарган и Сарыбулак добывают медь, на Акшате — золото.",
-     {"Taszhargan": ["copper"], "Sarybulak": ["copper"], "Akshat": ["gold"]}),
+    ("На месторождениях Тасжарган и Сарыбулак добывают медь, на Акжале — золото.",
+     {"Taszhargan": ["copper"], "Sarybulak": ["copper"], "Akzhal": ["gold"]}),
     # what the deposit is, after a dash and 'это'
     ("Тасжарган — это месторождение меди.", {"Taszhargan": ["copper"]}),
     # a sentence on the deposits the one before named: their reserves with adjectives, the reserves 'на них'
