@@ -260,6 +260,16 @@ def _subject_before(art: Article, a: int) -> Mention | None:
     return head[0]  # "Kazakhstan, with a fifth of the world's uranium, ... It produced": the country
 
 
+# a bank, broker or adviser named in a deal's prose ("Mirabaud Securities Limited is acting as placing agent"): it
+# holds no reserves of its own
+_FINANCIER_WORDS = re.compile(r"\b(?:Securities|Bank|Banking|Capital|Partners|Advisers|Advisors|Brokers?|Cazenove|"
+                              r"Rothschild|Lazard|JPMorgan|Goldman|Citigroup|HSBC|Barclays|UBS|Macquarie)\b")
+
+
+def _financier(m: Mention) -> bool:
+    return m.kind == "company" and _FINANCIER_WORDS.search(m.name) is not None
+
+
 def _named_before(m: Mention | None, pos: int) -> Mention | None:
     """``m`` where the article named it before ``pos``."""
     return m if m is not None and m.start < pos else None
@@ -316,7 +326,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                    or pick(ms, pos, ("deposit",), "either") or _owner_of_reserves(art, ms, pos)
                    or pick([m for m in ms if m not in own_figure], pos, ("country",), "either")
                    or art.continuing("reserves", ss) or art.topic(ss, ("deposit",)) or pick(ms, pos, ("company", "region"))
-                   or _named_before(art.topic(ss, ("company",), protagonist=True), ss) or art.topic(ss, ("company", "country")))
+                   or art.topic(ss, ("company", "country"), skip=_financier))
     elif ev.kind == "production":
         # the nearest producer named before the number ("Kazakhstan's Kazatomprom", "KAZ Minerals'
         # Aktogay"); a mine or company before a place ("the Ridder-Sokolny mine in the East Kazakhstan
@@ -389,8 +399,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                 and lex.rules["group_figure"].search(art.text, max(ss, pos - 60), pos):
             # "Group copper production in 2024 is estimated at": the company's, not a mine's of the sentence
             subject = art.topic(ss, ("company",), protagonist=True) or subject
-        if subject is None and not ms and (lex.rules["company_figure"].search(art.text, max(ss, pos - 80), pos)
-                                           or lex.rules["refined_product"].search(art.text, clause[0], clause[1])):
+        if subject is None and (lex.rules["company_figure"].search(art.text, max(ss, pos - 80), pos)
+                                or (not ms and lex.rules["refined_product"].search(art.text, clause[0], clause[1]))):
             # "2019 guidance for gold production increased to 730,000 ounces": a figure of the whole company;
             # "the production of copper cathode will be increased to 400,000 tons": a plant's, not a mine's (of a
             # company the article has named by then: "Kazakhstan's refined copper output rose ... Refined copper
