@@ -875,6 +875,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Kazakhstan's refined copper output rose by 3 percent in January-November. Refined copper production in "
      "January-November was 308,245 tonnes.\nMiners Kazakhmys and Kazzinc account for a large part of it.",
      [("production", 308245, "Kazakhstan", {"commodity": "copper"})]),
+    # a consolidated figure is the company's, though plants are named after it in a clause of reason
+    ("Nornickel announced its production results. In 2023, consolidated nickel production increased 3% to 236 kt "
+     "primarily owing to higher processing volumes at Kola MMC.",
+     [("production", 236e3, "Nornickel", {"commodity": "nickel"})]),
     # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",

@@ -546,8 +546,12 @@ def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, i
             limit = _ORE_FROM.get(guess or "", (None, None))[0 if kind == "production" else 1]
             if limit is not None and _national(art, a, b, ss, se):
                 limit = None  # "global copper reserves were 1 billion tons", "Chile (190 million tons)": metal
-            if (limit is not None and f.value >= limit) or art.lex.throughput.search(text, max(a, num.start - 80),
-                                                                                     min(b, num.end + 40)):
+            # a word of milling after the figure counts unless a reason comes between ("236 kt primarily owing to
+            # higher processing volumes" is the metal's output)
+            after = min(b, num.end + 40)
+            reason = lex.rules["reason_between"].search(text, num.end, after)
+            if (limit is not None and f.value >= limit) or art.lex.throughput.search(
+                    text, max(a, num.start - 80), reason.start() if reason is not None else after):
                 return "ore"
     if f.unit == "g/t":
         m = re.match(r"\s*(?:of\s+)?(gold|silver|platinum|palladium|Au|Ag|Pt|Pd|золота|серебра)\b",
