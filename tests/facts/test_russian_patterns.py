@@ -1649,3 +1649,16 @@ def test_rare_earths_in_two_words() -> None:
 ])
 def test_more_ways_a_commodity_is_told_of_a_deposit(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a kind adjective on a nameless deposit word before any deposit is named: the deposit named next
+    ("Компания приобрела золотосеребряное месторождение на Колыме. Компания сообщает о покупке месторождения Тасжарган.",
+     {"Taszhargan": ["gold", "silver"]}),
+    # ... not one a deposit named before stands near, nor one the text ties to its own commodity
+    ("Компания купила месторождение Тасжарган рядом со свинцово-цинковым месторождением.", {"Taszhargan": []}),
+    ("Компания купила медное месторождение. Кроме того, она владеет месторождением Тасжарган, где добывают золото.",
+     {"Taszhargan": ["gold"]}),
+])
+def test_a_kind_adjective_ahead_of_the_deposits_name(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

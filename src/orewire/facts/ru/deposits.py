@@ -1003,6 +1003,14 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
                        *(c for cs, _ce, c, _d in spans if this_is is not None and this_is.end() == _e and ss <= cs < s),
                        *(c for cs, _ce, c, descriptive in spans
                          if ss <= cs < (turn.start() if turn else se) and not descriptive and cs > s)]
+        ahead = False
+        if not commodities and not any(ms < s for d in deposits for ms, _me in d.mentions):
+            # "Компания приобрела золотосеребряное месторождение в Магаданской области. ... месторождения
+            # Приморское": a kind adjective on a nameless deposit word before any deposit is named speaks of the
+            # deposit named next
+            commodities = [c for cs, ce, c, descriptive in spans if ss <= cs < s and not descriptive
+                           and re.fullmatch(r"[\s\u00a0]+|-?[а-яё-]*[\s\u00a0]+", text[ce:s])]
+            ahead = bool(commodities)
         if not commodities and _HERE_MID.match(text, s) \
                 and not any(ss <= ms < s for d in deposits for ms, _me in d.mentions):
             # "Золото здесь добывают открытым способом": the commodity before the word for the place
@@ -1034,7 +1042,7 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
                 for c in commodities:
                     add(last.name, c)
             continue
-        if len(deposits) == 1:
+        if len(deposits) == 1 and not ahead:
             target = deposits[0]
         else:
             i = sents.index(s)
@@ -1045,8 +1053,8 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
                 # "начнется разработка крупного месторождения цинка. ... Разработкой Корбалихинского
                 # месторождения займется ...": the deposit named first after it, in its sentence or the two
                 # after, when the text ties that one to no commodity of its own
-                later = sorted((ms, d.name) for d in deposits for ms, _me in d.mentions
-                               if s < ms < sents.spans[min(i + 2, len(sents.spans) - 1)][1])
+                later = sorted((ms, d.name) for d in deposits for ms, _me in d.mentions  # (a headline's: three)
+                               if s < ms < sents.spans[min(i + 2 + ahead, len(sents.spans) - 1)][1])
                 if later and later[0][1] not in tied and not out.get(later[0][1]):
                     target = next(d for d in deposits if d.name == later[0][1])
         if target is not None:
