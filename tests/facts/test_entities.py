@@ -332,3 +332,15 @@ def test_currency_marks_and_exchanges_are_no_story_entities() -> None:
 
     # a deposit known by its owner's short name ("Nezhda" for Nezhdaninskoye) stays a deposit after "stake in"
     assert ("deposit", "Nezhdaninskoye") in names("Polymetal completed the acquisition of the remaining stake in Nezhda.")
+
+
+def test_a_known_company_in_capitals_or_with_group_after_it_is_the_known_one() -> None:
+    def companies(text: str) -> list[str]:
+        return [e["canonical"] if "canonical" in e else e["name"]
+                for e in extract(text).to_contract()["entities"] if e["kind"] == "company"]
+
+    assert companies("KAZAKHMYS PLC AUDITED RESULTS\nKazakhmys said revenue rose.") == ["Kazakhmys"]
+    assert companies("POLYMETAL INTERNATIONAL PLC RESULTS\nPolymetal said revenue rose.") == ["Polymetal"]
+    assert companies("The Kazakhmys Group said revenue rose. Kazakhmys pays a dividend.") == ["Kazakhmys"]
+    # a name no list knows stays as written
+    assert companies("ALTYNEX PLC RESULTS\nAltynex said revenue rose.") == ["ALTYNEX"]

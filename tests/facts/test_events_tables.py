@@ -118,3 +118,26 @@ def test_a_statistics_bulletin_of_months_under_a_caption_of_output() -> None:
 def test_a_commodity_past_a_sentence_end_is_not_the_figure_s() -> None:
     found = _events("Refined copper production in 2019 was 308,245 tonnes. Refined zinc output totalled 292,710 tonnes.")
     assert [(f[1], f[5]) for f in found] == [(292710, "zinc"), (308245, "copper")]
+
+
+RESULTS = """KAZAKHMYS PLC AUDITED RESULTS FOR THE YEAR ENDED 31 DECEMBER 2019
+The results include the Group's share of the earnings of ENRC. ENRC contributed $903 million. ENRC grew.
+$ million (unless otherwise stated) | Year ended 31 December 2019 | Year ended 31 December 2018
+Revenues | 3,237 | 2,404
+Earnings:
+Profit before taxation | 1,590 | 1,028
+EPS:
+Based on Underlying Profit ($) | 2.79 | 1.13
+"""
+
+
+def test_a_results_table_with_its_unit_and_years_in_the_header() -> None:
+    # "Year ended 31 December 2019" heads a column of 2019; the header's "$ million" is the unit of rows that
+    # write none; a section's label ("Earnings:") stays inside the table; a figure per share is no event; the
+    # table is the announcing company's, not that of a company its lead names as often
+    found = [f for f in _events(RESULTS) if f[0] == "financial" and f[2] == "USD" and f[1] > 1e9]
+    assert found == [("financial", 1.028e9, "USD", "2018", "Kazakhmys", None, None),
+                     ("financial", 1.59e9, "USD", "2019", "Kazakhmys", None, None),
+                     ("financial", 2.404e9, "USD", "2018", "Kazakhmys", None, None),
+                     ("financial", 3.237e9, "USD", "2019", "Kazakhmys", None, None)]
+    assert not any(f[1] in (2.79, 1.13) for f in _events(RESULTS))

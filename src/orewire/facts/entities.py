@@ -213,6 +213,22 @@ _COMPANY_RE = _gaz_re(list(_COMPANY_FORM))
 # other than the listed ones (but never all lowercase) still names the company
 _COMPANY_FOLDED = {f.lower(): c for f, c in _COMPANY_FORM.items()
                    if " " not in f and len(f) >= 5 and f.isalpha() and not f.isupper()}
+_COMPANY_ANY_CASE = {f.lower(): f for f in _COMPANY_FORM}
+
+
+def _known_form(name: str) -> str:
+    """A known company's form for a name written otherwise: in capitals ("KAZAKHMYS", "POLYMETAL INTERNATIONAL",
+    a headline's), or with "Group" after it ("Kazakhmys Group"); else the name itself."""
+    if name.isupper():
+        known = _COMPANY_ANY_CASE.get(name.lower())
+        if known is not None:
+            return known
+    head, _sp, last = name.rpartition(" ")
+    if last == "Group" and head in _COMPANY_FORM:
+        return head
+    return name
+
+
 _CASED_WORD = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{4,}(?![\w-])")
 _DATELINE_NEXT = re.compile(r"[ \t]*[,(/]")  # "ANTOFAGASTA, Chile": a dateline
 
@@ -847,6 +863,8 @@ def _organisations(text: str, found: Found) -> None:
     cands = [c for c in cands if c.prio > 0 or not _overlaps_any(known_spans, c.start, c.end)]
     kept = _resolve(cands, found)
     for c in kept:
+        if c.kind == "company" and c.name not in _COMPANY_FORM:
+            c.name = _known_form(c.name)
         canon = _COMPANY_FORM.get(c.name, c.name) if c.kind == "company" else _ORG_FORM.get(c.name, c.name)
         if c.kind == "company" and c.name in _ORG_FORM:
             c.kind, canon = "org", _ORG_FORM[c.name]

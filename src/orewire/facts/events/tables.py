@@ -20,7 +20,7 @@ import re
 from datetime import datetime
 
 from orewire.facts.amounts import CURRENCY_MARKS
-from orewire.facts.events.article import Article
+from orewire.facts.events.article import Article, Mention
 from orewire.facts.model import Event
 from orewire.facts.rates import to_usd
 from orewire.facts.text import SCALES, parse_number
@@ -63,8 +63,17 @@ _UNITS = {"oz": "oz", "ounces": "oz", "унций": "oz", "t": "t", "tonnes": "t
 _GLUED = re.compile(r"(?<![\w$])(?P<sc>k|m)(?P<u>oz|t|lbs?)(?![\w/])", re.IGNORECASE)
 
 
+# "Year ended 31 December 2010", "Six months ended 30 June 2024", "As at 31 Dec 2023": a period's end and its year
+_ENDED_CELL = re.compile(r"^(?:[\w ]{0,30}\b(?:ended|ending|to|as at|as of)\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|"
+                         r"aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?P<y>(?:19|20)\d\d)$", re.IGNORECASE)
+
+
+_SECTION = re.compile(r"^\s*[^\W\d][^.|]{0,40}:\s*$")  # "Earnings:", "EPS:": a section of the table above
+
+
 def _year_of(cell: str) -> int | None:
-    m = _YEAR_CELL.match(_PLAN_CELL.sub("", cell).strip().rstrip("*").strip())  # "2020 guidance": 2020
+    bare = _PLAN_CELL.sub("", cell).strip().rstrip("*").strip()  # "2020 guidance": 2020
+    m = _YEAR_CELL.match(bare) or _ENDED_CELL.match(bare)
     if m is None:
         return None
     y = m.group("y") or m.group("y4")
@@ -105,6 +114,17 @@ def _unit(label: str) -> tuple[str, str, float] | None:
     return None
 
 
+def _issuer(art: Article, before: int) -> Mention | None:
+    """The company an announcement's lead names (its first three sentences), whose results its tables are:
+    "KAZAKHMYS PLC AUDITED RESULTS ... ENRC contributed $903 million" is Kazakhmys's table, though ENRC is
+    named as often."""
+    spans = art.sents.spans
+    if not spans:
+        return None
+    lead_end = min(spans[min(2, len(spans) - 1)][1], before)
+    return next((m for m in art.in_span(0, lead_end, ("company",))), None)
+
+
 def table_events(art: Article, published_at: datetime | None) -> list[Event]:
     """The events of the article's results tables (none where it has no row of ``|`` cells)."""
     text, lex = art.text, art.lex
@@ -116,12 +136,15 @@ def table_events(art: Article, published_at: datetime | None) -> list[Event]:
     years: list[int | None] = []
     plans: list[bool] = []
     caption: tuple[int, int] | None = None  # the prose line before the table, which may say what its rows measure
+    header_unit: tuple[str, str, float] | None = None  # "$ million | 2010 | 2009": the unit of rows that write none
     pos = 0
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         if line.count("|") < 1 or _RULE_ROW.match(line):
-            if "|" not in line:
-                years = []  # prose between tables: the next table needs a header of its own
+            if "|" not in line and not _SECTION.match(line):
+                # prose between tables: the next table needs a header of its own (a section's label, "Earnings:",
+                # stays inside the table)
+                years, header_unit = [], None
                 caption = (start, start + len(line)) if line.strip() else caption
             continue
         cells = _cells(line)
@@ -141,13 +164,14 @@ def table_events(art: Article, published_at: datetime | None) -> list[Event]:
         if sum(y is not None for y in found) >= 1 and not any(_NUMBER_CELL.match(c) and _year_of(c) is None
                                                              for c in cells[1:]):
             years, plans = found, [bool(_PLAN_CELL.search(c)) for c in cells]
+            header_unit = _unit(cells[0]) if found[0] is None else None
             if not merged and years and years[0] is not None and len(years) > 1:
                 years, plans = [None, *years], [False, *plans]  # a header without a label cell of its own
             continue
         if not years or not head or skip.search(cells[0]):
             continue
         kind = next((k for k, rx in kinds if rx.search(cells[0])), None)
-        unit = _unit(cells[0])
+        unit = _unit(cells[0]) or header_unit
         label_lo = start + max(0, line.find(cells[0]))
         named = {c[2] for c in art.commodities_from(label_lo, label_lo + len(cells[0]))}
         captioned = caption is not None and kinds[2][1].search(text, *caption) is not None
@@ -164,7 +188,8 @@ def table_events(art: Article, published_at: datetime | None) -> list[Event]:
         # the article is about
         owner = next((m for m in art.in_span(*caption, ("country", "company"))), None) \
             if captioned and caption is not None else None
-        subject = owner or art.topic(start, ("company",), protagonist=True) or art.topic(start, ("deposit",))
+        subject = owner or _issuer(art, start) or art.topic(start, ("company",), protagonist=True) \
+            or art.topic(start, ("deposit",))
         at = label_lo + len(cells[0])
         for i, cell in enumerate(cells[1:], start=1):
             at = text.find(cell, at, pos) if cell else -1
@@ -176,8 +201,8 @@ def table_events(art: Article, published_at: datetime | None) -> list[Event]:
             if m is None or m.group("neg") or year is None:
                 continue
             value = _value(m.group("num"), lex.language)
-            if not value:
-                continue
+            if not value or (unit[0] == "a" and unit[2] == 1.0 and value < 1000):
+                continue  # ("Based on Underlying Profit ($) | 2.79": a figure per share)
             value *= unit[2]
             ev = Event(kind=kind, commodity=commodity, period=str(year), sentence=line.strip(),
                        start=cell_start + m.start("num"), end=cell_start + m.end("num"),
