@@ -1662,3 +1662,17 @@ def test_more_ways_a_commodity_is_told_of_a_deposit(text: str, deposits: dict[st
 ])
 def test_a_kind_adjective_ahead_of_the_deposits_name(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a sentence on "these deposits" speaks of every deposit the sentence before named
+    ("Компания владеет месторождениями Тасжарган и Кокжиде. Суммарные запасы золота на этих месторождениях — 50 т.",
+     {"Taszhargan": ["gold"], "Kokzhide": ["gold"]}),
+    ("Компания владеет месторождениями Тасжарган и Кокжиде. Общие запасы меди двух месторождений — 2 млн т.",
+     {"Taszhargan": ["copper"], "Kokzhide": ["copper"]}),
+    # ... not the country's
+    ("Компания владеет месторождениями Тасжарган и Кокжиде. Запасы меди всех месторождений Казахстана растут.",
+     {"Taszhargan": [], "Kokzhide": []}),
+])
+def test_a_sentence_on_these_deposits(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -896,6 +896,9 @@ def _reserves_before(text: str, spans: list[tuple[int, int, str, bool]], ss: int
     return [c for _cs, _ce, c in chain]
 
 
+# the deposits the sentence before named, in a sentence of its own: "на этих месторождениях", "трех месторождений"
+_THESE = re.compile(r"(?<![\w-])(?:эти[хм]?|данны[хм]|указанны[хм]|вс(?:ех|ем)|обоих|обеих|двух|тр[её]х|четыр[её]х|пяти)"
+                    r"[ \u00a0]+(?:месторождени(?:й|ях|ям|ями)|рудник(?:ов|ах|ам)|участк(?:ов|ах|ам)|объект(?:ов|ах|ам))(?![\w-])")
 # "Это крупнейшее медное месторождение региона": a sentence that says what the deposit just named is
 _THIS_IS = re.compile(r"Это[ \u00a0]+(?:(?:одн[оа]|один)[ \u00a0]+из[ \u00a0]+)?(?:[а-яё-]+(?:ое|ее|ый|ий|ых|их)[ \u00a0]+){0,3}"
                       r"(?:месторождени[ея]|рудник|рудников)(?![\w-])")
@@ -1018,7 +1021,9 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
         if not commodities:
             continue
         target = None
-        if _PLURAL.match(text, s):
+        if _PLURAL.match(text, s) or (_THESE.search(text, s, se) is not None
+                                      and not any(ss <= ms < se for d in deposits for ms, _me in d.mentions)):
+            # (also a sentence on "these deposits": "Запасы золота на этих месторождениях", "трех месторождений")
             i = sents.index(s)
             if i > 0:
                 ps, pe = sents.spans[i - 1]
