@@ -879,6 +879,16 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Nornickel announced its production results. In 2023, consolidated nickel production increased 3% to 236 kt "
      "primarily owing to higher processing volumes at Kola MMC.",
      [("production", 236e3, "Nornickel", {"commodity": "nickel"})]),
+    # a price per qualified unit is no event; parts of a company bought are stakes told by their prices; the company
+    # a stake is in is named after it though no list knows it
+    ("The total consideration paid for the acquisition of a 100% stake in Nezhda was $185m, or $42 per gold "
+     "equivalent ounce of reserves.", [("deal", 100, "Nezhda", {}), ("deal", 185e6, "Nezhda", {})]),
+    ("Polymetal completed the acquisition of the remaining 82.3% stake in Nezhda. The acquisition comprised two "
+     "transactions, with 7% acquired for $8m in cash, and 75.3% acquired for $144m.",
+     [("deal", 82.3, "Nezhda", {}), ("deal", 7, "Nezhda", {}), ("deal", 8e6, "Nezhda", {}),
+      ("deal", 75.3, "Nezhda", {}), ("deal", 144e6, "Nezhda", {})]),
+    ("Nord Gold said it has agreed to acquire 22.3 percent in Canada's Northquest for 2.5 million Canadian dollars.",
+     [("deal", 22.3, "Northquest", {"party": "Nord Gold"}), ("deal", 2.5e6, "Northquest", {"party": "Nord Gold"})]),
     # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",

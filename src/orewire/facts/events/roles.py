@@ -145,6 +145,16 @@ def _named_after_buying(art: Article, ss: int, se: int) -> Mention | None:
     return None
 
 
+def _stake_named(art: Article, end: int, se: int) -> Mention | None:
+    """The company a stake is in, named right after it where the entity stage knows no name there ("22.3 percent
+    in Canada's Northquest")."""
+    m = art.lex.rules["stake_name"].match(art.text, end, se)
+    if m is None or m.group("name").split()[0] in _NOT_ASSET or art.in_span(m.start("name"), m.end("name")):
+        return None
+    name = m.group("name")
+    return Mention(m.start("name"), m.end("name"), "company", name, entity_id("company", name), known=False)
+
+
 def landmark(art: Article, m: Mention, ss: int, pos: int) -> bool:
     """Whether a deposit is named to say where something lies ("near Aktogay", "located 80km north of the
     Aktogay copper mine"): no party to the figure at ``pos`` (but its own figures, in brackets after it,
@@ -553,6 +563,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         if subject is None:
             subject = (after_word(art, lex.buy_verb, rest, ss, se, ("deposit", "company"), 50)
                        or pick(rest, pos, ("deposit", "company"), "either") or _named_after_buying(art, ss, se))
+        if subject is None and ev.share is not None:
+            subject = _stake_named(art, num.end, se)
         if subject is None and party is None:
             subject = art.topic(ss, ("deposit", "company"))
         if subject is None and lex.rules["own_assets_sold"].search(art.text, ss, se):
