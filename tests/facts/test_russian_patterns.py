@@ -1676,3 +1676,12 @@ def test_a_kind_adjective_ahead_of_the_deposits_name(text: str, deposits: dict[s
 ])
 def test_a_sentence_on_these_deposits(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # the resources with any adjectives, and the resource potential, opening a sentence after the deposit just named
+    ("Компания купила месторождение Тасжарган. Ресурсный потенциал оценивается в 30 т золота.", {"Taszhargan": ["gold"]}),
+    ("Компания купила месторождение Тасжарган. Геологические ресурсы составляют 30 т золота.", {"Taszhargan": ["gold"]}),
+])
+def test_resources_and_their_potential(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

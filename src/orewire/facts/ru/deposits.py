@@ -149,7 +149,7 @@ _WIDE_ADJ = re.compile(r"(?:[Мм]иров|[Оо]бщемиров|[Гг]лоба
 _RESERVES_LEAD = re.compile(r"(?:(?:По|Согласно|Как)[ \u00a0][^,.!?\n]{1,40},|В[ \u00a0]+\d{4}[ \u00a0]+год[уа],?)[ \u00a0]+")
 _WIDE_PLACE = re.compile(r"(?:стран|мир[аеу]?$|мирово|регион|област|кра[яюе]$|республик|округ)")
 _RESERVES = re.compile(r"(?:(?:[А-ЯЁ][а-яё]+(?:ые|ие)(?:[ \u00a0]+[а-яё]+(?:ые|ие))?[ \u00a0]+)?[Зз]апасы|"
-                       r"(?:(?:Общие|Прогнозные|Суммарные|Оцен[её]нные|Минеральные)[ \u00a0]+)?[Рр]есурсы|"
+                       r"(?:(?:[А-ЯЁ][а-яё]+(?:ые|ие)(?:[ \u00a0]+[а-яё]+(?:ые|ие))?)[ \u00a0]+)?[Рр]есурсы|[Рр]есурсный[ \u00a0]+потенциал|"
                        r"[Оо]бъ[её]мы?[ \u00a0]+(?:запасов|ресурсов)|(?:Среднее[ \u00a0]+)?[Сс]одержание|"
                        r"(?:Основн(?:ой|ые|ым|ыми)|Главн(?:ый|ые))[ \u00a0]+(?:металл[а-яё]*|компонент[а-яё]*|"
                        r"полезн[а-яё]+[ \u00a0]+ископаем[а-яё]+))(?![\w-])")
@@ -555,7 +555,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     # "Общие запасы оцениваются в 26 млн тонн руды с содержанием цинка ...": a sentence that opens with the
     # reserves, resources or grade speaks of the deposit just named, unless it names a country ("Запасы меди
     # в Казахстане ...")
-    for ss, se in sents.spans if "апасы" in text or "есурсы" in text or "одержание" in text or "Основн" in text \
+    for ss, se in sents.spans if "апасы" in text or "есурс" in text or "одержание" in text or "Основн" in text \
             or "Главн" in text or "бъем" in text or "бъём" in text else ():
         lead = _RESERVES_LEAD.match(text, ss) if text[ss:ss + 1] in "ПСКВ" else None
         at = lead.end() if lead else ss
