@@ -889,6 +889,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
       ("deal", 75.3, "Nezhda", {}), ("deal", 144e6, "Nezhda", {})]),
     ("Nord Gold said it has agreed to acquire 22.3 percent in Canada's Northquest for 2.5 million Canadian dollars.",
      [("deal", 22.3, "Northquest", {"party": "Nord Gold"}), ("deal", 2.5e6, "Northquest", {"party": "Nord Gold"})]),
+    # "mines" is output where it takes an object, and a noun where it names the mines
+    ("Ore reserves of the Zhezkazgan mines exceed 200 million tonnes.", [("reserves", 200e6, "Zhezkazgan", {})]),
+    ("Kazatomprom mines 20,000 tonnes of uranium a year.", [("production", 20e3, "Kazatomprom", {})]),
     # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",
