@@ -1685,3 +1685,15 @@ def test_a_sentence_on_these_deposits(text: str, deposits: dict[str, list[str]])
 ])
 def test_resources_and_their_potential(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a quoted name after a dash that closes a company's word and a few small words
+    ("Корпорация зарегистрировала предприятие для участия в проектах — «Тасжарганметалл», основным видом деятельности "
+     "которого является добыча руды.", {"Taszharganmetall"}),
+    ("Разработкой займется дочерняя компания — «Кокжиде Майнинг».", {"Kokzhide Mining"}),
+    # ... not speech after a dash
+    ("Компания сообщила — «Мы планируем начать добычу в 2025 году».", set()),
+])
+def test_a_quoted_name_after_a_dash(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

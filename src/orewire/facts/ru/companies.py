@@ -45,6 +45,9 @@ _BANK_CAPS = re.compile(r"(?<![\w-])[Бб]анк(?:ом|а|у|е)?[\s\u00a0]+(?P
 _LEGAL_BARE = re.compile(r"(?<![\w-])" + LEGAL_RU + r"[ \u00a0]+(?P<name>(?:[A-ZА-ЯЁ][\w&.-]*)(?:[ \u00a0][A-ZА-ЯЁ][\w&.-]*){0,3})")
 _CUE_QUOTED = re.compile(_CUE + r"(?:\s+по\s+[а-яё]+(?:\s+(?!месторожд|рудник|участ|карьер|проект)[а-яё]+){0,3}?)?"
                          r"\s+[«\"“„](?P<name>[^«»\"“”„\n]{2,60}?)[»\"”“]")
+# "зарегистрировал предприятие для участия в проектах — «Эльбруссметалл-литий»": a quoted name of one to three
+# capitalised words after a dash that closes a company's word and a few small words
+_CUE_DASH_QUOTED = re.compile(_CUE + r"(?:[ \u00a0]+[а-яё]+){0,6}?[ \u00a0]+[—–][ \u00a0]+«(?P<name>[A-ZА-ЯЁ][\w-]*(?:[ \u00a0][A-ZА-ЯЁ][\w-]*){0,2})»")
 # "компания Кемин Голд": an unquoted name of capitalised words the dictionary does not know
 _CUE_WORDS = re.compile(r"(?<![\w-])(?=[Кк])[Кк]омпани(?:я|и|ей|ю)[ \u00a0]+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
                         r"(?:[ \u00a0][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2})(?![\w-])")
@@ -421,6 +424,9 @@ def find_companies(text: str, found: Found) -> None:
         if not found.overlaps(m.start("name"), m.start("name") + len(name)) and not LEGAL_WORD.fullmatch(name.split()[0]) \
                 and not (len(name.split()) > 1 and _oblique_given_name(*name.split()[:2])):
             _company(found, name, m.start("name"), m.start("name") + len(name))  # (not "гендиректора ЗАО Джеймса Салливана")
+    for m in _CUE_DASH_QUOTED.finditer(text) if "— «" in text or "– «" in text else ():
+        if not found.is_claimed(m.start("name"), m.end("name")):  # "зарегистрировал предприятие для ... — «X»"
+            _company(found, m.group("name"), m.start("name"), m.end("name"))
     for m in _CUE_QUOTED.finditer(text):
         if not found.is_claimed(m.start("name"), m.end("name")):
             name = m.group("name")
