@@ -1697,3 +1697,16 @@ def test_resources_and_their_potential(text: str, deposits: dict[str, list[str]]
 ])
 def test_a_quoted_name_after_a_dash(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a sentence opening with the planned output of the mine on the deposit just named
+    ("На месторождении Тасжарган начали строительство ГОКа. Комбинат будет производить 100 тыс. т меди в год.",
+     {"Taszhargan": ["copper"]}),
+    ("Компания начала добычу на месторождении Тасжарган. Проектная мощность — 3 т золота в год.", {"Taszhargan": ["gold"]}),
+    # ... not the company's whole output, nor a country's
+    ("Компания начала добычу на месторождении Тасжарган. Предприятие будет добывать 3 т золота в год.", {"Taszhargan": []}),
+    ("Компания начала добычу на месторождении Тасжарган. Годовая добыча золота в Казахстане выросла.", {"Taszhargan": []}),
+])
+def test_the_planned_output_of_the_deposits_mine(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -151,6 +151,10 @@ _WIDE_PLACE = re.compile(r"(?:стран|мир[аеу]?$|мирово|реги�
 _RESERVES = re.compile(r"(?:(?:[А-ЯЁ][а-яё]+(?:ые|ие)(?:[ \u00a0]+[а-яё]+(?:ые|ие))?[ \u00a0]+)?[Зз]апасы|"
                        r"(?:(?:[А-ЯЁ][а-яё]+(?:ые|ие)(?:[ \u00a0]+[а-яё]+(?:ые|ие))?)[ \u00a0]+)?[Рр]есурсы|[Рр]есурсный[ \u00a0]+потенциал|"
                        r"[Оо]бъ[её]мы?[ \u00a0]+(?:запасов|ресурсов)|(?:Среднее[ \u00a0]+)?[Сс]одержание|"
+                       # ... its mine's planned output: "Проектная мощность — 3 т золота", "Комбинат будет производить медь"
+                       r"(?:Годовая|Ежегодная|Проектная|Плановая|Планируемая)[ \u00a0]+(?:добыча|мощность|производительность|производство)|"
+                       r"(?:Комбинат|ГОК|Фабрика|Карьер|Рудник|Шахта)[ \u00a0]+(?:будет[ \u00a0]+|сможет[ \u00a0]+)?"
+                       r"(?:производить|выпускать|перерабатывать|добывать|давать|производит|выпускает|добывает|да[её]т)|"
                        r"(?:Основн(?:ой|ые|ым|ыми)|Главн(?:ый|ые))[ \u00a0]+(?:металл[а-яё]*|компонент[а-яё]*|"
                        r"полезн[а-яё]+[ \u00a0]+ископаем[а-яё]+))(?![\w-])")
 # a sentence on the deposits the one before named: "Оба содержат золото", "Их запасы составляют ..."
@@ -556,6 +560,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     # reserves, resources or grade speaks of the deposit just named, unless it names a country ("Запасы меди
     # в Казахстане ...")
     for ss, se in sents.spans if "апасы" in text or "есурс" in text or "одержание" in text or "Основн" in text \
+            or "ая " in text or "омбинат " in text or "ГОК " in text or "абрика " in text or "арьер " in text \
+            or "удник " in text or "Шахта " in text \
             or "Главн" in text or "бъем" in text or "бъём" in text else ():
         lead = _RESERVES_LEAD.match(text, ss) if text[ss:ss + 1] in "ПСКВ" else None
         at = lead.end() if lead else ss
