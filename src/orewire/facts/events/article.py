@@ -306,6 +306,14 @@ class Article:
             return [m.span() for m in fast.finditer(self.low, lo, hi)]
         return [m.span() for m in rx.finditer(self.text, lo, hi)]
 
+    def sentence_spans(self, rx: re.Pattern[str], ss: int, se: int) -> list[tuple[int, int]]:
+        """``spans`` of the sentence [ss, se), read once per sentence and pattern."""
+        key = (ss, id(rx))
+        found = self.rx_cache.get(key)
+        if found is None:
+            found = self.rx_cache[key] = self.spans(rx, ss, se)
+        return found
+
     def set_numbers(self, numbers: list[Number]) -> None:
         """The article's numbers, in the order of their starts."""
         self.numbers = numbers

@@ -258,11 +258,15 @@ def _cue_matches(art: Article, cues: dict[str, re.Pattern[str]], ss: int, se: in
 
 
 def _nearest_cue(art: Article, cues: dict[str, re.Pattern[str]], a: int, b: int, num: Number,
-                 sentence: tuple[int, int], names: list[tuple[int, int]] | None = None) -> tuple[str, int] | None:
-    """The kind whose cue stands nearest to the number within [a, b), and the cue's position."""
+                 sentence: tuple[int, int], names: list[tuple[int, int]] | None = None,
+                 clause: tuple[int, int] | None = None) -> tuple[str, int] | None:
+    """The kind whose cue stands nearest to the number within [a, b), and the cue's position; with a
+    ``clause`` inside [a, b), the nearest within the clause first (one pass over the cues for both)."""
     lex = art.lex
     best: tuple[int, str, int] | None = None
     best_len = 0
+    inner: tuple[int, str, int] | None = None
+    inner_len = 0
     for start, end, kind in _cue_matches(art, cues, sentence[0], sentence[1], names):
         if start < a or end > b:
             continue
@@ -283,6 +287,12 @@ def _nearest_cue(art: Article, cues: dict[str, re.Pattern[str]], a: int, b: int,
             # of two words attached to the figure, the longer says more ("$85m in convertible bonds")
             best = (dist, kind, start)
             best_len = end - start
+        if clause is not None and clause[0] <= start and end <= clause[1] and (
+                inner is None or dist < inner[0] or (dist == inner[0] and dist == 0 and end - start > inner_len)):
+            inner = (dist, kind, start)
+            inner_len = end - start
+    if inner is not None:
+        return inner[1], inner[2]
     return (best[1], best[2]) if best else None
 
 
@@ -338,7 +348,7 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         if num.what == "q" and num.fact is not None and num.fact.unit == "g/t":
             cues = lex.grade
         names = [(m.start, m.end) for m in art.in_span(ss, se, ("company", "org")) if m.end - m.start > 3]
-        cue = _nearest_cue(art, cues, a, b, num, (ss, se), names) or _nearest_cue(art, cues, ss, se, num, (ss, se), names)
+        cue = _nearest_cue(art, cues, ss, se, num, (ss, se), names, clause=(a, b))
         opened = text.rfind("(", ss, num.start)
         if previous is not None and previous.sentence_start == ss and opened > text.rfind(")", ss, num.start) \
                 and previous.end <= opened and previous.kind in cues and text.find(")", num.end, se) != -1:

@@ -300,7 +300,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
     ms = anaphora(art, art.in_span(ss, se), ss, se)
     # "Kazzinc, the Kazakh subsidiary of Glencore, will invest", "The company, owned by Samruk-Energy
     # and Rusal, plans": names inside an insertion describe; the act is of the name outside it
-    inserted = [(a, b) for a, b in art.spans(lex.insertion, ss, se) if not (a <= num.start < b)]
+    inserted = [(a, b) for a, b in art.sentence_spans(lex.insertion, ss, se) if not (a <= num.start < b)]
     if inserted:  # "Altynalmas, which operates the Aksu mine in Kazakhstan, produced": Altynalmas
         outside = [m for m in ms if not any(a < m.start and m.end <= b for a, b in inserted)]
         ms = outside or ms
