@@ -892,6 +892,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # "mines" is output where it takes an object, and a noun where it names the mines
     ("Ore reserves of the Zhezkazgan mines exceed 200 million tonnes.", [("reserves", 200e6, "Zhezkazgan", {})]),
     ("Kazatomprom mines 20,000 tonnes of uranium a year.", [("production", 20e3, "Kazatomprom", {})]),
+    # a span of months without its year is of the year it ends in before the article's date (May 2024 here):
+    # January-September is last year's, January-March this year's
+    ("In January-September, Kazakhstan produced 15,000 tonnes of uranium. In January-March, it produced 5,000 "
+     "tonnes of uranium.", [("production", 15e3, "Kazakhstan", {"period": "2023"}),
+                            ("production", 5e3, "Kazakhstan", {"period": "2024"})]),
     # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",

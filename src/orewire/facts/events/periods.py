@@ -36,6 +36,8 @@ _MONTH = re.compile(
     r"июл[а-яё]*|август[а-яё]*|сентябр[а-яё]*|октябр[а-яё]*|ноябр[а-яё]*|декабр[а-яё]*))"
     r"(?:\s*(?:-|–|—|to|through|по)\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма|"
     r"июн|июл|август|сентябр|октябр|ноябр|декабр)[a-zа-яё]*)?(?![\w])(?!\s*\d{3})", re.IGNORECASE)
+_LAST_MONTH = re.compile(r"(?<![\w])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма[йяе]|июн|июл|"
+                         r"август|сентябр|октябр|ноябр|декабр)[a-zа-яё]*", re.IGNORECASE)
 # "FY24", "3Q23", "1H24", "9M23", "Q3'23": a year in two digits after its period
 _FY_SHORT = re.compile(r"(?<![\w])(?:FY|[1-4]Q|Q[1-4]|[12]H|H[12]|[369]M|CY|"
                        # "in Sep'17", "during Jan’16-Sep’16": a month and its year in two digits
@@ -217,7 +219,8 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
                     r"\s*(?:-|–|—|to|through|quarter)", text[m.end():m.end() + 9]) and not re.search(
                     r"(?:in|since|from|for|during|by)\s+$", text[max(a, m.start() - 8):m.start()], re.IGNORECASE):
                 continue  # "may" and "march" are words too
-            word = (m.group("en") or m.group("ru")).lower()
+            # "in January-September": of the year the span ends in, the last month named
+            word = (_LAST_MONTH.findall(m.group(0)) or [m.group("en") or m.group("ru")])[-1].lower()
             month = _MONTHS.get(word[:3]) if m.group("en") else next(
                 (i for k, i in _MONTHS_RU.items() if word.startswith(k)), None)
             if month is None:
