@@ -82,7 +82,7 @@ _RIVER = re.compile(r"(?=[УуРрМм])(?<![\w-])(?P<kw>[Уу]част(?:ок|�
                     r"[ \u00a0]+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)(?![\w-])")
 # placer gold of creeks and rivers, one or a list after a colon: "россыпное золото ручья Кедровый", "на трех
 # объектах россыпного золота: река Налимья; ручья Тартояк" (the river's word opens each item of the list)
-_PLACER_LEAD = re.compile(r"(?<![\w-])(?:[Рр]оссыпн(?:ое|ого|ому|ым)[ \u00a0]+(?P<what>золот[оау]|олов[оау]|платин[аыуе])|"
+_PLACER_LEAD = re.compile(r"(?=[РрОо])(?<![\w-])(?:[Рр]оссыпн(?:ое|ого|ому|ым)[ \u00a0]+(?P<what>золот[оау]|олов[оау]|платин[аыуе])|"
                           r"[Оо]бъект(?:ах|ов|ы|а)?[ \u00a0]+россыпного[ \u00a0]+(?P<what2>золота|олова|платины)|"
                           r"[Рр]оссып(?:ь|и|ей|ям|ях))[ \u00a0]*:?")
 _PLACER_ITEM = re.compile(r"[ \u00a0]*(?:р\.|руч\.|река|реки|ручей|ручья|ключ|ключа)[ \u00a0]*"
@@ -90,7 +90,7 @@ _PLACER_ITEM = re.compile(r"[ \u00a0]*(?:р\.|руч\.|река|реки|руч�
                           r"[ \u00a0]+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)(?![\w-])")
 # a table of deposits: a header whose first cell is the deposit's word ("Наименование месторождения | Стартовый
 # платеж | ..."), then a row per deposit whose first cell is its name of capitalised words alone ("Гранитный | 3,7 |")
-_TABLE_HEAD = re.compile(r"[ \t\u00a0]*(?:[Нн]аименование[ \u00a0]+|[Нн]азвание[ \u00a0]+)?(?:[Мм]есторождени[а-яё]*|[Уу]част(?:ок|ка|ки|ков)"
+_TABLE_HEAD = re.compile(r"(?m)^[ \t\u00a0]*(?:[Нн]аименование[ \u00a0]+|[Нн]азвание[ \u00a0]+)?(?:[Мм]есторождени[а-яё]*|[Уу]част(?:ок|ка|ки|ков)"
                          r"(?:[ \u00a0]+недр)?|[Оо]бъект[а-яё]*)[ \t\u00a0]*\|")
 _TABLE_NAME = re.compile(r"[ \t\u00a0]*(?P<name>[«\"“„]?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+|-\d+)?(?:[ \u00a0]+(?:и[ \u00a0]+)?[А-ЯЁ][а-яё]+"
                          r"(?:-[А-ЯЁ]?[а-яё]+|-\d+)?){0,2}[»\"”“]?)[ \t\u00a0]*\|")
@@ -560,7 +560,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     # reserves, resources or grade speaks of the deposit just named, unless it names a country ("Запасы меди
     # в Казахстане ...")
     for ss, se in sents.spans if "апасы" in text or "есурс" in text or "одержание" in text or "Основн" in text \
-            or "ая " in text or "омбинат " in text or "ГОК " in text or "абрика " in text or "арьер " in text \
+            or "ая добыча" in text or "ая мощность" in text or "ая производ" in text or "омбинат " in text or "ГОК " in text or "абрика " in text or "арьер " in text \
             or "удник " in text or "Шахта " in text \
             or "Главн" in text or "бъем" in text or "бъём" in text else ():
         lead = _RESERVES_LEAD.match(text, ss) if text[ss:ss + 1] in "ПСКВ" else None

@@ -69,7 +69,7 @@ def _commodities(text: str, found: Found, spans: list[tuple[int, int, str, bool]
     """Commodity mentions; ``spans`` collects (start, end, commodity, descriptive_of_company)."""
     taken: list[tuple[int, int]] = []
     for rx, phrase in ((PGM, "platinum group metals"), (IRON, "iron ore"), (_RARE_EARTHS, "rare earths")):
-        for m in rx.finditer(text) if rx is not _RARE_EARTHS or "едких" in text or "едкие" in text or "едким" in text else ():
+        for m in rx.finditer(text) if rx is not _RARE_EARTHS or ((" земл" in text or " земел" in text) and "едки" in text) else ():
             taken.append((m.start(), m.end()))
             found.add("commodity", phrase, m.group(0), m.start(), m.end())
             spans.append((m.start(), m.end(), phrase, False))
