@@ -897,6 +897,14 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("In January-September, Kazakhstan produced 15,000 tonnes of uranium. In January-March, it produced 5,000 "
      "tonnes of uranium.", [("production", 15e3, "Kazakhstan", {"period": "2023"}),
                             ("production", 5e3, "Kazakhstan", {"period": "2024"})]),
+    # an asset "was sold to" a buyer: the name before the passive verb is what is sold, not a seller
+    ("The Bakyrchik mine was sold to Solidcore for $300 million.",
+     [("deal", 300e6, "Bakyrchik", {"party": "Solidcore"})]),
+    # the partner a relative clause makes buy is the buyer, not a mere counterparty
+    ("Erdene entered into a joint venture with Mongolian Mining Corporation, which will acquire a 50% interest in "
+     "the Bayan Khundii project for $40 million.",
+     [("deal", 50, "Bayan Khundii", {"party": "Mongolian Mining"}),
+      ("deal", 40e6, "Bayan Khundii", {"party": "Mongolian Mining"})]),
     # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",

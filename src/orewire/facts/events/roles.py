@@ -145,6 +145,12 @@ def _named_after_buying(art: Article, ss: int, se: int) -> Mention | None:
     return None
 
 
+def _relative_buyer(art: Article, m: Mention, se: int) -> bool:
+    """Whether a relative clause right after ``m`` makes it buy ("MMC, which will acquire")."""
+    rel = art.lex.rules["relative_after"].match(art.text, m.end, se)
+    return rel is not None and art.lex.buy_verb.match(art.text, rel.end(), se) is not None
+
+
 def _stake_named(art: Article, end: int, se: int) -> Mention | None:
     """The company a stake is in, named right after it where the entity stage knows no name there ("22.3 percent
     in Canada's Northquest")."""
@@ -523,6 +529,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         # "bought the deposit from Kazakh Gold": the seller is neither the asset nor the buyer
         sellers = {m.id for m in ms if lex.seller_prep.search(art.text, max(ss, m.start - 6), m.start)}
         for verb in lex.seller_verb.finditer(art.text, ss, se):  # "Polymetal sold its Kazakh assets"
+            if lex.rules["passive_before"].search(art.text, max(ss, verb.start() - 20), verb.start()):
+                continue  # "The Bakyrchik mine was sold to Solidcore": what is sold, not who sells
             if not lex.buy_verb.search(art.text, ss, se):
                 before = [m for m in ms if m.end <= verb.start() and verb.start() - m.end <= 40]
                 if before:
@@ -538,7 +546,9 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             party = after_word(art, lex.buyer_prep, [m for m in ms if subject is None or m.id != subject.id],
                                 ss, se, ("company", "org", "country"), 30)
         # "X signed an agreement with Y to acquire": Y (and whom it is listed with) is the counterparty
-        counter = {m.id for m in ms if lex.rules["with_before"].search(art.text, max(ss, m.start - 40), m.start)}
+        # (but "a joint venture with MMC, which will acquire a 50% interest": the one the relative clause makes buy)
+        counter = {m.id for m in ms if lex.rules["with_before"].search(art.text, max(ss, m.start - 40), m.start)
+                   and not _relative_buyer(art, m, se)}
         buyers = [m for m in ms if m.id not in counter]
         # "Cameco will pay CAD107 million for 4.5%, while Orano will pay CAD80 million": the buyer of the
         # number's own clause first
