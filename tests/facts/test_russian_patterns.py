@@ -1710,3 +1710,13 @@ def test_a_quoted_name_after_a_dash(text: str, companies: set[str]) -> None:
 ])
 def test_the_planned_output_of_the_deposits_mine(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a region's or country's clause after a comma is no deposit, and its commodity is no deposit's before it
+    ("На месторождениях Сибири добывают золото, на Урале — медь.", {}),
+    ("На месторождении Тасжарган добывают золото, в Казахстане — медь.", {"Taszhargan": ["gold"]}),
+    ("На месторождении Тасжарган добывают золото, на Чукотке — серебро.", {"Taszhargan": ["gold"]}),
+])
+def test_a_regions_clause_after_a_comma(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
