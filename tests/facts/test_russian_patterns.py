@@ -1717,6 +1717,8 @@ def test_the_planned_output_of_the_deposits_mine(text: str, deposits: dict[str, 
     ("На месторождениях Сибири добывают золото, на Урале — медь.", {}),
     ("На месторождении Тасжарган добывают золото, в Казахстане — медь.", {"Taszhargan": ["gold"]}),
     ("На месторождении Тасжарган добывают золото, на Чукотке — серебро.", {"Taszhargan": ["gold"]}),
+    # ... also after ', а'
+    ("На месторождении Тасжарган добывают золото, а на Урале — медь.", {"Taszhargan": ["gold"]}),
 ])
 def test_a_regions_clause_after_a_comma(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits

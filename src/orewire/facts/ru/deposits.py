@@ -607,7 +607,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     turns += [*_COMMA_LOC.finditer(text)] if ", на " in text or ", в " in text else []
     for m in turns:
         kind = commodities_of(m.group("what"))
-        if m.re is _COMMA_LOC and not m.group("kw") and morph.is_oblique_place(m.group("name")):
+        if m.group("prep") and not m.group("kw") and morph.is_oblique_place(m.group("name")):
             found.consumed.append((m.start("what"), m.end("what")))  # "..., на Урале — медь": a region's, no deposit's
             continue
         if not kind or found.overlaps(m.start("name"), m.end("name")) \
