@@ -905,6 +905,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "the Bayan Khundii project for $40 million.",
      [("deal", 50, "Bayan Khundii", {"party": "Mongolian Mining"}),
       ("deal", 40e6, "Bayan Khundii", {"party": "Mongolian Mining"})]),
+    # money the state budget received from a miner is the miner's payment (a financial figure), not an investment
+    ("Kyrgyzstan's budget has received 62.9 million dollars from the Kumtor gold project since 1997.",
+     [("financial", 62.9e6, "Kumtor", {})]),
     # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",

@@ -227,3 +227,20 @@ def test_dollars_named_after_the_figure() -> None:
     assert [(a.value, a.currency) for a in find_amounts("a tranche of $5.92 million Canadian dollars")] == [
         (5.92e6, "CAD")]
     assert [(a.value, a.currency) for a in find_amounts("a tranche of $5.92 million")] == [(5.92e6, "USD")]
+
+
+def test_an_amount_written_as_its_larger_and_smaller_parts() -> None:
+    from orewire.facts.amounts import find_amounts
+
+    def amounts(text: str) -> list[tuple[float, str, str]]:
+        return [(a.value, a.currency, text[a.start:a.end]) for a in find_amounts(text, None)]
+
+    # "KGS 11 billion 389.9 million": the parts are one sum, the way Russian and Kyrgyz statistics are put in English
+    assert amounts("The budget received KGS 11 billion 389.9 million.") == [
+        (11_389_900_000, "KGS", "KGS 11 billion 389.9 million")]
+    assert amounts("Revenue was 3 billion 604.3 million rubles.") == [
+        (3_604_300_000, "RUB", "3 billion 604.3 million rubles")]
+    # parts set apart by a comma, or a range's two ends, stay apart; a smaller scale before a larger one is no sum
+    assert [a[0] for a in amounts("a $2 billion, 500 million deal")] == [2e9]
+    assert [a[0] for a in amounts("between $2 billion and 3 billion dollars")] == [2e9, 3e9]
+    assert [a[0] for a in amounts("$5 million 2 billion")] == [5e6]

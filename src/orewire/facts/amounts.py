@@ -56,6 +56,10 @@ _BAD_PREFIX_CONTEXT = re.compile(r"[A-Za-z]$")
 # the lower end of a range written before a currency-word amount: "200-230 billion tenge",
 # "between 1 and 1.5 billion rubles", "5 million to 7 million euros"
 _RANGE_HEAD = re.compile(rf"(?<![\w.,$])(?P<n>{NUMBER})(?:[\s-]?(?P<sc>{_SCALE})\b)?\s*(?P<j>-|–|to|and)\s*$")
+# "KGS 11 billion 389.9 million", "3 billion 604.3 million rubles": a sum written as its larger part and then
+# its smaller one (the way Russian and Kyrgyz statistics are put into English)
+_SMALLER_PART_AFTER = re.compile(r"[ \t]+(?P<n>\d{1,3}(?:\.\d+)?)[ \t]+(?P<sc>billion|million|thousand)\b")
+_LARGER_PART_BEFORE = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}(?:\.\d+)?)[ \t]+(?P<sc>trillion|billion|million)[ \t]+$")
 _STATED_GAP = re.compile(
     r"^\s*(?:\(|,?\s*or\s|,?\s*i\.e\.\s|[-–—]\s*)\s*(?:about|approximately|approx\.|around|some|nearly|almost|"
     r"roughly|over|more than|~|≈)?\s*$"
@@ -117,6 +121,12 @@ def find_amounts(text: str, published_at: datetime | None = None) -> list[Amount
                     found.append(Amount(n * scale, currency, m.start(), m.start("n1") + len(m.group("n1"))))
                     found.append(Amount(nb * scale_b, currency, m.start("n1b"), m.end()))
                     continue
+            part = _SMALLER_PART_AFTER.match(text, m.end())
+            if part is not None and _scale(part.group("sc")) < scale and (m.group("s1") or m.group("s1x")):
+                small = parse_number(part.group("n"))
+                if small is not None:
+                    found.append(Amount(n * scale + small * _scale(part.group("sc")), currency, m.start(), part.end()))
+                    continue
             found.append(Amount(n * scale, currency, m.start(), m.end()))
         else:
             suf = m.group("suf")
@@ -138,6 +148,12 @@ def find_amounts(text: str, published_at: datetime | None = None) -> list[Amount
                     own = r.group("sc")
                     found.append(Amount(n0 * (_scale(own) if own else scale), currency, s0,
                                         s0 + (r.end("sc") if own else r.end("n")) - r.start()))
+            larger = _LARGER_PART_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            if larger is not None and _scale(larger.group("sc")) > scale and (m.group("s2") or m.group("s2x")):
+                big = parse_number(larger.group("n"))
+                if big is not None:
+                    found.append(Amount(big * _scale(larger.group("sc")) + n * scale, currency, larger.start(), m.end()))
+                    continue
             found.append(Amount(n * scale, currency, m.start(), m.end()))
     _apply_stated(text, found)
     for a in found:

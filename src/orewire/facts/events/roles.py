@@ -595,6 +595,14 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         # ("revenue ..., of which US$ 893 million was generated in Kazakhstan")
         # ("the Ministry of Economy reported that Uzbekistan earns $2.5 billion": a body that reports earns nothing)
         earners = [m for m in ms if not (m.kind == "org" and _speaker(art, m, ss, se))]
+        # "Kyrgyzstan's budget has received $62.9 million from the Kumtor gold project": the miner that paid it
+        payer = next((m for m in earners if m.kind in ("company", "deposit")
+                      and lex.rules["from_before"].search(art.text, max(ss, m.start - 12), m.start)), None) \
+            if art.search(lex.rules["state_received"], ss, se) else None
+        if payer is not None:
+            set_slot(ev, "subject", payer)
+            set_slot(ev, "party", None)
+            return
         # "Uzbekistan earns $2.5 billion from copper sales": a country that earns is the earner
         earning = next((m for m in earners if m.kind == "country" and m.end <= pos
                         and lex.rules["earns"].match(art.text, m.end, min(se, m.end + 20))), None)
@@ -605,7 +613,9 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         # "Kumtor's royalty payments to Kyrgyzstan amounted to": whose payments, of whatever kind
         owner = next((m for m in reversed(earners) if m.end <= pos and m.kind in ("company", "deposit", "org")
                       and lex.rules["possessive_of_money"].match(art.text, m.end, pos)), None)
-        subject = owner or pick(earners, pos, ("company", "org"), "before") or pick(earners, pos, ("company", "org"), "either") \
+        # "Kyrgyzstan's budget has received $62.9 million from the Kumtor gold project": the miner that paid it
+        subject = owner or pick(earners, pos, ("company", "org"), "before") \
+            or pick(earners, pos, ("company", "org"), "either") \
             or art.continuing("financial", ss, within=5) \
             or art.topic(ss, ("company",), protagonist=PROTAGONIST["financial"]) \
             or pick(earners, pos, ("country",), "either") or art.topic(ss, ("country",), protagonist=True)
