@@ -1722,3 +1722,16 @@ def test_the_planned_output_of_the_deposits_mine(text: str, deposits: dict[str, 
 ])
 def test_a_regions_clause_after_a_comma(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a nameless deposit word with its commodity before the text's only named deposit is that one only when the text
+    # ties it to no commodity of its own (a headline's other deposit)
+    ("В Казахстане нашли новое месторождение золота\nМинистр сообщил о запасах вольфрама на месторождении Тасжарган.",
+     {"Taszhargan": ["tungsten"]}),
+    ("В Казахстане продадут месторождение золота\nАукцион по месторождению Тасжарган пройдет в мае.", {"Taszhargan": ["gold"]}),
+    # ... while one after it is still the only deposit's
+    ("Компания купила месторождение Тасжарган. Запасы меди на месторождении — 2 млн т.", {"Taszhargan": ["copper"]}),
+])
+def test_a_nameless_deposit_before_the_only_named_one(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -1056,8 +1056,8 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
                 for c in commodities:
                     add(last.name, c)
             continue
-        if len(deposits) == 1 and not ahead:
-            target = deposits[0]
+        if len(deposits) == 1 and not ahead and min(deposits[0].mentions)[0] < s:
+            target = deposits[0]  # (named after it: only as the deposit named next, below)
         else:
             i = sents.index(s)
             target = _named_last(deposits, sents.spans[max(0, i - 1)][0], s)
