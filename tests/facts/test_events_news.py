@@ -908,6 +908,14 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # money the state budget received from a miner is the miner's payment (a financial figure), not an investment
     ("Kyrgyzstan's budget has received 62.9 million dollars from the Kumtor gold project since 1997.",
      [("financial", 62.9e6, "Kumtor", {})]),
+    # the company that says a bank will buy into it is the asset, the bank the buyer; a company that says it will buy
+    # is the buyer
+    ("Kincora Copper on Friday said the European Bank for Reconstruction and Development would acquire a 6.16 "
+     "percent stake in the company for 1.4 million Canadian dollars.",
+     [("deal", 6.16, "Kincora Copper", {"party": "European Bank for Reconstruction and Development"}),
+      ("deal", 1.4e6, "Kincora Copper", {"party": "European Bank for Reconstruction and Development"})]),
+    ("Chalco said this month it aimed to buy up to 60 percent of SouthGobi Resources' shares.",
+     [("deal", 60, "SouthGobi Resources", {"party": "Chalco"})]),
     # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",

@@ -145,6 +145,13 @@ def _named_after_buying(art: Article, ss: int, se: int) -> Mention | None:
     return None
 
 
+def _named_before_verb(art: Article, ms: list[Mention], m: Mention, se: int) -> bool:
+    """Whether a company or body is named after ``m`` and before the buy verb that follows it."""
+    verb = art.lex.buy_verb.search(art.text, m.end, se)
+    return verb is not None and any(m.end < o.start and o.end <= verb.start() and o.kind in ("company", "org")
+                                    for o in ms)
+
+
 def _relative_buyer(art: Article, m: Mention, se: int) -> bool:
     """Whether a relative clause right after ``m`` makes it buy ("MMC, which will acquire")."""
     rel = art.lex.rules["relative_after"].match(art.text, m.end, se)
@@ -550,6 +557,12 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         counter = {m.id for m in ms if lex.rules["with_before"].search(art.text, max(ss, m.start - 40), m.start)
                    and not _relative_buyer(art, m, se)}
         buyers = [m for m in ms if m.id not in counter]
+        # "Kincora Copper said the EBRD would acquire a 6.16 percent stake in the company": the one that says it
+        # buys nothing where another is named after it
+        speakers = {m.id for m in buyers if art.lex.speaker_after.match(art.text, m.end, min(se, m.end + 30))
+                    and _named_before_verb(art, buyers, m, se)}
+        if speakers:
+            buyers = [m for m in buyers if m.id not in speakers]
         # "Cameco will pay CAD107 million for 4.5%, while Orano will pay CAD80 million": the buyer of the
         # number's own clause first
         party = _owned_by_country(art, party or _clause_first(
