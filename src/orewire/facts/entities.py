@@ -10,6 +10,7 @@ an organisation's name ("US Geological Survey") but not inside a person's ("Iran
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -991,7 +992,7 @@ def _aliases(text: str, found: Found, first_words: bool) -> None:
 
 def _scan_name_back(text: str, end: int, lo: int) -> tuple[int, int] | None:
     """The run of capitalised words ending at ``end`` (digits allowed before a capital word)."""
-    return _name_back([(m.start() + lo, m.end() + lo, m.group(0)) for m in _TOKEN_RE.finditer(text[lo:end])], end)
+    return _name_back([(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(text, lo, end)], end)
 
 
 def _name_back(toks: list[tuple[int, int, str]], end: int) -> tuple[int, int] | None:
@@ -1061,7 +1062,7 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
         s_lo, _ = sents.span(m.start())
         lo = max(s_lo, m.start() - 160)
         # walk back over modifiers ("lead-zinc", "open-pit", "copper and gold") collecting commodities
-        toks = [(t.start() + lo, t.end() + lo, t.group(0)) for t in _TOKEN_RE.finditer(text[lo : m.start()])]
+        toks = [(t.start(), t.end(), t.group(0)) for t in _TOKEN_RE.finditer(text, lo, m.start())]
         kw = m.group("kw")
         commodities: list[str] = (["gold"] if kw.startswith("goldmine") else ["coal"] if kw.startswith("coalmine")
                                   else [])
@@ -1219,10 +1220,12 @@ def _people(text: str, found: Found) -> None:
     for m in _ci_scan(text, found.lower, _TITLE_LOW_SCAN, _TITLE_RE):
         title = text[m.start() : m.end()]
         # the run of words after the title: "of Ecology, Geology and Natural Resources Serikkali Brekeshev"
-        toks = [(t.start() + m.end(), t.end() + m.end(), t.group(0)) for t in _TOKEN_RE.finditer(text[m.end() : m.end() + 160])]
+        # (read lazily: the run mostly ends within a few words)
+        toks = ((t.start(), t.end(), t.group(0)) for t in _TOKEN_RE.finditer(text, m.end(), m.end() + 160))
+        first = next(toks, None)
         run: list[tuple[int, int, str]] = []
-        complement = bool(toks) and toks[0][2] in ("of", "for")
-        for s, e, t in toks:
+        complement = first is not None and first[2] in ("of", "for")
+        for s, e, t in itertools.chain((first,) if first is not None else (), toks):
             if t[:1].isupper() or (complement and (t in ("of", "for", "the", "and", ",", "&") or t in gz.REGION_WORDS)):
                 if t in gz.HONORIFICS or t.rstrip(".") in gz.HONORIFICS:
                     continue
