@@ -1735,3 +1735,17 @@ def test_a_regions_clause_after_a_comma(text: str, deposits: dict[str, list[str]
 ])
 def test_a_nameless_deposit_before_the_only_named_one(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a commodity mined in a country or region, with no deposit named right after the place, is no deposit's
+    ("Компания купила месторождение Тасжарган за 10 млн долларов, а также инвестирует в добычу меди на Урале.",
+     {"Taszhargan": []}),
+    ("Компания добывает медь в Казахстане и купила месторождение Тасжарган в Кыргызстане.", {"Taszhargan": []}),
+    # ... while one named right after the place, or a deposit's own kind before the place, still is
+    ("Компания добывает золото в Амурской области на месторождении Тасжарган.", {"Taszhargan": ["gold"]}),
+    ("Компания покупает долю в месторождении олова в Казахстане. Речь идет о месторождении Тасжарган.",
+     {"Taszhargan": ["tin"]}),
+])
+def test_a_commodity_mined_in_a_place(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -811,6 +811,23 @@ _TURN_AWAY = re.compile(r",[\s\u00a0]+(?:а|но)[\s\u00a0]+(?!также|и[\s\
 _LISTED = re.compile(r"[\s\u00a0,»\"”“«„]*(?:(?:и|а также)[\s\u00a0«„\"“]*)?")
 
 
+_PLACE_AFTER = re.compile(r"[ \u00a0]+(?:на|в|во)[ \u00a0]+(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)"
+                          r"(?:[ \u00a0]+(?:области|крае|районе|республике|округе|регионе))?(?P<rest>[ \u00a0]+(?:месторождени|рудник|участк|карьер)|"
+                          r",?[ \u00a0]+(?:на|в)[ \u00a0]+"
+                          r"(?:[а-яё-]+[ \u00a0]+)?(?:месторождени|рудник|участк|карьер|россып|[«\"“„A-ZА-ЯЁ]))?")
+
+
+_KIND_BEFORE = re.compile(r"(?:[Мм]есторождени|[Рр]удник|[Уу]част|[Рр]оссып|[Рр]уд)[а-яё]*[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?$")
+
+
+def _in_a_place(text: str, start: int, end: int) -> bool:
+    """True when a commodity at ``start``-``end`` is mined in a country or region the dictionary knows, with no
+    deposit named right after the place; not a deposit's kind ("месторождении олова в Казахстане")."""
+    m = _PLACE_AFTER.match(text, end) if text.startswith((" на ", " в ", " во "), end) else None
+    return m is not None and m.group("rest") is None and morph.is_oblique_place(m.group("place")) \
+        and not _KIND_BEFORE.search(text, max(0, start - 40), start)
+
+
 _MARKET_BEFORE = re.compile(r"(?<![\w-])(?:[Цц]ен(?:а|ы|у|е|ой|ам|ах|ами)?|[Сс]тоимост(?:ь|и|ью)|[Кк]отировк[а-яё]*|[Сс]прос[а-яё]{0,2}|"
                             r"[Пп]роизводител[а-яё]{0,3}|[Дд]обытчик[а-яё]{0,2}|[Пп]оставщик[а-яё]{0,2}|[Рр]ын(?:ок|ка|ке|ку|ком)|[Пп]отреблени[а-яё]{1,2})"
                             r"(?:[ \u00a0]+(?:на|мирового|мировой|мировом|мировые|биржев[а-яё]+))?[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?$")
@@ -952,6 +969,11 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
         spans = [sp for sp in spans if not any(s <= sp[0] < e for s, e in found.consumed)]
     # a commodity's price, market or trade is no deposit's: "Цены на золото выросли, и компания продала месторождение"
     spans = [sp for sp in spans if not _MARKET_BEFORE.search(text, max(0, sp[0] - 30), sp[0])]
+    # ... nor one mined in a country or region with no deposit named right after: "инвестирует в добычу меди на
+    # Урале", "добывает медь в Казахстане и купила месторождение X" (not "золото в Якутии на месторождении X")
+    # (a deposit the gazetteer knows still takes those it is worked for: "добыча золота в Кыргызстане ... Кумтор")
+    worked_spans = spans
+    spans = [sp for sp in spans if not _in_a_place(text, sp[0], sp[1])]
     deposits = [e for e in found.ents.values() if e.kind == "deposit" and e.mentions]
 
     def _sentence_owners(pos: int) -> list[Ent]:
@@ -978,7 +1000,7 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
             line_end = text.find("\n", s)
             if line_end >= 0:
                 pe = min(pe, line_end)
-            for cs, _ce, c, descriptive in spans:
+            for cs, _ce, c, descriptive in worked_spans:
                 if ps <= cs < pe and not descriptive and c in worked and ent in _sentence_owners(cs):
                     add(ent.name, c)
             if "gold" in worked:  # "содержание драгметалла в руде ... на Васильковском месторождении"
@@ -1083,7 +1105,7 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
             continue
         for s, _e in ent.mentions:
             ss, se = sents.span(s)
-            for cs, _ce, c, descriptive in spans:
+            for cs, _ce, c, descriptive in worked_spans:
                 if ss <= cs < se and not descriptive and c in worked:
                     add(ent.name, c)
     return out
