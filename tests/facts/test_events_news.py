@@ -916,6 +916,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
       ("deal", 1.4e6, "Kincora Copper", {"party": "European Bank for Reconstruction and Development"})]),
     ("Chalco said this month it aimed to buy up to 60 percent of SouthGobi Resources' shares.",
      [("deal", 60, "SouthGobi Resources", {"party": "Chalco"})]),
+    # who finances through a facility, loan or stream "with"/"from" is the party, not what the money goes into
+    ("Troy Resources said the licence completes the conditions for Troy's US$30 million Tranche B Facility with "
+     "financiers Investec Bank.", [("investment", 30e6, "Troy Resources", {"party": "Investec Bank"})]),
+    ("Highland Gold will merge with Kekura. The merger will be funded using cash and a new $250m debt facility with "
+     "Gazprombank.", [("investment", 250e6, "Highland Gold", {"party": "Gazprombank"})]),
     # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",

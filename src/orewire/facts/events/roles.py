@@ -474,13 +474,18 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             or art.topic(ss, ("company", "country"), protagonist=PROTAGONIST["trade"],
                          skip=lambda m: lex.trade_to.search(art.text, max(0, m.start - 6), m.start) is not None)
     elif ev.kind == "investment":
+        # "a $30 million facility with financiers Investec Bank", "a stream agreement with Triple Flag", "a debt
+        # facility with Gazprombank": who finances is the party, never what the money goes into
+        lenders = [m for m in ms if m.kind in ("company", "org")
+                   and lex.rules["financier_before"].search(art.text, max(ss, m.start - 60), m.start)]
         # the payer of the verb nearest before the number ("the wealth fund Samruk-Kazyna will finance")
         party = (before_word(art, lex.payer_verb, ms, ss, pos, ("company", "org", "country"), last=True)
                  or before_word(art, lex.payer_verb, ms, pos, se, ("company", "org", "country"))
-                 or after_word(art, lex.payer_prep, ms, pos, se, ("company", "org", "country"), 40))
+                 or after_word(art, lex.payer_prep, ms, pos, se, ("company", "org", "country"), 40)
+                 or (lenders[0] if lenders else None))
         if party is None:  # "Southern Copper's $1.4 billion Tia Maria project", "AMMC completed a project worth"
             party = next((m for m in reversed(ms) if m.kind in ("company", "org") and m.end <= pos), None)
-        rest = [m for m in ms if (party is None or m.id != party.id)
+        rest = [m for m in ms if (party is None or m.id != party.id) and m not in lenders
                 and not lex.rules["payer_before"].search(art.text, max(ss, m.start - 10), m.start)]  # "... $200 million from Rio Tinto"
         received = after_word(art, lex.receiver_prep, rest, ss, se, ("deposit",), 60)
         subject = (received
@@ -516,6 +521,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             subject = receiver
             party = after_word(art, lex.lender_prep, [m for m in ms if m.id != receiver.id], pos, se,
                                ("company", "org", "country"), 40)
+        elif subject is None and party is not None and party in lenders:
+            subject = art.topic(ss, ("company",), protagonist=True)  # a lender's money goes to the article's company
         elif subject is None and party is not None \
                 and not lex.rules["payer_before"].search(art.text, max(ss, party.start - 10), party.start):  # a lender funds others
             subject = party  # "Hudbay's capital spending", "the company intends to finance its $2.3 billion
