@@ -1749,3 +1749,20 @@ def test_a_nameless_deposit_before_the_only_named_one(text: str, deposits: dict[
 ])
 def test_a_commodity_mined_in_a_place(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text", [
+    # a sentence on every deposit of a list the sentence before named, by more openings
+    "Компания владеет месторождениями Тасжарган и Кокжиде. Все два месторождения золоторудные.",
+    "Компания владеет месторождениями Тасжарган и Кокжиде. Все они золоторудные.",
+    "Компания владеет месторождениями Тасжарган и Кокжиде. На всех двух добывают золото.",
+    "Компания владеет месторождениями Тасжарган и Кокжиде. На них добывают золото.",
+    "Компания владеет месторождениями Тасжарган и Кокжиде. В их рудах содержится золото.",
+])
+def test_a_sentence_on_every_deposit_of_a_list(text: str) -> None:
+    assert _deposits(text) == {"Taszhargan": ["gold"], "Kokzhide": ["gold"]}
+
+
+def test_they_of_people_is_no_list_of_deposits() -> None:
+    text = "Компания владеет месторождениями Тасжарган и Кокжиде. Все они добывают золото, заявили акционеры."
+    assert _deposits(text) == {"Taszhargan": [], "Kokzhide": []}
