@@ -921,6 +921,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "financiers Investec Bank.", [("investment", 30e6, "Troy Resources", {"party": "Investec Bank"})]),
     ("Highland Gold will merge with Kekura. The merger will be funded using cash and a new $250m debt facility with "
      "Gazprombank.", [("investment", 250e6, "Highland Gold", {"party": "Gazprombank"})]),
+    # a name that "has" a tonnage of reserves, however many words stand between, holds them
+    ("Ovoot Tolgoi has more than 175 million tonnes of proven and probable surface coal reserves.",
+     [("reserves", 175e6, "Ovoot Tolgoi", {"commodity": "coal"})]),
     # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",

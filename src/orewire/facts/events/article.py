@@ -78,7 +78,8 @@ _HOLDERS = (  # (pattern, the lowercased words it runs near, characters before a
                 r"zinc|polymetallic|tungsten|iron[ \t]ore|coal|rare[ \t]earths?)[ \t]+)?(?:(?:deposit|field|orebody|"
                 r"ore[ \t]body)[ \t]+)?(?:(?P<verb>hosts|contains)|holds|has)[ \t]+(?:(?:an?|the|some|about|approximately|"
                 r"around|over|nearly|almost|more[ \t]than|estimated|total|combined|further)[ \t]+){0,3}"
-                r"(?=(?(verb)\d|(?!))|(?:[\w-]+[ \t]+){0,3}?(?:resources?|reserves?)\b)"),
+                # ("Ovoot Tolgoi has more than 175 million tonnes of proven and probable surface coal reserves")
+                r"(?=(?(verb)\d|(?!))|(?:[\w-]+[ \t]+){0,3}?(?:resources?|reserves?)\b|\d[^.;\n]{0,80}?\b(?:resources?|reserves?)\b)"),
      (" hosts ", " contains ", " holds ", " has "), 70, 80),
     # "North Dhadu (Western Part) coal block in Jharkhand with 434 million tonnes of coal reserves", "the
     # Maltanskaya area in Yakutia, which contains 1.5 tons of placer gold": a block or licence area told with
