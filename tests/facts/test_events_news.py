@@ -924,6 +924,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a name that "has" a tonnage of reserves, however many words stand between, holds them
     ("Ovoot Tolgoi has more than 175 million tonnes of proven and probable surface coal reserves.",
      [("reserves", 175e6, "Ovoot Tolgoi", {"commodity": "coal"})]),
+    # a paragraph on one site ("for the site X") states its reserves without naming it again
+    ("ZDK Kupol won the auction.\nPolyus also won the site Ruchey Dymnyi - left tributary of the river Karalveem. "
+     "The area occupies 0.93 sq km. Inferred resources of P1 are 273 kg.",
+     [("reserves", 0.273, "Ruchey Dymnyi", {})]),
     # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",

@@ -178,6 +178,19 @@ def landmark(art: Article, m: Mention, ss: int, pos: int) -> bool:
         and not (m.end <= pos and "(" in art.text[m.end:min(pos, m.end + 30)] and ")" not in art.text[m.end:pos])
 
 
+def _site_of_paragraph(art: Article, ss: int) -> Mention | None:
+    """The site or plot its paragraph opened with, where no deposit is named after it before ``ss`` ("... for the
+    site Ruchey Dymnyi - left tributary of the river Karalveem. The area occupies 0.93 sq km. Inferred resources of
+    P1 are 273 kg."): what the paragraph's figures are of."""
+    lo = art.text.rfind("\n", 0, ss) + 1
+    if lo >= ss:
+        return None
+    site = named_area(art, lo, ss, ss)
+    if site is None or art.in_span(site.end, ss, ("deposit",)):
+        return None
+    return site
+
+
 def named_area(art: Article, lo: int, hi: int, near: int) -> Mention | None:
     """The area a licence is for, named in [lo, hi) where the entity stage knows no name there ("exploration
     licence (Ayagoz)", "for the site Ruchey Dymnyi", "the Kyzyl-Tash plot"); of several, the one nearest ``near``."""
@@ -348,6 +361,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         subject = (pick([m for m in ms if clause[0] <= m.start < clause[1]], pos, ("deposit",), "either")
                    or pick(ms, pos, ("deposit",), "either") or _owner_of_reserves(art, ms, pos)
                    or pick([m for m in ms if m not in own_figure], pos, ("country",), "either")
+                   or _site_of_paragraph(art, ss)
                    or art.continuing("reserves", ss) or art.topic(ss, ("deposit",)) or pick(ms, pos, ("company", "region"))
                    or art.topic(ss, ("company", "country"), skip=_financier))
     elif ev.kind == "production":
