@@ -1766,3 +1766,16 @@ def test_a_sentence_on_every_deposit_of_a_list(text: str) -> None:
 def test_they_of_people_is_no_list_of_deposits() -> None:
     text = "Компания владеет месторождениями Тасжарган и Кокжиде. Все они добывают золото, заявили акционеры."
     assert _deposits(text) == {"Taszhargan": [], "Kokzhide": []}
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a deposit inside a clause set off by commas is not the owner of a commodity outside it
+    ("Месторождение Тасжарган, расположенное рядом с месторождением Кокжиде, обладает запасами меди в 2 млн т.",
+     {"Taszhargan": ["copper"], "Kokzhide": []}),
+    ("Месторождение Тасжарган, которое граничит с месторождением Кокжиде, содержит медь.",
+     {"Taszhargan": ["copper"], "Kokzhide": []}),
+    # ... while deposits listed outside any such clause still share it
+    ("Месторождения Тасжарган и Кокжиде содержат медь.", {"Taszhargan": ["copper"], "Kokzhide": ["copper"]}),
+])
+def test_a_deposit_inside_a_clause_owns_no_commodity_outside_it(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -840,7 +840,9 @@ _MARKET_BEFORE = re.compile(r"(?<![\w-])(?:[Цц]ен(?:а|ы|у|е|ой|ам|а
 
 
 # a relative or participial clause set off by commas: ", которая добывает золото на X,", ", добывающая медь на Y,"
-_RELATIVE = re.compile(r",[\s\u00a0]+(?:котор[а-яё]+|[а-яё]+(?:ющ|ящ|ащ|вш)(?:ий|ая|ее|ие|его|ей|их|ую|им|ем))(?![\w-])[^,.;!?\n]{3,120},")
+_RELATIVE = re.compile(r",[\s\u00a0]+(?:котор[а-яё]+|[а-яё]+(?:ющ|ящ|ащ|вш)(?:ий|ая|ее|ие|его|ей|их|ую|им|ем)|"
+                       r"(?:располож|наход|приобрет|открыт|купл|продан)[а-яё]*(?:енн|ённ|ящ|ивш|т)(?:ый|ая|ое|ые|ого|ой|ую|ых))"
+                       r"(?![\w-])[^,.;!?\n]{3,120},")
 
 
 @lru_cache(maxsize=4)
@@ -858,6 +860,11 @@ def _owners(text: str, mentions: list[tuple[int, int, Ent]], pos: int, shared: b
     ce = text.find(";", pos)
     ce = len(text) if ce < 0 else ce
     clause = [m for m in mentions if cs <= m[0] < ce]
+    if len(clause) > 1 and ", " in text:  # "Месторождение X, расположенное рядом с месторождением Y, обладает запасами
+        # меди": a deposit inside a clause set off by commas that the commodity stands outside of is not its owner
+        rels = [(r0, r1) for r0, r1 in _relatives(text) if cs <= r0 and r1 <= ce and not r0 < pos < r1]
+        outside = [m for m in clause if not any(r0 <= m[0] < r1 for r0, r1 in rels)]
+        clause = outside or clause
     if shared:  # ... of its clause: "на X ..., а на Y добывают цинк" parts X from the zinc of Y
         rel = next(((rs, re_) for rs, re_ in _relatives(text) if cs <= rs and rs < pos < re_ <= ce), None)
         if rel is not None:  # "Компания, которая добывает золото на X, купила Y": the relative clause's own
