@@ -928,6 +928,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("ZDK Kupol won the auction.\nPolyus also won the site Ruchey Dymnyi - left tributary of the river Karalveem. "
      "The area occupies 0.93 sq km. Inferred resources of P1 are 273 kg.",
      [("reserves", 0.273, "Ruchey Dymnyi", {})]),
+    # "2.4Moz AuEq": ounces of gold equivalent are gold's, whatever metal the grades before them name
+    ("The updated JORC resource for Beskauga stands at 217Mt @ 0.35g/t Au, 0.24% Cu for 2.4Moz AuEq.",
+     [("reserves", 217e6, "Beskauga", {"commodity": "ore"}), ("reserves", 0.35, "Beskauga", {"commodity": "gold"}),
+      ("reserves", 2.4e6, "Beskauga", {"commodity": "gold"})]),
     # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",
