@@ -88,6 +88,8 @@ _PLACER_LEAD = re.compile(r"(?=[РрОо])(?<![\w-])(?:[Рр]оссыпн(?:ое
 _PLACER_ITEM = re.compile(r"[ \u00a0]*(?:р\.|руч\.|река|реки|ручей|ручья|ключ|ключа)[ \u00a0]*"
                           r"(?P<name>(?:(?:Мал|Больш|Верхн|Нижн|Средн|Лев|Прав|Северн|Южн|Западн|Восточн|Нов|Стар)(?:ый|ий|ой|ая|яя)"
                           r"[ \u00a0]+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)(?![\w-])")
+# what leads to the list's next item: past a ';', or a ',' or 'и' before the next river's word
+_PLACER_NEXT = re.compile(r"[^;.!?\n]*?;|[ \u00a0]*(?:,|[ \u00a0]и)(?=[ \u00a0]*(?:р\.|руч\.|река|реки|ручей|ручья|ключ))")
 # a table of deposits: a header whose first cell is the deposit's word ("Наименование месторождения | Стартовый
 # платеж | ..."), then a row per deposit whose first cell is its name of capitalised words alone ("Гранитный | 3,7 |")
 _TABLE_HEAD = re.compile(r"(?m)^[ \t\u00a0]*(?:[Нн]аименование[ \u00a0]+|[Нн]азвание[ \u00a0]+)?(?:[Мм]есторождени[а-яё]*|[Уу]част(?:ок|ка|ки|ков)"
@@ -464,7 +466,10 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             continue
         in_text = {c for w in re.findall(r"[а-яё-]+", text[:head.start()]) for c in commodities_of(w)}
         pos = text.find("\n", head.end())
-        while pos >= 0 and "|" in text[pos + 1:text.find("\n", pos + 1) if text.find("\n", pos + 1) >= 0 else len(text)]:
+        while pos >= 0:  # each row below the header, up to a line with no cells
+            line_end = text.find("\n", pos + 1)
+            if "|" not in text[pos + 1:line_end if line_end >= 0 else len(text)]:
+                break
             row = _TABLE_NAME.match(text, pos + 1)
             if row is not None and not found.overlaps(row.start("name"), row.end("name")):
                 at = row.start("name")
@@ -474,7 +479,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                     at += len(part)
                     if listed is not None and len(in_text) == 1:  # the text's one commodity before the table is every row's
                         links.append((listed, next(iter(in_text))))
-            pos = text.find("\n", pos + 1)
+            pos = line_end
     for m in _PLACER_LEAD.finditer(text) if "оссып" in text else ():
         what = commodity_of(m.group("what") or m.group("what2") or "")
         _ss, se = sents.span(m.start())
@@ -491,7 +496,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                 placer = _deposit_name(found, item.group("name"), item.start("name"), item.end("name"), text)
                 if placer is not None and what:
                     links.append((placer, what))
-            nxt = re.compile(r"[^;.!?\n]*?;|[ \u00a0]*(?:,|[ \u00a0]и)(?=[ \u00a0]*(?:р\.|руч\.|река|реки|ручей|ручья|ключ))").match(text, item.end())
+            nxt = _PLACER_NEXT.match(text, item.end())
             if nxt is None:
                 break
             pos = nxt.end()
@@ -565,8 +570,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     # reserves, resources or grade speaks of the deposit just named, unless it names a country ("Запасы меди
     # в Казахстане ...")
     for ss, se in sents.spans if "апасы" in text or "есурс" in text or "одержание" in text or "Основн" in text \
-            or "ая добыча" in text or "ая мощность" in text or "ая производ" in text or "омбинат " in text or "ГОК " in text or "абрика " in text or "арьер " in text \
-            or "удник " in text or "Шахта " in text \
+            or "ая добыча" in text or "ая мощность" in text or "ая производ" in text or "омбинат " in text \
+            or "ГОК " in text or "абрика " in text or "арьер " in text or "удник " in text or "Шахта " in text \
             or "Главн" in text or "бъем" in text or "бъём" in text else ():
         lead = _RESERVES_LEAD.match(text, ss) if text[ss:ss + 1] in "ПСКВ" else None
         at = lead.end() if lead else ss
