@@ -597,6 +597,9 @@ def extract(
     published: Annotated[str | None, typer.Option(
         help="The article's publication date (YYYY-MM-DD, or a full ISO time): resolves \"this year\" "
              "and picks the exchange-rate month.")] = None,
+    url: Annotated[str | None, typer.Option(
+        help="The article's address: an Australian, Canadian or New Zealand outlet's bare \"$\" is its "
+             "country's dollar.")] = None,
 ) -> None:
     """Fact stage on one text: entities, facts and events in the extractor contract."""
     when = _published_date(published)
@@ -604,7 +607,7 @@ def extract(
     from orewire.facts import extract as do_extract
 
     at = datetime(when.year, when.month, when.day, tzinfo=UTC) if when else None
-    result = do_extract(text, published_at=at).to_contract()
+    result = do_extract(text, published_at=at, url=url).to_contract()
     if as_json:
         _print_json(result)
         return

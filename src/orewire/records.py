@@ -206,7 +206,8 @@ def facts_rows(article: Any) -> FactRows:
     from orewire.facts import EXTRACTOR_VERSION, extract
 
     result = extract(article.text, published_at=article.published_at, title=article.title,
-                     author=article.author, language=_language(getattr(article, "language", None)))
+                     author=article.author, language=_language(getattr(article, "language", None)),
+                     url=getattr(article, "url", None))
     entities, mentions, facts = [], [], []
     for ent in result.entities:
         eid = ent.id

@@ -485,14 +485,14 @@ def reextract_stale(conn: duckdb.DuckDBPyConnection, *, batch_size: int = 500,
         part = ids[start : start + batch_size]
         conn.register("_stale_ids", pa.table({"article_id": pa.array(part, pa.string())}))
         try:
-            rows = conn.execute("SELECT article_id, text, published_at, title, author, language FROM articles "
+            rows = conn.execute("SELECT article_id, text, published_at, title, author, language, url FROM articles "
                                 "WHERE article_id IN (SELECT article_id FROM _stale_ids)").fetchall()
             ents: list[dict[str, Any]] = []
             ments: list[dict[str, Any]] = []
             facts: list[dict[str, Any]] = []
             events: list[dict[str, Any]] = []
-            for aid, text, published_at, title, author, language in rows:
-                found = facts_rows(_StoredArticle(aid, text or "", published_at, title, author, language))
+            for aid, text, published_at, title, author, language, url in rows:
+                found = facts_rows(_StoredArticle(aid, text or "", published_at, title, author, language, url))
                 ents.extend(found.entities)
                 ments.extend(found.mentions)
                 facts.extend(found.facts)
@@ -525,3 +525,4 @@ class _StoredArticle:
     title: str | None
     author: str | None
     language: str | None
+    url: str | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -244,3 +245,33 @@ def test_an_amount_written_as_its_larger_and_smaller_parts() -> None:
     assert [a[0] for a in amounts("a $2 billion, 500 million deal")] == [2e9]
     assert [a[0] for a in amounts("between $2 billion and 3 billion dollars")] == [2e9, 3e9]
     assert [a[0] for a in amounts("$5 million 2 billion")] == [5e6]
+
+
+def test_an_outlets_own_dollar() -> None:
+    from orewire.facts import extract
+    from orewire.facts.amounts import home_dollar
+
+    # an Australian, Canadian or New Zealand paper writes "$" for its own dollar, "US$" for the US's
+    assert home_dollar("https://www.watoday.com.au/business/x.html", "a $221 billion miner") == "AUD"
+    assert home_dollar("https://www.cbc.ca/news/x", "a $93 million deal") == "CAD"
+    # a paper that names its dollar ("A$2 billion ($1.3 billion)") writes a bare "$" for the US dollar
+    assert home_dollar("https://www.watoday.com.au/x", "A$2 billion ($1.3 billion)") == "USD"
+    assert home_dollar("https://www.mining.com/x", "a $93 million deal") == home_dollar(None, "x") == "USD"
+    text = "BHP will establish a $20 million community fund. It paid US$5 million."
+    found = [(f.value, f.currency) for f in extract(text, url="https://www.watoday.com.au/x").facts
+             if f.type == "amount"]
+    assert found == [(20e6, "AUD"), (5e6, "USD")]
+    assert [(f.value, f.currency) for f in extract(text).facts if f.type == "amount"] == [(20e6, "USD"), (5e6, "USD")]
+
+
+def test_extract_command_takes_the_articles_address(tmp_path: Path) -> None:
+    import json
+
+    from tests.cli import orewire
+
+    page = tmp_path / "a.txt"
+    page.write_text("BHP will establish a $20 million community fund.", encoding="utf-8")
+    ran = orewire(["extract", str(page), "--json", "--url", "https://www.watoday.com.au/x"])
+    assert ran.code == 0, ran.stderr
+    assert [(f["value"], f["currency"]) for f in json.loads(ran.stdout)["facts"] if f["type"] == "amount"] == [
+        (20e6, "AUD")]

@@ -12,7 +12,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from orewire.facts.amounts import find_amounts
+from orewire.facts.amounts import find_amounts, home_dollar
 from orewire.facts.deposits import deposit_facts
 from orewire.facts.entities import commodity_at, commodity_in, find_entities, strip_legal
 from orewire.facts.events import find_events
@@ -57,6 +57,7 @@ def extract(
     author: str | None = None,
     language: str | None = None,
     events: bool = True,
+    url: str | None = None,
 ) -> Extraction:
     """Entities and facts of one article ``text``; offsets index into ``text``.
 
@@ -64,7 +65,9 @@ def extract(
     ``author`` names the byline author, who is never a story entity (bylines in the text are
     also recognised). ``title`` is accepted for callers that keep it apart from the text; it is
     not read. ``language`` "ru" (or None with mostly Cyrillic text) runs the Russian rules of
-    ``orewire.facts.ru``. ``events`` False skips the event stage (benchmarks compare the two). Never raises: on internal failure it logs and returns what was found.
+    ``orewire.facts.ru``. ``events`` False skips the event stage (benchmarks compare the two). ``url``, the
+    article's address, tells the outlet's own dollar: an Australian, Canadian or New Zealand paper's bare "$"
+    is its country's (``amounts.home_dollar``). Never raises: on internal failure it logs and returns what was found.
     """
     entities: list[Entity] = []
     facts: list[Fact] = []
@@ -78,7 +81,7 @@ def extract(
             entities, facts = _extract_ru(text, published_at=published_at, author=author)
             lang = "ru"
         elif text.strip():
-            entities, facts = _run(text, published_at, author)
+            entities, facts = _run(text, published_at, author, home_dollar(url, text))
             _as_written(text, entities)
             lang = "en"
         if lang is not None and events:
@@ -88,7 +91,8 @@ def extract(
     return Extraction(entities=entities, facts=facts, extractor_version=EXTRACTOR_VERSION, events=found_events)
 
 
-def _run(text: str, published_at: datetime | None, author: str | None) -> tuple[list[Entity], list[Fact]]:
+def _run(text: str, published_at: datetime | None, author: str | None,
+         dollar: str = "USD") -> tuple[list[Entity], list[Fact]]:
     sents = Sentences.of(text)
     authors = find_authors(text)
     if author:
@@ -103,7 +107,7 @@ def _run(text: str, published_at: datetime | None, author: str | None) -> tuple[
     # before the number scans, which would otherwise try every position inside them.
     numbers = _LONG_DIGITS.sub(lambda m: " " * len(m.group(0)), text) if _LONG_DIGITS.search(text) else text
     has_digits = _DIGIT.search(numbers) is not None  # no figure, no amount or quantity: skip their scans
-    for a in find_amounts(numbers, published_at) if has_digits else ():
+    for a in find_amounts(numbers, published_at, dollar) if has_digits else ():
         facts.append(Fact(type="amount", value=a.value, currency=a.currency, value_usd=a.value_usd,
                           rate_source=a.rate_source, sentence=sentence_of(a.start), start=a.start, end=a.end))
 

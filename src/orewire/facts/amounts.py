@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import pairwise
+from urllib.parse import urlsplit
 
 from orewire.facts.rates import to_usd
 from orewire.facts.text import BETWEEN_BEFORE, NUMBER, SCALES, near_digits, parse_number
@@ -87,8 +88,29 @@ _REACH = max(len(p) for p in _PREFIX) + 2
 _FIRST = "".join(sorted({p[0] for p in _PREFIX})) + "0123456789."
 
 
-def find_amounts(text: str, published_at: datetime | None = None) -> list[Amount]:
-    """Every money amount in ``text``, in order, with ``value_usd`` filled where possible."""
+# an outlet's own dollar by the country its address is in: its papers write "$" for it and "US$" for the US's
+_HOME_DOLLARS = {"au": "AUD", "ca": "CAD", "nz": "NZD"}
+# the article names that dollar itself: a bare "$" is then the US dollar, as wires write it ("A$2 billion ($1.3 billion)")
+_NAMES_DOLLAR = {"AUD": re.compile(r"\bA\$|\bAU\$|\bAUD\b|Australian dollars?"),
+                 "CAD": re.compile(r"\bC\$|\bCA\$|\bCAD\b|Canadian dollars?"),
+                 "NZD": re.compile(r"\bNZ\$|\bNZD\b|New Zealand dollars?")}
+
+
+def home_dollar(url: str | None, text: str) -> str:
+    """The dollar a bare "$" means in ``text`` published at ``url``: the outlet's country's (an address under
+    .au, .ca or .nz) unless the text names that dollar itself, else the US dollar."""
+    if not url:
+        return "USD"
+    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    home = _HOME_DOLLARS.get(host.rsplit(".", 1)[-1])
+    if home is None or _NAMES_DOLLAR[home].search(text):
+        return "USD"
+    return home
+
+
+def find_amounts(text: str, published_at: datetime | None = None, dollar: str = "USD") -> list[Amount]:
+    """Every money amount in ``text``, in order, with ``value_usd`` filled where possible; ``dollar`` is the
+    currency a bare "$" or "dollars" stands for (see ``home_dollar``)."""
     found: list[Amount] = []
     for m in near_digits(AMOUNT_RE, text, _REACH, _FIRST):
         if m.group("pre") is not None:
@@ -98,7 +120,7 @@ def find_amounts(text: str, published_at: datetime | None = None) -> list[Amount
                 continue
             if pre == "R" and not (m.group("s1") or m.group("s1x")):
                 continue  # a bare "R5" is a road or a grade; rand amounts carry a scale ("R4.5bn")
-            currency = _PREFIX[pre]
+            currency = dollar if pre == "$" else _PREFIX[pre]
             if pre == "$":
                 named = _DOLLARS_NAMED.match(text, m.end())
                 if named is not None:  # "$5.92 million Canadian dollars"
@@ -132,7 +154,7 @@ def find_amounts(text: str, published_at: datetime | None = None) -> list[Amount
             suf = m.group("suf")
             currency = _SUFFIX[suf]
             if suf.startswith("dollar"):
-                currency = _DOLLAR_ADJ.get(m.group("adj") or "", "USD")
+                currency = _DOLLAR_ADJ.get(m.group("adj") or "", dollar)
             elif m.group("adj"):
                 continue  # "5 US tenge" is not a thing; skip odd matches
             n = parse_number(m.group("n2"))

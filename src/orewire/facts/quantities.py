@@ -290,7 +290,7 @@ def _row_cells(line: str, width: int) -> list[tuple[str, int]]:
     if row:
         m = _LABEL_COLON.match(row[0][0])
         if m is not None:
-            label, col = row[0]
+            col = row[0][1]
             row = [(m.group("label"), col), (m.group("first"), col + m.start("first")), *row[1:]]
     if len(row) == width + 1 and not _NUM_CELL.match(row[0][0]) and all(_NUM_CELL.match(c) for c, _ in row[1:]):
         return row[1:]

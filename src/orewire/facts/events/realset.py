@@ -91,7 +91,8 @@ def score(lang: str = "en", split: str = "report", events: Path | None = None,
     for key in split_keys(split, SETS[lang]):
         lines = (texts / f"{key}.txt").read_text(encoding="utf-8").split("\n")
         text = "\n".join(lines[2:])
-        found = extract(text, published_at=article_date(lines[1] if len(lines) > 1 else "")).to_contract()["events"]
+        found = extract(text, published_at=article_date(lines[1] if len(lines) > 1 else ""),
+                        url=lines[0].strip() or None).to_contract()["events"]
         scorer.score_article(gold[key].get("events", []), gold[key].get("?events", []), found, report.tally)
         report.articles += 1
         if verbose:
