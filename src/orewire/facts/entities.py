@@ -1036,6 +1036,54 @@ def _name_token(t: str) -> bool:
             and t not in _NOT_DEPOSIT_WORDS)
 
 
+def _walk_back(toks: list[tuple[int, int, str]], kw: str, end: int
+               ) -> tuple[list[tuple[int, int, str]], int, list[str], tuple[int, int] | None]:
+    """Back from a deposit keyword at ``end`` over the words ``toks`` before it: its modifiers ("lead-zinc",
+    "open-pit", "copper and gold"), collecting their commodities, then its name. The words (a quote closing
+    the name dropped), the index of the name's last word, the commodities and the name's span."""
+    commodities: list[str] = (["gold"] if kw.startswith("goldmine") else ["coal"] if kw.startswith("coalmine")
+                              else [])
+    i = len(toks) - 1
+    if i >= 1 and toks[i][2] in ("»", "”", '"') and toks[i - 1][2][:1].isupper():
+        toks = toks[:i]  # "the «Konchoch» field"
+        i -= 1
+    if i >= 0 and toks[i][2] == ")":
+        # "the Zarnisori Shimoli (Northern Zarnisor) deposit": the gloss is not the name
+        j = i
+        while j >= 0 and toks[j][2] != "(":
+            j -= 1
+        if j > 0 and i - j <= 8:
+            i = j - 1
+    while i >= 0:
+        _, _, t = toks[i]
+        parts = t.lower().split("-")
+        if t.lower() == "iron" and commodities[:1] == [] and i + 1 < len(toks) and toks[i + 1][2].lower() == "ore":
+            commodities.insert(0, "iron ore")
+            i -= 1
+            continue
+        if all(p in _COMMODITY_FORM or p in _DEP_MODIFIERS for p in parts if p) and t not in ("the", "The"):
+            block: list[str] = []
+            for j, p in enumerate(parts):
+                c = None
+                if p in _COMMODITY_FORM:
+                    c = _COMMODITY_FORM[p]
+                elif p == "rare" and j + 1 < len(parts) and parts[j + 1] == "earth":
+                    c = "rare earths"
+                if c and c not in commodities and c not in block:
+                    block.append(c)
+            commodities[:0] = block
+            if (t.lower() in ("earth", "earths") and i > 0 and toks[i - 1][2].lower() == "rare"
+                    and "rare earths" not in commodities):
+                commodities.insert(0, "rare earths")
+            i -= 1
+            continue
+        break
+    name_end = toks[i][1] if i >= 0 else end
+    # The tokens of text[lo:name_end] are the first i + 1 of text[lo:m.start()]'s.
+    span = _name_back(toks[: i + 1], name_end) if i >= 0 else None
+    return toks, i, commodities, span
+
+
 def _deposits(text: str, found: Found, sents: Sentences) -> None:
     names: dict[str, list[str]] = {}
 
@@ -1061,49 +1109,15 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
             continue  # "International Operations Director", "lithium project developer"
         s_lo, _ = sents.span(m.start())
         lo = max(s_lo, m.start() - 160)
-        # walk back over modifiers ("lead-zinc", "open-pit", "copper and gold") collecting commodities
-        toks = [(t.start(), t.end(), t.group(0)) for t in _TOKEN_RE.finditer(text, lo, m.start())]
         kw = m.group("kw")
-        commodities: list[str] = (["gold"] if kw.startswith("goldmine") else ["coal"] if kw.startswith("coalmine")
-                                  else [])
-        i = len(toks) - 1
-        if i >= 1 and toks[i][2] in ("»", "”", '"') and toks[i - 1][2][:1].isupper():
-            toks = toks[:i]  # "the «Konchoch» field"
-            i -= 1
-        if i >= 0 and toks[i][2] == ")":
-            # "the Zarnisori Shimoli (Northern Zarnisor) deposit": the gloss is not the name
-            j = i
-            while j >= 0 and toks[j][2] != "(":
-                j -= 1
-            if j > 0 and i - j <= 8:
-                i = j - 1
-        while i >= 0:
-            _, _, t = toks[i]
-            parts = t.lower().split("-")
-            if t.lower() == "iron" and commodities[:1] == [] and i + 1 < len(toks) and toks[i + 1][2].lower() == "ore":
-                commodities.insert(0, "iron ore")
-                i -= 1
-                continue
-            if all(p in _COMMODITY_FORM or p in _DEP_MODIFIERS for p in parts if p) and t not in ("the", "The"):
-                block: list[str] = []
-                for j, p in enumerate(parts):
-                    c = None
-                    if p in _COMMODITY_FORM:
-                        c = _COMMODITY_FORM[p]
-                    elif p == "rare" and j + 1 < len(parts) and parts[j + 1] == "earth":
-                        c = "rare earths"
-                    if c and c not in commodities and c not in block:
-                        block.append(c)
-                commodities[:0] = block
-                if (t.lower() in ("earth", "earths") and i > 0 and toks[i - 1][2].lower() == "rare"
-                        and "rare earths" not in commodities):
-                    commodities.insert(0, "rare earths")
-                i -= 1
-                continue
-            break
-        name_end = toks[i][1] if i >= 0 else m.start()
-        # The tokens of text[lo:name_end] are the first i + 1 of text[lo:m.start()]'s.
-        span = _name_back(toks[: i + 1], name_end) if i >= 0 else None
+        # the words before the keyword: the last 60 characters first, all 160 where the name or its
+        # modifiers reach back to where those begin (the first word of a cut may be a piece of one)
+        for reach in (60, 160):
+            toks = [(t.start(), t.end(), t.group(0)) for t in _TOKEN_RE.finditer(text, max(lo, m.start() - reach),
+                                                                               m.start())]
+            toks, i, commodities, span = _walk_back(toks, kw, m.start())
+            if reach == 160 or m.start() - reach <= lo or (i > 0 and (span is None or span[0] > toks[0][0])):
+                break
         plural = m.group("kw").endswith("s") and not m.group("kw").lower().endswith("ss")
         if span:
             raw = text[span[0] : span[1]]
