@@ -178,11 +178,15 @@ def landmark(art: Article, m: Mention, ss: int, pos: int) -> bool:
         and not (m.end <= pos and "(" in art.text[m.end:min(pos, m.end + 30)] and ")" not in art.text[m.end:pos])
 
 
+_PARAGRAPH_REACH = 600  # characters before a sentence that its paragraph's opening is looked for in
+
+
 def _site_of_paragraph(art: Article, ss: int) -> Mention | None:
     """The site or plot its paragraph opened with, where no deposit is named after it before ``ss`` ("... for the
     site Ruchey Dymnyi - left tributary of the river Karalveem. The area occupies 0.93 sq km. Inferred resources of
     P1 are 273 kg."): what the paragraph's figures are of."""
-    lo = art.text.rfind("\n", 0, ss) + 1
+    lo = art.text.rfind("\n", max(0, ss - _PARAGRAPH_REACH), ss) + 1  # (a long paragraph is read from near its end)
+    lo = max(lo, ss - _PARAGRAPH_REACH)
     if lo >= ss:
         return None
     site = named_area(art, lo, ss, ss)
