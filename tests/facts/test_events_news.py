@@ -932,6 +932,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("The updated JORC resource for Beskauga stands at 217Mt @ 0.35g/t Au, 0.24% Cu for 2.4Moz AuEq.",
      [("reserves", 217e6, "Beskauga", {"commodity": "ore"}), ("reserves", 0.35, "Beskauga", {"commodity": "gold"}),
       ("reserves", 2.4e6, "Beskauga", {"commodity": "gold"})]),
+    # a stake figure in brackets before the stake word: "its majority (90%) stake"
+    ("RTG Mining agreed with White Cliff Minerals to acquire its majority (90%) stake in the Chanach project.",
+     [("deal", 90, "Chanach", {"party": "RTG Mining"})]),
     # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",

@@ -172,7 +172,8 @@ def lexicon(language: str) -> Lexicon:
     return Lexicon(
         quantity=quantity,
         amount=amount,
-        stake_after=re.compile(r"^\s*(?:[\w-]+\s+){0,2}?" + alt(raw["share"]["stake_after"]), re.IGNORECASE),
+        # ("its majority (90%) stake": the bracket that holds the figure closes before the stake word)
+        stake_after=re.compile(r"^\s*\)?\s*(?:[\w-]+\s+){0,2}?" + alt(raw["share"]["stake_after"]), re.IGNORECASE),
         stake_before=re.compile(alt(raw["share"]["stake_before"]) + r"\s*(?:[\w-]+\s+){0,2}$", re.IGNORECASE),
         # (past a conversion in brackets: "C$1.67 ($1.17) per share")
         skip_after=re.compile(r"^\s*(?:\)\s*)?(?:\([^()]{0,30}\)\s*)?" + alt(raw["skip"]["after"], edge=False), re.IGNORECASE),
