@@ -935,6 +935,13 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a stake figure in brackets before the stake word: "its majority (90%) stake"
     ("RTG Mining agreed with White Cliff Minerals to acquire its majority (90%) stake in the Chanach project.",
      [("deal", 90, "Chanach", {"party": "RTG Mining"})]),
+    # a dateline's month ("ALMATY, Kazakhstan, May 10.") dates the report, not its figures
+    ("ALMATY, Kazakhstan, April 10. Kazakhmys paid 100 billion tenge of taxes.",
+     [("financial", 100e9, "Kazakhmys", {"period": None})]),
+    # a year a plan is to be met by ("by 2030") is no year of the article's reported figures
+    ("Kazakhstan aims to raise copper output to 175,000 tons by 2030.\nKazakhmys produced 140,000 tons of copper.",
+     [("production", 175e3, "Kazakhstan", {"period": "2030", "basis": "plan"}),
+      ("production", 140e3, "Kazakhmys", {"period": None})]),
     # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",

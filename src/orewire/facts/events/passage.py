@@ -170,8 +170,12 @@ def _lead_year(art: Article) -> str | None:
     years: set[int] = set()
     for a, b in art.sents.spans[:2]:
         years.update(y[2] for y in periods.years_of(art.text, a, b, art.lex.periods, art.published_at, art.year_cache)
-                     if not y[4])
+                     if not y[4] and not _DEADLINE_BEFORE.search(art.text, max(a, y[0] - 12), y[0]))
     return str(years.pop()) if len(years) == 1 else None
+
+
+# "to increase gold production to 175 tons by 2030": a year a plan is to be met by dates no reported figure
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|through|до)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 
 
 def _dominant_year(events: list[Event]) -> str | None:
@@ -232,9 +236,11 @@ def carry_periods(events: list[Event], sents: Sentences) -> None:
                     and not _COMPARED_BEFORE.search(sents.text, max(ps, m.start() - 40), m.start())}
             if len(said) == 1 and pe <= ev.sentence_start and sents.text.count("\n", pe, ev.sentence_start) == 0:
                 ev.period = said.pop()
-        if ev.period is not None and ev.kind not in ("reserves", "licence", "deal") and not baseline:
+        if ev.period is not None and ev.kind not in ("reserves", "licence", "deal") and not baseline \
+                and ev.basis != "plan":
             # "net profit surged to $1.51 billion, ... compared to the same period last year ($882 million)": of a
-            # sentence's figures the latest year is the one carried on, not the year compared with
+            # sentence's figures the latest year is the one carried on, not the year compared with (nor a plan's:
+            # "to raise output to 175,000 tons by 2030. X produced 140,000 tons" is of no year said)
             for key in (ev.kind, "any"):
                 held = last.get(key)
                 if held is None or held[0] != i or held[1] <= ev.period:

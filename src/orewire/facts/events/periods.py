@@ -43,6 +43,8 @@ _FY_SHORT = re.compile(r"(?<![\w])(?:FY|[1-4]Q|Q[1-4]|[12]H|H[12]|[369]M|CY|"
                        # "in Sep'17", "during Jan’16-Sep’16": a month and its year in two digits
                        r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*(?=\s?['’]))\s?['’]?(?P<y>\d\d)(?![\d%])")
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}\s*(?:\([A-Z][^()]{1,30}\)\s*)?[-–—]\s|\s*\d{1,2}\s*\([A-Z][^()]{1,30}\)")
+# "TASHKENT, Uzbekistan, January 11. ...": a line opened by a city in capitals (and its country) dates the report
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{2,30}(?:,[ \t]*[A-ZА-ЯЁ][\w .'-]{1,30})?,[ \t]*$")
 _SPLIT_YEAR = re.compile(r"(?<![\d.,/])(?:FY\s?)?(?P<c>19|20)\d\d/(?P<yy>\d\d)(?=\s+(?:financial|fiscal|season|marketing)\b)"
                          r"|(?<![\w])FY\s?(?P<c2>19|20)\d\d/(?P<yy2>\d\d)(?!\d)", re.IGNORECASE)
 _YEAR_DIGITS = re.compile(r"19[5-9]\d|20[0-5]\d")  # the cheap test before ``_YEAR``
@@ -211,7 +213,7 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
         for m in _MONTH.finditer(text, a, b):
             if any(0 <= y[0] - m.end() <= 12 or 0 <= m.start() - y[1] <= 4 for y in years):
                 continue  # "in March 2023", "2023 in March": the year is written
-            if _DATELINE_AFTER.match(text, m.end()):
+            if _DATELINE_AFTER.match(text, m.end()) or _DATELINE_BEFORE.search(text, max(0, m.start() - 70), m.start()):
                 continue  # "ASTANA. June 3 (Interfax) -": the day of the report, no figure's
             if any(0 <= y[0] - m.end() <= 30 and _TO_MONTH.fullmatch(text, m.end(), y[0]) for y in years):
                 continue  # "between January and November 2021": the year the months end in is written
