@@ -233,6 +233,7 @@ _CYRILLIC_LETTER = r"\u0400-\u04ff"
 # A Latin letter next to a Cyrillic one: every word written in both scripts has such a seam.
 _SEAM = re.compile(rf"[{_LATIN_LETTER}](?=[{_CYRILLIC_LETTER}])|[{_CYRILLIC_LETTER}](?=[{_LATIN_LETTER}])")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile(rf"[{_CYRILLIC_LETTER}]")
 
 
 def _is_cyrillic(ch: str) -> bool:
@@ -258,7 +259,12 @@ def fold_lookalikes(text: str) -> str:
     letters the other has no twin of (then the one with more letters). Same length as ``text``,
     character for character, so offsets into the result index ``text``; a text with no word of
     two scripts is returned as it is."""
-    seam = _SEAM.search(text)
+    # every seam has a Cyrillic letter at it or right after it: the seams are looked for from the
+    # first Cyrillic letter on (one search for a single letter, far quicker than the seam's)
+    cyrillic = _CYRILLIC.search(text)
+    if cyrillic is None:
+        return text
+    seam = _SEAM.search(text, max(cyrillic.start() - 1, 0))
     if seam is None:
         return text
     parts: list[str] = []
