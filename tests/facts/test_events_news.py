@@ -942,6 +942,12 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Kazakhstan aims to raise copper output to 175,000 tons by 2030.\nKazakhmys produced 140,000 tons of copper.",
      [("production", 175e3, "Kazakhstan", {"period": "2030", "basis": "plan"}),
       ("production", 140e3, "Kazakhmys", {"period": None})]),
+    # "a 38% increase over 2018", "at the same level as during the first eight months of 2008, around X": the
+    # comparison's year, not the figure's
+    ("Polymetal posted record Adjusted EBITDA of US$ 1,075 million, a 38% increase over 2018.",
+     [("financial", 1.075e9, "Polymetal", {"period": "2019"})]),
+    ("In January-August 2023, Russia kept coal exports at the same level as during the first eight months of 2022, "
+     "around 66.7 million tonnes.", [("trade", 66.7e6, "Russia", {"period": "2023"})]),
     # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",

@@ -76,9 +76,9 @@ _AFTER_ESTIMATE = re.compile(r"[^\d;,()]{0,30}?\s(?:in|as\s+of|as\s+at|at\s+the\
 # "2.3% less than in 2020, when the company produced 306,000 tons": the compared year's figure follows
 _WHEN_AFTER = re.compile(r"\s*,?\s*(?:when|где|когда)\b[^\d;]*", re.IGNORECASE)
 _NEXT_CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\b|[;,]\s|\bи\b|\bа\b|\bно\b", re.IGNORECASE)
-# "compared to the same month in 2019 to 35.56 million tonnes": the figure after "to" is the new one, not the
-# compared year's
-_NEW_VALUE = re.compile(r"\s*,?\s*(?:to|reaching)\s", re.IGNORECASE)
+# "compared to the same month in 2019 to 35.56 million tonnes", "as during the first eight months of 2008, around
+# 66.7 million tonnes": the figure after "to" or a comma is the sentence's, not the compared year's
+_NEW_VALUE = re.compile(r"\s*(?:,|(?:to|reaching)\s)", re.IGNORECASE)
 # a year's own words after another figure: "X in 2022", "X for the year 2021"
 _OWN_YEAR_WORDS = re.compile(r"[^\d,;()]*?\s(?:in|for|during)\s+(?:the\s+)?(?:year\s+)?(?:FY\s?)?(?:"
                              + _MONTH_NAMES + r"\s+|"
@@ -136,7 +136,7 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
         found.extend(_YEAR_AFTER_WORD.finditer(text, a, b))
         found.sort(key=lambda m: m.start())
     for m in found:
-        head = text[max(a, m.start() - 40):m.start()]
+        head = text[max(a, m.start() - 70):m.start()]
         if (head.endswith("(") and _BRACKET_YEAR.match(text, m.end())) or _YEAR_INTRODUCES.match(text, m.end()):
             # "$2,266 million (2018: $2,162 million)", "by the results of 2022 — 21,300 tons": the year of
             # the figure it introduces only
@@ -146,8 +146,8 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
             # "between January and November 2021": the year of the months, not a range's end
             out.append((m.start(), m.end(), int(m.group("y")), False, False))
             continue
-        if _RANGE_BEFORE.search(head) or w.not_period.search(head[-45:]):
-            if not w.compared.search(head[-45:]):
+        if _RANGE_BEFORE.search(head) or w.not_period.search(head[-70:]):
+            if not w.compared.search(head[-70:]):
                 continue
             # a comparison's year belongs to the figure written right after it only: "(15,446 tons)"
             out.append((m.start(), m.end(), int(m.group("y")), False, True))
