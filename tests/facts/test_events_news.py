@@ -948,6 +948,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("financial", 1.075e9, "Polymetal", {"period": "2019"})]),
     ("In January-August 2023, Russia kept coal exports at the same level as during the first eight months of 2022, "
      "around 66.7 million tonnes.", [("trade", 66.7e6, "Russia", {"period": "2023"})]),
+    # "Codelco reported 918,000 tons": a verb whose object is the figure makes no mere source of its subject; and
+    # "Chile's state-owned miner Codelco" is the company
+    ("Chile's state-owned miner Codelco reported 918,000 metric tons of its own copper output in 2023.",
+     [("production", 918e3, "Codelco", {"period": "2023"})]),
     # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",

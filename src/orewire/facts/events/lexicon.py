@@ -213,7 +213,9 @@ def lexicon(language: str) -> Lexicon:
         party_prep=rx_of(roles.get("party_prep", [])),
         speaker_before=re.compile(alt(roles["speaker_before"]) + r"\s", re.IGNORECASE)
         if roles.get("speaker_before") else re.compile(r"(?!x)x"),
-        speaker_after=re.compile(r"[\s,]*(?:[\w'’-]+\s+){0,2}?" + alt(roles["speaker_after"]), re.IGNORECASE)
+        # (not a verb whose object is the figure itself: "Codelco reported 918,000 metric tons of its own output")
+        speaker_after=re.compile(r"[\s,]*(?:[\w'’-]+\s+){0,2}?" + alt(roles["speaker_after"])
+                                 + r"(?!\s+(?:an?\s+|record\s+|its\s+)?(?:US\s?)?[$€£]?\d)", re.IGNORECASE)
         if roles.get("speaker_after") else re.compile(r"(?!x)x"),
         producer_after=re.compile(alt(roles["producer_after"]) + r"\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
         if roles.get("producer_after") else re.compile(r"(?!x)x"),

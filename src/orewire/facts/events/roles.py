@@ -65,10 +65,17 @@ _OWN_FIGURE = re.compile(r"\s*(?:\(|[–—])\s*(?:about\s+|some\s+|around\s+|ov
 
 
 def _owned_by_country(art: Article, m: Mention | None, ms: list[Mention]) -> Mention | None:
-    """The company a country's possessive introduces ("Japan's Sumitomo Metal Mining"), else ``m``."""
+    """The company a country's possessive introduces ("Japan's Sumitomo Metal Mining", "Chile's state-owned miner
+    Codelco"), else ``m``."""
     if m is None or m.kind != "country" or not re.match(r"['’]s\s", art.text[m.end:m.end + 3]):
         return m
-    return next((c for c in ms if c.kind in ("company", "org") and m.end + 2 <= c.start <= m.end + 4), m)
+    return next((c for c in ms if c.kind in ("company", "org") and m.end + 2 <= c.start <= m.end + 40
+                 and _DESCRIBES_COMPANY.fullmatch(art.text, m.end, c.start)), m)
+
+
+# "'s ", or "'s state-owned miner ": what stands between a country's possessive and the company it introduces
+_DESCRIBES_COMPANY = re.compile(r"['’]s\s+(?:(?:[a-z]+-)?[a-z]+\s+){0,3}?(?:(?:miner|producer|company|firm|group|"
+                                r"giant|operator|exporter|smelter|major|monopoly)\s+)?")
 
 
 def _has_source(art: Article, ss: int, se: int) -> bool:
