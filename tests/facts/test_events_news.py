@@ -952,6 +952,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # "Chile's state-owned miner Codelco" is the company
     ("Chile's state-owned miner Codelco reported 918,000 metric tons of its own copper output in 2023.",
      [("production", 918e3, "Codelco", {"period": "2023"})]),
+    # the parts of a total, each told with "by" and its producer (a bracket restating a part may stand between)
+    ("Output in 2025 is targeted at 22.8 tonnes, made up of 1.85 tonnes by Kyrgyzaltyn and 672,138 troy ounces "
+     "(20.91 tonnes) by Kumtor.", [("production", 22.8, None, {}), ("production", 1.85, "Kyrgyzaltyn", {}),
+                                    ("production", 672138, "Kumtor", {"commodity": "gold"})]),
     # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",

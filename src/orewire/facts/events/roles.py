@@ -106,12 +106,18 @@ def _speaker(art: Article, m: Mention, ss: int, se: int) -> bool:
         or bool(art.lex.speaker_after.match(art.text, m.end, min(se, m.end + 30)))
 
 
+# "made up of 1.85 tonnes by Kyrgyzaltyn and 672,138 troy ounces (20.91 tonnes) by Kumtor": each part's producer
+_BY_AFTER_FIGURE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?by\s+(?:the\s+)?")
+
+
 def _producer_after(art: Article, ms: list[Mention], end: int, stop: int) -> Mention | None:
     """The producer named after a number by a passive verb: "21,000 tonnes were mined in Kazakhstan",
     "12 t of gold processed at the Tau-Ken refinery"."""
     for m in ms:
         if m.start < end or m.start > min(stop, end + 90) or m.kind == "org":
             continue
+        if _BY_AFTER_FIGURE.fullmatch(art.text, end, m.start):
+            return m  # (a bracket between may restate the figure: "672,138 troy ounces (20.91 tonnes) by Kumtor")
         if art.lex.producer_after.search(art.text, max(end, m.start - 40), m.start) \
                 and not re.search(r"[;.]", art.text[end:m.start]) and not art.any_number_in(end, m.start):
             return m  # (not past another figure: "34 million tons, with 19 million tons coming from ZCMC")
@@ -410,7 +416,9 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             deposits = [m for m in producers if m.kind == "deposit"]
             if deposits:
                 producers = deposits
-        if producers and producers[-1].start >= clause[0]:
+        if agent is not None and _BY_AFTER_FIGURE.fullmatch(art.text, num.end, agent.start):
+            subject = agent  # "1.85 tonnes by Kyrgyzaltyn and 672,138 troy ounces by Kumtor": each its own
+        elif producers and producers[-1].start >= clause[0]:
             subject = producers[-1]  # "ERG produces 250,000 t of aluminium from bauxite mined at X": ERG
         elif agent is not None:
             subject = agent
