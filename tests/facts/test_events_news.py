@@ -956,6 +956,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Output in 2025 is targeted at 22.8 tonnes, made up of 1.85 tonnes by Kyrgyzaltyn and 672,138 troy ounces "
      "(20.91 tonnes) by Kumtor.", [("production", 22.8, None, {}), ("production", 1.85, "Kyrgyzaltyn", {}),
                                     ("production", 672138, "Kumtor", {"commodity": "gold"})]),
+    # banks listed together as the ones that finance are all payers, none of them what the money goes into
+    ("Baikal Mining Company develops the Udokan copper deposit. VEB.rf, Gazprombank, and Sberbank agreed to finance "
+     "up to 70% of a $2.9-billion cost of the project's first stage.", [("investment", 2.9e9, "Udokan", {})]),
     # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",

@@ -171,6 +171,23 @@ def _relative_buyer(art: Article, m: Mention, se: int) -> bool:
     return rel is not None and art.lex.buy_verb.match(art.text, rel.end(), se) is not None
 
 
+_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _listed_with(art: Article, ms: list[Mention], m: Mention) -> list[Mention]:
+    """The names listed with ``m`` ("VEB.rf, Gazprombank, and Sberbank"): each joined to the next by a comma or
+    "and"."""
+    ordered = sorted(ms, key=lambda x: x.start)
+    if m not in ordered:
+        return []
+    i = j = ordered.index(m)
+    while i > 0 and _LIST_JOINT.fullmatch(art.text, ordered[i - 1].end, ordered[i].start):
+        i -= 1
+    while j + 1 < len(ordered) and _LIST_JOINT.fullmatch(art.text, ordered[j].end, ordered[j + 1].start):
+        j += 1
+    return [x for x in ordered[i:j + 1] if x is not m]
+
+
 def _stake_named(art: Article, end: int, se: int) -> Mention | None:
     """The company a stake is in, named right after it where the entity stage knows no name there ("22.3 percent
     in Canada's Northquest")."""
@@ -518,7 +535,9 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                  or (lenders[0] if lenders else None))
         if party is None:  # "Southern Copper's $1.4 billion Tia Maria project", "AMMC completed a project worth"
             party = next((m for m in reversed(ms) if m.kind in ("company", "org") and m.end <= pos), None)
-        rest = [m for m in ms if (party is None or m.id != party.id) and m not in lenders
+        # ("VEB.rf, Gazprombank, and Sberbank agreed to finance": the payer's fellows in its list pay too)
+        payers = _listed_with(art, ms, party) if party is not None else []
+        rest = [m for m in ms if (party is None or m.id != party.id) and m not in lenders and m not in payers
                 and not lex.rules["payer_before"].search(art.text, max(ss, m.start - 10), m.start)]  # "... $200 million from Rio Tinto"
         received = after_word(art, lex.receiver_prep, rest, ss, se, ("deposit",), 60)
         subject = (received
