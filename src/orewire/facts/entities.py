@@ -22,8 +22,17 @@ from orewire.facts.model import Entity
 from orewire.facts.text import Near, Sentences, fold_lookalikes
 
 # a capitalised word: letters (any script), digits, inner hyphens/apostrophes, e.g. "Tau-Ken", "Yoshlik-1"
-_CAP = r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F\u0400-\u042F][\w\u00C0-\u017F'’]*(?:-[\w\u00C0-\u017F]+)*)"
+_CAP_FIRST = r"[A-Z\u00C0-\u00DE\u0100-\u017F\u0400-\u042F]"
+_CAP_REST = r"[\w\u00C0-\u017F'’]*(?:-[\w\u00C0-\u017F]+)*"
+_CAP = rf"(?:{_CAP_FIRST}{_CAP_REST})"
 _CAPSEQ = rf"{_CAP}(?:[ \t]+(?:&[ \t]+)?{_CAP}){{0,6}}"
+# "(?<![\w-])" checked from just after a word's first letter (two characters back: the one before that
+# letter is no word's nor a hyphen). A pattern that opens with the letter itself lets the regex engine
+# skip straight to the letters it can open with, instead of trying the look back at every character;
+# the matches are the same.
+_OPENS_WORD = r"(?<![\w-].)"
+_CAP_OPENING = rf"(?:{_CAP_FIRST}{_OPENS_WORD}{_CAP_REST})"  # (?<![\w-]){_CAP}
+_CAPSEQ_OPENING = rf"{_CAP_OPENING}(?:[ \t]+(?:&[ \t]+)?{_CAP}){{0,6}}"  # (?<![\w-]){_CAPSEQ}
 
 
 def _alt(words: list[str] | tuple[str, ...]) -> str:
@@ -230,7 +239,7 @@ def _known_form(name: str) -> str:
     return name
 
 
-_CASED_WORD = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{4,}(?![\w-])")
+_CASED_WORD = re.compile(rf"[A-Z]{_OPENS_WORD}[A-Za-z]{{4,}}(?![\w-])")
 _DATELINE_NEXT = re.compile(r"[ \t]*[,(/]")  # "ANTOFAGASTA, Chile": a dateline
 
 _ORG_FORM = _name_forms(gz.ORGS)
@@ -244,7 +253,7 @@ _COUNTRY_WORDS = frozenset(w for f in _COUNTRY_FORM for w in f.split())
 _REGION_FORM = _place_forms(gz.REGIONS)
 _REGION_GAZ_RE = re.compile(rf"(?<![\w-])(?:{_alt([f for f in _REGION_FORM if f != 'WA'])})(?![\w-])")
 _REGION_PAT_RE = re.compile(
-    rf"(?<![\w-])(?P<stem>{_CAPSEQ})[ \t]+(?P<word>coal basin|region|Region|oblast|Oblast|Territory|territory|"
+    rf"(?P<stem>{_CAPSEQ_OPENING})[ \t]+(?P<word>coal basin|region|Region|oblast|Oblast|Territory|territory|"
     rf"Krai|krai|district|District|province|Province|Peninsula|desert|basin)\b"
 )
 
@@ -279,7 +288,7 @@ _LEGAL_PREFIX_RE = re.compile(rf"\b(?:{_alt(gz.LEGAL_PREFIXES)})[ \t]+[\"“«']
 # '"Uzbekcoal" JSC', '«Tobol Ore» LLP': a quoted name with its legal form after the quotes
 _QUOTED_LEGAL_RE = re.compile(rf"[\"“«'‘](?P<name>{_CAPSEQ})[\"”»'’][ \t]+(?:{_alt(gz.LEGAL_SUFFIXES)})(?![\w-])")
 _HEAD_RE = re.compile(
-    rf"(?<![\w-])(?P<name>{_CAP}(?:(?<=al|ng|ls|es|cs|er|on|ld|um)[ \t]+and[ \t]+{_CAP}|[ \t]+(?:&[ \t]+)?{_CAP}){{0,7}}?[ \t]+(?:{_alt(gz.COMPANY_HEADS)}))(?![\w-])(?![ \t]+(?:Park|Zone|Estate|Area|Complex|District|Cluster|Hub|"
+    rf"(?P<name>{_CAP_OPENING}(?:(?<=al|ng|ls|es|cs|er|on|ld|um)[ \t]+and[ \t]+{_CAP}|[ \t]+(?:&[ \t]+)?{_CAP}){{0,7}}?[ \t]+(?:{_alt(gz.COMPANY_HEADS)}))(?![\w-])(?![ \t]+(?:Park|Zone|Estate|Area|Complex|District|Cluster|Hub|"
     r"Corridor|Center|Centre|Institute|University|College|School|Museum|Ministry|Committee|Department|Sector|Index|"
     r"Law|Code|Week|Forum|Congress|Conference|Expo|Award|Awards|Summit|Project|Projects|project|projects|Mine|mine|"
     r"Mines|mines|Operations?|operations?|Deposit|deposit|Property|property)\b)"
@@ -297,7 +306,7 @@ _OWNED_RE = re.compile(
     rf"complex|plant|smelter|licen[cs]e|asset|assets)\b)"
 )
 # "the Alliance Altyn company", "X company challenged": a name before a company noun
-_NAME_NOUN_RE = re.compile(rf"(?<![\w-])(?P<name>{_CAPSEQ})[ \t]+(?:company|mining company|miner|corporation|"
+_NAME_NOUN_RE = re.compile(rf"(?P<name>{_CAPSEQ_OPENING})[ \t]+(?:company|mining company|miner|corporation|"
                            rf"holding|concern|enterprise|firm)\b")
 # "General Director of ERG Kazakhstan", "CEO of LKAB": a corporate post names its company
 _POST_OF_RE = re.compile(
@@ -346,7 +355,7 @@ _ORG_PAT_RE = re.compile(
     rf",[ \t]+(?:and[ \t]+|of[ \t]+|for[ \t]+){{0,2}}){_CAP}){{0,8}})"
 )
 _ORG_HEAD_RE = re.compile(
-    rf"(?<![\w-])(?P<name>{_CAP}(?:[ \t]+{_CAP}){{0,5}}[ \t]+(?:Ministry|Geological Survey|Survey|Development Bank|Bank|"
+    rf"(?P<name>{_CAP_OPENING}(?:[ \t]+{_CAP}){{0,5}}[ \t]+(?:Ministry|Geological Survey|Survey|Development Bank|Bank|"
     rf"Agency|Commission|Committee|Inspectorate))(?![\w-])"
 )
 _TRAILING_COUNTRY = re.compile(rf"[ \t]+of[ \t]+(?:the[ \t]+)?(?:{_alt(list(_COUNTRY_FORM))})$")
@@ -368,13 +377,13 @@ _MINE_NAMED_RE = re.compile(rf"[ \t]+(?P<name>{_CAPSEQ})(?=[ \t]+(?:in|near|and)
 _DEP_FORWARD_RE = re.compile(rf"^(?:[ \t]*[-–—][ \t]*|[ \t]+(?:named|called)[ \t]+)(?P<name>{_CAPSEQ})")
 _DEP_APPOSITIVE_RE = re.compile(
     # "Khorasan-1, Kazakhstan's largest uranium mine": a country's possessive opens the apposition too
-    rf"(?<![\w-])(?P<name>{_CAPSEQ}),[ \t]+(?:the|a|an|one of the|(?:{_alt(list(_COUNTRY_FORM))})['’]s)[ \t]+(?:[a-z][\w-]*[ \t]+){{0,4}}?"
+    rf"(?P<name>{_CAPSEQ_OPENING}),[ \t]+(?:the|a|an|one of the|(?:{_alt(list(_COUNTRY_FORM))})['’]s)[ \t]+(?:[a-z][\w-]*[ \t]+){{0,4}}?"
     r"(?:deposit|mine|project|field)s?\b(?![ \t]+(?:engineer|manager|director|developer|company|operator|"
     r"owner|team|finance|financing|partner|workers?|staff)\b)"
 )
 # "Kostobe is a gold project in Kazakhstan": a name said to be a deposit
 _DEP_COPULA_RE = re.compile(
-    rf"(?<![\w-])(?P<name>{_CAPSEQ})[ \t]+is[ \t]+(?:a|an|the|one of the)[ \t]+"
+    rf"(?P<name>{_CAPSEQ_OPENING})[ \t]+is[ \t]+(?:a|an|the|one of the)[ \t]+"
     r"(?:(?!(?:of|for|by|with|at|in|on|to|from|and|that|which)\b)[a-z][\w-]*[ \t]+){0,4}?"
     r"(?:deposit|mine|project|field)s?\b(?![ \t]+(?:engineer|manager|director|developer|company|operator|"
     r"owner|team|finance|financing|partner|workers?|staff)\b)"
@@ -429,7 +438,7 @@ _HEAD_SCAN = _Gated(_HEAD_RE, _trigger(gz.COMPANY_HEADS))
 # "Orezone Gold", "Ero Copper": one or two proper words and a commodity word, read as a company
 # only outside headlines (where every word is capitalised) and when no word is a place or generic
 _COMMODITY_HEAD_SCAN = _Gated(re.compile(
-    rf"(?<![\w-])(?P<name>{_CAP}(?:[ \t]+{_CAP})?[ \t]+(?:{_alt(gz.COMPANY_COMMODITY_HEADS)}))(?![\w-])"
+    rf"(?P<name>{_CAP_OPENING}(?:[ \t]+{_CAP})?[ \t]+(?:{_alt(gz.COMPANY_COMMODITY_HEADS)}))(?![\w-])"
     rf"(?![ \t]+(?:[A-Z][a-z]|mine|project|deposit|field|price|prices|output|production|exports?|imports?|shipments|sales|supply|market|industry|sector|miners|mining))"),
     _trigger(gz.COMPANY_COMMODITY_HEADS))
 _TICKER_NAME_SCAN = _Gated(_TICKER_NAME_RE, re.compile(rf"\((?:{_alt(gz.EXCHANGES)})"))
@@ -1296,13 +1305,16 @@ def _people(text: str, found: Found) -> None:
             found.add("person", owner[form], s, e)
 
 
-_PNAME = r"[A-Z\u00C0-\u00DE\u0100-\u017F][a-z\u00DF-\u00FF\u0100-\u017F'’]+(?:-[A-Z]?[a-z\u00DF-\u00FF\u0100-\u017F]+)?"
-_PERSON_NAME = (rf"(?P<name>{_PNAME}(?:[ \t]+(?:[A-Z]\.[ \t]+)?(?:(?:del|de|da|van|von|bin|al|der)[ \t]+)?{_PNAME})"
-                rf"{{1,2}})")
+_PNAME_FIRST = r"[A-Z\u00C0-\u00DE\u0100-\u017F]"
+_PNAME_REST = r"[a-z\u00DF-\u00FF\u0100-\u017F'’]+(?:-[A-Z]?[a-z\u00DF-\u00FF\u0100-\u017F]+)?"
+_PNAME = rf"{_PNAME_FIRST}{_PNAME_REST}"
+_PERSON_NAME_MORE = rf"(?:[ \t]+(?:[A-Z]\.[ \t]+)?(?:(?:del|de|da|van|von|bin|al|der)[ \t]+)?{_PNAME}){{1,2}}"
+_PERSON_NAME = rf"(?P<name>{_PNAME}{_PERSON_NAME_MORE})"
+_PERSON_NAME_OPENING = rf"(?P<name>{_PNAME_FIRST}{_OPENS_WORD}{_PNAME_REST}{_PERSON_NAME_MORE})"  # (?<![\w-]){_PERSON_NAME}
 _SPEECH = (r"(?:said|says|told|noted|added|stressed|emphasi[sz]ed|highlighted|explained|stated|announced|"
            r"commented|expressed|believes|argued|warned|confirmed|pointed out|underlined|informed|remarked|"
            r"recalled|insisted|wrote|reported|indicated|acknowledged|assured|concluded)")
-_NAME_SPEAKS_RE = re.compile(rf"(?<![\w-]){_PERSON_NAME}(?:,[^,\n]{{3,90}},)?[ \t]+{_SPEECH}\b")
+_NAME_SPEAKS_RE = re.compile(rf"{_PERSON_NAME_OPENING}(?:,[^,\n]{{3,90}},)?[ \t]+{_SPEECH}\b")
 _SPEAKS_NAME_RE = re.compile(rf"\b(?:{_SPEECH}|[Aa]ccording to|quoted|quoting|cited|citing)[ \t]+{_PERSON_NAME}(?![\w-])"
                              rf"(?![ \t]+[A-Z])")
 _COMMA_NAME_RE = re.compile(rf",[ \t]+{_PERSON_NAME},")
