@@ -959,6 +959,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # banks listed together as the ones that finance are all payers, none of them what the money goes into
     ("Baikal Mining Company develops the Udokan copper deposit. VEB.rf, Gazprombank, and Sberbank agreed to finance "
      "up to 70% of a $2.9-billion cost of the project's first stage.", [("investment", 2.9e9, "Udokan", {})]),
+    # "the giant deposit": the deposit last named, whatever size word stands before the noun
+    ("Polyus owns 78% of the Sukhoi Log gold deposit. Last month, Polyus agreed to pay $128.2 million to buy the "
+     "remaining 22 percent stake in the giant deposit.",
+     [("deal", 128.2e6, "Sukhoi Log", {"party": "Polyus"}), ("deal", 22, "Sukhoi Log", {"party": "Polyus"})]),
     # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",
