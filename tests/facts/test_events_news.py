@@ -963,6 +963,12 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Polyus owns 78% of the Sukhoi Log gold deposit. Last month, Polyus agreed to pay $128.2 million to buy the "
      "remaining 22 percent stake in the giant deposit.",
      [("deal", 128.2e6, "Sukhoi Log", {"party": "Polyus"}), ("deal", 22, "Sukhoi Log", {"party": "Polyus"})]),
+    # a mine a sentence opens with earns the revenue it generates; a float that "would have valued the firm at" a sum
+    # is no investment
+    ("In 2023, the Kumtor mine produced 13.5 tons of gold, generating a total revenue of $848 million.",
+     [("production", 13.5, "Kumtor", {}), ("financial", 848e6, "Kumtor", {})]),
+    ("Zapadnaya wanted to raise about $70 million in an offering that would have valued the firm at about $200 "
+     "million.", [("investment", 70e6, None, {})]),
     # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",

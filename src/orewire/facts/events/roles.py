@@ -188,6 +188,16 @@ def _listed_with(art: Article, ms: list[Mention], m: Mention) -> list[Mention]:
     return [x for x in ordered[i:j + 1] if x is not m]
 
 
+_OPENING = re.compile(r"(?:(?:in|during|for|over)\s+[\w\s-]{1,25}?,\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def _opening_deposit(art: Article, ms: list[Mention], ss: int, pos: int) -> Mention | None:
+    """The deposit a sentence opens with, before ``pos`` ("In 2023, the Kumtor mine produced ..., generating a
+    total revenue of $848 million"): what the sentence tells of, not a place named in passing."""
+    return next((m for m in ms if m.kind == "deposit" and m.end <= pos and m.start - ss <= 30
+                 and _OPENING.fullmatch(art.text, ss, m.start)), None)
+
+
 def _stake_named(art: Article, end: int, se: int) -> Mention | None:
     """The company a stake is in, named right after it where the entity stage knows no name there ("22.3 percent
     in Canada's Northquest")."""
@@ -686,8 +696,9 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         owner = next((m for m in reversed(earners) if m.end <= pos and m.kind in ("company", "deposit", "org")
                       and lex.rules["possessive_of_money"].match(art.text, m.end, pos)), None)
         # "Kyrgyzstan's budget has received $62.9 million from the Kumtor gold project": the miner that paid it
+        # ("the Kumtor mine produced 13,567 tons of gold, generating a total revenue of $848 million": the mine earns)
         subject = owner or pick(earners, pos, ("company", "org"), "before") \
-            or pick(earners, pos, ("company", "org"), "either") \
+            or pick(earners, pos, ("company", "org"), "either") or _opening_deposit(art, earners, ss, pos) \
             or art.continuing("financial", ss, within=5) \
             or art.topic(ss, ("company",), protagonist=PROTAGONIST["financial"]) \
             or pick(earners, pos, ("country",), "either") or art.topic(ss, ("country",), protagonist=True)
