@@ -969,6 +969,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("production", 13.5, "Kumtor", {}), ("financial", 848e6, "Kumtor", {})]),
     ("Zapadnaya wanted to raise about $70 million in an offering that would have valued the firm at about $200 "
      "million.", [("investment", 70e6, None, {})]),
+    # a tonnage set before a mine's name as its size is what the deposit holds, not output
+    ("Minergy has commenced pre-construction work at the 390 million ton (mt) Masama mine, which is scheduled to be "
+     "commissioned in January 2019.", [("reserves", 390e6, "Masama", {})]),
     # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",

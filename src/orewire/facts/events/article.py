@@ -106,6 +106,9 @@ _NOT_HOLDER = frozenset({"Gold", "Copper", "Silver", "Uranium", "Coal", "Lithium
                          "Increased", "Larger", "Latest", "Revised", "Audited", "Approved", "Remaining", "Open", "Pit",
                          "Underground", "Open-pit", "Oxide", "Sulphide", "Sulfide", "Heap", "Leach", "Project", "Mine",
                          "Statement", "Estimate", "Update", "Upgrade"})
+# a figure or its unit set before a name as its size: "2", "Moz", "Mtpa", "(mt)"
+_SIZE_WORD = re.compile(r"\d[\d.,]*|[kKM]?(?:oz|t|tpa|lbs?)|Mtpa|Mtpy|Mozs?|million|billion|thousand|tonnes?|tons?|"
+                        r"ounces?|\([^()]*\)")
 _METHOD_WORDS = frozenset({"Open", "Open-pit", "Open-Pit", "Underground", "Heap", "Leach", "Oxide", "Sulphide", "Sulfide",
                            "Surface", "Placer", "Alluvial", "Dumps", "Tailings"})
 _DASH_DIGIT = re.compile(r"[–—][ \t]*(?:about|around|some|over|nearly)?[ \t]*\d")
@@ -381,7 +384,8 @@ class Article:
         holders: set[str] = set()
         for i, (s, e) in enumerate(spans):
             words = self.text[s:e].split()
-            while words and words[0] in _NOT_NAME:  # "The Balkhash copper smelter": the name is Balkhash
+            while words and (words[0] in _NOT_NAME or _SIZE_WORD.fullmatch(words[0])):
+                # "The Balkhash copper smelter", "the 2 Moz Kyzyl project", "the 10 Mtpa Aktogay mine": Balkhash, Kyzyl
                 s += len(words[0]) + 1
                 words = words[1:]
             if not words or is_taken(s, e) or all(w in _METHOD_WORDS for w in words):

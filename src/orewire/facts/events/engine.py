@@ -370,6 +370,10 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             # the same measure again with no word of a kind, in its sentence or the next one: "...
             # production amounted to 5,092 tons. Compared to the third quarter of 2022 (5,377 tons), ..."
             cue = (previous.kind, previous.start)
+        if num.what == "q" and lex.rules["sized_deposit_after"].match(text, num.end, min(se, num.end + 60)) \
+                and lex.rules["sized_deposit_before"].search(text, max(ss, num.start - 8), num.start):
+            # "the 390 million ton (mt) Masama mine", "the 2 Moz Kyzyl project": the size of a deposit is what it holds
+            cue = ("reserves", num.start)
         if cue is None and num.what == "q" and lex.rules["plant_size"].match(text, num.end, min(se, num.end + 60)):
             cue = ("production", num.end)  # "a 10,000tpa plant", "a 5 tonne per annum pilot plant": its capacity
         if cue is None and num.what == "q" and num.fact is not None and (
