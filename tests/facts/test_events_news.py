@@ -972,6 +972,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a tonnage set before a mine's name as its size is what the deposit holds, not output
     ("Minergy has commenced pre-construction work at the 390 million ton (mt) Masama mine, which is scheduled to be "
      "commissioned in January 2019.", [("reserves", 390e6, "Masama", {})]),
+    # a part of the reserves told just before ("of which 2.8 billion tons are amenable to open pit mining") is reserves
+    ("The coal reserves of the Tavantolgoi deposit are estimated to be 5 billion tons, of which 2.8 billion tons are "
+     "amenable to open pit mining.", [("reserves", 5e9, "Tavantolgoi", {}), ("reserves", 2.8e9, "Tavantolgoi", {})]),
     # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",

@@ -361,6 +361,13 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         if num.what == "a" and lex.attributive.search(text, max(ss, num.start - 16), num.start) \
                 and lex.project_after.match(text, num.end, min(se, num.end + 90)):
             cue = ("investment", num.end)
+        if previous is not None and previous.sentence_start == ss and previous.kind == "reserves" and num.what == "q" \
+                and previous.quantity is not None and num.fact is not None and previous.quantity[1] == num.fact.unit \
+                and lex.rules["part_before"].search(text, max(ss, num.start - 24), num.start):
+            # "reserves ... are estimated to be 5 billion tons, of which 2.8 billion tons are amenable to open pit
+            # mining": a part of the reserves before is reserves, whatever word follows ("of which 104 million tonnes is
+            # exported" is another measure of output, and keeps its own word)
+            cue = (previous.kind, previous.start)
         if cue is None and previous is not None and previous.kind in cues \
                 and (previous.quantity is not None) == (num.what == "q") \
                 and (num.what != "q" or (num.fact is not None and previous.quantity is not None
