@@ -314,6 +314,11 @@ _POST_OF_RE = re.compile(
     r"[Gg]eneral [Dd]irector|[Dd]irector [Gg]eneral|[Mm]anaging [Dd]irector|[Pp]resident and CEO|founder|owner|"
     rf"shareholders?|subsidiary|[Cc]hief [Ff]inancial [Oo]fficer|CFO|COO)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<name>{_CAPSEQ_I})"
 )
+# scanned only in the lines where the last word of a post stands before "of" (a match never spans lines)
+_POST_OF_SCAN = _Gated(_POST_OF_RE, re.compile(
+    _alt(["CEO", "CFO", "COO", "executive", "Executive", "officer", "Officer", "chairman", "Chairman", "director",
+          "Director", "general", "General", "founder", "owner", "shareholder", "shareholders", "subsidiary"])
+    + r"[ \t]+of[ \t]"))
 # "Lithium Chile CEO Steve Cochrane": a name right before a corporate post and a person
 _NAME_POST_RE = re.compile(
     rf"(?<![\w-])(?P<name>{_CAPSEQ_I})(?:['’]s?)?[ \t]+(?:CEO|chief executive|Chief Executive|chairman|Chairman|"
@@ -417,7 +422,7 @@ _NAME_POST_SCAN = Near(_NAME_POST_RE, re.compile(r"(?:CEO|chief executive|Chief 
                                                   r"managing director|Managing Director|president|President|CFO|"
                                                   r"COO|founder)\b"), 200, 60)
 # scans that name a company by its corporate posts or shares, and by what it owns or runs
-_CORPORATE_SCANS = (_OWNED_SCAN, _NAME_POST_SCAN, _POST_OF_RE)
+_CORPORATE_SCANS = (_OWNED_SCAN, _NAME_POST_SCAN, _POST_OF_SCAN)
 _OWNER_SCANS = (_ASSET_OWNER_SCAN, _OWNED_BY_SCAN, _WHICH_OPERATES_SCAN)
 
 
@@ -822,7 +827,7 @@ def _organisations(text: str, found: Found) -> None:
                 or " ".join(words[:-1]) in _DEPOSIT_FORM):
             continue
         cands.append(_Cand(s, m.end(), "company", name, 1))
-    for rx in (_CUE_RE, _TICKER_NAME_SCAN, _POSSESSIVE_RE, _APPOSITIVE_SCAN, _BASED_SCAN, _NAME_NOUN_SCAN, _POST_OF_RE,
+    for rx in (_CUE_RE, _TICKER_NAME_SCAN, _POSSESSIVE_RE, _APPOSITIVE_SCAN, _BASED_SCAN, _NAME_NOUN_SCAN, _POST_OF_SCAN,
                _NAME_POST_SCAN, _OWNED_SCAN, *_OWNER_SCANS):
         for m in rx.finditer(text):
             # "shares of Lithium Chile", "Lithium Chile CEO Steve Cochrane": a longer name in a
@@ -841,7 +846,7 @@ def _organisations(text: str, found: Found) -> None:
                     or (rx is not _TICKER_NAME_SCAN and not commodity_led
                         and (first.lower() in _COMMODITY_FORM or first in gz.COMMODITY_SYMBOLS))):
                 continue
-            if rx is _POST_OF_RE:
+            if rx is _POST_OF_SCAN:
                 # "General Director of ERG Kazakhstan Serik Shakhazhanov": the person is not the company
                 words = name.split()
                 if len(words) >= 3 and all(_namelike(w) for w in words[-2:]) and not _entity_name(found, name):
