@@ -975,6 +975,13 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a part of the reserves told just before ("of which 2.8 billion tons are amenable to open pit mining") is reserves
     ("The coal reserves of the Tavantolgoi deposit are estimated to be 5 billion tons, of which 2.8 billion tons are "
      "amenable to open pit mining.", [("reserves", 5e9, "Tavantolgoi", {}), ("reserves", 2.8e9, "Tavantolgoi", {})]),
+    # the figure a change starts from, written bare after "from", is in the unit and scale of the one it changed to
+    ("Kazakhstan's copper output rose 5% to 1.2 million tonnes in 2023 from 1.1 million a year earlier.",
+     [("production", 1.2e6, "Kazakhstan", {"period": "2023"}), ("production", 1.1e6, "Kazakhstan", {"period": "2022"})]),
+    ("Kazakhmys revenue rose to $2.1 billion in 2023 from 1.9 billion.",
+     [("financial", 2.1e9, "Kazakhmys", {}), ("financial", 1.9e9, "Kazakhmys", {})]),
+    ("Kazzinc's output rose to 45,000 ounces from 2022 levels. The mine employs 1,200 people, up from 1,000.",
+     [("production", 45e3, "Kazzinc", {})]),
     # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",

@@ -117,6 +117,16 @@ def _scale(word: str | None) -> float:
     return _EXTRA_SCALES.get(word) or SCALES.get(word, 1.0)
 
 
+# " this year from 25.6 in 2001", " from 1.1 million a year earlier": a bare figure after "from" (no unit, no percent)
+_BARE_FROM = re.compile(rf"[^.;%$€£]{{0,40}}?\bfrom\s+(?:about\s+|around\s+|some\s+|nearly\s+)?(?P<num>{NUMBER})"
+                        rf"(?:\s?(?P<scale>{_SCALE})\b)?(?![\d%$€£]|[.,]\d|\s*(?:-|–|to\b|per\s?cent|percent|(?:metric\s+)?"
+                        r"(?:tonnes?|tons?|t|mt|ounces?|oz|koz|moz|kt|lbs?|pounds|dollars?|euros?|yuan|tenge|rubles?|"
+                        r"roubles?|soums?|soms?|kg|kilograms?|grams?|g/t|carats?|barrels?|people|workers|jobs)\b))",
+                        re.IGNORECASE)
+_LITERAL_SCALE = re.compile(rf"\b{_SCALE}\b", re.IGNORECASE)
+_YEAR_ALONE = re.compile(r"(?:19|20)\d\d")
+
+
 def extra_numbers(text: str, low: str | None, facts: list[Fact], published_at: datetime | None) -> list[Fact]:
     """Amounts and quantities of ``text`` that no fact of ``facts`` covers, as facts for the event stage
     (``low``: the text lowercased with its offsets kept, or None where lowercasing moves them)."""
@@ -159,6 +169,28 @@ def extra_numbers(text: str, low: str | None, facts: list[Fact], published_at: d
         usd = to_usd(value, currency, published_at)
         out.append(Fact(type="amount", value=value, currency=currency, value_usd=usd[0] if usd else None,
                         rate_source=usd[1] if usd else None, sentence="", start=m.start(), end=m.end()))
+    bare: set[int] = set()
+    for f in facts:
+        # "rose 5% to 1.2 million tonnes from 1.1 million", "to around 19 tonnes this year from 25.6 in 2001": the
+        # figure a change starts from, written bare after "from", in the unit (and scale) of the one it changed to
+        if f.type not in ("amount", "quantity") or f.value is None or not (f.unit or f.currency):
+            continue
+        m = _BARE_FROM.match(text, f.end, min(len(text), f.end + 60))
+        if m is None or not free(m.start("num"), m.end()) or m.start("num") in bare \
+                or any(f.end <= o.start < m.start("num") for o in facts if o.type in ("amount", "quantity")):
+            continue  # (the figure nearest before "from" is the one it changed to)
+        bare.add(m.start("num"))
+        n = parse_number(m.group("num"))
+        if n is None or (not m.group("scale") and _YEAR_ALONE.fullmatch(m.group("num"))):
+            continue
+        own = _LITERAL_SCALE.search(text, f.start, f.end)
+        value = n * _scale(m.group("scale") or (own.group(0) if own else None))
+        if f.type == "quantity":
+            out.append(Fact(type="quantity", value=value, unit=f.unit, sentence="", start=m.start("num"), end=m.end()))
+        else:
+            usd = to_usd(value, f.currency or "", published_at)
+            out.append(Fact(type="amount", value=value, currency=f.currency, value_usd=usd[0] if usd else None,
+                            rate_source=usd[1] if usd else None, sentence="", start=m.start("num"), end=m.end()))
     for m in _amounts_in_words(text, lowered):
         if not free(m.start(), m.end()):
             continue
