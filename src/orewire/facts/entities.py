@@ -281,12 +281,14 @@ _IN_PLACE = re.compile(r"\b(?:in|at|near|across|throughout)[ \t]+\Z")
 _PLACE_OF = re.compile(r"\b(?:region|province|city|town|port|oblast|district|state)[ \t]+of[ \t]+(?:the[ \t]+)?\Z")
 _KNOWN_NOT_HERE = re.compile(r"[ \t]+(?:(?:region|Region|province|Province|oblast|Oblast|district|District|city)\b|"
                              r"(?:de|do|da|del|dos|das)[ \t]+[A-Z])")
+_LEGAL_SUFFIX = rf"(?:{_alt(gz.LEGAL_SUFFIXES)})(?![\w-])"
 _LEGAL_RE = re.compile(
-    rf"(?P<name>{_CAP}(?:[ \t]+(?:&[ \t]+|and[ \t]+)?{_CAP}){{0,7}}),?[ \t]+(?P<suffix>{_alt(gz.LEGAL_SUFFIXES)})(?![\w-])"
+    rf"(?P<name>{_CAP}(?:[ \t]+(?:&[ \t]+|and[ \t]+)?{_CAP}){{0,7}}),?[ \t]+(?P<suffix>{_LEGAL_SUFFIX})"
 )
 _LEGAL_PREFIX_RE = re.compile(rf"\b(?:{_alt(gz.LEGAL_PREFIXES)})[ \t]+[\"“«']?(?P<name>{_CAPSEQ})[\"”»']?")
 # '"Uzbekcoal" JSC', '«Tobol Ore» LLP': a quoted name with its legal form after the quotes
-_QUOTED_LEGAL_RE = re.compile(rf"[\"“«'‘](?P<name>{_CAPSEQ})[\"”»'’][ \t]+(?:{_alt(gz.LEGAL_SUFFIXES)})(?![\w-])")
+_QUOTED_LEGAL_AFTER = rf"[\"”»'’][ \t]+{_LEGAL_SUFFIX}"
+_QUOTED_LEGAL_RE = re.compile(rf"[\"“«'‘](?P<name>{_CAPSEQ}){_QUOTED_LEGAL_AFTER}")
 _HEAD_RE = re.compile(
     rf"(?P<name>{_CAP_OPENING}(?:(?<=al|ng|ls|es|cs|er|on|ld|um)[ \t]+and[ \t]+{_CAP}|[ \t]+(?:&[ \t]+)?{_CAP}){{0,7}}?[ \t]+(?:{_alt(gz.COMPANY_HEADS)}))(?![\w-])(?![ \t]+(?:Park|Zone|Estate|Area|Complex|District|Cluster|Hub|"
     r"Corridor|Center|Centre|Institute|University|College|School|Museum|Ministry|Committee|Department|Sector|Index|"
@@ -343,10 +345,9 @@ _WHICH_OPERATES_RE = re.compile(
 )
 _TICKER_NAME_RE = re.compile(rf"(?P<name>{_CAPSEQ})\.?[ \t]*\((?:{_alt(gz.EXCHANGES)})\b")
 _POSSESSIVE_RE = re.compile(rf"(?P<country>{_alt(list(_COUNTRY_FORM))})['’]s[ \t]+(?P<name>{_CAPSEQ})")
-_APPOSITIVE_RE = re.compile(
-    rf"(?P<name>{_CAPSEQ}),[ \t]+(?:(?:a|an|the|its)[ \t]+|[A-Z]\w+['’]s[ \t]+)(?:[\w-]+[ \t]+){{0,3}}?"
-    rf"(?:joint venture|{_alt(gz.COMPANY_CUES)})\b(?!['’]s)"
-)
+_APPOSITIVE_AFTER = (rf",[ \t]+(?:(?:a|an|the|its)[ \t]+|[A-Z]\w+['’]s[ \t]+)(?:[\w-]+[ \t]+){{0,3}}?"
+                     rf"(?:joint venture|{_alt(gz.COMPANY_CUES)})\b(?!['’]s)")
+_APPOSITIVE_RE = re.compile(rf"(?P<name>{_CAPSEQ}){_APPOSITIVE_AFTER}")
 _ABBR_RE = re.compile(r"^[ \t]*\([ \t]*[\"“]?(?P<abbr>[A-Z][A-Za-z0-9&.-]{1,11})[\"”]?[ \t]*\)")
 _QUOTED_ALIAS_RE = re.compile(
     r"^[ \t]*(?:\([^()]*\)[ \t]*)?\([ \t]*[\"“](?P<abbr>[A-Z][\w&.-]{1,20})[\"”][ \t]+or[ \t]+(?:the[ \t]+)?[\"“]?Company"
@@ -381,12 +382,13 @@ _BODY_OF = re.compile(r"\b(?:Ministry|Minister|Department|Committee|Agency|Chamb
 _KW_ROLE_AFTER = re.compile(r"[ \t]+(?:[Dd]irector|[Mm]anager|[Dd]eveloper|[Ee]ngineer|[Oo]fficer|[Hh]ead|[Ss]pecialist)s?\b")
 _MINE_NAMED_RE = re.compile(rf"[ \t]+(?P<name>{_CAPSEQ})(?=[ \t]+(?:in|near|and)\b|[,.;])")
 _DEP_FORWARD_RE = re.compile(rf"^(?:[ \t]*[-–—][ \t]*|[ \t]+(?:named|called)[ \t]+)(?P<name>{_CAPSEQ})")
-_DEP_APPOSITIVE_RE = re.compile(
-    # "Khorasan-1, Kazakhstan's largest uranium mine": a country's possessive opens the apposition too
-    rf"(?P<name>{_CAPSEQ_OPENING}),[ \t]+(?:the|a|an|one of the|(?:{_alt(list(_COUNTRY_FORM))})['’]s)[ \t]+(?:[a-z][\w-]*[ \t]+){{0,4}}?"
+# "Khorasan-1, Kazakhstan's largest uranium mine": a country's possessive opens the apposition too
+_DEP_APPOSITIVE_AFTER = (
+    rf",[ \t]+(?:the|a|an|one of the|(?:{_alt(list(_COUNTRY_FORM))})['’]s)[ \t]+(?:[a-z][\w-]*[ \t]+){{0,4}}?"
     r"(?:deposit|mine|project|field)s?\b(?![ \t]+(?:engineer|manager|director|developer|company|operator|"
     r"owner|team|finance|financing|partner|workers?|staff)\b)"
 )
+_DEP_APPOSITIVE_RE = re.compile(rf"(?P<name>{_CAPSEQ_OPENING}){_DEP_APPOSITIVE_AFTER}")
 # "Kostobe is a gold project in Kazakhstan": a name said to be a deposit
 _DEP_COPULA_RE = re.compile(
     rf"(?P<name>{_CAPSEQ_OPENING})[ \t]+is[ \t]+(?:a|an|the|one of the)[ \t]+"
@@ -436,14 +438,16 @@ def _trigger(*words: str | tuple[str, ...] | list[str]) -> re.Pattern[str]:
 
 # Name patterns built around a keyword: scanned only in the lines that hold the keyword. None of
 # them can match a line break (their spaces are [ \t]), so this finds exactly the same matches.
+# Where a pattern closes on a fixed part after the name (a legal form, an apposition), that part
+# itself is the trigger: it picks far fewer lines than a keyword alone.
 _ORG_BODIES = ("Ministry", "Committee", "Agency", "Service", "Commission", "Department", "Inspectorate",
                "Council", "Chamber", "Fund", "Bank", "Federation", "Association")
 _ORG_PAT_SCAN = _Gated(_ORG_PAT_RE, _trigger(_ORG_BODIES))
 _ORG_HEAD_SCAN = _Gated(_ORG_HEAD_RE, _trigger("Ministry", "Survey", "Bank", "Agency", "Commission", "Committee",
                                                "Inspectorate"))
-_LEGAL_SCAN = _Gated(_LEGAL_RE, _trigger(gz.LEGAL_SUFFIXES))
+_LEGAL_SCAN = _Gated(_LEGAL_RE, re.compile(_LEGAL_SUFFIX))
 _LEGAL_PREFIX_SCAN = _Gated(_LEGAL_PREFIX_RE, _trigger(gz.LEGAL_PREFIXES))
-_QUOTED_LEGAL_SCAN = _Gated(_QUOTED_LEGAL_RE, _trigger(gz.LEGAL_SUFFIXES))
+_QUOTED_LEGAL_SCAN = _Gated(_QUOTED_LEGAL_RE, re.compile(_QUOTED_LEGAL_AFTER))
 _HEAD_SCAN = _Gated(_HEAD_RE, _trigger(gz.COMPANY_HEADS))
 # "Orezone Gold", "Ero Copper": one or two proper words and a commodity word, read as a company
 # only outside headlines (where every word is capitalised) and when no word is a place or generic
@@ -452,13 +456,13 @@ _COMMODITY_HEAD_SCAN = _Gated(re.compile(
     rf"(?![ \t]+(?:[A-Z][a-z]|mine|project|deposit|field|price|prices|output|production|exports?|imports?|shipments|sales|supply|market|industry|sector|miners|mining))"),
     _trigger(gz.COMPANY_COMMODITY_HEADS))
 _TICKER_NAME_SCAN = _Gated(_TICKER_NAME_RE, re.compile(rf"\((?:{_alt(gz.EXCHANGES)})"))
-_APPOSITIVE_SCAN = _Gated(_APPOSITIVE_RE, re.compile(r",[ \t]+(?:an?|the|its|[A-Z]\w+['’]s)[ \t]"))
+_APPOSITIVE_SCAN = _Gated(_APPOSITIVE_RE, re.compile(_APPOSITIVE_AFTER))
 _REGION_PAT_SCAN = _Gated(_REGION_PAT_RE, _trigger("coal basin", "region", "Region", "oblast", "Oblast", "Territory",
                                                    "territory", "Krai", "krai", "district", "District", "province",
                                                    "Province", "Peninsula", "desert", "basin"))
 _NAME_AFTER_SCAN = _Gated(_NAME_AFTER_RE, re.compile(rf",[ \t]+(?:the[ \t]+)?(?:{_alt(gz.TITLES)})"))
 _DEP_COPULA_SCAN = _Gated(_DEP_COPULA_RE, re.compile(r"[ \t]is[ \t]+(?:an?|the|one of the)[ \t]"))
-_DEP_APPOSITIVE_SCAN = _Gated(_DEP_APPOSITIVE_RE, re.compile(r",[ \t]+(?:the|an?|one of the|[A-Z][\w ]*['’]s)[ \t]"))
+_DEP_APPOSITIVE_SCAN = _Gated(_DEP_APPOSITIVE_RE, re.compile(_DEP_APPOSITIVE_AFTER))
 
 # The deposit keywords as a plain list of words ("[Dd]eposits?" spelt out), so the scan can skip
 # to a possible first letter; no two of them can match at the same place, so order is immaterial.
