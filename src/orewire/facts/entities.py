@@ -299,6 +299,9 @@ _CUE_RE = re.compile(rf"\b(?:{_alt(gz.COMPANY_CUES)})[ \t]+[\"“«]?(?P<name>{_
 # an initialism glued with dots is a name word too: "C.A. Minerals"
 _CAP_I = rf"(?:[A-Z]\.(?:[A-Z]\.)+|{_CAP})"
 _CAPSEQ_I = rf"{_CAP_I}(?:[ \t]+(?:&[ \t]+)?{_CAP_I}){{0,5}}"
+# (?<![\w-]){_CAPSEQ_I}, opening with its first letter (see _OPENS_WORD): an initialism's first letter is A-Z
+_CAPSEQ_I_OPENING = (rf"{_CAP_FIRST}{_OPENS_WORD}(?:(?<=[A-Z])\.(?:[A-Z]\.)+|{_CAP_REST})"
+                     rf"(?:[ \t]+(?:&[ \t]+)?{_CAP_I}){{0,5}}")
 # "Kazakhstan-based C.A. Minerals", "Perth-headquartered X"
 _BASED_RE = re.compile(rf"\b[A-Z][\w.]*-(?:based|headquartered|listed|registered)[ \t]+(?P<name>{_CAPSEQ_I})")
 # "shares of X", "X shares", "stake in X", "subsidiary of X": what only a company has
@@ -322,26 +325,26 @@ _POST_OF_SCAN = _Gated(_POST_OF_RE, re.compile(
           "Director", "general", "General", "founder", "owner", "shareholder", "shareholders", "subsidiary"])
     + r"[ \t]+of[ \t]"))
 # "Lithium Chile CEO Steve Cochrane": a name right before a corporate post and a person
-_NAME_POST_RE = re.compile(
-    rf"(?<![\w-])(?P<name>{_CAPSEQ_I})(?:['’]s?)?[ \t]+(?:CEO|chief executive|Chief Executive|chairman|Chairman|"
-    r"managing director|Managing Director|president|President|CFO|COO|founder)[ \t,]+(?=[A-Z][a-z]+[ \t]+[A-Z][a-z])"
-)
+_NAME_POST_AFTER = (r"(?:CEO|chief executive|Chief Executive|chairman|Chairman|managing director|Managing Director|"
+                    r"president|President|CFO|COO|founder)[ \t,]+(?=[A-Z][a-z]+[ \t]+[A-Z][a-z])")
+_NAME_POST_RE = re.compile(rf"(?P<name>{_CAPSEQ_I_OPENING})(?:['’]s?)?[ \t]+{_NAME_POST_AFTER}")
 # "Glencore’s Katanga mine": whoever owns a named mine or plant by possessive is a company
-_ASSET_OWNER_RE = re.compile(
-    rf"(?<![\w-])(?P<name>{_CAPSEQ_I})['’]s[ \t]+(?:(?:{_CAP}[ \t]+){{1,3}}|"
+_ASSET_OWNER_AFTER = (
+    rf"['’]s[ \t]+(?:(?:{_CAP}[ \t]+){{1,3}}|"
     # "KazakhGold's three principal mines", "Polymetal's flagship mine": the owner of its unnamed assets
     r"(?:(?:two|three|four|five|six|seven|several|main|principal|key|flagship|operating|producing|core)[ \t]+){1,3})"
     r"(?:(?:gold|copper|coal|iron ore|lithium|uranium|"
     r"nickel|zinc|silver|cobalt)[ \t]+)?(?:mine|deposit|project|smelter|refinery|plant|operation|concentrator)s?\b"
 )
+_ASSET_OWNER_RE = re.compile(rf"(?P<name>{_CAPSEQ_I_OPENING}){_ASSET_OWNER_AFTER}")
 # "Vedanta-owned HZIL", "a Glencore-controlled mine": the owner named in a compound
 _OWNED_MARK = r"-(?:owned|controlled|operated|backed)\b"
-_OWNED_BY_RE = re.compile(rf"(?<![\w-])(?P<name>{_CAPSEQ_I}){_OWNED_MARK}")
+_OWNED_BY_RE = re.compile(rf"(?P<name>{_CAPSEQ_I_OPENING}){_OWNED_MARK}")
 # "China Molybdenum, which operates the Tenke Fungurume mine"
 _WHICH_OPERATES_WORDS = r"(?:which|that)[ \t]+(?:also[ \t]+)?(?:operates|owns|runs|controls|acquired|mines|produces)\b"
 _WHICH_OPERATES = rf"\b{_WHICH_OPERATES_WORDS}"
 _WHICH_OPERATES_RE = re.compile(
-    rf"(?<![\w-])(?P<name>{_CAPSEQ_I}),?[ \t]+{_WHICH_OPERATES}[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?"
+    rf"(?P<name>{_CAPSEQ_I_OPENING}),?[ \t]+{_WHICH_OPERATES}[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?"
 )
 _TICKER_NAME_RE = re.compile(rf"(?P<name>{_CAPSEQ})\.?[ \t]*\((?:{_alt(gz.EXCHANGES)})\b")
 _POSSESSIVE_RE = re.compile(rf"(?P<country>{_alt(list(_COUNTRY_FORM))})['’]s[ \t]+(?P<name>{_CAPSEQ})")
@@ -411,18 +414,18 @@ _DEPOSIT_GAZ_SCAN = _Bounded(_gaz_re(list(_DEPOSIT_FORM)).pattern, r"[\w-]")
 
 # The triggers of these scans are words looked for without a "\b" before them: a hit inside a word
 # ("firm" in "confirm") only adds a window to scan, while "\b" before an alternation makes the regex
-# engine try it at every character (the search is two or three times quicker without it).
+# engine try it at every character (the search is two or three times quicker without it). Where the
+# pattern closes on a fixed part after the name (a possessive and an asset, a post and a person), that
+# part is the trigger: far fewer windows to scan than around every possessive or post.
 _BASED_SCAN = Near(_BASED_RE, re.compile(r"-(?:based|headquartered|listed|registered)\b"), 40, 120)
 _NAME_NOUN_SCAN = Near(_NAME_NOUN_RE, re.compile(r"(?:company|miner|corporation|holding|concern|enterprise|firm)\b"),
                         200, 20)
 _OWNED_SCAN = Near(_OWNED_RE, re.compile(
     rf"(?:{_alt(['Shares', 'shares', 'stake', 'subsidiary', 'unit', 'acquisition', 'takeover', 'merger'])})\b"), 5, 150)
-_ASSET_OWNER_SCAN = Near(_ASSET_OWNER_RE, re.compile(r"['’]s\b"), 120, 80)
+_ASSET_OWNER_SCAN = Near(_ASSET_OWNER_RE, re.compile(_ASSET_OWNER_AFTER), 120, 80)
 _OWNED_BY_SCAN = Near(_OWNED_BY_RE, re.compile(_OWNED_MARK), 120, 20)
 _WHICH_OPERATES_SCAN = Near(_WHICH_OPERATES_RE, re.compile(_WHICH_OPERATES_WORDS), 130, 40)
-_NAME_POST_SCAN = Near(_NAME_POST_RE, re.compile(r"(?:CEO|chief executive|Chief Executive|chairman|Chairman|"
-                                                  r"managing director|Managing Director|president|President|CFO|"
-                                                  r"COO|founder)\b"), 200, 60)
+_NAME_POST_SCAN = Near(_NAME_POST_RE, re.compile(_NAME_POST_AFTER), 200, 60)
 # scans that name a company by its corporate posts or shares, and by what it owns or runs
 _CORPORATE_SCANS = (_OWNED_SCAN, _NAME_POST_SCAN, _POST_OF_SCAN)
 _OWNER_SCANS = (_ASSET_OWNER_SCAN, _OWNED_BY_SCAN, _WHICH_OPERATES_SCAN)
