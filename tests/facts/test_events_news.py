@@ -982,6 +982,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("financial", 2.1e9, "Kazakhmys", {}), ("financial", 1.9e9, "Kazakhmys", {})]),
     ("Kazzinc's output rose to 45,000 ounces from 2022 levels. The mine employs 1,200 people, up from 1,000.",
      [("production", 45e3, "Kazzinc", {})]),
+    # grams of a metal after a tonnage of ore are its grade, without "per tonne"
+    ("A higher-grade core at the Berezitovoye deposit is estimated at 7.1 million tonnes of 3.7 grams gold, 14.6 "
+     "grams silver.", [("reserves", 7.1e6, "Berezitovoye", {"commodity": "ore"}),
+                       ("reserves", 3.7, "Berezitovoye", {"commodity": "gold"}),
+                       ("reserves", 14.6, "Berezitovoye", {"commodity": "silver"})]),
     # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",

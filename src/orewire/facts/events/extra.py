@@ -61,11 +61,17 @@ _AMOUNT_WORDS = re.compile(
 
 # each pattern is tried only in windows around plain substring hits of the words it needs (lowercased):
 # a page without them costs those substring tests, and no pattern scans a whole page
+# "7.1 million tonnes of 3.7 grams gold, 14.6 grams silver": grams of a metal after a tonnage of ore are its grade
+_GRADE_AFTER_TONNAGE = re.compile(
+    rf"\b(?:tonnes|tons)\s+(?:of\s+)?(?:ore\s+)?(?:at\s+|grading\s+)?(?P<num>{NUMBER})\s*(?:grams?|g)\s+(?:of\s+)?"
+    rf"(?P<what>gold|silver|platinum|palladium)\b(?:,?\s+(?:and\s+)?(?P<num2>{NUMBER})\s*(?:grams?|g)\s+(?:of\s+)?"
+    rf"(?P<what2>gold|silver|platinum|palladium)\b)?", re.IGNORECASE)
 _SCANS: dict[str, tuple[re.Pattern[str], tuple[str, ...], int, int]] = {
     "quantity": (_QUANTITY, ("equivalent", "geos", " geo ", "recoverable", "contained", "payable", "attributable",
                              "lakh", "kilos", "mtpa", "gold oun", "gold oz", "silver oun", "silver oz", "troy",
                              "fine oun", "refined ton", "gold ton", "silver ton"), 40, 45),
     "grade": (_GRADE, ("ore contain",), 90, 60),
+    "grams": (_GRADE_AFTER_TONNAGE, (" grams gold", " grams silver", " grams of gold", " grams of silver"), 40, 60),
     "amount": (_AMOUNT, (" rs ", " rs.", "rs.\u00a0", "₹", "inr ", "crore", "rupiah", "reais", " real ", "soles",
                          "kwacha", "cedis", "kyrgyz som", "pesos", "shillings", "rupee"), 30, 40),
 }
@@ -159,6 +165,12 @@ def extra_numbers(text: str, low: str | None, facts: list[Fact], published_at: d
         if n is not None and free(m.start("num"), m.end()):
             out.append(Fact(type="quantity", value=n, unit="g/t", commodity=m.group("what").lower(), sentence="",
                             start=m.start("num"), end=m.end()))
+    for m in scan("grams"):
+        for num, what in (("num", "what"), ("num2", "what2")):
+            n = parse_number(m.group(num)) if m.group(num) else None
+            if n is not None and free(m.start(num), m.end(what)):
+                out.append(Fact(type="quantity", value=n, unit="g/t", commodity=m.group(what).lower(), sentence="",
+                                start=m.start(num), end=m.end(what)))
     for m in scan("amount"):
         num, scale = (m.group("n1"), m.group("s1")) if m.group("rs") else (m.group("n2"), m.group("s2"))
         n = parse_number(num)
