@@ -94,6 +94,39 @@ class _Gated:
             pos = end
 
 
+class _Opening:
+    """A pattern that opens with one of a few literal ``words``, tried only where one of them is
+    written (each found with ``str.find``), in order of place, the next after the end of a match:
+    the matches of ``rx.finditer``. For a pattern that opens with "\\b" and common words, which the
+    regex engine would otherwise try at every character of the page."""
+
+    __slots__ = ("rx", "words")
+
+    def __init__(self, rx: re.Pattern[str], words: tuple[str, ...] | list[str]) -> None:
+        assert all(words), "an empty word would be found everywhere"
+        self.rx = rx
+        self.words = tuple(dict.fromkeys(words))
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        find = text.find
+        starts: list[int] = []
+        for word in self.words:
+            at = find(word)
+            while at >= 0:
+                starts.append(at)
+                at = find(word, at + 1)
+        starts.sort()
+        match = self.rx.match
+        end = 0
+        for at in starts:
+            if at < end:
+                continue
+            m = match(text, at)
+            if m is not None:
+                yield m
+                end = m.end()
+
+
 class _Bounded:
     """``(?<![...])ALT``: the alternation without its leading lookbehind, which lets the regex
     engine skip straight to a possible first character; the lookbehind (``before``, one character)
@@ -296,6 +329,7 @@ _HEAD_RE = re.compile(
     r"Mines|mines|Operations?|operations?|Deposit|deposit|Property|property)\b)"
 )
 _CUE_RE = re.compile(rf"\b(?:{_alt(gz.COMPANY_CUES)})[ \t]+[\"“«]?(?P<name>{_CAPSEQ})")
+_CUE_SCAN = _Opening(_CUE_RE, gz.COMPANY_CUES)
 # an initialism glued with dots is a name word too: "C.A. Minerals"
 _CAP_I = rf"(?:[A-Z]\.(?:[A-Z]\.)+|{_CAP})"
 _CAPSEQ_I = rf"{_CAP_I}(?:[ \t]+(?:&[ \t]+)?{_CAP_I}){{0,5}}"
@@ -834,7 +868,7 @@ def _organisations(text: str, found: Found) -> None:
                 or " ".join(words[:-1]) in _DEPOSIT_FORM):
             continue
         cands.append(_Cand(s, m.end(), "company", name, 1))
-    for rx in (_CUE_RE, _TICKER_NAME_SCAN, _POSSESSIVE_RE, _APPOSITIVE_SCAN, _BASED_SCAN, _NAME_NOUN_SCAN, _POST_OF_SCAN,
+    for rx in (_CUE_SCAN, _TICKER_NAME_SCAN, _POSSESSIVE_RE, _APPOSITIVE_SCAN, _BASED_SCAN, _NAME_NOUN_SCAN, _POST_OF_SCAN,
                _NAME_POST_SCAN, _OWNED_SCAN, *_OWNER_SCANS):
         for m in rx.finditer(text):
             # "shares of Lithium Chile", "Lithium Chile CEO Steve Cochrane": a longer name in a
@@ -1328,12 +1362,16 @@ _PNAME = rf"{_PNAME_FIRST}{_PNAME_REST}"
 _PERSON_NAME_MORE = rf"(?:[ \t]+(?:[A-Z]\.[ \t]+)?(?:(?:del|de|da|van|von|bin|al|der)[ \t]+)?{_PNAME}){{1,2}}"
 _PERSON_NAME = rf"(?P<name>{_PNAME}{_PERSON_NAME_MORE})"
 _PERSON_NAME_OPENING = rf"(?P<name>{_PNAME_FIRST}{_OPENS_WORD}{_PNAME_REST}{_PERSON_NAME_MORE})"  # (?<![\w-]){_PERSON_NAME}
-_SPEECH = (r"(?:said|says|told|noted|added|stressed|emphasi[sz]ed|highlighted|explained|stated|announced|"
-           r"commented|expressed|believes|argued|warned|confirmed|pointed out|underlined|informed|remarked|"
-           r"recalled|insisted|wrote|reported|indicated|acknowledged|assured|concluded)")
+_SPEECH_WORDS = ("said", "says", "told", "noted", "added", "stressed", "emphasised", "emphasized", "highlighted",
+                 "explained", "stated", "announced", "commented", "expressed", "believes", "argued", "warned",
+                 "confirmed", "pointed out", "underlined", "informed", "remarked", "recalled", "insisted", "wrote",
+                 "reported", "indicated", "acknowledged", "assured", "concluded")
+_SPEECH = rf"(?:{'|'.join(_SPEECH_WORDS)})"
 _NAME_SPEAKS_RE = re.compile(rf"{_PERSON_NAME_OPENING}(?:,[^,\n]{{3,90}},)?[ \t]+{_SPEECH}\b")
-_SPEAKS_NAME_RE = re.compile(rf"\b(?:{_SPEECH}|[Aa]ccording to|quoted|quoting|cited|citing)[ \t]+{_PERSON_NAME}(?![\w-])"
-                             rf"(?![ \t]+[A-Z])")
+# the words before a name that speaks or is quoted: "said X", "according to X"
+_SPEAKS_WORDS = (*_SPEECH_WORDS, "According to", "according to", "quoted", "quoting", "cited", "citing")
+_SPEAKS_NAME_RE = re.compile(rf"\b(?:{'|'.join(_SPEAKS_WORDS)})[ \t]+{_PERSON_NAME}(?![\w-])(?![ \t]+[A-Z])")
+_SPEAKS_NAME_SCAN = _Opening(_SPEAKS_NAME_RE, _SPEAKS_WORDS)
 _COMMA_NAME_RE = re.compile(rf",[ \t]+{_PERSON_NAME},")
 _ROLE_WORDS = re.compile(
     rf"(?i:\b(?:{_alt([t.lower() for t in gz.TITLES])}|director|engineer|member|manager|officer|analyst|"
@@ -1356,7 +1394,7 @@ def _people_by_context(text: str, found: Found, persons: dict[str, tuple[str, st
     hits: list[tuple[int, int]] = []
     for m in _NAME_SPEAKS_RE.finditer(text):
         hits.append((m.start("name"), m.end("name")))
-    for m in _SPEAKS_NAME_RE.finditer(text):
+    for m in _SPEAKS_NAME_SCAN.finditer(text):
         hits.append((m.start("name"), m.end("name")))
     for m in _GIVEN_NAME_SCAN.finditer(text):
         hits.append((m.start("name"), m.end("name")))
