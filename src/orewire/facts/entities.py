@@ -406,6 +406,8 @@ _TRAILING_COUNTRY = re.compile(rf"[ \t]+of[ \t]+(?:the[ \t]+)?(?:{_alt(list(_COU
 
 _TITLE_RE = re.compile(rf"(?<![\w-])(?P<title>{_alt(gz.TITLES)})(?![\w-])", re.IGNORECASE)
 _TOKEN_RE = re.compile(r"[\w\u00C0-\u017F'’-]+(?:\.[\w\u00C0-\u017F]+)*|,|\S")
+_OF_NAME_RE = re.compile(rf"^[ \t]+of[ \t]+(?:the[ \t]+)?({_CAPSEQ})")  # whose title: "X, CEO of ERG"
+_NAME_AT_END_RE = re.compile(rf"(?P<who>{_CAPSEQ})(?:['’]s)?[ \t]+$")  # "ERG CEO", "Kazakhstan's Vice Minister"
 _NAME_AFTER_RE = re.compile(rf"(?P<name>{_CAP}(?:[ \t]+{_CAP}){{1,2}}),[ \t]+(?:the[ \t]+)?(?P<title>{_alt(gz.TITLES)})\b")
 
 _DEPOSIT_KW_RE = re.compile(
@@ -1336,7 +1338,7 @@ def _people(text: str, found: Found) -> None:
             continue
         tail = text[m.end() : m.end() + 80]
         org = None
-        om = re.match(r"^[ \t]+of[ \t]+(?:the[ \t]+)?(" + _CAPSEQ + ")", tail)
+        om = _OF_NAME_RE.match(tail)
         if om:
             cand = om.group(1)
             org = _entity_name(found, cand)
@@ -1378,6 +1380,8 @@ _ROLE_WORDS = re.compile(
     r"executive|spokes\w+|chief|leader|secretary|minister|president|chair\w*|founder|partner|geologist|"
     r"economist|professor|expert|adviser|advisor|representative|official|ceo|cfo|coo|md)\b)"
 )
+_SPEECH_OR_ROLE_AFTER = re.compile(rf"^[ \t]+(?:{_SPEECH}|the[ \t]+|{_ROLE_WORDS.pattern})")
+_NAME_PARTICLE = re.compile(r"[A-Z]\.|del|de|da|van|von|bin|al|der")  # an initial or a particle inside a name
 
 
 # a given name and one or two capitalised words: "Mark Bristow", "Nurlan Sauranbayev", "Zhang Shan Bai"
@@ -1402,7 +1406,7 @@ def _people_by_context(text: str, found: Found, persons: dict[str, tuple[str, st
         ls = text.rfind("\n", 0, m.start()) + 1
         before = text[max(ls, m.start() - 90) : m.start()]
         after = text[m.end() : m.end() + 40]
-        if _ROLE_WORDS.search(before) or re.match(rf"^[ \t]+(?:{_SPEECH}|the[ \t]+|{_ROLE_WORDS.pattern})", after):
+        if _ROLE_WORDS.search(before) or _SPEECH_OR_ROLE_AFTER.match(after):
             hits.append((m.start("name"), m.end("name")))
     for s, e in hits:
         # leading words that cannot be part of a name go ("Africa Rahman Amoadu" -> "Rahman Amoadu")
@@ -1414,7 +1418,7 @@ def _people_by_context(text: str, found: Found, persons: dict[str, tuple[str, st
                 continue
             break
         name = text[s:e]
-        toks = [t for t in name.split() if not re.fullmatch(r"[A-Z]\.|del|de|da|van|von|bin|al|der", t)]
+        toks = [t for t in name.split() if not _NAME_PARTICLE.fullmatch(t)]
         if len(toks) < 2 or toks[0] in _FUNCTION_WORDS:
             continue
         if not all(_namelike(t) or (i == 0 and t in gz.GIVEN_NAMES) for i, t in enumerate(toks)):
@@ -1491,7 +1495,7 @@ def _split_title(title: str, comp: str, found: Found) -> tuple[str, str | None]:
 def _org_before(text: str, pos: int, found: Found) -> str | None:
     """Who a title belongs to when written before it: "Kazakhstan's Vice Minister", "ERG CEO"."""
     before = text[max(0, pos - 80) : pos]
-    m = re.search(rf"(?P<who>{_CAPSEQ})(?:['’]s)?[ \t]+$", before)
+    m = _NAME_AT_END_RE.search(before)
     if not m:
         return None
     who = re.sub(r"['’]s$", "", m.group("who"))
