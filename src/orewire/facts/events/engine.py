@@ -114,7 +114,10 @@ def _numbers(text: str, facts: list[Fact], art: Article) -> list[Number]:
         prev_end = f.end
         out.append(Number("q", f.start, f.end, fact=f))
     last_share = -1000
-    for m in (_shares(text) if _PERCENT.search(text) else ()):
+    # (looked for by their plain words first: a pattern with "\dpc" tries every digit of a page of figures)
+    low = art.low if art.low is not None else text.lower()
+    has_percent = any(w in low for w in ("%", "cent", "pc", "процент"))
+    for m in (_shares(text) if has_percent and _PERCENT.search(text) else ()):
         before = text[max(0, m.start() - 60):m.start()]
         after = text[m.end():m.end() + 40]
         ss, se = art.sents.span(m.start())

@@ -187,22 +187,22 @@ def extra_numbers(text: str, low: str | None, facts: list[Fact], published_at: d
         # figure a change starts from, written bare after "from", in the unit (and scale) of the one it changed to
         if f.type not in ("amount", "quantity") or f.value is None or not (f.unit or f.currency):
             continue
-        m = _BARE_FROM.match(text, f.end, min(len(text), f.end + 60))
-        if m is None or not free(m.start("num"), m.end()) or m.start("num") in bare \
-                or any(f.end <= o.start < m.start("num") for o in facts if o.type in ("amount", "quantity")):
+        fm = _BARE_FROM.match(text, f.end, min(len(text), f.end + 60))
+        if fm is None or not free(fm.start("num"), fm.end()) or fm.start("num") in bare \
+                or any(f.end <= o.start < fm.start("num") for o in facts if o.type in ("amount", "quantity")):
             continue  # (the figure nearest before "from" is the one it changed to)
-        bare.add(m.start("num"))
-        n = parse_number(m.group("num"))
-        if n is None or (not m.group("scale") and _YEAR_ALONE.fullmatch(m.group("num"))):
+        bare.add(fm.start("num"))
+        n = parse_number(fm.group("num"))
+        if n is None or (not fm.group("scale") and _YEAR_ALONE.fullmatch(fm.group("num"))):
             continue
         own = _LITERAL_SCALE.search(text, f.start, f.end)
-        value = n * _scale(m.group("scale") or (own.group(0) if own else None))
+        value = n * _scale(fm.group("scale") or (own.group(0) if own else None))
         if f.type == "quantity":
-            out.append(Fact(type="quantity", value=value, unit=f.unit, sentence="", start=m.start("num"), end=m.end()))
+            out.append(Fact(type="quantity", value=value, unit=f.unit, sentence="", start=fm.start("num"), end=fm.end()))
         else:
             usd = to_usd(value, f.currency or "", published_at)
             out.append(Fact(type="amount", value=value, currency=f.currency, value_usd=usd[0] if usd else None,
-                            rate_source=usd[1] if usd else None, sentence="", start=m.start("num"), end=m.end()))
+                            rate_source=usd[1] if usd else None, sentence="", start=fm.start("num"), end=fm.end()))
     for m in _amounts_in_words(text, lowered):
         if not free(m.start(), m.end()):
             continue
