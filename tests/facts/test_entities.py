@@ -344,3 +344,12 @@ def test_a_known_company_in_capitals_or_with_group_after_it_is_the_known_one() -
     assert companies("The Kazakhmys Group said revenue rose. Kazakhmys pays a dividend.") == ["Kazakhmys"]
     # a name no list knows stays as written
     assert companies("ALTYNEX PLC RESULTS\nAltynex said revenue rose.") == ["ALTYNEX"]
+
+
+def test_a_size_before_a_deposits_name_is_no_part_of_it() -> None:
+    def deposits(text: str) -> list[str]:
+        return [e["name"] for e in extract(text).to_contract()["entities"] if e["kind"] == "deposit"]
+
+    assert deposits("Polymetal is developing the 2 Moz Kyzyl gold project.") == ["Kyzyl"]
+    assert deposits("The 10 Mtpa Aktogay mine processed ore.") == ["Aktogay"]
+    assert deposits("The 50 Let Oktyabrya deposit holds copper.") == ["50 Let Oktyabrya"]

@@ -1098,6 +1098,12 @@ def _name_token(t: str) -> bool:
             and t not in _NOT_DEPOSIT_WORDS)
 
 
+# a figure and its unit set before a deposit's name as its size ("2 Moz", "10 Mtpa", "390 million ton (mt)"); not a
+# number that is part of the name ("50 Let Oktyabrya")
+_SIZE_BEFORE_NAME = re.compile(r"\d[\d.,]*\s*(?:(?:million|billion|thousand)\s+)?(?:Moz|Mozs|koz|Mt|Mtpa|Mtpy|kt|oz|t|"
+                               r"tonnes?|tons?|ounces?|lbs?)\b(?:\s*\([^()]{1,12}\))?\s+")
+
+
 def _walk_back(toks: list[tuple[int, int, str]], kw: str, end: int
                ) -> tuple[list[tuple[int, int, str]], int, list[str], tuple[int, int] | None]:
     """Back from a deposit keyword at ``end`` over the words ``toks`` before it: its modifiers ("lead-zinc",
@@ -1183,6 +1189,10 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
         plural = m.group("kw").endswith("s") and not m.group("kw").lower().endswith("ss")
         if span:
             raw = text[span[0] : span[1]]
+            size = _SIZE_BEFORE_NAME.match(raw)
+            if size is not None and size.end() < len(raw):
+                # "the 2 Moz Kyzyl project", "the 10 Mtpa Aktogay mine": the size set before the name is not part of it
+                raw, span = raw[size.end():], (span[0] + size.end(), span[1])
             lead = raw.split(" ", 1)[0]
             if " " in raw and (lead.lower() in _COMMODITY_FORM or lead in _NUMBER_WORDS):
                 name, ns = raw, span[0]  # "Gold Hill", "Two Rivers": the lead word is the name's own
