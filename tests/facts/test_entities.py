@@ -353,3 +353,5 @@ def test_a_size_before_a_deposits_name_is_no_part_of_it() -> None:
     assert deposits("Polymetal is developing the 2 Moz Kyzyl gold project.") == ["Kyzyl"]
     assert deposits("The 10 Mtpa Aktogay mine processed ore.") == ["Aktogay"]
     assert deposits("The 50 Let Oktyabrya deposit holds copper.") == ["50 Let Oktyabrya"]
+    # the metals in a project's name ("Chanach Gold and Copper Project") make no company of its first words
+    assert deposits("RTG agreed to acquire a stake in the Chanach Gold and Copper Project.") == ["Chanach"]

@@ -492,7 +492,9 @@ _HEAD_SCAN = _Gated(_HEAD_RE, _trigger(gz.COMPANY_HEADS))
 # only outside headlines (where every word is capitalised) and when no word is a place or generic
 _COMMODITY_HEAD_SCAN = _Gated(re.compile(
     rf"(?P<name>{_CAP_OPENING}(?:[ \t]+{_CAP})?[ \t]+(?:{_alt(gz.COMPANY_COMMODITY_HEADS)}))(?![\w-])"
-    rf"(?![ \t]+(?:[A-Z][a-z]|mine|project|deposit|field|price|prices|output|production|exports?|imports?|shipments|sales|supply|market|industry|sector|miners|mining))"),
+    rf"(?![ \t]+(?:[A-Z][a-z]|mine|project|deposit|field|price|prices|output|production|exports?|imports?|shipments|sales|supply|market|industry|sector|miners|mining)"
+    # "Chanach Gold and Copper Project": the metals of a project's name
+    rf"|[ \t]+and[ \t]+[A-Z]\w*[ \t]+(?:[Pp]roject|[Mm]ine|[Dd]eposit|[Pp]roperty)\b)"),
     _trigger(gz.COMPANY_COMMODITY_HEADS))
 _TICKER_NAME_SCAN = _Gated(_TICKER_NAME_RE, re.compile(rf"\((?:{_alt(gz.EXCHANGES)})"))
 _APPOSITIVE_SCAN = _Gated(_APPOSITIVE_RE, re.compile(_APPOSITIVE_AFTER))
