@@ -987,6 +987,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "grams silver.", [("reserves", 7.1e6, "Berezitovoye", {"commodity": "ore"}),
                        ("reserves", 3.7, "Berezitovoye", {"commodity": "gold"}),
                        ("reserves", 14.6, "Berezitovoye", {"commodity": "silver"})]),
+    # the country a lending body is "of" is no receiver of its loan
+    ("Almalyk MMC will build the Yoshlik II mine. The financing will be provided through a loan worth $350 million "
+     "from the Fund for Reconstruction and Development of Uzbekistan.", [("investment", 350e6, "Yoshlik II", {})]),
     # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",

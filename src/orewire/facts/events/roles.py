@@ -547,7 +547,11 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             party = next((m for m in reversed(ms) if m.kind in ("company", "org") and m.end <= pos), None)
         # ("VEB.rf, Gazprombank, and Sberbank agreed to finance": the payer's fellows in its list pay too)
         payers = _listed_with(art, ms, party) if party is not None else []
+        # (nor a name inside another's: "a loan from the Fund for Reconstruction and Development of Uzbekistan")
         rest = [m for m in ms if (party is None or m.id != party.id) and m not in lenders and m not in payers
+                and not any(o is not m and ((o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end))
+                                            or (o.kind == "org" and art.text[o.end:m.start].strip() == "of"))
+                            for o in ms)
                 and not lex.rules["payer_before"].search(art.text, max(ss, m.start - 10), m.start)]  # "... $200 million from Rio Tinto"
         received = after_word(art, lex.receiver_prep, rest, ss, se, ("deposit",), 60)
         subject = (received
