@@ -990,6 +990,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # the country a lending body is "of" is no receiver of its loan
     ("Almalyk MMC will build the Yoshlik II mine. The financing will be provided through a loan worth $350 million "
      "from the Fund for Reconstruction and Development of Uzbekistan.", [("investment", 350e6, "Yoshlik II", {})]),
+    # a company whose shares pay for a deal buys; the deal's asset is the one told of before
+    ("Regulators approved the acquisition of Chulbatkan gold ore project by Kinross Gold. The transaction price will "
+     "be $283 mln in total, including $170 mln by Kinross stock.",
+     [("deal", 283e6, "Chulbatkan", {"party": "Kinross Gold"}), ("deal", 170e6, "Chulbatkan", {"party": "Kinross Gold"})]),
     # "the acquired nickel deposit" is the one last named; a lake it lies "70 km northward from" holds nothing
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",

@@ -655,10 +655,18 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             payers = [m for m in ms if m.kind != "country"]
             party = _clause_first(lambda a, b: before_word(art, lex.rules["pays_for_stake"], payers, a, b, ("company", "org"), gap=120),
                                   clause, sentence)
-        rest = [m for m in ms if (party is None or m.id != party.id)]
+        # "$170 mln by Kinross stock", "in new Polymetal shares": the company whose shares pay buys, it is not sold
+        paying = [m for m in ms if m.kind == "company" and lex.rules["pays_in_shares"].match(art.text, m.end)]
+        if party is None and paying:
+            party = paying[0]
+        rest = [m for m in ms if (party is None or m.id != party.id) and m not in paying]
         if subject is None:
             subject = (after_word(art, lex.buy_verb, rest, ss, se, ("deposit", "company"), 50)
                        or pick(rest, pos, ("deposit", "company"), "either") or _named_after_buying(art, ss, se))
+        if subject is None and paying:
+            # "the transaction price will be $283 mln, including $170 mln by Kinross stock": the asset told of before
+            subject = art.continuing("deal", ss, within=3) or art.topic(
+                ss, ("deposit", "company"), skip=lambda m: any(m.id == p.id for p in paying))
         if subject is None and ev.share is not None:
             subject = _stake_named(art, num.end, se)
         if subject is None and party is None:
