@@ -36,8 +36,6 @@ _MONTH = re.compile(
     r"июл[а-яё]*|август[а-яё]*|сентябр[а-яё]*|октябр[а-яё]*|ноябр[а-яё]*|декабр[а-яё]*))"
     r"(?:\s*(?:-|–|—|to|through|по)\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма|"
     r"июн|июл|август|сентябр|октябр|ноябр|декабр)[a-zа-яё]*)?(?![\w])(?!\s*\d{3})", re.IGNORECASE)
-_LAST_MONTH = re.compile(r"(?<![\w])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма[йяе]|июн|июл|"
-                         r"август|сентябр|октябр|ноябр|декабр)[a-zа-яё]*", re.IGNORECASE)
 # "FY24", "3Q23", "1H24", "9M23", "Q3'23": a year in two digits after its period
 _FY_SHORT = re.compile(r"(?<![\w])(?:FY|[1-4]Q|Q[1-4]|[12]H|H[12]|[369]M|CY|"
                        # "in Sep'17", "during Jan’16-Sep’16": a month and its year in two digits
@@ -53,6 +51,8 @@ _RANGE_BEFORE = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|to|and|/)\s*$")
 _MONTH_NAMES = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
                 r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|январ[а-яё]*|феврал[а-яё]*|март[а-яё]*|апрел[а-яё]*|ма[йяе]|"
                 r"июн[а-яё]*|июл[а-яё]*|август[а-яё]*|сентябр[а-яё]*|октябр[а-яё]*|ноябр[а-яё]*|декабр[а-яё]*)\.?")
+# each month a span of months names ("January-September"): the last is the one its year is of
+_LAST_MONTH = re.compile(rf"(?<![\w]){_MONTH_NAMES}", re.IGNORECASE)
 # "between January and November 2021", "from April to June 2023": months the year after them is of
 _MONTHS_BEFORE = re.compile(rf"(?<![\w]){_MONTH_NAMES}\s*(?:-|–|—|to|and|through|по|и)\s*{_MONTH_NAMES}\s*$",
                             re.IGNORECASE)
@@ -146,8 +146,8 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
             # "between January and November 2021": the year of the months, not a range's end
             out.append((m.start(), m.end(), int(m.group("y")), False, False))
             continue
-        if _RANGE_BEFORE.search(head) or w.not_period.search(head[-70:]):
-            if not w.compared.search(head[-70:]):
+        if _RANGE_BEFORE.search(head) or w.not_period.search(head):
+            if not w.compared.search(head):
                 continue
             # a comparison's year belongs to the figure written right after it only: "(15,446 tons)"
             out.append((m.start(), m.end(), int(m.group("y")), False, True))

@@ -131,11 +131,15 @@ def table_events(art: Article, published_at: datetime | None) -> list[Event]:
     if text.count("|") < 4:
         return []
     kinds = [(kind, lex.rules[f"table_{kind}"]) for kind in ("financial", "investment", "production")]
+    production = lex.rules["table_production"]
     skip = lex.rules["table_skip"]
     out: list[Event] = []
     years: list[int | None] = []
     plans: list[bool] = []
-    caption: tuple[int, int] | None = None  # the prose line before the table, which may say what its rows measure
+    # the prose line before the table, when it tells of output ("... metals output in its monthly bulletin:"),
+    # and the country or company whose output it tells of ("Kazakhstan's ... output")
+    captioned = False
+    caption_owner: Mention | None = None
     header_unit: tuple[str, str, float] | None = None  # "$ million | 2010 | 2009": the unit of rows that write none
     pos = 0
     for line in text.split("\n"):
@@ -145,7 +149,10 @@ def table_events(art: Article, published_at: datetime | None) -> list[Event]:
                 # prose between tables: the next table needs a header of its own (a section's label, "Earnings:",
                 # stays inside the table)
                 years, header_unit = [], None
-                caption = (start, start + len(line)) if line.strip() else caption
+                if line.strip():
+                    captioned = production.search(text, start, start + len(line)) is not None
+                    caption_owner = next(iter(art.in_span(start, start + len(line), ("country", "company"))), None) \
+                        if captioned else None
             continue
         cells = _cells(line)
         head = cells[0]
@@ -174,21 +181,16 @@ def table_events(art: Article, published_at: datetime | None) -> list[Event]:
         unit = _unit(cells[0]) or header_unit
         label_lo = start + max(0, line.find(cells[0]))
         named = {c[2] for c in art.commodities_from(label_lo, label_lo + len(cells[0]))}
-        captioned = caption is not None and kinds[2][1].search(text, *caption) is not None
         if kind is None and named and captioned and unit is not None and unit[0] == "q":
             kind = "production"  # "... metals output in its monthly bulletin:" over "BAUXITE (T): 470,400 | 463,700"
         if kind is None or unit is None or (kind == "production") != (unit[0] == "q"):
             continue
         # (a row of two goods, "alumina and unwrought aluminium", is of no one commodity)
-        commodity = next((c[2] for c in art.commodities_from(label_lo, label_lo + len(cells[0]))), None) \
-            if len(named) == 1 else None
+        commodity = next(iter(named)) if len(named) == 1 else None
         if kind == "production" and commodity is None and re.search(r"\bore\b|руды", cells[0], re.IGNORECASE):
             commodity = "ore"
-        # the country or company whose output the caption tells of ("Kazakhstan's ... output"), else the company
-        # the article is about
-        owner = next((m for m in art.in_span(*caption, ("country", "company"))), None) \
-            if captioned and caption is not None else None
-        subject = owner or _issuer(art, start) or art.topic(start, ("company",), protagonist=True) \
+        # the caption's country or company, else the company the article is about
+        subject = caption_owner or _issuer(art, start) or art.topic(start, ("company",), protagonist=True) \
             or art.topic(start, ("deposit",))
         at = label_lo + len(cells[0])
         for i, cell in enumerate(cells[1:], start=1):
