@@ -998,6 +998,16 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("High River Gold has acquired a licence to develop the Chaya nickel deposit. The acquired nickel deposit located "
      "70 km northward from Baikal Lake contains 626 thousand tons of nickel.",
      [("reserves", 626e3, "Chaya", {"commodity": "nickel"})]),
+    # a conversion "approximately" written in brackets is the same figure
+    ("Almazy Company earned net proceeds exceeding UZS 6 trillion (approximately $475 mn) in 2023.",
+     [("financial", 6e12, "Almazy Company", {"period": "2023"})]),
+    # what each ounce costs is no money put in
+    ("Operating cash cost US$805oz, (2021: US$649oz). Cash costs of US$597 were lower in 2010. Capital costs of "
+     "the Zhanatas project are $300 million.", [("investment", 300e6, "Zhanatas", {})]),
+    # the way a reserve can be mined is no output
+    ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
+    ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",
+     [("reserves", 101.3e6, None, {})]),
 ]
 
 

@@ -92,7 +92,7 @@ def _numbers(text: str, facts: list[Fact], art: Article) -> list[Number]:
     prev_end = -10
     for f in amounts:
         # "17 billion tenge ($40.3 million)": the stated conversion is the same figure
-        if 0 <= f.start - prev_end <= 12 and re.fullmatch(r"\s*[(\[]\s*(?:about|approx\.?|around|some|~|≈|или|около)?\s*",
+        if 0 <= f.start - prev_end <= 20 and re.fullmatch(r"\s*[(\[]\s*(?:about|approx(?:\.|imately)?|around|some|roughly|~|≈|или|около|примерно)?\s*",
                                                            text[prev_end:f.start], re.IGNORECASE):
             prev_end = f.end
             continue
@@ -107,7 +107,7 @@ def _numbers(text: str, facts: list[Fact], art: Article) -> list[Number]:
         gap = text[prev_end:f.start] if f.start >= prev_end else ""
         grade, was_grade = f.unit == "g/t", prev_grade
         prev_grade = grade
-        if prev_end >= 0 and len(gap) <= 30 and grade == was_grade and re.fullmatch(r"\s*[(\[]\s*(?:about|approx\.?|around|some|or|more than|"
+        if prev_end >= 0 and len(gap) <= 30 and grade == was_grade and re.fullmatch(r"\s*[(\[]\s*(?:about|approx(?:\.|imately)?|around|roughly|some|or|more than|"
                                                               r"около|или|более)?\s*", gap, re.IGNORECASE):
             prev_end = f.end
             continue  # "30,872 kg (more than thirty tons)"
