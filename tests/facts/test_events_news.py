@@ -1004,6 +1004,18 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # what each ounce costs is no money put in
     ("Operating cash cost US$805oz, (2021: US$649oz). Cash costs of US$597 were lower in 2010. Capital costs of "
      "the Zhanatas project are $300 million.", [("investment", 300e6, "Zhanatas", {})]),
+    # "M tons" are millions of tonnes
+    ("Mining operations at Kumtor amounted to 69.15 M tons. Ore mined made 2.75M tonnes in 2022.",
+     [("production", 69.15e6, "Kumtor", {}), ("production", 2.75e6, "Kumtor", {"period": "2022"})]),
+    # the plan a figure is set beside is that figure's measure, and a plan; a part told in the next sentence is too
+    ("Kumtor paid $5 million in taxes to the budget of Kyrgyzstan against the planned $4 million. Of these "
+     "$3 million is the amount paid for the mineral resource base.",
+     [("financial", 5e6, "Kumtor", {}), ("financial", 4e6, "Kumtor", {}), ("financial", 3e6, "Kumtor", {})]),
+    ("Output at Kumtor reached 50,000 tonnes against the planned 45,000 tonnes.",
+     [("production", 5e4, "Kumtor", {"basis": "actual"}), ("production", 4.5e4, "Kumtor", {"basis": "plan"})]),
+    # a part whose own word says another measure keeps it
+    ("Kumtor's revenue was $100 million. Of these, $20 million was invested in exploration.",
+     [("financial", 1e8, "Kumtor", {}), ("investment", 2e7, None, {})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

@@ -53,10 +53,10 @@ _NUMBER_Q = rf"\d{{1,3}}(?: \d{{3}})+(?:\.\d+)?(?![\d,.]\d)|\d+,\d{{1,2}}(?![\d,
 _COMMODITY_WORD = (r"(?:gold|silver|copper|zinc|lead|nickel|uranium|coal|iron[ \t]ore|ore|molybdenum|cobalt|lithium|tin|"
                    r"tungsten|antimony|aluminium|aluminum|manganese|chrome|chromite|concentrate|cathode|coking[ \t]coal|"
                    r"thermal[ \t]coal)")
-# "1.34m t" is 1.34 million tonnes; "388,255mt" (glued) is metric tonnes
+# "1.34m t", "2.75 M tons" are millions of tonnes; "388,255mt" (glued) is metric tonnes
 QUANTITY_RE = re.compile(
     rf"(?<![\w$€£¥₸₽.,/])(?P<num>{_NUMBER_Q})"
-    rf"(?:[\s\-‑]?(?P<scale>{_SCALE})\b[\s\-‑]*|(?P<mscale>m)(?:\s?(?=tonnes|tons|ounces|oz|pounds|lbs)|\s(?=t\b))|[\s\-‑]?)"
+    rf"(?:[\s\-‑]?(?P<scale>{_SCALE})\b[\s\-‑]*|[ \t]?(?P<mscale>[mM])(?:\s?(?=tonnes|tons|ounces|oz|pounds|lbs)|\s(?=t\b))|[\s\-‑]?)"
     # "250,000 copper tons", "400,000 gold ounces": the commodity between the figure and its unit
     rf"(?:{_COMMODITY_WORD}[ \t]+(?=tonnes|tons|tonne|ton\b|ounces|ounce|oz\b|pounds|lbs))?"
     rf"(?P<unit>{_unit_alt})(?!(?![¹³⁴⁵⁶⁷⁸⁹⁰])[\w²]|/(?!(?:yr|y|year|a|annum|d|day|month)\b))"  # a footnote mark may follow

@@ -371,6 +371,14 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             # mining": a part of the reserves before is reserves, whatever word follows ("of which 104 million tonnes is
             # exported" is another measure of output, and keeps its own word)
             cue = (previous.kind, previous.start)
+        if num.what == "a" and previous is not None and previous.amount is not None and previous.kind in cues \
+                and ((previous.sentence_start == ss
+                      and lex.rules["planned_compared"].search(text, max(ss, num.start - 50), num.start))
+                     or ((cue is None or cue[0] == "deal") and art.sents.index(ss) - art.sents.index(previous.start) <= 1
+                         and lex.rules["part_opens"].match(text, ss, num.start))):
+            # "paid taxes ... of 17.3 billion som against the planned 74.9 million dollars. Of these 11.6 billion som
+            # is the amount paid for ...": the plan a sum is compared with, and a part of it, measure what it does
+            cue = (previous.kind, previous.start)
         if cue is None and previous is not None and previous.kind in cues \
                 and (previous.quantity is not None) == (num.what == "q") \
                 and (num.what != "q" or (num.fact is not None and previous.quantity is not None
