@@ -1016,6 +1016,12 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a part whose own word says another measure keeps it
     ("Kumtor's revenue was $100 million. Of these, $20 million was invested in exploration.",
      [("financial", 1e8, "Kumtor", {}), ("investment", 2e7, None, {})]),
+    # "82.34-percent stake": a share written with a hyphen; a licence a venture holds is no act on a licence
+    ("Polyus has agreed to sell its 82.34-percent stake in a joint venture with Polymetal which holds rights to "
+     "develop the Nezhdaninskoye gold deposit.", [("deal", 82.34, "Nezhdaninskoye", {})]),
+    # "Australian company Fortescue": the nationality of the payer receives nothing
+    ("Australian company Fortescue conducted exploration work at 32 fields in the Aktobe region of Kazakhstan, "
+     "investing $7.5 million in these efforts.", [("investment", 7.5e6, "Aktobe region", {"party": "Fortescue"})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

@@ -200,7 +200,9 @@ def demonym(written: str, name: str) -> bool:
     w, n = written.casefold(), name.casefold()
     if w != n and len(w) >= 4 and len(w) < len(n) and n.startswith(w):
         return True  # "Kazakh" of Kazakhstan, "Uzbek", "Kyrgyz", "Tajik", "Turkmen"
-    return (w != n and not w.startswith(n[:5]) and _DEMONYM.search(written) is not None) \
+    # ("Australian", "Canadian", "Chilean" share the name's first letters; "Australia's" is the name itself)
+    return (w != n and not w.startswith(n) and "'" not in w and "’" not in w and _DEMONYM.search(written) is not None) \
+        or (w.startswith(n) and w[len(n):] in ("n", "an")) \
         or _DEMONYM_RU.search(written) is not None
 
 

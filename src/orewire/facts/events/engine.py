@@ -44,7 +44,7 @@ from orewire.facts.model import Entity, Event, Fact, entity_id
 
 _WINDOW = 160  # a cue further than this from its number (in characters) types nothing
 # a percentage: "(?<![\d.,])" before it is checked apart (``_shares``), so the engine skips straight to digits
-_SHARE_RE = re.compile(r"(?P<num>\d{1,3}(?:[.,]\d{1,3})?)\s?(?:%|per\s?cent\b|percent\b|pc\b|процент\w*|-процентн\w*)")
+_SHARE_RE = re.compile(r"(?P<num>\d{1,3}(?:[.,]\d{1,3})?)(?:\s?%|[\s-]?(?:per\s?cent|percent)\b|\s?pc\b|\s?(?:процент\w*|-процентн\w*))")
 _PERCENT = re.compile(r"%|per\s?cent|\dpc\b|процент", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r";|,? (?:while|whereas)\b|, (?:and|but)\b|, а |, но |,? тогда как|,? в то время как")
 _CLAUSE_BREAK_WORDS = (";", " while", " whereas", ", and", ", but", ", а ", ", но ", " тогда как", " в то время как")

@@ -42,6 +42,8 @@ def numberless_events(art: Article, numbered: list[Event]) -> list[Event]:
             if act and (lex.rules["licence_not_yet"].search(text, max(ss, act.start() - 40), act.start())
                         or lex.rules["licence_not_yet"].search(text, max(ss, word.start() - 40), word.start())):
                 act = None  # "ahead of acquiring permits", "the applications needed for the operating licences": none yet
+            if act and lex.rules["licence_held"].search(text, max(ss, word.start() - 40), word.start()):
+                act = None  # "a joint venture ... which holds rights to develop the X deposit": a licence held, no act on it
             if act:
                 # one licence per area the sentence names ("licences for the Altyn-Topkan and
                 # Pay-Buloq deposits"), each with the holder
