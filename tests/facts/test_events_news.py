@@ -1022,6 +1022,13 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # "Australian company Fortescue": the nationality of the payer receives nothing
     ("Australian company Fortescue conducted exploration work at 32 fields in the Aktobe region of Kazakhstan, "
      "investing $7.5 million in these efforts.", [("investment", 7.5e6, "Aktobe region", {"party": "Fortescue"})]),
+    # a contrast "while in the same period of 2021" tells its own year's figures; the value of goods delivered is trade
+    ("In January-October 2022, Russia exported to China 5.72 tons of gold for $329.92 million, while in the same "
+     "period of 2021 the figures were 3.039 tons and $182.988 million, respectively.",
+     [("trade", 5.72, "Russia", {"period": "2022"}), ("trade", 329.92e6, "Russia", {"period": "2022"}),
+      ("trade", 3.039, "Russia", {"period": "2021"}), ("trade", 182.988e6, "Russia", {"period": "2021"})]),
+    ("In October 2022, Russia delivered 2.156 tons of gold to China for $124.588 million.",
+     [("trade", 2.156, "Russia", {"party": "China"}), ("trade", 124.588e6, "Russia", {"party": "China"})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

@@ -409,6 +409,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             # "invest $30 million for a 15% stake", "35% for $185 million", "has bought 5 percent of shares in the
             # Zarafshon joint venture ... for $1": a price
             cue = ("deal", num.start)
+        if cue is None and num.what == "a" and _goods_value(num, previous, text, ss, lex):
+            cue = ("trade", previous.start if previous is not None else num.start)  # "delivered 2.156 tons to China for $124.6 million"
         if cue is None:
             return None
         kind, cue_at = cue

@@ -63,8 +63,9 @@ _YEAR_INTRODUCES = re.compile(r"\s*(?:г\.|год[а-я]*)?\s*[:–—]\s*(?:US\
 # "138,561 ounces in the same period of 2017": a comparison's year written after the figure it dates
 # (a bracket or a conversion may stand between: "7,973.9 kilograms ($413.3 million) ... for the same period in
 # 2020", "138,561 ounces or 4.31 tonnes of gold in the same period of 2017")
+# (not past a contrast: "5.72 tons, while in the same period of 2021 exports were": that year is the next clause's)
 _SAME_PERIOD_AFTER = re.compile(r"(?:\([^()\d]{0,3}[\d.,]+[^()]{0,30}\)|,?\s*or\s+[\d.,]+(?=\s*[^\W\d])|"
-                                r"(?!compar|than|against|from|versus|vs\b)[^\d;(])*?\b(?:in|for|during|over)\s+the\s+"
+                                r"(?!compar|than|against|from|versus|vs\b|,?\s+(?:while|whereas)\b)[^\d;(])*?\b(?:in|for|during|over)\s+the\s+"
                                 r"same\s+(?:period|quarter|months?|half|time)\s+(?:of|in|last)\s*", re.IGNORECASE)
 # the figure a change or a plan starts from, or is compared with, stands after these ("to 22,467 mt from
 # 51,725 mt in April 2019": the year after it is of it alone)
@@ -74,6 +75,9 @@ BASELINE_BEFORE = re.compile(r"(?:\bfrom|compared (?:with|to)|against|versus|vs\
 # "1 billion tons of copper in 2023", "500 t as of 2024": a year told right after a reserves figure
 _AFTER_ESTIMATE = re.compile(r"[^\d;,()]{0,30}?\s(?:in|as\s+of|as\s+at|at\s+the\s+end\s+of|в|на)\s+", re.IGNORECASE)
 # "2.3% less than in 2020, when the company produced 306,000 tons": the compared year's figure follows
+# "..., while in the same period of 2021 the figures were 3.039 tons": a clause opened so tells its own year's figures
+_SAME_PERIOD_OPENS = re.compile(r"\s*(?:in|for|during|over)\s+the\s+same\s+(?:period|quarter|months?|half|time)\s+(?:of|in)\s*",
+                                re.IGNORECASE)
 _WHEN_AFTER = re.compile(r"\s*,?\s*(?:when|где|когда)\b[^\d;]*", re.IGNORECASE)
 _NEXT_CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\b|[;,]\s|\bи\b|\bа\b|\bно\b", re.IGNORECASE)
 # "compared to the same month in 2019 to 35.56 million tonnes", "as during the first eight months of 2008, around
@@ -275,7 +279,9 @@ def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence
     if later is not None and kind != "reserves":
         return str(later[2])  # "138,561 ounces in the same period of 2017": the figure's own year, written after it
     kept = [y for y in whole if (not y[4] or (0 <= start - y[1] <= 15 and not _NEW_VALUE.match(text, y[1], start))
-                                 or (0 <= start - y[1] <= 80 and _WHEN_AFTER.fullmatch(text, y[1], start)))
+                                 or (0 <= start - y[1] <= 80 and _WHEN_AFTER.fullmatch(text, y[1], start))
+                                 or (sentence[0] < clause[0] <= y[0] and y[1] <= start
+                                     and _SAME_PERIOD_OPENS.fullmatch(text, clause[0], y[0])))
             and _same_brackets(text, y, start, end)]
     # "to $2.2 billion compared to the same period of the previous year", "twice as much as last year": the
     # comparison's year after the figure, which has none of its own, is the year before the figure's
