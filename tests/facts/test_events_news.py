@@ -1029,6 +1029,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
       ("trade", 3.039, "Russia", {"period": "2021"}), ("trade", 182.988e6, "Russia", {"period": "2021"})]),
     ("In October 2022, Russia delivered 2.156 tons of gold to China for $124.588 million.",
      [("trade", 2.156, "Russia", {"party": "China"}), ("trade", 124.588e6, "Russia", {"party": "China"})]),
+    # "30.939 mln. US dollars", "3798 thsd.t": a scale word written with a full stop
+    ("The capital investments for the construction of the Aktas plant make up 30.939 mln. US dollars.",
+     [("investment", 30.939e6, "Aktas", {})]),
+    ("The reserves of the Aktas deposit are as follows: ore – 3798 thsd.t, gold – 4901 kg.",
+     [("reserves", 3.798e6, "Aktas", {"commodity": "ore"}), ("reserves", 4.901, "Aktas", {"commodity": "gold"})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

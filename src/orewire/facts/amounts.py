@@ -50,7 +50,7 @@ _SCALE_X = r"(?:[mbkMBK]|bn|Bn|mn|Mn)"
 AMOUNT_RE = re.compile(
     rf"(?:(?P<pre>{_prefix_alt})\s?(?P<n1>{NUMBER})(?:[\s-]?(?P<s1>{_SCALE})(?![a-zA-Z])|(?P<s1x>{_SCALE_X})\b)?"
     rf"(?:\s*(?:-|–|to)\s*(?:{_prefix_alt})?\s?(?P<n1b>{NUMBER})(?:[\s-]?(?P<s1b>{_SCALE})(?![a-zA-Z])|(?P<s1bx>{_SCALE_X})\b)?)?"
-    rf"|(?<![\w.,$])(?P<n2>{NUMBER})(?:[\s-]?(?P<s2>{_SCALE})\b|(?P<s2x>{_SCALE_X})\b)?\s+(?:(?P<adj>{_adj_alt})\s+)?(?P<suf>{_suffix_alt})\b)"
+    rf"|(?<![\w.,$])(?P<n2>{NUMBER})(?:[\s-]?(?P<s2>{_SCALE})\b\.?|(?P<s2x>{_SCALE_X})\b)?\s+(?:(?P<adj>{_adj_alt})\s+)?(?P<suf>{_suffix_alt})\b)"
 )
 _DOLLARS_NAMED = re.compile(rf"\s+({_adj_alt})\s+dollars?\b")
 _BAD_PREFIX_CONTEXT = re.compile(r"[A-Za-z]$")

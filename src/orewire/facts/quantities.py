@@ -46,7 +46,7 @@ UNITS: dict[str, tuple[str, float]] = {
 _SCALABLE = {"t", "oz", "lb"}
 
 _unit_alt = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
-_SCALE = r"(?:thousands?|millions?|billions?|mln|bln|mn|bn|k)"  # "12.5k tonnes"
+_SCALE = r"(?:thousands?|millions?|billions?|mln|bln|mn|bn|k|thsd\.?)"  # "12.5k tonnes", "3798 thsd.t"
 # "8 021 ounces": thousands grouped by plain spaces, as many wires write them
 # "69,2 tons", "2611,0 thousand tons": one or two digits after a comma make a decimal comma, never thousands
 _NUMBER_Q = rf"\d{{1,3}}(?: \d{{3}})+(?:\.\d+)?(?![\d,.]\d)|\d+,\d{{1,2}}(?![\d,.]?\d)|{NUMBER}"
@@ -56,7 +56,7 @@ _COMMODITY_WORD = (r"(?:gold|silver|copper|zinc|lead|nickel|uranium|coal|iron[ \
 # "1.34m t", "2.75 M tons" are millions of tonnes; "388,255mt" (glued) is metric tonnes
 QUANTITY_RE = re.compile(
     rf"(?<![\w$€£¥₸₽.,/])(?P<num>{_NUMBER_Q})"
-    rf"(?:[\s\-‑]?(?P<scale>{_SCALE})\b[\s\-‑]*|[ \t]?(?P<mscale>[mM])(?:\s?(?=tonnes|tons|ounces|oz|pounds|lbs)|\s(?=t\b))|[\s\-‑]?)"
+    rf"(?:[\s\-‑]?(?P<scale>{_SCALE})(?:\b|(?<=\.))[\s\-‑]*|[ \t]?(?P<mscale>[mM])(?:\s?(?=tonnes|tons|ounces|oz|pounds|lbs)|\s(?=t\b))|[\s\-‑]?)"
     # "250,000 copper tons", "400,000 gold ounces": the commodity between the figure and its unit
     rf"(?:{_COMMODITY_WORD}[ \t]+(?=tonnes|tons|tonne|ton\b|ounces|ounce|oz\b|pounds|lbs))?"
     rf"(?P<unit>{_unit_alt})(?!(?![¹³⁴⁵⁶⁷⁸⁹⁰])[\w²]|/(?!(?:yr|y|year|a|annum|d|day|month)\b))"  # a footnote mark may follow
@@ -126,7 +126,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if n is None:
             continue
         scale_word = m.group("scale") or m.group("mscale")
-        scale = SCALES.get(scale_word.lower(), 1.0) if scale_word else 1.0
+        scale = SCALES.get(scale_word.lower().rstrip("."), 1.0) if scale_word else 1.0
         if scale != 1.0 and unit not in _SCALABLE:
             continue
         if unit_word in ("t", "m", "ha") and scale == 1.0 and _looks_like_noise(text, m):
