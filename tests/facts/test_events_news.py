@@ -1031,7 +1031,7 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("trade", 2.156, "Russia", {"party": "China"}), ("trade", 124.588e6, "Russia", {"party": "China"})]),
     # "30.939 mln. US dollars", "3798 thsd.t": a scale word written with a full stop
     ("The capital investments for the construction of the Aktas plant make up 30.939 mln. US dollars.",
-     [("investment", 30.939e6, "Aktas", {})]),
+     [("investment", 30.939e6, None, {})]),
     ("The reserves of the Aktas deposit are as follows: ore – 3798 thsd.t, gold – 4901 kg.",
      [("reserves", 3.798e6, "Aktas", {"commodity": "ore"}), ("reserves", 4.901, "Aktas", {"commodity": "gold"})]),
     # the way a reserve can be mined is no output
