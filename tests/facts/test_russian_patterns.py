@@ -1779,3 +1779,52 @@ def test_they_of_people_is_no_list_of_deposits() -> None:
 ])
 def test_a_deposit_inside_a_clause_owns_no_commodity_outside_it(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+def test_the_mongolian_long_yu_is_one_yu_in_latin() -> None:
+    from orewire.facts.ru.translit import translit
+
+    assert translit("Оюут") == "Oyut"
+    assert translit("Оюун-Эрдэнэ") == "Oyun-Erdene"
+    assert translit("Юлия Юдина") == "Yuliya Yudina"  # no long vowel: as before
+    assert _deposits("Компания ведет разведку на месторождении Оюут в Монголии, оно содержит медь.") == {"Oyut": ["copper"]}
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # an adjective and the word of a hill or ridge in small letters are one name, in any case
+    ("Компания начала добычу на месторождении Лысая гора. Запасы золота Лысой горы — 20 т.", {"Lysaya Gora": ["gold"]}),
+    ("Аукцион на месторождение Медный кряж прошел в Чите.", {"Medny Kryazh": []}),
+    ("Компания купила участок Золотая сопка с запасами золота 5 т.", {"Zolotaya Sopka": ["gold"]}),
+])
+def test_a_hill_or_ridge_word_in_small_letters_is_part_of_the_name(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # the text's own Latin spelling in brackets after the Cyrillic name is the deposit's Latin name
+    ("Месторождение Тахо-Верде (Tajo Verde) дало первое золото.", {"Tajo Verde": ["gold"]}),
+    ("Меднопорфировое месторождение Кемпо-Норте (Campo Norte) расположено в Чили.", {"Campo Norte": ["copper"]}),
+    # ... not a company's or a region's Latin name in brackets
+    ("Месторождение Кемпо-Норте (Barrick) выставлено на продажу.", {"Kempo-Norte": []}),
+])
+def test_a_deposits_own_latin_spelling_in_brackets(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text", [
+    "Месторождение Кемпо-Норте (Cu, Au, Mo) выставлено на торги.",
+    "Проект даст 12 тыс. т Li2O в концентрате и 3 тыс. т WO3 в год.",
+])
+def test_element_symbols_and_formulas_are_no_companies(text: str) -> None:
+    assert _names(text, "company") == set()
+
+
+def test_a_later_mention_of_a_long_adjective_name_takes_its_commodity() -> None:
+    text = ("Компания ведет добычу на рудниках Многоключевое и Заречное. "
+            "На Многоключевом в 2023 году было добыто 4,5 тонны золота.")
+    assert _deposits(text)["Mnogoklyuchevoye"] == ["gold"]
+
+
+def test_peschanka_is_its_own_deposit_of_the_baimskaya_zone() -> None:
+    text = "Запасы медно-порфировых руд месторождения Песчанка утверждены. Месторождение Песчанка содержит 9,9 млн т меди."
+    assert _deposits(text) == {"Peschanka": ["copper"]}

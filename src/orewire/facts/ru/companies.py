@@ -63,6 +63,9 @@ _LATIN_SEQ = re.compile(
     r"(?<![\w@/.:])[A-Z][\w’'&.\-]*(?:(?<![a-z]{3}\.)[ \u00a0](?:[A-Z][\w’'&.\-]*|\d+[A-Za-z][\w]*|of|and|&|de|for|the))*")
 _LATIN_LEGAL = {"Corporation", "Inc", "Inc.", "Ltd", "Ltd.", "Co", "Co.", "Corp", "Corp.", "plc", "PLC", "LLP", "LLC", "JSC", "PJSC",
                 "AG", "SA", "S.A.", "NV", "N.V.", "GmbH", "Limited", "Pty", "Pty.", "Plc"}
+# a chemical element's symbol or a formula, no company: "(Cu, Au)", "12 тыс. т Li2O", "U3O8", "WO3"
+_CHEMICAL = re.compile(r"(?:Au|Ag|Cu|Zn|Pb|Mo|Ni|Co|Sn|Sb|Li|Pt|Pd|Fe|Mn|Cr|Ti|Bi|Be|Ta|Nb|In|Re|Ge|Ga|Zr|Hg|Cd|Se|Te|Cs)"
+                       r"|(?:[A-Z][a-z]?\d*)*[A-Z][a-z]?\d(?:[A-Z][a-z]?\d*)*")
 _LATIN_SKIP = re.compile(r"^(?:[A-Z][a-z]?(?:[-–/][A-Z][a-z]?)+|[IVX]+|USD|EUR|KZT|RUB|UZS|KGS|CNY|GDP|CEO|CFO|COO|ESG|IPO|LME|EBITDA|OK|[ABCPN]\d{1,2}|"
                          r"JORC|KAZRC|PERC|CRIRSCO|SAMREC|NI|NI 43-101|AIX|KASE|MOEX|LSE|HKEX|NYSE|ASX|TSX|SSE|"
                          r"[A-Z]|IT|PR|TV|VIP|PDF|WhatsApp|Telegram|Facebook|Twitter|Instagram|YouTube|Google|"
@@ -681,7 +684,7 @@ def find_latin_companies(text: str, found: Found) -> None:
         if _LATIN_COMPANY_WORD.fullmatch(name):
             continue  # "ТАЛКО Gold": a company word alone, the rest of the name written in Cyrillic
         if not name or _LATIN_SKIP.match(name) or all(_LATIN_SKIP.match(w) for w in name.split()) or name in _LATIN_LEGAL \
-                or _ABBREVIATION_PAIR.fullmatch(name):
+                or _ABBREVIATION_PAIR.fullmatch(name) or _CHEMICAL.fullmatch(name):
             continue
         if _in_code_line(text, s) or "_" in raw or _latin_gloss(text, s, e) or _latin_only_line(text, s) \
                 or _MEDIA_BEFORE.search(text, max(0, s - 40), s) or _ticker(text, s, e):

@@ -3,6 +3,7 @@ gazetteer, later mentions in other case forms, and the commodities each deposit 
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -30,9 +31,11 @@ _KW = (r"(?=[МмРрУуТтПпКк])(?<![\w-])(?P<kw>[Мм]есторожде
        r"[Тт]рубк[аеиуой]{1,2}|[Рр]азрез[а-яё]{0,2}|[Пп]роект[а-яё]{0,2}|"
        r"[Пп]лощад[ьи]|[Кк]арьер[а-яё]*|[Рр]оссып(?:ь|и|ей|ью|ям|ях|ями)(?![\w-]))")
 # words of Turkic and Mongolian place names that Russian text often leaves in small letters after the
-# first word ("Таван толгой", "Сары куль", "Кызыл тау"): still part of the name
+# first word ("Таван толгой", "Сары куль", "Кызыл тау"): still part of the name; so are the Russian words of
+# a hill or ridge after an adjective ("Белая гора", "Железный кряж", "Золотая сопка")
 _TOPO_WORD = (r"(?:толгой|толгоя|толгое|куль|коль|кол|тау|тобе|тюбе|булак|сай|кудук|кудык|таш|тас|шоко|уул|гол|худаг|"
-              r"обо|жол|арык|кум|кыр|адыр|тепе|дала|бастау|су)(?![\w-])")
+              r"обо|жол|арык|кум|кыр|адыр|тепе|дала|бастау|су|"
+              r"гор(?:а|ы|е|у|ой)|горк(?:а|и|е|у|ой)|сопк(?:а|и|е|у|ой)|кряж(?:а|е|ем|у)?)(?![\w-])")
 _NAME1 = (r"(?:[«\"“„][^«»\"“”„\n]{2,40}[»\"”“]|[A-ZА-ЯЁ][\w]*(?:-[\wА-ЯЁа-яё]+)*"
           r"(?:[ \u00a0](?:[A-ZА-ЯЁ][\w]*(?:-[\w]+)*|" + _TOPO_WORD + r")){0,2})")
 _NOT_NAME_START = {"ТОО", "АО", "ПАО", "ОАО", "ЗАО", "ООО", "ОсОО", "ГОК", "ГМК", "Компания", "Корпорация"}
@@ -248,9 +251,29 @@ def _deposit_name(found: Found, raw: str, start: int, end: int, text: str, kw: s
         latin = latin_name(name)
         if not quoted:
             latin = " ".join(w[:1].upper() + w[1:] for w in latin.split(" "))
-        ent = found.add("deposit", latin, name, start, end)
+        ent = found.add("deposit", _own_latin(text, end, latin) or latin, name, start, end)
     found.claim(start, end)
     return ent
+
+
+# the name's own Latin spelling in brackets right after it: "Кемесс-Саут (Kemess South)", "Агуа-Рика (Agua Rica)"
+_OWN_LATIN = re.compile(r"[ \u00a0]*\((?P<latin>[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|de|del|la|las|los|do|da))*)\)")
+
+
+_LATIN_COMPANY = re.compile(r"(?<![\w-])(?:Gold|Mining|Resources|Metals|Minerals|Corp|Corporation|Ltd|Limited|Inc|Group|"
+                            r"Company|Holding|Holdings|Capital)(?![\w-])")
+
+
+def _own_latin(text: str, end: int, latin: str) -> str | None:
+    """The Latin form the text gives in brackets after a deposit's Cyrillic name, when it spells the
+    same name (a company or region in brackets does not: "Купол (Kinross)")."""
+    m = _OWN_LATIN.match(text, end)
+    if m is None:
+        return None
+    own = m.group("latin")
+    if _LATIN_COMPANY.search(own) or difflib.SequenceMatcher(None, latin.lower(), own.lower()).ratio() < 0.65:
+        return None
+    return own
 
 
 def _same_adjective(found: Found, adj: str) -> Ent | None:
@@ -800,8 +823,8 @@ def find_later_mentions(text: str, found: Found) -> None:
             if " " in form or not has_cyrillic(form) or len(form) < 5:
                 continue
             stem = form[:-1] if form[-1] in "аеиоуыэюяйь" else form
-            if form.endswith(("ское", "ская", "ский", "цкое")):
-                stem = form[:-2]
+            if form.endswith(("ское", "ская", "ский", "цкое")) or (len(form) >= 8 and form.endswith(("ое", "ая", "ый", "ий"))):
+                stem = form[:-2]  # (also any long adjective: "Многовершинное" -> "На Многовершинном")
             for m in re.finditer(re.escape(stem) + gz.ENDINGS + r"(?![\w-])", text):
                 if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_"):
                     continue  # inside a word

@@ -9,6 +9,8 @@ Rules (lower case shown; a capital stays a capital, an all-capital word stays al
 - е is "ye" at the start of a word and after a vowel, ъ or ь; "e" elsewhere (Евгений -> Yevgeny).
 - ё is "yo", but "o" after ж, ч, ш, щ (Мирзиёев -> Mirziyoyev).
 - the endings -ий and -ый are "y" (Верхний -> Verkhny); ъ and ь are dropped (Илья -> Ilya).
+- у after ю is dropped: Mongolian writes its long "yu" as юу, which English spells as one "yu"
+  (Оюу Толгой -> Oyu Tolgoy, Оюун-Эрдэнэ -> Oyun-Erdene).
 - Kazakh, Kyrgyz, Uzbek and Tajik letters: ә a, ғ g, қ k, ң n, ө o, ұ u, ү u, һ h, і i, ў o, ҳ kh, ҷ j, ӣ i, ӯ u.
 
 Letters of other scripts pass through unchanged, so "KAZ Minerals" stays as it is.
@@ -41,6 +43,8 @@ def _word(word: str) -> str:
             lat = "ye" if (i == 0 or prev in _VOWELS or prev in "ъь") else "e"
         elif ch == "ё":
             lat = "o" if prev in _HUSHING else "yo"
+        elif ch == "у" and prev == "ю":
+            lat = ""  # the Mongolian long vowel юу is one "yu"
         else:
             lat = _BASE.get(ch, ch)
         out.append(lat)
