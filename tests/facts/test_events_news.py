@@ -1034,6 +1034,14 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("investment", 30.939e6, None, {})]),
     ("The reserves of the Aktas deposit are as follows: ore – 3798 thsd.t, gold – 4901 kg.",
      [("reserves", 3.798e6, "Aktas", {"commodity": "ore"}), ("reserves", 4.901, "Aktas", {"commodity": "gold"})]),
+    # "Total project capital expenditure", "Gold Project": a word of a statement names no project; "the Chamber" is the
+    # Chamber of Mines
+    ("135% Increase in Gold Resource at Koala Gold Mine\n- Gold resource increased by 135% to 1.4Mt averaging 2.6 g/t "
+     "Au.\n• Total project capital expenditure payback of 2 years.\n• Total gold production of 728,654 ounces over 9.4 "
+     "years life of mine.", [("reserves", 1.4e6, "Koala", {}), ("reserves", 2.6, "Koala", {}),
+                             ("production", 728654, "Koala", {"basis": "plan"})]),
+    ("The Ghana Chamber of Mines said gold output rose. \"The Chamber's producing member-companies contributed 3.0 "
+     "million ounces of the gold output.\"", [("production", 3e6, "Ghana", {})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

@@ -384,6 +384,7 @@ class Article:
             return reach[bisect.bisect_left(taken_starts, e)] > s
 
         holders: set[str] = set()
+        org_heads = {m.name.split()[0] for m in self.mentions if m.kind in ("org", "company") and " " in m.name}
         for i, (s, e) in enumerate(spans):
             words = self.text[s:e].split()
             while words and (words[0] in _NOT_NAME or _SIZE_WORD.fullmatch(words[0])):
@@ -392,6 +393,8 @@ class Article:
                 words = words[1:]
             if not words or is_taken(s, e) or all(w in _METHOD_WORDS for w in words):
                 continue  # "Open Pit: 41%", "Underground mine": a way of mining, no project's name
+            if all(w in _NOT_HOLDER for w in words) or (len(words) == 1 and words[0] in org_heads):
+                continue  # "Total project capital expenditure", "Gold Project": no name; "the Chamber('s)" of the Chamber of Mines
             name = " ".join(words)
             if self.lex.rules["place_name"].fullmatch(name):
                 continue  # "the Astana gold refinery", "the Almaty plant": a city says where, it is no project's name
