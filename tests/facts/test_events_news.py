@@ -1042,6 +1042,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
                              ("production", 728654, "Koala", {"basis": "plan"})]),
     ("The Ghana Chamber of Mines said gold output rose. \"The Chamber's producing member-companies contributed 3.0 "
      "million ounces of the gold output.\"", [("production", 3e6, "Ghana", {})]),
+    # a mine named in the cause of a change produces nothing of it
+    ("Peru's copper production soared 40.6% to 157,328 mt as higher output at Antamina helped.",
+     [("production", 157328, "Peru", {})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

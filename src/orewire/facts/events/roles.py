@@ -422,6 +422,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                 cands = heard
         producers = [m for m in cands if m.kind in ("deposit", "company")]
         agent = _producer_after(art, ms, num.end, clause[1])
+        if agent is not None and lex.rules["reason_between"].search(art.text, num.end, agent.start):
+            agent = None  # "... from 111,888 mt a year ago as higher output at Antamina": a cause, not the producer
         site = next((m for m in ms if m.kind == "deposit" and num.end < m.start <= num.end + 60
                      and lex.rules["site_after"].fullmatch(art.text, num.end, m.start)), None)
         if site is not None:
