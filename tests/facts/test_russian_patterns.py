@@ -1828,3 +1828,27 @@ def test_a_later_mention_of_a_long_adjective_name_takes_its_commodity() -> None:
 def test_peschanka_is_its_own_deposit_of_the_baimskaya_zone() -> None:
     text = "Запасы медно-порфировых руд месторождения Песчанка утверждены. Месторождение Песчанка содержит 9,9 млн т меди."
     assert _deposits(text) == {"Peschanka": ["copper"]}
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a commodity's reserves or mining on a name with no deposit word: that name is a deposit of the commodity
+    ("Компания приступила к добыче меди на Кызылжаре.", {"Kyzylzhar": ["copper"]}),
+    ("Добыча цинка на Шалкие начнется в 2026 году.", {"Shalkiya": ["zinc"]}),
+    ("Запасы золота на «Кызылжаре» оцениваются в 30 т.", {"Kyzylzhar": ["gold"]}),
+    ("Компания будет добывать уран на Жалпаке.", {"Zhalpak": ["uranium"]}),
+    # ... not a region, a country or a common word after "на"
+    ("Добыча золота на Урале выросла на 5%.", {}),
+    ("Компания увеличила добычу меди на Чукотке и в Казахстане.", {}),
+    ("Запасы нефти на Земле ограничены, а добыча меди на ГОКе выросла.", {}),
+])
+def test_reserves_or_mining_of_a_commodity_on_a_name(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+
+
+def test_a_known_deposit_takes_its_commodity_from_the_sentence_before() -> None:
+    text = ("В настоящий момент литий в России не добывается. По данным ведомства, лицензированы еще два "
+            "месторождения — Тастыгское в Тыве и Колмозерское в Мурманской области.")
+    assert _deposits(text) == {"Tastygskoye": ["lithium"], "Kolmozerskoye": ["lithium"]}
+    # ... not from a sentence of another paragraph
+    text = "Литий в России не добывается.\nЛицензировано месторождение Тастыгское в Тыве."
+    assert _deposits(text) == {"Tastygskoye": []}

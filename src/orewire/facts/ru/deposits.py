@@ -673,6 +673,23 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             continue  # "на Березовском месторождении": named by the adjective before it (or itself a deposit's
             # mention: "одноименное медное месторождение")
         bare.append((m.start(), m.end()))
+    # "Запасы меди на Кызылжаре", "приступила к добыче золота на «Полянке»", "будет добывать уран на Жалпаке": a
+    # commodity's reserves or mining on a name with no deposit word, not a place the dictionary knows ("на Урале")
+    for m in _MINED_ON.finditer(text) if " на " in text else ():
+        kind = [c for w in (m.group("what"), m.group("what2")) if w for c in commodities_of(w)]
+        word = m.group("name")
+        quoted = word[:1] in Q_OPEN
+        bare_word = strip_quotes(word)
+        if not kind or found.overlaps(m.start("name"), m.end("name")) or (not quoted and (
+                morph.is_oblique_place(bare_word) or morph.is_dictionary_word(bare_word))) \
+                or country_stem(bare_word) or _in_a_place(text, m.start("what"), m.end("what")):
+            continue
+        mined = _deposit_name(found, _oblique_nominative(bare_word), m.start("name"), m.end("name"), text)
+        if mined is not None:
+            if bare_word not in mined.forms:
+                mined.forms.append(bare_word)
+            for c in kind:
+                links.append((mined, c))
 
 
 _ELIDED = re.compile(r"(?:,|[ \u00a0]и)[ \u00a0]+(?:а[ \u00a0]+)?(?:(?:(?:на|в|во)[ \u00a0]+(?=[а-яё-]+(?:ом|ых)[ \u00a0]))?"
@@ -683,6 +700,28 @@ _COMMA_LOC = re.compile(r",[ \u00a0]+(?P<prep>на|в)[ \u00a0]+(?P<kw>(?:мес
                         r"[ \u00a0]*[—–-][ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)*)(?=[ \u00a0]*(?:[.,;)]|$))")
 _TURN_NAME = re.compile(r",[ \u00a0]+а[ \u00a0]+(?:(?P<prep>на|в)[ \u00a0]+)?(?P<kw>(?:месторождени|рудник)[а-яё]*[ \u00a0]+)?[«\"“„]?(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[»\"”“]?"
                         r"[ \u00a0]*[—–-][ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)*)(?=[ \u00a0]*(?:[.,;)]|$))")
+
+
+_MINED_ON = re.compile(r"(?<![\w-])(?=[ЗзРрДд])(?:[Зз]апас(?:ы|ов|ам|ами|ах)|[Рр]есурс(?:ы|ов|ам|ами|ах)|[Дд]обыч(?:а|и|е|у|ей)|"
+                       r"[Дд]обыва(?:ет|ют|ть|ла|ли|л|ется|ются|ться)|[Дд]обыт(?:ь|о|а|ы)|[Дд]обыл[аио]?|[Дд]обуд(?:ет|ут))"
+                       r"(?:[ \u00a0]+[а-яё]+){0,2}?[ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)?)(?:[ \u00a0]+и[ \u00a0]+(?P<what2>[а-яё]+))?"
+                       r"[ \u00a0]+на[ \u00a0]+(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|"
+                       r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
+
+
+def _oblique_nominative(word: str) -> str:
+    """A name in the locative or dative in the nominative: a dictionary noun by the dictionary ("Полянке" ->
+    "Полянка"), else by its ending: "Кызылжаре" -> "Кызылжар", "Акбакае" -> "Акбакай", "Шалкие" -> "Шалкия";
+    an indeclinable one ("Коксу", "Бестобе") stays as written."""
+    known = next((p for p in morph.parses(word.lower()) if p.is_known and p.tag.POS == "NOUN"
+                  and ("loct" in p.tag or "datv" in p.tag)), None)
+    if known is not None:
+        return known.normal_form[:1].upper() + known.normal_form[1:]
+    if word.endswith("ие"):
+        return word[:-1] + "я"
+    if re.search(r"[аоуэ]е$", word):
+        return word[:-1] + "й"
+    return _locative_nominative(word)
 
 
 def _locative_nominative(word: str) -> str:
@@ -1027,8 +1066,8 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
     def _one_commodity(ss: int, se: int) -> bool:
         return len({c for cs, _ce, c, descriptive in spans if ss <= cs < se and not descriptive}) <= 1
 
-    # a known deposit and one of the commodities it is worked for, named in its sentence or the next one
-    # of its paragraph
+    # a known deposit and one of the commodities it is worked for, named in its sentence or the one before or
+    # after it in its paragraph ("Литий в России не добывается. Лицензированы два месторождения — Тастыгское ...")
     known = gz.deposit_commodities()
     for ent in deposits:
         worked = known.get(ent.name)
@@ -1037,6 +1076,8 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
         for s, _e in ent.mentions:
             i = sents.index(s)
             ps = sents.spans[i][0]
+            if i > 0 and "\n" not in text[sents.spans[i - 1][0]:ps]:
+                ps = sents.spans[i - 1][0]
             pe = sents.spans[min(i + 1, len(sents.spans) - 1)][1]
             line_end = text.find("\n", s)
             if line_end >= 0:
