@@ -1852,3 +1852,24 @@ def test_a_known_deposit_takes_its_commodity_from_the_sentence_before() -> None:
     # ... not from a sentence of another paragraph
     text = "Литий в России не добывается.\nЛицензировано месторождение Тастыгское в Тыве."
     assert _deposits(text) == {"Tastygskoye": []}
+
+
+def test_indium_rhenium_and_scandium_are_commodities_not_india() -> None:
+    assert _names("Участок содержит олово, вольфрам и индий, а также рений и скандий.", "commodity") == {
+        "tin", "tungsten", "indium", "rhenium", "scandium"}
+    assert _names("Инвесторы из Индии купили долю в месторождении.", "commodity") == set()
+
+
+@pytest.mark.parametrize("text,codes", [
+    ("Проект выполнили компании SRK (Южная Африка) и Aker Kvaerner (Канада).", {"ZA", "CA"}),
+    ("В Южной Африке добывают платину.", {"ZA"}),
+    # a Canadian province is no British name
+    ("Разведка идет в канадской провинции Британская Колумбия.", {"CA"}),
+])
+def test_two_word_countries_and_a_province(text: str, codes: set[str]) -> None:
+    assert {e["code"] for e in _contract(text)["entities"] if e["kind"] == "country"} == codes
+
+
+def test_troy_ounces() -> None:
+    facts = _contract("Компания добыла 184,102 тысячи тройских унций (5,7 тонны) золота.")["facts"]
+    assert {(f["value"], f["unit"]) for f in facts if f["type"] == "quantity"} == {(184102.0, "oz"), (5.7, "t")}

@@ -57,8 +57,16 @@ def _countries(text: str, found: Found) -> None:
         code = gz.country_of_word(m.group(0))
         if code and any(s <= m.start() < e or (s == m.end() + 1 and m.group(0) in given) for s, e in people):
             continue  # "Иран Шархан": a first name, also before the surname alone
+        if code == "GB" and _PROVINCE_AFTER.match(text, m.end()):
+            continue  # "Британская Колумбия": a province of Canada
         if code:
             found.add("country", gz.country_names().get(code, code), m.group(0), m.start(), m.end(), code=code)
+    for m in _SOUTH_AFRICA.finditer(text) if "Африк" in text else ():  # two words, neither a country alone
+        found.add("country", gz.country_names().get("ZA", "ZA"), m.group(0), m.start(), m.end(), code="ZA")
+
+
+_PROVINCE_AFTER = re.compile(r"[ \u00a0]+Колумби[яиейю]")
+_SOUTH_AFRICA = re.compile(r"(?<![\w-])Южн(?:ая|ой|ую)[ \u00a0]+Африк(?:а|и|е|у|ой)(?![\w-])")
 
 
 # "редкие земли", "редких земель": the rare earths in two words
