@@ -1045,6 +1045,16 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a mine named in the cause of a change produces nothing of it
     ("Peru's copper production soared 40.6% to 157,328 mt as higher output at Antamina helped.",
      [("production", 157328, "Peru", {})]),
+    # "mt" of a bulk good in small figures counts millions; copper's "25,872 mt" stays metric tonnes
+    ("India's total iron ore production in the current fiscal will be around 140 mt. Peru's copper output rose to "
+     "25,872 mt.", [("production", 140e6, "India", {}), ("production", 25872, "Peru", {})]),
+    # a cost of sales, a model's cash flow and a balance of trade move no money of an event
+    ("Sales climbed about 30 per cent to US$331m while cost of sales rose 14 per cent to US$79.6m. Total project net "
+     "cash flows after tax and capital expenditure of US$327 million. Chile posted a $10.9 billion surplus in 2021, "
+     "buoyed by copper exports.", [("financial", 331e6, None, {})]),
+    # a grade the estimate is cut over is no grade it has
+    ("The Heffernans resource is 6.7Mt @ 0.4 g/t above a 0.3 g/t Au lower cut-off grade and below a 0.5 g/t Au "
+     "cut-over grade.", [("reserves", 6.7e6, None, {}), ("reserves", 0.4, None, {})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

@@ -112,6 +112,8 @@ class Quantity:
 
 
 # a bulk good counted in millions after "MT" ("950 MT of coal", "110.40 MT and 81.69 MT of coal reserves")
+# the bulk good a sentence counts before a small figure in "mt" ("India's iron ore production ... will be around 140 mt")
+_BULK_BEFORE = re.compile(r"\b(?:coal|lignite|iron\s+ore|bauxite|limestone)\b[^.;]*$", re.IGNORECASE)
 _BULK_AFTER = re.compile(r"(?:\s+(?:and|to|-|–)\s+[\d.,]+\s?MT)?\s+(?:of\s+)?(?:coking\s+|thermal\s+)?(?:coal|lignite|iron\s+ore|bauxite|"
                          r"limestone|ore)\b")
 
@@ -134,6 +136,9 @@ def find_quantities(text: str) -> list[Quantity]:
         if unit_word == "mt" and scale == 1.0 and "." in m.group("num") and "," not in m.group("num") and n < 1000 \
                 and not _PRECIOUS_AFTER.match(text, m.end()):
             factor = 1e6  # "52.4mt of indicated mineral resources": a decimal of "mt" counts millions, not tonnes
+        if unit_word == "mt" and scale == 1.0 and factor == 1.0 and n < 1000 and "," not in m.group("num") \
+                and (_BULK_AFTER.match(text, m.end()) or _BULK_BEFORE.search(text, max(0, m.start() - 90), m.start())):
+            factor = 1e6  # "exports ... to about 14-15 mt", "iron ore production ... around 140 mt": bulk goods count millions
         if unit_word == "MT" and scale == 1.0 and n < 10000 and _BULK_AFTER.match(text, m.end()):
             factor = 1e6  # "blocks with 110.40 MT and 81.69 MT of coal reserves": India's million tonnes of bulk goods
         value = n * scale * factor

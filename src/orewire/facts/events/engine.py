@@ -193,7 +193,7 @@ def _lower_bounds(text: str, facts: list[Fact]) -> list[Fact]:
     return out
 
 
-_CUTOFF_AFTER = re.compile(r"\s*(?:(?:Au|Ag|gold|silver|AuEq)\s+)?(?:lower\s+)?cut[\s-]?off|\s*бортов", re.IGNORECASE)
+_CUTOFF_AFTER = re.compile(r"\s*(?:(?:Au|Ag|gold|silver|AuEq)\s+)?(?:lower\s+)?cut[\s-]?(?:off|over)|\s*бортов", re.IGNORECASE)
 _CUTOFF_BEFORE = re.compile(r"(?:cut[\s-]?off(?:\s+grade)?(?:\s+of)?|бортово\w*\s+содержани\w*)\s*(?:of\s+)?$",
                             re.IGNORECASE)
 
