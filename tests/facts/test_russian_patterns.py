@@ -1873,3 +1873,14 @@ def test_two_word_countries_and_a_province(text: str, codes: set[str]) -> None:
 def test_troy_ounces() -> None:
     facts = _contract("Компания добыла 184,102 тысячи тройских унций (5,7 тонны) золота.")["facts"]
     assert {(f["value"], f["unit"]) for f in facts if f["type"] == "quantity"} == {(184102.0, "oz"), (5.7, "t")}
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a list after a deposit word and a colon, each name with what it holds
+    ("В Казахстане открыли новые месторождения: Кызылжар с запасами меди и Жанатау с запасами цинка.",
+     {"Kyzylzhar": ["copper"], "Zhanatau": ["zinc"]}),
+    ("Открыты месторождения: Кызылжар с запасами меди и золота, Жанатау и Каражал.",
+     {"Kyzylzhar": ["copper", "gold"], "Zhanatau": [], "Karazhal": []}),
+])
+def test_a_colon_list_with_what_each_holds(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

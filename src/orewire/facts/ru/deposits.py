@@ -68,6 +68,10 @@ _LIST_LINE = re.compile(r"[ \t\u00a0]*(?:[-–—•*·][ \t\u00a0]*|\d{1,2}[.)]
 # dash ("Купол (ЗАО «Чукотская ГГК») — на Чукотке, Пионер (ОАО «Покровский рудник») и Березитовое ...")
 _INLINE_ITEM = re.compile(r"(?P<name>" + _NAME1 + r")(?:[ \u00a0]*\([^()\n]{0,60}\))?"
                           r"(?:[ \u00a0]+[—–-][ \u00a0]+(?:на|в|во)[ \u00a0]+[^,;.()\n]{1,40}?"
+                          r"(?=[ \u00a0]*(?:[,;.\n]|$|и[ \u00a0])))?"
+                          # ... and what it holds: "Кызылжар с запасами меди и Акжал с запасами цинка"
+                          r"(?:[ \u00a0]+(?:с[ \u00a0]+(?:запасами|ресурсами|содержанием)|содержащ[а-яё]+|богат(?:ый|ое|ая)?)"
+                          r"[ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)?(?:[ \u00a0]*(?:,|и)[ \u00a0]*[а-яё]+(?:-[а-яё]+)?)?)"
                           r"(?=[ \u00a0]*(?:[,;.\n]|$|и[ \u00a0])))?")
 _INLINE_SEP = re.compile(r"[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*")
 _INLINE_END = re.compile(r"[ \t\u00a0]*(?:[.;]|(?=\n)|$|,[ \u00a0]+(?:а[ \u00a0]+также|а|но)[ \u00a0])")
@@ -817,11 +821,15 @@ def _colon_list(text: str, found: Found, pos: int, kw: str, links: list[tuple[En
             pos = m.end() + 1
         return
     items: list[tuple[int, int]] = []
+    held: dict[tuple[int, int], list[str]] = {}
     while True:
         m = _INLINE_ITEM.match(text, pos)
         if m is None:
             return
         items.append(m.span("name"))
+        if m.group("what"):
+            held[m.span("name")] = [c for w in re.split(r"[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*", m.group("what"))
+                                    for c in joined_commodities(w.split("-")[0], gz.commodity_of_word)]
         sep = _INLINE_SEP.match(text, m.end())
         if sep is None or _INLINE_END.match(text, m.end()):
             if _INLINE_END.match(text, m.end()) is None:
@@ -829,8 +837,11 @@ def _colon_list(text: str, found: Found, pos: int, kw: str, links: list[tuple[En
             break
         pos = sep.end()
     for s, e in items:
-        if not found.is_claimed(s, e) and _deposit_name(found, text[s:e], s, e, text, kw) is None:
+        listed = None if found.is_claimed(s, e) else _deposit_name(found, text[s:e], s, e, text, kw)
+        if listed is None and not found.is_claimed(s, e):
             return
+        for c in held.get((s, e), []) if listed is not None else ():
+            links.append((listed, c))
 
 
 def find_later_mentions(text: str, found: Found) -> None:
