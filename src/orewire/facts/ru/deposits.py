@@ -840,8 +840,8 @@ def _colon_list(text: str, found: Found, pos: int, kw: str, links: list[tuple[En
         listed = None if found.is_claimed(s, e) else _deposit_name(found, text[s:e], s, e, text, kw)
         if listed is None and not found.is_claimed(s, e):
             return
-        for c in held.get((s, e), []) if listed is not None else ():
-            links.append((listed, c))
+        if listed is not None:
+            links.extend((listed, c) for c in held.get((s, e), []))
 
 
 def find_later_mentions(text: str, found: Found) -> None:
