@@ -355,3 +355,9 @@ def test_a_size_before_a_deposits_name_is_no_part_of_it() -> None:
     assert deposits("The 50 Let Oktyabrya deposit holds copper.") == ["50 Let Oktyabrya"]
     # the metals in a project's name ("Chanach Gold and Copper Project") make no company of its first words
     assert deposits("RTG agreed to acquire a stake in the Chanach Gold and Copper Project.") == ["Chanach"]
+
+
+def test_a_commodity_glued_to_a_name_is_a_company() -> None:
+    # "OceanaGold", "AltynGold": one word of a name and a commodity written together
+    ents = extract("OceanaGold posted a gain in profit. AltynGold said output rose; the Gold price fell.").entities
+    assert {e.name for e in ents if e.kind == "company"} == {"OceanaGold", "AltynGold"}

@@ -496,6 +496,10 @@ _COMMODITY_HEAD_SCAN = _Gated(re.compile(
     # "Chanach Gold and Copper Project": the metals of a project's name
     rf"|[ \t]+and[ \t]+[A-Z]\w*[ \t]+(?:[Pp]roject|[Mm]ine|[Dd]eposit|[Pp]roperty)\b)"),
     _trigger(gz.COMPANY_COMMODITY_HEADS))
+# "OceanaGold", "SolGold", "AngloGold": a commodity word glued to a capitalised one names a company
+_GLUED_HEAD_WORDS = r"(?:Gold|Copper|Metals|Mining|Minerals|Resources|Nickel|Lithium|Uranium|Silver)"
+_GLUED_HEAD_SCAN = _Gated(re.compile(rf"(?<![\w-])[A-Z][a-z]{{2,}}{_GLUED_HEAD_WORDS}(?![\w-])"),
+                          re.compile(rf"[a-z]{_GLUED_HEAD_WORDS}\b"))
 _TICKER_NAME_SCAN = _Gated(_TICKER_NAME_RE, re.compile(rf"\((?:{_alt(gz.EXCHANGES)})"))
 _APPOSITIVE_SCAN = _Gated(_APPOSITIVE_RE, re.compile(_APPOSITIVE_AFTER))
 _REGION_PAT_SCAN = _Gated(_REGION_PAT_RE, _trigger("coal basin", "region", "Region", "oblast", "Oblast", "Territory",
@@ -872,6 +876,8 @@ def _organisations(text: str, found: Found) -> None:
                 or " ".join(words[:-1]) in _DEPOSIT_FORM):
             continue
         cands.append(_Cand(s, m.end(), "company", name, 1))
+    for m in _GLUED_HEAD_SCAN.finditer(text):
+        cands.append(_Cand(m.start(), m.end(), "company", m.group(0), 1))
     for rx in (_CUE_SCAN, _TICKER_NAME_SCAN, _POSSESSIVE_RE, _APPOSITIVE_SCAN, _BASED_SCAN, _NAME_NOUN_SCAN, _POST_OF_SCAN,
                _NAME_POST_SCAN, _OWNED_SCAN, *_OWNER_SCANS):
         for m in rx.finditer(text):
