@@ -1055,6 +1055,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a grade the estimate is cut over is no grade it has
     ("The Heffernans resource is 6.7Mt @ 0.4 g/t above a 0.3 g/t Au lower cut-off grade and below a 0.5 g/t Au "
      "cut-over grade.", [("reserves", 6.7e6, None, {}), ("reserves", 0.4, None, {})]),
+    # a country set beside for comparison is not the one the next figure is told of
+    ("Exports of iron ore from India fell more than 40 percent. A 30 percent export duty made Indian ores less "
+     "attractive compared with Brazil or Australia. Iron ore exports fell to 12.11 million tonnes in the first quarter.",
+     [("trade", 12.11e6, "India", {})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

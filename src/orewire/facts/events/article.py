@@ -195,6 +195,10 @@ def russian_sentences(text: str) -> Sentences:
     return out
 
 
+_COMPARED_NAME = re.compile(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|unlike|such\s+as|rivals?|competitors?)\s+"
+                            r"(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*(?:,\s*|\s+or\s+|\s+and\s+))?(?:the\s+)?$")
+
+
 def demonym(written: str, name: str) -> bool:
     """A country named by its people's adjective ("Chinese", "казахстанская"), not by its name."""
     w, n = written.casefold(), name.casefold()
@@ -501,6 +505,8 @@ class Article:
         window = self.mentions[bisect.bisect_left(self._starts, lo):bisect.bisect_left(self._starts, before)]
         if skip is not None:
             window = [m for m in window if not skip(m)]
+        # "less attractive compared with Brazil or Australia": a name set beside for comparison is no topic
+        window = [m for m in window if not _COMPARED_NAME.search(self.text, max(0, m.start - 50), m.start)]
         if protagonist:  # named most, the first named on a tie
             named = [self._most[k] for k in kinds if k in self._most]
             if named:
