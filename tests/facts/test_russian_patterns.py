@@ -1884,3 +1884,24 @@ def test_troy_ounces() -> None:
 ])
 def test_a_colon_list_with_what_each_holds(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a sentence opening with the mining of a commodity or the first metal speaks of the deposit just named
+    ("Компания начала разработку месторождения Кызылжар. Добыча золота начнется в 2026 году.", {"Kyzylzhar": ["gold"]}),
+    ("Компания начала разработку месторождения Кызылжар. Первое золото планируется получить в 2026 году.",
+     {"Kyzylzhar": ["gold"]}),
+    # ... not the country's or the world's mining
+    ("Компания купила месторождение Кызылжар. Добыча золота в Казахстане выросла на 5%.", {"Kyzylzhar": []}),
+    ("Компания купила месторождение Кызылжар. Добыча меди в мире сократилась.", {"Kyzylzhar": []}),
+    # "Объект содержит": the deposit just named
+    ("Компания начала разработку месторождения Кызылжар. Объект содержит 20 т золота.", {"Kyzylzhar": ["gold"]}),
+    # the plural deposit word alone in a sentence naming none: every deposit of the sentence before
+    ("Компания владеет месторождениями Кызылжар и Жанатау. Запасы золота на месторождениях оцениваются в 20 т.",
+     {"Kyzylzhar": ["gold"], "Zhanatau": ["gold"]}),
+    # what one deposit holds stops at another name's clause after a comma and a dash
+    ("Компания владеет месторождениями Кызылжар и Жанатау. Кызылжар богат медью, Жанатау — цинком.",
+     {"Kyzylzhar": ["copper"], "Zhanatau": ["zinc"]}),
+])
+def test_more_sentences_on_the_deposit_just_named(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -151,7 +151,7 @@ _THERE = re.compile(r"(?=[ТЗНВЕКП])(?:(?<=^)|(?<=[.!?][ \u00a0])|(?<=\n))
                     r"(?:Его|Е[её])[ \u00a0]+(?:[а-яё]+(?:ые|ие)[ \u00a0]+){0,2}(?:запасы|ресурсы|руды)|"
                     r"(?:(?:(?:Кроме|Помимо)[ \u00a0]+(?:того|этого)|Также|При[ \u00a0]+этом),?[ \u00a0]+в|В)[ \u00a0]+(?:его|е[её])[ \u00a0]+"
                     r"(?:недрах|рудах))(?![\w-])")
-_RESERVES_FIRST = frozenset("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯрсзо")
+_RESERVES_FIRST = frozenset("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯрсзод")
 # the world's or a country's reserves are no deposit's ("Мировые запасы меди", "Казахстанские запасы урана")
 _WIDE_ADJ = re.compile(r"(?:[Мм]иров|[Оо]бщемиров|[Гг]лобальн|[Нн]ациональн|[Гг]осударственн|[Рр]егиональн)")
 # what may open a sentence before the reserves: "По данным компании, запасы ...", "В 2020 году запасы ..."
@@ -165,7 +165,11 @@ _RESERVES = re.compile(r"(?:(?:[А-ЯЁ][а-яё]+(?:ые|ие)(?:[ \u00a0]+[а-
                        r"(?:Комбинат|ГОК|Фабрика|Карьер|Рудник|Шахта)[ \u00a0]+(?:будет[ \u00a0]+|сможет[ \u00a0]+)?"
                        r"(?:производить|выпускать|перерабатывать|добывать|давать|производит|выпускает|добывает|да[её]т)|"
                        r"(?:Основн(?:ой|ые|ым|ыми)|Главн(?:ый|ые))[ \u00a0]+(?:металл[а-яё]*|компонент[а-яё]*|"
-                       r"полезн[а-яё]+[ \u00a0]+ископаем[а-яё]+))(?![\w-])")
+                       r"полезн[а-яё]+[ \u00a0]+ископаем[а-яё]+)|"
+                       # ... or its mining of a commodity, or its first metal: "Добыча золота начнется в 2026 году",
+                       # "Первое золото планируется получить в 2026 году" (the commodity right after the word)
+                       r"(?:Промышленная[ \u00a0]+)?[Дд]обыча(?=[ \u00a0]+[а-яё]+[ \u00a0])|"
+                       r"Перв(?:ое|ую|ый|ые|ая)(?=[ \u00a0]+(?:золото|медь|серебро|уран|концентрат|слиток|партию|тонны)))(?![\w-])")
 # a sentence on the deposits the one before named: "Оба содержат золото", "Их запасы составляют ..."
 _PLURAL = re.compile(r"(?=[ОИВЗРН])(?:(?<=^)|(?<=[.!?][ \u00a0])|(?<=\n))(?:(?:Оба|Обе)(?![ \u00a0]+(?:компани|предприяти|фирм|"
                      r"сторон|стран|государств|банк|корпораци|холдинг|инвестор|участник|партн))|"
@@ -320,7 +324,7 @@ def _adjective_deposit(adj: str, kw: str, text: str) -> str:
 _ON_IT = re.compile(r"(?<![\w-])(?:добыч[аеиу]|добыва[а-яё]*|разработк[аеиу])[ \u00a0]+на[ \u00a0]+н[её]м(?![\w-])")
 _HERE_MID = re.compile(r"(?=[зот])(?<=[\w,][ \u00a0])(?:здесь|отсюда|там)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:добыва|добыт|извлека|извлеч)[а-яё]*")
 # "Оно содержит", "Он богат", "В руде содержатся", "Руды содержат": the deposit named before
-_PRONOUN_HOLDS = re.compile(r"(?=[ОРВ])(?:^|(?<=[.!?][ \u00a0])|(?<=\n))(?:Оно|Он|Руд[аы]|В[ \u00a0]+руд(?:е|ах))[ \u00a0]+"
+_PRONOUN_HOLDS = re.compile(r"(?=[ОРВ])(?:^|(?<=[.!?][ \u00a0])|(?<=\n))(?:Оно|Он|Объект|Руд[аы]|В[ \u00a0]+руд(?:е|ах))[ \u00a0]+"
                             r"(?:[а-яё]+[ \u00a0]+){0,3}?(?:содерж|богат|включа|присутству|выявлен|обнаружен)[а-яё]*")
 _DASH_NAME = re.compile(r"[\s\u00a0]*[-–—][\s\u00a0]*(?:[а-яё-]+[\s\u00a0]+){0,2}[«\"“„A-ZА-ЯЁ]")
 # a deposit word in the singular (or "месторождения", which may be one): the plural speaks of no one deposit
@@ -597,7 +601,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     # reserves, resources or grade speaks of the deposit just named, unless it names a country ("Запасы меди
     # в Казахстане ...")
     for ss, se in sents.spans if "апасы" in text or "есурс" in text or "одержание" in text or "Основн" in text \
-            or "ая добыча" in text or "ая мощность" in text or "ая производ" in text or "омбинат " in text \
+            or "обыча" in text or "Перв" in text or "ая мощность" in text or "ая производ" in text or "омбинат " in text \
             or "ГОК " in text or "абрика " in text or "арьер " in text or "удник " in text or "Шахта " in text \
             or "Главн" in text or "бъем" in text or "бъём" in text else ():
         lead = _RESERVES_LEAD.match(text, ss) if text[ss:ss + 1] in "ПСКВ" else None
@@ -664,7 +668,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         if both is not None:
             bare.append((both.start(), both.end()))
     # a sentence that opens with "Оно содержит", "Он богат": the deposit named before
-    for m in _PRONOUN_HOLDS.finditer(text) if "Он" in text or "Руд" in text or "В руд" in text else ():
+    for m in _PRONOUN_HOLDS.finditer(text) if "Он" in text or "Руд" in text or "В руд" in text or "Объект " in text else ():
         bare.append((m.start(), m.end()))
     # a deposit word with no name but with its commodity: "месторождение олова", "запасы месторождения ... меди"
     for m in _BARE_KW.finditer(text):
@@ -885,6 +889,8 @@ def find_later_mentions(text: str, found: Found) -> None:
 
 _HOLDS_AFTER = re.compile(r"[»\"”“]?(?:[\s\u00a0]+(?:также|тоже|еще|ещё|помимо|кроме|того))*[\s\u00a0]+"
                           r"(?:содерж(?:ит|ат|ало|ал)|богат[аоы]?|включает)(?![\w-])")
+# "Кызылжар богат медью, Жанатау — цинком": another name's clause after a comma and a dash
+_COMMA_NAME_DASH = re.compile(r",[ \u00a0]+[«\"“„]?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]?[ \u00a0]*[—–][ \u00a0]")
 _SECOND_DASH = re.compile(r",?[ \u00a0]+[—–][ \u00a0]")  # (also after a comma: "Второе месторождение — Аксоран, — рассчитывает")
 _WORD_END = re.compile(r"[\w-]+")
 # "медь — на Кальмакыре", "золото на Васильковском месторождении": the deposit after the commodity
@@ -1014,8 +1020,10 @@ def _reserves_before(text: str, spans: list[tuple[int, int, str, bool]], ss: int
 
 
 # the deposits the sentence before named, in a sentence of its own: "на этих месторождениях", "трех месторождений"
-_THESE = re.compile(r"(?<![\w-])(?:эти[хм]?|данны[хм]|указанны[хм]|вс(?:ех|ем)|обоих|обеих|двух|тр[её]х|четыр[её]х|пяти)"
-                    r"[ \u00a0]+(?:месторождени(?:й|ях|ям|ями)|рудник(?:ов|ах|ам)|участк(?:ов|ах|ам)|объект(?:ов|ах|ам))(?![\w-])")
+_THESE = re.compile(r"(?<![\w-])(?:(?:эти[хм]?|данны[хм]|указанны[хм]|вс(?:ех|ем)|обоих|обеих|двух|тр[её]х|четыр[её]х|пяти)"
+                    r"[ \u00a0]+(?:месторождени(?:й|ях|ям|ями)|рудник(?:ов|ах|ам)|участк(?:ов|ах|ам)|объект(?:ов|ах|ам))|"
+                    # ... or the plural word alone with no name after it: "Запасы золота на месторождениях оцениваются"
+                    r"(?<=на[ \u00a0])(?:месторождениях|рудниках|участках)(?![ \u00a0]*[«\"“„A-ZА-ЯЁ]))(?![\w-])")
 # "Это крупнейшее медное месторождение региона": a sentence that says what the deposit just named is
 _THIS_IS = re.compile(r"Это[ \u00a0]+(?:(?:одн[оа]|один)[ \u00a0]+из[ \u00a0]+)?(?:[а-яё-]+(?:ое|ее|ый|ий|ых|их)[ \u00a0]+){0,3}"
                       r"(?:месторождени[ея]|рудник|рудников)(?![\w-])")
@@ -1051,6 +1059,7 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
                 continue
             _ss, se = sents.span(me)
             turn = _TURN_NAME.search(text, held.end(), se) if ", а " in text else None
+            turn = turn or _COMMA_NAME_DASH.search(text, held.end(), se)
             se = turn.start() if turn else se  # "... содержат медь, а «Акшат» — золото": that other deposit's
             for cs, _ce, c, descriptive in spans:
                 if held.end() <= cs < se and not descriptive:
