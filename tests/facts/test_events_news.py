@@ -1059,6 +1059,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Exports of iron ore from India fell more than 40 percent. A 30 percent export duty made Indian ores less "
      "attractive compared with Brazil or Australia. Iron ore exports fell to 12.11 million tonnes in the first quarter.",
      [("trade", 12.11e6, "India", {})]),
+    # "the mining sector" is the country's
+    ("Zambia's copper output fell. THE mining sector has this year produced 667,173 tonnes of copper.",
+     [("production", 667173, "Zambia", {})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",
