@@ -1062,10 +1062,6 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # "the mining sector" is the country's
     ("Zambia's copper output fell. THE mining sector has this year produced 667,173 tonnes of copper.",
      [("production", 667173, "Zambia", {})]),
-    # "Maiden Heffernans Mineral Resource estimate": the name before a code's capitalised term holds the resource
-    ("Dacian Gold is exploring at Mt Morgans.\n• Maiden Heffernans Mineral Resource estimate comprises 13.7Mt @ 1.4 g/t "
-     "for 625,000 ounces.\n• The Jupiter Prospect is being drilled.",
-     [("reserves", 13.7e6, "Heffernans", {}), ("reserves", 1.4, "Heffernans", {}), ("reserves", 625000, "Heffernans", {})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

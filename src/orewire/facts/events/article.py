@@ -74,9 +74,6 @@ _HOLDERS = (  # (pattern, the lowercased words it runs near, characters before a
      ("resource", "reserve", "estimate", "inventory", "endowment"), 0, 70),
     (re.compile(rf"(?<![\w.'’-])(?P<name>{_HOLDER_NAME})['’]s?[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?:[Rr]esources?|[Rr]eserves?)\b"),
      ("resource", "reserve"), 90, 10),
-    # "Maiden Heffernans Mineral Resource estimate", "the Jupiter Ore Reserve": a code's capitalised term after the name
-    (re.compile(rf"(?<![\w.'’-])(?P<name>{_HOLDER_NAME})[ \t]+(?:Mineral|Ore)[ \t]+(?:Resources?|Reserves?)\b(?![ \t]+Committee)"),
-     ("mineral resource", "mineral reserve", "ore reserve"), 60, 30),
     (re.compile(rf"(?<![\w.'’-])(?P<name>{_HOLDER_NAME})[ \t]+(?:(?:[a-z]+-)?(?:gold|copper|silver|uranium|lithium|nickel|"
                 r"zinc|polymetallic|tungsten|iron[ \t]ore|coal|rare[ \t]earths?)[ \t]+)?(?:(?:deposit|field|orebody|"
                 r"ore[ \t]body)[ \t]+)?(?:(?P<verb>hosts|contains)|holds|has)[ \t]+(?:(?:an?|the|some|about|approximately|"
@@ -376,8 +373,8 @@ class Article:
                 for m in near_hits(self.text, self.low, rx, needles, before, after):
                     s, e = m.span("name")
                     words = m.group("name").split()
-                    while words and (words[0] in _NOT_NAME or (words[0] in _NOT_HOLDER and len(words) > 1)):
-                        s += len(words.pop(0)) + 1  # "The Kyzyl JORC resource", "Maiden Heffernans Mineral Resource"
+                    while words and words[0] in _NOT_NAME:  # "The Kyzyl JORC resource": Kyzyl
+                        s += len(words.pop(0)) + 1
                     while words and words[-1] in _NOT_HOLDER:  # "Beskauga Mineral Resource": Beskauga
                         e -= len(words.pop()) + 1
                     if words and words[0] not in _NOT_HOLDER and words[0] not in _NOT_SITE \
