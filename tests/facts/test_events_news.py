@@ -1062,6 +1062,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # "the mining sector" is the country's
     ("Zambia's copper output fell. THE mining sector has this year produced 667,173 tonnes of copper.",
      [("production", 667173, "Zambia", {})]),
+    # a relative clause before the verb ("Harmony, which ... its Hidden Valley mine ..., noted") names no producer
+    ("Harmony Gold, which has the bulk of its mines in South Africa and is ramping up its wholly owned Hidden Valley "
+     "mine, noted gold output for the six months to end-December was 1% higher at 560,003oz.",
+     [("production", 560003, "Harmony Gold", {})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",
