@@ -361,3 +361,9 @@ def test_a_commodity_glued_to_a_name_is_a_company() -> None:
     # "OceanaGold", "AltynGold": one word of a name and a commodity written together
     ents = extract("OceanaGold posted a gain in profit. AltynGold said output rose; the Gold price fell.").entities
     assert {e.name for e in ents if e.kind == "company"} == {"OceanaGold", "AltynGold"}
+
+
+def test_a_mine_named_between_commas_before_where_it_lies() -> None:
+    # "a new mine, Salares Norte, in Chile": the name set off by commas and placed
+    ents = extract("Gold Fields is also building a new mine, Salares Norte, in Chile.").entities
+    assert ("deposit", "Salares Norte") in {(e.kind, e.name) for e in ents}

@@ -420,6 +420,7 @@ _DEP_MODIFIERS = frozenset(
 _BODY_OF = re.compile(r"\b(?:Ministry|Minister|Department|Committee|Agency|Chamber)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?\Z")
 _KW_ROLE_AFTER = re.compile(r"[ \t]+(?:[Dd]irector|[Mm]anager|[Dd]eveloper|[Ee]ngineer|[Oo]fficer|[Hh]ead|[Ss]pecialist)s?\b")
 _MINE_NAMED_RE = re.compile(rf"[ \t]+(?P<name>{_CAPSEQ})(?=[ \t]+(?:in|near|and)\b|[,.;])")
+_DEP_COMMA_RE = re.compile(rf",[ \t]+(?P<name>{_CAPSEQ}),[ \t]+in[ \t]+[A-Z]")
 _DEP_FORWARD_RE = re.compile(rf"^(?:[ \t]*[-–—][ \t]*|[ \t]+(?:named|called)[ \t]+)(?P<name>{_CAPSEQ})")
 # "Khorasan-1, Kazakhstan's largest uranium mine": a country's possessive opens the apposition too
 _DEP_APPOSITIVE_AFTER = (
@@ -1232,6 +1233,9 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
             if fm and (kw.lower().startswith("deposit") or pit):
                 s = m.end() + fm.start("name")
                 record(fm.group("name"), s, s + len(fm.group("name")), commodities)
+            elif fm is None and (cm := _DEP_COMMA_RE.match(text, m.end(), m.end() + 80)) is not None:
+                # "building a new mine, Salares Norte, in Chile": the name set off by commas, then where it lies
+                record(cm.group("name"), cm.start("name"), cm.end("name"), commodities)
     for m in _DEP_APPOSITIVE_SCAN.finditer(text):
         name, s = _trim_leading(m.group("name"), m.start())
         if name in _COMPANY_FORM or len(name.split()) > 3:
