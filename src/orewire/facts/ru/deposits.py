@@ -1037,6 +1037,10 @@ def _named_last(deposits: list[Ent], start: int, end: int) -> Ent | None:
     return last[1] if last else None
 
 
+_GAP_SPACE = re.compile(r"[\s\u00a0]+")
+_GAP_WORD = re.compile(r"-?[а-яё-]*[\s\u00a0]+")
+
+
 def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sents: Sentences,
                      bare: list[tuple[int, int]], spans: list[tuple[int, int, str, bool]]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
@@ -1117,7 +1121,9 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
     # богаты золотом"), or to the first one after it when none is before
     # a commodity adjective right before a deposit word with no name describes that other deposit:
     # "рядом со свинцово-цинковым месторождением ... месторождение «Чинорсой»"
-    unnamed = {cs for cs, ce, _c, _d in spans for bs, _be in bare if re.fullmatch(r"[\s\u00a0]+|-?[а-яё-]*[\s\u00a0]+", text[ce:bs])}
+    bare_starts = {bs for bs, _be in bare}
+    unnamed = {cs for cs, ce, _c, _d in spans if any(gap is not None and gap.end() in bare_starts
+                                                      for gap in (_GAP_SPACE.match(text, ce), _GAP_WORD.match(text, ce)))}
     for ent in deposits:
         if ent.name in tied:
             continue

@@ -3,6 +3,7 @@ sentence spans, romanised names and the patterns more than one rule uses."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -83,6 +84,7 @@ class Sentences:
 
     def __init__(self, text: str) -> None:
         self.spans: list[tuple[int, int]] = []
+        self._ends: list[int] = []
         start = 0
         for m in self._END.finditer(text):
             if "\n" not in m.group(0) and self._ABBR.search(text[max(start, m.start() - 6):m.start()]) \
@@ -95,10 +97,11 @@ class Sentences:
             self.spans.append((start, len(text)))
 
     def index(self, pos: int) -> int:
-        for i, (s, e) in enumerate(self.spans):
-            if s <= pos < e or pos < s:
-                return i
-        return len(self.spans) - 1
+        """The sentence holding ``pos``, or the first one after it (the last one past the text's end)."""
+        ends = self._ends
+        if len(ends) != len(self.spans):
+            ends = self._ends = [e for _s, e in self.spans]
+        return min(bisect.bisect_right(ends, pos), len(self.spans) - 1)
 
     def span(self, pos: int) -> tuple[int, int]:
         return self.spans[self.index(pos)] if self.spans else (0, 0)

@@ -66,10 +66,12 @@ _V1 = _value("n1", "m1", "x1", "y1")
 _V2 = _value("n2", "m2", "x2", "y2")
 _RANGE = rf"{_V1}(?:(?:{_SP}?[-–—]{_SP}?(?:до{_SP})?|{_SP}до{_SP}){_V2})?"
 
-_QTY_RE = re.compile(rf"(?<![\w.,])(?:от{_SP})?{_RANGE}{_SP}?(?:{_UNIT})", re.IGNORECASE)
-_AMT_WORD_RE = re.compile(rf"(?<![\w.,$€₸₽¥£])(?:от{_SP})?{_RANGE}{_SP}?(?:{_CURRENCY})", re.IGNORECASE)
+# (a figure, "от" or a number word opens every match: the lookahead skips the other positions at once)
+_FIRST = r"(?=[\dОоДдТтЧчПпШшСсВв])"
+_QTY_RE = re.compile(rf"{_FIRST}(?<![\w.,])(?:от{_SP})?{_RANGE}{_SP}?(?:{_UNIT})", re.IGNORECASE)
+_AMT_WORD_RE = re.compile(rf"{_FIRST}(?<![\w.,$€₸₽¥£])(?:от{_SP})?{_RANGE}{_SP}?(?:{_CURRENCY})", re.IGNORECASE)
 _AMT_SYM_RE = re.compile(rf"(?P<sym>[$€₸₽¥£]){_SP}?{_RANGE}")
-_AMT_SYM_AFTER_RE = re.compile(rf"(?<![\w.,])(?P<n1>{_NUM})(?:{_SP}?(?P<m1>{_MULT}))?{_SP}?(?P<sym>[$€₸₽¥£])")
+_AMT_SYM_AFTER_RE = re.compile(rf"{_FIRST}(?<![\w.,])(?P<n1>{_NUM})(?:{_SP}?(?P<m1>{_MULT}))?{_SP}?(?P<sym>[$€₸₽¥£])")
 _PER_TONNE_BACK = re.compile(rf"(?:в|на){_SP}(?:1|одн[а-яё]+){_SP}тонн", re.IGNORECASE)
 
 
