@@ -1066,6 +1066,12 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Harmony Gold, which has the bulk of its mines in South Africa and is ramping up its wholly owned Hidden Valley "
      "mine, noted gold output for the six months to end-December was 1% higher at 560,003oz.",
      [("production", 560003, "Harmony Gold", {})]),
+    # "for which ... ," is an insertion; what a mine "can produce" annually is its capacity
+    ("The Qulong mine, for which Tibet Julong's licence runs until 2037, can produce 30 million tonnes of ore annually.",
+     [("production", 30e6, "Qulong", {"basis": "capacity"})]),
+    # a stake paid for with "the"
+    ("Zijin will pay cash for the 50.1% stake in Tibet Julong Copper Co Ltd.",
+     [("deal", 50.1, "Tibet Julong Copper", {"party": "Zijin"})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",
