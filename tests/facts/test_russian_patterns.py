@@ -1905,3 +1905,8 @@ def test_a_colon_list_with_what_each_holds(text: str, deposits: dict[str, list[s
 ])
 def test_more_sentences_on_the_deposit_just_named(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+def test_the_deposit_word_left_out_after_a_also() -> None:
+    text = "Компания владеет медным месторождением Кызылжар, а также золоторудным Жанатау."
+    assert _deposits(text) == {"Kyzylzhar": ["copper"], "Zhanatau": ["gold"]}
