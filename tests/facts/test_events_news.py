@@ -1072,6 +1072,12 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a stake paid for with "the"
     ("Zijin will pay cash for the 50.1% stake in Tibet Julong Copper Co Ltd.",
      [("deal", 50.1, "Tibet Julong Copper", {"party": "Zijin"})]),
+    # the figure a change starts from takes the year written right after it, past a restatement ("or 8 cents")
+    ("Profit rose to US$63 million in the first half of 2016, from US$23.4m, or 8 cents, a year earlier.",
+     [("financial", 63e6, None, {"period": "2016"}), ("financial", 23.4e6, None, {"period": "2015"})]),
+    ("Copper production soared 40.6% to 157,328 mt from 111,888 mt a year ago.",
+     [("production", 157328, None, {"period": str(PUBLISHED.year)}),
+      ("production", 111888, None, {"period": str(PUBLISHED.year - 1)})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

@@ -78,6 +78,9 @@ _AFTER_ESTIMATE = re.compile(r"[^\d;,()]{0,30}?\s(?:in|as\s+of|as\s+at|at\s+the\
 # "..., while in the same period of 2021 the figures were 3.039 tons": a clause opened so tells its own year's figures
 _SAME_PERIOD_OPENS = re.compile(r"\s*(?:in|for|during|over)\s+the\s+same\s+(?:period|quarter|months?|half|time)\s+(?:of|in)\s*",
                                 re.IGNORECASE)
+# the same figure told again another way right after it: "US$23.4m, or 8 cents", "17 billion tenge ($40.3 million"
+_RESTATED = re.compile(r"\s*(?:,\s*or|\(|,\s*i\.e\.)\s*(?:about\s+|around\s+|some\s+)?(?:US)?[$€£]?\s*")
+_YEAR_RIGHT_AFTER = re.compile(r"\s*(?:,\s*or\s+[^,;()]{1,25},\s*)?(?:(?:in|during|for)\s+(?:the\s+)?)?", re.IGNORECASE)
 _WHEN_AFTER = re.compile(r"\s*,?\s*(?:when|где|когда)\b[^\d;]*", re.IGNORECASE)
 _NEXT_CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\b|[;,]\s|\bи\b|\bа\b|\bно\b", re.IGNORECASE)
 # "compared to the same month in 2019 to 35.56 million tonnes", "as during the first eight months of 2008, around
@@ -265,6 +268,16 @@ def _same_brackets(text: str, year: tuple[int, int, int, bool | None, bool], sta
     return close == -1 or (year[1] <= start and end <= close)
 
 
+def _anchored(text: str, y: tuple[int, int, int, bool | None, bool], years: list[tuple[int, int, int, bool | None, bool]],
+              w: PeriodWords) -> bool:
+    """Whether the year ``y`` is sure: written, or told against the publication ("a year ago", "last year"), or
+    "a year earlier" after a year the sentence writes (not one read from the publication alone, which the
+    article's own year may contradict)."""
+    if y[3] is not None or not w.year_before.fullmatch(text, y[0], y[1]):
+        return True
+    return any(x[3] is not None and x[1] <= y[0] for x in years)
+
+
 def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence: tuple[int, int], w: PeriodWords,
               published_at: datetime | None, kind: str, others: list[tuple[int, int]] | None = None,
               cache: dict[tuple[int, int, int, int], list[tuple[int, int, int, bool | None, bool]]] | None = None,
@@ -292,16 +305,26 @@ def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence
         # "fell 56% to 22,467 mt from 51,725 mt in April 2019": the year after the figure compared with is
         # of that figure, not of one told before it
         baseline = [y for y in whole if any(
-            end <= o_s and o_end <= y[0] <= o_end + 30 and _OWN_YEAR_WORDS.fullmatch(text, o_end, y[0])
+            end <= o_s and o_end <= y[0] <= o_end + 30
+            and (_OWN_YEAR_WORDS.fullmatch(text, o_end, y[0])
+                 or (y[3] is None and _YEAR_RIGHT_AFTER.fullmatch(text, o_end, y[0]) and _anchored(text, y, whole, w)))
             and BASELINE_BEFORE.search(text, max(sentence[0], o_s - 30), o_s)
             for o_s, o_end in others)]
         whole = [y for y in whole if y not in baseline]
+    if BASELINE_BEFORE.search(text, max(sentence[0], start - 30), start):
+        # "from US$23.4m, or 8 cents, a year earlier", "from 111,888 mt a year ago": the figure a change starts
+        # from takes the year written right after it, not one of the figure it changed to
+        after = [y for y in whole if 0 <= y[0] - end <= 40 and y[1] <= sentence[1] and _YEAR_RIGHT_AFTER.fullmatch(text, end, y[0])
+                 and _anchored(text, y, whole, w)]
+        if after:
+            return str(after[0][2])
     for a, b in (clause, sentence):
         found = [y for y in whole if a <= y[0] and y[1] <= b]
         if others:  # "X, against Y a year earlier": the relative year after another number is that number's
             found = [y for y in found if not (y[3] is None and any(
                 o_end <= y[0] <= o_end + 25 and (o_s, o_end) != (start, end) and not (o_end <= end <= y[0])
                 and not _NEXT_CLAUSE.search(text, o_end, y[0])
+                and not (end <= o_s and _RESTATED.fullmatch(text, end, o_s))  # "from US$23.4m, or 8 cents, a year earlier"
                 for o_s, o_end in others))]
             # "fell to 410,000 ounces last year from 450,000 ounces in 2022": a year written right after
             # another figure is that figure's, where the number has a year of its own besides
