@@ -1078,6 +1078,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Copper production soared 40.6% to 157,328 mt from 111,888 mt a year ago.",
      [("production", 157328, None, {"period": str(PUBLISHED.year)}),
       ("production", 111888, None, {"period": str(PUBLISHED.year - 1)})]),
+    # the date a period ends on writes its year
+    ("Profit rose to US$63 million in the six months ended June 30, 2016. Output was 50,000 ounces in the quarter to "
+     "31 March 2023.", [("financial", 63e6, None, {"period": "2016"}), ("production", 50000, None, {"period": "2023"})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

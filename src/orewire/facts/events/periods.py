@@ -24,6 +24,8 @@ _QUARTER = re.compile(r"(?<![\w.,$€£])(?:(?P<q>first|second|third|fourth|1st|
                       r"(?:first\s+)?(?P<m>three|six|nine|3|6|9)[\s-]+months?|(?P<mm>[369])M|"
                       r"H(?P<h>[12])|(?P<qru>перв|втор|трет|четверт)[а-яё]*\s+(?:квартал|полугоди)[а-яё]*)(?![\w])",
                       re.IGNORECASE)
+# "the six months ended June 30, 2016", "the quarter to 31 March 2024": the date a period ends on writes its year
+_ENDED_ON = re.compile(r"\s+(?:ended|ending|to|through|till|until)\s+(?:[A-Z][a-z]+\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]+,?)\s*")
 _LATE = ("fourth", "4th", "четверт")
 _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                                         "dec"), start=1)}
@@ -200,7 +202,7 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
             # or of the year before for a fourth quarter or second half reported early in the year
             # "Q3 2023" is read as one year, "the first half of last year" too
             own_year = next((y for y in years if 0 <= y[0] - m.end() <= 12 or 0 <= m.start() - y[1] <= 4
-                             or y[0] <= m.start() < y[1]), None) or next(
+                             or y[0] <= m.start() < y[1] or _ENDED_ON.fullmatch(text, m.end(), y[0])), None) or next(
                 (y for y in out if y[3] is None and not y[4] and 0 <= y[0] - m.end() <= 5), None)
             if own_year is not None:
                 quarter_year = own_year[2]
