@@ -1081,6 +1081,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # the date a period ends on writes its year
     ("Profit rose to US$63 million in the six months ended June 30, 2016. Output was 50,000 ounces in the quarter to "
      "31 March 2023.", [("financial", 63e6, None, {"period": "2016"}), ("production", 50000, None, {"period": "2023"})]),
+    # reserves "for the year ended December 31, 2010" date every reserves figure the article does not date otherwise
+    ("Yamana Gold today announced its mineral reserves and mineral resources for the year ended December 31, 2010.\n"
+     "- Total gold mineral reserves of 22.1 million ounces, an increase of 26%",
+     [("reserves", 22.1e6, "Yamana Gold", {"period": "2010"})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",
