@@ -1910,3 +1910,9 @@ def test_more_sentences_on_the_deposit_just_named(text: str, deposits: dict[str,
 def test_the_deposit_word_left_out_after_a_also() -> None:
     text = "Компания владеет медным месторождением Кызылжар, а также золоторудным Жанатау."
     assert _deposits(text) == {"Kyzylzhar": ["copper"], "Zhanatau": ["gold"]}
+
+
+def test_a_known_deposit_takes_a_commodity_it_is_worked_for_from_its_paragraph() -> None:
+    text = ("Производство золота компании выросло на 5%. Выпуск металла увеличился благодаря росту переработки. "
+            "На месторождении Маломыр запущена новая линия.\nЦены на медь снизились.")
+    assert _deposits(text) == {"Malomyr": ["gold"]}

@@ -1090,8 +1090,9 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
     def _one_commodity(ss: int, se: int) -> bool:
         return len({c for cs, _ce, c, descriptive in spans if ss <= cs < se and not descriptive}) <= 1
 
-    # a known deposit and one of the commodities it is worked for, named in its sentence or the one before or
-    # after it in its paragraph ("Литий в России не добывается. Лицензированы два месторождения — Тастыгское ...")
+    # a known deposit and one of the commodities it is worked for, named in its paragraph ("Литий в России не
+    # добывается. Лицензированы два месторождения — Тастыгское ..."), when no other deposit of the commodity's
+    # sentence takes it
     known = gz.deposit_commodities()
     for ent in deposits:
         worked = known.get(ent.name)
@@ -1099,13 +1100,9 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
             continue
         for s, _e in ent.mentions:
             i = sents.index(s)
-            ps = sents.spans[i][0]
-            if i > 0 and "\n" not in text[sents.spans[i - 1][0]:ps]:
-                ps = sents.spans[i - 1][0]
-            pe = sents.spans[min(i + 1, len(sents.spans) - 1)][1]
+            ps = text.rfind("\n", 0, s) + 1
             line_end = text.find("\n", s)
-            if line_end >= 0:
-                pe = min(pe, line_end)
+            pe = line_end if line_end >= 0 else len(text)
             for cs, _ce, c, descriptive in worked_spans:
                 if ps <= cs < pe and not descriptive and c in worked and ent in _sentence_owners(cs):
                     add(ent.name, c)
