@@ -1916,3 +1916,13 @@ def test_a_known_deposit_takes_a_commodity_it_is_worked_for_from_its_paragraph()
     text = ("Производство золота компании выросло на 5%. Выпуск металла увеличился благодаря росту переработки. "
             "На месторождении Маломыр запущена новая линия.\nЦены на медь снизились.")
     assert _deposits(text) == {"Malomyr": ["gold"]}
+
+
+@pytest.mark.parametrize("text,name", [
+    # an unquoted name after "компании" whose last word is a company's loanword, though its first word is a
+    # dictionary word or a given name
+    ("Лицензия принадлежит компании Кун Майнинг.", "Kun Mining"),
+    ("Месторождение продано компании Алтын Групп.", "Altyn Group"),
+])
+def test_an_unquoted_company_with_a_loanword_after_its_cue(text: str, name: str) -> None:
+    assert _names(text, "company") == {name}

@@ -499,8 +499,10 @@ def find_companies(text: str, found: Found) -> None:
         first = m.group("name").split()[0]
         if _POST_BEFORE.search(text, max(0, m.start() - 50), m.start()):
             continue  # "управляющий партнер компании Пини Альтхаус": a person of the company
-        if found.overlaps(m.start("name"), m.end("name")) or morph.is_dictionary_word(first) \
-                or morph.given_name(first) or country_stem(first) or morph.is_oblique_place(first):
+        words = m.group("name").split()
+        loan = len(words) > 1 and words[-1].startswith(_LOAN_HINTS)  # «Кун Майнинг», «Алтын Групп»: a company's loanword
+        if found.overlaps(m.start("name"), m.end("name")) or country_stem(first) or morph.is_oblique_place(first) \
+                or (not loan and (morph.is_dictionary_word(first) or morph.given_name(first))):
             continue
         _company(found, m.group("name"), m.start("name"), m.end("name"))
 
