@@ -1085,6 +1085,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Yamana Gold today announced its mineral reserves and mineral resources for the year ended December 31, 2010.\n"
      "- Total gold mineral reserves of 22.1 million ounces, an increase of 26%",
      [("reserves", 22.1e6, "Yamana Gold", {"period": "2010"})]),
+    # "In the preceding year" after figures of 2022 is 2021, whenever the article was published
+    ("Ghana's gold output rose to 3.7 million ounces in 2022. Member companies contributed 3.0 million ounces. In the "
+     "preceding year, the member companies produced 2.7 million ounces.",
+     [("production", 3.7e6, "Ghana", {"period": "2022"}), ("production", 3.0e6, None, {"period": "2022"}),
+      ("production", 2.7e6, None, {"period": "2021"})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

@@ -36,6 +36,7 @@ from orewire.facts.events.passage import (
     changes_from_the_year_before,
     dedupe,
     respectively,
+    years_before_told,
 )
 from orewire.facts.events.periods import BASELINE_BEFORE
 from orewire.facts.events.roles import fill_roles
@@ -71,6 +72,7 @@ def find_events(text: str, entities: list[Entity], facts: list[Fact], *, publish
     respectively(events, art, lex.quantity)
     events.extend(numberless_events(art, events))
     carry_periods(events, art.sents)
+    years_before_told(events, art)
     carry_deal_parties(events, art.sents)
     changes_from_the_year_before(events, text)
     article_periods(events, art)

@@ -247,6 +247,28 @@ def carry_periods(events: list[Event], sents: Sentences) -> None:
                     last[key] = (i, ev.period)
 
 
+def years_before_told(events: list[Event], art: Article) -> None:
+    """"In the preceding year, the outputs were X and Y" after figures of 2022: a year before told in a sentence
+    that writes no year is the year before the one the article's last figures are of, not the year before it was
+    published."""
+    if art.published_at is None:
+        return
+    read_by_publication = str(art.published_at.year - 1)
+    ordered = sorted(events, key=lambda e: e.start)
+    w = art.lex.periods
+    for n, ev in enumerate(ordered):
+        if ev.period != read_by_publication or ev.kind not in ("production", "trade", "financial") \
+                or _YEAR_IN.search(ev.sentence) or w.last_year.search(ev.sentence) or w.this_year.search(ev.sentence):
+            continue
+        said = w.year_before.search(art.text, ev.sentence_start, ev.start)  # told before the figure, not compared
+        if said is None or w.compared.search(art.text, max(ev.sentence_start, said.start() - 45), said.start()):
+            continue
+        i = art.sents.index(ev.start)
+        before = next((x for x in reversed(ordered[:n]) if x.period and x.sentence_start != ev.sentence_start), None)
+        if before is not None and 1 <= i - art.sents.index(before.start) <= 2:
+            ev.period = str(int(before.period) - 1)
+
+
 _BASELINE_WORDS = ("from", "compar", "against", "versus", "vs", "с ", "со ", "против", "сравнению")
 # "(2018: $2,162 million)", "(2019 г. – 201,5 тыс. т)": the figure a bracket compares with, of its own year
 _BRACKET_YEAR_BEFORE = re.compile(r"\((?:fy\s?)?(?:19|20)\d\d\s*(?:г\.|год[а-я]*)?\s*[:–—-]\s*(?:us\s?)?[$€£]?\s*$")
