@@ -1926,3 +1926,14 @@ def test_a_known_deposit_takes_a_commodity_it_is_worked_for_from_its_paragraph()
 ])
 def test_an_unquoted_company_with_a_loanword_after_its_cue(text: str, name: str) -> None:
     assert _names(text, "company") == {name}
+
+
+@pytest.mark.parametrize("text,commodities", [
+    # the platinum group metals by their collective words, not platinum alone
+    ("Запасы Норильска-1 — 851 тыс. тонн никеля, присутствуют платиноиды.", {"nickel", "platinum group metals"}),
+    ("Компания нарастила выпуск МПГ и никеля.", {"nickel", "platinum group metals"}),
+    # rubidium and caesium
+    ("Аукцион на Баянкольское месторождение галлия и рубидия, а также цезия.", {"gallium", "rubidium", "caesium"}),
+])
+def test_more_commodity_words(text: str, commodities: set[str]) -> None:
+    assert _names(text, "commodity") == commodities
