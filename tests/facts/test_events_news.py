@@ -1090,6 +1090,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "preceding year, the member companies produced 2.7 million ounces.",
      [("production", 3.7e6, "Ghana", {"period": "2022"}), ("production", 3.0e6, None, {"period": "2022"}),
       ("production", 2.7e6, None, {"period": "2021"})]),
+    # money a company gives "to the government budget" is paid to the state
+    ("Kumtor Gold Company operates the mine. The company contributed 54 million dollars to the government budget.",
+     [("financial", 54e6, "Kumtor Gold Company", {})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

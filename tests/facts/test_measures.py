@@ -275,3 +275,11 @@ def test_extract_command_takes_the_articles_address(tmp_path: Path) -> None:
     assert ran.code == 0, ran.stderr
     assert [(f["value"], f["currency"]) for f in json.loads(ran.stdout)["facts"] if f["type"] == "amount"] == [
         (20e6, "AUD")]
+
+
+def test_som_of_an_uzbek_text_is_the_soum() -> None:
+    # Uzbek outlets write the soum as "som" too: the article's country tells which
+    uz = extract("In Uzbekistan, the Sop-10/24 plot in Nurota district sold for 3.6 billion soms.").to_contract()
+    kg = extract("Kyrgyzstan's budget received 5 billion soms from the Kumtor mine.").to_contract()
+    assert [(f["value"], f["currency"]) for f in uz["facts"] if f["type"] == "amount"] == [(3.6e9, "UZS")]
+    assert [(f["value"], f["currency"]) for f in kg["facts"] if f["type"] == "amount"] == [(5e9, "KGS")]

@@ -96,6 +96,15 @@ _NAMES_DOLLAR = {"AUD": re.compile(r"\bA\$|\bAU\$|\bAUD\b|Australian dollars?"),
                  "NZD": re.compile(r"\bNZ\$|\bNZD\b|New Zealand dollars?")}
 
 
+_UZBEK = re.compile(r"Uzbek|Tashkent|Navoi|Almalyk|Ўзбек|Узбек|Ташкент")
+_KYRGYZ = re.compile(r"Kyrgyz|Bishkek|Kirghiz|Кыргыз|Киргиз|Бишкек")
+
+
+def _uzbek(text: str) -> bool:
+    """Whether ``text`` is of Uzbekistan, not Kyrgyzstan: where "som" is written for the Uzbek soum."""
+    return len(_UZBEK.findall(text)) > len(_KYRGYZ.findall(text))
+
+
 def home_dollar(url: str | None, text: str) -> str:
     """The dollar a bare "$" means in ``text`` published at ``url``: the outlet's country's (an address under
     .au, .ca or .nz) unless the text names that dollar itself, else the US dollar."""
@@ -112,6 +121,7 @@ def find_amounts(text: str, published_at: datetime | None = None, dollar: str = 
     """Every money amount in ``text``, in order, with ``value_usd`` filled where possible; ``dollar`` is the
     currency a bare "$" or "dollars" stands for (see ``home_dollar``)."""
     found: list[Amount] = []
+    uzbek: bool | None = None  # (read once, where a "som" is met)
     for m in near_digits(AMOUNT_RE, text, _REACH, _FIRST):
         if m.group("pre") is not None:
             pre = m.group("pre")
@@ -153,6 +163,11 @@ def find_amounts(text: str, published_at: datetime | None = None, dollar: str = 
         else:
             suf = m.group("suf")
             currency = _SUFFIX[suf]
+            if currency == "KGS":
+                if uzbek is None:
+                    uzbek = _uzbek(text)
+                if uzbek:
+                    currency = "UZS"  # "a bid of 3.6 billion soms" in Uzbekistan: the soum, spelled as Kyrgyzstan's som
             if suf.startswith("dollar"):
                 currency = _DOLLAR_ADJ.get(m.group("adj") or "", dollar)
             elif m.group("adj"):
