@@ -1093,6 +1093,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # money a company gives "to the government budget" is paid to the state
     ("Kumtor Gold Company operates the mine. The company contributed 54 million dollars to the government budget.",
      [("financial", 54e6, "Kumtor Gold Company", {})]),
+    # a plot taken "with a bid of" a sum is a licence won at auction
+    ("Xinlong Mining Drilling took the Sop-14/24 gold plot in Uzbekistan with a bid of 1.9 billion soums.",
+     [("licence", 1.9e9, None, {"party": "Xinlong Mining"})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",
