@@ -1096,6 +1096,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a plot taken "with a bid of" a sum is a licence won at auction
     ("Xinlong Mining Drilling took the Sop-14/24 gold plot in Uzbekistan with a bid of 1.9 billion soums.",
      [("licence", 1.9e9, None, {"party": "Xinlong Mining"})]),
+    # "the US$129 million Phase II expansion project": a project of no name of its own is the article's
+    ("Steppe Gold runs the ATO mine. The company de-risked the US$129 million Phase II expansion project in July when "
+     "the country's leading bank agreed to provide financing.", [("investment", 129e6, "ATO", {})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

@@ -199,6 +199,12 @@ _COMPARED_NAME = re.compile(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|unli
                             r"(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*(?:,\s*|\s+or\s+|\s+and\s+))?(?:the\s+)?$")
 
 
+# "the Trade and Development Bank of Mongolia", "the Fund for Reconstruction and Development of Uzbekistan": the
+# country a body is "of" is part of the body's name
+_BODY_OF = re.compile(r"\b(?:Bank|Fund|Ministry|Agency|Committee|Corporation|Company|Chamber|Exchange|University|"
+                      r"Institute|Council|Survey|Service|Office|Development|Association|Union|Federation)\s+of\s+(?:the\s+)?$")
+
+
 def demonym(written: str, name: str) -> bool:
     """A country named by its people's adjective ("Chinese", "казахстанская"), not by its name."""
     w, n = written.casefold(), name.casefold()
@@ -506,7 +512,8 @@ class Article:
         if skip is not None:
             window = [m for m in window if not skip(m)]
         # "less attractive compared with Brazil or Australia": a name set beside for comparison is no topic
-        window = [m for m in window if not _COMPARED_NAME.search(self.text, max(0, m.start - 50), m.start)]
+        window = [m for m in window if not _COMPARED_NAME.search(self.text, max(0, m.start - 50), m.start)
+                  and not (m.kind == "country" and _BODY_OF.search(self.text, max(0, m.start - 40), m.start))]
         if protagonist:  # named most, the first named on a tie
             named = [self._most[k] for k in kinds if k in self._most]
             if named:

@@ -579,6 +579,13 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         if subject is None and party is not None and party.kind == "company" \
                 and lex.rules["own_spending"].match(art.text, cue_at, min(se, cue_at + 30)):
             subject = party  # "the company has set aside one billion yuan for capital spending": its own business
+        if (subject is None or subject.kind != "deposit") and received is None \
+                and lex.attributive.search(art.text, max(ss, pos - 16), pos) \
+                and lex.project_after.match(art.text, ev.end, min(se, ev.end + 90)) \
+                and not art.in_span(ev.end, min(se, ev.end + 90), ("deposit",)):
+            # "de-risked the US$129 million Phase II expansion project": a project of no name of its own is the one
+            # the article tells of
+            subject = art.topic(ss, ("deposit",)) or subject
         if subject is None:
             subject = art.topic(ss, ("deposit",)) if party is not None else \
                 art.topic(ss, ("deposit", "company", "country"))
