@@ -76,8 +76,10 @@ _RARE_EARTHS = re.compile(r"(?<![\w-])[Рр]едки(?:е|х|м|ми)[ \u00a0]+�
 def _commodities(text: str, found: Found, spans: list[tuple[int, int, str, bool]]) -> None:
     """Commodity mentions; ``spans`` collects (start, end, commodity, descriptive_of_company)."""
     taken: list[tuple[int, int]] = []
-    for rx, phrase in ((PGM, "platinum group metals"), (IRON, "iron ore"), (_RARE_EARTHS, "rare earths")):
-        for m in rx.finditer(text) if rx is not _RARE_EARTHS or ((" земл" in text or " земел" in text) and "едки" in text) else ():
+    for rx, phrase, present in ((PGM, "platinum group metals", "латин" in text or "ЛАТИН" in text or "МПГ" in text),
+                                (IRON, "iron ore", True),
+                                (_RARE_EARTHS, "rare earths", (" земл" in text or " земел" in text) and "едки" in text)):
+        for m in rx.finditer(text) if present else ():
             taken.append((m.start(), m.end()))
             found.add("commodity", phrase, m.group(0), m.start(), m.end())
             spans.append((m.start(), m.end(), phrase, False))
