@@ -1099,6 +1099,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # "the US$129 million Phase II expansion project": a project of no name of its own is the article's
     ("Steppe Gold runs the ATO mine. The company de-risked the US$129 million Phase II expansion project in July when "
      "the country's leading bank agreed to provide financing.", [("investment", 129e6, "ATO", {})]),
+    # "the Korbalikhinskoye polymetal deposit"; "the largest polymetal deposit in Russia" is the one last named
+    ("UGMK will develop the Korbalikhinskoye polymetal deposit in Altai region. The reserves of the largest polymetal "
+     "deposit in Russia amount to 24 million tons of ore.", [("reserves", 24e6, "Korbalikhinskoye", {})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

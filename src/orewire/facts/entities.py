@@ -415,7 +415,7 @@ _DEPOSIT_KW_RE = re.compile(
     r"complex|[Oo]ccurrences?|[Ll]icen[cs]e area|goldmines?|coalmines?|salars?|ore zones?|ore clusters?|ore lodes?|ore bod(?:y|ies))(?![\w-])"
 )
 _DEP_MODIFIERS = frozenset(
-    ["ore", "ores", "polymetallic", "open-pit", "open", "pit", "underground", "porphyry", "epithermal", "large", "new", "major", "giant", "and", ",", "metals", "metal", "oxide", "sulphide", "sulfide", "placer", "hard-rock", "hard", "rock", "alluvial", "world-class", "tier-one", "earth", "earths", "rare", "rare-earth", "rare-metal", "base", "precious", "battery", "element", "elements"]
+    ["ore", "ores", "polymetallic", "polymetal", "open-pit", "open", "pit", "underground", "porphyry", "epithermal", "large", "new", "major", "giant", "and", ",", "metals", "metal", "oxide", "sulphide", "sulfide", "placer", "hard-rock", "hard", "rock", "alluvial", "world-class", "tier-one", "earth", "earths", "rare", "rare-earth", "rare-metal", "base", "precious", "battery", "element", "elements"]
 )
 _BODY_OF = re.compile(r"\b(?:Ministry|Minister|Department|Committee|Agency|Chamber)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?\Z")
 _KW_ROLE_AFTER = re.compile(r"[ \t]+(?:[Dd]irector|[Mm]anager|[Dd]eveloper|[Ee]ngineer|[Oo]fficer|[Hh]ead|[Ss]pecialist)s?\b")
