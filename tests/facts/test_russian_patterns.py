@@ -1937,3 +1937,13 @@ def test_an_unquoted_company_with_a_loanword_after_its_cue(text: str, name: str)
 ])
 def test_more_commodity_words(text: str, commodities: set[str]) -> None:
     assert _names(text, "commodity") == commodities
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # more of the region's deposits the gazetteer knows, with what they are worked for
+    ("Казатомпром нарастил добычу урана. Основной прирост дал Карамурун.", {"Karamurun": ["uranium"]}),
+    ("Добыча платины на Кондёре выросла.", {"Konder": ["platinum"]}),
+    ("Компания приступила к освоению Хиагды, где добывают уран.", {"Khiagda": ["uranium"]}),
+])
+def test_more_known_deposits(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
