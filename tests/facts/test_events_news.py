@@ -1102,6 +1102,17 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # "the Korbalikhinskoye polymetal deposit"; "the largest polymetal deposit in Russia" is the one last named
     ("UGMK will develop the Korbalikhinskoye polymetal deposit in Altai region. The reserves of the largest polymetal "
      "deposit in Russia amount to 24 million tons of ore.", [("reserves", 24e6, "Korbalikhinskoye", {})]),
+    # "the year previously" is the year before; "an increase of 1.3% from the previous year" compares, the figure is
+    # of its own year; "to $1.09 billion, up from $483 million" starts from the year before
+    ("Profit for the first half of 2012 came in at $307m, down from $866m the year previously.",
+     [("financial", 307e6, None, {"period": "2012"}), ("financial", 866e6, None, {"period": "2011"})]),
+    ("Kazakh copper ore output in 2024 rose. A total of 2.93 million tons were extracted in April, a slight increase of "
+     "1.3% from the previous year.", [("production", 2.93e6, None, {"period": "2024"})]),
+    ("The company's net earnings for 2020 jumped to $1.09 billion, up from $483 million.",
+     [("financial", 1.09e9, None, {"period": "2020"}), ("financial", 483e6, None, {"period": "2019"})]),
+    # a share in a company "offered" to a buyer is a deal's
+    ("Norilsk Nickel is the largest nickel miner. A 29% stake in Norilsk Nickel had been offered to Rusal.",
+     [("deal", 29, "Norilsk Nickel", {})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

@@ -307,6 +307,9 @@ def _bracketed(ev: Event) -> bool:
 
 _FROM_BEFORE = re.compile(r"(?:\bfrom|(?<![\w])с|(?<![\w])со)\s*$", re.IGNORECASE)
 _TO_BETWEEN = re.compile(r"\s*(?:[^\d\s]+\s+){0,3}?(?:to|до)\s*", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|a\s+record\s+)?(?:US|A|C)?[$€£]?\s*$", re.IGNORECASE)
+_UP_FROM_BETWEEN = re.compile(r"(?:\s*\([^()]{0,30}\))?,?\s*(?:(?:up|down|rising|falling|increasing|decreasing|compared)\s+)?from\s+"
+                              r"(?:about\s+|around\s+|some\s+|nearly\s+)?(?:US|A|C)?[$€£]?\s*", re.IGNORECASE)
 _SHORTER_THAN_A_YEAR = re.compile(r"quarter|half|month|week|H[12]\b|Q[1-4]\b|квартал|полугоди|месяц|недел",
                                   re.IGNORECASE)
 
@@ -320,11 +323,12 @@ def changes_from_the_year_before(events: list[Event], text: str) -> None:
             continue
         if (a.quantity is None) != (b.quantity is None) or (a.quantity and b.quantity and a.quantity[1] != b.quantity[1]):
             continue
-        if not _FROM_BEFORE.search(text, max(a.sentence_start, a.start - 8), a.start) \
-                or not _TO_BETWEEN.fullmatch(text, a.end, b.start) \
-                or _SHORTER_THAN_A_YEAR.search(text, a.sentence_start, a.sentence_end):
+        if _SHORTER_THAN_A_YEAR.search(text, a.sentence_start, a.sentence_end):
             continue
-        a.period = str(int(a.period) - 1)
+        if _FROM_BEFORE.search(text, max(a.sentence_start, a.start - 8), a.start) and _TO_BETWEEN.fullmatch(text, a.end, b.start):
+            a.period = str(int(a.period) - 1)
+        elif _TO_BEFORE.search(text, max(a.sentence_start, a.start - 12), a.start) and _UP_FROM_BETWEEN.fullmatch(text, a.end, b.start):
+            b.period = str(int(b.period) - 1)  # "jumped to $1.09 billion, up from $483 million": the figure before
 
 
 def carry_deal_parties(events: list[Event], sents: Sentences) -> None:
