@@ -1113,6 +1113,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a share in a company "offered" to a buyer is a deal's
     ("Norilsk Nickel is the largest nickel miner. A 29% stake in Norilsk Nickel had been offered to Rusal.",
      [("deal", 29, "Norilsk Nickel", {})]),
+    # capital expenditure told as done is of the year the article's results are of
+    ("Nornickel reported its 2022 results. Net profit was $6.5 billion. CAPEX increased 55% y-o-y to a record "
+     "USD 4.3 billion.", [("financial", 6.5e9, "Nornickel", {"period": "2022"}),
+                          ("investment", 4.3e9, "Nornickel", {"period": "2022"})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

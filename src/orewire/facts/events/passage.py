@@ -137,7 +137,7 @@ def article_periods(events: list[Event], art: Article) -> None:
     by_sentence: dict[int, list[Event]] = {}
     for ev in events:
         by_sentence.setdefault(ev.sentence_start, []).append(ev)
-    undated = [ev for ev in events if ev.period is None and ev.kind in _REPORTED and ev.basis != "capacity"]
+    undated = [ev for ev in events if ev.period is None and ev.basis != "capacity" and _reported(ev)]
     if undated:
         year = _lead_year(art) or _dominant_year(events)
         for ev in undated:
@@ -162,6 +162,15 @@ def article_periods(events: list[Event], art: Article) -> None:
 
 
 _REPORTED = ("production", "trade", "financial")
+# "Capital expenditure rose to $47.1m from $31.4m": a company's spending reported as done, of the year its results are
+_CAPEX_TOLD = re.compile(r"\b(?:capital\s+expenditures?|capex|capital\s+spending)\b[^.;]{0,40}?\b(?:rose|fell|was|were|"
+                         r"amounted|totall?ed|increased|decreased|reached|came\s+in|grew|declined)\b", re.IGNORECASE)
+
+
+def _reported(ev: Event) -> bool:
+    """Whether ``ev`` is a figure a company or country reports for a period: output, trade, earnings, and capital
+    expenditure told as done."""
+    return ev.kind in _REPORTED or (ev.kind == "investment" and _CAPEX_TOLD.search(ev.sentence) is not None)
 
 
 def _lead_year(art: Article) -> str | None:
@@ -217,7 +226,7 @@ def carry_periods(events: list[Event], sents: Sentences) -> None:
         head = ev.sentence[max(0, at - 60):at].lower()
         baseline = (any(w in head for w in _BASELINE_WORDS) and BASELINE_BEFORE.search(head) is not None) \
             or _bracketed(ev)
-        if ev.period is None and ev.kind in ("production", "trade", "financial") and ev.basis != "plan" \
+        if ev.period is None and _reported(ev) and ev.basis != "plan" \
                 and "any" in last \
                 and not YEAR_SPAN.search(ev.sentence):  # "can be achieved around 2025-2030": no single year
             j, period = last.get(ev.kind, last["any"])
