@@ -1947,3 +1947,16 @@ def test_more_commodity_words(text: str, commodities: set[str]) -> None:
 ])
 def test_more_known_deposits(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # the precious metal of a text about gold is gold, for any deposit
+    ("Компания добывает золото в Якутии. Запасы драгметалла на месторождении Кызылжар оцениваются в 10 т.",
+     {"Kyzylzhar": ["gold"]}),
+    # ... not in a text that names no gold, nor in one that names silver as often
+    ("Компания начала добычу драгоценного металла на месторождении Кызылжар.", {"Kyzylzhar": []}),
+    ("Компания добывает золото и серебро. Запасы драгметалла на месторождении Кызылжар оцениваются в 10 т.",
+     {"Kyzylzhar": []}),
+])
+def test_the_precious_metal_of_a_gold_text(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -993,7 +993,7 @@ def _owners(text: str, mentions: list[tuple[int, int, Ent]], pos: int, shared: b
 
 
 # the precious metal, in the singular: gold, as news of a gold deposit says it
-_PRECIOUS = re.compile(r"(?<![\w-])(?:[Дд]рагметалл(?:а|у|ом|е)?|(?:[Дд]рагоценн|[Бб]лагородн|[Жж][её]лт)(?:ый|ого|ому|ым|ом)"
+PRECIOUS = re.compile(r"(?<![\w-])(?:[Дд]рагметалл(?:а|у|ом|е)?|(?:[Дд]рагоценн|[Бб]лагородн|[Жж][её]лт)(?:ый|ого|ому|ым|ом)"
                        r"[\s\u00a0]+металл(?:а|у|ом|е)?)(?![\w-])")
 
 
@@ -1108,7 +1108,7 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
                     add(ent.name, c)
             if "gold" in worked:  # "содержание драгметалла в руде ... на Васильковском месторождении"
                 ss, se = sents.spans[i]
-                for pm in _PRECIOUS.finditer(text, ss, se):
+                for pm in PRECIOUS.finditer(text, ss, se):
                     if ent in _sentence_owners(pm.start()):
                         add(ent.name, "gold")
     # a commodity in the sentence of a deposit's mention, for a deposit the text does not tie

@@ -24,6 +24,7 @@ from orewire.facts.ru.companies import (
     find_quoted_companies,
 )
 from orewire.facts.ru.deposits import (
+    PRECIOUS,
     deposit_here,
     find_deposits,
     find_later_mentions,
@@ -213,6 +214,11 @@ def extract_ru(text: str, published_at: datetime | None = None,
         facts.append(Fact(type="quantity", value=q.value, unit=q.unit, commodity=commodity,
                           sentence=_sentence(written, sents, q.start), start=q.start, end=q.end))
 
+    # "Запасы драгметалла на месторождении ...": the precious metal of a text about gold is gold (not of one that
+    # names silver as often)
+    golds = sum(c == "gold" and not d for _s, _e, c, d in commodity_spans)
+    if golds > sum(c == "silver" and not d for _s, _e, c, d in commodity_spans) and "металл" in text:
+        commodity_spans += [(m.start(), m.end(), "gold", False) for m in PRECIOUS.finditer(text)]
     deposit_commodities = link_commodities(text, found, links, sents, bare, commodity_spans)
     for ent in found.ents.values():
         if ent.kind != "deposit" or not ent.mentions:
