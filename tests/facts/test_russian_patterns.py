@@ -1960,3 +1960,14 @@ def test_more_known_deposits(text: str, deposits: dict[str, list[str]]) -> None:
 ])
 def test_the_precious_metal_of_a_gold_text(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # "there" after a lead-in at a sentence's start speaks of the deposit just named
+    ("Запасы месторождения Кызылжар — 10 т золота. Кроме того, там есть серебро.", {"Kyzylzhar": ["gold", "silver"]}),
+    ("Компания купила месторождение Кызылжар. При этом здесь добывают медь.", {"Kyzylzhar": ["copper"]}),
+    # ... not the company's mining after the same lead-in
+    ("Компания купила месторождение Кызылжар. Кроме того, компания добывает медь.", {"Kyzylzhar": []}),
+])
+def test_there_after_a_lead_in(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
