@@ -1971,3 +1971,20 @@ def test_the_precious_metal_of_a_gold_text(text: str, deposits: dict[str, list[s
 ])
 def test_there_after_a_lead_in(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a sentence opening with reserves that names its own deposit speaks of that one, not of the one named before
+    ("Месторождение Кызылжар расположено рядом с месторождением Жанатау. Запасы меди на Кызылжаре — 1 млн т.",
+     {"Kyzylzhar": ["copper"], "Zhanatau": []}),
+    ("Компания разрабатывает месторождения Кызылжар и Жанатау. Запасы Кызылжара — 1 млн т меди, Жанатау — 20 т золота.",
+     {"Kyzylzhar": ["copper"], "Zhanatau": ["gold"]}),
+    # commodities in brackets after the first name, with another deposit named after them, are that name's alone
+    ("Компания владеет месторождением Кызылжар (медь) и лицензией на разведку участка Жанатау.",
+     {"Kyzylzhar": ["copper"], "Zhanatau": []}),
+    # ... while one bracket after the last name of a list is still the whole list's
+    ("Компания получила лицензии на месторождения Кызылжар и Жанатау (медь).",
+     {"Kyzylzhar": ["copper"], "Zhanatau": ["copper"]}),
+])
+def test_a_commodity_stays_with_its_own_deposit(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

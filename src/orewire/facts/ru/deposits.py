@@ -565,8 +565,12 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             bracketed.append((p.start(), p.end()))
     # when several names of a list have their own, what stands in brackets is no other name's ("Кентау (медь),
     # Сарыбулак (медь, вольфрам) и Жосалы"); one bracket after the last name is the whole list's
+    # (nor is one after the first name of its sentence with another deposit named after it: "Кызылжар (медь) и
+    # участок Жанатау")
     for b in bracketed:
-        if sum(sents.span(o[0]) == sents.span(b[0]) for o in bracketed) > 1:
+        _bs, be = sents.span(b[0])
+        if sum(sents.span(o[0]) == sents.span(b[0]) for o in bracketed) > 1 or any(
+                b[1] <= ms < be for ent in found.ents.values() if ent.kind == "deposit" for ms, _me in ent.mentions):
             found.consumed.append(b)
     dashed_kw = list(_DASH_KW.finditer(text)) if "—" in text or "–" in text or " - " in text else []
     verbed = [m for m in _IS_KW.finditer(text) if m.start() > 1 and text[m.start() - 1] in " \u00a0"
@@ -1137,6 +1141,8 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
     # deposit named last in this or the sentence before, or the article's only deposit
     for s, _e in bare:
         ss, se = sents.span(s)
+        if any(s < ms < se for d in deposits for ms, _me in d.mentions):
+            continue  # "Запасы меди на Кызылжаре": a sentence that names its deposit speaks of that one
         turn = _TURN_AWAY.search(text, s, se)  # "..., а Акшаткия - медно-золотое": another deposit's clause
         this_is = _THIS_IS.match(text, ss) if text[ss:ss + 3] == "Это" else None
         commodities = [*_reserves_before(text, spans, ss, s),
