@@ -1117,6 +1117,13 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Nornickel reported its 2022 results. Net profit was $6.5 billion. CAPEX increased 55% y-o-y to a record "
      "USD 4.3 billion.", [("financial", 6.5e9, "Nornickel", {"period": "2022"}),
                           ("investment", 4.3e9, "Nornickel", {"period": "2022"})]),
+    # a register's entries: each "X deposit." heading names what the next figures are of
+    ("Makmal deposit. Explored reserves amount to 1.0 million tonnes of ore.\nJerui deposit. Explored reserves amount "
+     "to 11.5 million tonnes of ore.", [("reserves", 1.0e6, "Makmal", {}), ("reserves", 11.5e6, "Jerui", {})]),
+    # "the undeveloped Siberian deposit" names no deposit "Siberian"
+    ("Polyus is buying the Sukhoi Log gold deposit. The undeveloped Siberian deposit is the largest in the world. Ore "
+     "reserves are estimated at 540 million tons with an average gold grade of 2.3 grams per ton.",
+     [("reserves", 540e6, "Sukhoi Log", {}), ("reserves", 2.3, "Sukhoi Log", {})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

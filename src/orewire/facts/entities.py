@@ -420,6 +420,8 @@ _DEP_MODIFIERS = frozenset(
 _BODY_OF = re.compile(r"\b(?:Ministry|Minister|Department|Committee|Agency|Chamber)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?\Z")
 _KW_ROLE_AFTER = re.compile(r"[ \t]+(?:[Dd]irector|[Mm]anager|[Dd]eveloper|[Ee]ngineer|[Oo]fficer|[Hh]ead|[Ss]pecialist)s?\b")
 _MINE_NAMED_RE = re.compile(rf"[ \t]+(?P<name>{_CAPSEQ})(?=[ \t]+(?:in|near|and)\b|[,.;])")
+# "the undeveloped Siberian deposit", "a Mongolian mine": a place's adjective says where, it names no deposit
+_PLACE_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)")
 _DEP_COMMA_RE = re.compile(rf",[ \t]+(?P<name>{_CAPSEQ}),[ \t]+in[ \t]+[A-Z]")
 _DEP_FORWARD_RE = re.compile(rf"^(?:[ \t]*[-–—][ \t]*|[ \t]+(?:named|called)[ \t]+)(?P<name>{_CAPSEQ})")
 # "Khorasan-1, Kazakhstan's largest uranium mine": a country's possessive opens the apposition too
@@ -1169,8 +1171,9 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
             return
         words = name.split()
         if (all(w in _GENERIC for w in words) or name.lower() in _COMMODITY_FORM or name in gz.COMMODITY_SYMBOLS
-                or words[-1].endswith(("-focused", "-based", "-owned")) or _BODY_OF.search(text, max(0, s - 40), s)):
-            return  # "Ministry of Energy and Mines", "REE project", "Quebec-focused lithium project"
+                or words[-1].endswith(("-focused", "-based", "-owned")) or _BODY_OF.search(text, max(0, s - 40), s)
+                or (len(words) == 1 and _PLACE_ADJECTIVE.fullmatch(name))):
+            return  # "Ministry of Energy and Mines", "REE project", "Quebec-focused lithium project", "the Siberian deposit"
         if found.overlaps(s, e, ("company", "org", "excluded")):
             return
         surface = name

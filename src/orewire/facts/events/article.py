@@ -195,6 +195,7 @@ def russian_sentences(text: str) -> Sentences:
     return out
 
 
+_COMPARED_NEEDLES = ("compared", "than ", "versus", "vs", "unlike", "such as", "rival", "competitor")
 _COMPARED_NAME = re.compile(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|unlike|such\s+as|rivals?|competitors?)\s+"
                             r"(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*(?:,\s*|\s+or\s+|\s+and\s+))?(?:the\s+)?$")
 
@@ -269,6 +270,7 @@ class Article:
             self._counts[m.id] = self._counts.get(m.id, 0) + 1
         self._most: dict[str, Mention] = {}  # per kind: the entity named most (first named on a tie)
         self._ids_of_kind: dict[str, set[str]] | None = None  # per kind: the ids named, made when first asked
+        self._aside: set[int] | None = None  # the starts of mentions named only beside another (made when first asked)
         for m in self.mentions:
             best = self._most.get(m.kind)
             if best is None or self._counts[m.id] > self._counts[best.id]:
@@ -470,14 +472,20 @@ class Article:
             if named is not None:
                 self._last_subject[ev.kind] = (self.sents.index(ev.start), named)
 
-    def continuing(self, kind: str, before: int, within: int = 2) -> Mention | None:
+    def continuing(self, kind: str, before: int, within: int = 2, newer: tuple[str, ...] = ()) -> Mention | None:
         """The subject of the last event of ``kind`` when it was read at most ``within`` sentences
-        before ("KAZ Minerals produced 300,000 t of copper. Gold output fell to 167,000 oz")."""
+        before ("KAZ Minerals produced 300,000 t of copper. Gold output fell to 167,000 oz"); none where another
+        entity of ``newer`` kinds is named since ("Makmal deposit. Explored reserves ... Jerui deposit. Explored
+        reserves amount to": the one named last)."""
         last = self._last_subject.get(kind)
         if last is None:
             return None
         i = self.sents.index(before)
-        return last[1] if 0 <= i - last[0] <= within else None
+        if not 0 <= i - last[0] <= within:
+            return None
+        if newer and any(m.id != last[1].id for m in self.in_span(self.sents.spans[last[0]][1], before, newer)):
+            return None
+        return last[1]
 
     def in_span(self, a: int, b: int, kinds: tuple[str, ...] = SUBJECT_KINDS) -> list[Mention]:
         lo = bisect.bisect_left(self._starts, a)
@@ -512,8 +520,9 @@ class Article:
         if skip is not None:
             window = [m for m in window if not skip(m)]
         # "less attractive compared with Brazil or Australia": a name set beside for comparison is no topic
-        window = [m for m in window if not _COMPARED_NAME.search(self.text, max(0, m.start - 50), m.start)
-                  and not (m.kind == "country" and _BODY_OF.search(self.text, max(0, m.start - 40), m.start))]
+        aside = self._named_aside()
+        if aside:
+            window = [m for m in window if m.start not in aside]
         if protagonist:  # named most, the first named on a tie
             named = [self._most[k] for k in kinds if k in self._most]
             if named:
@@ -527,6 +536,21 @@ class Article:
             if best is not None and (self._counts[best.id] >= 2 or self._lead_alone(best)):
                 return best
         return None
+
+    def _named_aside(self) -> set[int]:
+        """The starts of the mentions set beside another ("compared with Brazil or Australia") or inside a body's name
+        ("the Trade and Development Bank of Mongolia"), found once per article."""
+        if self._aside is None:
+            text = self.text
+            low = self.low if self.low is not None else text.lower()
+            aside: set[int] = set()
+            for m in self.mentions:
+                before = low[max(0, m.start - 50):m.start]  # (plain substring tests first: most names have none)
+                if (any(w in before for w in _COMPARED_NEEDLES) and _COMPARED_NAME.search(text, max(0, m.start - 50), m.start)) \
+                        or (m.kind == "country" and before.endswith(("of ", "of the ")) and _BODY_OF.search(text, max(0, m.start - 40), m.start)):
+                    aside.add(m.start)
+            self._aside = aside
+        return self._aside
 
     def _lead_alone(self, m: Mention) -> bool:
         """Whether ``m`` is the only entity of its kind the article names, named in its first two

@@ -406,7 +406,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                    or pick(ms, pos, ("deposit",), "either") or _owner_of_reserves(art, ms, pos)
                    or pick([m for m in ms if m not in own_figure], pos, ("country",), "either")
                    or _site_of_paragraph(art, ss)
-                   or art.continuing("reserves", ss) or art.topic(ss, ("deposit",)) or pick(ms, pos, ("company", "region"))
+                   or art.continuing("reserves", ss, newer=("deposit",)) or art.topic(ss, ("deposit",))
+                   or pick(ms, pos, ("company", "region"))
                    or art.topic(ss, ("company", "country"), skip=_financier))
     elif ev.kind == "production":
         # the nearest producer named before the number ("Kazakhstan's Kazatomprom", "KAZ Minerals'
