@@ -1988,3 +1988,10 @@ def test_there_after_a_lead_in(text: str, deposits: dict[str, list[str]]) -> Non
 ])
 def test_a_commodity_stays_with_its_own_deposit(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+def test_reserves_opening_with_its_own_deposit_in_apposition() -> None:
+    # the deposit named right after the opening owns the reserves, not the one in its apposition
+    text = ("Компания начнет добычу на месторождении Кызылжар. Как сообщалось, запасы Кызылжара — сателлита "
+            "месторождения Жанатау — составляют 6,86 тонны золота и 60 тонн серебра.")
+    assert _deposits(text)["Kyzylzhar"] == ["gold", "silver"]

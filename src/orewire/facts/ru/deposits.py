@@ -1042,6 +1042,8 @@ def _named_last(deposits: list[Ent], start: int, end: int) -> Ent | None:
     return last[1] if last else None
 
 
+# what may stand between a sentence's opening and the name of its deposit: "Запасы| меди на |Кызылжаре", "запасы| Морошки"
+_OPENING_TO_NAME = re.compile(r"[\s\u00a0]*(?:[а-яё-]+[\s\u00a0]+){0,3}?(?:(?:на|в|во)[\s\u00a0]+)?(?:месторождени[а-яё]*[\s\u00a0]+)?[«\"“„]?")
 _GAP_SPACE = re.compile(r"[\s\u00a0]+")
 _GAP_WORD = re.compile(r"-?[а-яё-]*[\s\u00a0]+")
 
@@ -1141,8 +1143,19 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
     # deposit named last in this or the sentence before, or the article's only deposit
     for s, _e in bare:
         ss, se = sents.span(s)
-        if any(s < ms < se for d in deposits for ms, _me in d.mentions):
-            continue  # "Запасы меди на Кызылжаре": a sentence that names its deposit speaks of that one
+        named = sorted((ms, d) for d in deposits for ms, _me in d.mentions if s < ms < se)
+        if named:
+            # "Запасы меди на Кызылжаре", "запасы Морошки — сателлита Купола — составляют 6,86 т золота": a sentence
+            # that names its deposit right after the opening speaks of that one, up to another name's clause
+            # ("Запасы Кызылжара — 1 млн т меди, Жанатау — 20 т золота"); one that names it further on is the
+            # sentence's own rules'
+            first_at, first = named[0]
+            if _OPENING_TO_NAME.fullmatch(text, _e, first_at):
+                stop = _COMMA_NAME_DASH.search(text, first_at, se) or _TURN_AWAY.search(text, first_at, se)
+                for cs, _ce, c, descriptive in spans:
+                    if s < cs < (stop.start() if stop else se) and not descriptive:
+                        add(first.name, c)
+            continue
         turn = _TURN_AWAY.search(text, s, se)  # "..., а Акшаткия - медно-золотое": another deposit's clause
         this_is = _THIS_IS.match(text, ss) if text[ss:ss + 3] == "Это" else None
         commodities = [*_reserves_before(text, spans, ss, s),
