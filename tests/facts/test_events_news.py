@@ -1124,6 +1124,19 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Polyus is buying the Sukhoi Log gold deposit. The undeveloped Siberian deposit is the largest in the world. Ore "
      "reserves are estimated at 540 million tons with an average gold grade of 2.3 grams per ton.",
      [("reserves", 540e6, "Sukhoi Log", {}), ("reserves", 2.3, "Sukhoi Log", {})]),
+    # a country's goods sold "for" a sum are trade, listed years too; an asset sold stays a deal
+    ("In 2000, Uzbekistan sold gold for $554.2 million, in 2005 for $1.1 billion.",
+     [("trade", 554.2e6, "Uzbekistan", {"direction": "export", "period": "2000"}),
+      ("trade", 1.1e9, "Uzbekistan", {"direction": "export", "period": "2005"})]),
+    ("Polyus sold its stake in the Nezhdaninskoye gold deposit for $158 million.",
+     [("deal", 158e6, "Nezhdaninskoye", {})]),
+    # "production in Kazakhstan" of a company named before is the company's
+    ("Polymetal reported results for 2022, which showed a reduction in production in Kazakhstan by 3% from 558 to 541 "
+     "thousand ounces in gold equivalent.", [("production", 558000, "Polymetal", {"period": "2021"}),
+                                             ("production", 541000, "Polymetal", {"period": "2022"})]),
+    # taxes and payments to a social fund are paid, not invested
+    ("In 2016, Kumtor's contributions to the national budget in taxes, deductions to the Social Fund and other "
+     "mandatory payments exceeded $110 million.", [("financial", 110e6, "Kumtor", {"period": "2016"})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

@@ -442,6 +442,14 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             kind = "deal"  # "a 30% stake in the mine put up for auction, valued at $300 million": a stake's price
         if num.what == "a" and kind != "trade" and _goods_value(num, previous, text, ss, lex):
             kind = "trade"  # "sold 14.5 tons of gold abroad worth $820 million": the value of the goods traded
+        elif num.what == "a" and kind == "deal" and not lex.rules["company_changes_hands"].search(text, ss, se) and (
+                ((sold := lex.rules["goods_sold_for"].search(text, max(ss, num.start - 70), num.start)) is not None
+                 and art.in_span(ss, sold.start(), ("country",)))
+                or (previous is not None and previous.kind == "trade" and previous.amount is not None
+                    and previous.sentence_start == ss and cue_at < previous.start)):
+            # "Uzbekistan sold gold for $554.2 million, in 2005 for $1.1 billion": a country's goods sold, no asset
+            # changing hands
+            kind = "trade"
         if kind == "trade" and num.what == "q" and lex.trade_proper is not None and lex.sale_word.match(text, cue_at) \
                 and not art.search(lex.trade_proper, a, b) and not _sold_to_country(art, a, b):
             kind = "production"  # "gold sales in the quarter were 119,521 ounces": a miner's metal sold, no trade
@@ -477,6 +485,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             ev.direction = "import"
         elif previous is not None and previous.kind == "trade" and previous.sentence_start == ss:
             ev.direction = previous.direction  # "... amounted to $87.2 million, against 2021 ($14 million)"
+        elif lex.sale_word.search(window):
+            ev.direction = "export"  # "Uzbekistan sold gold for $2.9 billion": the seller's goods go out
     fill_roles(ev, num, art, cue_at, (a, b), (ss, se))
     if bracketed is not None and bracketed.kind == kind and bracketed.subject is not None \
             and _YEAR_BRACKET.match(text, text.rfind("(", ss, num.start)):

@@ -468,6 +468,11 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                 # "Production of 205,660 ounces, which includes 150,305 ounces at Kumtor and 55,355 ounces at
                 # Mount Milligan": a total of the parts named after it is the company's
                 subject = art.topic(ss, ("company",), protagonist=True)
+        if subject is not None and subject.kind == "country" and lex.rules["output_in"].search(art.text, max(ss, subject.start - 40), subject.start):
+            # "Polymetal reported results for 2022, which showed a reduction in production in Kazakhstan": where the
+            # company named before produced
+            company = next((m for m in reversed(ms) if m.kind == "company" and m.end <= subject.start), None)
+            subject = company or subject
         opener = next((m for m in ms if m.kind in ("country", "company")), None)
         if opener is not None and opener.start <= ss + 25 and (subject is None or subject.kind == "deposit") \
                 and art.has_any(("its ",), max(ss, pos - 70), pos) \
