@@ -1137,6 +1137,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # taxes and payments to a social fund are paid, not invested
     ("In 2016, Kumtor's contributions to the national budget in taxes, deductions to the Social Fund and other "
      "mandatory payments exceeded $110 million.", [("financial", 110e6, "Kumtor", {"period": "2016"})]),
+    # ore and metal "depleted" from a deposit over years were mined out of it
+    ("Kumtor deposit. 78 million tonnes of ore and 304.8 tonnes of gold were depleted from 1996 to 2012.",
+     [("production", 78e6, "Kumtor", {}), ("production", 304.8, "Kumtor", {})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",
