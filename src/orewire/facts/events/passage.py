@@ -276,7 +276,7 @@ def years_before_told(events: list[Event], art: Article) -> None:
             continue
         i = art.sents.index(ev.start)
         before = next((x for x in reversed(ordered[:n]) if x.period and x.sentence_start != ev.sentence_start), None)
-        if before is not None and 1 <= i - art.sents.index(before.start) <= 2:
+        if before is not None and before.period and 1 <= i - art.sents.index(before.start) <= 2:
             ev.period = str(int(before.period) - 1)
 
 
