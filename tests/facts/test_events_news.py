@@ -1140,6 +1140,15 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # ore and metal "depleted" from a deposit over years were mined out of it
     ("Kumtor deposit. 78 million tonnes of ore and 304.8 tonnes of gold were depleted from 1996 to 2012.",
      [("production", 78e6, "Kumtor", {}), ("production", 304.8, "Kumtor", {})]),
+    # "this figure" tells the measure before again, each year in brackets after its figure
+    ("Uzbekistan exported gold for $2 billion in January-June 2019. In previous years, this figure was equal to "
+     "$1.1 billion (2017) and $738 million (2016).",
+     [("trade", 2e9, "Uzbekistan", {"period": "2019"}),
+      ("trade", 1.1e9, "Uzbekistan", {"period": "2017", "direction": "export", "commodity": "gold"}),
+      ("trade", 738e6, "Uzbekistan", {"period": "2016", "direction": "export"})]),
+    # "18.7 and 17.4 tons": a list of two figures, both read; "1.8 grams/tonne" is a grade
+    ("Kumtor produced 18.7 and 17.4 tons of gold in 2013 and 2014, respectively. Its grade was 1.8 grams/tonne.",
+     [("production", 18.7, "Kumtor", {}), ("production", 17.4, "Kumtor", {}), ("reserves", 1.8, "Kumtor", {})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

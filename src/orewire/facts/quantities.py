@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from orewire.facts.text import BETWEEN_BEFORE, NUMBER, SCALES, Near, parse_number
+from orewire.facts.text import NUMBER, SCALES, Near, parse_number
 
 # surface unit -> (canonical unit, factor)
 UNITS: dict[str, tuple[str, float]] = {
@@ -40,7 +40,8 @@ UNITS: dict[str, tuple[str, float]] = {
     "g/t": ("g/t", 1.0), "gpt": ("g/t", 1.0), "g/tonne": ("g/t", 1.0), "grams per tonne": ("g/t", 1.0),
     "grams per ton": ("g/t", 1.0), "grammes per tonne": ("g/t", 1.0), "gram per tonne": ("g/t", 1.0),
     "grams per metric ton": ("g/t", 1.0), "grams per metric tonne": ("g/t", 1.0), "grams a tonne": ("g/t", 1.0),
-    "grams a ton": ("g/t", 1.0),
+    "grams a ton": ("g/t", 1.0), "grams/tonne": ("g/t", 1.0), "grams/ton": ("g/t", 1.0), "gram/tonne": ("g/t", 1.0),
+    "g/ton": ("g/t", 1.0),
 }
 # units that take a scale word in front ("2.5 million ounces")
 _SCALABLE = {"t", "oz", "lb"}
@@ -147,10 +148,8 @@ def find_quantities(text: str) -> list[Quantity]:
         head = text[max(0, m.start() - 40) : m.start()]
         r = _RANGE_BEFORE.search(head)
         if r:
-            joiner = head[r.end("n") :].strip()
-            if joiner == "and" and not BETWEEN_BEFORE.search(head[: r.start()]) \
-                    and not _RESPECTIVELY_AFTER.match(text, m.end()):
-                continue  # "150,000 and 100,000 tonnes ..., respectively" is a list of two: both are read
+            # ("150,000 and 100,000 tonnes ..., respectively", "producing 18.7 and 17.4 tons of gold": a list of two, both
+            # are read; "between 21,000 and 21,500 tonnes" a range)
             n0 = parse_number(r.group("n"))
             if not (r.group("sc") or r.group("scm")) and _YEAR_ALONE.fullmatch(r.group("n")) \
                     and head[r.end("n"):].strip() in ("to", "and"):
@@ -204,9 +203,6 @@ def _written_out(text: str) -> bool:
                 return True
             at = low.find(needle, at + 1)
     return False
-
-
-_RESPECTIVELY_AFTER = re.compile(r"[^.;]{0,120}?\brespectively\b", re.IGNORECASE)
 
 
 def _looks_like_noise(text: str, m: re.Match[str]) -> bool:

@@ -309,6 +309,7 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
     ss, se = art.sents.span(num.start)
     a, b = clause_of(text, ss, se, num.start, art.clause_cache)
     bracketed: Event | None = None
+    again: Event | None = None  # the event whose measure "this figure" tells again
     if num.what == "s":
         if lex.rules["held_share_after"].match(text, num.end, min(se, num.end + 40)):
             return None  # "with the remaining 30% retained by Kyrgyzaltyn": a holding kept, no deal
@@ -390,6 +391,14 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             # the same measure again with no word of a kind, in its sentence or the next one: "...
             # production amounted to 5,092 tons. Compared to the third quarter of 2022 (5,377 tons), ..."
             cue = (previous.kind, previous.start)
+        if cue is None and previous is not None and previous.kind in cues \
+                and (previous.quantity is not None) == (num.what == "q") \
+                and art.sents.index(ss) - art.sents.index(previous.start) <= 2 \
+                and lex.rules["figure_again"].search(text, ss, num.start):
+            # "... exported aluminium worth $15 million. In January-May 2018, this figure was only $802,000": the same
+            # measure, told of another time
+            cue = (previous.kind, previous.start)
+            again = previous
         if num.what == "q" and lex.rules["sized_deposit_after"].match(text, num.end, min(se, num.end + 60)) \
                 and lex.rules["sized_deposit_before"].search(text, max(ss, num.start - 8), num.start):
             # "the 390 million ton (mt) Masama mine", "the 2 Moz Kyzyl project": the size of a deposit is what it holds
@@ -499,6 +508,9 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         # copper" is then a query on the events alone)
         ev.commodity = art.commodity_near(num.start, num.end, a, b) or (
             art.deposit_commodities.get(ev.subject_id or "") if ev.kind in ("investment", "deal", "licence") else None)
+    if again is not None:
+        ev.commodity = ev.commodity or again.commodity
+        ev.direction = ev.direction or again.direction
     others = [(n.start, n.end) for n in art.numbers_in(ss, se)]
     ev.period = periods.period_of(text, num.start, num.end, (a, b), (ss, se), lex.periods, art.published_at,
                                   kind, others, cache=art.year_cache)

@@ -83,6 +83,7 @@ _SAME_PERIOD_OPENS = re.compile(r"\s*(?:in|for|during|over)\s+the\s+same\s+(?:pe
 # the same figure told again another way right after it: "US$23.4m, or 8 cents", "17 billion tenge ($40.3 million"
 _RESTATED = re.compile(r"\s*(?:,\s*or|\(|,\s*i\.e\.)\s*(?:about\s+|around\s+|some\s+)?(?:US)?[$€£]?\s*")
 _YEAR_RIGHT_AFTER = re.compile(r"\s*(?:,\s*or\s+[^,;()]{1,25},\s*)?(?:(?:in|during|for)\s+(?:the\s+)?)?", re.IGNORECASE)
+_OWN_BRACKET_YEAR = re.compile(r"\s*\((?:in\s+|в\s+)?(?P<y>(?:19|20)\d\d)(?:\s*г\.?|\s*год[а-я]*)?\)")
 _WHEN_AFTER = re.compile(r"\s*,?\s*(?:when|где|когда)\b[^\d;]*", re.IGNORECASE)
 _NEXT_CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\b|[;,]\s|\bи\b|\bа\b|\bно\b", re.IGNORECASE)
 # "compared to the same month in 2019 to 35.56 million tonnes", "as during the first eight months of 2008, around
@@ -287,6 +288,9 @@ def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence
     """The year of the number at [start, end): the nearest single year of its clause, else of its
     sentence (reserves: only a year that dates the estimate). A year written right after another
     of ``others`` (numbers of the same sentence) is that number's: "X, against Y a year earlier"."""
+    own = _OWN_BRACKET_YEAR.match(text, end, min(sentence[1], end + 12))
+    if own is not None:
+        return own.group("y")  # "$1.1 billion (2017), $738 million (2016)": each figure's year in brackets after it
     whole = _years_cached(text, sentence[0], sentence[1], w, published_at, cache)
     if not whole:
         return None  # a sentence that states no time dates nothing
