@@ -1149,6 +1149,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # "18.7 and 17.4 tons": a list of two figures, both read; "1.8 grams/tonne" is a grade
     ("Kumtor produced 18.7 and 17.4 tons of gold in 2013 and 2014, respectively. Its grade was 1.8 grams/tonne.",
      [("production", 18.7, "Kumtor", {}), ("production", 17.4, "Kumtor", {}), ("reserves", 1.8, "Kumtor", {})]),
+    # "capital expenses", money "needed for" a project
+    ("Polyus planned capital expenses this year in the range of $1.55 billion to $1.8 billion. Rio Tinto agreed on the "
+     "remaining $2.3 billion needed for the Oyu Tolgoi underground project.",
+     [("investment", 1.55e9, "Polyus", {}), ("investment", 2.3e9, "Oyu Tolgoi", {})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",
