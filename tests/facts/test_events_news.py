@@ -1153,6 +1153,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Polyus planned capital expenses this year in the range of $1.55 billion to $1.8 billion. Rio Tinto agreed on the "
      "remaining $2.3 billion needed for the Oyu Tolgoi underground project.",
      [("investment", 1.55e9, "Polyus", {}), ("investment", 2.3e9, "Oyu Tolgoi", {})]),
+    # the country a project lies in is no receiver of the money: the company that builds it is
+    ("KAZ Minerals will invest $1.5 billion to build a copper smelter in Kazakhstan by 2028.",
+     [("investment", 1.5e9, "KAZ Minerals", {})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

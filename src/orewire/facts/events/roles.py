@@ -595,6 +595,13 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         if subject is None:
             subject = art.topic(ss, ("deposit",)) if party is not None else \
                 art.topic(ss, ("deposit", "company", "country"))
+        if subject is not None and subject.kind in ("country", "region") \
+                and lex.rules["located_in"].search(art.text, max(ss, subject.start - 60), subject.start):
+            # "invested in a gold production project in Kazakhstan", "a plant in the Turkestan region": where the
+            # project lies, not what the money goes into: the company paying (its project), else the project the article
+            # tells of
+            subject = (party if party is not None and party.kind == "company" else None) or art.topic(ss, ("deposit",)) \
+                or subject
         # "Solidcore raised $200 million", "the company secured a $150 million loan from VTB": who
         # raises, secures or receives the money is what it goes into; the lender follows
         receiver = before_word(art, lex.receiver_verb, ms, ss, pos, ("company", "country", "deposit", "org"), 60)
