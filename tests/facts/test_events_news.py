@@ -1156,6 +1156,12 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # the country a project lies in is no receiver of the money: the company that builds it is
     ("KAZ Minerals will invest $1.5 billion to build a copper smelter in Kazakhstan by 2028.",
      [("investment", 1.5e9, "KAZ Minerals", {})]),
+    # a metal "the most valuable export commodity" is described, not exported; the parts of a total "made up of" figures
+    # "by" each producer are theirs, the total not
+    ("Kyrgyzstan's gold output, by far the most valuable export commodity of the country, will fall to around 19 "
+     "tonnes this year.", [("production", 19, "Kyrgyzstan", {})]),
+    ("Next year's output is targeted at 22.8 tonnes, made up of 1.85 tonnes by Kyrgyzaltyn and 20.9 tonnes by Kumtor.",
+     [("production", 22.8, None, {}), ("production", 1.85, "Kyrgyzaltyn", {}), ("production", 20.9, "Kumtor", {})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

@@ -108,6 +108,8 @@ def _speaker(art: Article, m: Mention, ss: int, se: int) -> bool:
 
 # "made up of 1.85 tonnes by Kyrgyzaltyn and 672,138 troy ounces (20.91 tonnes) by Kumtor": each part's producer
 _BY_AFTER_FIGURE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?by\s+(?:the\s+)?")
+# "... 22.8 tonnes, made up of 1.85 tonnes by Kyrgyzaltyn": a name right after a figure of its own with "by"
+_BY_OTHER_FIGURE = re.compile(r"\d\s*(?:[^\W\d]+\s+){0,3}?(?:\([^()]{0,30}\)\s*)?by\s+(?:the\s+)?$")
 
 
 def _producer_after(art: Article, ms: list[Mention], end: int, stop: int) -> Mention | None:
@@ -423,8 +425,11 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                 cands = heard
         producers = [m for m in cands if m.kind in ("deposit", "company")]
         agent = _producer_after(art, ms, num.end, clause[1])
-        if agent is not None and lex.rules["reason_between"].search(art.text, num.end, agent.start):
-            agent = None  # "... from 111,888 mt a year ago as higher output at Antamina": a cause, not the producer
+        if agent is not None and (lex.rules["reason_between"].search(art.text, num.end, agent.start)
+                                  or art.any_number_in(num.end, agent.start)):
+            # "... from 111,888 mt a year ago as higher output at Antamina": a cause, not the producer; "22.8 tonnes,
+            # made up of 1.85 tonnes by Kyrgyzaltyn": the producer of another figure
+            agent = None
         site = next((m for m in ms if m.kind == "deposit" and num.end < m.start <= num.end + 60
                      and lex.rules["site_after"].fullmatch(art.text, num.end, m.start)), None)
         if site is not None:
@@ -462,7 +467,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             # ("..., Zarfshon, produced 3,300 kilograms, Tilloi Tojik – 570 kilograms": a name with a figure of its
             # own after it is that figure's)
             told = [m for m in ms if not lex.rules["reason_between"].search(art.text, num.end, m.start)
-                    and not (m.start > num.end and _OWN_FIGURE.match(art.text, m.end))]
+                    and not (m.start > num.end and (_OWN_FIGURE.match(art.text, m.end) or _BY_OTHER_FIGURE.search(
+                        art.text, max(num.end, m.start - 40), m.start)))]
             subject = next(iter([m for m in told if m.kind != "org"]), None)  # a body reports, it produces nothing
             if not told and lex.rules["parts_after"].search(art.text, num.end, se):
                 # "Production of 205,660 ounces, which includes 150,305 ounces at Kumtor and 55,355 ounces at
