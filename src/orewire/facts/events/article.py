@@ -195,6 +195,16 @@ def russian_sentences(text: str) -> Sentences:
     return out
 
 
+def _all_at(low: str, word: str) -> list[int]:
+    """Every place ``word`` stands in ``low``."""
+    out: list[int] = []
+    at = low.find(word)
+    while at >= 0:
+        out.append(at)
+        at = low.find(word, at + 1)
+    return out
+
+
 _COMPARED_NEEDLES = ("compared", "than ", "versus", "vs", "unlike", "such as", "rival", "competitor")
 _COMPARED_NAME = re.compile(r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|unlike|such\s+as|rivals?|competitors?)\s+"
                             r"(?:the\s+)?(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*(?:,\s*|\s+or\s+|\s+and\s+))?(?:the\s+)?$")
@@ -543,11 +553,14 @@ class Article:
         if self._aside is None:
             text = self.text
             low = self.low if self.low is not None else text.lower()
+            # (the few places a comparison's word stands are found once; a name is tried only 50 characters after one)
+            hits = sorted(i for w in _COMPARED_NEEDLES for i in _all_at(low, w))
             aside: set[int] = set()
             for m in self.mentions:
-                before = low[max(0, m.start - 50):m.start]  # (plain substring tests first: most names have none)
-                if (any(w in before for w in _COMPARED_NEEDLES) and _COMPARED_NAME.search(text, max(0, m.start - 50), m.start)) \
-                        or (m.kind == "country" and before.endswith(("of ", "of the ")) and _BODY_OF.search(text, max(0, m.start - 40), m.start)):
+                near = hits and bisect.bisect_left(hits, m.start - 50) < bisect.bisect_left(hits, m.start)
+                if (near and _COMPARED_NAME.search(text, max(0, m.start - 50), m.start)) \
+                        or (m.kind == "country" and low.endswith(("of ", "of the "), max(0, m.start - 8), m.start)
+                            and _BODY_OF.search(text, max(0, m.start - 40), m.start)):
                     aside.add(m.start)
             self._aside = aside
         return self._aside
