@@ -32,10 +32,11 @@ _KW = (r"(?=[МмРрУуТтПпКк])(?<![\w-])(?P<kw>[Мм]есторожде
        r"[Пп]лощад[ьи]|[Кк]арьер[а-яё]*|[Рр]оссып(?:ь|и|ей|ью|ям|ях|ями)(?![\w-]))")
 # words of Turkic and Mongolian place names that Russian text often leaves in small letters after the
 # first word ("Таван толгой", "Сары куль", "Кызыл тау"): still part of the name; so are the Russian words of
-# a hill or ridge after an adjective ("Белая гора", "Железный кряж", "Золотая сопка")
+# a hill or ridge after an adjective ("Белая гора", "Железный кряж", "Золотая сопка", the Kola peninsula's bare
+# hills: "Свинцовые тундры")
 _TOPO_WORD = (r"(?:толгой|толгоя|толгое|куль|коль|кол|тау|тобе|тюбе|булак|сай|кудук|кудык|таш|тас|шоко|уул|гол|худаг|"
               r"обо|жол|арык|кум|кыр|адыр|тепе|дала|бастау|су|"
-              r"гор(?:а|ы|е|у|ой)|горк(?:а|и|е|у|ой)|сопк(?:а|и|е|у|ой)|кряж(?:а|е|ем|у)?)(?![\w-])")
+              r"гор(?:а|ы|е|у|ой)|горк(?:а|и|е|у|ой)|сопк(?:а|и|е|у|ой)|кряж(?:а|е|ем|у)?|тундр(?:а|ы|е|у|ой|ах))(?![\w-])")
 _NAME1 = (r"(?:[«\"“„][^«»\"“”„\n]{2,40}[»\"”“]|[A-ZА-ЯЁ][\w]*(?:-[\wА-ЯЁа-яё]+)*"
           r"(?:[ \u00a0](?:[A-ZА-ЯЁ][\w]*(?:-[\w]+)*|" + _TOPO_WORD + r")){0,2})")
 _NOT_NAME_START = {"ТОО", "АО", "ПАО", "ОАО", "ЗАО", "ООО", "ОсОО", "ГОК", "ГМК", "Компания", "Корпорация"}
@@ -45,9 +46,18 @@ _NOT_NAME_CAPS = {"ТПИ", "ОПИ", "ПИ", "УВ", "УВС", "РЗМ", "РЗ�
                   "ПФО", "УФО", "СЗФО", "ЮФО", "СКФО", "ЦА", "СНГ", "ЕАЭС", "ЕС", "ШОС",
                   # ... or the code the reserves are counted by: "ресурсы месторождения по JORC"
                   "JORC", "KAZRC", "PERC", "NI", "CRIRSCO", "SAMREC", "CIM", "ТКЗ"}
+# a kind adjective of one deposit (genitive, dative or nominative neuter singular) and the plural forms of the words
+_SINGULAR_ADJ = re.compile(r"[а-яё](?:ого|его|ому|ему|ое|ее)$")
+_PLURAL_KW = re.compile(r"(?:ий|ях|ям|ями|ов|ки|ы)$")
+# a count before a plural deposit word opens a list even when its first item runs on in a clause of its own
+# ("на двух близлежащих месторождениях - Куркенпахк, где ... , и Восточном участке Южно-Кахозерского месторождения")
+_COUNTED = re.compile(r"(?<![\w-])(?:двух|тр[её]х|четыр[её]х|пяти|двум|тр[её]м|двумя|тремя|обоих|обоим)[ \u00a0]+(?:[а-яё]+[ \u00a0]+){0,2}$")
+_RUN_ON_NEXT = re.compile(r",[ \u00a0]+(?:где|который|которое|которая|на[ \u00a0]+котором)[^.;!?\n]{1,80}?,[ \u00a0]+и[ \u00a0]+"
+                          r"(?P<name>" + _NAME1 + r")")
 _LIST_LEAD = re.compile(r",[ \t\u00a0]+(?:в[ \t\u00a0]+том[ \t\u00a0]+числе|включая|таки[ех][ \t\u00a0]+как|а[ \t\u00a0]+именно)$")
 _KW_NAMES = re.compile(_KW + r"(?P<between>(?:,?[ \t\u00a0]+(?!месторожд|рудник|участ|рудопроявл|трубк|разрез|проект|"
-                       r"площад|карьер)[а-яё]+(?:-[а-яё]+)*){0,5}?)(?P<dash>[ \t\u00a0]+[-–—])?[ \t\u00a0]+(?P<names>" + _NAME1
+                       r"площад|карьер)[а-яё]+(?:-[а-яё]+)*){0,5}?)(?P<place>[ \u00a0]+(?:в|на)[ \u00a0]+[А-ЯЁ][а-яё]+(?:ск|цк)(?:ой|ом)[ \u00a0]+"
+                       r"(?:области|крае|районе|республике|округе))?(?P<dash>[ \t\u00a0]+[-–—])?[ \t\u00a0]+(?P<names>" + _NAME1
                        + r"(?:(?:[ \u00a0]*\([^()\n]{1,60}\))?[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)")
 # what a list of names says of each in brackets ("Купол (Чукотка) и Двойное"): no name of the list
 # a name after the district or region the deposit lies in, ending its clause: "золоторудное месторождение в
@@ -445,9 +455,19 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         parts = re.findall(_NAME1, _BRACKETED.sub(lambda b: " " * len(b.group(0)), names) if "(" in names else names)
         if len(parts) > 1 and PLACE_NOUN.match(text[m.end():m.end() + 30]):
             continue  # "в месторождениях Туркестанской, Кызылординской и Северо-Казахстанской областей"
+        if len(parts) > 1 and before and _SINGULAR_ADJ.search(before[-1]) and not _PLURAL_KW.search(m.group("kw")):
+            parts = parts[:1]  # one deposit after a singular kind adjective: the names after its own are the
+            # sentence's next items ("свинцово-цинкового месторождения «Озёрное», «Металлы Восточной Сибири» и ...")
+        if m.group("place") and not m.group("dash"):
+            continue  # "месторождениях в Мурманской области - Куркенпахк": where they lie, then the names after a dash
+        counted = bool(m.group("dash")) and re.search(r"(?:ий|ях|ям|ями)$", m.group("kw")) is not None \
+            and _COUNTED.search(text, max(0, m.start() - 40), m.start()) is not None
         if m.group("dash") and (len(parts) < 2 or not re.search(r"(?:ий|ия|ях|ям|ями|ов|и)$", m.group("kw"))) \
-                and not (len(parts) == 1 and _SECOND_DASH.match(text, m.end())):
-            continue  # after a dash only a list after a plural: "четырех месторождений - «Таррор», «Джилау»",
+                and not (len(parts) == 1 and _SECOND_DASH.match(text, m.end())) and not counted:
+            continue
+        if m.group("dash") and len(parts) == 1 and counted:
+            run_on = _RUN_ON_NEXT.match(text, m.end())  # the list's next item past its first one's own clause
+            parts = [*parts, run_on.group("name")] if run_on else parts  # after a dash only a list after a plural: "четырех месторождений - «Таррор», «Джилау»",
             # or one name set off by two dashes: "месторождение меди — Кусмурын — готовят"
         for raw in parts:
             s = text.index(raw, pos)
