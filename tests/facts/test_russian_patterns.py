@@ -1995,3 +1995,35 @@ def test_reserves_opening_with_its_own_deposit_in_apposition() -> None:
     text = ("Компания начнет добычу на месторождении Кызылжар. Как сообщалось, запасы Кызылжара — сателлита "
             "месторождения Жанатау — составляют 6,86 тонны золота и 60 тонн серебра.")
     assert _deposits(text)["Kyzylzhar"] == ["gold", "silver"]
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # one deposit after a singular kind adjective: the quoted names after it are the sentence's next items
+    ("По освоению свинцово-цинкового месторождения «Кызылжар», «Металлы Степи» и Жанатауский ГОК приступили к работам.",
+     {"Kyzylzhar": ["lead", "zinc"]}),
+    # ... while a plural one keeps its list
+    ("Компания разрабатывает золоторудные месторождения «Кызылжар» и «Жанатау».",
+     {"Kyzylzhar": ["gold"], "Zhanatau": ["gold"]}),
+])
+def test_a_singular_kind_adjective_names_one_deposit(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+
+
+def test_the_bare_hills_word_of_a_kola_name() -> None:
+    assert _deposits("Компания получила лицензию на изучение участка Медвежьи тундры.") == {"Medvezhi Tundry": []}
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a count before the plural deposit word and where they lie, then a dash: a list whose first item runs on
+    ("Компания получила лицензии на добычу железных руд на двух месторождениях в Кольском районе - Кызылжар, "
+     "где уже идут работы, и Жанатау.", {"Kyzylzhar": ["iron ore"], "Zhanatau": ["iron ore"]}),
+    # ... no count and one name after a dash: still no list
+    ("Работы идут на месторождениях в Кольском районе - Кызылжар, где уже добывают руду.", {}),
+])
+def test_a_counted_list_after_a_dash(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+
+
+def test_beryllium_written_with_one_l() -> None:
+    text = "Месторождение Кызылжар содержит не только литий, но также берилий, ниобий и тантал."
+    assert _deposits(text) == {"Kyzylzhar": ["lithium", "beryllium", "niobium", "tantalum"]}
