@@ -1162,6 +1162,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "tonnes this year.", [("production", 19, "Kyrgyzstan", {})]),
     ("Next year's output is targeted at 22.8 tonnes, made up of 1.85 tonnes by Kyrgyzaltyn and 20.9 tonnes by Kumtor.",
      [("production", 22.8, None, {}), ("production", 1.85, "Kyrgyzaltyn", {}), ("production", 20.9, "Kumtor", {})]),
+    # a price a metal "sold at", a share "of the total exports", undrawn facilities: no deal
+    ("In the last quarter copper sold at $2.91. Gold constituted almost 40 percent of Uzbekistan's total export volume, "
+     "but the central bank did not sell any gold reserves. Polymetal expects to fund the cash element from its available "
+     "undrawn facilities currently totaling $1.3 billion. Kazatomprom sold 40% of the shares of the Budenovskoye venture "
+     "to Uranium One.", [("deal", 40, "Budenovskoye", {"party": "Uranium One"})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

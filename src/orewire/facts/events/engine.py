@@ -125,7 +125,8 @@ def _numbers(text: str, facts: list[Fact], art: Article) -> list[Number]:
         ss, se = art.sents.span(m.start())
         stake = bool(art.lex.stake_after.match(after) or search_lower(art.lex.stake_before, before)) \
             and not art.lex.rules["not_stake_after"].match(after)  # "a bid of 12.5 percent revenue share"
-        if not stake and art.lex.stake_prep.match(text, m.end(), min(se, m.end() + 60)):
+        if not stake and art.lex.stake_prep.match(text, m.end(), min(se, m.end() + 60)) \
+                and not art.lex.rules["not_stake_after"].match(after):  # "40 percent of the country's total exports"
             # "купит 55% в месторождении Сырымбет", "bought 30% of Winu": a share bought or sold
             stake = bool(art.lex.buy_verb.search(text, ss, se) or art.lex.seller_verb.search(text, ss, se))
         if not stake and ss <= last_share and m.start() - last_share <= 90:
