@@ -367,3 +367,10 @@ def test_a_mine_named_between_commas_before_where_it_lies() -> None:
     # "a new mine, Salares Norte, in Chile": the name set off by commas and placed
     ents = extract("Gold Fields is also building a new mine, Salares Norte, in Chile.").entities
     assert ("deposit", "Salares Norte") in {(e.kind, e.name) for e in ents}
+
+
+def test_a_rank_or_a_place_adjective_is_no_company() -> None:
+    # "Russia's No.2 lender", "Siberian gold miner Zapadnaya Gold Mining"
+    ents = extract("VTB Capital, an investment arm of VTB, Russia's No.2 lender, has acquired a minority stake in "
+                   "Siberian gold miner Zapadnaya Gold Mining.").entities
+    assert {e.name for e in ents if e.kind == "company"} == {"VTB Capital", "VTB", "Zapadnaya Gold Mining"}

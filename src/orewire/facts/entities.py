@@ -723,6 +723,8 @@ def _not_a_company(name: str) -> bool:
         return True
     if words[-1].lower() in ("desert", "basin", "region", "park", "zone"):
         return True
+    if len(words) == 1 and (name in ("No", "Nos") or _PLACE_ADJECTIVE.fullmatch(name)):
+        return True  # "Russia's No.2 lender", "Siberian gold miner Zapadnaya Gold Mining": no company's name
     if words[-1].endswith(("-based", "-listed", "-owned", "-headquartered", "-registered", "-controlled", "-domiciled",
                            "-focused")):
         return True
