@@ -1167,6 +1167,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "but the central bank did not sell any gold reserves. Polymetal expects to fund the cash element from its available "
      "undrawn facilities currently totaling $1.3 billion. Kazatomprom sold 40% of the shares of the Budenovskoye venture "
      "to Uranium One.", [("deal", 40, "Budenovskoye", {"party": "Uranium One"})]),
+    # "The Mongolian mine" told of before holds the resource, not Mongolia
+    ("Oyu Tolgoi LLC signed a finance deal to expand its copper-gold mine underground. The Mongolian mine has shipped "
+     "concentrate, but a feasibility study found 12 million ounces of recoverable gold.",
+     [("reserves", 12e6, "Oyu Tolgoi", {})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

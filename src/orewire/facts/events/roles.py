@@ -107,6 +107,8 @@ def _speaker(art: Article, m: Mention, ss: int, se: int) -> bool:
 
 
 # "made up of 1.85 tonnes by Kyrgyzaltyn and 672,138 troy ounces (20.91 tonnes) by Kumtor": each part's producer
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_SITE_NOUN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:mine|deposit|project|field|operation|asset)\b")
 _BY_AFTER_FIGURE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?by\s+(?:the\s+)?")
 # "... 22.8 tonnes, made up of 1.85 tonnes by Kyrgyzaltyn": a name right after a figure of its own with "by"
 _BY_OTHER_FIGURE = re.compile(r"\d\s*(?:[^\W\d]+\s+){0,3}?(?:\([^()]{0,30}\)\s*)?by\s+(?:the\s+)?$")
@@ -399,6 +401,10 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
     subject: Mention | None = None
     party: Mention | None = None
     if ev.kind == "reserves":
+        # "The Mongolian mine ... found 25 billion pounds of recoverable copper": the nationality of a mine told of
+        # before holds nothing of its own
+        ms = [m for m in ms if not (m.kind == "country" and _THE_BEFORE.search(art.text, max(ss, m.start - 5), m.start)
+                                    and _SITE_NOUN_AFTER.match(art.text, m.end))]
         # "Kazakhstan ranks first with 230 million tonnes, followed by South Africa (200 million tonnes)": a
         # name after the number with a figure in brackets of its own is that figure's
         own_figure = [m for m in ms if m.start > pos and _OWN_FIGURE.match(art.text, m.end)]
