@@ -2027,3 +2027,22 @@ def test_a_counted_list_after_a_dash(text: str, deposits: dict[str, list[str]]) 
 def test_beryllium_written_with_one_l() -> None:
     text = "Месторождение Кызылжар содержит не только литий, но также берилий, ниобий и тантал."
     assert _deposits(text) == {"Kyzylzhar": ["lithium", "beryllium", "niobium", "tantalum"]}
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # mining on a name told the other way round, at a sentence's start
+    ("На Кызылжаре добывают медь.", {"Kyzylzhar": ["copper"]}),
+    ("Компания купила рудник. На Жанатау в 2024 году было добыто 2 т золота.", {"Zhanatau": ["gold"]}),
+    ("На «Жанатау» будут добывать медь и золото.", {"Zhanatau": ["copper", "gold"]}),
+    # ... not on a region or a dictionary word
+    ("На Чукотке добывают золото.", {}),
+    ("На Земле добывают золото.", {}),
+])
+def test_mining_on_a_name_at_a_sentence_start(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+
+
+def test_how_much_after_the_dash_of_the_next_deposit() -> None:
+    # "на Жанатау — 5 т серебра": the silver is the next deposit's, not the first one's
+    text = "На месторождении Кызылжар добыто 10 т золота, на Жанатау — 5 т серебра."
+    assert _deposits(text) == {"Kyzylzhar": ["gold"], "Zhanatau": ["silver"]}

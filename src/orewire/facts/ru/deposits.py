@@ -708,15 +708,17 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         bare.append((m.start(), m.end()))
     # "Запасы меди на Кызылжаре", "приступила к добыче золота на «Полянке»", "будет добывать уран на Жалпаке": a
     # commodity's reserves or mining on a name with no deposit word, not a place the dictionary knows ("на Урале")
-    for m in _MINED_ON.finditer(text) if " на " in text else ():
+    # (also the other way round at a sentence's start: "На Кызылжаре добывают медь", "На Акжале добыто 2 т золота")
+    for m in [*(_MINED_ON.finditer(text) if " на " in text else ()), *(_ON_MINED.finditer(text) if "На " in text else ())]:
         kind = [c for w in (m.group("what"), m.group("what2")) if w for c in commodities_of(w)]
         word = m.group("name")
         quoted = word[:1] in Q_OPEN
         bare_word = strip_quotes(word)
         if not kind or found.overlaps(m.start("name"), m.end("name")) or (not quoted and (
                 morph.is_oblique_place(bare_word) or morph.is_dictionary_word(bare_word))) \
-                or country_stem(bare_word) or _in_a_place(text, m.start("what"), m.end("what")):
-            continue
+                or country_stem(bare_word) or _in_a_place(text, m.start("what"), m.end("what")) \
+                or (m.re is _ON_MINED and re.search(r"(?:ом|ем|ой|ей)$", bare_word) is not None):
+            continue  # (an adjective's name at the start is a later mention's: "На Многоключевом ... добыто")
         mined = _deposit_name(found, _oblique_nominative(bare_word), m.start("name"), m.end("name"), text)
         if mined is not None:
             if bare_word not in mined.forms:
@@ -729,8 +731,11 @@ _ELIDED = re.compile(r"(?:,|[ \u00a0]и)[ \u00a0]+(?:а[ \u00a0]+(?:также[ 
                      r"(?P<adj>[а-яё]+(?:-[а-яё]+)*(?:ые|ое|ая|ый|ий|ом|ых|ым|ого|ой|ую))[ \u00a0]+"
                      r"(?P<names>" + _NAME1 + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)"
                      r"|(?:на|в)[ \u00a0]+(?P<loc>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ск|цк)(?:ом|ой))(?=[ \u00a0]*[—–-][ \u00a0]))")
+# how much of it, between the dash and the commodity: "на Жанатау — 5 т серебра", "на Акжале — 1,2 тыс. тонн меди"
+_HOW_MUCH = (r"(?:\d[\d \u00a0]*(?:[,.]\d+)?[ \u00a0]*(?:(?:тыс|млн|млрд)\.?[ \u00a0]*)?(?:т|тонн[а-яё]*|кг|килограмм[а-яё]*|"
+             r"унци[а-яё]*)\.?[ \u00a0]+)?")
 _COMMA_LOC = re.compile(r",[ \u00a0]+(?P<prep>на|в)[ \u00a0]+(?P<kw>(?:месторождени|рудник)[а-яё]*[ \u00a0]+)?[«\"“„]?(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[»\"”“]?"
-                        r"[ \u00a0]*[—–-][ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)*)(?=[ \u00a0]*(?:[.,;)]|$))")
+                        r"[ \u00a0]*[—–-][ \u00a0]+" + _HOW_MUCH + r"(?P<what>[а-яё]+(?:-[а-яё]+)*)(?=[ \u00a0]*(?:[.,;)]|$))")
 _TURN_NAME = re.compile(r",[ \u00a0]+а[ \u00a0]+(?:(?P<prep>на|в)[ \u00a0]+)?(?P<kw>(?:месторождени|рудник)[а-яё]*[ \u00a0]+)?[«\"“„]?(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[»\"”“]?"
                         r"[ \u00a0]*[—–-][ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)*)(?=[ \u00a0]*(?:[.,;)]|$))")
 
@@ -740,6 +745,12 @@ _MINED_ON = re.compile(r"(?<![\w-])(?=[ЗзРрДд])(?:[Зз]апас(?:ы|ов
                        r"(?:[ \u00a0]+[а-яё]+){0,2}?[ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)?)(?:[ \u00a0]+и[ \u00a0]+(?P<what2>[а-яё]+))?"
                        r"[ \u00a0]+на[ \u00a0]+(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|"
                        r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
+
+_ON_MINED = re.compile(r"(?:^|(?<=[.!?\n])[ \u00a0]*|(?<=[.!?][ \u00a0]))На[ \u00a0]+(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|"
+                       r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])(?:[ \u00a0]+(?:[а-яё]+|\d{4})){0,4}?[ \u00a0]+"
+                       r"(?:добыва(?:ет|ют|ли|ла|л|ется|ются|лось|лся)|добыт[оаы]?|добыл[аио]?|будут[ \u00a0]+добывать|будет[ \u00a0]+добываться)"
+                       r"[ \u00a0]+(?:(?:около|более|свыше|порядка|почти|до)[ \u00a0]+)?" + _HOW_MUCH +
+                       r"(?P<what>[а-яё]+(?:-[а-яё]+)?)(?:[ \u00a0]+и[ \u00a0]+(?P<what2>[а-яё]+))?")
 
 
 def _oblique_nominative(word: str) -> str:
