@@ -1248,6 +1248,13 @@ def test_words_before_a_resource_name_no_place(text: str) -> None:
     assert subjects <= {None, "Tuzdyk"}, subjects
 
 
+def test_a_licence_wanted_or_prepared_for_is_none_yet() -> None:
+    # "authorities want to suspend some of its licences", "in preparation for the submission of a licence application"
+    for text in ("SouthGobi said authorities in Mongolia want to suspend some of its licences.",
+                 "Aurum Mining continues the study in preparation for the submission of a mining licence application."):
+        assert [e for e in extract(text, published_at=PUBLISHED).to_contract()["events"] if e["kind"] == "licence"] == []
+
+
 def test_a_way_of_mining_names_no_project() -> None:
     # "Open Pit: 41%" in a split of reserves by source is how the ore is mined, not a project called "Open"
     found = extract("Aksu reserves by source:\nOpen Pit: 41% of reserves, grading 2.03 g/t gold.",

@@ -39,8 +39,8 @@ def numberless_events(art: Article, numbered: list[Event]) -> list[Event]:
             continue
         if word and (ss, se) not in licence_sentences and not lex.hypothetical.match(text, ss):
             act = lex.licence_act.search(text, max(ss, word.start() - 90), min(se, word.end() + 90))
-            if act and (lex.rules["licence_not_yet"].search(text, max(ss, act.start() - 40), act.start())
-                        or lex.rules["licence_not_yet"].search(text, max(ss, word.start() - 40), word.start())):
+            if act and (lex.rules["licence_not_yet"].search(text, max(ss, act.start() - 60), act.start())
+                        or lex.rules["licence_not_yet"].search(text, max(ss, word.start() - 60), word.start())):
                 act = None  # "ahead of acquiring permits", "the applications needed for the operating licences": none yet
             if act and lex.rules["licence_held"].search(text, max(ss, word.start() - 40), word.start()):
                 act = None  # "a joint venture ... which holds rights to develop the X deposit": a licence held, no act on it
@@ -59,7 +59,9 @@ def numberless_events(art: Article, numbered: list[Event]) -> list[Event]:
                     areas = [anywhere] if anywhere is not None else [m for m in ms if m.kind == "region"][:1]
                 subjects: list[Mention | None] = list({m.id: m for m in areas}.values()) or [None]
                 taken = {m.id for m in areas}
-                rest = [m for m in ms if m.id not in taken]
+                # ("... for Troy's Facility with financiers Investec Bank": a lender holds no licence)
+                rest = [m for m in ms if m.id not in taken
+                        and not lex.rules["financier_before"].search(text, max(ss, m.start - 60), m.start)]
                 # "SQM's license": the holder written as the licence's owner
                 owner = next((m for m in rest if m.kind == "company" and 0 <= word.start() - m.end <= 4
                               and re.match(r"['’]s?\s*$", text[m.end:word.start()])), None)
