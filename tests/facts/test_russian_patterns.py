@@ -2046,3 +2046,8 @@ def test_how_much_after_the_dash_of_the_next_deposit() -> None:
     # "на Жанатау — 5 т серебра": the silver is the next deposit's, not the first one's
     text = "На месторождении Кызылжар добыто 10 т золота, на Жанатау — 5 т серебра."
     assert _deposits(text) == {"Kyzylzhar": ["gold"], "Zhanatau": ["silver"]}
+
+
+def test_a_given_name_in_its_english_spelling() -> None:
+    # "Алексей" as English-language news spells it; the surname letter by letter as before
+    assert _names("Об этом сообщил основной владелец компании Алексей Мордашов.", "person") == {"Alexey Mordashov"}

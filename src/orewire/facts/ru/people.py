@@ -8,7 +8,7 @@ import re
 from orewire.facts.ru import gazetteer as gz
 from orewire.facts.ru import morph
 from orewire.facts.ru.found import PLACE_NOUN, Q_OPEN, Found, country_stem
-from orewire.facts.ru.translit import translit
+from orewire.facts.ru.translit import person_translit
 
 ROLE_WORDS = ("министр", "вице-министр", "премьер-министр", "президент", "вице-президент", "директор", "гендиректор",
               "генеральный директор", "председатель", "глава", "аким", "заместитель", "представитель", "геолог",
@@ -52,7 +52,7 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
                 and not found.overlaps(a.start(), third.end()):
             # "руководителем является Памиров Доолоталы Жалалбекович": surname, first name, patronymic
             full = f"{b.group(0)} {a.group(0)}"
-            ent = found.add("person", translit(full), full, a.start(), third.end())
+            ent = found.add("person", person_translit(full), full, a.start(), third.end())
             if a.group(0) not in ent.forms:
                 ent.forms.append(a.group(0))
             found.claim(a.start(), third.end())
@@ -109,7 +109,7 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
         if any(full == x or surname in x for x in authors):
             i += 2
             continue
-        ent = found.add("person", translit(full), full, a.start(), b.end())
+        ent = found.add("person", person_translit(full), full, a.start(), b.end())
         if surname not in ent.forms:
             ent.forms.append(surname)
         if role and ent.role is None:
@@ -223,7 +223,7 @@ def _initialled(text: str, found: Found, authors: list[str], roles: list[tuple[i
             gender = "femn" if re.search(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$", sur) else "masc"
             nom = sur if gender == "femn" else morph.surname_nominative(sur, "masc")
             form = f"{' '.join(init.replace('.', '. ').split())} {nom}"
-            ent = found.add("person", translit(form), form, s, e)
+            ent = found.add("person", person_translit(form), form, s, e)
             if nom not in ent.forms:
                 ent.forms.append(nom)
             role = _role_before(text, roles, s)
@@ -257,7 +257,7 @@ def _surnames_after_posts(text: str, found: Found, authors: list[str], roles: li
         nominative_post = bool(post_parses) and "nomn" in post_parses[0].tag
         gender = "femn" if nominative_post and sur.endswith(("ова", "ева", "ёва", "ина", "ына", "ская")) else "masc"
         nom = morph.surname_nominative(sur, gender)
-        ent = found.add("person", translit(nom), nom, s, e)
+        ent = found.add("person", person_translit(nom), nom, s, e)
         if ent.role is None:
             ent.role = _role_before(text, roles, s)
         found.claim(s, e)

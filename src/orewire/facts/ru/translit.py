@@ -63,6 +63,16 @@ def translit(text: str) -> str:
     return _WORD.sub(lambda m: _word(m.group(0)) if _has_cyrillic(m.group(0)) else m.group(0), text)
 
 
+# given names whose English spelling news and labels keep apart from the letter-by-letter one
+_GIVEN = {"Алексей": "Alexey"}
+
+
+def person_translit(name: str) -> str:
+    """Romanise a person's name as ``translit`` does, but with the English spelling news usually gives some
+    given names ("Алексей" -> "Alexey", not "Aleksey")."""
+    return _WORD.sub(lambda m: _GIVEN.get(m.group(0)) or (_word(m.group(0)) if _has_cyrillic(m.group(0)) else m.group(0)), name)
+
+
 def _has_cyrillic(s: str) -> bool:
     return any("\u0400" <= c <= "\u04ff" for c in s)
 
