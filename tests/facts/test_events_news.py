@@ -1171,6 +1171,17 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Oyu Tolgoi LLC signed a finance deal to expand its copper-gold mine underground. The Mongolian mine has shipped "
      "concentrate, but a feasibility study found 12 million ounces of recoverable gold.",
      [("reserves", 12e6, "Oyu Tolgoi", {})]),
+    # the comparison of the figure's own clause dates it before a year of another clause
+    ("Kazatomprom published its annual report. Our consolidated revenues reached KZT 1,001.2bn, an increase of 45% "
+     "compared to 2021, while uranium oxide sales across the Group were similar to those of 2021.",
+     [("financial", 1001.2e9, "Kazatomprom", {"period": "2022"})]),
+    # "the refinery" is the refining company told of; stocks kept are not made
+    ("Tau-Ken Altyn runs the gold refinery of Astana. In 2015, the refinery plans to refine 10 tons of gold. Finished "
+     "gold stocks amounted to 256.5 kilograms.", [("production", 10, "Tau-Ken Altyn", {"basis": "plan"})]),
+    # a price per share, a VAT refund, net debt written with a footnote mark are no events; "the deal budget" is a deal's
+    ("Net debt1 reduced to $2,442 million, supported by the refund of project VAT of $176 million. The buyout amount "
+     "equals $14.73 per a stock of KazakhGold. So, the deal budget may reach $390 million.",
+     [("deal", 390e6, "KazakhGold", {})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

@@ -474,6 +474,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             kind = "production"  # "operating at a rate of 1,400 tonnes per day": a plant's rate, nothing in the ground
         if kind == "reserves" and num.what == "q" and art.search(lex.monetary_reserves, ss, se):
             return None  # "Kyrgyzstan, with its 3 tons of gold reserves, ranks 86th ... World Gold Council": bullion
+        if kind == "production" and num.what == "q" and lex.rules["stocks_before"].search(text, ss, num.start):
+            return None  # "finished copper ore stocks amounted to 462.8 kilograms": goods kept, not made
     ev = Event(kind=kind, sentence=text[ss:se], start=num.start, end=num.end, sentence_start=ss, sentence_end=se)
     f = num.fact
     if num.what == "q" and f is not None and f.value is not None and f.unit:
