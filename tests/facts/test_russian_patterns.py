@@ -2051,3 +2051,15 @@ def test_how_much_after_the_dash_of_the_next_deposit() -> None:
 def test_a_given_name_in_its_english_spelling() -> None:
     # "Алексей" as English-language news spells it; the surname letter by letter as before
     assert _names("Об этом сообщил основной владелец компании Алексей Мордашов.", "person") == {"Alexey Mordashov"}
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # where a deposit lies in brackets between its name and the dash or verb that says what it is
+    ("Кызылжар (Иркутская область) — одно из крупнейших месторождений золота в России.", {"Kyzylzhar": ["gold"]}),
+    ("Кызылжар (Казахстан) является крупнейшим месторождением меди в стране.", {"Kyzylzhar": ["copper"]}),
+    # mining on a name with the place before how much
+    ("В 2024 году компания добыла на Кызылжаре 15 т золота и серебра.", {"Kyzylzhar": ["gold", "silver"]}),
+    ("Всего добыто на Чукотке 20 т золота.", {}),
+])
+def test_what_a_deposit_is_past_an_aside_and_mining_before_how_much(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -54,6 +54,7 @@ _PLURAL_KW = re.compile(r"(?:ий|ях|ям|ями|ов|ки|ы)$")
 _COUNTED = re.compile(r"(?<![\w-])(?:двух|тр[её]х|четыр[её]х|пяти|двум|тр[её]м|двумя|тремя|обоих|обоим)[ \u00a0]+(?:[а-яё]+[ \u00a0]+){0,2}$")
 _RUN_ON_NEXT = re.compile(r",[ \u00a0]+(?:где|который|которое|которая|на[ \u00a0]+котором)[^.;!?\n]{1,80}?,[ \u00a0]+и[ \u00a0]+"
                           r"(?P<name>" + _NAME1 + r")")
+_ASIDE_END = re.compile(r"[ \u00a0]*\([^()\n]{1,40}\)$")
 _LIST_LEAD = re.compile(r",[ \t\u00a0]+(?:в[ \t\u00a0]+том[ \t\u00a0]+числе|включая|таки[ех][ \t\u00a0]+как|а[ \t\u00a0]+именно)$")
 _KW_NAMES = re.compile(_KW + r"(?P<between>(?:,?[ \t\u00a0]+(?!месторожд|рудник|участ|рудопроявл|трубк|разрез|проект|"
                        r"площад|карьер)[а-яё]+(?:-[а-яё]+)*){0,5}?)(?P<place>[ \u00a0]+(?:в|на)[ \u00a0]+[А-ЯЁ][а-яё]+(?:ск|цк)(?:ой|ом)[ \u00a0]+"
@@ -594,11 +595,14 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             found.consumed.append(b)
     dashed_kw = list(_DASH_KW.finditer(text)) if "—" in text or "–" in text or " - " in text else []
     verbed = [m for m in _IS_KW.finditer(text) if m.start() > 1 and text[m.start() - 1] in " \u00a0"
-              and (text[m.start() - 2].isalnum() or text[m.start() - 2] in "»\"”")]
+              and (text[m.start() - 2].isalnum() or text[m.start() - 2] in "»\"”)")]
     one_of = list(_COMMA_ONE_OF.finditer(text)) if " из " in text or "месторождение" in text else []
     for m in [*dashed_kw, *verbed, *one_of]:
         ss, _se = sents.span(m.start())
         last = m.start() - 1 if m.re is _IS_KW else m.start()  # before the space ahead of the verb or the dash
+        aside = _ASIDE_END.search(text, max(ss, last - 45), last) if text[last - 1:last] == ")" else None
+        if aside is not None:  # ... and before where it lies: "Кызылжар (Иркутская область) — одно из ..."
+            last = aside.start()
         names = next((n for c in _CLAUSE_START.finditer(text, ss, last)
                       if (n := _NAMES_BEFORE.fullmatch(text, c.end(), last)) is not None), None)
         if names is None and m.re is _IS_KW:
@@ -709,7 +713,9 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     # "Запасы меди на Кызылжаре", "приступила к добыче золота на «Полянке»", "будет добывать уран на Жалпаке": a
     # commodity's reserves or mining on a name with no deposit word, not a place the dictionary knows ("на Урале")
     # (also the other way round at a sentence's start: "На Кызылжаре добывают медь", "На Акжале добыто 2 т золота")
-    for m in [*(_MINED_ON.finditer(text) if " на " in text else ()), *(_ON_MINED.finditer(text) if "На " in text else ())]:
+    # (and with the place before how much: "добыла на Кызылжаре 15 т золота")
+    for m in [*(_MINED_ON.finditer(text) if " на " in text else ()), *(_ON_MINED.finditer(text) if "На " in text else ()),
+              *(_MINED_AT.finditer(text) if " на " in text else ())]:
         kind = [c for w in (m.group("what"), m.group("what2")) if w for c in commodities_of(w)]
         word = m.group("name")
         quoted = word[:1] in Q_OPEN
@@ -717,7 +723,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         if not kind or found.overlaps(m.start("name"), m.end("name")) or (not quoted and (
                 morph.is_oblique_place(bare_word) or morph.is_dictionary_word(bare_word))) \
                 or country_stem(bare_word) or _in_a_place(text, m.start("what"), m.end("what")) \
-                or (m.re is _ON_MINED and re.search(r"(?:ом|ем|ой|ей)$", bare_word) is not None):
+                or (m.re is not _MINED_ON and re.search(r"(?:ом|ем|ой|ей)$", bare_word) is not None):
             continue  # (an adjective's name at the start is a later mention's: "На Многоключевом ... добыто")
         mined = _deposit_name(found, _oblique_nominative(bare_word), m.start("name"), m.end("name"), text)
         if mined is not None:
@@ -750,6 +756,12 @@ _ON_MINED = re.compile(r"(?:^|(?<=[.!?\n])[ \u00a0]*|(?<=[.!?][ \u00a0]))На[ \
                        r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])(?:[ \u00a0]+(?:[а-яё]+|\d{4})){0,4}?[ \u00a0]+"
                        r"(?:добыва(?:ет|ют|ли|ла|л|ется|ются|лось|лся)|добыт[оаы]?|добыл[аио]?|будут[ \u00a0]+добывать|будет[ \u00a0]+добываться)"
                        r"[ \u00a0]+(?:(?:около|более|свыше|порядка|почти|до)[ \u00a0]+)?" + _HOW_MUCH +
+                       r"(?P<what>[а-яё]+(?:-[а-яё]+)?)(?:[ \u00a0]+и[ \u00a0]+(?P<what2>[а-яё]+))?")
+
+_MINED_AT = re.compile(r"(?<![\w-])(?:[Дд]обыл[аио]?|[Дд]обыт[оаы]|[Дд]обывает|[Дд]обывают|[Дд]обывается)[ \u00a0]+на[ \u00a0]+"
+                       r"(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
+                       r"(?:[ \u00a0]+(?:в[ \u00a0]+\d{4}[ \u00a0]+году|за[ \u00a0]+год))?[ \u00a0]+"
+                       r"(?:(?:около|более|свыше|порядка|почти|до)[ \u00a0]+)?" + _HOW_MUCH +
                        r"(?P<what>[а-яё]+(?:-[а-яё]+)?)(?:[ \u00a0]+и[ \u00a0]+(?P<what2>[а-яё]+))?")
 
 
