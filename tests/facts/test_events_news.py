@@ -1182,6 +1182,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Net debt1 reduced to $2,442 million, supported by the refund of project VAT of $176 million. The buyout amount "
      "equals $14.73 per a stock of KazakhGold. So, the deal budget may reach $390 million.",
      [("deal", 390e6, "KazakhGold", {})]),
+    # a sum "under the budget" or "below the facility" is a difference, the budget itself is money put in
+    ("The new Gedabek agitation plant is expected to be US$7m under the US$52 million budget and US$15 million below "
+     "the available funding facility.", [("investment", 52e6, "Gedabek", {})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

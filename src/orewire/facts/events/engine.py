@@ -338,6 +338,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
                 _CUTOFF_AFTER.match(text, num.end, min(se, num.end + 30))
                 or _CUTOFF_BEFORE.search(text, max(ss, num.start - 30), num.start)):
             return None  # "reported using a 1.5g/t cutoff": the grade the estimate cuts at, not one it has
+        if num.what == "a" and lex.rules["under_budget_after"].match(text, num.end, min(se, num.end + 40)):
+            return None  # "US$7m under the US$52 million budget": a difference from a budget, no money of its own
         if num.what == "a" and art.has_any(lex.rule_needles["not_earned_before"], max(a, num.start - 80), num.start) \
                 and lex.rules["not_earned_before"].search(text, max(a, num.start - 80), num.start):
             return None  # "Net debt was down by US$ 80 million to US$ 1.61 billion", "earnings per share ... $0.138"
