@@ -374,3 +374,10 @@ def test_a_rank_or_a_place_adjective_is_no_company() -> None:
     ents = extract("VTB Capital, an investment arm of VTB, Russia's No.2 lender, has acquired a minority stake in "
                    "Siberian gold miner Zapadnaya Gold Mining.").entities
     assert {e.name for e in ents if e.kind == "company"} == {"VTB Capital", "VTB", "Zapadnaya Gold Mining"}
+
+
+def test_a_quoted_name_called_a_company_after_it() -> None:
+    # '“Zarafshon” company', '"Almalyk" combine': a quoted name the next word calls a company
+    ents = extract('Over $100 million will be invested in “Zarafshon” company. The "Almalyk" combine produced copper. '
+                   'He said "Big" changes come.').entities
+    assert {e.name for e in ents if e.kind == "company"} == {"Zarafshon", "Almalyk"}

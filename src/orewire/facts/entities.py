@@ -491,6 +491,9 @@ _LEGAL_SCAN = _Gated(_LEGAL_RE, re.compile(_LEGAL_SUFFIX))
 _LEGAL_PREFIX_SCAN = _Gated(_LEGAL_PREFIX_RE, _trigger(gz.LEGAL_PREFIXES))
 _QUOTED_LEGAL_SCAN = _Gated(_QUOTED_LEGAL_RE, re.compile(_QUOTED_LEGAL_AFTER))
 _HEAD_SCAN = _Gated(_HEAD_RE, _trigger(gz.COMPANY_HEADS))
+# '"Zarafshon" company', '“Navoiyuran” state enterprise': a quoted name the word after calls a company
+_QUOTED_COMPANY_AFTER = r"[\"”»][ \t]+(?:(?:state|joint|mining|gold|industrial|investment)[ \t]+)?(?:company|enterprise|concern|holding|corporation|combine)\b"
+_QUOTED_COMPANY_SCAN = _Gated(re.compile(rf"[\"“«](?P<name>{_CAPSEQ}){_QUOTED_COMPANY_AFTER}"), re.compile(_QUOTED_COMPANY_AFTER))
 # "Orezone Gold", "Ero Copper": one or two proper words and a commodity word, read as a company
 # only outside headlines (where every word is capitalised) and when no word is a place or generic
 _COMMODITY_HEAD_SCAN = _Gated(re.compile(
@@ -854,6 +857,10 @@ def _organisations(text: str, found: Found) -> None:
     for m in _LEGAL_PREFIX_SCAN.finditer(text):
         cands.append(_Cand(m.start(), m.end(), "company", _strip_legal(m.group("name")), 2))
     for m in _QUOTED_LEGAL_SCAN.finditer(text):
+        name = m.group("name")
+        if name not in gz.STOPWORDS and not _not_a_company(name):
+            cands.append(_Cand(m.start("name"), m.end("name"), "company", name, 2))
+    for m in _QUOTED_COMPANY_SCAN.finditer(text):  # '"Zarafshon" company', '«Navoiyuran» state enterprise'
         name = m.group("name")
         if name not in gz.STOPWORDS and not _not_a_company(name):
             cands.append(_Cand(m.start("name"), m.end("name"), "company", name, 2))
