@@ -2063,3 +2063,15 @@ def test_a_given_name_in_its_english_spelling() -> None:
 ])
 def test_what_a_deposit_is_past_an_aside_and_mining_before_how_much(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,companies", [
+    # an unquoted name after 'компании' or 'корпорации' of a dictionary word and the region it works in
+    ("Месторождение принадлежит корпорации Металлы Урала.", {"Metally Urala"}),
+    ("Гендиректор корпорации Руды Восточной Сибири сообщил о планах.", {"Rudy Vostochnoy Sibiri"}),
+    # ... not a region alone, nor a dictionary word alone
+    ("Об этом сообщили в компании Центральной Азии.", set()),
+    ("Гендиректор компании Металлы сообщил о планах.", set()),
+])
+def test_a_company_named_by_a_word_and_its_region(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

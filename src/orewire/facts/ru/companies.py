@@ -49,7 +49,7 @@ _CUE_QUOTED = re.compile(_CUE + r"(?:\s+по\s+[а-яё]+(?:\s+(?!месторо
 # capitalised words after a dash that closes a company's word and a few small words
 _CUE_DASH_QUOTED = re.compile(_CUE + r"(?:[ \u00a0]+[а-яё]+){0,6}?[ \u00a0]+[—–][ \u00a0]+«(?P<name>[A-ZА-ЯЁ][\w-]*(?:[ \u00a0][A-ZА-ЯЁ][\w-]*){0,2})»")
 # "компания Кемин Голд": an unquoted name of capitalised words the dictionary does not know
-_CUE_WORDS = re.compile(r"(?<![\w-])(?=[Кк])[Кк]омпани(?:я|и|ей|ю)[ \u00a0]+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+_CUE_WORDS = re.compile(r"(?<![\w-])(?=[Кк])(?:[Кк]омпани|[Кк]орпораци)(?:я|и|ей|ю)[ \u00a0]+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
                         r"(?:[ \u00a0][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2})(?![\w-])")
 # «Самрук-Энерго» подписала ...: a quoted coined name that acts (a verb in the past tense after it)
 _QUOTED_ACTS = re.compile(r"[«\"“„](?P<name>[A-ZА-ЯЁ][^«»\"“”„\n]{1,40}?)[»\"”“](?:[ \u00a0]*\([^()\n]{1,60}\))?[ \u00a0]+"
@@ -497,12 +497,14 @@ def find_companies(text: str, found: Found) -> None:
             _company(found, m.group("name"), m.start("name"), m.end("name"))
     for m in _CUE_WORDS.finditer(text):
         first = m.group("name").split()[0]
-        if _POST_BEFORE.search(text, max(0, m.start() - 50), m.start()):
-            continue  # "управляющий партнер компании Пини Альтхаус": a person of the company
         words = m.group("name").split()
+        # a dictionary word and the region the company works in: "корпорации Металлы Восточной Сибири"
+        region = len(words) > 1 and all(morph.is_oblique_place(w) for w in words[1:]) and morph.is_dictionary_word(first)
+        if not region and _POST_BEFORE.search(text, max(0, m.start() - 50), m.start()):
+            continue  # "управляющий партнер компании Пини Альтхаус": a person of the company
         loan = len(words) > 1 and words[-1].startswith(_LOAN_HINTS)  # «Кун Майнинг», «Алтын Групп»: a company's loanword
         if found.overlaps(m.start("name"), m.end("name")) or country_stem(first) or morph.is_oblique_place(first) \
-                or (not loan and (morph.is_dictionary_word(first) or morph.given_name(first))):
+                or (not loan and not region and (morph.is_dictionary_word(first) or morph.given_name(first))):
             continue
         _company(found, m.group("name"), m.start("name"), m.end("name"))
 
