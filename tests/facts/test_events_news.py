@@ -1185,6 +1185,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a sum "under the budget" or "below the facility" is a difference, the budget itself is money put in
     ("The new Gedabek agitation plant is expected to be US$7m under the US$52 million budget and US$15 million below "
      "the available funding facility.", [("investment", 52e6, "Gedabek", {})]),
+    # a report's bullet that names no producer is the reporting company's, not the mine named last
+    ("Half Yearly Report\nKAZ Minerals PLC\nKAZ Minerals reports its results. Aktogay ramped up.\n·       Copper "
+     "output more than doubled to 118 kt in the first half of 2017", [("production", 118000, "KAZ Minerals", {})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",

@@ -565,6 +565,19 @@ class Article:
             self._aside = aside
         return self._aside
 
+    def leading_company(self) -> Mention | None:
+        """The company the article is about: named in its opening lines, again later, and no less often than any
+        deposit or country (a results report's "Copper output more than doubled" is the company's)."""
+        company = self._most.get("company")
+        if company is None or self._counts[company.id] < 2:
+            return None
+        lead_end = max(300, self.sents.spans[min(2, len(self.sents.spans) - 1)][1]) if self.sents.spans else len(self.text)
+        named_first = next((m for m in self.mentions if m.id == company.id), None)
+        if named_first is None or named_first.start >= lead_end:
+            return None  # named in the headline or lead, or not the article's company
+        rivals = [self._most[k] for k in ("deposit", "country") if k in self._most]
+        return company if all(self._counts[company.id] >= self._counts[r.id] for r in rivals) else None
+
     def _lead_alone(self, m: Mention) -> bool:
         """Whether ``m`` is the only entity of its kind the article names, named in its first two
         sentences ("Zijin Mining Group ... has announced": the firm the rest of the article speaks of)."""

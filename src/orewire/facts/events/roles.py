@@ -515,6 +515,9 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             # operations": a mine's plan over its life, of the deposit the article speaks of
             subject = pick([m for m in ms if m.kind == "deposit"], pos, ("deposit",), "either") \
                 or art.topic(ss, ("deposit",)) or subject
+        if subject is None and not ms and lex.rules["bullet_opens"].match(art.text, ss):
+            # "·  Copper output more than doubled to 118 kt": a report's bullet that names no producer is the company's
+            subject = art.leading_company()
         subject = subject or art.continuing("production", ss) \
             or art.topic(ss, ("deposit", "company", "country"), protagonist=PROTAGONIST["production"])
     elif ev.kind == "trade":
