@@ -2075,3 +2075,23 @@ def test_what_a_deposit_is_past_an_aside_and_mining_before_how_much(text: str, d
 ])
 def test_a_company_named_by_a_word_and_its_region(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # the next name of a list of clauses with its own commodity after a dash, not a country's
+    ("Кызылжар — медное месторождение, Жанатау — золоторудное.", {"Kyzylzhar": ["copper"], "Zhanatau": ["gold"]}),
+    ("На месторождении Кызылжар добывают медь, Казахстан — уран.", {"Kyzylzhar": ["copper"]}),
+    # the next commodity of the same mining on the next name
+    ("Компания добывает золото на месторождении Кызылжар и серебро на Жанатау.",
+     {"Kyzylzhar": ["gold"], "Zhanatau": ["silver"]}),
+    ("Компания добывает медь на Кызылжаре и уран на Урале.", {"Kyzylzhar": ["copper"]}),
+    # a sentence opening with what exploration added to the reserves, or after a lead-in, speaks of the deposit named
+    ("Компания завершила разведку на месторождении Кызылжар. Прирост запасов золота составил 10 т.",
+     {"Kyzylzhar": ["gold"]}),
+    ("Месторождение Кызылжар открыто в 1960 году. По оценкам, его ресурсы составляют 5 млн т меди.",
+     {"Kyzylzhar": ["copper"]}),
+    ("Месторождение Кызылжар открыто в 1960 году. Ожидается, что добыча меди начнется в 2026 году.",
+     {"Kyzylzhar": ["copper"]}),
+])
+def test_next_clauses_and_openings_of_a_deposit(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -163,13 +163,18 @@ _THERE = re.compile(r"(?=[ТЗНВЕКП])(?:(?<=^)|(?<=[.!?][ \u00a0])|(?<=\n))
                     r"(?:Его|Е[её])[ \u00a0]+(?:[а-яё]+(?:ые|ие)[ \u00a0]+){0,2}(?:запасы|ресурсы|руды)|"
                     r"(?:(?:(?:Кроме|Помимо)[ \u00a0]+(?:того|этого)|Также|При[ \u00a0]+этом),?[ \u00a0]+в|В)[ \u00a0]+(?:его|е[её])[ \u00a0]+"
                     r"(?:недрах|рудах))(?![\w-])")
-_RESERVES_FIRST = frozenset("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯрсзод")
+_RESERVES_FIRST = frozenset("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯрсзодпе")
 # the world's or a country's reserves are no deposit's ("Мировые запасы меди", "Казахстанские запасы урана")
 _WIDE_ADJ = re.compile(r"(?:[Мм]иров|[Оо]бщемиров|[Гг]лобальн|[Нн]ациональн|[Гг]осударственн|[Рр]егиональн)")
 # what may open a sentence before the reserves: "По данным компании, запасы ...", "В 2020 году запасы ..."
-_RESERVES_LEAD = re.compile(r"(?:(?:По|Согласно|Как)[ \u00a0][^,.!?\n]{1,40},|В[ \u00a0]+\d{4}[ \u00a0]+год[уа],?)[ \u00a0]+")
+# ("Ожидается, что добыча меди начнется ...", "По оценкам, его ресурсы ...")
+_RESERVES_LEAD = re.compile(r"(?:(?:По|Согласно|Как)[ \u00a0][^,.!?\n]{1,40},|В[ \u00a0]+\d{4}[ \u00a0]+год[уа],?|"
+                            r"(?:Ожидается|Планируется|Предполагается|Известно|Отмечается),[ \u00a0]+что)[ \u00a0]+")
 _WIDE_PLACE = re.compile(r"(?:стран|мир[аеу]?$|мирово|регион|област|кра[яюе]$|республик|округ)")
-_RESERVES = re.compile(r"(?:(?:[А-ЯЁ][а-яё]+(?:ые|ие)(?:[ \u00a0]+[а-яё]+(?:ые|ие))?[ \u00a0]+)?[Зз]апасы|"
+_RESERVES = re.compile(r"(?:(?:[Ее]го|[Ее][её])[ \u00a0]+(?=[зр]))?"  # (after a lead: "По оценкам, его ресурсы ...")
+                       r"(?:(?:[А-ЯЁ][а-яё]+(?:ые|ие)(?:[ \u00a0]+[а-яё]+(?:ые|ие))?[ \u00a0]+)?[Зз]апасы|"
+                       # ... and what exploration added to them: "Прирост запасов золота составил 10 т"
+                       r"[Пп]рирост[ \u00a0]+(?:[а-яё]+(?:ых|их)[ \u00a0]+)?(?:запасов|ресурсов)|"
                        r"(?:(?:[А-ЯЁ][а-яё]+(?:ые|ие)(?:[ \u00a0]+[а-яё]+(?:ые|ие))?)[ \u00a0]+)?[Рр]есурсы|[Рр]есурсный[ \u00a0]+потенциал|"
                        r"[Оо]бъ[её]мы?[ \u00a0]+(?:запасов|ресурсов)|(?:Среднее[ \u00a0]+)?[Сс]одержание|"
                        # ... its mine's planned output: "Проектная мощность — 3 т золота", "Комбинат будет производить медь"
@@ -629,11 +634,11 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     # "Общие запасы оцениваются в 26 млн тонн руды с содержанием цинка ...": a sentence that opens with the
     # reserves, resources or grade speaks of the deposit just named, unless it names a country ("Запасы меди
     # в Казахстане ...")
-    for ss, se in sents.spans if "апасы" in text or "есурс" in text or "одержание" in text or "Основн" in text \
+    for ss, se in sents.spans if "апасы" in text or "есурс" in text or "рирост" in text or "одержание" in text or "Основн" in text \
             or "обыча" in text or "Перв" in text or "ая мощность" in text or "ая производ" in text or "омбинат " in text \
             or "ГОК " in text or "абрика " in text or "арьер " in text or "удник " in text or "Шахта " in text \
             or "Главн" in text or "бъем" in text or "бъём" in text else ():
-        lead = _RESERVES_LEAD.match(text, ss) if text[ss:ss + 1] in "ПСКВ" else None
+        lead = _RESERVES_LEAD.match(text, ss) if text[ss:ss + 1] in "ПСКВОИ" else None
         at = lead.end() if lead else ss
         opening = _RESERVES.match(text, at) if text[at:at + 1] in _RESERVES_FIRST else None
         if opening is not None and not any(country_stem(w) or w in gz.countries()[1] or _WIDE_PLACE.match(w)
@@ -675,10 +680,16 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     # (also with no 'а' after a place's preposition: "на месторождениях А и Б добывают медь, на В — золото")
     turns = [*_TURN_NAME.finditer(text)] if ", а " in text else []
     turns += [*_COMMA_LOC.finditer(text)] if ", на " in text or ", в " in text else []
+    # (and a name alone before the dash: "Кызылжар — медное месторождение, Жанатау — золоторудное")
+    turns += [*_COMMA_DASH.finditer(text)] if "—" in text or "–" in text or " - " in text else []
     for m in turns:
         kind = commodities_of(m.group("what"))
         if m.group("prep") and not m.group("kw") and morph.is_oblique_place(m.group("name")):
             found.consumed.append((m.start("what"), m.end("what")))  # "..., на Урале — медь": a region's, no deposit's
+            continue
+        if m.re is _COMMA_DASH and (country_stem(m.group("name")) or m.group("name") in gz.countries()[1]
+                                    or morph.is_dictionary_word(m.group("name"))):
+            found.consumed.append((m.start("what"), m.end("what")))  # "..., Казахстан — уран": a country's
             continue
         if not kind or found.overlaps(m.start("name"), m.end("name")) \
                 or not _KW_BEFORE.search(text, sents.span(m.start())[0], m.start()):
@@ -715,7 +726,11 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     # (also the other way round at a sentence's start: "На Кызылжаре добывают медь", "На Акжале добыто 2 т золота")
     # (and with the place before how much: "добыла на Кызылжаре 15 т золота")
     for m in [*(_MINED_ON.finditer(text) if " на " in text else ()), *(_ON_MINED.finditer(text) if "На " in text else ()),
-              *(_MINED_AT.finditer(text) if " на " in text else ())]:
+              *(_MINED_AT.finditer(text) if " на " in text else ()),
+              # ... and the next commodity of the same mining on the next name: "добывает медь на Кызылжаре и
+              # золото на Жанатау"
+              *(a for a in (_AND_ON.finditer(text) if " и " in text and " на " in text else ())
+                if _MINING.search(text, sents.span(a.start())[0], a.start()))]:
         kind = [c for w in (m.group("what"), m.group("what2")) if w for c in commodities_of(w)]
         word = m.group("name")
         quoted = word[:1] in Q_OPEN
@@ -742,6 +757,8 @@ _HOW_MUCH = (r"(?:\d[\d \u00a0]*(?:[,.]\d+)?[ \u00a0]*(?:(?:тыс|млн|млр
              r"унци[а-яё]*)\.?[ \u00a0]+)?")
 _COMMA_LOC = re.compile(r",[ \u00a0]+(?P<prep>на|в)[ \u00a0]+(?P<kw>(?:месторождени|рудник)[а-яё]*[ \u00a0]+)?[«\"“„]?(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[»\"”“]?"
                         r"[ \u00a0]*[—–-][ \u00a0]+" + _HOW_MUCH + r"(?P<what>[а-яё]+(?:-[а-яё]+)*)(?=[ \u00a0]*(?:[.,;)]|$))")
+_COMMA_DASH = re.compile(r",[ \u00a0]+(?P<prep>)(?P<kw>)[«\"“„]?(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[»\"”“]?"
+                         r"[ \u00a0]*[—–-][ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)*)(?=[ \u00a0]*(?:[.;)]|$))")
 _TURN_NAME = re.compile(r",[ \u00a0]+а[ \u00a0]+(?:(?P<prep>на|в)[ \u00a0]+)?(?P<kw>(?:месторождени|рудник)[а-яё]*[ \u00a0]+)?[«\"“„]?(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[»\"”“]?"
                         r"[ \u00a0]*[—–-][ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)*)(?=[ \u00a0]*(?:[.,;)]|$))")
 
@@ -763,6 +780,10 @@ _MINED_AT = re.compile(r"(?<![\w-])(?:[Дд]обыл[аио]?|[Дд]обыт[о�
                        r"(?:[ \u00a0]+(?:в[ \u00a0]+\d{4}[ \u00a0]+году|за[ \u00a0]+год))?[ \u00a0]+"
                        r"(?:(?:около|более|свыше|порядка|почти|до)[ \u00a0]+)?" + _HOW_MUCH +
                        r"(?P<what>[а-яё]+(?:-[а-яё]+)?)(?:[ \u00a0]+и[ \u00a0]+(?P<what2>[а-яё]+))?")
+
+_AND_ON = re.compile(r"(?<=[ \u00a0])и[ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)?)(?P<what2>)[ \u00a0]+на[ \u00a0]+"
+                     r"(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
+_MINING = re.compile(r"(?<![\w-])(?:[Дд]обыва[а-яё]*|[Дд]обыч[а-яё]*|[Дд]обыт[а-яё]*|[Дд]обыл[а-яё]*)(?![\w-])")
 
 
 def _oblique_nominative(word: str) -> str:
