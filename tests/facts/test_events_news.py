@@ -1188,6 +1188,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a report's bullet that names no producer is the reporting company's, not the mine named last
     ("Half Yearly Report\nKAZ Minerals PLC\nKAZ Minerals reports its results. Aktogay ramped up.\n·       Copper "
      "output more than doubled to 118 kt in the first half of 2017", [("production", 118000, "KAZ Minerals", {})]),
+    # a plant to be built "with a processing capacity of" is the deposit's
+    ("Russian Copper Company is developing the Malmyzhsky deposit. At the deposit, the company is planning to build an "
+     "ore refinery with a processing capacity of 35 million tons of ore annually.",
+     [("production", 35e6, "Malmyzhsky", {"basis": "capacity"})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",
