@@ -725,7 +725,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     # commodity's reserves or mining on a name with no deposit word, not a place the dictionary knows ("на Урале")
     # (also the other way round at a sentence's start: "На Кызылжаре добывают медь", "На Акжале добыто 2 т золота")
     # (and with the place before how much: "добыла на Кызылжаре 15 т золота")
-    for m in [*(_MINED_ON.finditer(text) if " на " in text else ()), *(_ON_MINED.finditer(text) if "На " in text else ()),
+    for m in [*(_MINED_ON.finditer(text) if " на " in text else ()),
+              *(o for o in (_ON_MINED.finditer(text) if "На " in text else ()) if _AT_SENTENCE_START.search(text, max(0, o.start() - 3), o.start())),
               *(_MINED_AT.finditer(text) if " на " in text else ()),
               # ... and the next commodity of the same mining on the next name: "добывает медь на Кызылжаре и
               # золото на Жанатау"
@@ -769,19 +770,20 @@ _MINED_ON = re.compile(r"(?<![\w-])(?=[ЗзРрДд])(?:[Зз]апас(?:ы|ов
                        r"[ \u00a0]+на[ \u00a0]+(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|"
                        r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
 
-_ON_MINED = re.compile(r"(?:^|(?<=[.!?\n])[ \u00a0]*|(?<=[.!?][ \u00a0]))На[ \u00a0]+(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|"
+_ON_MINED = re.compile(r"(?=Н)(?<![\w-])На[ \u00a0]+(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|"
                        r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])(?:[ \u00a0]+(?:[а-яё]+|\d{4})){0,4}?[ \u00a0]+"
                        r"(?:добыва(?:ет|ют|ли|ла|л|ется|ются|лось|лся)|добыт[оаы]?|добыл[аио]?|будут[ \u00a0]+добывать|будет[ \u00a0]+добываться)"
                        r"[ \u00a0]+(?:(?:около|более|свыше|порядка|почти|до)[ \u00a0]+)?" + _HOW_MUCH +
                        r"(?P<what>[а-яё]+(?:-[а-яё]+)?)(?:[ \u00a0]+и[ \u00a0]+(?P<what2>[а-яё]+))?")
 
-_MINED_AT = re.compile(r"(?<![\w-])(?:[Дд]обыл[аио]?|[Дд]обыт[оаы]|[Дд]обывает|[Дд]обывают|[Дд]обывается)[ \u00a0]+на[ \u00a0]+"
+_AT_SENTENCE_START = re.compile(r"(?:^|[.!?\n])[ \u00a0]*$")
+_MINED_AT = re.compile(r"(?=[Дд])(?<![\w-])(?:[Дд]обыл[аио]?|[Дд]обыт[оаы]|[Дд]обывает|[Дд]обывают|[Дд]обывается)[ \u00a0]+на[ \u00a0]+"
                        r"(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
                        r"(?:[ \u00a0]+(?:в[ \u00a0]+\d{4}[ \u00a0]+году|за[ \u00a0]+год))?[ \u00a0]+"
                        r"(?:(?:около|более|свыше|порядка|почти|до)[ \u00a0]+)?" + _HOW_MUCH +
                        r"(?P<what>[а-яё]+(?:-[а-яё]+)?)(?:[ \u00a0]+и[ \u00a0]+(?P<what2>[а-яё]+))?")
 
-_AND_ON = re.compile(r"(?<=[ \u00a0])и[ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)?)(?P<what2>)[ \u00a0]+на[ \u00a0]+"
+_AND_ON = re.compile(r"(?=и)(?<=[ \u00a0])и[ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)?)(?P<what2>)[ \u00a0]+на[ \u00a0]+"
                      r"(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
 _MINING = re.compile(r"(?<![\w-])(?:[Дд]обыва[а-яё]*|[Дд]обыч[а-яё]*|[Дд]обыт[а-яё]*|[Дд]обыл[а-яё]*)(?![\w-])")
 
