@@ -2095,3 +2095,21 @@ def test_a_company_named_by_a_word_and_its_region(text: str, companies: set[str]
 ])
 def test_next_clauses_and_openings_of_a_deposit(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+def test_mining_on_a_name_then_the_commodity() -> None:
+    assert _deposits("Компания планирует добывать на Кызылжаре золото.") == {"Kyzylzhar": ["gold"]}
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # as many deposits as commodities with 'соответственно': each its own, in their order
+    ("Месторождения Кызылжар и Жанатау содержат 100 т золота и 500 т серебра соответственно.",
+     {"Kyzylzhar": ["gold"], "Zhanatau": ["silver"]}),
+    ("Запасы меди и цинка на месторождениях Кызылжар и Жанатау составляют 1 млн т и 2 млн т соответственно.",
+     {"Kyzylzhar": ["copper"], "Zhanatau": ["zinc"]}),
+    # ... without it, both of both
+    ("Компания добывает золото и серебро на месторождениях Кызылжар и Жанатау.",
+     {"Kyzylzhar": ["gold", "silver"], "Zhanatau": ["gold", "silver"]}),
+])
+def test_respectively(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -777,7 +777,8 @@ _ON_MINED = re.compile(r"(?=Н)(?<![\w-])На[ \u00a0]+(?P<name>[«\"“„][А-
                        r"(?P<what>[а-яё]+(?:-[а-яё]+)?)(?:[ \u00a0]+и[ \u00a0]+(?P<what2>[а-яё]+))?")
 
 _AT_SENTENCE_START = re.compile(r"(?:^|[.!?\n])[ \u00a0]*$")
-_MINED_AT = re.compile(r"(?=[Дд])(?<![\w-])(?:[Дд]обыл[аио]?|[Дд]обыт[оаы]|[Дд]обывает|[Дд]обывают|[Дд]обывается)[ \u00a0]+на[ \u00a0]+"
+_MINED_AT = re.compile(r"(?=[Дд])(?<![\w-])(?:[Дд]обыл[аио]?|[Дд]обыт[оаы]|[Дд]обыва(?:ет|ют|ется|ть|ться)|[Дд]обуд(?:ет|ут))"
+                       r"[ \u00a0]+на[ \u00a0]+"
                        r"(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
                        r"(?:[ \u00a0]+(?:в[ \u00a0]+\d{4}[ \u00a0]+году|за[ \u00a0]+год))?[ \u00a0]+"
                        r"(?:(?:около|более|свыше|порядка|почти|до)[ \u00a0]+)?" + _HOW_MUCH +
@@ -1299,4 +1300,15 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
             for cs, _ce, c, descriptive in worked_spans:
                 if ss <= cs < se and not descriptive and c in worked:
                     add(ent.name, c)
+    # "Кызылжар и Жанатау содержат 100 т золота и 500 т серебра соответственно": as many deposits as
+    # commodities, each deposit its own in their order
+    for r in re.finditer(r"(?<![\w-])соответственно(?![\w-])", text) if "оответственно" in text else ():
+        ss, se = sents.span(r.start())
+        named = list(dict.fromkeys(d.name for _ms, d in sorted((ms, d) for d in deposits for ms, _me in d.mentions
+                                                              if ss <= ms < se)))
+        held = list(dict.fromkeys(c for cs, _ce, c, descriptive in spans if ss <= cs < se and not descriptive))
+        if len(named) < 2 or len(named) != len(held) or not all(set(held) <= set(out.get(n, [])) for n in named):
+            continue
+        for name, own in zip(named, held, strict=True):
+            out[name] = [c for c in out[name] if c == own or c not in held]
     return out
