@@ -1304,11 +1304,11 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
     # commodities, each deposit its own in their order
     for r in re.finditer(r"(?<![\w-])соответственно(?![\w-])", text) if "оответственно" in text else ():
         ss, se = sents.span(r.start())
-        named = list(dict.fromkeys(d.name for _ms, d in sorted((ms, d) for d in deposits for ms, _me in d.mentions
-                                                              if ss <= ms < se)))
-        held = list(dict.fromkeys(c for cs, _ce, c, descriptive in spans if ss <= cs < se and not descriptive))
-        if len(named) < 2 or len(named) != len(held) or not all(set(held) <= set(out.get(n, [])) for n in named):
+        firsts = sorted((ms, d.name) for d in deposits for ms, _me in d.mentions if ss <= ms < se)
+        in_order: list[str] = list(dict.fromkeys(name for _ms, name in firsts))
+        theirs: list[str] = list(dict.fromkeys(c for cs, _ce, c, descriptive in spans if ss <= cs < se and not descriptive))
+        if len(in_order) < 2 or len(in_order) != len(theirs) or not all(set(theirs) <= set(out.get(n, [])) for n in in_order):
             continue
-        for name, own in zip(named, held, strict=True):
-            out[name] = [c for c in out[name] if c == own or c not in held]
+        for name, own in zip(in_order, theirs, strict=True):
+            out[name] = [c for c in out[name] if c == own or c not in theirs]
     return out
