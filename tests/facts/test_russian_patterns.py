@@ -2113,3 +2113,14 @@ def test_mining_on_a_name_then_the_commodity() -> None:
 ])
 def test_respectively(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,countries", [
+    # the currency's country is no country of the story
+    ("Стоимость проекта составит 100 млн долларов США.", set()),
+    ("Стоимость проекта составит 100 млн долл. США.", set()),
+    # ... the country named on its own still is
+    ("Компания из США вложит 100 млн долларов США в проект.", {"United States"}),
+])
+def test_us_dollars_name_no_country(text: str, countries: set[str]) -> None:
+    assert _names(text, "country") == countries

@@ -50,6 +50,9 @@ from orewire.facts.text import fold_lookalikes
 __all__ = ["Sentences", "extract_ru"]
 
 
+_DOLLAR_BEFORE = re.compile(r"(?<![\w-])дол(?:л(?:ар[а-яё]*|\.|(?![а-яё]))|\.)[ \u00a0]*$")
+
+
 def _countries(text: str, found: Found) -> None:
     persons = [ent for ent in found.ents.values() if ent.kind == "person"]
     people = [span for ent in persons for span in ent.mentions]
@@ -60,6 +63,8 @@ def _countries(text: str, found: Found) -> None:
             continue  # "Иран Шархан": a first name, also before the surname alone
         if code == "GB" and _PROVINCE_AFTER.match(text, m.end()):
             continue  # "Британская Колумбия": a province of Canada
+        if code == "US" and _DOLLAR_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "млн долларов США": the currency, no country of the story
         if code:
             found.add("country", gz.country_names().get(code, code), m.group(0), m.start(), m.end(), code=code)
     for m in _SOUTH_AFRICA.finditer(text) if "Африк" in text else ():  # two words, neither a country alone
