@@ -1192,6 +1192,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Russian Copper Company is developing the Malmyzhsky deposit. At the deposit, the company is planning to build an "
      "ore refinery with a processing capacity of 35 million tons of ore annually.",
      [("production", 35e6, "Malmyzhsky", {"basis": "capacity"})]),
+    # the gap between imports and exports is a balance, no goods moved
+    ("Uzbekistan exported gold for $2 billion. This happened against the background of reducing the gap between "
+     "imports and exports from $2.9 billion.", [("trade", 2e9, "Uzbekistan", {})]),
     # the way a reserve can be mined is no output
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",
