@@ -2124,3 +2124,8 @@ def test_respectively(text: str, deposits: dict[str, list[str]]) -> None:
 ])
 def test_us_dollars_name_no_country(text: str, countries: set[str]) -> None:
     assert _names(text, "country") == countries
+
+
+def test_the_plant_a_deposit_belongs_to_is_no_part_of_its_name() -> None:
+    text = "Участок расположен в 30 километрах от месторождения Кызылжар Жанатауского ГОКа."
+    assert _deposits(text) == {"Kyzylzhar": []}

@@ -233,9 +233,15 @@ def _trim_name(raw: str) -> str:
         return raw
     words = raw.split()
     for i in range(1, len(words)):
+        if _PLANT_LETTERS.fullmatch(words[i]):  # "Дражное Тарынского ГОКа": the plant it belongs to
+            return " ".join(words[:i - 1 if i > 1 and _GENITIVE_ADJ.fullmatch(words[i - 1]) else i])
         if morph.is_dictionary_word(words[i]) and not morph.can_be_nominative(words[i]):
             return " ".join(words[:i])
     return raw
+
+
+_PLANT_LETTERS = re.compile(r"(?:ГОК|ГМК|ГРК|ЗИФ)[а-яё]{0,2}")
+_GENITIVE_ADJ = re.compile(r"[А-ЯЁ][а-яё-]+(?:ского|цкого|ного|ской|цкой|ной)")
 
 
 _POSITION_WORD = re.compile(r"(?:Северн|Южн|Восточн|Западн|Верхн|Нижн|Средн|Центральн|Мал|Больш|Нов|Стар|Лев|Прав)(?:ый|ий|ой|ое|ее|ая|яя)")
