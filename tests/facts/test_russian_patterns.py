@@ -2129,15 +2129,3 @@ def test_us_dollars_name_no_country(text: str, countries: set[str]) -> None:
 def test_the_plant_a_deposit_belongs_to_is_no_part_of_its_name() -> None:
     text = "Участок расположен в 30 километрах от месторождения Кызылжар Жанатауского ГОКа."
     assert _deposits(text) == {"Kyzylzhar": []}
-
-
-@pytest.mark.parametrize("text,deposits", [
-    # the mining verb before 'там' or 'здесь' speaks of the deposit just named, also after the company
-    ("Компания владеет лицензией на месторождение Кызылжар. Компания планирует добывать там 2 т золота в год.",
-     {"Kyzylzhar": ["gold"]}),
-    ("Компания купила месторождение Кызылжар. Она будет добывать здесь медь.", {"Kyzylzhar": ["copper"]}),
-    # what its development is for, after the name
-    ("Месторождение Кызылжар предусматривает добычу меди открытым способом.", {"Kyzylzhar": ["copper"]}),
-])
-def test_mining_there_and_what_a_deposit_is_for(text: str, deposits: dict[str, list[str]]) -> None:
-    assert _deposits(text) == deposits
