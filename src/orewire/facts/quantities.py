@@ -101,7 +101,8 @@ _DATE_WORD_BEFORE = re.compile(r"\b(?:in|of|for|since|during|year)\s*$", re.IGNO
 _RANGE_BEFORE = re.compile(rf"(?<![^\W\d_])(?P<n>{NUMBER})(?:\s?(?P<sc>{_SCALE})\b|(?P<scm>m)(?=\s*(?:-|–)))?\s*(?:-|–|to|and)\s*$")
 
 
-_YEAR_ALONE = re.compile(r"(?:19[5-9]\d|20[0-5]\d)")
+# a bare figure that reads as a year ("production in 2010 to 18,222 tU", "130,000 tons in 2014 to 600,000")
+YEAR_ALONE = re.compile(r"(?:19[5-9]\d|20[0-5]\d)")
 
 
 @dataclass
@@ -151,10 +152,10 @@ def find_quantities(text: str) -> list[Quantity]:
             # ("150,000 and 100,000 tonnes ..., respectively", "producing 18.7 and 17.4 tons of gold": a list of two, both
             # are read; "between 21,000 and 21,500 tonnes" a range)
             n0 = parse_number(r.group("n"))
-            if not (r.group("sc") or r.group("scm")) and _YEAR_ALONE.fullmatch(r.group("n")) \
+            if not (r.group("sc") or r.group("scm")) and YEAR_ALONE.fullmatch(r.group("n")) \
                     and head[r.end("n"):].strip() in ("to", "and"):
                 continue  # "130,000 tons of ore in 2014 to 600,000 tons in 2018": a year, not a range's end
-            if not (r.group("sc") or r.group("scm")) and _YEAR_ALONE.fullmatch(r.group("n")) \
+            if not (r.group("sc") or r.group("scm")) and YEAR_ALONE.fullmatch(r.group("n")) \
                     and _DATE_WORD_BEFORE.search(head, 0, r.start()):
                 continue  # "lower than in 2015 – 187,600 tons": the year a figure is told of, not a range's start
             if (n0 is not None and n0 < 1000 and n is not None and r.group("n").isdigit()

@@ -42,6 +42,7 @@ from orewire.facts.events.periods import BASELINE_BEFORE
 from orewire.facts.events.roles import fill_roles
 from orewire.facts.events.tables import table_events
 from orewire.facts.model import Entity, Event, Fact, entity_id
+from orewire.facts.quantities import YEAR_ALONE
 
 _WINDOW = 160  # a cue further than this from its number (in characters) types nothing
 # a percentage: "(?<![\d.,])" before it is checked apart (``_shares``), so the engine skips straight to digits
@@ -102,7 +103,7 @@ def _numbers(text: str, facts: list[Fact], art: Article) -> list[Number]:
         out.append(Number("a", f.start, f.end, fact=f))
     quantities = sorted((f for f in facts if f.type == "quantity" and f.unit in ("t", "oz", "lb", "g/t")
                          and f.value and not (f.value == 1 and f.unit == "t" and not _ONE_TONNE_OF.match(text, f.end))
-                         and not _YEAR_AS_NUMBER.fullmatch(text[f.start:f.end])), key=lambda f: f.start)
+                         and not YEAR_ALONE.fullmatch(text[f.start:f.end])), key=lambda f: f.start)
     prev_end = -10
     prev_grade = False
     for f in quantities:
@@ -142,8 +143,6 @@ def _numbers(text: str, facts: list[Fact], art: Article) -> list[Number]:
 
 # a bracket that opens with a year: "(2018: $530 million)", "(2019 г. – 201,5 тыс. т)"
 _YEAR_BRACKET = re.compile(r"\(\s*(?:FY\s?)?(?:19|20)\d\d\s*(?:г\.|год[а-я]*)?\s*[:–—-]")
-# "production in 2010 to 18,222 tU": a year is no range's lower bound
-_YEAR_AS_NUMBER = re.compile(r"(?:19[5-9]\d|20[0-5]\d)")
 _RANGE_GAP = re.compile(r"\s*(?:mln|bln|mn|bn|m|k|million|billion|thousand|тыс\.?|млн|млрд)?\s*(?:-|–|—|to|and|до|и)\s*"
                         r"(?:US)?[$€£]?\s*", re.IGNORECASE)
 
