@@ -2129,3 +2129,37 @@ def test_us_dollars_name_no_country(text: str, countries: set[str]) -> None:
 def test_the_plant_a_deposit_belongs_to_is_no_part_of_its_name() -> None:
     text = "Участок расположен в 30 километрах от месторождения Кызылжар Жанатауского ГОКа."
     assert _deposits(text) == {"Kyzylzhar": []}
+
+
+@pytest.mark.parametrize("text,commodities", [
+    # the platinum metals in the plural are the platinum group metals; the one metal is platinum
+    ("Ресурсы месторождения Кызылжар составляют 2 млн унций платиновых металлов.", {"platinum group metals"}),
+    ("Содержание платинового металла в руде достигает 3 г/т.", {"platinum"}),
+])
+def test_platinum_metals_in_the_plural(text: str, commodities: set[str]) -> None:
+    assert _names(text, "commodity") == commodities
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a sentence about what was named before ("Его запасы ...") gives nothing to a known deposit named after it
+    ("Компания изучает месторождение Кызылжар.\nЕго запасы составляют 100 тыс. т никеля и 50 тыс. т меди. "
+     "По строению оно похоже на Талнахское месторождение.", {"Kyzylzhar": ["nickel", "copper"], "Talnakh": []}),
+    # ... one about no deposit in particular still does
+    ("Компания изучает месторождение Кызылжар.\nЗапасы никеля в регионе велики. Компания также работает на "
+     "Талнахском месторождении.", {"Kyzylzhar": [], "Talnakh": ["nickel"]}),
+])
+def test_a_back_reference_belongs_to_what_was_named_before(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a plant that acts, also past where it lies in brackets, is a company
+    ("Кызылжарский ГОК (г. Жанатау) приступит к добыче меди в 2026 году.", {"Kyzylzharsky GOK"}),
+    ("Кызылжарский ГОК специализируется на добыче меди.", {"Kyzylzharsky GOK"}),
+    ("Кызылжарский ГОК добыл 2 млн т руды.", {"Kyzylzharsky GOK"}),
+    # ... one that is built is not
+    ("Строительство Кызылжарского ГОКа начнется в 2026 году.", set()),
+    ("Компания построит Кызылжарский ГОК к 2026 году.", set()),
+])
+def test_an_acting_plant_is_a_company(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

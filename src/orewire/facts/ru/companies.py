@@ -186,6 +186,10 @@ _APPOSITION_BEFORE = re.compile(r"(?:[Дд]очк[а-яё]*|[Кк]омпани[�
                                 r"(?:[\s\u00a0]+[«\"“„][^«»\"“”„\n]{1,40}[»\"”“])?[\s\u00a0]*[—–-][\s\u00a0]*$")
 
 
+# what a plant does right after its name, past where it lies in brackets: "Учалинский ГОК (г. Учалы) приступит"
+_PLANT_ACTS = re.compile(r"(?:[ \u00a0]*\([^()\n]{1,60}\))?[ \u00a0]+(?P<verb>[а-яё]{3,})")
+
+
 def _plants(text: str, found: Found) -> None:
     """A plant (ГОК) is neither a deposit nor, unless a legal form says so ("ЗАО ГОК «Депутатский»"),
     a company: its words are taken so that no later rule reads them as a deposit."""
@@ -202,8 +206,11 @@ def _plants(text: str, found: Found) -> None:
         if found.overlaps(m.start(), m.end()):
             continue
         single = re.fullmatch(_PLANT_ADJ1 + r"[\s\u00a0]+ГОК", m.group(0))
-        if single and (_PLANT_MEMBER.match(text, m.end()) or _APPOSITION_BEFORE.search(text, max(0, m.start() - 60), m.start())):
+        acting = single and m.group(0).split()[0].endswith("ий") and (verb := _PLANT_ACTS.match(text, m.end())) is not None \
+            and morph.is_acting_verb(verb.group("verb"))
+        if single and (acting or _PLANT_MEMBER.match(text, m.end()) or _APPOSITION_BEFORE.search(text, max(0, m.start() - 60), m.start())):
             # "«дочка» «Металлоинвеста» - Михайловский ГОК - получила", "Лебединский ГОК, входящий в ...": a company
+            # ... and one that acts: "Учалинский ГОК (г. Учалы, Республика Башкортостан) приступит к добыче"
             _company(found, f"{morph.masculine_nominative(m.group(0).split()[0])} ГОК", m.start(), m.end())
         found.claim(m.start(), m.end())
     for m in _PLANT_QUOTED.finditer(text):

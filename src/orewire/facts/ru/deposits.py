@@ -166,6 +166,11 @@ _THERE = re.compile(r"(?=[ТЗНВЕКП])(?:(?<=^)|(?<=[.!?][ \u00a0])|(?<=\n))
 _RESERVES_FIRST = frozenset("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯрсзодпе")
 # the world's or a country's reserves are no deposit's ("Мировые запасы меди", "Казахстанские запасы урана")
 _WIDE_ADJ = re.compile(r"(?:[Мм]иров|[Оо]бщемиров|[Гг]лобальн|[Нн]ациональн|[Гг]осударственн|[Рр]егиональн)")
+# a sentence that speaks of what was named before it ("его запасы составляют ... никеля"): no deposit named
+# only later in the paragraph ("... оно напоминает Талнахское месторождение") takes its commodities
+_BACK_REFERENCE = re.compile(r"(?<![\w-])(?:[Ее]го|[Ее][её]|[Ии]х)[ \u00a0]+(?:запас|ресурс|руд|недр)[а-яё]*")
+
+
 # what may open a sentence before the reserves: "По данным компании, запасы ...", "В 2020 году запасы ..."
 # ("Ожидается, что добыча меди начнется ...", "По оценкам, его ресурсы ...")
 _RESERVES_LEAD = re.compile(r"(?:(?:По|Согласно|Как)[ \u00a0][^,.!?\n]{1,40},|В[ \u00a0]+\d{4}[ \u00a0]+год[уа],?|"
@@ -1184,7 +1189,8 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
             line_end = text.find("\n", s)
             pe = line_end if line_end >= 0 else len(text)
             for cs, _ce, c, descriptive in worked_spans:
-                if ps <= cs < pe and not descriptive and c in worked and ent in _sentence_owners(cs):
+                if ps <= cs < pe and not descriptive and c in worked and ent in _sentence_owners(cs) \
+                        and not (cs < sents.spans[i][0] and _BACK_REFERENCE.search(text, *sents.span(cs))):
                     add(ent.name, c)
             if "gold" in worked:  # "содержание драгметалла в руде ... на Васильковском месторождении"
                 ss, se = sents.spans[i]

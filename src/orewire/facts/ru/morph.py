@@ -72,6 +72,14 @@ def is_past_verb(word: str) -> bool:
     return bool(found) and found[0].tag.POS == "VERB" and "past" in found[0].tag
 
 
+def is_acting_verb(word: str) -> bool:
+    """True when the word's likeliest reading is a verb in a personal form that tells what its subject does:
+    in the present or future (освоит, специализируется), or in the past with an object (добыл, получил),
+    not what merely happened to it (вырос)."""
+    found = parses(word.lower())
+    return bool(found) and found[0].tag.POS == "VERB" and ("past" not in found[0].tag or "tran" in found[0].tag)
+
+
 @lru_cache(maxsize=65536)
 def can_be_nominative(word: str) -> bool:
     """True when some reading of the word is a nominative (or indeclinable)."""
