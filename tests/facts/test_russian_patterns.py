@@ -2163,3 +2163,15 @@ def test_a_back_reference_belongs_to_what_was_named_before(text: str, deposits: 
 ])
 def test_an_acting_plant_is_a_company(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a soft adjective capitalised inside a sentence before the deposit's word is its name, in any case
+    ("Комбинат продолжает отработку Осеннего и Летнего месторождений меди.",
+     {"Osenneye": ["copper"], "Letneye": ["copper"]}),
+    ("В 2020 году на Верхнем месторождении добыли 2 т золота.", {"Verkhneye": ["gold"]}),
+    # ... not the same word opening a sentence
+    ("Среднее месторождение в регионе содержит 5 т золота.", {}),
+])
+def test_soft_adjective_names(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

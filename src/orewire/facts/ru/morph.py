@@ -192,7 +192,7 @@ def surname_nominative(word: str, gender: str | None) -> str:
 @lru_cache(maxsize=65536)
 def adjective_neuter(word: str) -> str:
     """A place adjective in any case as the neuter nominative, the form "месторождение" takes:
-    Удоканского -> Удоканское, Изыгскому -> Изыгское, Полмостундровское stays."""
+    Удоканского -> Удоканское, Изыгскому -> Изыгское, Осеннем -> Осеннее, Полмостундровское stays."""
     for end in ("ского", "скому", "ским", "ском", "ское", "ский", "ская", "ской", "скую", "ские", "ских", "скими"):
         if word.endswith(end):
             return word[: -len(end)] + "ское"
@@ -202,6 +202,9 @@ def adjective_neuter(word: str) -> str:
     for end in ("ного", "ному", "ным", "ном", "ное", "ный", "ная", "ной", "ные", "ных"):
         if word.endswith(end):
             return word[: -len(end)] + "ное"
+    for end in ("него", "нему", "ним", "нем", "нее", "ний", "няя", "ней", "нюю", "ние", "них"):  # Осеннего -> Осеннее
+        if word.endswith(end) and len(word) > len(end) + 2:
+            return word[: -len(end)] + "нее"
     return word
 
 
