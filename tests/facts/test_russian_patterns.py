@@ -2175,3 +2175,17 @@ def test_an_acting_plant_is_a_company(text: str, companies: set[str]) -> None:
 ])
 def test_soft_adjective_names(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # what a deposit is, told after a second predicate of the sentence it opens, or past an aside
+    ("Месторождение Кызылжар открыто в 1960 году геологами и является одним из крупнейших месторождений меди.",
+     {"Kyzylzhar": ["copper"]}),
+    ("Кызылжар, расположенный в Карагандинской области, является золоторудным месторождением.", {"Kyzylzhar": ["gold"]}),
+    ("Кызылжар и Жанатау, открытые в 1960 году, являются медными месторождениями.",
+     {"Kyzylzhar": ["copper"], "Zhanatau": ["copper"]}),
+    # ... not when the sentence's subject is a company
+    ("Компания Жанатау купила месторождение Кызылжар и является крупнейшим производителем меди.", {"Kyzylzhar": []}),
+])
+def test_what_a_deposit_is_past_a_second_predicate_or_an_aside(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

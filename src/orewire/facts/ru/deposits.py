@@ -153,6 +153,12 @@ _COMMA_ONE_OF = re.compile(r",[ \u00a0]+(?:(?P<mid>(?:одн[оа]|один)[ \u
 _IS_KW = re.compile(r"(?:является|являются|являлось|являлся|считается|считаются|стал[оа]?|остается|остаётся)[ \u00a0]+(?P<mid>(?:одн(?:им|ой|ими)[ \u00a0]+из[ \u00a0]+)?"
                     r"(?:[а-яё-]+(?:ым|им|ой|ей|ыми|ими|ых|их)[ \u00a0]+(?:по[ \u00a0]+[а-яё]+[ \u00a0]+)?){0,3})" + _LARGEST_WHERE +
                     r"(?=[МмРр])(?P<kw>[Мм]есторождени(?:ем|ями|й)|[Рр]удник(?:ом|ами|ов))(?![\w-])")
+# "Кызылжар, открытый в 1960 году, является ...": an aside between the name and the verb of being
+_PARTICIPLE_ASIDE = re.compile(r",[ \u00a0]+[а-яё][^,.!?\n«»()]{2,80},[ \u00a0]*$")
+# "Месторождение Кызылжар открыто в 1960 году и является ...": a second predicate of the sentence's subject,
+# which the sentence opens with (its kind word and adjectives before it)
+_AND_BEFORE = re.compile(r"[ \u00a0]и[ \u00a0]+$")
+_SUBJECT_OPENING = re.compile(r"(?:[А-ЯЁа-яё-]+(?:ое|ее|ый|ий)[ \u00a0]+){0,2}(?:[Мм]есторождение[ \u00a0]+)?[«\"“„]?")
 # "долине «Канчол», которая является вторым по объемам месторождением": the name before the relative pronoun
 _WHICH_BEFORE = re.compile(r"(?P<names>" + _NAME1 + r"),[ \u00a0]+котор(?:ый|ая|ое|ые)[ \u00a0]+$")
 _NAMES_BEFORE = re.compile(r"(?P<names>" + _NAME1 + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)")
@@ -612,7 +618,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             found.consumed.append(b)
     dashed_kw = list(_DASH_KW.finditer(text)) if "—" in text or "–" in text or " - " in text else []
     verbed = [m for m in _IS_KW.finditer(text) if m.start() > 1 and text[m.start() - 1] in " \u00a0"
-              and (text[m.start() - 2].isalnum() or text[m.start() - 2] in "»\"”)")]
+              and (text[m.start() - 2].isalnum() or text[m.start() - 2] in "»\"”),")]
     one_of = list(_COMMA_ONE_OF.finditer(text)) if " из " in text or "месторождение" in text else []
     for m in [*dashed_kw, *verbed, *one_of]:
         ss, _se = sents.span(m.start())
@@ -624,6 +630,19 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                       if (n := _NAMES_BEFORE.fullmatch(text, c.end(), last)) is not None), None)
         if names is None and m.re is _IS_KW:
             names = _WHICH_BEFORE.search(text, max(ss, m.start() - 80), m.start())
+        if names is None and m.re is _IS_KW:  # "Кызылжар, открытый в 1960 году, является ...": past an aside
+            aside2 = _PARTICIPLE_ASIDE.search(text, max(ss, m.start() - 90), m.start())
+            names = _NAMES_BEFORE.fullmatch(text, ss, aside2.start()) if aside2 is not None else None
+        if names is None and m.re is _IS_KW and _AND_BEFORE.search(text, max(ss, m.start() - 6), m.start()):
+            # "Месторождение Кызылжар открыто в 1960 году и является медным месторождением": the sentence's
+            # subject, the one deposit it opens with
+            here = sorted((ms, me, e) for e in found.ents.values() if e.kind == "deposit"
+                          for ms, me in e.mentions if ss <= ms < m.start())
+            if len({e.name for _ms, _me, e in here}) == 1 and _SUBJECT_OPENING.fullmatch(text, ss, here[0][0]):
+                mid = (m.group("mid") or "").split()
+                for c in [c for w in mid for c in commodities_of(w)] + near_commodities(text[m.end():m.end() + 60]):
+                    links.append((here[0][2], c))
+            continue
         if names is None:
             continue
         mid = (m.group("mid") or m.groupdict().get("mid1") or "").split()
