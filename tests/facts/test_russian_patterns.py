@@ -2189,3 +2189,15 @@ def test_soft_adjective_names(text: str, deposits: dict[str, list[str]]) -> None
 ])
 def test_what_a_deposit_is_past_a_second_predicate_or_an_aside(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # the mining that goes on at a name, and a commodity's grade there, tie the commodity to it
+    ("На Кызылжаре с 2010 года ведётся добыча меди и молибдена.", {"Kyzylzhar": ["copper", "molybdenum"]}),
+    ("Среднее содержание золота на Кызылжаре составляет 3 г/т.", {"Kyzylzhar": ["gold"]}),
+    # ... not at a place the dictionary knows
+    ("На Урале ведется добыча меди.", {}),
+    ("Содержание меди на Урале высокое.", {}),
+])
+def test_mining_going_on_and_the_grade_at_a_name(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
