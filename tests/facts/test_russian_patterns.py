@@ -2201,3 +2201,15 @@ def test_what_a_deposit_is_past_a_second_predicate_or_an_aside(text: str, deposi
 ])
 def test_mining_going_on_and_the_grade_at_a_name(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # the mining verb before 'там' or 'здесь' speaks of the deposit just named, also after the company
+    ("Компания владеет лицензией на месторождение Кызылжар. Компания планирует добывать там 2 т золота в год.",
+     {"Kyzylzhar": ["gold"]}),
+    ("Компания купила месторождение Кызылжар. Она будет добывать здесь медь.", {"Kyzylzhar": ["copper"]}),
+    # what its development is for, after the name
+    ("Месторождение Кызылжар предусматривает добычу меди открытым способом.", {"Kyzylzhar": ["copper"]}),
+])
+def test_mining_there_and_what_a_deposit_is_for(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -358,6 +358,8 @@ def _adjective_deposit(adj: str, kw: str, text: str) -> str:
 # "Контракт на добычу на нём меди": the mining on the deposit just named, inside a sentence
 _ON_IT = re.compile(r"(?<![\w-])(?:добыч[аеиу]|добыва[а-яё]*|разработк[аеиу])[ \u00a0]+на[ \u00a0]+н[её]м(?![\w-])")
 _HERE_MID = re.compile(r"(?=[зот])(?<=[\w,][ \u00a0])(?:здесь|отсюда|там)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:добыва|добыт|извлека|извлеч)[а-яё]*")
+# ... and the verb first: "Компания планирует добывать там 2 т золота в год"
+_MINED_HERE = re.compile(r"(?=[дДи])(?<![\w-])(?:[Дд]обыва|[Дд]обыт|[Дд]обыл|извлека|извлеч)[а-яё]*[ \u00a0]+(?:здесь|там)(?![\w-])")
 # "Оно содержит", "Он богат", "В руде содержатся", "Руды содержат": the deposit named before
 _PRONOUN_HOLDS = re.compile(r"(?=[ОРВ])(?:^|(?<=[.!?][ \u00a0])|(?<=\n))(?:Оно|Он|Объект|Руд[аы]|В[ \u00a0]+руд(?:е|ах))[ \u00a0]+"
                             r"(?:[а-яё]+[ \u00a0]+){0,3}?(?:содерж|богат|включа|присутству|выявлен|обнаружен)[а-яё]*")
@@ -676,7 +678,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                                            for w in re.findall(r"[\w-]+", text[opening.end():se])) \
                 and not any(country_stem(w) or _WIDE_ADJ.match(w) for w in opening.group(0).split()[:-1]):
             bare.append((opening.start(), opening.end()))
-    for m in _HERE_MID.finditer(text) if "здесь" in text or "отсюда" in text or " там " in text else ():
+    for m in [*_HERE_MID.finditer(text), *_MINED_HERE.finditer(text)] \
+            if "здесь" in text or "отсюда" in text or " там " in text else ():
         bare.append((m.start(), m.end()))
     for m in _ON_IT.finditer(text) if " на н" in text else ():  # "контракт на добычу на нём меди"
         bare.append((m.start(), m.end()))
@@ -994,7 +997,9 @@ def find_later_mentions(text: str, found: Found) -> None:
 
 
 _HOLDS_AFTER = re.compile(r"[»\"”“]?(?:[\s\u00a0]+(?:также|тоже|еще|ещё|помимо|кроме|того))*[\s\u00a0]+"
-                          r"(?:содерж(?:ит|ат|ало|ал)|богат[аоы]?|включает)(?![\w-])")
+                          r"(?:содерж(?:ит|ат|ало|ал)|богат[аоы]?|включает|"
+                          # ... or what its project is for: "Проект Кызылжар предусматривает добычу меди"
+                          r"(?:предусматрива|предполага)(?:ет|ют|л)[\s\u00a0]+(?:добычу|отработку))(?![\w-])")
 # "Кызылжар богат медью, Жанатау — цинком": another name's clause after a comma and a dash
 _COMMA_NAME_DASH = re.compile(r",[ \u00a0]+[«\"“„]?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]?[ \u00a0]*[—–][ \u00a0]")
 _SECOND_DASH = re.compile(r",?[ \u00a0]+[—–][ \u00a0]")  # (also after a comma: "Второе месторождение — Аксоран, — рассчитывает")
