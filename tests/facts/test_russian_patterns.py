@@ -2213,9 +2213,3 @@ def test_mining_going_on_and_the_grade_at_a_name(text: str, deposits: dict[str, 
 ])
 def test_mining_there_and_what_a_deposit_is_for(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
-
-
-def test_a_kind_adjective_between_name_and_word_is_no_other_deposits() -> None:
-    # "Гайский ГОК" names the known deposit Гайское, which does not take the kind of the one the plant works
-    text = "Гайский ГОК отрабатывает Кызылжарское золоторудное месторождение."
-    assert _deposits(text) == {"Gayskoye": [], "Kyzylzharskoye": ["gold"]}

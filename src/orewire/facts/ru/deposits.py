@@ -462,8 +462,6 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                     ent2.forms.append(a)
                 for c in near:
                     links.append((ent2, c))
-                if m.group("mid"):  # "Кызылжарское золоторудное месторождение": its kind is no other deposit's
-                    found.consumed.append((m.start("mid"), m.end("mid")))
                 for c in commodities_of(before[-1]) if before else ():
                     links.append((ent2, c))
     named_kw: set[int] = set()
