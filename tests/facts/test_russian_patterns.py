@@ -2213,3 +2213,18 @@ def test_mining_going_on_and_the_grade_at_a_name(text: str, deposits: dict[str, 
 ])
 def test_mining_there_and_what_a_deposit_is_for(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a place adjective the dictionary does not know keeps its ending in the nominative
+    ("Лицензия выдана Жанатауской горнорудной компании.", {"Zhanatauskaya gornorudnaya kompaniya"}),
+    # an unquoted coined name after a holding's, a group's or a state corporation's word is a company
+    ("Предприятие входит в группу Кызылжарметалл.", {"Kyzylzharmetall"}),
+    ("Завод принадлежит холдингу Жанатаумет.", {"Zhanataumet"}),
+    ("Актив приобрела госкорпорация Жанатау.", {"Zhanatau"}),
+    # ... not a group of deposits
+    ("Группа Кызылжарских месторождений выставлена на аукцион.", set()),
+    ("Месторождение входит в группу Северных месторождений.", set()),
+])
+def test_companies_after_a_group_or_holding_and_unknown_place_adjectives(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

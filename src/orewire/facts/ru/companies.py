@@ -49,8 +49,12 @@ _CUE_QUOTED = re.compile(_CUE + r"(?:\s+по\s+[а-яё]+(?:\s+(?!месторо
 # capitalised words after a dash that closes a company's word and a few small words
 _CUE_DASH_QUOTED = re.compile(_CUE + r"(?:[ \u00a0]+[а-яё]+){0,6}?[ \u00a0]+[—–][ \u00a0]+«(?P<name>[A-ZА-ЯЁ][\w-]*(?:[ \u00a0][A-ZА-ЯЁ][\w-]*){0,2})»")
 # "компания Кемин Голд": an unquoted name of capitalised words the dictionary does not know
-_CUE_WORDS = re.compile(r"(?<![\w-])(?=[Кк])(?:[Кк]омпани|[Кк]орпораци)(?:я|и|ей|ю)[ \u00a0]+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+_CUE_WORDS = re.compile(r"(?<![\w-])(?=[КкХхГг])(?:(?:[Кк]омпани|[Кк]орпораци|[Гг]оскорпораци)(?:я|и|ей|ю)|"
+                        # ... also after a holding's or a group's word: "входит в группу Кызылжарметалл"
+                        r"[Хх]олдинг(?:а|у|ом|е)?|[Гг]рупп(?:а|ы|у|ой|е))[ \u00a0]+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
                         r"(?:[ \u00a0][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2})(?![\w-])")
+_ADJECTIVE_SHAPE = re.compile(r"(?:ых|их|ого|его|ой|ей|ая|яя|ое|ее|ые|ие|ый|ий)$")
+_DEPOSIT_WORD_AFTER = re.compile(r"[ \u00a0]+(?:месторожд|участ|рудник|россып|площад|объект)")
 # «Самрук-Энерго» подписала ...: a quoted coined name that acts (a verb in the past tense after it)
 _QUOTED_ACTS = re.compile(r"[«\"“„](?P<name>[A-ZА-ЯЁ][^«»\"“”„\n]{1,40}?)[»\"”“](?:[ \u00a0]*\([^()\n]{1,60}\))?[ \u00a0]+"
                           r"(?:(?:и|а)[ \u00a0]+[«\"“„][^«»\"“”„\n]{1,40}?[»\"”“][ \u00a0]+)?(?P<verb>[а-яё]{3,})")
@@ -510,6 +514,9 @@ def find_companies(text: str, found: Found) -> None:
         if not region and _POST_BEFORE.search(text, max(0, m.start() - 50), m.start()):
             continue  # "управляющий партнер компании Пини Альтхаус": a person of the company
         loan = len(words) > 1 and words[-1].startswith(_LOAN_HINTS)  # «Кун Майнинг», «Алтын Групп»: a company's loanword
+        if m.group(0)[:1] in "ХхГг" and m.group(0)[:3].lower() != "гос" and (
+                _ADJECTIVE_SHAPE.search(words[-1]) or _DEPOSIT_WORD_AFTER.match(text, m.end())):
+            continue  # "группа Кызылжарских месторождений", "группы Соболиная участков": deposits, no company
         if found.overlaps(m.start("name"), m.end("name")) or country_stem(first) or morph.is_oblique_place(first) \
                 or (not loan and not region and (morph.is_dictionary_word(first) or morph.given_name(first))):
             continue

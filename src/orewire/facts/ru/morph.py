@@ -3,6 +3,7 @@ plus suffix rules for surnames the dictionary does not know."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -211,8 +212,12 @@ def adjective_neuter(word: str) -> str:
 @lru_cache(maxsize=4096)
 def feminine_nominative(word: str) -> str:
     """An adjective or a feminine noun of the first declension in the nominative singular, its first
-    letter's case kept: "Казахстанской" -> "Казахстанская", "компании" -> "компания"."""
+    letter's case kept: "Казахстанской" -> "Казахстанская", "компании" -> "компания"; a place adjective the
+    dictionary does not know by its ending ("Жанатауской" -> "Жанатауская", not a guessed noun)."""
     low = word.lower()
+    place = re.fullmatch(r"(.+(?:ск|цк))(?:ой|ую)", word)
+    if place is not None and not any(p.is_known for p in parses(low)):
+        return place.group(1) + "ая"
     for p in parses(low):
         if p.tag.POS in ("ADJF", "NOUN") and ("femn" in p.tag or p.tag.POS == "ADJF"):
             form = p.inflect({"nomn", "sing", "femn"} if p.tag.POS == "ADJF" else {"nomn", "sing"})
