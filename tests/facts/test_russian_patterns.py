@@ -2228,3 +2228,17 @@ def test_mining_there_and_what_a_deposit_is_for(text: str, deposits: dict[str, l
 ])
 def test_companies_after_a_group_or_holding_and_unknown_place_adjectives(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a deposit's class or rank with its commodity's kind adjective
+    ("Кызылжар относится к золоторудным месторождениям.", {"Kyzylzhar": ["gold"]}),
+    ("Кызылжар входит в число крупнейших медных месторождений страны.", {"Kyzylzhar": ["copper"]}),
+    # ... not a company's
+    ("Компания относится к крупнейшим производителям меди.", {}),
+    # the commodity first, then the name it is mined on, at a sentence's start
+    ("Золото и серебро на Кызылжаре добывают открытым способом.", {"Kyzylzhar": ["gold", "silver"]}),
+    ("Медь на Урале добывают с XVIII века.", {}),
+])
+def test_a_deposits_class_and_the_commodity_mined_on_it_first(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

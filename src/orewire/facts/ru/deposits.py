@@ -150,9 +150,12 @@ _COMMA_ONE_OF = re.compile(r",[ \u00a0]+(?:(?P<mid>(?:одн[оа]|один)[ \u
                            r"|(?P<mid1>(?:[а-яё-]+(?:ое|ее)[ \u00a0]+)" + _LARGEST_WHERE + r"(?:[а-яё-]+(?:ое|ее)[ \u00a0]+){0,2})"
                            r"(?P<kw1>месторождение))(?![\w-])(?=[^.!?\n]{0,60},)")
 # "Сырымбет является крупнейшим неосвоенным месторождением олова": the same with a verb of being
-_IS_KW = re.compile(r"(?:является|являются|являлось|являлся|считается|считаются|стал[оа]?|остается|остаётся)[ \u00a0]+(?P<mid>(?:одн(?:им|ой|ими)[ \u00a0]+из[ \u00a0]+)?"
+# (and with a class or a rank: "Кызылжар относится к золоторудным месторождениям", "входит в число крупнейших
+# медных месторождений")
+_IS_KW = re.compile(r"(?:является|являются|являлось|являлся|считается|считаются|стал[оа]?|остается|остаётся|"
+                    r"относ(?:ится|ятся)[ \u00a0]+к|вход(?:ит|ят)[ \u00a0]+в[ \u00a0]+число)[ \u00a0]+(?P<mid>(?:одн(?:им|ой|ими)[ \u00a0]+из[ \u00a0]+)?"
                     r"(?:[а-яё-]+(?:ым|им|ой|ей|ыми|ими|ых|их)[ \u00a0]+(?:по[ \u00a0]+[а-яё]+[ \u00a0]+)?){0,3})" + _LARGEST_WHERE +
-                    r"(?=[МмРр])(?P<kw>[Мм]есторождени(?:ем|ями|й)|[Рр]удник(?:ом|ами|ов))(?![\w-])")
+                    r"(?=[МмРр])(?P<kw>[Мм]есторождени(?:ем|ями|ям|й)|[Рр]удник(?:ом|ами|ам|ов))(?![\w-])")
 # "Кызылжар, открытый в 1960 году, является ...": an aside between the name and the verb of being
 _PARTICIPLE_ASIDE = re.compile(r",[ \u00a0]+[а-яё][^,.!?\n«»()]{2,80},[ \u00a0]*$")
 # "Месторождение Кызылжар открыто в 1960 году и является ...": a second predicate of the sentence's subject,
@@ -762,11 +765,12 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     for m in [*(_MINED_ON.finditer(text) if " на " in text else ()),
               *(o for o in (_ON_MINED.finditer(text) if "На " in text else ()) if _AT_SENTENCE_START.search(text, max(0, o.start() - 3), o.start())),
               *(_MINED_AT.finditer(text) if " на " in text else ()),
+              *(_WHAT_ON_MINED.finditer(text) if " на " in text and "добы" in text else ()),
               # ... and the next commodity of the same mining on the next name: "добывает медь на Кызылжаре и
               # золото на Жанатау"
               *(a for a in (_AND_ON.finditer(text) if " и " in text and " на " in text else ())
                 if _MINING.search(text, sents.span(a.start())[0], a.start()))]:
-        kind = [c for w in (m.group("what"), m.group("what2")) if w for c in commodities_of(w)]
+        kind = [c for w in (m.group("what"), m.group("what2")) if w for c in commodities_of(w.lower())]
         word = m.group("name")
         quoted = word[:1] in Q_OPEN
         bare_word = strip_quotes(word)
@@ -814,6 +818,10 @@ _ON_MINED = re.compile(r"(?=Н)(?<![\w-])На[ \u00a0]+(?P<name>[«\"“„][А-
                        r"(?P<what>[а-яё]+(?:-[а-яё]+)?)(?:[ \u00a0]+и[ \u00a0]+(?P<what2>[а-яё]+))?")
 
 _AT_SENTENCE_START = re.compile(r"(?:^|[.!?\n])[ \u00a0]*$")
+# "Медь на Кызылжаре добывают открытым способом": the commodity first, at a sentence's start
+_WHAT_ON_MINED = re.compile(r"(?:^|(?<=[.!?\n])[ \u00a0]*)(?P<what>[А-ЯЁ][а-яё]+)(?:[ \u00a0]+и[ \u00a0]+(?P<what2>[а-яё]+))?[ \u00a0]+на[ \u00a0]+"
+                            r"(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
+                            r"(?:[ \u00a0]+[а-яё]+){0,2}?[ \u00a0]+(?:добыва|добыт|добыл|добуд)[а-яё]*")
 _MINED_AT = re.compile(r"(?=[Дд])(?<![\w-])(?:[Дд]обыл[аио]?|[Дд]обыт[оаы]|[Дд]обыва(?:ет|ют|ется|ть|ться)|[Дд]обуд(?:ет|ут))"
                        r"[ \u00a0]+на[ \u00a0]+"
                        r"(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
