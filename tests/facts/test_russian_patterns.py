@@ -2242,3 +2242,16 @@ def test_companies_after_a_group_or_holding_and_unknown_place_adjectives(text: s
 ])
 def test_a_deposits_class_and_the_commodity_mined_on_it_first(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a name in the genitive after the reserves opening a sentence, which the text also writes in the nominative
+    ("Тасжарган продан. Ресурсы Тасжаргана оцениваются в 1 млн т меди.", {"Taszhargan": ["copper"]}),
+    ("Кокжайлау продан. Ресурсы Кокжайлау оцениваются в 1 млн т меди.", {"Kokzhaylau": ["copper"]}),
+    # ... not one the text writes only there, nor a company's, nor a country's
+    ("Ресурсы Тасжаргана оцениваются в 1 млн т меди.", {}),
+    ("Компания Сарымбай отчиталась. Запасы Сарымбая составляют 1 млн т меди.", {}),
+    ("Казахстан богат. Запасы Казахстана оцениваются в 1 млн т урана.", {}),
+])
+def test_a_name_in_the_genitive_after_the_reserves(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

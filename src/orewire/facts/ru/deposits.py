@@ -156,6 +156,21 @@ _IS_KW = re.compile(r"(?:является|являются|являлось|яв
                     r"относ(?:ится|ятся)[ \u00a0]+к|вход(?:ит|ят)[ \u00a0]+в[ \u00a0]+число)[ \u00a0]+(?P<mid>(?:одн(?:им|ой|ими)[ \u00a0]+из[ \u00a0]+)?"
                     r"(?:[а-яё-]+(?:ым|им|ой|ей|ыми|ими|ых|их)[ \u00a0]+(?:по[ \u00a0]+[а-яё]+[ \u00a0]+)?){0,3})" + _LARGEST_WHERE +
                     r"(?=[МмРр])(?P<kw>[Мм]есторождени(?:ем|ями|ям|й)|[Рр]удник(?:ом|ами|ам|ов))(?![\w-])")
+_RESERVES_OF_NAME = re.compile(r"(?:^|(?<=[.!?\n])[ \u00a0]*)(?:[А-ЯЁ][а-яё]+(?:ые|ие)[ \u00a0]+)?(?:[Зз]апасы|[Рр]есурсы)[ \u00a0]+"
+                               r"(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \u00a0]+(?:оценива|составля|превыша|достига)")
+
+
+def _genitive_candidates(word: str) -> list[str]:
+    """The nominatives a name in the genitive may have: Кызылжара -> Кызылжар, Акбакая -> Акбакай, Шалкии -> Шалкия."""
+    if word.endswith(("а", "у")):
+        return [word[:-1], word]  # (or one that does not decline: Кокжайлау)
+    if word.endswith("я"):
+        return [word[:-1] + "й", word[:-1] + "ь"]
+    if word.endswith("и"):
+        return [word[:-1] + "я", word[:-1] + "ь", word]
+    return [word]
+
+
 # "Кызылжар, открытый в 1960 году, является ...": an aside between the name and the verb of being
 _PARTICIPLE_ASIDE = re.compile(r",[ \u00a0]+[а-яё][^,.!?\n«»()]{2,80},[ \u00a0]*$")
 # "Месторождение Кызылжар открыто в 1960 году и является ...": a second predicate of the sentence's subject,
@@ -665,6 +680,20 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                 break
             for c in near:
                 links.append((dashed, c))
+    # "Ресурсы Кызылжара оцениваются в 1 млн т меди": a name in the genitive right after the reserves that open
+    # a sentence, when the text also writes the name in the nominative
+    for m in _RESERVES_OF_NAME.finditer(text) if "апасы " in text or "есурсы " in text else ():
+        word = m.group("name")
+        if found.overlaps(m.start("name"), m.end("name")) or morph.is_dictionary_word(word) \
+                or morph.is_oblique_place(word) or country_stem(word):
+            continue
+        nominative = next((c for c in _genitive_candidates(word)
+                           if re.search(r"(?<![\w-])" + re.escape(c) + r"(?![\w-])", text[:m.start()] + text[m.end():])), None)
+        if nominative is not None and not any(e.kind in ("company", "org") and nominative in e.forms
+                                              for e in found.ents.values()) \
+                and not re.search(r"(?:[Кк]омпани|[Кк]орпораци|[Хх]олдинг|[Гг]рупп)[а-яё]*[ \u00a0]+[«\"“„]?"
+                                  + re.escape(nominative) + r"(?![\w-])", text):  # ("компания Кызылжар": its reserves)
+            _deposit_name(found, nominative, m.start("name"), m.end("name"), text)
     for m in _THERE.finditer(text):
         bare.append((m.start(), m.end()))
     # "Общие запасы оцениваются в 26 млн тонн руды с содержанием цинка ...": a sentence that opens with the
