@@ -2255,3 +2255,14 @@ def test_a_deposits_class_and_the_commodity_mined_on_it_first(text: str, deposit
 ])
 def test_a_name_in_the_genitive_after_the_reserves(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # the output of a commodity at a name ties it to the name
+    ("Производство золота на Кызылжаре выросло на 10%.", {"Kyzylzhar": ["gold"]}),
+    # ... not at a plant, nor at a place the dictionary knows
+    ("Компания наладила производство меди на Кызылжарском заводе.", {}),
+    ("Производство меди на Урале выросло.", {}),
+])
+def test_output_at_a_name(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -806,8 +806,10 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         if not kind or found.overlaps(m.start("name"), m.end("name")) or (not quoted and (
                 morph.is_oblique_place(bare_word) or morph.is_dictionary_word(bare_word))) \
                 or country_stem(bare_word) or _in_a_place(text, m.start("what"), m.end("what")) \
-                or (m.re is not _MINED_ON and re.search(r"(?:ом|ем|ой|ей)$", bare_word) is not None):
+                or (m.re is not _MINED_ON and re.search(r"(?:ом|ем|ой|ей)$", bare_word) is not None) \
+                or _PLANT_NOUN_AFTER.match(text, m.end("name")):
             continue  # (an adjective's name at the start is a later mention's: "На Многоключевом ... добыто")
+            # (nor a plant's: "производство меди на Кызылжарском заводе")
         mined = _deposit_name(found, _oblique_nominative(bare_word), m.start("name"), m.end("name"), text)
         if mined is not None:
             if bare_word not in mined.forms:
@@ -831,8 +833,9 @@ _TURN_NAME = re.compile(r",[ \u00a0]+а[ \u00a0]+(?:(?P<prep>на|в)[ \u00a0]+)
                         r"[ \u00a0]*[—–-][ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)*)(?=[ \u00a0]*(?:[.,;)]|$))")
 
 
-_MINED_ON = re.compile(r"(?<![\w-])(?=[ЗзРрДдСс])(?:[Зз]апас(?:ы|ов|ам|ами|ах)|[Рр]есурс(?:ы|ов|ам|ами|ах)|[Дд]обыч(?:а|и|е|у|ей)|"
+_MINED_ON = re.compile(r"(?<![\w-])(?=[ЗзРрДдСсПп])(?:[Зз]апас(?:ы|ов|ам|ами|ах)|[Рр]есурс(?:ы|ов|ам|ами|ах)|[Дд]обыч(?:а|и|е|у|ей)|"
                        r"[Сс]одержани(?:е|я|ем)|"  # (and the grade: "Среднее содержание золота на Кызылжаре")
+                       r"[Пп]роизводств(?:о|а|е|у)|"  # (and the output there: "Производство золота на Кызылжаре выросло")
                        r"[Дд]обыва(?:ет|ют|ть|ла|ли|л|ется|ются|ться)|[Дд]обыт(?:ь|о|а|ы)|[Дд]обыл[аио]?|[Дд]обуд(?:ет|ут))"
                        r"(?:[ \u00a0]+[а-яё]+){0,2}?[ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)?)(?:[ \u00a0]+и[ \u00a0]+(?P<what2>[а-яё]+))?"
                        r"[ \u00a0]+на[ \u00a0]+(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|"
@@ -847,6 +850,7 @@ _ON_MINED = re.compile(r"(?=Н)(?<![\w-])На[ \u00a0]+(?P<name>[«\"“„][А-
                        r"(?P<what>[а-яё]+(?:-[а-яё]+)?)(?:[ \u00a0]+и[ \u00a0]+(?P<what2>[а-яё]+))?")
 
 _AT_SENTENCE_START = re.compile(r"(?:^|[.!?\n])[ \u00a0]*$")
+_PLANT_NOUN_AFTER = re.compile(r"[ \u00a0]+(?:завод|комбинат|фабрик|предприяти|ГОК|ГМК|бирж)")
 # "Медь на Кызылжаре добывают открытым способом": the commodity first, at a sentence's start
 _WHAT_ON_MINED = re.compile(r"(?:^|(?<=[.!?\n])[ \u00a0]*)(?P<what>[А-ЯЁ][а-яё]+)(?:[ \u00a0]+и[ \u00a0]+(?P<what2>[а-яё]+))?[ \u00a0]+на[ \u00a0]+"
                             r"(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
