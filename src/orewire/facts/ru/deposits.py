@@ -156,7 +156,7 @@ _IS_KW = re.compile(r"(?:является|являются|являлось|яв
                     r"относ(?:ится|ятся)[ \u00a0]+к|вход(?:ит|ят)[ \u00a0]+в[ \u00a0]+число)[ \u00a0]+(?P<mid>(?:одн(?:им|ой|ими)[ \u00a0]+из[ \u00a0]+)?"
                     r"(?:[а-яё-]+(?:ым|им|ой|ей|ыми|ими|ых|их)[ \u00a0]+(?:по[ \u00a0]+[а-яё]+[ \u00a0]+)?){0,3})" + _LARGEST_WHERE +
                     r"(?=[МмРр])(?P<kw>[Мм]есторождени(?:ем|ями|ям|й)|[Рр]удник(?:ом|ами|ам|ов))(?![\w-])")
-_RESERVES_OF_NAME = re.compile(r"(?:^|(?<=[.!?\n])[ \u00a0]*)(?:[А-ЯЁ][а-яё]+(?:ые|ие)[ \u00a0]+)?(?:[Зз]апасы|[Рр]есурсы)[ \u00a0]+"
+_RESERVES_OF_NAME = re.compile(r"[ \u00a0\n]*(?:[А-ЯЁ][а-яё]+(?:ые|ие)[ \u00a0]+)?(?:[Зз]апасы|[Рр]есурсы)[ \u00a0]+"
                                r"(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[ \u00a0]+(?:оценива|составля|превыша|достига)")
 
 
@@ -682,7 +682,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                 links.append((dashed, c))
     # "Ресурсы Кызылжара оцениваются в 1 млн т меди": a name in the genitive right after the reserves that open
     # a sentence, when the text also writes the name in the nominative
-    for m in _RESERVES_OF_NAME.finditer(text) if "апасы " in text or "есурсы " in text else ():
+    for m in (r for ss, _se in (sents.spans if "апасы " in text or "есурсы " in text else ())
+              if (r := _RESERVES_OF_NAME.match(text, ss)) is not None):  # (tried at each sentence's start)
         word = m.group("name")
         if found.overlaps(m.start("name"), m.end("name")) or morph.is_dictionary_word(word) \
                 or morph.is_oblique_place(word) or country_stem(word):
@@ -794,7 +795,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     for m in [*(_MINED_ON.finditer(text) if " на " in text else ()),
               *(o for o in (_ON_MINED.finditer(text) if "На " in text else ()) if _AT_SENTENCE_START.search(text, max(0, o.start() - 3), o.start())),
               *(_MINED_AT.finditer(text) if " на " in text else ()),
-              *(_WHAT_ON_MINED.finditer(text) if " на " in text and "добы" in text else ()),
+              *(w for ss, _se in (sents.spans if " на " in text and "добы" in text else ())
+                if (w := _WHAT_ON_MINED.match(text, ss)) is not None),  # (tried at each sentence's start)
               # ... and the next commodity of the same mining on the next name: "добывает медь на Кызылжаре и
               # золото на Жанатау"
               *(a for a in (_AND_ON.finditer(text) if " и " in text and " на " in text else ())
@@ -852,7 +854,7 @@ _ON_MINED = re.compile(r"(?=Н)(?<![\w-])На[ \u00a0]+(?P<name>[«\"“„][А-
 _AT_SENTENCE_START = re.compile(r"(?:^|[.!?\n])[ \u00a0]*$")
 _PLANT_NOUN_AFTER = re.compile(r"[ \u00a0]+(?:завод|комбинат|фабрик|предприяти|ГОК|ГМК|бирж)")
 # "Медь на Кызылжаре добывают открытым способом": the commodity first, at a sentence's start
-_WHAT_ON_MINED = re.compile(r"(?:^|(?<=[.!?\n])[ \u00a0]*)(?P<what>[А-ЯЁ][а-яё]+)(?:[ \u00a0]+и[ \u00a0]+(?P<what2>[а-яё]+))?[ \u00a0]+на[ \u00a0]+"
+_WHAT_ON_MINED = re.compile(r"[ \u00a0\n]*(?P<what>[А-ЯЁ][а-яё]+)(?:[ \u00a0]+и[ \u00a0]+(?P<what2>[а-яё]+))?[ \u00a0]+на[ \u00a0]+"
                             r"(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
                             r"(?:[ \u00a0]+[а-яё]+){0,2}?[ \u00a0]+(?:добыва|добыт|добыл|добуд)[а-яё]*")
 _MINED_AT = re.compile(r"(?=[Дд])(?<![\w-])(?:[Дд]обыл[аио]?|[Дд]обыт[оаы]|[Дд]обыва(?:ет|ют|ется|ть|ться)|[Дд]обуд(?:ет|ут))"
