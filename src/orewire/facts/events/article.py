@@ -550,6 +550,8 @@ class Article:
     def _named_aside(self) -> set[int]:
         """The starts of the mentions set beside another ("compared with Brazil or Australia") or inside a body's name
         ("the Trade and Development Bank of Mongolia"), found once per article."""
+        if self._aside is None and self.lex.language != "en":
+            self._aside = set()  # (the comparison's words and bodies' names are English ones)
         if self._aside is None:
             text = self.text
             low = self.low if self.low is not None else text.lower()

@@ -288,7 +288,7 @@ def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence
     """The year of the number at [start, end): the nearest single year of its clause, else of its
     sentence (reserves: only a year that dates the estimate). A year written right after another
     of ``others`` (numbers of the same sentence) is that number's: "X, against Y a year earlier"."""
-    in_brackets = _OWN_BRACKET_YEAR.match(text, end, min(sentence[1], end + 12))
+    in_brackets = _OWN_BRACKET_YEAR.match(text, end, min(sentence[1], end + 12)) if "(" in text[end:end + 3] else None
     if in_brackets is not None:
         return in_brackets.group("y")  # "$1.1 billion (2017), $738 million (2016)": each figure's year in brackets after it
     whole = _years_cached(text, sentence[0], sentence[1], w, published_at, cache)
