@@ -856,11 +856,8 @@ def _organisations(text: str, found: Found) -> None:
         cands.append(_Cand(s, m.end(), "company", _strip_legal(name), 2))
     for m in _LEGAL_PREFIX_SCAN.finditer(text):
         cands.append(_Cand(m.start(), m.end(), "company", _strip_legal(m.group("name")), 2))
-    for m in _QUOTED_LEGAL_SCAN.finditer(text):
-        name = m.group("name")
-        if name not in gz.STOPWORDS and not _not_a_company(name):
-            cands.append(_Cand(m.start("name"), m.end("name"), "company", name, 2))
-    for m in _QUOTED_COMPANY_SCAN.finditer(text):  # '"Zarafshon" company', '«Navoiyuran» state enterprise'
+    # a quoted name with its legal form after the quotes, or one the next word calls a company ('"Zarafshon" company')
+    for m in itertools.chain(_QUOTED_LEGAL_SCAN.finditer(text), _QUOTED_COMPANY_SCAN.finditer(text)):
         name = m.group("name")
         if name not in gz.STOPWORDS and not _not_a_company(name):
             cands.append(_Cand(m.start("name"), m.end("name"), "company", name, 2))

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from orewire.facts.events.extra import near_hits
+from orewire.facts.events.extra import near_hits, needle_hits
 from orewire.facts.events.folding import lowered
 from orewire.facts.events.lexicon import Lexicon
 from orewire.facts.model import Entity, Event, Fact, entity_id
@@ -192,16 +192,6 @@ def russian_sentences(text: str) -> Sentences:
     out.text = text
     out.spans = list(RuSentences(text).spans)
     out._starts = [s for s, _ in out.spans]
-    return out
-
-
-def _all_at(low: str, word: str) -> list[int]:
-    """Every place ``word`` stands in ``low``."""
-    out: list[int] = []
-    at = low.find(word)
-    while at >= 0:
-        out.append(at)
-        at = low.find(word, at + 1)
     return out
 
 
@@ -556,7 +546,7 @@ class Article:
             text = self.text
             low = self.low if self.low is not None else text.lower()
             # (the few places a comparison's word stands are found once; a name is tried only 50 characters after one)
-            hits = sorted(i for w in _COMPARED_NEEDLES for i in _all_at(low, w))
+            hits = needle_hits(low, _COMPARED_NEEDLES)
             aside: set[int] = set()
             for m in self.mentions:
                 near = hits and bisect.bisect_left(hits, m.start - 50) < bisect.bisect_left(hits, m.start)

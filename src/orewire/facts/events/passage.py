@@ -170,9 +170,12 @@ _CAPEX_TOLD = re.compile(r"\b(?:capital\s+expenditures?|capex|capital\s+spending
 def _reported(ev: Event) -> bool:
     """Whether ``ev`` is a figure a company or country reports for a period: output, trade, earnings, and capital
     expenditure told as done."""
-    return ev.kind in _REPORTED or (ev.kind == "investment" and ("apex" in ev.sentence or "apital" in ev.sentence
-                                                                  or "APEX" in ev.sentence)
-                                    and _CAPEX_TOLD.search(ev.sentence) is not None)
+    if ev.kind in _REPORTED:
+        return True
+    if ev.kind != "investment":
+        return False
+    low = ev.sentence.lower()  # (the plain words first, as case-blind as the pattern)
+    return ("capex" in low or "capital" in low) and _CAPEX_TOLD.search(ev.sentence) is not None
 
 
 def _lead_year(art: Article) -> str | None:

@@ -324,6 +324,9 @@ def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence
                  and _anchored(text, y, whole, w)]
         if after:
             return str(after[0][2])
+    # the year after a comparison's year told after the figure, where no other figure stands between them
+    after_compared = str(compared_after[0][2] + 1) if compared_after and kind != "reserves" and not (
+        others and any(end <= o_s < compared_after[0][0] for o_s, _o in others)) else None
     for a, b in (clause, sentence):
         found = [y for y in whole if a <= y[0] and y[1] <= b]
         if others:  # "X, against Y a year earlier": the relative year after another number is that number's
@@ -353,15 +356,11 @@ def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence
                 return start - y[1] + 2 if y[1] <= start else (y[0] - end) if y[0] >= end else 0
             best = min(found, key=dist)
             return str(best[2])
-        if (a, b) == clause and clause != sentence and compared_after and kind != "reserves" \
-                and not baseline and not (others and any(end <= o_s < compared_after[0][0] for o_s, _o in others)):
+        if (a, b) == clause and clause != sentence and after_compared is not None and not baseline:
             # "revenues reached KZT 1,001.2bn, an increase of 45% compared to 2021, while sales were similar to those of
             # 2021": the comparison of the figure's own clause, before a year of another clause
-            return str(compared_after[0][2] + 1)
+            return after_compared
     if baseline and kind != "reserves" and clause[0] <= baseline[0][0] < clause[1]:
         # "... to 22,467 mt from 51,725 mt in April 2019" and no year of its own: the year after the one compared with
         return str(baseline[0][2] + 1)
-    if compared_after and kind != "reserves" and not (others and any(end <= o_s < compared_after[0][0]
-                                                                     for o_s, _o in others)):
-        return str(compared_after[0][2] + 1)
-    return None
+    return after_compared

@@ -106,9 +106,10 @@ def _speaker(art: Article, m: Mention, ss: int, se: int) -> bool:
         or bool(art.lex.speaker_after.match(art.text, m.end, min(se, m.end + 30)))
 
 
-# "made up of 1.85 tonnes by Kyrgyzaltyn and 672,138 troy ounces (20.91 tonnes) by Kumtor": each part's producer
+# "The Mongolian mine": a nationality between "the" and a site's word
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _SITE_NOUN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:mine|deposit|project|field|operation|asset)\b")
+# "made up of 1.85 tonnes by Kyrgyzaltyn and 672,138 troy ounces (20.91 tonnes) by Kumtor": each part's producer
 _BY_AFTER_FIGURE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?by\s+(?:the\s+)?")
 # "... 22.8 tonnes, made up of 1.85 tonnes by Kyrgyzaltyn": a name right after a figure of its own with "by"
 _BY_OTHER_FIGURE = re.compile(r"\d\s*(?:[^\W\d]+\s+){0,3}?(?:\([^()]{0,30}\)\s*)?by\s+(?:the\s+)?$")
