@@ -101,15 +101,19 @@ def _parse_date(value: str | None, name: str) -> date | None:
 
 
 def _published_date(value: str | None) -> date | None:
-    """--published: an ISO date at the start of the value, or only its year or year and month (a
-    date known in part: the first day of it); what follows (a time, a zone, a remark) is not read."""
+    """--published: an ISO date at the start of the value, or only its year or year and month; what
+    follows (a time, a zone, a remark) is not read. A month known without its day is read as its
+    first day; a year known alone as its last day, so that a month the text names without a year
+    ("in January-September", "last month") is of the year given, not of the year before."""
     if value is None:
         return None
     m = re.match(r"\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?!\d)", value)
     try:
         if m is None:
             raise ValueError(value)
-        return date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+        if m.group(2) is None:
+            return date(int(m.group(1)), 12, 31)
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
     except ValueError:
         raise UserError(f"--published: not a date (YYYY-MM-DD, YYYY-MM or YYYY): {value!r}", EXIT_REFUSED) from None
 

@@ -3,7 +3,9 @@ that are no event. The labelled real-text figures are in ``test_events_gate.py``
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from orewire.facts import extract
@@ -164,6 +166,22 @@ def test_months_and_quarters_without_a_year() -> None:
     early = datetime(2024, 2, 1, tzinfo=UTC)
     assert one("Polymetal produced 450,000 ounces of gold in the fourth quarter.", published_at=early)["period"] \
         == "2023"
+
+
+def test_a_publication_known_only_by_its_year(tmp_path: Path) -> None:
+    # "--published 2021": a month named without a year is of that year, not of the year before it
+    from tests.cli import orewire
+
+    page = tmp_path / "a.txt"
+    page.write_text("Kazatomprom produced 16,000 tonnes of uranium in January-September.", encoding="utf-8")
+    periods = {}
+    for given in ("2021", "2021-10", "2021-10-05", "2021 (from the text)"):
+        ran = orewire(["extract", str(page), "--json", "--published", given])
+        assert ran.code == 0, ran.stderr
+        periods[given] = [e["period"] for e in json.loads(ran.stdout)["events"]]
+    assert set(map(tuple, periods.values())) == {("2021",)}, periods
+    early = orewire(["extract", str(page), "--json", "--published", "2021-03"])
+    assert [e["period"] for e in json.loads(early.stdout)["events"]] == ["2020"]
 
 
 def test_exports_from_a_country_and_a_seller_named_before_its_verb() -> None:

@@ -34,11 +34,14 @@ def events_dir() -> Path:
 
 
 def article_date(line: str) -> datetime | None:
-    """The date of an article's second line ("2023-11-04", "2021-07", "2025 (from the text)")."""
+    """The date of an article's second line ("2023-11-04", "2021-07", "2025 (from the text)"); a year
+    given alone is read as its last day, as ``orewire extract --published`` reads it."""
     m = re.match(r"\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", line)
     if not m:
         return None
-    return datetime(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1), tzinfo=UTC)
+    if m.group(2) is None:
+        return datetime(int(m.group(1)), 12, 31, tzinfo=UTC)
+    return datetime(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1), tzinfo=UTC)
 
 
 @dataclass
