@@ -1085,6 +1085,14 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Yamana Gold today announced its mineral reserves and mineral resources for the year ended December 31, 2010.\n"
      "- Total gold mineral reserves of 22.1 million ounces, an increase of 26%",
      [("reserves", 22.1e6, "Yamana Gold", {"period": "2010"})]),
+    # a year naming the study that made an estimate, or followed by the act of estimating, dates it
+    ("A 2019 feasibility study found 4.2 million ounces of gold in reserves at the Taldybulak deposit.",
+     [("reserves", 4.2e6, "Taldybulak", {"period": "2019", "commodity": "gold"})]),
+    ("The state commission in 2016 approved the reserves of the Karaoba deposit at 38,000 tonnes of tungsten.",
+     [("reserves", 38000, "Karaoba", {"period": "2016", "commodity": "tungsten"})]),
+    # a year in the sentence that dates another act does not date the estimate
+    ("The Karaoba deposit, discovered in 1954, holds 38,000 tonnes of tungsten.",
+     [("reserves", 38000, "Karaoba", {"period": None})]),
     # "In the preceding year" after figures of 2022 is 2021, whenever the article was published
     ("Ghana's gold output rose to 3.7 million ounces in 2022. Member companies contributed 3.0 million ounces. In the "
      "preceding year, the member companies produced 2.7 million ounces.",

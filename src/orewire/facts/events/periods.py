@@ -19,7 +19,12 @@ _YEAR = re.compile(r"(?<![\d.,/:-])(?:FY\s?|H[12]\s?|Q[1-4]\s?|1[HQ]\s?)?(?P<y>1
 # a year that names the estimate it dates: "its 2018 updated mineral reserve and resource estimate"
 # "mid-2024", "as of end-2023": a year after a word of the year's time (looked for only after a hyphen)
 _YEAR_AFTER_WORD = re.compile(r"(?<![\w])(?:mid|end|late|early)-(?P<y>19[5-9]\d|20[0-5]\d)(?![\d%])", re.IGNORECASE)
-_NAMES_ESTIMATE = re.compile(r"\s+(?:updated\s+|annual\s+|new\s+)?(?:mineral\s+)?(?:reserves?|resources?)\b", re.IGNORECASE)
+# (or the study that made it: "a 2014 feasibility study ... found", "the February 2017 MRE"), or is followed by
+# the act of an estimate ("The authorized body in 2011 assigned the reserves")
+_NAMES_ESTIMATE = re.compile(r"\s+(?:updated\s+|annual\s+|new\s+)?(?:(?:mineral\s+)?(?:reserves?|resources?)\b|"
+                             r"(?:bankable\s+|definitive\s+|pre-?)?feasibility\s+study|(?:PFS|DFS|BFS|MRE|JORC)\b|"
+                             r"(?:assigned|approved|registered|estimated|calculated|confirmed)\s+(?:the\s+)?(?:\w+\s+)?"
+                             r"(?:reserves?|resources?)\b)", re.IGNORECASE)
 _QUARTER = re.compile(r"(?<![\w.,$€£])(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)|Q(?P<qn>[1-4])|"
                       r"(?:first\s+)?(?P<m>three|six|nine|3|6|9)[\s-]+months?|(?P<mm>[369])M|"
                       r"H(?P<h>[12])|(?P<qru>перв|втор|трет|четверт)[а-яё]*\s+(?:квартал|полугоди)[а-яё]*)(?![\w])",
