@@ -1085,6 +1085,16 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Yamana Gold today announced its mineral reserves and mineral resources for the year ended December 31, 2010.\n"
      "- Total gold mineral reserves of 22.1 million ounces, an increase of 26%",
      [("reserves", 22.1e6, "Yamana Gold", {"period": "2010"})]),
+    # a comparison's span of months with its year: the figure's own year is the one after it
+    ("Kumtor produced 6.9 tons of gold, which was 11% less than in January-May 2002.",
+     [("production", 6.9, "Kumtor", {"period": "2003"})]),
+    ("Kumtor produced 6.9 tons of gold between January and May 2002.",
+     [("production", 6.9, "Kumtor", {"period": "2002"})]),
+    # the month of another act in a relative clause dates nothing; a span's months do
+    ("The Kansanshi smelter, which began commercial operations in December, produced 9,100 tonnes of copper in "
+     "February.", [("production", 9100, "Kansanshi", {"period": "2024"})]),
+    ("Codelco produced 400,000 tonnes of copper from January through April, down 5% from a year earlier.",
+     [("production", 400000, "Codelco", {"period": "2024"})]),
     # a year naming the study that made an estimate, or followed by the act of estimating, dates it
     ("A 2019 feasibility study found 4.2 million ounces of gold in reserves at the Taldybulak deposit.",
      [("reserves", 4.2e6, "Taldybulak", {"period": "2019", "commodity": "gold"})]),

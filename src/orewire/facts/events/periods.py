@@ -63,6 +63,8 @@ _LAST_MONTH = re.compile(rf"(?<![\w]){_MONTH_NAMES}", re.IGNORECASE)
 # "between January and November 2021", "from April to June 2023": months the year after them is of
 _MONTHS_BEFORE = re.compile(rf"(?<![\w]){_MONTH_NAMES}\s*(?:-|–|—|to|and|through|по|и)\s*{_MONTH_NAMES}\s*$",
                             re.IGNORECASE)
+# "from January through September", "since March": a span's months are of the year they are in
+_SPAN_OPENS = re.compile(r"(?<![\w])(?:from|between|since|until|с|со|между|до)\s+$", re.IGNORECASE)
 _TO_MONTH = re.compile(rf"\s*(?:-|–|—|to|and|through|по|и)\s*{_MONTH_NAMES}\s*", re.IGNORECASE)
 # "(2018: $2,162 million)", "(2019 г. – 201,5 тыс. т)": a year that opens a bracket of the figure compared
 _BRACKET_YEAR = re.compile(r"\s*(?:г\.|год[а-я]*)?\s*[:–—-]\s*(?=[\d$€£]|US|RUB|KZT|USD)")
@@ -120,7 +122,7 @@ def _rx(words: list[str], end: bool = False, gap: int = 3) -> re.Pattern[str]:
     ``gap`` words ("as of the end of") between."""
     n = gap
     body = "|".join(f"(?:{w})" for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{body})" + (rf"\s*(?:[\w.,]+\s+){{0,{n}}}$" if end else r"(?![\w])"),
+    return re.compile(rf"(?<![\w])(?:{body})" + (rf"\s*(?:[\w.,–-]+\s+){{0,{n}}}$" if end else r"(?![\w])"),
                       re.IGNORECASE)
 
 
@@ -158,8 +160,9 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
             out.append((m.start(), m.end(), int(m.group("y")), False, True))
             continue
         if w.not_period.search(head[-25:]) and _MONTHS_BEFORE.search(head):
-            # "between January and November 2021": the year of the months, not a range's end
-            out.append((m.start(), m.end(), int(m.group("y")), False, False))
+            # "between January and November 2021": the year of the months, not a range's end ("less than in
+            # January-May 2002": a comparison's months)
+            out.append((m.start(), m.end(), int(m.group("y")), False, bool(w.compared.search(head[-25:]))))
             continue
         if _RANGE_BEFORE.search(head) or w.not_period.search(head):
             if not w.compared.search(head):
@@ -230,6 +233,9 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
                 continue  # "in March 2023", "2023 in March": the year is written
             if _DATELINE_AFTER.match(text, m.end()) or _DATELINE_BEFORE.search(text, max(0, m.start() - 70), m.start()):
                 continue  # "ASTANA. June 3 (Interfax) -": the day of the report, no figure's
+            before = text[max(a, m.start() - 45):m.start()]
+            if w.not_period.search(before) and not w.compared.search(before) and not _SPAN_OPENS.search(before):
+                continue  # "which began trial operations in December": the month of another act
             if any(0 <= y[0] - m.end() <= 30 and _TO_MONTH.fullmatch(text, m.end(), y[0]) for y in years):
                 continue  # "between January and November 2021": the year the months end in is written
             if m.group("en") and m.group("en").lower() in ("may", "march") and not re.match(
