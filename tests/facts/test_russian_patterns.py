@@ -2266,3 +2266,22 @@ def test_a_name_in_the_genitive_after_the_reserves(text: str, deposits: dict[str
 ])
 def test_output_at_a_name(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # the names in brackets after a plural deposit word and what the deposits hold
+    ("В районе известны месторождения медных руд (Кызылжарское, Жанатауское и др.).",
+     {"Kyzylzharskoye": ["copper"], "Zhanatauskoye": ["copper"]}),
+    ("Месторождения золота (Кызылжар, Жанатау и Акбакай) расположены в области.",
+     {"Kyzylzhar": ["gold"], "Zhanatau": ["gold"], "Akbakai": ["gold"]}),
+    # magnetite and brown iron ores are iron ore
+    ("Месторождения магнетитовых руд (Кызылжарское, Жанатауское и др.) открыты давно.",
+     {"Kyzylzharskoye": ["iron ore"], "Zhanatauskoye": ["iron ore"]}),
+    # ... not where the deposits lie, nor a single name in brackets, nor a bracket after a capitalised word
+    ("Крупнейшие месторождения (Россия, Казахстан) известны давно.", {}),
+    ("Компания освоит месторождения полиметаллов (Бурятия).", {}),
+    ("Месторождения Якутии (Кызылжар, Жанатау) открыты давно.", {}),
+    ("Рудники компании (Кызылжар, Жанатау) остановлены.", {}),
+])
+def test_names_in_brackets_after_a_plural_deposit_word(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

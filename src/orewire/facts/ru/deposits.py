@@ -84,6 +84,12 @@ _INLINE_ITEM = re.compile(r"(?P<name>" + _NAME1 + r")(?:[ \u00a0]*\([^()\n]{0,60
                           r"(?:[ \u00a0]+(?:с[ \u00a0]+(?:запасами|ресурсами|содержанием)|содержащ[а-яё]+|богат(?:ый|ое|ая)?)"
                           r"[ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)?(?:[ \u00a0]*(?:,|и)[ \u00a0]*[а-яё]+(?:-[а-яё]+)?)?)"
                           r"(?=[ \u00a0]*(?:[,;.\n]|$|и[ \u00a0])))?")
+# a plural deposit word and what they hold, then the names in brackets: "месторождения медных руд (Кызылжарское,
+# Жанатауское и др.)"; only lowercase words between the word and the bracket, only names inside it
+_KW_BRACKET = re.compile(r"(?=[МмРрУу])(?<![\w-])(?P<kw>[Мм]есторождени(?:я|й|ям|ями|ях)|[Рр]удник(?:и|ов|ам|ами|ах)|"
+                         r"[Уу]частк(?:и|ов|ам|ами|ах))(?P<lead>(?:[ \u00a0]+[а-яё-]+){0,6}?)[ \u00a0]*\((?=[А-ЯЁ])")
+_BRACKET_ITEM = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?![\w-])")
+_BRACKET_END = re.compile(r"(?:[ \u00a0]*,?[ \u00a0]+и[ \u00a0]+(?:др|пр)\.?|[ \u00a0]*,?[ \u00a0]+и[ \u00a0]+други[ех])?[ \u00a0]*\)")
 _INLINE_SEP = re.compile(r"[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*")
 _INLINE_END = re.compile(r"[ \t\u00a0]*(?:[.;]|(?=\n)|$|,[ \u00a0]+(?:а[ \u00a0]+также|а|но)[ \u00a0])")
 _TOPO_AFTER = re.compile(r"[ \u00a0]" + _TOPO_WORD)
@@ -599,6 +605,9 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     for m in _KW_COLON.finditer(text) if ":" in text else ():
         if not re.search(r"компани|инвестор|участник|подрядчик|владел|заявк|лицензи", m.group("lead")):
             _colon_list(text, found, m.end(), m.group("kw"), links)
+    for m in _KW_BRACKET.finditer(text) if "(" in text else ():
+        if not re.search(r"компани|инвестор|владел|лицензи|район|област|стран", m.group("lead")):
+            _bracket_list(text, found, m.end(), m.group("kw"))
     # "Тасжарган (Au), Сарыкамыс (Cu, Mo)": chemical symbols in brackets after a name in a sentence about deposits
     for p in _PAREN_SYMBOLS.finditer(text) if "(" in text else ():
         pn = _PAREN_NAME.search(text, max(0, p.start() - 40), p.start())
@@ -947,6 +956,32 @@ def _bracket_owner(found: Found, pn: re.Match[str], text: str) -> Ent | None:
         return next((e for e in found.ents.values() if e.kind == "deposit"
                      and any(ms == pn.start("name") for ms, _me in e.mentions)), None)
     return _deposit_name(found, pn.group("name"), pn.start("name"), pn.end("name"), text)
+
+
+def _bracket_list(text: str, found: Found, pos: int, kw: str) -> None:
+    """The names in brackets after a plural deposit word ("месторождения меди (Кызылжар, Жанатау и др.)"): every
+    item a single or hyphenated capitalised word no place of the dictionary, two or more of them or one before
+    "и др.", the bracket closing after them; none taken when one is not."""
+    items: list[tuple[int, int]] = []
+    while True:
+        m = _BRACKET_ITEM.match(text, pos)
+        if m is None:
+            return
+        if morph.is_known_place(m.group()):
+            return  # "месторождения полиметаллов (Бурятия)": where it lies
+        items.append(m.span())
+        end = _BRACKET_END.match(text, m.end())
+        if end is not None:
+            if len(items) < 2 and end.group().lstrip(" \u00a0,").startswith(")"):
+                return  # one name alone in brackets is where the deposit lies or whose it is, not a list
+            break
+        sep = _INLINE_SEP.match(text, m.end())
+        if sep is None:
+            return
+        pos = sep.end()
+    for s, e in items:
+        if not found.is_claimed(s, e) and _deposit_name(found, text[s:e], s, e, text, kw) is None:
+            return
 
 
 def _colon_list(text: str, found: Found, pos: int, kw: str, links: list[tuple[Ent, str]]) -> None:

@@ -88,6 +88,14 @@ def can_be_nominative(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def is_known_place(word: str) -> bool:
+    """True when the likeliest reading of a capitalised word is a place the dictionary knows, in any case
+    ("Бурятия", "Забайкалье")."""
+    found = parses(word)
+    return bool(found) and found[0].is_known and "Geox" in found[0].tag
+
+
+@lru_cache(maxsize=65536)
 def is_oblique_place(word: str) -> bool:
     """True when a capitalised word is a dictionary place or adjective that cannot be in the
     nominative: "Центральной", "Азии", "Якутии" (a place after "месторождения", not a name)."""
