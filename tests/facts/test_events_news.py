@@ -1085,6 +1085,14 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Yamana Gold today announced its mineral reserves and mineral resources for the year ended December 31, 2010.\n"
      "- Total gold mineral reserves of 22.1 million ounces, an increase of 26%",
      [("reserves", 22.1e6, "Yamana Gold", {"period": "2010"})]),
+    # each figure of a list of shipments goes to the counterpart named right after it; the exporter stays the one
+    # named first, not a counterpart of the figure before
+    ("Kazakhstan exported 410,000 tonnes of copper to China and 35,000 tonnes of copper to Turkey in 2023.",
+     [("trade", 410000, "Kazakhstan", {"party": "China", "direction": "export"}),
+      ("trade", 35000, "Kazakhstan", {"party": "Turkey", "direction": "export"})]),
+    # a total before "including ... to Russia" goes to no one counterpart
+    ("Prophecy Coal has delivered 180,000 tons of coal, including 8,000 tons to Russia.",
+     [("trade", 180000, "Prophecy Coal", {"party": None}), ("trade", 8000, "Prophecy Coal", {"party": "Russia"})]),
     # a comparison's span of months with its year: the figure's own year is the one after it
     ("Kumtor produced 6.9 tons of gold, which was 11% less than in January-May 2002.",
      [("production", 6.9, "Kumtor", {"period": "2003"})]),

@@ -60,6 +60,29 @@ def before_word(art: Article, rx: re.Pattern[str], ms: list[Mention], a: int, b:
 
 # a figure between a preposition and a name: "to 52,983 t from 31,001 t a year ago and South Korea's"
 _DIGIT = re.compile(r"\d")
+# where the next clause of a list of figures opens: "exports to Europe rose to 22.5 Mt, and shipments to China"
+_CLAUSE_OPENS = re.compile(r",\s*(?:and|while|whereas|but)\b|;")
+
+
+def counterpart_word(art: Article, rx: re.Pattern[str], ms: list[Mention], num: Number, a: int, b: int,
+                     kinds: tuple[str, ...], gap: int, across: re.Pattern[str] | None = None) -> Mention | None:
+    """The counterpart named after ``rx`` nearest to the figure ``num``: "exported 76.5 Mt of coal to China and
+    21.3 Mt to India" gives each figure the one right after it, "exports to Europe rose to 22.5 Mt, and shipments
+    to China ..." the one before it where the next clause names another; else the first in [a, b)."""
+    def ok(men: Mention, m: re.Match[str]) -> bool:
+        between = art.text[m.end():men.start]
+        return men.kind in kinds and m.end() <= men.start <= m.end() + gap and not re.search(r"[;.]", between) \
+            and not (across is not None and across.search(between))
+    found = [(m, men) for m in rx.finditer(art.text, a, b) for men in ms if ok(men, m)]
+    if not found:
+        return None
+    later = [(m, men) for m, men in found if m.start() >= num.end
+             and not _CLAUSE_OPENS.search(art.text, num.end, m.start())
+             and not any(n.what != "s" and num.end <= n.start < m.start() for n in art.numbers_in(num.end, m.start()))]
+    if later:
+        return later[0][1]
+    earlier = [men for _m, men in found if men.end <= num.start]
+    return earlier[-1] if earlier else None
 # a name with a figure of its own right after it: "South Africa (200 million tonnes)", "Tilloi Tojik – 570 kg"
 _OWN_FIGURE = re.compile(r"\s*(?:\(|[–—])\s*(?:about\s+|some\s+|around\s+|over\s+|US\s?)?[$€£]?\d")
 
@@ -526,7 +549,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         # "... to Russia reached 20 million tonnes, while shipments to Kyrgyzstan totalled 1.5 million": the
         # number's own clause first
         traders = ("country", "company", "region")
-        to = _clause_first(lambda a, b: after_word(art, lex.trade_to, ms, a, b, traders, 30, lex.rules["time_between"]), clause, sentence)
+        to = _clause_first(lambda a, b: counterpart_word(art, lex.trade_to, ms, num, a, b, traders, 30,
+                                                         lex.rules["time_between"]), clause, sentence)
         # "rose to 52,983 t from 31,001 t a year ago and South Korea's imports": a figure after "from" is the one
         # compared with, and a name beyond it no source
         frm = _clause_first(lambda a, b: after_word(art, lex.trade_from, ms, a, b, traders, 30, _DIGIT), clause, sentence)
@@ -541,7 +565,10 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             party = origin  # "China's imports of Kazakh uranium"
         elif origin is not None and ev.direction != "import" and own is None:
             own = origin  # "exports of Kazakh copper"
-        rest = [m for m in ms if party is None or m.id != party.id]
+        # (nor a counterpart of another figure: "76.5 Mt of coal to China and 21.3 Mt to India")
+        rest = [m for m in ms if (party is None or m.id != party.id)
+                and not (m.id != (own.id if own is not None else None)
+                         and lex.rules["to_before"].search(art.text, max(ss, m.start - 8), m.start))]
         if clause != sentence:
             # a counterpart another clause names ("exports to Russia ..., while shipments to X", "exports to China
             # amounted to 45,000 t, and to Turkey 30,000 t") trades nothing
