@@ -2285,3 +2285,25 @@ def test_output_at_a_name(text: str, deposits: dict[str, list[str]]) -> None:
 ])
 def test_names_in_brackets_after_a_plural_deposit_word(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # the deposit a plant is built on is its namesake, not the company's that builds it
+    ("ООО «Жанатау Майнинг» достроило Кызылжарский ГОК на одноименном месторождении меди.", {"Kyzylzharskoye": ["copper"]}),
+    ("Компания завершила строительство Кызылжарского горно-обогатительного комбината на одноимённом месторождении.",
+     {"Kyzylzharskoye": []}),
+    # a known deposit's name that is also a town, after the distance told from it, is the town
+    ("Карьер заложат в 40 км к югу от Кызыла.", {}),
+])
+def test_a_plants_namesake_and_a_town_a_distance_is_told_from(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,people", [
+    # a surname in the case of the first name before it, which the dictionary would take for a first name
+    ("Контрольный пакет принадлежит группе «Альфа» Александра Несиса и партнеров.", {"Aleksandr Nesis"}),
+    # ... not two first names, nor a first name and a common word
+    ("Собор Петра и Павла отреставрируют.", set()),
+])
+def test_a_surname_in_an_oblique_case_read_as_a_first_name(text: str, people: set[str]) -> None:
+    assert _names(text, "person") == people

@@ -245,6 +245,7 @@ _NOT_DEPOSIT_BEFORE = re.compile(
     r"(?<![\w.-])(?:" + LEGAL_RU + r"(?:[\s\u00a0]+(?:ГОК|ГМК|ГРК))?|ГРК|ГДК|ЗДК|ГГК|[Кк]омпани[а-яё]+|[Пп]редприяти[а-яё]+|[Кк]омбинат[а-яё]*|"
     r"[Зз]авод[а-яё]*|[Фф]абрик[а-яё]+|[Кк]омплекс[а-яё]*|[Гг]ород[а-яё]*|[Пп]оселк[а-яё]*|[Пп]оселок|[Сс]ел[оаеу]|"
     r"г\.|пос\.|с\.)[\s\u00a0]*(?:[«\"“„][^«»\"“”„\n]{0,30}?)?[«\"“„]?$")
+_DISTANCE_FROM = re.compile(r"(?:км|километр[а-яё]*|м)[\s\u00a0]+(?:(?:на|к)[\s\u00a0]+[а-яё-]+[\s\u00a0]+)?от[\s\u00a0]+$")
 _GIVEN_BEFORE = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+)[\s\u00a0]+$")
 
 
@@ -258,6 +259,8 @@ def deposit_here(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40):start]
     if _NOT_DEPOSIT_BEFORE.search(before):
         return False
+    if _DISTANCE_FROM.search(before) and morph.is_known_place(text[start:end]):
+        return False  # "в 200 км на северо-восток от Кызыла": the town a distance is told from
     given = _GIVEN_BEFORE.search(before)  # "Сергей Орловский": a surname like a deposit's adjective
     return not (given and text[end - 2:end] in ("ий", "ая", "ой", "ий") and morph.given_name(given.group(1)))
 
@@ -393,6 +396,9 @@ _OWNER_GENITIVE = re.compile(r"(?:холдинга|компании|группы
                              r"[\s\u00a0]+[«\"“„]?$")
 _NAMESAKE = re.compile(r"(?<![\w-])[Оо]дноим[её]нн(?:ое|ого|ому|ым|ом|ых|ые)[ \u00a0]+(?:[а-яё-]+(?:ое|ого|ому|ым|ом|ых|ые)[ \u00a0]+){0,2}"
                        r"(?P<kw>месторождени[а-яё]*|рудник[а-яё]*|участ(?:ок|к[а-яё]+))(?![\w-])")
+_PLANT_BEFORE = re.compile(r"(?<![\w-])(?P<adj>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ск|цк)(?:ого|ий|ому|им|ом))[ \u00a0]+"
+                          r"(?:ГОК|ГМК|[Рр]удник|(?:горно-обогатительн[а-яё]+[ \u00a0]+)?[Кк]омбинат)[а-яё]{0,2}"
+                          r"(?:[ \u00a0]+(?:на|в|при|для))?[ \u00a0]+$")
 _BARE_KW = re.compile(r"(?=[МмУуРр])(?<![\w-])(?:[Мм]есторождени(?:е|я|ю|ем|и)|[Уу]част(?:ок|к[аеуи]|ком)|[Рр]удник(?:а|е|у|ом)?)(?![\w-])")
 
 
@@ -433,6 +439,9 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                     # ("ТОО «Северный Катпар», дочернее предприятие холдинга «Тау-Кен Самрук», ... на одноимённом ...")
                     default=None, key=lambda t: t[0])
         forms = [f for f in owner[1].forms if has_cyrillic(f)] if owner is not None else []
+        plant = _PLANT_BEFORE.search(text, max(ss, m.start() - 80), m.start())
+        if plant is not None:  # "строительство Кызылжарского ГОКа на одноимённом месторождении": the plant's name
+            forms = [_adjective_deposit(plant.group("adj"), "месторождение", text)]
         if forms and not found.overlaps(m.start(), m.end()):
             mine = re.fullmatch(r"(?P<adj>[А-ЯЁ][а-яё-]+(?:ск|цк|н)ий)[ \u00a0]+(?:рудник|прииск|ГОК)", forms[0])
             name = _adjective_deposit(mine.group("adj"), "месторождение", text) if mine else forms[0]

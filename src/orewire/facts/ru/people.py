@@ -84,6 +84,10 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
         if known is not None and (morph.is_surname(surname_word) or (
                 not morph.is_dictionary_word(surname_word) and not morph.given_name(surname_word))):
             ok = True
+        elif known is not None and known[1] != surname_word and not morph.is_dictionary_word(known[1]) \
+                and not morph.given_name(known[1]) and not morph.is_dictionary_word(surname_word):
+            ok = True  # "группа «ИСТ» Александра Несиса": a surname in the case of the first name, which the
+            # dictionary would read as a first name itself ("Несиса"), though its nominative is none ("Несис")
         elif role is not None and morph.is_surname(surname_word) and not morph.is_dictionary_word(surname_word) \
                 and (not morph.is_dictionary_word(a.group(0)) or _SURNAME_END.search(surname_word)):
             ok = True  # "Министр Канат Шарлапаев": a first name the dictionary reads as a noun
