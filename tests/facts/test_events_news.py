@@ -1093,6 +1093,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a total before "including ... to Russia" goes to no one counterpart
     ("Prophecy Coal has delivered 180,000 tons of coal, including 8,000 tons to Russia.",
      [("trade", 180000, "Prophecy Coal", {"party": None}), ("trade", 8000, "Prophecy Coal", {"party": "Russia"})]),
+    # "X sold Y 40% of its stake": the name between the verb and the stake buys it
+    ("In 2012, Orsu Metals sold Gold Fields 40% of its stake in Talas Copper Gold for $10 million.",
+     [("deal", 40, "Talas Copper Gold", {"party": "Gold Fields"}),
+      ("deal", 10e6, "Talas Copper Gold", {"party": "Gold Fields"})]),
     # a comparison's span of months with its year: the figure's own year is the one after it
     ("Kumtor produced 6.9 tons of gold, which was 11% less than in January-May 2002.",
      [("production", 6.9, "Kumtor", {"period": "2003"})]),

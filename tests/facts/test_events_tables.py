@@ -141,3 +141,16 @@ def test_a_results_table_with_its_unit_and_years_in_the_header() -> None:
                      ("financial", 2.404e9, "USD", "2018", "Kazakhmys", None, None),
                      ("financial", 3.237e9, "USD", "2019", "Kazakhmys", None, None)]
     assert not any(f[1] in (2.79, 1.13) for f in _events(RESULTS))
+
+
+def test_a_resource_table_is_dated_by_its_caption() -> None:
+    # the caption over a table of reserves dates its rows; a caption of two years dates none
+    table = ("Kopy Gold announced a reserve update for its Kopy deposit.\n\n"
+             "{caption}\n\n"
+             "Category | Ore (kt) | Au Grade (g/t) | Au Metal (koz)\n"
+             "Proven | 1,250 | 2.4 | 96\n"
+             "Probable | 3,400 | 1.9 | 208\n")
+    dated = [e for e in _events(table.format(caption="2019 JORC Ore Reserve")) if e[0] == "reserves"]
+    assert dated and {e[3] for e in dated} == {"2019"}, dated
+    two = [e for e in _events(table.format(caption="Ore Reserves, 2018 and 2019")) if e[0] == "reserves"]
+    assert two and {e[3] for e in two} == {None}, two

@@ -106,12 +106,36 @@ def filled(ev: Event) -> int:
     return sum(v is not None for v in (ev.subject, ev.party, ev.commodity, ev.period))
 
 
+def _caption_year(art: Article, row: int) -> str | None:
+    """The one year of the caption over the table whose row starts at ``row``: the first line above the
+    table's lines (within four) that is no row and names reserves or resources ("2016 NI 43-101 Mineral
+    Reserve", "Mineral Resources as at 31 December 2023")."""
+    text = art.text
+    end = text.rfind("\n", 0, row)
+    for _ in range(6):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        end = start - 1
+        if not line.strip() or " | " in line:
+            continue
+        if len(line) > 120 or not art.lex.reserves_noun.search(line):
+            return None
+        years = {y[2] for y in periods.years_of(text, start, start + len(line), art.lex.periods, None) if not y[4]}
+        return str(years.pop()) if len(years) == 1 else None
+    return None
+
+
 def article_periods(events: list[Event], art: Article) -> None:
     """Years the article gives once for several events: an estimate dated in one place ("as of
     December 31, 2018") dates every reserves figure of the article that is not dated otherwise;
     a deal or licence the article reports without a year is of the year it was reported; output,
     trade and earnings the text gives no year are of the year its lead speaks of, else of the year
     most of its figures are of."""
+    for ev in events:
+        if ev.kind == "reserves" and ev.period is None and " | " in ev.sentence:
+            ev.period = _caption_year(art, ev.sentence_start)  # "2016 NI 43-101 Mineral Reserve" over its table
     dated = {y for ev in events if ev.kind == "reserves" and ev.period for y in [ev.period]}
     if not dated and any(ev.kind == "reserves" and ev.period is None for ev in events):
         for start, end in art.spans(art.lex.reserves_noun, 0, len(art.text)):
