@@ -1097,6 +1097,13 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("In 2012, Orsu Metals sold Gold Fields 40% of its stake in Talas Copper Gold for $10 million.",
      [("deal", 40, "Talas Copper Gold", {"party": "Gold Fields"}),
       ("deal", 10e6, "Talas Copper Gold", {"party": "Gold Fields"})]),
+    # a fiscal year written over two calendar years is of the one it ends in; its two digits start no range
+    ("Iron ore exports are forecast to rise from 900 million tonnes in 2020–21 to 1.1 billion tonnes by 2025–26.",
+     [("trade", 900e6, None, {"period": "2021"}), ("trade", 1.1e9, None, {"period": "2026"})]),
+    ("India exported 10.8 million tonnes of iron ore in the 2007-08 fiscal.",
+     [("trade", 10.8e6, "India", {"period": "2008"})]),
+    # four digits on both sides are a span of years, of no one year
+    ("Copper output was 50,000 tonnes in 2019-2020.", [("production", 50000, None, {"period": None})]),
     # a comparison's span of months with its year: the figure's own year is the one after it
     ("Kumtor produced 6.9 tons of gold, which was 11% less than in January-May 2002.",
      [("production", 6.9, "Kumtor", {"period": "2003"})]),

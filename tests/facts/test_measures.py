@@ -123,6 +123,9 @@ def test_quantity_ranges_give_both_ends() -> None:
         (184e3, "t"), (193e3, "t")]
     assert [q.value for q in find_quantities("between 21,000 and 21,500 tonnes")] == [21e3, 21.5e3]
     assert [q.value for q in find_quantities("2.5-2.6 million ounces")] == [2.5e6, 2.6e6]
+    # the two digits that end a fiscal year ("2020–21") start no range
+    assert [q.value for q in find_quantities("from 900 million tonnes in 2020–21 to 1.1 billion tonnes")] == [
+        900e6, 1.1e9]
 
 
 @pytest.mark.parametrize(

@@ -98,6 +98,7 @@ _WORD_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 _DATE_WORD_BEFORE = re.compile(r"\b(?:in|of|for|since|during|year)\s*$", re.IGNORECASE)
 # (a figure glued to letters starts no range: "B+C1 – 13.2m oz", "Q3-4 Mt")
+_YEAR_SPAN_HEAD = re.compile(r"(?<!\d)(?:19|20)\d\d\s?[-–]\s?$")
 _RANGE_BEFORE = re.compile(rf"(?<![^\W\d_])(?P<n>{NUMBER})(?:\s?(?P<sc>{_SCALE})\b|(?P<scm>m)(?=\s*(?:-|–)))?\s*(?:-|–|to|and)\s*$")
 
 
@@ -155,6 +156,8 @@ def find_quantities(text: str) -> list[Quantity]:
             if not (r.group("sc") or r.group("scm")) and YEAR_ALONE.fullmatch(r.group("n")) \
                     and head[r.end("n"):].strip() in ("to", "and"):
                 continue  # "130,000 tons of ore in 2014 to 600,000 tons in 2018": a year, not a range's end
+            if _YEAR_SPAN_HEAD.search(head, 0, r.start("n")):
+                continue  # "900 million tonnes in 2020–21 to 1.1 billion tonnes": the end of a fiscal year, no figure
             if not (r.group("sc") or r.group("scm")) and YEAR_ALONE.fullmatch(r.group("n")) \
                     and _DATE_WORD_BEFORE.search(head, 0, r.start()):
                 continue  # "lower than in 2015 – 187,600 tons": the year a figure is told of, not a range's start

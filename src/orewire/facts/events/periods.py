@@ -52,6 +52,7 @@ _DATELINE_AFTER = re.compile(r"\s*\d{1,2}\s*(?:\([A-Z][^()]{1,30}\)\s*)?[-–—
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{2,30}(?:,[ \t]*[A-ZА-ЯЁ][\w .'-]{1,30})?,[ \t]*$")
 _SPLIT_YEAR = re.compile(r"(?<![\d.,/])(?:FY\s?)?(?P<c>19|20)\d\d/(?P<yy>\d\d)(?=\s+(?:financial|fiscal|season|marketing)\b)"
                          r"|(?<![\w])FY\s?(?P<c2>19|20)\d\d/(?P<yy2>\d\d)(?!\d)", re.IGNORECASE)
+_FISCAL_SPAN = re.compile(r"(?<![\d.,/–-])(?P<y>19[5-9]\d|20[0-5]\d)\s?[-–]\s?(?P<yy>\d\d)(?![\d%]|[.,]\d|\s*(?:per|percent|%))")
 _YEAR_DIGITS = re.compile(r"19[5-9]\d|20[0-5]\d")  # the cheap test before ``_YEAR``
 _FY_HINT = re.compile(r"FY|CY|[1-4]Q|Q[1-4]|[12]H|H[12]|[369]M")  # the cheap test before ``_FY_SHORT`` (with an apostrophe)
 _RANGE_BEFORE = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|to|and|/)\s*$")
@@ -176,6 +177,15 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
         # "the 2023/24 financial year": of the year it ends in
         out.append((m.start(), m.end(), int((m.group("c") or m.group("c2")) + (m.group("yy") or m.group("yy2"))),
                     False, False))
+    for m in (_FISCAL_SPAN.finditer(text, a, b) if text.find("-", a, b) >= 0 or text.find("–", a, b) >= 0 else ()):
+        # "in 2020–21", "the 2007-08 fiscal": a fiscal year written over its two calendar years, of the one it ends in
+        y = int(m.group("y"))
+        if int(m.group("yy")) != (y + 1) % 100:
+            continue
+        head = text[max(a, m.start() - 70):m.start()]
+        if w.not_period.search(head) and not w.compared.search(head):
+            continue
+        out.append((m.start(), m.end(), y + 1, False, w.compared.search(head) is not None))
     hint = text.find("'", a, b) >= 0 or text.find("’", a, b) >= 0 or _FY_HINT.search(text, a, b) is not None
     for m in (_FY_SHORT.finditer(text, a, b) if hint else ()):
         out.append((m.start(), m.end(), 2000 + int(m.group("y")), False, False))
