@@ -2307,3 +2307,21 @@ def test_a_plants_namesake_and_a_town_a_distance_is_told_from(text: str, deposit
 ])
 def test_a_surname_in_an_oblique_case_read_as_a_first_name(text: str, people: set[str]) -> None:
     assert _names(text, "person") == people
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # what the deposit named just before is, in a sentence that opens with a word for it
+    ("Месторождение Кызылжар открыто в 1960 году. Оно входит в число золоторудных месторождений области.",
+     {"Kyzylzhar": ["gold"]}),
+    ("Месторождение Кызылжар открыто в 1960 году. Это одно из крупнейших медных месторождений страны.",
+     {"Kyzylzhar": ["copper"]}),
+    # ... not a company's kind, nor a sentence that says nothing of what it holds
+    ("Компания купила месторождение Кызылжар. Это одна из крупнейших медных компаний.", {"Kyzylzhar": []}),
+    ("Месторождение Кызылжар продано. Оно расположено в области.", {"Kyzylzhar": []}),
+    # the mining on it, the verb after the pronoun
+    ("Компания купила месторождение Кызылжар. Ранее на нем добывали золото.", {"Kyzylzhar": ["gold"]}),
+    # two names at the start of a sentence on the mining there
+    ("На Кызылжаре и Акжале добывают медь.", {"Kyzylzhar": ["copper"], "Akzhal": ["copper"]}),
+])
+def test_what_the_deposit_named_before_is_and_two_names_mined_on(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

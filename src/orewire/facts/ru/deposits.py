@@ -383,7 +383,17 @@ def _adjective_deposit(adj: str, kw: str, text: str) -> str:
 
 # "Кроме золота здесь добывается серебро", "отсюда извлекают медь": the place just named, inside a sentence
 # "Контракт на добычу на нём меди": the mining on the deposit just named, inside a sentence
-_ON_IT = re.compile(r"(?<![\w-])(?:добыч[аеиу]|добыва[а-яё]*|разработк[аеиу])[ \u00a0]+на[ \u00a0]+н[её]м(?![\w-])")
+_ON_IT = re.compile(r"(?<![\w-])(?:(?:добыч[аеиу]|добыва[а-яё]*|разработк[аеиу])[ \u00a0]+на[ \u00a0]+н[её]м(?![\w-])|"
+                    # ... also the other way round: "Ранее на нём добывали золото"
+                    r"на[ \u00a0]+н[её]м[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:добыва|добыт|добыл|добуд)[а-яё]*)")
+# "Оно является одним из крупнейших медных месторождений", "Это одно из урановых месторождений": what the deposit
+# named just before is, in a sentence that opens with a word for it
+_PRONOUN_IS = re.compile(r"(?=[ОЭ])(?:^|(?<=[.!?][ \u00a0])|(?<=\n))(?:Оно|Он|Объект|Это)[ \u00a0]+"
+                         r"(?:(?:является|являлось|являлся|считается|входит[ \u00a0]+в[ \u00a0]+(?:число|состав|список|перечень)|"
+                         r"относится[ \u00a0]+к(?:[ \u00a0]+числу)?)[ \u00a0]+)?"
+                         r"(?:(?:одн(?:им|о|ой|а|ому)|один)[ \u00a0]+из[ \u00a0]+)?"
+                         r"(?:[а-яё-]+(?:ое|ее|ый|ий|ых|их|ым|им|ому|ему|ой|ым|ыми|ими)[ \u00a0]+){1,3}"
+                         r"(?:месторождени[а-яё]*|рудник[а-яё]*)(?![\w-])")
 _HERE_MID = re.compile(r"(?=[зот])(?<=[\w,][ \u00a0])(?:здесь|отсюда|там)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:добыва|добыт|извлека|извлеч)[а-яё]*")
 # ... and the verb first: "Компания планирует добывать там 2 т золота в год"
 _MINED_HERE = re.compile(r"(?=[дДи])(?<![\w-])(?:[Дд]обыва|[Дд]обыт|[Дд]обыл|извлека|извлеч)[а-яё]*[ \u00a0]+(?:здесь|там)(?![\w-])")
@@ -734,6 +744,9 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         bare.append((m.start(), m.end()))
     for m in _ON_IT.finditer(text) if " на н" in text else ():  # "контракт на добычу на нём меди"
         bare.append((m.start(), m.end()))
+    for m in _PRONOUN_IS.finditer(text) if "Он" in text or "Это " in text or "Объект " in text else ():
+        if not any(s == m.start() for s, _e in bare):
+            bare.append((m.start(), m.end()))
     # the deposit word left out in a sentence that has one: "медное месторождение Кусмурын, золоторудные
     # Кепеш и Акжар", "На Тасбулакском месторождении добывают медь, на Кепешском — золото"
     for m in _ELIDED.finditer(text) if "," in text or " и " in text else ():
@@ -820,22 +833,23 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
               *(a for a in (_AND_ON.finditer(text) if " и " in text and " на " in text else ())
                 if _MINING.search(text, sents.span(a.start())[0], a.start()))]:
         kind = [c for w in (m.group("what"), m.group("what2")) if w for c in commodities_of(w.lower())]
-        word = m.group("name")
-        quoted = word[:1] in Q_OPEN
-        bare_word = strip_quotes(word)
-        if not kind or found.overlaps(m.start("name"), m.end("name")) or (not quoted and (
-                morph.is_oblique_place(bare_word) or morph.is_dictionary_word(bare_word))) \
-                or country_stem(bare_word) or _in_a_place(text, m.start("what"), m.end("what")) \
-                or (m.re is not _MINED_ON and re.search(r"(?:ом|ем|ой|ей)$", bare_word) is not None) \
-                or _PLANT_NOUN_AFTER.match(text, m.end("name")):
-            continue  # (an adjective's name at the start is a later mention's: "На Многоключевом ... добыто")
-            # (nor a plant's: "производство меди на Кызылжарском заводе")
-        mined = _deposit_name(found, _oblique_nominative(bare_word), m.start("name"), m.end("name"), text)
-        if mined is not None:
-            if bare_word not in mined.forms:
-                mined.forms.append(bare_word)
-            for c in kind:
-                links.append((mined, c))
+        for g in ("name", "name2") if m.re is _ON_MINED and m.group("name2") else ("name",):
+            word = m.group(g)
+            quoted = word[:1] in Q_OPEN
+            bare_word = strip_quotes(word)
+            if not kind or found.overlaps(m.start(g), m.end(g)) or (not quoted and (
+                    morph.is_oblique_place(bare_word) or morph.is_dictionary_word(bare_word))) \
+                    or country_stem(bare_word) or _in_a_place(text, m.start("what"), m.end("what")) \
+                    or (m.re is not _MINED_ON and re.search(r"(?:ом|ем|ой|ей)$", bare_word) is not None) \
+                    or _PLANT_NOUN_AFTER.match(text, m.end(g)):
+                continue  # (an adjective's name at the start is a later mention's: "На Многоключевом ... добыто")
+                # (nor a plant's: "производство меди на Кызылжарском заводе")
+            mined = _deposit_name(found, _oblique_nominative(bare_word), m.start(g), m.end(g), text)
+            if mined is not None:
+                if bare_word not in mined.forms:
+                    mined.forms.append(bare_word)
+                for c in kind:
+                    links.append((mined, c))
 
 
 _ELIDED = re.compile(r"(?:,|[ \u00a0]и)[ \u00a0]+(?:а[ \u00a0]+(?:также[ \u00a0]+)?)?(?:(?:(?:на|в|во)[ \u00a0]+(?=[а-яё-]+(?:ом|ых)[ \u00a0]))?"
@@ -862,7 +876,9 @@ _MINED_ON = re.compile(r"(?<![\w-])(?=[ЗзРрДдСсПп])(?:[Зз]апас(?
                        r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
 
 _ON_MINED = re.compile(r"(?=Н)(?<![\w-])На[ \u00a0]+(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|"
-                       r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])(?:[ \u00a0]+(?:[а-яё]+|\d{4})){0,4}?[ \u00a0]+"
+                       r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
+                       # ... and a second name: "На Кызылжаре и Акжале добывают медь"
+                       r"(?:[ \u00a0]+и[ \u00a0]+(?P<name2>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-]))?(?:[ \u00a0]+(?:[а-яё]+|\d{4})){0,4}?[ \u00a0]+"
                        r"(?:добыва(?:ет|ют|ли|ла|л|ется|ются|лось|лся)|добыт[оаы]?|добыл[аио]?|будут[ \u00a0]+добывать|будет[ \u00a0]+добываться|"
                        # ... also as the mining that goes on there: "На Кызылжаре ведется добыча золота"
                        r"(?:вед[её]тся|велась|будет[ \u00a0]+вестись)[ \u00a0]+добыча)"
