@@ -1104,6 +1104,13 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("trade", 10.8e6, "India", {"period": "2008"})]),
     # four digits on both sides are a span of years, of no one year
     ("Copper output was 50,000 tonnes in 2019-2020.", [("production", 50000, None, {"period": None})]),
+    # the figure a change starts from, where the sentence tells one year for the change, is of the year before;
+    # "$US" is the US dollar as Australian and New Zealand papers write it
+    ("OceanaGold's revenue for 2015 was down from $US563.3million to $US507.9million.",
+     [("financial", 563.3e6, "OceanaGold", {"period": "2014"}), ("financial", 507.9e6, "OceanaGold", {"period": "2015"})]),
+    # ... but not the level a plan or a revision starts from (of today, the year published)
+    ("Steppe Gold is looking to double output at ATO from 60,000 ounces of gold to 150,000 ounces in 2025.",
+     [("production", 60000, "ATO", {"period": "2024"}), ("production", 150000, "ATO", {"period": "2025"})]),
     # a comparison's span of months with its year: the figure's own year is the one after it
     ("Kumtor produced 6.9 tons of gold, which was 11% less than in January-May 2002.",
      [("production", 6.9, "Kumtor", {"period": "2003"})]),

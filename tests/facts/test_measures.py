@@ -118,6 +118,12 @@ def test_a_list_of_figures_told_respectively_gives_each() -> None:
     assert [(q.value, q.unit) for q in find_quantities("of 2021 and 100,000 tonnes of copper")] == [(100000, "t")]
 
 
+def test_dollars_with_the_code_after_the_sign() -> None:
+    # "$US563.3million" in an Australian or New Zealand paper, "$A1.2 billion", "$NZ40m"
+    found = [(a.value, a.currency) for a in find_amounts("sales of $US563.3million, a $A1.2 billion loan, $NZ40m")]
+    assert found == [(563.3e6, "USD"), (1.2e9, "AUD"), (40e6, "NZD")]
+
+
 def test_quantity_ranges_give_both_ends() -> None:
     assert [(q.value, q.unit) for q in find_quantities("184,000-193,000 tonnes of nickel")] == [
         (184e3, "t"), (193e3, "t")]

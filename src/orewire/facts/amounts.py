@@ -19,6 +19,8 @@ _PREFIX = {
     "MNT": "MNT", "TJS": "TJS", "INR": "INR", "₹": "INR", "R$": "BRL", "₾": "GEL", "Rp": "IDR", "IDR": "IDR",
     "S$": "SGD", "NZ$": "NZD", "R": "ZAR", "PHP": "PHP", "₱": "PHP", "SEK": "SEK", "NOK": "NOK",
     "₮": "MNT", "AMD": "AMD", "TMT": "TMT", "BYN": "BYN",
+    # Australian and New Zealand papers write the code after the sign: "$US563.3 million", "$A1.2 billion"
+    "$US": "USD", "$A": "AUD", "$NZ": "NZD", "$C": "CAD",
 }
 _SUFFIX = {
     "tenge": "KZT", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB", "yuan": "CNY",
@@ -91,9 +93,9 @@ _FIRST = "".join(sorted({p[0] for p in _PREFIX})) + "0123456789."
 # an outlet's own dollar by the country its address is in: its papers write "$" for it and "US$" for the US's
 _HOME_DOLLARS = {"au": "AUD", "ca": "CAD", "nz": "NZD"}
 # the article names that dollar itself: a bare "$" is then the US dollar, as wires write it ("A$2 billion ($1.3 billion)")
-_NAMES_DOLLAR = {"AUD": re.compile(r"\bA\$|\bAU\$|\bAUD\b|Australian dollars?"),
-                 "CAD": re.compile(r"\bC\$|\bCA\$|\bCAD\b|Canadian dollars?"),
-                 "NZD": re.compile(r"\bNZ\$|\bNZD\b|New Zealand dollars?")}
+_NAMES_DOLLAR = {"AUD": re.compile(r"\bA\$|\bAU\$|\$A(?=\s?\d)|\bAUD\b|Australian dollars?"),
+                 "CAD": re.compile(r"\bC\$|\bCA\$|\$C(?=\s?\d)|\bCAD\b|Canadian dollars?"),
+                 "NZD": re.compile(r"\bNZ\$|\$NZ(?=\s?\d)|\bNZD\b|New Zealand dollars?")}
 
 
 _UZBEK = re.compile(r"Uzbek|Tashkent|Navoi|Almalyk|Ўзбек|Узбек|Ташкент")

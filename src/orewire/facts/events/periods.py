@@ -308,7 +308,36 @@ def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence
               ) -> str | None:
     """The year of the number at [start, end): the nearest single year of its clause, else of its
     sentence (reserves: only a year that dates the estimate). A year written right after another
-    of ``others`` (numbers of the same sentence) is that number's: "X, against Y a year earlier"."""
+    of ``others`` (numbers of the same sentence) is that number's: "X, against Y a year earlier".
+    The figure a change starts from, where one year is told for the change ("Gold sales for 2015 were
+    down from $563.3 million to $507.9 million"), is of the year before (not a revised plan's, nor a
+    level a plan starts from: "guidance was raised from 100 to 120 tonnes for 2024", "looking to double
+    output from 60,000 oz to 150,000 oz")."""
+    found = _period_of(text, start, end, clause, sentence, w, published_at, kind, others, cache)
+    if found is None or kind == "reserves" or not others or not _FROM_BEFORE.search(text, max(sentence[0], start - 12), start):
+        return found
+    nxt = next((o for o in sorted(others) if o[0] >= end), None)
+    if nxt is None or nxt[0] - end > 60 or not _CHANGE_TO.fullmatch(text, end, nxt[0]) \
+            or _REVISED.search(text, sentence[0], sentence[1]) \
+            or any(start <= y[0] < nxt[1] + 20 for y in _years_cached(text, sentence[0], sentence[1], w, published_at, cache)):
+        return found
+    return str(int(found) - 1)
+
+
+# a change told from one figure to the next: "from $563.3 million to $507.9 million", "с 10 до 12 тонн"
+_FROM_BEFORE = re.compile(r"(?:\bfrom|(?<![\w])с)\s+(?:about\s+|around\s+|some\s+|US\s?|около\s+)?[$€£]?\s*$", re.IGNORECASE)
+_CHANGE_TO = re.compile(r"[^\d;()]{0,40}?(?:\bto|(?<![\w])до)\s+(?:about\s+|around\s+|some\s+|nearly\s+|около\s+)?"
+                        r"(?:US\s?\$|[$€£](?:US|A|NZ|C)?)?\s*",
+                        re.IGNORECASE)
+_REVISED = re.compile(r"\b(?:revis|rais|lower|cut|upgrad|downgrad|guidance|forecast|target|outlook|plan|expect|will|would|"
+                      r"could|aim|seek|look(?:s|ing)? to|intend|doubl|tripl|пересмотр|прогноз|план|повыс|пониз|удво|утро)",
+                      re.IGNORECASE)
+
+
+def _period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence: tuple[int, int], w: PeriodWords,
+               published_at: datetime | None, kind: str, others: list[tuple[int, int]] | None = None,
+               cache: dict[tuple[int, int, int, int], list[tuple[int, int, int, bool | None, bool]]] | None = None,
+               ) -> str | None:
     in_brackets = _OWN_BRACKET_YEAR.match(text, end, min(sentence[1], end + 12)) if "(" in text[end:end + 3] else None
     if in_brackets is not None:
         return in_brackets.group("y")  # "$1.1 billion (2017), $738 million (2016)": each figure's year in brackets after it
