@@ -2325,3 +2325,17 @@ def test_a_surname_in_an_oblique_case_read_as_a_first_name(text: str, people: se
 ])
 def test_what_the_deposit_named_before_is_and_two_names_mined_on(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # the names given among the deposits the sentence before counted by their commodity
+    ("Компания ведет разведку 12 месторождений золота. Самым крупным из них является месторождение Кызылжар.",
+     {"Kyzylzhar": ["gold"]}),
+    ("Компания владеет тремя медными рудниками. Среди них — Кызылжар и Жанатау.",
+     {"Kyzylzhar": ["copper"], "Zhanatau": ["copper"]}),
+    # ... not among companies, nor a company's name among deposits
+    ("В области работают 12 золотодобывающих компаний. Крупнейшая из них — Кызылжар.", {}),
+    ("В регионе работают компании, разрабатывающие 12 месторождений. Крупнейшая из них — «Казахмыс».", {}),
+])
+def test_names_among_the_deposits_counted_before(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

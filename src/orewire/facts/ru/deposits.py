@@ -88,6 +88,9 @@ _INLINE_ITEM = re.compile(r"(?P<name>" + _NAME1 + r")(?:[ \u00a0]*\([^()\n]{0,60
 # Жанатауское и др.)"; only lowercase words between the word and the bracket, only names inside it
 _KW_BRACKET = re.compile(r"(?=[МмРрУу])(?<![\w-])(?P<kw>[Мм]есторождени(?:я|й|ям|ями|ях)|[Рр]удник(?:и|ов|ам|ами|ах)|"
                          r"[Уу]частк(?:и|ов|ам|ами|ах))(?P<lead>(?:[ \u00a0]+[а-яё-]+){0,6}?)[ \u00a0]*\((?=[А-ЯЁ])")
+_AMONG_NAMES = re.compile(r"(?<![\w-])(?:[Ии]з|[Сс]реди)[ \u00a0]+них[ \u00a0]*(?:[—–-][ \u00a0]*|(?:является|являются)[ \u00a0]+)"
+                          r"(?P<names>" + _NAME1 + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)")
+_PLURAL_KW_IN = re.compile(r"(?<![\w-])(?:[Мм]есторождени(?:й|ями|ях|ям)|[Рр]удник(?:ов|ами|ах|ам))(?![\w-])")
 _BRACKET_ITEM = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?![\w-])")
 _BRACKET_END = re.compile(r"(?:[ \u00a0]*,?[ \u00a0]+и[ \u00a0]+(?:др|пр)\.?|[ \u00a0]*,?[ \u00a0]+и[ \u00a0]+други[ех])?[ \u00a0]*\)")
 _INLINE_SEP = re.compile(r"[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*")
@@ -624,6 +627,18 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     for m in _KW_COLON.finditer(text) if ":" in text else ():
         if not re.search(r"компани|инвестор|участник|подрядчик|владел|заявк|лицензи", m.group("lead")):
             _colon_list(text, found, m.end(), m.group("kw"), links)
+    # "Компания владеет тремя золоторудными месторождениями. Крупнейшее из них — Кызылжар": the names given among
+    # the deposits the sentence before counted
+    for m in _AMONG_NAMES.finditer(text) if " них" in text else ():
+        i = sents.index(m.start())
+        if i == 0 or not _PLURAL_KW_IN.search(text, *sents.spans[i - 1]):
+            continue
+        for item in re.finditer(_NAME1, m.group("names")):
+            s0, e0 = m.start("names") + item.start(), m.start("names") + item.end()
+            known = gz.lookup(strip_quotes(item.group()))
+            if not found.overlaps(s0, e0) and not re.search(r"[A-Za-z]", item.group()) \
+                    and (known is None or known.kind == "deposit"):  # (no company's name: "из них — «Алтыналмас»")
+                _deposit_name(found, _trim_name(item.group()), s0, s0 + len(_trim_name(item.group())), text)
     for m in _KW_BRACKET.finditer(text) if "(" in text else ():
         if not re.search(r"компани|инвестор|владел|лицензи|район|област|стран", m.group("lead")):
             _bracket_list(text, found, m.end(), m.group("kw"))
@@ -1252,6 +1267,9 @@ def _named_last(deposits: list[Ent], start: int, end: int) -> Ent | None:
 
 
 # what may stand between a sentence's opening and the name of its deposit: "Запасы| меди на |Кызылжаре", "запасы| Морошки"
+_AMONG_THEM = re.compile(r"(?<![\w-])(?:[Ии]з|[Сс]реди)[ \u00a0]+них(?![\w-])")
+_KIND_PLURAL = re.compile(r"(?<![\w-])(?:(?P<adj>[а-яё]+(?:-[а-яё]+)*(?:ых|их|ыми|ими|ым|им))[ \u00a0]+(?:месторождени(?:й|ях|ями|ям|я)|рудник(?:ов|ах|ами|ам|и))|"
+                          r"(?:месторождени(?:й|ях|ями|ям)|рудник(?:ов|ах|ами|ам))[ \u00a0]+(?P<gen>[а-яё]+))(?![\w-])")
 _OPENING_TO_NAME = re.compile(r"[\s\u00a0]*(?:[а-яё-]+[\s\u00a0]+){0,3}?(?:(?:на|в|во)[\s\u00a0]+)?(?:месторождени[а-яё]*[\s\u00a0]+)?[«\"“„]?")
 _GAP_SPACE = re.compile(r"[\s\u00a0]+")
 _GAP_WORD = re.compile(r"-?[а-яё-]*[\s\u00a0]+")
@@ -1431,6 +1449,20 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
         if target is not None:
             for c in commodities:
                 add(target.name, c)
+    # "Компания ведет разведку 12 месторождений золота. Самым крупным из них является Кызылжар": the deposits
+    # a sentence names among those the sentence before counted by their commodity
+    for a in _AMONG_THEM.finditer(text) if " них" in text else ():
+        i = sents.index(a.start())
+        if i == 0:
+            continue
+        ss, se = sents.spans[i]
+        ps, pe = sents.spans[i - 1]
+        kinds = [c for k in _KIND_PLURAL.finditer(text, ps, pe) for w in (k.group("adj"), k.group("gen")) if w
+                 for c in joined_commodities(w.split("-")[0], gz.commodity_of_word)]
+        for d in deposits:
+            if kinds and any(ss <= ms < se for ms, _me in d.mentions):
+                for c in kinds:
+                    add(d.name, c)
     # a known deposit still without a commodity takes those it is worked for that its own sentence names,
     # whichever deposit they stand nearest: "Рост по золоту обеспечили продукция Варваринского месторождения
     # и запуск фабрики на месторождении «Кубака»"
