@@ -184,6 +184,19 @@ def test_a_publication_known_only_by_its_year(tmp_path: Path) -> None:
     assert [e["period"] for e in json.loads(early.stdout)["events"]] == ["2020"]
 
 
+def test_a_list_measures_what_its_opening_line_names() -> None:
+    # the items under a line that ends with a colon are of the kind that line names; a list under a line that
+    # names none, or ends otherwise, types nothing
+    text = ("Kyrgyzstan mined 3.5 million tons of coal last year.\n\n"
+            "Coal mining by regions of Kyrgyzstan in 2023:\n\n- Naryn region (1.4 million tons);\n\n"
+            "- Osh region (851,866 tons).\n\nThe regions of the fields visited by the minister:\n\n"
+            "- Talas region (200,000 tons).")
+    found = {e["quantity"][0]: (e["kind"], e["subject"], e["period"]) for e in events(text) if e["quantity"]}
+    assert found[1.4e6] == ("production", "Naryn region", "2023")
+    assert found[851866] == ("production", "Osh region", "2023")
+    assert 200000 not in found
+
+
 def test_exports_from_a_country_and_a_seller_named_before_its_verb() -> None:
     e = one("Экспорт меди из Казахстана в Китай в 2023 году вырос до 480 тыс. тонн.", language="ru")
     assert (e["kind"], e["direction"], e["subject_id"], e["party_id"], e["period"]) == \

@@ -301,6 +301,32 @@ def _nearest_cue(art: Article, cues: dict[str, re.Pattern[str]], a: int, b: int,
     return (best[1], best[2]) if best else None
 
 
+# an item of a list: a line opened by a dash, a bullet or a number
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-–—•·*▪]|\d{1,2}[.)])[ \t]")
+
+
+def _list_lead(art: Article, ss: int) -> tuple[int, int] | None:
+    """The sentence that opens the list whose item starts at ``ss``: the nearest line above the items
+    (within twelve) that is none, where it ends with a colon."""
+    text = art.text
+    line_start = text.rfind("\n", 0, ss) + 1
+    if not _LIST_ITEM.match(text, line_start):
+        return None
+    end = line_start - 1
+    for _ in range(24):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        end = start - 1
+        if not line.strip() or _LIST_ITEM.match(line):
+            continue
+        if not line.rstrip().endswith(":"):
+            return None
+        return art.sents.span(start + len(line) - len(line.lstrip()))
+    return None
+
+
 def _event(num: Number, art: Article, previous: Event | None = None) -> Event | None:
     """The event of one number, or None when no word of a kind types it. A number with no cue of its
     own that follows an event of its sentence in the same measure ("... 15,317 tons, 1 percent lower
@@ -401,6 +427,14 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             # measure, told of another time
             cue = (previous.kind, previous.start)
             again = previous
+        if cue is None and (previous is None or art.sents.index(ss) - art.sents.index(previous.start) > 1):
+            lead = _list_lead(art, ss)
+            if lead is not None:
+                # "Coal mining by regions of Kyrgyzstan during the reporting period:\n- Naryn region (1.4 million
+                # tons);": a list's items measure what the line that opens it names
+                told = _cue_matches(art, cues, *lead, names=[(m.start, m.end) for m in art.in_span(*lead, ("company", "org"))])
+                if told:
+                    cue = (told[-1][2], told[-1][0])
         if num.what == "q" and lex.rules["sized_deposit_after"].match(text, num.end, min(se, num.end + 60)) \
                 and lex.rules["sized_deposit_before"].search(text, max(ss, num.start - 8), num.start):
             # "the 390 million ton (mt) Masama mine", "the 2 Moz Kyzyl project": the size of a deposit is what it holds
