@@ -2339,3 +2339,13 @@ def test_what_the_deposit_named_before_is_and_two_names_mined_on(text: str, depo
 ])
 def test_names_among_the_deposits_counted_before(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a name's adjective after the deposit word, in another case than the nominative, is named in the nominative
+    ("Компания получила право на добычу меди и молибдена на месторождении Кызылжарском.",
+     {"Kyzylzharskoye": ["copper", "molybdenum"]}),
+    ("Работы ведутся на месторождении рудного золота и сурьмы Жанатауском.", {"Zhanatauskoye": ["gold", "antimony"]}),
+])
+def test_an_adjectives_name_after_the_deposit_word_in_an_oblique_case(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

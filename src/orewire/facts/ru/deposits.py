@@ -291,9 +291,14 @@ _PART_NOUN = re.compile(r"(?:[ \u00a0]+и[ \u00a0]+" + _POSITION_WORD.pattern + 
 _SHARED_NOUN = re.compile(r"[ \u00a0]+и[ \u00a0]+" + _POSITION_WORD.pattern + r"[ \u00a0]+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)(?![\w-])")
 
 
+_OBLIQUE_ADJ_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ск|цк)(?:ом|ого|ому|им)")
+
+
 def _deposit_name(found: Found, raw: str, start: int, end: int, text: str, kw: str | None = None) -> Ent | None:
     name = strip_quotes(raw)
     quoted = raw.strip()[:1] in Q_OPEN
+    if not quoted and _OBLIQUE_ADJ_NAME.fullmatch(name):  # "на месторождении Кызылжарском": its nominative
+        name = _adjective_deposit(name, kw or "месторождение", text)
     if len(name) < 3 or not (name[:1].isupper() or (quoted and name[:1].isdigit() and re.search(r"[А-ЯЁ]", name))):
         return None  # a quoted name may begin with a figure: «50 лет Октября»
     first = name.split()[0]
