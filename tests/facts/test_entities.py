@@ -381,3 +381,11 @@ def test_a_quoted_name_called_a_company_after_it() -> None:
     ents = extract('Over $100 million will be invested in “Zarafshon” company. The "Almalyk" combine produced copper. '
                    'He said "Big" changes come.').entities
     assert {e.name for e in ents if e.kind == "company"} == {"Zarafshon", "Almalyk"}
+
+
+def test_quoted_names_after_a_deposit_keyword() -> None:
+    # 'the field "Yahton"', 'the deposits "Kalmakyr", "Sari-Cheku" and "Dalnee"': texts translated from Russian
+    one = extract('Industrial reserves of the field "Yahton" hit about 5.6 million tons of ore.')
+    assert _names(one, "deposit") == {"Yahton"}
+    many = extract('Almalyk MMC develops the deposits "Kalmakyr", "Sari-Cheku" and "Dalnee" in Tashkent region.')
+    assert {"Kalmakyr", "Sari-Cheku", "Dalnee"} <= _names(many, "deposit")

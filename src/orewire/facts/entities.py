@@ -423,6 +423,8 @@ _MINE_NAMED_RE = re.compile(rf"[ \t]+(?P<name>{_CAPSEQ})(?=[ \t]+(?:in|near|and)
 # "the undeveloped Siberian deposit", "a Mongolian mine": a place's adjective says where, it names no deposit
 _PLACE_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)")
 _DEP_COMMA_RE = re.compile(rf",[ \t]+(?P<name>{_CAPSEQ}),[ \t]+in[ \t]+[A-Z]")
+_DEP_QUOTED_AFTER_RE = re.compile(rf"[ \t]+[\"“«](?P<name>{_CAPSEQ})[\"”»]")
+_DEP_QUOTED_NEXT_RE = re.compile(rf"[ \t]*(?:,|and|,[ \t]*and)[ \t]*[\"“«](?P<name>{_CAPSEQ})[\"”»]")
 _DEP_FORWARD_RE = re.compile(rf"^(?:[ \t]*[-–—][ \t]*|[ \t]+(?:named|called)[ \t]+)(?P<name>{_CAPSEQ})")
 # "Khorasan-1, Kazakhstan's largest uranium mine": a country's possessive opens the apposition too
 _DEP_APPOSITIVE_AFTER = (
@@ -1239,9 +1241,17 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
             if fm is None and pit and kw.lower() == "mine":
                 # "open-pit mine Aktogay in East Kazakhstan"
                 fm = _MINE_NAMED_RE.match(text[m.end() : m.end() + 80])
+            qm = _DEP_QUOTED_AFTER_RE.match(text, m.end(), m.end() + 80) if fm is None else None
             if fm and (kw.lower().startswith("deposit") or pit):
                 s = m.end() + fm.start("name")
                 record(fm.group("name"), s, s + len(fm.group("name")), commodities)
+            elif qm is not None:
+                # 'the field "Yahton"', 'fields "Sautbay" and "Yahton"': quoted names after the keyword, as texts
+                # translated from Russian write them
+                record(qm.group("name"), qm.start("name"), qm.end("name"), commodities)
+                while plural and (nm := _DEP_QUOTED_NEXT_RE.match(text, qm.end(), qm.end() + 60)) is not None:
+                    record(nm.group("name"), nm.start("name"), nm.end("name"), commodities)
+                    qm = nm
             elif fm is None and (cm := _DEP_COMMA_RE.match(text, m.end(), m.end() + 80)) is not None:
                 # "building a new mine, Salares Norte, in Chile": the name set off by commas, then where it lies
                 record(cm.group("name"), cm.start("name"), cm.end("name"), commodities)
