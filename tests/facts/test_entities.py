@@ -389,3 +389,10 @@ def test_quoted_names_after_a_deposit_keyword() -> None:
     assert _names(one, "deposit") == {"Yahton"}
     many = extract('Almalyk MMC develops the deposits "Kalmakyr", "Sari-Cheku" and "Dalnee" in Tashkent region.')
     assert {"Kalmakyr", "Sari-Cheku", "Dalnee"} <= _names(many, "deposit")
+
+
+def test_companies_listed_after_including() -> None:
+    # "companies, including X, Y": the list names companies
+    x = extract("Licences went to Magadan-based companies, including Carbon Trade Kolyma, Dukatgeologiya and others.")
+    assert {"Carbon Trade Kolyma", "Dukatgeologiya"} <= _names(x, "company")
+    assert not _names(extract("Several companies, including in Kazakhstan, bid for the licence."), "company")

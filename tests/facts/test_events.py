@@ -184,6 +184,13 @@ def test_a_publication_known_only_by_its_year(tmp_path: Path) -> None:
     assert [e["period"] for e in json.loads(early.stdout)["events"]] == ["2020"]
 
 
+def test_licences_granted_to_listed_holders_without_an_area() -> None:
+    # no area named: one licence per holder the sentence lists
+    found = [(e["kind"], e["subject"], e["party"]) for e in events(
+        "Exploration licences were granted to companies, including Carbon Trade Kolyma, Dukatgeologiya and others.")]
+    assert found == [("licence", None, "Carbon Trade Kolyma"), ("licence", None, "Dukatgeologiya")]
+
+
 def test_a_list_measures_what_its_opening_line_names() -> None:
     # the items under a line that ends with a colon are of the kind that line names; a list under a line that
     # names none, or ends otherwise, types nothing

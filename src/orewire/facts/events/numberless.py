@@ -9,7 +9,7 @@ import re
 from orewire.facts.events import periods
 from orewire.facts.events.article import Article, Mention
 from orewire.facts.events.extra import needle_hits
-from orewire.facts.events.roles import after_word, anaphora, before_word, landmark, named_area, pick, set_slot
+from orewire.facts.events.roles import after_word, anaphora, before_word, landmark, listed_with, named_area, pick, set_slot
 from orewire.facts.model import Event
 
 
@@ -68,13 +68,18 @@ def numberless_events(art: Article, numbered: list[Event]) -> list[Event]:
                 party = (owner or after_word(art, lex.licence_holder_prep, rest, act.start(), se, ("company",), 25)
                          or pick(rest, act.start(), ("company",), "before")
                          or pick(rest, act.start(), ("company",), "either"))
-                for subject in subjects:
-                    if subject is None and party is None:
+                # "Licences were granted to Carbon Trade Kolyma, Dukatgeologiya and Geometall": with no area named,
+                # one licence per holder listed
+                holders: list[Mention | None] = [party]
+                if subjects == [None] and party is not None:
+                    holders += [m for m in listed_with(art, rest, party) if m.kind == "company"]
+                for subject, holder in ((s_, h) for s_ in subjects for h in holders):
+                    if subject is None and holder is None:
                         continue
                     ev = Event(kind="licence", sentence=text[ss:se], start=word.start(), end=word.end(),
                                sentence_start=ss, sentence_end=se)
                     set_slot(ev, "subject", subject)
-                    set_slot(ev, "party", party)
+                    set_slot(ev, "party", holder)
                     ev.commodity = art.deposit_commodities.get(ev.subject_id or "")
                     ev.period = periods.period_of(text, word.start(), word.end(), (ss, se), (ss, se), lex.periods,
                                                   art.published_at, "licence", cache=art.year_cache)

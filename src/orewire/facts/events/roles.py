@@ -202,7 +202,7 @@ def _relative_buyer(art: Article, m: Mention, se: int) -> bool:
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
-def _listed_with(art: Article, ms: list[Mention], m: Mention) -> list[Mention]:
+def listed_with(art: Article, ms: list[Mention], m: Mention) -> list[Mention]:
     """The names listed with ``m`` ("VEB.rf, Gazprombank, and Sberbank"): each joined to the next by a comma or
     "and"."""
     ordered = sorted(ms, key=lambda x: x.start)
@@ -597,7 +597,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         if party is None:  # "Southern Copper's $1.4 billion Tia Maria project", "AMMC completed a project worth"
             party = next((m for m in reversed(ms) if m.kind in ("company", "org") and m.end <= pos), None)
         # ("VEB.rf, Gazprombank, and Sberbank agreed to finance": the payer's fellows in its list pay too)
-        payers = _listed_with(art, ms, party) if party is not None else []
+        payers = listed_with(art, ms, party) if party is not None else []
         # (nor a name inside another's: "a loan from the Fund for Reconstruction and Development of Uzbekistan")
         rest = [m for m in ms if (party is None or m.id != party.id) and m not in lenders and m not in payers
                 and not any(o is not m and ((o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end))
