@@ -1111,6 +1111,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # ... but not the level a plan or a revision starts from (of today, the year published)
     ("Steppe Gold is looking to double output at ATO from 60,000 ounces of gold to 150,000 ounces in 2025.",
      [("production", 60000, "ATO", {"period": "2024"}), ("production", 150000, "ATO", {"period": "2025"})]),
+    # the metal a concentrate contains is output, not what lies in the ground
+    ("Oyu Tolgoi shipped its first concentrate; the concentrate contained 43,700 tonnes of copper.",
+     [("production", 43700, "Oyu Tolgoi", {"commodity": "copper"})]),
     # "make up" is what a thing consists of, no output
     ("The new mineral resources comprise six dumps that make up the project, with 36,000 t of copper.",
      [("reserves", 36000, None, {"commodity": "copper"})]),
