@@ -2349,3 +2349,22 @@ def test_names_among_the_deposits_counted_before(text: str, deposits: dict[str, 
 ])
 def test_an_adjectives_name_after_the_deposit_word_in_an_oblique_case(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a name inside a sentence set off by a dash or a comma before what it is, in the same case
+    ("Компания купила Кызылжар – крупное месторождение меди.", {"Kyzylzhar": ["copper"]}),
+    ("Компания начала разработку Кызылжара, одного из крупнейших месторождений меди.", {"Kyzylzhar": ["copper"]}),
+    ("Компания начала разработку Кызылжара, крупнейшего медного месторождения страны.", {"Kyzylzhar": ["copper"]}),
+    # ... not a name followed by what belongs to it, nor a company's
+    ("Он посетил Кызылжар, месторождения которого известны.", {}),
+    ("Компания «Кызылжар» – владелец месторождения меди.", {}),
+    # how much a company mines or turns out on a name
+    ("Компания рассчитывает добыть на Кызылжаре 5 т золота.", {"Kyzylzhar": ["gold"]}),
+    ("Компания планирует производить на Кызылжаре 5 т золота в год.", {"Kyzylzhar": ["gold"]}),
+    # ... not at a plant or a place the dictionary knows
+    ("Компания произвела на заводе 5 т золота.", {}),
+    ("Компания произвела на Урале 5 т золота.", {}),
+])
+def test_a_name_set_off_before_what_it_is_and_the_output_on_it(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -86,9 +86,11 @@ _INLINE_ITEM = re.compile(r"(?P<name>" + _NAME1 + r")(?:[ \u00a0]*\([^()\n]{0,60
                           r"(?=[ \u00a0]*(?:[,;.\n]|$|и[ \u00a0])))?")
 # a plural deposit word and what they hold, then the names in brackets: "месторождения медных руд (Кызылжарское,
 # Жанатауское и др.)"; only lowercase words between the word and the bracket, only names inside it
-_KW_BRACKET = re.compile(r"(?=[МмРрУу])(?<![\w-])(?P<kw>[Мм]есторождени(?:я|й|ям|ями|ях)|[Рр]удник(?:и|ов|ам|ами|ах)|"
-                         r"[Уу]частк(?:и|ов|ам|ами|ах))(?P<lead>(?:[ \u00a0]+[а-яё-]+){0,6}?)[ \u00a0]*\((?=[А-ЯЁ])")
-_AMONG_NAMES = re.compile(r"(?<![\w-])(?:[Ии]з|[Сс]реди)[ \u00a0]+них[ \u00a0]*(?:[—–-][ \u00a0]*|(?:является|являются)[ \u00a0]+)"
+_BRACKET_OPEN = re.compile(r"\((?=[А-ЯЁ])")
+_KW_BRACKET = re.compile(r"(?<![\w-])(?P<kw>[Мм]есторождени(?:я|й|ям|ями|ях)|[Рр]удник(?:и|ов|ам|ами|ах)|"
+                         r"[Уу]частк(?:и|ов|ам|ами|ах))(?P<lead>(?:[ \u00a0]+[а-яё-]+){0,6}?)[ \u00a0]*$")
+_AMONG_LEAD = re.compile(r"(?<![\w-])(?:[Ии]з|[Сс]реди)[ \u00a0]$")
+_AMONG_NAMES = re.compile(r"них[ \u00a0]*(?:[—–-][ \u00a0]*|(?:является|являются)[ \u00a0]+)"
                           r"(?P<names>" + _NAME1 + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)")
 _PLURAL_KW_IN = re.compile(r"(?<![\w-])(?:[Мм]есторождени(?:й|ями|ях|ям)|[Рр]удник(?:ов|ами|ах|ам))(?![\w-])")
 _BRACKET_ITEM = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?![\w-])")
@@ -291,6 +293,11 @@ _PART_NOUN = re.compile(r"(?:[ \u00a0]+и[ \u00a0]+" + _POSITION_WORD.pattern + 
 _SHARED_NOUN = re.compile(r"[ \u00a0]+и[ \u00a0]+" + _POSITION_WORD.pattern + r"[ \u00a0]+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)(?![\w-])")
 
 
+_APPOSITION_KW = re.compile(r"месторождени[еяй](?![\w-])(?![ \u00a0]+котор)")
+_LOWER_SPACE = re.compile(r"[а-яё][ \u00a0]")
+_APPOSITION = re.compile(r"(?<=[а-яё][ \u00a0])(?P<name>[«\"“„]?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]?)"
+                         r"(?:[ \u00a0]+[—–][ \u00a0]+|,[ \u00a0]+)(?P<one>(?:одн(?:о|ого|им|ому)|один|одного)[ \u00a0]+из[ \u00a0]+)?"
+                         r"(?P<adjs>(?:[а-яё-]+(?:ое|ее|ого|его|ых|их|ий|ый)[ \u00a0]+){0,3})$")
 _OBLIQUE_ADJ_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ск|цк)(?:ом|ого|ому|им)")
 
 
@@ -391,12 +398,12 @@ def _adjective_deposit(adj: str, kw: str, text: str) -> str:
 
 # "Кроме золота здесь добывается серебро", "отсюда извлекают медь": the place just named, inside a sentence
 # "Контракт на добычу на нём меди": the mining on the deposit just named, inside a sentence
-_ON_IT = re.compile(r"(?<![\w-])(?:(?:добыч[аеиу]|добыва[а-яё]*|разработк[аеиу])[ \u00a0]+на[ \u00a0]+н[её]м(?![\w-])|"
-                    # ... also the other way round: "Ранее на нём добывали золото"
-                    r"на[ \u00a0]+н[её]м[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:добыва|добыт|добыл|добуд)[а-яё]*)")
+_ON_IT = re.compile(r"(?<![\w-])(?:добыч[аеиу]|добыва[а-яё]*|разработк[аеиу])[ \u00a0]+на[ \u00a0]+н[её]м(?![\w-])")
+# ... also the other way round: "Ранее на нём добывали золото"
+_ON_IT_AFTER = re.compile(r"на[ \u00a0]+н[её]м[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:добыва|добыт|добыл|добуд)[а-яё]*")
 # "Оно является одним из крупнейших медных месторождений", "Это одно из урановых месторождений": what the deposit
 # named just before is, in a sentence that opens with a word for it
-_PRONOUN_IS = re.compile(r"(?=[ОЭ])(?:^|(?<=[.!?][ \u00a0])|(?<=\n))(?:Оно|Он|Объект|Это)[ \u00a0]+"
+_PRONOUN_IS = re.compile(r"(?:Оно|Он|Объект|Это)[ \u00a0]+"
                          r"(?:(?:является|являлось|являлся|считается|входит[ \u00a0]+в[ \u00a0]+(?:число|состав|список|перечень)|"
                          r"относится[ \u00a0]+к(?:[ \u00a0]+числу)?)[ \u00a0]+)?"
                          r"(?:(?:одн(?:им|о|ой|а|ому)|один)[ \u00a0]+из[ \u00a0]+)?"
@@ -574,6 +581,36 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             if not near:
                 for c in near_commodities(text[e:e + 60]):
                     links.append((new, c))
+    # "купила Кызылжар — крупное месторождение меди", "разработку Кызылжара, одного из крупнейших медных
+    # месторождений": a name inside a sentence set off by a dash or comma before what it is, in the same case
+    for k in _APPOSITION_KW.finditer(text) if " —" in text or " –" in text or "," in text else ():
+        if not _LOWER_SPACE.fullmatch(text, k.start() - 2, k.start()):
+            continue
+        ap = _APPOSITION.search(text, max(0, k.start() - 110), k.start())
+        if ap is None:
+            continue
+        word = strip_quotes(ap.group("name"))
+        one = ap.group("one")
+        genitive = one.startswith("одного") if one else k.group().endswith(("я", "а"))
+        if found.overlaps(ap.start("name"), ap.end("name")) or morph.is_dictionary_word(word) \
+                or morph.is_known_place(word) or country_stem(word) or (not one and k.group().endswith(("й", "ов"))):
+            continue  # (a plural word is a list's, not one name's: "Кызылжар, месторождений ...")
+        name = word
+        if genitive:
+            cands = _genitive_candidates(word)
+            name = next((c for c in cands if c != word and re.search(r"(?<![\w-])" + re.escape(c) + r"(?![\w-])", text)), cands[0])
+        known = gz.lookup(name)
+        if (known is not None and known.kind != "deposit") or any(
+                e.kind in ("company", "org") and (name in e.forms or word in e.forms) for e in found.ents.values()):
+            continue
+        appos = _deposit_name(found, name, ap.start("name"), ap.end("name"), text, k.group())
+        if appos is None:
+            continue
+        for w in ap.group("adjs").split():
+            for c in commodities_of(w):
+                links.append((appos, c))
+        for c in near_commodities(text[k.end():k.end() + 60]):
+            links.append((appos, c))
     for p in _PLACE_NAME.finditer(text):
         kw = _KW_PLACE.search(text, max(0, p.start() - 60), p.start())
         if kw is None:
@@ -635,6 +672,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     # "Компания владеет тремя золоторудными месторождениями. Крупнейшее из них — Кызылжар": the names given among
     # the deposits the sentence before counted
     for m in _AMONG_NAMES.finditer(text) if " них" in text else ():
+        if not _AMONG_LEAD.search(text, max(0, m.start() - 7), m.start()):
+            continue
         i = sents.index(m.start())
         if i == 0 or not _PLURAL_KW_IN.search(text, *sents.spans[i - 1]):
             continue
@@ -644,9 +683,10 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             if not found.overlaps(s0, e0) and not re.search(r"[A-Za-z]", item.group()) \
                     and (known is None or known.kind == "deposit"):  # (no company's name: "из них — «Алтыналмас»")
                 _deposit_name(found, _trim_name(item.group()), s0, s0 + len(_trim_name(item.group())), text)
-    for m in _KW_BRACKET.finditer(text) if "(" in text else ():
-        if not re.search(r"компани|инвестор|владел|лицензи|район|област|стран", m.group("lead")):
-            _bracket_list(text, found, m.end(), m.group("kw"))
+    for br in _BRACKET_OPEN.finditer(text) if "(" in text else ():
+        kb = _KW_BRACKET.search(text, max(0, br.start() - 100), br.start())
+        if kb is not None and not re.search(r"компани|инвестор|владел|лицензи|район|област|стран", kb.group("lead")):
+            _bracket_list(text, found, br.end(), kb.group("kw"))
     # "Тасжарган (Au), Сарыкамыс (Cu, Mo)": chemical symbols in brackets after a name in a sentence about deposits
     for p in _PAREN_SYMBOLS.finditer(text) if "(" in text else ():
         pn = _PAREN_NAME.search(text, max(0, p.start() - 40), p.start())
@@ -762,9 +802,11 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     for m in [*_HERE_MID.finditer(text), *_MINED_HERE.finditer(text)] \
             if "здесь" in text or "отсюда" in text or " там " in text else ():
         bare.append((m.start(), m.end()))
-    for m in _ON_IT.finditer(text) if " на н" in text else ():  # "контракт на добычу на нём меди"
-        bare.append((m.start(), m.end()))
-    for m in _PRONOUN_IS.finditer(text) if "Он" in text or "Это " in text or "Объект " in text else ():
+    for m in [*_ON_IT.finditer(text), *_ON_IT_AFTER.finditer(text)] if " на н" in text else ():  # "контракт на добычу на нём меди"
+        if m.re is _ON_IT or m.start() == 0 or not text[m.start() - 1].isalpha():
+            bare.append((m.start(), m.end()))
+    for m in (pi for ss, _se in (sents.spans if "Он" in text or "Это " in text or "Объект " in text else ())
+              if text[ss:ss + 1] in "ОЭ" and (pi := _PRONOUN_IS.match(text, ss)) is not None):  # (at each sentence's start)
         if not any(s == m.start() for s, _e in bare):
             bare.append((m.start(), m.end()))
     # the deposit word left out in a sentence that has one: "медное месторождение Кусмурын, золоторудные
@@ -846,6 +888,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     for m in [*(_MINED_ON.finditer(text) if " на " in text else ()),
               *(o for o in (_ON_MINED.finditer(text) if "На " in text else ()) if _AT_SENTENCE_START.search(text, max(0, o.start() - 3), o.start())),
               *(_MINED_AT.finditer(text) if " на " in text else ()),
+              *(o for o in (_OUTPUT_AT.finditer(text) if " на " in text and "роизв" in text else ())
+                if o.start() > 0 and text[o.start() - 1] in "Пп" and (o.start() < 2 or not text[o.start() - 2].isalpha())),
               *(w for ss, _se in (sents.spans if " на " in text and "добы" in text else ())
                 if (w := _WHAT_ON_MINED.match(text, ss)) is not None),  # (tried at each sentence's start)
               # ... and the next commodity of the same mining on the next name: "добывает медь на Кызылжаре и
@@ -911,7 +955,14 @@ _PLANT_NOUN_AFTER = re.compile(r"[ \u00a0]+(?:завод|комбинат|фаб
 _WHAT_ON_MINED = re.compile(r"[ \u00a0\n]*(?P<what>[А-ЯЁ][а-яё]+)(?:[ \u00a0]+и[ \u00a0]+(?P<what2>[а-яё]+))?[ \u00a0]+на[ \u00a0]+"
                             r"(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
                             r"(?:[ \u00a0]+[а-яё]+){0,2}?[ \u00a0]+(?:добыва|добыт|добыл|добуд)[а-яё]*")
-_MINED_AT = re.compile(r"(?=[Дд])(?<![\w-])(?:[Дд]обыл[аио]?|[Дд]обыт[оаы]|[Дд]обыва(?:ет|ют|ется|ть|ться)|[Дд]обуд(?:ет|ут))"
+_MINED_AT = re.compile(r"(?=[Дд])(?<![\w-])(?:[Дд]обыл[аио]?|[Дд]обыт[ьоаы]|[Дд]обыва(?:ет|ют|ется|ть|ться)|[Дд]обуд(?:ет|ут))"
+                       r"[ \u00a0]+на[ \u00a0]+"
+                       r"(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
+                       r"(?:[ \u00a0]+(?:в[ \u00a0]+\d{4}[ \u00a0]+году|за[ \u00a0]+год))?[ \u00a0]+"
+                       r"(?:(?:около|более|свыше|порядка|почти|до)[ \u00a0]+)?" + _HOW_MUCH +
+                       r"(?P<what>[а-яё]+(?:-[а-яё]+)?)(?:[ \u00a0]+и[ \u00a0]+(?P<what2>[а-яё]+))?")
+# ... and the output there: "планирует производить на Кызылжаре 5 т золота в год"
+_OUTPUT_AT = re.compile(r"роизв(?:[её]л[аио]?|ести|одить|одит|одят|едено|едут|ед[её]т)"
                        r"[ \u00a0]+на[ \u00a0]+"
                        r"(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
                        r"(?:[ \u00a0]+(?:в[ \u00a0]+\d{4}[ \u00a0]+году|за[ \u00a0]+год))?[ \u00a0]+"
@@ -1421,7 +1472,7 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
                         for c in commodities:
                             add(d.name, c)
             continue
-        if _THERE.match(text, s) or _HERE_MID.match(text, s) or _ON_IT.match(text, s):
+        if _THERE.match(text, s) or _HERE_MID.match(text, s) or _ON_IT.match(text, s) or _ON_IT_AFTER.match(text, s):
             # "Там добывают вольфрам": the deposit named last before it, in its sentence or the three before,
             # up to a sentence with a deposit word and no name ("медный рудник в Алмалыке. Здесь ...")
             i = sents.index(s)
