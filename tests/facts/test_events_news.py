@@ -1111,6 +1111,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # ... but not the level a plan or a revision starts from (of today, the year published)
     ("Steppe Gold is looking to double output at ATO from 60,000 ounces of gold to 150,000 ounces in 2025.",
      [("production", 60000, "ATO", {"period": "2024"}), ("production", 150000, "ATO", {"period": "2025"})]),
+    # a lender a country's possessive introduces: the bank named after it, not the country
+    ("Kazakhmys received a loan of US$150 million from Kazakhstan's largest bank, Halyk Bank, to build the plant.",
+     [("investment", 150e6, "Kazakhmys", {"party": "Halyk Bank"})]),
     # the metal a concentrate contains is output, not what lies in the ground
     ("Oyu Tolgoi shipped its first concentrate; the concentrate contained 43,700 tonnes of copper.",
      [("production", 43700, "Oyu Tolgoi", {"commodity": "copper"})]),

@@ -97,8 +97,10 @@ def _owned_by_country(art: Article, m: Mention | None, ms: list[Mention]) -> Men
 
 
 # "'s ", or "'s state-owned miner ": what stands between a country's possessive and the company it introduces
+# ("Mongolia's largest bank, the Trade and Development Bank": the name set after the noun)
 _DESCRIBES_COMPANY = re.compile(r"['’]s\s+(?:(?:[a-z]+-)?[a-z]+\s+){0,3}?(?:(?:miner|producer|company|firm|group|"
-                                r"giant|operator|exporter|smelter|major|monopoly)\s+)?")
+                                r"giant|operator|exporter|smelter|major|monopoly|bank|lender|fund|investor)"
+                                r"(?:,\s+(?:the\s+)?|\s+))?")
 
 
 def _has_source(art: Article, ss: int, se: int) -> bool:
@@ -594,6 +596,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                  or before_word(art, lex.payer_verb, ms, pos, se, ("company", "org", "country"))
                  or after_word(art, lex.payer_prep, ms, pos, se, ("company", "org", "country"), 40)
                  or (lenders[0] if lenders else None))
+        party = _owned_by_country(art, party, ms)  # "from Kazakhstan's largest bank, Halyk Bank"
         if party is None:  # "Southern Copper's $1.4 billion Tia Maria project", "AMMC completed a project worth"
             party = next((m for m in reversed(ms) if m.kind in ("company", "org") and m.end <= pos), None)
         # ("VEB.rf, Gazprombank, and Sberbank agreed to finance": the payer's fellows in its list pay too)
