@@ -184,6 +184,16 @@ def test_a_publication_known_only_by_its_year(tmp_path: Path) -> None:
     assert [e["period"] for e in json.loads(early.stdout)["events"]] == ["2020"]
 
 
+def test_trade_in_money_takes_the_commodity_of_the_trade_told_just_before() -> None:
+    # "In monetary terms, exports rose to $4.91 billion": the goods of the tonnage told before; all of a
+    # country's exports are of no one commodity
+    text = ("Russia exported 212 million tonnes of coal in 2023. In monetary terms, exports rose to $4.91 billion. "
+            "The overall worth of Russia's exports reached $400 billion.")
+    found = {(e["amount"] or e["quantity"])[0]: e["commodity"] for e in events(text) if e["kind"] == "trade"}
+    assert found[212e6] == "coal" and found[4.91e9] == "coal"
+    assert found.get(400e9) is None
+
+
 def test_licences_granted_to_listed_holders_without_an_area() -> None:
     # no area named: one licence per holder the sentence lists
     found = [(e["kind"], e["subject"], e["party"]) for e in events(

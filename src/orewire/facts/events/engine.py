@@ -77,7 +77,7 @@ def find_events(text: str, entities: list[Entity], facts: list[Fact], *, publish
     carry_deal_parties(events, art.sents)
     changes_from_the_year_before(events, text)
     article_periods(events, art)
-    carry_commodities(events)
+    carry_commodities(events, art.sents)
     taken = [(ev.start, ev.end) for ev in events]
     events.extend(ev for ev in table_events(art, published_at)
                   if not any(a <= ev.start < b for a, b in taken))  # a cell the sentence rules read stays theirs

@@ -229,16 +229,28 @@ def _dominant_year(events: list[Event]) -> str | None:
 YEAR_SPAN = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-5]\d)\s*(?:-|–|—|to)\s*(?:19|20)?\d\d(?!\d)")
 
 
-def carry_commodities(events: list[Event]) -> None:
+_WHOLE_TRADE = re.compile(r"\b(?:overall|total|all|foreign)\b[^.;\d]{0,40}\b(?:exports|imports|trade|turnover)\b", re.IGNORECASE)
+
+
+def carry_commodities(events: list[Event], sents: Sentences) -> None:
     """A tonnage whose text names no commodity is of the commodity of the same subject's last figure
-    of that kind ("Fortescue shipped 47.9mn t of iron ore ... and expects 181mn t")."""
+    of that kind ("Fortescue shipped 47.9mn t of iron ore ... and expects 181mn t"); a trade figure,
+    in tonnes or in money, else of the last trade figure's within the three sentences before ("Russia
+    exported 212 million tonnes of coal ... In monetary terms, exports rose to $4.91 billion")."""
     last: dict[tuple[str, str | None], str] = {}
+    last_trade: tuple[int, str] | None = None
     for ev in sorted(events, key=lambda e: e.start):
         key = (ev.kind, ev.subject_id)
-        if ev.quantity is not None and ev.commodity is None and key in last:
-            ev.commodity = last[key]
+        if ev.commodity is None and (ev.quantity is not None or ev.kind == "trade"):
+            if key in last and ev.quantity is not None:
+                ev.commodity = last[key]
+            elif ev.kind == "trade" and last_trade is not None and 0 <= sents.index(ev.start) - last_trade[0] <= 3 \
+                    and not _WHOLE_TRADE.search(ev.sentence):  # "the overall worth of Tajikistan's exports": all goods
+                ev.commodity = last_trade[1]
         if ev.commodity is not None:
             last[key] = ev.commodity
+            if ev.kind == "trade":
+                last_trade = (sents.index(ev.start), ev.commodity)
 
 
 def carry_periods(events: list[Event], sents: Sentences) -> None:
