@@ -515,7 +515,15 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
     f = num.fact
     if num.what == "q" and f is not None and f.value is not None and f.unit:
         ev.quantity = (f.value, f.unit)
-        ev.commodity = _commodity(num, art, kind, (a, b))
+        if previous is not None and previous.sentence_start == ss and previous.kind == kind and previous.commodity \
+                and previous.quantity is not None and previous.quantity[1] == f.unit \
+                and BASELINE_BEFORE.search(text, max(ss, num.start - 30), num.start) \
+                and not art.commodities_from(num.start, num.end + 26):
+            # "extracted 22.1 million tons of ore ..., compared to 2.48 million tons": the figure compared with
+            # is of the goods of the one before it
+            ev.commodity = previous.commodity
+        else:
+            ev.commodity = _commodity(num, art, kind, (a, b))
     elif num.what == "a" and f is not None and f.value is not None and f.currency:
         ev.amount = (f.value, f.currency)
         ev.value_usd = f.value_usd
