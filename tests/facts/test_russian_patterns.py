@@ -2368,3 +2368,21 @@ def test_an_adjectives_name_after_the_deposit_word_in_an_oblique_case(text: str,
 ])
 def test_a_name_set_off_before_what_it_is_and_the_output_on_it(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a name that opens a sentence and is ranked by its reserves of a commodity
+    ("Кызылжар занимает второе место в стране по запасам меди.", {"Kyzylzhar": ["copper"]}),
+    ("Кызылжар является вторым в мире по запасам золота.", {"Kyzylzhar": ["gold"]}),
+    # ... the deposit named before, as "оно"
+    ("Месторождение Кызылжар открыто в 1960 году. По запасам меди оно занимает второе место в стране.",
+     {"Kyzylzhar": ["copper"]}),
+    # ... not a country, a town, a company, nor a coined company name
+    ("Казахстан занимает второе место в мире по запасам урана.", {}),
+    ("Норильск занимает первое место по запасам никеля.", {}),
+    ("Компания Жанатау Майнинг купила актив. Жанатау занимает первое место по запасам меди.", {}),
+    ("Южуралзолото занимает третье место по запасам золота.", {}),
+    ("Предприятие Кызылжар открыто в 1960 году. Оно занимает второе место в стране по запасам меди.", {}),
+])
+def test_a_deposit_ranked_by_its_reserves(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -294,6 +294,12 @@ _SHARED_NOUN = re.compile(r"[ \u00a0]+и[ \u00a0]+" + _POSITION_WORD.pattern + r
 
 
 _APPOSITION_KW = re.compile(r"месторождени[еяй](?![\w-])(?![ \u00a0]+котор)")
+_PRONOUN_RANK = re.compile(r"(?:По[ \u00a0]+(?:запасам|ресурсам)[ \u00a0]+[а-яё]+(?:[ \u00a0]+[а-яё]+)?[ \u00a0]+оно|Оно)[ \u00a0]+"
+                           r"(?:[а-яё]+[ \u00a0]+)?(?:занима|уступа|превосход|опережа|входит|лидир)[а-яё]*")
+_NAME_RANKED = re.compile(r"(?P<name>[«\"“„]?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]?)[ \u00a0]+"
+                          r"(?:занима(?:ет|л)|является|являлся|уступает|входит|стал)(?![\w-])")
+_COMPANYISH = re.compile(r"(?:золот|алтын|голд|мет$|пром|майнинг|инвест|холдинг|ресурс|цинк|никел|алмаз|уран)", re.IGNORECASE)
+_BY_RESERVES = re.compile(r"(?<![\w-])[Пп]о[ \u00a0]+(?:запасам|ресурсам)(?![\w-])")
 _LOWER_SPACE = re.compile(r"[а-яё][ \u00a0]")
 _APPOSITION = re.compile(r"(?<=[а-яё][ \u00a0])(?P<name>[«\"“„]?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]?)"
                          r"(?:[ \u00a0]+[—–][ \u00a0]+|,[ \u00a0]+)(?P<one>(?:одн(?:о|ого|им|ому)|один|одного)[ \u00a0]+из[ \u00a0]+)?"
@@ -683,6 +689,20 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             if not found.overlaps(s0, e0) and not re.search(r"[A-Za-z]", item.group()) \
                     and (known is None or known.kind == "deposit"):  # (no company's name: "из них — «Алтыналмас»")
                 _deposit_name(found, _trim_name(item.group()), s0, s0 + len(_trim_name(item.group())), text)
+    # "Кызылжар занимает второе место в стране по запасам меди": a name that opens a sentence and is ranked by its
+    # reserves of a commodity, not a company's, a place's or a word the dictionary knows
+    for ss, se in sents.spans if "апасам" in text or "есурсам" in text else ():
+        rk = _NAME_RANKED.match(text, ss)
+        if rk is None or not _BY_RESERVES.search(text, rk.end(), se):
+            continue
+        word = strip_quotes(rk.group("name"))
+        known = gz.lookup(word)
+        if found.overlaps(rk.start("name"), rk.end("name")) or (known is not None and known.kind != "deposit") \
+                or morph.is_dictionary_word(word) or morph.is_known_place(word) or country_stem(word) \
+                or _COMPANYISH.search(word) or any(e.kind in ("company", "org", "person") and any(
+                    f == word or f.startswith(word + " ") for f in e.forms) for e in found.ents.values()):
+            continue
+        _deposit_name(found, word, rk.start("name"), rk.end("name"), text)
     for br in _BRACKET_OPEN.finditer(text) if "(" in text else ():
         kb = _KW_BRACKET.search(text, max(0, br.start() - 100), br.start())
         if kb is not None and not re.search(r"компани|инвестор|владел|лицензи|район|област|стран", kb.group("lead")):
@@ -809,6 +829,12 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
               if text[ss:ss + 1] in "ОЭ" and (pi := _PRONOUN_IS.match(text, ss)) is not None):  # (at each sentence's start)
         if not any(s == m.start() for s, _e in bare):
             bare.append((m.start(), m.end()))
+    # "Оно занимает второе место в стране по запасам меди", "По запасам меди оно уступает только ...": a deposit
+    # ranked by its reserves in a sentence on the one (neuter) named before
+    for ss, se in sents.spans if "но " in text and "апас" in text else ():
+        rank = _PRONOUN_RANK.match(text, ss) if text[ss:ss + 1] in "ОП" else None
+        if rank is not None and _BY_RESERVES.search(text, ss, se) and not any(s == rank.start() for s, _e in bare):
+            bare.append((rank.start(), rank.end()))
     # the deposit word left out in a sentence that has one: "медное месторождение Кусмурын, золоторудные
     # Кепеш и Акжар", "На Тасбулакском месторождении добывают медь, на Кепешском — золото"
     for m in _ELIDED.finditer(text) if "," in text or " и " in text else ():
