@@ -1115,7 +1115,8 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Kazakhmys received a loan of US$150 million from Kazakhstan's largest bank, Halyk Bank, to build the plant.",
      [("investment", 150e6, "Kazakhmys", {"party": "Halyk Bank"})]),
     # the figure compared with is of the goods of the figure before it
-    ("Kazakhmys mined 22.1 million tons of ore in the first half, compared to 2.48 million tons a year earlier.",
+    ("Kazakhmys, the copper miner, mined 22.1 million tons of ore in the first half, compared to 2.48 million tons a "
+     "year earlier.",
      [("production", 22.1e6, "Kazakhmys", {"commodity": "ore"}), ("production", 2.48e6, "Kazakhmys", {"commodity": "ore"})]),
     # the metal a concentrate contains is output, not what lies in the ground
     ("Oyu Tolgoi shipped its first concentrate; the concentrate contained 43,700 tonnes of copper.",
