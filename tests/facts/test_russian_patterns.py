@@ -2386,3 +2386,17 @@ def test_a_name_set_off_before_what_it_is_and_the_output_on_it(text: str, deposi
 ])
 def test_a_deposit_ranked_by_its_reserves(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a name with the reserves it holds
+    ("На аукцион выставлен Кызылжар с запасами 50 т золота.", {"Kyzylzhar": ["gold"]}),
+    ("Кызылжар (запасы — 50 т золота) выставлен на аукцион.", {"Kyzylzhar": ["gold"]}),
+    ("Компания купила Кызылжар с запасами меди 1 млн т.", {"Kyzylzhar": ["copper"]}),
+    # ... not a company's, a country's or a place's
+    ("Компания Кызылжар с запасами 50 т золота продана.", {}),
+    ("Россия с запасами 100 т золота лидирует.", {}),
+    ("В Якутии с запасами 50 т золота открыто месторождение.", {}),
+])
+def test_a_name_with_the_reserves_it_holds(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

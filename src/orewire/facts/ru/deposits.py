@@ -299,6 +299,10 @@ _PRONOUN_RANK = re.compile(r"(?:По[ \u00a0]+(?:запасам|ресурсам
 _NAME_RANKED = re.compile(r"(?P<name>[«\"“„]?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]?)[ \u00a0]+"
                           r"(?:занима(?:ет|л)|является|являлся|уступает|входит|стал)(?![\w-])")
 _COMPANYISH = re.compile(r"(?:золот|алтын|голд|мет$|пром|майнинг|инвест|холдинг|ресурс|цинк|никел|алмаз|уран)", re.IGNORECASE)
+_WITH_RESERVES = tuple(re.compile(re.escape(w) + r"(?![\w-])") for w in ("с запасами", "с ресурсами", "(запасы", "(ресурсы"))
+_NAME_BEFORE_RESERVES = re.compile(r"(?<![\w-])(?P<name>[«\"“„]?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]?)[ \u00a0]*$")
+_COMPANY_WORD_RIGHT_BEFORE = re.compile(r"(?:[Кк]омпани|[Хх]олдинг|[Гг]рупп|[Кк]орпораци|[Кк]онцерн|ТОО|АО|ООО|ПАО)[а-яё]*[ \u00a0]+$")
+_CLAUSE_REST = re.compile(r"[^.;()!?\n]{0,60}?(?=[.;()!?\n]|,[ \u00a0]+[а-яё]|$)")
 _BY_RESERVES = re.compile(r"(?<![\w-])[Пп]о[ \u00a0]+(?:запасам|ресурсам)(?![\w-])")
 _LOWER_SPACE = re.compile(r"[а-яё][ \u00a0]")
 _APPOSITION = re.compile(r"(?<=[а-яё][ \u00a0])(?P<name>[«\"“„]?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]?)"
@@ -703,6 +707,29 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                     f == word or f.startswith(word + " ") for f in e.forms) for e in found.ents.values()):
             continue
         _deposit_name(found, word, rk.start("name"), rk.end("name"), text)
+    # "Кызылжар с запасами 50 т золота", "Кызылжар (запасы — 50 т золота)": a name with the reserves it holds,
+    # not a company's, a place's or a word the dictionary knows
+    for wr in [w for rx in _WITH_RESERVES for w in rx.finditer(text)] if "апас" in text or "есурс" in text else ():
+        if wr.group().startswith("с") and wr.start() > 0 and text[wr.start() - 1].isalpha():
+            continue
+        nm = _NAME_BEFORE_RESERVES.search(text, max(0, wr.start() - 45), wr.start())
+        if nm is None or found.overlaps(nm.start("name"), nm.end("name")) \
+                or _COMPANY_WORD_RIGHT_BEFORE.search(text, max(0, nm.start() - 25), nm.start()):
+            continue
+        word = strip_quotes(nm.group("name"))
+        known = gz.lookup(word)
+        if (known is not None and known.kind != "deposit") or morph.is_dictionary_word(word) or morph.is_known_place(word) \
+                or country_stem(word) or _COMPANYISH.search(word) or (nm.start() > 1 and _AT_SENTENCE_START.search(text, 0, nm.start()) is None
+                                                                     and not _LOWER_SPACE.fullmatch(text, nm.start() - 2, nm.start())) \
+                or any(e.kind in ("company", "org", "person") and any(f == word or f.startswith(word + " ") for f in e.forms)
+                       for e in found.ents.values()):
+            continue
+        rest = _CLAUSE_REST.match(text, wr.end())
+        held = [c for w in re.findall(r"[а-яё]+(?:-[а-яё]+)?", rest.group() if rest else "") for c in commodities_of(w)]
+        if held:
+            holder = _deposit_name(found, word, nm.start("name"), nm.end("name"), text)
+            if holder is not None:
+                links.extend((holder, c) for c in held)
     for br in _BRACKET_OPEN.finditer(text) if "(" in text else ():
         kb = _KW_BRACKET.search(text, max(0, br.start() - 100), br.start())
         if kb is not None and not re.search(r"компани|инвестор|владел|лицензи|район|област|стран", kb.group("lead")):
