@@ -149,7 +149,8 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
     """(start, end, year, dated) of every single year stated in [a, b); dated is None for a year
     written relative to the article's date."""
     out: list[tuple[int, int, int, bool | None, bool]] = []
-    found = list(_YEAR.finditer(text, a, b)) if _YEAR_DIGITS.search(text, a, b) else []
+    digits = _YEAR_DIGITS.search(text, a, b) is not None
+    found = list(_YEAR.finditer(text, a, b)) if digits else []
     if text.find("-20", a, b) >= 0 or text.find("-19", a, b) >= 0:
         found.extend(_YEAR_AFTER_WORD.finditer(text, a, b))
         found.sort(key=lambda m: m.start())
@@ -177,7 +178,8 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
         # "the 2023/24 financial year": of the year it ends in
         out.append((m.start(), m.end(), int((m.group("c") or m.group("c2")) + (m.group("yy") or m.group("yy2"))),
                     False, False))
-    for m in (_FISCAL_SPAN.finditer(text, a, b) if text.find("-", a, b) >= 0 or text.find("–", a, b) >= 0 else ()):
+    for m in (_FISCAL_SPAN.finditer(text, a, b) if digits and (text.find("-", a, b) >= 0 or text.find("–", a, b) >= 0)
+              else ()):
         # "in 2020–21", "the 2007-08 fiscal": a fiscal year written over its two calendar years, of the one it ends in
         y = int(m.group("y"))
         if int(m.group("yy")) != (y + 1) % 100:
