@@ -2400,3 +2400,16 @@ def test_a_deposit_ranked_by_its_reserves(text: str, deposits: dict[str, list[st
 ])
 def test_a_name_with_the_reserves_it_holds(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # the mining planned with no one named, in the sentence after the deposit's
+    ("Компания купила месторождение Кызылжар. Планируется добывать 2 т золота в год.", {"Kyzylzhar": ["gold"]}),
+    ("Компания начала работы на месторождении Кызылжар. В 2024 году планируется добыть 2 т золота.",
+     {"Kyzylzhar": ["gold"]}),
+    # ... not in a country, nor a company's own plan
+    ("Компания купила месторождение Кызылжар в Казахстане. В стране планируется добывать 20 т золота в год.",
+     {"Kyzylzhar": []}),
+])
+def test_the_mining_planned_after_the_deposits_sentence(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
