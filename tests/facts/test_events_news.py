@@ -1114,6 +1114,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a lender a country's possessive introduces: the bank named after it, not the country
     ("Kazakhmys received a loan of US$150 million from Kazakhstan's largest bank, Halyk Bank, to build the plant.",
      [("investment", 150e6, "Kazakhmys", {"party": "Halyk Bank"})]),
+    # a company's own spending goes into its business, not into the country the sentence names for another reason
+    ("In line with the Resolution of the President of Uzbekistan, Almalyk MMC invested $1.1 billion last year.",
+     [("investment", 1.1e9, "Almalyk MMC", {"party": "Almalyk MMC"})]),
+    # ... while money put into a country goes there
+    ("Rio Tinto invested $1.1 billion in Mongolia last year.", [("investment", 1.1e9, "Mongolia", {"party": "Rio Tinto"})]),
     # the figure compared with is of the goods of the figure before it
     ("Kazakhmys, the copper miner, mined 22.1 million tons of ore in the first half, compared to 2.48 million tons a "
      "year earlier.",

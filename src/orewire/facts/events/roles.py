@@ -610,8 +610,14 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         received = after_word(art, lex.receiver_prep, rest, ss, se, ("deposit",), 60)
         subject = (received
                    or pick(rest, pos, ("deposit",), "either")
-                   or after_word(art, lex.receiver_prep, rest, ss, se, ("company", "country", "region"), 40)
-                   or pick(rest, pos, ("company", "country", "region"), "either"))
+                   or after_word(art, lex.receiver_prep, rest, ss, se, ("company", "country", "region"), 40))
+        if subject is None:
+            subject = pick(rest, pos, ("company", "country", "region"), "either")
+            if subject is not None and subject.kind in ("country", "region") and party is not None \
+                    and party.kind == "company":
+                # "In accordance with the Resolution of the President of Uzbekistan, AMMC invested $1.1 billion":
+                # a company's money goes into its own business, not into a country the money is not put in
+                subject = party
         # (a place another figure of the sentence goes into is not this one's: "$436 million for the Baimskaya
         # acquisition and $718 million of expansionary capital expenditure")
         # the figure a receiver phrase belongs to is the last one before it ("$436 million ... for the Baimskaya
