@@ -168,6 +168,18 @@ def test_months_and_quarters_without_a_year() -> None:
         == "2023"
 
 
+def test_any_count_of_first_months_is_of_the_year_it_ends_in() -> None:
+    # "the first ten months", "11M23", "eight months" as "nine months" are read; "the last 11 months" runs up to
+    # the publication
+    late = datetime(2023, 11, 20, tzinfo=UTC)
+    assert one("Kazakhstan produced 100 tons of gold in the first ten months of the year.", published_at=late)[
+        "period"] == "2023"
+    assert one("Kazakhstan produced 100 tons of gold in 11M23.", published_at=late)["period"] == "2023"
+    early = datetime(2024, 3, 5, tzinfo=UTC)
+    assert one("Kazakhstan produced 100 tons of gold in the first eleven months.", published_at=early)["period"] == "2023"
+    assert one("Kazakhstan produced 100 tons of gold in the last 11 months.", published_at=early)["period"] == "2024"
+
+
 def test_a_publication_known_only_by_its_year(tmp_path: Path) -> None:
     # "--published 2021": a month named without a year is of that year, not of the year before it
     from tests.cli import orewire

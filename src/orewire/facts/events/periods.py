@@ -26,11 +26,15 @@ _NAMES_ESTIMATE = re.compile(r"\s+(?:updated\s+|annual\s+|new\s+)?(?:(?:mineral\
                              r"(?:assigned|approved|registered|estimated|calculated|confirmed)\s+(?:the\s+)?(?:\w+\s+)?"
                              r"(?:reserves?|resources?)\b)", re.IGNORECASE)
 _QUARTER = re.compile(r"(?<![\w.,$€£])(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)|Q(?P<qn>[1-4])|"
-                      r"(?:first\s+)?(?P<m>three|six|nine|3|6|9)[\s-]+months?|(?P<mm>[369])M|"
+                      r"(?:first\s+)?(?P<m>two|three|four|five|six|seven|eight|nine|ten|eleven|1[01]|[2-9])[\s-]+months?|"
+                      r"(?P<mm>1[01]|[2-9])M|"
                       r"H(?P<h>[12])|(?P<qru>перв|втор|трет|четверт)[а-яё]*\s+(?:квартал|полугоди)[а-яё]*)(?![\w])",
                       re.IGNORECASE)
 # "the six months ended June 30, 2016", "the quarter to 31 March 2024": the date a period ends on writes its year
 _ENDED_ON = re.compile(r"\s+(?:ended|ending|to|through|till|until)\s+(?:[A-Z][a-z]+\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]+,?)\s*")
+_TRAILING = re.compile(r"\b(?:last|past|previous|recent|preceding)\s+$", re.IGNORECASE)
+_MONTH_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "eleven": 11}
 _LATE = ("fourth", "4th", "четверт")
 _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                                         "dec"), start=1)}
@@ -44,7 +48,7 @@ _MONTH = re.compile(
     r"(?:\s*(?:-|–|—|to|through|по)\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма|"
     r"июн|июл|август|сентябр|октябр|ноябр|декабр)[a-zа-яё]*)?(?![\w])(?!\s*\d{3})", re.IGNORECASE)
 # "FY24", "3Q23", "1H24", "9M23", "Q3'23": a year in two digits after its period
-_FY_SHORT = re.compile(r"(?<![\w])(?:FY|[1-4]Q|Q[1-4]|[12]H|H[12]|[369]M|CY|"
+_FY_SHORT = re.compile(r"(?<![\w])(?:FY|[1-4]Q|Q[1-4]|[12]H|H[12]|(?:1[01]|[2-9])M|CY|"
                        # "in Sep'17", "during Jan’16-Sep’16": a month and its year in two digits
                        r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*(?=\s?['’]))\s?['’]?(?P<y>\d\d)(?![\d%])")
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}\s*(?:\([A-Z][^()]{1,30}\)\s*)?[-–—]\s|\s*\d{1,2}\s*\([A-Z][^()]{1,30}\)")
@@ -54,7 +58,7 @@ _SPLIT_YEAR = re.compile(r"(?<![\d.,/])(?:FY\s?)?(?P<c>19|20)\d\d/(?P<yy>\d\d)(?
                          r"|(?<![\w])FY\s?(?P<c2>19|20)\d\d/(?P<yy2>\d\d)(?!\d)", re.IGNORECASE)
 _FISCAL_SPAN = re.compile(r"(?<![\d.,/–-])(?P<y>19[5-9]\d|20[0-5]\d)\s?[-–]\s?(?P<yy>\d\d)(?![\d%]|[.,]\d|\s*(?:per|percent|%))")
 _YEAR_DIGITS = re.compile(r"19[5-9]\d|20[0-5]\d")  # the cheap test before ``_YEAR``
-_FY_HINT = re.compile(r"FY|CY|[1-4]Q|Q[1-4]|[12]H|H[12]|[369]M")  # the cheap test before ``_FY_SHORT`` (with an apostrophe)
+_FY_HINT = re.compile(r"FY|CY|[1-4]Q|Q[1-4]|[12]H|H[12]|(?:1[01]|[2-9])M")  # the cheap test before ``_FY_SHORT`` (with an apostrophe)
 _RANGE_BEFORE = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|to|and|/)\s*$")
 _MONTH_NAMES = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
                 r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|январ[а-яё]*|феврал[а-яё]*|март[а-яё]*|апрел[а-яё]*|ма[йяе]|"
@@ -237,8 +241,9 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
                 (q in ("second",) and "half" in m.group(0).lower())
             months = m.group("m") or m.group("mm")
             if months:  # "the first nine months", "9M": of the year they end in
-                span = {"three": 3, "six": 6, "nine": 9}.get(months.lower()) or int(months)
-                late = published_at.month <= span
+                span = _MONTH_COUNT.get(months.lower()) or int(months)
+                # ("the last 11 months", "the past six months": the months up to the publication, of its year)
+                late = published_at.month <= span and not _TRAILING.search(text, max(a, m.start() - 14), m.start())
             out.append((m.start(), m.end(), year - 1 if late and published_at.month <= 4 else year, None, False))
         for m in _MONTH.finditer(text, a, b):
             if any(0 <= y[0] - m.end() <= 12 or 0 <= m.start() - y[1] <= 4 for y in years):
