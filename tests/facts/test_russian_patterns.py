@@ -2413,3 +2413,15 @@ def test_a_name_with_the_reserves_it_holds(text: str, deposits: dict[str, list[s
 ])
 def test_the_mining_planned_after_the_deposits_sentence(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # the platinoids are the platinum group metals; МПГ and РЗМ say what a deposit holds, not its name
+    ("Месторождение платиноидов Кызылжар выставлено на аукцион.", {"Kyzylzhar": ["platinum group metals"]}),
+    ("Месторождение МПГ Кызылжар выставлено на аукцион.", {"Kyzylzhar": ["platinum group metals"]}),
+    ("Месторождение РЗМ Кызылжар выставлено на аукцион.", {"Kyzylzhar": ["rare earths"]}),
+    # the commodity's own kind between the deposit word and the name
+    ("Месторождение энергетического угля Кызылжар выставлено на аукцион.", {"Kyzylzhar": ["coal"]}),
+])
+def test_what_a_deposit_holds_in_other_words(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

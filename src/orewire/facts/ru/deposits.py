@@ -42,7 +42,7 @@ _NAME1 = (r"(?:[«\"“„][^«»\"“”„\n]{2,40}[»\"”“]|[A-ZА-ЯЁ][\
 _NOT_NAME_START = {"ТОО", "АО", "ПАО", "ОАО", "ЗАО", "ООО", "ОсОО", "ГОК", "ГМК", "Компания", "Корпорация"}
 # the letters of a kind of raw material, a body or a region after a deposit word, no deposit's name:
 # "месторождений ТПИ" (твёрдых полезных ископаемых), "месторождения РЗМ", "месторождения ДФО"
-_NOT_NAME_CAPS = {"ТПИ", "ОПИ", "ПИ", "УВ", "УВС", "РЗМ", "РЗЭ", "ТМО", "ГКЗ", "МСБ", "ТЭО", "ГРР", "ЦФО", "СФО", "ДФО",
+_NOT_NAME_CAPS = {"ТПИ", "ОПИ", "ПИ", "УВ", "УВС", "РЗМ", "РЗЭ", "МПГ", "ТМО", "ГКЗ", "МСБ", "ТЭО", "ГРР", "ЦФО", "СФО", "ДФО",
                   "ПФО", "УФО", "СЗФО", "ЮФО", "СКФО", "ЦА", "СНГ", "ЕАЭС", "ЕС", "ШОС",
                   # ... or the code the reserves are counted by: "ресурсы месторождения по JORC"
                   "JORC", "KAZRC", "PERC", "NI", "CRIRSCO", "SAMREC", "CIM", "ТКЗ"}
@@ -316,6 +316,11 @@ _OBLIQUE_ADJ_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?
 def _deposit_name(found: Found, raw: str, start: int, end: int, text: str, kw: str | None = None) -> Ent | None:
     name = strip_quotes(raw)
     quoted = raw.strip()[:1] in Q_OPEN
+    if not quoted and " " in name and name.split(" ", 1)[0] in _NOT_NAME_CAPS and raw.startswith(name.split(" ", 1)[0]):
+        first_caps = name.split(" ", 1)[0]  # "месторождение МПГ Кызылжар": what it holds, then its name
+        name = name[len(first_caps) + 1:].lstrip()
+        start += len(raw) - len(raw[len(first_caps):].lstrip())
+        raw = raw[len(first_caps):].lstrip()
     if not quoted and _OBLIQUE_ADJ_NAME.fullmatch(name):  # "на месторождении Кызылжарском": its nominative
         name = _adjective_deposit(name, kw or "месторождение", text)
     if len(name) < 3 or not (name[:1].isupper() or (quoted and name[:1].isdigit() and re.search(r"[А-ЯЁ]", name))):
@@ -1089,6 +1094,8 @@ def _kind_words(words: list[str], commodity_of: Callable[[str], str | None]) -> 
             continue
         if w == "и" and 0 < i < len(words) - 1 and commodity_of(words[i - 1]) and commodity_of(words[i + 1]):
             continue
+        if i + 1 < len(words) and re.search(r"(?:ого|его|ых|их)$", w) and commodity_of(words[i + 1]):
+            continue  # the commodity's own kind: "месторождения энергетического угля", "бурых углей"
         return False
     return True
 
