@@ -1120,8 +1120,8 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # ... while money put into a country goes there
     ("Rio Tinto invested $1.1 billion in Mongolia last year.", [("investment", 1.1e9, "Mongolia", {"party": "Rio Tinto"})]),
     # the Russian code's categories written before their figures are reserves
-    ("The Rudny placer gold area (P1 – 7.15 tons, P2 – 22.7 tons) will be offered at auction.",
-     [("reserves", 7.15, None, {"commodity": "gold"}), ("reserves", 22.7, None, {"commodity": "gold"})]),
+    ("The Rudny placer gold deposit (P1 – 7.15 tons, P2 – 22.7 tons) will be offered at auction.",
+     [("reserves", 7.15, "Rudny", {"commodity": "gold"}), ("reserves", 22.7, "Rudny", {"commodity": "gold"})]),
     # the figure compared with is of the goods of the figure before it
     ("Kazakhmys, the copper miner, mined 22.1 million tons of ore in the first half, compared to 2.48 million tons a "
      "year earlier.",
