@@ -2425,3 +2425,16 @@ def test_the_mining_planned_after_the_deposits_sentence(text: str, deposits: dic
 ])
 def test_what_a_deposit_holds_in_other_words(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # the reserves "in them" with an adjective before the word, after a sentence naming two deposits
+    ("Компания разрабатывает месторождения Кызылжар и Жанатау. Общие запасы золота на них — 100 т.",
+     {"Kyzylzhar": ["gold"], "Zhanatau": ["gold"]}),
+    ("Компания разрабатывает месторождения Кызылжар и Жанатау. Суммарные ресурсы меди в них — 1 млн т.",
+     {"Kyzylzhar": ["copper"], "Zhanatau": ["copper"]}),
+    # platinum metals as one adjective are the platinum group metals
+    ("Платинометалльное месторождение Кызылжар выставлено на аукцион.", {"Kyzylzhar": ["platinum group metals"]}),
+])
+def test_the_reserves_in_them_and_platinum_metals(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
