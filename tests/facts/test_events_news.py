@@ -1122,6 +1122,14 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # the Russian code's categories written before their figures are reserves
     ("The Rudny placer gold deposit (P1 – 7.15 tons, P2 – 22.7 tons) will be offered at auction.",
      [("reserves", 7.15, "Rudny", {"commodity": "gold"}), ("reserves", 22.7, "Rudny", {"commodity": "gold"})]),
+    # a name the entity stage does not know, before a verb of paying, pays
+    ("Orsu will provide about US$900,000 in funding for exploration work at the Talas project.",
+     [("investment", 900000, "Talas", {"party": "Orsu"})]),
+    ("In particular, the ENRC is planning to invest almost $2 billion into the expansion of the Kachar mine.",
+     [("investment", 2e9, "Kachar", {"party": "ENRC"})]),
+    # ... but not a people
+    ("In the first year, the Russians plan to invest at least $3 million in the Kazakhtau project.",
+     [("investment", 3e6, "Kazakhtau", {"party": None})]),
     # the figure compared with is of the goods of the figure before it
     ("Kazakhmys, the copper miner, mined 22.1 million tons of ore in the first half, compared to 2.48 million tons a "
      "year earlier.",

@@ -122,6 +122,28 @@ _CATEGORY = re.compile(r"[ABCP][1-3]?(?:\+[ABCP]?[1-3]?)*")
 _COMPANY_WORD = re.compile(r"Minerals?|Mining|Metals?|Resources|Gold|Corp(?:oration)?|Ltd|Limited|Inc|PLC|plc|Group|"
                            r"Holdings?|Company|Ventures|Exploration|JSC|LLP|LLC|AG|SA|NV")
 _MAX_PROJECTS = 64  # names of projects read per article (a page of thousands costs no more than this)
+# "Orsu will provide about US$900,000 in funding", "Altynken, which holds a 19-year licence, has so far invested $246
+# million", "the ENRC is planning to invest": a name the entity stage left unnamed, before a verb of paying
+_PAYER_VERB = (r"(?:(?:has|have|had)[ \t]+(?:so[ \t]+far[ \t]+|already[ \t]+)?(?:invested|spent|provided|allocated)|"
+               r"(?:will|would|plans?[ \t]+to|intends?[ \t]+to|is[ \t]+planning[ \t]+to|expects?[ \t]+to|aims?[ \t]+to)"
+               r"[ \t]+(?:invest|spend|provide|allocate|finance|fund)|invested|allocated)")
+_PAYER = re.compile(r"(?<![\w.'’-])(?:(?<=the )(?P<abbr>[A-Z]{2,6})|(?P<name>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,2}))"
+                    r"(?:,[ \t]+(?:which|that|who)[^,.;]{3,80},)?[ \t]+" + _PAYER_VERB + r"\b")
+# "the Russians", "Chinese": a people, no payer's name; ("LLC" after a quoted name is its legal form)
+_PEOPLE_OF = re.compile(r"[A-Z][a-z]+(?:ians?|ans|ese|ish)")
+_PAYER_NEEDLES = ("invest", " spent", " provide", "allocat", " finance", " fund")
+
+
+def _sentence_opener(text: str, s: int, words: list[str]) -> bool:
+    """Whether a one-word name opens its sentence as a word of the language may ("Investors will invest",
+    "Officials plan to spend"): lowercased, it is a common word there."""
+    opens = s == 0 or re.search(r"(?:[.!?]\s+|\n\s*|^)$", text[max(0, s - 4):s]) is not None
+    return opens and len(words) == 1 and words[0].lower() in _COMMON_OPENERS
+
+
+_COMMON_OPENERS = frozenset({"investors", "officials", "companies", "authorities", "banks", "lenders", "partners", "they",
+                             "we", "he", "she", "it", "china", "government", "shareholders", "buyers", "miners",
+                             "producers", "owners", "sponsors", "donors", "funds", "states", "countries", "regions"})
 
 
 def _wordlike(ch: str) -> bool:
@@ -262,6 +284,7 @@ class Article:
         if lex.language == "en":
             self._projects()
             self._listed_producers()
+            self._payers()
         self._starts = [m.start for m in self.mentions]
         self._first_named: dict[str, Mention] | None = None  # a name -> its first mention, built when first asked
         self._kind_of = {m.id: m.kind for m in reversed(self.mentions)}  # an id's kind, as its first mention has it
@@ -448,6 +471,31 @@ class Article:
             words = m.group("name").split()
             if words[0] in _NOT_NAME or any(w in _NOT_HOLDER or w in _NOT_SITE or _CATEGORY.fullmatch(w) for w in words) \
                     or any(a < e and s < b for a, b in taken):  # "(B+C1 – 13.2m oz": a reserves category
+                continue
+            name = " ".join(words)
+            self.mentions.append(Mention(s, e, "company", name, entity_id("company", name), known=False))
+            found += 1
+            if found >= _MAX_PROJECTS:
+                break
+        if found:
+            self.mentions.sort(key=lambda m: (m.start, -m.end))
+
+    def _payers(self) -> None:
+        """Names the entity stage left unnamed that pay, by the verb right after them ("Orsu will provide
+        US$900,000", "the ENRC is planning to invest"): companies here, the payers of the money they name."""
+        low = self.low
+        if low is None or not any(n in low for n in _PAYER_NEEDLES):
+            return
+        taken = [(m.start, m.end) for m in self.mentions]
+        found = 0
+        for m in _PAYER.finditer(self.text):
+            key = "abbr" if m.group("abbr") else "name"
+            s, e = m.span(key)
+            words = m.group(key).split()
+            if words[0] in _NOT_NAME or words[0] in _NOT_SITE or any(w in _NOT_HOLDER for w in words) \
+                    or (len(words) == 1 and (_COMPANY_WORD.fullmatch(words[0]) or _PEOPLE_OF.fullmatch(words[0]))) \
+                    or self.lex.rules["place_name"].fullmatch(" ".join(words)) \
+                    or any(a < e and s < b for a, b in taken) or (key == "name" and _sentence_opener(self.text, s, words)):
                 continue
             name = " ".join(words)
             self.mentions.append(Mention(s, e, "company", name, entity_id("company", name), known=False))
