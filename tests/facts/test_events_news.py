@@ -1127,6 +1127,8 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("investment", 900000, "Talas", {"party": "Orsu"})]),
     ("In particular, the ENRC is planning to invest almost $2 billion into the expansion of the Kachar mine.",
      [("investment", 2e9, "Kachar", {"party": "ENRC"})]),
+    ("Mitsubishi Materials (MMC) has completed the acquisition of a 30% stake in the Mantoverde copper mine.",
+     [("deal", 30, "Mantoverde", {"party": "Mitsubishi Materials"})]),
     # ... but not a people
     ("In the first year, the Russians plan to invest at least $3 million in the Kazakhtau project.",
      [("investment", 3e6, "Kazakhtau", {"party": None})]),

@@ -123,15 +123,18 @@ _COMPANY_WORD = re.compile(r"Minerals?|Mining|Metals?|Resources|Gold|Corp(?:orat
                            r"Holdings?|Company|Ventures|Exploration|JSC|LLP|LLC|AG|SA|NV")
 _MAX_PROJECTS = 64  # names of projects read per article (a page of thousands costs no more than this)
 # "Orsu will provide about US$900,000 in funding", "Altynken, which holds a 19-year licence, has so far invested $246
-# million", "the ENRC is planning to invest": a name the entity stage left unnamed, before a verb of paying
+# million", "the ENRC is planning to invest": a name the entity stage left unnamed, before a verb of paying or buying
 _PAYER_VERB = (r"(?:(?:has|have|had)[ \t]+(?:so[ \t]+far[ \t]+|already[ \t]+)?(?:invested|spent|provided|allocated)|"
                r"(?:will|would|plans?[ \t]+to|intends?[ \t]+to|is[ \t]+planning[ \t]+to|expects?[ \t]+to|aims?[ \t]+to)"
-               r"[ \t]+(?:invest|spend|provide|allocate|finance|fund)|invested|allocated)")
+               r"[ \t]+(?:invest|spend|provide|allocate|finance|fund|acquire|buy)|invested|allocated|acquired|bought|"
+               # "Mitsubishi Materials (MMC) has completed the acquisition of a 30% stake": the buyer
+               r"(?:has|have|had)[ \t]+(?:completed|closed)[ \t]+(?:the|its)[ \t]+(?:acquisition|purchase)[ \t]+of|"
+               r"agreed[ \t]+to[ \t]+(?:buy|acquire))")
 _PAYER = re.compile(r"(?<![\w.'’-])(?:(?<=the )(?P<abbr>[A-Z]{2,6})|(?P<name>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,2}))"
-                    r"(?:,[ \t]+(?:which|that|who)[^,.;]{3,80},)?[ \t]+" + _PAYER_VERB + r"\b")
+                    r"(?:[ \t]+\([A-Z]{2,6}\))?(?:,[ \t]+(?:which|that|who)[^,.;]{3,80},)?[ \t]+" + _PAYER_VERB + r"\b")
 # "the Russians", "Chinese": a people, no payer's name; ("LLC" after a quoted name is its legal form)
 _PEOPLE_OF = re.compile(r"[A-Z][a-z]+(?:ians?|ans|ese|ish)")
-_PAYER_NEEDLES = ("invest", " spent", " provide", "allocat", " finance", " fund")
+_PAYER_NEEDLES = ("invest", " spent", " provide", "allocat", " finance", " fund", "acqui", " bought", " buy")
 
 
 def _sentence_opener(text: str, s: int, words: list[str]) -> bool:
