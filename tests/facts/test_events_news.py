@@ -1122,6 +1122,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # the Russian code's categories written before their figures are reserves
     ("The Rudny placer gold deposit (P1 – 7.15 tons, P2 – 22.7 tons) will be offered at auction.",
      [("reserves", 7.15, "Rudny", {"commodity": "gold"}), ("reserves", 22.7, "Rudny", {"commodity": "gold"})]),
+    # a mine plan's average annual rate is planned output
+    ("The Kyzyl mine has a life of 25 years with an average annual production of 321,000 ounces of gold.",
+     [("production", 321000, "Kyzyl", {"basis": "plan"})]),
     # a name the entity stage does not know, before a verb of paying, pays
     ("Orsu will provide about US$900,000 in funding for exploration work at the Talas project.",
      [("investment", 900000, "Talas", {"party": "Orsu"})]),
