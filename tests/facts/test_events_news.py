@@ -1125,6 +1125,7 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a mine plan's average annual rate is planned output
     ("The Kyzyl mine has a life of 25 years with an average annual production of 321,000 ounces of gold.",
      [("production", 321000, "Kyzyl", {"basis": "plan"})]),
+    ("Altynalmas has committed to extract 3.4 tons of gold this year.", [("production", 3.4, "Altynalmas", {"basis": "plan"})]),
     # a name the entity stage does not know, before a verb of paying, pays
     ("Orsu will provide about US$900,000 in funding for exploration work at the Talas project.",
      [("investment", 900000, "Talas", {"party": "Orsu"})]),
