@@ -130,11 +130,13 @@ _PAYER_VERB = (r"(?:(?:has|have|had)[ \t]+(?:so[ \t]+far[ \t]+|already[ \t]+)?(?
                # "Mitsubishi Materials (MMC) has completed the acquisition of a 30% stake": the buyer
                r"(?:has|have|had)[ \t]+(?:completed|closed)[ \t]+(?:the|its)[ \t]+(?:acquisition|purchase)[ \t]+of|"
                r"agreed[ \t]+to[ \t]+(?:buy|acquire))")
+_PAYER_VERB_RE = re.compile(r"(?<=[ \t])" + _PAYER_VERB + r"\b")
+# the name right before such a verb (read in the few characters before each verb found)
 _PAYER = re.compile(r"(?<![\w.'’-])(?:(?<=the )(?P<abbr>[A-Z]{2,6})|(?P<name>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,2}))"
-                    r"(?:[ \t]+\([A-Z]{2,6}\))?(?:,[ \t]+(?:which|that|who)[^,.;]{3,80},)?[ \t]+" + _PAYER_VERB + r"\b")
+                    r"(?:[ \t]+\([A-Z]{2,6}\))?(?:,[ \t]+(?:which|that|who)[^,.;]{3,80},)?[ \t]+$")
 # "the Russians", "Chinese": a people, no payer's name; ("LLC" after a quoted name is its legal form)
 _PEOPLE_OF = re.compile(r"[A-Z][a-z]+(?:ians?|ans|ese|ish)")
-_PAYER_NEEDLES = ("invest", " spent", " provide", "allocat", " finance", " fund", "acqui", " bought", " buy")
+_PAYER_NEEDLES = ("invest", "spen", "provide", "allocat", "financ", "fund", "acqui", "bought", "buy")
 
 
 def _sentence_opener(text: str, s: int, words: list[str]) -> bool:
@@ -491,7 +493,10 @@ class Article:
             return
         taken = [(m.start, m.end) for m in self.mentions]
         found = 0
-        for m in _PAYER.finditer(self.text):
+        for verb in near_hits(low, low, _PAYER_VERB_RE, _PAYER_NEEDLES, 40, 40):
+            m = _PAYER.search(self.text, max(0, verb.start() - 110), verb.start())
+            if m is None:
+                continue
             key = "abbr" if m.group("abbr") else "name"
             s, e = m.span(key)
             words = m.group(key).split()
