@@ -230,8 +230,10 @@ _RESERVES = re.compile(r"(?:(?:[Ее]го|[Ее][её])[ \u00a0]+(?=[зр]))?"  
                        # ... and the mining planned there with no one named: "Планируется добывать 2 т золота в год"
                        r"(?:[Пп]ланируется|[Пп]редполагается|[Нн]амечено)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?добы(?:ть|вать)|"
                        r"Перв(?:ое|ую|ый|ые|ая)(?=[ \u00a0]+(?:золото|медь|серебро|уран|концентрат|слиток|партию|тонны)))(?![\w-])")
+# ... with an adjective before the reserves: "Общие запасы золота на них", "Суммарные ресурсы меди в них"
+_RESERVES_IN_THEM = re.compile(r"[А-ЯЁ][а-яё]+(?:ые|ие)[ \u00a0]+(?:запасы|ресурсы)(?:[ \u00a0]+[а-яё]+){0,2}?[ \u00a0]+(?:на|в)[ \u00a0]+них(?![\w-])")
 # a sentence on the deposits the one before named: "Оба содержат золото", "Их запасы составляют ..."
-_PLURAL = re.compile(r"(?=[А-ЯЁ])(?:(?<=^)|(?<=[.!?][ \u00a0])|(?<=\n))(?:(?:Оба|Обе)(?![ \u00a0]+(?:компани|предприяти|фирм|"
+_PLURAL = re.compile(r"(?=[ОИВЗРН])(?:(?<=^)|(?<=[.!?][ \u00a0])|(?<=\n))(?:(?:Оба|Обе)(?![ \u00a0]+(?:компани|предприяти|фирм|"
                      r"сторон|стран|государств|банк|корпораци|холдинг|инвестор|участник|партн))|"
                      r"(?:Они|Все[ \u00a0]+они)(?=[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:содерж|богат|включа|располож|наход|"
                      r"[а-яё-]*(?:рудн|медн|золот|серебр|уранов|никелев|вольфрамов|полиметалл|литиев|оловян)[а-яё]*(?:ые|ие)(?![\w-])))|"
@@ -240,7 +242,7 @@ _PLURAL = re.compile(r"(?=[А-ЯЁ])(?:(?<=^)|(?<=[.!?][ \u00a0])|(?<=\n))(?:(?:
                      r"На[ \u00a0]+(?:них|обоих|всех(?:[ \u00a0]+(?:двух|тр[её]х|четыр[её]х|пяти))?)(?=[ \u00a0]+[а-яё])|"
                      r"В[ \u00a0]+их[ \u00a0]+(?:рудах|недрах)|"
                      r"Их[ \u00a0]+(?:[а-яё]+(?:ые|ие)[ \u00a0]+){0,2}(?:запасы|ресурсы|руды)|"
-                     r"(?:[А-ЯЁ][а-яё]+(?:ые|ие)[ \u00a0]+[зр]|[ЗР])(?:апасы|есурсы)(?:[ \u00a0]+[а-яё]+){0,2}?[ \u00a0]+(?:на|в)[ \u00a0]+них)(?![\w-])")
+                     r"(?:Запасы|Ресурсы)(?:[ \u00a0]+[а-яё]+){0,2}?[ \u00a0]+(?:на|в)[ \u00a0]+них)(?![\w-])")
 # what a deposit's name is not part of: a district or town, a plant or company named after the deposit
 _NOT_DEPOSIT_AFTER = re.compile(
     r"[»\"”“]?(?:(?:\s*,|\s+и)\s+[А-ЯЁ][\w-]*(?:ск|цк|н)[а-яё]+)*[\s\u00a0]+"
@@ -923,9 +925,10 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             for c in kind:
                 links.append((turned, c))
     # a sentence that opens with "Оба содержат", "Их запасы": every deposit the sentence before named
-    for ss, _se in sents.spans if "Об" in text or "Они" in text or "Их " in text or "Все " in text or " них" in text \
+    for ss, se in sents.spans if "Об" in text or "Они" in text or "Их " in text or "Все " in text or " них" in text \
             or "На всех" in text or "В их " in text else ():
-        both = _PLURAL.match(text, ss) if text[ss:ss + 1] in "ОИВЗРН" or (" них" in text and text[ss:ss + 1].isupper()) else None
+        both = _PLURAL.match(text, ss) if text[ss:ss + 1] in "ОИВЗРН" else None
+        both = both or (_RESERVES_IN_THEM.match(text, ss) if text.find(" них", ss, se) != -1 else None)
         if both is not None:
             bare.append((both.start(), both.end()))
     # a sentence that opens with "Оно содержит", "Он богат": the deposit named before
@@ -1524,7 +1527,7 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
         if not commodities:
             continue
         target = None
-        if _PLURAL.match(text, s) or (_THESE.search(text, s, se) is not None
+        if _PLURAL.match(text, s) or _RESERVES_IN_THEM.match(text, s) or (_THESE.search(text, s, se) is not None
                                       and not any(ss <= ms < se for d in deposits for ms, _me in d.mentions)):
             # (also a sentence on "these deposits": "Запасы золота на этих месторождениях", "трех месторождений")
             i = sents.index(s)
