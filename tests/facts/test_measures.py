@@ -118,6 +118,11 @@ def test_a_list_of_figures_told_respectively_gives_each() -> None:
     assert [(q.value, q.unit) for q in find_quantities("of 2021 and 100,000 tonnes of copper")] == [(100000, "t")]
 
 
+def test_million_metric_tonnes_written_mmt() -> None:
+    # "30MMts", "2.5 MMtpa": million metric tonnes, as American filings write them
+    assert [q.value for q in find_quantities("a capacity of 30MMts of ore and 2.5 MMtpa of concentrate")] == [30e6, 2.5e6]
+
+
 def test_dollars_with_the_code_after_the_sign() -> None:
     # "$US563.3million" in an Australian or New Zealand paper, "$A1.2 billion", "$NZ40m"
     found = [(a.value, a.currency) for a in find_amounts("sales of $US563.3million, a $A1.2 billion loan, $NZ40m")]

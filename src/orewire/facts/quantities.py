@@ -18,6 +18,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "metric tonnes": ("t", 1.0), "t": ("t", 1.0), "tpa": ("t", 1.0), "tpd": ("t", 1.0), "tn": ("t", 1.0),
     "WMT": ("t", 1.0), "DMT": ("t", 1.0),  # wet and dry metric tons
     "MMT": ("t", 1e6), "MMTPA": ("t", 1e6), "mmtpa": ("t", 1e6),  # million metric tonnes (a year)
+    "MMt": ("t", 1e6), "MMts": ("t", 1e6), "MMtpa": ("t", 1e6), "Mmt": ("t", 1e6),
     "MT": ("t", 1.0),  # "5,000 MT of cathode": metric tons; but "950 MT of coal" (see find_quantities)
     "MnT": ("t", 1e6), "Mnt": ("t", 1e6), "MnTPA": ("t", 1e6), "MnTpa": ("t", 1e6),  # "2.28 MnT", as coal wires write it
     "wet metric tonnes": ("t", 1.0), "dry metric tonnes": ("t", 1.0), "wet metric tons": ("t", 1.0),
