@@ -1146,6 +1146,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # "make up" is what a thing consists of, no output
     ("The new mineral resources comprise six dumps that make up the project, with 36,000 t of copper.",
      [("reserves", 36000, None, {"commodity": "copper"})]),
+    # "the corresponding period of last year" is a comparison as "the same period" is
+    ("The value of coal imports from Kyrgyzstan totaled $32.2 million, an increase of 17.9 percent compared to the "
+     "corresponding period of last year ($27.3 million).",
+     [("trade", 32.2e6, None, {"period": "2024", "party": "Kyrgyzstan"}),
+      ("trade", 27.3e6, None, {"period": "2023", "party": "Kyrgyzstan"})]),
     # a comparison's span of months with its year: the figure's own year is the one after it
     ("Kumtor produced 6.9 tons of gold, which was 11% less than in January-May 2002.",
      [("production", 6.9, "Kumtor", {"period": "2003"})]),

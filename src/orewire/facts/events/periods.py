@@ -80,7 +80,7 @@ _YEAR_INTRODUCES = re.compile(r"\s*(?:г\.|год[а-я]*)?\s*[:–—]\s*(?:US\
 # (not past a contrast: "5.72 tons, while in the same period of 2021 exports were": that year is the next clause's)
 _SAME_PERIOD_AFTER = re.compile(r"(?:\([^()\d]{0,3}[\d.,]+[^()]{0,30}\)|,?\s*or\s+[\d.,]+(?=\s*[^\W\d])|"
                                 r"(?!compar|than|against|from|versus|vs\b|,?\s+(?:while|whereas)\b)[^\d;(])*?\b(?:in|for|during|over)\s+the\s+"
-                                r"same\s+(?:period|quarter|months?|half|time)\s+(?:of|in|last)\s*", re.IGNORECASE)
+                                r"(?:same|corresponding|comparable|like)\s+(?:period|quarter|months?|half|time)\s+(?:of|in|last)\s*", re.IGNORECASE)
 # the figure a change or a plan starts from, or is compared with, stands after these ("to 22,467 mt from
 # 51,725 mt in April 2019": the year after it is of it alone)
 BASELINE_BEFORE = re.compile(r"(?:\bfrom|compared (?:with|to)|against|versus|vs\.?|(?<![\w])с|против|по сравнению с)\s+"
@@ -90,7 +90,7 @@ BASELINE_BEFORE = re.compile(r"(?:\bfrom|compared (?:with|to)|against|versus|vs\
 _AFTER_ESTIMATE = re.compile(r"[^\d;,()]{0,30}?\s(?:in|as\s+of|as\s+at|at\s+the\s+end\s+of|в|на)\s+", re.IGNORECASE)
 # "2.3% less than in 2020, when the company produced 306,000 tons": the compared year's figure follows
 # "..., while in the same period of 2021 the figures were 3.039 tons": a clause opened so tells its own year's figures
-_SAME_PERIOD_OPENS = re.compile(r"\s*(?:in|for|during|over)\s+the\s+same\s+(?:period|quarter|months?|half|time)\s+(?:of|in)\s*",
+_SAME_PERIOD_OPENS = re.compile(r"\s*(?:in|for|during|over)\s+the\s+(?:same|corresponding|comparable|like)\s+(?:period|quarter|months?|half|time)\s+(?:of|in)\s*",
                                 re.IGNORECASE)
 # the same figure told again another way right after it: "US$23.4m, or 8 cents", "17 billion tenge ($40.3 million"
 _RESTATED = re.compile(r"\s*(?:,\s*or|\(|,\s*i\.e\.)\s*(?:about\s+|around\s+|some\s+)?(?:US)?[$€£]?\s*")
@@ -105,7 +105,7 @@ _NEW_VALUE = re.compile(r"\s*(?:,|(?:to|reaching)\s)", re.IGNORECASE)
 _OWN_YEAR_WORDS = re.compile(r"[^\d,;()]*?\s(?:in|for|during)\s+(?:the\s+)?(?:year\s+)?(?:FY\s?)?(?:"
                              + _MONTH_NAMES + r"\s+|"
                              # "from $5.9 billion in the first half of 2010", "in the same period of 2019"
-                             r"(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)|same\s+"
+                             r"(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)|(?:same|corresponding)\s+"
                              r"(?:period|quarter|months?|half)|(?:first\s+)?(?:three|six|nine)\s+months)\s+(?:of|in)\s+)?",
                              re.IGNORECASE)
 
