@@ -9,7 +9,16 @@ import re
 from orewire.facts.events import periods
 from orewire.facts.events.article import Article, Mention
 from orewire.facts.events.extra import needle_hits
-from orewire.facts.events.roles import after_word, anaphora, before_word, landmark, listed_with, named_area, pick, set_slot
+from orewire.facts.events.roles import (
+    after_word,
+    anaphora,
+    before_word,
+    landmark,
+    listed_with,
+    named_area,
+    pick,
+    set_slot,
+)
 from orewire.facts.model import Event
 
 
