@@ -138,7 +138,7 @@ _CARBON_PROCESS = re.compile(r"[\s\u00a0-]*в[\s\u00a0-]*(?:пульп|выще�
 
 def _known(text: str, found: Found, media: list[tuple[int, int]]) -> None:
     index = gz.known_index()
-    for w in _KNOWN_START.finditer(text):
+    for w in gz.known_starts().finditer(text):
         candidates = index.get(text[w.start():w.start() + 3])
         if not candidates or found.is_claimed(w.start(), w.start() + 1):
             continue
@@ -161,7 +161,6 @@ def _known(text: str, found: Found, media: list[tuple[int, int]]) -> None:
             break
 
 
-_KNOWN_START = re.compile(r"(?<![\w-])[\w]")
 _QUOTED_ON = re.compile(r"[ \u00a0-]+[^«»\"“”„\n]{1,30}[»\"”“]")
 # letters of Kazakh, Kyrgyz, Uzbek and Tajik Cyrillic read as the Russian letters they are spelt with in
 # Russian text («Самрук-Қазына» is «Самрук-Казына», «Қанат Құдайберген» is «Канат Кудайберген»), one

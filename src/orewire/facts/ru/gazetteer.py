@@ -215,6 +215,13 @@ def known_index() -> dict[str, list[tuple[re.Pattern[str], Known, str]]]:
     return {key: [(rx, k, f) for _, rx, k, f in sorted(items, key=lambda t: -t[0])] for key, items in index.items()}
 
 
+@lru_cache(maxsize=1)
+def known_starts() -> re.Pattern[str]:
+    """The start of a word that some form of ``known_index`` can begin with: only there is the index tried."""
+    firsts = sorted({key[:1] for key in known_index()})
+    return re.compile(r"(?<![\w-])[" + "".join(re.escape(c) for c in firsts) + r"]")
+
+
 @lru_cache(maxsize=65536)
 def country_of_word(word: str) -> str | None:
     """ISO code named by one word ("казахстанской", "РФ", "China"), or None."""
