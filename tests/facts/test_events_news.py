@@ -1146,6 +1146,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # "make up" is what a thing consists of, no output
     ("The new mineral resources comprise six dumps that make up the project, with 36,000 t of copper.",
      [("reserves", 36000, None, {"commodity": "copper"})]),
+    # the value "worth of" goods a trade verb names is trade; "this financial year" is the year published
+    ("Australia exported a record $104 billion worth of iron ore this financial year.",
+     [("trade", 104e9, "Australia", {"period": "2024", "commodity": "iron ore"})]),
     # "the corresponding period of last year" is a comparison as "the same period" is
     ("The value of coal imports from Kyrgyzstan totaled $32.2 million, an increase of 17.9 percent compared to the "
      "corresponding period of last year ($27.3 million).",

@@ -392,6 +392,10 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         if cue is None and num.what == "q":
             # "the target of 160,000 ounces": plan words type a tonnage as output when nothing else does
             cue = _nearest_cue(art, lex.quantity_weak, ss, se, num, (ss, se))
+        if num.what == "a" and cue is not None and cue[0] == "investment" and _WORTH_OF.match(text, num.end) \
+                and any(k == "trade" and c_e <= num.start for _c_s, c_e, k in _cue_matches(art, cues, ss, se, names)
+                        if a <= _c_s):
+            cue = ("trade", num.start)  # "Australia exports a record $104 billion worth of iron ore": the goods' value
         if num.what == "a" and lex.attributive.search(text, max(ss, num.start - 16), num.start) \
                 and lex.project_after.match(text, num.end, min(se, num.end + 90)):
             cue = ("investment", num.end)
@@ -596,6 +600,7 @@ _ORE_FROM = {"gold": (2_000, 60_000), "silver": (60_000, 2_000_000), "platinum":
              "tungsten": (500_000, 10_000_000), "tin": (1_000_000, 20_000_000), "lithium": (2_000_000, 100_000_000),
              "rare earths": (2_000_000, 200_000_000), "antimony": (500_000, 10_000_000)}
 _PRECIOUS = frozenset({"gold", "silver", "platinum", "palladium", "platinum group metals", "rhodium"})
+_WORTH_OF = re.compile(r"\s*worth\s+of\b", re.IGNORECASE)
 # a row of a table aligned with spaces: figures apart by two spaces or a tab at least
 _ALIGNED = re.compile(r"\d(?:\t|  )\s*(?=\d)")
 
