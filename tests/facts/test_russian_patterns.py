@@ -2438,3 +2438,17 @@ def test_what_a_deposit_holds_in_other_words(text: str, deposits: dict[str, list
 ])
 def test_the_reserves_in_them_and_platinum_metals(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # what the deposit named before holds, as a listing's field
+    ("Компания выставила на торги месторождение Кызылжар. Вид полезного ископаемого — золото.", {"Kyzylzhar": ["gold"]}),
+    ("Месторождение: Кызылжар\nПолезное ископаемое: золото\nЗапасы: 50 т", {"Kyzylzhar": ["gold"]}),
+    ("Компания владеет месторождением Кызылжар. Металл: золото.", {"Kyzylzhar": ["gold"]}),
+    # ... not a country's, nor a metal's price
+    ("Компания выставила на торги месторождение Кызылжар в Казахстане. Полезные ископаемые страны — уран и медь.",
+     {"Kyzylzhar": []}),
+    ("Компания купила месторождение Кызылжар. Металл подорожал на 5%: золото стоит 2000 долларов.", {"Kyzylzhar": []}),
+])
+def test_what_a_deposit_holds_as_a_listings_field(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -227,6 +227,9 @@ _RESERVES = re.compile(r"(?:(?:[Ее]го|[Ее][её])[ \u00a0]+(?=[зр]))?"  
                        # ... or its mining of a commodity, or its first metal: "Добыча золота начнется в 2026 году",
                        # "Первое золото планируется получить в 2026 году" (the commodity right after the word)
                        r"(?:Промышленная[ \u00a0]+)?[Дд]обыча(?=[ \u00a0]+[а-яё]+[ \u00a0])|"
+                       # ... and what it holds as a listing's field: "Полезное ископаемое — золото", "Металл: золото"
+                       r"(?:Вид[ \u00a0]+)?[Пп]олезн(?:ое|ые|ого|ых)[ \u00a0]+ископаем(?:ое|ые|ого|ых)(?=[ \u00a0]*[:—–-])|"
+                       r"(?:Металлы?|Сырь[её])(?=[ \u00a0]*[:—–-])|"
                        # ... and the mining planned there with no one named: "Планируется добывать 2 т золота в год"
                        r"(?:[Пп]ланируется|[Пп]редполагается|[Нн]амечено)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?добы(?:ть|вать)|"
                        r"Перв(?:ое|ую|ый|ые|ая)(?=[ \u00a0]+(?:золото|медь|серебро|уран|концентрат|слиток|партию|тонны)))(?![\w-])")
@@ -848,7 +851,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             or "обыча" in text or "Перв" in text or "ая мощность" in text or "ая производ" in text or "омбинат " in text \
             or "ГОК " in text or "абрика " in text or "арьер " in text or "удник " in text or "Шахта " in text \
             or "Главн" in text or "бъем" in text or "бъём" in text or "ланируется" in text or "редполагается" in text \
-            or "амечено" in text else ():
+            or "амечено" in text or "ископаем" in text or "Металл" in text or "Сырь" in text else ():
         lead = _RESERVES_LEAD.match(text, ss) if text[ss:ss + 1] in "ПСКВОИ" else None
         at = lead.end() if lead else ss
         opening = _RESERVES.match(text, at) if text[at:at + 1] in _RESERVES_FIRST else None
