@@ -1146,6 +1146,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # "make up" is what a thing consists of, no output
     ("The new mineral resources comprise six dumps that make up the project, with 36,000 t of copper.",
      [("reserves", 36000, None, {"commodity": "copper"})]),
+    # a yearly rate of a metal written into its unit is output
+    ("The underground development will take Oyu Tolgoi to 500,000 t/y copper by 2028.",
+     [("production", 500000, "Oyu Tolgoi", {"commodity": "copper", "period": "2028", "basis": "plan"})]),
     # the value "worth of" goods a trade verb names is trade; "this financial year" is the year published
     ("Australia exported a record $104 billion worth of iron ore this financial year.",
      [("trade", 104e9, "Australia", {"period": "2024", "commodity": "iron ore"})]),

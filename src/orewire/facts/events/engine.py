@@ -443,6 +443,11 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
                 and lex.rules["sized_deposit_before"].search(text, max(ss, num.start - 8), num.start):
             # "the 390 million ton (mt) Masama mine", "the 2 Moz Kyzyl project": the size of a deposit is what it holds
             cue = ("reserves", num.start)
+        if cue is None and num.what == "q" and _RATE_UNIT.match(text, num.end) and num.fact is not None \
+                and num.fact.unit in ("t", "oz", "lb") and not art.commodities_from(max(ss, num.start - 1), num.start) \
+                and (num.fact.commodity or art.commodities_from(num.end, min(se, num.end + 30))):
+            # "which will propel the project to 500,000 t/y copper": a yearly rate of a metal is output
+            cue = ("production", num.end)
         if cue is None and num.what == "q" and lex.rules["plant_size"].match(text, num.end, min(se, num.end + 60)):
             cue = ("production", num.end)  # "a 10,000tpa plant", "a 5 tonne per annum pilot plant": its capacity
         if cue is None and num.what == "q" and num.fact is not None and (
@@ -600,6 +605,8 @@ _ORE_FROM = {"gold": (2_000, 60_000), "silver": (60_000, 2_000_000), "platinum":
              "tungsten": (500_000, 10_000_000), "tin": (1_000_000, 20_000_000), "lithium": (2_000_000, 100_000_000),
              "rare earths": (2_000_000, 200_000_000), "antimony": (500_000, 10_000_000)}
 _PRECIOUS = frozenset({"gold", "silver", "platinum", "palladium", "platinum group metals", "rhodium"})
+# a yearly rate written into the unit: "500,000 t/y", "20 kt/yr", "5 Mt/a", "150 koz/y"
+_RATE_UNIT = re.compile(r"(?:/|\s?per\s?)(?:y|yr|a|year|annum)\b", re.IGNORECASE)
 _WORTH_OF = re.compile(r"\s*worth\s+of\b", re.IGNORECASE)
 # a row of a table aligned with spaces: figures apart by two spaces or a tab at least
 _ALIGNED = re.compile(r"\d(?:\t|  )\s*(?=\d)")
