@@ -2452,3 +2452,13 @@ def test_the_reserves_in_them_and_platinum_metals(text: str, deposits: dict[str,
 ])
 def test_what_a_deposit_holds_as_a_listings_field(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a second name after the first one a commodity is mined on, also one that does not decline
+    ("Компания приступила к добыче золота на Кызылжаре и Жанатау.", {"Kyzylzhar": ["gold"], "Zhanatau": ["gold"]}),
+    # ... not a region the dictionary knows
+    ("Запасы меди на Кызылжаре и Урале велики.", {"Kyzylzhar": ["copper"]}),
+])
+def test_a_second_name_a_commodity_is_mined_on(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -964,7 +964,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
               *(a for a in (_AND_ON.finditer(text) if " и " in text and " на " in text else ())
                 if _MINING.search(text, sents.span(a.start())[0], a.start()))]:
         kind = [c for w in (m.group("what"), m.group("what2")) if w for c in commodities_of(w.lower())]
-        for g in ("name", "name2") if m.re is _ON_MINED and m.group("name2") else ("name",):
+        for g in ("name", "name2") if m.re in (_ON_MINED, _MINED_ON) and m.group("name2") else ("name",):
             word = m.group(g)
             quoted = word[:1] in Q_OPEN
             bare_word = strip_quotes(word)
@@ -1004,7 +1004,9 @@ _MINED_ON = re.compile(r"(?<![\w-])(?=[ЗзРрДдСсПп])(?:[Зз]апас(?
                        r"[Дд]обыва(?:ет|ют|ть|ла|ли|л|ется|ются|ться)|[Дд]обыт(?:ь|о|а|ы)|[Дд]обыл[аио]?|[Дд]обуд(?:ет|ут))"
                        r"(?:[ \u00a0]+[а-яё]+){0,2}?[ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)?)(?:[ \u00a0]+и[ \u00a0]+(?P<what2>[а-яё]+))?"
                        r"[ \u00a0]+на[ \u00a0]+(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|"
-                       r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
+                       r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
+                       # ... and a second name: "Запасы золота на Кызылжаре и Жанатау"
+                       r"(?:[ \u00a0]+и[ \u00a0]+(?P<name2>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-]))?")
 
 _ON_MINED = re.compile(r"(?=Н)(?<![\w-])На[ \u00a0]+(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|"
                        r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
