@@ -1146,6 +1146,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # "make up" is what a thing consists of, no output
     ("The new mineral resources comprise six dumps that make up the project, with 36,000 t of copper.",
      [("reserves", 36000, None, {"commodity": "copper"})]),
+    # more gold than the world mines in a year, written with one comma: the comma is a decimal one
+    ("Balakbekov said Kyrgyzstan would produce 20,438 tons of gold in 2004 as a whole.",
+     [("production", 20.438, "Kyrgyzstan", {"commodity": "gold", "period": "2004"})]),
+    ("Kyrgyzstan exported 19,300 tons of copper in 2018.", [("trade", 19300, "Kyrgyzstan", {"commodity": "copper"})]),
     # a yearly rate of a metal written into its unit is output
     ("The underground development will take Oyu Tolgoi to 500,000 t/y copper by 2028.",
      [("production", 500000, "Oyu Tolgoi", {"commodity": "copper", "period": "2028", "basis": "plan"})]),

@@ -533,6 +533,12 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             ev.commodity = previous.commodity
         else:
             ev.commodity = _commodity(num, art, kind, (a, b))
+        if kind in ("production", "trade") and ev.commodity in _SCARCE and f.unit == "t" \
+                and f.value > _SCARCE[ev.commodity] and _DECIMAL_COMMA.fullmatch(text, num.start, num.end) \
+                and _SCARCE_NAMED.match(text, num.end):
+            # "Kyrgyzstan would produce 20,438 tons of gold": more than the world mines in a year, so the comma
+            # is a decimal one (as texts translated from Russian write it): 20.438 tonnes
+            ev.quantity = (f.value / 1000, f.unit)
     elif num.what == "a" and f is not None and f.value is not None and f.currency:
         ev.amount = (f.value, f.currency)
         ev.value_usd = f.value_usd
@@ -607,6 +613,11 @@ _ORE_FROM = {"gold": (2_000, 60_000), "silver": (60_000, 2_000_000), "platinum":
 _PRECIOUS = frozenset({"gold", "silver", "platinum", "palladium", "platinum group metals", "rhodium"})
 # a yearly rate written into the unit: "500,000 t/y", "20 kt/yr", "5 Mt/a", "150 koz/y"
 _RATE_UNIT = re.compile(r"(?:/|\s?per\s?)(?:y|yr|a|year|annum)\b", re.IGNORECASE)
+# more tonnes of these than the world mines in a year: no one's output or trade (gold about 3,600 t)
+_SCARCE = {"gold": 5_000, "platinum": 1_000, "palladium": 1_000, "platinum group metals": 1_000}
+# a figure with one comma and three digits after it, and its unit: "20,438 tons"
+_SCARCE_NAMED = re.compile(r"\s+of\s+(?:refined\s+|pure\s+|fine\s+)?(?:gold|platinum|palladium)\b", re.IGNORECASE)
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{3}(?![\d,])\D*")
 _WORTH_OF = re.compile(r"\s*worth\s+of\b", re.IGNORECASE)
 # a row of a table aligned with spaces: figures apart by two spaces or a tab at least
 _ALIGNED = re.compile(r"\d(?:\t|  )\s*(?=\d)")
