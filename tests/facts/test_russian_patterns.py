@@ -2462,3 +2462,14 @@ def test_what_a_deposit_holds_as_a_listings_field(text: str, deposits: dict[str,
 ])
 def test_a_second_name_a_commodity_is_mined_on(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # the mining on a name at a sentence's start after when it was
+    ("За 9 месяцев на Кызылжаре добыто 5 т золота.", {"Kyzylzhar": ["gold"]}),
+    ("В 2023 году на Кызылжаре и Акжале добывали медь.", {"Kyzylzhar": ["copper"], "Akzhal": ["copper"]}),
+    # ... not in a region the dictionary knows
+    ("В прошлом году на Урале добыто 5 т золота.", {}),
+])
+def test_the_mining_on_a_name_after_when_it_was(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -954,6 +954,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     # (and with the place before how much: "добыла на Кызылжаре 15 т золота")
     for m in [*(_MINED_ON.finditer(text) if " на " in text else ()),
               *(o for o in (_ON_MINED.finditer(text) if "На " in text else ()) if _AT_SENTENCE_START.search(text, max(0, o.start() - 3), o.start())),
+              *(o for ss, _se in (sents.spans if " на " in text else ()) if text[ss:ss + 1] in "ВЗ"
+                and (o := _ON_MINED_AFTER_WHEN.match(text, ss)) is not None),  # (tried at each sentence's start)
               *(_MINED_AT.finditer(text) if " на " in text else ()),
               *(o for o in (_OUTPUT_AT.finditer(text) if " на " in text and "роизв" in text else ())
                 if o.start() > 0 and text[o.start() - 1] in "Пп" and (o.start() < 2 or not text[o.start() - 2].isalpha())),
@@ -964,7 +966,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
               *(a for a in (_AND_ON.finditer(text) if " и " in text and " на " in text else ())
                 if _MINING.search(text, sents.span(a.start())[0], a.start()))]:
         kind = [c for w in (m.group("what"), m.group("what2")) if w for c in commodities_of(w.lower())]
-        for g in ("name", "name2") if m.re in (_ON_MINED, _MINED_ON) and m.group("name2") else ("name",):
+        for g in ("name", "name2") if m.re in (_ON_MINED, _MINED_ON, _ON_MINED_AFTER_WHEN) and m.group("name2") else ("name",):
             word = m.group(g)
             quoted = word[:1] in Q_OPEN
             bare_word = strip_quotes(word)
@@ -1017,6 +1019,9 @@ _ON_MINED = re.compile(r"(?=Н)(?<![\w-])На[ \u00a0]+(?P<name>[«\"“„][А-
                        r"(?:вед[её]тся|велась|будет[ \u00a0]+вестись)[ \u00a0]+добыча)"
                        r"[ \u00a0]+(?:(?:около|более|свыше|порядка|почти|до)[ \u00a0]+)?" + _HOW_MUCH +
                        r"(?P<what>[а-яё]+(?:-[а-яё]+)?)(?:[ \u00a0]+и[ \u00a0]+(?P<what2>[а-яё]+))?")
+# ... after when it was: "За 9 месяцев на Кызылжаре добыто 5 т золота", "В 2023 году на Акжале добывали медь"
+_ON_MINED_AFTER_WHEN = re.compile(r"(?:В|За)[ \u00a0]+(?:[\w-]+[ \u00a0]+){1,4}?" + _ON_MINED.pattern.replace(
+    "(?=Н)(?<![\\w-])На[ \\u00a0]+", "на[ \\u00a0]+", 1))
 
 _AT_SENTENCE_START = re.compile(r"(?:^|[.!?\n])[ \u00a0]*$")
 _PLANT_NOUN_AFTER = re.compile(r"[ \u00a0]+(?:завод|комбинат|фабрик|предприяти|ГОК|ГМК|бирж)")
