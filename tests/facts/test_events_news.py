@@ -1150,6 +1150,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Balakbekov said Kyrgyzstan would produce 20,438 tons of gold in 2004 as a whole.",
      [("production", 20.438, "Kyrgyzstan", {"commodity": "gold", "period": "2004"})]),
     ("Kyrgyzstan exported 19,300 tons of copper in 2018.", [("trade", 19300, "Kyrgyzstan", {"commodity": "copper"})]),
+    # a deal kept from happening, or only proposed or considered, is none
+    ("Under a standstill agreement, Jiangxi Copper was prevented from buying more than a 20% interest in First Quantum "
+     "Minerals.", []),
+    ("Prokhorov earlier proposed selling a blocking stake in Norilsk Nickel to Rusal for $3 billion.", []),
     # a yearly rate of a metal written into its unit is output
     ("The underground development will take Oyu Tolgoi to 500,000 t/y copper by 2028.",
      [("production", 500000, "Oyu Tolgoi", {"commodity": "copper", "period": "2028", "basis": "plan"})]),

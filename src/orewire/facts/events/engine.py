@@ -520,6 +520,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             return None  # "Kyrgyzstan, with its 3 tons of gold reserves, ranks 86th ... World Gold Council": bullion
         if kind == "production" and num.what == "q" and lex.rules["stocks_before"].search(text, ss, num.start):
             return None  # "finished copper ore stocks amounted to 462.8 kilograms": goods kept, not made
+    if kind == "deal" and lex.rules["deal_not_done"].search(text, max(ss, num.start - 90), num.start):
+        return None  # "was prevented from buying more than a 20% interest", "proposed selling a stake for $3 billion"
     ev = Event(kind=kind, sentence=text[ss:se], start=num.start, end=num.end, sentence_start=ss, sentence_end=se)
     f = num.fact
     if num.what == "q" and f is not None and f.value is not None and f.unit:
