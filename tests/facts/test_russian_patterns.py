@@ -2473,3 +2473,14 @@ def test_a_second_name_a_commodity_is_mined_on(text: str, deposits: dict[str, li
 ])
 def test_the_mining_on_a_name_after_when_it_was(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # the next commodity of the same mining before a dash, on the next name
+    ("Компания добывает золото на Кызылжаре, медь — на Жанатау.", {"Kyzylzhar": ["gold"], "Zhanatau": ["copper"]}),
+    # ... not in a region, nor with no mining before it
+    ("Компания добывает золото на Кызылжаре, медь — на Урале.", {"Kyzylzhar": ["gold"]}),
+    ("Компания покупает золото у банков, медь — на бирже.", {}),
+])
+def test_the_next_commodity_before_a_dash_on_the_next_name(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -908,6 +908,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     turns += [*_COMMA_LOC.finditer(text)] if ", на " in text or ", в " in text else []
     # (and a name alone before the dash: "Кызылжар — медное месторождение, Жанатау — золоторудное")
     turns += [*_COMMA_DASH.finditer(text)] if "—" in text or "–" in text or " - " in text else []
+    # (and the commodity before the dash, after a mining verb: "добывает золото на Кызылжаре, медь — на Жанатау")
+    turns += [*_COMMA_WHAT_ON.finditer(text)] if (", " in text and " на " in text and ("—" in text or "–" in text)) else []
     for m in turns:
         kind = commodities_of(m.group("what"))
         if m.group("prep") and not m.group("kw") and morph.is_oblique_place(m.group("name")):
@@ -918,7 +920,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             found.consumed.append((m.start("what"), m.end("what")))  # "..., Казахстан — уран": a country's
             continue
         if not kind or found.overlaps(m.start("name"), m.end("name")) \
-                or not _KW_BEFORE.search(text, sents.span(m.start())[0], m.start()):
+                or not (_MINING if m.re is _COMMA_WHAT_ON else _KW_BEFORE).search(text, sents.span(m.start())[0], m.start()):
             continue
         raw = _locative_nominative(m.group("name")) if m.group("prep") and not m.group("kw") else m.group("name")
         turned = _deposit_name(found, raw, m.start("name"), m.end("name"), text)
@@ -996,6 +998,8 @@ _COMMA_LOC = re.compile(r",[ \u00a0]+(?P<prep>на|в)[ \u00a0]+(?P<kw>(?:мес
                         r"[ \u00a0]*[—–-][ \u00a0]+" + _HOW_MUCH + r"(?P<what>[а-яё]+(?:-[а-яё]+)*)(?=[ \u00a0]*(?:[.,;)]|$))")
 _COMMA_DASH = re.compile(r",[ \u00a0]+(?P<prep>)(?P<kw>)[«\"“„]?(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[»\"”“]?"
                          r"[ \u00a0]*[—–-][ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)*)(?=[ \u00a0]*(?:[.;)]|$))")
+_COMMA_WHAT_ON = re.compile(r",[ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)*)[ \u00a0]*[—–][ \u00a0]+(?P<prep>на)[ \u00a0]+(?P<kw>)"
+                            r"[«\"“„]?(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[»\"”“]?(?=[ \u00a0]*(?:[.,;)]|$))")
 _TURN_NAME = re.compile(r",[ \u00a0]+а[ \u00a0]+(?:(?P<prep>на|в)[ \u00a0]+)?(?P<kw>(?:месторождени|рудник)[а-яё]*[ \u00a0]+)?[«\"“„]?(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[»\"”“]?"
                         r"[ \u00a0]*[—–-][ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)*)(?=[ \u00a0]*(?:[.,;)]|$))")
 
