@@ -1150,6 +1150,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Balakbekov said Kyrgyzstan would produce 20,438 tons of gold in 2004 as a whole.",
      [("production", 20.438, "Kyrgyzstan", {"commodity": "gold", "period": "2004"})]),
     ("Kyrgyzstan exported 19,300 tons of copper in 2018.", [("trade", 19300, "Kyrgyzstan", {"commodity": "copper"})]),
+    # money lost or spent on lawyers is no money put in
+    ("The regional government estimates that this has cost the region's budget about 5 billion rubles in lost revenue.",
+     []),
     # the price of one warrant or one share is no money put in
     ("To secure the financing, World Wide will issue 15 million special warrants at $1.25 per special warrant.", []),
     ("Under the Polus proposal, KazakhGold stock will cost $7.95.", []),
