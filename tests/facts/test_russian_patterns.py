@@ -2484,3 +2484,13 @@ def test_the_mining_on_a_name_after_when_it_was(text: str, deposits: dict[str, l
 ])
 def test_the_next_commodity_before_a_dash_on_the_next_name(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # each name of a list after a colon with its own commodity's adjective
+    ("В регионе два месторождения: медное Кызылжар и золоторудное Жанатау.", {"Kyzylzhar": ["copper"], "Zhanatau": ["gold"]}),
+    # ... not an adjective that says nothing of what it holds
+    ("Компания владеет месторождениями: крупным Кызылжар и Жанатау.", {}),
+])
+def test_a_colon_list_with_each_names_commodity_adjective(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

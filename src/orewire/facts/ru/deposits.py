@@ -70,14 +70,15 @@ _BRACKETED = re.compile(r"\([^()\n]*\)")
 # a keyword, then a colon and the names: on the lines that follow, one a line ("пять месторождений:\n
 # Кок-Жон (участок Болаттобе)\nАлтын-Шоко"), or on the same line to its end ("месторождения: Ак-Су и Жолымбет.")
 _KW_COLON = re.compile(r"(?=[МмРрУуПпКк])(?<![\w-])(?P<kw>(?:[Мм]есторождени|[Рр]удник|[Уу]част(?:ок|к)|[Рр]удопроявлени|[Пп]лощад|[Кк]арьер)[а-яё]*)"
-                       r"(?P<lead>[^\n:.;]{0,70}):[ \t\u00a0]*(?=\n|[«\"“„A-ZА-ЯЁ])")
+                       r"(?P<lead>[^\n:.;]{0,70}):[ \t\u00a0]*(?=\n|[«\"“„A-ZА-ЯЁ]|[а-яё-]+(?:ым|им|ое|ый|ий|ая|ом|ой)[ \u00a0]+[«\"“„А-ЯЁ])")
 _LIST_LINE = re.compile(r"[ \t\u00a0]*(?:[-–—•*·][ \t\u00a0]*|\d{1,2}[.)][ \t\u00a0]*)?(?P<name>" + _NAME1 + r")"
                         r"(?:[ \t\u00a0]*\([^()\n]{0,60}\))?"
                         r"(?:[ \t\u00a0]+[—–-][ \t\u00a0]+(?P<what>[а-яё]+(?:[ \u00a0][а-яё]+)?(?:[ \u00a0]*,[ \u00a0]*[а-яё]+(?:[ \u00a0][а-яё]+)?)*))?"
                         r"[ \t\u00a0]*[,;.]?[ \t\u00a0]*(?=\n|$)")
 # one name of a list on a line: the name, then what the text says of it in brackets and where it lies after a
 # dash ("Купол (ЗАО «Чукотская ГГК») — на Чукотке, Пионер (ОАО «Покровский рудник») и Березитовое ...")
-_INLINE_ITEM = re.compile(r"(?P<name>" + _NAME1 + r")(?:[ \u00a0]*\([^()\n]{0,60}\))?"
+_INLINE_ITEM = re.compile(r"(?:(?P<adj>[а-яё]+(?:-[а-яё]+)*(?:ым|им|ое|ый|ий|ая|ое|ом|ой))[ \u00a0]+(?=[«\"“„А-ЯЁ]))?"
+                          r"(?P<name>" + _NAME1 + r")(?:[ \u00a0]*\([^()\n]{0,60}\))?"
                           r"(?:[ \u00a0]+[—–-][ \u00a0]+(?:на|в|во)[ \u00a0]+[^,;.()\n]{1,40}?"
                           r"(?=[ \u00a0]*(?:[,;.\n]|$|и[ \u00a0])))?"
                           # ... and what it holds: "Кызылжар с запасами меди и Акжал с запасами цинка"
@@ -1194,6 +1195,11 @@ def _colon_list(text: str, found: Found, pos: int, kw: str, links: list[tuple[En
         if m is None:
             return
         items.append(m.span("name"))
+        kind = joined_commodities(m.group("adj").split("-")[0], gz.commodity_of_word) if m.group("adj") else []
+        if m.group("adj") and not kind:
+            return  # "месторождения: крупное Кызылжар ...": no word of what it holds
+        if kind:  # "двумя месторождениями: медным Кызылжар и золоторудным Жанатау"
+            held[m.span("name")] = [c for part in m.group("adj").split("-") for c in joined_commodities(part, gz.commodity_of_word)]
         if m.group("what"):
             held[m.span("name")] = [c for w in re.split(r"[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*", m.group("what"))
                                     for c in joined_commodities(w.split("-")[0], gz.commodity_of_word)]
