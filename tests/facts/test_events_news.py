@@ -1131,6 +1131,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("investment", 900000, "Talas", {"party": "Orsu"})]),
     ("In particular, the ENRC is planning to invest almost $2 billion into the expansion of the Kachar mine.",
      [("investment", 2e9, "Kachar", {"party": "ENRC"})]),
+    # ... nor a person
+    ("President Tokayev has allocated $50 million to the Aktogay mine.", [("investment", 50e6, "Aktogay", {"party": None})]),
+    ("Mirziyoyev plans to invest $2 billion in the Almalyk copper project.",
+     [("investment", 2e9, "Almalyk", {"party": None})]),
     ("Mitsubishi Materials (MMC) has completed the acquisition of a 30% stake in the Mantoverde copper mine.",
      [("deal", 30, "Mantoverde", {"party": "Mitsubishi Materials"})]),
     # ... but not a people

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from orewire.facts import gazetteer as gz
 from orewire.facts.events.extra import near_hits, needle_hits
 from orewire.facts.events.folding import lowered
 from orewire.facts.events.lexicon import Lexicon
@@ -136,6 +137,12 @@ _PAYER = re.compile(r"(?<![\w.'’-])(?:(?<=the )(?P<abbr>[A-Z]{2,6})|(?P<name>[
                     r"(?:[ \t]+\([A-Z]{2,6}\))?(?:,[ \t]+(?:which|that|who)[^,.;]{3,80},)?[ \t]+$")
 # "the Russians", "Chinese": a people, no payer's name; ("LLC" after a quoted name is its legal form)
 _PEOPLE_OF = re.compile(r"[A-Z][a-z]+(?:ians?|ans|ese|ish)")
+# a person, not a payer: a surname's ending of the region ("Mirziyoyev", "Tokayev", "Nazarbayeva", "Kozhakhmetuly"),
+# or a title before the name ("President Tokayev", "Minister ...")
+_SURNAME = re.compile(r"(?:[oe]v|yev|iev|[oe]va|yeva|ovich|evich|sky|skiy|enko|uly|kyzy|ov[ai]?)$")
+_TITLE_WORDS = frozenset(t.lower() for t in gz.TITLES)
+_TITLE_BEFORE = re.compile(r"(?i:\b(?:" + "|".join(re.escape(t) for t in sorted(gz.TITLES, key=len, reverse=True)) +
+                           r")\.?)[ \t]+$")
 _PAYER_NEEDLES = ("invest", "spen", "provide", "allocat", "financ", "fund", "acqui", "bought", "buy")
 
 
@@ -286,6 +293,8 @@ class Article:
             key=lambda m: (m.start, -m.end),
         )
         self.mentions = _outermost(self.mentions)
+        # people's names, and each one's last word: no payer or buyer ("President Tokayev has allocated")
+        self._people = {w for ent in entities if ent.kind == "person" for w in (ent.name, ent.name.split()[-1])}
         if lex.language == "en":
             self._projects()
             self._listed_producers()
@@ -502,6 +511,8 @@ class Article:
             words = m.group(key).split()
             if words[0] in _NOT_NAME or words[0] in _NOT_SITE or any(w in _NOT_HOLDER for w in words) \
                     or (len(words) == 1 and (_COMPANY_WORD.fullmatch(words[0]) or _PEOPLE_OF.fullmatch(words[0]))) \
+                    or words[0] in gz.GIVEN_NAMES or words[-1] in self._people or _SURNAME.search(words[-1]) \
+                    or _TITLE_BEFORE.search(self.text, max(0, s - 30), s) or words[0].lower() in _TITLE_WORDS \
                     or self.lex.rules["place_name"].fullmatch(" ".join(words)) \
                     or any(a < e and s < b for a, b in taken) or (key == "name" and _sentence_opener(self.text, s, words)):
                 continue
