@@ -396,3 +396,10 @@ def test_companies_listed_after_including() -> None:
     x = extract("Licences went to Magadan-based companies, including Carbon Trade Kolyma, Dukatgeologiya and others.")
     assert {"Carbon Trade Kolyma", "Dukatgeologiya"} <= _names(x, "company")
     assert not _names(extract("Several companies, including in Kazakhstan, bid for the licence."), "company")
+
+
+def test_a_country_of_several_words_in_the_possessive_is_no_part_of_a_name() -> None:
+    # "The United Arab Emirates' International Resources Holding": the company is International Resources Holding
+    x = extract("The United Arab Emirates' International Resources Holding (IRH) will buy a 51% stake in Mopani.")
+    assert "International Resources Holding" in _names(x, "company")
+    assert not any(n.startswith("United") for n in _names(x, "company"))

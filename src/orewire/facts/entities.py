@@ -746,6 +746,15 @@ def _trim_leading(name: str, start: int, company: bool = False) -> tuple[str, in
     """Drop sentence-initial stopwords (and, unless ``company``, demonyms) from a candidate name."""
     words = name.split(" ")
     offset = start
+    for i in range(1, min(5, len(words) - 1)):
+        # "(The) United Arab Emirates' International Resources Holding": a country of several words in the possessive
+        if words[i].endswith(("'s", "’s", "s'", "s’")):
+            owner = " ".join(words[:i + 1])
+            owner = owner[:-2] if owner.endswith(("'s", "’s")) else owner[:-1]
+            if owner in _COUNTRY_FORM or (owner.startswith(("The ", "the ")) and owner[4:] in _COUNTRY_FORM):
+                offset += len(" ".join(words[:i + 1])) + 1
+                words = words[i + 1:]
+            break
     while len(words) > 1 and (
         (words[0] in _FUNCTION_WORDS if company else (words[0] in gz.STOPWORDS or words[0] in _COUNTRY_FORM))
         or words[0].endswith(("'s", "’s", "s'", "s’", "-based", "-owned", "-listed", "-controlled", "-headquartered",
