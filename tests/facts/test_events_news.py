@@ -1154,6 +1154,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Balakbekov said Kyrgyzstan would produce 20,438 tons of gold in 2004 as a whole.",
      [("production", 20.438, "Kyrgyzstan", {"commodity": "gold", "period": "2004"})]),
     ("Kyrgyzstan exported 19,300 tons of copper in 2018.", [("trade", 19300, "Kyrgyzstan", {"commodity": "copper"})]),
+    # what a business holds is no earnings
+    ("Polymetal said the gross assets of Nezhda were $95m, with a pre-tax loss of $5.3m in 2017.",
+     [("financial", 5.3e6, "Polymetal", {"period": "2017"})]),
     # money lost or spent on lawyers is no money put in
     ("The regional government estimates that this has cost the region's budget about 5 billion rubles in lost revenue.",
      []),
