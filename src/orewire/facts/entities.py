@@ -746,7 +746,7 @@ def _trim_leading(name: str, start: int, company: bool = False) -> tuple[str, in
     """Drop sentence-initial stopwords (and, unless ``company``, demonyms) from a candidate name."""
     words = name.split(" ")
     offset = start
-    for i in range(1, min(5, len(words) - 1)):
+    for i in range(1, min(5, len(words) - 1) if ("'" in name or "’" in name) else 1):
         # "(The) United Arab Emirates' International Resources Holding": a country of several words in the possessive
         if words[i].endswith(("'s", "’s", "s'", "s’")):
             owner = " ".join(words[:i + 1])

@@ -143,7 +143,10 @@ _SURNAME = re.compile(r"(?:[oe]v|yev|iev|[oe]va|yeva|ovich|evich|sky|skiy|enko|u
 _TITLE_WORDS = frozenset(t.lower() for t in gz.TITLES)
 _TITLE_BEFORE = re.compile(r"(?i:\b(?:" + "|".join(re.escape(t) for t in sorted(gz.TITLES, key=len, reverse=True)) +
                            r")\.?)[ \t]+$")
-_PAYER_NEEDLES = ("invest", "spen", "provide", "allocat", "financ", "fund", "acqui", "bought", "buy")
+# (verb forms only: "investment", "funding", "financing" as nouns are far more frequent and name no payer)
+_PAYER_NEEDLES = ("invested", "to invest", "will invest", "would invest", "spent", "spend", "provide", "allocate",
+                  "to financ", "will financ", "to fund", "will fund", "acquire", "bought", "buy", "purchase of",
+                  "acquisition of")
 
 
 def _sentence_opener(text: str, s: int, words: list[str]) -> bool:
