@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -147,6 +147,17 @@ _TITLE_BEFORE = re.compile(r"(?i:\b(?:" + "|".join(re.escape(t) for t in sorted(
 _PAYER_NEEDLES = ("invested", "to invest", "will invest", "would invest", "spent", "spend", "provide", "allocate",
                   "to financ", "will financ", "to fund", "will fund", "acquire", "bought", "buy", "purchase of",
                   "acquisition of")
+
+
+def lines_above(text: str, pos: int, most: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line above the one ``pos`` stands on, nearest first, at most ``most``."""
+    end = text.rfind("\n", 0, pos)
+    for _ in range(most):
+        if end <= 0:
+            return
+        start = text.rfind("\n", 0, end) + 1
+        yield start, end
+        end = start - 1
 
 
 def _sentence_opener(text: str, s: int, words: list[str]) -> bool:
@@ -477,7 +488,7 @@ class Article:
         if "–" not in text and "—" not in text:
             return
         taken = [(m.start, m.end) for m in self.mentions]
-        found = 0
+        found: list[tuple[int, int, str]] = []
         # the pattern runs only before a dash that a figure follows (a scan of every capital costs a page dear)
         hits: list[re.Match[str]] = []
         for dash in _DASH_DIGIT.finditer(text):
@@ -489,11 +500,15 @@ class Article:
             if words[0] in _NOT_NAME or any(w in _NOT_HOLDER or w in _NOT_SITE or _CATEGORY.fullmatch(w) for w in words) \
                     or any(a < e and s < b for a, b in taken):  # "(B+C1 – 13.2m oz": a reserves category
                 continue
-            name = " ".join(words)
-            self.mentions.append(Mention(s, e, "company", name, entity_id("company", name), known=False))
-            found += 1
-            if found >= _MAX_PROJECTS:
+            found.append((s, e, " ".join(words)))
+            if len(found) >= _MAX_PROJECTS:
                 break
+        self._add_unnamed_companies(found)
+
+    def _add_unnamed_companies(self, found: list[tuple[int, int, str]]) -> None:
+        """Companies the entity stage left unnamed, read here from what they do: (start, end, name)."""
+        for s, e, name in found:
+            self.mentions.append(Mention(s, e, "company", name, entity_id("company", name), known=False))
         if found:
             self.mentions.sort(key=lambda m: (m.start, -m.end))
 
@@ -504,7 +519,7 @@ class Article:
         if low is None or not any(n in low for n in _PAYER_NEEDLES):
             return
         taken = [(m.start, m.end) for m in self.mentions]
-        found = 0
+        found: list[tuple[int, int, str]] = []
         for verb in near_hits(low, low, _PAYER_VERB_RE, _PAYER_NEEDLES, 40, 40):
             m = _PAYER.search(self.text, max(0, verb.start() - 110), verb.start())
             if m is None:
@@ -519,13 +534,10 @@ class Article:
                     or self.lex.rules["place_name"].fullmatch(" ".join(words)) \
                     or any(a < e and s < b for a, b in taken) or (key == "name" and _sentence_opener(self.text, s, words)):
                 continue
-            name = " ".join(words)
-            self.mentions.append(Mention(s, e, "company", name, entity_id("company", name), known=False))
-            found += 1
-            if found >= _MAX_PROJECTS:
+            found.append((s, e, " ".join(words)))
+            if len(found) >= _MAX_PROJECTS:
                 break
-        if found:
-            self.mentions.sort(key=lambda m: (m.start, -m.end))
+        self._add_unnamed_companies(found)
 
     def remember(self, ev: Event) -> None:
         """Keep the subject of an event: the next figure of its kind may leave it unsaid."""

@@ -23,7 +23,7 @@ from datetime import datetime
 
 from orewire.facts import gazetteer as gz
 from orewire.facts.events import periods
-from orewire.facts.events.article import Article, Number
+from orewire.facts.events.article import Article, Number, lines_above
 from orewire.facts.events.extra import extra_numbers
 from orewire.facts.events.folding import lowered, search_lower
 from orewire.facts.events.lexicon import Lexicon, lexicon
@@ -309,16 +309,10 @@ def _list_lead(art: Article, ss: int) -> tuple[int, int] | None:
     """The sentence that opens the list whose item starts at ``ss``: the nearest line above the items
     (within twelve) that is none, where it ends with a colon."""
     text = art.text
-    line_start = text.rfind("\n", 0, ss) + 1
-    if not _LIST_ITEM.match(text, line_start):
+    if not _LIST_ITEM.match(text, text.rfind("\n", 0, ss) + 1):
         return None
-    end = line_start - 1
-    for _ in range(24):
-        if end <= 0:
-            return None
-        start = text.rfind("\n", 0, end) + 1
+    for start, end in lines_above(text, ss, 24):
         line = text[start:end]
-        end = start - 1
         if not line.strip() or _LIST_ITEM.match(line):
             continue
         if not line.rstrip().endswith(":"):

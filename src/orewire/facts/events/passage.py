@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 from orewire.facts.events import periods
-from orewire.facts.events.article import Article, Mention
+from orewire.facts.events.article import Article, Mention, lines_above
 from orewire.facts.events.periods import BASELINE_BEFORE
 from orewire.facts.model import Event
 from orewire.facts.text import Sentences
@@ -111,13 +111,8 @@ def _caption_year(art: Article, row: int) -> str | None:
     table's lines (within four) that is no row and names reserves or resources ("2016 NI 43-101 Mineral
     Reserve", "Mineral Resources as at 31 December 2023")."""
     text = art.text
-    end = text.rfind("\n", 0, row)
-    for _ in range(6):
-        if end <= 0:
-            return None
-        start = text.rfind("\n", 0, end) + 1
+    for start, end in lines_above(text, row, 6):
         line = text[start:end]
-        end = start - 1
         if not line.strip() or " | " in line:
             continue
         if len(line) > 120 or not art.lex.reserves_noun.search(line):
