@@ -101,6 +101,14 @@ def absolute_environment(settings: Settings) -> dict[str, str]:
     return env
 
 
+def only_stops(group: BaseExceptionGroup[BaseException]) -> bool:
+    """Whether every exception of ``group`` is a stop (KeyboardInterrupt, a cancelled task)."""
+    import asyncio
+
+    # (the test is put to each group too: a group is looked into, not kept whole)
+    return group.subgroup(lambda e: not isinstance(e, (KeyboardInterrupt, asyncio.CancelledError, BaseExceptionGroup))) is None
+
+
 def run_worker(settings: Settings, pool: str, api: str, *, name: str | None = None, limit: int | None = None,
                printer: Any = print) -> None:
     """Poll the process pool ``pool`` of the Prefect API ``api`` and run its flow runs until
@@ -131,3 +139,8 @@ def run_worker(settings: Settings, pool: str, api: str, *, name: str | None = No
             asyncio.run(worker.start(printer=printer))
         except (KeyboardInterrupt, asyncio.CancelledError):
             pass
+        except BaseExceptionGroup as group:
+            # the stop's KeyboardInterrupt raised inside one of the worker's task groups (as a thread of
+            # Prefect's starts up): the same stop, wrapped; anything else in the group is an error
+            if not only_stops(group):
+                raise

@@ -262,3 +262,14 @@ def test_crawl_slot_waits_for_the_holder_and_skips_a_temporary_server(own_server
         monkeypatch.setattr(prefect_api, "_temporary_api", None)
         with crawl_slot("kursiv", timeout=30) as taken:  # freed by its holder
             assert taken
+
+
+def test_a_stop_raised_inside_a_task_group_is_still_a_stop():
+    # Prefect's handler turns SIGTERM into a KeyboardInterrupt, which may surface wrapped in an exception group
+    import asyncio
+
+    from flows.pools import only_stops
+
+    assert only_stops(BaseExceptionGroup("stop", [KeyboardInterrupt()]))
+    assert only_stops(BaseExceptionGroup("stop", [asyncio.CancelledError(), BaseExceptionGroup("inner", [KeyboardInterrupt()])]))
+    assert not only_stops(BaseExceptionGroup("error", [KeyboardInterrupt(), ValueError("boom")]))
