@@ -13,7 +13,7 @@ import re
 import secrets
 import sys
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -100,22 +100,17 @@ def _parse_date(value: str | None, name: str) -> date | None:
         raise UserError(f"--{name}: not a date (YYYY-MM-DD): {value!r}", EXIT_REFUSED) from None
 
 
-def _published_date(value: str | None) -> date | None:
-    """--published: an ISO date at the start of the value, or only its year or year and month; what
-    follows (a time, a zone, a remark) is not read. A month known without its day is read as its
-    first day; a year known alone as its last day, so that a month the text names without a year
-    ("in January-September", "last month") is of the year given, not of the year before."""
+def _published_date(value: str | None) -> datetime | None:
+    """--published: an ISO date at the start of the value, or only its year or year and month, as
+    ``facts.events.periods.publication_date`` reads it (a year alone is its last day)."""
     if value is None:
         return None
-    m = re.match(r"\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?!\d)", value)
-    try:
-        if m is None:
-            raise ValueError(value)
-        if m.group(2) is None:
-            return date(int(m.group(1)), 12, 31)
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
-    except ValueError:
-        raise UserError(f"--published: not a date (YYYY-MM-DD, YYYY-MM or YYYY): {value!r}", EXIT_REFUSED) from None
+    from orewire.facts.events.periods import publication_date
+
+    when = publication_date(value)
+    if when is None:
+        raise UserError(f"--published: not a date (YYYY-MM-DD, YYYY-MM or YYYY): {value!r}", EXIT_REFUSED)
+    return when
 
 
 # ---------------------------------------------------------------------------------------------
@@ -606,11 +601,10 @@ def extract(
              "country's dollar.")] = None,
 ) -> None:
     """Fact stage on one text: entities, facts and events in the extractor contract."""
-    when = _published_date(published)
+    at = _published_date(published)
     text = _read_input(file, "a text file").decode("utf-8", errors="replace")
     from orewire.facts import extract as do_extract
 
-    at = datetime(when.year, when.month, when.day, tzinfo=UTC) if when else None
     result = do_extract(text, published_at=at, url=url).to_contract()
     if as_json:
         _print_json(result)

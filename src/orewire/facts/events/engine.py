@@ -387,8 +387,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             # "the target of 160,000 ounces": plan words type a tonnage as output when nothing else does
             cue = _nearest_cue(art, lex.quantity_weak, ss, se, num, (ss, se))
         if num.what == "a" and cue is not None and cue[0] == "investment" and _WORTH_OF.match(text, num.end) \
-                and any(k == "trade" and c_e <= num.start for _c_s, c_e, k in _cue_matches(art, cues, ss, se, names)
-                        if a <= _c_s):
+                and any(k == "trade" and a <= c_s and c_e <= num.start
+                        for c_s, c_e, k in _cue_matches(art, cues, ss, se, names)):
             cue = ("trade", num.start)  # "Australia exports a record $104 billion worth of iron ore": the goods' value
         if num.what == "a" and lex.attributive.search(text, max(ss, num.start - 16), num.start) \
                 and lex.project_after.match(text, num.end, min(se, num.end + 90)):
@@ -611,8 +611,9 @@ _PRECIOUS = frozenset({"gold", "silver", "platinum", "palladium", "platinum grou
 _RATE_UNIT = re.compile(r"(?:/|\s?per\s?)(?:y|yr|a|year|annum)\b", re.IGNORECASE)
 # more tonnes of these than the world mines in a year: no one's output or trade (gold about 3,600 t)
 _SCARCE = {"gold": 5_000, "platinum": 1_000, "palladium": 1_000, "platinum group metals": 1_000}
-# a figure with one comma and three digits after it, and its unit: "20,438 tons"
+# the metal named right after the figure: "20,438 tons of gold"
 _SCARCE_NAMED = re.compile(r"\s+of\s+(?:refined\s+|pure\s+|fine\s+)?(?:gold|platinum|palladium)\b", re.IGNORECASE)
+# a figure with one comma and three digits after it, and its unit: "20,438 tons"
 _DECIMAL_COMMA = re.compile(r"\d{1,3},\d{3}(?![\d,])\D*")
 _WORTH_OF = re.compile(r"\s*worth\s+of\b", re.IGNORECASE)
 # a row of a table aligned with spaces: figures apart by two spaces or a tab at least

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from orewire.facts.events.folding import lower_text, lowered
 
@@ -131,6 +131,26 @@ def _rx(words: list[str], end: bool = False, gap: int = 3) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+_PUBLISHED = re.compile(r"\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?!\d)")
+
+
+def publication_date(value: str) -> datetime | None:
+    """An article's publication date from an ISO date at the start of ``value``, or from only its year or
+    year and month; what follows (a time, a zone, a remark: "2025 (from the text)") is not read. A month
+    known without its day is read as its first day; a year known alone as its last day, so that a month
+    the text names without a year ("in January-September", "last month") is of the year given, not of
+    the year before. None where ``value`` opens with no such date."""
+    m = _PUBLISHED.match(value)
+    if m is None:
+        return None
+    try:
+        if m.group(2) is None:
+            return datetime(int(m.group(1)), 12, 31, tzinfo=UTC)
+        return datetime(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1), tzinfo=UTC)
+    except ValueError:
+        return None  # "2021-13"
+
+
 def words(raw: dict[str, list[str]], language: str) -> PeriodWords:
     return PeriodWords(this_year=_rx(raw["this_year"]), last_year=_rx(raw["last_year"]),
                        year_before=_rx(raw["year_before"]),
@@ -189,9 +209,10 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
         if int(m.group("yy")) != (y + 1) % 100:
             continue
         head = text[max(a, m.start() - 70):m.start()]
-        if w.not_period.search(head) and not w.compared.search(head):
-            continue
-        out.append((m.start(), m.end(), y + 1, False, w.compared.search(head) is not None))
+        compared = w.compared.search(head) is not None
+        if w.not_period.search(head) and not compared:
+            continue  # "since 2019-20": a range's start, as for a year written whole
+        out.append((m.start(), m.end(), y + 1, False, compared))
     hint = text.find("'", a, b) >= 0 or text.find("’", a, b) >= 0 or _FY_HINT.search(text, a, b) is not None
     for m in (_FY_SHORT.finditer(text, a, b) if hint else ()):
         out.append((m.start(), m.end(), 2000 + int(m.group("y")), False, False))

@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from orewire.facts import extract
+from orewire.facts.events.periods import publication_date
 from orewire.facts.realset import default_dir, load_scorer, split_keys
 
 KINDS = ("reserves", "production", "trade", "investment", "deal", "licence", "financial")
@@ -31,17 +30,6 @@ SETS = {"en": "facts-real", "ru": "facts-real-ru"}
 def events_dir() -> Path:
     """``../shared/data/events`` beside the project root (the folder that holds the facts sets)."""
     return default_dir("facts-real-ru").parent / "events"
-
-
-def article_date(line: str) -> datetime | None:
-    """The date of an article's second line ("2023-11-04", "2021-07", "2025 (from the text)"); a year
-    given alone is read as its last day, as ``orewire extract --published`` reads it."""
-    m = re.match(r"\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", line)
-    if not m:
-        return None
-    if m.group(2) is None:
-        return datetime(int(m.group(1)), 12, 31, tzinfo=UTC)
-    return datetime(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1), tzinfo=UTC)
 
 
 @dataclass
@@ -94,7 +82,7 @@ def score(lang: str = "en", split: str = "report", events: Path | None = None,
     for key in split_keys(split, SETS[lang]):
         lines = (texts / f"{key}.txt").read_text(encoding="utf-8").split("\n")
         text = "\n".join(lines[2:])
-        found = extract(text, published_at=article_date(lines[1] if len(lines) > 1 else ""),
+        found = extract(text, published_at=publication_date(lines[1] if len(lines) > 1 else ""),
                         url=lines[0].strip() or None).to_contract()["events"]
         scorer.score_article(gold[key].get("events", []), gold[key].get("?events", []), found, report.tally)
         report.articles += 1

@@ -5,7 +5,7 @@ entity the article spoke of."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from orewire.facts.events.article import Article, Mention, Number, demonym
 from orewire.facts.model import Event, entity_id
@@ -32,17 +32,23 @@ def pick(ms: list[Mention], pos: int, kinds: tuple[str, ...], prefer: str = "bef
     return None
 
 
-def after_word(art: Article, rx: re.Pattern[str], ms: list[Mention], a: int, b: int,
-                kinds: tuple[str, ...], gap: int = 50, across: re.Pattern[str] | None = None) -> Mention | None:
-    """The first mention of ``kinds`` that follows a match of ``rx`` within ``gap`` characters (and
-    with no match of ``across`` between)."""
+def _named_after(art: Article, rx: re.Pattern[str], ms: list[Mention], a: int, b: int, kinds: tuple[str, ...],
+                 gap: int, across: re.Pattern[str] | None) -> Iterator[tuple[re.Match[str], Mention]]:
+    """Each match of ``rx`` in [a, b) with each mention of ``kinds`` that follows it within ``gap``
+    characters (in the same sentence, with no match of ``across`` between), in order."""
     for m in rx.finditer(art.text, a, b):
         for men in ms:
             if men.kind in kinds and m.end() <= men.start <= m.end() + gap:
                 between = art.text[m.end():men.start]
                 if not re.search(r"[;.]", between) and not (across is not None and across.search(between)):
-                    return men
-    return None
+                    yield m, men
+
+
+def after_word(art: Article, rx: re.Pattern[str], ms: list[Mention], a: int, b: int,
+                kinds: tuple[str, ...], gap: int = 50, across: re.Pattern[str] | None = None) -> Mention | None:
+    """The first mention of ``kinds`` that follows a match of ``rx`` within ``gap`` characters (and
+    with no match of ``across`` between)."""
+    return next((men for _m, men in _named_after(art, rx, ms, a, b, kinds, gap, across)), None)
 
 
 def before_word(art: Article, rx: re.Pattern[str], ms: list[Mention], a: int, b: int,
@@ -67,22 +73,19 @@ _CLAUSE_OPENS = re.compile(r",\s*(?:and|while|whereas|but)\b|;")
 def counterpart_word(art: Article, rx: re.Pattern[str], ms: list[Mention], num: Number, a: int, b: int,
                      kinds: tuple[str, ...], gap: int, across: re.Pattern[str] | None = None) -> Mention | None:
     """The counterpart named after ``rx`` nearest to the figure ``num``: "exported 76.5 Mt of coal to China and
-    21.3 Mt to India" gives each figure the one right after it, "exports to Europe rose to 22.5 Mt, and shipments
-    to China ..." the one before it where the next clause names another; else the first in [a, b)."""
-    def ok(men: Mention, m: re.Match[str]) -> bool:
-        between = art.text[m.end():men.start]
-        return men.kind in kinds and m.end() <= men.start <= m.end() + gap and not re.search(r"[;.]", between) \
-            and not (across is not None and across.search(between))
-    found = [(m, men) for m in rx.finditer(art.text, a, b) for men in ms if ok(men, m)]
-    if not found:
-        return None
-    later = [(m, men) for m, men in found if m.start() >= num.end
+    21.3 Mt to India" gives each figure the one right after it (before the next figure and the next clause),
+    "exports to Europe rose to 22.5 Mt, and shipments to China ..." the one before it; none where only a
+    later clause names one."""
+    found = list(_named_after(art, rx, ms, a, b, kinds, gap, across))
+    later = [men for m, men in found if m.start() >= num.end
              and not _CLAUSE_OPENS.search(art.text, num.end, m.start())
              and not any(n.what != "s" and num.end <= n.start < m.start() for n in art.numbers_in(num.end, m.start()))]
     if later:
-        return later[0][1]
+        return later[0]
     earlier = [men for _m, men in found if men.end <= num.start]
     return earlier[-1] if earlier else None
+
+
 # a name with a figure of its own right after it: "South Africa (200 million tonnes)", "Tilloi Tojik – 570 kg"
 _OWN_FIGURE = re.compile(r"\s*(?:\(|[–—])\s*(?:about\s+|some\s+|around\s+|over\s+|US\s?)?[$€£]?\d")
 
