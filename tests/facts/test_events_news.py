@@ -824,6 +824,15 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "599.6 thousand tons of copper concentrate, generating a sales revenue of MNT 14.9 trillion.",
      [("production", 599600, "Erdenes Mongol Group", {"period": "2022"}),
       ("financial", 14.9e12, "Erdenes Mongol Group", {"period": "2022"})]),
+    # "last year" told in the sentence before, with no figure of its own, dates the figures after it — not the year
+    # a figure before was compared with
+    ("Output in 2023 fell by 2% compared to 2022 (51,200 ounces). Last year the miner also raised its silver "
+     "output. Thus, 310,000 ounces of silver were produced.",
+     [("production", 51200, None, {"period": "2022"}), ("production", 310000, None, {"period": "2023"})]),
+    # a year a sentence keeps "the same level as" is compared with, not told of
+    ("Silver output was kept at the same level as in 2022. The output amounted to 640 thousand ounces, compared with "
+     "650 thousand ounces a year earlier.",
+     [("production", 640000, None, {"period": "2023"}), ("production", 650000, None, {"period": "2022"})]),
     # an impairment charge is a loss booked, no earnings of its own
     ("Centerra reported a net loss of $236.6 million in 2023, which includes a $231 million impairment charge at "
      "Mount Milligan.", [("financial", 236.6e6, "Centerra", {"period": "2023"})]),

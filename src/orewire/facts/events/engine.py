@@ -72,7 +72,7 @@ def find_events(text: str, entities: list[Entity], facts: list[Fact], *, publish
             art.remember(ev)
     respectively(events, art, lex.quantity)
     events.extend(numberless_events(art, events))
-    carry_periods(events, art.sents)
+    carry_periods(events, art)
     years_before_told(events, art)
     carry_deal_parties(events, art.sents)
     changes_from_the_year_before(events, text)

@@ -248,9 +248,11 @@ def carry_commodities(events: list[Event], sents: Sentences) -> None:
                 last_trade = (sents.index(ev.start), ev.commodity)
 
 
-def carry_periods(events: list[Event], sents: Sentences) -> None:
+def carry_periods(events: list[Event], art: Article) -> None:
     """A figure whose sentence states no year belongs to the year of the figure of the same kind
-    just before it (within the two sentences before): "In 2023 it produced X. Gold output was Y."""
+    just before it (within the two sentences before): "In 2023 it produced X. Gold output was Y." —
+    unless the sentence right before it, with no figure of its own, tells the year its results are of."""
+    sents = art.sents
     last: dict[str, tuple[int, str]] = {}
     ordered = sorted(events, key=lambda e: e.start)
     told: set[int] = set()  # the sentences that hold a figure read so far
@@ -262,6 +264,13 @@ def carry_periods(events: list[Event], sents: Sentences) -> None:
         head = ev.sentence[max(0, at - 60):at].lower()
         baseline = (any(w in head for w in _BASELINE_WORDS) and BASELINE_BEFORE.search(head) is not None) \
             or _bracketed(ev)
+        if ev.period is None and ev.kind in ("production", "trade", "financial") and ev.basis in (None, "actual") and i > 0 \
+                and not YEAR_SPAN.search(ev.sentence) and not _CUMULATIVE.search(ev.sentence) \
+                and i - 1 not in told:
+            # "The Group achieved noteworthy production results in 2023. The Group mined X ...", "Last year there was
+            # an increase in copper output. Thus, 1,991 tons were produced": the one year the sentence before states,
+            # with no figure of its own, is the year its results are told of
+            ev.period = _year_told_before(art, i, ev)
         if ev.period is None and _reported(ev) and ev.basis != "plan" \
                 and "any" in last \
                 and not YEAR_SPAN.search(ev.sentence):  # "can be achieved around 2025-2030": no single year
@@ -270,17 +279,6 @@ def carry_periods(events: list[Event], sents: Sentences) -> None:
                 ev.period = period
                 if baseline and _year_on_year(ev, ordered[max(0, n - 3):n] + ordered[n + 1:n + 4]):
                     ev.period = str(int(period) - 1)
-        if ev.period is None and ev.kind in ("production", "trade", "financial") and ev.basis in (None, "actual") and i > 0 \
-                and not YEAR_SPAN.search(ev.sentence) and not _CUMULATIVE.search(ev.sentence) \
-                and i - 1 not in told:
-            # "The Group achieved noteworthy production results in 2023. The Group mined X ...": the one year the
-            # sentence before states, with no figure of its own, is the year its results are told of
-            ps, pe = sents.spans[i - 1]
-            said = {m.group(0) for m in _YEAR_IN.finditer(sents.text, ps, pe)
-                    if not _DATE_BEFORE.search(sents.text, max(ps, m.start() - 12), m.start())
-                    and not _COMPARED_BEFORE.search(sents.text, max(ps, m.start() - 40), m.start())}
-            if len(said) == 1 and pe <= ev.sentence_start and sents.text.count("\n", pe, ev.sentence_start) == 0:
-                ev.period = said.pop()
         if ev.period is not None and ev.kind not in ("reserves", "licence", "deal") and not baseline \
                 and ev.basis != "plan":
             # "net profit surged to $1.51 billion, ... compared to the same period last year ($882 million)": of a
@@ -290,6 +288,25 @@ def carry_periods(events: list[Event], sents: Sentences) -> None:
                 held = last.get(key)
                 if held is None or held[0] != i or held[1] <= ev.period:
                     last[key] = (i, ev.period)
+
+
+def _year_told_before(art: Article, i: int, ev: Event) -> str | None:
+    """The one year sentence ``i - 1`` states of itself, by number or as "last year"/"this year" (not a year compared
+    with, nor a date), where it runs on into the figure's sentence in one paragraph."""
+    sents = art.sents
+    ps, pe = sents.spans[i - 1]
+    if pe > ev.sentence_start or sents.text.count("\n", pe, ev.sentence_start):
+        return None
+    said = {m.group(0) for m in _YEAR_IN.finditer(sents.text, ps, pe)
+            if not _DATE_BEFORE.search(sents.text, max(ps, m.start() - 12), m.start())
+            and not _COMPARED_BEFORE.search(sents.text, max(ps, m.start() - 40), m.start())}
+    if not said and art.published_at is not None:
+        w = art.lex.periods
+        for rx, back in ((w.last_year, 1), (w.this_year, 0)):
+            m = rx.search(sents.text, ps, pe)
+            if m is not None and not _COMPARED_BEFORE.search(sents.text, max(ps, m.start() - 40), m.start()):
+                said.add(str(art.published_at.year - back))
+    return said.pop() if len(said) == 1 else None
 
 
 def years_before_told(events: list[Event], art: Article) -> None:
@@ -336,7 +353,7 @@ _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _CUMULATIVE = re.compile(r"\b(?:to date|since|over (?:this|that|the) (?:time|period)|in total|all[- ]time|cumulative|"
                          r"до настоящего времени|за всю историю|с начала|всего)\b", re.IGNORECASE)
 # a year compared with or counted from: "increased by 41% from the first quarter of 2022", "since 2010"
-_COMPARED_BEFORE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?|since|before|after|"
+_COMPARED_BEFORE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|against|versus|vs\.?|since|before|after|as\s+in|"
                               r"по сравнению|против|чем|с)\b[^.;]{0,30}$", re.IGNORECASE)
 _DATE_BEFORE = re.compile(r"(?:[A-Z][a-z]+\.?\s+\d{1,2},?|\d{1,2}\s+[A-Za-z]+,?|[А-Яа-я]+\s+\d{1,2})\s*$")  # "November 21, 2024"
 _YEAR_EARLIER_AFTER = re.compile(r"\s*(?:[a-z]+\s+)?(?:a|one)\s+year\s+(?:earlier|ago|before)\b", re.IGNORECASE)
