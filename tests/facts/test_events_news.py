@@ -833,6 +833,18 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Silver output was kept at the same level as in 2022. The output amounted to 640 thousand ounces, compared with "
      "650 thousand ounces a year earlier.",
      [("production", 640000, None, {"period": "2023"}), ("production", 650000, None, {"period": "2022"})]),
+    # the year of a comparison's quarter is the compared figure's; the figure told first is of the quarter reported
+    ("Copper output in the reporting period was 310 tonnes, which is 1.9 times less than in the first quarter of "
+     "2023 (590 tonnes).", [("production", 310, None, {"period": "2024"}), ("production", 590, None, {"period": "2023"})]),
+    # the date of an estimate a figure is compared with is that estimate's; the review's own date dates the rest
+    ("The miner published its reserves review as at 31 December 2023. Its Ore Reserves are estimated at 12 million "
+     "ounces of gold, down from 13 million ounces as at 31 December 2022. The Kuranda mine has Ore Reserves of 3 million "
+     "ounces.", [("reserves", 12e6, None, {"period": "2023"}), ("reserves", 13e6, None, {"period": "2022"}),
+                 ("reserves", 3e6, "Kuranda", {"period": "2023"})]),
+    # one estimate's figures share the date told after the last of them
+    ("The earlier resource was 1.2Mt grading 2.4g/t gold (92koz) calculated using a 0.5g/t cutoff prepared in 2015.",
+     [("reserves", 1.2e6, None, {"period": "2015"}), ("reserves", 2.4, None, {"period": "2015"}),
+      ("reserves", 92000, None, {"period": "2015"})]),
     # an impairment charge is a loss booked, no earnings of its own
     ("Centerra reported a net loss of $236.6 million in 2023, which includes a $231 million impairment charge at "
      "Mount Milligan.", [("financial", 236.6e6, "Centerra", {"period": "2023"})]),

@@ -131,12 +131,14 @@ def article_periods(events: list[Event], art: Article) -> None:
     for ev in events:
         if ev.kind == "reserves" and ev.period is None and " | " in ev.sentence:
             ev.period = _caption_year(art, ev.sentence_start)  # "2016 NI 43-101 Mineral Reserve" over its table
-    dated = {y for ev in events if ev.kind == "reserves" and ev.period for y in [ev.period]}
+    # (not the date of an estimate a figure is compared with: "61 Moz, down from 64 Moz as at 31 December 2018")
+    dated = {y for ev in events if ev.kind == "reserves" and ev.period
+             and not BASELINE_BEFORE.search(art.text, max(ev.sentence_start, ev.start - 30), ev.start) for y in [ev.period]}
     if not dated and any(ev.kind == "reserves" and ev.period is None for ev in events):
         for start, end in art.spans(art.lex.reserves_noun, 0, len(art.text)):
             ss, se = art.sents.span(start)
             y = periods.period_of(art.text, start, end, (ss, se), (ss, se), art.lex.periods, None, "reserves",
-                                  cache=art.year_cache)
+                                  [(n.start, n.end) for n in art.numbers_in(ss, se)], cache=art.year_cache)
             if y:
                 dated.add(y)
     for ev in events:

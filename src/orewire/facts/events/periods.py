@@ -109,6 +109,10 @@ _OWN_YEAR_WORDS = re.compile(r"[^\d,;()]*?\s(?:in|for|during)\s+(?:the\s+)?(?:ye
                              r"(?:period|quarter|months?|half)|(?:first\s+)?(?:three|six|nine)\s+months)\s+(?:of|in)\s+)?",
                              re.IGNORECASE)
 
+# "down from 64 million ounces as at 31 December 2018": the date an estimate compared with is of
+_OWN_DATE_WORDS = re.compile(r"[^\d,;()]*?\s(?:as\s+(?:at|of)|at\s+the\s+end\s+of)\s+(?:\d{1,2}\s+)?(?:"
+                             + _MONTH_NAMES + r"\s+(?:\d{1,2},?\s+)?)?", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class PeriodWords:
@@ -390,7 +394,7 @@ def _period_of(text: str, start: int, end: int, clause: tuple[int, int], sentenc
         # of that figure, not of one told before it
         baseline = [y for y in whole if any(
             end <= o_s and o_end <= y[0] <= o_end + 30
-            and (_OWN_YEAR_WORDS.fullmatch(text, o_end, y[0])
+            and (_OWN_YEAR_WORDS.fullmatch(text, o_end, y[0]) or _OWN_DATE_WORDS.fullmatch(text, o_end, y[0])
                  or (y[3] is None and _YEAR_RIGHT_AFTER.fullmatch(text, o_end, y[0]) and _anchored(text, y, whole, w)))
             and BASELINE_BEFORE.search(text, max(sentence[0], o_s - 30), o_s)
             for o_s, o_end in others)]
@@ -421,7 +425,7 @@ def _period_of(text: str, start: int, end: int, clause: tuple[int, int], sentenc
                 and re.fullmatch(r"[^\d,;()]*?\s(?:in|for|during)\s+(?:the\s+)?(?:year\s+)?(?:FY\s?)?",
                                  text[o_end:y[0]], re.IGNORECASE)
                 for o_s, o_end in others)]
-            if own:
+            if own and kind != "reserves":  # (an estimate's figures share its date: "... 0.5g/t cutoff prepared in 2014")
                 found = own
         # "Last year the mine produced 300,000 ounces and this year it expects 350,000": a year after "and"
         # opens the next clause; the figure keeps a year of its own before it
