@@ -845,6 +845,17 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("The earlier resource was 1.2Mt grading 2.4g/t gold (92koz) calculated using a 0.5g/t cutoff prepared in 2015.",
      [("reserves", 1.2e6, None, {"period": "2015"}), ("reserves", 2.4, None, {"period": "2015"}),
       ("reserves", 92000, None, {"period": "2015"})]),
+    # "the refinery", "the plant": the one company the article has named, however far back
+    ("ASTANA. The construction of \"Qazaq Altyn\" LLP gold refinery started in Astana in 2012. The refinery was opened a "
+     "year later. The design follows the best world practice. It features a modern laboratory. As the deputy director "
+     "noted, in 2014, the plant refined about 7 tons of gold. In 2015, the refinery plans to refine 10 tons of gold.",
+     [("production", 7, "Qazaq Altyn", {"period": "2014"}), ("production", 10, "Qazaq Altyn", {"basis": "plan"})]),
+    # "the company" stands for a company, not for works named like one; a planned repair given as the cause makes
+    # the output told no plan
+    ("In the first half of 2024, Norvik Metals reduced its nickel output by 9% to 91,000 tonnes in connection with "
+     "the planned repair work at the Kestrel Smelter. In the first quarter, the company reduced its nickel output by "
+     "4% to 45,000 tonnes.",
+     [("production", 91000, "Norvik Metals", {"basis": "actual"}), ("production", 45000, "Norvik Metals", {})]),
     # an impairment charge is a loss booked, no earnings of its own
     ("Centerra reported a net loss of $236.6 million in 2023, which includes a $231 million impairment charge at "
      "Mount Milligan.", [("financial", 236.6e6, "Centerra", {"period": "2023"})]),

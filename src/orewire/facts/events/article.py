@@ -615,9 +615,22 @@ class Article:
                 return recent[-1]
         for kind in kinds:
             best = self._most.get(kind)
-            if best is not None and (self._counts[best.id] >= 2 or self._lead_alone(best)):
+            if best is not None and (self._counts[best.id] >= 2 or self._lead_alone(best)
+                                     or (kinds == ("company",) and self._alone_before(best, before))):
                 return best
         return None
+
+    def _alone_before(self, m: Mention, before: int) -> bool:
+        """Whether ``m`` is the one entity of its kind the article has named before ``before`` ("... the start of
+        construction of "Tau-Ken Altyn" LLP gold refinery ... In 2015, the refinery plans to refine": the only one the
+        article spoke of)."""
+        if m.start >= before:
+            return False
+        if self._ids_of_kind is None:
+            self._ids_of_kind = {}
+            for x in self.mentions:
+                self._ids_of_kind.setdefault(x.kind, set()).add(x.id)
+        return self._ids_of_kind.get(m.kind, set()) == {m.id}
 
     def _named_aside(self) -> set[int]:
         """The starts of the mentions set beside another ("compared with Brazil or Australia") or inside a body's name

@@ -294,6 +294,8 @@ def set_slot(ev: Event, slot: str, m: Mention | None) -> None:
     setattr(ev, f"{slot}_id", m.id if m.known else None)
 
 
+_WORKS_NOUN = re.compile(r"\b(?:refinery|smelter|plant)", re.IGNORECASE)
+_WORKS_NAME = re.compile(r"\b(?:Smelter|Plant|Refinery|Concentrator|Mill|Works|Division)$")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z][\w'’-]*")  # a capitalised word right after: the name it is put before
 
 
@@ -312,7 +314,11 @@ def anaphora(art: Article, ms: list[Mention], a: int, b: int) -> list[Mention]:
                     or any(at <= x.start and x.end <= to and x.kind != "country" for x in ms) \
                     or _NAME_AFTER.match(art.text, to):
                 continue  # "the company Kazatomprom", "the Kumtor mine", "the site Ruchey Dymnyi": a name, no anaphora
-            ref = art.topic(at, kinds, protagonist=kinds == ("country",))
+            works = kinds == ("company",) and _WORKS_NOUN.search(art.text, at, to) is None
+            # "repairs at the Kestrel Smelter ... the company reduced its output": a company word stands for a company,
+            # not for works the entity stage names as one
+            ref = art.topic(at, kinds, protagonist=kinds == ("country",),
+                            skip=(lambda x: _WORKS_NAME.search(x.name) is not None) if works else None)
             if ref is not None and ref.start >= a and kinds == ("company",) \
                     and art.lex.buy_verb.search(art.text, ref.end, at):
                 # "Zijin Mining spent $1.2 billion to buy the company": the company bought is another than the buyer
