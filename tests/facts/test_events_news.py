@@ -856,6 +856,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "the planned repair work at the Kestrel Smelter. In the first quarter, the company reduced its nickel output by "
      "4% to 45,000 tonnes.",
      [("production", 91000, "Norvik Metals", {"basis": "actual"}), ("production", 45000, "Norvik Metals", {})]),
+    # each part of an output told "from" a site is that site's, where the entity stage knows no name there
+    ("Group output of 300,000 ounces included 120,000 ounces from the Kestrel mine and 80,000 ounces from Dunmore. "
+     "The company produced 30,000 ounces from January to March.",
+     [("production", 300000, None, {}), ("production", 120000, "Kestrel", {}), ("production", 80000, "Dunmore", {}),
+      ("production", 30000, None, {})]),
     # an impairment charge is a loss booked, no earnings of its own
     ("Centerra reported a net loss of $236.6 million in 2023, which includes a $231 million impairment charge at "
      "Mount Milligan.", [("financial", 236.6e6, "Centerra", {"period": "2023"})]),

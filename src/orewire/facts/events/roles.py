@@ -283,6 +283,25 @@ def named_area(art: Article, lo: int, hi: int, near: int) -> Mention | None:
     return best
 
 
+def _unnamed_site(art: Article, end: int, se: int) -> Mention | None:
+    """A capitalised name right after a figure's "from"/"at" where the entity stage knows none there ("27 942 oz
+    from Malomir and 4 293 oz from Pokrovskiy")."""
+    told = art.lex.rules["site_after"].match(art.text, end, min(se, end + 60))
+    if told is None:
+        return None
+    m = _SITE_NAME.match(art.text, told.end(), se)
+    if m is None or m.group(1) in _NOT_SITE or _MONTH_WORD.match(m.group(1)) or art.in_span(m.start(), m.end(), _ANY_KIND):
+        return None
+    name = m.group(0)
+    return Mention(m.start(), m.end(), "deposit", name, entity_id("deposit", name), known=False)
+
+
+_SITE_NAME = re.compile(r"([A-Z][a-z][\w'’-]*)(?:[ -][A-Z][a-z][\w'’-]*){0,2}(?=\s*(?:mine|deposit|project|operation)?\b"
+                        r"[^\w'’-]*(?:,|and\b|$|\)|;|\.(?!\d)))")
+_NOT_SITE = frozenset({"The", "A", "An", "Its", "Their", "It", "This", "That", "Q1", "Q2", "Q3", "Q4", "Phase", "Stage",
+                       "Group", "Company", "Mine", "Mines", "Operations", "Deposits", "Projects"})
+_MONTH_WORD = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?$")
+_ANY_KIND = ("deposit", "company", "country", "region", "org", "person", "commodity")
 _OWNER_OF_NEXT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:subsidiary|unit|affiliate|project|mine|deposit|venture|operation)s?\b")
 _NOT_ASSET = frozenset({"The", "A", "An", "Its", "Their", "It", "This", "That", "Shares", "Stakes", "Assets"})
 
@@ -473,6 +492,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             agent = None
         site = next((m for m in ms if m.kind == "deposit" and num.end < m.start <= num.end + 60
                      and lex.rules["site_after"].fullmatch(art.text, num.end, m.start)), None)
+        if site is None and lex.language == "en":
+            site = _unnamed_site(art, num.end, se)  # "39 389 oz from Albyn": a site the entity stage does not know
         if site is not None:
             producers = [site]  # "150,305 ounces at Kumtor and 55,355 ounces at Mount Milligan": each its own site
         else:
