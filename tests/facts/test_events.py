@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from orewire.facts import extract
+from orewire.facts.gazetteer import home_country
 
 PUBLISHED = datetime(2024, 5, 14, tzinfo=UTC)
 
@@ -281,3 +282,29 @@ def test_word_lists_have_no_doubled_escapes() -> None:
                 found.append(f"{path.name}{where}: {node}")
         walk(tomllib.loads(path.read_text(encoding="utf-8")), "")
     assert found == []
+
+
+def test_the_outlets_own_country_is_the_one_its_sector_words_mean() -> None:
+    text = ("THE mining sector has this year produced 667,173 tonnes of copper. Neighbouring Democratic Republic of "
+            "Congo overtook Zambia as the largest producer; the DRC mines mostly cobalt.")
+    home = extract(text, published_at=PUBLISHED, url="https://www.daily-mail.co.zm/mines-produce").to_contract()
+    abroad = extract(text, published_at=PUBLISHED, url="https://www.mining.com/mines-produce").to_contract()
+    assert [e["subject"] for e in home["events"]] == ["Zambia"], home["events"]
+    assert [e["subject"] for e in abroad["events"]] == ["Democratic Republic of the Congo"], abroad["events"]
+
+
+def test_home_country_of_an_address() -> None:
+    assert home_country("https://www.daily-mail.co.zm/x") == "Zambia"
+    assert home_country("https://www.inform.kz/en/x") == "Kazakhstan"
+    assert home_country("https://www.bbc.co.uk/news") == "United Kingdom"
+    assert home_country("https://www.mining.com/x") is None
+    assert home_country("https://example.io/x") is None  # an ending anyone can use
+    assert home_country(None) is None
+
+
+def test_a_metal_named_in_the_next_clause_is_not_the_figures() -> None:
+    text = ("Copper output in Mozambique rose 8.7% year on year through the first nine months of 2018 to 908 695 "
+            "tonnes while cobalt production jumped 92.5% to 115 116 tonnes.")
+    found = {e["quantity"][0]: e for e in extract(text, published_at=PUBLISHED).to_contract()["events"]}
+    assert found[908695]["commodity"] == "copper" and found[115116]["commodity"] == "cobalt", found
+    assert found[908695]["subject"] == "Mozambique", found

@@ -16,6 +16,7 @@ from orewire.facts.amounts import find_amounts, home_dollar
 from orewire.facts.deposits import deposit_facts
 from orewire.facts.entities import commodity_at, commodity_in, find_entities, strip_legal
 from orewire.facts.events import find_events
+from orewire.facts.gazetteer import home_country
 from orewire.facts.model import Entity, Event, Extraction, Fact, entity_id
 from orewire.facts.quantities import find_quantities, find_table_quantities
 from orewire.facts.ru import extract_ru as _extract_ru
@@ -67,7 +68,8 @@ def extract(
     not read. ``language`` "ru" (or None with mostly Cyrillic text) runs the Russian rules of
     ``orewire.facts.ru``. ``events`` False skips the event stage (benchmarks compare the two). ``url``, the
     article's address, tells the outlet's own dollar: an Australian, Canadian or New Zealand paper's bare "$"
-    is its country's (``amounts.home_dollar``). Never raises: on internal failure it logs and returns what was found.
+    is its country's (``amounts.home_dollar``), and the outlet's country is the one "the country" more likely means
+    (``gazetteer.home_country``). Never raises: on internal failure it logs and returns what was found.
     """
     entities: list[Entity] = []
     facts: list[Fact] = []
@@ -85,7 +87,8 @@ def extract(
             _as_written(text, entities)
             lang = "en"
         if lang is not None and events:
-            found_events = find_events(text, entities, facts, published_at=published_at, language=lang)
+            found_events = find_events(text, entities, facts, published_at=published_at, language=lang,
+                                       home=home_country(url))
     except Exception:  # extraction must never take a pipeline run down
         log.exception("fact extraction failed; returning partial result")
     return Extraction(entities=entities, facts=facts, extractor_version=EXTRACTOR_VERSION, events=found_events)

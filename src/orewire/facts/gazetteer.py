@@ -16,6 +16,7 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 DATA_DIR = Path(__file__).with_name("data") / "gazetteer"
 
@@ -69,6 +70,24 @@ class Deposit:
 COUNTRIES: dict[str, tuple[str, tuple[str, ...]]] = {
     f[1]: (f[0], _split(f[2])) for _n, f in _rows("countries.tsv", (3, 3))
 }
+_BY_CODE = {code: canon for canon, (code, _forms) in COUNTRIES.items()}
+# a two-letter address ending that names no country an outlet is of (".io", ".co", ".tv" serve anyone)
+_GENERIC_ENDINGS = frozenset({"co", "io", "ai", "me", "tv", "fm", "ly", "cc", "ws", "to", "nu", "la", "gg", "am", "is"})
+
+
+def home_country(url: str | None) -> str | None:
+    """The country an outlet at ``url`` is of, by its address's country ending (".zm", ".kz", ".co.uk"), where
+    the gazetteer knows it."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    end = host.rsplit(".", 1)[-1].lower()
+    if len(end) != 2 or end in _GENERIC_ENDINGS:
+        return None
+    code = "GB" if end == "uk" else end.upper()
+    return _BY_CODE.get(code)
+
+
 # words that follow a demonym when it names a currency, not a country mention
 CURRENCY_NOUNS = _words("currency_nouns")
 

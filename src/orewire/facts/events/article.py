@@ -281,10 +281,14 @@ def _outermost(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_NEXT_CLAUSE_WORD = re.compile(r"\b(?:while|whereas)\b|;")
+
+
 class Article:
     """One article's sentences, entity mentions and the words of its language."""
 
-    def __init__(self, text: str, entities: list[Entity], lex: Lexicon, published_at: datetime | None) -> None:
+    def __init__(self, text: str, entities: list[Entity], lex: Lexicon, published_at: datetime | None,
+                 home: str | None = None) -> None:
         self.text = text
         self.lex = lex
         self.sents = Sentences.of(text) if lex.language == "en" else russian_sentences(text)
@@ -326,6 +330,13 @@ class Article:
             best = self._most.get(m.kind)
             if best is None or self._counts[m.id] > self._counts[best.id]:
                 self._most[m.kind] = m
+        most = self._most.get("country")
+        if home is not None and most is not None and most.name != home:
+            # "THE mining sector has this year produced ..." in a Zambian paper that names Congo twice and Zambia once:
+            # the outlet's own country is the article's, where it is named about as often as the one named most
+            own = next((m for m in self.mentions if m.kind == "country" and m.name == home), None)
+            if own is not None and self._counts[own.id] + 1 >= self._counts[most.id]:
+                self._most["country"] = own
         self.deposit_commodities: dict[str, str] = {}  # deposit id -> the first commodity its fact gives
         self.commodities = sorted((s, e, ent.name) for ent in entities if ent.kind == "commodity"
                                   for s, e in ent.mentions)
@@ -339,8 +350,9 @@ class Article:
     def commodity_near(self, start: int, end: int, a: int, b: int) -> str | None:
         """The commodity named right after a number ("tonnes of uranium"), else the nearest one
         before it in its clause, else after it."""
+        # (not past the start of the next clause: "to 908,695 tonnes while cobalt production jumped")
         after = [c for c in self.commodities_from(end, min(end + 41, b))
-                 if not SENTENCE_END.search(self.text, end, c[0])]
+                 if not SENTENCE_END.search(self.text, end, c[0]) and not _NEXT_CLAUSE_WORD.search(self.text, end, c[0])]
         if after:
             return after[0][2]
         before = [c for c in self.commodities_from(a, start) if c[1] <= start]

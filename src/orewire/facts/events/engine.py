@@ -53,10 +53,11 @@ _CLAUSE_BREAK_WORDS = (";", " while", " whereas", ", and", ", but", ", а ", ", 
 
 
 def find_events(text: str, entities: list[Entity], facts: list[Fact], *, published_at: datetime | None = None,
-                language: str = "en") -> list[Event]:
-    """The events of one article: one per number that states a kind, plus numberless licences and deals."""
+                language: str = "en", home: str | None = None) -> list[Event]:
+    """The events of one article: one per number that states a kind, plus numberless licences and deals.
+    ``home``: the country the outlet is of, where its address tells (``gazetteer.home_country``)."""
     lex = lexicon("ru" if language == "ru" else "en")
-    art = Article(text, entities, lex, published_at)
+    art = Article(text, entities, lex, published_at, home)
     for f in facts:
         if f.type == "deposit" and f.commodities and f.name:  # a deposit's id is made from the name its fact gives
             art.deposit_commodities.setdefault(entity_id("deposit", f.name), f.commodities[0])
