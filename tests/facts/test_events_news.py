@@ -861,6 +861,13 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "The company produced 30,000 ounces from January to March.",
      [("production", 300000, None, {}), ("production", 120000, "Kestrel", {}), ("production", 80000, "Dunmore", {}),
       ("production", 30000, None, {})]),
+    # metal contained in the output a mine is to produce is output, not what it holds
+    ("The mine will have a 12-year life, producing on average about 30,000 tons of contained copper and 1.2 million "
+     "ounces of contained silver per annum.",
+     [("production", 30000, None, {"basis": "plan"}), ("production", 1.2e6, None, {"basis": "plan"})]),
+    # the prices listed after a price per ounce are prices too
+    ("All-in sustaining costs per oz sold were $1,634, $1,398, and $1,593 at its three mines, respectively, while "
+     "the company invested $400 million in the Kestrel mine.", [("investment", 400e6, "Kestrel", {})]),
     # an impairment charge is a loss booked, no earnings of its own
     ("Centerra reported a net loss of $236.6 million in 2023, which includes a $231 million impairment charge at "
      "Mount Milligan.", [("financial", 236.6e6, "Centerra", {"period": "2023"})]),

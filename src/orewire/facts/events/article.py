@@ -304,6 +304,7 @@ class Article:
         self.clause_cache: dict[int, list[tuple[int, int]]] = {}  # sentence start -> where its clauses are cut
         self.year_cache: dict[tuple[int, int, int, int], list[tuple[int, int, int, bool | None, bool]]] = {}
         self._last_subject: dict[str, tuple[int, Mention]] = {}  # kind -> (sentence, subject) of its last event
+        self.skipped_at = -1  # where the last money figure read as a price or a value ends
         named = [(ent, written_name(ent, lex), ent.id) for ent in entities if ent.kind in SUBJECT_KINDS]
         self.mentions = sorted(
             (Mention(s, e, ent.kind, _as_written(text, s, e, ent, name) if lex.language == "en" else name, eid)

@@ -369,9 +369,13 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         if num.what == "a":
             before = text[max(ss, num.start - 45):num.start]
             after = text[num.end:min(se, num.end + 40)]
+            if ss <= art.skipped_at <= num.start and _LISTED_NEXT.fullmatch(text, art.skipped_at, num.start):
+                art.skipped_at = num.end
+                return None  # "per oz sold of $1,634, $1,398, and $1,593": the next of a list of prices is one too
             skip = lex.skip_after.match(after) or search_lower(lex.skip_before, before)
             if skip and not (lex.skip_unless.search(text, max(ss, num.start - 60), num.start)
                              and not lex.skip_after.match(after)) and not _goods_value(num, previous, text, ss, lex):
+                art.skipped_at = num.end
                 return None  # a price or a value; but "a deal valued at $1.88 billion" is the deal's price
         cues = lex.amount if num.what == "a" else lex.quantity
         if num.what == "q" and num.fact is not None and num.fact.unit == "g/t":
@@ -701,6 +705,9 @@ def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, i
     if f.unit in ("oz", "g/t") and found not in _PRECIOUS:
         return "gold"  # ounces and grams a tonne with no precious metal named are gold's (others are named)
     return found
+
+
+_LISTED_NEXT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:US|A|C)?[$€£]?\s*")
 
 
 def _commodity_told(num: Number, art: Article) -> str | None:
