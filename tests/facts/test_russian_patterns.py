@@ -2494,3 +2494,53 @@ def test_the_next_commodity_before_a_dash_on_the_next_name(text: str, deposits: 
 ])
 def test_a_colon_list_with_each_names_commodity_adjective(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # each part of a compound adjective of what the deposit's ores hold, written as one word
+    ("Лицензия выдана на месторождение золотосеребряных руд Кызылжар.", {"Kyzylzhar": ["gold", "silver"]}),
+    ("Компания разрабатывает месторождения медно-цинковых руд Кызылжар и Жанатау.",
+     {"Kyzylzhar": ["copper", "zinc"], "Zhanatau": ["copper", "zinc"]}),
+    # the names after a count of deposits and 'среди них', 'из них', 'в их числе'
+    ("Геологи поставили на учет четыре месторождения, среди них Кызылжар, Жанатау и Каратас.",
+     {"Kyzylzhar": [], "Zhanatau": [], "Karatas": []}),
+    ("В области разведаны три месторождения меди, в их числе Кызылжар и Жанатау.",
+     {"Kyzylzhar": ["copper"], "Zhanatau": ["copper"]}),
+])
+def test_compound_ores_and_the_names_among_counted_deposits(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # every name of a list under a heading that says what they hold, after a colon or on bulleted lines
+    ("Крупные месторождения меди региона:\n- Кызылжар\n- Жанатау\n- Каратас",
+     {"Kyzylzhar": ["copper"], "Zhanatau": ["copper"], "Karatas": ["copper"]}),
+    ("Золоторудные месторождения: Кызылжар, Жанатау и Каратас.",
+     {"Kyzylzhar": ["gold"], "Zhanatau": ["gold"], "Karatas": ["gold"]}),
+    ("Главные месторождения урана мира\n- Кызылжар. Казахстан\n- Жанатау. Узбекистан",
+     {"Kyzylzhar": ["uranium"], "Zhanatau": ["uranium"]}),
+    # ... a name's own commodity first
+    ("Месторождения золота:\n- Кызылжар — медь\n- Жанатау", {"Kyzylzhar": ["copper"], "Zhanatau": ["gold"]}),
+    # ... not a heading of other words, nor a line whose word after a full stop is no country
+    ("Месторождения, выставленные на торги:\n- Кызылжар\n- Жанатау", {"Kyzylzhar": [], "Zhanatau": []}),
+    ("Крупные месторождения меди\n- Кызылжар. Компания купила его в 2020 году.", {}),
+])
+def test_a_list_under_a_heading_of_what_they_hold(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # 'там' after a list of names: every name of the list
+    ("Компания разрабатывает месторождения Кызылжар, Жанатау и Каратас. Там добывают медь.",
+     {"Kyzylzhar": ["copper"], "Zhanatau": ["copper"], "Karatas": ["copper"]}),
+    # ... only the last one when the names are not one list
+    ("Компания продала месторождение Кызылжар, а месторождение Жанатау купила в прошлом году. Там добывают медь.",
+     {"Kyzylzhar": [], "Zhanatau": ["copper"]}),
+    # deposits in general after a plural adjective are not the one named before
+    ("Месторождение Кызылжар разрабатывают с 2010 года. Разведанные месторождения урана в стране освоены.",
+     {"Kyzylzhar": []}),
+    # a person's name and surname after a mine's word is no deposit
+    ("Директор Северного рудника Виктор Федосеев сообщил о росте добычи.", {}),
+])
+def test_there_after_a_list_and_no_deposit_in_general_or_a_person(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -55,7 +55,8 @@ _COUNTED = re.compile(r"(?<![\w-])(?:двух|тр[её]х|четыр[её]х|п
 _RUN_ON_NEXT = re.compile(r",[ \u00a0]+(?:где|который|которое|которая|на[ \u00a0]+котором)[^.;!?\n]{1,80}?,[ \u00a0]+и[ \u00a0]+"
                           r"(?P<name>" + _NAME1 + r")")
 _ASIDE_END = re.compile(r"[ \u00a0]*\([^()\n]{1,40}\)$")
-_LIST_LEAD = re.compile(r",[ \t\u00a0]+(?:в[ \t\u00a0]+том[ \t\u00a0]+числе|включая|таки[ех][ \t\u00a0]+как|а[ \t\u00a0]+именно)$")
+_LIST_LEAD = re.compile(r",[ \t\u00a0]+(?:в[ \t\u00a0]+том[ \t\u00a0]+числе|включая|таки[ех][ \t\u00a0]+как|а[ \t\u00a0]+именно|"
+                        r"(?:среди|из)[ \t\u00a0]+них|в[ \t\u00a0]+их[ \t\u00a0]+числе)$")
 _KW_NAMES = re.compile(_KW + r"(?P<between>(?:,?[ \t\u00a0]+(?!месторожд|рудник|участ|рудопроявл|трубк|разрез|проект|"
                        r"площад|карьер)[а-яё]+(?:-[а-яё]+)*){0,5}?)(?P<place>[ \u00a0]+(?:в|на)[ \u00a0]+[А-ЯЁ][а-яё]+(?:ск|цк)(?:ой|ом)[ \u00a0]+"
                        r"(?:области|крае|районе|республике|округе))?(?P<dash>[ \t\u00a0]+[-–—])?[ \t\u00a0]+(?P<names>" + _NAME1
@@ -74,7 +75,13 @@ _KW_COLON = re.compile(r"(?=[МмРрУуПпКк])(?<![\w-])(?P<kw>(?:[Мм]е�
 _LIST_LINE = re.compile(r"[ \t\u00a0]*(?:[-–—•*·][ \t\u00a0]*|\d{1,2}[.)][ \t\u00a0]*)?(?P<name>" + _NAME1 + r")"
                         r"(?:[ \t\u00a0]*\([^()\n]{0,60}\))?"
                         r"(?:[ \t\u00a0]+[—–-][ \t\u00a0]+(?P<what>[а-яё]+(?:[ \u00a0][а-яё]+)?(?:[ \u00a0]*,[ \u00a0]*[а-яё]+(?:[ \u00a0][а-яё]+)?)*))?"
+                        r"(?:[.,][ \t\u00a0]+(?P<where>[А-ЯЁ][а-яё]+(?:[- ][А-ЯЁ][а-яё]+)?|[А-ЯЁ]{2,4}))?"  # ("- Кызылжар. Казахстан")
                         r"[ \t\u00a0]*[,;.]?[ \t\u00a0]*(?=\n|$)")
+# a line that is a heading of deposits and what they hold, a bulleted list on the lines after it: "Крупнейшие
+# месторождения меди планеты\n- Кызылжар. Казахстан\n- Жанатау. Казахстан"
+_KW_HEADING = re.compile(r"(?m)^[ \t\u00a0]*(?:[-–—•*·][ \t\u00a0]*)?(?:[А-ЯЁа-яё]+(?:ие|ые)[ \t\u00a0]+){0,2}"
+                         r"(?P<kw>[Мм]есторождения|[Рр]удники)(?P<lead>(?:[ \t\u00a0]+[а-яё-]+){1,4})[ \t\u00a0]*"
+                         r"(?=\n[ \t\u00a0]*[-–—•*·])")
 # one name of a list on a line: the name, then what the text says of it in brackets and where it lies after a
 # dash ("Купол (ЗАО «Чукотская ГГК») — на Чукотке, Пионер (ОАО «Покровский рудник») и Березитовое ...")
 _INLINE_ITEM = re.compile(r"(?:(?P<adj>[а-яё]+(?:-[а-яё]+)*(?:ым|им|ое|ый|ий|ая|ое|ом|ой))[ \u00a0]+(?=[«\"“„А-ЯЁ]))?"
@@ -316,6 +323,7 @@ _LOWER_SPACE = re.compile(r"[а-яё][ \u00a0]")
 _APPOSITION = re.compile(r"(?<=[а-яё][ \u00a0])(?P<name>[«\"“„]?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]?)"
                          r"(?:[ \u00a0]+[—–][ \u00a0]+|,[ \u00a0]+)(?P<one>(?:одн(?:о|ого|им|ому)|один|одного)[ \u00a0]+из[ \u00a0]+)?"
                          r"(?P<adjs>(?:[а-яё-]+(?:ое|ее|ого|его|ых|их|ий|ый)[ \u00a0]+){0,3})$")
+_SURNAME = re.compile(r"[а-яё](?:ов|ев|ёв|ин|ын|ова|ева|ина|ский|цкий|ская|енко|ян|швили|дзе)$")
 _OBLIQUE_ADJ_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ск|цк)(?:ом|ого|ому|им)")
 
 
@@ -347,6 +355,9 @@ def _deposit_name(found: Found, raw: str, start: int, end: int, text: str, kw: s
     if not quoted and (morph.is_common_word(first) or (len(words) > 1 and any(morph.is_oblique_place(w) for w in words))
                        or (len(words) == 1 and morph.is_oblique_place(first) and not re.search(r"(?:ск|цк|н)(?:ом|ой|ого|ому|им)$", first))):
         return None  # "месторождения Центральной Азии", "месторождения Якутии": a place in the genitive
+    if not quoted and len(words) == 2 and _SURNAME.search(words[1]) and morph.given_name(first) is not None \
+            and gz.lookup(name) is None:
+        return None  # "директор рудника Виктор Федосеев": a person's name and surname, no deposit's
     k = gz.lookup(name)
     if quoted and ((k is not None and k.kind == "company")
                    or any(ent.kind == "company" and (start + 1, end - 1) in ent.mentions for ent in found.ents.values())):
@@ -447,6 +458,7 @@ _NAMESAKE = re.compile(r"(?<![\w-])[Оо]дноим[её]нн(?:ое|ого|ом
 _PLANT_BEFORE = re.compile(r"(?<![\w-])(?P<adj>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ск|цк)(?:ого|ий|ому|им|ом))[ \u00a0]+"
                           r"(?:ГОК|ГМК|[Рр]удник|(?:горно-обогатительн[а-яё]+[ \u00a0]+)?[Кк]омбинат)[а-яё]{0,2}"
                           r"(?:[ \u00a0]+(?:на|в|при|для))?[ \u00a0]+$")
+_MANY_BEFORE = re.compile(r"(?<![\w-])[А-ЯЁа-яё]+[а-яё](?:ые|ие)[ \u00a0]+$")  # a plural adjective before the word
 _BARE_KW = re.compile(r"(?=[МмУуРр])(?<![\w-])(?:[Мм]есторождени(?:е|я|ю|ем|и)|[Уу]част(?:ок|к[аеуи]|ком)|[Рр]удник(?:а|е|у|ом)?)(?![\w-])")
 
 
@@ -548,11 +560,12 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     named_kw: set[int] = set()
     for m in _KW_NAMES.finditer(text):
         lead = _LIST_LEAD.search(m.group("between")) if "," in m.group("between") else None
-        # "месторождений, в том числе Талды-Булак, Солто и Андаш", "месторождения, такие как ...": a list's lead-in
+        # "месторождений, в том числе Талды-Булак, Солто и Андаш", "месторождения, такие как ...", "пяти месторождений,
+        # среди них ...": a list's lead-in
         between = [w.strip(",") for w in m.group("between")[:lead.start() if lead else None].split()]
         if not _kind_words(between, commodity_of) and not IRON.match(m.group("between").strip()):
             continue
-        near = [c for w in between for c in (commodities_of(w) if "-" in w else [commodity_of(w)]) if c]
+        near = [c for w in between for c in commodities_of(w)]  # (also each of a compound: "золотосеребряных руд")
         if IRON.search(m.group("between")):
             near = ["iron ore"]
         before = text[max(sents.span(m.start())[0], m.start() - 25):m.start()].split()
@@ -691,7 +704,14 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             pos = nxt.end()
     for m in _KW_COLON.finditer(text) if ":" in text else ():
         if not re.search(r"компани|инвестор|участник|подрядчик|владел|заявк|лицензи", m.group("lead")):
-            _colon_list(text, found, m.end(), m.group("kw"), links)
+            # what the words between the deposit word and the colon say they all hold ("Крупнейшие месторождения
+            # меди:\n- Кызылжар\n- Жанатау"), or the kind adjective right before the word ("золоторудные рудники:")
+            before = text[max(sents.span(m.start())[0], m.start() - 25):m.start()].split()
+            _colon_list(text, found, m.end(), m.group("kw"), links, _heading_commodities(m.group("lead"), before))
+    for m in _KW_HEADING.finditer(text) if "\n" in text else ():
+        heading = _heading_commodities(m.group("lead"), [])
+        if heading:
+            _colon_list(text, found, m.end(), m.group("kw"), links, heading)
     # "Компания владеет тремя золоторудными месторождениями. Крупнейшее из них — Кызылжар": the names given among
     # the deposits the sentence before counted
     for m in _AMONG_NAMES.finditer(text) if " них" in text else ():
@@ -1161,10 +1181,32 @@ def _bracket_list(text: str, found: Found, pos: int, kw: str) -> None:
             return
 
 
-def _colon_list(text: str, found: Found, pos: int, kw: str, links: list[tuple[Ent, str]]) -> None:
+_HEADING_PLACE = re.compile(r"(?:мира|планеты|страны|региона|области|края|республики|округа|[А-ЯЁ][а-яё]+(?:а|и|ы))")
+
+
+def _heading_commodities(lead: str, before: list[str]) -> list[str]:
+    """What the words between a deposit word and its list say they all hold ("месторождения меди", "...
+    золота региона", "... меди Казахстана"), or the kind adjective right before the word ("золоторудные
+    месторождения:"); none when other words stand there."""
+    words = lead.split()
+    while words and _HEADING_PLACE.fullmatch(words[-1]) and gz.commodity_of_word(words[-1].lower()) is None:
+        words.pop()  # (where they lie)
+    if words and _kind_words(words, lambda w: gz.commodity_of_word(w.lower())):
+        return list(dict.fromkeys(c for w in words for p in w.split("-") if p
+                                  for c in joined_commodities(p, gz.commodity_of_word)))
+    if not lead.strip() and before and re.search(r"(?:ые|ие|ых|их)$", before[-1]):
+        return list(dict.fromkeys(c for p in before[-1].lower().split("-") if p
+                                  for c in joined_commodities(p, gz.commodity_of_word)))
+    return []
+
+
+def _colon_list(text: str, found: Found, pos: int, kw: str, links: list[tuple[Ent, str]],
+                heading: list[str] | None = None) -> None:
     """The names listed after a deposit word and a colon, one a line or to the end of the line; a line
     that is no name alone, or a name and what stands after a dash when that is not its commodities
-    ("- Кокжиде — золото, серебро;"), ends the list."""
+    ("- Кокжиде — золото, серебро;"), ends the list. A name the list says nothing of holds what the
+    ``heading`` says they all hold."""
+    heading = heading or []
     if text.startswith("\n", pos):
         pos += 1
         while pos < len(text):
@@ -1176,6 +1218,8 @@ def _colon_list(text: str, found: Found, pos: int, kw: str, links: list[tuple[En
                 return
             raw = m.group("name")
             s = m.start("name")
+            if m.group("where") and not (m.group("where") in gz.countries()[1] or country_stem(m.group("where"))):
+                return  # (after a full stop only the country it lies in)
             if found.is_claimed(s, s + len(raw)):
                 listed = next((e for e in found.ents.values() if e.kind == "deposit"
                                and any(ms == s for ms, _me in e.mentions)), None)
@@ -1183,7 +1227,7 @@ def _colon_list(text: str, found: Found, pos: int, kw: str, links: list[tuple[En
                 listed = _deposit_name(found, raw, s, s + len(raw), text, kw)
                 if listed is None:
                     return
-            for c in what:
+            for c in what or heading:
                 if listed is not None and c:
                     links.append((listed, c))
             pos = m.end() + 1
@@ -1214,7 +1258,7 @@ def _colon_list(text: str, found: Found, pos: int, kw: str, links: list[tuple[En
         if listed is None and not found.is_claimed(s, e):
             return
         if listed is not None:
-            links.extend((listed, c) for c in held.get((s, e), []))
+            links.extend((listed, c) for c in held.get((s, e)) or heading)
 
 
 def find_later_mentions(text: str, found: Found) -> None:
@@ -1408,6 +1452,24 @@ def _named_last(deposits: list[Ent], start: int, end: int) -> Ent | None:
     return last[1] if last else None
 
 
+_LIST_GAP = re.compile(r"[»\"”]?(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+и[ \u00a0]+)[«\"“„]?")
+
+
+def _listed_with(text: str, deposits: list[Ent], last: Ent) -> list[Ent]:
+    """``last`` and the deposits listed right before its last mention, one list of names joined by commas
+    and 'и' ("месторождения Кызылжар, Жанатау и Каратас")."""
+    at = max(last.mentions)
+    starts = {me: (ms, d) for d in deposits for ms, me in d.mentions}
+    out = [last]
+    while True:
+        prev = next((starts[e] for e in range(at[0] - 1, max(-1, at[0] - 8), -1)
+                     if e in starts and _LIST_GAP.fullmatch(text, e, at[0])), None)
+        if prev is None or prev[1] in out:
+            return out
+        out.append(prev[1])
+        at = next(m for m in prev[1].mentions if m[0] == prev[0])
+
+
 # what may stand between a sentence's opening and the name of its deposit: "Запасы| меди на |Кызылжаре", "запасы| Морошки"
 _AMONG_THEM = re.compile(r"(?<![\w-])(?:[Ии]з|[Сс]реди)[ \u00a0]+них(?![\w-])")
 _KIND_PLURAL = re.compile(r"(?<![\w-])(?:(?P<adj>[а-яё]+(?:-[а-яё]+)*(?:ых|их|ыми|ими|ым|им))[ \u00a0]+(?:месторождени(?:й|ях|ями|ям|я)|рудник(?:ов|ах|ами|ам|и))|"
@@ -1569,10 +1631,12 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
                 last = _named_last(deposits, *sents.spans[j])
                 if last is None and _KW_BEFORE.search(text, *sents.spans[j]):
                     break
-            if last is not None:
+            for d in _listed_with(text, deposits, last) if last is not None else ():
                 for c in commodities:
-                    add(last.name, c)
+                    add(d.name, c)
             continue
+        if _MANY_BEFORE.search(text, max(ss, s - 30), s) and text.startswith("месторождения", s):
+            continue  # "Разведанные месторождения урана в стране освоены": deposits in general, not the one named
         if len(deposits) == 1 and not ahead and min(deposits[0].mentions)[0] < s:
             target = deposits[0]  # (named after it: only as the deposit named next, below)
         else:
