@@ -35,10 +35,12 @@ from orewire.facts.events.passage import (
     carry_periods,
     changes_from_the_year_before,
     dedupe,
+    lead_year,
     respectively,
     years_before_told,
 )
 from orewire.facts.events.periods import BASELINE_BEFORE
+from orewire.facts.events.resources import resource_table_events
 from orewire.facts.events.roles import fill_roles
 from orewire.facts.events.tables import table_events
 from orewire.facts.model import Entity, Event, Fact, entity_id
@@ -82,6 +84,13 @@ def find_events(text: str, entities: list[Entity], facts: list[Fact], *, publish
     taken = [(ev.start, ev.end) for ev in events]
     events.extend(ev for ev in table_events(art, published_at)
                   if not any(a <= ev.start < b for a, b in taken))  # a cell the sentence rules read stays theirs
+    if lex.language == "en" and text.count("|") >= 3:
+        dated = {ev.period for ev in events if ev.kind == "reserves" and ev.period}
+        found = resource_table_events(art, dated.pop() if len(dated) == 1 else lead_year(art))
+        if found:
+            # a resource table's rows are read by their columns' headers, not by the sentence rules
+            rows = {(ev.sentence_start, ev.sentence_end) for ev in found}
+            events = [ev for ev in events if not any(a <= ev.start < b for a, b in rows)] + found
     return dedupe(events)
 
 

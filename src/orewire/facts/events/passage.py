@@ -160,7 +160,7 @@ def article_periods(events: list[Event], art: Article) -> None:
         by_sentence.setdefault(ev.sentence_start, []).append(ev)
     undated = [ev for ev in events if ev.period is None and ev.basis != "capacity" and _reported(ev)]
     if undated:
-        year = _lead_year(art) or _dominant_year(events)
+        year = lead_year(art) or _dominant_year(events)
         for ev in undated:
             ev.period = year
         if year is not None:
@@ -199,7 +199,7 @@ def _reported(ev: Event) -> bool:
     return ("capex" in low or "capital" in low) and _CAPEX_TOLD.search(ev.sentence) is not None
 
 
-def _lead_year(art: Article) -> str | None:
+def lead_year(art: Article) -> str | None:
     """The one year the headline and lead speak of ("KAZ Minerals reported its 2023 results"): the
     year of the article's reported figures that name none."""
     years: set[int] = set()
