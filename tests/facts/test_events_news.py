@@ -868,6 +868,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # the prices listed after a price per ounce are prices too
     ("All-in sustaining costs per oz sold were $1,634, $1,398, and $1,593 at its three mines, respectively, while "
      "the company invested $400 million in the Kestrel mine.", [("investment", 400e6, "Kestrel", {})]),
+    # a cost per ounce told "per oz sold of", or "on a per oz sold basis of", with the costs listed after it
+    ("Cash costs and all-in sustaining costs (\"AISC\") per oz sold of $1,398 and $1,593, respectively, and on a "
+     "per oz sold basis of $1,600, $1,418 and $1,569 for the year; the company invested $400 million in the Kestrel "
+     "mine.", [("investment", 400e6, "Kestrel", {})]),
     # an impairment charge is a loss booked, no earnings of its own
     ("Centerra reported a net loss of $236.6 million in 2023, which includes a $231 million impairment charge at "
      "Mount Milligan.", [("financial", 236.6e6, "Centerra", {"period": "2023"})]),

@@ -716,7 +716,7 @@ def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, i
     return found
 
 
-_LISTED_NEXT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?(?:US|A|C)?[$€£]?\s*")
+_LISTED_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:US|A|C)?[$€£]?\s*")
 
 
 def _commodity_told(num: Number, art: Article) -> str | None:
