@@ -2544,3 +2544,40 @@ def test_a_list_under_a_heading_of_what_they_hold(text: str, deposits: dict[str,
 ])
 def test_there_after_a_list_and_no_deposit_in_general_or_a_person(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # the reserves exploration confirmed, in the sentence after the deposit's, after the verb
+    ("Геологи завершили разведку на месторождении Кызылжар. Утверждены запасы меди в объеме 1 млн т.",
+     {"Kyzylzhar": ["copper"]}),
+    ("Компания купила месторождение Кызылжар. На объекте выявлены запасы золота.", {"Kyzylzhar": ["gold"]}),
+    # ... not a country's
+    ("Компания купила месторождение Кызылжар. Подтверждены запасы золота в стране на уровне 2000 т.", {"Kyzylzhar": []}),
+    # a rank among the deposits of a commodity
+    ("Кызылжар входит в десятку крупнейших месторождений меди мира.", {"Kyzylzhar": ["copper"]}),
+    # salts and sandstones of what the deposit holds
+    ("Компания получила лицензию на месторождение калийных солей Кызылжар.", {"Kyzylzhar": ["potash"]}),
+    ("Компания получила лицензию на месторождение медистых песчаников Кызылжар.", {"Kyzylzhar": ["copper"]}),
+])
+def test_confirmed_reserves_ranks_and_salts(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a commodity set against the first after 'а' and a dash is the next name's, or no deposit's
+    ("Компания добывает медь на месторождении Кызылжар, а золото — на Каратасе.",
+     {"Kyzylzhar": ["copper"], "Karatas": ["gold"]}),
+    ("Компания добывает медь на месторождении Кызылжар, а золото — в Казахстане.", {"Kyzylzhar": ["copper"]}),
+    ("Компания добывает на Кызылжаре медь, а на Жанатау — золото.", {"Kyzylzhar": ["copper"], "Zhanatau": ["gold"]}),
+    # the commodity first, then the verb and the name it is mined on, not a region
+    ("Медь добывают на Кызылжаре открытым способом.", {"Kyzylzhar": ["copper"]}),
+    ("Золото добывается на Чукотке с 2010 года.", {}),
+    # the deposit word left out before a commodity's noun or a dash
+    ("Компания владеет месторождениями золота Кызылжар и меди Жанатау.", {"Kyzylzhar": ["gold"], "Zhanatau": ["copper"]}),
+    ("Компания владеет золотым месторождением Кызылжар и медным — Жанатау.",
+     {"Kyzylzhar": ["gold"], "Zhanatau": ["copper"]}),
+    # ... not the kind words of one name
+    ("Компания ведет разведку на месторождении золота и серебра Кызылжарском.", {"Kyzylzharskoye": ["gold", "silver"]}),
+])
+def test_set_against_mined_on_and_left_out_deposit_words(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

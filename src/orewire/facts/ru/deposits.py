@@ -170,9 +170,9 @@ _COMMA_ONE_OF = re.compile(r",[ \u00a0]+(?:(?P<mid>(?:одн[оа]|один)[ \u
                            r"(?P<kw1>месторождение))(?![\w-])(?=[^.!?\n]{0,60},)")
 # "Сырымбет является крупнейшим неосвоенным месторождением олова": the same with a verb of being
 # (and with a class or a rank: "Кызылжар относится к золоторудным месторождениям", "входит в число крупнейших
-# медных месторождений")
+# медных месторождений", "входит в десятку крупнейших месторождений меди мира")
 _IS_KW = re.compile(r"(?:является|являются|являлось|являлся|считается|считаются|стал[оа]?|остается|остаётся|"
-                    r"относ(?:ится|ятся)[ \u00a0]+к|вход(?:ит|ят)[ \u00a0]+в[ \u00a0]+число)[ \u00a0]+(?P<mid>(?:одн(?:им|ой|ими)[ \u00a0]+из[ \u00a0]+)?"
+                    r"относ(?:ится|ятся)[ \u00a0]+к|вход(?:ит|ят)[ \u00a0]+в[ \u00a0]+(?:число|список|десятку|пят[её]рку|тройку|двадцатку|(?:ТОП|топ)-?\d+))[ \u00a0]+(?P<mid>(?:одн(?:им|ой|ими)[ \u00a0]+из[ \u00a0]+)?"
                     r"(?:[а-яё-]+(?:ым|им|ой|ей|ыми|ими|ых|их)[ \u00a0]+(?:по[ \u00a0]+[а-яё]+[ \u00a0]+)?){0,3})" + _LARGEST_WHERE +
                     r"(?=[МмРр])(?P<kw>[Мм]есторождени(?:ем|ями|ям|й)|[Рр]удник(?:ом|ами|ам|ов))(?![\w-])")
 _RESERVES_OF_NAME = re.compile(r"[ \u00a0\n]*(?:[А-ЯЁ][а-яё]+(?:ые|ие)[ \u00a0]+)?(?:[Зз]апасы|[Рр]есурсы)[ \u00a0]+"
@@ -218,7 +218,12 @@ _BACK_REFERENCE = re.compile(r"(?<![\w-])(?:[Ее]го|[Ее][её]|[Ии]х)[ \
 # what may open a sentence before the reserves: "По данным компании, запасы ...", "В 2020 году запасы ..."
 # ("Ожидается, что добыча меди начнется ...", "По оценкам, его ресурсы ...")
 _RESERVES_LEAD = re.compile(r"(?:(?:По|Согласно|Как)[ \u00a0][^,.!?\n]{1,40},|В[ \u00a0]+\d{4}[ \u00a0]+год[уа],?|"
-                            r"(?:Ожидается|Планируется|Предполагается|Известно|Отмечается),[ \u00a0]+что)[ \u00a0]+")
+                            r"(?:Ожидается|Планируется|Предполагается|Известно|Отмечается),[ \u00a0]+что|"
+                            # ... or a verb of what exploration found: "Подтверждены запасы золота в объеме 20 т",
+                            # "На объекте выявлены запасы меди", "Утверждены ресурсы ..."
+                            r"(?:(?:На|В)[ \u00a0]+(?:объекте|н[её]м|недрах)[ \u00a0]+)?(?:[Пп]одтвержден[ыо]|[Уу]тверждены|"
+                            r"[Вв]ыявлены|[Рр]азведаны|[Оо]ценены|[Пп]оставлены[ \u00a0]+на[ \u00a0]+(?:государственный[ \u00a0]+)?баланс))"
+                            r"[ \u00a0]+")
 _WIDE_PLACE = re.compile(r"(?:стран|мир[аеу]?$|мирово|регион|област|кра[яюе]$|республик|округ)")
 _RESERVES = re.compile(r"(?:(?:[Ее]го|[Ее][её])[ \u00a0]+(?=[зр]))?"  # (after a lead: "По оценкам, его ресурсы ...")
                        r"(?:(?:[А-ЯЁ][а-яё]+(?:ые|ие)(?:[ \u00a0]+[а-яё]+(?:ые|ие))?[ \u00a0]+)?[Зз]апасы|"
@@ -873,7 +878,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             or "ГОК " in text or "абрика " in text or "арьер " in text or "удник " in text or "Шахта " in text \
             or "Главн" in text or "бъем" in text or "бъём" in text or "ланируется" in text or "редполагается" in text \
             or "амечено" in text or "ископаем" in text or "Металл" in text or "Сырь" in text else ():
-        lead = _RESERVES_LEAD.match(text, ss) if text[ss:ss + 1] in "ПСКВОИ" else None
+        lead = _RESERVES_LEAD.match(text, ss) if text[ss:ss + 1] in "ПСКВОИНУР" else None
         at = lead.end() if lead else ss
         opening = _RESERVES.match(text, at) if text[at:at + 1] in _RESERVES_FIRST else None
         if opening is not None and not any(country_stem(w) or w in gz.countries()[1] or _WIDE_PLACE.match(w)
@@ -902,10 +907,12 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         ss, _se = sents.span(m.start())
         if not _KW_BEFORE.search(text, ss, m.start()):
             continue
-        if m.group("adj"):
-            kind = commodities_of(m.group("adj"))
-            if not kind and not _KIND_ADJ.fullmatch(m.group("adj")):
+        if m.group("adj") or m.group("gen"):
+            kind = commodities_of(m.group("adj") or m.group("gen"))
+            if not kind and (m.group("gen") or not _KIND_ADJ.fullmatch(m.group("adj"))):
                 continue
+            if m.group("gen") and not _NAME_RIGHT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # (a commodity's noun after a name only: "месторождении золота и сурьмы Дельмачикском" is one)
             pos = m.start("names")
             for raw in re.findall(_NAME1, m.group("names")):
                 s = text.index(raw, pos)
@@ -940,8 +947,12 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                                     or morph.is_dictionary_word(m.group("name"))):
             found.consumed.append((m.start("what"), m.end("what")))  # "..., Казахстан — уран": a country's
             continue
+        ss = sents.span(m.start())[0]
         if not kind or found.overlaps(m.start("name"), m.end("name")) \
-                or not (_MINING if m.re is _COMMA_WHAT_ON else _KW_BEFORE).search(text, sents.span(m.start())[0], m.start()):
+                or not ((_MINING if m.re is _COMMA_WHAT_ON else _KW_BEFORE).search(text, ss, m.start())
+                        # (or "на" a name after the mining with no deposit word: "добывает на Кызылжаре медь, а на
+                        # Жанатау — золото")
+                        or (m.group("prep") == "на" and _MINING.search(text, ss, m.start()))):
             continue
         raw = _locative_nominative(m.group("name")) if m.group("prep") and not m.group("kw") else m.group("name")
         turned = _deposit_name(found, raw, m.start("name"), m.end("name"), text)
@@ -983,7 +994,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
               *(o for o in (_OUTPUT_AT.finditer(text) if " на " in text and "роизв" in text else ())
                 if o.start() > 0 and text[o.start() - 1] in "Пп" and (o.start() < 2 or not text[o.start() - 2].isalpha())),
               *(w for ss, _se in (sents.spans if " на " in text and "добы" in text else ())
-                if (w := _WHAT_ON_MINED.match(text, ss)) is not None),  # (tried at each sentence's start)
+                for rx in (_WHAT_ON_MINED, _WHAT_MINED_ON)
+                if (w := rx.match(text, ss)) is not None),  # (tried at each sentence's start)
               # ... and the next commodity of the same mining on the next name: "добывает медь на Кызылжаре и
               # золото на Жанатау"
               *(a for a in (_AND_ON.finditer(text) if " и " in text and " на " in text else ())
@@ -1009,7 +1021,10 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
 
 
 _ELIDED = re.compile(r"(?:,|[ \u00a0]и)[ \u00a0]+(?:а[ \u00a0]+(?:также[ \u00a0]+)?)?(?:(?:(?:на|в|во)[ \u00a0]+(?=[а-яё-]+(?:ом|ых)[ \u00a0]))?"
-                     r"(?P<adj>[а-яё]+(?:-[а-яё]+)*(?:ые|ое|ая|ый|ий|ом|ых|ым|ого|ой|ую))[ \u00a0]+"
+                     # (also a commodity's noun, and a dash before the names: "месторождениями золота Кызылжар и меди
+                     # Жанатау", "золотым месторождением Кызылжар и медным — Жанатау")
+                     r"(?:(?P<adj>[а-яё]+(?:-[а-яё]+)*(?:ые|ое|ая|ый|ий|ом|ых|ым|ого|ой|ую))|(?P<gen>[а-яё]{3,}))"
+                     r"(?:[ \u00a0]*[—–][ \u00a0]*|[ \u00a0]+)"
                      r"(?P<names>" + _NAME1 + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)"
                      r"|(?:на|в)[ \u00a0]+(?P<loc>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ск|цк)(?:ом|ой))(?=[ \u00a0]*[—–-][ \u00a0]))")
 # how much of it, between the dash and the commodity: "на Жанатау — 5 т серебра", "на Акжале — 1,2 тыс. тонн меди"
@@ -1019,7 +1034,7 @@ _COMMA_LOC = re.compile(r",[ \u00a0]+(?P<prep>на|в)[ \u00a0]+(?P<kw>(?:мес
                         r"[ \u00a0]*[—–-][ \u00a0]+" + _HOW_MUCH + r"(?P<what>[а-яё]+(?:-[а-яё]+)*)(?=[ \u00a0]*(?:[.,;)]|$))")
 _COMMA_DASH = re.compile(r",[ \u00a0]+(?P<prep>)(?P<kw>)[«\"“„]?(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[»\"”“]?"
                          r"[ \u00a0]*[—–-][ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)*)(?=[ \u00a0]*(?:[.;)]|$))")
-_COMMA_WHAT_ON = re.compile(r",[ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)*)[ \u00a0]*[—–][ \u00a0]+(?P<prep>на)[ \u00a0]+(?P<kw>)"
+_COMMA_WHAT_ON = re.compile(r",[ \u00a0]+(?:а[ \u00a0]+)?(?P<what>[а-яё]+(?:-[а-яё]+)*)[ \u00a0]*[—–][ \u00a0]+(?P<prep>на)[ \u00a0]+(?P<kw>)"
                             r"[«\"“„]?(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[»\"”“]?(?=[ \u00a0]*(?:[.,;)]|$))")
 _TURN_NAME = re.compile(r",[ \u00a0]+а[ \u00a0]+(?:(?P<prep>на|в)[ \u00a0]+)?(?P<kw>(?:месторождени|рудник)[а-яё]*[ \u00a0]+)?[«\"“„]?(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)[»\"”“]?"
                         r"[ \u00a0]*[—–-][ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)*)(?=[ \u00a0]*(?:[.,;)]|$))")
@@ -1054,6 +1069,11 @@ _PLANT_NOUN_AFTER = re.compile(r"[ \u00a0]+(?:завод|комбинат|фаб
 _WHAT_ON_MINED = re.compile(r"[ \u00a0\n]*(?P<what>[А-ЯЁ][а-яё]+)(?:[ \u00a0]+и[ \u00a0]+(?P<what2>[а-яё]+))?[ \u00a0]+на[ \u00a0]+"
                             r"(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
                             r"(?:[ \u00a0]+[а-яё]+){0,2}?[ \u00a0]+(?:добыва|добыт|добыл|добуд)[а-яё]*")
+# ... and the verb before the name: "Медь добывают на Кызылжаре", "Золото добывается на Кызылжаре с 2010 года"
+_WHAT_MINED_ON = re.compile(r"[ \u00a0\n]*(?P<what>[А-ЯЁ][а-яё]+)(?:[ \u00a0]+и[ \u00a0]+(?P<what2>[а-яё]+))?[ \u00a0]+"
+                            r"(?:(?:также|уже|ранее|сейчас|теперь|здесь)[ \u00a0]+)?(?:добыва(?:ют|ется|ются|ли|лось|лся|лась)|"
+                            r"добыт[оаы]?|будут[ \u00a0]+добывать|будет[ \u00a0]+добываться|начнут[ \u00a0]+добывать)[ \u00a0]+на[ \u00a0]+"
+                            r"(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
 _MINED_AT = re.compile(r"(?=[Дд])(?<![\w-])(?:[Дд]обыл[аио]?|[Дд]обыт[ьоаы]|[Дд]обыва(?:ет|ют|ется|ть|ться)|[Дд]обуд(?:ет|ут))"
                        r"[ \u00a0]+на[ \u00a0]+"
                        r"(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
@@ -1125,9 +1145,10 @@ def _kind_words(words: list[str], commodity_of: Callable[[str], str | None]) -> 
     for i, w in enumerate(words):
         if commodity_word(w) or w in ("по", "с", "содержанием", "недр") or _KIND_ADJ.fullmatch(w):
             continue
-        if w in ("металлов", "металла", "руд", "сырья") and i > 0 and (
+        if w in ("металлов", "металла", "руд", "сырья", "солей", "песчаников") and i > 0 and (
                 commodity_word(words[i - 1]) or _PRECIOUS_ADJ.fullmatch(words[i - 1])):
-            continue  # "месторождения редкоземельных металлов Кундыбай и ...", "... драгоценных металлов Тасжарган"
+            continue  # "месторождения редкоземельных металлов Кундыбай и ...", "... драгоценных металлов Тасжарган",
+            # "месторождение калийных солей Кызылжар", "... медистых песчаников Кызылжар"
         if _PRECIOUS_ADJ.fullmatch(w) and i + 1 < len(words) and words[i + 1] in ("металлов", "металла"):
             continue
         if w == "и" and 0 < i < len(words) - 1 and commodity_of(words[i - 1]) and commodity_of(words[i + 1]):
@@ -1452,6 +1473,9 @@ def _named_last(deposits: list[Ent], start: int, end: int) -> Ent | None:
     return last[1] if last else None
 
 
+_NAME_RIGHT_BEFORE = re.compile(r"(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?|[»\"”])$")
+_CONTRAST_BEFORE = re.compile(r",[ \u00a0]+а[ \u00a0]+$")
+_DASH_PLACE_AFTER = re.compile(r"[ \u00a0]*[—–-][ \u00a0]*(?:на|в|во)[ \u00a0]")
 _LIST_GAP = re.compile(r"[»\"”]?(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+и[ \u00a0]+)[«\"“„]?")
 
 
@@ -1511,6 +1535,13 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
         spans = [sp for sp in spans if not any(s <= sp[0] < e for s, e in found.consumed)]
     # a commodity's price, market or trade is no deposit's: "Цены на золото выросли, и компания продала месторождение"
     spans = [sp for sp in spans if not _MARKET_BEFORE.search(text, max(0, sp[0] - 30), sp[0])]
+    # ... nor one set against it after 'а' and a dash: "добывает медь на Кызылжаре, а золото — на Каратасе"
+    # (or "— в Казахстане") is the other place's
+    if ", а " in text:
+        named_at = sorted(ms for e in found.ents.values() if e.kind == "deposit" for ms, _me in e.mentions)
+        spans = [sp for sp in spans if not ((dash := _DASH_PLACE_AFTER.match(text, sp[1])) is not None
+                                             and _CONTRAST_BEFORE.search(text, max(0, sp[0] - 4), sp[0])
+                                             and not any(dash.end() <= ms < dash.end() + 30 for ms in named_at))]
     # ... nor one mined in a country or region with no deposit named right after: "инвестирует в добычу меди на
     # Урале", "добывает медь в Казахстане и купила месторождение X" (not "золото в Якутии на месторождении X")
     # (a deposit the gazetteer knows still takes those it is worked for: "добыча золота в Кыргызстане ... Кумтор")
