@@ -872,6 +872,12 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Cash costs and all-in sustaining costs (\"AISC\") per oz sold of $1,398 and $1,593, respectively, and on a "
      "per oz sold basis of $1,600, $1,418 and $1,569 for the year; the company invested $400 million in the Kestrel "
      "mine.", [("investment", 400e6, "Kestrel", {})]),
+    # a name set off by dashes, or "which is owned by X" closed by the verb, describes; the act is of the name outside
+    ("Escondida, the world's largest copper mine, which is owned by Anglo-Australian giant BHP Billiton Ltd recorded "
+     "output up 15.4 percent to 691,100 tonnes. In contrast, Collahuasi - a joint project of Anglo American and "
+     "Glencore Plc - saw production fall 10 percent to 216,600 tonnes after a key processing mill underwent scheduled "
+     "maintenance in February.",
+     [("production", 691100, "Escondida", {}), ("production", 216600, "Collahuasi", {"basis": "actual"})]),
     # an impairment charge is a loss booked, no earnings of its own
     ("Centerra reported a net loss of $236.6 million in 2023, which includes a $231 million impairment charge at "
      "Mount Milligan.", [("financial", 236.6e6, "Centerra", {"period": "2023"})]),
