@@ -878,6 +878,13 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "Glencore Plc - saw production fall 10 percent to 216,600 tonnes after a key processing mill underwent scheduled "
      "maintenance in February.",
      [("production", 691100, "Escondida", {}), ("production", 216600, "Collahuasi", {"basis": "actual"})]),
+    # a company's possessive over its reserves, however the terms are capitalised; a deposit told right after a
+    # figure with "at" is that figure's; ounces "of Ore Reserves" are of a metal, not ore
+    ("Polyus’ Proved and Probable Ore Reserves are estimated at 61 million ounces of gold. Its Krasnoyarsk unit holds "
+     "the largest share, with 30 moz of Ore Reserves reported at Olimpiada and 10 moz at Blagodatnoye. Sukhoi Log is "
+     "its largest deposit.",
+     [("reserves", 61e6, "Polyus", {}), ("reserves", 30e6, "Olimpiada", {"commodity": "gold"}),
+      ("reserves", 10e6, "Blagodatnoye", {})]),
     # an impairment charge is a loss booked, no earnings of its own
     ("Centerra reported a net loss of $236.6 million in 2023, which includes a $231 million impairment charge at "
      "Mount Milligan.", [("financial", 236.6e6, "Centerra", {"period": "2023"})]),

@@ -655,8 +655,8 @@ def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, i
     if kind == "trade":
         # "exported 388,255mt of copper ore": the trade is in copper (its ores and concentrates)
         return f.commodity or art.commodity_near(num.start, num.end, *clause) or art.main_commodity
-    if f.unit != "g/t" and lex.ore.match(text[num.end:num.end + 40]):
-        return "ore"
+    if f.unit not in ("g/t", "oz", "lb") and lex.ore.match(text[num.end:num.end + 40]):
+        return "ore"  # (ounces are of a metal: "30 moz of Ore Reserves")
     if f.unit == "t" and lex.rules["graded"].match(text, num.end, min(len(text), num.end + 60)):
         return "ore"  # "48.6 Mt grading 0.41% Cu", "1.2 млрд т с содержанием меди 0,36%": a tonnage with a grade is ore
     told = _commodity_told(num, art)

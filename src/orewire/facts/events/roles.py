@@ -464,7 +464,11 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         own_figure = [m for m in ms if m.start > pos and _OWN_FIGURE.match(art.text, m.end)]
         # (the deposit of the number's own clause first: "on the X River it will be possible to extract 1.1 t, and on
         # the Y River reserves are estimated at 0.8 t")
-        subject = (pick([m for m in ms if clause[0] <= m.start < clause[1]], pos, ("deposit",), "either")
+        # ("30 moz of Ore Reserves at Olimpiada and 10 moz at Blagodatnoye": a deposit told right after with "at" is the
+        # figure's own)
+        at_site = next((m for m in ms if m.kind == "deposit" and num.end < m.start <= num.end + 60
+                        and lex.rules["site_after"].fullmatch(art.text, num.end, m.start)), None)
+        subject = (at_site or pick([m for m in ms if clause[0] <= m.start < clause[1]], pos, ("deposit",), "either")
                    or pick(ms, pos, ("deposit",), "either") or _owner_of_reserves(art, ms, pos)
                    or pick([m for m in ms if m not in own_figure], pos, ("country",), "either")
                    or _site_of_paragraph(art, ss)
