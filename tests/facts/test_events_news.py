@@ -885,6 +885,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "its largest deposit.",
      [("reserves", 61e6, "Polyus", {}), ("reserves", 30e6, "Olimpiada", {"commodity": "gold"}),
       ("reserves", 10e6, "Blagodatnoye", {})]),
+    # a name the entity stage does not know, before a producer's verb, is the producer (a measure word is none)
+    ("The Vostok region's largest producer is Tarvana. Tarvana registered gold production of 92,307 ounces in 2023. "
+     "Tonnes mined were 4.79 million tonnes.",
+     [("production", 92307, "Tarvana", {"period": "2023"}), ("production", 4.79e6, "Tarvana", {})]),
     # an impairment charge is a loss booked, no earnings of its own
     ("Centerra reported a net loss of $236.6 million in 2023, which includes a $231 million impairment charge at "
      "Mount Milligan.", [("financial", 236.6e6, "Centerra", {"period": "2023"})]),

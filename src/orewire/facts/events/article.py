@@ -106,7 +106,8 @@ _NOT_HOLDER = frozenset({"Gold", "Copper", "Silver", "Uranium", "Coal", "Lithium
                          "Large", "Major", "Higher", "Lower", "Previous", "Initial", "Final", "Independent", "Existing",
                          "Increased", "Larger", "Latest", "Revised", "Audited", "Approved", "Remaining", "Open", "Pit",
                          "Underground", "Open-pit", "Oxide", "Sulphide", "Sulfide", "Heap", "Leach", "Project", "Mine",
-                         "Statement", "Estimate", "Update", "Upgrade"})
+                         "Statement", "Estimate", "Update", "Upgrade", "Tonnes", "Tons", "Ounces", "Metal",
+                         "Concentrate", "Output", "Production", "Material", "Waste", "Rock"})
 # a figure or its unit set before a name as its size: "2", "Moz", "Mtpa", "(mt)"
 _SIZE_WORD = re.compile(r"\d[\d.,]*|[kKM]?(?:oz|t|tpa|lbs?)|Mtpa|Mtpy|Mozs?|million|billion|thousand|tonnes?|tons?|"
                         r"ounces?|\([^()]*\)")
@@ -132,6 +133,12 @@ _PAYER_VERB = (r"(?:(?:has|have|had)[ \t]+(?:so[ \t]+far[ \t]+|already[ \t]+)?(?
                r"(?:has|have|had)[ \t]+(?:completed|closed)[ \t]+(?:the|its)[ \t]+(?:acquisition|purchase)[ \t]+of|"
                r"agreed[ \t]+to[ \t]+(?:buy|acquire))")
 _PAYER_VERB_RE = re.compile(r"(?<=[ \t])" + _PAYER_VERB + r"\b")
+# "Pan African registered gold production of 92,307 ounces", "Gold Fields produced": a producer's verb
+_PRODUCER_VERB_RE = re.compile(r"(?<=[ \t])(?:produced|mined|(?:(?:has|have|had)[ \t]+)?(?:registered|reported|recorded|"
+                               r"posted|achieved|delivered)[ \t]+(?:(?:a|an|its|their|record|total|quarterly|annual|"
+                               r"half-year|full-year|gold|copper|silver|zinc|nickel|uranium|coal|attributable)[ \t]+){0,3}"
+                               r"(?:production|output)|(?:will|plans?[ \t]+to|expects?[ \t]+to|aims?[ \t]+to)[ \t]+produce)\b")
+_PRODUCER_NEEDLES = ("produced", "mined", "production of", "output of", "to produce", "will produce")
 # the name right before such a verb (read in the few characters before each verb found)
 _PAYER = re.compile(r"(?<![\w.'’-])(?:(?<=the )(?P<abbr>[A-Z]{2,6})|(?P<name>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,2}))"
                     r"(?:[ \t]+\([A-Z]{2,6}\))?(?:,[ \t]+(?:which|that|who)[^,.;]{3,80},)?[ \t]+$")
@@ -527,13 +534,18 @@ class Article:
 
     def _payers(self) -> None:
         """Names the entity stage left unnamed that pay, by the verb right after them ("Orsu will provide
-        US$900,000", "the ENRC is planning to invest"): companies here, the payers of the money they name."""
+        US$900,000", "the ENRC is planning to invest"): companies here, the payers of the money they name; and
+        those that produce ("Pan African registered gold production of 92,307 ounces"), the producers."""
+        self._named_before_verb(_PAYER_VERB_RE, _PAYER_NEEDLES)
+        self._named_before_verb(_PRODUCER_VERB_RE, _PRODUCER_NEEDLES)
+
+    def _named_before_verb(self, verb_re: re.Pattern[str], needles: tuple[str, ...]) -> None:
         low = self.low
-        if low is None or not any(n in low for n in _PAYER_NEEDLES):
+        if low is None or not any(n in low for n in needles):
             return
         taken = [(m.start, m.end) for m in self.mentions]
         found: list[tuple[int, int, str]] = []
-        for verb in near_hits(low, low, _PAYER_VERB_RE, _PAYER_NEEDLES, 40, 40):
+        for verb in near_hits(low, low, verb_re, needles, 40, 40):
             m = _PAYER.search(self.text, max(0, verb.start() - 110), verb.start())
             if m is None:
                 continue
