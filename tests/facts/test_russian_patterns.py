@@ -2581,3 +2581,28 @@ def test_confirmed_reserves_ranks_and_salts(text: str, deposits: dict[str, list[
 ])
 def test_set_against_mined_on_and_left_out_deposit_words(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a name set off by a dash before the deposit word with no adjective
+    ("Компания купила Кызылжар — месторождение меди в Карагандинской области.", {"Kyzylzhar": ["copper"]}),
+    # ... not a country, a person or a dictionary word
+    ("Президент посетил Казахстан — месторождение меди там огромно.", {}),
+    ("Сделку одобрил Иванов — месторождение меди перейдет к компании.", {}),
+    # a list's line with how much after the commodity
+    ("Месторождения:\nКызылжар – золото, 50 т\nЖанатау – медь, 1 млн т", {"Kyzylzhar": ["gold"], "Zhanatau": ["copper"]}),
+    # the reserves of the one named two sentences before, past a sentence on it with no name
+    ("Компания разрабатывает месторождение Кызылжар. Месторождение было открыто в 1960 году. Его запасы составляют 50 т золота.",
+     {"Kyzylzhar": ["gold"]}),
+    # the reserves after a lead-in with no comma
+    ("Компания разрабатывает месторождение Кызылжар. По JORC ресурсы составляют 3 млн унций золота.", {"Kyzylzhar": ["gold"]}),
+    ("Компания купила месторождение Кызылжар в Казахстане. По данным USGS запасы меди в стране составляют 20 млн т.",
+     {"Kyzylzhar": []}),
+    # what the name opening its sentence holds, told after another predicate
+    ("Кызылжарское месторождение лития считается крупнейшим в стране, а также содержит запасы ниобия и тантала.",
+     {"Kyzylzharskoye": ["lithium", "niobium", "tantalum"]}),
+    # ... not what a company or a relative clause holds
+    ("Кызылжар принадлежит компании «Альфа», которая содержит склады с медью.", {}),
+])
+def test_dash_names_list_figures_back_references_and_later_holding(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

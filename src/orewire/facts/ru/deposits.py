@@ -74,7 +74,8 @@ _KW_COLON = re.compile(r"(?=[МмРрУуПпКк])(?<![\w-])(?P<kw>(?:[Мм]е�
                        r"(?P<lead>[^\n:.;]{0,70}):[ \t\u00a0]*(?=\n|[«\"“„A-ZА-ЯЁ]|[а-яё-]+(?:ым|им|ое|ый|ий|ая|ом|ой)[ \u00a0]+[«\"“„А-ЯЁ])")
 _LIST_LINE = re.compile(r"[ \t\u00a0]*(?:[-–—•*·][ \t\u00a0]*|\d{1,2}[.)][ \t\u00a0]*)?(?P<name>" + _NAME1 + r")"
                         r"(?:[ \t\u00a0]*\([^()\n]{0,60}\))?"
-                        r"(?:[ \t\u00a0]+[—–-][ \t\u00a0]+(?P<what>[а-яё]+(?:[ \u00a0][а-яё]+)?(?:[ \u00a0]*,[ \u00a0]*[а-яё]+(?:[ \u00a0][а-яё]+)?)*))?"
+                        r"(?:[ \t\u00a0]+[—–-][ \t\u00a0]+(?P<what>[а-яё]+(?:[ \u00a0][а-яё]+)?(?:[ \u00a0]*,[ \u00a0]*[а-яё]+(?:[ \u00a0][а-яё]+)?)*)"
+                        r"(?:[ \u00a0]*,[ \u00a0]*\d[\d \u00a0,.]*(?:тыс\.|млн|млрд)?[ \u00a0]*(?:т|тонн|кг|унций|млн[ \u00a0]+т)\.?)?)?"  # ("— золото, 50 т")
                         r"(?:[.,][ \t\u00a0]+(?P<where>[А-ЯЁ][а-яё]+(?:[- ][А-ЯЁ][а-яё]+)?|[А-ЯЁ]{2,4}))?"  # ("- Кызылжар. Казахстан")
                         r"[ \t\u00a0]*[,;.]?[ \t\u00a0]*(?=\n|$)")
 # a line that is a heading of deposits and what they hold, a bulleted list on the lines after it: "Крупнейшие
@@ -215,9 +216,11 @@ _WIDE_ADJ = re.compile(r"(?:[Мм]иров|[Оо]бщемиров|[Гг]лоба
 _BACK_REFERENCE = re.compile(r"(?<![\w-])(?:[Ее]го|[Ее][её]|[Ии]х)[ \u00a0]+(?:запас|ресурс|руд|недр)[а-яё]*")
 
 
-# what may open a sentence before the reserves: "По данным компании, запасы ...", "В 2020 году запасы ..."
+# what may open a sentence before the reserves: "По данным компании, запасы ...", "В 2020 году запасы ...",
+# "По JORC ресурсы ..."
 # ("Ожидается, что добыча меди начнется ...", "По оценкам, его ресурсы ...")
-_RESERVES_LEAD = re.compile(r"(?:(?:По|Согласно|Как)[ \u00a0][^,.!?\n]{1,40},|В[ \u00a0]+\d{4}[ \u00a0]+год[уа],?|"
+_RESERVES_LEAD = re.compile(r"(?:(?:По|Согласно)[ \u00a0][^,.!?\n]{0,40}?(?=[ \u00a0]+(?:[Зз]апасы|[Рр]есурсы)(?![\w-]))|"
+                            r"(?:По|Согласно|Как)[ \u00a0][^,.!?\n]{1,40},|В[ \u00a0]+\d{4}[ \u00a0]+год[уа],?|"
                             r"(?:Ожидается|Планируется|Предполагается|Известно|Отмечается),[ \u00a0]+что|"
                             # ... or a verb of what exploration found: "Подтверждены запасы золота в объеме 20 т",
                             # "На объекте выявлены запасы меди", "Утверждены ресурсы ..."
@@ -625,8 +628,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     # "купила Кызылжар — крупное месторождение меди", "разработку Кызылжара, одного из крупнейших медных
     # месторождений": a name inside a sentence set off by a dash or comma before what it is, in the same case
     for k in _APPOSITION_KW.finditer(text) if " —" in text or " –" in text or "," in text else ():
-        if not _LOWER_SPACE.fullmatch(text, k.start() - 2, k.start()):
-            continue
+        if not _LOWER_SPACE.fullmatch(text, k.start() - 2, k.start()) and text[k.start() - 2:k.start() - 1] not in ("—", "–"):
+            continue  # (or right after the dash: "купила Кызылжар — месторождение меди")
         ap = _APPOSITION.search(text, max(0, k.start() - 110), k.start())
         if ap is None:
             continue
@@ -1326,6 +1329,9 @@ _HOLDS_AFTER = re.compile(r"[»\"”“]?(?:[\s\u00a0]+(?:также|тоже|е
                           # ... or what its project is for: "Проект Кызылжар предусматривает добычу меди"
                           r"(?:предусматрива|предполага)(?:ет|ют|л)[\s\u00a0]+(?:добычу|отработку))(?![\w-])")
 # "Кызылжар богат медью, Жанатау — цинком": another name's clause after a comma and a dash
+_SUBJECT_LEAD = re.compile(r"(?:[Мм]есторождение[ \u00a0]+)?[«\"“„]?")
+_HOLDS_LATER = re.compile(r"(?<![\w-])(?:содерж(?:ит|ат|ало|ал)|богат[аоы]?)(?![\w-])")
+_NOT_SUBJECT = re.compile(r"[.;:!?\n]|котор|где|(?<![\w-])(?:что|чтобы|если|когда)(?![\w-])")
 _COMMA_NAME_DASH = re.compile(r",[ \u00a0]+[«\"“„]?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]?[ \u00a0]*[—–][ \u00a0]")
 _SECOND_DASH = re.compile(r",?[ \u00a0]+[—–][ \u00a0]")  # (also after a comma: "Второе месторождение — Аксоран, — рассчитывает")
 _WORD_END = re.compile(r"[\w-]+")
@@ -1474,6 +1480,7 @@ def _named_last(deposits: list[Ent], start: int, end: int) -> Ent | None:
 
 
 _NAME_RIGHT_BEFORE = re.compile(r"(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?|[»\"”])$")
+_REFERS_BACK = re.compile(r"(?:Месторождение|Оно|Объект|Рудник)[ \u00a0]+[а-яё]")
 _CONTRAST_BEFORE = re.compile(r",[ \u00a0]+а[ \u00a0]+$")
 _DASH_PLACE_AFTER = re.compile(r"[ \u00a0]*[—–-][ \u00a0]*(?:на|в|во)[ \u00a0]")
 _LIST_GAP = re.compile(r"[»\"”]?(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+и[ \u00a0]+)[«\"“„]?")
@@ -1521,6 +1528,15 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
             continue
         for _ms, me in ent.mentions:
             held = _HOLDS_AFTER.match(text, me)
+            if held is None and (lead := _SUBJECT_LEAD.match(text, sents.span(_ms)[0])) is not None and _ms == lead.end():
+                # "Кызылжарское месторождение считается крупнейшим в стране, а также содержит запасы ниобия": the
+                # name that opens its sentence, the verb of holding further on with no other name before it
+                _ss0, se0 = sents.span(_ms)
+                holds_at = _HOLDS_LATER.search(text, me, se0)
+                if holds_at is not None and not any(me < ms2 < holds_at.start() for d in found.ents.values()
+                                                    if d.kind in ("deposit", "company") for ms2, _me2 in d.mentions) \
+                        and not _NOT_SUBJECT.search(text, me, holds_at.start()):
+                    held = holds_at
             if held is None:
                 continue
             _ss, se = sents.span(me)
@@ -1660,8 +1676,9 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
                 if last is not None:
                     break
                 last = _named_last(deposits, *sents.spans[j])
-                if last is None and _KW_BEFORE.search(text, *sents.spans[j]):
-                    break
+                if last is None and _KW_BEFORE.search(text, *sents.spans[j]) \
+                        and not _REFERS_BACK.match(text, sents.spans[j][0]):
+                    break  # (not a sentence that opens with the word for the one before: "Месторождение открыто ...")
             for d in _listed_with(text, deposits, last) if last is not None else ():
                 for c in commodities:
                     add(d.name, c)
@@ -1675,6 +1692,10 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
             target = _named_last(deposits, sents.spans[max(0, i - 1)][0], s)
             if target is None and _PRONOUN_HOLDS.match(text, s):  # "Оно содержит" after a sentence on it:
                 target = _named_last(deposits, max(sents.spans[max(0, i - 2)][0], text.rfind("\n", 0, s) + 1), s)
+            if target is None and i >= 2 and _REFERS_BACK.match(text, sents.spans[i - 1][0]):
+                # "Месторождение Кызылжар ... . Месторождение открыто в 1960 году. Его запасы ...": past a sentence
+                # that speaks of it with no name
+                target = _named_last(deposits, sents.spans[i - 2][0], sents.spans[i - 1][0])
             if target is None and not _PRONOUN_HOLDS.match(text, s):
                 # "начнется разработка крупного месторождения цинка. ... Разработкой Корбалихинского
                 # месторождения займется ...": the deposit named first after it, in its sentence or the two
