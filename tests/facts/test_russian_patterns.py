@@ -2606,3 +2606,14 @@ def test_set_against_mined_on_and_left_out_deposit_words(text: str, deposits: di
 ])
 def test_dash_names_list_figures_back_references_and_later_holding(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits,commodities", [
+    # a commodity's word inside an agency's name is no commodity of the story nor of a deposit
+    ("Управление минеральных ресурсов и нефти выдало лицензию на месторождение Кызылжар.", {"Kyzylzhar": []}, set()),
+    # ... a commodity the agency's sentence tells of still is
+    ("Министерство сообщило, что добыча меди на месторождении Кызылжар выросла.", {"Kyzylzhar": ["copper"]}, {"copper"}),
+])
+def test_a_commodity_in_an_agencys_name(text: str, deposits: dict[str, list[str]], commodities: set[str]) -> None:
+    assert _deposits(text) == deposits
+    assert _names(text, "commodity") == commodities

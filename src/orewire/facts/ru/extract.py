@@ -101,6 +101,8 @@ def _commodities(text: str, found: Found, spans: list[tuple[int, int, str, bool]
             continue
         if w[:1].isupper() and (morph.given_name(w) or (morph.is_surname(w) and not morph.is_dictionary_word(w))):
             continue  # "Алмазбек", "Золотарев": a name made on a commodity's word
+        if _AGENCY_BEFORE.search(text, max(0, m.start() - 80), m.start()):
+            continue  # "Управление минеральных ресурсов и нефти": part of an agency's name
         before = [w.strip("«\"“„(") for w in text[max(0, m.start() - 12):m.start()].lower().split()]
         if before and before[-1].startswith(METAPHOR_BEFORE) and name in ("gold", "oil", "natural gas"):
             continue
@@ -119,6 +121,8 @@ def _commodities(text: str, found: Found, spans: list[tuple[int, int, str, bool]
             spans.append((m.start(), m.end(), c, descriptive))
 
 
+_AGENCY_BEFORE = re.compile(r"(?<![\w-])(?:Управлени|Министерств|Агентств|Комитет|Департамент|Госкомитет)[а-яё]*"
+                            r"(?:[ \u00a0]+(?:[а-яё]+(?:ых|их|ого|его|ой|ей|ии|ов|ства|ти|ия)|и|по))*[ \u00a0]+$")
 _PLANT_AFTER = re.compile(r"[\s\u00a0]+ГОК(?![\w])")
 
 
