@@ -2617,3 +2617,14 @@ def test_dash_names_list_figures_back_references_and_later_holding(text: str, de
 def test_a_commodity_in_an_agencys_name(text: str, deposits: dict[str, list[str]], commodities: set[str]) -> None:
     assert _deposits(text) == deposits
     assert _names(text, "commodity") == commodities
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a miner's word before an unquoted name: a company, also one the dictionary reads as a town
+    ("Золотодобытчик Петропавловск сообщил о росте добычи.", {"Petropavlovsk"}),
+    ("Крупнейший в стране нефтедобытчик Роснефть купил долю.", {"Rosneft"}),
+    # ... not a country nor a dictionary word
+    ("Добытчики Казахстана увеличили выпуск.", set()),
+])
+def test_a_miners_word_before_a_company(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies
