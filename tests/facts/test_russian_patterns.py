@@ -2628,3 +2628,21 @@ def test_a_commodity_in_an_agencys_name(text: str, deposits: dict[str, list[str]
 ])
 def test_a_miners_word_before_a_company(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a name before a dash and its rank among the deposits of a commodity
+    ("Кызылжар — второе по величине месторождение меди в стране.", {"Kyzylzhar": ["copper"]}),
+    # two names the same mining was on, and a second commodity with how much of it
+    ("Компания добыла на Кызылжаре и Жанатау 5 т золота.", {"Kyzylzhar": ["gold"], "Zhanatau": ["gold"]}),
+    ("Компания добыла на Кызылжаре 5 т золота и 2 т серебра.", {"Kyzylzhar": ["gold", "silver"]}),
+    ("Компания добыла на Кызылжаре и Урале 5 т золота.", {"Kyzylzhar": ["gold"]}),
+    # a name after 'а также на' in a sentence on mining
+    ("Компания намерена добывать медь на месторождениях Кызылжар и Жанатау, а также на участке Каратас.",
+     {"Kyzylzhar": ["copper"], "Zhanatau": ["copper"], "Karatas": ["copper"]}),
+    # ... not in a sentence on owning
+    ("Компания владеет месторождением меди Кызылжар, а также на участке Каратас ведет разведку.",
+     {"Kyzylzhar": ["copper"], "Karatas": []}),
+])
+def test_ranks_after_a_dash_two_names_mined_and_also_on(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -161,6 +161,9 @@ _LARGEST_WHERE = (r"(?:в[ \u00a0]+(?:стране|мире|регионе|ре�
 # "Кендала — крупнейшее месторождение урана", "Акжал и Бестобе — золоторудные месторождения": names
 # before a dash and a deposit word with adjectives only between (found from the dash back to its sentence)
 _DASH_KW = re.compile(r"[ \u00a0][—–-][ \u00a0]+(?:это[ \u00a0]+)?(?P<mid>(?:(?:одн[оа]|один)[ \u00a0]+из[ \u00a0]+)?"
+                      # (also its rank: "Кызылжар — второе по величине месторождение меди")
+                      r"(?:(?:перв|втор|трет|четв[её]рт|пят)[а-яё]{1,3}[ \u00a0]+по[ \u00a0]+(?:величине|запасам|размеру|размерам|"
+                      r"объему|объёму)[ \u00a0]+)?"
                       r"(?:[а-яё-]+(?:ое|ее|ый|ий|ой|ая|яя|ые|ие|ых|их)[ \u00a0]+){0,3})" + _LARGEST_WHERE +
                       r"(?=[МмРр])(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*)(?![\w-])")
 # "Тасжарган, одно из крупнейших месторождений меди, ...": the same set off by commas
@@ -1004,7 +1007,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
               *(a for a in (_AND_ON.finditer(text) if " и " in text and " на " in text else ())
                 if _MINING.search(text, sents.span(a.start())[0], a.start()))]:
         kind = [c for w in (m.group("what"), m.group("what2")) if w for c in commodities_of(w.lower())]
-        for g in ("name", "name2") if m.re in (_ON_MINED, _MINED_ON, _ON_MINED_AFTER_WHEN) and m.group("name2") else ("name",):
+        for g in ("name", "name2") if m.re in (_ON_MINED, _MINED_ON, _ON_MINED_AFTER_WHEN, _MINED_AT) and m.group("name2") else ("name",):
             word = m.group(g)
             quoted = word[:1] in Q_OPEN
             bare_word = strip_quotes(word)
@@ -1061,7 +1064,7 @@ _ON_MINED = re.compile(r"(?=Н)(?<![\w-])На[ \u00a0]+(?P<name>[«\"“„][А-
                        # ... also as the mining that goes on there: "На Кызылжаре ведется добыча золота"
                        r"(?:вед[её]тся|велась|будет[ \u00a0]+вестись)[ \u00a0]+добыча)"
                        r"[ \u00a0]+(?:(?:около|более|свыше|порядка|почти|до)[ \u00a0]+)?" + _HOW_MUCH +
-                       r"(?P<what>[а-яё]+(?:-[а-яё]+)?)(?:[ \u00a0]+и[ \u00a0]+(?P<what2>[а-яё]+))?")
+                       r"(?P<what>[а-яё]+(?:-[а-яё]+)?)(?:[ \u00a0]+и[ \u00a0]+" + _HOW_MUCH + r"(?P<what2>[а-яё]+))?")
 # ... after when it was: "За 9 месяцев на Кызылжаре добыто 5 т золота", "В 2023 году на Акжале добывали медь"
 _ON_MINED_AFTER_WHEN = re.compile(r"(?:В|За)[ \u00a0]+(?:[\w-]+[ \u00a0]+){1,4}?" + _ON_MINED.pattern.replace(
     "(?=Н)(?<![\\w-])На[ \\u00a0]+", "на[ \\u00a0]+", 1))
@@ -1080,16 +1083,18 @@ _WHAT_MINED_ON = re.compile(r"[ \u00a0\n]*(?P<what>[А-ЯЁ][а-яё]+)(?:[ \u00
 _MINED_AT = re.compile(r"(?=[Дд])(?<![\w-])(?:[Дд]обыл[аио]?|[Дд]обыт[ьоаы]|[Дд]обыва(?:ет|ют|ется|ть|ться)|[Дд]обуд(?:ет|ут))"
                        r"[ \u00a0]+на[ \u00a0]+"
                        r"(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
+                       # ... and a second name: "добыла на Кызылжаре и Жанатау 5 т золота"
+                       r"(?:[ \u00a0]+и[ \u00a0]+(?P<name2>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-]))?"
                        r"(?:[ \u00a0]+(?:в[ \u00a0]+\d{4}[ \u00a0]+году|за[ \u00a0]+год))?[ \u00a0]+"
                        r"(?:(?:около|более|свыше|порядка|почти|до)[ \u00a0]+)?" + _HOW_MUCH +
-                       r"(?P<what>[а-яё]+(?:-[а-яё]+)?)(?:[ \u00a0]+и[ \u00a0]+(?P<what2>[а-яё]+))?")
+                       r"(?P<what>[а-яё]+(?:-[а-яё]+)?)(?:[ \u00a0]+и[ \u00a0]+" + _HOW_MUCH + r"(?P<what2>[а-яё]+))?")
 # ... and the output there: "планирует производить на Кызылжаре 5 т золота в год"
 _OUTPUT_AT = re.compile(r"роизв(?:[её]л[аио]?|ести|одить|одит|одят|едено|едут|ед[её]т)"
                        r"[ \u00a0]+на[ \u00a0]+"
                        r"(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])"
                        r"(?:[ \u00a0]+(?:в[ \u00a0]+\d{4}[ \u00a0]+году|за[ \u00a0]+год))?[ \u00a0]+"
                        r"(?:(?:около|более|свыше|порядка|почти|до)[ \u00a0]+)?" + _HOW_MUCH +
-                       r"(?P<what>[а-яё]+(?:-[а-яё]+)?)(?:[ \u00a0]+и[ \u00a0]+(?P<what2>[а-яё]+))?")
+                       r"(?P<what>[а-яё]+(?:-[а-яё]+)?)(?:[ \u00a0]+и[ \u00a0]+" + _HOW_MUCH + r"(?P<what2>[а-яё]+))?")
 
 _AND_ON = re.compile(r"(?=и)(?<=[ \u00a0])и[ \u00a0]+(?P<what>[а-яё]+(?:-[а-яё]+)?)(?P<what2>)[ \u00a0]+на[ \u00a0]+"
                      r"(?P<name>[«\"“„][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[»\"”“]|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
@@ -1480,6 +1485,7 @@ def _named_last(deposits: list[Ent], start: int, end: int) -> Ent | None:
 
 
 _NAME_RIGHT_BEFORE = re.compile(r"(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?|[»\"”])$")
+_ALSO_ON = re.compile(r",?[ \u00a0]+а[ \u00a0]+также[ \u00a0]+(?:на|в)[ \u00a0]+(?:(?:месторождени|участк|рудник)[а-яё]*[ \u00a0]+)?[«\"“„]?$")
 _REFERS_BACK = re.compile(r"(?:Месторождение|Оно|Объект|Рудник)[ \u00a0]+[а-яё]")
 _CONTRAST_BEFORE = re.compile(r",[ \u00a0]+а[ \u00a0]+$")
 _DASH_PLACE_AFTER = re.compile(r"[ \u00a0]*[—–-][ \u00a0]*(?:на|в|во)[ \u00a0]")
@@ -1732,6 +1738,20 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
             ss, se = sents.span(s)
             for cs, _ce, c, descriptive in worked_spans:
                 if ss <= cs < se and not descriptive and c in worked:
+                    add(ent.name, c)
+    # "добывать медь на месторождениях Кызылжар и Жанатау, а также на участке Каратас": a name after 'а также на'
+    # in a sentence on mining takes what the name before it in the sentence was mined for
+    for ent in deposits if "а также" in text else ():
+        if out.get(ent.name):
+            continue
+        for ms, _me in ent.mentions:
+            also = _ALSO_ON.search(text, max(0, ms - 60), ms)
+            if also is None:
+                continue
+            ss, _se = sents.span(ms)
+            prev = _named_last([d for d in deposits if d is not ent], ss, also.start())
+            if prev is not None and out.get(prev.name) and _MINING.search(text, ss, also.start()):
+                for c in list(out[prev.name]):
                     add(ent.name, c)
     # "Кызылжар и Жанатау содержат 100 т золота и 500 т серебра соответственно": as many deposits as
     # commodities, each deposit its own in their order
