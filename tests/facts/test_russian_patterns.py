@@ -2646,3 +2646,16 @@ def test_a_miners_word_before_a_company(text: str, companies: set[str]) -> None:
 ])
 def test_ranks_after_a_dash_two_names_mined_and_also_on(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # what the deposit named before holds besides another commodity: both
+    ("Компания разрабатывает месторождение Кызылжар. Помимо золота, в рудах содержится серебро.",
+     {"Kyzylzhar": ["gold", "silver"]}),
+    ("Компания разрабатывает месторождение Кызылжар. Кроме меди, на месторождении есть молибден.",
+     {"Kyzylzhar": ["copper", "molybdenum"]}),
+    # ... not besides a company
+    ("Компания купила месторождение Кызылжар. Кроме компании, в проекте участвует банк.", {"Kyzylzhar": []}),
+])
+def test_what_a_deposit_holds_besides_another(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

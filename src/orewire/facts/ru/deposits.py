@@ -458,7 +458,9 @@ _HERE_MID = re.compile(r"(?=[зот])(?<=[\w,][ \u00a0])(?:здесь|отсюд
 # ... and the verb first: "Компания планирует добывать там 2 т золота в год"
 _MINED_HERE = re.compile(r"(?=[дДи])(?<![\w-])(?:[Дд]обыва|[Дд]обыт|[Дд]обыл|извлека|извлеч)[а-яё]*[ \u00a0]+(?:здесь|там)(?![\w-])")
 # "Оно содержит", "Он богат", "В руде содержатся", "Руды содержат": the deposit named before
-_PRONOUN_HOLDS = re.compile(r"(?=[ОРВ])(?:^|(?<=[.!?][ \u00a0])|(?<=\n))(?:Оно|Он|Объект|Руд[аы]|В[ \u00a0]+руд(?:е|ах))[ \u00a0]+"
+_BESIDES = re.compile(r"(?:Помимо|Кроме)[ \u00a0]+[а-яё]+(?:[ \u00a0]+и[ \u00a0]+[а-яё]+)?,[ \u00a0]+")  # ("Помимо золота, в рудах ...")
+_PRONOUN_HOLDS = re.compile(r"(?=[ОРВПК])(?:^|(?<=[.!?][ \u00a0])|(?<=\n))(?:" + _BESIDES.pattern + r")?"
+                            r"(?:Оно|Он|Объект|Руд[аы]|[Вв][ \u00a0]+руд(?:е|ах))[ \u00a0]+"
                             r"(?:[а-яё]+[ \u00a0]+){0,3}?(?:содерж|богат|включа|присутству|выявлен|обнаружен)[а-яё]*")
 _DASH_NAME = re.compile(r"[\s\u00a0]*[-–—][\s\u00a0]*(?:[а-яё-]+[\s\u00a0]+){0,2}[«\"“„A-ZА-ЯЁ]")
 # a deposit word in the singular (or "месторождения", which may be one): the plural speaks of no one deposit
@@ -975,7 +977,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         if both is not None:
             bare.append((both.start(), both.end()))
     # a sentence that opens with "Оно содержит", "Он богат": the deposit named before
-    for m in _PRONOUN_HOLDS.finditer(text) if "Он" in text or "Руд" in text or "В руд" in text or "Объект " in text else ():
+    for m in _PRONOUN_HOLDS.finditer(text) if "Он" in text or "Руд" in text or "руд" in text or "Объект " in text else ():
         bare.append((m.start(), m.end()))
     # a deposit word with no name but with its commodity: "месторождение олова", "запасы месторождения ... меди"
     for m in _BARE_KW.finditer(text):
@@ -1643,7 +1645,9 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
             continue
         turn = _TURN_AWAY.search(text, s, se)  # "..., а Акшаткия - медно-золотое": another deposit's clause
         this_is = _THIS_IS.match(text, ss) if text[ss:ss + 3] == "Это" else None
+        besides = _BESIDES.match(text, ss) if text[ss:ss + 1] in "ПК" else None  # "Кроме меди, на месторождении ..."
         commodities = [*_reserves_before(text, spans, ss, s),
+                       *(c for cs, _ce, c, _d in spans if besides is not None and ss <= cs < besides.end() <= s),
                        *(c for cs, _ce, c, _d in spans if this_is is not None and this_is.end() == _e and ss <= cs < s),
                        *(c for cs, _ce, c, descriptive in spans
                          if ss <= cs < (turn.start() if turn else se) and not descriptive and cs > s)]
