@@ -2659,3 +2659,15 @@ def test_ranks_after_a_dash_two_names_mined_and_also_on(text: str, deposits: dic
 ])
 def test_what_a_deposit_holds_besides_another(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,persons,countries", [
+    # a surname made on a country's adjective after a known first name, after a post or a verb of saying
+    ("Об этом рассказал заместитель директора компании Максим Финский.", {"Maksim Finsky"}, set()),
+    ("По словам Анны Польской, добыча выросла.", {"Anna Polskaya"}, set()),
+    # ... not a country after a post
+    ("Президент Узбекистана Шавкат Мирзиёев посетил завод.", {"Shavkat Mirziyoyev"}, {"Uzbekistan"}),
+])
+def test_a_surname_made_on_a_countrys_adjective(text: str, persons: set[str], countries: set[str]) -> None:
+    assert _names(text, "person") == persons
+    assert _names(text, "country") == countries

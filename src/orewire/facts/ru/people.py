@@ -72,9 +72,10 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
                                  or _post_after(text, roles, b.end()))
         if PLACE_NOUN.match(text[b.end():b.end() + 20]) or _ROLE_RE.fullmatch(a.group(0)) \
                 or (country_stem(a.group(0)) and not (cued and _country_as_given(a.group(0), surname_word))) \
-                or country_stem(surname_word):
+                or (country_stem(surname_word) and not (cued and _country_surname(a.group(0), surname_word))):
             i += 1
             continue  # "Аким Карагандинской области", "Президент Узбекистана"; "министр Иран Шархан" is a person
+            # (and "директор Максим Финский": a first name, then a surname made on a country's adjective)
         if (a.group(0).startswith(("Мин", "Гос", "Нац")) and not morph.given_name(a.group(0))) \
                 or _INSTITUTION_WORD.match(a.group(0)):
             i += 1
@@ -190,7 +191,15 @@ def _unknown_pair(first: str, surname: str, first_known: bool) -> bool:
         return False  # "в Послании Олий Мажлису": a noun in another case
     if morph.is_dictionary_word(surname) and (not first_known or morph.given_name(first) is None):
         return False
-    return not morph.is_oblique_place(surname) and gz.country_of_word(surname) is None
+    return not morph.is_oblique_place(surname) and (gz.country_of_word(surname) is None or _country_surname(first, surname))
+
+
+def _country_surname(first: str, surname: str) -> bool:
+    """A surname made on a country's adjective after a known first name: "Максим Финский", "Анна Польская"."""
+    return morph.given_name(first) is not None and _SKY_SURNAME.search(surname) is not None
+
+
+_SKY_SURNAME = re.compile(r"(?:ский|ская|ского|ской|скому|ским|ском)$")
 
 
 _TWO_INITIALS = re.compile(r"[А-ЯЁ]\.[\s\u00a0]?[А-ЯЁ]\.")
