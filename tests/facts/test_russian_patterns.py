@@ -2671,3 +2671,12 @@ def test_what_a_deposit_holds_besides_another(text: str, deposits: dict[str, lis
 def test_a_surname_made_on_a_countrys_adjective(text: str, persons: set[str], countries: set[str]) -> None:
     assert _names(text, "person") == persons
     assert _names(text, "country") == countries
+
+
+@pytest.mark.parametrize("text,companies", [
+    # the capitals after a bank's word are the bank's name, not a country's abbreviation
+    ("Кредит выдал банк ВТБ.", {"VTB"}),
+    ("Фото предоставила пресс-служба Национального банка РК.", set()),
+])
+def test_a_banks_capitals_not_a_country(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

@@ -466,7 +466,8 @@ def find_companies(text: str, found: Found) -> None:
             name = _genitive_nominative(name)  # "структура «Еврохима»", "собственник «Тасжаргана»": of the company
         _company(found, name, q.start("name"), q.end("name"))
     for m in _BANK_CAPS.finditer(text) if "анк" in text else ():
-        if not found.is_claimed(m.start("name"), m.end("name")):
+        if not found.is_claimed(m.start("name"), m.end("name")) and m.group("name") not in gz.countries()[1]:
+            # (not the country's: "Национального банка РК")
             _company(found, m.group("name"), m.start("name"), m.end("name"))
     for m in _CUE_CAPS.finditer(text):
         if found.is_claimed(m.start("name"), m.end("name")):
