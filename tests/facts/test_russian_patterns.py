@@ -2680,3 +2680,15 @@ def test_a_surname_made_on_a_countrys_adjective(text: str, persons: set[str], co
 ])
 def test_a_banks_capitals_not_a_country(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a list of commodities right before the deposit word in the genitive: each of them
+    ("Контракт на добычу меди и золота месторождения Кызылжар подписан.", {"Kyzylzhar": ["copper", "gold"]}),
+    ("Компания ведет добычу золота, серебра и меди месторождения Кызылжар.", {"Kyzylzhar": ["gold", "silver", "copper"]}),
+    # ores of a kind with no commodity's word, and what they hold in a participle after the name
+    ("Лицензия выдана на месторождение полиметаллических руд Кызылжар, содержащих медь, цинк и свинец.",
+     {"Kyzylzhar": ["copper", "zinc", "lead"]}),
+])
+def test_commodity_lists_before_the_word_and_ores_that_hold(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -471,6 +471,7 @@ _NAMESAKE = re.compile(r"(?<![\w-])[Оо]дноим[её]нн(?:ое|ого|ом
 _PLANT_BEFORE = re.compile(r"(?<![\w-])(?P<adj>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ск|цк)(?:ого|ий|ому|им|ом))[ \u00a0]+"
                           r"(?:ГОК|ГМК|[Рр]удник|(?:горно-обогатительн[а-яё]+[ \u00a0]+)?[Кк]омбинат)[а-яё]{0,2}"
                           r"(?:[ \u00a0]+(?:на|в|при|для))?[ \u00a0]+$")
+_ADJECTIVE_END_RE = re.compile(r"(?:ого|его|ых|их|ой|ей|ое|ее|ый|ий|ая|яя)$")
 _MANY_BEFORE = re.compile(r"(?<![\w-])[А-ЯЁа-яё]+[а-яё](?:ые|ие)[ \u00a0]+$")  # a plural adjective before the word
 _BARE_KW = re.compile(r"(?=[МмУуРр])(?<![\w-])(?:[Мм]есторождени(?:е|я|ю|ем|и)|[Уу]част(?:ок|к[аеуи]|ком)|[Рр]удник(?:а|е|у|ом)?)(?![\w-])")
 
@@ -583,6 +584,12 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             near = ["iron ore"]
         before = text[max(sents.span(m.start())[0], m.start() - 25):m.start()].split()
         pre = commodities_of(before[-1]) if before else []
+        if pre and len(before) > 2 and before[-2] == "и":  # "добычу меди и золота месторождения Кызылжар": each of the list
+            for j, listed_w in enumerate(reversed(before[:-2])):
+                more = commodities_of(listed_w.strip(",")) if re.fullmatch(r"[а-яё-]+,?", listed_w) else []
+                if (j > 0 and not listed_w.endswith(",")) or not more or _ADJECTIVE_END_RE.search(listed_w.strip(",")):
+                    break  # (the word right before 'и', then those before it with a comma: "золота, серебра и меди")
+                pre = [*more, *pre]
         names = m.group("names")
         pos = m.start("names")
         parts = re.findall(_NAME1, _BRACKETED.sub(lambda b: " " * len(b.group(0)), names) if "(" in names else names)
@@ -1156,7 +1163,8 @@ def _kind_words(words: list[str], commodity_of: Callable[[str], str | None]) -> 
         if commodity_word(w) or w in ("по", "с", "содержанием", "недр") or _KIND_ADJ.fullmatch(w):
             continue
         if w in ("металлов", "металла", "руд", "сырья", "солей", "песчаников") and i > 0 and (
-                commodity_word(words[i - 1]) or _PRECIOUS_ADJ.fullmatch(words[i - 1])):
+                commodity_word(words[i - 1]) or _PRECIOUS_ADJ.fullmatch(words[i - 1])
+                or (w == "руд" and _KIND_ADJ.fullmatch(words[i - 1]))):  # ("полиметаллических руд")
             continue  # "месторождения редкоземельных металлов Кундыбай и ...", "... драгоценных металлов Тасжарган",
             # "месторождение калийных солей Кызылжар", "... медистых песчаников Кызылжар"
         if _PRECIOUS_ADJ.fullmatch(w) and i + 1 < len(words) and words[i + 1] in ("металлов", "металла"):
@@ -1331,8 +1339,10 @@ def find_later_mentions(text: str, found: Found) -> None:
                     found.claim(m.start(), m.end())
 
 
-_HOLDS_AFTER = re.compile(r"[»\"”“]?(?:[\s\u00a0]+(?:также|тоже|еще|ещё|помимо|кроме|того))*[\s\u00a0]+"
+_HOLDS_AFTER = re.compile(r"[»\"”“]?(?:,(?=[\s\u00a0]+содержащ))?(?:[\s\u00a0]+(?:также|тоже|еще|ещё|помимо|кроме|того))*[\s\u00a0]+"
                           r"(?:содерж(?:ит|ат|ало|ал)|богат[аоы]?|включает|"
+                          # ... or a participle after a comma: "месторождение полиметаллических руд Кызылжар, содержащих медь"
+                          r"(?<=,[ \u00a0])содержащ(?:ий|ая|ее|ие|их|его|ей|им)|"
                           # ... or what its project is for: "Проект Кызылжар предусматривает добычу меди"
                           r"(?:предусматрива|предполага)(?:ет|ют|л)[\s\u00a0]+(?:добычу|отработку))(?![\w-])")
 # "Кызылжар богат медью, Жанатау — цинком": another name's clause after a comma and a dash
