@@ -289,6 +289,8 @@ def _outermost(mentions: list[Mention]) -> list[Mention]:
 
 
 _NEXT_CLAUSE_WORD = re.compile(r"\b(?:while|whereas)\b|;")
+# a name the entity stage gives a company but that names works ("Nadezhda Smelter", "Talnakh Concentrator")
+WORKS_NAME = re.compile(r"\b(?:Smelter|Plant|Refinery|Concentrator|Mill|Works|Division)$")
 
 
 class Article:
@@ -312,6 +314,7 @@ class Article:
         self.year_cache: dict[tuple[int, int, int, int], list[tuple[int, int, int, bool | None, bool]]] = {}
         self._last_subject: dict[str, tuple[int, Mention]] = {}  # kind -> (sentence, subject) of its last event
         self.skipped_at = -1  # where the last money figure read as a price or a value ends
+        self._works: bool | None = None  # whether a mention names works (made when first asked)
         named = [(ent, written_name(ent, lex), ent.id) for ent in entities if ent.kind in SUBJECT_KINDS]
         self.mentions = sorted(
             (Mention(s, e, ent.kind, _as_written(text, s, e, ent, name) if lex.language == "en" else name, eid)
@@ -543,7 +546,13 @@ class Article:
         low = self.low
         if low is None or not any(n in low for n in needles):
             return
-        taken = [(m.start, m.end) for m in self.mentions]
+        taken = sorted((m.start, m.end) for m in self.mentions)
+        starts = [t[0] for t in taken]
+
+        def is_taken(s: int, e: int) -> bool:  # a mention overlaps [s, e) (the mentions are the outermost: the
+            i = bisect.bisect_left(starts, e)   # last one starting before e is the one to look at)
+            return i > 0 and taken[i - 1][1] > s
+
         found: list[tuple[int, int, str]] = []
         for verb in near_hits(low, low, verb_re, needles, 40, 40):
             m = _PAYER.search(self.text, max(0, verb.start() - 110), verb.start())
@@ -557,7 +566,7 @@ class Article:
                     or words[0] in gz.GIVEN_NAMES or words[-1] in self._people or _SURNAME.search(words[-1]) \
                     or _TITLE_BEFORE.search(self.text, max(0, s - 30), s) or words[0].lower() in _TITLE_WORDS \
                     or self.lex.rules["place_name"].fullmatch(" ".join(words)) \
-                    or any(a < e and s < b for a, b in taken) or (key == "name" and _sentence_opener(self.text, s, words)):
+                    or is_taken(s, e) or (key == "name" and _sentence_opener(self.text, s, words)):
                 continue
             found.append((s, e, " ".join(words)))
             if len(found) >= _MAX_PROJECTS:
@@ -593,6 +602,12 @@ class Article:
         if newer and any(m.id != last[1].id for m in self.in_span(self.sents.spans[last[0]][1], before, newer)):
             return None
         return last[1]
+
+    def names_works(self) -> bool:
+        """Whether one of the article's companies is named as works ("Nadezhda Smelter")."""
+        if self._works is None:
+            self._works = any(m.kind == "company" and WORKS_NAME.search(m.name) for m in self.mentions)
+        return self._works
 
     def in_span(self, a: int, b: int, kinds: tuple[str, ...] = SUBJECT_KINDS) -> list[Mention]:
         lo = bisect.bisect_left(self._starts, a)

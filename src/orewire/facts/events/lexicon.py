@@ -30,6 +30,7 @@ class Lexicon:
     held: re.Pattern[str]
     transaction: re.Pattern[str]
     insertion: re.Pattern[str]
+    insertion_more: re.Pattern[str]
     capacity: re.Pattern[str]
     plan: re.Pattern[str]
     export: re.Pattern[str]
@@ -187,15 +188,18 @@ def lexicon(language: str) -> Lexicon:
         # said": a relative clause with a list in it, up to the verb after it (tried first)
         insertion=re.compile((r",\s*(?:" + "|".join(raw["roles"]["insertion_list"]) + r")\s[^;()]{0,160}?,(?=\s+(?:"
                               + "|".join(raw["roles"]["insertion_verb"]) + r")\b)|"
-                              # "Escondida, which is owned by BHP Billiton Ltd recorded output": closed by the verb
-                              r"(?:,\s*|(?<=,)\s)(?:which|that)\s+(?:is|are|was|were)\s+(?:\w+\s+)?(?:owned|operated|"
-                              r"controlled|run|held)\s+by\s[^,;()]{0,100}?(?=\s(?:" + "|".join(raw["roles"]["insertion_verb"])
-                              + r")\b)|"
                               if raw["roles"].get("insertion_list") else "")
-                             + r",\s*(?:" + "|".join(raw["roles"]["insertion"]) + r")[^,;()]{0,120},|\([^()]{0,120}\)"
-                             # "Collahuasi - a joint project of Anglo American and Glencore - saw production fall"
-                             + r"|\s[–—-]\s[^–—;()\d]{3,160}?\s[–—-]\s",
+                             + r",\s*(?:" + "|".join(raw["roles"]["insertion"]) + r")[^,;()]{0,120},|\([^()]{0,120}\)",
                              re.IGNORECASE),
+        # read only in a sentence with a spaced dash or "owned by" (``insertion_hint``): "Collahuasi - a joint project of
+        # Anglo American and Glencore - saw production fall"; "Escondida, which is owned by BHP Billiton Ltd recorded
+        # output", closed by the verb after it
+        insertion_more=re.compile(r"(?<=\s)[–—-]\s[^–—;()\d]{3,160}?\s[–—-](?=\s)"
+                                  + (r"|(?:,\s*|(?<=,\s))(?:which|that)\s+(?:is|are|was|were)\s+(?:\w+\s+)?(?:owned|"
+                                     r"operated|controlled|run|held)\s+by\s[^,;()]{0,100}?(?=\s(?:"
+                                     + "|".join(raw["roles"]["insertion_verb"]) + r")\b)"
+                                     if raw["roles"].get("insertion_list") else ""),
+                                  re.IGNORECASE),
         change_before=re.compile(alt(raw["skip"]["change_before"]) + r"\s*(?:about|around|some|nearly|almost|"
                                  r"около|порядка|почти)?\s*$", re.IGNORECASE),
         capacity=rx_of(raw["basis"]["capacity"]),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from orewire.facts.events.article import Article, Mention, Number, demonym
+from orewire.facts.events.article import WORKS_NAME, Article, Mention, Number, demonym
 from orewire.facts.model import Event, entity_id
 
 # Where the sentence names no earner, the article's protagonist is (the entity it names most); a
@@ -313,8 +313,8 @@ def set_slot(ev: Event, slot: str, m: Mention | None) -> None:
     setattr(ev, f"{slot}_id", m.id if m.known else None)
 
 
+_MORE_INSERTION_NEEDLES = (" - ", " – ", " — ", "owned by", "operated by", "controlled by", "run by", "held by")
 _WORKS_NOUN = re.compile(r"\b(?:refinery|smelter|plant)", re.IGNORECASE)
-_WORKS_NAME = re.compile(r"\b(?:Smelter|Plant|Refinery|Concentrator|Mill|Works|Division)$")
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z][\w'’-]*")  # a capitalised word right after: the name it is put before
 
 
@@ -333,11 +333,11 @@ def anaphora(art: Article, ms: list[Mention], a: int, b: int) -> list[Mention]:
                     or any(at <= x.start and x.end <= to and x.kind != "country" for x in ms) \
                     or _NAME_AFTER.match(art.text, to):
                 continue  # "the company Kazatomprom", "the Kumtor mine", "the site Ruchey Dymnyi": a name, no anaphora
-            works = kinds == ("company",) and _WORKS_NOUN.search(art.text, at, to) is None
+            works = kinds == ("company",) and art.names_works() and _WORKS_NOUN.search(art.text, at, to) is None
             # "repairs at the Kestrel Smelter ... the company reduced its output": a company word stands for a company,
             # not for works the entity stage names as one
             ref = art.topic(at, kinds, protagonist=kinds == ("country",),
-                            skip=(lambda x: _WORKS_NAME.search(x.name) is not None) if works else None)
+                            skip=(lambda x: WORKS_NAME.search(x.name) is not None) if works else None)
             if ref is not None and ref.start >= a and kinds == ("company",) \
                     and art.lex.buy_verb.search(art.text, ref.end, at):
                 # "Zijin Mining spent $1.2 billion to buy the company": the company bought is another than the buyer
@@ -429,6 +429,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
     # "Kazzinc, the Kazakh subsidiary of Glencore, will invest", "The company, owned by Samruk-Energy
     # and Rusal, plans": names inside an insertion describe; the act is of the name outside it
     inserted = [(a, b) for a, b in art.sentence_spans(lex.insertion, ss, se) if not (a <= num.start < b)]
+    if art.has_any(_MORE_INSERTION_NEEDLES, ss, se):
+        inserted += [(a, b) for a, b in art.sentence_spans(lex.insertion_more, ss, se) if not (a <= num.start < b)]
     if inserted:  # "Altynalmas, which operates the Aksu mine in Kazakhstan, produced": Altynalmas
         outside = [m for m in ms if not any(a < m.start and m.end <= b for a, b in inserted)]
         ms = outside or ms
