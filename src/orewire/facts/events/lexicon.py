@@ -191,11 +191,11 @@ def lexicon(language: str) -> Lexicon:
                               if raw["roles"].get("insertion_list") else "")
                              + r",\s*(?:" + "|".join(raw["roles"]["insertion"]) + r")[^,;()]{0,120},|\([^()]{0,120}\)",
                              re.IGNORECASE),
-        # read only in a sentence with a spaced dash or "owned by" (``insertion_hint``): "Collahuasi - a joint project of
+        # read apart from ``insertion`` (whose matches would take their commas): "Collahuasi - a joint project of
         # Anglo American and Glencore - saw production fall"; "Escondida, which is owned by BHP Billiton Ltd recorded
         # output", closed by the verb after it
-        insertion_more=re.compile(r"(?<=\s)[–—-]\s[^–—;()\d]{3,160}?\s[–—-](?=\s)"
-                                  + (r"|(?:,\s*|(?<=,\s))(?:which|that)\s+(?:is|are|was|were)\s+(?:\w+\s+)?(?:owned|"
+        insertion_more=re.compile(r"[–—-](?<=\s[–—-])\s[^–—;()\d]{3,160}?\s[–—-](?=\s)"
+                                  + (r"|,\s*(?:which|that)\s+(?:is|are|was|were)\s+(?:\w+\s+)?(?:owned|"
                                      r"operated|controlled|run|held)\s+by\s[^,;()]{0,100}?(?=\s(?:"
                                      + "|".join(raw["roles"]["insertion_verb"]) + r")\b)"
                                      if raw["roles"].get("insertion_list") else ""),
