@@ -889,6 +889,15 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("The Vostok region's largest producer is Tarvana. Tarvana registered gold production of 92,307 ounces in 2023. "
      "Tonnes mined were 4.79 million tonnes.",
      [("production", 92307, "Tarvana", {"period": "2023"}), ("production", 4.79e6, "Tarvana", {})]),
+    # years listed before "respectively" go to each run of as many figures, in order
+    ("Some 7,289 and 8,640 tons of ore were mined in 2013 and 2014, respectively, producing 18.7 and 17.5 tons of "
+     "gold.", [("production", 7289, None, {"period": "2013"}), ("production", 8640, None, {"period": "2014"}),
+               ("production", 18.7, None, {"period": "2013"}), ("production", 17.5, None, {"period": "2014"})]),
+    # a year opening a bracket dates every figure inside it
+    ("Copper concentrate output held 502 tonnes of copper and 98,158 ounces of silver in 2012 (2011: 611 tonnes of "
+     "copper and 134,240 ounces of silver).",
+     [("production", 502, None, {"period": "2012"}), ("production", 98158, None, {"period": "2012"}),
+      ("production", 611, None, {"period": "2011"}), ("production", 134240, None, {"period": "2011"})]),
     # an impairment charge is a loss booked, no earnings of its own
     ("Centerra reported a net loss of $236.6 million in 2023, which includes a $231 million impairment charge at "
      "Mount Milligan.", [("financial", 236.6e6, "Centerra", {"period": "2023"})]),

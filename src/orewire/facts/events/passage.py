@@ -471,3 +471,30 @@ def respectively(events: list[Event], art: Article, cues: dict[str, re.Pattern[s
                 if kind != ev.kind and kind != "trade":
                     ev.direction = None
                 ev.kind = kind
+        _respective_years(evs, art.text, word.start())
+
+
+# "in 2013 and 2014, respectively", "in 2021, 2022 and 2023 respectively": years listed before the word
+_YEARS_LISTED = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*,\s*((?:19|20)\d\d))?(?:\s*,\s*((?:19|20)\d\d))?,?\s+(?:and|и)\s+"
+                           r"((?:19|20)\d\d)(?!\d)\s*,?\s*$")
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|и\s+)(?:US)?[$€£]?\s*")
+_UNIT_JOINED = re.compile(r"\s*[\w.]{1,12}\s*(?:,\s*(?:and\s+)?|and\s+|и\s+)(?:US)?[$€£]?\s*")
+
+
+def _respective_years(evs: list[Event], text: str, word: int) -> None:
+    """"Some 7,289 and 8,640 tons of ore were mined in 2013 and 2014, respectively, producing 18.7 and 17.5 tons":
+    each run of as many figures as the years listed takes them in order."""
+    m = _YEARS_LISTED.search(text, max(evs[0].sentence_start, word - 40), word)
+    if m is None:
+        return
+    years = [y for y in m.groups() if y]
+    runs: list[list[Event]] = []
+    for ev in sorted(evs, key=lambda e: e.start):
+        if runs and (_JOINED.fullmatch(text, runs[-1][-1].end, ev.start) or _UNIT_JOINED.fullmatch(text, runs[-1][-1].end, ev.start)):
+            runs[-1].append(ev)  # (a unit may stand between two figures of one run: "120,000 ounces and 135,000 ounces")
+        else:
+            runs.append([ev])
+    for run in runs:
+        if len(run) == len(years):
+            for ev, year in zip(run, years, strict=True):
+                ev.period = year

@@ -380,6 +380,10 @@ def _period_of(text: str, start: int, end: int, clause: tuple[int, int], sentenc
     if later is not None and kind != "reserves":
         return str(later[2])  # "138,561 ounces in the same period of 2017": the figure's own year, written after it
     kept = [y for y in whole if (not y[4] or (0 <= start - y[1] <= 15 and not _NEW_VALUE.match(text, y[1], start))
+                                 # "(2011: 611 tonnes of copper, 134,240 ounces of silver ...)": a bracket's year dates
+                                 # every figure of the bracket it opens
+                                 or (y[1] <= start and text[max(0, y[0] - 2):y[0]].rstrip().endswith("(")
+                                     and ")" not in text[y[1]:start])
                                  or (0 <= start - y[1] <= 80 and _WHEN_AFTER.fullmatch(text, y[1], start))
                                  or (sentence[0] < clause[0] <= y[0] and y[1] <= start
                                      and _SAME_PERIOD_OPENS.fullmatch(text, clause[0], y[0])))
