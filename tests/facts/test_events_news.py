@@ -898,6 +898,12 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "copper and 134,240 ounces of silver).",
      [("production", 502, None, {"period": "2012"}), ("production", 98158, None, {"period": "2012"}),
       ("production", 611, None, {"period": "2011"}), ("production", 134240, None, {"period": "2011"})]),
+    # who is to receive a stake buys it; one paying for a stake (a name with an accent the entity stage does not know)
+    # buys it; cash received is a seller's, no buyer's
+    ("The Armenian government will receive a 12.5% stake in Lydian Armenia. Under the agreement, Çiftay will invest "
+     "US$31.5 million for a 20% equity stake in Tulkubash. Kinross will receive $400 million in cash for the Kupol mine.",
+     [("deal", 12.5, "Lydian Armenia", {"party": "Armenia"}), ("deal", 31.5e6, "Tulkubash", {"party": "Çiftay"}),
+      ("deal", 20, "Tulkubash", {"party": "Çiftay"}), ("deal", 400e6, "Kupol", {"party": None})]),
     # an impairment charge is a loss booked, no earnings of its own
     ("Centerra reported a net loss of $236.6 million in 2023, which includes a $231 million impairment charge at "
      "Mount Milligan.", [("financial", 236.6e6, "Centerra", {"period": "2023"})]),

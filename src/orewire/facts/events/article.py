@@ -140,7 +140,7 @@ _PRODUCER_VERB_RE = re.compile(r"(?<=[ \t])(?:produced|mined|(?:(?:has|have|had)
                                r"(?:production|output)|(?:will|plans?[ \t]+to|expects?[ \t]+to|aims?[ \t]+to)[ \t]+produce)\b")
 _PRODUCER_NEEDLES = ("produced", "mined", "production of", "output of", "to produce", "will produce")
 # the name right before such a verb (read in the few characters before each verb found)
-_PAYER = re.compile(r"(?<![\w.'’-])(?:(?<=the )(?P<abbr>[A-Z]{2,6})|(?P<name>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,2}))"
+_PAYER = re.compile(r"(?<![\w.'’-])(?:(?<=the )(?P<abbr>[A-Z]{2,6})|(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ \t][A-ZÀ-ÖØ-Þ][\w'’-]+){0,2}))"
                     r"(?:[ \t]+\([A-Z]{2,6}\))?(?:,[ \t]+(?:which|that|who)[^,.;]{3,80},)?[ \t]+$")
 # "the Russians", "Chinese": a people, no payer's name; ("LLC" after a quoted name is its legal form)
 _PEOPLE_OF = re.compile(r"[A-Z][a-z]+(?:ians?|ans|ese|ish)")

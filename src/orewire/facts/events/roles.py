@@ -769,6 +769,9 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             payers = [m for m in ms if m.kind != "country"]
             party = _clause_first(lambda a, b: before_word(art, lex.rules["pays_for_stake"], payers, a, b, ("company", "org"), gap=120),
                                   clause, sentence)
+        if party is None and ev.share is not None:
+            party = _clause_first(lambda a, b: before_word(art, lex.rules["gets_stake"], ms, a, b, ("company", "org", "country"),
+                                                           gap=60), clause, sentence)
         # "$170 mln by Kinross stock", "in new Polymetal shares": the company whose shares pay buys, it is not sold
         paying = [m for m in ms if m.kind == "company" and lex.rules["pays_in_shares"].match(art.text, m.end)]
         if party is None and paying:
