@@ -904,6 +904,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "US$31.5 million for a 20% equity stake in Tulkubash. Kinross will receive $400 million in cash for the Kupol mine.",
      [("deal", 12.5, "Lydian Armenia", {"party": "Armenia"}), ("deal", 31.5e6, "Tulkubash", {"party": "Çiftay"}),
       ("deal", 20, "Tulkubash", {"party": "Çiftay"}), ("deal", 400e6, "Kupol", {"party": None})]),
+    # a lender the entity stage does not know, named after "from" right after the sum; a month is none
+    ("The Group obtained a further advance of US$40m from Bank Center Credit for capital development. The company "
+     "raised $20 million from January to March.",
+     [("investment", 40e6, None, {"party": "Bank Center Credit"}), ("investment", 20e6, None, {"party": None})]),
     # an impairment charge is a loss booked, no earnings of its own
     ("Centerra reported a net loss of $236.6 million in 2023, which includes a $231 million impairment charge at "
      "Mount Milligan.", [("financial", 236.6e6, "Centerra", {"period": "2023"})]),

@@ -296,6 +296,21 @@ def _unnamed_site(art: Article, end: int, se: int) -> Mention | None:
     return Mention(m.start(), m.end(), "deposit", name, entity_id("deposit", name), known=False)
 
 
+def _unnamed_lender(art: Article, end: int, se: int) -> Mention | None:
+    """A capitalised name after "from" right after a sum where the entity stage knows none there ("a further advance of
+    US$40m from Bank Center Credit for capital development")."""
+    m = _FROM_NAME.match(art.text, end, min(se, end + 90))
+    if m is None:
+        return None
+    first = m.group("name").split()[0]
+    if first in _NOT_SITE or _MONTH_WORD.match(first) or art.in_span(m.start("name"), m.end("name"), _ANY_KIND):
+        return None
+    name = m.group("name")
+    return Mention(m.start("name"), m.end("name"), "company", name, entity_id("company", name), known=False)
+
+
+_FROM_NAME = re.compile(r"(?:\s*\([^()]{0,30}\))?\s+(?:[a-z-]+\s+){0,3}?from\s+(?:the\s+)?"
+                        r"(?P<name>[A-Z][\w&'’.-]+(?:\s+(?:[A-Z][\w&'’.-]+|of|and|for)){0,5}?)(?=\s+(?:for|to|in|on|at|and|which|that)\b|[,.;]|$)")
 _SITE_NAME = re.compile(r"([A-Z][a-z][\w'’-]*)(?:[ -][A-Z][a-z][\w'’-]*){0,2}(?=\s*(?:mine|deposit|project|operation)?\b"
                         r"[^\w'’-]*(?:,|and\b|$|\)|;|\.(?!\d)))")
 _NOT_SITE = frozenset({"The", "A", "An", "Its", "Their", "It", "This", "That", "Q1", "Q2", "Q3", "Q4", "Phase", "Stage",
@@ -637,6 +652,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                  or after_word(art, lex.payer_prep, ms, pos, se, ("company", "org", "country"), 40)
                  or (lenders[0] if lenders else None))
         party = _owned_by_country(art, party, ms)  # "from Kazakhstan's largest bank, Halyk Bank"
+        if party is None:
+            party = _unnamed_lender(art, ev.end, se)  # "an advance of US$40m from Bank Center Credit"
         if party is None:  # "Southern Copper's $1.4 billion Tia Maria project", "AMMC completed a project worth"
             party = next((m for m in reversed(ms) if m.kind in ("company", "org") and m.end <= pos), None)
         # ("VEB.rf, Gazprombank, and Sberbank agreed to finance": the payer's fellows in its list pay too)
