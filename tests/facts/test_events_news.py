@@ -908,6 +908,15 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("The Group obtained a further advance of US$40m from Bank Center Credit for capital development. The company "
      "raised $20 million from January to March.",
      [("investment", 40e6, None, {"party": "Bank Center Credit"}), ("investment", 20e6, None, {"party": None})]),
+    # the items after a colon measure what the words before it open with (exports), whatever word stands nearer
+    ("Total mineral exports in 2012 from gold bars produced by the seven major mines were: 1.27 million troy ounces of "
+     "gold worth USD 2.1 billion; 11.82 million pounds of copper worth USD 42.22 million.",
+     [("trade", 1.27e6, None, {"period": "2012"}), ("trade", 2.1e9, None, {}), ("trade", 11.82e6, None, {}),
+      ("trade", 42.22e6, None, {})]),
+    # the money a figure changed by is no measure; the level it rose to is
+    ("Imports stood at $1.1 billion in the first quarter, which is 25.9% or $253.7 million more than the corresponding "
+     "figure of the previous year. Exports rose 14% or $182.5 million. Revenue rose by $5 million to $50 million.",
+     [("trade", 1.1e9, None, {"period": "2024"}), ("financial", 50e6, None, {})]),
     # an impairment charge is a loss booked, no earnings of its own
     ("Centerra reported a net loss of $236.6 million in 2023, which includes a $231 million impairment charge at "
      "Mount Milligan.", [("financial", 236.6e6, "Centerra", {"period": "2023"})]),

@@ -358,6 +358,9 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         if num.what == "q" and (lex.rules["difference_after"].match(text, num.end, min(se, num.end + 40))
                                 or lex.rules["difference_before"].search(text, max(ss, num.start - 24), num.start)):
             return None  # "which is 3.2 tons more than in 2020": a difference, not a measure
+        if num.what == "a" and (lex.rules["difference_after"].match(text, num.end, min(se, num.end + 40))
+                                or lex.rules["money_change_before"].search(text, max(ss, num.start - 40), num.start)):
+            return None  # "25.9% or $2536.7 million more than", "Exports rose 14% or $182.5 million": a change in money
         if num.what == "q" and art.search(lex.change_before, max(ss, num.start - 40), num.start):
             return None  # "a reduction of about 2,500 tonnes from the guidance": a change, not a measure
         if num.what == "q" and art.has_any(lex.rule_needles["condition_before"], max(a, num.start - 120), num.start) \
@@ -391,6 +394,13 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             cues = lex.grade
         names = [(m.start, m.end) for m in art.in_span(ss, se, ("company", "org")) if m.end - m.start > 3]
         cue = _nearest_cue(art, cues, ss, se, num, (ss, se), names, clause=(a, b))
+        colon = text.rfind(":", ss, num.start) if cue is not None and cue[0] != "trade" and "trade" in cues else -1
+        if colon > ss and (cue is not None and (cue[1] < colon or cue[1] > num.end)):
+            # "Total mineral exports in 2012 from gold bars produced by the mines were: 1.27 million ounces of gold worth
+            # USD 2.1 billion; ...": the items after a colon measure what the words before it open with
+            traded = sorted(c for c in _cue_matches(art, cues, ss, colon, names) if c[1] <= colon)
+            if traded and traded[0][2] == "trade":
+                cue = ("trade", traded[0][0])
         opened = text.rfind("(", ss, num.start)
         if previous is not None and previous.sentence_start == ss and opened > text.rfind(")", ss, num.start) \
                 and previous.end <= opened and previous.kind in cues and text.find(")", num.end, se) != -1:
