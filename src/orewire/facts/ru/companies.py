@@ -49,12 +49,13 @@ _CUE_QUOTED = re.compile(_CUE + r"(?:\s+по\s+[а-яё]+(?:\s+(?!месторо
 # capitalised words after a dash that closes a company's word and a few small words
 _CUE_DASH_QUOTED = re.compile(_CUE + r"(?:[ \u00a0]+[а-яё]+){0,6}?[ \u00a0]+[—–][ \u00a0]+«(?P<name>[A-ZА-ЯЁ][\w-]*(?:[ \u00a0][A-ZА-ЯЁ][\w-]*){0,2})»")
 # "компания Кемин Голд": an unquoted name of capitalised words the dictionary does not know
-_CUE_WORDS = re.compile(r"(?<![\w-])(?=[КкХхГгЗзУуМмДдСсНн])(?:(?:[Кк]омпани|[Кк]орпораци|[Гг]оскорпораци)(?:я|и|ей|ю)|"
+_CUE_WORDS = re.compile(r"(?<![\w-])(?=[КкХхГг])(?:(?:[Кк]омпани|[Кк]орпораци|[Гг]оскорпораци)(?:я|и|ей|ю)|"
                         # ... also after a holding's or a group's word: "входит в группу Кызылжарметалл"
-                        r"[Хх]олдинг(?:а|у|ом|е)?|[Гг]рупп(?:а|ы|у|ой|е)|"
-                        # ... and a miner's word: "золотодобытчик Петропавловск"
-                        r"(?:[Зз]олото|[Уу]гле|[Мм]еде|[Уу]рано|[Сс]еребро|[Нн]ефте)?[Дд]обытчик(?:а|у|ом|е)?)[ \u00a0]+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+                        r"[Хх]олдинг(?:а|у|ом|е)?|[Гг]рупп(?:а|ы|у|ой|е))[ \u00a0]+(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
                         r"(?:[ \u00a0][А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?){0,2})(?![\w-])")
+# ... and after a miner's word: "золотодобытчик Петропавловск"
+_MINER_WORDS = re.compile(r"(?:[Зз]олото|[Уу]гле|[Мм]еде|[Уу]рано|[Сс]еребро|[Нн]ефте)?[Дд]обытчик(?:а|у|ом|е)?[ \u00a0]+"
+                          + _CUE_WORDS.pattern.split(r")[ \u00a0]+", 1)[1])
 _ADJECTIVE_SHAPE = re.compile(r"(?:ых|их|ого|его|ой|ей|ая|яя|ое|ее|ые|ие|ый|ий)$")
 _DEPOSIT_WORD_AFTER = re.compile(r"[ \u00a0]+(?:месторожд|участ|рудник|россып|площад|объект)")
 # «Самрук-Энерго» подписала ...: a quoted coined name that acts (a verb in the past tense after it)
@@ -509,7 +510,7 @@ def find_companies(text: str, found: Found) -> None:
     for m in _QUOTED_COMPANY_NOUN.finditer(text) if "компани" in text or "корпораци" in text or "комбинат" in text else ():
         if not found.overlaps(m.start("name"), m.end("name")):  # «Новая рудная компания», «Узбекский комбинат ...»
             _company(found, m.group("name"), m.start("name"), m.end("name"))
-    for m in _CUE_WORDS.finditer(text):
+    for m in [*_CUE_WORDS.finditer(text), *(_MINER_WORDS.finditer(text) if "обытчик" in text else ())]:
         first = m.group("name").split()[0]
         words = m.group("name").split()
         # a dictionary word and the region the company works in: "корпорации Металлы Восточной Сибири"

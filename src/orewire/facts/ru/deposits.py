@@ -80,7 +80,8 @@ _LIST_LINE = re.compile(r"[ \t\u00a0]*(?:[-–—•*·][ \t\u00a0]*|\d{1,2}[.)]
                         r"[ \t\u00a0]*[,;.]?[ \t\u00a0]*(?=\n|$)")
 # a line that is a heading of deposits and what they hold, a bulleted list on the lines after it: "Крупнейшие
 # месторождения меди планеты\n- Кызылжар. Казахстан\n- Жанатау. Казахстан"
-_KW_HEADING = re.compile(r"(?m)^[ \t\u00a0]*(?:[-–—•*·][ \t\u00a0]*)?(?:[А-ЯЁа-яё]+(?:ие|ые)[ \t\u00a0]+){0,2}"
+_BULLET_LINE = re.compile(r"\n(?=[ \t\u00a0]*[-–—•*·])")
+_KW_HEADING = re.compile(r"[ \t\u00a0]*(?:[-–—•*·][ \t\u00a0]*)?(?:[А-ЯЁа-яё]+(?:ие|ые)[ \t\u00a0]+){0,2}"
                          r"(?P<kw>[Мм]есторождения|[Рр]удники)(?P<lead>(?:[ \t\u00a0]+[а-яё-]+){1,4})[ \t\u00a0]*"
                          r"(?=\n[ \t\u00a0]*[-–—•*·])")
 # one name of a list on a line: the name, then what the text says of it in brackets and where it lies after a
@@ -459,8 +460,20 @@ _HERE_MID = re.compile(r"(?=[зот])(?<=[\w,][ \u00a0])(?:здесь|отсюд
 _MINED_HERE = re.compile(r"(?=[дДи])(?<![\w-])(?:[Дд]обыва|[Дд]обыт|[Дд]обыл|извлека|извлеч)[а-яё]*[ \u00a0]+(?:здесь|там)(?![\w-])")
 # "Оно содержит", "Он богат", "В руде содержатся", "Руды содержат": the deposit named before
 _BESIDES = re.compile(r"(?:Помимо|Кроме)[ \u00a0]+[а-яё]+(?:[ \u00a0]+и[ \u00a0]+[а-яё]+)?,[ \u00a0]+")  # ("Помимо золота, в рудах ...")
-_PRONOUN_HOLDS = re.compile(r"(?=[ОРВПК])(?:^|(?<=[.!?][ \u00a0])|(?<=\n))(?:" + _BESIDES.pattern + r")?"
-                            r"(?:Оно|Он|Объект|Руд[аы]|[Вв][ \u00a0]+руд(?:е|ах))[ \u00a0]+"
+_PRONOUN_HOLDS = re.compile(r"(?=[ОРВ])(?:^|(?<=[.!?][ \u00a0])|(?<=\n))(?:Оно|Он|Объект|Руд[аы]|В[ \u00a0]+руд(?:е|ах))[ \u00a0]+"
+                            r"(?:[а-яё]+[ \u00a0]+){0,3}?(?:содерж|богат|включа|присутству|выявлен|обнаружен)[а-яё]*")
+def _finds(text: str, word: str) -> list[int]:
+    """Every position of ``word`` in ``text``."""
+    out = []
+    at = text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
+
+
+_BESIDES_HOLDS = re.compile(r"(?=[ПК])(?:^|(?<=[.!?][ \u00a0])|(?<=\n))" + _BESIDES.pattern
+                            + r"(?:Оно|Он|Объект|Руд[аы]|[Вв][ \u00a0]+руд(?:е|ах))[ \u00a0]+"
                             r"(?:[а-яё]+[ \u00a0]+){0,3}?(?:содерж|богат|включа|присутству|выявлен|обнаружен)[а-яё]*")
 _DASH_NAME = re.compile(r"[\s\u00a0]*[-–—][\s\u00a0]*(?:[а-яё-]+[\s\u00a0]+){0,2}[«\"“„A-ZА-ЯЁ]")
 # a deposit word in the singular (or "месторождения", which may be one): the plural speaks of no one deposit
@@ -728,7 +741,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             # меди:\n- Кызылжар\n- Жанатау"), or the kind adjective right before the word ("золоторудные рудники:")
             before = text[max(sents.span(m.start())[0], m.start() - 25):m.start()].split()
             _colon_list(text, found, m.end(), m.group("kw"), links, _heading_commodities(m.group("lead"), before))
-    for m in _KW_HEADING.finditer(text) if "\n" in text else ():
+    for m in (h for b in (_BULLET_LINE.finditer(text) if "\n" in text and ("есторождения " in text or "удники " in text) else ())
+              if (h := _KW_HEADING.match(text, text.rfind("\n", 0, b.start()) + 1)) is not None and h.end() == b.start()):
         heading = _heading_commodities(m.group("lead"), [])
         if heading:
             _colon_list(text, found, m.end(), m.group("kw"), links, heading)
@@ -919,6 +933,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     # the deposit word left out in a sentence that has one: "медное месторождение Кусмурын, золоторудные
     # Кепеш и Акжар", "На Тасбулакском месторождении добывают медь, на Кепешском — золото"
     for m in _ELIDED.finditer(text) if "," in text or " и " in text else ():
+        if m.group("gen") and gz.commodity_of_word(m.group("gen")) is None:
+            continue  # (a word that names no commodity, looked at before the sentence is)
         ss, _se = sents.span(m.start())
         if not _KW_BEFORE.search(text, ss, m.start()):
             continue
@@ -962,9 +978,10 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                                     or morph.is_dictionary_word(m.group("name"))):
             found.consumed.append((m.start("what"), m.end("what")))  # "..., Казахстан — уран": a country's
             continue
+        if not kind or found.overlaps(m.start("name"), m.end("name")):
+            continue
         ss = sents.span(m.start())[0]
-        if not kind or found.overlaps(m.start("name"), m.end("name")) \
-                or not ((_MINING if m.re is _COMMA_WHAT_ON else _KW_BEFORE).search(text, ss, m.start())
+        if not ((_MINING if m.re is _COMMA_WHAT_ON else _KW_BEFORE).search(text, ss, m.start())
                         # (or "на" a name after the mining with no deposit word: "добывает на Кызылжаре медь, а на
                         # Жанатау — золото")
                         or (m.group("prep") == "на" and _MINING.search(text, ss, m.start()))):
@@ -984,7 +1001,9 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         if both is not None:
             bare.append((both.start(), both.end()))
     # a sentence that opens with "Оно содержит", "Он богат": the deposit named before
-    for m in _PRONOUN_HOLDS.finditer(text) if "Он" in text or "Руд" in text or "руд" in text or "Объект " in text else ():
+    for m in [*(_PRONOUN_HOLDS.finditer(text) if "Он" in text or "Руд" in text or "В руд" in text or "Объект " in text else ()),
+              *(besides_m for word in ("Помимо ", "Кроме ") for at in _finds(text, word)
+                if (besides_m := _BESIDES_HOLDS.match(text, at)) is not None)]:
         bare.append((m.start(), m.end()))
     # a deposit word with no name but with its commodity: "месторождение олова", "запасы месторождения ... меди"
     for m in _BARE_KW.finditer(text):
@@ -1009,8 +1028,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
               *(o for o in (_OUTPUT_AT.finditer(text) if " на " in text and "роизв" in text else ())
                 if o.start() > 0 and text[o.start() - 1] in "Пп" and (o.start() < 2 or not text[o.start() - 2].isalpha())),
               *(w for ss, _se in (sents.spans if " на " in text and "добы" in text else ())
-                for rx in (_WHAT_ON_MINED, _WHAT_MINED_ON)
-                if (w := rx.match(text, ss)) is not None),  # (tried at each sentence's start)
+                for rx in ((_WHAT_ON_MINED, _WHAT_MINED_ON) if "добы" in text[ss:ss + 160] else ())
+                if (w := rx.match(text, ss)) is not None),  # (tried at each sentence's start with the verb near it)
               # ... and the next commodity of the same mining on the next name: "добывает медь на Кызылжаре и
               # золото на Жанатау"
               *(a for a in (_AND_ON.finditer(text) if " и " in text and " на " in text else ())
@@ -1035,10 +1054,13 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                     links.append((mined, c))
 
 
+_GENITIVE_COMMODITY = (r"(?:меди|золота|серебра|урана|цинка|свинца|никеля|кобальта|молибдена|вольфрама|олова|лития|угля|"
+                       r"железа|марганца|хрома|алмазов|платины|палладия|сурьмы|бокситов|фосфоритов|титана|ванадия|"
+                       r"бериллия|тантала|ниобия|ртути|висмута|графита)(?![\w-])")
 _ELIDED = re.compile(r"(?:,|[ \u00a0]и)[ \u00a0]+(?:а[ \u00a0]+(?:также[ \u00a0]+)?)?(?:(?:(?:на|в|во)[ \u00a0]+(?=[а-яё-]+(?:ом|ых)[ \u00a0]))?"
                      # (also a commodity's noun, and a dash before the names: "месторождениями золота Кызылжар и меди
                      # Жанатау", "золотым месторождением Кызылжар и медным — Жанатау")
-                     r"(?:(?P<adj>[а-яё]+(?:-[а-яё]+)*(?:ые|ое|ая|ый|ий|ом|ых|ым|ого|ой|ую))|(?P<gen>[а-яё]{3,}))"
+                     r"(?:(?P<adj>[а-яё]+(?:-[а-яё]+)*(?:ые|ое|ая|ый|ий|ом|ых|ым|ого|ой|ую))|(?P<gen>" + _GENITIVE_COMMODITY + r"))"
                      r"(?:[ \u00a0]*[—–][ \u00a0]*|[ \u00a0]+)"
                      r"(?P<names>" + _NAME1 + r"(?:[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)"
                      r"|(?:на|в)[ \u00a0]+(?P<loc>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ск|цк)(?:ом|ой))(?=[ \u00a0]*[—–-][ \u00a0]))")
@@ -1546,10 +1568,10 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
             continue
         for _ms, me in ent.mentions:
             held = _HOLDS_AFTER.match(text, me)
-            if held is None and (lead := _SUBJECT_LEAD.match(text, sents.span(_ms)[0])) is not None and _ms == lead.end():
+            ss0, se0 = sents.span(_ms) if held is None else (0, 0)
+            if held is None and (lead := _SUBJECT_LEAD.match(text, ss0)) is not None and _ms == lead.end():
                 # "Кызылжарское месторождение считается крупнейшим в стране, а также содержит запасы ниобия": the
                 # name that opens its sentence, the verb of holding further on with no other name before it
-                _ss0, se0 = sents.span(_ms)
                 holds_at = _HOLDS_LATER.search(text, me, se0)
                 if holds_at is not None and not any(me < ms2 < holds_at.start() for d in found.ents.values()
                                                     if d.kind in ("deposit", "company") for ms2, _me2 in d.mentions) \
@@ -1759,7 +1781,7 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
         if out.get(ent.name):
             continue
         for ms, _me in ent.mentions:
-            also = _ALSO_ON.search(text, max(0, ms - 60), ms)
+            also = _ALSO_ON.search(text, max(0, ms - 60), ms) if "также" in text[max(0, ms - 60):ms] else None
             if also is None:
                 continue
             ss, _se = sents.span(ms)

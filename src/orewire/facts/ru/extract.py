@@ -89,6 +89,7 @@ def _commodities(text: str, found: Found, spans: list[tuple[int, int, str, bool]
             taken.append((m.start(), m.end()))
             found.add("commodity", phrase, m.group(0), m.start(), m.end())
             spans.append((m.start(), m.end(), phrase, False))
+    agencies = _agencies(text)
     for m in gz.commodity_word_re().finditer(text):
         if any(s <= m.start() < e for s, e in taken) or found.is_claimed(m.start(), m.end()):
             continue
@@ -101,7 +102,7 @@ def _commodities(text: str, found: Found, spans: list[tuple[int, int, str, bool]
             continue
         if w[:1].isupper() and (morph.given_name(w) or (morph.is_surname(w) and not morph.is_dictionary_word(w))):
             continue  # "Алмазбек", "Золотарев": a name made on a commodity's word
-        if _AGENCY_BEFORE.search(text, max(0, m.start() - 80), m.start()):
+        if agencies and any(s < m.start() < e for s, e in agencies):
             continue  # "Управление минеральных ресурсов и нефти": part of an agency's name
         before = [w.strip("«\"“„(") for w in text[max(0, m.start() - 12):m.start()].lower().split()]
         if before and before[-1].startswith(METAPHOR_BEFORE) and name in ("gold", "oil", "natural gas"):
@@ -121,8 +122,22 @@ def _commodities(text: str, found: Found, spans: list[tuple[int, int, str, bool]
             spans.append((m.start(), m.end(), c, descriptive))
 
 
-_AGENCY_BEFORE = re.compile(r"(?<![\w-])(?:Управлени|Министерств|Агентств|Комитет|Департамент|Госкомитет)[а-яё]*"
-                            r"(?:[ \u00a0]+(?:[а-яё]+(?:ых|их|ого|его|ой|ей|ии|ов|ства|ти|ия)|и|по))*[ \u00a0]+$")
+def _agencies(text: str) -> list[tuple[int, int]]:
+    """The spans of the agencies' names of a text ("Управление минеральных ресурсов и нефти"), looked for
+    only where a word for one begins."""
+    out = []
+    for head in ("Управлени", "Министерств", "Агентств", "Комитет", "Департамент", "Госкомитет"):
+        i = text.find(head)
+        while i >= 0:
+            a = _AGENCY_NAME.match(text, i)
+            if a is not None:
+                out.append(a.span())
+            i = text.find(head, i + 1)
+    return out
+
+
+_AGENCY_NAME = re.compile(r"(?<![\w-])(?:Управлени|Министерств|Агентств|Комитет|Департамент|Госкомитет)[а-яё]*"
+                          r"(?:[ \u00a0]+(?:[а-яё]+(?:ых|их|ого|его|ой|ей|ии|ов|ства|ти|ия)|и|по)(?![\w-]))+")
 _PLANT_AFTER = re.compile(r"[\s\u00a0]+ГОК(?![\w])")
 
 
