@@ -96,6 +96,7 @@ def test_percentages_and_plain_numbers_are_not_amounts() -> None:
         ("500 hectares", 5, "km2"),
         ("25 MMT of coal", 25e6, "t"),
         ("a block with 950 MT of coal reserves", 950e6, "t"),  # India's million tonnes of a bulk good
+        ("the Sherband coal block, which has a reserve of 90 MT", 90e6, "t"),  # the bulk good named before
         ("shipped 5,000 MT of copper cathode", 5000, "t"),  # metric tonnes
         ("400 MT of gold", 400, "t"),
         ("a 5 MMTPA washery", 5e6, "t"),
@@ -137,6 +138,9 @@ def test_quantity_ranges_give_both_ends() -> None:
     # the two digits that end a fiscal year ("2020–21") start no range
     assert [q.value for q in find_quantities("from 900 million tonnes in 2020–21 to 1.1 billion tonnes")] == [
         900e6, 1.1e9]
+    # a start written whole takes no scale of the end: "from 490,000 to 1 million tons"
+    assert sorted(q.value for q in find_quantities("output will double from 490,000 to 1 million tons")) == [490e3, 1e6]
+    assert sorted(q.value for q in find_quantities("from 2 to 3 million tons")) == [2e6, 3e6]
 
 
 @pytest.mark.parametrize(

@@ -143,8 +143,11 @@ def find_quantities(text: str) -> list[Quantity]:
         if unit_word == "mt" and scale == 1.0 and factor == 1.0 and n < 1000 and "," not in m.group("num") \
                 and (_BULK_AFTER.match(text, m.end()) or _BULK_BEFORE.search(text, max(0, m.start() - 90), m.start())):
             factor = 1e6  # "exports ... to about 14-15 mt", "iron ore production ... around 140 mt": bulk goods count millions
-        if unit_word == "MT" and scale == 1.0 and n < 10000 and _BULK_AFTER.match(text, m.end()):
-            factor = 1e6  # "blocks with 110.40 MT and 81.69 MT of coal reserves": India's million tonnes of bulk goods
+        if unit_word == "MT" and scale == 1.0 and n < 10000 and (
+                _BULK_AFTER.match(text, m.end()) or _BULK_BEFORE.search(text, max(0, m.start() - 90), m.start())):
+            # "blocks with 110.40 MT and 81.69 MT of coal reserves", "Sherband coal block ... has a reserve of 90 MT":
+            # India's million tonnes of bulk goods
+            factor = 1e6
         value = n * scale * factor
         out.append(Quantity(value, unit, m.start(), m.end()))
         # a range "184,000-193,000 tonnes" / "between 21,000 and 21,500 tonnes"
@@ -169,6 +172,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 s = m.start() - len(head) + r.start()
                 own = r.group("sc") or r.group("scm")
                 scale0 = SCALES.get(own.lower(), 1.0) if own else scale  # "276mn-286mn t"
+                if not own and scale > 1.0 and n is not None and n0 >= 1000 > n:
+                    scale0 = 1.0  # "from 490,000 to 1 million tons": a start written whole takes no scale of the end
                 out.append(Quantity(n0 * scale0 * factor, unit, s, s + len(r.group("n"))))
     for m in (_WORD_QUANTITY_SCAN.finditer(text) if _written_out(text) else ()):
         w1, w2 = m.group("w1").lower(), (m.group("w2") or "").lower()
