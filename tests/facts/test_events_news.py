@@ -917,6 +917,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Imports stood at $1.1 billion in the first quarter, which is 25.9% or $253.7 million more than the corresponding "
      "figure of the previous year. Exports rose 14% or $182.5 million. Revenue rose by $5 million to $50 million.",
      [("trade", 1.1e9, None, {"period": "2024"}), ("financial", 50e6, None, {})]),
+    # a region's "gold potential" is what its ground holds; a name right before "with" and the figure ranks it by it
+    ("The most promising region in terms of gold potential is the Buryatia Republic — 21 million ounces of gold — "
+     "followed by Khabarovsk Krai with about 8 million ounces.",
+     [("reserves", 21e6, "Buryatia Republic", {}), ("reserves", 8e6, "Khabarovsk krai", {})]),
     # an impairment charge is a loss booked, no earnings of its own
     ("Centerra reported a net loss of $236.6 million in 2023, which includes a $231 million impairment charge at "
      "Mount Milligan.", [("financial", 236.6e6, "Centerra", {"period": "2023"})]),

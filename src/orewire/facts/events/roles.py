@@ -296,6 +296,11 @@ def _unnamed_site(art: Article, end: int, se: int) -> Mention | None:
     return Mention(m.start(), m.end(), "deposit", name, entity_id("deposit", name), known=False)
 
 
+_WITH_FIGURE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:Republic|Krai|Oblast|region|province|deposit|mine|project)?,?\s+"
+                          r"with\s+(?:(?:almost|about|nearly|over|some|around|approximately|more\s+than|an\s+estimated)\s+)?",
+                          re.IGNORECASE)
+
+
 def _unnamed_lender(art: Article, end: int, se: int) -> Mention | None:
     """A capitalised name after "from" right after a sum where the entity stage knows none there ("a further advance of
     US$40m from Bank Center Credit for capital development")."""
@@ -488,7 +493,11 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         # ("30 moz of Ore Reserves at Olimpiada and 10 moz at Blagodatnoye": a deposit told right after with "at" is the
         # figure's own)
         at_site = next((m for m in ms if m.kind == "deposit" and num.end < m.start <= num.end + 60
-                        and lex.rules["site_after"].fullmatch(art.text, num.end, m.start)), None)
+                        and lex.rules["site_after"].fullmatch(art.text, num.end, m.start)), None) \
+            or next((m for m in reversed(ms) if m.kind in ("deposit", "region", "country", "company")
+                     and pos - 50 <= m.end <= pos and _WITH_FIGURE.fullmatch(art.text, m.end, pos)), None)
+        # ("... followed by the Sakha Republic with almost 13 million ounces": a name set right before "with" and the
+        # figure ranks it by what it holds)
         subject = (at_site or pick([m for m in ms if clause[0] <= m.start < clause[1]], pos, ("deposit",), "either")
                    or pick(ms, pos, ("deposit",), "either") or _owner_of_reserves(art, ms, pos)
                    or pick([m for m in ms if m not in own_figure], pos, ("country",), "either")
