@@ -403,3 +403,13 @@ def test_a_country_of_several_words_in_the_possessive_is_no_part_of_a_name() -> 
     x = extract("The United Arab Emirates' International Resources Holding (IRH) will buy a 51% stake in Mopani.")
     assert "International Resources Holding" in _names(x, "company")
     assert not any(n.startswith("United") for n in _names(x, "company"))
+
+
+def test_a_reporting_codes_terms_name_no_company() -> None:
+    from orewire.facts import extract
+
+    names = [(e.kind, e.name) for e in extract("The JORC Mineral Resources for Sukhoi Log stand at 58 moz, and its "
+                                               "Indicated Mineral Resources at 20 moz.").entities]
+    assert not any(kind == "company" for kind, _name in names), names
+    assert ("company", "Mineral Resources") in [(e.kind, e.name) for e in extract(
+        "Mineral Resources said its lithium output rose.").entities]

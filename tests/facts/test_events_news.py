@@ -921,6 +921,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("The most promising region in terms of gold potential is the Buryatia Republic — 21 million ounces of gold — "
      "followed by Khabarovsk Krai with about 8 million ounces.",
      [("reserves", 21e6, "Buryatia Republic", {}), ("reserves", 8e6, "Khabarovsk krai", {})]),
+    # an estimate "made at" a figure states what the ground holds; nothing is made of the metal
+    ("A maiden estimate of the JORC Mineral Resources for Sukhoi Log has been made at 58 moz.",
+     [("reserves", 58e6, "Sukhoi Log", {})]),
     # an impairment charge is a loss booked, no earnings of its own
     ("Centerra reported a net loss of $236.6 million in 2023, which includes a $231 million impairment charge at "
      "Mount Milligan.", [("financial", 236.6e6, "Centerra", {"period": "2023"})]),

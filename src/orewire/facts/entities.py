@@ -493,6 +493,8 @@ _LEGAL_SCAN = _Gated(_LEGAL_RE, re.compile(_LEGAL_SUFFIX))
 _LEGAL_PREFIX_SCAN = _Gated(_LEGAL_PREFIX_RE, _trigger(gz.LEGAL_PREFIXES))
 _QUOTED_LEGAL_SCAN = _Gated(_QUOTED_LEGAL_RE, re.compile(_QUOTED_LEGAL_AFTER))
 _HEAD_SCAN = _Gated(_HEAD_RE, _trigger(gz.COMPANY_HEADS))
+_REPORTING_TERMS = frozenset({"JORC", "NI", "SAMREC", "CIM", "KAZRC", "PERC", "GKZ", "Measured", "Indicated", "Inferred",
+                              "Proven", "Proved", "Probable"})
 # '"Zarafshon" company', '“Navoiyuran” state enterprise': a quoted name the word after calls a company
 _QUOTED_COMPANY_AFTER = r"[\"”»][ \t]+(?:(?:state|joint|mining|gold|industrial|investment)[ \t]+)?(?:company|enterprise|concern|holding|corporation|combine)\b"
 _QUOTED_COMPANY_SCAN = _Gated(re.compile(rf"[\"“«](?P<name>{_CAPSEQ}){_QUOTED_COMPANY_AFTER}"), re.compile(_QUOTED_COMPANY_AFTER))
@@ -883,6 +885,8 @@ def _organisations(text: str, found: Found) -> None:
             continue
         if any(w in _HEADLINE_VERBS for w in name.split()[:-1]):
             continue  # "Kincora Receives Exploration License Revocation": a headline's verb ends the name before it
+        if any(w in _REPORTING_TERMS for w in name.split()[:-1]):
+            continue  # "the JORC Mineral Resources", "Indicated Mineral Resources": a reporting code's terms, no company
         cands.append(_Cand(s, end, "company", name, 1))
     for m in _COMMODITY_HEAD_SCAN.finditer(text):
         if _demonym_name(m.group("name").split()):
