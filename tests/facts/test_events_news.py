@@ -924,6 +924,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # an estimate "made at" a figure states what the ground holds; nothing is made of the metal
     ("A maiden estimate of the JORC Mineral Resources for Sukhoi Log has been made at 58 moz.",
      [("reserves", 58e6, "Sukhoi Log", {})]),
+    # a trade turnover is all goods both ways, no trade of one; the exports and imports beside it are
+    ("Exports were valued at $1.5 billion, while imports stood at $1.1 billion, taking total trade turnover to $2.6 "
+     "billion. The total trade turnover in March fell 1.6 percent from the year before, reaching $1.98 billion.",
+     [("trade", 1.5e9, None, {"direction": "export"}), ("trade", 1.1e9, None, {"direction": "import"})]),
     # an impairment charge is a loss booked, no earnings of its own
     ("Centerra reported a net loss of $236.6 million in 2023, which includes a $231 million impairment charge at "
      "Mount Milligan.", [("financial", 236.6e6, "Centerra", {"period": "2023"})]),

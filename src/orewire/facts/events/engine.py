@@ -359,7 +359,9 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
                                 or lex.rules["difference_before"].search(text, max(ss, num.start - 24), num.start)):
             return None  # "which is 3.2 tons more than in 2020": a difference, not a measure
         if num.what == "a" and (lex.rules["difference_after"].match(text, num.end, min(se, num.end + 40))
-                                or lex.rules["money_change_before"].search(text, max(ss, num.start - 40), num.start)):
+                                or lex.rules["money_change_before"].search(text, max(ss, num.start - 40), num.start)
+                                or (text.find("turnover", max(ss, num.start - 100), num.start) >= 0
+                                    and lex.rules["turnover_before"].search(text, max(ss, num.start - 100), num.start))):
             return None  # "25.9% or $2536.7 million more than", "Exports rose 14% or $182.5 million": a change in money
         if num.what == "q" and art.search(lex.change_before, max(ss, num.start - 40), num.start):
             return None  # "a reduction of about 2,500 tonnes from the guidance": a change, not a measure
