@@ -315,6 +315,8 @@ class Article:
         self._last_subject: dict[str, tuple[int, Mention]] = {}  # kind -> (sentence, subject) of its last event
         self.skipped_at = -1  # where the last money figure read as a price or a value ends
         self._works: bool | None = None  # whether a mention names works (made when first asked)
+        self.more_insertions: dict[int, list[tuple[int, int]]] = {}  # sentence start -> its dash and "owned by" insertions
+        self._hints: dict[tuple[str, ...], list[int]] = {}  # needles -> where they stand in the lowercased text
         named = [(ent, written_name(ent, lex), ent.id) for ent in entities if ent.kind in SUBJECT_KINDS]
         self.mentions = sorted(
             (Mention(s, e, ent.kind, _as_written(text, s, e, ent, name) if lex.language == "en" else name, eid)
@@ -554,8 +556,14 @@ class Article:
             return i > 0 and taken[i - 1][1] > s
 
         found: list[tuple[int, int, str]] = []
+        text = self.text
         for verb in near_hits(low, low, verb_re, needles, 40, 40):
-            m = _PAYER.search(self.text, max(0, verb.start() - 110), verb.start())
+            at = verb.start()
+            # (the word right before the verb opens with a capital, or closes an insertion or a bracket: else no name stands)
+            before = text.rfind(" ", 0, at - 1) + 1
+            if not text[before:before + 1].isupper() and text[at - 2:at - 1] not in (",", ")"):
+                continue
+            m = _PAYER.search(text, max(0, at - 110), at)
             if m is None:
                 continue
             key = "abbr" if m.group("abbr") else "name"
@@ -602,6 +610,13 @@ class Article:
         if newer and any(m.id != last[1].id for m in self.in_span(self.sents.spans[last[0]][1], before, newer)):
             return None
         return last[1]
+
+    def hint_positions(self, needles: tuple[str, ...]) -> list[int]:
+        """Where the lowercased ``needles`` stand in the text, in order (found once per article)."""
+        found = self._hints.get(needles)
+        if found is None:
+            found = self._hints[needles] = needle_hits(self.low if self.low is not None else self.text.lower(), needles)
+        return found
 
     def names_works(self) -> bool:
         """Whether one of the article's companies is named as works ("Nadezhda Smelter")."""

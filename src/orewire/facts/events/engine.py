@@ -783,7 +783,7 @@ def _basis(text: str, num: Number, clause: tuple[int, int], lex: Lexicon, period
     reason = lex.rules["reason_after"].search(text, num.end, tail) if lex.rules["reason_words"].search(text, num.end, tail) else None
     if reason is not None:
         tail = reason.start()  # "down by 4% to 1,151 Koz driven by planned grade declines": the cause's words
-    else:
+    elif text.find("ed ", tail - 14, tail + 12) >= 0:  # (a participle may be cut: "underwent scheduled maintenance")
         cut = lex.against_plan.search(text, max(num.end, tail - 25), min(b, tail + 40))
         if cut is not None and cut.start() < tail < cut.end():
             tail = cut.end()  # "... after a mill underwent scheduled maintenance": the words read whole

@@ -145,6 +145,16 @@ def rx_of(words: list[str], edge: bool = True) -> re.Pattern[str]:
     return re.compile(alt(words, edge), re.IGNORECASE) if words else re.compile(r"(?!x)x")
 
 
+def _the_rx(words: list[str]) -> re.Pattern[str]:
+    """``rx_of(words)`` for words that all open with "the ": the article first and the word edge checked behind it
+    ("the(?<![\\w-]the) ..."), so the engine scans for "the" alone (the same matches, many times sooner than a
+    pattern that opens with a look-behind); other word lists as ``rx_of``."""
+    if not words or not all(w.lower().startswith("the ") for w in words):
+        return rx_of(words)
+    rests = sorted((w[4:] for w in words), key=len, reverse=True)
+    return re.compile(r"the(?<![\w-]the) (?:" + "|".join(f"(?:{w})" for w in rests) + r")(?![\w])", re.IGNORECASE)
+
+
 _ORE = {
     "en": r"^\s*(?:of\s+)?(?:[\w-]+\s+){0,2}?(?<!iron )ores?\b(?!\s+(?:reserves?|resources?)\s+(?:of|containing))",
     "ru": r"^\s*(?:[а-яё-]+\s+){0,2}?(?<!железной )(?<!железных )руд[аыуе]?\b",
@@ -265,5 +275,5 @@ def lexicon(language: str) -> Lexicon:
         throughput=rx_of(raw["quantity_refine"]["throughput"]),
         grade={"reserves": quantity["reserves"], "production": quantity["production"]},
         anaphora_hint=rx_of([w for words in raw["anaphora"].values() for w in words]),
-        anaphora=tuple((rx_of(words), _ANAPHORA_KINDS[kind]) for kind, words in raw["anaphora"].items()),
+        anaphora=tuple((_the_rx(words), _ANAPHORA_KINDS[kind]) for kind, words in raw["anaphora"].items()),
     )

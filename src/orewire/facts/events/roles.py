@@ -4,6 +4,7 @@ entity the article spoke of."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 
@@ -333,6 +334,7 @@ def set_slot(ev: Event, slot: str, m: Mention | None) -> None:
     setattr(ev, f"{slot}_id", m.id if m.known else None)
 
 
+_MORE_INSERTION_HINTS = (" - ", " – ", " — ", "ned by ", "ted by ", "run by ", "held by ")
 _WORKS_NOUN = re.compile(r"\b(?:refinery|smelter|plant)", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z][\w'’-]*")  # a capitalised word right after: the name it is put before
 
@@ -448,11 +450,12 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
     # "Kazzinc, the Kazakh subsidiary of Glencore, will invest", "The company, owned by Samruk-Energy
     # and Rusal, plans": names inside an insertion describe; the act is of the name outside it
     inserted = [(a, b) for a, b in art.sentence_spans(lex.insertion, ss, se) if not (a <= num.start < b)]
-    more = art.rx_cache.get((ss, id(lex.insertion_more)))
+    more = art.more_insertions.get(ss)
     if more is None:  # (read once per sentence, and only where a spaced dash or "... by" stands)
-        hinted = any(art.text.find(n, ss, se) >= 0 for n in (" - ", " – ", " — ", "ned by ", "ted by ", "run by ", "held by "))
-        more = art.sentence_spans(lex.insertion_more, ss, se) if hinted else []
-        art.rx_cache[(ss, id(lex.insertion_more))] = more
+        hints = art.hint_positions(_MORE_INSERTION_HINTS)
+        i = bisect.bisect_left(hints, ss)
+        more = art.spans(lex.insertion_more, ss, se) if i < len(hints) and hints[i] < se else []
+        art.more_insertions[ss] = more
     if more:
         inserted += [(a, b) for a, b in more if not (a <= num.start < b)]
     if inserted:  # "Altynalmas, which operates the Aksu mine in Kazakhstan, produced": Altynalmas
