@@ -363,7 +363,9 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
                                 or (text.find("turnover", max(ss, num.start - 100), num.start) >= 0
                                     and lex.rules["turnover_before"].search(text, max(ss, num.start - 100), num.start))):
             return None  # "25.9% or $2536.7 million more than", "Exports rose 14% or $182.5 million": a change in money
-        if num.what == "q" and art.search(lex.change_before, max(ss, num.start - 40), num.start):
+        if num.what == "q" and (lex.language != "en" or text.find("of", max(ss, num.start - 24), num.start) >= 0
+                                or text.find("by", max(ss, num.start - 24), num.start) >= 0) \
+                and art.search(lex.change_before, max(ss, num.start - 40), num.start):
             return None  # "a reduction of about 2,500 tonnes from the guidance": a change, not a measure
         if num.what == "q" and art.has_any(lex.rule_needles["condition_before"], max(a, num.start - 120), num.start) \
                 and lex.rules["condition_before"].search(text, max(a, num.start - 120), num.start):
