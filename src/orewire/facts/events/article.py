@@ -316,6 +316,7 @@ class Article:
         self.skipped_at = -1  # where the last money figure read as a price or a value ends
         self._works: bool | None = None  # whether a mention names works (made when first asked)
         self.more_insertions: dict[int, list[tuple[int, int]]] = {}  # sentence start -> its dash and "owned by" insertions
+        self._whole: dict[int, list[tuple[int, int]]] = {}  # pattern id -> its spans in the whole text
         self._hints: dict[tuple[str, ...], list[int]] = {}  # needles -> where they stand in the lowercased text
         named = [(ent, written_name(ent, lex), ent.id) for ent in entities if ent.kind in SUBJECT_KINDS]
         self.mentions = sorted(
@@ -399,6 +400,19 @@ class Article:
         if fast is not None and self.low is not None:
             return [m.span() for m in fast.finditer(self.low, lo, hi)]
         return [m.span() for m in rx.finditer(self.text, lo, hi)]
+
+    def spans_within(self, rx: re.Pattern[str], lo: int, hi: int) -> list[tuple[int, int]]:
+        """``spans`` of a pattern that matches within a sentence ("the company"), found once in the whole text: the
+        ones that lie in [lo, hi)."""
+        whole = self._whole.get(id(rx))
+        if whole is None:
+            whole = self._whole[id(rx)] = self.spans(rx, 0, len(self.text))
+        i = bisect.bisect_left(whole, (lo, -1))
+        out = []
+        while i < len(whole) and whole[i][1] <= hi:
+            out.append(whole[i])
+            i += 1
+        return out
 
     def sentence_spans(self, rx: re.Pattern[str], ss: int, se: int) -> list[tuple[int, int]]:
         """``spans`` of the sentence [ss, se), read once per sentence and pattern."""

@@ -529,7 +529,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         if kind == "trade" and num.what == "q" and lex.trade_proper is not None and lex.sale_word.match(text, cue_at) \
                 and not art.search(lex.trade_proper, a, b) and not _sold_to_country(art, a, b):
             kind = "production"  # "gold sales in the quarter were 119,521 ounces": a miner's metal sold, no trade
-        if kind == "reserves" and art.search(lex.mined, a, b) and not art.search(lex.reserves_noun, a, b) \
+        if kind == "reserves" and (lex.language != "en" or art.has_any(_MINED_NEEDLES, a, b)) \
+                and art.search(lex.mined, a, b) and not art.search(lex.reserves_noun, a, b) \
                 and not lex.holds_before.search(text, max(a, num.start - 60), num.start):
             kind = "production"  # "ore mined contained 14.7 tonnes of gold"; not "production at X, which holds"
         if num.what == "q" and num.fact is not None and num.fact.unit == "g/t" and kind in ("reserves", "production"):
@@ -538,7 +539,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             kind = "reserves"
         if kind == "reserves" and num.what == "q" and lex.rules["daily_rate"].match(text, num.end, min(se, num.end + 40)):
             kind = "production"  # "operating at a rate of 1,400 tonnes per day": a plant's rate, nothing in the ground
-        if kind == "reserves" and num.what == "q" and art.search(lex.monetary_reserves, ss, se):
+        if kind == "reserves" and num.what == "q" and (lex.language != "en" or art.has_any(_MONETARY_NEEDLES, ss, se)) \
+                and art.search(lex.monetary_reserves, ss, se):
             return None  # "Kyrgyzstan, with its 3 tons of gold reserves, ranks 86th ... World Gold Council": bullion
         if kind == "production" and num.what == "q" and lex.rules["stocks_before"].search(text, ss, num.start):
             return None  # "finished copper ore stocks amounted to 462.8 kilograms": goods kept, not made
@@ -730,6 +732,11 @@ def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, i
     return found
 
 
+# the plain words without which the English ``mined`` and ``monetary_reserves`` words cannot match (their patterns,
+# which open with a look-behind, then run only where one stands)
+_MINED_NEEDLES = ("mined", "process", "produc", "extract", "milled", "output")
+_MONETARY_NEEDLES = ("bank", "council", "reserve assets", "international reserves", "currency", "forex", "fx reserves",
+                     "sovereign", "official", "holdings")
 _LISTED_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:US|A|C)?[$€£]?\s*")
 
 

@@ -111,8 +111,13 @@ def _has_source(art: Article, ss: int, se: int) -> bool:
     """Whether the sentence [ss, se) has a word that opens a quoted source, read once per sentence."""
     found = art.source_cache.get(ss)
     if found is None:
-        found = art.source_cache[ss] = art.search(art.lex.speaker_before, ss, se)
+        found = art.source_cache[ss] = (art.lex.language != "en" or art.has_any(_SOURCE_NEEDLES, ss, se)) \
+            and art.search(art.lex.speaker_before, ss, se)
     return found
+
+
+# the plain words without which the English ``speaker_before`` words cannot match
+_SOURCE_NEEDLES = ("according to", "data", "figures", "statistic", "report", "statement", "estimate", "cited", "quoted")
 
 
 def _quoted(art: Article, m: Mention, ss: int) -> bool:
@@ -349,7 +354,7 @@ def anaphora(art: Article, ms: list[Mention], a: int, b: int) -> list[Mention]:
         return list(cached)
     out = list(ms)
     for rx, kinds in art.lex.anaphora:
-        for at, to in art.spans(rx, a, b):  # (read in the lowercased text: the same spans, sooner)
+        for at, to in art.spans_within(rx, a, b):  # (read once in the whole lowercased text: the same spans, sooner)
             if any(to <= x.start <= to + 3 for x in ms) \
                     or any(at <= x.start and x.end <= to and x.kind != "country" for x in ms) \
                     or _NAME_AFTER.match(art.text, to):
