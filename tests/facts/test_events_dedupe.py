@@ -19,7 +19,8 @@ def _pairwise(events: list[Event]) -> list[Event]:
                 out.append(ev)
             continue
         same = next((i for i, o in enumerate(out) if o.kind == ev.kind and same_number(o, ev) and (
-            o.subject_id == ev.subject_id or o.subject_id is None or ev.subject_id is None or o.period == ev.period)),
+            o.subject_id == ev.subject_id or o.subject_id is None or ev.subject_id is None or o.period == ev.period)
+            and not (o.period and ev.period and o.period != ev.period and o.sentence_start == ev.sentence_start)),
             None)
         if same is None:
             out.append(ev)
@@ -32,6 +33,7 @@ def _random_events(rng: random.Random, n: int) -> list[Event]:
     events = []
     for i in range(n):
         ev = Event(kind=rng.choice(["production", "reserves", "deal"]), start=i * 10, end=i * 10 + 4,
+                   sentence_start=rng.choice([0, 0, 100]),
                    subject_id=rng.choice([None, "company:a", "company:b", "deposit:c"]),
                    party_id=rng.choice([None, "company:d"]), period=rng.choice([None, "2022", "2023"]),
                    commodity=rng.choice([None, "gold"]))

@@ -154,3 +154,16 @@ def test_a_resource_table_is_dated_by_its_caption() -> None:
     assert dated and {e[3] for e in dated} == {"2019"}, dated
     two = [e for e in _events(table.format(caption="Ore Reserves, 2018 and 2019")) if e[0] == "reserves"]
     assert two and {e[3] for e in two} == {None}, two
+
+
+def test_a_table_of_sites_takes_its_measure_from_the_total_row() -> None:
+    text = ("Tarvana Gold reported its output for the half year.\n"
+            "Operation | Six months ended 31 December 2022 | Six months ended 31 December 2023\n"
+            "Kestrel Mine - Underground | 39,991 | 32,022\n"
+            "Dunmore Tailings Plant | 25,900 | 25,830\n"
+            "Total ounces produced | 65,891 | 57,852\n")
+    found = sorted((e["subject"], e["quantity"][0], e["period"]) for e in extract(text, published_at=datetime(
+        2024, 2, 1, tzinfo=UTC)).to_contract()["events"] if e["kind"] == "production")
+    assert ("Kestrel Mine", 39991, "2022") in found and ("Kestrel Mine", 32022, "2023") in found
+    # two years' figures within half a percent of each other are two figures, not one told twice
+    assert ("Dunmore Tailings Plant", 25900, "2022") in found and ("Dunmore Tailings Plant", 25830, "2023") in found

@@ -96,7 +96,10 @@ def _kept_same(ev: Event, out: list[Event], index: dict[tuple[object, ...], list
                     o = out[at]
                     if o.kind == ev.kind and same_number(o, ev) and (
                             o.subject_id == ev.subject_id or o.subject_id is None or ev.subject_id is None
-                            or o.period == ev.period):
+                            or o.period == ev.period) \
+                            and not (o.period and ev.period and o.period != ev.period
+                                     and o.sentence_start == ev.sentence_start):
+                        # (two years' figures a row or a sentence sets side by side are two: "25,900 | 25,830")
                         best = at
                         break
     return best

@@ -19,9 +19,10 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from orewire.facts import gazetteer as gz
 from orewire.facts.amounts import CURRENCY_MARKS
 from orewire.facts.events.article import Article, Mention
-from orewire.facts.model import Event
+from orewire.facts.model import Event, entity_id
 from orewire.facts.rates import to_usd
 from orewire.facts.text import SCALES, parse_number
 
@@ -125,6 +126,41 @@ def _issuer(art: Article, before: int) -> Mention | None:
     return next((m for m in art.in_span(0, lead_end, ("company",))), None)
 
 
+# a header's first cell over rows of sites: "Operation", "Mine", "Asset"
+_SITE_HEAD = re.compile(r"^(?:operations?|mines?|assets?|sites?|projects?|deposits?|divisions?|business units?)\b", re.IGNORECASE)
+_TOTAL = re.compile(r"^(?:group\s+|grand\s+)?(?:sub-?)?totals?\b", re.IGNORECASE)
+_SITE_CUT = re.compile(r"\s+[–—-]\s+|\s*\(")  # "Barberton Mines - Underground", "Evander Mines (surface)": the site's name
+
+
+def _site_measure(art: Article, lines: list[str], first: int) -> tuple[str | None, tuple[str, str, float]] | None:
+    """The commodity and unit of a table of sites, told by its total row's label ("Total ounces produced", "Total
+    gold production (koz)") among the next rows of the table; None where no total row tells an output."""
+    for line in lines[first:first + 40]:
+        if "|" not in line:
+            return None
+        label = _cells(line)[0]
+        if _TOTAL.match(label) and art.lex.rules["table_production"].search(label):
+            unit = _unit(label)
+            if unit is None or unit[0] != "q":
+                return None
+            low = label.lower()
+            commodity = next((c for form, c in gz.COMMODITY_FORMS.items() if re.search(rf"\b{re.escape(form)}\b", low)), None)
+            return commodity or ("gold" if unit[1] == "oz" else None), unit
+    return None
+
+
+def _site(art: Article, label: str, at: int) -> Mention | None:
+    """The site a row of a table of sites names: a deposit or company the entity stage knows there, else the row's
+    words before a dash or a bracket."""
+    name = _SITE_CUT.split(label, 1)[0].strip(" *")
+    known = art.in_span(at, at + len(name), ("deposit", "company"))
+    if known and known[0].end - known[0].start >= len(name) - 1:
+        return known[0]  # (a name that holds a known one is another site: "Barberton Tailings Retreatment Plant")
+    if not name[:1].isupper():
+        return None
+    return Mention(at, at + len(name), "deposit", name, entity_id("deposit", name), known=False)
+
+
 def table_events(art: Article, published_at: datetime | None) -> list[Event]:
     """The events of the article's results tables (none where it has no row of ``|`` cells)."""
     text, lex = art.text, art.lex
@@ -141,14 +177,18 @@ def table_events(art: Article, published_at: datetime | None) -> list[Event]:
     captioned = False
     caption_owner: Mention | None = None
     header_unit: tuple[str, str, float] | None = None  # "$ million | 2010 | 2009": the unit of rows that write none
+    # "Operation | Six months ended 31 December 2021 | ...": rows of sites, the measure and its unit told by the
+    # table's total row ("Total ounces produced | 108,085 | 92,307")
+    by_site: tuple[str | None, tuple[str, str, float]] | None = None
     pos = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
         start, pos = pos, pos + len(line) + 1
         if line.count("|") < 1 or _RULE_ROW.match(line):
             if "|" not in line and not _SECTION.match(line):
                 # prose between tables: the next table needs a header of its own (a section's label, "Earnings:",
                 # stays inside the table)
-                years, header_unit = [], None
+                years, header_unit, by_site = [], None, None
                 if line.strip():
                     captioned = production.search(text, start, start + len(line)) is not None
                     caption_owner = next(iter(art.in_span(start, start + len(line), ("country", "company"))), None) \
@@ -172,6 +212,7 @@ def table_events(art: Article, published_at: datetime | None) -> list[Event]:
                                                              for c in cells[1:]):
             years, plans = found, [bool(_PLAN_CELL.search(c)) for c in cells]
             header_unit = _unit(cells[0]) if found[0] is None else None
+            by_site = _site_measure(art, lines, n + 1) if found[0] is None and _SITE_HEAD.match(cells[0]) else None
             if not merged and years and years[0] is not None and len(years) > 1:
                 years, plans = [None, *years], [False, *plans]  # a header without a label cell of its own
             continue
@@ -179,6 +220,12 @@ def table_events(art: Article, published_at: datetime | None) -> list[Event]:
             continue
         kind = next((k for k, rx in kinds if rx.search(cells[0])), None)
         unit = _unit(cells[0]) or header_unit
+        site: Mention | None = None
+        if kind is None and by_site is not None and not _TOTAL.match(cells[0]):
+            # "Elikhulu | 25,900 | 25,830": a site's output, in the measure the total row tells
+            kind, unit = "production", by_site[1]
+            label_at = start + max(0, line.find(cells[0]))
+            site = _site(art, cells[0], label_at)
         label_lo = start + max(0, line.find(cells[0]))
         named = {c[2] for c in art.commodities_from(label_lo, label_lo + len(cells[0]))}
         if kind is None and named and captioned and unit is not None and unit[0] == "q":
@@ -187,10 +234,12 @@ def table_events(art: Article, published_at: datetime | None) -> list[Event]:
             continue
         # (a row of two goods, "alumina and unwrought aluminium", is of no one commodity)
         commodity = next(iter(named)) if len(named) == 1 else None
+        if site is not None and by_site is not None:
+            commodity = commodity or by_site[0]
         if kind == "production" and commodity is None and re.search(r"\bore\b|руды", cells[0], re.IGNORECASE):
             commodity = "ore"
         # the caption's country or company, else the company the article is about
-        subject = caption_owner or _issuer(art, start) or art.topic(start, ("company",), protagonist=True) \
+        subject = site or caption_owner or _issuer(art, start) or art.topic(start, ("company",), protagonist=True) \
             or art.topic(start, ("deposit",))
         at = label_lo + len(cells[0])
         for i, cell in enumerate(cells[1:], start=1):
