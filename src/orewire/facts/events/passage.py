@@ -139,9 +139,8 @@ def article_periods(events: list[Event], art: Article) -> None:
              and not BASELINE_BEFORE.search(art.text, max(ev.sentence_start, ev.start - 30), ev.start) for y in [ev.period]}
     if not dated and any(ev.kind == "reserves" and ev.period is None for ev in events):
         # (only a sentence that writes a year can date an estimate: the nouns are looked for there)
-        for ss, se in art.sents.spans:
-            if _YEAR_IN.search(art.text, ss, se) is None:
-                continue
+        for i in sorted({art.sents.index(m.start()) for m in _YEAR_IN.finditer(art.text)}):
+            ss, se = art.sents.spans[i]
             for start, end in art.spans(art.lex.reserves_noun, ss, se):
                 y = periods.period_of(art.text, start, end, (ss, se), (ss, se), art.lex.periods, None, "reserves",
                                       [(n.start, n.end) for n in art.numbers_in(ss, se)], cache=art.year_cache)

@@ -354,7 +354,8 @@ def anaphora(art: Article, ms: list[Mention], a: int, b: int) -> list[Mention]:
         return list(cached)
     out = list(ms)
     for rx, kinds in art.lex.anaphora:
-        for at, to in art.spans_within(rx, a, b):  # (read once in the whole lowercased text: the same spans, sooner)
+        # (the English ones, which open with "the", read once in the whole lowercased text: the same spans, sooner)
+        for at, to in (art.spans_within(rx, a, b) if art.lex.language == "en" else art.spans(rx, a, b)):
             if any(to <= x.start <= to + 3 for x in ms) \
                     or any(at <= x.start and x.end <= to and x.kind != "country" for x in ms) \
                     or _NAME_AFTER.match(art.text, to):
@@ -455,7 +456,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
     # "Kazzinc, the Kazakh subsidiary of Glencore, will invest", "The company, owned by Samruk-Energy
     # and Rusal, plans": names inside an insertion describe; the act is of the name outside it
     inserted = [(a, b) for a, b in art.sentence_spans(lex.insertion, ss, se) if not (a <= num.start < b)]
-    more = art.more_insertions.get(ss)
+    more = art.more_insertions.get(ss) if lex.language == "en" else []
     if more is None:  # (read once per sentence, and only where a spaced dash or "... by" stands)
         hints = art.hint_positions(_MORE_INSERTION_HINTS)
         i = bisect.bisect_left(hints, ss)
