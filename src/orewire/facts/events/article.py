@@ -690,11 +690,13 @@ class Article:
         return None
 
     def _alone_before(self, m: Mention, before: int) -> bool:
-        """Whether ``m`` is the one entity of its kind the article has named before ``before`` ("... the start of
+        """Whether ``m`` is the only entity of its kind the article names, named before ``before`` ("... the start of
         construction of "Tau-Ken Altyn" LLP gold refinery ... In 2015, the refinery plans to refine": the only one the
         article spoke of)."""
-        if m.start >= before:
-            return False
+        return m.start < before and self._only_of_kind(m)
+
+    def _only_of_kind(self, m: Mention) -> bool:
+        """Whether ``m`` is the only entity of its kind the article names (the ids per kind made when first asked)."""
         if self._ids_of_kind is None:
             self._ids_of_kind = {}
             for x in self.mentions:
@@ -739,8 +741,4 @@ class Article:
         sentences ("Zijin Mining Group ... has announced": the firm the rest of the article speaks of)."""
         if len(self.sents.spans) < 2 or m.start >= self.sents.spans[1][1]:
             return False
-        if self._ids_of_kind is None:
-            self._ids_of_kind = {}
-            for x in self.mentions:
-                self._ids_of_kind.setdefault(x.kind, set()).add(x.id)
-        return self._ids_of_kind.get(m.kind, set()) == {m.id}
+        return self._only_of_kind(m)
