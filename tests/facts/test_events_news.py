@@ -928,6 +928,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Exports were valued at $1.5 billion, while imports stood at $1.1 billion, taking total trade turnover to $2.6 "
      "billion. The total trade turnover in March fell 1.6 percent from the year before, reaching $1.98 billion.",
      [("trade", 1.5e9, None, {"direction": "export"}), ("trade", 1.1e9, None, {"direction": "import"})]),
+    # a figure in brackets far from the one before it in the same unit is another figure, not the same one restated
+    ("Gold output amounted to 19,412 kg in January-February 2021 (9,705 kg in February). Silver exports reached "
+     "30,872 kg (more than thirty tons).",
+     [("production", 19.412, None, {}), ("production", 9.705, None, {}), ("trade", 30.872, None, {})]),
     # an impairment charge is a loss booked, no earnings of its own
     ("Centerra reported a net loss of $236.6 million in 2023, which includes a $231 million impairment charge at "
      "Mount Milligan.", [("financial", 236.6e6, "Centerra", {"period": "2023"})]),

@@ -116,15 +116,19 @@ def _numbers(text: str, facts: list[Fact], art: Article) -> list[Number]:
                          and not YEAR_ALONE.fullmatch(text[f.start:f.end])), key=lambda f: f.start)
     prev_end = -10
     prev_grade = False
+    prev: Fact | None = None
     for f in quantities:
         gap = text[prev_end:f.start] if f.start >= prev_end else ""
         grade, was_grade = f.unit == "g/t", prev_grade
         prev_grade = grade
         if prev_end >= 0 and len(gap) <= 30 and grade == was_grade and re.fullmatch(r"\s*[(\[]\s*(?:about|approx(?:\.|imately)?|around|roughly|some|or|more than|"
-                                                              r"около|или|более)?\s*", gap, re.IGNORECASE):
+                                                              r"около|или|более)?\s*", gap, re.IGNORECASE) \
+                and not (prev is not None and prev.unit == f.unit and prev.value and f.value
+                         and not 0.8 <= f.value / prev.value <= 1.25):
             prev_end = f.end
-            continue  # "30,872 kg (more than thirty tons)"
+            continue  # "30,872 kg (more than thirty tons)"; not "19,412 kg (9,705 kg in February)": another figure
         prev_end = f.end
+        prev = f
         out.append(Number("q", f.start, f.end, fact=f))
     last_share = -1000
     # (looked for by their plain words first: a pattern with "\dpc" tries every digit of a page of figures)
