@@ -23,10 +23,10 @@ from dataclasses import dataclass
 
 from orewire.facts import gazetteer as gz
 from orewire.facts.events.article import Article, Mention, lines_above
+from orewire.facts.events.tables import table_cells
 from orewire.facts.model import Event, entity_id
 from orewire.facts.text import parse_number
 
-_CELL_SPLIT = re.compile(r"\s*\|\s*")
 _NUMBER = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 # what says a table is a resource statement's: its header, a caption over it, or its rows' categories
 _RESOURCE_WORDS = re.compile(r"\b(?:resources?|reserves?|JORC|NI\s?43-101|measured|indicated|inferred|proven|proved|"
@@ -118,10 +118,6 @@ def _header(cells: list[str]) -> list[list[_Column | None]] | None:
     return out
 
 
-def _cells(line: str) -> list[str]:
-    return _CELL_SPLIT.split(line.strip().strip("|").strip())
-
-
 def _caption(art: Article, row: int) -> tuple[str, int] | None:
     """The prose line over the table (within six lines): its text and start."""
     for start, end in lines_above(art.text, row, 6):
@@ -159,7 +155,7 @@ def resource_table_events(art: Article, year: str | None) -> list[Event]:
             if line.strip():
                 columns = None  # prose: a table ends
             continue
-        cells = _cells(line)
+        cells = table_cells(line)
         if len(cells) < 2:
             continue
         if not any(_NUMBER.match(t) for c in cells[1:] for t in c.split()):

@@ -296,10 +296,17 @@ def _unnamed_site(art: Article, end: int, se: int) -> Mention | None:
     if told is None:
         return None
     m = _SITE_NAME.match(art.text, told.end(), se)
-    if m is None or m.group(1) in _NOT_SITE or _MONTH_WORD.match(m.group(1)) or art.in_span(m.start(), m.end(), _ANY_KIND):
+    return _unknown_name(art, m.start(), m.end(), "deposit") if m is not None else None
+
+
+def _unknown_name(art: Article, s: int, e: int, kind: str) -> Mention | None:
+    """The capitalised name at [s, e) as an entity of ``kind`` the entity stage does not know, unless it opens with a
+    word that names none (a month, "The", "Phase") or the entity stage names something there."""
+    name = art.text[s:e]
+    first = name.split()[0]
+    if first in _NOT_SITE or _MONTH_WORD.match(first) or art.in_span(s, e, _ANY_KIND):
         return None
-    name = m.group(0)
-    return Mention(m.start(), m.end(), "deposit", name, entity_id("deposit", name), known=False)
+    return Mention(s, e, kind, name, entity_id(kind, name), known=False)
 
 
 _WITH_FIGURE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:Republic|Krai|Oblast|region|province|deposit|mine|project)?,?\s+"
@@ -311,13 +318,7 @@ def _unnamed_lender(art: Article, end: int, se: int) -> Mention | None:
     """A capitalised name after "from" right after a sum where the entity stage knows none there ("a further advance of
     US$40m from Bank Center Credit for capital development")."""
     m = _FROM_NAME.match(art.text, end, min(se, end + 90))
-    if m is None:
-        return None
-    first = m.group("name").split()[0]
-    if first in _NOT_SITE or _MONTH_WORD.match(first) or art.in_span(m.start("name"), m.end("name"), _ANY_KIND):
-        return None
-    name = m.group("name")
-    return Mention(m.start("name"), m.end("name"), "company", name, entity_id("company", name), known=False)
+    return _unknown_name(art, m.start("name"), m.end("name"), "company") if m is not None else None
 
 
 _FROM_NAME = re.compile(r"(?:\s*\([^()]{0,30}\))?\s+(?:[a-z-]+\s+){0,3}?from\s+(?:the\s+)?"

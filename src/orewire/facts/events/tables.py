@@ -92,7 +92,8 @@ def _value(num: str, language: str) -> float | None:
     return parse_number(num)
 
 
-def _cells(line: str) -> list[str]:
+def table_cells(line: str) -> list[str]:
+    """The cells of a table's line "a | b | c" (the bars at its ends dropped)."""
     return _CELL_SPLIT.split(line.strip().strip("|").strip())
 
 
@@ -138,7 +139,7 @@ def _site_measure(art: Article, lines: list[str], first: int) -> tuple[str | Non
     for line in lines[first:first + 40]:
         if "|" not in line:
             return None
-        label = _cells(line)[0]
+        label = table_cells(line)[0]
         if _TOTAL.match(label) and art.lex.rules["table_production"].search(label):
             unit = _unit(label)
             if unit is None or unit[0] != "q":
@@ -194,7 +195,7 @@ def table_events(art: Article, published_at: datetime | None) -> list[Event]:
                     caption_owner = next(iter(art.in_span(start, start + len(line), ("country", "company"))), None) \
                         if captioned else None
             continue
-        cells = _cells(line)
+        cells = table_cells(line)
         head = cells[0]
         prefix = _YEAR_PREFIX.match(head)
         if prefix is not None and all(_MONTH_CELL.match(c) for c in [prefix.group("rest"), *cells[1:]]):
