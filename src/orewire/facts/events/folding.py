@@ -6,16 +6,28 @@ the lowercased text has lowercased groups."""
 from __future__ import annotations
 
 import re
-from functools import cache
 
 _VERBATIM = re.compile(r"\\N\{[^}]*\}|\\.|\(\?P<[^>]*>|\(\?P=[^)]*\)", re.DOTALL)  # escapes and group names
 
 
-@cache
+# pattern id -> (the pattern, its lowercased form): by id, as hashing a compiled pattern reads its whole compiled code
+# (microseconds for a long word list, on every lookup); the pattern is kept so that its id is never reused
+_LOWERED: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+
+
 def lowered(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     """``rx`` for a lowercased text: the same matches, found without case folding (a third to two
     thirds faster), or None where case matters to it (a case-sensitive part, ``(?-i:...)``).
     Escapes and group names are kept as written: ``\\S`` lowercased would mean ``\\s``."""
+    known = _LOWERED.get(id(rx))
+    if known is not None and known[0] is rx:
+        return known[1]
+    fast = _lowered(rx)
+    _LOWERED[id(rx)] = (rx, fast)
+    return fast
+
+
+def _lowered(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     if not rx.flags & re.IGNORECASE or "(?-i" in rx.pattern:
         return None
     out, at = [], 0
