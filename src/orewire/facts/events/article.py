@@ -52,9 +52,10 @@ _PROJECT = re.compile(
     r"[Ll]icen[cs]e [Aa]rea|(?:[Cc]oal|[Mm]ineral) [Bb]lock)s?\b")
 # a capitalised word before a project word, past at most a commodity and a mining word ("Winu copper-gold project")
 _NAMED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+(?:[a-z]+-)?(?:[a-z]+[ \t]+){0,2}$")
-_PROJECT_WORD = re.compile(r"(?<![\w])(?:[Pp]roject|[Pp]ropert|[Pp]rospect|[Mm]ine|[Cc]omplex|[Oo]peration|[Ss]melter|"
-                           r"[Rr]efiner|[Cc]oncentrator|[Pp]lant|[Mm]ill|[Pp]it|[Ff]acilit|[Ss]ubsoil|[Ll]icen[cs]e [Aa]|"
-                           r"[Cc]oal [Bb]lock|[Mm]ineral [Bb]lock)")
+# (a whole word the name pattern can end with: "million", "capital", "determine" end none)
+_PROJECT_WORD = re.compile(r"(?<![\w])(?:[Pp]roject|[Pp]roperty|[Pp]rospect|[Mm]ine|[Cc]omplex|[Oo]peration|[Ss]melter|"
+                           r"[Rr]efinery|[Cc]oncentrator|[Pp]lant|[Mm]ill|[Pp]it|[Ff]acility|[Ss]ubsoil [Aa]rea|"
+                           r"[Ss]ubsoil [Pp]lot|[Ll]icen[cs]e [Aa]rea|[Cc]oal [Bb]lock|[Mm]ineral [Bb]lock)s?\b")
 # "At Oksut, gold production was", "output at Kamoa-Kakula rose": a site named by where output is
 _SITE = re.compile(r"(?:(?<![\w])At|(?<![\w])(?:production|output|operations?|throughput|mining|reserves|resources|drilling|"
                    r"exploration)[ \t]+"
@@ -194,7 +195,9 @@ _DEMONYM = re.compile(r"(?:ese|ian|ish|i|ch|ic|ean|an)$")
 _DEMONYM_RU = re.compile(r"(?:ск|цк)(?:ий|ая|ое|ие|ого|ой|их|ому|им|ую|ой)$")
 
 
-_NEEDLES: dict[tuple[str, ...], re.Pattern[str]] = {}  # a rule's words -> one pattern of them
+# a rule's words (by the tuple's id, kept so the id is never reused: hashing the tuple costs more than the test) ->
+# one pattern of them
+_NEEDLES: dict[int, tuple[tuple[str, ...], re.Pattern[str]]] = {}
 
 
 _PROJECT_NEEDLES = ("project", "propert", "prospect", "mine", "complex", "operation", "smelter", "refiner",
@@ -381,9 +384,12 @@ class Article:
         low = self.low
         if low is None:
             return True  # lowercasing moved the offsets: let the pattern itself decide
-        rx = _NEEDLES.get(needles)
-        if rx is None:
-            rx = _NEEDLES[needles] = re.compile("|".join(re.escape(n) for n in needles))
+        known = _NEEDLES.get(id(needles))
+        if known is not None and known[0] is needles:
+            rx = known[1]
+        else:
+            rx = re.compile("|".join(re.escape(n) for n in needles))
+            _NEEDLES[id(needles)] = (needles, rx)
         return rx.search(low, lo, hi) is not None
 
     def search(self, rx: re.Pattern[str], lo: int, hi: int) -> bool:

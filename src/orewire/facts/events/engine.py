@@ -50,6 +50,7 @@ _WINDOW = 160  # a cue further than this from its number (in characters) types n
 # a percentage: "(?<![\d.,])" before it is checked apart (``_shares``), so the engine skips straight to digits
 _SHARE_RE = re.compile(r"(?P<num>\d{1,3}(?:[.,]\d{1,3})?)(?:\s?%|[\s-]?(?:per\s?cent|percent)\b|\s?pc\b|\s?(?:процент\w*|-процентн\w*))")
 _PERCENT = re.compile(r"%|per\s?cent|\dpc\b|процент", re.IGNORECASE)
+_PERCENT_MARK = re.compile(r"%|per\s?cent|pc\b|процент")  # what ends each match of _SHARE_RE
 _CLAUSE_BREAK = re.compile(r";|,? (?:while|whereas)\b|, (?:and|but)\b|, а |, но |,? тогда как|,? в то время как")
 _CLAUSE_BREAK_WORDS = (";", " while", " whereas", ", and", ", but", ", а ", ", но ", " тогда как", " в то время как")
 
@@ -168,18 +169,25 @@ _FROM_HEAD = re.compile(r"(?:\bfrom|\bby|(?<![\w])с|(?<![\w])со)\s+(?:(?:abou
 
 
 def _shares(text: str) -> Iterator[re.Match[str]]:
-    """The percentages of ``text`` not glued to a figure before them ("12.5%", not the "5%" of "12,5%")."""
+    """The percentages of ``text`` not glued to a figure before them ("12.5%", not the "5%" of "12,5%"). Each is
+    looked for just before a percent word or sign (a figure of at most seven characters and a space stand between),
+    not at every digit of the text."""
     pos = 0
-    while True:
-        m = _SHARE_RE.search(text, pos)
-        if m is None:
-            return
-        s = m.start()
-        if s and text[s - 1] in "0123456789.,":
-            pos = s + 1  # what the lookbehind would refuse: try again one character on
+    for mark in _PERCENT_MARK.finditer(text):
+        if mark.end() <= pos:
             continue
-        yield m
-        pos = m.end()
+        hi = min(len(text), mark.end() + 40)  # (past the end of the word: "percent" before "age" is no "percent\b")
+        while True:
+            m = _SHARE_RE.search(text, max(pos, mark.start() - 9), hi)
+            if m is None or m.start() >= mark.end():
+                break
+            s = m.start()
+            if s and text[s - 1] in "0123456789.,":
+                pos = s + 1  # what the lookbehind would refuse: try again one character on
+                continue
+            yield m
+            pos = m.end()
+            break
 
 
 def _lower_bounds(text: str, facts: list[Fact]) -> list[Fact]:
