@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from orewire.facts import gazetteer as gz
 from orewire.facts.events.extra import near_hits, needle_hits
@@ -316,11 +317,17 @@ class Article:
         self.clause_cache: dict[int, list[tuple[int, int]]] = {}  # sentence start -> where its clauses are cut
         self.year_cache: dict[tuple[int, int, int, int], list[tuple[int, int, int, bool | None, bool]]] = {}
         self._last_subject: dict[str, tuple[int, Mention]] = {}  # kind -> (sentence, subject) of its last event
+        self._last_any: Mention | None = None  # the subject of the last event of any kind
         self.skipped_at = -1  # where the last money figure read as a price or a value ends
         self._works: bool | None = None  # whether a mention names works (made when first asked)
         self.more_insertions: dict[int, list[tuple[int, int]]] = {}  # sentence start -> its dash and "owned by" insertions
         self._whole: dict[int, list[tuple[int, int]]] = {}  # pattern id -> its spans in the whole text
         self._hints: dict[tuple[str, ...], list[int]] = {}  # needles -> where they stand in the lowercased text
+        self.home = home
+        self.named_entities: dict[str, Any] | None = None  # the subject ranking's entities (made when first asked)
+        self.prominent_ids: list[str] = []  # ... those named most of their kind or in the lead
+        self.said: tuple[tuple[int, int], list[Mention]] = ((-1, -1), [])  # the last sentence the roles read, its names
+        self.ranking_context: dict[tuple[int, int], Any] = {}  # sentence -> what the subject ranking reads off it
         named = [(ent, written_name(ent, lex), ent.id) for ent in entities if ent.kind in SUBJECT_KINDS]
         self.mentions = sorted(
             (Mention(s, e, ent.kind, _as_written(text, s, e, ent, name) if lex.language == "en" else name, eid)
@@ -607,6 +614,7 @@ class Article:
             kind = self._kind_of.get(ev.subject_id, "")
             self._last_subject[ev.kind] = (self.sents.index(ev.start),
                                            Mention(ev.start, ev.end, kind, ev.subject, ev.subject_id))
+            self._last_any = self._last_subject[ev.kind][1]
         elif ev.subject and not ev.subject_id:
             if self._first_named is None:
                 self._first_named = {}
@@ -615,6 +623,19 @@ class Article:
             named = self._first_named.get(ev.subject)
             if named is not None:
                 self._last_subject[ev.kind] = (self.sents.index(ev.start), named)
+                self._last_any = named
+
+    @property
+    def mention_starts(self) -> list[int]:
+        """The mentions' starts, in order."""
+        return self._starts
+
+    def last_subject(self, kind: str | None) -> Mention | None:
+        """The subject of the last event of ``kind`` (of any kind where None) read so far."""
+        if kind is not None:
+            last = self._last_subject.get(kind)
+            return last[1] if last is not None else None
+        return self._last_any
 
     def continuing(self, kind: str, before: int, within: int = 2, newer: tuple[str, ...] = ()) -> Mention | None:
         """The subject of the last event of ``kind`` when it was read at most ``within`` sentences

@@ -40,6 +40,7 @@ from orewire.facts.events.passage import (
     years_before_told,
 )
 from orewire.facts.events.periods import BASELINE_BEFORE
+from orewire.facts.events.ranking import rechoose
 from orewire.facts.events.resources import resource_table_events
 from orewire.facts.events.roles import fill_roles
 from orewire.facts.events.tables import table_events
@@ -72,6 +73,7 @@ def find_events(text: str, entities: list[Entity], facts: list[Fact], *, publish
     for num in numbers:
         ev = _event(num, art, events[-1] if events else None)
         if ev is not None:
+            rechoose(ev, art, ev.sentence_start, ev.sentence_end)
             events.append(ev)
             art.remember(ev)
     respectively(events, art, lex.quantity)

@@ -454,6 +454,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
     ss, se = sentence
     pos = num.start
     ms = anaphora(art, art.in_span(ss, se), ss, se)
+    art.said = (sentence, ms)
     # "Kazzinc, the Kazakh subsidiary of Glencore, will invest", "The company, owned by Samruk-Energy
     # and Rusal, plans": names inside an insertion describe; the act is of the name outside it
     inserted = [(a, b) for a, b in art.sentence_spans(lex.insertion, ss, se) if not (a <= num.start < b)]

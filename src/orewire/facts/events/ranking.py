@@ -1,0 +1,301 @@
+"""Whose figure a sentence leaves unsaid, as a learned choice among the article's entities.
+
+Where the rules of :mod:`orewire.facts.events.roles` take a figure's subject from outside its sentence ("Copper
+output rose 8% to 300,000 t": the subject of the kind's last event, the entity named last, the one named most),
+which entity a reader takes depends on many weak signs at once, so the choice is weighed again here. Every deposit,
+company, country and region the article names up to the sentence after next is a candidate, except those the sentence
+itself names (the rules read those and set them aside: "Rio Tinto is studying a mill for 10 Mt a year" is the project's
+plant); one named long before is one only where the article names it most or in its lead. Each is described by plain
+features of where and how often the article names it (how many sentences back, in the same paragraph, in the headline
+or lead, the one named most, the last named of its kind, the subject of the kind's last event, the outlet's own
+country, a deposit of the event's commodity, a noun of its kind in the sentence, whether the rules chose it) and the
+kind of the event. A linear model over those features (a conditional logit: one score per candidate, the highest wins)
+was fitted on labelled articles by :mod:`orewire.facts.events.train`; its weights are a data file of this package. The
+features are about the shape of the article, never its words: no name or phrase of any labelled text is in them.
+
+Where no weights are there (for a language without them), the rules' choice stands; where the rules leave the
+subject out ("global copper reserves were ...": a world total is no one's) it stays out.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from orewire.facts.events.article import Article, Mention
+from orewire.facts.events.roles import anaphora
+from orewire.facts.model import Event
+
+DATA = Path(__file__).with_name("data")
+KINDS = ("deposit", "company", "country", "region")
+
+# what ``rechoose`` saw, for fitting the weights: (event, candidates, the rules' choice); None when not recording
+RECORD: list[tuple[Event, list[Candidate], Mention | None]] | None = None
+USE_MODEL = True  # False: the rules' choice stands (to record what they see, for fitting)
+
+# nouns that stand for an entity the sentence leaves unnamed, by the kind of entity they stand for
+_STAND_INS = {
+    "company": ("company", "group", "firm", "miner", "producer", "corporation"),
+    "deposit": ("mine", "deposit", "project", "field", "operation", "plant", "site"),
+    "country": ("country", "republic", "nation", "state"),
+}
+
+
+@dataclass
+class Candidate:
+    mention: Mention
+    features: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Model:
+    weights: dict[str, float]
+
+    def score(self, features: list[str]) -> float:
+        get = self.weights.get
+        total = 0.0
+        for f in features:
+            total += get(f, 0.0)
+        return total
+
+
+@cache
+def model(language: str) -> Model | None:
+    path = DATA / f"subjects-{language}.json"
+    if not path.exists():
+        return None
+    table = json.loads(path.read_text(encoding="utf-8"))
+    return Model({str(k): float(v) for k, v in table["weights"].items()})
+
+
+# what the article as a whole tells of a candidate: how often it is named (bucketed), whether most of all and most of
+# its kind, in the lead, in the headline, whether it is the outlet's country, the only one of its kind, a country in
+# an article that names companies or deposits
+Whole = tuple[str, bool, bool, bool, bool, bool, bool, bool]
+# where it stands from the event: the rules' choice, a deposit of the event's commodity, sentences since last named
+# (None: only later), in the sentence's paragraph, the last named of its kind, the subject of the kind's last event and
+# of the last event, a noun of its kind in the sentence, the rules' choice over names the sentence gives
+Here = tuple[bool, bool, str | None, bool, bool, bool, bool, bool, bool]
+
+
+@dataclass(slots=True)
+class _Named:
+    """One entity of the article: its first mention and its mentions' starts, in order."""
+    first: Mention
+    starts: list[int]
+    whole: Whole | None = None
+    prominent: bool = False  # named most of its kind (more than once) or in the lead
+    scores: dict[str, float] = field(default_factory=dict)  # the weight of ``whole`` per kind of event
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for e in edges:
+        if n <= e:
+            return str(e)
+    return f"{edges[-1]}+"
+
+
+_COUNT = [_bucket(n, (1, 2, 4)) for n in range(6)]
+_BACK = [_bucket(n, (1, 2, 4, 8)) for n in range(10)]
+
+
+def _named(art: Article) -> dict[str, _Named]:
+    """The article's entities of the subject kinds, with what the whole article tells of each (made once)."""
+    found = art.named_entities
+    if found is not None:
+        return found
+    found = {}
+    for m in art.mentions:
+        if m.kind in KINDS and m.known:
+            n = found.get(m.id)
+            if n is None:
+                found[m.id] = _Named(m, [m.start])
+            else:
+                n.starts.append(m.start)
+    art.named_entities = found
+    if not found:
+        return found
+    top = max(len(n.starts) for n in found.values())
+    top_of_kind: dict[str, int] = {}
+    of_kind: dict[str, int] = {}
+    for n in found.values():
+        c = n.first.kind
+        top_of_kind[c] = max(top_of_kind.get(c, 0), len(n.starts))
+        of_kind[c] = of_kind.get(c, 0) + 1
+    firms = bool(of_kind.keys() & {"company", "deposit"})
+    spans = art.sents.spans
+    lead_end = spans[min(1, len(spans) - 1)][1] if spans else 0
+    title_end = spans[1][0] if len(spans) > 1 else len(art.text) + 1  # (where the sentence after the first opens)
+    for n in found.values():
+        c, cnt = n.first.kind, len(n.starts)
+        n.whole = (_COUNT[min(cnt, 5)], cnt == top, cnt == top_of_kind[c], n.starts[0] < lead_end,
+                   n.starts[0] < title_end, c == "country" and art.home == n.first.name, of_kind[c] == 1,
+                   c == "country" and firms)
+        n.prominent = (cnt == top_of_kind[c] and cnt > 1) or n.starts[0] < lead_end
+    art.prominent_ids = [eid for eid, n in found.items() if n.prominent]
+    return found
+
+
+def features(k: str, c: str, whole: Whole, here: Here) -> list[str]:
+    """A candidate's features: of kind ``c`` for an event of kind ``k``, with what the article tells of it
+    (``whole``) and where it stands from the event's sentence (``here``)."""
+    return _whole_features(k, c, whole) + _here_features(k, c, here)
+
+
+def _whole_features(k: str, c: str, whole: Whole) -> list[str]:
+    count, most, most_kind, lead, title, home, only, beside_firms = whole
+    pair = f"{k}:{c}"
+    f = [f"k:{pair}", f"n:{count}", f"n:{count}:{pair}"]
+    for on, name in ((most, "most"), (most_kind, "most_kind"), (lead, "lead"), (title, "title"), (only, "only")):
+        if on:
+            f += [name, f"{name}:{pair}"]
+    if home:
+        f += ["home", f"home:{k}"]
+    if beside_firms:
+        f.append(f"country_with_firms:{k}")
+    return f
+
+
+def _here_features(k: str, c: str, here: Here) -> list[str]:
+    rule, holds, back, para, newest, last, last_any, stand_in, over_named = here
+    pair = f"{k}:{c}"
+    f: list[str] = []
+    for on, name in ((rule, "rule"), (holds, "holds"), (back is None, "later"),
+                     (para, "para"), (newest, "newest"), (last, "last"), (last_any, "last_any"),
+                     (stand_in, "stand_in"), (over_named, "rule_over_named")):
+        if on:
+            f += [name, f"{name}:{pair}"]
+    if back is not None:
+        f += [f"back:{back}", f"back:{back}:{pair}"]
+    return f
+
+
+@cache
+def _whole_score(language: str, k: str, c: str, whole: Whole) -> float:
+    mdl = model(language)
+    return mdl.score(_whole_features(k, c, whole)) if mdl is not None else 0.0
+
+
+@cache
+def _here_score(language: str, k: str, c: str, here: Here) -> float:
+    mdl = model(language)
+    return mdl.score(_here_features(k, c, here)) if mdl is not None else 0.0
+
+
+def _context(art: Article, named: dict[str, _Named], ss: int,
+             se: int) -> tuple[int, set[str], int, dict[str, str], list[str], int, bool]:
+    """What the candidates' features read off the sentence ``ss``-``se``: its index, the kinds its nouns stand for,
+    where its paragraph opens, the entity of each kind named last before it (within four sentences), and the ids of
+    those named from four sentences back to the sentence after next and the prominent ones, in the order first named."""
+    i = art.sents.index(ss)
+    low = (art.low if art.low is not None else art.text.lower())[ss:se]
+    stand_ins = {kind for kind, words in _STAND_INS.items() if any(w in low for w in words)}
+    para = art.text.rfind("\n", 0, ss)
+    newest: dict[str, str] = {}
+    spans = art.sents.spans
+    floor = spans[max(0, i - 4)][0] if spans else 0
+    starts = art.mention_starts
+    for m in reversed(art.mentions[:bisect.bisect_left(starts, ss)]):
+        if m.start < floor or len(newest) == len(KINDS):
+            break
+        if m.end <= ss:
+            newest.setdefault(m.kind, m.id)
+    top = spans[min(i + 2, len(spans) - 1)][1] if spans else len(art.text)
+    ids = {m.id for m in art.mentions[bisect.bisect_left(starts, floor):bisect.bisect_left(starts, top)]}
+    ids.update(art.prominent_ids)
+    window = sorted((x for x in ids if x in named), key=lambda x: (named[x].starts[0], x))
+    cut = spans[i + 3][0] if i + 3 < len(spans) else len(art.text) + 1  # where the sentence after next ends
+    named_in = any(m.kind in KINDS for m in art.in_span(ss, se))
+    return i, stand_ins, para, newest, window, cut, named_in
+
+
+def candidates(ev: Event, art: Article, named: dict[str, _Named], ss: int, se: int, rule: Mention | None,
+               scored: bool = True) -> list[tuple[Candidate | Mention, float]]:
+    """The entities of the article ``ev`` (in the sentence ``ss``-``se``) could be about, each with its score (and
+    its features, when they are recorded): those named up to the sentence after next but not in the sentence itself
+    (the rules read its names and set them aside), and not named long before unless the article names them most or in
+    its lead."""
+    if not named:
+        return []
+    k = ev.kind
+    context = art.ranking_context.get((ss, se))
+    if context is None:
+        context = art.ranking_context[(ss, se)] = _context(art, named, ss, se)
+    i, stand_ins, para, newest, window, cut, named_in = context
+    index = art.sents.index
+    last = art.last_subject(k)
+    last_any = art.last_subject(None)
+    last_id = last.id if last is not None else None
+    last_any_id = last_any.id if last_any is not None else None
+    rule_id = rule.id if rule is not None else None
+    recording = RECORD is not None
+    language = art.lex.language
+    ids = window
+    extra = [x for x in (rule_id, last_id, last_any_id) if x is not None and x not in window]
+    if extra:
+        ids = sorted({*window, *extra}, key=lambda x: (named[x].starts[0] if x in named else -1, x))
+    out: list[tuple[Candidate | Mention, float]] = []
+    for eid in ids:
+        n = named.get(eid)
+        if n is None or n.starts[0] >= cut:
+            continue
+        j = bisect.bisect_left(n.starts, ss)
+        if j < len(n.starts) and n.starts[j] < se:
+            continue  # named in the sentence: the rules read it and set it aside
+        back = i - index(n.starts[j - 1]) if j > 0 else None
+        c = n.first.kind
+        para_here = back is not None and n.starts[j - 1] > para
+        if back is not None and back > 1 and not n.prominent and not para_here \
+                and eid not in (rule_id, last_id, last_any_id) and (back > 4 or newest.get(c) != eid):
+            continue  # named before, seldom and not lately: never the one a reader takes
+        whole = n.whole
+        if whole is None:
+            continue
+        holds = art.deposit_commodities.get(eid)
+        here = (eid == rule_id, holds is not None and holds == ev.commodity,
+                _BACK[min(back, 9)] if back is not None else None, para_here, newest.get(c) == eid, eid == last_id,
+                eid == last_any_id, c in stand_ins, eid == rule_id and named_in)
+        score = 0.0
+        if scored:
+            fixed = n.scores.get(k)
+            if fixed is None:
+                fixed = n.scores[k] = _whole_score(language, k, c, whole)
+            score = fixed + _here_score(language, k, c, here)
+        out.append((Candidate(n.first, features(k, c, whole, here)) if recording else n.first, score))
+    return out
+
+
+def _said(art: Article, ss: int, se: int, sid: str) -> bool:
+    """Whether the sentence names ``sid`` or stands for it (as the roles last read it, else read again)."""
+    at, ms = art.said
+    return any(m.id == sid for m in (ms if at == (ss, se) else anaphora(art, art.in_span(ss, se), ss, se)))
+
+
+def rechoose(ev: Event, art: Article, ss: int, se: int) -> None:
+    """Where the rules took ``ev``'s subject from outside its sentence, weigh the article's entities and take the
+    one scored highest."""
+    if ev.subject_id is None:
+        # none, where the rules leave it out ("global copper reserves were": a world total is no one's), or a name the
+        # entity stage does not know, read off the sentence itself
+        return
+    mdl = model(art.lex.language) if USE_MODEL else None
+    if mdl is None and RECORD is None:
+        return
+    if _said(art, ss, se, ev.subject_id):
+        return  # the sentence names it, or stands for it ("the country"): the rules' reading stands
+    named = _named(art)
+    rule = named[ev.subject_id].first if ev.subject_id in named else None
+    if rule is None:
+        return  # a subject of another kind (a body, an unnamed project)
+    cands = candidates(ev, art, named, ss, se, rule, mdl is not None)
+    if RECORD is not None:
+        RECORD.append((ev, [c for c, _ in cands if isinstance(c, Candidate)], rule))
+    if mdl is None or not cands:
+        return
+    top = max(cands, key=lambda cs: cs[1])[0]
+    best = top.mention if isinstance(top, Candidate) else top
+    if best.id != rule.id:
+        ev.subject, ev.subject_id = best.name, best.id
