@@ -51,21 +51,28 @@ def test_weights_ship_with_the_package_and_name_only_features_it_makes() -> None
     assert model is not None and len(model.weights) > 100
     # every weight is a feature the ranking can make: its vocabulary, from each flag and bucket set alone
     kinds = ("reserves", "production", "trade", "investment", "deal", "licence", "financial")
+    counts = ("1", "2", "4", "4+")
+    backs = (None, "1", "2", "4", "8", "8+")
+    told = ("0", "1", "2", "2+")
+    quiet_whole = ("1",) + (False,) * 7
+    quiet_here = (False, False, None, False, False, False, False, False, False, "0")
     made: set[str] = set()
     for k in kinds:
         for c in ranking.KINDS:
-            for count in ("1", "2", "4", "4+"):
-                made.update(ranking.features(k, c, (count, False, False, False, False, False, False, False),
-                                             (False, False, None, False, False, False, False, False, False)))
+            # what the whole article tells: each count, each flag alone
+            for count in counts:
+                made.update(ranking.features(k, c, (count, *quiet_whole[1:]), quiet_here))  # type: ignore[arg-type]
             for i in range(1, 8):
-                whole = tuple(i == j for j in range(1, 8))
-                made.update(ranking.features(k, c, ("1", *whole),  # type: ignore[arg-type]
-                                             (False, False, "1", False, False, False, False, False, False)))
-            for i in range(9):
-                flags = [i == j for j in range(9)]
-                for back in (None, "1", "2", "4", "8", "8+"):
-                    here = (*flags[:2], back, *flags[3:])
-                    made.update(ranking.features(k, c, ("1",) + (False,) * 7, here))  # type: ignore[arg-type]
+                whole = ("1", *(i == j for j in range(1, 8)))
+                made.update(ranking.features(k, c, whole, quiet_here))  # type: ignore[arg-type]
+            # where it stands: each flag alone, each distance, each count of events told of it
+            for i in (0, 1, 3, 4, 5, 6, 7, 8):
+                here = tuple(True if j == i else v for j, v in enumerate(quiet_here))
+                made.update(ranking.features(k, c, quiet_whole, here))  # type: ignore[arg-type]
+            for back in backs:
+                made.update(ranking.features(k, c, quiet_whole, (*quiet_here[:2], back, *quiet_here[3:])))  # type: ignore[arg-type]
+            for n in told:
+                made.update(ranking.features(k, c, quiet_whole, (*quiet_here[:9], n)))  # type: ignore[arg-type]
     unknown = sorted(set(model.weights) - made)
     assert not unknown, unknown[:10]
 

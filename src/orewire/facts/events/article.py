@@ -318,6 +318,7 @@ class Article:
         self.year_cache: dict[tuple[int, int, int, int], list[tuple[int, int, int, bool | None, bool]]] = {}
         self._last_subject: dict[str, tuple[int, Mention]] = {}  # kind -> (sentence, subject) of its last event
         self._last_any: Mention | None = None  # the subject of the last event of any kind
+        self.subjects_so_far: dict[str, int] = {}  # entity id -> how many events read so far have it as subject
         self.skipped_at = -1  # where the last money figure read as a price or a value ends
         self._works: bool | None = None  # whether a mention names works (made when first asked)
         self.more_insertions: dict[int, list[tuple[int, int]]] = {}  # sentence start -> its dash and "owned by" insertions
@@ -615,6 +616,7 @@ class Article:
             self._last_subject[ev.kind] = (self.sents.index(ev.start),
                                            Mention(ev.start, ev.end, kind, ev.subject, ev.subject_id))
             self._last_any = self._last_subject[ev.kind][1]
+            self.subjects_so_far[ev.subject_id] = self.subjects_so_far.get(ev.subject_id, 0) + 1
         elif ev.subject and not ev.subject_id:
             if self._first_named is None:
                 self._first_named = {}

@@ -78,7 +78,7 @@ Whole = tuple[str, bool, bool, bool, bool, bool, bool, bool]
 # where it stands from the event: the rules' choice, a deposit of the event's commodity, sentences since last named
 # (None: only later), in the sentence's paragraph, the last named of its kind, the subject of the kind's last event and
 # of the last event, a noun of its kind in the sentence, the rules' choice over names the sentence gives
-Here = tuple[bool, bool, str | None, bool, bool, bool, bool, bool, bool]
+Here = tuple[bool, bool, str | None, bool, bool, bool, bool, bool, bool, str]
 
 
 @dataclass(slots=True)
@@ -99,6 +99,7 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
 
 
 _COUNT = [_bucket(n, (1, 2, 4)) for n in range(6)]
+_TOLD = ["0", "1", "2", "2+"]
 _BACK = [_bucket(n, (1, 2, 4, 8)) for n in range(10)]
 
 
@@ -160,7 +161,7 @@ def _whole_features(k: str, c: str, whole: Whole) -> list[str]:
 
 
 def _here_features(k: str, c: str, here: Here) -> list[str]:
-    rule, holds, back, para, newest, last, last_any, stand_in, over_named = here
+    rule, holds, back, para, newest, last, last_any, stand_in, over_named, told = here
     pair = f"{k}:{c}"
     f: list[str] = []
     for on, name in ((rule, "rule"), (holds, "holds"), (back is None, "later"),
@@ -170,6 +171,8 @@ def _here_features(k: str, c: str, here: Here) -> list[str]:
             f += [name, f"{name}:{pair}"]
     if back is not None:
         f += [f"back:{back}", f"back:{back}:{pair}"]
+    if told != "0":
+        f += [f"told:{told}", f"told:{told}:{pair}"]
     return f
 
 
@@ -257,7 +260,8 @@ def candidates(ev: Event, art: Article, named: dict[str, _Named], ss: int, se: i
         holds = art.deposit_commodities.get(eid)
         here = (eid == rule_id, holds is not None and holds == ev.commodity,
                 _BACK[min(back, 9)] if back is not None else None, para_here, newest.get(c) == eid, eid == last_id,
-                eid == last_any_id, c in stand_ins, eid == rule_id and named_in)
+                eid == last_any_id, c in stand_ins, eid == rule_id and named_in,
+                _TOLD[min(art.subjects_so_far.get(eid, 0), 3)])
         score = 0.0
         if scored:
             fixed = n.scores.get(k)
