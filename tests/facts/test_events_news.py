@@ -18,6 +18,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a body that reports a figure is not its producer
     ("According to the Ministry of Industry and Construction, Kazakhstan produced 131.4 tonnes of gold in 2023.",
      [("production", 131.4, "Kazakhstan", {"commodity": "gold", "period": "2023", "basis": "actual"})]),
+    # a plan the text gives no year is of the year it is told in, not of the year the report's results are of
+    ("Kazatomprom reported its results for 2023. It produced 21,112 tonnes of uranium. The company expects output to "
+     "grow to about 25,500 tonnes.",
+     [("production", 21112, "Kazatomprom", {"period": "2023", "basis": "actual"}),
+      ("production", 25500, "Kazatomprom", {"period": "2024", "basis": "plan"})]),
     # a source quoted is no producer where the sentence names another; alone, it is the producer
     ("According to Kazatomprom, Kazakhstan produced 21,000 tonnes of uranium in 2023.",
      [("production", 21000, "Kazakhstan", {"period": "2023"})]),

@@ -168,6 +168,11 @@ def article_periods(events: list[Event], art: Article) -> None:
         year = lead_year(art) or _dominant_year(events)
         for ev in undated:
             ev.period = year
+            if ev.basis == "plan" and year is not None and art.published_at is not None \
+                    and int(year) < art.published_at.year and art.lex.rules["plan_ahead"].search(ev.sentence):
+                # "Copper output is expected to grow to 377,000 tons" in a report of last year's results: what is
+                # planned or expected is not of a year already over, but of the year it is told in
+                ev.period = str(art.published_at.year)
         if year is not None:
             # "Operating profit climbed from $1.7 billion to $2.8 billion", "$4.42 billion (up from $3.3 billion)":
             # in a sentence that names no time, the figure a change starts from is of the year before
