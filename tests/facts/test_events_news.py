@@ -23,6 +23,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "grow to about 25,500 tonnes.",
      [("production", 21112, "Kazatomprom", {"period": "2023", "basis": "actual"}),
       ("production", 25500, "Kazatomprom", {"period": "2024", "basis": "plan"})]),
+    # ... also where a year came to it from the sentences before, and "seen around" is a forecast's word
+    ("Glencore said its copper production fell 5% to 1.2 million tonnes in 2023. Copper production is seen around "
+     "1.15 million tonnes.",
+     [("production", 1.2e6, "Glencore", {"period": "2023", "basis": "actual"}),
+      ("production", 1.15e6, "Glencore", {"period": "2024", "basis": "plan"})]),
     # a source quoted is no producer where the sentence names another; alone, it is the producer
     ("According to Kazatomprom, Kazakhstan produced 21,000 tonnes of uranium in 2023.",
      [("production", 21000, "Kazakhstan", {"period": "2023"})]),

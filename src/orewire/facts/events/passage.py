@@ -168,11 +168,6 @@ def article_periods(events: list[Event], art: Article) -> None:
         year = lead_year(art) or _dominant_year(events)
         for ev in undated:
             ev.period = year
-            if ev.basis == "plan" and year is not None and art.published_at is not None \
-                    and int(year) < art.published_at.year and art.lex.rules["plan_ahead"].search(ev.sentence):
-                # "Copper output is expected to grow to 377,000 tons" in a report of last year's results: what is
-                # planned or expected is not of a year already over, but of the year it is told in
-                ev.period = str(art.published_at.year)
         if year is not None:
             # "Operating profit climbed from $1.7 billion to $2.8 billion", "$4.42 billion (up from $3.3 billion)":
             # in a sentence that names no time, the figure a change starts from is of the year before
@@ -180,6 +175,15 @@ def article_periods(events: list[Event], art: Article) -> None:
                 if BASELINE_BEFORE.search(art.text, max(ev.sentence_start, ev.start - 30), ev.start) \
                         and _year_on_year(ev, [o for o in by_sentence[ev.sentence_start] if o is not ev]):
                     ev.period = str(int(year) - 1)
+    if art.published_at is not None:
+        told = art.published_at.year
+        for ev in events:
+            if ev.basis == "plan" and ev.period is not None and int(ev.period) < told \
+                    and not _YEAR_IN.search(ev.sentence) and art.lex.rules["plan_ahead"].search(ev.sentence):
+                # "Copper output is expected to grow to 377,000 tons" in a report of last year's results, where its
+                # sentence writes no year: what is planned or expected is not of a year already over, but of the
+                # year it is told in
+                ev.period = str(told)
     for ev in events:
         # "revenue was $2.1 billion, against $1.9 billion a year earlier": the figure compared with is of the
         # year before the other's, whichever way each got its year (looked for in the figure's sentence only)
