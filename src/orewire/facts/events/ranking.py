@@ -76,8 +76,9 @@ def model(language: str) -> Model | None:
 # an article that names companies or deposits
 Whole = tuple[str, bool, bool, bool, bool, bool, bool, bool]
 # where it stands from the event: the rules' choice, a deposit of the event's commodity, sentences since last named
-# (None: only later), in the sentence's paragraph, the last named of its kind, the subject of the kind's last event and
-# of the last event, a noun of its kind in the sentence, the rules' choice over names the sentence gives
+# (bucketed; None: only later), in the sentence's paragraph, the last named of its kind, the subject of the kind's last
+# event and of the last event, a noun of its kind in the sentence, the rules' choice over names the sentence gives, how
+# many events read so far were its (bucketed)
 Here = tuple[bool, bool, str | None, bool, bool, bool, bool, bool, bool, str]
 
 
