@@ -325,10 +325,8 @@ class Article:
         self._whole: dict[int, list[tuple[int, int]]] = {}  # pattern id -> its spans in the whole text
         self._hints: dict[tuple[str, ...], list[int]] = {}  # needles -> where they stand in the lowercased text
         self.home = home
-        self.named_entities: dict[str, Any] | None = None  # the subject ranking's entities (made when first asked)
-        self.prominent_ids: list[str] = []  # ... those named most of their kind or in the lead
+        self.ranking: Any = None  # what the subject ranking reads once per article (made when first asked)
         self.said: tuple[tuple[int, int], list[Mention]] = ((-1, -1), [])  # the last sentence the roles read, its names
-        self.ranking_context: dict[tuple[int, int], Any] = {}  # sentence -> what the subject ranking reads off it
         named = [(ent, written_name(ent, lex), ent.id) for ent in entities if ent.kind in SUBJECT_KINDS]
         self.mentions = sorted(
             (Mention(s, e, ent.kind, _as_written(text, s, e, ent, name) if lex.language == "en" else name, eid)

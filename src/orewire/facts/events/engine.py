@@ -73,7 +73,7 @@ def find_events(text: str, entities: list[Entity], facts: list[Fact], *, publish
     for num in numbers:
         ev = _event(num, art, events[-1] if events else None)
         if ev is not None:
-            rechoose(ev, art, ev.sentence_start, ev.sentence_end)
+            rechoose(ev, art)
             events.append(ev)
             art.remember(ev)
     respectively(events, art, lex.quantity)

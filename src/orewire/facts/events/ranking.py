@@ -33,7 +33,7 @@ DATA = Path(__file__).with_name("data")
 KINDS = ("deposit", "company", "country", "region")
 
 # what ``rechoose`` saw, for fitting the weights: (event, candidates, the rules' choice); None when not recording
-RECORD: list[tuple[Event, list[Candidate], Mention | None]] | None = None
+RECORD: list[tuple[Event, list[Candidate], Mention]] | None = None
 USE_MODEL = True  # False: the rules' choice stands (to record what they see, for fitting)
 
 # nouns that stand for an entity the sentence leaves unnamed, by the kind of entity they stand for
@@ -84,12 +84,25 @@ Here = tuple[bool, bool, str | None, bool, bool, bool, bool, bool, bool, str]
 
 @dataclass(slots=True)
 class _Named:
-    """One entity of the article: its first mention and its mentions' starts, in order."""
+    """One entity of the article: its first mention, its mentions' starts in order, and what the whole article tells
+    of it."""
     first: Mention
     starts: list[int]
-    whole: Whole | None = None
-    prominent: bool = False  # named most of its kind (more than once) or in the lead
+    whole: Whole
+    prominent: bool  # named most of its kind (more than once) or in the lead
     scores: dict[str, float] = field(default_factory=dict)  # the weight of ``whole`` per kind of event
+
+
+# what ``_context`` reads off a sentence (see there)
+Context = tuple[int, set[str], int, dict[str, str], list[str], int, bool]
+
+
+@dataclass(slots=True)
+class _Read:
+    """What the ranking reads once per article: its entities, the prominent ones' ids, and each sentence's context."""
+    named: dict[str, _Named]
+    prominent: list[str]
+    contexts: dict[tuple[int, int], Context] = field(default_factory=dict)
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
@@ -104,41 +117,39 @@ _TOLD = ["0", "1", "2", "2+"]
 _BACK = [_bucket(n, (1, 2, 4, 8)) for n in range(10)]
 
 
-def _named(art: Article) -> dict[str, _Named]:
+def _read(art: Article) -> _Read:
     """The article's entities of the subject kinds, with what the whole article tells of each (made once)."""
-    found = art.named_entities
-    if found is not None:
-        return found
-    found = {}
+    done = art.ranking
+    if done is not None:
+        return done  # type: ignore[no-any-return]
+    mentioned: dict[str, tuple[Mention, list[int]]] = {}
     for m in art.mentions:
         if m.kind in KINDS and m.known:
-            n = found.get(m.id)
-            if n is None:
-                found[m.id] = _Named(m, [m.start])
+            known = mentioned.get(m.id)
+            if known is None:
+                mentioned[m.id] = (m, [m.start])
             else:
-                n.starts.append(m.start)
-    art.named_entities = found
-    if not found:
-        return found
-    top = max(len(n.starts) for n in found.values())
-    top_of_kind: dict[str, int] = {}
-    of_kind: dict[str, int] = {}
-    for n in found.values():
-        c = n.first.kind
-        top_of_kind[c] = max(top_of_kind.get(c, 0), len(n.starts))
-        of_kind[c] = of_kind.get(c, 0) + 1
-    firms = bool(of_kind.keys() & {"company", "deposit"})
-    spans = art.sents.spans
-    lead_end = spans[min(1, len(spans) - 1)][1] if spans else 0
-    title_end = spans[1][0] if len(spans) > 1 else len(art.text) + 1  # (where the sentence after the first opens)
-    for n in found.values():
-        c, cnt = n.first.kind, len(n.starts)
-        n.whole = (_COUNT[min(cnt, 5)], cnt == top, cnt == top_of_kind[c], n.starts[0] < lead_end,
-                   n.starts[0] < title_end, c == "country" and art.home == n.first.name, of_kind[c] == 1,
-                   c == "country" and firms)
-        n.prominent = (cnt == top_of_kind[c] and cnt > 1) or n.starts[0] < lead_end
-    art.prominent_ids = [eid for eid, n in found.items() if n.prominent]
-    return found
+                known[1].append(m.start)
+    found: dict[str, _Named] = {}
+    if mentioned:
+        top = max(len(starts) for _m, starts in mentioned.values())
+        top_of_kind: dict[str, int] = {}
+        of_kind: dict[str, int] = {}
+        for m, starts in mentioned.values():
+            top_of_kind[m.kind] = max(top_of_kind.get(m.kind, 0), len(starts))
+            of_kind[m.kind] = of_kind.get(m.kind, 0) + 1
+        firms = bool(of_kind.keys() & {"company", "deposit"})
+        spans = art.sents.spans
+        lead_end = spans[min(1, len(spans) - 1)][1] if spans else 0
+        title_end = spans[1][0] if len(spans) > 1 else len(art.text) + 1  # (where the sentence after the first opens)
+        for eid, (m, starts) in mentioned.items():
+            c, cnt = m.kind, len(starts)
+            whole = (_COUNT[min(cnt, 5)], cnt == top, cnt == top_of_kind[c], starts[0] < lead_end,
+                     starts[0] < title_end, c == "country" and art.home == m.name, of_kind[c] == 1,
+                     c == "country" and firms)
+            found[eid] = _Named(m, starts, whole, (cnt == top_of_kind[c] and cnt > 1) or starts[0] < lead_end)
+    done = art.ranking = _Read(found, [eid for eid, n in found.items() if n.prominent])
+    return done
 
 
 def features(k: str, c: str, whole: Whole, here: Here) -> list[str]:
@@ -189,11 +200,12 @@ def _here_score(language: str, k: str, c: str, here: Here) -> float:
     return mdl.score(_here_features(k, c, here)) if mdl is not None else 0.0
 
 
-def _context(art: Article, named: dict[str, _Named], ss: int,
-             se: int) -> tuple[int, set[str], int, dict[str, str], list[str], int, bool]:
+def _context(art: Article, read: _Read, ss: int, se: int) -> Context:
     """What the candidates' features read off the sentence ``ss``-``se``: its index, the kinds its nouns stand for,
     where its paragraph opens, the entity of each kind named last before it (within four sentences), and the ids of
-    those named from four sentences back to the sentence after next and the prominent ones, in the order first named."""
+    those named from four sentences back to the sentence after next and the prominent ones, in the order first named,
+    where the sentence after next ends, and whether the sentence names an entity of the subject kinds."""
+    named = read.named
     i = art.sents.index(ss)
     low = (art.low if art.low is not None else art.text.lower())[ss:se]
     stand_ins = {kind for kind, words in _STAND_INS.items() if any(w in low for w in words)}
@@ -209,39 +221,35 @@ def _context(art: Article, named: dict[str, _Named], ss: int,
             newest.setdefault(m.kind, m.id)
     top = spans[min(i + 2, len(spans) - 1)][1] if spans else len(art.text)
     ids = {m.id for m in art.mentions[bisect.bisect_left(starts, floor):bisect.bisect_left(starts, top)]}
-    ids.update(art.prominent_ids)
+    ids.update(read.prominent)
     window = sorted((x for x in ids if x in named), key=lambda x: (named[x].starts[0], x))
     cut = spans[i + 3][0] if i + 3 < len(spans) else len(art.text) + 1  # where the sentence after next ends
     named_in = any(m.kind in KINDS for m in art.in_span(ss, se))
     return i, stand_ins, para, newest, window, cut, named_in
 
 
-def candidates(ev: Event, art: Article, named: dict[str, _Named], ss: int, se: int, rule: Mention | None,
-               scored: bool = True) -> list[tuple[Candidate | Mention, float]]:
-    """The entities of the article ``ev`` (in the sentence ``ss``-``se``) could be about, each with its score (and
-    its features, when they are recorded): those named up to the sentence after next but not in the sentence itself
-    (the rules read its names and set them aside), and not named long before unless the article names them most or in
-    its lead."""
-    if not named:
-        return []
-    k = ev.kind
-    context = art.ranking_context.get((ss, se))
+def candidates(ev: Event, art: Article, read: _Read, rule: Mention) -> list[tuple[Mention, float, list[str]]]:
+    """The entities of the article ``ev`` could be about, each with its score and (when they are recorded) its
+    features: those named up to the sentence after next but not in the event's sentence itself (the rules read its
+    names and set them aside), and not named long before unless the article names them most or in its lead."""
+    k, ss, se = ev.kind, ev.sentence_start, ev.sentence_end
+    context = read.contexts.get((ss, se))
     if context is None:
-        context = art.ranking_context[(ss, se)] = _context(art, named, ss, se)
+        context = read.contexts[(ss, se)] = _context(art, read, ss, se)
     i, stand_ins, para, newest, window, cut, named_in = context
+    named = read.named
     index = art.sents.index
     last = art.last_subject(k)
     last_any = art.last_subject(None)
     last_id = last.id if last is not None else None
     last_any_id = last_any.id if last_any is not None else None
-    rule_id = rule.id if rule is not None else None
     recording = RECORD is not None
     language = art.lex.language
     ids = window
-    extra = [x for x in (rule_id, last_id, last_any_id) if x is not None and x not in window]
+    extra = [x for x in (rule.id, last_id, last_any_id) if x is not None and x not in window]
     if extra:
         ids = sorted({*window, *extra}, key=lambda x: (named[x].starts[0] if x in named else -1, x))
-    out: list[tuple[Candidate | Mention, float]] = []
+    out: list[tuple[Mention, float, list[str]]] = []
     for eid in ids:
         n = named.get(eid)
         if n is None or n.starts[0] >= cut:
@@ -253,23 +261,18 @@ def candidates(ev: Event, art: Article, named: dict[str, _Named], ss: int, se: i
         c = n.first.kind
         para_here = back is not None and n.starts[j - 1] > para
         if back is not None and back > 1 and not n.prominent and not para_here \
-                and eid not in (rule_id, last_id, last_any_id) and (back > 4 or newest.get(c) != eid):
+                and eid not in (rule.id, last_id, last_any_id) and (back > 4 or newest.get(c) != eid):
             continue  # named before, seldom and not lately: never the one a reader takes
-        whole = n.whole
-        if whole is None:
-            continue
         holds = art.deposit_commodities.get(eid)
-        here = (eid == rule_id, holds is not None and holds == ev.commodity,
+        here = (eid == rule.id, holds is not None and holds == ev.commodity,
                 _BACK[min(back, 9)] if back is not None else None, para_here, newest.get(c) == eid, eid == last_id,
-                eid == last_any_id, c in stand_ins, eid == rule_id and named_in,
+                eid == last_any_id, c in stand_ins, eid == rule.id and named_in,
                 _TOLD[min(art.subjects_so_far.get(eid, 0), 3)])
-        score = 0.0
-        if scored:
-            fixed = n.scores.get(k)
-            if fixed is None:
-                fixed = n.scores[k] = _whole_score(language, k, c, whole)
-            score = fixed + _here_score(language, k, c, here)
-        out.append((Candidate(n.first, features(k, c, whole, here)) if recording else n.first, score))
+        fixed = n.scores.get(k)
+        if fixed is None:
+            fixed = n.scores[k] = _whole_score(language, k, c, n.whole)
+        out.append((n.first, fixed + _here_score(language, k, c, here),
+                    features(k, c, n.whole, here) if recording else []))
     return out
 
 
@@ -279,7 +282,7 @@ def _said(art: Article, ss: int, se: int, sid: str) -> bool:
     return any(m.id == sid for m in (ms if at == (ss, se) else anaphora(art, art.in_span(ss, se), ss, se)))
 
 
-def rechoose(ev: Event, art: Article, ss: int, se: int) -> None:
+def rechoose(ev: Event, art: Article) -> None:
     """Where the rules took ``ev``'s subject from outside its sentence, weigh the article's entities and take the
     one scored highest."""
     if ev.subject_id is None:
@@ -289,18 +292,18 @@ def rechoose(ev: Event, art: Article, ss: int, se: int) -> None:
     mdl = model(art.lex.language) if USE_MODEL else None
     if mdl is None and RECORD is None:
         return
-    if _said(art, ss, se, ev.subject_id):
+    if _said(art, ev.sentence_start, ev.sentence_end, ev.subject_id):
         return  # the sentence names it, or stands for it ("the country"): the rules' reading stands
-    named = _named(art)
-    rule = named[ev.subject_id].first if ev.subject_id in named else None
-    if rule is None:
+    read = _read(art)
+    named = read.named.get(ev.subject_id)
+    if named is None:
         return  # a subject of another kind (a body, an unnamed project)
-    cands = candidates(ev, art, named, ss, se, rule, mdl is not None)
+    rule = named.first
+    cands = candidates(ev, art, read, rule)
     if RECORD is not None:
-        RECORD.append((ev, [c for c, _ in cands if isinstance(c, Candidate)], rule))
+        RECORD.append((ev, [Candidate(m, f) for m, _score, f in cands], rule))
     if mdl is None or not cands:
         return
-    top = max(cands, key=lambda cs: cs[1])[0]
-    best = top.mention if isinstance(top, Candidate) else top
+    best = max(cands, key=lambda c: c[1])[0]
     if best.id != rule.id:
         ev.subject, ev.subject_id = best.name, best.id

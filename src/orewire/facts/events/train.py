@@ -57,7 +57,7 @@ def examples(texts: Path, gold: dict, keys: list[str], scorer: ModuleType) -> li
                 if not subjects:
                     continue
                 right = [bool(scorer.names(c.mention.name) & subjects) for c in cands]
-                pick = next((i for i, c in enumerate(cands) if rule is not None and c.mention.id == rule.id), None)
+                pick = next((i for i, c in enumerate(cands) if c.mention.id == rule.id), None)
                 groups.append(([c.features for c in cands], right, pick))
             out.append(groups)
     finally:
