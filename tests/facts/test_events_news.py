@@ -28,6 +28,30 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "1.15 million tonnes.",
      [("production", 1.2e6, "Glencore", {"period": "2023", "basis": "actual"}),
       ("production", 1.15e6, "Glencore", {"period": "2024", "basis": "plan"})]),
+    # figures joined by "and" share the time the list ends with; a figure compared with keeps its own
+    ("Kyzyl Gold produced 61,300 ounces of gold and 98,000 ounces of silver last year. In the first quarter it "
+     "produced 16,000 ounces of gold and 25,000 ounces of silver.",
+     [("production", 61300, "Kyzyl Gold", {"commodity": "gold", "period": "2023"}),
+      ("production", 98000, "Kyzyl Gold", {"commodity": "silver", "period": "2023"}),
+      ("production", 16000, "Kyzyl Gold", {"period": "2024"}), ("production", 25000, "Kyzyl Gold", {"period": "2024"})]),
+    ("Kyzyl Gold said gold output rose to 61,300 ounces, up from 52,000 ounces last year.",
+     [("production", 61300, "Kyzyl Gold", {"period": "2024"}), ("production", 52000, "Kyzyl Gold", {"period": "2023"})]),
+    # "from the same period a year before" is a comparison's year, not the figure's
+    ("Vale produced 80.1 million tonnes of iron ore in the quarter, up 2.3% from the same period a year before.",
+     [("production", 80.1e6, "Vale", {"period": "2024"})]),
+    # the figure compared with in a sentence that compares year on year is of the year before
+    ("From January to April, the company's nickel ore exports fell 4% year on year to 650,000 tonnes, compared with "
+     "677,000 tonnes.",
+     [("trade", 650000, None, {"period": "2024"}), ("trade", 677000, None, {"period": "2023"})]),
+    # a rate's time between a unit and its commodity; the platinum group by its "4E" count
+    ("The project is expected to produce 180,000t/y copper and 95,000oz/y gold.",
+     [("production", 180000, None, {"commodity": "copper", "basis": "plan"}),
+      ("production", 95000, None, {"commodity": "gold", "basis": "plan"})]),
+    ("The mine produced 250,000 oz of 4E metals in concentrate.",
+     [("production", 250000, None, {"commodity": "platinum group metals"})]),
+    # the mine whose output a figure is
+    ("Vale said 6 million tonnes of iron ore output at its Boa Vista mine would come online in the fourth quarter.",
+     [("production", 6e6, "Boa Vista", {"basis": "plan"})]),
     # a source quoted is no producer where the sentence names another; alone, it is the producer
     ("According to Kazatomprom, Kazakhstan produced 21,000 tonnes of uranium in 2023.",
      [("production", 21000, "Kazakhstan", {"period": "2023"})]),

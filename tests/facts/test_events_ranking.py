@@ -124,6 +124,18 @@ def test_the_rules_choice_over_names_in_the_sentence_stands() -> None:
         assert "Rio Tinto" not in {c.mention.name for c in cands}
 
 
+def test_an_estimate_the_rules_give_a_deposit_is_weighed_among_deposits_only(recorded: list) -> None:
+    # the owner named more often than its project is no candidate for an estimate: reserves are a deposit's first
+    text = ("Sunrise Lithium upgrades its resource\nSunrise Lithium said the estimate for its Red Hill Project in WA "
+            "now stands at:\n120Mt @ 1.3% Li2O and 140ppm Ta2O5.\nSunrise Lithium will update its study.")
+    found = extract(text, published_at=PUBLISHED).to_contract()["events"]
+    assert next(e for e in found if _number(e) == 120e6)["subject"] == "Red Hill"
+    weighed = [(ev, cands) for ev, cands, rule in recorded if ev.kind == "reserves" and rule.kind == "deposit"]
+    assert weighed
+    for _ev, cands in weighed:
+        assert {c.mention.kind for c in cands} == {"deposit"}
+
+
 def test_a_subject_the_rules_leave_out_stays_out() -> None:
     text = ("Chile is the largest copper producer. According to the USGS, global copper reserves were estimated at "
             "1 billion tonnes in 2023.")

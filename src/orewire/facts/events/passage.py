@@ -388,6 +388,9 @@ _TO_BETWEEN = re.compile(r"\s*(?:[^\d\s]+\s+){0,3}?(?:to|до)\s*", re.IGNORECAS
 _TO_BEFORE = re.compile(r"\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|a\s+record\s+)?(?:US|A|C)?[$€£]?\s*$", re.IGNORECASE)
 _UP_FROM_BETWEEN = re.compile(r"(?:\s*\([^()]{0,30}\))?,?\s*(?:(?:up|down|rising|falling|increasing|decreasing|compared)\s+)?from\s+"
                               r"(?:about\s+|around\s+|some\s+|nearly\s+)?(?:US|A|C)?[$€£]?\s*", re.IGNORECASE)
+_YEAR_ON_YEAR = re.compile(r"\byear[- ](?:on|over)[- ]year\b|\by-?o-?y\b|\by/y\b|в годовом выражении", re.IGNORECASE)
+_COMPARED_BETWEEN = re.compile(r"[^\d;]{0,40}?(?:\bcompared\s+(?:with|to)|\bagainst|\bversus|\bvs\.?|по\s+сравнению\s+с|против)\s+"
+                               r"(?:about\s+|around\s+|some\s+|nearly\s+)?(?:US|A|C)?[$€£]?\s*", re.IGNORECASE)
 _SHORTER_THAN_A_YEAR = re.compile(r"quarter|half|month|week|H[12]\b|Q[1-4]\b|квартал|полугоди|месяц|недел",
                                   re.IGNORECASE)
 
@@ -407,6 +410,8 @@ def changes_from_the_year_before(events: list[Event], text: str) -> None:
             a.period = str(int(a.period) - 1)
         elif _TO_BEFORE.search(text, max(a.sentence_start, a.start - 12), a.start) and _UP_FROM_BETWEEN.fullmatch(text, a.end, b.start):
             b.period = str(int(b.period) - 1)  # "jumped to $1.09 billion, up from $483 million": the figure before
+        elif _YEAR_ON_YEAR.search(text, a.sentence_start, a.sentence_end) and _COMPARED_BETWEEN.fullmatch(text, a.end, b.start):
+            b.period = str(int(b.period) - 1)  # "fell 4% year on year to 650,757 t, compared with 681,360 t": a year before
 
 
 def carry_deal_parties(events: list[Event], sents: Sentences) -> None:

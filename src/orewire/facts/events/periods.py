@@ -94,6 +94,12 @@ _SAME_PERIOD_OPENS = re.compile(r"\s*(?:in|for|during|over)\s+the\s+(?:same|corr
                                 re.IGNORECASE)
 # the same figure told again another way right after it: "US$23.4m, or 8 cents", "17 billion tenge ($40.3 million"
 _RESTATED = re.compile(r"\s*(?:,\s*or|\(|,\s*i\.e\.)\s*(?:about\s+|around\s+|some\s+)?(?:US)?[$€£]?\s*")
+# "produced 55,200 ounces of gold and 103,000 ounces of silver last year": figures joined by "and" share the
+# time the list ends with (not "X, against Y last year", nor "X and Y a year earlier", which compare)
+_JOINED = re.compile(r"(?:(?!\b(?:against|compared|versus|vs|from|than|while|whereas|but|up|down|rose|fell|after|"
+                     r"before)\b)[^\d;()$€£])*?\b(?:and|и)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|около\s+)?",
+                     re.IGNORECASE)
+_JOINED_TIME = re.compile(r"(?:last|this|past|прошл|текущ|этом)", re.IGNORECASE)
 _YEAR_RIGHT_AFTER = re.compile(r"\s*(?:,\s*or\s+[^,;()]{1,25},\s*)?(?:(?:in|during|for)\s+(?:the\s+)?)?", re.IGNORECASE)
 _OWN_BRACKET_YEAR = re.compile(r"\s*\((?:in\s+|в\s+)?(?P<y>(?:19|20)\d\d)(?:\s*г\.?|\s*год[а-я]*)?\)")
 _WHEN_AFTER = re.compile(r"\s*,?\s*(?:when|где|когда)\b[^\d;]*", re.IGNORECASE)
@@ -420,6 +426,7 @@ def _period_of(text: str, start: int, end: int, clause: tuple[int, int], sentenc
                 o_end <= y[0] <= o_end + 25 and (o_s, o_end) != (start, end) and not (o_end <= end <= y[0])
                 and not _NEXT_CLAUSE.search(text, o_end, y[0])
                 and not (end <= o_s and _RESTATED.fullmatch(text, end, o_s))  # "from US$23.4m, or 8 cents, a year earlier"
+                and not (end <= o_s and _JOINED.fullmatch(text, end, o_s) and _JOINED_TIME.match(text, y[0], y[1]))
                 for o_s, o_end in others))]
             # "fell to 410,000 ounces last year from 450,000 ounces in 2022": a year written right after
             # another figure is that figure's, where the number has a year of its own besides

@@ -300,6 +300,10 @@ def rechoose(ev: Event, art: Article) -> None:
         return  # a subject of another kind (a body, an unnamed project)
     rule = named.first
     cands = candidates(ev, art, read, rule)
+    if ev.kind == "reserves" and rule.kind == "deposit":
+        # an estimate is of a deposit before its owner or its country: where the rules found one, the choice is among
+        # deposits only
+        cands = [c for c in cands if c[0].kind == "deposit"]
     if RECORD is not None:
         RECORD.append((ev, [Candidate(m, f) for m, _score, f in cands], rule))
     if mdl is None or not cands:
