@@ -52,6 +52,12 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # the mine whose output a figure is
     ("Vale said 6 million tonnes of iron ore output at its Boa Vista mine would come online in the fourth quarter.",
      [("production", 6e6, "Boa Vista", {"basis": "plan"})]),
+    # what a figure includes types nothing: capital costs, not a purchase
+    ("Capital costs, including the purchase of a mining fleet, are estimated at US$71.5 million.",
+     [("investment", 71.5e6, None, {})]),
+    # the mid-point of guidance is the plan itself, whatever the output did against it
+    ("Kumtor exceeded the mid-point (540,000 ounces) of Centerra's revised gold production guidance for 2023.",
+     [("production", 540000, "Kumtor", {"basis": "plan", "period": "2023"})]),
     # a source quoted is no producer where the sentence names another; alone, it is the producer
     ("According to Kazatomprom, Kazakhstan produced 21,000 tonnes of uranium in 2023.",
      [("production", 21000, "Kazakhstan", {"period": "2023"})]),

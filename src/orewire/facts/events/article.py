@@ -313,6 +313,7 @@ class Article:
         self.anaphora_cache: dict[tuple[int, int, int], list[Mention]] = {}
         self.source_cache: dict[int, bool] = {}  # sentence start -> whether it names a quoted source
         self.cue_cache: dict[tuple[int, int, int], list[tuple[int, int, str]]] = {}  # cues per sentence and table
+        self.included: dict[int, list[tuple[int, int]]] = {}  # per sentence: the insertions naming what a figure includes
         self.rx_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}  # (sentence start, pattern id) -> its spans
         self.clause_cache: dict[int, list[tuple[int, int]]] = {}  # sentence start -> where its clauses are cut
         self.year_cache: dict[tuple[int, int, int, int], list[tuple[int, int, int, bool | None, bool]]] = {}

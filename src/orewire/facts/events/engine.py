@@ -296,9 +296,12 @@ def _nearest_cue(art: Article, cues: dict[str, re.Pattern[str]], a: int, b: int,
     best_len = 0
     inner: tuple[int, str, int] | None = None
     inner_len = 0
+    parts = _included(art, *sentence)
     for start, end, kind in _cue_matches(art, cues, sentence[0], sentence[1], names):
         if start < a or end > b:
             continue
+        if parts and any(p_s <= start and end <= p_e and not p_s <= num.start < p_e for p_s, p_e in parts):
+            continue  # "Capital costs, including the purchase of a mining fleet, are": a part the figure includes
         if end <= num.start:
             dist = num.start - end
             if art.any_number_in(end, num.start):
@@ -323,6 +326,20 @@ def _nearest_cue(art: Article, cues: dict[str, re.Pattern[str]], a: int, b: int,
     if inner is not None:
         return inner[1], inner[2]
     return (best[1], best[2]) if best else None
+
+
+# an insertion that names what a figure includes: ", including the purchase of a mining fleet,"
+_INCLUDING = re.compile(r"[,(—–]\s*(?:including|which\s+includes?|such\s+as|включая)\b[^,;()—–]*")
+
+
+def _included(art: Article, ss: int, se: int) -> list[tuple[int, int]]:
+    """The insertions of the sentence [ss, se) that name what its figure includes (read once per sentence)."""
+    found = art.included.get(ss)
+    if found is None:
+        piece = art.low[ss:se] if art.low is not None else art.text[ss:se].lower()
+        found = art.included[ss] = [m.span() for m in _INCLUDING.finditer(art.text, ss, se)] \
+            if "includ" in piece or "such as" in piece or "включая" in piece else []
+    return found
 
 
 # an item of a list: a line opened by a dash, a bullet or a number
