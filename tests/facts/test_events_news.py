@@ -58,6 +58,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # the mid-point of guidance is the plan itself, whatever the output did against it
     ("Kumtor exceeded the mid-point (540,000 ounces) of Centerra's revised gold production guidance for 2023.",
      [("production", 540000, "Kumtor", {"basis": "plan", "period": "2023"})]),
+    # a deal told first without its price ("is buying all the shares it does not already own of") gives its
+    # buyer to the price told next
+    ("Andes Lithium Corp. is buying all the shares it does not already own of Puna Minerals Ltd. in a deal that "
+     "gives it access to the basin.\nThe transaction, which values the target company at $227 million, will close "
+     "this year.", [("deal", 227e6, "Puna Minerals", {"party": "Andes Lithium"})]),
     # a source quoted is no producer where the sentence names another; alone, it is the producer
     ("According to Kazatomprom, Kazakhstan produced 21,000 tonnes of uranium in 2023.",
      [("production", 21000, "Kazakhstan", {"period": "2023"})]),
