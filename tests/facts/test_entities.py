@@ -264,6 +264,12 @@ def test_words_of_organisations_never_make_a_person() -> None:
     assert people("Analyst Kostas Bintas of Mercuria said copper would rally.") == {"Kostas Bintas"}
 
 
+def test_a_body_named_with_and_ends_before_the_next_party() -> None:
+    x = extract("The agreement was signed between the Ministry of Energy and Industries and Pamir Global Ltd.")
+    assert _names(x, "org") == {"Ministry of Energy and Industries"}
+    assert _names(x, "company") == {"Pamir Global"}
+
+
 def test_deposits_named_in_more_ways() -> None:
     def deposits(text: str) -> dict[str, list[str]]:
         return {f.name: f.commodities for f in extract(text).facts if f.type == "deposit"}

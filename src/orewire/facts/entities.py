@@ -840,6 +840,9 @@ def _organisations(text: str, found: Found) -> None:
         if len(words) >= 4 and words[-3] not in ("of", "for", "on", "the") and (words[-2] in gz.GIVEN_NAMES or (
                 all(_namelike(w) and w not in _GENERIC for w in words[-2:]))):
             name = " ".join(words[:-2])  # "Committee of Geology Yerlan Akbarov": a person follows the body
+        second = name.find(" and ", name.find(" and ") + 1) if name.count(" and ") >= 2 else -1
+        if second > 0:
+            name = name[:second]  # "between the Ministry of Energy and Industries and China Global": the body ends before
         cands.append(_Cand(m.start(), m.start() + len(name), "org", name, 2))
     for m in _ORG_HEAD_SCAN.finditer(text):
         name, s = _trim_leading(m.group("name"), m.start())
