@@ -200,8 +200,12 @@ def test_companies_by_cue_action_and_english_words(text: str, companies: set[str
      {"Akzhal": ["zinc"], "Karatau": ["gold"]}),
     ("Золото и серебро добывают на Кокпатасе и Даугызтау, медь — на Кальмакыре.",
      {"Kokpatas": ["gold", "silver"], "Daugyztau": ["gold", "silver"], "Kalmakyr": ["copper"]}),
+    # stone of industry is a commodity too; a run of adjectives before it still names what the deposit holds
+    ("Объявлен аукцион на разработку месторождения черного мраморного известняка Кызылтоо и месторождения мрамора "
+     "«Арым-3».", {"Kyzyltoo": ["limestone"], "Arym-3": ["marble"]}),
+    ("На участке ручей Мальдяк добыто 187 кг золота.", {"Maldyak": ["gold"]}),
     ("Лицензии отозваны: для добычи известняков на Березовском месторождении; для добычи фосфоритов на "
-     "Ашинском месторождении.", {"Berezovskoye": [], "Ashinskoye": ["phosphate"]}),
+     "Ашинском месторождении.", {"Berezovskoye": ["limestone"], "Ashinskoye": ["phosphate"]}),
     # a commodity of the sentence before is not the deposit's
     ("Из руды получают титан и цирконий. Месторождения Шокпар и Гагаринское богаты золотом.",
      {"Shokpar": ["gold"], "Gagarinskoye": ["gold"]}),

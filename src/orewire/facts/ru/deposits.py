@@ -116,7 +116,7 @@ _KW_NAMED = re.compile(_KW + r"(?:[ \u00a0]+[а-яё]+){0,2}?,?[ \u00a0]+(?:(?:�
 # ... of two words after a word of size or side ("реки Малый Калычак", "ручья Верхний Иткан"), and past the
 # kind of gold between ("месторождению россыпного золота реки ...")
 _RIVER = re.compile(r"(?=[УуРрМм])(?<![\w-])(?P<kw>[Уу]част(?:ок|ка|ку|ком|ке)|[Рр]оссып[а-яё]*|[Мм]есторождени[а-яё]*)"
-                    r"(?:[ \u00a0]+недр|[ \u00a0]+(?:россыпн|рудн|коренн)[а-яё]+[ \u00a0]+золота)?[ \u00a0]+(?:р\.|руч\.|реки|ручья)[ \u00a0]*"
+                    r"(?:[ \u00a0]+недр|[ \u00a0]+(?:россыпн|рудн|коренн)[а-яё]+[ \u00a0]+золота)?[ \u00a0]+(?:р\.|руч\.|реки|ручья|река|ручей|ключ|ключа)[ \u00a0]*"
                     r"(?P<name>(?:(?:Мал|Больш|Верхн|Нижн|Средн|Лев|Прав|Северн|Южн|Западн|Восточн|Нов|Стар)(?:ый|ий|ой|ая|яя)"
                     r"[ \u00a0]+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)(?![\w-])")
 # placer gold of creeks and rivers, one or a list after a colon: "россыпное золото ручья Кедровый", "на трех
@@ -1176,6 +1176,9 @@ def joined_commodities(word: str, commodity_of: Callable[[str], str | None]) -> 
 _PRECIOUS_ADJ = re.compile(r"(?:драгоценн|благородн|цветн|редк|черн)(?:ых|ого)")
 
 
+_KIND_OF_END = re.compile(r"(?:ого|его|ых|их)$")
+
+
 def _kind_words(words: list[str], commodity_of: Callable[[str], str | None]) -> bool:
     """True when the words between a deposit word and a name only say what it holds or is: commodities
     ("золота", "рудного золота и серебра", "меди, цинка"), kind adjectives, "по", "с содержанием"."""
@@ -1196,8 +1199,11 @@ def _kind_words(words: list[str], commodity_of: Callable[[str], str | None]) -> 
             continue
         if w == "и" and 0 < i < len(words) - 1 and commodity_of(words[i - 1]) and commodity_of(words[i + 1]):
             continue
-        if i + 1 < len(words) and re.search(r"(?:ого|его|ых|их)$", w) and commodity_of(words[i + 1]):
-            continue  # the commodity's own kind: "месторождения энергетического угля", "бурых углей"
+        nxt = words[i + 1:i + 3]
+        if _KIND_OF_END.search(w) and nxt and (commodity_of(nxt[0]) or (
+                len(nxt) == 2 and _KIND_OF_END.search(nxt[0]) and commodity_of(nxt[1]))):
+            continue  # the commodity's own kind: "месторождения энергетического угля", "бурых углей", "черного
+            # мраморного известняка"
         return False
     return True
 
