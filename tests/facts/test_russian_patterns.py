@@ -335,6 +335,8 @@ def test_kazakh_letters_are_read_as_russian_ones() -> None:
     ("По словам Азима Иброхима, новых месторождений будет больше.", "Azim Ibrokhim"),
     ("Соглашение подписала генеральный директор Серпиль Демирель.", "Serpil Demirel"),
     ("Перспективы компании рассказал ее президент Александр Хрущ.", "Aleksandr Khrushch"),
+    # the dot of a legal form between the post and the name ends no clause
+    ("Исполнительный директор Boreal Gold Inc. Скотт Перри отметил, что работы начнутся.", "Skott Perri"),
 ])
 def test_people_after_a_post_or_a_verb_of_saying(text: str, person: str) -> None:
     assert person in _names(text, "person")

@@ -289,11 +289,15 @@ def _org_before(text: str, found: Found, pos: int) -> str | None:
     return best[1] if best else None
 
 
+# a clause's end between a post and a name; not the dot of a legal form ("директор Centerra Gold Inc. Скотт Перри")
+_CLAUSE_STOP = re.compile(r"(?<!\bInc)(?<!\bLtd)(?<!\bCorp)(?<!\bCo)(?<!\bPlc)(?<!\bPLC)(?<!\bLLC)(?<!\bS\.A)[.;:]\s")
+
+
 def _role_before(text: str, roles: list[tuple[int, int, str]], pos: int) -> str | None:
     """The post written before a name in the same clause, as a phrase in the nominative:
     "заместитель министра", "председатель правления", "главный геолог"."""
     near = [(rs, re_) for rs, re_, _ in roles
-            if re_ <= pos and pos - re_ <= 90 and "\n" not in text[rs:pos] and not re.search(r"[.;:]\s", text[rs:pos])]
+            if re_ <= pos and pos - re_ <= 90 and "\n" not in text[rs:pos] and not _CLAUSE_STOP.search(text[rs:pos])]
     if not near:
         return None
     start, _end = near[-1]
