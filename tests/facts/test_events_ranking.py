@@ -136,6 +136,16 @@ def test_an_estimate_the_rules_give_a_deposit_is_weighed_among_deposits_only(rec
         assert {c.mention.kind for c in cands} == {"deposit"}
 
 
+def test_a_figure_of_a_site_noun_the_rules_give_a_deposit_is_weighed_among_deposits_only(recorded: list) -> None:
+    text = ("Jiangxi Tungsten Engineering will build the Kokdzhon tungsten project in the Almaty region. "
+            "Jiangxi Tungsten Engineering signed the contract with the regional government on Monday. "
+            "The future beneficiation plant will have a capacity of 10,000 tons of ore per day.")
+    found = extract(text, published_at=PUBLISHED).to_contract()["events"]
+    assert next(e for e in found if _number(e) == 10000)["subject"] == "Kokdzhon"
+    weighed = [cands for ev, cands, rule in recorded if _number(ev.to_contract("test")) == 10000]
+    assert weighed and {c.mention.kind for c in weighed[0]} == {"deposit"}
+
+
 def test_a_subject_the_rules_leave_out_stays_out() -> None:
     text = ("Chile is the largest copper producer. According to the USGS, global copper reserves were estimated at "
             "1 billion tonnes in 2023.")

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -42,6 +43,11 @@ _STAND_INS = {
     "deposit": ("mine", "deposit", "project", "field", "operation", "plant", "site"),
     "country": ("country", "republic", "nation", "state"),
 }
+
+
+# a noun of a site in the sentence, as a whole word
+_SITE_NOUN = re.compile(r"\b(?:mines?|deposits?|projects?|fields?|plants?|sites?|месторождени\w*|рудник\w*|проект\w*|"
+                        r"комбинат\w*|фабрик\w*)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -300,9 +306,9 @@ def rechoose(ev: Event, art: Article) -> None:
         return  # a subject of another kind (a body, an unnamed project)
     rule = named.first
     cands = candidates(ev, art, read, rule)
-    if ev.kind == "reserves" and rule.kind == "deposit":
-        # an estimate is of a deposit before its owner or its country: where the rules found one, the choice is among
-        # deposits only
+    if rule.kind == "deposit" and (ev.kind == "reserves" or _SITE_NOUN.search(ev.sentence)):
+        # an estimate is of a deposit before its owner or its country, and "The future beneficiation plant will have a
+        # capacity of" is a site's: where the rules found a deposit, the choice is among deposits only
         cands = [c for c in cands if c[0].kind == "deposit"]
     if RECORD is not None:
         RECORD.append((ev, [Candidate(m, f) for m, _score, f in cands], rule))
