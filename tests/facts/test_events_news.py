@@ -63,6 +63,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Andes Lithium Corp. is buying all the shares it does not already own of Puna Minerals Ltd. in a deal that "
      "gives it access to the basin.\nThe transaction, which values the target company at $227 million, will close "
      "this year.", [("deal", 227e6, "Puna Minerals", {"party": "Andes Lithium"})]),
+    # the one supplied "with" the goods is the buyer
+    ("Kazatomprom will supply Cameco with 2,000 tonnes of uranium next year.",
+     [("trade", 2000, "Kazatomprom", {"party": "Cameco", "basis": "plan", "period": "2025"})]),
     # a source quoted is no producer where the sentence names another; alone, it is the producer
     ("According to Kazatomprom, Kazakhstan produced 21,000 tonnes of uranium in 2023.",
      [("production", 21000, "Kazakhstan", {"period": "2023"})]),

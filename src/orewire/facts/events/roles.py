@@ -635,6 +635,10 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             party, own = frm, to
         else:
             party, own = to, frm
+            if party is None:
+                party = next((m for m in ms if m.kind in ("company", "country") and m.end <= pos
+                              and lex.rules["supplied_before"].search(art.text, max(ss, m.start - 16), m.start)
+                              and lex.rules["with_after"].match(art.text, m.end)), None)
         if origin is not None and ev.direction == "import" and own is None and origin.end <= cue_at \
                 and lex.rules["trade_noun_after"].match(art.text, origin.end):
             own = origin  # "Chinese coal imports fell": the nationality before the trade word imports
