@@ -66,6 +66,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # the one supplied "with" the goods is the buyer
     ("Kazatomprom will supply Cameco with 2,000 tonnes of uranium next year.",
      [("trade", 2000, "Kazatomprom", {"party": "Cameco", "basis": "plan", "period": "2025"})]),
+    # an estimate is dated by the line under its caption ("Prepared by ..., June 25, 2023")
+    ("Gold contained in indicated resources at the Yellow Creek project rose to 4.2 million oz at 1.7 g/t gold.\n"
+     "Mineral Resource Estimate - Yellow Creek Project, Idaho\nPrepared by SRK Consulting (Canada) Inc., June 25, 2023",
+     [("reserves", 4.2e6, "Yellow Creek", {"period": "2023"}), ("reserves", 1.7, "Yellow Creek", {"period": "2023"})]),
     # a source quoted is no producer where the sentence names another; alone, it is the producer
     ("According to Kazatomprom, Kazakhstan produced 21,000 tonnes of uranium in 2023.",
      [("production", 21000, "Kazakhstan", {"period": "2023"})]),

@@ -146,6 +146,13 @@ def article_periods(events: list[Event], art: Article) -> None:
                                       [(n.start, n.end) for n in art.numbers_in(ss, se)], cache=art.year_cache)
                 if y:
                     dated.add(y)
+            if i and art.text[art.sents.spans[i - 1][1]:ss].count("\n") == 1 \
+                    and art.spans(art.lex.reserves_noun, *art.sents.spans[i - 1]) \
+                    and not art.spans(art.lex.reserves_noun, ss, se):
+                # "Mineral Resource Estimate - the Golden Meadows Project\nPrepared by SRK Consulting, June 25, 2012": a
+                # caption's date on the line under it
+                dated.update(str(y[2]) for y in periods.years_of(art.text, ss, se, art.lex.periods, None, art.year_cache)
+                             if y[3])
     for ev in events:
         if ev.period is not None:
             continue
