@@ -204,6 +204,10 @@ def test_companies_by_cue_action_and_english_words(text: str, companies: set[str
     ("Объявлен аукцион на разработку месторождения черного мраморного известняка Кызылтоо и месторождения мрамора "
      "«Арым-3».", {"Kyzyltoo": ["limestone"], "Arym-3": ["marble"]}),
     ("На участке ручей Мальдяк добыто 187 кг золота.", {"Maldyak": ["gold"]}),
+    # a deposit's adjective with the metal it holds in the brackets after it, the deposit word left out
+    ("Кедровое заняло второе место после Северо-Тайгинского (Республика Хакасия, 21,7 тонн золота) и "
+     "опередило Усть-Камчатское (Камчатский край, 10,8 тонн золота).",
+     {"Severo-Tayginskoye": ["gold"], "Ust-Kamchatskoye": ["gold"]}),
     ("Лицензии отозваны: для добычи известняков на Березовском месторождении; для добычи фосфоритов на "
      "Ашинском месторождении.", {"Berezovskoye": ["limestone"], "Ashinskoye": ["phosphate"]}),
     # a commodity of the sentence before is not the deposit's

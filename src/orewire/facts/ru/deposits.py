@@ -199,6 +199,9 @@ def _genitive_candidates(word: str) -> list[str]:
 _PARTICIPLE_ASIDE = re.compile(r",[ \u00a0]+[а-яё][^,.!?\n«»()]{2,80},[ \u00a0]*$")
 # "Месторождение Кызылжар открыто в 1960 году и является ...": a second predicate of the sentence's subject,
 # which the sentence opens with (its kind word and adjectives before it)
+_ADJ_FIGURE = re.compile(r"(?<![\w-])(?P<name>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ское|ского|цкое|цкого))[ \u00a0]*"
+                         r"\((?P<inside>[^()\n]{0,60}?\d[\d \u00a0,.]*[ \u00a0]*(?:млн[ \u00a0]+|тыс\.?[ \u00a0]+)?"
+                         r"(?:тонн[а-я]*|т\.?|кг|унци[а-я]*)(?P<after>[^()\n]{0,30}))\)")
 _AND_BEFORE = re.compile(r"[ \u00a0]и[ \u00a0]+$")
 _SUBJECT_OPENING = re.compile(r"(?:[А-ЯЁа-яё-]+(?:ое|ее|ый|ий)[ \u00a0]+){0,2}(?:[Мм]есторождение[ \u00a0]+)?[«\"“„]?")
 # "долине «Канчол», которая является вторым по объемам месторождением": the name before the relative pronoun
@@ -897,6 +900,18 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                 and not re.search(r"(?:[Кк]омпани|[Кк]орпораци|[Хх]олдинг|[Гг]рупп)[а-яё]*[ \u00a0]+[«\"“„]?"
                                   + re.escape(nominative) + r"(?![\w-])", text):  # ("компания Кызылжар": its reserves)
             _deposit_name(found, nominative, m.start("name"), m.end("name"), text)
+    # "после Федоровско-Кедровского (Республика Хакасия, 21,7 тонн золота)": a deposit's adjective, its word left out,
+    # with the metal it holds in the brackets after it
+    for m in (_ADJ_FIGURE.finditer(text) if "(" in text else ()):
+        if found.overlaps(m.start("name"), m.end("name")):
+            continue
+        held = near_commodities(m.group("after"))
+        if not held:
+            continue
+        ent = _deposit_name(found, _adjective_deposit(m.group("name"), "месторождение", text), m.start("name"),
+                            m.end("name"), text, "месторождение")
+        for c in held if ent is not None else ():
+            links.append((ent, c))
     for m in _THERE.finditer(text):
         bare.append((m.start(), m.end()))
     # "Общие запасы оцениваются в 26 млн тонн руды с содержанием цинка ...": a sentence that opens with the
