@@ -1460,6 +1460,9 @@ def test_a_nameless_mine_and_mining_on_it(text: str, deposits: dict[str, list[st
     # a person after a bare legal form is no company; a quoted outlet that 'reported' is none
     ("По словам гендиректора ЗАО Джеймса Салливана, фабрика заработает.", set()),
     ("На сайте «ТасжарганДВ» сообщалось, что компания «Сарыбулак» владеет лицензией.", {"Sarybulak"}),
+    # a Latin name after a bare legal form ends at the sentence's dot
+    ("Проект реализует дочерняя компания АО Altyn Samruk Qazaqstan. Об этом сообщает корреспондент.",
+     {"Altyn Samruk Qazaqstan"}),
 ])
 def test_people_after_a_legal_form_and_outlets(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies

@@ -42,7 +42,9 @@ _OWNER_CUE = re.compile(r"[АаСсПпВв](?:кционер|обственни
 _GENITIVE_CUE = re.compile(r"[АаСсПпВв](?:кционер|обственник|окупател|родав|ладел|трукту)")
 _BANK_CAPS = re.compile(r"(?<![\w-])[Бб]анк(?:ом|а|у|е)?[\s\u00a0]+(?P<name>[А-ЯЁ]{2,}(?:-[А-ЯЁ]+)?)(?![\w])")
 # (on one line: "газета Чукотского АО" closing a line is no legal form of the next line's first word)
-_LEGAL_BARE = re.compile(r"(?=[ТАОЗПНГСЧИМХ])(?<![\w-])" + LEGAL_RU + r"[ \u00a0]+(?P<name>(?:[A-ZА-ЯЁ][\w&.-]*)(?:[ \u00a0][A-ZА-ЯЁ][\w&.-]*){0,3})")
+# (a dot inside a word, "S.A", not one that ends the sentence: "АО Altyn Samruk Qazaqstan. Об этом")
+_LEGAL_BARE = re.compile(r"(?=[ТАОЗПНГСЧИМХ])(?<![\w-])" + LEGAL_RU + r"[ \u00a0]+(?P<name>(?:[A-ZА-ЯЁ](?:[\w&-]|\.(?=\w))*)"
+                         r"(?:[ \u00a0][A-ZА-ЯЁ](?:[\w&-]|\.(?=\w))*){0,3})")
 _CUE_QUOTED = re.compile(_CUE + r"(?:\s+по\s+[а-яё]+(?:\s+(?!месторожд|рудник|участ|карьер|проект)[а-яё]+){0,3}?)?"
                          r"\s+[«\"“„](?P<name>[^«»\"“”„\n]{2,60}?)[»\"”“]")
 # "зарегистрировал предприятие для участия в проектах — «Эльбруссметалл-литий»": a quoted name of one to three
