@@ -70,6 +70,15 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Gold contained in indicated resources at the Yellow Creek project rose to 4.2 million oz at 1.7 g/t gold.\n"
      "Mineral Resource Estimate - Yellow Creek Project, Idaho\nPrepared by SRK Consulting (Canada) Inc., June 25, 2023",
      [("reserves", 4.2e6, "Yellow Creek", {"period": "2023"}), ("reserves", 1.7, "Yellow Creek", {"period": "2023"})]),
+    # the date of an older estimate the text compares with dates no other figure
+    ("Northern Gold announces a resource for its Kallio project.\nThe new Inferred Resource of 4.6Mt grading 3.2g/t Au "
+     "(474koz) is reported using a 1.5g/t cutoff. The new estimate is an uplift from the historically disclosed Indicated "
+     "Resource of 1.3Mt grading 2.1g/t (85koz) and 1.5Mt grading 1.8g/t in the Inferred category (84koz) prepared in 2014.",
+     [("reserves", 4.6e6, "Kallio", {"period": None}), ("reserves", 3.2, "Kallio", {"period": None}),
+      ("reserves", 474000, "Kallio", {"period": None}), ("reserves", 1.3e6, "Kallio", {"period": "2014"}),
+      ("reserves", 2.1, "Kallio", {"period": "2014"}), ("reserves", 85000, "Kallio", {"period": "2014"}),
+      ("reserves", 1.5e6, "Kallio", {"period": "2014"}), ("reserves", 1.8, "Kallio", {"period": "2014"}),
+      ("reserves", 84000, "Kallio", {"period": "2014"})]),
     # a source quoted is no producer where the sentence names another; alone, it is the producer
     ("According to Kazatomprom, Kazakhstan produced 21,000 tonnes of uranium in 2023.",
      [("production", 21000, "Kazakhstan", {"period": "2023"})]),

@@ -135,13 +135,17 @@ def article_periods(events: list[Event], art: Article) -> None:
         if ev.kind == "reserves" and ev.period is None and " | " in ev.sentence:
             ev.period = _caption_year(art, ev.sentence_start)  # "2016 NI 43-101 Mineral Reserve" over its table
     # (not the date of an estimate a figure is compared with: "61 Moz, down from 64 Moz as at 31 December 2018")
+    # (nor of one told as older: "from the historically disclosed Resource of 1.3Mt ... prepared in 2014")
     dated = {y for ev in events if ev.kind == "reserves" and ev.period
-             and not BASELINE_BEFORE.search(art.text, max(ev.sentence_start, ev.start - 30), ev.start) for y in [ev.period]}
+             and not BASELINE_BEFORE.search(art.text, max(ev.sentence_start, ev.start - 30), ev.start)
+             and not _OLDER_ESTIMATE.search(art.text, ev.sentence_start, ev.start) for y in [ev.period]}
     if not dated and any(ev.kind == "reserves" and ev.period is None for ev in events):
         # (only a sentence that writes a year can date an estimate: the nouns are looked for there)
         for i in sorted({art.sents.index(m.start()) for m in _YEAR_IN.finditer(art.text)}):
             ss, se = art.sents.spans[i]
             for start, end in art.spans(art.lex.reserves_noun, ss, se):
+                if _OLDER_ESTIMATE.search(art.text, max(ss, start - 60), start):
+                    continue
                 y = periods.period_of(art.text, start, end, (ss, se), (ss, se), art.lex.periods, None, "reserves",
                                       [(n.start, n.end) for n in art.numbers_in(ss, se)], cache=art.year_cache)
                 if y:
@@ -203,6 +207,8 @@ def article_periods(events: list[Event], art: Article) -> None:
             compared.period = str(int(ev.period) - 1)
 
 
+_OLDER_ESTIMATE = re.compile(r"\b(?:historic(?:al(?:ly)?)?|previous(?:ly)?|prior|former|earlier|superseded|"
+                             r"исторически\w*|предыдущ\w*|прежн\w*|ранее)\b", re.IGNORECASE)
 _REPORTED = ("production", "trade", "financial")
 # "Capital expenditure rose to $47.1m from $31.4m": a company's spending reported as done, of the year its results are
 _CAPEX_TOLD = re.compile(r"\b(?:capital\s+expenditures?|capex|capital\s+spending)\b[^.;]{0,40}?\b(?:rose|fell|was|were|"
