@@ -79,6 +79,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
       ("reserves", 2.1, "Kallio", {"period": "2014"}), ("reserves", 85000, "Kallio", {"period": "2014"}),
       ("reserves", 1.5e6, "Kallio", {"period": "2014"}), ("reserves", 1.8, "Kallio", {"period": "2014"}),
       ("reserves", 84000, "Kallio", {"period": "2014"})]),
+    # the lender right after the figure, before a payer told later; a name with its "own funds" pays, it receives nothing
+    ("Almalyk MMC will develop the Yoshlik II deposit. The financing will be provided through a loan worth $350 million "
+     "from the Fund for Reconstruction and Development of Uzbekistan, loans from local banks and AMMC's own funds.",
+     [("investment", 350e6, "Yoshlik II", {"party": "Fund for Reconstruction and Development"})]),
     # a source quoted is no producer where the sentence names another; alone, it is the producer
     ("According to Kazatomprom, Kazakhstan produced 21,000 tonnes of uranium in 2023.",
      [("production", 21000, "Kazakhstan", {"period": "2023"})]),

@@ -671,7 +671,10 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         lenders = [m for m in ms if m.kind in ("company", "org")
                    and lex.rules["financier_before"].search(art.text, max(ss, m.start - 60), m.start)]
         # the payer of the verb nearest before the number ("the wealth fund Samruk-Kazyna will finance")
+        # ("a loan worth $350 million from the Fund for Reconstruction ..., loans from local banks and AMMC's own funds":
+        # the lender right after the figure before a payer told later)
         party = (before_word(art, lex.payer_verb, ms, ss, pos, ("company", "org", "country"), last=True)
+                 or after_word(art, lex.payer_prep, ms, pos, min(se, ev.end + 30), ("company", "org", "country"), 20)
                  or before_word(art, lex.payer_verb, ms, pos, se, ("company", "org", "country"))
                  or after_word(art, lex.payer_prep, ms, pos, se, ("company", "org", "country"), 40)
                  or (lenders[0] if lenders else None))
@@ -687,7 +690,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                 and not any(o is not m and ((o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end))
                                             or (o.kind == "org" and art.text[o.end:m.start].strip() == "of"))
                             for o in ms)
-                and not lex.rules["payer_before"].search(art.text, max(ss, m.start - 10), m.start)]  # "... $200 million from Rio Tinto"
+                and not lex.rules["payer_before"].search(art.text, max(ss, m.start - 10), m.start)  # "... $200 million from Rio Tinto"
+                and not lex.rules["own_funds_after"].match(art.text, m.end)]  # "... and AMMC's own funds": a payer too
         received = after_word(art, lex.receiver_prep, rest, ss, se, ("deposit",), 60)
         subject = (received
                    or pick(rest, pos, ("deposit",), "either")
