@@ -83,6 +83,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Almalyk MMC will develop the Yoshlik II deposit. The financing will be provided through a loan worth $350 million "
      "from the Fund for Reconstruction and Development of Uzbekistan, loans from local banks and AMMC's own funds.",
      [("investment", 350e6, "Yoshlik II", {"party": "Fund for Reconstruction and Development"})]),
+    # a month told as ahead is the coming one: "will auction ... on January 26", told in May, is next year's
+    ("Russia will auction the Sukhoi Log gold deposit on January 26 with an initial payment of 8.55 billion rubles.",
+     [("licence", 8.55e9, "Sukhoi Log", {"period": "2025"})]),
+    ("The company produced 5,000 ounces of gold in January.", [("production", 5000, None, {"period": "2024"})]),
     # a source quoted is no producer where the sentence names another; alone, it is the producer
     ("According to Kazatomprom, Kazakhstan produced 21,000 tonnes of uranium in 2023.",
      [("production", 21000, "Kazakhstan", {"period": "2023"})]),

@@ -99,6 +99,10 @@ _RESTATED = re.compile(r"\s*(?:,\s*or|\(|,\s*i\.e\.)\s*(?:about\s+|around\s+|som
 _JOINED = re.compile(r"(?:(?!\b(?:against|compared|versus|vs|from|than|while|whereas|but|up|down|rose|fell|after|"
                      r"before)\b)[^\d;()$€£])*?\b(?:and|и)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|около\s+)?",
                      re.IGNORECASE)
+# a clause told as ahead: a month named after it without a year is the next one
+_FUTURE_BEFORE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:(?:scheduled|due|set|expected|planned)\s+)?to\s+be|"
+                            r"(?:is|are)\s+(?:scheduled|due|set|planned)\s+(?:to|for)|будет|будут|планиру\w+|намечен\w*)\b"
+                            r"(?![^.;]*\b(?:last|previous|past|прошл\w*)\b)", re.IGNORECASE)
 _JOINED_TIME = re.compile(r"(?:last|this|past|прошл|текущ|этом)", re.IGNORECASE)
 _YEAR_RIGHT_AFTER = re.compile(r"\s*(?:,\s*or\s+[^,;()]{1,25},\s*)?(?:(?:in|during|for)\s+(?:the\s+)?)?", re.IGNORECASE)
 _OWN_BRACKET_YEAR = re.compile(r"\s*\((?:in\s+|в\s+)?(?P<y>(?:19|20)\d\d)(?:\s*г\.?|\s*год[а-я]*)?\)")
@@ -295,6 +299,10 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
             month = _MONTHS.get(word[:3]) if m.group("en") else next(
                 (i for k, i in _MONTHS_RU.items() if word.startswith(k)), None)
             if month is None:
+                continue
+            if month < published_at.month and _FUTURE_BEFORE.search(text, max(a, m.start() - 80), m.start()):
+                # "will auction the deposit on January 26", told in December: the coming January
+                out.append((m.start(), m.end(), year + 1, None, False))
                 continue
             out.append((m.start(), m.end(), year if month <= published_at.month else year - 1, None, False))
     return out
