@@ -87,6 +87,12 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Russia will auction the Sukhoi Log gold deposit on January 26 with an initial payment of 8.55 billion rubles.",
      [("licence", 8.55e9, "Sukhoi Log", {"period": "2025"})]),
     ("The company produced 5,000 ounces of gold in January.", [("production", 5000, None, {"period": "2024"})]),
+    # the value of exports is trade, not earnings of a miner
+    ("The Office of the Chief Economist said iron ore exports earnings are expected to reach A$74 billion this year.",
+     [("trade", 74e9, None, {"commodity": "iron ore", "basis": "plan"})]),
+    # a commodity-led name after a company's noun is the company, not its country
+    ("Junior developer Lithium Australia announced on Monday that it would raise about A$6 million in a share placement.",
+     [("investment", 6e6, "Lithium Australia", {})]),
     # a source quoted is no producer where the sentence names another; alone, it is the producer
     ("According to Kazatomprom, Kazakhstan produced 21,000 tonnes of uranium in 2023.",
      [("production", 21000, "Kazakhstan", {"period": "2023"})]),
@@ -1558,6 +1564,18 @@ def test_words_before_a_resource_name_no_place(text: str) -> None:
     # a capitalised word before "resources" is a place only where it is no word of the statement itself
     subjects = {e["subject"] for e in extract(text, published_at=PUBLISHED).to_contract()["events"]}
     assert subjects <= {None, "Tuzdyk"}, subjects
+
+
+def test_exports_a_national_outlet_tells_of_no_country_are_its_own_country() -> None:
+    text = "Lusaka\n\nCOPPER exports increased to 72,000 tonnes in March from 63,500 tonnes in February."
+    found = extract(text, published_at=PUBLISHED, url="https://www.daily-mail.co.zm/copper-exports").to_contract()["events"]
+    assert {(e["kind"], e["quantity"][0], e["subject"]) for e in found} == {("trade", 72000, "Zambia"),
+                                                                          ("trade", 63500, "Zambia")}
+    # the same words where no address tells the outlet's country, or where the article names another, name no one
+    assert {e["subject"] for e in extract(text, published_at=PUBLISHED).to_contract()["events"]} == {None}
+    other = text + " Chile's exports fell."
+    found = extract(other, published_at=PUBLISHED, url="https://www.daily-mail.co.zm/x").to_contract()["events"]
+    assert {e["subject"] for e in found if e["quantity"] and e["quantity"][0] == 72000} != {"Zambia"}
 
 
 def test_a_licence_wanted_or_prepared_for_is_none_yet() -> None:

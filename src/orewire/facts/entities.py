@@ -913,7 +913,7 @@ def _organisations(text: str, found: Found) -> None:
             raw = m.group("name").split()
             if _TITLE_RE.fullmatch(raw[0]) or raw[0] in _NOT_NAME_LEAD:
                 continue  # "Russia's President Medvedev", "Former President Barack Obama"
-            commodity_led = (rx in _CORPORATE_SCANS and len(raw) >= 2
+            commodity_led = ((rx in _CORPORATE_SCANS or rx is _CUE_SCAN) and len(raw) >= 2
                              and raw[0].lower() in _COMMODITY_FORM and not _headline(text, m.start("name")))
             if commodity_led:
                 name, s = m.group("name"), m.start("name")

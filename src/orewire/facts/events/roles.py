@@ -665,6 +665,11 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         subject = subject or art.continuing("trade", ss, within=4) \
             or art.topic(ss, ("company", "country"), protagonist=PROTAGONIST["trade"],
                          skip=lambda m: lex.trade_to.search(art.text, max(0, m.start - 6), m.start) is not None)
+        if subject is None and art.home is not None and not ms \
+                and not any(m.kind == "country" and m.name != art.home for m in art.mentions):
+            # "COPPER exports increased to 72,000 tonnes in March" in a Zambian paper that names no other country:
+            # the outlet's own country's (a name the text does not write has no entity id)
+            subject = Mention(ss, ss, "country", art.home, "", known=False)
     elif ev.kind == "investment":
         # "a $30 million facility with financiers Investec Bank", "a stream agreement with Triple Flag", "a debt
         # facility with Gazprombank": who finances is the party, never what the money goes into
