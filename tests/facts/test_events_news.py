@@ -93,6 +93,15 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a commodity-led name after a company's noun is the company, not its country
     ("Junior developer Lithium Australia announced on Monday that it would raise about A$6 million in a share placement.",
      [("investment", 6e6, "Lithium Australia", {})]),
+    # debt financing secured is money put in, and it goes to the mine it is "for"
+    ("Bauxite developer Metro Mining has secured A$40-million in debt financing for the development of the Skardon "
+     "River mine, in Queensland.", [("investment", 40e6, "Skardon River", {})]),
+    # figures written out with hyphens; the one an offtake agreement is "with" takes the goods
+    ("The Skardon River mine is expected to start production in 2025 at an initial rate of two-million tonnes a year, "
+     "ramping up to six-million tonnes a year.",
+     [("production", 2e6, "Skardon River", {"basis": "plan"}), ("production", 6e6, "Skardon River", {"basis": "plan"})]),
+    ("Metro Mining signed in 2024 a seven-million-tonne binding offtake agreement with China's Xinfa Group.",
+     [("trade", 7e6, "Metro Mining", {"party": "Xinfa Group"})]),
     # a source quoted is no producer where the sentence names another; alone, it is the producer
     ("According to Kazatomprom, Kazakhstan produced 21,000 tonnes of uranium in 2023.",
      [("production", 21000, "Kazakhstan", {"period": "2023"})]),

@@ -70,8 +70,9 @@ _TENS = {w: 10 * i for i, w in enumerate(["twenty", "thirty", "forty", "fifty", 
                                           "ninety"], start=2)}
 _NUMWORD = rf"(?:{'|'.join(sorted([*_ONES, *_TENS], key=len, reverse=True))})"
 WORD_QUANTITY_RE = re.compile(
-    rf"(?<![\w-])(?P<w1>{_NUMWORD})(?:[ -](?P<w2>{_NUMWORD}))?[ \t]+(?:(?P<scale>hundred|thousand|million|billion)"
-    rf"[ \t]+)?(?:metric[ \t]+)?(?P<unit>tonnes|tons|tonne|ton|ounces|ounce|pounds|kilometres|kilometers|"
+    # ("two-million tonnes a year", "a seven-million-tonne offtake": hyphens between the words)
+    rf"(?<![\w-])(?P<w1>{_NUMWORD})(?:[ -](?P<w2>{_NUMWORD}))?[ \t-]+(?:(?P<scale>hundred|thousand|million|billion)"
+    rf"[ \t-]+)?(?:metric[ \t]+)?(?P<unit>tonnes|tons|tonne|ton|ounces|ounce|pounds|kilometres|kilometers|"
     rf"square kilometres|square kilometers|metres|meters)\b",
     re.IGNORECASE,
 )
@@ -86,7 +87,7 @@ GRADE_GRAMS_RE = re.compile(
 # the rare patterns are scanned only around their unit word or " per " (see Near)
 _WORD_QUANTITY_SCAN = Near(WORD_QUANTITY_RE, re.compile(r"(?:ton|ounce|pound|metre|meter|kilomet)"), 45, 25, lower=True)
 # the unit words a figure written out stands before, and the last letters of such a figure or its scale
-_WORD_UNIT_NEEDLES = (" ton", " ounce", " pound", " metre", " meter", " kilomet", " square")
+_WORD_UNIT_NEEDLES = (" ton", " ounce", " pound", " metre", " meter", " kilomet", " square", "-ton", "-ounce")
 _NUMBER_WORD_END = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                     "teen", "ty")
 _SCALE_WORDS = frozenset(["hundred", "thousand", "million", "billion", "metric"])
@@ -206,7 +207,7 @@ def _written_out(text: str) -> bool:
     for needle in _WORD_UNIT_NEEDLES:
         at = low.find(needle)
         while at >= 0:
-            words = low[max(0, at - 40):at].split()
+            words = low[max(0, at - 40):at].replace("-", " ").split()
             while words and words[-1] in _SCALE_WORDS:
                 words.pop()  # "five million tonnes", "two hundred metric tons": the figure's word before its scale
             if words and words[-1].endswith(_NUMBER_WORD_END):

@@ -639,6 +639,11 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                 party = next((m for m in ms if m.kind in ("company", "country") and m.end <= pos
                               and lex.rules["supplied_before"].search(art.text, max(ss, m.start - 16), m.start)
                               and lex.rules["with_after"].match(art.text, m.end)), None)
+            if party is None:
+                # "a seven-million-tonne binding offtake agreement with China's Xinfa Group": who takes the goods (the
+                # company, past its country's possessive)
+                party = next((m for m in ms if m.kind == "company" and m.start > pos
+                              and lex.rules["offtake_with_before"].search(art.text, max(ss, m.start - 60), m.start)), None)
         if origin is not None and ev.direction == "import" and own is None and origin.end <= cue_at \
                 and lex.rules["trade_noun_after"].match(art.text, origin.end):
             own = origin  # "Chinese coal imports fell": the nationality before the trade word imports
@@ -748,7 +753,9 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         # raises, secures or receives the money is what it goes into; the lender follows
         receiver = before_word(art, lex.receiver_verb, ms, ss, pos, ("company", "country", "deposit", "org"), 60)
         if receiver is not None and (party is None or party.id == receiver.id or party.start < receiver.start):
-            subject = receiver
+            # (the project the money is "for", where the sentence names it after the figure: "Metro Mining has secured
+            # A$40 million in debt financing for the development of the Bauxite Hills mine")
+            subject = here if here is not None and here.start > pos else receiver
             party = after_word(art, lex.lender_prep, [m for m in ms if m.id != receiver.id], pos, se,
                                ("company", "org", "country"), 40)
         elif subject is None and party is not None and party in lenders:
