@@ -102,6 +102,13 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("production", 2e6, "Skardon River", {"basis": "plan"}), ("production", 6e6, "Skardon River", {"basis": "plan"})]),
     ("Metro Mining signed in 2024 a seven-million-tonne binding offtake agreement with China's Xinfa Group.",
      [("trade", 7e6, "Metro Mining", {"party": "Xinfa Group"})]),
+    # expectations and a previous estimate are plans; the figure a plan starts from, told as reported, was done
+    ("The Office of the Chief Economist has revised the export earnings expectations for this year, from the previous "
+     "estimate of A$264 billion to A$278 billion.",
+     [("trade", 264e9, None, {"basis": "plan"}), ("trade", 278e9, None, {"basis": "plan"})]),
+    ("Iron ore export earnings are expected to reach A$74 billion, up from the A$63 billion reported a year earlier.",
+     [("trade", 74e9, None, {"basis": "plan", "commodity": "iron ore"}),
+      ("trade", 63e9, None, {"basis": "actual", "commodity": "iron ore"})]),
     # a source quoted is no producer where the sentence names another; alone, it is the producer
     ("According to Kazatomprom, Kazakhstan produced 21,000 tonnes of uranium in 2023.",
      [("production", 21000, "Kazakhstan", {"period": "2023"})]),

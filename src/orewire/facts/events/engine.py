@@ -812,6 +812,11 @@ _UPPER_END = re.compile(r"\s*(?:to|-|–|—|до)\s*\d[\d.,]*(?:\s*(?:million|t
                         r"(?:[^\W\d]+\.?)", re.IGNORECASE)
 
 
+# a figure a change starts from, told as done: "from the A$63 billion reported in 2017/18"
+_DONE_AFTER = re.compile(r"[^\d;,]{0,20}?\b(?:reported|recorded|achieved|posted|registered|produced|shipped|exported|mined)\b",
+                         re.IGNORECASE)
+
+
 def _basis(text: str, num: Number, clause: tuple[int, int], lex: Lexicon, period: str | None,
            published_at: datetime | None) -> str:
     a, b = clause
@@ -847,6 +852,8 @@ def _basis(text: str, num: Number, clause: tuple[int, int], lex: Lexicon, period
                  or BASELINE_BEFORE.search(text, max(a, num.start - 25), num.start)):
         return "actual"  # "up from the 14,020 tU produced in 2009": a past year's figure is done; so is
         # the figure a plan starts from ("to 130 million tonnes by 2030 from 118 million tonnes in 2023")
+    if BASELINE_BEFORE.search(text, max(a, num.start - 25), num.start) and _DONE_AFTER.match(text, num.end, min(b, num.end + 40)):
+        return "actual"  # "expected to reach A$74 billion, up from the A$63 billion reported in 2017/18": the start was done
     if plan.search(window):
         return "plan"
     if period and published_at is not None and int(period) > published_at.year:
