@@ -1271,6 +1271,9 @@ def test_joined_commodity_stems_are_each_a_commodity_and_tn_is_tonnes() -> None:
     ("Добыто 5, 7 и 10 тонн.", {(5, "t"), (7, "t"), (10, "t")}),
     # ... not years before the unit's number
     ("В 2019 и 2020 годах добыто 10 тонн.", {(10, "t")}),
+    # kilograms are tonnes too, in tonnes
+    ("Артель добыла 317,250 кг золота, а на участке учтено 286 килограммов.", {(0.31725, "t"), (0.286, "t")}),
+    ("Добыто 130 и 187 кг золота.", {(0.13, "t"), (0.187, "t")}),
 ])
 def test_joined_numbers_share_the_unit(text: str, quantities: set[tuple[float, str]]) -> None:
     assert {(f["value"], f["unit"]) for f in _contract(text)["facts"] if f["type"] == "quantity"} == quantities

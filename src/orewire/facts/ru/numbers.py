@@ -4,7 +4,7 @@ Numbers: "20 000", "1,2" (the comma is decimal), "1.1", with a multiplier word o
 (тыс., тысяч, млн, миллиона, млрд, трлн ...), compounds ("3 млн 597 тыс. т") and ranges
 ("430-450 тысяч унций", "0,2-3 гр": both ends, the first taking the second's multiplier).
 Currencies: "$82,5 млн", "200 млн долларов" (долл., дол.), "121 млрд сумов", "22 млн руб.", "17 млрд тенге".
-Units: т/тонн (t), унций (oz), фунтов (lb), кв. км/квадратных километров (km2), км (km), м/метров
+Units: т/тонн (t), кг (t, in tonnes), унций (oz), фунтов (lb), кв. км/квадратных километров (km2), км (km), м/метров
 (m), граммов на тонну/г/т (g/t). Small number words count before a multiplier or a unit ("два
 миллиарда долларов", "полтора миллиона тонн"); "от 10 до 12 млрд тенге" is a range.
 """
@@ -51,6 +51,7 @@ _UNIT = (r"(?P<u_km2>кв\.?" + _SP + r"?км|квадратн[а-яё]*" + _SP 
          r"|г(?:р|рамм[а-яё]*)?\.?(?=" + _SP + r"(?:[а-яё]+" + _SP + r"){0,2}(?:в|на|из)" + _SP + r"(?:(?:1|одн[а-яё]+|кажд[а-яё]+)" + _SP + r")?(?:тонн|т(?![а-яёa-z]))))"
          r"|(?P<u_gr>гр(?:амм[а-яё]*)?\.?(?![а-яё]))"
          r"|(?P<u_t>тонн[а-яё]*|тн(?![а-яёa-z])|т(?![а-яёa-z])(?!\.[а-яё]))"
+         r"|(?P<u_kg>кг(?![а-яёa-z])|килограмм[а-яё]*)"
          r"|(?P<u_oz>(?:тройск(?:их|ие|ая|ой|ую|ими|ом)" + _SP + r")?унци[а-яё]*)"
          r"|(?P<u_lb>фунт(?:ов|а)?(?![а-яё]|" + _SP + r"стерлинг))"
          r"|(?P<u_km>км(?![а-яё])|километр[а-яё]*)"
@@ -117,7 +118,7 @@ def _values(m: re.Match[str]) -> list[float]:
 
 def _unit(m: re.Match[str], text: str) -> str | None:
     g = m.groupdict()
-    for key, unit in (("u_km2", "km2"), ("u_gt", "g/t"), ("u_t", "t"), ("u_oz", "oz"), ("u_lb", "lb"), ("u_km", "km"),
+    for key, unit in (("u_km2", "km2"), ("u_gt", "g/t"), ("u_t", "t"), ("u_kg", "t"), ("u_oz", "oz"), ("u_lb", "lb"), ("u_km", "km"),
                       ("u_m", "m")):
         if g.get(key):
             return unit
@@ -154,10 +155,11 @@ def find_quantities(text: str) -> list[Found]:
         unit = _unit(m, text)
         if unit is None:
             continue
+        factor = 0.001 if m.group("u_kg") else 1.0  # "317,250 кг золота": kilograms in tonnes
         for v in _values(m):
-            out.append(Found(v, unit, m.start(), m.end()))
+            out.append(Found(v * factor, unit, m.start(), m.end()))
         for v in _joined_before(text, m) if " и " in text[max(0, m.start() - 60):m.start()] else ():
-            out.append(Found(v, unit, m.start(), m.end()))
+            out.append(Found(v * factor, unit, m.start(), m.end()))
     return out
 
 
