@@ -1067,8 +1067,30 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                     mined.forms.append(bare_word)
                 for c in kind:
                     links.append((mined, c))
+    # "аукцион ... четырех месторождений россыпного золота в Магаданской области. Так, на торги выставлен участок X
+    # ... месторождение Y ...": the deposits named after a count of deposits of a commodity, none told anything
+    # else, are those it counts, where there are no more of them than it says
+    for m in (_COUNTED_OF.finditer(text) if "есторождени" in text else ()):
+        held = [c for w in m.group("what").split() for c in commodities_of(w)]
+        if not held:
+            continue
+        count = int(m.group("count")) if m.group("count").isdigit() else _COUNT_WORDS.get(m.group("count").lower()[:4], 0)
+        linked = {id(e) for e, _c in links}
+        named = sorted((e.mentions[0][0], e.name, e) for e in found.ents.values()
+                       if e.kind == "deposit" and e.mentions and e.mentions[0][0] >= m.end())
+        if not named or len(named) > count or any(id(e) in linked for _s, _n, e in named):
+            continue
+        for _s, _n, e in named:
+            for c in held:
+                links.append((e, c))
 
 
+# a count of deposits and what they hold: "четырех месторождений россыпного золота", "3 месторождения меди"
+_COUNTED_OF = re.compile(r"(?<![\w-])(?P<count>\d{1,2}|два|двух|три|тр[её]х|четыре|четыр[её]х|пять|пяти|шесть|шести|семь|семи|"
+                         r"восемь|восьми|девять|девяти|десять|десяти)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?месторождени[а-яё]*"
+                         r"[ \u00a0]+(?P<what>(?:[а-яё]+[ \u00a0]+)?[а-яё]+)")
+_COUNT_WORDS = {"два": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3, "четы": 4, "пять": 5, "пяти": 5, "шест": 6, "семь": 7,
+                "семи": 7, "вось": 8, "восе": 8, "девя": 9, "деся": 10}
 _GENITIVE_COMMODITY = (r"(?:меди|золота|серебра|урана|цинка|свинца|никеля|кобальта|молибдена|вольфрама|олова|лития|угля|"
                        r"железа|марганца|хрома|алмазов|платины|палладия|сурьмы|бокситов|фосфоритов|титана|ванадия|"
                        r"бериллия|тантала|ниобия|ртути|висмута|графита)(?![\w-])")
