@@ -204,6 +204,9 @@ def test_companies_by_cue_action_and_english_words(text: str, companies: set[str
     ("Объявлен аукцион на разработку месторождения черного мраморного известняка Кызылтоо и месторождения мрамора "
      "«Арым-3».", {"Kyzyltoo": ["limestone"], "Arym-3": ["marble"]}),
     ("На участке ручей Мальдяк добыто 187 кг золота.", {"Maldyak": ["gold"]}),
+    # a deposit named as where something else lies holds none of it
+    ("Холдинг открыл новый участок с залежами серебра поблизости от уже разрабатываемого месторождения «Тальниковое».",
+     {"Talnikovoye": []}),
     # the deposits named after a count of deposits of a commodity are those it counts, where no more are named
     ("Дальнедра проведет аукцион на право пользования недрами трех месторождений россыпного золота. На торги выставлен "
      "участок Кедровый. Еще один лот — месторождение Тальниковое. Также выставлен участок Обратный.",

@@ -1461,6 +1461,11 @@ def _relatives(text: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(), m.end()) for m in _RELATIVE.finditer(text)) if ", " in text else ()
 
 
+_LANDMARK_BEFORE = re.compile(r"(?:(?:поблизости|вблизи|недалеко|неподал[её]ку)[ \u00a0]+от|рядом[ \u00a0]+со?|"
+                              r"в[ \u00a0]+\d+(?:[,.]\d+)?[ \u00a0]*(?:км|километр[а-яё]*)[ \u00a0]+от)"
+                              r"[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,3}[«\"“„]?$")
+
+
 def _owners(text: str, mentions: list[tuple[int, int, Ent]], pos: int, shared: bool = False) -> list[Ent]:
     """The deposits of one sentence that a commodity at ``pos`` belongs to: of its clause (up to a
     semicolon), the deposit named nearest to it, before or after ("добыча золота на месторождении X",
@@ -1470,7 +1475,10 @@ def _owners(text: str, mentions: list[tuple[int, int, Ent]], pos: int, shared: b
     cs = text.rfind(";", 0, pos) + 1
     ce = text.find(";", pos)
     ce = len(text) if ce < 0 else ce
-    clause = [m for m in mentions if cs <= m[0] < ce]
+    # (a deposit named as where something else lies holds none of it: "новый участок с залежами золота поблизости от
+    # уже разрабатываемого месторождения «Рябиновое»")
+    clause = [m for m in mentions if cs <= m[0] < ce
+              and not (m[0] > pos and _LANDMARK_BEFORE.search(text, max(cs, m[0] - 70), m[0]))]
     if len(clause) > 1 and ", " in text:  # "Месторождение X, расположенное рядом с месторождением Y, обладает запасами
         # меди": a deposit inside a clause set off by commas that the commodity stands outside of is not its owner
         rels = [(r0, r1) for r0, r1 in _relatives(text) if cs <= r0 and r1 <= ce and not r0 < pos < r1]
