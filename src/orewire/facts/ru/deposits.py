@@ -909,10 +909,10 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         held = near_commodities(m.group("after"))
         if not held:
             continue
-        ent = _deposit_name(found, _adjective_deposit(m.group("name"), "месторождение", text), m.start("name"),
-                            m.end("name"), text, "месторождение")
-        for c in held if ent is not None else ():
-            links.append((ent, c))
+        figured = _deposit_name(found, _adjective_deposit(m.group("name"), "месторождение", text), m.start("name"),
+                                m.end("name"), text, "месторождение")
+        for c in held if figured is not None else ():
+            links.append((figured, c))
     for m in _THERE.finditer(text):
         bare.append((m.start(), m.end()))
     # "Общие запасы оцениваются в 26 млн тонн руды с содержанием цинка ...": a sentence that opens with the
@@ -1077,11 +1077,11 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             continue
         count = int(m.group("count")) if m.group("count").isdigit() else _COUNT_WORDS.get(m.group("count").lower()[:4], 0)
         linked = {id(e) for e, _c in links}
-        named = sorted((e.mentions[0][0], e.name, e) for e in found.ents.values()
-                       if e.kind == "deposit" and e.mentions and e.mentions[0][0] >= m.end())
-        if not named or len(named) > count or any(id(e) in linked for _s, _n, e in named):
+        counted = sorted((e.mentions[0][0], e.name, e) for e in found.ents.values()
+                         if e.kind == "deposit" and e.mentions and e.mentions[0][0] >= m.end())
+        if not counted or len(counted) > count or any(id(e) in linked for _s, _n, e in counted):
             continue
-        for _s, _n, e in named:
+        for _s, _n, e in counted:
             for c in held:
                 links.append((e, c))
 
