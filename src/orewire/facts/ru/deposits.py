@@ -911,8 +911,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             continue
         figured = _deposit_name(found, _adjective_deposit(m.group("name"), "месторождение", text), m.start("name"),
                                 m.end("name"), text, "месторождение")
-        for c in held if figured is not None else ():
-            links.append((figured, c))
+        if figured is not None:
+            links.extend((figured, c) for c in held)
     for m in _THERE.finditer(text):
         bare.append((m.start(), m.end()))
     # "Общие запасы оцениваются в 26 млн тонн руды с содержанием цинка ...": a sentence that opens with the
@@ -1077,13 +1077,11 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             continue
         count = int(m.group("count")) if m.group("count").isdigit() else _COUNT_WORDS.get(m.group("count").lower()[:4], 0)
         linked = {id(e) for e, _c in links}
-        counted = sorted((e.mentions[0][0], e.name, e) for e in found.ents.values()
-                         if e.kind == "deposit" and e.mentions and e.mentions[0][0] >= m.end())
-        if not counted or len(counted) > count or any(id(e) in linked for _s, _n, e in counted):
+        named_after = [d for d in found.ents.values()
+                       if d.kind == "deposit" and d.mentions and d.mentions[0][0] >= m.end()]
+        if not named_after or len(named_after) > count or any(id(d) in linked for d in named_after):
             continue
-        for _s, _n, e in counted:
-            for c in held:
-                links.append((e, c))
+        links.extend((d, c) for d in named_after for c in held)
 
 
 # a count of deposits and what they hold: "четырех месторождений россыпного золота", "3 месторождения меди"
