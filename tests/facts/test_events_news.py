@@ -109,6 +109,15 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Iron ore export earnings are expected to reach A$74 billion, up from the A$63 billion reported a year earlier.",
      [("trade", 74e9, None, {"basis": "plan", "commodity": "iron ore"}),
       ("trade", 63e9, None, {"basis": "actual", "commodity": "iron ore"})]),
+    # an estimate compared with is dated by when it was released; the new one by none of the older ones' years
+    ("Liontown's updated estimate for the Kathleen project stands at 156Mt @ 1.4% Li2O.\nIt represents a 636% increase "
+     "from the July 2021 MRE of 74.9Mt @ 1.3% Li2O and from the maiden MRE of 21.2Mt @ 1.4% Li2O released in "
+     "September 2020.",
+     [("reserves", 156e6, "Kathleen", {"period": None}), ("reserves", 74.9e6, "Kathleen", {"period": "2021"}),
+      ("reserves", 21.2e6, "Kathleen", {"period": "2020"})]),
+    # a month told as ahead and later in the year is this year's
+    ("Production at Tanjianshan is slated to begin in October, and should total 40,000 oz by year-end.",
+     [("production", 40000, None, {"period": "2024", "basis": "plan"})]),
     # a source quoted is no producer where the sentence names another; alone, it is the producer
     ("According to Kazatomprom, Kazakhstan produced 21,000 tonnes of uranium in 2023.",
      [("production", 21000, "Kazakhstan", {"period": "2023"})]),

@@ -136,16 +136,20 @@ def article_periods(events: list[Event], art: Article) -> None:
             ev.period = _caption_year(art, ev.sentence_start)  # "2016 NI 43-101 Mineral Reserve" over its table
     # (not the date of an estimate a figure is compared with: "61 Moz, down from 64 Moz as at 31 December 2018")
     # (nor of one told as older: "from the historically disclosed Resource of 1.3Mt ... prepared in 2014")
-    dated = {y for ev in events if ev.kind == "reserves" and ev.period
-             and not BASELINE_BEFORE.search(art.text, max(ev.sentence_start, ev.start - 30), ev.start)
-             and not _OLDER_ESTIMATE.search(art.text, ev.sentence_start, ev.start) for y in [ev.period]}
-    if not dated and any(ev.kind == "reserves" and ev.period is None for ev in events):
+    older = [ev for ev in events if ev.kind == "reserves" and ev.period
+             and (_OLDER_ESTIMATE.search(art.text, ev.sentence_start, ev.start)
+                  or _COMPARED_ESTIMATE.search(art.text, max(ev.sentence_start, ev.start - 80), ev.start))]
+    dated = {y for ev in events if ev.kind == "reserves" and ev.period and ev not in older
+             and not BASELINE_BEFORE.search(art.text, max(ev.sentence_start, ev.start - 30), ev.start) for y in [ev.period]}
+    # (an article that compares with older estimates dates the new one by none of their years)
+    if not dated and not older and any(ev.kind == "reserves" and ev.period is None for ev in events):
         # (only a sentence that writes a year can date an estimate: the nouns are looked for there)
         for i in sorted({art.sents.index(m.start()) for m in _YEAR_IN.finditer(art.text)}):
             ss, se = art.sents.spans[i]
             for start, end in art.spans(art.lex.reserves_noun, ss, se):
-                if _OLDER_ESTIMATE.search(art.text, max(ss, start - 60), start):
-                    continue
+                if _OLDER_ESTIMATE.search(art.text, max(ss, start - 60), start) \
+                        or _COMPARED_NOUN.search(art.text, max(ss, start - 60), start):
+                    continue  # (an estimate compared with: "an increase from the maiden MRE ... released in 2018")
                 y = periods.period_of(art.text, start, end, (ss, se), (ss, se), art.lex.periods, None, "reserves",
                                       [(n.start, n.end) for n in art.numbers_in(ss, se)], cache=art.year_cache)
                 if y:
@@ -207,6 +211,11 @@ def article_periods(events: list[Event], art: Article) -> None:
             compared.period = str(int(ev.period) - 1)
 
 
+# "a 636% increase from the maiden MRE of 21.2Mt": the estimate an estimate is compared with
+_COMPARED_ESTIMATE = re.compile(r"\b(?:from|compared\s+(?:with|to)|versus|over|than)\s+(?:the\s+|its\s+|a\s+)?(?:[\w-]+\s+){0,4}?"
+                                r"(?:estimates?|MREs?|resources?|reserves?)\s+(?:of\s+)?(?:about\s+|some\s+)?$", re.IGNORECASE)
+_COMPARED_NOUN = re.compile(r"\b(?:from|compared\s+(?:with|to)|versus|over|than)\s+(?:the\s+|its\s+|a\s+)?(?:[\w-]+\s+){0,4}?$",
+                            re.IGNORECASE)
 _OLDER_ESTIMATE = re.compile(r"\b(?:historic(?:al(?:ly)?)?|previous(?:ly)?|prior|former|earlier|superseded|"
                              r"исторически\w*|предыдущ\w*|прежн\w*|ранее)\b", re.IGNORECASE)
 _REPORTED = ("production", "trade", "financial")

@@ -101,7 +101,7 @@ _JOINED = re.compile(r"(?:(?!\b(?:against|compared|versus|vs|from|than|while|whe
                      re.IGNORECASE)
 # a clause told as ahead: a month named after it without a year is the next one
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:(?:scheduled|due|set|expected|planned)\s+)?to\s+be|"
-                            r"(?:is|are)\s+(?:scheduled|due|set|planned)\s+(?:to|for)|будет|будут|планиру\w+|намечен\w*)\b"
+                            r"(?:is|are)\s+(?:scheduled|due|set|planned|slated)\s+(?:to|for)|будет|будут|планиру\w+|намечен\w*)\b"
                             r"(?![^.;]*\b(?:last|previous|past|прошл\w*)\b)", re.IGNORECASE)
 _JOINED_TIME = re.compile(r"(?:last|this|past|прошл|текущ|этом)", re.IGNORECASE)
 _YEAR_RIGHT_AFTER = re.compile(r"\s*(?:,\s*or\s+[^,;()]{1,25},\s*)?(?:(?:in|during|for)\s+(?:the\s+)?)?", re.IGNORECASE)
@@ -300,9 +300,10 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
                 (i for k, i in _MONTHS_RU.items() if word.startswith(k)), None)
             if month is None:
                 continue
-            if month < published_at.month and _FUTURE_BEFORE.search(text, max(a, m.start() - 80), m.start()):
-                # "will auction the deposit on January 26", told in December: the coming January
-                out.append((m.start(), m.end(), year + 1, None, False))
+            if _FUTURE_BEFORE.search(text, max(a, m.start() - 80), m.start()):
+                # "will auction the deposit on January 26", told in December: the coming January; "is slated to begin
+                # in October", told in July: this year's
+                out.append((m.start(), m.end(), year + 1 if month < published_at.month else year, None, False))
                 continue
             out.append((m.start(), m.end(), year if month <= published_at.month else year - 1, None, False))
     return out
