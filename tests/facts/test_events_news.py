@@ -118,6 +118,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a month told as ahead and later in the year is this year's
     ("Production at Tanjianshan is slated to begin in October, and should total 40,000 oz by year-end.",
      [("production", 40000, None, {"period": "2024", "basis": "plan"})]),
+    # trade in money further on is of the one commodity the article's other trade figures are of
+    ("In June the company exported 1.5 million tons of coal. The speed of transport has doubled. Trucks queue at the "
+     "border. The exchange added new buyers. In monetary terms, exchange exports generated USD 10 million in June.",
+     [("trade", 1.5e6, None, {"commodity": "coal"}), ("trade", 10e6, None, {"commodity": "coal"})]),
     # a source quoted is no producer where the sentence names another; alone, it is the producer
     ("According to Kazatomprom, Kazakhstan produced 21,000 tonnes of uranium in 2023.",
      [("production", 21000, "Kazakhstan", {"period": "2023"})]),

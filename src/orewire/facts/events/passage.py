@@ -284,6 +284,13 @@ def carry_commodities(events: list[Event], sents: Sentences) -> None:
             last[key] = ev.commodity
             if ev.kind == "trade":
                 last_trade = (sents.index(ev.start), ev.commodity)
+    # "In monetary terms, exchange exports generated USD 10 million" further on: of the one commodity the article's
+    # other trade figures are of
+    traded = {ev.commodity for ev in events if ev.kind == "trade" and ev.commodity is not None}
+    if len(traded) == 1:
+        for ev in events:
+            if ev.kind == "trade" and ev.commodity is None and not _WHOLE_TRADE.search(ev.sentence):
+                ev.commodity = next(iter(traded))
 
 
 def carry_periods(events: list[Event], art: Article) -> None:
