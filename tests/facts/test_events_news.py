@@ -49,9 +49,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
       ("production", 95000, None, {"commodity": "gold", "basis": "plan"})]),
     ("The mine produced 250,000 oz of 4E metals in concentrate.",
      [("production", 250000, None, {"commodity": "platinum group metals"})]),
-    # the mine whose output a figure is
+    # the mine whose output a figure is; output that will come online is a capacity added
     ("Vale said 6 million tonnes of iron ore output at its Boa Vista mine would come online in the fourth quarter.",
-     [("production", 6e6, "Boa Vista", {"basis": "plan"})]),
+     [("production", 6e6, "Boa Vista", {"basis": "capacity"})]),
     # what a figure includes types nothing: capital costs, not a purchase
     ("Capital costs, including the purchase of a mining fleet, are estimated at US$71.5 million.",
      [("investment", 71.5e6, None, {})]),
