@@ -122,6 +122,12 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("In June the company exported 1.5 million tons of coal. The speed of transport has doubled. Trucks queue at the "
      "border. The exchange added new buyers. In monetary terms, exchange exports generated USD 10 million in June.",
      [("trade", 1.5e6, None, {"commodity": "coal"}), ("trade", 10e6, None, {"commodity": "coal"})]),
+    # cash held in investments, and what it is compared with, is no money put in; "to ship" is trade
+    ("Cash and near-cash investments amounted to R835.5-million, compared with R917.6-million a year earlier.", []),
+    ("The company had cash of $45 million, down from $60 million, and will invest $20 million in the mine.",
+     [("investment", 20e6, None, {})]),
+    ("The company kept its guidance, expecting to ship between 187 million tonnes and 192 million tonnes of iron ore.",
+     [("trade", 187e6, None, {"commodity": "iron ore", "basis": "plan"})]),
     # a source quoted is no producer where the sentence names another; alone, it is the producer
     ("According to Kazatomprom, Kazakhstan produced 21,000 tonnes of uranium in 2023.",
      [("production", 21000, "Kazakhstan", {"period": "2023"})]),

@@ -412,13 +412,16 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             return None  # "Net debt was down by US$ 80 million to US$ 1.61 billion", "earnings per share ... $0.138"
         if num.what == "a" and art.has_any(lex.rule_needles["held"], max(ss, num.start - 60), num.start) \
                 and art.search(lex.held, max(ss, num.start - 60), num.start):
+            art.skipped_at = num.end
             return None  # "leave Alpha with about $45 million in cash": money held, not moved
         if num.what == "a":
             before = text[max(ss, num.start - 45):num.start]
             after = text[num.end:min(se, num.end + 40)]
-            if ss <= art.skipped_at <= num.start and _LISTED_NEXT.fullmatch(text, art.skipped_at, num.start):
+            if ss <= art.skipped_at <= num.start and (_LISTED_NEXT.fullmatch(text, art.skipped_at, num.start)
+                                                     or _COMPARED_NEXT.fullmatch(text, art.skipped_at, num.start)):
                 art.skipped_at = num.end
-                return None  # "per oz sold of $1,634, $1,398, and $1,593": the next of a list of prices is one too
+                return None  # "per oz sold of $1,634, $1,398, and $1,593": the next of a list of prices is one too;
+                # "Cash investments amounted to R835.5-million, compared with R917.6-million": so is what one is compared with
             skip = lex.skip_after.match(after) or search_lower(lex.skip_before, before)
             if skip and not (lex.skip_unless.search(text, max(ss, num.start - 60), num.start)
                              and not lex.skip_after.match(after)) and not _goods_value(num, previous, text, ss, lex):
@@ -768,6 +771,8 @@ def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, i
 _MINED_NEEDLES = ("mined", "process", "produc", "extract", "milled", "output")
 _MONETARY_NEEDLES = ("bank", "council", "reserve assets", "international reserves", "currency", "forex", "fx reserves",
                      "sovereign", "official", "holdings")
+_COMPARED_NEXT = re.compile(r"[^\d;]{0,40}?(?:compared\s+(?:with|to)|against|versus|vs\.?|(?:up|down)?\s*from)\s+"
+                            r"(?:about\s+|around\s+|some\s+)?(?:US|A|C|R)?[$€£]?\s*", re.IGNORECASE)
 _LISTED_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:US|A|C)?[$€£]?\s*")
 
 
