@@ -128,6 +128,25 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("investment", 20e6, None, {})]),
     ("The company kept its guidance, expecting to ship between 187 million tonnes and 192 million tonnes of iron ore.",
      [("trade", 187e6, None, {"commodity": "iron ore", "basis": "plan"})]),
+    # alumina is its own commodity, not aluminium metal
+    ("Kazakhstan produces 1.4 million tons of aluminum oxide annually.", [("production", 1.4e6, "Kazakhstan",
+                                                                         {"commodity": "alumina"})]),
+    # grams a tonne beside a base metal's percent are gold's; a tonnage of a resource's class is ore
+    ("Serrote will mine a reserve of 52.65 Mt grading 0.6% Cu and 0.1 g/t, with upside into the larger 108.85 Mt "
+     "Measured and Indicated Resource.",
+     [("reserves", 52.65e6, None, {"commodity": "ore"}), ("reserves", 0.1, None, {"commodity": "gold"}),
+      ("reserves", 108.85e6, None, {"commodity": "ore"})]),
+    # "the last-year level" is last year's; a year in a bracket after a figure is the bracket's figure's
+    ("Norilsk Nickel expects nickel production of about 184,000 tons this year, down 7% against the last-year level of "
+     "209,000 tons.",
+     [("production", 184000, "Norilsk Nickel", {"period": "2024", "basis": "plan"}),
+      ("production", 209000, "Norilsk Nickel", {"period": "2023", "basis": "actual"})]),
+    ("Palladium production will drop by 9-14% to 2.296 mln ounces (the figure was 2.69 mln ounces in 2023).",
+     [("production", 2.296e6, None, {"period": "2024", "basis": "plan"}),
+      ("production", 2.69e6, None, {"period": "2023", "basis": "actual"})]),
+    # "from X in 2022 to Y": Y is of the year after
+    ("Gold production in Ghana has increased from 3.7 million ounces in 2022 to 4 million ounces.",
+     [("production", 3.7e6, "Ghana", {"period": "2022"}), ("production", 4e6, "Ghana", {"period": "2023"})]),
     # a source quoted is no producer where the sentence names another; alone, it is the producer
     ("According to Kazatomprom, Kazakhstan produced 21,000 tonnes of uranium in 2023.",
      [("production", 21000, "Kazakhstan", {"period": "2023"})]),

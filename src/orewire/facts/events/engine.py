@@ -707,7 +707,9 @@ def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, i
         return f.commodity or art.commodity_near(num.start, num.end, *clause) or art.main_commodity
     if f.unit not in ("g/t", "oz", "lb") and lex.ore.match(text[num.end:num.end + 40]):
         return "ore"  # (ounces are of a metal: "30 moz of Ore Reserves")
-    if f.unit == "t" and lex.rules["graded"].match(text, num.end, min(len(text), num.end + 60)):
+    if f.unit == "t" and (lex.rules["graded"].match(text, num.end, min(len(text), num.end + 60))
+                          or (kind == "reserves" and lex.rules["classed_after"].match(text, num.end)
+                              and not art.commodities_from(num.end, num.end + 50))):  # ("... Proven and Probable coal")
         return "ore"  # "48.6 Mt grading 0.41% Cu", "1.2 млрд т с содержанием меди 0,36%": a tonnage with a grade is ore
     told = _commodity_told(num, art)
     if told is not None:
@@ -756,8 +758,8 @@ def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, i
         near = art.commodity_near(num.start, num.end, a, b)
         if near:
             return near
-    elif f.commodity:
-        return f.commodity
+    elif f.commodity and not (f.unit in ("oz", "g/t") and f.commodity not in _PRECIOUS):
+        return f.commodity  # (not "0.6% Cu and 0.1 g/t": grams a tonne with no precious metal named are gold's, below)
     if f.unit == "t" and ("|" in text[ss:se] or len(_ALIGNED.findall(text, ss, se)) >= 3):
         return "ore"  # a tonnage column of a resource table, beside its contained-metal column
     found = art.commodity_near(num.start, num.end, ss, se) or art.main_commodity

@@ -179,6 +179,7 @@ def article_periods(events: list[Event], art: Article) -> None:
     for ev in events:
         by_sentence.setdefault(ev.sentence_start, []).append(ev)
     undated = [ev for ev in events if ev.period is None and ev.basis != "capacity" and _reported(ev)]
+    given = {id(ev) for ev in undated}  # (their year is the article's, not one their sentence writes for them)
     if undated:
         year = lead_year(art) or _dominant_year(events)
         for ev in undated:
@@ -194,7 +195,7 @@ def article_periods(events: list[Event], art: Article) -> None:
         told = art.published_at.year
         for ev in events:
             if ev.basis == "plan" and ev.period is not None and int(ev.period) < told \
-                    and not _YEAR_IN.search(ev.sentence) and art.lex.rules["plan_ahead"].search(ev.sentence):
+                    and (id(ev) in given or not _YEAR_IN.search(ev.sentence)) and art.lex.rules["plan_ahead"].search(ev.sentence):
                 # "Copper output is expected to grow to 377,000 tons" in a report of last year's results, where its
                 # sentence writes no year: what is planned or expected is not of a year already over, but of the
                 # year it is told in

@@ -99,6 +99,12 @@ _RESTATED = re.compile(r"\s*(?:,\s*or|\(|,\s*i\.e\.)\s*(?:about\s+|around\s+|som
 _JOINED = re.compile(r"(?:(?!\b(?:against|compared|versus|vs|from|than|while|whereas|but|up|down|rose|fell|after|"
                      r"before)\b)[^\d;()$€£])*?\b(?:and|и)\s+(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|около\s+)?",
                      re.IGNORECASE)
+# "from 3.7 million ounces in 2022 to 4 million ounces": the figure a change goes to, after the year of the one it
+# comes from
+_TO_AFTER_YEAR = re.compile(r"\s+(?:to|до)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+|около\s+)?"
+                            r"(?:US|A|C)?[$€£]?\s*", re.IGNORECASE)
+_FROM_FIGURE_IN = re.compile(r"(?:\bfrom|(?<![\w])с)\s+(?:about\s+|around\s+|около\s+)?(?:US|A|C)?[$€£]?\d[^;()]{0,30}?\s"
+                             r"(?:in|during|в)\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 # a clause told as ahead: a month named after it without a year is the next one
 _FUTURE_BEFORE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:(?:scheduled|due|set|expected|planned)\s+)?to\s+be|"
                             r"(?:is|are)\s+(?:scheduled|due|set|planned|slated)\s+(?:to|for)|будет|будут|планиру\w+|намечен\w*)\b"
@@ -331,10 +337,15 @@ def years_of(text: str, a: int, b: int, w: PeriodWords, published_at: datetime |
 
 def _same_brackets(text: str, year: tuple[int, int, int, bool | None, bool], start: int, end: int) -> bool:
     """A year that opens a bracket ("(2019 г. – 201,5 тыс. т)", "(2022: 5,377 t)") dates only the
-    figures inside that bracket."""
+    figures inside that bracket; so does a year inside a bracket after a figure ("will drop to 2.296 mln
+    ounces (the figure was 2.69 mln ounces in 2023)")."""
     ys = year[0]
     if not text[max(0, ys - 2):ys].rstrip().endswith("("):
-        return True
+        opened = text.rfind("(", max(0, ys - 80), ys)
+        if opened < 0 or end > opened or text.find(")", opened, ys) >= 0:
+            return True  # (not in a bracket, or in one before the figure: the rules that follow read that one)
+        close = text.find(")", year[1])
+        return close == -1 or start >= close
     close = text.find(")", year[1])
     return close == -1 or (year[1] <= start and end <= close)
 
@@ -457,6 +468,9 @@ def _period_of(text: str, start: int, end: int, clause: tuple[int, int], sentenc
             def dist(y: tuple[int, int, int, bool | None, bool]) -> int:
                 return start - y[1] + 2 if y[1] <= start else (y[0] - end) if y[0] >= end else 0
             best = min(found, key=dist)
+            if best[1] <= start and _TO_AFTER_YEAR.fullmatch(text, best[1], start) \
+                    and _FROM_FIGURE_IN.search(text, max(a, best[0] - 60), best[0]):
+                return str(best[2] + 1)  # "increased from 3.7 million ounces in 2022 to 4 million ounces": the year after
             return str(best[2])
         if (a, b) == clause and clause != sentence and after_compared is not None and not baseline:
             # "revenues reached KZT 1,001.2bn, an increase of 45% compared to 2021, while sales were similar to those of
