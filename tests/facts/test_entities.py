@@ -268,6 +268,9 @@ def test_a_body_named_with_and_ends_before_the_next_party() -> None:
     x = extract("The agreement was signed between the Ministry of Energy and Industries and Pamir Global Ltd.")
     assert _names(x, "org") == {"Ministry of Energy and Industries"}
     assert _names(x, "company") == {"Pamir Global"}
+    x = extract("President of the Chamber of Mines, Michael Edem Akafia, said members repatriated $4.2 billion.")
+    assert _names(x, "org") == {"Chamber of Mines"}
+    assert _names(x, "person") == {"Michael Edem Akafia"}
 
 
 def test_deposits_named_in_more_ways() -> None:

@@ -147,6 +147,13 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # "from X in 2022 to Y": Y is of the year after
     ("Gold production in Ghana has increased from 3.7 million ounces in 2022 to 4 million ounces.",
      [("production", 3.7e6, "Ghana", {"period": "2022"}), ("production", 4e6, "Ghana", {"period": "2023"})]),
+    # a currency's code written with its figure is no lender's name
+    ("Capital expenditure increased to USD70.4 million from USD66.2 million.",
+     [("investment", 70.4e6, None, {"party": None}), ("investment", 66.2e6, None, {"party": None})]),
+    # a price per dry tonne and cash held on a day are no events; a dividend told after net debt's clause is one
+    ("Iron Bridge concentrate revenue of US$117 per dmt was 100% of the index.", []),
+    ("Fortescue's cash balance at 31 March 2025 was US$3.3 billion and net debt was US$2.1 billion, after payment of "
+     "the interim dividend of US$1.0 billion.", [("financial", 1e9, None, {})]),
     # a source quoted is no producer where the sentence names another; alone, it is the producer
     ("According to Kazatomprom, Kazakhstan produced 21,000 tonnes of uranium in 2023.",
      [("production", 21000, "Kazakhstan", {"period": "2023"})]),

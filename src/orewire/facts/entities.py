@@ -843,6 +843,9 @@ def _organisations(text: str, found: Found) -> None:
         second = name.find(" and ", name.find(" and ") + 1) if name.count(" and ") >= 2 else -1
         if second > 0:
             name = name[:second]  # "between the Ministry of Energy and Industries and China Global": the body ends before
+        comma = name.rfind(", ")
+        if comma > 0 and name[comma + 2:].split()[0] in gz.GIVEN_NAMES:
+            name = name[:comma]  # "President of Ghana Chamber of Mines, Michael Edem Akafia": the body, then its head
         cands.append(_Cand(m.start(), m.start() + len(name), "org", name, 2))
     for m in _ORG_HEAD_SCAN.finditer(text):
         name, s = _trim_leading(m.group("name"), m.start())

@@ -304,11 +304,12 @@ def _unknown_name(art: Article, s: int, e: int, kind: str) -> Mention | None:
     word that names none (a month, "The", "Phase") or the entity stage names something there."""
     name = art.text[s:e]
     first = name.split()[0]
-    if first in _NOT_SITE or _MONTH_WORD.match(first) or art.in_span(s, e, _ANY_KIND):
-        return None
+    if first in _NOT_SITE or _MONTH_WORD.match(first) or art.in_span(s, e, _ANY_KIND) or _CODE_AND_FIGURE.match(first):
+        return None  # (nor a currency's code written with its figure: "from USD66.2 million")
     return Mention(s, e, kind, name, entity_id(kind, name), known=False)
 
 
+_CODE_AND_FIGURE = re.compile(r"[A-Z]{1,4}\$?\d")
 _WITH_FIGURE = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:Republic|Krai|Oblast|region|province|deposit|mine|project)?,?\s+"
                           r"with\s+(?:(?:almost|about|nearly|over|some|around|approximately|more\s+than|an\s+estimated)\s+)?",
                           re.IGNORECASE)
