@@ -204,6 +204,13 @@ def test_companies_by_cue_action_and_english_words(text: str, companies: set[str
     ("Объявлен аукцион на разработку месторождения черного мраморного известняка Кызылтоо и месторождения мрамора "
      "«Арым-3».", {"Kyzyltoo": ["limestone"], "Arym-3": ["marble"]}),
     ("На участке ручей Мальдяк добыто 187 кг золота.", {"Maldyak": ["gold"]}),
+    # the rivers a list's lines open with, in an article of one placer metal, are its placers
+    ("Роснедра проведут аукционы на право разработки участков россыпного золота. В перечень вошли:\n"
+     "- ручей Омега — правый приток реки Яна (площадь 1,73 кв. км);\n- река Соловая в Забайкальском крае.",
+     {"Omega": ["gold"], "Solovaya": ["gold"]}),
+    # a coal mine's word names mines as a deposit's does
+    ("Основными предприятиями по добыче угля являются угольная шахта «Фон-Ягноб», «Назар-Айлок» и «Шуроб».",
+     {"Fon-Yagnob": ["coal"], "Nazar-Aylok": ["coal"], "Shurob": ["coal"]}),
     # a deposit named as where something else lies holds none of it
     ("Холдинг открыл новый участок с залежами серебра поблизости от уже разрабатываемого месторождения «Тальниковое».",
      {"Talnikovoye": []}),

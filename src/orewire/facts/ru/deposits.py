@@ -27,8 +27,8 @@ from orewire.facts.ru.found import (
 )
 from orewire.facts.ru.translit import has_cyrillic, translit
 
-_KW = (r"(?=[МмРрУуТтПпКк])(?<![\w-])(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*|[Уу]част(?:ок|к[а-яё]+)|[Рр]удопроявлени[а-яё]*|"
-       r"[Тт]рубк[аеиуой]{1,2}|[Рр]азрез[а-яё]{0,2}|[Пп]роект[а-яё]{0,2}|"
+_KW = (r"(?=[МмРрУуТтПпКкШш])(?<![\w-])(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*|[Уу]част(?:ок|к[а-яё]+)|[Рр]удопроявлени[а-яё]*|"
+       r"[Тт]рубк[аеиуой]{1,2}|[Рр]азрез[а-яё]{0,2}|[Пп]роект[а-яё]{0,2}|[Шш]ахт(?:а|ы|е|у|ой|ам|ами|ах)(?![\w-])|"
        r"[Пп]лощад[ьи]|[Кк]арьер[а-яё]*|[Рр]оссып(?:ь|и|ей|ью|ям|ях|ями)(?![\w-]))")
 # words of Turkic and Mongolian place names that Russian text often leaves in small letters after the
 # first word ("Таван толгой", "Сары куль", "Кызыл тау"): still part of the name; so are the Russian words of
@@ -127,6 +127,10 @@ _PLACER_LEAD = re.compile(r"(?=[РрОо])(?<![\w-])(?:[Рр]оссыпн(?:ое
 _PLACER_ITEM = re.compile(r"[ \u00a0]*(?:р\.|руч\.|река|реки|ручей|ручья|ключ|ключа)[ \u00a0]*"
                           r"(?P<name>(?:(?:Мал|Больш|Верхн|Нижн|Средн|Лев|Прав|Северн|Южн|Западн|Восточн|Нов|Стар)(?:ый|ий|ой|ая|яя)"
                           r"[ \u00a0]+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)(?![\w-])")
+_PLACER_OF = re.compile(r"(?<![\w-])[Рр]оссып[а-яё]*[ \u00a0]+(?P<what>золот[а-яё]*|олов[а-яё]*|платин[а-яё]*)")
+_BULLET_RIVER = re.compile(r"(?m)^[ \t\u00a0]*[-–—•*·][ \t\u00a0]*(?:[Рр]учей|[Рр]ека|[Рр]уч\.|[Рр]\.|[Кк]люч)[ \u00a0]+"
+                           r"(?P<name>(?:(?:Мал|Больш|Верхн|Нижн|Средн|Лев|Прав|Северн|Южн|Западн|Восточн|Нов|Стар)(?:ый|ий|ой|ая|яя)"
+                           r"[ \u00a0]+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)(?![\w-])")
 # what leads to the list's next item: past a ';', or a ',' or 'и' before the next river's word
 _PLACER_NEXT = re.compile(r"[^;.!?\n]*?;|[ \u00a0]*(?:,|[ \u00a0]и)(?=[ \u00a0]*(?:р\.|руч\.|река|реки|ручей|ручья|ключ))")
 # a table of deposits: a header whose first cell is the deposit's word ("Наименование месторождения | Стартовый
@@ -739,6 +743,15 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             if nxt is None:
                 break
             pos = nxt.end()
+    # "аукционы на право разработки участков россыпного золота ... В него вошли:\n- ручей Омега — ...\n- река Соловая
+    # ...": the rivers a list's lines open with, in an article of one placer metal, are its placers
+    placer_metals = {commodity_of(p.group("what")) for p in _PLACER_OF.finditer(text)} if "оссып" in text else set()
+    placer_metals.discard(None)
+    for item in (_BULLET_RIVER.finditer(text) if len(placer_metals) == 1 else ()):
+        if not found.overlaps(item.start("name"), item.end("name")):
+            placer = _deposit_name(found, item.group("name"), item.start("name"), item.end("name"), text)
+            if placer is not None:
+                links.extend((placer, str(c)) for c in placer_metals)
     for m in _KW_COLON.finditer(text) if ":" in text else ():
         if not re.search(r"компани|инвестор|участник|подрядчик|владел|заявк|лицензи", m.group("lead")):
             # what the words between the deposit word and the colon say they all hold ("Крупнейшие месторождения
