@@ -273,6 +273,17 @@ def test_a_body_named_with_and_ends_before_the_next_party() -> None:
     assert _names(x, "person") == {"Michael Edem Akafia"}
 
 
+def test_a_region_of_another_country_named_with_a_country_word_is_no_mention_of_it() -> None:
+    assert _names(extract("Teck operates mines in British Columbia and Chile."), "country") == {"Chile"}
+    assert _names(extract("The mine is in Western Australia."), "country") == {"Australia"}
+    assert _names(extract("A British company bought the mine."), "country") == {"United Kingdom"}
+
+
+def test_iron_opens_a_deposit_name_as_other_metals_do() -> None:
+    assert _names(extract("The miner said its Iron Bridge project would deliver 22 Mt a year."), "deposit") == {
+        "Iron Bridge"}
+
+
 def test_deposits_named_in_more_ways() -> None:
     def deposits(text: str) -> dict[str, list[str]]:
         return {f.name: f.commodities for f in extract(text).facts if f.type == "deposit"}

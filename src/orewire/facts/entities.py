@@ -1114,10 +1114,11 @@ def _name_back(toks: list[tuple[int, int, str]], end: int) -> tuple[int, int] | 
         else:
             break
         i -= 1
-    if (proper and i >= 0 and (toks[i][2].lower() in _COMMODITY_FORM or toks[i][2] in _NUMBER_WORDS)
+    if (proper and i >= 0 and (toks[i][2].lower() in _COMMODITY_FORM or toks[i][2] in _NUMBER_WORDS or toks[i][2] == "Iron")
             and toks[i][2][:1].isupper()
             and (i == 0 or not toks[i - 1][2][:1].isupper() or toks[i - 1][2] in _FUNCTION_WORDS)):
-        start = toks[i][0]  # "the Copper Mountain mine", "the Two Rivers mine": a commodity or a number opens the name
+        start = toks[i][0]  # "the Copper Mountain mine", "the Two Rivers mine", "the Iron Bridge project": a metal or a
+        # number opens the name
     if start is None or not proper:
         return None
     return start, end
@@ -1233,7 +1234,7 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
                 # "the 2 Moz Kyzyl project", "the 10 Mtpa Aktogay mine": the size set before the name is not part of it
                 raw, span = raw[size.end():], (span[0] + size.end(), span[1])
             lead = raw.split(" ", 1)[0]
-            if " " in raw and (lead.lower() in _COMMODITY_FORM or lead in _NUMBER_WORDS):
+            if " " in raw and (lead.lower() in _COMMODITY_FORM or lead in _NUMBER_WORDS or lead == "Iron"):
                 name, ns = raw, span[0]  # "Gold Hill", "Two Rivers": the lead word is the name's own
             else:
                 name, ns = _trim_leading(raw, span[0])
@@ -1583,6 +1584,9 @@ def _countries(text: str, found: Found) -> None:
         if form == "America" and re.search(r"(?:North|South|Latin|Central)\s+$", text[max(0, m.start() - 8) : m.start()]):
             continue
         canon, code = _COUNTRY_FORM[form]
+        inside = [(s, e) for s, e, _k in found.overlapping(m.start(), m.end(), ("region",))]
+        if inside and any(gz.REGIONS.get(text[s:e], ("", ()))[0] not in ("", code) for s, e in inside):
+            continue  # "British Columbia", "New Mexico": a region of another country, named with this one's word
         found.add("country", canon, m.start(), m.end(), code=code,
                   alias=form if form != canon and not _is_demonym(form, canon) else None)
 
