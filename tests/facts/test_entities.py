@@ -279,6 +279,13 @@ def test_a_region_of_another_country_named_with_a_country_word_is_no_mention_of_
     assert _names(extract("A British company bought the mine."), "country") == {"United Kingdom"}
 
 
+def test_words_of_a_kind_are_no_ones_name() -> None:
+    x = extract("The project is held under its Philippine Subsidiary Company, Makilala Mining Co., Inc (MMCI), a unit "
+                "of Celsius Resources.")
+    assert _names(x, "company") == {"Makilala Mining", "Celsius Resources"}
+    assert _names(extract("President of the Chamber on Friday, June 7, said output rose."), "org") == set()
+
+
 def test_iron_opens_a_deposit_name_as_other_metals_do() -> None:
     assert _names(extract("The miner said its Iron Bridge project would deliver 22 Mt a year."), "deposit") == {
         "Iron Bridge"}

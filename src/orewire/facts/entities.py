@@ -664,6 +664,11 @@ _GENERIC = frozenset(["Natural", "Mineral", "Minerals", "Resources", "Mining", "
                       "Owned", "Export", "Import", "Promotion", "Earths"])
 
 
+_EMPTY_NAME_WORDS = frozenset(["Subsidiary", "Inc", "Inc.", "Ltd", "Ltd.", "Limited", "LLC", "Corp", "Corp.", "Corporation",
+                               "PLC", "Plc", "Exchange", "Bank", "Fund", "Agency", "Ministry", "Committee", "Chamber",
+                               "Council", "Service", "Department", "Commission", "Association", "The"])
+_WHEN_WORD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
+                        r"July|August|September|October|November|December)$")
 # what a works does, between "and" and its head ("Mining and Processing Works")
 _PROCESS_WORDS = frozenset(["Production", "Processing", "Trading", "Technology", "Engineering", "Power", "Chemical",
                             "Chemicals", "Refining", "Smelting", "Enrichment", "Beneficiation"])
@@ -971,6 +976,10 @@ def _organisations(text: str, found: Found) -> None:
             c.kind, canon = "org", _ORG_FORM[c.name]
         if canon in gz.AGENCIES or canon in gz.EXCHANGES:
             continue
+        if c.prio < 3 and all(w in _GENERIC or w in _EMPTY_NAME_WORDS for w in canon.split()):
+            continue  # "Subsidiary Company", "Inc", "Stock Exchange", "Bank": words of a kind, no one's name
+        if c.kind == "org" and _WHEN_WORD.match(canon.split()[-1]):
+            continue  # "the Chamber on Friday, June ...": a body's word before a date
         found.add(c.kind, canon, c.start, c.end, alias=text[c.start : c.end] if text[c.start : c.end] != canon else None)
     _aliases(text, found, first_words=False)
 
@@ -1015,6 +1024,8 @@ def _coordinated(text: str, found: Found) -> None:
                     or _headline(text, hs)):
                 continue
             canon = _strip_legal(name)
+            if not canon or all(w in _GENERIC or w in _EMPTY_NAME_WORDS for w in canon.split()):
+                continue  # "Subsidiary Company, Makilala Mining", ", Inc": words of a kind, no one's name
             found.add("company", _COMPANY_FORM.get(canon, canon), hs, he)
             if (hs, he) not in seen:
                 seen.add((hs, he))
