@@ -667,6 +667,11 @@ _GENERIC = frozenset(["Natural", "Mineral", "Minerals", "Resources", "Mining", "
 _EMPTY_NAME_WORDS = frozenset(["Subsidiary", "Inc", "Inc.", "Ltd", "Ltd.", "Limited", "LLC", "Corp", "Corp.", "Corporation",
                                "PLC", "Plc", "Exchange", "Bank", "Fund", "Agency", "Ministry", "Committee", "Chamber",
                                "Council", "Service", "Department", "Commission", "Association", "The"])
+def _no_ones_name(name: str) -> bool:
+    """Whether ``name`` is only words of a kind ("Subsidiary Company", "Inc", "Stock Exchange", "Bank")."""
+    return all(w in _GENERIC or w in _EMPTY_NAME_WORDS for w in name.split())
+
+
 _WHEN_WORD = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
                         r"July|August|September|October|November|December)$")
 # what a works does, between "and" and its head ("Mining and Processing Works")
@@ -976,7 +981,7 @@ def _organisations(text: str, found: Found) -> None:
             c.kind, canon = "org", _ORG_FORM[c.name]
         if canon in gz.AGENCIES or canon in gz.EXCHANGES:
             continue
-        if c.prio < 3 and all(w in _GENERIC or w in _EMPTY_NAME_WORDS for w in canon.split()):
+        if c.prio < 3 and _no_ones_name(canon):
             continue  # "Subsidiary Company", "Inc", "Stock Exchange", "Bank": words of a kind, no one's name
         if c.kind == "org" and _WHEN_WORD.match(canon.split()[-1]):
             continue  # "the Chamber on Friday, June ...": a body's word before a date
@@ -1024,7 +1029,7 @@ def _coordinated(text: str, found: Found) -> None:
                     or _headline(text, hs)):
                 continue
             canon = _strip_legal(name)
-            if not canon or all(w in _GENERIC or w in _EMPTY_NAME_WORDS for w in canon.split()):
+            if not canon or _no_ones_name(canon):
                 continue  # "Subsidiary Company, Makilala Mining", ", Inc": words of a kind, no one's name
             found.add("company", _COMPANY_FORM.get(canon, canon), hs, he)
             if (hs, he) not in seen:
@@ -1125,7 +1130,7 @@ def _name_back(toks: list[tuple[int, int, str]], end: int) -> tuple[int, int] | 
         else:
             break
         i -= 1
-    if (proper and i >= 0 and (toks[i][2].lower() in _COMMODITY_FORM or toks[i][2] in _NUMBER_WORDS or toks[i][2] == "Iron")
+    if (proper and i >= 0 and _opens_name(toks[i][2])
             and toks[i][2][:1].isupper()
             and (i == 0 or not toks[i - 1][2][:1].isupper() or toks[i - 1][2] in _FUNCTION_WORDS)):
         start = toks[i][0]  # "the Copper Mountain mine", "the Two Rivers mine", "the Iron Bridge project": a metal or a
@@ -1141,6 +1146,11 @@ _DIRECTIONS = frozenset(["North", "South", "East", "West", "Northern", "Southern
 _NUMBER_WORDS = frozenset(["Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Twin"])
 _NOT_DEPOSIT_WORDS = frozenset(["Key", "African", "Asian", "European", "Congo", "Its", "Their", "Our", "Two", "Three",
                                 "Four", "Five", "Six", "Both", "Major", "Main", "Largest", "Biggest", "Flagship"])
+
+
+def _opens_name(word: str) -> bool:
+    """Whether a metal or a number word may open a deposit's name ("Copper Mountain", "Iron Bridge", "Two Rivers")."""
+    return word.lower() in _COMMODITY_FORM or word in _NUMBER_WORDS or word == "Iron"
 
 
 def _name_token(t: str) -> bool:
@@ -1245,7 +1255,7 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
                 # "the 2 Moz Kyzyl project", "the 10 Mtpa Aktogay mine": the size set before the name is not part of it
                 raw, span = raw[size.end():], (span[0] + size.end(), span[1])
             lead = raw.split(" ", 1)[0]
-            if " " in raw and (lead.lower() in _COMMODITY_FORM or lead in _NUMBER_WORDS or lead == "Iron"):
+            if " " in raw and _opens_name(lead):
                 name, ns = raw, span[0]  # "Gold Hill", "Two Rivers": the lead word is the name's own
             else:
                 name, ns = _trim_leading(raw, span[0])

@@ -854,12 +854,12 @@ def _basis(text: str, num: Number, clause: tuple[int, int], lex: Lexicon, period
         return "capacity"  # "processing 4 million tonnes of ore a year": a plant's rate
     if lex.capacity_after.search(text, num.end, min(b, num.end + 140)):
         return "capacity"  # "... 450,000 tonnes of copper annually once it reaches full production capacity"
+    starts_from = BASELINE_BEFORE.search(text, max(a, num.start - 25), num.start) is not None
     if period and published_at is not None and int(period) < published_at.year \
-            and (not lex.plan.search(text, max(a, num.start - 30), min(b, num.end + 20))
-                 or BASELINE_BEFORE.search(text, max(a, num.start - 25), num.start)):
+            and (not lex.plan.search(text, max(a, num.start - 30), min(b, num.end + 20)) or starts_from):
         return "actual"  # "up from the 14,020 tU produced in 2009": a past year's figure is done; so is
         # the figure a plan starts from ("to 130 million tonnes by 2030 from 118 million tonnes in 2023")
-    if BASELINE_BEFORE.search(text, max(a, num.start - 25), num.start) and _DONE_AFTER.match(text, num.end, min(b, num.end + 40)):
+    if starts_from and _DONE_AFTER.match(text, num.end, min(b, num.end + 40)):
         return "actual"  # "expected to reach A$74 billion, up from the A$63 billion reported in 2017/18": the start was done
     if plan.search(window):
         return "plan"

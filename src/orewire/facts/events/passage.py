@@ -136,10 +136,10 @@ def article_periods(events: list[Event], art: Article) -> None:
             ev.period = _caption_year(art, ev.sentence_start)  # "2016 NI 43-101 Mineral Reserve" over its table
     # (not the date of an estimate a figure is compared with: "61 Moz, down from 64 Moz as at 31 December 2018")
     # (nor of one told as older: "from the historically disclosed Resource of 1.3Mt ... prepared in 2014")
-    older = [ev for ev in events if ev.kind == "reserves" and ev.period
+    older = {id(ev) for ev in events if ev.kind == "reserves" and ev.period
              and (_OLDER_ESTIMATE.search(art.text, ev.sentence_start, ev.start)
-                  or _COMPARED_ESTIMATE.search(art.text, max(ev.sentence_start, ev.start - 80), ev.start))]
-    dated = {y for ev in events if ev.kind == "reserves" and ev.period and ev not in older
+                  or _COMPARED_ESTIMATE.search(art.text, max(ev.sentence_start, ev.start - 80), ev.start))}
+    dated = {y for ev in events if ev.kind == "reserves" and ev.period and id(ev) not in older
              and not BASELINE_BEFORE.search(art.text, max(ev.sentence_start, ev.start - 30), ev.start) for y in [ev.period]}
     # (an article that compares with older estimates dates the new one by none of their years)
     if not dated and not older and any(ev.kind == "reserves" and ev.period is None for ev in events):
@@ -213,10 +213,11 @@ def article_periods(events: list[Event], art: Article) -> None:
 
 
 # "a 636% increase from the maiden MRE of 21.2Mt": the estimate an estimate is compared with
-_COMPARED_ESTIMATE = re.compile(r"\b(?:from|compared\s+(?:with|to)|versus|over|than)\s+(?:the\s+|its\s+|a\s+)?(?:[\w-]+\s+){0,4}?"
-                                r"(?:estimates?|MREs?|resources?|reserves?)\s+(?:of\s+)?(?:about\s+|some\s+)?$", re.IGNORECASE)
-_COMPARED_NOUN = re.compile(r"\b(?:from|compared\s+(?:with|to)|versus|over|than)\s+(?:the\s+|its\s+|a\s+)?(?:[\w-]+\s+){0,4}?$",
-                            re.IGNORECASE)
+# (and the estimate's noun itself, after those words: "from the maiden MRE")
+_COMPARED_WITH = r"\b(?:from|compared\s+(?:with|to)|versus|over|than)\s+(?:the\s+|its\s+|a\s+)?(?:[\w-]+\s+){0,4}?"
+_COMPARED_ESTIMATE = re.compile(_COMPARED_WITH + r"(?:estimates?|MREs?|resources?|reserves?)\s+(?:of\s+)?(?:about\s+|some\s+)?$",
+                                re.IGNORECASE)
+_COMPARED_NOUN = re.compile(_COMPARED_WITH + "$", re.IGNORECASE)
 _OLDER_ESTIMATE = re.compile(r"\b(?:historic(?:al(?:ly)?)?|previous(?:ly)?|prior|former|earlier|superseded|"
                              r"исторически\w*|предыдущ\w*|прежн\w*|ранее)\b", re.IGNORECASE)
 _REPORTED = ("production", "trade", "financial")
