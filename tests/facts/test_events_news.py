@@ -1554,6 +1554,21 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("The explored reserves for underground mining are 9.2 tons of gold.", [("reserves", 9.2, None, {})]),
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",
      [("reserves", 101.3e6, None, {})]),
+    # a title-case headline's capitals name no asset the body does not name: the body's deposit is what changes hands
+    ("Altynex to Acquire Major Kazakh Copper Mine for US$500 Million\nAltynex Resources has agreed to buy "
+     "Kazakhstan's Baykara copper mine for US$500 million.",
+     [("deal", 500e6, "Baykara", {"party": "Altynex Resources"})]),
+    # a buyer the entity stage does not know, opening the sentence before its verb, and a target that buys further on
+    ("Tarvo Resource acquired a 35% interest in Kelmet Mining this week, which holds the right to acquire a majority "
+     "interest in the Borlu coalfield.",
+     [("deal", 35, "Kelmet Mining", {"party": "Tarvo Resource"})]),
+    # a commodity's word closing a project's name, and a summing word opening it, are not the name
+    ("The Kumdi Iron Project holds 237 million tonnes of iron ore.", [("reserves", 237e6, "Kumdi", {})]),
+    ("The Combined Tasbulak Project Resource stands at 2.6 million tonnes of lithium carbonate equivalent.",
+     [("reserves", 2.6e6, "Tasbulak", {})]),
+    # "estimate of US$338 million", "at PFS level": a currency's and a study's initials are no project
+    ("Capex estimate of US$338 million with 34% of estimate at PFS level accuracy for the Tasbulak lithium project.",
+     [("investment", 338e6, "Tasbulak", {})]),
 ]
 
 

@@ -178,5 +178,19 @@ def test_fitting_learns_a_preference_the_rules_miss() -> None:
     assert train.accuracy(groups, weights) == (40, 40)
     assert train.accuracy(groups, None) == (0, 40)
     # cross-validation by article gives the same verdict on held-out folds
-    rules, model = train.cross_validate([[g] for g in groups], folds=4, l2=0.1)
-    assert rules == 0.0 and model == 1.0
+    rules, model, prior = train.cross_validate([[g] for g in groups], folds=4, l2=0.1)
+    assert rules == 0.0 and model == 1.0 and prior == 0.0
+
+
+def test_a_prior_holds_where_new_articles_say_nothing_and_moves_where_they_do() -> None:
+    # an earlier fit preferred "a" and "m"; new articles never show "m" and show "b" is right where "a" is not
+    prior = {"a": 2.0, "m": 1.5, "b": -1.0}
+    groups: list[train.Group] = [([["a"], ["b"]], [False, True], 0) for _ in range(30)]
+    fresh = train.fit(groups, l2=1.0, epochs=200)
+    updated = train.fit(groups, l2=1.0, epochs=200, prior=prior)
+    assert "m" not in fresh and updated["m"] == prior["m"]  # untouched by evidence: the prior's weight stands
+    assert updated["b"] - updated["a"] > prior["b"] - prior["a"]  # moved towards what the new articles show
+    assert train.accuracy(groups, updated) == (30, 30)
+    # held out by fold, the prior alone is wrong on every group and the update right
+    rules, model, alone = train.cross_validate([[g] for g in groups], folds=3, l2=1.0, prior=prior)
+    assert (rules, model, alone) == (0.0, 1.0, 0.0)

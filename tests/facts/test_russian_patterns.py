@@ -2725,3 +2725,12 @@ def test_a_banks_capitals_not_a_country(text: str, companies: set[str]) -> None:
 ])
 def test_commodity_lists_before_the_word_and_ores_that_hold(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+def test_a_latin_company_after_a_deposits_name_is_not_part_of_it() -> None:
+    # "на руднике Карчига Orsu Metals сможет добывать": the company that works it, written in Latin after the name
+    found = extract("Из расчетов следует, что на руднике Беркара Tasmet Metals сможет ежегодно добывать 2 млн тонн руды.",
+                    language="ru", events=False).to_contract()
+    assert {(e["kind"], e["name"]) for e in found["entities"] if e["kind"] in ("deposit", "company")} == {
+        ("deposit", "Berkara"), ("company", "Tasmet Metals")}
+

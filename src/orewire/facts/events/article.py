@@ -73,7 +73,7 @@ _SITE_NEEDLES = (*(f"{w} {p} " for w in ("production", "output", "operations", "
 _HOLDER_NAME = r"[A-Z][\w-]+(?:[ \t][A-Z][\w-]+){0,2}"
 _HOLDERS = (  # (pattern, the lowercased words it runs near, characters before and after them)
     (re.compile(r"(?<![\w])(?:[Rr]esources?|[Rr]eserves?|[Ee]stimate|[Ii]nventory|[Ee]ndowment)[ \t]+(?:at|of|for)[ \t]+"
-                rf"(?:the[ \t]+)?(?P<name>{_HOLDER_NAME})(?![\w'’-]|[ \t]+[A-Z])"),
+                rf"(?:the[ \t]+)?(?P<name>{_HOLDER_NAME})(?![\w'’$-]|[ \t]+[A-Z])"),
      ("resource", "reserve", "estimate", "inventory", "endowment"), 0, 70),
     (re.compile(rf"(?<![\w.'’-])(?P<name>{_HOLDER_NAME})['’]s?[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?:[Rr]esources?|[Rr]eserves?)\b"),
      ("resource", "reserve"), 90, 10),
@@ -109,7 +109,16 @@ _NOT_HOLDER = frozenset({"Gold", "Copper", "Silver", "Uranium", "Coal", "Lithium
                          "Increased", "Larger", "Latest", "Revised", "Audited", "Approved", "Remaining", "Open", "Pit",
                          "Underground", "Open-pit", "Oxide", "Sulphide", "Sulfide", "Heap", "Leach", "Project", "Mine",
                          "Statement", "Estimate", "Update", "Upgrade", "Tonnes", "Tons", "Ounces", "Metal",
-                         "Concentrate", "Output", "Production", "Material", "Waste", "Rock"})
+                         "Concentrate", "Output", "Production", "Material", "Waste", "Rock",
+                         # a study's or a measure's initials: "capital estimate at PFS level accuracy"
+                         "PFS", "DFS", "BFS", "PEA", "FS", "NPV", "IRR", "EIS", "ESIA", "LOM", "US", "USD"})
+# words that sum or qualify an estimate, set before a project's name: "Combined PPG Project"
+_SUMMING = frozenset({"Combined", "Total", "Global", "Overall", "Consolidated", "Updated", "Maiden", "Revised",
+                      "Expanded", "Enlarged", "Entire", "Whole"})
+# a commodity's capitalised word at the end of a project's name is what it is for, not its name
+_COMMODITY_WORDS = frozenset({"Gold", "Copper", "Silver", "Uranium", "Coal", "Lithium", "Zinc", "Nickel", "Iron",
+                              "Tungsten", "Graphite", "Bauxite", "Cobalt", "Manganese", "Molybdenum", "Tin", "Platinum",
+                              "Potash", "Antimony", "Polymetallic", "Copper-Gold", "Gold-Copper"})
 # a figure or its unit set before a name as its size: "2", "Moz", "Mtpa", "(mt)"
 _SIZE_WORD = re.compile(r"\d[\d.,]*|[kKM]?(?:oz|t|tpa|lbs?)|Mtpa|Mtpy|Mozs?|million|billion|thousand|tonnes?|tons?|"
                         r"ounces?|\([^()]*\)")
@@ -502,10 +511,14 @@ class Article:
         org_heads = {m.name.split()[0] for m in self.mentions if m.kind in ("org", "company") and " " in m.name}
         for i, (s, e) in enumerate(spans):
             words = self.text[s:e].split()
-            while words and (words[0] in _NOT_NAME or _SIZE_WORD.fullmatch(words[0])):
-                # "The Balkhash copper smelter", "the 2 Moz Kyzyl project", "the 10 Mtpa Aktogay mine": Balkhash, Kyzyl
+            while words and (words[0] in _NOT_NAME or words[0] in _SUMMING or _SIZE_WORD.fullmatch(words[0])):
+                # "The Balkhash copper smelter", "the 2 Moz Kyzyl project", "the 10 Mtpa Aktogay mine": Balkhash, Kyzyl;
+                # "Combined PPG Project Resource": PPG
                 s += len(words[0]) + 1
                 words = words[1:]
+            while len(words) > 1 and words[-1] in _COMMODITY_WORDS:
+                e -= len(words[-1]) + 1  # "Lake Giles Iron Project", "Kyzyl Gold Project": Lake Giles, Kyzyl
+                words = words[:-1]
             if not words or is_taken(s, e) or all(w in _METHOD_WORDS for w in words):
                 continue  # "Open Pit: 41%", "Underground mine": a way of mining, no project's name
             if all(w in _NOT_HOLDER for w in words) or (len(words) == 1 and words[0] in org_heads):
@@ -513,6 +526,8 @@ class Article:
             name = " ".join(words)
             if self.lex.rules["place_name"].fullmatch(name):
                 continue  # "the Astana gold refinery", "the Almaty plant": a city says where, it is no project's name
+            if name not in names and title_case_line(self.text, s) and not written_outside_titles(self.text, name):
+                continue  # "Zijin Mining to Acquire Major Kazakh Gold Mine": a headline's capitals, no name the text uses
             if name not in names and len(names) < _MAX_PROJECTS:
                 names[name] = entity_id("deposit", name)
                 if i >= named_where:
@@ -770,3 +785,21 @@ class Article:
         if len(self.sents.spans) < 2 or m.start >= self.sents.spans[1][1]:
             return False
         return self._only_of_kind(m)
+
+
+def title_case_line(text: str, pos: int) -> bool:
+    """Whether ``pos`` is in a line written in title case (a headline: most longer words capitalised)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = [w for w in text[start:end if end >= 0 else len(text)].split() if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def written_outside_titles(text: str, name: str) -> bool:
+    """Whether ``name`` is written somewhere in ``text`` outside a title-case line."""
+    at = text.find(name)
+    while at >= 0:
+        if not title_case_line(text, at):
+            return True
+        at = text.find(name, at + 1)
+    return False

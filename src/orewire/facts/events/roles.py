@@ -8,7 +8,15 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 
-from orewire.facts.events.article import WORKS_NAME, Article, Mention, Number, demonym
+from orewire.facts.events.article import (
+    WORKS_NAME,
+    Article,
+    Mention,
+    Number,
+    demonym,
+    title_case_line,
+    written_outside_titles,
+)
 from orewire.facts.model import Event, entity_id
 
 # Where the sentence names no earner, the article's protagonist is (the entity it names most); a
@@ -193,8 +201,27 @@ def _named_after_buying(art: Article, ss: int, se: int) -> Mention | None:
         m = art.lex.rules["bought_name"].match(art.text, verb.end(), se)
         if m is not None and m.group("name").split()[0] not in _NOT_ASSET:
             name = m.group("name")
+            if title_case_line(art.text, m.start("name")) and not written_outside_titles(art.text, name):
+                continue  # "Zijin Mining to Acquire Major Kazakh Gold Mine for US$1.2 Billion": a headline's capitals
             return Mention(m.start("name"), m.end("name"), "deposit", name, entity_id("deposit", name), known=False)
     return None
+
+
+# the capitalised words that open a sentence and the auxiliaries before its buy verb
+_OPENING_NAME = re.compile(r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&)){0,4})[ \t]+"
+                           r"(?:(?:has|have|had|will|would|is|was|also|now|recently|agreed|plans?|to)[ \t]+)*")
+
+
+def _opening_buyer(art: Article, ss: int, se: int) -> Mention | None:
+    """The name the entity stage does not know that opens the sentence right before its buy verb ("Cardero
+    Resource acquired a 49.5% interest in Coalhunter Mining"): the buyer."""
+    verb = art.lex.buy_verb.search(art.text, ss, se)
+    if verb is None:
+        return None
+    m = _OPENING_NAME.fullmatch(art.text, ss, verb.start())
+    if m is None or title_case_line(art.text, ss):
+        return None
+    return _unknown_name(art, m.start("name"), m.end("name"), "company")
 
 
 def _named_before_verb(art: Article, ms: list[Mention], m: Mention, se: int) -> bool:
@@ -854,6 +881,10 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         if subject is None and ev.share is not None:
             # "A-Cap will pay $2.8 million for a 20 per cent JV interest": a stake in the project the article is about
             subject = art.topic(ss, ("deposit",), skip=lambda m: m.id == party.id if party is not None else False)
+        if not sold and (party is None or (subject is not None and party.id == subject.id)):
+            # "Cardero Resource acquired a 49.5% interest in Coalhunter Mining, which has the right to acquire ...": the
+            # name the entity stage does not know that opens the sentence buys
+            party = _opening_buyer(art, ss, se) or party
     elif ev.kind == "licence":
         subject = pick([m for m in ms if m.kind == "deposit" and clause[0] <= m.start < clause[1]], pos, ("deposit",), "either") \
             or named_area(art, clause[0], clause[1], pos) \

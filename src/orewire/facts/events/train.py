@@ -2,7 +2,7 @@
 
 Usage::
 
-    python -m orewire.facts.events.train [--lang en] [--extra TEXTS GOLD KEYS]... [--out FILE] [--folds 5]
+    python -m orewire.facts.events.train [--lang en] [--extra TEXTS GOLD KEYS]... [--prior FILE] [--out FILE] [--folds 5]
 
 The articles are the ``tune`` split of the events set (``../shared/data/events``; never its ``report``
 split) and any further labelled sets given with ``--extra``: a folder of texts in the set's layout
@@ -12,6 +12,12 @@ weighs whose kind and number a label has, with the label's subject among its can
 example. The model is a conditional logit (a softmax over an event's candidates) fitted by
 gradient descent with an L2 penalty; ``--folds`` first reports, by cross-validation over articles,
 how often the rules and the weights choose a labelled subject.
+
+``--prior FILE`` updates an earlier fit instead of starting afresh: its weights are the mean of the
+penalty (``l2``/2 ||w - prior||²), so what the earlier articles taught holds where the new ones say
+nothing, and the new articles move the weights only as far as their evidence goes. This is how the
+model learns from further labelled articles when those it was first fitted on are not at hand. With a
+prior, cross-validation also reports the prior's own choices on each held-out fold.
 """
 
 from __future__ import annotations
@@ -66,11 +72,12 @@ def examples(texts: Path, gold: dict, keys: list[str], scorer: ModuleType) -> li
     return out
 
 
-def fit(groups: list[Group], l2: float = 1.0, epochs: int = 300, rate: float = 0.5) -> dict[str, float]:
-    """The weights that maximise the likelihood of a right candidate per group, less ``l2``/2 ||w||²
-    (groups with no right candidate tell nothing and are left out)."""
+def fit(groups: list[Group], l2: float = 1.0, epochs: int = 300, rate: float = 0.5,
+        prior: dict[str, float] | None = None) -> dict[str, float]:
+    """The weights that maximise the likelihood of a right candidate per group, less ``l2``/2 ||w - prior||²
+    (``prior`` zero where not given; groups with no right candidate tell nothing and are left out)."""
     groups = [g for g in groups if any(g[1])]
-    names = sorted({f for feats, _, _ in groups for fs in feats for f in fs})
+    names = sorted({f for feats, _, _ in groups for fs in feats for f in fs} | set(prior or ()))
     index = {f: i for i, f in enumerate(names)}
     rows: list[tuple[np.ndarray, np.ndarray]] = []
     for feats, right, _ in groups:
@@ -79,10 +86,11 @@ def fit(groups: list[Group], l2: float = 1.0, epochs: int = 300, rate: float = 0
             for f in fs:
                 x[i, index[f]] = 1.0
         rows.append((x, np.array(right, dtype=float)))
-    w = np.zeros(len(names))
+    w0 = np.array([(prior or {}).get(f, 0.0) for f in names])
+    w = w0.copy()
     g2 = np.full(len(names), 1e-8)
     for _ in range(epochs):
-        grad = l2 * w
+        grad = l2 * (w - w0)
         for x, y in rows:
             s = x @ w
             p = np.exp(s - s.max())
@@ -107,17 +115,20 @@ def accuracy(groups: list[Group], weights: dict[str, float] | None) -> tuple[int
     return hits, len(groups)
 
 
-def cross_validate(articles: list[list[Group]], folds: int, l2: float) -> tuple[float, float]:
-    """The share of events whose pick is right, by the rules and by weights fitted on the other folds."""
-    rules = model = total = 0
+def cross_validate(articles: list[list[Group]], folds: int, l2: float,
+                   prior: dict[str, float] | None = None) -> tuple[float, float, float]:
+    """The share of events whose pick is right, by the rules, by weights fitted on the other folds
+    (from ``prior`` where given) and by ``prior`` alone (0 without one)."""
+    rules = model = before = total = 0
     for k in range(folds):
         train = [g for i, a in enumerate(articles) if i % folds != k for g in a]
         test = [g for i, a in enumerate(articles) if i % folds == k for g in a]
-        w = fit(train, l2)
+        w = fit(train, l2, prior=prior)
         hits, n = accuracy(test, None)
         rules, total = rules + hits, total + n
         model += accuracy(test, w)[0]
-    return rules / max(total, 1), model / max(total, 1)
+        before += accuracy(test, prior)[0] if prior is not None else 0
+    return rules / max(total, 1), model / max(total, 1), before / max(total, 1)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -127,12 +138,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ranking.DATA / "subjects-{lang}.json")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--l2", type=float, nargs="+", default=[1.0])
+    ap.add_argument("--prior", type=Path, help="an earlier fit (its file) whose weights the new ones start from")
+    ap.add_argument("--no-tune", action="store_true", help="leave out the events set's tune split (with a prior "
+                    "fitted on it, its articles would count twice)")
     args = ap.parse_args(argv)
     folder = events_dir()
     scorer = load_scorer(folder)
     gold = json.loads((folder / f"gold-{args.lang}.json").read_text(encoding="utf-8"))
-    articles = examples(default_dir(SETS[args.lang]) / "texts", gold, split_keys("tune", SETS[args.lang]), scorer)
-    sources = [f"events set, {args.lang}, tune split: {len(articles)} articles"]
+    prior_file = json.loads(args.prior.read_text(encoding="utf-8")) if args.prior else None
+    prior = prior_file["weights"] if prior_file else None
+    sources: list = [{"prior": prior_file["fitted_on"], "examples": prior_file.get("examples")}] if prior_file else []
+    articles: list[list[Group]] = []
+    if not args.no_tune:
+        articles = examples(default_dir(SETS[args.lang]) / "texts", gold, split_keys("tune", SETS[args.lang]), scorer)
+        sources.append(f"events set, {args.lang}, tune split: {len(articles)} articles")
     for texts, gold_file, keys in args.extra:
         chosen = Path(keys).read_text(encoding="utf-8").split() if Path(keys).is_file() else keys.split(",")
         more = examples(Path(texts), json.loads(Path(gold_file).read_text(encoding="utf-8")), chosen, scorer)
@@ -143,13 +162,15 @@ def main(argv: list[str] | None = None) -> int:
     best = (args.l2[0], -1.0)
     if args.folds > 1:
         for l2 in args.l2:
-            rules, model = cross_validate(articles, args.folds, l2)
-            print(f"l2 {l2:g}: a labelled subject chosen, {args.folds}-fold: rules {rules:.3f}, weights {model:.3f}")
+            rules, model, before = cross_validate(articles, args.folds, l2, prior)
+            print(f"l2 {l2:g}: a labelled subject chosen, {args.folds}-fold: rules {rules:.3f}, weights {model:.3f}"
+                  + (f", the prior alone {before:.3f}" if prior is not None else ""))
             if model > best[1]:
                 best = (l2, model)
-    weights = fit(groups, best[0])
+    weights = fit(groups, best[0], prior=prior)
     out = Path(str(args.out).replace("{lang}", args.lang))
-    out.write_text(json.dumps({"fitted_on": sources, "l2": best[0], "examples": len(groups),
+    total = len(groups) + (prior_file.get("examples", 0) if prior_file else 0)
+    out.write_text(json.dumps({"fitted_on": sources, "l2": best[0], "examples": total,
                                "weights": dict(sorted(weights.items()))}, indent=1) + "\n", encoding="utf-8")
     print(f"{len(weights)} weights written to {out}")
     return 0

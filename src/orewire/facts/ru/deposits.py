@@ -312,6 +312,8 @@ def _trim_name(raw: str) -> str:
         return raw
     words = raw.split()
     for i in range(1, len(words)):
+        if _LATIN_START.match(words[i]) and not _LATIN_START.match(words[0]):
+            return " ".join(words[:i])  # "на руднике Карчига Orsu Metals сможет": the company that works it
         if _PLANT_LETTERS.fullmatch(words[i]):  # "Дражное Тарынского ГОКа": the plant it belongs to
             return " ".join(words[:i - 1 if i > 1 and _GENITIVE_ADJ.fullmatch(words[i - 1]) else i])
         if morph.is_dictionary_word(words[i]) and not morph.can_be_nominative(words[i]):
@@ -320,6 +322,7 @@ def _trim_name(raw: str) -> str:
 
 
 _PLANT_LETTERS = re.compile(r"(?:ГОК|ГМК|ГРК|ЗИФ)[а-яё]{0,2}")
+_LATIN_START = re.compile(r"[A-Za-z]")
 _GENITIVE_ADJ = re.compile(r"[А-ЯЁ][а-яё-]+(?:ского|цкого|ного|ской|цкой|ной)")
 
 
