@@ -1566,6 +1566,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("The Kumdi Iron Project holds 237 million tonnes of iron ore.", [("reserves", 237e6, "Kumdi", {})]),
     ("The Combined Tasbulak Project Resource stands at 2.6 million tonnes of lithium carbonate equivalent.",
      [("reserves", 2.6e6, "Tasbulak", {})]),
+    # a range's ends written with hyphened scale words ("1.1-million to 1.3-million"): its lower bound only
+    ("Tarvo Coal expects run-of-mine coal production of between 21.8-million and 22.8-million tonnes this year.",
+     [("production", 21.8e6, "Tarvo Coal", {"period": "2024", "basis": "plan"})]),
+    ("Kelmet Gold produced 1.2-million ounces, in line with its guidance of 1.1-million to 1.3-million ounces.",
+     [("production", 1.2e6, "Kelmet Gold", {"basis": "actual"}), ("production", 1.1e6, "Kelmet Gold", {"basis": "plan"})]),
     # "estimate of US$338 million", "at PFS level": a currency's and a study's initials are no project
     ("Capex estimate of US$338 million with 34% of estimate at PFS level accuracy for the Tasbulak lithium project.",
      [("investment", 338e6, "Tasbulak", {})]),
