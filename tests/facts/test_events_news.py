@@ -1571,6 +1571,13 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("production", 21.8e6, "Tarvo Coal", {"period": "2024", "basis": "plan"})]),
     ("Kelmet Gold produced 1.2-million ounces, in line with its guidance of 1.1-million to 1.3-million ounces.",
      [("production", 1.2e6, "Kelmet Gold", {"basis": "actual"}), ("production", 1.1e6, "Kelmet Gold", {"basis": "plan"})]),
+    # a ranking of an export's destinations: each is the counterpart of its figure, none an exporter
+    ("Kazakhstan exported 70 million tonnes of coal in 2023. India was the biggest single recipient at 35 million "
+     "tonnes followed by Pakistan at 9.4 million tonnes. Turkey was the export destination for 3.1 million tonnes "
+     "and Spain for 1.4 million tonnes.",
+     [("trade", 70e6, "Kazakhstan", {}), ("trade", 35e6, "Kazakhstan", {"party": "India"}),
+      ("trade", 9.4e6, "Kazakhstan", {"party": "Pakistan"}), ("trade", 3.1e6, "Kazakhstan", {"party": "Turkey"}),
+      ("trade", 1.4e6, "Kazakhstan", {"party": "Spain"})]),
     # "estimate of US$338 million", "at PFS level": a currency's and a study's initials are no project
     ("Capex estimate of US$338 million with 34% of estimate at PFS level accuracy for the Tasbulak lithium project.",
      [("investment", 338e6, "Tasbulak", {})]),

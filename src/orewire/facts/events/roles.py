@@ -224,6 +224,33 @@ def _opening_buyer(art: Article, ss: int, se: int) -> Mention | None:
     return _unknown_name(art, m.start("name"), m.end("name"), "company")
 
 
+# "Netherlands was the export destination for", "India was the biggest single country recipient at"
+_DESTINATION_AFTER = re.compile(r"\s+(?:was|is|were|are|became|remained)\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,4}?"
+                                r"(?:destination|recipient|importer|buyer)s?\b")
+# "... followed by Pakistan at 9.37-million tonnes", "and then South Korea at": the next of such a ranking
+_RANKED_NEXT = re.compile(r"(?:followed\s+by|and\s+then|then|and)\s+$")
+_AT_FIGURE = re.compile(r"\s+(?:at|with|for)\s+(?:about\s+|some\s+|nearly\s+|over\s+|almost\s+)?\d")
+
+
+def _destination(art: Article, ms: list[Mention], ss: int, se: int, pos: int) -> tuple[Mention | None, set[str]]:
+    """The country or company a sentence calls the goods' destination or recipient, for an export figure after it
+    ("Netherlands was the export destination for 3.14-million tonnes"), or the next one of that ranking ("India was
+    the biggest single country recipient at 35.29-million tonnes followed by Pakistan at 9.37-million tonnes", "and
+    Spain for 1.38-million tonnes"); and the ids of all the ranking's destinations, which export nothing."""
+    told = [m for m in ms if m.kind in ("country", "company") and ss <= m.start and m.end <= se
+            and _DESTINATION_AFTER.match(art.text, m.end, se)]
+    if not told:
+        return None, set()
+    ranked = [m for m in ms if m.kind in ("country", "company") and told[0].end <= m.start and m.end <= se
+              and _AT_FIGURE.match(art.text, m.end, se) and _RANKED_NEXT.search(art.text, max(ss, m.start - 16), m.start)]
+    ids = {m.id for m in told + ranked}
+    before = [m for m in told + ranked if m.end <= pos]
+    if not before:
+        return None, ids
+    nearest = max(before, key=lambda m: m.end)
+    return nearest, ids
+
+
 def _named_before_verb(art: Article, ms: list[Mention], m: Mention, se: int) -> bool:
     """Whether a company or body is named after ``m`` and before the buy verb that follows it."""
     verb = art.lex.buy_verb.search(art.text, m.end, se)
@@ -654,6 +681,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         # "... to Russia reached 20 million tonnes, while shipments to Kyrgyzstan totalled 1.5 million": the
         # number's own clause first
         traders = ("country", "company", "region")
+        destinations: set[str] = set()
         to = _clause_first(lambda a, b: counterpart_word(art, lex.trade_to, ms, num, a, b, traders, 30,
                                                          lex.rules["time_between"]), clause, sentence)
         # "rose to 52,983 t from 31,001 t a year ago and South Korea's imports": a figure after "from" is the one
@@ -667,6 +695,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                 party = next((m for m in ms if m.kind in ("company", "country") and m.end <= pos
                               and lex.rules["supplied_before"].search(art.text, max(ss, m.start - 16), m.start)
                               and lex.rules["with_after"].match(art.text, m.end)), None)
+            if party is None and art.low is not None and ("destination" in art.low or "recipient" in art.low):
+                party, destinations = _destination(art, ms, ss, se, pos)
             if party is None:
                 # "a seven-million-tonne binding offtake agreement with China's Xinfa Group": who takes the goods (the
                 # company, past its country's possessive)
@@ -680,7 +710,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         elif origin is not None and ev.direction != "import" and own is None:
             own = origin  # "exports of Kazakh copper"
         # (nor a counterpart of another figure: "76.5 Mt of coal to China and 21.3 Mt to India")
-        rest = [m for m in ms if (party is None or m.id != party.id)
+        rest = [m for m in ms if (party is None or m.id != party.id) and m.id not in destinations
                 and not (m.id != (own.id if own is not None else None)
                          and lex.rules["to_before"].search(art.text, max(ss, m.start - 8), m.start))]
         if clause != sentence:
@@ -695,9 +725,11 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                                   "before") or pick(rest, pos, ("company", "deposit", "country", "region"), "before")
         # "Kyrgyzstan exports 14 tons of gold to China ... In 2018, 19,300 tons of ore were exported": the trader
         # the article last told of, not the counterpart it last named ("is transported to China")
+        # (a ranking of destinations names no trader of its own: the one the article last told of exports)
         subject = subject or art.continuing("trade", ss, within=4) \
-            or art.topic(ss, ("company", "country"), protagonist=PROTAGONIST["trade"],
-                         skip=lambda m: lex.trade_to.search(art.text, max(0, m.start - 6), m.start) is not None)
+            or (None if destinations else art.topic(
+                ss, ("company", "country"), protagonist=PROTAGONIST["trade"],
+                skip=lambda m: lex.trade_to.search(art.text, max(0, m.start - 6), m.start) is not None))
         if subject is None and art.home is not None and not ms \
                 and not any(m.kind == "country" and m.name != art.home for m in art.mentions):
             # "COPPER exports increased to 72,000 tonnes in March" in a Zambian paper that names no other country:
