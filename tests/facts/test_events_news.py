@@ -1578,6 +1578,13 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("trade", 70e6, "Kazakhstan", {}), ("trade", 35e6, "Kazakhstan", {"party": "India"}),
       ("trade", 9.4e6, "Kazakhstan", {"party": "Pakistan"}), ("trade", 3.1e6, "Kazakhstan", {"party": "Turkey"}),
       ("trade", 1.4e6, "Kazakhstan", {"party": "Spain"})]),
+    # a capitalised mine word inside a financier's name names no project; a state's initials before "mine" say where
+    # it is
+    ("Kelmet Copper has signed a $50m term loan facility with Red Kite Mine Finance to fund the Borlu copper project.",
+     [("investment", 50e6, "Borlu", {})]),
+    ("The takeover's prize is the Kumdi gold project in the Murchison region of WA. The WA mine now boasts a "
+     "440,000-tonne mineral resource at 22 grams per tonne gold.",
+     [("reserves", 440000, "Kumdi", {}), ("reserves", 22, "Kumdi", {})]),
     # "estimate of US$338 million", "at PFS level": a currency's and a study's initials are no project
     ("Capex estimate of US$338 million with 34% of estimate at PFS level accuracy for the Tasbulak lithium project.",
      [("investment", 338e6, "Tasbulak", {})]),
@@ -1678,3 +1685,11 @@ def test_a_way_of_mining_names_no_project() -> None:
     found = extract("Aksu reserves by source:\nOpen Pit: 41% of reserves, grading 2.03 g/t gold.",
                     published_at=PUBLISHED).to_contract()["events"]
     assert [(e["kind"], e["quantity"], e["subject"]) for e in found] == [("reserves", [2.03, "g/t"], None)]
+
+
+def test_mining_operations_name_no_project() -> None:
+    text = ("Tarvo Coal and Kelmet agreed to buy the Kumdi and Borlu coal mines as part of a joint venture. Mining "
+            "operations will restart from July with production ramping up to 1 mtpa.")
+    output = [e for e in extract(text, published_at=PUBLISHED).to_contract()["events"] if e["kind"] == "production"]
+    assert [e["quantity"] for e in output] == [[1e6, "t"]]
+    assert output[0]["subject"] in ("Kumdi", "Tarvo Coal"), output

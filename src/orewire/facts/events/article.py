@@ -50,7 +50,8 @@ _PROJECT = re.compile(
     r"(?:(?:mining|processing|metallurgical|mining[ \t]and[ \t]processing|ore[ \t]mining)[ \t]+)?"
     r"(?:[Pp]roject|[Pp]roperty|[Pp]rospect|[Mm]ine|[Cc]omplex|[Oo]peration|[Ss]melter|[Rr]efinery|[Cc]oncentrator|"
     r"[Pp]ilot [Pp]lant|[Pp]rocessing [Pp]lant|[Mm]ill|[Pp]it|[Ff]acility|[Ss]ubsoil [Aa]rea|[Ss]ubsoil [Pp]lot|"
-    r"[Ll]icen[cs]e [Aa]rea|(?:[Cc]oal|[Mm]ineral) [Bb]lock)s?\b")
+    r"[Ll]icen[cs]e [Aa]rea|(?:[Cc]oal|[Mm]ineral) [Bb]lock)s?\b"
+    r"(?![ \t]+(?:Finance|Financing|Funding|Services|Capital|Partners|Fund)\b)")  # ("Red Kite Mine Finance": a firm)
 # a capitalised word before a project word, past at most a commodity and a mining word ("Winu copper-gold project")
 _NAMED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+(?:[a-z]+-)?(?:[a-z]+[ \t]+){0,2}$")
 # (a whole word the name pattern can end with: "million", "capital", "determine" end none)
@@ -112,6 +113,10 @@ _NOT_HOLDER = frozenset({"Gold", "Copper", "Silver", "Uranium", "Coal", "Lithium
                          "Concentrate", "Output", "Production", "Material", "Waste", "Rock",
                          # a study's or a measure's initials: "capital estimate at PFS level accuracy"
                          "PFS", "DFS", "BFS", "PEA", "FS", "NPV", "IRR", "EIS", "ESIA", "LOM", "US", "USD"})
+# the works and a side of a place, no name alone: "Mining operations will restart", "from the South body"
+_NO_NAME_ALONE = frozenset({"Mining", "Processing", "Exploration", "Development", "Construction", "Expansion", "North",
+                            "South", "East", "West", "Central", "Upper", "Lower", "Northern", "Southern", "Eastern",
+                            "Western", "Main"})
 # words that sum or qualify an estimate, set before a project's name: "Combined PPG Project"
 _SUMMING = frozenset({"Combined", "Total", "Global", "Overall", "Consolidated", "Updated", "Maiden", "Revised",
                       "Expanded", "Enlarged", "Entire", "Whole"})
@@ -521,7 +526,8 @@ class Article:
                 words = words[:-1]
             if not words or is_taken(s, e) or all(w in _METHOD_WORDS for w in words):
                 continue  # "Open Pit: 41%", "Underground mine": a way of mining, no project's name
-            if all(w in _NOT_HOLDER for w in words) or (len(words) == 1 and words[0] in org_heads):
+            if all(w in _NOT_HOLDER for w in words) or (len(words) == 1 and (words[0] in org_heads
+                                                                             or words[0] in _NO_NAME_ALONE)):
                 continue  # "Total project capital expenditure", "Gold Project": no name; "the Chamber('s)" of the Chamber of Mines
             name = " ".join(words)
             if self.lex.rules["place_name"].fullmatch(name):
