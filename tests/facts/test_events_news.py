@@ -1585,6 +1585,11 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("The takeover's prize is the Kumdi gold project in the Murchison region of WA. The WA mine now boasts a "
      "440,000-tonne mineral resource at 22 grams per tonne gold.",
      [("reserves", 440000, "Kumdi", {}), ("reserves", 22, "Kumdi", {})]),
+    # an estimate "as reported" at a date is of that date
+    ("The Kumdi resource contains 100 million tonnes of ore grading 2% copper as reported in November 2015.",
+     [("reserves", 100e6, None, {"period": "2015"})]),
+    ("The study underpins a maiden Kumdi Mineral Reserve of 237 million tonnes as reported to the market on 15 March "
+     "2022.", [("reserves", 237e6, None, {"period": "2022"})]),
     # "estimate of US$338 million", "at PFS level": a currency's and a study's initials are no project
     ("Capex estimate of US$338 million with 34% of estimate at PFS level accuracy for the Tasbulak lithium project.",
      [("investment", 338e6, "Tasbulak", {})]),
