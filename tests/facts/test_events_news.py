@@ -1587,7 +1587,7 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("reserves", 440000, "Kumdi", {}), ("reserves", 22, "Kumdi", {})]),
     # an estimate "as reported" at a date is of that date
     ("The Kumdi resource contains 100 million tonnes of ore grading 2% copper as reported in November 2015.",
-     [("reserves", 100e6, None, {"period": "2015"})]),
+     [("reserves", 100e6, "Kumdi", {"period": "2015"})]),
     ("The study underpins a maiden Kumdi Mineral Reserve of 237 million tonnes as reported to the market on 15 March "
      "2022.", [("reserves", 237e6, None, {"period": "2022"})]),
     # "estimate of US$338 million", "at PFS level": a currency's and a study's initials are no project

@@ -80,7 +80,7 @@ _HOLDERS = (  # (pattern, the lowercased words it runs near, characters before a
      ("resource", "reserve"), 90, 10),
     (re.compile(rf"(?<![\w.'’-])(?P<name>{_HOLDER_NAME})[ \t]+(?:(?:[a-z]+-)?(?:gold|copper|silver|uranium|lithium|nickel|"
                 r"zinc|polymetallic|tungsten|iron[ \t]ore|coal|rare[ \t]earths?)[ \t]+)?(?:(?:deposit|field|orebody|"
-                r"ore[ \t]body)[ \t]+)?(?:(?P<verb>hosts|contains)|holds|has)[ \t]+(?:(?:an?|the|some|about|approximately|"
+                r"ore[ \t]body|resource|project|mine)[ \t]+)?(?:(?P<verb>hosts|contains)|holds|has)[ \t]+(?:(?:an?|the|some|about|approximately|"
                 r"around|over|nearly|almost|more[ \t]than|estimated|total|combined|further)[ \t]+){0,3}"
                 # ("Ovoot Tolgoi has more than 175 million tonnes of proven and probable surface coal reserves")
                 r"(?=(?(verb)\d|(?!))|(?:[\w-]+[ \t]+){0,3}?(?:resources?|reserves?)\b|\d[^.;\n]{0,80}?\b(?:resources?|reserves?)\b)"),
