@@ -1602,6 +1602,14 @@ def test_a_coal_block_won_is_a_licence() -> None:
     assert [(e["kind"], e["subject"], e["party"]) for e in events] == [("licence", "Meenakshi West", "Hindalco Industries")]
 
 
+def test_the_highest_bid_for_a_mine_at_an_auction_wins_its_licence() -> None:
+    text = ("Tarvo Energy made the highest bid for the Kumdi West coal mine at 21 per cent revenue sharing. Kelmet "
+            "Industries bid the highest for the Borlu coal mine at 14.25 percent revenue sharing.")
+    events = extract(text, published_at=PUBLISHED).to_contract()["events"]
+    assert [(e["kind"], e["subject"], e["party"]) for e in events] == [
+        ("licence", "Kumdi West", "Tarvo Energy"), ("licence", "Borlu", "Kelmet Industries")]
+
+
 def test_a_licence_names_its_area_where_the_entity_stage_knows_no_name() -> None:
     def licences(text: str) -> list[tuple[Any, ...]]:
         events = extract(text, published_at=PUBLISHED).to_contract()["events"]
