@@ -1590,6 +1590,17 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      [("reserves", 100e6, "Kumdi", {"period": "2015"})]),
     ("The study underpins a maiden Kumdi Mineral Reserve of 237 million tonnes as reported to the market on 15 March "
      "2022.", [("reserves", 237e6, None, {"period": "2022"})]),
+    # "during the same period last year": the compared figure's year is the year before
+    ("Zimbabwe exported 1 million tons of spodumene concentrate between January and April, compared to 784,746 "
+     "tons during the same period last year.",
+     [("trade", 1e6, "Zimbabwe", {"period": "2024"}), ("trade", 784746, "Zimbabwe", {"period": "2023"})]),
+    # a figure's scale abbreviation ends its sentence before a capitalised word: the next sentence's comparison
+    # is not this figure's
+    ("Kelmet Gold's net profit in January-June 2024 increased by 33% year-on-year to $1.05 bln, EBITDA - by 37% to "
+     "$1.687 bln, revenue - by 29% to $2.368 bln. Adjusted EBITDA margin was 71% against 66% in the same period a "
+     "year earlier.", [("financial", 1.05e9, "Kelmet Gold", {"period": "2024"}),
+                       ("financial", 1.687e9, "Kelmet Gold", {"period": "2024"}),
+                       ("financial", 2.368e9, "Kelmet Gold", {"period": "2024"})]),
     # "estimate of US$338 million", "at PFS level": a currency's and a study's initials are no project
     ("Capex estimate of US$338 million with 34% of estimate at PFS level accuracy for the Tasbulak lithium project.",
      [("investment", 338e6, "Tasbulak", {})]),
@@ -1706,3 +1717,19 @@ def test_mining_operations_name_no_project() -> None:
     output = [e for e in extract(text, published_at=PUBLISHED).to_contract()["events"] if e["kind"] == "production"]
     assert [e["quantity"] for e in output] == [[1e6, "t"]]
     assert output[0]["subject"] in ("Kumdi", "Tarvo Coal"), output
+
+
+@pytest.mark.parametrize("published,year", [(datetime(2022, 1, 31, tzinfo=UTC), "2021"),
+                                            (datetime(2022, 7, 20, tzinfo=UTC), "2022")])
+def test_the_quarter_or_half_a_report_speaks_of(published: datetime, year: str) -> None:
+    # "in the quarter", "half-year": the period just reported, of the year before in a report early in the year;
+    # the half's guidance too, which is not moved to the year it is told in
+    text = ("Kelmet Gold produced 61,000 ounces of gold in the quarter. Its half-year guidance for gold production "
+            "was between 110,000 and 120,000 ounces.")
+    found = extract(text, published_at=published).to_contract()["events"]
+    assert [(e["quantity"][0], e["period"], e["basis"]) for e in found] == [(61000, year, "actual"),
+                                                                           (110000, year, "plan")]
+    # "quarter-on-quarter" and "a quarter of" name no period
+    other = extract("Kazakhstan holds a quarter of the world's uranium, some 700,000 tonnes. Output rose 5% "
+                    "quarter-on-quarter to 6,000 tonnes.", published_at=published).to_contract()["events"]
+    assert [e["period"] for e in other] == [None, None]

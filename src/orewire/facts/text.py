@@ -26,6 +26,11 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.-]*)$")  # "y-o-y." is a word, not 
 # abbreviations that also end sentences ("..., Mexico and the US, etc. In terms of output", "Kazzinc
 # Ltd. The company"), where the next word is one that opens sentences rather than names
 _ENDING_ABBREVIATIONS = frozenset(["etc", "inc", "ltd", "corp", "co", "mln", "bln", "bn", "pty", "u.s", "u.k"])
+# "revenue rose to $2.368 bln. Adjusted EBITDA margin was": a figure's scale, then a word that opens a sentence (a
+# capital and a small letter: not "mln. US dollars", "bln. KZT")
+_SCALE_ABBREVIATIONS = frozenset(["mln", "bln", "bn"])
+_FIGURE_BEFORE = re.compile(r"\d\s?$")
+_WORD_NEXT = re.compile(r"\s+[A-ZА-ЯЁ][a-zа-яё]")
 _OPENER_NEXT = re.compile(r"\s+(?:The|In|It|Its|This|These|Those|That|At|According|However|As|On|For|He|She|They|We|"
                           r"But|Meanwhile|Also|Earlier|Last|Next|Since|After|Before|Under|With|From|By|During|If|"
                           r"While|When|There|Such|Our|His|Their)\b")
@@ -79,7 +84,9 @@ def _split(text: str) -> list[tuple[int, int]]:
                 word = w.group(1).lower().rstrip(".")
                 # "U.S." style, single initials ("J. Smith") and known abbreviations keep going
                 if (word in _ABBREVIATIONS or len(word) == 1 or (len(word) <= 4 and "." in word)) and not (
-                        word in _ENDING_ABBREVIATIONS and _OPENER_NEXT.match(text, m.end())):
+                        word in _ENDING_ABBREVIATIONS and _OPENER_NEXT.match(text, m.end())) and not (
+                        word in _SCALE_ABBREVIATIONS and _FIGURE_BEFORE.search(before, 0, w.start())
+                        and _WORD_NEXT.match(text, m.end())):
                     continue
         _push(text, spans, start, end)
         start = end

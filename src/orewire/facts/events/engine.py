@@ -829,8 +829,9 @@ def _basis(text: str, num: Number, clause: tuple[int, int], lex: Lexicon, period
     a, b = clause
     if lex.rules["plant_size"].match(text, num.end, min(b, num.end + 60)) or _GLUED_RATE.match(text, num.end):
         return "capacity"  # "a 10,000tpa plant", "a 2.5Mtpa processing plant": the size it is built for
-    if lex.plan_of.search(text, max(a, num.start - 40), num.start):
-        return "plan"  # "meets the target of 160,000 ounces": the figure is the target itself
+    if lex.plan_of.search(text, max(a, num.start - 40), num.start) \
+            or lex.rules["plan_for"].search(text, max(a, num.start - 80), num.start):
+        return "plan"  # "meets the target of 160,000 ounces", "guidance for copper output was": the target itself
     tail = min(b, num.end + 50)
     reason = lex.rules["reason_after"].search(text, num.end, tail) if lex.rules["reason_words"].search(text, num.end, tail) else None
     if reason is not None:

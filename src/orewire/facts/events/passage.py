@@ -11,7 +11,7 @@ from collections import Counter
 
 from orewire.facts.events import periods
 from orewire.facts.events.article import Article, Mention, lines_above
-from orewire.facts.events.periods import BASELINE_BEFORE
+from orewire.facts.events.periods import BASELINE_BEFORE, names_part_of_year
 from orewire.facts.model import Event
 from orewire.facts.text import Sentences
 
@@ -195,10 +195,11 @@ def article_periods(events: list[Event], art: Article) -> None:
         told = art.published_at.year
         for ev in events:
             if ev.basis == "plan" and ev.period is not None and int(ev.period) < told \
-                    and (id(ev) in given or not _YEAR_IN.search(ev.sentence)) and art.lex.rules["plan_ahead"].search(ev.sentence):
+                    and (id(ev) in given or not (_YEAR_IN.search(ev.sentence) or names_part_of_year(ev.sentence))) \
+                    and art.lex.rules["plan_ahead"].search(ev.sentence):
                 # "Copper output is expected to grow to 377,000 tons" in a report of last year's results, where its
                 # sentence writes no year: what is planned or expected is not of a year already over, but of the
-                # year it is told in
+                # year it is told in (not where it names its quarter or half: "half-year guidance for nickel was")
                 ev.period = str(told)
     for ev in events:
         # "revenue was $2.1 billion, against $1.9 billion a year earlier": the figure compared with is of the

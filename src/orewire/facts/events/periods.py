@@ -28,7 +28,10 @@ _NAMES_ESTIMATE = re.compile(r"\s+(?:updated\s+|annual\s+|new\s+)?(?:(?:mineral\
 _QUARTER = re.compile(r"(?<![\w.,$€£])(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)|Q(?P<qn>[1-4])|"
                       r"(?:first\s+)?(?P<m>two|three|four|five|six|seven|eight|nine|ten|eleven|1[01]|[2-9])[\s-]+months?|"
                       r"(?P<mm>1[01]|[2-9])M|"
-                      r"H(?P<h>[12])|(?P<qru>перв|втор|трет|четверт)[а-яё]*\s+(?:квартал|полугоди)[а-яё]*)(?![\w])",
+                      r"H(?P<h>[12])|(?P<qru>перв|втор|трет|четверт)[а-яё]*\s+(?:квартал|полугоди)[а-яё]*|"
+                      # "in the quarter", "half-year guidance": the period the report is of, named with no order
+                      r"(?P<bare>(?:the|its|their)\s+(?:quarter|half[\s-]year)(?!\s+of\b)|half[\s-]year(?:ly)?))"
+                      r"(?![\w])(?![\s-]on[\s-])",
                       re.IGNORECASE)
 # "the six months ended June 30, 2016", "the quarter to 31 March 2024": the date a period ends on writes its year
 _ENDED_ON = re.compile(r"\s+(?:ended|ending|to|through|till|until)\s+(?:[A-Z][a-z]+\s+\d{1,2},?|\d{1,2}\s+[A-Z][a-z]+,?)\s*")
@@ -80,7 +83,8 @@ _YEAR_INTRODUCES = re.compile(r"\s*(?:г\.|год[а-я]*)?\s*[:–—]\s*(?:US\
 # (not past a contrast: "5.72 tons, while in the same period of 2021 exports were": that year is the next clause's)
 _SAME_PERIOD_AFTER = re.compile(r"(?:\([^()\d]{0,3}[\d.,]+[^()]{0,30}\)|,?\s*or\s+[\d.,]+(?=\s*[^\W\d])|"
                                 r"(?!compar|than|against|from|versus|vs\b|,?\s+(?:while|whereas)\b)[^\d;(])*?\b(?:in|for|during|over)\s+the\s+"
-                                r"(?:same|corresponding|comparable|like)\s+(?:period|quarter|months?|half|time)\s+(?:of|in|last)\s*", re.IGNORECASE)
+                                r"(?:same|corresponding|comparable|like)\s+(?:period|quarter|months?|half|time)\s+(?:(?:of|in|last)\s*)?",
+                                re.IGNORECASE)  # (or with no word: "during the same period last year")
 # the figure a change or a plan starts from, or is compared with, stands after these ("to 22,467 mt from
 # 51,725 mt in April 2019": the year after it is of it alone)
 BASELINE_BEFORE = re.compile(r"(?:\bfrom|compared (?:with|to)|against|versus|vs\.?|(?<![\w])с|против|по сравнению с)\s+"
@@ -277,6 +281,11 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
                 # "45,000 ounces in Q3 2023, up from 40,000 ounces in Q2": of the year the sentence's quarter had
                 out.append((m.start(), m.end(), quarter_year, None, False))
                 continue
+            if m.group("bare"):
+                # the quarter or half just reported: of the year before early in the year (a January report of "the
+                # quarter" is of the December quarter), else of the year published
+                out.append((m.start(), m.end(), year - 1 if published_at.month <= 2 else year, None, False))
+                continue
             q = (m.group("q") or m.group("qru") or "").lower()
             late = q.startswith(_LATE) or m.group("qn") == "4" or m.group("h") == "2" or \
                 (q in ("second",) and "half" in m.group(0).lower())
@@ -313,6 +322,11 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
                 continue
             out.append((m.start(), m.end(), year if month <= published_at.month else year - 1, None, False))
     return out
+
+
+def names_part_of_year(sentence: str) -> bool:
+    """Whether ``sentence`` names a quarter, a half or a count of months ("the December quarter", "half-year")."""
+    return _QUARTER.search(sentence) is not None
 
 
 def _years_cached(text: str, a: int, b: int, w: PeriodWords, published_at: datetime | None,
