@@ -214,6 +214,10 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
             # January-May 2002": a comparison's months)
             out.append((m.start(), m.end(), int(m.group("y")), False, bool(w.compared.search(head[-25:]))))
             continue
+        if _RATE_FROM.search(head) or (head.endswith(("from ", "from\u00a0")) and _ONWARDS.match(text, m.end())):
+            # "25,500 tonnes per annum from 2024", "from 2026 onwards": the year a yearly rate starts is its year
+            out.append((m.start(), m.end(), int(m.group("y")), False, False))
+            continue
         if _RANGE_BEFORE.search(head) or w.not_period.search(head):
             if not w.compared.search(head):
                 continue
@@ -322,6 +326,11 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
                 continue
             out.append((m.start(), m.end(), year if month <= published_at.month else year - 1, None, False))
     return out
+
+
+_RATE_FROM = re.compile(r"(?:per\s+annum|a\s+year|per\s+year|annually|a\s+month|tpa|mtpa|ktpa|t/y|Mt/y)\s*\)?\s+"
+                        r"(?:from|starting(?:\s+in)?|beginning(?:\s+in)?)\s+$", re.IGNORECASE)
+_ONWARDS = re.compile(r"\s*(?:onwards?|on\b|and\s+beyond)", re.IGNORECASE)
 
 
 def names_part_of_year(sentence: str) -> bool:
