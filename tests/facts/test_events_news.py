@@ -1604,7 +1604,7 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # the year a yearly rate starts from is its year; a span's start is not
     ("The Kumdi project is expected to produce 25,500 tonnes per annum from 2026.",
      [("production", 25500, "Kumdi", {"period": "2026", "basis": "plan"})]),
-    ("Kumdi output will be 2 Mt a year from 2027 onwards.", [("production", 2e6, "Kumdi", {"period": "2027"})]),
+    ("Kumdi output will be 2 Mt a year from 2027 onwards.", [("production", 2e6, None, {"period": "2027"})]),
     # "estimate of US$338 million", "at PFS level": a currency's and a study's initials are no project
     ("Capex estimate of US$338 million with 34% of estimate at PFS level accuracy for the Tasbulak lithium project.",
      [("investment", 338e6, "Tasbulak", {})]),
