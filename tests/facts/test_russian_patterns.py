@@ -2734,3 +2734,16 @@ def test_a_latin_company_after_a_deposits_name_is_not_part_of_it() -> None:
     assert {(e["kind"], e["name"]) for e in found["entities"] if e["kind"] in ("deposit", "company")} == {
         ("deposit", "Berkara"), ("company", "Tasmet Metals")}
 
+
+
+def test_a_creek_told_with_its_placer_resources_is_a_deposit() -> None:
+    text = "Ручей Кедровка с притоками с прогнозными ресурсами золота 265 кг категории Р1 расположен в Бурятии."
+    assert _deposits(text) == {"Kedrovka": ["gold"]}
+    assert _deposits("На торги выставлен ручей Кедровка с прогнозными ресурсами золота 265 кг.") == {"Kedrovka": ["gold"]}
+
+
+def test_a_quoted_development_zone_is_no_company() -> None:
+    # "Якорный резидент ТОР «Чукотка» добыл": the zone's name; the resident is the company
+    text = ("Якорный резидент ТОР «Анадырь» добыл миллионную тонну каменного угля. Дочернее предприятие TIG, "
+            "компания ООО «Берингпромуголь», добыла миллионную тонну угля.")
+    assert _names(text, "company") == {"TIG", "Beringpromugol"}

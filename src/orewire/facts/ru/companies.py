@@ -603,12 +603,16 @@ def find_acting_companies(text: str, found: Found) -> None:
                 continue  # «Арктика: настоящее и будущее» after "форума": a forum, a programme, a law
             if _OUTLET_BEFORE.search(text, max(0, q.start() - 30), q.start()):
                 continue  # "На сайте «НедраДВ» сообщалось": an outlet
+            if _ZONE_BEFORE.search(text, max(0, q.start() - 40), q.start()):
+                continue  # "Якорный резидент ТОР «Чукотка» добыл": a development zone, the resident is the company
             if any(q.group("name").strip() in ent.forms or q.group("name").strip() == ent.name
                    for ent in found.ents.values() if ent.kind == "deposit"):
                 continue  # «Шокпар» дал ...: a deposit named before
             _company(found, q.group("name"), s, e)
 
 
+_ZONE_BEFORE = re.compile(r"(?<![\w-])(?:ТОР|ТОСЭР|ОЭЗ|СЭЗ|СПВ|территори[ия][\s\u00a0]+опережающего[\s\u00a0]+развития|"
+                          r"(?:особой|свободной)[\s\u00a0]+экономической[\s\u00a0]+зоны|промпарка|технопарка)[\s\u00a0]*$")
 _OUTLET_BEFORE = re.compile(r"(?<![\w-])(?:сайт[аеу]?|портал[аеу]?|издани[еяю]|газет[аеуы]|телеканал[аеу]?|журнал[аеу]?|"
                             r"телеграм-канал[аеу]?|агентств[аеу])[\s\u00a0]*$", re.IGNORECASE)
 

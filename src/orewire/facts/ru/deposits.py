@@ -127,6 +127,12 @@ _PLACER_LEAD = re.compile(r"(?=[РрОо])(?<![\w-])(?:[Рр]оссыпн(?:ое
 _PLACER_ITEM = re.compile(r"[ \u00a0]*(?:р\.|руч\.|река|реки|ручей|ручья|ключ|ключа)[ \u00a0]*"
                           r"(?P<name>(?:(?:Мал|Больш|Верхн|Нижн|Средн|Лев|Прав|Северн|Южн|Западн|Восточн|Нов|Стар)(?:ый|ий|ой|ая|яя)"
                           r"[ \u00a0]+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)(?![\w-])")
+# "Ручей Валекта с притоками с прогнозными ресурсами золота 265 кг": a creek or river told with the resources of its placer
+_RIVER_RESOURCES = re.compile(r"(?<![\w-])(?:[Рр]уч(?:ей|ья|\.)|[Рр]ек[аи]|[Рр]\.|[Кк]люч)[ \u00a0]+"
+                              r"(?P<name>(?:(?:Мал|Больш|Верхн|Нижн|Средн|Лев|Прав|Северн|Южн|Западн|Восточн|Нов|Стар)"
+                              r"(?:ый|ий|ой|ая|яя)[ \u00a0]+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)(?![\w-])"
+                              r"(?:[ \u00a0]+с[ \u00a0]+притоками)?,?[ \u00a0]+с[ \u00a0]+(?:[а-яё]+[ \u00a0]+){0,2}?"
+                              r"(?:ресурсами|запасами)[ \u00a0]+(?P<what>золота|олова|платины)")
 _PLACER_OF = re.compile(r"(?<![\w-])[Рр]оссып[а-яё]*[ \u00a0]+(?P<what>золот[а-яё]*|олов[а-яё]*|платин[а-яё]*)")
 _BULLET_RIVER = re.compile(r"(?m)^[ \t\u00a0]*[-–—•*·][ \t\u00a0]*(?:[Рр]учей|[Рр]ека|[Рр]уч\.|[Рр]\.|[Кк]люч)[ \u00a0]+"
                            r"(?P<name>(?:(?:Мал|Больш|Верхн|Нижн|Средн|Лев|Прав|Северн|Южн|Западн|Восточн|Нов|Стар)(?:ый|ий|ой|ая|яя)"
@@ -746,6 +752,12 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             if nxt is None:
                 break
             pos = nxt.end()
+    for m in _RIVER_RESOURCES.finditer(text) if "ресурсами" in text or "запасами" in text else ():
+        if not found.overlaps(m.start("name"), m.end("name")):
+            placer = _deposit_name(found, m.group("name"), m.start("name"), m.end("name"), text)
+            what = commodity_of(m.group("what"))
+            if placer is not None and what:
+                links.append((placer, what))
     # "аукционы на право разработки участков россыпного золота ... В него вошли:\n- ручей Омега — ...\n- река Соловая
     # ...": the rivers a list's lines open with, in an article of one placer metal, are its placers
     placer_metals = {commodity_of(p.group("what")) for p in _PLACER_OF.finditer(text)} if "оссып" in text else set()
