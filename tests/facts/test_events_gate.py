@@ -22,12 +22,12 @@ from orewire.facts.realset import split_keys
 DATA = events_dir()
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "gold" / "seed" / "trend-3378389"
 
-# Floors a little under what the extractor reaches on the report split (English: micro 0.823, slot accuracy
-# 0.893, the weakest kind with five gold events reserves 0.757; Russian: micro 0.785, slots 0.864; see
+# Floors a little under what the extractor reaches on the report split (English: micro 0.833, slot accuracy
+# 0.900, the weakest kind with five gold events reserves 0.757; Russian: micro 0.785, slots 0.864; see
 # the README's events section): a change that loses quality on text the rules were never tuned on
 # fails here.
 EN_MICRO_FLOOR = 0.80
-EN_SLOT_FLOOR = 0.87
+EN_SLOT_FLOOR = 0.88
 EN_KIND_FLOOR = 0.72  # every kind with at least five gold events on the split
 RU_MICRO_FLOOR = 0.75
 RU_SLOT_FLOOR = 0.85
