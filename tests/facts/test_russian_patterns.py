@@ -2747,3 +2747,14 @@ def test_a_quoted_development_zone_is_no_company() -> None:
     text = ("Якорный резидент ТОР «Анадырь» добыл миллионную тонну каменного угля. Дочернее предприятие TIG, "
             "компания ООО «Берингпромуголь», добыла миллионную тонну угля.")
     assert _names(text, "company") == {"TIG", "Beringpromugol"}
+
+
+def test_a_deposit_told_with_its_resources_in_an_article_of_one_commodity() -> None:
+    # the sentence tells the deposit's resources and names no commodity: the article's one commodity is its
+    text = ("На торгах распределены пять золотороссыпных участков. Особое внимание привлек участок Кедровый, "
+            "прогнозные ресурсы которого по категории Р2 составляют 29 кг.")
+    assert _deposits(text) == {"Kedrovy": ["gold"]}
+    # ... not where the article names two commodities, nor where the sentence tells no resources of it
+    assert _deposits(text.replace("золотороссыпных", "золотых и медных")) == {"Kedrovy": []}
+    assert _deposits("На торгах распределены пять золотороссыпных участков. Участок Кедровый продан за 2 млн "
+                     "рублей.") == {"Kedrovy": []}

@@ -133,6 +133,8 @@ _RIVER_RESOURCES = re.compile(r"(?<![\w-])(?:[Рр]уч(?:ей|ья|\.)|[Рр]е
                               r"(?:ый|ий|ой|ая|яя)[ \u00a0]+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)(?![\w-])"
                               r"(?:[ \u00a0]+с[ \u00a0]+притоками)?,?[ \u00a0]+с[ \u00a0]+(?:[а-яё]+[ \u00a0]+){0,2}?"
                               r"(?:ресурсами|запасами)[ \u00a0]+(?P<what>золота|олова|платины)")
+_RESOURCES_TOLD = re.compile(r"(?<![\w-])(?:[Пп]рогнозн[а-яё]+[ \u00a0]+ресурс|[Рр]есурс[а-яё]*[ \u00a0]+категори|"
+                             r"[Зз]апас[а-яё]*[ \u00a0]+(?:категори|составля|оценива))")
 _PLACER_OF = re.compile(r"(?<![\w-])[Рр]оссып[а-яё]*[ \u00a0]+(?P<what>золот[а-яё]*|олов[а-яё]*|платин[а-яё]*)")
 _BULLET_RIVER = re.compile(r"(?m)^[ \t\u00a0]*[-–—•*·][ \t\u00a0]*(?:[Рр]учей|[Рр]ека|[Рр]уч\.|[Рр]\.|[Кк]люч)[ \u00a0]+"
                            r"(?P<name>(?:(?:Мал|Больш|Верхн|Нижн|Средн|Лев|Прав|Северн|Южн|Западн|Восточн|Нов|Стар)(?:ый|ий|ой|ая|яя)"
@@ -1893,4 +1895,17 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
             continue
         for name, own in zip(in_order, theirs, strict=True):
             out[name] = [c for c in out[name] if c == own or c not in theirs]
+    # "... пять золотороссыпных участков. ... участок Суба, прогнозные ресурсы которого составляют 410 кг": a deposit whose
+    # own sentence tells its resources or reserves with no commodity named, in an article of one commodity, holds that one
+    only = {c for _cs, _ce, c, descriptive in spans if not descriptive}
+    if len(only) == 1:
+        sole = next(iter(only))
+        for ent in deposits:
+            if out.get(ent.name):
+                continue
+            for ms, _me in ent.mentions:
+                ss, se = sents.span(ms)
+                if _RESOURCES_TOLD.search(text, ss, se) and not any(ss <= cs < se for cs, _ce, _c, _d in worked_spans):
+                    add(ent.name, sole)
+                    break
     return out
