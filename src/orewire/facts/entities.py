@@ -19,7 +19,7 @@ from functools import lru_cache
 from orewire.facts import gazetteer as gz
 from orewire.facts.amounts import CURRENCY_CODES
 from orewire.facts.model import Entity
-from orewire.facts.text import Near, Sentences, fold_lookalikes
+from orewire.facts.text import Near, Sentences, fold_lookalikes, title_case_line
 
 # a capitalised word: letters (any script), digits, inner hyphens/apostrophes, e.g. "Tau-Ken", "Yoshlik-1"
 _CAP_FIRST = r"[A-Z\u00C0-\u00DE\u0100-\u017F\u0400-\u042F]"
@@ -710,14 +710,6 @@ def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(e > start for _s, e in spans[max(0, i - 8) : i])
 
 
-def _headline(text: str, pos: int) -> bool:
-    """Whether ``pos`` is in a line written in title case (a headline: most words capitalised)."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    words = [w for w in text[start : end if end >= 0 else len(text)].split() if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
-
-
 # the verbs of a press release's title case headline ("Kincora Receives Exploration License ...")
 _HEADLINE_VERBS = frozenset(["Receives", "Announces", "Reports", "Signs", "Acquires", "Completes", "Agrees", "Wins",
                              "Launches", "Starts", "Begins", "Secures", "Raises", "Sells", "Buys", "Closes", "Files",
@@ -912,7 +904,7 @@ def _organisations(text: str, found: Found) -> None:
         else:
             name, s = _trim_leading(m.group("name"), m.start(), company=True)
         words = name.split()
-        if (len(words) < 2 or _headline(text, m.start()) or words[0] in _FUNCTION_WORDS or words[0] in gz.STOPWORDS
+        if (len(words) < 2 or title_case_line(text, m.start()) or words[0] in _FUNCTION_WORDS or words[0] in gz.STOPWORDS
                 or any(w in _GENERIC or (w in _COUNTRY_FORM and not _demonym_name(words)) or w in _REGION_FORM
                        or w in gz.REGION_STEMS or w in _DIRECTIONS or w.lower() in _COMMODITY_FORM for w in words[:-1])
                 or " ".join(words[:-1]) in _DEPOSIT_FORM):
@@ -929,7 +921,7 @@ def _organisations(text: str, found: Found) -> None:
             if _TITLE_RE.fullmatch(raw[0]) or raw[0] in _NOT_NAME_LEAD:
                 continue  # "Russia's President Medvedev", "Former President Barack Obama"
             commodity_led = ((rx in _CORPORATE_SCANS or rx is _CUE_SCAN) and len(raw) >= 2
-                             and raw[0].lower() in _COMMODITY_FORM and not _headline(text, m.start("name")))
+                             and raw[0].lower() in _COMMODITY_FORM and not title_case_line(text, m.start("name")))
             if commodity_led:
                 name, s = m.group("name"), m.start("name")
             else:
@@ -960,7 +952,7 @@ def _organisations(text: str, found: Found) -> None:
             if rx is not _TICKER_NAME_SCAN and name.split()[0] in gz.GIVEN_NAMES and len(name.split()) >= 2:
                 continue  # "producer John Shanks", "Britain's Andy Murray": a person
             if ((rx is _OWNED_SCAN or rx in _OWNER_SCANS)
-                    and (name in _DEPOSIT_FORM or _headline(text, s)
+                    and (name in _DEPOSIT_FORM or title_case_line(text, s)
                          or all(w in _COUNTRY_FORM or w in _REGION_FORM or w in gz.REGION_STEMS or w in _DIRECTIONS
                                 for w in name.split()))):
                 continue
@@ -1028,7 +1020,7 @@ def _coordinated(text: str, found: Found) -> None:
                     or _TITLE_RE.fullmatch(words[0]) or words[0].lower() in _COMMODITY_FORM
                     or any(w in _COUNTRY_FORM or w in _REGION_FORM or w in gz.REGION_STEMS for w in words)
                     or _not_a_company(name) or found.overlaps(hs, he) or _LIST_STOP_AFTER.match(text, he)
-                    or _headline(text, hs)):
+                    or title_case_line(text, hs)):
                 continue
             canon = _strip_legal(name)
             if not canon or _no_ones_name(canon):

@@ -295,3 +295,12 @@ def fold_lookalikes(text: str) -> str:
         seam = _SEAM.search(text, done)
     parts.append(text[done:])
     return "".join(parts)
+
+
+def title_case_line(text: str, pos: int) -> bool:
+    """Whether ``pos`` is in a line written in title case (a headline: most words longer than three letters
+    capitalised)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = [w for w in text[start : end if end >= 0 else len(text)].split() if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)

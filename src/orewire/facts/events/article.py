@@ -17,7 +17,7 @@ from orewire.facts.events.extra import near_hits, needle_hits
 from orewire.facts.events.folding import lowered
 from orewire.facts.events.lexicon import Lexicon
 from orewire.facts.model import Entity, Event, Fact, entity_id
-from orewire.facts.text import Sentences
+from orewire.facts.text import Sentences, title_case_line
 
 SUBJECT_KINDS = ("deposit", "company", "org", "country", "region")
 
@@ -791,14 +791,6 @@ class Article:
         if len(self.sents.spans) < 2 or m.start >= self.sents.spans[1][1]:
             return False
         return self._only_of_kind(m)
-
-
-def title_case_line(text: str, pos: int) -> bool:
-    """Whether ``pos`` is in a line written in title case (a headline: most longer words capitalised)."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    words = [w for w in text[start:end if end >= 0 else len(text)].split() if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def written_outside_titles(text: str, name: str) -> bool:

@@ -14,10 +14,10 @@ from orewire.facts.events.article import (
     Mention,
     Number,
     demonym,
-    title_case_line,
     written_outside_titles,
 )
 from orewire.facts.model import Event, entity_id
+from orewire.facts.text import title_case_line
 
 # Where the sentence names no earner, the article's protagonist is (the entity it names most); a
 # producer or trader not named in its sentence is the one the article named last.
