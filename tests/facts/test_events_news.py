@@ -1605,6 +1605,9 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("The Kumdi project is expected to produce 25,500 tonnes per annum from 2026.",
      [("production", 25500, "Kumdi", {"period": "2026", "basis": "plan"})]),
     ("Kumdi output will be 2 Mt a year from 2027 onwards.", [("production", 2e6, None, {"period": "2027"})]),
+    # a price of one share hyphened to its unit is no deal's money; the deal's value is
+    ("Tarvo Gold tabled a $0.34-per-share offer for Kelmet Minerals, beating a $0.30-per-share bid, and valued the "
+     "deal at $201 million.", [("deal", 201e6, None, {})]),
     # "estimate of US$338 million", "at PFS level": a currency's and a study's initials are no project
     ("Capex estimate of US$338 million with 34% of estimate at PFS level accuracy for the Tasbulak lithium project.",
      [("investment", 338e6, "Tasbulak", {})]),
