@@ -2758,3 +2758,9 @@ def test_a_deposit_told_with_its_resources_in_an_article_of_one_commodity() -> N
     assert _deposits(text.replace("золотороссыпных", "золотых и медных")) == {"Kedrovy": []}
     assert _deposits("На торгах распределены пять золотороссыпных участков. Участок Кедровый продан за 2 млн "
                      "рублей.") == {"Kedrovy": []}
+
+
+def test_deposits_listed_after_a_dash_and_eto() -> None:
+    # "месторождения - это X и Y": the names after "это" as after the dash alone
+    text = "Наиболее крупные месторождения - это Кенжетас и Северный Ушкудык, их запасы оцениваются в 2 млн тонн меди."
+    assert set(_deposits(text)) == {"Kenzhetas", "Severny Ushkudyk"}
