@@ -199,7 +199,7 @@ def test_companies_by_cue_action_and_english_words(text: str, companies: set[str
     ("На месторождении Акжал добывают цинк, а на месторождении Каратау — золото.",
      {"Akzhal": ["zinc"], "Karatau": ["gold"]}),
     ("Золото и серебро добывают на Кокпатасе и Даугызтау, медь — на Кальмакыре.",
-     {"Kokpatas": ["gold", "silver"], "Daugyztau": ["gold", "silver"], "Kalmakyr": ["copper"]}),
+     {"Kokpatas": ["gold", "silver"], "Daugiztau": ["gold", "silver"], "Kalmakyr": ["copper"]}),
     # stone of industry is a commodity too; a run of adjectives before it still names what the deposit holds
     ("Объявлен аукцион на разработку месторождения черного мраморного известняка Кызылтоо и месторождения мрамора "
      "«Арым-3».", {"Kyzyltoo": ["limestone"], "Arym-3": ["marble"]}),
@@ -511,7 +511,7 @@ def test_a_latin_company_with_a_legal_form_in_small_letters() -> None:
     ("Содержание драгоценного металла в руде Васильковского месторождения снизилось.", {"Vasilkovskoye": ["gold"]}),
     # a commodity shared by its clause only: "X ..., а на Y добывают цинк"
     ("На Джеруе строят фабрику, а на Жайремском месторождении добывают цинк.",
-     {"Jerooy": [], "Zhayremskoye": ["zinc"]}),
+     {"Jerooy": [], "Zhairem": ["zinc"]}),
     # the carbon of a gold plant is no coal; a deposit word before a dash and a name is no unnamed deposit
     ("На Кубаке запустили фабрику «уголь-в-пульпе», а на другом месторождении — серебряном Дукате — "
      "добыча упала.", {"Kubaka": [], "Dukat": ["silver"]}),
@@ -2764,3 +2764,16 @@ def test_deposits_listed_after_a_dash_and_eto() -> None:
     # "месторождения - это X и Y": the names after "это" as after the dash alone
     text = "Наиболее крупные месторождения - это Кенжетас и Северный Ушкудык, их запасы оцениваются в 2 млн тонн меди."
     assert set(_deposits(text)) == {"Kenzhetas", "Severny Ushkudyk"}
+
+
+def test_a_deposit_the_english_gazetteer_knows_has_its_english_name_and_id() -> None:
+    # one deposit, one entity id whichever language an article is in
+    from orewire.facts import gazetteer as en_gz
+    from orewire.facts.model import entity_id
+
+    ru = _contract("Казатомпром увеличил добычу на месторождении Инкай и на Жайремском месторождении.")
+    names = {e["name"]: e["id"] for e in ru["entities"] if e["kind"] == "deposit"}
+    assert names == {"Inkai": entity_id("deposit", "Inkai"), "Zhairem": entity_id("deposit", "Zhairem")}
+    en = extract("Kazatomprom raised output at the Inkai deposit.", events=False).to_contract()
+    assert {e["id"] for e in en["entities"] if e["kind"] == "deposit"} == {names["Inkai"]}
+    assert en_gz is not None
