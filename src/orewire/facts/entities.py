@@ -419,7 +419,7 @@ _DEP_MODIFIERS = frozenset(
 )
 _BODY_OF = re.compile(r"\b(?:Ministry|Minister|Department|Committee|Agency|Chamber)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?\Z")
 _KW_ROLE_AFTER = re.compile(r"[ \t]+(?:[Dd]irector|[Mm]anager|[Dd]eveloper|[Ee]ngineer|[Oo]fficer|[Hh]ead|[Ss]pecialist)s?\b")
-# "Red Kite Mine Finance", "Project Services": a capitalised keyword inside a firm's name
+# "Acme Mine Finance", "Project Services": a capitalised keyword inside a firm's name
 _FIRM_AFTER = re.compile(r"[ \t]+(?:Finance|Financing|Funding|Services|Capital|Partners|Fund)\b")
 _MINE_NAMED_RE = re.compile(rf"[ \t]+(?P<name>{_CAPSEQ})(?=[ \t]+(?:in|near|and)\b|[,.;])")
 # "the undeveloped Siberian deposit", "a Mongolian mine": a place's adjective says where, it names no deposit
@@ -1229,7 +1229,7 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
 
     for m in _DEPOSIT_KW_SCAN.finditer(text):
         if _KW_ROLE_AFTER.match(text, m.end()) or (m.group("kw")[0].isupper() and _FIRM_AFTER.match(text, m.end())):
-            continue  # "International Operations Director", "lithium project developer", "Red Kite Mine Finance"
+            continue  # "International Operations Director", "lithium project developer", "Acme Mine Finance"
         s_lo, _ = sents.span(m.start())
         lo = max(s_lo, m.start() - 160)
         kw = m.group("kw")

@@ -99,7 +99,7 @@ _WORD_UNITS = {"tonnes": "t", "tons": "t", "tonne": "t", "ton": "t", "ounces": "
 _WORD_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 _DATE_WORD_BEFORE = re.compile(r"\b(?:in|of|for|since|during|year)\s*$", re.IGNORECASE)
-# (a figure glued to letters starts no range: "B+C1 – 13.2m oz", "Q3-4 Mt"; its scale may be hyphened: "5.3-million to")
+# (a figure glued to letters starts no range: "B+C1 – 13.2m oz", "Q3-4 Mt"; its scale may be hyphened: "1.1-million to")
 _YEAR_SPAN_HEAD = re.compile(r"(?<!\d)(?:19|20)\d\d\s?[-–]\s?$")
 _RANGE_BEFORE = re.compile(rf"(?<![^\W\d_])(?P<n>{NUMBER})(?:[\s-]?(?P<sc>{_SCALE})\b|(?P<scm>m)(?=\s*(?:-|–)))?\s*(?:-|–|to|and)\s*$")
 
@@ -175,7 +175,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 scale0 = SCALES.get(own.lower(), 1.0) if own else scale  # "276mn-286mn t"
                 if not own and scale > 1.0 and n is not None and n0 >= 1000 > n:
                     scale0 = 1.0  # "from 490,000 to 1 million tons": a start written whole takes no scale of the end
-                # (its span holds its own scale word: "5.3-million to 5.5-million ounces")
+                # (its span holds its own scale word: "1.1-million to 1.3-million ounces")
                 own_end = r.end("sc") if r.group("sc") else r.end("scm") if r.group("scm") else r.end("n")
                 out.append(Quantity(n0 * scale0 * factor, unit, s, s + own_end - r.start("n")))
     for m in (_WORD_QUANTITY_SCAN.finditer(text) if _written_out(text) else ()):

@@ -26,7 +26,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.-]*)$")  # "y-o-y." is a word, not 
 # abbreviations that also end sentences ("..., Mexico and the US, etc. In terms of output", "Kazzinc
 # Ltd. The company"), where the next word is one that opens sentences rather than names
 _ENDING_ABBREVIATIONS = frozenset(["etc", "inc", "ltd", "corp", "co", "mln", "bln", "bn", "pty", "u.s", "u.k"])
-# "revenue rose to $2.368 bln. Adjusted EBITDA margin was": a figure's scale, then a word that opens a sentence (a
+# "revenue rose 9% to $1.22 bln. Cash costs were": a figure's scale, then a word that opens a sentence (a
 # capital and a small letter: not "mln. US dollars", "bln. KZT")
 _SCALE_ABBREVIATIONS = frozenset(["mln", "bln", "bn"])
 _FIGURE_BEFORE = re.compile(r"\d\s?$")

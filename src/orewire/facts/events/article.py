@@ -51,7 +51,7 @@ _PROJECT = re.compile(
     r"(?:[Pp]roject|[Pp]roperty|[Pp]rospect|[Mm]ine|[Cc]omplex|[Oo]peration|[Ss]melter|[Rr]efinery|[Cc]oncentrator|"
     r"[Pp]ilot [Pp]lant|[Pp]rocessing [Pp]lant|[Mm]ill|[Pp]it|[Ff]acility|[Ss]ubsoil [Aa]rea|[Ss]ubsoil [Pp]lot|"
     r"[Ll]icen[cs]e [Aa]rea|(?:[Cc]oal|[Mm]ineral) [Bb]lock)s?\b"
-    r"(?![ \t]+(?:Finance|Financing|Funding|Services|Capital|Partners|Fund)\b)")  # ("Red Kite Mine Finance": a firm)
+    r"(?![ \t]+(?:Finance|Financing|Funding|Services|Capital|Partners|Fund)\b)")  # ("Acme Mine Finance": a firm)
 # a capitalised word before a project word, past at most a commodity and a mining word ("Winu copper-gold project")
 _NAMED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+(?:[a-z]+-)?(?:[a-z]+[ \t]+){0,2}$")
 # (a whole word the name pattern can end with: "million", "capital", "determine" end none)
@@ -111,13 +111,13 @@ _NOT_HOLDER = frozenset({"Gold", "Copper", "Silver", "Uranium", "Coal", "Lithium
                          "Underground", "Open-pit", "Oxide", "Sulphide", "Sulfide", "Heap", "Leach", "Project", "Mine",
                          "Statement", "Estimate", "Update", "Upgrade", "Tonnes", "Tons", "Ounces", "Metal",
                          "Concentrate", "Output", "Production", "Material", "Waste", "Rock",
-                         # a study's or a measure's initials: "capital estimate at PFS level accuracy"
+                         # a study's or a measure's initials: "an estimate at PFS level"
                          "PFS", "DFS", "BFS", "PEA", "FS", "NPV", "IRR", "EIS", "ESIA", "LOM", "US", "USD"})
-# the works and a side of a place, no name alone: "Mining operations will restart", "from the South body"
+# the works and a side of a place, no name alone: "Mining operations resume", "ore from the South body"
 _NO_NAME_ALONE = frozenset({"Mining", "Processing", "Exploration", "Development", "Construction", "Expansion", "North",
                             "South", "East", "West", "Central", "Upper", "Lower", "Northern", "Southern", "Eastern",
                             "Western", "Main"})
-# words that sum or qualify an estimate, set before a project's name: "Combined PPG Project"
+# words that sum or qualify an estimate, set before a project's name: "Combined Tasbulak Project"
 _SUMMING = frozenset({"Combined", "Total", "Global", "Overall", "Consolidated", "Updated", "Maiden", "Revised",
                       "Expanded", "Enlarged", "Entire", "Whole"})
 # a commodity's capitalised word at the end of a project's name is what it is for, not its name
@@ -518,11 +518,11 @@ class Article:
             words = self.text[s:e].split()
             while words and (words[0] in _NOT_NAME or words[0] in _SUMMING or _SIZE_WORD.fullmatch(words[0])):
                 # "The Balkhash copper smelter", "the 2 Moz Kyzyl project", "the 10 Mtpa Aktogay mine": Balkhash, Kyzyl;
-                # "Combined PPG Project Resource": PPG
+                # "Combined Tasbulak Project Resource": Tasbulak
                 s += len(words[0]) + 1
                 words = words[1:]
             while len(words) > 1 and words[-1] in _COMMODITY_WORDS:
-                e -= len(words[-1]) + 1  # "Lake Giles Iron Project", "Kyzyl Gold Project": Lake Giles, Kyzyl
+                e -= len(words[-1]) + 1  # "Kumdi Iron Project", "Kyzyl Gold Project": Kumdi, Kyzyl
                 words = words[:-1]
             if not words or is_taken(s, e) or all(w in _METHOD_WORDS for w in words):
                 continue  # "Open Pit: 41%", "Underground mine": a way of mining, no project's name
@@ -533,7 +533,7 @@ class Article:
             if self.lex.rules["place_name"].fullmatch(name):
                 continue  # "the Astana gold refinery", "the Almaty plant": a city says where, it is no project's name
             if name not in names and title_case_line(self.text, s) and not written_outside_titles(self.text, name):
-                continue  # "Zijin Mining to Acquire Major Kazakh Gold Mine": a headline's capitals, no name the text uses
+                continue  # "Altynex to Buy Large Kazakh Copper Mine": a headline's capitals, no name the text uses
             if name not in names and len(names) < _MAX_PROJECTS:
                 names[name] = entity_id("deposit", name)
                 if i >= named_where:

@@ -215,7 +215,7 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
             out.append((m.start(), m.end(), int(m.group("y")), False, bool(w.compared.search(head[-25:]))))
             continue
         if _RATE_FROM.search(head) or (head.endswith(("from ", "from\u00a0")) and _ONWARDS.match(text, m.end())):
-            # "25,500 tonnes per annum from 2024", "from 2026 onwards": the year a yearly rate starts is its year
+            # "18,000 tonnes per annum from 2026", "from 2027 onwards": the year a yearly rate starts is its year
             out.append((m.start(), m.end(), int(m.group("y")), False, False))
             continue
         if _RANGE_BEFORE.search(head) or w.not_period.search(head):

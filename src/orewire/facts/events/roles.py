@@ -202,7 +202,7 @@ def _named_after_buying(art: Article, ss: int, se: int) -> Mention | None:
         if m is not None and m.group("name").split()[0] not in _NOT_ASSET:
             name = m.group("name")
             if title_case_line(art.text, m.start("name")) and not written_outside_titles(art.text, name):
-                continue  # "Zijin Mining to Acquire Major Kazakh Gold Mine for US$1.2 Billion": a headline's capitals
+                continue  # "Altynex to Buy Large Kazakh Copper Mine in US$500 Million Deal": a headline's capitals
             return Mention(m.start("name"), m.end("name"), "deposit", name, entity_id("deposit", name), known=False)
     return None
 
@@ -213,8 +213,8 @@ _OPENING_NAME = re.compile(r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’
 
 
 def _opening_buyer(art: Article, ss: int, se: int) -> Mention | None:
-    """The name the entity stage does not know that opens the sentence right before its buy verb ("Cardero
-    Resource acquired a 49.5% interest in Coalhunter Mining"): the buyer."""
+    """The name the entity stage does not know that opens the sentence right before its buy verb ("Tarvo
+    Resource acquired a 35% interest in Kelmet Mining"): the buyer."""
     verb = art.lex.buy_verb.search(art.text, ss, se)
     if verb is None:
         return None
@@ -224,7 +224,7 @@ def _opening_buyer(art: Article, ss: int, se: int) -> Mention | None:
     return _unknown_name(art, m.start("name"), m.end("name"), "company")
 
 
-# "Netherlands was the export destination for", "India was the biggest single country recipient at"
+# "Turkey was the export destination for", "China was the largest recipient at"
 _DESTINATION_AFTER = re.compile(r"\s+(?:was|is|were|are|became|remained)\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,4}?"
                                 r"(?:destination|recipient|importer|buyer)s?\b")
 # "... followed by Pakistan at 9.37-million tonnes", "and then South Korea at": the next of such a ranking
@@ -234,9 +234,9 @@ _AT_FIGURE = re.compile(r"\s+(?:at|with|for)\s+(?:about\s+|some\s+|nearly\s+|ove
 
 def _destination(art: Article, ms: list[Mention], ss: int, se: int, pos: int) -> tuple[Mention | None, set[str]]:
     """The country or company a sentence calls the goods' destination or recipient, for an export figure after it
-    ("Netherlands was the export destination for 3.14-million tonnes"), or the next one of that ranking ("India was
-    the biggest single country recipient at 35.29-million tonnes followed by Pakistan at 9.37-million tonnes", "and
-    Spain for 1.38-million tonnes"); and the ids of all the ranking's destinations, which export nothing."""
+    ("Turkey was the export destination for 3.1 million tonnes"), or the next one of that ranking ("China was the
+    largest recipient at 35 million tonnes followed by Russia at 9.4 million tonnes", "and Spain for 1.4 million
+    tonnes"); and the ids of all the ranking's destinations, which export nothing."""
     told = [m for m in ms if m.kind in ("country", "company") and ss <= m.start and m.end <= se
             and _DESTINATION_AFTER.match(art.text, m.end, se)]
     if not told:
@@ -914,7 +914,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             # "A-Cap will pay $2.8 million for a 20 per cent JV interest": a stake in the project the article is about
             subject = art.topic(ss, ("deposit",), skip=lambda m: m.id == party.id if party is not None else False)
         if not sold and (party is None or (subject is not None and party.id == subject.id)):
-            # "Cardero Resource acquired a 49.5% interest in Coalhunter Mining, which has the right to acquire ...": the
+            # "Tarvo Resource acquired a 35% interest in Kelmet Mining; Kelmet has an option to acquire ...": the
             # name the entity stage does not know that opens the sentence buys
             party = _opening_buyer(art, ss, se) or party
     elif ev.kind == "licence":

@@ -604,7 +604,7 @@ def find_acting_companies(text: str, found: Found) -> None:
             if _OUTLET_BEFORE.search(text, max(0, q.start() - 30), q.start()):
                 continue  # "На сайте «НедраДВ» сообщалось": an outlet
             if _ZONE_BEFORE.search(text, max(0, q.start() - 40), q.start()):
-                continue  # "Якорный резидент ТОР «Чукотка» добыл": a development zone, the resident is the company
+                continue  # "резидент ТОР «Анадырь» добыл": a development zone, the resident is the company
             if any(q.group("name").strip() in ent.forms or q.group("name").strip() == ent.name
                    for ent in found.ents.values() if ent.kind == "deposit"):
                 continue  # «Шокпар» дал ...: a deposit named before

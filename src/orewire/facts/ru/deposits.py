@@ -127,7 +127,7 @@ _PLACER_LEAD = re.compile(r"(?=[РрОо])(?<![\w-])(?:[Рр]оссыпн(?:ое
 _PLACER_ITEM = re.compile(r"[ \u00a0]*(?:р\.|руч\.|река|реки|ручей|ручья|ключ|ключа)[ \u00a0]*"
                           r"(?P<name>(?:(?:Мал|Больш|Верхн|Нижн|Средн|Лев|Прав|Северн|Южн|Западн|Восточн|Нов|Стар)(?:ый|ий|ой|ая|яя)"
                           r"[ \u00a0]+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)(?![\w-])")
-# "Ручей Валекта с притоками с прогнозными ресурсами золота 265 кг": a creek or river told with the resources of its placer
+# "Ручей Кедровка с прогнозными ресурсами золота 140 кг": a creek or river told with the resources of its placer
 _RIVER_RESOURCES = re.compile(r"(?<![\w-])(?:[Рр]уч(?:ей|ья|\.)|[Рр]ек[аи]|[Рр]\.|[Кк]люч)[ \u00a0]+"
                               r"(?P<name>(?:(?:Мал|Больш|Верхн|Нижн|Средн|Лев|Прав|Северн|Южн|Западн|Восточн|Нов|Стар)"
                               r"(?:ый|ий|ой|ая|яя)[ \u00a0]+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)(?![\w-])"
@@ -321,7 +321,7 @@ def _trim_name(raw: str) -> str:
     words = raw.split()
     for i in range(1, len(words)):
         if _LATIN_START.match(words[i]) and not _LATIN_START.match(words[0]):
-            return " ".join(words[:i])  # "на руднике Карчига Orsu Metals сможет": the company that works it
+            return " ".join(words[:i])  # "на руднике Беркара Tasmet Metals будет": the company that works it
         if _PLANT_LETTERS.fullmatch(words[i]):  # "Дражное Тарынского ГОКа": the plant it belongs to
             return " ".join(words[:i - 1 if i > 1 and _GENITIVE_ADJ.fullmatch(words[i - 1]) else i])
         if morph.is_dictionary_word(words[i]) and not morph.can_be_nominative(words[i]):
@@ -1895,7 +1895,7 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
             continue
         for name, own in zip(in_order, theirs, strict=True):
             out[name] = [c for c in out[name] if c == own or c not in theirs]
-    # "... пять золотороссыпных участков. ... участок Суба, прогнозные ресурсы которого составляют 410 кг": a deposit whose
+    # "... три золотороссыпных участка. ... участок Кедровый, прогнозные ресурсы которого составляют 50 кг": a deposit whose
     # own sentence tells its resources or reserves with no commodity named, in an article of one commodity, holds that one
     only = {c for _cs, _ce, c, descriptive in spans if not descriptive}
     if len(only) == 1:
