@@ -420,7 +420,7 @@ _DEP_MODIFIERS = frozenset(
 _BODY_OF = re.compile(r"\b(?:Ministry|Minister|Department|Committee|Agency|Chamber)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?\Z")
 _KW_ROLE_AFTER = re.compile(r"[ \t]+(?:[Dd]irector|[Mm]anager|[Dd]eveloper|[Ee]ngineer|[Oo]fficer|[Hh]ead|[Ss]pecialist)s?\b")
 # "Acme Mine Finance", "Project Services": a capitalised keyword inside a firm's name
-_FIRM_AFTER = re.compile(r"[ \t]+(?:Finance|Financing|Funding|Services|Capital|Partners|Fund)\b")
+_FIRM_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(gz.FIRM_WORDS)})\b")
 _MINE_NAMED_RE = re.compile(rf"[ \t]+(?P<name>{_CAPSEQ})(?=[ \t]+(?:in|near|and)\b|[,.;])")
 # "the undeveloped Siberian deposit", "a Mongolian mine": a place's adjective says where, it names no deposit
 _PLACE_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)")

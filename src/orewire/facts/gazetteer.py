@@ -109,6 +109,9 @@ COMPANY_CUES = _words("company_cues")
 ORG_HEADS = _words("org_heads")
 AGENCIES = _words("agencies")
 EXCHANGES = _words("exchanges")
+# words after a capitalised mine or project word that make it part of a financier's or a service firm's name
+# ("Acme Mine Finance", "Project Services"), no deposit's or project's
+FIRM_WORDS = ("Finance", "Financing", "Funding", "Services", "Capital", "Partners", "Fund")
 
 # --- deposits: canonical -> Deposit ----------------------------------------------------------
 DEPOSITS: dict[str, Deposit] = {

@@ -51,7 +51,7 @@ _PROJECT = re.compile(
     r"(?:[Pp]roject|[Pp]roperty|[Pp]rospect|[Mm]ine|[Cc]omplex|[Oo]peration|[Ss]melter|[Rr]efinery|[Cc]oncentrator|"
     r"[Pp]ilot [Pp]lant|[Pp]rocessing [Pp]lant|[Mm]ill|[Pp]it|[Ff]acility|[Ss]ubsoil [Aa]rea|[Ss]ubsoil [Pp]lot|"
     r"[Ll]icen[cs]e [Aa]rea|(?:[Cc]oal|[Mm]ineral) [Bb]lock)s?\b"
-    r"(?![ \t]+(?:Finance|Financing|Funding|Services|Capital|Partners|Fund)\b)")  # ("Acme Mine Finance": a firm)
+    rf"(?![ \t]+(?:{'|'.join(gz.FIRM_WORDS)})\b)")  # ("Acme Mine Finance": a firm)
 # a capitalised word before a project word, past at most a commodity and a mining word ("Winu copper-gold project")
 _NAMED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+(?:[a-z]+-)?(?:[a-z]+[ \t]+){0,2}$")
 # (a whole word the name pattern can end with: "million", "capital", "determine" end none)

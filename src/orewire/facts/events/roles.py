@@ -225,9 +225,10 @@ def _opening_buyer(art: Article, ss: int, se: int) -> Mention | None:
 
 
 # "Turkey was the export destination for", "China was the largest recipient at"
+_DESTINATION_HINTS = ("destination", "recipient")  # (looked for once per article)
 _DESTINATION_AFTER = re.compile(r"\s+(?:was|is|were|are|became|remained)\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,4}?"
                                 r"(?:destination|recipient|importer|buyer)s?\b")
-# "... followed by Pakistan at 9.37-million tonnes", "and then South Korea at": the next of such a ranking
+# "... followed by Russia at 9.4 million tonnes", "and then Spain at": the next of such a ranking
 _RANKED_NEXT = re.compile(r"(?:followed\s+by|and\s+then|then|and)\s+$")
 _AT_FIGURE = re.compile(r"\s+(?:at|with|for)\s+(?:about\s+|some\s+|nearly\s+|over\s+|almost\s+)?\d")
 
@@ -695,7 +696,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                 party = next((m for m in ms if m.kind in ("company", "country") and m.end <= pos
                               and lex.rules["supplied_before"].search(art.text, max(ss, m.start - 16), m.start)
                               and lex.rules["with_after"].match(art.text, m.end)), None)
-            if party is None and art.low is not None and ("destination" in art.low or "recipient" in art.low):
+            if party is None and art.low is not None and art.hint_positions(_DESTINATION_HINTS):
                 party, destinations = _destination(art, ms, ss, se, pos)
             if party is None:
                 # "a seven-million-tonne binding offtake agreement with China's Xinfa Group": who takes the goods (the
