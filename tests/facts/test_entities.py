@@ -66,6 +66,16 @@ def test_countries_from_names_and_demonyms() -> None:
     assert {e.code for e in x.entities if e.kind == "country"} == {"KZ", "RU", "CN", "US"}
 
 
+def test_a_nationality_word_naming_a_language_or_inside_a_company_name_is_no_country() -> None:
+    # "published in Spanish", "translated from Russian,": a language; "Anglo American": a company's name
+    x = extract("The release was published in Spanish. Anglo American said output in Peru rose. "
+                "The talks were held in Russian, officials said.")
+    assert _names(x, "country") == {"Peru"}
+    # the same words as nationalities still name their countries
+    x = extract("Kelmet invested in Russian, Kazakh and Uzbek projects. The American company Freeport mines copper.")
+    assert _names(x, "country") == {"Russia", "Kazakhstan", "Uzbekistan", "United States"}
+
+
 def test_company_aliases() -> None:
     x = extract("Firms such as RioTinto explore here. Russian Copper Company (RCC) said RCC would expand.")
     companies = {e.name: e for e in x.entities if e.kind == "company"}

@@ -1610,6 +1610,32 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # "estimate of US$338 million", "at PFS level": a currency's and a study's initials are no project
     ("The Tasbulak lithium project needs initial capex of US$412 million, an estimate of US$412 million at PFS level.",
      [("investment", 412e6, "Tasbulak", {})]),
+    # money held after a deal is none of the deal's: "the group's net cash position is approximately"
+    ("Kumdi Gold sold the Tarvo mine to Kelmet Mining for $300 million. After the completion of the deal, the group's net cash position is "
+     "approximately $130 million.",
+     [("deal", 300e6, "Tarvo", {"party": "Kelmet Mining"})]),
+    # a value written off is no price paid, whatever the sentence bought
+    ("Kelmet bought the Tarvo field in 2006 and had to write off about $250 million of its value in 2013.", []),
+    # the interest on a miner's debt is no money put in, nor the figure it is compared with
+    ("Finance costs at Kumdi Gold rose to US$42 million, from US$31 million a year ago. Revenue rose to US$946 million.",
+     [("financial", 946e6, "Kumdi Gold", {})]),
+    # a royalty kept on an asset sold is part of its price, no royalty paid
+    ("Under the agreement, Kelmet Mining will acquire the Tarvo project for $250,000 plus a 2% royalty.",
+     [("deal", 250000, "Tarvo", {"party": "Kelmet Mining"})]),
+    # a state budget that reaps royalties earns them; a state's spending on housing and hospitals is no mining money
+    ("A higher iron ore price will deliver Kelmetia a $2 billion windfall as the State Budget reaps a royalty reward. "
+     "The state invested a record $5.8 billion in housing since 2021, with a new $1.5 billion Building Hospitals Fund.",
+     [("financial", 2e9, None, {})]),
+    # "X-based" says where a buyer sits: the buyer is the company, not its country
+    ("Glencore has agreed to sell its Tarvo copper mine in Queensland to Australia-based Kelmet Mining for A$1 billion.",
+     [("deal", 1e9, "Tarvo", {"party": "Kelmet Mining"})]),
+    # what a field "has" right before its figure lies in the ground, beside what has been mined from it
+    ("The Tarvo field has around 716 tonnes of gold, and more than 300 tonnes of gold have been mined there.",
+     [("reserves", 716, "Tarvo", {}), ("production", 300, "Tarvo", {})]),
+    # a word before a dash and a figure heads that figure, not the one before it
+    ("Coal production in Kelmetia in 2023 amounted to 438 mln tons, exports - around 213 mln tons.",
+     [("production", 438e6, None, {"period": "2023"}), ("trade", 213e6, None, {"direction": "export"})]),
+
 ]
 
 
@@ -1739,3 +1765,18 @@ def test_the_quarter_or_half_a_report_speaks_of(published: datetime, year: str) 
     other = extract("Kazakhstan holds a quarter of the world's uranium, some 700,000 tonnes. Output rose 5% "
                     "quarter-on-quarter to 6,000 tonnes.", published_at=published).to_contract()["events"]
     assert [e["period"] for e in other] == [None, None]
+
+
+def test_words_of_a_kind_of_work_name_no_project() -> None:
+    # "the 2026 Mining Exploration Project Portfolio": no project called "Mining Exploration"
+    text = ("The Ministry of Mines presented the 2026 Mining Exploration Project Portfolio, which is made up of 61 "
+            "projects in Kelmetia and a total investment of US$512 million.")
+    found = extract(text, published_at=PUBLISHED).to_contract()["events"]
+    assert [(e["kind"], e["amount"][0]) for e in found] == [("investment", 512e6)]
+    assert found[0]["subject"] != "Mining Exploration"
+
+
+def test_a_licences_own_abbreviation_names_no_area() -> None:
+    text = "Kelmet Resources said its Tarvo copper project has been granted two large scale mining licences (LML)."
+    found = [e for e in extract(text, published_at=PUBLISHED).to_contract()["events"] if e["kind"] == "licence"]
+    assert [(e["subject"], e["party"]) for e in found] == [("Tarvo", "Kelmet Resources")]

@@ -280,6 +280,9 @@ _ORG_RE = _gaz_re(list(_ORG_FORM))
 
 _COUNTRY_FORM = _place_forms(gz.COUNTRIES)
 _COUNTRY_RE = re.compile(rf"(?<![\w-])(?:{_alt(list(_COUNTRY_FORM))})(?![\w$]|-(?!based|owned|listed|born))")
+# a nationality word used as a language's name: "in Spanish.", "from Russian," "in Kazakh language"
+_LANGUAGE_BEFORE = re.compile(r"\b(?:in|into|from)[ \t]+$")
+_LANGUAGE_AFTER = re.compile(r"(?:[ \t]+language\b|[ \t]*(?:[.;:)]|,[ \t]+[a-z]|$))")
 _CURRENCY_AFTER = re.compile(rf"^\s+(?:{_alt(gz.CURRENCY_NOUNS)})\b")
 _COUNTRY_WORDS = frozenset(w for f in _COUNTRY_FORM for w in f.split())
 
@@ -1599,6 +1602,11 @@ def _countries(text: str, found: Found) -> None:
         if form == "America" and re.search(r"(?:North|South|Latin|Central)\s+$", text[max(0, m.start() - 8) : m.start()]):
             continue
         canon, code = _COUNTRY_FORM[form]
+        if _is_demonym(form, canon) and found.overlaps(m.start(), m.end(), ("company",)):
+            continue  # "Anglo American", "Swiss Re": a nationality word inside a company's name names no country
+        if _is_demonym(form, canon) and _LANGUAGE_AFTER.match(text, m.end()) \
+                and _LANGUAGE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue  # "published in Spanish", "translated from Russian": a language, no country
         inside = [(s, e) for s, e, _k in found.overlapping(m.start(), m.end(), ("region",))]
         if inside and any(gz.REGIONS.get(text[s:e], ("", ()))[0] not in ("", code) for s, e in inside):
             continue  # "British Columbia", "New Mexico": a region of another country, named with this one's word

@@ -526,9 +526,10 @@ class Article:
                 words = words[:-1]
             if not words or is_taken(s, e) or all(w in _METHOD_WORDS for w in words):
                 continue  # "Open Pit: 41%", "Underground mine": a way of mining, no project's name
-            if all(w in _NOT_HOLDER for w in words) or (len(words) == 1 and (words[0] in org_heads
-                                                                             or words[0] in _NO_NAME_ALONE)):
-                continue  # "Total project capital expenditure", "Gold Project": no name; "the Chamber('s)" of the Chamber of Mines
+            if all(w in _NOT_HOLDER for w in words) or (len(words) == 1 and words[0] in org_heads) \
+                    or all(w in _NO_NAME_ALONE for w in words):
+                continue  # "Total project capital expenditure", "Gold Project": no name; "the Chamber('s)" of the Chamber of Mines;
+                # "the 2026 Mining Exploration Project Portfolio": words of a kind of work, no project's name
             name = " ".join(words)
             if self.lex.rules["place_name"].fullmatch(name):
                 continue  # "the Astana gold refinery", "the Almaty plant": a city says where, it is no project's name

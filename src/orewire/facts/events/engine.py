@@ -308,6 +308,8 @@ def _nearest_cue(art: Article, cues: dict[str, re.Pattern[str]], a: int, b: int,
                 dist += 40  # "$436 million for the Baimskaya acquisition and $718 million of capital expenditure":
                 # a word before another figure is that figure's first
         elif start >= num.end:
+            if _HEADS_NEXT.match(art.text, end):
+                continue  # "production amounted to 438 mln tons, exports - around 213 mln tons": the word heads the next figure
             dist = (start - num.end) + 8  # a cue after its number binds a little less
             if num.what == "a" and lex.rules["attached"].fullmatch(art.text, num.end, start):
                 dist = 0  # "$436 million cash consideration", "$718 million of expansionary capital expenditure"
@@ -326,6 +328,11 @@ def _nearest_cue(art: Article, cues: dict[str, re.Pattern[str]], a: int, b: int,
     if inner is not None:
         return inner[1], inner[2]
     return (best[1], best[2]) if best else None
+
+
+# a word set before a dash or colon and a figure: that figure's heading ("exports – 213 mln tons", "экспорт: 213")
+_HEADS_NEXT = re.compile(r"\s*[-–—:]\s*(?:about|around|some|nearly|over|more than|approximately|almost|up to|около|более|порядка|почти|свыше)?\s*\d",
+                         re.IGNORECASE)
 
 
 # an insertion that names what a figure includes: ", including the purchase of a mining fleet,"

@@ -21,6 +21,8 @@ from orewire.facts.events.roles import (
 )
 from orewire.facts.model import Event
 
+_ABBREVIATION = re.compile(r"[A-Z]{2,5}s?")
+
 
 def numberless_events(art: Article, numbered: list[Event]) -> list[Event]:
     text, lex = art.text, art.lex
@@ -58,6 +60,8 @@ def numberless_events(art: Article, numbered: list[Event]) -> list[Event]:
                 # Pay-Buloq deposits"), each with the holder
                 # "exploration licence (Ayagoz) ... north of the Aktogay mine": the area the licence word names
                 named = named_area(art, word.start(), min(se, word.end() + 40), word.end())
+                if named is not None and _ABBREVIATION.fullmatch(named.name) and art.text[named.start - 1:named.start] == "(":
+                    named = None  # "two large scale mining licences (LML)": the licence's own abbreviation, no area
                 deposits = [m for m in ms if m.kind == "deposit" and not landmark(art, m, ss, word.start())]
                 areas: list[Mention] = deposits
                 if named is not None:

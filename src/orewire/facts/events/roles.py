@@ -397,6 +397,7 @@ def set_slot(ev: Event, slot: str, m: Mention | None) -> None:
 
 
 _MORE_INSERTION_HINTS = (" - ", " – ", " — ", "ned by ", "ted by ", "run by ", "held by ")
+_BASED_AFTER = re.compile(r"-(?:based|headquartered|registered|listed|domiciled)\b")
 _WORKS_NOUN = re.compile(r"\b(?:refinery|smelter|plant)", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z][\w'’-]*")  # a capitalised word right after: the name it is put before
 
@@ -539,6 +540,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         # uranium": the one it names is where the goods come from
         adjectives = [m for m in ms if m.kind == "country" and not lex.rules["state_after"].match(art.text, m.end)
                       and (demonym(art.text[m.start:m.end], m.name)  # "the Kazakh government" is Kazakhstan
+                           or _BASED_AFTER.match(art.text, m.end) is not None  # "Australia-based Evolution": where it sits
                            or any(m.end < c[0] <= m.end + 2 for c in art.commodities))]  # "US copper concentrate"
         if adjectives:
             origin = next((m for m in adjectives if any(m.end < c[0] <= m.end + 2 for c in art.commodities)
