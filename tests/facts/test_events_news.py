@@ -1636,6 +1636,24 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Coal production in Kelmetia in 2023 amounted to 438 mln tons, exports - around 213 mln tons.",
      [("production", 438e6, None, {"period": "2023"}), ("trade", 213e6, None, {"direction": "export"})]),
 
+    # money a state takes in is its revenue, whatever pays it
+    ("By the end of 2019, Tajikistan will receive over $ 77 million from Kumdi Gold. The state will also receive "
+     "$5 million.",
+     [("financial", 77e6, None, {}), ("financial", 5e6, None, {})]),
+    # a currency's move booked and a cost of each ounce are no earnings, nor the figures they are compared with
+    ("Results at Kumdi Gold included foreign exchange losses of US$24 million, compared to year-ago gains of US$2 "
+     "million. Revenue rose to US$946 million, offset by a higher all-in sustaining cash cost per gold equivalent "
+     "ounce, which rose to US$904 from US$898.",
+     [("financial", 946e6, "Kumdi Gold", {})]),
+    # banks' debt facilities finance a mine, whatever offer the miner accepted
+    ("Kelmet Mining has finalised a financing plan for its Tarvo gold mine after it accepted an offer from three "
+     "international banks providing $150m in corporate debt facilities.",
+     [("investment", 150e6, "Tarvo", {})]),
+    # "the development" that has a capital cost is the project developed
+    ("Kelmet Mining approved the development of the Tarvo copper project. The development has an expected capital "
+     "cost of $5.0 to 5.3 billion and will be funded 60% by Kelmet Mining and 40% by Mitsubishi.",
+     [("investment", 5e9, "Tarvo", {"party": "Kelmet Mining"})]),
+
 ]
 
 

@@ -494,6 +494,12 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             # measure, told of another time
             cue = (previous.kind, previous.start)
             again = previous
+        if cue is None and num.what == "a":
+            got = lex.rules["receives_before"].search(text, max(ss, num.start - 40), num.start)
+            if got is not None and (lex.rules["state_before"].search(text, max(ss, got.start() - 40), got.start())
+                                    or any(got.start() - 25 <= m.end <= got.start()
+                                           for m in art.in_span(max(ss, got.start() - 60), got.start(), ("country",)))):
+                cue = ("financial", got.start())  # "Kyrgyzstan will receive over $77 million": the state's revenue
         if cue is None and (previous is None or art.sents.index(ss) - art.sents.index(previous.start) > 1):
             lead = _list_lead(art, ss)
             if lead is not None:
@@ -781,6 +787,8 @@ _MINED_NEEDLES = ("mined", "process", "produc", "extract", "milled", "output")
 _MONETARY_NEEDLES = ("bank", "council", "reserve assets", "international reserves", "currency", "forex", "fx reserves",
                      "sovereign", "official", "holdings")
 _COMPARED_NEXT = re.compile(r"[^\d;]{0,40}?(?:compared\s+(?:with|to)|against|versus|vs\.?|(?:up|down)?\s*from)\s+"
+                            # ("compared to year-ago gains of US$2 million": the compared figure's own words between)
+                            r"(?:(?:a\s+)?(?:year|quarter)[- ]ago\s+[\w-]+\s+of\s+)?"
                             r"(?:about\s+|around\s+|some\s+)?(?:US|A|C|R)?[$€£]?\s*", re.IGNORECASE)
 _LISTED_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:US|A|C)?[$€£]?\s*")
 
