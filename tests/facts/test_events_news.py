@@ -1654,6 +1654,16 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "cost of $5.0 to 5.3 billion and will be funded 60% by Kelmet Mining and 40% by Mitsubishi.",
      [("investment", 5e9, "Tarvo", {"party": "Kelmet Mining"})]),
 
+    # a deposit bought at the auction the sentence before tells of is the right to mine it, its starting price too
+    ("Kelmet Zoloto was the front-runner at the auction the government held on Thursday. Kelmet Zoloto will buy the "
+     "Tarvo deposit for 9.4 billion roubles. The starting bid price was 8.6 billion roubles.",
+     [("licence", 9.4e9, "Tarvo", {"party": "Kelmet Zoloto"}), ("licence", 8.6e9, "Tarvo", {})]),
+    ("In March, 12 gold deposit sites were sold through the E-auksion platform for a total of 14.2 billion sums.",
+     [("licence", 14.2e9, None, {})]),
+    # ... but a stake sold at an auction changes hands
+    ("The government held an auction on Thursday. Kelmet Mining will buy a 30% stake in Tarvo for $300 million.",
+     [("deal", 300e6, None, {}), ("deal", 30, None, {})]),
+
 ]
 
 

@@ -330,6 +330,14 @@ def _nearest_cue(art: Article, cues: dict[str, re.Pattern[str]], a: int, b: int,
     return (best[1], best[2]) if best else None
 
 
+def _auction_before(art: Article, ss: int, se: int) -> bool:
+    """Whether the sentence [ss, se) or the one before it tells of an auction or tender."""
+    lex = art.lex
+    i = art.sents.index(ss)
+    lo = art.sents.spans[i - 1][0] if i > 0 and art.sents.spans else ss
+    return art.has_any(lex.rule_needles["auction"], lo, se) and lex.rules["auction"].search(art.text, lo, se) is not None
+
+
 # a word set before a dash or colon and a figure: that figure's heading ("exports – 213 mln tons", "экспорт: 213")
 _HEADS_NEXT = re.compile(r"\s*[-–—:]\s*(?:about|around|some|nearly|over|more than|approximately|almost|up to|около|более|порядка|почти|свыше)?\s*\d",
                          re.IGNORECASE)
@@ -560,6 +568,9 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         if num.what == "a" and kind in ("deal", "investment") and art.has_any(lex.rule_needles["auction"], ss, se) \
                 and lex.rules["auction"].search(text, ss, se) and not lex.rules["company_changes_hands"].search(text, ss, se):
             kind = "licence"  # "won the tender for the Jerooy deposit with a bid of $100 million": the right's price
+        elif num.what == "a" and kind == "deal" and lex.rules["site_sold"].search(text, ss, se) \
+                and not lex.rules["stake_changes_hands"].search(text, ss, se) and _auction_before(art, ss, se):
+            kind = "licence"  # "the auction ... SL Zoloto will buy the deposit for 9.4 billion roubles": the right's price
         elif num.what == "a" and kind == "licence" and art.has_any(lex.rule_needles["auction"], ss, se) \
                 and lex.rules["company_changes_hands"].search(text, ss, se):
             kind = "deal"  # "a 30% stake in the mine put up for auction, valued at $300 million": a stake's price
