@@ -1887,6 +1887,19 @@ def test_a_known_deposit_takes_its_commodity_from_the_sentence_before() -> None:
     assert _deposits(text) == {"Tastygskoye": []}
 
 
+def test_a_known_deposit_of_one_commodity_takes_the_articles_own_commodity() -> None:
+    # the article tells of gold throughout; the gold mine it names in a sentence of its own is a gold deposit
+    text = ("В республике за пять лет добыто 120 тонн золота. Об этом сообщил замминистра.\n"
+            "По его словам, ежегодная добыча золота составляла 14 тонн.\n"
+            "Он добавил, что в 2024 году месторождение Кумтор полностью перешло под госконтроль.\n"
+            "«Чистая прибыль предприятия от добычи золота составила $500 миллионов. На хвостохранилище выявлены "
+            "запасы 90 тонн золота и 200 тонн серебра», — отметил замминистра.")
+    assert _deposits(text) == {"Kumtor": ["gold"]}
+    # ... not where the article names that commodity once, in another paragraph
+    text = "За три года в республике добыто 60 тонн золота.\nМесторождение Кумтор перешло под контроль государства."
+    assert _deposits(text) == {"Kumtor": []}
+
+
 def test_indium_rhenium_and_scandium_are_commodities_not_india() -> None:
     assert _names("Участок содержит олово, вольфрам и индий, а также рений и скандий.", "commodity") == {
         "tin", "tungsten", "indium", "rhenium", "scandium"}
