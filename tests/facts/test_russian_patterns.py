@@ -1887,7 +1887,7 @@ def test_a_known_deposit_takes_its_commodity_from_the_sentence_before() -> None:
     assert _deposits(text) == {"Tastygskoye": []}
 
 
-def test_a_known_deposit_of_one_commodity_takes_the_articles_own_commodity() -> None:
+def test_a_deposit_its_sentences_tie_to_nothing_takes_the_articles_own_commodity() -> None:
     # the article tells of gold throughout; the gold mine it names in a sentence of its own is a gold deposit
     text = ("В республике за пять лет добыто 120 тонн золота. Об этом сообщил замминистра.\n"
             "По его словам, ежегодная добыча золота составляла 14 тонн.\n"
@@ -1895,6 +1895,10 @@ def test_a_known_deposit_of_one_commodity_takes_the_articles_own_commodity() -> 
             "«Чистая прибыль предприятия от добычи золота составила $500 миллионов. На хвостохранилище выявлены "
             "запасы 90 тонн золота и 200 тонн серебра», — отметил замминистра.")
     assert _deposits(text) == {"Kumtor": ["gold"]}
+    # an unknown one too: the mine a headline on a gold mine tells of
+    text = ("Комбинат начнет строительство золотого рудника.\nПроект предусматривает строительство подземного "
+            "рудника на участке «Тасбулак». Мощность рудника по добыче золота - до 150 тыс. тонн руды в год.")
+    assert _deposits(text) == {"Tasbulak": ["gold"]}
     # ... not where the article names that commodity once, in another paragraph
     text = "За три года в республике добыто 60 тонн золота.\nМесторождение Кумтор перешло под контроль государства."
     assert _deposits(text) == {"Kumtor": []}

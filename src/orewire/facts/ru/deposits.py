@@ -1730,16 +1730,16 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
                 for pm in PRECIOUS.finditer(text, ss, se):
                     if ent in _sentence_owners(pm.start()):
                         add(ent.name, "gold")
-    # ... and, for a known deposit of one commodity the text ties to nothing, that commodity where it is the
-    # article's own ("месторождение Кумтор перешло под госконтроль" in an article on the gold mined in the
-    # country); a deposit of several is left to its sentences
-    # (the article's own commodity: named more often than any other, twice at least)
+    # ... and, for a deposit the text ties to nothing, the article's own commodity (named more often than any
+    # other, twice at least): "месторождение Кумтор перешло под госконтроль" in an article on the gold mined in
+    # the country, "рудник на участке «Самарчук»" under a headline on a gold mine; a known deposit worked for
+    # several commodities is left to its sentences
     times = Counter(c for _cs, _ce, c, descriptive in worked_spans if not descriptive)
     ranked = times.most_common(2)
     main = ranked[0][0] if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
     for ent in deposits:
         worked = known.get(ent.name)
-        if main is not None and worked and tuple(worked) == (main,) and not out.get(ent.name):
+        if main is not None and (not worked or tuple(worked) == (main,)) and not out.get(ent.name):
             add(ent.name, main)
     # a commodity in the sentence of a deposit's mention, for a deposit the text does not tie
     # to its commodities in so many words ("Кончоч (золото, серебро)")
