@@ -1664,6 +1664,18 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("The government held an auction on Thursday. Kelmet Mining will buy a 30% stake in Tarvo for $300 million.",
      [("deal", 300e6, None, {}), ("deal", 30, None, {})]),
 
+    # ... or before a verb of amounting and a figure
+    ("At the end of last year, coal production in Kazakhstan amounted to about 118 mln tons, exports reached about "
+     "29 mln tons.",
+     [("production", 118e6, "Kazakhstan", {}), ("trade", 29e6, "Kazakhstan", {"direction": "export"})]),
+    # a country's aim names its producer, whatever project the sentence is about
+    ("Zambia granted Kelmet Resources two licences. They place the Tarvo project in a prime position to contribute "
+     "to the country's target of producing three million tonnes of copper per year by 2031.",
+     [("production", 3e6, "Zambia", {"basis": "plan", "period": "2031"})]),
+    # shares issued raise money for the company
+    ("Kelmet Mining plans to fund the deal through available cash and a new share issuance of $200 million.",
+     [("investment", 200e6, "Kelmet Mining", {})]),
+
 ]
 
 

@@ -338,8 +338,10 @@ def _auction_before(art: Article, ss: int, se: int) -> bool:
     return art.has_any(lex.rule_needles["auction"], lo, se) and lex.rules["auction"].search(art.text, lo, se) is not None
 
 
-# a word set before a dash or colon and a figure: that figure's heading ("exports – 213 mln tons", "экспорт: 213")
-_HEADS_NEXT = re.compile(r"\s*[-–—:]\s*(?:about|around|some|nearly|over|more than|approximately|almost|up to|около|более|порядка|почти|свыше)?\s*\d",
+# a word set before a dash, a colon or a verb of amounting and a figure: that figure's heading ("exports – 213 mln tons", "экспорт: 213")
+# ("exports reached about 213 mln tons": a verb of amounting between)
+_HEADS_NEXT = re.compile(r"\s*(?:[-–—:]|(?:reached|amounted\s+to|totall?ed|stood\s+at|came\s+to|were|was)(?=\s))\s*"
+                         r"(?:about|around|some|nearly|over|more than|approximately|almost|up to|около|более|порядка|почти|свыше)?\s*\d",
                          re.IGNORECASE)
 
 

@@ -397,6 +397,9 @@ def set_slot(ev: Event, slot: str, m: Mention | None) -> None:
 
 
 _MORE_INSERTION_HINTS = (" - ", " – ", " — ", "ned by ", "ted by ", "run by ", "held by ")
+# a possessor's aim right after its name: "the country's target of producing", "Kazatomprom's plan to mine"
+_AIM_OF = re.compile(r"(?:['’]s?|(?<=['’]s))\s+(?:[\w-]+\s+){0,2}?(?:targets?|goals?|plans?|ambitions?|aims?)\s+(?:of|to|for)\b",
+                     re.IGNORECASE)  # (the name may end after its "'s": "the country's")
 _BASED_AFTER = re.compile(r"-(?:based|headquartered|registered|listed|domiciled)\b")
 _WORKS_NOUN = re.compile(r"\b(?:refinery|smelter|plant)", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z][\w'’-]*")  # a capitalised word right after: the name it is put before
@@ -677,6 +680,10 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         if subject is None and not ms and lex.rules["bullet_opens"].match(art.text, ss):
             # "·  Copper output more than doubled to 118 kt": a report's bullet that names no producer is the company's
             subject = art.leading_company()
+        aim_of = next((m for m in reversed(ms) if m.end <= pos and pos - m.end <= 70 and m.kind in ("country", "company", "deposit")
+                       and _AIM_OF.match(art.text, m.end) and not art.any_number_in(m.end, pos)), None)
+        if aim_of is not None:
+            subject = aim_of  # "Tarvo is expected to contribute to the country's target of producing 3 million tonnes": the country's aim
         subject = subject or art.continuing("production", ss) \
             or art.topic(ss, ("deposit", "company", "country"), protagonist=PROTAGONIST["production"])
     elif ev.kind == "trade":
