@@ -1676,6 +1676,13 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("Kelmet Mining plans to fund the deal through available cash and a new share issuance of $200 million.",
      [("investment", 200e6, "Kelmet Mining", {})]),
 
+    # what a mine "sits on" lies in the ground
+    ("Kelmet Mining was excluded from the Tarvo mine, which sits on an estimated 150,000 tonnes of uranium.",
+     [("reserves", 150000, "Tarvo", {"commodity": "uranium"})]),
+    # a price and the price it moved to; a trade gap and the gap it moved to: none of them an event
+    ("In 2018 the average border price of coal in Mongolia was at USD 78.8 per ton while it increased to USD 85.0 "
+     "this year. The gap between imports and exports fell from $2.9 billion to $2.8 billion.", []),
+
 ]
 
 
@@ -1820,3 +1827,10 @@ def test_a_licences_own_abbreviation_names_no_area() -> None:
     text = "Kelmet Resources said its Tarvo copper project has been granted two large scale mining licences (LML)."
     found = [e for e in extract(text, published_at=PUBLISHED).to_contract()["events"] if e["kind"] == "licence"]
     assert [(e["subject"], e["party"]) for e in found] == [("Tarvo", "Kelmet Resources")]
+
+
+def test_a_licence_taken_away_is_a_licence_event() -> None:
+    text = ("The authorities decided to withdraw from its subsidiary Kelmet SA its licence to work the Tarvo deposit. "
+            "Kazakhstan removed the mining permit of Kumdi Gold at the Borlu mine.")
+    found = [e for e in extract(text, published_at=PUBLISHED).to_contract()["events"] if e["kind"] == "licence"]
+    assert {e["subject"] for e in found} == {"Tarvo", "Borlu"}, found

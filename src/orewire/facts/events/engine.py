@@ -799,11 +799,16 @@ def _commodity(num: Number, art: Article, kind: str | None, clause: tuple[int, i
 _MINED_NEEDLES = ("mined", "process", "produc", "extract", "milled", "output")
 _MONETARY_NEEDLES = ("bank", "council", "reserve assets", "international reserves", "currency", "forex", "fx reserves",
                      "sovereign", "official", "holdings")
-_COMPARED_NEXT = re.compile(r"[^\d;]{0,40}?(?:compared\s+(?:with|to)|against|versus|vs\.?|(?:up|down)?\s*from)\s+"
+_COMPARED_NEXT = re.compile(r"[^\d;]{0,40}?(?:compared\s+(?:with|to)|against|versus|vs\.?|(?:up|down)?\s*from"
+                            # ("USD 78.8 per ton while it increased to USD 85.0": the same measure, moved)
+                            r"|(?:while|whereas|and|but)\s+(?:it|they)\s+(?:increased|rose|fell|decreased|climbed|dropped|grew|declined)\s+to)\s+"
                             # ("compared to year-ago gains of US$2 million": the compared figure's own words between)
                             r"(?:(?:a\s+)?(?:year|quarter)[- ]ago\s+[\w-]+\s+of\s+)?"
                             r"(?:about\s+|around\s+|some\s+)?(?:US|A|C|R)?[$€£]?\s*", re.IGNORECASE)
-_LISTED_NEXT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:US|A|C)?[$€£]?\s*")
+# ("from $2.9 billion to $2.8 billion": the figure a skipped one moved to is skipped with it)
+# (a range's first figure may stand without the scale word the second carries: "$2.9 billion to $2.8 billion")
+_LISTED_NEXT = re.compile(r"(?:\s*(?:thousand|million|billion|trillion|mln|bln|bn|mn)\b\.?)?"
+                          r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or|to)\s+)(?:US|A|C)?[$€£]?\s*")
 
 
 def _commodity_told(num: Number, art: Article) -> str | None:
