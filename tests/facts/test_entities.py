@@ -74,6 +74,9 @@ def test_a_nationality_word_naming_a_language_or_inside_a_company_name_is_no_cou
     # the same words as nationalities still name their countries
     x = extract("Kelmet invested in Russian, Kazakh and Uzbek projects. The American company Freeport mines copper.")
     assert _names(x, "country") == {"Russia", "Kazakhstan", "Uzbekistan", "United States"}
+    # "the Anglo-Australian miner": nationalities, no company
+    x = extract("Rio Tinto said its shipments rose as the Anglo-Australian miner ramped up output.")
+    assert _names(x, "company") == {"Rio Tinto"}
 
 
 def test_company_aliases() -> None:

@@ -1683,6 +1683,16 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     ("In 2018 the average border price of coal in Mongolia was at USD 78.8 per ton while it increased to USD 85.0 "
      "this year. The gap between imports and exports fell from $2.9 billion to $2.8 billion.", []),
 
+    # thousands written "K" after the figure
+    ("Kumdi Gold reported first-quarter gold production of 940K ounces and 40K tons of copper.",
+     [("production", 940000, "Kumdi Gold", {"commodity": "gold"}), ("production", 40000, "Kumdi Gold", {"commodity": "copper"})]),
+    # the profit of a company's equity holders is its profit; analysts' consensus is no figure of the company's
+    ("Kelmet Mining reported that its net profit attributable to equity holders increased to $276 million, short of "
+     "the consensus estimate of $301 million.",
+     [("financial", 276e6, "Kelmet Mining", {})]),
+    # goods kept unsold are no output
+    ("Kelmet Mining took a $350M hit because of falling prices on 10,300 tonnes of unsold cobalt.", []),
+
 ]
 
 
@@ -1834,3 +1844,16 @@ def test_a_licence_taken_away_is_a_licence_event() -> None:
             "Kazakhstan removed the mining permit of Kumdi Gold at the Borlu mine.")
     found = [e for e in extract(text, published_at=PUBLISHED).to_contract()["events"] if e["kind"] == "licence"]
     assert {e["subject"] for e in found} == {"Tarvo", "Borlu"}, found
+
+
+def test_goods_bought_are_no_deal_of_the_company_named_after_them() -> None:
+    text = ("“Although the Central Bank of Russia decided to suspend gold purchases, commercial banks continue to buy "
+            "bullion,” Kelmet Mining said.")
+    assert [e for e in extract(text, published_at=PUBLISHED).to_contract()["events"] if e["kind"] == "deal"] == []
+
+
+def test_a_companys_former_name_acts_in_nothing() -> None:
+    text = ("Copper producer Kumdi Minerals Plc, formerly Tarvo Mining PLC, said revenue rose to $1.1 billion. "
+            "Profit before taxation grew to $355 million.")
+    found = extract(text, published_at=PUBLISHED).to_contract()["events"]
+    assert [(e["kind"], e["subject_id"]) for e in found] == [("financial", "company:kumdi-minerals-plc")] * 2, found

@@ -723,6 +723,9 @@ _MONTH_WORD = (r"(?:January|February|March|April|May|June|July|August|September|
 _MONTHS_ONLY = re.compile(rf"{_MONTH_WORD}(?:\s*[-–—/]\s*{_MONTH_WORD})?(?:\s+\d{{4}})?")
 
 
+_NATION_PREFIXES = frozenset(["Anglo", "Sino", "Russo", "Franco", "Indo", "Euro", "Afro", "Austro", "Turko", "Kazakh"])
+
+
 def _not_a_company(name: str) -> bool:
     """Guessed names that are something else: one letter ("M&I Resources" cut at "&"), a body, a
     place, generic words only, a country or region."""
@@ -739,6 +742,8 @@ def _not_a_company(name: str) -> bool:
         return True
     if len(words) == 1 and (name in ("No", "Nos") or _PLACE_ADJECTIVE.fullmatch(name)):
         return True  # "Russia's No.2 lender", "Siberian gold miner Zapadnaya Gold Mining": no company's name
+    if len(words) == 1 and "-" in name and all(p in _COUNTRY_FORM or p in _NATION_PREFIXES for p in name.split("-")):
+        return True  # "the Anglo-Australian miner", "a Sino-Kazakh venture": nationalities, no company's name
     if words[-1].endswith(("-based", "-listed", "-owned", "-headquartered", "-registered", "-controlled", "-domiciled",
                            "-focused")):
         return True

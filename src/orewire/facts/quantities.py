@@ -48,7 +48,7 @@ UNITS: dict[str, tuple[str, float]] = {
 _SCALABLE = {"t", "oz", "lb"}
 
 _unit_alt = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
-_SCALE = r"(?:thousands?|millions?|billions?|mln|bln|mn|bn|k|thsd\.?)"  # "12.5k tonnes", "3798 thsd.t"
+_SCALE = r"(?:thousands?|millions?|billions?|mln|bln|mn|bn|k|K|thsd\.?)"  # "12.5k tonnes", "940K ounces", "3798 thsd.t"
 # "8 021 ounces": thousands grouped by plain spaces, as many wires write them
 # "69,2 tons", "2611,0 thousand tons": one or two digits after a comma make a decimal comma, never thousands
 _NUMBER_Q = rf"\d{{1,3}}(?: \d{{3}})+(?:\.\d+)?(?![\d,.]\d)|\d+,\d{{1,2}}(?![\d,.]?\d)|{NUMBER}"

@@ -311,6 +311,10 @@ _NEXT_CLAUSE_WORD = re.compile(r"\b(?:while|whereas)\b|;")
 WORKS_NAME = re.compile(r"\b(?:Smelter|Plant|Refinery|Concentrator|Mill|Works|Division)$")
 
 
+# the words that give a company's former name: "formerly Kazakhmys", "previously known as"
+_FORMER_NAME = re.compile(r"\b(?:formerly|previously)(?:\s+(?:known\s+as|called|named))?\s+$")
+
+
 class Article:
     """One article's sentences, entity mentions and the words of its language."""
 
@@ -349,6 +353,10 @@ class Article:
             key=lambda m: (m.start, -m.end),
         )
         self.mentions = _outermost(self.mentions)
+        if lex.language == "en" and ("formerly" in text or "previously" in text):
+            # "KAZ Minerals Plc, formerly Kazakhmys PLC, reported": the name a company went by acts in nothing
+            self.mentions = [m for m in self.mentions if m.kind != "company"
+                             or not _FORMER_NAME.search(text, max(0, m.start - 30), m.start)]
         # people's names, and each one's last word: no payer or buyer ("President Tokayev has allocated")
         self._people = {w for ent in entities if ent.kind == "person" for w in (ent.name, ent.name.split()[-1])}
         if lex.language == "en":

@@ -602,7 +602,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         if kind == "reserves" and num.what == "q" and (lex.language != "en" or art.has_any(_MONETARY_NEEDLES, ss, se)) \
                 and art.search(lex.monetary_reserves, ss, se):
             return None  # "Kyrgyzstan, with its 3 tons of gold reserves, ranks 86th ... World Gold Council": bullion
-        if kind == "production" and num.what == "q" and lex.rules["stocks_before"].search(text, ss, num.start):
+        if kind == "production" and num.what == "q" and (lex.rules["stocks_before"].search(text, ss, num.start)
+                                                          or lex.rules["stocks_after"].match(text, num.end)):
             return None  # "finished copper ore stocks amounted to 462.8 kilograms": goods kept, not made
     if kind == "deal" and lex.rules["deal_not_done"].search(text, max(ss, num.start - 90), num.start):
         return None  # "was prevented from buying more than a 20% interest", "proposed selling a stake for $3 billion"

@@ -22,6 +22,7 @@ from orewire.facts.events.roles import (
 from orewire.facts.model import Event
 
 _ABBREVIATION = re.compile(r"[A-Z]{2,5}s?")
+_OBJECT_ENDS = re.compile(r"[,”\"»:]")
 
 
 def numberless_events(art: Article, numbered: list[Event]) -> list[Event]:
@@ -108,7 +109,8 @@ def numberless_events(art: Article, numbered: list[Event]) -> list[Event]:
                                     ss, se, ("company",), 20)
             if subject is None:
                 rest = [m for m in ms if party is None or m.id != party.id]
-                subject = after_word(art, lex.buy_verb, rest, ss, se, ("deposit", "company"), 25)
+                # ("continue to buy bullion,” Polymetal said": a comma or a quote closes what is bought)
+                subject = after_word(art, lex.buy_verb, rest, ss, se, ("deposit", "company"), 25, across=_OBJECT_ENDS)
             if subject is not None and party is not None and subject.id != party.id:
                 ev = Event(kind="deal", sentence=text[ss:se], start=deal.start(), end=deal.end(),
                            sentence_start=ss, sentence_end=se)
