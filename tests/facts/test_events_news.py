@@ -1693,6 +1693,18 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # goods kept unsold are no output
     ("Kelmet Mining took a $350M hit because of falling prices on 10,300 tonnes of unsold cobalt.", []),
 
+    # a range of yearly rates gives its lower end
+    ("The Tarvo project could sustain an average gold production rate of between 80 000 oz/y and 115 000 oz/y.",
+     [("production", 80000, "Tarvo", {"basis": "plan"})]),
+    # pits that supply a plant feed it ore: the plant's yearly rate is its capacity, no trade
+    ("The study on the Tarvo gold project is based on three pits supplying a centrally located 750 000 t/y "
+     "carbon-in-leach processing plant.",
+     [("production", 750000, "Tarvo", {"basis": "capacity", "commodity": "ore"})]),
+    # the price tag of a study's scenario is what building it costs
+    ("The scoping study scenario for the Tarvo project had a price tag of $2.3-billion. Kelmet Mining bought Kumdi Gold with a price "
+     "tag of $300 million.",
+     [("investment", 2.3e9, "Tarvo", {}), ("deal", 300e6, "Kumdi Gold", {"party": "Kelmet Mining"})]),
+
 ]
 
 

@@ -160,7 +160,9 @@ def _numbers(text: str, facts: list[Fact], art: Article) -> list[Number]:
 
 # a bracket that opens with a year: "(2018: $530 million)", "(2019 г. – 201,5 тыс. т)"
 _YEAR_BRACKET = re.compile(r"\(\s*(?:FY\s?)?(?:19|20)\d\d\s*(?:г\.|год[а-я]*)?\s*[:–—-]")
-_RANGE_GAP = re.compile(r"\s*(?:mln|bln|mn|bn|m|k|million|billion|thousand|тыс\.?|млн|млрд)?\s*(?:-|–|—|to|and|до|и)\s*"
+# ("between 80 000 oz/y and 115 000 oz/y": the rate's "/y" after the first end)
+_RANGE_GAP = re.compile(r"\s*(?:mln|bln|mn|bn|m|k|million|billion|thousand|тыс\.?|млн|млрд)?"
+                        r"(?:\s*/\s*(?:y|yr|year|a|annum)\b|\s+(?:a|per)\s+year\b|\s+per\s+annum\b)?\s*(?:-|–|—|to|and|до|и)\s*"
                         r"(?:US)?[$€£]?\s*", re.IGNORECASE)
 
 
@@ -884,7 +886,7 @@ def _basis(text: str, num: Number, clause: tuple[int, int], lex: Lexicon, period
     window = against.sub(" ", window)  # "2% above guidance", "выше ориентира": done, not planned
     if capacity.search(window):
         return "capacity"
-    near = text[max(a, num.start - 60):min(b, num.end + 40)]
+    near = text[max(a, num.start - 60):min(b, num.end + 60)]
     if period is None and lex.per_year.search(near) and lex.throughput.search(near):
         return "capacity"  # "processing 4 million tonnes of ore a year": a plant's rate
     if lex.capacity_after.search(text, num.end, min(b, num.end + 140)):

@@ -263,7 +263,10 @@ def lexicon(language: str) -> Lexicon:
         against_plan=rx_of(raw["basis"]["against_plan"]),
         plan_of=re.compile(alt(raw["basis"]["plan_of"]) + r"\s*(?:about|around|some|approximately|up to|between|~)?\s*$",
                            re.IGNORECASE) if raw["basis"].get("plan_of") else re.compile(r"(?!x)x"),
-        per_year=rx_of(raw["basis"]["per_year"]),
+        # (a rate glued to its unit, "750 000 t/y", "5 Mt/yr": the word-edge test would miss the slash after a letter)
+        per_year=re.compile(rx_of([w for w in raw["basis"]["per_year"] if not w.startswith("/")]).pattern + "|"
+                            + alt([w for w in raw["basis"]["per_year"] if w.startswith("/")] or ["(?!x)x"], edge=False)
+                            + r"(?![\w])", re.IGNORECASE),
         stake_prep=re.compile(r"\s*" + alt(raw["share"]["stake_prep"]) + r"\s+(?:[\w«\"-]+\s+){0,3}?[«\"]?[A-ZА-ЯЁ]"),
         attributive=re.compile(r"(?<![\w])" + alt(raw["amount_refine"]["attributive"], edge=False)
                                + r"\s*(?:US|C|A)?$", re.IGNORECASE) if raw["amount_refine"]["attributive"]
