@@ -1899,7 +1899,12 @@ def test_a_deposit_its_sentences_tie_to_nothing_takes_the_articles_own_commodity
     text = ("Комбинат начнет строительство золотого рудника.\nПроект предусматривает строительство подземного "
             "рудника на участке «Тасбулак». Мощность рудника по добыче золота - до 150 тыс. тонн руды в год.")
     assert _deposits(text) == {"Tasbulak": ["gold"]}
-    # ... not where the article names that commodity once, in another paragraph
+    # ... not in an article of several commodities that names its deposits with a sum of them all
+    text = ("Казахстан увеличил золотой запас на 70 тонн.\nНа учет поставлены три новых месторождения: Тасбулак, "
+            "Кумдыколь и Борлы. Об этом сообщил вице-министр.\nПо его данным, прирост запасов составил 70 тонн золота, "
+            "20 тыс. тонн меди и 5 млн тонн марганца.")
+    assert _deposits(text) == {"Tasbulak": [], "Kumdykol": [], "Borly": []}
+    # ... nor where the article names that commodity once, in another paragraph
     text = "За три года в республике добыто 60 тонн золота.\nМесторождение Кумтор перешло под контроль государства."
     assert _deposits(text) == {"Kumtor": []}
 
