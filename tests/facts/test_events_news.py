@@ -1705,6 +1705,14 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
      "tag of $300 million.",
      [("investment", 2.3e9, "Tarvo", {}), ("deal", 300e6, "Kumdi Gold", {"party": "Kelmet Mining"})]),
 
+    # a stake raised to a share is bought, by the one who raises it
+    ("Mitsubishi Corporation will increase its stake in the Tarvo project to 40%. The State Fund owns 81.2% of the "
+     "shares.",
+     [("deal", 40, "Tarvo", {"party": "Mitsubishi"})]),
+    ("Under the transaction, Kelmet Mining will increase its interest in Kumdi Tarvo S.A., which owns the Tarvo "
+     "project, to 60%.",
+     [("deal", 60, None, {"party": "Kelmet Mining"})]),
+
 ]
 
 

@@ -141,7 +141,8 @@ def _numbers(text: str, facts: list[Fact], art: Article) -> list[Number]:
         before = text[max(0, m.start() - 60):m.start()]
         after = text[m.end():m.end() + 40]
         ss, se = art.sents.span(m.start())
-        stake = bool(art.lex.stake_after.match(after) or search_lower(art.lex.stake_before, before)) \
+        stake = bool(art.lex.stake_after.match(after) or search_lower(art.lex.stake_before, before)
+                     or art.lex.rules["stake_raised_to"].search(text, max(ss, m.start() - 160), m.start())) \
             and not art.lex.rules["not_stake_after"].match(after)  # "a bid of 12.5 percent revenue share"
         if not stake and art.lex.stake_prep.match(text, m.end(), min(se, m.end() + 60)) \
                 and not art.lex.rules["not_stake_after"].match(after):  # "40 percent of the country's total exports"
@@ -396,7 +397,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         cue = _nearest_cue(art, lex.deal_only, ss, se, num, (ss, se))
         paid = lex.rules["pay_for_before"].search(text, max(ss, num.start - 60), num.start) is not None
         if cue is None and (paid or lex.rules["earn_before"].search(text, max(ss, num.start - 40), num.start)
-                            or lex.stake_after.match(text[num.end:min(se, num.end + 40)])):
+                            or lex.stake_after.match(text[num.end:min(se, num.end + 40)])
+                            or lex.rules["stake_raised_to"].search(text, max(ss, num.start - 160), num.start)):
             # "could earn another 35% for $185 million": an earn-in's stake; "for a 20 per cent JV interest": the
             # stake word is the deal's
             cue = ("deal", num.start)
