@@ -40,6 +40,7 @@ from orewire.warehouse.load import (
     load_processed,
     manifest_refs,
     processed_paths,
+    prune_entities,
     record_processed_file,
     record_run,
     upsert_entities,
@@ -242,7 +243,8 @@ def _warc_month(name: str) -> date | None:
 def reprocess_archive(sources: list[str], settings: Settings, *, workers: int = 1,
                       since: date | None = None, until: date | None = None,
                       progress: Progress | None = None) -> IngestResult:
-    """Re-clean and re-extract every archived record of ``sources`` (no network).
+    """Re-clean and re-extract every archived record of ``sources`` (no network); then delete the entities no
+    article names any more (``prune_entities``).
 
     ``since``/``until`` select articles by publication date; WARC files fetched before the
     month of ``since`` are not read (an article is never archived before it is published).
@@ -262,6 +264,8 @@ def reprocess_archive(sources: list[str], settings: Settings, *, workers: int = 
     with writer(settings) as conn:
         _consume(conn, file_units(conn, settings, files), opts, workers, result, progress)
         result.files = len(files)
+        if files:
+            prune_entities(conn)  # the ids the re-extracted articles no longer give, as a rebuild would not have them
     result.duration_s = time.monotonic() - started
     return result
 
@@ -464,8 +468,8 @@ def reextract_stale(conn: duckdb.DuckDBPyConnection, *, batch_size: int = 500,
     """Re-extract the facts and events of the mining articles whose facts came from another extractor
     version (or from before events were kept: a warehouse upgraded to hold them has its articles' old
     version), from the cleaned text the warehouse holds (no archive read, no network). Each batch's
-    facts, events, mentions and entities are replaced in one transaction. Returns (articles, facts,
-    events) written."""
+    facts, events, mentions and entities are replaced in one transaction; then the entities no article
+    names any more are deleted (``prune_entities``). Returns (articles, facts, events) written."""
     from orewire.facts import EXTRACTOR_VERSION
 
     # Lists go in as registered Arrow tables: a Python list bound as a parameter is converted element
@@ -514,6 +518,8 @@ def reextract_stale(conn: duckdb.DuckDBPyConnection, *, batch_size: int = 500,
         articles += len(rows)
         facts_written += len(facts)
         events_written += len(events)
+    if articles:
+        prune_entities(conn)
     return articles, facts_written, events_written
 
 

@@ -57,3 +57,30 @@ def test_stale_articles_are_reextracted_and_current_ones_left_alone(warehouse_en
 
     again = CliRunner().invoke(app, ["reprocess", "--stale"])
     assert again.exit_code == 0 and "re-extracted 0 articles" in again.output
+
+
+def test_entities_no_article_names_any_more_are_deleted(warehouse_env) -> None:
+    # an id the extractor no longer gives (a deposit the gazetteer renamed): once the articles that named it are
+    # re-extracted, no mention or event names it and it leaves the entities table; an entity another article
+    # still names stays
+    migrate(warehouse_env)
+    conn = duckdb.connect(str(warehouse_env.warehouse))
+    _article(conn, "old", "facts-0.9.0")
+    _article(conn, "current", EXTRACTOR_VERSION)
+    conn.execute("INSERT INTO entities (entity_id, kind, name) VALUES ('deposit:inkay', 'deposit', 'Inkay'), "
+                 "('company:kept-mining', 'company', 'Kept Mining')")
+    conn.execute("INSERT INTO mentions VALUES ('old', 'deposit:inkay', 30, 35, 'facts-0.9.0'), "
+                 "('current', 'company:kept-mining', 0, 11, ?)", [EXTRACTOR_VERSION])
+    conn.close()
+
+    result = CliRunner().invoke(app, ["reprocess", "--stale"])
+    assert result.exit_code == 0, result.output
+    conn = duckdb.connect(str(warehouse_env.warehouse))
+    try:
+        entities = {r[0] for r in conn.execute("SELECT entity_id FROM entities").fetchall()}
+        named = {r[0] for r in conn.execute("SELECT entity_id FROM mentions").fetchall()}
+    finally:
+        conn.close()
+    assert "deposit:inkay" not in entities
+    assert {"company:kept-mining", "deposit:inkai"} <= entities
+    assert named <= entities

@@ -237,6 +237,24 @@ def upsert_entities(conn: duckdb.DuckDBPyConnection, table: pa.Table) -> None:
     upsert(conn, "entities", merged)
 
 
+def prune_entities(conn: duckdb.DuckDBPyConnection) -> int:
+    """Delete the entities no mention and no event names any more: an id the extractor gives no longer
+    (a deposit renamed in the gazetteer, a false name a newer version drops) once every article that named
+    it was re-extracted. Returns the entities deleted."""
+    def prune() -> int:
+        row = conn.execute(
+            "WITH named AS (SELECT entity_id FROM mentions UNION SELECT subject_id FROM events WHERE subject_id "
+            "IS NOT NULL UNION SELECT party_id FROM events WHERE party_id IS NOT NULL) "
+            "SELECT count(*) FROM entities WHERE entity_id NOT IN (SELECT entity_id FROM named)").fetchone()
+        gone = int(row[0]) if row else 0
+        if gone:
+            conn.execute(
+                "DELETE FROM entities WHERE entity_id NOT IN (SELECT entity_id FROM mentions UNION SELECT subject_id "
+                "FROM events WHERE subject_id IS NOT NULL UNION SELECT party_id FROM events WHERE party_id IS NOT NULL)")
+        return gone
+    return atomic(conn, prune)
+
+
 def dedupe_entities(conn: duckdb.DuckDBPyConnection) -> int:
     """Merge the rows of an entity that two lake writers inserted at once (each in a transaction
     that could not see the other's): one row per entity, every alias kept, the first name, kind and
