@@ -1371,7 +1371,7 @@ def _regions(text: str, found: Found) -> None:
 
 
 def _people(text: str, found: Found) -> None:
-    persons: dict[str, tuple[str, str | None]] = {}
+    persons: dict[str, tuple[str | None, str | None]] = {}
     for (kind, name), ent in found.entities.items():
         if kind in ("company", "org"):
             for form in (name, *ent.aliases):
@@ -1432,9 +1432,9 @@ def _people(text: str, found: Found) -> None:
     _people_by_context(text, found, persons)
     _people_coordinated(text, found, persons)
     owner: dict[str, str] = {}
-    for name, (title, org) in persons.items():
+    for name, (role, org) in persons.items():
         ent = found.entities[("person", name)]
-        ent.role, ent.org = title, org
+        ent.role, ent.org = role, org
         owner.setdefault(name, name)
         owner.setdefault(name.split()[-1], name)
     for s, e, form in _occurrences_many(text, list(owner)):
@@ -1476,7 +1476,7 @@ _PLACE_WORDS = frozenset(["Africa", "Asia", "Europe", "America", "Oceania", "Arc
                           "Caucasus", "Balkans", "Sahara", "Pacific", "Atlantic"])
 
 
-def _people_by_context(text: str, found: Found, persons: dict[str, tuple[str, str | None]]) -> None:
+def _people_by_context(text: str, found: Found, persons: dict[str, tuple[str | None, str | None]]) -> None:
     """People named without a title word beside them: a name that speaks ("X said", "said X",
     "according to X") or sits between commas after a role ("its head, Shukurjon Zuhurov, said")."""
     hits: list[tuple[int, int]] = []
@@ -1514,14 +1514,14 @@ def _people_by_context(text: str, found: Found, persons: dict[str, tuple[str, st
             continue
         if found.overlaps(s, e):
             continue
-        persons.setdefault(name, (None, None))  # type: ignore[arg-type]
+        persons.setdefault(name, (None, None))
         found.add("person", name, s, e)
 
 
 _AND_PERSON_RE = re.compile(rf"[ \t]+and[ \t]+{_PERSON_NAME}(?![\w-])(?![ \t]+[A-Z])")
 
 
-def _people_coordinated(text: str, found: Found, persons: dict[str, tuple[str, str | None]]) -> None:
+def _people_coordinated(text: str, found: Found, persons: dict[str, tuple[str | None, str | None]]) -> None:
     """"businessmen Mikhail Prokhorov and Suleiman Kerimov": a full name joined to a person by "and"."""
     for name in list(persons):
         for _s, e in list(found.entities[("person", name)].mentions):
@@ -1534,7 +1534,7 @@ def _people_coordinated(text: str, found: Found, persons: dict[str, tuple[str, s
                     or any(t in _PLACE_WORDS or t in _COUNTRY_FORM or t in _REGION_FORM for t in toks)
                     or text[ns:ne] in _COMPANY_FORM or found.overlaps(ns, ne)):
                 continue
-            persons.setdefault(text[ns:ne], (None, None))  # type: ignore[arg-type]
+            persons.setdefault(text[ns:ne], (None, None))
             found.add("person", text[ns:ne], ns, ne)
 
 
