@@ -106,6 +106,23 @@ def test_watch_add_and_remove_keep_the_file_as_written(env) -> None:
     assert missing.code == 2 and "unknown watch 'nosuch' (the watchlist has: deals)" in missing.stderr
 
 
+def test_watch_list_and_add_name_the_entity_ids_no_article_names(env) -> None:
+    # an id the warehouse does not hold (a typo, or a name the gazetteer has since renamed) matches nothing: said
+    Path(env.watchlists).write_text('[watch.kaz]\nentities = ["company:kazatomprom"]\n\n'
+                                    '[watch.old]\nentities = ["company:kazatomprom", "deposit:inkay"]\n', encoding="utf-8")
+    quiet = orewire(["watch", "list"])  # a warehouse that holds no entity yet has nothing to compare with
+    assert quiet.code == 0 and "no article of the warehouse names" not in quiet.stdout
+    load(env, page(4600010, "Kazatomprom to raise output", KAZATOMPROM))
+    listed = orewire(["watch", "list"])
+    assert listed.code == 0, listed.stderr
+    assert "watch old: no article of the warehouse names deposit:inkay" in " ".join(listed.stdout.split())
+    assert "watch kaz:" not in listed.stdout
+    data = {w["name"]: w["unknown_entities"] for w in json.loads(orewire(["watch", "list", "--json"]).stdout)}
+    assert data == {"kaz": [], "old": ["deposit:inkay"]}
+    added = orewire(["watch", "add", "hill", "--entity", "deposit:nosuch-hill"])
+    assert added.code == 0 and "note: no article of the warehouse names deposit:nosuch-hill" in " ".join(added.stdout.split())
+
+
 def test_watch_test_alerts_list_send_and_backfill(env, monkeypatch) -> None:
     monkeypatch.setenv("TEST_HOOK_TOKEN", "tok-123456")
     with webhook_receiver() as hook:

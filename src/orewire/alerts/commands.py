@@ -86,6 +86,7 @@ def watch_list(
     settings = _settings()
     watches = _watchlist(settings)
     counts: dict[str, tuple[int, Any]] = {}
+    unknown: dict[str, list[str]] = {}
     if warehouse_exists(settings) and len(watches):
         from orewire.alerts.store import has_alerts_table
 
@@ -94,11 +95,13 @@ def watch_list(
             if has_alerts_table(conn):
                 counts = {r[0]: (int(r[1]), r[2]) for r in conn.execute(
                     "SELECT watch, count(*), max(matched_at) FROM alerts GROUP BY watch").fetchall()}
+            unknown = _unknown_entities(conn, list(watches))
         finally:
             conn.close()
     if as_json:
         _print_json([{**w.as_dict(), "alerts": counts.get(w.name, (0, None))[0],
-                      "last_alert": counts.get(w.name, (0, None))[1]} for w in watches])
+                      "last_alert": counts.get(w.name, (0, None))[1], "unknown_entities": unknown.get(w.name, [])}
+                     for w in watches])
         return
     if not len(watches):
         console.print(_safe(f"no watches in {settings.watchlists} (`orewire watch add NAME ...` adds one)"))
@@ -110,6 +113,24 @@ def watch_list(
         table.add_row(_safe(w.name), _safe(selects), _safe(", ".join(t.service for t in w.targets) or "-"),
                       _safe(n), _safe(_when(last)))
     console.print(table)
+    for name, ids in unknown.items():
+        console.print(_safe(f"watch {name}: {_UNKNOWN_HINT.format(ids=', '.join(ids))}"))
+
+
+_UNKNOWN_HINT = ("no article of the warehouse names {ids} (an id follows the extractor's name for the entity, which a "
+                 "gazetteer change may rename: `orewire extract FILE --json` and `orewire web` show today's ids)")
+
+
+def _unknown_entities(conn: Any, watches: list[Watch]) -> dict[str, list[str]]:
+    """Per watch, the entity ids it names that the warehouse does not know (none where the warehouse holds no
+    entity yet: a new warehouse knows nothing to compare with)."""
+    wanted = sorted({e for w in watches for e in w.entities})
+    if not wanted or not conn.execute("SELECT count(*) FROM entities").fetchone()[0]:
+        return {}
+    known = {r[0] for r in conn.execute("SELECT entity_id FROM entities WHERE list_contains(?, entity_id)",
+                                        [wanted]).fetchall()}
+    return {w.name: [e for e in w.entities if e not in known] for w in watches
+            if any(e not in known for e in w.entities)}
 
 
 @watch_app.command("add")
@@ -138,6 +159,14 @@ def watch_add(
     watch: Watch = parse_watch(name, table, registry_names(settings.sources))
     add_watch(Path(settings.watchlists), watch, sources=registry_names(settings.sources))
     console.print(_safe(f"added watch {name} to {settings.watchlists}: {watch.describe()}"))
+    if watch.entities and warehouse_exists(settings):
+        conn = _reader(settings)
+        try:
+            unknown = _unknown_entities(conn, [watch]).get(name)
+        finally:
+            conn.close()
+        if unknown:
+            console.print(_safe(f"note: {_UNKNOWN_HINT.format(ids=', '.join(unknown))}"))
     console.print(_safe("it alerts on what loads from now on; `orewire watch test "
                         f"{name}` shows what it would have matched, `orewire alerts --backfill {name} --since DATE` "
                         "alerts on the past"))
