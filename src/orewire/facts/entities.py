@@ -723,7 +723,8 @@ _MONTH_WORD = (r"(?:January|February|March|April|May|June|July|August|September|
 _MONTHS_ONLY = re.compile(rf"{_MONTH_WORD}(?:\s*[-–—/]\s*{_MONTH_WORD})?(?:\s+\d{{4}})?")
 
 
-_NATION_PREFIXES = frozenset(["Anglo", "Sino", "Russo", "Franco", "Indo", "Euro", "Afro", "Austro", "Turko", "Kazakh"])
+# the combining forms of nationalities that are no country word of their own ("Anglo-", "Sino-")
+_NATION_PREFIXES = frozenset(["Anglo", "Sino", "Russo", "Franco", "Indo", "Euro", "Afro", "Austro", "Turko"])
 
 
 def _not_a_company(name: str) -> bool:

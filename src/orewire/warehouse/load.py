@@ -242,17 +242,17 @@ def prune_entities(conn: duckdb.DuckDBPyConnection) -> int:
     (a deposit renamed in the gazetteer, a false name a newer version drops) once every article that named
     it was re-extracted. Returns the entities deleted."""
     def prune() -> int:
-        row = conn.execute(
-            "WITH named AS (SELECT entity_id FROM mentions UNION SELECT subject_id FROM events WHERE subject_id "
-            "IS NOT NULL UNION SELECT party_id FROM events WHERE party_id IS NOT NULL) "
-            "SELECT count(*) FROM entities WHERE entity_id NOT IN (SELECT entity_id FROM named)").fetchone()
+        row = conn.execute(f"SELECT count(*) FROM entities WHERE {_UNNAMED}").fetchone()
         gone = int(row[0]) if row else 0
         if gone:
-            conn.execute(
-                "DELETE FROM entities WHERE entity_id NOT IN (SELECT entity_id FROM mentions UNION SELECT subject_id "
-                "FROM events WHERE subject_id IS NOT NULL UNION SELECT party_id FROM events WHERE party_id IS NOT NULL)")
+            conn.execute(f"DELETE FROM entities WHERE {_UNNAMED}")
         return gone
     return atomic(conn, prune)
+
+
+# an entity no mention and no event's subject or party names
+_UNNAMED = ("entity_id NOT IN (SELECT entity_id FROM mentions UNION SELECT subject_id FROM events WHERE subject_id "
+            "IS NOT NULL UNION SELECT party_id FROM events WHERE party_id IS NOT NULL)")
 
 
 def dedupe_entities(conn: duckdb.DuckDBPyConnection) -> int:

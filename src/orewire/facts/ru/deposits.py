@@ -1730,12 +1730,12 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
                 for pm in PRECIOUS.finditer(text, ss, se):
                     if ent in _sentence_owners(pm.start()):
                         add(ent.name, "gold")
-    # ... and, for a deposit the text ties to nothing, the article's own commodity (see ``main`` below): "месторождение Кумтор перешло под госконтроль" in an article on the gold mined in
-    # the country, "рудник на участке «Самарчук»" under a headline on a gold mine; a known deposit worked for
-    # several commodities is left to its sentences
+    # ... and, for a deposit the text has tied to nothing so far, the article's own commodity: the only one it names
+    # (twice at least), or one it names three times at least and thrice as often as any other ("месторождение Кумтор
+    # перешло под госконтроль" in an article on the gold mined in the country, "рудник на участке «Самарчук»" under
+    # a headline on a gold mine); a known deposit worked for several commodities is left to its sentences
     times = Counter(c for _cs, _ce, c, descriptive in worked_spans if not descriptive)
     ranked = times.most_common(2)
-    # (the only one, twice at least; or, beside others, three times at least and thrice as often as any other)
     main = ranked[0][0] if ranked and ranked[0][1] >= 2 and (
         len(ranked) == 1 or (ranked[0][1] >= 3 and ranked[0][1] >= 3 * ranked[1][1])) else None
     for ent in deposits:
