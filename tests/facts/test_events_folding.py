@@ -64,3 +64,32 @@ def test_a_text_whose_lowercasing_moves_offsets_is_not_lowered() -> None:
     text = "Inkai"
     assert lower_text(text) == "inkai"
     assert lower_text(text) is lower_text(text)  # kept for the next reader of the same text
+
+
+def _word_lists() -> list[tuple[str, list[str]]]:
+    import tomllib
+
+    from orewire.facts.events.lexicon import DATA
+
+    out = []
+    for lang in ("en", "ru"):
+        raw = tomllib.loads((DATA / f"{lang}.toml").read_text(encoding="utf-8"))
+        for table, entries in raw.items():
+            if isinstance(entries, dict):
+                out += [(f"{lang}.{table}.{k}", v) for k, v in entries.items()
+                        if isinstance(v, list) and v and all(isinstance(w, str) for w in v)]
+    return out
+
+
+@pytest.mark.parametrize("name,words", _word_lists(), ids=[n for n, _ in _word_lists()])
+def test_a_word_list_grouped_by_first_letter_matches_as_one_branch_per_word(name: str, words: list[str]) -> None:
+    from orewire.facts.events.lexicon import alt
+
+    plain = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{w})" for w in sorted(words, key=len, reverse=True))
+                       + r")(?![\w])", re.IGNORECASE)
+    grouped = re.compile(alt(words), re.IGNORECASE)
+    text = TEXT + " " + " ".join(w.replace("\\", "") for w in words if w.isalpha())  # each plain word once
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    lowered_twin = lowered(grouped)
+    assert lowered_twin is not None
+    assert [m.span() for m in lowered_twin.finditer(text.lower())] == [m.span() for m in plain.finditer(text)]

@@ -90,21 +90,22 @@ class Lexicon:
 
 def alt(words: list[str], edge: bool = True) -> str:
     """One pattern of ``words`` (longest first). With ``edge``, bounded by word edges, and the words
-    that open with a letter grouped by that letter behind a look-ahead: the pattern then tries one
-    group at a word's start instead of every word (the same matches, a third faster on long lists)."""
+    that open with a letter grouped by that letter, written once as a plain character before the
+    group's rests ("a(?:(?:cquire)|(?:sset))"): at a word's start the engine passes over every group
+    whose letter is not the one there without entering it (the same matches as one branch per word;
+    a look-ahead per group would enter each group, and reads a whole word list a fifth slower)."""
     ordered = sorted(words, key=len, reverse=True)
     if not edge:
         return "(?:" + "|".join(f"(?:{w})" for w in ordered) + ")"
     groups: dict[str, list[str]] = {}
     other: list[str] = []
     for w in ordered:
-        if w[:1].isalpha() and w[1:2] not in ("?", "*", "{") and not _TOP_LEVEL_BAR.search(_NESTED.sub("", w)):
-            groups.setdefault(w[0], []).append(w)
+        if w[:1].isalpha() and w[1:2] not in ("?", "*", "+", "{") and not _TOP_LEVEL_BAR.search(_NESTED.sub("", w)):
+            groups.setdefault(w[0], []).append(w[1:])
         else:
             other.append(w)
     parts = [f"(?:{w})" for w in other]
-    parts += [f"(?={k})(?:{'|'.join(f'(?:{w})' for w in ws)})" if len(ws) > 1 else f"(?:{ws[0]})"
-              for k, ws in sorted(groups.items())]
+    parts += [f"{k}(?:{'|'.join(f'(?:{w})' for w in ws)})" for k, ws in sorted(groups.items())]
     return rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w])"
 
 
