@@ -2795,3 +2795,13 @@ def test_a_deposit_the_english_gazetteer_knows_has_its_english_name_and_id() -> 
     en = extract("Kazatomprom raised output at the Inkai deposit.", events=False).to_contract()
     assert {e["id"] for e in en["entities"] if e["kind"] == "deposit"} == {names["Inkai"]}
     assert en_gz is not None
+
+
+def test_a_gazetteer_deposit_with_a_hyphened_prefix_is_also_found_written_as_one_word() -> None:
+    # "Ново-Широкинское" is as often "Новоширокинское", "Верхне-Мунское" "Верхнемунское"; the list's
+    # third deposit, after "а также", has no deposit word of its own
+    text = ("Компания добывает золото на месторождениях Многовершинное и Белая Гора, а также Новоширокинское "
+            "в Забайкальском крае. АЛРОСА начала добычу на Верхнемунском месторождении.")
+    deposits = _deposits(text)
+    assert deposits["Novoshirokinskoye"] == ["gold"]
+    assert "Verkhne-Munskoye" in deposits

@@ -116,11 +116,25 @@ class Deposit:
     context_forms: tuple[str, ...]  # found only after a deposit word: also a town or a common word
 
 
+# "Ново-Широкинское" is as often written as one word, "Новоширокинское" (and "Верхне-Мунское" as
+# "Верхнемунское"): a form opening with such a prefix and a hyphen is also looked for closed up
+_PREFIX_HYPHEN = re.compile(r"^(~?(?:Ново|Старо|Верхне|Нижне|Средне|Северо|Южно|Восточно|Западно|Больше|Мало))-([А-ЯЁ][а-яё]+)$")
+
+
+def _closed_up(forms: list[str]) -> list[str]:
+    out = list(forms)
+    for f in forms:
+        m = _PREFIX_HYPHEN.match(f)
+        if m is not None:
+            out.append(m.group(1) + m.group(2).lower())
+    return list(dict.fromkeys(out))
+
+
 @lru_cache(maxsize=1)
 def deposits() -> tuple[Deposit, ...]:
     out = []
     for row in _lines("deposits.tsv"):
-        forms = [f for f in row[3].split("|") if f] if len(row) > 3 else []
+        forms = _closed_up([f for f in row[3].split("|") if f]) if len(row) > 3 else []
         out.append(Deposit(row[0], row[1], tuple(c for c in row[2].split("|") if c),
                            tuple(f for f in forms if not f.startswith("~")),
                            tuple(f[1:] for f in forms if f.startswith("~"))))
