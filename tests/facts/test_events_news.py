@@ -1877,3 +1877,22 @@ def test_a_companys_former_name_acts_in_nothing() -> None:
             "Profit before taxation grew to $355 million.")
     found = extract(text, published_at=PUBLISHED).to_contract()["events"]
     assert [(e["kind"], e["subject_id"]) for e in found] == [("financial", "company:kumdi-minerals-plc")] * 2, found
+
+
+def test_it_after_a_sentence_opened_by_the_mine_goes_on_about_the_mine() -> None:
+    # "The mine had been producing ... It produced": "It" is the mine "the mine" stands for, not the
+    # company the article speaks of
+    text = ("Tarvo Resources owns the Kumdi gold mine in Kazakhstan. Kelmet Mining bought a stake in Tarvo last year. "
+            "The mine had been producing 5 tonnes of gold a year. It produced 6.2 tonnes in 2023.")
+    found = extract(text, published_at=PUBLISHED).to_contract()["events"]
+    assert [(e["subject"], e["quantity"]) for e in found if e["kind"] == "production"] == [
+        ("Kumdi", [5, "t"]), ("Kumdi", [6.2, "t"])], found
+
+
+@pytest.mark.parametrize("opening", ["It produces about", "It is expected to produce", "It will produce",
+                                     "It currently mines"])
+def test_it_with_a_verb_of_output_goes_on_about_the_mine_the_sentence_before_opened_with(opening: str) -> None:
+    text = ("Kelmet Mining agreed to buy Tarvo Capital, the parent of the Kumdi copper mine, one of Africa's largest "
+            f"copper mines. The Kumdi mine lies in the Kalahari Copper Belt. {opening} 60,000 tonnes of copper a year.")
+    found = extract(text, published_at=PUBLISHED).to_contract()["events"]
+    assert [e["subject"] for e in found if e["kind"] == "production"] == ["Kumdi"], found

@@ -476,10 +476,14 @@ def _subject_before(art: Article, a: int) -> Mention | None:
     i = art.sents.index(a)
     if i == 0:
         return None
-    ps, _pe = art.sents.spans[i - 1]
+    ps, pe = art.sents.spans[i - 1]
     head = [m for m in art.in_span(ps, min(a, ps + 60), ("deposit", "company", "country")) if m.start <= ps + 25]
     if not head or not art.lex.rules["opens_with"].match(art.text, ps, head[0].start):
-        return None
+        # "The mine had been producing 15 tonnes a year. It produced 17.3 tonnes": the one its opening
+        # "the mine", "the company" stands for
+        told = [m for m in anaphora(art, art.in_span(ps, pe), ps, pe)
+                if m.start == ps and m.kind in ("deposit", "company", "country") and m.name != art.text[m.start:m.end]]
+        return told[0] if told else None
     if head[0].kind == "country" and len(head) > 1 and head[1].kind != "country" \
             and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,3}", art.text[head[0].end:head[1].start]):
         return head[1]  # "Kazakhstan's Kazatomprom produced ... It": the company, not its country
