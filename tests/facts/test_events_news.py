@@ -1896,3 +1896,12 @@ def test_it_with_a_verb_of_output_goes_on_about_the_mine_the_sentence_before_ope
             f"copper mines. The Kumdi mine lies in the Kalahari Copper Belt. {opening} 60,000 tonnes of copper a year.")
     found = extract(text, published_at=PUBLISHED).to_contract()["events"]
     assert [e["subject"] for e in found if e["kind"] == "production"] == ["Kumdi"], found
+
+
+@pytest.mark.parametrize("verb", ["is expected to produce", "is forecast to produce", "is set to produce"])
+def test_an_unknown_name_expected_to_produce_is_the_producer(verb: str) -> None:
+    # "Katanga is expected to produce 285,000 tonnes of copper this year": the name before the verb,
+    # which the entity stage does not know, produces; not the company the article speaks of
+    text = f"Glencore said its copper output fell. Kumdi {verb} 285,000 tonnes of copper this year."
+    found = extract(text, published_at=PUBLISHED).to_contract()["events"]
+    assert [(e["subject"], e["basis"]) for e in found if e["kind"] == "production"] == [("Kumdi", "plan")], found

@@ -153,7 +153,8 @@ _PAYER_VERB_RE = re.compile(r"(?<=[ \t])" + _PAYER_VERB + r"\b")
 _PRODUCER_VERB_RE = re.compile(r"(?<=[ \t])(?:produced|mined|(?:(?:has|have|had)[ \t]+)?(?:registered|reported|recorded|"
                                r"posted|achieved|delivered)[ \t]+(?:(?:a|an|its|their|record|total|quarterly|annual|"
                                r"half-year|full-year|gold|copper|silver|zinc|nickel|uranium|coal|attributable)[ \t]+){0,3}"
-                               r"(?:production|output)|(?:will|plans?[ \t]+to|expects?[ \t]+to|aims?[ \t]+to)[ \t]+produce)\b")
+                               r"(?:production|output)|(?:will|plans?[ \t]+to|expects?[ \t]+to|aims?[ \t]+to|(?:is|was|are|were)[ \t]+"
+                               r"(?:expected|forecast|projected|set|slated|due)[ \t]+to)[ \t]+produce)\b")
 _PRODUCER_NEEDLES = ("produced", "mined", "production of", "output of", "to produce", "will produce")
 # the name right before such a verb (read in the few characters before each verb found)
 _PAYER = re.compile(r"(?<![\w.'’-])(?:(?<=the )(?P<abbr>[A-Z]{2,6})|(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ \t][A-ZÀ-ÖØ-Þ][\w'’-]+){0,2}))"
