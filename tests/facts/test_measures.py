@@ -301,3 +301,27 @@ def test_som_of_an_uzbek_text_is_the_soum() -> None:
     kg = extract("Kyrgyzstan's budget received 5 billion soms from the Kumtor mine.").to_contract()
     assert [(f["value"], f["currency"]) for f in uz["facts"] if f["type"] == "amount"] == [(3.6e9, "UZS")]
     assert [(f["value"], f["currency"]) for f in kg["facts"] if f["type"] == "amount"] == [(5e9, "KGS")]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Kelmet attracted 1 billion 716 thousand 495 manats ($589 million) from exports.", 1_000_716_495),
+    ("The company earned 2 million 300 thousand manats.", 2_300_000),
+    ("It paid 3 billion 604.3 million rubles.", 3_604_300_000),
+])
+def test_a_sum_written_as_its_parts_is_one_amount(text: str, value: float) -> None:
+    assert [a.value for a in find_amounts(text)][:1] == [value]
+
+
+@pytest.mark.parametrize("text,value", [("The fund had 5 thousand 1200 manats.", 1200),
+                                        ("The fund had 2 million 300 manats.", 300)])
+def test_a_bare_figure_is_a_sums_last_part_only_after_thousand_and_under_a_thousand(text: str, value: float) -> None:
+    assert [a.value for a in find_amounts(text)] == [value]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Total sales income exceeded AZN1,042bn ($612.94m).", 1_042_000_000),  # a decimal comma
+    ("Revenue was AZN 1,042 million ($612.9 million).", 1_042_000_000),  # a thousands comma
+])
+def test_the_articles_own_conversion_tells_a_decimal_comma(text: str, value: float) -> None:
+    found = find_amounts(text)
+    assert (found[0].value, found[0].currency, found[0].value_usd) == (value, "AZN", found[1].value), found

@@ -62,7 +62,7 @@ _RANGE_HEAD = re.compile(rf"(?<![\w.,$])(?P<n>{NUMBER})(?:[\s-]?(?P<sc>{_SCALE})
 # "KGS 11 billion 389.9 million", "3 billion 604.3 million rubles": a sum written as its larger part and then
 # its smaller one (the way Russian and Kyrgyz statistics are put into English)
 _SMALLER_PART_AFTER = re.compile(r"[ \t]+(?P<n>\d{1,3}(?:\.\d+)?)[ \t]+(?P<sc>billion|million|thousand)\b")
-_LARGER_PART_BEFORE = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}(?:\.\d+)?)[ \t]+(?P<sc>trillion|billion|million)[ \t]+$")
+_LARGER_PART_BEFORE = re.compile(r"(?<![\w.,])(?P<n>\d{1,3}(?:\.\d+)?)[ \t]+(?P<sc>trillion|billion|million|thousand)[ \t]+$")
 _STATED_GAP = re.compile(
     r"^\s*(?:\(|,?\s*or\s|,?\s*i\.e\.\s|[-–—]\s*)\s*(?:about|approximately|approx\.|around|some|nearly|almost|"
     r"roughly|over|more than|~|≈)?\s*$"
@@ -187,12 +187,10 @@ def find_amounts(text: str, published_at: datetime | None = None, dollar: str = 
                     own = r.group("sc")
                     found.append(Amount(n0 * (_scale(own) if own else scale), currency, s0,
                                         s0 + (r.end("sc") if own else r.end("n")) - r.start()))
-            larger = _LARGER_PART_BEFORE.search(text, max(0, m.start() - 24), m.start())
-            if larger is not None and _scale(larger.group("sc")) > scale and (m.group("s2") or m.group("s2x")):
-                big = parse_number(larger.group("n"))
-                if big is not None:
-                    found.append(Amount(big * _scale(larger.group("sc")) + n * scale, currency, larger.start(), m.end()))
-                    continue
+            whole = _larger_parts(text, m.start(), n, scale, bool(m.group("s2") or m.group("s2x")))
+            if whole is not None:
+                found.append(Amount(whole[0], currency, whole[1], m.end()))
+                continue
             found.append(Amount(n * scale, currency, m.start(), m.end()))
     _apply_stated(text, found)
     for a in found:
@@ -205,11 +203,40 @@ def find_amounts(text: str, published_at: datetime | None = None, dollar: str = 
     return found
 
 
+def _larger_parts(text: str, start: int, n: float, scale: float, scaled: bool) -> tuple[float, int] | None:
+    """The whole of a sum written as its parts, largest first, the last part being the figure at ``start``
+    (``n`` times ``scale``): "3 billion 604.3 million rubles", "1 billion 716 thousand 495 manats"; its value
+    and where it starts, or None where no larger part stands right before. A figure with no scale word of its
+    own is the last part only after "thousand" and as a whole number under a thousand."""
+    if not scaled and not (n == int(n) and n < 1000):
+        return None
+    total, at, last = n * scale, start, scale
+    while True:
+        larger = _LARGER_PART_BEFORE.search(text, max(0, at - 24), at)
+        if larger is None:
+            break
+        sc = _scale(larger.group("sc"))
+        big = parse_number(larger.group("n"))
+        if big is None or sc <= last or (last == 1.0 and sc != 1_000.0):
+            break
+        total, at, last = total + big * sc, larger.start(), sc
+    return (total, at) if at != start else None
+
+
+_DECIMAL_COMMA = re.compile(rf"(?<![\d,])\d{{1,3}},\d{{3}}(?![\d,.])\s?{_SCALE}\b")
+
+
 def _apply_stated(text: str, found: list[Amount]) -> None:
     """Use the article's own conversion: "17 billion tenge ($40.3 million)"."""
     for a, b in pairwise(found):
         if a.currency == "USD" or b.currency != "USD" or b.start - a.end > 16:
             continue
         if _STATED_GAP.match(text[a.end : b.start]):
+            at_rate = to_usd(a.value, a.currency)
+            if at_rate is not None and b.value and 300 <= at_rate[0] / b.value <= 3000 \
+                    and _DECIMAL_COMMA.search(text, a.start, a.end):
+                # "AZN1,042bn ($612.94m)": a comma before three digits and a scale word marks decimals
+                # where the article's own conversion is a thousandth of what the figure read so would be
+                a.value /= 1000
             a.value_usd = b.value
             a.rate_source = "stated"
