@@ -480,9 +480,9 @@ def _subject_before(art: Article, a: int) -> Mention | None:
     head = [m for m in art.in_span(ps, min(a, ps + 60), ("deposit", "company", "country")) if m.start <= ps + 25]
     if not head or not art.lex.rules["opens_with"].match(art.text, ps, head[0].start):
         # "The mine had been producing 15 tonnes a year. It produced 17.3 tonnes": the one its opening
-        # "the mine", "the company" stands for
+        # "the mine", "the company" stands for (no name opens it here, so what does is such a word)
         told = [m for m in anaphora(art, art.in_span(ps, pe), ps, pe)
-                if m.start == ps and m.kind in ("deposit", "company", "country") and m.name != art.text[m.start:m.end]]
+                if m.start == ps and m.kind in ("deposit", "company", "country")]
         return told[0] if told else None
     if head[0].kind == "country" and len(head) > 1 and head[1].kind != "country" \
             and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,3}", art.text[head[0].end:head[1].start]):
