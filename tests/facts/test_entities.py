@@ -453,3 +453,13 @@ def test_a_reporting_codes_terms_name_no_company() -> None:
     assert not any(kind == "company" for kind, _name in names), names
     assert ("company", "Mineral Resources") in [(e.kind, e.name) for e in extract(
         "Mineral Resources said its lithium output rose.").entities]
+
+
+def test_a_deposit_name_in_single_curly_quotes_before_its_keyword_is_read_whole() -> None:
+    # "the ‘Kelmet’ and ‘Tasbulakskoye’ deposits": each name in its own quotes, the closing quote no possessive's
+    # mark to keep (a name stripped of it once failed the whole article: entities, facts and events lost)
+    x = extract("Tau-Ken Samruk is negotiating with investors to develop the ‘Kelmet’ and ‘Tasbulakskoye’ deposits, "
+                "the company said. Reserves of the deposit are estimated at 2 million tonnes of copper.")
+    assert {"Kelmet", "Tasbulakskoye"} <= _names(x, "deposit")
+    assert "Tau-Ken Samruk" in _names(x, "company")
+    assert [(e.kind, e.subject) for e in x.events] == [("reserves", "Tasbulakskoye")]

@@ -1215,6 +1215,9 @@ def _walk_back(toks: list[tuple[int, int, str]], kw: str, end: int
     return toks, i, commodities, span
 
 
+_JOINED_BEFORE = re.compile(r"(?:\band|,)\s*(‘?)$")  # "and", a comma (and a name's opening quote) before a name
+
+
 def _deposits(text: str, found: Found, sents: Sentences) -> None:
     names: dict[str, list[str]] = {}
 
@@ -1230,8 +1233,8 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
             return
         surface = name
         name = _DEPOSIT_FORM.get(name, name)
-        found.add("deposit", name, s, e, alias=surface if surface != name else None)
-        lst = names.setdefault(name, [])
+        # (the name as added: "the ‘Kelmet’ and ‘Tasbulak’ deposits" loses a closing quote taken for a possessive's mark)
+        lst = names.setdefault(found.add("deposit", name, s, e, alias=surface if surface != name else None).name, [])
         for c in commodities:
             if c not in lst:
                 lst.append(c)
@@ -1268,11 +1271,13 @@ def _deposits(text: str, found: Found, sents: Sentences) -> None:
                 pos = ns
                 while True:
                     before = text[max(lo, pos - 6) : pos]
-                    jm = re.search(r"(?:\band|,)\s*$", before)
+                    jm = _JOINED_BEFORE.search(before)
                     if not jm:
                         break
                     prev_end = pos - (len(before) - jm.start())
                     prev_end = len(text[:prev_end].rstrip())
+                    if jm.group(1) and text[prev_end - 1:prev_end] == "’":
+                        prev_end -= 1  # "the ‘Kelmet’ and ‘Tasbulak’ deposits": each name in its own quotes
                     sp = _scan_name_back(text, prev_end, lo)
                     if not sp:
                         break
