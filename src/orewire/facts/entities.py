@@ -1419,8 +1419,8 @@ def _people(text: str, found: Found) -> None:
         full_title, org = _split_title(title, comp, found)
         if org is None:
             org = _org_before(text, m.start(), found)
+        name = found.add("person", name, ns, ne).name  # (without a possessive's mark: "Kim Lee’")
         persons.setdefault(name, (full_title, org))
-        found.add("person", name, ns, ne)
         found.roles.append((name, full_title, org, m.start(), ne))
     for m in _NAME_AFTER_SCAN.finditer(text):
         name = m.group("name")
@@ -1432,8 +1432,8 @@ def _people(text: str, found: Found) -> None:
         if om:
             cand = om.group(1)
             org = _entity_name(found, cand)
+        name = found.add("person", name, m.start(), m.start() + len(name)).name
         persons.setdefault(name, (m.group("title"), org))
-        found.add("person", name, m.start(), m.start() + len(name))
         found.roles.append((name, m.group("title"), org, m.start(), m.end()))
     _people_by_context(text, found, persons)
     _people_coordinated(text, found, persons)
@@ -1520,8 +1520,7 @@ def _people_by_context(text: str, found: Found, persons: dict[str, tuple[str | N
             continue
         if found.overlaps(s, e):
             continue
-        persons.setdefault(name, (None, None))
-        found.add("person", name, s, e)
+        persons.setdefault(found.add("person", name, s, e).name, (None, None))
 
 
 _AND_PERSON_RE = re.compile(rf"[ \t]+and[ \t]+{_PERSON_NAME}(?![\w-])(?![ \t]+[A-Z])")
@@ -1540,8 +1539,7 @@ def _people_coordinated(text: str, found: Found, persons: dict[str, tuple[str | 
                     or any(t in _PLACE_WORDS or t in _COUNTRY_FORM or t in _REGION_FORM for t in toks)
                     or text[ns:ne] in _COMPANY_FORM or found.overlaps(ns, ne)):
                 continue
-            persons.setdefault(text[ns:ne], (None, None))
-            found.add("person", text[ns:ne], ns, ne)
+            persons.setdefault(found.add("person", text[ns:ne], ns, ne).name, (None, None))
 
 
 def _namelike(tok: str) -> bool:
