@@ -735,9 +735,10 @@ CASES: list[tuple[str, list[tuple[str, float, str | None, dict[str, Any]]]]] = [
     # a country after the number with a figure of its own in brackets is that figure's
     ("Kazakhstan ranks first in manganese reserves with 230 million tonnes, followed by Brazil (200 million tonnes).",
      [("reserves", 230e6, "Kazakhstan", {}), ("reserves", 200e6, "Brazil", {})]),
-    # a miner's metal sold, told by a sale word alone, is its output; sold to a country, abroad or for sale, trade
+    # metal sold is supplied to buyers: trade, told by a sale word alone as by a country it goes to or "for sale"
     ("Gold sales in the third quarter of 2023 were 119,521 ounces.",
-     [("production", 119521, None, {"period": "2023", "commodity": "gold"})]),
+     [("trade", 119521, None, {"period": "2023", "commodity": "gold"})]),
+    ("Kumdi Gold sold 82,000 ounces of gold in 2023, up 4%.", [("trade", 82000, "Kumdi Gold", {"period": "2023"})]),
     ("Kazakhstan sold 14 tons of gold to China last year.", [("trade", 14, "Kazakhstan", {"party": "China"})]),
     ("The ministry agreed with the National Bank to receive some 150 kilograms of gold for sale.",
      [("trade", 0.15, None, {})]),

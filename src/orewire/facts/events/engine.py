@@ -590,9 +590,6 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             # "Uzbekistan sold gold for $554.2 million, in 2005 for $1.1 billion": a country's goods sold, no asset
             # changing hands
             kind = "trade"
-        if kind == "trade" and num.what == "q" and lex.trade_proper is not None and lex.sale_word.match(text, cue_at) \
-                and not art.search(lex.trade_proper, a, b) and not _sold_to_country(art, a, b):
-            kind = "production"  # "gold sales in the quarter were 119,521 ounces": a miner's metal sold, no trade
         if kind == "reserves" and (lex.language != "en" or art.has_any(_MINED_NEEDLES, a, b)) \
                 and art.search(lex.mined, a, b) and not art.search(lex.reserves_noun, a, b) \
                 and not lex.holds_before.search(text, max(a, num.start - 60), num.start):
@@ -675,11 +672,6 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             # gold": the figures one verb lists share its basis
             ev.basis = previous.basis
     return ev
-
-
-def _sold_to_country(art: Article, a: int, b: int) -> bool:
-    """Whether the clause [a, b) names a country the goods go to ("sold 14 tons of gold to China")."""
-    return any(art.lex.trade_to.search(art.text, max(a, m.start - 8), m.start) for m in art.in_span(a, b, ("country",)))
 
 
 def _goods_value(num: Number, previous: Event | None, text: str, ss: int, lex: Lexicon) -> bool:

@@ -81,7 +81,6 @@ class Lexicon:
     grade_processed: re.Pattern[str]
     monetary_reserves: re.Pattern[str]
     holds_before: re.Pattern[str]
-    trade_proper: re.Pattern[str] | None
     # the whole patterns of the rules by name (``rules["it_acts"]``; a rule the language has none of never
     # matches) and the lowercased words without which a rule cannot match (none: it may anywhere)
     rules: dict[str, re.Pattern[str]]
@@ -253,7 +252,6 @@ def lexicon(language: str) -> Lexicon:
         capacity_after=rx_of(raw["basis"].get("capacity_after", [])),
         grade_processed=rx_of(raw["quantity_refine"].get("grade_processed", [])),
         monetary_reserves=rx_of(raw["quantity_refine"].get("monetary_reserves", [])),
-        trade_proper=rx_of(raw["quantity_refine"]["trade_proper"]) if raw["quantity_refine"].get("trade_proper") else None,
         rules=_rules(raw.get("rules", {})),
         rule_needles=_Needles({k: tuple(v) for k, v in raw.get("rule_needles", {}).items()}),
         holds_before=re.compile(alt(raw["quantity_refine"].get("holds_before", ["(?!x)x"]))
