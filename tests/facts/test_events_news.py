@@ -1906,3 +1906,27 @@ def test_an_unknown_name_expected_to_produce_is_the_producer(verb: str) -> None:
     text = f"Glencore said its copper output fell. Kumdi {verb} 285,000 tonnes of copper this year."
     found = extract(text, published_at=PUBLISHED).to_contract()["events"]
     assert [(e["subject"], e["basis"]) for e in found if e["kind"] == "production"] == [("Kumdi", "plan")], found
+
+
+def test_a_year_written_as_a_figures_possessive_is_that_figures() -> None:
+    # "rose to $276 million from last year's $185 million": "last year's" dates the figure it stands before
+    text = "Kelmet Gold said its net profit for the first half of 2018 rose to $276 million from last year's $185 million."
+    found = extract(text, published_at=datetime(2018, 8, 16, tzinfo=UTC)).to_contract()["events"]
+    assert [(e["amount"][0], e["period"]) for e in found] == [(276e6, "2018"), (185e6, "2017")]
+
+
+def test_a_hyphenated_quarter_without_its_year_is_the_one_just_reported() -> None:
+    # "first-quarter output" in April is this year's, not that of the year the next sentence names
+    text = "Kelmet Gold said first-quarter gold production rose 5% to 130,000 ounces. Output in 2023 was 500,000 ounces."
+    found = extract(text, published_at=datetime(2024, 4, 25, tzinfo=UTC)).to_contract()["events"]
+    assert [(e["quantity"][0], e["period"]) for e in found] == [(130000, "2024"), (500000, "2023")]
+
+
+@pytest.mark.parametrize("text", [
+    "Coal production increased from 570,000 tons to 2,460,200 tons in Kyrgyzstan from 2010 to 2020.",
+    "Between 2010 and 2020, coal production in Kyrgyzstan increased from 570,000 tons to 2,460,200 tons.",
+    "Добыча угля в Кыргызстане выросла с 570 тыс. тонн до 2 460,2 тыс. тонн с 2010 по 2020 год.",
+])
+def test_a_change_between_two_years_gives_each_figure_its_year(text: str) -> None:
+    found = extract(text, published_at=datetime(2021, 1, 20, tzinfo=UTC)).to_contract()["events"]
+    assert [(e["quantity"][0], e["period"]) for e in found] == [(570000, "2010"), (2460200, "2020")]

@@ -427,11 +427,24 @@ _SHORTER_THAN_A_YEAR = re.compile(r"quarter|half|month|week|H[12]\b|Q[1-4]\b|к�
                                   re.IGNORECASE)
 
 
+# two years a change runs between: "from 2010 to 2020", "between 2010 and 2020", "с 2010 по 2020 год"
+_FROM_YEAR_TO_YEAR = re.compile(r"(?:\b(?:from|between)|(?<![\w])с)\s+(?P<a>(?:19|20)\d\d)(?:\s+год[а-яё]*)?\s+"
+                                r"(?:to|and|по|до)\s+(?P<b>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+
+
 def changes_from_the_year_before(events: list[Event], text: str) -> None:
     """"Silver output rose from 3.37 to 3.41 thousand ounces" with one year for both: the first
     figure is the year before's (a sentence about quarters or months is left as it is)."""
     ordered = sorted(events, key=lambda e: e.start)
     for a, b in itertools.pairwise(ordered):
+        if a.kind == b.kind and a.sentence_start == b.sentence_start and a.period == b.period \
+                and _FROM_BEFORE.search(text, max(a.sentence_start, a.start - 8), a.start) \
+                and _TO_BETWEEN.fullmatch(text, a.end, b.start) \
+                and (years := _FROM_YEAR_TO_YEAR.search(text, a.sentence_start, a.sentence_end)) is not None \
+                and int(years.group("a")) < int(years.group("b")) and a.period in (None, years.group("b")):
+            # "increased from 570,000 tons to 2,460,200 tons from 2010 to 2020": each figure the year in its place
+            a.period, b.period = years.group("a"), years.group("b")
+            continue
         if a.kind != b.kind or a.sentence_start != b.sentence_start or a.period is None or a.period != b.period:
             continue
         if (a.quantity is None) != (b.quantity is None) or (a.quantity and b.quantity and a.quantity[1] != b.quantity[1]):

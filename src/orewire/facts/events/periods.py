@@ -25,7 +25,7 @@ _NAMES_ESTIMATE = re.compile(r"\s+(?:updated\s+|annual\s+|new\s+)?(?:(?:mineral\
                              r"(?:bankable\s+|definitive\s+|pre-?)?feasibility\s+study|(?:PFS|DFS|BFS|MRE|JORC)\b|"
                              r"(?:assigned|approved|registered|estimated|calculated|confirmed)\s+(?:the\s+)?(?:\w+\s+)?"
                              r"(?:reserves?|resources?)\b)", re.IGNORECASE)
-_QUARTER = re.compile(r"(?<![\w.,$€£])(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)|Q(?P<qn>[1-4])|"
+_QUARTER = re.compile(r"(?<![\w.,$€£])(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|half)|Q(?P<qn>[1-4])|"
                       r"(?:first\s+)?(?P<m>two|three|four|five|six|seven|eight|nine|ten|eleven|1[01]|[2-9])[\s-]+months?|"
                       r"(?P<mm>1[01]|[2-9])M|"
                       r"H(?P<h>[12])|(?P<qru>перв|втор|трет|четверт)[а-яё]*\s+(?:квартал|полугоди)[а-яё]*|"
@@ -405,6 +405,9 @@ def period_of(text: str, start: int, end: int, clause: tuple[int, int], sentence
     return str(int(found) - 1)
 
 
+# a year's possessive right before its figure: "last year's $185 million", "2022's 410,000 ounces"
+_POSSESSIVE_OF = re.compile(r"['’]s\s+(?:US\s?|A|C|NZ)?[$€£]?\s*")
+
 # a change told from one figure to the next: "from $563.3 million to $507.9 million", "с 10 до 12 тонн"
 _FROM_BEFORE = re.compile(r"(?:\bfrom|(?<![\w])с)\s+(?:about\s+|around\s+|some\s+|US\s?|около\s+)?[$€£]?\s*$", re.IGNORECASE)
 _CHANGE_TO = re.compile(r"[^\d;()]{0,40}?(?:\bto|(?<![\w])до)\s+(?:about\s+|around\s+|some\s+|nearly\s+|около\s+)?"
@@ -465,7 +468,12 @@ def _period_of(text: str, start: int, end: int, clause: tuple[int, int], sentenc
     for a, b in (clause, sentence):
         found = [y for y in whole if a <= y[0] and y[1] <= b]
         if others:  # "X, against Y a year earlier": the relative year after another number is that number's
-            found = [y for y in found if not (y[3] is None and any(
+            # "rose to $276 million from last year's $185 million": a year told as a figure's possessive is that figure's
+            found = [y for y in found if (y[1] <= start and _POSSESSIVE_OF.fullmatch(text, y[1], start)) or not any(
+                (o_s, o_end) != (start, end) and y[1] <= o_s and _POSSESSIVE_OF.fullmatch(text, y[1], o_s)
+                for o_s, o_end in others)]
+            found = [y for y in found if (y[1] <= start and _POSSESSIVE_OF.fullmatch(text, y[1], start)) or not (
+                y[3] is None and any(
                 o_end <= y[0] <= o_end + 25 and (o_s, o_end) != (start, end) and not (o_end <= end <= y[0])
                 and not _NEXT_CLAUSE.search(text, o_end, y[0])
                 and not (end <= o_s and _RESTATED.fullmatch(text, end, o_s))  # "from US$23.4m, or 8 cents, a year earlier"
