@@ -1930,3 +1930,13 @@ def test_a_hyphenated_quarter_without_its_year_is_the_one_just_reported() -> Non
 def test_a_change_between_two_years_gives_each_figure_its_year(text: str) -> None:
     found = extract(text, published_at=datetime(2021, 1, 20, tzinfo=UTC)).to_contract()["events"]
     assert [(e["quantity"][0], e["period"]) for e in found] == [(570000, "2010"), (2460200, "2020")]
+
+
+@pytest.mark.parametrize("text", [
+    "Around $2 billion will be used to develop the Kumdi copper project, while $100 million will be used to fund the "
+    "Tarvo gold project.",
+    "Kazakhmys will spend $2 billion on the Kumdi copper project and $100 million on the Tarvo gold project.",
+])
+def test_each_sum_goes_into_the_project_told_right_after_it(text: str) -> None:
+    found = extract(text).to_contract()["events"]
+    assert [(e["amount"][0], e["subject"]) for e in found] == [(2e9, "Kumdi"), (100e6, "Tarvo")]
