@@ -777,7 +777,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                 and not lex.rules["payer_before"].search(art.text, max(ss, m.start - 10), m.start)  # "... $200 million from Rio Tinto"
                 and not lex.rules["own_funds_after"].match(art.text, m.end)]  # "... and AMMC's own funds": a payer too
         received = after_word(art, lex.receiver_prep, rest, ss, se, ("deposit",), 60)
-        if received is not None and received.start < ev.end or art.any_number_in(ev.end, received.start if received else se):
+        if (received is not None and received.start < ev.end) or art.any_number_in(ev.end, received.start if received else se):
             # "$2 billion will be used to develop the Kumdi project, while $100 million will fund the Tarvo project":
             # the project told right after a figure, before any other, is that figure's
             own = after_word(art, lex.receiver_prep, rest, ev.end, se, ("deposit",), 60)
