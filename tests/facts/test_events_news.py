@@ -1940,3 +1940,15 @@ def test_a_change_between_two_years_gives_each_figure_its_year(text: str) -> Non
 def test_each_sum_goes_into_the_project_told_right_after_it(text: str) -> None:
     found = extract(text).to_contract()["events"]
     assert [(e["amount"][0], e["subject"]) for e in found] == [(2e9, "Kumdi"), (100e6, "Tarvo")]
+
+
+@pytest.mark.parametrize("text,kind,number", [
+    ("A total of 3.3 trillion Togrog will be paid to the State Budget, the company said.", "financial", 3.3e12),
+    ("Kelmet Mining paid 500 billion Tenge in taxes last year.", "financial", 500e9),
+    ("Bauxite exports will reach 199 million tones in 2025.", "trade", 199e6),
+    ("The average copper content in ore is 0.41% and gold content is 0.22 grams per ton.", "reserves", 0.22),
+])
+def test_capitalised_currency_words_misspelt_tonnes_and_a_grade_told_as_content(text: str, kind: str,
+                                                                                number: float) -> None:
+    found = extract(text).to_contract()["events"]
+    assert [(e["kind"], _number(e)) for e in found] == [(kind, number)], found

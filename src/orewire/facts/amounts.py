@@ -33,6 +33,10 @@ _SUFFIX = {
     "GBP": "GBP", "UZS": "UZS", "KGS": "KGS", "AZN": "AZN", "GEL": "GEL", "MNT": "MNT", "TJS": "TJS",
     "AMD": "AMD", "INR": "INR",
 }
+# as headlines and some agencies write them: "3.3 trillion Togrog", "500 billion Tenge" (not "Sum", "Rand": words too)
+_SUFFIX.update({w.capitalize(): _SUFFIX[w] for w in (
+    "tenge", "ruble", "rubles", "rouble", "roubles", "yuan", "manat", "manats", "soum", "soums", "som", "soms",
+    "lari", "dram", "drams", "tugrik", "tugriks", "togrog", "togrogs", "tugrug", "tugrugs", "somoni")})
 # the ISO codes of the currencies above: "19.1 trillion UZS, the company said" names no company
 CURRENCY_CODES = frozenset(c for c in (*_PREFIX.values(), *_SUFFIX.values()))
 # every mark and word above, lowercased, for readers of other layouts (a results table's "US$m", "RUB bn")

@@ -14,7 +14,8 @@ UNITS: dict[str, tuple[str, float]] = {
     "kt": ("t", 1e3), "ktpa": ("t", 1e3), "Kt": ("t", 1e3), "KT": ("t", 1e3), "ktpy": ("t", 1e3),
     "kilotonnes": ("t", 1e3), "kilotons": ("t", 1e3), "tpy": ("t", 1.0),
     "megatonnes": ("t", 1e6), "megatons": ("t", 1e6), "Bt": ("t", 1e9),
-    "tonnes": ("t", 1.0), "tonne": ("t", 1.0), "tons": ("t", 1.0), "ton": ("t", 1.0), "metric tons": ("t", 1.0),
+    "tonnes": ("t", 1.0), "tonne": ("t", 1.0), "tones": ("t", 1.0),  # ("tones": a common misspelling)
+    "tons": ("t", 1.0), "ton": ("t", 1.0), "metric tons": ("t", 1.0),
     "metric tonnes": ("t", 1.0), "t": ("t", 1.0), "tpa": ("t", 1.0), "tpd": ("t", 1.0), "tn": ("t", 1.0),
     "WMT": ("t", 1.0), "DMT": ("t", 1.0),  # wet and dry metric tons
     "MMT": ("t", 1e6), "MMTPA": ("t", 1e6), "mmtpa": ("t", 1e6),  # million metric tonnes (a year)

@@ -275,7 +275,10 @@ def lexicon(language: str) -> Lexicon:
         else re.compile(r"(?!x)x"),
         sale_word=re.compile(alt(raw["quantity_refine"]["sale_word"], edge=False), re.IGNORECASE),
         throughput=rx_of(raw["quantity_refine"]["throughput"]),
-        grade={"reserves": quantity["reserves"], "production": quantity["production"]},
+        # (a grade's own words too: "gold content is 0.22 grams per ton")
+        grade={"reserves": rx_of(raw["quantity"]["reserves"] + raw["quantity_refine"].get("grade_words", []))
+               if raw["quantity_refine"].get("grade_words") else quantity["reserves"],
+               "production": quantity["production"]},
         anaphora_hint=rx_of([w for words in raw["anaphora"].values() for w in words]),
         anaphora=tuple((_the_rx(words), _ANAPHORA_KINDS[kind]) for kind, words in raw["anaphora"].items()),
     )
