@@ -1952,3 +1952,20 @@ def test_capitalised_currency_words_misspelt_tonnes_and_a_grade_told_as_content(
                                                                                 number: float) -> None:
     found = extract(text).to_contract()["events"]
     assert [(e["kind"], _number(e)) for e in found] == [(kind, number)], found
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what is sold or bought for a sum is a deal's price, whatever word of investing stands nearer
+    ("Tau-Ken Samruk said it has sold a mining permit for a copper concession to Chinese investors for $52 million.",
+     [("deal", 52e6)]),
+    # delivering metal to no one is output; delivering it to a buyer or bank is trade
+    ("Some 6.8 million tonnes of ore will be processed at the Kumdi operation, delivering 309,000 oz of gold.",
+     [("production", 6.8e6), ("production", 309000)]),
+    ("Kumdi delivered 2 tonnes of gold to the central bank.", [("trade", 2)]),
+    # a word inside an aside between spaced dashes types no figure outside it
+    ("Guinea's exports of bauxite - a feedstock used to make aluminium - soared by 39% in the first quarter, "
+     "reaching 48.6 million tonnes.", [("trade", 48.6e6)]),
+])
+def test_a_price_of_what_is_sold_output_delivered_and_an_asides_words(text: str,
+                                                                      expected: list[tuple[str, float]]) -> None:
+    assert [(e["kind"], _number(e)) for e in extract(text).to_contract()["events"]] == expected

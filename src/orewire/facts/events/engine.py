@@ -350,6 +350,13 @@ _HEADS_NEXT = re.compile(r"\s*(?:[-–—:]|(?:reached|amounted\s+to|totall?ed|s
 
 # an insertion that names what a figure includes: ", including the purchase of a mining fleet,"
 _INCLUDING = re.compile(r"[,(—–]\s*(?:including|which\s+includes?|such\s+as|включая)\b[^,;()—–]*")
+# an aside between spaced dashes: "Guinea's exports of bauxite - a feedstock used to make aluminium - soared"
+_DASH_ASIDE = re.compile(r"(?<=\s)[-–—]\s[^-–—;\d]{3,90}?\s[-–—](?=\s)")
+# a verb of delivering, and where what is delivered goes: "delivered 2 tonnes to the central bank"
+_DELIVER_VERB = re.compile(r"deliver(?:s|ed|ing)?\b", re.IGNORECASE)
+_DELIVERED_TO = re.compile(r"\bto\s+(?:the\s+|its\s+)?(?:[A-Z]|central\b|national\b|state\b|customers?\b|buyers?\b|"
+                           r"smelters?\b|refiner|market)|\b(?:abroad|exports?|imports?|customers?|buyers?|offtake)",
+                           re.IGNORECASE)
 
 
 def _included(art: Article, ss: int, se: int) -> list[tuple[int, int]]:
@@ -357,8 +364,10 @@ def _included(art: Article, ss: int, se: int) -> list[tuple[int, int]]:
     found = art.included.get(ss)
     if found is None:
         piece = art.low[ss:se] if art.low is not None else art.text[ss:se].lower()
-        found = art.included[ss] = [m.span() for m in _INCLUDING.finditer(art.text, ss, se)] \
-            if "includ" in piece or "such as" in piece or "включая" in piece else []
+        found = art.included[ss] = ([m.span() for m in _INCLUDING.finditer(art.text, ss, se)]
+                                    if "includ" in piece or "such as" in piece or "включая" in piece else []) \
+            + ([m.span() for m in _DASH_ASIDE.finditer(art.text, ss, se)]
+               if piece.count(" - ") + piece.count(" – ") + piece.count(" — ") >= 2 else [])
     return found
 
 
@@ -566,6 +575,12 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         if kind == "investment" and num.what == "a" and re.match(r"deals?\b", text[cue_at:cue_at + 6], re.IGNORECASE) \
                 and (lex.buy_verb.search(text, ss, se) or lex.deal_act.search(text, ss, se)):
             kind = "deal"  # "led a consortium to take over Monterrico Metals ... in a deal worth": a takeover's price
+        if num.what == "a" and kind == "investment" and lex.rules["for_price"].search(text, max(ss, num.start - 16), num.start) \
+                and (sold := lex.seller_verb.search(text, ss, num.start) or lex.buy_verb.search(text, ss, num.start)) is not None \
+                and not art.any_number_in(sold.end(), num.start) and not art.commodities_from(sold.end(), sold.end() + 14):
+            # "has sold an exploitation permit for a copper concession to Chinese investors for $52 million": what is
+            # sold or bought for a sum is a deal's price, whatever word of investing stands nearer (not goods: "sold gold for")
+            kind = "deal"
         if num.what == "a" and kind in ("deal", "trade", "investment"):
             fin = [m for m in lex.amount["financial"].finditer(text, max(a, num.start - 90), num.start)]
             between = [m for m in lex.amount[kind].finditer(text, fin[-1].end(), num.start)] if fin else []
@@ -590,6 +605,9 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             # "Uzbekistan sold gold for $554.2 million, in 2005 for $1.1 billion": a country's goods sold, no asset
             # changing hands
             kind = "trade"
+        if kind == "trade" and num.what == "q" and lex.language == "en" and _DELIVER_VERB.match(text, cue_at) \
+                and not _DELIVERED_TO.search(text, cue_at, b):
+            kind = "production"  # "will be processed at the Leonora operation, delivering 309 000 oz": output, sent to no one
         if kind == "reserves" and (lex.language != "en" or art.has_any(_MINED_NEEDLES, a, b)) \
                 and art.search(lex.mined, a, b) and not art.search(lex.reserves_noun, a, b) \
                 and not lex.holds_before.search(text, max(a, num.start - 60), num.start):
