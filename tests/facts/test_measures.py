@@ -21,6 +21,13 @@ def _amounts(text: str, **kw: object) -> list[tuple[float, str]]:
     ("text", "value", "currency"),
     [
         ("raised $40.3 million", 40.3e6, "USD"),
+        # other mining countries' currencies, by code, mark or word
+        ("will invest SAR 2 billion in the project", 2e9, "SAR"),
+        ("paid TSh 300 billion in taxes", 300e9, "TZS"),
+        ("a net profit of 1.5 billion riyals", 1.5e9, "SAR"),
+        ("royalties of 624.6 billion Tanzanian shillings", 624.6e9, "TZS"),
+        ("exports worth 12 billion ZMW", 12e9, "ZMW"),
+        ("3.3 trillion Togrog to the State Budget", 3.3e12, "MNT"),
         ("costs US$1,915 per ounce", 1915, "USD"),
         ("a US$7.06 billion expansion", 7.06e9, "USD"),
         ("1.2 trillion rubles in taxes", 1.2e12, "RUB"),

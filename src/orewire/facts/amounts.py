@@ -19,6 +19,12 @@ _PREFIX = {
     "MNT": "MNT", "TJS": "TJS", "INR": "INR", "₹": "INR", "R$": "BRL", "₾": "GEL", "Rp": "IDR", "IDR": "IDR",
     "S$": "SGD", "NZ$": "NZD", "R": "ZAR", "PHP": "PHP", "₱": "PHP", "SEK": "SEK", "NOK": "NOK",
     "₮": "MNT", "AMD": "AMD", "TMT": "TMT", "BYN": "BYN",
+    # the codes of other mining countries' currencies, as agencies write them before a figure: "SAR 2 billion"
+    **{c: c for c in ("SAR", "AED", "QAR", "OMR", "TZS", "KES", "UGX", "ZMW", "GHS", "NGN", "EGP", "TRY", "PKR", "MYR",
+                      "THB", "KRW", "MXN", "BRL", "CLP", "PEN", "COP", "ARS", "PLN", "XOF", "XAF", "MAD", "BWP", "NAD",
+                      "MZN", "AOA", "CDF", "MGA", "ZWL", "IRR", "AFN", "BYN", "MDL", "UAH", "SGD", "NZD", "HKD", "SEK",
+                      "NOK", "DKK", "CZK", "HUF", "ILS", "VND", "LAK", "MMK", "PGK", "FJD", "SBD", "SRD", "GYD", "BOB")},
+    "TSh": "TZS", "KSh": "KES", "USh": "UGX",
     # Australian and New Zealand papers write the code after the sign: "$US563.3 million", "$A1.2 billion"
     "$US": "USD", "$A": "AUD", "$NZ": "NZD", "$C": "CAD",
 }
@@ -32,6 +38,11 @@ _SUFFIX = {
     "USD": "USD", "KZT": "KZT", "RUB": "RUB", "EUR": "EUR", "CNY": "CNY", "AUD": "AUD", "CAD": "CAD",
     "GBP": "GBP", "UZS": "UZS", "KGS": "KGS", "AZN": "AZN", "GEL": "GEL", "MNT": "MNT", "TJS": "TJS",
     "AMD": "AMD", "INR": "INR",
+    **{c: c for c in ("SAR", "AED", "QAR", "TZS", "KES", "UGX", "ZMW", "GHS", "NGN", "EGP", "TRY", "PKR", "MYR", "THB",
+                      "KRW", "MXN", "BRL", "CLP", "PEN", "COP", "ARS", "PLN", "XOF", "XAF", "MAD", "BWP", "NAD", "MZN",
+                      "AOA", "CDF", "IRR", "UAH", "HKD", "SGD", "NZD", "SEK", "NOK", "CHF", "JPY", "ZAR")},
+    "riyals": "SAR", "riyal": "SAR", "Saudi riyals": "SAR", "Tanzanian shillings": "TZS", "Kenyan shillings": "KES",
+    "Ugandan shillings": "UGX", "kwacha": "ZMW", "cedis": "GHS", "naira": "NGN", "hryvnias": "UAH", "zlotys": "PLN",
 }
 # as headlines and some agencies write them: "3.3 trillion Togrog", "500 billion Tenge" (not "Sum", "Rand": words too)
 _SUFFIX.update({w.capitalize(): _SUFFIX[w] for w in (
