@@ -1969,3 +1969,9 @@ def test_capitalised_currency_words_misspelt_tonnes_and_a_grade_told_as_content(
 def test_a_price_of_what_is_sold_output_delivered_and_an_asides_words(text: str,
                                                                       expected: list[tuple[str, float]]) -> None:
     assert [(e["kind"], _number(e)) for e in extract(text).to_contract()["events"]] == expected
+
+
+def test_its_plan_of_producing_is_the_plan_of_the_sentences_subject() -> None:
+    text = ("Kumdi Gold plans to proceed with the development of the Tarvo gold mine in accordance with its strategic "
+            "plan of producing more than 500,000 ounces of gold annually from 2022.")
+    assert [(e["subject"], _number(e)) for e in extract(text).to_contract()["events"]] == [("Kumdi Gold", 500000)]
