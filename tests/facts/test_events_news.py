@@ -1975,3 +1975,12 @@ def test_its_plan_of_producing_is_the_plan_of_the_sentences_subject() -> None:
     text = ("Kumdi Gold plans to proceed with the development of the Tarvo gold mine in accordance with its strategic "
             "plan of producing more than 500,000 ounces of gold annually from 2022.")
     assert [(e["subject"], _number(e)) for e in extract(text).to_contract()["events"]] == [("Kumdi Gold", 500000)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The company sold USD 143 million to the Bank of Mongolia.", []),
+    ("Erdenes Tavan Tolgoi sold $50 million to the central bank.", []),
+    ("Kumdi Gold sold its stake to Halyk Bank for $50 million.", [("deal", 50e6)]),
+])
+def test_money_itself_sold_to_a_bank_is_no_deal(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(e["kind"], _number(e)) for e in extract(text).to_contract()["events"]] == expected

@@ -352,6 +352,10 @@ _HEADS_NEXT = re.compile(r"\s*(?:[-–—:]|(?:reached|amounted\s+to|totall?ed|s
 _INCLUDING = re.compile(r"[,(—–]\s*(?:including|which\s+includes?|such\s+as|включая)\b[^,;()—–]*")
 # an aside between spaced dashes: "Guinea's exports of bauxite - a feedstock used to make aluminium - soared"
 _DASH_ASIDE = re.compile(r"(?<=\s)[-–—]\s[^-–—;\d]{3,90}?\s[-–—](?=\s)")
+# money itself sold to a bank (foreign currency a miner's earnings bring in): "sold USD 143 million to the Bank of Mongolia"
+_CURRENCY_SOLD_BEFORE = re.compile(r"\b(?:sold|sells?|selling|bought|buys?|buying|purchased)\s+(?:about\s+|some\s+|over\s+)?$",
+                                   re.IGNORECASE)
+_TO_A_BANK = re.compile(r"\s+(?:to|from)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}?(?:[Cc]entral\s+|[Nn]ational\s+)?[Bb]ank\b")
 # a verb of delivering, and where what is delivered goes: "delivered 2 tonnes to the central bank"
 _DELIVER_VERB = re.compile(r"deliver(?:s|ed|ing)?\b", re.IGNORECASE)
 _DELIVERED_TO = re.compile(r"\bto\s+(?:the\s+|its\s+)?(?:[A-Z]|central\b|national\b|state\b|customers?\b|buyers?\b|"
@@ -435,6 +439,9 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
                 _CUTOFF_AFTER.match(text, num.end, min(se, num.end + 30))
                 or _CUTOFF_BEFORE.search(text, max(ss, num.start - 30), num.start)):
             return None  # "reported using a 1.5g/t cutoff": the grade the estimate cuts at, not one it has
+        if num.what == "a" and _CURRENCY_SOLD_BEFORE.search(text, max(ss, num.start - 24), num.start) \
+                and _TO_A_BANK.match(text, num.end, min(se, num.end + 60)):
+            return None  # "The company sold USD 143 million to the Bank of Mongolia": money itself sold, no deal
         if num.what == "a" and lex.rules["under_budget_after"].match(text, num.end, min(se, num.end + 40)):
             return None  # "US$7m under the US$52 million budget": a difference from a budget, no money of its own
         if num.what == "a" and art.has_any(lex.rule_needles["not_earned_before"], max(a, num.start - 80), num.start) \
