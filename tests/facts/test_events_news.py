@@ -1984,3 +1984,12 @@ def test_its_plan_of_producing_is_the_plan_of_the_sentences_subject() -> None:
 ])
 def test_money_itself_sold_to_a_bank_is_no_deal(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(e["kind"], _number(e)) for e in extract(text).to_contract()["events"]] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The next offer of $3.1 billion in August was similarly rejected.", []),
+    ("Kelmet made a $39 billion offer for Tarvo Resources, which the board turned down.", []),
+    ("Kelmet's final offer of $3.3 billion was accepted in December.", [("deal", 3.3e9)]),
+])
+def test_an_offer_turned_down_is_no_deal(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(e["kind"], _number(e)) for e in extract(text).to_contract()["events"]] == expected

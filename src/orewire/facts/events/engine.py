@@ -352,6 +352,10 @@ _HEADS_NEXT = re.compile(r"\s*(?:[-–—:]|(?:reached|amounted\s+to|totall?ed|s
 _INCLUDING = re.compile(r"[,(—–]\s*(?:including|which\s+includes?|such\s+as|включая)\b[^,;()—–]*")
 # an aside between spaced dashes: "Guinea's exports of bauxite - a feedstock used to make aluminium - soared"
 _DASH_ASIDE = re.compile(r"(?<=\s)[-–—]\s[^-–—;\d]{3,90}?\s[-–—](?=\s)")
+# an offer and its rejection: "the offer of $3.1 billion was rejected", "the board turned down the $39 billion bid"
+_OFFER = re.compile(r"\b(?:offers?|bids?|proposals?|approach(?:es)?)\b", re.IGNORECASE)
+_REJECTED = re.compile(r"\b(?:rejected|rejects?|rejecting|turned\s+down|turns?\s+down|spurned|rebuffed|snubbed|"
+                       r"refused|declined|withdr[ae]wn?|walked\s+away|abandoned|lapsed)\b", re.IGNORECASE)
 # money itself sold to a bank (foreign currency a miner's earnings bring in): "sold USD 143 million to the Bank of Mongolia"
 _CURRENCY_SOLD_BEFORE = re.compile(r"\b(?:sold|sells?|selling|bought|buys?|buying|purchased)\s+(?:about\s+|some\s+|over\s+)?$",
                                    re.IGNORECASE)
@@ -569,6 +573,9 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         if cue is None:
             return None
         kind, cue_at = cue
+        if kind == "deal" and num.what == "a" and lex.language == "en" and _REJECTED.search(text, a, b) \
+                and _OFFER.search(text, a, b):
+            return None  # "The next offer of $3.1 billion was similarly rejected": a bid turned down changes no hands
         if num.what == "q" and kind in ("production", "trade") \
                 and lex.rules["used_between"].search(text, max(ss, min(cue_at, num.start - 80)), num.start):
             return None  # "production is expected to grow ..., but consumption is forecast to reach 88,500t": a use, no output
