@@ -1993,3 +1993,16 @@ def test_money_itself_sold_to_a_bank_is_no_deal(text: str, expected: list[tuple[
 ])
 def test_an_offer_turned_down_is_no_deal(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(e["kind"], _number(e)) for e in extract(text).to_contract()["events"]] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # money a company holds in cash, a use of coal and a difference from the quarter before are no events
+    ("Kelmet ended the quarter in a solid financial position, holding $224 million in cash and inventory.", []),
+    ("Indonesia's domestic coal consumption is estimated at 177 million tonnes in 2023.", []),
+    ("Output was 62 tonnes in the quarter, two tonnes below the preceding quarter.", [("production", 62)]),
+    # "bil" and "mil" are scale words too
+    ("Kelmet Base Metals said it is committing US$10bil for investment in Indonesia over the next decade.",
+     [("investment", 10e9)]),
+])
+def test_cash_held_a_use_a_quarters_difference_and_bil(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(e["kind"], _number(e)) for e in extract(text).to_contract()["events"]] == expected

@@ -57,7 +57,8 @@ _DOLLAR_ADJ = {"US": "USD", "U.S.": "USD", "American": "USD", "Australian": "AUD
 
 # scale words in any case ("$165 Million" in a headline)
 # and India's: "INR 500 crore", "Rs 2.5 lakh crore"
-_SCALE = r"(?i:lakh[ \t]crore|thousand|million|billion|trillion|crores?|lakhs?|mln|bln|trln|tln|mn|bn|trn|tn|mlrd)"
+# ("RM10bil", "US$250mil": as Malaysian and some other papers write them)
+_SCALE = r"(?i:lakh[ \t]crore|thousand|million|billion|trillion|crores?|lakhs?|mln|bln|trln|tln|mn|bn|trn|tn|mlrd|bil|mil)"
 _prefix_alt = "|".join(re.escape(p) for p in sorted(_PREFIX, key=len, reverse=True))
 _suffix_alt = "|".join(re.escape(s) for s in sorted(_SUFFIX, key=len, reverse=True))
 _adj_alt = "|".join(re.escape(a) for a in sorted(_DOLLAR_ADJ, key=len, reverse=True))

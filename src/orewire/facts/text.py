@@ -117,7 +117,7 @@ BETWEEN_BEFORE = re.compile(r"between\s*$", re.IGNORECASE)
 SCALES: dict[str, float] = {
     "thousand": 1e3, "thousands": 1e3, "k": 1e3, "th": 1e3, "thsd": 1e3,
     "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "mil": 1e6, "mio": 1e6,
-    "billion": 1e9, "billions": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "mlrd": 1e9, "milliard": 1e9,
+    "billion": 1e9, "billions": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "bil": 1e9, "mlrd": 1e9, "milliard": 1e9,
     "trillion": 1e12, "trillions": 1e12, "trln": 1e12, "tln": 1e12, "trn": 1e12, "tn": 1e12,
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "lakh crore": 1e12,  # India's
 }

@@ -352,6 +352,12 @@ _HEADS_NEXT = re.compile(r"\s*(?:[-–—:]|(?:reached|amounted\s+to|totall?ed|s
 _INCLUDING = re.compile(r"[,(—–]\s*(?:including|which\s+includes?|such\s+as|включая)\b[^,;()—–]*")
 # an aside between spaced dashes: "Guinea's exports of bauxite - a feedstock used to make aluminium - soared"
 _DASH_ASIDE = re.compile(r"(?<=\s)[-–—]\s[^-–—;\d]{3,90}?\s[-–—](?=\s)")
+# money a company holds, told by the verb right before it and "in cash" right after it
+_HOLDING_BEFORE = re.compile(r"\b(?:holding|held|holds|had|has|having|with)\s+(?:about\s+|some\s+|around\s+|approximately\s+|"
+                             r"over\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
+_IN_CASH_AFTER = re.compile(r"\s+(?:in|of)\s+(?:cash|liquidity|liquid\s+(?:funds|assets))\b", re.IGNORECASE)
+# what a country or industry uses: "domestic coal consumption is estimated at"
+_USE_NOUN = re.compile(r"\b(?:consumption|demand|usage|use|needs|requirements?|imports?)\b", re.IGNORECASE)
 # an offer and its rejection: "the offer of $3.1 billion was rejected", "the board turned down the $39 billion bid"
 _OFFER = re.compile(r"\b(?:offers?|bids?|proposals?|approach(?:es)?)\b", re.IGNORECASE)
 _REJECTED = re.compile(r"\b(?:rejected|rejects?|rejecting|turned\s+down|turns?\s+down|spurned|rebuffed|snubbed|"
@@ -443,6 +449,10 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
                 _CUTOFF_AFTER.match(text, num.end, min(se, num.end + 30))
                 or _CUTOFF_BEFORE.search(text, max(ss, num.start - 30), num.start)):
             return None  # "reported using a 1.5g/t cutoff": the grade the estimate cuts at, not one it has
+        if num.what == "a" and lex.language == "en" and _HOLDING_BEFORE.search(text, max(ss, num.start - 24), num.start) \
+                and _IN_CASH_AFTER.match(text, num.end, min(se, num.end + 30)):
+            art.skipped_at = num.end
+            return None  # "holding $224 million in cash and inventory": money held, not moved
         if num.what == "a" and _CURRENCY_SOLD_BEFORE.search(text, max(ss, num.start - 24), num.start) \
                 and _TO_A_BANK.match(text, num.end, min(se, num.end + 60)):
             return None  # "The company sold USD 143 million to the Bank of Mongolia": money itself sold, no deal
@@ -573,6 +583,9 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         if cue is None:
             return None
         kind, cue_at = cue
+        if kind == "reserves" and num.what == "q" and lex.language == "en" \
+                and _USE_NOUN.search(text, max(a, num.start - 80), num.start) and not art.search(lex.reserves_noun, a, b):
+            return None  # "domestic coal consumption is estimated at 177 million tonnes": what is used, nothing in the ground
         if kind == "deal" and num.what == "a" and lex.language == "en" and _REJECTED.search(text, a, b) \
                 and _OFFER.search(text, a, b):
             return None  # "The next offer of $3.1 billion was similarly rejected": a bid turned down changes no hands
