@@ -471,3 +471,10 @@ def test_a_persons_possessive_after_a_final_s_is_no_part_of_the_name() -> None:
     assert {"Kim Tarvos", "Alan Brooks"} <= _names(x, "person")
     x = extract("Critics praised the approach of Michael Tarvos’ work. Michael Tarvos said it took a year.")
     assert _names(x, "person") == {"Michael Tarvos"}
+
+
+def test_a_concession_names_a_deposit() -> None:
+    x = extract("SolGold signed a US$430m contract to mine gold and copper at the Cascabel concession for 15 years.")
+    assert "Cascabel" in _names(x, "deposit")
+    assert [(e.kind, e.subject, e.party) for e in x.events if e.kind == "investment"] == [
+        ("investment", "Cascabel", "SolGold")]

@@ -533,7 +533,8 @@ _DEPOSIT_KW_SCAN = _Bounded(
         ("perations", "Oo"), ("omplex", "c"), ("ccurrence", "Oo"), ("ccurrences", "Oo"), ("icence area", "Ll"),
         ("icense area", "Ll"), ("oldmine", "g"), ("oldmines", "g"), ("oalmine", "c"), ("oalmines", "c"),
         ("alar", "s"), ("alars", "s"), ("re zone", "o"), ("re zones", "o"), ("re cluster", "o"), ("re clusters", "o"),
-        ("re lode", "o"), ("re lodes", "o"), ("re body", "o"), ("re bodies", "o")) for c in caps]) + r")(?![\w-])",
+        ("re lode", "o"), ("re lodes", "o"), ("re body", "o"), ("re bodies", "o"),
+        ("oncession", "Cc"), ("oncessions", "Cc")) for c in caps]) + r")(?![\w-])",
     r"[\w-]",
 )
 
