@@ -2006,3 +2006,12 @@ def test_an_offer_turned_down_is_no_deal(text: str, expected: list[tuple[str, fl
 ])
 def test_cash_held_a_use_a_quarters_difference_and_bil(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(e["kind"], _number(e)) for e in extract(text).to_contract()["events"]] == expected
+
+
+def test_an_unknown_seller_opening_a_line_sells() -> None:
+    # a name at the start of a line (after a line break, not a space) is read before its verb as anywhere else
+    text = ("Kelmet Resources reported its quarter.\nThe Australian miner produced 28,419 tonnes of lithium spodumene.\n"
+            "Tarvo sold and shipped a total of 29,006 tonnes of lithium spodumene in the September quarter.")
+    found = extract(text).to_contract()["events"]
+    assert [(e["kind"], e["subject"], _number(e)) for e in found] == [("production", "Kelmet Resources", 28419),
+                                                                       ("trade", "Tarvo", 29006)]

@@ -156,6 +156,10 @@ _PRODUCER_VERB_RE = re.compile(r"(?<=[ \t])(?:produced|mined|(?:(?:has|have|had)
                                r"(?:production|output)|(?:will|plans?[ \t]+to|expects?[ \t]+to|aims?[ \t]+to|(?:is|was|are|were)[ \t]+"
                                r"(?:expected|forecast|projected|set|slated|due)[ \t]+to)[ \t]+produce)\b")
 _PRODUCER_NEEDLES = ("produced", "mined", "production of", "output of", "to produce", "will produce")
+# "Tawana sold and shipped a total of 29,006 tonnes": a seller's verb right before a figure
+_TRADER_VERB_RE = re.compile(r"(?<=[ \t])(?:sold|shipped|exported)(?:[ \t]+and[ \t]+(?:sold|shipped|exported))?[ \t]+"
+                             r"(?:(?:a[ \t]+total[ \t]+of|about|some|around|nearly|over|more[ \t]+than)[ \t]+)?\d")
+_TRADER_NEEDLES = ("sold ", "shipped ", "exported ")
 # the name right before such a verb (read in the few characters before each verb found)
 _PAYER = re.compile(r"(?<![\w.'’-])(?:(?<=the )(?P<abbr>[A-Z]{2,6})|(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:[ \t][A-ZÀ-ÖØ-Þ][\w'’-]+){0,2}))"
                     r"(?:[ \t]+\([A-Z]{2,6}\))?(?:,[ \t]+(?:which|that|who)[^,.;]{3,80},)?[ \t]+$")
@@ -598,9 +602,11 @@ class Article:
     def _payers(self) -> None:
         """Names the entity stage left unnamed that pay, by the verb right after them ("Orsu will provide
         US$900,000", "the ENRC is planning to invest"): companies here, the payers of the money they name; and
-        those that produce ("Pan African registered gold production of 92,307 ounces"), the producers."""
+        those that produce ("Pan African registered gold production of 92,307 ounces"), the producers; and those
+        that sell or ship a tonnage ("Tawana sold and shipped a total of 29,006 tonnes"), the traders."""
         self._named_before_verb(_PAYER_VERB_RE, _PAYER_NEEDLES)
         self._named_before_verb(_PRODUCER_VERB_RE, _PRODUCER_NEEDLES)
+        self._named_before_verb(_TRADER_VERB_RE, _TRADER_NEEDLES)
 
     def _named_before_verb(self, verb_re: re.Pattern[str], needles: tuple[str, ...]) -> None:
         low = self.low
@@ -618,7 +624,7 @@ class Article:
         for verb in near_hits(low, low, verb_re, needles, 40, 40):
             at = verb.start()
             # (the word right before the verb opens with a capital, or closes an insertion or a bracket: else no name stands)
-            before = text.rfind(" ", 0, at - 1) + 1
+            before = max(text.rfind(" ", 0, at - 1), text.rfind("\n", 0, at - 1), text.rfind("\t", 0, at - 1)) + 1
             if not text[before:before + 1].isupper() and text[at - 2:at - 1] not in (",", ")"):
                 continue
             m = _PAYER.search(text, max(0, at - 110), at)
