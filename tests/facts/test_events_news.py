@@ -1958,6 +1958,9 @@ def test_capitalised_currency_words_misspelt_tonnes_and_a_grade_told_as_content(
     # what is sold or bought for a sum is a deal's price, whatever word of investing stands nearer
     ("Tau-Ken Samruk said it has sold a mining permit for a copper concession to Chinese investors for $52 million.",
      [("deal", 52e6)]),
+    ("Kelmet Cobalt has bought the controlling interest in the Tarvo Lithium Mine from Kumdi Resources for US$377.8 "
+     "million and will process lithium in Zimbabwe before export.", [("deal", 377.8e6)]),
+    ("China bought 2 tonnes of gold from Kyrgyzstan for $124 million.", [("trade", 2), ("trade", 124e6)]),
     # delivering metal to no one is output; delivering it to a buyer or bank is trade
     ("Some 6.8 million tonnes of ore will be processed at the Kumdi operation, delivering 309,000 oz of gold.",
      [("production", 6.8e6), ("production", 309000)]),

@@ -602,11 +602,12 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         if kind == "investment" and num.what == "a" and re.match(r"deals?\b", text[cue_at:cue_at + 6], re.IGNORECASE) \
                 and (lex.buy_verb.search(text, ss, se) or lex.deal_act.search(text, ss, se)):
             kind = "deal"  # "led a consortium to take over Monterrico Metals ... in a deal worth": a takeover's price
-        if num.what == "a" and kind == "investment" and lex.rules["for_price"].search(text, max(ss, num.start - 16), num.start) \
+        if num.what == "a" and kind in ("investment", "trade") and lex.rules["for_price"].search(text, max(ss, num.start - 16), num.start) \
                 and (sold := lex.seller_verb.search(text, ss, num.start) or lex.buy_verb.search(text, ss, num.start)) is not None \
                 and not art.any_number_in(sold.end(), num.start) and not art.commodities_from(sold.end(), sold.end() + 14):
             # "has sold an exploitation permit for a copper concession to Chinese investors for $52 million": what is
-            # sold or bought for a sum is a deal's price, whatever word of investing stands nearer (not goods: "sold gold for")
+            # sold or bought for a sum is a deal's price, whatever word of investing or trading stands nearer (not goods:
+            # "sold gold for", "bought 2 tonnes of gold for")
             kind = "deal"
         if num.what == "a" and kind in ("deal", "trade", "investment"):
             fin = [m for m in lex.amount["financial"].finditer(text, max(a, num.start - 90), num.start)]
