@@ -2018,3 +2018,14 @@ def test_an_unknown_seller_opening_a_line_sells() -> None:
     found = extract(text).to_contract()["events"]
     assert [(e["kind"], e["subject"], _number(e)) for e in found] == [("production", "Kelmet Resources", 28419),
                                                                        ("trade", "Tarvo", 29006)]
+
+
+def test_a_mine_named_after_a_shipment_figure_ships_nothing_of_its_own() -> None:
+    text = ("Kelmet Metals reported its March quarter. Shipments in the quarter were 46.5 million tons of iron ore, up "
+            "from 42.3 million tons a year earlier, on the ramp up of the Tarvo mine.")
+    found = extract(text).to_contract()["events"]
+    assert [(e["kind"], e["subject"]) for e in found] == [("trade", "Kelmet Metals"), ("trade", "Kelmet Metals")]
+    # a project that itself exports keeps its name
+    found = extract("Tarvo Mining runs the Kumdi mine. The project exported 6.9 million tonnes of coal in the first "
+                    "half.").to_contract()["events"]
+    assert [e["subject"] for e in found] == ["Kumdi"]

@@ -749,6 +749,11 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             # "COPPER exports increased to 72,000 tonnes in March" in a Zambian paper that names no other country:
             # the outlet's own country's (a name the text does not write has no entity id)
             subject = Mention(ss, ss, "country", art.home, "", known=False)
+        if subject is not None and subject.kind == "deposit" and subject.start > pos and lex.language == "en":
+            # "Shipments ... were 46.5 million tons, on the delivery and ramp up of the Eliwana mine": a mine named
+            # after the figure ships nothing of its own; the company the article tells of trades (where it names none,
+            # the mine's name stays; "The project exported" keeps the project that acts)
+            subject = art.topic(ss, ("company",), protagonist=PROTAGONIST["trade"]) or subject
     elif ev.kind == "investment":
         # "a $30 million facility with financiers Investec Bank", "a stream agreement with Triple Flag", "a debt
         # facility with Gazprombank": who finances is the party, never what the money goes into
