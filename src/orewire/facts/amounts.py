@@ -25,6 +25,7 @@ _PREFIX = {
                       "MZN", "AOA", "CDF", "MGA", "ZWL", "IRR", "AFN", "BYN", "MDL", "UAH", "SGD", "NZD", "HKD", "SEK",
                       "NOK", "DKK", "CZK", "HUF", "ILS", "VND", "LAK", "MMK", "PGK", "FJD", "SBD", "SRD", "GYD", "BOB")},
     "TSh": "TZS", "KSh": "KES", "USh": "UGX",
+    "AUS$": "AUD", "CAN$": "CAD", "CDN$": "CAD",
     # Australian and New Zealand papers write the code after the sign: "$US563.3 million", "$A1.2 billion"
     "$US": "USD", "$A": "AUD", "$NZ": "NZD", "$C": "CAD",
 }
@@ -34,7 +35,7 @@ _SUFFIX = {
     "soums": "UZS", "sum": "UZS", "sums": "UZS", "som": "KGS", "soms": "KGS", "lari": "GEL", "dram": "AMD", "drams": "AMD", "yen": "JPY",
     "rupee": "INR", "rupees": "INR", "rand": "ZAR", "tugrik": "MNT", "tugriks": "MNT", "togrog": "MNT",
     "togrogs": "MNT", "tugrug": "MNT", "tugrugs": "MNT", "somoni": "TJS",
-    "pounds sterling": "GBP", "Swiss francs": "CHF", "dollar": "USD", "dollars": "USD",
+    "pounds sterling": "GBP", "Swiss francs": "CHF", "dollar": "USD", "dollars": "USD", "Dollar": "USD", "Dollars": "USD",
     "USD": "USD", "KZT": "KZT", "RUB": "RUB", "EUR": "EUR", "CNY": "CNY", "AUD": "AUD", "CAD": "CAD",
     "GBP": "GBP", "UZS": "UZS", "KGS": "KGS", "AZN": "AZN", "GEL": "GEL", "MNT": "MNT", "TJS": "TJS",
     "AMD": "AMD", "INR": "INR",
@@ -70,7 +71,7 @@ AMOUNT_RE = re.compile(
     rf"(?:\s*(?:-|–|to)\s*(?:{_prefix_alt})?\s?(?P<n1b>{NUMBER})(?:[\s-]?(?P<s1b>{_SCALE})(?![a-zA-Z])|(?P<s1bx>{_SCALE_X})\b)?)?"
     rf"|(?<![\w.,$])(?P<n2>{NUMBER})(?:[\s-]?(?P<s2>{_SCALE})\b\.?|(?P<s2x>{_SCALE_X})\b)?\s+(?:(?P<adj>{_adj_alt})\s+)?(?P<suf>{_suffix_alt})\b)"
 )
-_DOLLARS_NAMED = re.compile(rf"\s+({_adj_alt})\s+dollars?\b")
+_DOLLARS_NAMED = re.compile(rf"\s+({_adj_alt})\s+[Dd]ollars?\b")
 _BAD_PREFIX_CONTEXT = re.compile(r"[A-Za-z]$")
 # the lower end of a range written before a currency-word amount: "200-230 billion tenge",
 # "between 1 and 1.5 billion rubles", "5 million to 7 million euros"
@@ -186,7 +187,7 @@ def find_amounts(text: str, published_at: datetime | None = None, dollar: str = 
                     uzbek = _uzbek(text)
                 if uzbek:
                     currency = "UZS"  # "a bid of 3.6 billion soms" in Uzbekistan: the soum, spelled as Kyrgyzstan's som
-            if suf.startswith("dollar"):
+            if suf.lower().startswith("dollar"):  # ("4 billion U.S. Dollars", as some agencies capitalise it)
                 currency = _DOLLAR_ADJ.get(m.group("adj") or "", dollar)
             elif m.group("adj"):
                 continue  # "5 US tenge" is not a thing; skip odd matches
