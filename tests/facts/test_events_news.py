@@ -2029,3 +2029,10 @@ def test_a_mine_named_after_a_shipment_figure_ships_nothing_of_its_own() -> None
     found = extract("Tarvo Mining runs the Kumdi mine. The project exported 6.9 million tonnes of coal in the first "
                     "half.").to_contract()["events"]
     assert [e["subject"] for e in found] == ["Kumdi"]
+
+
+def test_who_makes_an_offer_buys() -> None:
+    text = ("Australian gold explorer Tarvo Minerals said it received an off-market takeover offer from Kelmet Capital "
+            "to acquire all shares it does not already own for A$655.4 million.")
+    found = extract(text).to_contract()["events"]
+    assert [(e["kind"], e["subject"], e["party"]) for e in found] == [("deal", "Tarvo Minerals", "Kelmet Capital")]

@@ -405,6 +405,10 @@ _WORKS_NOUN = re.compile(r"\b(?:refinery|smelter|plant)", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z][\w'’-]*")  # a capitalised word right after: the name it is put before
 
 
+# an offer and who makes it: "a takeover offer from Zhaojin Capital", "a bid from"
+_OFFER_FROM = re.compile(r"\b(?:offers?|bids?|proposals?|approach)\s+from\b", re.IGNORECASE)
+
+
 def anaphora(art: Article, ms: list[Mention], a: int, b: int) -> list[Mention]:
     """The sentence's mentions, with "the country", "the company", "the deposit" standing for the
     entity the article last named of that kind ("the country" for the country it names most); not
@@ -862,8 +866,12 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                 # "a 50 percent stake in Erdene's subsidiary, Erdene Mongol": the subsidiary named after its owner
                 subject = next((m for m in ms if m.kind in ("deposit", "company") and subject.end < m.start <= subject.end + 40
                                 and m.id != subject.id), subject)
+        # "received an off-market takeover offer from Zhaojin Capital to acquire all shares": who offers buys
+        offered = after_word(art, _OFFER_FROM, [m for m in ms if subject is None or m.id != subject.id], ss, se,
+                             ("company", "org", "country"), 12) if lex.language == "en" else None
         # "bought the deposit from Kazakh Gold": the seller is neither the asset nor the buyer
-        sellers = {m.id for m in ms if lex.seller_prep.search(art.text, max(ss, m.start - 6), m.start)}
+        sellers = {m.id for m in ms if lex.seller_prep.search(art.text, max(ss, m.start - 6), m.start)
+                   and (offered is None or m.id != offered.id)}
         for verb in lex.seller_verb.finditer(art.text, ss, se):  # "Polymetal sold its Kazakh assets"
             if lex.rules["passive_before"].search(art.text, max(ss, verb.start() - 20), verb.start()):
                 continue  # "The Bakyrchik mine was sold to Solidcore": what is sold, not who sells
@@ -892,6 +900,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                     and _named_before_verb(art, buyers, m, se)}
         if speakers:
             buyers = [m for m in buyers if m.id not in speakers]
+        if party is None:
+            party = offered
         # "Cameco will pay CAD107 million for 4.5%, while Orano will pay CAD80 million": the buyer of the
         # number's own clause first
         party = _owned_by_country(art, party or _clause_first(
