@@ -2036,3 +2036,10 @@ def test_who_makes_an_offer_buys() -> None:
             "to acquire all shares it does not already own for A$655.4 million.")
     found = extract(text).to_contract()["events"]
     assert [(e["kind"], e["subject"], e["party"]) for e in found] == [("deal", "Tarvo Minerals", "Kelmet Capital")]
+
+
+def test_with_a_company_buying_it_buys() -> None:
+    text = ("The deal comes at a time of elevated merger activity in Australia with Chile's Kelmet buying the rest of "
+            "Tarvo Minerals that it doesn't already own for US$900 million.")
+    found = extract(text).to_contract()["events"]
+    assert [(e["kind"], e["subject"], e["party"]) for e in found] == [("deal", "Tarvo Minerals", "Kelmet")]

@@ -260,9 +260,15 @@ def _named_before_verb(art: Article, ms: list[Mention], m: Mention, se: int) -> 
 
 
 def _relative_buyer(art: Article, m: Mention, se: int) -> bool:
-    """Whether a relative clause right after ``m`` makes it buy ("MMC, which will acquire")."""
+    """Whether a relative clause right after ``m`` makes it buy ("MMC, which will acquire"), or a buying
+    participle does ("with Chile's SQM buying the rest of Azure Minerals")."""
+    if _BUYING_AFTER.match(art.text, m.end, se):
+        return True
     rel = art.lex.rules["relative_after"].match(art.text, m.end, se)
     return rel is not None and art.lex.buy_verb.match(art.text, rel.end(), se) is not None
+
+
+_BUYING_AFTER = re.compile(r"\s+(?:buying|acquiring|purchasing|taking\s+over)\b")
 
 
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
