@@ -2043,3 +2043,13 @@ def test_with_a_company_buying_it_buys() -> None:
             "Tarvo Minerals that it doesn't already own for US$900 million.")
     found = extract(text).to_contract()["events"]
     assert [(e["kind"], e["subject"], e["party"]) for e in found] == [("deal", "Tarvo Minerals", "Kelmet")]
+
+
+def test_the_nearer_of_export_and_import_gives_the_direction() -> None:
+    text = ("From January to September 2023, about 469,500 tons of coal was imported into the country. Of this, the "
+            "supply of solid fuel is 459,400 tons (821,500 tons were imported for the same period last year).")
+    found = extract(text).to_contract()["events"]
+    assert [(e["quantity"][0], e["direction"]) for e in found] == [(469500, "import"), (459400, "import"),
+                                                                    (821500, "import")]
+    found = extract("Kazakhstan exported 2 million tons of coal, while imports reached 500,000 tons.").to_contract()
+    assert [(e["quantity"][0], e["direction"]) for e in found["events"]] == [(2e6, "export"), (500000, "import")]

@@ -358,6 +358,8 @@ _HOLDING_BEFORE = re.compile(r"\b(?:holding|held|holds|had|has|having|with)\s+(?
 _IN_CASH_AFTER = re.compile(r"\s+(?:in|of)\s+(?:cash|liquidity|liquid\s+(?:funds|assets))\b", re.IGNORECASE)
 # what a country or industry uses: "domestic coal consumption is estimated at"
 _USE_NOUN = re.compile(r"\b(?:consumption|demand|usage|use|needs|requirements?|imports?)\b", re.IGNORECASE)
+# the words of a trade's direction themselves
+_EXPORT_OR_IMPORT = re.compile(r"(?<![\w-])(?:export|import|экспорт|импорт|вывез|ввез)", re.IGNORECASE)
 # an offer and its rejection: "the offer of $3.1 billion was rejected", "the board turned down the $39 billion bid"
 _OFFER = re.compile(r"\b(?:offers?|bids?|proposals?|approach(?:es)?)\b", re.IGNORECASE)
 _REJECTED = re.compile(r"\b(?:rejected|rejects?|rejecting|turned\s+down|turns?\s+down|spurned|rebuffed|snubbed|"
@@ -680,8 +682,15 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
     elif num.what == "s":
         ev.share = num.share
     if kind == "trade":
-        window = text[max(a, num.start - _WINDOW):min(b, num.end + 60)]
-        if lex.import_.search(window) and not lex.export.search(window):
+        lo = max(a, num.start - _WINDOW)
+        window = text[lo:min(b, num.end + 60)]
+        # the words "export" and "import" themselves first, the nearer of them to the figure: "the supply of solid fuel
+        # is 459,400 (821,500 tons were imported ...)" is imported, whatever "supply" says alone
+        said = [(min(abs(lo + m.start() - num.start), abs(lo + m.start() - num.end)), m.group(0).lower())
+                for m in _EXPORT_OR_IMPORT.finditer(window)]
+        if said:
+            ev.direction = "import" if min(said)[1].startswith(("i", "и")) else "export"
+        elif lex.import_.search(window) and not lex.export.search(window):
             ev.direction = "import"
         elif lex.export.search(window):
             ev.direction = "export"
