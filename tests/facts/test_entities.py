@@ -478,3 +478,9 @@ def test_a_concession_names_a_deposit() -> None:
     assert "Cascabel" in _names(x, "deposit")
     assert [(e.kind, e.subject, e.party) for e in x.events if e.kind == "investment"] == [
         ("investment", "Cascabel", "SolGold")]
+
+
+def test_a_currency_adjective_names_no_country_in_any_case() -> None:
+    # "4 billion U.S. Dollars": the dollar's country is no country the article speaks of
+    x = extract("This will require the implementation of 40 projects worth 4 billion U.S. Dollars.")
+    assert not _names(x, "country")

@@ -283,7 +283,7 @@ _COUNTRY_RE = re.compile(rf"(?<![\w-])(?:{_alt(list(_COUNTRY_FORM))})(?![\w$]|-(
 # a nationality word used as a language's name: "in Spanish.", "from Russian," "in Kazakh language"
 _LANGUAGE_BEFORE = re.compile(r"\b(?:in|into|from)[ \t]+$")
 _LANGUAGE_AFTER = re.compile(r"(?:[ \t]+language\b|[ \t]*(?:[.;:)]|,[ \t]+[a-z]|$))")
-_CURRENCY_AFTER = re.compile(rf"^\s+(?:{_alt(gz.CURRENCY_NOUNS)})\b")
+_CURRENCY_AFTER = re.compile(rf"^\s+(?i:{_alt(gz.CURRENCY_NOUNS)})\b")  # ("U.S. Dollars" too)
 _COUNTRY_WORDS = frozenset(w for f in _COUNTRY_FORM for w in f.split())
 
 _REGION_FORM = _place_forms(gz.REGIONS)
