@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from orewire.facts import extract
 from orewire.facts.gazetteer import home_country
 
@@ -308,3 +310,21 @@ def test_a_metal_named_in_the_next_clause_is_not_the_figures() -> None:
     found = {e["quantity"][0]: e for e in extract(text, published_at=PUBLISHED).to_contract()["events"]}
     assert found[908695]["commodity"] == "copper" and found[115116]["commodity"] == "cobalt", found
     assert found[908695]["subject"] == "Mozambique", found
+
+
+@pytest.mark.parametrize("text,expected", [
+    # «реализация проектов» is their carrying out: the figure "brought to" is still the output before it
+    ("В год здесь добывается 38,5 миллиона тонн руды. К 2026 году, после реализации намеченных проектов, "
+     "планируется довести этот показатель до 50 миллионов тонн.", [("production", 38.5e6), ("production", 50e6)]),
+    ("Реализация золота составила 10 тонн.", [("trade", 10)]),
+    # «запасы для отработки»: what there is to mine lies in the ground
+    ("Геологические запасы для отработки подземным способом – около 9,7 млн тонн, меди – 169,5 тыс. тонн.",
+     [("reserves", 9.7e6), ("reserves", 169500)]),
+    # of two words as near the figure, the longer one types it: an auction's one-off payment is the licence's
+    ("Сибнедра объявил аукцион на право пользования участком. Стартовый разовый платеж равен 6,5 млн рублей.",
+     [("licence", 6.5e6)]),
+])
+def test_russian_words_of_carrying_out_of_mining_reserves_and_the_longer_cue(text: str,
+                                                                              expected: list[tuple[str, float]]) -> None:
+    found = extract(text, language="ru", published_at=datetime(2020, 1, 1, tzinfo=UTC)).to_contract()["events"]
+    assert [(e["kind"], (e.get("quantity") or e.get("amount"))[0]) for e in found] == expected

@@ -320,12 +320,12 @@ def _nearest_cue(art: Article, cues: dict[str, re.Pattern[str]], a: int, b: int,
             continue
         if dist > _WINDOW:
             continue
-        if best is None or dist < best[0] or (dist == best[0] and dist == 0 and end - start > best_len):
-            # of two words attached to the figure, the longer says more ("$85m in convertible bonds")
+        if best is None or dist < best[0] or (dist == best[0] and end - start > best_len):
+            # of two words as near the figure, the longer says more ("$85m in convertible bonds", "разовый платеж")
             best = (dist, kind, start)
             best_len = end - start
         if clause is not None and clause[0] <= start and end <= clause[1] and (
-                inner is None or dist < inner[0] or (dist == inner[0] and dist == 0 and end - start > inner_len)):
+                inner is None or dist < inner[0] or (dist == inner[0] and end - start > inner_len)):
             inner = (dist, kind, start)
             inner_len = end - start
     if inner is not None:
