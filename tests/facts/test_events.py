@@ -328,3 +328,11 @@ def test_russian_words_of_carrying_out_of_mining_reserves_and_the_longer_cue(tex
                                                                               expected: list[tuple[str, float]]) -> None:
     found = extract(text, language="ru", published_at=datetime(2020, 1, 1, tzinfo=UTC)).to_contract()["events"]
     assert [(e["kind"], (e.get("quantity") or e.get("amount"))[0]) for e in found] == expected
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("Kazzinc — a unit of Glencore — produced 5 tonnes of gold.", "Kazzinc"),
+    ("Запасы месторождения Морошка — сателлита Купола (4 км от Купола) — составляют 6,86 тонны золота.", "Морошка"),
+])
+def test_a_name_inside_an_aside_between_dashes_acts_in_nothing(text: str, subject: str) -> None:
+    assert [e["subject"] for e in extract(text).to_contract()["events"]] == [subject]

@@ -199,7 +199,9 @@ def lexicon(language: str) -> Lexicon:
         insertion=re.compile((r",\s*(?:" + "|".join(raw["roles"]["insertion_list"]) + r")\s[^;()]{0,160}?,(?=\s+(?:"
                               + "|".join(raw["roles"]["insertion_verb"]) + r")\b)|"
                               if raw["roles"].get("insertion_list") else "")
-                             + r",\s*(?:" + "|".join(raw["roles"]["insertion"]) + r")[^,;()]{0,120},|\([^()]{0,120}\)",
+                             + r",\s*(?:" + "|".join(raw["roles"]["insertion"]) + r")[^,;()]{0,120},|\([^()]{0,120}\)"
+                             # ("запасы Морошки — сателлита Купола (4 км от Купола) — составляют": between dashes too)
+                             + r"|(?<=\s)[—–]\s*(?:" + "|".join(raw["roles"]["insertion"]) + r")[^—–;]{0,120}[—–](?=\s)",
                              re.IGNORECASE),
         # read apart from ``insertion`` (whose matches would take their commas): "Collahuasi - a joint project of
         # Anglo American and Glencore - saw production fall"; "Escondida, which is owned by BHP Billiton Ltd recorded
