@@ -2053,3 +2053,12 @@ def test_the_nearer_of_export_and_import_gives_the_direction() -> None:
                                                                     (821500, "import")]
     found = extract("Kazakhstan exported 2 million tons of coal, while imports reached 500,000 tons.").to_contract()
     assert [(e["quantity"][0], e["direction"]) for e in found["events"]] == [(2e6, "export"), (500000, "import")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The recorded gold output of 2023 surpassed the previous year's production by 15 tons, which stood at around "
+     "115 tons.", [("production", 115)]),
+    ("In 2017 as compared with 2016, gold production in Tajikistan grew by 11.2% or 500 kilograms.", []),
+])
+def test_a_change_by_a_tonnage_is_no_figure_of_its_own(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(e["kind"], _number(e)) for e in extract(text).to_contract()["events"]] == expected
