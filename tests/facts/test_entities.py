@@ -484,3 +484,9 @@ def test_a_currency_adjective_names_no_country_in_any_case() -> None:
     # "4 billion U.S. Dollars": the dollar's country is no country the article speaks of
     x = extract("This will require the implementation of 40 projects worth 4 billion U.S. Dollars.")
     assert not _names(x, "country")
+
+
+def test_a_linking_adverb_opening_a_sentence_names_nothing() -> None:
+    x = extract("Furthermore, NMMC actively took part in the programme, producing goods worth UZS 629.5 billion.")
+    assert not any(n.startswith("Furthermore") for e in x.entities for n in [e.name])
+    assert all(e.subject != "Furthermore" and e.party != "Furthermore" for e in x.events)
