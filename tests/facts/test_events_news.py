@@ -2062,3 +2062,8 @@ def test_the_nearer_of_export_and_import_gives_the_direction() -> None:
 ])
 def test_a_change_by_a_tonnage_is_no_figure_of_its_own(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(e["kind"], _number(e)) for e in extract(text).to_contract()["events"]] == expected
+
+
+def test_a_project_name_written_in_the_possessive_loses_its_mark() -> None:
+    text = "With nearly 150 million ounces of gold resources, Kelmet's mine life is expected to exceed 50 years."
+    assert [e["subject"] for e in extract(text).to_contract()["events"]] == ["Kelmet"]

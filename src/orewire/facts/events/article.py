@@ -537,6 +537,9 @@ class Article:
             while len(words) > 1 and words[-1] in _COMMODITY_WORDS:
                 e -= len(words[-1]) + 1  # "Kumdi Iron Project", "Kyzyl Gold Project": Kumdi, Kyzyl
                 words = words[:-1]
+            if words and words[-1].endswith(("'s", "’s")) and len(words[-1]) > 2:
+                e -= 2  # "Navoi's mine life": the name of the one it belongs to, without the possessive's mark
+                words[-1] = words[-1][:-2]
             if not words or is_taken(s, e) or all(w in _METHOD_WORDS for w in words):
                 continue  # "Open Pit: 41%", "Underground mine": a way of mining, no project's name
             if all(w in _NOT_HOLDER for w in words) or (len(words) == 1 and words[0] in org_heads) \
