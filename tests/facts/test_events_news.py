@@ -2067,3 +2067,13 @@ def test_a_change_by_a_tonnage_is_no_figure_of_its_own(text: str, expected: list
 def test_a_project_name_written_in_the_possessive_loses_its_mark() -> None:
     text = "With nearly 150 million ounces of gold resources, Kelmet's mine life is expected to exceed 50 years."
     assert [e["subject"] for e in extract(text).to_contract()["events"]] == ["Kelmet"]
+
+
+@pytest.mark.parametrize("text", [
+    "Azerbaijan earned as many as $32.5 million by exporting 775.35 kg of gold in January-March 2019.",
+    "In 2018, Azerbaijan exported 2,904 kg of gold to the world markets and earned $118.4 million.",
+])
+def test_money_earned_by_exporting_is_the_value_of_the_goods(text: str) -> None:
+    found = extract(text).to_contract()["events"]
+    assert {e["kind"] for e in found} == {"trade"} and len(found) == 2
+    assert extract("Kumdi Gold earned $50 million in net profit.").to_contract()["events"][0]["kind"] == "financial"
