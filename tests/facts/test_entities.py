@@ -490,3 +490,10 @@ def test_a_linking_adverb_opening_a_sentence_names_nothing() -> None:
     x = extract("Furthermore, NMMC actively took part in the programme, producing goods worth UZS 629.5 billion.")
     assert not any(n.startswith("Furthermore") for e in x.entities for n in [e.name])
     assert all(e.subject != "Furthermore" and e.party != "Furthermore" for e in x.events)
+
+
+def test_russias_coal_and_gold_regions_by_their_usual_names() -> None:
+    x = extract("Kuzbass exports rose 7.1% to 18.3 million tonnes, while mines in Transbaikalia added gold.")
+    assert {"Kuzbass", "Transbaikalia"} <= _names(x, "region")
+    # "the Kemerovo region" is the same region, under one id
+    assert _names(extract("Coal output in the Kemerovo region rose to 20 million tonnes."), "region") == {"Kuzbass"}
