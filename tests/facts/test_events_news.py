@@ -2077,3 +2077,13 @@ def test_money_earned_by_exporting_is_the_value_of_the_goods(text: str) -> None:
     found = extract(text).to_contract()["events"]
     assert {e["kind"] for e in found} == {"trade"} and len(found) == 2
     assert extract("Kumdi Gold earned $50 million in net profit.").to_contract()["events"][0]["kind"] == "financial"
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("Ghana's gold output fell. The West African country produced 2.8 million ounces of gold last year, AngloGold "
+     "Ashanti said.", "Ghana"),
+    ("Kazakhstan raised uranium output. The Central Asian nation produced 21,000 tonnes of uranium in 2023.",
+     "Kazakhstan"),
+])
+def test_the_country_named_by_where_it_lies_is_the_one_the_article_tells_of(text: str, subject: str) -> None:
+    assert [e["subject"] for e in extract(text).to_contract()["events"]] == [subject]
