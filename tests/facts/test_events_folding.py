@@ -91,5 +91,8 @@ def test_a_word_list_grouped_by_first_letter_matches_as_one_branch_per_word(name
     text = TEXT + " " + " ".join(w.replace("\\", "") for w in words if w.isalpha())  # each plain word once
     assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
     lowered_twin = lowered(grouped)
+    if any("(?-i" in w for w in words):  # a case-sensitive part ("the West African country"): read as written
+        assert lowered_twin is None
+        return
     assert lowered_twin is not None
     assert [m.span() for m in lowered_twin.finditer(text.lower())] == [m.span() for m in plain.finditer(text)]
