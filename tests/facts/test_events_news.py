@@ -2087,3 +2087,9 @@ def test_money_earned_by_exporting_is_the_value_of_the_goods(text: str) -> None:
 ])
 def test_the_country_named_by_where_it_lies_is_the_one_the_article_tells_of(text: str, subject: str) -> None:
     assert [e["subject"] for e in extract(text).to_contract()["events"]] == [subject]
+
+
+def test_dividends_on_a_stake_held_are_no_deal() -> None:
+    text = ("Dividends paid to the Malian government on its 20% stake in Loulo-Gounkoto also fell, to $35 million in "
+            "2022 from $51 million in 2021.")
+    assert [e["kind"] for e in extract(text).to_contract()["events"]] == ["financial", "financial"]

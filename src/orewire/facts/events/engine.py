@@ -360,6 +360,9 @@ _IN_CASH_AFTER = re.compile(r"\s+(?:in|of)\s+(?:cash|liquidity|liquid\s+(?:funds
 _USE_NOUN = re.compile(r"\b(?:consumption|demand|usage|use|needs|requirements?|imports?)\b", re.IGNORECASE)
 # the words of a trade's direction themselves
 _EXPORT_OR_IMPORT = re.compile(r"(?<![\w-])(?:export|import|экспорт|импорт|вывез|ввез)", re.IGNORECASE)
+# money paid on a stake held: "dividends ... on its 20% stake in", "royalties from its interest in"
+_ON_A_STAKE = re.compile(r"\b(?:on|from|for)\s+(?:its|their|the|a|his|her)\s+(?:[\d.,]+\s?(?:%|per\s?cent)\s+)?"
+                         r"(?:stake|interest|shareholding|holding|share)s?\b", re.IGNORECASE)
 # money earned by exporting: "earned $32.5 million by exporting", "exported 2,904 kg of gold ... and earned"
 _EARNED_BY_EXPORT = re.compile(r"\bearn(?:ed|s|ing)?\b[^;]{0,60}?\b(?:by|from|through)\s+(?:the\s+)?export|"
                                r"\bexport(?:ed|s)?\b[^;]{0,100}?\band\s+(?:has\s+)?earned\b", re.IGNORECASE)
@@ -619,6 +622,9 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             between = [m for m in lex.amount[kind].finditer(text, fin[-1].end(), num.start)] if fin else []
             if fin and not [m for m in between if not lex.sale_word.fullmatch(m.group(0))]:
                 kind, cue_at = "financial", fin[-1].start()
+        if kind == "deal" and num.what == "a" and lex.language == "en" and _ON_A_STAKE.search(text, ss, num.start) \
+                and lex.amount["financial"].search(text, ss, num.start):
+            kind = "financial"  # "Dividends paid to the government on its 20% stake in Loulo-Gounkoto fell to $35 million"
         if kind == "financial" and num.what == "a" and lex.language == "en" and _EARNED_BY_EXPORT.search(text, ss, se):
             kind = "trade"  # "Azerbaijan earned $32.5 million by exporting 775.35 kg of gold": the value of the goods sold abroad
         if num.what == "a" and kind in ("deal", "investment") and art.has_any(lex.rule_needles["auction"], ss, se) \
