@@ -2093,3 +2093,11 @@ def test_dividends_on_a_stake_held_are_no_deal() -> None:
     text = ("Dividends paid to the Malian government on its 20% stake in Loulo-Gounkoto also fell, to $35 million in "
             "2022 from $51 million in 2021.")
     assert [e["kind"] for e in extract(text).to_contract()["events"]] == ["financial", "financial"]
+
+
+def test_the_year_before_told_of_one_figure_is_not_carried_on() -> None:
+    # the figure "a year earlier" is compared with; the next figure with no year of its own is of the year told first
+    text = ("Kumdi Gold produced 500,000 ounces of gold in the first quarter of 2023. In the same period a year earlier "
+            "it produced 450,000 ounces. Copper output rose to 20,000 tonnes.")
+    found = extract(text, published_at=datetime(2023, 4, 28, tzinfo=UTC)).to_contract()["events"]
+    assert [(e["quantity"][0], e["period"]) for e in found] == [(500000, "2023"), (450000, "2022"), (20000, "2023")]

@@ -334,6 +334,13 @@ def carry_periods(events: list[Event], art: Article) -> None:
             # "to raise output to 175,000 tons by 2030. X produced 140,000 tons" is of no year said)
             for key in (ev.kind, "any"):
                 held = last.get(key)
+                if held is not None and held[0] != i and ev.period.isdigit() and held[1] == str(int(ev.period) + 1) \
+                        and art.lex.periods.year_before.search(ev.sentence):
+                    # "За январь–март 2021 года ... 7,1 млн тонн. В аналогичном периоде годом ранее добыча составила 5,7
+                    # млн тонн.": a sentence that tells the year before's figure is no new year to carry on (the year
+                    # before it goes on)
+                    last[key] = (i, held[1])
+                    continue
                 if held is None or held[0] != i or held[1] <= ev.period:
                     last[key] = (i, ev.period)
 
