@@ -170,3 +170,14 @@ def test_people_in_the_nominative_with_post_and_organisation(text: str, person: 
 ])
 def test_companies(text: str, companies: set[str]) -> None:
     assert {e["name"] for e in _contract(text)["entities"] if e["kind"] == "company"} == companies
+
+
+@pytest.mark.parametrize("text,region,subject", [
+    ("В январе 2026 года угледобывающие предприятия Кузбасса добыли 15,8 млн т угля.", "Kuzbass", "Кузбасс"),
+    ("По итогам 2020 года недропользователи Республики Саха (Якутия) получили порядка 39 тонн золота.", "Yakutia",
+     "Якутия"),
+])
+def test_a_mining_region_of_russia_is_one_entity_in_both_languages(text: str, region: str, subject: str) -> None:
+    x = extract(text, language="ru")
+    assert region in {e.name for e in x.entities if e.kind == "region"}
+    assert [e.subject for e in x.events] == [subject]
