@@ -339,3 +339,12 @@ def test_russian_words_of_carrying_out_of_mining_reserves_and_the_longer_cue(tex
 ])
 def test_a_name_inside_an_aside_between_dashes_acts_in_nothing(text: str, subject: str) -> None:
     assert [e["subject"] for e in extract(text).to_contract()["events"]] == [subject]
+
+
+@pytest.mark.parametrize("text,subject,party", [
+    ("Общая отгрузка угля в Кузбассе по железной дороге в январе 2026 года сократилась до 14,0 млн т.", "Кузбасс", None),
+    ("Казахстан поставил в Китай 2 млн тонн угля.", "Kazakhstan", "China"),
+])
+def test_russian_in_a_place_says_where_into_a_place_where_to(text: str, subject: str, party: str | None) -> None:
+    found = extract(text, language="ru", published_at=datetime(2026, 2, 20, tzinfo=UTC)).to_contract()["events"]
+    assert [(e["subject"], e["party"]) for e in found] == [(subject, party)]

@@ -86,6 +86,11 @@ def counterpart_word(art: Article, rx: re.Pattern[str], ms: list[Mention], num: 
     "exports to Europe rose to 22.5 Mt, and shipments to China ..." the one before it; none where only a
     later clause names one."""
     found = list(_named_after(art, rx, ms, a, b, kinds, gap, across))
+    if art.lex.language == "ru":
+        # «отгрузка угля в Кузбассе»: «в» before a place in the prepositional case says where, not where to
+        from orewire.facts.ru.morph import is_locative
+        found = [(m, men) for m, men in found if not (m.group(0).lower() in ("в", "во")
+                                                      and is_locative(art.text[men.start:men.end].split()[-1]))]
     later = [men for m, men in found if m.start() >= num.end
              and not _CLAUSE_OPENS.search(art.text, num.end, m.start())
              and not any(n.what != "s" and num.end <= n.start < m.start() for n in art.numbers_in(num.end, m.start()))]

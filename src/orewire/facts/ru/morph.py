@@ -96,6 +96,14 @@ def is_known_place(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def is_locative(word: str) -> bool:
+    """True when a word can only be read in the prepositional case: "Кузбассе", "Китае" (where something is,
+    after «в»), not "Китай" (where it goes)."""
+    found = [p for p in parses(word) if p.score >= 0.01]
+    return bool(found) and all("loct" in p.tag or "loc2" in p.tag for p in found)
+
+
+@lru_cache(maxsize=65536)
 def is_oblique_place(word: str) -> bool:
     """True when a capitalised word is a dictionary place or adjective that cannot be in the
     nominative: "Центральной", "Азии", "Якутии" (a place after "месторождения", not a name)."""
