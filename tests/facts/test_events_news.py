@@ -2101,3 +2101,12 @@ def test_the_year_before_told_of_one_figure_is_not_carried_on() -> None:
             "it produced 450,000 ounces. Copper output rose to 20,000 tonnes.")
     found = extract(text, published_at=datetime(2023, 4, 28, tzinfo=UTC)).to_contract()["events"]
     assert [(e["quantity"][0], e["period"]) for e in found] == [(500000, "2023"), (450000, "2022"), (20000, "2023")]
+
+
+def test_a_bare_figure_after_a_tonnage_of_its_scale_is_in_its_unit() -> None:
+    text = ("The figures are higher than the country's 2022 coal production of 687 million tonnes and export of 494 "
+            "million, he said.")
+    found = extract(text).to_contract()["events"]
+    assert [(e["kind"], e["quantity"]) for e in found] == [("production", [687e6, "t"]), ("trade", [494e6, "t"])]
+    # a count of something else is no tonnage
+    assert len(extract("Output rose to 687 million tonnes, while the company employs 2 million.").events) == 1

@@ -131,6 +131,13 @@ _BARE_FROM = re.compile(rf"[^.;%$€£]{{0,40}}?\bfrom\s+(?:about\s+|around\s+|s
                         re.IGNORECASE)
 _LITERAL_SCALE = re.compile(rf"\b{_SCALE}\b", re.IGNORECASE)
 _YEAR_ALONE = re.compile(r"(?:19|20)\d\d")
+# the measure such a figure is of, right before it: "and export of", "exports at", "output was"
+_MEASURE_BEFORE = re.compile(r"\b(?:exports?|imports?|production|output|shipments?|sales|supplies|reserves|resources)\s+"
+                             r"(?:[a-z]+\s+){0,2}?(?:of|at|was|were|reached|totall?ed|to|amounted\s+to|stood\s+at)\s+"
+                             r"(?:about\s+|around\s+|some\s+|nearly\s+|over\s+)?$", re.IGNORECASE)
+# a figure with a scale word and nothing after it but a comma, a full stop or a closing word: "export of 494 million,"
+_BARE_SCALED = re.compile(rf"(?<![\w.,$€£])(?P<num>{NUMBER})\s?(?P<scale>million|billion|mln|bln|mn|bn)\b"
+                          r"(?=\s*(?:[,;.)]|$|\s(?:he|she|they|it|the\s+(?:ministry|company|minister|agency))\s+(?:said|says|noted|added|reported)\b))")
 
 
 def extra_numbers(text: str, low: str | None, facts: list[Fact], published_at: datetime | None) -> list[Fact]:
@@ -203,6 +210,21 @@ def extra_numbers(text: str, low: str | None, facts: list[Fact], published_at: d
             usd = to_usd(value, f.currency or "", published_at)
             out.append(Fact(type="amount", value=value, currency=f.currency, value_usd=usd[0] if usd else None,
                             rate_source=usd[1] if usd else None, sentence="", start=fm.start("num"), end=fm.end()))
+    for f in facts:
+        # "coal production of 687 million tonnes and export of 494 million, he said": a bare figure with the scale of a
+        # tonnage before it in its sentence, and no word after it, is in that tonnage's unit
+        if f.type != "quantity" or f.value is None or f.unit not in ("t", "oz") or not _LITERAL_SCALE.search(text, f.start, f.end):
+            continue
+        stop = text.find(".", f.end, min(len(text), f.end + 160))
+        for bm in _BARE_SCALED.finditer(text, f.end, stop if stop >= 0 else min(len(text), f.end + 160)):
+            n = parse_number(bm.group("num"))
+            if n is None or not free(bm.start(), bm.end()) or bm.start() in bare \
+                    or not _MEASURE_BEFORE.search(text, max(f.end, bm.start() - 40), bm.start()) \
+                    or any(f.end <= o.start < bm.start() for o in facts if o.type == "amount"):
+                continue
+            bare.add(bm.start())
+            out.append(Fact(type="quantity", value=n * _scale(bm.group("scale")), unit=f.unit, sentence="",
+                            start=bm.start(), end=bm.end()))
     for m in _amounts_in_words(text, lowered):
         if not free(m.start(), m.end()):
             continue
