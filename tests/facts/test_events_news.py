@@ -2110,3 +2110,12 @@ def test_a_bare_figure_after_a_tonnage_of_its_scale_is_in_its_unit() -> None:
     assert [(e["kind"], e["quantity"]) for e in found] == [("production", [687e6, "t"]), ("trade", [494e6, "t"])]
     # a count of something else is no tonnage
     assert len(extract("Output rose to 687 million tonnes, while the company employs 2 million.").events) == 1
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Regional output totaled 33.6 million tonnes in January–February, down 2.4% (or 0.8 Mt) from the same period "
+     "last year.", [("production", 33.6e6)]),
+    ("Exports fell 5%, or 1.2 million tonnes, to 20 million tonnes.", [("trade", 20e6)]),
+])
+def test_a_change_told_as_a_percent_or_a_tonnage_is_no_figure(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(e["kind"], _number(e)) for e in extract(text).to_contract()["events"]] == expected
