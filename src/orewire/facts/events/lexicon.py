@@ -170,7 +170,10 @@ _ORE_BEFORE = {
 
 
 _ANAPHORA_KINDS = {"country": ("country",), "company": ("company",), "deposit": ("deposit",),
-                   "region": ("region",)}
+                   "region": ("region",),
+                   # (words with a case-sensitive part, kept in a list of their own so that the others are read in
+                   # the lowercased text: "the West African country")
+                   "country_by_place": ("country",)}
 
 
 @cache
@@ -281,6 +284,7 @@ def lexicon(language: str) -> Lexicon:
         grade={"reserves": rx_of(raw["quantity"]["reserves"] + raw["quantity_refine"].get("grade_words", []))
                if raw["quantity_refine"].get("grade_words") else quantity["reserves"],
                "production": quantity["production"]},
-        anaphora_hint=rx_of([w for words in raw["anaphora"].values() for w in words]),
+        # (a hint is a superset: a case-sensitive part read in any case, so the hint is read lowercased)
+        anaphora_hint=rx_of([w.replace("(?-i:[A-Z])", "[A-Z]") for words in raw["anaphora"].values() for w in words]),
         anaphora=tuple((_the_rx(words), _ANAPHORA_KINDS[kind]) for kind, words in raw["anaphora"].items()),
     )
