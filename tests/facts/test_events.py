@@ -348,3 +348,12 @@ def test_a_name_inside_an_aside_between_dashes_acts_in_nothing(text: str, subjec
 def test_russian_in_a_place_says_where_into_a_place_where_to(text: str, subject: str, party: str | None) -> None:
     found = extract(text, language="ru", published_at=datetime(2026, 2, 20, tzinfo=UTC)).to_contract()["events"]
     assert [(e["subject"], e["party"]) for e in found] == [(subject, party)]
+
+
+
+@pytest.mark.parametrize("text,direction", [
+    ("В 2023 году в Кыргызстан ввезено 500 тыс. тонн угля.", "import"),
+    ("Из Кыргызстана вывезено 20 тонн золота.", "export"),
+])
+def test_russian_words_of_bringing_in_and_taking_out_give_the_direction(text: str, direction: str) -> None:
+    assert [e["direction"] for e in extract(text, language="ru").to_contract()["events"]] == [direction]

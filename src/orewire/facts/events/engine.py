@@ -700,7 +700,7 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         said = [(min(abs(lo + m.start() - num.start), abs(lo + m.start() - num.end)), m.group(0).lower())
                 for m in _EXPORT_OR_IMPORT.finditer(window)]
         if said:
-            ev.direction = "import" if min(said)[1].startswith(("i", "и")) else "export"
+            ev.direction = "import" if min(said)[1].startswith(("import", "импорт", "ввез")) else "export"
         elif lex.import_.search(window) and not lex.export.search(window):
             ev.direction = "import"
         elif lex.export.search(window):
