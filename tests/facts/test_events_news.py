@@ -2119,3 +2119,14 @@ def test_a_bare_figure_after_a_tonnage_of_its_scale_is_in_its_unit() -> None:
 ])
 def test_a_change_told_as_a_percent_or_a_tonnage_is_no_figure(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(e["kind"], _number(e)) for e in extract(text).to_contract()["events"]] == expected
+
+
+def test_a_licence_told_twice_with_a_name_it_lacked_is_one_event() -> None:
+    text = ("The Kelmet copper project in the north-west of the country has been granted two large-scale mining "
+            "licences. \"The grant of these licences for Kelmet is a milestone,\" said Tarvo Resources, which owns the "
+            "project.")
+    found = extract(text).to_contract()["events"]
+    assert [(e["kind"], e["subject"], e["party"]) for e in found] == [("licence", "Kelmet", "Tarvo Resources")]
+    # two licences of one holder for two areas stay two
+    two = extract("Tau-Ken Samruk received licences for the Shokpar and Gagarinskoye deposits.").to_contract()
+    assert sorted(e["subject"] for e in two["events"] if e["kind"] == "licence") == ["Gagarinskoye", "Shokpar"]

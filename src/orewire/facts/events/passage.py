@@ -29,19 +29,46 @@ def _held_key(ev: Event) -> tuple[str, str | None, str | None]:
     return ev.kind, ev.subject_id or ev.subject, ev.party_id or ev.party
 
 
+def _same_numberless(kept: Event, ev: Event) -> bool:
+    """Whether two numberless events of one kind tell of one act: the same subject with the same party or one
+    unnamed, or the same party with the same subject or one unnamed (not two events that name nothing)."""
+    if kept.kind != ev.kind:
+        return False
+    _kind, k_subject, k_party = _held_key(kept)
+    _kind, e_subject, e_party = _held_key(ev)
+    if k_subject is not None and k_subject == e_subject:
+        return k_party is None or e_party is None or k_party == e_party
+    if k_party is not None and k_party == e_party:
+        return k_subject is None or e_subject is None
+    return False
+
+
 def dedupe(events: list[Event]) -> list[Event]:
     """One event per fact: the same kind, subject and number stated again (lead and body) is dropped;
     numberless events once per kind, subject and party. The events kept are looked up by kind, measure
     and magnitude (a figure within half a percent of another lies in its band of one percent or the
     next), so an article of thousands of figures costs no comparison of every pair."""
     out: list[Event] = []
+    numberless: list[Event] = []  # the numberless events kept
     held: Counter[tuple[str, str | None, str | None]] = Counter()  # kind, subject, party of the events kept
     index: dict[tuple[object, ...], list[int]] = {}  # (measure, band, facet) -> positions in out, ascending
     for ev in sorted(events, key=lambda e: e.start):
         numbered = ev.quantity or ev.amount or ev.share is not None
         if not numbered:
+            kept = next((o for o in numberless if _same_numberless(o, ev)), None)
+            if kept is not None:
+                # "Niger has removed the mining permit of Orano ... withdraw from its subsidiary Imouraren SA its licence":
+                # the same licence (or deal) told again, with a name it lacked: one event, with both names
+                _kind, k_subject, k_party = _held_key(kept)
+                _kind, e_subject, e_party = _held_key(ev)
+                if k_subject is None and e_subject is not None:
+                    kept.subject, kept.subject_id = ev.subject, ev.subject_id
+                if k_party is None and e_party is not None:
+                    kept.party, kept.party_id = ev.party, ev.party_id
+                continue
             if not held[_held_key(ev)]:
                 out.append(ev)
+                numberless.append(ev)
                 held[_held_key(ev)] += 1
             continue
         same = _kept_same(ev, out, index)
