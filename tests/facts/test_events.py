@@ -357,3 +357,11 @@ def test_russian_in_a_place_says_where_into_a_place_where_to(text: str, subject:
 ])
 def test_russian_words_of_bringing_in_and_taking_out_give_the_direction(text: str, direction: str) -> None:
     assert [e["direction"] for e in extract(text, language="ru").to_contract()["events"]] == [direction]
+
+
+def test_a_deal_the_article_prices_is_no_numberless_deal_as_well() -> None:
+    text = ("«Казахмыс» приобрел месторождение Коксай в Алматинской области\nКорпорация «Казахмыс» приобрела "
+            "месторождение Коксай в Алматинской области, сообщила пресс-служба компании.\nЭто третий проект компании. "
+            "Стоимость сделки по приобретению Коксая составляет 260 миллионов долларов.")
+    found = extract(text, language="ru").to_contract()["events"]
+    assert [(e["kind"], e["amount"]) for e in found] == [("deal", [260e6, "USD"])]

@@ -37,7 +37,13 @@ def _pairwise(events: list[Event]) -> list[Event]:
             out.append(ev)
         elif filled(ev) > filled(out[same]):
             out[same] = ev
-    return out
+    # a numberless deal or licence whose act the article also gives a number for is that event
+    priced = [o for o in out if o.kind in ("deal", "licence") and (o.quantity or o.amount or o.share is not None)]
+    return [ev for ev in out if ev.quantity or ev.amount or ev.share is not None or not any(
+        o.kind == ev.kind and ((o.subject_id is not None and o.subject_id == ev.subject_id
+                                and (o.party_id is None or ev.party_id is None or o.party_id == ev.party_id))
+                               or (o.party_id is not None and o.party_id == ev.party_id
+                                   and (o.subject_id is None or ev.subject_id is None))) for o in priced)]
 
 
 def _random_events(rng: random.Random, n: int) -> list[Event]:

@@ -81,6 +81,13 @@ def dedupe(events: list[Event]) -> list[Event]:
             held[_held_key(ev)] += 1
             out[same] = ev  # the headline's figure told again in the body, with its names: the body's reading
             _index(ev, same, index)  # its former entries stay; each found is checked against out again
+    if numberless:
+        # "«Казахмыс» приобрел месторождения Коксай ... за $260 млн": a deal (or licence) the article gives a price for
+        # is that event; the numberless one is for acts told with no number
+        priced = [o for o in out if o.kind in ("deal", "licence") and (o.quantity or o.amount or o.share is not None)]
+        dropped = {id(ev) for ev in numberless if any(_same_numberless(o, ev) for o in priced)}
+        if dropped:
+            out = [ev for ev in out if id(ev) not in dropped]
     return out
 
 
