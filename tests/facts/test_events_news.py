@@ -2130,3 +2130,12 @@ def test_a_licence_told_twice_with_a_name_it_lacked_is_one_event() -> None:
     # two licences of one holder for two areas stay two
     two = extract("Tau-Ken Samruk received licences for the Shokpar and Gagarinskoye deposits.").to_contract()
     assert sorted(e["subject"] for e in two["events"] if e["kind"] == "licence") == ["Gagarinskoye", "Shokpar"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Output fell to 33.6 Mt (-0.8 Mt) in January.", [("production", 33.6e6)]),
+    ("Отгрузка угля в январе сократилась до 14,0 млн т (-1,5 млн т или -15,5% к январю прошлого года).",
+     [("trade", 14e6)]),
+])
+def test_a_signed_change_in_brackets_is_no_figure(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(e["kind"], _number(e)) for e in extract(text).to_contract()["events"]] == expected

@@ -352,6 +352,8 @@ _HEADS_NEXT = re.compile(r"\s*(?:[-–—:]|(?:reached|amounted\s+to|totall?ed|s
 _INCLUDING = re.compile(r"[,(—–]\s*(?:including|which\s+includes?|such\s+as|включая)\b[^,;()—–]*")
 # an aside between spaced dashes: "Guinea's exports of bauxite - a feedstock used to make aluminium - soared"
 _DASH_ASIDE = re.compile(r"(?<=\s)[-–—]\s[^-–—;\d]{3,90}?\s[-–—](?=\s)")
+# a sign right after an opening bracket: a change told beside its figure
+_SIGNED_BEFORE = re.compile(r"\(\s*[-+−]\s*(?:US\s?|A|C)?[$€£]?$")
 # money a company holds, told by the verb right before it and "in cash" right after it
 _HOLDING_BEFORE = re.compile(r"\b(?:holding|held|holds|had|has|having|with)\s+(?:about\s+|some\s+|around\s+|approximately\s+|"
                              r"over\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
@@ -457,6 +459,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
                 _CUTOFF_AFTER.match(text, num.end, min(se, num.end + 30))
                 or _CUTOFF_BEFORE.search(text, max(ss, num.start - 30), num.start)):
             return None  # "reported using a 1.5g/t cutoff": the grade the estimate cuts at, not one it has
+        if _SIGNED_BEFORE.search(text, max(ss, num.start - 4), num.start):
+            return None  # "14,0 млн т (-1,5 млн т или -15,5%)", "(+0.8 Mt)": a change with its sign, no figure of its own
         if num.what == "a" and lex.language == "en" and _HOLDING_BEFORE.search(text, max(ss, num.start - 24), num.start) \
                 and _IN_CASH_AFTER.match(text, num.end, min(se, num.end + 30)):
             art.skipped_at = num.end
