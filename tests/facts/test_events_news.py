@@ -2139,3 +2139,11 @@ def test_a_licence_told_twice_with_a_name_it_lacked_is_one_event() -> None:
 ])
 def test_a_signed_change_in_brackets_is_no_figure(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(e["kind"], _number(e)) for e in extract(text).to_contract()["events"]] == expected
+
+
+def test_the_year_a_plan_starts_from_is_its_year() -> None:
+    found = extract("Since 2022 there will be mined 190,000 tons of copper a year.").to_contract()["events"]
+    assert [(e["quantity"][0], e["period"]) for e in found] == [(190000, "2022")]
+    # a change since a year is of no year
+    found = extract("Production has risen since 2019 to 300,000 tonnes.").to_contract()["events"]
+    assert [e["period"] for e in found] == [None]

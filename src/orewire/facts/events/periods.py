@@ -214,8 +214,10 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
             # January-May 2002": a comparison's months)
             out.append((m.start(), m.end(), int(m.group("y")), False, bool(w.compared.search(head[-25:]))))
             continue
-        if _RATE_FROM.search(head) or (head.endswith(("from ", "from\u00a0")) and _ONWARDS.match(text, m.end())):
-            # "18,000 tonnes per annum from 2026", "from 2027 onwards": the year a yearly rate starts is its year
+        if _RATE_FROM.search(head) or (head.endswith(("from ", "from\u00a0")) and _ONWARDS.match(text, m.end())) \
+                or (head.lower().endswith(("from ", "since ", "starting ", "starting in ")) and _WILL_AFTER.match(text, m.end())):
+            # "18,000 tonnes per annum from 2026", "from 2027 onwards", "Since 2022 there will be mined 190,000 tons":
+            # the year a yearly rate or a plan starts is its year
             out.append((m.start(), m.end(), int(m.group("y")), False, False))
             continue
         if _RANGE_BEFORE.search(head) or w.not_period.search(head):
@@ -331,6 +333,8 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
 _RATE_FROM = re.compile(r"(?:per\s+annum|a\s+year|per\s+year|annually|a\s+month|tpa|mtpa|ktpa|t/y|Mt/y)\s*\)?\s+"
                         r"(?:from|starting(?:\s+in)?|beginning(?:\s+in)?)\s+$", re.IGNORECASE)
 _ONWARDS = re.compile(r"\s*(?:onwards?|on\b|and\s+beyond)", re.IGNORECASE)
+_WILL_AFTER = re.compile(r",?\s+(?:there\s+)?(?:will|shall|is\s+(?:to|expected\s+to|planned\s+to)|are\s+(?:to|expected\s+to|planned\s+to))\b",
+                         re.IGNORECASE)
 
 
 def names_part_of_year(sentence: str) -> bool:
