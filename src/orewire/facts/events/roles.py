@@ -800,7 +800,8 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         if (received is not None and received.start < ev.end) or art.any_number_in(ev.end, received.start if received else se):
             # "$2 billion will be used to develop the Kumdi project, while $100 million will fund the Tarvo project":
             # the project told right after a figure, before any other, is that figure's
-            own = after_word(art, lex.receiver_prep, rest, ev.end, se, ("deposit",), 60)
+            later = art.numbers_in(ev.end, se)  # (a word of receiving after the next figure is that figure's)
+            own = after_word(art, lex.receiver_prep, rest, ev.end, later[0].start if later else se, ("deposit",), 60)
             if own is not None and not art.any_number_in(ev.end, own.start):
                 received = own
         subject = (received
