@@ -358,8 +358,6 @@ _SIGNED_BEFORE = re.compile(r"\(\s*[-+−]\s*(?:US\s?|A|C)?[$€£]?$")
 _HOLDING_BEFORE = re.compile(r"\b(?:holding|held|holds|had|has|having|with)\s+(?:about\s+|some\s+|around\s+|approximately\s+|"
                              r"over\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
 _IN_CASH_AFTER = re.compile(r"\s+(?:in|of)\s+(?:cash|liquidity|liquid\s+(?:funds|assets))\b", re.IGNORECASE)
-# what a country or industry uses: "domestic coal consumption is estimated at"
-_USE_NOUN = re.compile(r"\b(?:consumption|demand|usage|use|needs|requirements?|imports?)\b", re.IGNORECASE)
 # the words of a trade's direction themselves
 _EXPORT_OR_IMPORT = re.compile(r"(?<![\w-])(?:export|import|экспорт|импорт|вывез|ввез)", re.IGNORECASE)
 # money paid on a stake held: "dividends ... on its 20% stake in", "royalties from its interest in"
@@ -596,7 +594,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             return None
         kind, cue_at = cue
         if kind == "reserves" and num.what == "q" and lex.language == "en" \
-                and _USE_NOUN.search(text, max(a, num.start - 80), num.start) and not art.search(lex.reserves_noun, a, b):
+                and lex.rules["used_between"].search(text, max(a, num.start - 80), num.start) \
+                and not art.search(lex.reserves_noun, a, b):
             return None  # "domestic coal consumption is estimated at 177 million tonnes": what is used, nothing in the ground
         if kind == "deal" and num.what == "a" and lex.language == "en" and _REJECTED.search(text, a, b) \
                 and _OFFER.search(text, a, b):
