@@ -11,6 +11,10 @@ from urllib.parse import urlsplit
 from orewire.facts.rates import to_usd
 from orewire.facts.text import BETWEEN_BEFORE, NUMBER, SCALES, near_digits, parse_number
 
+# the codes of other mining countries' currencies that are written both before and after a figure
+_OTHER_CODES = ("SAR", "AED", "QAR", "TZS", "KES", "UGX", "ZMW", "GHS", "NGN", "EGP", "TRY", "PKR", "MYR", "THB", "KRW",
+                "MXN", "BRL", "CLP", "PEN", "COP", "ARS", "PLN", "XOF", "XAF", "MAD", "BWP", "NAD", "MZN", "AOA", "CDF",
+                "IRR", "UAH", "HKD", "SGD", "NZD", "SEK", "NOK")
 _PREFIX = {
     "US$": "USD", "U.S.$": "USD", "USD": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "AUD": "AUD",
     "C$": "CAD", "CA$": "CAD", "CAD": "CAD", "HK$": "HKD", "€": "EUR", "EUR": "EUR", "£": "GBP", "GBP": "GBP",
@@ -20,10 +24,8 @@ _PREFIX = {
     "S$": "SGD", "NZ$": "NZD", "R": "ZAR", "PHP": "PHP", "₱": "PHP", "SEK": "SEK", "NOK": "NOK",
     "₮": "MNT", "AMD": "AMD", "TMT": "TMT", "BYN": "BYN",
     # the codes of other mining countries' currencies, as agencies write them before a figure: "SAR 2 billion"
-    **{c: c for c in ("SAR", "AED", "QAR", "OMR", "TZS", "KES", "UGX", "ZMW", "GHS", "NGN", "EGP", "TRY", "PKR", "MYR",
-                      "THB", "KRW", "MXN", "BRL", "CLP", "PEN", "COP", "ARS", "PLN", "XOF", "XAF", "MAD", "BWP", "NAD",
-                      "MZN", "AOA", "CDF", "MGA", "ZWL", "IRR", "AFN", "BYN", "MDL", "UAH", "SGD", "NZD", "HKD", "SEK",
-                      "NOK", "DKK", "CZK", "HUF", "ILS", "VND", "LAK", "MMK", "PGK", "FJD", "SBD", "SRD", "GYD", "BOB")},
+    **{c: c for c in (*_OTHER_CODES, "OMR", "MGA", "ZWL", "AFN", "BYN", "MDL", "DKK", "CZK", "HUF", "ILS", "VND", "LAK",
+                      "MMK", "PGK", "FJD", "SBD", "SRD", "GYD", "BOB")},
     "TSh": "TZS", "KSh": "KES", "USh": "UGX",
     "AUS$": "AUD", "CAN$": "CAD", "CDN$": "CAD",
     # Australian and New Zealand papers write the code after the sign: "$US563.3 million", "$A1.2 billion"
@@ -39,9 +41,7 @@ _SUFFIX = {
     "USD": "USD", "KZT": "KZT", "RUB": "RUB", "EUR": "EUR", "CNY": "CNY", "AUD": "AUD", "CAD": "CAD",
     "GBP": "GBP", "UZS": "UZS", "KGS": "KGS", "AZN": "AZN", "GEL": "GEL", "MNT": "MNT", "TJS": "TJS",
     "AMD": "AMD", "INR": "INR",
-    **{c: c for c in ("SAR", "AED", "QAR", "TZS", "KES", "UGX", "ZMW", "GHS", "NGN", "EGP", "TRY", "PKR", "MYR", "THB",
-                      "KRW", "MXN", "BRL", "CLP", "PEN", "COP", "ARS", "PLN", "XOF", "XAF", "MAD", "BWP", "NAD", "MZN",
-                      "AOA", "CDF", "IRR", "UAH", "HKD", "SGD", "NZD", "SEK", "NOK", "CHF", "JPY", "ZAR")},
+    **{c: c for c in (*_OTHER_CODES, "CHF", "JPY", "ZAR")},  # ... and after one: "12 billion ZMW"
     "riyals": "SAR", "riyal": "SAR", "Saudi riyals": "SAR", "Tanzanian shillings": "TZS", "Kenyan shillings": "KES",
     "Ugandan shillings": "UGX", "kwacha": "ZMW", "cedis": "GHS", "naira": "NGN", "hryvnias": "UAH", "zlotys": "PLN",
 }
