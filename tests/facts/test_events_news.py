@@ -2147,3 +2147,9 @@ def test_the_year_a_plan_starts_from_is_its_year() -> None:
     # a change since a year is of no year
     found = extract("Production has risen since 2019 to 300,000 tonnes.").to_contract()["events"]
     assert [e["period"] for e in found] == [None]
+
+
+def test_a_contracted_will_marks_a_plan() -> None:
+    # "'ll" follows its verb's subject with no space: the plan word is read there too
+    found = extract("Kelmet Mining said it'll produce 120,000 ounces of gold at Tasbulak.").to_contract()["events"]
+    assert [(e["quantity"][0], e["basis"]) for e in found] == [(120000, "plan")]

@@ -103,10 +103,15 @@ def alt(words: list[str], edge: bool = True) -> str:
             groups.setdefault(w[0], []).append(w[1:])
         else:
             other.append(w)
-    parts = [f"(?:{w})" for w in other]
+    # a word that opens with a mark ("'ll") follows a letter: no word edge before it
+    glued = [f"(?:{w})" for w in other if w[:1] in _MARKS]
+    parts = [f"(?:{w})" for w in other if w[:1] not in _MARKS]
     parts += [f"{k}(?:{'|'.join(f'(?:{w})' for w in ws)})" for k, ws in sorted(groups.items())]
-    return rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w])"
+    edged = rf"(?<![\w-])(?:{'|'.join(parts)})" if parts else ""
+    return rf"(?:{'|'.join([edged, *glued] if edged else glued)})(?![\w])"
 
+
+_MARKS = ("'", "’", "/", "-")
 
 # a bar outside any group, once the groups are taken out: a word that is two words
 _NESTED = re.compile(r"\((?:[^()\\]|\\.)*\)")

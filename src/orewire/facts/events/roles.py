@@ -492,8 +492,9 @@ def _subject_before(art: Article, a: int) -> Mention | None:
     if i == 0:
         return None
     ps, pe = art.sents.spans[i - 1]
+    # a name within the sentence's first 25 characters opens it ("The Oyu Tolgoi mine", "In 2022, Kumdi Gold")
     head = [m for m in art.in_span(ps, min(a, ps + 60), ("deposit", "company", "country")) if m.start <= ps + 25]
-    if not head or not art.lex.rules["opens_with"].match(art.text, ps, head[0].start):
+    if not head:
         # "The mine had been producing 15 tonnes a year. It produced 17.3 tonnes": the one its opening
         # "the mine", "the company" stands for (no name opens it here, so what does is such a word)
         told = [m for m in anaphora(art, art.in_span(ps, pe), ps, pe)
