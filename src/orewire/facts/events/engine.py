@@ -42,7 +42,7 @@ from orewire.facts.events.passage import (
 from orewire.facts.events.periods import BASELINE_BEFORE
 from orewire.facts.events.ranking import rechoose
 from orewire.facts.events.resources import resource_table_events
-from orewire.facts.events.roles import fill_roles
+from orewire.facts.events.roles import OFFER_NOUNS, fill_roles
 from orewire.facts.events.tables import table_events
 from orewire.facts.model import Entity, Event, Fact, entity_id
 from orewire.facts.quantities import YEAR_ALONE
@@ -367,7 +367,7 @@ _ON_A_STAKE = re.compile(r"\b(?:on|from|for)\s+(?:its|their|the|a|his|her)\s+(?:
 _EARNED_BY_EXPORT = re.compile(r"\bearn(?:ed|s|ing)?\b[^;]{0,60}?\b(?:by|from|through)\s+(?:the\s+)?export|"
                                r"\bexport(?:ed|s)?\b[^;]{0,100}?\band\s+(?:has\s+)?earned\b", re.IGNORECASE)
 # an offer and its rejection: "the offer of $3.1 billion was rejected", "the board turned down the $39 billion bid"
-_OFFER = re.compile(r"\b(?:offers?|bids?|proposals?|approach(?:es)?)\b", re.IGNORECASE)
+_OFFER = re.compile(OFFER_NOUNS + r"\b", re.IGNORECASE)
 _REJECTED = re.compile(r"\b(?:rejected|rejects?|rejecting|turned\s+down|turns?\s+down|spurned|rebuffed|snubbed|"
                        r"refused|declined|withdr[ae]wn?|walked\s+away|abandoned|lapsed)\b", re.IGNORECASE)
 # money itself sold to a bank (foreign currency a miner's earnings bring in): "sold USD 143 million to the Bank of Mongolia"

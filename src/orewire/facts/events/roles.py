@@ -417,7 +417,9 @@ _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z][\w'’-]*")  # a capitalised word ri
 
 
 # an offer and who makes it: "a takeover offer from Zhaojin Capital", "a bid from"
-_OFFER_FROM = re.compile(r"\b(?:offers?|bids?|proposals?|approach)\s+from\b", re.IGNORECASE)
+# the nouns of an offer for a company or a stake ("a bid", "the proposal"): "offer from X" names who offers
+OFFER_NOUNS = r"\b(?:offers?|bids?|proposals?|approach(?:es)?)"
+_OFFER_FROM = re.compile(OFFER_NOUNS + r"\s+from\b", re.IGNORECASE)
 
 
 def anaphora(art: Article, ms: list[Mention], a: int, b: int) -> list[Mention]:
