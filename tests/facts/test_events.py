@@ -365,3 +365,15 @@ def test_a_deal_the_article_prices_is_no_numberless_deal_as_well() -> None:
             "Стоимость сделки по приобретению Коксая составляет 260 миллионов долларов.")
     found = extract(text, language="ru").to_contract()["events"]
     assert [(e["kind"], e["amount"]) for e in found] == [("deal", [260e6, "USD"])]
+
+
+@pytest.mark.parametrize("text,subject,party", [
+    # a mining plant named by its adjective is where money is spent and output made, the payer apart
+    ("Северсталь в 2026 году планирует инвестировать 4,6 млрд рублей в развитие Кумдинского ГОКа.",
+     "Кумдинский ГОК", "Северсталь"),
+    ("Ожидается, что в год на Кумдинском ГОКе будут получать 300 тыс. тонн меди.", "Кумдинский ГОК", None),
+])
+def test_russian_a_plant_is_the_subject_of_its_output_and_of_money_spent_on_it(text: str, subject: str,
+                                                                               party: str | None) -> None:
+    found = extract(text, published_at=datetime(2025, 12, 10, tzinfo=UTC)).to_contract()["events"]
+    assert [(e["subject"], e["party"]) for e in found] == [(subject, party)]

@@ -61,9 +61,13 @@ def test_places_plants_and_companies_are_no_deposits(text: str) -> None:
     assert "JORC" not in _names(text, "company")
 
 
-def test_a_plant_named_after_a_known_deposit_names_the_deposit() -> None:
-    assert _deposits("Концентрат Бозшакольского и Актогайского ГОКов отправят на завод.") == {
-        "Bozshakol": [], "Aktogay": []}
+def test_a_plant_named_after_a_known_deposit_is_the_plant() -> None:
+    # a mining plant (ГОК) is named after the deposit it works, as its long form "горно-обогатительный комбинат" is:
+    # the plant, not the deposit
+    assert _deposits("Концентрат Бозшакольского и Актогайского ГОКов отправят на завод.") == {}
+    assert _deposits("Яковлевский ГОК выйдет на 4 млн тонн руды.") == {}
+    assert _deposits("Концентрат Яковлевского горно-обогатительного комбината отправят на завод.") == {}
+    # ... a deposit's quoted name after the word is the deposit
     assert _deposits("ГОК «Бозшаколь» вышел на проектную мощность.") == {"Bozshakol": []}
 
 

@@ -17,6 +17,7 @@ from orewire.facts.events.extra import near_hits, needle_hits
 from orewire.facts.events.folding import lowered
 from orewire.facts.events.lexicon import Lexicon
 from orewire.facts.model import Entity, Event, Fact, entity_id
+from orewire.facts.ru.companies import plants
 from orewire.facts.text import Sentences, title_case_line
 
 SUBJECT_KINDS = ("deposit", "company", "org", "country", "region")
@@ -364,6 +365,8 @@ class Article:
                              or not _FORMER_NAME.search(text, max(0, m.start - 30), m.start)]
         # people's names, and each one's last word: no payer or buyer ("President Tokayev has allocated")
         self._people = {w for ent in entities if ent.kind == "person" for w in (ent.name, ent.name.split()[-1])}
+        if lex.language == "ru":
+            self._plants()
         if lex.language == "en":
             self._projects()
             self._listed_producers()
@@ -569,6 +572,15 @@ class Article:
                         placed[at:end] = b"\x01" * (end - at)
                 at = text.find(name, at + 1)
         self.mentions.sort(key=lambda m: (m.start, -m.end))
+
+    def _plants(self) -> None:
+        """Plants the Russian entity stage leaves unnamed ("в развитие Яковлевского ГОКа") stand as where output
+        is made and money spent, as projects do in English."""
+        taken = [(m.start, m.end) for m in self.mentions]
+        added = [Mention(s, e, "deposit", name, entity_id("deposit", name), known=False)
+                 for s, e, name in plants(self.text) if not any(a < e and s < b for a, b in taken)]
+        if added:
+            self.mentions = sorted([*self.mentions, *added], key=lambda m: (m.start, -m.end))
 
     def _listed_producers(self) -> None:
         """Names a list of figures gives before a dash ("state-run enterprise Tilloi Tojik – 570 kilograms,

@@ -183,6 +183,7 @@ def _strip_latin_legal(name: str) -> str:
 _PLANT_ADJ1 = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ск|цк|н)(?:ий|ого|ому|им|ом|их)"
 _PLANT_ADJ = re.compile(rf"(?<![\w-]){_PLANT_ADJ1}(?:\s*,\s*{_PLANT_ADJ1})*(?:\s+и\s+{_PLANT_ADJ1})?"
                         r"[\s\u00a0]+ГОК(?:-?[а-яё]{1,3})?(?![\w])")
+_ONE_PLANT = re.compile(_PLANT_ADJ1 + r"[\s\u00a0]+ГОК(?:-?[а-яё]{1,3})?")
 _PLANT_QUOTED = re.compile(r"(?<![\w-])(?P<legal>" + LEGAL_RU + r"[\s\u00a0]+)?ГОК(?:-?[а-яё]{1,3})?[\s\u00a0]*"
                            r"[«\"“„](?P<name>[^«»\"“”„\n]{2,40}?)[»\"”“]")
 
@@ -228,6 +229,16 @@ def _plants(text: str, found: Found) -> None:
         if m.group("legal"):
             _company(found, m.group("name"), m.start("name"), m.end("name"))
         found.claim(m.start(), m.end())
+
+
+def plants(text: str) -> list[tuple[int, int, str]]:
+    """Each plant named by one adjective ("Яковлевского ГОКа", "на Баимском ГОКе"): (start, end, its name in
+    the nominative). Not an entity of the facts unless it acts as a company; the event stage reads a plant
+    as where output is made and money is spent."""
+    if "ГОК" not in text:
+        return []
+    return [(m.start(), m.end(), f"{morph.masculine_nominative(m.group(0).split()[0])} ГОК")
+            for m in _PLANT_ADJ.finditer(text) if _ONE_PLANT.fullmatch(m.group(0))]
 
 
 _QUOTED = re.compile(r"[«\"“„](?P<name>[A-ZА-ЯЁ][^«»\"“”„\n]{2,50}?)[»\"”“]")

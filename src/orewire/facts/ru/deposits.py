@@ -284,7 +284,7 @@ _PLURAL = re.compile(r"(?=[ОИВЗРН])(?:(?<=^)|(?<=[.!?][ \u00a0])|(?<=\n))(
 _NOT_DEPOSIT_AFTER = re.compile(
     r"[»\"”“]?(?:(?:\s*,|\s+и)\s+[А-ЯЁ][\w-]*(?:ск|цк|н)[а-яё]+)*[\s\u00a0]+"
     r"(?:[а-яё-]{2,}(?:ый|ий|ой|ая|ое|ее|яя|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ими|ыми|ей)[\s\u00a0]+)?"
-    r"(?:ЗИФ|ОФ|ГМК|ГРК|ГРЭС|ТЭЦ|(?:ТОО|АО|ПАО|ОАО|ЗАО|ООО|ОсОО)(?![\w-])|[Кк]омбинат|[Кк]орпораци|[Хх]олдинг|[Кк]омир|[Пп]роизводственн|[Оо]бъединени|предприяти[ея]\b|компани[яю]\b|завод|фабрик|район|"
+    r"(?:ЗИФ|ОФ|ГОК|ГМК|ГРК|ГРЭС|ТЭЦ|(?:ТОО|АО|ПАО|ОАО|ЗАО|ООО|ОсОО)(?![\w-])|[Кк]омбинат|[Кк]орпораци|[Хх]олдинг|[Кк]омир|[Пп]роизводственн|[Оо]бъединени|предприяти[ея]\b|компани[яю]\b|завод|фабрик|район|"
     r"област|город|поселк|посёлк|сел[оаеу]\b|аул\b|аула\b|округ|улиц|проспект|железнодорожн|станци|аэропорт|"
     r"[Мм]айнинг|Mining|Голд|Gold|Ресорсиз|Resources|хаб(?:а|е|у|ом|ы|ов)?(?![\w-]))")
 _NOT_DEPOSIT_BEFORE = re.compile(
@@ -297,9 +297,10 @@ _GIVEN_BEFORE = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё]+)[\s\u00a0]+$")
 
 def deposit_here(text: str, start: int, end: int) -> bool:
     """False when a deposit's name found by the gazetteer names something else here: the district or
-    town named after it ("в Актогайском районе"), a smelter, factory or company ("Жезказганский
-    медеплавильный завод", "ТОО «Инкай»", "«Кумтор Голд»"), a person ("Сергей Орловский"). A mining
-    plant named after the deposit ("Бозшакольский ГОК") still names the deposit."""
+    town named after it ("в Актогайском районе"), a smelter, factory, mining plant or company
+    ("Жезказганский медеплавильный завод", "Бозшакольский ГОК", "ТОО «Инкай»", "«Кумтор Голд»"), a person
+    ("Сергей Орловский"). A plant named after the deposit it works is the plant, as its long form
+    ("горно-обогатительный комбинат") is: it produces, is invested in and changes hands as itself."""
     if _NOT_DEPOSIT_AFTER.match(text, end, end + 40) or _TOPO_AFTER.match(text, end, end + 12):
         return False  # ... or the first word of a longer name: "Кызыл тау" is not Kyzyl
     before = text[max(0, start - 40):start]

@@ -251,7 +251,10 @@ def masculine_nominative(word: str) -> str:
         if p.tag.POS == "ADJF":
             form = p.inflect({"nomn", "sing", "masc"})
             if form is not None:
-                return form.word[:1].upper() + form.word[1:] if word[:1].isupper() else form.word
+                new = form.word
+                if not p.is_known and new.endswith(("ской", "цкой")):
+                    new = new[:-2] + "ий"  # an unknown place's adjective: "Кумдинского" -> "Кумдинский", not "-ской"
+                return new[:1].upper() + new[1:] if word[:1].isupper() else new
     return word
 
 
