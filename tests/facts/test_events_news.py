@@ -2153,3 +2153,12 @@ def test_a_contracted_will_marks_a_plan() -> None:
     # "'ll" follows its verb's subject with no space: the plan word is read there too
     found = extract("Kelmet Mining said it'll produce 120,000 ounces of gold at Tasbulak.").to_contract()["events"]
     assert [(e["quantity"][0], e["basis"]) for e in found] == [(120000, "plan")]
+
+
+@pytest.mark.parametrize("text", [
+    "In 2005 the region mined 4.4 tonnes of gold. By district: 1966 kg was mined in Kumdi district, 1635 kg in Tarvo.",
+    "В 2005 году в регионе добыто 4,4 тонны золота. По районам: 1966 кг добыто в Кумдинском районе, 1635 кг - в Тарвинском.",
+])
+def test_four_digits_before_a_unit_of_weight_are_no_year(text: str) -> None:
+    found = extract(text).to_contract()["events"]
+    assert [(round(e["quantity"][0], 3), e["period"]) for e in found] == [(4.4, "2005"), (1.966, "2005"), (1.635, "2005")]

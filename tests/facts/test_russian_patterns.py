@@ -2809,3 +2809,35 @@ def test_a_gazetteer_deposit_with_a_hyphened_prefix_is_also_found_written_as_one
     deposits = _deposits(text)
     assert deposits["Novoshirokinskoye"] == ["gold"]
     assert "Verkhne-Munskoye" in deposits
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a company's name of words with the letters it opens with in brackets; the letters name it from then on
+    ("Кумдинская горнорудная компания (КГК) добыла 3 тонны золота. Позже КГК продала актив.",
+     {"Kumdinskaya gornorudnaya kompaniya"}),
+    ("Тарвинский горно-металлургический комбинат (ТГМК) нарастил выпуск меди.",
+     {"Tarvinsky gorno-metallurgichesky kombinat"}),
+    # ... not letters that are not its initials, nor a name that is no company's
+    ("Кумдинская горнорудная компания (АБВ) добыла 3 тонны золота.", set()),
+    ("Министерство промышленности и строительства (МПС) выдало лицензию.", set()),
+])
+def test_a_company_defined_with_its_initials(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies
+
+
+def test_a_company_defined_with_its_initials_is_named_by_them_later() -> None:
+    text = "Кумдинская горнорудная компания (КГК) добыла 3 тонны золота. Позже КГК продала актив."
+    [ent] = [e for e in _contract(text)["entities"] if e["kind"] == "company"]
+    assert len(ent["mentions"]) == 3
+
+
+@pytest.mark.parametrize("text,regions", [
+    # a region, district or territory named by its adjective, in the nominative
+    ("В Карагандинской области добыто 5 тонн золота, в Чаунском районе - 2 тонны.",
+     {"Karagandinskaya oblast", "Chaunsky district"}),
+    ("Красноярский край в 2023 году произвел 50 тонн золота.", {"Krasnoyarsky krai"}),
+    # ... the one the gazetteer knows by its own name keeps that name
+    ("В Кемеровской области добыто 200 млн тонн угля.", {"Kuzbass"}),
+])
+def test_regions_named_by_their_adjective(text: str, regions: set[str]) -> None:
+    assert _names(text, "region") == regions

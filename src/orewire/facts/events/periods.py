@@ -16,6 +16,8 @@ from orewire.facts.events.folding import lower_text, lowered
 
 _YEAR = re.compile(r"(?<![\d.,/:-])(?:FY\s?|H[12]\s?|Q[1-4]\s?|1[HQ]\s?)?(?P<y>19[5-9]\d|20[0-5]\d)(?![\d%])"
                    r"(?!\s*(?:-|–|—|to|and|/)\s*(?:(?:19|20)\d\d\b|\d\d\b(?![,.]\d)))")
+# a unit of weight right after four digits: a figure, not a year
+_UNIT_AFTER = re.compile(r"[ \u00a0]?(?:kg|kilo(?:gram)?s?|t|tonnes?|tons?|oz|ounces?|lbs?|кг|килограмм[а-яё]*|т|тонн[а-яё]*|унци[а-яё]*)(?![\w])")
 # a year that names the estimate it dates: "its 2018 updated mineral reserve and resource estimate"
 # "mid-2024", "as of end-2023": a year after a word of the year's time (looked for only after a hyphen)
 _YEAR_AFTER_WORD = re.compile(r"(?<![\w])(?:mid|end|late|early)-(?P<y>19[5-9]\d|20[0-5]\d)(?![\d%])", re.IGNORECASE)
@@ -203,6 +205,8 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
         found.extend(_YEAR_AFTER_WORD.finditer(text, a, b))
         found.sort(key=lambda m: m.start())
     for m in found:
+        if _UNIT_AFTER.match(text, m.end()):
+            continue  # "1966 kg was mined in Chaunsky district": a weight, not a year
         head = text[max(a, m.start() - 70):m.start()]
         if (head.endswith("(") and _BRACKET_YEAR.match(text, m.end())) or _YEAR_INTRODUCES.match(text, m.end()):
             # "$2,266 million (2018: $2,162 million)", "by the results of 2022 — 21,300 tons": the year of

@@ -433,7 +433,37 @@ def _oblique_given_name(word: str, surname: str) -> bool:
         and surname.endswith(("а", "я", "ого"))
 
 
+# a company's name of words and, in brackets, the letters it opens with: "Сибирская угольная энергетическая
+# компания (СУЭК)", "Навоийский горно-металлургический комбинат (НГМК)"; the letters name it from then on
+_DEFINED_ABBR = re.compile(r"(?<![\w-])(?P<name>[А-ЯЁ][а-яё]+(?:-[а-яё]+)?(?:[ \u00a0]+[а-яё]+(?:-[а-яё]+)?){1,5})"
+                           r"[ \u00a0]*\([ \u00a0]*(?P<abbr>[А-ЯЁ]{2,6})[ \u00a0]*\)")
+_COMPANY_HEAD = re.compile(r"(?:компани|корпораци|комбинат|холдинг|концерн|объединени)[а-яё]*")
+
+
+def _defined_abbreviations(text: str, found: Found) -> None:
+    for m in _DEFINED_ABBR.finditer(text) if "(" in text else ():
+        words = m.group("name").split()
+        if not _COMPANY_HEAD.fullmatch(words[-1]):
+            continue
+        initials = "".join(part[0] for w in words if w not in ("и", "по") for part in w.split("-")).upper()
+        abbr = m.group("abbr")
+        if initials != abbr or found.overlaps(m.start(), m.end()):
+            continue
+        s, e = m.start("name"), m.end("name")
+        _company(found, m.group("name"), s, e)
+        ent = next((x for x in found.ents.values() if x.kind == "company" and (s, e) in x.mentions), None)
+        if ent is None:
+            continue
+        found.add("company", ent.name, abbr, m.start("abbr"), m.end("abbr"))
+        found.claim(m.start("abbr"), m.end("abbr"))
+        for later in re.finditer(rf"(?<![\w-]){abbr}(?:[а-яё]{{1,3}})?(?![\w-])", text):
+            if not found.overlaps(later.start(), later.end()):
+                found.add("company", ent.name, "", later.start(), later.end())
+                found.claim(later.start(), later.end())
+
+
 def find_companies(text: str, found: Found) -> None:
+    _defined_abbreviations(text, found)
     _coined_companies(text, found)
     _mine_companies(text, found)
     _adjective_companies(text, found)

@@ -41,6 +41,7 @@ from orewire.facts.ru.found import (
     Ent,
     Found,
     Sentences,
+    latin_name,
 )
 from orewire.facts.ru.numbers import find_amounts, find_quantities
 from orewire.facts.ru.people import find_persons
@@ -69,6 +70,29 @@ def _countries(text: str, found: Found) -> None:
             found.add("country", gz.country_names().get(code, code), m.group(0), m.start(), m.end(), code=code)
     for m in _SOUTH_AFRICA.finditer(text) if "Африк" in text else ():  # two words, neither a country alone
         found.add("country", gz.country_names().get("ZA", "ZA"), m.group(0), m.start(), m.end(), code="ZA")
+
+
+# a region named by its adjective and its kind: "в Карагандинской области", "в Чаунском районе", "Красноярский край"
+_ADMIN_REGION = re.compile(r"(?<![\w-])(?P<adj>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ск|цк|н)(?:ая|ой|ую|ий|ого|ому|ом|им))"
+                           r"[ \u00a0]+(?P<noun>област(?:ь|и|ью)|район(?:а|у|ом|е)?|кра(?:й|я|ю|ем|е)|округ(?:а|у|ом|е)?)(?![\w-])")
+_REGION_NOUN = {"о": ("область", "oblast"), "р": ("район", "district"), "к": ("край", "krai")}
+
+
+def _admin_regions(text: str, found: Found) -> None:
+    """Regions, districts and territories named by their adjective: where output and reserves are counted."""
+    for m in _ADMIN_REGION.finditer(text) if ("област" in text or "район" in text or "кра" in text) else ():
+        if found.overlaps(m.start(), m.end()):
+            continue  # "Кемеровская область": a region the gazetteer knows by its own name
+        noun = m.group("noun")
+        if noun.startswith("округ"):
+            word, latin = "округ", "okrug"
+        else:
+            word, latin = _REGION_NOUN[noun[0]]
+        adj = m.group("adj")
+        nominative = morph.feminine_nominative(adj) if word == "область" else morph.masculine_nominative(adj)
+        name = f"{nominative} {word}"
+        found.add("region", f"{latin_name(nominative)} {latin}", name, m.start(), m.end())
+        found.claim(m.start(), m.end())
 
 
 _PROVINCE_AFTER = re.compile(r"[ \u00a0]+Колумби[яиейю]")
@@ -207,6 +231,7 @@ def extract_ru(text: str, published_at: datetime | None = None,
     _known(text, found, media)
     find_companies(text, found)
     find_latin_companies(text, found)
+    _admin_regions(text, found)
     links: list[tuple[Ent, str]] = []
     bare: list[tuple[int, int]] = []
     find_deposits(text, found, links, sents, bare)
