@@ -2162,3 +2162,8 @@ def test_a_contracted_will_marks_a_plan() -> None:
 def test_four_digits_before_a_unit_of_weight_are_no_year(text: str) -> None:
     found = extract(text).to_contract()["events"]
     assert [(round(e["quantity"][0], 3), e["period"]) for e in found] == [(4.4, "2005"), (1.966, "2005"), (1.635, "2005")]
+
+
+def test_four_digits_grouped_with_a_thousand_before_them_are_no_year() -> None:
+    found = extract("KAZ Minerals в первом полугодии 2023 года произвела 1 978 тыс. унций серебра.").to_contract()["events"]
+    assert [(e["quantity"][0], e["period"]) for e in found] == [(1978000, "2023")]

@@ -63,6 +63,16 @@ def test_numbers() -> None:
     assert b == [(25e6, "EUR"), (1e10, "KZT"), (1.2e10, "KZT"), (2e9, "USD")]
 
 
+def test_compound_numbers_with_a_last_part_of_their_own() -> None:
+    # the last part of a compound takes its own multiplier, or none before the unit: it counts units then
+    q = [(round(f.value, 4), f.unit) for f in find_quantities("добыто 2 тыс. 50 кг золота и 1 тыс. 214,5 кг серебра")]
+    assert q == [(2.05, "t"), (1.2145, "t")]
+    a = [(f.value, f.unit) for f in find_amounts("экспорт на $1 миллиард 284,3 миллиона и 2 млрд 300 млн рублей")]
+    assert a == [(1_284_300_000, "USD"), (2_300_000_000, "RUB")]
+    # ... not a count of something else after a multiplier
+    assert [(f.value, f.unit) for f in find_amounts("выручка $5 млн 20 компаний")] == [(5e6, "USD")]
+
+
 def test_language_choice() -> None:
     assert is_russian(TEXT)
     assert not is_russian("Kazatomprom said on Monday that output rose.")

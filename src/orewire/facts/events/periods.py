@@ -14,10 +14,10 @@ from datetime import UTC, datetime
 
 from orewire.facts.events.folding import lower_text, lowered
 
-_YEAR = re.compile(r"(?<![\d.,/:-])(?:FY\s?|H[12]\s?|Q[1-4]\s?|1[HQ]\s?)?(?P<y>19[5-9]\d|20[0-5]\d)(?![\d%])"
+_YEAR = re.compile(r"(?<![\d.,/:-])(?<!\d[ \u00a0\u202f])(?:FY\s?|H[12]\s?|Q[1-4]\s?|1[HQ]\s?)?(?P<y>19[5-9]\d|20[0-5]\d)(?![\d%])"
                    r"(?!\s*(?:-|–|—|to|and|/)\s*(?:(?:19|20)\d\d\b|\d\d\b(?![,.]\d)))")
-# a unit of weight right after four digits: a figure, not a year
-_UNIT_AFTER = re.compile(r"[ \u00a0]?(?:kg|kilo(?:gram)?s?|t|tonnes?|tons?|oz|ounces?|lbs?|кг|килограмм[а-яё]*|т|тонн[а-яё]*|унци[а-яё]*)(?![\w])")
+# a unit of weight or a multiplier right after four digits: a figure, not a year ("1966 kg", "1 978 тыс. унций")
+_UNIT_AFTER = re.compile(r"[ \u00a0]?(?:тыс|млн|млрд|kg|kilo(?:gram)?s?|t|tonnes?|tons?|oz|ounces?|lbs?|кг|килограмм[а-яё]*|т|тонн[а-яё]*|унци[а-яё]*)(?![\w])")
 # a year that names the estimate it dates: "its 2018 updated mineral reserve and resource estimate"
 # "mid-2024", "as of end-2023": a year after a word of the year's time (looked for only after a hyphen)
 _YEAR_AFTER_WORD = re.compile(r"(?<![\w])(?:mid|end|late|early)-(?P<y>19[5-9]\d|20[0-5]\d)(?![\d%])", re.IGNORECASE)

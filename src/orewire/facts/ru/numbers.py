@@ -59,8 +59,14 @@ _UNIT = (r"(?P<u_km2>кв\.?" + _SP + r"?км|квадратн[а-яё]*" + _SP 
 
 
 
+# the units and currencies a compound's last part may stand right before without a multiplier of its own
+_BARE_LAST = r"(?:тонн|т(?![а-яёa-z])|кг|килограмм|унци|долл|дол\.|руб|тенге|сум|сом)"
+
+
 def _value(n: str, m: str, n2: str, m2: str) -> str:
-    return rf"(?P<{n}>{_NUM})(?:{_SP}?(?P<{m}>{_MULT}))?(?:{_SP}(?P<{n2}>\d{{1,3}}){_SP}(?P<{m2}>{_MULT}))?"
+    # "3 млн 597 тыс. т", "$1 миллиард 284,3 миллиона", "2 тыс. 50 кг" (a last part with no multiplier: units)
+    return (rf"(?P<{n}>{_NUM})(?:{_SP}?(?P<{m}>{_MULT})(?:{_SP}(?P<{n2}>\d{{1,3}}(?:,\d+)?)(?!\d)"
+            rf"(?:{_SP}?(?P<{m2}>{_MULT})|(?={_SP}?{_BARE_LAST})))?)?")
 
 
 _V1 = _value("n1", "m1", "x1", "y1")
@@ -102,17 +108,26 @@ def _mult(word: str | None) -> float:
     return 1.0
 
 
+def _compound(g: dict[str, str | None], x: str, y: str, mult: float) -> float:
+    """The last part of a compound ("597 тыс." of "3 млн 597 тыс."), when it is smaller than the first's multiplier."""
+    part = g.get(x)
+    if not part:
+        return 0.0
+    last = _mult(g.get(y))
+    return number(part) * last if last < mult and number(part) * last < mult else 0.0
+
+
 def _values(m: re.Match[str]) -> list[float]:
     g = m.groupdict()
     m1, m2 = _mult(g.get("m1")), _mult(g.get("m2"))
     v1 = number(g["n1"])
     out: list[float] = []
     if g.get("n2"):
-        v2 = number(g["n2"]) * m2 + (number(g["x2"]) * _mult(g["y2"]) if g.get("x2") else 0.0)
+        v2 = number(g["n2"]) * m2 + _compound(g, "x2", "y2", m2)
         first = v1 * (m1 if g.get("m1") else m2)
         out = [first, v2]
     else:
-        out = [v1 * m1 + (number(g["x1"]) * _mult(g["y1"]) if g.get("x1") else 0.0)]
+        out = [v1 * m1 + _compound(g, "x1", "y1", m1)]
     return out
 
 
