@@ -344,6 +344,10 @@ def test_a_name_inside_an_aside_between_dashes_acts_in_nothing(text: str, subjec
 @pytest.mark.parametrize("text,subject,party", [
     ("Общая отгрузка угля в Кузбассе по железной дороге в январе 2026 года сократилась до 14,0 млн т.", "Кузбасс", None),
     ("Казахстан поставил в Китай 2 млн тонн угля.", "Kazakhstan", "China"),
+    # «на» the same way: a place in the accusative is where the goods go, in the prepositional where they are
+    ("Кыргызстан экспортировал золото: основной объем пришелся на Швейцарию — более 17 тонн.", "Kyrgyzstan",
+     "Switzerland"),
+    ("Отгрузка угля на Чукотке выросла до 2 млн тонн.", "Чукотка", None),
 ])
 def test_russian_in_a_place_says_where_into_a_place_where_to(text: str, subject: str, party: str | None) -> None:
     found = extract(text, language="ru", published_at=datetime(2026, 2, 20, tzinfo=UTC)).to_contract()["events"]

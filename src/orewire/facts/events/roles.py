@@ -17,7 +17,7 @@ from orewire.facts.events.article import (
     written_outside_titles,
 )
 from orewire.facts.model import Event, entity_id
-from orewire.facts.ru.morph import is_locative
+from orewire.facts.ru.morph import can_be_accusative
 from orewire.facts.text import title_case_line
 
 # Where the sentence names no earner, the article's protagonist is (the entity it names most); a
@@ -88,9 +88,10 @@ def counterpart_word(art: Article, rx: re.Pattern[str], ms: list[Mention], num: 
     later clause names one."""
     found = list(_named_after(art, rx, ms, a, b, kinds, gap, across))
     if art.lex.language == "ru":
-        # «отгрузка угля в Кузбассе»: «в» before a place in the prepositional case says where, not where to
-        found = [(m, men) for m, men in found if not (m.group(0).lower() in ("в", "во")
-                                                      and is_locative(art.text[men.start:men.end].split()[-1]))]
+        # «отгрузка угля в Кузбассе», «на Чукотке»: «в», «на» before a place in the prepositional case says where,
+        # not where to («в Китай», «пришелся на Швейцарию»)
+        found = [(m, men) for m, men in found if not (m.group(0).lower() in ("в", "во", "на")
+                                                      and not can_be_accusative(art.text[men.start:men.end].split()[-1]))]
     later = [men for m, men in found if m.start() >= num.end
              and not _CLAUSE_OPENS.search(art.text, num.end, m.start())
              and not any(n.what != "s" and num.end <= n.start < m.start() for n in art.numbers_in(num.end, m.start()))]

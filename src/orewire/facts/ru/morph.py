@@ -96,11 +96,11 @@ def is_known_place(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def is_locative(word: str) -> bool:
-    """True when a word can only be read in the prepositional case: "Кузбассе", "Китае" (where something is,
-    after «в»), not "Китай" (where it goes)."""
+def can_be_accusative(word: str) -> bool:
+    """True when a word can be read in the accusative: "Китай", "Швейцарию" (where something goes, after «в» or
+    «на»), not "Кузбассе", "Чукотке" (where it is)."""
     found = [p for p in parses(word) if p.score >= 0.01]
-    return bool(found) and all("loct" in p.tag or "loc2" in p.tag for p in found)
+    return not found or any("accs" in p.tag for p in found)
 
 
 @lru_cache(maxsize=65536)
