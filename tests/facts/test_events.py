@@ -381,3 +381,17 @@ def test_russian_a_plant_is_the_subject_of_its_output_and_of_money_spent_on_it(t
                                                                                party: str | None) -> None:
     found = extract(text, published_at=datetime(2025, 12, 10, tzinfo=UTC)).to_contract()["events"]
     assert [(e["subject"], e["party"]) for e in found] == [(subject, party)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the goods a shipment or an export names are no output of their own
+    ("Всего прогнозируется отгрузка с проекта в текущем году 1,1 млн т медного концентрата.", [("trade", 1.1e6)]),
+    ("Комбинат произвел 300 тыс. т медного концентрата, а отгрузка составила 250 тыс. т концентрата.",
+     [("production", 3e5), ("trade", 2.5e5)]),
+    # the money of goods supplied abroad is trade; "на сумму" alone types nothing
+    ("За полугодие страна поставила за рубеж цветные металлы на сумму $688,2 млн.", [("trade", 688.2e6)]),
+    ("Компания инвестировала в проект на сумму 5 млрд рублей.", [("investment", 5e9)]),
+])
+def test_russian_goods_of_a_shipment_and_the_money_of_goods_supplied(text: str, expected: list[tuple[str, float]]) -> None:
+    found = extract(text, language="ru", published_at=datetime(2025, 7, 1, tzinfo=UTC)).to_contract()["events"]
+    assert [(e["kind"], (e["quantity"] or e["amount"])[0]) for e in found] == expected

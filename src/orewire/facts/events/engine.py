@@ -284,7 +284,7 @@ def _cue_matches(art: Article, cues: dict[str, re.Pattern[str]], ss: int, se: in
             found = [c for c in found if not lex.rules["negated_before"].search(art.text, max(ss, c[0] - 30), c[0])]
         if any(c[2] == "trade" for c in found):
             # "imports of copper concentrate": the goods a trade word names are no cue of their own
-            found = [c for c in found if c[2] != "production" or not lex.rules["goods_of_trade"].search(art.text, max(ss, c[0] - 50), c[0])]
+            found = [c for c in found if c[2] != "production" or not lex.rules["goods_of_trade"].search(art.text, max(ss, c[0] - 80), c[0])]
         art.cue_cache[key] = found
     return found
 
