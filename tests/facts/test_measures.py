@@ -51,6 +51,9 @@ def _amounts(text: str, **kw: object) -> list[tuple[float, str]]:
         ("INR 40 lakh in fees", 4e6, "INR"),
         ("300 billion togrogs", 300e9, "MNT"),
         ("PHP1.85 billion in sales", 1.85e9, "PHP"),
+        # thousands grouped with spaces after a currency's mark
+        ("subscribe for up to A$15 000 of new shares", 15000, "AUD"),
+        ("costs of $1 043 an ounce", 1043, "USD"),
     ],
 )
 def test_amount_forms(text: str, value: float, currency: str) -> None:
