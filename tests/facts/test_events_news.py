@@ -2167,3 +2167,14 @@ def test_four_digits_before_a_unit_of_weight_are_no_year(text: str) -> None:
 def test_four_digits_grouped_with_a_thousand_before_them_are_no_year() -> None:
     found = extract("KAZ Minerals в первом полугодии 2023 года произвела 1 978 тыс. унций серебра.").to_contract()["events"]
     assert [(e["quantity"][0], e["period"]) for e in found] == [(1978000, "2023")]
+
+
+def test_a_list_of_names_and_as_many_figures_pair_in_turn() -> None:
+    text = ("Production at Kumdi Gold, Tarvo Mining and Kelmet Resources fell 22% to 14,040t, 49% to 5,943t and 8% to "
+            "6,090t in May.")
+    found = extract(text).to_contract()["events"]
+    assert [(e["subject"], e["quantity"][0]) for e in found] == [("Kumdi Gold", 14040), ("Tarvo Mining", 5943),
+                                                                 ("Kelmet Resources", 6090)]
+    # ... not names told apart from each other
+    found = extract("Kumdi Gold, unlike Tarvo Mining, produced 5 tonnes of gold and 3 tonnes of silver.").to_contract()
+    assert len({e["subject"] for e in found["events"]}) == 1

@@ -36,6 +36,7 @@ from orewire.facts.events.passage import (
     changes_from_the_year_before,
     dedupe,
     lead_year,
+    listed_in_turn,
     respectively,
     years_before_told,
 )
@@ -77,6 +78,7 @@ def find_events(text: str, entities: list[Entity], facts: list[Fact], *, publish
             events.append(ev)
             art.remember(ev)
     respectively(events, art, lex.quantity)
+    listed_in_turn(events, art)
     events.extend(numberless_events(art, events))
     carry_periods(events, art)
     years_before_told(events, art)

@@ -579,6 +579,32 @@ def respectively(events: list[Event], art: Article, cues: dict[str, re.Pattern[s
         _respective_years(evs, art.text, word.start())
 
 
+_COORDINATED = re.compile(r"\s*,\s*|\s*,?\s+(?:and|и)\s+")
+
+
+def listed_in_turn(events: list[Event], art: Article) -> None:
+    """"Production at Las Bambas, Antapaccay and Hudbay fell 22% to 14,040t, 49% to 5,943t and 8% to 6,090t": a list
+    of names (countries, or mines and companies) and as many figures of one kind after it, with no "respectively",
+    pair in turn too."""
+    by_sentence: dict[int, list[Event]] = {}
+    for ev in events:
+        if ev.quantity is not None or ev.amount is not None:
+            by_sentence.setdefault(ev.sentence_start, []).append(ev)
+    for ss, evs in by_sentence.items():
+        if len(evs) < 2 or len({e.kind for e in evs}) != 1:
+            continue
+        evs = sorted(evs, key=lambda e: e.start)
+        if _RESPECTIVELY.search(art.text, ss, evs[0].sentence_end):
+            continue  # read by the word itself
+        names = art.in_span(ss, evs[0].start, ("deposit", "company", "country"))
+        if len(names) != len(evs) or len({m.kind == "country" for m in names}) != 1 or len({m.id for m in names}) != len(names):
+            continue
+        if not all(_COORDINATED.fullmatch(art.text, a.end, b.start) for a, b in itertools.pairwise(names)):
+            continue  # names told apart, not one list
+        for ev, m in zip(evs, names, strict=True):
+            ev.subject, ev.subject_id = m.name, (m.id if m.known else None)
+
+
 # "in 2013 and 2014, respectively", "in 2021, 2022 and 2023 respectively": years listed before the word
 _YEARS_LISTED = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*,\s*((?:19|20)\d\d))?(?:\s*,\s*((?:19|20)\d\d))?,?\s+(?:and|и)\s+"
                            r"((?:19|20)\d\d)(?!\d)\s*,?\s*$")
