@@ -2178,3 +2178,11 @@ def test_a_list_of_names_and_as_many_figures_pair_in_turn() -> None:
     # ... not names told apart from each other
     found = extract("Kumdi Gold, unlike Tarvo Mining, produced 5 tonnes of gold and 3 tonnes of silver.").to_contract()
     assert len({e["subject"] for e in found["events"]}) == 1
+
+
+def test_sales_abroad_are_exports_and_a_continent_names_no_country() -> None:
+    text = ("Tarvonia's mining exports fell in 2022. The South American country's sales abroad of these minerals "
+            "totaled US$ 322 million in December.")
+    found = extract(text, published_at=PUBLISHED).to_contract()
+    assert [(e["kind"], e["amount"][0], e["direction"]) for e in found["events"]] == [("trade", 322e6, "export")]
+    assert "United States" not in {e["name"] for e in found["entities"]}

@@ -1609,8 +1609,9 @@ def _countries(text: str, found: Found) -> None:
             continue
         if form in ("US", "U.S.") and text.startswith(("$", " $"), m.end()):
             continue  # "US $328 million": the currency's mark, no country
-        if form == "America" and re.search(r"(?:North|South|Latin|Central)\s+$", text[max(0, m.start() - 8) : m.start()]):
-            continue
+        if form in ("America", "American") and re.search(r"(?:North|South|Latin|Central)\s+$",
+                                                          text[max(0, m.start() - 8) : m.start()]):
+            continue  # "South America", "the South American country": a continent, not the United States
         canon, code = _COUNTRY_FORM[form]
         if _is_demonym(form, canon) and found.overlaps(m.start(), m.end(), ("company",)):
             continue  # "Anglo American", "Swiss Re": a nationality word inside a company's name names no country

@@ -624,6 +624,9 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             kind = "deal"
         if num.what == "a" and kind in ("deal", "trade", "investment"):
             fin = [m for m in lex.amount["financial"].finditer(text, max(a, num.start - 90), num.start)]
+            if fin:  # (not a word a longer one of the kind's covers: "sales abroad" is no "sales")
+                own = [k.span() for k in lex.amount[kind].finditer(text, max(a, num.start - 90), num.start)]
+                fin = [m for m in fin if not any(s <= m.start() and m.end() < e for s, e in own)]
             between = [m for m in lex.amount[kind].finditer(text, fin[-1].end(), num.start)] if fin else []
             if fin and not [m for m in between if not lex.sale_word.fullmatch(m.group(0))]:
                 kind, cue_at = "financial", fin[-1].start()
