@@ -2186,3 +2186,10 @@ def test_sales_abroad_are_exports_and_a_continent_names_no_country() -> None:
     found = extract(text, published_at=PUBLISHED).to_contract()
     assert [(e["kind"], e["amount"][0], e["direction"]) for e in found["events"]] == [("trade", 322e6, "export")]
     assert "United States" not in {e["name"] for e in found["entities"]}
+
+
+def test_an_industry_group_is_not_the_company_told_of_before() -> None:
+    # "the ... group" with lowercase words before it is an industry's body, not the company named before
+    text = ("Kumdi Mining resumed operations at its plant. The metals industry group projects that Brazil will export "
+            "310 million tons in 2020.")
+    assert [e["subject"] for e in extract(text).to_contract()["events"]] == ["Brazil"]
