@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from orewire.facts import extract
+from orewire.facts.events.lexicon import lexicon
 from orewire.facts.gazetteer import home_country
 
 PUBLISHED = datetime(2024, 5, 14, tzinfo=UTC)
@@ -395,3 +396,12 @@ def test_russian_a_plant_is_the_subject_of_its_output_and_of_money_spent_on_it(t
 def test_russian_goods_of_a_shipment_and_the_money_of_goods_supplied(text: str, expected: list[tuple[str, float]]) -> None:
     found = extract(text, language="ru", published_at=datetime(2025, 7, 1, tzinfo=UTC)).to_contract()["events"]
     assert [(e["kind"], (e["quantity"] or e["amount"])[0]) for e in found] == expected
+
+
+def test_rule_capitals_are_read_with_case_in_case_blind_rules() -> None:
+    # a rule compiled case-blind that wants a capitalised name says so in its pattern: lowercase words are no name
+    rules = lexicon("en").rules
+    assert rules["stake_goes_to"].search("Orsu Metals sold Gold Fields 40% of its stake") is not None
+    assert rules["stake_goes_to"].search("Orsu Metals sold its entire 40% stake") is None
+    assert rules["offtake_with_before"].search("an offtake agreement with China's Xinfa ") is not None
+    assert rules["offtake_with_before"].search("an offtake agreement with local traders ") is None
