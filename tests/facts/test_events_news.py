@@ -2193,3 +2193,9 @@ def test_an_industry_group_is_not_the_company_told_of_before() -> None:
     text = ("Kumdi Mining resumed operations at its plant. The metals industry group projects that Brazil will export "
             "310 million tons in 2020.")
     assert [e["subject"] for e in extract(text).to_contract()["events"]] == ["Brazil"]
+
+
+def test_the_owners_a_listed_insertion_names_act_in_nothing() -> None:
+    text = ("Tanzania's gold output fell. Gold production from mines, mainly owned by Kumdi Gold, Tarvo Mining and "
+            "Kelmet Resources, stood at 30.5 tonnes in the first half of the year.")
+    assert [e["subject"] for e in extract(text, published_at=PUBLISHED).to_contract()["events"]] == ["Tanzania"]

@@ -531,6 +531,10 @@ def _clause_first(find: Callable[[int, int], Mention | None], clause: tuple[int,
     return (find(*clause) if clause != sentence else None) or find(*sentence)
 
 
+_OWNED_BY = re.compile(r",\s*(?:mainly |mostly |largely |partly |jointly )?(?:owned|operated|controlled|run) by\b",
+                       re.IGNORECASE)
+
+
 def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[int, int],
            sentence: tuple[int, int]) -> None:
     lex = art.lex
@@ -551,7 +555,9 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         inserted += [(a, b) for a, b in more if not (a <= num.start < b)]
     if inserted:  # "Altynalmas, which operates the Aksu mine in Kazakhstan, produced": Altynalmas
         outside = [m for m in ms if not any(a < m.start and m.end <= b for a, b in inserted)]
-        ms = outside or ms
+        # (the owners an insertion lists act in nothing even where no other name stands: "Gold production from
+        # mines, mainly owned by Barrick Gold, B2Gold and Allied Gold, stood at 30.5 tonnes")
+        ms = outside or ([] if any(_OWNED_BY.match(art.text, a) for a, _b in inserted) else ms)
     # "According to the Committee of Geology, private investors spent": a source named so acts in nothing
     if _has_source(art, ss, se):
         quoted = {id(m) for m in ms if _quoted(art, m, ss)}
