@@ -382,6 +382,8 @@ def test_a_known_company_in_capitals_or_with_group_after_it_is_the_known_one() -
     assert companies("KAZAKHMYS PLC AUDITED RESULTS\nKazakhmys said revenue rose.") == ["Kazakhmys"]
     assert companies("POLYMETAL INTERNATIONAL PLC RESULTS\nPolymetal said revenue rose.") == ["Polymetal"]
     assert companies("The Kazakhmys Group said revenue rose. Kazakhmys pays a dividend.") == ["Kazakhmys"]
+    # ... a known one-word name with a figure in it, in capitals inside a sentence
+    assert companies("Barrick Gold led with 11.7 tonnes, followed by B2GOLD with 8.3 tonnes.") == ["Barrick Gold", "B2Gold"]
     # a name no list knows stays as written
     assert companies("ALTYNEX PLC RESULTS\nAltynex said revenue rose.") == ["ALTYNEX"]
 

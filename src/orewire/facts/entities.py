@@ -255,7 +255,7 @@ _COMPANY_RE = _gaz_re(list(_COMPANY_FORM))
 # one-word known names of five letters or more, by their lowercase form; a word written with capitals
 # other than the listed ones (but never all lowercase) still names the company
 _COMPANY_FOLDED = {f.lower(): c for f, c in _COMPANY_FORM.items()
-                   if " " not in f and len(f) >= 5 and f.isalpha() and not f.isupper()}
+                   if " " not in f and len(f) >= 5 and f.isalnum() and f[0].isalpha() and not f.isupper()}
 _COMPANY_ANY_CASE = {f.lower(): f for f in _COMPANY_FORM}
 
 
@@ -272,7 +272,7 @@ def _known_form(name: str) -> str:
     return name
 
 
-_CASED_WORD = re.compile(rf"[A-Z]{_OPENS_WORD}[A-Za-z]{{4,}}(?![\w-])")
+_CASED_WORD = re.compile(rf"[A-Z]{_OPENS_WORD}[A-Za-z0-9]{{4,}}(?![\w-])")  # ("B2GOLD")
 _DATELINE_NEXT = re.compile(r"[ \t]*[,(/]")  # "ANTOFAGASTA, Chile": a dateline
 
 _ORG_FORM = _name_forms(gz.ORGS)
