@@ -2199,3 +2199,10 @@ def test_the_owners_a_listed_insertion_names_act_in_nothing() -> None:
     text = ("Tanzania's gold output fell. Gold production from mines, mainly owned by Kumdi Gold, Tarvo Mining and "
             "Kelmet Resources, stood at 30.5 tonnes in the first half of the year.")
     assert [e["subject"] for e in extract(text, published_at=PUBLISHED).to_contract()["events"]] == ["Tanzania"]
+
+
+def test_a_relative_clause_holding_a_figure_tells_of_the_name_before_it() -> None:
+    text = ("Copper output at Kumdi grew 3.9% in February to 36,525t, overtaking previous top producer Tarvo Mining, "
+            "which reported a reduction of 0.2% to 33,417t.")
+    found = extract(text, published_at=PUBLISHED).to_contract()["events"]
+    assert [(e["subject"], e["quantity"][0]) for e in found] == [("Kumdi", 36525), ("Tarvo Mining", 33417)]

@@ -207,7 +207,9 @@ def lexicon(language: str) -> Lexicon:
         insertion=re.compile((r",\s*(?:" + "|".join(raw["roles"]["insertion_list"]) + r")\s[^;()]{0,160}?,(?=\s+(?:"
                               + "|".join(raw["roles"]["insertion_verb"]) + r")\b)|"
                               if raw["roles"].get("insertion_list") else "")
-                             + r",\s*(?:" + "|".join(raw["roles"]["insertion"]) + r")[^,;()]{0,120},|\([^()]{0,120}\)"
+                             # (a comma between digits is a figure's, no insertion's end: "to 33,417t")
+                             + r",\s*(?:" + "|".join(raw["roles"]["insertion"]) + r")(?:[^,;()]|(?<=\d),(?=\d)){0,120},"
+                             + r"|\([^()]{0,120}\)"
                              # ("запасы Морошки — сателлита Купола (4 км от Купола) — составляют": between dashes too)
                              + r"|(?<=\s)[—–]\s*(?:" + "|".join(raw["roles"]["insertion"]) + r")[^—–;]{0,120}[—–](?=\s)",
                              re.IGNORECASE),

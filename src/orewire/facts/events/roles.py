@@ -531,6 +531,20 @@ def _clause_first(find: Callable[[int, int], Mention | None], clause: tuple[int,
     return (find(*clause) if clause != sentence else None) or find(*sentence)
 
 
+# ", which reported": a relative clause that tells what the name before it did
+_WHICH_ACTS = re.compile(r",\s+(?:which|who|that)\s+(?:has\s+|had\s+|also\s+)?(?:reported|posted|produced|recorded|"
+                         r"mined|exported|shipped|saw|achieved|delivered|raised|invested|spent)\b[^,;]*$")
+
+
+def _antecedent(art: Article, cands: list[Mention], ss: int, pos: int) -> Mention | None:
+    """The producer a relative clause holding the figure tells of: the mine or company right before its comma."""
+    m = _WHICH_ACTS.search(art.text, max(ss, pos - 120), pos)
+    if m is None:
+        return None
+    return next((c for c in reversed(cands) if c.kind in ("deposit", "company") and c.end <= m.start()
+                 and m.start() - c.end <= 1), None)
+
+
 _OWNED_BY = re.compile(r",\s*(?:mainly |mostly |largely |partly |jointly )?(?:owned|operated|controlled|run) by\b",
                        re.IGNORECASE)
 
@@ -629,8 +643,11 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
                      and lex.rules["site_after"].fullmatch(art.text, num.end, m.start)), None)
         if site is None and lex.language == "en":
             site = _unnamed_site(art, num.end, se)  # "39 389 oz from Albyn": a site the entity stage does not know
+        relative = _antecedent(art, [m for m in ms if m.end <= pos], ss, pos)  # (one that 'reported' is no mere source)
         if site is not None:
             producers = [site]  # "150,305 ounces at Kumtor and 55,355 ounces at Mount Milligan": each its own site
+        elif relative is not None:
+            producers = [relative]  # "overtaking Antamina, which reported a reduction of 0.2% to 33,417t": Antamina's
         else:
             # "Production at the Kalmakyr mine, Almalyk MMC's largest, reached": the site output is told of
             told_at = [m for m in cands if m.kind == "deposit" and m.start >= clause[0]
