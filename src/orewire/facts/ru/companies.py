@@ -235,10 +235,16 @@ def plants(text: str) -> list[tuple[int, int, str]]:
     """Each plant named by one adjective ("Яковлевского ГОКа", "на Баимском ГОКе"): (start, end, its name in
     the nominative). Not an entity of the facts unless it acts as a company; the event stage reads a plant
     as where output is made and money is spent."""
-    if "ГОК" not in text:
-        return []
-    return [(m.start(), m.end(), f"{morph.masculine_nominative(m.group(0).split()[0])} ГОК")
-            for m in _PLANT_ADJ.finditer(text) if _ONE_PLANT.fullmatch(m.group(0))]
+    found = [(m.start(), m.end(), f"{morph.masculine_nominative(m.group(0).split()[0])} ГОК")
+             for m in (_PLANT_ADJ.finditer(text) if "ГОК" in text else ()) if _ONE_PLANT.fullmatch(m.group(0))]
+    if "дивизион" in text or "филиал" in text:
+        # a company's division or branch named by its region: "Забайкальский дивизион выпустил", "Заполярного филиала"
+        found += [(m.start(), m.end(), f"{morph.masculine_nominative(m.group('adj'))} {m.group('noun')}")
+                  for m in _DIVISION.finditer(text)]
+    return sorted(found)
+
+
+_DIVISION = re.compile(rf"(?<![\w-])(?P<adj>{_PLANT_ADJ1})[\s\u00a0]+(?P<noun>дивизион|филиал)(?:а|у|ом|е|ы|ов)?(?![\w-])")
 
 
 _QUOTED = re.compile(r"[«\"“„](?P<name>[A-ZА-ЯЁ][^«»\"“”„\n]{2,50}?)[»\"”“]")
