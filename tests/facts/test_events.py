@@ -410,3 +410,15 @@ def test_rule_capitals_are_read_with_case_in_case_blind_rules() -> None:
     assert rules["stake_goes_to"].search("Orsu Metals sold its entire 40% stake") is None
     assert rules["offtake_with_before"].search("an offtake agreement with China's Xinfa ") is not None
     assert rules["offtake_with_before"].search("an offtake agreement with local traders ") is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a growth told "by N" is a change, as a fall is; the figure it reached stands
+    ("Здесь добыча в прошлом году увеличилась на 667 кг и составила 1 тыс. 214,5 кг.", [1.2145]),
+    ("За месяц показатель вырос на 4,7 тонны.", []),
+    # ... reserves added are a figure of their own
+    ("Прирост запасов золота на месторождении составил 98 тонн.", [98]),
+])
+def test_russian_a_growth_by_a_figure_is_no_figure(text: str, expected: list[float]) -> None:
+    found = extract(text, language="ru").to_contract()["events"]
+    assert [round(e["quantity"][0], 4) for e in found] == expected
