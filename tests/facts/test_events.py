@@ -422,3 +422,13 @@ def test_rule_capitals_are_read_with_case_in_case_blind_rules() -> None:
 def test_russian_a_growth_by_a_figure_is_no_figure(text: str, expected: list[float]) -> None:
     found = extract(text, language="ru").to_contract()["events"]
     assert [round(e["quantity"][0], 4) for e in found] == expected
+
+
+@pytest.mark.parametrize("text,kinds", [
+    # the price of goods sold (a tonnage of a metal between the sale and the sum) is trade; of a stake, a deal
+    ("Золотодобывающие компании продали банку 20,01 тонны золота по итогам 2017 года на 800 млн долларов.",
+     ["trade", "trade"]),
+    ("Компания продала 51% акций за 800 млн долларов.", ["deal", "deal"]),
+])
+def test_russian_the_price_of_goods_sold_is_trade(text: str, kinds: list[str]) -> None:
+    assert [e["kind"] for e in extract(text, language="ru").to_contract()["events"]] == kinds
