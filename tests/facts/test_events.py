@@ -432,3 +432,9 @@ def test_russian_a_growth_by_a_figure_is_no_figure(text: str, expected: list[flo
 ])
 def test_russian_the_price_of_goods_sold_is_trade(text: str, kinds: list[str]) -> None:
     assert [e["kind"] for e in extract(text, language="ru").to_contract()["events"]] == kinds
+
+
+def test_russian_quoted_names_of_a_list_of_producers_with_their_figures() -> None:
+    text = "На СП «Кумдинка» произведено 439,3 кг золота, на «Тарво Голд» - 308 кг и «Артель Кельмет» - 68,6 кг."
+    found = extract(text, language="ru").to_contract()["events"]
+    assert [e["subject"] for e in found] == ["Кумдинка", "Тарво Голд", "Артель Кельмет"]

@@ -135,6 +135,9 @@ _DASH_DIGIT = re.compile(r"[–—][ \t]*(?:about|around|some|over|nearly)?[ \t]
 _DASH_NAME = re.compile(r"(?<![\w.'’-])(?P<name>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,3})[ \t]*[–—][ \t]*"
                         r"(?=(?:about|around|some|over|nearly)?[ \t]*\d[\d.,]*[ \t]*(?:[a-z]+[ \t]+)?"
                         r"(?:kilograms?|kg|tonnes?|tons?|t\b|ounces?|oz|koz|Moz|Mt|kt))")
+# «Тиллои точик» - 308 кг: a quoted name, a dash and a figure with its unit
+_QUOTED_DASH_FIGURE = re.compile(r"[«\"“](?P<name>[А-ЯЁA-Z][^«»\"“”\n]{1,40}?)[»\"”][ \t]*[-–—][ \t]*"
+                                 r"(?=(?:около|более|почти)?[ \t]*\d[\d.,\s]*(?:тыс\.?|млн)?[ \t]*(?:кг|т\b|тонн|унци))")
 # a reserves category is no place: "resources of the P1 category", "reserves of C1+C2"
 _CATEGORY = re.compile(r"[ABCP][1-3]?(?:\+[ABCP]?[1-3]?)*")
 # "Arras Minerals' resource at Beskauga": a name ending so is the company that owns it, not the place
@@ -367,6 +370,7 @@ class Article:
         self._people = {w for ent in entities if ent.kind == "person" for w in (ent.name, ent.name.split()[-1])}
         if lex.language == "ru":
             self._plants()
+            self._quoted_listed()
         if lex.language == "en":
             self._projects()
             self._listed_producers()
@@ -581,6 +585,17 @@ class Article:
                  for s, e, name in plants(self.text) if not any(a < e and s < b for a, b in taken)]
         if added:
             self.mentions = sorted([*self.mentions, *added], key=lambda m: (m.start, -m.end))
+
+    def _quoted_listed(self) -> None:
+        """A quoted name a dash and a figure follow («Тиллои точик» - 308 кг) in a Russian list of producers, where the
+        entity stage left it unnamed: a company here, the producer of the figure after it."""
+        text = self.text
+        if "-" not in text and "–" not in text and "—" not in text:
+            return
+        taken = [(m.start, m.end) for m in self.mentions]
+        found = [(m.start("name"), m.end("name"), m.group("name")) for m in _QUOTED_DASH_FIGURE.finditer(text)
+                 if not any(a < m.end("name") and m.start("name") < b for a, b in taken)]
+        self._add_unnamed_companies(found[:_MAX_PROJECTS])
 
     def _listed_producers(self) -> None:
         """Names a list of figures gives before a dash ("state-run enterprise Tilloi Tojik – 570 kilograms,
