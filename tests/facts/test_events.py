@@ -438,3 +438,10 @@ def test_russian_quoted_names_of_a_list_of_producers_with_their_figures() -> Non
     text = "На СП «Кумдинка» произведено 439,3 кг золота, на «Тарво Голд» - 308 кг и «Артель Кельмет» - 68,6 кг."
     found = extract(text, language="ru").to_contract()["events"]
     assert [e["subject"] for e in found] == ["Кумдинка", "Тарво Голд", "Артель Кельмет"]
+
+
+def test_russian_money_raised_and_a_later_clause_that_names_only_who() -> None:
+    text = "Кумдинский ГМК, таким образом, должен привлечь 1 млрд долларов, а Тарвинский ГМК - 500 млн долларов."
+    found = extract(text, language="ru").to_contract()["events"]
+    assert [(e["kind"], e["subject"], e["party"]) for e in found] == [
+        ("investment", "Кумдинский ГМК", None), ("investment", "Тарвинский ГМК", None)]

@@ -531,6 +531,23 @@ def _clause_first(find: Callable[[int, int], Mention | None], clause: tuple[int,
     return (find(*clause) if clause != sentence else None) or find(*sentence)
 
 
+# ", а НГМК - ", ", and NGMK ": a later clause that names only who, before its figure
+_ELIDED = re.compile(r"\s*,?\s*(?:а|и|and|while)\s+$", re.IGNORECASE)
+_ELIDED_AFTER = re.compile(r"\s*(?:[-–—]\s*)?(?:около\s+|about\s+|some\s+)?$", re.IGNORECASE)
+
+
+def _elided_subject(art: Article, ms: list[Mention], clause: tuple[int, int], sentence: tuple[int, int],
+                    pos: int) -> Mention | None:
+    if clause == sentence or clause[0] == sentence[0]:
+        return None
+    named = [m for m in ms if clause[0] <= m.start and m.end <= pos and m.kind in ("company", "country", "deposit")]
+    if len(named) != 1:
+        return None
+    m = named[0]
+    return m if _ELIDED.match(art.text[max(sentence[0], clause[0] - 2):m.start]) and _ELIDED_AFTER.match(
+        art.text[m.end:pos]) else None
+
+
 # ", which reported": a relative clause that tells what the name before it did
 _WHICH_ACTS = re.compile(r",\s+(?:which|who|that)\s+(?:has\s+|had\s+|also\s+)?(?:reported|posted|produced|recorded|"
                          r"mined|exported|shipped|saw|achieved|delivered|raised|invested|spent)\b[^,;]*$")
@@ -1026,6 +1043,12 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             or art.continuing("financial", ss, within=5) \
             or art.topic(ss, ("company",), protagonist=PROTAGONIST["financial"]) \
             or pick(earners, pos, ("country",), "either") or art.topic(ss, ("country",), protagonist=True)
+    elided = _elided_subject(art, ms, clause, sentence, pos)
+    if elided is not None and ev.kind in ("investment", "production", "trade", "financial"):
+        # "АГМК должен привлечь 1 млрд долларов, а НГМК - 500 млн долларов", "and NGMK $500 million": the clause
+        # says only who, the verb is the first clause's
+        subject = elided
+        party = None if party is not None and party.id == elided.id else party
     # "to Japan's Sumitomo Metal Mining": the company, not its country
     party = _owned_by_country(art, party, ms)
     if ev.kind != "production":
