@@ -2206,3 +2206,9 @@ def test_a_relative_clause_holding_a_figure_tells_of_the_name_before_it() -> Non
             "which reported a reduction of 0.2% to 33,417t.")
     found = extract(text, published_at=PUBLISHED).to_contract()["events"]
     assert [(e["subject"], e["quantity"][0]) for e in found] == [("Kumdi", 36525), ("Tarvo Mining", 33417)]
+
+
+def test_a_commodity_in_the_next_clause_is_not_the_figures() -> None:
+    text = ("Kumdi Mining, operator of the Tarvo mine, posted a 2.3% monthly increase to 27,509t, while Kelmet said "
+            "its zinc output rose.")
+    assert [e["commodity"] for e in extract(text).to_contract()["events"]] == [None]

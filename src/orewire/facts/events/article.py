@@ -416,7 +416,8 @@ class Article:
         before = [c for c in self.commodities_from(a, start) if c[1] <= start]
         if before:
             return before[-1][2]
-        later = [c for c in self.commodities_from(end, b) if not SENTENCE_END.search(self.text, end, c[0])]
+        later = [c for c in self.commodities_from(end, b) if not SENTENCE_END.search(self.text, end, c[0])
+                 and not _NEXT_CLAUSE_WORD.search(self.text, end, c[0])]
         return later[0][2] if later else None
 
     def has_any(self, needles: tuple[str, ...], lo: int, hi: int) -> bool:
