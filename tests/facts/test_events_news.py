@@ -2212,3 +2212,8 @@ def test_a_commodity_in_the_next_clause_is_not_the_figures() -> None:
     text = ("Copper output in Peru rose in February. Kumdi Mining, operator of the Tarvo mine, posted a 2.3% monthly "
             "increase to 27,509t, while Kelmet, a subsidiary of Tarvo Holdings, said its zinc smelter was idle.")
     assert [e["commodity"] for e in extract(text).to_contract()["events"]] == [None]  # (not the zinc of the next clause)
+
+
+def test_an_insertion_naming_what_a_company_operates_describes_it() -> None:
+    text = "Kumdi Mining, operator of the Tarvo mine, posted a 2.3% monthly increase to 27,509t."
+    assert [e["subject"] for e in extract(text).to_contract()["events"]] == ["Kumdi Mining"]
