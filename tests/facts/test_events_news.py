@@ -2217,3 +2217,9 @@ def test_a_commodity_in_the_next_clause_is_not_the_figures() -> None:
 def test_an_insertion_naming_what_a_company_operates_describes_it() -> None:
     text = "Kumdi Mining, operator of the Tarvo mine, posted a 2.3% monthly increase to 27,509t."
     assert [e["subject"] for e in extract(text).to_contract()["events"]] == ["Kumdi Mining"]
+
+
+def test_a_clause_of_cause_after_the_figure_types_nothing() -> None:
+    text = ("Tarvonian iron ore exports increased by 18.5% in September compared to the same period last year, to 37.86 "
+            "million tons, after Kumdi Mining increased the pace of production.")
+    assert [e["kind"] for e in extract(text).to_contract()["events"]] == ["trade"]

@@ -53,8 +53,11 @@ _WINDOW = 160  # a cue further than this from its number (in characters) types n
 _SHARE_RE = re.compile(r"(?P<num>\d{1,3}(?:[.,]\d{1,3})?)(?:\s?%|[\s-]?(?:per\s?cent|percent)\b|\s?pc\b|\s?(?:процент\w*|-процентн\w*))")
 _PERCENT = re.compile(r"%|per\s?cent|\dpc\b|процент", re.IGNORECASE)
 _PERCENT_MARK = re.compile(r"%|per\s?cent|pc\b|процент")  # what ends each match of _SHARE_RE
-_CLAUSE_BREAK = re.compile(r";|,? (?:while|whereas)\b|, (?:and|but)\b|, а |, но |,? тогда как|,? в то время как")
-_CLAUSE_BREAK_WORDS = (";", " while", " whereas", ", and", ", but", ", а ", ", но ", " тогда как", " в то время как")
+# (", after Vale increased the pace of production": a clause of cause, whose words are not the figure's)
+_CLAUSE_BREAK = re.compile(r";|,? (?:while|whereas)\b|, (?:and|but|after)\b|, as (?!well\b)|, а |, но |,? тогда как|"
+                           r",? в то время как")
+_CLAUSE_BREAK_WORDS = (";", " while", " whereas", ", and", ", but", ", after", ", as ", ", а ", ", но ", " тогда как",
+                       " в то время как")
 
 
 def find_events(text: str, entities: list[Entity], facts: list[Fact], *, published_at: datetime | None = None,
