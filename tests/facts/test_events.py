@@ -445,3 +445,11 @@ def test_russian_money_raised_and_a_later_clause_that_names_only_who() -> None:
     found = extract(text, language="ru").to_contract()["events"]
     assert [(e["kind"], e["subject"], e["party"]) for e in found] == [
         ("investment", "Кумдинский ГМК", None), ("investment", "Тарвинский ГМК", None)]
+
+
+def test_russian_a_list_of_districts_with_the_noun_left_out_and_each_its_figure() -> None:
+    text = ("По районам результаты следующие: 1966 кг добыто в Кумдинском районе, 1635 кг - в Тарвинском, 768 кг - в "
+            "Кельметском и 16.4 кг - в Тасбулакском.")
+    found = extract(text, language="ru").to_contract()["events"]
+    assert [e["subject"] for e in found] == ["Кумдинский район", "Тарвинский район", "Кельметский район",
+                                             "Тасбулакский район"]

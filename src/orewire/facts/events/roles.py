@@ -656,7 +656,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             # "... from 111,888 mt a year ago as higher output at Antamina": a cause, not the producer; "22.8 tonnes,
             # made up of 1.85 tonnes by Kyrgyzaltyn": the producer of another figure
             agent = None
-        site = next((m for m in ms if m.kind == "deposit" and num.end < m.start <= num.end + 60
+        site = next((m for m in ms if m.kind in ("deposit", "region") and num.end < m.start <= num.end + 60
                      and lex.rules["site_after"].fullmatch(art.text, num.end, m.start)), None)
         if site is None and lex.language == "en":
             site = _unnamed_site(art, num.end, se)  # "39 389 oz from Albyn": a site the entity stage does not know

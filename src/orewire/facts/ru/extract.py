@@ -75,6 +75,9 @@ def _countries(text: str, found: Found) -> None:
 # a region named by its adjective and its kind: "в Карагандинской области", "в Чаунском районе", "Красноярский край"
 _ADMIN_REGION = re.compile(r"(?<![\w-])(?P<adj>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ск|цк|н)(?:ая|ой|ую|ий|ого|ому|ом|им))"
                            r"[ \u00a0]+(?P<noun>област(?:ь|и|ью)|район(?:а|у|ом|е)?|кра(?:й|я|ю|ем|е)|округ(?:а|у|ом|е)?)(?![\w-])")
+_ELIDED_REGION = re.compile(r"(?:,|\sи)(?:[^,.;]|(?<=\d)[.,](?=\d)){0,30}?\sв\s+(?P<adj>[А-ЯЁ][а-яё]+(?:ском|цком|ной))(?![\w-])"
+                            r"(?![ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:район|област|кра|округ|месторожд|рудник|ГОК))")
+_SENTENCE_STOP = re.compile(r"[.!?](?!\d)")
 _REGION_NOUN = {"о": ("область", "oblast"), "р": ("район", "district"), "к": ("край", "krai")}
 
 
@@ -93,6 +96,15 @@ def _admin_regions(text: str, found: Found) -> None:
         name = f"{nominative} {word}"
         found.add("region", f"{latin_name(nominative)} {latin}", name, m.start(), m.end())
         found.claim(m.start(), m.end())
+        if noun in ("районе", "крае", "округе") or (noun == "области" and text[max(0, m.start() - 3):m.start()].strip() == "в"):
+            # "1966 кг добыто в Чаунском районе, 1635 кг - в Шмидтовском": the next ones of a list, the noun left out
+            stop = _SENTENCE_STOP.search(text, m.end())
+            for more in _ELIDED_REGION.finditer(text, m.end(), len(text) if stop is None else stop.start()):
+                if not found.overlaps(more.start("adj"), more.end("adj")):
+                    adj = more.group("adj")
+                    nom = morph.feminine_nominative(adj) if word == "область" else morph.masculine_nominative(adj)
+                    found.add("region", f"{latin_name(nom)} {latin}", f"{nom} {word}", more.start("adj"), more.end("adj"))
+                    found.claim(more.start("adj"), more.end("adj"))
 
 
 _PROVINCE_AFTER = re.compile(r"[ \u00a0]+Колумби[яиейю]")
