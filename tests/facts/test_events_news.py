@@ -2223,3 +2223,11 @@ def test_a_clause_of_cause_after_the_figure_types_nothing() -> None:
     text = ("Tarvonian iron ore exports increased by 18.5% in September compared to the same period last year, to 37.86 "
             "million tons, after Kumdi Mining increased the pace of production.")
     assert [e["kind"] for e in extract(text).to_contract()["events"]] == ["trade"]
+
+
+def test_a_placement_funds_the_company_that_makes_it_even_where_the_money_goes_on_to_a_project() -> None:
+    text = ("Kumdi Resources raised money this week. The proceeds raised from an $11 million placement and $3 million "
+            "share purchase plan will also go towards a resource definition drilling program planned at the Tarvo East "
+            "project.")
+    found = extract(text).to_contract()["events"]
+    assert [(e["subject"], e["amount"][0]) for e in found] == [("Kumdi Resources", 11e6), ("Kumdi Resources", 3e6)]

@@ -870,10 +870,13 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             # "Capital expenditure rose to $47.1m", "CAPEX increased to a record USD 4.3 billion driven by ... the
             # Taimyrsky mine": a company's own spending, of the company the article is about
             subject = art.topic(ss, ("company",), protagonist=True) or subject
-        if subject is None and art.has_any(lex.rule_needles["company_finance"], max(ss, pos - 60), min(se, pos + 30)) \
+        if (subject is None or (subject.kind == "deposit" and not lex.project_after.match(art.text, ev.end, min(se, ev.end + 90)))) \
+                and art.has_any(lex.rule_needles["company_finance"], max(ss, pos - 60), min(se, pos + 30)) \
                 and lex.rules["company_finance"].search(art.text, max(ss, pos - 60), min(se, pos + 30)):
-            # "It announced an upsized bought-deal offering of $21.75 million": shares a company sells fund it
-            subject = art.topic(ss, ("company",), protagonist=True)
+            # "It announced an upsized bought-deal offering of $21.75 million": shares a company sells fund it, also
+            # where the money goes on to a project ("an $11 million placement ... will go towards drilling at X")
+            subject = pick([m for m in ms if m.kind == "company" and m.end <= pos], pos, ("company",), "before") \
+                or art.topic(ss, ("company",), protagonist=True) or subject
         if subject is None and party is not None and party.kind == "company" \
                 and lex.rules["own_spending"].match(art.text, cue_at, min(se, cue_at + 30)):
             subject = party  # "the company has set aside one billion yuan for capital spending": its own business
