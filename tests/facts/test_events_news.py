@@ -2231,3 +2231,13 @@ def test_a_placement_funds_the_company_that_makes_it_even_where_the_money_goes_o
             "project.")
     found = extract(text).to_contract()["events"]
     assert [(e["subject"], e["amount"][0]) for e in found] == [("Kumdi Resources", 11e6), ("Kumdi Resources", 3e6)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a cut told by its size is a change, as a rise is; the level it is cut to stands
+    ("Kumdi Mining will reduce coal output by as much as 10 million tons annually.", []),
+    ("Kumdi Mining cut output by up to 10 million tons.", []),
+    ("Kumdi Mining will cut output to 10 million tons.", [10e6]),
+])
+def test_a_cut_told_by_its_size_is_no_figure(text: str, expected: list[float]) -> None:
+    assert [e["quantity"][0] for e in extract(text).to_contract()["events"]] == expected

@@ -222,8 +222,8 @@ def lexicon(language: str) -> Lexicon:
                                      + "|".join(raw["roles"]["insertion_verb"]) + r")\b)"
                                      if raw["roles"].get("insertion_list") else ""),
                                   re.IGNORECASE),
-        change_before=re.compile(alt(raw["skip"]["change_before"]) + r"\s*(?:about|around|some|nearly|almost|"
-                                 r"около|порядка|почти)?\s*$", re.IGNORECASE),
+        change_before=re.compile(alt(raw["skip"]["change_before"]) + r"\s*(?:about|around|some|nearly|almost|as much as|"
+                                 r"up to|около|порядка|почти)?\s*$", re.IGNORECASE),
         capacity=rx_of(raw["basis"]["capacity"]),
         plan=rx_of(raw["basis"]["plan"]),
         export=rx_of(raw["direction"]["export"]),
