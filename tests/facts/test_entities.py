@@ -499,3 +499,10 @@ def test_russias_coal_and_gold_regions_by_their_usual_names() -> None:
     assert {"Kuzbass", "Transbaikalia"} <= _names(x, "region")
     # "the Kemerovo region" is the same region, under one id
     assert _names(extract("Coal output in the Kemerovo region rose to 20 million tonnes."), "region") == {"Kuzbass"}
+
+
+def test_a_byline_in_small_letters_names_no_story_entity() -> None:
+    text = ("Kumdi Mining shipments hit record high\nby Tarvo Resources - August 18, 2021\n"
+            "Kumdi Mining shipped 1.24 million tonnes of nickel ore from January to June.")
+    names = {e["name"] for e in extract(text).to_contract()["entities"] if e["kind"] == "company"}
+    assert "Tarvo Resources" not in names and "Kumdi Mining" in names

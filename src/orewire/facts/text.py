@@ -167,7 +167,7 @@ def parse_number(s: str) -> float | None:
 
 
 _BYLINE = re.compile(
-    r"^[ \t]*By[ \t]+([A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3})(?=[ \t]*(?:[-–—,]|in\b|for\b|$))",
+    r"^[ \t]*[Bb]y[ \t]+([A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3})(?=[ \t]*(?:[-–—,]|in\b|for\b|$))",
     re.MULTILINE,
 )
 
