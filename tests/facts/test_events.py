@@ -453,3 +453,18 @@ def test_russian_a_list_of_districts_with_the_noun_left_out_and_each_its_figure(
     found = extract(text, language="ru").to_contract()["events"]
     assert [e["subject"] for e in found] == ["Кумдинский район", "Тарвинский район", "Кельметский район",
                                              "Тасбулакский район"]
+
+
+@pytest.mark.parametrize("text,kind", [
+    # the value of goods traded is trade, not money put in; payments to shareholders are earnings paid out
+    ("Стоимость экспортированного золота оценивается в $118 млн.", "trade"),
+    ("Стоимость проекта оценивается в 118 млн долларов.", "investment"),
+    ("В 2020 году общий объем выплат акционерам составил 7,2 млрд рублей.", "financial"),
+])
+def test_russian_the_value_of_goods_traded_and_payments_to_shareholders(text: str, kind: str) -> None:
+    assert [e["kind"] for e in extract(text, language="ru").to_contract()["events"]] == [kind]
+
+
+def test_the_value_of_exported_goods_is_trade() -> None:
+    assert [e["kind"] for e in extract("The value of exported gold was estimated at $118 million.").to_contract()[
+        "events"]] == ["trade"]

@@ -639,6 +639,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         if kind == "deal" and num.what == "a" and lex.language == "en" and _ON_A_STAKE.search(text, ss, num.start) \
                 and lex.amount["financial"].search(text, ss, num.start):
             kind = "financial"  # "Dividends paid to the government on its 20% stake in Loulo-Gounkoto fell to $35 million"
+        if kind == "investment" and num.what == "a" and lex.rules["value_of_goods"].search(text, max(ss, num.start - 80), num.start):
+            kind = "trade"  # "Стоимость экспортированного золота оценивается в $118 млн": the value of goods shipped
         if kind == "financial" and num.what == "a" and lex.language == "en" and _EARNED_BY_EXPORT.search(text, ss, se):
             kind = "trade"  # "Azerbaijan earned $32.5 million by exporting 775.35 kg of gold": the value of the goods sold abroad
         if num.what == "a" and kind in ("deal", "investment") and art.has_any(lex.rule_needles["auction"], ss, se) \
