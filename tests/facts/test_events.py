@@ -468,3 +468,11 @@ def test_russian_the_value_of_goods_traded_and_payments_to_shareholders(text: st
 def test_the_value_of_exported_goods_is_trade() -> None:
     assert [e["kind"] for e in extract("The value of exported gold was estimated at $118 million.").to_contract()[
         "events"]] == ["trade"]
+
+
+def test_countries_a_list_gives_figures_after_a_dash_are_where_another_countrys_exports_go() -> None:
+    text = ("В 2023 году Кыргызстан экспортировал 12 тонн золота. Основные покупатели:\n"
+            "- Швейцария — почти 654,3 килограмма;\n- Турция — почти 167,9 килограмма.")
+    found = extract(text, language="ru").to_contract()["events"]
+    assert [(e["subject"], e["party"]) for e in found] == [("Kyrgyzstan", None), ("Kyrgyzstan", "Switzerland"),
+                                                           ("Kyrgyzstan", "Turkey")]

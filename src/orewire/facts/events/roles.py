@@ -231,6 +231,8 @@ def _opening_buyer(art: Article, ss: int, se: int) -> Mention | None:
 
 
 # "Turkey was the export destination for", "China was the largest recipient at"
+_LISTED_FIGURE = re.compile(r"\s*(?:[–—-]|\((?:[^()\d]{0,30}))\s*(?:почти|около|более|свыше|about|nearly|some|over|almost)?"
+                            r"\s*(?:US)?[$€£]?\s*", re.IGNORECASE)
 _DESTINATION_HINTS = ("destination", "recipient")  # (looked for once per article)
 _DESTINATION_AFTER = re.compile(r"\s+(?:was|is|were|are|became|remained)\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,4}?"
                                 r"(?:destination|recipient|importer|buyer)s?\b")
@@ -791,6 +793,14 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             # amounted to 45,000 t, and to Turkey 30,000 t") trades nothing
             rest = [m for m in rest if clause[0] <= m.start < clause[1]
                     or not lex.rules["to_before"].search(art.text, max(ss, m.start - 8), m.start)]
+        if party is None and own is None:
+            # "- Швейцария — почти 654,3 килограмма;", "покупатели – Россия (на нее пришлись 5,5 млн тонн": a country a
+            # list gives a figure after a dash or a bracket, in a passage of another country's trade, is where it goes
+            listed = next((m for m in ms if m.kind == "country" and m.end <= pos
+                           and _LISTED_FIGURE.fullmatch(art.text, m.end, pos)), None)
+            trader = art.continuing("trade", ss, within=4) if listed is not None else None
+            if listed is not None and trader is not None and trader.kind == "country" and trader.id != listed.id:
+                party, own = listed, trader
         subject = own if own is not None and (party is None or own.id != party.id) else None
         # the trader named before the number, of whatever kind, before any named after it ("Georgia
         # exported 290,000 tonnes of ferroalloys, most of them produced from Chiatura ore")
