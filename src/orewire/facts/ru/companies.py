@@ -446,8 +446,23 @@ _DEFINED_ABBR = re.compile(r"(?<![\w-])(?P<name>[А-ЯЁ][а-яё]+(?:-[а-яё]
 _COMPANY_HEAD = re.compile(r"(?:компани|корпораци|комбинат|холдинг|концерн|объединени)[а-яё]*")
 
 
+_ABBR_BRACKET = re.compile(r"\([ \u00a0]*[А-ЯЁ]{2,6}[ \u00a0]*\)")
+
+
+def _defined_abbr_matches(text: str) -> list[re.Match[str]]:
+    """``_DEFINED_ABBR.finditer(text)``, tried only before a bracket of capitals (not at every capital of a page)."""
+    out: list[re.Match[str]] = []
+    for b in _ABBR_BRACKET.finditer(text) if "(" in text else ():
+        m = _DEFINED_ABBR.search(text, max(out[-1].end() if out else 0, b.start() - 90), b.end())
+        while m is not None and m.end() != b.end():
+            m = _DEFINED_ABBR.search(text, m.start() + 1, b.end())
+        if m is not None:
+            out.append(m)
+    return out
+
+
 def _defined_abbreviations(text: str, found: Found) -> None:
-    for m in _DEFINED_ABBR.finditer(text) if "(" in text else ():
+    for m in _defined_abbr_matches(text):
         words = m.group("name").split()
         if not _COMPANY_HEAD.fullmatch(words[-1]):
             continue

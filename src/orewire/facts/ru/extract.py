@@ -75,6 +75,21 @@ def _countries(text: str, found: Found) -> None:
 # a region named by its adjective and its kind: "в Карагандинской области", "в Чаунском районе", "Красноярский край"
 _ADMIN_REGION = re.compile(r"(?<![\w-])(?P<adj>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ск|цк|н)(?:ая|ой|ую|ий|ого|ому|ом|им))"
                            r"[ \u00a0]+(?P<noun>област(?:ь|и|ью)|район(?:а|у|ом|е)?|кра(?:й|я|ю|ем|е)|округ(?:а|у|ом|е)?)(?![\w-])")
+_REGION_NOUN_WORD = re.compile(r"(?<=[ \u00a0])(?:област(?:ь|и|ью)|район(?:а|у|ом|е)?|кра(?:й|я|ю|ем|е)|округ(?:а|у|ом|е)?)"
+                               r"(?![\w-])")
+
+
+def _admin_region_matches(text: str) -> list[re.Match[str]]:
+    """``_ADMIN_REGION.finditer(text)``, tried only just before the nouns that end its matches (a page's every
+    capital is not tried)."""
+    out: list[re.Match[str]] = []
+    for noun in _REGION_NOUN_WORD.finditer(text):
+        m = _ADMIN_REGION.search(text, max(out[-1].end() if out else 0, noun.start() - 48), noun.end())
+        if m is not None and m.end() == noun.end():
+            out.append(m)
+    return out
+
+
 _ELIDED_REGION = re.compile(r"(?:,|\sи)(?:[^,.;]|(?<=\d)[.,](?=\d)){0,30}?\sв\s+(?P<adj>[А-ЯЁ][а-яё]+(?:ском|цком|ной))(?![\w-])"
                             r"(?![ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:район|област|кра|округ|месторожд|рудник|ГОК))")
 _SENTENCE_STOP = re.compile(r"[.!?](?!\d)")
@@ -83,7 +98,7 @@ _REGION_NOUN = {"о": ("область", "oblast"), "р": ("район", "distri
 
 def _admin_regions(text: str, found: Found) -> None:
     """Regions, districts and territories named by their adjective: where output and reserves are counted."""
-    for m in _ADMIN_REGION.finditer(text) if ("област" in text or "район" in text or "кра" in text) else ():
+    for m in _admin_region_matches(text):
         if found.overlaps(m.start(), m.end()):
             continue  # "Кемеровская область": a region the gazetteer knows by its own name
         noun = m.group("noun")
