@@ -230,9 +230,10 @@ def _opening_buyer(art: Article, ss: int, se: int) -> Mention | None:
     return _unknown_name(art, m.start("name"), m.end("name"), "company")
 
 
-# "Turkey was the export destination for", "China was the largest recipient at"
+# what stands between a listed country and its figure: "Швейцария — почти 654,3", "Россия (на нее пришлись 5,5"
 _LISTED_FIGURE = re.compile(r"\s*(?:[–—-]|\((?:[^()\d]{0,30}))\s*(?:почти|около|более|свыше|about|nearly|some|over|almost)?"
                             r"\s*(?:US)?[$€£]?\s*", re.IGNORECASE)
+# "Turkey was the export destination for", "China was the largest recipient at"
 _DESTINATION_HINTS = ("destination", "recipient")  # (looked for once per article)
 _DESTINATION_AFTER = re.compile(r"\s+(?:was|is|were|are|became|remained)\s+(?:the|a|its|their)\s+(?:[\w-]+\s+){0,4}?"
                                 r"(?:destination|recipient|importer|buyer)s?\b")
@@ -540,6 +541,8 @@ _ELIDED_AFTER = re.compile(r"\s*(?:[-–—]\s*)?(?:около\s+|about\s+|some\
 
 def _elided_subject(art: Article, ms: list[Mention], clause: tuple[int, int], sentence: tuple[int, int],
                     pos: int) -> Mention | None:
+    """The one name a later clause gives before its figure, where the clause says nothing else (its verb is the
+    first clause's)."""
     if clause == sentence or clause[0] == sentence[0]:
         return None
     named = [m for m in ms if clause[0] <= m.start and m.end <= pos and m.kind in ("company", "country", "deposit")]
