@@ -476,3 +476,14 @@ def test_countries_a_list_gives_figures_after_a_dash_are_where_another_countrys_
     found = extract(text, language="ru").to_contract()["events"]
     assert [(e["subject"], e["party"]) for e in found] == [("Kyrgyzstan", None), ("Kyrgyzstan", "Switzerland"),
                                                            ("Kyrgyzstan", "Turkey")]
+
+
+def test_russian_buyers_listed_with_a_tonnage_and_its_price_abroad() -> None:
+    text = ("За семь месяцев 2021 г. металлурги Казахстана продали за границу 9,3 млн тонн руды на $1,1 млрд. "
+            "Традиционные покупатели – Россия (на нее пришлись 5,5 млн тонн на $721,6 млн) и Китай (3,7 млн тонн на "
+            "$402 млн).")
+    found = extract(text, language="ru", published_at=datetime(2021, 9, 1, tzinfo=UTC)).to_contract()["events"]
+    assert [(e["kind"], e["subject"], e["party"], e["direction"]) for e in found] == [
+        ("trade", "Kazakhstan", None, "export"), ("trade", "Kazakhstan", None, "export"),
+        ("trade", "Kazakhstan", "Russia", "export"), ("trade", "Kazakhstan", "Russia", "export"),
+        ("trade", "Kazakhstan", "China", "export"), ("trade", "Kazakhstan", "China", "export")]

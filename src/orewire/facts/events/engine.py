@@ -626,8 +626,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             # "sold gold for", "bought 2 tonnes of gold for")
             kind = "deal"
         if num.what == "a" and kind == "deal" and cue_at < num.start and lex.sale_word.match(text, cue_at) \
-                and any(n.what == "q" for n in art.numbers_in(cue_at, num.start)) and art.commodities_from(cue_at, num.start):
-            kind = "trade"  # "продали банку 20,01 тонны золота ... на 800 млн долларов": the price of goods sold
+                and any(n.what == "q" for n in art.numbers_in(cue_at, num.start)):
+            kind = "trade"  # "продали банку 20,01 тонны золота ... на 800 млн долларов": the price of a tonnage sold
         if num.what == "a" and kind in ("deal", "trade", "investment"):
             fin = [m for m in lex.amount["financial"].finditer(text, max(a, num.start - 90), num.start)]
             if fin:  # (not a word a longer one of the kind's covers: "sales abroad" is no "sales")

@@ -231,7 +231,7 @@ def _opening_buyer(art: Article, ss: int, se: int) -> Mention | None:
 
 
 # what stands between a listed country and its figure: "Швейцария — почти 654,3", "Россия (на нее пришлись 5,5"
-_LISTED_FIGURE = re.compile(r"\s*(?:[–—-]|\((?:[^()\d]{0,30}))\s*(?:почти|около|более|свыше|about|nearly|some|over|almost)?"
+_LISTED_FIGURE = re.compile(r"\s*(?:[–—-]|\((?:[^()]{0,60}))\s*(?:почти|около|более|свыше|about|nearly|some|over|almost)?"
                             r"\s*(?:US)?[$€£]?\s*", re.IGNORECASE)
 # "Turkey was the export destination for", "China was the largest recipient at"
 _DESTINATION_HINTS = ("destination", "recipient")  # (looked for once per article)
@@ -804,6 +804,7 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             trader = art.continuing("trade", ss, within=4) if listed is not None else None
             if listed is not None and trader is not None and trader.kind == "country" and trader.id != listed.id:
                 party, own = listed, trader
+                ev.direction = ev.direction or "export"  # (where the goods go: out of the trader's country)
         subject = own if own is not None and (party is None or own.id != party.id) else None
         # the trader named before the number, of whatever kind, before any named after it ("Georgia
         # exported 290,000 tonnes of ferroalloys, most of them produced from Chiatura ore")
