@@ -126,7 +126,8 @@ def _genitive_nominative(name: str) -> str:
     return "-".join(w[:1].upper() + w[1:] if o[:1].isupper() else w for w, o in zip(out.split("-"), name.split("-"), strict=False))
 
 
-def _company(found: Found, raw: str, start: int, end: int) -> None:
+def _company(found: Found, raw: str, start: int, end: int) -> Ent | None:
+    """The company (or body) ``raw`` names at [start, end), added to ``found``; None when it names none."""
     name = _nominative_company(strip_quotes(raw))
     inner = re.search(r"[„“\"«]([^„“\"«»”]+)[”“\"»]?$", name)
     if inner:  # «НАК «Казатомпром» -> Казатомпром; a mine's word is part of the name: «Рудник «Валунистый»
@@ -135,7 +136,7 @@ def _company(found: Found, raw: str, start: int, end: int) -> None:
     name = re.sub(r"^(?:НАК|АК|ТОО|АО|СП|ГМК|ГРК|НК)\s+(?=[«\"“„]?[A-ZА-ЯЁ])", "", name).strip()
     name = re.sub(r"[\s,]+(?:ЛТД|Лтд|LTD|Ltd\.?|ЛЛП|LLP|Инк|Inc\.?|[Лл]имитед|Limited)$", "", name).strip()
     if len(name) < 2 or not (name[:1].isupper() or name[:1].isdigit()):
-        return
+        return None
     k = gz.lookup(name)
     generic = _GENERIC_FIRST.match(name)
     if k is None and generic is not None:  # «Корпорация Казахмыс», «Группа Селигдар»: the known company itself
@@ -144,22 +145,23 @@ def _company(found: Found, raw: str, start: int, end: int) -> None:
         named = next((ent for ent in found.ents.values() if ent.kind == "company"
                       and name[generic.end():] in (ent.name, *ent.forms)), None) if k is None else None
         if named is not None:  # "«Предприятия Эрдэнэт»" after «Эрдэнэт»: the company the text named before
-            found.add("company", named.name, "", start, end)
+            ent = found.add("company", named.name, "", start, end)
             found.claim(start, end)
-            return
+            return ent
     if k is None and " " in name:  # «Кумтор голд компани»: a known name written with small letters
         k = gz.lookup(" ".join(w[:1].upper() + w[1:] for w in name.split()))
     elif k is None and not name[1:].islower() and not name.isupper():  # «НорНикель»: a capital inside the word
         k = gz.lookup(name[:1] + name[1:].lower())
     if k is not None and k.kind in ("company", "org"):
-        found.add(k.kind, k.name, name, start, end)
+        ent = found.add(k.kind, k.name, name, start, end)
     elif k is not None and k.kind == "media":
-        return
+        return None
     else:
         same = _declined_company(found, name)  # «Полюс Золота» after «Полюс Золото»: the same company
         latin = same.name if same is not None else latin_name(name) if has_cyrillic(name) else _strip_latin_legal(name)
-        found.add("company", latin, name if same is None else "", start, end)
+        ent = found.add("company", latin, name if same is None else "", start, end)
     found.claim(start, end)
+    return ent
 
 
 def _declined_company(found: Found, name: str) -> Ent | None:
@@ -470,10 +472,8 @@ def _defined_abbreviations(text: str, found: Found) -> None:
         abbr = m.group("abbr")
         if initials != abbr or found.overlaps(m.start(), m.end()):
             continue
-        s, e = m.start("name"), m.end("name")
-        _company(found, m.group("name"), s, e)
-        ent = next((x for x in found.ents.values() if x.kind == "company" and (s, e) in x.mentions), None)
-        if ent is None:
+        ent = _company(found, m.group("name"), m.start("name"), m.end("name"))
+        if ent is None or ent.kind != "company":
             continue
         found.add("company", ent.name, abbr, m.start("abbr"), m.end("abbr"))
         found.claim(m.start("abbr"), m.end("abbr"))

@@ -73,10 +73,10 @@ def _countries(text: str, found: Found) -> None:
 
 
 # a region named by its adjective and its kind: "в Карагандинской области", "в Чаунском районе", "Красноярский край"
+_REGION_NOUNS = r"(?:област(?:ь|и|ью)|район(?:а|у|ом|е)?|кра(?:й|я|ю|ем|е)|округ(?:а|у|ом|е)?)(?![\w-])"
 _ADMIN_REGION = re.compile(r"(?<![\w-])(?P<adj>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ск|цк|н)(?:ая|ой|ую|ий|ого|ому|ом|им))"
-                           r"[ \u00a0]+(?P<noun>област(?:ь|и|ью)|район(?:а|у|ом|е)?|кра(?:й|я|ю|ем|е)|округ(?:а|у|ом|е)?)(?![\w-])")
-_REGION_NOUN_WORD = re.compile(r"(?<=[ \u00a0])(?:област(?:ь|и|ью)|район(?:а|у|ом|е)?|кра(?:й|я|ю|ем|е)|округ(?:а|у|ом|е)?)"
-                               r"(?![\w-])")
+                           r"[ \u00a0]+(?P<noun>" + _REGION_NOUNS + ")")
+_REGION_NOUN_WORD = re.compile(r"(?<=[ \u00a0])" + _REGION_NOUNS)
 
 
 def _admin_region_matches(text: str) -> list[re.Match[str]]:
@@ -106,20 +106,20 @@ def _admin_regions(text: str, found: Found) -> None:
             word, latin = "округ", "okrug"
         else:
             word, latin = _REGION_NOUN[noun[0]]
-        adj = m.group("adj")
-        nominative = morph.feminine_nominative(adj) if word == "область" else morph.masculine_nominative(adj)
-        name = f"{nominative} {word}"
-        found.add("region", f"{latin_name(nominative)} {latin}", name, m.start(), m.end())
-        found.claim(m.start(), m.end())
+        _add_region(found, m.group("adj"), word, latin, m.start(), m.end())
         if noun in ("районе", "крае", "округе") or (noun == "области" and text[max(0, m.start() - 3):m.start()].strip() == "в"):
             # "1966 кг добыто в Чаунском районе, 1635 кг - в Шмидтовском": the next ones of a list, the noun left out
             stop = _SENTENCE_STOP.search(text, m.end())
             for more in _ELIDED_REGION.finditer(text, m.end(), len(text) if stop is None else stop.start()):
                 if not found.overlaps(more.start("adj"), more.end("adj")):
-                    adj = more.group("adj")
-                    nom = morph.feminine_nominative(adj) if word == "область" else morph.masculine_nominative(adj)
-                    found.add("region", f"{latin_name(nom)} {latin}", f"{nom} {word}", more.start("adj"), more.end("adj"))
-                    found.claim(more.start("adj"), more.end("adj"))
+                    _add_region(found, more.group("adj"), word, latin, more.start("adj"), more.end("adj"))
+
+
+def _add_region(found: Found, adj: str, word: str, latin: str, start: int, end: int) -> None:
+    """The region an adjective and its kind's noun name ("Чаунском" and "район": Чаунский район, Chaunsky district)."""
+    nominative = morph.feminine_nominative(adj) if word == "область" else morph.masculine_nominative(adj)
+    found.add("region", f"{latin_name(nominative)} {latin}", f"{nominative} {word}", start, end)
+    found.claim(start, end)
 
 
 _PROVINCE_AFTER = re.compile(r"[ \u00a0]+Колумби[яиейю]")
