@@ -582,10 +582,8 @@ class Article:
         """Plants the Russian entity stage leaves unnamed ("в развитие Яковлевского ГОКа") stand as where output
         is made and money spent, as projects do in English."""
         taken = [(m.start, m.end) for m in self.mentions]
-        added = [Mention(s, e, "deposit", name, entity_id("deposit", name), known=False)
-                 for s, e, name in plants(self.text) if not any(a < e and s < b for a, b in taken)]
-        if added:
-            self.mentions = sorted([*self.mentions, *added], key=lambda m: (m.start, -m.end))
+        self._add_unnamed([(s, e, name) for s, e, name in plants(self.text) if not any(a < e and s < b for a, b in taken)],
+                          "deposit")
 
     def _quoted_listed(self) -> None:
         """A quoted name a dash and a figure follow («Тиллои точик» - 308 кг) in a Russian list of producers, where the
@@ -625,8 +623,12 @@ class Article:
 
     def _add_unnamed_companies(self, found: list[tuple[int, int, str]]) -> None:
         """Companies the entity stage left unnamed, read here from what they do: (start, end, name)."""
+        self._add_unnamed(found, "company")
+
+    def _add_unnamed(self, found: list[tuple[int, int, str]], kind: str) -> None:
+        """Names of ``kind`` the entity stage left unnamed, read here: (start, end, name); no entity of the facts."""
         for s, e, name in found:
-            self.mentions.append(Mention(s, e, "company", name, entity_id("company", name), known=False))
+            self.mentions.append(Mention(s, e, kind, name, entity_id(kind, name), known=False))
         if found:
             self.mentions.sort(key=lambda m: (m.start, -m.end))
 
