@@ -300,8 +300,10 @@ def worker(
     from flows.pools import PoolError, run_worker
 
     try:
+        # (no emoji codes either: the printer runs inside the stop signal's handler, and rich reads its emoji table
+        # on first use — a handler that lands while the main thread is still importing that table fails the import)
         run_worker(settings, pool, api, name=name, limit=limit,
-                   printer=lambda *a, **k: err.print(*a, **k, markup=False, highlight=False))
+                   printer=lambda *a, **k: err.print(*a, **k, markup=False, highlight=False, emoji=False))
     except PoolError as exc:
         raise UserError(str(exc)) from None
     sys.stdout.flush()
