@@ -2841,3 +2841,18 @@ def test_a_company_defined_with_its_initials_is_named_by_them_later() -> None:
 ])
 def test_regions_named_by_their_adjective(text: str, regions: set[str]) -> None:
     assert _names(text, "region") == regions
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # one of the deposits a plural word counts, named after a dash, also past where they lie
+    ("Роснедра проведут аукцион на одно из крупнейших оловянных месторождений — Кумдинское.", {"Kumdinskoye": ["tin"]}),
+    ("Компания купила одно из медных месторождений в Казахстане — Тарвинское.", {"Tarvinskoye": ["copper"]}),
+    # ... an ore body's kind after the name's adjective is part of the name
+    ("Аукцион пройдет на одно из крупнейших оловянных месторождений в России — Кумдинские штокверки.",
+     {"Kumdinskiye Shtokverki": ["tin"]}),
+    # ... not a list's lead-in with no "one of" before it
+    ("Компания изучает месторождения в Казахстане — Тарвинское сообщило о запасах.", {}),
+])
+def test_one_of_the_deposits_named_after_a_dash(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+

@@ -34,10 +34,12 @@ _KW = (r"(?=[МмРрУуТтПпКкШш])(?<![\w-])(?P<kw>[Мм]есторож
 # words of Turkic and Mongolian place names that Russian text often leaves in small letters after the
 # first word ("Таван толгой", "Сары куль", "Кызыл тау"): still part of the name; so are the Russian words of
 # a hill or ridge after an adjective ("Белая гора", "Железный кряж", "Золотая сопка", the Kola peninsula's bare
-# hills: "Свинцовые тундры")
+# hills: "Свинцовые тундры"), or the word of an ore body's kind ("Пыркакайские штокверки")
 _TOPO_WORD = (r"(?:толгой|толгоя|толгое|куль|коль|кол|тау|тобе|тюбе|булак|сай|кудук|кудык|таш|тас|шоко|уул|гол|худаг|"
               r"обо|жол|арык|кум|кыр|адыр|тепе|дала|бастау|су|"
-              r"гор(?:а|ы|е|у|ой)|горк(?:а|и|е|у|ой)|сопк(?:а|и|е|у|ой)|кряж(?:а|е|ем|у)?|тундр(?:а|ы|е|у|ой|ах))(?![\w-])")
+              r"гор(?:а|ы|е|у|ой)|горк(?:а|и|е|у|ой)|сопк(?:а|и|е|у|ой)|кряж(?:а|е|ем|у)?|тундр(?:а|ы|е|у|ой|ах)|"
+              # ... and of an ore body's kind: "Пыркакайские штокверки"
+              r"штокверк(?:и|ов|ах|ам|ами)?)(?![\w-])")
 _NAME1 = (r"(?:[«\"“„][^«»\"“”„\n]{2,40}[»\"”“]|[A-ZА-ЯЁ][\w]*(?:-[\wА-ЯЁа-яё]+)*"
           r"(?:[ \u00a0](?:[A-ZА-ЯЁ][\w]*(?:-[\w]+)*|" + _TOPO_WORD + r")){0,2})")
 _NOT_NAME_START = {"ТОО", "АО", "ПАО", "ОАО", "ЗАО", "ООО", "ОсОО", "ГОК", "ГМК", "Компания", "Корпорация"}
@@ -53,6 +55,8 @@ _PLURAL_KW = re.compile(r"(?:ий|ях|ям|ями|ов|ки|ы)$")
 # a count before a plural deposit word opens a list even when its first item runs on in a clause of its own
 # ("на двух близлежащих месторождениях - Куркенпахк, где ... , и Восточном участке Южно-Кахозерского месторождения")
 _COUNTED = re.compile(r"(?<![\w-])(?:двух|тр[её]х|четыр[её]х|пяти|двум|тр[её]м|двумя|тремя|обоих|обоим)[ \u00a0]+(?:[а-яё]+[ \u00a0]+){0,2}$")
+# "одно из крупнейших оловянных", "один из трех": one of the deposits a plural word then counts, named after a dash
+_ONE_OF_BEFORE = re.compile(r"(?<![\w-])(?:одн(?:о|а|у|ого|ой|им|ом)|один)[ \u00a0]+из[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,3}$")
 _RUN_ON_NEXT = re.compile(r",[ \u00a0]+(?:где|который|которое|которая|на[ \u00a0]+котором)[^.;!?\n]{1,80}?,[ \u00a0]+и[ \u00a0]+"
                           r"(?P<name>" + _NAME1 + r")")
 _ASIDE_END = re.compile(r"[ \u00a0]*\([^()\n]{1,40}\)$")
@@ -60,7 +64,7 @@ _LIST_LEAD = re.compile(r",[ \t\u00a0]+(?:в[ \t\u00a0]+том[ \t\u00a0]+чис
                         r"(?:среди|из)[ \t\u00a0]+них|в[ \t\u00a0]+их[ \t\u00a0]+числе)$")
 _KW_NAMES = re.compile(_KW + r"(?P<between>(?:,?[ \t\u00a0]+(?!месторожд|рудник|участ|рудопроявл|трубк|разрез|проект|"
                        r"площад|карьер)[а-яё]+(?:-[а-яё]+)*){0,5}?)(?P<place>[ \u00a0]+(?:в|на)[ \u00a0]+[А-ЯЁ][а-яё]+(?:ск|цк)(?:ой|ом)[ \u00a0]+"
-                       r"(?:области|крае|районе|республике|округе))?(?P<dash>[ \t\u00a0]+[-–—](?:[ \t\u00a0]+это)?)?[ \t\u00a0]+(?P<names>" + _NAME1
+                       r"(?:области|крае|районе|республике|округе)|(?=[ \u00a0]+(?:в|на)[ \u00a0]+[А-ЯЁ][а-яё]+[ \u00a0]+[—–-])[ \u00a0]+(?:в|на)[ \u00a0]+[А-ЯЁ][а-яё]+(?:е|и))?(?P<dash>[ \t\u00a0]+[-–—](?:[ \t\u00a0]+это)?)?[ \t\u00a0]+(?P<names>" + _NAME1
                        + r"(?:(?:[ \u00a0]*\([^()\n]{1,60}\))?[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)")
 # what a list of names says of each in brackets ("Купол (Чукотка) и Двойное"): no name of the list
 # a name after the district or region the deposit lies in, ending its clause: "золоторудное месторождение в
@@ -632,7 +636,9 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         if m.group("place") and not m.group("dash"):
             continue  # "месторождениях в Мурманской области - Куркенпахк": where they lie, then the names after a dash
         counted = bool(m.group("dash")) and re.search(r"(?:ий|ях|ям|ями)$", m.group("kw")) is not None \
-            and _COUNTED.search(text, max(0, m.start() - 40), m.start()) is not None
+            and (_COUNTED.search(text, max(0, m.start() - 40), m.start()) is not None
+                 # "одно из крупнейших оловянных месторождений в России — Пыркакайские штокверки": the one named
+                 or (len(parts) == 1 and _ONE_OF_BEFORE.search(text, max(0, m.start() - 60), m.start()) is not None))
         if m.group("dash") and (len(parts) < 2 or not re.search(r"(?:ий|ия|ях|ям|ями|ов|и)$", m.group("kw"))) \
                 and not (len(parts) == 1 and _SECOND_DASH.match(text, m.end())) and not counted:
             continue
