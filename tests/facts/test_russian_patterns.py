@@ -2856,3 +2856,17 @@ def test_regions_named_by_their_adjective(text: str, regions: set[str]) -> None:
 def test_one_of_the_deposits_named_after_a_dash(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
 
+
+
+@pytest.mark.parametrize("text,regions", [
+    # the next ones of a list, the noun left out, in the noun's gender, past "тыс." and a decimal comma
+    ("1966 кг добыто в Чаунском районе, 1,6 тыс. т - в Шмидтовском, а 300 кг - в Билибинском.",
+     {"Chaunsky district", "Shmidtovsky district", "Bilibinsky district"}),
+    ("В Костанайской области добыто 5 тонн золота, в Карагандинской - 2 тонны, в Восточно-Казахстанской - 1 тонна.",
+     {"Kostanayskaya oblast", "Karagandinskaya oblast", "Vostochno-Kazakhstanskaya oblast"}),
+    # ... not an adjective of some other noun
+    ("Компания работает в Костанайской области и в Северной Америке.", {"Kostanayskaya oblast"}),
+    ("Рудник в Чаунском районе, а флот - в Северном море.", {"Chaunsky district"}),
+])
+def test_regions_of_a_list_with_the_noun_left_out(text: str, regions: set[str]) -> None:
+    assert _names(text, "region") == regions

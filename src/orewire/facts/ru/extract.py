@@ -90,13 +90,17 @@ def _admin_region_matches(text: str) -> list[re.Match[str]]:
     return out
 
 
-_ELIDED_REGION = re.compile(r"(?:,|\sи)(?:[^,.;]|(?<=\d)[.,](?=\d)){0,30}?\sв\s+(?P<adj>[А-ЯЁ][а-яё]+(?:ском|цком|ной))(?![\w-])"
-                            r"(?![ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:район|област|кра|округ|месторожд|рудник|ГОК))")
-_SENTENCE_STOP = re.compile(r"[.!?](?!\d)")
+# the next ones of a list after the first, the noun left out: "в Чаунском районе, 1635 кг - в Шмидтовском" (the
+# adjective's locative in the noun's gender: "в Шмидтовском" of a district or territory, "в Костанайской" of a region)
+# (a word of its own after it is some other noun's: "в Северной Америке", "в Южном полушарии")
+_ELIDED_TAIL = r"(?![\w-])(?=[ \u00a0]*(?:[-–—,.;:)]|(?:и|а|но)[ \u00a0]|$))"
+_ELIDED_LEAD = r"(?:,|\sи)(?:[^,.;]|(?<=\d)[.,](?=\d)|(?<=тыс)\.|(?<=млн)\.|(?<=млрд)\.){0,30}?\sв\s+"
+_ELIDED_REGION = re.compile(_ELIDED_LEAD + r"(?P<adj>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ском|цком|ном))" + _ELIDED_TAIL)
+_ELIDED_OBLAST = re.compile(_ELIDED_LEAD + r"(?P<adj>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ской|цкой|ной))" + _ELIDED_TAIL)
 _REGION_NOUN = {"о": ("область", "oblast"), "р": ("район", "district"), "к": ("край", "krai")}
 
 
-def _admin_regions(text: str, found: Found) -> None:
+def _admin_regions(text: str, found: Found, sents: Sentences) -> None:
     """Regions, districts and territories named by their adjective: where output and reserves are counted."""
     for m in _admin_region_matches(text):
         if found.overlaps(m.start(), m.end()):
@@ -107,10 +111,10 @@ def _admin_regions(text: str, found: Found) -> None:
         else:
             word, latin = _REGION_NOUN[noun[0]]
         _add_region(found, m.group("adj"), word, latin, m.start(), m.end())
-        if noun in ("районе", "крае", "округе") or (noun == "области" and text[max(0, m.start() - 3):m.start()].strip() == "в"):
+        if noun in ("районе", "крае", "округе") or (noun == "области" and text[max(0, m.start() - 3):m.start()].strip().lower() == "в"):
             # "1966 кг добыто в Чаунском районе, 1635 кг - в Шмидтовском": the next ones of a list, the noun left out
-            stop = _SENTENCE_STOP.search(text, m.end())
-            for more in _ELIDED_REGION.finditer(text, m.end(), len(text) if stop is None else stop.start()):
+            _ss, se = sents.span(m.start())
+            for more in (_ELIDED_OBLAST if word == "область" else _ELIDED_REGION).finditer(text, m.end(), se):
                 if not found.overlaps(more.start("adj"), more.end("adj")):
                     _add_region(found, more.group("adj"), word, latin, more.start("adj"), more.end("adj"))
 
@@ -258,7 +262,7 @@ def extract_ru(text: str, published_at: datetime | None = None,
     _known(text, found, media)
     find_companies(text, found)
     find_latin_companies(text, found)
-    _admin_regions(text, found)
+    _admin_regions(text, found, sents)
     links: list[tuple[Ent, str]] = []
     bare: list[tuple[int, int]] = []
     find_deposits(text, found, links, sents, bare)
