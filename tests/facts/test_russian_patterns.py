@@ -1304,6 +1304,9 @@ def test_joined_numbers_share_the_unit(text: str, quantities: set[tuple[float, s
     # a known name whose last hyphenated part declines: the gazetteer's company in any case
     ("Компания входит в структуру «Самрук-Казыны».", {"Samruk-Kazyna"}),
     ("Внучка «Самрук-Казыны» представила проект.", {"Samruk-Kazyna"}),
+    # ... and whose compound adjective in small letters declines by its last part
+    ("Мурунтау разрабатывается Навоийским горно-металлургическим комбинатом.", {"Navoi Mining and Metallurgical Company"}),
+    ("Акции Алмалыкского горно-металлургического комбината подорожали.", {"Almalyk MMC"}),
     # a quoted name of adjectives and 'компания' in another case, given in the nominative
     ('Холдинг учредил "Сарыбулакскую никелевую компанию " для нового проекта.', {"Sarybulakskaya nikelevaya kompaniya"}),
     ("Акции перешли «Тасжарганской рудной компании».", {"Taszharganskaya rudnaya kompaniya"}),

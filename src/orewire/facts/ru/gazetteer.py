@@ -176,6 +176,9 @@ def _word_pattern(word: str) -> str:
     head, dash, last = word.rpartition("-")
     if dash and re.fullmatch(r"[А-ЯЁ][а-яё]{4,}", last) and re.fullmatch(r"[А-ЯЁа-яё-]+", head):
         return re.escape(head + "-") + _word_pattern(last)  # the last part declines: Самрук-Казыны, Талды-Булака
+    if dash and re.fullmatch(r"[а-яё]{5,}", last) and re.fullmatch(r"[а-яё-]+", head):
+        # ... and of a compound adjective in small letters: горно-металлургическим, горно-обогатительного
+        return re.escape(head + "-") + _word_pattern(last)
     if re.fullmatch(r"[А-ЯЁа-яё]+", word) and len(word) >= 5 and not word.isupper():
         stem = word[:-1] if word[-1] in "аеёиоуыэюяйь" else word
         if re.search(r"(?:ск|цк|н)(?:ий|ый|ой|ая|ое)$", word):
