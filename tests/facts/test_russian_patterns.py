@@ -2873,3 +2873,15 @@ def test_one_of_the_deposits_named_after_a_dash(text: str, deposits: dict[str, l
 ])
 def test_regions_of_a_list_with_the_noun_left_out(text: str, regions: set[str]) -> None:
     assert _names(text, "region") == regions
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a geological expedition is a state enterprise: named by its adjectives, in quotes or not, in the nominative
+    ("Отчет подготовлен специалистами Тарвинской геологоразведочной экспедиции.",
+     {"Tarvinskaya geologorazvedochnaya ekspeditsiya"}),
+    ('Отчет подготовили геологи предприятия "Тарвинской геологоразведочной экспедиции" (Пенджикент).',
+     {"Tarvinskaya geologorazvedochnaya ekspeditsiya"}),
+    ("Участок изучила «Кумдинская экспедиция».", {"Kumdinskaya ekspeditsiya"}),
+])
+def test_a_geological_expedition_is_a_company(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

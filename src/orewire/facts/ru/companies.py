@@ -101,7 +101,9 @@ _GENERIC_FIRST = re.compile(r"(?:Корпораци[яи]|Компани[яи]|�
 
 
 _OBLIQUE_COMPANY_NOUN = {"компании": "компания", "компанией": "компания", "компанию": "компания",
-                         "корпорации": "корпорация", "корпорацией": "корпорация", "корпорацию": "корпорация"}
+                         "корпорации": "корпорация", "корпорацией": "корпорация", "корпорацию": "корпорация",
+                         # (a state geological enterprise: «Магианская геологоразведочная экспедиция»)
+                         "экспедиции": "экспедиция", "экспедицией": "экспедиция", "экспедицию": "экспедиция"}
 
 
 def _nominative_company(name: str) -> str:
@@ -286,7 +288,7 @@ def _national_companies(text: str, found: Found) -> None:
 # "Казахстанская горнорудная компания", "Национальной горнорудной корпорации": a name made of
 # adjectives and the word itself, capitalised inside a sentence and followed by no other name
 _ADJ_COMPANY = re.compile(r"(?=[А-ЯЁ])(?<=[a-zа-яё,][ \u00a0])(?P<name>[А-ЯЁ][а-яё]+(?:ая|ой|ую)(?:[ \u00a0][а-яё-]+(?:ая|ой|ую)){1,2}"
-                          r"[ \u00a0](?:компани|корпораци)(?:я|и|ей|ю))(?![\w-])(?![ \u00a0]*[«\"“„A-ZА-ЯЁ(])")
+                          r"[ \u00a0](?:компани|корпораци|экспедици)(?:я|и|ей|ю))(?![\w-])(?![ \u00a0]*[«\"“„A-ZА-ЯЁ(])")
 
 
 def _adjective_companies(text: str, found: Found) -> None:
@@ -411,8 +413,8 @@ _GENERIC_NAME = re.compile(r"(?:Компани|Групп|Обществ|Хол�
 
 
 # (in another case with no word after it, given in the nominative: учредило "Русскую никелевую компанию ")
-_QUOTED_COMPANY_NOUN = re.compile(r"[«\"“„](?P<name>[А-ЯЁ][а-яё-]+(?:[ \u00a0][а-яё-]+){0,2}[ \u00a0](?:(?:компания|корпорация|комбинат)"
-                                  r"(?:[ \u00a0][а-яё-]+){0,3}|(?:компани|корпораци)(?:ю|и|ей)))[ \u00a0]?[»\"”“]")
+_QUOTED_COMPANY_NOUN = re.compile(r"[«\"“„](?P<name>[А-ЯЁ][а-яё-]+(?:[ \u00a0][а-яё-]+){0,2}[ \u00a0](?:(?:компания|корпорация|комбинат|экспедиция)"
+                                  r"(?:[ \u00a0][а-яё-]+){0,3}|(?:компани|корпораци|экспедици)(?:ю|и|ей)))[ \u00a0]?[»\"”“]")
 
 
 _DEPOSIT_WORD_NEAR = re.compile(r"(?:месторождени|рудник|участ|площад|карьер|проект)[а-яё]*[^.!?«»\"“”„]{0,40}$", re.IGNORECASE)
@@ -571,7 +573,8 @@ def find_companies(text: str, found: Found) -> None:
         end = run.end() if run is not None else lm.end()
         if start < lm.start() and not found.overlaps(start, lm.start()):
             _company(found, text[start:end], start, end)
-    for m in _QUOTED_COMPANY_NOUN.finditer(text) if "компани" in text or "корпораци" in text or "комбинат" in text else ():
+    for m in _QUOTED_COMPANY_NOUN.finditer(text) if "компани" in text or "корпораци" in text or "комбинат" in text \
+            or "экспедици" in text else ():
         if not found.overlaps(m.start("name"), m.end("name")):  # «Новая рудная компания», «Узбекский комбинат ...»
             _company(found, m.group("name"), m.start("name"), m.end("name"))
     for m in [*_CUE_WORDS.finditer(text), *(_MINER_WORDS.finditer(text) if "обытчик" in text else ())]:
