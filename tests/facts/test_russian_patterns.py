@@ -2885,3 +2885,15 @@ def test_regions_of_a_list_with_the_noun_left_out(text: str, regions: set[str]) 
 ])
 def test_a_geological_expedition_is_a_company(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,people", [
+    # a surname the dictionary reads rather as a surname than as the patronymic it is shaped as
+    ("Крупнейший акционер компании - фонд Романа Абрамовича (32%).", {"Roman Abramovich"}),
+    # a surname the dictionary would also read as a first name of the other gender
+    ("Доля в 8,6% принадлежит Евгению Швидлеру.", {"Yevgeny Shvidler"}),
+    # ... not a first name and a patronymic with no surname
+    ("Встреча прошла у Ивана Петровича.", set()),
+])
+def test_surnames_shaped_as_patronymics_or_first_names(text: str, people: set[str]) -> None:
+    assert _names(text, "person") == people

@@ -125,6 +125,13 @@ def is_surname(word: str) -> bool:
                          "ян", "дзе", "швили", "ук", "юк", "ич", "ович", "евич", "ханов", "баев", "аева", "ова"))
 
 
+def rather_surname(word: str) -> bool:
+    """Whether the dictionary reads a word shaped as a patronymic rather as a surname ("Абрамовича": Абрамович;
+    not "Петровича", "Ивановича")."""
+    surname = sum(p.score for p in parses(word) if "Surn" in p.tag)
+    return surname > 0 and surname > sum(p.score for p in parses(word) if "Patr" in p.tag)
+
+
 _SLAVIC_READINGS = (
     # surname ending -> the (gender, case) readings it allows, the likelier first
     (("овым", "евым", "ёвым", "иным", "ыным"), (("masc", "ablt"),)),

@@ -25,6 +25,13 @@ _SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ова|ева|ина|ский
 _CREDIT = re.compile(r"(?:[Фф]ото|[Аа]втор|[Ии]сточник|©)[^\n]{0,60}$")
 
 
+def _first_name_of(word: str, gender: str) -> bool:
+    """Whether ``word`` reads as a first name of ``gender``: "Евгению Швидлеру" is no man's name before a
+    woman's ("Швидлеру" would be "Швидлера"'s), so the second word is the surname."""
+    given = morph.given_name(word)
+    return given is not None and given[1] == gender
+
+
 def find_persons(text: str, found: Found, authors: list[str]) -> None:
     words = list(re.finditer(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", text))
     roles = [(m.start(), m.end(), m.group("role")) for m in _ROLE_RE.finditer(text)]
@@ -59,6 +66,9 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
             i += 3
             continue
         patronymic = re.search(r"(?:вич|вна|ична|чна|вича|вны|вичу|вне|вичем|вной)$", surname_word)
+        if patronymic and not (third is not None and text[b.end():third.start()] in (" ", "\u00a0")) \
+                and morph.rather_surname(surname_word):
+            patronymic = None  # "Millhouse Романа Абрамовича": a surname shaped as a patronymic, none after it
         if patronymic and third is not None and text[b.end():third.start()] in (" ", "\u00a0"):
             surname_word, b = third.group(0), third
         elif patronymic:
@@ -83,7 +93,7 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
         known = morph.person_nominative(a.group(0), surname_word)
         ok = False
         if known is not None and (morph.is_surname(surname_word) or (
-                not morph.is_dictionary_word(surname_word) and not morph.given_name(surname_word))):
+                not morph.is_dictionary_word(surname_word) and not _first_name_of(surname_word, known[2]))):
             ok = True
         elif known is not None and known[1] != surname_word and not morph.is_dictionary_word(known[1]) \
                 and not morph.given_name(known[1]) and not morph.is_dictionary_word(surname_word):
