@@ -2897,3 +2897,25 @@ def test_a_geological_expedition_is_a_company(text: str, companies: set[str]) ->
 ])
 def test_surnames_shaped_as_patronymics_or_first_names(text: str, people: set[str]) -> None:
     assert _names(text, "person") == people
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a region's adjective before the deposit word names no deposit: the region's
+    ("Бурятское месторождение золота продано компании.", {}),
+    ("Якутское месторождение расположено на участке «Тарвинский».", {"Tarvinsky": []}),
+    # ... a deposit named by its own place's adjective still is one
+    ("Кумдинское месторождение золота продано компании.", {"Kumdinskoye": ["gold"]}),
+    # an area named by its adjective with "лицензионной" between
+    ("Компания проведет разведку на соседней Кумдинской лицензионной площади, где оценены запасы золота.",
+     {"Kumdinskaya": ["gold"]}),
+    # ore occurrences listed after the word
+    ("В отношении проявлений Лог-26, Сухая Грива, Баяниха даны рекомендации для добычи коренного золота.",
+     {"Log-26": ["gold"], "Sukhaya Griva": ["gold"], "Bayanikha": ["gold"]}),
+    # "one of the largest deposits of silver" with no name: the one the text speaks of
+    ("Правительство изучает проекты разработки месторождения «Кумди». «Мы объявим победителя тендера на разработку "
+     "одного из крупнейших в мире месторождений серебра», - сказал он.", {"Kumdi": ["silver"]}),
+    # a known deposit in another of its Russian spellings
+    ("Добыча меди на Ую-Толгое выросла.", {"Oyu Tolgoi": ["copper"]}),
+])
+def test_region_adjectives_licence_areas_occurrences_and_one_of_the_largest(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits

@@ -29,6 +29,7 @@ from orewire.facts.ru.found import (
 from orewire.facts.ru.translit import has_cyrillic, translit
 
 _KW = (r"(?=[МмРрУуТтПпКкШш])(?<![\w-])(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*|[Уу]част(?:ок|к[а-яё]+)|[Рр]удопроявлени[а-яё]*|"
+       r"[Пп]роявлени[а-яё]*|"  # (an ore occurrence: "проявлений Лог-26, Сухая Грива")
        r"[Тт]рубк[аеиуой]{1,2}|[Рр]азрез[а-яё]{0,2}|[Пп]роект[а-яё]{0,2}|[Шш]ахт(?:а|ы|е|у|ой|ам|ами|ах)(?![\w-])|"
        r"[Пп]лощад[ьи]|[Кк]арьер[а-яё]*|[Рр]оссып(?:ь|и|ей|ью|ям|ях|ями)(?![\w-]))")
 # words of Turkic and Mongolian place names that Russian text often leaves in small letters after the
@@ -63,7 +64,7 @@ _ASIDE_END = re.compile(r"[ \u00a0]*\([^()\n]{1,40}\)$")
 _LIST_LEAD = re.compile(r",[ \t\u00a0]+(?:в[ \t\u00a0]+том[ \t\u00a0]+числе|включая|таки[ех][ \t\u00a0]+как|а[ \t\u00a0]+именно|"
                         r"(?:среди|из)[ \t\u00a0]+них|в[ \t\u00a0]+их[ \t\u00a0]+числе)$")
 _KW_NAMES = re.compile(_KW + r"(?P<between>(?:,?[ \t\u00a0]+(?!месторожд|рудник|участ|рудопроявл|трубк|разрез|проект|"
-                       r"площад|карьер)[а-яё]+(?:-[а-яё]+)*){0,5}?)(?P<place>[ \u00a0]+(?:в|на)[ \u00a0]+[А-ЯЁ][а-яё]+(?:ск|цк)(?:ой|ом)[ \u00a0]+"
+                       r"площад|карьер|проявлен)[а-яё]+(?:-[а-яё]+)*){0,5}?)(?P<place>[ \u00a0]+(?:в|на)[ \u00a0]+[А-ЯЁ][а-яё]+(?:ск|цк)(?:ой|ом)[ \u00a0]+"
                        r"(?:области|крае|районе|республике|округе)|(?=[ \u00a0]+(?:в|на)[ \u00a0]+[А-ЯЁ][а-яё]+[ \u00a0]+[—–-])[ \u00a0]+(?:в|на)[ \u00a0]+[А-ЯЁ][а-яё]+(?:е|и))?(?P<dash>[ \t\u00a0]+[-–—](?:[ \t\u00a0]+это)?)?[ \t\u00a0]+(?P<names>" + _NAME1
                        + r"(?:(?:[ \u00a0]*\([^()\n]{1,60}\))?[ \u00a0]*(?:,|[ \u00a0]и)[ \u00a0]*" + _NAME1 + r")*)")
 # what a list of names says of each in brackets ("Купол (Чукотка) и Двойное"): no name of the list
@@ -157,7 +158,7 @@ _ADJ_KW = re.compile(r"(?P<adjs>" + _ADJ + r"(?:\s*,\s*" + _ADJ + r")*(?:\s+и\s
                      r"(?P<mid>(?:[ \u00a0]+[а-яё-]+(?:ое|ого|ому|ым|ом|ый|ий|ая|ой|ую|ые|ых|ыми|ие|их)){0,2}?)"
                      r"[ \u00a0]+" + _KW)
 _KIND_ADJ = re.compile(r"(?:золото|медно|)?(?:рудн|россыпн|коренн|крупн|уникальн|перспективн|порфиров|колчеданн|"
-                       r"жильн|полиметаллическ)[а-яё]*")
+                       r"жильн|полиметаллическ|лицензионн)[а-яё]*")  # (and "Кумдинской лицензионной площади": a licence's area)
 # "Кончоч (золото, серебро)", "Кентобе (железная руда)"; a list cut by the end of the text
 # ("Шахкон (золото, сурьма, мы") keeps its whole words
 _PAREN_COMMODITIES = re.compile(r"\((?P<list>[а-яё]+(?:\s[а-яё]+){0,2}(?:,\s*[а-яё]+(?:\s[а-яё]+){0,2})*)"
@@ -358,6 +359,14 @@ _APPOSITION = re.compile(r"(?<=[а-яё][ \u00a0])(?P<name>[«\"“„]?[А-ЯЁ
                          r"(?:[ \u00a0]+[—–][ \u00a0]+|,[ \u00a0]+)(?P<one>(?:одн(?:о|ого|им|ому)|один|одного)[ \u00a0]+из[ \u00a0]+)?"
                          r"(?P<adjs>(?:[а-яё-]+(?:ое|ее|ого|его|ых|их|ий|ый)[ \u00a0]+){0,3})$")
 _SURNAME = re.compile(r"[а-яё](?:ов|ев|ёв|ин|ын|ова|ева|ина|ский|цкий|ская|енко|ян|швили|дзе)$")
+# the adjective of a region, a province or a large land: "Бурятское месторождение" is the Buryat deposit, no name
+# (deposits take the names of villages, rivers and hills, not of the region they lie in)
+_REGION_ADJ = re.compile(r"(?:бурят|якут|чукот|магадан|иркут|забайкаль|красноярск|амур|хабаровск|камчат|кемеров|кузбас|"
+                         r"тувин|алтай|сибир|урал|дальневосточн|свердловск|челябинск|оренбург|башкир|мурманск|карел|"
+                         r"томск|новосибирск|тюмен|таймыр|актюбин|костанай|павлодар|жамбыл|туркестан|кызылорд|мангистау|"
+                         r"атырау|ферган|самарканд|бухар|ташкент|джизак|наманган|андижан|сурхандарьин|кашкадарьин|хорезм|"
+                         r"иссык-кульск|нарынск|таласск|чуйск|ошск|джалал-абад|баткен|согдийск|хатлон|памир|бадахшан)"
+                         r"[а-яё-]*(?<=ск|цк|[^с]н)(?:ое|ого|ому|ом|им|ий|ый|ая|ой|ую)")
 _OBLIQUE_ADJ_NAME = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ск|цк)(?:ом|ого|ому|им)")
 
 
@@ -378,6 +387,8 @@ def _deposit_name(found: Found, raw: str, start: int, end: int, text: str, kw: s
         return None
     if first in gz.countries()[1] or country_stem(first) or (not quoted and LEGAL_WORD.fullmatch(first)):
         return None  # ... or a legal form that a list of names ran into: "«Дальнее», ОАО «Полиметалл»"
+    if not quoted and " " not in name and _REGION_ADJ.fullmatch(name.lower()) and gz.lookup(name) is None:
+        return None  # "Бурятское месторождение": the region's, no name
     if PLACE_NOUN.match(text[end:end + 20]):
         return None  # "месторождения Карагандинской области"
     if not quoted and _POSITION_WORD.fullmatch(name) and _PART_NOUN.match(text, end):
@@ -508,6 +519,9 @@ _PLANT_BEFORE = re.compile(r"(?<![\w-])(?P<adj>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?
                           r"(?:[ \u00a0]+(?:на|в|при|для))?[ \u00a0]+$")
 _ADJECTIVE_END_RE = re.compile(r"(?:ого|его|ых|их|ой|ей|ое|ее|ый|ий|ая|яя)$")
 _MANY_BEFORE = re.compile(r"(?<![\w-])[А-ЯЁа-яё]+[а-яё](?:ые|ие)[ \u00a0]+$")  # a plural adjective before the word
+# "одного из крупнейших в мире месторождений серебра": one deposit with no name, as a singular word is
+_ONE_OF_KW = re.compile(r"(?<![\w-])(?:одн(?:о|а|у|ого|ой|им|ом)|один)[ \u00a0]+из[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,3}"
+                        r"(?P<kw>месторождений|рудников)(?![\w-])")
 _BARE_KW = re.compile(r"(?=[МмУуРр])(?<![\w-])(?:[Мм]есторождени(?:е|я|ю|ем|и)|[Уу]част(?:ок|к[аеуи]|ком)|[Рр]удник(?:а|е|у|ом)?)(?![\w-])")
 
 
@@ -1057,16 +1071,17 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                 if (besides_m := _BESIDES_HOLDS.match(text, at)) is not None)]:
         bare.append((m.start(), m.end()))
     # a deposit word with no name but with its commodity: "месторождение олова", "запасы месторождения ... меди"
-    for m in _BARE_KW.finditer(text):
-        after = text[m.end():m.end() + 20]
-        if re.match(r"\s+(?:[«\"“„]|[A-ZА-ЯЁ]|имени|им\.)", after) or _DASH_NAME.match(text, m.end()) \
-                or m.start() in named_kw:
+    # (and "одного из крупнейших в мире месторождений серебра": one deposit with no name, as a singular word is)
+    for ks, ke in [*(m.span() for m in _BARE_KW.finditer(text)),
+                   *(m.span("kw") for m in (_ONE_OF_KW.finditer(text) if " из " in text else ()))]:
+        after = text[ke:ke + 20]
+        if re.match(r"\s+(?:[«\"“„]|[A-ZА-ЯЁ]|имени|им\.)", after) or _DASH_NAME.match(text, ke) or ks in named_kw:
             continue  # ... named after it, also after a dash: "месторождении - золото-серебряном «Дукате»"
-        if (found.overlaps(max(0, m.start() - 3), m.start()) and not re.search(r"[.!?\n]", text[max(0, m.start() - 3):m.start()])) \
-                or found.overlaps(m.start(), m.end()):
+        if (found.overlaps(max(0, ks - 3), ks) and not re.search(r"[.!?\n]", text[max(0, ks - 3):ks])) \
+                or found.overlaps(ks, ke):
             continue  # "на Березовском месторождении": named by the adjective before it (or itself a deposit's
             # mention: "одноименное медное месторождение")
-        bare.append((m.start(), m.end()))
+        bare.append((ks, ke))
     # "Запасы меди на Кызылжаре", "приступила к добыче золота на «Полянке»", "будет добывать уран на Жалпаке": a
     # commodity's reserves or mining on a name with no deposit word, not a place the dictionary knows ("на Урале")
     # (also the other way round at a sentence's start: "На Кызылжаре добывают медь", "На Акжале добыто 2 т золота")
@@ -1810,8 +1825,10 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
         if not commodities:
             continue
         target = None
-        if _PLURAL.match(text, s) or _RESERVES_IN_THEM.match(text, s) or (_THESE.search(text, s, se) is not None
-                                      and not any(ss <= ms < se for d in deposits for ms, _me in d.mentions)):
+        one_of = _ONE_OF_BEFORE.search(text, max(ss, s - 60), s) is not None  # "одного из крупнейших в мире
+        # месторождений серебра": one deposit, the one the text speaks of
+        if (_PLURAL.match(text, s) and not one_of) or _RESERVES_IN_THEM.match(text, s) or (
+                _THESE.search(text, s, se) is not None and not any(ss <= ms < se for d in deposits for ms, _me in d.mentions)):
             # (also a sentence on "these deposits": "Запасы золота на этих месторождениях", "трех месторождений")
             i = sents.index(s)
             if i > 0:
