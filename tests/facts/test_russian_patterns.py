@@ -2919,3 +2919,15 @@ def test_surnames_shaped_as_patronymics_or_first_names(text: str, people: set[st
 ])
 def test_region_adjectives_licence_areas_occurrences_and_one_of_the_largest(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a quoted name listed after a company, with where each is from in brackets between
+    ("Заявку подал консорциум в составе «Казцинк» (Казахстан), «Кумди» (Казахстан), «Тарво» (Таджикистан).",
+     {"Kazzinc", "Kumdi", "Tarvo"}),
+    # English words of a company's name written in Cyrillic come back in English
+    ('Участок принадлежит московской компании "Кумди Менеджмент".', {"Kumdi Management"}),
+    ("Акции «Тарво Венчурс» выросли.", {"Tarvo Ventures"}),
+])
+def test_listed_companies_past_brackets_and_more_english_words(text: str, companies: set[str]) -> None:
+    assert _names(text, "company") == companies

@@ -405,7 +405,8 @@ def _mine_companies(text: str, found: Found) -> None:
 
 # a quoted name listed among companies with no legal form of its own: "ООО «Северное Золото», «Двойной»,
 # АО «Базовые металлы»"; the company named right before it, or a legal form right after it, says what it is
-_AFTER_COMPANY = re.compile(r"[»\"”“][\s\u00a0]*(?:,|и|а[\s\u00a0]+также)[\s\u00a0]*$")
+_AFTER_COMPANY = re.compile(r"[»\"”“][\s\u00a0]*(?:\([^()\n]{1,30}\)[\s\u00a0]*)?(?:,|и|а[\s\u00a0]+также)[\s\u00a0]*$")
+# (with what the list says of the one before in brackets: "«Казцинк» (Казахстан), «Адрасман» (Таджикистан)")
 _BEFORE_COMPANY = re.compile(r"[\s\u00a0]*(?:,|и|а[\s\u00a0]+также)[\s\u00a0]*" + LEGAL_RU + r"[\s\u00a0]*[«\"“„]")
 
 
@@ -426,7 +427,7 @@ def _listed_companies(text: str, found: Found) -> None:
         s, e = q.start("name"), q.end("name")
         if found.overlaps(s, e) or q.start() < 2 or _GENERIC_NAME.fullmatch(q.group("name").strip()):
             continue  # ("«Полюс», «Компания»"): what a release calls the company after its name
-        before = _AFTER_COMPANY.search(text, max(0, q.start() - 16), q.start())
+        before = _AFTER_COMPANY.search(text, max(0, q.start() - 48), q.start())
         listed = before is not None and (before.start() in ends or before.start() - 1 in ends)
         if not listed and (not _BEFORE_COMPANY.match(text, q.end())
                            or _DEPOSIT_WORD_NEAR.search(text, max(0, q.start() - 50), q.start())):

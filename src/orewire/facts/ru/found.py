@@ -124,6 +124,8 @@ _ENGLISH_WORDS = {
     "Ураниум": "Uranium", "Лимитед": "Limited", "Кэпитал": "Capital", "Капитал": "Capital",
     "Партнерс": "Partners", "Технолоджис": "Technologies", "Индастриз": "Industries", "Стил": "Steel",
     "Алюминиум": "Aluminium", "Инжиниринг": "Engineering", "Текнолоджи": "Technology", "Текнолоджис": "Technologies", "Голд": "Gold", "Инк": "Inc", "Ко": "Co", "Цинк": "Zinc", "Сталь": "Steel",
+    "Менеджмент": "Management", "Венчурс": "Ventures", "Глобал": "Global", "Интернейшнл": "International",
+    "Интернешенал": "International", "Эксплорейшен": "Exploration", "Пропертиз": "Properties", "Рисорсиз": "Resources",
 }
 
 
