@@ -2241,3 +2241,36 @@ def test_a_placement_funds_the_company_that_makes_it_even_where_the_money_goes_o
 ])
 def test_a_cut_told_by_its_size_is_no_figure(text: str, expected: list[float]) -> None:
     assert [e["quantity"][0] for e in extract(text).to_contract()["events"]] == expected
+
+
+RU_PUBLISHED = datetime(2023, 5, 24, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the year a change is compared with, before the figure it changed to, is not the figure's
+    ("Компания Кумди в первом квартале текущего года снизила производство золота на 14,5% в сравнении с аналогичным "
+     "периодом 2022 года — до 36,5 тысячи унций.", [("production", 36500, "Кумди", {"period": "2023"})]),
+    # whole tonnes and kilograms are one weight; a news agency's name before it produces nothing
+    ("Душанбе. 22 января. «Азия-Плюс» - 1 тонна 361 килограмм золота добыто в Таджикистане в прошлом году.",
+     [("production", 1.361, "Tajikistan", {"period": "2022"})]),
+    # what a mine is able to yield, or a plant will process, is its capacity
+    ("Предполагается, что месторождение Кумди, одно из самых богатых медными рудами в мире, сможет приносить ежегодно "
+     "450 тысяч тонн меди.", [("production", 450000, "Кумди", {"basis": "capacity"})]),
+    ("Фабрика на месторождении Кумди будет перерабатывать 1,3 млн тонн руды.",
+     [("production", 1.3e6, "Кумди", {"basis": "capacity"})]),
+    # a company whose name holds the word for a mine is that company, not the mine named before
+    ("АО «Кумдинская компания» на месторождении Тарво добыла 2,6 тонн золота. ОАО «Рудник Кельмет» добыло 573,4 кг "
+     "золота.", [("production", 2.6, "Тарво", {}), ("production", 0.5734, "Рудник Кельмет", {})]),
+    # a lot's price at an auction, against its starting one, is the licence's
+    ("Роснедра продали Кумдинский участок. Итоговый платеж за лот превышает стартовый (139,9 млн рублей) в 60,5 раза.",
+     [("licence", 139.9e6, None, {})]),
+])
+def test_russian_news_sentence(text: str, expected: list[tuple[str, float, str | None, dict[str, Any]]]) -> None:
+    found = [e for e in extract(text, published_at=RU_PUBLISHED).to_contract()["events"] if _number(e) is not None]
+    assert sorted((e["kind"], _number(e)) for e in found) == sorted((k, float(n)) for k, n, _s, _x in expected), found
+    for kind, number, subject, slots in expected:
+        e = next(e for e in found if e["kind"] == kind and _number(e) == float(number))
+        if subject is not None:
+            assert e["subject"] == subject, e
+        for slot, value in slots.items():
+            assert e[slot] == value, (slot, e)

@@ -17,6 +17,7 @@ from orewire.facts.events.extra import near_hits, needle_hits
 from orewire.facts.events.folding import lowered
 from orewire.facts.events.lexicon import Lexicon
 from orewire.facts.model import Entity, Event, Fact, entity_id
+from orewire.facts.ru import gazetteer as ru_gz
 from orewire.facts.ru.companies import plants
 from orewire.facts.text import Sentences, title_case_line
 
@@ -135,6 +136,14 @@ _DASH_DIGIT = re.compile(r"[–—][ \t]*(?:about|around|some|over|nearly)?[ \t]
 _DASH_NAME = re.compile(r"(?<![\w.'’-])(?P<name>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,3})[ \t]*[–—][ \t]*"
                         r"(?=(?:about|around|some|over|nearly)?[ \t]*\d[\d.,]*[ \t]*(?:[a-z]+[ \t]+)?"
                         r"(?:kilograms?|kg|tonnes?|tons?|t\b|ounces?|oz|koz|Moz|Mt|kt))")
+def _is_media(name: str) -> bool:
+    """Whether a name is a news agency's or outlet's the gazetteers know (in English or Russian)."""
+    if name in gz.AGENCIES:
+        return True
+    known = ru_gz.lookup(name) if any("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in name) else None
+    return known is not None and known.kind == "media"
+
+
 # «Тиллои точик» - 308 кг: a quoted name, a dash and a figure with its unit
 _QUOTED_DASH_FIGURE = re.compile(r"[«\"“](?P<name>[А-ЯЁA-Z][^«»\"“”\n]{1,40}?)[»\"”][ \t]*[-–—][ \t]*"
                                  r"(?=(?:около|более|почти)?[ \t]*\d[\d.,\s]*(?:тыс\.?|млн)?[ \t]*(?:кг|т\b|тонн|унци))")
@@ -626,7 +635,9 @@ class Article:
         self._add_unnamed(found, "company")
 
     def _add_unnamed(self, found: list[tuple[int, int, str]], kind: str) -> None:
-        """Names of ``kind`` the entity stage left unnamed, read here: (start, end, name); no entity of the facts."""
+        """Names of ``kind`` the entity stage left unnamed, read here: (start, end, name); no entity of the facts
+        (nor a news agency, which reports and never acts: "Душанбе. 22 января. «Азия-Плюс» - 1 тонна ...")."""
+        found = [f for f in found if not _is_media(f[2])]
         for s, e, name in found:
             self.mentions.append(Mention(s, e, kind, name, entity_id(kind, name), known=False))
         if found:

@@ -122,7 +122,8 @@ _WHEN_AFTER = re.compile(r"\s*,?\s*(?:when|где|когда)\b[^\d;]*", re.IGNO
 _NEXT_CLAUSE = re.compile(r"\b(?:and|but|while|whereas)\b|[;,]\s|\bи\b|\bа\b|\bно\b", re.IGNORECASE)
 # "compared to the same month in 2019 to 35.56 million tonnes", "as during the first eight months of 2008, around
 # 66.7 million tonnes": the figure after "to" or a comma is the sentence's, not the compared year's
-_NEW_VALUE = re.compile(r"\s*(?:,|(?:to|reaching)\s)", re.IGNORECASE)
+# ("по сравнению с аналогичным периодом 2022 года — до 36,5 тысячи унций": past the year's word, a dash and "до")
+_NEW_VALUE = re.compile(r"\s*(?:(?:года?|годом|г\.)\s*)?(?:,|(?:[—–-]\s*)?до\s|(?:to|reaching)\s)", re.IGNORECASE)
 # a year's own words after another figure: "X in 2022", "X for the year 2021"
 _OWN_YEAR_WORDS = re.compile(r"[^\d,;()]*?\s(?:in|for|during)\s+(?:the\s+)?(?:year\s+)?(?:FY\s?)?(?:"
                              + _MONTH_NAMES + r"\s+|"

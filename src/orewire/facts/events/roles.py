@@ -440,8 +440,10 @@ def anaphora(art: Article, ms: list[Mention], a: int, b: int) -> list[Mention]:
         for at, to in (art.spans_within(rx, a, b) if art.lex.language == "en" else art.spans(rx, a, b)):
             if any(to <= x.start <= to + 3 for x in ms) \
                     or any(at <= x.start and x.end <= to and x.kind != "country" for x in ms) \
+                    or any(x.start <= at and to <= x.end for x in ms) \
                     or _NAME_AFTER.match(art.text, to):
                 continue  # "the company Kazatomprom", "the Kumtor mine", "the site Ruchey Dymnyi": a name, no anaphora
+                # (nor the word inside a name: ОАО «Рудник Каральвеем» is the company, not "the mine" named before)
             works = kinds == ("company",) and art.names_works() and _WORKS_NOUN.search(art.text, at, to) is None
             # "repairs at the Kestrel Smelter ... the company reduced its output": a company word stands for a company,
             # not for works the entity stage names as one

@@ -166,11 +166,18 @@ def _joined_before(text: str, m: re.Match[str]) -> list[float]:
 
 def find_quantities(text: str) -> list[Found]:
     out: list[Found] = []
+    tonnes_at = -1  # where the last whole tonnes end: "1 тонна 361 килограмм" is one weight
     for m in _QTY_RE.finditer(text):
         unit = _unit(m, text)
         if unit is None:
             continue
         factor = 0.001 if m.group("u_kg") else 1.0  # "317,250 кг золота": kilograms in tonnes
+        if m.group("u_kg") and out and out[-1].end == tonnes_at and not text[tonnes_at:m.start()].strip() \
+                and not m.group("n2") and not m.group("m1") and 0 < number(m.group("n1")) < 1000:
+            out[-1] = Found(out[-1].value + number(m.group("n1")) * factor, "t", out[-1].start, m.end())
+            continue
+        whole = m.group("u_t") and not m.group("n2") and not m.group("m1") and number(m.group("n1")).is_integer()
+        tonnes_at = m.end() if whole else -1
         for v in _values(m):
             out.append(Found(v * factor, unit, m.start(), m.end()))
         for v in _joined_before(text, m) if " и " in text[max(0, m.start() - 60):m.start()] else ():
