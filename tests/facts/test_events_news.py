@@ -2274,3 +2274,38 @@ def test_russian_news_sentence(text: str, expected: list[tuple[str, float, str |
             assert e["subject"] == subject, e
         for slot, value in slots.items():
             assert e[slot] == value, (slot, e)
+
+
+def test_the_country_of_a_national_outlet_that_names_no_country_before_is_its_own() -> None:
+    text = ("From 2018 through 2024, the country attracted 424 billion tenge in its geological exploration sector.\n"
+            "Earlier, the President offered Italian companies cooperation at the first Central Asia-Italy summit.")
+    found = extract(text, published_at=PUBLISHED, url="https://qazinform.com/news/x").to_contract()["events"]
+    assert [(e["kind"], e["subject"]) for e in found] == [("investment", "Kazakhstan")]
+
+
+@pytest.mark.parametrize("text,subject", [
+    # "the government-owned", "the state-owned": a word of the company's name, no country
+    ("Peru's copper output fell in January. The world's biggest copper producer, meanwhile - the government-owned "
+     "Tarvo Copper - reported output of 142,000 tonnes in January.", "Tarvo Copper"),
+    ("Peru's output fell. The state-owned Tarvo Mining produced 10,000 tonnes of copper.", "Tarvo Mining"),
+])
+def test_government_and_state_owned_name_no_country(text: str, subject: str) -> None:
+    assert [e["subject"] for e in extract(text).to_contract()["events"]] == [subject]
+
+
+def test_a_bought_deal_placement_in_a_headline_funds_its_issuer() -> None:
+    text = "Kumdi Metals Announces Closing of $6.5 Million Bought Deal Private Placement"
+    assert [(e["kind"], e["subject"]) for e in extract(text).to_contract()["events"]] == [("investment", "Kumdi Metals")]
+
+
+def test_a_years_capital_budget_goes_on_into_its_parts() -> None:
+    text = ("At Tarvo, 2016 total capital expenditures are forecast to be $110 million. Spending on sustaining capital of "
+            "$84 million relates primarily to the overhaul of the mine fleet ($69 million) and other items ($9 million).")
+    found = extract(text, published_at=datetime(2016, 1, 20, tzinfo=UTC)).to_contract()["events"]
+    assert [(e["amount"][0], e["period"]) for e in found] == [(110e6, "2016"), (84e6, "2016"), (69e6, "2016"), (9e6, "2016")]
+
+
+def test_a_range_restated_in_other_units_gives_its_lower_bound() -> None:
+    text = "The Tarvo mine is expected to produce between 480,000 and 530,000 ounces, or 14.9 and 16.5 tonnes, of gold in 2016."
+    found = extract(text, published_at=datetime(2016, 1, 20, tzinfo=UTC)).to_contract()["events"]
+    assert [e["quantity"] for e in found] == [[480000, "oz"], [14.9, "t"]]  # (the restatement's upper end dropped too)

@@ -75,13 +75,18 @@ _BY_CODE = {code: canon for canon, (code, _forms) in COUNTRIES.items()}
 _GENERIC_ENDINGS = frozenset({"co", "io", "ai", "me", "tv", "fm", "ly", "cc", "ws", "to", "nu", "la", "gg", "am", "is"})
 
 
+_OUTLETS = {f[0].lower(): f[1].upper() for _n, f in _rows("outlets.tsv", (2, 2))}
+
+
 def home_country(url: str | None) -> str | None:
     """The country an outlet at ``url`` is of, by its address's country ending (".zm", ".kz", ".co.uk"), where
     the gazetteer knows it."""
     if not url:
         return None
-    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
-    end = host.rsplit(".", 1)[-1].lower()
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower().removeprefix("www.")
+    if host in _OUTLETS:  # a national outlet on a generic ending: "qazinform.com"
+        return _BY_CODE.get(_OUTLETS[host])
+    end = host.rsplit(".", 1)[-1]
     if len(end) != 2 or end in _GENERIC_ENDINGS:
         return None
     code = "GB" if end == "uk" else end.upper()

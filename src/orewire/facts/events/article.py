@@ -223,7 +223,9 @@ _NOT_SITE = frozenset({"January", "February", "March", "April", "May", "June", "
                        "Both", "Each", "All", "End", "Year", "Group", "Company", "Mine", "Project"})
 _NOT_NAME = frozenset({"The", "This", "That", "These", "Its", "Their", "Our", "A", "An", "New", "Each", "Every",
                        "Both", "Other", "First", "Second", "Such", "Any", "All", "No", "Company", "Group", "In",
-                       "At", "For", "By", "Of", "On", "From", "With"})
+                       "At", "For", "By", "Of", "On", "From", "With",
+                       # a figure's own scale in a headline's capitals: "$6.5 Million Bought Deal"
+                       "Thousand", "Million", "Billion", "Trillion", "Mln", "Bln", "Mn", "Bn"})
 _DEMONYM = re.compile(r"(?:ese|ian|ish|i|ch|ic|ean|an)$")
 _DEMONYM_RU = re.compile(r"(?:ск|цк)(?:ий|ая|ое|ие|ого|ой|их|ому|им|ую|ой)$")
 

@@ -173,6 +173,8 @@ _RANGE_GAP = re.compile(r"\s*(?:mln|bln|mn|bn|m|k|million|billion|thousand|ты�
 
 
 _TO = re.compile(r"\bto\b", re.IGNORECASE)
+# "between 480,000 and 530,000 ounces, or 14.9 and 16.5 tonnes": a range restated in other units after "or"
+_RANGE_RESTATED = re.compile(r"\bbetween\b[^.;()]{1,70}?,?\s+or\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 # "from 3.37 to 3.41", "grew by 12,000 t to 300,000 t"; "с 3,37 до": the second figure is where a change ended
 _FROM_HEAD = re.compile(r"(?:\bfrom|\bby|(?<![\w])с|(?<![\w])со)\s+(?:(?:about|around|some|nearly|almost|over|US|[$€£])\s*)?$",
                         re.IGNORECASE)
@@ -219,6 +221,7 @@ def _lower_bounds(text: str, facts: list[Fact]) -> list[Fact]:
                 # 171,000 to 176,000 tonnes"; not "from 3.37 to 3.41 thousand ounces", which is a change
                 # from one figure to another
                 if "-" in gap or "–" in gap or "—" in gap or re.search(r"(?:between|от)\s*$", head) \
+                        or _RANGE_RESTATED.search(text, max(0, prev[-1].start - 90), prev[-1].start) \
                         or (_TO.search(gap) and not _FROM_HEAD.search(text, max(0, prev[-1].start - 45),
                                                                         prev[-1].start)):
                     continue

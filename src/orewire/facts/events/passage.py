@@ -258,7 +258,11 @@ _OLDER_ESTIMATE = re.compile(r"\b(?:historic(?:al(?:ly)?)?|previous(?:ly)?|prior
 _REPORTED = ("production", "trade", "financial")
 # "Capital expenditure rose to $47.1m from $31.4m": a company's spending reported as done, of the year its results are
 _CAPEX_TOLD = re.compile(r"\b(?:capital\s+expenditures?|capex|capital\s+spending)\b[^.;]{0,40}?\b(?:rose|fell|was|were|"
-                         r"amounted|totall?ed|increased|decreased|reached|came\s+in|grew|declined)\b", re.IGNORECASE)
+                         r"amounted|totall?ed|increased|decreased|reached|came\s+in|grew|declined)\b|"
+                         # "Spending on sustaining capital of $84 million relates to ...": a part of a year's capital budget
+                         r"\b(?:spending|expenditures?|investment)\s+on\s+(?:sustaining|growth|development|expansion)\s+capital\b|"
+                         r"\b(?:sustaining|growth|development|expansion)\s+capital\s+(?:of|spending|expenditures?|investment)\b",
+                         re.IGNORECASE)
 
 
 def _reported(ev: Event) -> bool:

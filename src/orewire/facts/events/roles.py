@@ -457,6 +457,11 @@ def anaphora(art: Article, ms: list[Mention], a: int, b: int) -> list[Mention]:
                 # "the Bakyrchik gold mine ... and the Bolshevik deposit. The mine has reserves of": the one last
                 # named with the anaphor's own noun
                 ref = _named_with_noun(art, at, art.text[at:to].rsplit(None, 1)[-1]) or ref
+            if kinds == ("country",) and art.home is not None and (ref is None or ref.start > at) \
+                    and not any(x.kind == "country" and x.start < at for x in art.mentions):
+                # "the country attracted 424 billion tenge" in a Kazakh outlet that names no country before it: its
+                # own (Italy, named at the end for a summit held there, is not)
+                ref = Mention(at, to, "country", art.home, "", known=False)
             if ref is None and kinds != ("country",):
                 ref = art.next_named(to, kinds)  # no antecedent: the name the text gives next
             if ref is not None:
