@@ -2309,3 +2309,14 @@ def test_a_range_restated_in_other_units_gives_its_lower_bound() -> None:
     text = "The Tarvo mine is expected to produce between 480,000 and 530,000 ounces, or 14.9 and 16.5 tonnes, of gold in 2016."
     found = extract(text, published_at=datetime(2016, 1, 20, tzinfo=UTC)).to_contract()["events"]
     assert [e["quantity"] for e in found] == [[480000, "oz"], [14.9, "t"]]  # (the restatement's upper end dropped too)
+
+
+def test_resources_and_investment_of_no_one_named_in_a_national_outlet_are_its_countrys() -> None:
+    text = ("In the first quarter, 38 promising deposits were discovered.\nProspective resources of the new deposits are "
+            "estimated at 2.6 million tons of rare earth metals and 19 tons of gold.\nIn 2025, investments are expected "
+            "to rise to 106 billion tenge.\nEarlier, the President offered Italian companies cooperation at a summit.")
+    found = extract(text, published_at=PUBLISHED, url="https://qazinform.com/news/x").to_contract()["events"]
+    assert [(e["kind"], e["subject"]) for e in found] == [("reserves", "Kazakhstan")] * 2 + [("investment", "Kazakhstan")]
+    # ... not an outlet of no country
+    found = extract(text, published_at=PUBLISHED, url="https://example.com/news/x").to_contract()["events"]
+    assert [e["subject"] for e in found] == [None] * 3

@@ -1067,6 +1067,11 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
             or art.continuing("financial", ss, within=5) \
             or art.topic(ss, ("company",), protagonist=PROTAGONIST["financial"]) \
             or pick(earners, pos, ("country",), "either") or art.topic(ss, ("country",), protagonist=True)
+    if subject is None and ev.kind in ("reserves", "investment") and art.home is not None and not ms \
+            and not any(m.kind == "country" and m.name != art.home and m.start < se for m in art.mentions):
+        # "Prospective resources of the new deposits are estimated at 2.6 million tons", "investments are expected to
+        # rise to 106 billion tenge" in a national outlet that has named no other country: the outlet's own country's
+        subject = Mention(ss, ss, "country", art.home, "", known=False)
     elided = _elided_subject(art, ms, clause, sentence, pos)
     if elided is not None and ev.kind in ("investment", "production", "trade", "financial"):
         # "АГМК должен привлечь 1 млрд долларов, а НГМК - 500 млн долларов", "and NGMK $500 million": the clause
