@@ -2320,3 +2320,15 @@ def test_resources_and_investment_of_no_one_named_in_a_national_outlet_are_its_c
     # ... not an outlet of no country
     found = extract(text, published_at=PUBLISHED, url="https://example.com/news/x").to_contract()["events"]
     assert [e["subject"] for e in found] == [None] * 3
+
+
+def test_a_commodity_after_a_comma_that_heads_the_next_figure_is_not_this_ones() -> None:
+    text = ("Производство попутного серебра снизилось на 5,7% до 837 тысяч унций (26,034 тонны), цинка в концентрате — "
+            "на 15% до 9,1 тысячи тонн.")
+    found = extract(text, published_at=RU_PUBLISHED).to_contract()["events"]
+    assert [(e["quantity"][0], e["commodity"]) for e in found] == [(837000, "silver"), (9100, "zinc")]
+
+
+def test_a_figure_by_which_another_exceeds_is_a_difference() -> None:
+    text = "Реализация меди составила 108 тысяч тонн, что на 13 тысяч тонн превысило объемы производства."
+    assert [e["quantity"][0] for e in extract(text, published_at=RU_PUBLISHED).to_contract()["events"]] == [108000]

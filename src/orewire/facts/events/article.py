@@ -136,6 +136,10 @@ _DASH_DIGIT = re.compile(r"[–—][ \t]*(?:about|around|some|over|nearly)?[ \t]
 _DASH_NAME = re.compile(r"(?<![\w.'’-])(?P<name>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,3})[ \t]*[–—][ \t]*"
                         r"(?=(?:about|around|some|over|nearly)?[ \t]*\d[\d.,]*[ \t]*(?:[a-z]+[ \t]+)?"
                         r"(?:kilograms?|kg|tonnes?|tons?|t\b|ounces?|oz|koz|Moz|Mt|kt))")
+# what follows a commodity that heads a figure of its own: "цинка в концентрате — на 15% до 9,1", "copper – 10,000 t"
+_HEADS_FIGURE = re.compile(r"(?:\s+[\w-]+){0,3}?\s*[—–-]\s*(?:на\s|до\s|by\s|to\s|up\s|down\s)?\d")
+
+
 def _is_media(name: str) -> bool:
     """Whether a name is a news agency's or outlet's the gazetteers know (in English or Russian)."""
     if name in gz.AGENCIES:
@@ -421,7 +425,9 @@ class Article:
         before it in its clause, else after it."""
         # (not past the start of the next clause: "to 908,695 tonnes while cobalt production jumped")
         after = [c for c in self.commodities_from(end, min(end + 41, b))
-                 if not SENTENCE_END.search(self.text, end, c[0]) and not _NEXT_CLAUSE_WORD.search(self.text, end, c[0])]
+                 if not SENTENCE_END.search(self.text, end, c[0]) and not _NEXT_CLAUSE_WORD.search(self.text, end, c[0])
+                 # ("до 837 тысяч унций (26 тонн), цинка в концентрате — на 15% до 9,1 тысячи тонн": the next figure's)
+                 and not (self.text.find(",", end, c[0]) >= 0 and _HEADS_FIGURE.match(self.text, c[1]))]
         if after:
             return after[0][2]
         before = [c for c in self.commodities_from(a, start) if c[1] <= start]
