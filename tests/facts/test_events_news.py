@@ -1772,9 +1772,9 @@ def _number(e: dict[str, Any]) -> float | None:
     return e.get("share")
 
 
-@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:50] for c in CASES])
-def test_news_sentence(text: str, expected: list[tuple[str, float, str | None, dict[str, Any]]]) -> None:
-    found = [e for e in extract(text, published_at=PUBLISHED).to_contract()["events"] if _number(e) is not None]
+def _assert_events(text: str, published: datetime, expected: list[tuple[str, float, str | None, dict[str, Any]]]) -> None:
+    """The events of ``text`` with a number are those ``expected``: (kind, number, subject or None for any, slots)."""
+    found = [e for e in extract(text, published_at=published).to_contract()["events"] if _number(e) is not None]
     assert sorted((e["kind"], _number(e)) for e in found) == sorted((k, float(n)) for k, n, _s, _x in expected), found
     for kind, number, subject, slots in expected:
         e = next(e for e in found if e["kind"] == kind and _number(e) == float(number))
@@ -1782,6 +1782,11 @@ def test_news_sentence(text: str, expected: list[tuple[str, float, str | None, d
             assert e["subject"] == subject, e
         for slot, value in slots.items():
             assert e[slot] == value, (slot, e)
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:50] for c in CASES])
+def test_news_sentence(text: str, expected: list[tuple[str, float, str | None, dict[str, Any]]]) -> None:
+    _assert_events(text, PUBLISHED, expected)
 
 
 @pytest.mark.parametrize("text", [
@@ -2266,14 +2271,7 @@ RU_PUBLISHED = datetime(2023, 5, 24, tzinfo=UTC)
      [("licence", 139.9e6, None, {})]),
 ])
 def test_russian_news_sentence(text: str, expected: list[tuple[str, float, str | None, dict[str, Any]]]) -> None:
-    found = [e for e in extract(text, published_at=RU_PUBLISHED).to_contract()["events"] if _number(e) is not None]
-    assert sorted((e["kind"], _number(e)) for e in found) == sorted((k, float(n)) for k, n, _s, _x in expected), found
-    for kind, number, subject, slots in expected:
-        e = next(e for e in found if e["kind"] == kind and _number(e) == float(number))
-        if subject is not None:
-            assert e["subject"] == subject, e
-        for slot, value in slots.items():
-            assert e[slot] == value, (slot, e)
+    _assert_events(text, RU_PUBLISHED, expected)
 
 
 def test_the_country_of_a_national_outlet_that_names_no_country_before_is_its_own() -> None:
