@@ -2330,3 +2330,18 @@ def test_a_commodity_after_a_comma_that_heads_the_next_figure_is_not_this_ones()
 def test_a_figure_by_which_another_exceeds_is_a_difference() -> None:
     text = "Реализация меди составила 108 тысяч тонн, что на 13 тысяч тонн превысило объемы производства."
     assert [e["quantity"][0] for e in extract(text, published_at=RU_PUBLISHED).to_contract()["events"]] == [108000]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the payment an auction raised, and an area sold at auction, are a licence's price
+    ("Участок ручья Кута продан на аукционе. Во время торгов платеж повысили в 18,7 раз - до 264,98 миллионов рублей.",
+     [("licence", 264.98e6, None, {})]),
+    ("Дальнедра продали на торгах 3 из 6 участков золота на Чукотке за 9,5 млн рублей.", [("licence", 9.5e6, None, {})]),
+    # costs are no investment; spending on something is
+    ("Выручка «Кумди» в 2020 году составила 30 млрд рублей. Расходы - 17,2 миллиарда рублей, чистая прибыль - 6,4 "
+     "миллиарда.", [("financial", 30e9, None, {}), ("financial", 6.4e9, None, {"period": "2020"})]),
+    ("Расходы на геологоразведку составили 2 млрд рублей.", [("investment", 2e9, None, {})]),
+])
+def test_russian_auctions_costs_and_sums_without_their_currency(
+        text: str, expected: list[tuple[str, float, str | None, dict[str, Any]]]) -> None:
+    _assert_events(text, RU_PUBLISHED, expected)

@@ -2931,3 +2931,16 @@ def test_region_adjectives_licence_areas_occurrences_and_one_of_the_largest(text
 ])
 def test_listed_companies_past_brackets_and_more_english_words(text: str, companies: set[str]) -> None:
     assert _names(text, "company") == companies
+
+
+@pytest.mark.parametrize("text,amounts", [
+    # a sum with its scale and no currency, listed right after a sum in one sentence, is in that sum's currency
+    ("Расходы - 17,2 миллиарда рублей, чистая прибыль - 6,4 миллиарда.", {(17.2e9, "RUB"), (6.4e9, "RUB")}),
+    ("Выручка выросла до 10 млрд тенге, а прибыль - до 2 млрд.", {(10e9, "KZT"), (2e9, "KZT")}),
+    # ... not one of another sentence, nor one with a unit or a noun of its own
+    ("Выручка составила 10 млрд тенге. В регионе добыли 2 млн.", {(10e9, "KZT")}),
+    ("Компания вложила $5 млн, а добыча составила 2 млн тонн.", {(5e6, "USD")}),
+    ("Компания вложила $5 млн, а в регионе живут 2 млн человек.", {(5e6, "USD")}),
+])
+def test_a_sum_listed_after_another_takes_its_currency(text: str, amounts: set[tuple[float, str]]) -> None:
+    assert {(f["value"], f["currency"]) for f in _contract(text)["facts"] if f["type"] == "amount"} == amounts

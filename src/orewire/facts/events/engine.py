@@ -341,6 +341,9 @@ def _nearest_cue(art: Article, cues: dict[str, re.Pattern[str]], a: int, b: int,
     return (best[1], best[2]) if best else None
 
 
+_PAYMENT = re.compile(r"(?:плат[её]ж|платы|payment|fee)", re.IGNORECASE)
+
+
 def _auction_before(art: Article, ss: int, se: int) -> bool:
     """Whether the sentence [ss, se) or the one before it tells of an auction or tender."""
     lex = art.lex
@@ -646,9 +649,11 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             kind = "trade"  # "Стоимость экспортированного золота оценивается в $118 млн": the value of goods shipped
         if kind == "financial" and num.what == "a" and lex.language == "en" and _EARNED_BY_EXPORT.search(text, ss, se):
             kind = "trade"  # "Azerbaijan earned $32.5 million by exporting 775.35 kg of gold": the value of the goods sold abroad
-        if num.what == "a" and kind in ("deal", "investment") and art.has_any(lex.rule_needles["auction"], ss, se) \
+        if num.what == "a" and (kind in ("deal", "investment") or (kind == "financial" and _PAYMENT.match(text, cue_at))) \
+                and art.has_any(lex.rule_needles["auction"], ss, se) \
                 and lex.rules["auction"].search(text, ss, se) and not lex.rules["company_changes_hands"].search(text, ss, se):
             kind = "licence"  # "won the tender for the Jerooy deposit with a bid of $100 million": the right's price
+            # ("Во время торгов платеж повысили в 18,7 раз": the payment an auction raised is the right's price)
         elif num.what == "a" and kind == "deal" and lex.rules["site_sold"].search(text, ss, se) \
                 and not lex.rules["stake_changes_hands"].search(text, ss, se) and _auction_before(art, ss, se):
             kind = "licence"  # "the auction ... SL Zoloto will buy the deposit for 9.4 billion roubles": the right's price

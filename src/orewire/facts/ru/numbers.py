@@ -79,6 +79,11 @@ _QTY_RE = re.compile(rf"{_FIRST}(?<![\w.,])(?:от{_SP})?{_RANGE}{_SP}?(?:{_UNIT
 _AMT_WORD_RE = re.compile(rf"{_FIRST}(?<![\w.,$€₸₽¥£])(?:от{_SP})?{_RANGE}{_SP}?(?:{_CURRENCY})", re.IGNORECASE)
 _AMT_SYM_RE = re.compile(rf"(?P<sym>[$€₸₽¥£]){_SP}?{_RANGE}")
 _AMT_SYM_AFTER_RE = re.compile(rf"{_FIRST}(?<![\w.,])(?P<n1>{_NUM})(?:{_SP}?(?P<m1>{_MULT}))?{_SP}?(?P<sym>[$€₸₽¥£])")
+# a number and its scale with no currency or unit after it ("6,4 миллиарда"), and what may stand between it and the
+# sum before it in one sentence: no sentence's end, and a comma, a dash or "а" that lists it
+_SCALED_ALONE = re.compile(rf"{_FIRST}(?<![\w.,$€₸₽¥£])(?P<n1>{_NUM}){_SP}?(?P<m1>{_MULT})"
+                           rf"(?!{_SP}?(?:{_MULT}|{_CURRENCY}|{_UNIT}|[$€₸₽¥£]|[а-яё]))", re.IGNORECASE)
+_SAME_SENTENCE_LIST = re.compile(r"[^\n!?;]*?(?:,|[ \u00a0][-–—][ \u00a0]|[ \u00a0]а[ \u00a0])[^\n!?;.]*", re.IGNORECASE)
 _PER_TONNE_BACK = re.compile(rf"(?:в|на){_SP}(?:1|одн[а-яё]+){_SP}тонн", re.IGNORECASE)
 
 
@@ -210,4 +215,16 @@ def find_amounts(text: str) -> list[Found]:
         if any(s <= m.start() < e for s, e in taken):
             continue
         out.append(Found(number(m.group("n1")) * _mult(m.group("m1")), _SYMBOL[m.group("sym")], m.start(), m.end()))
+        taken.append((m.start(), m.end()))
+    # "Расходы - 17,2 миллиарда рублей, чистая прибыль - 6,4 миллиарда": a sum with its scale and no currency, told
+    # right after a sum in the same sentence, is in that sum's currency
+    if out:
+        ordered = sorted(out, key=lambda f: f.start)
+        for m in _SCALED_ALONE.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            prev = next((f for f in reversed(ordered) if f.end <= m.start()), None)
+            if prev is None or m.start() - prev.end > 120 or not _SAME_SENTENCE_LIST.fullmatch(text, prev.end, m.start()):
+                continue
+            out.append(Found(number(m.group("n1")) * _mult(m.group("m1")), prev.unit, m.start(), m.end()))
     return out
