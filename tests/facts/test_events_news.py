@@ -2345,3 +2345,15 @@ def test_a_figure_by_which_another_exceeds_is_a_difference() -> None:
 def test_russian_auctions_costs_and_sums_without_their_currency(
         text: str, expected: list[tuple[str, float, str | None, dict[str, Any]]]) -> None:
     _assert_events(text, RU_PUBLISHED, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "нынешнего года" is this year; what a project "позволит довести" output to is a plan
+    ("В январе нынешнего года Казахстан поставил в Россию почти 1,8 тыс. тонн урана.",
+     [("trade", 1800, "Kazakhstan", {"period": "2023"})]),
+    ("На первом этапе АГМК построит фабрику. Это позволит довести объем ежегодного производства до 290 тыс. тонн "
+     "катодной меди.", [("production", 290000, "АГМК", {"basis": "plan"})]),
+])
+def test_russian_this_year_and_what_a_project_brings_output_to(
+        text: str, expected: list[tuple[str, float, str | None, dict[str, Any]]]) -> None:
+    _assert_events(text, RU_PUBLISHED, expected)
