@@ -2357,3 +2357,31 @@ def test_russian_auctions_costs_and_sums_without_their_currency(
 def test_russian_this_year_and_what_a_project_brings_output_to(
         text: str, expected: list[tuple[str, float, str | None, dict[str, Any]]]) -> None:
     _assert_events(text, RU_PUBLISHED, expected)
+
+
+@pytest.mark.parametrize("text,commodities", [
+    ("Kumdistan produced 1.235 million tonnes of crude steel in the first quarter.", [None]),  # no oil
+    # an ore sold as such is its commodity's; an ore named with the next item is not this figure's
+    ("Manganese ore production rose 6.4% to 638,000 tonnes and chrome ore grew 7.5% to 1.33 million tonnes.",
+     ["manganese", "chromium"]),
+    ("The Tarvo mill processed 10 million tonnes of copper ore.", ["ore"]),
+])
+def test_crude_steel_and_ores_sold_as_such(text: str, commodities: list[str | None]) -> None:
+    assert [e["commodity"] for e in extract(text).to_contract()["events"]] == commodities
+
+
+def test_a_list_of_names_each_with_a_figure() -> None:
+    text = ("The top nickel producing provinces were Kumdi del Sur with 3.72 million DMT, Tarvo with 3.28 million DMT "
+            "and Kumdi del Norte with 3.2 million DMT.")
+    found = extract(text).to_contract()["events"]
+    assert [(e["subject"], e["quantity"][0]) for e in found] == [
+        ("Kumdi del Sur", 3.72e6), ("Tarvo", 3.28e6), ("Kumdi del Norte", 3.2e6)]
+    # ... one name with a figure is no list
+    assert [e["subject"] for e in extract("Kumdi with 20,000 tonnes led output.").to_contract()["events"]] == [None]
+
+
+def test_the_country_a_deposit_ranks_in_holds_nothing() -> None:
+    text = ("Boliden bought the Tarvo mine. It represents one of the largest nickel reserves in Finland with reserves "
+            "estimated at 237.4 million tons of ore grading 0.3 percent nickel.")
+    found = [e for e in extract(text).to_contract()["events"] if e["kind"] == "reserves"]
+    assert [(e["subject"], e["quantity"][0]) for e in found] == [("Tarvo", 237.4e6)]

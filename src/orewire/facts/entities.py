@@ -1656,12 +1656,15 @@ def commodity_at(text: str, start: int, end: int) -> str | None:
     m = re.match(r"^[ \t]*(?:of[ \t]+)?(?:contained[ \t]+|payable[ \t]+|refined[ \t]+|natural[ \t]+)?", tail)
     rest = tail[m.end() if m else 0 :]
     cm = _COMMODITY_RE.match(rest)
-    if cm:
-        return _COMMODITY_FORM[cm.group(0).lower()]
+    if cm and not (cm.group(0).lower() == "crude" and _STEEL_AFTER.match(rest, cm.end())):
+        return _COMMODITY_FORM[cm.group(0).lower()]  # (not "1.235 million tonnes of crude steel": no oil)
     sm = _SYMBOL_RE.match(rest)
     if sm:
         return gz.COMMODITY_SYMBOLS[sm.group(0)]
     return None
+
+
+_STEEL_AFTER = re.compile(r"\s+(?:steel|iron)\b", re.IGNORECASE)
 
 
 def commodity_in(s: str) -> str | None:

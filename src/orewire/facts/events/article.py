@@ -136,6 +136,12 @@ _DASH_DIGIT = re.compile(r"[–—][ \t]*(?:about|around|some|over|nearly)?[ \t]
 _DASH_NAME = re.compile(r"(?<![\w.'’-])(?P<name>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,3})[ \t]*[–—][ \t]*"
                         r"(?=(?:about|around|some|over|nearly)?[ \t]*\d[\d.,]*[ \t]*(?:[a-z]+[ \t]+)?"
                         r"(?:kilograms?|kg|tonnes?|tons?|t\b|ounces?|oz|koz|Moz|Mt|kt))")
+_WITH_DIGIT = re.compile(r"[ \t]+with[ \t]+(?:about|around|some|over|nearly|almost)?[ \t]*\d")
+# "Surigao del Sur with 3.72 million DMT, Palawan with 3.28 million DMT": a list's name, "with" and a figure (at least
+# two in one sentence: a list of producers ranked by what each made)
+_WITH_NAME = re.compile(r"(?<![\w.'’-])(?P<name>[A-Z][\w'’-]+(?:[ \t](?:[A-Z][\w'’-]+|del|de|la|do|da)){0,3}(?<![ \t]de)(?<![ \t]la))"
+                        r"[ \t]+with[ \t]+(?=(?:about|around|some|over|nearly|almost)?[ \t]*\d[\d.,]*[ \t]*(?:[a-z]+[ \t]+)?"
+                        r"(?:kilograms?|kg|tonnes?|tons?|t\b|mt\b|DMT|WMT|ounces?|oz|koz|Moz|Mt|kt))")
 # what follows a commodity that heads a figure of its own: "цинка в концентрате — на 15% до 9,1", "copper – 10,000 t"
 _HEADS_FIGURE = re.compile(r"(?:\s+[\w-]+){0,3}?\s*[—–-]\s*(?:на\s|до\s|by\s|to\s|up\s|down\s)?\d")
 
@@ -618,15 +624,25 @@ class Article:
         Tajik-Canadian JV Aprelevka – 590 kilograms") stand as companies here where the entity stage left
         them unnamed: each figure is of the name before it."""
         text = self.text
-        if "–" not in text and "—" not in text:
+        if "–" not in text and "—" not in text and " with " not in text:
             return
         taken = [(m.start, m.end) for m in self.mentions]
         found: list[tuple[int, int, str]] = []
         # the pattern runs only before a dash that a figure follows (a scan of every capital costs a page dear)
         hits: list[re.Match[str]] = []
-        for dash in _DASH_DIGIT.finditer(text):
+        for dash in (_DASH_DIGIT.finditer(text) if "–" in text or "—" in text else ()):
             lo = max(0, dash.start() - 80, hits[-1].end() if hits else 0)
             hits.extend(_DASH_NAME.finditer(text, lo, min(len(text), dash.end() + 40)))
+        if " with " in text:
+            listed: list[re.Match[str]] = []  # (tried only before a "with" that a figure follows, as the dashes are)
+            for w in _WITH_DIGIT.finditer(text):
+                lo = max(0, w.start() - 60, listed[-1].end() if listed else 0)
+                listed.extend(m for m in _WITH_NAME.finditer(text, lo, min(len(text), w.end() + 40))
+                              if m.end("name") == w.start())
+            by_sentence: dict[int, list[re.Match[str]]] = {}
+            for m in listed:
+                by_sentence.setdefault(self.sents.index(m.start()), []).append(m)
+            hits.extend(m for group in by_sentence.values() if len(group) >= 2 for m in group)
         for m in hits:
             s, e = m.span("name")
             words = m.group("name").split()

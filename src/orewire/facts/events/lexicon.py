@@ -161,7 +161,8 @@ def _the_rx(words: list[str]) -> re.Pattern[str]:
 
 
 _ORE = {
-    "en": r"^\s*(?:of\s+)?(?:[\w-]+\s+){0,2}?(?<!iron )ores?\b(?!\s+(?:reserves?|resources?)\s+(?:of|containing))",
+    # (not the next item's: "to 638,000 tonnes and chrome ore grew")
+    "en": r"^\s*(?:of\s+)?(?:(?!(?:and|or|while|but)\s)[\w-]+\s+){0,2}?(?<!iron )ores?\b(?!\s+(?:reserves?|resources?)\s+(?:of|containing))",
     "ru": r"^\s*(?:[а-яё-]+\s+){0,2}?(?<!железной )(?<!железных )руд[аыуе]?\b",
 }
 
@@ -169,7 +170,9 @@ _ORE = {
 # "ore reserves ... were 120 million tonnes", "запасы руды составляют": the tonnage after is of ore
 _ORE_BEFORE = {
     # "ore reserves of the Kyzyl deposit amount to 8 Mt", "ore reserves of 8 Mt": ore; "ore reserves of copper": not
-    "en": r"(?<![\w-])(?<!iron )ores?\s+(?:reserves?|resources?|output|production|mined|processed)\b(?![^,;]{0,40}\bof\s+(?!\d|the\b|(?-i:[A-Z])|$))",
+    # (nor the ore sold as such: "manganese ore production rose to 638,000 tonnes" is manganese's, as iron ore is)
+    "en": r"(?<![\w-])(?<!iron )(?<!manganese )(?<!chrome )(?<!chromite )ores?\s+(?:reserves?|resources?|output|production|mined|processed)\b"
+          r"(?![^,;]{0,40}\bof\s+(?!\d|the\b|(?-i:[A-Z])|$))",
     "ru": r"(?!x)x",  # the Russian fact rules read the commodity of a tonnage themselves
 }
 

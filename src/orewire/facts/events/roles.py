@@ -417,6 +417,8 @@ _AIM_OF = re.compile(r"(?:['’]s?|(?<=['’]s))\s+(?:[\w-]+\s+){0,2}?(?:targets
                      re.IGNORECASE)  # (the name may end after its "'s": "the country's")
 _BASED_AFTER = re.compile(r"-(?:based|headquartered|registered|listed|domiciled)\b")
 _WORKS_NOUN = re.compile(r"\b(?:refinery|smelter|plant)", re.IGNORECASE)
+_RANKED_IN = re.compile(r"\b(?:largest|biggest|richest|highest|most\s+\w+|major|leading|one\s+of\s+the)\b[^,.;()]{0,45}?"
+                        r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z][\w'’-]*")  # a capitalised word right after: the name it is put before
 
 
@@ -629,6 +631,10 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         # before holds nothing of its own
         ms = [m for m in ms if not (m.kind == "country" and _THE_BEFORE.search(art.text, max(ss, m.start - 5), m.start)
                                     and _SITE_NOUN_AFTER.match(art.text, m.end))]
+        # "It represents one of the largest nickel reserves in Finland with reserves estimated to 237 Mt": the country
+        # a superlative ranks in holds nothing of its own
+        ms = [m for m in ms if not (m.kind in ("country", "region") and lex.language == "en"
+                                    and _RANKED_IN.search(art.text, max(ss, m.start - 60), m.start))]
         # "Kazakhstan ranks first with 230 million tonnes, followed by South Africa (200 million tonnes)": a
         # name after the number with a figure in brackets of its own is that figure's
         own_figure = [m for m in ms if m.start > pos and _OWN_FIGURE.match(art.text, m.end)]
