@@ -2385,3 +2385,16 @@ def test_the_country_a_deposit_ranks_in_holds_nothing() -> None:
             "estimated at 237.4 million tons of ore grading 0.3 percent nickel.")
     found = [e for e in extract(text).to_contract()["events"] if e["kind"] == "reserves"]
     assert [(e["subject"], e["quantity"][0]) for e in found] == [("Tarvo", 237.4e6)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a project named with its metals joined by a slash, or with its way of mining; the country it lies in, before a
+    # passive "is funded", pays nothing
+    ("The Tarvo copper/gold project, in Brazil, is fully funded through to production, following the completion of "
+     "$140-million in debt financing.", [("investment", 140e6, "Tarvo", {"party": None})]),
+    ("The 20 000 t/y copper-equivalent Tarvo openpit project remained on track for first production in 2021.",
+     [("production", 20000, "Tarvo", {})]),
+])
+def test_project_names_with_slashed_metals_and_passive_funding(
+        text: str, expected: list[tuple[str, float, str | None, dict[str, Any]]]) -> None:
+    _assert_events(text, PUBLISHED, expected)

@@ -46,16 +46,16 @@ class Number:
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 SENTENCE_END = re.compile(r"[.!?]\s+[A-ZА-ЯЁ]")
 _PROJECT = re.compile(
-    r"(?P<name>(?<![\w.])[A-Z][\w'’-]+(?:[ \t](?:do|de|da|del|la|du|[A-Z][\w'’-]+)){0,3})[ \t]+(?:(?:[a-z]+-)?(?:copper|gold|"
+    r"(?P<name>(?<![\w.])[A-Z][\w'’-]+(?:[ \t](?:do|de|da|del|la|du|[A-Z][\w'’-]+)){0,3})[ \t]+(?:(?:[a-z]+[-/])?(?:copper|gold|"
     r"lithium|nickel|uranium|silver|zinc|iron[ \t]ore|coal|rare[ \t]earths?|polymetallic|tungsten|cobalt|potash|"
     r"antimony|tin|molybdenum|graphite|manganese|bauxite|platinum|diamond|mineral[ \t]sands)[ \t]+)?"
-    r"(?:(?:mining|processing|metallurgical|mining[ \t]and[ \t]processing|ore[ \t]mining)[ \t]+)?"
+    r"(?:(?:mining|processing|metallurgical|mining[ \t]and[ \t]processing|ore[ \t]mining|open-?pit|underground)[ \t]+)?"
     r"(?:[Pp]roject|[Pp]roperty|[Pp]rospect|[Mm]ine|[Cc]omplex|[Oo]peration|[Ss]melter|[Rr]efinery|[Cc]oncentrator|"
     r"[Pp]ilot [Pp]lant|[Pp]rocessing [Pp]lant|[Mm]ill|[Pp]it|[Ff]acility|[Ss]ubsoil [Aa]rea|[Ss]ubsoil [Pp]lot|"
     r"[Ll]icen[cs]e [Aa]rea|(?:[Cc]oal|[Mm]ineral) [Bb]lock)s?\b"
     rf"(?![ \t]+(?:{'|'.join(gz.FIRM_WORDS)})\b)")  # ("Acme Mine Finance": a firm)
 # a capitalised word before a project word, past at most a commodity and a mining word ("Winu copper-gold project")
-_NAMED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+(?:[a-z]+-)?(?:[a-z]+[ \t]+){0,2}$")
+_NAMED_BEFORE = re.compile(r"[A-Z][\w'’-]*[ \t]+(?:[a-z]+[-/])?(?:[a-z]+[ \t]+){0,2}$")
 # (a whole word the name pattern can end with: "million", "capital", "determine" end none)
 _PROJECT_WORD = re.compile(r"(?<![\w])(?:[Pp]roject|[Pp]roperty|[Pp]rospect|[Mm]ine|[Cc]omplex|[Oo]peration|[Ss]melter|"
                            r"[Rr]efinery|[Cc]oncentrator|[Pp]lant|[Mm]ill|[Pp]it|[Ff]acility|[Ss]ubsoil [Aa]rea|"
