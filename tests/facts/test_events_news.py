@@ -2398,3 +2398,11 @@ def test_the_country_a_deposit_ranks_in_holds_nothing() -> None:
 def test_project_names_with_slashed_metals_and_passive_funding(
         text: str, expected: list[tuple[str, float, str | None, dict[str, Any]]]) -> None:
     _assert_events(text, PUBLISHED, expected)
+
+
+def test_a_figures_scale_before_a_word_that_opens_a_sentence_ends_it() -> None:
+    text = ("В январе нынешнего года отмечен резкий рост экспорта урана из Казахстана в Россию. За один месяц было "
+            "поставлено почти 1,8 тыс. тонн на общую сумму $228,6 млн. Примерно такой же объем - 1,9 тысяч тонн - был "
+            "поставлен в РФ суммарно за январь-май 2022 года.")
+    found = extract(text, published_at=RU_PUBLISHED).to_contract()["events"]
+    assert [e["period"] for e in found] == ["2023", "2023", "2022"]

@@ -78,11 +78,16 @@ class Found:
 class Sentences:
     """Sentence spans: a break after . ! ? before a capital or a quote, and at every line end;
     no break after an initial or a short abbreviation (тыс., млн., г., р., М.В., т. е.) except tonnes
-    after a figure ("добыто 5 т. Компания") and "и т. д." / "и т. п." before a capital."""
+    after a figure ("добыто 5 т. Компания"), a figure's scale before a word that opens a sentence ("$228,6 млн.
+    Примерно") and "и т. д." / "и т. п." before a capital."""
 
     _END = re.compile(r"(?<=[.!?…])[\s\u00a0]+(?=[«\"“„(]?[A-ZА-ЯЁ0-9])|\n+")
     # "1,2 млн т. Компания ...": tonnes end the sentence ("т." after a figure, before a capital)
     _TONNES = re.compile(r"(?:\d|тыс\.?|млн\.?|млрд\.?|трлн\.?)[\s\u00a0]*т\.$|(?<![\w.])т\.[\s\u00a0]?[дп]\.$")
+    # "на сумму $228,6 млн. Примерно такой же объем": a figure's scale, then a word that opens a sentence (a capital and
+    # a small letter, not a currency or a unit in small letters: "млн. рублей")
+    _SCALE = re.compile(r"\d[\s\u00a0]*(?:тыс|млн|млрд|трлн)\.$")
+    _OPENER = re.compile(r"[А-ЯЁ][а-яё]")
     _ABBR = re.compile(r"(?:\b[А-ЯЁA-Z]|\bтыс|\bмлн|\bмлрд|\bтрлн|\bг|\bгг|\bруб|\bкв|\bим|\bт|\bст|\bп|\bн|\bул|\bд|\bкоп|\bдолл|\bр|\bруч|\bоз)\.$")
 
     def __init__(self, text: str) -> None:
@@ -91,7 +96,9 @@ class Sentences:
         start = 0
         for m in self._END.finditer(text):
             if "\n" not in m.group(0) and self._ABBR.search(text[max(start, m.start() - 6):m.start()]) \
-                    and not self._TONNES.search(text[max(start, m.start() - 12):m.start()]):
+                    and not self._TONNES.search(text[max(start, m.start() - 12):m.start()]) \
+                    and not (self._SCALE.search(text[max(start, m.start() - 12):m.start()])
+                             and self._OPENER.match(text, m.end())):
                 continue
             if m.start() > start:
                 self.spans.append((start, m.start()))
