@@ -2944,3 +2944,27 @@ def test_listed_companies_past_brackets_and_more_english_words(text: str, compan
 ])
 def test_a_sum_listed_after_another_takes_its_currency(text: str, amounts: set[tuple[float, str]]) -> None:
     assert {(f["value"], f["currency"]) for f in _contract(text)["facts"] if f["type"] == "amount"} == amounts
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # the metals a producer is named by describe it, not the deposit of the sentence
+    ("Расскажите, чем Кумдинское месторождение привлекло крупнейшего производителя золота и серебра России? На "
+     "Кумдинском месторождении добывают золото.", {"Kumdinskoye": ["gold"]}),
+    # the deposit a ranking puts first, its word left out
+    ("Компания намерена продать Кумдинское месторождение, второе по величине месторождение золота в Армении после "
+     "Тарвинского.", {"Kumdinskoye": ["gold"], "Tarvinskoye": ["gold"]}),
+])
+def test_producers_described_by_metals_and_the_deposit_a_ranking_puts_first(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text,kind,names", [
+    ("сказал директор Зангезурского медно-молибденового комбината Максим Акопян.", "company",
+     {"Zangezur Copper Molybdenum Combine"}),
+    # a surname made of a father's first name, after a post
+    ("Об этом сообщил министр промышленности и новых технологий Таджикистана Шерали Кабир.", "person", {"Sherali Kabir"}),
+    # ... not a body's name before a first name and surname
+    ("Об этом сообщил глава Роснедр Евгений Петров.", "person", {"Yevgeny Petrov"}),
+])
+def test_a_known_combine_declined_and_a_surname_that_is_a_first_name(text: str, kind: str, names: set[str]) -> None:
+    assert _names(text, kind) == names

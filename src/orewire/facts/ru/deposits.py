@@ -522,6 +522,10 @@ _MANY_BEFORE = re.compile(r"(?<![\w-])[А-ЯЁа-яё]+[а-яё](?:ые|ие)[ \
 # "одного из крупнейших в мире месторождений серебра": one deposit with no name, as a singular word is
 _ONE_OF_KW = re.compile(r"(?<![\w-])(?:одн(?:о|а|у|ого|ой|им|ом)|один)[ \u00a0]+из[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,3}"
                         r"(?P<kw>месторождений|рудников)(?![\w-])")
+_RANKED_AFTER = re.compile(r"(?:втор|трет|четв[её]рт)[а-яё]{1,3}[ \u00a0]+по[ \u00a0]+(?:величине|запасам|размеру|объему|объёму)"
+                           r"[ \u00a0]+(?P<what>(?:[а-яё-]+[ \u00a0]+){0,2}(?:месторождени[а-яё]*|рудник[а-яё]*)(?:[ \u00a0]+[а-яё]+){0,2})"
+                           r"[^.!?«»\n]{0,40}?(?<![\w-])после[ \u00a0]+(?P<adj>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ского|цкого|ного))"
+                           r"(?![\w-])(?![ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:месторожд|рудник|район|област|кра|округ))")
 _BARE_KW = re.compile(r"(?=[МмУуРр])(?<![\w-])(?:[Мм]есторождени(?:е|я|ю|ем|и)|[Уу]част(?:ок|к[аеуи]|ком)|[Рр]удник(?:а|е|у|ом)?)(?![\w-])")
 
 
@@ -688,6 +692,17 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             if not near:
                 for c in near_commodities(text[e:e + 60]):
                     links.append((new, c))
+    # "второе по величине месторождение золота в Армении после Зодского": the deposit a ranking puts first, named by its
+    # adjective with the deposit word left out, of the ranking's own commodity
+    for m in _RANKED_AFTER.finditer(text) if "после " in text else ():
+        s, e = m.span("adj")
+        if found.overlaps(s, e):
+            continue
+        ranked = _deposit_name(found, _adjective_deposit(m.group("adj"), "месторождение", text), s, e, text, "месторождение")
+        if ranked is not None:
+            for w in m.group("what").split():
+                for c in commodities_of(w.strip(",")):
+                    links.append((ranked, c))
     # "купила Кызылжар — крупное месторождение меди", "разработку Кызылжара, одного из крупнейших медных
     # месторождений": a name inside a sentence set off by a dash or comma before what it is, in the same case
     for k in _APPOSITION_KW.finditer(text) if " —" in text or " –" in text or "," in text else ():

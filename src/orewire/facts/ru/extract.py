@@ -172,9 +172,15 @@ def _commodities(text: str, found: Found, spans: list[tuple[int, int, str, bool]
             continue  # "алюминиевый завод", "угольная компания": part of a name
         # "золотодобывающей компании" describes the company; "добычи золота компании" does not
         descriptive = company_word and bool(_ADJECTIVE_END.search(low))
+        # "крупнейшего производителя золота и серебра России": the metals a producer is named by describe it
+        descriptive = descriptive or bool(_PRODUCER_OF.search(text, max(0, m.start() - 40), m.start()))
         for c in joined_commodities(low, gz.commodity_of_word) if len(low) > 8 else [name]:
             found.add("commodity", c, w, m.start(), m.end())  # "уранованадиевое": uranium and vanadium
             spans.append((m.start(), m.end(), c, descriptive))
+
+
+_PRODUCER_OF = re.compile(r"(?<![\w-])(?:производител|продуцент|экспортер|поставщик)[а-яё]*[ \u00a0]+"
+                          r"(?:[а-яё]+(?:,|[ \u00a0]+и)?[ \u00a0]+){0,3}$")
 
 
 def _agencies(text: str) -> list[tuple[int, int]]:

@@ -104,6 +104,10 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
             ok = True  # "Министр Канат Шарлапаев": a first name the dictionary reads as a noun
         elif cued and _unknown_pair(a.group(0), surname_word, known is not None or role is not None):
             ok = True  # "председатель правления Канат Кудайберген", "по словам Азима Иброхима"
+        elif role is not None and not followed and known is None and not morph.is_dictionary_word(a.group(0)) \
+                and morph.given_name(a.group(0)) is None and _is_known_first(surname_word) \
+                and not morph.is_dictionary_word(surname_word) and not country_stem(surname_word):
+            ok = True  # "министр ... Таджикистана Шерали Кабир": a surname made of a father's first name, after a post
         elif cued and _MASC_GENITIVE.search(surname_word) and morph.is_surname(surname_word) \
                 and not morph.is_dictionary_word(surname_word) and _genitive_before(text, roles, a.start()):
             ok = True  # "по словам Алмаза Абдыкадырова": a first name the dictionary reads as a noun
