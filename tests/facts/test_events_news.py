@@ -2406,3 +2406,16 @@ def test_a_figures_scale_before_a_word_that_opens_a_sentence_ends_it() -> None:
             "поставлен в РФ суммарно за январь-май 2022 года.")
     found = extract(text, published_at=RU_PUBLISHED).to_contract()["events"]
     assert [e["period"] for e in found] == ["2023", "2023", "2022"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a deposit named by a masculine adjective keeps its noun; the place the money goes to pays nothing
+    ("В Кумдинский золотой рудник в Армении вложат $750 млн. Подтвержденные запасы рудника составляют 73 тонны золота.",
+     [("investment", 750e6, "Кумдинский рудник", {"party": None}), ("reserves", 73, "Кумдинский рудник", {})]),
+    ("Запасы Тарвинского участка составляют 5 тонн золота.", [("reserves", 5, "Тарвинский участок", {})]),
+    # ... a neuter one is a name alone
+    ("Запасы Кумдинского месторождения составляют 5 тонн золота.", [("reserves", 5, "Кумдинское", {})]),
+])
+def test_russian_deposits_named_by_an_adjective_and_places_money_goes_to(
+        text: str, expected: list[tuple[str, float, str | None, dict[str, Any]]]) -> None:
+    _assert_events(text, RU_PUBLISHED, expected)

@@ -265,15 +265,31 @@ def _project_words(text: str, low: str | None) -> list[int]:
     return sorted(found)
 
 
-def written_name(ent: Entity, lex: Lexicon) -> str:
+def written_name(ent: Entity, lex: Lexicon, text: str = "") -> str:
     """The name an event gives its subject or party: the entity's name; in a Russian article, a
     deposit, company or region as the article writes it (its shortest Cyrillic form, the
-    nominative as a rule: «Норникель», not «Норникеля»), while the id stays the shared Latin one."""
+    nominative as a rule: «Норникель», not «Норникеля»), while the id stays the shared Latin one. A deposit
+    named by a masculine or feminine adjective keeps the noun the article writes it with («Амулсарский рудник»,
+    «Кумдинский участок»): such an adjective alone is no name in Russian, as a neuter one («Удоканское») is."""
     if lex.language == "ru" and ent.kind != "country":
         written = [a for a in ent.aliases if _CYRILLIC.search(a)]
         if written:
-            return min(written, key=lambda a: (len(a), a))
+            name = min(written, key=lambda a: (len(a), a))
+            if ent.kind == "deposit" and text and _GENDERED_ADJ.fullmatch(name):
+                noun = re.search(re.escape(name[:-2]) + r"[а-яё]{1,3}(?:[ \u00a0]+[а-яё-]+(?:ой|ый|ий|ая|ого|ому|ом|ым|ую|ей)){0,2}"
+                                 r"[ \u00a0]+" + (
+                    _FEMININE_NOUN if name.endswith("ая") else _MASCULINE_NOUN), text)
+                if noun is not None:
+                    return f"{name} {_NOUN_NOMINATIVE[noun.group(1)[:4]]}"
+            return name
     return ent.name
+
+
+_GENDERED_ADJ = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:ский|цкий|ный|ний|ой|ская|цкая|ная|няя)")
+_MASCULINE_NOUN = r"(рудник|участ|карьер|разрез|прииск)[а-яё]*"
+_FEMININE_NOUN = r"(площад|шахт)[а-яё]*"
+_NOUN_NOMINATIVE = {"рудн": "рудник", "учас": "участок", "карь": "карьер", "разр": "разрез", "прии": "прииск",
+                    "площ": "площадь", "шахт": "шахта"}
 
 
 def _as_written(text: str, s: int, e: int, ent: Entity, name: str) -> str:
@@ -376,7 +392,7 @@ class Article:
         self.home = home
         self.ranking: Any = None  # what the subject ranking reads once per article (made when first asked)
         self.said: tuple[tuple[int, int], list[Mention]] = ((-1, -1), [])  # the last sentence the roles read, its names
-        named = [(ent, written_name(ent, lex), ent.id) for ent in entities if ent.kind in SUBJECT_KINDS]
+        named = [(ent, written_name(ent, lex, text), ent.id) for ent in entities if ent.kind in SUBJECT_KINDS]
         self.mentions = sorted(
             (Mention(s, e, ent.kind, _as_written(text, s, e, ent, name) if lex.language == "en" else name, eid)
              for ent, name, eid in named for s, e in ent.mentions),

@@ -417,6 +417,7 @@ _AIM_OF = re.compile(r"(?:['’]s?|(?<=['’]s))\s+(?:[\w-]+\s+){0,2}?(?:targets
                      re.IGNORECASE)  # (the name may end after its "'s": "the country's")
 _BASED_AFTER = re.compile(r"-(?:based|headquartered|registered|listed|domiciled)\b")
 _WORKS_NOUN = re.compile(r"\b(?:refinery|smelter|plant)", re.IGNORECASE)
+_IN_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:[Вв]о?|in)[ \t\u00a0]+$")
 _RANKED_IN = re.compile(r"\b(?:largest|biggest|richest|highest|most\s+\w+|major|leading|one\s+of\s+the)\b[^,.;()]{0,45}?"
                         r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z][\w'’-]*")  # a capitalised word right after: the name it is put before
@@ -848,10 +849,13 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         # the payer of the verb nearest before the number ("the wealth fund Samruk-Kazyna will finance")
         # ("a loan worth $350 million from the Fund for Reconstruction ..., loans from local banks and AMMC's own funds":
         # the lender right after the figure before a payer told later)
-        party = (before_word(art, lex.payer_verb, ms, ss, pos, ("company", "org", "country"), last=True)
-                 or after_word(art, lex.payer_prep, ms, pos, min(se, ev.end + 30), ("company", "org", "country"), 20)
-                 or before_word(art, lex.payer_verb, ms, pos, se, ("company", "org", "country"))
-                 or after_word(art, lex.payer_prep, ms, pos, se, ("company", "org", "country"), 40)
+        # (a place the money goes to pays nothing: "В Амулсарский рудник в Армении вложат $750 млн")
+        payers_ms = [m for m in ms if not (m.kind in ("country", "region")
+                                           and _IN_PLACE_BEFORE.search(art.text, max(ss, m.start - 4), m.start))]
+        party = (before_word(art, lex.payer_verb, payers_ms, ss, pos, ("company", "org", "country"), last=True)
+                 or after_word(art, lex.payer_prep, payers_ms, pos, min(se, ev.end + 30), ("company", "org", "country"), 20)
+                 or before_word(art, lex.payer_verb, payers_ms, pos, se, ("company", "org", "country"))
+                 or after_word(art, lex.payer_prep, payers_ms, pos, se, ("company", "org", "country"), 40)
                  or (lenders[0] if lenders else None))
         party = _owned_by_country(art, party, ms)  # "from Kazakhstan's largest bank, Halyk Bank"
         if party is None:
