@@ -2968,3 +2968,12 @@ def test_producers_described_by_metals_and_the_deposit_a_ranking_puts_first(text
 ])
 def test_a_known_combine_declined_and_a_surname_that_is_a_first_name(text: str, kind: str, names: set[str]) -> None:
     assert _names(text, kind) == names
+
+
+def test_russian_text_with_no_sentence_end_is_cut_into_pieces() -> None:
+    from orewire.facts.ru.found import Sentences
+
+    text = "Выручка 10 млрд рублей, прибыль - 2 млрд, " * 500
+    spans = Sentences(text).spans
+    assert len(spans) > 1 and all(e - s <= 2000 for s, e in spans)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)  # the whole text, in pieces

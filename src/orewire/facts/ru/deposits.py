@@ -4,6 +4,7 @@ gazetteer, later mentions in other case forms, and the commodities each deposit 
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -694,7 +695,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                     links.append((new, c))
     # "второе по величине месторождение золота в Армении после Зодского": the deposit a ranking puts first, named by its
     # adjective with the deposit word left out, of the ranking's own commodity
-    for m in _RANKED_AFTER.finditer(text) if "после " in text else ():
+    for m in itertools.islice(_RANKED_AFTER.finditer(text), 12) if "после " in text else ():  # (a text's few rankings)
         s, e = m.span("adj")
         if found.overlaps(s, e):
             continue

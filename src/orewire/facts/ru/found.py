@@ -101,10 +101,20 @@ class Sentences:
                              and self._OPENER.match(text, m.end())):
                 continue
             if m.start() > start:
-                self.spans.append((start, m.start()))
+                self._push(text, start, m.start())
             start = m.end()
         if start < len(text):
-            self.spans.append((start, len(text)))
+            self._push(text, start, len(text))
+
+    _MAX = 2000  # text with no sentence's end (a table, garbage) is cut into pieces this long, at a space
+
+    def _push(self, text: str, start: int, end: int) -> None:
+        while end - start > self._MAX:
+            cut = text.rfind(" ", start + self._MAX // 2, start + self._MAX)
+            cut = cut if cut > start else start + self._MAX
+            self.spans.append((start, cut))
+            start = cut + 1 if text[cut:cut + 1] == " " else cut
+        self.spans.append((start, end))
 
     def index(self, pos: int) -> int:
         """The sentence holding ``pos``, or the first one after it (the last one past the text's end)."""

@@ -11,6 +11,7 @@ Units: т/тонн (t), кг (t, in tonnes), унций (oz), фунтов (lb),
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -197,33 +198,53 @@ def _currency(m: re.Match[str]) -> str:
     return "USD"
 
 
+class _Taken:
+    """Spans taken by the amounts found so far: whether a position falls in one, by bisection (a page of ten
+    thousand sums is read in n log n, not n squared)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+    def covers(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos)  # (the spans do not overlap: the one starting last before pos)
+        return i > 0 and pos < self.ends[i - 1]
+
+
 def find_amounts(text: str) -> list[Found]:
     out: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     for m in _AMT_SYM_RE.finditer(text):
         for v in _values(m):
             out.append(Found(v, _SYMBOL[m.group("sym")], m.start(), m.end()))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
     for m in _AMT_WORD_RE.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
+        if taken.covers(m.start()):
             continue
         cur = _currency(m)
         for v in _values(m):
             out.append(Found(v, cur, m.start(), m.end()))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
     for m in _AMT_SYM_AFTER_RE.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
+        if taken.covers(m.start()):
             continue
         out.append(Found(number(m.group("n1")) * _mult(m.group("m1")), _SYMBOL[m.group("sym")], m.start(), m.end()))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
     # "Расходы - 17,2 миллиарда рублей, чистая прибыль - 6,4 миллиарда": a sum with its scale and no currency, told
     # right after a sum in the same sentence, is in that sum's currency
     if out:
-        ordered = sorted(out, key=lambda f: f.start)
+        ordered = sorted(out, key=lambda f: f.end)
+        ends = [f.end for f in ordered]
         for m in _SCALED_ALONE.finditer(text):
-            if any(s <= m.start() < e for s, e in taken):
+            if taken.covers(m.start()):
                 continue
-            prev = next((f for f in reversed(ordered) if f.end <= m.start()), None)
+            i = bisect.bisect_right(ends, m.start())  # the sum that ends last before it
+            prev = ordered[i - 1] if i else None
             if prev is None or m.start() - prev.end > 120 or not _SAME_SENTENCE_LIST.fullmatch(text, prev.end, m.start()):
                 continue
             out.append(Found(number(m.group("n1")) * _mult(m.group("m1")), prev.unit, m.start(), m.end()))
