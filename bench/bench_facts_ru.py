@@ -17,6 +17,7 @@ import html
 import re
 import statistics
 import sys
+import time
 from pathlib import Path
 
 import trafilatura
@@ -74,7 +75,23 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  without the event stage     {n / bare:8.1f} articles/s  {1000 * bare / n:6.2f} ms/article")
     print(f"Russian fact stage costs {facts / clean:.2f}x cleaning (target: <= 2.00 with events); "
           f"the event stage adds {facts / bare:.2f}x to it")
+    _hostile()
     return 0
+
+
+def _hostile() -> None:
+    """Russian pages built to stall the rules: text with no sentence's end (a list of sums, a list of deposits), ten
+    times as long must cost about ten times as much (no comparison of every figure with every other)."""
+    cases = {"sums, no sentence end": "Выручка 10 млрд рублей, прибыль - 2 млрд, ",
+             "deposits, no sentence end": "месторождений Кумди-26, Сухая Тарва, "}
+    for label, unit in cases.items():
+        timed = []
+        for n in (400, 4000):
+            t0 = time.perf_counter()
+            extract(unit * n)
+            timed.append(time.perf_counter() - t0)
+        print(f"hostile (ru): {label:<26} {timed[1]:6.2f} s for {len(unit) * 4000 // 1000} KB, 10x the text costs "
+              f"{timed[1] / max(timed[0], 1e-6):.1f}x (linear is 10x)")
 
 
 if __name__ == "__main__":
