@@ -2977,3 +2977,15 @@ def test_russian_text_with_no_sentence_end_is_cut_into_pieces() -> None:
     spans = Sentences(text).spans
     assert len(spans) > 1 and all(e - s <= 2000 for s, e in spans)
     assert spans[0][0] == 0 and spans[-1][1] == len(text)  # the whole text, in pieces
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # more of the region's deposits the gazetteer knows, with what they are worked for
+    ("На Биркачане и Асаче добыто больше золота, чем год назад.", {"Birkachan": ["gold"], "Asacha": ["gold"]}),
+    ("Добыча угля на Назар-Айлоке и Шугноу выросла.", {"Nazar-Aylok": ["coal"], "Shugnou": ["coal"]}),
+    # ... a name that is also a word or a town only after a deposit word
+    ("Прогноз цен на серебро улучшился.", {}),
+    ("На месторождении Прогноз добыто серебро.", {"Prognoz": ["silver"]}),
+])
+def test_more_known_deposits_of_the_region(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
