@@ -6,6 +6,8 @@ import json
 import random
 from pathlib import Path
 
+import pytest
+
 from orewire.facts import EXTRACTOR_VERSION, Extraction, entity_id, extract
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "gold" / "seed" / "trend-3378389"
@@ -506,3 +508,16 @@ def test_a_byline_in_small_letters_names_no_story_entity() -> None:
             "Kumdi Mining shipped 1.24 million tonnes of nickel ore from January to June.")
     names = {e["name"] for e in extract(text).to_contract()["entities"] if e["kind"] == "company"}
     assert "Tarvo Resources" not in names and "Kumdi Mining" in names
+
+
+@pytest.mark.parametrize("text,companies", [
+    # a company named by a French, Spanish or Portuguese company word first, whole, a place in its name included
+    ("Guinea's leading bauxite producer Societe Miniere de Kumdi (SMK) has said it plans to invest up to $1 billion.",
+     {"Societe Miniere de Kumdi"}),
+    ("Compagnie des Bauxites de Guinee exported 14 million tonnes.", {"Compagnie des Bauxites de Guinee"}),
+    ("Compania de Minas Tarvo reported higher output.", {"Compania de Minas Tarvo"}),
+    ("The project is run by Mineração Kumdi Verde.", {"Mineração Kumdi Verde"}),
+    ("In Chile, Minera Tarvo and Minera Los Kumdis raised output.", {"Minera Tarvo", "Minera Los Kumdis"}),
+])
+def test_companies_named_by_a_romance_company_word(text: str, companies: set[str]) -> None:
+    assert _names(extract(text), "company") == companies

@@ -496,6 +496,12 @@ _ORG_HEAD_SCAN = _Gated(_ORG_HEAD_RE, _trigger("Ministry", "Survey", "Bank", "Ag
                                                "Inspectorate"))
 _LEGAL_SCAN = _Gated(_LEGAL_RE, re.compile(_LEGAL_SUFFIX))
 _LEGAL_PREFIX_SCAN = _Gated(_LEGAL_PREFIX_RE, _trigger(gz.LEGAL_PREFIXES))
+_ROMANCE_HEADS = ("Societe", "Société", "Sociedad", "Sociedade", "Compagnie", "Compania", "Compañía", "Companhia",
+                  "Minera", "Mineração", "Mineracao")
+_ROMANCE_COMPANY_SCAN = _Gated(re.compile(
+    rf"\b(?:{_alt(_ROMANCE_HEADS)})(?:[ \t]+(?:de|des|du|del|de la|da|do|das|dos|y|e|et|la|las|los|"
+    r"[Mm]ini[eè]re|[Mm]inera|[Mm]ineira|[Mm]inero|[Aa]nonyme|[Aa]n[oó]nima|[A-ZÀ-ÖØ-Þ][\w'’-]+)){0,6}"
+    r"[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+(?![ \t]+(?:de|des|du|del|da|do)[ \t]+[A-Z])(?![\w'’-])"), _trigger(_ROMANCE_HEADS))
 _QUOTED_LEGAL_SCAN = _Gated(_QUOTED_LEGAL_RE, re.compile(_QUOTED_LEGAL_AFTER))
 _HEAD_SCAN = _Gated(_HEAD_RE, _trigger(gz.COMPANY_HEADS))
 _REPORTING_TERMS = frozenset({"JORC", "NI", "SAMREC", "CIM", "KAZRC", "PERC", "GKZ", "Measured", "Indicated", "Inferred",
@@ -889,6 +895,10 @@ def _organisations(text: str, found: Found) -> None:
         cands.append(_Cand(s, m.end(), "company", _strip_legal(name), 2))
     for m in _LEGAL_PREFIX_SCAN.finditer(text):
         cands.append(_Cand(m.start(), m.end(), "company", _strip_legal(m.group("name")), 2))
+    # "Societe Miniere de Boke", "Compagnie des Bauxites de Guinee", "Compania de Minas Buenaventura": a company named
+    # by a French, Spanish or Portuguese company word first, whole, even where a place's name is part of it
+    for m in _ROMANCE_COMPANY_SCAN.finditer(text):
+        cands.append(_Cand(m.start(), m.end(), "company", m.group(0), 3))
     # a quoted name with its legal form after the quotes, or one the next word calls a company ('"Zarafshon" company')
     for m in itertools.chain(_QUOTED_LEGAL_SCAN.finditer(text), _QUOTED_COMPANY_SCAN.finditer(text)):
         name = m.group("name")
