@@ -2419,3 +2419,18 @@ def test_a_figures_scale_before_a_word_that_opens_a_sentence_ends_it() -> None:
 def test_russian_deposits_named_by_an_adjective_and_places_money_goes_to(
         text: str, expected: list[tuple[str, float, str | None, dict[str, Any]]]) -> None:
     _assert_events(text, RU_PUBLISHED, expected)
+
+
+def test_mt_the_text_defines_as_million_tonnes_and_a_period_is_no_company() -> None:
+    text = ("Kumdi Coal Limited is expecting a production of 788 million tonnes (MT) for the current fiscal year. "
+            "In FY'24, the company achieved production of 773.65 MT.")
+    found = extract(text, published_at=PUBLISHED).to_contract()
+    assert [e["quantity"][0] for e in found["events"]] == [788e6, 773.65e6]
+    assert "FY'24" not in {e["name"] for e in found["entities"]}
+    # ... "MT" the text does not define is a metric ton
+    assert [e["quantity"][0] for e in extract("The plant shipped 5,000 MT of copper cathode.").to_contract()["events"]] == [5000]
+
+
+def test_a_difference_with_its_conversion_in_brackets_is_no_figure() -> None:
+    text = "In 2023 Kumdi produced 18.6 tons (598 thousand ounces) of gold, which is 1.6 tons (52 thousand ounces) more than in 2022."
+    assert [e["quantity"][0] for e in extract(text).to_contract()["events"]] == [18.6]

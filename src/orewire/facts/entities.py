@@ -734,6 +734,9 @@ _MONTHS_ONLY = re.compile(rf"{_MONTH_WORD}(?:\s*[-–—/]\s*{_MONTH_WORD})?(?:\
 _NATION_PREFIXES = frozenset(["Anglo", "Sino", "Russo", "Franco", "Indo", "Euro", "Afro", "Austro", "Turko"])
 
 
+_PERIOD_ONLY = re.compile(r"(?:FY|H[12]|Q[1-4]|CY)[ '’]?(?:\d{2}|\d{4})?")
+
+
 def _not_a_company(name: str) -> bool:
     """Guessed names that are something else: one letter ("M&I Resources" cut at "&"), a body, a
     place, generic words only, a country or region."""
@@ -742,8 +745,8 @@ def _not_a_company(name: str) -> bool:
         return True
     if len(words[0]) == 1 and not words[0].endswith("."):
         return True
-    if name in CURRENCY_CODES or _MONTHS_ONLY.fullmatch(name):
-        return True  # "19.1 trillion UZS, the company said", "In January-August, the company exported"
+    if name in CURRENCY_CODES or _MONTHS_ONLY.fullmatch(name) or _PERIOD_ONLY.fullmatch(name):
+        return True  # "19.1 trillion UZS, the company said", "In January-August, the company exported", "In FY'24, the"
     if any(w in _NON_COMPANY_WORDS for w in words) or all(w in _GENERIC for w in words):
         return True
     if words[-1].lower() in ("desert", "basin", "region", "park", "zone"):

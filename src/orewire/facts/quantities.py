@@ -124,9 +124,14 @@ _BULK_AFTER = re.compile(r"(?:\s+(?:and|to|-|–)\s+[\d.,]+\s?MT)?\s+(?:of\s+)?(
                          r"limestone|ore)\b")
 
 
+# "a production of 788 million tonnes (MT) and an offtake of 765 MT": the text's own definition of "MT"
+_MT_DEFINED = re.compile(r"million\s+(?:metric\s+)?(?:tonnes|tons)\s*\(\s*MT\s*\)", re.IGNORECASE)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text`` (ranges give both ends), in order, then table cells."""
     out: list[Quantity] = []
+    mt_million = "MT)" in text and _MT_DEFINED.search(text) is not None  # the text defines "MT" as a million tonnes
     for m in QUANTITY_RE.finditer(text):
         unit_word = m.group("unit")
         unit, factor = UNITS[unit_word]
@@ -146,7 +151,8 @@ def find_quantities(text: str) -> list[Quantity]:
                 and (_BULK_AFTER.match(text, m.end()) or _BULK_BEFORE.search(text, max(0, m.start() - 90), m.start())):
             factor = 1e6  # "exports ... to about 14-15 mt", "iron ore production ... around 140 mt": bulk goods count millions
         if unit_word == "MT" and scale == 1.0 and n < 10000 and (
-                _BULK_AFTER.match(text, m.end()) or _BULK_BEFORE.search(text, max(0, m.start() - 90), m.start())):
+                _BULK_AFTER.match(text, m.end()) or _BULK_BEFORE.search(text, max(0, m.start() - 90), m.start())
+                or mt_million):
             # "blocks with 110.40 MT and 81.69 MT of coal reserves", "Sherband coal block ... has a reserve of 90 MT":
             # India's million tonnes of bulk goods
             factor = 1e6
