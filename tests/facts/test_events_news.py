@@ -2434,3 +2434,14 @@ def test_mt_the_text_defines_as_million_tonnes_and_a_period_is_no_company() -> N
 def test_a_difference_with_its_conversion_in_brackets_is_no_figure() -> None:
     text = "In 2023 Kumdi produced 18.6 tons (598 thousand ounces) of gold, which is 1.6 tons (52 thousand ounces) more than in 2022."
     assert [e["quantity"][0] for e in extract(text).to_contract()["events"]] == [18.6]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a word of reserves after a figure, itself followed by "оцененных в" and another figure, heads that figure; a
+    # world total is no one's
+    ("Общий объем добычи золота в мире в 2023 году составил три тысячи тонн, при общих запасах, оцененных в 59 тыс. "
+     "тонн.", [("production", 3000, None, {"subject": None}), ("reserves", 59000, None, {"subject": None})]),
+])
+def test_a_reserves_word_that_heads_the_next_figure_and_the_worlds_totals(
+        text: str, expected: list[tuple[str, float, str | None, dict[str, Any]]]) -> None:
+    _assert_events(text, RU_PUBLISHED, expected)

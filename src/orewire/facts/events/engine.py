@@ -319,8 +319,10 @@ def _nearest_cue(art: Article, cues: dict[str, re.Pattern[str]], a: int, b: int,
                 dist += 40  # "$436 million for the Baimskaya acquisition and $718 million of capital expenditure":
                 # a word before another figure is that figure's first
         elif start >= num.end:
-            if _HEADS_NEXT.match(art.text, end):
+            if _HEADS_NEXT.match(art.text, end) or (art.text[start:start + 4].lower() in ("оцен", "esti", "valu")
+                                                     and _AT_FIGURE.match(art.text, end)):
                 continue  # "production amounted to 438 mln tons, exports - around 213 mln tons": the word heads the next figure
+                # (so does one of estimating: "... три тысячи тонн, при общих запасах, оцененных в 59 тыс. тонн")
             dist = (start - num.end) + 8  # a cue after its number binds a little less
             if num.what == "a" and lex.rules["attached"].fullmatch(art.text, num.end, start):
                 dist = 0  # "$436 million cash consideration", "$718 million of expansionary capital expenditure"
@@ -354,7 +356,10 @@ def _auction_before(art: Article, ss: int, se: int) -> bool:
 
 # a word set before a dash, a colon or a verb of amounting and a figure: that figure's heading ("exports – 213 mln tons", "экспорт: 213")
 # ("exports reached about 213 mln tons": a verb of amounting between)
-_HEADS_NEXT = re.compile(r"\s*(?:[-–—:]|(?:reached|amounted\s+to|totall?ed|stood\s+at|came\s+to|were|was)(?=\s))\s*"
+_AT_FIGURE = re.compile(r"\s+(?:в|at)\s+(?:about\s+|around\s+|some\s+|около\s+|почти\s+|более\s+)?[$€£]?\d")
+_HEADS_NEXT = re.compile(r"\s*(?:[-–—:]|(?:reached|amounted\s+to|totall?ed|stood\s+at|came\s+to|were|was)(?=\s)|"
+                         # ("составил три тысячи тонн, при общих запасах, оцененных в 59 тыс. тонн")
+                         r",?\s*(?:оцен[её]нн[а-яё]*|estimated|valued)\s+(?:в|at))\s*"
                          r"(?:about|around|some|nearly|over|more than|approximately|almost|up to|около|более|порядка|почти|свыше)?\s*\d",
                          re.IGNORECASE)
 
