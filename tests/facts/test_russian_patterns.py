@@ -2989,3 +2989,7 @@ def test_russian_text_with_no_sentence_end_is_cut_into_pieces() -> None:
 ])
 def test_more_known_deposits_of_the_region(text: str, deposits: dict[str, list[str]]) -> None:
     assert _deposits(text) == deposits
+
+
+def test_an_english_word_written_on_at_a_names_end_comes_back_in_english() -> None:
+    assert _names("Акционер комбината - компания «ГеоКумдимайнинг».", "company") == {"GeokumdiMining"}

@@ -152,6 +152,7 @@ COMPANY_LOAN_WORDS = frozenset(w for w in _ENGLISH_WORDS if w not in ("Ко", "�
 
 
 _CAMEL = re.compile(r"(?:[А-ЯЁ][а-яё]+){2,4}")
+_ENGLISH_TAIL = re.compile(r"(?<=[а-яё])(?:майнинг|ресорсез|металс|минералс|голдфилдс)$")
 _CAMEL_PART = re.compile(r"[А-ЯЁ][а-яё]+")
 
 
@@ -182,6 +183,9 @@ def latin_name(name: str) -> str:
         elif _CAMEL.fullmatch(w) and any(p in _ENGLISH_WORDS for p in _CAMEL_PART.findall(w)):
             # «ГеоМайнинг Групп» -> GeoMining Group: the English word inside a name joined of capitalised parts
             words.append("".join(_ENGLISH_WORDS.get(p) or translit(p) for p in _CAMEL_PART.findall(w)))
+        elif len(w) > 8 and w[:1].isupper() and (tail := _ENGLISH_TAIL.search(w)) is not None:
+            # «ГеоПромайнинг» -> GeoProMining: an English word written on at a name's end in small letters
+            words.append(translit(w[:tail.start()]) + _ENGLISH_WORDS[tail.group(0).capitalize()])
         else:
             words.append(translit(w))
     return re.sub(r"\s+", " ", "".join(words)).strip(" -—–")
