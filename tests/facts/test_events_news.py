@@ -2445,3 +2445,10 @@ def test_a_difference_with_its_conversion_in_brackets_is_no_figure() -> None:
 def test_a_reserves_word_that_heads_the_next_figure_and_the_worlds_totals(
         text: str, expected: list[tuple[str, float, str | None, dict[str, Any]]]) -> None:
     _assert_events(text, RU_PUBLISHED, expected)
+
+
+def test_a_verb_after_a_figure_before_and_closes_that_figures_clause() -> None:
+    text = ("As of July 31, 4.04 million barrel or 554,957 tons of crude oil have been extracted and 3.87 million barrel "
+            "or 525,300 tons of crude oil have been exported.")
+    assert [(e["kind"], e["quantity"][0]) for e in extract(text).to_contract()["events"]] == [
+        ("production", 554957), ("trade", 525300)]

@@ -318,6 +318,9 @@ def _nearest_cue(art: Article, cues: dict[str, re.Pattern[str]], a: int, b: int,
             if art.any_number_in(end, num.start):
                 dist += 40  # "$436 million for the Baimskaya acquisition and $718 million of capital expenditure":
                 # a word before another figure is that figure's first
+            elif _AND_NEXT.match(art.text, end, num.start) and art.any_number_in(max(sentence[0], start - 80), start):
+                dist += 40  # "554,957 tons have been extracted and 525,300 tons have been exported": a verb after
+                # another figure, before "and", closes that figure's clause
         elif start >= num.end:
             if _HEADS_NEXT.match(art.text, end) or (art.text[start:start + 4].lower() in ("оцен", "esti", "valu")
                                                      and _AT_FIGURE.match(art.text, end)):
@@ -356,6 +359,7 @@ def _auction_before(art: Article, ss: int, se: int) -> bool:
 
 # a word set before a dash, a colon or a verb of amounting and a figure: that figure's heading ("exports – 213 mln tons", "экспорт: 213")
 # ("exports reached about 213 mln tons": a verb of amounting between)
+_AND_NEXT = re.compile(r"\s*,?\s*(?:and|while|whereas|и|а)\s", re.IGNORECASE)
 _AT_FIGURE = re.compile(r"\s+(?:в|at)\s+(?:about\s+|around\s+|some\s+|около\s+|почти\s+|более\s+)?[$€£]?\d")
 _HEADS_NEXT = re.compile(r"\s*(?:[-–—:]|(?:reached|amounted\s+to|totall?ed|stood\s+at|came\s+to|were|was)(?=\s)|"
                          # ("составил три тысячи тонн, при общих запасах, оцененных в 59 тыс. тонн")
