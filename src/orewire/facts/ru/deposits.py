@@ -1790,13 +1790,24 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
     bare_starts = {bs for bs, _be in bare}
     unnamed = {cs for cs, ce, _c, _d in spans if any(gap is not None and gap.end() in bare_starts
                                                       for gap in (_GAP_SPACE.match(text, ce), _GAP_WORD.match(text, ce)))}
+    # (the deposits' mentions and the commodities of each sentence gathered once: a page that names thousands of
+    # deposits is read in linear time, not each mention against every other)
+    named_in: dict[tuple[int, int], list[tuple[int, int, Ent]]] = {}
+    for d in deposits:
+        for ms, me in d.mentions:
+            named_in.setdefault(sents.span(ms), []).append((ms, me, d))
+    for named in named_in.values():
+        named.sort(key=lambda t: (t[0], t[1]))
+    told_in: dict[tuple[int, int], list[tuple[int, int, str, bool]]] = {}
+    for sp in spans:
+        told_in.setdefault(sents.span(sp[0]), []).append(sp)
     for ent in deposits:
         if ent.name in tied:
             continue
         for s, _e in ent.mentions:
             ss, se = sents.span(s)
-            here = sorted((ms, me, d) for d in deposits for ms, me in d.mentions if ss <= ms < se)
-            for cs, _ce, c, descriptive in spans:
+            here = [t for t in named_in.get((ss, se), []) if ss <= t[0] < se]
+            for cs, _ce, c, descriptive in told_in.get((ss, se), ()):
                 if cs in unnamed:
                     continue
                 if ss <= cs < se and not descriptive and ent in _owners(text, here, cs, _one_commodity(ss, se)):
