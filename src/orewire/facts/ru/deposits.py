@@ -1796,8 +1796,8 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
     for d in deposits:
         for ms, me in d.mentions:
             named_in.setdefault(sents.span(ms), []).append((ms, me, d))
-    for named in named_in.values():
-        named.sort(key=lambda t: (t[0], t[1]))
+    for in_sentence in named_in.values():
+        in_sentence.sort(key=lambda t: (t[0], t[1]))
     told_in: dict[tuple[int, int], list[tuple[int, int, str, bool]]] = {}
     for sp in spans:
         told_in.setdefault(sents.span(sp[0]), []).append(sp)
