@@ -97,18 +97,26 @@ def _split(text: str) -> list[tuple[int, int]]:
 _MAX_SENTENCE = 2000  # text without punctuation (tables, garbage) is cut into pieces this long
 
 
-def _push(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+def long_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """[start, end) in pieces of at most ``_MAX_SENTENCE`` characters, each cut at the last space of its second half
+    where one stands (the next piece opens with that space): how either language's sentence splitter cuts text
+    that has no sentence's end."""
     while end - start > _MAX_SENTENCE:
         cut = text.rfind(" ", start + _MAX_SENTENCE // 2, start + _MAX_SENTENCE)
         cut = cut if cut > start else start + _MAX_SENTENCE
-        _push(text, spans, start, cut)
+        yield start, cut
         start = cut
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
+    yield start, end
+
+
+def _push(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+    for s, e in long_pieces(text, start, end):
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
 
 
 # "between" right before a range's lower end: "between 21,000 and 21,500 tonnes" (an "and" range)

@@ -150,7 +150,7 @@ def _is_media(name: str) -> bool:
     """Whether a name is a news agency's or outlet's the gazetteers know (in English or Russian)."""
     if name in gz.AGENCIES:
         return True
-    known = ru_gz.lookup(name) if any("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in name) else None
+    known = ru_gz.lookup(name) if _CYRILLIC.search(name) else None
     return known is not None and known.kind == "media"
 
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from orewire.facts.ru import gazetteer as gz
 from orewire.facts.ru.translit import has_cyrillic, latin_lookalike, translit
+from orewire.facts.text import long_pieces
 
 Q_OPEN = "«\"“„"
 Q_CLOSE = "»\"”“"
@@ -106,15 +107,11 @@ class Sentences:
         if start < len(text):
             self._push(text, start, len(text))
 
-    _MAX = 2000  # text with no sentence's end (a table, garbage) is cut into pieces this long, at a space
-
     def _push(self, text: str, start: int, end: int) -> None:
-        while end - start > self._MAX:
-            cut = text.rfind(" ", start + self._MAX // 2, start + self._MAX)
-            cut = cut if cut > start else start + self._MAX
-            self.spans.append((start, cut))
-            start = cut + 1 if text[cut:cut + 1] == " " else cut
-        self.spans.append((start, end))
+        """A sentence's span; text with no sentence's end (a table, garbage) in pieces, as English text is cut (a
+        piece after the first leaves out the space it was cut at)."""
+        for i, (s, e) in enumerate(long_pieces(text, start, end)):
+            self.spans.append((s + 1 if i and text[s:s + 1] == " " else s, e))
 
     def index(self, pos: int) -> int:
         """The sentence holding ``pos``, or the first one after it (the last one past the text's end)."""

@@ -53,7 +53,8 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
             continue
         surname_word = b.group(0)
         third = words[i + 2] if i + 2 < len(words) else None
-        if third is not None and text[b.end():third.start()] in (" ", "\u00a0") and _SURNAME_FIRST.search(a.group(0)) \
+        third_next = third is not None and text[b.end():third.start()] in (" ", "\u00a0")  # a third word right after
+        if third is not None and third_next and _SURNAME_FIRST.search(a.group(0)) \
                 and re.search(r"(?:ович|евич|ьич|овна|евна|ична)$", third.group(0)) \
                 and (morph.is_surname(a.group(0)) or not morph.is_dictionary_word(a.group(0))) \
                 and not found.overlaps(a.start(), third.end()):
@@ -66,10 +67,9 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
             i += 3
             continue
         patronymic = re.search(r"(?:вич|вна|ична|чна|вича|вны|вичу|вне|вичем|вной)$", surname_word)
-        if patronymic and not (third is not None and text[b.end():third.start()] in (" ", "\u00a0")) \
-                and morph.rather_surname(surname_word):
+        if patronymic and not third_next and morph.rather_surname(surname_word):
             patronymic = None  # "Millhouse Романа Абрамовича": a surname shaped as a patronymic, none after it
-        if patronymic and third is not None and text[b.end():third.start()] in (" ", "\u00a0"):
+        if patronymic and third is not None and third_next:
             surname_word, b = third.group(0), third
         elif patronymic:
             i += 2
@@ -77,7 +77,7 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
         role = _role_before(text, roles, a.start())
         # a third capitalised word right after: the name is the later pair ("Республики Кыргызстан Медер
         # Машиев", "партии Ар-Намыс Нуржан Бадыкеева"), so the loose rules below stay out of this one
-        followed = third is not None and text[b.end():third.start()] in (" ", "\u00a0") and b is words[i + 1]
+        followed = third_next and b is words[i + 1]
         cued = not followed and (role is not None or bool(_SPEECH_BEFORE.search(text, max(0, a.start() - 30), a.start()))
                                  or _post_after(text, roles, b.end()))
         if PLACE_NOUN.match(text[b.end():b.end() + 20]) or _ROLE_RE.fullmatch(a.group(0)) \
