@@ -2452,3 +2452,53 @@ def test_a_verb_after_a_figure_before_and_closes_that_figures_clause() -> None:
             "or 525,300 tons of crude oil have been exported.")
     assert [(e["kind"], e["quantity"][0]) for e in extract(text).to_contract()["events"]] == [
         ("production", 554957), ("trade", 525300)]
+
+
+_AUG_2025 = datetime(2025, 8, 10, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a year told in a comparison ("больше, чем годом ранее", "превышает аналогичный показатель прошлого года") dates
+    # no figure: the figure keeps the year its passage is of
+    ("В январе-июне 2025 года добыча руды в Кумдинской области составила 11,4 млн тонн. В то же время выпуск золота "
+     "достиг 53,5 тонны — на 11,2% больше, чем годом ранее.",
+     [("production", 11_400_000, None, {"period": "2025"}), ("production", 53.5, None, {"period": "2025"})]),
+    ("Операционная прибыль «Кумди Голд» составила по итогам 1-го полугодия $19,4 млн, что на 39% превышает "
+     "аналогичный показатель прошлого года.", [("financial", 19.4e6, None, {"period": "2025"})]),
+    # a half or quarter written in figures is of the year published; "годом ранее - 81036" dates only that figure
+    ("«Кумди Голд» продала в 1-м полугодии 83860 унций золота по средней цене $910 за унцию, тогда как годом ранее - "
+     "81036 унций по средней цене $909.",
+     [("trade", 83860, None, {"period": "2025"}), ("trade", 81036, None, {"period": "2024"})]),
+    ("Во II квартале «Кумди Голд» произвела 5 тонн золота.", [("production", 5, None, {"period": "2025"})]),
+    # how much more than a year before is no figure of its own; an auction's step is no price
+    ("За первый квартал 2012 года «Кумди Голд» произвела 927,9 кг золота, что по сравнению с аналогичным периодом "
+     "прошлого года больше на 7 кг.", [("production", 0.9279, None, {"period": "2012"})]),
+    ("Стартовая цена участка Тарво составляет 8,5 млрд рублей, шаг аукциона - 855,13 миллиона рублей.",
+     [("licence", 8.5e9, None, {})]),
+    # reserves told as of a date written in figures are of its year (a dateline's date dates nothing)
+    ("По данным государственного баланса по состоянию на 01.01.2023г. запасы участка Тарво составляют 893 кг золота.",
+     [("reserves", 0.893, None, {"period": "2023"})]),
+    ("Душанбе, 06.04.2015. По проекту ежегодно на месторождении «Тарво» будет добываться 2 млн. тонн руды.",
+     [("production", 2_000_000, None, {"period": None})]),
+])
+def test_russian_compared_years_halves_in_figures_differences_and_dates_in_figures(
+        text: str, expected: list[tuple[str, float, str | None, dict[str, Any]]]) -> None:
+    _assert_events(text, _AUG_2025, expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # money raised to pay for a deal (debt, a placement) is financing, not the deal's price
+    ("Kumdi Gold said it would fund the acquisition through A$480 million in debt, A$765 million institutional "
+     "placement and a share purchase plan.",
+     [("investment", 480e6, "Kumdi Gold", {}), ("investment", 765e6, "Kumdi Gold", {})]),
+    ("Kumdi Gold has $480 million in debt.", []),
+    # the plan word told again stands for the measure it was first told of
+    ("Initially, Kumdistan set a coal export target of at least 60 million tons for 2024. However, the target has "
+     "been revised upward to 75 million tons.",
+     [("trade", 60e6, None, {"basis": "plan"}), ("trade", 75e6, None, {"basis": "plan"})]),
+    ("Kumdi Gold produced 5 million tons of coal in 2023. The target for 2024 is 7 million tons.",
+     [("production", 5e6, None, {}), ("production", 7e6, None, {"basis": "plan"})]),
+])
+def test_money_that_funds_a_deal_and_a_plan_word_told_again(
+        text: str, expected: list[tuple[str, float, str | None, dict[str, Any]]]) -> None:
+    _assert_events(text, PUBLISHED, expected)

@@ -346,6 +346,12 @@ def _nearest_cue(art: Article, cues: dict[str, re.Pattern[str]], a: int, b: int,
     return (best[1], best[2]) if best else None
 
 
+_WORD = re.compile(r"\w+")
+# money a verb of funding is raised through: "would fund the deal through A$480 million in debt"
+_THROUGH_BEFORE = re.compile(r"\b(?:through|via)\s+(?:US\s?|A|C)?[$€£]?\s*$", re.IGNORECASE)
+_FUNDING_VERB = re.compile(r"\b(?:fund|financ|refinanc)\w*", re.IGNORECASE)
+
+
 _PAYMENT = re.compile(r"(?:плат[её]ж|платы|payment|fee)", re.IGNORECASE)
 
 
@@ -504,6 +510,9 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
                 return None  # "per oz sold of $1,634, $1,398, and $1,593": the next of a list of prices is one too;
                 # "Cash investments amounted to R835.5-million, compared with R917.6-million": so is what one is compared with
             skip = lex.skip_after.match(after) or search_lower(lex.skip_before, before)
+            if skip and lex.language == "en" and _THROUGH_BEFORE.search(text, max(ss, num.start - 12), num.start) \
+                    and _FUNDING_VERB.search(text, ss, num.start):
+                skip = False  # "would fund the acquisition through A$480 million in debt": debt raised to pay, none owed
             if skip and not (lex.skip_unless.search(text, max(ss, num.start - 60), num.start)
                              and not lex.skip_after.match(after)) and not _goods_value(num, previous, text, ss, lex):
                 art.skipped_at = num.end
@@ -529,6 +538,14 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         if cue is None and num.what == "q":
             # "the target of 160,000 ounces": plan words type a tonnage as output when nothing else does
             cue = _nearest_cue(art, lex.quantity_weak, ss, se, num, (ss, se))
+            if cue is not None and previous is not None and previous.kind != cue[0] and previous.kind in cues \
+                    and previous.quantity is not None and num.fact is not None and previous.quantity[1] == num.fact.unit \
+                    and 0 <= art.sents.index(ss) - art.sents.index(previous.start) <= 1 \
+                    and (plan_word := _WORD.match(text, cue[1])) is not None \
+                    and plan_word.group(0).lower() in previous.sentence.lower():
+                # "set a coal export target of 60 million tons for 2024. ... the target has been revised upward to 75
+                # million tons": the plan word told again stands for the measure it was told of
+                cue = (previous.kind, previous.start)
         if num.what == "a" and cue is not None and cue[0] == "investment" and _WORTH_OF.match(text, num.end) \
                 and any(k == "trade" and a <= c_s and c_e <= num.start
                         for c_s, c_e, k in _cue_matches(art, cues, ss, se, names)):
@@ -630,6 +647,9 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
             # "mined 599.6 thousand tons of copper concentrate and 35.1 million tons of coal, generating a sales
             # revenue of": the figures one verb lists are of its kind, whatever word follows the last
             kind, cue_at = previous.kind, previous.start
+        if kind == "deal" and num.what == "a" and cue_at < num.start \
+                and lex.rules["funds_the_deal"].search(text, max(ss, cue_at - 40), cue_at):
+            kind = "investment"  # "would fund the acquisition through A$480 million in debt": money raised for a deal is financing
         if kind == "investment" and num.what == "a" and re.match(r"deals?\b", text[cue_at:cue_at + 6], re.IGNORECASE) \
                 and (lex.buy_verb.search(text, ss, se) or lex.deal_act.search(text, ss, se)):
             kind = "deal"  # "led a consortium to take over Monterrico Metals ... in a deal worth": a takeover's price

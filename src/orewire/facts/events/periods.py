@@ -31,6 +31,8 @@ _QUARTER = re.compile(r"(?<![\w.,$€£])(?:(?P<q>first|second|third|fourth|1st|
                       r"(?:first\s+)?(?P<m>two|three|four|five|six|seven|eight|nine|ten|eleven|1[01]|[2-9])[\s-]+months?|"
                       r"(?P<mm>1[01]|[2-9])M|"
                       r"H(?P<h>[12])|(?P<qru>перв|втор|трет|четверт)[а-яё]*\s+(?:квартал|полугоди)[а-яё]*|"
+                      # «в 1-м полугодии», «за 3 квартал», «во II квартале»: the order in figures
+                      r"(?P<qrn>[1-4]|I{1,3}|IV)(?:-?(?:й|м|го|ом|ый|ого|ому))?\s+(?:квартал|полугоди)[а-яё]*|"
                       # "in the quarter", "half-year guidance": the period the report is of, named with no order
                       r"(?P<bare>(?:the|its|their)\s+(?:quarter|half[\s-]year)(?!\s+of\b)|half[\s-]year(?:ly)?))"
                       r"(?![\w])(?![\s-]on[\s-])",
@@ -41,6 +43,7 @@ _TRAILING = re.compile(r"\b(?:last|past|previous|recent|preceding)\s+$", re.IGNO
 _MONTH_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                 "eleven": 11}
 _LATE = ("fourth", "4th", "четверт")
+_ORDER_RU = {"1": 1, "2": 2, "3": 3, "4": 4, "I": 1, "II": 2, "III": 3, "IV": 4}
 _MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                                         "dec"), start=1)}
 _MONTHS_RU = {m: i for i, m in enumerate(("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
@@ -63,6 +66,8 @@ _SPLIT_YEAR = re.compile(r"(?<![\d.,/])(?:FY\s?)?(?P<c>19|20)\d\d/(?P<yy>\d\d)(?
                          r"|(?<![\w])FY\s?(?P<c2>19|20)\d\d/(?P<yy2>\d\d)(?!\d)", re.IGNORECASE)
 _FISCAL_SPAN = re.compile(r"(?<![\d.,/–-])(?P<y>19[5-9]\d|20[0-5]\d)\s?[-–]\s?(?P<yy>\d\d)(?![\d%]|[.,]\d|\s*(?:per|percent|%))")
 _YEAR_DIGITS = re.compile(r"19[5-9]\d|20[0-5]\d")  # the cheap test before ``_YEAR``
+# a date written in figures, day first: "01.01.2023" (a year ``_YEAR`` does not take after a point)
+_NUMERIC_DATE = re.compile(r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.(?P<y>19[5-9]\d|20[0-5]\d)(?![\d%])")
 _FY_HINT = re.compile(r"FY|CY|[1-4]Q|Q[1-4]|[12]H|H[12]|(?:1[01]|[2-9])M")  # the cheap test before ``_FY_SHORT`` (with an apostrophe)
 _RANGE_BEFORE = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|to|and|/)\s*$")
 _MONTH_NAMES = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
@@ -79,6 +84,8 @@ _TO_MONTH = re.compile(rf"\s*(?:-|–|—|to|and|through|по|и)\s*{_MONTH_NAME
 # "(2018: $2,162 million)", "(2019 г. – 201,5 тыс. т)": a year that opens a bracket of the figure compared
 _BRACKET_YEAR = re.compile(r"\s*(?:г\.|год[а-я]*)?\s*[:–—-]\s*(?=[\d$€£]|US|RUB|KZT|USD)")
 _YEAR_INTRODUCES = re.compile(r"\s*(?:г\.|год[а-я]*)?\s*[:–—]\s*(?:US\s?)?[$€£]?\s*\d")
+# a dash or a colon and a figure after a phrase of the year before: the figure it introduces
+_PHRASE_INTRODUCES = re.compile(r"\s*[:–—-]\s*(?:US\s?)?[$€£]?\s*\d")
 # "138,561 ounces in the same period of 2017": a comparison's year written after the figure it dates
 # (a bracket or a conversion may stand between: "7,973.9 kilograms ($413.3 million) ... for the same period in
 # 2020", "138,561 ounces or 4.31 tonnes of gold in the same period of 2017")
@@ -233,6 +240,12 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
             continue
         dated = bool(w.dated.search(head)) or bool(_NAMES_ESTIMATE.match(text, m.end()))
         out.append((m.start(), m.end(), int(m.group("y")), dated, False))
+    for m in (_NUMERIC_DATE.finditer(text, a, b) if digits and (text.find(".20", a, b) >= 0 or text.find(".19", a, b) >= 0)
+              else ()):
+        # "по состоянию на 01.01.2023г.", "as at 31.12.2023": a date in figures that an estimate is told as of (not a
+        # dateline's: "Душанбе, 06.04.2015. (НИАТ «Ховар»)")
+        if w.dated.search(text[max(a, m.start() - 70):m.start()]):
+            out.append((m.start(), m.end(), int(m.group("y")), True, False))
     for m in (_SPLIT_YEAR.finditer(text, a, b) if text.find("/", a, b) >= 0 else ()):
         # "the 2023/24 financial year": of the year it ends in
         out.append((m.start(), m.end(), int((m.group("c") or m.group("c2")) + (m.group("yy") or m.group("yy2"))),
@@ -258,7 +271,8 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
         # year (the one written before it), else before the year the article was published
         own = [y for y in written if y[1] <= m.start()]
         # "up 4.5% to $2.2 billion compared to the same period of the previous year": the comparison's
-        compared = w.compared.search(text[max(a, m.start() - 45):m.start()]) is not None
+        compared = w.compared.search(text[max(a, m.start() - 45):m.start()]) is not None \
+            or _PHRASE_INTRODUCES.match(text, m.end()) is not None  # "..., тогда как годом ранее - 81036 унций": that figure's only
         if own:
             out.append((m.start(), m.end(), own[-1][2] - 1, None, compared))
         elif published_at is not None:
@@ -298,8 +312,10 @@ def _years(text: str, a: int, b: int, w: PeriodWords,
                 out.append((m.start(), m.end(), year - 1 if published_at.month <= 2 else year, None, False))
                 continue
             q = (m.group("q") or m.group("qru") or "").lower()
-            late = q.startswith(_LATE) or m.group("qn") == "4" or m.group("h") == "2" or \
-                (q in ("second",) and "half" in m.group(0).lower())
+            order = _ORDER_RU.get(m.group("qrn") or "", 0)
+            late = q.startswith(_LATE) or m.group("qn") == "4" or m.group("h") == "2" or order == 4 or \
+                (q in ("second", "втор") and ("half" in m.group(0).lower() or "полугод" in m.group(0).lower())) or \
+                (order == 2 and "полугод" in m.group(0).lower())
             months = m.group("m") or m.group("mm")
             if months:  # "the first nine months", "9M": of the year they end in
                 span = _MONTH_COUNT.get(months.lower()) or int(months)
