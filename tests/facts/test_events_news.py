@@ -2502,3 +2502,24 @@ def test_russian_compared_years_halves_in_figures_differences_and_dates_in_figur
 def test_money_that_funds_a_deal_and_a_plan_word_told_again(
         text: str, expected: list[tuple[str, float, str | None, dict[str, Any]]]) -> None:
     _assert_events(text, PUBLISHED, expected)
+
+
+def test_russian_a_figure_told_for_the_same_period_of_another_year_is_no_year_to_carry_on() -> None:
+    text = ("За девять месяцев текущего года Кыргызстан экспортировал почти 13 тонн золота. В 2024 году за аналогичный "
+            "период поставлено только 69,4 килограмма золота. Основной объем экспорта пришелся на Швейцарию. Туда "
+            "поставили 10 тонн золота.")
+    found = extract(text, language="ru", published_at=_AUG_2025).to_contract()["events"]
+    assert [(e["quantity"][0], e["period"]) for e in found] == [(13, "2025"), (0.0694, "2024"), (10, "2025")]
+
+
+@pytest.mark.parametrize("text,language", [
+    # the value of the goods just told is of the same trader, and where both went is told once, after either
+    ("Кроме того, Кыргызстан поставил 984,3 килограмма драгметалла на $60 миллионов в Гонконг и 1,2 тонны на $80,3 "
+     "миллиона в Объединенные Арабские Эмираты.", "ru"),
+    ("Kyrgyzstan exported 984.3 kg of gold worth $60 million to Hong Kong and 1.2 tonnes worth $80.3 million to the "
+     "United Arab Emirates.", "en"),
+])
+def test_a_tonnage_and_its_value_share_trader_and_destination(text: str, language: str) -> None:
+    found = extract(text, language=language).to_contract()["events"]
+    assert [(e["subject"], e["party"]) for e in found] == [("Kyrgyzstan", "Hong Kong")] * 2 + [
+        ("Kyrgyzstan", "United Arab Emirates")] * 2

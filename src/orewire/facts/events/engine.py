@@ -765,6 +765,14 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         elif lex.sale_word.search(window):
             ev.direction = "export"  # "Uzbekistan sold gold for $2.9 billion": the seller's goods go out
     fill_roles(ev, num, art, cue_at, (a, b), (ss, se))
+    if kind == "trade" and num.what == "a" and previous is not None and _goods_value(num, previous, text, ss, lex):
+        # "поставила 984,3 килограмма на $60 миллионов в Гонконг", "exported 984 kg of gold worth $60 million to Hong
+        # Kong": the value of the goods just told is of the same trader, and where they went is where both went
+        ev.subject, ev.subject_id = previous.subject, previous.subject_id
+        if ev.party is not None:
+            previous.party, previous.party_id = ev.party, ev.party_id
+        else:
+            ev.party, ev.party_id = previous.party, previous.party_id
     if bracketed is not None and bracketed.kind == kind and bracketed.subject is not None \
             and _YEAR_BRACKET.match(text, text.rfind("(", ss, num.start)):
         # ... and of its subject and party where the bracket opens with a year: "$718 million of capital

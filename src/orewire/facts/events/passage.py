@@ -334,6 +334,10 @@ def carry_commodities(events: list[Event], sents: Sentences) -> None:
                 ev.commodity = next(iter(traded))
 
 
+# a figure told of "the same period" of another year: a comparison's
+_SAME_PERIOD = re.compile(r"\b(?:same|corresponding|comparable)\s+period\b|(?<![а-яё])аналогичн[а-яё]*\s+период", re.IGNORECASE)
+
+
 def carry_periods(events: list[Event], art: Article) -> None:
     """A figure whose sentence states no year belongs to the year of the figure of the same kind
     just before it (within the two sentences before): "In 2023 it produced X. Gold output was Y." —
@@ -373,10 +377,11 @@ def carry_periods(events: list[Event], art: Article) -> None:
             for key in (ev.kind, "any"):
                 held = last.get(key)
                 if held is not None and held[0] != i and ev.period.isdigit() and held[1] == str(int(ev.period) + 1) \
-                        and art.lex.periods.year_before.search(ev.sentence):
+                        and (art.lex.periods.year_before.search(ev.sentence) or _SAME_PERIOD.search(ev.sentence)):
                     # "За январь–март 2021 года ... 7,1 млн тонн. В аналогичном периоде годом ранее добыча составила 5,7
                     # млн тонн.": a sentence that tells the year before's figure is no new year to carry on (the year
-                    # before it goes on)
+                    # before it goes on; so is one that tells it for "the same period": «В 2022 году за аналогичный период
+                    # поставлено только 69,4 килограмма»)
                     last[key] = (i, held[1])
                     continue
                 if held is None or held[0] != i or held[1] <= ev.period:
