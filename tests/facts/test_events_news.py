@@ -2523,3 +2523,16 @@ def test_a_tonnage_and_its_value_share_trader_and_destination(text: str, languag
     found = extract(text, language=language).to_contract()["events"]
     assert [(e["subject"], e["party"]) for e in found] == [("Kyrgyzstan", "Hong Kong")] * 2 + [
         ("Kyrgyzstan", "United Arab Emirates")] * 2
+
+
+def test_russian_output_worked_out_and_a_licence_holder_outside_an_insertion() -> None:
+    text = ("Если в 2017 году в Казахстане выработали 23,3 тысячи тонн урана, то в 2023 году – всего 20,9 тысячи тонн. "
+            "Горных выработок пройдено 12 тысяч метров.")
+    assert [(e["kind"], e["quantity"][0], e["period"]) for e in extract(text, language="ru").to_contract()["events"]] == [
+        ("production", 23300, "2017"), ("production", 20900, "2023")]
+    # the holder of a licence is the name outside the insertion that describes it; the licence priced later is one
+    text = ("ОАО «Кумдизолото», входящее в группу компаний «Тарвозолото» (ТЗК), получит лицензию на право разведки и "
+            "добычи золота на участке недр ручей Кельмет. В ходе торгов ОАО «Кумдизолото» предложило за лицензию 76,83 "
+            "млн руб.")
+    found = extract(text, language="ru").to_contract()["events"]
+    assert [(e["kind"], e["party"], e["amount"]) for e in found] == [("licence", "Кумдизолото", [76_830_000, "RUB"])]

@@ -76,6 +76,11 @@ def numberless_events(art: Article, numbered: list[Event]) -> list[Event]:
                 # ("... for Troy's Facility with financiers Investec Bank": a lender holds no licence)
                 rest = [m for m in ms if m.id not in taken
                         and not lex.rules["financier_before"].search(text, max(ss, m.start - 60), m.start)]
+                # «ОАО «Етукльзолото», входящее в группу компаний «Южуралзолото» (ЮГК), получит лицензию»: a name inside
+                # an insertion describes the holder, it holds nothing
+                inserted = [(a, b) for a, b in art.sentence_spans(lex.insertion, ss, se) if not a <= act.start() < b]
+                if inserted:
+                    rest = [m for m in rest if not any(a < m.start and m.end <= b for a, b in inserted)] or rest
                 # "SQM's license": the holder written as the licence's owner
                 owner = next((m for m in rest if m.kind == "company" and 0 <= word.start() - m.end <= 4
                               and re.match(r"['’]s?\s*$", text[m.end:word.start()])), None)
