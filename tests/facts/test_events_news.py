@@ -2536,3 +2536,20 @@ def test_russian_output_worked_out_and_a_licence_holder_outside_an_insertion() -
             "млн руб.")
     found = extract(text, language="ru").to_contract()["events"]
     assert [(e["kind"], e["party"], e["amount"]) for e in found] == [("licence", "Кумдизолото", [76_830_000, "RUB"])]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a share a verb of holding stands right before is held, not bought, whatever word of a deal the sentence has
+    ("Kumdi Gold holds a 30% interest in the Tarvo joint venture.", []),
+    ("Kumdi Gold, which holds a 30% interest in Tarvo, agreed to buy the remaining 70% for $5 million.",
+     [("deal", 70), ("deal", 5e6)]),
+    ("Kumdi Gold acquired a 30% interest in the Tarvo joint venture.", [("deal", 30)]),
+    # one figure written in two scales; two figures listed with "respectively" stay two
+    ("In 2017, Kumdi Gold managed to process more than 1 million and 300 thousand tons of rock.",
+     [("production", 1_300_000)]),
+    ("Kumdi Gold produced 2 million and 500 thousand ounces of gold and silver, respectively.",
+     [("production", 2_000_000), ("production", 500_000)]),
+])
+def test_a_share_held_and_a_figure_written_in_two_scales(text: str, expected: list[tuple[str, float]]) -> None:
+    found = extract(text, published_at=PUBLISHED).to_contract()["events"]
+    assert [(e["kind"], _number(e)) for e in found] == [(k, float(n)) for k, n in expected]

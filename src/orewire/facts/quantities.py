@@ -184,6 +184,11 @@ def find_quantities(text: str) -> list[Quantity]:
                     scale0 = 1.0  # "from 490,000 to 1 million tons": a start written whole takes no scale of the end
                 # (its span holds its own scale word: "1.1-million to 1.3-million ounces")
                 own_end = r.end("sc") if r.group("sc") else r.end("scm") if r.group("scm") else r.end("n")
+                if own and scale0 > scale > 1.0 and n is not None and n * scale < scale0 and r.group("n").isdigit() \
+                        and head[own_end:].strip() == "and" and "respectively" not in text[m.end():m.end() + 80]:
+                    # "1 million and 300 thousand tons": one figure written in two scales, not a list of two
+                    out[-1] = Quantity((n0 * scale0 + n * scale) * factor, unit, s, m.end())
+                    continue
                 out.append(Quantity(n0 * scale0 * factor, unit, s, s + own_end - r.start("n")))
     for m in (_WORD_QUANTITY_SCAN.finditer(text) if _written_out(text) else ()):
         w1, w2 = m.group("w1").lower(), (m.group("w2") or "").lower()

@@ -347,6 +347,10 @@ def _nearest_cue(art: Article, cues: dict[str, re.Pattern[str]], a: int, b: int,
 
 
 _WORD = re.compile(r"\w+")
+# a verb of holding right before a share: "already has a 51% stake", "holds a 30% interest"
+_HOLDS_SHARE_BEFORE = re.compile(r"\b(?:has|have|had|holds?|held|owns?|owned|retains?|retained|controls?|keeps?|kept)\s+"
+                                 r"(?:a|an|its|the|their|his|her)?\s*(?:direct\s+|indirect\s+|effective\s+|remaining\s+)?$",
+                                 re.IGNORECASE)
 # money a verb of funding is raised through: "would fund the deal through A$480 million in debt"
 _THROUGH_BEFORE = re.compile(r"\b(?:through|via)\s+(?:US\s?|A|C)?[$€£]?\s*$", re.IGNORECASE)
 _FUNDING_VERB = re.compile(r"\b(?:fund|financ|refinanc)\w*", re.IGNORECASE)
@@ -462,6 +466,9 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
         if cue is None or not (paid or lex.buy_verb.search(text, ss, se) or lex.seller_verb.search(text, ss, se)
                                or lex.deal_act.search(text, ss, se) or lex.transaction.search(text, ss, se)):
             return None  # "the State Fund owns 81.2% of the shares": a holding, not a deal
+        if lex.language == "en" and not paid and _HOLDS_SHARE_BEFORE.search(text, max(ss, num.start - 30), num.start):
+            return None  # "The joint venture already has a 51% stake in Greenbushes", "X, which holds a 30% interest in Y,
+            # agreed to buy the remaining 70%": a holding, whatever word of a deal the sentence has
         kind, cue_at = cue
     else:
         if num.what == "q" and (lex.rules["difference_after"].match(text, num.end, min(se, num.end + 40))
