@@ -2553,3 +2553,13 @@ def test_russian_output_worked_out_and_a_licence_holder_outside_an_insertion() -
 def test_a_share_held_and_a_figure_written_in_two_scales(text: str, expected: list[tuple[str, float]]) -> None:
     found = extract(text, published_at=PUBLISHED).to_contract()["events"]
     assert [(e["kind"], _number(e)) for e in found] == [(k, float(n)) for k, n in expected]
+
+
+def test_a_thousands_separator_a_space_follows_and_a_listed_figure_keeps_the_verbs_basis() -> None:
+    text = ("Kumdi Minerals has projected production in 2017 to be approximately 240, 000 tonnes of copper, and "
+            "approximately 145, 000 ounces of gold.")
+    found = extract(text, published_at=datetime(2017, 2, 1, tzinfo=UTC)).to_contract()["events"]
+    assert [(e["quantity"], e["basis"], e["period"]) for e in found] == [
+        ([240_000, "t"], "plan", "2017"), ([145_000, "oz"], "plan", "2017")]
+    assert [f["value"] for f in extract("In 2017, 240 tonnes of copper were produced.").to_contract()["facts"]
+            if f["type"] == "quantity"] == [240]

@@ -131,7 +131,9 @@ SCALES: dict[str, float] = {
 }
 
 # "1,2 million tons": a decimal comma, read only before a scale word, where it cannot be thousands
-NUMBER = (r"\d{1,3},\d{1,2}(?=[ \t]*(?:million|billion|trillion|thousand|mln|bln|mn|bn)\b)|"
+# ("240, 000 tonnes": a thousands separator a space follows, as some outlets print it, where the group is "000")
+NUMBER = (r"\d{1,3}(?:, 000)+(?![\d,.])|"
+          r"\d{1,3},\d{1,2}(?=[ \t]*(?:million|billion|trillion|thousand|mln|bln|mn|bn)\b)|"
           r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\u00a0\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _DIGIT_RUN = re.compile(r"\d+")

@@ -800,7 +800,7 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
     if kind in ("production", "trade"):
         ev.basis = _basis(text, num, (a, b), lex, ev.period, art.published_at)
         if previous is not None and previous.kind == kind and previous.sentence_start == ss and previous.basis \
-                and previous.basis != ev.basis and previous.period == ev.period and a <= previous.start \
+                and previous.basis != ev.basis and previous.period == ev.period \
                 and _NEXT_IN_LIST.fullmatch(text, previous.end, num.start):
             # "is expected to produce 130,000 to 160,000 tonnes of copper and 100,000 to 140,000 ounces of
             # gold": the figures one verb lists share its basis
@@ -815,9 +815,11 @@ def _goods_value(num: Number, previous: Event | None, text: str, ss: int, lex: L
 
 
 # from one figure to the next of a list: " to 160,000 tonnes of copper and ", " tonnes of zinc, "
-_NEXT_IN_LIST = re.compile(r"(?:\s*(?:to|-|–|—|до)\s*[\d.,]+)?\s*(?:[^\W\d]+\.?\s*){0,4}?(?:and|as well as|,|и)\s+"
+_NEXT_IN_LIST = re.compile(r"(?:\s*(?:to|-|–|—|до)\s*[\d.,]+)?\s*(?:[^\W\d]+\.?\s*){0,4}?(?:,\s*and|and|as well as|,|и)\s+"
                            r"(?:[^\W\d_]+\s*[–—:]\s*)?"  # "..., silver – 69.2 tons"
-                           r"(?:up to\s+|about\s+|around\s+|some\s+|nearly\s+|около\s+|до\s+)?", re.IGNORECASE)
+                           # ("approximately 240,000 tonnes of copper, and approximately 145,000 ounces of gold")
+                           r"(?:up to\s+|about\s+|around\s+|some\s+|nearly\s+|approximately\s+|roughly\s+|almost\s+|"
+                           r"около\s+|до\s+|почти\s+|примерно\s+)?", re.IGNORECASE)
 
 
 # contained metal beyond these tonnages is not credible: such a figure is of ore (production, reserves)
