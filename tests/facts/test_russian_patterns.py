@@ -2993,3 +2993,12 @@ def test_more_known_deposits_of_the_region(text: str, deposits: dict[str, list[s
 
 def test_an_english_word_written_on_at_a_names_end_comes_back_in_english() -> None:
     assert _names("Акционер комбината - компания «ГеоКумдимайнинг».", "company") == {"GeokumdiMining"}
+
+
+def test_a_list_of_fields_with_small_second_words_and_numbers_and_an_autonomous_okrug() -> None:
+    text = ("В 2025-м официально открыли месторождения:\nКумдинка талаа — 11;\nБешбурхан;\nТарвай;\nКельмет — 1;\n"
+            "Кожо-Келен.\nВ настоящее время на всех указанных участках идут работы.")
+    assert _names(text, "deposit") == {"Kumdinka Talaa", "Beshburkhan", "Tarvay", "Kelmet", "Kozho-Kelen"}
+    # "Чукотского АО" is an autonomous okrug: the name after it is a person's, no company's
+    text = "— заявил вице-губернатор Чукотского АО Андрей Городилов. Месторождение разрабатывает АО Кумди Голд."
+    assert _names(text, "person") == {"Andrey Gorodilov"} and _names(text, "company") == {"Kumdi Gold"}

@@ -45,6 +45,8 @@ _BANK_CAPS = re.compile(r"(?<![\w-])[Бб]анк(?:ом|а|у|е)?[\s\u00a0]+(?P
 # (a dot inside a word, "S.A", not one that ends the sentence: "АО Altyn Samruk Qazaqstan. Об этом")
 _LEGAL_BARE = re.compile(r"(?=[ТАОЗПНГСЧИМХ])(?<![\w-])" + LEGAL_RU + r"[ \u00a0]+(?P<name>(?:[A-ZА-ЯЁ](?:[\w&-]|\.(?=\w))*)"
                          r"(?:[ \u00a0][A-ZА-ЯЁ](?:[\w&-]|\.(?=\w))*){0,3})")
+# a capitalised region adjective right before "АО": "Чукотского АО", "Ямало-Ненецкий АО" (an autonomous okrug)
+_OKRUG_BEFORE = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ого|ий|ый|ом|ому)[ \u00a0]+$")
 _CUE_QUOTED = re.compile(_CUE + r"(?:\s+по\s+[а-яё]+(?:\s+(?!месторожд|рудник|участ|карьер|проект)[а-яё]+){0,3}?)?"
                          r"\s+[«\"“„](?P<name>[^«»\"“”„\n]{2,60}?)[»\"”“]")
 # "зарегистрировал предприятие для участия в проектах — «Эльбруссметалл-литий»": a quoted name of one to three
@@ -504,6 +506,8 @@ def find_companies(text: str, found: Found) -> None:
                 and not _DEPOSIT_WORD_BEFORE.search(text, max(0, m.start() - 25), m.start()):
             _company(found, m.group("name"), m.start("name"), m.end("name"))
     for m in _LEGAL_BARE.finditer(text):
+        if m.group(0).startswith("АО") and _OKRUG_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "вице-губернатор Чукотского АО Андрей Городилов": an autonomous okrug, no legal form
         name = m.group("name").rstrip(".")
         if not found.overlaps(m.start("name"), m.start("name") + len(name)) and not LEGAL_WORD.fullmatch(name.split()[0]) \
                 and not (len(name.split()) > 1 and _oblique_given_name(*name.split()[:2])):
