@@ -2563,3 +2563,12 @@ def test_a_thousands_separator_a_space_follows_and_a_listed_figure_keeps_the_ver
         ([240_000, "t"], "plan", "2017"), ([145_000, "oz"], "plan", "2017")]
     assert [f["value"] for f in extract("In 2017, 240 tonnes of copper were produced.").to_contract()["facts"]
             if f["type"] == "quantity"] == [240]
+
+
+def test_pounds_a_share_are_no_weight_and_their_conversion_no_price_of_its_own() -> None:
+    text = ("Kumdi Holdings will make an offer to the rest of Tarvo Gold's shareholders at the same price of "
+            "3-pounds-per-share ($3.94), a 3.8% premium to Thursday's closing price.")
+    result = extract(text, published_at=PUBLISHED).to_contract()
+    assert result["events"] == [] and not [f for f in result["facts"] if f["type"] == "quantity"]
+    assert [f["value"] for f in extract("Tarvo Gold produced 5 million pounds of copper.").to_contract()["facts"]
+            if f["type"] == "quantity"] == [5_000_000]

@@ -3002,3 +3002,18 @@ def test_a_list_of_fields_with_small_second_words_and_numbers_and_an_autonomous_
     # "Чукотского АО" is an autonomous okrug: the name after it is a person's, no company's
     text = "— заявил вице-губернатор Чукотского АО Андрей Городилов. Месторождение разрабатывает АО Кумди Голд."
     assert _names(text, "person") == {"Andrey Gorodilov"} and _names(text, "company") == {"Kumdi Gold"}
+
+
+def test_rare_earth_elements_and_ranges_written_with_a_minus_sign() -> None:
+    result = extract("Права на участок с содержанием оксидов ниобия, тербия, иттрия получила компания. Инвестиции "
+                     "оцениваются в 150−200 млрд руб.").to_contract()
+    assert {e["name"] for e in result["entities"] if e["kind"] == "commodity"} == {"niobium", "terbium", "yttrium"}
+    assert [f["value"] for f in result["facts"] if f["type"] == "amount"] == [150e9, 200e9]
+    result = extract("The Tarvo deposit will cost $150−200 million.").to_contract()
+    assert [f["value"] for f in result["facts"] if f["type"] == "amount"] == [150e6, 200e6]
+
+
+def test_a_name_rejected_in_a_list_one_a_line_does_not_end_the_list() -> None:
+    text = ("В 2025-м официально открыли месторождения:\nСулюкту талаа — 11;\nБешбурхан;\nТарвай.\nВ настоящее время "
+            "на всех указанных участках идут работы.")
+    assert {"Beshburkhan", "Tarvay"} <= _names(text, "deposit")

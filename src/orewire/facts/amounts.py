@@ -71,14 +71,14 @@ _SCALE_X = r"(?:[mbkMBK]|bn|Bn|mn|Mn)"
 _MARKED_NUMBER = rf"\d{{1,3}}(?: \d{{3}})+(?:\.\d+)?(?!\d)(?![,.]\d)|{NUMBER}"
 AMOUNT_RE = re.compile(
     rf"(?:(?P<pre>{_prefix_alt})\s?(?P<n1>{_MARKED_NUMBER})(?:[\s-]?(?P<s1>{_SCALE})(?![a-zA-Z])|(?P<s1x>{_SCALE_X})\b)?"
-    rf"(?:\s*(?:-|–|to)\s*(?:{_prefix_alt})?\s?(?P<n1b>{NUMBER})(?:[\s-]?(?P<s1b>{_SCALE})(?![a-zA-Z])|(?P<s1bx>{_SCALE_X})\b)?)?"
+    rf"(?:\s*(?:-|–|−|to)\s*(?:{_prefix_alt})?\s?(?P<n1b>{NUMBER})(?:[\s-]?(?P<s1b>{_SCALE})(?![a-zA-Z])|(?P<s1bx>{_SCALE_X})\b)?)?"
     rf"|(?<![\w.,$])(?P<n2>{NUMBER})(?:[\s-]?(?P<s2>{_SCALE})\b\.?|(?P<s2x>{_SCALE_X})\b)?\s+(?:(?P<adj>{_adj_alt})\s+)?(?P<suf>{_suffix_alt})\b)"
 )
 _DOLLARS_NAMED = re.compile(rf"\s+({_adj_alt})\s+[Dd]ollars?\b")
 _BAD_PREFIX_CONTEXT = re.compile(r"[A-Za-z]$")
 # the lower end of a range written before a currency-word amount: "200-230 billion tenge",
 # "between 1 and 1.5 billion rubles", "5 million to 7 million euros"
-_RANGE_HEAD = re.compile(rf"(?<![\w.,$])(?P<n>{NUMBER})(?:[\s-]?(?P<sc>{_SCALE})\b)?\s*(?P<j>-|–|to|and)\s*$")
+_RANGE_HEAD = re.compile(rf"(?<![\w.,$])(?P<n>{NUMBER})(?:[\s-]?(?P<sc>{_SCALE})\b)?\s*(?P<j>-|–|−|to|and)\s*$")
 # "KGS 11 billion 389.9 million", "3 billion 604.3 million rubles": a sum written as its larger part and then
 # its smaller one (the way Russian and Kyrgyz statistics are put into English)
 _SMALLER_PART_AFTER = re.compile(r"[ \t]+(?P<n>\d{1,3}(?:\.\d+)?)[ \t]+(?P<sc>billion|million|thousand)\b")

@@ -102,7 +102,7 @@ _WORD_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
 _DATE_WORD_BEFORE = re.compile(r"\b(?:in|of|for|since|during|year)\s*$", re.IGNORECASE)
 # (a figure glued to letters starts no range: "B+C1 – 13.2m oz", "Q3-4 Mt"; its scale may be hyphened: "1.1-million to")
 _YEAR_SPAN_HEAD = re.compile(r"(?<!\d)(?:19|20)\d\d\s?[-–]\s?$")
-_RANGE_BEFORE = re.compile(rf"(?<![^\W\d_])(?P<n>{NUMBER})(?:[\s-]?(?P<sc>{_SCALE})\b|(?P<scm>m)(?=\s*(?:-|–)))?\s*(?:-|–|to|and)\s*$")
+_RANGE_BEFORE = re.compile(rf"(?<![^\W\d_])(?P<n>{NUMBER})(?:[\s-]?(?P<sc>{_SCALE})\b|(?P<scm>m)(?=\s*(?:-|–|−)))?\s*(?:-|–|−|to|and)\s*$")
 
 
 # a bare figure that reads as a year ("production in 2010 to 18,222 tU", "130,000 tons in 2014 to 600,000")
@@ -144,6 +144,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if unit_word in ("t", "m", "ha") and scale == 1.0 and _looks_like_noise(text, m):
             continue
+        if unit == "lb" and _PER_SHARE_AFTER.match(text, m.end()):
+            continue  # "at the same price of 3-pounds-per-share": sterling a share, no weight
         if unit_word == "mt" and scale == 1.0 and "." in m.group("num") and "," not in m.group("num") and n < 1000 \
                 and not _PRECIOUS_AFTER.match(text, m.end()):
             factor = 1e6  # "52.4mt of indicated mineral resources": a decimal of "mt" counts millions, not tonnes
@@ -212,6 +214,7 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
+_PER_SHARE_AFTER = re.compile(r"[\s-]*(?:per|a)[\s-]+(?:ordinary[\s-]+)?share\b", re.IGNORECASE)
 _PRECIOUS_AFTER = re.compile(r"\s*(?:of\s+)?(?:refined\s+|pure\s+)?(?:gold|silver|platinum|palladium|rhodium|uranium)\b",
                              re.IGNORECASE)
 def _written_out(text: str) -> bool:

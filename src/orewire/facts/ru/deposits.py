@@ -1411,9 +1411,9 @@ def _colon_list(text: str, found: Found, pos: int, kw: str, links: list[tuple[En
                 listed = next((e for e in found.ents.values() if e.kind == "deposit"
                                and any(ms == s for ms, _me in e.mentions)), None)
             else:
+                # (a line the name rules reject, "Сулюкту талаа — 11;" named like its town, is passed over: the lines
+                # after it are still the list's)
                 listed = _deposit_name(found, raw, s, s + len(raw), text, kw)
-                if listed is None:
-                    return
             for c in what or heading:
                 if listed is not None and c:
                     links.append((listed, c))

@@ -72,7 +72,7 @@ def _value(n: str, m: str, n2: str, m2: str) -> str:
 
 _V1 = _value("n1", "m1", "x1", "y1")
 _V2 = _value("n2", "m2", "x2", "y2")
-_RANGE = rf"{_V1}(?:(?:{_SP}?[-–—]{_SP}?(?:до{_SP})?|{_SP}до{_SP}){_V2})?"
+_RANGE = rf"{_V1}(?:(?:{_SP}?[-–—−]{_SP}?(?:до{_SP})?|{_SP}до{_SP}){_V2})?"
 
 # (a figure, "от" or a number word opens every match: the lookahead skips the other positions at once)
 _FIRST = r"(?=[\dОоДдТтЧчПпШшСсВв])"
