@@ -2572,3 +2572,14 @@ def test_pounds_a_share_are_no_weight_and_their_conversion_no_price_of_its_own()
     assert result["events"] == [] and not [f for f in result["facts"] if f["type"] == "quantity"]
     assert [f["value"] for f in extract("Tarvo Gold produced 5 million pounds of copper.").to_contract()["facts"]
             if f["type"] == "quantity"] == [5_000_000]
+
+
+def test_parts_of_a_total_told_in_the_next_sentence_and_a_sum_listed_without_its_currency() -> None:
+    text = ("As of seven months of the year, the sector accumulated MNT 1.7 trillion to the state budget as taxes, fees "
+            "and royalties. MNT 22.2 billion has come from gold mining, MNT 788.7 billion--from coal.")
+    assert [(e["kind"], e["amount"]) for e in extract(text, published_at=PUBLISHED).to_contract()["events"]] == [
+        ("financial", [1.7e12, "MNT"]), ("financial", [22.2e9, "MNT"]), ("financial", [788.7e9, "MNT"])]
+    text = "A total of 3.3 trillion Togrog, annually 185 billion, is expected to be accumulated to the State Budget."
+    assert [f["value"] for f in extract(text).to_contract()["facts"] if f["type"] == "amount"] == [3.3e12, 185e9]
+    text = "Revenue was $5 billion, 2 billion tonnes of ore were mined."
+    assert [f["value"] for f in extract(text).to_contract()["facts"] if f["type"] == "amount"] == [5e9]

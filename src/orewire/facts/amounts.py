@@ -212,6 +212,7 @@ def find_amounts(text: str, published_at: datetime | None = None, dollar: str = 
                 found.append(Amount(whole[0], currency, whole[1], m.end()))
                 continue
             found.append(Amount(n * scale, currency, m.start(), m.end()))
+    found.extend(_listed_after(text, found))
     _apply_stated(text, found)
     for a in found:
         if a.value_usd is None:
@@ -221,6 +222,27 @@ def find_amounts(text: str, published_at: datetime | None = None, dollar: str = 
                 if a.currency == "USD":
                     a.value_usd = a.value
     return found
+
+
+# a bare figure with its scale word listed right after a sum, as the same kind of money: "a total of 3.3 trillion
+# Togrog, annually 185 billion, is expected" (not one with a unit or a noun of its own after it)
+_LISTED_AFTER = re.compile(rf",\s*(?:(?:annually|yearly|each\s+year|a\s+year|per\s+year|of\s+which|including)\s+)?"
+                           rf"(?P<n>{NUMBER})\s?(?P<sc>million|billion|trillion|mln|bln|bn|mn)\b"
+                           rf"(?=\s*[,.;)]|\s+(?:is|are|was|were|will|would|has|have|in)\b)")
+
+
+def _listed_after(text: str, found: list[Amount]) -> list[Amount]:
+    """The figures ``_LISTED_AFTER`` finds after the sums ``found``, in their currency."""
+    starts = {a.start for a in found}
+    out: list[Amount] = []
+    for a in found:
+        m = _LISTED_AFTER.match(text, a.end)
+        if m is None or m.start("n") in starts:
+            continue
+        n = parse_number(m.group("n"))
+        if n is not None:
+            out.append(Amount(n * _scale(m.group("sc")), a.currency, m.start("n"), m.end("sc")))
+    return out
 
 
 def _larger_parts(text: str, start: int, n: float, scale: float, scaled: bool) -> tuple[float, int] | None:

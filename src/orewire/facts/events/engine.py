@@ -347,6 +347,10 @@ def _nearest_cue(art: Article, cues: dict[str, re.Pattern[str]], a: int, b: int,
 
 
 _WORD = re.compile(r"\w+")
+# only a currency's code before a figure that opens its sentence; and what it came from, right after it
+_FIGURE_OPENS = re.compile(r"\s*(?:[A-Z]{3}\s*)?")
+_CAME_FROM = re.compile(r"\s*(?:(?:has|have|had)\s+)?(?:come|came|comes|was\s+received|were\s+received)?\s*(?:-{1,2}|–|—)?\s*from\b",
+                        re.IGNORECASE)
 # a verb of holding right before a share: "already has a 51% stake", "holds a 30% interest"
 _HOLDS_SHARE_BEFORE = re.compile(r"\b(?:has|have|had|holds?|held|owns?|owned|retains?|retained|controls?|keeps?|kept)\s+"
                                  r"(?:a|an|its|the|their|his|her)?\s*(?:direct\s+|indirect\s+|effective\s+|remaining\s+)?$",
@@ -571,7 +575,10 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
                 and ((previous.sentence_start == ss
                       and lex.rules["planned_compared"].search(text, max(ss, num.start - 50), num.start))
                      or ((cue is None or cue[0] == "deal") and art.sents.index(ss) - art.sents.index(previous.start) <= 1
-                         and lex.rules["part_opens"].match(text, ss, num.start))):
+                         and (lex.rules["part_opens"].match(text, ss, num.start)
+                              # "... MNT 1.7 trillion to the state budget as taxes ... MNT 22.2 billion has come from gold
+                              # mining": a figure that opens its sentence and says where it came from is a part
+                              or (_FIGURE_OPENS.fullmatch(text, ss, num.start) and _CAME_FROM.match(text, num.end))))):
             # "paid taxes ... of 17.3 billion som against the planned 74.9 million dollars. Of these 11.6 billion som
             # is the amount paid for ...": the plan a sum is compared with, and a part of it, measure what it does
             cue = (previous.kind, previous.start)
