@@ -2583,3 +2583,9 @@ def test_parts_of_a_total_told_in_the_next_sentence_and_a_sum_listed_without_its
     assert [f["value"] for f in extract(text).to_contract()["facts"] if f["type"] == "amount"] == [3.3e12, 185e9]
     text = "Revenue was $5 billion, 2 billion tonnes of ore were mined."
     assert [f["value"] for f in extract(text).to_contract()["facts"] if f["type"] == "amount"] == [5e9]
+
+
+def test_a_daily_rate_written_into_the_words_before_the_mine_it_sizes() -> None:
+    text = "The operation described in the feasibility study includes a 33,700-metric-tons-per-day mine."
+    assert [(e["kind"], e["quantity"], e["basis"]) for e in extract(text).to_contract()["events"]] == [
+        ("production", [33_700, "t"], "capacity")]

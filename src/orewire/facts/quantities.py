@@ -16,6 +16,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "megatonnes": ("t", 1e6), "megatons": ("t", 1e6), "Bt": ("t", 1e9),
     "tonnes": ("t", 1.0), "tonne": ("t", 1.0), "tones": ("t", 1.0),  # ("tones": a common misspelling)
     "tons": ("t", 1.0), "ton": ("t", 1.0), "metric tons": ("t", 1.0),
+    "metric-tons": ("t", 1.0), "metric-tonnes": ("t", 1.0),  # "a 33,700-metric-tons-per-day mine"
     "metric tonnes": ("t", 1.0), "t": ("t", 1.0), "tpa": ("t", 1.0), "tpd": ("t", 1.0), "tn": ("t", 1.0),
     "WMT": ("t", 1.0), "DMT": ("t", 1.0),  # wet and dry metric tons
     "MMT": ("t", 1e6), "MMTPA": ("t", 1e6), "mmtpa": ("t", 1e6),  # million metric tonnes (a year)
