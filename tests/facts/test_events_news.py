@@ -2589,3 +2589,11 @@ def test_a_daily_rate_written_into_the_words_before_the_mine_it_sizes() -> None:
     text = "The operation described in the feasibility study includes a 33,700-metric-tons-per-day mine."
     assert [(e["kind"], e["quantity"], e["basis"]) for e in extract(text).to_contract()["events"]] == [
         ("production", [33_700, "t"], "capacity")]
+
+
+def test_a_price_a_tonne_moved_from_one_figure_to_another_is_no_event() -> None:
+    text = "Average selling price per metric ton rallied 57 percent from USD28 to USD44."
+    assert extract(text, published_at=PUBLISHED).to_contract()["events"] == []
+    text = "Kumdi raised USD 5 million and USD 3 million in two placements."
+    assert [e["amount"] for e in extract(text, published_at=PUBLISHED).to_contract()["events"]] == [
+        [5e6, "USD"], [3e6, "USD"]]

@@ -948,7 +948,7 @@ _COMPARED_NEXT = re.compile(r"[^\d;]{0,40}?(?:compared\s+(?:with|to)|against|ver
 # ("from $2.9 billion to $2.8 billion": the figure a skipped one moved to is skipped with it)
 # (a range's first figure may stand without the scale word the second carries: "$2.9 billion to $2.8 billion")
 _LISTED_NEXT = re.compile(r"(?:\s*(?:thousand|million|billion|trillion|mln|bln|bn|mn)\b\.?)?"
-                          r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or|to)\s+)(?:US|A|C)?[$€£]?\s*")
+                          r"\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or|to)\s+)(?:USD\s?|US|A|C)?[$€£]?\s*")
 
 
 def _commodity_told(num: Number, art: Article) -> str | None:
