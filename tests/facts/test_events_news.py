@@ -2597,3 +2597,15 @@ def test_a_price_a_tonne_moved_from_one_figure_to_another_is_no_event() -> None:
     text = "Kumdi raised USD 5 million and USD 3 million in two placements."
     assert [e["amount"] for e in extract(text, published_at=PUBLISHED).to_contract()["events"]] == [
         [5e6, "USD"], [3e6, "USD"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # eurobonds placed, the prices an auction moved between, goods bought abroad
+    ("АГМК поручили разместить евробонды на 1,5 млрд долларов.", [("investment", 1.5e9, None, {})]),
+    ("Право на участок Тарво получила компания «Кумди». Цена в ходе торгов выросла с начальных 730 тыс. рублей до "
+     "предложенных победителем 803 тыс. рублей.", [("licence", 730e3, None, {}), ("licence", 803e3, None, {})]),
+    ("Закупка цветных металлов выросла на 18,7%, до $171,8 млн.", [("trade", 171.8e6, None, {"direction": "import"})]),
+])
+def test_russian_eurobonds_auction_prices_and_purchases_abroad(
+        text: str, expected: list[tuple[str, float, str | None, dict[str, Any]]]) -> None:
+    _assert_events(text, _AUG_2025, expected)
