@@ -3017,3 +3017,17 @@ def test_a_name_rejected_in_a_list_one_a_line_does_not_end_the_list() -> None:
     text = ("В 2025-м официально открыли месторождения:\nСулюкту талаа — 11;\nБешбурхан;\nТарвай.\nВ настоящее время "
             "на всех указанных участках идут работы.")
     assert {"Beshburkhan", "Tarvay"} <= _names(text, "deposit")
+
+
+@pytest.mark.parametrize("text,person", [
+    # a Mongolian father's name in "-ийн" first, as it is, or with the case ending the sentence put on both words;
+    # spelled as English news spells Mongolian names (й is i, ж is j)
+    ("Глава ведомства Долгорсурэнгийн Сумъяабазар подчеркнул, что рост продолжится.", "Dolgorsurengiin Sumyaabazar"),
+    ("Монголия по инициативе премьер-министра страны Чимэдийна Сайханбилэга проведет форум.", "Chimediin Saikhanbileg"),
+    ("Решение было принято главой Монголии Цахиагийном Элбэгдоржем.", "Tsakhiagiin Elbegdorj"),
+    ("Премьер-министр Монголии Лувсаннамсрайн Оюун-Эрдэнэ заявил о росте.", "Luvsannamsrain Oyun-Erdene"),
+    # a Russian surname in "-ын" is declined as before
+    ("По словам Сергея Голицына, рост продолжится.", "Sergey Golitsyn"),
+])
+def test_mongolian_names_keep_their_fathers_name_and_are_spelled_as_english_news_does(text: str, person: str) -> None:
+    assert _names(text, "person") == {person}

@@ -114,7 +114,15 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
         if not ok:
             i += 1
             continue
-        if known is not None:
+        mongol = _MONGOL_PATRONYMIC.fullmatch(a.group(0))
+        if mongol is not None and (mongol.group("stem").endswith("йн") or re.search(r"[эүө]", a.group(0))):
+            # "Долгорсурэнгийн Сумъяабазар", "премьер-министра Чимэдийна Сайханбилэга", "главой Монголии Цахиагийном
+            # Элбэгдоржем": a Mongolian father's name in its own genitive, then the name; a Russian case ending on both
+            given, surname = mongol.group("stem"), surname_word
+            case = mongol.group("case") or ""
+            if case and surname.endswith(_MONGOL_CASES[case]):
+                surname = surname[:-len(case)]
+        elif known is not None:
             given, surname, _gender = known
         elif _genitive_before(text, roles, a.start()) and _MASC_GENITIVE.search(surname_word) \
                 and re.search(r"[бвгджзклмнпрстфхцчшщ]а$|[аеиоуы]я$", a.group(0)):
@@ -158,6 +166,9 @@ _SURNAME_FIRST = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|�
 _INSTITUTION_WORD = re.compile(r"(?:Республик|Област|Правительств|Министерств|Агентств|Комитет|Департамент|Управлени|"
                                r"Акимат|Администраци|Федераци)[а-яё]*$")
 _MASC_GENITIVE = re.compile(r"(?:ов|ев|ёв|ин|ын)а$")
+# a Mongolian patronymic, with the ending of a Russian case the sentence put on it (the name after it takes the same)
+_MONGOL_PATRONYMIC = re.compile(r"(?P<stem>[А-ЯЁ][а-яёэүөА-ЯЁ-]+(?:[аиоуэ]йн|ын))(?P<case>а|у|ом|е)?")
+_MONGOL_CASES = {"а": ("а", "я"), "у": ("у", "ю"), "ом": ("ом", "ем", "ём"), "е": ("е",)}
 _BY_WORDS = re.compile(r"[Пп]о[\s\u00a0]+словам[\s\u00a0]+(?:[^.;:!?\n]{0,50}[\s\u00a0])?$")
 
 

@@ -69,8 +69,29 @@ _GIVEN = {"Алексей": "Alexey"}
 
 def person_translit(name: str) -> str:
     """Romanise a person's name as ``translit`` does, but with the English spelling news usually gives some
-    given names ("Алексей" -> "Alexey", not "Aleksey")."""
+    given names ("Алексей" -> "Alexey", not "Aleksey"); a Mongolian name (a father's name in "-ийн" first) as
+    English news spells Mongolian: й is i, ж is j ("Цахиагийн Элбэгдорж" -> "Tsakhiagiin Elbegdorj")."""
+    words = name.split()
+    if len(words) >= 2 and _MONGOL_FIRST.fullmatch(words[0]):
+        return " ".join(_mongol_word(w) for w in words)
     return _WORD.sub(lambda m: _GIVEN.get(m.group(0)) or (_word(m.group(0)) if _has_cyrillic(m.group(0)) else m.group(0)), name)
+
+
+# a Mongolian father's name as the first word of a person's name ("Чимэдийн", "Лувсаннямын")
+_MONGOL_FIRST = re.compile(r"[А-ЯЁ][а-яёэүөА-ЯЁ-]+[аиоуэ]йн|[А-ЯЁ][а-яё]*[эүө][а-яёэүө]*ын")
+
+
+def _mongol_word(word: str) -> str:
+    """A word of a Mongolian name in the English spelling of Mongolian names."""
+    out = []
+    before = ""
+    for ch in word:
+        low = ch.lower()
+        latin = "i" if low == "й" else "j" if low == "ж" else "" if low in "ъь" or (low == "у" and before == "ю") \
+            else _BASE.get(low, low) if low not in "её" else ("e" if low == "е" else "yo")
+        out.append(latin.capitalize() if ch != low and latin else latin)
+        before = low
+    return "".join(out)
 
 
 def _has_cyrillic(s: str) -> bool:
