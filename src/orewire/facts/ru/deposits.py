@@ -1470,8 +1470,8 @@ def find_later_mentions(text: str, found: Found) -> None:
                     quoted = m.start() > 0 and text[m.start() - 1] in Q_OPEN
                     if shared and quoted != (ent.kind == "company"):
                         continue
-                    if (m.start(), m.end()) not in ent.mentions and not found.overlaps(m.start(), m.end()):
-                        ent.mentions.append((m.start(), m.end()))
+                    if not ent.has((m.start(), m.end())) and not found.overlaps(m.start(), m.end()):
+                        ent.put((m.start(), m.end()))
                         found.claim(m.start(), m.end())
                 continue
             if " " in form or not has_cyrillic(form) or len(form) < 5:
@@ -1482,8 +1482,8 @@ def find_later_mentions(text: str, found: Found) -> None:
             for m in re.finditer(re.escape(stem) + gz.ENDINGS + r"(?![\w-])", text):
                 if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_"):
                     continue  # inside a word
-                if (m.start(), m.end()) not in ent.mentions and not found.is_claimed(m.start(), m.end()):
-                    ent.mentions.append((m.start(), m.end()))
+                if not ent.has((m.start(), m.end())) and not found.is_claimed(m.start(), m.end()):
+                    ent.put((m.start(), m.end()))
                     found.claim(m.start(), m.end())
 
 

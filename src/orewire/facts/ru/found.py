@@ -39,6 +39,24 @@ class Ent:
     code: str | None = None
     role: str | None = None
     org: str | None = None
+    # the mentions as a set, for a membership test that does not read the whole list (a page naming one deposit
+    # thousands of times would otherwise cost the square of that); rebuilt when mentions were appended elsewhere
+    _seen: set[tuple[int, int]] = field(default_factory=set, repr=False, compare=False)
+    _synced: int = field(default=0, repr=False, compare=False)
+
+    def has(self, span: tuple[int, int]) -> bool:
+        """Whether ``span`` is one of the mentions."""
+        if self._synced != len(self.mentions):
+            self._seen = set(self.mentions)
+            self._synced = len(self.mentions)
+        return span in self._seen
+
+    def put(self, span: tuple[int, int]) -> None:
+        """Add ``span`` to the mentions where it is not one yet."""
+        if not self.has(span):
+            self.mentions.append(span)
+            self._seen.add(span)
+            self._synced += 1
 
 
 class Found:
@@ -57,8 +75,7 @@ class Found:
             ent = self.ents[key] = Ent(kind, name, code=code)
         if form and form not in ent.forms and form != ent.name:
             ent.forms.append(form)
-        if (start, end) not in ent.mentions:
-            ent.mentions.append((start, end))
+        ent.put((start, end))
         return ent
 
     def claim(self, start: int, end: int) -> None:
