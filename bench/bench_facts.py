@@ -293,6 +293,20 @@ def _hostile() -> None:
     facts_growth = bare_l / max(bare_s, 1e-6)
     print(f"hostile: 20k vs 2k sentences of figures: the event stage {events_growth:.1f}x, the fact stage "
           f"{facts_growth:.1f}x: {events_growth / facts_growth:.2f} (target: <= 1.5; linear is 10x for both)")
+    _no_sentence_end()
+
+
+def _no_sentence_end() -> None:
+    """A page with no sentence end and no line break, a name and a figure every few words: ten times as long must cost
+    about ten times as much (a test of the whole line at every name on it once made it grow with the square)."""
+    unit = "Kumdi Gold produced 5 tonnes, Tarvo Mining 3 tonnes, "
+    timed = []
+    for n in (400, 4000):
+        t0 = time.perf_counter()
+        extract(unit * n)
+        timed.append(time.perf_counter() - t0)
+    print(f"hostile: {'names and figures, no end':<26} {timed[1]:6.2f} s for {len(unit) * 4000 // 1000} KB, 10x the "
+          f"text costs {timed[1] / max(timed[0], 1e-6):.1f}x (linear is 10x)")
 
 
 def _sentences_with_figures(n: int) -> str:

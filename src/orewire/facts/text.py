@@ -310,7 +310,20 @@ def fold_lookalikes(text: str) -> str:
 def title_case_line(text: str, pos: int) -> bool:
     """Whether ``pos`` is in a line written in title case (a headline: most words longer than three letters
     capitalised)."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    words = [w for w in text[start : end if end >= 0 else len(text)].split() if len(w) > 3]
+    # (no headline is longer than _HEADLINE_MAX: a longer line, or a page with no line break, is none, and is not
+    # read whole at every name on it)
+    start = text.rfind("\n", max(0, pos - _HEADLINE_MAX), pos) + 1
+    if start == 0 and pos > _HEADLINE_MAX:
+        return False
+    end = text.find("\n", pos, pos + _HEADLINE_MAX + 1)
+    if end < 0:
+        if len(text) - pos > _HEADLINE_MAX:
+            return False
+        end = len(text)
+    if end - start > _HEADLINE_MAX:
+        return False
+    words = [w for w in text[start:end].split() if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+_HEADLINE_MAX = 400
