@@ -3,6 +3,7 @@ organisation."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from orewire.facts.ru import gazetteer as gz
@@ -177,7 +178,8 @@ def _genitive_before(text: str, roles: list[tuple[int, int, str]], pos: int) -> 
     the genitive singular ("главы", "директора", "председателя")."""
     if _BY_WORDS.search(text, max(0, pos - 60), pos):
         return True
-    near = [(rs, role) for rs, re_, role in roles if re_ <= pos and pos - re_ <= 40 and not re.search(r"[.;:,]", text[re_:pos])]
+    near = [(rs, role) for rs, re_, role in _ending_within(roles, pos - 40, pos)
+            if not re.search(r"[.;:,]", text[re_:pos])]
     if not near:
         return False
     word = near[-1][1].lower()
@@ -188,7 +190,16 @@ def _genitive_before(text: str, roles: list[tuple[int, int, str]], pos: int) -> 
 def _post_after(text: str, roles: list[tuple[int, int, str]], end: int) -> bool:
     """A post after a comma right after the name: "Алмазбек Жакыпов, президент АО «Киргизалтын»"."""
     m = _COMMA_WORDS.match(text, end)
-    return m is not None and any(s == m.end() for s, _e, _r in roles)
+    if m is None:
+        return False
+    i = bisect.bisect_left(roles, m.end(), key=lambda r: r[0])
+    return i < len(roles) and roles[i][0] == m.end()
+
+
+def _ending_within(roles: list[tuple[int, int, str]], lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """The posts that end from ``lo`` to ``hi``, in order (the posts are in the order of the text, their ends too: found
+    by bisection, so a page of thousands of names and posts does not read every post at every name)."""
+    return roles[bisect.bisect_left(roles, lo, key=lambda r: r[1]):bisect.bisect_right(roles, hi, key=lambda r: r[1])]
 
 
 _COMMA_WORDS = re.compile(r",[\s\u00a0]+(?:(?:[а-яё-]+ый|[а-яё-]+ий)[\s\u00a0]+)?")
@@ -321,8 +332,8 @@ _CLAUSE_STOP = re.compile(r"(?<!\bInc)(?<!\bLtd)(?<!\bCorp)(?<!\bCo)(?<!\bPlc)(?
 def _role_before(text: str, roles: list[tuple[int, int, str]], pos: int) -> str | None:
     """The post written before a name in the same clause, as a phrase in the nominative:
     "заместитель министра", "председатель правления", "главный геолог"."""
-    near = [(rs, re_) for rs, re_, _ in roles
-            if re_ <= pos and pos - re_ <= 90 and "\n" not in text[rs:pos] and not _CLAUSE_STOP.search(text[rs:pos])]
+    near = [(rs, re_) for rs, re_, _ in _ending_within(roles, pos - 90, pos)
+            if "\n" not in text[rs:pos] and not _CLAUSE_STOP.search(text[rs:pos])]
     if not near:
         return None
     start, _end = near[-1]
