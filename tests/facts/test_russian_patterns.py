@@ -3031,3 +3031,9 @@ def test_a_name_rejected_in_a_list_one_a_line_does_not_end_the_list() -> None:
 ])
 def test_mongolian_names_keep_their_fathers_name_and_are_spelled_as_english_news_does(text: str, person: str) -> None:
     assert _names(text, "person") == {person}
+
+
+def test_the_commodity_right_after_a_figure_is_the_nearest_one() -> None:
+    text = "Компания произвела 41 тыс. т меди, 20 тыс. т никеля и 2 млн унций металлов платиновой группы."
+    assert [(f["value"], f["commodity"]) for f in extract(text).to_contract()["facts"] if f["type"] == "quantity"] == [
+        (41_000, "copper"), (20_000, "nickel"), (2_000_000, "platinum group metals")]

@@ -3,6 +3,7 @@ gazetteer, later mentions in other case forms, and the commodities each deposit 
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import itertools
 import re
@@ -1746,8 +1747,18 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
         here = sorted((ms, me, d) for d in deposits for ms, me in d.mentions if ss <= ms < se)
         return _owners(text, here, pos, _one_commodity(ss, se)) if here else deposits
 
+    # (the spans by their starts, and each sentence's answer, so that a page of thousands of sentences does not read
+    # every commodity at every one)
+    by_start = sorted(spans)
+    starts = [sp[0] for sp in by_start]
+    single: dict[tuple[int, int], bool] = {}
+
     def _one_commodity(ss: int, se: int) -> bool:
-        return len({c for cs, _ce, c, descriptive in spans if ss <= cs < se and not descriptive}) <= 1
+        known_single = single.get((ss, se))
+        if known_single is None:
+            inside = by_start[bisect.bisect_left(starts, ss):bisect.bisect_left(starts, se)]
+            known_single = single[(ss, se)] = len({c for _cs, _ce, c, descriptive in inside if not descriptive}) <= 1
+        return known_single
 
     # a known deposit and one of the commodities it is worked for, named in its paragraph ("Литий в России не
     # добывается. Лицензированы два месторождения — Тастыгское ..."), when no other deposit of the commodity's

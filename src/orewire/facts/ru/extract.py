@@ -10,6 +10,7 @@ This module runs the passes in order and builds the records; the rules live by c
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import datetime
 
@@ -286,6 +287,8 @@ def extract_ru(text: str, published_at: datetime | None = None,
                           value_usd=usd[0] if usd else None, rate_source=usd[1] if usd else None,
                           sentence=_sentence(written, sents, a.start), start=a.start, end=a.end))
     amount_spans = [(f.start, f.end) for f in facts]
+    by_start = sorted(commodity_spans)  # (looked up by bisection: a page of thousands of figures reads no list whole)
+    commodity_starts = [sp[0] for sp in by_start]
     for q in find_quantities(text):
         if any(s <= q.start < e for s, e in amount_spans):
             continue
@@ -293,7 +296,8 @@ def extract_ru(text: str, published_at: datetime | None = None,
             continue  # "в 1 тонне руды": the basis of a grade, not a quantity
         commodity = None
         _ss, se = sents.span(q.start)
-        after = [c for s, _e, c, _d in commodity_spans if q.end <= s <= q.end + 40 and s < se]
+        after = [c for _s, _e, c, _d in by_start[bisect.bisect_left(commodity_starts, q.end):
+                                                  bisect.bisect_left(commodity_starts, min(q.end + 41, se))]]
         if after:
             commodity = after[0]
         facts.append(Fact(type="quantity", value=q.value, unit=q.unit, commodity=commodity,
