@@ -297,16 +297,19 @@ def _hostile() -> None:
 
 
 def _no_sentence_end() -> None:
-    """A page with no sentence end and no line break, a name and a figure every few words: ten times as long must cost
-    about ten times as much (a test of the whole line at every name on it once made it grow with the square)."""
-    unit = "Kumdi Gold produced 5 tonnes, Tarvo Mining 3 tonnes, "
-    timed = []
-    for n in (400, 4000):
-        t0 = time.perf_counter()
-        extract(unit * n)
-        timed.append(time.perf_counter() - t0)
-    print(f"hostile: {'names and figures, no end':<26} {timed[1]:6.2f} s for {len(unit) * 4000 // 1000} KB, 10x the "
-          f"text costs {timed[1] / max(timed[0], 1e-6):.1f}x (linear is 10x)")
+    """A page with no sentence end and no line break, a name and a figure every few words, and a table of thousands of
+    rows: ten times as long must cost about ten times as much (a test of the whole line at every name on it, and of
+    every amount at every quantity, once made them grow with the square)."""
+    cases = {"names and figures, no end": "Kumdi Gold produced 5 tonnes, Tarvo Mining 3 tonnes, ",
+             "table rows": "| Kumdi mine | 5,000 t | 3,000 oz | $5 million |\n"}
+    for label, unit in cases.items():
+        timed = []
+        for n in (400, 4000):
+            t0 = time.perf_counter()
+            extract(unit * n)
+            timed.append(time.perf_counter() - t0)
+        print(f"hostile: {label:<26} {timed[1]:6.2f} s for {len(unit) * 4000 // 1000} KB, 10x the "
+              f"text costs {timed[1] / max(timed[0], 1e-6):.1f}x (linear is 10x)")
 
 
 def _sentences_with_figures(n: int) -> str:

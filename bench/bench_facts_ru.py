@@ -80,10 +80,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _hostile() -> None:
-    """Russian pages built to stall the rules: text with no sentence's end (a list of sums, a list of deposits), ten
-    times as long must cost about ten times as much (no comparison of every figure with every other)."""
+    """Russian pages built to stall the rules: text with no sentence's end (a list of sums, a list of deposits, names
+    and posts) and thousands of lines of a deposit and its figure; ten times as long must cost about ten times as much
+    (no comparison of every figure, name or mention with every other)."""
     cases = {"sums, no sentence end": "Выручка 10 млрд рублей, прибыль - 2 млрд, ",
-             "deposits, no sentence end": "месторождений Кумди-26, Сухая Тарва, "}
+             "deposits, no sentence end": "месторождений Кумди-26, Сухая Тарва, ",
+             "names and posts": "сообщил Иван Петров, заявил министр Сергей Иванов, ",
+             "deposit lines": "Месторождение Кумди — золото, 5 т;\n"}
     for label, unit in cases.items():
         timed = []
         for n in (400, 4000):
