@@ -298,10 +298,11 @@ def _hostile() -> None:
 
 def _no_sentence_end() -> None:
     """A page with no sentence end and no line break, a name and a figure every few words, and a table of thousands of
-    rows: ten times as long must cost about ten times as much (a test of the whole line at every name on it, and of
-    every amount at every quantity, once made them grow with the square)."""
+    rows: ten times as long must cost about ten times as much (a test of the whole line at every name on it, of every
+    amount at every quantity and of every company at every mention of a deposit once made them grow with the square)."""
     cases = {"names and figures, no end": "Kumdi Gold produced 5 tonnes, Tarvo Mining 3 tonnes, ",
-             "table rows": "| Kumdi mine | 5,000 t | 3,000 oz | $5 million |\n"}
+             "table rows": "| Kumdi mine | 5,000 t | 3,000 oz | $5 million |\n",
+             "a deposit and its owner": "Kumdi Gold was granted a licence for the Tarvo deposit, "}
     for label, unit in cases.items():
         timed = []
         for n in (400, 4000):

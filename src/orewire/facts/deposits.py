@@ -78,15 +78,16 @@ def _owner(text: str, sents: Sentences, mentions: list[tuple[int, int]],
     """The company that owns or runs a deposit, where the text says so: "KAZ Minerals' Bozshakol",
     "Barrick's Loulo-Gounkoto complex", "the Akyem mine, operated by Newmont", "Polymetal operates
     the Kyzyl mine", "the company ... its Varvarinskoye deposit" (the sentence's first company)."""
+    starts = [c[0] for c in companies]  # (the companies are in the order of their starts: looked up by bisection)
     for s, e in mentions:
         ss, se = sents.span(s)
-        before = [c for c in companies if ss <= c[0] and c[1] <= s]
+        before = [c for c in companies[bisect.bisect_left(starts, ss):bisect.bisect_left(starts, s)] if c[1] <= s]
         for _cs, ce, name in reversed(before):
             gap = text[ce:s]
             if _POSSESSIVE_GAP.match(gap) or _OWNS_BEFORE.match(gap):
                 return name
-        for cs, _ce, name in companies:
-            if e < cs < se and _BY_AFTER.match(text[e:cs]):
+        for cs, _ce, name in companies[bisect.bisect_right(starts, e):bisect.bisect_left(starts, se)]:
+            if _BY_AFTER.match(text[e:cs]):
                 return name
         if _ITS_BEFORE.search(text[max(ss, s - 40) : s]) and before:
             return before[0][2]
