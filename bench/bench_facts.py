@@ -303,14 +303,24 @@ def _no_sentence_end() -> None:
     cases = {"names and figures, no end": "Kumdi Gold produced 5 tonnes, Tarvo Mining 3 tonnes, ",
              "table rows": "| Kumdi mine | 5,000 t | 3,000 oz | $5 million |\n",
              "a deposit and its owner": "Kumdi Gold was granted a licence for the Tarvo deposit, "}
-    for label, unit in cases.items():
+    pages = {label: [unit * n for n in (400, 4000)] for label, unit in cases.items()}
+    # thousands of companies and mines, each its own name
+    pages["distinct companies, mines"] = [_distinct("{w}mex Mining produced {i} tonnes at the {w}ro mine. ", n)
+                                          for n in (300, 3000)]
+    for label, (small, large) in pages.items():
         timed = []
-        for n in (400, 4000):
+        for text in (small, large):
             t0 = time.perf_counter()
-            extract(unit * n)
+            extract(text)
             timed.append(time.perf_counter() - t0)
-        print(f"hostile: {label:<26} {timed[1]:6.2f} s for {len(unit) * 4000 // 1000} KB, 10x the "
+        print(f"hostile: {label:<26} {timed[1]:6.2f} s for {len(large) // 1000} KB, 10x the "
               f"text costs {timed[1] / max(timed[0], 1e-6):.1f}x (linear is 10x)")
+
+
+def _distinct(template: str, n: int) -> str:
+    """``n`` sentences of ``template``, each with its own three-letter word ``{w}`` and number ``{i}``."""
+    return "".join(template.format(i=i, w=chr(65 + i % 26) + chr(97 + (i // 26) % 26) + chr(97 + (i // 676) % 26))
+                   for i in range(n))
 
 
 def _sentences_with_figures(n: int) -> str:

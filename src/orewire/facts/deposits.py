@@ -26,6 +26,13 @@ def deposit_facts(text: str, sents: Sentences, found) -> list[Fact]:  # type: ig
     company_mentions = sorted(
         (s, e, ent.name) for (kind, _), ent in found.entities.items() if kind == "company" for s, e in ent.mentions
     )
+    company_starts = [c[0] for c in company_mentions]
+    # the deposits each sentence names, made once (a page of thousands of deposits compares no pair of them)
+    deposits_in: dict[tuple[int, int], set[str]] = {}
+    for (kind, other), ent in found.entities.items():
+        if kind == "deposit":
+            for s, _e in ent.mentions:
+                deposits_in.setdefault(sents.span(s), set()).add(other)
     facts: list[Fact] = []
     for (kind, name), ent in found.entities.items():
         if kind != "deposit" or not ent.mentions:
@@ -45,7 +52,7 @@ def deposit_facts(text: str, sents: Sentences, found) -> list[Fact]:  # type: ig
             country = region_code(region)
         first = mentions[0]
         ss, se = sents.span(first[0])
-        owner = _owner(text, sents, mentions, company_mentions)
+        owner = _owner(text, sents, mentions, company_mentions, company_starts)
         commodities = list(found.deposit_commodities.get(name, []))
         known = gz.DEPOSITS.get(name)
         if not commodities and known is not None:
@@ -58,7 +65,7 @@ def deposit_facts(text: str, sents: Sentences, found) -> list[Fact]:  # type: ig
             country = known.country
         if not commodities:
             commodities = _commodities_around(sents, mentions, commodity_spans, article_commodities,
-                                              _claimed_nearby(sents, mentions, name, found))
+                                              _claimed_nearby(sents, mentions, name, found, deposits_in))
         facts.append(Fact(type="deposit", name=name, commodities=commodities,
                           region=region, country=country, status=status, org=owner, sentence=text[ss:se],
                           start=first[0], end=first[1]))
@@ -74,11 +81,11 @@ _OWNS_BEFORE = re.compile(r"^[ \t,]*(?:which|that)?[ \t]*(?:owns|operates|runs|c
 
 
 def _owner(text: str, sents: Sentences, mentions: list[tuple[int, int]],
-           companies: list[tuple[int, int, str]]) -> str | None:
+           companies: list[tuple[int, int, str]], starts: list[int]) -> str | None:
     """The company that owns or runs a deposit, where the text says so: "KAZ Minerals' Bozshakol",
     "Barrick's Loulo-Gounkoto complex", "the Akyem mine, operated by Newmont", "Polymetal operates
     the Kyzyl mine", "the company ... its Varvarinskoye deposit" (the sentence's first company)."""
-    starts = [c[0] for c in companies]  # (the companies are in the order of their starts: looked up by bisection)
+    # (the companies are in the order of their ``starts``: looked up by bisection)
     for s, e in mentions:
         ss, se = sents.span(s)
         before = [c for c in companies[bisect.bisect_left(starts, ss):bisect.bisect_left(starts, s)] if c[1] <= s]
@@ -113,16 +120,16 @@ def _commodities_around(sents: Sentences, mentions: list[tuple[int, int]], commo
     return out if named else list(article)
 
 
-def _claimed_nearby(sents: Sentences, mentions: list[tuple[int, int]], name: str, found) -> set[str]:  # type: ignore[no-untyped-def]
+def _claimed_nearby(sents: Sentences, mentions: list[tuple[int, int]], name: str, found,  # type: ignore[no-untyped-def]
+                    deposits_in: dict[tuple[int, int], set[str]]) -> set[str]:
     """Commodities that other deposits named in the same sentences hold by their own words
-    ("lead-zinc deposit Dyusembay, the Besshoky copper deposit and the Pribrezhnoye deposit")."""
-    spans = {sents.span(s) for s, _e in mentions}
+    ("lead-zinc deposit Dyusembay, the Besshoky copper deposit and the Pribrezhnoye deposit"); ``deposits_in``: the
+    deposits each sentence names."""
     out: set[str] = set()
-    for (kind, other), ent in found.entities.items():
-        if kind != "deposit" or other == name:
-            continue
-        if any(a <= s < b for s, _e in ent.mentions for a, b in spans):
-            out.update(found.deposit_commodities.get(other, []))
+    for span in {sents.span(s) for s, _e in mentions}:
+        for other in deposits_in.get(span, ()):
+            if other != name:
+                out.update(found.deposit_commodities.get(other, []))
     return out
 
 
