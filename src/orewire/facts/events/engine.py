@@ -782,7 +782,10 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
     if kind == "trade" and num.what == "a" and previous is not None and _goods_value(num, previous, text, ss, lex):
         # "поставила 984,3 килограмма на $60 миллионов в Гонконг", "exported 984 kg of gold worth $60 million to Hong
         # Kong": the value of the goods just told is of the same trader, and where they went is where both went
-        ev.subject, ev.subject_id = previous.subject, previous.subject_id
+        if previous.subject is not None:
+            ev.subject, ev.subject_id = previous.subject, previous.subject_id
+        else:
+            previous.subject, previous.subject_id = ev.subject, ev.subject_id
         if ev.party is not None:
             previous.party, previous.party_id = ev.party, ev.party_id
         else:
