@@ -87,13 +87,18 @@ def _hostile() -> None:
              "deposits, no sentence end": "месторождений Кумди-26, Сухая Тарва, ",
              "names and posts": "сообщил Иван Петров, заявил министр Сергей Иванов, ",
              "deposit lines": "Месторождение Кумди — золото, 5 т;\n"}
-    for label, unit in cases.items():
+    pages = {label: [unit * n for n in (400, 4000)] for label, unit in cases.items()}
+    # one sentence listing thousands of deposits by their adjectives, with no deposit word after them
+    pages["a list of deposit names"] = ["Компания владеет месторождениями " + ", ".join(
+        f"{chr(1040 + i % 32)}{chr(1072 + (i // 32) % 32)}{chr(1072 + (i // 1024) % 32)}ское" for i in range(n)) + "."
+        for n in (300, 3000)]
+    for label, (small, large) in pages.items():
         timed = []
-        for n in (400, 4000):
+        for text in (small, large):
             t0 = time.perf_counter()
-            extract(unit * n)
+            extract(text)
             timed.append(time.perf_counter() - t0)
-        print(f"hostile (ru): {label:<26} {timed[1]:6.2f} s for {len(unit) * 4000 // 1000} KB, 10x the text costs "
+        print(f"hostile (ru): {label:<26} {timed[1]:6.2f} s for {len(large) // 1000} KB, 10x the text costs "
               f"{timed[1] / max(timed[0], 1e-6):.1f}x (linear is 10x)")
 
 

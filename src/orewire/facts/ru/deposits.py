@@ -160,7 +160,9 @@ _ADJ = (r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:(?:ск|цк)(?:ое|о
         # (and the soft ones: "Осеннего и Летнего месторождений", "на Верхнем месторождении")
         r"н(?:ое|ого|ому|ым|ом|ый|ая|ой|ую|ее|его|ему|им|ем|ий|яя|ей|юю)(?![\w-]))")
 # "Бала-Саускандыкское уранованадиевое месторождение": a commodity or kind adjective between name and word
-_ADJ_KW = re.compile(r"(?P<adjs>" + _ADJ + r"(?:\s*,\s*" + _ADJ + r")*(?:\s+и\s+" + _ADJ + r")?)"
+# (a list of at most 30 names: a longer one, which no text writes before its word, would be read again from each of
+# its names when no word follows it, a time growing with the square of its length)
+_ADJ_KW = re.compile(r"(?P<adjs>" + _ADJ + r"(?:\s*,\s*" + _ADJ + r"){0,30}(?:\s+и\s+" + _ADJ + r")?)"
                      r"(?P<mid>(?:[ \u00a0]+[а-яё-]+(?:ое|ого|ому|ым|ом|ый|ий|ая|ой|ую|ые|ых|ыми|ие|их)){0,2}?)"
                      r"[ \u00a0]+" + _KW)
 _KIND_ADJ = re.compile(r"(?:золото|медно|)?(?:рудн|россыпн|коренн|крупн|уникальн|перспективн|порфиров|колчеданн|"
