@@ -307,13 +307,18 @@ def _no_sentence_end() -> None:
     # thousands of companies and mines, each its own name
     pages["distinct companies, mines"] = [_distinct("{w}mex Mining produced {i} tonnes at the {w}ro mine. ", n)
                                           for n in (300, 3000)]
+    print_growth(pages, "hostile")
+
+
+def print_growth(pages: dict[str, list[str]], prefix: str) -> None:
+    """Time ``extract`` on each label's small and ten-times-larger page and print how the time grew."""
     for label, (small, large) in pages.items():
         timed = []
         for text in (small, large):
             t0 = time.perf_counter()
             extract(text)
             timed.append(time.perf_counter() - t0)
-        print(f"hostile: {label:<26} {timed[1]:6.2f} s for {len(large) // 1000} KB, 10x the "
+        print(f"{prefix}: {label:<26} {timed[1]:6.2f} s for {len(large) // 1000} KB, 10x the "
               f"text costs {timed[1] / max(timed[0], 1e-6):.1f}x (linear is 10x)")
 
 

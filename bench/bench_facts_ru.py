@@ -17,13 +17,12 @@ import html
 import re
 import statistics
 import sys
-import time
 from pathlib import Path
 
 import trafilatura
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_facts import pages_from, time_rounds
+from bench_facts import pages_from, print_growth, time_rounds
 
 from orewire.clean.extract import TRAFILATURA_OPTIONS
 from orewire.facts import extract
@@ -92,14 +91,7 @@ def _hostile() -> None:
     pages["a list of deposit names"] = ["Компания владеет месторождениями " + ", ".join(
         f"{chr(1040 + i % 32)}{chr(1072 + (i // 32) % 32)}{chr(1072 + (i // 1024) % 32)}ское" for i in range(n)) + "."
         for n in (300, 3000)]
-    for label, (small, large) in pages.items():
-        timed = []
-        for text in (small, large):
-            t0 = time.perf_counter()
-            extract(text)
-            timed.append(time.perf_counter() - t0)
-        print(f"hostile (ru): {label:<26} {timed[1]:6.2f} s for {len(large) // 1000} KB, 10x the text costs "
-              f"{timed[1] / max(timed[0], 1e-6):.1f}x (linear is 10x)")
+    print_growth(pages, "hostile (ru)")
 
 
 if __name__ == "__main__":
