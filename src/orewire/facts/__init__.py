@@ -6,9 +6,7 @@ Rules and gazetteers only; nothing is downloaded at run time. ``extract`` never 
 
 from __future__ import annotations
 
-import bisect
 import hashlib
-import itertools
 import logging
 import re
 from datetime import datetime
@@ -23,7 +21,7 @@ from orewire.facts.model import Entity, Event, Extraction, Fact, entity_id
 from orewire.facts.quantities import find_quantities, find_table_quantities
 from orewire.facts.ru import extract_ru as _extract_ru
 from orewire.facts.ru import is_russian as _is_russian
-from orewire.facts.text import Sentences, find_authors, fold_lookalikes
+from orewire.facts.text import Sentences, SpanCover, find_authors, fold_lookalikes
 
 __all__ = ["EXTRACTOR_VERSION", "Entity", "Event", "Extraction", "Fact", "entity_id", "extract"]
 
@@ -119,13 +117,10 @@ def _run(text: str, published_at: datetime | None, author: str | None,
     commodity_mentions = sorted(
         (s, ent.name) for (kind, _), ent in found.entities.items() if kind == "commodity" for s, _ in ent.mentions
     )
-    # (whether an amount holds a quantity's start, by bisection: the amounts by start and the furthest end so far)
-    amount_spans = sorted((f.start, f.end) for f in facts)
-    amount_starts = [s for s, _e in amount_spans]
-    amount_reach = list(itertools.accumulate((e for _s, e in amount_spans), max, initial=-1))
+    amounts = SpanCover((f.start, f.end) for f in facts)
     seen_q: set[tuple[int, int]] = set()
     for q in find_quantities(numbers) if has_digits else ():
-        if amount_reach[bisect.bisect_right(amount_starts, q.start)] > q.start:
+        if amounts.covers(q.start):
             continue
         seen_q.add((q.start, q.end))
         commodity = commodity_at(text, q.start, q.end) or _commodity_before(sents, commodity_mentions, q.start)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import ClassVar
 
 # abbreviations after which a full stop does not end a sentence
@@ -305,6 +306,26 @@ def fold_lookalikes(text: str) -> str:
         seam = _SEAM.search(text, done)
     parts.append(text[done:])
     return "".join(parts)
+
+
+class SpanCover:
+    """Spans ``(start, end)``, overlapping or not, asked whether they meet a position or a range: by bisection over
+    their starts and the furthest end reached so far, so that a page of thousands of spans asks no span one by one."""
+
+    __slots__ = ("_reach", "_starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _e in ordered]
+        self._reach = list(itertools.accumulate((e for _s, e in ordered), max, initial=-1))
+
+    def covers(self, pos: int) -> bool:
+        """Whether some span holds ``pos`` (start <= pos < end)."""
+        return self._reach[bisect.bisect_right(self._starts, pos)] > pos
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span shares a character with [start, end)."""
+        return self._reach[bisect.bisect_left(self._starts, end)] > start
 
 
 def title_case_line(text: str, pos: int) -> bool:

@@ -5,7 +5,6 @@ and which entity it speaks of most or last."""
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from orewire.facts.events.lexicon import Lexicon
 from orewire.facts.model import Entity, Event, Fact, entity_id
 from orewire.facts.ru import gazetteer as ru_gz
 from orewire.facts.ru.companies import plants
-from orewire.facts.text import Sentences, title_case_line
+from orewire.facts.text import Sentences, SpanCover, title_case_line
 
 SUBJECT_KINDS = ("deposit", "company", "org", "country", "region")
 
@@ -566,11 +565,7 @@ class Article:
                             and not _CATEGORY.fullmatch(words[0]) \
                             and not _COMPANY_WORD.fullmatch(words[-1]):
                         spans.append((s, e))
-        taken_starts = [a for a, _b in taken]  # the mentions are in the order of their starts
-        reach = list(itertools.accumulate((b for _a, b in taken), max, initial=-1))
-
-        def is_taken(s: int, e: int) -> bool:  # some mention overlaps [s, e)
-            return reach[bisect.bisect_left(taken_starts, e)] > s
+        is_taken = SpanCover(taken).overlaps  # (whether some mention overlaps [s, e))
 
         holders: set[str] = set()
         org_heads = {m.name.split()[0] for m in self.mentions if m.kind in ("org", "company") and " " in m.name}

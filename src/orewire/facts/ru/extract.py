@@ -47,7 +47,7 @@ from orewire.facts.ru.found import (
 from orewire.facts.ru.numbers import find_amounts, find_quantities
 from orewire.facts.ru.people import find_persons
 from orewire.facts.ru.translit import has_cyrillic
-from orewire.facts.text import fold_lookalikes
+from orewire.facts.text import SpanCover, fold_lookalikes
 
 __all__ = ["Sentences", "extract_ru"]
 
@@ -286,11 +286,11 @@ def extract_ru(text: str, published_at: datetime | None = None,
         facts.append(Fact(type="amount", value=a.value, currency=a.unit,
                           value_usd=usd[0] if usd else None, rate_source=usd[1] if usd else None,
                           sentence=_sentence(written, sents, a.start), start=a.start, end=a.end))
-    amount_spans = [(f.start, f.end) for f in facts]
+    amounts = SpanCover((f.start, f.end) for f in facts)
     by_start = sorted(commodity_spans)  # (looked up by bisection: a page of thousands of figures reads no list whole)
     commodity_starts = [sp[0] for sp in by_start]
     for q in find_quantities(text):
-        if any(s <= q.start < e for s, e in amount_spans):
+        if amounts.covers(q.start):
             continue
         if q.value == 1 and q.unit == "t" and re.search(r"(?:в|на)\s+$", text[max(0, q.start - 4):q.start]):
             continue  # "в 1 тонне руды": the basis of a grade, not a quantity
