@@ -80,12 +80,16 @@ def main(argv: list[str] | None = None) -> int:
 
 def _hostile() -> None:
     """Russian pages built to stall the rules: text with no sentence's end (a list of sums, a list of deposits, names
-    and posts) and thousands of lines of a deposit and its figure; ten times as long must cost about ten times as much
+    and posts, a deposit's reserves or output told again and again) and thousands of lines of a deposit and its figure; ten times as long must cost about ten times as much
     (no comparison of every figure, name or mention with every other)."""
     cases = {"sums, no sentence end": "Выручка 10 млрд рублей, прибыль - 2 млрд, ",
              "deposits, no sentence end": "месторождений Кумди-26, Сухая Тарва, ",
              "names and posts": "сообщил Иван Петров, заявил министр Сергей Иванов, ",
-             "deposit lines": "Месторождение Кумди — золото, 5 т;\n"}
+             "deposit lines": "Месторождение Кумди — золото, 5 т;\n",
+             # one deposit named again and again with its reserves, no sentence end: its commodities' owners were
+             # looked for from the page's start at each mention (and a deposit the gazetteer knows at each commodity)
+             "reserves, no sentence end": "запасы месторождения Кумди составляют 50 тонн золота, ",
+             "a known deposit's output": "на месторождении Кумтор добыто 5 т золота и 2 т меди, "}
     pages = {label: [unit * n for n in (400, 4000)] for label, unit in cases.items()}
     # one sentence listing thousands of deposits by their adjectives, with no deposit word after them
     pages["a list of deposit names"] = ["Компания владеет месторождениями " + ", ".join(

@@ -1549,15 +1549,18 @@ _LANDMARK_BEFORE = re.compile(r"(?:(?:поблизости|вблизи|неда
                               r"[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,3}[«\"“„]?$")
 
 
-def _owners(text: str, mentions: list[tuple[int, int, Ent]], pos: int, shared: bool = False) -> list[Ent]:
+def _owners(text: str, mentions: list[tuple[int, int, Ent]], pos: int, shared: bool = False,
+            sentence: tuple[int, int] | None = None) -> list[Ent]:
     """The deposits of one sentence that a commodity at ``pos`` belongs to: of its clause (up to a
     semicolon), the deposit named nearest to it, before or after ("добыча золота на месторождении X",
     "на X добывают цинк, а на Y — золото"; after a dash, the one after: "медь — на Кальмакыре"), with
     those listed together with it ("Шокпар и Гагаринское богаты золотом"). ``shared``: the sentence names
-    one commodity only, which every deposit of the clause shares."""
-    cs = text.rfind(";", 0, pos) + 1
-    ce = text.find(";", pos)
-    ce = len(text) if ce < 0 else ce
+    one commodity only, which every deposit of the clause shares. ``sentence``, the sentence's bounds: the
+    clause is looked for within it (a page with no semicolon is not read back to its start at each commodity)."""
+    lo, hi = sentence if sentence is not None else (0, len(text))
+    cs = max(text.rfind(";", lo, pos) + 1, lo)
+    ce = text.find(";", pos, hi)
+    ce = hi if ce < 0 else ce
     # (a deposit named as where something else lies holds none of it: "новый участок с залежами золота поблизости от
     # уже разрабатываемого месторождения «Рябиновое»")
     clause = [m for m in mentions if cs <= m[0] < ce
@@ -1608,6 +1611,9 @@ def _owners(text: str, mentions: list[tuple[int, int, Ent]], pos: int, shared: b
     else:
         return []
     return [d for _s, _e, d in group]
+
+
+_LINE_BREAK = re.compile("\n")
 
 
 # the precious metal, in the singular: gold, as news of a gold deposit says it
@@ -1742,12 +1748,21 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
     spans = [sp for sp in spans if not _in_a_place(text, sp[0], sp[1])]
     deposits = [e for e in found.ents.values() if e.kind == "deposit" and e.mentions]
 
+    # (the deposits' mentions gathered once by sentence: a page that names thousands of deposits is read in linear
+    # time, not each mention against every other)
+    named_in: dict[tuple[int, int], list[tuple[int, int, Ent]]] = {}
+    for d in deposits:
+        for ms, me in d.mentions:
+            named_in.setdefault(sents.span(ms), []).append((ms, me, d))
+    for in_sentence in named_in.values():
+        in_sentence.sort(key=lambda t: (t[0], t[1]))
+
     def _sentence_owners(pos: int) -> list[Ent]:
         """The deposits a commodity at ``pos`` belongs to in its sentence; every deposit when its
         sentence names none."""
         ss, se = sents.span(pos)
-        here = sorted((ms, me, d) for d in deposits for ms, me in d.mentions if ss <= ms < se)
-        return _owners(text, here, pos, _one_commodity(ss, se)) if here else deposits
+        here = named_in.get((ss, se))
+        return _owners(text, here, pos, _one_commodity(ss, se), (ss, se)) if here else deposits
 
     # (the spans by their starts, and each sentence's answer, so that a page of thousands of sentences does not read
     # every commodity at every one)
@@ -1766,20 +1781,45 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
     # добывается. Лицензированы два месторождения — Тастыгское ..."), when no other deposit of the commodity's
     # sentence takes it
     known = gz.deposit_commodities()
+    # (read once each: the lines' bounds, the commodities by start, each commodity's owners and whether its sentence
+    # refers back; a mention after another of the same deposit in its line can add nothing, as every commodity the
+    # later one may take the earlier one may too)
+    breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
+    worked_sorted = sorted(worked_spans)
+    worked_starts = [sp[0] for sp in worked_sorted]
+    owners_of: dict[int, list[Ent]] = {}
+    refers_back: dict[int, bool] = {}
     for ent in deposits:
         worked = known.get(ent.name)
         if not worked:
             continue
+        line_read: dict[int, int] = {}  # line start -> the first mention read in it
+        sentence_read: set[int] = set()
         for s, _e in ent.mentions:
             i = sents.index(s)
-            ps = text.rfind("\n", 0, s) + 1
-            line_end = text.find("\n", s)
-            pe = line_end if line_end >= 0 else len(text)
-            for cs, _ce, c, descriptive in worked_spans:
-                if ps <= cs < pe and not descriptive and c in worked and ent in _sentence_owners(cs) \
-                        and not (cs < sents.spans[i][0] and _BACK_REFERENCE.search(text, *sents.span(cs))):
+            b = bisect.bisect_left(breaks, s)
+            ps = breaks[b - 1] + 1 if b else 0
+            pe = breaks[b] if b < len(breaks) else len(text)
+            if line_read.get(ps, s + 1) > s:
+                line_read[ps] = s
+                for cs, _ce, c, descriptive in worked_sorted[bisect.bisect_left(worked_starts, ps):
+                                                             bisect.bisect_left(worked_starts, pe)]:
+                    if descriptive or c not in worked:
+                        continue
+                    owners = owners_of.get(cs)
+                    if owners is None:
+                        owners = owners_of[cs] = _sentence_owners(cs)
+                    if ent not in owners:
+                        continue
+                    if cs < sents.spans[i][0]:
+                        back = refers_back.get(cs)
+                        if back is None:
+                            back = refers_back[cs] = _BACK_REFERENCE.search(text, *sents.span(cs)) is not None
+                        if back:
+                            continue
                     add(ent.name, c)
-            if "gold" in worked:  # "содержание драгметалла в руде ... на Васильковском месторождении"
+            if "gold" in worked and i not in sentence_read:  # "содержание драгметалла в руде ... на Васильковском месторождении"
+                sentence_read.add(i)
                 ss, se = sents.spans[i]
                 for pm in PRECIOUS.finditer(text, ss, se):
                     if ent in _sentence_owners(pm.start()):
@@ -1806,27 +1846,25 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
     bare_starts = {bs for bs, _be in bare}
     unnamed = {cs for cs, ce, _c, _d in spans if any(gap is not None and gap.end() in bare_starts
                                                       for gap in (_GAP_SPACE.match(text, ce), _GAP_WORD.match(text, ce)))}
-    # (the deposits' mentions and the commodities of each sentence gathered once: a page that names thousands of
-    # deposits is read in linear time, not each mention against every other)
-    named_in: dict[tuple[int, int], list[tuple[int, int, Ent]]] = {}
-    for d in deposits:
-        for ms, me in d.mentions:
-            named_in.setdefault(sents.span(ms), []).append((ms, me, d))
-    for in_sentence in named_in.values():
-        in_sentence.sort(key=lambda t: (t[0], t[1]))
+    # (and the commodities of each sentence)
     told_in: dict[tuple[int, int], list[tuple[int, int, str, bool]]] = {}
     for sp in spans:
         told_in.setdefault(sents.span(sp[0]), []).append(sp)
+    # (each commodity's owners read once: a deposit named many times in one sentence asks the same of each)
+    owners_at: dict[int, list[Ent]] = {}
     for ent in deposits:
         if ent.name in tied:
             continue
         for s, _e in ent.mentions:
             ss, se = sents.span(s)
-            here = [t for t in named_in.get((ss, se), []) if ss <= t[0] < se]
+            here = named_in.get((ss, se), [])
             for cs, _ce, c, descriptive in told_in.get((ss, se), ()):
-                if cs in unnamed:
+                if cs in unnamed or descriptive or not ss <= cs < se:
                     continue
-                if ss <= cs < se and not descriptive and ent in _owners(text, here, cs, _one_commodity(ss, se)):
+                owners = owners_at.get(cs)
+                if owners is None:
+                    owners = owners_at[cs] = _owners(text, here, cs, _one_commodity(ss, se), (ss, se))
+                if ent in owners:
                     add(ent.name, c)
     # "месторождение олова", "запасы месторождения ... меди", "участок содержит ..." with no name: the
     # deposit named last in this or the sentence before, or the article's only deposit
