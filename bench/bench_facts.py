@@ -298,8 +298,9 @@ def _hostile() -> None:
 
 def _no_sentence_end() -> None:
     """A page with no sentence end and no line break, a name and a figure every few words, and a table of thousands of
-    rows: ten times as long must cost about ten times as much (a test of the whole line at every name on it, of every
-    amount at every quantity and of every company at every mention of a deposit once made them grow with the square)."""
+    rows, and a register of thousands of licences: ten times as long must cost about ten times as much (a test of the whole
+    line at every name on it, of every amount at every quantity, of every company at every mention of a deposit and of
+    every licence kept at each licence once made them grow with the square)."""
     cases = {"names and figures, no end": "Kumdi Gold produced 5 tonnes, Tarvo Mining 3 tonnes, ",
              "table rows": "| Kumdi mine | 5,000 t | 3,000 oz | $5 million |\n",
              "a deposit and its owner": "Kumdi Gold was granted a licence for the Tarvo deposit, "}
@@ -307,6 +308,9 @@ def _no_sentence_end() -> None:
     # thousands of companies and mines, each its own name
     pages["distinct companies, mines"] = [_distinct("{w}mex Mining produced {i} tonnes at the {w}ro mine. ", n)
                                           for n in (300, 3000)]
+    # a register of licences granted, one numberless event each (each once looked for among all those kept)
+    pages["licences granted"] = [_distinct("Kelmet Resources was granted a licence for the {w}sk gold deposit. ", n)
+                                 for n in (300, 3000)]
     print_growth(pages, "hostile")
 
 

@@ -84,3 +84,30 @@ def test_thousands_of_short_sentences_with_figures_are_read_whole() -> None:
     assert events and all(e.kind == "production" and e.commodity == "uranium" and e.period == "2023" for e in events)
     values = [e.quantity[0] for e in events if e.quantity]
     assert len(values) == len(events) and len(set(values)) == len(values)
+
+
+def test_numberless_acts_are_kept_once_as_pairwise_comparison_keeps_them() -> None:
+    # many numberless deals and licences, some with a subject or party unnamed that a later telling names, and priced
+    # ones of the same acts: the indexed lookup finds the act each is of as reading every kept one would
+    rng = random.Random(11)
+    subjects = [None, None, "deposit:kumdi", "deposit:tarvo", "company:kelmet"]
+    parties = [None, None, "company:orano", "company:kelmet", "country:kz"]
+    for _ in range(400):
+        events = []
+        for i in range(rng.randint(1, 60)):
+            ev = Event(kind=rng.choice(["deal", "licence", "licence"]), start=i * 10, end=i * 10 + 4,
+                       sentence_start=i * 10, subject_id=rng.choice(subjects), party_id=rng.choice(parties))
+            ev.subject, ev.party = ev.subject_id, ev.party_id
+            if rng.random() < 0.15:
+                ev.amount = (rng.choice([5.0, 10.0]), "USD")
+            events.append(ev)
+        kept, expected = dedupe(copy.deepcopy(events)), _pairwise(copy.deepcopy(events))
+        assert [(e.start, e.subject_id, e.party_id) for e in kept] == [(e.start, e.subject_id, e.party_id) for e in expected]
+
+
+def test_a_page_listing_thousands_of_licences_keeps_each() -> None:
+    # (the cost of such a page against one a tenth as long: bench/bench_facts.py)
+    text = "".join(f"Kelmet Resources was granted a licence for the {chr(65 + i % 26)}{chr(97 + i // 26 % 26)}"
+                   f"{chr(97 + i // 676 % 26)}sk gold deposit. " for i in range(1_500))
+    licences = [e for e in extract(text).events if e.kind == "licence"]
+    assert len(licences) == 1_500 and len({e.subject for e in licences}) == 1_500

@@ -29,18 +29,81 @@ def _held_key(ev: Event) -> tuple[str, str | None, str | None]:
     return ev.kind, ev.subject_id or ev.subject, ev.party_id or ev.party
 
 
-def _same_numberless(kept: Event, ev: Event) -> bool:
-    """Whether two numberless events of one kind tell of one act: the same subject with the same party or one
-    unnamed, or the same party with the same subject or one unnamed (not two events that name nothing)."""
-    if kept.kind != ev.kind:
-        return False
-    _kind, k_subject, k_party = _held_key(kept)
-    _kind, e_subject, e_party = _held_key(ev)
-    if k_subject is not None and k_subject == e_subject:
-        return k_party is None or e_party is None or k_party == e_party
-    if k_party is not None and k_party == e_party:
-        return k_subject is None or e_subject is None
-    return False
+class _Numberless:
+    """The numberless events kept, in order, each found by the act it tells of: two numberless events of one kind tell
+    of one act when they have the same subject with the same party or one unnamed, or the same party with the same
+    subject or one unnamed (not two that name nothing). The first kept of an event's act is looked up, not read for
+    among them all (a page listing thousands of licences granted costs no comparison of
+    every pair). A kept event whose subject or party was unnamed may take one later, never lose it: the lists of those
+    with one unnamed are read from their first entry that still has it unnamed (entries are only appended to them)."""
+
+    def __init__(self) -> None:
+        self.kept: list[Event] = []
+        self.by_subject: dict[tuple[str, str], list[int]] = {}  # (kind, subject) -> positions, ascending
+        self.by_subject_party: dict[tuple[str, str, str], list[int]] = {}
+        self.by_party: dict[tuple[str, str], list[int]] = {}
+        self.no_party: dict[tuple[str, str], list[int]] = {}  # (kind, subject) -> positions of those with no party
+        self.no_subject: dict[tuple[str, str], list[int]] = {}  # (kind, party) -> positions of those with no subject
+        self._heads: dict[int, int] = {}  # id of a no_party/no_subject list -> where its entries still hold
+        self._at: dict[int, int] = {}  # id of a kept event -> its position
+
+    def add(self, ev: Event) -> None:
+        at = len(self.kept)  # (after every position indexed so far: appended in order)
+        self.kept.append(ev)
+        self._at[id(ev)] = at
+        kind, subject, party = _held_key(ev)
+        if subject is not None:
+            self.by_subject.setdefault((kind, subject), []).append(at)
+            if party is None:
+                self.no_party.setdefault((kind, subject), []).append(at)
+            else:
+                self.by_subject_party.setdefault((kind, subject, party), []).append(at)
+        if party is not None:
+            self.by_party.setdefault((kind, party), []).append(at)
+            if subject is None:
+                self.no_subject.setdefault((kind, party), []).append(at)
+
+    def _first_unnamed(self, lst: list[int] | None, slot: int) -> int | None:
+        """The first position of ``lst`` whose event still has its subject (slot 1) or party (slot 2) unnamed."""
+        if not lst:
+            return None
+        i = self._heads.get(id(lst), 0)
+        while i < len(lst) and _held_key(self.kept[lst[i]])[slot] is not None:
+            i += 1
+        self._heads[id(lst)] = i
+        return lst[i] if i < len(lst) else None
+
+    def first_same(self, ev: Event) -> Event | None:
+        """The first kept event of ``ev``'s act, or None."""
+        kind, subject, party = _held_key(ev)
+        found: list[int] = []
+        if subject is not None:
+            if party is None:
+                found += self.by_subject.get((kind, subject), [])[:1]
+            else:
+                found += self.by_subject_party.get((kind, subject, party), [])[:1]
+                first = self._first_unnamed(self.no_party.get((kind, subject)), 2)
+                if first is not None:
+                    found.append(first)
+        if party is not None:
+            if subject is None:
+                found += self.by_party.get((kind, party), [])[:1]
+            else:
+                first = self._first_unnamed(self.no_subject.get((kind, party)), 1)
+                if first is not None:
+                    found.append(first)
+        return self.kept[min(found)] if found else None
+
+    def named(self, kept: Event, had: tuple[str, str | None, str | None]) -> None:
+        """``kept`` (held as ``had`` before) took the subject or the party it lacked: index it under the new name."""
+        at = self._at[id(kept)]
+        kind, subject, party = _held_key(kept)
+        if subject is not None and had[1] is None:
+            bisect.insort(self.by_subject.setdefault((kind, subject), []), at)
+        if party is not None and had[2] is None:
+            bisect.insort(self.by_party.setdefault((kind, party), []), at)
+        if subject is not None and party is not None:
+            bisect.insort(self.by_subject_party.setdefault((kind, subject, party), []), at)
 
 
 def dedupe(events: list[Event]) -> list[Event]:
@@ -49,26 +112,29 @@ def dedupe(events: list[Event]) -> list[Event]:
     and magnitude (a figure within half a percent of another lies in its band of one percent or the
     next), so an article of thousands of figures costs no comparison of every pair."""
     out: list[Event] = []
-    numberless: list[Event] = []  # the numberless events kept
+    numberless = _Numberless()  # the numberless events kept
     held: Counter[tuple[str, str | None, str | None]] = Counter()  # kind, subject, party of the events kept
     index: dict[tuple[object, ...], list[int]] = {}  # (measure, band, facet) -> positions in out, ascending
     for ev in sorted(events, key=lambda e: e.start):
         numbered = ev.quantity or ev.amount or ev.share is not None
         if not numbered:
-            kept = next((o for o in numberless if _same_numberless(o, ev)), None)
+            kept = numberless.first_same(ev)
             if kept is not None:
                 # "Niger has removed the mining permit of Orano ... withdraw from its subsidiary Imouraren SA its licence":
                 # the same licence (or deal) told again, with a name it lacked: one event, with both names
-                _kind, k_subject, k_party = _held_key(kept)
+                had = _held_key(kept)
+                _kind, k_subject, k_party = had
                 _kind, e_subject, e_party = _held_key(ev)
                 if k_subject is None and e_subject is not None:
                     kept.subject, kept.subject_id = ev.subject, ev.subject_id
                 if k_party is None and e_party is not None:
                     kept.party, kept.party_id = ev.party, ev.party_id
+                if _held_key(kept) != had:
+                    numberless.named(kept, had)
                 continue
             if not held[_held_key(ev)]:
                 out.append(ev)
-                numberless.append(ev)
+                numberless.add(ev)
                 held[_held_key(ev)] += 1
             continue
         same = _kept_same(ev, out, index)
@@ -81,11 +147,14 @@ def dedupe(events: list[Event]) -> list[Event]:
             held[_held_key(ev)] += 1
             out[same] = ev  # the headline's figure told again in the body, with its names: the body's reading
             _index(ev, same, index)  # its former entries stay; each found is checked against out again
-    if numberless:
+    if numberless.kept:
         # "«Казахмыс» приобрел месторождения Коксай ... за $260 млн": a deal (or licence) the article gives a price for
         # is that event; the numberless one is for acts told with no number
-        priced = [o for o in out if o.kind in ("deal", "licence") and (o.quantity or o.amount or o.share is not None)]
-        dropped = {id(ev) for ev in numberless if any(_same_numberless(o, ev) for o in priced)}
+        priced = _Numberless()
+        for o in out:
+            if o.kind in ("deal", "licence") and (o.quantity or o.amount or o.share is not None):
+                priced.add(o)
+        dropped = {id(ev) for ev in numberless.kept if priced.first_same(ev) is not None}
         if dropped:
             out = [ev for ev in out if id(ev) not in dropped]
     return out
