@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from typing import Any, Generic, TypeVar
 
 from orewire.facts.ru import gazetteer as gz
 from orewire.facts.ru import morph
@@ -29,6 +30,7 @@ from orewire.facts.ru.found import (
     strip_quotes,
 )
 from orewire.facts.ru.translit import has_cyrillic, translit
+from orewire.facts.text import SpanCover
 
 _KW = (r"(?=[МмРрУуТтПпКкШш])(?<![\w-])(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*|[Уу]част(?:ок|к[а-яё]+)|[Рр]удопроявлени[а-яё]*|"
        r"[Пп]роявлени[а-яё]*|"  # (an ore occurrence: "проявлений Лог-26, Сухая Грива")
@@ -1654,11 +1656,48 @@ _THIS_IS = re.compile(r"Это[ \u00a0]+(?:(?:одн[оа]|один)[ \u00a0]+и
 _LISTED_COMMODITY = re.compile(r"[\s\u00a0]*(?:,|и)[\s\u00a0]*")
 
 
-def _named_last(deposits: list[Ent], start: int, end: int) -> Ent | None:
-    """The deposit mentioned last between ``start`` and ``end``."""
-    last = max(((ms, ent) for ent in deposits for ms, _me in ent.mentions if start <= ms < end),
+_Item = TypeVar("_Item", bound=tuple[Any, ...])
+
+
+class _ByPlace(Generic[_Item]):
+    """Items whose first element is where they start (a deposit's mention, a commodity's), looked up by place: those
+    that start in a range, in the items' own order, found by bisection, so that a page of thousands of mentions does
+    not read them all at each question."""
+
+    __slots__ = ("_items", "_order", "_starts")
+
+    def __init__(self, items: list[_Item]) -> None:
+        self._items = items
+        self._order = sorted(range(len(items)), key=lambda j: items[j][0])
+        self._starts = [items[j][0] for j in self._order]
+
+    def within(self, start: int, end: int) -> list[_Item]:
+        """The items that start in [start, end), in their own order."""
+        lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
+        return [self._items[j] for j in sorted(self._order[lo:hi])]
+
+    def any_within(self, start: int, end: int) -> bool:
+        return bisect.bisect_left(self._starts, start) < bisect.bisect_left(self._starts, end)
+
+
+def _mentions_of(deposits: list[Ent]) -> _ByPlace[tuple[int, int, Ent]]:
+    """Every mention of ``deposits`` as (start, end, deposit), in the deposits' order and each one's."""
+    return _ByPlace([(ms, me, d) for d in deposits for ms, me in d.mentions])
+
+
+def _named_last(named: _ByPlace[tuple[int, int, Ent]], start: int, end: int, skip: Ent | None = None) -> Ent | None:
+    """The deposit mentioned last between ``start`` and ``end`` (of those ``named`` holds; not ``skip``)."""
+    last = max(((ms, ent) for ms, _me, ent in named.within(start, end) if ent is not skip),
                default=None, key=lambda t: t[0])
     return last[1] if last else None
+
+
+def _among(named: list[tuple[int, int, Ent]]) -> list[Ent]:
+    """The deposits of ``named`` mentions, each once, in the order first given."""
+    seen: dict[int, Ent] = {}
+    for _ms, _me, d in named:
+        seen.setdefault(id(d), d)
+    return list(seen.values())
 
 
 _NAME_RIGHT_BEFORE = re.compile(r"(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?|[»\"”])$")
@@ -1669,11 +1708,11 @@ _DASH_PLACE_AFTER = re.compile(r"[ \u00a0]*[—–-][ \u00a0]*(?:на|в|во)[ 
 _LIST_GAP = re.compile(r"[»\"”]?(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+и[ \u00a0]+)[«\"“„]?")
 
 
-def _listed_with(text: str, deposits: list[Ent], last: Ent) -> list[Ent]:
+def _listed_with(text: str, starts: dict[int, tuple[int, Ent]], last: Ent) -> list[Ent]:
     """``last`` and the deposits listed right before its last mention, one list of names joined by commas
-    and 'и' ("месторождения Кызылжар, Жанатау и Каратас")."""
+    and 'и' ("месторождения Кызылжар, Жанатау и Каратас"); ``starts``: each deposit mention's start and deposit by
+    its end."""
     at = max(last.mentions)
-    starts = {me: (ms, d) for d in deposits for ms, me in d.mentions}
     out = [last]
     while True:
         prev = next((starts[e] for e in range(at[0] - 1, max(-1, at[0] - 8), -1)
@@ -1706,6 +1745,8 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
         add(ent.name, c)
     # "Руда Северного Катпара содержит не только вольфрам, но и молибден, медь и висмут": what a deposit
     # holds, named after it and the verb in its sentence
+    told = _ByPlace(spans)
+    names = _ByPlace([(ms, me) for d in found.ents.values() if d.kind in ("deposit", "company") for ms, me in d.mentions])
     for ent in found.ents.values():
         if ent.kind != "deposit":
             continue
@@ -1716,8 +1757,7 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
                 # "Кызылжарское месторождение считается крупнейшим в стране, а также содержит запасы ниобия": the
                 # name that opens its sentence, the verb of holding further on with no other name before it
                 holds_at = _HOLDS_LATER.search(text, me, se0)
-                if holds_at is not None and not any(me < ms2 < holds_at.start() for d in found.ents.values()
-                                                    if d.kind in ("deposit", "company") for ms2, _me2 in d.mentions) \
+                if holds_at is not None and not names.any_within(me + 1, holds_at.start()) \
                         and not _NOT_SUBJECT.search(text, me, holds_at.start()):
                     held = holds_at
             if held is None:
@@ -1726,12 +1766,13 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
             turn = _TURN_NAME.search(text, held.end(), se) if ", а " in text else None
             turn = turn or _COMMA_NAME_DASH.search(text, held.end(), se)
             se = turn.start() if turn else se  # "... содержат медь, а «Акшат» — золото": that other deposit's
-            for cs, _ce, c, descriptive in spans:
-                if held.end() <= cs < se and not descriptive:
+            for _cs, _ce, c, descriptive in told.within(held.end(), se):
+                if not descriptive:
                     add(ent.name, c)
     tied = {name for name, cs in out.items() if cs}  # deposits the text ties to commodities in so many words
     if found.consumed:  # commodities a deposit word gave the names after it are no other deposit's
-        spans = [sp for sp in spans if not any(s <= sp[0] < e for s, e in found.consumed)]
+        consumed = SpanCover(found.consumed)
+        spans = [sp for sp in spans if not consumed.covers(sp[0])]
     # a commodity's price, market or trade is no deposit's: "Цены на золото выросли, и компания продала месторождение"
     spans = [sp for sp in spans if not _MARKET_BEFORE.search(text, max(0, sp[0] - 30), sp[0])]
     # ... nor one set against it after 'а' and a dash: "добывает медь на Кызылжаре, а золото — на Каратасе"
@@ -1740,13 +1781,20 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
         named_at = sorted(ms for e in found.ents.values() if e.kind == "deposit" for ms, _me in e.mentions)
         spans = [sp for sp in spans if not ((dash := _DASH_PLACE_AFTER.match(text, sp[1])) is not None
                                              and _CONTRAST_BEFORE.search(text, max(0, sp[0] - 4), sp[0])
-                                             and not any(dash.end() <= ms < dash.end() + 30 for ms in named_at))]
+                                             and bisect.bisect_left(named_at, dash.end())
+                                             == bisect.bisect_left(named_at, dash.end() + 30))]
     # ... nor one mined in a country or region with no deposit named right after: "инвестирует в добычу меди на
     # Урале", "добывает медь в Казахстане и купила месторождение X" (not "золото в Якутии на месторождении X")
     # (a deposit the gazetteer knows still takes those it is worked for: "добыча золота в Кыргызстане ... Кумтор")
     worked_spans = spans
     spans = [sp for sp in spans if not _in_a_place(text, sp[0], sp[1])]
     deposits = [e for e in found.ents.values() if e.kind == "deposit" and e.mentions]
+    # (the deposits' mentions and the commodities looked up by place: a page that names thousands of them does not
+    # read them all at each)
+    named = _mentions_of(deposits)
+    ends = {me: (ms, d) for d in deposits for ms, me in d.mentions}
+    first_named = {d.name: d for d in reversed(deposits)}  # (the first deposit of a name)
+    worked_at, told = _ByPlace(worked_spans), _ByPlace(spans)
 
     # (the deposits' mentions gathered once by sentence: a page that names thousands of deposits is read in linear
     # time, not each mention against every other)
@@ -1785,8 +1833,6 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
     # refers back; a mention after another of the same deposit in its line can add nothing, as every commodity the
     # later one may take the earlier one may too)
     breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
-    worked_sorted = sorted(worked_spans)
-    worked_starts = [sp[0] for sp in worked_sorted]
     owners_of: dict[int, list[Ent]] = {}
     refers_back: dict[int, bool] = {}
     for ent in deposits:
@@ -1802,8 +1848,7 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
             pe = breaks[b] if b < len(breaks) else len(text)
             if line_read.get(ps, s + 1) > s:
                 line_read[ps] = s
-                for cs, _ce, c, descriptive in worked_sorted[bisect.bisect_left(worked_starts, ps):
-                                                             bisect.bisect_left(worked_starts, pe)]:
+                for cs, _ce, c, descriptive in worked_at.within(ps, pe):
                     if descriptive or c not in worked:
                         continue
                     owners = owners_of.get(cs)
@@ -1870,92 +1915,94 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
     # deposit named last in this or the sentence before, or the article's only deposit
     for s, _e in bare:
         ss, se = sents.span(s)
-        named = sorted((ms, d) for d in deposits for ms, _me in d.mentions if s < ms < se)
-        if named:
+        after_it = sorted(((ms, d) for ms, _me, d in named.within(s + 1, se)), key=lambda t: t[0])
+        if after_it:
             # "Запасы меди на Кызылжаре", "запасы Морошки — сателлита Купола — составляют 6,86 т золота": a sentence
             # that names its deposit right after the opening speaks of that one, up to another name's clause
             # ("Запасы Кызылжара — 1 млн т меди, Жанатау — 20 т золота"); one that names it further on is the
             # sentence's own rules'
-            first_at, first = named[0]
+            first_at, first = after_it[0]
             if _OPENING_TO_NAME.fullmatch(text, _e, first_at):
                 stop = _COMMA_NAME_DASH.search(text, first_at, se) or _TURN_AWAY.search(text, first_at, se)
-                for cs, _ce, c, descriptive in spans:
-                    if s < cs < (stop.start() if stop else se) and not descriptive:
+                for _cs, _ce, c, descriptive in told.within(s + 1, stop.start() if stop else se):
+                    if not descriptive:
                         add(first.name, c)
             continue
         turn = _TURN_AWAY.search(text, s, se)  # "..., а Акшаткия - медно-золотое": another deposit's clause
         this_is = _THIS_IS.match(text, ss) if text[ss:ss + 3] == "Это" else None
         besides = _BESIDES.match(text, ss) if text[ss:ss + 1] in "ПК" else None  # "Кроме меди, на месторождении ..."
-        commodities = [*_reserves_before(text, spans, ss, s),
-                       *(c for cs, _ce, c, _d in spans if besides is not None and ss <= cs < besides.end() <= s),
-                       *(c for cs, _ce, c, _d in spans if this_is is not None and this_is.end() == _e and ss <= cs < s),
-                       *(c for cs, _ce, c, descriptive in spans
-                         if ss <= cs < (turn.start() if turn else se) and not descriptive and cs > s)]
+        before_it = told.within(ss, s)
+        commodities = [*_reserves_before(text, before_it, ss, s),
+                       *(c for _cs, _ce, c, _d in (told.within(ss, besides.end())
+                                                   if besides is not None and besides.end() <= s else ())),
+                       *(c for _cs, _ce, c, _d in (before_it if this_is is not None and this_is.end() == _e else ())),
+                       *(c for _cs, _ce, c, descriptive in told.within(s + 1, turn.start() if turn else se)
+                         if not descriptive)]
         ahead = False
-        if not commodities and not any(ms < s for d in deposits for ms, _me in d.mentions):
+        if not commodities and not named.any_within(0, s):
             # "Компания приобрела золотосеребряное месторождение в Магаданской области. ... месторождения
             # Приморское": a kind adjective on a nameless deposit word before any deposit is named speaks of the
             # deposit named next
-            commodities = [c for cs, ce, c, descriptive in spans if ss <= cs < s and not descriptive
+            commodities = [c for _cs, ce, c, descriptive in before_it if not descriptive
                            and re.fullmatch(r"[\s\u00a0]+|-?[а-яё-]*[\s\u00a0]+", text[ce:s])]
             ahead = bool(commodities)
         if not commodities and _HERE_MID.match(text, s) \
-                and not any(ss <= ms < s for d in deposits for ms, _me in d.mentions):
+                and not named.any_within(ss, s):
             # "Золото здесь добывают открытым способом": the commodity before the word for the place
-            commodities = [c for cs, _ce, c, descriptive in spans if ss <= cs < s and not descriptive]
+            commodities = [c for _cs, _ce, c, descriptive in before_it if not descriptive]
         if not commodities:
             continue
         target = None
         one_of = _ONE_OF_BEFORE.search(text, max(ss, s - 60), s) is not None  # "одного из крупнейших в мире
         # месторождений серебра": one deposit, the one the text speaks of
         if (_PLURAL.match(text, s) and not one_of) or _RESERVES_IN_THEM.match(text, s) or (
-                _THESE.search(text, s, se) is not None and not any(ss <= ms < se for d in deposits for ms, _me in d.mentions)):
+                _THESE.search(text, s, se) is not None and not named.any_within(ss, se)):
             # (also a sentence on "these deposits": "Запасы золота на этих месторождениях", "трех месторождений")
             i = sents.index(s)
             if i > 0:
                 ps, pe = sents.spans[i - 1]
-                for d in deposits:
-                    if any(ps <= ms < pe for ms, _me in d.mentions):
-                        for c in commodities:
-                            add(d.name, c)
+                for d in _among(named.within(ps, pe)):
+                    for c in commodities:
+                        add(d.name, c)
             continue
         if _THERE.match(text, s) or _HERE_MID.match(text, s) or _ON_IT.match(text, s) or _ON_IT_AFTER.match(text, s):
             # "Там добывают вольфрам": the deposit named last before it, in its sentence or the three before,
             # up to a sentence with a deposit word and no name ("медный рудник в Алмалыке. Здесь ...")
             i = sents.index(s)
-            last = _named_last(deposits, sents.spans[i][0], s)
+            last = _named_last(named, sents.spans[i][0], s)
             for j in range(i - 1, max(-1, i - 4), -1):
                 if last is not None:
                     break
-                last = _named_last(deposits, *sents.spans[j])
+                last = _named_last(named, *sents.spans[j])
                 if last is None and _KW_BEFORE.search(text, *sents.spans[j]) \
                         and not _REFERS_BACK.match(text, sents.spans[j][0]):
                     break  # (not a sentence that opens with the word for the one before: "Месторождение открыто ...")
-            for d in _listed_with(text, deposits, last) if last is not None else ():
+            for d in _listed_with(text, ends, last) if last is not None else ():
                 for c in commodities:
                     add(d.name, c)
             continue
         if _MANY_BEFORE.search(text, max(ss, s - 30), s) and text.startswith("месторождения", s):
             continue  # "Разведанные месторождения урана в стране освоены": deposits in general, not the one named
-        if len(deposits) == 1 and not ahead and min(deposits[0].mentions)[0] < s:
+        if len(deposits) == 1 and not ahead and named.any_within(0, s):
             target = deposits[0]  # (named after it: only as the deposit named next, below)
         else:
             i = sents.index(s)
-            target = _named_last(deposits, sents.spans[max(0, i - 1)][0], s)
+            target = _named_last(named, sents.spans[max(0, i - 1)][0], s)
             if target is None and _PRONOUN_HOLDS.match(text, s):  # "Оно содержит" after a sentence on it:
-                target = _named_last(deposits, max(sents.spans[max(0, i - 2)][0], text.rfind("\n", 0, s) + 1), s)
+                b = bisect.bisect_left(breaks, s)  # (where the line opens)
+                target = _named_last(named, max(sents.spans[max(0, i - 2)][0], breaks[b - 1] + 1 if b else 0), s)
             if target is None and i >= 2 and _REFERS_BACK.match(text, sents.spans[i - 1][0]):
                 # "Месторождение Кызылжар ... . Месторождение открыто в 1960 году. Его запасы ...": past a sentence
                 # that speaks of it with no name
-                target = _named_last(deposits, sents.spans[i - 2][0], sents.spans[i - 1][0])
+                target = _named_last(named, sents.spans[i - 2][0], sents.spans[i - 1][0])
             if target is None and not _PRONOUN_HOLDS.match(text, s):
                 # "начнется разработка крупного месторождения цинка. ... Разработкой Корбалихинского
                 # месторождения займется ...": the deposit named first after it, in its sentence or the two
                 # after, when the text ties that one to no commodity of its own
-                later = sorted((ms, d.name) for d in deposits for ms, _me in d.mentions  # (a headline's: three)
-                               if s < ms < sents.spans[min(i + 2 + ahead, len(sents.spans) - 1)][1])
+                later = sorted((ms, d.name) for ms, _me, d in named.within(  # (a headline's: three)
+                    s + 1, sents.spans[min(i + 2 + ahead, len(sents.spans) - 1)][1]))
                 if later and later[0][1] not in tied and not out.get(later[0][1]):
-                    target = next(d for d in deposits if d.name == later[0][1])
+                    target = first_named[later[0][1]]
         if target is not None:
             for c in commodities:
                 add(target.name, c)
@@ -1969,10 +2016,9 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
         ps, pe = sents.spans[i - 1]
         kinds = [c for k in _KIND_PLURAL.finditer(text, ps, pe) for w in (k.group("adj"), k.group("gen")) if w
                  for c in joined_commodities(w.split("-")[0], gz.commodity_of_word)]
-        for d in deposits:
-            if kinds and any(ss <= ms < se for ms, _me in d.mentions):
-                for c in kinds:
-                    add(d.name, c)
+        for d in _among(named.within(ss, se)) if kinds else ():
+            for c in kinds:
+                add(d.name, c)
     # a known deposit still without a commodity takes those it is worked for that its own sentence names,
     # whichever deposit they stand nearest: "Рост по золоту обеспечили продукция Варваринского месторождения
     # и запуск фабрики на месторождении «Кубака»"
@@ -1980,10 +2026,14 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
         worked = known.get(ent.name)
         if not worked or out.get(ent.name):
             continue
+        read: set[int] = set()  # (a sentence's commodities once, however often it names the deposit)
         for s, _e in ent.mentions:
             ss, se = sents.span(s)
-            for cs, _ce, c, descriptive in worked_spans:
-                if ss <= cs < se and not descriptive and c in worked:
+            if ss in read:
+                continue
+            read.add(ss)
+            for _cs, _ce, c, descriptive in worked_at.within(ss, se):
+                if not descriptive and c in worked:
                     add(ent.name, c)
     # "добывать медь на месторождениях Кызылжар и Жанатау, а также на участке Каратас": a name after 'а также на'
     # in a sentence on mining takes what the name before it in the sentence was mined for
@@ -1995,7 +2045,7 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
             if also is None:
                 continue
             ss, _se = sents.span(ms)
-            prev = _named_last([d for d in deposits if d is not ent], ss, also.start())
+            prev = _named_last(named, ss, also.start(), skip=ent)
             if prev is not None and out.get(prev.name) and _MINING.search(text, ss, also.start()):
                 for c in list(out[prev.name]):
                     add(ent.name, c)
@@ -2003,9 +2053,9 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
     # commodities, each deposit its own in their order
     for r in re.finditer(r"(?<![\w-])соответственно(?![\w-])", text) if "оответственно" in text else ():
         ss, se = sents.span(r.start())
-        firsts = sorted((ms, d.name) for d in deposits for ms, _me in d.mentions if ss <= ms < se)
+        firsts = sorted((ms, d.name) for ms, _me, d in named.within(ss, se))
         in_order: list[str] = list(dict.fromkeys(name for _ms, name in firsts))
-        theirs: list[str] = list(dict.fromkeys(c for cs, _ce, c, descriptive in spans if ss <= cs < se and not descriptive))
+        theirs: list[str] = list(dict.fromkeys(c for _cs, _ce, c, descriptive in told.within(ss, se) if not descriptive))
         if len(in_order) < 2 or len(in_order) != len(theirs) or not all(set(theirs) <= set(out.get(n, [])) for n in in_order):
             continue
         for name, own in zip(in_order, theirs, strict=True):
@@ -2020,7 +2070,7 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
                 continue
             for ms, _me in ent.mentions:
                 ss, se = sents.span(ms)
-                if _RESOURCES_TOLD.search(text, ss, se) and not any(ss <= cs < se for cs, _ce, _c, _d in worked_spans):
+                if _RESOURCES_TOLD.search(text, ss, se) and not worked_at.any_within(ss, se):
                     add(ent.name, sole)
                     break
     return out
