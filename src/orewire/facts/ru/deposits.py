@@ -450,18 +450,55 @@ def _own_latin(text: str, end: int, latin: str) -> str | None:
     return own
 
 
-def _same_adjective(found: Found, adj: str) -> Ent | None:
+class _Adjectives:
+    """The deposits found so far by the neuter of each of their forms: the first found of each, read on from the forms
+    the deposits took since the last question (a page naming thousands of deposits asks no deposit at every name)."""
+
+    __slots__ = ("first", "read")
+
+    def __init__(self) -> None:
+        self.first: dict[str, Ent] = {}
+        self.read = 0
+
+    def of(self, found: Found, neuter: str) -> Ent | None:
+        forms = found.deposit_forms
+        for ent, form in forms[self.read:]:
+            n = morph.adjective_neuter(form)
+            known = self.first.get(n)
+            if known is None or found.order[id(ent)] < found.order[id(known)]:
+                self.first[n] = ent
+        self.read = len(forms)
+        return self.first.get(neuter)
+
+
+def _same_adjective(found: Found, adj: str, adjectives: _Adjectives) -> Ent | None:
     """The deposit found before under the same place adjective in another gender or case."""
     neuter = morph.adjective_neuter(adj)
     if neuter == adj and not adj.endswith(("ское", "цкое", "ное")):
         return None
-    return next((ent for ent in found.ents.values() if ent.kind == "deposit"
-                 and any(morph.adjective_neuter(f) == neuter for f in ent.forms)), None)
+    return adjectives.of(found, neuter)
 
 
 # the first part of a compound place adjective that says where ("Средне-Голготайское", "Верхне-Менкече"): the
 # noun would be "Средний Голготай", so the adjective stays the name
 _POSITION_PREFIX = re.compile(r"(?:Средне|Верхне|Нижне|Северо|Южно|Восточно|Западно|Ново|Старо|Больше|Мало)-")
+
+
+_WORDISH = re.compile(r"[\w-]+")
+
+
+@lru_cache(maxsize=4)
+def _words_of(text: str) -> frozenset[str]:
+    """The words of ``text``: its runs of letters, digits and hyphens."""
+    return frozenset(_WORDISH.findall(text))
+
+
+def _written_alone(word: str, text: str) -> bool:
+    """Whether ``word`` stands in ``text`` as a word of its own, not inside a longer one (the words of the text read
+    once, not the text again for each word)."""
+    if _WORDISH.fullmatch(word):
+        return word in _words_of(text)
+    return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) is not None
 
 
 def _adjective_deposit(adj: str, kw: str, text: str) -> str:
@@ -475,7 +512,7 @@ def _adjective_deposit(adj: str, kw: str, text: str) -> str:
     if m:
         stem = m.group(1)
         known = gz.lookup(stem) if kw.lower().startswith(("рудник", "карьер")) else None
-        if (known is not None and known.kind == "deposit") or re.search(r"(?<![\w-])" + re.escape(stem) + r"(?![\w-])", text) or (
+        if (known is not None and known.kind == "deposit") or _written_alone(stem, text) or (
                 re.search(r"[аеоуэюяё]й$|[^л]ь$", stem) and not _POSITION_PREFIX.match(stem)):
             return stem
     if kw.lower().startswith(("рудник", "гок", "участ", "карьер", "разрез")):
@@ -591,8 +628,9 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         form = f"имени {m.group('init')}{sur}".replace("  ", " ")
         if not found.is_claimed(m.start("init"), m.end("sur")):
             ent = found.add("deposit", translit(nom), form, m.start("init"), m.end("sur"))
-            ent.forms.append(nom)
+            found.add_form(ent, nom)
             found.claim(m.start("init"), m.end("sur"))
+    adjectives = _Adjectives()
     for m in _ADJ_KW.finditer(text):
         kw = m.group("kw")
         before = text[max(sents.span(m.start())[0], m.start() - 25):m.start()].split()
@@ -619,7 +657,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                         for c in near:
                             links.append((ent, c))
                 continue
-            same = _same_adjective(found, a)  # "Еланского месторождения ... Еланского участка": one deposit
+            same = _same_adjective(found, a, adjectives)  # "Еланского месторождения ... Еланского участка": one deposit
             if same is not None:
                 found.add("deposit", same.name, a, s, pos)
                 found.claim(s, pos)
@@ -627,8 +665,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             else:
                 ent2 = _deposit_name(found, _adjective_deposit(a, kw, text), s, pos, text, kw)
             if ent2 is not None:
-                if a not in ent2.forms:
-                    ent2.forms.append(a)
+                found.add_form(ent2, a)
                 for c in near:
                     links.append((ent2, c))
                 for c in commodities_of(before[-1]) if before else ():
@@ -1047,8 +1084,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         elif not found.overlaps(m.start("loc"), m.end("loc")):
             name = _adjective_deposit(m.group("loc"), "месторождение", text)
             loc = _deposit_name(found, name, m.start("loc"), m.end("loc"), text)
-            if loc is not None and m.group("loc") not in loc.forms:
-                loc.forms.append(m.group("loc"))
+            if loc is not None:
+                found.add_form(loc, m.group("loc"))
     # a name after ", а" and a dash with its commodity, in a sentence about deposits: "на месторождениях А и Б
     # добывают уран, а на Коксу - молибден", "Байтобе - медное месторождение, а Акшаткия - медно-золотое"
     # (also with no 'а' after a place's preposition: "на месторождениях А и Б добывают медь, на В — золото")
@@ -1078,8 +1115,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         raw = _locative_nominative(m.group("name")) if m.group("prep") and not m.group("kw") else m.group("name")
         turned = _deposit_name(found, raw, m.start("name"), m.end("name"), text)
         if turned is not None:
-            if m.group("name") not in turned.forms:
-                turned.forms.append(m.group("name"))
+            found.add_form(turned, m.group("name"))
             for c in kind:
                 links.append((turned, c))
     # a sentence that opens with "Оба содержат", "Их запасы": every deposit the sentence before named
@@ -1138,24 +1174,32 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                 # (nor a plant's: "производство меди на Кызылжарском заводе")
             mined = _deposit_name(found, _oblique_nominative(bare_word), m.start(g), m.end(g), text)
             if mined is not None:
-                if bare_word not in mined.forms:
-                    mined.forms.append(bare_word)
+                found.add_form(mined, bare_word)
                 for c in kind:
                     links.append((mined, c))
     # "аукцион ... четырех месторождений россыпного золота в Магаданской области. Так, на торги выставлен участок X
     # ... месторождение Y ...": the deposits named after a count of deposits of a commodity, none told anything
     # else, are those it counts, where there are no more of them than it says
-    for m in _counted(text):
+    # (the deposits by where first named, and those linked, made once: a page of thousands of counts and deposits
+    # does not read them all at each count)
+    counts = list(_counted(text))
+    by_first = sorted((d.mentions[0][0], i, d) for i, d in enumerate(found.ents.values())
+                      if d.kind == "deposit" and d.mentions) if counts else []
+    firsts = [t[0] for t in by_first]
+    linked = {id(e) for e, _c in links} if counts else set()
+    for m in counts:
         held = [c for w in m.group("what").split() for c in commodities_of(w)]
         if not held:
             continue
         count = int(m.group("count")) if m.group("count").isdigit() else _COUNT_WORDS.get(m.group("count").lower()[:4], 0)
-        linked = {id(e) for e, _c in links}
-        named_after = [d for d in found.ents.values()
-                       if d.kind == "deposit" and d.mentions and d.mentions[0][0] >= m.end()]
-        if not named_after or len(named_after) > count or any(id(d) in linked for d in named_after):
+        j = bisect.bisect_left(firsts, m.end())
+        if j == len(by_first) or len(by_first) - j > count:
+            continue
+        named_after = [d for _s, _i, d in sorted(by_first[j:], key=lambda t: t[1])]  # (in the order found)
+        if any(id(d) in linked for d in named_after):
             continue
         links.extend((d, c) for d in named_after for c in held)
+        linked.update(id(d) for d in named_after)
 
 
 # a count of deposits and what they hold: "четырех месторождений россыпного золота", "3 месторождения меди"

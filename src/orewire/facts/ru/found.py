@@ -67,16 +67,28 @@ class Found:
         # no other deposit of the sentence takes them
         self.consumed: list[tuple[int, int]] = []
         self._mask = bytearray(size + 1)
+        # every form a deposit took, in the order taken, and each entity's place in the order found: what a lookup of
+        # deposits by their forms reads, each form once (``deposits._same_adjective``)
+        self.deposit_forms: list[tuple[Ent, str]] = []
+        self.order: dict[int, int] = {}
 
     def add(self, kind: str, name: str, form: str, start: int, end: int, code: str | None = None) -> Ent:
         key = (kind, (code or name).casefold())
         ent = self.ents.get(key)
         if ent is None:
             ent = self.ents[key] = Ent(kind, name, code=code)
-        if form and form not in ent.forms and form != ent.name:
-            ent.forms.append(form)
+            self.order[id(ent)] = len(self.order)
+        if form and form != ent.name:
+            self.add_form(ent, form)
         ent.put((start, end))
         return ent
+
+    def add_form(self, ent: Ent, form: str) -> None:
+        """Another way the text writes ``ent`` (where it is not one of its forms yet)."""
+        if form not in ent.forms:
+            ent.forms.append(form)
+            if ent.kind == "deposit":
+                self.deposit_forms.append((ent, form))
 
     def claim(self, start: int, end: int) -> None:
         self.claimed.append((start, end))
