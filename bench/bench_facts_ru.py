@@ -104,6 +104,11 @@ def _hostile() -> None:
         f"Компания ведет разведку 12 месторождений золота. Самым крупным из них является "
         f"{chr(1040 + i % 32)}{chr(1072 + (i // 32) % 32)}{chr(1072 + (i // 1024) % 32)}ское месторождение. "
         for i in range(n)) for n in (300, 3000)]
+    # thousands of people, each with a post and a company
+    pages["people with posts"] = ["".join(
+        f"Генеральный директор ТОО «{chr(1040 + i % 32)}{chr(1072 + (i // 32) % 32)}тек» "
+        f"{chr(1040 + i % 32)}{chr(1072 + (i // 32) % 32)}{chr(1072 + (i // 1024) % 32)}ов Иван Петрович сообщил, "
+        f"что добыто {i + 1} т. " for i in range(n)) for n in (300, 3000)]
     print_growth(pages, "hostile (ru)")
 
 

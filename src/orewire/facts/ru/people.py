@@ -147,15 +147,44 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
         i += 3 if b is not words[i + 1] else 2
     _initialled(text, found, authors, roles)
     _surnames_after_posts(text, found, authors, roles)
-    # surname-only mentions of the people found
-    for ent in [e for e in found.ents.values() if e.kind == "person"]:
+    # surname-only mentions of the people found: a word that is a surname's stem and a case ending (the page's words
+    # read once for every surname, not the page again for each)
+    people = [e for e in found.ents.values() if e.kind == "person"]
+    stems: dict[str, str] = {}
+    for ent in people:
         surname = ent.forms[-1] if ent.forms else ""
-        if len(surname) < 4:
+        if len(surname) >= 4:
+            stems[ent.name] = surname[:-1] if surname[-1] in "аяй" else surname
+    written = _stems_written(text, set(stems.values())) if stems else {}
+    for ent in people:
+        stem = stems.get(ent.name)
+        if stem is None:
             continue
-        stem = surname[:-1] if surname[-1] in "аяй" else surname
-        for m in re.finditer(r"(?<![\w.-])" + re.escape(stem) + gz.ENDINGS + r"(?![\w-])", text):
-            if not found.is_claimed(m.start(), m.end()):
-                ent.mentions.append((m.start(), m.end()))
+        for at in written.get(stem, ()):
+            if not found.is_claimed(*at):
+                ent.mentions.append(at)
+
+
+_WORD_RUN = re.compile(r"[\w-]+")
+_ENDING = re.compile(gz.ENDINGS)
+_ENDING_MAX = 3  # the longest of the endings
+
+
+def _stems_written(text: str, stems: set[str]) -> dict[str, list[tuple[int, int]]]:
+    """Where each of ``stems`` is written as a word of its own with a case ending (not after a dot: "А.Петров" is an
+    initial's), in order: each word of the text split at its last few letters."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    odd = [st for st in stems if not _WORD_RUN.fullmatch(st)]  # (a stem with a space or a mark: looked for as written)
+    for m in _WORD_RUN.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] == ".":
+            continue
+        w = m.group(0)
+        for k in range(max(1, len(w) - _ENDING_MAX), len(w) + 1):
+            if w[:k] in stems and _ENDING.fullmatch(w, k):
+                out.setdefault(w[:k], []).append(m.span())
+    for st in odd:
+        out[st] = [m.span() for m in re.finditer(r"(?<![\w.-])" + re.escape(st) + gz.ENDINGS + r"(?![\w-])", text)]
+    return out
 
 
 # a verb of saying or "по словам" right before a name: "сообщил Иран Шархан", "по словам Азима Иброхима"
