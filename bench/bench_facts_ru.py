@@ -109,6 +109,15 @@ def _hostile() -> None:
         f"Генеральный директор ТОО «{chr(1040 + i % 32)}{chr(1072 + (i // 32) % 32)}тек» "
         f"{chr(1040 + i % 32)}{chr(1072 + (i // 32) % 32)}{chr(1072 + (i // 1024) % 32)}ов Иван Петрович сообщил, "
         f"что добыто {i + 1} т. " for i in range(n)) for n in (300, 3000)]
+    # thousands of companies by their Latin names, by a quoted name with its Latin one in brackets, by membership
+    latin = [f"{chr(65 + i % 26)}{chr(97 + (i // 26) % 26)}{chr(97 + (i // 676) % 26)}" for i in range(3000)]
+    cyr = [f"{chr(1040 + i % 32)}{chr(1072 + (i // 32) % 32)}{chr(1072 + (i // 1024) % 32)}" for i in range(3001)]
+    pages["Latin company names"] = ["".join(f"Компания {latin[i]}tek Mining LLP добыла {i + 1} т золота. " for i in range(n))
+                                    for n in (300, 3000)]
+    pages["quoted names, Latin in brackets"] = ["".join(f"ТОО «{cyr[i]}тек» ({latin[i]}tek LLP) добыло {i + 1} т. "
+                                                        for i in range(n)) for n in (300, 3000)]
+    pages["companies in groups"] = ["".join(f"АО «{cyr[i]}тек» входит в группу «{cyr[i + 1]}ара». " for i in range(n))
+                                    for n in (300, 3000)]
     print_growth(pages, "hostile (ru)")
 
 

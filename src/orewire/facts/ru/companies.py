@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 
 from orewire.facts.ru import gazetteer as gz
 from orewire.facts.ru import morph
@@ -331,7 +333,7 @@ _MEMBER_BEFORE = re.compile(r"[«\"“„](?P<name>[A-ZА-ЯЁ][^«»\"“”„
 def _holdings(text: str, found: Found) -> None:
     for m in _MEMBER_OF.finditer(text) if "вход" in text or "Вход" in text or "ошл" in text or "ошел" in text else ():
         s, e = m.start("name"), m.end("name")
-        if found.overlaps(s, e) and not any(ent.kind == "company" and (s, e) in ent.mentions for ent in found.ents.values()):
+        if found.overlaps(s, e) and (s, e) not in found.company_spans:
             continue
         name = m.group("name").strip()
         noun = m.group("noun").split()
@@ -697,10 +699,19 @@ _COMPANY_WORD_BEFORE = re.compile(r"(?:компани|корпораци|хол�
 def _in_code_line(text: str, pos: int) -> bool:
     """True inside a line of page code (an advert's or widget's script): three braces, equals signs
     or empty brackets or more (semicolons alone are prose)."""
-    ls = text.rfind("\n", 0, pos) + 1
-    le = text.find("\n", pos)
-    line = text[ls:le if le >= 0 else len(text)]
-    return len(_CODE_MARKS.findall(line)) >= 3
+    breaks, code = _code_lines(text)
+    i = bisect.bisect_left(breaks, pos)  # (the line's number: breaks before pos)
+    return i in code
+
+
+@lru_cache(maxsize=4)
+def _code_lines(text: str) -> tuple[list[int], frozenset[int]]:
+    """The text's line breaks, and the numbers of its lines of page code (each line read once, not at each name)."""
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    starts = [0, *(b + 1 for b in breaks)]
+    ends = [*breaks, len(text)]
+    return breaks, frozenset(i for i, (ls, le) in enumerate(zip(starts, ends, strict=True))
+                             if len(_CODE_MARKS.findall(text, ls, le)) >= 3)
 
 
 # "сообщает NEDRADV", "передает Reuters", "пишет издание ...": a news source, not a company of the story
@@ -710,9 +721,15 @@ _MEDIA_BEFORE = re.compile(r"(?:сообща[ею]т|переда[ею]т|пиш
 
 def _latin_only_line(text: str, pos: int) -> bool:
     """True on a short line without a Cyrillic letter in a Russian text: a menu, a counter, a credit."""
-    ls = text.rfind("\n", 0, pos) + 1
-    le = text.find("\n", pos)
-    line = text[ls:le if le >= 0 else len(text)]
+    ls = text.rfind("\n", max(0, pos - 61), pos) + 1
+    if ls == 0 and pos > 61:
+        return False  # (a line longer than that, not read back to its start)
+    le = text.find("\n", pos, ls + 61)
+    if le < 0:
+        if len(text) - ls > 60:
+            return False
+        le = len(text)
+    line = text[ls:le]
     return len(line) <= 60 and not has_cyrillic(line)
 
 
@@ -752,8 +769,7 @@ def _named_before_bracket(text: str, found: Found, start: int) -> Ent | None:
     if m is None:
         return None
     close = max(0, start - 4) + m.start()
-    return next((ent for ent in found.ents.values() if ent.kind == "company"
-                 and any(close - 2 <= me <= close for _ms, me in ent.mentions)), None)
+    return found.company_ending(close - 2, close)
 
 
 _LATIN_COMPANY_WORD = re.compile(r"\b(?:Mining|Minerals?|Metals?|Gold|Silver|Copper|Resources|Energy|Company|Corp|"

@@ -27,6 +27,7 @@ from orewire.facts.ru.found import (
     Sentences,
     country_stem,
     latin_name,
+    stems_written,
     strip_quotes,
 )
 from orewire.facts.ru.translit import has_cyrillic, translit
@@ -1505,9 +1506,18 @@ def find_later_mentions(text: str, found: Found) -> None:
     for ent in found.ents.values():
         for form in ent.forms:
             kinds.setdefault(form, set()).add(ent.kind)
-    for ent in list(found.ents.values()):
-        if ent.kind not in ("company", "deposit"):
-            continue
+    # (the one-word names' stems, and where the page writes each with a case ending, read in one pass over its words)
+    def stem_of(form: str) -> str | None:
+        if " " in form or not has_cyrillic(form) or len(form) < 5:
+            return None
+        if form.endswith(("ское", "ская", "ский", "цкое")) or (len(form) >= 8 and form.endswith(("ое", "ая", "ый", "ий"))):
+            return form[:-2]  # (also any long adjective: "Многовершинное" -> "На Многовершинном")
+        return form[:-1] if form[-1] in "аеиоуыэюяйь" else form
+
+    named = [ent for ent in found.ents.values() if ent.kind in ("company", "deposit")]
+    stems = {st for ent in named for form in ent.forms if (st := stem_of(form)) is not None}
+    written = stems_written(text, stems) if stems else {}
+    for ent in named:
         for form in list(ent.forms):
             if " " in form and has_cyrillic(form) and form.count(" ") < 3:
                 if text.count(form.split()[0][:4]) < 2:
@@ -1520,20 +1530,14 @@ def find_later_mentions(text: str, found: Found) -> None:
                     if shared and quoted != (ent.kind == "company"):
                         continue
                     if not ent.has((m.start(), m.end())) and not found.overlaps(m.start(), m.end()):
-                        ent.put((m.start(), m.end()))
+                        found.put(ent, (m.start(), m.end()))
                         found.claim(m.start(), m.end())
                 continue
-            if " " in form or not has_cyrillic(form) or len(form) < 5:
-                continue
-            stem = form[:-1] if form[-1] in "аеиоуыэюяйь" else form
-            if form.endswith(("ское", "ская", "ский", "цкое")) or (len(form) >= 8 and form.endswith(("ое", "ая", "ый", "ий"))):
-                stem = form[:-2]  # (also any long adjective: "Многовершинное" -> "На Многовершинном")
-            for m in re.finditer(re.escape(stem) + gz.ENDINGS + r"(?![\w-])", text):
-                if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_"):
-                    continue  # inside a word
-                if not ent.has((m.start(), m.end())) and not found.is_claimed(m.start(), m.end()):
-                    ent.put((m.start(), m.end()))
-                    found.claim(m.start(), m.end())
+            stem = stem_of(form)
+            for at in written.get(stem, ()) if stem is not None else ():  # (a word of its own, not inside one)
+                if not ent.has(at) and not found.is_claimed(*at):
+                    found.put(ent, at)
+                    found.claim(*at)
 
 
 _HOLDS_AFTER = re.compile(r"[»\"”“]?(?:,(?=[\s\u00a0]+содержащ))?(?:[\s\u00a0]+(?:также|тоже|еще|ещё|помимо|кроме|того))*[\s\u00a0]+"

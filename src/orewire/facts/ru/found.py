@@ -59,6 +59,30 @@ class Ent:
             self._synced += 1
 
 
+_WORD_RUN = re.compile(r"[\w-]+")
+_ENDING = re.compile(gz.ENDINGS)
+_ENDING_MAX = 3  # the longest of the endings
+
+
+def stems_written(text: str, stems: set[str], not_after: str = "") -> dict[str, list[tuple[int, int]]]:
+    """Where each of ``stems`` is written as a word of its own with a case ending of ``gz.ENDINGS`` (none right after a
+    character of ``not_after``), in order: each word of the text split at its last few letters, so that thousands of
+    names cost one reading of the page, not one each."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for m in _WORD_RUN.finditer(text):
+        if not_after and m.start() > 0 and text[m.start() - 1] in not_after:
+            continue
+        w = m.group(0)
+        for k in range(max(1, len(w) - _ENDING_MAX), len(w) + 1):
+            if w[:k] in stems and _ENDING.fullmatch(w, k):
+                out.setdefault(w[:k], []).append(m.span())
+    for st in stems:
+        if not _WORD_RUN.fullmatch(st):  # (a stem with a mark other than a hyphen: looked for as written)
+            out[st] = [m.span() for m in re.finditer(re.escape(st) + gz.ENDINGS + r"(?![\w-])", text)
+                       if not (m.start() > 0 and (_WORD_RUN.match(text, m.start() - 1) or text[m.start() - 1] in not_after))]
+    return out
+
+
 class Found:
     def __init__(self, size: int) -> None:
         self.ents: dict[tuple[str, str], Ent] = {}
@@ -71,6 +95,9 @@ class Found:
         # deposits by their forms reads, each form once (``deposits._same_adjective``)
         self.deposit_forms: list[tuple[Ent, str]] = []
         self.order: dict[int, int] = {}
+        # the companies' mentions by their span and by where they end (mentions are added through ``add`` and ``put``)
+        self.company_spans: set[tuple[int, int]] = set()
+        self.company_ends: dict[int, list[Ent]] = {}
 
     def add(self, kind: str, name: str, form: str, start: int, end: int, code: str | None = None) -> Ent:
         key = (kind, (code or name).casefold())
@@ -80,8 +107,22 @@ class Found:
             self.order[id(ent)] = len(self.order)
         if form and form != ent.name:
             self.add_form(ent, form)
-        ent.put((start, end))
+        self.put(ent, (start, end))
         return ent
+
+    def put(self, ent: Ent, span: tuple[int, int]) -> None:
+        """Another mention of ``ent`` (where it is not one of its mentions yet)."""
+        ent.put(span)
+        if ent.kind == "company":
+            self.company_spans.add(span)
+            at = self.company_ends.setdefault(span[1], [])
+            if not any(e is ent for e in at):
+                at.append(ent)
+
+    def company_ending(self, lo: int, hi: int) -> Ent | None:
+        """The company found first of those with a mention that ends from ``lo`` to ``hi``."""
+        ends = [e for pos in range(lo, hi + 1) for e in self.company_ends.get(pos, ())]
+        return min(ends, key=lambda e: self.order[id(e)]) if ends else None
 
     def add_form(self, ent: Ent, form: str) -> None:
         """Another way the text writes ``ent`` (where it is not one of its forms yet)."""

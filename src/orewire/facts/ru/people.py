@@ -8,7 +8,7 @@ import re
 
 from orewire.facts.ru import gazetteer as gz
 from orewire.facts.ru import morph
-from orewire.facts.ru.found import PLACE_NOUN, Q_OPEN, Found, country_stem
+from orewire.facts.ru.found import PLACE_NOUN, Q_OPEN, Found, country_stem, stems_written
 from orewire.facts.ru.translit import person_translit
 
 ROLE_WORDS = ("министр", "вице-министр", "премьер-министр", "президент", "вице-президент", "директор", "гендиректор",
@@ -155,7 +155,7 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
         surname = ent.forms[-1] if ent.forms else ""
         if len(surname) >= 4:
             stems[ent.name] = surname[:-1] if surname[-1] in "аяй" else surname
-    written = _stems_written(text, set(stems.values())) if stems else {}
+    written = stems_written(text, set(stems.values()), not_after=".") if stems else {}
     for ent in people:
         stem = stems.get(ent.name)
         if stem is None:
@@ -163,28 +163,6 @@ def find_persons(text: str, found: Found, authors: list[str]) -> None:
         for at in written.get(stem, ()):
             if not found.is_claimed(*at):
                 ent.mentions.append(at)
-
-
-_WORD_RUN = re.compile(r"[\w-]+")
-_ENDING = re.compile(gz.ENDINGS)
-_ENDING_MAX = 3  # the longest of the endings
-
-
-def _stems_written(text: str, stems: set[str]) -> dict[str, list[tuple[int, int]]]:
-    """Where each of ``stems`` is written as a word of its own with a case ending (not after a dot: "А.Петров" is an
-    initial's), in order: each word of the text split at its last few letters."""
-    out: dict[str, list[tuple[int, int]]] = {}
-    odd = [st for st in stems if not _WORD_RUN.fullmatch(st)]  # (a stem with a space or a mark: looked for as written)
-    for m in _WORD_RUN.finditer(text):
-        if m.start() > 0 and text[m.start() - 1] == ".":
-            continue
-        w = m.group(0)
-        for k in range(max(1, len(w) - _ENDING_MAX), len(w) + 1):
-            if w[:k] in stems and _ENDING.fullmatch(w, k):
-                out.setdefault(w[:k], []).append(m.span())
-    for st in odd:
-        out[st] = [m.span() for m in re.finditer(r"(?<![\w.-])" + re.escape(st) + gz.ENDINGS + r"(?![\w-])", text)]
-    return out
 
 
 # a verb of saying or "по словам" right before a name: "сообщил Иран Шархан", "по словам Азима Иброхима"

@@ -1,0 +1,67 @@
+"""The Russian rules' lookups by place and by word answer as reading the page whole at each question did: the word
+splits that find names in their case forms, the lines of page code and short Latin lines, the company whose mention
+ends before a bracket (each once made a page of thousands of names cost the square of its length)."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from orewire.facts.ru import gazetteer as gz
+from orewire.facts.ru.companies import _in_code_line, _latin_only_line
+from orewire.facts.ru.found import Found, stems_written
+
+_PIECES = ["Кумди", "Кумдин", "Тарво", "Тарвос", "Кельмет", "а", "ом", "ой", "ого", "ами", "ь", "-", ".", " ", " ", ", ",
+           "«", "»", "\n", "ско", "е", "x", "5", "_", "Ку мди"]
+
+
+def _text(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice(_PIECES) for _ in range(n))
+
+
+def _by_pattern(text: str, stem: str, not_after: str) -> list[tuple[int, int]]:
+    """Each stem's reading as a pattern over the whole page, as the rules once made it."""
+    return [m.span() for m in re.finditer(re.escape(stem) + gz.ENDINGS + r"(?![\w-])", text)
+            if not (m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-_" + not_after))]
+
+
+def test_stems_are_found_in_their_case_forms_as_a_pattern_of_each_finds_them() -> None:
+    rng = random.Random(5)
+    stems = {"Кумди", "Кумдин", "Тарв", "Кельмет", "Ку мди", "Тарво"}
+    for _ in range(300):
+        text = _text(rng, rng.randint(1, 80))
+        for not_after in ("", "."):
+            found = stems_written(text, stems, not_after=not_after)
+            for stem in stems:
+                assert found.get(stem, []) == _by_pattern(text, stem, not_after), (text, stem, not_after)
+
+
+def _line(text: str, pos: int) -> str:
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    return text[ls:le if le >= 0 else len(text)]
+
+
+def test_code_lines_and_short_latin_lines_are_told_as_reading_the_whole_line_tells_them() -> None:
+    rng = random.Random(9)
+    pieces = ["{", "}", "=", "()", "(", "x", "Kumdi Gold", "Кумди", " ", "\n", "a" * 30, ";"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        for pos in range(len(text) + 1):
+            line = _line(text, pos)
+            assert _in_code_line(text, pos) == (len(re.findall(r"[{}=]|\(\)", line)) >= 3), (text, pos)
+            assert _latin_only_line(text, pos) == (len(line) <= 60 and not re.search("[а-яёА-ЯЁ]", line)), (text, pos)
+
+
+def test_the_company_named_before_a_bracket_is_the_first_found_of_those_ending_there() -> None:
+    rng = random.Random(3)
+    for _ in range(200):
+        found = Found(200)
+        for _k in range(rng.randint(1, 30)):
+            start = rng.randrange(0, 150)
+            found.add(rng.choice(["company", "company", "deposit"]), rng.choice(["Kumdi", "Tarvo", "Kelmet", "Orano"]),
+                      "", start, start + rng.randint(1, 8))
+        for close in range(0, 170, 7):
+            expected = next((e for e in found.ents.values() if e.kind == "company"
+                             and any(close - 2 <= me <= close for _ms, me in e.mentions)), None)
+            assert found.company_ending(close - 2, close) is expected
