@@ -62,15 +62,26 @@ class Ent:
 _WORD_RUN = re.compile(r"[\w-]+")
 _ENDING = re.compile(gz.ENDINGS)
 _ENDING_MAX = 3  # the longest of the endings
+_FEW_STEMS = 48  # up to so many stems, each looked for as written: so many passes cost less than one over the words
 
 
 def stems_written(text: str, stems: set[str], not_after: str = "") -> dict[str, list[tuple[int, int]]]:
     """Where each of ``stems`` is written as a word of its own with a case ending of ``gz.ENDINGS`` (none right after a
-    character of ``not_after``), in order: each word of the text split at its last few letters, so that thousands of
+    character of ``not_after``), in order. A few stems are each looked for as written (a literal the regex engine
+    finds fast); many, in one pass over the page's words, each split at its last few letters, so that thousands of
     names cost one reading of the page, not one each."""
+    def alone(at: int) -> bool:  # not inside a word, nor right after a character of not_after
+        return at == 0 or not (_WORD_RUN.match(text, at - 1) or text[at - 1] in not_after)
+
     out: dict[str, list[tuple[int, int]]] = {}
+    if len(stems) <= _FEW_STEMS:
+        for st in stems:
+            found = [m.span() for m in re.finditer(re.escape(st) + gz.ENDINGS + r"(?![\w-])", text) if alone(m.start())]
+            if found:
+                out[st] = found
+        return out
     for m in _WORD_RUN.finditer(text):
-        if not_after and m.start() > 0 and text[m.start() - 1] in not_after:
+        if not alone(m.start()):
             continue
         w = m.group(0)
         for k in range(max(1, len(w) - _ENDING_MAX), len(w) + 1):
@@ -78,8 +89,7 @@ def stems_written(text: str, stems: set[str], not_after: str = "") -> dict[str, 
                 out.setdefault(w[:k], []).append(m.span())
     for st in stems:
         if not _WORD_RUN.fullmatch(st):  # (a stem with a mark other than a hyphen: looked for as written)
-            out[st] = [m.span() for m in re.finditer(re.escape(st) + gz.ENDINGS + r"(?![\w-])", text)
-                       if not (m.start() > 0 and (_WORD_RUN.match(text, m.start() - 1) or text[m.start() - 1] in not_after))]
+            out[st] = [m.span() for m in re.finditer(re.escape(st) + gz.ENDINGS + r"(?![\w-])", text) if alone(m.start())]
     return out
 
 
