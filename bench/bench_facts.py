@@ -308,6 +308,11 @@ def _no_sentence_end() -> None:
     # thousands of companies and mines, each its own name
     pages["distinct companies, mines"] = [_distinct("{w}mex Mining produced {i} tonnes at the {w}ro mine. ", n)
                                           for n in (300, 3000)]
+    # the gold-set stories told over and over: every rule meets its own names and figures again and again (a
+    # commodity before each figure, a deposit's region or country after each of its mentions were once read from the
+    # page's start)
+    told = "\n".join(p.read_text(encoding="utf-8") for p in sorted(GOLD.glob("*/*.txt")))[:20_000]
+    pages["stories told again and again"] = [told, "\n".join([told] * 10)]
     # a register of licences granted, one numberless event each (each once looked for among all those kept)
     pages["licences granted"] = [_distinct("Kelmet Resources was granted a licence for the {w}sk gold deposit. ", n)
                                  for n in (300, 3000)]

@@ -6,6 +6,7 @@ Rules and gazetteers only; nothing is downloaded at run time. ``extract`` never 
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import logging
 import re
@@ -174,12 +175,9 @@ def _as_written(text: str, entities: list[Entity]) -> None:
 
 
 def _commodity_before(sents: Sentences, mentions: list[tuple[int, str]], pos: int) -> str | None:
-    """The nearest commodity named earlier in the same sentence ("copper production to 400,000 t")."""
+    """The nearest commodity named earlier in the same sentence ("copper production to 400,000 t"); ``mentions`` in
+    order, looked up by bisection (a page of thousands of figures reads no list from its start at each)."""
     s, _ = sents.span(pos)
-    best = None
-    for start, name in mentions:
-        if start >= pos:
-            break
-        if start >= s and pos - start <= 60:
-            best = name
-    return best
+    j = bisect.bisect_left(mentions, pos, key=lambda m: m[0])
+    i = bisect.bisect_left(mentions, max(s, pos - 60), key=lambda m: m[0])
+    return mentions[j - 1][1] if i < j else None

@@ -153,14 +153,12 @@ _IN_RE = re.compile(r"^(?:(?!\band\b)[^,.;]){0,60}?\bin\s+(?:the\s+)?(?:\w+['’
 
 
 def _located(after: str, offset: int, mentions: list[tuple[int, int, str | None]]) -> str | None:
-    """The region/country a deposit is placed in: "... deposit in the Balkhash region"."""
+    """The region/country a deposit is placed in: "... deposit in the Balkhash region" (``mentions`` in order of
+    place, looked up by bisection)."""
     for m in _IN_RE.finditer(after):
         pos = offset + m.end()
-        for s, _e, name in mentions:
-            if s == pos:
-                return name
-        # "in Kazakhstan's Almaty region": the country came first, look a little further
-        for s, _e, name in mentions:
-            if pos <= s <= pos + 25:
-                return name
+        # the one named right there, else (in "Kazakhstan's Almaty region" the country came first) a little further
+        i = bisect.bisect_left(mentions, pos, key=lambda t: t[0])
+        if i < len(mentions) and mentions[i][0] <= pos + 25:
+            return mentions[i][2]
     return None

@@ -10,13 +10,14 @@ The facts themselves are left as they are: these numbers exist only as the event
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from datetime import datetime
 
 from orewire.facts.model import Fact
 from orewire.facts.rates import to_usd
-from orewire.facts.text import NUMBER, SCALES, parse_number
+from orewire.facts.text import NUMBER, SCALES, SpanCover, parse_number
 
 _SCALE = r"(?:thousand|million|billion|trillion|mln|bln|mn|bn|lakh\s+crore|lakh|crore)"
 _ADJ = (r"(?:(?:gold|silver|copper|nickel|zinc|uranium|platinum|palladium|metal)[\s-]+)?equivalent|recoverable|"
@@ -151,10 +152,12 @@ def extra_numbers(text: str, low: str | None, facts: list[Fact], published_at: d
         rx, needles, before, after = _SCANS[what]
         return near_hits(text, lowered, rx, needles, before, after)
 
-    taken = sorted((f.start, f.end) for f in facts if f.type in ("amount", "quantity"))
+    # (the figures' spans and starts looked up by bisection: a page of thousands of figures asks no figure one by one)
+    taken = SpanCover((f.start, f.end) for f in facts if f.type in ("amount", "quantity"))
+    figure_starts = sorted(f.start for f in facts if f.type in ("amount", "quantity"))
 
     def free(a: int, b: int) -> bool:
-        return not any(s < b and a < e for s, e in taken)
+        return not taken.overlaps(a, b)
 
     out: list[Fact] = []
     for m in scan("quantity"):
@@ -196,7 +199,7 @@ def extra_numbers(text: str, low: str | None, facts: list[Fact], published_at: d
             continue
         fm = _BARE_FROM.match(text, f.end, min(len(text), f.end + 60))
         if fm is None or not free(fm.start("num"), fm.end()) or fm.start("num") in bare \
-                or any(f.end <= o.start < fm.start("num") for o in facts if o.type in ("amount", "quantity")):
+                or bisect.bisect_left(figure_starts, f.end) < bisect.bisect_left(figure_starts, fm.start("num")):
             continue  # (the figure nearest before "from" is the one it changed to)
         bare.add(fm.start("num"))
         n = parse_number(fm.group("num"))

@@ -619,9 +619,9 @@ def fill_roles(ev: Event, num: Number, art: Article, cue_at: int, clause: tuple[
         adjectives = [m for m in ms if m.kind == "country" and not lex.rules["state_after"].match(art.text, m.end)
                       and (demonym(art.text[m.start:m.end], m.name)  # "the Kazakh government" is Kazakhstan
                            or _BASED_AFTER.match(art.text, m.end) is not None  # "Australia-based Evolution": where it sits
-                           or any(m.end < c[0] <= m.end + 2 for c in art.commodities))]  # "US copper concentrate"
+                           or art.commodities_from(m.end + 1, m.end + 3))]  # "US copper concentrate"
         if adjectives:
-            origin = next((m for m in adjectives if any(m.end < c[0] <= m.end + 2 for c in art.commodities)
+            origin = next((m for m in adjectives if art.commodities_from(m.end + 1, m.end + 3)
                            or (ev.kind == "trade" and lex.rules["trade_noun"].match(art.text, m.end))), None)  # "Tajik exports"
             taken = {id(m) for m in adjectives}
             ms = [m for m in ms if id(m) not in taken]
