@@ -72,3 +72,24 @@ def test_the_company_named_before_a_bracket_is_the_first_found_of_those_ending_t
             expected = next((e for e in found.ents.values() if e.kind == "company"
                              and any(close - 2 <= me <= close for _ms, me in e.mentions)), None)
             assert found.company_ending(close - 2, close) is expected
+
+
+def test_deposits_and_forms_are_found_as_reading_every_entity_finds_them() -> None:
+    rng = random.Random(13)
+    for _ in range(200):
+        found = Found(300)
+        for _k in range(rng.randint(1, 40)):
+            start = rng.randrange(0, 250)
+            ent = found.add(rng.choice(["company", "deposit", "deposit", "person"]),
+                            rng.choice(["Kumdi", "Tarvo", "Kelmet", "Orano", "Zeta"]), "", start, start + rng.randint(1, 30))
+            found.add_form(ent, rng.choice(["Кумди", "Тарво", "Кельмет", "Зета"]))
+        ents = list(found.ents.values())
+        for s in range(0, 290, 3):
+            e = s + rng.randint(1, 12)
+            assert found.deposits_over(s, e) == [d for d in ents if d.kind == "deposit" and any(
+                ms <= s < me or s <= ms < e for ms, me in d.mentions)]
+            assert found.deposits_at(s) == [d for d in ents if d.kind == "deposit" and any(ms == s for ms, _ in d.mentions)]
+        for kind in ("company", "deposit"):
+            for form in ("Кумди", "Тарво", "Кельмет", "Зета", "Нет"):
+                assert found.first_with_form(kind, form) is next(
+                    (d for d in ents if d.kind == kind and form in d.forms), None)

@@ -615,9 +615,8 @@ class Article:
     def _plants(self) -> None:
         """Plants the Russian entity stage leaves unnamed ("в развитие Яковлевского ГОКа") stand as where output
         is made and money spent, as projects do in English."""
-        taken = [(m.start, m.end) for m in self.mentions]
-        self._add_unnamed([(s, e, name) for s, e, name in plants(self.text) if not any(a < e and s < b for a, b in taken)],
-                          "deposit")
+        taken = SpanCover((m.start, m.end) for m in self.mentions)
+        self._add_unnamed([(s, e, name) for s, e, name in plants(self.text) if not taken.overlaps(s, e)], "deposit")
 
     def _quoted_listed(self) -> None:
         """A quoted name a dash and a figure follow («Тиллои точик» - 308 кг) in a Russian list of producers, where the

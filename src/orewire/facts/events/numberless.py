@@ -124,7 +124,11 @@ def numberless_events(art: Article, numbered: list[Event]) -> list[Event]:
                 ev.period = periods.period_of(text, deal.start(), deal.end(), (ss, se), (ss, se), lex.periods,
                                               art.published_at, "deal", cache=art.year_cache)
                 out.append(ev)
-    return [ev for ev in out if not _told_with_a_number(ev, numbered, art)]
+    # (the numbered events by sentence, so that each is looked for in the sentences around it alone)
+    by_sentence: dict[int, list[tuple[int, Event]]] = {}
+    for k, other in enumerate(numbered):
+        by_sentence.setdefault(art.sents.index(other.start), []).append((k, other))
+    return [ev for ev in out if not _told_with_a_number(ev, by_sentence, art)]
 
 
 def _same(a: str | None, b: str | None) -> bool:
@@ -132,13 +136,14 @@ def _same(a: str | None, b: str | None) -> bool:
     return bool(a and b and (a == b or a.startswith(b + " ") or b.startswith(a + " ")))
 
 
-def _told_with_a_number(ev: Event, numbered: list[Event], art: Article) -> bool:
+def _told_with_a_number(ev: Event, by_sentence: dict[int, list[tuple[int, Event]]], art: Article) -> bool:
     """Whether a deal or licence without a number is one the article tells with its price in the
     sentences around ("Zijin bought RG Gold. Zijin spent $1.2 billion to buy the company"): then that
-    event, given the names it lacks, stands for both."""
+    event, given the names it lacks, stands for both (``by_sentence``: the numbered events by the index of their
+    sentence, each with its place among them)."""
     i = art.sents.index(ev.start)
-    for other in numbered:
-        if other.kind != ev.kind or abs(art.sents.index(other.start) - i) > 2:
+    for _k, other in sorted((x for j in range(i - 2, i + 3) for x in by_sentence.get(j, ())), key=lambda x: x[0]):
+        if other.kind != ev.kind:
             continue
         if (ev.subject and _same(ev.subject, other.subject)) or (
                 _same(ev.party, other.party) and (other.subject is None or _same(ev.subject, other.subject))):

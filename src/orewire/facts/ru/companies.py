@@ -816,12 +816,11 @@ def find_latin_companies(text: str, found: Found) -> None:
         # an all-capital short word in brackets right after a name is that name's abbreviation, and so
         # later in the text: "Highland Gold Mining (HGM) ... HGM сообщала"
         if re.fullmatch(r"[A-Z]{2,6}", name) and text[s - 1:s] == "(" and text[e:e + 1] == ")":
-            before = next((ent for ent in found.ents.values() if ent.kind == "company"
-                           and any(s - 3 <= me < s for _ms, me in ent.mentions)), None)
-            if before is not None and name not in before.forms:
-                before.forms.append(name)
+            before = found.company_ending(s - 3, s - 1)
+            if before is not None:
+                found.add_form(before, name)
             continue
-        same = next((ent for ent in found.ents.values() if ent.kind == "company" and name in ent.forms), None)
+        same = found.first_with_form("company", name)
         if same is not None:
             found.add("company", same.name, name, s, e)
             found.claim(s, e)

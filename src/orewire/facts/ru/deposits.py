@@ -416,7 +416,7 @@ def _deposit_name(found: Found, raw: str, start: int, end: int, text: str, kw: s
         return None  # "директор рудника Виктор Федосеев": a person's name and surname, no deposit's
     k = gz.lookup(name)
     if quoted and ((k is not None and k.kind == "company")
-                   or any(ent.kind == "company" and (start + 1, end - 1) in ent.mentions for ent in found.ents.values())):
+                   or (start + 1, end - 1) in found.company_spans):
         return None  # "все 14 рудников «Казахмыса»": the company that owns them
     if kw is not None and kw.lower().startswith("проект") and (k is None or k.kind != "deposit"):
         return None  # after "проект" only a known deposit ("проект «Кумторзолото»", "проект Правительства")
@@ -653,10 +653,9 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                 continue  # "Озерного месторождения" inside a sentence; "Крупное месторождение" or "Полиметаллическое
                 # месторождение" opening one, or "Восточном участке" (a part of a deposit or a field), is none
             if found.is_claimed(s, pos):
-                for ent in found.ents.values():
-                    if ent.kind == "deposit" and any(ms == s for ms, _ in ent.mentions):
-                        for c in near:
-                            links.append((ent, c))
+                for ent in found.deposits_at(s):
+                    for c in near:
+                        links.append((ent, c))
                 continue
             same = _same_adjective(found, a, adjectives)  # "Еланского месторождения ... Еланского участка": one deposit
             if same is not None:
@@ -717,11 +716,9 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             raw = _trim_name(raw)
             e = s + len(raw)
             if found.is_claimed(s, e):
-                for known_ent in found.ents.values():
-                    if known_ent.kind == "deposit" and any(ms <= s < me or s <= ms < e
-                                                           for ms, me in known_ent.mentions):
-                        for c in [*near, *pre]:
-                            links.append((known_ent, c))
+                for known_ent in found.deposits_over(s, e):
+                    for c in [*near, *pre]:
+                        links.append((known_ent, c))
                 continue
             if re.fullmatch(_ADJ, raw) and re.match(r"\s+[а-яё]", text[e:e + 3]) \
                     and not raw.endswith(("ское", "цкое", "ская", "ский", "ное", "ный", "ная")):
@@ -1387,8 +1384,7 @@ def _phrase_commodity(words: str) -> str | None:
 def _bracket_owner(found: Found, pn: re.Match[str], text: str) -> Ent | None:
     """The deposit the name before a bracket stands for: the one already found there, else one made of it."""
     if found.overlaps(pn.start("name"), pn.end("name")):
-        return next((e for e in found.ents.values() if e.kind == "deposit"
-                     and any(ms == pn.start("name") for ms, _me in e.mentions)), None)
+        return next(iter(found.deposits_at(pn.start("name"))), None)
     return _deposit_name(found, pn.group("name"), pn.start("name"), pn.end("name"), text)
 
 
@@ -1458,8 +1454,7 @@ def _colon_list(text: str, found: Found, pos: int, kw: str, links: list[tuple[En
             if m.group("where") and not (m.group("where") in gz.countries()[1] or country_stem(m.group("where"))):
                 return  # (after a full stop only the country it lies in)
             if found.is_claimed(s, s + len(raw)):
-                listed = next((e for e in found.ents.values() if e.kind == "deposit"
-                               and any(ms == s for ms, _me in e.mentions)), None)
+                listed = next(iter(found.deposits_at(s)), None)
             else:
                 # (a line the name rules reject, "Сулюкту талаа — 11;" named like its town, is passed over: the lines
                 # after it are still the list's)

@@ -58,10 +58,12 @@ _DOLLAR_BEFORE = re.compile(r"(?<![\w-])дол(?:л(?:ар[а-яё]*|\.|(?![а-�
 def _countries(text: str, found: Found) -> None:
     persons = [ent for ent in found.ents.values() if ent.kind == "person"]
     people = [span for ent in persons for span in ent.mentions]
+    named = SpanCover(people)  # (looked up by bisection: a page of thousands of names asks none one by one)
+    opened = {s for s, _e in people}
     given = {f.split()[0] for ent in persons for f in ent.forms if " " in f}
     for m in WORD_RE.finditer(text):
         code = gz.country_of_word(m.group(0))
-        if code and any(s <= m.start() < e or (s == m.end() + 1 and m.group(0) in given) for s, e in people):
+        if code and (named.covers(m.start()) or (m.end() + 1 in opened and m.group(0) in given)):
             continue  # "Иран Шархан": a first name, also before the surname alone
         if code == "GB" and _PROVINCE_AFTER.match(text, m.end()):
             continue  # "Британская Колумбия": a province of Canada
@@ -146,8 +148,10 @@ def _commodities(text: str, found: Found, spans: list[tuple[int, int, str, bool]
             found.add("commodity", phrase, m.group(0), m.start(), m.end())
             spans.append((m.start(), m.end(), phrase, False))
     agencies = _agencies(text)
+    phrases = SpanCover(taken)
+    inside_agencies = SpanCover((s + 1, e) for s, e in agencies)  # (strictly inside: s < start < e)
     for m in gz.commodity_word_re().finditer(text):
-        if any(s <= m.start() < e for s, e in taken) or found.is_claimed(m.start(), m.end()):
+        if phrases.covers(m.start()) or found.is_claimed(m.start(), m.end()):
             continue
         w = m.group(0)
         low = w.lower()
@@ -158,7 +162,7 @@ def _commodities(text: str, found: Found, spans: list[tuple[int, int, str, bool]
             continue
         if w[:1].isupper() and (morph.given_name(w) or (morph.is_surname(w) and not morph.is_dictionary_word(w))):
             continue  # "Алмазбек", "Золотарев": a name made on a commodity's word
-        if agencies and any(s < m.start() < e for s, e in agencies):
+        if agencies and inside_agencies.covers(m.start()):
             continue  # "Управление минеральных ресурсов и нефти": part of an agency's name
         before = [w.strip("«\"“„(") for w in text[max(0, m.start() - 12):m.start()].lower().split()]
         if before and before[-1].startswith(METAPHOR_BEFORE) and name in ("gold", "oil", "natural gas"):

@@ -105,9 +105,14 @@ class Found:
         # deposits by their forms reads, each form once (``deposits._same_adjective``)
         self.deposit_forms: list[tuple[Ent, str]] = []
         self.order: dict[int, int] = {}
-        # the companies' mentions by their span and by where they end (mentions are added through ``add`` and ``put``)
+        # the companies' mentions by their span and by where they end, the deposits' by where they start, and the
+        # first company or deposit found with each form (their mentions and forms are added through ``add``, ``put``
+        # and ``add_form`` alone)
         self.company_spans: set[tuple[int, int]] = set()
         self.company_ends: dict[int, list[Ent]] = {}
+        self.deposit_starts: dict[int, list[tuple[int, Ent]]] = {}
+        self._longest_deposit = 0
+        self._with_form: dict[tuple[str, str], Ent] = {}
 
     def add(self, kind: str, name: str, form: str, start: int, end: int, code: str | None = None) -> Ent:
         key = (kind, (code or name).casefold())
@@ -128,6 +133,29 @@ class Found:
             at = self.company_ends.setdefault(span[1], [])
             if not any(e is ent for e in at):
                 at.append(ent)
+        elif ent.kind == "deposit":
+            self.deposit_starts.setdefault(span[0], []).append((span[1], ent))
+            self._longest_deposit = max(self._longest_deposit, span[1] - span[0])
+
+    def deposits_over(self, start: int, end: int) -> list[Ent]:
+        """The deposits with a mention that holds ``start`` or opens before ``end``, in the order found."""
+        out: dict[int, Ent] = {}
+        for at in range(start - self._longest_deposit, end):
+            for me, ent in self.deposit_starts.get(at, ()):
+                if at <= start < me or start <= at:
+                    out.setdefault(id(ent), ent)
+        return sorted(out.values(), key=lambda e: self.order[id(e)])
+
+    def deposits_at(self, start: int) -> list[Ent]:
+        """The deposits with a mention that opens at ``start``, in the order found."""
+        out: dict[int, Ent] = {}
+        for _me, ent in self.deposit_starts.get(start, ()):
+            out.setdefault(id(ent), ent)
+        return sorted(out.values(), key=lambda e: self.order[id(e)])
+
+    def first_with_form(self, kind: str, form: str) -> Ent | None:
+        """The first entity of ``kind`` found with ``form`` among its forms (companies and deposits)."""
+        return self._with_form.get((kind, form))
 
     def company_ending(self, lo: int, hi: int) -> Ent | None:
         """The company found first of those with a mention that ends from ``lo`` to ``hi``."""
@@ -140,6 +168,10 @@ class Found:
             ent.forms.append(form)
             if ent.kind == "deposit":
                 self.deposit_forms.append((ent, form))
+            if ent.kind in ("company", "deposit"):
+                known = self._with_form.get((ent.kind, form))
+                if known is None or self.order[id(ent)] < self.order[id(known)]:
+                    self._with_form[(ent.kind, form)] = ent
 
     def claim(self, start: int, end: int) -> None:
         self.claimed.append((start, end))
