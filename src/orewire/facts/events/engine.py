@@ -47,6 +47,7 @@ from orewire.facts.events.roles import OFFER_NOUNS, fill_roles
 from orewire.facts.events.tables import table_events
 from orewire.facts.model import Entity, Event, Fact, entity_id
 from orewire.facts.quantities import YEAR_ALONE
+from orewire.facts.text import SpanCover
 
 _WINDOW = 160  # a cue further than this from its number (in characters) types nothing
 # a percentage: "(?<![\d.,])" before it is checked apart (``_shares``), so the engine skips straight to digits
@@ -89,16 +90,16 @@ def find_events(text: str, entities: list[Entity], facts: list[Fact], *, publish
     changes_from_the_year_before(events, text)
     article_periods(events, art)
     carry_commodities(events, art.sents)
-    taken = [(ev.start, ev.end) for ev in events]
+    taken = SpanCover((ev.start, ev.end) for ev in events)
     events.extend(ev for ev in table_events(art, published_at)
-                  if not any(a <= ev.start < b for a, b in taken))  # a cell the sentence rules read stays theirs
+                  if not taken.covers(ev.start))  # a cell the sentence rules read stays theirs
     if lex.language == "en" and text.count("|") >= 3:
         dated = {ev.period for ev in events if ev.kind == "reserves" and ev.period}
         found = resource_table_events(art, dated.pop() if len(dated) == 1 else lead_year(art))
         if found:
             # a resource table's rows are read by their columns' headers, not by the sentence rules
-            rows = {(ev.sentence_start, ev.sentence_end) for ev in found}
-            events = [ev for ev in events if not any(a <= ev.start < b for a, b in rows)] + found
+            rows = SpanCover({(ev.sentence_start, ev.sentence_end) for ev in found})
+            events = [ev for ev in events if not rows.covers(ev.start)] + found
     return dedupe(events)
 
 
