@@ -95,9 +95,10 @@ def _hostile() -> None:
     pages["a list of deposit names"] = ["Компания владеет месторождениями " + ", ".join(
         f"{chr(1040 + i % 32)}{chr(1072 + (i // 32) % 32)}{chr(1072 + (i // 1024) % 32)}ское" for i in range(n)) + "."
         for n in (300, 3000)]
-    # one deposit per sentence pair, each told again with a word for a deposit and no name
+    # one deposit per sentence pair, each told again with a word for a deposit and no name (names of their own, not
+    # those of the list above, whose readings the dictionary's caches would keep for the smaller page)
     pages["a deposit told twice"] = ["".join(
-        f"Месторождение {chr(1040 + i % 32)}{chr(1072 + (i // 32) % 32)}{chr(1072 + (i // 1024) % 32)}ское крупное. "
+        f"Месторождение Бер{chr(1072 + i % 32)}{chr(1072 + (i // 32) % 32)}{chr(1072 + (i // 1024) % 32)}ское крупное. "
         f"Запасы месторождения составляют {i + 1} т золота. " for i in range(n)) for n in (300, 3000)]
     # thousands of deposits named by an adjective, each after a count of deposits
     pages["deposits after counts"] = ["".join(
