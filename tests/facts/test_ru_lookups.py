@@ -60,15 +60,22 @@ def test_code_lines_and_short_latin_lines_are_told_as_reading_the_whole_line_tel
             assert _latin_only_line(text, pos) == (len(line) <= 60 and not re.search("[а-яёА-ЯЁ]", line)), (text, pos)
 
 
+def _random_found(rng: random.Random, kinds: list[str], longest: int) -> Found:
+    """Entities of ``kinds`` with mentions up to ``longest`` characters long here and there, and Russian forms."""
+    found = Found(300)
+    for _k in range(rng.randint(1, 40)):
+        start = rng.randrange(0, 250)
+        ent = found.add(rng.choice(kinds), rng.choice(["Kumdi", "Tarvo", "Kelmet", "Orano", "Zeta"]), "", start,
+                        start + rng.randint(1, longest))
+        found.add_form(ent, rng.choice(["Кумди", "Тарво", "Кельмет", "Зета"]))
+    return found
+
+
 def test_the_company_named_before_a_bracket_is_the_first_found_of_those_ending_there() -> None:
     rng = random.Random(3)
     for _ in range(200):
-        found = Found(200)
-        for _k in range(rng.randint(1, 30)):
-            start = rng.randrange(0, 150)
-            found.add(rng.choice(["company", "company", "deposit"]), rng.choice(["Kumdi", "Tarvo", "Kelmet", "Orano"]),
-                      "", start, start + rng.randint(1, 8))
-        for close in range(0, 170, 7):
+        found = _random_found(rng, ["company", "company", "deposit"], 8)
+        for close in range(0, 290, 7):
             expected = next((e for e in found.ents.values() if e.kind == "company"
                              and any(close - 2 <= me <= close for _ms, me in e.mentions)), None)
             assert found.company_ending(close - 2, close) is expected
@@ -77,12 +84,7 @@ def test_the_company_named_before_a_bracket_is_the_first_found_of_those_ending_t
 def test_deposits_and_forms_are_found_as_reading_every_entity_finds_them() -> None:
     rng = random.Random(13)
     for _ in range(200):
-        found = Found(300)
-        for _k in range(rng.randint(1, 40)):
-            start = rng.randrange(0, 250)
-            ent = found.add(rng.choice(["company", "deposit", "deposit", "person"]),
-                            rng.choice(["Kumdi", "Tarvo", "Kelmet", "Orano", "Zeta"]), "", start, start + rng.randint(1, 30))
-            found.add_form(ent, rng.choice(["Кумди", "Тарво", "Кельмет", "Зета"]))
+        found = _random_found(rng, ["company", "deposit", "deposit", "person"], 30)
         ents = list(found.ents.values())
         for s in range(0, 290, 3):
             e = s + rng.randint(1, 12)
