@@ -127,12 +127,12 @@ class Found:
 
     def put(self, ent: Ent, span: tuple[int, int]) -> None:
         """Another mention of ``ent`` (where it is not one of its mentions yet)."""
+        if ent.has(span):
+            return
         ent.put(span)
         if ent.kind == "company":
             self.company_spans.add(span)
-            at = self.company_ends.setdefault(span[1], [])
-            if not any(e is ent for e in at):
-                at.append(ent)
+            self.company_ends.setdefault(span[1], []).append(ent)
         elif ent.kind == "deposit":
             self.deposit_starts.setdefault(span[0], []).append((span[1], ent))
             self._longest_deposit = max(self._longest_deposit, span[1] - span[0])
@@ -159,7 +159,7 @@ class Found:
 
     def company_ending(self, lo: int, hi: int) -> Ent | None:
         """The company found first of those with a mention that ends from ``lo`` to ``hi``."""
-        ends = [e for pos in range(lo, hi + 1) for e in self.company_ends.get(pos, ())]
+        ends = [e for pos in range(lo, hi + 1) for e in self.company_ends.get(pos, ())]  # (one entry a mention)
         return min(ends, key=lambda e: self.order[id(e)]) if ends else None
 
     def add_form(self, ent: Ent, form: str) -> None:
