@@ -22,6 +22,7 @@ from orewire.facts.ru.found import (
     PGM,
     PLACE_NOUN,
     Q_OPEN,
+    WORD_RUN,
     Ent,
     Found,
     Sentences,
@@ -485,19 +486,16 @@ def _same_adjective(found: Found, adj: str, adjectives: _Adjectives) -> Ent | No
 _POSITION_PREFIX = re.compile(r"(?:Средне|Верхне|Нижне|Северо|Южно|Восточно|Западно|Ново|Старо|Больше|Мало)-")
 
 
-_WORDISH = re.compile(r"[\w-]+")
-
-
 @lru_cache(maxsize=4)
 def _words_of(text: str) -> frozenset[str]:
     """The words of ``text``: its runs of letters, digits and hyphens."""
-    return frozenset(_WORDISH.findall(text))
+    return frozenset(WORD_RUN.findall(text))
 
 
 def _written_alone(word: str, text: str) -> bool:
     """Whether ``word`` stands in ``text`` as a word of its own, not inside a longer one (the words of the text read
     once, not the text again for each word)."""
-    if _WORDISH.fullmatch(word):
+    if WORD_RUN.fullmatch(word):
         return word in _words_of(text)
     return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) is not None
 

@@ -59,7 +59,7 @@ class Ent:
             self._synced += 1
 
 
-_WORD_RUN = re.compile(r"[\w-]+")
+WORD_RUN = re.compile(r"[\w-]+")  # a word: a run of letters, digits and hyphens
 _ENDING = re.compile(gz.ENDINGS)
 _ENDING_MAX = 3  # the longest of the endings
 _FEW_STEMS = 48  # up to so many stems, each looked for as written: so many passes cost less than one over the words
@@ -71,7 +71,7 @@ def stems_written(text: str, stems: set[str], not_after: str = "") -> dict[str, 
     finds fast); many, in one pass over the page's words, each split at its last few letters, so that thousands of
     names cost one reading of the page, not one each."""
     def alone(at: int) -> bool:  # not inside a word, nor right after a character of not_after
-        return at == 0 or not (_WORD_RUN.match(text, at - 1) or text[at - 1] in not_after)
+        return at == 0 or not (WORD_RUN.match(text, at - 1) or text[at - 1] in not_after)
 
     out: dict[str, list[tuple[int, int]]] = {}
     if len(stems) <= _FEW_STEMS:
@@ -80,7 +80,7 @@ def stems_written(text: str, stems: set[str], not_after: str = "") -> dict[str, 
             if found:
                 out[st] = found
         return out
-    for m in _WORD_RUN.finditer(text):
+    for m in WORD_RUN.finditer(text):
         if not alone(m.start()):
             continue
         w = m.group(0)
@@ -88,7 +88,7 @@ def stems_written(text: str, stems: set[str], not_after: str = "") -> dict[str, 
             if w[:k] in stems and _ENDING.fullmatch(w, k):
                 out.setdefault(w[:k], []).append(m.span())
     for st in stems:
-        if not _WORD_RUN.fullmatch(st):  # (a stem with a mark other than a hyphen: looked for as written)
+        if not WORD_RUN.fullmatch(st):  # (a stem with a mark other than a hyphen: looked for as written)
             out[st] = [m.span() for m in re.finditer(re.escape(st) + gz.ENDINGS + r"(?![\w-])", text) if alone(m.start())]
     return out
 
