@@ -91,6 +91,12 @@ def test_deposits_and_forms_are_found_as_reading_every_entity_finds_them() -> No
             assert found.deposits_over(s, e) == [d for d in ents if d.kind == "deposit" and any(
                 ms <= s < me or s <= ms < e for ms, me in d.mentions)]
             assert found.deposits_at(s) == [d for d in ents if d.kind == "deposit" and any(ms == s for ms, _ in d.mentions)]
+            assert found.deposits_holding(s) == [d for d in ents if d.kind == "deposit" and any(
+                ms <= s < me for ms, me in d.mentions)]
+            # the company named last before a place: the mention that ends last, the first such in the order found
+            assert max(((me, c) for ms, me, c in found.companies_within(s, e) if s <= ms), default=None,
+                       key=lambda t: t[0]) == max(((me, c) for c in ents if c.kind == "company" for ms, me in c.mentions
+                                                   if s <= ms and me <= e), default=None, key=lambda t: t[0])
         for kind in ("company", "deposit"):
             for form in ("Кумди", "Тарво", "Кельмет", "Зета", "Нет"):
                 assert found.first_with_form(kind, form) is next(

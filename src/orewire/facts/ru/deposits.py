@@ -604,8 +604,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     # name of the company named last before it in its sentence
     for m in _NAMESAKE.finditer(text) if "дноим" in text else ():
         ss, _se = sents.span(m.start())
-        owner = max(((me, ent) for ent in found.ents.values() if ent.kind == "company"
-                     for ms, me in ent.mentions if ss <= ms and me <= m.start()
+        owner = max(((me, ent) for ms, me, ent in found.companies_within(ss, m.start()) if ss <= ms
                      and text.count("(", me, m.start()) == text.count(")", me, m.start())  # not one in brackets,
                      and not _OWNER_GENITIVE.search(text, max(ss, ms - 40), ms)),  # nor the owner of the one named
                     # ("ТОО «Северный Катпар», дочернее предприятие холдинга «Тау-Кен Самрук», ... на одноимённом ...")
@@ -943,10 +942,10 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     # Сарыбулак (медь, вольфрам) и Жосалы"); one bracket after the last name is the whole list's
     # (nor is one after the first name of its sentence with another deposit named after it: "Кызылжар (медь) и
     # участок Жанатау")
+    per_sentence = Counter(sents.span(o[0]) for o in bracketed)
     for b in bracketed:
         _bs, be = sents.span(b[0])
-        if sum(sents.span(o[0]) == sents.span(b[0]) for o in bracketed) > 1 or any(
-                b[1] <= ms < be for ent in found.ents.values() if ent.kind == "deposit" for ms, _me in ent.mentions):
+        if per_sentence[sents.span(b[0])] > 1 or any(at in found.deposit_starts for at in range(b[1], be)):
             found.consumed.append(b)
     dashed_kw = list(_DASH_KW.finditer(text)) if "—" in text or "–" in text or " - " in text else []
     verbed = [m for m in _IS_KW.finditer(text) if m.start() > 1 and text[m.start() - 1] in " \u00a0"
@@ -984,8 +983,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             s = text.index(raw, pos)
             pos = s + len(raw)
             if found.overlaps(s, pos):
-                dashed = next((e for e in found.ents.values() if e.kind == "deposit"
-                              and any(ms <= s < me for ms, me in e.mentions)), None)
+                dashed = next(iter(found.deposits_holding(s)), None)
             else:
                 dashed = _deposit_name(found, raw, s, pos, text, m.group("kw"))
             if dashed is None:

@@ -109,7 +109,7 @@ class Found:
         # first company or deposit found with each form (their mentions and forms are added through ``add``, ``put``
         # and ``add_form`` alone)
         self.company_spans: set[tuple[int, int]] = set()
-        self.company_ends: dict[int, list[Ent]] = {}
+        self.company_ends: dict[int, list[tuple[int, Ent]]] = {}  # end -> (start, company) of each mention
         self.deposit_starts: dict[int, list[tuple[int, Ent]]] = {}
         self._longest_deposit = 0
         self._with_form: dict[tuple[str, str], Ent] = {}
@@ -132,7 +132,7 @@ class Found:
         ent.put(span)
         if ent.kind == "company":
             self.company_spans.add(span)
-            self.company_ends.setdefault(span[1], []).append(ent)
+            self.company_ends.setdefault(span[1], []).append((span[0], ent))
         elif ent.kind == "deposit":
             self.deposit_starts.setdefault(span[0], []).append((span[1], ent))
             self._longest_deposit = max(self._longest_deposit, span[1] - span[0])
@@ -145,6 +145,10 @@ class Found:
                 if at <= start < me or start <= at:
                     out.setdefault(id(ent), ent)
         return sorted(out.values(), key=lambda e: self.order[id(e)])
+
+    def deposits_holding(self, pos: int) -> list[Ent]:
+        """The deposits with a mention that holds ``pos``, in the order found."""
+        return self.deposits_over(pos, pos + 1)
 
     def deposits_at(self, start: int) -> list[Ent]:
         """The deposits with a mention that opens at ``start``, in the order found."""
@@ -159,8 +163,14 @@ class Found:
 
     def company_ending(self, lo: int, hi: int) -> Ent | None:
         """The company found first of those with a mention that ends from ``lo`` to ``hi``."""
-        ends = [e for pos in range(lo, hi + 1) for e in self.company_ends.get(pos, ())]  # (one entry a mention)
+        ends = [e for pos in range(lo, hi + 1) for _s, e in self.company_ends.get(pos, ())]  # (one entry a mention)
         return min(ends, key=lambda e: self.order[id(e)]) if ends else None
+
+    def companies_within(self, lo: int, hi: int) -> list[tuple[int, int, Ent]]:
+        """The companies' mentions (start, end, company) that end from ``lo`` to ``hi``, each once, in the order of the
+        companies found (those of one company that end at one place in the order given)."""
+        found = [(s, e, ent, k) for e in range(lo, hi + 1) for k, (s, ent) in enumerate(self.company_ends.get(e, ()))]
+        return [(s, e, ent) for s, e, ent, _k in sorted(found, key=lambda t: (self.order[id(t[2])], t[3]))]
 
     def add_form(self, ent: Ent, form: str) -> None:
         """Another way the text writes ``ent`` (where it is not one of its forms yet)."""
