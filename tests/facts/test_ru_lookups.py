@@ -101,3 +101,22 @@ def test_deposits_and_forms_are_found_as_reading_every_entity_finds_them() -> No
             for form in ("Кумди", "Тарво", "Кельмет", "Зета", "Нет"):
                 assert found.first_with_form(kind, form) is next(
                     (d for d in ents if d.kind == kind and form in d.forms), None)
+
+
+def test_a_name_after_a_company_word_and_alone_is_found_as_a_pattern_over_the_page_finds_it() -> None:
+    from orewire.facts.ru.deposits import _named_as_company, _written_alone
+
+    rng = random.Random(17)
+    pieces = ["компания ", "Компании ", "группы «", "холдингом ", "Агрокомпания ", "Кумди", "Кумдин", "Тарво", " ", ", ",
+              "-", "«", "»", ".", "\n", "x"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        for name in ("Кумди", "Тарво", "Кумдин", "Кум ди"):
+            assert _named_as_company(name, text) == bool(re.search(
+                r"(?:[Кк]омпани|[Кк]орпораци|[Хх]олдинг|[Гг]рупп)[а-яё]*[ \u00a0]+[«\"“„]?" + re.escape(name) + r"(?![\w-])",
+                text)), (text, name)
+            besides = (rng.randrange(0, 40), rng.randrange(40, 80))
+            whole = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+            assert _written_alone(name, text) == bool(whole.search(text)), (text, name)
+            assert _written_alone(name, text, besides) == any(
+                not besides[0] <= m.start() < besides[1] for m in whole.finditer(text)), (text, name, besides)

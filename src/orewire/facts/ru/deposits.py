@@ -487,17 +487,39 @@ _POSITION_PREFIX = re.compile(r"(?:Средне|Верхне|Нижне|Севе
 
 
 @lru_cache(maxsize=4)
-def _words_of(text: str) -> frozenset[str]:
-    """The words of ``text``: its runs of letters, digits and hyphens."""
-    return frozenset(WORD_RUN.findall(text))
+def _words_of(text: str) -> dict[str, list[int]]:
+    """The words of ``text`` (its runs of letters, digits and hyphens), each with where it is written."""
+    at: dict[str, list[int]] = {}
+    for m in WORD_RUN.finditer(text):
+        at.setdefault(m.group(0), []).append(m.start())
+    return at
 
 
-def _written_alone(word: str, text: str) -> bool:
-    """Whether ``word`` stands in ``text`` as a word of its own, not inside a longer one (the words of the text read
-    once, not the text again for each word)."""
+_COMPANY_WORD = r"(?:[Кк]омпани|[Кк]орпораци|[Хх]олдинг|[Гг]рупп)[а-яё]*[ \u00a0]+[«\"“„]?"
+_AFTER_COMPANY_WORD = re.compile(_COMPANY_WORD + r"(?=(?P<name>[\w-]+))")
+
+
+@lru_cache(maxsize=4)
+def _after_company_words(text: str) -> frozenset[str]:
+    """The words written right after a word for a company ("компания Кызылжар", "группы «Алтын»")."""
+    return frozenset(m.group("name") for m in _AFTER_COMPANY_WORD.finditer(text))
+
+
+def _named_as_company(name: str, text: str) -> bool:
+    """Whether ``text`` writes ``name`` right after a word for a company (the words after them read once)."""
+    if WORD_RUN.fullmatch(name):
+        return name in _after_company_words(text)
+    return re.search(_COMPANY_WORD + re.escape(name) + r"(?![\w-])", text) is not None
+
+
+def _written_alone(word: str, text: str, besides: tuple[int, int] | None = None) -> bool:
+    """Whether ``word`` stands in ``text`` as a word of its own, not inside a longer one (``besides``: outside that
+    span); the words of the text read once, not the text again for each word."""
     if WORD_RUN.fullmatch(word):
-        return word in _words_of(text)
-    return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text) is not None
+        at = _words_of(text).get(word, ())
+        return bool(at) if besides is None else any(not besides[0] <= s < besides[1] for s in at)
+    return any(besides is None or not besides[0] <= m.start() < besides[1]
+               for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text))
 
 
 def _adjective_deposit(adj: str, kw: str, text: str) -> str:
@@ -761,10 +783,10 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         name = word
         if genitive:
             cands = _genitive_candidates(word)
-            name = next((c for c in cands if c != word and re.search(r"(?<![\w-])" + re.escape(c) + r"(?![\w-])", text)), cands[0])
+            name = next((c for c in cands if c != word and _written_alone(c, text)), cands[0])
         known = gz.lookup(name)
         if (known is not None and known.kind != "deposit") or any(
-                e.kind in ("company", "org") and (name in e.forms or word in e.forms) for e in found.ents.values()):
+                found.first_with_form(kind, f) is not None for kind in ("company", "org") for f in (name, word)):
             continue
         appos = _deposit_name(found, name, ap.start("name"), ap.end("name"), text, k.group())
         if appos is None:
@@ -998,12 +1020,9 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         if found.overlaps(m.start("name"), m.end("name")) or morph.is_dictionary_word(word) \
                 or morph.is_oblique_place(word) or country_stem(word):
             continue
-        nominative = next((c for c in _genitive_candidates(word)
-                           if re.search(r"(?<![\w-])" + re.escape(c) + r"(?![\w-])", text[:m.start()] + text[m.end():])), None)
-        if nominative is not None and not any(e.kind in ("company", "org") and nominative in e.forms
-                                              for e in found.ents.values()) \
-                and not re.search(r"(?:[Кк]омпани|[Кк]орпораци|[Хх]олдинг|[Гг]рупп)[а-яё]*[ \u00a0]+[«\"“„]?"
-                                  + re.escape(nominative) + r"(?![\w-])", text):  # ("компания Кызылжар": its reserves)
+        nominative = next((c for c in _genitive_candidates(word) if _written_alone(c, text, (m.start(), m.end()))), None)
+        if nominative is not None and not any(found.first_with_form(kind, nominative) is not None for kind in ("company", "org")) \
+                and not _named_as_company(nominative, text):  # ("компания Кызылжар": its reserves)
             _deposit_name(found, nominative, m.start("name"), m.end("name"), text)
     # "после Федоровско-Кедровского (Республика Хакасия, 21,7 тонн золота)": a deposit's adjective, its word left out,
     # with the metal it holds in the brackets after it

@@ -106,7 +106,7 @@ class Found:
         self.deposit_forms: list[tuple[Ent, str]] = []
         self.order: dict[int, int] = {}
         # the companies' mentions by their span and by where they end, the deposits' by where they start, and the
-        # first company or deposit found with each form (their mentions and forms are added through ``add``, ``put``
+        # first company, body or deposit found with each form (their mentions and forms are added through ``add``, ``put``
         # and ``add_form`` alone)
         self.company_spans: set[tuple[int, int]] = set()
         self.company_ends: dict[int, list[tuple[int, Ent]]] = {}  # end -> (start, company) of each mention
@@ -158,7 +158,7 @@ class Found:
         return sorted(out.values(), key=lambda e: self.order[id(e)])
 
     def first_with_form(self, kind: str, form: str) -> Ent | None:
-        """The first entity of ``kind`` found with ``form`` among its forms (companies and deposits)."""
+        """The first entity of ``kind`` found with ``form`` among its forms (companies, bodies and deposits)."""
         return self._with_form.get((kind, form))
 
     def company_ending(self, lo: int, hi: int) -> Ent | None:
@@ -178,7 +178,7 @@ class Found:
             ent.forms.append(form)
             if ent.kind == "deposit":
                 self.deposit_forms.append((ent, form))
-            if ent.kind in ("company", "deposit"):
+            if ent.kind in ("company", "deposit", "org"):
                 known = self._with_form.get((ent.kind, form))
                 if known is None or self.order[id(ent)] < self.order[id(known)]:
                     self._with_form[(ent.kind, form)] = ent
