@@ -84,7 +84,7 @@ def test_the_company_named_before_a_bracket_is_the_first_found_of_those_ending_t
 def test_deposits_and_forms_are_found_as_reading_every_entity_finds_them() -> None:
     rng = random.Random(13)
     for _ in range(200):
-        found = _random_found(rng, ["company", "deposit", "deposit", "person"], 30)
+        found = _random_found(rng, ["company", "deposit", "deposit", "person", "org"], 30)
         ents = list(found.ents.values())
         for s in range(0, 290, 3):
             e = s + rng.randint(1, 12)
@@ -97,6 +97,11 @@ def test_deposits_and_forms_are_found_as_reading_every_entity_finds_them() -> No
             assert max(((me, c) for ms, me, c in found.companies_within(s, e) if s <= ms), default=None,
                        key=lambda t: t[0]) == max(((me, c) for c in ents if c.kind == "company" for ms, me in c.mentions
                                                    if s <= ms and me <= e), default=None, key=lambda t: t[0])
+            # (and the company or body that ends last before a place)
+            assert max(((me, c) for _ms, me, c in found.companies_within(s, e, ("company", "org"))), default=None,
+                       key=lambda t: t[0]) == max(((me, c) for c in ents if c.kind in ("company", "org")
+                                                   for _ms, me in c.mentions if s <= me <= e), default=None,
+                                                  key=lambda t: t[0])
         for kind in ("company", "deposit"):
             for form in ("Кумди", "Тарво", "Кельмет", "Зета", "Нет"):
                 assert found.first_with_form(kind, form) is next(

@@ -109,7 +109,7 @@ class Found:
         # first company, body or deposit found with each form (their mentions and forms are added through ``add``, ``put``
         # and ``add_form`` alone)
         self.company_spans: set[tuple[int, int]] = set()
-        self.company_ends: dict[int, list[tuple[int, Ent]]] = {}  # end -> (start, company) of each mention
+        self.named_ends: dict[int, list[tuple[int, Ent]]] = {}  # end -> (start, company or body) of each mention
         self.deposit_starts: dict[int, list[tuple[int, Ent]]] = {}
         self._longest_deposit = 0
         self._with_form: dict[tuple[str, str], Ent] = {}
@@ -130,9 +130,10 @@ class Found:
         if ent.has(span):
             return
         ent.put(span)
-        if ent.kind == "company":
-            self.company_spans.add(span)
-            self.company_ends.setdefault(span[1], []).append((span[0], ent))
+        if ent.kind in ("company", "org"):
+            if ent.kind == "company":
+                self.company_spans.add(span)
+            self.named_ends.setdefault(span[1], []).append((span[0], ent))
         elif ent.kind == "deposit":
             self.deposit_starts.setdefault(span[0], []).append((span[1], ent))
             self._longest_deposit = max(self._longest_deposit, span[1] - span[0])
@@ -163,13 +164,14 @@ class Found:
 
     def company_ending(self, lo: int, hi: int) -> Ent | None:
         """The company found first of those with a mention that ends from ``lo`` to ``hi``."""
-        ends = [e for pos in range(lo, hi + 1) for _s, e in self.company_ends.get(pos, ())]  # (one entry a mention)
+        ends = [e for pos in range(lo, hi + 1) for _s, e in self.named_ends.get(pos, ()) if e.kind == "company"]
         return min(ends, key=lambda e: self.order[id(e)]) if ends else None
 
-    def companies_within(self, lo: int, hi: int) -> list[tuple[int, int, Ent]]:
-        """The companies' mentions (start, end, company) that end from ``lo`` to ``hi``, each once, in the order of the
-        companies found (those of one company that end at one place in the order given)."""
-        found = [(s, e, ent, k) for e in range(lo, hi + 1) for k, (s, ent) in enumerate(self.company_ends.get(e, ()))]
+    def companies_within(self, lo: int, hi: int, kinds: tuple[str, ...] = ("company",)) -> list[tuple[int, int, Ent]]:
+        """The mentions (start, end, entity) of companies (or also bodies: ``kinds``) that end from ``lo`` to ``hi``, each
+        once, in the order of the entities found (those of one that end at one place in the order given)."""
+        found = [(s, e, ent, k) for e in range(lo, hi + 1) for k, (s, ent) in enumerate(self.named_ends.get(e, ()))
+                 if ent.kind in kinds]
         return [(s, e, ent) for s, e, ent, _k in sorted(found, key=lambda t: (self.order[id(t[2])], t[3]))]
 
     def add_form(self, ent: Ent, form: str) -> None:

@@ -323,12 +323,9 @@ def _org_before(text: str, found: Found, pos: int) -> str | None:
     """The company or body named between a post and the name: "председатель правления АО
     «Казгеология» Жандос Бектемиров" -> Kazgeology."""
     best: tuple[int, str] | None = None
-    for ent in found.ents.values():
-        if ent.kind not in ("company", "org"):
-            continue
-        for _s, e in ent.mentions:
-            if e <= pos and pos - e <= 40 and not re.search(r"[.;:,]\s", text[e:pos]) and (best is None or e > best[0]):
-                best = (e, ent.name)
+    for _s, e, ent in found.companies_within(pos - 40, pos, ("company", "org")):  # (looked up, not read through)
+        if not re.search(r"[.;:,]\s", text[e:pos]) and (best is None or e > best[0]):
+            best = (e, ent.name)
     return best[1] if best else None
 
 
