@@ -119,6 +119,15 @@ def _hostile() -> None:
                                                         for i in range(n)) for n in (300, 3000)]
     pages["companies in groups"] = ["".join(f"АО «{cyr[i]}тек» входит в группу «{cyr[i + 1]}ара». " for i in range(n))
                                     for n in (300, 3000)]
+    # thousands of companies each with its namesake deposit, of reserves told of a name in the genitive, of people
+    # with posts at companies named before them
+    pages["namesake deposits"] = ["".join(f"ТОО «{cyr[i]}тек», которое ведет разработку одноимённого месторождения, "
+                                          f"добыло {i + 1} т золота. " for i in range(n)) for n in (300, 3000)]
+    pages["reserves of a name"] = ["".join(f"Запасы Кар{cyr[i].lower()}ара оцениваются в {i + 1} т золота. "
+                                           f"Кар{cyr[i].lower()}ар - крупное месторождение. " for i in range(n))
+                                   for n in (300, 3000)]
+    pages["posts at companies"] = ["".join(f"ТОО «{cyr[i]}тек» добыло {i + 1} т. Директор ТОО «{cyr[i]}тек» Иван "
+                                           f"{cyr[i]}ов сообщил об этом. " for i in range(n)) for n in (300, 3000)]
     print_growth(pages, "hostile (ru)")
 
 
