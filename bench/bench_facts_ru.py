@@ -100,10 +100,10 @@ def _hostile() -> None:
     pages["a deposit told twice"] = ["".join(
         f"Месторождение Бер{chr(1072 + i % 32)}{chr(1072 + (i // 32) % 32)}{chr(1072 + (i // 1024) % 32)}ское крупное. "
         f"Запасы месторождения составляют {i + 1} т золота. " for i in range(n)) for n in (300, 3000)]
-    # thousands of deposits named by an adjective, each after a count of deposits
+    # thousands of deposits named by an adjective, each after a count of deposits (names of their own: see above)
     pages["deposits after counts"] = ["".join(
         f"Компания ведет разведку 12 месторождений золота. Самым крупным из них является "
-        f"{chr(1040 + i % 32)}{chr(1072 + (i // 32) % 32)}{chr(1072 + (i // 1024) % 32)}ское месторождение. "
+        f"Тал{chr(1072 + i % 32)}{chr(1072 + (i // 32) % 32)}{chr(1072 + (i // 1024) % 32)}ское месторождение. "
         for i in range(n)) for n in (300, 3000)]
     # thousands of people, each with a post and a company
     pages["people with posts"] = ["".join(
