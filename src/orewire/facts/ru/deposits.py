@@ -1803,7 +1803,7 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
         add(ent.name, c)
     # "Руда Северного Катпара содержит не только вольфрам, но и молибден, медь и висмут": what a deposit
     # holds, named after it and the verb in its sentence
-    told = _ByPlace(spans)
+    all_told = _ByPlace(spans)  # (every commodity named: those of a place or a market below are no deposit's)
     names = _ByPlace([(ms, me) for d in found.ents.values() if d.kind in ("deposit", "company") for ms, me in d.mentions])
     for ent in found.ents.values():
         if ent.kind != "deposit":
@@ -1824,7 +1824,7 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
             turn = _TURN_NAME.search(text, held.end(), se) if ", а " in text else None
             turn = turn or _COMMA_NAME_DASH.search(text, held.end(), se)
             se = turn.start() if turn else se  # "... содержат медь, а «Акшат» — золото": that other deposit's
-            for _cs, _ce, c, descriptive in told.within(held.end(), se):
+            for _cs, _ce, c, descriptive in all_told.within(held.end(), se):
                 if not descriptive:
                     add(ent.name, c)
     tied = {name for name, cs in out.items() if cs}  # deposits the text ties to commodities in so many words
@@ -1870,16 +1870,13 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
         here = named_in.get((ss, se))
         return _owners(text, here, pos, _one_commodity(ss, se), (ss, se)) if here else deposits
 
-    # (the spans by their starts, and each sentence's answer, so that a page of thousands of sentences does not read
-    # every commodity at every one)
-    by_start = sorted(spans)
-    starts = [sp[0] for sp in by_start]
+    # (each sentence's answer once, so that a page of thousands of sentences does not read every commodity at every one)
     single: dict[tuple[int, int], bool] = {}
 
     def _one_commodity(ss: int, se: int) -> bool:
         known_single = single.get((ss, se))
         if known_single is None:
-            inside = by_start[bisect.bisect_left(starts, ss):bisect.bisect_left(starts, se)]
+            inside = told.within(ss, se)
             known_single = single[(ss, se)] = len({c for _cs, _ce, c, descriptive in inside if not descriptive}) <= 1
         return known_single
 
@@ -1949,10 +1946,6 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
     bare_starts = {bs for bs, _be in bare}
     unnamed = {cs for cs, ce, _c, _d in spans if any(gap is not None and gap.end() in bare_starts
                                                       for gap in (_GAP_SPACE.match(text, ce), _GAP_WORD.match(text, ce)))}
-    # (and the commodities of each sentence)
-    told_in: dict[tuple[int, int], list[tuple[int, int, str, bool]]] = {}
-    for sp in spans:
-        told_in.setdefault(sents.span(sp[0]), []).append(sp)
     # (each commodity's owners read once: a deposit named many times in one sentence asks the same of each)
     owners_at: dict[int, list[Ent]] = {}
     for ent in deposits:
@@ -1961,8 +1954,8 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
         for s, _e in ent.mentions:
             ss, se = sents.span(s)
             here = named_in.get((ss, se), [])
-            for cs, _ce, c, descriptive in told_in.get((ss, se), ()):
-                if cs in unnamed or descriptive or not ss <= cs < se:
+            for cs, _ce, c, descriptive in told.within(ss, se):
+                if cs in unnamed or descriptive:
                     continue
                 owners = owners_at.get(cs)
                 if owners is None:

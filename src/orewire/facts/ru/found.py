@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -73,10 +74,13 @@ def stems_written(text: str, stems: set[str], not_after: str = "") -> dict[str, 
     def alone(at: int) -> bool:  # not inside a word, nor right after a character of not_after
         return at == 0 or not (WORD_RUN.match(text, at - 1) or text[at - 1] in not_after)
 
+    def as_written(stem: str) -> list[tuple[int, int]]:
+        return [m.span() for m in re.finditer(re.escape(stem) + gz.ENDINGS + r"(?![\w-])", text) if alone(m.start())]
+
     out: dict[str, list[tuple[int, int]]] = {}
     if len(stems) <= _FEW_STEMS:
         for st in stems:
-            found = [m.span() for m in re.finditer(re.escape(st) + gz.ENDINGS + r"(?![\w-])", text) if alone(m.start())]
+            found = as_written(st)
             if found:
                 out[st] = found
         return out
@@ -89,7 +93,7 @@ def stems_written(text: str, stems: set[str], not_after: str = "") -> dict[str, 
                 out.setdefault(w[:k], []).append(m.span())
     for st in stems:
         if not WORD_RUN.fullmatch(st):  # (a stem with a mark other than a hyphen: looked for as written)
-            out[st] = [m.span() for m in re.finditer(re.escape(st) + gz.ENDINGS + r"(?![\w-])", text) if alone(m.start())]
+            out[st] = as_written(st)
     return out
 
 
@@ -145,7 +149,7 @@ class Found:
             for me, ent in self.deposit_starts.get(at, ()):
                 if at <= start < me or start <= at:
                     out.setdefault(id(ent), ent)
-        return sorted(out.values(), key=lambda e: self.order[id(e)])
+        return self._in_order(out.values())
 
     def deposits_holding(self, pos: int) -> list[Ent]:
         """The deposits with a mention that holds ``pos``, in the order found."""
@@ -153,10 +157,11 @@ class Found:
 
     def deposits_at(self, start: int) -> list[Ent]:
         """The deposits with a mention that opens at ``start``, in the order found."""
-        out: dict[int, Ent] = {}
-        for _me, ent in self.deposit_starts.get(start, ()):
-            out.setdefault(id(ent), ent)
-        return sorted(out.values(), key=lambda e: self.order[id(e)])
+        return self._in_order({id(ent): ent for _me, ent in self.deposit_starts.get(start, ())}.values())
+
+    def _in_order(self, ents: Iterable[Ent]) -> list[Ent]:
+        """``ents`` in the order they were found."""
+        return sorted(ents, key=lambda e: self.order[id(e)])
 
     def first_with_form(self, kind: str, form: str) -> Ent | None:
         """The first entity of ``kind`` found with ``form`` among its forms (companies, bodies and deposits)."""
@@ -164,8 +169,7 @@ class Found:
 
     def company_ending(self, lo: int, hi: int) -> Ent | None:
         """The company found first of those with a mention that ends from ``lo`` to ``hi``."""
-        ends = [e for pos in range(lo, hi + 1) for _s, e in self.named_ends.get(pos, ()) if e.kind == "company"]
-        return min(ends, key=lambda e: self.order[id(e)]) if ends else None
+        return next((ent for _s, _e, ent in self.companies_within(lo, hi)), None)
 
     def companies_within(self, lo: int, hi: int, kinds: tuple[str, ...] = ("company",)) -> list[tuple[int, int, Ent]]:
         """The mentions (start, end, entity) of companies (or also bodies: ``kinds``) that end from ``lo`` to ``hi``, each
