@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from orewire.facts import entities as E
+from orewire.facts.scan import Gated
 
 GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "gold"
 
@@ -38,7 +39,7 @@ def _spans(it) -> list[tuple[tuple[int, int], dict[str, str | None]]]:  # type: 
 
 
 @pytest.mark.parametrize(
-    "scanner", [name for name, v in vars(E).items() if isinstance(v, E._Gated)]
+    "scanner", [name for name, v in vars(E).items() if isinstance(v, Gated)]
 )
 def test_gated_scan_is_the_full_scan(scanner: str) -> None:
     gated = getattr(E, scanner)

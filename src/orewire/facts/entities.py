@@ -19,6 +19,7 @@ from functools import lru_cache
 from orewire.facts import gazetteer as gz
 from orewire.facts.amounts import CURRENCY_CODES
 from orewire.facts.model import Entity
+from orewire.facts.scan import Bounded, Gated, Opening
 from orewire.facts.text import Near, Sentences, fold_lookalikes, title_case_line
 
 # a capitalised word: letters (any script), digits, inner hyphens/apostrophes, e.g. "Tau-Ken", "Yoshlik-1"
@@ -62,99 +63,6 @@ def _trie_pattern(node: dict) -> str:  # type: ignore[type-arg]
 
 def _gaz_re(forms: list[str] | tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{_alt(forms)})(?![\w-])", flags)
-
-
-class _Gated:
-    """A pattern scanned only in the lines that hold one of its trigger strings.
-
-    Every match of ``rx`` contains a ``trigger`` and never a line break, so scanning only the
-    lines that hold a trigger (each up to and including its line break, so lookaheads see the
-    same character) finds exactly the matches a scan of the whole text finds.
-    """
-
-    __slots__ = ("rx", "trigger")
-
-    def __init__(self, rx: re.Pattern[str], trigger: re.Pattern[str]) -> None:
-        self.rx = rx
-        self.trigger = trigger
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        search = self.trigger.search
-        finditer = self.rx.finditer
-        n = len(text)
-        pos = 0
-        while pos < n:
-            t = search(text, pos)
-            if t is None:
-                return
-            start = text.rfind("\n", 0, t.start()) + 1
-            end = text.find("\n", t.end())
-            end = n if end < 0 else end + 1
-            yield from finditer(text, start, end)
-            pos = end
-
-
-class _Opening:
-    """A pattern that opens with one of a few literal ``words``, tried only where one of them is
-    written (each found with ``str.find``), in order of place, the next after the end of a match:
-    the matches of ``rx.finditer``. For a pattern that opens with "\\b" and common words, which the
-    regex engine would otherwise try at every character of the page."""
-
-    __slots__ = ("rx", "words")
-
-    def __init__(self, rx: re.Pattern[str], words: tuple[str, ...] | list[str]) -> None:
-        assert all(words), "an empty word would be found everywhere"
-        self.rx = rx
-        self.words = tuple(dict.fromkeys(words))
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        find = text.find
-        starts: list[int] = []
-        for word in self.words:
-            at = find(word)
-            while at >= 0:
-                starts.append(at)
-                at = find(word, at + 1)
-        starts.sort()
-        match = self.rx.match
-        end = 0
-        for at in starts:
-            if at < end:
-                continue
-            m = match(text, at)
-            if m is not None:
-                yield m
-                end = m.end()
-
-
-class _Bounded:
-    """``(?<![...])ALT``: the alternation without its leading lookbehind, which lets the regex
-    engine skip straight to a possible first character; the lookbehind (``before``, one character)
-    is checked here instead. A rejected match restarts one character later, as the engine itself
-    would, so the matches are identical to those of the full pattern."""
-
-    __slots__ = ("before", "rx")
-
-    def __init__(self, pattern: str, lookbehind: str, flags: int = 0) -> None:
-        # pattern is "(?<![...])rest": keep the rest, test the class on the character before
-        assert pattern.startswith("(?<!" + lookbehind + ")"), pattern[:40]
-        self.rx = re.compile(pattern[len(lookbehind) + 5 :], flags)
-        self.before = re.compile(lookbehind, flags)
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        search = self.rx.search
-        before = self.before.match
-        pos = 0
-        while True:
-            m = search(text, pos)
-            if m is None:
-                return
-            s = m.start()
-            if s and before(text, s - 1):
-                pos = s + 1
-                continue
-            yield m
-            pos = m.end()
 
 
 _WORDISH = re.compile(r"[\w-]")
@@ -332,7 +240,7 @@ _HEAD_RE = re.compile(
     r"Mines|mines|Operations?|operations?|Deposit|deposit|Property|property)\b)"
 )
 _CUE_RE = re.compile(rf"\b(?:{_alt(gz.COMPANY_CUES)})[ \t]+[\"“«]?(?P<name>{_CAPSEQ})")
-_CUE_SCAN = _Opening(_CUE_RE, gz.COMPANY_CUES)
+_CUE_SCAN = Opening(_CUE_RE, gz.COMPANY_CUES)
 # an initialism glued with dots is a name word too: "C.A. Minerals"
 _CAP_I = rf"(?:[A-Z]\.(?:[A-Z]\.)+|{_CAP})"
 _CAPSEQ_I = rf"{_CAP_I}(?:[ \t]+(?:&[ \t]+)?{_CAP_I}){{0,5}}"
@@ -357,7 +265,7 @@ _POST_OF_RE = re.compile(
     rf"shareholders?|subsidiary|[Cc]hief [Ff]inancial [Oo]fficer|CFO|COO)[ \t]+of[ \t]+(?:the[ \t]+)?(?P<name>{_CAPSEQ_I})"
 )
 # scanned only in the lines where the last word of a post stands before "of" (a match never spans lines)
-_POST_OF_SCAN = _Gated(_POST_OF_RE, re.compile(
+_POST_OF_SCAN = Gated(_POST_OF_RE, re.compile(
     _alt(["CEO", "CFO", "COO", "executive", "Executive", "officer", "Officer", "chairman", "Chairman", "director",
           "Director", "general", "General", "founder", "owner", "shareholder", "shareholders", "subsidiary"])
     + r"[ \t]+of[ \t]"))
@@ -449,13 +357,13 @@ _WHICH_CONTAINS_RE = re.compile(r"^,?[ \t]+(?:which|that)[ \t]+(?:contains|hosts
 
 # --- scanners -------------------------------------------------------------------------------
 # Gazetteer alternations scanned without their leading lookbehind (see ``_Bounded``).
-_AGENCY_SCAN = _Bounded(_AGENCY_RE.pattern, r"[\w-]")
-_COMPANY_SCAN = _Bounded(_COMPANY_RE.pattern, r"[\w-]")
-_ORG_SCAN = _Bounded(_ORG_RE.pattern, r"[\w-]")
-_COUNTRY_SCAN = _Bounded(_COUNTRY_RE.pattern, r"[\w-]")
-_REGION_GAZ_SCAN = _Bounded(_REGION_GAZ_RE.pattern, r"[\w-]")
-_SYMBOL_SCAN = _Bounded(_SYMBOL_RE.pattern, r"[\w-]")
-_DEPOSIT_GAZ_SCAN = _Bounded(_gaz_re(list(_DEPOSIT_FORM)).pattern, r"[\w-]")
+_AGENCY_SCAN = Bounded(_AGENCY_RE.pattern, r"[\w-]")
+_COMPANY_SCAN = Bounded(_COMPANY_RE.pattern, r"[\w-]")
+_ORG_SCAN = Bounded(_ORG_RE.pattern, r"[\w-]")
+_COUNTRY_SCAN = Bounded(_COUNTRY_RE.pattern, r"[\w-]")
+_REGION_GAZ_SCAN = Bounded(_REGION_GAZ_RE.pattern, r"[\w-]")
+_SYMBOL_SCAN = Bounded(_SYMBOL_RE.pattern, r"[\w-]")
+_DEPOSIT_GAZ_SCAN = Bounded(_gaz_re(list(_DEPOSIT_FORM)).pattern, r"[\w-]")
 
 
 # The triggers of these scans are words looked for without a "\b" before them: a hit inside a word
@@ -491,27 +399,27 @@ def _trigger(*words: str | tuple[str, ...] | list[str]) -> re.Pattern[str]:
 # itself is the trigger: it picks far fewer lines than a keyword alone.
 _ORG_BODIES = ("Ministry", "Committee", "Agency", "Service", "Commission", "Department", "Inspectorate",
                "Council", "Chamber", "Fund", "Bank", "Federation", "Association")
-_ORG_PAT_SCAN = _Gated(_ORG_PAT_RE, _trigger(_ORG_BODIES))
-_ORG_HEAD_SCAN = _Gated(_ORG_HEAD_RE, _trigger("Ministry", "Survey", "Bank", "Agency", "Commission", "Committee",
+_ORG_PAT_SCAN = Gated(_ORG_PAT_RE, _trigger(_ORG_BODIES))
+_ORG_HEAD_SCAN = Gated(_ORG_HEAD_RE, _trigger("Ministry", "Survey", "Bank", "Agency", "Commission", "Committee",
                                                "Inspectorate"))
-_LEGAL_SCAN = _Gated(_LEGAL_RE, re.compile(_LEGAL_SUFFIX))
-_LEGAL_PREFIX_SCAN = _Gated(_LEGAL_PREFIX_RE, _trigger(gz.LEGAL_PREFIXES))
+_LEGAL_SCAN = Gated(_LEGAL_RE, re.compile(_LEGAL_SUFFIX))
+_LEGAL_PREFIX_SCAN = Gated(_LEGAL_PREFIX_RE, _trigger(gz.LEGAL_PREFIXES))
 _ROMANCE_HEADS = ("Societe", "Société", "Sociedad", "Sociedade", "Compagnie", "Compania", "Compañía", "Companhia",
                   "Minera", "Mineração", "Mineracao")
-_ROMANCE_COMPANY_SCAN = _Gated(re.compile(
+_ROMANCE_COMPANY_SCAN = Gated(re.compile(
     rf"\b(?:{_alt(_ROMANCE_HEADS)})(?:[ \t]+(?:de|des|du|del|de la|da|do|das|dos|y|e|et|la|las|los|"
     r"[Mm]ini[eè]re|[Mm]inera|[Mm]ineira|[Mm]inero|[Aa]nonyme|[Aa]n[oó]nima|[A-ZÀ-ÖØ-Þ][\w'’-]+)){0,6}"
     r"[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+(?![ \t]+(?:de|des|du|del|da|do)[ \t]+[A-Z])(?![\w'’-])"), _trigger(_ROMANCE_HEADS))
-_QUOTED_LEGAL_SCAN = _Gated(_QUOTED_LEGAL_RE, re.compile(_QUOTED_LEGAL_AFTER))
-_HEAD_SCAN = _Gated(_HEAD_RE, _trigger(gz.COMPANY_HEADS))
+_QUOTED_LEGAL_SCAN = Gated(_QUOTED_LEGAL_RE, re.compile(_QUOTED_LEGAL_AFTER))
+_HEAD_SCAN = Gated(_HEAD_RE, _trigger(gz.COMPANY_HEADS))
 _REPORTING_TERMS = frozenset({"JORC", "NI", "SAMREC", "CIM", "KAZRC", "PERC", "GKZ", "Measured", "Indicated", "Inferred",
                               "Proven", "Proved", "Probable"})
 # '"Zarafshon" company', '“Navoiyuran” state enterprise': a quoted name the word after calls a company
 _QUOTED_COMPANY_AFTER = r"[\"”»][ \t]+(?:(?:state|joint|mining|gold|industrial|investment)[ \t]+)?(?:company|enterprise|concern|holding|corporation|combine)\b"
-_QUOTED_COMPANY_SCAN = _Gated(re.compile(rf"[\"“«](?P<name>{_CAPSEQ}){_QUOTED_COMPANY_AFTER}"), re.compile(_QUOTED_COMPANY_AFTER))
+_QUOTED_COMPANY_SCAN = Gated(re.compile(rf"[\"“«](?P<name>{_CAPSEQ}){_QUOTED_COMPANY_AFTER}"), re.compile(_QUOTED_COMPANY_AFTER))
 # "Orezone Gold", "Ero Copper": one or two proper words and a commodity word, read as a company
 # only outside headlines (where every word is capitalised) and when no word is a place or generic
-_COMMODITY_HEAD_SCAN = _Gated(re.compile(
+_COMMODITY_HEAD_SCAN = Gated(re.compile(
     rf"(?P<name>{_CAP_OPENING}(?:[ \t]+{_CAP})?[ \t]+(?:{_alt(gz.COMPANY_COMMODITY_HEADS)}))(?![\w-])"
     rf"(?![ \t]+(?:[A-Z][a-z]|mine|project|deposit|field|price|prices|output|production|exports?|imports?|shipments|sales|supply|market|industry|sector|miners|mining)"
     # "Chanach Gold and Copper Project": the metals of a project's name
@@ -519,20 +427,20 @@ _COMMODITY_HEAD_SCAN = _Gated(re.compile(
     _trigger(gz.COMPANY_COMMODITY_HEADS))
 # "OceanaGold", "SolGold", "AngloGold": a commodity word glued to a capitalised one names a company
 _GLUED_HEAD_WORDS = r"(?:Gold|Copper|Metals|Mining|Minerals|Resources|Nickel|Lithium|Uranium|Silver)"
-_GLUED_HEAD_SCAN = _Gated(re.compile(rf"(?<![\w-])[A-Z][a-z]{{2,}}{_GLUED_HEAD_WORDS}(?![\w-])"),
+_GLUED_HEAD_SCAN = Gated(re.compile(rf"(?<![\w-])[A-Z][a-z]{{2,}}{_GLUED_HEAD_WORDS}(?![\w-])"),
                           re.compile(rf"[a-z]{_GLUED_HEAD_WORDS}\b"))
-_TICKER_NAME_SCAN = _Gated(_TICKER_NAME_RE, re.compile(rf"\((?:{_alt(gz.EXCHANGES)})"))
-_APPOSITIVE_SCAN = _Gated(_APPOSITIVE_RE, re.compile(_APPOSITIVE_AFTER))
-_REGION_PAT_SCAN = _Gated(_REGION_PAT_RE, _trigger("coal basin", "region", "Region", "oblast", "Oblast", "Territory",
+_TICKER_NAME_SCAN = Gated(_TICKER_NAME_RE, re.compile(rf"\((?:{_alt(gz.EXCHANGES)})"))
+_APPOSITIVE_SCAN = Gated(_APPOSITIVE_RE, re.compile(_APPOSITIVE_AFTER))
+_REGION_PAT_SCAN = Gated(_REGION_PAT_RE, _trigger("coal basin", "region", "Region", "oblast", "Oblast", "Territory",
                                                    "territory", "Krai", "krai", "district", "District", "province",
                                                    "Province", "Peninsula", "desert", "basin"))
-_NAME_AFTER_SCAN = _Gated(_NAME_AFTER_RE, re.compile(rf",[ \t]+(?:the[ \t]+)?(?:{_alt(gz.TITLES)})"))
-_DEP_COPULA_SCAN = _Gated(_DEP_COPULA_RE, re.compile(r"[ \t]is[ \t]+(?:an?|the|one of the)[ \t]"))
-_DEP_APPOSITIVE_SCAN = _Gated(_DEP_APPOSITIVE_RE, re.compile(_DEP_APPOSITIVE_AFTER))
+_NAME_AFTER_SCAN = Gated(_NAME_AFTER_RE, re.compile(rf",[ \t]+(?:the[ \t]+)?(?:{_alt(gz.TITLES)})"))
+_DEP_COPULA_SCAN = Gated(_DEP_COPULA_RE, re.compile(r"[ \t]is[ \t]+(?:an?|the|one of the)[ \t]"))
+_DEP_APPOSITIVE_SCAN = Gated(_DEP_APPOSITIVE_RE, re.compile(_DEP_APPOSITIVE_AFTER))
 
 # The deposit keywords as a plain list of words ("[Dd]eposits?" spelt out), so the scan can skip
 # to a possible first letter; no two of them can match at the same place, so order is immaterial.
-_DEPOSIT_KW_SCAN = _Bounded(
+_DEPOSIT_KW_SCAN = Bounded(
     r"(?<![\w-])(?P<kw>" + _alt([f"{c}{w}" for w, caps in (
         ("eposit", "Dd"), ("eposits", "Dd"), ("ine", "Mm"), ("ines", "Mm"), ("roject", "Pp"), ("rojects", "Pp"),
         ("ield", "Ff"), ("ields", "Ff"), ("rospect", "Pp"), ("rospects", "Pp"), ("ipe", "p"), ("peration", "Oo"),
@@ -549,8 +457,8 @@ _DEPOSIT_KW_SCAN = _Bounded(
 # characters that match an ASCII letter only case-insensitively (İ ı K ſ), and lowercasing keeps
 # every offset (checked), and [\w-] is the same before and after lowercasing (true for every char).
 _CI_SPECIAL = re.compile("[\u0130\u0131\u212a\u017f]")
-_TITLE_LOW_SCAN = _Bounded(rf"(?<![\w-])(?P<title>{_alt([t.lower() for t in gz.TITLES])})(?![\w-])", r"[\w-]")
-_COMMODITY_LOW_SCAN = _Bounded(rf"(?<![a-z])(?:{_alt(list(_COMMODITY_FORM))})(?![a-z])", r"[a-z]")
+_TITLE_LOW_SCAN = Bounded(rf"(?<![\w-])(?P<title>{_alt([t.lower() for t in gz.TITLES])})(?![\w-])", r"[\w-]")
+_COMMODITY_LOW_SCAN = Bounded(rf"(?<![a-z])(?:{_alt(list(_COMMODITY_FORM))})(?![a-z])", r"[a-z]")
 
 
 def _lowered(text: str) -> str | None:
@@ -560,7 +468,7 @@ def _lowered(text: str) -> str | None:
     return low if len(low) == len(text) else None
 
 
-def _ci_scan(text: str, lower: str | None, fast: _Bounded, slow: re.Pattern[str]) -> Iterator[re.Match[str]]:
+def _ci_scan(text: str, lower: str | None, fast: Bounded, slow: re.Pattern[str]) -> Iterator[re.Match[str]]:
     """Matches of the case-insensitive ``slow`` in ``text``, found by ``fast`` in ``lower`` when
     possible. Offsets are the same; the matched strings are lowercase (take them from ``text``)."""
     if lower is not None:
@@ -1477,7 +1385,7 @@ _NAME_SPEAKS_RE = re.compile(rf"{_PERSON_NAME_OPENING}(?:,[^,\n]{{3,90}},)?[ \t]
 # the words before a name that speaks or is quoted: "said X", "according to X"
 _SPEAKS_WORDS = (*_SPEECH_WORDS, "According to", "according to", "quoted", "quoting", "cited", "citing")
 _SPEAKS_NAME_RE = re.compile(rf"\b(?:{'|'.join(_SPEAKS_WORDS)})[ \t]+{_PERSON_NAME}(?![\w-])(?![ \t]+[A-Z])")
-_SPEAKS_NAME_SCAN = _Opening(_SPEAKS_NAME_RE, _SPEAKS_WORDS)
+_SPEAKS_NAME_SCAN = Opening(_SPEAKS_NAME_RE, _SPEAKS_WORDS)
 _COMMA_NAME_RE = re.compile(rf",[ \t]+{_PERSON_NAME},")
 _ROLE_WORDS = re.compile(
     rf"(?i:\b(?:{_alt([t.lower() for t in gz.TITLES])}|director|engineer|member|manager|officer|analyst|"
@@ -1489,7 +1397,7 @@ _NAME_PARTICLE = re.compile(r"[A-Z]\.|del|de|da|van|von|bin|al|der")  # an initi
 
 
 # a given name and one or two capitalised words: "Mark Bristow", "Nurlan Sauranbayev", "Zhang Shan Bai"
-_GIVEN_NAME_SCAN = _Bounded(
+_GIVEN_NAME_SCAN = Bounded(
     rf"(?<![\w-])(?P<name>(?:{_alt(sorted(gz.GIVEN_NAMES))})(?:[ \t]+(?:[A-Z]\.[ \t]+)?{_PNAME}){{1,2}})"
     rf"(?![\w-])(?![ \t]+(?:{_alt(gz.COMPANY_HEADS)})\b)", r"[\w-]")
 _PLACE_WORDS = frozenset(["Africa", "Asia", "Europe", "America", "Oceania", "Arctic", "Antarctica", "Eurasia",

@@ -19,6 +19,7 @@ from orewire.facts.ru.found import (
     strip_quotes,
 )
 from orewire.facts.ru.translit import has_cyrillic, translit
+from orewire.facts.scan import Opening
 
 _LEGAL_QUOTED = re.compile(
     r"(?:" + LEGAL_RU[3:-1] + r"|УК|ГДК|ЗДК|ГМК|ГРК|ГГК)\s*[«\"“„]\s*(?:(?:НАК|АК|НК|ГМК|ГК|ГРК|ГДК|ЗДК|МК|ХК)\s*[«\"“„]\s*)?"
@@ -231,7 +232,7 @@ def _plants(text: str, found: Found) -> None:
             # ... and one that acts: "Учалинский ГОК (г. Учалы, Республика Башкортостан) приступит к добыче"
             _company(found, f"{morph.masculine_nominative(m.group(0).split()[0])} ГОК", m.start(), m.end())
         found.claim(m.start(), m.end())
-    for m in _PLANT_QUOTED.finditer(text):
+    for m in _PLANT_QUOTED_SCAN.finditer(text):
         if found.overlaps(m.start("name"), m.end("name")):
             continue
         if m.group("legal"):
@@ -331,7 +332,7 @@ _MEMBER_BEFORE = re.compile(r"[«\"“„](?P<name>[A-ZА-ЯЁ][^«»\"“”„
 
 
 def _holdings(text: str, found: Found) -> None:
-    for m in _MEMBER_OF.finditer(text) if "вход" in text or "Вход" in text or "ошл" in text or "ошел" in text else ():
+    for m in _MEMBER_OF_SCAN.finditer(text) if "вход" in text or "Вход" in text or "ошл" in text or "ошел" in text else ():
         s, e = m.start("name"), m.end("name")
         if found.overlaps(s, e) and (s, e) not in found.company_spans:
             continue
@@ -498,26 +499,26 @@ def find_companies(text: str, found: Found) -> None:
     _adjective_abbr_companies(text, found)
     _plants(text, found)
     _national_companies(text, found)
-    for m in _LEGAL_QUOTED.finditer(text):
+    for m in _LEGAL_QUOTED_SCAN.finditer(text):
         if m.start() > 0 and text[m.start()].isupper() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-") \
                 and text[m.start():m.start() + 2] in ("УК", "ГД", "ЗД", "ГМ"):
             continue  # a prefix inside a longer word
         _company(found, m.group("name"), m.start("name"), m.end("name"))
-    for m in _QUOTED_LEGAL_AFTER.finditer(text):  # «Бапы Майнинг» ТОО: the legal form after the name
+    for m in _QUOTED_LEGAL_AFTER_SCAN.finditer(text):  # «Бапы Майнинг» ТОО: the legal form after the name
         if not found.overlaps(m.start("name"), m.end("name")) \
                 and not _DEPOSIT_WORD_BEFORE.search(text, max(0, m.start() - 25), m.start()):
             _company(found, m.group("name"), m.start("name"), m.end("name"))
-    for m in _LEGAL_BARE.finditer(text):
+    for m in _LEGAL_BARE_SCAN.finditer(text):
         if m.group(0).startswith("АО") and _OKRUG_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "вице-губернатор Чукотского АО Андрей Городилов": an autonomous okrug, no legal form
         name = m.group("name").rstrip(".")
         if not found.overlaps(m.start("name"), m.start("name") + len(name)) and not LEGAL_WORD.fullmatch(name.split()[0]) \
                 and not (len(name.split()) > 1 and _oblique_given_name(*name.split()[:2])):
             _company(found, name, m.start("name"), m.start("name") + len(name))  # (not "гендиректора ЗАО Джеймса Салливана")
-    for m in _CUE_DASH_QUOTED.finditer(text) if "— «" in text or "– «" in text else ():
+    for m in _CUE_DASH_QUOTED_SCAN.finditer(text) if "— «" in text or "– «" in text else ():
         if not found.is_claimed(m.start("name"), m.end("name")):  # "зарегистрировал предприятие для ... — «X»"
             _company(found, m.group("name"), m.start("name"), m.end("name"))
-    for m in _CUE_QUOTED.finditer(text):
+    for m in _CUE_QUOTED_SCAN.finditer(text):
         if not found.is_claimed(m.start("name"), m.end("name")):
             name = m.group("name")
             if re.match(r"«?[Дд]очк", m.group(0)) and gz.lookup(name.strip()) is None:
@@ -539,11 +540,11 @@ def find_companies(text: str, found: Found) -> None:
         if _GENITIVE_CUE.match(cue.group("cue")) and gz.lookup(name) is None:
             name = _genitive_nominative(name)  # "структура «Еврохима»", "собственник «Тасжаргана»": of the company
         _company(found, name, q.start("name"), q.end("name"))
-    for m in _BANK_CAPS.finditer(text) if "анк" in text else ():
+    for m in _BANK_CAPS_SCAN.finditer(text) if "анк" in text else ():
         if not found.is_claimed(m.start("name"), m.end("name")) and m.group("name") not in gz.countries()[1]:
             # (not the country's: "Национального банка РК")
             _company(found, m.group("name"), m.start("name"), m.end("name"))
-    for m in _CUE_CAPS.finditer(text):
+    for m in _CUE_CAPS_SCAN.finditer(text):
         if found.is_claimed(m.start("name"), m.end("name")):
             continue
         if re.match(r"[\s\u00a0]*[«\"“„]", text[m.end():m.end() + 3]):
@@ -584,7 +585,7 @@ def find_companies(text: str, found: Found) -> None:
             or "экспедици" in text else ():
         if not found.overlaps(m.start("name"), m.end("name")):  # «Новая рудная компания», «Узбекский комбинат ...»
             _company(found, m.group("name"), m.start("name"), m.end("name"))
-    for m in [*_CUE_WORDS.finditer(text), *(_MINER_WORDS.finditer(text) if "обытчик" in text else ())]:
+    for m in [*_CUE_WORDS_SCAN.finditer(text), *(_MINER_WORDS_SCAN.finditer(text) if "обытчик" in text else ())]:
         first = m.group("name").split()[0]
         words = m.group("name").split()
         # a dictionary word and the region the company works in: "корпорации Металлы Восточной Сибири"
@@ -833,3 +834,20 @@ def find_latin_companies(text: str, found: Found) -> None:
             continue
         found.add("company", name, name, s, e)
         found.claim(s, e)
+
+
+# whole-page scans tried only where a match can open (``orewire.facts.scan``: the same matches)
+_CUE_OPENINGS = ("компани", "недропользовател", "оператор", "инвестор", "подрядчик", "госкорпораци", "предприяти", "комбинат",
+                 "холдинг", "корпораци", "концерн", "фирм", "фонд", "консорциум", "групп", "«дочк", "дочк", "производител", "артел")
+_LEGAL_OPENINGS = ("ТОО", "АО", "ОАО", "ЗАО", "ПАО", "ООО", "АК", "НАК", "ГК", "СП", "ОсОО", "ЧП", "ИП", "МКК", "ХК")
+_CUE_QUOTED_SCAN = Opening(_CUE_QUOTED, _CUE_OPENINGS, cased=True)
+_CUE_DASH_QUOTED_SCAN = Opening(_CUE_DASH_QUOTED, _CUE_OPENINGS, cased=True)
+_CUE_CAPS_SCAN = Opening(_CUE_CAPS, _CUE_OPENINGS, cased=True)
+_CUE_WORDS_SCAN = Opening(_CUE_WORDS, ("компани", "корпораци", "госкорпораци", "холдинг", "групп"), cased=True)
+_MINER_WORDS_SCAN = Opening(_MINER_WORDS, ("золото", "угле", "меде", "урано", "серебро", "нефте", "добытчик"), cased=True)
+_BANK_CAPS_SCAN = Opening(_BANK_CAPS, ("банк",), cased=True)
+_LEGAL_BARE_SCAN = Opening(_LEGAL_BARE, _LEGAL_OPENINGS)
+_PLANT_QUOTED_SCAN = Opening(_PLANT_QUOTED, (*_LEGAL_OPENINGS, "ГОК"))
+_MEMBER_OF_SCAN = Opening(_MEMBER_OF, ("вход", "вош"), cased=True)
+_LEGAL_QUOTED_SCAN = Opening(_LEGAL_QUOTED, (*_LEGAL_OPENINGS, "УК", "ГДК", "ЗДК", "ГМК", "ГРК", "ГГК"))
+_QUOTED_LEGAL_AFTER_SCAN = Opening(_QUOTED_LEGAL_AFTER, ("«", "\"", "“", "„"))

@@ -32,6 +32,7 @@ from orewire.facts.ru.found import (
     strip_quotes,
 )
 from orewire.facts.ru.translit import has_cyrillic, translit
+from orewire.facts.scan import Opening
 from orewire.facts.text import SpanCover
 
 _KW = (r"(?=[МмРрУуТтПпКкШш])(?<![\w-])(?P<kw>[Мм]есторождени[а-яё]*|[Рр]удник[а-яё]*|[Уу]част(?:ок|к[а-яё]+)|[Рр]удопроявлени[а-яё]*|"
@@ -502,7 +503,7 @@ _AFTER_COMPANY_WORD = re.compile(_COMPANY_WORD + r"(?=(?P<name>[\w-]+))")
 @lru_cache(maxsize=4)
 def _after_company_words(text: str) -> frozenset[str]:
     """The words written right after a word for a company ("компания Кызылжар", "группы «Алтын»")."""
-    return frozenset(m.group("name") for m in _AFTER_COMPANY_WORD.finditer(text))
+    return frozenset(m.group("name") for m in _AFTER_COMPANY_WORD_SCAN.finditer(text))
 
 
 def _named_as_company(name: str, text: str) -> bool:
@@ -624,7 +625,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
 
     # "компания «Северный Катпар», отвечающая за разработку одноименного месторождения": the deposit bears the
     # name of the company named last before it in its sentence
-    for m in _NAMESAKE.finditer(text) if "дноим" in text else ():
+    for m in _NAMESAKE_SCAN.finditer(text) if "дноим" in text else ():
         ss, _se = sents.span(m.start())
         owner = max(((me, ent) for ms, me, ent in found.companies_within(ss, m.start()) if ss <= ms
                      and text.count("(", me, m.start()) == text.count(")", me, m.start())  # not one in brackets,
@@ -640,7 +641,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             name = _adjective_deposit(mine.group("adj"), "месторождение", text) if mine else forms[0]
             _deposit_name(found, name, m.start("kw"), m.end("kw"), text)  # («Покровский рудник»: Покровское)
             found.claim(m.start(), m.start() + len(m.group(0).split()[0]))  # (not the kind adjectives between)
-    for m in _KW_PERSON.finditer(text) if "им" in text else ():
+    for m in _KW_PERSON_SCAN.finditer(text) if "им" in text else ():
         if m.start() > 0 and text[m.start() - 1] in Q_OPEN and m.group("kw")[:1].isupper():
             continue  # «Рудник им. Матросова»: a company's quoted name
         sur = m.group("sur")
@@ -690,7 +691,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                 for c in commodities_of(before[-1]) if before else ():
                     links.append((ent2, c))
     named_kw: set[int] = set()
-    for m in _KW_NAMES.finditer(text):
+    for m in _KW_NAMES_SCAN.finditer(text):
         lead = _LIST_LEAD.search(m.group("between")) if "," in m.group("between") else None
         # "месторождений, в том числе Талды-Булак, Солто и Андаш", "месторождения, такие как ...", "пяти месторождений,
         # среди них ...": a list's lead-in
@@ -796,7 +797,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                 links.append((appos, c))
         for c in near_commodities(text[k.end():k.end() + 60]):
             links.append((appos, c))
-    for p in _PLACE_NAME.finditer(text):
+    for p in _PLACE_NAME_SCAN.finditer(text):
         kw = _KW_PLACE.search(text, max(0, p.start() - 60), p.start())
         if kw is None:
             continue
@@ -831,7 +832,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                     if listed is not None and len(in_text) == 1:  # the text's one commodity before the table is every row's
                         links.append((listed, next(iter(in_text))))
             pos = line_end
-    for m in _PLACER_LEAD.finditer(text) if "оссып" in text else ():
+    for m in _PLACER_LEAD_SCAN.finditer(text) if "оссып" in text else ():
         what = commodity_of(m.group("what") or m.group("what2") or "")
         _ss, se = sents.span(m.start())
         pos = m.end()
@@ -851,7 +852,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             if nxt is None:
                 break
             pos = nxt.end()
-    for m in _RIVER_RESOURCES.finditer(text) if "ресурсами" in text or "запасами" in text else ():
+    for m in _RIVER_RESOURCES_SCAN.finditer(text) if "ресурсами" in text or "запасами" in text else ():
         if not found.overlaps(m.start("name"), m.end("name")):
             placer = _deposit_name(found, m.group("name"), m.start("name"), m.end("name"), text)
             what = commodity_of(m.group("what"))
@@ -859,14 +860,14 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                 links.append((placer, what))
     # "аукционы на право разработки участков россыпного золота ... В него вошли:\n- ручей Омега — ...\n- река Соловая
     # ...": the rivers a list's lines open with, in an article of one placer metal, are its placers
-    placer_metals = {commodity_of(p.group("what")) for p in _PLACER_OF.finditer(text)} if "оссып" in text else set()
+    placer_metals = {commodity_of(p.group("what")) for p in _PLACER_OF_SCAN.finditer(text)} if "оссып" in text else set()
     placer_metals.discard(None)
     for item in (_BULLET_RIVER.finditer(text) if len(placer_metals) == 1 else ()):
         if not found.overlaps(item.start("name"), item.end("name")):
             placer = _deposit_name(found, item.group("name"), item.start("name"), item.end("name"), text)
             if placer is not None:
                 links.extend((placer, str(c)) for c in placer_metals)
-    for m in _KW_COLON.finditer(text) if ":" in text else ():
+    for m in _KW_COLON_SCAN.finditer(text) if ":" in text else ():
         if not re.search(r"компани|инвестор|участник|подрядчик|владел|заявк|лицензи", m.group("lead")):
             # what the words between the deposit word and the colon say they all hold ("Крупнейшие месторождения
             # меди:\n- Кызылжар\n- Жанатау"), or the kind adjective right before the word ("золоторудные рудники:")
@@ -969,8 +970,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         _bs, be = sents.span(b[0])
         if per_sentence[sents.span(b[0])] > 1 or any(at in found.deposit_starts for at in range(b[1], be)):
             found.consumed.append(b)
-    dashed_kw = list(_DASH_KW.finditer(text)) if "—" in text or "–" in text or " - " in text else []
-    verbed = [m for m in _IS_KW.finditer(text) if m.start() > 1 and text[m.start() - 1] in " \u00a0"
+    dashed_kw = list(_DASH_KW_SCAN.finditer(text)) if "—" in text or "–" in text or " - " in text else []
+    verbed = [m for m in _IS_KW_SCAN.finditer(text) if m.start() > 1 and text[m.start() - 1] in " \u00a0"
               and (text[m.start() - 2].isalnum() or text[m.start() - 2] in "»\"”),")]
     one_of = list(_COMMA_ONE_OF.finditer(text)) if " из " in text or "месторождение" in text else []
     for m in [*dashed_kw, *verbed, *one_of]:
@@ -1036,7 +1037,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                                 m.end("name"), text, "месторождение")
         if figured is not None:
             links.extend((figured, c) for c in held)
-    for m in _THERE.finditer(text):
+    for m in _THERE_SCAN.finditer(text):
         bare.append((m.start(), m.end()))
     # "Общие запасы оцениваются в 26 млн тонн руды с содержанием цинка ...": a sentence that opens with the
     # reserves, resources or grade speaks of the deposit just named, unless it names a country ("Запасы меди
@@ -1053,10 +1054,10 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                                            for w in re.findall(r"[\w-]+", text[opening.end():se])) \
                 and not any(country_stem(w) or _WIDE_ADJ.match(w) for w in opening.group(0).split()[:-1]):
             bare.append((opening.start(), opening.end()))
-    for m in [*_HERE_MID.finditer(text), *_MINED_HERE.finditer(text)] \
+    for m in [*_HERE_MID_SCAN.finditer(text), *_MINED_HERE_SCAN.finditer(text)] \
             if "здесь" in text or "отсюда" in text or " там " in text else ():
         bare.append((m.start(), m.end()))
-    for m in [*_ON_IT.finditer(text), *_ON_IT_AFTER.finditer(text)] if " на н" in text else ():  # "контракт на добычу на нём меди"
+    for m in [*_ON_IT_SCAN.finditer(text), *_ON_IT_AFTER_SCAN.finditer(text)] if " на н" in text else ():  # "контракт на добычу на нём меди"
         if m.re is _ON_IT or m.start() == 0 or not text[m.start() - 1].isalpha():
             bare.append((m.start(), m.end()))
     for m in (pi for ss, _se in (sents.spans if "Он" in text or "Это " in text or "Объект " in text else ())
@@ -1071,7 +1072,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
             bare.append((rank.start(), rank.end()))
     # the deposit word left out in a sentence that has one: "медное месторождение Кусмурын, золоторудные
     # Кепеш и Акжар", "На Тасбулакском месторождении добывают медь, на Кепешском — золото"
-    for m in _ELIDED.finditer(text) if "," in text or " и " in text else ():
+    for m in _ELIDED_SCAN.finditer(text) if "," in text or " и " in text else ():
         if m.group("gen") and gz.commodity_of_word(m.group("gen")) is None:
             continue  # (a word that names no commodity, looked at before the sentence is)
         ss, _se = sents.span(m.start())
@@ -1145,8 +1146,8 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         bare.append((m.start(), m.end()))
     # a deposit word with no name but with its commodity: "месторождение олова", "запасы месторождения ... меди"
     # (and "одного из крупнейших в мире месторождений серебра": one deposit with no name, as a singular word is)
-    for ks, ke in [*(m.span() for m in _BARE_KW.finditer(text)),
-                   *(m.span("kw") for m in (_ONE_OF_KW.finditer(text) if " из " in text else ()))]:
+    for ks, ke in [*(m.span() for m in _BARE_KW_SCAN.finditer(text)),
+                   *(m.span("kw") for m in (_ONE_OF_KW_SCAN.finditer(text) if " из " in text else ()))]:
         after = text[ke:ke + 20]
         if re.match(r"\s+(?:[«\"“„]|[A-ZА-ЯЁ]|имени|им\.)", after) or _DASH_NAME.match(text, ke) or ks in named_kw:
             continue  # ... named after it, also after a dash: "месторождении - золото-серебряном «Дукате»"
@@ -1159,11 +1160,11 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
     # commodity's reserves or mining on a name with no deposit word, not a place the dictionary knows ("на Урале")
     # (also the other way round at a sentence's start: "На Кызылжаре добывают медь", "На Акжале добыто 2 т золота")
     # (and with the place before how much: "добыла на Кызылжаре 15 т золота")
-    for m in [*(_MINED_ON.finditer(text) if " на " in text else ()),
+    for m in [*(_MINED_ON_SCAN.finditer(text) if " на " in text else ()),
               *(o for o in (_ON_MINED.finditer(text) if "На " in text else ()) if _AT_SENTENCE_START.search(text, max(0, o.start() - 3), o.start())),
               *(o for ss, _se in (sents.spans if " на " in text else ()) if text[ss:ss + 1] in "ВЗ"
                 and (o := _ON_MINED_AFTER_WHEN.match(text, ss)) is not None),  # (tried at each sentence's start)
-              *(_MINED_AT.finditer(text) if " на " in text else ()),
+              *(_MINED_AT_SCAN.finditer(text) if " на " in text else ()),
               *(o for o in (_OUTPUT_AT.finditer(text) if " на " in text and "роизв" in text else ())
                 if o.start() > 0 and text[o.start() - 1] in "Пп" and (o.start() < 2 or not text[o.start() - 2].isalpha())),
               *(w for ss, _se in (sents.spans if " на " in text and "добы" in text else ())
@@ -2059,7 +2060,7 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
                 add(target.name, c)
     # "Компания ведет разведку 12 месторождений золота. Самым крупным из них является Кызылжар": the deposits
     # a sentence names among those the sentence before counted by their commodity
-    for a in _AMONG_THEM.finditer(text) if " них" in text else ():
+    for a in _AMONG_THEM_SCAN.finditer(text) if " них" in text else ():
         i = sents.index(a.start())
         if i == 0:
             continue
@@ -2125,3 +2126,30 @@ def link_commodities(text: str, found: Found, links: list[tuple[Ent, str]], sent
                     add(ent.name, sole)
                     break
     return out
+
+
+# whole-page scans tried only where a match can open (``orewire.facts.scan``: the same matches)
+_KW_WORDS = ("месторождени", "рудник", "участ", "рудопроявлени", "проявлени", "трубк", "разрез", "проект", "шахт", "площад",
+              "карьер", "россып")
+_KW_PERSON_SCAN = Opening(_KW_PERSON, _KW_WORDS, cased=True)
+_KW_NAMES_SCAN = Opening(_KW_NAMES, _KW_WORDS, cased=True)
+_BARE_KW_SCAN = Opening(_BARE_KW, ("месторождени", "участ", "рудник"), cased=True)
+_KW_COLON_SCAN = Opening(_KW_COLON, ("месторождени", "рудник", "участ", "рудопроявлени", "площад", "карьер"), cased=True)
+_MINED_ON_SCAN = Opening(_MINED_ON, ("запас", "ресурс", "добыч", "содержани", "производств", "добыва", "добыт", "добыл", "добуд"), cased=True)
+_MINED_AT_SCAN = Opening(_MINED_AT, ("добыл", "добыт", "добыва", "добуд"), cased=True)
+_ON_IT_SCAN = Opening(_ON_IT, ("добыч", "добыва", "разработк"))
+_ON_IT_AFTER_SCAN = Opening(_ON_IT_AFTER, ("на",))
+_PLACER_OF_SCAN = Opening(_PLACER_OF, ("россып",), cased=True)
+_PLACER_LEAD_SCAN = Opening(_PLACER_LEAD, ("россып", "объект"), cased=True)
+_RIVER_RESOURCES_SCAN = Opening(_RIVER_RESOURCES, ("руч", "рек", "р.", "ключ"), cased=True)
+_AMONG_THEM_SCAN = Opening(_AMONG_THEM, ("из", "среди"), cased=True)
+_ONE_OF_KW_SCAN = Opening(_ONE_OF_KW, ("одн", "один"))
+_AFTER_COMPANY_WORD_SCAN = Opening(_AFTER_COMPANY_WORD, ("компани", "корпораци", "холдинг", "групп"), cased=True)
+_ELIDED_SCAN = Opening(_ELIDED, (",", " и", "\u00a0и"))
+_PLACE_NAME_SCAN = Opening(_PLACE_NAME, ("район", "област", "кра", "регион", "округ", "улус", "аймак"))
+_THERE_SCAN = Opening(_THERE, ("Там", "Здесь", "На", "В", "Кроме", "Помимо", "Также", "При", "Его", "Ее", "Её"))
+_IS_KW_SCAN = Opening(_IS_KW, ("являл", "являет", "являют", "счита", "стал", "оста", "относ", "вход"))
+_DASH_KW_SCAN = Opening(_DASH_KW, (" —", " –", " -", "\u00a0—", "\u00a0–", "\u00a0-"))
+_HERE_MID_SCAN = Opening(_HERE_MID, ("здесь", "отсюда", "там"))
+_MINED_HERE_SCAN = Opening(_MINED_HERE, ("добыва", "добыт", "добыл", "Добыва", "Добыт", "Добыл", "извлека", "извлеч"))
+_NAMESAKE_SCAN = Opening(_NAMESAKE, ("одноим",), cased=True)

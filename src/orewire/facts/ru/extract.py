@@ -47,6 +47,7 @@ from orewire.facts.ru.found import (
 from orewire.facts.ru.numbers import find_amounts, find_quantities
 from orewire.facts.ru.people import find_persons
 from orewire.facts.ru.translit import has_cyrillic
+from orewire.facts.scan import Opening
 from orewire.facts.text import SpanCover, fold_lookalikes
 
 __all__ = ["Sentences", "extract_ru"]
@@ -86,7 +87,7 @@ def _admin_region_matches(text: str) -> list[re.Match[str]]:
     """``_ADMIN_REGION.finditer(text)``, tried only just before the nouns that end its matches (a page's every
     capital is not tried)."""
     out: list[re.Match[str]] = []
-    for noun in _REGION_NOUN_WORD.finditer(text):
+    for noun in _REGION_NOUN_WORD_SCAN.finditer(text):
         m = _ADMIN_REGION.search(text, max(out[-1].end() if out else 0, noun.start() - 48), noun.end())
         if m is not None and m.end() == noun.end():
             out.append(m)
@@ -341,3 +342,7 @@ def extract_ru(text: str, published_at: datetime | None = None,
 def _sentence(text: str, sents: Sentences, pos: int) -> str:
     s, e = sents.span(pos)
     return text[s:e].strip()
+
+
+# whole-page scans tried only where a match can open (``orewire.facts.scan``: the same matches)
+_REGION_NOUN_WORD_SCAN = Opening(_REGION_NOUN_WORD, ("област", "район", "кра", "округ"))

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+from orewire.facts.scan import lower_page, matches_at
 
 _SP = r"[ \u00a0\u202f]"
 _WORD_NUMBERS = {
@@ -86,6 +89,56 @@ _SCALED_ALONE = re.compile(rf"{_FIRST}(?<![\w.,$€₸₽¥£])(?P<n1>{_NUM}){_S
                            rf"(?!{_SP}?(?:{_MULT}|{_CURRENCY}|{_UNIT}|[$€₸₽¥£]|[а-яё]))", re.IGNORECASE)
 _SAME_SENTENCE_LIST = re.compile(r"[^\n!?;]*?(?:,|[ \u00a0][-–—][ \u00a0]|[ \u00a0]а[ \u00a0])[^\n!?;.]*", re.IGNORECASE)
 _PER_TONNE_BACK = re.compile(rf"(?:в|на){_SP}(?:1|одн[а-яё]+){_SP}тонн", re.IGNORECASE)
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+# the words a number word stands right before (the look ahead of ``_NUM``'s last branch), lowercased
+_AFTER_NUMBER_WORD = ("тыс", "млн", "млрд", "трлн", "миллион", "миллиард", "триллион", "тонн", "унци")
+_STARTS: list[object] = [None, ()]
+
+
+def number_starts(text: str) -> list[int]:
+    """Every place a match of the patterns that open with ``_FIRST`` can begin: where a run of digits
+    begins, where a word before a space and a scale or unit word begins (a number word: "два
+    миллиарда"), and three characters before each ("от 10"). Kept for the last page asked."""
+    if _STARTS[0] is text:
+        return list(_STARTS[1])  # type: ignore[call-overload]
+    starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    low = lower_page(text)
+    if len(low) != len(text):
+        return list(range(len(text)))  # (lowering changed the page's length: every place)
+    find = low.find
+    for word in _AFTER_NUMBER_WORD:
+        at = find(word)
+        while at >= 0:
+            if at >= 2 and low[at - 1] in " \u00a0\u202f" and low[at - 2].isalpha():
+                s = at - 2
+                while s > 0 and low[s - 1].isalpha():
+                    s -= 1
+                starts.append(s)
+            at = find(word, at + 1)
+    starts += [s - 3 for s in starts if s >= 3]
+    _STARTS[0], _STARTS[1] = text, tuple(starts)
+    return starts
+
+
+class _AtNumbers:
+    """``rx.finditer(text)`` for a pattern that opens with ``_FIRST`` and a look back at a word's
+    start: tried only at :func:`number_starts` (the engine would try it at every "о", "д", "т" ...)."""
+
+    __slots__ = ("rx",)
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        assert rx.pattern.startswith(_FIRST), rx.pattern[:40]
+        self.rx = rx
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return matches_at(self.rx, text, number_starts(text))
+
+_QTY_SCAN = _AtNumbers(_QTY_RE)
+_AMT_WORD_SCAN = _AtNumbers(_AMT_WORD_RE)
+_AMT_SYM_AFTER_SCAN = _AtNumbers(_AMT_SYM_AFTER_RE)
+_SCALED_ALONE_SCAN = _AtNumbers(_SCALED_ALONE)
 
 
 @dataclass
@@ -173,7 +226,7 @@ def _joined_before(text: str, m: re.Match[str]) -> list[float]:
 def find_quantities(text: str) -> list[Found]:
     out: list[Found] = []
     tonnes_at = -1  # where the last whole tonnes end: "1 тонна 361 килограмм" is one weight
-    for m in _QTY_RE.finditer(text):
+    for m in _QTY_SCAN.finditer(text):
         unit = _unit(m, text)
         if unit is None:
             continue
@@ -223,14 +276,14 @@ def find_amounts(text: str) -> list[Found]:
         for v in _values(m):
             out.append(Found(v, _SYMBOL[m.group("sym")], m.start(), m.end()))
         taken.add(m.start(), m.end())
-    for m in _AMT_WORD_RE.finditer(text):
+    for m in _AMT_WORD_SCAN.finditer(text):
         if taken.covers(m.start()):
             continue
         cur = _currency(m)
         for v in _values(m):
             out.append(Found(v, cur, m.start(), m.end()))
         taken.add(m.start(), m.end())
-    for m in _AMT_SYM_AFTER_RE.finditer(text):
+    for m in _AMT_SYM_AFTER_SCAN.finditer(text):
         if taken.covers(m.start()):
             continue
         out.append(Found(number(m.group("n1")) * _mult(m.group("m1")), _SYMBOL[m.group("sym")], m.start(), m.end()))
@@ -240,7 +293,7 @@ def find_amounts(text: str) -> list[Found]:
     if out:
         ordered = sorted(out, key=lambda f: f.end)
         ends = [f.end for f in ordered]
-        for m in _SCALED_ALONE.finditer(text):
+        for m in _SCALED_ALONE_SCAN.finditer(text):
             if taken.covers(m.start()):
                 continue
             i = bisect.bisect_right(ends, m.start())  # the sum that ends last before it

@@ -10,6 +10,7 @@ from orewire.facts.ru import gazetteer as gz
 from orewire.facts.ru import morph
 from orewire.facts.ru.found import PLACE_NOUN, Q_OPEN, Found, country_stem, stems_written
 from orewire.facts.ru.translit import person_translit
+from orewire.facts.scan import Opening
 
 ROLE_WORDS = ("министр", "вице-министр", "премьер-министр", "президент", "вице-президент", "директор", "гендиректор",
               "генеральный директор", "председатель", "глава", "аким", "заместитель", "представитель", "геолог",
@@ -35,7 +36,7 @@ def _first_name_of(word: str, gender: str) -> bool:
 
 def find_persons(text: str, found: Found, authors: list[str]) -> None:
     words = list(re.finditer(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", text))
-    roles = [(m.start(), m.end(), m.group("role")) for m in _ROLE_RE.finditer(text)]
+    roles = [(m.start(), m.end(), m.group("role")) for m in _ROLE_RE_SCAN.finditer(text)]
     for ent in found.ents.values():  # people the gazetteer named: their post, as for the others
         if ent.kind == "person" and ent.mentions and ent.role is None:
             start = min(ent.mentions)[0]
@@ -363,3 +364,7 @@ def _role_before(text: str, roles: list[tuple[int, int, str]], pos: int) -> str 
         adj = next((p.normal_form for p in morph.parses(prefix[0]) if p.tag.POS == "ADJF"), prefix[0])
         return " ".join([adj, nom, *phrase[1:]])
     return " ".join([nom, *phrase[1:]])
+
+
+# whole-page scans tried only where a match can open (``orewire.facts.scan``: the same matches)
+_ROLE_RE_SCAN = Opening(_ROLE_RE, ("вице-", "премьер-", "министр", "президент", "ген", "директор", "председател", "глав", "аким", "заместител", "представител", "геолог", "губернатор", "руководител", "заведующ", "начальник", "советник", "депутат", "посол", "посла", "управляющ", "основатель", "эксперт", "аналитик", "мэр", "спикер"), cased=True)
