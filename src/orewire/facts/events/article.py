@@ -308,7 +308,7 @@ def russian_sentences(text: str) -> Sentences:
 
     out = Sentences("")
     out.text = text
-    out.spans = list(RuSentences(text).spans)
+    out.spans = list(RuSentences.of(text).spans)
     out._starts = [s for s, _ in out.spans]
     return out
 

@@ -266,7 +266,7 @@ def extract_ru(text: str, published_at: datetime | None = None,
     text = fold_lookalikes(text)
     if _NATIONAL_LETTER.search(text):
         text = text.translate(_NATIONAL_LETTERS)
-    sents = Sentences(text)
+    sents = Sentences.of(text)
     found = Found(len(text))
     media: list[tuple[int, int]] = []
     authors = [a.strip() for a in re.split(r"\s*(?:,|\sи\s)\s*", author or "") if a.strip()]

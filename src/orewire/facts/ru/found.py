@@ -219,6 +219,19 @@ class Sentences:
     _OPENER = re.compile(r"[А-ЯЁ][а-яё]")
     _ABBR = re.compile(r"(?:\b[А-ЯЁA-Z]|\bтыс|\bмлн|\bмлрд|\bтрлн|\bг|\bгг|\bруб|\bкв|\bим|\bт|\bст|\bп|\bн|\bул|\bд|\bкоп|\bдолл|\bр|\bруч|\bоз)\.$")
 
+    _last: tuple[str, Sentences] | None = None
+
+    @classmethod
+    def of(cls, text: str) -> Sentences:
+        """The sentences of ``text``, split once for the stages that read one text in turn (the facts, then
+        the events): the last text split is kept. Its spans are not to be changed."""
+        last = cls._last
+        if last is not None and (last[0] is text or last[0] == text):
+            return last[1]
+        made = cls(text)
+        cls._last = (text, made)
+        return made
+
     def __init__(self, text: str) -> None:
         self.spans: list[tuple[int, int]] = []
         self._ends: list[int] = []
