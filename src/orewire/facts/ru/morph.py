@@ -116,6 +116,7 @@ def is_oblique_place(word: str) -> bool:
     return bool(best.tag.POS in ("ADJF", "NOUN") and ("Geox" in best.tag or best.tag.POS == "ADJF"))
 
 
+@lru_cache(maxsize=65536)
 def is_surname(word: str) -> bool:
     if any("Surn" in p.tag for p in parses(word)):
         return True
@@ -125,6 +126,7 @@ def is_surname(word: str) -> bool:
                          "ян", "дзе", "швили", "ук", "юк", "ич", "ович", "евич", "ханов", "баев", "аева", "ова"))
 
 
+@lru_cache(maxsize=65536)
 def rather_surname(word: str) -> bool:
     """Whether the dictionary reads a word shaped as a patronymic rather as a surname ("Абрамовича": Абрамович;
     not "Петровича", "Ивановича")."""
@@ -150,6 +152,7 @@ _FOREIGN_CASE_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("�
                          "loct": ("е",)}
 
 
+@lru_cache(maxsize=65536)
 def person_nominative(first: str, surname: str) -> tuple[str, str, str] | None:
     """(first name, surname, gender) in the nominative for "Равшанбеку Сабирову", "Ерлана
     Акбарова", "Гэри Нэйглом"; the first name must be one the dictionary knows. The case and
@@ -203,6 +206,7 @@ _SURNAME_CASES = (
 )
 
 
+@lru_cache(maxsize=65536)
 def surname_nominative(word: str, gender: str | None) -> str:
     """The nominative of a surname seen in any case: Кудратовым -> Кудратов, Куловой -> Кулова."""
     for end, masc, femn in _SURNAME_CASES:
