@@ -111,3 +111,32 @@ def test_a_page_whose_lowering_changes_its_length_is_scanned_whole() -> None:
     scan = numbers._AMT_WORD_SCAN
     assert _spans(scan.finditer(text)) == _spans(scan.rx.finditer(text))
     assert _spans(scan.finditer(text))
+
+
+def test_pages_read_in_two_threads_keep_their_own_lowering_and_number_starts() -> None:
+    import sys
+    import threading
+
+    pages = [f"Добыто {i} тыс. ТОНН, от {i + 5} до {i + 9} млн тенге " * 3 + "Я" * (i % 7) for i in range(40)]
+    starts = [sorted(numbers.number_starts(p[:1] + p[1:])) for p in pages]  # (each from a copy of its own)
+    wrong: list[str] = []
+
+    def read(offset: int) -> None:
+        for k in range(3000):
+            i = (k + offset) % len(pages)
+            if lower_page(pages[i]) != pages[i].lower():
+                wrong.append("lowered")
+            if sorted(numbers.number_starts(pages[i])) != starts[i]:
+                wrong.append("starts")
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        threads = [threading.Thread(target=read, args=(j,)) for j in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert not wrong

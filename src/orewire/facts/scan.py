@@ -96,14 +96,19 @@ def matches_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re
             end = m.end() if m.end() > at else at + 1
 
 
-_LOWERED: list[str] = ["", ""]
+_LOWERED: tuple[str, str] = ("", "")
 
 
 def lower_page(text: str) -> str:
-    """``text.lower()``, kept for the last page asked (the passes of one page share it)."""
-    if text is not _LOWERED[0]:
-        _LOWERED[0], _LOWERED[1] = text, text.lower()
-    return _LOWERED[1]
+    """``text.lower()``, kept for the last page asked (the passes of one page share it; the pair is
+    swapped whole, so a page read in another thread meanwhile never gets this one's)."""
+    global _LOWERED
+    last = _LOWERED
+    if last[0] is text:
+        return last[1]
+    low = text.lower()
+    _LOWERED = (text, low)
+    return low
 
 
 class Bounded:

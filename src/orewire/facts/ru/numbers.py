@@ -94,15 +94,17 @@ _PER_TONNE_BACK = re.compile(rf"(?:в|на){_SP}(?:1|одн[а-яё]+){_SP}то�
 _DIGIT_RUN = re.compile(r"\d+")
 # the words a number word stands right before (the look ahead of ``_NUM``'s last branch), lowercased
 _AFTER_NUMBER_WORD = ("тыс", "млн", "млрд", "трлн", "миллион", "миллиард", "триллион", "тонн", "унци")
-_STARTS: list[object] = [None, ()]
+_STARTS: tuple[str, tuple[int, ...]] = ("", ())
 
 
 def number_starts(text: str) -> list[int]:
     """Every place a match of the patterns that open with ``_FIRST`` can begin: where a run of digits
     begins, where a word before a space and a scale or unit word begins (a number word: "два
     миллиарда"), and three characters before each ("от 10"). Kept for the last page asked."""
-    if _STARTS[0] is text:
-        return list(_STARTS[1])  # type: ignore[call-overload]
+    global _STARTS
+    last = _STARTS
+    if last[0] is text:
+        return list(last[1])
     starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
     low = lower_page(text)
     if len(low) != len(text):
@@ -118,7 +120,7 @@ def number_starts(text: str) -> list[int]:
                 starts.append(s)
             at = find(word, at + 1)
     starts += [s - 3 for s in starts if s >= 3]
-    _STARTS[0], _STARTS[1] = text, tuple(starts)
+    _STARTS = (text, tuple(starts))  # (swapped whole: a page read in another thread never gets this one's)
     return starts
 
 
