@@ -3037,3 +3037,24 @@ def test_the_commodity_right_after_a_figure_is_the_nearest_one() -> None:
     text = "Компания произвела 41 тыс. т меди, 20 тыс. т никеля и 2 млн унций металлов платиновой группы."
     assert [(f["value"], f["commodity"]) for f in extract(text).to_contract()["facts"] if f["type"] == "quantity"] == [
         (41_000, "copper"), (20_000, "nickel"), (2_000_000, "platinum group metals")]
+
+
+@pytest.mark.parametrize("text,deposits", [
+    # a placer area by where it lies: "на реке X", "на ручье X"
+    ("Артель стала единственным участником аукциона на участок россыпного золота на реке Малая Кумдинка.",
+     {"Malaya Kumdinka": ["gold"]}),
+    # a list's lines opened by other bullets than a dash
+    ("Объявлен аукцион на участки россыпного золота.\n● Ручей Тальвинский, площадь 4 кв. км.\n▪ Река Эрзанка.",
+     {"Talvinsky": ["gold"], "Erzanka": ["gold"]}),
+])
+def test_placers_by_the_river_they_lie_on_and_in_lists_of_any_bullet(text: str, deposits: dict[str, list[str]]) -> None:
+    assert _deposits(text) == deposits
+
+
+@pytest.mark.parametrize("text", [
+    "Компания работает в регионе. Кумдысай является крупнейшим месторождением меди.",
+    "Компания работает в регионе. Кумдысай — крупнейшее месторождение меди.",
+    "Компания работает в регионе. «Кумдысай» является крупнейшим разрабатываемым месторождением меди.",
+])
+def test_a_name_that_opens_a_later_sentence_before_a_deposit_word(text: str) -> None:
+    assert _deposits(text) == {"Kumdysay": ["copper"]}

@@ -136,7 +136,10 @@ _KW_NAMED = re.compile(_KW + r"(?:[ \u00a0]+[а-яё]+){0,2}?,?[ \u00a0]+(?:(?:�
 # ... of two words after a word of size or side ("реки Малый Калычак", "ручья Верхний Иткан"), and past the
 # kind of gold between ("месторождению россыпного золота реки ...")
 _RIVER = re.compile(r"(?=[УуРрМм])(?<![\w-])(?P<kw>[Уу]част(?:ок|ка|ку|ком|ке)|[Рр]оссып[а-яё]*|[Мм]есторождени[а-яё]*)"
-                    r"(?:[ \u00a0]+недр|[ \u00a0]+(?:россыпн|рудн|коренн)[а-яё]+[ \u00a0]+золота)?[ \u00a0]+(?:р\.|руч\.|реки|ручья|река|ручей|ключ|ключа)[ \u00a0]*"
+                    r"(?:[ \u00a0]+недр|[ \u00a0]+(?:россыпн|рудн|коренн)[а-яё]+[ \u00a0]+золота)?"
+                    # (also where it lies: "участок россыпного золота на реке Большая Таймендра")
+                    r"(?:[ \u00a0]+на(?=[ \u00a0]+(?:реке|ручье|ключе|р\.|руч\.)))?"
+                    r"[ \u00a0]+(?:р\.|руч\.|реки|ручья|река|ручей|реке|ручье|ключ|ключа|ключе)[ \u00a0]*"
                     + _RIVER_NAME)
 # placer gold of creeks and rivers, one or a list after a colon: "россыпное золото ручья Кедровый", "на трех
 # объектах россыпного золота: река Налимья; ручья Тартояк" (the river's word opens each item of the list)
@@ -151,7 +154,7 @@ _RIVER_RESOURCES = re.compile(r"(?<![\w-])(?:[Рр]уч(?:ей|ья|\.)|[Рр]е
 _RESOURCES_TOLD = re.compile(r"(?<![\w-])(?:[Пп]рогнозн[а-яё]+[ \u00a0]+ресурс|[Рр]есурс[а-яё]*[ \u00a0]+категори|"
                              r"[Зз]апас[а-яё]*[ \u00a0]+(?:категори|составля|оценива))")
 _PLACER_OF = re.compile(r"(?<![\w-])[Рр]оссып[а-яё]*[ \u00a0]+(?P<what>золот[а-яё]*|олов[а-яё]*|платин[а-яё]*)")
-_BULLET_RIVER = re.compile(r"(?m)^[ \t\u00a0]*[-–—•*·][ \t\u00a0]*(?:[Рр]учей|[Рр]ека|[Рр]уч\.|[Рр]\.|[Кк]люч)[ \u00a0]+"
+_BULLET_RIVER = re.compile(r"(?m)^[ \t\u00a0]*[-–—•*·●▪◦►][ \t\u00a0]*(?:[Рр]учей|[Рр]ека|[Рр]уч\.|[Рр]\.|[Кк]люч)[ \u00a0]+"
                            + _RIVER_NAME)
 # what leads to the list's next item: past a ';', or a ',' or 'и' before the next river's word
 _PLACER_NEXT = re.compile(r"[^;.!?\n]*?;|[ \u00a0]*(?:,|[ \u00a0]и)(?=[ \u00a0]*(?:р\.|руч\.|река|реки|ручей|ручья|ключ))")
@@ -808,7 +811,7 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
                 for c in commodities_of(before[-1]):
                     links.append((placed, c))  # "золоторудное месторождение в ... районе X"
     named = "назван" in text or "именуем" in text
-    river = "р." in text or "руч" in text or "реки" in text
+    river = "р." in text or "руч" in text or "реки" in text or "реке" in text or "ключ" in text
     for rx in (_KW_NAMED,) * named + (_RIVER,) * river:
         for m in rx.finditer(text):
             if not found.overlaps(m.start("name"), m.end("name")):
@@ -980,8 +983,9 @@ def find_deposits(text: str, found: Found, links: list[tuple[Ent, str]], sents: 
         aside = _ASIDE_END.search(text, max(ss, last - 45), last) if text[last - 1:last] == ")" else None
         if aside is not None:  # ... and before where it lies: "Кызылжар (Иркутская область) — одно из ..."
             last = aside.start()
-        names = next((n for c in _CLAUSE_START.finditer(text, ss, last)
-                      if (n := _NAMES_BEFORE.fullmatch(text, c.end(), last)) is not None), None)
+        # (the sentence's own start is a clause's: its end mark lies before the sentence's span)
+        names = next((n for at in (ss, *(c.end() for c in _CLAUSE_START.finditer(text, ss, last)))
+                      if (n := _NAMES_BEFORE.fullmatch(text, at, last)) is not None), None)
         if names is None and m.re is _IS_KW:
             names = _WHICH_BEFORE.search(text, max(ss, m.start() - 80), m.start())
         if names is None and m.re is _IS_KW:  # "Кызылжар, открытый в 1960 году, является ...": past an aside
