@@ -487,3 +487,18 @@ def test_russian_buyers_listed_with_a_tonnage_and_its_price_abroad() -> None:
         ("trade", "Kazakhstan", None, "export"), ("trade", "Kazakhstan", None, "export"),
         ("trade", "Kazakhstan", "Russia", "export"), ("trade", "Kazakhstan", "Russia", "export"),
         ("trade", "Kazakhstan", "China", "export"), ("trade", "Kazakhstan", "China", "export")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the shares a dividend is paid on are no deal; a sum per share is no event
+    ("Компания направила на выплату дивидендов по обыкновенным акциям 4 млрд рублей.", [("financial", 4e9)]),
+    ("По итогам года «Тальва» начислила дивиденды только на привилегированные акции в сумме 1,8 млн рублей, "
+     "или по 5,29 рубля на акцию.", [("financial", 1.8e6)]),
+    ("Компания направит на дивиденды 45,5 млн рублей из расчета 131 рубль на привилегированную акцию.",
+     [("financial", 45.5e6)]),
+    # shares bought are a deal still
+    ("Компания выкупила обыкновенные акции на 5 млрд рублей.", [("deal", 5e9)]),
+])
+def test_russian_dividends_on_shares_and_sums_per_share(text: str, expected: list[tuple[str, float]]) -> None:
+    found = extract(text, language="ru", published_at=datetime(2025, 7, 1, tzinfo=UTC)).to_contract()["events"]
+    assert [(e["kind"], e["amount"][0]) for e in found] == expected

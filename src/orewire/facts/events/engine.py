@@ -294,6 +294,9 @@ def _cue_matches(art: Article, cues: dict[str, re.Pattern[str]], ss: int, se: in
         if any(c[2] == "trade" for c in found):
             # "imports of copper concentrate": the goods a trade word names are no cue of their own
             found = [c for c in found if c[2] != "production" or not lex.rules["goods_of_trade"].search(art.text, max(ss, c[0] - 80), c[0])]
+        if any(c[2] == "deal" for c in found) and any(c[2] == "financial" for c in found):
+            # «дивидендов по обыкновенным акциям»: the shares a dividend is paid on are no deal's cue
+            found = [c for c in found if c[2] != "deal" or not lex.rules["shares_of_dividend"].search(art.text, max(ss, c[0] - 80), c[0])]
         art.cue_cache[key] = found
     return found
 
