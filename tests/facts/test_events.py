@@ -502,3 +502,18 @@ def test_russian_buyers_listed_with_a_tonnage_and_its_price_abroad() -> None:
 def test_russian_dividends_on_shares_and_sums_per_share(text: str, expected: list[tuple[str, float]]) -> None:
     found = extract(text, language="ru", published_at=datetime(2025, 7, 1, tzinfo=UTC)).to_contract()["events"]
     assert [(e["kind"], e["amount"][0]) for e in found] == expected
+
+
+def test_russian_a_change_from_one_figure_to_another_is_two_figures_and_a_range_one() -> None:
+    when = datetime(2024, 4, 9, tzinfo=UTC)
+    changed = extract("В январе этого года экспорт катодной меди увеличился на 42,9% (с 29,2 тыс. до 41,7 тыс. тонн).",
+                      language="ru", published_at=when).to_contract()
+    assert sorted((f["value"], f["start"] < f["end"]) for f in changed["facts"] if f["type"] == "quantity") == \
+        [(29200, True), (41700, True)]
+    assert len({(f["start"], f["end"]) for f in changed["facts"] if f["type"] == "quantity"}) == 2
+    assert [(e["quantity"][0], e["period"]) for e in changed["events"]] == [(29200, "2023"), (41700, "2024")]
+    ranged = extract("Добыча золота в этом году составит от 10 до 12 тонн.", language="ru", published_at=when).to_contract()
+    assert len({(f["start"], f["end"]) for f in ranged["facts"] if f["type"] == "quantity"}) == 1
+    assert [e["quantity"][0] for e in ranged["events"]] == [10]
+    money = extract("Выручка «Тальвы» выросла с 10 до 12 млрд рублей.", language="ru", published_at=when).to_contract()
+    assert [e["amount"][0] for e in money["events"]] == [10e9, 12e9]

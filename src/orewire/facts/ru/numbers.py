@@ -192,6 +192,21 @@ def _values(m: re.Match[str]) -> list[float]:
     return out
 
 
+_FROM = re.compile(r"(?<![\w-])[Сс][ \u00a0\u202f]+$")
+
+
+def _parts(m: re.Match[str], text: str) -> list[tuple[float, int, int]]:
+    """Each value of a match with where it is written: a range's both ends share the match's span ("от 10 до 12
+    тонн", "430-450 тысяч унций"), while a change told "с X до Y" is two figures, each at its own place ("с 29,2 тыс.
+    до 41,7 тыс. тонн": the one before and the one after, as "from X to Y" is read in English)."""
+    values = _values(m)
+    if len(values) == 2 and m.group("n2") and _FROM.search(text, max(0, m.start() - 4), m.start()) \
+            and text[m.start():m.start("n2")].rstrip(" \u00a0\u202f").endswith("до"):
+        first_end = max(m.end(g) for g in ("n1", "m1", "x1", "y1") if m.group(g))
+        return [(values[0], m.start(), first_end), (values[1], m.start("n2"), m.end())]
+    return [(v, m.start(), m.end()) for v in values]
+
+
 def _unit(m: re.Match[str], text: str) -> str | None:
     g = m.groupdict()
     for key, unit in (("u_km2", "km2"), ("u_gt", "g/t"), ("u_t", "t"), ("u_kg", "t"), ("u_oz", "oz"), ("u_lb", "lb"), ("u_km", "km"),
@@ -239,8 +254,8 @@ def find_quantities(text: str) -> list[Found]:
             continue
         whole = m.group("u_t") and not m.group("n2") and not m.group("m1") and number(m.group("n1")).is_integer()
         tonnes_at = m.end() if whole else -1
-        for v in _values(m):
-            out.append(Found(v * factor, unit, m.start(), m.end()))
+        for v, start, end in _parts(m, text):
+            out.append(Found(v * factor, unit, start, end))
         for v in _joined_before(text, m) if " и " in text[max(0, m.start() - 60):m.start()] else ():
             out.append(Found(v * factor, unit, m.start(), m.end()))
     return out
@@ -275,15 +290,15 @@ def find_amounts(text: str) -> list[Found]:
     out: list[Found] = []
     taken = _Taken()
     for m in _AMT_SYM_RE.finditer(text):
-        for v in _values(m):
-            out.append(Found(v, _SYMBOL[m.group("sym")], m.start(), m.end()))
+        for v, start, end in _parts(m, text):
+            out.append(Found(v, _SYMBOL[m.group("sym")], start, end))
         taken.add(m.start(), m.end())
     for m in _AMT_WORD_SCAN.finditer(text):
         if taken.covers(m.start()):
             continue
         cur = _currency(m)
-        for v in _values(m):
-            out.append(Found(v, cur, m.start(), m.end()))
+        for v, start, end in _parts(m, text):
+            out.append(Found(v, cur, start, end))
         taken.add(m.start(), m.end())
     for m in _AMT_SYM_AFTER_SCAN.finditer(text):
         if taken.covers(m.start()):
