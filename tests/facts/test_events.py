@@ -517,3 +517,12 @@ def test_russian_a_change_from_one_figure_to_another_is_two_figures_and_a_range_
     assert [e["quantity"][0] for e in ranged["events"]] == [10]
     money = extract("Выручка «Тальвы» выросла с 10 до 12 млрд рублей.", language="ru", published_at=when).to_contract()
     assert [e["amount"][0] for e in money["events"]] == [10e9, 12e9]
+
+
+def test_russian_taken_out_of_the_subsoil_is_production_and_kolyma_a_region() -> None:
+    when = datetime(2018, 1, 16, tzinfo=UTC)
+    mined = extract("По итогам года «Тальва» извлекла из недр 6,5 т золота.", language="ru", published_at=when)
+    assert [(e["kind"], e["quantity"][0]) for e in mined.to_contract()["events"]] == [("production", 6.5)]
+    region = extract("Недропользователи добыли на Колыме 33 тонны золота в 2017 году.", language="ru", published_at=when)
+    assert [(e["kind"], e["subject"], e["period"]) for e in region.to_contract()["events"]] == [("production", "Колыма", "2017")]
+    assert ("region", "Kolyma") in {(e.kind, e.name) for e in region.entities}
