@@ -526,3 +526,20 @@ def test_russian_taken_out_of_the_subsoil_is_production_and_kolyma_a_region() ->
     region = extract("Недропользователи добыли на Колыме 33 тонны золота в 2017 году.", language="ru", published_at=when)
     assert [(e["kind"], e["subject"], e["period"]) for e in region.to_contract()["events"]] == [("production", "Колыма", "2017")]
     assert ("region", "Kolyma") in {(e.kind, e.name) for e in region.entities}
+
+
+@pytest.mark.parametrize("text", [
+    "Экспорт меди «Тальвы» снизился в январе на 1 тысячу тонн.",
+    "Это меньше показателя того же периода 2021 года почти на 1 тысячу тонн золота.",
+    "Добыча золота на Кумдысае выросла в прошлом году на 2,5 тонны.",
+])
+def test_russian_a_change_told_past_words_between_its_verb_and_na_is_no_event(text: str) -> None:
+    assert extract(text, language="ru", published_at=datetime(2022, 2, 10, tzinfo=UTC)).to_contract()["events"] == []
+
+
+def test_russian_reserves_added_and_a_level_reached_are_figures_still() -> None:
+    when = datetime(2022, 2, 10, tzinfo=UTC)
+    added = extract("Прирост запасов золота на Кумдысае в 2021 году составил 98 тонн.", language="ru", published_at=when)
+    assert [(e["kind"], e["quantity"][0]) for e in added.to_contract()["events"]] == [("reserves", 98)]
+    reached = extract("«Тальва» увеличила добычу на Кумдысае до 10 тонн золота.", language="ru", published_at=when)
+    assert [(e["kind"], e["quantity"][0]) for e in reached.to_contract()["events"]] == [("production", 10)]
