@@ -543,3 +543,11 @@ def test_russian_reserves_added_and_a_level_reached_are_figures_still() -> None:
     assert [(e["kind"], e["quantity"][0]) for e in added.to_contract()["events"]] == [("reserves", 98)]
     reached = extract("«Тальва» увеличила добычу на Кумдысае до 10 тонн золота.", language="ru", published_at=when)
     assert [(e["kind"], e["quantity"][0]) for e in reached.to_contract()["events"]] == [("production", 10)]
+
+
+def test_russian_a_change_in_money_is_no_sum_of_its_own() -> None:
+    when = datetime(2023, 2, 10, tzinfo=UTC)
+    text = "Выручка «Тальвы» составила 5 млрд рублей, что увеличилось на 0,1 млрд рублей по сравнению с прошлым годом."
+    assert [e["amount"][0] for e in extract(text, language="ru", published_at=when).to_contract()["events"]] == [5e9]
+    text = "По сравнению с прошлым годом объем экспорта меди увеличился на 7,9 млн долларов."
+    assert extract(text, language="ru", published_at=when).to_contract()["events"] == []
