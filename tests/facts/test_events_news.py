@@ -1857,6 +1857,12 @@ def test_words_of_a_kind_of_work_name_no_project() -> None:
     found = extract(text, published_at=PUBLISHED).to_contract()["events"]
     assert [(e["kind"], e["amount"][0]) for e in found] == [("investment", 512e6)]
     assert found[0]["subject"] != "Mining Exploration"
+    # ... nor "Mine Construction", "Mining Investment"
+    for text in ("The Ministry presented the 2021 Mine Construction Project Portfolio, with an investment of US$530 million.",
+                 "The Portfolio of Mining Investment Projects registers an investment of US$5,300 million in Kelmetia."):
+        found = extract(text, published_at=PUBLISHED).to_contract()["events"]
+        assert [e["kind"] for e in found] == ["investment"]
+        assert found[0]["subject"] not in ("Mine Construction", "Mining Investment"), text
 
 
 def test_a_licences_own_abbreviation_names_no_area() -> None:

@@ -117,7 +117,9 @@ _NOT_HOLDER = frozenset({"Gold", "Copper", "Silver", "Uranium", "Coal", "Lithium
 # the works and a side of a place, no name alone: "Mining operations resume", "ore from the South body"
 _NO_NAME_ALONE = frozenset({"Mining", "Processing", "Exploration", "Development", "Construction", "Expansion", "North",
                             "South", "East", "West", "Central", "Upper", "Lower", "Northern", "Southern", "Eastern",
-                            "Western", "Main"})
+                            "Western", "Main",
+                            # ("the 2021 Mine Construction Project Portfolio", "Portfolio of Mining Investment Projects")
+                            "Mine", "Mines", "Investment", "Investments", "Portfolio", "Production", "Infrastructure"})
 # words that sum or qualify an estimate, set before a project's name: "Combined Tasbulak Project"
 _SUMMING = frozenset({"Combined", "Total", "Global", "Overall", "Consolidated", "Updated", "Maiden", "Revised",
                       "Expanded", "Enlarged", "Entire", "Whole"})
