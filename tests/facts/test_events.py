@@ -551,3 +551,9 @@ def test_russian_a_change_in_money_is_no_sum_of_its_own() -> None:
     assert [e["amount"][0] for e in extract(text, language="ru", published_at=when).to_contract()["events"]] == [5e9]
     text = "По сравнению с прошлым годом объем экспорта меди увеличился на 7,9 млн долларов."
     assert extract(text, language="ru", published_at=when).to_contract()["events"] == []
+
+
+def test_russian_the_payment_for_subsoil_use_is_a_licences() -> None:
+    text = "Министерство решило выдать «Тальве» лицензию. Итоговый платеж за пользование недрами составил 557,8 млн рублей."
+    found = extract(text, language="ru", published_at=datetime(2023, 10, 13, tzinfo=UTC)).to_contract()["events"]
+    assert [(e["kind"], e["amount"][0]) for e in found] == [("licence", 557.8e6)]
