@@ -2615,3 +2615,20 @@ def test_a_price_a_tonne_moved_from_one_figure_to_another_is_no_event() -> None:
 def test_russian_eurobonds_auction_prices_and_purchases_abroad(
         text: str, expected: list[tuple[str, float, str | None, dict[str, Any]]]) -> None:
     _assert_events(text, _AUG_2025, expected)
+
+
+@pytest.mark.parametrize("text,language", [
+    ("After the launch of production at Tarvo (88.2 tons of gold reserves), Kumdi (39.2 tons) and Erzan (5.6 tons) "
+     "fields in 2018, payments to the budget will increase substantially.", "en"),
+    ("После запуска добычи на месторождениях Тальва (88,2 тонны запасов золота), Кумды (39,2 тонны) и Эрзан "
+     "(5,6 тонны) платежи в бюджет существенно вырастут.", "ru"),
+])
+def test_a_word_of_the_figures_own_bracket_says_what_it_measures(text: str, language: str) -> None:
+    # (the list's next brackets, with no word of their own, measure what the first does)
+    found = extract(text, language=language, published_at=PUBLISHED).to_contract()["events"]
+    assert [(e["kind"], e["quantity"][0]) for e in found] == [("reserves", 88.2), ("reserves", 39.2), ("reserves", 5.6)]
+
+
+def test_a_bracket_with_no_word_of_its_own_keeps_the_sentences() -> None:
+    found = extract("Tarvo produced 5 tons of gold (160,000 ounces) in 2023.", published_at=PUBLISHED).to_contract()["events"]
+    assert {e["kind"] for e in found} == {"production"}

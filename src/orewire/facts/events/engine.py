@@ -312,6 +312,13 @@ def _nearest_cue(art: Article, cues: dict[str, re.Pattern[str]], a: int, b: int,
     inner: tuple[int, str, int] | None = None
     inner_len = 0
     parts = _included(art, *sentence)
+    # the bracket the number stands in, where one holds it: "Jerooy (88.2 tons of gold reserves), Kuru-Tegerek (39.2 tons)"
+    text = art.text
+    opened = text.rfind("(", sentence[0], num.start)
+    closed = text.find(")", num.end, sentence[1]) if opened >= 0 and text.find(")", opened, num.start) < 0 else -1
+    if closed >= 0 and text.find("(", num.end, closed) >= 0:
+        closed = -1
+    own: tuple[int, str, int] | None = None
     for start, end, kind in _cue_matches(art, cues, sentence[0], sentence[1], names):
         if start < a or end > b:
             continue
@@ -345,6 +352,10 @@ def _nearest_cue(art: Article, cues: dict[str, re.Pattern[str]], a: int, b: int,
                 inner is None or dist < inner[0] or (dist == inner[0] and end - start > inner_len)):
             inner = (dist, kind, start)
             inner_len = end - start
+        if closed >= 0 and opened < start and end <= closed and (own is None or dist < own[0]):
+            own = (dist, kind, start)
+    if own is not None:
+        return own[1], own[2]  # a word of the figure's own bracket says what it measures: "(88.2 tons of gold reserves)"
     if inner is not None:
         return inner[1], inner[2]
     return (best[1], best[2]) if best else None
