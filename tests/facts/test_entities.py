@@ -521,3 +521,15 @@ def test_a_byline_in_small_letters_names_no_story_entity() -> None:
 ])
 def test_companies_named_by_a_romance_company_word(text: str, companies: set[str]) -> None:
     assert _names(extract(text), "company") == companies
+
+
+def test_bodies_of_the_mining_world_are_organisations_not_companies() -> None:
+    from orewire.facts import extract
+
+    text = ("The 2022 Extractive Industries Transparency Initiative (EITI) report has shown that proceeds rose. "
+            "According to the World Gold Council, demand for gold rose, while the International Council on Mining and "
+            "Metals said members cut emissions.")
+    found = {(e.kind, e.name) for e in extract(text).entities}
+    assert {("org", "Extractive Industries Transparency Initiative"), ("org", "World Gold Council"),
+            ("org", "International Council on Mining and Metals")} <= found
+    assert not any(kind == "company" for kind, _ in found)
