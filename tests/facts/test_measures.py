@@ -338,3 +338,18 @@ def test_a_bare_figure_is_a_sums_last_part_only_after_thousand_and_under_a_thous
 def test_the_articles_own_conversion_tells_a_decimal_comma(text: str, value: float) -> None:
     found = find_amounts(text)
     assert (found[0].value, found[0].currency, found[0].value_usd) == (value, "AZN", found[1].value), found
+
+
+@pytest.mark.parametrize("text,value,currency", [
+    # after a currency's mark, a one-letter scale after a space: "SEK 19,480 m" is 19.48 billion kronor
+    ("Revenues for the third quarter were SEK 19,480 m (15,906).", 19_480e6, "SEK"),
+    ("Free cash flow totaled $97 m in the quarter.", 97e6, "USD"),
+])
+def test_a_spaced_letter_scale_after_a_currency(text: str, value: float, currency: str) -> None:
+    found = find_amounts(text)
+    assert [(a.value, a.currency) for a in found] == [(value, currency)]
+
+
+def test_a_letter_after_a_bare_number_stays_a_unit() -> None:
+    facts = extract("The pit is 45 m deep.").facts
+    assert [(f.type, f.value, f.unit) for f in facts if f.type in ("amount", "quantity")] == [("quantity", 45.0, "m")]

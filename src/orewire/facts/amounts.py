@@ -64,13 +64,14 @@ _prefix_alt = "|".join(re.escape(p) for p in sorted(_PREFIX, key=len, reverse=Tr
 _suffix_alt = "|".join(re.escape(s) for s in sorted(_SUFFIX, key=len, reverse=True))
 _adj_alt = "|".join(re.escape(a) for a in sorted(_DOLLAR_ADJ, key=len, reverse=True))
 
-# a scale glued to the number or hyphenated: "$4.64B", "US$17.5M", "$1-billion", "$475-million"
+# a scale glued to the number or hyphenated: "$4.64B", "US$17.5M", "$1-billion", "$475-million" (after a currency's
+# mark, also one letter after a space: "SEK 19,480 m", "$2 m")
 _SCALE_X = r"(?:[mbkMBK]|bn|Bn|mn|Mn)"
 # after a currency's mark a figure may group its thousands with spaces ("A$15 000", "R1 200 000"): nothing else
 # reads "15 000" there
 _MARKED_NUMBER = rf"\d{{1,3}}(?: \d{{3}})+(?:\.\d+)?(?!\d)(?![,.]\d)|{NUMBER}"
 AMOUNT_RE = re.compile(
-    rf"(?:(?P<pre>{_prefix_alt})\s?(?P<n1>{_MARKED_NUMBER})(?:[\s-]?(?P<s1>{_SCALE})(?![a-zA-Z])|(?P<s1x>{_SCALE_X})\b)?"
+    rf"(?:(?P<pre>{_prefix_alt})\s?(?P<n1>{_MARKED_NUMBER})(?:[\s-]?(?P<s1>{_SCALE})(?![a-zA-Z])|[ \t]?(?P<s1x>{_SCALE_X})\b)?"
     rf"(?:\s*(?:-|–|−|to)\s*(?:{_prefix_alt})?\s?(?P<n1b>{NUMBER})(?:[\s-]?(?P<s1b>{_SCALE})(?![a-zA-Z])|(?P<s1bx>{_SCALE_X})\b)?)?"
     rf"|(?<![\w.,$])(?P<n2>{NUMBER})(?:[\s-]?(?P<s2>{_SCALE})\b\.?|(?P<s2x>{_SCALE_X})\b)?\s+(?:(?P<adj>{_adj_alt})\s+)?(?P<suf>{_suffix_alt})\b)"
 )
