@@ -2632,3 +2632,21 @@ def test_a_word_of_the_figures_own_bracket_says_what_it_measures(text: str, lang
 def test_a_bracket_with_no_word_of_its_own_keeps_the_sentences() -> None:
     found = extract("Tarvo produced 5 tons of gold (160,000 ounces) in 2023.", published_at=PUBLISHED).to_contract()["events"]
     assert {e["kind"] for e in found} == {"production"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Earnings from tourism, the main source of foreign exchange, rose to $2.34 billion from $2.32 billion.", []),
+    ("Imports of goods and services rose 6.1% to $10.52 billion.", []),
+    ("Metals sold for $1.1 billion, textile products for $1.6 billion and food products for $1 billion in 2018.",
+     [1.1e9]),
+    ("Gold exports fetched $1.91 billion in the year.", [1.91e9]),
+])
+def test_another_sectors_money_is_no_mining_figure(text: str, expected: list[float]) -> None:
+    found = extract(text, published_at=PUBLISHED).to_contract()["events"]
+    assert [e["amount"][0] for e in found] == expected
+
+
+def test_another_sectors_money_is_no_mining_figure_in_russian() -> None:
+    text = "Экспорт текстильной продукции составил $1,6 млрд, а золота - $2,9 млрд."
+    found = extract(text, language="ru", published_at=PUBLISHED).to_contract()["events"]
+    assert [(e["kind"], e["amount"][0]) for e in found] == [("trade", 2.9e9)]

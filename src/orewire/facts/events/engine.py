@@ -502,6 +502,8 @@ def _event(num: Number, art: Article, previous: Event | None = None) -> Event | 
                                 or text.find("by", max(ss, num.start - 24), num.start) >= 0) \
                 and art.search(lex.change_before, max(ss, num.start - 40), num.start):
             return None  # "a reduction of about 2,500 tonnes from the guidance": a change, not a measure
+        if lex.rules["other_sector_before"].search(text, max(a, num.start - 80), num.start):
+            return None  # "Earnings from tourism ... rose to $2.34 billion": another sector's figure
         if num.what == "q" and lex.rules["change_far_before"].search(text, max(ss, num.start - 90), num.start):
             return None  # «снизился в январе на 1 тысячу тонн»: a change told past words between its verb and «на»
         if num.what == "q" and art.has_any(lex.rule_needles["condition_before"], max(a, num.start - 120), num.start) \
