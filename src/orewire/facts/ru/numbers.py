@@ -97,18 +97,19 @@ _AFTER_NUMBER_WORD = ("тыс", "млн", "млрд", "трлн", "миллио�
 _STARTS: tuple[str, tuple[int, ...]] = ("", ())
 
 
-def number_starts(text: str) -> list[int]:
+def number_starts(text: str) -> list[int] | None:
     """Every place a match of the patterns that open with ``_FIRST`` can begin: where a run of digits
     begins, where a word before a space and a scale or unit word begins (a number word: "два
-    миллиарда"), and three characters before each ("от 10"). Kept for the last page asked."""
+    миллиарда"), and three characters before each ("от 10"); None where lowering the page changes its
+    length (its number words cannot be looked up by place). Kept for the last page asked."""
     global _STARTS
     last = _STARTS
     if last[0] is text:
         return list(last[1])
-    starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
     low = lower_page(text)
     if len(low) != len(text):
-        return list(range(len(text)))  # (lowering changed the page's length: every place)
+        return None
+    starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
     find = low.find
     for word in _AFTER_NUMBER_WORD:
         at = find(word)
@@ -135,7 +136,9 @@ class _AtNumbers:
         self.rx = rx
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return matches_at(self.rx, text, number_starts(text))
+        starts = number_starts(text)
+        return self.rx.finditer(text) if starts is None else matches_at(self.rx, text, starts)
+
 
 _QTY_SCAN = _AtNumbers(_QTY_RE)
 _AMT_WORD_SCAN = _AtNumbers(_AMT_WORD_RE)
