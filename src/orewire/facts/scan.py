@@ -47,38 +47,32 @@ class Opening:
     the matches of ``rx.finditer``. For a pattern that opens with "\\b" or a look back and common
     words, which the regex engine would otherwise try at every character of the page.
 
-    ``cased`` adds each word with its first letter capital ("[Мм]есторождени"); ``fold`` looks for
-    the words in the lowercased page, for a pattern that ignores case (where lowering changes a
-    page's length, the page is scanned whole)."""
+    ``cased`` adds each word with its first letter capital ("[Мм]есторождени")."""
 
-    __slots__ = ("fold", "rx", "words")
+    __slots__ = ("rx", "words")
 
-    def __init__(self, rx: re.Pattern[str], words: Iterable[str], *, cased: bool = False, fold: bool = False) -> None:
+    def __init__(self, rx: re.Pattern[str], words: Iterable[str], *, cased: bool = False) -> None:
         words = list(words)
         assert words and all(words), "an empty word would be found everywhere"
         if cased:
             words += [w[:1].upper() + w[1:] for w in words]
-        if fold:
-            words = [w.lower() for w in words]
         self.rx = rx
-        self.fold = fold
         self.words = tuple(dict.fromkeys(words))
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        hay = text
-        if self.fold:
-            hay = lower_page(text)
-            if len(hay) != len(text):
-                yield from self.rx.finditer(text)
-                return
-        find = hay.find
-        starts: list[int] = []
-        for word in self.words:
-            at = find(word)
-            while at >= 0:
-                starts.append(at)
-                at = find(word, at + 1)
-        yield from matches_at(self.rx, text, starts)
+        return matches_at(self.rx, text, needle_hits(text, self.words))
+
+
+def needle_hits(hay: str, needles: tuple[str, ...]) -> list[int]:
+    """Where ``needles`` occur in ``hay``, every occurrence (overlapping ones too), in order."""
+    out: list[int] = []
+    for n in needles:
+        at = hay.find(n)
+        while at >= 0:
+            out.append(at)
+            at = hay.find(n, at + 1)
+    out.sort()
+    return out
 
 
 def matches_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:

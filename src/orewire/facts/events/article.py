@@ -12,12 +12,13 @@ from datetime import datetime
 from typing import Any
 
 from orewire.facts import gazetteer as gz
-from orewire.facts.events.extra import near_hits, needle_hits
+from orewire.facts.events.extra import near_hits
 from orewire.facts.events.folding import lowered
 from orewire.facts.events.lexicon import Lexicon
 from orewire.facts.model import Entity, Event, Fact, entity_id
 from orewire.facts.ru import gazetteer as ru_gz
 from orewire.facts.ru.companies import plants
+from orewire.facts.scan import needle_hits
 from orewire.facts.text import Sentences, SpanCover, title_case_line
 
 SUBJECT_KINDS = ("deposit", "company", "org", "country", "region")

@@ -17,6 +17,7 @@ from datetime import datetime
 
 from orewire.facts.model import Fact
 from orewire.facts.rates import to_usd
+from orewire.facts.scan import needle_hits
 from orewire.facts.text import NUMBER, SCALES, SpanCover, parse_number
 
 _SCALE = r"(?:thousand|million|billion|trillion|mln|bln|mn|bn|lakh\s+crore|lakh|crore)"
@@ -91,18 +92,6 @@ def _amounts_in_words(text: str, low: str) -> Iterator[re.Match[str]]:
             m = _AMOUNT_WORDS.match(text, word.start())
             if m is not None:
                 yield m
-
-
-def needle_hits(low: str, needles: tuple[str, ...]) -> list[int]:
-    """Where ``needles`` occur in ``low`` (a lowercased text), every occurrence, in order."""
-    out: list[int] = []
-    for n in needles:
-        at = low.find(n)
-        while at >= 0:
-            out.append(at)
-            at = low.find(n, at + 1)
-    out.sort()
-    return out
 
 
 def near_hits(text: str, low: str, rx: re.Pattern[str], needles: tuple[str, ...], before: int,

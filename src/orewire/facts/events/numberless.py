@@ -8,7 +8,6 @@ import re
 
 from orewire.facts.events import periods
 from orewire.facts.events.article import Article, Mention
-from orewire.facts.events.extra import needle_hits
 from orewire.facts.events.roles import (
     after_word,
     anaphora,
@@ -20,6 +19,7 @@ from orewire.facts.events.roles import (
     set_slot,
 )
 from orewire.facts.model import Event
+from orewire.facts.scan import needle_hits
 
 _ABBREVIATION = re.compile(r"[A-Z]{2,5}s?")
 _OBJECT_ENDS = re.compile(r"[,”\"»:]")

@@ -240,7 +240,6 @@ def known_starts() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=65536)
-@lru_cache(maxsize=65536)
 def country_of_word(word: str) -> str | None:
     """ISO code named by one word ("казахстанской", "РФ", "China"), or None."""
     stems, exact = countries()
